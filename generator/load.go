@@ -1,0 +1,167 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// Options steer how a spec is loaded and named.
+type Options struct {
+	// Package is the Go package name of the output.
+	Package string
+	// SpecName is printed in generated headers; it defaults to the file's base name.
+	SpecName string
+	// Strict turns every warning into an error and validates the document fully.
+	Strict bool
+}
+
+// SpecError is an error in a spec, with where it is and what to change.
+type SpecError struct {
+	File    string
+	Line    int    // 0 when unknown
+	Pointer string // JSON pointer; empty when the error is about the whole file
+	Message string
+}
+
+func (e *SpecError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		b.WriteString(":")
+		b.WriteString(strconv.Itoa(e.Line))
+	}
+	if e.Pointer != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Pointer)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Message)
+	return b.String()
+}
+
+// LoadFile reads, validates and models the spec at path.
+func LoadFile(path string, opts Options) (*API, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &SpecError{File: path, Message: "cannot read the spec: " + unwrapPathError(err)}
+	}
+	if opts.SpecName == "" {
+		opts.SpecName = filepath.Base(path)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	return load(data, abs, path, opts)
+}
+
+// LoadData models a spec given as bytes; name is used in messages and headers.
+func LoadData(data []byte, name string, opts Options) (*API, error) {
+	if opts.SpecName == "" {
+		opts.SpecName = filepath.Base(name)
+	}
+	return load(data, "", name, opts)
+}
+
+func load(data []byte, absPath, displayName string, opts Options) (api *API, err error) {
+	defer func() {
+		// A generator bug must still end in one readable line, never a stack trace.
+		if r := recover(); r != nil {
+			api, err = nil, &SpecError{File: displayName, Message: fmt.Sprintf("livegen cannot handle this document (internal error: %v); please report it with the spec", r)}
+		}
+	}()
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return nil, &SpecError{File: displayName, Message: "the file is empty; expected an OpenAPI 3 document"}
+	}
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = absPath != ""
+	var doc *openapi3.T
+	if absPath != "" {
+		doc, err = loader.LoadFromDataWithPath(data, &url.URL{Path: absPath})
+	} else {
+		doc, err = loader.LoadFromData(data)
+	}
+	if err != nil {
+		src := parseSource(data)
+		if ptr, ref, line := src.brokenRef(); ref != "" {
+			return nil, &SpecError{File: displayName, Line: line, Pointer: ptr, Message: fmt.Sprintf("$ref %q points at nothing; define %s or correct the reference", ref, ref)}
+		}
+		return nil, &SpecError{File: displayName, Message: "cannot load the document: " + cleanKinError(err)}
+	}
+	if !strings.HasPrefix(doc.OpenAPI, "3.") {
+		return nil, &SpecError{File: displayName, Pointer: "/openapi", Message: fmt.Sprintf("version %q is not OpenAPI 3; livegen reads OpenAPI 3.0 and 3.1 documents (convert Swagger 2.0 first)", doc.OpenAPI)}
+	}
+	b := newBuilder(doc, displayName, opts)
+	err = b.validate()
+	if err == nil {
+		api, err = b.build()
+	}
+	var se *SpecError
+	if errors.As(err, &se) && se.Line == 0 && se.Pointer != "" {
+		se.Line = parseSource(data).line(se.Pointer)
+	}
+	return api, err
+}
+
+func (b *builder) validate() error {
+	ctx := context.Background()
+	validation := []openapi3.ValidationOption{
+		openapi3.DisableExamplesValidation(),
+		openapi3.DisableSchemaDefaultsValidation(),
+		openapi3.DisableSchemaPatternValidation(),
+	}
+	if b.opts.Strict {
+		validation = []openapi3.ValidationOption{openapi3.EnableExamplesValidation()}
+	}
+	if err := b.doc.Validate(ctx, validation...); err != nil {
+		return &SpecError{File: b.file, Pointer: pointerOfKinError(err), Message: "invalid document: " + cleanKinError(err)}
+	}
+	return nil
+}
+
+// cleanKinError keeps kin-openapi's message on one line.
+func cleanKinError(err error) string {
+	msg := err.Error()
+	msg = strings.ReplaceAll(msg, "\n", "; ")
+	return strings.TrimSpace(msg)
+}
+
+// pointerOfKinError recovers the JSON pointer kin-openapi puts in some errors.
+func pointerOfKinError(err error) string {
+	var me openapi3.MultiError
+	if errors.As(err, &me) && len(me) > 0 {
+		err = me[0]
+	}
+	var se *openapi3.SchemaError
+	if errors.As(err, &se) {
+		return "/" + strings.Join(se.JSONPointer(), "/")
+	}
+	return ""
+}
+
+func unwrapPathError(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// pointer builds an escaped JSON pointer from reference tokens.
+func pointer(tokens ...string) string {
+	var b strings.Builder
+	for _, t := range tokens {
+		b.WriteByte('/')
+		t = strings.ReplaceAll(t, "~", "~0")
+		b.WriteString(strings.ReplaceAll(t, "/", "~1"))
+	}
+	return b.String()
+}

@@ -1,0 +1,357 @@
+// Package generator loads an OpenAPI document with kin-openapi and turns it
+// into a plain model in which every Go name, type and ordering is decided.
+// Renderers in package templates only walk this model and print it.
+package generator
+
+// API is the whole model of one OpenAPI document.
+type API struct {
+	// SpecName is the spec file's base name, printed in generated headers.
+	SpecName    string
+	Package     string
+	Title       string
+	Version     string
+	Description string
+	Servers     []string
+	// Types are the named Go types, sorted by Go name.
+	Types []*Type
+	// Operations are sorted by path, then by method (GET, PUT, POST, DELETE, ...).
+	Operations      []*Operation
+	SecuritySchemes []*SecurityScheme
+	Warnings        []Warning
+}
+
+// Warning names a construct that was generated with a less precise type.
+type Warning struct {
+	Pointer string // JSON pointer into the spec
+	Message string
+}
+
+func (w Warning) String() string { return w.Pointer + ": " + w.Message }
+
+// TypeKind tells what shape a named type has.
+type TypeKind int
+
+const (
+	// KindStruct is a Go struct built from an object schema (allOf merged).
+	KindStruct TypeKind = iota + 1
+	// KindEnum is a named string or integer type with constants.
+	KindEnum
+	// KindUnion is a struct with one pointer per oneOf/anyOf variant.
+	KindUnion
+	// KindAlias is a named type over another type: `type Tags []string`.
+	KindAlias
+)
+
+// Type is a named Go type.
+type Type struct {
+	Name    string
+	Kind    TypeKind
+	Doc     string
+	Pointer string // JSON pointer of the schema it comes from
+	// Deprecated marks schemas with deprecated: true.
+	Deprecated bool
+
+	Fields []*Field // KindStruct, in spec property order (sorted by JSON name)
+	// AdditionalProperties, when set, types the values of properties that are
+	// not listed in Fields (KindStruct only).
+	AdditionalProperties *TypeRef
+
+	Enum *Enum // KindEnum
+	// ValuesFunc names the function listing every enum value (KindEnum).
+	ValuesFunc string
+
+	Union *Union // KindUnion
+
+	Alias *TypeRef // KindAlias
+
+	// Constraints apply to the type's own value (enums, aliases).
+	Constraints Constraints
+}
+
+// Field is one property of a struct type.
+type Field struct {
+	Name     string // Go name
+	JSONName string
+	Doc      string
+	Type     *TypeRef
+	Required bool
+	Nullable bool
+	ReadOnly bool
+	// WriteOnly and Deprecated are carried for documentation.
+	WriteOnly  bool
+	Deprecated bool
+	// Recursive is set when holding the field by value would make its struct
+	// contain itself; such a field is held by pointer.
+	Recursive bool
+	Pointer   string
+}
+
+// Shape says how a field is held in Go, which follows from Required and Nullable:
+// a value, a pointer (absent or null), or Nullable[T] (absent, null or a value).
+type Shape int
+
+const (
+	ShapeValue Shape = iota
+	ShapePointer
+	ShapeNullable
+	// ShapeOmitZero is an optional slice or map: nil means absent.
+	ShapeOmitZero
+)
+
+// Shape reports how the field is held; see the Shape constants.
+func (f *Field) Shape() Shape {
+	switch {
+	case f.Recursive:
+		return ShapePointer
+	case f.Required && !f.Nullable:
+		return ShapeValue
+	case f.Type.Kind == RefAny:
+		return ShapeValue
+	case f.Required && f.Nullable:
+		if f.Type.Kind == RefSlice || f.Type.Kind == RefMap {
+			return ShapeValue
+		}
+		return ShapePointer
+	case f.Nullable:
+		return ShapeNullable
+	case f.Type.Kind == RefSlice || f.Type.Kind == RefMap:
+		return ShapeOmitZero
+	default:
+		return ShapePointer
+	}
+}
+
+// Enum holds the values of an enum type.
+type Enum struct {
+	Base   RefKind // RefString, RefInt, RefInt32, RefInt64, RefFloat64
+	Values []EnumValue
+}
+
+// EnumValue is one allowed value with its constant name.
+type EnumValue struct {
+	Name  string // Go constant name, always prefixed with the type name
+	Value any    // string, int64 or float64
+	Doc   string
+}
+
+// Union is a oneOf or anyOf.
+type Union struct {
+	OneOf         bool // false for anyOf
+	Variants      []*Variant
+	Discriminator *Discriminator
+}
+
+// Variant is one member of a union.
+type Variant struct {
+	Name string // Go field name in the union struct
+	Type *TypeRef
+	// JSONKind is the JSON value kind this variant decodes from: "object",
+	// "array", "string", "number", "integer", "boolean" or "" for any.
+	JSONKind string
+	// DiscriminatorValues are the discriminator values selecting this variant.
+	DiscriminatorValues []string
+}
+
+// Discriminator selects a union variant by a property of the JSON object.
+type Discriminator struct {
+	Property string
+}
+
+// RefKind is the kind of a type reference.
+type RefKind int
+
+const (
+	RefString RefKind = iota + 1
+	RefInt
+	RefInt32
+	RefInt64
+	RefFloat32
+	RefFloat64
+	RefBool
+	RefTime  // time.Time (date-time)
+	RefBytes // []byte (byte, binary)
+	RefAny   // any: a schema without a type
+	RefRaw   // json.RawMessage: a shape that is kept as raw JSON
+	RefSlice
+	RefMap // map[string]Elem
+	RefNamed
+)
+
+// TypeRef is a use of a Go type.
+type TypeRef struct {
+	Kind  RefKind
+	Named *Type    // RefNamed
+	Elem  *TypeRef // RefSlice, RefMap
+	// Format is the schema format (date, email, uuid, unix-time, ...), kept
+	// for validation and documentation.
+	Format      string
+	Constraints Constraints
+}
+
+// Constraints are the validation keywords of a schema.
+type Constraints struct {
+	Minimum, Maximum             *float64
+	ExclusiveMinimum             bool
+	ExclusiveMaximum             bool
+	MultipleOf                   *float64
+	MinLength                    uint64
+	MaxLength                    *uint64
+	Pattern                      string
+	MinItems                     uint64
+	MaxItems                     *uint64
+	UniqueItems                  bool
+	UniqueBy                     string // x-livegen-unique-by: a property that must be unique among items
+	MinProperties, MaxProperties uint64
+}
+
+// IsZero reports whether no constraint is set.
+func (c Constraints) IsZero() bool {
+	return c.Minimum == nil && c.Maximum == nil && c.MultipleOf == nil && c.MinLength == 0 &&
+		c.MaxLength == nil && c.Pattern == "" && c.MinItems == 0 && c.MaxItems == nil &&
+		!c.UniqueItems && c.UniqueBy == "" && c.MinProperties == 0 && c.MaxProperties == 0
+}
+
+// Operation is one HTTP operation.
+type Operation struct {
+	ID          string // operationId as written, or derived from method and path
+	Name        string // Go method name
+	Method      string
+	Path        string
+	Summary     string
+	Description string
+	Deprecated  bool
+	Tags        []string
+	Pointer     string
+
+	PathParams   []*Param // in path template order
+	QueryParams  []*Param // in spec order
+	HeaderParams []*Param
+	CookieParams []*Param
+
+	Body      *RequestBody
+	Responses []*Response // by status; ranges ("4XX") after exact codes, default last
+
+	// Security lists alternative requirements; an empty list means open.
+	Security []SecurityRequirement
+
+	// ParamsType is the Go name of the struct for query, header and cookie
+	// parameters; empty when the operation has none.
+	ParamsType string
+
+	// Filter groups the bracket filter parameters (`title[eq]`); nil when
+	// the operation has none. Filter parameters are not fields of ParamsType:
+	// it holds one field, FilterField, of type Filter.TypeName instead.
+	Filter *Filter
+	// Pagination is set for list operations that page through {items, total}.
+	Pagination *Pagination
+	// Bulk is set when the request body carries a list that may be sent in chunks.
+	Bulk *Bulk
+}
+
+// FilterField is the name of the params struct field that holds the filter.
+const FilterField = "Filter"
+
+// Params returns every parameter, path first.
+func (o *Operation) Params() []*Param {
+	all := make([]*Param, 0, len(o.PathParams)+len(o.QueryParams)+len(o.HeaderParams)+len(o.CookieParams))
+	all = append(all, o.PathParams...)
+	all = append(all, o.QueryParams...)
+	all = append(all, o.HeaderParams...)
+	return append(all, o.CookieParams...)
+}
+
+// Param is an operation parameter.
+type Param struct {
+	Name      string // wire name, exactly as in the spec ("title[eq]")
+	GoName    string // field name in the params struct
+	LocalName string // Go variable name for path parameters
+	In        string // path, query, header, cookie
+	Doc       string
+	Required  bool
+	Type      *TypeRef
+	Style     string // form, simple, deepObject, pipeDelimited, spaceDelimited
+	Explode   bool
+	Pointer   string
+	// Extensions are the parameter's x- extensions, raw.
+	Extensions map[string]any
+	// Filter is set when the parameter is a bracket filter `field[op]`.
+	Filter *FilterParam
+}
+
+// ByPointer reports whether the parameter's Go field is a pointer: optional
+// scalars are, so that absent and zero stay apart; slices and maps are not.
+func (p *Param) ByPointer() bool {
+	return !p.Required && p.Type.Kind != RefSlice && p.Type.Kind != RefMap && p.Type.Kind != RefAny
+}
+
+// FilterParam splits a bracket filter parameter name into field and operator.
+type FilterParam struct {
+	Field string // "startDate"
+	Op    string // "gte"
+}
+
+// RequestBody is an operation's request body.
+type RequestBody struct {
+	ContentType string // "application/json" or the first media type
+	Required    bool
+	Doc         string
+	Type        *TypeRef // nil for a body without schema
+	// JSON reports whether the body is JSON encoded.
+	JSON bool
+}
+
+// Response is one documented response.
+type Response struct {
+	// Status is the HTTP status code; 0 with Range set for "4XX", and 0 with
+	// Default set for "default".
+	Status      int
+	Range       int // 1..5 for "1XX".."5XX"
+	Default     bool
+	Description string
+	ContentType string
+	Type        *TypeRef // nil when the response has no body
+	JSON        bool
+	Headers     []*Param
+	// Name is the Go name of this response variant ("InviteLiveParticipant201").
+	Name string
+}
+
+// StatusText is the code as written in the spec: "200", "4XX" or "default".
+func (r *Response) StatusText() string {
+	switch {
+	case r.Default:
+		return "default"
+	case r.Range > 0:
+		return string(rune('0'+r.Range)) + "XX"
+	default:
+		return itoa(r.Status)
+	}
+}
+
+// IsSuccess reports whether the response is a 2xx answer.
+func (r *Response) IsSuccess() bool {
+	return (r.Status >= 200 && r.Status < 300) || r.Range == 2
+}
+
+// SecurityScheme is a declared security scheme.
+type SecurityScheme struct {
+	Key    string // name in components.securitySchemes
+	GoName string
+	Type   string // http, apiKey, oauth2, openIdConnect
+	Scheme string // bearer, basic (http)
+	In     string // header, query, cookie (apiKey)
+	Name   string // header or query parameter name (apiKey)
+	Doc    string
+	Scopes []string // oauth2, sorted
+}
+
+// SecurityRequirement is one alternative: all listed schemes must be satisfied.
+type SecurityRequirement struct {
+	Schemes []SchemeUse
+}
+
+// SchemeUse is a scheme with the scopes an operation asks for.
+type SchemeUse struct {
+	Scheme *SecurityScheme
+	Scopes []string
+}

@@ -1,0 +1,58 @@
+// Package golden holds one small spec per generator feature, with the exact
+// output expected from it. `go test ./golden -update` rewrites the outputs.
+package golden
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed-0d47db62/livegen/generator"
+	"github.com/seed-0d47db62/livegen/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files from the current generator")
+
+// TestGolden renders every case in golden/<case>/spec.yaml and compares the
+// output files byte for byte. The outputs are Go packages of this module, so
+// `go vet ./...` also proves that they compile.
+func TestGolden(t *testing.T) {
+	specs, err := filepath.Glob(filepath.Join("*", "spec.yaml"))
+	require.NoError(t, err)
+	require.NotEmpty(t, specs)
+	for _, spec := range specs {
+		dir := filepath.Dir(spec)
+		t.Run(dir, func(t *testing.T) {
+			api, err := generator.LoadFile(spec, generator.Options{Package: dir, SpecName: spec})
+			require.NoError(t, err)
+			files, err := templates.Render(api, nil)
+			require.NoError(t, err)
+			got := map[string]bool{}
+			for _, f := range files {
+				got[f.Name] = true
+				path := filepath.Join(dir, f.Name)
+				if *update {
+					require.NoError(t, os.WriteFile(path, f.Content, 0o644))
+					continue
+				}
+				want, err := os.ReadFile(path)
+				require.NoError(t, err, "missing golden file; run go test ./golden -update")
+				require.Equal(t, string(want), string(f.Content), "%s is stale; run go test ./golden -update and review the diff", path)
+			}
+			stale, _ := filepath.Glob(filepath.Join(dir, "*.gen.go"))
+			for _, path := range stale {
+				if got[filepath.Base(path)] {
+					continue
+				}
+				if *update {
+					require.NoError(t, os.Remove(path))
+					continue
+				}
+				t.Errorf("%s is no longer generated; run go test ./golden -update", path)
+			}
+		})
+	}
+}

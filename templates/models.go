@@ -1,0 +1,159 @@
+package templates
+
+import (
+	"github.com/dave/jennifer/jen"
+	"github.com/seed-0d47db62/livegen/generator"
+)
+
+// Models renders models.gen.go: one Go type per named type of the model.
+func Models(api *generator.API) ([]byte, error) {
+	f := newFile(api)
+	if api.Title != "" || api.Description != "" {
+		f.PackageComment("Package " + api.Package + " is generated from " + orDefault(api.Title, "the API") + versionSuffix(api.Version) + ".")
+	}
+	for _, t := range api.Types {
+		genType(f, t)
+	}
+	genParamsStructs(f, api)
+	if usesNullable(api) {
+		genNullable(f)
+	}
+	if usesUnions(api) {
+		genUnionHelpers(f)
+	}
+	return render(f)
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func versionSuffix(v string) string {
+	if v == "" {
+		return ""
+	}
+	return " (version " + v + ")"
+}
+
+func genType(f *jen.File, t *generator.Type) {
+	text := t.Doc
+	if text == "" {
+		text = t.Name + " is defined by the schema at " + t.Pointer + "."
+	}
+	if t.Deprecated {
+		text += "\n\nDeprecated: the spec marks this schema as deprecated."
+	}
+	d := declDoc(t.Name, text)
+	switch t.Kind {
+	case generator.KindStruct:
+		genStruct(f, d, t)
+	case generator.KindEnum:
+		genEnum(f, d, t)
+	case generator.KindUnion:
+		genUnion(f, d, t)
+	default:
+		if t.Alias.Kind == generator.RefNamed {
+			// A schema that only references another keeps its methods: a Go alias.
+			f.Add(d.Type().Id(t.Name).Op("=").Add(typeRef(t.Alias)))
+		} else {
+			f.Add(d.Type().Id(t.Name).Add(typeRef(t.Alias)))
+		}
+	}
+}
+
+func genStruct(f *jen.File, d *jen.Statement, t *generator.Type) {
+	f.Add(d.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
+		for _, fl := range t.Fields {
+			text := fl.Doc
+			if fl.ReadOnly {
+				text += "\n\nRead-only: servers send it, clients do not."
+			}
+			if fl.Deprecated {
+				text += "\n\nDeprecated: the spec marks this property as deprecated."
+			}
+			g.Add(doc(text)).Id(fl.Name).Add(fieldType(fl)).Tag(jsonTag(fl))
+		}
+		if t.AdditionalProperties != nil {
+			g.Add(doc("AdditionalProperties holds the properties that the schema does not list.")).
+				Id("AdditionalProperties").Map(jen.String()).Add(typeRef(t.AdditionalProperties)).Tag(map[string]string{"json": "-"})
+		}
+	}))
+	if t.AdditionalProperties != nil {
+		genAdditionalPropertiesJSON(f, t)
+	}
+}
+
+// genAdditionalPropertiesJSON merges listed and unlisted properties on the wire.
+func genAdditionalPropertiesJSON(f *jen.File, t *generator.Type) {
+	plain := "plain" + t.Name
+	f.Comment("MarshalJSON writes the listed properties and AdditionalProperties as one object.")
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Type().Id(plain).Id(t.Name),
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id(plain).Call(jen.Id("v"))),
+		jen.If(jen.Err().Op("!=").Nil().Op("||").Len(jen.Id("v").Dot("AdditionalProperties")).Op("==").Lit(0)).Block(jen.Return(jen.Id("data"), jen.Err())),
+		jen.Id("all").Op(":=").Map(jen.String()).Qual(pkgJSON, "RawMessage").Values(),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("all")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.For(jen.List(jen.Id("k"), jen.Id("value")).Op(":=").Range().Id("v").Dot("AdditionalProperties")).Block(
+			jen.If(jen.List(jen.Id("_"), jen.Id("listed")).Op(":=").Id("all").Index(jen.Id("k")), jen.Id("listed")).Block(jen.Continue()),
+			jen.List(jen.Id("raw"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("value")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+			jen.Id("all").Index(jen.Id("k")).Op("=").Id("raw"),
+		),
+		jen.Return(jen.Qual(pkgJSON, "Marshal").Call(jen.Id("all"))),
+	)
+	f.Comment("UnmarshalJSON reads the listed properties and keeps the others in AdditionalProperties.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
+		g.Type().Id(plain).Id(t.Name)
+		g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id(plain)).Call(jen.Id("v"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		g.Var().Id("all").Map(jen.String()).Qual(pkgJSON, "RawMessage")
+		g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("all")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		for _, fl := range t.Fields {
+			g.Delete(jen.Id("all"), jen.Lit(fl.JSONName))
+		}
+		g.Id("v").Dot("AdditionalProperties").Op("=").Nil()
+		g.For(jen.List(jen.Id("k"), jen.Id("raw")).Op(":=").Range().Id("all")).Block(
+			jen.Var().Id("value").Add(typeRef(t.AdditionalProperties)),
+			jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Id("value")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("property %q: %w"), jen.Id("k"), jen.Err())),
+			),
+			jen.If(jen.Id("v").Dot("AdditionalProperties").Op("==").Nil()).Block(
+				jen.Id("v").Dot("AdditionalProperties").Op("=").Map(jen.String()).Add(typeRef(t.AdditionalProperties)).Values(),
+			),
+			jen.Id("v").Dot("AdditionalProperties").Index(jen.Id("k")).Op("=").Id("value"),
+		)
+		g.Return(jen.Nil())
+	})
+}
+
+func genEnum(f *jen.File, d *jen.Statement, t *generator.Type) {
+	base := typeRef(&generator.TypeRef{Kind: t.Enum.Base})
+	f.Add(d.Type().Id(t.Name).Add(base))
+	f.Const().DefsFunc(func(g *jen.Group) {
+		for _, v := range t.Enum.Values {
+			g.Id(v.Name).Id(t.Name).Op("=").Add(literal(v.Value))
+		}
+	})
+	f.Commentf("Valid reports whether v is a value that the spec lists. Unknown values still")
+	f.Comment("decode without error, because APIs add values over time.")
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("Valid").Params().Bool().BlockFunc(func(g *jen.Group) {
+		g.Switch(jen.Id("v")).Block(
+			jen.Case(enumValueIDs(t)...).Block(jen.Return(jen.True())),
+		)
+		g.Return(jen.False())
+	})
+	f.Commentf("%s lists every value that the spec allows, in spec order.", t.ValuesFunc)
+	f.Func().Id(t.ValuesFunc).Params().Index().Id(t.Name).Block(
+		jen.Return(jen.Index().Id(t.Name).Values(enumValueIDs(t)...)),
+	)
+}
+
+func enumValueIDs(t *generator.Type) []jen.Code {
+	ids := make([]jen.Code, len(t.Enum.Values))
+	for i, v := range t.Enum.Values {
+		ids[i] = jen.Id(v.Name)
+	}
+	return ids
+}
