@@ -246,6 +246,12 @@ type Operation struct {
 	Pagination *Pagination
 	// Bulk is set when the request body carries a list that may be sent in chunks.
 	Bulk *Bulk
+
+	// Client-side names (set in generator/client_names.go).
+	// --- client fields
+
+	// Server-side names (set in generator/server_names.go).
+	// --- server fields
 }
 
 // FilterField is the name of the params struct field that holds the filter.
@@ -314,6 +320,10 @@ type Response struct {
 	Headers     []*Param
 	// Name is the Go name of this response variant ("InviteLiveParticipant201").
 	Name string
+
+	// --- client response fields
+
+	// --- server response fields
 }
 
 // StatusText is the code as written in the spec: "200", "4XX" or "default".

@@ -76,6 +76,8 @@ func (b *builder) buildOperation(path, method string, item *openapi3.PathItem, o
 	b.buildFilter(o)
 	b.detectPagination(o)
 	b.detectBulk(o)
+	b.nameClientTypes(o)
+	b.nameServerTypes(o)
 	b.api.Operations = append(b.api.Operations, o)
 }
 

@@ -22,6 +22,9 @@ type Output struct {
 var Outputs = []Output{
 	{Name: "models", File: "models.gen.go", Doc: "Go types for every schema and parameter set, with JSON methods", Render: Models, Requires: []string{"filters"}},
 	{Name: "filters", File: "filters.gen.go", Doc: "typed bracket filters: query encoding, parsing and in-memory matching", Render: Filters},
+	{Name: "client", File: "client.gen.go", Doc: "typed client: every operation, typed errors, pagination, retries, bulk helpers", Render: Client, Requires: []string{"models"}},
+	{Name: "validate", File: "validate.gen.go", Doc: "validators generated from the schemas' constraints", Render: Validate, Requires: []string{"models"}},
+	{Name: "server", File: "server.gen.go", Doc: "server interface and a validating net/http handler", Render: Server, Requires: []string{"models", "validate"}},
 }
 
 // File is a rendered file.
