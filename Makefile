@@ -1,7 +1,7 @@
 # livegen: set-up on a fresh machine is `make generate` then `make test`.
 GO ?= go
 
-.PHONY: generate test golden bench lint fuzz corpus
+.PHONY: generate check test golden bench lint fuzz corpus
 
 # generate writes the committed output of every curated spec.
 generate:
@@ -9,8 +9,15 @@ generate:
 	$(GO) run ./cmd/livegen -spec openapi/webex/meeting-invitees.yaml -out generated/webex
 	$(GO) run ./cmd/livegen -spec openapi/zoom/meeting-registrants.yaml -out generated/zoom
 
+# check fails, listing the stale files, when generated/ is not what the
+# generator writes now; it writes nothing (-v shows the diffs).
+check:
+	$(GO) run ./cmd/livegen -check
+	$(GO) run ./cmd/livegen -check -spec openapi/webex/meeting-invitees.yaml -out generated/webex
+	$(GO) run ./cmd/livegen -check -spec openapi/zoom/meeting-registrants.yaml -out generated/zoom
+
 # test vets everything, runs every test and checks that generated/ and golden/ are fresh.
-test:
+test: check
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt: files need formatting:"; gofmt -l .; exit 1; }
 	$(GO) test -count=1 ./...
@@ -18,9 +25,19 @@ test:
 # golden rewrites the golden files from the current generator.
 golden:
 	$(GO) test ./golden -update
+	$(GO) test ./internal/specdiff -update
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# corpus generates, builds and vets every public spec and writes docs/COMPATIBILITY.md.
+corpus:
+	$(GO) test -count=1 -timeout 20m ./internal/corpus -run 'TestCorpus$$' -corpus.full -corpus.report $(CURDIR)/docs/COMPATIBILITY.md
+
+# fuzz runs the generator fuzzer for a while (FUZZTIME=5m for longer).
+FUZZTIME ?= 60s
+fuzz:
+	$(GO) test ./internal/fuzzgen -run '^$$' -fuzz FuzzGenerate -fuzztime $(FUZZTIME)
 
 lint:
 	$(GO) vet ./...

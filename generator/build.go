@@ -15,7 +15,9 @@ var ReservedNames = []string{
 	"Client", "ClientOption", "NewClient", "APIError", "Nullable", "NewNullable", "Null",
 	"Server", "NewHandler", "HandlerOption", "Problem", "ErrorResponse", "ValidationError",
 	"RetryPolicy", "RequestEditorFn", "HTTPDoer", "Authenticator", "Credentials",
-	"BulkError", "Page", "PageIterator", "Date", "Filter", "Operation",
+	"BulkError", "Page", "PageIterator", "Date", "Filter", "Operation", "FilterError",
+	"WithHTTPClient", "WithRequestEditorFn", "WithUserAgent", "WithCredentials", "WithRetryPolicy",
+	"AuthRequest", "WithMaxBodyBytes", "WithAuthenticator", "WithErrorMapper", "WithLogger", "WithStrictQuery",
 }
 
 type builder struct {
@@ -26,6 +28,10 @@ type builder struct {
 	names *nameSet // package-level identifiers
 	// byRef maps "#/components/schemas/X" to its named type.
 	byRef map[string]*Type
+	// inline maps inline schemas to the type made for them.
+	inline map[*openapi3.Schema]*Type
+	// warned records schemas already checked for unenforced keywords.
+	warned map[*openapi3.Schema]bool
 	// building holds component types whose fields are being built, to find recursion.
 	schemes map[string]*SecurityScheme
 	errs    []error
@@ -42,6 +48,8 @@ func newBuilder(doc *openapi3.T, file string, opts Options) *builder {
 		opts:    opts,
 		names:   newNameSet(ReservedNames...),
 		byRef:   map[string]*Type{},
+		inline:  map[*openapi3.Schema]*Type{},
+		warned:  map[*openapi3.Schema]bool{},
 		schemes: map[string]*SecurityScheme{},
 	}
 	b.api = &API{SpecName: opts.SpecName, Package: pkg}
@@ -79,6 +87,7 @@ func (b *builder) build() (*API, error) {
 	if len(b.errs) > 0 {
 		return nil, b.errs[0]
 	}
+	b.finishUnions()
 	b.markRecursiveFields()
 	b.nameEnumConstants()
 	sort.Slice(b.api.Types, func(i, j int) bool { return b.api.Types[i].Name < b.api.Types[j].Name })
@@ -112,14 +121,13 @@ func (b *builder) declareComponentSchemas() {
 	keys := sortedKeys(b.doc.Components.Schemas)
 	for _, key := range keys {
 		sr := b.doc.Components.Schemas[key]
-		name := key
+		ptr := pointer("components", "schemas", key)
+		var ext map[string]any
 		if sr != nil && sr.Value != nil {
-			if n := stringExtension(sr.Value.Extensions, "x-go-name"); n != "" {
-				name = n
-			}
+			ext = sr.Value.Extensions
 		}
 		ref := "#/components/schemas/" + key
-		b.byRef[ref] = b.addType(&Type{Name: b.typeName(name), Pointer: pointer("components", "schemas", key)})
+		b.byRef[ref] = b.addType(&Type{Name: b.typeName(b.goName(ptr, ext, key)), Pointer: ptr})
 	}
 	for _, key := range keys {
 		ref := "#/components/schemas/" + key
@@ -185,11 +193,21 @@ func (b *builder) markRecursiveFields() {
 			continue
 		}
 		for _, f := range t.Fields {
-			if f.Shape() == ShapeValue && f.Type.Kind == RefNamed && containsByValue(f.Type.Named, t, map[*Type]bool{}) {
+			if heldByValue(f) && containsByValue(f.Type.Named, t, map[*Type]bool{}) {
 				f.Recursive = true
 			}
 		}
 	}
+}
+
+// heldByValue reports whether a struct holds the field's named type without
+// indirection (Nullable[T] holds T by value too).
+func heldByValue(f *Field) bool {
+	if f.Recursive {
+		return false
+	}
+	shape := f.Shape()
+	return f.Type.Kind == RefNamed && (shape == ShapeValue || shape == ShapeNullable)
 }
 
 // containsByValue reports whether t holds target without indirection.
@@ -204,7 +222,7 @@ func containsByValue(t, target *Type, seen map[*Type]bool) bool {
 	switch t.Kind {
 	case KindStruct:
 		for _, f := range t.Fields {
-			if f.Shape() == ShapeValue && !f.Recursive && f.Type.Kind == RefNamed && containsByValue(f.Type.Named, target, seen) {
+			if heldByValue(f) && containsByValue(f.Type.Named, target, seen) {
 				return true
 			}
 		}

@@ -1,4 +1,302 @@
 package generator
 
-// nameClientTypes decides the client-side Go names of an operation.
-func (b *builder) nameClientTypes(o *Operation) {}
+import (
+	"net/http"
+	"slices"
+	"strconv"
+)
+
+// clientFixedNames are exported identifiers that client.gen.go declares in
+// every package besides those already in ReservedNames. Until they are
+// reserved there too, nameClientTypes claims them before any inline type
+// can, and fails when a component schema already took one.
+var clientFixedNames = []string{
+	"WithHTTPClient", "WithRequestEditorFn", "WithUserAgent", "WithCredentials", "WithRetryPolicy",
+}
+
+// clientLocalNames are the identifiers that generated client methods declare
+// or use besides their path parameters; the local variables that the model
+// names (PageVar, ChunkSizeVar) must differ from them too.
+var clientLocalNames = []string{"ctx", "params", "body", "opts", "c", "s", "r", "w", "req", "resp", "err"}
+
+// Suffixes of the extra client methods of an operation.
+const (
+	pagerSuffix = "All"      // ListLives → ListLivesAll, which walks every page
+	bulkSuffix  = "InChunks" // BulkInvite → BulkInviteInChunks, which splits the body
+)
+
+// nameClientTypes decides the client-side Go names of an operation: the
+// result type and its fields, the extra methods for pagination and bulk
+// calls, and the local variables those methods declare.
+func (b *builder) nameClientTypes(o *Operation) {
+	if len(b.api.Operations) == 0 {
+		b.claimClientFixedNames()
+	}
+	o.Successes = clientSuccesses(o)
+	if len(o.Successes) > 1 {
+		o.ResultType = b.typeName(o.Name + "Result")
+	}
+	for _, r := range o.Responses {
+		r.Raw = r.Type != nil && (!r.JSON || (r.Type.Kind == RefBytes && r.Type.Format == ""))
+	}
+	fields := newNameSet()
+	for _, r := range o.Successes {
+		if o.ResultType != "" {
+			r.ResultField = fields.claim(resultFieldName(r))
+			continue
+		}
+		r.ResultByPointer = r.Type != nil && !r.Raw && isStructLike(r.Type)
+	}
+	b.nameClientMethods(o)
+	b.warnClientParams(o)
+}
+
+// claimClientFixedNames keeps the client's exported helpers from being
+// taken by a type: a component schema that already holds one is an error,
+// because renaming the helper would break every caller of the package.
+func (b *builder) claimClientFixedNames() {
+	for _, name := range clientFixedNames {
+		switch {
+		case slices.Contains(ReservedNames, name):
+		case b.names.taken(name):
+			ptr := ""
+			for _, t := range b.api.Types {
+				if t.Name == name {
+					ptr = t.Pointer
+				}
+			}
+			b.fail(ptr, "the schema's Go name %s is the name of a client option; give the schema another name with x-go-name", name)
+		default:
+			b.names.claim(name)
+		}
+	}
+}
+
+// clientSuccesses lists the answers a client method returns as results: the
+// 2xx ones, or the default answer when the spec documents no 2xx one.
+func clientSuccesses(o *Operation) []*Response {
+	var out []*Response
+	for _, r := range o.Responses {
+		if r.IsSuccess() {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 && len(o.Responses) > 0 && o.Responses[len(o.Responses)-1].Default {
+		out = append(out, o.Responses[len(o.Responses)-1])
+	}
+	return out
+}
+
+// resultFieldName names a success answer after its status text: 200 → OK,
+// 201 → Created; a code without text → Status299, a range → Status2XX.
+func resultFieldName(r *Response) string {
+	if r.Status > 0 {
+		if text := http.StatusText(r.Status); text != "" {
+			return GoName(text)
+		}
+	}
+	if r.Default {
+		return "Default"
+	}
+	return "Status" + r.StatusText()
+}
+
+// isStructLike reports whether a type is a struct in Go (a struct or union
+// type, or an alias of one), which the client hands over by pointer.
+func isStructLike(t *TypeRef) bool {
+	if t.Kind != RefNamed {
+		return false
+	}
+	switch t.Named.Kind {
+	case KindStruct, KindUnion:
+		return true
+	case KindAlias:
+		return isStructLike(t.Named.Alias)
+	}
+	return false
+}
+
+// nameClientMethods names the page iterator and the bulk helper of o, and
+// the local variables they declare. Operation names are unique, but an
+// operation named "ListLivesAll" would collide with the iterator of
+// ListLives: an extra method that is taken gets a numeric suffix, and an
+// operation whose name an earlier extra method holds is an error.
+func (b *builder) nameClientMethods(o *Operation) {
+	if o.Pagination == nil && o.Bulk == nil {
+		b.checkMethodName(o)
+		return
+	}
+	methods := newNameSet(o.Name)
+	for _, prev := range b.api.Operations {
+		methods.claim(prev.Name)
+		for _, extra := range clientExtraMethods(prev) {
+			methods.claim(extra)
+		}
+	}
+	b.checkMethodName(o)
+	locals := newNameSet(clientLocalNames...)
+	for _, p := range o.PathParams {
+		locals.claim(p.LocalName)
+	}
+	if o.Pagination != nil {
+		o.Pagination.Method = methods.claim(o.Name + pagerSuffix)
+		o.Pagination.PageVar = locals.claim("page")
+	}
+	if o.Bulk != nil {
+		o.Bulk.Method = methods.claim(o.Name + bulkSuffix)
+		o.Bulk.ChunkSizeVar = locals.claim("chunkSize")
+	}
+}
+
+// checkMethodName fails when an earlier operation's extra method already
+// holds o's method name.
+func (b *builder) checkMethodName(o *Operation) {
+	for _, prev := range b.api.Operations {
+		if slices.Contains(clientExtraMethods(prev), o.Name) {
+			b.fail(o.Pointer, "the operation's Go name %s is the name of a client method of %s; set x-go-name on this operation", o.Name, prev.ID)
+		}
+	}
+}
+
+// clientExtraMethods lists the client methods of o besides its own.
+func clientExtraMethods(o *Operation) []string {
+	var out []string
+	if o.Pagination != nil && o.Pagination.Method != "" {
+		out = append(out, o.Pagination.Method)
+	}
+	if o.Bulk != nil && o.Bulk.Method != "" {
+		out = append(out, o.Bulk.Method)
+	}
+	return out
+}
+
+// warnClientParams names the parameters whose shape the client can only
+// approximate on the wire.
+func (b *builder) warnClientParams(o *Operation) {
+	for _, p := range o.Params() {
+		if p.Filter != nil {
+			continue
+		}
+		if msg := clientParamProblem(p); msg != "" {
+			b.warn(p.Pointer, "parameter %q: %s", p.Name, msg)
+		}
+	}
+}
+
+// ParamEncoding says how the client writes a parameter's value on the wire.
+type ParamEncoding int
+
+const (
+	// EncodeScalar writes one value: a string, number, boolean, date-time,
+	// bytes (base64) or enum.
+	EncodeScalar ParamEncoding = iota + 1
+	// EncodeList writes a list of scalars as its style says: exploded
+	// (name=a&name=b) or joined (a,b; a b; a|b).
+	EncodeList
+	// EncodeObject writes a map or struct of scalars in the query, as its
+	// style says: deepObject (name[k]=v), form exploded (k=v) or not (name=k,v).
+	EncodeObject
+	// EncodeJSON writes the value as JSON text: the closest the styles allow
+	// for shapes they do not define (see the warning naming the parameter).
+	EncodeJSON
+)
+
+// ClientEncoding decides how the client encodes a parameter.
+func ClientEncoding(p *Param) ParamEncoding {
+	t := unaliasRef(p.Type)
+	switch {
+	case isScalarRef(t):
+		return EncodeScalar
+	case t.Kind == RefSlice && isScalarRef(t.Elem):
+		return EncodeList
+	case p.In == "query" && isObjectRef(t) && objectOfScalars(t):
+		return EncodeObject
+	}
+	return EncodeJSON
+}
+
+// clientParamProblem says how the client falls short of a parameter's
+// style, or "" when it encodes it as the spec says.
+func clientParamProblem(p *Param) string {
+	switch ClientEncoding(p) {
+	case EncodeJSON:
+		return "no style defines how to write " + shapeName(p.Type) + " in the " + p.In + "; it is sent as JSON text"
+	case EncodeList:
+		if p.In == "query" && p.Style == "deepObject" {
+			return "style deepObject does not apply to lists; the list is sent exploded (name=a&name=b)"
+		}
+	}
+	if p.In == "path" && p.Style != "simple" && p.Style != "label" && p.Style != "matrix" {
+		return "style " + strconv.Quote(p.Style) + " is not a path style; the value is sent in style simple"
+	}
+	return ""
+}
+
+// unaliasRef follows named alias types down to the type they stand for.
+func unaliasRef(t *TypeRef) *TypeRef {
+	for t.Kind == RefNamed && t.Named.Kind == KindAlias {
+		t = t.Named.Alias
+	}
+	return t
+}
+
+// isScalarRef reports whether a value of the type is written on the wire as
+// one string: strings, numbers, booleans, date-times, bytes and enums.
+func isScalarRef(t *TypeRef) bool {
+	t = unaliasRef(t)
+	switch t.Kind {
+	case RefString, RefInt, RefInt32, RefInt64, RefFloat32, RefFloat64, RefBool, RefTime, RefBytes:
+		return true
+	case RefNamed:
+		return t.Named.Kind == KindEnum
+	}
+	return false
+}
+
+// isObjectRef reports whether the type is a map or a struct.
+func isObjectRef(t *TypeRef) bool {
+	t = unaliasRef(t)
+	return t.Kind == RefMap || (t.Kind == RefNamed && t.Named.Kind == KindStruct)
+}
+
+// objectOfScalars reports whether every value of an object is a scalar held
+// by value or pointer, as the form and deepObject styles require.
+func objectOfScalars(t *TypeRef) bool {
+	t = unaliasRef(t)
+	if t.Kind == RefMap {
+		return isScalarRef(t.Elem)
+	}
+	if t.Named.AdditionalProperties != nil {
+		return false
+	}
+	for _, f := range t.Named.Fields {
+		if !isScalarRef(f.Type) || f.Shape() == ShapeNullable || f.Recursive {
+			return false
+		}
+	}
+	return true
+}
+
+// shapeName names the shape of a type for messages, with its article.
+func shapeName(t *TypeRef) string {
+	t = unaliasRef(t)
+	switch {
+	case t.Kind == RefSlice && isScalarRef(t.Elem):
+		return "a list of scalars"
+	case t.Kind == RefSlice && unaliasRef(t.Elem).Kind == RefSlice:
+		return "a list of lists"
+	case t.Kind == RefSlice && isObjectRef(t.Elem):
+		return "a list of objects"
+	case t.Kind == RefSlice:
+		return "a list of values that are not scalars"
+	case isObjectRef(t) && objectOfScalars(t):
+		return "an object"
+	case isObjectRef(t):
+		return "an object whose values are not all scalars"
+	case t.Kind == RefNamed && t.Named.Kind == KindUnion:
+		return "a oneOf/anyOf value"
+	case isScalarRef(t):
+		return "a scalar"
+	}
+	return "an untyped value"
+}

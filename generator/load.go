@@ -21,6 +21,8 @@ type Options struct {
 	SpecName string
 	// Strict turns every warning into an error and validates the document fully.
 	Strict bool
+	// Overrides are livegen.yaml's names, types and chunk sizes; nil for none.
+	Overrides *Overrides
 }
 
 // SpecError is an error in a spec, with where it is and what to change.
@@ -81,6 +83,9 @@ func load(data []byte, absPath, displayName string, opts Options) (api *API, err
 	if len(strings.TrimSpace(string(data))) == 0 {
 		return nil, &SpecError{File: displayName, Message: "the file is empty; expected an OpenAPI 3 document"}
 	}
+	if _, err := parseSourceErr(data); err != nil {
+		return nil, syntaxError(displayName, err)
+	}
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = absPath != ""
 	var doc *openapi3.T
@@ -89,10 +94,25 @@ func load(data []byte, absPath, displayName string, opts Options) (api *API, err
 	} else {
 		doc, err = loader.LoadFromData(data)
 	}
+	var relaxed []Warning
+	if err != nil && !opts.Strict && strings.Contains(err.Error(), "cannot unmarshal array into") {
+		doc, relaxed, err = loadRelaxed(loader, data, absPath, err)
+	}
 	if err != nil {
 		src := parseSource(data)
 		if ptr, ref, line := src.brokenRef(); ref != "" {
+			if _, perr := url.Parse(ref); perr != nil {
+				return nil, &SpecError{File: displayName, Line: line, Pointer: ptr, Message: fmt.Sprintf("$ref %q is not a valid reference; write a JSON pointer such as #/components/schemas/Name", ref)}
+			}
 			return nil, &SpecError{File: displayName, Line: line, Pointer: ptr, Message: fmt.Sprintf("$ref %q points at nothing; define %s or correct the reference", ref, ref)}
+		}
+		if ptr, line := src.nullObject(); ptr != "" {
+			return nil, &SpecError{File: displayName, Line: line, Pointer: ptr, Message: "the value is null, but an object is required here; fill it in or remove the entry"}
+		}
+		if strings.Contains(err.Error(), "both schema and content") {
+			if ptr, line := src.mappingWithKeys("in", "schema", "content"); ptr != "" {
+				return nil, &SpecError{File: displayName, Line: line, Pointer: ptr, Message: "a parameter has both schema and content; keep one of them"}
+			}
 		}
 		return nil, &SpecError{File: displayName, Message: "cannot load the document: " + cleanKinError(err)}
 	}
@@ -100,6 +120,7 @@ func load(data []byte, absPath, displayName string, opts Options) (api *API, err
 		return nil, &SpecError{File: displayName, Pointer: "/openapi", Message: fmt.Sprintf("version %q is not OpenAPI 3; livegen reads OpenAPI 3.0 and 3.1 documents (convert Swagger 2.0 first)", doc.OpenAPI)}
 	}
 	b := newBuilder(doc, displayName, opts)
+	b.api.Warnings = append(b.api.Warnings, relaxed...)
 	err = b.validate()
 	if err == nil {
 		api, err = b.build()
@@ -111,6 +132,10 @@ func load(data []byte, absPath, displayName string, opts Options) (api *API, err
 	return api, err
 }
 
+// validate checks the document with kin-openapi. Real documents often break
+// rules that cannot hurt the generated code (a missing response description,
+// a numeric version), so outside strict mode a failed check is a warning and
+// the builder, which tolerates such faults, goes on.
 func (b *builder) validate() error {
 	ctx := context.Background()
 	validation := []openapi3.ValidationOption{
@@ -121,10 +146,22 @@ func (b *builder) validate() error {
 	if b.opts.Strict {
 		validation = []openapi3.ValidationOption{openapi3.EnableExamplesValidation()}
 	}
-	if err := b.doc.Validate(ctx, validation...); err != nil {
+	err := b.doc.Validate(ctx, validation...)
+	if err == nil {
+		return nil
+	}
+	if b.opts.Strict {
 		return &SpecError{File: b.file, Pointer: pointerOfKinError(err), Message: "invalid document: " + cleanKinError(err)}
 	}
+	b.api.Warnings = append(b.api.Warnings, Warning{Pointer: orRoot(pointerOfKinError(err)), Message: "the document does not validate (" + cleanKinError(err) + "); generating anyway, -strict stops here"})
 	return nil
+}
+
+func orRoot(ptr string) string {
+	if ptr == "" {
+		return "/"
+	}
+	return ptr
 }
 
 // cleanKinError keeps kin-openapi's message on one line.
@@ -164,4 +201,32 @@ func pointer(tokens ...string) string {
 		b.WriteString(strings.ReplaceAll(t, "/", "~1"))
 	}
 	return b.String()
+}
+
+// loadRelaxed retries a load that failed on draft-4 tuple schemas, with each
+// tuple typed as a list of any value.
+func loadRelaxed(loader *openapi3.Loader, data []byte, absPath string, loadErr error) (*openapi3.T, []Warning, error) {
+	src := parseSource(data)
+	where := src.relaxTupleItems()
+	if len(where) == 0 {
+		return nil, nil, loadErr
+	}
+	fixed, err := src.bytes()
+	if err != nil {
+		return nil, nil, loadErr
+	}
+	var doc *openapi3.T
+	if absPath != "" {
+		doc, err = loader.LoadFromDataWithPath(fixed, &url.URL{Path: absPath})
+	} else {
+		doc, err = loader.LoadFromData(fixed)
+	}
+	if err != nil {
+		return nil, nil, loadErr
+	}
+	warnings := make([]Warning, len(where))
+	for i, ptr := range where {
+		warnings[i] = Warning{Pointer: ptr, Message: "a tuple (items as a list) is typed as a list of any value"}
+	}
+	return doc, warnings, nil
 }

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -12,11 +14,35 @@ import (
 type sourceTree struct{ root *yaml.Node }
 
 func parseSource(data []byte) *sourceTree {
+	t, _ := parseSourceErr(data)
+	return t
+}
+
+// parseSourceErr also returns the YAML syntax error, if any.
+func parseSourceErr(data []byte) (*sourceTree, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) == 0 {
-		return nil
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, err
 	}
-	return &sourceTree{root: doc.Content[0]}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return &sourceTree{root: doc.Content[0]}, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// syntaxError turns a YAML parser error into a located SpecError.
+func syntaxError(file string, err error) *SpecError {
+	msg := err.Error()
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	return &SpecError{File: file, Line: line, Message: "the document is not valid YAML or JSON: " + msg}
 }
 
 // lookup finds the node at a JSON pointer.
@@ -82,8 +108,12 @@ func (t *sourceTree) brokenRef() (ptr, ref string, line int) {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
-				if k.Value == "$ref" && v.Kind == yaml.ScalarNode && strings.HasPrefix(v.Value, "#") {
-					if t.lookup(strings.TrimPrefix(v.Value, "#")) == nil {
+				if k.Value == "$ref" && v.Kind == yaml.ScalarNode {
+					if _, err := url.Parse(v.Value); err != nil {
+						ptr, ref, line = at+"/$ref", v.Value, v.Line
+						return true
+					}
+					if strings.HasPrefix(v.Value, "#") && t.lookup(strings.TrimPrefix(v.Value, "#")) == nil {
 						ptr, ref, line = at+"/$ref", v.Value, v.Line
 						return true
 					}
@@ -104,4 +134,135 @@ func (t *sourceTree) brokenRef() (ptr, ref string, line int) {
 	}
 	walk(t.root, "")
 	return ptr, ref, line
+}
+
+// objectSlots are the places where the spec requires an object; a null
+// there makes kin-openapi fail without saying where.
+var objectSlots = []*regexp.Regexp{
+	regexp.MustCompile(`^/components/[^/]+/[^/]+$`),
+	regexp.MustCompile(`^/paths/[^/]+$`),
+	regexp.MustCompile(`^/webhooks/[^/]+$`),
+	regexp.MustCompile(`^/paths/[^/]+/([^/]+/)?parameters/\d+$`),
+	regexp.MustCompile(`^/paths/[^/]+/[^/]+/(requestBody|responses/[^/]+)$`),
+	regexp.MustCompile(`^/paths/[^/]+/[^/]+/requestBody/content/[^/]+$`),
+}
+
+// nullObject finds the first null where an object is required.
+func (t *sourceTree) nullObject() (ptr string, line int) {
+	if t == nil {
+		return "", 0
+	}
+	var walk func(n *yaml.Node, at string) bool
+	walk = func(n *yaml.Node, at string) bool {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			for _, re := range objectSlots {
+				if re.MatchString(at) {
+					ptr, line = at, n.Line
+					return true
+				}
+			}
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if walk(n.Content[i+1], at+"/"+escapeToken(n.Content[i].Value)) {
+					return true
+				}
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				if walk(c, at+"/"+strconv.Itoa(i)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	walk(t.root, "")
+	return ptr, line
+}
+
+// mappingWithKeys finds the first mapping that holds all the given keys.
+func (t *sourceTree) mappingWithKeys(keys ...string) (ptr string, line int) {
+	if t == nil {
+		return "", 0
+	}
+	var walk func(n *yaml.Node, at string) bool
+	walk = func(n *yaml.Node, at string) bool {
+		switch n.Kind {
+		case yaml.MappingNode:
+			found := 0
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				for _, k := range keys {
+					if n.Content[i].Value == k {
+						found++
+					}
+				}
+			}
+			if found == len(keys) {
+				ptr, line = at, n.Line
+				return true
+			}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if walk(n.Content[i+1], at+"/"+escapeToken(n.Content[i].Value)) {
+					return true
+				}
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				if walk(c, at+"/"+strconv.Itoa(i)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	walk(t.root, "")
+	return ptr, line
+}
+
+// relaxTupleItems rewrites draft-4 tuple schemas (`items: [A, B]`), which
+// kin-openapi cannot load, into `items: {}` (any item), returning where.
+func (t *sourceTree) relaxTupleItems() []string {
+	if t == nil {
+		return nil
+	}
+	var where []string
+	var walk func(n *yaml.Node, at string)
+	walk = func(n *yaml.Node, at string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				if k.Value == "items" && v.Kind == yaml.SequenceNode {
+					where = append(where, at+"/items")
+					n.Content[i+1] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: v.Line}
+					continue
+				}
+				walk(v, at+"/"+escapeToken(k.Value))
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, at+"/"+strconv.Itoa(i))
+			}
+		}
+	}
+	walk(t.root, "")
+	return where
+}
+
+// bytes renders the (possibly rewritten) tree back to YAML, in block style:
+// flow style as parsed from JSON does not always print back readable.
+func (t *sourceTree) bytes() ([]byte, error) {
+	var block func(n *yaml.Node)
+	block = func(n *yaml.Node) {
+		if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
+			n.Style = 0
+		}
+		for _, c := range n.Content {
+			block(c)
+		}
+	}
+	block(t.root)
+	return yaml.Marshal(t.root)
 }

@@ -101,6 +101,8 @@ const (
 // Shape reports how the field is held; see the Shape constants.
 func (f *Field) Shape() Shape {
 	switch {
+	case f.Recursive && f.Nullable && !f.Required:
+		return ShapeNullable // Nullable[*T]: see templates' fieldType
 	case f.Recursive:
 		return ShapePointer
 	case f.Required && !f.Nullable:
@@ -108,13 +110,13 @@ func (f *Field) Shape() Shape {
 	case f.Type.Kind == RefAny:
 		return ShapeValue
 	case f.Required && f.Nullable:
-		if f.Type.Kind == RefSlice || f.Type.Kind == RefMap {
+		if f.Type.IsCollection() {
 			return ShapeValue
 		}
 		return ShapePointer
 	case f.Nullable:
 		return ShapeNullable
-	case f.Type.Kind == RefSlice || f.Type.Kind == RefMap:
+	case f.Type.IsCollection():
 		return ShapeOmitZero
 	default:
 		return ShapePointer
@@ -186,6 +188,21 @@ type TypeRef struct {
 	// for validation and documentation.
 	Format      string
 	Constraints Constraints
+	// Note says why a less precise Go type was chosen; renderers add it to
+	// the doc comment of the field or parameter.
+	Note string
+}
+
+// IsCollection reports whether the Go type is a slice or map (named or not),
+// whose nil value can stand for "absent" without a pointer.
+func (r *TypeRef) IsCollection() bool {
+	switch r.Kind {
+	case RefSlice, RefMap, RefBytes:
+		return true
+	case RefNamed:
+		return r.Named.Kind == KindAlias && r.Named.Alias.IsCollection()
+	}
+	return false
 }
 
 // Constraints are the validation keywords of a schema.
@@ -249,9 +266,31 @@ type Operation struct {
 
 	// Client-side names (set in generator/client_names.go).
 	// --- client fields
+	// Successes are the answers the client method returns as results, in
+	// status order: the 2xx responses, or the default one when there is none.
+	Successes []*Response
+	// ResultType names the struct holding one field per success answer when
+	// there are several; empty when the method returns the answer's body.
+	ResultType string
 
 	// Server-side names (set in generator/server_names.go).
 	// --- server fields
+	// ServerInput names the struct a Server method receives: path
+	// parameters, Params and Body ("GetLiveInput").
+	ServerInput string
+	// ServerOutput names the sealed interface of the answers a Server method
+	// may return, one type per documented response ("GetLiveOutput").
+	ServerOutput string
+	// ServerPathFields are the ServerInput field names of PathParams, in order.
+	ServerPathFields []string
+	// ServerHandler is the unexported handler method serving the operation.
+	ServerHandler string
+	// ServerPattern is the http.ServeMux pattern routing the operation
+	// ("GET /v1/lives/{liveID}"); empty when ServeMux cannot route the path
+	// (a warning says why) and NewHandler leaves the operation out.
+	ServerPattern string
+	// ServerWildcards are the ServeMux wildcard names of PathParams, in order.
+	ServerWildcards []string
 }
 
 // FilterField is the name of the params struct field that holds the filter.
@@ -287,7 +326,7 @@ type Param struct {
 // ByPointer reports whether the parameter's Go field is a pointer: optional
 // scalars are, so that absent and zero stay apart; slices and maps are not.
 func (p *Param) ByPointer() bool {
-	return !p.Required && p.Type.Kind != RefSlice && p.Type.Kind != RefMap && p.Type.Kind != RefAny
+	return !p.Required && !p.Type.IsCollection() && p.Type.Kind != RefAny
 }
 
 // FilterParam splits a bracket filter parameter name into field and operator.
@@ -322,8 +361,21 @@ type Response struct {
 	Name string
 
 	// --- client response fields
+	// ResultField is this success answer's field in the operation's
+	// ResultType ("OK", "Created"); empty when there is no ResultType.
+	ResultField string
+	// ResultByPointer is set when the client returns the body as *T (structs
+	// and unions) rather than T (slices, maps, scalars).
+	ResultByPointer bool
+	// Raw is set when the body is kept as bytes, undecoded: it is not JSON,
+	// or JSON without a schema.
+	Raw bool
 
 	// --- server response fields
+	// ServerName names the server's type for this answer ("GetLiveNotFound").
+	ServerName string
+	// ServerHeaderFields are the field names of Headers in that type, in order.
+	ServerHeaderFields []string
 }
 
 // StatusText is the code as written in the spec: "200", "4XX" or "default".

@@ -55,12 +55,11 @@ func (b *builder) buildOperation(path, method string, item *openapi3.PathItem, o
 	}
 	goName := op.OperationID
 	if goName == "" {
-		goName = strings.ToLower(method) + " " + path
+		// "/" and braces are separators here, not words ("Or").
+		goName = strings.ToLower(method) + " " + strings.NewReplacer("/", " ", "{", " ", "}", " ").Replace(path)
 		o.ID = goName
 	}
-	if n := stringExtension(op.Extensions, "x-go-name"); n != "" {
-		goName = n
-	}
+	goName = b.goName(ptr, op.Extensions, goName)
 	name := GoName(goName)
 	if opNames.taken(name) {
 		b.warn(ptr, "operation name %s is taken by another operation; this one is named %s", name, opNames.claim(name))
@@ -112,10 +111,12 @@ func (b *builder) buildParams(o *Operation, item *openapi3.PathItem, op *openapi
 	for _, key := range order {
 		l := byKey[key]
 		pv := l.ref.Value
+		if pv.In == openapi3.ParameterInPath {
+			declared[pv.Name] = true // built below, in the template's order
+			continue
+		}
 		param := b.param(pv, o, l.ptr, names)
 		switch pv.In {
-		case openapi3.ParameterInPath:
-			declared[pv.Name] = true
 		case openapi3.ParameterInQuery:
 			o.QueryParams = append(o.QueryParams, param)
 		case openapi3.ParameterInHeader:
@@ -152,10 +153,7 @@ func (b *builder) buildParams(o *Operation, item *openapi3.PathItem, op *openapi
 }
 
 func (b *builder) param(pv *openapi3.Parameter, o *Operation, ptr string, names *nameSet) *Param {
-	goName := pv.Name
-	if n := stringExtension(pv.Extensions, "x-go-name"); n != "" {
-		goName = n
-	}
+	goName := b.goName(ptr, pv.Extensions, pv.Name)
 	p := &Param{
 		Name:       pv.Name,
 		GoName:     names.claim(GoName(goName)),
@@ -259,7 +257,7 @@ func (b *builder) buildRequestBody(o *Operation, op *openapi3.Operation, ptr str
 		body.Type = b.ref(mt.Schema, o.Name+"RequestBody", bptr+"/schema")
 	default:
 		b.warn(bptr, "content type %s is sent as raw bytes", ct)
-		body.Type = &TypeRef{Kind: RefBytes}
+		body.Type = &TypeRef{Kind: RefBytes, Note: "The body is raw bytes in " + ct + ", which livegen does not encode; the caller encodes it."}
 	}
 	o.Body = body
 }
@@ -304,7 +302,7 @@ func (b *builder) buildResponses(o *Operation, op *openapi3.Operation, ptr strin
 			case r.JSON:
 				r.Type = b.ref(mt.Schema, o.Name+GoName(r.StatusText())+"ResponseBody", cptr+"/schema")
 			default:
-				r.Type = &TypeRef{Kind: RefBytes}
+				r.Type = &TypeRef{Kind: RefBytes, Note: "The body is raw bytes in " + ct + ", which livegen does not decode."}
 			}
 		}
 		for _, h := range sortedKeys(rr.Value.Headers) {

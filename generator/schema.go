@@ -31,11 +31,18 @@ func (b *builder) ref(sr *openapi3.SchemaRef, ctx, ptr string) *TypeRef {
 		}
 	}
 	s := sr.Value
+	b.warnUnenforced(s, ptr)
 	if inner, ok := nullVariantStripped(s); ok {
 		return b.ref(inner, ctx, ptr)
 	}
 	if needsNamedType(s) {
+		// The same inline schema reached again (through a cycle, or a shared
+		// $ref into it) is the same type.
+		if t, ok := b.inline[s]; ok {
+			return &TypeRef{Kind: RefNamed, Named: t}
+		}
 		t := b.addType(&Type{Name: b.typeName(ctx), Pointer: ptr})
+		b.inline[s] = t
 		b.fillNamedType(t, sr, ptr)
 		return &TypeRef{Kind: RefNamed, Named: t}
 	}
@@ -57,10 +64,18 @@ func needsNamedType(s *openapi3.Schema) bool {
 	if len(s.AllOf) > 1 || (len(s.AllOf) == 1 && len(s.Properties) > 0) {
 		return true
 	}
-	if len(nonNullEnum(s.Enum)) > 0 && enumBase(s) != 0 {
+	if len(enumValues(s)) > 0 && enumBase(s) != 0 {
 		return true
 	}
 	return len(s.Properties) > 0
+}
+
+// enumValues are the allowed values of an enum, or the one value of a const.
+func enumValues(s *openapi3.Schema) []any {
+	if s.Const != nil && len(s.Enum) == 0 {
+		return []any{s.Const}
+	}
+	return nonNullEnum(s.Enum)
 }
 
 // plainRef maps a schema that needs no named type of its own.
@@ -69,6 +84,7 @@ func (b *builder) plainRef(s *openapi3.Schema, ctx, ptr string) *TypeRef {
 	types := schemaTypes(s)
 	switch {
 	case len(types) > 1:
+		r.Note = "Typed as any: the schema allows several types (" + strings.Join(types, ", ") + ")."
 		b.warn(ptr, "a value of several types (%s) is typed as any", strings.Join(types, ", "))
 		r.Kind = RefAny
 	case len(types) == 0:
@@ -129,6 +145,7 @@ func (b *builder) plainRef(s *openapi3.Schema, ctx, ptr string) *TypeRef {
 		case "null":
 			r.Kind = RefAny
 		default:
+			r.Note = "Typed as any: the schema's type " + strconv.Quote(types[0]) + " is not an OpenAPI type."
 			b.warn(ptr, "unknown type %q is typed as any", types[0])
 			r.Kind = RefAny
 		}
@@ -157,7 +174,7 @@ func (b *builder) fillNamedType(t *Type, sr *openapi3.SchemaRef, ptr string) {
 		b.fillUnion(t, s, s.AnyOf, false, ptr+"/anyOf")
 	case len(s.AllOf) > 0:
 		b.fillStruct(t, s, ptr)
-	case len(nonNullEnum(s.Enum)) > 0 && enumBase(s) != 0:
+	case len(enumValues(s)) > 0 && enumBase(s) != 0:
 		b.fillEnum(t, s, ptr)
 	case len(s.Properties) > 0 || schemaTypes(s).is("object") && s.AdditionalProperties.Schema == nil && !hasTrue(s.AdditionalProperties.Has):
 		b.fillStruct(t, s, ptr)
@@ -173,7 +190,7 @@ func (b *builder) fillEnum(t *Type, s *openapi3.Schema, ptr string) {
 	t.Enum = &Enum{Base: enumBase(s)}
 	names := enumVarNames(s)
 	seen := map[string]bool{}
-	for i, v := range nonNullEnum(s.Enum) {
+	for i, v := range enumValues(s) {
 		key := enumKey(v)
 		if seen[key] {
 			continue // duplicates add nothing; the validator reports them in strict mode
@@ -205,7 +222,7 @@ func enumKey(v any) string { return fmt.Sprintf("%T:%v", v, v) }
 // enumBase picks the Go base kind of an enum, or 0 when the enum cannot be a
 // named constant type (booleans, objects, mixed values).
 func enumBase(s *openapi3.Schema) RefKind {
-	values := nonNullEnum(s.Enum)
+	values := enumValues(s)
 	allStrings, allInts, allNumbers := true, true, true
 	for _, v := range values {
 		switch x := v.(type) {
@@ -275,12 +292,11 @@ func (b *builder) fillStruct(t *Type, s *openapi3.Schema, ptr string) {
 	for _, name := range sortedKeys(props) {
 		pr := props[name]
 		ps := pr.Value
-		goName := name
+		var ext map[string]any
 		if ps != nil {
-			if n := stringExtension(ps.Extensions, "x-go-name"); n != "" {
-				goName = n
-			}
+			ext = ps.Extensions
 		}
+		goName := b.goName(propPtr[name], ext, name)
 		f := &Field{
 			Name:     fieldNames.claim(GoName(goName)),
 			JSONName: name,
@@ -371,21 +387,31 @@ func (b *builder) fillUnion(t *Type, s *openapi3.Schema, members openapi3.Schema
 			ctx = t.Name + GoName(m.Value.Title)
 		}
 		r := b.ref(m, ctx, mptr)
-		v := &Variant{Type: r, JSONKind: jsonKind(r)}
+		v := &Variant{Type: r} // JSONKind is set by finishUnions, once every type is built
 		v.Name = names.claim(variantName(r))
 		if u.Discriminator != nil {
 			v.DiscriminatorValues = discriminatorValues(s.Discriminator, m)
 		}
 		u.Variants = append(u.Variants, v)
 	}
-	if u.Discriminator != nil {
+	t.Union = u
+}
+
+// finishUnions settles what needs every type built: the JSON kind of each
+// variant, and whether a discriminator can work.
+func (b *builder) finishUnions() {
+	for _, t := range b.api.Types {
+		if t.Kind != KindUnion {
+			continue
+		}
+		u := t.Union
 		for _, v := range u.Variants {
-			if v.JSONKind != "object" {
-				b.warn(ptr, "discriminator %q needs object variants; variant %s is not an object", u.Discriminator.Property, v.Name)
+			v.JSONKind = jsonKind(v.Type)
+			if u.Discriminator != nil && v.JSONKind != "object" {
+				b.warn(t.Pointer, "discriminator %q needs object variants; variant %s is not an object", u.Discriminator.Property, v.Name)
 			}
 		}
 	}
-	t.Union = u
 }
 
 func discriminatorValues(d *openapi3.Discriminator, m *openapi3.SchemaRef) []string {
@@ -552,4 +578,32 @@ func sortStrings(in []string) []string {
 	out := append([]string(nil), in...)
 	sort.Strings(out)
 	return out
+}
+
+// warnUnenforced names the keywords that the generated types and validators
+// do not enforce, once per schema.
+func (b *builder) warnUnenforced(s *openapi3.Schema, ptr string) {
+	if b.warned[s] {
+		return
+	}
+	b.warned[s] = true
+	var keywords []string
+	if s.Not != nil {
+		keywords = append(keywords, "not")
+	}
+	if s.If != nil || s.Then != nil || s.Else != nil {
+		keywords = append(keywords, "if/then/else")
+	}
+	if len(s.PatternProperties) > 0 {
+		keywords = append(keywords, "patternProperties")
+	}
+	if len(s.PrefixItems) > 0 {
+		keywords = append(keywords, "prefixItems")
+	}
+	if len(s.DependentSchemas) > 0 || len(s.DependentRequired) > 0 {
+		keywords = append(keywords, "dependentSchemas/dependentRequired")
+	}
+	if len(keywords) > 0 {
+		b.warn(ptr, "%s is not enforced by the generated code", strings.Join(keywords, ", "))
+	}
 }

@@ -1,8 +1,231 @@
 package templates
 
-import "github.com/seed-0d47db62/livegen/generator"
+import (
+	"github.com/dave/jennifer/jen"
+	"github.com/seed-0d47db62/livegen/generator"
+)
 
-// Client renders client.gen.go.
+// Packages that only the client imports.
+const (
+	clientPkgIter   = "iter"
+	clientPkgRand   = "math/rand/v2"
+	clientPkgSlices = "slices"
+	clientPkgMaps   = "maps"
+	clientPkgBase64 = "encoding/base64"
+)
+
+// clientGen renders client.gen.go for one API.
+type clientGen struct {
+	api *generator.API
+	// auth is set when the spec declares security schemes.
+	auth bool
+	// uses* record which parameter helpers the methods call, so that only
+	// those are rendered.
+	usesStrings, usesPathList, usesObject, usesMapPairs, usesJSONText bool
+}
+
+// Client renders client.gen.go: the Client type and its options, one
+// method per operation, page iterators, bulk helpers, typed errors and the
+// retry loop. An API without operations has no client.
 func Client(api *generator.API) ([]byte, error) {
-	return nil, nil
+	if len(api.Operations) == 0 {
+		return nil, nil
+	}
+	g := &clientGen{api: api, auth: len(api.SecuritySchemes) > 0}
+	f := newFile(api)
+	g.genClientType(f)
+	g.genClientOptions(f)
+	if g.auth {
+		g.genCredentials(f)
+	}
+	g.genRetryPolicy(f)
+	g.genAPIError(f)
+	for _, op := range api.Operations {
+		g.genResultType(f, op)
+		g.genClientMethod(f, op)
+		if op.Pagination != nil {
+			g.genPageMethod(f, op)
+		}
+		if op.Bulk != nil {
+			g.genBulkMethod(f, op)
+		}
+	}
+	g.genCall(f)
+	g.genSend(f)
+	g.genAnswer(f)
+	g.genRetryHelpers(f)
+	g.genParamHelpers(f)
+	if clientHasPagination(api) {
+		genClientPagesHelper(f)
+	}
+	if clientHasBulk(api) {
+		g.genBulkHelpers(f)
+	}
+	return render(f)
+}
+
+// errorf is fmt.Errorf with the package name in front, as every error that
+// the client makes itself starts.
+func (g *clientGen) errorf(format string, args ...jen.Code) *jen.Statement {
+	return jen.Qual(pkgFmt, "Errorf").Call(append([]jen.Code{jen.Lit(g.api.Package + ": " + format)}, args...)...)
+}
+
+// errorNew is errors.New with the package name in front.
+func (g *clientGen) errorNew(text string) *jen.Statement {
+	return jen.Qual(pkgErrors, "New").Call(jen.Lit(g.api.Package + ": " + text))
+}
+
+// clientIfErr is `if err != nil { return results... }`.
+func clientIfErr(results ...jen.Code) *jen.Statement {
+	return jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(results...))
+}
+
+// clientCtxParam is the `ctx context.Context` parameter.
+func clientCtxParam() *jen.Statement { return jen.Id("ctx").Qual(pkgContext, "Context") }
+
+// clientOptsParam is the `opts ...RequestEditorFn` parameter of every call.
+func clientOptsParam() *jen.Statement { return jen.Id("opts").Op("...").Id("RequestEditorFn") }
+
+// genClientType renders Client, HTTPDoer, RequestEditorFn, ClientOption and NewClient.
+func (g *clientGen) genClientType(f *jen.File) {
+	title := orDefault(g.api.Title, "the API")
+	f.Comment("Client calls " + title + ": one method per operation, named after its")
+	f.Comment("operationId. It is safe for concurrent use; create it with NewClient.")
+	f.Type().Id("Client").StructFunc(func(s *jen.Group) {
+		s.Id("baseURL").String()
+		s.Id("httpClient").Id("HTTPDoer")
+		s.Id("editors").Index().Id("RequestEditorFn")
+		s.Id("userAgent").String()
+		if g.auth {
+			s.Id("credentials").Id("Credentials")
+		}
+		s.Id("retry").Id("RetryPolicy")
+		s.Comment("now and sleep are the clock of the retry loop; tests replace them.")
+		s.Id("now").Func().Params().Qual(pkgTime, "Time")
+		s.Id("sleep").Func().Params(clientCtxParam(), jen.Id("d").Qual(pkgTime, "Duration")).Error()
+	})
+	f.Comment("HTTPDoer sends HTTP requests; *http.Client is one. Wrap one to trace, log or")
+	f.Comment("rate-limit the calls.")
+	f.Type().Id("HTTPDoer").Interface(
+		jen.Id("Do").Params(jen.Id("req").Op("*").Qual(pkgHTTP, "Request")).Params(jen.Op("*").Qual(pkgHTTP, "Response"), jen.Error()),
+	)
+	f.Comment("RequestEditorFn changes a request before it is sent, to add a header or sign it.")
+	f.Comment("Editors run on every attempt, retries included; an error stops the call.")
+	f.Type().Id("RequestEditorFn").Func().Params(clientCtxParam(), jen.Id("req").Op("*").Qual(pkgHTTP, "Request")).Error()
+	f.Comment("ClientOption configures a Client in NewClient.")
+	f.Type().Id("ClientOption").Func().Params(jen.Id("c").Op("*").Id("Client")).Error()
+	g.genNewClient(f)
+}
+
+func (g *clientGen) genNewClient(f *jen.File) {
+	server := "https://api.example.com"
+	if len(g.api.Servers) > 0 {
+		server = g.api.Servers[0]
+	}
+	f.Comment("NewClient returns a client of the API at baseURL, an absolute http or https URL")
+	f.Commentf("such as %q. Without options it sends requests with", server)
+	f.Comment("http.DefaultClient and retries as the zero RetryPolicy says.")
+	u := jen.Id("u")
+	f.Func().Id("NewClient").Params(jen.Id("baseURL").String(), jen.Id("opts").Op("...").Id("ClientOption")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
+		jen.List(u, jen.Err()).Op(":=").Qual(pkgURL, "Parse").Call(jen.Id("baseURL")),
+		clientIfErr(jen.Nil(), g.errorf("NewClient: %w", jen.Err())),
+		jen.If(jen.Parens(u.Clone().Dot("Scheme").Op("!=").Lit("http").Op("&&").Add(u.Clone()).Dot("Scheme").Op("!=").Lit("https")).
+			Op("||").Add(u.Clone()).Dot("Host").Op("==").Lit("").
+			Op("||").Add(u.Clone()).Dot("RawQuery").Op("!=").Lit("").
+			Op("||").Add(u.Clone()).Dot("Fragment").Op("!=").Lit("")).Block(
+			jen.Return(jen.Nil(), g.errorf("NewClient: base URL %q is not an absolute http or https URL without query", jen.Id("baseURL"))),
+		),
+		jen.Id("c").Op(":=").Op("&").Id("Client").Values(jen.Dict{
+			jen.Id("baseURL"):    jen.Qual(pkgStrings, "TrimSuffix").Call(jen.Id("baseURL"), jen.Lit("/")),
+			jen.Id("httpClient"): jen.Qual(pkgHTTP, "DefaultClient"),
+			jen.Id("now"):        jen.Qual(pkgTime, "Now"),
+			jen.Id("sleep"):      jen.Id("clientSleep"),
+		}),
+		jen.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(
+			jen.If(jen.Id("opt").Op("==").Nil()).Block(jen.Continue()),
+			jen.If(jen.Err().Op(":=").Id("opt").Call(jen.Id("c")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), g.errorf("NewClient: %w", jen.Err())),
+			),
+		),
+		jen.Return(jen.Id("c"), jen.Nil()),
+	)
+}
+
+// clientOption is one With... option: its doc, parameter, a check that
+// returns an error message when the argument is unusable, and the setting.
+type clientOption struct {
+	name, doc string
+	param     jen.Code
+	invalid   jen.Code // condition; nil when every value is fine
+	problem   string
+	set       jen.Code
+}
+
+// genClientOptions renders the With... options.
+func (g *clientGen) genClientOptions(f *jen.File) {
+	c := func() *jen.Statement { return jen.Id("c") }
+	options := []clientOption{
+		{
+			name: "WithHTTPClient", doc: "WithHTTPClient sends the requests with doer, for instance an *http.Client with a\ntimeout or a proxy, instead of http.DefaultClient.",
+			param: jen.Id("doer").Id("HTTPDoer"), invalid: jen.Id("doer").Op("==").Nil(), problem: "WithHTTPClient: the client is nil",
+			set: c().Dot("httpClient").Op("=").Id("doer"),
+		},
+		{
+			name: "WithRequestEditorFn", doc: "WithRequestEditorFn adds an editor that runs on every request, after the client\nhas set the credentials and the user agent, and before the editors of the call.",
+			param: jen.Id("fn").Id("RequestEditorFn"), invalid: jen.Id("fn").Op("==").Nil(), problem: "WithRequestEditorFn: the editor is nil",
+			set: c().Dot("editors").Op("=").Append(c().Dot("editors"), jen.Id("fn")),
+		},
+		{
+			name: "WithUserAgent", doc: "WithUserAgent sets the User-Agent header of every request.",
+			param: jen.Id("userAgent").String(), set: c().Dot("userAgent").Op("=").Id("userAgent"),
+		},
+	}
+	if g.auth {
+		options = append(options, clientOption{
+			name: "WithCredentials", doc: "WithCredentials sets the secrets that calls authenticate with; see Credentials.",
+			param: jen.Id("credentials").Id("Credentials"), set: c().Dot("credentials").Op("=").Id("credentials"),
+		})
+	}
+	options = append(options, clientOption{
+		name: "WithRetryPolicy", doc: "WithRetryPolicy sets when and how calls are retried; see RetryPolicy.\nRetryPolicy{MaxAttempts: 1} turns retries off.",
+		param: jen.Id("policy").Id("RetryPolicy"), set: c().Dot("retry").Op("=").Id("policy"),
+	})
+	for _, o := range options {
+		genClientOption(f, o)
+	}
+}
+
+func genClientOption(f *jen.File, o clientOption) {
+	f.Add(doc(o.doc).Func().Id(o.name).Params(o.param).Id("ClientOption").Block(
+		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Error().BlockFunc(func(b *jen.Group) {
+			if o.invalid != nil {
+				b.If(o.invalid).Block(jen.Return(jen.Qual(pkgErrors, "New").Call(jen.Lit(o.problem))))
+			}
+			b.Add(o.set)
+			b.Return(jen.Nil())
+		})),
+	))
+}
+
+// clientDocField is a struct field with its doc comment.
+func clientDocField(text string, name, t jen.Code) jen.Code {
+	return doc(text).Add(name).Add(t)
+}
+
+func clientHasPagination(api *generator.API) bool {
+	for _, op := range api.Operations {
+		if op.Pagination != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func clientHasBulk(api *generator.API) bool {
+	for _, op := range api.Operations {
+		if op.Bulk != nil {
+			return true
+		}
+	}
+	return false
 }

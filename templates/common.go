@@ -48,6 +48,10 @@ func doc(text string) *jen.Statement {
 			continue
 		}
 		for _, w := range wrap(l, commentWidth) {
+			if strings.HasPrefix(w, "\t") {
+				lines = append(lines, "//"+w) // a code block: gofmt wants "//\t"
+				continue
+			}
 			lines = append(lines, "// "+w)
 		}
 	}
@@ -149,6 +153,9 @@ func fieldType(f *generator.Field) *jen.Statement {
 	case generator.ShapePointer:
 		return jen.Op("*").Add(typeRef(f.Type))
 	case generator.ShapeNullable:
+		if f.Recursive {
+			return jen.Id("Nullable").Types(jen.Op("*").Add(typeRef(f.Type)))
+		}
 		return jen.Id("Nullable").Types(typeRef(f.Type))
 	default:
 		return typeRef(f.Type)

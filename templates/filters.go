@@ -1,8 +1,267 @@
 package templates
 
-import "github.com/seed-0d47db62/livegen/generator"
+import (
+	"fmt"
+	"slices"
+	"strings"
 
-// Filters renders filters.gen.go; nil when no operation has filters.
+	"github.com/dave/jennifer/jen"
+	"github.com/seed-0d47db62/livegen/generator"
+)
+
+// Filters renders filters.gen.go: per list operation with bracket filters a
+// typed filter with setters, query encoding, parsing and in-memory matching;
+// nil when no operation has filters, so that no file is written.
 func Filters(api *generator.API) ([]byte, error) {
-	return nil, nil
+	var ops []*generator.Operation
+	for _, op := range api.Operations {
+		if op.Filter != nil {
+			ops = append(ops, op)
+		}
+	}
+	if len(ops) == 0 {
+		return nil, nil
+	}
+	f := newFile(api)
+	genFilterError(f)
+	for _, op := range ops {
+		flt := op.Filter
+		genFilterType(f, op)
+		genFilterSetters(f, flt)
+		genFilterIsZero(f, flt)
+		genFilterAppendQuery(f, flt)
+		genFilterParse(f, op)
+		genFilterMatch(f, flt)
+	}
+	uses := filterUsesOf(ops)
+	genFilterQueryHelpers(f, uses)
+	genFilterMatchHelpers(f, uses)
+	return render(f)
+}
+
+// genFilterError renders the one error type that every Parse function reports.
+func genFilterError(f *jen.File) {
+	f.Comment("FilterError names a bracket filter parameter whose value cannot be used, so that")
+	f.Comment("a server can answer 400 naming the parameter and what it expects.")
+	f.Type().Id("FilterError").Struct(
+		jen.Comment("Param is the parameter's wire name, such as \"startDate[gte]\".").Line().Id("Param").String(),
+		jen.Comment("Problem says what is wrong with the value and what is expected.").Line().Id("Problem").String(),
+	)
+	f.Comment("Error makes a FilterError usable as an error: \"startDate[gte]: ...\".")
+	f.Func().Params(jen.Id("e").Id("FilterError")).Id("Error").Params().String().Block(
+		jen.Return(jen.Id("e").Dot("Param").Op("+").Lit(": ").Op("+").Id("e").Dot("Problem")),
+	)
+}
+
+// genFilterType renders the filter struct: one anonymous struct per filtered
+// field, holding one optional operand per operator that the spec allows.
+func genFilterType(f *jen.File, op *generator.Operation) {
+	flt := op.Filter
+	f.Add(filterTypeDoc(op).Type().Id(flt.TypeName).StructFunc(func(g *jen.Group) {
+		for _, prop := range flt.Props {
+			g.Add(doc(propDoc(prop))).Id(prop.GoName).StructFunc(func(sg *jen.Group) {
+				for _, o := range prop.Ops {
+					sg.Add(doc(opDoc(o))).Id(o.GoName).Add(operandType(o))
+				}
+			})
+		}
+	}))
+}
+
+// filterTypeDoc explains the filter type, how to build it (with a code
+// example, which doc would indent wrongly) and what Match ignores.
+func filterTypeDoc(op *generator.Operation) *jen.Statement {
+	flt := op.Filter
+	intro := fmt.Sprintf("%s holds the bracket filter parameters of %s (field[op], such as %s): one field per filtered property, with one operand per operator that the spec allows. The zero value filters nothing; every set condition must hold.\n\nSet conditions with the chained setters, which return a copy:", flt.TypeName, op.Name, flt.Ops[0].Param.Name)
+	example := fmt.Sprintf("//\tf := %s{}%s", flt.TypeName, exampleSetters(flt))
+	var b strings.Builder
+	fmt.Fprintf(&b, "The client sends it with %s, a server reads it with %s", generator.FilterAppendQuery, flt.ParseFunc)
+	if flt.Item == nil {
+		b.WriteString(". There is no Match method: the operation's answer lists no struct items.")
+	} else {
+		fmt.Fprintf(&b, ", and %s applies it to a %s in memory.", generator.FilterMatchMethod, goTypeString(flt.Item))
+	}
+	if len(flt.Ignored) > 0 {
+		b.WriteString("\n\nMatch ignores these parameters (they always hold), because:\n")
+		for _, o := range flt.Ignored {
+			fmt.Fprintf(&b, "  - %s: %s\n", o.Param.Name, o.Ignored)
+		}
+	}
+	return doc(intro).Comment("//").Line().Comment(example).Line().Comment("//").Line().Add(doc(b.String()))
+}
+
+// exampleSetters chains one setter for each of the first two fields.
+func exampleSetters(flt *generator.Filter) string {
+	var b strings.Builder
+	for i, prop := range flt.Props {
+		if i == 2 {
+			break
+		}
+		o := prop.Ops[0]
+		fmt.Fprintf(&b, ".%s(%s)", o.Setter, exampleArg(o))
+	}
+	return b.String()
+}
+
+// exampleArg is a plausible Go argument for a setter, for documentation.
+func exampleArg(o *generator.FilterOp) string {
+	t := elemType(o)
+	if t.Kind == generator.RefNamed && t.Named.Kind == generator.KindEnum && len(t.Named.Enum.Values) > 0 {
+		return t.Named.Enum.Values[0].Name
+	}
+	switch o.Kind {
+	case generator.FilterValueInt:
+		return "10"
+	case generator.FilterValueFloat:
+		return "1.5"
+	case generator.FilterValueBool:
+		return "true"
+	case generator.FilterValueUnix, generator.FilterValueDateTime:
+		return "time.Unix(1715734941, 0)"
+	default:
+		return `"text"`
+	}
+}
+
+// propDoc documents a filtered field and the property Match compares it with.
+func propDoc(prop *generator.FilterProp) string {
+	text := fmt.Sprintf("%s holds the conditions on %s", prop.GoName, prop.Name)
+	var paths []string
+	for _, o := range prop.Ops {
+		if o.Match != nil && o.Match.ItemPath != prop.Name && !slices.Contains(paths, o.Match.ItemPath) {
+			paths = append(paths, o.Match.ItemPath)
+		}
+	}
+	if len(paths) > 0 {
+		text += ", which Match compares with the item's " + strings.Join(paths, " and ")
+	}
+	return text + "."
+}
+
+// opDoc documents one operand with its wire name and the spec's description.
+func opDoc(o *generator.FilterOp) string {
+	text := o.GoName + " is " + o.Param.Name
+	switch o.Kind {
+	case generator.FilterValueUnix:
+		text += " (sent as Unix seconds)"
+	case generator.FilterValueDateTime:
+		text += " (sent as RFC 3339)"
+	}
+	if o.List {
+		text += "; nil leaves it unset, an empty list matches nothing"
+	}
+	if o.Param.Doc != "" {
+		text += ": " + o.Param.Doc
+	}
+	return text
+}
+
+// genFilterSetters renders one chained setter per operator.
+func genFilterSetters(f *jen.File, flt *generator.Filter) {
+	for _, o := range flt.Ops {
+		field := jen.Id("f").Dot(o.Prop.GoName).Dot(o.GoName)
+		if o.List {
+			f.Commentf("%s returns a copy of f that also requires %s with the given values.", o.Setter, o.Param.Name)
+			f.Func().Params(jen.Id("f").Id(flt.TypeName)).Id(o.Setter).Params(jen.Id("values").Op("...").Add(typeRef(elemType(o)))).Id(flt.TypeName).Block(
+				field.Op("=").Append(typeRef(o.Value).Values(), jen.Id("values").Op("...")),
+				jen.Return(jen.Id("f")),
+			)
+			continue
+		}
+		f.Commentf("%s returns a copy of f that also requires %s.", o.Setter, o.Param.Name)
+		f.Func().Params(jen.Id("f").Id(flt.TypeName)).Id(o.Setter).Params(jen.Id("v").Add(typeRef(o.Value))).Id(flt.TypeName).Block(
+			field.Op("=").Op("&").Id("v"),
+			jen.Return(jen.Id("f")),
+		)
+	}
+}
+
+// genFilterIsZero renders IsZero, true when no condition is set.
+func genFilterIsZero(f *jen.File, flt *generator.Filter) {
+	f.Commentf("%s reports whether no condition is set, so that the filter selects every item.", generator.FilterIsZero)
+	f.Func().Params(jen.Id("f").Id(flt.TypeName)).Id(generator.FilterIsZero).Params().Bool().Block(
+		jen.Return(andLines(flt.Ops, func(o *generator.FilterOp) jen.Code {
+			return jen.Id("f").Dot(o.Prop.GoName).Dot(o.GoName).Op("==").Nil()
+		})),
+	)
+}
+
+// andLines joins conditions with &&, one per line.
+func andLines[T any](items []T, cond func(T) jen.Code) *jen.Statement {
+	s := jen.Null()
+	for i, it := range items {
+		if i > 0 {
+			s.Op("&&").Line()
+		}
+		s.Add(cond(it))
+	}
+	return s
+}
+
+// elemType is the Go type of one value of an operand.
+func elemType(o *generator.FilterOp) *generator.TypeRef {
+	if o.List {
+		return o.Value.Elem
+	}
+	return o.Value
+}
+
+// operandType is the Go type of an operand field: a pointer to one value
+// (nil: unset), or a slice for list operators.
+func operandType(o *generator.FilterOp) *jen.Statement {
+	if o.List {
+		return typeRef(o.Value)
+	}
+	return jen.Op("*").Add(typeRef(o.Value))
+}
+
+// goTypeString is the Go spelling of a type for documentation.
+func goTypeString(t *generator.TypeRef) string {
+	return fmt.Sprintf("%#v", typeRef(t))
+}
+
+// filterUses records which helpers the generated filters call.
+type filterUses struct {
+	single, list          bool
+	parse                 map[string]bool // parse helper names
+	where                 bool
+	contains, prefix, suf bool
+}
+
+func filterUsesOf(ops []*generator.Operation) filterUses {
+	u := filterUses{parse: map[string]bool{}}
+	for _, op := range ops {
+		for _, o := range op.Filter.Ops {
+			if o.List {
+				u.list = true
+			} else {
+				u.single = true
+			}
+			u.parse[parseHelper(o.Kind)] = true
+			if cond, _ := boundsCheck(o); cond != nil || generator.IsEnum(elemType(o)) {
+				u.where = true
+			}
+			if o.Match == nil {
+				continue
+			}
+			switch o.Match.Op {
+			case generator.MatchContains:
+				u.contains, u.prefix = true, true
+			case generator.MatchStartsWith:
+				u.prefix = true
+			case generator.MatchEndsWith:
+				u.suf = true
+			}
+		}
+	}
+	return u
+}
+
+// baseKind is the kind of a type's underlying Go type (an enum's base).
+func baseKind(t *generator.TypeRef) generator.RefKind {
+	t = generator.Unalias(t)
+	if generator.IsEnum(t) {
+		return t.Named.Enum.Base
+	}
+	return t.Kind
 }

@@ -68,6 +68,9 @@ func genStruct(f *jen.File, d *jen.Statement, t *generator.Type) {
 	f.Add(d.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
 			text := fl.Doc
+			if fl.Type.Note != "" {
+				text += "\n\n" + fl.Type.Note
+			}
 			if fl.ReadOnly {
 				text += "\n\nRead-only: servers send it, clients do not."
 			}
@@ -104,18 +107,35 @@ func genAdditionalPropertiesJSON(f *jen.File, t *generator.Type) {
 		),
 		jen.Return(jen.Qual(pkgJSON, "Marshal").Call(jen.Id("all"))),
 	)
-	f.Comment("UnmarshalJSON reads the listed properties and keeps the others in AdditionalProperties.")
+	f.Comment("UnmarshalJSON reads the listed properties, matching names exactly, and keeps the")
+	f.Comment("others in AdditionalProperties.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
 		g.Type().Id(plain).Id(t.Name)
-		g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Parens(jen.Op("*").Id(plain)).Call(jen.Id("v"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 		g.Var().Id("all").Map(jen.String()).Qual(pkgJSON, "RawMessage")
 		g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("all")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-		for _, fl := range t.Fields {
-			g.Delete(jen.Id("all"), jen.Lit(fl.JSONName))
+		// encoding/json matches names without regard to case; pass it only the exact names.
+		g.Id("listed").Op(":=").Map(jen.String()).Qual(pkgJSON, "RawMessage").Values()
+		if len(t.Fields) > 0 {
+			g.For(jen.List(jen.Id("k"), jen.Id("raw")).Op(":=").Range().Id("all")).Block(
+				jen.Switch(jen.Id("k")).Block(
+					jen.Case(fieldNameLits(t)...).Block(
+						jen.Id("listed").Index(jen.Id("k")).Op("=").Id("raw"),
+						jen.Delete(jen.Id("all"), jen.Id("k")),
+					),
+				),
+			)
 		}
-		g.Id("v").Dot("AdditionalProperties").Op("=").Nil()
-		g.For(jen.List(jen.Id("k"), jen.Id("raw")).Op(":=").Range().Id("all")).Block(
-			jen.Var().Id("value").Add(typeRef(t.AdditionalProperties)),
+		g.List(jen.Id("known"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("listed"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		g.Op("*").Id("v").Op("=").Id(t.Name).Values()
+		g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("known"), jen.Parens(jen.Op("*").Id(plain)).Call(jen.Id("v"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		loop := []jen.Code{jen.Var().Id("value").Add(typeRef(t.AdditionalProperties))}
+		if t.AdditionalProperties.Kind != generator.RefAny {
+			loop = append(loop, jen.If(jen.String().Call(jen.Id("raw")).Op("==").Lit("null")).Block(
+				jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("property %q: null is not allowed"), jen.Id("k"))),
+			))
+		}
+		loop = append(loop,
 			jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Id("value")), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("property %q: %w"), jen.Id("k"), jen.Err())),
 			),
@@ -124,8 +144,18 @@ func genAdditionalPropertiesJSON(f *jen.File, t *generator.Type) {
 			),
 			jen.Id("v").Dot("AdditionalProperties").Index(jen.Id("k")).Op("=").Id("value"),
 		)
+		g.For(jen.List(jen.Id("k"), jen.Id("raw")).Op(":=").Range().Id("all")).Block(loop...)
 		g.Return(jen.Nil())
 	})
+}
+
+// fieldNameLits lists the JSON names of a struct's fields as literals.
+func fieldNameLits(t *generator.Type) []jen.Code {
+	names := make([]jen.Code, len(t.Fields))
+	for i, fl := range t.Fields {
+		names[i] = jen.Lit(fl.JSONName)
+	}
+	return names
 }
 
 func genEnum(f *jen.File, d *jen.Statement, t *generator.Type) {

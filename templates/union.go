@@ -74,37 +74,102 @@ func genDiscriminatedUnmarshal(f *jen.File, t *generator.Type) {
 	})
 }
 
-// genShapeUnmarshal decodes into the first variant whose JSON kind matches,
-// preferring variants that take every property (strict decoding) so that
-// objects of different shapes land in the right variant.
+// genShapeUnmarshal decodes by the JSON value's kind. Among object variants
+// it first takes one whose required properties are all present and which
+// knows every property given, then one whose required properties are present.
 func genShapeUnmarshal(f *jen.File, t *generator.Type) {
 	u := t.Union
-	f.Comment("UnmarshalJSON picks the variant by the JSON value's kind and, among objects,")
-	f.Comment("by which variant knows every property of the value.")
+	var objects, others []*generator.Variant
+	for _, v := range u.Variants {
+		if v.JSONKind == "object" {
+			objects = append(objects, v)
+		} else {
+			others = append(others, v)
+		}
+	}
+	f.Comment("UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by")
+	f.Comment("which variant's required and known properties fit the value.")
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
 		g.Op("*").Id("u").Op("=").Id(t.Name).Values()
 		g.Id("kind").Op(":=").Id("jsonKindOf").Call(jen.Id("data"))
-		for _, strict := range []bool{true, false} {
-			for _, v := range u.Variants {
-				if !strict && v.JSONKind != "object" {
-					continue
-				}
-				call := jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v"))
-				if strict && v.JSONKind == "object" {
-					call = jen.Id("decodeStrict").Call(jen.Id("data"), jen.Op("&").Id("v"))
-				}
-				cond := jen.Id("kindMatches").Call(jen.Id("kind"), jen.Lit(v.JSONKind))
-				g.If(cond).Block(
-					jen.Var().Id("v").Add(typeRef(v.Type)),
-					jen.If(call.Op("==").Nil()).Block(
-						jen.Id("u").Dot(v.Name).Op("=").Op("&").Id("v"),
-						jen.Return(jen.Nil()),
-					),
+		if len(objects) > 0 {
+			g.If(jen.Id("kind").Op("==").Lit("object")).BlockFunc(func(og *jen.Group) {
+				og.Var().Id("keys").Map(jen.String()).Qual(pkgJSON, "RawMessage")
+				og.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("keys")), jen.Err().Op("!=").Nil()).Block(
+					jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit(t.Name+": %w"), jen.Err())),
 				)
-			}
+				for _, exact := range []bool{true, false} {
+					for _, v := range objects {
+						cond := variantKeyCheck(v, exact)
+						if cond == nil {
+							continue
+						}
+						og.If(cond).Block(decodeVariant(v)...)
+					}
+				}
+			})
+		}
+		for _, v := range others {
+			g.If(jen.Id("kindMatches").Call(jen.Id("kind"), jen.Lit(v.JSONKind))).Block(decodeVariant(v)...)
 		}
 		g.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit(t.Name+": a JSON %s matches no variant"), jen.Id("kind")))
 	})
+}
+
+// variantKeyCheck is the condition under which an object variant is tried:
+// with exact, its required properties are present and no property is
+// unknown to it; otherwise its required properties are present. Variants
+// whose properties are not known (maps, open structs) are tried only in the
+// second pass, and nil means "skip in this pass".
+func variantKeyCheck(v *generator.Variant, exact bool) jen.Code {
+	st := structOf(v.Type)
+	if st == nil {
+		if exact {
+			return nil
+		}
+		return jen.True()
+	}
+	var required, known []jen.Code
+	for _, fl := range st.Fields {
+		known = append(known, jen.Lit(fl.JSONName))
+		if fl.Required {
+			required = append(required, jen.Lit(fl.JSONName))
+		}
+	}
+	has := jen.Id("hasKeys").Call(append([]jen.Code{jen.Id("keys")}, required...)...)
+	if !exact {
+		return has
+	}
+	if st.AdditionalProperties != nil {
+		return nil
+	}
+	return jen.Add(has).Op("&&").Id("onlyKeys").Call(append([]jen.Code{jen.Id("keys")}, known...)...)
+}
+
+// structOf returns the struct type behind a reference, or nil.
+func structOf(r *generator.TypeRef) *generator.Type {
+	for r.Kind == generator.RefNamed {
+		switch r.Named.Kind {
+		case generator.KindStruct:
+			return r.Named
+		case generator.KindAlias:
+			r = r.Named.Alias
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// decodeVariant decodes data into a variant and returns when it fits.
+func decodeVariant(v *generator.Variant) []jen.Code {
+	return []jen.Code{
+		jen.Var().Id("v").Add(typeRef(v.Type)),
+		jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")).Op("==").Nil()).Block(
+			jen.Id("u").Dot(v.Name).Op("=").Op("&").Id("v"),
+			jen.Return(jen.Nil()),
+		),
+	}
 }
 
 // genUnionHelpers renders the small functions that union decoding shares.
@@ -127,10 +192,19 @@ func genUnionHelpers(f *jen.File) {
 		jen.Return(jen.Id("want").Op("==").Lit("").Op("||").Id("kind").Op("==").Id("want").Op("||").
 			Parens(jen.Id("kind").Op("==").Lit("number").Op("&&").Id("want").Op("==").Lit("integer"))),
 	)
-	f.Comment("decodeStrict decodes data into v and fails on properties that v does not know.")
-	f.Func().Id("decodeStrict").Params(jen.Id("data").Index().Byte(), jen.Id("v").Any()).Error().Block(
-		jen.Id("dec").Op(":=").Qual(pkgJSON, "NewDecoder").Call(jen.Qual(pkgBytes, "NewReader").Call(jen.Id("data"))),
-		jen.Id("dec").Dot("DisallowUnknownFields").Call(),
-		jen.Return(jen.Id("dec").Dot("Decode").Call(jen.Id("v"))),
+	f.Comment("hasKeys reports whether every name is a property of the object.")
+	f.Func().Id("hasKeys").Params(jen.Id("keys").Map(jen.String()).Qual(pkgJSON, "RawMessage"), jen.Id("names").Op("...").String()).Bool().Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("names")).Block(
+			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("keys").Index(jen.Id("name")), jen.Op("!").Id("ok")).Block(jen.Return(jen.False())),
+		),
+		jen.Return(jen.True()),
+	)
+	f.Comment("onlyKeys reports whether every property of the object is one of names, matched exactly.")
+	f.Func().Id("onlyKeys").Params(jen.Id("keys").Map(jen.String()).Qual(pkgJSON, "RawMessage"), jen.Id("names").Op("...").String()).Bool().Block(
+		jen.Id("found").Op(":=").Lit(0),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("names")).Block(
+			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("keys").Index(jen.Id("name")), jen.Id("ok")).Block(jen.Id("found").Op("++")),
+		),
+		jen.Return(jen.Id("found").Op("==").Len(jen.Id("keys"))),
 	)
 }

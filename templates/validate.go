@@ -1,8 +1,78 @@
 package templates
 
-import "github.com/seed-0d47db62/livegen/generator"
+import (
+	"github.com/dave/jennifer/jen"
+	"github.com/seed-0d47db62/livegen/generator"
+)
 
-// Validate renders validate.gen.go.
+// Validate renders validate.gen.go: Problem and ValidationError, and a
+// Validate method for every type whose schema constrains its values. The
+// server calls the same methods, so client and server agree on validity.
 func Validate(api *generator.API) ([]byte, error) {
-	return nil, nil
+	if len(api.Types) == 0 && len(api.Operations) == 0 {
+		return nil, nil
+	}
+	c := newChecks(api)
+	f := newFile(api)
+	genProblemTypes(f)
+	for _, t := range api.Types {
+		if c.plan.HasMethod(t) {
+			genValidateMethods(f, c, t)
+		}
+	}
+	genValidationPath(f)
+	genValidationState(f)
+	genCheckHelpers(f, c)
+	return render(f)
+}
+
+// genValidateMethods renders Validate, for users, and validate, which
+// reports into a shared state at a path, for other validators and the server.
+// Structs and unions take a pointer, so that checking never copies them.
+func genValidateMethods(f *jen.File, c *checks, t *generator.Type) {
+	recv := jen.Id("v").Id(t.Name)
+	if t.Kind == generator.KindStruct || t.Kind == generator.KindUnion {
+		recv = jen.Id("v").Op("*").Id(t.Name)
+	}
+	f.Comment("Validate checks v against the constraints of its schema and returns a")
+	f.Comment("*ValidationError listing every problem, or nil.")
+	f.Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(
+		jen.Var().Id("c").Id(valState),
+		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("c"), jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")})),
+		jen.Return(jen.Id("c").Dot("err").Call()),
+	)
+	f.Comment("validate adds the problems of v, which sits at path at, to c.")
+	f.Func().Params(recv).Id("validate").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())).BlockFunc(func(g *jen.Group) {
+		c.typeBody(g, t)
+	})
+}
+
+// genCheckHelpers renders the helpers and compiled patterns that the checks
+// of this package use, and only those.
+func genCheckHelpers(f *jen.File, c *checks) {
+	for _, format := range generator.CheckedFormats {
+		if c.formats[format] {
+			genFormatCheck(f, format)
+		}
+	}
+	if c.useMultipleOf {
+		genMultipleOf(f)
+	}
+	genUniqueHelpers(f, c.useUnique, c.useUniqueJSON, c.useUniqueBy)
+	if c.useUniqueJSON {
+		genJSONKey(f)
+	}
+	if c.useSortedKeys {
+		genSortedKeys(f)
+	}
+	if len(c.patternOrder) == 0 {
+		return
+	}
+	f.Comment("Patterns from the spec, compiled once. The generator checked that Go's regexp")
+	f.Comment("accepts each of them, so compiling cannot fail.")
+	f.Var().DefsFunc(func(g *jen.Group) {
+		for _, p := range c.patternOrder {
+			g.Id(c.patterns[p]).Op("=").Qual(pkgRegexp, "MustCompile").Call(jen.Lit(p))
+		}
+	})
 }

@@ -1,5 +1,9 @@
 // Command livegen generates a typed Go client, server stubs and filter
 // helpers from an OpenAPI 3 document.
+//
+//	livegen [-config livegen.yaml] [-spec FILE] [-out DIR] [-package NAME] [-generate LIST] [-strict] [-check [-v]]
+//	livegen diff OLD.yaml NEW.yaml
+//	livegen -version
 package main
 
 import (
@@ -12,8 +16,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/seed-0d47db62/livegen/generator"
-	"github.com/seed-0d47db62/livegen/openapi"
+	"github.com/seed-0d47db62/livegen/internal/config"
 	"github.com/seed-0d47db62/livegen/templates"
 )
 
@@ -21,114 +24,136 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-type config struct {
-	spec, out, pkg, generate string
-	strict                   bool
+// flags are the command line as given; set tells which were given, so
+// that a flag overrides livegen.yaml only when it is on the command line.
+type flags struct {
+	config, spec, out, pkg, generate string
+	strict, check, verbose, version  bool
+	set                              map[string]bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("livegen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var c config
-	fs.StringVar(&c.spec, "spec", "", "OpenAPI 3 document (YAML or JSON); default: the embedded MeltingSpot lives spec")
-	fs.StringVar(&c.out, "out", "", "output directory (default ./generated/meltingspot, or . with -spec)")
-	fs.StringVar(&c.pkg, "package", "", "Go package name (default: the output directory's name)")
-	fs.StringVar(&c.generate, "generate", "", "comma-separated outputs: "+strings.Join(templates.OutputNames(), ",")+" (default: all)")
-	fs.BoolVar(&c.strict, "strict", false, "treat every warning as an error and validate examples")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: livegen [-spec FILE] [-out DIR] [-package NAME] [-generate LIST] [-strict]")
-		fmt.Fprintln(stderr, "\nGenerates Go code from an OpenAPI 3 document. Outputs:")
-		for _, o := range templates.Outputs {
-			fmt.Fprintf(stderr, "  %-8s %s (%s)\n", o.Name, o.Doc, o.File)
+	if len(args) > 0 && args[0] == "diff" {
+		return runDiff(args[1:], stdout, stderr)
+	}
+	f, code, ok := parseFlags(args, stderr)
+	if !ok {
+		return code
+	}
+	if f.version {
+		fmt.Fprintln(stdout, "livegen", templates.Version)
+		return 0
+	}
+	s, err := resolve(f)
+	if err == nil && f.check {
+		var stale bool
+		stale, err = check(s, f.verbose, stdout)
+		if err == nil && stale {
+			return 1
 		}
-		fmt.Fprintln(stderr, "\nFlags:")
-		fs.PrintDefaults()
+	} else if err == nil {
+		err = generate(s, stderr)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "livegen: unexpected argument %q; see livegen -h\n", fs.Arg(0))
-		return 2
-	}
-	if err := generate(c, stderr); err != nil {
+	if err != nil {
 		fmt.Fprintln(stderr, "livegen: "+err.Error())
 		return 1
 	}
 	return 0
 }
 
-func generate(c config, stderr io.Writer) error {
-	if c.out == "" {
-		c.out = "."
-		if c.spec == "" {
-			c.out = filepath.Join("generated", "meltingspot")
+// parseFlags reads the command line; when ok is false, run ends with code.
+func parseFlags(args []string, stderr io.Writer) (f flags, code int, ok bool) {
+	fs := flag.NewFlagSet("livegen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.config, "config", "", "livegen.yaml to read; its paths are relative to it, and flags override it")
+	fs.StringVar(&f.spec, "spec", "", "OpenAPI 3 document (YAML or JSON); default: the embedded MeltingSpot lives spec")
+	fs.StringVar(&f.out, "out", "", "output directory (default ./generated/meltingspot, . with -spec, the config's directory with -config)")
+	fs.StringVar(&f.pkg, "package", "", "Go package name (default: the output directory's name)")
+	fs.StringVar(&f.generate, "generate", "", "comma-separated outputs: "+strings.Join(templates.OutputNames(), ",")+" (default: all)")
+	fs.BoolVar(&f.strict, "strict", false, "treat every warning as an error and validate examples")
+	fs.BoolVar(&f.check, "check", false, "write nothing; exit 1 and list the files that differ when the output on disk is stale")
+	fs.BoolVar(&f.verbose, "v", false, "with -check, print a unified diff of each stale file")
+	fs.BoolVar(&f.version, "version", false, "print the generator version, which generated headers carry, and exit")
+	fs.Usage = func() { usage(fs, stderr) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return f, 0, false
 		}
+		return f, 2, false
 	}
-	if c.pkg == "" {
-		c.pkg = packageName(c.out)
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "livegen: unexpected argument %q; see livegen -h\n", fs.Arg(0))
+		return f, 2, false
 	}
-	opts := generator.Options{Package: c.pkg, Strict: c.strict}
-	var api *generator.API
-	var err error
-	if c.spec == "" {
-		opts.SpecName = openapi.DefaultSpecName
-		api, err = generator.LoadData(openapi.Lives, openapi.DefaultSpecName, opts)
-	} else {
-		opts.SpecName = filepath.ToSlash(c.spec)
-		api, err = generator.LoadFile(c.spec, opts)
-	}
-	if err != nil {
-		return err
-	}
-	for _, w := range api.Warnings {
-		fmt.Fprintf(stderr, "livegen: warning: %s: %s\n", opts.SpecName, w)
-	}
-	var kinds []string
-	if c.generate != "" {
-		kinds = strings.Split(c.generate, ",")
-	}
-	files, err := templates.Render(api, kinds)
-	if err != nil {
-		return err
-	}
-	return writeFiles(c.out, files)
+	f.set = map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
+	return f, 0, true
 }
 
-// writeFiles writes the generated files and removes generated files of
-// outputs that were not produced this time, so the directory never keeps stale code.
-func writeFiles(dir string, files []templates.File) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	keep := map[string]bool{}
-	for _, f := range files {
-		keep[f.Name] = true
-		if err := writeIfChanged(filepath.Join(dir, f.Name), f.Content); err != nil {
-			return err
-		}
-	}
+func usage(fs *flag.FlagSet, w io.Writer) {
+	fmt.Fprintln(w, "Usage:")
+	fmt.Fprintln(w, "  livegen [-config livegen.yaml] [-spec FILE] [-out DIR] [-package NAME] [-generate LIST] [-strict] [-check [-v]]")
+	fmt.Fprintln(w, "  livegen diff OLD.yaml NEW.yaml   report what changed between two versions of an API; exit 2 when it breaks")
+	fmt.Fprintln(w, "  livegen -version")
+	fmt.Fprintln(w, "\nGenerates Go code from an OpenAPI 3 document. Outputs:")
 	for _, o := range templates.Outputs {
-		if keep[o.File] {
-			continue
-		}
-		if err := os.Remove(filepath.Join(dir, o.File)); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
+		fmt.Fprintf(w, "  %-8s %s (%s)\n", o.Name, o.Doc, o.File)
 	}
-	return nil
+	fmt.Fprintln(w, "\nFlags:")
+	fs.PrintDefaults()
 }
 
-// writeIfChanged leaves an unchanged file alone, so that build caches and
-// file watchers see no change.
-func writeIfChanged(path string, content []byte) error {
-	if old, err := os.ReadFile(path); err == nil && string(old) == string(content) {
-		return nil
+// settings are what one run does: flags over livegen.yaml over defaults.
+type settings struct {
+	spec     string // the file to read; "" for the embedded default
+	specName string // the spec as generated headers name it
+	out, pkg string
+	kinds    []string
+	strict   bool
+	cfg      *config.Config // nil without -config
+}
+
+// resolve merges the flags that were given over livegen.yaml.
+func resolve(f flags) (settings, error) {
+	var s settings
+	if f.config != "" {
+		cfg, err := config.Load(f.config)
+		if err != nil {
+			return s, err
+		}
+		if err := cfg.CheckOutputs(templates.OutputNames()); err != nil {
+			return s, err
+		}
+		s = settings{spec: cfg.SpecPath(), specName: cfg.SpecName(), out: cfg.OutDir(), pkg: cfg.Package, kinds: cfg.Generate, strict: cfg.Strict, cfg: cfg}
 	}
-	return os.WriteFile(path, content, 0o644)
+	if f.spec != "" {
+		s.spec, s.specName = f.spec, filepath.ToSlash(f.spec)
+	}
+	if f.out != "" {
+		s.out = f.out
+	}
+	if f.pkg != "" {
+		s.pkg = f.pkg
+	}
+	if f.generate != "" {
+		s.kinds = strings.Split(f.generate, ",")
+	}
+	if f.set["strict"] {
+		s.strict = f.strict
+	}
+	if s.cfg != nil && s.spec == "" {
+		return s, fmt.Errorf("%s: no spec; add spec: api.yaml (relative to the config file) or give -spec", f.config)
+	}
+	if s.out == "" {
+		s.out = "."
+		if s.spec == "" {
+			s.out = filepath.Join("generated", "meltingspot")
+		}
+	}
+	if s.pkg == "" {
+		s.pkg = packageName(s.out)
+	}
+	return s, nil
 }
 
 var nonIdent = regexp.MustCompile(`[^a-z0-9_]`)

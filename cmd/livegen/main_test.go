@@ -76,7 +76,7 @@ paths:
 func TestHelpDocumentsEveryFlag(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	require.Equal(t, 0, run([]string{"-h"}, &stdout, &stderr))
-	for _, flag := range []string{"-spec", "-out", "-package", "-generate", "-strict"} {
+	for _, flag := range []string{"-config", "-spec", "-out", "-package", "-generate", "-strict", "-check", "-v", "-version", "livegen diff OLD.yaml NEW.yaml"} {
 		require.Contains(t, stderr.String(), flag)
 	}
 }

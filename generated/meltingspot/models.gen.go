@@ -492,7 +492,8 @@ type Privacy struct {
 
 // RichTextNode: A node of a Live's rich-text description. Element nodes carry a `type` (e.g.
 // "p" for a paragraph) and `children`; leaf nodes carry `text`. Only these fields appear in
-// the docs; further node attributes (e.g. text marks) may be present and are allowed.
+// the docs; further node attributes (e.g. text marks) may be present and are allowed, and
+// are kept as additional properties.
 type RichTextNode struct {
 	// Child nodes.
 	Children []RichTextNode `json:"children,omitzero"`
@@ -500,6 +501,69 @@ type RichTextNode struct {
 	Text *string `json:"text,omitempty"`
 	// Node type, e.g. "p" (paragraph).
 	Type *string `json:"type,omitempty"`
+	// AdditionalProperties holds the properties that the schema does not list.
+	AdditionalProperties map[string]any `json:"-"`
+}
+
+// MarshalJSON writes the listed properties and AdditionalProperties as one object.
+func (v RichTextNode) MarshalJSON() ([]byte, error) {
+	type plainRichTextNode RichTextNode
+	data, err := json.Marshal(plainRichTextNode(v))
+	if err != nil || len(v.AdditionalProperties) == 0 {
+		return data, err
+	}
+	all := map[string]json.RawMessage{}
+	if err := json.Unmarshal(data, &all); err != nil {
+		return nil, err
+	}
+	for k, value := range v.AdditionalProperties {
+		if _, listed := all[k]; listed {
+			continue
+		}
+		raw, err := json.Marshal(value)
+		if err != nil {
+			return nil, err
+		}
+		all[k] = raw
+	}
+	return json.Marshal(all)
+}
+
+// UnmarshalJSON reads the listed properties, matching names exactly, and keeps the
+// others in AdditionalProperties.
+func (v *RichTextNode) UnmarshalJSON(data []byte) error {
+	type plainRichTextNode RichTextNode
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(data, &all); err != nil {
+		return err
+	}
+	listed := map[string]json.RawMessage{}
+	for k, raw := range all {
+		switch k {
+		case "children", "text", "type":
+			listed[k] = raw
+			delete(all, k)
+		}
+	}
+	known, err := json.Marshal(listed)
+	if err != nil {
+		return err
+	}
+	*v = RichTextNode{}
+	if err := json.Unmarshal(known, (*plainRichTextNode)(v)); err != nil {
+		return err
+	}
+	for k, raw := range all {
+		var value any
+		if err := json.Unmarshal(raw, &value); err != nil {
+			return fmt.Errorf("property %q: %w", k, err)
+		}
+		if v.AdditionalProperties == nil {
+			v.AdditionalProperties = map[string]any{}
+		}
+		v.AdditionalProperties[k] = value
+	}
+	return nil
 }
 
 // SpeakerMember: Member to invite as Live speaker from email address or existing Spot member
@@ -521,29 +585,35 @@ func (u SpeakerMember) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("SpeakerMember: no variant is set")
 }
 
-// UnmarshalJSON picks the variant by the JSON value's kind and, among objects,
-// by which variant knows every property of the value.
+// UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
+// which variant's required and known properties fit the value.
 func (u *SpeakerMember) UnmarshalJSON(data []byte) error {
 	*u = SpeakerMember{}
 	kind := jsonKindOf(data)
-	if kindMatches(kind, "object") {
-		var v MemberByEmail
-		if decodeStrict(data, &v) == nil {
-			u.MemberByEmail = &v
-			return nil
+	if kind == "object" {
+		var keys map[string]json.RawMessage
+		if err := json.Unmarshal(data, &keys); err != nil {
+			return fmt.Errorf("SpeakerMember: %w", err)
+		}
+		if hasKeys(keys, "email") && onlyKeys(keys, "biography", "email", "firstName", "lastName", "title") {
+			var v MemberByEmail
+			if json.Unmarshal(data, &v) == nil {
+				u.MemberByEmail = &v
+				return nil
+			}
+		}
+		if hasKeys(keys, "email") {
+			var v MemberByEmail
+			if json.Unmarshal(data, &v) == nil {
+				u.MemberByEmail = &v
+				return nil
+			}
 		}
 	}
 	if kindMatches(kind, "string") {
 		var v string
 		if json.Unmarshal(data, &v) == nil {
 			u.String = &v
-			return nil
-		}
-	}
-	if kindMatches(kind, "object") {
-		var v MemberByEmail
-		if json.Unmarshal(data, &v) == nil {
-			u.MemberByEmail = &v
 			return nil
 		}
 	}
@@ -649,143 +719,14 @@ func VisibilityValues() []Visibility {
 
 // ListLivesParams holds the query, header and cookie parameters of ListLives.
 type ListLivesParams struct {
+	// Filter selects items by the bracket filter parameters.
+	Filter ListLivesFilter
 	// query parameter page: The page number in a paginated set of results. Judgement: pages are
 	// assumed to be 1-based (the docs do not say), hence minimum 1.
 	Page *int
 	// query parameter limit: The limit of results to be returned per page. Minimum 1 is a
 	// judgement; the docs state no default and no maximum.
 	Limit *int
-	// query parameter title[eq]: Search Lives with a specific title
-	TitleEq *string
-	// query parameter title[contains]: Search Lives that contains this in the title
-	TitleContains *string
-	// query parameter status[eq]: Search Lives with a specific status. Matched against the
-	// Live's `status` (not `computedStatus`); the docs do not say which one is used, so this is
-	// a judgement.
-	StatusEq *LiveStatus
-	// query parameter startDate[lt]: Return elements with date before than this. Unix timestamp
-	// in seconds since epoch, compared with the Live's startDate (a date-time string in
-	// responses).
-	StartDateLt *int64
-	// query parameter startDate[lte]: Return elements with date before than or equal to this.
-	// Unix timestamp in seconds since epoch, compared with the Live's startDate (a date-time
-	// string in responses).
-	StartDateLte *int64
-	// query parameter startDate[gt]: Return elements with date after than this. Unix timestamp
-	// in seconds since epoch, compared with the Live's startDate (a date-time string in
-	// responses).
-	StartDateGt *int64
-	// query parameter startDate[gte]: Return elements with date after than or equal to this.
-	// Unix timestamp in seconds since epoch, compared with the Live's startDate (a date-time
-	// string in responses).
-	StartDateGte *int64
-	// query parameter startDate[eq]: Return elements with date equal to this. Unix timestamp in
-	// seconds since epoch, compared with the Live's startDate (a date-time string in responses).
-	StartDateEq *int64
-	// query parameter solution[eq]: Search Lives with a specific solution
-	SolutionEq *LiveSolution
-	// query parameter replay[eq]: Search Lives with or without replay. The docs type this
-	// parameter as a string; on the wire it is the string "true" or "false", so it is declared
-	// as a boolean. Judgement: the docs do not say which Live property it filters on; it is
-	// mapped to builtInConfig.recordAvailable, the Live's boolean that says whether the
-	// recording (replay) is available.
-	ReplayEq *bool
-	// query parameter builtInType[eq]: Search Lives with a specific BuiltInType
-	BuiltInTypeEq *BuiltInType
-	// query parameter averageViewTime[lt]: Return elements with value lower than this. Matches
-	// metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
-	AverageViewTimeLt *int
-	// query parameter averageViewTime[lte]: Return elements with value lower than or equal to
-	// this. Matches metrics.averageViewTime of the Live. The unit is not documented (seconds
-	// assumed).
-	AverageViewTimeLte *int
-	// query parameter averageViewTime[gt]: Return elements with value greater than this. Matches
-	// metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
-	AverageViewTimeGt *int
-	// query parameter averageViewTime[gte]: Return elements with value greater than or equal to
-	// this. Matches metrics.averageViewTime of the Live. The unit is not documented (seconds
-	// assumed).
-	AverageViewTimeGte *int
-	// query parameter averageViewTime[eq]: Return elements with value equal to this. Matches
-	// metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
-	AverageViewTimeEq *int
-	// query parameter invited[lt]: Return elements with value lower than this. Matches
-	// metrics.invited of the Live.
-	InvitedLt *int
-	// query parameter invited[lte]: Return elements with value lower than or equal to this.
-	// Matches metrics.invited of the Live.
-	InvitedLte *int
-	// query parameter invited[gt]: Return elements with value greater than this. Matches
-	// metrics.invited of the Live.
-	InvitedGt *int
-	// query parameter invited[gte]: Return elements with value greater than or equal to this.
-	// Matches metrics.invited of the Live.
-	InvitedGte *int
-	// query parameter invited[eq]: Return elements with value equal to this. Matches
-	// metrics.invited of the Live.
-	InvitedEq *int
-	// query parameter registrant[lt]: Return elements with value lower than this. Matches
-	// metrics.registrant of the Live.
-	RegistrantLt *int
-	// query parameter registrant[lte]: Return elements with value lower than or equal to this.
-	// Matches metrics.registrant of the Live.
-	RegistrantLte *int
-	// query parameter registrant[gt]: Return elements with value greater than this. Matches
-	// metrics.registrant of the Live.
-	RegistrantGt *int
-	// query parameter registrant[gte]: Return elements with value greater than or equal to this.
-	// Matches metrics.registrant of the Live.
-	RegistrantGte *int
-	// query parameter registrant[eq]: Return elements with value equal to this. Matches
-	// metrics.registrant of the Live.
-	RegistrantEq *int
-	// query parameter attendee[lt]: Return elements with value lower than this. Matches
-	// metrics.attendee of the Live.
-	AttendeeLt *int
-	// query parameter attendee[lte]: Return elements with value lower than or equal to this.
-	// Matches metrics.attendee of the Live.
-	AttendeeLte *int
-	// query parameter attendee[gt]: Return elements with value greater than this. Matches
-	// metrics.attendee of the Live.
-	AttendeeGt *int
-	// query parameter attendee[gte]: Return elements with value greater than or equal to this.
-	// Matches metrics.attendee of the Live.
-	AttendeeGte *int
-	// query parameter attendee[eq]: Return elements with value equal to this. Matches
-	// metrics.attendee of the Live.
-	AttendeeEq *int
-	// query parameter attendanceRate[lt]: Return elements with value lower than this. Matches
-	// metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is assumed).
-	AttendanceRateLt *int
-	// query parameter attendanceRate[lte]: Return elements with value lower than or equal to
-	// this. Matches metrics.attendanceRate of the Live. Integer as the docs type it (a
-	// percentage is assumed).
-	AttendanceRateLte *int
-	// query parameter attendanceRate[gt]: Return elements with value greater than this. Matches
-	// metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is assumed).
-	AttendanceRateGt *int
-	// query parameter attendanceRate[gte]: Return elements with value greater than or equal to
-	// this. Matches metrics.attendanceRate of the Live. Integer as the docs type it (a
-	// percentage is assumed).
-	AttendanceRateGte *int
-	// query parameter attendanceRate[eq]: Return elements with value equal to this. Matches
-	// metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is assumed).
-	AttendanceRateEq *int
-	// query parameter totalReplayView[lt]: Return elements with value lower than this. Matches
-	// metrics.totalReplayView of the Live.
-	TotalReplayViewLt *int
-	// query parameter totalReplayView[lte]: Return elements with value lower than or equal to
-	// this. Matches metrics.totalReplayView of the Live.
-	TotalReplayViewLte *int
-	// query parameter totalReplayView[gt]: Return elements with value greater than this. Matches
-	// metrics.totalReplayView of the Live.
-	TotalReplayViewGt *int
-	// query parameter totalReplayView[gte]: Return elements with value greater than or equal to
-	// this. Matches metrics.totalReplayView of the Live.
-	TotalReplayViewGte *int
-	// query parameter totalReplayView[eq]: Return elements with value equal to this. Matches
-	// metrics.totalReplayView of the Live.
-	TotalReplayViewEq *int
 }
 
 // ListLiveGroupsParams holds the query, header and cookie parameters of ListLiveGroups.
@@ -800,80 +741,26 @@ type ListLiveGroupsParams struct {
 
 // ListLiveParticipantsParams holds the query, header and cookie parameters of ListLiveParticipants.
 type ListLiveParticipantsParams struct {
+	// Filter selects items by the bracket filter parameters.
+	Filter ListLiveParticipantsFilter
 	// query parameter page: The page number in a paginated set of results. Judgement: pages are
 	// assumed to be 1-based (the docs do not say), hence minimum 1.
 	Page *int
 	// query parameter limit: The limit of results to be returned per page. Minimum 1 is a
 	// judgement; the docs state no default and no maximum.
 	Limit *int
-	// query parameter firstname[eq]: Search participants with a specific firstname. Matched
-	// against the Participant's spotMemberFirstname.
-	FirstnameEq *string
-	// query parameter firstname[contains]: Search participants that contains this in the
-	// firstname. Matched against the Participant's spotMemberFirstname.
-	FirstnameContains *string
-	// query parameter lastname[eq]: Search participants with a specific lastname. Matched
-	// against the Participant's spotMemberLastname.
-	LastnameEq *string
-	// query parameter lastname[contains]: Search participants that contains this in the
-	// lastname. Matched against the Participant's spotMemberLastname.
-	LastnameContains *string
-	// query parameter email[eq]: Search participants with a specific email. Matched against the
-	// Participant's spotMemberEmail.
-	EmailEq *string
-	// query parameter email[contains]: Search participants that contains this in the email.
-	// Matched against the Participant's spotMemberEmail.
-	EmailContains *string
-	// query parameter type[eq]: Search participants with a specific type
-	TypeEq *ParticipantType
-	// query parameter status[eq]: Search participants with a specific status
-	StatusEq *ParticipantStatus
-	// query parameter hasReplayed[eq]: Search for participants who replayed the Live. The docs
-	// type this parameter as a string; on the wire it is the string "true" or "false", so it is
-	// declared as a boolean. Matched against the Participant's metrics.hasReplayed.
-	HasReplayedEq *bool
-	// query parameter hasParticipated[eq]: Search for participants who participated to the Live.
-	// The docs type this parameter as a string; on the wire it is the string "true" or "false",
-	// so it is declared as a boolean. Matched against the Participant's metrics.hasParticipated.
-	HasParticipatedEq *bool
 }
 
 // ListLiveSpeakersParams holds the query, header and cookie parameters of ListLiveSpeakers.
 type ListLiveSpeakersParams struct {
+	// Filter selects items by the bracket filter parameters.
+	Filter ListLiveSpeakersFilter
 	// query parameter page: The page number in a paginated set of results. Judgement: pages are
 	// assumed to be 1-based (the docs do not say), hence minimum 1.
 	Page *int
 	// query parameter limit: The limit of results to be returned per page. Minimum 1 is a
 	// judgement; the docs state no default and no maximum.
 	Limit *int
-	// query parameter firstname[eq]: Search participants with a specific firstname. Matched
-	// against the Participant's spotMemberFirstname.
-	FirstnameEq *string
-	// query parameter firstname[contains]: Search participants that contains this in the
-	// firstname. Matched against the Participant's spotMemberFirstname.
-	FirstnameContains *string
-	// query parameter lastname[eq]: Search participants with a specific lastname. Matched
-	// against the Participant's spotMemberLastname.
-	LastnameEq *string
-	// query parameter lastname[contains]: Search participants that contains this in the
-	// lastname. Matched against the Participant's spotMemberLastname.
-	LastnameContains *string
-	// query parameter email[eq]: Search participants with a specific email. Matched against the
-	// Participant's spotMemberEmail.
-	EmailEq *string
-	// query parameter email[contains]: Search participants that contains this in the email.
-	// Matched against the Participant's spotMemberEmail.
-	EmailContains *string
-	// query parameter status[eq]: Search participants with a specific status
-	StatusEq *ParticipantStatus
-	// query parameter hasReplayed[eq]: Search for participants who replayed the Live. The docs
-	// type this parameter as a string; on the wire it is the string "true" or "false", so it is
-	// declared as a boolean. Matched against the Participant's metrics.hasReplayed.
-	HasReplayedEq *bool
-	// query parameter hasParticipated[eq]: Search for participants who participated to the Live.
-	// The docs type this parameter as a string; on the wire it is the string "true" or "false",
-	// so it is declared as a boolean. Matched against the Participant's metrics.hasParticipated.
-	HasParticipatedEq *bool
 }
 
 // Nullable holds an optional property that may also be null: the zero value is
@@ -963,9 +850,23 @@ func kindMatches(kind, want string) bool {
 	return want == "" || kind == want || (kind == "number" && want == "integer")
 }
 
-// decodeStrict decodes data into v and fails on properties that v does not know.
-func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	return dec.Decode(v)
+// hasKeys reports whether every name is a property of the object.
+func hasKeys(keys map[string]json.RawMessage, names ...string) bool {
+	for _, name := range names {
+		if _, ok := keys[name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyKeys reports whether every property of the object is one of names, matched exactly.
+func onlyKeys(keys map[string]json.RawMessage, names ...string) bool {
+	found := 0
+	for _, name := range names {
+		if _, ok := keys[name]; ok {
+			found++
+		}
+	}
+	return found == len(keys)
 }

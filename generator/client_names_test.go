@@ -1,0 +1,116 @@
+package generator
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestClientResultsMeltingSpot(t *testing.T) {
+	api, err := LoadFile("../openapi/meltingspot/lives.yaml", Options{Package: "meltingspot"})
+	require.NoError(t, err)
+	for _, o := range api.Operations {
+		switch o.ID {
+		case "inviteLiveParticipant", "inviteLiveSpeaker":
+			require.Equal(t, o.Name+"Result", o.ResultType)
+			require.Len(t, o.Successes, 2)
+			require.Equal(t, "OK", o.Successes[0].ResultField)
+			require.Nil(t, o.Successes[0].Type, "200: already invited, no body")
+			require.Equal(t, "Created", o.Successes[1].ResultField)
+		default:
+			require.Empty(t, o.ResultType, o.ID)
+			require.Len(t, o.Successes, 1, o.ID)
+		}
+	}
+	require.True(t, clientOp(t, api, "getLive").Successes[0].ResultByPointer, "a struct comes by pointer")
+	require.False(t, clientOp(t, api, "bulkInviteLiveParticipants").Successes[0].ResultByPointer, "a slice comes as it is")
+}
+
+func TestClientResultsRules(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: onlyDefault
+      responses:
+        default: {description: any, content: {application/json: {schema: {type: object, properties: {x: {type: string}}}}}}
+  /b:
+    get:
+      operationId: texts
+      responses:
+        "200": {description: text, content: {text/plain: {schema: {type: string}}}}
+        "203": {description: schema-less JSON, content: {application/json: {}}}
+        "299": {description: base64 in JSON, content: {application/json: {schema: {type: string, format: byte}}}}
+        2XX: {description: other}
+        "404": {description: missing}
+`
+	api := clientLoad(t, spec)
+	o := clientOp(t, api, "onlyDefault")
+	require.Len(t, o.Successes, 1)
+	require.True(t, o.Successes[0].Default, "the default answer is the result when no 2xx is documented")
+	require.True(t, o.Successes[0].ResultByPointer)
+
+	o = clientOp(t, api, "texts")
+	require.Equal(t, "TextsResult", o.ResultType)
+	var fields []string
+	for _, r := range o.Successes {
+		fields = append(fields, r.ResultField)
+	}
+	require.Equal(t, []string{"OK", "NonAuthoritativeInformation", "Status299", "Status2XX"}, fields)
+	require.True(t, o.Successes[0].Raw, "text/plain is handed over as bytes")
+	require.True(t, o.Successes[1].Raw, "JSON without a schema too")
+	require.False(t, o.Successes[2].Raw, "a base64 string is decoded from JSON")
+}
+
+// TestClientFixedNames keeps a schema from taking the name of a client
+// option: until the name is in ReservedNames that is an error, after that the
+// schema gets the suffix Model.
+func TestClientFixedNames(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /a: {get: {operationId: getA, responses: {"204": {description: none}}}}
+components:
+  schemas:
+    WithUserAgent: {type: string}
+`
+	api, err := LoadData([]byte(spec), "spec.yaml", Options{Package: "api"})
+	if slices.Contains(ReservedNames, "WithUserAgent") {
+		require.NoError(t, err)
+		require.Equal(t, "WithUserAgentModel", api.Types[0].Name)
+		return
+	}
+	require.ErrorContains(t, err, "/components/schemas/WithUserAgent: the schema's Go name WithUserAgent is the name of a client option")
+}
+
+// TestClientParamWarnings names the parameters that no style can write
+// exactly, and says what is sent instead.
+func TestClientParamWarnings(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      parameters:
+        - {name: X-Point, in: header, schema: {type: object, properties: {x: {type: number}}}}
+        - {name: grid, in: query, schema: {type: array, items: {type: array, items: {type: integer}}}}
+        - {name: ids, in: query, style: deepObject, schema: {type: array, items: {type: integer}}}
+        - {name: fine, in: query, style: deepObject, schema: {type: object, additionalProperties: {type: string}}}
+      responses: {"204": {description: none}}
+`
+	api := clientLoad(t, spec)
+	var warnings []string
+	for _, w := range api.Warnings {
+		warnings = append(warnings, w.String())
+	}
+	joined := strings.Join(warnings, "\n")
+	require.Contains(t, joined, `parameter "X-Point": no style defines how to write an object in the header; it is sent as JSON text`)
+	require.Contains(t, joined, `parameter "grid": no style defines how to write a list of lists in the query`)
+	require.Contains(t, joined, `parameter "ids": style deepObject does not apply to lists`)
+	require.NotContains(t, joined, `"fine"`)
+	require.Equal(t, EncodeObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[2]))
+}

@@ -1,0 +1,123 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+const serverSpec = `
+openapi: 3.0.3
+info: {title: S, version: "1"}
+paths:
+  /items/{params}:
+    get:
+      operationId: getItem
+      parameters:
+        - {name: params, in: path, required: true, schema: {type: string}}
+      responses:
+        "200": {description: ok, headers: {Body: {schema: {type: string}}}}
+        "299": {description: odd}
+        "4XX": {description: client}
+        default: {description: other}
+  /items/{itemId}:archive:
+    post:
+      operationId: archiveItem
+      responses: {"204": {description: ok}}
+  /a/{x}/b:
+    get:
+      operationId: first
+      responses: {"204": {description: ok}}
+  /a/c/{y}:
+    get:
+      operationId: second
+      responses: {"204": {description: ok}}
+  /trailing/:
+    put:
+      operationId: trailing
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                code: {type: string, pattern: '^(?=a)'}
+                list: {type: array, x-livegen-unique-by: nope, items: {type: object, properties: {id: {type: string}}}}
+      responses: {"204": {description: ok}}
+components:
+  schemas:
+    GetItemInput: {type: string}
+    WithLogger: {type: string}
+`
+
+func loadServerSpec(t *testing.T, spec string) *API {
+	t.Helper()
+	api, err := LoadData([]byte(spec), "spec.yaml", Options{Package: "p"})
+	require.NoError(t, err)
+	return api
+}
+
+func operation(api *API, id string) *Operation {
+	for _, o := range api.Operations {
+		if o.ID == id {
+			return o
+		}
+	}
+	return nil
+}
+
+func TestServerNames(t *testing.T) {
+	spec := strings.Replace(serverSpec, "    WithLogger: {type: string}\n", "", 1)
+	api := loadServerSpec(t, spec)
+	o := operation(api, "getItem")
+	require.Equal(t, "GetItemInput2", o.ServerInput, "a schema holds GetItemInput")
+	require.Equal(t, "GetItemOutput", o.ServerOutput)
+	require.Equal(t, []string{"Params2"}, o.ServerPathFields, "Params is the input's params field")
+	require.Equal(t, "GET /items/{params2}", o.ServerPattern, "the wildcard is the local name, kept off the handler's own names")
+	var names []string
+	for _, r := range o.Responses {
+		names = append(names, r.ServerName)
+	}
+	require.Equal(t, []string{"GetItemOK", "GetItemStatus299", "GetItemStatus4XX", "GetItemDefault"}, names)
+	require.Equal(t, []string{"Body2"}, o.Responses[0].ServerHeaderFields)
+	require.Equal(t, "PUT /trailing/{$}", operation(api, "trailing").ServerPattern)
+}
+
+func TestServerRoutesThatServeMuxRefuses(t *testing.T) {
+	api := loadServerSpec(t, strings.Replace(serverSpec, "    WithLogger: {type: string}\n", "", 1))
+	require.Empty(t, operation(api, "archiveItem").ServerPattern)
+	// Paths are sorted: /a/c/{y} comes first and keeps its route.
+	require.Equal(t, "GET /a/c/{y}", operation(api, "second").ServerPattern)
+	require.Empty(t, operation(api, "first").ServerPattern, "it conflicts with the other")
+	warnings := map[string]string{}
+	for _, w := range api.Warnings {
+		warnings[w.Pointer] += w.Message + "\n"
+	}
+	require.Contains(t, warnings["/paths/~1items~1{itemId}:archive/post"], `path segment "{itemId}:archive" mixes a parameter with text`)
+	require.Contains(t, warnings["/paths/~1a~1{x}~1b/get"], "matches the same requests as GET /a/c/{y} (operation second)")
+	require.Contains(t, warnings["/paths/~1trailing~1/put/requestBody/content/application~1json/schema/properties/code"], "is not RE2 syntax")
+	require.Contains(t, warnings["/paths/~1trailing~1/put/requestBody/content/application~1json/schema/properties/list"], `x-livegen-unique-by "nope"`)
+}
+
+// TestServerFixedNamesAreKept: a schema named like a server helper is renamed,
+// so the helper keeps its name.
+func TestServerFixedNamesAreKept(t *testing.T) {
+	api, err := LoadData([]byte(serverSpec), "spec.yaml", Options{Package: "p"})
+	require.NoError(t, err)
+	var names []string
+	for _, ty := range api.Types {
+		names = append(names, ty.Name)
+	}
+	require.Contains(t, names, "WithLoggerModel")
+	require.NotContains(t, names, "WithLogger")
+}
+
+func TestValidationPlan(t *testing.T) {
+	api := loadServerSpec(t, strings.Replace(serverSpec, "    WithLogger: {type: string}\n", "", 1))
+	plan := PlanValidation(api)
+	body := operation(api, "trailing").Body.Type.Named
+	require.True(t, plan.Walks(body), "a request body is walked")
+	require.False(t, plan.TracksPresence(body), "it has no required property")
+	require.False(t, plan.HasMethod(body), "an unsupported pattern and unique-by leave nothing to check")
+}

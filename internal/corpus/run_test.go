@@ -1,0 +1,161 @@
+package corpus
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed-0d47db62/livegen/generator"
+	"github.com/seed-0d47db62/livegen/templates"
+)
+
+// result is what happened to one spec.
+type result struct {
+	Name       string
+	Operations int
+	Generated  bool
+	Built      bool
+	Vetted     bool
+	Seconds    float64
+	Warnings   int
+	GenErr     string // the one-line error when generation failed
+	Problem    string // the first problem found
+}
+
+func (r result) ok() bool { return r.Generated && r.Built && r.Vetted }
+
+// runAll generates each spec into its own package of one scratch module,
+// then builds and vets the module once and gives each package its verdict.
+func runAll(t *testing.T, specs []string) []result {
+	module := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(module, "go.mod"), []byte("module corpus\n\ngo 1.25\n"), 0o644))
+	results := make([]result, len(specs))
+	pkgOf := map[string]int{}
+	for i, spec := range specs {
+		r := &results[i]
+		r.Name = filepath.Base(spec)
+		pkg := fmt.Sprintf("p%03d", i)
+		start := time.Now()
+		api, err := generator.LoadFile(spec, generator.Options{Package: pkg, SpecName: r.Name})
+		var files []templates.File
+		if err == nil {
+			files, err = templates.Render(api, nil)
+		}
+		r.Seconds = time.Since(start).Seconds()
+		if err != nil {
+			r.GenErr = "livegen: " + err.Error()
+			r.Problem = err.Error()
+			continue
+		}
+		r.Generated = true
+		r.Operations = len(api.Operations)
+		r.Warnings = len(api.Warnings)
+		dir := filepath.Join(module, pkg)
+		require.NoError(t, os.MkdirAll(dir, 0o755))
+		for _, f := range files {
+			require.NoError(t, os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644))
+		}
+		pkgOf["corpus/"+pkg] = i
+	}
+	if len(pkgOf) == 0 {
+		return results
+	}
+	buildErrs := goTool(t, module, "build", "./...")
+	for pkg, i := range pkgOf {
+		r := &results[i]
+		if msg, failed := buildErrs[pkg]; failed {
+			r.Problem = "build: " + msg
+			continue
+		}
+		r.Built = true
+	}
+	vetErrs := goTool(t, module, "vet", "./...")
+	for pkg, i := range pkgOf {
+		r := &results[i]
+		if !r.Built {
+			continue
+		}
+		if msg, failed := vetErrs[pkg]; failed {
+			r.Problem = "vet: " + msg
+			continue
+		}
+		r.Vetted = true
+	}
+	return results
+}
+
+var pkgHeader = regexp.MustCompile(`^# (corpus/p\d+)`)
+var fileLine = regexp.MustCompile(`^(?:vet: )?\.?/?(p\d+)/`)
+
+// goTool runs the go command on the module and maps each failing package
+// to its first message.
+func goTool(t *testing.T, module string, args ...string) map[string]string {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = module
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	_ = cmd.Run()
+	failed := map[string]string{}
+	current := ""
+	for _, line := range strings.Split(out.String(), "\n") {
+		if m := pkgHeader.FindStringSubmatch(line); m != nil {
+			current = m[1]
+			continue
+		}
+		if m := fileLine.FindStringSubmatch(line); m != nil {
+			current = "corpus/" + m[1]
+		}
+		if current != "" && strings.TrimSpace(line) != "" {
+			if _, seen := failed[current]; !seen {
+				failed[current] = strings.TrimSpace(line)
+			}
+		}
+	}
+	if len(failed) == 0 && cmd.ProcessState != nil && !cmd.ProcessState.Success() {
+		t.Fatalf("go %s failed without naming a package:\n%s", strings.Join(args, " "), out.String())
+	}
+	return failed
+}
+
+// compatibilityTable renders docs/COMPATIBILITY.md.
+func compatibilityTable(results []result) string {
+	sort.Slice(results, func(i, j int) bool { return results[i].Name < results[j].Name })
+	ok, ops := 0, 0
+	for _, r := range results {
+		if r.ok() {
+			ok++
+		}
+		ops += r.Operations
+	}
+	var b strings.Builder
+	b.WriteString("# Compatibility with the public spec corpus\n\n")
+	b.WriteString("Every spec of `../shared/corpus/` generated with every output kind, then `go build` and `go vet`.\n")
+	b.WriteString("Made by `make corpus`; seconds are generation time in process.\n\n")
+	fmt.Fprintf(&b, "**%d of %d specs (%.1f%%) generate, build and vet; %d operations in all.**\n\n", ok, len(results), 100*float64(ok)/float64(len(results)), ops)
+	b.WriteString("| spec | operations | generated | built | vetted | warnings | seconds | first problem |\n")
+	b.WriteString("| --- | ---: | :---: | :---: | :---: | ---: | ---: | --- |\n")
+	mark := func(v bool) string {
+		if v {
+			return "yes"
+		}
+		return "**no**"
+	}
+	for _, r := range results {
+		problem := strings.ReplaceAll(r.Problem, "|", "\\|")
+		if len(problem) > 160 {
+			problem = problem[:160] + "…"
+		}
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %d | %.2f | %s |\n", r.Name, r.Operations, mark(r.Generated), mark(r.Built), mark(r.Vetted), r.Warnings, r.Seconds, problem)
+	}
+	return b.String()
+}

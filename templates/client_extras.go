@@ -1,0 +1,402 @@
+package templates
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/seed-0d47db62/livegen/generator"
+)
+
+// genPageMethod renders the iterator over every item of a paged list
+// operation.
+func (g *clientGen) genPageMethod(f *jen.File, op *generator.Operation) {
+	pg := op.Pagination
+	page := jen.Id("params").Dot(pg.Page.GoName)
+	f.Add(doc(clientPageDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(pg.Method).Params(g.clientMethodParams(op)...).
+		Qual(clientPkgIter, "Seq2").Types(typeRef(pg.Item), jen.Error()).BlockFunc(func(b *jen.Group) {
+		first := clientPageLit(pg.FirstPage)
+		if pg.Page.Type.Kind != generator.RefInt {
+			first = typeRef(pg.Page.Type).Call(first)
+		}
+		b.Id(pg.PageVar).Op(":=").Add(first)
+		if pg.Page.ByPointer() {
+			b.If(jen.Id("params").Op("!=").Nil().Op("&&").Add(page.Clone()).Op("!=").Nil()).Block(jen.Id(pg.PageVar).Op("=").Op("*").Add(page.Clone()))
+		} else {
+			b.If(jen.Id("params").Op("!=").Nil().Op("&&").Add(page.Clone()).Op("!=").Lit(0)).Block(jen.Id(pg.PageVar).Op("=").Add(page.Clone()))
+		}
+		b.Return(jen.Id("clientPages").Call(jen.Id("ctx"), jen.Id(pg.PageVar), clientPageFetch(op)))
+	}))
+}
+
+// clientPageFetch is the function that fetches one page: the caller's
+// params with the page number set.
+func clientPageFetch(op *generator.Operation) jen.Code {
+	pg := op.Pagination
+	pageValue := jen.Id(pg.PageVar)
+	if pg.Page.ByPointer() {
+		pageValue = jen.Op("&").Id(pg.PageVar)
+	}
+	total := jen.Int64().Call(jen.Id("resp").Dot(pg.Total.Name))
+	return jen.Func().Params(jen.Id(pg.PageVar).Add(typeRef(pg.Page.Type))).Params(jen.Index().Add(typeRef(pg.Item)), jen.Int64(), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.Var().Id("r").Id(op.ParamsType)
+		b.If(jen.Id("params").Op("!=").Nil()).Block(jen.Id("r").Op("=").Op("*").Id("params"))
+		b.Id("r").Dot(pg.Page.GoName).Op("=").Add(pageValue)
+		b.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(clientCallArgs(op, jen.Op("&").Id("r"), jen.Id("body"))...)
+		b.Add(clientIfErr(jen.Nil(), jen.Lit(0), jen.Err()))
+		if pg.Total.Shape() == generator.ShapePointer {
+			b.If(jen.Id("resp").Dot(pg.Total.Name).Op("==").Nil()).Block(jen.Return(jen.Id("resp").Dot(pg.Items.Name), jen.Lit(-1), jen.Nil()))
+			total = jen.Int64().Call(jen.Op("*").Id("resp").Dot(pg.Total.Name))
+		}
+		b.Return(jen.Id("resp").Dot(pg.Items.Name), total, jen.Nil())
+	})
+}
+
+func clientPageDoc(op *generator.Operation) string {
+	pg := op.Pagination
+	return pg.Method + " walks every page of " + op.Name + " and yields its items one by one. " +
+		"It starts at params." + pg.Page.GoName + " (default " + strconv.FormatInt(pg.FirstPage, 10) + ") and keeps params." + pg.Limit.GoName +
+		" and every other parameter on each page. It stops after the page that brings the items seen to " +
+		pg.Total.Name + ", at an empty page, when the loop breaks, and at the first error, which it yields " +
+		"with a zero item; an ended ctx is such an error."
+}
+
+// genClientPagesHelper renders the loop that every page iterator shares.
+func genClientPagesHelper(f *jen.File) {
+	zero := func() jen.Code { return jen.Var().Id("zero").Id("T") }
+	f.Comment("clientPages walks pages from first on: fetch returns the items of one page and the")
+	f.Comment("total number of items, or -1 when the answer does not say.")
+	f.Func().Id("clientPages").Types(jen.Id("T").Any(), jen.Id("N").Union(jen.Op("~").Int(), jen.Op("~").Int32(), jen.Op("~").Int64())).
+		Params(clientCtxParam(), jen.Id("first").Id("N"), jen.Id("fetch").Func().Params(jen.Id("page").Id("N")).Params(jen.Index().Id("T"), jen.Int64(), jen.Error())).
+		Qual(clientPkgIter, "Seq2").Types(jen.Id("T"), jen.Error()).Block(
+		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(jen.Id("T"), jen.Error()).Bool()).Block(
+			jen.Var().Id("seen").Int64(),
+			jen.For(jen.Id("page").Op(":=").Id("first"), jen.Empty(), jen.Id("page").Op("++")).Block(
+				jen.If(jen.Err().Op(":=").Id("ctx").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(
+					zero(), jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return(),
+				),
+				jen.List(jen.Id("items"), jen.Id("total"), jen.Err()).Op(":=").Id("fetch").Call(jen.Id("page")),
+				jen.If(jen.Err().Op("!=").Nil()).Block(
+					zero(), jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return(),
+				),
+				jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
+					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
+				),
+				jen.Id("seen").Op("+=").Int64().Call(jen.Len(jen.Id("items"))),
+				jen.If(jen.Len(jen.Id("items")).Op("==").Lit(0).Op("||").Parens(jen.Id("total").Op(">=").Lit(0).Op("&&").Id("seen").Op(">=").Id("total"))).Block(
+					jen.Return(),
+				),
+			),
+		)),
+	)
+}
+
+// genBulkMethod renders the helper that sends a bulk operation in chunks.
+func (g *clientGen) genBulkMethod(f *jen.File, op *generator.Operation) {
+	bk := op.Bulk
+	elem := clientBulkElem(op)
+	results := jen.Params(jen.Index().Add(elem.Clone()), jen.Error())
+	if bk.Merge == generator.MergeNone {
+		results = jen.Error()
+	}
+	f.Add(doc(clientBulkDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(bk.Method).Params(g.clientMethodParams(op, jen.Id(bk.ChunkSizeVar).Int())...).Add(results).BlockFunc(func(b *jen.Group) {
+		lens := make([]jen.Code, len(bk.Lists))
+		for i, l := range bk.Lists {
+			lens[i] = jen.Len(clientBulkList(bk, jen.Id("body"), l))
+		}
+		call := jen.Id("clientBulk").Call(
+			jen.Id("ctx"), jen.Lit(op.ID), jen.Id(bk.ChunkSizeVar), jen.Lit(int(bk.MaxItems)),
+			jen.Index().Int().Values(lens...),
+			jen.Func().Params(jen.Id("r").Id("clientChunk")).Params(jen.Index().Add(elem.Clone()), jen.Error()).BlockFunc(func(send *jen.Group) {
+				send.Id("req").Op(":=").Id("body")
+				for i, l := range bk.Lists {
+					send.Add(clientBulkList(bk, jen.Id("req"), l)).Op("=").Id("clientPart").Call(
+						clientBulkList(bk, jen.Id("body"), l), jen.Id("r").Index(jen.Lit(i)), jen.Lit(l.Shape() == generator.ShapeOmitZero),
+					)
+				}
+				clientBulkSend(send, op)
+			}),
+		)
+		if bk.Merge == generator.MergeNone {
+			b.List(jen.Id("_"), jen.Err()).Op(":=").Add(call)
+			b.Return(jen.Err())
+			return
+		}
+		b.Return(call)
+	}))
+}
+
+// clientBulkList is the expression of one chunked list in a body value.
+func clientBulkList(bk *generator.Bulk, body *jen.Statement, l *generator.Field) *jen.Statement {
+	if bk.Parent != nil {
+		body = body.Dot(bk.Parent.Name)
+	}
+	return body.Dot(l.Name)
+}
+
+// clientBulkElem is the element type of what a bulk helper returns: the
+// merged items, or one result per chunk.
+func clientBulkElem(op *generator.Operation) *jen.Statement {
+	switch op.Bulk.Merge {
+	case generator.MergeConcat, generator.MergeItems:
+		return typeRef(op.Bulk.Item)
+	case generator.MergeCollect:
+		return clientResultType(op)
+	}
+	return jen.Struct()
+}
+
+// clientBulkSend sends one chunk and returns what it adds to the merge.
+func clientBulkSend(b *jen.Group, op *generator.Operation) {
+	bk := op.Bulk
+	call := jen.Id("c").Dot(op.Name).Call(clientCallArgs(op, jen.Id("params"), jen.Id("req"))...)
+	if bk.Merge == generator.MergeNone && clientResultType(op) == nil {
+		b.Return(jen.Nil(), call)
+		return
+	}
+	if bk.Merge == generator.MergeNone {
+		b.List(jen.Id("_"), jen.Err()).Op(":=").Add(call)
+		b.Return(jen.Nil(), jen.Err())
+		return
+	}
+	if bk.Merge == generator.MergeConcat && op.ResultType == "" {
+		b.Return(call)
+		return
+	}
+	b.List(jen.Id("resp"), jen.Err()).Op(":=").Add(call)
+	b.Add(clientIfErr(jen.Nil(), jen.Err()))
+	if bk.Merge == generator.MergeCollect {
+		b.Return(jen.Index().Add(clientResultType(op)).Values(jen.Id("resp")), jen.Nil())
+		return
+	}
+	answer := func() *jen.Statement { return jen.Id("resp") }
+	if op.ResultType != "" {
+		answer = func() *jen.Statement { return jen.Id("resp").Dot(bk.Answer.ResultField) }
+		b.If(answer().Op("==").Nil()).Block(jen.Return(jen.Nil(), jen.Nil()))
+	}
+	switch bk.Merge {
+	case generator.MergeConcat:
+		b.Return(jen.Op("*").Add(answer()), jen.Nil())
+	default:
+		b.Return(answer().Dot(bk.ItemsField.Name), jen.Nil())
+	}
+}
+
+func clientBulkDoc(op *generator.Operation) string {
+	bk := op.Bulk
+	var lists []string
+	for _, l := range bk.Lists {
+		name := "body." + l.Name
+		if bk.Parent != nil {
+			name = "body." + bk.Parent.Name + "." + l.Name
+		}
+		lists = append(lists, name)
+	}
+	text := bk.Method + " calls " + op.Name + " once per chunk of at most " + bk.ChunkSizeVar + " items of " +
+		strings.Join(lists, " and ")
+	if len(lists) > 1 {
+		text += ", taken one list after the other"
+	}
+	text += ", in order; every other part of the body goes with every chunk. "
+	if bk.MaxItems > 0 {
+		text += bk.ChunkSizeVar + " 0 means " + strconv.FormatUint(bk.MaxItems, 10) + ", the spec's maxItems, which is also the largest allowed. "
+	} else {
+		text += "The spec gives no maximum, so " + bk.ChunkSizeVar + " must be positive: lower it when the server answers 413. "
+	}
+	switch bk.Merge {
+	case generator.MergeNone:
+		text += "A chunk that fails does not stop the others; the error is then a *BulkError that says which chunks failed."
+	case generator.MergeCollect:
+		text += "It returns the results of the chunks that succeeded, in order. A chunk that fails does not stop the others; the error is then a *BulkError that says which chunks failed."
+	default:
+		text += "It returns the items that the chunks answered, concatenated in order. A chunk that fails does not stop the others: the items of the chunks that succeeded are still returned, with a *BulkError that says which chunks failed."
+	}
+	return text
+}
+
+// genBulkHelpers renders BulkError and the chunking that every bulk helper
+// shares.
+func (g *clientGen) genBulkHelpers(f *jen.File) {
+	genClientBulkError(f)
+	f.Comment("clientChunk holds, for each list of a chunked body, the bounds [lo, hi) of the")
+	f.Comment("part that one chunk sends.")
+	f.Type().Id("clientChunk").Index().Index(jen.Lit(2)).Int()
+	g.genClientBulk(f)
+	genClientSplit(f)
+	f.Comment("clientPart is the part of a list that a chunk sends: the list itself when the")
+	f.Comment("chunk takes all of it, nil when it takes none and omitEmpty is set.")
+	f.Func().Id("clientPart").Types(jen.Id("T").Any()).Params(jen.Id("list").Index().Id("T"), jen.Id("part").Index(jen.Lit(2)).Int(), jen.Id("omitEmpty").Bool()).Index().Id("T").Block(
+		jen.If(jen.Id("part").Index(jen.Lit(0)).Op("==").Lit(0).Op("&&").Id("part").Index(jen.Lit(1)).Op("==").Len(jen.Id("list"))).Block(jen.Return(jen.Id("list"))),
+		jen.If(jen.Id("part").Index(jen.Lit(0)).Op("==").Id("part").Index(jen.Lit(1)).Op("&&").Id("omitEmpty")).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Id("list").Index(jen.Id("part").Index(jen.Lit(0)), jen.Id("part").Index(jen.Lit(1)), jen.Id("part").Index(jen.Lit(1)))),
+	)
+}
+
+func genClientBulkError(f *jen.File) {
+	e := func() *jen.Statement { return jen.Id("e") }
+	f.Comment("BulkError reports the chunks that failed in a call split by an ...InChunks method;")
+	f.Comment("what the other chunks answered is returned next to it. errors.As finds the")
+	f.Comment("*APIError of a failed chunk through it.")
+	f.Type().Id("BulkError").Struct(
+		clientDocField("ChunkSize is the number of list items per chunk: chunk i sent the items i*ChunkSize up to (i+1)*ChunkSize of the lists, taken one after the other.", jen.Id("ChunkSize"), jen.Int()),
+		clientDocField("Errs holds one entry per chunk, in the order they were sent: nil for a chunk that succeeded.", jen.Id("Errs"), jen.Index().Error()),
+	)
+	f.Comment("Failed lists the indexes of the chunks that failed.")
+	f.Func().Params(e().Op("*").Id("BulkError")).Id("Failed").Params().Index().Int().Block(
+		jen.Var().Id("failed").Index().Int(),
+		jen.For(jen.List(jen.Id("i"), jen.Err()).Op(":=").Range().Add(e().Dot("Errs"))).Block(
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("failed").Op("=").Append(jen.Id("failed"), jen.Id("i"))),
+		),
+		jen.Return(jen.Id("failed")),
+	)
+	f.Comment("Error says how many chunks failed, and why the first one did.")
+	f.Func().Params(e().Op("*").Id("BulkError")).Id("Error").Params().String().Block(
+		jen.Id("failed").Op(":=").Add(e().Dot("Failed").Call()),
+		jen.If(jen.Len(jen.Id("failed")).Op("==").Lit(0)).Block(jen.Return(jen.Lit("bulk call: no chunk failed"))),
+		jen.Return(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%d of %d chunks failed; chunk %d: %v"), jen.Len(jen.Id("failed")), jen.Len(e().Dot("Errs")), jen.Id("failed").Index(jen.Lit(0)), e().Dot("Errs").Index(jen.Id("failed").Index(jen.Lit(0))))),
+	)
+	f.Comment("Unwrap returns the errors of the chunks that failed.")
+	f.Func().Params(e().Op("*").Id("BulkError")).Id("Unwrap").Params().Index().Error().Block(
+		jen.Var().Id("errs").Index().Error(),
+		jen.For(jen.List(jen.Id("_"), jen.Err()).Op(":=").Range().Add(e().Dot("Errs"))).Block(
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("errs").Op("=").Append(jen.Id("errs"), jen.Err())),
+		),
+		jen.Return(jen.Id("errs")),
+	)
+}
+
+func (g *clientGen) genClientBulk(f *jen.File) {
+	f.Comment("clientBulk checks the chunk size, splits lists of the given lengths into chunks,")
+	f.Comment("and sends them in order with send. It goes on after a chunk fails, but sends")
+	f.Comment("nothing more once ctx has ended, and returns what the chunks that succeeded")
+	f.Comment("answered, with a *BulkError when some failed. size 0 means maxItems.")
+	f.Func().Id("clientBulk").Types(jen.Id("T").Any()).Params(
+		clientCtxParam(), jen.Id("operation").String(), jen.List(jen.Id("size"), jen.Id("maxItems")).Int(), jen.Id("lens").Index().Int(),
+		jen.Id("send").Func().Params(jen.Id("clientChunk")).Params(jen.Index().Id("T"), jen.Error()),
+	).Params(jen.Index().Id("T"), jen.Error()).Block(
+		jen.If(jen.Id("size").Op("<=").Lit(0)).Block(jen.Id("size").Op("=").Id("maxItems")),
+		jen.If(jen.Id("size").Op("<=").Lit(0)).Block(
+			jen.Return(jen.Nil(), g.errorf("%s: the chunk size must be positive, as the spec gives no maxItems", jen.Id("operation"))),
+		),
+		jen.If(jen.Id("maxItems").Op(">").Lit(0).Op("&&").Id("size").Op(">").Id("maxItems")).Block(
+			jen.Return(jen.Nil(), g.errorf("%s: chunk size %d is above the spec's maxItems %d", jen.Id("operation"), jen.Id("size"), jen.Id("maxItems"))),
+		),
+		jen.Id("chunks").Op(":=").Id("clientSplit").Call(jen.Id("size"), jen.Id("lens")),
+		jen.Var().Id("all").Index().Id("T"),
+		jen.Id("errs").Op(":=").Make(jen.Index().Error(), jen.Len(jen.Id("chunks"))),
+		jen.Id("failed").Op(":=").False(),
+		jen.For(jen.List(jen.Id("i"), jen.Id("chunk")).Op(":=").Range().Id("chunks")).Block(
+			jen.Id("errs").Index(jen.Id("i")).Op("=").Id("ctx").Dot("Err").Call(),
+			jen.If(jen.Id("errs").Index(jen.Id("i")).Op("==").Nil()).Block(
+				jen.Var().Id("got").Index().Id("T"),
+				jen.List(jen.Id("got"), jen.Id("errs").Index(jen.Id("i"))).Op("=").Id("send").Call(jen.Id("chunk")),
+				jen.Id("all").Op("=").Append(jen.Id("all"), jen.Id("got").Op("...")),
+			),
+			jen.Id("failed").Op("=").Id("failed").Op("||").Id("errs").Index(jen.Id("i")).Op("!=").Nil(),
+		),
+		jen.If(jen.Id("failed")).Block(
+			jen.Return(jen.Id("all"), jen.Op("&").Id("BulkError").Values(jen.Dict{jen.Id("ChunkSize"): jen.Id("size"), jen.Id("Errs"): jen.Id("errs")})),
+		),
+		jen.Return(jen.Id("all"), jen.Nil()),
+	)
+}
+
+func genClientSplit(f *jen.File) {
+	f.Comment("clientSplit cuts lists of the given lengths, taken one after the other, into")
+	f.Comment("chunks of at most size items. Lists that are all empty make one chunk, so that")
+	f.Comment("the call is still sent once.")
+	f.Func().Id("clientSplit").Params(jen.Id("size").Int(), jen.Id("lens").Index().Int()).Index().Id("clientChunk").Block(
+		jen.Id("total").Op(":=").Lit(0),
+		jen.For(jen.List(jen.Id("_"), jen.Id("n")).Op(":=").Range().Id("lens")).Block(jen.Id("total").Op("+=").Id("n")),
+		jen.Var().Id("chunks").Index().Id("clientChunk"),
+		jen.For(jen.Id("start").Op(":=").Lit(0), jen.Id("start").Op("<").Id("total").Op("||").Len(jen.Id("chunks")).Op("==").Lit(0), jen.Id("start").Op("+=").Id("size")).Block(
+			jen.Id("end").Op(":=").Min(jen.Id("start").Op("+").Id("size"), jen.Id("total")),
+			jen.Id("chunk").Op(":=").Make(jen.Id("clientChunk"), jen.Len(jen.Id("lens"))),
+			jen.Id("offset").Op(":=").Lit(0),
+			jen.For(jen.List(jen.Id("i"), jen.Id("n")).Op(":=").Range().Id("lens")).Block(
+				jen.Id("chunk").Index(jen.Id("i")).Op("=").Index(jen.Lit(2)).Int().Values(
+					jen.Min(jen.Max(jen.Id("start").Op("-").Id("offset"), jen.Lit(0)), jen.Id("n")),
+					jen.Min(jen.Max(jen.Id("end").Op("-").Id("offset"), jen.Lit(0)), jen.Id("n")),
+				),
+				jen.Id("offset").Op("+=").Id("n"),
+			),
+			jen.Id("chunks").Op("=").Append(jen.Id("chunks"), jen.Id("chunk")),
+		),
+		jen.Return(jen.Id("chunks")),
+	)
+}
+
+// genParamHelpers renders the parameter encoders that the methods use.
+func (g *clientGen) genParamHelpers(f *jen.File) {
+	if g.usesStrings {
+		f.Comment("clientStrings writes every value of a list with format.")
+		f.Func().Id("clientStrings").Types(jen.Id("T").Any()).Params(jen.Id("values").Index().Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String()).Index().String().Block(
+			jen.Id("out").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("values"))),
+			jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Id("values")).Block(jen.Id("out").Index(jen.Id("i")).Op("=").Id("format").Call(jen.Id("v"))),
+			jen.Return(jen.Id("out")),
+		)
+	}
+	if g.usesPathList {
+		genClientPathList(f)
+	}
+	if g.usesObject {
+		genClientAddObject(f)
+	}
+	if g.usesMapPairs {
+		f.Comment("clientMapPairs lists the keys and written values of a map, in key order.")
+		f.Func().Id("clientMapPairs").Types(jen.Id("V").Any()).Params(jen.Id("m").Map(jen.String()).Id("V"), jen.Id("format").Func().Params(jen.Id("V")).String()).Index().String().Block(
+			jen.Var().Id("pairs").Index().String(),
+			jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("m")))).Block(
+				jen.Id("pairs").Op("=").Append(jen.Id("pairs"), jen.Id("k"), jen.Id("format").Call(jen.Id("m").Index(jen.Id("k")))),
+			),
+			jen.Return(jen.Id("pairs")),
+		)
+	}
+	if g.usesJSONText {
+		f.Comment("clientJSONText writes a value that no parameter style defines as JSON text.")
+		f.Func().Id("clientJSONText").Params(jen.Id("v").Any()).String().Block(
+			jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+			jen.Return(jen.String().Call(jen.Id("data"))),
+		)
+	}
+}
+
+func genClientPathList(f *jen.File) {
+	f.Comment("clientPathList writes a list path parameter in its style: simple a,b; label .a,b")
+	f.Comment("(exploded .a.b); matrix ;name=a,b (exploded ;name=a;name=b).")
+	f.Func().Id("clientPathList").Params(jen.List(jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool(), jen.Id("values").Index().String()).String().Block(
+		jen.Id("escaped").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("values"))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Id("values")).Block(
+			jen.Id("escaped").Index(jen.Id("i")).Op("=").Qual(pkgURL, "PathEscape").Call(jen.Id("v")),
+		),
+		jen.Switch().Block(
+			jen.Case(jen.Id("style").Op("==").Lit("label").Op("&&").Id("explode")).Block(jen.Return(jen.Lit(".").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("escaped"), jen.Lit(".")))),
+			jen.Case(jen.Id("style").Op("==").Lit("label")).Block(jen.Return(jen.Lit(".").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("escaped"), jen.Lit(",")))),
+			jen.Case(jen.Id("style").Op("==").Lit("matrix").Op("&&").Id("explode")).Block(jen.Return(jen.Lit(";").Op("+").Id("name").Op("+").Lit("=").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("escaped"), jen.Lit(";").Op("+").Id("name").Op("+").Lit("=")))),
+			jen.Case(jen.Id("style").Op("==").Lit("matrix")).Block(jen.Return(jen.Lit(";").Op("+").Id("name").Op("+").Lit("=").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("escaped"), jen.Lit(",")))),
+		),
+		jen.Return(jen.Qual(pkgStrings, "Join").Call(jen.Id("escaped"), jen.Lit(","))),
+	)
+}
+
+func genClientAddObject(f *jen.File) {
+	f.Comment("clientAddObject adds the key, value pairs of an object parameter to the query of")
+	f.Comment("a call: deepObject name[key]=value, form exploded key=value, form name=key,value,...")
+	f.Func().Id("clientAddObject").Params(jen.Id("s").Op("*").Id("clientCall"), jen.Id("name").String(), jen.List(jen.Id("deep"), jen.Id("explode")).Bool(), jen.Id("pairs").Index().String()).Block(
+		jen.If(jen.Len(jen.Id("pairs")).Op("==").Lit(0)).Block(jen.Return()),
+		jen.If(jen.Op("!").Id("deep").Op("&&").Op("!").Id("explode")).Block(
+			jen.Id("s").Dot("addList").Call(jen.Id("name"), jen.Lit(","), jen.Id("pairs")),
+			jen.Return(),
+		),
+		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("+").Lit(1).Op("<").Len(jen.Id("pairs")), jen.Id("i").Op("+=").Lit(2)).Block(
+			jen.Id("key").Op(":=").Id("pairs").Index(jen.Id("i")),
+			jen.If(jen.Id("deep")).Block(jen.Id("key").Op("=").Id("name").Op("+").Lit("[").Op("+").Id("key").Op("+").Lit("]")),
+			jen.Id("s").Dot("query").Dot("Add").Call(jen.Id("key"), jen.Id("pairs").Index(jen.Id("i").Op("+").Lit(1))),
+		),
+	)
+}
+
+// clientPageLit is an integer literal of a page number.
+func clientPageLit(n int64) *jen.Statement {
+	return jen.Op(strconv.FormatInt(n, 10))
+}

@@ -1,0 +1,417 @@
+package templates
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/seed-0d47db62/livegen/generator"
+)
+
+// genClientMethod renders the method of one operation: build the call from
+// the path, parameters and body, send it, and turn the answer into the
+// typed result or an *APIError.
+func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
+	f.Add(declDoc(op.Name, clientMethodDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(g.clientMethodParams(op)...).Add(clientMethodResults(op)).BlockFunc(func(b *jen.Group) {
+		g.genPathChecks(b, op)
+		b.Id("s").Op(":=").Id("newClientCall").CallFunc(func(args *jen.Group) {
+			args.Lit(op.ID)
+			args.Qual(pkgHTTP, clientMethodConst(op.Method))
+			args.Add(g.clientPathExpr(op))
+			if g.auth {
+				args.Add(clientSecurityLit(op))
+			}
+			args.Id("opts")
+		})
+		if accept := clientAccept(op); accept != "" {
+			b.Id("s").Dot("header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept))
+		}
+		if op.ParamsType != "" {
+			b.If(jen.Id("params").Op("!=").Nil()).BlockFunc(func(pb *jen.Group) {
+				g.genParamsEncoding(pb, op)
+			})
+		}
+		g.genBodyEncoding(b, op)
+		b.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("s"))
+		b.Add(clientIfErr(clientFailResults(op, jen.Err())...))
+		b.Switch().BlockFunc(func(sw *jen.Group) {
+			for _, r := range op.Successes {
+				sw.Case(clientSuccessCond(op, r)).Block(clientSuccessReturn(op, r)...)
+			}
+			for _, r := range clientErrorResponses(op) {
+				sw.Case(clientStatusCond(r)).Block(jen.Return(clientFailResults(op, clientFailCall(r))...))
+			}
+		})
+		b.Return(clientFailResults(op, clientFailCall(clientDefaultResponse(op)))...)
+	}))
+}
+
+// clientMethodDoc documents a method from the spec: summary, description,
+// the request line, and what each documented answer becomes.
+func clientMethodDoc(op *generator.Operation) string {
+	var parts []string
+	head := op.Summary
+	if head == "" {
+		head = op.Method + " " + op.Path + "."
+	}
+	parts = append(parts, head)
+	if op.Description != "" && op.Description != op.Summary {
+		parts = append(parts, op.Description)
+	}
+	parts = append(parts, "It sends "+op.Method+" "+op.Path+" (operationId "+op.ID+").")
+	if len(op.Responses) > 0 {
+		lines := []string{"Answers:"}
+		for _, r := range op.Responses {
+			item := r.StatusText() + " (" + clientAnswerRole(op, r) + "): " + orDefault(r.Description, "not described")
+			lines = append(lines, clientListItem(item, commentWidth-4)...)
+		}
+		parts = append(parts, strings.Join(lines, "\n"))
+	}
+	if op.Deprecated {
+		parts = append(parts, "Deprecated: the spec marks this operation as deprecated.")
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// clientListItem writes text as a doc comment list item, wrapped at width
+// with continuation lines indented under the item.
+func clientListItem(text string, width int) []string {
+	lines := wrap(text, width)
+	for i := range lines {
+		prefix := "    "
+		if i == 0 {
+			prefix = "  - "
+		}
+		lines[i] = prefix + lines[i]
+	}
+	return lines
+}
+
+// clientAnswerRole says what a documented answer becomes for the caller.
+func clientAnswerRole(op *generator.Operation, r *generator.Response) string {
+	for _, s := range op.Successes {
+		if s != r {
+			continue
+		}
+		switch {
+		case op.ResultType != "":
+			return "result " + r.ResultField
+		case r.Type == nil:
+			return "success"
+		default:
+			return "result"
+		}
+	}
+	return "*APIError"
+}
+
+// clientMethodParams lists ctx, the path parameters, the params struct and
+// the body of a call, then the extra parameters and opts.
+func (g *clientGen) clientMethodParams(op *generator.Operation, extra ...jen.Code) []jen.Code {
+	params := []jen.Code{clientCtxParam()}
+	for _, p := range op.PathParams {
+		params = append(params, jen.Id(p.LocalName).Add(typeRef(p.Type)))
+	}
+	if op.ParamsType != "" {
+		params = append(params, jen.Id("params").Op("*").Id(op.ParamsType))
+	}
+	if op.Body != nil {
+		params = append(params, jen.Id("body").Add(clientBodyType(op.Body)))
+	}
+	params = append(params, extra...)
+	return append(params, clientOptsParam())
+}
+
+// clientCallArgs are the arguments that pass a method's own parameters on
+// to the method of the operation, for the iterators and bulk helpers.
+func clientCallArgs(op *generator.Operation, params, body jen.Code) []jen.Code {
+	args := []jen.Code{jen.Id("ctx")}
+	for _, p := range op.PathParams {
+		args = append(args, jen.Id(p.LocalName))
+	}
+	if op.ParamsType != "" {
+		args = append(args, params)
+	}
+	if op.Body != nil {
+		args = append(args, body)
+	}
+	return append(args, jen.Id("opts").Op("..."))
+}
+
+// clientBodyType is the Go type of a body parameter: a pointer when the body
+// is optional, unless nil already says "absent" (slices, maps, any).
+func clientBodyType(body *generator.RequestBody) *jen.Statement {
+	if !body.Required && !body.Type.IsCollection() && body.Type.Kind != generator.RefAny {
+		return jen.Op("*").Add(typeRef(body.Type))
+	}
+	return typeRef(body.Type)
+}
+
+// clientResultType is the Go type a method returns besides its error; nil
+// when it returns only an error.
+func clientResultType(op *generator.Operation) *jen.Statement {
+	if op.ResultType != "" {
+		return jen.Op("*").Id(op.ResultType)
+	}
+	if len(op.Successes) != 1 || op.Successes[0].Type == nil {
+		return nil
+	}
+	r := op.Successes[0]
+	if r.Raw {
+		return jen.Index().Byte()
+	}
+	if r.ResultByPointer {
+		return jen.Op("*").Add(typeRef(r.Type))
+	}
+	return typeRef(r.Type)
+}
+
+func clientMethodResults(op *generator.Operation) jen.Code {
+	if t := clientResultType(op); t != nil {
+		return jen.Params(t, jen.Error())
+	}
+	return jen.Error()
+}
+
+// clientFailResults returns err with the zero result.
+func clientFailResults(op *generator.Operation, err jen.Code) []jen.Code {
+	if clientResultType(op) == nil {
+		return []jen.Code{err}
+	}
+	return []jen.Code{clientZero(op), err}
+}
+
+// clientZero is the zero value of a method's result.
+func clientZero(op *generator.Operation) jen.Code {
+	if op.ResultType != "" || op.Successes[0].Raw || op.Successes[0].ResultByPointer {
+		return jen.Nil()
+	}
+	return clientZeroOf(op.Successes[0].Type)
+}
+
+// clientZeroOf is the zero value of a type as a literal.
+func clientZeroOf(t *generator.TypeRef) jen.Code {
+	base := clientUnalias(t)
+	switch base.Kind {
+	case generator.RefString:
+		return jen.Lit("")
+	case generator.RefInt, generator.RefInt32, generator.RefInt64, generator.RefFloat32, generator.RefFloat64:
+		return jen.Lit(0)
+	case generator.RefBool:
+		return jen.False()
+	case generator.RefTime:
+		return typeRef(t).Values()
+	case generator.RefNamed:
+		if base.Named.Kind == generator.KindEnum {
+			if base.Named.Enum.Base == generator.RefString {
+				return jen.Lit("")
+			}
+			return jen.Lit(0)
+		}
+		return typeRef(t).Values()
+	}
+	return jen.Nil()
+}
+
+// clientUnalias follows named alias types down to the type they stand for.
+func clientUnalias(t *generator.TypeRef) *generator.TypeRef {
+	for t.Kind == generator.RefNamed && t.Named.Kind == generator.KindAlias {
+		t = t.Named.Alias
+	}
+	return t
+}
+
+// clientMethodConst is the net/http constant of a method.
+func clientMethodConst(method string) string {
+	switch method {
+	case "CONNECT":
+		return "MethodConnect"
+	case "OPTIONS":
+		return "MethodOptions"
+	}
+	return "Method" + method[:1] + strings.ToLower(method[1:])
+}
+
+// clientSecurityLit is the operation's security alternatives as a
+// [][]string literal of scheme keys; identical alternatives (that differ
+// only in scopes) are written once.
+func clientSecurityLit(op *generator.Operation) jen.Code {
+	if len(op.Security) == 0 {
+		return jen.Nil()
+	}
+	seen := map[string]bool{}
+	var alts []jen.Code
+	for _, req := range op.Security {
+		var keys []string
+		for _, use := range req.Schemes {
+			keys = append(keys, use.Scheme.Key)
+		}
+		id := strings.Join(keys, "\x00")
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		lits := make([]jen.Code, len(keys))
+		for i, k := range keys {
+			lits[i] = jen.Lit(k)
+		}
+		alts = append(alts, jen.Values(lits...))
+	}
+	return jen.Index().Index().String().Values(alts...)
+}
+
+// clientAccept is the Accept header of a call: JSON when an answer is JSON,
+// otherwise the first media type documented; empty when no answer has a body.
+func clientAccept(op *generator.Operation) string {
+	accept := ""
+	for _, r := range op.Responses {
+		if r.JSON {
+			return "application/json"
+		}
+		if accept == "" {
+			accept = r.ContentType
+		}
+	}
+	return accept
+}
+
+// genBodyEncoding sets the request body: JSON encoded, or bytes as given.
+func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation) {
+	body := op.Body
+	if body == nil {
+		return
+	}
+	var set jen.Code
+	if body.Type.Kind == generator.RefBytes && (!body.JSON || body.Type.Format == "") {
+		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Id("body"))
+	} else {
+		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setJSON").Call(jen.Lit(body.ContentType), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(clientFailResults(op, jen.Err())...),
+		)
+	}
+	if body.Required {
+		b.Add(set)
+		return
+	}
+	b.If(jen.Id("body").Op("!=").Nil()).Block(set)
+}
+
+// clientSuccessCond selects a success answer. A single success takes every
+// 2xx status, as servers drift between 200, 201 and 204; several successes
+// are told apart by their exact status.
+func clientSuccessCond(op *generator.Operation, r *generator.Response) jen.Code {
+	if len(op.Successes) == 1 || r.Range == 2 {
+		return jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(2)
+	}
+	return jen.Id("resp").Dot("status").Op("==").Lit(r.Status)
+}
+
+// clientStatusCond selects a documented error answer by code or range.
+func clientStatusCond(r *generator.Response) jen.Code {
+	if r.Range > 0 {
+		return jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(r.Range)
+	}
+	return jen.Id("resp").Dot("status").Op("==").Lit(r.Status)
+}
+
+// clientSuccessReturn turns a success answer into the method's result.
+func clientSuccessReturn(op *generator.Operation, r *generator.Response) []jen.Code {
+	result := func(value jen.Code) jen.Code {
+		if op.ResultType == "" {
+			return value
+		}
+		return jen.Op("&").Id(op.ResultType).Values(jen.Dict{jen.Id(r.ResultField): value})
+	}
+	switch {
+	case r.Type == nil && op.ResultType == "":
+		return []jen.Code{jen.Return(jen.Nil())}
+	case r.Type == nil:
+		return []jen.Code{jen.Return(result(jen.True()), jen.Nil())}
+	case r.Raw && op.ResultType == "":
+		return []jen.Code{jen.Return(jen.Id("resp").Dot("body"), jen.Nil())}
+	case r.Raw:
+		return []jen.Code{jen.Return(result(jen.Op("&").Id("resp").Dot("body")), jen.Nil())}
+	}
+	value := jen.Id("r")
+	if op.ResultType == "" && !r.ResultByPointer {
+		value = jen.Op("*").Id("r")
+	}
+	return []jen.Code{
+		jen.Id("r").Op(":=").New(typeRef(r.Type)),
+		jen.If(jen.Err().Op("=").Id("resp").Dot("decode").Call(jen.Id("s"), jen.Id("r")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(clientFailResults(op, jen.Err())...),
+		),
+		jen.Return(result(value), jen.Nil()),
+	}
+}
+
+// clientErrorResponses are the documented answers that are not successes,
+// exact codes and ranges; the default answer is the fallback.
+func clientErrorResponses(op *generator.Operation) []*generator.Response {
+	var out []*generator.Response
+	for _, r := range op.Responses {
+		if r.Default || clientIsSuccess(op, r) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func clientIsSuccess(op *generator.Operation, r *generator.Response) bool {
+	for _, s := range op.Successes {
+		if s == r {
+			return true
+		}
+	}
+	return false
+}
+
+// clientDefaultResponse is the default answer, nil when there is none.
+func clientDefaultResponse(op *generator.Operation) *generator.Response {
+	for _, r := range op.Responses {
+		if r.Default {
+			return r
+		}
+	}
+	return nil
+}
+
+// clientFailCall is `resp.fail(s, description, new(ErrorBody))` for an
+// answer (nil: an undocumented status).
+func clientFailCall(r *generator.Response) jen.Code {
+	description, body := "", jen.Nil()
+	if r != nil {
+		description = r.Description
+		if r.Type != nil && !r.Raw {
+			body = jen.New(typeRef(r.Type))
+		}
+	}
+	return jen.Id("resp").Dot("fail").Call(jen.Id("s"), jen.Lit(description), body)
+}
+
+// genResultType renders the result struct of an operation with several
+// success answers: one field per answer, set after the status.
+func (g *clientGen) genResultType(f *jen.File, op *generator.Operation) {
+	if op.ResultType == "" {
+		return
+	}
+	text := op.ResultType + " is the success answer of " + op.Name + ": the field of the status that the server answered is set, and the others are zero."
+	f.Add(doc(text).Type().Id(op.ResultType).StructFunc(func(s *jen.Group) {
+		for _, r := range op.Successes {
+			what, t := "set", jen.Bool()
+			switch {
+			case r.Type == nil:
+				what = "true"
+			case r.Raw:
+				t = jen.Op("*").Index().Byte()
+			default:
+				t = jen.Op("*").Add(typeRef(r.Type))
+			}
+			text := r.ResultField + " is " + what + " for status " + r.StatusText()
+			if r.Description != "" {
+				text += ": " + r.Description
+			}
+			s.Add(doc(text)).Id(r.ResultField).Add(t)
+		}
+	}))
+}

@@ -1,0 +1,366 @@
+package templates
+
+import (
+	"github.com/dave/jennifer/jen"
+)
+
+// clientMaxErrorBody caps the body of a failed answer that an APIError
+// keeps, and how much of a discarded body is drained.
+const clientMaxErrorBody = 64 << 10
+
+// genCall renders clientCall, the request of one call that every attempt
+// replays, and the methods that fill its body.
+func (g *clientGen) genCall(f *jen.File) {
+	f.Comment("clientCall is one call of an operation, ready to be sent, and sent again when")
+	f.Comment("it is retried: the body is kept as bytes so that every attempt replays it.")
+	f.Type().Id("clientCall").StructFunc(func(s *jen.Group) {
+		s.Id("operation").String().Comment("the operationId, which errors name")
+		s.Id("method").String()
+		s.Id("path").String().Comment("escaped, after the base URL")
+		s.Id("query").Qual(pkgURL, "Values").Comment("values as they are; escaped when sent")
+		s.Id("rawQuery").Qual(pkgURL, "Values").Comment("values already escaped: joined lists")
+		s.Id("header").Qual(pkgHTTP, "Header")
+		s.Id("cookies").Index().Op("*").Qual(pkgHTTP, "Cookie")
+		s.Id("body").Index().Byte().Comment("nil without a body")
+		if g.auth {
+			s.Comment("security lists alternative sets of security schemes; the first set whose")
+			s.Comment("credentials are all configured authenticates the call.")
+			s.Id("security").Index().Index().String()
+		}
+		s.Id("editors").Index().Id("RequestEditorFn")
+	})
+	params := []jen.Code{jen.List(jen.Id("operation"), jen.Id("method"), jen.Id("path")).String()}
+	fields := jen.Dict{
+		jen.Id("operation"): jen.Id("operation"), jen.Id("method"): jen.Id("method"), jen.Id("path"): jen.Id("path"),
+		jen.Id("query"): jen.Qual(pkgURL, "Values").Values(), jen.Id("rawQuery"): jen.Qual(pkgURL, "Values").Values(),
+		jen.Id("header"):  jen.Qual(pkgHTTP, "Header").Values(),
+		jen.Id("editors"): jen.Id("editors"),
+	}
+	if g.auth {
+		params = append(params, jen.Id("security").Index().Index().String())
+		fields[jen.Id("security")] = jen.Id("security")
+	}
+	params = append(params, jen.Id("editors").Index().Id("RequestEditorFn"))
+	f.Comment("newClientCall starts a call of an operation.")
+	f.Func().Id("newClientCall").Params(params...).Op("*").Id("clientCall").Block(
+		jen.Return(jen.Op("&").Id("clientCall").Values(fields)),
+	)
+	s := func() *jen.Statement { return jen.Id("s") }
+	f.Comment("setJSON encodes the request body as JSON.")
+	f.Func().Params(s().Op("*").Id("clientCall")).Id("setJSON").Params(jen.Id("contentType").String(), jen.Id("v").Any()).Error().Block(
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+		clientIfErr(g.errorf("%s: encoding the request body: %w", s().Dot("operation"), jen.Err())),
+		s().Dot("setBody").Call(jen.Id("contentType"), jen.Id("data")),
+		jen.Return(jen.Nil()),
+	)
+	f.Comment("addList adds a list parameter that is not exploded: each value escaped, joined by")
+	f.Comment("sep, which stays as it is (name=a,b rather than name=a%2Cb).")
+	f.Func().Params(s().Op("*").Id("clientCall")).Id("addList").Params(jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("values").Index().String()).Block(
+		jen.Id("escaped").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("values"))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Id("values")).Block(
+			jen.Id("escaped").Index(jen.Id("i")).Op("=").Qual(pkgURL, "QueryEscape").Call(jen.Id("v")),
+		),
+		s().Dot("rawQuery").Dot("Set").Call(jen.Id("name"), jen.Qual(pkgStrings, "Join").Call(jen.Id("escaped"), jen.Id("sep"))),
+	)
+	f.Comment("encodeQuery writes the query string in key order. Brackets in names stay as they")
+	f.Comment("are, as APIs with filters such as title[eq] document them.")
+	f.Func().Params(s().Op("*").Id("clientCall")).Id("encodeQuery").Params().String().Block(
+		jen.Id("keys").Op(":=").Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(s().Dot("query"))),
+		jen.Id("keys").Op("=").Qual(clientPkgSlices, "AppendSeq").Call(jen.Id("keys"), jen.Qual(clientPkgMaps, "Keys").Call(s().Dot("rawQuery"))),
+		jen.Qual(clientPkgSlices, "Sort").Call(jen.Id("keys")),
+		jen.Var().Id("parts").Index().String(),
+		jen.Id("unbracket").Op(":=").Qual(pkgStrings, "NewReplacer").Call(jen.Lit("%5B"), jen.Lit("["), jen.Lit("%5D"), jen.Lit("]")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Qual(clientPkgSlices, "Compact").Call(jen.Id("keys"))).Block(
+			jen.Id("name").Op(":=").Id("unbracket").Dot("Replace").Call(jen.Qual(pkgURL, "QueryEscape").Call(jen.Id("key"))),
+			jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(s().Dot("query")).Index(jen.Id("key"))).Block(
+				jen.Id("parts").Op("=").Append(jen.Id("parts"), jen.Id("name").Op("+").Lit("=").Op("+").Qual(pkgURL, "QueryEscape").Call(jen.Id("v"))),
+			),
+			jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(s().Dot("rawQuery")).Index(jen.Id("key"))).Block(
+				jen.Id("parts").Op("=").Append(jen.Id("parts"), jen.Id("name").Op("+").Lit("=").Op("+").Id("v")),
+			),
+		),
+		jen.Return(jen.Qual(pkgStrings, "Join").Call(jen.Id("parts"), jen.Lit("&"))),
+	)
+	f.Comment("setBody sets the request body as it is sent.")
+	f.Func().Params(s().Op("*").Id("clientCall")).Id("setBody").Params(jen.Id("contentType").String(), jen.Id("data").Index().Byte()).Block(
+		jen.If(jen.Id("data").Op("==").Nil()).Block(jen.Id("data").Op("=").Index().Byte().Values()),
+		s().Dot("body").Op("=").Id("data"),
+		s().Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType")),
+	)
+}
+
+// genSend renders the loop that sends a call, with its retries.
+func (g *clientGen) genSend(f *jen.File) {
+	c := func() *jen.Statement { return jen.Id("c") }
+	s := func() *jen.Statement { return jen.Id("s") }
+	f.Comment("send sends a call and returns the final answer, with its body read and closed,")
+	f.Comment("after the retries that the policy allows. Answers of every status are returned;")
+	f.Comment("the error is a transport, editor or context error.")
+	f.Func().Params(c().Op("*").Id("Client")).Id("send").Params(clientCtxParam(), s().Op("*").Id("clientCall")).Params(jen.Op("*").Id("clientAnswer"), jen.Error()).BlockFunc(func(b *jen.Group) {
+		if g.auth {
+			b.Add(c().Dot("authenticate").Call(s()))
+		}
+		b.Id("target").Op(":=").Add(c().Dot("baseURL")).Op("+").Add(s().Dot("path"))
+		b.If(jen.Id("query").Op(":=").Add(s().Dot("encodeQuery").Call()), jen.Id("query").Op("!=").Lit("")).Block(
+			jen.Id("target").Op("+=").Lit("?").Op("+").Id("query"),
+		)
+		b.Id("start").Op(":=").Add(c().Dot("now").Call())
+		b.For(jen.Id("attempt").Op(":=").Lit(1), jen.Empty(), jen.Id("attempt").Op("++")).Block(
+			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(c().Dot("attempt").Call(jen.Id("ctx"), s(), jen.Id("target"))),
+			clientIfErr(jen.Nil(), jen.Err()),
+			jen.List(jen.Id("wait"), jen.Id("retry")).Op(":=").Add(c().Dot("retryWait").Call(jen.Id("ctx"), s(), jen.Id("resp"), jen.Id("attempt"), jen.Id("start"))),
+			jen.If(jen.Op("!").Id("retry")).Block(jen.Return(jen.Id("readClientAnswer").Call(s(), jen.Id("resp")))),
+			jen.Id("clientDiscard").Call(jen.Id("resp").Dot("Body")),
+			jen.If(jen.Err().Op(":=").Add(c().Dot("sleep").Call(jen.Id("ctx"), jen.Id("wait"))), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), g.errorf("%s: waiting %v to retry after status %d: %w", s().Dot("operation"), jen.Id("wait"), jen.Id("resp").Dot("StatusCode"), jen.Err())),
+			),
+		)
+	})
+	g.genAttempt(f)
+}
+
+// genAttempt renders one attempt: a fresh request from the call, the user
+// agent, the editors, and the transport.
+func (g *clientGen) genAttempt(f *jen.File) {
+	c := func() *jen.Statement { return jen.Id("c") }
+	s := func() *jen.Statement { return jen.Id("s") }
+	req := func() *jen.Statement { return jen.Id("req") }
+	f.Comment("attempt sends a call once. Editors see a fresh request every time.")
+	f.Func().Params(c().Op("*").Id("Client")).Id("attempt").Params(clientCtxParam(), s().Op("*").Id("clientCall"), jen.Id("target").String()).Params(jen.Op("*").Qual(pkgHTTP, "Response"), jen.Error()).Block(
+		jen.Var().Id("body").Qual(pkgIO, "Reader"),
+		jen.If(s().Dot("body").Op("!=").Nil()).Block(
+			jen.Id("body").Op("=").Qual(pkgBytes, "NewReader").Call(s().Dot("body")),
+		),
+		jen.List(req(), jen.Err()).Op(":=").Qual(pkgHTTP, "NewRequestWithContext").Call(jen.Id("ctx"), s().Dot("method"), jen.Id("target"), jen.Id("body")),
+		clientIfErr(jen.Nil(), g.errorf("%s: %w", s().Dot("operation"), jen.Err())),
+		req().Dot("Header").Op("=").Add(s().Dot("header").Dot("Clone").Call()),
+		jen.If(c().Dot("userAgent").Op("!=").Lit("")).Block(
+			req().Dot("Header").Dot("Set").Call(jen.Lit("User-Agent"), c().Dot("userAgent")),
+		),
+		jen.For(jen.List(jen.Id("_"), jen.Id("cookie")).Op(":=").Range().Add(s().Dot("cookies"))).Block(
+			req().Dot("AddCookie").Call(jen.Id("cookie")),
+		),
+		jen.For(jen.List(jen.Id("_"), jen.Id("edit")).Op(":=").Range().Qual(clientPkgSlices, "Concat").Call(c().Dot("editors"), s().Dot("editors"))).Block(
+			jen.If(jen.Err().Op(":=").Id("edit").Call(jen.Id("ctx"), req()), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), g.errorf("%s: request editor: %w", s().Dot("operation"), jen.Err())),
+			),
+		),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(c().Dot("httpClient").Dot("Do").Call(req())),
+		jen.Var().Id("urlErr").Op("*").Qual(pkgURL, "Error"),
+		jen.If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("urlErr"))).Block(
+			jen.Comment("The query may carry an API key: errors name the path only."),
+			jen.Id("urlErr").Dot("URL").Op("=").Add(c().Dot("baseURL")).Op("+").Add(s().Dot("path")),
+		),
+		clientIfErr(jen.Nil(), g.errorf("%s: %w", s().Dot("operation"), jen.Err())),
+		jen.If(jen.Id("resp").Op("==").Nil().Op("||").Id("resp").Dot("Body").Op("==").Nil()).Block(
+			jen.Return(jen.Nil(), g.errorf("%s: the HTTP client returned no response", s().Dot("operation"))),
+		),
+		jen.Return(jen.Id("resp"), jen.Nil()),
+	)
+}
+
+// genAnswer renders clientAnswer, the reading of answers, and their
+// decoding into results or APIErrors.
+func (g *clientGen) genAnswer(f *jen.File) {
+	a := func() *jen.Statement { return jen.Id("a") }
+	s := func() *jen.Statement { return jen.Id("s") }
+	resp := func() *jen.Statement { return jen.Id("resp") }
+	f.Comment("clientAnswer is an answer whose body has been read and closed.")
+	f.Type().Id("clientAnswer").Struct(
+		jen.Id("status").Int(),
+		jen.Id("header").Qual(pkgHTTP, "Header"),
+		jen.Id("body").Index().Byte(),
+	)
+	f.Comment("clientMaxErrorBody caps the body that an APIError keeps, and how much of a")
+	f.Comment("discarded body is drained so that the connection can be reused.")
+	f.Const().Id("clientMaxErrorBody").Op("=").Lit(clientMaxErrorBody)
+	f.Comment("readClientAnswer reads and closes the body of an answer: all of it for a")
+	f.Comment("success, at most clientMaxErrorBody bytes otherwise.")
+	f.Func().Id("readClientAnswer").Params(s().Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response")).Params(jen.Op("*").Id("clientAnswer"), jen.Error()).Block(
+		jen.Defer().Id("clientDiscard").Call(resp().Dot("Body")),
+		jen.Var().Id("reader").Qual(pkgIO, "Reader").Op("=").Add(resp().Dot("Body")),
+		jen.If(resp().Dot("StatusCode").Op("/").Lit(100).Op("!=").Lit(2)).Block(
+			jen.Id("reader").Op("=").Qual(pkgIO, "LimitReader").Call(resp().Dot("Body"), jen.Id("clientMaxErrorBody")),
+		),
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Id("reader")),
+		clientIfErr(jen.Nil(), g.errorf("%s: reading the answer (status %d): %w", s().Dot("operation"), resp().Dot("StatusCode"), jen.Err())),
+		jen.Return(jen.Op("&").Id("clientAnswer").Values(jen.Dict{
+			jen.Id("status"): resp().Dot("StatusCode"), jen.Id("header"): resp().Dot("Header"), jen.Id("body"): jen.Id("data"),
+		}), jen.Nil()),
+	)
+	f.Comment("clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and")
+	f.Comment("closes it.")
+	f.Func().Id("clientDiscard").Params(jen.Id("body").Qual(pkgIO, "ReadCloser")).Block(
+		jen.List(jen.Id("_"), jen.Id("_")).Op("=").Qual(pkgIO, "Copy").Call(jen.Qual(pkgIO, "Discard"), jen.Qual(pkgIO, "LimitReader").Call(jen.Id("body"), jen.Id("clientMaxErrorBody"))),
+		jen.Id("_").Op("=").Id("body").Dot("Close").Call(),
+	)
+	f.Comment("decode decodes the JSON body of a success answer into v.")
+	f.Func().Params(a().Op("*").Id("clientAnswer")).Id("decode").Params(s().Op("*").Id("clientCall"), jen.Id("v").Any()).Error().Block(
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(a().Dot("body"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(g.errorf("%s: decoding the answer (status %d): %w", s().Dot("operation"), a().Dot("status"), jen.Err())),
+		),
+		jen.Return(jen.Nil()),
+	)
+	f.Comment("fail turns an answer into an *APIError. description is the spec's text for the")
+	f.Comment("status; body, when not nil, points to a value of the Go type that the spec")
+	f.Comment("gives the error body, and is kept when the body decodes into it.")
+	f.Func().Params(a().Op("*").Id("clientAnswer")).Id("fail").Params(s().Op("*").Id("clientCall"), jen.Id("description").String(), jen.Id("body").Any()).Op("*").Id("APIError").Block(
+		jen.Id("e").Op(":=").Op("&").Id("APIError").Values(jen.Dict{
+			jen.Id("Operation"): s().Dot("operation"), jen.Id("Method"): s().Dot("method"), jen.Id("Path"): s().Dot("path"),
+			jen.Id("StatusCode"): a().Dot("status"), jen.Id("Description"): jen.Id("description"), jen.Id("Header"): a().Dot("header"),
+			jen.Id("RawBody"): a().Dot("body").Index(jen.Empty(), jen.Min(jen.Len(a().Dot("body")), jen.Id("clientMaxErrorBody"))),
+		}),
+		jen.If(jen.Id("body").Op("!=").Nil().Op("&&").Qual(pkgJSON, "Unmarshal").Call(a().Dot("body"), jen.Id("body")).Op("==").Nil()).Block(
+			jen.Id("e").Dot("Body").Op("=").Id("body"),
+		),
+		jen.Return(jen.Id("e")),
+	)
+}
+
+// genAPIError renders APIError, the error of every answer that a call does
+// not succeed with.
+func (g *clientGen) genAPIError(f *jen.File) {
+	f.Comment("APIError is an answer that a call does not succeed with: every status outside")
+	f.Comment("2xx, and a 2xx status that the spec does not document for the operation. Find")
+	f.Comment("it with errors.As.")
+	f.Type().Id("APIError").Struct(
+		clientDocField("Operation is the operationId of the call (\""+g.api.Operations[0].ID+"\").", jen.Id("Operation"), jen.String()),
+		clientDocField("Method and Path are the request's method and path (after the base URL, without the query).", jen.List(jen.Id("Method"), jen.Id("Path")), jen.String()),
+		clientDocField("StatusCode is the HTTP status of the answer.", jen.Id("StatusCode"), jen.Int()),
+		clientDocField("Description is the spec's description of the status for this operation; empty when the spec has none.", jen.Id("Description"), jen.String()),
+		clientDocField("Header holds the headers of the answer.", jen.Id("Header"), jen.Qual(pkgHTTP, "Header")),
+		clientDocField("Body is the decoded error body: a pointer to the Go type that the spec gives for this status. It is nil when the spec gives none or the body does not decode into it.", jen.Id("Body"), jen.Any()),
+		clientDocField("RawBody is the body of the answer, at most 64 KiB of it.", jen.Id("RawBody"), jen.Index().Byte()),
+	)
+	e := func() *jen.Statement { return jen.Id("e") }
+	f.Comment("Error says which call failed, with which status, and why.")
+	f.Func().Params(e().Op("*").Id("APIError")).Id("Error").Params().String().Block(
+		jen.Id("msg").Op(":=").Qual(pkgFmt, "Sprintf").Call(jen.Lit(g.api.Package+": %s: %d %s"), e().Dot("Operation"), e().Dot("StatusCode"), jen.Qual(pkgHTTP, "StatusText").Call(e().Dot("StatusCode"))),
+		jen.If(e().Dot("Description").Op("!=").Lit("")).Block(jen.Id("msg").Op("+=").Lit(": ").Op("+").Add(e().Dot("Description"))),
+		jen.If(jen.Len(e().Dot("RawBody")).Op(">").Lit(0)).Block(jen.Id("msg").Op("+=").Lit(": ").Op("+").Id("clientSnippet").Call(e().Dot("RawBody"))),
+		jen.Return(jen.Id("msg")),
+	)
+	f.Comment("clientSnippet is the start of a body on one line, for error messages.")
+	f.Func().Id("clientSnippet").Params(jen.Id("body").Index().Byte()).String().Block(
+		jen.Id("text").Op(":=").Qual(pkgStrings, "Join").Call(
+			jen.Qual(pkgStrings, "Fields").Call(jen.String().Call(jen.Id("body").Index(jen.Empty(), jen.Min(jen.Len(jen.Id("body")), jen.Lit(300))))),
+			jen.Lit(" "),
+		),
+		jen.If(jen.Len(jen.Id("text")).Op(">").Lit(200).Op("||").Len(jen.Id("body")).Op(">").Lit(300)).Block(
+			jen.Id("text").Op("=").Id("text").Index(jen.Empty(), jen.Min(jen.Len(jen.Id("text")), jen.Lit(200))).Op("+").Lit("..."),
+		),
+		jen.Return(jen.Qual(pkgStrings, "ToValidUTF8").Call(jen.Id("text"), jen.Lit("?"))),
+	)
+}
+
+// genRetryPolicy renders RetryPolicy with its defaults and backoff.
+func (g *clientGen) genRetryPolicy(f *jen.File) {
+	f.Add(doc(`RetryPolicy says when a call is sent again. A call is retried when the server
+answers 429 Too Many Requests, 423 Locked or 503 Service Unavailable, after the
+delay that the answer's Retry-After header gives (seconds or an HTTP date), or
+else after an exponential backoff with jitter. 429 and 423 mean that the request
+was not processed, so every call is retried on them; 503 is retried only for
+idempotent methods (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) unless
+RetryNonIdempotent is set. Retries stop after MaxAttempts attempts, when the next
+attempt would start after MaxElapsed or after the context's deadline, and when
+the context ends; the last answer is then returned as an *APIError. Zero fields
+take the defaults that their comments give.`).Type().Id("RetryPolicy").Struct(
+		clientDocField("MaxAttempts is the number of attempts, the first included; 1 turns retries off. Default 3.", jen.Id("MaxAttempts"), jen.Int()),
+		clientDocField("MaxElapsed bounds the time from the first attempt to the start of the last, waits included. Default 1 minute.", jen.Id("MaxElapsed"), jen.Qual(pkgTime, "Duration")),
+		clientDocField("BaseDelay is the backoff before the first retry; it doubles for each retry after that. Default 500ms.", jen.Id("BaseDelay"), jen.Qual(pkgTime, "Duration")),
+		clientDocField("MaxDelay caps a backoff, but not a Retry-After delay, which the server chose. Default 10s.", jen.Id("MaxDelay"), jen.Qual(pkgTime, "Duration")),
+		clientDocField("RetryNonIdempotent also retries POST and PATCH calls on 503, for operations that the caller knows are safe to repeat.", jen.Id("RetryNonIdempotent"), jen.Bool()),
+	))
+	p := func() *jen.Statement { return jen.Id("p") }
+	defaults := []struct {
+		field string
+		zero  string // the comparison that selects the default
+		value jen.Code
+	}{
+		{"MaxAttempts", "==", jen.Lit(3)},
+		{"MaxElapsed", "<=", jen.Qual(pkgTime, "Minute")},
+		{"BaseDelay", "<=", jen.Lit(500).Op("*").Qual(pkgTime, "Millisecond")},
+		{"MaxDelay", "<=", jen.Lit(10).Op("*").Qual(pkgTime, "Second")},
+	}
+	f.Comment("withDefaults fills the zero fields of p with their defaults.")
+	f.Func().Params(p().Id("RetryPolicy")).Id("withDefaults").Params().Id("RetryPolicy").BlockFunc(func(b *jen.Group) {
+		for _, d := range defaults {
+			b.If(p().Dot(d.field).Op(d.zero).Lit(0)).Block(p().Dot(d.field).Op("=").Add(d.value))
+		}
+		b.Return(p())
+	})
+	f.Comment("backoff is the wait before retry n (1 for the first): BaseDelay doubled n-1 times")
+	f.Comment("and capped at MaxDelay, of which a random part of up to half is dropped so that")
+	f.Comment("clients that failed together do not retry together.")
+	f.Func().Params(p().Id("RetryPolicy")).Id("backoff").Params(jen.Id("n").Int()).Qual(pkgTime, "Duration").Block(
+		jen.Id("d").Op(":=").Add(p().Dot("BaseDelay")),
+		jen.For(jen.Id("i").Op(":=").Lit(1), jen.Id("i").Op("<").Id("n").Op("&&").Id("d").Op("<").Add(p().Dot("MaxDelay")), jen.Id("i").Op("++")).Block(
+			jen.Id("d").Op("*=").Lit(2),
+		),
+		jen.Id("d").Op("=").Min(jen.Id("d"), p().Dot("MaxDelay")),
+		jen.Return(jen.Id("d").Op("-").Qual(clientPkgRand, "N").Call(jen.Id("d").Op("/").Lit(2).Op("+").Lit(1))),
+	)
+}
+
+// genRetryHelpers renders the retry decision, Retry-After parsing, the
+// idempotency rule and the real sleep.
+func (g *clientGen) genRetryHelpers(f *jen.File) {
+	c := func() *jen.Statement { return jen.Id("c") }
+	resp := func() *jen.Statement { return jen.Id("resp") }
+	wait := func() *jen.Statement { return jen.Id("wait") }
+	no := jen.Return(jen.Lit(0), jen.False())
+	f.Comment("retryWait decides whether the answer to attempt number attempt is retried, and")
+	f.Comment("after which wait; see RetryPolicy.")
+	f.Func().Params(c().Op("*").Id("Client")).Id("retryWait").Params(
+		clientCtxParam(), jen.Id("s").Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response"), jen.Id("attempt").Int(), jen.Id("start").Qual(pkgTime, "Time"),
+	).Params(jen.Qual(pkgTime, "Duration"), jen.Bool()).Block(
+		jen.Id("p").Op(":=").Add(c().Dot("retry").Dot("withDefaults").Call()),
+		jen.Switch(resp().Dot("StatusCode")).Block(
+			jen.Case(jen.Qual(pkgHTTP, "StatusTooManyRequests"), jen.Qual(pkgHTTP, "StatusLocked")),
+			jen.Case(jen.Qual(pkgHTTP, "StatusServiceUnavailable")).Block(
+				jen.If(jen.Op("!").Id("p").Dot("RetryNonIdempotent").Op("&&").Op("!").Id("clientIdempotent").Call(jen.Id("s").Dot("method"))).Block(no.Clone()),
+			),
+			jen.Default().Block(no.Clone()),
+		),
+		jen.If(jen.Id("attempt").Op(">=").Id("p").Dot("MaxAttempts")).Block(no.Clone()),
+		jen.Id("now").Op(":=").Add(c().Dot("now").Call()),
+		jen.List(wait(), jen.Id("ok")).Op(":=").Id("clientRetryAfter").Call(resp().Dot("Header").Dot("Get").Call(jen.Lit("Retry-After")), jen.Id("now")),
+		jen.If(jen.Op("!").Id("ok")).Block(wait().Op("=").Id("p").Dot("backoff").Call(jen.Id("attempt"))),
+		jen.If(jen.Id("now").Dot("Add").Call(wait()).Dot("Sub").Call(jen.Id("start")).Op(">").Id("p").Dot("MaxElapsed")).Block(no.Clone()),
+		jen.If(jen.List(jen.Id("deadline"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Deadline").Call(), jen.Id("ok").Op("&&").Id("now").Dot("Add").Call(wait()).Dot("After").Call(jen.Id("deadline"))).Block(no.Clone()),
+		jen.Return(wait(), jen.True()),
+	)
+	f.Comment("clientRetryAfter reads a Retry-After header: a number of seconds or an HTTP date.")
+	f.Comment("ok is false when the header is absent or unreadable.")
+	f.Func().Id("clientRetryAfter").Params(jen.Id("value").String(), jen.Id("now").Qual(pkgTime, "Time")).Params(jen.Qual(pkgTime, "Duration"), jen.Bool()).Block(
+		jen.Id("value").Op("=").Qual(pkgStrings, "TrimSpace").Call(jen.Id("value")),
+		jen.If(jen.List(jen.Id("seconds"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.Id("value"), jen.Lit(10), jen.Lit(64)), jen.Err().Op("==").Nil().Op("&&").Id("seconds").Op(">=").Lit(0)).Block(
+			jen.Comment("A billion seconds is far beyond any MaxElapsed, and fits a Duration."),
+			jen.Return(jen.Qual(pkgTime, "Duration").Call(jen.Min(jen.Id("seconds"), jen.Lit(1_000_000_000))).Op("*").Qual(pkgTime, "Second"), jen.True()),
+		),
+		jen.If(jen.List(jen.Id("date"), jen.Err()).Op(":=").Qual(pkgHTTP, "ParseTime").Call(jen.Id("value")), jen.Err().Op("==").Nil()).Block(
+			jen.Return(jen.Max(jen.Id("date").Dot("Sub").Call(jen.Id("now")), jen.Lit(0)), jen.True()),
+		),
+		jen.Return(jen.Lit(0), jen.False()),
+	)
+	f.Comment("clientIdempotent reports whether sending a request of this method twice has the")
+	f.Comment("effect of sending it once (RFC 9110).")
+	f.Func().Id("clientIdempotent").Params(jen.Id("method").String()).Bool().Block(
+		jen.Switch(jen.Id("method")).Block(
+			jen.Case(
+				jen.Qual(pkgHTTP, "MethodGet"), jen.Qual(pkgHTTP, "MethodHead"), jen.Qual(pkgHTTP, "MethodOptions"),
+				jen.Qual(pkgHTTP, "MethodTrace"), jen.Qual(pkgHTTP, "MethodPut"), jen.Qual(pkgHTTP, "MethodDelete"),
+			).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.False()),
+	)
+	f.Comment("clientSleep waits for d, or until ctx ends.")
+	f.Func().Id("clientSleep").Params(clientCtxParam(), jen.Id("d").Qual(pkgTime, "Duration")).Error().Block(
+		jen.Id("t").Op(":=").Qual(pkgTime, "NewTimer").Call(jen.Id("d")),
+		jen.Defer().Id("t").Dot("Stop").Call(),
+		jen.Select().Block(
+			jen.Case(jen.Op("<-").Id("ctx").Dot("Done").Call()).Block(jen.Return(jen.Id("ctx").Dot("Err").Call())),
+			jen.Case(jen.Op("<-").Id("t").Dot("C")).Block(jen.Return(jen.Nil())),
+		),
+	)
+}

@@ -1,0 +1,438 @@
+package templates
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/seed-0d47db62/livegen/generator"
+)
+
+// genFilterAppendQuery renders AppendQuery, which the client calls to put
+// every set condition in the query under its exact wire name.
+func genFilterAppendQuery(f *jen.File, flt *generator.Filter) {
+	f.Commentf("%s adds every set condition to q under its exact wire name (title[eq]);", generator.FilterAppendQuery)
+	f.Comment("the client calls it to build the query string.")
+	f.Func().Params(jen.Id("f").Id(flt.TypeName)).Id(generator.FilterAppendQuery).Params(jen.Id("q").Qual(pkgURL, "Values")).BlockFunc(func(g *jen.Group) {
+		for _, o := range flt.Ops {
+			g.Add(genAppendOp(o))
+		}
+	})
+}
+
+// genAppendOp writes one operand: one value with q.Set, a list per the
+// parameter's style.
+func genAppendOp(o *generator.FilterOp) jen.Code {
+	field := jen.Id("f").Dot(o.Prop.GoName).Dot(o.GoName)
+	name := jen.Lit(o.Param.Name)
+	if o.List {
+		format := jen.Func().Params(jen.Id("x").Add(typeRef(elemType(o)))).String().Block(
+			jen.Return(encodeValue(jen.Id("x"), false, elemType(o), o.Kind)),
+		)
+		return jen.If(jen.Id("v").Op(":=").Add(field), jen.Id("v").Op("!=").Nil()).Block(
+			jen.Id("filterSetList").Call(jen.Id("q"), name, jen.Lit(listSeparator(o.Param)), jen.Id("v"), format),
+		)
+	}
+	return jen.If(jen.Id("v").Op(":=").Add(field), jen.Id("v").Op("!=").Nil()).Block(
+		jen.Id("q").Dot("Set").Call(name, encodeValue(jen.Id("v"), true, o.Value, o.Kind)),
+	)
+}
+
+// listSeparator joins list values in one parameter ("," for form with
+// explode false); "" repeats the parameter once per value.
+func listSeparator(p *generator.Param) string {
+	if p.Explode {
+		return ""
+	}
+	switch p.Style {
+	case "spaceDelimited":
+		return " "
+	case "pipeDelimited":
+		return "|"
+	case "form", "":
+		return ","
+	}
+	return ""
+}
+
+// encodeValue is the wire text of one value of Go type t, held by v (a
+// pointer to it when ptr is set).
+func encodeValue(v *jen.Statement, ptr bool, t *generator.TypeRef, kind generator.FilterValue) *jen.Statement {
+	plain := t.Kind != generator.RefNamed
+	x := v.Clone()
+	if ptr {
+		x = jen.Op("*").Add(v.Clone())
+	}
+	switch kind {
+	case generator.FilterValueUnix:
+		return jen.Qual(pkgStrconv, "FormatInt").Call(v.Clone().Dot("Unix").Call(), jen.Lit(10))
+	case generator.FilterValueDateTime:
+		return v.Clone().Dot("Format").Call(jen.Qual(pkgTime, "RFC3339Nano"))
+	case generator.FilterValueInt:
+		switch {
+		case plain && t.Kind == generator.RefInt:
+			return jen.Qual(pkgStrconv, "Itoa").Call(x)
+		case plain && t.Kind == generator.RefInt64:
+			return jen.Qual(pkgStrconv, "FormatInt").Call(x, jen.Lit(10))
+		}
+		return jen.Qual(pkgStrconv, "FormatInt").Call(jen.Int64().Call(x), jen.Lit(10))
+	case generator.FilterValueFloat:
+		bits := 64
+		if baseKind(t) == generator.RefFloat32 {
+			bits = 32
+		}
+		if plain && t.Kind == generator.RefFloat64 {
+			return jen.Qual(pkgStrconv, "FormatFloat").Call(x, jen.LitRune('g'), jen.Lit(-1), jen.Lit(64))
+		}
+		return jen.Qual(pkgStrconv, "FormatFloat").Call(jen.Float64().Call(x), jen.LitRune('g'), jen.Lit(-1), jen.Lit(bits))
+	case generator.FilterValueBool:
+		if plain {
+			return jen.Qual(pkgStrconv, "FormatBool").Call(x)
+		}
+		return jen.Qual(pkgStrconv, "FormatBool").Call(jen.Bool().Call(x))
+	default:
+		if plain {
+			return x
+		}
+		return jen.String().Call(x)
+	}
+}
+
+// genFilterParse renders Parse<Filter>, which a server calls to read the
+// filter from a request's query and report every bad value.
+func genFilterParse(f *jen.File, op *generator.Operation) {
+	flt := op.Filter
+	f.Commentf("%s reads the bracket filter parameters of %s from q. It reports every", flt.ParseFunc, op.Name)
+	f.Comment("parameter whose value cannot be used, in spec order, and the filter holds the")
+	f.Comment("others; a server answers 400 when the list is not empty. It ignores other parameters.")
+	f.Func().Id(flt.ParseFunc).Params(jen.Id("q").Qual(pkgURL, "Values")).Params(jen.Id(flt.TypeName), jen.Index().Id("FilterError")).BlockFunc(func(g *jen.Group) {
+		g.Var().Id("f").Id(flt.TypeName)
+		g.Var().Id("errs").Index().Id("FilterError")
+		for _, o := range flt.Ops {
+			read := "filterParam"
+			args := []jen.Code{jen.Id("q"), jen.Lit(o.Param.Name)}
+			if o.List {
+				read = "filterList"
+				args = append(args, jen.Lit(listSeparator(o.Param)))
+			}
+			args = append(args, parserOf(o), jen.Lit(wantOf(o)), jen.Op("&").Id("errs"))
+			g.Id("f").Dot(o.Prop.GoName).Dot(o.GoName).Op("=").Id(read).Call(args...)
+		}
+		g.Return(jen.Id("f"), jen.Id("errs"))
+	})
+}
+
+// parseHelper names the generated function that parses one value of a kind.
+func parseHelper(kind generator.FilterValue) string {
+	switch kind {
+	case generator.FilterValueInt:
+		return "filterParseInt"
+	case generator.FilterValueFloat:
+		return "filterParseFloat"
+	case generator.FilterValueBool:
+		return "filterParseBool"
+	case generator.FilterValueUnix:
+		return "filterParseUnix"
+	case generator.FilterValueDateTime:
+		return "filterParseDateTime"
+	default:
+		return "filterParseString"
+	}
+}
+
+// parserOf is the parse function of one value of an operand; enums also
+// check that the value is one the spec lists, and bounds that it is within them.
+func parserOf(o *generator.FilterOp) jen.Code {
+	t := elemType(o)
+	p := jen.Id(parseHelper(o.Kind))
+	if o.Kind != generator.FilterValueUnix && o.Kind != generator.FilterValueDateTime {
+		p = p.Types(typeRef(t))
+	}
+	if generator.IsEnum(t) {
+		p = jen.Id("filterWhere").Call(p, typeRef(t).Dot("Valid"))
+	}
+	if cond, _ := boundsCheck(o); cond != nil {
+		p = jen.Id("filterWhere").Call(p, jen.Func().Params(jen.Id("v").Add(typeRef(t))).Bool().Block(jen.Return(cond)))
+	}
+	return p
+}
+
+// wantOf says what a value must be, for the problem of a FilterError.
+func wantOf(o *generator.FilterOp) string {
+	want := kindWant(o)
+	if _, texts := boundsCheck(o); len(texts) > 0 {
+		want += ", " + strings.Join(texts, " and ")
+	}
+	return want
+}
+
+// kindWant says what a value of the operand's type must be.
+func kindWant(o *generator.FilterOp) string {
+	t := elemType(o)
+	if generator.IsEnum(t) {
+		values := generator.Unalias(t).Named.Enum.Values
+		texts := make([]string, len(values))
+		for i, v := range values {
+			texts[i] = fmt.Sprint(v.Value)
+		}
+		return "one of " + strings.Join(texts, ", ")
+	}
+	switch o.Kind {
+	case generator.FilterValueInt:
+		if baseKind(t) == generator.RefInt32 {
+			return "an integer that fits in 32 bits"
+		}
+		return "an integer"
+	case generator.FilterValueFloat:
+		return "a finite number"
+	case generator.FilterValueBool:
+		return "true or false"
+	case generator.FilterValueUnix:
+		return "a Unix time in seconds, such as 1715734941"
+	case generator.FilterValueDateTime:
+		return "an RFC 3339 date-time, such as 2024-05-15T01:22:21Z"
+	default:
+		return "a string"
+	}
+}
+
+// boundsCheck is the condition that a parsed value v is within the spec's
+// bounds, and the texts that say them; nil when the value has no bounds.
+func boundsCheck(o *generator.FilterOp) (*jen.Statement, []string) {
+	c := o.Bounds
+	t := elemType(o)
+	var conds []jen.Code
+	var texts []string
+	add := func(subject *jen.Statement, op string, bound float64, text string) {
+		conds = append(conds, subject.Op(op).Op(strconv.FormatFloat(bound, 'f', -1, 64)))
+		texts = append(texts, text+" "+strconv.FormatFloat(bound, 'f', -1, 64))
+	}
+	switch o.Kind {
+	case generator.FilterValueInt, generator.FilterValueFloat, generator.FilterValueUnix:
+		subject := func(bound float64) *jen.Statement {
+			v := jen.Id("v")
+			if o.Kind == generator.FilterValueUnix {
+				v = jen.Id("v").Dot("Unix").Call()
+			}
+			if o.Kind != generator.FilterValueFloat && bound != math.Trunc(bound) {
+				return jen.Float64().Call(v)
+			}
+			return v
+		}
+		if m := c.Minimum; m != nil {
+			op, text := ">=", "at least"
+			if c.ExclusiveMinimum {
+				op, text = ">", "greater than"
+			}
+			add(subject(*m), op, *m, text)
+		}
+		if m := c.Maximum; m != nil {
+			op, text := "<=", "at most"
+			if c.ExclusiveMaximum {
+				op, text = "<", "less than"
+			}
+			add(subject(*m), op, *m, text)
+		}
+	case generator.FilterValueString:
+		length := func() *jen.Statement {
+			v := jen.Id("v")
+			if t.Kind == generator.RefNamed {
+				v = jen.String().Call(v)
+			}
+			return jen.Qual("unicode/utf8", "RuneCountInString").Call(v)
+		}
+		if c.MinLength > 0 {
+			add(length(), ">=", float64(c.MinLength), "at least")
+			texts[len(texts)-1] += " characters long"
+		}
+		if c.MaxLength != nil {
+			add(length(), "<=", float64(*c.MaxLength), "at most")
+			texts[len(texts)-1] += " characters long"
+		}
+	}
+	if len(conds) == 0 {
+		return nil, nil
+	}
+	return joinOp(conds, "&&", func(c jen.Code) jen.Code { return c }), texts
+}
+
+// genFilterQueryHelpers renders the helpers that AppendQuery and the Parse
+// functions call: one generic reader per shape and one parser per kind.
+func genFilterQueryHelpers(f *jen.File, u filterUses) {
+	parse := jen.Id("parse").Func().Params(jen.String()).Params(jen.Id("T"), jen.Bool())
+	if u.single {
+		genFilterParam(f, parse.Clone())
+	}
+	if u.list {
+		genFilterList(f, parse.Clone())
+		genFilterSetList(f)
+	}
+	genFilterQuote(f)
+	if u.where {
+		f.Comment("filterWhere wraps a parser so that it also rejects the values that fail ok: enum")
+		f.Comment("values the spec does not list, values outside its bounds.")
+		f.Func().Id("filterWhere").Types(jen.Id("T").Any()).
+			Params(parse.Clone(), jen.Id("ok").Func().Params(jen.Id("T")).Bool()).
+			Func().Params(jen.String()).Params(jen.Id("T"), jen.Bool()).Block(
+			jen.Return(jen.Func().Params(jen.Id("s").String()).Params(jen.Id("T"), jen.Bool()).Block(
+				jen.List(jen.Id("v"), jen.Id("parsed")).Op(":=").Id("parse").Call(jen.Id("s")),
+				jen.Return(jen.Id("v"), jen.Id("parsed").Op("&&").Id("ok").Call(jen.Id("v"))),
+			)),
+		)
+	}
+	for _, name := range []string{"filterParseString", "filterParseInt", "filterParseFloat", "filterParseBool", "filterParseUnix", "filterParseDateTime"} {
+		if u.parse[name] {
+			filterParsers[name](f)
+		}
+	}
+}
+
+// genFilterParam renders the reader of a one-value parameter.
+func genFilterParam(f *jen.File, parse *jen.Statement) {
+	f.Comment("filterParam reads a one-value filter parameter: nil when it is absent, and a")
+	f.Comment("FilterError in errs when it is given more than once or does not parse.")
+	f.Func().Id("filterParam").Types(jen.Id("T").Any()).Params(
+		jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), parse, jen.Id("want").String(), jen.Id("errs").Op("*").Index().Id("FilterError"),
+	).Op("*").Id("T").Block(
+		jen.Id("values").Op(":=").Id("q").Index(jen.Id("name")),
+		jen.If(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
+		jen.If(jen.Len(jen.Id("values")).Op(">").Lit(1)).Block(
+			appendFilterError(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("is given %d times; give it once"), jen.Len(jen.Id("values")))),
+			jen.Return(jen.Nil()),
+		),
+		jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("parse").Call(jen.Id("values").Index(jen.Lit(0))),
+		jen.If(jen.Op("!").Id("ok")).Block(
+			appendFilterError(badValue(jen.Id("values").Index(jen.Lit(0)))),
+			jen.Return(jen.Nil()),
+		),
+		jen.Return(jen.Op("&").Id("v")),
+	)
+}
+
+// appendFilterError adds a FilterError for the parameter `name` to errs.
+func appendFilterError(problem jen.Code) *jen.Statement {
+	return jen.Op("*").Id("errs").Op("=").Append(jen.Op("*").Id("errs"), jen.Id("FilterError").Values(jen.Dict{
+		jen.Id("Param"):   jen.Id("name"),
+		jen.Id("Problem"): problem,
+	}))
+}
+
+// badValue is the problem of a value s that does not parse.
+func badValue(s *jen.Statement) *jen.Statement {
+	return jen.Id("filterQuote").Call(s).Op("+").Lit(" is not ").Op("+").Id("want")
+}
+
+// genFilterList renders the reader of a list parameter.
+func genFilterList(f *jen.File, parse *jen.Statement) {
+	f.Comment("filterList reads a list filter parameter, repeated (sep is \"\") or joined by sep:")
+	f.Comment("nil when it is absent, empty for one empty value, and a FilterError in errs")
+	f.Comment("when a value does not parse.")
+	f.Func().Id("filterList").Types(jen.Id("T").Any()).Params(
+		jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), parse, jen.Id("want").String(), jen.Id("errs").Op("*").Index().Id("FilterError"),
+	).Index().Id("T").Block(
+		jen.Id("values").Op(":=").Id("q").Index(jen.Id("name")),
+		jen.If(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
+		jen.If(jen.Id("sep").Op("!=").Lit("").Op("&&").Len(jen.Id("values")).Op(">").Lit(1)).Block(
+			appendFilterError(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("is given %d times; give it once, values joined by %q"), jen.Len(jen.Id("values")), jen.Id("sep"))),
+			jen.Return(jen.Nil()),
+		),
+		jen.If(jen.Len(jen.Id("values")).Op("==").Lit(1).Op("&&").Id("values").Index(jen.Lit(0)).Op("==").Lit("")).Block(
+			jen.Return(jen.Index().Id("T").Values()),
+		),
+		jen.If(jen.Id("sep").Op("!=").Lit("")).Block(
+			jen.Id("values").Op("=").Qual(pkgStrings, "Split").Call(jen.Id("values").Index(jen.Lit(0)), jen.Id("sep")),
+		),
+		jen.Id("out").Op(":=").Make(jen.Index().Id("T"), jen.Lit(0), jen.Len(jen.Id("values"))),
+		jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("values")).Block(
+			jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("parse").Call(jen.Id("s")),
+			jen.If(jen.Op("!").Id("ok")).Block(
+				appendFilterError(badValue(jen.Id("s"))),
+				jen.Return(jen.Nil()),
+			),
+			jen.Id("out").Op("=").Append(jen.Id("out"), jen.Id("v")),
+		),
+		jen.Return(jen.Id("out")),
+	)
+}
+
+// genFilterSetList renders the writer of a list parameter, the inverse of filterList.
+func genFilterSetList(f *jen.File) {
+	f.Comment("filterSetList writes a list filter parameter, repeated (sep is \"\") or joined by")
+	f.Comment("sep; an empty list is one empty value.")
+	f.Func().Id("filterSetList").Types(jen.Id("T").Any()).Params(
+		jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("values").Index().Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String(),
+	).Block(
+		jen.Id("texts").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("values"))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Id("values")).Block(
+			jen.Id("texts").Index(jen.Id("i")).Op("=").Id("format").Call(jen.Id("v")),
+		),
+		jen.Switch().Block(
+			jen.Case(jen.Len(jen.Id("texts")).Op("==").Lit(0)).Block(jen.Id("q").Dot("Set").Call(jen.Id("name"), jen.Lit(""))),
+			jen.Case(jen.Id("sep").Op("==").Lit("")).Block(jen.Id("q").Index(jen.Id("name")).Op("=").Id("texts")),
+			jen.Default().Block(jen.Id("q").Dot("Set").Call(jen.Id("name"), jen.Qual(pkgStrings, "Join").Call(jen.Id("texts"), jen.Id("sep")))),
+		),
+	)
+}
+
+// genFilterQuote renders the quoting of a bad value in a problem, cut short
+// so that a huge query does not make a huge error body.
+func genFilterQuote(f *jen.File) {
+	const limit = 64
+	f.Commentf("filterQuote quotes a value for a FilterError, cut after %d bytes.", limit)
+	f.Func().Id("filterQuote").Params(jen.Id("s").String()).String().Block(
+		jen.If(jen.Len(jen.Id("s")).Op("<=").Lit(limit)).Block(jen.Return(jen.Qual(pkgStrconv, "Quote").Call(jen.Id("s")))),
+		jen.Id("cut").Op(":=").Lit(limit),
+		jen.For(jen.Id("cut").Op(">").Lit(0).Op("&&").Op("!").Qual("unicode/utf8", "RuneStart").Call(jen.Id("s").Index(jen.Id("cut")))).Block(jen.Id("cut").Op("--")),
+		jen.Return(jen.Qual(pkgStrconv, "Quote").Call(jen.Id("s").Index(jen.Empty(), jen.Id("cut"))).Op("+").Lit("...")),
+	)
+}
+
+// filterParsers render the parser of one value of each kind.
+var filterParsers = map[string]func(*jen.File){
+	"filterParseString": func(f *jen.File) {
+		f.Comment("filterParseString takes any text, as a string or a string-based type.")
+		f.Func().Id("filterParseString").Types(jen.Id("S").Op("~").String()).Params(jen.Id("s").String()).Params(jen.Id("S"), jen.Bool()).Block(
+			jen.Return(jen.Id("S").Call(jen.Id("s")), jen.True()),
+		)
+	},
+	"filterParseInt": func(f *jen.File) {
+		f.Comment("filterParseInt parses a base-10 integer that fits in N.")
+		f.Func().Id("filterParseInt").Types(jen.Id("N").Union(jen.Op("~").Int(), jen.Op("~").Int32(), jen.Op("~").Int64())).Params(jen.Id("s").String()).Params(jen.Id("N"), jen.Bool()).Block(
+			jen.List(jen.Id("n"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Lit(64)),
+			jen.If(jen.Err().Op("!=").Nil().Op("||").Int64().Call(jen.Id("N").Call(jen.Id("n"))).Op("!=").Id("n")).Block(jen.Return(jen.Lit(0), jen.False())),
+			jen.Return(jen.Id("N").Call(jen.Id("n")), jen.True()),
+		)
+	},
+	"filterParseFloat": func(f *jen.File) {
+		f.Comment("filterParseFloat parses a finite number; NaN and infinities compare with nothing.")
+		f.Func().Id("filterParseFloat").Types(jen.Id("F").Union(jen.Op("~").Float32(), jen.Op("~").Float64())).Params(jen.Id("s").String()).Params(jen.Id("F"), jen.Bool()).Block(
+			jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseFloat").Call(jen.Id("s"), jen.Lit(64)),
+			jen.Id("v").Op(":=").Id("F").Call(jen.Id("x")),
+			jen.If(jen.Err().Op("!=").Nil().Op("||").Qual("math", "IsNaN").Call(jen.Float64().Call(jen.Id("v"))).Op("||").Qual("math", "IsInf").Call(jen.Float64().Call(jen.Id("v")), jen.Lit(0))).Block(jen.Return(jen.Lit(0), jen.False())),
+			jen.Return(jen.Id("v"), jen.True()),
+		)
+	},
+	"filterParseBool": func(f *jen.File) {
+		f.Comment("filterParseBool takes exactly \"true\" or \"false\", as the API writes booleans.")
+		f.Func().Id("filterParseBool").Types(jen.Id("B").Op("~").Bool()).Params(jen.Id("s").String()).Params(jen.Id("B"), jen.Bool()).Block(
+			jen.Return(jen.Id("B").Call(jen.Id("s").Op("==").Lit("true")), jen.Id("s").Op("==").Lit("true").Op("||").Id("s").Op("==").Lit("false")),
+		)
+	},
+	"filterParseUnix": func(f *jen.File) {
+		f.Comment("filterParseUnix parses Unix seconds into a UTC time.")
+		f.Func().Id("filterParseUnix").Params(jen.Id("s").String()).Params(jen.Qual(pkgTime, "Time"), jen.Bool()).Block(
+			jen.List(jen.Id("n"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Lit(64)),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual(pkgTime, "Time").Values(), jen.False())),
+			jen.Return(jen.Qual(pkgTime, "Unix").Call(jen.Id("n"), jen.Lit(0)).Dot("UTC").Call(), jen.True()),
+		)
+	},
+	"filterParseDateTime": func(f *jen.File) {
+		f.Comment("filterParseDateTime parses an RFC 3339 date-time.")
+		f.Func().Id("filterParseDateTime").Params(jen.Id("s").String()).Params(jen.Qual(pkgTime, "Time"), jen.Bool()).Block(
+			jen.List(jen.Id("t"), jen.Err()).Op(":=").Qual(pkgTime, "Parse").Call(jen.Qual(pkgTime, "RFC3339Nano"), jen.Id("s")),
+			jen.Return(jen.Id("t"), jen.Err().Op("==").Nil()),
+		)
+	},
+}

@@ -1,0 +1,69 @@
+package templates
+
+import (
+	"go/parser"
+	"go/token"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/seed-0d47db62/livegen/generator"
+	"github.com/seed-0d47db62/livegen/openapi"
+)
+
+// TestFiltersNoFile checks that an API without bracket filters gets no
+// filters.gen.go at all.
+func TestFiltersNoFile(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /things:
+    get:
+      operationId: listThings
+      parameters:
+        - {name: limit, in: query, schema: {type: integer}}
+        - {name: "page[size]", in: query, schema: {type: integer}, x-livegen-filter: false}
+      responses:
+        "200": {description: ok}
+`
+	api, err := generator.LoadData([]byte(spec), "spec.yaml", generator.Options{Package: "p"})
+	require.NoError(t, err)
+	out, err := Filters(api)
+	require.NoError(t, err)
+	require.Nil(t, out)
+}
+
+// TestFiltersCurated renders the curated spec's filters twice: the output is
+// the same bytes, parses, imports only the standard library and holds every
+// function the client and the server call.
+func TestFiltersCurated(t *testing.T) {
+	load := func() []byte {
+		api, err := generator.LoadData(openapi.Lives, openapi.DefaultSpecName, generator.Options{Package: "meltingspot"})
+		require.NoError(t, err)
+		out, err := Filters(api)
+		require.NoError(t, err)
+		return out
+	}
+	out := load()
+	require.Equal(t, string(out), string(load()))
+	file, err := parser.ParseFile(token.NewFileSet(), "filters.gen.go", out, parser.ParseComments)
+	require.NoError(t, err)
+	for _, imp := range file.Imports {
+		path, err := strconv.Unquote(imp.Path.Value)
+		require.NoError(t, err)
+		require.NotContains(t, strings.Split(path, "/")[0], ".", "only standard library imports")
+	}
+	for _, want := range []string{
+		"type FilterError struct",
+		"func (f ListLivesFilter) AppendQuery(q url.Values)",
+		"func ParseListLivesFilter(q url.Values) (ListLivesFilter, []FilterError)",
+		"func (f ListLivesFilter) Match(item Live) bool",
+		"func (f ListLiveParticipantsFilter) Match(item Participant) bool",
+		"func (f ListLiveSpeakersFilter) Match(item Participant) bool",
+		`q.Set("startDate[gte]", strconv.FormatInt(v.Unix(), 10))`,
+	} {
+		require.Contains(t, string(out), want)
+	}
+}

@@ -1,0 +1,417 @@
+package templates
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/seed-0d47db62/livegen/generator"
+)
+
+// JSON kinds a schema accepts, as bits of serverKind in the generated code.
+var jsonKinds = []struct{ name, text string }{
+	{"serverKindString", "a string"},
+	{"serverKindDateTime", "a date-time string (RFC 3339)"},
+	{"serverKindBase64", "a base64 string"},
+	{"serverKindNumber", "a number"},
+	{"serverKindInteger", "an integer"},
+	{"serverKindInt32", "an integer that fits in 32 bits"},
+	{"serverKindBoolean", "a boolean"},
+	{"serverKindArray", "an array"},
+	{"serverKindObject", "an object"},
+}
+
+// kindsOf lists the JSON kinds a value of r may have (null aside); nil for
+// any value.
+func kindsOf(r *generator.TypeRef) []string {
+	switch r.Kind {
+	case generator.RefString:
+		return []string{"serverKindString"}
+	case generator.RefTime:
+		return []string{"serverKindDateTime"}
+	case generator.RefBytes:
+		return []string{"serverKindBase64"}
+	case generator.RefInt, generator.RefInt64:
+		return []string{"serverKindInteger"}
+	case generator.RefInt32:
+		return []string{"serverKindInt32"}
+	case generator.RefFloat32, generator.RefFloat64:
+		return []string{"serverKindNumber"}
+	case generator.RefBool:
+		return []string{"serverKindBoolean"}
+	case generator.RefSlice:
+		return []string{"serverKindArray"}
+	case generator.RefMap:
+		return []string{"serverKindObject"}
+	case generator.RefNamed:
+		return namedKinds(r.Named)
+	}
+	return nil
+}
+
+func namedKinds(t *generator.Type) []string {
+	switch t.Kind {
+	case generator.KindStruct:
+		return []string{"serverKindObject"}
+	case generator.KindEnum:
+		return kindsOf(&generator.TypeRef{Kind: t.Enum.Base})
+	case generator.KindAlias:
+		return kindsOf(t.Alias)
+	case generator.KindUnion:
+		var out []string
+		for _, v := range t.Union.Variants {
+			ks := kindsOf(v.Type)
+			if ks == nil {
+				return nil
+			}
+			for _, k := range ks {
+				if !slices.Contains(out, k) {
+					out = append(out, k)
+				}
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// kindsExpr is the serverKind value of a list of kinds.
+func kindsExpr(kinds []string) jen.Code {
+	if kinds == nil {
+		return jen.Id("serverKindAny")
+	}
+	var e *jen.Statement
+	for _, k := range kinds {
+		if e == nil {
+			e = jen.Id(k)
+		} else {
+			e = e.Op("|").Id(k)
+		}
+	}
+	return e
+}
+
+// mediaType is the lower-case media type of a content type, without parameters.
+func mediaType(ct string) string {
+	return strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
+}
+
+// genBodyRuntime renders reading the body and walking its JSON text.
+func genBodyRuntime(f *jen.File) {
+	genReadBody(f)
+	genBodyError(f)
+	genKinds(f)
+	genScanner(f)
+}
+
+// genReadBody renders readBody, which answers 415 and 413 itself.
+func genReadBody(f *jen.File) {
+	problem := func(in, name, text jen.Code) jen.Code { return problemLit(in, name, text) }
+	f.Comment("readBody checks the content type and reads the body, up to the size limit. It")
+	f.Comment("answers 415 (wrong or missing content type) and 413 (too large) itself and then")
+	f.Comment("returns false. A request without body bytes gives nil.")
+	f.Func().Params(handlerRecv()).Id("readBody").Params(writerParam(), requestParam(), jen.Id("mediaType").String()).Params(jen.Index().Byte(), jen.Bool()).Block(
+		jen.If(jen.Id("r").Dot("ContentLength").Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.True())),
+		jen.If(jen.Op("!").Id("serverMediaTypeMatches").Call(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("mediaType"))).Block(
+			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusUnsupportedMediaType"), errorBody(
+				jen.Lit("the request body must be ").Op("+").Id("mediaType"),
+				problem(jen.Lit("header"), jen.Lit("Content-Type"), jen.Lit("must be ").Op("+").Id("mediaType")))),
+			jen.Return(jen.Nil(), jen.False()),
+		),
+		jen.If(jen.Id("r").Dot("ContentLength").Op(">").Id("h").Dot("maxBodyBytes")).Block(
+			jen.Id("h").Dot("tooLarge").Call(jen.Id("w")),
+			jen.Return(jen.Nil(), jen.False()),
+		),
+		jen.Id("size").Op(":=").Id("r").Dot("ContentLength"),
+		jen.If(jen.Id("size").Op("<").Lit(0)).Block(jen.Id("size").Op("=").Lit(0)),
+		jen.Id("buf").Op(":=").Qual(pkgBytes, "NewBuffer").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Id("size").Op("+").Qual(pkgBytes, "MinRead"))),
+		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("buf").Dot("ReadFrom").Call(
+			jen.Qual(pkgHTTP, "MaxBytesReader").Call(jen.Id("w"), jen.Id("r").Dot("Body"), jen.Id("h").Dot("maxBodyBytes"))), jen.Err().Op("!=").Nil()).Block(
+			jen.Var().Id("tooLarge").Op("*").Qual(pkgHTTP, "MaxBytesError"),
+			jen.If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("tooLarge"))).Block(
+				jen.Id("h").Dot("tooLarge").Call(jen.Id("w")),
+			).Else().Block(
+				jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), errorBody(
+					jen.Lit("the request body could not be read"),
+					problem(jen.Lit("body"), jen.Lit(""), jen.Lit("could not be read to its end")))),
+			),
+			jen.Return(jen.Nil(), jen.False()),
+		),
+		jen.If(jen.Id("buf").Dot("Len").Call().Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.True())),
+		jen.Return(jen.Id("buf").Dot("Bytes").Call(), jen.True()),
+	)
+	f.Comment("tooLarge answers 413.")
+	f.Func().Params(handlerRecv()).Id("tooLarge").Params(writerParam()).Block(
+		jen.Id("limit").Op(":=").Qual(pkgStrconv, "FormatInt").Call(jen.Id("h").Dot("maxBodyBytes"), jen.Lit(10)),
+		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusRequestEntityTooLarge"), errorBody(
+			jen.Lit("the request body is larger than ").Op("+").Id("limit").Op("+").Lit(" bytes"),
+			problem(jen.Lit("body"), jen.Lit(""), jen.Lit("must be at most ").Op("+").Id("limit").Op("+").Lit(" bytes")))),
+	)
+	f.Comment("serverMediaTypeMatches reports whether a Content-Type header is the media type the")
+	f.Comment("operation reads (parameters such as charset aside; want may be type/* or */*).")
+	f.Func().Id("serverMediaTypeMatches").Params(jen.List(jen.Id("header"), jen.Id("want")).String()).Bool().Block(
+		jen.List(jen.Id("got"), jen.Id("_"), jen.Err()).Op(":=").Qual(pkgMime, "ParseMediaType").Call(jen.Id("header")),
+		jen.Switch().Block(
+			jen.Case(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False())),
+			jen.Case(jen.Id("want").Op("==").Lit("*/*")).Block(jen.Return(jen.True())),
+			jen.Case(jen.Qual(pkgStrings, "HasSuffix").Call(jen.Id("want"), jen.Lit("/*"))).Block(
+				jen.Return(jen.Qual(pkgStrings, "HasPrefix").Call(jen.Id("got"), jen.Qual(pkgStrings, "TrimSuffix").Call(jen.Id("want"), jen.Lit("*")))),
+			),
+		),
+		jen.Return(jen.Id("got").Op("==").Id("want")),
+	)
+}
+
+// genBodyError renders how a body that does not decode is reported.
+func genBodyError(f *jen.File) {
+	f.Comment("serverBodyError reports a body that json.Unmarshal refused. Malformed JSON is one")
+	f.Comment("problem, and then it returns false; otherwise walk looks for every value of the")
+	f.Comment("wrong kind, and the decoder's own error is the problem only when walk finds none.")
+	f.Func().Id("serverBodyError").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Err().Error(), jen.Id("walk").Func().Params()).Bool().Block(
+		jen.Var().Id("syntax").Op("*").Qual(pkgJSON, "SyntaxError"),
+		jen.If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("syntax"))).Block(
+			report(jen.Id("at"), jen.Lit("is not valid JSON: ").Op("+").Id("syntax").Dot("Error").Call().Op("+").Lit(" (at byte ").Op("+").
+				Qual(pkgStrconv, "FormatInt").Call(jen.Id("syntax").Dot("Offset"), jen.Lit(10)).Op("+").Lit(")")),
+			jen.Return(jen.False()),
+		),
+		jen.Id("n").Op(":=").Len(jen.Id("c").Dot("problems")),
+		jen.Id("walk").Call(),
+		jen.If(jen.Len(jen.Id("c").Dot("problems")).Op(">").Id("n")).Block(jen.Return(jen.True())),
+		jen.Var().Id("typ").Op("*").Qual(pkgJSON, "UnmarshalTypeError"),
+		jen.If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("typ")).Op("&&").Id("typ").Dot("Field").Op("!=").Lit("")).Block(
+			jen.Id("p").Op(":=").Id("at"),
+			jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(pkgStrings, "Split").Call(jen.Id("typ").Dot("Field"), jen.Lit("."))).Block(
+				jen.Id("p").Op("=").Id("p").Dot("field").Call(jen.Id("name")),
+			),
+			report(jen.Id("p"), jen.Lit("must not be a JSON ").Op("+").Id("typ").Dot("Value")),
+			jen.Return(jen.True()),
+		),
+		report(jen.Id("at"), jen.Lit("cannot be decoded: ").Op("+").Qual(pkgStrings, "TrimPrefix").Call(jen.Err().Dot("Error").Call(), jen.Lit("json: "))),
+		jen.Return(jen.True()),
+	)
+}
+
+// bodyStructs are the struct types that are the whole body of a request;
+// they get serverDecodeMembers.
+func bodyStructs(api *generator.API) map[*generator.Type]bool {
+	out := map[*generator.Type]bool{}
+	for _, o := range api.Operations {
+		if o.ServerPattern == "" || o.Body == nil {
+			continue
+		}
+		if t := bodyOwner(o.Body); t != nil {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+// genDecodeMembers renders serverDecodeMembers for a body struct.
+func genDecodeMembers(f *jen.File, t *generator.Type) {
+	f.Comment("serverDecodeMembers decodes each member of the JSON object data on its own, after")
+	f.Comment("decoding the whole object failed, so that the values that are right are still")
+	f.Comment("validated. A member that fails is skipped: its problem is reported already.")
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("serverDecodeMembers").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("data").Index().Byte()).Block(
+		jen.Id("serverEachMember").Call(jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
+			jen.Var().Err().Error(),
+			jen.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id(fieldsVar(t)), jen.Lit(t.AdditionalProperties == nil)),
+			jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
+				for i, fl := range t.Fields {
+					g.Case(jen.Lit(i)).Block(jen.Err().Op("=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("value"), jen.Op("&").Id("v").Dot(fl.Name)))
+				}
+				g.Default().Block(jen.Return())
+			}),
+			jen.If(jen.Err().Op("!=").Nil()).Block(
+				jen.Id("c").Dot("skip").Call(jen.Id("at").Dot("field").Call(jen.Id(fieldsVar(t)).Index(jen.Id("i")))),
+			),
+		)),
+	)
+}
+
+// genKinds renders serverKind and the check of a value's JSON kind.
+func genKinds(f *jen.File) {
+	f.Comment("serverKind is a set of JSON kinds that a schema accepts.")
+	f.Type().Id("serverKind").Uint16()
+	f.Const().DefsFunc(func(g *jen.Group) {
+		for i, k := range jsonKinds {
+			if i == 0 {
+				g.Id(k.name).Id("serverKind").Op("=").Lit(1).Op("<<").Iota()
+				continue
+			}
+			g.Id(k.name)
+		}
+		g.Id("serverKindAny").Id("serverKind").Op("=").Lit(1).Op("<<").Lit(len(jsonKinds)).Op("-").Lit(1)
+	})
+	f.Comment("serverKindTexts name the kinds in problems, bit by bit.")
+	f.Var().Id("serverKindTexts").Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
+		for _, k := range jsonKinds {
+			g.Lit(k.text)
+		}
+	})
+	f.Comment("serverDescend reports whether to walk into value: not when it is null, nor when")
+	f.Comment("the body did not decode (decoded is false) and value is not of a kind in want,")
+	f.Comment("which is then a problem at at.")
+	f.Func().Id("serverDescend").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("value").Index().Byte(), jen.Id("want").Id("serverKind"), jen.Id("decoded").Bool()).Bool().Block(
+		jen.If(jen.Id("serverIsNull").Call(jen.Id("value"))).Block(jen.Return(jen.False())),
+		jen.If(jen.Id("decoded").Op("||").Id("serverKindOf").Call(jen.Id("value"), jen.Id("want"))).Block(jen.Return(jen.True())),
+		jen.Var().Id("texts").Index().String(),
+		jen.For(jen.List(jen.Id("i"), jen.Id("text")).Op(":=").Range().Id("serverKindTexts")).Block(
+			jen.If(jen.Id("want").Op("&").Parens(jen.Lit(1).Op("<<").Id("i")).Op("!=").Lit(0)).Block(
+				jen.Id("texts").Op("=").Append(jen.Id("texts"), jen.Id("text")),
+			),
+		),
+		report(jen.Id("at"), jen.Lit("must be ").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("texts"), jen.Lit(" or "))),
+		jen.Return(jen.False()),
+	)
+	f.Comment("serverKindOf reports whether a JSON value (not null) is of a kind in want, as")
+	f.Comment("encoding/json would decode it.")
+	f.Func().Id("serverKindOf").Params(jen.Id("value").Index().Byte(), jen.Id("want").Id("serverKind")).Bool().Block(
+		jen.If(jen.Len(jen.Id("value")).Op("==").Lit(0)).Block(jen.Return(jen.False())),
+		jen.Switch(jen.Id("value").Index(jen.Lit(0))).Block(
+			jen.Case(jen.LitRune('"')).Block(
+				jen.Switch().Block(
+					jen.Case(jen.Id("want").Op("&").Id("serverKindString").Op("!=").Lit(0)).Block(jen.Return(jen.True())),
+					jen.Case(jen.Id("want").Op("&").Id("serverKindDateTime").Op("!=").Lit(0)).Block(
+						jen.Var().Id("t").Qual(pkgTime, "Time"),
+						jen.Return(jen.Id("t").Dot("UnmarshalJSON").Call(jen.Id("value")).Op("==").Nil()),
+					),
+					jen.Case(jen.Id("want").Op("&").Id("serverKindBase64").Op("!=").Lit(0)).Block(
+						jen.Var().Id("b").Index().Byte(),
+						jen.Return(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("value"), jen.Op("&").Id("b")).Op("==").Nil()),
+					),
+				),
+				jen.Return(jen.False()),
+			),
+			jen.Case(jen.LitRune('{')).Block(jen.Return(jen.Id("want").Op("&").Id("serverKindObject").Op("!=").Lit(0))),
+			jen.Case(jen.LitRune('[')).Block(jen.Return(jen.Id("want").Op("&").Id("serverKindArray").Op("!=").Lit(0))),
+			jen.Case(jen.LitRune('t'), jen.LitRune('f')).Block(jen.Return(jen.Id("want").Op("&").Id("serverKindBoolean").Op("!=").Lit(0))),
+		),
+		jen.Switch().Block(
+			jen.Case(jen.Id("want").Op("&").Id("serverKindNumber").Op("!=").Lit(0)).Block(jen.Return(jen.True())),
+			jen.Case(jen.Id("want").Op("&").Id("serverKindInteger").Op("!=").Lit(0)).Block(
+				jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.String().Call(jen.Id("value")), jen.Lit(10), jen.Lit(64)),
+				jen.Return(jen.Err().Op("==").Nil()),
+			),
+			jen.Case(jen.Id("want").Op("&").Id("serverKindInt32").Op("!=").Lit(0)).Block(
+				jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.String().Call(jen.Id("value")), jen.Lit(10), jen.Lit(32)),
+				jen.Return(jen.Err().Op("==").Nil()),
+			),
+		),
+		jen.Return(jen.False()),
+	)
+	f.Comment("serverIsNull reports whether a JSON value is null.")
+	f.Func().Id("serverIsNull").Params(jen.Id("value").Index().Byte()).Bool().Block(
+		jen.Return(jen.String().Call(jen.Id("value")).Op("==").Lit("null")),
+	)
+}
+
+// genScanner renders the walk over JSON text that json.Unmarshal has
+// accepted as well formed (or refused for a type error only); it never
+// panics on other input either.
+func genScanner(f *jen.File) {
+	data, i := jen.Id("data"), jen.Id("i")
+	at := func(n jen.Code) *jen.Statement { return data.Clone().Index(n) }
+	inRange := func() *jen.Statement { return i.Clone().Op("<").Len(data.Clone()) }
+	f.Comment("serverSpace skips JSON white space from i.")
+	f.Func().Id("serverSpace").Params(jen.Id("data").Index().Byte(), jen.Id("i").Int()).Int().Block(
+		jen.For(inRange().Op("&&").Parens(at(i).Op("==").LitRune(' ').Op("||").Add(at(i)).Op("==").LitRune('\t').Op("||").
+			Add(at(i)).Op("==").LitRune('\n').Op("||").Add(at(i)).Op("==").LitRune('\r'))).Block(jen.Id("i").Op("++")),
+		jen.Return(jen.Id("i")),
+	)
+	f.Comment("serverSkipString returns the index after the JSON string that starts at i.")
+	f.Func().Id("serverSkipString").Params(jen.Id("data").Index().Byte(), jen.Id("i").Int()).Int().Block(
+		jen.For(jen.Id("i").Op("++"), inRange(), jen.Id("i").Op("++")).Block(
+			jen.Switch(at(i)).Block(
+				jen.Case(jen.LitRune('\\')).Block(jen.Id("i").Op("++")),
+				jen.Case(jen.LitRune('"')).Block(jen.Return(jen.Id("i").Op("+").Lit(1))),
+			),
+		),
+		jen.Return(jen.Len(data)),
+	)
+	f.Comment("serverSkipValue returns the index after the JSON value that starts at i.")
+	f.Func().Id("serverSkipValue").Params(jen.Id("data").Index().Byte(), jen.Id("i").Int()).Int().Block(
+		jen.If(jen.Id("i").Op(">=").Len(data)).Block(jen.Return(jen.Len(data))),
+		jen.Switch(at(i)).Block(
+			jen.Case(jen.LitRune('"')).Block(jen.Return(jen.Id("serverSkipString").Call(data, i))),
+			jen.Case(jen.LitRune('{'), jen.LitRune('[')).Block(
+				jen.Id("depth").Op(":=").Lit(0),
+				jen.For(inRange()).Block(
+					jen.Switch(at(i)).Block(
+						jen.Case(jen.LitRune('"')).Block(jen.Id("i").Op("=").Id("serverSkipString").Call(data, i), jen.Continue()),
+						jen.Case(jen.LitRune('{'), jen.LitRune('[')).Block(jen.Id("depth").Op("++")),
+						jen.Case(jen.LitRune('}'), jen.LitRune(']')).Block(
+							jen.Id("depth").Op("--"),
+							jen.If(jen.Id("depth").Op("==").Lit(0)).Block(jen.Return(jen.Id("i").Op("+").Lit(1))),
+						),
+					),
+					jen.Id("i").Op("++"),
+				),
+				jen.Return(jen.Len(data)),
+			),
+		),
+		jen.For(inRange().Op("&&").Op("!").Qual(pkgStrings, "ContainsRune").Call(jen.Lit(" \t\r\n,]}"), jen.Rune().Call(at(i)))).Block(jen.Id("i").Op("++")),
+		jen.Return(jen.Id("i")),
+	)
+	f.Comment("serverEachMember calls fn with the key (quoted, as written) and the value of each")
+	f.Comment("member of the JSON object in data.")
+	f.Func().Id("serverEachMember").Params(jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte())).Block(
+		jen.Id("i").Op(":=").Id("serverSpace").Call(data, jen.Lit(0)),
+		jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('{')).Block(jen.Return()),
+		jen.For(jen.Id("i").Op("++"), jen.Empty(), jen.Id("i").Op("++")).Block(
+			jen.Id("i").Op("=").Id("serverSpace").Call(data, i),
+			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('"')).Block(jen.Return()),
+			jen.Id("end").Op(":=").Id("serverSkipString").Call(data, i),
+			jen.Id("key").Op(":=").Add(data.Clone().Index(i, jen.Id("end"))),
+			jen.Id("i").Op("=").Id("serverSpace").Call(data, jen.Id("end")),
+			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune(':')).Block(jen.Return()),
+			jen.Id("i").Op("=").Id("serverSpace").Call(data, i.Clone().Op("+").Lit(1)),
+			jen.Id("end").Op("=").Id("serverSkipValue").Call(data, i),
+			jen.Id("fn").Call(jen.Id("key"), data.Clone().Index(i, jen.Id("end"))),
+			jen.Id("i").Op("=").Id("serverSpace").Call(data, jen.Id("end")),
+			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune(',')).Block(jen.Return()),
+		),
+	)
+	f.Comment("serverEachItem calls fn with the index and the value of each item of the JSON")
+	f.Comment("array in data.")
+	f.Func().Id("serverEachItem").Params(jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.Int(), jen.Index().Byte())).Block(
+		jen.Id("i").Op(":=").Id("serverSpace").Call(data, jen.Lit(0)),
+		jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('[')).Block(jen.Return()),
+		jen.Id("i").Op("=").Id("serverSpace").Call(data, i.Clone().Op("+").Lit(1)),
+		jen.If(jen.Id("i").Op("<").Len(data).Op("&&").Add(at(i)).Op("==").LitRune(']')).Block(jen.Return()),
+		jen.For(jen.Id("n").Op(":=").Lit(0), jen.Empty(), jen.Id("n").Op("++")).Block(
+			jen.Id("i").Op("=").Id("serverSpace").Call(data, i),
+			jen.If(jen.Id("i").Op(">=").Len(data)).Block(jen.Return()),
+			jen.Id("end").Op(":=").Id("serverSkipValue").Call(data, i),
+			jen.Id("fn").Call(jen.Id("n"), data.Clone().Index(i, jen.Id("end"))),
+			jen.Id("i").Op("=").Id("serverSpace").Call(data, jen.Id("end")),
+			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune(',')).Block(jen.Return()),
+			jen.Id("i").Op("++"),
+		),
+	)
+	f.Comment("serverField is the index in names of the property a member key names, or -1.")
+	f.Comment("Like encoding/json, it prefers an exact match and then, when fold is set, ignores")
+	f.Comment("case (types that keep unlisted properties match names exactly).")
+	f.Func().Id("serverField").Params(jen.Id("key").Index().Byte(), jen.Id("names").Index().String(), jen.Id("fold").Bool()).Int().Block(
+		jen.If(jen.Len(jen.Id("key")).Op("<").Lit(2)).Block(jen.Return(jen.Lit(-1))),
+		jen.Id("name").Op(":=").Id("key").Index(jen.Lit(1), jen.Len(jen.Id("key")).Op("-").Lit(1)),
+		jen.If(jen.Qual(pkgBytes, "IndexByte").Call(jen.Id("name"), jen.LitRune('\\')).Op(">=").Lit(0)).Block(
+			jen.Var().Id("s").String(),
+			jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("key"), jen.Op("&").Id("s")).Op("!=").Nil()).Block(jen.Return(jen.Lit(-1))),
+			jen.Id("name").Op("=").Index().Byte().Call(jen.Id("s")),
+		),
+		jen.For(jen.List(jen.Id("i"), jen.Id("n")).Op(":=").Range().Id("names")).Block(
+			jen.If(jen.String().Call(jen.Id("name")).Op("==").Id("n")).Block(jen.Return(jen.Id("i"))),
+		),
+		jen.If(jen.Op("!").Id("fold")).Block(jen.Return(jen.Lit(-1))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("n")).Op(":=").Range().Id("names")).Block(
+			jen.If(jen.Qual(pkgBytes, "EqualFold").Call(jen.Id("name"), jen.Index().Byte().Call(jen.Id("n")))).Block(jen.Return(jen.Id("i"))),
+		),
+		jen.Return(jen.Lit(-1)),
+	)
+	f.Comment("serverKeyText is the text of a member key.")
+	f.Func().Id("serverKeyText").Params(jen.Id("key").Index().Byte()).String().Block(
+		jen.Var().Id("s").String(),
+		jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("key"), jen.Op("&").Id("s")).Op("!=").Nil()).Block(jen.Return(jen.String().Call(jen.Id("key")))),
+		jen.Return(jen.Id("s")),
+	)
+}

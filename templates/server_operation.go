@@ -1,0 +1,151 @@
+package templates
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/seed-0d47db62/livegen/generator"
+)
+
+// genServeOperation renders the handler method of one operation: check the
+// credentials, read the body, decode and validate everything, collecting
+// every problem, then call the Server and write its answer.
+func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
+	f.Add(doc(fmt.Sprintf("%s serves %s %s: it checks the credentials, decodes and validates the request, calls Server.%s and writes its answer.", o.ServerHandler, o.Method, o.Path, o.Name)))
+	f.Func().Params(handlerRecv()).Id(o.ServerHandler).Params(writerParam(), requestParam()).BlockFunc(func(g *jen.Group) {
+		if len(o.Security) > 0 {
+			g.List(jen.Id("ctx"), jen.Id("ok")).Op(":=").Id("h").Dot("authenticate").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id(securityVar(o)))
+			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
+		} else {
+			g.Id("ctx").Op(":=").Id("r").Dot("Context").Call()
+		}
+		if o.Body != nil {
+			g.List(jen.Id("data"), jen.Id("ok")).Op(":=").Id("h").Dot("readBody").Call(jen.Id("w"), jen.Id("r"), jen.Lit(mediaType(o.Body.ContentType)))
+			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
+		}
+		g.Var().Id("in").Id(o.ServerInput)
+		g.Id("c").Op(":=").Op("&").Id(valState).Values()
+		genQuery(g, o)
+		for _, p := range serverParams(o) {
+			target, byPointer := paramTarget(o, p)
+			c.genParam(g, o, p, wildcardOf(o, p), target, byPointer)
+		}
+		if o.Filter != nil {
+			genServerFilter(g, o)
+		}
+		if o.Body != nil {
+			c.genBody(g, o.Body)
+		}
+		g.If(jen.Len(jen.Id("c").Dot("problems")).Op(">").Lit(0)).Block(
+			jen.Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c")),
+			jen.Return(),
+		)
+		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot("impl").Dot(o.Name).Call(jen.Id("ctx"), jen.Id("in"))
+		g.Id("h").Dot("respond").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out"), jen.Err())
+	})
+}
+
+// hasQuery reports whether an operation reads the query string.
+func hasQuery(o *generator.Operation) bool { return len(o.QueryParams) > 0 }
+
+// genQuery parses the query string when the operation has query parameters,
+// and rejects undeclared bracket parameters under WithStrictQuery.
+func genQuery(g *jen.Group, o *generator.Operation) {
+	strict := func(q jen.Code) jen.Code {
+		return jen.If(jen.Id("h").Dot("strictQuery")).Block(jen.Id("serverStrictQuery").Call(jen.Id("c"), q, declaredFunc(o)))
+	}
+	if !hasQuery(o) {
+		g.Add(strict(jen.Id("serverQuery").Call(jen.Id("c"), jen.Id("r").Dot("URL").Dot("RawQuery"))))
+		return
+	}
+	g.Id("q").Op(":=").Id("serverQuery").Call(jen.Id("c"), jen.Id("r").Dot("URL").Dot("RawQuery"))
+	g.Add(strict(jen.Id("q")))
+}
+
+// genServerFilter reads the bracket filters with the filter's Parse function;
+// each FilterError is one problem.
+func genServerFilter(g *jen.Group, o *generator.Operation) {
+	g.List(jen.Id("filter"), jen.Id("filterErrs")).Op(":=").Id(o.Filter.ParseFunc).Call(jen.Id("q"))
+	g.Id("in").Dot(generator.ServerParamsField).Dot(generator.FilterField).Op("=").Id("filter")
+	g.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("filterErrs")).Block(
+		report(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query"), jen.Id("name"): jen.Id("e").Dot("Param")}), jen.Id("e").Dot("Problem")),
+	)
+}
+
+// genBody decodes the request body into in.Body and checks it: a JSON body
+// is decoded once, walked for what decoding cannot show, then validated.
+func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
+	target := jen.Id("in").Dot(generator.ServerBodyField)
+	root := jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")})
+	if rawBody(b.JSON, b.Type) {
+		if b.Required {
+			g.If(jen.Id("data").Op("==").Nil()).Block(report(root.Clone(), jen.Lit("a request body is required")))
+		}
+		g.Add(target).Op("=").Add(typeRef(b.Type)).Call(jen.Id("data"))
+		return
+	}
+	pointer := bodyByPointer(b)
+	model := jen.Op("&").Add(target.Clone())
+	if pointer {
+		model = target.Clone()
+	}
+	kinds := kindsExpr(kindsOf(b.Type))
+	walk := func(m, decoded jen.Code) func(*jen.Group) {
+		return func(g *jen.Group) {
+			descend := jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), kinds, decoded)
+			if !c.walksInto(b.Type) {
+				g.Add(descend)
+				return
+			}
+			g.If(descend).BlockFunc(func(g *jen.Group) { c.walkRef(g, b.Type, "data", m, decoded, "at", 0) })
+		}
+	}
+	decode := g.If(jen.Id("data").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+		g.Id("at").Op(":=").Add(root.Clone())
+		if pointer {
+			g.Add(target.Clone()).Op("=").New(typeRef(b.Type))
+		}
+		g.If(jen.Id("serverIsNull").Call(jen.Id("data"))).Block(
+			jen.Id("c").Dot("missing").Call(jen.Id("at"), jen.Lit("must not be null")),
+		).Else().If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), model.Clone()), jen.Err().Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+			failed := jen.Id("serverBodyError").Call(jen.Id("c"), jen.Id("at"), jen.Err(), jen.Func().Params().BlockFunc(walk(nil, jen.False())))
+			owner := bodyOwner(b)
+			if owner == nil {
+				g.Add(failed)
+				return
+			}
+			// The values that are right are still validated, with the others.
+			g.If(failed).BlockFunc(func(g *jen.Group) {
+				g.Id("body").Op(":=").Add(model.Clone())
+				g.Op("*").Id("body").Op("=").Add(typeRef(b.Type)).Values()
+				g.Id("body").Dot("serverDecodeMembers").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"))
+				c.value(g, b.Type, jen.Id("body"), false, loc{parent: "at"}, 0)
+			})
+		}).Else().BlockFunc(func(g *jen.Group) {
+			if c.refPresence(b.Type) {
+				g.Id("body").Op(":=").Add(model.Clone())
+				walk(jen.Id("body"), jen.True())(g)
+			}
+			value := target.Clone()
+			if pointer && b.Type.Kind != generator.RefNamed {
+				value = jen.Op("*").Add(target.Clone())
+			}
+			c.value(g, b.Type, value, false, loc{parent: "at"}, 0)
+		})
+	})
+	if b.Required {
+		decode.Else().Block(report(root.Clone(), jen.Lit("a request body is required")))
+	}
+}
+
+// bodyOwner is the struct type of a JSON body, which can be decoded member
+// by member; nil for other bodies.
+func bodyOwner(b *generator.RequestBody) *generator.Type {
+	if rawBody(b.JSON, b.Type) || b.Type.Kind != generator.RefNamed {
+		return nil
+	}
+	if t := generator.MethodOwner(b.Type.Named); t.Kind == generator.KindStruct && len(t.Fields) > 0 {
+		return t
+	}
+	return nil
+}

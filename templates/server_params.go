@@ -1,0 +1,614 @@
+package templates
+
+import (
+	"github.com/dave/jennifer/jen"
+	"github.com/seed-0d47db62/livegen/generator"
+)
+
+// serverParams lists the parameters the handler decodes one by one: path
+// parameters, then the query, header and cookie ones that are fields of the
+// params struct. Bracket filters are read by the filter's Parse function.
+func serverParams(o *generator.Operation) []*generator.Param {
+	out := append([]*generator.Param(nil), o.PathParams...)
+	return append(out, nonFilterParams(o)...)
+}
+
+// scalarBaseOf is the kind a scalar is written as: an enum's base, an
+// alias's target.
+func scalarBaseOf(r *generator.TypeRef) generator.RefKind {
+	for i := 0; r.Kind == generator.RefNamed && i < 32; i++ {
+		switch t := r.Named; t.Kind {
+		case generator.KindEnum:
+			return t.Enum.Base
+		case generator.KindAlias:
+			r = t.Alias
+		default:
+			return generator.RefNamed
+		}
+	}
+	return r.Kind
+}
+
+// listElem is the element type of a list parameter, through aliases.
+func listElem(r *generator.TypeRef) *generator.TypeRef {
+	for i := 0; r.Kind == generator.RefNamed && r.Named.Kind == generator.KindAlias && i < 32; i++ {
+		r = r.Named.Alias
+	}
+	return r.Elem
+}
+
+// intBits is the bit size strconv parses an integer kind with (0: int).
+func intBits(k generator.RefKind) int {
+	switch k {
+	case generator.RefInt32:
+		return 32
+	case generator.RefInt64:
+		return 64
+	}
+	return 0
+}
+
+// genParseScalar emits the parsing of the text in src into a value of type
+// r, reporting a problem at at when it is not one, and calls then with the
+// variable holding the value.
+func genParseScalar(g *jen.Group, r *generator.TypeRef, src, at jen.Code, then func(g *jen.Group, v jen.Code)) {
+	typ := typeRef(r)
+	convert := func(x jen.Code) jen.Code {
+		if r.Kind == generator.RefNamed {
+			return typ.Clone().Call(x)
+		}
+		return x
+	}
+	parsed := func(helper string, args ...jen.Code) {
+		call := jen.Id(helper).Call(append([]jen.Code{jen.Id("c"), at, src}, args...)...)
+		g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(call), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+			g.Id("v").Op(":=").Add(convert(jen.Id("x")))
+			then(g, jen.Id("v"))
+		})
+	}
+	switch k := scalarBaseOf(r); k {
+	case generator.RefInt, generator.RefInt32, generator.RefInt64:
+		call := jen.Id("serverParseInt").Call(jen.Id("c"), at, src, jen.Lit(intBits(k)))
+		g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(call), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+			g.Id("v").Op(":=").Add(typ.Clone()).Call(jen.Id("x"))
+			then(g, jen.Id("v"))
+		})
+	case generator.RefFloat32, generator.RefFloat64:
+		bits := 64
+		if k == generator.RefFloat32 {
+			bits = 32
+		}
+		call := jen.Id("serverParseFloat").Call(jen.Id("c"), at, src, jen.Lit(bits))
+		g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(call), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+			g.Id("v").Op(":=").Add(typ.Clone()).Call(jen.Id("x"))
+			then(g, jen.Id("v"))
+		})
+	case generator.RefBool:
+		parsed("serverParseBool")
+	case generator.RefTime:
+		parsed("serverParseTime")
+	case generator.RefBytes:
+		parsed("serverParseBytes")
+	case generator.RefAny:
+		g.BlockFunc(func(g *jen.Group) {
+			g.Var().Id("v").Any().Op("=").Add(src)
+			then(g, jen.Id("v"))
+		})
+	default: // strings, string enums and aliases
+		g.BlockFunc(func(g *jen.Group) {
+			g.Id("v").Op(":=").Add(convert(src))
+			then(g, jen.Id("v"))
+		})
+	}
+}
+
+// genParam emits the decoding and checking of one parameter into target.
+func (c *checks) genParam(g *jen.Group, o *generator.Operation, p *generator.Param, wildcard string, target *jen.Statement, byPointer bool) {
+	if p.In == "path" && generator.ClientEncoding(p) == generator.EncodeScalar && scalarBaseOf(p.Type) == generator.RefString && !c.plan.Checked(p.Type) {
+		// A path segment is text already: nothing to parse, nothing to check.
+		value := pathValue(p, wildcard)
+		if p.Type.Kind == generator.RefNamed {
+			value = typeRef(p.Type).Call(value)
+		}
+		g.Add(target).Op("=").Add(value)
+		return
+	}
+	g.BlockFunc(func(g *jen.Group) {
+		g.Id("at").Op(":=").Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit(p.In), jen.Id("name"): jen.Lit(p.Name)})
+		assign := func(g *jen.Group, v jen.Code) {
+			c.value(g, p.Type, jen.Id("v"), false, loc{parent: "at"}, 0)
+			if byPointer {
+				g.Add(target.Clone()).Op("=").Op("&").Add(v)
+			} else {
+				g.Add(target.Clone()).Op("=").Add(v)
+			}
+		}
+		switch generator.ClientEncoding(p) {
+		case generator.EncodeScalar:
+			withValue(g, p, wildcard, func(g *jen.Group, s jen.Code) { genParseScalar(g, p.Type, s, jen.Id("at"), assign) })
+		case generator.EncodeList:
+			c.genListParam(g, p, wildcard, assign)
+		case generator.EncodeObject:
+			c.genObjectParam(g, o, p, assign)
+		default:
+			withValue(g, p, wildcard, func(g *jen.Group, s jen.Code) {
+				g.Var().Id("v").Add(typeRef(p.Type))
+				g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(s), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(
+					report(jen.Id("at"), jen.Lit("must be JSON text of "+jsonKindText(p.Type))),
+				).Else().BlockFunc(func(g *jen.Group) { assign(g, jen.Id("v")) })
+			})
+		}
+	})
+}
+
+// jsonKindText names what JSON a parameter read as JSON text must hold.
+func jsonKindText(r *generator.TypeRef) string {
+	switch r.Kind {
+	case generator.RefSlice:
+		return "an array"
+	case generator.RefMap:
+		return "an object"
+	}
+	return "the parameter's schema"
+}
+
+// withValue emits the lookup of a parameter's single text value and calls
+// body with the variable holding it, when the parameter is present.
+func withValue(g *jen.Group, p *generator.Param, wildcard string, body func(g *jen.Group, s jen.Code)) {
+	var lookup jen.Code
+	switch p.In {
+	case "path":
+		g.Id("s").Op(":=").Add(pathValue(p, wildcard))
+		body(g, jen.Id("s"))
+		return
+	case "query":
+		lookup = jen.Id("serverQueryValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(p.Required))
+	case "header":
+		lookup = jen.Id("serverHeaderValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("r").Dot("Header"), jen.Lit(p.Name), jen.Lit(p.Required))
+	default:
+		lookup = jen.Id("serverCookieValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("r"), jen.Lit(p.Name), jen.Lit(p.Required))
+	}
+	g.If(jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Add(lookup), jen.Id("ok")).BlockFunc(func(g *jen.Group) { body(g, jen.Id("s")) })
+}
+
+// listSeparator is what joins the items of a list parameter in one value;
+// "" when each item is its own value (form, exploded).
+func listSeparatorOf(p *generator.Param) string {
+	switch {
+	case p.In != "query":
+		return ","
+	case p.Style == "spaceDelimited":
+		return " "
+	case p.Style == "pipeDelimited":
+		return "|"
+	case p.Style == "form" && !p.Explode:
+		return ","
+	}
+	return ""
+}
+
+// genListParam emits the decoding of a list parameter, item by item.
+func (c *checks) genListParam(g *jen.Group, p *generator.Param, wildcard string, assign func(*jen.Group, jen.Code)) {
+	var lookup jen.Code
+	switch p.In {
+	case "path":
+		lookup = jen.Id("serverPathList").Call(jen.Id("r").Dot("PathValue").Call(jen.Lit(wildcard)), jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode)).Op(",").True()
+	case "query":
+		lookup = jen.Id("serverQueryList").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(listSeparatorOf(p)), jen.Lit(p.Required))
+	case "header":
+		lookup = jen.Id("serverHeaderList").Call(jen.Id("c"), jen.Id("at"), jen.Id("r").Dot("Header"), jen.Lit(p.Name), jen.Lit(p.Required))
+	default:
+		lookup = jen.Id("serverCookieList").Call(jen.Id("c"), jen.Id("at"), jen.Id("r"), jen.Lit(p.Name), jen.Lit(p.Required))
+	}
+	elem := listElem(p.Type)
+	g.If(jen.List(jen.Id("items"), jen.Id("ok")).Op(":=").Add(lookup), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+		if scalarBaseOf(elem) == generator.RefString {
+			// Text items need no parsing.
+			if p.Type.Kind == generator.RefSlice && elem.Kind == generator.RefString {
+				g.Id("v").Op(":=").Id("items")
+			} else {
+				g.Id("v").Op(":=").Make(typeRef(p.Type), jen.Lit(0), jen.Len(jen.Id("items")))
+				g.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("items")).Block(
+					jen.Id("v").Op("=").Append(jen.Id("v"), typeRef(elem).Call(jen.Id("s"))),
+				)
+			}
+			assign(g, jen.Id("v"))
+			return
+		}
+		g.Id("list").Op(":=").Make(typeRef(p.Type), jen.Lit(0), jen.Len(jen.Id("items")))
+		g.For(jen.List(jen.Id("i"), jen.Id("s")).Op(":=").Range().Id("items")).BlockFunc(func(g *jen.Group) {
+			g.Id("at").Op(":=").Op("&").Id(valPath).Values(jen.Dict{jen.Id("parent"): jen.Id("at"), jen.Id("index"): jen.Id("i"), jen.Id("isIndex"): jen.True()})
+			genParseScalar(g, elem, jen.Id("s"), jen.Id("at"), func(g *jen.Group, v jen.Code) {
+				g.Id("list").Op("=").Append(jen.Id("list"), v)
+			})
+		})
+		g.If(jen.Len(jen.Id("list")).Op("==").Len(jen.Id("items"))).BlockFunc(func(g *jen.Group) {
+			g.Id("v").Op(":=").Id("list")
+			assign(g, jen.Id("v"))
+		})
+	})
+}
+
+// genObjectParam emits the decoding of a map or struct of scalars from the
+// query (deepObject: name[key]=value; form: key=value or name=key,value).
+func (c *checks) genObjectParam(g *jen.Group, o *generator.Operation, p *generator.Param, assign func(*jen.Group, jen.Code)) {
+	t := p.Type
+	for i := 0; t.Kind == generator.RefNamed && t.Named.Kind == generator.KindAlias && i < 32; i++ {
+		t = t.Named.Alias
+	}
+	var keys jen.Code = jen.Nil()
+	if t.Kind == generator.RefNamed {
+		keys = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, f := range t.Named.Fields {
+				g.Lit(f.JSONName)
+			}
+		})
+	}
+	lookup := jen.Id("serverQueryObject").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(p.Style), jen.Lit(p.Explode), keys, declaredFunc(o), jen.Lit(p.Required))
+	m := jen.Id("m")
+	if t.Kind == generator.RefNamed && len(t.Named.Fields) == 0 {
+		m = jen.Id("_")
+	}
+	g.If(jen.List(m, jen.Id("ok")).Op(":=").Add(lookup), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+		if t.Kind == generator.RefMap {
+			g.Id("obj").Op(":=").Make(typeRef(p.Type), jen.Len(jen.Id("m")))
+			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(jen.Id("m")))).BlockFunc(func(g *jen.Group) {
+				if parseUsesAt(t.Elem) {
+					g.Id("at").Op(":=").Id("at").Dot("field").Call(jen.Id("k"))
+				}
+				genParseScalar(g, t.Elem, jen.Id("m").Index(jen.Id("k")), jen.Id("at"), func(g *jen.Group, x jen.Code) {
+					g.Id("obj").Index(jen.Id("k")).Op("=").Add(x)
+				})
+			})
+			g.Id("v").Op(":=").Id("obj")
+			assign(g, jen.Id("v"))
+			return
+		}
+		g.Var().Id("obj").Add(typeRef(p.Type))
+		for _, f := range t.Named.Fields {
+			g.If(jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("m").Index(jen.Lit(f.JSONName)), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+				if parseUsesAt(f.Type) {
+					g.Id("at").Op(":=").Id("at").Dot("field").Call(jen.Lit(f.JSONName))
+				}
+				genParseScalar(g, f.Type, jen.Id("s"), jen.Id("at"), func(g *jen.Group, x jen.Code) {
+					if f.Shape() == generator.ShapePointer {
+						g.Id("obj").Dot(f.Name).Op("=").Op("&").Add(x)
+					} else {
+						g.Id("obj").Dot(f.Name).Op("=").Add(x)
+					}
+				})
+			}).Add(requiredElse(f))
+		}
+		g.Id("v").Op(":=").Id("obj")
+		assign(g, jen.Id("v"))
+	})
+}
+
+// requiredElse reports a missing required property of an object parameter.
+func requiredElse(f *generator.Field) jen.Code {
+	if !f.Required {
+		return jen.Null()
+	}
+	return jen.Else().Block(report(jen.Id("at").Dot("field").Call(jen.Lit(f.JSONName)), jen.Lit("is required")))
+}
+
+// declaredFunc is a function literal telling the query parameter names that
+// an operation declares (filters and API keys included).
+func declaredFunc(o *generator.Operation) jen.Code {
+	var names []jen.Code
+	seen := map[string]bool{}
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, jen.Lit(n))
+		}
+	}
+	for _, p := range o.QueryParams {
+		add(p.Name)
+	}
+	for _, req := range o.Security {
+		for _, use := range req.Schemes {
+			if use.Scheme.Type == "apiKey" && use.Scheme.In == "query" {
+				add(use.Scheme.Name)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return jen.Func().Params(jen.String()).Bool().Block(jen.Return(jen.False()))
+	}
+	return jen.Func().Params(jen.Id("name").String()).Bool().Block(
+		jen.Switch(jen.Id("name")).Block(jen.Case(names...).Block(jen.Return(jen.True()))),
+		jen.Return(jen.False()),
+	)
+}
+
+// formatValue is the text of a response header value.
+func formatValue(r *generator.TypeRef, x jen.Code) jen.Code {
+	named := r.Kind == generator.RefNamed
+	switch k := scalarBaseOf(r); k {
+	case generator.RefString:
+		if named {
+			return jen.String().Call(x)
+		}
+		return x
+	case generator.RefInt, generator.RefInt32, generator.RefInt64:
+		return jen.Qual(pkgStrconv, "FormatInt").Call(jen.Int64().Call(x), jen.Lit(10))
+	case generator.RefFloat32, generator.RefFloat64:
+		return jen.Qual(pkgStrconv, "FormatFloat").Call(jen.Float64().Call(x), jen.LitRune('g'), jen.Lit(-1), jen.Lit(64))
+	case generator.RefBool:
+		return jen.Qual(pkgStrconv, "FormatBool").Call(jen.Bool().Call(x))
+	case generator.RefTime:
+		return jen.Qual(pkgTime, "Time").Call(x).Dot("Format").Call(jen.Qual(pkgTime, "RFC3339Nano"))
+	case generator.RefBytes:
+		return jen.Qual(pkgB64, "StdEncoding").Dot("EncodeToString").Call(x)
+	}
+	return jen.Id("serverHeaderText").Call(x)
+}
+
+// genParamRuntime renders the helpers that read and parse parameters.
+func genParamRuntime(f *jen.File) {
+	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
+	f.Comment("serverQuery parses the query string. A malformed one is a problem, and the")
+	f.Comment("well-formed pairs are still read.")
+	f.Func().Id("serverQuery").Params(c.Clone(), jen.Id("raw").String()).Qual(pkgURL, "Values").Block(
+		jen.List(jen.Id("q"), jen.Err()).Op(":=").Qual(pkgURL, "ParseQuery").Call(jen.Id("raw")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			report(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query")}), jen.Lit("the query string is malformed (a bad %-escape or a semicolon)")),
+		),
+		jen.Return(jen.Id("q")),
+	)
+	once := func(n jen.Code) jen.Code {
+		return report(jen.Id("at"), jen.Lit("must be given once, not ").Op("+").Qual(pkgStrconv, "Itoa").Call(n).Op("+").Lit(" times"))
+	}
+	missing := jen.If(jen.Id("required")).Block(report(jen.Id("at"), jen.Lit("is required")))
+	f.Comment("serverQueryValue is the one value of a query parameter; false when it is absent")
+	f.Comment("(a problem when required) or given more than once.")
+	f.Func().Id("serverQueryValue").Params(c.Clone(), at.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
+		jen.Id("values").Op(":=").Id("q").Index(jen.Id("name")),
+		jen.Switch(jen.Len(jen.Id("values"))).Block(
+			jen.Case(jen.Lit(0)).Block(missing.Clone(), jen.Return(jen.Lit(""), jen.False())),
+			jen.Case(jen.Lit(1)).Block(jen.Return(jen.Id("values").Index(jen.Lit(0)), jen.True())),
+		),
+		once(jen.Len(jen.Id("values"))),
+		jen.Return(jen.Lit(""), jen.False()),
+	)
+	f.Comment("serverQueryList is the items of a list query parameter: each value an item when sep")
+	f.Comment("is \"\" (form, exploded), otherwise one value split at sep.")
+	f.Func().Id("serverQueryList").Params(c.Clone(), at.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
+		jen.Id("values").Op(":=").Id("q").Index(jen.Id("name")),
+		jen.Switch().Block(
+			jen.Case(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(missing.Clone(), jen.Return(jen.Nil(), jen.False())),
+			jen.Case(jen.Id("sep").Op("==").Lit("")).Block(jen.Return(jen.Id("values"), jen.True())),
+			jen.Case(jen.Len(jen.Id("values")).Op(">").Lit(1)).Block(once(jen.Len(jen.Id("values"))), jen.Return(jen.Nil(), jen.False())),
+		),
+		jen.Return(jen.Id("serverSplit").Call(jen.Id("values").Index(jen.Lit(0)), jen.Id("sep")), jen.True()),
+	)
+	f.Comment("serverSplit splits a list value; an empty value is an empty list.")
+	f.Func().Id("serverSplit").Params(jen.List(jen.Id("s"), jen.Id("sep")).String()).Index().String().Block(
+		jen.If(jen.Id("s").Op("==").Lit("")).Block(jen.Return(jen.Index().String().Values())),
+		jen.Return(jen.Qual(pkgStrings, "Split").Call(jen.Id("s"), jen.Id("sep"))),
+	)
+	genPathListRuntime(f)
+	genObjectRuntime(f)
+	genHeaderRuntime(f)
+	genParseRuntime(f)
+}
+
+// genObjectRuntime renders the reading of an object query parameter.
+func genObjectRuntime(f *jen.File) {
+	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
+	f.Comment("serverQueryObject reads an object parameter as text per property: deepObject")
+	f.Comment("(name[key]=value), form exploded (key=value, for the struct's keys, or every")
+	f.Comment("undeclared parameter for a map) or form (name=key,value,...).")
+	f.Func().Id("serverQueryObject").Params(c.Clone(), at.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("style")).String(),
+		jen.Id("explode").Bool(), jen.Id("keys").Index().String(), jen.Id("declared").Func().Params(jen.String()).Bool(), jen.Id("required").Bool()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
+		jen.Id("m").Op(":=").Map(jen.String()).String().Values(),
+		jen.Switch().Block(
+			jen.Case(jen.Id("style").Op("==").Lit("deepObject")).Block(
+				jen.For(jen.List(jen.Id("k"), jen.Id("values")).Op(":=").Range().Id("q")).Block(
+					jen.If(jen.List(jen.Id("key"), jen.Id("ok")).Op(":=").Qual(pkgStrings, "CutPrefix").Call(jen.Id("k"), jen.Id("name").Op("+").Lit("[")),
+						jen.Id("ok").Op("&&").Qual(pkgStrings, "HasSuffix").Call(jen.Id("key"), jen.Lit("]")).Op("&&").Len(jen.Id("values")).Op(">").Lit(0)).Block(
+						jen.Id("m").Index(jen.Id("key").Index(jen.Empty(), jen.Len(jen.Id("key")).Op("-").Lit(1))).Op("=").Id("values").Index(jen.Lit(0)),
+					),
+				),
+			),
+			jen.Case(jen.Id("explode").Op("&&").Id("keys").Op("!=").Nil()).Block(
+				jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("keys")).Block(
+					jen.If(jen.Id("values").Op(":=").Id("q").Index(jen.Id("k")), jen.Len(jen.Id("values")).Op(">").Lit(0)).Block(
+						jen.Id("m").Index(jen.Id("k")).Op("=").Id("values").Index(jen.Lit(0)),
+					),
+				),
+			),
+			jen.Case(jen.Id("explode")).Block(
+				jen.For(jen.List(jen.Id("k"), jen.Id("values")).Op(":=").Range().Id("q")).Block(
+					jen.If(jen.Op("!").Id("declared").Call(jen.Id("k")).Op("&&").Len(jen.Id("values")).Op(">").Lit(0)).Block(
+						jen.Id("m").Index(jen.Id("k")).Op("=").Id("values").Index(jen.Lit(0)),
+					),
+				),
+			),
+			jen.Default().Block(
+				jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("serverQueryValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Id("name"), jen.Id("required")),
+				jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
+				jen.Id("parts").Op(":=").Id("serverSplit").Call(jen.Id("s"), jen.Lit(",")),
+				jen.If(jen.Len(jen.Id("parts")).Op("%").Lit(2).Op("!=").Lit(0)).Block(
+					report(jen.Id("at"), jen.Lit("must be key,value pairs")),
+					jen.Return(jen.Nil(), jen.False()),
+				),
+				jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("parts")), jen.Id("i").Op("+=").Lit(2)).Block(
+					jen.Id("m").Index(jen.Id("parts").Index(jen.Id("i"))).Op("=").Id("parts").Index(jen.Id("i").Op("+").Lit(1)),
+				),
+				jen.Return(jen.Id("m"), jen.True()),
+			),
+		),
+		jen.If(jen.Len(jen.Id("m")).Op("==").Lit(0)).Block(
+			jen.If(jen.Id("required")).Block(report(jen.Id("at"), jen.Lit("is required"))),
+			jen.Return(jen.Nil(), jen.False()),
+		),
+		jen.Return(jen.Id("m"), jen.True()),
+	)
+	f.Comment("serverStrictQuery reports every query parameter with a bracket in its name that the")
+	f.Comment("operation does not declare (WithStrictQuery).")
+	f.Func().Id("serverStrictQuery").Params(c.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.Id("declared").Func().Params(jen.String()).Bool()).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(jen.Id("q")))).Block(
+			jen.If(jen.Qual(pkgStrings, "Contains").Call(jen.Id("name"), jen.Lit("[")).Op("&&").Op("!").Id("declared").Call(jen.Id("name"))).Block(
+				report(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query"), jen.Id("name"): jen.Id("name")}), jen.Lit("is not a parameter of this operation")),
+			),
+		),
+	)
+}
+
+// genHeaderRuntime renders the reading of header and cookie parameters.
+func genHeaderRuntime(f *jen.File) {
+	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
+	missing := jen.If(jen.Id("required")).Block(report(jen.Id("at"), jen.Lit("is required")))
+	f.Comment("serverHeaderValue is the one value of a header parameter.")
+	f.Func().Id("serverHeaderValue").Params(c.Clone(), at.Clone(), jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
+		jen.Id("values").Op(":=").Id("h").Dot("Values").Call(jen.Id("name")),
+		jen.Switch(jen.Len(jen.Id("values"))).Block(
+			jen.Case(jen.Lit(0)).Block(missing.Clone(), jen.Return(jen.Lit(""), jen.False())),
+			jen.Case(jen.Lit(1)).Block(jen.Return(jen.Id("values").Index(jen.Lit(0)), jen.True())),
+		),
+		report(jen.Id("at"), jen.Lit("must be given once")),
+		jen.Return(jen.Lit(""), jen.False()),
+	)
+	f.Comment("serverHeaderList is the comma-separated items of a header parameter, over all its lines.")
+	f.Func().Id("serverHeaderList").Params(c.Clone(), at.Clone(), jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
+		jen.Id("values").Op(":=").Id("h").Dot("Values").Call(jen.Id("name")),
+		jen.If(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(missing.Clone(), jen.Return(jen.Nil(), jen.False())),
+		jen.Id("items").Op(":=").Id("serverSplit").Call(jen.Qual(pkgStrings, "Join").Call(jen.Id("values"), jen.Lit(",")), jen.Lit(",")),
+		jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(jen.Id("items").Index(jen.Id("i")).Op("=").Qual(pkgStrings, "TrimSpace").Call(jen.Id("items").Index(jen.Id("i")))),
+		jen.Return(jen.Id("items"), jen.True()),
+	)
+	f.Comment("serverCookieValue is the value of a cookie parameter.")
+	f.Func().Id("serverCookieValue").Params(c.Clone(), at.Clone(), requestParam(), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
+		jen.List(jen.Id("ck"), jen.Err()).Op(":=").Id("r").Dot("Cookie").Call(jen.Id("name")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(missing.Clone(), jen.Return(jen.Lit(""), jen.False())),
+		jen.Return(jen.Id("ck").Dot("Value"), jen.True()),
+	)
+	f.Comment("serverCookieList is the comma-separated items of a cookie parameter.")
+	f.Func().Id("serverCookieList").Params(c.Clone(), at.Clone(), requestParam(), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
+		jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("serverCookieValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("r"), jen.Id("name"), jen.Id("required")),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
+		jen.Return(jen.Id("serverSplit").Call(jen.Id("s"), jen.Lit(",")), jen.True()),
+	)
+	f.Comment("serverHeaderText writes a header value that is not a scalar as JSON text.")
+	f.Func().Id("serverHeaderText").Params(jen.Id("v").Any()).String().Block(
+		jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+		jen.Return(jen.String().Call(jen.Id("data"))),
+	)
+}
+
+// genParseRuntime renders the parsers of scalar parameter values.
+func genParseRuntime(f *jen.File) {
+	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
+	f.Comment("serverParseInt parses a decimal integer of the given bit size (0: int).")
+	f.Func().Id("serverParseInt").Params(c.Clone(), at.Clone(), jen.Id("s").String(), jen.Id("bits").Int()).Params(jen.Int64(), jen.Bool()).Block(
+		jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Id("bits")),
+		jen.Switch().Block(
+			jen.Case(jen.Qual(pkgErrors, "Is").Call(jen.Err(), jen.Qual(pkgStrconv, "ErrRange"))).Block(report(jen.Id("at"), jen.Lit("is out of range for an integer"))),
+			jen.Case(jen.Err().Op("!=").Nil()).Block(report(jen.Id("at"), jen.Lit("must be an integer"))),
+		),
+		jen.Return(jen.Id("x"), jen.Err().Op("==").Nil()),
+	)
+	f.Comment("serverParseFloat parses a finite number of the given bit size.")
+	f.Func().Id("serverParseFloat").Params(c.Clone(), at.Clone(), jen.Id("s").String(), jen.Id("bits").Int()).Params(jen.Float64(), jen.Bool()).Block(
+		jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseFloat").Call(jen.Id("s"), jen.Id("bits")),
+		jen.If(jen.Err().Op("!=").Nil().Op("||").Qual(pkgMath, "IsNaN").Call(jen.Id("x")).Op("||").Qual(pkgMath, "IsInf").Call(jen.Id("x"), jen.Lit(0))).Block(
+			report(jen.Id("at"), jen.Lit("must be a number")),
+			jen.Return(jen.Lit(0), jen.False()),
+		),
+		jen.Return(jen.Id("x"), jen.True()),
+	)
+	f.Comment("serverParseBool parses true or false, as JSON writes them.")
+	f.Func().Id("serverParseBool").Params(c.Clone(), at.Clone(), jen.Id("s").String()).Params(jen.Bool(), jen.Bool()).Block(
+		jen.Switch(jen.Id("s")).Block(
+			jen.Case(jen.Lit("true")).Block(jen.Return(jen.True(), jen.True())),
+			jen.Case(jen.Lit("false")).Block(jen.Return(jen.False(), jen.True())),
+		),
+		report(jen.Id("at"), jen.Lit("must be true or false")),
+		jen.Return(jen.False(), jen.False()),
+	)
+	f.Comment("serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a")
+	f.Comment("space (an unescaped time zone offset) is read as '+'.")
+	f.Func().Id("serverParseTime").Params(c.Clone(), at.Clone(), jen.Id("s").String()).Params(jen.Qual(pkgTime, "Time"), jen.Bool()).Block(
+		jen.List(jen.Id("t"), jen.Err()).Op(":=").Qual(pkgTime, "Parse").Call(jen.Qual(pkgTime, "RFC3339"), jen.Id("s")),
+		jen.If(jen.Err().Op("!=").Nil().Op("&&").Qual(pkgStrings, "Contains").Call(jen.Id("s"), jen.Lit(" "))).Block(
+			jen.List(jen.Id("t"), jen.Err()).Op("=").Qual(pkgTime, "Parse").Call(jen.Qual(pkgTime, "RFC3339"), jen.Qual(pkgStrings, "ReplaceAll").Call(jen.Id("s"), jen.Lit(" "), jen.Lit("+"))),
+		),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			report(jen.Id("at"), jen.Lit("must be a date-time (RFC 3339, such as 2025-05-15T01:22:21Z)")),
+			jen.Return(jen.Qual(pkgTime, "Time").Values(), jen.False()),
+		),
+		jen.Return(jen.Id("t"), jen.True()),
+	)
+	f.Comment("serverParseBytes decodes base64 text (format byte).")
+	f.Func().Id("serverParseBytes").Params(c.Clone(), at.Clone(), jen.Id("s").String()).Params(jen.Index().Byte(), jen.Bool()).Block(
+		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual(pkgB64, "StdEncoding").Dot("DecodeString").Call(jen.Id("s")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(report(jen.Id("at"), jen.Lit("must be base64 text")), jen.Return(jen.Nil(), jen.False())),
+		jen.Return(jen.Id("b"), jen.True()),
+	)
+}
+
+// paramTarget is where the handler stores a decoded parameter.
+func paramTarget(o *generator.Operation, p *generator.Param) (*jen.Statement, bool) {
+	for i, pp := range o.PathParams {
+		if pp == p {
+			return jen.Id("in").Dot(o.ServerPathFields[i]), false
+		}
+	}
+	return jen.Id("in").Dot(generator.ServerParamsField).Dot(p.GoName), p.ByPointer()
+}
+
+// wildcardOf is the ServeMux wildcard of a path parameter.
+func wildcardOf(o *generator.Operation, p *generator.Param) string {
+	for i, pp := range o.PathParams {
+		if pp == p && i < len(o.ServerWildcards) {
+			return o.ServerWildcards[i]
+		}
+	}
+	return ""
+}
+
+// pathValue is the text of a scalar path parameter: the segment, without
+// the prefix of the label (.v) and matrix (;name=v) styles.
+func pathValue(p *generator.Param, wildcard string) *jen.Statement {
+	segment := jen.Id("r").Dot("PathValue").Call(jen.Lit(wildcard))
+	switch p.Style {
+	case "label":
+		return jen.Qual(pkgStrings, "TrimPrefix").Call(segment, jen.Lit("."))
+	case "matrix":
+		return jen.Qual(pkgStrings, "TrimPrefix").Call(segment, jen.Lit(";"+p.Name+"="))
+	}
+	return segment
+}
+
+// genPathListRuntime renders the split of a list path parameter by style.
+func genPathListRuntime(f *jen.File) {
+	f.Comment("serverPathList splits a list path parameter: simple (a,b), label (.a,b or .a.b")
+	f.Comment("exploded) or matrix (;name=a,b or ;name=a;name=b exploded).")
+	f.Func().Id("serverPathList").Params(jen.List(jen.Id("s"), jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool()).Index().String().Block(
+		jen.Switch(jen.Id("style")).Block(
+			jen.Case(jen.Lit("label")).Block(
+				jen.Id("s").Op("=").Qual(pkgStrings, "TrimPrefix").Call(jen.Id("s"), jen.Lit(".")),
+				jen.If(jen.Id("explode")).Block(jen.Return(jen.Id("serverSplit").Call(jen.Id("s"), jen.Lit(".")))),
+			),
+			jen.Case(jen.Lit("matrix")).Block(
+				jen.Id("prefix").Op(":=").Lit(";").Op("+").Id("name").Op("+").Lit("="),
+				jen.If(jen.Op("!").Id("explode")).Block(jen.Return(jen.Id("serverSplit").Call(jen.Qual(pkgStrings, "TrimPrefix").Call(jen.Id("s"), jen.Id("prefix")), jen.Lit(",")))),
+				jen.Id("items").Op(":=").Qual(pkgStrings, "Split").Call(jen.Id("s"), jen.Lit(";")).Index(jen.Lit(1), jen.Empty()),
+				jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(
+					jen.Id("items").Index(jen.Id("i")).Op("=").Qual(pkgStrings, "TrimPrefix").Call(jen.Id("items").Index(jen.Id("i")), jen.Id("name").Op("+").Lit("=")),
+				),
+				jen.Return(jen.Id("items")),
+			),
+		),
+		jen.Return(jen.Id("serverSplit").Call(jen.Id("s"), jen.Lit(","))),
+	)
+}
+
+// parseUsesAt reports whether parsing text into a value of r can report a
+// problem, which needs the value's path.
+func parseUsesAt(r *generator.TypeRef) bool {
+	k := scalarBaseOf(r)
+	return k != generator.RefString && k != generator.RefAny
+}

@@ -1,0 +1,189 @@
+package templates
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/seed-0d47db62/livegen/generator"
+)
+
+// schemeVar and securityVar name the variables that describe a security
+// scheme and the requirements of an operation.
+func schemeVar(s *generator.SecurityScheme) string { return "serverScheme" + s.GoName }
+func securityVar(o *generator.Operation) string    { return "serverSecurity" + o.Name }
+
+// usesSecurity reports whether a routed operation has security requirements.
+func usesSecurity(api *generator.API) bool {
+	for _, o := range api.Operations {
+		if o.ServerPattern != "" && len(o.Security) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// genSecurity renders the schemes, each operation's requirements and the
+// authentication of a request; nothing when no operation is secured.
+func genSecurity(f *jen.File, api *generator.API) {
+	if !usesSecurity(api) {
+		return
+	}
+	genSchemeType(f)
+	for _, s := range api.SecuritySchemes {
+		genSchemeVar(f, s)
+	}
+	for _, o := range api.Operations {
+		if o.ServerPattern == "" || len(o.Security) == 0 {
+			continue
+		}
+		f.Commentf("%s lists the alternative security requirements of %s.", securityVar(o), o.Name)
+		f.Var().Id(securityVar(o)).Op("=").Index().Index().Id("serverSchemeUse").ValuesFunc(func(g *jen.Group) {
+			for _, req := range o.Security {
+				g.ValuesFunc(func(g *jen.Group) {
+					for _, use := range req.Schemes {
+						d := jen.Dict{jen.Id("scheme"): jen.Id(schemeVar(use.Scheme))}
+						if len(use.Scopes) > 0 {
+							d[jen.Id("scopes")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+								for _, s := range use.Scopes {
+									g.Lit(s)
+								}
+							})
+						}
+						g.Values(d)
+					}
+				})
+			}
+		})
+	}
+	genAuthenticate(f)
+}
+
+// genSchemeType renders serverScheme and its credentials lookup.
+func genSchemeType(f *jen.File) {
+	f.Comment("serverScheme is a security scheme of the spec: where its credentials are.")
+	f.Type().Id("serverScheme").Struct(
+		jen.Id("name").String().Comment("key in components.securitySchemes"),
+		jen.Id("kind").String().Comment("authorization, basic, header, query, cookie, mutualTLS or other"),
+		jen.Id("auth").String().Comment("the Authorization scheme (Bearer) of kind authorization"),
+		jen.Id("in").String().Comment("where the credentials are, for problems"),
+		jen.Id("param").String().Comment("the header, query parameter or cookie that holds them"),
+		jen.Id("missing").String().Comment("the problem when they are absent"),
+	)
+	f.Comment("serverSchemeUse is a scheme that a requirement names, with the scopes it asks for.")
+	f.Type().Id("serverSchemeUse").Struct(
+		jen.Id("scheme").Op("*").Id("serverScheme"),
+		jen.Id("scopes").Index().String(),
+	)
+	f.Comment("credentials finds the credentials of the scheme in r; false when they are absent.")
+	f.Func().Params(jen.Id("s").Op("*").Id("serverScheme")).Id("credentials").Params(requestParam()).Params(jen.Id(authRequest), jen.Bool()).Block(
+		jen.Id("c").Op(":=").Id(authRequest).Values(jen.Dict{jen.Id("Scheme"): jen.Id("s").Dot("name")}),
+		jen.Switch(jen.Id("s").Dot("kind")).Block(
+			jen.Case(jen.Lit("authorization")).Block(
+				jen.Id("c").Dot("Token").Op("=").Id("serverAuthorization").Call(jen.Id("r"), jen.Id("s").Dot("auth")),
+			),
+			jen.Case(jen.Lit("basic")).Block(
+				jen.Var().Id("ok").Bool(),
+				jen.List(jen.Id("c").Dot("Username"), jen.Id("c").Dot("Password"), jen.Id("ok")).Op("=").Id("r").Dot("BasicAuth").Call(),
+				jen.Return(jen.Id("c"), jen.Id("ok")),
+			),
+			jen.Case(jen.Lit("header")).Block(
+				jen.Id("c").Dot("Token").Op("=").Id("r").Dot("Header").Dot("Get").Call(jen.Id("s").Dot("param")),
+			),
+			jen.Case(jen.Lit("query")).Block(
+				jen.Id("c").Dot("Token").Op("=").Id("r").Dot("URL").Dot("Query").Call().Dot("Get").Call(jen.Id("s").Dot("param")),
+			),
+			jen.Case(jen.Lit("cookie")).Block(
+				jen.If(jen.List(jen.Id("ck"), jen.Err()).Op(":=").Id("r").Dot("Cookie").Call(jen.Id("s").Dot("param")), jen.Err().Op("==").Nil()).Block(
+					jen.Id("c").Dot("Token").Op("=").Id("ck").Dot("Value"),
+				),
+			),
+			jen.Case(jen.Lit("mutualTLS")).Block(
+				jen.Return(jen.Id("c"), jen.Id("r").Dot("TLS").Op("!=").Nil().Op("&&").Len(jen.Id("r").Dot("TLS").Dot("PeerCertificates")).Op(">").Lit(0)),
+			),
+			jen.Default().Block(
+				jen.Comment("A scheme the handler cannot read: the Authenticator decides."),
+				jen.Return(jen.Id("c"), jen.True()),
+			),
+		),
+		jen.Return(jen.Id("c"), jen.Id("c").Dot("Token").Op("!=").Lit("")),
+	)
+	f.Comment("serverAuthorization is what follows scheme (compared ignoring case) in the")
+	f.Comment("Authorization header, or \"\".")
+	f.Func().Id("serverAuthorization").Params(requestParam(), jen.Id("scheme").String()).String().Block(
+		jen.Id("v").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Authorization")),
+		jen.Id("n").Op(":=").Len(jen.Id("scheme")),
+		jen.If(jen.Len(jen.Id("v")).Op("<=").Id("n").Op("||").Id("v").Index(jen.Id("n")).Op("!=").LitRune(' ').Op("||").
+			Op("!").Qual(pkgStrings, "EqualFold").Call(jen.Id("v").Index(jen.Empty(), jen.Id("n")), jen.Id("scheme"))).Block(jen.Return(jen.Lit(""))),
+		jen.Return(jen.Qual(pkgStrings, "TrimSpace").Call(jen.Id("v").Index(jen.Id("n").Op("+").Lit(1), jen.Empty()))),
+	)
+}
+
+// genSchemeVar renders the description of one security scheme.
+func genSchemeVar(f *jen.File, s *generator.SecurityScheme) {
+	kind, auth, in, param, missing := "other", "", "header", "Authorization", "credentials for "+s.Key+" are required"
+	switch {
+	case s.Type == "http" && s.Scheme == "basic":
+		kind, auth, missing = "basic", "Basic", "HTTP basic credentials are required"
+	case s.Type == "http" && s.Scheme == "bearer", s.Type == "oauth2", s.Type == "openIdConnect":
+		kind, auth, missing = "authorization", "Bearer", "a bearer token is required"
+	case s.Type == "http" && s.Scheme != "":
+		kind, auth = "authorization", strings.ToUpper(s.Scheme[:1])+s.Scheme[1:]
+	case s.Type == "apiKey":
+		kind, in, param, missing = s.In, s.In, s.Name, "an API key is required"
+	case s.Type == "mutualTLS":
+		kind, in, param, missing = "mutualTLS", "tls", "", "a client certificate is required"
+	}
+	f.Commentf("%s is the security scheme %s (%s).", schemeVar(s), s.Key, s.Type)
+	f.Var().Id(schemeVar(s)).Op("=").Op("&").Id("serverScheme").Values(jen.Dict{
+		jen.Id("name"): jen.Lit(s.Key), jen.Id("kind"): jen.Lit(kind), jen.Id("auth"): jen.Lit(auth),
+		jen.Id("in"): jen.Lit(in), jen.Id("param"): jen.Lit(param), jen.Id("missing"): jen.Lit(missing),
+	})
+}
+
+// genAuthenticate renders the check of a request's credentials.
+func genAuthenticate(f *jen.File) {
+	ctxType := jen.Qual(pkgContext, "Context")
+	f.Comment("authenticate checks the credentials of r against the alternative requirements of")
+	f.Comment("its operation: the first alternative whose every scheme has credentials (accepted by")
+	f.Comment("the Authenticator, when there is one) wins. Otherwise it answers 401 itself, naming")
+	f.Comment("what is missing or rejected but never the credentials, and returns false.")
+	f.Func().Params(handlerRecv()).Id("authenticate").Params(writerParam(), requestParam(), jen.Id("op").String(), jen.Id("alternatives").Index().Index().Id("serverSchemeUse")).Params(ctxType.Clone(), jen.Bool()).Block(
+		jen.Var().Id("problems").Index().Id("Problem"),
+		jen.For(jen.List(jen.Id("_"), jen.Id("alt")).Op(":=").Range().Id("alternatives")).Block(
+			jen.List(jen.Id("ctx"), jen.Id("problem"), jen.Id("ok")).Op(":=").Id("h").Dot("satisfy").Call(jen.Id("r"), jen.Id("op"), jen.Id("alt")),
+			jen.If(jen.Id("ok")).Block(jen.Return(jen.Id("ctx"), jen.True())),
+			jen.If(jen.Op("!").Qual(pkgSlices, "Contains").Call(jen.Id("problems"), jen.Id("problem"))).Block(
+				jen.Id("problems").Op("=").Append(jen.Id("problems"), jen.Id("problem")),
+			),
+			jen.For(jen.List(jen.Id("_"), jen.Id("use")).Op(":=").Range().Id("alt")).Block(
+				jen.If(jen.Id("a").Op(":=").Id("use").Dot("scheme").Dot("auth"), jen.Id("a").Op("!=").Lit("").Op("&&").
+					Op("!").Qual(pkgSlices, "Contains").Call(jen.Id("w").Dot("Header").Call().Dot("Values").Call(jen.Lit("WWW-Authenticate")), jen.Id("a"))).Block(
+					jen.Id("w").Dot("Header").Call().Dot("Add").Call(jen.Lit("WWW-Authenticate"), jen.Id("a")),
+				),
+			),
+		),
+		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusUnauthorized"), jen.Id("ErrorResponse").Values(jen.Dict{
+			jen.Id("Message"): jen.Lit("missing or rejected credentials"), jen.Id("Problems"): jen.Id("problems"),
+		})),
+		jen.Return(jen.Nil(), jen.False()),
+	)
+	f.Comment("satisfy checks one requirement: every scheme it names must have credentials.")
+	f.Func().Params(handlerRecv()).Id("satisfy").Params(requestParam(), jen.Id("op").String(), jen.Id("alt").Index().Id("serverSchemeUse")).Params(ctxType.Clone(), jen.Id("Problem"), jen.Bool()).Block(
+		jen.Id("ctx").Op(":=").Id("r").Dot("Context").Call(),
+		jen.For(jen.List(jen.Id("_"), jen.Id("use")).Op(":=").Range().Id("alt")).Block(
+			jen.Id("s").Op(":=").Id("use").Dot("scheme"),
+			jen.List(jen.Id("creds"), jen.Id("ok")).Op(":=").Id("s").Dot("credentials").Call(jen.Id("r")),
+			jen.If(jen.Op("!").Id("ok")).Block(
+				jen.Return(jen.Nil(), jen.Id("Problem").Add(problemLit(jen.Id("s").Dot("in"), jen.Id("s").Dot("param"), jen.Id("s").Dot("missing"))), jen.False()),
+			),
+			jen.If(jen.Id("h").Dot("authenticator").Op("==").Nil()).Block(jen.Continue()),
+			jen.List(jen.Id("creds").Dot("Operation"), jen.Id("creds").Dot("Scopes")).Op("=").List(jen.Id("op"), jen.Id("use").Dot("scopes")),
+			jen.List(jen.Id("next"), jen.Err()).Op(":=").Id("h").Dot("authenticator").Call(jen.Id("ctx"), jen.Id("creds")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Id("Problem").Add(problemLit(jen.Id("s").Dot("in"), jen.Id("s").Dot("param"), jen.Lit("the credentials were rejected"))), jen.False()),
+			),
+			jen.If(jen.Id("next").Op("!=").Nil()).Block(jen.Id("ctx").Op("=").Id("next")),
+		),
+		jen.Return(jen.Id("ctx"), jen.Id("Problem").Values(), jen.True()),
+	)
+}

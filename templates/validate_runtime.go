@@ -1,0 +1,303 @@
+package templates
+
+import (
+	"github.com/dave/jennifer/jen"
+)
+
+const (
+	pkgUTF8   = "unicode/utf8"
+	pkgMail   = "net/mail"
+	pkgNetip  = "net/netip"
+	pkgMath   = "math"
+	pkgSlices = "slices"
+	pkgMaps   = "maps"
+)
+
+// Identifiers of the validation runtime in validate.gen.go. They are
+// unexported, so no schema type (always exported) can take them.
+const (
+	valState = "validationState"
+	valPath  = "validationPath"
+)
+
+// statePtr and pathPtr are the parameter types of every validate method.
+func statePtr() *jen.Statement { return jen.Op("*").Id(valState) }
+func pathPtr() *jen.Statement  { return jen.Op("*").Id(valPath) }
+
+// genProblemTypes renders Problem and ValidationError, the types users see.
+func genProblemTypes(f *jen.File) {
+	f.Comment("Problem is one thing wrong with a request or a value: where it is and what is")
+	f.Comment("wrong. The problem text never repeats a credential.")
+	f.Type().Id("Problem").Struct(
+		jen.Comment("In is where the value was read from: path, query, header, cookie or body.").Line().
+			Id("In").String().Tag(map[string]string{"json": "in"}),
+		jen.Comment("Name is the parameter's name, or a JSON pointer into the body (\"/items/3/email\";").Line().
+			Comment("\"\" is the whole body).").Line().
+			Id("Name").String().Tag(map[string]string{"json": "name"}),
+		jen.Comment("Problem says what is wrong.").Line().
+			Id("Problem").String().Tag(map[string]string{"json": "problem"}),
+	)
+	f.Comment("ValidationError lists every problem found in a value or a request. The handler")
+	f.Comment("answers it with 400; a Server method may return one to answer the same way.")
+	f.Type().Id("ValidationError").Struct(jen.Id("Problems").Index().Id("Problem"))
+	f.Comment("Error lists the problems on one line.")
+	f.Func().Params(jen.Id("e").Op("*").Id("ValidationError")).Id("Error").Params().String().Block(
+		jen.Var().Id("b").Qual(pkgStrings, "Builder"),
+		jen.Id("b").Dot("WriteString").Call(jen.Lit("invalid")),
+		jen.For(jen.List(jen.Id("i"), jen.Id("p")).Op(":=").Range().Id("e").Dot("Problems")).Block(
+			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Dot("WriteString").Call(jen.Lit(";"))),
+			jen.Id("b").Dot("WriteString").Call(jen.Lit(" ").Op("+").Id("p").Dot("In")),
+			jen.If(jen.Id("p").Dot("Name").Op("!=").Lit("")).Block(jen.Id("b").Dot("WriteString").Call(jen.Lit(" ").Op("+").Id("p").Dot("Name"))),
+			jen.Id("b").Dot("WriteString").Call(jen.Lit(": ").Op("+").Id("p").Dot("Problem")),
+		),
+		jen.Return(jen.Id("b").Dot("String").Call()),
+	)
+}
+
+// genValidationPath renders validationPath: where a value sits. Checks build
+// it on the stack as they descend and turn it into text only for a problem.
+func genValidationPath(f *jen.File) {
+	p := jen.Id("p")
+	f.Comment(valPath + " is where a value sits: the root names the location (and the parameter),")
+	f.Comment("each step a property or an item. Checks build it on the stack as they descend and")
+	f.Comment("turn it into text only when they find a problem.")
+	f.Type().Id(valPath).Struct(
+		jen.Id("parent").Add(pathPtr()),
+		jen.Id("in").String(),
+		jen.Id("name").String(),
+		jen.Id("index").Int(),
+		jen.Id("isIndex").Bool(),
+	)
+	f.Comment("field is the path of property name below p.")
+	f.Func().Params(p.Clone().Add(pathPtr())).Id("field").Params(jen.Id("name").String()).Add(pathPtr()).Block(
+		jen.Return(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("parent"): p, jen.Id("name"): jen.Id("name")})),
+	)
+	f.Comment("item is the path of item i below p.")
+	f.Func().Params(p.Clone().Add(pathPtr())).Id("item").Params(jen.Id("i").Int()).Add(pathPtr()).Block(
+		jen.Return(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("parent"): p, jen.Id("index"): jen.Id("i"), jen.Id("isIndex"): jen.True()})),
+	)
+	f.Comment("String is the parameter's name, or a JSON pointer into the body, with the steps below.")
+	f.Func().Params(p.Clone().Add(pathPtr())).Id("String").Params().String().Block(
+		jen.Var().Id("steps").Index().String(),
+		jen.For(jen.Id("q").Op(":=").Id("p"), jen.Id("q").Op("!=").Nil(), jen.Id("q").Op("=").Id("q").Dot("parent")).Block(
+			jen.Switch().Block(
+				jen.Case(jen.Id("q").Dot("parent").Op("==").Nil()).Block(
+					jen.Id("steps").Op("=").Append(jen.Id("steps"), jen.Id("q").Dot("name")),
+				),
+				jen.Case(jen.Id("q").Dot("isIndex")).Block(
+					jen.Id("steps").Op("=").Append(jen.Id("steps"), jen.Qual(pkgStrconv, "Itoa").Call(jen.Id("q").Dot("index"))),
+				),
+				jen.Default().Block(
+					jen.Id("steps").Op("=").Append(jen.Id("steps"), jen.Id("validationPointerEscaper").Dot("Replace").Call(jen.Id("q").Dot("name"))),
+				),
+			),
+		),
+		jen.Qual(pkgSlices, "Reverse").Call(jen.Id("steps")),
+		jen.Return(jen.Qual(pkgStrings, "Join").Call(jen.Id("steps"), jen.Lit("/"))),
+	)
+	f.Comment("validationPointerEscaper escapes a property name for a JSON pointer (RFC 6901).")
+	f.Var().Id("validationPointerEscaper").Op("=").Qual(pkgStrings, "NewReplacer").Call(jen.Lit("~"), jen.Lit("~0"), jen.Lit("/"), jen.Lit("~1"))
+	f.Comment("location is where the value was read from: the root's location.")
+	f.Func().Params(p.Clone().Add(pathPtr())).Id("location").Params().String().Block(
+		jen.For(jen.Id("p").Dot("parent").Op("!=").Nil()).Block(jen.Id("p").Op("=").Id("p").Dot("parent")),
+		jen.Return(jen.Id("p").Dot("in")),
+	)
+}
+
+// genValidationState renders validationState, which collects problems.
+func genValidationState(f *jen.File) {
+	s := jen.Id("s").Op("*").Id(valState)
+	f.Comment(valState + " collects the problems of one value or request, so that all of them are")
+	f.Comment("reported together.")
+	f.Type().Id(valState).Struct(
+		jen.Id("problems").Index().Id("Problem"),
+		jen.Comment("absent are the values reported absent or null: the checks of their zero").Line().
+			Comment("value would only repeat that, so problems at or below them are dropped.").Line().
+			Id("absent").Index().Id("Problem"),
+	)
+	f.Comment("add records a problem with the value at path at.")
+	f.Func().Params(s.Clone()).Id("add").Params(jen.Id("at").Add(pathPtr()), jen.Id("problem").String()).Block(
+		jen.Id("p").Op(":=").Id("Problem").Values(jen.Dict{
+			jen.Id("In"):      jen.Id("at").Dot("location").Call(),
+			jen.Id("Name"):    jen.Id("at").Dot("String").Call(),
+			jen.Id("Problem"): jen.Id("problem"),
+		}),
+		jen.For(jen.List(jen.Id("_"), jen.Id("a")).Op(":=").Range().Id("s").Dot("absent")).Block(
+			jen.If(jen.Id("a").Dot("In").Op("==").Id("p").Dot("In").Op("&&").Parens(
+				jen.Id("p").Dot("Name").Op("==").Id("a").Dot("Name").Op("||").Qual(pkgStrings, "HasPrefix").Call(jen.Id("p").Dot("Name"), jen.Id("a").Dot("Name").Op("+").Lit("/")))).Block(
+				jen.Return(),
+			),
+		),
+		jen.Id("s").Dot("problems").Op("=").Append(jen.Id("s").Dot("problems"), jen.Id("p")),
+	)
+	f.Comment("missing records that the value at path at is absent or null where it must not be.")
+	f.Func().Params(s.Clone()).Id("missing").Params(jen.Id("at").Add(pathPtr()), jen.Id("problem").String()).Block(
+		jen.Id("s").Dot("add").Call(jen.Id("at"), jen.Id("problem")),
+		jen.Id("s").Dot("absent").Op("=").Append(jen.Id("s").Dot("absent"), jen.Id("s").Dot("problems").Index(jen.Len(jen.Id("s").Dot("problems")).Op("-").Lit(1))),
+	)
+	f.Comment("skip drops the problems that checks would find at or below path at.")
+	f.Func().Params(s.Clone()).Id("skip").Params(jen.Id("at").Add(pathPtr())).Block(
+		jen.Id("s").Dot("absent").Op("=").Append(jen.Id("s").Dot("absent"), jen.Id("Problem").Values(jen.Dict{
+			jen.Id("In"): jen.Id("at").Dot("location").Call(), jen.Id("Name"): jen.Id("at").Dot("String").Call(),
+		})),
+	)
+	f.Comment("err is a *ValidationError with the problems, or nil when there are none.")
+	f.Func().Params(s.Clone()).Id("err").Params().Error().Block(
+		jen.If(jen.Len(jen.Id("s").Dot("problems")).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Problems"): jen.Id("s").Dot("problems")})),
+	)
+}
+
+// formatChecks maps each checked string format to the helper that checks it
+// and the problem it reports.
+var formatChecks = map[string]struct{ fn, problem string }{
+	"email":     {"validationEmail", "must be an email address"},
+	"uuid":      {"validationUUID", "must be a UUID (8-4-4-4-12 hexadecimal digits)"},
+	"date":      {"validationDate", "must be a date (YYYY-MM-DD)"},
+	"date-time": {"validationDateTime", "must be a date-time (RFC 3339)"},
+	"uri":       {"validationURI", "must be an absolute URI"},
+	"ipv4":      {"validationIPv4", "must be an IPv4 address"},
+	"ipv6":      {"validationIPv6", "must be an IPv6 address"},
+}
+
+// genFormatCheck renders the helper that checks one string format.
+func genFormatCheck(f *jen.File, format string) {
+	fn := formatChecks[format].fn
+	s := jen.Id("s")
+	var body []jen.Code
+	switch format {
+	case "email":
+		f.Comment(fn + " reports whether s is a bare email address (no display name, no angle brackets).")
+		body = []jen.Code{
+			jen.List(jen.Id("a"), jen.Err()).Op(":=").Qual(pkgMail, "ParseAddress").Call(s),
+			jen.Return(jen.Err().Op("==").Nil().Op("&&").Id("a").Dot("Name").Op("==").Lit("").Op("&&").Id("a").Dot("Address").Op("==").Id("s")),
+		}
+	case "uuid":
+		f.Comment(fn + " reports whether s is a UUID in its 36-character text form.")
+		body = []jen.Code{
+			jen.If(jen.Len(s).Op("!=").Lit(36)).Block(jen.Return(jen.False())),
+			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(s), jen.Id("i").Op("++")).Block(
+				jen.Id("c").Op(":=").Id("s").Index(jen.Id("i")),
+				jen.Switch(jen.Id("i")).Block(
+					jen.Case(jen.Lit(8), jen.Lit(13), jen.Lit(18), jen.Lit(23)).Block(
+						jen.If(jen.Id("c").Op("!=").LitRune('-')).Block(jen.Return(jen.False())),
+					),
+					jen.Default().Block(
+						jen.If(jen.Op("!").Parens(
+							jen.Id("c").Op(">=").LitRune('0').Op("&&").Id("c").Op("<=").LitRune('9').Op("||").
+								Id("c").Op(">=").LitRune('a').Op("&&").Id("c").Op("<=").LitRune('f').Op("||").
+								Id("c").Op(">=").LitRune('A').Op("&&").Id("c").Op("<=").LitRune('F'))).Block(jen.Return(jen.False())),
+					),
+				),
+			),
+			jen.Return(jen.True()),
+		}
+	case "date", "date-time":
+		layout := "DateOnly"
+		if format == "date-time" {
+			layout = "RFC3339"
+		}
+		f.Comment(fn + " reports whether s is a " + format + " as RFC 3339 writes it.")
+		body = []jen.Code{
+			jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(pkgTime, "Parse").Call(jen.Qual(pkgTime, layout), s),
+			jen.Return(jen.Err().Op("==").Nil()),
+		}
+	case "uri":
+		f.Comment(fn + " reports whether s is an absolute URI (with a scheme).")
+		body = []jen.Code{
+			jen.List(jen.Id("u"), jen.Err()).Op(":=").Qual(pkgURL, "Parse").Call(s),
+			jen.Return(jen.Err().Op("==").Nil().Op("&&").Id("u").Dot("Scheme").Op("!=").Lit("")),
+		}
+	case "ipv4", "ipv6":
+		is := "Is4"
+		if format == "ipv6" {
+			is = "Is6"
+		}
+		f.Comment(fn + " reports whether s is an " + format + " address.")
+		body = []jen.Code{
+			jen.List(jen.Id("a"), jen.Err()).Op(":=").Qual(pkgNetip, "ParseAddr").Call(s),
+			jen.Return(jen.Err().Op("==").Nil().Op("&&").Id("a").Dot(is).Call()),
+		}
+	}
+	f.Func().Id(fn).Params(jen.Id("s").String()).Bool().Block(body...)
+}
+
+// genMultipleOf renders the helper for multipleOf on numbers.
+func genMultipleOf(f *jen.File) {
+	f.Comment("validationMultipleOf reports whether x is a multiple of m, allowing for rounding.")
+	f.Func().Id("validationMultipleOf").Params(jen.List(jen.Id("x"), jen.Id("m")).Float64()).Bool().Block(
+		jen.Id("q").Op(":=").Id("x").Op("/").Id("m"),
+		jen.Return(jen.Qual(pkgMath, "Abs").Call(jen.Id("q").Op("-").Qual(pkgMath, "Round").Call(jen.Id("q"))).Op("<").Lit(1e-9)),
+	)
+}
+
+// genUniqueHelpers renders the helpers for uniqueItems and
+// x-livegen-unique-by; each duplicate is named with the item it repeats.
+func genUniqueHelpers(f *jen.File, comparable, byJSON, by bool) {
+	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
+	if comparable {
+		f.Comment("validationUnique reports every item that repeats an earlier one (uniqueItems).")
+		f.Func().Id("validationUnique").Types(jen.Id("T").Comparable()).Params(c.Clone(), at.Clone(), jen.Id("items").Index().Id("T")).Block(
+			jen.Id("first").Op(":=").Make(jen.Map(jen.Id("T")).Int(), jen.Len(jen.Id("items"))),
+			uniqueLoop(jen.Id("x")),
+		)
+	}
+	if byJSON {
+		f.Comment("validationUniqueJSON reports every item whose JSON form repeats an earlier one's")
+		f.Comment("(uniqueItems on items that Go cannot compare).")
+		f.Func().Id("validationUniqueJSON").Types(jen.Id("T").Any()).Params(c.Clone(), at.Clone(), jen.Id("items").Index().Id("T")).Block(
+			jen.Id("first").Op(":=").Make(jen.Map(jen.String()).Int(), jen.Len(jen.Id("items"))),
+			uniqueLoop(jen.Id("validationJSONKey").Call(jen.Id("x"))),
+		)
+	}
+	if by {
+		f.Comment("validationUniqueBy reports every item whose property prop repeats an earlier item's")
+		f.Comment("(x-livegen-unique-by); key returns false for an item without the property.")
+		f.Func().Id("validationUniqueBy").Types(jen.Id("K").Comparable()).Params(
+			c.Clone(), at.Clone(), jen.Id("prop").String(), jen.Id("n").Int(), jen.Id("key").Func().Params(jen.Int()).Params(jen.Id("K"), jen.Bool()),
+		).Block(
+			jen.Id("first").Op(":=").Make(jen.Map(jen.Id("K")).Int(), jen.Id("n")),
+			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Id("n"), jen.Id("i").Op("++")).Block(
+				jen.List(jen.Id("k"), jen.Id("ok")).Op(":=").Id("key").Call(jen.Id("i")),
+				jen.If(jen.Op("!").Id("ok")).Block(jen.Continue()),
+				jen.If(jen.List(jen.Id("j"), jen.Id("dup")).Op(":=").Id("first").Index(jen.Id("k")), jen.Id("dup")).Block(
+					jen.Id("c").Dot("add").Call(jen.Id("at").Dot("item").Call(jen.Id("i")).Dot("field").Call(jen.Id("prop")),
+						jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("%#v is also the %s of item %d; each item's %s must be unique"), jen.Id("k"), jen.Id("prop"), jen.Id("j"), jen.Id("prop"))),
+					jen.Continue(),
+				),
+				jen.Id("first").Index(jen.Id("k")).Op("=").Id("i"),
+			),
+		)
+	}
+}
+
+// uniqueLoop is the loop of validationUnique and validationUniqueJSON.
+func uniqueLoop(key jen.Code) *jen.Statement {
+	return jen.For(jen.List(jen.Id("i"), jen.Id("x")).Op(":=").Range().Id("items")).Block(
+		jen.Id("k").Op(":=").Add(key),
+		jen.If(jen.List(jen.Id("j"), jen.Id("dup")).Op(":=").Id("first").Index(jen.Id("k")), jen.Id("dup")).Block(
+			jen.Id("c").Dot("add").Call(jen.Id("at").Dot("item").Call(jen.Id("i")),
+				jen.Lit("repeats item ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("j")).Op("+").Lit("; items must be unique")),
+			jen.Continue(),
+		),
+		jen.Id("first").Index(jen.Id("k")).Op("=").Id("i"),
+	)
+}
+
+// genJSONKey renders the key function of validationUniqueJSON.
+func genJSONKey(f *jen.File) {
+	f.Comment("validationJSONKey is the JSON text of x, which compares values of any shape.")
+	f.Func().Id("validationJSONKey").Types(jen.Id("T").Any()).Params(jen.Id("x").Id("T")).String().Block(
+		jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("x")),
+		jen.Return(jen.String().Call(jen.Id("data"))),
+	)
+}
+
+// genSortedKeys renders the helper that visits map entries in key order, so
+// that problems come in the same order on every run.
+func genSortedKeys(f *jen.File) {
+	f.Comment("validationKeys lists the keys of m in order, so that problems come in a stable order.")
+	f.Func().Id("validationKeys").Types(jen.Id("V").Any()).Params(jen.Id("m").Map(jen.String()).Id("V")).Index().String().Block(
+		jen.Return(jen.Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(jen.Id("m")))),
+	)
+}
