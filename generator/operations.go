@@ -291,7 +291,7 @@ func (b *builder) buildResponses(o *Operation, op *openapi3.Operation, ptr strin
 		if rr.Value.Description != nil {
 			r.Description = strings.TrimSpace(*rr.Value.Description)
 		}
-		r.Name = o.Name + GoName(r.StatusText())
+		r.Name = o.Name + goNamePart(r.StatusText())
 		ct, mt := pickContent(rr.Value.Content)
 		r.ContentType, r.JSON = ct, isJSON(ct)
 		if ct != "" {
@@ -300,7 +300,7 @@ func (b *builder) buildResponses(o *Operation, op *openapi3.Operation, ptr strin
 			case mt == nil || mt.Schema == nil:
 				r.Type = &TypeRef{Kind: RefBytes}
 			case r.JSON:
-				r.Type = b.ref(mt.Schema, o.Name+GoName(r.StatusText())+"ResponseBody", cptr+"/schema")
+				r.Type = b.ref(mt.Schema, o.Name+goNamePart(r.StatusText())+"ResponseBody", cptr+"/schema")
 			default:
 				r.Type = &TypeRef{Kind: RefBytes, Note: "The body is raw bytes in " + ct + ", which livegen does not decode."}
 			}

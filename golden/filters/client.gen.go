@@ -249,7 +249,7 @@ func (c *Client) ListGadgets(ctx context.Context, params *ListGadgetsParams, opt
 //
 // Answers:
 //   - 200 (result): Statistics.
-func (c *Client) GetStats(ctx context.Context, params *GetStatsParams, opts ...RequestEditorFn) (*GetStatsN200ResponseBody, error) {
+func (c *Client) GetStats(ctx context.Context, params *GetStatsParams, opts ...RequestEditorFn) (*GetStats200ResponseBody, error) {
 	s := newClientCall("getStats", http.MethodGet, "/stats", opts)
 	s.header.Set("Accept", "application/json")
 	if params != nil {
@@ -261,7 +261,7 @@ func (c *Client) GetStats(ctx context.Context, params *GetStatsParams, opts ...R
 	}
 	switch {
 	case resp.status/100 == 2:
-		r := new(GetStatsN200ResponseBody)
+		r := new(GetStats200ResponseBody)
 		if err = resp.decode(s, r); err != nil {
 			return nil, err
 		}

@@ -15,9 +15,9 @@ type Gadget struct {
 	Score *float32 `json:"score,omitempty"`
 }
 
-// GetStatsN200ResponseBody is defined by the schema at
+// GetStats200ResponseBody is defined by the schema at
 // /paths/~1stats/get/responses/200/content/application~1json/schema.
-type GetStatsN200ResponseBody struct {
+type GetStats200ResponseBody struct {
 	Count *int `json:"count,omitempty"`
 }
 

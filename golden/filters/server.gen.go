@@ -92,7 +92,7 @@ type GetStatsOutput interface {
 // GetStatsOK is the 200 answer of GetStats: Statistics.
 type GetStatsOK struct {
 	// Body is the response body (application/json).
-	Body GetStatsN200ResponseBody
+	Body GetStats200ResponseBody
 }
 
 // isGetStatsOutput makes GetStatsOK an answer of GetStats.
