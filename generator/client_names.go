@@ -6,14 +6,6 @@ import (
 	"strconv"
 )
 
-// clientFixedNames are exported identifiers that client.gen.go declares in
-// every package besides those already in ReservedNames. Until they are
-// reserved there too, nameClientTypes claims them before any inline type
-// can, and fails when a component schema already took one.
-var clientFixedNames = []string{
-	"WithHTTPClient", "WithRequestEditorFn", "WithUserAgent", "WithCredentials", "WithRetryPolicy",
-}
-
 // clientLocalNames are the identifiers that generated client methods declare
 // or use besides their path parameters; the local variables that the model
 // names (PageVar, ChunkSizeVar) must differ from them too.
@@ -29,9 +21,6 @@ const (
 // result type and its fields, the extra methods for pagination and bulk
 // calls, and the local variables those methods declare.
 func (b *builder) nameClientTypes(o *Operation) {
-	if len(b.api.Operations) == 0 {
-		b.claimClientFixedNames()
-	}
 	o.Successes = clientSuccesses(o)
 	if len(o.Successes) > 1 {
 		o.ResultType = b.typeName(o.Name + "Result")
@@ -49,27 +38,6 @@ func (b *builder) nameClientTypes(o *Operation) {
 	}
 	b.nameClientMethods(o)
 	b.warnClientParams(o)
-}
-
-// claimClientFixedNames keeps the client's exported helpers from being
-// taken by a type: a component schema that already holds one is an error,
-// because renaming the helper would break every caller of the package.
-func (b *builder) claimClientFixedNames() {
-	for _, name := range clientFixedNames {
-		switch {
-		case slices.Contains(ReservedNames, name):
-		case b.names.taken(name):
-			ptr := ""
-			for _, t := range b.api.Types {
-				if t.Name == name {
-					ptr = t.Pointer
-				}
-			}
-			b.fail(ptr, "the schema's Go name %s is the name of a client option; give the schema another name with x-go-name", name)
-		default:
-			b.names.claim(name)
-		}
-	}
 }
 
 // clientSuccesses lists the answers a client method returns as results: the

@@ -3,6 +3,7 @@ package generator
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -96,30 +97,22 @@ func (t *sourceTree) line(ptr string) int {
 	return 0
 }
 
-// brokenRef finds the first local $ref that does not resolve, walking the
-// document in order; kin-openapi's own message does not say where it is.
-func (t *sourceTree) brokenRef() (ptr, ref string, line int) {
+// find walks the tree in document order and stops at the first node for
+// which visit returns true, returning its pointer and line.
+func (t *sourceTree) find(visit func(n *yaml.Node, at string) bool) (ptr string, line int) {
 	if t == nil {
-		return "", "", 0
+		return "", 0
 	}
 	var walk func(n *yaml.Node, at string) bool
 	walk = func(n *yaml.Node, at string) bool {
+		if visit(n, at) {
+			ptr, line = at, n.Line
+			return true
+		}
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				k, v := n.Content[i], n.Content[i+1]
-				if k.Value == "$ref" && v.Kind == yaml.ScalarNode {
-					if _, err := url.Parse(v.Value); err != nil {
-						ptr, ref, line = at+"/$ref", v.Value, v.Line
-						return true
-					}
-					if strings.HasPrefix(v.Value, "#") && t.lookup(strings.TrimPrefix(v.Value, "#")) == nil {
-						ptr, ref, line = at+"/$ref", v.Value, v.Line
-						return true
-					}
-					continue
-				}
-				if walk(v, at+"/"+escapeToken(k.Value)) {
+				if walk(n.Content[i+1], at+"/"+escapeToken(n.Content[i].Value)) {
 					return true
 				}
 			}
@@ -133,6 +126,26 @@ func (t *sourceTree) brokenRef() (ptr, ref string, line int) {
 		return false
 	}
 	walk(t.root, "")
+	return ptr, line
+}
+
+// brokenRef finds the first local $ref that does not resolve, walking the
+// document in order; kin-openapi's own message does not say where it is.
+func (t *sourceTree) brokenRef() (ptr, ref string, line int) {
+	ptr, line = t.find(func(n *yaml.Node, at string) bool {
+		if !strings.HasSuffix(at, "/$ref") || n.Kind != yaml.ScalarNode {
+			return false
+		}
+		if _, err := url.Parse(n.Value); err != nil {
+			ref = n.Value
+			return true
+		}
+		if strings.HasPrefix(n.Value, "#") && t.lookup(strings.TrimPrefix(n.Value, "#")) == nil {
+			ref = n.Value
+			return true
+		}
+		return false
+	})
 	return ptr, ref, line
 }
 
@@ -149,76 +162,33 @@ var objectSlots = []*regexp.Regexp{
 
 // nullObject finds the first null where an object is required.
 func (t *sourceTree) nullObject() (ptr string, line int) {
-	if t == nil {
-		return "", 0
-	}
-	var walk func(n *yaml.Node, at string) bool
-	walk = func(n *yaml.Node, at string) bool {
-		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-			for _, re := range objectSlots {
-				if re.MatchString(at) {
-					ptr, line = at, n.Line
-					return true
-				}
-			}
+	return t.find(func(n *yaml.Node, at string) bool {
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!null" {
+			return false
 		}
-		switch n.Kind {
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if walk(n.Content[i+1], at+"/"+escapeToken(n.Content[i].Value)) {
-					return true
-				}
-			}
-		case yaml.SequenceNode:
-			for i, c := range n.Content {
-				if walk(c, at+"/"+strconv.Itoa(i)) {
-					return true
-				}
+		for _, re := range objectSlots {
+			if re.MatchString(at) {
+				return true
 			}
 		}
 		return false
-	}
-	walk(t.root, "")
-	return ptr, line
+	})
 }
 
 // mappingWithKeys finds the first mapping that holds all the given keys.
 func (t *sourceTree) mappingWithKeys(keys ...string) (ptr string, line int) {
-	if t == nil {
-		return "", 0
-	}
-	var walk func(n *yaml.Node, at string) bool
-	walk = func(n *yaml.Node, at string) bool {
-		switch n.Kind {
-		case yaml.MappingNode:
-			found := 0
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				for _, k := range keys {
-					if n.Content[i].Value == k {
-						found++
-					}
-				}
-			}
-			if found == len(keys) {
-				ptr, line = at, n.Line
-				return true
-			}
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if walk(n.Content[i+1], at+"/"+escapeToken(n.Content[i].Value)) {
-					return true
-				}
-			}
-		case yaml.SequenceNode:
-			for i, c := range n.Content {
-				if walk(c, at+"/"+strconv.Itoa(i)) {
-					return true
-				}
+	return t.find(func(n *yaml.Node, _ string) bool {
+		if n.Kind != yaml.MappingNode {
+			return false
+		}
+		found := 0
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if slices.Contains(keys, n.Content[i].Value) {
+				found++
 			}
 		}
-		return false
-	}
-	walk(t.root, "")
-	return ptr, line
+		return found == len(keys)
+	})
 }
 
 // relaxTupleItems rewrites draft-4 tuple schemas (`items: [A, B]`), which

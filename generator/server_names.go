@@ -2,7 +2,6 @@ package generator
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
 )
 
@@ -14,41 +13,10 @@ const (
 	ServerStatusField = "Status" // the status code of a range or default answer
 )
 
-// serverFixedNames are the exported identifiers that server.gen.go declares
-// in every package besides those in ReservedNames. Until ReservedNames lists
-// them, the first operation claims them before any inline type can.
-var serverFixedNames = []string{
-	"AuthRequest", "WithMaxBodyBytes", "WithAuthenticator", "WithErrorMapper", "WithLogger", "WithStrictQuery",
-}
-
-// claimServerFixedNames keeps the server's exported helpers from being taken
-// by a type: a component schema that already holds one is an error, since
-// renaming the helper would break every user of the package.
-func (b *builder) claimServerFixedNames() {
-	for _, name := range serverFixedNames {
-		switch {
-		case slices.Contains(ReservedNames, name):
-		case b.names.taken(name):
-			ptr := ""
-			for _, t := range b.api.Types {
-				if t.Name == name {
-					ptr = t.Pointer
-				}
-			}
-			b.fail(ptr, "the schema's Go name %s is the name of a server helper; give the schema another name with x-go-name", name)
-		default:
-			b.names.claim(name)
-		}
-	}
-}
-
 // nameServerTypes decides the server-side Go names of an operation: its
 // input struct, the sealed interface of its answers with one type per
 // documented response, the input's fields, and how http.ServeMux routes it.
 func (b *builder) nameServerTypes(o *Operation) {
-	if len(b.api.Operations) == 0 {
-		b.claimServerFixedNames()
-	}
 	o.ServerInput = b.typeName(o.Name + "Input")
 	o.ServerOutput = b.typeName(o.Name + "Output")
 	o.ServerHandler = "serve" + o.Name

@@ -1,0 +1,70 @@
+package generator
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestBadSpecsFailWithLocation: every error names the file, the line and the
+// JSON pointer of the problem, and says what to change.
+func TestBadSpecsFailWithLocation(t *testing.T) {
+	head := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n"
+	cases := []struct {
+		name, spec, pointer, says string
+		line                      int
+	}{
+		{"broken ref", head + "paths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Nope'}\n",
+			"/paths/~1a/get/responses/200/$ref", "points at nothing", 7},
+		{"null parameter", head + "paths:\n  /a:\n    get:\n      parameters:\n        - null\n      responses: {'200': {description: ok}}\n",
+			"/paths/~1a/get/parameters/0", "null", 7},
+		{"yaml syntax", head + "paths: {/a: [}\n", "", "not valid YAML", -1},
+		{"bad status", head + "paths:\n  /a:\n    get:\n      responses:\n        '20': {description: ok}\n",
+			"/paths/~1a/get/responses/20", "not an HTTP status code", 7},
+		{"swagger", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n", "/openapi", "not OpenAPI 3", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := LoadData([]byte(c.spec), "api.yaml", Options{})
+			require.Error(t, err)
+			var se *SpecError
+			require.True(t, errors.As(err, &se), "%T: %v", err, err)
+			require.Equal(t, "api.yaml", se.File)
+			require.Equal(t, c.pointer, se.Pointer, err.Error())
+			if c.line < 0 {
+				require.Positive(t, se.Line, "the YAML parser's line: %v", err) // its count is not always exact
+			} else {
+				require.Equal(t, c.line, se.Line, err.Error())
+			}
+			require.Contains(t, err.Error(), c.says)
+			require.NotContains(t, err.Error(), "\n")
+		})
+	}
+}
+
+// TestLenientLoadingWarnsAndGoesOn: faults that cannot hurt the generated
+// code are warnings, and -strict turns them back into errors.
+func TestLenientLoadingWarnsAndGoesOn(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /things/{id}:
+    get:
+      operationId: getThing
+      responses:
+        '200': {}
+`
+	api, err := LoadData([]byte(spec), "api.yaml", Options{})
+	require.NoError(t, err)
+	var msgs []string
+	for _, w := range api.Warnings {
+		msgs = append(msgs, w.String())
+	}
+	joined := strings.Join(msgs, "\n")
+	require.Contains(t, joined, "path parameter {id} is not declared")
+	require.Equal(t, "string", map[RefKind]string{RefString: "string"}[api.Operations[0].PathParams[0].Type.Kind])
+	_, err = LoadData([]byte(spec), "api.yaml", Options{Strict: true})
+	require.Error(t, err)
+}
