@@ -96,7 +96,7 @@ func load(data []byte, absPath, displayName string, opts Options) (api *API, err
 	}
 	var relaxed []Warning
 	if err != nil && !opts.Strict && strings.Contains(err.Error(), "cannot unmarshal array into") {
-		doc, relaxed, err = loadRelaxed(loader, data, absPath, err)
+		doc, relaxed, err = loadRelaxed(data, absPath, err)
 	}
 	if err != nil {
 		src := parseSource(data)
@@ -205,16 +205,19 @@ func pointer(tokens ...string) string {
 
 // loadRelaxed retries a load that failed on draft-4 tuple schemas, with each
 // tuple typed as a list of any value.
-func loadRelaxed(loader *openapi3.Loader, data []byte, absPath string, loadErr error) (*openapi3.T, []Warning, error) {
+func loadRelaxed(data []byte, absPath string, loadErr error) (*openapi3.T, []Warning, error) {
 	src := parseSource(data)
 	where := src.relaxTupleItems()
 	if len(where) == 0 {
 		return nil, nil, loadErr
 	}
-	fixed, err := src.bytes()
+	fixed, err := src.jsonBytes()
 	if err != nil {
 		return nil, nil, loadErr
 	}
+	// A fresh loader: the failed one caches what it read of the document.
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = absPath != ""
 	var doc *openapi3.T
 	if absPath != "" {
 		doc, err = loader.LoadFromDataWithPath(fixed, &url.URL{Path: absPath})

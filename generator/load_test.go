@@ -68,3 +68,16 @@ paths:
 	_, err = LoadData([]byte(spec), "api.yaml", Options{Strict: true})
 	require.Error(t, err)
 }
+
+// TestTupleItemsLoadAsAnyList: draft-4 tuples, which kin-openapi cannot
+// read, become lists of any value with a warning at their pointer.
+func TestTupleItemsLoadAsAnyList(t *testing.T) {
+	spec := `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+ "components": {"schemas": {"Pair": {"type": "object", "properties": {"xy": {"type": "array", "items": [{"type": "number"}, {"type": "number"}]}}}}}}`
+	api, err := LoadData([]byte(spec), "api.json", Options{})
+	require.NoError(t, err)
+	require.Equal(t, "/components/schemas/Pair/properties/xy/items", api.Warnings[0].Pointer)
+	require.Equal(t, RefAny, api.Types[0].Fields[0].Type.Elem.Kind)
+	_, err = LoadData([]byte(spec), "api.json", Options{Strict: true})
+	require.Error(t, err)
+}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"encoding/json"
 	"net/url"
 	"regexp"
 	"slices"
@@ -221,18 +222,12 @@ func (t *sourceTree) relaxTupleItems() []string {
 	return where
 }
 
-// bytes renders the (possibly rewritten) tree back to YAML, in block style:
-// flow style as parsed from JSON does not always print back readable.
-func (t *sourceTree) bytes() ([]byte, error) {
-	var block func(n *yaml.Node)
-	block = func(n *yaml.Node) {
-		if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
-			n.Style = 0
-		}
-		for _, c := range n.Content {
-			block(c)
-		}
+// jsonBytes renders the (possibly rewritten) tree as JSON, which the
+// loader reads whatever the file's name says.
+func (t *sourceTree) jsonBytes() ([]byte, error) {
+	var v any
+	if err := t.root.Decode(&v); err != nil {
+		return nil, err
 	}
-	block(t.root)
-	return yaml.Marshal(t.root)
+	return json.Marshal(v)
 }
