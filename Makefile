@@ -8,6 +8,7 @@ generate:
 	$(GO) run ./cmd/livegen
 	$(GO) run ./cmd/livegen -spec openapi/webex/meeting-invitees.yaml -out generated/webex
 	$(GO) run ./cmd/livegen -spec openapi/zoom/meeting-registrants.yaml -out generated/zoom
+	cd examples/consumer && $(GO) generate ./...
 
 # check fails, listing the stale files, when generated/ is not what the
 # generator writes now; it writes nothing (-v shows the diffs).
@@ -15,12 +16,14 @@ check:
 	$(GO) run ./cmd/livegen -check
 	$(GO) run ./cmd/livegen -check -spec openapi/webex/meeting-invitees.yaml -out generated/webex
 	$(GO) run ./cmd/livegen -check -spec openapi/zoom/meeting-registrants.yaml -out generated/zoom
+	cd examples/consumer && $(GO) run github.com/seed-0d47db62/livegen/cmd/livegen -config lives/livegen.yaml -check
 
 # test vets everything, runs every test and checks that generated/ and golden/ are fresh.
 test: check
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt: files need formatting:"; gofmt -l .; exit 1; }
-	$(GO) test -count=1 ./...
+	$(GO) test -race -count=1 ./...
+	cd examples/consumer && $(GO) vet ./... && $(GO) test -race -count=1 ./...
 
 # golden rewrites the golden files from the current generator.
 golden:

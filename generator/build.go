@@ -118,7 +118,12 @@ func (b *builder) declareComponentSchemas() {
 	if b.doc.Components == nil {
 		return
 	}
-	keys := sortedKeys(b.doc.Components.Schemas)
+	var keys []string
+	for _, key := range sortedKeys(b.doc.Components.Schemas) {
+		if !b.isExternal(b.doc.Components.Schemas[key], pointer("components", "schemas", key)) {
+			keys = append(keys, key)
+		}
+	}
 	for _, key := range keys {
 		sr := b.doc.Components.Schemas[key]
 		ptr := pointer("components", "schemas", key)

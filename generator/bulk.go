@@ -20,6 +20,9 @@ type Bulk struct {
 	// Lists are the list properties that are split, in property order. The
 	// chunks take items from them one list after the other.
 	Lists []*Field
+	// DefaultChunk is the chunk size used when the caller gives none:
+	// livegen.yaml's chunkSizes for the operation, else MaxItems.
+	DefaultChunk uint64
 	// MaxItems is the smallest maxItems of the lists: the default and largest
 	// chunk size. 0 when no list declares one; the caller then chooses.
 	MaxItems uint64
@@ -66,6 +69,10 @@ func (b *builder) detectBulk(o *Operation) {
 	bulk := &Bulk{Parent: parent, Lists: lists, MaxItems: smallestMaxItems(lists)}
 	if bulk.MaxItems == 0 && !saysBulk(o) {
 		return
+	}
+	bulk.DefaultChunk = bulk.MaxItems
+	if n := b.opts.Overrides.ChunkSize(o.ID); n > 0 {
+		bulk.DefaultChunk = uint64(n)
 	}
 	bulk.merge(clientSuccesses(o))
 	o.Bulk = bulk

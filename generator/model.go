@@ -177,13 +177,17 @@ const (
 	RefSlice
 	RefMap // map[string]Elem
 	RefNamed
+	// RefExternal is a type of another package, chosen with x-go-type or
+	// livegen.yaml's types; the generated code treats it as opaque JSON.
+	RefExternal
 )
 
 // TypeRef is a use of a Go type.
 type TypeRef struct {
-	Kind  RefKind
-	Named *Type    // RefNamed
-	Elem  *TypeRef // RefSlice, RefMap
+	Kind     RefKind
+	Named    *Type    // RefNamed
+	Elem     *TypeRef // RefSlice, RefMap
+	External *GoType  // RefExternal
 	// Format is the schema format (date, email, uuid, unix-time, ...), kept
 	// for validation and documentation.
 	Format      string

@@ -16,6 +16,9 @@ func (b *builder) ref(sr *openapi3.SchemaRef, ctx, ptr string) *TypeRef {
 	if sr == nil || sr.Value == nil {
 		return &TypeRef{Kind: RefAny}
 	}
+	if gt, ok := b.externalType(sr, ptr); ok {
+		return &TypeRef{Kind: RefExternal, External: &gt}
+	}
 	if t, ok := b.byRef[sr.Ref]; ok {
 		return &TypeRef{Kind: RefNamed, Named: t}
 	}
@@ -606,4 +609,37 @@ func (b *builder) warnUnenforced(s *openapi3.Schema, ptr string) {
 	if len(keywords) > 0 {
 		b.warn(ptr, "%s is not enforced by the generated code", strings.Join(keywords, ", "))
 	}
+}
+
+// externalType finds the Go type that livegen.yaml or x-go-type maps a
+// schema to: the config wins, by the pointer of the use or of the $ref'd
+// component; then the schema's own x-go-type.
+func (b *builder) externalType(sr *openapi3.SchemaRef, ptr string) (GoType, bool) {
+	if gt, ok := b.opts.Overrides.Type(ptr); ok {
+		return gt, true
+	}
+	if sr.Ref != "" {
+		if gt, ok := b.opts.Overrides.Type(refPointer(sr.Ref)); ok {
+			return gt, true
+		}
+	}
+	gt, ok, err := goTypeExtension(sr.Value.Extensions)
+	if err != nil {
+		b.fail(ptr, "%v", err)
+		return GoType{}, false
+	}
+	return gt, ok
+}
+
+// isExternal reports whether a component schema is mapped to a Go type of
+// another package, so that no type is generated for it.
+func (b *builder) isExternal(sr *openapi3.SchemaRef, ptr string) bool {
+	if sr == nil || sr.Value == nil {
+		return false
+	}
+	if _, ok := b.opts.Overrides.Type(ptr); ok {
+		return true
+	}
+	_, ok, _ := goTypeExtension(sr.Value.Extensions)
+	return ok
 }

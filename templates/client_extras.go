@@ -100,6 +100,9 @@ func (g *clientGen) genBulkMethod(f *jen.File, op *generator.Operation) {
 		results = jen.Error()
 	}
 	f.Add(doc(clientBulkDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(bk.Method).Params(g.clientMethodParams(op, jen.Id(bk.ChunkSizeVar).Int())...).Add(results).BlockFunc(func(b *jen.Group) {
+		if bk.DefaultChunk != bk.MaxItems {
+			b.If(jen.Id(bk.ChunkSizeVar).Op("<=").Lit(0)).Block(jen.Id(bk.ChunkSizeVar).Op("=").Lit(int(bk.DefaultChunk)))
+		}
 		lens := make([]jen.Code, len(bk.Lists))
 		for i, l := range bk.Lists {
 			lens[i] = jen.Len(clientBulkList(bk, jen.Id("body"), l))
@@ -198,10 +201,19 @@ func clientBulkDoc(op *generator.Operation) string {
 		text += ", taken one list after the other"
 	}
 	text += ", in order; every other part of the body goes with every chunk. "
+	if bk.DefaultChunk != bk.MaxItems {
+		text += bk.ChunkSizeVar + " 0 means " + strconv.FormatUint(bk.DefaultChunk, 10) + ", as livegen.yaml's chunkSizes says. "
+	}
 	if bk.MaxItems > 0 {
-		text += bk.ChunkSizeVar + " 0 means " + strconv.FormatUint(bk.MaxItems, 10) + ", the spec's maxItems, which is also the largest allowed. "
-	} else {
+		text += "The spec's maxItems, " + strconv.FormatUint(bk.MaxItems, 10) + ", is the largest chunk allowed"
+		if bk.DefaultChunk == bk.MaxItems {
+			text += ", and the chunk size when " + bk.ChunkSizeVar + " is 0"
+		}
+		text += ". "
+	} else if bk.DefaultChunk == 0 {
 		text += "The spec gives no maximum, so " + bk.ChunkSizeVar + " must be positive: lower it when the server answers 413. "
+	} else {
+		text += "The spec gives no maximum: lower " + bk.ChunkSizeVar + " when the server answers 413. "
 	}
 	switch bk.Merge {
 	case generator.MergeNone:

@@ -142,6 +142,11 @@ func typeRef(r *generator.TypeRef) *jen.Statement {
 		return jen.Map(jen.String()).Add(typeRef(r.Elem))
 	case generator.RefNamed:
 		return jen.Id(r.Named.Name)
+	case generator.RefExternal:
+		if r.External.Import == "" {
+			return jen.Id(r.External.Name)
+		}
+		return jen.Qual(r.External.Import, r.External.Name)
 	default:
 		return jen.Any()
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -129,28 +128,24 @@ func TestConfigMistakesAreOneLocatedLine(t *testing.T) {
 	}
 }
 
-// A section the generator does not apply yet stops with a located line
-// instead of generating code that ignores it.
-func TestConfigOverridesAreNotIgnored(t *testing.T) {
-	sections := map[string]string{
-		"names":      "names:\n  MeetingInvitee: Guest\n",
-		"types":      "types:\n  /components/schemas/MeetingInviteeInput/properties/email: net/mail.Address\n",
-		"chunkSizes": "chunkSizes:\n  createMeetingInvitees: 25\n",
-	}
-	for _, section := range unapplied {
-		_, pkgDir := consumer(t, "spec: ../../specs/invitees.yaml\n"+sections[section])
-		code, _, errs := livegen("-config", filepath.Join(pkgDir, "livegen.yaml"))
-		require.Equal(t, 1, code)
-		require.Contains(t, errs, "livegen.yaml:2: "+section+": this livegen does not apply "+section+" yet")
-		require.NoFileExists(t, filepath.Join(pkgDir, "models.gen.go"))
-	}
+// The config's type mappings and chunk sizes reach the generated code.
+func TestConfigTypesAndChunkSizesReachTheCode(t *testing.T) {
+	_, pkgDir := consumer(t, `spec: ../../specs/invitees.yaml
+types:
+  /components/schemas/MeetingInviteeInput/properties/displayName: encoding/json.Number
+chunkSizes:
+  createMeetingInvitees: 25
+`)
+	code, _, errs := livegen("-config", filepath.Join(pkgDir, "livegen.yaml"))
+	require.Equal(t, 0, code, errs)
+	require.Contains(t, read(t, filepath.Join(pkgDir, "models.gen.go")), "DisplayName *json.Number")
+	client := read(t, filepath.Join(pkgDir, "client.gen.go"))
+	require.Contains(t, client, "chunkSize = 25")
+	require.Contains(t, client, "0 means 25, as livegen.yaml's chunkSizes says")
 }
 
 // The config's names reach the generated code.
 func TestConfigNamesReachTheCode(t *testing.T) {
-	if slices.Contains(unapplied, "names") {
-		t.Skip("the generator does not take livegen.yaml's names yet")
-	}
 	_, pkgDir := consumer(t, `spec: ../../specs/invitees.yaml
 names:
   MeetingInvitee: Guest

@@ -81,26 +81,7 @@ func checkOverrides(s settings, api *generator.API) error {
 	if err := s.cfg.CheckSpec(data, api.SpecName); err != nil {
 		return err
 	}
-	if err := s.cfg.CheckModel(api); err != nil {
-		return err
-	}
-	return applyOverrides(s)
-}
-
-// unapplied lists the sections of livegen.yaml that the generator does not
-// apply yet: types wait for x-go-type (TypeRef.External), chunkSizes for the
-// client's bulk helper to use Bulk.DefaultChunk.
-var unapplied = []string{"types", "chunkSizes"}
-
-// applyOverrides stops a config that sets a section the generator does not
-// apply yet, rather than generate code that silently ignores it.
-func applyOverrides(s settings) error {
-	for _, key := range unapplied {
-		if line := s.cfg.Line(key); line > 0 {
-			return fmt.Errorf("%s:%d: %s: this livegen does not apply %s yet; remove the section (x-go-name in the spec sets names)", s.cfg.Path, line, key, key)
-		}
-	}
-	return nil
+	return s.cfg.CheckModel(api)
 }
 
 func pathErrorText(err error) string {

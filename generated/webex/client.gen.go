@@ -392,10 +392,10 @@ func (c *Client) CreateMeetingInvitees(ctx context.Context, body CreateMeetingIn
 
 // CreateMeetingInviteesInChunks calls CreateMeetingInvitees once per chunk of at most
 // chunkSize items of body.Items, in order; every other part of the body goes with every
-// chunk. chunkSize 0 means 100, the spec's maxItems, which is also the largest allowed. It
-// returns the items that the chunks answered, concatenated in order. A chunk that fails does
-// not stop the others: the items of the chunks that succeeded are still returned, with a
-// *BulkError that says which chunks failed.
+// chunk. The spec's maxItems, 100, is the largest chunk allowed, and the chunk size when
+// chunkSize is 0. It returns the items that the chunks answered, concatenated in order. A
+// chunk that fails does not stop the others: the items of the chunks that succeeded are
+// still returned, with a *BulkError that says which chunks failed.
 func (c *Client) CreateMeetingInviteesInChunks(ctx context.Context, body CreateMeetingInviteesRequest, chunkSize int, opts ...RequestEditorFn) ([]MeetingInvitee, error) {
 	return clientBulk(ctx, "createMeetingInvitees", chunkSize, 100, []int{len(body.Items)}, func(r clientChunk) ([]MeetingInvitee, error) {
 		req := body

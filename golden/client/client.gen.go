@@ -516,10 +516,10 @@ func (c *Client) ImportThings(ctx context.Context, body ThingBatch, opts ...Requ
 
 // ImportThingsInChunks calls ImportThings once per chunk of at most chunkSize items of
 // body.Drafts and body.Things, taken one list after the other, in order; every other part of
-// the body goes with every chunk. chunkSize 0 means 20, the spec's maxItems, which is also
-// the largest allowed. It returns the results of the chunks that succeeded, in order. A
-// chunk that fails does not stop the others; the error is then a *BulkError that says which
-// chunks failed.
+// the body goes with every chunk. The spec's maxItems, 20, is the largest chunk allowed, and
+// the chunk size when chunkSize is 0. It returns the results of the chunks that succeeded,
+// in order. A chunk that fails does not stop the others; the error is then a *BulkError that
+// says which chunks failed.
 func (c *Client) ImportThingsInChunks(ctx context.Context, body ThingBatch, chunkSize int, opts ...RequestEditorFn) ([]*ImportThingsResult, error) {
 	return clientBulk(ctx, "importThings", chunkSize, 20, []int{len(body.Drafts), len(body.Things)}, func(r clientChunk) ([]*ImportThingsResult, error) {
 		req := body

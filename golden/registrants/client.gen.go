@@ -295,11 +295,11 @@ func (c *Client) InsertInvitees(ctx context.Context, body InsertInviteesRequestB
 }
 
 // InsertInviteesInChunks calls InsertInvitees once per chunk of at most chunkSize items of
-// body.Items, in order; every other part of the body goes with every chunk. chunkSize 0
-// means 3, the spec's maxItems, which is also the largest allowed. It returns the items that
-// the chunks answered, concatenated in order. A chunk that fails does not stop the others:
-// the items of the chunks that succeeded are still returned, with a *BulkError that says
-// which chunks failed.
+// body.Items, in order; every other part of the body goes with every chunk. The spec's
+// maxItems, 3, is the largest chunk allowed, and the chunk size when chunkSize is 0. It
+// returns the items that the chunks answered, concatenated in order. A chunk that fails does
+// not stop the others: the items of the chunks that succeeded are still returned, with a
+// *BulkError that says which chunks failed.
 func (c *Client) InsertInviteesInChunks(ctx context.Context, body InsertInviteesRequestBody, chunkSize int, opts ...RequestEditorFn) ([]InsertInvitees200ResponseBodyItemsItem, error) {
 	return clientBulk(ctx, "insertInvitees", chunkSize, 3, []int{len(body.Items)}, func(r clientChunk) ([]InsertInvitees200ResponseBodyItemsItem, error) {
 		req := body
