@@ -524,7 +524,7 @@ func TestModelsInviteSpeakerMemberObjectWithoutEmail(t *testing.T) {
 	err := json.Unmarshal([]byte(in), &r)
 	if err == nil {
 		out, _ := json.Marshal(r)
-		t.Skipf("BUG: InviteLiveSpeakerRequest decodes %s without error (MemberByEmail, email is required) and re-encodes it as %s", in, out)
+		t.Fatalf("InviteLiveSpeakerRequest decodes %s without error (MemberByEmail, email is required) and re-encodes it as %s", in, out)
 	}
 	require.Error(t, err)
 }
@@ -664,7 +664,7 @@ func TestModelsRichTextExtraAttributes(t *testing.T) {
 	out, err := json.Marshal(n)
 	require.NoError(t, err)
 	if !bytes.Contains(out, []byte(`"italic"`)) {
-		t.Skipf("BUG (spec/generator): RichTextNode %s re-encodes as %s: the text mark is dropped; the curated schema allows extra attributes in prose only, without additionalProperties: true, so no AdditionalProperties field is generated", in, out)
+		t.Fatalf("RichTextNode %s re-encodes as %s: the text mark is dropped; the curated schema allows extra attributes in prose only, without additionalProperties: true, so no AdditionalProperties field is generated", in, out)
 	}
 	require.JSONEq(t, in, string(out))
 }

@@ -108,7 +108,7 @@ func TestOpenAPI31OptionalNullableParent(t *testing.T) {
 	var got map[string]any
 	require.NoError(t, json.Unmarshal(out, &got))
 	if _, present := got["parent"]; !present {
-		t.Skipf("BUG: Item %s re-encodes as %s: the explicit null of the optional nullable recursive property parent (oneOf [Item, type null]) is lost, because it is held as *Item with omitempty instead of a type that keeps absent and null apart", in, out)
+		t.Fatalf("Item %s re-encodes as %s: the explicit null of the optional nullable recursive property parent (oneOf [Item, type null]) is lost, because it is held as *Item with omitempty instead of a type that keeps absent and null apart", in, out)
 	}
 	require.JSONEq(t, in, string(out))
 }
