@@ -9,6 +9,7 @@ generate:
 	$(GO) run ./cmd/livegen -spec openapi/webex/meeting-invitees.yaml -out generated/webex
 	$(GO) run ./cmd/livegen -spec openapi/zoom/meeting-registrants.yaml -out generated/zoom
 	cd examples/consumer && $(GO) generate ./...
+	$(GO) run ./bench/peergen
 
 # check fails, listing the stale files, when generated/ is not what the
 # generator writes now; it writes nothing (-v shows the diffs).
@@ -24,14 +25,26 @@ test: check
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt: files need formatting:"; gofmt -l .; exit 1; }
 	$(GO) test -race -count=1 ./...
 	cd examples/consumer && $(GO) vet ./... && $(GO) test -race -count=1 ./...
+	$(GO) test -short -count=1 -run '^$$' -bench . -benchtime 1x ./bench
+	cd generated/peers && $(GO) vet ./... && $(GO) test -count=1 ./... && $(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./compare
 
 # golden rewrites the golden files from the current generator.
 golden:
 	$(GO) test ./golden -update
 	$(GO) test ./internal/specdiff -update
 
+# bench runs the benchmarks against oapi-codegen and hand-written code, in one
+# run, and prints benchstat tables (see BENCHMARKS.md).
+BENCHCOUNT ?= 6
+BENCHOUT ?= /tmp/livegen-bench
+BENCHSTAT ?= $(GO) run golang.org/x/perf/cmd/benchstat@latest
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	mkdir -p $(BENCHOUT)
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 0.5s -count $(BENCHCOUNT) -timeout 60m ./bench > $(BENCHOUT)/generate.txt
+	cd generated/peers && $(GO) test -run '^$$' -bench . -benchmem -benchtime 0.5s -count $(BENCHCOUNT) -timeout 30m ./compare > $(BENCHOUT)/runtime.txt
+	$(BENCHSTAT) -filter '.name:Generate' -col /gen $(BENCHOUT)/generate.txt
+	$(BENCHSTAT) -filter '.name:GeneratePhase' -col /phase $(BENCHOUT)/generate.txt
+	$(BENCHSTAT) -col /impl $(BENCHOUT)/runtime.txt
 
 # corpus generates, builds and vets every public spec and writes docs/COMPATIBILITY.md.
 corpus:

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"net/http"
 	"slices"
 	"sort"
 	"strings"
@@ -35,6 +36,14 @@ type builder struct {
 	// building holds component types whose fields are being built, to find recursion.
 	schemes map[string]*SecurityScheme
 	errs    []error
+	// routes holds the ServeMux patterns of the operations routed so far
+	// (server_routes.go).
+	routes *http.ServeMux
+	// clientMethods holds the client method names of the operations named
+	// so far, and extraMethodOf the operation of each extra method
+	// (client_names.go).
+	clientMethods *nameSet
+	extraMethodOf map[string]*Operation
 }
 
 func newBuilder(doc *openapi3.T, file string, opts Options) *builder {

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"net/http"
-	"slices"
 	"strconv"
 )
 
@@ -88,20 +87,16 @@ func isStructLike(t *TypeRef) bool {
 // the local variables they declare. Operation names are unique, but an
 // operation named "ListLivesAll" would collide with the iterator of
 // ListLives: an extra method that is taken gets a numeric suffix, and an
-// operation whose name an earlier extra method holds is an error.
+// operation whose name an earlier extra method holds is an error. The
+// method names of earlier operations are kept in b.clientMethods, so that
+// naming costs the same for the first operation and the thousandth.
 func (b *builder) nameClientMethods(o *Operation) {
+	b.checkMethodName(o)
+	defer b.recordClientMethods(o)
 	if o.Pagination == nil && o.Bulk == nil {
-		b.checkMethodName(o)
 		return
 	}
-	methods := newNameSet(o.Name)
-	for _, prev := range b.api.Operations {
-		methods.claim(prev.Name)
-		for _, extra := range clientExtraMethods(prev) {
-			methods.claim(extra)
-		}
-	}
-	b.checkMethodName(o)
+	methods := b.clientMethodSet()
 	locals := newNameSet(clientLocalNames...)
 	for _, p := range o.PathParams {
 		locals.claim(p.LocalName)
@@ -116,13 +111,32 @@ func (b *builder) nameClientMethods(o *Operation) {
 	}
 }
 
+// clientMethodSet holds the client method names of the operations named so
+// far: their own and their extra methods.
+func (b *builder) clientMethodSet() *nameSet {
+	if b.clientMethods == nil {
+		b.clientMethods = newNameSet()
+		b.extraMethodOf = map[string]*Operation{}
+	}
+	return b.clientMethods
+}
+
+// recordClientMethods adds o's method names to the set that later
+// operations are named against.
+func (b *builder) recordClientMethods(o *Operation) {
+	methods := b.clientMethodSet()
+	methods.used[o.Name] = true
+	for _, extra := range clientExtraMethods(o) {
+		methods.used[extra] = true
+		b.extraMethodOf[extra] = o
+	}
+}
+
 // checkMethodName fails when an earlier operation's extra method already
 // holds o's method name.
 func (b *builder) checkMethodName(o *Operation) {
-	for _, prev := range b.api.Operations {
-		if slices.Contains(clientExtraMethods(prev), o.Name) {
-			b.fail(o.Pointer, "the operation's Go name %s is the name of a client method of %s; set x-go-name on this operation", o.Name, prev.ID)
-		}
+	if prev := b.extraMethodOf[o.Name]; prev != nil {
+		b.fail(o.Pointer, "the operation's Go name %s is the name of a client method of %s; set x-go-name on this operation", o.Name, prev.ID)
 	}
 }
 

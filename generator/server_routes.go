@@ -18,7 +18,7 @@ func (b *builder) routeOperation(o *Operation) {
 	}
 	pattern, problem := muxPattern(o.Method, o.Path, o.PathParams, wildcards)
 	if problem == "" {
-		problem = muxConflict(pattern, o, b.api.Operations)
+		problem = b.muxConflict(pattern, o)
 	}
 	if problem != "" {
 		b.warn(o.Pointer, "the generated server cannot route %s %s: %s; NewHandler leaves this operation out (answering 404)", o.Method, o.Path, problem)
@@ -69,24 +69,34 @@ func muxPattern(method, path string, params []*Param, wildcards []string) (strin
 	return method + " " + pattern, ""
 }
 
-// muxConflict registers pattern after the patterns of earlier operations
-// that could match the same requests, and says why ServeMux refuses it.
-func muxConflict(pattern string, o *Operation, earlier []*Operation) string {
+// muxConflict says why ServeMux refuses pattern: it does not parse, or it
+// matches the same requests as the pattern of an earlier operation with
+// neither more specific. The patterns accepted so far are kept in one mux,
+// as NewHandler registers them, so that each check costs one registration
+// rather than one per earlier operation; only a refused pattern is compared
+// with the earlier ones one by one, to name the operation it collides with.
+func (b *builder) muxConflict(pattern string, o *Operation) string {
 	if msg := register(http.NewServeMux(), pattern); msg != "" {
 		return msg
 	}
-	depth := strings.Count(pattern, "/")
-	for _, prev := range earlier {
-		if prev.ServerPattern == "" || prev.Method != o.Method || strings.Count(prev.ServerPattern, "/") != depth {
+	if b.routes == nil {
+		b.routes = http.NewServeMux()
+	}
+	msg := register(b.routes, pattern)
+	if msg == "" {
+		return ""
+	}
+	for _, prev := range b.api.Operations {
+		if prev.ServerPattern == "" {
 			continue
 		}
 		mux := http.NewServeMux()
 		register(mux, prev.ServerPattern)
-		if msg := register(mux, pattern); msg != "" {
+		if register(mux, pattern) != "" {
 			return fmt.Sprintf("it matches the same requests as %s %s (operation %s) and neither path is more specific", prev.Method, prev.Path, prev.ID)
 		}
 	}
-	return ""
+	return msg
 }
 
 // register adds pattern to mux and returns ServeMux's complaint, if any.

@@ -8,6 +8,10 @@ import (
 // keeps, and how much of a discarded body is drained.
 const clientMaxErrorBody = 64 << 10
 
+// clientPresize caps how much of an answer's Content-Length the client
+// allocates before reading it.
+const clientPresize = 16 << 20
+
 // genCall renders clientCall, the request of one call that every attempt
 // replays, and the methods that fill its body.
 func (g *clientGen) genCall(f *jen.File) {
@@ -69,9 +73,8 @@ func (g *clientGen) genCall(f *jen.File) {
 		jen.Id("keys").Op("=").Qual(clientPkgSlices, "AppendSeq").Call(jen.Id("keys"), jen.Qual(clientPkgMaps, "Keys").Call(s().Dot("rawQuery"))),
 		jen.Qual(clientPkgSlices, "Sort").Call(jen.Id("keys")),
 		jen.Var().Id("parts").Index().String(),
-		jen.Id("unbracket").Op(":=").Qual(pkgStrings, "NewReplacer").Call(jen.Lit("%5B"), jen.Lit("["), jen.Lit("%5D"), jen.Lit("]")),
 		jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Qual(clientPkgSlices, "Compact").Call(jen.Id("keys"))).Block(
-			jen.Id("name").Op(":=").Id("unbracket").Dot("Replace").Call(jen.Qual(pkgURL, "QueryEscape").Call(jen.Id("key"))),
+			jen.Id("name").Op(":=").Id("clientUnbracket").Dot("Replace").Call(jen.Qual(pkgURL, "QueryEscape").Call(jen.Id("key"))),
 			jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(s().Dot("query")).Index(jen.Id("key"))).Block(
 				jen.Id("parts").Op("=").Append(jen.Id("parts"), jen.Id("name").Op("+").Lit("=").Op("+").Qual(pkgURL, "QueryEscape").Call(jen.Id("v"))),
 			),
@@ -81,6 +84,9 @@ func (g *clientGen) genCall(f *jen.File) {
 		),
 		jen.Return(jen.Qual(pkgStrings, "Join").Call(jen.Id("parts"), jen.Lit("&"))),
 	)
+	f.Comment("clientUnbracket puts back the brackets that url.QueryEscape escapes in names;")
+	f.Comment("built once, as a Replacer is costly to build and safe to share.")
+	f.Var().Id("clientUnbracket").Op("=").Qual(pkgStrings, "NewReplacer").Call(jen.Lit("%5B"), jen.Lit("["), jen.Lit("%5D"), jen.Lit("]"))
 	f.Comment("setBody sets the request body as it is sent.")
 	f.Func().Params(s().Op("*").Id("clientCall")).Id("setBody").Params(jen.Id("contentType").String(), jen.Id("data").Index().Byte()).Block(
 		jen.If(jen.Id("data").Op("==").Nil()).Block(jen.Id("data").Op("=").Index().Byte().Values()),
@@ -174,18 +180,29 @@ func (g *clientGen) genAnswer(f *jen.File) {
 	f.Comment("clientMaxErrorBody caps the body that an APIError keeps, and how much of a")
 	f.Comment("discarded body is drained so that the connection can be reused.")
 	f.Const().Id("clientMaxErrorBody").Op("=").Lit(clientMaxErrorBody)
+	f.Comment("clientPresize caps the buffer that is sized from Content-Length before reading,")
+	f.Comment("so that a false length cannot make the client allocate more than this up front.")
+	f.Const().Id("clientPresize").Op("=").Lit(clientPresize)
 	f.Comment("readClientAnswer reads and closes the body of an answer: all of it for a")
-	f.Comment("success, at most clientMaxErrorBody bytes otherwise.")
+	f.Comment("success, at most clientMaxErrorBody bytes otherwise. The buffer is sized from")
+	f.Comment("Content-Length, when the server sends it, so that it is allocated once.")
 	f.Func().Id("readClientAnswer").Params(s().Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response")).Params(jen.Op("*").Id("clientAnswer"), jen.Error()).Block(
 		jen.Defer().Id("clientDiscard").Call(resp().Dot("Body")),
 		jen.Var().Id("reader").Qual(pkgIO, "Reader").Op("=").Add(resp().Dot("Body")),
+		jen.Id("limit").Op(":=").Int64().Call(jen.Id("clientPresize")),
 		jen.If(resp().Dot("StatusCode").Op("/").Lit(100).Op("!=").Lit(2)).Block(
 			jen.Id("reader").Op("=").Qual(pkgIO, "LimitReader").Call(resp().Dot("Body"), jen.Id("clientMaxErrorBody")),
+			jen.Id("limit").Op("=").Id("clientMaxErrorBody"),
 		),
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Id("reader")),
-		clientIfErr(jen.Nil(), g.errorf("%s: reading the answer (status %d): %w", s().Dot("operation"), resp().Dot("StatusCode"), jen.Err())),
+		jen.Var().Id("buf").Qual(pkgBytes, "Buffer"),
+		jen.If(resp().Dot("ContentLength").Op(">").Lit(0)).Block(
+			jen.Id("buf").Dot("Grow").Call(jen.Int().Call(jen.Min(resp().Dot("ContentLength"), jen.Id("limit"))).Op("+").Qual(pkgBytes, "MinRead")),
+		),
+		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("buf").Dot("ReadFrom").Call(jen.Id("reader")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), g.errorf("%s: reading the answer (status %d): %w", s().Dot("operation"), resp().Dot("StatusCode"), jen.Err())),
+		),
 		jen.Return(jen.Op("&").Id("clientAnswer").Values(jen.Dict{
-			jen.Id("status"): resp().Dot("StatusCode"), jen.Id("header"): resp().Dot("Header"), jen.Id("body"): jen.Id("data"),
+			jen.Id("status"): resp().Dot("StatusCode"), jen.Id("header"): resp().Dot("Header"), jen.Id("body"): jen.Id("buf").Dot("Bytes").Call(),
 		}), jen.Nil()),
 	)
 	f.Comment("clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and")

@@ -108,27 +108,16 @@ func genAdditionalPropertiesJSON(f *jen.File, t *generator.Type) {
 		jen.Return(jen.Qual(pkgJSON, "Marshal").Call(jen.Id("all"))),
 	)
 	f.Comment("UnmarshalJSON reads the listed properties, matching names exactly, and keeps the")
-	f.Comment("others in AdditionalProperties.")
+	f.Comment("others in AdditionalProperties. The object is parsed once; each listed property")
+	f.Comment("is decoded from its own bytes.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
-		g.Type().Id(plain).Id(t.Name)
 		g.Var().Id("all").Map(jen.String()).Qual(pkgJSON, "RawMessage")
 		g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("all")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
-		// encoding/json matches names without regard to case; pass it only the exact names.
-		g.Id("listed").Op(":=").Map(jen.String()).Qual(pkgJSON, "RawMessage").Values()
-		if len(t.Fields) > 0 {
-			g.For(jen.List(jen.Id("k"), jen.Id("raw")).Op(":=").Range().Id("all")).Block(
-				jen.Switch(jen.Id("k")).Block(
-					jen.Case(fieldNameLits(t)...).Block(
-						jen.Id("listed").Index(jen.Id("k")).Op("=").Id("raw"),
-						jen.Delete(jen.Id("all"), jen.Id("k")),
-					),
-				),
-			)
-		}
-		g.List(jen.Id("known"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("listed"))
-		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 		g.Op("*").Id("v").Op("=").Id(t.Name).Values()
-		g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("known"), jen.Parens(jen.Op("*").Id(plain)).Call(jen.Id("v"))), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		// encoding/json matches names without regard to case; look each name up exactly.
+		for _, fl := range t.Fields {
+			g.Add(genListedPropertyDecode(fl))
+		}
 		loop := []jen.Code{jen.Var().Id("value").Add(typeRef(t.AdditionalProperties))}
 		if t.AdditionalProperties.Kind != generator.RefAny {
 			loop = append(loop, jen.If(jen.String().Call(jen.Id("raw")).Op("==").Lit("null")).Block(
@@ -149,13 +138,16 @@ func genAdditionalPropertiesJSON(f *jen.File, t *generator.Type) {
 	})
 }
 
-// fieldNameLits lists the JSON names of a struct's fields as literals.
-func fieldNameLits(t *generator.Type) []jen.Code {
-	names := make([]jen.Code, len(t.Fields))
-	for i, fl := range t.Fields {
-		names[i] = jen.Lit(fl.JSONName)
-	}
-	return names
+// genListedPropertyDecode decodes one listed property from the object's
+// members, by its exact name, and removes it from them.
+func genListedPropertyDecode(fl *generator.Field) jen.Code {
+	name := jen.Lit(fl.JSONName)
+	return jen.If(jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("all").Index(name), jen.Id("ok")).Block(
+		jen.Delete(jen.Id("all"), name),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Id("v").Dot(fl.Name)), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("property %q: %w"), name, jen.Err())),
+		),
+	)
 }
 
 func genEnum(f *jen.File, d *jen.Statement, t *generator.Type) {

@@ -40,14 +40,16 @@ func genNullable(f *jen.File) {
 		jen.Return(jen.Qual(pkgJSON, "Marshal").Call(jen.Id("n").Dot("value"))),
 	)
 	f.Comment("UnmarshalJSON reads null or a value; a property that is absent is never read.")
+	f.Comment("The value is decoded in place, which spares an allocation per property; on")
+	f.Comment("error n is left absent.")
 	f.Func().Params(jen.Id("n").Op("*").Add(nt())).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.If(jen.String().Call(jen.Qual(pkgBytes, "TrimSpace").Call(jen.Id("data"))).Op("==").Lit("null")).Block(
 			jen.Op("*").Id("n").Op("=").Id("Null").Types(jen.Id("T")).Call(),
 			jen.Return(jen.Nil()),
 		),
-		jen.Var().Id("v").Id("T"),
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Op("*").Id("n").Op("=").Id("NewNullable").Call(jen.Id("v")),
+		jen.Op("*").Id("n").Op("=").Add(nt()).Values(),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("n").Dot("value")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Id("n").Dot("set").Op("=").True(),
 		jen.Return(jen.Nil()),
 	)
 }

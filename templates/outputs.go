@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/seed-0d47db62/livegen/generator"
 )
@@ -57,21 +58,59 @@ func Render(api *generator.API, kinds []string) ([]File, error) {
 		want[k] = true
 	}
 	addRequired(want)
-	var files []File
+	var todo []Output
 	for _, o := range Outputs {
-		if len(want) > 0 && !want[o.Name] {
-			continue
+		if len(want) == 0 || want[o.Name] {
+			todo = append(todo, o)
 		}
-		content, err := o.Render(api)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", o.File, err)
+	}
+	results := renderAll(api, todo)
+	var files []File
+	for i, o := range todo {
+		r := results[i]
+		if r.err != nil {
+			return nil, fmt.Errorf("%s: %w", o.File, r.err)
 		}
-		if content == nil {
+		if r.content == nil {
 			continue // nothing to generate for this API (no filters, say)
 		}
-		files = append(files, File{Name: o.File, Content: content})
+		files = append(files, File{Name: o.File, Content: r.content})
 	}
 	return files, nil
+}
+
+// rendered is the outcome of one output's renderer.
+type rendered struct {
+	content []byte
+	err     error
+	panic   any
+}
+
+// renderAll runs the renderers at the same time: they only read the model,
+// and most of their time is go/format's, so the outputs take about as long
+// as the largest one when there are cores enough. The results come back in
+// the order of outputs; a renderer's panic is raised again here, in the
+// caller's goroutine, as if the renderers had run one after the other.
+func renderAll(api *generator.API, outputs []Output) []rendered {
+	results := make([]rendered, len(outputs))
+	var wg sync.WaitGroup
+	for i, o := range outputs {
+		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					results[i].panic = r
+				}
+			}()
+			results[i].content, results[i].err = o.Render(api)
+		})
+	}
+	wg.Wait()
+	for _, r := range results {
+		if r.panic != nil {
+			panic(r.panic)
+		}
+	}
+	return results
 }
 
 func isOutput(name string) bool {

@@ -370,9 +370,8 @@ func (s *clientCall) encodeQuery() string {
 	keys = slices.AppendSeq(keys, maps.Keys(s.rawQuery))
 	slices.Sort(keys)
 	var parts []string
-	unbracket := strings.NewReplacer("%5B", "[", "%5D", "]")
 	for _, key := range slices.Compact(keys) {
-		name := unbracket.Replace(url.QueryEscape(key))
+		name := clientUnbracket.Replace(url.QueryEscape(key))
 		for _, v := range s.query[key] {
 			parts = append(parts, name+"="+url.QueryEscape(v))
 		}
@@ -382,6 +381,10 @@ func (s *clientCall) encodeQuery() string {
 	}
 	return strings.Join(parts, "&")
 }
+
+// clientUnbracket puts back the brackets that url.QueryEscape escapes in names;
+// built once, as a Replacer is costly to build and safe to share.
+var clientUnbracket = strings.NewReplacer("%5B", "[", "%5D", "]")
 
 // setBody sets the request body as it is sent.
 func (s *clientCall) setBody(contentType string, data []byte) {
@@ -466,20 +469,30 @@ type clientAnswer struct {
 // discarded body is drained so that the connection can be reused.
 const clientMaxErrorBody = 65536
 
+// clientPresize caps the buffer that is sized from Content-Length before reading,
+// so that a false length cannot make the client allocate more than this up front.
+const clientPresize = 16777216
+
 // readClientAnswer reads and closes the body of an answer: all of it for a
-// success, at most clientMaxErrorBody bytes otherwise.
+// success, at most clientMaxErrorBody bytes otherwise. The buffer is sized from
+// Content-Length, when the server sends it, so that it is allocated once.
 func readClientAnswer(s *clientCall, resp *http.Response) (*clientAnswer, error) {
 	defer clientDiscard(resp.Body)
 	var reader io.Reader = resp.Body
+	limit := int64(clientPresize)
 	if resp.StatusCode/100 != 2 {
 		reader = io.LimitReader(resp.Body, clientMaxErrorBody)
+		limit = clientMaxErrorBody
 	}
-	data, err := io.ReadAll(reader)
-	if err != nil {
+	var buf bytes.Buffer
+	if resp.ContentLength > 0 {
+		buf.Grow(int(min(resp.ContentLength, limit)) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(reader); err != nil {
 		return nil, fmt.Errorf("zoom: %s: reading the answer (status %d): %w", s.operation, resp.StatusCode, err)
 	}
 	return &clientAnswer{
-		body:   data,
+		body:   buf.Bytes(),
 		header: resp.Header,
 		status: resp.StatusCode,
 	}, nil

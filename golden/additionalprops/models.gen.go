@@ -40,28 +40,19 @@ func (v Labeled) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads the listed properties, matching names exactly, and keeps the
-// others in AdditionalProperties.
+// others in AdditionalProperties. The object is parsed once; each listed property
+// is decoded from its own bytes.
 func (v *Labeled) UnmarshalJSON(data []byte) error {
-	type plainLabeled Labeled
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(data, &all); err != nil {
 		return err
 	}
-	listed := map[string]json.RawMessage{}
-	for k, raw := range all {
-		switch k {
-		case "name":
-			listed[k] = raw
-			delete(all, k)
-		}
-	}
-	known, err := json.Marshal(listed)
-	if err != nil {
-		return err
-	}
 	*v = Labeled{}
-	if err := json.Unmarshal(known, (*plainLabeled)(v)); err != nil {
-		return err
+	if raw, ok := all["name"]; ok {
+		delete(all, "name")
+		if err := json.Unmarshal(raw, &v.Name); err != nil {
+			return fmt.Errorf("property %q: %w", "name", err)
+		}
 	}
 	for k, raw := range all {
 		var value int
@@ -111,28 +102,19 @@ func (v Open) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads the listed properties, matching names exactly, and keeps the
-// others in AdditionalProperties.
+// others in AdditionalProperties. The object is parsed once; each listed property
+// is decoded from its own bytes.
 func (v *Open) UnmarshalJSON(data []byte) error {
-	type plainOpen Open
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(data, &all); err != nil {
 		return err
 	}
-	listed := map[string]json.RawMessage{}
-	for k, raw := range all {
-		switch k {
-		case "id":
-			listed[k] = raw
-			delete(all, k)
-		}
-	}
-	known, err := json.Marshal(listed)
-	if err != nil {
-		return err
-	}
 	*v = Open{}
-	if err := json.Unmarshal(known, (*plainOpen)(v)); err != nil {
-		return err
+	if raw, ok := all["id"]; ok {
+		delete(all, "id")
+		if err := json.Unmarshal(raw, &v.ID); err != nil {
+			return fmt.Errorf("property %q: %w", "id", err)
+		}
 	}
 	for k, raw := range all {
 		var value any

@@ -88,15 +88,17 @@ func (n Nullable[T]) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads null or a value; a property that is absent is never read.
+// The value is decoded in place, which spares an allocation per property; on
+// error n is left absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
 		*n = Null[T]()
 		return nil
 	}
-	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
+	*n = Nullable[T]{}
+	if err := json.Unmarshal(data, &n.value); err != nil {
 		return err
 	}
-	*n = NewNullable(v)
+	n.set = true
 	return nil
 }

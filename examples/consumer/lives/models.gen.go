@@ -530,28 +530,31 @@ func (v RichTextNode) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads the listed properties, matching names exactly, and keeps the
-// others in AdditionalProperties.
+// others in AdditionalProperties. The object is parsed once; each listed property
+// is decoded from its own bytes.
 func (v *RichTextNode) UnmarshalJSON(data []byte) error {
-	type plainRichTextNode RichTextNode
 	var all map[string]json.RawMessage
 	if err := json.Unmarshal(data, &all); err != nil {
 		return err
 	}
-	listed := map[string]json.RawMessage{}
-	for k, raw := range all {
-		switch k {
-		case "children", "text", "type":
-			listed[k] = raw
-			delete(all, k)
+	*v = RichTextNode{}
+	if raw, ok := all["children"]; ok {
+		delete(all, "children")
+		if err := json.Unmarshal(raw, &v.Children); err != nil {
+			return fmt.Errorf("property %q: %w", "children", err)
 		}
 	}
-	known, err := json.Marshal(listed)
-	if err != nil {
-		return err
+	if raw, ok := all["text"]; ok {
+		delete(all, "text")
+		if err := json.Unmarshal(raw, &v.Text); err != nil {
+			return fmt.Errorf("property %q: %w", "text", err)
+		}
 	}
-	*v = RichTextNode{}
-	if err := json.Unmarshal(known, (*plainRichTextNode)(v)); err != nil {
-		return err
+	if raw, ok := all["type"]; ok {
+		delete(all, "type")
+		if err := json.Unmarshal(raw, &v.Type); err != nil {
+			return fmt.Errorf("property %q: %w", "type", err)
+		}
 	}
 	for k, raw := range all {
 		var value any
@@ -811,16 +814,18 @@ func (n Nullable[T]) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON reads null or a value; a property that is absent is never read.
+// The value is decoded in place, which spares an allocation per property; on
+// error n is left absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	if string(bytes.TrimSpace(data)) == "null" {
 		*n = Null[T]()
 		return nil
 	}
-	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
+	*n = Nullable[T]{}
+	if err := json.Unmarshal(data, &n.value); err != nil {
 		return err
 	}
-	*n = NewNullable(v)
+	n.set = true
 	return nil
 }
 
