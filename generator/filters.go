@@ -402,7 +402,7 @@ func structOf(t *TypeRef) *Type {
 // filterMatch decides how Match applies op to items of type st, comparing
 // with the property at the dotted path; a problem when it cannot.
 func filterMatch(op *FilterOp, st *Type, path string) (*FilterMatch, string) {
-	mop, known := matchOps[strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(op.Op))]
+	mop, known := matchOps[foldWord(op.Op)]
 	if !known {
 		return nil, fmt.Sprintf("operator %q has no known meaning (Match knows eq, ne, lt, lte, gt, gte, contains, startsWith, endsWith, in, nin)", op.Op)
 	}

@@ -88,14 +88,7 @@ func load(data []byte, absPath, displayName string, opts Options) (api *API, err
 	// than one core it adds nothing to the wall time. Its verdict still
 	// comes first, as if it ran before.
 	syntax := checkSyntax(data)
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = absPath != ""
-	var doc *openapi3.T
-	if absPath != "" {
-		doc, err = loader.LoadFromDataWithPath(data, &url.URL{Path: absPath})
-	} else {
-		doc, err = loader.LoadFromData(data)
-	}
+	doc, err := loadDoc(data, absPath)
 	if serr := <-syntax; serr != nil {
 		return nil, syntaxError(displayName, serr)
 	}
@@ -236,15 +229,7 @@ func loadRelaxed(data []byte, absPath string, loadErr error) (*openapi3.T, []War
 	if err != nil {
 		return nil, nil, loadErr
 	}
-	// A fresh loader: the failed one caches what it read of the document.
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = absPath != ""
-	var doc *openapi3.T
-	if absPath != "" {
-		doc, err = loader.LoadFromDataWithPath(fixed, &url.URL{Path: absPath})
-	} else {
-		doc, err = loader.LoadFromData(fixed)
-	}
+	doc, err := loadDoc(fixed, absPath)
 	if err != nil {
 		return nil, nil, loadErr
 	}
@@ -253,4 +238,16 @@ func loadRelaxed(data []byte, absPath string, loadErr error) (*openapi3.T, []War
 		warnings[i] = Warning{Pointer: ptr, Message: "a tuple (items as a list) is typed as a list of any value"}
 	}
 	return doc, warnings, nil
+}
+
+// loadDoc loads a document with a fresh kin-openapi loader (a loader caches
+// what it read, so a retry needs a new one). External references resolve
+// against absPath, and are refused for documents given as bytes.
+func loadDoc(data []byte, absPath string) (*openapi3.T, error) {
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = absPath != ""
+	if absPath != "" {
+		return loader.LoadFromDataWithPath(data, &url.URL{Path: absPath})
+	}
+	return loader.LoadFromData(data)
 }

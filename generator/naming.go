@@ -171,3 +171,11 @@ func (s *nameSet) claim(name string) string {
 
 // claimLast returns the most recent name claim handed out; used right after claim.
 func (s *nameSet) claimLast() string { return s.last }
+
+// wordSeparators are dropped by foldWord; built once, as a Replacer is
+// costly to build and safe to share.
+var wordSeparators = strings.NewReplacer("_", "", "-", "")
+
+// foldWord lower-cases s and drops '_' and '-': "per_page", "perPage" and
+// "per-page" fold alike, and so do "startsWith" and "starts_with".
+func foldWord(s string) string { return wordSeparators.Replace(strings.ToLower(s)) }

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"math"
-	"strings"
 )
 
 // Pagination describes a list operation that pages through {items, total}
@@ -68,11 +67,9 @@ func (b *builder) detectPagination(o *Operation) {
 	}
 }
 
-// pagingName lower-cases a wire name and drops '_' and '-', so that
-// per_page, perPage and per-page compare equal.
-func pagingName(name string) string {
-	return strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(name))
-}
+// pagingName folds a wire name, so that per_page, perPage and per-page
+// compare equal.
+func pagingName(name string) string { return foldWord(name) }
 
 // pagingParam finds the integer query parameter with one of names.
 func pagingParam(o *Operation, names []string) *Param {
