@@ -83,21 +83,23 @@ func load(data []byte, absPath, displayName string, opts Options) (api *API, err
 	if len(strings.TrimSpace(string(data))) == 0 {
 		return nil, &SpecError{File: displayName, Message: "the file is empty; expected an OpenAPI 3 document"}
 	}
-	// The YAML syntax check parses the document a second time; it runs
-	// beside kin-openapi's load, which it does not need, so that on more
-	// than one core it adds nothing to the wall time. Its verdict still
-	// comes first, as if it ran before.
-	syntax := checkSyntax(data)
-	doc, err := loadDoc(data, absPath)
-	if serr := <-syntax; serr != nil {
-		return nil, syntaxError(displayName, serr)
+	doc, src, err := readDocument(data, absPath)
+	var syntax *yamlSyntaxError
+	if errors.As(err, &syntax) {
+		return nil, syntaxError(displayName, syntax.err)
+	}
+	source := func() *sourceTree {
+		if src == nil {
+			src = parseSource(data)
+		}
+		return src
 	}
 	var relaxed []Warning
 	if err != nil && !opts.Strict && strings.Contains(err.Error(), "cannot unmarshal array into") {
 		doc, relaxed, err = loadRelaxed(data, absPath, err)
 	}
 	if err != nil {
-		src := parseSource(data)
+		src := source()
 		if ptr, ref, line := src.brokenRef(); ref != "" {
 			if _, perr := url.Parse(ref); perr != nil {
 				return nil, &SpecError{File: displayName, Line: line, Pointer: ptr, Message: fmt.Sprintf("$ref %q is not a valid reference; write a JSON pointer such as #/components/schemas/Name", ref)}
@@ -125,25 +127,52 @@ func load(data []byte, absPath, displayName string, opts Options) (api *API, err
 	}
 	var se *SpecError
 	if errors.As(err, &se) && se.Line == 0 && se.Pointer != "" {
-		se.Line = parseSource(data).line(se.Pointer)
+		se.Line = source().line(se.Pointer)
 	}
 	return api, err
 }
 
-// checkSyntax parses data as YAML in its own goroutine; the channel gets
-// the syntax error, or nil.
-func checkSyntax(data []byte) <-chan error {
-	done := make(chan error, 1)
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- fmt.Errorf("yaml: %v", r)
+// yamlSyntaxError is a document that is neither JSON nor YAML.
+type yamlSyntaxError struct{ err error }
+
+func (e *yamlSyntaxError) Error() string { return e.err.Error() }
+
+// readDocument loads a document, in sections when it can (see sections.go).
+// A JSON object is split as it is; anything else is parsed as YAML once,
+// which is the syntax check, the split and, when one is needed, the lines
+// of messages (src, nil for JSON).
+func readDocument(data []byte, absPath string) (doc *openapi3.T, src *sourceTree, err error) {
+	if s, ok := splitJSON(data); ok {
+		if doc, ok := loadSections(s, absPath); ok {
+			return doc, nil, nil
+		}
+		doc, err := loadDoc(data, absPath)
+		return doc, nil, err
+	}
+	src, err = parseSourceSafely(data)
+	if err != nil {
+		return nil, nil, &yamlSyntaxError{err}
+	}
+	if src != nil {
+		if s, ok := splitYAML(src.root); ok {
+			if doc, ok := loadSections(s, absPath); ok {
+				return doc, src, nil
 			}
-		}()
-		_, err := parseSourceErr(data)
-		done <- err
+		}
+	}
+	doc, err = loadDoc(data, absPath)
+	return doc, src, err
+}
+
+// parseSourceSafely is parseSourceErr with the YAML parser's panics, which
+// some malformed inputs cause, turned into errors.
+func parseSourceSafely(data []byte) (src *sourceTree, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			src, err = nil, fmt.Errorf("yaml: %v", r)
+		}
 	}()
-	return done
+	return parseSourceErr(data)
 }
 
 // validate checks the document with kin-openapi. Real documents often break
@@ -220,7 +249,7 @@ func pointer(tokens ...string) string {
 // loadRelaxed retries a load that failed on draft-4 tuple schemas, with each
 // tuple typed as a list of any value.
 func loadRelaxed(data []byte, absPath string, loadErr error) (*openapi3.T, []Warning, error) {
-	src := parseSource(data)
+	src := parseSource(data) // a copy of its own: the rewrite changes it
 	where := src.relaxTupleItems()
 	if len(where) == 0 {
 		return nil, nil, loadErr
