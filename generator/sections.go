@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	yaml "go.yaml.in/yaml/v3"
@@ -130,61 +129,40 @@ func plainTopKey(key string) bool {
 }
 
 // loadSections loads a split document: the rest through a kin-openapi
-// loader (which records the document's location), paths and components
-// decoded at the same time, then the loader resolves the references of
-// the whole. ok is false when any part fails; the caller then loads the
-// document whole for kin-openapi's own error.
+// loader (which records the document's location) while the path items and
+// components are decoded on every core, then the loader resolves the
+// references of the whole. ok is false when any part fails; the caller then
+// loads the document whole for kin-openapi's own error.
 func loadSections(s sections, absPath string) (doc *openapi3.T, ok bool) {
-	var (
-		wg                   sync.WaitGroup
-		paths                *openapi3.Paths
-		components           *openapi3.Components
-		pathsErr, compsErr   error
-		pathsPanic, compsPan any
-	)
-	if s.paths != nil {
-		wg.Go(func() {
-			defer func() { pathsPanic = recover() }()
-			pathsErr = decodeSection(s.paths, &paths)
-		})
+	var d entryDecoder
+	paths, ok := d.addPaths(s.paths)
+	if !ok {
+		return nil, false
 	}
-	if s.components != nil {
-		wg.Go(func() {
-			defer func() { compsPan = recover() }()
-			compsErr = decodeSection(s.components, &components)
-		})
+	components, ok := d.addComponents(s.components)
+	if !ok {
+		return nil, false
 	}
+	decoded := make(chan error, 1)
+	go func() { decoded <- d.run() }()
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = absPath != ""
+	var location *url.URL
 	var err error
 	if absPath != "" {
-		doc, err = loader.LoadFromDataWithPath(s.rest, &url.URL{Path: absPath})
+		location = &url.URL{Path: absPath}
+		doc, err = loader.LoadFromDataWithPath(s.rest, location)
 	} else {
 		doc, err = loader.LoadFromData(s.rest)
 	}
-	wg.Wait()
-	if err != nil || pathsErr != nil || compsErr != nil || pathsPanic != nil || compsPan != nil {
+	if derr := <-decoded; err != nil || derr != nil {
 		return nil, false
 	}
-	doc.Paths, doc.Components = paths, components
-	var location *url.URL
-	if absPath != "" {
-		location = &url.URL{Path: absPath}
-	}
+	doc.Paths, doc.Components = paths(), components()
 	if loader.ResolveRefsIn(doc, location) != nil {
 		return nil, false
 	}
 	return doc, true
-}
-
-// decodeSection decodes one top-level member as encoding/json decodes a
-// pointer field: null leaves it nil.
-func decodeSection[T any](raw json.RawMessage, into **T) error {
-	if string(bytes.TrimSpace(raw)) == "null" {
-		return nil
-	}
-	*into = new(T)
-	return json.Unmarshal(raw, *into)
 }
 
 // jsonWriter writes a YAML node as the JSON kin-openapi's YAML path would

@@ -8,24 +8,40 @@ import (
 	"github.com/seed-0d47db62/livegen/generator"
 )
 
-// Output is one kind of generated file.
+// Output is one kind of generated code, in one file or more.
 type Output struct {
-	Name   string // as given to -generate
-	File   string
-	Doc    string
-	Render func(*generator.API) ([]byte, error)
+	Name  string // as given to -generate
+	Doc   string
+	Files []OutputFile
 	// Requires lists the outputs whose code this one uses; they are
 	// generated with it.
 	Requires []string
 }
 
+// OutputFile is one file of an output and its renderer. Large outputs are
+// cut into files that each have one job, which also lets them be rendered
+// and formatted at the same time.
+type OutputFile struct {
+	Name   string
+	Render func(*generator.API) ([]byte, error)
+}
+
 // Outputs lists every output kind in the order files are written.
 var Outputs = []Output{
-	{Name: "models", File: "models.gen.go", Doc: "Go types for every schema and parameter set, with JSON methods", Render: Models, Requires: []string{"filters"}},
-	{Name: "filters", File: "filters.gen.go", Doc: "typed bracket filters: query encoding, parsing and in-memory matching", Render: Filters},
-	{Name: "client", File: "client.gen.go", Doc: "typed client: every operation, typed errors, pagination, retries, bulk helpers", Render: Client, Requires: []string{"models"}},
-	{Name: "validate", File: "validate.gen.go", Doc: "validators generated from the schemas' constraints", Render: Validate, Requires: []string{"models"}},
-	{Name: "server", File: "server.gen.go", Doc: "server interface and a validating net/http handler", Render: Server, Requires: []string{"models", "validate"}},
+	{Name: "models", Doc: "Go types for every schema and parameter set, with JSON methods", Files: []OutputFile{{"models.gen.go", Models}}, Requires: []string{"filters"}},
+	{Name: "filters", Doc: "typed bracket filters: query encoding, parsing and in-memory matching", Files: []OutputFile{{"filters.gen.go", Filters}}},
+	{Name: "client", Doc: "typed client: every operation, typed errors, pagination, retries, bulk helpers", Files: []OutputFile{{"client.gen.go", Client}}, Requires: []string{"models"}},
+	{Name: "validate", Doc: "validators generated from the schemas' constraints", Files: []OutputFile{{"validate.gen.go", Validate}}, Requires: []string{"models"}},
+	{Name: "server", Doc: "server interface and a validating net/http handler, and how it reads requests", Files: []OutputFile{{"server.gen.go", Server}, {"server_decode.gen.go", ServerDecode}}, Requires: []string{"models", "validate"}},
+}
+
+// FileNames lists the files of an output.
+func (o Output) FileNames() []string {
+	names := make([]string, len(o.Files))
+	for i, f := range o.Files {
+		names[i] = f.Name
+	}
+	return names
 }
 
 // File is a rendered file.
@@ -58,10 +74,10 @@ func Render(api *generator.API, kinds []string) ([]File, error) {
 		want[k] = true
 	}
 	addRequired(want)
-	var todo []Output
+	var todo []OutputFile
 	for _, o := range Outputs {
 		if len(want) == 0 || want[o.Name] {
-			todo = append(todo, o)
+			todo = append(todo, o.Files...)
 		}
 	}
 	results := renderAll(api, todo)
@@ -69,12 +85,12 @@ func Render(api *generator.API, kinds []string) ([]File, error) {
 	for i, o := range todo {
 		r := results[i]
 		if r.err != nil {
-			return nil, fmt.Errorf("%s: %w", o.File, r.err)
+			return nil, fmt.Errorf("%s: %w", o.Name, r.err)
 		}
 		if r.content == nil {
 			continue // nothing to generate for this API (no filters, say)
 		}
-		files = append(files, File{Name: o.File, Content: r.content})
+		files = append(files, File{Name: o.Name, Content: r.content})
 	}
 	return files, nil
 }
@@ -91,7 +107,7 @@ type rendered struct {
 // as the largest one when there are cores enough. The results come back in
 // the order of outputs; a renderer's panic is raised again here, in the
 // caller's goroutine, as if the renderers had run one after the other.
-func renderAll(api *generator.API, outputs []Output) []rendered {
+func renderAll(api *generator.API, outputs []OutputFile) []rendered {
 	results := make([]rendered, len(outputs))
 	var wg sync.WaitGroup
 	for i, o := range outputs {

@@ -17,7 +17,8 @@ const (
 
 // Server renders server.gen.go: the Server interface a team implements,
 // typed inputs and answers, and NewHandler, a validating http.Handler that
-// routes with http.ServeMux. nil when the API has no operation.
+// routes with http.ServeMux and serves each operation. nil when the API has
+// no operation.
 func Server(api *generator.API) ([]byte, error) {
 	if len(api.Operations) == 0 {
 		return nil, nil
@@ -39,6 +40,18 @@ func Server(api *generator.API) ([]byte, error) {
 			genServeOperation(f, c, o)
 		}
 	}
+	return render(f)
+}
+
+// ServerDecode renders server_decode.gen.go, how the handler reads a
+// request: credentials, parameters, and bodies walked for every problem
+// before they are decoded. nil when the API has no operation.
+func ServerDecode(api *generator.API) ([]byte, error) {
+	if len(api.Operations) == 0 {
+		return nil, nil
+	}
+	c := newChecks(api)
+	f := newFile(api)
 	genSecurity(f, api)
 	genParamRuntime(f)
 	genBodyRuntime(f)

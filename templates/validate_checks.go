@@ -11,7 +11,7 @@ import (
 
 // checks emits the statements that check values against their schemas. The
 // server's parameter checks and the types' validate methods share it, and so
-// do validate.gen.go and server.gen.go: newChecks runs every check once to
+// do validate.gen.go and the server files: newChecks runs every check once to
 // learn which helpers and patterns the package needs, in a stable order.
 type checks struct {
 	plan *generator.Validation

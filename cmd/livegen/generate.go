@@ -137,7 +137,9 @@ func staleFiles(dir string, files []templates.File) ([]string, error) {
 	}
 	outputs := map[string]bool{}
 	for _, o := range templates.Outputs {
-		outputs[o.File] = true
+		for _, name := range o.FileNames() {
+			outputs[name] = true
+		}
 	}
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {

@@ -97,7 +97,7 @@ func usage(fs *flag.FlagSet, w io.Writer) {
 	fmt.Fprintln(w, "  livegen -version")
 	fmt.Fprintln(w, "\nGenerates Go code from an OpenAPI 3 document. Outputs:")
 	for _, o := range templates.Outputs {
-		fmt.Fprintf(w, "  %-8s %s (%s)\n", o.Name, o.Doc, o.File)
+		fmt.Fprintf(w, "  %-8s %s (%s)\n", o.Name, o.Doc, strings.Join(o.FileNames(), ", "))
 	}
 	fmt.Fprintln(w, "\nFlags:")
 	fs.PrintDefaults()
