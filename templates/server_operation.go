@@ -11,8 +11,8 @@ import (
 // credentials, read the body, decode and validate everything, collecting
 // every problem, then call the Server and write its answer.
 func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
-	f.Add(doc(fmt.Sprintf("%s serves %s %s: it checks the credentials, decodes and validates the request, calls Server.%s and writes its answer.", o.ServerHandler, o.Method, o.Path, o.Name)))
-	f.Func().Params(handlerRecv()).Id(o.ServerHandler).Params(writerParam(), requestParam()).BlockFunc(func(g *jen.Group) {
+	text := fmt.Sprintf("%s serves %s %s: it checks the credentials, decodes and validates the request, calls Server.%s and writes its answer.", o.ServerHandler, o.Method, o.Path, o.Name)
+	f.Add(doc(text).Func().Params(handlerRecv()).Id(o.ServerHandler).Params(writerParam(), requestParam()).BlockFunc(func(g *jen.Group) {
 		if len(o.Security) > 0 {
 			g.List(jen.Id("ctx"), jen.Id("ok")).Op(":=").Id("h").Dot("authenticate").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id(securityVar(o)))
 			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
@@ -42,7 +42,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 		)
 		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot("impl").Dot(o.Name).Call(jen.Id("ctx"), jen.Id("in"))
 		g.Id("h").Dot("respond").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out"), jen.Err())
-	})
+	}))
 }
 
 // hasQuery reports whether an operation reads the query string.

@@ -1211,7 +1211,6 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 // serveLinkChannelGroups serves POST /v1/channels/{channelId}/groups~bulkAdd: it checks the
 // credentials, decodes and validates the request, calls Server.LinkChannelGroups and writes
 // its answer.
-
 func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "linkChannelGroups", serverSecurityLinkChannelGroups)
 	if !ok {
@@ -1260,7 +1259,6 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
 // request, calls Server.ListLives and writes its answer.
-
 func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "listLives", serverSecurityListLives)
 	if !ok {
@@ -1326,7 +1324,6 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 
 // serveCreateLive serves POST /v1/lives: it checks the credentials, decodes and validates
 // the request, calls Server.CreateLive and writes its answer.
-
 func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "createLive", serverSecurityCreateLive)
 	if !ok {
@@ -1378,7 +1375,6 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 
 // serveGetLive serves GET /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetLive and writes its answer.
-
 func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "getLive", serverSecurityGetLive)
 	if !ok {
@@ -1402,7 +1398,6 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 
 // serveUpdateLive serves PUT /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.UpdateLive and writes its answer.
-
 func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "updateLive", serverSecurityUpdateLive)
 	if !ok {
@@ -1455,7 +1450,6 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 
 // serveDeleteLive serves DELETE /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.DeleteLive and writes its answer.
-
 func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "deleteLive", serverSecurityDeleteLive)
 	if !ok {
@@ -1479,7 +1473,6 @@ func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) 
 
 // serveListLiveGroups serves GET /v1/lives/{liveId}/groups: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveGroups and writes its answer.
-
 func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "listLiveGroups", serverSecurityListLiveGroups)
 	if !ok {
@@ -1538,7 +1531,6 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 
 // serveLinkLiveGroup serves POST /v1/lives/{liveId}/groups: it checks the credentials,
 // decodes and validates the request, calls Server.LinkLiveGroup and writes its answer.
-
 func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "linkLiveGroup", serverSecurityLinkLiveGroup)
 	if !ok {
@@ -1590,7 +1582,6 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 // serveUnlinkLiveGroup serves DELETE /v1/lives/{liveId}/groups/{groupId}: it checks the
 // credentials, decodes and validates the request, calls Server.UnlinkLiveGroup and writes
 // its answer.
-
 func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "unlinkLiveGroup", serverSecurityUnlinkLiveGroup)
 	if !ok {
@@ -1616,7 +1607,6 @@ func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Requ
 // serveUnlinkLiveGroups serves POST /v1/lives/{liveId}/groups~bulkRemove: it checks the
 // credentials, decodes and validates the request, calls Server.UnlinkLiveGroups and writes
 // its answer.
-
 func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "unlinkLiveGroups", serverSecurityUnlinkLiveGroups)
 	if !ok {
@@ -1666,7 +1656,6 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 // serveListLiveParticipants serves GET /v1/lives/{liveId}/participants: it checks the
 // credentials, decodes and validates the request, calls Server.ListLiveParticipants and
 // writes its answer.
-
 func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "listLiveParticipants", serverSecurityListLiveParticipants)
 	if !ok {
@@ -1734,7 +1723,6 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 // serveInviteLiveParticipant serves POST /v1/lives/{liveId}/participants: it checks the
 // credentials, decodes and validates the request, calls Server.InviteLiveParticipant and
 // writes its answer.
-
 func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "inviteLiveParticipant", serverSecurityInviteLiveParticipant)
 	if !ok {
@@ -1786,7 +1774,6 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 // serveBulkInviteLiveParticipants serves POST /v1/lives/{liveId}/participants~bulkInvite: it
 // checks the credentials, decodes and validates the request, calls
 // Server.BulkInviteLiveParticipants and writes its answer.
-
 func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "bulkInviteLiveParticipants", serverSecurityBulkInviteLiveParticipants)
 	if !ok {
@@ -1839,7 +1826,6 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 
 // serveListLiveSpeakers serves GET /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveSpeakers and writes its answer.
-
 func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "listLiveSpeakers", serverSecurityListLiveSpeakers)
 	if !ok {
@@ -1906,7 +1892,6 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 
 // serveInviteLiveSpeaker serves POST /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.InviteLiveSpeaker and writes its answer.
-
 func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "inviteLiveSpeaker", serverSecurityInviteLiveSpeaker)
 	if !ok {
@@ -1960,7 +1945,6 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 // serveBulkInviteLiveSpeakers serves POST /v1/lives/{liveId}/speakers~bulkInvite: it checks
 // the credentials, decodes and validates the request, calls Server.BulkInviteLiveSpeakers
 // and writes its answer.
-
 func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "bulkInviteLiveSpeakers", serverSecurityBulkInviteLiveSpeakers)
 	if !ok {

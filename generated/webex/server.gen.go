@@ -601,7 +601,6 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 // serveCreateMeetingInvitees serves POST /meetingInvitees/bulkInsert: it checks the
 // credentials, decodes and validates the request, calls Server.CreateMeetingInvitees and
 // writes its answer.
-
 func (h *serverHandler) serveCreateMeetingInvitees(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "createMeetingInvitees", serverSecurityCreateMeetingInvitees)
 	if !ok {

@@ -357,7 +357,6 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 // serveAddMeetingRegistrant serves POST /meetings/{meetingId}/registrants: it checks the
 // credentials, decodes and validates the request, calls Server.AddMeetingRegistrant and
 // writes its answer.
-
 func (h *serverHandler) serveAddMeetingRegistrant(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "addMeetingRegistrant", serverSecurityAddMeetingRegistrant)
 	if !ok {

@@ -602,7 +602,6 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 
 // serveAddTags serves POST /tags~batchAdd: it checks the credentials, decodes and validates
 // the request, calls Server.AddTags and writes its answer.
-
 func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "addTags", serverSecurityAddTags)
 	if !ok {
@@ -654,7 +653,6 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 
 // serveListThings serves GET /things: it checks the credentials, decodes and validates the
 // request, calls Server.ListThings and writes its answer.
-
 func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "listThings", serverSecurityListThings)
 	if !ok {
@@ -937,7 +935,6 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 
 // serveImportThings serves POST /things: it checks the credentials, decodes and validates
 // the request, calls Server.ImportThings and writes its answer.
-
 func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "importThings", serverSecurityImportThings)
 	if !ok {
@@ -993,7 +990,6 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 
 // servePutThingsIDNotes serves PUT /things/{id}/notes: it checks the credentials, decodes
 // and validates the request, calls Server.PutThingsIDNotes and writes its answer.
-
 func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	data, ok := h.readBody(w, r, "application/octet-stream")
@@ -1029,7 +1025,6 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 
 // serveClearNotes serves DELETE /things/{id}/notes: it checks the credentials, decodes and
 // validates the request, calls Server.ClearNotes and writes its answer.
-
 func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "clearNotes", serverSecurityClearNotes)
 	if !ok {
@@ -1089,7 +1084,6 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 
 // serveGetThing serves GET /things/{id}/{kind}/{shape}/{coords}: it checks the credentials,
 // decodes and validates the request, calls Server.GetThing and writes its answer.
-
 func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "getThing", serverSecurityGetThing)
 	if !ok {

@@ -421,7 +421,6 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 
 // serveListGadgets serves GET /gadgets: it checks the credentials, decodes and validates the
 // request, calls Server.ListGadgets and writes its answer.
-
 func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in ListGadgetsInput
@@ -454,7 +453,6 @@ func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request)
 
 // serveGetStats serves GET /stats: it checks the credentials, decodes and validates the
 // request, calls Server.GetStats and writes its answer.
-
 func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in GetStatsInput
@@ -487,7 +485,6 @@ func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
 
 // serveListWidgets serves GET /widgets: it checks the credentials, decodes and validates the
 // request, calls Server.ListWidgets and writes its answer.
-
 func (h *serverHandler) serveListWidgets(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in ListWidgetsInput
@@ -544,7 +541,6 @@ func (h *serverHandler) serveListWidgets(w http.ResponseWriter, r *http.Request)
 
 // serveGetWidget serves GET /widgets/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetWidget and writes its answer.
-
 func (h *serverHandler) serveGetWidget(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in GetWidgetInput

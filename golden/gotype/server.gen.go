@@ -322,7 +322,6 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 
 // serveAddHost serves POST /hosts: it checks the credentials, decodes and validates the
 // request, calls Server.AddHost and writes its answer.
-
 func (h *serverHandler) serveAddHost(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	data, ok := h.readBody(w, r, "application/json")

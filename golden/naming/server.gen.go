@@ -322,7 +322,6 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 
 // serveListUserAPIKeys serves GET /v1/users/{user_id}/api-keys: it checks the credentials,
 // decodes and validates the request, calls Server.ListUserAPIKeys and writes its answer.
-
 func (h *serverHandler) serveListUserAPIKeys(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in ListUserAPIKeysInput

@@ -392,7 +392,6 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 
 // serveInsertInvitees serves POST /invitees/bulkInsert: it checks the credentials, decodes
 // and validates the request, calls Server.InsertInvitees and writes its answer.
-
 func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	data, ok := h.readBody(w, r, "application/json")
@@ -442,7 +441,6 @@ func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Reque
 // serveAddRegistrant serves POST /meetings/{meetingId}/registrants: it checks the
 // credentials, decodes and validates the request, calls Server.AddRegistrant and writes its
 // answer.
-
 func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "addRegistrant", serverSecurityAddRegistrant)
 	if !ok {

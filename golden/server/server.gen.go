@@ -492,7 +492,6 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 
 // serveRunBatch serves POST /batch~run: it checks the credentials, decodes and validates the
 // request, calls Server.RunBatch and writes its answer.
-
 func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	data, ok := h.readBody(w, r, "application/json")
@@ -568,7 +567,6 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 
 // serveGetItem serves GET /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.GetItem and writes its answer.
-
 func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "getItem", serverSecurityGetItem)
 	if !ok {
@@ -705,7 +703,6 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 
 // servePutItem serves PUT /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.PutItem and writes its answer.
-
 func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "putItem", serverSecurityPutItem)
 	if !ok {
@@ -772,7 +769,6 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 
 // serveUpload serves POST /uploads/: it checks the credentials, decodes and validates the
 // request, calls Server.Upload and writes its answer.
-
 func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
 	ctx, ok := h.authenticate(w, r, "upload", serverSecurityUpload)
 	if !ok {
