@@ -149,7 +149,7 @@ func readDocument(data []byte, absPath string) (doc *openapi3.T, src *sourceTree
 		doc, err := loadDoc(data, absPath)
 		return doc, nil, err
 	}
-	src, err = parseSourceSafely(data)
+	src, err = parseSourceSections(data)
 	if err != nil {
 		return nil, nil, &yamlSyntaxError{err}
 	}

@@ -3,6 +3,7 @@ package generator
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -154,4 +155,84 @@ func TestSplitJSONRefusesWhatItCannotKeep(t *testing.T) {
 	assert.JSONEq(t, `{"/a":{}}`, string(s.paths))
 	assert.JSONEq(t, `{}`, string(s.components))
 	assert.JSONEq(t, `{"openapi":"3.0.3","x-b":1}`, string(s.rest))
+}
+
+// TestYAMLSectionsMatchWholeParse parses every YAML spec in sections and
+// whole: the trees must agree node for node, lines and columns included.
+func TestYAMLSectionsMatchWholeParse(t *testing.T) {
+	sectioned := 0
+	for _, file := range sectionTestSpecs(t) {
+		if strings.HasSuffix(file, ".json") {
+			continue
+		}
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		whole, wholeErr := parseSourceSafely(data)
+		parts, err := parseSourceSections(data)
+		if wholeErr != nil {
+			assert.Equal(t, wholeErr.Error(), fmt.Sprint(err), file)
+			continue
+		}
+		require.NoError(t, err, file)
+		if sections, ok := topSections(data); ok {
+			sectioned++
+			assert.Equal(t, len(sections), len(parts.root.Content)/2, file)
+		}
+		if whole == nil {
+			assert.Nil(t, parts, file)
+			continue
+		}
+		if where := sameTree(whole.root, parts.root, ""); where != "" {
+			t.Errorf("%s: the trees differ at %s", file, where)
+		}
+	}
+	assert.Greater(t, sectioned, 10, "documents parsed in sections")
+	t.Logf("%d YAML documents parsed in sections", sectioned)
+}
+
+// sameTree compares two YAML trees; it returns where they first differ.
+func sameTree(a, b *yaml.Node, at string) string {
+	if a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || a.Line != b.Line ||
+		a.Column != b.Column || a.Style != b.Style || a.Anchor != b.Anchor || len(a.Content) != len(b.Content) {
+		return fmt.Sprintf("%s (line %d/%d, %q/%q)", orRoot(at), a.Line, b.Line, a.Value, b.Value)
+	}
+	for i := range a.Content {
+		if where := sameTree(a.Content[i], b.Content[i], fmt.Sprintf("%s/%d", at, i)); where != "" {
+			return where
+		}
+	}
+	return ""
+}
+
+func TestTopSectionsRefuseWhatTheyCannotCut(t *testing.T) {
+	pad := "\n" + strings.Repeat("  # padding to the size where sections pay\n", minSectionedYAML/40)
+	for name, doc := range map[string]string{
+		"directive":      "%YAML 1.2\n---\nopenapi: 3.0.3\npaths: {}\n",
+		"second doc":     "openapi: 3.0.3\n---\npaths: {}\n",
+		"flow root":      "{openapi: 3.0.3,\npaths: {}}\n",
+		"quoted key":     "openapi: 3.0.3\n\"paths\": {}\n",
+		"complex key":    "openapi: 3.0.3\n? paths\n: {}\n",
+		"tab":            "openapi: 3.0.3\n\tpaths: {}\n",
+		"one section":    "openapi: 3.0.3\n",
+		"continued flow": "tags: [a,\n]\npaths: {}\n",
+	} {
+		_, ok := topSections([]byte(doc + pad))
+		assert.False(t, ok, name)
+	}
+	_, ok := topSections([]byte("- a\nopenapi: 3.0.3\npaths: {}\n" + pad))
+	assert.False(t, ok, "a list before any key")
+	sections, ok := topSections([]byte("---\n# about\nopenapi: 3.0.3\r\npaths:\n  /a: {}\n\nservers:\n- url: /\n-\n  url: /b\ncomponents: {}" + pad))
+	require.True(t, ok)
+	require.Len(t, sections, 4)
+	assert.Equal(t, []string{"openapi", "paths", "servers", "components"}, []string{sections[0].key, sections[1].key, sections[2].key, sections[3].key})
+	assert.Equal(t, []int{2, 3, 6, 10}, []int{sections[0].line0, sections[1].line0, sections[2].line0, sections[3].line0})
+	assert.Equal(t, "paths:\n  /a: {}\n\n", string(sections[1].text))
+}
+
+func TestSectionedParseFallsBackOnCrossSectionAliases(t *testing.T) {
+	doc := "openapi: 3.0.3\ninfo: &i {title: t, version: '1'}\nx-copy: *i\n" + strings.Repeat("# padding\n", minSectionedYAML/10)
+	src, err := parseSourceSections([]byte(doc))
+	require.NoError(t, err)
+	require.Len(t, src.root.Content, 6)
+	assert.Equal(t, yaml.AliasNode, src.root.Content[5].Kind, "the whole parse keeps the alias")
 }
