@@ -247,7 +247,14 @@ func genWriteBody(g *jen.Group, r *generator.Response, status jen.Code) {
 			g.If(jen.Id("body").Op("==").Nil()).Block(jen.Id("body").Op("=").Add(typeRef(r.Type)).Values())
 			body = jen.Id("body")
 		}
-		g.Return(jen.Id("serverWriteJSON").Call(jen.Id("w"), status, jen.Lit(r.ContentType), body))
+		switch {
+		case !answerAppendable(r.Type):
+			g.Return(jen.Id("serverWriteJSON").Call(jen.Id("w"), status, jen.Lit(r.ContentType), body))
+		case r.Type.Kind == generator.RefSlice:
+			g.Return(jen.Id("serverWriteAppended").Call(jen.Id("w"), status, jen.Lit(r.ContentType), jen.Id("jsonList").Types(typeRef(r.Type.Elem)).Call(body)))
+		default:
+			g.Return(jen.Id("serverWriteAppended").Call(jen.Id("w"), status, jen.Lit(r.ContentType), body))
+		}
 	default:
 		g.Return(jen.Id("serverWriteBytes").Call(jen.Id("w"), status, jen.Lit(r.ContentType), jen.Index().Byte().Call(jen.Id("v").Dot(generator.ServerBodyField))))
 	}

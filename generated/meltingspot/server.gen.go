@@ -194,7 +194,7 @@ func (ListLivesOK) isListLivesOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v ListLivesOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ListLivesBadRequest is the 400 answer of ListLives: Malformed payload
@@ -232,7 +232,7 @@ func (CreateLiveCreated) isCreateLiveOutput() {}
 
 // writeAnswer writes the 201 answer.
 func (v CreateLiveCreated) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 201, "application/json", v.Body)
+	return serverWriteAppended(w, 201, "application/json", v.Body)
 }
 
 // CreateLiveBadRequest is the 400 answer of CreateLive: Malformed payload
@@ -270,7 +270,7 @@ func (GetLiveOK) isGetLiveOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v GetLiveOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // GetLiveBadRequest is the 400 answer of GetLive: Malformed payload
@@ -323,7 +323,7 @@ func (UpdateLiveOK) isUpdateLiveOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v UpdateLiveOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // UpdateLiveBadRequest is the 400 answer of UpdateLive: Malformed payload
@@ -425,7 +425,7 @@ func (ListLiveGroupsOK) isListLiveGroupsOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v ListLiveGroupsOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ListLiveGroupsBadRequest is the 400 answer of ListLiveGroups: Malformed payload
@@ -633,7 +633,7 @@ func (ListLiveParticipantsOK) isListLiveParticipantsOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v ListLiveParticipantsOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ListLiveParticipantsBadRequest is the 400 answer of ListLiveParticipants: Malformed
@@ -688,7 +688,7 @@ func (InviteLiveParticipantCreated) isInviteLiveParticipantOutput() {}
 
 // writeAnswer writes the 201 answer.
 func (v InviteLiveParticipantCreated) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 201, "application/json", v.Body)
+	return serverWriteAppended(w, 201, "application/json", v.Body)
 }
 
 // InviteLiveParticipantBadRequest is the 400 answer of InviteLiveParticipant: Malformed
@@ -736,7 +736,7 @@ func (v BulkInviteLiveParticipantsOK) writeAnswer(w http.ResponseWriter) error {
 	if body == nil {
 		body = []Participant{}
 	}
-	return serverWriteJSON(w, 200, "application/json", body)
+	return serverWriteAppended(w, 200, "application/json", jsonList[Participant](body))
 }
 
 // BulkInviteLiveParticipantsBadRequest is the 400 answer of BulkInviteLiveParticipants:
@@ -792,7 +792,7 @@ func (ListLiveSpeakersOK) isListLiveSpeakersOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v ListLiveSpeakersOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ListLiveSpeakersBadRequest is the 400 answer of ListLiveSpeakers: Malformed payload
@@ -847,7 +847,7 @@ func (InviteLiveSpeakerCreated) isInviteLiveSpeakerOutput() {}
 
 // writeAnswer writes the 201 answer.
 func (v InviteLiveSpeakerCreated) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 201, "application/json", v.Body)
+	return serverWriteAppended(w, 201, "application/json", v.Body)
 }
 
 // InviteLiveSpeakerBadRequest is the 400 answer of InviteLiveSpeaker: Malformed payload
@@ -894,7 +894,7 @@ func (v BulkInviteLiveSpeakersOK) writeAnswer(w http.ResponseWriter) error {
 	if body == nil {
 		body = []Participant{}
 	}
-	return serverWriteJSON(w, 200, "application/json", body)
+	return serverWriteAppended(w, 200, "application/json", jsonList[Participant](body))
 }
 
 // BulkInviteLiveSpeakersBadRequest is the 400 answer of BulkInviteLiveSpeakers: Malformed

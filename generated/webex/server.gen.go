@@ -62,7 +62,7 @@ func (CreateMeetingInviteesOK) isCreateMeetingInviteesOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v CreateMeetingInviteesOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // CreateMeetingInviteesCreated is the 201 answer of CreateMeetingInvitees: The request has

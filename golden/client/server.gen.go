@@ -101,7 +101,7 @@ func (ListThingsOK) isListThingsOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v ListThingsOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ImportThingsInput is the request of ImportThings, decoded and validated.
@@ -128,7 +128,7 @@ func (ImportThingsOK) isImportThingsOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v ImportThingsOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ImportThingsAccepted is the 202 answer of ImportThings: Accepted for a later import.
@@ -155,7 +155,7 @@ func (ImportThingsUnprocessableEntity) isImportThingsOutput() {}
 
 // writeAnswer writes the 422 answer.
 func (v ImportThingsUnprocessableEntity) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 422, "application/json", v.Body)
+	return serverWriteAppended(w, 422, "application/json", v.Body)
 }
 
 // ImportThingsStatus2XX is the 2XX answer of ImportThings: Another success.
@@ -235,7 +235,7 @@ func (v ClearNotesDefault) writeAnswer(w http.ResponseWriter) error {
 	if v.Status < 200 || v.Status > 599 {
 		return fmt.Errorf("ClearNotesDefault: status %d is not in 200-599", v.Status)
 	}
-	return serverWriteJSON(w, v.Status, "application/json", v.Body)
+	return serverWriteAppended(w, v.Status, "application/json", v.Body)
 }
 
 // GetThingInput is the request of GetThing, decoded and validated.
@@ -270,7 +270,7 @@ func (GetThingOK) isGetThingOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v GetThingOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // GetThingNotFound is the 404 answer of GetThing: No such thing.
@@ -284,7 +284,7 @@ func (GetThingNotFound) isGetThingOutput() {}
 
 // writeAnswer writes the 404 answer.
 func (v GetThingNotFound) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 404, "application/json", v.Body)
+	return serverWriteAppended(w, 404, "application/json", v.Body)
 }
 
 // GetThingStatus4XX is the 4XX answer of GetThing: Another client error.
@@ -303,7 +303,7 @@ func (v GetThingStatus4XX) writeAnswer(w http.ResponseWriter) error {
 	if v.Status < 400 || v.Status > 499 {
 		return fmt.Errorf("GetThingStatus4XX: status %d is not in 400-499", v.Status)
 	}
-	return serverWriteJSON(w, v.Status, "application/json", v.Body)
+	return serverWriteAppended(w, v.Status, "application/json", v.Body)
 }
 
 // GetThingDefault is the default answer of GetThing: An unexpected error.
@@ -322,7 +322,7 @@ func (v GetThingDefault) writeAnswer(w http.ResponseWriter) error {
 	if v.Status < 200 || v.Status > 599 {
 		return fmt.Errorf("GetThingDefault: status %d is not in 200-599", v.Status)
 	}
-	return serverWriteJSON(w, v.Status, "application/problem+json", v.Body)
+	return serverWriteAppended(w, v.Status, "application/problem+json", v.Body)
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -65,7 +65,7 @@ func (v ListGadgetsOK) writeAnswer(w http.ResponseWriter) error {
 	if body == nil {
 		body = []Gadget{}
 	}
-	return serverWriteJSON(w, 200, "application/json", body)
+	return serverWriteAppended(w, 200, "application/json", jsonList[Gadget](body))
 }
 
 // GetStatsInput is the request of GetStats, decoded and validated.
@@ -91,7 +91,7 @@ func (GetStatsOK) isGetStatsOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v GetStatsOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ListWidgetsInput is the request of ListWidgets, decoded and validated.
@@ -117,7 +117,7 @@ func (ListWidgetsOK) isListWidgetsOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v ListWidgetsOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // GetWidgetInput is the request of GetWidget, decoded and validated.
@@ -143,7 +143,7 @@ func (GetWidgetOK) isGetWidgetOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v GetWidgetOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -47,7 +47,7 @@ func (AddHostCreated) isAddHostOutput() {}
 
 // writeAnswer writes the 201 answer.
 func (v AddHostCreated) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 201, "application/json", v.Body)
+	return serverWriteAppended(w, 201, "application/json", v.Body)
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

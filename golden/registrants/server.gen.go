@@ -51,7 +51,7 @@ func (InsertInviteesOK) isInsertInviteesOutput() {}
 
 // writeAnswer writes the 200 answer.
 func (v InsertInviteesOK) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // InsertInviteesLocked is the 423 answer of InsertInvitees: Locked

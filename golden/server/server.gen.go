@@ -65,7 +65,7 @@ func (v RunBatchOK) writeAnswer(w http.ResponseWriter) error {
 	if body == nil {
 		body = []Item{}
 	}
-	return serverWriteJSON(w, 200, "application/json", body)
+	return serverWriteAppended(w, 200, "application/json", jsonList[Item](body))
 }
 
 // GetItemInput is the request of GetItem, decoded and validated.
@@ -101,7 +101,7 @@ func (v GetItemOK) writeAnswer(w http.ResponseWriter) error {
 	if v.XRateRemaining != nil {
 		w.Header().Set("X-Rate-Remaining", strconv.FormatInt(int64(*v.XRateRemaining), 10))
 	}
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // GetItemStatus4XX is the 4XX answer of GetItem: A client error.
@@ -120,7 +120,7 @@ func (v GetItemStatus4XX) writeAnswer(w http.ResponseWriter) error {
 	if v.Status < 400 || v.Status > 499 {
 		return fmt.Errorf("GetItemStatus4XX: status %d is not in 400-499", v.Status)
 	}
-	return serverWriteJSON(w, v.Status, "application/json", v.Body)
+	return serverWriteAppended(w, v.Status, "application/json", v.Body)
 }
 
 // GetItemDefault is the default answer of GetItem: Any other answer.
