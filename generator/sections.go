@@ -16,9 +16,10 @@ import (
 // kin-openapi decodes a document in one goroutine and, at every level,
 // twice: once into the struct and once more into a map for the extensions.
 // The top level alone is a second full decode of the document. Decoding
-// paths and components on their own, side by side, and the small rest
-// through the loader gives the same *openapi3.T (TestSectionLoadMatchesKin
-// checks every spec we have) in about half the time. Documents it is not
+// path items and components on their own, on every core (see
+// sections_decode.go), and the small rest through the loader gives the same
+// *openapi3.T (TestSectionLoadMatchesKin checks every spec we have) in
+// about half the time. Documents it is not
 // sure about (aliases, merge keys, odd tags, webhooks, duplicate keys) go
 // through kin-openapi whole, as do all documents that fail to load, so that
 // every error reads exactly as kin-openapi writes it.
@@ -43,35 +44,24 @@ func splitJSON(data []byte) (s sections, ok bool) {
 	if !json.Valid(trimmed) {
 		return s, false
 	}
-	dec := json.NewDecoder(bytes.NewReader(trimmed))
-	if _, err := dec.Token(); err != nil { // the opening brace
+	// A repeated member would be merged into the first by encoding/json;
+	// members refuses them.
+	keys, values, ok := members(trimmed)
+	if !ok {
 		return s, false
 	}
-	seen := map[string]bool{}
 	rest := newObjectWriter()
-	for dec.More() {
-		tok, err := dec.Token()
-		key, isKey := tok.(string)
-		if err != nil || !isKey || seen[key] {
-			// encoding/json merges a repeated member into the first one;
-			// splitting would keep the last.
-			return s, false
-		}
-		seen[key] = true
-		var raw json.RawMessage
-		if dec.Decode(&raw) != nil {
-			return s, false
-		}
+	for i, key := range keys {
 		switch key {
 		case "paths":
-			s.paths = raw
+			s.paths = values[i]
 		case "components":
-			s.components = raw
+			s.components = values[i]
 		default:
 			if !plainTopKey(key) {
 				return s, false
 			}
-			rest.member(key, raw)
+			rest.member(key, values[i])
 		}
 	}
 	s.rest = rest.close()
