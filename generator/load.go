@@ -138,13 +138,15 @@ type yamlSyntaxError struct{ err error }
 func (e *yamlSyntaxError) Error() string { return e.err.Error() }
 
 // readDocument loads a document, in sections when it can (see sections.go).
-// A JSON object is split as it is; anything else is parsed as YAML once,
-// which is the syntax check, the split and, when one is needed, the lines
-// of messages (src, nil for JSON).
+// A JSON object is split as it is, or loaded whole, never parsed as YAML;
+// anything else is parsed as YAML once, which is the syntax check, the split
+// and, when one is needed, the lines of messages (src, nil for JSON).
 func readDocument(data []byte, absPath string) (doc *openapi3.T, src *sourceTree, err error) {
-	if s, ok := splitJSON(data); ok {
-		if doc, ok := loadSections(s, absPath); ok {
-			return doc, nil, nil
+	if s, isJSON, ok := splitJSON(data); isJSON {
+		if ok {
+			if doc, ok := loadSections(s, absPath); ok {
+				return doc, nil, nil
+			}
 		}
 		doc, err := loadDoc(data, absPath)
 		return doc, nil, err

@@ -34,21 +34,19 @@ type sections struct {
 	rest              []byte
 }
 
-// splitJSON cuts a JSON document; ok is false when data is not a JSON
-// object or holds something splitting might change.
-func splitJSON(data []byte) (s sections, ok bool) {
+// splitJSON cuts a JSON document. isJSON says that data is a JSON object,
+// which kin-openapi then reads as JSON; ok that it holds nothing splitting
+// might change.
+func splitJSON(data []byte) (s sections, isJSON, ok bool) {
 	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return s, false
-	}
-	if !json.Valid(trimmed) {
-		return s, false
+	if len(trimmed) == 0 || trimmed[0] != '{' || !json.Valid(trimmed) {
+		return s, false, false
 	}
 	// A repeated member would be merged into the first by encoding/json;
 	// members refuses them.
 	keys, values, ok := members(trimmed)
 	if !ok {
-		return s, false
+		return s, true, false
 	}
 	rest := newObjectWriter()
 	for i, key := range keys {
@@ -59,13 +57,13 @@ func splitJSON(data []byte) (s sections, ok bool) {
 			s.components = values[i]
 		default:
 			if !plainTopKey(key) {
-				return s, false
+				return s, true, false
 			}
 			rest.member(key, values[i])
 		}
 	}
 	s.rest = rest.close()
-	return s, true
+	return s, true, true
 }
 
 // splitYAML cuts a parsed YAML document, writing each part as JSON.

@@ -156,10 +156,6 @@ func (d *entryDecoder) addPaths(raw json.RawMessage) (func() *openapi3.Paths, bo
 	}, true
 }
 
-// componentSections are the members of a components object, in the order
-// of openapi3.Components' fields.
-var componentSections = []string{"schemas", "parameters", "headers", "requestBodies", "responses", "securitySchemes", "examples", "links", "callbacks"}
-
 // addComponents plans the components object.
 func (d *entryDecoder) addComponents(raw json.RawMessage) (func() *openapi3.Components, bool) {
 	if raw == nil || isNull(raw) {
@@ -170,44 +166,36 @@ func (d *entryDecoder) addComponents(raw json.RawMessage) (func() *openapi3.Comp
 		return nil, false
 	}
 	c := new(openapi3.Components)
+	// The members of a components object, as openapi3.Components' fields.
+	sections := map[string]func(json.RawMessage) (func(), bool){
+		"schemas":         func(r json.RawMessage) (func(), bool) { return addRefMap(d, r, &c.Schemas) },
+		"parameters":      func(r json.RawMessage) (func(), bool) { return addRefMap(d, r, &c.Parameters) },
+		"headers":         func(r json.RawMessage) (func(), bool) { return addRefMap(d, r, &c.Headers) },
+		"requestBodies":   func(r json.RawMessage) (func(), bool) { return addRefMap(d, r, &c.RequestBodies) },
+		"responses":       func(r json.RawMessage) (func(), bool) { return addRefMap(d, r, &c.Responses) },
+		"securitySchemes": func(r json.RawMessage) (func(), bool) { return addRefMap(d, r, &c.SecuritySchemes) },
+		"examples":        func(r json.RawMessage) (func(), bool) { return addRefMap(d, r, &c.Examples) },
+		"links":           func(r json.RawMessage) (func(), bool) { return addRefMap(d, r, &c.Links) },
+		"callbacks":       func(r json.RawMessage) (func(), bool) { return addRefMap(d, r, &c.Callbacks) },
+	}
 	var finish []func()
 	extensions := map[string]json.RawMessage{}
 	for i, key := range keys {
-		raw := values[i]
-		var done func()
-		switch key {
-		case "schemas":
-			done, ok = addRefMap(d, raw, &c.Schemas)
-		case "parameters":
-			done, ok = addRefMap(d, raw, &c.Parameters)
-		case "headers":
-			done, ok = addRefMap(d, raw, &c.Headers)
-		case "requestBodies":
-			done, ok = addRefMap(d, raw, &c.RequestBodies)
-		case "responses":
-			done, ok = addRefMap(d, raw, &c.Responses)
-		case "securitySchemes":
-			done, ok = addRefMap(d, raw, &c.SecuritySchemes)
-		case "examples":
-			done, ok = addRefMap(d, raw, &c.Examples)
-		case "links":
-			done, ok = addRefMap(d, raw, &c.Links)
-		case "callbacks":
-			done, ok = addRefMap(d, raw, &c.Callbacks)
-		default:
-			// encoding/json matches field names regardless of case.
-			for _, s := range componentSections {
-				if strings.EqualFold(key, s) {
-					return nil, false
-				}
+		if add, ok := sections[key]; ok {
+			done, ok := add(values[i])
+			if !ok {
+				return nil, false
 			}
-			extensions[key] = raw
+			finish = append(finish, done)
 			continue
 		}
-		if !ok {
-			return nil, false
+		// encoding/json matches field names regardless of case.
+		for name := range sections {
+			if strings.EqualFold(key, name) {
+				return nil, false
+			}
 		}
-		finish = append(finish, done)
+		extensions[key] = values[i]
 	}
 	var decoded map[string]any
 	if len(extensions) > 0 {

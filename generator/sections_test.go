@@ -92,7 +92,7 @@ func TestSectionLoadMatchesKin(t *testing.T) {
 
 // sectionsOf reports whether data loads through the section path.
 func sectionsOf(data []byte, abs string) (sections, bool) {
-	s, ok := splitJSON(data)
+	s, _, ok := splitJSON(data)
 	if !ok {
 		src, err := parseSourceErr(data)
 		if err != nil || src == nil {
@@ -147,10 +147,11 @@ func TestSplitJSONRefusesWhatItCannotKeep(t *testing.T) {
 		"not an object":   `[1]`,
 		"trailing data":   `{"a":1} x`,
 	} {
-		_, ok := splitJSON([]byte(doc))
+		_, _, ok := splitJSON([]byte(doc))
 		assert.False(t, ok, name)
 	}
-	s, ok := splitJSON([]byte(`{"openapi":"3.0.3","paths":{"/a":{}},"x-b":1,"components":{}}`))
+	s, isJSON, ok := splitJSON([]byte(`{"openapi":"3.0.3","paths":{"/a":{}},"x-b":1,"components":{}}`))
+	require.True(t, isJSON)
 	require.True(t, ok)
 	assert.JSONEq(t, `{"/a":{}}`, string(s.paths))
 	assert.JSONEq(t, `{}`, string(s.components))

@@ -13,6 +13,7 @@ const (
 	pkgDebug = "runtime/debug"
 	pkgMime  = "mime"
 	pkgB64   = "encoding/base64"
+	pkgSync  = "sync"
 )
 
 // Server renders server.gen.go: the Server interface a team implements,

@@ -20,8 +20,6 @@ import (
 // values) and hand anything unusual (maps, unions, floats, external types)
 // to encoding/json, value by value.
 
-const pkgSync = "sync"
-
 // ServerEncode renders server_encode.gen.go: appendJSON for every struct an
 // answer holds, and the writer that uses it. nil when no answer is such a
 // struct.

@@ -23,8 +23,8 @@ var (
 	rawType  = reflect.TypeFor[json.RawMessage]()
 )
 
-// strings are the awkward ones; random text is added to them.
-var strings = []string{
+// awkwardStrings are strings encoders get wrong; random text is added to them.
+var awkwardStrings = []string{
 	"", "plain", "a<b>&c", "quote\" back\\slash", "line\nbreak\ttab\r\b\f", "\x00\x01\x1f",
 	"é ü 日本", "\u2028\u2029", "bad \xff utf-8 \xc3", "emoji 😀", "</script>",
 }
@@ -64,7 +64,7 @@ func (f filler) fill(v reflect.Value, depth int) {
 	}
 	switch v.Kind() {
 	case reflect.String:
-		s := strings[rng.IntN(len(strings))]
+		s := awkwardStrings[rng.IntN(len(awkwardStrings))]
 		if rng.IntN(2) == 0 {
 			s += string(rune(rng.IntN(0x3000)))
 		}
@@ -76,8 +76,7 @@ func (f filler) fill(v reflect.Value, depth int) {
 		if rng.IntN(2) == 0 {
 			n = -n
 		}
-		v.SetInt(n)
-		v.SetInt(v.Int()) // truncated to the field's size
+		v.SetInt(n) // truncated to the field's size
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		v.SetUint(rng.Uint64() >> rng.IntN(64))
 	case reflect.Float32, reflect.Float64:
