@@ -18,6 +18,7 @@ var ReservedNames = []string{
 	"RetryPolicy", "RequestEditorFn", "HTTPDoer", "Authenticator", "Credentials",
 	"BulkError", "Page", "PageIterator", "Date", "Filter", "Operation", "FilterError",
 	"WithHTTPClient", "WithRequestEditorFn", "WithUserAgent", "WithCredentials", "WithRetryPolicy",
+	"WithMaxResponseBytes", "WithStrictDecoding", "Misfit", "Answer", "RecordAnswer",
 	"AuthRequest", "WithMaxBodyBytes", "WithAuthenticator", "WithErrorMapper", "WithLogger", "WithStrictQuery",
 }
 
@@ -93,6 +94,7 @@ func (b *builder) build() (*API, error) {
 	b.buildSecuritySchemes()
 	b.declareComponentSchemas()
 	b.buildOperations()
+	b.warnUnstatedSecurity()
 	if len(b.errs) > 0 {
 		return nil, b.errs[0]
 	}

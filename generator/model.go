@@ -254,6 +254,10 @@ type Operation struct {
 
 	// Security lists alternative requirements; an empty list means open.
 	Security []SecurityRequirement
+	// SecurityUnstated is set when the spec declares security schemes but
+	// neither the operation nor the document requires any (no `security` at
+	// all, not `security: []`): clients send every credential they have.
+	SecurityUnstated bool
 
 	// ParamsType is the Go name of the struct for query, header and cookie
 	// parameters; empty when the operation has none.

@@ -72,6 +72,7 @@ func (b *builder) buildOperation(path, method string, item *openapi3.PathItem, o
 	b.buildRequestBody(o, op, ptr)
 	b.buildResponses(o, op, ptr)
 	o.Security = b.operationSecurity(op)
+	o.SecurityUnstated = op.Security == nil && b.doc.Security == nil && len(b.schemes) > 0
 	b.buildFilter(o)
 	b.detectPagination(o)
 	b.detectBulk(o)

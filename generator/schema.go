@@ -179,7 +179,9 @@ func (b *builder) fillNamedType(t *Type, sr *openapi3.SchemaRef, ptr string) {
 		b.fillStruct(t, s, ptr)
 	case len(enumValues(s)) > 0 && enumBase(s) != 0:
 		b.fillEnum(t, s, ptr)
-	case len(s.Properties) > 0 || schemaTypes(s).is("object") && s.AdditionalProperties.Schema == nil && !hasTrue(s.AdditionalProperties.Has):
+	case len(s.Properties) > 0 || schemaTypes(s).is("object") && s.AdditionalProperties.Schema == nil && hasFalse(s.AdditionalProperties.Has):
+		// An object without properties is free-form (a map that keeps every
+		// member) unless additionalProperties: false says it is always empty.
 		b.fillStruct(t, s, ptr)
 	default:
 		t.Kind, t.Alias = KindAlias, b.plainRef(s, t.Name, ptr)
@@ -187,6 +189,8 @@ func (b *builder) fillNamedType(t *Type, sr *openapi3.SchemaRef, ptr string) {
 }
 
 func hasTrue(p *bool) bool { return p != nil && *p }
+
+func hasFalse(p *bool) bool { return p != nil && !*p }
 
 func (b *builder) fillEnum(t *Type, s *openapi3.Schema, ptr string) {
 	t.Kind = KindEnum

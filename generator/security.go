@@ -76,3 +76,22 @@ func (b *builder) operationSecurity(op *openapi3.Operation) []SecurityRequiremen
 	}
 	return out
 }
+
+// warnUnstatedSecurity warns once when operations require no security
+// scheme only because the spec states no requirement, which real specs often
+// do while their APIs want credentials: clients send every credential they
+// are given to those operations.
+func (b *builder) warnUnstatedSecurity() {
+	var unstated []*Operation
+	for _, o := range b.api.Operations {
+		if o.SecurityUnstated {
+			unstated = append(unstated, o)
+		}
+	}
+	if len(unstated) == 0 {
+		return
+	}
+	b.warn(unstated[0].Pointer+"/security", "%d of %d operations state no security requirement although the spec declares security schemes; "+
+		"their clients send every credential configured; add a top-level security requirement, or security: [] to operations that are open",
+		len(unstated), len(b.api.Operations))
+}

@@ -40,6 +40,7 @@ func Client(api *generator.API) ([]byte, error) {
 	}
 	g.genRetryPolicy(f)
 	g.genAPIError(f)
+	g.genMisfitTypes(f)
 	for _, op := range api.Operations {
 		g.genResultType(f, op)
 		g.genClientMethod(f, op)
@@ -100,6 +101,8 @@ func (g *clientGen) genClientType(f *jen.File) {
 			s.Id("credentials").Id("Credentials")
 		}
 		s.Id("retry").Id("RetryPolicy")
+		s.Id("maxResponseBytes").Int64().Comment("cap of a success body; 0 is clientMaxResponseBytes")
+		s.Id("strict").Bool().Comment("misfits are errors")
 		s.Comment("now and sleep are the clock of the retry loop; tests replace them.")
 		s.Id("now").Func().Params().Qual(pkgTime, "Time")
 		s.Id("sleep").Func().Params(clientCtxParam(), jen.Id("d").Qual(pkgTime, "Duration")).Error()
@@ -190,13 +193,28 @@ func (g *clientGen) genClientOptions(f *jen.File) {
 		name: "WithRetryPolicy", doc: "WithRetryPolicy sets when and how calls are retried; see RetryPolicy.\nRetryPolicy{MaxAttempts: 1} turns retries off.",
 		param: jen.Id("policy").Id("RetryPolicy"), set: c().Dot("retry").Op("=").Id("policy"),
 	})
+	options = append(options,
+		clientOption{
+			name: "WithMaxResponseBytes", doc: "WithMaxResponseBytes caps the body of a success answer: a longer one fails the call\nwith an error that names the cap. The default is 256 MiB.",
+			param: jen.Id("n").Int64(), invalid: jen.Id("n").Op("<=").Lit(0), problem: "WithMaxResponseBytes: the cap is not positive",
+			set: c().Dot("maxResponseBytes").Op("=").Id("n"),
+		},
+		clientOption{
+			name: "WithStrictDecoding", doc: "WithStrictDecoding makes a success answer that does not fit the spec an error: a\nbody that is not JSON, or a value that does not fit its Go type (see Misfit).\nWithout it such answers succeed and their misfits are reported to RecordAnswer.",
+			set: c().Dot("strict").Op("=").True(),
+		},
+	)
 	for _, o := range options {
 		genClientOption(f, o)
 	}
 }
 
 func genClientOption(f *jen.File, o clientOption) {
-	f.Add(doc(o.doc).Func().Id(o.name).Params(o.param).Id("ClientOption").Block(
+	var params []jen.Code
+	if o.param != nil {
+		params = append(params, o.param)
+	}
+	f.Add(doc(o.doc).Func().Id(o.name).Params(params...).Id("ClientOption").Block(
 		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Error().BlockFunc(func(b *jen.Group) {
 			if o.invalid != nil {
 				b.If(o.invalid).Block(jen.Return(jen.Qual(pkgErrors, "New").Call(jen.Lit(o.problem))))

@@ -10,7 +10,8 @@ import (
 func (g *clientGen) genCredentials(f *jen.File) {
 	f.Comment("Credentials holds the secrets of the security schemes that the spec declares.")
 	f.Comment("A call authenticates with the first of its operation's security alternatives")
-	f.Comment("whose secrets are all set, and sends none when no alternative is complete.")
+	f.Comment("whose secrets are all set, and sends none when no alternative is complete. An")
+	f.Comment("operation for which the spec states no requirement at all sends every secret set.")
 	f.Type().Id("Credentials").StructFunc(func(s *jen.Group) {
 		for _, sc := range g.api.SecuritySchemes {
 			s.Add(doc(clientCredentialDoc(sc))).Id(sc.GoName).Add(clientCredentialType(sc))
@@ -40,9 +41,20 @@ func (g *clientGen) genCredentials(f *jen.File) {
 			}
 		}),
 	)
+	schemes := make([]jen.Code, len(g.api.SecuritySchemes))
+	for i, sc := range g.api.SecuritySchemes {
+		schemes[i] = jen.Lit(sc.Key)
+	}
 	f.Comment("authenticate adds the secrets of the first security alternative of a call whose")
-	f.Comment("secrets are all set.")
+	f.Comment("secrets are all set. A call whose operation states no requirement (nil")
+	f.Comment("security) sends every secret that is set, as its API most likely wants one.")
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("authenticate").Params(jen.Id("s").Op("*").Id("clientCall")).Block(
+		jen.If(jen.Id("s").Dot("security").Op("==").Nil()).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("scheme")).Op(":=").Range().Index().String().Values(schemes...)).Block(
+				jen.If(jen.Id("c").Dot("hasCredential").Call(jen.Id("scheme"))).Block(jen.Id("c").Dot("applyCredential").Call(jen.Id("s"), jen.Id("scheme"))),
+			),
+			jen.Return(),
+		),
 		jen.For(jen.List(jen.Id("_"), jen.Id("schemes")).Op(":=").Range().Id("s").Dot("security")).Block(
 			jen.If(jen.Qual(clientPkgSlices, "ContainsFunc").Call(jen.Id("schemes"), jen.Func().Params(jen.Id("scheme").String()).Bool().Block(
 				jen.Return(jen.Op("!").Id("c").Dot("hasCredential").Call(jen.Id("scheme"))),

@@ -40,6 +40,9 @@ func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
 			for _, r := range clientErrorResponses(op) {
 				sw.Case(clientStatusCond(r)).Block(jen.Return(clientFailResults(op, clientFailCall(r))...))
 			}
+			if !clientTakesEvery2xx(op) {
+				sw.Case(jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(2)).Block(clientUndocumentedSuccess(op))
+			}
 		})
 		b.Return(clientFailResults(op, clientFailCall(clientDefaultResponse(op)))...)
 	}))
@@ -233,10 +236,14 @@ func clientMethodConst(method string) string {
 
 // clientSecurityLit is the operation's security alternatives as a
 // [][]string literal of scheme keys; identical alternatives (that differ
-// only in scopes) are written once.
+// only in scopes) are written once. It is empty for an open operation, and
+// nil when the spec states no requirement (every credential is sent).
 func clientSecurityLit(op *generator.Operation) jen.Code {
-	if len(op.Security) == 0 {
+	if op.SecurityUnstated {
 		return jen.Nil()
+	}
+	if len(op.Security) == 0 {
+		return jen.Index().Index().String().Values()
 	}
 	seen := map[string]bool{}
 	var alts []jen.Code
@@ -303,6 +310,33 @@ func clientSuccessCond(op *generator.Operation, r *generator.Response) jen.Code 
 		return jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(2)
 	}
 	return jen.Id("resp").Dot("status").Op("==").Lit(r.Status)
+}
+
+// clientTakesEvery2xx reports whether the success answers of an operation
+// take every 2xx status (see clientSuccessCond).
+func clientTakesEvery2xx(op *generator.Operation) bool {
+	if len(op.Successes) == 1 {
+		return true
+	}
+	for _, r := range op.Successes {
+		if r.Range == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// clientUndocumentedSuccess returns from a 2xx status that the spec does not
+// document for the operation: a success all the same, with a result whose
+// fields are all zero; RecordAnswer tells the caller the status and body.
+func clientUndocumentedSuccess(op *generator.Operation) jen.Code {
+	if op.ResultType != "" {
+		return jen.Return(jen.Op("&").Id(op.ResultType).Values(), jen.Nil())
+	}
+	if clientResultType(op) != nil {
+		return jen.Return(clientZero(op), jen.Nil())
+	}
+	return jen.Return(jen.Nil())
 }
 
 // clientStatusCond selects a documented error answer by code or range.
@@ -395,7 +429,7 @@ func (g *clientGen) genResultType(f *jen.File, op *generator.Operation) {
 	if op.ResultType == "" {
 		return
 	}
-	text := op.ResultType + " is the success answer of " + op.Name + ": the field of the status that the server answered is set, and the others are zero."
+	text := op.ResultType + " is the success answer of " + op.Name + ": the field of the status that the server answered is set, and the others are zero. All are zero for a 2xx status that the spec does not document (RecordAnswer tells which)."
 	f.Add(doc(text).Type().Id(op.ResultType).StructFunc(func(s *jen.Group) {
 		for _, r := range op.Successes {
 			what, t := "set", jen.Bool()

@@ -12,6 +12,10 @@ const clientMaxErrorBody = 64 << 10
 // allocates before reading it.
 const clientPresize = 16 << 20
 
+// clientMaxResponseBytes is the default cap of a success body: far above any
+// page of an API, far below what would exhaust a process.
+const clientMaxResponseBytes = 256 << 20
+
 // genCall renders clientCall, the request of one call that every attempt
 // replays, and the methods that fill its body.
 func (g *clientGen) genCall(f *jen.File) {
@@ -115,7 +119,7 @@ func (g *clientGen) genSend(f *jen.File) {
 			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(c().Dot("attempt").Call(jen.Id("ctx"), s(), jen.Id("target"))),
 			clientIfErr(jen.Nil(), jen.Err()),
 			jen.List(jen.Id("wait"), jen.Id("retry")).Op(":=").Add(c().Dot("retryWait").Call(jen.Id("ctx"), s(), jen.Id("resp"), jen.Id("attempt"), jen.Id("start"))),
-			jen.If(jen.Op("!").Id("retry")).Block(jen.Return(jen.Id("readClientAnswer").Call(s(), jen.Id("resp")))),
+			jen.If(jen.Op("!").Id("retry")).Block(jen.Return(c().Dot("read").Call(jen.Id("ctx"), s(), jen.Id("resp")))),
 			jen.Id("clientDiscard").Call(jen.Id("resp").Dot("Body")),
 			jen.If(jen.Err().Op(":=").Add(c().Dot("sleep").Call(jen.Id("ctx"), jen.Id("wait"))), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), g.errorf("%s: waiting %v to retry after status %d: %w", s().Dot("operation"), jen.Id("wait"), jen.Id("resp").Dot("StatusCode"), jen.Err())),
@@ -176,6 +180,8 @@ func (g *clientGen) genAnswer(f *jen.File) {
 		jen.Id("status").Int(),
 		jen.Id("header").Qual(pkgHTTP, "Header"),
 		jen.Id("body").Index().Byte(),
+		jen.Id("strict").Bool().Comment("misfits are errors (WithStrictDecoding)"),
+		jen.Id("record").Op("*").Id("Answer").Comment("where RecordAnswer asked for the answer; nil without"),
 	)
 	f.Comment("clientMaxErrorBody caps the body that an APIError keeps, and how much of a")
 	f.Comment("discarded body is drained so that the connection can be reused.")
@@ -183,27 +189,42 @@ func (g *clientGen) genAnswer(f *jen.File) {
 	f.Comment("clientPresize caps the buffer that is sized from Content-Length before reading,")
 	f.Comment("so that a false length cannot make the client allocate more than this up front.")
 	f.Const().Id("clientPresize").Op("=").Lit(clientPresize)
-	f.Comment("readClientAnswer reads and closes the body of an answer: all of it for a")
-	f.Comment("success, at most clientMaxErrorBody bytes otherwise. The buffer is sized from")
+	f.Comment("clientMaxResponseBytes is the default cap of a success body (WithMaxResponseBytes).")
+	f.Const().Id("clientMaxResponseBytes").Op("=").Lit(clientMaxResponseBytes)
+	c := func() *jen.Statement { return jen.Id("c") }
+	f.Comment("read reads and closes the body of the final answer of a call: a success body up")
+	f.Comment("to the client's cap, an error body up to clientMaxErrorBody, past which the")
+	f.Comment("connection is closed rather than drained. The buffer is sized from")
 	f.Comment("Content-Length, when the server sends it, so that it is allocated once.")
-	f.Func().Id("readClientAnswer").Params(s().Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response")).Params(jen.Op("*").Id("clientAnswer"), jen.Error()).Block(
-		jen.Defer().Id("clientDiscard").Call(resp().Dot("Body")),
-		jen.Var().Id("reader").Qual(pkgIO, "Reader").Op("=").Add(resp().Dot("Body")),
-		jen.Id("limit").Op(":=").Int64().Call(jen.Id("clientPresize")),
-		jen.If(resp().Dot("StatusCode").Op("/").Lit(100).Op("!=").Lit(2)).Block(
-			jen.Id("reader").Op("=").Qual(pkgIO, "LimitReader").Call(resp().Dot("Body"), jen.Id("clientMaxErrorBody")),
-			jen.Id("limit").Op("=").Id("clientMaxErrorBody"),
-		),
+	f.Func().Params(c().Op("*").Id("Client")).Id("read").Params(clientCtxParam(), s().Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response")).Params(jen.Op("*").Id("clientAnswer"), jen.Error()).Block(
+		jen.Defer().Add(resp().Dot("Body").Dot("Close").Call()),
+		jen.Id("limit").Op(":=").Add(c().Dot("maxResponseBytes")),
+		jen.If(jen.Id("limit").Op("<=").Lit(0)).Block(jen.Id("limit").Op("=").Id("clientMaxResponseBytes")),
+		jen.Id("success").Op(":=").Add(resp().Dot("StatusCode")).Op("/").Lit(100).Op("==").Lit(2),
+		jen.If(jen.Op("!").Id("success")).Block(jen.Id("limit").Op("=").Id("clientMaxErrorBody")),
 		jen.Var().Id("buf").Qual(pkgBytes, "Buffer"),
 		jen.If(resp().Dot("ContentLength").Op(">").Lit(0)).Block(
-			jen.Id("buf").Dot("Grow").Call(jen.Int().Call(jen.Min(resp().Dot("ContentLength"), jen.Id("limit"))).Op("+").Qual(pkgBytes, "MinRead")),
+			jen.Id("buf").Dot("Grow").Call(jen.Int().Call(jen.Min(resp().Dot("ContentLength"), jen.Id("limit"), jen.Id("clientPresize"))).Op("+").Qual(pkgBytes, "MinRead")),
 		),
-		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("buf").Dot("ReadFrom").Call(jen.Id("reader")), jen.Err().Op("!=").Nil()).Block(
+		jen.Comment("One byte more than the cap tells a body at the cap from a longer one."),
+		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("buf").Dot("ReadFrom").Call(jen.Qual(pkgIO, "LimitReader").Call(resp().Dot("Body"), jen.Id("limit").Op("+").Lit(1))), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), g.errorf("%s: reading the answer (status %d): %w", s().Dot("operation"), resp().Dot("StatusCode"), jen.Err())),
 		),
-		jen.Return(jen.Op("&").Id("clientAnswer").Values(jen.Dict{
-			jen.Id("status"): resp().Dot("StatusCode"), jen.Id("header"): resp().Dot("Header"), jen.Id("body"): jen.Id("buf").Dot("Bytes").Call(),
-		}), jen.Nil()),
+		jen.Id("body").Op(":=").Id("buf").Dot("Bytes").Call(),
+		jen.If(jen.Int64().Call(jen.Len(jen.Id("body"))).Op(">").Id("limit")).BlockFunc(func(b *jen.Group) {
+			b.If(jen.Id("success")).Block(
+				jen.Return(jen.Nil(), g.errorf("%s: the answer (status %d) is larger than %d bytes; raise WithMaxResponseBytes to read it", s().Dot("operation"), resp().Dot("StatusCode"), jen.Id("limit"))),
+			)
+			b.Id("body").Op("=").Id("body").Index(jen.Empty(), jen.Id("limit"))
+		}),
+		jen.Id("a").Op(":=").Op("&").Id("clientAnswer").Values(jen.Dict{
+			jen.Id("status"): resp().Dot("StatusCode"), jen.Id("header"): resp().Dot("Header"), jen.Id("body"): jen.Id("body"), jen.Id("strict"): c().Dot("strict"),
+		}),
+		jen.If(jen.List(jen.Id("record"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Value").Call(jen.Id("answerKey").Values()).Assert(jen.Op("*").Id("Answer")), jen.Id("ok").Op("&&").Id("record").Op("!=").Nil()).Block(
+			jen.Op("*").Id("record").Op("=").Id("Answer").Values(jen.Dict{jen.Id("StatusCode"): a().Dot("status"), jen.Id("Header"): a().Dot("header"), jen.Id("Body"): a().Dot("body")}),
+			a().Dot("record").Op("=").Id("record"),
+		),
+		jen.Return(a(), jen.Nil()),
 	)
 	f.Comment("clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and")
 	f.Comment("closes it.")
@@ -211,13 +232,7 @@ func (g *clientGen) genAnswer(f *jen.File) {
 		jen.List(jen.Id("_"), jen.Id("_")).Op("=").Qual(pkgIO, "Copy").Call(jen.Qual(pkgIO, "Discard"), jen.Qual(pkgIO, "LimitReader").Call(jen.Id("body"), jen.Id("clientMaxErrorBody"))),
 		jen.Id("_").Op("=").Id("body").Dot("Close").Call(),
 	)
-	f.Comment("decode decodes the JSON body of a success answer into v.")
-	f.Func().Params(a().Op("*").Id("clientAnswer")).Id("decode").Params(s().Op("*").Id("clientCall"), jen.Id("v").Any()).Error().Block(
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(a().Dot("body"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(g.errorf("%s: decoding the answer (status %d): %w", s().Dot("operation"), a().Dot("status"), jen.Err())),
-		),
-		jen.Return(jen.Nil()),
-	)
+	g.genDecode(f)
 	f.Comment("fail turns an answer into an *APIError. description is the spec's text for the")
 	f.Comment("status; body, when not nil, points to a value of the Go type that the spec")
 	f.Comment("gives the error body, and is kept when the body decodes into it.")
@@ -254,6 +269,10 @@ func (g *clientGen) genAPIError(f *jen.File) {
 	f.Func().Params(e().Op("*").Id("APIError")).Id("Error").Params().String().Block(
 		jen.Id("msg").Op(":=").Qual(pkgFmt, "Sprintf").Call(jen.Lit(g.api.Package+": %s: %d %s"), e().Dot("Operation"), e().Dot("StatusCode"), jen.Qual(pkgHTTP, "StatusText").Call(e().Dot("StatusCode"))),
 		jen.If(e().Dot("Description").Op("!=").Lit("")).Block(jen.Id("msg").Op("+=").Lit(": ").Op("+").Add(e().Dot("Description"))),
+		jen.If(jen.Id("ct").Op(":=").Add(e().Dot("Header").Dot("Get").Call(jen.Lit("Content-Type"))), jen.Len(e().Dot("RawBody")).Op(">").Lit(0).Op("&&").Op("!").Id("clientIsJSON").Call(jen.Id("ct")).Op("&&").Op("!").Qual(pkgJSON, "Valid").Call(e().Dot("RawBody"))).Block(
+			jen.Comment("A proxy's page rather than the API's answer: say so."),
+			jen.Id("msg").Op("+=").Lit(" (").Op("+").Id("ct").Op("+").Lit(")"),
+		),
 		jen.If(jen.Len(e().Dot("RawBody")).Op(">").Lit(0)).Block(jen.Id("msg").Op("+=").Lit(": ").Op("+").Id("clientSnippet").Call(e().Dot("RawBody"))),
 		jen.Return(jen.Id("msg")),
 	)
@@ -274,8 +293,9 @@ func (g *clientGen) genAPIError(f *jen.File) {
 func (g *clientGen) genRetryPolicy(f *jen.File) {
 	f.Add(doc(`RetryPolicy says when a call is sent again. A call is retried when the server
 answers 429 Too Many Requests, 423 Locked or 503 Service Unavailable, after the
-delay that the answer's Retry-After header gives (seconds or an HTTP date), or
-else after an exponential backoff with jitter. 429 and 423 mean that the request
+delay that the answer's Retry-After header gives (seconds or an HTTP date) but
+never sooner than an exponential backoff with jitter, so that "Retry-After: 0"
+cannot make a loop. 429 and 423 mean that the request
 was not processed, so every call is retried on them; 503 is retried only for
 idempotent methods (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) unless
 RetryNonIdempotent is set. Retries stop after MaxAttempts attempts, when the next
@@ -342,7 +362,8 @@ func (g *clientGen) genRetryHelpers(f *jen.File) {
 		jen.If(jen.Id("attempt").Op(">=").Id("p").Dot("MaxAttempts")).Block(no.Clone()),
 		jen.Id("now").Op(":=").Add(c().Dot("now").Call()),
 		jen.List(wait(), jen.Id("ok")).Op(":=").Id("clientRetryAfter").Call(resp().Dot("Header").Dot("Get").Call(jen.Lit("Retry-After")), jen.Id("now")),
-		jen.If(jen.Op("!").Id("ok")).Block(wait().Op("=").Id("p").Dot("backoff").Call(jen.Id("attempt"))),
+		jen.Comment("Retry-After: 0 or a date passed waits the backoff all the same."),
+		jen.If(jen.Id("backoff").Op(":=").Id("p").Dot("backoff").Call(jen.Id("attempt")), jen.Op("!").Id("ok").Op("||").Add(wait()).Op("<").Id("backoff")).Block(wait().Op("=").Id("backoff")),
 		jen.If(jen.Id("now").Dot("Add").Call(wait()).Dot("Sub").Call(jen.Id("start")).Op(">").Id("p").Dot("MaxElapsed")).Block(no.Clone()),
 		jen.If(jen.List(jen.Id("deadline"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Deadline").Call(), jen.Id("ok").Op("&&").Id("now").Dot("Add").Call(wait()).Dot("After").Call(jen.Id("deadline"))).Block(no.Clone()),
 		jen.Return(wait(), jen.True()),

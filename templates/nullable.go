@@ -39,6 +39,12 @@ func genNullable(f *jen.File) {
 		jen.If(jen.Op("!").Id("n").Dot("set").Op("||").Id("n").Dot("null")).Block(jen.Return(jen.Index().Byte().Call(jen.Lit("null")), jen.Nil())),
 		jen.Return(jen.Qual(pkgJSON, "Marshal").Call(jen.Id("n").Dot("value"))),
 	)
+	f.Comment("nullableValue makes n hold a value and points at it, so that the client's")
+	f.Comment("tolerant decoding can keep what fits of a value that does not fit as a whole.")
+	f.Func().Params(jen.Id("n").Op("*").Add(nt())).Id("nullableValue").Params().Any().Block(
+		jen.Op("*").Id("n").Op("=").Add(nt()).Values(jen.Dict{jen.Id("set"): jen.True()}),
+		jen.Return(jen.Op("&").Id("n").Dot("value")),
+	)
 	f.Comment("UnmarshalJSON reads null or a value; a property that is absent is never read.")
 	f.Comment("The value is decoded in place, which spares an allocation per property; on")
 	f.Comment("error n is left absent.")

@@ -15,7 +15,7 @@ type CustomQuestion struct {
 // MeetingRegistrantCreated: Answer to a successful registration. Deliberately minimal: the
 // seed shows no response body, so no fields are declared (fields such as id, registrant_id
 // or join_url are not supported by the seed).
-type MeetingRegistrantCreated struct{}
+type MeetingRegistrantCreated map[string]any
 
 // MeetingRegistrantRequest: Registrant details. Only email and first_name are required, as
 // in the seed. The seed gives no maximum lengths, so none are declared.

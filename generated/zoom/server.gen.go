@@ -66,7 +66,7 @@ func (AddMeetingRegistrantCreated) isAddMeetingRegistrantOutput() {}
 
 // writeAnswer writes the 201 answer.
 func (v AddMeetingRegistrantCreated) writeAnswer(w http.ResponseWriter) error {
-	return serverWriteAppended(w, 201, "application/json", v.Body)
+	return serverWriteJSON(w, 201, "application/json", v.Body)
 }
 
 // AddMeetingRegistrantTooManyRequests is the 429 answer of AddMeetingRegistrant: Too many

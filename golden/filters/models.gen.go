@@ -144,6 +144,13 @@ func (n Nullable[T]) MarshalJSON() ([]byte, error) {
 	return json.Marshal(n.value)
 }
 
+// nullableValue makes n hold a value and points at it, so that the client's
+// tolerant decoding can keep what fits of a value that does not fit as a whole.
+func (n *Nullable[T]) nullableValue() any {
+	*n = Nullable[T]{set: true}
+	return &n.value
+}
+
 // UnmarshalJSON reads null or a value; a property that is absent is never read.
 // The value is decoded in place, which spares an allocation per property; on
 // error n is left absent.

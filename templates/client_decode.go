@@ -1,0 +1,203 @@
+package templates
+
+import "github.com/dave/jennifer/jen"
+
+// Packages that only the tolerant decoder imports.
+const (
+	clientPkgReflect = "reflect"
+	clientPkgSync    = "sync"
+)
+
+// genMisfitTypes renders Misfit, Answer and RecordAnswer: what a caller sees
+// of an answer that the spec did not describe exactly.
+func (g *clientGen) genMisfitTypes(f *jen.File) {
+	f.Add(doc(`Misfit is a value of a success answer that does not fit the Go type that the
+spec gives it: an object where a string is declared, a string where a number
+is, a number out of range. The call still succeeds: the misfit stays the zero
+value of its field and every other value is decoded. A body that is not JSON
+at all is one misfit with an empty Pointer.`).Type().Id("Misfit").Struct(
+		clientDocField("Name is the property name or array index of the value; empty for the whole body.", jen.Id("Name"), jen.String()),
+		clientDocField("Pointer is the JSON pointer of the value in the body (RFC 6901), such as /items/0/videoUrl.", jen.Id("Pointer"), jen.String()),
+		clientDocField("Raw is the value as the server sent it (for a body that is not JSON, its first bytes).", jen.Id("Raw"), jen.Index().Byte()),
+		clientDocField("Problem says why the value does not fit.", jen.Id("Problem"), jen.String()),
+	))
+	f.Add(doc(`Answer is the final answer of a call as the client received it; see RecordAnswer.`).Type().Id("Answer").Struct(
+		clientDocField("StatusCode is the HTTP status of the answer.", jen.Id("StatusCode"), jen.Int()),
+		clientDocField("Header holds the headers of the answer.", jen.Id("Header"), jen.Qual(pkgHTTP, "Header")),
+		clientDocField("Body is the body of the answer as read (an error body at most 64 KiB of it).", jen.Id("Body"), jen.Index().Byte()),
+		clientDocField("Misfits lists the values of a success answer that did not fit their Go types, in body order.", jen.Id("Misfits"), jen.Index().Id("Misfit")),
+	))
+	f.Type().Id("answerKey").Struct()
+	f.Add(doc(`RecordAnswer returns a copy of ctx with which a call records its final answer
+in into: the status, headers and body, and the misfits of a success answer.
+It tells what a call got when the server answers outside the spec, such as an
+undocumented 2xx status or an empty body:
+
+	var answer Answer
+	live, err := c.GetLive(RecordAnswer(ctx, &answer), id)
+	for _, m := range answer.Misfits { log.Printf("%s: %s", m.Pointer, m.Raw) }`).Func().Id("RecordAnswer").Params(clientCtxParam(), jen.Id("into").Op("*").Id("Answer")).Qual(pkgContext, "Context").Block(
+		jen.Return(jen.Qual(pkgContext, "WithValue").Call(jen.Id("ctx"), jen.Id("answerKey").Values(), jen.Id("into"))),
+	))
+}
+
+// genDecode renders how a success answer is decoded: empty bodies give the
+// zero result, a body that is not JSON and values that do not fit are
+// misfits (errors with WithStrictDecoding), and the JSON is decoded strictly
+// first so that the tolerant walk costs nothing when the answer fits.
+func (g *clientGen) genDecode(f *jen.File) {
+	a := func() *jen.Statement { return jen.Id("a") }
+	s := func() *jen.Statement { return jen.Id("s") }
+	f.Comment("decode decodes the body of a success answer into v. An empty body leaves v")
+	f.Comment("zero. A body that is not JSON, and values that do not fit their Go types, are")
+	f.Comment("misfits: reported, not errors, unless the client is strict.")
+	f.Func().Params(a().Op("*").Id("clientAnswer")).Id("decode").Params(s().Op("*").Id("clientCall"), jen.Id("v").Any()).Error().Block(
+		jen.If(jen.Len(jen.Qual(pkgBytes, "TrimSpace").Call(a().Dot("body"))).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
+		jen.Comment("A JSON body under another type (servers that let it be sniffed as text/plain)"),
+		jen.Comment("is still read; anything else, such as a proxy's HTML page, is not fed to the decoder."),
+		jen.If(jen.Id("ct").Op(":=").Add(a().Dot("header").Dot("Get").Call(jen.Lit("Content-Type"))), jen.Op("!").Id("clientIsJSON").Call(jen.Id("ct")).Op("&&").Op("!").Qual(pkgJSON, "Valid").Call(a().Dot("body"))).Block(
+			jen.Id("m").Op(":=").Id("Misfit").Values(jen.Dict{
+				jen.Id("Raw"):     a().Dot("body").Index(jen.Empty(), jen.Min(jen.Len(a().Dot("body")), jen.Lit(512))),
+				jen.Id("Problem"): jen.Lit("the answer is ").Op("+").Id("ct").Op("+").Lit(", not JSON"),
+			}),
+			jen.Return(a().Dot("misfit").Call(s(), jen.Index().Id("Misfit").Values(jen.Id("m")), jen.Nil())),
+		),
+		jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(a().Dot("body"), jen.Id("v")),
+		jen.If(jen.Err().Op("==").Nil().Op("||").Add(a().Dot("strict"))).Block(jen.Return(a().Dot("misfit").Call(s(), jen.Nil(), jen.Err()))),
+		jen.Var().Id("misfits").Index().Id("Misfit"),
+		jen.Id("clientTolerate").Call(a().Dot("body"), jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("v")).Dot("Elem").Call(), jen.Lit(""), jen.Lit(""), jen.Op("&").Id("misfits")),
+		jen.Return(a().Dot("misfit").Call(s(), jen.Id("misfits"), jen.Nil())),
+	)
+	f.Comment("misfit reports the misfits of an answer to its recorder; err, or any misfit")
+	f.Comment("when the client is strict, is the error of the call.")
+	f.Func().Params(a().Op("*").Id("clientAnswer")).Id("misfit").Params(s().Op("*").Id("clientCall"), jen.Id("misfits").Index().Id("Misfit"), jen.Err().Error()).Error().Block(
+		jen.If(a().Dot("record").Op("!=").Nil()).Block(
+			a().Dot("record").Dot("Misfits").Op("=").Append(a().Dot("record").Dot("Misfits"), jen.Id("misfits").Op("...")),
+		),
+		jen.If(jen.Err().Op("==").Nil().Op("&&").Add(a().Dot("strict")).Op("&&").Len(jen.Id("misfits")).Op(">").Lit(0)).Block(
+			jen.Err().Op("=").Qual(pkgErrors, "New").Call(jen.Id("misfits").Index(jen.Lit(0)).Dot("Problem").Op("+").Lit(": ").Op("+").Id("clientSnippet").Call(jen.Id("misfits").Index(jen.Lit(0)).Dot("Raw"))),
+		),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Return(g.errorf("%s: decoding the answer (status %d): %w", s().Dot("operation"), a().Dot("status"), jen.Err())),
+		),
+		jen.Return(jen.Nil()),
+	)
+	f.Comment("clientIsJSON reports whether a Content-Type is JSON (application/json or a +json")
+	f.Comment("type); an absent one is taken as JSON, as many servers leave it out.")
+	f.Func().Id("clientIsJSON").Params(jen.Id("contentType").String()).Bool().Block(
+		jen.List(jen.Id("media"), jen.Id("_"), jen.Id("_")).Op(":=").Qual(pkgStrings, "Cut").Call(jen.Id("contentType"), jen.Lit(";")),
+		jen.Id("media").Op("=").Qual(pkgStrings, "ToLower").Call(jen.Qual(pkgStrings, "TrimSpace").Call(jen.Id("media"))),
+		jen.Return(jen.Id("media").Op("==").Lit("").Op("||").Id("media").Op("==").Lit("application/json").Op("||").Qual(pkgStrings, "HasSuffix").Call(jen.Id("media"), jen.Lit("+json"))),
+	)
+	genClientTolerate(f)
+}
+
+// genClientTolerate renders the tolerant walk, emitted once per package: it
+// decodes what fits, value by value, driven by the Go types' json tags, so
+// that no per-type code is generated.
+func genClientTolerate(f *jen.File) {
+	v := func() *jen.Statement { return jen.Id("v") }
+	child := func(data jen.Code, value jen.Code, name jen.Code) jen.Code {
+		return jen.Id("clientTolerate").Call(data, value, name, jen.Id("pointer").Op("+").Lit("/").Op("+").Id("clientPointerEscape").Dot("Replace").Call(name), jen.Id("misfits"))
+	}
+	misfit := jen.Op("*").Id("misfits").Op("=").Append(jen.Op("*").Id("misfits"), jen.Id("Misfit").Values(jen.Dict{
+		jen.Id("Name"): jen.Id("name"), jen.Id("Pointer"): jen.Id("pointer"), jen.Id("Raw"): jen.Id("data"), jen.Id("Problem"): jen.Err().Dot("Error").Call(),
+	}))
+	members := func() jen.Code {
+		return jen.Var().Id("members").Map(jen.String()).Qual(pkgJSON, "RawMessage")
+	}
+	f.Comment("clientTolerate decodes data into v, which is settable, keeping every value that")
+	f.Comment("fits and listing the others as misfits. Each value is first decoded as a whole;")
+	f.Comment("only a value that fails is taken apart: objects member by member, arrays item by")
+	f.Comment("item, a Nullable through its value. What cannot be taken apart stays zero.")
+	f.Func().Id("clientTolerate").Params(jen.Id("data").Index().Byte(), v().Qual(clientPkgReflect, "Value"), jen.List(jen.Id("name"), jen.Id("pointer")).String(), jen.Id("misfits").Op("*").Index().Id("Misfit")).Block(
+		jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), v().Dot("Addr").Call().Dot("Interface").Call()),
+		jen.If(jen.Err().Op("==").Nil()).Block(jen.Return()),
+		v().Dot("SetZero").Call(),
+		jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Add(v().Dot("Addr").Call().Dot("Interface").Call()).Assert(jen.Interface(jen.Id("nullableValue").Params().Any())), jen.Id("ok")).Block(
+			jen.Id("before").Op(":=").Len(jen.Op("*").Id("misfits")),
+			jen.Id("clientTolerate").Call(jen.Id("data"), jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("n").Dot("nullableValue").Call()).Dot("Elem").Call(), jen.Id("name"), jen.Id("pointer"), jen.Id("misfits")),
+			jen.If(jen.Len(jen.Op("*").Id("misfits")).Op(">").Id("before").Op("&&").Parens(jen.Op("*").Id("misfits")).Index(jen.Id("before")).Dot("Pointer").Op("==").Id("pointer")).Block(
+				jen.Comment("nothing of the value fits: the property stays absent"),
+				v().Dot("SetZero").Call(),
+			),
+			jen.Return(),
+		),
+		jen.Comment("Unions and other types that decode themselves stay whole."),
+		jen.If(jen.List(jen.Id("_"), jen.Id("custom")).Op(":=").Add(v().Dot("Addr").Call().Dot("Interface").Call()).Assert(jen.Qual(pkgJSON, "Unmarshaler")), jen.Op("!").Id("custom").Op("&&").Id("clientTolerateParts").Call(jen.Id("data"), v(), jen.Id("name"), jen.Id("pointer"), jen.Id("misfits"))).Block(jen.Return()),
+		misfit,
+	)
+	f.Comment("clientTolerateParts decodes an object, array or pointer part by part, and reports")
+	f.Comment("whether data had the shape for it.")
+	f.Func().Id("clientTolerateParts").Params(jen.Id("data").Index().Byte(), v().Qual(clientPkgReflect, "Value"), jen.List(jen.Id("name"), jen.Id("pointer")).String(), jen.Id("misfits").Op("*").Index().Id("Misfit")).Bool().Block(
+		jen.Switch(v().Dot("Kind").Call()).Block(
+			jen.Case(jen.Qual(clientPkgReflect, "Pointer")).Block(
+				v().Dot("Set").Call(jen.Qual(clientPkgReflect, "New").Call(v().Dot("Type").Call().Dot("Elem").Call())),
+				jen.Id("clientTolerate").Call(jen.Id("data"), v().Dot("Elem").Call(), jen.Id("name"), jen.Id("pointer"), jen.Id("misfits")),
+				jen.Return(jen.True()),
+			),
+			jen.Case(jen.Qual(clientPkgReflect, "Struct")).Block(
+				members(),
+				jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("members")).Op("!=").Nil()).Block(jen.Return(jen.False())),
+				jen.Id("fields").Op(":=").Id("clientFields").Call(v().Dot("Type").Call()),
+				jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("members")))).Block(
+					jen.List(jen.Id("index"), jen.Id("ok")).Op(":=").Id("fields").Index(jen.Id("key")),
+					jen.If(jen.Op("!").Id("ok")).Block(
+						jen.Comment("encoding/json also matches names regardless of case."),
+						jen.List(jen.Id("index"), jen.Id("ok")).Op("=").Id("fields").Index(jen.Qual(pkgStrings, "ToLower").Call(jen.Id("key"))),
+					),
+					jen.If(jen.Id("ok")).Block(
+						child(jen.Id("members").Index(jen.Id("key")), v().Dot("Field").Call(jen.Id("index")), jen.Id("key")),
+					),
+				),
+				jen.Return(jen.True()),
+			),
+			jen.Case(jen.Qual(clientPkgReflect, "Slice")).Block(
+				jen.Var().Id("items").Index().Qual(pkgJSON, "RawMessage"),
+				jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("items")).Op("!=").Nil()).Block(jen.Return(jen.False())),
+				v().Dot("Set").Call(jen.Qual(clientPkgReflect, "MakeSlice").Call(v().Dot("Type").Call(), jen.Len(jen.Id("items")), jen.Len(jen.Id("items")))),
+				jen.For(jen.List(jen.Id("i"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
+					child(jen.Id("item"), v().Dot("Index").Call(jen.Id("i")), jen.Qual(pkgStrconv, "Itoa").Call(jen.Id("i"))),
+				),
+				jen.Return(jen.True()),
+			),
+			jen.Case(jen.Qual(clientPkgReflect, "Map")).Block(
+				members(),
+				jen.If(v().Dot("Type").Call().Dot("Key").Call().Dot("Kind").Call().Op("!=").Qual(clientPkgReflect, "String").Op("||").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("members")).Op("!=").Nil()).Block(jen.Return(jen.False())),
+				v().Dot("Set").Call(jen.Qual(clientPkgReflect, "MakeMapWithSize").Call(v().Dot("Type").Call(), jen.Len(jen.Id("members")))),
+				jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("members")))).Block(
+					jen.Id("value").Op(":=").Qual(clientPkgReflect, "New").Call(v().Dot("Type").Call().Dot("Elem").Call()).Dot("Elem").Call(),
+					child(jen.Id("members").Index(jen.Id("key")), jen.Id("value"), jen.Id("key")),
+					v().Dot("SetMapIndex").Call(jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("key")).Dot("Convert").Call(v().Dot("Type").Call().Dot("Key").Call()), jen.Id("value")),
+				),
+				jen.Return(jen.True()),
+			),
+		),
+		jen.Return(jen.False()),
+	)
+	f.Comment("clientPointerEscape escapes a name as a JSON pointer token.")
+	f.Var().Id("clientPointerEscape").Op("=").Qual(pkgStrings, "NewReplacer").Call(jen.Lit("~"), jen.Lit("~0"), jen.Lit("/"), jen.Lit("~1"))
+	f.Comment("clientFieldCache maps a struct type to its fields by JSON name, built once per type.")
+	f.Var().Id("clientFieldCache").Qual(clientPkgSync, "Map")
+	f.Comment("clientFields maps the JSON names of a struct's fields, from their json tags, to")
+	f.Comment("their indexes; each name also in lower case, for names that differ in case only.")
+	f.Func().Id("clientFields").Params(jen.Id("t").Qual(clientPkgReflect, "Type")).Map(jen.String()).Int().Block(
+		jen.If(jen.List(jen.Id("known"), jen.Id("ok")).Op(":=").Id("clientFieldCache").Dot("Load").Call(jen.Id("t")), jen.Id("ok")).Block(
+			jen.Return(jen.Id("known").Assert(jen.Map(jen.String()).Int())),
+		),
+		jen.Id("fields").Op(":=").Map(jen.String()).Int().Values(),
+		jen.For(jen.Id("i").Op(":=").Range().Id("t").Dot("NumField").Call()).Block(
+			jen.Id("field").Op(":=").Id("t").Dot("Field").Call(jen.Id("i")),
+			jen.List(jen.Id("name"), jen.Id("_"), jen.Id("_")).Op(":=").Qual(pkgStrings, "Cut").Call(jen.Id("field").Dot("Tag").Dot("Get").Call(jen.Lit("json")), jen.Lit(",")),
+			jen.If(jen.Op("!").Id("field").Dot("IsExported").Call().Op("||").Id("name").Op("==").Lit("-")).Block(jen.Continue()),
+			jen.If(jen.Id("name").Op("==").Lit("")).Block(jen.Id("name").Op("=").Id("field").Dot("Name")),
+			jen.Id("fields").Index(jen.Id("name")).Op("=").Id("i"),
+		),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("fields")))).Block(
+			jen.If(jen.List(jen.Id("_"), jen.Id("taken")).Op(":=").Id("fields").Index(jen.Qual(pkgStrings, "ToLower").Call(jen.Id("name"))), jen.Op("!").Id("taken")).Block(
+				jen.Id("fields").Index(jen.Qual(pkgStrings, "ToLower").Call(jen.Id("name"))).Op("=").Id("fields").Index(jen.Id("name")),
+			),
+		),
+		jen.Id("clientFieldCache").Dot("Store").Call(jen.Id("t"), jen.Id("fields")),
+		jen.Return(jen.Id("fields")),
+	)
+}
