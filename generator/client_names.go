@@ -181,6 +181,9 @@ const (
 	// EncodeJSON writes the value as JSON text: the closest the styles allow
 	// for shapes they do not define (see the warning naming the parameter).
 	EncodeJSON
+	// EncodeScalarUnion writes the variant that is set of a oneOf/anyOf of
+	// scalars as that scalar (4444AAAi==, not "4444AAAi==").
+	EncodeScalarUnion
 )
 
 // ClientEncoding decides how the client encodes a parameter.
@@ -193,6 +196,8 @@ func ClientEncoding(p *Param) ParamEncoding {
 		return EncodeList
 	case p.In == "query" && isObjectRef(t) && objectOfScalars(t):
 		return EncodeObject
+	case isScalarUnion(t):
+		return EncodeScalarUnion
 	}
 	return EncodeJSON
 }
@@ -212,6 +217,20 @@ func clientParamProblem(p *Param) string {
 		return "style " + strconv.Quote(p.Style) + " is not a path style; the value is sent in style simple"
 	}
 	return ""
+}
+
+// isScalarUnion reports whether a type is a oneOf/anyOf whose variants are
+// all scalars.
+func isScalarUnion(t *TypeRef) bool {
+	if t.Kind != RefNamed || t.Named.Kind != KindUnion {
+		return false
+	}
+	for _, v := range t.Named.Union.Variants {
+		if !isScalarRef(v.Type) {
+			return false
+		}
+	}
+	return true
 }
 
 // unaliasRef follows named alias types down to the type they stand for.

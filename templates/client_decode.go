@@ -116,10 +116,7 @@ func genClientTolerate(f *jen.File) {
 		jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Add(v().Dot("Addr").Call().Dot("Interface").Call()).Assert(jen.Interface(jen.Id("nullableValue").Params().Any())), jen.Id("ok")).Block(
 			jen.Id("before").Op(":=").Len(jen.Op("*").Id("misfits")),
 			jen.Id("clientTolerate").Call(jen.Id("data"), jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("n").Dot("nullableValue").Call()).Dot("Elem").Call(), jen.Id("name"), jen.Id("pointer"), jen.Id("misfits")),
-			jen.If(jen.Len(jen.Op("*").Id("misfits")).Op(">").Id("before").Op("&&").Parens(jen.Op("*").Id("misfits")).Index(jen.Id("before")).Dot("Pointer").Op("==").Id("pointer")).Block(
-				jen.Comment("nothing of the value fits: the property stays absent"),
-				v().Dot("SetZero").Call(),
-			),
+			jen.If(jen.Id("clientNothingFits").Call(jen.Op("*").Id("misfits"), jen.Id("before"), jen.Id("pointer"))).Block(v().Dot("SetZero").Call()),
 			jen.Return(),
 		),
 		jen.Comment("Unions and other types that decode themselves stay whole."),
@@ -131,8 +128,10 @@ func genClientTolerate(f *jen.File) {
 	f.Func().Id("clientTolerateParts").Params(jen.Id("data").Index().Byte(), v().Qual(clientPkgReflect, "Value"), jen.List(jen.Id("name"), jen.Id("pointer")).String(), jen.Id("misfits").Op("*").Index().Id("Misfit")).Bool().Block(
 		jen.Switch(v().Dot("Kind").Call()).Block(
 			jen.Case(jen.Qual(clientPkgReflect, "Pointer")).Block(
+				jen.Id("before").Op(":=").Len(jen.Op("*").Id("misfits")),
 				v().Dot("Set").Call(jen.Qual(clientPkgReflect, "New").Call(v().Dot("Type").Call().Dot("Elem").Call())),
 				jen.Id("clientTolerate").Call(jen.Id("data"), v().Dot("Elem").Call(), jen.Id("name"), jen.Id("pointer"), jen.Id("misfits")),
+				jen.If(jen.Id("clientNothingFits").Call(jen.Op("*").Id("misfits"), jen.Id("before"), jen.Id("pointer"))).Block(v().Dot("SetZero").Call()),
 				jen.Return(jen.True()),
 			),
 			jen.Case(jen.Qual(clientPkgReflect, "Struct")).Block(
@@ -173,6 +172,12 @@ func genClientTolerate(f *jen.File) {
 			),
 		),
 		jen.Return(jen.False()),
+	)
+	f.Comment("clientNothingFits reports whether the misfits listed since before include the")
+	f.Comment("value at pointer as a whole, which then stays zero (nil, absent) rather than")
+	f.Comment("pointing at a zero value.")
+	f.Func().Id("clientNothingFits").Params(jen.Id("misfits").Index().Id("Misfit"), jen.Id("before").Int(), jen.Id("pointer").String()).Bool().Block(
+		jen.Return(jen.Len(jen.Id("misfits")).Op(">").Id("before").Op("&&").Id("misfits").Index(jen.Id("before")).Dot("Pointer").Op("==").Id("pointer")),
 	)
 	f.Comment("clientPointerEscape escapes a name as a JSON pointer token.")
 	f.Var().Id("clientPointerEscape").Op("=").Qual(pkgStrings, "NewReplacer").Call(jen.Lit("~"), jen.Lit("~0"), jen.Lit("/"), jen.Lit("~1"))

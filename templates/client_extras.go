@@ -365,10 +365,10 @@ func (g *clientGen) genParamHelpers(f *jen.File) {
 		)
 	}
 	if g.usesJSONText {
-		f.Comment("clientJSONText writes a value that no parameter style defines, such as a union:")
+		f.Comment("clientValueText writes a value that no parameter style defines, such as a union:")
 		f.Comment("a string as it is, another scalar as its JSON text (42, true), and an object or")
 		f.Comment("array as JSON text.")
-		f.Func().Id("clientJSONText").Params(jen.Id("v").Any()).String().Block(
+		f.Func().Id("clientValueText").Params(jen.Id("v").Any()).String().Block(
 			jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
 			jen.Var().Id("text").String(),
 			jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("text")).Op("==").Nil()).Block(jen.Return(jen.Id("text"))),

@@ -76,9 +76,12 @@ func (g *clientGen) clientPathValue(p *generator.Param) (prefix string, value je
 		return "", jen.Id("clientPathList").Call(jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode), g.clientListValues(clientUnalias(p.Type).Elem, p.Type, x))
 	case generator.EncodeJSON:
 		g.usesJSONText = true
-		return "", jen.Qual(pkgURL, "PathEscape").Call(jen.Id("clientJSONText").Call(x))
+		return "", jen.Qual(pkgURL, "PathEscape").Call(jen.Id("clientValueText").Call(x))
 	}
 	written := clientFormat(p.Type, x)
+	if generator.ClientEncoding(p) == generator.EncodeScalarUnion {
+		g.usesJSONText = true
+	}
 	if !clientSafeInPath(p.Type) {
 		written = jen.Qual(pkgURL, "PathEscape").Call(written)
 	}
@@ -136,6 +139,9 @@ func clientFormat(t *generator.TypeRef, x *jen.Statement) *jen.Statement {
 	case generator.RefBytes:
 		return jen.Qual(clientPkgBase64, "StdEncoding").Dot("EncodeToString").Call(as(jen.Index().Byte()))
 	case generator.RefNamed:
+		if base.Named.Kind != generator.KindEnum {
+			return jen.Id("clientValueText").Call(x)
+		}
 		switch base.Named.Enum.Base {
 		case generator.RefString:
 			return jen.String().Call(x)
@@ -144,7 +150,7 @@ func clientFormat(t *generator.TypeRef, x *jen.Statement) *jen.Statement {
 		}
 		return formatInt()
 	}
-	return jen.Id("clientJSONText").Call(x)
+	return jen.Id("clientValueText").Call(x)
 }
 
 // clientListValues is a []string expression of a list of scalars: the list
@@ -202,6 +208,9 @@ func (g *clientGen) clientParamSet(p *generator.Param, x *jen.Statement) []jen.C
 	switch generator.ClientEncoding(p) {
 	case generator.EncodeScalar:
 		return []jen.Code{clientPut(p, clientFormat(p.Type, x))}
+	case generator.EncodeScalarUnion:
+		g.usesJSONText = true
+		return []jen.Code{clientPut(p, clientFormat(p.Type, x))}
 	case generator.EncodeList:
 		values := g.clientListValues(clientUnalias(p.Type).Elem, p.Type, x)
 		if p.In == "query" && (p.Explode || p.Style == "deepObject") {
@@ -218,7 +227,7 @@ func (g *clientGen) clientParamSet(p *generator.Param, x *jen.Statement) []jen.C
 		return []jen.Code{jen.Id("clientAddObject").Call(jen.Id("s"), jen.Lit(p.Name), jen.Lit(p.Style == "deepObject"), jen.Lit(p.Explode), g.clientObjectPairs(p.Type, x))}
 	}
 	g.usesJSONText = true
-	return []jen.Code{clientPut(p, jen.Id("clientJSONText").Call(x))}
+	return []jen.Code{clientPut(p, jen.Id("clientValueText").Call(x))}
 }
 
 // clientPut sets a parameter's written value in its location.

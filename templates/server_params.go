@@ -133,7 +133,12 @@ func (c *checks) genParam(g *jen.Group, o *generator.Operation, p *generator.Par
 		default:
 			withValue(g, p, wildcard, func(g *jen.Group, s jen.Code) {
 				g.Var().Id("v").Add(typeRef(p.Type))
-				g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(s), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(
+				failed := jen.Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(s), jen.Op("&").Id("v")).Op("!=").Nil()
+				if generator.ClientEncoding(p) == generator.EncodeScalarUnion {
+					// Clients write a string variant as it is, not as JSON text.
+					failed = failed.Op("&&").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(jen.Qual(pkgStrconv, "Quote").Call(s)), jen.Op("&").Id("v")).Op("!=").Nil()
+				}
+				g.If(failed).Block(
 					report(jen.Id("at"), jen.Lit("must be JSON text of "+jsonKindText(p.Type))),
 				).Else().BlockFunc(func(g *jen.Group) { assign(g, jen.Id("v")) })
 			})

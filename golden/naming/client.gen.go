@@ -587,8 +587,7 @@ func clientTolerate(data []byte, v reflect.Value, name, pointer string, misfits 
 	}); ok {
 		before := len(*misfits)
 		clientTolerate(data, reflect.ValueOf(n.nullableValue()).Elem(), name, pointer, misfits)
-		if len(*misfits) > before && (*misfits)[before].Pointer == pointer {
-			// nothing of the value fits: the property stays absent
+		if clientNothingFits(*misfits, before, pointer) {
 			v.SetZero()
 		}
 		return
@@ -610,8 +609,12 @@ func clientTolerate(data []byte, v reflect.Value, name, pointer string, misfits 
 func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, misfits *[]Misfit) bool {
 	switch v.Kind() {
 	case reflect.Pointer:
+		before := len(*misfits)
 		v.Set(reflect.New(v.Type().Elem()))
 		clientTolerate(data, v.Elem(), name, pointer, misfits)
+		if clientNothingFits(*misfits, before, pointer) {
+			v.SetZero()
+		}
 		return true
 	case reflect.Struct:
 		var members map[string]json.RawMessage
@@ -654,6 +657,13 @@ func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, mis
 		return true
 	}
 	return false
+}
+
+// clientNothingFits reports whether the misfits listed since before include the
+// value at pointer as a whole, which then stays zero (nil, absent) rather than
+// pointing at a zero value.
+func clientNothingFits(misfits []Misfit, before int, pointer string) bool {
+	return len(misfits) > before && misfits[before].Pointer == pointer
 }
 
 // clientPointerEscape escapes a name as a JSON pointer token.
