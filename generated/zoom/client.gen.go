@@ -340,7 +340,8 @@ type answerKey struct{}
 // RecordAnswer returns a copy of ctx with which a call records its final answer
 // in into: the status, headers and body, and the misfits of a success answer.
 // It tells what a call got when the server answers outside the spec, such as an
-// undocumented 2xx status or an empty body:
+// undocumented 2xx status or an empty body. Calls that share the context write
+// into the same Answer: give each concurrent call its own.
 //
 //	var answer Answer
 //	live, err := c.GetLive(RecordAnswer(ctx, &answer), id)
