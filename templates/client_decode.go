@@ -25,8 +25,9 @@ at all is one misfit with an empty Pointer.`).Type().Id("Misfit").Struct(
 		clientDocField("StatusCode is the HTTP status of the answer.", jen.Id("StatusCode"), jen.Int()),
 		clientDocField("Header holds the headers of the answer.", jen.Id("Header"), jen.Qual(pkgHTTP, "Header")),
 		clientDocField("Body is the body of the answer as read (an error body at most 64 KiB of it).", jen.Id("Body"), jen.Index().Byte()),
-		clientDocField("Misfits lists the values of a success answer that did not fit their Go types, in body order.", jen.Id("Misfits"), jen.Index().Id("Misfit")),
+		clientDocField("Misfits lists the values of a success answer that did not fit their Go types: array items in order, object members by name.", jen.Id("Misfits"), jen.Index().Id("Misfit")),
 	))
+	f.Comment("answerKey is the context key under which RecordAnswer keeps its Answer.")
 	f.Type().Id("answerKey").Struct()
 	f.Add(doc(`RecordAnswer returns a copy of ctx with which a call records its final answer
 in into: the status, headers and body, and the misfits of a success answer.

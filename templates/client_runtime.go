@@ -253,8 +253,7 @@ func (g *clientGen) genAnswer(f *jen.File) {
 // not succeed with.
 func (g *clientGen) genAPIError(f *jen.File) {
 	f.Comment("APIError is an answer that a call does not succeed with: every status outside")
-	f.Comment("2xx, and a 2xx status that the spec does not document for the operation. Find")
-	f.Comment("it with errors.As.")
+	f.Comment("2xx (every 2xx status is a success, documented or not). Find it with errors.As.")
 	f.Type().Id("APIError").Struct(
 		clientDocField("Operation is the operationId of the call (\""+g.api.Operations[0].ID+"\").", jen.Id("Operation"), jen.String()),
 		clientDocField("Method and Path are the request's method and path (after the base URL, without the query).", jen.List(jen.Id("Method"), jen.Id("Path")), jen.String()),

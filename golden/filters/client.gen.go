@@ -197,8 +197,7 @@ func (p RetryPolicy) backoff(n int) time.Duration {
 }
 
 // APIError is an answer that a call does not succeed with: every status outside
-// 2xx, and a 2xx status that the spec does not document for the operation. Find
-// it with errors.As.
+// 2xx (every 2xx status is a success, documented or not). Find it with errors.As.
 type APIError struct {
 	// Operation is the operationId of the call ("listGadgets").
 	Operation string
@@ -268,10 +267,12 @@ type Answer struct {
 	Header http.Header
 	// Body is the body of the answer as read (an error body at most 64 KiB of it).
 	Body []byte
-	// Misfits lists the values of a success answer that did not fit their Go types, in body
-	// order.
+	// Misfits lists the values of a success answer that did not fit their Go types: array items
+	// in order, object members by name.
 	Misfits []Misfit
 }
+
+// answerKey is the context key under which RecordAnswer keeps its Answer.
 type answerKey struct{}
 
 // RecordAnswer returns a copy of ctx with which a call records its final answer
