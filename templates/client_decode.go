@@ -121,8 +121,10 @@ func genClientTolerate(f *jen.File) {
 			jen.If(jen.Id("clientNothingFits").Call(jen.Op("*").Id("misfits"), jen.Id("before"), jen.Id("pointer"))).Block(v().Dot("SetZero").Call()),
 			jen.Return(),
 		),
-		jen.Comment("Unions and other types that decode themselves stay whole."),
-		jen.If(jen.List(jen.Id("_"), jen.Id("custom")).Op(":=").Add(v().Dot("Addr").Call().Dot("Interface").Call()).Assert(jen.Qual(pkgJSON, "Unmarshaler")), jen.Op("!").Id("custom").Op("&&").Id("clientTolerateParts").Call(jen.Id("data"), v(), jen.Id("name"), jen.Id("pointer"), jen.Id("misfits"))).Block(jen.Return()),
+		jen.Comment("Unions and other types that decode themselves stay whole; structs with"),
+		jen.Comment("additional properties are taken apart like the others."),
+		jen.List(jen.Id("_"), jen.Id("custom")).Op(":=").Add(v().Dot("Addr").Call().Dot("Interface").Call()).Assert(jen.Qual(pkgJSON, "Unmarshaler")),
+		jen.If(jen.List(jen.Id("_"), jen.Id("extra")).Op(":=").Id("clientExtra").Call(v().Dot("Type").Call()), jen.Parens(jen.Op("!").Id("custom").Op("||").Id("extra")).Op("&&").Id("clientTolerateParts").Call(jen.Id("data"), v(), jen.Id("name"), jen.Id("pointer"), jen.Id("misfits"))).Block(jen.Return()),
 		misfit,
 	)
 	f.Comment("clientTolerateParts decodes an object, array or pointer part by part, and reports")
@@ -140,14 +142,21 @@ func genClientTolerate(f *jen.File) {
 				members(),
 				jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("members")).Op("!=").Nil()).Block(jen.Return(jen.False())),
 				jen.Id("fields").Op(":=").Id("clientFields").Call(v().Dot("Type").Call()),
+				jen.List(jen.Id("extra"), jen.Id("hasExtra")).Op(":=").Id("clientExtra").Call(v().Dot("Type").Call()),
 				jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("members")))).Block(
 					jen.List(jen.Id("index"), jen.Id("ok")).Op(":=").Id("fields").Index(jen.Id("key")),
-					jen.If(jen.Op("!").Id("ok")).Block(
-						jen.Comment("encoding/json also matches names regardless of case."),
+					jen.If(jen.Op("!").Id("ok").Op("&&").Op("!").Id("hasExtra")).Block(
+						jen.Comment("encoding/json matches names regardless of case; a struct with additional"),
+						jen.Comment("properties matches them exactly."),
 						jen.List(jen.Id("index"), jen.Id("ok")).Op("=").Id("fields").Index(jen.Qual(pkgStrings, "ToLower").Call(jen.Id("key"))),
 					),
-					jen.If(jen.Id("ok")).Block(
-						child(jen.Id("members").Index(jen.Id("key")), v().Dot("Field").Call(jen.Id("index")), jen.Id("key")),
+					jen.Switch().Block(
+						jen.Case(jen.Id("ok")).Block(
+							child(jen.Id("members").Index(jen.Id("key")), v().Dot("Field").Call(jen.Id("index")), jen.Id("key")),
+						),
+						jen.Case(jen.Id("hasExtra")).Block(
+							jen.Id("clientTolerateMember").Call(v().Dot("FieldByIndex").Call(jen.Id("extra").Dot("Index")), jen.Id("key"), jen.Id("members").Index(jen.Id("key")), jen.Id("pointer"), jen.Id("misfits")),
+						),
 					),
 				),
 				jen.Return(jen.True()),
@@ -166,14 +175,32 @@ func genClientTolerate(f *jen.File) {
 				jen.If(v().Dot("Type").Call().Dot("Key").Call().Dot("Kind").Call().Op("!=").Qual(clientPkgReflect, "String").Op("||").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("members")).Op("!=").Nil()).Block(jen.Return(jen.False())),
 				v().Dot("Set").Call(jen.Qual(clientPkgReflect, "MakeMapWithSize").Call(v().Dot("Type").Call(), jen.Len(jen.Id("members")))),
 				jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("members")))).Block(
-					jen.Id("value").Op(":=").Qual(clientPkgReflect, "New").Call(v().Dot("Type").Call().Dot("Elem").Call()).Dot("Elem").Call(),
-					child(jen.Id("members").Index(jen.Id("key")), jen.Id("value"), jen.Id("key")),
-					v().Dot("SetMapIndex").Call(jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("key")).Dot("Convert").Call(v().Dot("Type").Call().Dot("Key").Call()), jen.Id("value")),
+					jen.Id("clientTolerateMember").Call(v(), jen.Id("key"), jen.Id("members").Index(jen.Id("key")), jen.Id("pointer"), jen.Id("misfits")),
 				),
 				jen.Return(jen.True()),
 			),
 		),
 		jen.Return(jen.False()),
+	)
+	m := func() *jen.Statement { return jen.Id("m") }
+	f.Comment("clientTolerateMember decodes the member key of an object into the map m, which")
+	f.Comment("is made when nil; a member that does not fit at all is left out of it.")
+	f.Func().Id("clientTolerateMember").Params(m().Qual(clientPkgReflect, "Value"), jen.Id("key").String(), jen.Id("data").Index().Byte(), jen.Id("pointer").String(), jen.Id("misfits").Op("*").Index().Id("Misfit")).Block(
+		jen.If(m().Dot("IsNil").Call()).Block(m().Dot("Set").Call(jen.Qual(clientPkgReflect, "MakeMap").Call(m().Dot("Type").Call()))),
+		jen.Id("value").Op(":=").Qual(clientPkgReflect, "New").Call(m().Dot("Type").Call().Dot("Elem").Call()).Dot("Elem").Call(),
+		jen.Id("before").Op(":=").Len(jen.Op("*").Id("misfits")),
+		child(jen.Id("data"), jen.Id("value"), jen.Id("key")),
+		jen.If(jen.Id("clientNothingFits").Call(jen.Op("*").Id("misfits"), jen.Id("before"), jen.Id("pointer").Op("+").Lit("/").Op("+").Id("clientPointerEscape").Dot("Replace").Call(jen.Id("key")))).Block(
+			jen.Return().Comment("a member that does not fit is left out"),
+		),
+		m().Dot("SetMapIndex").Call(jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("key")).Dot("Convert").Call(m().Dot("Type").Call().Dot("Key").Call()), jen.Id("value")),
+	)
+	f.Comment("clientExtra is the AdditionalProperties field of a generated struct, which keeps")
+	f.Comment("the properties that its schema does not list.")
+	f.Func().Id("clientExtra").Params(jen.Id("t").Qual(clientPkgReflect, "Type")).Params(jen.Qual(clientPkgReflect, "StructField"), jen.Bool()).Block(
+		jen.If(jen.Id("t").Dot("Kind").Call().Op("!=").Qual(clientPkgReflect, "Struct")).Block(jen.Return(jen.Qual(clientPkgReflect, "StructField").Values(), jen.False())),
+		jen.List(jen.Id("field"), jen.Id("ok")).Op(":=").Id("t").Dot("FieldByName").Call(jen.Lit("AdditionalProperties")),
+		jen.Return(jen.Id("field"), jen.Id("ok").Op("&&").Id("field").Dot("Tag").Dot("Get").Call(jen.Lit("json")).Op("==").Lit("-").Op("&&").Id("field").Dot("Type").Dot("Kind").Call().Op("==").Qual(clientPkgReflect, "Map")),
 	)
 	f.Comment("clientNothingFits reports whether the misfits listed since before include the")
 	f.Comment("value at pointer as a whole, which then stays zero (nil, absent) rather than")

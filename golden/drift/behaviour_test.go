@@ -92,7 +92,8 @@ func TestDriftUndocumentedSuccess(t *testing.T) {
 
 const driftMisfitPage = `{"items": [
   {"id": "a", "title": {}, "count": "12", "status": 5, "videoUrl": {}, "createdAt": "yesterday",
-   "tags": ["x", 1, "z"], "extra": {"k": [1]}, "anything": {"deep": true}},
+   "tags": ["x", 1, "z"], "extra": {"k": [1]}, "anything": {"deep": true},
+   "meta": {"label": 5, "a": 1, "b": "two", "c": 3}},
   {"id": "b", "title": "fits", "count": 99999999999, "videoUrl": null},
   {"id": "c", "title": "also fits", "count": 3, "status": "Ended", "videoUrl": "https://v/c"}
 ], "total": 3}`
@@ -115,6 +116,8 @@ func TestDriftMisfitsDoNotLoseTheAnswer(t *testing.T) {
 	require.Equal(t, []string{"x", "", "z"}, a.Tags, "one item of a list misfits, not the list")
 	require.Equal(t, map[string]any{"k": []any{1.0}}, a.Extra)
 	require.Equal(t, map[string]any{"deep": true}, a.Anything)
+	require.Nil(t, a.Meta.Label)
+	require.Equal(t, map[string]int{"a": 1, "c": 3}, a.Meta.AdditionalProperties, "unlisted properties that fit are kept")
 
 	b := page.Items[1]
 	require.Equal(t, "fits", *b.Title)
@@ -136,6 +139,8 @@ func TestDriftMisfitsDoNotLoseTheAnswer(t *testing.T) {
 	require.Equal(t, []misfit{
 		{"count", "/items/0/count", `"12"`},
 		{"createdAt", "/items/0/createdAt", `"yesterday"`},
+		{"b", "/items/0/meta/b", `"two"`},
+		{"label", "/items/0/meta/label", `5`},
 		{"status", "/items/0/status", `5`},
 		{"1", "/items/0/tags/1", `1`},
 		{"title", "/items/0/title", `{}`},

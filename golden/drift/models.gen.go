@@ -21,8 +21,10 @@ type Item struct {
 	Count     *int32     `json:"count,omitempty"`
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 	// A free-form object.
-	Extra    map[string]any   `json:"extra,omitzero"`
-	ID       *string          `json:"id,omitempty"`
+	Extra map[string]any `json:"extra,omitzero"`
+	ID    *string        `json:"id,omitempty"`
+	// Listed and unlisted properties.
+	Meta     *Meta            `json:"meta,omitempty"`
 	Status   *Status          `json:"status,omitempty"`
 	Tags     []string         `json:"tags,omitzero"`
 	Title    *string          `json:"title,omitempty"`
@@ -72,6 +74,68 @@ func (u *MeetingID) UnmarshalJSON(data []byte) error {
 		}
 	}
 	return fmt.Errorf("MeetingID: a JSON %s matches no variant", kind)
+}
+
+// Meta: Listed and unlisted properties.
+type Meta struct {
+	Label *string `json:"label,omitempty"`
+	// AdditionalProperties holds the properties that the schema does not list.
+	AdditionalProperties map[string]int `json:"-"`
+}
+
+// MarshalJSON writes the listed properties and AdditionalProperties as one object.
+func (v Meta) MarshalJSON() ([]byte, error) {
+	type plainMeta Meta
+	data, err := json.Marshal(plainMeta(v))
+	if err != nil || len(v.AdditionalProperties) == 0 {
+		return data, err
+	}
+	all := map[string]json.RawMessage{}
+	if err := json.Unmarshal(data, &all); err != nil {
+		return nil, err
+	}
+	for k, value := range v.AdditionalProperties {
+		if _, listed := all[k]; listed {
+			continue
+		}
+		raw, err := json.Marshal(value)
+		if err != nil {
+			return nil, err
+		}
+		all[k] = raw
+	}
+	return json.Marshal(all)
+}
+
+// UnmarshalJSON reads the listed properties, matching names exactly, and keeps the
+// others in AdditionalProperties. The object is parsed once; each listed property
+// is decoded from its own bytes.
+func (v *Meta) UnmarshalJSON(data []byte) error {
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(data, &all); err != nil {
+		return err
+	}
+	*v = Meta{}
+	if raw, ok := all["label"]; ok {
+		delete(all, "label")
+		if err := json.Unmarshal(raw, &v.Label); err != nil {
+			return fmt.Errorf("property %q: %w", "label", err)
+		}
+	}
+	for k, raw := range all {
+		var value int
+		if string(raw) == "null" {
+			return fmt.Errorf("property %q: null is not allowed", k)
+		}
+		if err := json.Unmarshal(raw, &value); err != nil {
+			return fmt.Errorf("property %q: %w", k, err)
+		}
+		if v.AdditionalProperties == nil {
+			v.AdditionalProperties = map[string]int{}
+		}
+		v.AdditionalProperties[k] = value
+	}
+	return nil
 }
 
 // Receipt: An answer whose fields the document does not list.

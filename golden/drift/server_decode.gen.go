@@ -609,10 +609,10 @@ func serverKeyText(key []byte) string {
 }
 
 // serverFieldsItem lists the JSON names of the properties of Item.
-var serverFieldsItem = []string{"anything", "count", "createdAt", "extra", "id", "status", "tags", "title", "videoUrl"}
+var serverFieldsItem = []string{"anything", "count", "createdAt", "extra", "id", "meta", "status", "tags", "title", "videoUrl"}
 
 // serverKindsItem lists the JSON kinds of the properties of Item, in the same order.
-var serverKindsItem = []serverKind{serverKindAny, serverKindInt32, serverKindDateTime, serverKindObject, serverKindString, serverKindString, serverKindArray, serverKindString, serverKindString}
+var serverKindsItem = []serverKind{serverKindAny, serverKindInt32, serverKindDateTime, serverKindObject, serverKindString, serverKindObject, serverKindString, serverKindArray, serverKindString, serverKindString}
 
 // serverWalk checks the JSON text data of a Item at path at: required properties
 // must be present, and, when v is nil because decoding failed, every value must be of
@@ -624,7 +624,18 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverEachMember(data, func(key, value []byte) {
 		i := serverField(key, serverFieldsItem, true)
 		switch i {
-		case 6:
+		case 5:
+			if v == nil {
+				at1 := &validationPath{
+					name:   "meta",
+					parent: at,
+				}
+				if serverDescend(c, at1, value, serverKindObject, false) {
+					(*Meta)(nil).serverWalk(c, at1, value)
+				}
+			}
+			return
+		case 7:
 			if v == nil {
 				at1 := &validationPath{
 					name:   "tags",
@@ -671,18 +682,56 @@ func (v *Item) serverDecodeMembers(c *validationState, at *validationPath, data 
 		case 4:
 			err = json.Unmarshal(value, &v.ID)
 		case 5:
-			err = json.Unmarshal(value, &v.Status)
+			err = json.Unmarshal(value, &v.Meta)
 		case 6:
-			err = json.Unmarshal(value, &v.Tags)
+			err = json.Unmarshal(value, &v.Status)
 		case 7:
-			err = json.Unmarshal(value, &v.Title)
+			err = json.Unmarshal(value, &v.Tags)
 		case 8:
+			err = json.Unmarshal(value, &v.Title)
+		case 9:
 			err = json.Unmarshal(value, &v.VideoURL)
 		default:
 			return
 		}
 		if err != nil {
 			c.skip(at.field(serverFieldsItem[i]))
+		}
+	})
+}
+
+// serverFieldsMeta lists the JSON names of the properties of Meta.
+var serverFieldsMeta = []string{"label"}
+
+// serverKindsMeta lists the JSON kinds of the properties of Meta, in the same order.
+var serverKindsMeta = []serverKind{serverKindString}
+
+// serverWalk checks the JSON text data of a Meta at path at: required properties
+// must be present, and, when v is nil because decoding failed, every value must be of
+// the JSON kind its schema asks for.
+func (v *Meta) serverWalk(c *validationState, at *validationPath, data []byte) {
+	if v != nil {
+		return
+	}
+	serverEachMember(data, func(key, value []byte) {
+		i := serverField(key, serverFieldsMeta, false)
+		switch i {
+		case -1:
+			if v == nil {
+				at1 := &validationPath{
+					name:   serverKeyText(key),
+					parent: at,
+				}
+				if serverDescend(c, at1, value, serverKindInteger, false) {
+				}
+			}
+			return
+		}
+		if v == nil && i >= 0 {
+			serverDescend(c, &validationPath{
+				name:   serverFieldsMeta[i],
+				parent: at,
+			}, value, serverKindsMeta[i], false)
 		}
 	})
 }

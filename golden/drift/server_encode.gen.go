@@ -167,6 +167,12 @@ func (v Item) appendJSON(b []byte) ([]byte, error) {
 		b = appendJSONKey(b, `"id":`)
 		b = appendJSONString(b, *v.ID)
 	}
+	if v.Meta != nil {
+		b = appendJSONKey(b, `"meta":`)
+		if b, err = appendJSONValue(b, *v.Meta); err != nil {
+			return nil, err
+		}
+	}
 	if v.Status != nil {
 		b = appendJSONKey(b, `"status":`)
 		b = appendJSONString(b, string(*v.Status))

@@ -1426,8 +1426,10 @@ func clientTolerate(data []byte, v reflect.Value, name, pointer string, misfits 
 		}
 		return
 	}
-	// Unions and other types that decode themselves stay whole.
-	if _, custom := v.Addr().Interface().(json.Unmarshaler); !custom && clientTolerateParts(data, v, name, pointer, misfits) {
+	// Unions and other types that decode themselves stay whole; structs with
+	// additional properties are taken apart like the others.
+	_, custom := v.Addr().Interface().(json.Unmarshaler)
+	if _, extra := clientExtra(v.Type()); (!custom || extra) && clientTolerateParts(data, v, name, pointer, misfits) {
 		return
 	}
 	*misfits = append(*misfits, Misfit{
@@ -1456,14 +1458,19 @@ func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, mis
 			return false
 		}
 		fields := clientFields(v.Type())
+		extra, hasExtra := clientExtra(v.Type())
 		for _, key := range slices.Sorted(maps.Keys(members)) {
 			index, ok := fields[key]
-			if !ok {
-				// encoding/json also matches names regardless of case.
+			if !ok && !hasExtra {
+				// encoding/json matches names regardless of case; a struct with additional
+				// properties matches them exactly.
 				index, ok = fields[strings.ToLower(key)]
 			}
-			if ok {
+			switch {
+			case ok:
 				clientTolerate(members[key], v.Field(index), key, pointer+"/"+clientPointerEscape.Replace(key), misfits)
+			case hasExtra:
+				clientTolerateMember(v.FieldByIndex(extra.Index), key, members[key], pointer, misfits)
 			}
 		}
 		return true
@@ -1484,13 +1491,36 @@ func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, mis
 		}
 		v.Set(reflect.MakeMapWithSize(v.Type(), len(members)))
 		for _, key := range slices.Sorted(maps.Keys(members)) {
-			value := reflect.New(v.Type().Elem()).Elem()
-			clientTolerate(members[key], value, key, pointer+"/"+clientPointerEscape.Replace(key), misfits)
-			v.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), value)
+			clientTolerateMember(v, key, members[key], pointer, misfits)
 		}
 		return true
 	}
 	return false
+}
+
+// clientTolerateMember decodes the member key of an object into the map m, which
+// is made when nil; a member that does not fit at all is left out of it.
+func clientTolerateMember(m reflect.Value, key string, data []byte, pointer string, misfits *[]Misfit) {
+	if m.IsNil() {
+		m.Set(reflect.MakeMap(m.Type()))
+	}
+	value := reflect.New(m.Type().Elem()).Elem()
+	before := len(*misfits)
+	clientTolerate(data, value, key, pointer+"/"+clientPointerEscape.Replace(key), misfits)
+	if clientNothingFits(*misfits, before, pointer+"/"+clientPointerEscape.Replace(key)) {
+		return // a member that does not fit is left out
+	}
+	m.SetMapIndex(reflect.ValueOf(key).Convert(m.Type().Key()), value)
+}
+
+// clientExtra is the AdditionalProperties field of a generated struct, which keeps
+// the properties that its schema does not list.
+func clientExtra(t reflect.Type) (reflect.StructField, bool) {
+	if t.Kind() != reflect.Struct {
+		return reflect.StructField{}, false
+	}
+	field, ok := t.FieldByName("AdditionalProperties")
+	return field, ok && field.Tag.Get("json") == "-" && field.Type.Kind() == reflect.Map
 }
 
 // clientNothingFits reports whether the misfits listed since before include the
