@@ -341,7 +341,9 @@ type answerKey struct{}
 // in into: the status, headers and body, and the misfits of a success answer.
 // It tells what a call got when the server answers outside the spec, such as an
 // undocumented 2xx status or an empty body. Calls that share the context write
-// into the same Answer: give each concurrent call its own.
+// into the same Answer, the last call's answer replacing the others' (page
+// iterators and chunked bulk helpers record their last call): give each
+// concurrent call its own.
 //
 //	var answer Answer
 //	live, err := c.GetLive(RecordAnswer(ctx, &answer), id)
