@@ -102,6 +102,7 @@ func genBodyRuntime(f *jen.File) {
 	genBodyError(f)
 	genKinds(f)
 	genScanner(f)
+	genCountItems(f)
 }
 
 // genReadBody renders readBody, which answers 415 and 413 itself.
@@ -174,9 +175,9 @@ func genBodyError(f *jen.File) {
 				Qual(pkgStrconv, "FormatInt").Call(jen.Id("syntax").Dot("Offset"), jen.Lit(10)).Op("+").Lit(")")),
 			jen.Return(jen.False()),
 		),
-		jen.Id("n").Op(":=").Len(jen.Id("c").Dot("problems")),
+		jen.Id("n").Op(":=").Id("c").Dot("found").Call(),
 		jen.Id("walk").Call(),
-		jen.If(jen.Len(jen.Id("c").Dot("problems")).Op(">").Id("n")).Block(jen.Return(jen.True())),
+		jen.If(jen.Id("c").Dot("found").Call().Op(">").Id("n").Op("||").Id("c").Dot("stopped")).Block(jen.Return(jen.True())),
 		jen.Var().Id("typ").Op("*").Qual(pkgJSON, "UnmarshalTypeError"),
 		jen.If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("typ")).Op("&&").Id("typ").Dot("Field").Op("!=").Lit("")).Block(
 			jen.Id("p").Op(":=").Id("at"),
@@ -212,7 +213,7 @@ func genDecodeMembers(f *jen.File, t *generator.Type) {
 	f.Comment("decoding the whole object failed, so that the values that are right are still")
 	f.Comment("validated. A member that fails is skipped: its problem is reported already.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("serverDecodeMembers").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("data").Index().Byte()).Block(
-		jen.Id("serverEachMember").Call(jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
+		jen.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
 			jen.Var().Err().Error(),
 			jen.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id(fieldsVar(t)), jen.Lit(t.AdditionalProperties == nil)),
 			jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
@@ -353,11 +354,11 @@ func genScanner(f *jen.File) {
 		jen.Return(jen.Id("i")),
 	)
 	f.Comment("serverEachMember calls fn with the key (quoted, as written) and the value of each")
-	f.Comment("member of the JSON object in data.")
-	f.Func().Id("serverEachMember").Params(jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte())).Block(
+	f.Comment("member of the JSON object in data, while c goes on checking.")
+	f.Func().Id("serverEachMember").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte())).Block(
 		jen.Id("i").Op(":=").Id("serverSpace").Call(data, jen.Lit(0)),
 		jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('{')).Block(jen.Return()),
-		jen.For(jen.Id("i").Op("++"), jen.Empty(), jen.Id("i").Op("++")).Block(
+		jen.For(jen.Id("i").Op("++"), jen.Id("c").Dot("checking").Call(), jen.Id("i").Op("++")).Block(
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, i),
 			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('"')).Block(jen.Return()),
 			jen.Id("end").Op(":=").Id("serverSkipString").Call(data, i),
@@ -372,13 +373,13 @@ func genScanner(f *jen.File) {
 		),
 	)
 	f.Comment("serverEachItem calls fn with the index and the value of each item of the JSON")
-	f.Comment("array in data.")
-	f.Func().Id("serverEachItem").Params(jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.Int(), jen.Index().Byte())).Block(
+	f.Comment("array in data, while c goes on checking.")
+	f.Func().Id("serverEachItem").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.Int(), jen.Index().Byte())).Block(
 		jen.Id("i").Op(":=").Id("serverSpace").Call(data, jen.Lit(0)),
 		jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('[')).Block(jen.Return()),
 		jen.Id("i").Op("=").Id("serverSpace").Call(data, i.Clone().Op("+").Lit(1)),
 		jen.If(jen.Id("i").Op("<").Len(data).Op("&&").Add(at(i)).Op("==").LitRune(']')).Block(jen.Return()),
-		jen.For(jen.Id("n").Op(":=").Lit(0), jen.Empty(), jen.Id("n").Op("++")).Block(
+		jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("c").Dot("checking").Call(), jen.Id("n").Op("++")).Block(
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, i),
 			jen.If(jen.Id("i").Op(">=").Len(data)).Block(jen.Return()),
 			jen.Id("end").Op(":=").Id("serverSkipValue").Call(data, i),
@@ -413,5 +414,17 @@ func genScanner(f *jen.File) {
 		jen.Var().Id("s").String(),
 		jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("key"), jen.Op("&").Id("s")).Op("!=").Nil()).Block(jen.Return(jen.String().Call(jen.Id("key")))),
 		jen.Return(jen.Id("s")),
+	)
+}
+
+// genCountItems renders serverCountItems, which walkers call before they
+// walk an array that has maxItems (in server.gen.go or server_decode.gen.go,
+// so it is always there).
+func genCountItems(f *jen.File) {
+	f.Comment("serverCountItems is the number of items of the JSON array in data.")
+	f.Func().Id("serverCountItems").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte()).Int().Block(
+		jen.Id("n").Op(":=").Lit(0),
+		jen.Id("serverEachItem").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.Int(), jen.Index().Byte()).Block(jen.Id("n").Op("++"))),
+		jen.Return(jen.Id("n")),
 	)
 }

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/seed-0d47db62/livegen/generator"
@@ -52,6 +53,9 @@ func genErrorResponse(f *jen.File) {
 	f.Type().Id("ErrorResponse").Struct(
 		jen.Id("Message").String().Tag(map[string]string{"json": "message"}),
 		jen.Id("Problems").Index().Id("Problem").Tag(map[string]string{"json": "problems"}),
+		jen.Comment("MoreProblems counts the problems found but not listed: the list stops at "+strconv.Itoa(valListed)+",").Line().
+			Comment("and checks stop after "+strconv.Itoa(valStopAfter)+" problems.").Line().
+			Id("MoreProblems").Int().Tag(map[string]string{"json": "moreProblems,omitempty"}),
 	)
 }
 
@@ -282,16 +286,30 @@ func genRespond(f *jen.File) {
 		jen.If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("invalid"))).Block(
 			jen.Return(jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Id("ErrorResponse").Values(jen.Dict{
 				jen.Id("Message"): jen.Lit("the request is invalid"), jen.Id("Problems"): jen.Id("invalid").Dot("Problems"),
+				jen.Id("MoreProblems"): jen.Id("invalid").Dot("MoreProblems"),
 			})),
 		),
 		jen.Return(jen.Qual(pkgHTTP, "StatusInternalServerError"), errorBody(jen.Lit("internal server error"))),
 	)
-	f.Comment("invalid answers 400 with every problem of the request.")
-	f.Func().Params(handlerRecv()).Id("invalid").Params(writerParam(), jen.Id("c").Add(statePtr())).Block(
-		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Id("ErrorResponse").Values(jen.Dict{
-			jen.Id("Message"):  jen.Lit("the request is invalid"),
-			jen.Id("Problems"): jen.Id("c").Dot("problems"),
-		})),
+	f.Comment("invalid answers 400 with the problems of the request and reports true, or, when")
+	f.Comment("the request's context ended the checks, answers 503 and reports true: the Server")
+	f.Comment("must not see a request that was not checked to its end. It reports false when the")
+	f.Comment("request is valid.")
+	f.Func().Params(handlerRecv()).Id("invalid").Params(writerParam(), jen.Id("c").Add(statePtr())).Bool().Block(
+		jen.Switch().Block(
+			jen.Case(jen.Id("c").Dot("cancelled")).Block(
+				jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusServiceUnavailable"), errorBody(jen.Lit("the request ended before it was checked"))),
+			),
+			jen.Case(jen.Id("c").Dot("found").Call().Op(">").Lit(0)).Block(
+				jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Id("ErrorResponse").Values(jen.Dict{
+					jen.Id("Message"):      jen.Lit("the request is invalid"),
+					jen.Id("Problems"):     jen.Id("c").Dot("problems"),
+					jen.Id("MoreProblems"): jen.Id("c").Dot("more"),
+				})),
+			),
+			jen.Default().Block(jen.Return(jen.False())),
+		),
+		jen.Return(jen.True()),
 	)
 }
 

@@ -24,7 +24,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 		}
 		g.Var().Id("in").Id(o.ServerInput)
-		g.Id("c").Op(":=").Op("&").Id(valState).Values()
+		g.Id("c").Op(":=").Op("&").Id(valState).Values(jen.Dict{jen.Id("ctx"): jen.Id("ctx")})
 		genQuery(g, o)
 		for _, p := range serverParams(o) {
 			target, byPointer := paramTarget(o, p)
@@ -36,10 +36,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 		if o.Body != nil {
 			c.genBody(g, o.Body)
 		}
-		g.If(jen.Len(jen.Id("c").Dot("problems")).Op(">").Lit(0)).Block(
-			jen.Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c")),
-			jen.Return(),
-		)
+		g.If(jen.Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c"))).Block(jen.Return())
 		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot("impl").Dot(o.Name).Call(jen.Id("ctx"), jen.Id("in"))
 		g.Id("h").Dot("respond").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out"), jen.Err())
 	}))

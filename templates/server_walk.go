@@ -121,7 +121,7 @@ func (c *checks) walkStruct(g *jen.Group, t *generator.Type) {
 	if len(tracked) > 0 {
 		g.Var().Id("seen").Index(jen.Lit(len(tracked))).Bool()
 	}
-	g.Id("serverEachMember").Call(jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).BlockFunc(func(g *jen.Group) {
+	g.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).BlockFunc(func(g *jen.Group) {
 		g.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id(fieldsVar(t)), jen.Lit(t.AdditionalProperties == nil))
 		var cases []func(g *jen.Group)
 		for i, fl := range t.Fields {
@@ -280,7 +280,7 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 		each = "serverEachMember"
 	}
 	elem := r.Elem
-	g.Id(each).Call(jen.Id(raw), jen.Func().Params(params).BlockFunc(func(g *jen.Group) {
+	loop := jen.Id(each).Call(jen.Id("c"), jen.Id(raw), jen.Func().Params(params).BlockFunc(func(g *jen.Group) {
 		g.Id(elemAt).Op(":=").Add(node)
 		descend := jen.Id("serverDescend").Call(jen.Id("c"), jen.Id(elemAt), jen.Id(item), kindsExpr(kindsOf(elem)), decoded)
 		if !c.walksInto(elem) {
@@ -297,6 +297,15 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 			c.walkRef(g, elem, item, m, decoded, elemAt, n)
 		})
 	}))
+	max, ok := maxItems(r)
+	if !ok {
+		g.Add(loop)
+		return
+	}
+	// Too many items are one problem, found before any item is walked.
+	g.If(jen.Id("n").Op(":=").Id("serverCountItems").Call(jen.Id("c"), jen.Id(raw)), jen.Id("n").Op(">").Add(intLit(max))).Block(
+		jen.Id("c").Dot("tooManyItems").Call(jen.Id(at), jen.Id("n"), intLit(max)),
+	).Else().Block(loop)
 }
 
 // kindOwnedBy reports whether no other variant of a union shares a JSON

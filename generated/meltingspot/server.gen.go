@@ -929,6 +929,9 @@ func (v BulkInviteLiveSpeakersRequestEntityTooLarge) writeAnswer(w http.Response
 type ErrorResponse struct {
 	Message  string    `json:"message"`
 	Problems []Problem `json:"problems"`
+	// MoreProblems counts the problems found but not listed: the list stops at 100,
+	// and checks stop after 1000 problems.
+	MoreProblems int `json:"moreProblems,omitempty"`
 }
 
 // HandlerOption configures NewHandler.
@@ -1161,19 +1164,32 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 	var invalid *ValidationError
 	if errors.As(err, &invalid) {
 		return http.StatusBadRequest, ErrorResponse{
-			Message:  "the request is invalid",
-			Problems: invalid.Problems,
+			Message:      "the request is invalid",
+			MoreProblems: invalid.MoreProblems,
+			Problems:     invalid.Problems,
 		}
 	}
 	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
 }
 
-// invalid answers 400 with every problem of the request.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) {
-	serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-		Message:  "the request is invalid",
-		Problems: c.problems,
-	})
+// invalid answers 400 with the problems of the request and reports true, or, when
+// the request's context ended the checks, answers 503 and reports true: the Server
+// must not see a request that was not checked to its end. It reports false when the
+// request is valid.
+func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+	switch {
+	case c.cancelled:
+		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
+	case c.found() > 0:
+		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
+			Message:      "the request is invalid",
+			MoreProblems: c.more,
+			Problems:     c.problems,
+		})
+	default:
+		return false
+	}
+	return true
 }
 
 // serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
@@ -1221,7 +1237,7 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in LinkChannelGroupsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -1249,8 +1265,7 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.LinkChannelGroups(ctx, in)
@@ -1265,7 +1280,7 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in ListLivesInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
 		serverStrictQuery(c, q, func(name string) bool {
@@ -1314,8 +1329,7 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 			name: e.Param,
 		}, e.Problem)
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListLives(ctx, in)
@@ -1334,7 +1348,7 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in CreateLiveInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -1365,8 +1379,7 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.CreateLive(ctx, in)
@@ -1381,15 +1394,14 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetLiveInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
 		})
 	}
 	in.LiveID = r.PathValue("liveID")
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.GetLive(ctx, in)
@@ -1408,7 +1420,7 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in UpdateLiveInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -1440,8 +1452,7 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.UpdateLive(ctx, in)
@@ -1456,15 +1467,14 @@ func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in DeleteLiveInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
 		})
 	}
 	in.LiveID = r.PathValue("liveID")
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.DeleteLive(ctx, in)
@@ -1479,7 +1489,7 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	var in ListLiveGroupsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
 		serverStrictQuery(c, q, func(name string) bool {
@@ -1521,8 +1531,7 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 			}
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListLiveGroups(ctx, in)
@@ -1541,7 +1550,7 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in LinkLiveGroupInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -1571,8 +1580,7 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.LinkLiveGroup(ctx, in)
@@ -1588,7 +1596,7 @@ func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	var in UnlinkLiveGroupInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -1596,8 +1604,7 @@ func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Requ
 	}
 	in.LiveID = r.PathValue("liveID")
 	in.GroupID = r.PathValue("groupID")
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.UnlinkLiveGroup(ctx, in)
@@ -1617,7 +1624,7 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in UnlinkLiveGroupsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -1645,8 +1652,7 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.UnlinkLiveGroups(ctx, in)
@@ -1662,7 +1668,7 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 		return
 	}
 	var in ListLiveParticipantsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
 		serverStrictQuery(c, q, func(name string) bool {
@@ -1712,8 +1718,7 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 			name: e.Param,
 		}, e.Problem)
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListLiveParticipants(ctx, in)
@@ -1733,7 +1738,7 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 		return
 	}
 	var in InviteLiveParticipantInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -1763,8 +1768,7 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.InviteLiveParticipant(ctx, in)
@@ -1784,7 +1788,7 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 		return
 	}
 	var in BulkInviteLiveParticipantsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -1816,8 +1820,7 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.BulkInviteLiveParticipants(ctx, in)
@@ -1832,7 +1835,7 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in ListLiveSpeakersInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
 		serverStrictQuery(c, q, func(name string) bool {
@@ -1882,8 +1885,7 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 			name: e.Param,
 		}, e.Problem)
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListLiveSpeakers(ctx, in)
@@ -1902,7 +1904,7 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in InviteLiveSpeakerInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -1934,8 +1936,7 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.InviteLiveSpeaker(ctx, in)
@@ -1955,7 +1956,7 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 		return
 	}
 	var in BulkInviteLiveSpeakersInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -1983,8 +1984,7 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.BulkInviteLiveSpeakers(ctx, in)

@@ -531,9 +531,9 @@ func serverBodyError(c *validationState, at *validationPath, err error, walk fun
 		c.add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
 		return false
 	}
-	n := len(c.problems)
+	n := c.found()
 	walk()
-	if len(c.problems) > n {
+	if c.found() > n || c.stopped {
 		return true
 	}
 	var typ *json.UnmarshalTypeError
@@ -687,13 +687,13 @@ func serverSkipValue(data []byte, i int) int {
 }
 
 // serverEachMember calls fn with the key (quoted, as written) and the value of each
-// member of the JSON object in data.
-func serverEachMember(data []byte, fn func(key, value []byte)) {
+// member of the JSON object in data, while c goes on checking.
+func serverEachMember(c *validationState, data []byte, fn func(key, value []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return
 	}
-	for i++; ; i++ {
+	for i++; c.checking(); i++ {
 		i = serverSpace(data, i)
 		if i >= len(data) || data[i] != '"' {
 			return
@@ -715,8 +715,8 @@ func serverEachMember(data []byte, fn func(key, value []byte)) {
 }
 
 // serverEachItem calls fn with the index and the value of each item of the JSON
-// array in data.
-func serverEachItem(data []byte, fn func(int, []byte)) {
+// array in data, while c goes on checking.
+func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '[' {
 		return
@@ -725,7 +725,7 @@ func serverEachItem(data []byte, fn func(int, []byte)) {
 	if i < len(data) && data[i] == ']' {
 		return
 	}
-	for n := 0; ; n++ {
+	for n := 0; c.checking(); n++ {
 		i = serverSpace(data, i)
 		if i >= len(data) {
 			return
@@ -780,6 +780,15 @@ func serverKeyText(key []byte) string {
 	return s
 }
 
+// serverCountItems is the number of items of the JSON array in data.
+func serverCountItems(c *validationState, data []byte) int {
+	n := 0
+	serverEachItem(c, data, func(int, []byte) {
+		n++
+	})
+	return n
+}
+
 // serverFieldsBulkInviteLiveSpeakersRequest lists the JSON names of the properties of BulkInviteLiveSpeakersRequest.
 var serverFieldsBulkInviteLiveSpeakersRequest = []string{"grantHostRights", "highlighted", "invitedBySpotMemberId", "spotMemberIds", "withEmailNotification"}
 
@@ -793,7 +802,7 @@ func (v *BulkInviteLiveSpeakersRequest) serverWalk(c *validationState, at *valid
 	if v != nil {
 		return
 	}
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsBulkInviteLiveSpeakersRequest, true)
 		switch i {
 		case 3:
@@ -803,7 +812,7 @@ func (v *BulkInviteLiveSpeakersRequest) serverWalk(c *validationState, at *valid
 					parent: at,
 				}
 				if serverDescend(c, at1, value, serverKindArray, false) {
-					serverEachItem(value, func(k2 int, item2 []byte) {
+					serverEachItem(c, value, func(k2 int, item2 []byte) {
 						at3 := &validationPath{
 							index:   k2,
 							isIndex: true,
@@ -828,7 +837,7 @@ func (v *BulkInviteLiveSpeakersRequest) serverWalk(c *validationState, at *valid
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *BulkInviteLiveSpeakersRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsBulkInviteLiveSpeakersRequest, true)
 		switch i {
@@ -864,7 +873,7 @@ func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, d
 	if v != nil {
 		return
 	}
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsBulkInviteMembers, true)
 		switch i {
 		case 0:
@@ -874,7 +883,7 @@ func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, d
 					parent: at,
 				}
 				if serverDescend(c, at1, value, serverKindArray, false) {
-					serverEachItem(value, func(k2 int, item2 []byte) {
+					serverEachItem(c, value, func(k2 int, item2 []byte) {
 						at3 := &validationPath{
 							index:   k2,
 							isIndex: true,
@@ -892,7 +901,7 @@ func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, d
 					parent: at,
 				}
 				if serverDescend(c, at1, value, serverKindArray, false) {
-					serverEachItem(value, func(k2 int, item2 []byte) {
+					serverEachItem(c, value, func(k2 int, item2 []byte) {
 						at3 := &validationPath{
 							index:   k2,
 							isIndex: true,
@@ -924,7 +933,7 @@ var serverKindsBulkInviteRequest = []serverKind{serverKindString, serverKindObje
 // the JSON kind its schema asks for.
 func (v *BulkInviteRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsBulkInviteRequest, true)
 		switch i {
 		case 1:
@@ -960,7 +969,7 @@ func (v *BulkInviteRequest) serverWalk(c *validationState, at *validationPath, d
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *BulkInviteRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsBulkInviteRequest, true)
 		switch i {
@@ -990,7 +999,7 @@ var serverKindsCreateLiveRequest = []serverKind{serverKindString, serverKindStri
 // the JSON kind its schema asks for.
 func (v *CreateLiveRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [5]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsCreateLiveRequest, true)
 		switch i {
 		case 3:
@@ -1052,7 +1061,7 @@ func (v *CreateLiveRequest) serverWalk(c *validationState, at *validationPath, d
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *CreateLiveRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsCreateLiveRequest, true)
 		switch i {
@@ -1104,7 +1113,7 @@ func (v *GroupIDsRequest) serverWalk(c *validationState, at *validationPath, dat
 	if v != nil {
 		return
 	}
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsGroupIDsRequest, true)
 		switch i {
 		case 0:
@@ -1114,7 +1123,7 @@ func (v *GroupIDsRequest) serverWalk(c *validationState, at *validationPath, dat
 					parent: at,
 				}
 				if serverDescend(c, at1, value, serverKindArray, false) {
-					serverEachItem(value, func(k2 int, item2 []byte) {
+					serverEachItem(c, value, func(k2 int, item2 []byte) {
 						at3 := &validationPath{
 							index:   k2,
 							isIndex: true,
@@ -1139,7 +1148,7 @@ func (v *GroupIDsRequest) serverWalk(c *validationState, at *validationPath, dat
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *GroupIDsRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsGroupIDsRequest, true)
 		switch i {
@@ -1165,7 +1174,7 @@ var serverKindsInviteLiveParticipantRequest = []serverKind{serverKindString, ser
 // the JSON kind its schema asks for.
 func (v *InviteLiveParticipantRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsInviteLiveParticipantRequest, true)
 		switch i {
 		case 1:
@@ -1191,7 +1200,7 @@ func (v *InviteLiveParticipantRequest) serverWalk(c *validationState, at *valida
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *InviteLiveParticipantRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsInviteLiveParticipantRequest, true)
 		switch i {
@@ -1221,7 +1230,7 @@ var serverKindsInviteLiveSpeakerRequest = []serverKind{serverKindBoolean, server
 // the JSON kind its schema asks for.
 func (v *InviteLiveSpeakerRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsInviteLiveSpeakerRequest, true)
 		switch i {
 		case 3:
@@ -1259,7 +1268,7 @@ func (v *InviteLiveSpeakerRequest) serverWalk(c *validationState, at *validation
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *InviteLiveSpeakerRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsInviteLiveSpeakerRequest, true)
 		switch i {
@@ -1293,7 +1302,7 @@ var serverKindsLinkLiveGroupRequest = []serverKind{serverKindString, serverKindB
 // the JSON kind its schema asks for.
 func (v *LinkLiveGroupRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsLinkLiveGroupRequest, true)
 		switch i {
 		case 0:
@@ -1319,7 +1328,7 @@ func (v *LinkLiveGroupRequest) serverWalk(c *validationState, at *validationPath
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *LinkLiveGroupRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsLinkLiveGroupRequest, true)
 		switch i {
@@ -1347,7 +1356,7 @@ var serverKindsMemberByEmail = []serverKind{serverKindString, serverKindString, 
 // the JSON kind its schema asks for.
 func (v *MemberByEmail) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsMemberByEmail, true)
 		switch i {
 		case 1:
@@ -1396,7 +1405,7 @@ var serverKindsUpdateLiveRequest = []serverKind{serverKindString, serverKindStri
 // the JSON kind its schema asks for.
 func (v *UpdateLiveRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [4]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsUpdateLiveRequest, true)
 		switch i {
 		case 3:
@@ -1449,7 +1458,7 @@ func (v *UpdateLiveRequest) serverWalk(c *validationState, at *validationPath, d
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *UpdateLiveRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsUpdateLiveRequest, true)
 		switch i {

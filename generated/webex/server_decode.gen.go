@@ -486,9 +486,9 @@ func serverBodyError(c *validationState, at *validationPath, err error, walk fun
 		c.add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
 		return false
 	}
-	n := len(c.problems)
+	n := c.found()
 	walk()
-	if len(c.problems) > n {
+	if c.found() > n || c.stopped {
 		return true
 	}
 	var typ *json.UnmarshalTypeError
@@ -642,13 +642,13 @@ func serverSkipValue(data []byte, i int) int {
 }
 
 // serverEachMember calls fn with the key (quoted, as written) and the value of each
-// member of the JSON object in data.
-func serverEachMember(data []byte, fn func(key, value []byte)) {
+// member of the JSON object in data, while c goes on checking.
+func serverEachMember(c *validationState, data []byte, fn func(key, value []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return
 	}
-	for i++; ; i++ {
+	for i++; c.checking(); i++ {
 		i = serverSpace(data, i)
 		if i >= len(data) || data[i] != '"' {
 			return
@@ -670,8 +670,8 @@ func serverEachMember(data []byte, fn func(key, value []byte)) {
 }
 
 // serverEachItem calls fn with the index and the value of each item of the JSON
-// array in data.
-func serverEachItem(data []byte, fn func(int, []byte)) {
+// array in data, while c goes on checking.
+func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '[' {
 		return
@@ -680,7 +680,7 @@ func serverEachItem(data []byte, fn func(int, []byte)) {
 	if i < len(data) && data[i] == ']' {
 		return
 	}
-	for n := 0; ; n++ {
+	for n := 0; c.checking(); n++ {
 		i = serverSpace(data, i)
 		if i >= len(data) {
 			return
@@ -735,6 +735,15 @@ func serverKeyText(key []byte) string {
 	return s
 }
 
+// serverCountItems is the number of items of the JSON array in data.
+func serverCountItems(c *validationState, data []byte) int {
+	n := 0
+	serverEachItem(c, data, func(int, []byte) {
+		n++
+	})
+	return n
+}
+
 // serverFieldsCreateMeetingInviteesRequest lists the JSON names of the properties of CreateMeetingInviteesRequest.
 var serverFieldsCreateMeetingInviteesRequest = []string{"hostEmail", "items", "meetingId"}
 
@@ -746,7 +755,7 @@ var serverKindsCreateMeetingInviteesRequest = []serverKind{serverKindString, ser
 // the JSON kind its schema asks for.
 func (v *CreateMeetingInviteesRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsCreateMeetingInviteesRequest, true)
 		switch i {
 		case 1:
@@ -759,20 +768,24 @@ func (v *CreateMeetingInviteesRequest) serverWalk(c *validationState, at *valida
 				if v != nil {
 					m1 = &v.Items
 				}
-				serverEachItem(value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
-					if serverDescend(c, at3, item2, serverKindObject, v != nil) {
-						var m3 *MeetingInviteeInput
-						if m1 != nil && k2 < len(*m1) {
-							m3 = &(*m1)[k2]
+				if n := serverCountItems(c, value); n > 100 {
+					c.tooManyItems(at1, n, 100)
+				} else {
+					serverEachItem(c, value, func(k2 int, item2 []byte) {
+						at3 := &validationPath{
+							index:   k2,
+							isIndex: true,
+							parent:  at1,
 						}
-						m3.serverWalk(c, at3, item2)
-					}
-				})
+						if serverDescend(c, at3, item2, serverKindObject, v != nil) {
+							var m3 *MeetingInviteeInput
+							if m1 != nil && k2 < len(*m1) {
+								m3 = &(*m1)[k2]
+							}
+							m3.serverWalk(c, at3, item2)
+						}
+					})
+				}
 			}
 			return
 		case 2:
@@ -798,7 +811,7 @@ func (v *CreateMeetingInviteesRequest) serverWalk(c *validationState, at *valida
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *CreateMeetingInviteesRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsCreateMeetingInviteesRequest, true)
 		switch i {
@@ -828,7 +841,7 @@ var serverKindsMeetingInviteeInput = []serverKind{serverKindBoolean, serverKindS
 // the JSON kind its schema asks for.
 func (v *MeetingInviteeInput) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsMeetingInviteeInput, true)
 		switch i {
 		case 2:

@@ -492,9 +492,9 @@ func serverBodyError(c *validationState, at *validationPath, err error, walk fun
 		c.add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
 		return false
 	}
-	n := len(c.problems)
+	n := c.found()
 	walk()
-	if len(c.problems) > n {
+	if c.found() > n || c.stopped {
 		return true
 	}
 	var typ *json.UnmarshalTypeError
@@ -648,13 +648,13 @@ func serverSkipValue(data []byte, i int) int {
 }
 
 // serverEachMember calls fn with the key (quoted, as written) and the value of each
-// member of the JSON object in data.
-func serverEachMember(data []byte, fn func(key, value []byte)) {
+// member of the JSON object in data, while c goes on checking.
+func serverEachMember(c *validationState, data []byte, fn func(key, value []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return
 	}
-	for i++; ; i++ {
+	for i++; c.checking(); i++ {
 		i = serverSpace(data, i)
 		if i >= len(data) || data[i] != '"' {
 			return
@@ -676,8 +676,8 @@ func serverEachMember(data []byte, fn func(key, value []byte)) {
 }
 
 // serverEachItem calls fn with the index and the value of each item of the JSON
-// array in data.
-func serverEachItem(data []byte, fn func(int, []byte)) {
+// array in data, while c goes on checking.
+func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '[' {
 		return
@@ -686,7 +686,7 @@ func serverEachItem(data []byte, fn func(int, []byte)) {
 	if i < len(data) && data[i] == ']' {
 		return
 	}
-	for n := 0; ; n++ {
+	for n := 0; c.checking(); n++ {
 		i = serverSpace(data, i)
 		if i >= len(data) {
 			return
@@ -741,6 +741,15 @@ func serverKeyText(key []byte) string {
 	return s
 }
 
+// serverCountItems is the number of items of the JSON array in data.
+func serverCountItems(c *validationState, data []byte) int {
+	n := 0
+	serverEachItem(c, data, func(int, []byte) {
+		n++
+	})
+	return n
+}
+
 // serverFieldsCustomQuestion lists the JSON names of the properties of CustomQuestion.
 var serverFieldsCustomQuestion = []string{"title", "value"}
 
@@ -754,7 +763,7 @@ func (v *CustomQuestion) serverWalk(c *validationState, at *validationPath, data
 	if v != nil {
 		return
 	}
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsCustomQuestion, true)
 		if v == nil && i >= 0 {
 			serverDescend(c, &validationPath{
@@ -776,7 +785,7 @@ var serverKindsMeetingRegistrantRequest = []serverKind{serverKindString, serverK
 // the JSON kind its schema asks for.
 func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsMeetingRegistrantRequest, true)
 		switch i {
 		case 5:
@@ -786,7 +795,7 @@ func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validation
 					parent: at,
 				}
 				if serverDescend(c, at1, value, serverKindArray, false) {
-					serverEachItem(value, func(k2 int, item2 []byte) {
+					serverEachItem(c, value, func(k2 int, item2 []byte) {
 						at3 := &validationPath{
 							index:   k2,
 							isIndex: true,
@@ -831,7 +840,7 @@ func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validation
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *MeetingRegistrantRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsMeetingRegistrantRequest, true)
 		switch i {

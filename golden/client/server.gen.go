@@ -331,6 +331,9 @@ func (v GetThingDefault) writeAnswer(w http.ResponseWriter) error {
 type ErrorResponse struct {
 	Message  string    `json:"message"`
 	Problems []Problem `json:"problems"`
+	// MoreProblems counts the problems found but not listed: the list stops at 100,
+	// and checks stop after 1000 problems.
+	MoreProblems int `json:"moreProblems,omitempty"`
 }
 
 // HandlerOption configures NewHandler.
@@ -553,19 +556,32 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 	var invalid *ValidationError
 	if errors.As(err, &invalid) {
 		return http.StatusBadRequest, ErrorResponse{
-			Message:  "the request is invalid",
-			Problems: invalid.Problems,
+			Message:      "the request is invalid",
+			MoreProblems: invalid.MoreProblems,
+			Problems:     invalid.Problems,
 		}
 	}
 	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
 }
 
-// invalid answers 400 with every problem of the request.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) {
-	serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-		Message:  "the request is invalid",
-		Problems: c.problems,
-	})
+// invalid answers 400 with the problems of the request and reports true, or, when
+// the request's context ended the checks, answers 503 and reports true: the Server
+// must not see a request that was not checked to its end. It reports false when the
+// request is valid.
+func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+	switch {
+	case c.cancelled:
+		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
+	case c.found() > 0:
+		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
+			Message:      "the request is invalid",
+			MoreProblems: c.more,
+			Problems:     c.problems,
+		})
+	default:
+		return false
+	}
+	return true
 }
 
 // serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
@@ -612,7 +628,7 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in AddTagsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(name string) bool {
 			switch name {
@@ -643,8 +659,7 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.AddTags(ctx, in)
@@ -659,7 +674,7 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in ListThingsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
 		serverStrictQuery(c, q, func(name string) bool {
@@ -754,6 +769,9 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 			{
 				at1 := at
 				for i1 := range v {
+					if !c.checking() {
+						break
+					}
 					v[i1].validate(c, &validationPath{
 						index:   i1,
 						isIndex: true,
@@ -925,8 +943,7 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 			}
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListThings(ctx, in)
@@ -945,7 +962,7 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in ImportThingsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(name string) bool {
 			switch name {
@@ -980,8 +997,7 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ImportThings(ctx, in)
@@ -997,7 +1013,7 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in PutThingsIDNotesInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -1015,8 +1031,7 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 		}
 	}
 	in.Body = []byte(data)
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.PutThingsIDNotes(ctx, in)
@@ -1035,7 +1050,7 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in ClearNotesInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(name string) bool {
 			switch name {
@@ -1074,8 +1089,7 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 		} else {
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ClearNotes(ctx, in)
@@ -1090,7 +1104,7 @@ func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetThingInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -1178,8 +1192,7 @@ func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.GetThing(ctx, in)

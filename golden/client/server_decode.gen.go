@@ -538,9 +538,9 @@ func serverBodyError(c *validationState, at *validationPath, err error, walk fun
 		c.add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
 		return false
 	}
-	n := len(c.problems)
+	n := c.found()
 	walk()
-	if len(c.problems) > n {
+	if c.found() > n || c.stopped {
 		return true
 	}
 	var typ *json.UnmarshalTypeError
@@ -694,13 +694,13 @@ func serverSkipValue(data []byte, i int) int {
 }
 
 // serverEachMember calls fn with the key (quoted, as written) and the value of each
-// member of the JSON object in data.
-func serverEachMember(data []byte, fn func(key, value []byte)) {
+// member of the JSON object in data, while c goes on checking.
+func serverEachMember(c *validationState, data []byte, fn func(key, value []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return
 	}
-	for i++; ; i++ {
+	for i++; c.checking(); i++ {
 		i = serverSpace(data, i)
 		if i >= len(data) || data[i] != '"' {
 			return
@@ -722,8 +722,8 @@ func serverEachMember(data []byte, fn func(key, value []byte)) {
 }
 
 // serverEachItem calls fn with the index and the value of each item of the JSON
-// array in data.
-func serverEachItem(data []byte, fn func(int, []byte)) {
+// array in data, while c goes on checking.
+func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '[' {
 		return
@@ -732,7 +732,7 @@ func serverEachItem(data []byte, fn func(int, []byte)) {
 	if i < len(data) && data[i] == ']' {
 		return
 	}
-	for n := 0; ; n++ {
+	for n := 0; c.checking(); n++ {
 		i = serverSpace(data, i)
 		if i >= len(data) {
 			return
@@ -787,6 +787,15 @@ func serverKeyText(key []byte) string {
 	return s
 }
 
+// serverCountItems is the number of items of the JSON array in data.
+func serverCountItems(c *validationState, data []byte) int {
+	n := 0
+	serverEachItem(c, data, func(int, []byte) {
+		n++
+	})
+	return n
+}
+
 // serverFieldsAddTagsRequestBody lists the JSON names of the properties of AddTagsRequestBody.
 var serverFieldsAddTagsRequestBody = []string{"dryRun", "tags"}
 
@@ -800,7 +809,7 @@ func (v *AddTagsRequestBody) serverWalk(c *validationState, at *validationPath, 
 	if v != nil {
 		return
 	}
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsAddTagsRequestBody, true)
 		switch i {
 		case 1:
@@ -810,7 +819,7 @@ func (v *AddTagsRequestBody) serverWalk(c *validationState, at *validationPath, 
 					parent: at,
 				}
 				if serverDescend(c, at1, value, serverKindArray, false) {
-					serverEachItem(value, func(k2 int, item2 []byte) {
+					serverEachItem(c, value, func(k2 int, item2 []byte) {
 						at3 := &validationPath{
 							index:   k2,
 							isIndex: true,
@@ -835,7 +844,7 @@ func (v *AddTagsRequestBody) serverWalk(c *validationState, at *validationPath, 
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *AddTagsRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsAddTagsRequestBody, true)
 		switch i {
@@ -865,7 +874,7 @@ func (v *Point) serverWalk(c *validationState, at *validationPath, data []byte) 
 	if v != nil {
 		return
 	}
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsPoint, true)
 		if v == nil && i >= 0 {
 			serverDescend(c, &validationPath{
@@ -880,7 +889,7 @@ func (v *Point) serverWalk(c *validationState, at *validationPath, data []byte) 
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *Point) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsPoint, true)
 		switch i {
@@ -908,7 +917,7 @@ var serverKindsThing = []serverKind{serverKindInteger, serverKindString}
 // the JSON kind its schema asks for.
 func (v *Thing) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsThing, true)
 		switch i {
 		case 0:
@@ -941,7 +950,7 @@ var serverKindsThingBatch = []serverKind{serverKindArray, serverKindString, serv
 // the JSON kind its schema asks for.
 func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsThingBatch, true)
 		switch i {
 		case 0:
@@ -954,20 +963,24 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 				if v != nil {
 					m1 = &v.Drafts
 				}
-				serverEachItem(value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
-					if serverDescend(c, at3, item2, serverKindObject, v != nil) {
-						var m3 *Thing
-						if m1 != nil && k2 < len(*m1) {
-							m3 = &(*m1)[k2]
+				if n := serverCountItems(c, value); n > 20 {
+					c.tooManyItems(at1, n, 20)
+				} else {
+					serverEachItem(c, value, func(k2 int, item2 []byte) {
+						at3 := &validationPath{
+							index:   k2,
+							isIndex: true,
+							parent:  at1,
 						}
-						m3.serverWalk(c, at3, item2)
-					}
-				})
+						if serverDescend(c, at3, item2, serverKindObject, v != nil) {
+							var m3 *Thing
+							if m1 != nil && k2 < len(*m1) {
+								m3 = &(*m1)[k2]
+							}
+							m3.serverWalk(c, at3, item2)
+						}
+					})
+				}
 			}
 			return
 		case 1:
@@ -986,20 +999,24 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 				if v != nil {
 					m1 = &v.Things
 				}
-				serverEachItem(value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
-					if serverDescend(c, at3, item2, serverKindObject, v != nil) {
-						var m3 *Thing
-						if m1 != nil && k2 < len(*m1) {
-							m3 = &(*m1)[k2]
+				if n := serverCountItems(c, value); n > 50 {
+					c.tooManyItems(at1, n, 50)
+				} else {
+					serverEachItem(c, value, func(k2 int, item2 []byte) {
+						at3 := &validationPath{
+							index:   k2,
+							isIndex: true,
+							parent:  at1,
 						}
-						m3.serverWalk(c, at3, item2)
-					}
-				})
+						if serverDescend(c, at3, item2, serverKindObject, v != nil) {
+							var m3 *Thing
+							if m1 != nil && k2 < len(*m1) {
+								m3 = &(*m1)[k2]
+							}
+							m3.serverWalk(c, at3, item2)
+						}
+					})
+				}
 			}
 			return
 		}
@@ -1019,7 +1036,7 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *ThingBatch) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsThingBatch, true)
 		switch i {

@@ -152,6 +152,9 @@ func (v GetWidgetOK) writeAnswer(w http.ResponseWriter) error {
 type ErrorResponse struct {
 	Message  string    `json:"message"`
 	Problems []Problem `json:"problems"`
+	// MoreProblems counts the problems found but not listed: the list stops at 100,
+	// and checks stop after 1000 problems.
+	MoreProblems int `json:"moreProblems,omitempty"`
 }
 
 // HandlerOption configures NewHandler.
@@ -372,19 +375,32 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 	var invalid *ValidationError
 	if errors.As(err, &invalid) {
 		return http.StatusBadRequest, ErrorResponse{
-			Message:  "the request is invalid",
-			Problems: invalid.Problems,
+			Message:      "the request is invalid",
+			MoreProblems: invalid.MoreProblems,
+			Problems:     invalid.Problems,
 		}
 	}
 	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
 }
 
-// invalid answers 400 with every problem of the request.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) {
-	serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-		Message:  "the request is invalid",
-		Problems: c.problems,
-	})
+// invalid answers 400 with the problems of the request and reports true, or, when
+// the request's context ended the checks, answers 503 and reports true: the Server
+// must not see a request that was not checked to its end. It reports false when the
+// request is valid.
+func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+	switch {
+	case c.cancelled:
+		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
+	case c.found() > 0:
+		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
+			Message:      "the request is invalid",
+			MoreProblems: c.more,
+			Problems:     c.problems,
+		})
+	default:
+		return false
+	}
+	return true
 }
 
 // serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
@@ -424,7 +440,7 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in ListGadgetsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
 		serverStrictQuery(c, q, func(name string) bool {
@@ -443,8 +459,7 @@ func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request)
 			name: e.Param,
 		}, e.Problem)
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListGadgets(ctx, in)
@@ -456,7 +471,7 @@ func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request)
 func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in GetStatsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
 		serverStrictQuery(c, q, func(name string) bool {
@@ -475,8 +490,7 @@ func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
 			name: e.Param,
 		}, e.Problem)
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.GetStats(ctx, in)
@@ -488,7 +502,7 @@ func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
 func (h *serverHandler) serveListWidgets(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in ListWidgetsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
 		serverStrictQuery(c, q, func(name string) bool {
@@ -531,8 +545,7 @@ func (h *serverHandler) serveListWidgets(w http.ResponseWriter, r *http.Request)
 			name: e.Param,
 		}, e.Problem)
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListWidgets(ctx, in)
@@ -544,15 +557,14 @@ func (h *serverHandler) serveListWidgets(w http.ResponseWriter, r *http.Request)
 func (h *serverHandler) serveGetWidget(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in GetWidgetInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
 		})
 	}
 	in.ID = r.PathValue("id")
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.GetWidget(ctx, in)

@@ -125,6 +125,9 @@ func (v AddRegistrantTooManyRequests) writeAnswer(w http.ResponseWriter) error {
 type ErrorResponse struct {
 	Message  string    `json:"message"`
 	Problems []Problem `json:"problems"`
+	// MoreProblems counts the problems found but not listed: the list stops at 100,
+	// and checks stop after 1000 problems.
+	MoreProblems int `json:"moreProblems,omitempty"`
 }
 
 // HandlerOption configures NewHandler.
@@ -343,19 +346,32 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 	var invalid *ValidationError
 	if errors.As(err, &invalid) {
 		return http.StatusBadRequest, ErrorResponse{
-			Message:  "the request is invalid",
-			Problems: invalid.Problems,
+			Message:      "the request is invalid",
+			MoreProblems: invalid.MoreProblems,
+			Problems:     invalid.Problems,
 		}
 	}
 	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
 }
 
-// invalid answers 400 with every problem of the request.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) {
-	serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-		Message:  "the request is invalid",
-		Problems: c.problems,
-	})
+// invalid answers 400 with the problems of the request and reports true, or, when
+// the request's context ended the checks, answers 503 and reports true: the Server
+// must not see a request that was not checked to its end. It reports false when the
+// request is valid.
+func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+	switch {
+	case c.cancelled:
+		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
+	case c.found() > 0:
+		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
+			Message:      "the request is invalid",
+			MoreProblems: c.more,
+			Problems:     c.problems,
+		})
+	default:
+		return false
+	}
+	return true
 }
 
 // serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
@@ -399,7 +415,7 @@ func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	var in InsertInviteesInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -430,8 +446,7 @@ func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Reque
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.InsertInvitees(ctx, in)
@@ -451,7 +466,7 @@ func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in AddRegistrantInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
 		serverStrictQuery(c, q, func(name string) bool {
@@ -508,8 +523,7 @@ func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Reques
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.AddRegistrant(ctx, in)

@@ -492,9 +492,9 @@ func serverBodyError(c *validationState, at *validationPath, err error, walk fun
 		c.add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
 		return false
 	}
-	n := len(c.problems)
+	n := c.found()
 	walk()
-	if len(c.problems) > n {
+	if c.found() > n || c.stopped {
 		return true
 	}
 	var typ *json.UnmarshalTypeError
@@ -648,13 +648,13 @@ func serverSkipValue(data []byte, i int) int {
 }
 
 // serverEachMember calls fn with the key (quoted, as written) and the value of each
-// member of the JSON object in data.
-func serverEachMember(data []byte, fn func(key, value []byte)) {
+// member of the JSON object in data, while c goes on checking.
+func serverEachMember(c *validationState, data []byte, fn func(key, value []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return
 	}
-	for i++; ; i++ {
+	for i++; c.checking(); i++ {
 		i = serverSpace(data, i)
 		if i >= len(data) || data[i] != '"' {
 			return
@@ -676,8 +676,8 @@ func serverEachMember(data []byte, fn func(key, value []byte)) {
 }
 
 // serverEachItem calls fn with the index and the value of each item of the JSON
-// array in data.
-func serverEachItem(data []byte, fn func(int, []byte)) {
+// array in data, while c goes on checking.
+func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '[' {
 		return
@@ -686,7 +686,7 @@ func serverEachItem(data []byte, fn func(int, []byte)) {
 	if i < len(data) && data[i] == ']' {
 		return
 	}
-	for n := 0; ; n++ {
+	for n := 0; c.checking(); n++ {
 		i = serverSpace(data, i)
 		if i >= len(data) {
 			return
@@ -741,6 +741,15 @@ func serverKeyText(key []byte) string {
 	return s
 }
 
+// serverCountItems is the number of items of the JSON array in data.
+func serverCountItems(c *validationState, data []byte) int {
+	n := 0
+	serverEachItem(c, data, func(int, []byte) {
+		n++
+	})
+	return n
+}
+
 // serverFieldsInsertInviteesRequestBody lists the JSON names of the properties of InsertInviteesRequestBody.
 var serverFieldsInsertInviteesRequestBody = []string{"items"}
 
@@ -751,7 +760,7 @@ var serverKindsInsertInviteesRequestBody = []serverKind{serverKindArray}
 // must be present, and, when v is nil because decoding failed, every value must be of
 // the JSON kind its schema asks for.
 func (v *InsertInviteesRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsInsertInviteesRequestBody, true)
 		switch i {
 		case 0:
@@ -764,20 +773,24 @@ func (v *InsertInviteesRequestBody) serverWalk(c *validationState, at *validatio
 				if v != nil {
 					m1 = &v.Items
 				}
-				serverEachItem(value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
-					if serverDescend(c, at3, item2, serverKindObject, v != nil) {
-						var m3 *InsertInviteesRequestBodyItemsItem
-						if m1 != nil && k2 < len(*m1) {
-							m3 = &(*m1)[k2]
+				if n := serverCountItems(c, value); n > 3 {
+					c.tooManyItems(at1, n, 3)
+				} else {
+					serverEachItem(c, value, func(k2 int, item2 []byte) {
+						at3 := &validationPath{
+							index:   k2,
+							isIndex: true,
+							parent:  at1,
 						}
-						m3.serverWalk(c, at3, item2)
-					}
-				})
+						if serverDescend(c, at3, item2, serverKindObject, v != nil) {
+							var m3 *InsertInviteesRequestBodyItemsItem
+							if m1 != nil && k2 < len(*m1) {
+								m3 = &(*m1)[k2]
+							}
+							m3.serverWalk(c, at3, item2)
+						}
+					})
+				}
 			}
 			return
 		}
@@ -794,7 +807,7 @@ func (v *InsertInviteesRequestBody) serverWalk(c *validationState, at *validatio
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *InsertInviteesRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsInsertInviteesRequestBody, true)
 		switch i {
@@ -820,7 +833,7 @@ var serverKindsInsertInviteesRequestBodyItemsItem = []serverKind{serverKindStrin
 // the JSON kind its schema asks for.
 func (v *InsertInviteesRequestBodyItemsItem) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsInsertInviteesRequestBodyItemsItem, true)
 		switch i {
 		case 1:
@@ -853,7 +866,7 @@ var serverKindsRegistrant = []serverKind{serverKindString, serverKindString, ser
 // the JSON kind its schema asks for.
 func (v *Registrant) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsRegistrant, true)
 		switch i {
 		case 0:
@@ -888,7 +901,7 @@ func (v *Registrant) serverWalk(c *validationState, at *validationPath, data []b
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *Registrant) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsRegistrant, true)
 		switch i {

@@ -223,6 +223,9 @@ func (v UploadCreated) writeAnswer(w http.ResponseWriter) error {
 type ErrorResponse struct {
 	Message  string    `json:"message"`
 	Problems []Problem `json:"problems"`
+	// MoreProblems counts the problems found but not listed: the list stops at 100,
+	// and checks stop after 1000 problems.
+	MoreProblems int `json:"moreProblems,omitempty"`
 }
 
 // HandlerOption configures NewHandler.
@@ -443,19 +446,32 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 	var invalid *ValidationError
 	if errors.As(err, &invalid) {
 		return http.StatusBadRequest, ErrorResponse{
-			Message:  "the request is invalid",
-			Problems: invalid.Problems,
+			Message:      "the request is invalid",
+			MoreProblems: invalid.MoreProblems,
+			Problems:     invalid.Problems,
 		}
 	}
 	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
 }
 
-// invalid answers 400 with every problem of the request.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) {
-	serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-		Message:  "the request is invalid",
-		Problems: c.problems,
-	})
+// invalid answers 400 with the problems of the request and reports true, or, when
+// the request's context ended the checks, answers 503 and reports true: the Server
+// must not see a request that was not checked to its end. It reports false when the
+// request is valid.
+func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+	switch {
+	case c.cancelled:
+		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
+	case c.found() > 0:
+		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
+			Message:      "the request is invalid",
+			MoreProblems: c.more,
+			Problems:     c.problems,
+		})
+	default:
+		return false
+	}
+	return true
 }
 
 // serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
@@ -499,7 +515,7 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in RunBatchInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
@@ -512,42 +528,52 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 		} else if err := json.Unmarshal(data, &in.Body); err != nil {
 			serverBodyError(c, at, err, func() {
 				if serverDescend(c, at, data, serverKindArray, false) {
-					serverEachItem(data, func(k1 int, item1 []byte) {
-						at2 := &validationPath{
-							index:   k1,
-							isIndex: true,
-							parent:  at,
-						}
-						if serverDescend(c, at2, item1, serverKindObject, false) {
-							(*Item)(nil).serverWalk(c, at2, item1)
-						}
-					})
+					if n := serverCountItems(c, data); n > 2 {
+						c.tooManyItems(at, n, 2)
+					} else {
+						serverEachItem(c, data, func(k1 int, item1 []byte) {
+							at2 := &validationPath{
+								index:   k1,
+								isIndex: true,
+								parent:  at,
+							}
+							if serverDescend(c, at2, item1, serverKindObject, false) {
+								(*Item)(nil).serverWalk(c, at2, item1)
+							}
+						})
+					}
 				}
 			})
 		} else {
 			body := &in.Body
 			if serverDescend(c, at, data, serverKindArray, true) {
-				serverEachItem(data, func(k1 int, item1 []byte) {
-					at2 := &validationPath{
-						index:   k1,
-						isIndex: true,
-						parent:  at,
-					}
-					if serverDescend(c, at2, item1, serverKindObject, true) {
-						var m2 *Item
-						if body != nil && k1 < len(*body) {
-							m2 = &(*body)[k1]
+				if n := serverCountItems(c, data); n > 2 {
+					c.tooManyItems(at, n, 2)
+				} else {
+					serverEachItem(c, data, func(k1 int, item1 []byte) {
+						at2 := &validationPath{
+							index:   k1,
+							isIndex: true,
+							parent:  at,
 						}
-						m2.serverWalk(c, at2, item1)
-					}
-				})
+						if serverDescend(c, at2, item1, serverKindObject, true) {
+							var m2 *Item
+							if body != nil && k1 < len(*body) {
+								m2 = &(*body)[k1]
+							}
+							m2.serverWalk(c, at2, item1)
+						}
+					})
+				}
 			}
 			if len(in.Body) > 2 {
-				c.add(at, "must have at most 2 items, not "+strconv.Itoa(len(in.Body)))
-			}
-			{
+				c.tooManyItems(at, len(in.Body), 2)
+			} else {
 				at1 := at
 				for i1 := range in.Body {
+					if !c.checking() {
+						break
+					}
 					in.Body[i1].validate(c, &validationPath{
 						index:   i1,
 						isIndex: true,
@@ -557,8 +583,7 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.RunBatch(ctx, in)
@@ -573,7 +598,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetItemInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
 		serverStrictQuery(c, q, func(name string) bool {
@@ -631,12 +656,14 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		if items, ok := serverQueryList(c, at, q, "tags", ",", false); ok {
 			v := items
 			if len(v) > 3 {
-				c.add(at, "must have at most 3 items, not "+strconv.Itoa(len(v)))
-			}
-			{
+				c.tooManyItems(at, len(v), 3)
+			} else {
 				at1 := at
 				validationUnique(c, at1, v)
 				for i1 := range v {
+					if !c.checking() {
+						break
+					}
 					if !validationPattern2.MatchString(v[i1]) {
 						c.add(at1.item(i1), "must match the pattern ^[a-z]+$")
 					}
@@ -693,8 +720,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.GetItem(ctx, in)
@@ -713,7 +739,7 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in PutItemInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(name string) bool {
 			switch name {
@@ -759,8 +785,7 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.PutItem(ctx, in)
@@ -779,15 +804,14 @@ func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in UploadInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
 			return false
 		})
 	}
 	in.Body = []byte(data)
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.Upload(ctx, in)

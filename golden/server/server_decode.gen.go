@@ -532,9 +532,9 @@ func serverBodyError(c *validationState, at *validationPath, err error, walk fun
 		c.add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
 		return false
 	}
-	n := len(c.problems)
+	n := c.found()
 	walk()
-	if len(c.problems) > n {
+	if c.found() > n || c.stopped {
 		return true
 	}
 	var typ *json.UnmarshalTypeError
@@ -688,13 +688,13 @@ func serverSkipValue(data []byte, i int) int {
 }
 
 // serverEachMember calls fn with the key (quoted, as written) and the value of each
-// member of the JSON object in data.
-func serverEachMember(data []byte, fn func(key, value []byte)) {
+// member of the JSON object in data, while c goes on checking.
+func serverEachMember(c *validationState, data []byte, fn func(key, value []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return
 	}
-	for i++; ; i++ {
+	for i++; c.checking(); i++ {
 		i = serverSpace(data, i)
 		if i >= len(data) || data[i] != '"' {
 			return
@@ -716,8 +716,8 @@ func serverEachMember(data []byte, fn func(key, value []byte)) {
 }
 
 // serverEachItem calls fn with the index and the value of each item of the JSON
-// array in data.
-func serverEachItem(data []byte, fn func(int, []byte)) {
+// array in data, while c goes on checking.
+func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '[' {
 		return
@@ -726,7 +726,7 @@ func serverEachItem(data []byte, fn func(int, []byte)) {
 	if i < len(data) && data[i] == ']' {
 		return
 	}
-	for n := 0; ; n++ {
+	for n := 0; c.checking(); n++ {
 		i = serverSpace(data, i)
 		if i >= len(data) {
 			return
@@ -781,6 +781,15 @@ func serverKeyText(key []byte) string {
 	return s
 }
 
+// serverCountItems is the number of items of the JSON array in data.
+func serverCountItems(c *validationState, data []byte) int {
+	n := 0
+	serverEachItem(c, data, func(int, []byte) {
+		n++
+	})
+	return n
+}
+
 // serverFieldsDimensions lists the JSON names of the properties of Dimensions.
 var serverFieldsDimensions = []string{"h", "w"}
 
@@ -792,7 +801,7 @@ var serverKindsDimensions = []serverKind{serverKindInteger, serverKindInteger}
 // the JSON kind its schema asks for.
 func (v *Dimensions) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsDimensions, true)
 		switch i {
 		case 0:
@@ -834,7 +843,7 @@ var serverKindsItem = []serverKind{serverKindInt32, serverKindObject, serverKind
 // the JSON kind its schema asks for.
 func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsItem, true)
 		switch i {
 		case 1:
@@ -844,7 +853,7 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 					parent: at,
 				}
 				if serverDescend(c, at1, value, serverKindObject, false) {
-					serverEachMember(value, func(k2, item2 []byte) {
+					serverEachMember(c, value, func(k2, item2 []byte) {
 						at3 := &validationPath{
 							name:   serverKeyText(k2),
 							parent: at1,
@@ -878,7 +887,7 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 				if v != nil {
 					m1 = &v.Parts
 				}
-				serverEachItem(value, func(k2 int, item2 []byte) {
+				serverEachItem(c, value, func(k2 int, item2 []byte) {
 					at3 := &validationPath{
 						index:   k2,
 						isIndex: true,
@@ -917,7 +926,7 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *Item) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsItem, true)
 		switch i {
@@ -959,7 +968,7 @@ var serverKindsPart = []serverKind{serverKindString, serverKindInteger | serverK
 // the JSON kind its schema asks for.
 func (v *Part) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsPart, true)
 		switch i {
 		case 0:
