@@ -300,9 +300,10 @@ func genKinds(f *jen.File) {
 		),
 		jen.Return(jen.False()),
 	)
-	f.Comment("serverIsNull reports whether a JSON value is null.")
+	f.Comment("serverIsNull reports whether a JSON value is null; a whole body may have white")
+	f.Comment("space around it (json.Encoder ends it with a newline).")
 	f.Func().Id("serverIsNull").Params(jen.Id("value").Index().Byte()).Bool().Block(
-		jen.Return(jen.String().Call(jen.Id("value")).Op("==").Lit("null")),
+		jen.Return(jen.String().Call(jen.Qual(pkgBytes, "Trim").Call(jen.Id("value"), jen.Lit(" \t\r\n"))).Op("==").Lit("null")),
 	)
 }
 

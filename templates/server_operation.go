@@ -119,9 +119,12 @@ func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
 				c.value(g, b.Type, jen.Id("body"), false, loc{parent: "at"}, 0)
 			})
 		}).Else().BlockFunc(func(g *jen.Group) {
-			if c.refPresence(b.Type) {
+			switch {
+			case c.usesModel(b.Type):
 				g.Id("body").Op(":=").Add(model.Clone())
 				walk(jen.Id("body"), jen.True())(g)
+			case c.refPresence(b.Type):
+				walk(nil, jen.True())(g)
 			}
 			value := target.Clone()
 			if pointer && b.Type.Kind != generator.RefNamed {

@@ -1260,6 +1260,10 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 				body.validate(c, at)
 			}
 		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1647,6 +1651,10 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 				body.validate(c, at)
 			}
 		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1979,6 +1987,10 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 				body.validate(c, at)
 			}
 		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
 			in.Body.validate(c, at)
 		}
 	} else {

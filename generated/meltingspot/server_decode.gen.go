@@ -35,31 +35,52 @@ type serverSchemeUse struct {
 	scopes []string
 }
 
-// credentials finds the credentials of the scheme in r; false when they are absent.
-func (s *serverScheme) credentials(r *http.Request) (AuthRequest, bool) {
+// credentials finds the credentials of the scheme in r. The problem is "" when they
+// are there; credentials given twice are a problem rather than a guess at which counts.
+func (s *serverScheme) credentials(r *http.Request) (AuthRequest, string) {
 	c := AuthRequest{Scheme: s.name}
+	var given []string
+	switch s.kind {
+	case "authorization", "basic":
+		given = r.Header.Values("Authorization")
+	case "header":
+		given = r.Header.Values(s.param)
+	case "query":
+		given = r.URL.Query()[s.param]
+	}
+	if len(given) > 1 {
+		return c, "must be given once, not " + strconv.Itoa(len(given)) + " times"
+	}
 	switch s.kind {
 	case "authorization":
 		c.Token = serverAuthorization(r, s.auth)
 	case "basic":
 		var ok bool
 		c.Username, c.Password, ok = r.BasicAuth()
-		return c, ok
-	case "header":
-		c.Token = r.Header.Get(s.param)
-	case "query":
-		c.Token = r.URL.Query().Get(s.param)
+		return c, s.problemUnless(ok)
+	case "header", "query":
+		if len(given) == 1 {
+			c.Token = given[0]
+		}
 	case "cookie":
 		if ck, err := r.Cookie(s.param); err == nil {
 			c.Token = ck.Value
 		}
 	case "mutualTLS":
-		return c, r.TLS != nil && len(r.TLS.PeerCertificates) > 0
+		return c, s.problemUnless(r.TLS != nil && len(r.TLS.PeerCertificates) > 0)
 	default:
 		// A scheme the handler cannot read: the Authenticator decides.
-		return c, true
+		return c, ""
 	}
-	return c, c.Token != ""
+	return c, s.problemUnless(c.Token != "")
+}
+
+// problemUnless is the scheme's missing problem unless found.
+func (s *serverScheme) problemUnless(found bool) string {
+	if found {
+		return ""
+	}
+	return s.missing
 }
 
 // serverAuthorization is what follows scheme (compared ignoring case) in the
@@ -163,12 +184,12 @@ func (h *serverHandler) satisfy(r *http.Request, op string, alt []serverSchemeUs
 	ctx := r.Context()
 	for _, use := range alt {
 		s := use.scheme
-		creds, ok := s.credentials(r)
-		if !ok {
+		creds, problem := s.credentials(r)
+		if problem != "" {
 			return nil, Problem{
 				In:      s.in,
 				Name:    s.param,
-				Problem: s.missing,
+				Problem: problem,
 			}, false
 		}
 		if h.authenticator == nil {
@@ -191,8 +212,13 @@ func (h *serverHandler) satisfy(r *http.Request, op string, alt []serverSchemeUs
 }
 
 // serverQuery parses the query string. A malformed one is a problem, and the
-// well-formed pairs are still read.
+// well-formed pairs are still read. net/url reads no query of more than 10,000
+// parameters; that is a problem of its own.
 func serverQuery(c *validationState, raw string) url.Values {
+	if n := strings.Count(raw, "&") + 1; n > 10000 {
+		c.add(&validationPath{in: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
+		return url.Values{}
+	}
 	q, err := url.ParseQuery(raw)
 	if err != nil {
 		c.add(&validationPath{in: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
@@ -391,6 +417,10 @@ func serverHeaderText(v any) string {
 func serverParseInt(c *validationState, at *validationPath, s string, bits int) (int64, bool) {
 	x, err := strconv.ParseInt(s, 10, bits)
 	switch {
+	case strings.HasPrefix(s, "+"):
+		// JSON writes no '+' sign, and neither do the parameters.
+		c.add(at, "must be an integer")
+		return 0, false
 	case errors.Is(err, strconv.ErrRange):
 		c.add(at, "is out of range for an integer")
 	case err != nil:
@@ -402,7 +432,7 @@ func serverParseInt(c *validationState, at *validationPath, s string, bits int) 
 // serverParseFloat parses a finite number of the given bit size.
 func serverParseFloat(c *validationState, at *validationPath, s string, bits int) (float64, bool) {
 	x, err := strconv.ParseFloat(s, bits)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+	if err != nil || strings.HasPrefix(s, "+") || math.IsNaN(x) || math.IsInf(x, 0) {
 		c.add(at, "must be a number")
 		return 0, false
 	}
@@ -627,9 +657,10 @@ func serverKindOf(value []byte, want serverKind) bool {
 	return false
 }
 
-// serverIsNull reports whether a JSON value is null.
+// serverIsNull reports whether a JSON value is null; a whole body may have white
+// space around it (json.Encoder ends it with a newline).
 func serverIsNull(value []byte) bool {
-	return string(value) == "null"
+	return string(bytes.Trim(value, " \t\r\n")) == "null"
 }
 
 // serverSpace skips JSON white space from i.
@@ -799,28 +830,27 @@ var serverKindsBulkInviteLiveSpeakersRequest = []serverKind{serverKindBoolean, s
 // must be present, and, when v is nil because decoding failed, every value must be of
 // the JSON kind its schema asks for.
 func (v *BulkInviteLiveSpeakersRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	if v != nil {
-		return
-	}
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsBulkInviteLiveSpeakersRequest, true)
 		switch i {
 		case 3:
-			if v == nil {
-				at1 := &validationPath{
-					name:   "spotMemberIds",
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindArray, false) {
-					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
-						serverDescend(c, at3, item2, serverKindString, false)
-					})
-				}
+			at1 := &validationPath{
+				name:   "spotMemberIds",
+				parent: at,
+			}
+			if serverDescend(c, at1, value, serverKindArray, v != nil) {
+				serverEachItem(c, value, func(k2 int, item2 []byte) {
+					at3 := &validationPath{
+						index:   k2,
+						isIndex: true,
+						parent:  at1,
+					}
+					if serverIsNull(item2) {
+						c.missing(at3, "must not be null")
+						return
+					}
+					serverDescend(c, at3, item2, serverKindString, v != nil)
+				})
 			}
 			return
 		}
@@ -870,46 +900,47 @@ var serverKindsBulkInviteMembers = []serverKind{serverKindArray, serverKindArray
 // must be present, and, when v is nil because decoding failed, every value must be of
 // the JSON kind its schema asks for.
 func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, data []byte) {
-	if v != nil {
-		return
-	}
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsBulkInviteMembers, true)
 		switch i {
 		case 0:
-			if v == nil {
-				at1 := &validationPath{
-					name:   "emails",
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindArray, false) {
-					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
-						serverDescend(c, at3, item2, serverKindString, false)
-					})
-				}
+			at1 := &validationPath{
+				name:   "emails",
+				parent: at,
+			}
+			if serverDescend(c, at1, value, serverKindArray, v != nil) {
+				serverEachItem(c, value, func(k2 int, item2 []byte) {
+					at3 := &validationPath{
+						index:   k2,
+						isIndex: true,
+						parent:  at1,
+					}
+					if serverIsNull(item2) {
+						c.missing(at3, "must not be null")
+						return
+					}
+					serverDescend(c, at3, item2, serverKindString, v != nil)
+				})
 			}
 			return
 		case 1:
-			if v == nil {
-				at1 := &validationPath{
-					name:   "spotMemberIds",
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindArray, false) {
-					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
-						serverDescend(c, at3, item2, serverKindString, false)
-					})
-				}
+			at1 := &validationPath{
+				name:   "spotMemberIds",
+				parent: at,
+			}
+			if serverDescend(c, at1, value, serverKindArray, v != nil) {
+				serverEachItem(c, value, func(k2 int, item2 []byte) {
+					at3 := &validationPath{
+						index:   k2,
+						isIndex: true,
+						parent:  at1,
+					}
+					if serverIsNull(item2) {
+						c.missing(at3, "must not be null")
+						return
+					}
+					serverDescend(c, at3, item2, serverKindString, v != nil)
+				})
 			}
 			return
 		}
@@ -942,14 +973,16 @@ func (v *BulkInviteRequest) serverWalk(c *validationState, at *validationPath, d
 				c.missing(at.field("members"), "must not be null")
 				return
 			}
-			if v == nil {
-				at1 := &validationPath{
-					name:   "members",
-					parent: at,
+			at1 := &validationPath{
+				name:   "members",
+				parent: at,
+			}
+			if serverDescend(c, at1, value, serverKindObject, v != nil) {
+				var m1 *BulkInviteMembers
+				if v != nil {
+					m1 = &v.Members
 				}
-				if serverDescend(c, at1, value, serverKindObject, false) {
-					(*BulkInviteMembers)(nil).serverWalk(c, at1, value)
-				}
+				m1.serverWalk(c, at1, value)
 			}
 			return
 		}
@@ -1110,28 +1143,27 @@ var serverKindsGroupIDsRequest = []serverKind{serverKindArray}
 // must be present, and, when v is nil because decoding failed, every value must be of
 // the JSON kind its schema asks for.
 func (v *GroupIDsRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	if v != nil {
-		return
-	}
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsGroupIDsRequest, true)
 		switch i {
 		case 0:
-			if v == nil {
-				at1 := &validationPath{
-					name:   "groupIds",
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindArray, false) {
-					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
-						serverDescend(c, at3, item2, serverKindString, false)
-					})
-				}
+			at1 := &validationPath{
+				name:   "groupIds",
+				parent: at,
+			}
+			if serverDescend(c, at1, value, serverKindArray, v != nil) {
+				serverEachItem(c, value, func(k2 int, item2 []byte) {
+					at3 := &validationPath{
+						index:   k2,
+						isIndex: true,
+						parent:  at1,
+					}
+					if serverIsNull(item2) {
+						c.missing(at3, "must not be null")
+						return
+					}
+					serverDescend(c, at3, item2, serverKindString, v != nil)
+				})
 			}
 			return
 		}

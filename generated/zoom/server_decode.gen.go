@@ -35,31 +35,52 @@ type serverSchemeUse struct {
 	scopes []string
 }
 
-// credentials finds the credentials of the scheme in r; false when they are absent.
-func (s *serverScheme) credentials(r *http.Request) (AuthRequest, bool) {
+// credentials finds the credentials of the scheme in r. The problem is "" when they
+// are there; credentials given twice are a problem rather than a guess at which counts.
+func (s *serverScheme) credentials(r *http.Request) (AuthRequest, string) {
 	c := AuthRequest{Scheme: s.name}
+	var given []string
+	switch s.kind {
+	case "authorization", "basic":
+		given = r.Header.Values("Authorization")
+	case "header":
+		given = r.Header.Values(s.param)
+	case "query":
+		given = r.URL.Query()[s.param]
+	}
+	if len(given) > 1 {
+		return c, "must be given once, not " + strconv.Itoa(len(given)) + " times"
+	}
 	switch s.kind {
 	case "authorization":
 		c.Token = serverAuthorization(r, s.auth)
 	case "basic":
 		var ok bool
 		c.Username, c.Password, ok = r.BasicAuth()
-		return c, ok
-	case "header":
-		c.Token = r.Header.Get(s.param)
-	case "query":
-		c.Token = r.URL.Query().Get(s.param)
+		return c, s.problemUnless(ok)
+	case "header", "query":
+		if len(given) == 1 {
+			c.Token = given[0]
+		}
 	case "cookie":
 		if ck, err := r.Cookie(s.param); err == nil {
 			c.Token = ck.Value
 		}
 	case "mutualTLS":
-		return c, r.TLS != nil && len(r.TLS.PeerCertificates) > 0
+		return c, s.problemUnless(r.TLS != nil && len(r.TLS.PeerCertificates) > 0)
 	default:
 		// A scheme the handler cannot read: the Authenticator decides.
-		return c, true
+		return c, ""
 	}
-	return c, c.Token != ""
+	return c, s.problemUnless(c.Token != "")
+}
+
+// problemUnless is the scheme's missing problem unless found.
+func (s *serverScheme) problemUnless(found bool) string {
+	if found {
+		return ""
+	}
+	return s.missing
 }
 
 // serverAuthorization is what follows scheme (compared ignoring case) in the
@@ -124,12 +145,12 @@ func (h *serverHandler) satisfy(r *http.Request, op string, alt []serverSchemeUs
 	ctx := r.Context()
 	for _, use := range alt {
 		s := use.scheme
-		creds, ok := s.credentials(r)
-		if !ok {
+		creds, problem := s.credentials(r)
+		if problem != "" {
 			return nil, Problem{
 				In:      s.in,
 				Name:    s.param,
-				Problem: s.missing,
+				Problem: problem,
 			}, false
 		}
 		if h.authenticator == nil {
@@ -152,8 +173,13 @@ func (h *serverHandler) satisfy(r *http.Request, op string, alt []serverSchemeUs
 }
 
 // serverQuery parses the query string. A malformed one is a problem, and the
-// well-formed pairs are still read.
+// well-formed pairs are still read. net/url reads no query of more than 10,000
+// parameters; that is a problem of its own.
 func serverQuery(c *validationState, raw string) url.Values {
+	if n := strings.Count(raw, "&") + 1; n > 10000 {
+		c.add(&validationPath{in: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
+		return url.Values{}
+	}
 	q, err := url.ParseQuery(raw)
 	if err != nil {
 		c.add(&validationPath{in: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
@@ -352,6 +378,10 @@ func serverHeaderText(v any) string {
 func serverParseInt(c *validationState, at *validationPath, s string, bits int) (int64, bool) {
 	x, err := strconv.ParseInt(s, 10, bits)
 	switch {
+	case strings.HasPrefix(s, "+"):
+		// JSON writes no '+' sign, and neither do the parameters.
+		c.add(at, "must be an integer")
+		return 0, false
 	case errors.Is(err, strconv.ErrRange):
 		c.add(at, "is out of range for an integer")
 	case err != nil:
@@ -363,7 +393,7 @@ func serverParseInt(c *validationState, at *validationPath, s string, bits int) 
 // serverParseFloat parses a finite number of the given bit size.
 func serverParseFloat(c *validationState, at *validationPath, s string, bits int) (float64, bool) {
 	x, err := strconv.ParseFloat(s, bits)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+	if err != nil || strings.HasPrefix(s, "+") || math.IsNaN(x) || math.IsInf(x, 0) {
 		c.add(at, "must be a number")
 		return 0, false
 	}
@@ -588,9 +618,10 @@ func serverKindOf(value []byte, want serverKind) bool {
 	return false
 }
 
-// serverIsNull reports whether a JSON value is null.
+// serverIsNull reports whether a JSON value is null; a whole body may have white
+// space around it (json.Encoder ends it with a newline).
 func serverIsNull(value []byte) bool {
-	return string(value) == "null"
+	return string(bytes.Trim(value, " \t\r\n")) == "null"
 }
 
 // serverSpace skips JSON white space from i.
@@ -789,23 +820,25 @@ func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validation
 		i := serverField(key, serverFieldsMeetingRegistrantRequest, true)
 		switch i {
 		case 5:
-			if v == nil {
-				at1 := &validationPath{
-					name:   "custom_questions",
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindArray, false) {
-					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
-						if serverDescend(c, at3, item2, serverKindObject, false) {
-							(*CustomQuestion)(nil).serverWalk(c, at3, item2)
-						}
-					})
-				}
+			at1 := &validationPath{
+				name:   "custom_questions",
+				parent: at,
+			}
+			if serverDescend(c, at1, value, serverKindArray, v != nil) {
+				serverEachItem(c, value, func(k2 int, item2 []byte) {
+					at3 := &validationPath{
+						index:   k2,
+						isIndex: true,
+						parent:  at1,
+					}
+					if serverIsNull(item2) {
+						c.missing(at3, "must not be null")
+						return
+					}
+					if serverDescend(c, at3, item2, serverKindObject, v != nil) {
+						(*CustomQuestion)(nil).serverWalk(c, at3, item2)
+					}
+				})
 			}
 			return
 		case 6:

@@ -654,6 +654,10 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 				body.validate(c, at)
 			}
 		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
 			in.Body.validate(c, at)
 		}
 	} else {

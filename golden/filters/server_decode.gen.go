@@ -19,8 +19,13 @@ import (
 )
 
 // serverQuery parses the query string. A malformed one is a problem, and the
-// well-formed pairs are still read.
+// well-formed pairs are still read. net/url reads no query of more than 10,000
+// parameters; that is a problem of its own.
 func serverQuery(c *validationState, raw string) url.Values {
+	if n := strings.Count(raw, "&") + 1; n > 10000 {
+		c.add(&validationPath{in: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
+		return url.Values{}
+	}
 	q, err := url.ParseQuery(raw)
 	if err != nil {
 		c.add(&validationPath{in: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
@@ -219,6 +224,10 @@ func serverHeaderText(v any) string {
 func serverParseInt(c *validationState, at *validationPath, s string, bits int) (int64, bool) {
 	x, err := strconv.ParseInt(s, 10, bits)
 	switch {
+	case strings.HasPrefix(s, "+"):
+		// JSON writes no '+' sign, and neither do the parameters.
+		c.add(at, "must be an integer")
+		return 0, false
 	case errors.Is(err, strconv.ErrRange):
 		c.add(at, "is out of range for an integer")
 	case err != nil:
@@ -230,7 +239,7 @@ func serverParseInt(c *validationState, at *validationPath, s string, bits int) 
 // serverParseFloat parses a finite number of the given bit size.
 func serverParseFloat(c *validationState, at *validationPath, s string, bits int) (float64, bool) {
 	x, err := strconv.ParseFloat(s, bits)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+	if err != nil || strings.HasPrefix(s, "+") || math.IsNaN(x) || math.IsInf(x, 0) {
 		c.add(at, "must be a number")
 		return 0, false
 	}
@@ -455,9 +464,10 @@ func serverKindOf(value []byte, want serverKind) bool {
 	return false
 }
 
-// serverIsNull reports whether a JSON value is null.
+// serverIsNull reports whether a JSON value is null; a whole body may have white
+// space around it (json.Encoder ends it with a newline).
 func serverIsNull(value []byte) bool {
-	return string(value) == "null"
+	return string(bytes.Trim(value, " \t\r\n")) == "null"
 }
 
 // serverSpace skips JSON white space from i.

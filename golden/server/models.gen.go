@@ -24,15 +24,17 @@ type Failure struct {
 
 // Item is defined by the schema at /components/schemas/Item.
 type Item struct {
-	Count  *int32            `json:"count,omitempty"`
-	Labels map[string]string `json:"labels,omitzero"`
-	Name   string            `json:"name"`
-	Note   *string           `json:"note"`
-	Owner  string            `json:"owner"`
-	Parts  []Part            `json:"parts"`
-	Price  *float64          `json:"price,omitempty"`
-	Site   *string           `json:"site,omitempty"`
-	When   *string           `json:"when,omitempty"`
+	Aliases []string          `json:"aliases,omitzero"`
+	Count   *int32            `json:"count,omitempty"`
+	Labels  map[string]string `json:"labels,omitzero"`
+	Name    string            `json:"name"`
+	Note    *string           `json:"note"`
+	Owner   string            `json:"owner"`
+	Parts   []Part            `json:"parts"`
+	Price   *float64          `json:"price,omitempty"`
+	Site    *string           `json:"site,omitempty"`
+	Tags    []string          `json:"tags,omitzero"`
+	When    *string           `json:"when,omitempty"`
 }
 
 // Part is defined by the schema at /components/schemas/Part.

@@ -537,6 +537,10 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 								isIndex: true,
 								parent:  at,
 							}
+							if serverIsNull(item1) {
+								c.missing(at2, "must not be null")
+								return
+							}
 							if serverDescend(c, at2, item1, serverKindObject, false) {
 								(*Item)(nil).serverWalk(c, at2, item1)
 							}
@@ -555,6 +559,10 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 							index:   k1,
 							isIndex: true,
 							parent:  at,
+						}
+						if serverIsNull(item1) {
+							c.missing(at2, "must not be null")
+							return
 						}
 						if serverDescend(c, at2, item1, serverKindObject, true) {
 							var m2 *Item

@@ -145,6 +145,17 @@ func (v Failure) appendJSON(b []byte) ([]byte, error) {
 func (v Item) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
+	if v.Aliases != nil {
+		b = appendJSONKey(b, `"aliases":`)
+		b = append(b, '[')
+		for i0 := range v.Aliases {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, v.Aliases[i0])
+		}
+		b = append(b, ']')
+	}
 	if v.Count != nil {
 		b = appendJSONKey(b, `"count":`)
 		b = strconv.AppendInt(b, int64(*v.Count), 10)
@@ -189,6 +200,17 @@ func (v Item) appendJSON(b []byte) ([]byte, error) {
 	if v.Site != nil {
 		b = appendJSONKey(b, `"site":`)
 		b = appendJSONString(b, *v.Site)
+	}
+	if v.Tags != nil {
+		b = appendJSONKey(b, `"tags":`)
+		b = append(b, '[')
+		for i0 := range v.Tags {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, v.Tags[i0])
+		}
+		b = append(b, ']')
 	}
 	if v.When != nil {
 		b = appendJSONKey(b, `"when":`)

@@ -152,6 +152,11 @@ func (v *Item) validate(c *validationState, at *validationPath) {
 			c.add(at.field("site"), "must be an absolute URI")
 		}
 	}
+	if v.Tags != nil {
+		if len(v.Tags) > 2 {
+			c.tooManyItems(at.field("tags"), len(v.Tags), 2)
+		}
+	}
 	if v.When != nil {
 		if !validationDate(*v.When) {
 			c.add(at.field("when"), "must be a date (YYYY-MM-DD)")
