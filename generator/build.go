@@ -19,6 +19,7 @@ var ReservedNames = []string{
 	"BulkError", "Page", "PageIterator", "Date", "Filter", "Operation", "FilterError",
 	"WithHTTPClient", "WithRequestEditorFn", "WithUserAgent", "WithCredentials", "WithRetryPolicy",
 	"AuthRequest", "WithMaxBodyBytes", "WithAuthenticator", "WithErrorMapper", "WithLogger", "WithStrictQuery",
+	"ServerOperation", "OperationFromContext", "WithMiddleware", "UnimplementedServer", "ErrNotImplemented",
 }
 
 type builder struct {

@@ -70,6 +70,7 @@ func genHandlerOptions(f *jen.File) {
 		jen.Id("mapError").Add(mapperType()),
 		jen.Id("logger").Op("*").Qual(pkgSlog, "Logger"),
 		jen.Id("strictQuery").Bool(),
+		jen.Id("middleware").Index().Func().Params(jen.Qual(pkgHTTP, "Handler")).Qual(pkgHTTP, "Handler"),
 	)
 	option := func(name string, lines []string, params []jen.Code, body ...jen.Code) {
 		for _, l := range lines {
@@ -107,6 +108,13 @@ func genHandlerOptions(f *jen.File) {
 		"(title[foo]) but that the operation does not declare, so that a mistyped filter is",
 		"not silently ignored.",
 	}, nil, jen.Id("c").Dot("strictQuery").Op("=").True())
+	option(optMiddleware, []string{
+		optMiddleware + " wraps the handler of every routed operation in mw, the first",
+		"outermost. The request's context carries the " + srvOperation + " (see " + srvOperationFrom + "),",
+		"so that logging, metrics and tracing know the operation and its route. Requests that",
+		"no operation matches (404, 405) do not go through mw.",
+	}, []jen.Code{jen.Id("mw").Op("...").Func().Params(jen.Qual(pkgHTTP, "Handler")).Qual(pkgHTTP, "Handler")},
+		jen.Id("c").Dot("middleware").Op("=").Append(jen.Id("c").Dot("middleware"), jen.Id("mw").Op("...")))
 }
 
 // mapperType is the type of an error mapper.
@@ -182,7 +190,7 @@ func genNewHandler(f *jen.File, api *generator.API) {
 		)
 		for _, o := range api.Operations {
 			if o.ServerPattern != "" {
-				g.Id("h").Dot("mux").Dot("HandleFunc").Call(jen.Lit(o.ServerPattern), jen.Id("h").Dot(o.ServerHandler))
+				g.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), jen.Id("h").Dot(o.ServerHandler))
 			}
 		}
 		g.Id("h").Dot("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("h").Dot("serveUnrouted"))
@@ -250,6 +258,7 @@ func genHandlerRuntime(f *jen.File) {
 		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusMethodNotAllowed"),
 			errorBody(jen.Lit("method ").Op("+").Id("r").Dot("Method").Op("+").Lit(" is not allowed on this path; use ").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("allow"), jen.Lit(", ")))),
 	)
+	genRouteOperation(f)
 	genRespond(f)
 	genWriters(f)
 }
@@ -270,8 +279,13 @@ func genRespond(f *jen.File) {
 			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusInternalServerError"), errorBody(jen.Lit("internal server error"))),
 		),
 	)
-	f.Comment("fail answers an error returned by a Server method through the error mapper.")
+	f.Comment("fail answers an error returned by a Server method: " + errNotImplemented + " with 501,")
+	f.Comment("anything else through the error mapper.")
 	f.Func().Params(handlerRecv()).Id("fail").Params(writerParam(), requestParam(), jen.Id("op").String(), jen.Err().Error()).Block(
+		jen.If(jen.Qual(pkgErrors, "Is").Call(jen.Err(), jen.Id(errNotImplemented))).Block(
+			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusNotImplemented"), errorBody(jen.Lit("operation ").Op("+").Id("op").Op("+").Lit(" is not implemented"))),
+			jen.Return(),
+		),
 		jen.List(jen.Id("status"), jen.Id("body")).Op(":=").Id("h").Dot("mapError").Call(jen.Id("r").Dot("Context").Call(), jen.Err()),
 		jen.If(jen.Id("status").Op("<").Lit(400).Op("||").Id("status").Op(">").Lit(599)).Block(jen.Id("status").Op("=").Qual(pkgHTTP, "StatusInternalServerError")),
 		jen.If(jen.Id("status").Op(">=").Lit(500)).Block(

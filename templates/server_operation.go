@@ -49,7 +49,7 @@ func hasQuery(o *generator.Operation) bool { return len(o.QueryParams) > 0 }
 // and rejects undeclared bracket parameters under WithStrictQuery.
 func genQuery(g *jen.Group, o *generator.Operation) {
 	strict := func(q jen.Code) jen.Code {
-		return jen.If(jen.Id("h").Dot("strictQuery")).Block(jen.Id("serverStrictQuery").Call(jen.Id("c"), q, declaredFunc(o)))
+		return jen.If(jen.Id("h").Dot("strictQuery")).Block(jen.Id("serverStrictQuery").Call(jen.Id("c"), q, jen.Id(operationVar(o)).Dot("declares")))
 	}
 	if !hasQuery(o) {
 		g.Add(strict(jen.Id("serverQuery").Call(jen.Id("c"), jen.Id("r").Dot("URL").Dot("RawQuery"))))

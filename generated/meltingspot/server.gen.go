@@ -119,6 +119,98 @@ type Server interface {
 	BulkInviteLiveSpeakers(ctx context.Context, in BulkInviteLiveSpeakersInput) (BulkInviteLiveSpeakersOutput, error)
 }
 
+// ErrNotImplemented is what the methods of UnimplementedServer return. The handler
+// answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the
+// error mapper.
+var ErrNotImplemented = errors.New("operation not implemented")
+
+// UnimplementedServer answers every operation with ErrNotImplemented, which the
+// handler answers with 501. Embed it in a type that implements the operations a
+// service serves so far; the type stays a Server when operations are added to the spec.
+type UnimplementedServer struct{}
+
+var _ Server = UnimplementedServer{}
+
+// LinkChannelGroups answers 501.
+func (UnimplementedServer) LinkChannelGroups(context.Context, LinkChannelGroupsInput) (LinkChannelGroupsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ListLives answers 501.
+func (UnimplementedServer) ListLives(context.Context, ListLivesInput) (ListLivesOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// CreateLive answers 501.
+func (UnimplementedServer) CreateLive(context.Context, CreateLiveInput) (CreateLiveOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// GetLive answers 501.
+func (UnimplementedServer) GetLive(context.Context, GetLiveInput) (GetLiveOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// UpdateLive answers 501.
+func (UnimplementedServer) UpdateLive(context.Context, UpdateLiveInput) (UpdateLiveOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// DeleteLive answers 501.
+func (UnimplementedServer) DeleteLive(context.Context, DeleteLiveInput) (DeleteLiveOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ListLiveGroups answers 501.
+func (UnimplementedServer) ListLiveGroups(context.Context, ListLiveGroupsInput) (ListLiveGroupsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// LinkLiveGroup answers 501.
+func (UnimplementedServer) LinkLiveGroup(context.Context, LinkLiveGroupInput) (LinkLiveGroupOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// UnlinkLiveGroup answers 501.
+func (UnimplementedServer) UnlinkLiveGroup(context.Context, UnlinkLiveGroupInput) (UnlinkLiveGroupOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// UnlinkLiveGroups answers 501.
+func (UnimplementedServer) UnlinkLiveGroups(context.Context, UnlinkLiveGroupsInput) (UnlinkLiveGroupsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ListLiveParticipants answers 501.
+func (UnimplementedServer) ListLiveParticipants(context.Context, ListLiveParticipantsInput) (ListLiveParticipantsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// InviteLiveParticipant answers 501.
+func (UnimplementedServer) InviteLiveParticipant(context.Context, InviteLiveParticipantInput) (InviteLiveParticipantOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// BulkInviteLiveParticipants answers 501.
+func (UnimplementedServer) BulkInviteLiveParticipants(context.Context, BulkInviteLiveParticipantsInput) (BulkInviteLiveParticipantsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ListLiveSpeakers answers 501.
+func (UnimplementedServer) ListLiveSpeakers(context.Context, ListLiveSpeakersInput) (ListLiveSpeakersOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// InviteLiveSpeaker answers 501.
+func (UnimplementedServer) InviteLiveSpeaker(context.Context, InviteLiveSpeakerInput) (InviteLiveSpeakerOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// BulkInviteLiveSpeakers answers 501.
+func (UnimplementedServer) BulkInviteLiveSpeakers(context.Context, BulkInviteLiveSpeakersInput) (BulkInviteLiveSpeakersOutput, error) {
+	return nil, ErrNotImplemented
+}
+
 // LinkChannelGroupsInput is the request of LinkChannelGroups, decoded and validated.
 type LinkChannelGroupsInput struct {
 	// path parameter channelId (required): The id of the channel
@@ -944,6 +1036,7 @@ type serverConfig struct {
 	mapError      func(ctx context.Context, err error) (int, ErrorResponse)
 	logger        *slog.Logger
 	strictQuery   bool
+	middleware    []func(http.Handler) http.Handler
 }
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 1 MiB); a larger body is
@@ -996,6 +1089,16 @@ func WithStrictQuery() HandlerOption {
 	}
 }
 
+// WithMiddleware wraps the handler of every routed operation in mw, the first
+// outermost. The request's context carries the ServerOperation (see OperationFromContext),
+// so that logging, metrics and tracing know the operation and its route. Requests that
+// no operation matches (404, 405) do not go through mw.
+func WithMiddleware(mw ...func(http.Handler) http.Handler) HandlerOption {
+	return func(c *serverConfig) {
+		c.middleware = append(c.middleware, mw...)
+	}
+}
+
 // Authenticator checks the credentials a request presents for one security scheme
 // of its operation (see WithAuthenticator). It returns the context the Server method
 // receives (add the caller's identity to it; nil keeps ctx), or an error to answer
@@ -1035,6 +1138,41 @@ func (c AuthRequest) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("operation", c.Operation), slog.String("scheme", c.Scheme), slog.Any("scopes", c.Scopes))
 }
 
+// ServerOperation is the operation that serves a request, as the spec declares it. The
+// handler puts it in the request's context once the request is routed, before any
+// check, so that middleware (see WithMiddleware), the Authenticator, the error
+// mapper and the Server methods can log, measure and trace by operation without
+// parsing paths. Read it with OperationFromContext.
+type ServerOperation struct {
+	// ID is the operationId.
+	ID string
+	// Method and Path are the spec's method and path template (/lives/{liveId}).
+	Method, Path string
+	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).
+	Pattern  string
+	declares func(string) bool
+}
+
+// DeclaresQuery reports whether the operation declares the query parameter name
+// (bracket filters included), so that a log can keep the values of declared
+// parameters and redact the others. An API key sent in the query is declared too.
+func (o ServerOperation) DeclaresQuery(name string) bool {
+	return o.declares != nil && o.declares(name)
+}
+
+// serverOperationKey is the context key of the ServerOperation.
+type serverOperationKey struct{}
+
+// OperationFromContext is the operation that serves the request whose context is
+// ctx; false outside a request routed by NewHandler's handler.
+func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
+	o, ok := ctx.Value(serverOperationKey{}).(*ServerOperation)
+	if !ok {
+		return ServerOperation{}, false
+	}
+	return *o, true
+}
+
 // serverHandler serves the API with a Server.
 type serverHandler struct {
 	serverConfig
@@ -1065,22 +1203,22 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.mux.HandleFunc("POST /v1/channels/{channelID}/groups~bulkAdd", h.serveLinkChannelGroups)
-	h.mux.HandleFunc("GET /v1/lives", h.serveListLives)
-	h.mux.HandleFunc("POST /v1/lives", h.serveCreateLive)
-	h.mux.HandleFunc("GET /v1/lives/{liveID}", h.serveGetLive)
-	h.mux.HandleFunc("PUT /v1/lives/{liveID}", h.serveUpdateLive)
-	h.mux.HandleFunc("DELETE /v1/lives/{liveID}", h.serveDeleteLive)
-	h.mux.HandleFunc("GET /v1/lives/{liveID}/groups", h.serveListLiveGroups)
-	h.mux.HandleFunc("POST /v1/lives/{liveID}/groups", h.serveLinkLiveGroup)
-	h.mux.HandleFunc("DELETE /v1/lives/{liveID}/groups/{groupID}", h.serveUnlinkLiveGroup)
-	h.mux.HandleFunc("POST /v1/lives/{liveID}/groups~bulkRemove", h.serveUnlinkLiveGroups)
-	h.mux.HandleFunc("GET /v1/lives/{liveID}/participants", h.serveListLiveParticipants)
-	h.mux.HandleFunc("POST /v1/lives/{liveID}/participants", h.serveInviteLiveParticipant)
-	h.mux.HandleFunc("POST /v1/lives/{liveID}/participants~bulkInvite", h.serveBulkInviteLiveParticipants)
-	h.mux.HandleFunc("GET /v1/lives/{liveID}/speakers", h.serveListLiveSpeakers)
-	h.mux.HandleFunc("POST /v1/lives/{liveID}/speakers", h.serveInviteLiveSpeaker)
-	h.mux.HandleFunc("POST /v1/lives/{liveID}/speakers~bulkInvite", h.serveBulkInviteLiveSpeakers)
+	h.handle(serverOperationLinkChannelGroups, h.serveLinkChannelGroups)
+	h.handle(serverOperationListLives, h.serveListLives)
+	h.handle(serverOperationCreateLive, h.serveCreateLive)
+	h.handle(serverOperationGetLive, h.serveGetLive)
+	h.handle(serverOperationUpdateLive, h.serveUpdateLive)
+	h.handle(serverOperationDeleteLive, h.serveDeleteLive)
+	h.handle(serverOperationListLiveGroups, h.serveListLiveGroups)
+	h.handle(serverOperationLinkLiveGroup, h.serveLinkLiveGroup)
+	h.handle(serverOperationUnlinkLiveGroup, h.serveUnlinkLiveGroup)
+	h.handle(serverOperationUnlinkLiveGroups, h.serveUnlinkLiveGroups)
+	h.handle(serverOperationListLiveParticipants, h.serveListLiveParticipants)
+	h.handle(serverOperationInviteLiveParticipant, h.serveInviteLiveParticipant)
+	h.handle(serverOperationBulkInviteLiveParticipants, h.serveBulkInviteLiveParticipants)
+	h.handle(serverOperationListLiveSpeakers, h.serveListLiveSpeakers)
+	h.handle(serverOperationInviteLiveSpeaker, h.serveInviteLiveSpeaker)
+	h.handle(serverOperationBulkInviteLiveSpeakers, h.serveBulkInviteLiveSpeakers)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -1125,6 +1263,17 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
 }
 
+// handle routes op to serve, through the middleware, with op in the request's context.
+func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+	var next http.Handler = serve
+	for i := len(h.middleware) - 1; i >= 0; i-- {
+		next = h.middleware[i](next)
+	}
+	h.mux.HandleFunc(op.Pattern, func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
+	})
+}
+
 // serverAnswer is an answer a Server method returns; each writes itself.
 type serverAnswer interface {
 	writeAnswer(w http.ResponseWriter) error
@@ -1146,8 +1295,13 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 	}
 }
 
-// fail answers an error returned by a Server method through the error mapper.
+// fail answers an error returned by a Server method: ErrNotImplemented with 501,
+// anything else through the error mapper.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if errors.Is(err, ErrNotImplemented) {
+		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
+		return
+	}
 	status, body := h.mapError(r.Context(), err)
 	if status < 400 || status > 599 {
 		status = http.StatusInternalServerError
@@ -1224,6 +1378,17 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverOperationLinkChannelGroups describes LinkChannelGroups to middleware.
+var serverOperationLinkChannelGroups = &ServerOperation{
+	ID:      "linkChannelGroups",
+	Method:  "POST",
+	Path:    "/v1/channels/{channelId}/groups~bulkAdd",
+	Pattern: "POST /v1/channels/{channelID}/groups~bulkAdd",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveLinkChannelGroups serves POST /v1/channels/{channelId}/groups~bulkAdd: it checks the
 // credentials, decodes and validates the request, calls Server.LinkChannelGroups and writes
 // its answer.
@@ -1239,9 +1404,7 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 	var in LinkChannelGroupsInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationLinkChannelGroups.declares)
 	}
 	in.ChannelID = r.PathValue("channelID")
 	if data != nil {
@@ -1276,6 +1439,21 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 	h.respond(w, r, "linkChannelGroups", out, err)
 }
 
+// serverOperationListLives describes ListLives to middleware.
+var serverOperationListLives = &ServerOperation{
+	ID:      "listLives",
+	Method:  "GET",
+	Path:    "/v1/lives",
+	Pattern: "GET /v1/lives",
+	declares: func(name string) bool {
+		switch name {
+		case "page", "limit", "title[eq]", "title[contains]", "status[eq]", "startDate[lt]", "startDate[lte]", "startDate[gt]", "startDate[gte]", "startDate[eq]", "solution[eq]", "replay[eq]", "builtInType[eq]", "averageViewTime[lt]", "averageViewTime[lte]", "averageViewTime[gt]", "averageViewTime[gte]", "averageViewTime[eq]", "invited[lt]", "invited[lte]", "invited[gt]", "invited[gte]", "invited[eq]", "registrant[lt]", "registrant[lte]", "registrant[gt]", "registrant[gte]", "registrant[eq]", "attendee[lt]", "attendee[lte]", "attendee[gt]", "attendee[gte]", "attendee[eq]", "attendanceRate[lt]", "attendanceRate[lte]", "attendanceRate[gt]", "attendanceRate[gte]", "attendanceRate[eq]", "totalReplayView[lt]", "totalReplayView[lte]", "totalReplayView[gt]", "totalReplayView[gte]", "totalReplayView[eq]":
+			return true
+		}
+		return false
+	},
+}
+
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
 // request, calls Server.ListLives and writes its answer.
 func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
@@ -1287,13 +1465,7 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "page", "limit", "title[eq]", "title[contains]", "status[eq]", "startDate[lt]", "startDate[lte]", "startDate[gt]", "startDate[gte]", "startDate[eq]", "solution[eq]", "replay[eq]", "builtInType[eq]", "averageViewTime[lt]", "averageViewTime[lte]", "averageViewTime[gt]", "averageViewTime[gte]", "averageViewTime[eq]", "invited[lt]", "invited[lte]", "invited[gt]", "invited[gte]", "invited[eq]", "registrant[lt]", "registrant[lte]", "registrant[gt]", "registrant[gte]", "registrant[eq]", "attendee[lt]", "attendee[lte]", "attendee[gt]", "attendee[gte]", "attendee[eq]", "attendanceRate[lt]", "attendanceRate[lte]", "attendanceRate[gt]", "attendanceRate[gte]", "attendanceRate[eq]", "totalReplayView[lt]", "totalReplayView[lte]", "totalReplayView[gt]", "totalReplayView[gte]", "totalReplayView[eq]":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationListLives.declares)
 	}
 	{
 		at := &validationPath{
@@ -1340,6 +1512,17 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 	h.respond(w, r, "listLives", out, err)
 }
 
+// serverOperationCreateLive describes CreateLive to middleware.
+var serverOperationCreateLive = &ServerOperation{
+	ID:      "createLive",
+	Method:  "POST",
+	Path:    "/v1/lives",
+	Pattern: "POST /v1/lives",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveCreateLive serves POST /v1/lives: it checks the credentials, decodes and validates
 // the request, calls Server.CreateLive and writes its answer.
 func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) {
@@ -1354,9 +1537,7 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 	var in CreateLiveInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreateLive.declares)
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -1390,6 +1571,17 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 	h.respond(w, r, "createLive", out, err)
 }
 
+// serverOperationGetLive describes GetLive to middleware.
+var serverOperationGetLive = &ServerOperation{
+	ID:      "getLive",
+	Method:  "GET",
+	Path:    "/v1/lives/{liveId}",
+	Pattern: "GET /v1/lives/{liveID}",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveGetLive serves GET /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetLive and writes its answer.
 func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
@@ -1400,9 +1592,7 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 	var in GetLiveInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetLive.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if h.invalid(w, c) {
@@ -1410,6 +1600,17 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 	}
 	out, err := h.impl.GetLive(ctx, in)
 	h.respond(w, r, "getLive", out, err)
+}
+
+// serverOperationUpdateLive describes UpdateLive to middleware.
+var serverOperationUpdateLive = &ServerOperation{
+	ID:      "updateLive",
+	Method:  "PUT",
+	Path:    "/v1/lives/{liveId}",
+	Pattern: "PUT /v1/lives/{liveID}",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveUpdateLive serves PUT /v1/lives/{liveId}: it checks the credentials, decodes and
@@ -1426,9 +1627,7 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 	var in UpdateLiveInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUpdateLive.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1463,6 +1662,17 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 	h.respond(w, r, "updateLive", out, err)
 }
 
+// serverOperationDeleteLive describes DeleteLive to middleware.
+var serverOperationDeleteLive = &ServerOperation{
+	ID:      "deleteLive",
+	Method:  "DELETE",
+	Path:    "/v1/lives/{liveId}",
+	Pattern: "DELETE /v1/lives/{liveID}",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveDeleteLive serves DELETE /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.DeleteLive and writes its answer.
 func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) {
@@ -1473,9 +1683,7 @@ func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) 
 	var in DeleteLiveInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationDeleteLive.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if h.invalid(w, c) {
@@ -1483,6 +1691,21 @@ func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) 
 	}
 	out, err := h.impl.DeleteLive(ctx, in)
 	h.respond(w, r, "deleteLive", out, err)
+}
+
+// serverOperationListLiveGroups describes ListLiveGroups to middleware.
+var serverOperationListLiveGroups = &ServerOperation{
+	ID:      "listLiveGroups",
+	Method:  "GET",
+	Path:    "/v1/lives/{liveId}/groups",
+	Pattern: "GET /v1/lives/{liveID}/groups",
+	declares: func(name string) bool {
+		switch name {
+		case "page", "limit":
+			return true
+		}
+		return false
+	},
 }
 
 // serveListLiveGroups serves GET /v1/lives/{liveId}/groups: it checks the credentials,
@@ -1496,13 +1719,7 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "page", "limit":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationListLiveGroups.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	{
@@ -1542,6 +1759,17 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 	h.respond(w, r, "listLiveGroups", out, err)
 }
 
+// serverOperationLinkLiveGroup describes LinkLiveGroup to middleware.
+var serverOperationLinkLiveGroup = &ServerOperation{
+	ID:      "linkLiveGroup",
+	Method:  "POST",
+	Path:    "/v1/lives/{liveId}/groups",
+	Pattern: "POST /v1/lives/{liveID}/groups",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveLinkLiveGroup serves POST /v1/lives/{liveId}/groups: it checks the credentials,
 // decodes and validates the request, calls Server.LinkLiveGroup and writes its answer.
 func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Request) {
@@ -1556,9 +1784,7 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 	var in LinkLiveGroupInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationLinkLiveGroup.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1591,6 +1817,17 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 	h.respond(w, r, "linkLiveGroup", out, err)
 }
 
+// serverOperationUnlinkLiveGroup describes UnlinkLiveGroup to middleware.
+var serverOperationUnlinkLiveGroup = &ServerOperation{
+	ID:      "unlinkLiveGroup",
+	Method:  "DELETE",
+	Path:    "/v1/lives/{liveId}/groups/{groupId}",
+	Pattern: "DELETE /v1/lives/{liveID}/groups/{groupID}",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveUnlinkLiveGroup serves DELETE /v1/lives/{liveId}/groups/{groupId}: it checks the
 // credentials, decodes and validates the request, calls Server.UnlinkLiveGroup and writes
 // its answer.
@@ -1602,9 +1839,7 @@ func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Requ
 	var in UnlinkLiveGroupInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUnlinkLiveGroup.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	in.GroupID = r.PathValue("groupID")
@@ -1613,6 +1848,17 @@ func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Requ
 	}
 	out, err := h.impl.UnlinkLiveGroup(ctx, in)
 	h.respond(w, r, "unlinkLiveGroup", out, err)
+}
+
+// serverOperationUnlinkLiveGroups describes UnlinkLiveGroups to middleware.
+var serverOperationUnlinkLiveGroups = &ServerOperation{
+	ID:      "unlinkLiveGroups",
+	Method:  "POST",
+	Path:    "/v1/lives/{liveId}/groups~bulkRemove",
+	Pattern: "POST /v1/lives/{liveID}/groups~bulkRemove",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveUnlinkLiveGroups serves POST /v1/lives/{liveId}/groups~bulkRemove: it checks the
@@ -1630,9 +1876,7 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 	var in UnlinkLiveGroupsInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUnlinkLiveGroups.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1667,6 +1911,21 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 	h.respond(w, r, "unlinkLiveGroups", out, err)
 }
 
+// serverOperationListLiveParticipants describes ListLiveParticipants to middleware.
+var serverOperationListLiveParticipants = &ServerOperation{
+	ID:      "listLiveParticipants",
+	Method:  "GET",
+	Path:    "/v1/lives/{liveId}/participants",
+	Pattern: "GET /v1/lives/{liveID}/participants",
+	declares: func(name string) bool {
+		switch name {
+		case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "type[eq]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
+			return true
+		}
+		return false
+	},
+}
+
 // serveListLiveParticipants serves GET /v1/lives/{liveId}/participants: it checks the
 // credentials, decodes and validates the request, calls Server.ListLiveParticipants and
 // writes its answer.
@@ -1679,13 +1938,7 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "type[eq]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationListLiveParticipants.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	{
@@ -1733,6 +1986,17 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 	h.respond(w, r, "listLiveParticipants", out, err)
 }
 
+// serverOperationInviteLiveParticipant describes InviteLiveParticipant to middleware.
+var serverOperationInviteLiveParticipant = &ServerOperation{
+	ID:      "inviteLiveParticipant",
+	Method:  "POST",
+	Path:    "/v1/lives/{liveId}/participants",
+	Pattern: "POST /v1/lives/{liveID}/participants",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveInviteLiveParticipant serves POST /v1/lives/{liveId}/participants: it checks the
 // credentials, decodes and validates the request, calls Server.InviteLiveParticipant and
 // writes its answer.
@@ -1748,9 +2012,7 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 	var in InviteLiveParticipantInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationInviteLiveParticipant.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1783,6 +2045,17 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 	h.respond(w, r, "inviteLiveParticipant", out, err)
 }
 
+// serverOperationBulkInviteLiveParticipants describes BulkInviteLiveParticipants to middleware.
+var serverOperationBulkInviteLiveParticipants = &ServerOperation{
+	ID:      "bulkInviteLiveParticipants",
+	Method:  "POST",
+	Path:    "/v1/lives/{liveId}/participants~bulkInvite",
+	Pattern: "POST /v1/lives/{liveID}/participants~bulkInvite",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveBulkInviteLiveParticipants serves POST /v1/lives/{liveId}/participants~bulkInvite: it
 // checks the credentials, decodes and validates the request, calls
 // Server.BulkInviteLiveParticipants and writes its answer.
@@ -1798,9 +2071,7 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 	var in BulkInviteLiveParticipantsInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationBulkInviteLiveParticipants.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1835,6 +2106,21 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 	h.respond(w, r, "bulkInviteLiveParticipants", out, err)
 }
 
+// serverOperationListLiveSpeakers describes ListLiveSpeakers to middleware.
+var serverOperationListLiveSpeakers = &ServerOperation{
+	ID:      "listLiveSpeakers",
+	Method:  "GET",
+	Path:    "/v1/lives/{liveId}/speakers",
+	Pattern: "GET /v1/lives/{liveID}/speakers",
+	declares: func(name string) bool {
+		switch name {
+		case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
+			return true
+		}
+		return false
+	},
+}
+
 // serveListLiveSpeakers serves GET /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveSpeakers and writes its answer.
 func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Request) {
@@ -1846,13 +2132,7 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationListLiveSpeakers.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	{
@@ -1900,6 +2180,17 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 	h.respond(w, r, "listLiveSpeakers", out, err)
 }
 
+// serverOperationInviteLiveSpeaker describes InviteLiveSpeaker to middleware.
+var serverOperationInviteLiveSpeaker = &ServerOperation{
+	ID:      "inviteLiveSpeaker",
+	Method:  "POST",
+	Path:    "/v1/lives/{liveId}/speakers",
+	Pattern: "POST /v1/lives/{liveID}/speakers",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveInviteLiveSpeaker serves POST /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.InviteLiveSpeaker and writes its answer.
 func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Request) {
@@ -1914,9 +2205,7 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 	var in InviteLiveSpeakerInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationInviteLiveSpeaker.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1951,6 +2240,17 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 	h.respond(w, r, "inviteLiveSpeaker", out, err)
 }
 
+// serverOperationBulkInviteLiveSpeakers describes BulkInviteLiveSpeakers to middleware.
+var serverOperationBulkInviteLiveSpeakers = &ServerOperation{
+	ID:      "bulkInviteLiveSpeakers",
+	Method:  "POST",
+	Path:    "/v1/lives/{liveId}/speakers~bulkInvite",
+	Pattern: "POST /v1/lives/{liveID}/speakers~bulkInvite",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveBulkInviteLiveSpeakers serves POST /v1/lives/{liveId}/speakers~bulkInvite: it checks
 // the credentials, decodes and validates the request, calls Server.BulkInviteLiveSpeakers
 // and writes its answer.
@@ -1966,9 +2266,7 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 	var in BulkInviteLiveSpeakersInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationBulkInviteLiveSpeakers.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {

@@ -48,6 +48,48 @@ type Server interface {
 	GetThing(ctx context.Context, in GetThingInput) (GetThingOutput, error)
 }
 
+// ErrNotImplemented is what the methods of UnimplementedServer return. The handler
+// answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the
+// error mapper.
+var ErrNotImplemented = errors.New("operation not implemented")
+
+// UnimplementedServer answers every operation with ErrNotImplemented, which the
+// handler answers with 501. Embed it in a type that implements the operations a
+// service serves so far; the type stays a Server when operations are added to the spec.
+type UnimplementedServer struct{}
+
+var _ Server = UnimplementedServer{}
+
+// AddTags answers 501.
+func (UnimplementedServer) AddTags(context.Context, AddTagsInput) (AddTagsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ListThings answers 501.
+func (UnimplementedServer) ListThings(context.Context, ListThingsInput) (ListThingsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ImportThings answers 501.
+func (UnimplementedServer) ImportThings(context.Context, ImportThingsInput) (ImportThingsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// PutThingsIDNotes answers 501.
+func (UnimplementedServer) PutThingsIDNotes(context.Context, PutThingsIDNotesInput) (PutThingsIDNotesOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ClearNotes answers 501.
+func (UnimplementedServer) ClearNotes(context.Context, ClearNotesInput) (ClearNotesOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// GetThing answers 501.
+func (UnimplementedServer) GetThing(context.Context, GetThingInput) (GetThingOutput, error) {
+	return nil, ErrNotImplemented
+}
+
 // AddTagsInput is the request of AddTags, decoded and validated.
 type AddTagsInput struct {
 	// Body is the request body (application/json).
@@ -346,6 +388,7 @@ type serverConfig struct {
 	mapError      func(ctx context.Context, err error) (int, ErrorResponse)
 	logger        *slog.Logger
 	strictQuery   bool
+	middleware    []func(http.Handler) http.Handler
 }
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 1 MiB); a larger body is
@@ -398,6 +441,16 @@ func WithStrictQuery() HandlerOption {
 	}
 }
 
+// WithMiddleware wraps the handler of every routed operation in mw, the first
+// outermost. The request's context carries the ServerOperation (see OperationFromContext),
+// so that logging, metrics and tracing know the operation and its route. Requests that
+// no operation matches (404, 405) do not go through mw.
+func WithMiddleware(mw ...func(http.Handler) http.Handler) HandlerOption {
+	return func(c *serverConfig) {
+		c.middleware = append(c.middleware, mw...)
+	}
+}
+
 // Authenticator checks the credentials a request presents for one security scheme
 // of its operation (see WithAuthenticator). It returns the context the Server method
 // receives (add the caller's identity to it; nil keeps ctx), or an error to answer
@@ -437,6 +490,41 @@ func (c AuthRequest) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("operation", c.Operation), slog.String("scheme", c.Scheme), slog.Any("scopes", c.Scopes))
 }
 
+// ServerOperation is the operation that serves a request, as the spec declares it. The
+// handler puts it in the request's context once the request is routed, before any
+// check, so that middleware (see WithMiddleware), the Authenticator, the error
+// mapper and the Server methods can log, measure and trace by operation without
+// parsing paths. Read it with OperationFromContext.
+type ServerOperation struct {
+	// ID is the operationId.
+	ID string
+	// Method and Path are the spec's method and path template (/lives/{liveId}).
+	Method, Path string
+	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).
+	Pattern  string
+	declares func(string) bool
+}
+
+// DeclaresQuery reports whether the operation declares the query parameter name
+// (bracket filters included), so that a log can keep the values of declared
+// parameters and redact the others. An API key sent in the query is declared too.
+func (o ServerOperation) DeclaresQuery(name string) bool {
+	return o.declares != nil && o.declares(name)
+}
+
+// serverOperationKey is the context key of the ServerOperation.
+type serverOperationKey struct{}
+
+// OperationFromContext is the operation that serves the request whose context is
+// ctx; false outside a request routed by NewHandler's handler.
+func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
+	o, ok := ctx.Value(serverOperationKey{}).(*ServerOperation)
+	if !ok {
+		return ServerOperation{}, false
+	}
+	return *o, true
+}
+
 // serverHandler serves the API with a Server.
 type serverHandler struct {
 	serverConfig
@@ -467,12 +555,12 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.mux.HandleFunc("POST /tags~batchAdd", h.serveAddTags)
-	h.mux.HandleFunc("GET /things", h.serveListThings)
-	h.mux.HandleFunc("POST /things", h.serveImportThings)
-	h.mux.HandleFunc("PUT /things/{id}/notes", h.servePutThingsIDNotes)
-	h.mux.HandleFunc("DELETE /things/{id}/notes", h.serveClearNotes)
-	h.mux.HandleFunc("GET /things/{id}/{kind}/{shape}/{coords}", h.serveGetThing)
+	h.handle(serverOperationAddTags, h.serveAddTags)
+	h.handle(serverOperationListThings, h.serveListThings)
+	h.handle(serverOperationImportThings, h.serveImportThings)
+	h.handle(serverOperationPutThingsIDNotes, h.servePutThingsIDNotes)
+	h.handle(serverOperationClearNotes, h.serveClearNotes)
+	h.handle(serverOperationGetThing, h.serveGetThing)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -517,6 +605,17 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
 }
 
+// handle routes op to serve, through the middleware, with op in the request's context.
+func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+	var next http.Handler = serve
+	for i := len(h.middleware) - 1; i >= 0; i-- {
+		next = h.middleware[i](next)
+	}
+	h.mux.HandleFunc(op.Pattern, func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
+	})
+}
+
 // serverAnswer is an answer a Server method returns; each writes itself.
 type serverAnswer interface {
 	writeAnswer(w http.ResponseWriter) error
@@ -538,8 +637,13 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 	}
 }
 
-// fail answers an error returned by a Server method through the error mapper.
+// fail answers an error returned by a Server method: ErrNotImplemented with 501,
+// anything else through the error mapper.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if errors.Is(err, ErrNotImplemented) {
+		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
+		return
+	}
 	status, body := h.mapError(r.Context(), err)
 	if status < 400 || status > 599 {
 		status = http.StatusInternalServerError
@@ -616,6 +720,21 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverOperationAddTags describes AddTags to middleware.
+var serverOperationAddTags = &ServerOperation{
+	ID:      "addTags",
+	Method:  "POST",
+	Path:    "/tags~batchAdd",
+	Pattern: "POST /tags~batchAdd",
+	declares: func(name string) bool {
+		switch name {
+		case "api_key":
+			return true
+		}
+		return false
+	},
+}
+
 // serveAddTags serves POST /tags~batchAdd: it checks the credentials, decodes and validates
 // the request, calls Server.AddTags and writes its answer.
 func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
@@ -630,13 +749,7 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 	var in AddTagsInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(name string) bool {
-			switch name {
-			case "api_key":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationAddTags.declares)
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -670,6 +783,21 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 	h.respond(w, r, "addTags", out, err)
 }
 
+// serverOperationListThings describes ListThings to middleware.
+var serverOperationListThings = &ServerOperation{
+	ID:      "listThings",
+	Method:  "GET",
+	Path:    "/things",
+	Pattern: "GET /things",
+	declares: func(name string) bool {
+		switch name {
+		case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
+			return true
+		}
+		return false
+	},
+}
+
 // serveListThings serves GET /things: it checks the credentials, decodes and validates the
 // request, calls Server.ListThings and writes its answer.
 func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) {
@@ -681,13 +809,7 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationListThings.declares)
 	}
 	{
 		at := &validationPath{
@@ -954,6 +1076,21 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 	h.respond(w, r, "listThings", out, err)
 }
 
+// serverOperationImportThings describes ImportThings to middleware.
+var serverOperationImportThings = &ServerOperation{
+	ID:      "importThings",
+	Method:  "POST",
+	Path:    "/things",
+	Pattern: "POST /things",
+	declares: func(name string) bool {
+		switch name {
+		case "api_key":
+			return true
+		}
+		return false
+	},
+}
+
 // serveImportThings serves POST /things: it checks the credentials, decodes and validates
 // the request, calls Server.ImportThings and writes its answer.
 func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request) {
@@ -968,13 +1105,7 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 	var in ImportThingsInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(name string) bool {
-			switch name {
-			case "api_key":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationImportThings.declares)
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -1008,6 +1139,17 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 	h.respond(w, r, "importThings", out, err)
 }
 
+// serverOperationPutThingsIDNotes describes PutThingsIDNotes to middleware.
+var serverOperationPutThingsIDNotes = &ServerOperation{
+	ID:      "put  things  id  notes",
+	Method:  "PUT",
+	Path:    "/things/{id}/notes",
+	Pattern: "PUT /things/{id}/notes",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // servePutThingsIDNotes serves PUT /things/{id}/notes: it checks the credentials, decodes
 // and validates the request, calls Server.PutThingsIDNotes and writes its answer.
 func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Request) {
@@ -1019,9 +1161,7 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 	var in PutThingsIDNotesInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationPutThingsIDNotes.declares)
 	}
 	{
 		at := &validationPath{
@@ -1042,6 +1182,21 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 	h.respond(w, r, "put  things  id  notes", out, err)
 }
 
+// serverOperationClearNotes describes ClearNotes to middleware.
+var serverOperationClearNotes = &ServerOperation{
+	ID:      "clearNotes",
+	Method:  "DELETE",
+	Path:    "/things/{id}/notes",
+	Pattern: "DELETE /things/{id}/notes",
+	declares: func(name string) bool {
+		switch name {
+		case "api_key":
+			return true
+		}
+		return false
+	},
+}
+
 // serveClearNotes serves DELETE /things/{id}/notes: it checks the credentials, decodes and
 // validates the request, calls Server.ClearNotes and writes its answer.
 func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) {
@@ -1056,13 +1211,7 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 	var in ClearNotesInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(name string) bool {
-			switch name {
-			case "api_key":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationClearNotes.declares)
 	}
 	{
 		at := &validationPath{
@@ -1100,6 +1249,17 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 	h.respond(w, r, "clearNotes", out, err)
 }
 
+// serverOperationGetThing describes GetThing to middleware.
+var serverOperationGetThing = &ServerOperation{
+	ID:      "getThing",
+	Method:  "GET",
+	Path:    "/things/{id}/{kind}/{shape}/{coords}",
+	Pattern: "GET /things/{id}/{kind}/{shape}/{coords}",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveGetThing serves GET /things/{id}/{kind}/{shape}/{coords}: it checks the credentials,
 // decodes and validates the request, calls Server.GetThing and writes its answer.
 func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
@@ -1110,9 +1270,7 @@ func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
 	var in GetThingInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetThing.declares)
 	}
 	{
 		at := &validationPath{

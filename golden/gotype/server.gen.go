@@ -24,6 +24,23 @@ type Server interface {
 	AddHost(ctx context.Context, in AddHostInput) (AddHostOutput, error)
 }
 
+// ErrNotImplemented is what the methods of UnimplementedServer return. The handler
+// answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the
+// error mapper.
+var ErrNotImplemented = errors.New("operation not implemented")
+
+// UnimplementedServer answers every operation with ErrNotImplemented, which the
+// handler answers with 501. Embed it in a type that implements the operations a
+// service serves so far; the type stays a Server when operations are added to the spec.
+type UnimplementedServer struct{}
+
+var _ Server = UnimplementedServer{}
+
+// AddHost answers 501.
+func (UnimplementedServer) AddHost(context.Context, AddHostInput) (AddHostOutput, error) {
+	return nil, ErrNotImplemented
+}
+
 // AddHostInput is the request of AddHost, decoded and validated.
 type AddHostInput struct {
 	// Body is the request body (application/json).
@@ -71,6 +88,7 @@ type serverConfig struct {
 	mapError      func(ctx context.Context, err error) (int, ErrorResponse)
 	logger        *slog.Logger
 	strictQuery   bool
+	middleware    []func(http.Handler) http.Handler
 }
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 1 MiB); a larger body is
@@ -123,6 +141,16 @@ func WithStrictQuery() HandlerOption {
 	}
 }
 
+// WithMiddleware wraps the handler of every routed operation in mw, the first
+// outermost. The request's context carries the ServerOperation (see OperationFromContext),
+// so that logging, metrics and tracing know the operation and its route. Requests that
+// no operation matches (404, 405) do not go through mw.
+func WithMiddleware(mw ...func(http.Handler) http.Handler) HandlerOption {
+	return func(c *serverConfig) {
+		c.middleware = append(c.middleware, mw...)
+	}
+}
+
 // Authenticator checks the credentials a request presents for one security scheme
 // of its operation (see WithAuthenticator). It returns the context the Server method
 // receives (add the caller's identity to it; nil keeps ctx), or an error to answer
@@ -162,6 +190,41 @@ func (c AuthRequest) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("operation", c.Operation), slog.String("scheme", c.Scheme), slog.Any("scopes", c.Scopes))
 }
 
+// ServerOperation is the operation that serves a request, as the spec declares it. The
+// handler puts it in the request's context once the request is routed, before any
+// check, so that middleware (see WithMiddleware), the Authenticator, the error
+// mapper and the Server methods can log, measure and trace by operation without
+// parsing paths. Read it with OperationFromContext.
+type ServerOperation struct {
+	// ID is the operationId.
+	ID string
+	// Method and Path are the spec's method and path template (/lives/{liveId}).
+	Method, Path string
+	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).
+	Pattern  string
+	declares func(string) bool
+}
+
+// DeclaresQuery reports whether the operation declares the query parameter name
+// (bracket filters included), so that a log can keep the values of declared
+// parameters and redact the others. An API key sent in the query is declared too.
+func (o ServerOperation) DeclaresQuery(name string) bool {
+	return o.declares != nil && o.declares(name)
+}
+
+// serverOperationKey is the context key of the ServerOperation.
+type serverOperationKey struct{}
+
+// OperationFromContext is the operation that serves the request whose context is
+// ctx; false outside a request routed by NewHandler's handler.
+func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
+	o, ok := ctx.Value(serverOperationKey{}).(*ServerOperation)
+	if !ok {
+		return ServerOperation{}, false
+	}
+	return *o, true
+}
+
 // serverHandler serves the API with a Server.
 type serverHandler struct {
 	serverConfig
@@ -192,7 +255,7 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.mux.HandleFunc("POST /hosts", h.serveAddHost)
+	h.handle(serverOperationAddHost, h.serveAddHost)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -237,6 +300,17 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
 }
 
+// handle routes op to serve, through the middleware, with op in the request's context.
+func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+	var next http.Handler = serve
+	for i := len(h.middleware) - 1; i >= 0; i-- {
+		next = h.middleware[i](next)
+	}
+	h.mux.HandleFunc(op.Pattern, func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
+	})
+}
+
 // serverAnswer is an answer a Server method returns; each writes itself.
 type serverAnswer interface {
 	writeAnswer(w http.ResponseWriter) error
@@ -258,8 +332,13 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 	}
 }
 
-// fail answers an error returned by a Server method through the error mapper.
+// fail answers an error returned by a Server method: ErrNotImplemented with 501,
+// anything else through the error mapper.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if errors.Is(err, ErrNotImplemented) {
+		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
+		return
+	}
 	status, body := h.mapError(r.Context(), err)
 	if status < 400 || status > 599 {
 		status = http.StatusInternalServerError
@@ -336,6 +415,17 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverOperationAddHost describes AddHost to middleware.
+var serverOperationAddHost = &ServerOperation{
+	ID:      "addHost",
+	Method:  "POST",
+	Path:    "/hosts",
+	Pattern: "POST /hosts",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveAddHost serves POST /hosts: it checks the credentials, decodes and validates the
 // request, calls Server.AddHost and writes its answer.
 func (h *serverHandler) serveAddHost(w http.ResponseWriter, r *http.Request) {
@@ -347,9 +437,7 @@ func (h *serverHandler) serveAddHost(w http.ResponseWriter, r *http.Request) {
 	var in AddHostInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationAddHost.declares)
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}

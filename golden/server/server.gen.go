@@ -38,6 +38,43 @@ type Server interface {
 	Upload(ctx context.Context, in UploadInput) (UploadOutput, error)
 }
 
+// ErrNotImplemented is what the methods of UnimplementedServer return. The handler
+// answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the
+// error mapper.
+var ErrNotImplemented = errors.New("operation not implemented")
+
+// UnimplementedServer answers every operation with ErrNotImplemented, which the
+// handler answers with 501. Embed it in a type that implements the operations a
+// service serves so far; the type stays a Server when operations are added to the spec.
+type UnimplementedServer struct{}
+
+var _ Server = UnimplementedServer{}
+
+// RunBatch answers 501.
+func (UnimplementedServer) RunBatch(context.Context, RunBatchInput) (RunBatchOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// GetItem answers 501.
+func (UnimplementedServer) GetItem(context.Context, GetItemInput) (GetItemOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// PutItem answers 501.
+func (UnimplementedServer) PutItem(context.Context, PutItemInput) (PutItemOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ArchiveItem answers 501.
+func (UnimplementedServer) ArchiveItem(context.Context, ArchiveItemInput) (ArchiveItemOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// Upload answers 501.
+func (UnimplementedServer) Upload(context.Context, UploadInput) (UploadOutput, error) {
+	return nil, ErrNotImplemented
+}
+
 // RunBatchInput is the request of RunBatch, decoded and validated.
 type RunBatchInput struct {
 	// Body is the request body (application/json); nil when the request has none.
@@ -238,6 +275,7 @@ type serverConfig struct {
 	mapError      func(ctx context.Context, err error) (int, ErrorResponse)
 	logger        *slog.Logger
 	strictQuery   bool
+	middleware    []func(http.Handler) http.Handler
 }
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 1 MiB); a larger body is
@@ -290,6 +328,16 @@ func WithStrictQuery() HandlerOption {
 	}
 }
 
+// WithMiddleware wraps the handler of every routed operation in mw, the first
+// outermost. The request's context carries the ServerOperation (see OperationFromContext),
+// so that logging, metrics and tracing know the operation and its route. Requests that
+// no operation matches (404, 405) do not go through mw.
+func WithMiddleware(mw ...func(http.Handler) http.Handler) HandlerOption {
+	return func(c *serverConfig) {
+		c.middleware = append(c.middleware, mw...)
+	}
+}
+
 // Authenticator checks the credentials a request presents for one security scheme
 // of its operation (see WithAuthenticator). It returns the context the Server method
 // receives (add the caller's identity to it; nil keeps ctx), or an error to answer
@@ -329,6 +377,41 @@ func (c AuthRequest) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("operation", c.Operation), slog.String("scheme", c.Scheme), slog.Any("scopes", c.Scopes))
 }
 
+// ServerOperation is the operation that serves a request, as the spec declares it. The
+// handler puts it in the request's context once the request is routed, before any
+// check, so that middleware (see WithMiddleware), the Authenticator, the error
+// mapper and the Server methods can log, measure and trace by operation without
+// parsing paths. Read it with OperationFromContext.
+type ServerOperation struct {
+	// ID is the operationId.
+	ID string
+	// Method and Path are the spec's method and path template (/lives/{liveId}).
+	Method, Path string
+	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).
+	Pattern  string
+	declares func(string) bool
+}
+
+// DeclaresQuery reports whether the operation declares the query parameter name
+// (bracket filters included), so that a log can keep the values of declared
+// parameters and redact the others. An API key sent in the query is declared too.
+func (o ServerOperation) DeclaresQuery(name string) bool {
+	return o.declares != nil && o.declares(name)
+}
+
+// serverOperationKey is the context key of the ServerOperation.
+type serverOperationKey struct{}
+
+// OperationFromContext is the operation that serves the request whose context is
+// ctx; false outside a request routed by NewHandler's handler.
+func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
+	o, ok := ctx.Value(serverOperationKey{}).(*ServerOperation)
+	if !ok {
+		return ServerOperation{}, false
+	}
+	return *o, true
+}
+
 // serverHandler serves the API with a Server.
 type serverHandler struct {
 	serverConfig
@@ -359,10 +442,10 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.mux.HandleFunc("POST /batch~run", h.serveRunBatch)
-	h.mux.HandleFunc("GET /items/{itemID}", h.serveGetItem)
-	h.mux.HandleFunc("PUT /items/{itemID}", h.servePutItem)
-	h.mux.HandleFunc("POST /uploads/{$}", h.serveUpload)
+	h.handle(serverOperationRunBatch, h.serveRunBatch)
+	h.handle(serverOperationGetItem, h.serveGetItem)
+	h.handle(serverOperationPutItem, h.servePutItem)
+	h.handle(serverOperationUpload, h.serveUpload)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -407,6 +490,17 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
 }
 
+// handle routes op to serve, through the middleware, with op in the request's context.
+func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+	var next http.Handler = serve
+	for i := len(h.middleware) - 1; i >= 0; i-- {
+		next = h.middleware[i](next)
+	}
+	h.mux.HandleFunc(op.Pattern, func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
+	})
+}
+
 // serverAnswer is an answer a Server method returns; each writes itself.
 type serverAnswer interface {
 	writeAnswer(w http.ResponseWriter) error
@@ -428,8 +522,13 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 	}
 }
 
-// fail answers an error returned by a Server method through the error mapper.
+// fail answers an error returned by a Server method: ErrNotImplemented with 501,
+// anything else through the error mapper.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if errors.Is(err, ErrNotImplemented) {
+		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
+		return
+	}
 	status, body := h.mapError(r.Context(), err)
 	if status < 400 || status > 599 {
 		status = http.StatusInternalServerError
@@ -506,6 +605,17 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverOperationRunBatch describes RunBatch to middleware.
+var serverOperationRunBatch = &ServerOperation{
+	ID:      "runBatch",
+	Method:  "POST",
+	Path:    "/batch~run",
+	Pattern: "POST /batch~run",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveRunBatch serves POST /batch~run: it checks the credentials, decodes and validates the
 // request, calls Server.RunBatch and writes its answer.
 func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
@@ -517,9 +627,7 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 	var in RunBatchInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationRunBatch.declares)
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -598,6 +706,21 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 	h.respond(w, r, "runBatch", out, err)
 }
 
+// serverOperationGetItem describes GetItem to middleware.
+var serverOperationGetItem = &ServerOperation{
+	ID:      "getItem",
+	Method:  "GET",
+	Path:    "/items/{itemId}",
+	Pattern: "GET /items/{itemID}",
+	declares: func(name string) bool {
+		switch name {
+		case "view", "since", "tags", "ratio":
+			return true
+		}
+		return false
+	},
+}
+
 // serveGetItem serves GET /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.GetItem and writes its answer.
 func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
@@ -609,13 +732,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "view", "since", "tags", "ratio":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationGetItem.declares)
 	}
 	{
 		at := &validationPath{
@@ -735,6 +852,21 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 	h.respond(w, r, "getItem", out, err)
 }
 
+// serverOperationPutItem describes PutItem to middleware.
+var serverOperationPutItem = &ServerOperation{
+	ID:      "putItem",
+	Method:  "PUT",
+	Path:    "/items/{itemId}",
+	Pattern: "PUT /items/{itemID}",
+	declares: func(name string) bool {
+		switch name {
+		case "api_key":
+			return true
+		}
+		return false
+	},
+}
+
 // servePutItem serves PUT /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.PutItem and writes its answer.
 func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
@@ -749,13 +881,7 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 	var in PutItemInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(name string) bool {
-			switch name {
-			case "api_key":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationPutItem.declares)
 	}
 	{
 		at := &validationPath{
@@ -800,6 +926,17 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 	h.respond(w, r, "putItem", out, err)
 }
 
+// serverOperationUpload describes Upload to middleware.
+var serverOperationUpload = &ServerOperation{
+	ID:      "upload",
+	Method:  "POST",
+	Path:    "/uploads/",
+	Pattern: "POST /uploads/{$}",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveUpload serves POST /uploads/: it checks the credentials, decodes and validates the
 // request, calls Server.Upload and writes its answer.
 func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
@@ -814,9 +951,7 @@ func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
 	var in UploadInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUpload.declares)
 	}
 	in.Body = []byte(data)
 	if h.invalid(w, c) {
