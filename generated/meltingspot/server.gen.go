@@ -22,11 +22,7 @@ import (
 type Server interface {
 	// LinkChannelGroups serves POST /v1/channels/{channelId}/groups~bulkAdd: Link groups.
 	//
-	// Links several groups at once. The Lives documentation page lists this operation as "Link
-	// multiple groups" but documents it on the channel path
-	// /v1/channels/{channelId}/groups~bulkAdd (and answers 404 "Channel not found"); that
-	// documented path is kept as is, although a Live counterpart
-	// (/v1/lives/{liveId}/groups~bulkAdd) may be what was meant. No content is returned.
+	// Links several groups at once. No content is returned.
 	LinkChannelGroups(ctx context.Context, in LinkChannelGroupsInput) (LinkChannelGroupsOutput, error)
 	// ListLives serves GET /v1/lives: List Lives.
 	//
@@ -44,8 +40,7 @@ type Server interface {
 	GetLive(ctx context.Context, in GetLiveInput) (GetLiveOutput, error)
 	// UpdateLive serves PUT /v1/lives/{liveId}: Update a Live.
 	//
-	// Replaces the editable settings of a Live and returns the updated Live. title, startDate,
-	// endDate and solution are required, as documented.
+	// Replaces the editable settings of a Live and returns the updated Live.
 	UpdateLive(ctx context.Context, in UpdateLiveInput) (UpdateLiveOutput, error)
 	// DeleteLive serves DELETE /v1/lives/{liveId}: Delete a Live.
 	//
@@ -53,9 +48,7 @@ type Server interface {
 	DeleteLive(ctx context.Context, in DeleteLiveInput) (DeleteLiveOutput, error)
 	// ListLiveGroups serves GET /v1/lives/{liveId}/groups: List groups.
 	//
-	// Returns a paginated list of the groups linked to a Live. (The scraped page titles this GET
-	// operation "Link a group"; the page's table of contents calls it "List groups", which is
-	// what it does.)
+	// Returns a paginated list of the groups linked to a Live.
 	ListLiveGroups(ctx context.Context, in ListLiveGroupsInput) (ListLiveGroupsOutput, error)
 	// LinkLiveGroup serves POST /v1/lives/{liveId}/groups: Link a group.
 	//
@@ -80,42 +73,33 @@ type Server interface {
 	// InviteLiveParticipant serves POST /v1/lives/{liveId}/participants: Invite a member as Live
 	// participant.
 	//
-	// Invites one member as a participant of a Live. Two success statuses are documented: 200
-	// when the member was already invited and 201 when the member has been invited. The docs
-	// show application/json only for 201 and no body for 200; judgement: 201 returns the created
-	// Participant (same shape as the items returned by the bulk invite operations) and 200 is
-	// declared without content.
+	// Invites one member as a participant of a Live. Two statuses mean success: 200 when the
+	// member was already invited and 201 when the member has been invited.
 	InviteLiveParticipant(ctx context.Context, in InviteLiveParticipantInput) (InviteLiveParticipantOutput, error)
 	// BulkInviteLiveParticipants serves POST /v1/lives/{liveId}/participants~bulkInvite: Invite
 	// multiple members as Live participant.
 	//
 	// Invites several members, by Spot member id and/or by email address, as participants of a
-	// Live, and returns the resulting Participant objects. The docs state no maximum number of
-	// members; a too large request is answered with 413.
+	// Live, and returns the resulting Participant objects. A too large request is answered with
+	// 413.
 	BulkInviteLiveParticipants(ctx context.Context, in BulkInviteLiveParticipantsInput) (BulkInviteLiveParticipantsOutput, error)
 	// ListLiveSpeakers serves GET /v1/lives/{liveId}/speakers: List Live speakers.
 	//
 	// Returns a paginated list of the speakers of a Live (items are Participant objects).
-	// Bracket filters are matched against the Participant property named in their
-	// `x-livegen-filter` extension, or against the property with the filter's name. The docs
-	// show no type[eq] filter on this operation.
 	ListLiveSpeakers(ctx context.Context, in ListLiveSpeakersInput) (ListLiveSpeakersOutput, error)
 	// InviteLiveSpeaker serves POST /v1/lives/{liveId}/speakers: Invite a member as Live
 	// speaker.
 	//
 	// Invites one member, given by email address (with optional profile details) or by Spot
-	// member id, as a speaker of a Live. Two success statuses are documented: 200 when the
-	// member was already invited (or was ignored because of an invalid status) and 201 when the
-	// member has been invited. The docs show application/json only for 201 and no body for 200;
-	// judgement: 201 returns the created Participant (same shape as the items returned by the
-	// bulk invite operations) and 200 is declared without content.
+	// member id, as a speaker of a Live. Two statuses mean success: 200 when the member was
+	// already invited (or was ignored because of an invalid status) and 201 when the member has
+	// been invited.
 	InviteLiveSpeaker(ctx context.Context, in InviteLiveSpeakerInput) (InviteLiveSpeakerOutput, error)
 	// BulkInviteLiveSpeakers serves POST /v1/lives/{liveId}/speakers~bulkInvite: Invite multiple
 	// members as Live speaker.
 	//
 	// Invites several existing Spot members, by Spot member id, as speakers of a Live, and
-	// returns the resulting Participant objects. The docs state no maximum number of members; a
-	// too large request is answered with 413.
+	// returns the resulting Participant objects. A too large request is answered with 413.
 	BulkInviteLiveSpeakers(ctx context.Context, in BulkInviteLiveSpeakersInput) (BulkInviteLiveSpeakersOutput, error)
 }
 

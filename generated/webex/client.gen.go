@@ -128,8 +128,7 @@ func WithRetryPolicy(policy RetryPolicy) ClientOption {
 // whose secrets are all set, and sends none when no alternative is complete.
 type Credentials struct {
 	// BearerAuth is the token of the HTTP bearer scheme bearerAuth, sent as "Authorization:
-	// Bearer <token>". Webex access token sent as a bearer token. The seed does not describe
-	// authentication; this is the standard Webex scheme.
+	// Bearer <token>". Webex access token sent as a bearer token.
 	BearerAuth string
 }
 
@@ -271,12 +270,9 @@ type CreateMeetingInviteesResult struct {
 	// invitees inserted.
 	OK *CreateMeetingInviteesResponse
 	// Created is true for status 201: The request has succeeded and has led to the creation of a
-	// resource. (Listed in the seed's generic response-code table; the seed shows no body for
-	// it, so none is declared.)
+	// resource.
 	Created bool
-	// Accepted is true for status 202: The request has been accepted for processing. (Listed in
-	// the seed's generic response-code table; the seed shows no body for it, so none is
-	// declared.)
+	// Accepted is true for status 202: The request has been accepted for processing.
 	Accepted bool
 	// NoContent is true for status 204: Successful request without body content.
 	NoContent bool
@@ -294,15 +290,11 @@ type CreateMeetingInviteesResult struct {
 //   - 200 (result OK): Successful request with body content. The body lists the meeting
 //     invitees inserted.
 //   - 201 (result Created): The request has succeeded and has led to the creation of a
-//     resource. (Listed in the seed's generic response-code table; the seed shows no body
-//     for it, so none is declared.)
-//   - 202 (result Accepted): The request has been accepted for processing. (Listed in the
-//     seed's generic response-code table; the seed shows no body for it, so none is
-//     declared.)
+//     resource.
+//   - 202 (result Accepted): The request has been accepted for processing.
 //   - 204 (result NoContent): Successful request without body content.
 //   - 400 (*APIError): The request was invalid or cannot be otherwise served. An
-//     accompanying error message will explain further. (The seed shows no error body shape,
-//     so none is declared.)
+//     accompanying error message will explain further.
 //   - 401 (*APIError): Authentication credentials were missing or incorrect.
 //   - 403 (*APIError): The request is understood, but it has been refused or access is not
 //     allowed.
@@ -329,8 +321,7 @@ type CreateMeetingInviteesResult struct {
 //     to contact the Webex Developer Support team.
 //   - 502 (*APIError): The server received an invalid response from an upstream server while
 //     processing the request. Try again later.
-//   - 503 (*APIError): Server is overloaded with requests. Try again later. (The seed does
-//     not mention a Retry-After header for this status, so none is declared.)
+//   - 503 (*APIError): Server is overloaded with requests. Try again later.
 //   - 504 (*APIError): An upstream server failed to respond on time. If your query uses max
 //     parameter, please try to reduce it.
 func (c *Client) CreateMeetingInvitees(ctx context.Context, body CreateMeetingInviteesRequest, opts ...RequestEditorFn) (*CreateMeetingInviteesResult, error) {
@@ -357,7 +348,7 @@ func (c *Client) CreateMeetingInvitees(ctx context.Context, body CreateMeetingIn
 	case resp.status == 204:
 		return &CreateMeetingInviteesResult{NoContent: true}, nil
 	case resp.status == 400:
-		return nil, resp.fail(s, "The request was invalid or cannot be otherwise served. An accompanying error message will explain further. (The seed shows no error body shape, so none is declared.)", nil)
+		return nil, resp.fail(s, "The request was invalid or cannot be otherwise served. An accompanying error message will explain further.", nil)
 	case resp.status == 401:
 		return nil, resp.fail(s, "Authentication credentials were missing or incorrect.", nil)
 	case resp.status == 403:
@@ -383,7 +374,7 @@ func (c *Client) CreateMeetingInvitees(ctx context.Context, body CreateMeetingIn
 	case resp.status == 502:
 		return nil, resp.fail(s, "The server received an invalid response from an upstream server while processing the request. Try again later.", nil)
 	case resp.status == 503:
-		return nil, resp.fail(s, "Server is overloaded with requests. Try again later. (The seed does not mention a Retry-After header for this status, so none is declared.)", nil)
+		return nil, resp.fail(s, "Server is overloaded with requests. Try again later.", nil)
 	case resp.status == 504:
 		return nil, resp.fail(s, "An upstream server failed to respond on time. If your query uses max parameter, please try to reduce it.", nil)
 	}

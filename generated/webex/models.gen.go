@@ -3,17 +3,13 @@
 // Package webex is generated from Webex Meeting Invitees (version 1.0.0).
 package webex
 
-// CreateMeetingInviteesRequest: Body of a bulk invitee insert. Only meetingId is marked
-// required in the seed; items is therefore optional here even though the operation is
-// pointless without it.
+// CreateMeetingInviteesRequest: Body of a bulk invitee insert.
 type CreateMeetingInviteesRequest struct {
 	// Email address for the meeting host. This attribute should only be set if the user or
 	// application calling the API has the admin on-behalf-of scopes. When used, the admin may
 	// specify the email of a user in a site they manage to be the meeting host.
 	HostEmail *string `json:"hostEmail,omitempty"`
-	// Meeting invitees to be inserted. At most 100 items (the seed's limit). Each item's email
-	// must be unique within the list; plain uniqueItems would only reject fully identical items,
-	// so uniqueness of email is expressed with x-livegen-unique-by instead.
+	// Meeting invitees to be inserted. Each invitee should have a unique email.
 	Items []MeetingInviteeInput `json:"items,omitzero"`
 	// Unique identifier for the meeting to which the people are being invited. This attribute
 	// only applies to meeting series and scheduled meetings. If it's a meeting series, the
@@ -30,8 +26,7 @@ type CreateMeetingInviteesResponse struct {
 	Items []MeetingInvitee `json:"items,omitzero"`
 }
 
-// MeetingInvitee: A created meeting invitee. The seed marks no response field as required,
-// so none are required here.
+// MeetingInvitee: A created meeting invitee.
 type MeetingInvitee struct {
 	// Whether or not the invitee is a designated alternate host for the meeting. See Add
 	// Alternate Hosts for Cisco Webex Meetings for more details.
@@ -61,9 +56,7 @@ type MeetingInvitee struct {
 	Panelist *bool `json:"panelist,omitempty"`
 }
 
-// MeetingInviteeInput: One invitee to insert. email is required because the seed says each
-// invitee is identified by its email. The seed gives no defaults for the boolean fields, so
-// none are declared.
+// MeetingInviteeInput: One invitee to insert.
 type MeetingInviteeInput struct {
 	// Whether or not invitee is a designated alternate host for the meeting. See Add Alternate
 	// Hosts for Cisco Webex Meetings for more details.

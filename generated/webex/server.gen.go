@@ -83,8 +83,7 @@ func (v CreateMeetingInviteesOK) writeAnswer(w http.ResponseWriter) error {
 }
 
 // CreateMeetingInviteesCreated is the 201 answer of CreateMeetingInvitees: The request has
-// succeeded and has led to the creation of a resource. (Listed in the seed's generic
-// response-code table; the seed shows no body for it, so none is declared.)
+// succeeded and has led to the creation of a resource.
 type CreateMeetingInviteesCreated struct{}
 
 // isCreateMeetingInviteesOutput makes CreateMeetingInviteesCreated an answer of CreateMeetingInvitees.
@@ -97,8 +96,7 @@ func (v CreateMeetingInviteesCreated) writeAnswer(w http.ResponseWriter) error {
 }
 
 // CreateMeetingInviteesAccepted is the 202 answer of CreateMeetingInvitees: The request has
-// been accepted for processing. (Listed in the seed's generic response-code table; the seed
-// shows no body for it, so none is declared.)
+// been accepted for processing.
 type CreateMeetingInviteesAccepted struct{}
 
 // isCreateMeetingInviteesOutput makes CreateMeetingInviteesAccepted an answer of CreateMeetingInvitees.
@@ -125,7 +123,7 @@ func (v CreateMeetingInviteesNoContent) writeAnswer(w http.ResponseWriter) error
 
 // CreateMeetingInviteesBadRequest is the 400 answer of CreateMeetingInvitees: The request
 // was invalid or cannot be otherwise served. An accompanying error message will explain
-// further. (The seed shows no error body shape, so none is declared.)
+// further.
 type CreateMeetingInviteesBadRequest struct{}
 
 // isCreateMeetingInviteesOutput makes CreateMeetingInviteesBadRequest an answer of CreateMeetingInvitees.
@@ -236,8 +234,7 @@ func (v CreateMeetingInviteesUnsupportedMediaType) writeAnswer(w http.ResponseWr
 // how many seconds you need to wait before attempting the request again.
 type CreateMeetingInviteesLocked struct {
 	// RetryAfter is the Retry-After header; it is left out when unset: How many seconds to wait
-	// before trying the request again. The seed says the header "may" (423) or "should" (429) be
-	// present, so it is optional.
+	// before trying the request again.
 	RetryAfter *int
 }
 
@@ -272,8 +269,7 @@ func (v CreateMeetingInviteesPreconditionRequired) writeAnswer(w http.ResponseWr
 // before a successful request can be made.
 type CreateMeetingInviteesTooManyRequests struct {
 	// RetryAfter is the Retry-After header; it is left out when unset: How many seconds to wait
-	// before trying the request again. The seed says the header "may" (423) or "should" (429) be
-	// present, so it is optional.
+	// before trying the request again.
 	RetryAfter *int
 }
 
@@ -318,8 +314,7 @@ func (v CreateMeetingInviteesBadGateway) writeAnswer(w http.ResponseWriter) erro
 }
 
 // CreateMeetingInviteesServiceUnavailable is the 503 answer of CreateMeetingInvitees: Server
-// is overloaded with requests. Try again later. (The seed does not mention a Retry-After
-// header for this status, so none is declared.)
+// is overloaded with requests. Try again later.
 type CreateMeetingInviteesServiceUnavailable struct{}
 
 // isCreateMeetingInviteesOutput makes CreateMeetingInviteesServiceUnavailable an answer of CreateMeetingInvitees.

@@ -269,21 +269,14 @@ func clientSnippet(body []byte) string {
 //
 // Register a participant for a meeting.
 // Note that there is a maximum limit of 4999 registrants per meeting and users will see an
-// error if the capacity has reached. This is a limit on the meeting as a whole, not on one
-// request (each request adds a single registrant), so it is not expressed in the schema.
-// Scopes: meeting:write:admin meeting:write. Either scope is taken to be sufficient, so the
-// security requirement lists them as two alternatives. Rate Limit Label: Light.
+// error if the capacity has reached.
+// Scopes: meeting:write:admin meeting:write. Rate Limit Label: Light.
 //
 // It sends POST /meetings/{meetingId}/registrants (operationId addMeetingRegistrant).
 //
 // Answers:
-//   - 201 (result): Meeting registrant created. The seed documents neither the status code
-//     nor the response body; 201 is the usual Zoom status for this call, and the body schema
-//     is deliberately minimal (an object with no declared fields) because the seed shows no
-//     answer.
-//   - 429 (*APIError): Too many requests; the request has been rate limited. The seed only
-//     gives the rate limit label "Light"; it documents neither this status nor a Retry-After
-//     header, so 429 is inferred from the label and no header or body is declared.
+//   - 201 (result): Meeting registrant created.
+//   - 429 (*APIError): Too many requests; the request has been rate limited.
 func (c *Client) AddMeetingRegistrant(ctx context.Context, meetingID int64, params *AddMeetingRegistrantParams, body MeetingRegistrantRequest, opts ...RequestEditorFn) (*MeetingRegistrantCreated, error) {
 	s := newClientCall("addMeetingRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", [][]string{{"openapiOAuth"}}, opts)
 	s.header.Set("Accept", "application/json")
@@ -307,7 +300,7 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, meetingID int64, para
 		}
 		return r, nil
 	case resp.status == 429:
-		return nil, resp.fail(s, "Too many requests; the request has been rate limited. The seed only gives the rate limit label \"Light\"; it documents neither this status nor a Retry-After header, so 429 is inferred from the label and no header or body is declared.", nil)
+		return nil, resp.fail(s, "Too many requests; the request has been rate limited.", nil)
 	}
 	return nil, resp.fail(s, "", nil)
 }

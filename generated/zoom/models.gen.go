@@ -3,8 +3,7 @@
 // Package zoom is generated from Zoom Meeting Registrants (version 2.0.0).
 package zoom
 
-// CustomQuestion: One custom question and its answer. The seed describes neither field and
-// requires neither.
+// CustomQuestion: One custom question and its answer.
 type CustomQuestion struct {
 	// Title of the custom question.
 	Title *string `json:"title,omitempty"`
@@ -12,26 +11,20 @@ type CustomQuestion struct {
 	Value *string `json:"value,omitempty"`
 }
 
-// MeetingRegistrantCreated: Answer to a successful registration. Deliberately minimal: the
-// seed shows no response body, so no fields are declared (fields such as id, registrant_id
-// or join_url are not supported by the seed).
+// MeetingRegistrantCreated: Answer to a successful registration.
 type MeetingRegistrantCreated struct{}
 
-// MeetingRegistrantRequest: Registrant details. Only email and first_name are required, as
-// in the seed. The seed gives no maximum lengths, so none are declared.
+// MeetingRegistrantRequest: Registrant details.
 type MeetingRegistrantRequest struct {
 	// Registrant's address.
-	Address *string `json:"address,omitempty"`
-	// Not described by the seed (boolean, optional). Judging by the name it approves the
-	// registration automatically.
-	AutoApprove *bool `json:"auto_approve,omitempty"`
+	Address     *string `json:"address,omitempty"`
+	AutoApprove *bool   `json:"auto_approve,omitempty"`
 	// Registrant's city.
 	City *string `json:"city,omitempty"`
 	// A field that allows registrants to provide any questions or comments that they might have.
 	Comments *string `json:"comments,omitempty"`
 	// Registrant's country. The value of this field must be in two-letter abbreviated form and
-	// must match the ID field provided in the Countries table. The length is fixed at 2 from
-	// that wording; the Countries table itself is not in the seed, so no enum is declared.
+	// must match the ID field provided in the Countries table.
 	Country *string `json:"country,omitempty"`
 	// Custom questions.
 	CustomQuestions []CustomQuestion `json:"custom_questions,omitzero"`
@@ -43,22 +36,20 @@ type MeetingRegistrantRequest struct {
 	Industry *string `json:"industry,omitempty"`
 	// Registrant's job title.
 	JobTitle *string `json:"job_title,omitempty"`
-	// Registrant's language preference for confirmation emails. The seed lists the values
-	// comma-separated with stray spaces; the spaces are dropped and the codes kept as written
-	// (including jp-JP and ko-KO).
+	// Registrant's language preference for confirmation emails.
 	Language *RegistrantLanguage `json:"language,omitempty"`
 	// Registrant's last name.
 	LastName *string `json:"last_name,omitempty"`
-	// Number of Employees. Values exactly as listed in the seed.
+	// Number of Employees.
 	NoOfEmployees *NoOfEmployees `json:"no_of_employees,omitempty"`
 	// Registrant's Organization.
 	Org *string `json:"org,omitempty"`
 	// Registrant's Phone number.
 	Phone *string `json:"phone,omitempty"`
 	// This field can be included to gauge interest of webinar attendees towards buying your
-	// product or service. Purchasing Time Frame. Values exactly as listed in the seed.
+	// product or service. Purchasing Time Frame.
 	PurchasingTimeFrame *PurchasingTimeFrame `json:"purchasing_time_frame,omitempty"`
-	// Role in Purchase Process. Values exactly as listed in the seed.
+	// Role in Purchase Process.
 	RoleInPurchaseProcess *RoleInPurchaseProcess `json:"role_in_purchase_process,omitempty"`
 	// Registrant's State/Province.
 	State *string `json:"state,omitempty"`
@@ -66,7 +57,7 @@ type MeetingRegistrantRequest struct {
 	Zip *string `json:"zip,omitempty"`
 }
 
-// NoOfEmployees: Number of Employees. Values exactly as listed in the seed.
+// NoOfEmployees: Number of Employees.
 type NoOfEmployees string
 
 const (
@@ -96,8 +87,7 @@ func NoOfEmployeesValues() []NoOfEmployees {
 }
 
 // PurchasingTimeFrame: This field can be included to gauge interest of webinar attendees
-// towards buying your product or service. Purchasing Time Frame. Values exactly as listed in
-// the seed.
+// towards buying your product or service. Purchasing Time Frame.
 type PurchasingTimeFrame string
 
 const (
@@ -123,9 +113,7 @@ func PurchasingTimeFrameValues() []PurchasingTimeFrame {
 	return []PurchasingTimeFrame{PurchasingTimeFrameWithinAMonth, PurchasingTimeFrame1To3Months, PurchasingTimeFrame4To6Months, PurchasingTimeFrameMoreThan6Months, PurchasingTimeFrameNoTimeframe}
 }
 
-// RegistrantLanguage: Registrant's language preference for confirmation emails. The seed
-// lists the values comma-separated with stray spaces; the spaces are dropped and the codes
-// kept as written (including jp-JP and ko-KO).
+// RegistrantLanguage: Registrant's language preference for confirmation emails.
 type RegistrantLanguage string
 
 const (
@@ -158,7 +146,7 @@ func RegistrantLanguageValues() []RegistrantLanguage {
 	return []RegistrantLanguage{RegistrantLanguageEnUS, RegistrantLanguageDeDE, RegistrantLanguageEsES, RegistrantLanguageFrFR, RegistrantLanguageJpJP, RegistrantLanguagePtPT, RegistrantLanguageRuRU, RegistrantLanguageZhCN, RegistrantLanguageZhTW, RegistrantLanguageKoKO, RegistrantLanguageItIT, RegistrantLanguageViVN}
 }
 
-// RoleInPurchaseProcess: Role in Purchase Process. Values exactly as listed in the seed.
+// RoleInPurchaseProcess: Role in Purchase Process.
 type RoleInPurchaseProcess string
 
 const (
@@ -186,7 +174,6 @@ func RoleInPurchaseProcessValues() []RoleInPurchaseProcess {
 // AddMeetingRegistrantParams holds the query, header and cookie parameters of AddMeetingRegistrant.
 type AddMeetingRegistrantParams struct {
 	// query parameter occurrence_ids: Occurrence IDs. You can find these with the meeting get
-	// API. Multiple values separated by comma (occurrence_ids=a,b), hence a string list with
-	// style form and explode false.
+	// API. Multiple values separated by comma.
 	OccurrenceIDs []string
 }

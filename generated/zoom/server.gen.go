@@ -25,10 +25,8 @@ type Server interface {
 	//
 	// Register a participant for a meeting.
 	// Note that there is a maximum limit of 4999 registrants per meeting and users will see an
-	// error if the capacity has reached. This is a limit on the meeting as a whole, not on one
-	// request (each request adds a single registrant), so it is not expressed in the schema.
-	// Scopes: meeting:write:admin meeting:write. Either scope is taken to be sufficient, so the
-	// security requirement lists them as two alternatives. Rate Limit Label: Light.
+	// error if the capacity has reached.
+	// Scopes: meeting:write:admin meeting:write. Rate Limit Label: Light.
 	AddMeetingRegistrant(ctx context.Context, in AddMeetingRegistrantInput) (AddMeetingRegistrantOutput, error)
 }
 
@@ -70,9 +68,7 @@ type AddMeetingRegistrantOutput interface {
 }
 
 // AddMeetingRegistrantCreated is the 201 answer of AddMeetingRegistrant: Meeting registrant
-// created. The seed documents neither the status code nor the response body; 201 is the
-// usual Zoom status for this call, and the body schema is deliberately minimal (an object
-// with no declared fields) because the seed shows no answer.
+// created.
 type AddMeetingRegistrantCreated struct {
 	// Body is the response body (application/json).
 	Body MeetingRegistrantCreated
@@ -87,9 +83,7 @@ func (v AddMeetingRegistrantCreated) writeAnswer(w http.ResponseWriter) error {
 }
 
 // AddMeetingRegistrantTooManyRequests is the 429 answer of AddMeetingRegistrant: Too many
-// requests; the request has been rate limited. The seed only gives the rate limit label
-// "Light"; it documents neither this status nor a Retry-After header, so 429 is inferred
-// from the label and no header or body is declared.
+// requests; the request has been rate limited.
 type AddMeetingRegistrantTooManyRequests struct{}
 
 // isAddMeetingRegistrantOutput makes AddMeetingRegistrantTooManyRequests an answer of AddMeetingRegistrant.
