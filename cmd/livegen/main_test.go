@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -122,4 +123,23 @@ func TestUnknownOutputIsRejected(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	require.Equal(t, 1, run([]string{"-generate", "models,nope", "-out", t.TempDir()}, &stdout, &stderr))
 	require.Contains(t, stderr.String(), `unknown output "nope"`)
+}
+
+// TestGeneratedDocsCarryTheAPIsWords: the curated specs keep their curation
+// notes in YAML comments, so no generated comment repeats them.
+func TestGeneratedDocsCarryTheAPIsWords(t *testing.T) {
+	notes := regexp.MustCompile(`(?i)judgement|the seed|scraped|hand-curated|presumably|the docs (show|type|state|say|do not)`)
+	for _, c := range committed {
+		files, err := filepath.Glob(filepath.Join("..", "..", c.dir, "*.gen.go"))
+		require.NoError(t, err)
+		for _, path := range files {
+			data, err := os.ReadFile(path)
+			require.NoError(t, err)
+			for i, line := range strings.Split(string(data), "\n") {
+				if strings.HasPrefix(strings.TrimSpace(line), "//") && notes.MatchString(line) {
+					t.Errorf("%s:%d: a curation note in generated documentation: %s", path, i+1, strings.TrimSpace(line))
+				}
+			}
+		}
+	}
 }
