@@ -48,8 +48,8 @@ func problemLit(in, name, problem jen.Code) *jen.Statement {
 // genErrorResponse renders ErrorResponse, the one shape of every error body.
 func genErrorResponse(f *jen.File) {
 	f.Comment("ErrorResponse is the JSON body of every error the handler answers itself (400, 401,")
-	f.Comment("404, 405, 413, 415, 500) and of errors mapped by WithErrorMapper: a message and the")
-	f.Comment("list of problems, empty when there are none.")
+	f.Comment("404, 405, 413, 415, 500, 501, 503) and of errors mapped by WithErrorMapper: a message")
+	f.Comment("and the list of problems, empty when there are none.")
 	f.Type().Id("ErrorResponse").Struct(
 		jen.Id("Message").String().Tag(map[string]string{"json": "message"}),
 		jen.Id("Problems").Index().Id("Problem").Tag(map[string]string{"json": "problems"}),
@@ -173,8 +173,13 @@ func genNewHandler(f *jen.File, api *generator.API) {
 	f.Comment("the content type (415) and size (413) of the body, decodes and validates the")
 	f.Comment("parameters and body (400, listing every problem at once), calls impl and writes")
 	f.Comment("its answer. An unknown path is answered with 404, a known path with the wrong")
-	f.Comment("method with 405 and an Allow header. A panic in impl is logged and answered with")
-	f.Comment("500, and the handler keeps serving.")
+	f.Comment("method with 405 and an Allow header, an operation impl leaves to UnimplementedServer")
+	f.Comment("with 501. A panic in impl is logged and answered with 500, and the handler keeps")
+	f.Comment("serving. The checks of a hostile request cost time in proportion to its size: the")
+	f.Comment("answer lists 100 problems at most, checks stop after 1,000, and when the request's")
+	f.Comment("context ends they stop and impl is not called. Serve the handler from an")
+	f.Comment("http.Server with read, write and idle timeouts: the handler bounds the size of")
+	f.Comment("what it reads, not the time a client takes.")
 	f.Func().Id("NewHandler").Params(jen.Id("impl").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual(pkgHTTP, "Handler").BlockFunc(func(g *jen.Group) {
 		g.Id("h").Op(":=").Op("&").Id(srvHandler).Values(jen.Dict{
 			jen.Id("impl"): jen.Id("impl"),

@@ -341,8 +341,8 @@ func (v CreateMeetingInviteesGatewayTimeout) writeAnswer(w http.ResponseWriter) 
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
-// 404, 405, 413, 415, 500) and of errors mapped by WithErrorMapper: a message and the
-// list of problems, empty when there are none.
+// 404, 405, 413, 415, 500, 501, 503) and of errors mapped by WithErrorMapper: a message
+// and the list of problems, empty when there are none.
 type ErrorResponse struct {
 	Message  string    `json:"message"`
 	Problems []Problem `json:"problems"`
@@ -511,8 +511,13 @@ type serverHandler struct {
 // the content type (415) and size (413) of the body, decodes and validates the
 // parameters and body (400, listing every problem at once), calls impl and writes
 // its answer. An unknown path is answered with 404, a known path with the wrong
-// method with 405 and an Allow header. A panic in impl is logged and answered with
-// 500, and the handler keeps serving.
+// method with 405 and an Allow header, an operation impl leaves to UnimplementedServer
+// with 501. A panic in impl is logged and answered with 500, and the handler keeps
+// serving. The checks of a hostile request cost time in proportion to its size: the
+// answer lists 100 problems at most, checks stop after 1,000, and when the request's
+// context ends they stop and impl is not called. Serve the handler from an
+// http.Server with read, write and idle timeouts: the handler bounds the size of
+// what it reads, not the time a client takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := &serverHandler{
 		impl: impl,
