@@ -32,7 +32,8 @@ func genOperationType(f *jen.File) {
 			List(jen.Id("Method"), jen.Id("Path")).String(),
 		jen.Comment("Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).").Line().
 			Id("Pattern").String(),
-		jen.Id("declares").Func().Params(jen.String()).Bool(),
+		jen.Comment("declares reports whether a query parameter is the operation's (see DeclaresQuery).").Line().
+			Id("declares").Func().Params(jen.String()).Bool(),
 	)
 	f.Comment("DeclaresQuery reports whether the operation declares the query parameter name")
 	f.Comment("(bracket filters included), so that a log can keep the values of declared")

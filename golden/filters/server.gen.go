@@ -312,7 +312,8 @@ type ServerOperation struct {
 	// Method and Path are the spec's method and path template (/lives/{liveId}).
 	Method, Path string
 	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).
-	Pattern  string
+	Pattern string
+	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
 	declares func(string) bool
 }
 
