@@ -330,30 +330,53 @@ func genScanner(f *jen.File) {
 		),
 		jen.Return(jen.Len(data)),
 	)
-	f.Comment("serverSkipValue returns the index after the JSON value that starts at i.")
-	f.Func().Id("serverSkipValue").Params(jen.Id("data").Index().Byte(), jen.Id("i").Int()).Int().Block(
+	f.Comment("serverSkipValue returns the index after the JSON value that starts at i. It")
+	f.Comment("remembers in c the length of each container of serverRememberFrom bytes or more")
+	f.Comment("that it scans, so that walks into nested values do not scan the same bytes again at")
+	f.Comment("every level: deep bodies cost time in proportion to their size.")
+	f.Func().Id("serverSkipValue").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte(), jen.Id("i").Int()).Int().Block(
 		jen.If(jen.Id("i").Op(">=").Len(data)).Block(jen.Return(jen.Len(data))),
 		jen.Switch(at(i)).Block(
 			jen.Case(jen.LitRune('"')).Block(jen.Return(jen.Id("serverSkipString").Call(data, i))),
 			jen.Case(jen.LitRune('{'), jen.LitRune('[')).Block(
-				jen.Id("depth").Op(":=").Lit(0),
+				jen.Id("open").Op(":=").Id("c").Dot("open").Index(jen.Empty(), jen.Lit(0)),
 				jen.For(inRange()).Block(
 					jen.Switch(at(i)).Block(
 						jen.Case(jen.LitRune('"')).Block(jen.Id("i").Op("=").Id("serverSkipString").Call(data, i), jen.Continue()),
-						jen.Case(jen.LitRune('{'), jen.LitRune('[')).Block(jen.Id("depth").Op("++")),
+						jen.Case(jen.LitRune('{'), jen.LitRune('[')).Block(
+							jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("c").Dot("ends").Index(jen.Op("&").Add(at(i))), jen.Id("ok")).Block(
+								jen.Id("i").Op("+=").Id("n"),
+								jen.If(jen.Len(jen.Id("open")).Op("==").Lit(0)).Block(jen.Return(jen.Id("i"))),
+								jen.Continue(),
+							),
+							jen.Id("open").Op("=").Append(jen.Id("open"), jen.Id("i")),
+						),
 						jen.Case(jen.LitRune('}'), jen.LitRune(']')).Block(
-							jen.Id("depth").Op("--"),
-							jen.If(jen.Id("depth").Op("==").Lit(0)).Block(jen.Return(jen.Id("i").Op("+").Lit(1))),
+							jen.If(jen.Len(jen.Id("open")).Op("==").Lit(0)).Block(jen.Return(jen.Id("i").Op("+").Lit(1))),
+							jen.Id("from").Op(":=").Id("open").Index(jen.Len(jen.Id("open")).Op("-").Lit(1)),
+							jen.Id("open").Op("=").Id("open").Index(jen.Empty(), jen.Len(jen.Id("open")).Op("-").Lit(1)),
+							jen.If(jen.Id("n").Op(":=").Id("i").Op("+").Lit(1).Op("-").Id("from"), jen.Id("n").Op(">=").Id("serverRememberFrom")).Block(
+								jen.If(jen.Id("c").Dot("ends").Op("==").Nil()).Block(jen.Id("c").Dot("ends").Op("=").Map(jen.Op("*").Byte()).Int().Values()),
+								jen.Id("c").Dot("ends").Index(jen.Op("&").Add(at(jen.Id("from")))).Op("=").Id("n"),
+							),
+							jen.If(jen.Len(jen.Id("open")).Op("==").Lit(0)).Block(
+								jen.Id("c").Dot("open").Op("=").Id("open"),
+								jen.Return(jen.Id("i").Op("+").Lit(1)),
+							),
 						),
 					),
 					jen.Id("i").Op("++"),
 				),
+				jen.Id("c").Dot("open").Op("=").Id("open"),
 				jen.Return(jen.Len(data)),
 			),
 		),
 		jen.For(inRange().Op("&&").Op("!").Qual(pkgStrings, "ContainsRune").Call(jen.Lit(" \t\r\n,]}"), jen.Rune().Call(at(i)))).Block(jen.Id("i").Op("++")),
 		jen.Return(jen.Id("i")),
 	)
+	f.Comment("serverRememberFrom is the size from which serverSkipValue remembers a container's")
+	f.Comment("length: smaller ones cost little to scan again, and are the most numerous.")
+	f.Const().Id("serverRememberFrom").Op("=").Lit(64)
 	f.Comment("serverEachMember calls fn with the key (quoted, as written) and the value of each")
 	f.Comment("member of the JSON object in data, while c goes on checking.")
 	f.Func().Id("serverEachMember").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte())).Block(
@@ -367,7 +390,7 @@ func genScanner(f *jen.File) {
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, jen.Id("end")),
 			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune(':')).Block(jen.Return()),
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, i.Clone().Op("+").Lit(1)),
-			jen.Id("end").Op("=").Id("serverSkipValue").Call(data, i),
+			jen.Id("end").Op("=").Id("serverSkipValue").Call(jen.Id("c"), data, i),
 			jen.Id("fn").Call(jen.Id("key"), data.Clone().Index(i, jen.Id("end"))),
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, jen.Id("end")),
 			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune(',')).Block(jen.Return()),
@@ -383,7 +406,7 @@ func genScanner(f *jen.File) {
 		jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("c").Dot("checking").Call(), jen.Id("n").Op("++")).Block(
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, i),
 			jen.If(jen.Id("i").Op(">=").Len(data)).Block(jen.Return()),
-			jen.Id("end").Op(":=").Id("serverSkipValue").Call(data, i),
+			jen.Id("end").Op(":=").Id("serverSkipValue").Call(jen.Id("c"), data, i),
 			jen.Id("fn").Call(jen.Id("n"), data.Clone().Index(i, jen.Id("end"))),
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, jen.Id("end")),
 			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune(',')).Block(jen.Return()),

@@ -157,6 +157,10 @@ func genValidationState(f *jen.File) {
 			Comment("the checks of their zero value would only repeat that, so problems at or").Line().
 			Comment("below them are dropped.").Line().
 			Id("absent").Map(jen.Id("Problem")).Struct(),
+		jen.Comment("ends and open serve the server's scans of a request body: the length of the").Line().
+			Comment("larger JSON containers, by their first byte, and a stack of open ones.").Line().
+			Id("ends").Map(jen.Op("*").Byte()).Int(),
+		jen.Id("open").Index().Int(),
 	)
 	f.Comment("add records a problem with the value at path at.")
 	f.Func().Params(s.Clone()).Id("add").Params(jen.Id("at").Add(pathPtr()), jen.Id("problem").String()).Block(

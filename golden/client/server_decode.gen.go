@@ -691,8 +691,11 @@ func serverSkipString(data []byte, i int) int {
 	return len(data)
 }
 
-// serverSkipValue returns the index after the JSON value that starts at i.
-func serverSkipValue(data []byte, i int) int {
+// serverSkipValue returns the index after the JSON value that starts at i. It
+// remembers in c the length of each container of serverRememberFrom bytes or more
+// that it scans, so that walks into nested values do not scan the same bytes again at
+// every level: deep bodies cost time in proportion to their size.
+func serverSkipValue(c *validationState, data []byte, i int) int {
 	if i >= len(data) {
 		return len(data)
 	}
@@ -700,22 +703,41 @@ func serverSkipValue(data []byte, i int) int {
 	case '"':
 		return serverSkipString(data, i)
 	case '{', '[':
-		depth := 0
+		open := c.open[:0]
 		for i < len(data) {
 			switch data[i] {
 			case '"':
 				i = serverSkipString(data, i)
 				continue
 			case '{', '[':
-				depth++
+				if n, ok := c.ends[&data[i]]; ok {
+					i += n
+					if len(open) == 0 {
+						return i
+					}
+					continue
+				}
+				open = append(open, i)
 			case '}', ']':
-				depth--
-				if depth == 0 {
+				if len(open) == 0 {
+					return i + 1
+				}
+				from := open[len(open)-1]
+				open = open[:len(open)-1]
+				if n := i + 1 - from; n >= serverRememberFrom {
+					if c.ends == nil {
+						c.ends = map[*byte]int{}
+					}
+					c.ends[&data[from]] = n
+				}
+				if len(open) == 0 {
+					c.open = open
 					return i + 1
 				}
 			}
 			i++
 		}
+		c.open = open
 		return len(data)
 	}
 	for i < len(data) && !strings.ContainsRune(" \t\r\n,]}", rune(data[i])) {
@@ -723,6 +745,10 @@ func serverSkipValue(data []byte, i int) int {
 	}
 	return i
 }
+
+// serverRememberFrom is the size from which serverSkipValue remembers a container's
+// length: smaller ones cost little to scan again, and are the most numerous.
+const serverRememberFrom = 64
 
 // serverEachMember calls fn with the key (quoted, as written) and the value of each
 // member of the JSON object in data, while c goes on checking.
@@ -743,7 +769,7 @@ func serverEachMember(c *validationState, data []byte, fn func(key, value []byte
 			return
 		}
 		i = serverSpace(data, i+1)
-		end = serverSkipValue(data, i)
+		end = serverSkipValue(c, data, i)
 		fn(key, data[i:end])
 		i = serverSpace(data, end)
 		if i >= len(data) || data[i] != ',' {
@@ -768,7 +794,7 @@ func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
 		if i >= len(data) {
 			return
 		}
-		end := serverSkipValue(data, i)
+		end := serverSkipValue(c, data, i)
 		fn(n, data[i:end])
 		i = serverSpace(data, end)
 		if i >= len(data) || data[i] != ',' {

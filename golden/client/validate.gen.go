@@ -265,6 +265,10 @@ type validationState struct {
 	// the checks of their zero value would only repeat that, so problems at or
 	// below them are dropped.
 	absent map[Problem]struct{}
+	// ends and open serve the server's scans of a request body: the length of the
+	// larger JSON containers, by their first byte, and a stack of open ones.
+	ends map[*byte]int
+	open []int
 }
 
 // add records a problem with the value at path at.

@@ -184,6 +184,30 @@ func TestBodyArrayItems(t *testing.T) {
 	require.Equal(t, []Problem{{In: "body", Name: "/tags", Problem: "must have at most 2 items, not 3"}}, problems(t, w))
 }
 
+// TestBodyDeepNesting walks a deeply nested body: the required title is
+// found missing at its JSON pointer, however deep, next to padding that the
+// walk skips at every level above it.
+func TestBodyDeepNesting(t *testing.T) {
+	s := &impl{}
+	h := NewHandler(s, WithMaxBodyBytes(4<<20))
+	const depth = 1500
+	pad := `"x":"` + strings.Repeat("p", 100) + `",`
+	outline := func(innermost string) string {
+		return strings.Repeat(`{`+pad+`"title":"t","children":[`, depth) + innermost + strings.Repeat(`]}`, depth)
+	}
+	put := func(o string) *httptest.ResponseRecorder {
+		body := `{"name":"n","owner":"a@b.co","note":null,"parts":[{"code":"AB1"}],"outline":` + o + `}`
+		return serve(h, "PUT", "/items/1", body, "Content-Type", "application/json", "Authorization", "Basic dTpw")
+	}
+	w := put(outline(`{` + pad + `"title":"leaf"}`))
+	require.Equal(t, http.StatusNoContent, w.Code, "%.300s", w.Body.String())
+
+	w = put(outline(`{` + pad + `"children":[]}`))
+	require.Equal(t, http.StatusBadRequest, w.Code)
+	want := "/outline" + strings.Repeat("/children/0", depth) + "/title"
+	require.Equal(t, []Problem{{In: "body", Name: want, Problem: "is required"}}, problems(t, w))
+}
+
 func TestSecuritySchemes(t *testing.T) {
 	s := &impl{}
 	var seen []string

@@ -685,8 +685,11 @@ func serverSkipString(data []byte, i int) int {
 	return len(data)
 }
 
-// serverSkipValue returns the index after the JSON value that starts at i.
-func serverSkipValue(data []byte, i int) int {
+// serverSkipValue returns the index after the JSON value that starts at i. It
+// remembers in c the length of each container of serverRememberFrom bytes or more
+// that it scans, so that walks into nested values do not scan the same bytes again at
+// every level: deep bodies cost time in proportion to their size.
+func serverSkipValue(c *validationState, data []byte, i int) int {
 	if i >= len(data) {
 		return len(data)
 	}
@@ -694,22 +697,41 @@ func serverSkipValue(data []byte, i int) int {
 	case '"':
 		return serverSkipString(data, i)
 	case '{', '[':
-		depth := 0
+		open := c.open[:0]
 		for i < len(data) {
 			switch data[i] {
 			case '"':
 				i = serverSkipString(data, i)
 				continue
 			case '{', '[':
-				depth++
+				if n, ok := c.ends[&data[i]]; ok {
+					i += n
+					if len(open) == 0 {
+						return i
+					}
+					continue
+				}
+				open = append(open, i)
 			case '}', ']':
-				depth--
-				if depth == 0 {
+				if len(open) == 0 {
+					return i + 1
+				}
+				from := open[len(open)-1]
+				open = open[:len(open)-1]
+				if n := i + 1 - from; n >= serverRememberFrom {
+					if c.ends == nil {
+						c.ends = map[*byte]int{}
+					}
+					c.ends[&data[from]] = n
+				}
+				if len(open) == 0 {
+					c.open = open
 					return i + 1
 				}
 			}
 			i++
 		}
+		c.open = open
 		return len(data)
 	}
 	for i < len(data) && !strings.ContainsRune(" \t\r\n,]}", rune(data[i])) {
@@ -717,6 +739,10 @@ func serverSkipValue(data []byte, i int) int {
 	}
 	return i
 }
+
+// serverRememberFrom is the size from which serverSkipValue remembers a container's
+// length: smaller ones cost little to scan again, and are the most numerous.
+const serverRememberFrom = 64
 
 // serverEachMember calls fn with the key (quoted, as written) and the value of each
 // member of the JSON object in data, while c goes on checking.
@@ -737,7 +763,7 @@ func serverEachMember(c *validationState, data []byte, fn func(key, value []byte
 			return
 		}
 		i = serverSpace(data, i+1)
-		end = serverSkipValue(data, i)
+		end = serverSkipValue(c, data, i)
 		fn(key, data[i:end])
 		i = serverSpace(data, end)
 		if i >= len(data) || data[i] != ',' {
@@ -762,7 +788,7 @@ func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
 		if i >= len(data) {
 			return
 		}
-		end := serverSkipValue(data, i)
+		end := serverSkipValue(c, data, i)
 		fn(n, data[i:end])
 		i = serverSpace(data, end)
 		if i >= len(data) || data[i] != ',' {
@@ -864,10 +890,10 @@ func (v *Dimensions) serverWalk(c *validationState, at *validationPath, data []b
 }
 
 // serverFieldsItem lists the JSON names of the properties of Item.
-var serverFieldsItem = []string{"aliases", "count", "labels", "name", "note", "owner", "parts", "price", "site", "tags", "when"}
+var serverFieldsItem = []string{"aliases", "count", "labels", "name", "note", "outline", "owner", "parts", "price", "site", "tags", "when"}
 
 // serverKindsItem lists the JSON kinds of the properties of Item, in the same order.
-var serverKindsItem = []serverKind{serverKindArray, serverKindInt32, serverKindObject, serverKindString, serverKindString, serverKindString, serverKindArray, serverKindNumber, serverKindString, serverKindArray, serverKindString}
+var serverKindsItem = []serverKind{serverKindArray, serverKindInt32, serverKindObject, serverKindString, serverKindString, serverKindObject, serverKindString, serverKindArray, serverKindNumber, serverKindString, serverKindArray, serverKindString}
 
 // serverWalk checks the JSON text data of a Item at path at: required properties
 // must be present, and, when v is nil because decoding failed, every value must be of
@@ -923,12 +949,25 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 		case 4:
 			seen[1] = true
 		case 5:
+			at1 := &validationPath{
+				name:   "outline",
+				parent: at,
+			}
+			if serverDescend(c, at1, value, serverKindObject, v != nil) {
+				var m1 *Outline
+				if v != nil {
+					m1 = v.Outline
+				}
+				m1.serverWalk(c, at1, value)
+			}
+			return
+		case 6:
 			seen[2] = true
 			if serverIsNull(value) {
 				c.missing(at.field("owner"), "must not be null")
 				return
 			}
-		case 6:
+		case 7:
 			at1 := &validationPath{
 				name:   "parts",
 				parent: at,
@@ -958,7 +997,7 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 				})
 			}
 			return
-		case 9:
+		case 10:
 			at1 := &validationPath{
 				name:   "tags",
 				parent: at,
@@ -1020,16 +1059,18 @@ func (v *Item) serverDecodeMembers(c *validationState, at *validationPath, data 
 		case 4:
 			err = json.Unmarshal(value, &v.Note)
 		case 5:
-			err = json.Unmarshal(value, &v.Owner)
+			err = json.Unmarshal(value, &v.Outline)
 		case 6:
-			err = json.Unmarshal(value, &v.Parts)
+			err = json.Unmarshal(value, &v.Owner)
 		case 7:
-			err = json.Unmarshal(value, &v.Price)
+			err = json.Unmarshal(value, &v.Parts)
 		case 8:
-			err = json.Unmarshal(value, &v.Site)
+			err = json.Unmarshal(value, &v.Price)
 		case 9:
-			err = json.Unmarshal(value, &v.Tags)
+			err = json.Unmarshal(value, &v.Site)
 		case 10:
+			err = json.Unmarshal(value, &v.Tags)
+		case 11:
 			err = json.Unmarshal(value, &v.When)
 		default:
 			return
@@ -1038,6 +1079,69 @@ func (v *Item) serverDecodeMembers(c *validationState, at *validationPath, data 
 			c.skip(at.field(serverFieldsItem[i]))
 		}
 	})
+}
+
+// serverFieldsOutline lists the JSON names of the properties of Outline.
+var serverFieldsOutline = []string{"children", "title"}
+
+// serverKindsOutline lists the JSON kinds of the properties of Outline, in the same order.
+var serverKindsOutline = []serverKind{serverKindArray, serverKindString}
+
+// serverWalk checks the JSON text data of a Outline at path at: required properties
+// must be present, and, when v is nil because decoding failed, every value must be of
+// the JSON kind its schema asks for.
+func (v *Outline) serverWalk(c *validationState, at *validationPath, data []byte) {
+	var seen [1]bool
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, serverFieldsOutline, true)
+		switch i {
+		case 0:
+			at1 := &validationPath{
+				name:   "children",
+				parent: at,
+			}
+			if serverDescend(c, at1, value, serverKindArray, v != nil) {
+				var m1 *[]Outline
+				if v != nil {
+					m1 = &v.Children
+				}
+				serverEachItem(c, value, func(k2 int, item2 []byte) {
+					at3 := &validationPath{
+						index:   k2,
+						isIndex: true,
+						parent:  at1,
+					}
+					if serverIsNull(item2) {
+						c.missing(at3, "must not be null")
+						return
+					}
+					if serverDescend(c, at3, item2, serverKindObject, v != nil) {
+						var m3 *Outline
+						if m1 != nil && k2 < len(*m1) {
+							m3 = &(*m1)[k2]
+						}
+						m3.serverWalk(c, at3, item2)
+					}
+				})
+			}
+			return
+		case 1:
+			seen[0] = true
+			if serverIsNull(value) {
+				c.missing(at.field("title"), "must not be null")
+				return
+			}
+		}
+		if v == nil && i >= 0 {
+			serverDescend(c, &validationPath{
+				name:   serverFieldsOutline[i],
+				parent: at,
+			}, value, serverKindsOutline[i], false)
+		}
+	})
+	if !seen[0] {
+		c.missing(at.field("title"), "is required")
+	}
 }
 
 // serverFieldsPart lists the JSON names of the properties of Part.

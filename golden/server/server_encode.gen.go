@@ -174,6 +174,12 @@ func (v Item) appendJSON(b []byte) ([]byte, error) {
 	} else {
 		b = appendJSONString(b, *v.Note)
 	}
+	if v.Outline != nil {
+		b = appendJSONKey(b, `"outline":`)
+		if b, err = (*v.Outline).appendJSON(b); err != nil {
+			return nil, err
+		}
+	}
 	b = appendJSONKey(b, `"owner":`)
 	b = appendJSONString(b, v.Owner)
 	b = appendJSONKey(b, `"parts":`)
@@ -216,6 +222,28 @@ func (v Item) appendJSON(b []byte) ([]byte, error) {
 		b = appendJSONKey(b, `"when":`)
 		b = appendJSONString(b, *v.When)
 	}
+	return append(b, '}'), err
+}
+
+// appendJSON writes v as encoding/json's Marshal does.
+func (v Outline) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	if v.Children != nil {
+		b = appendJSONKey(b, `"children":`)
+		b = append(b, '[')
+		for i0 := range v.Children {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			if b, err = v.Children[i0].appendJSON(b); err != nil {
+				return nil, err
+			}
+		}
+		b = append(b, ']')
+	}
+	b = appendJSONKey(b, `"title":`)
+	b = appendJSONString(b, v.Title)
 	return append(b, '}'), err
 }
 
