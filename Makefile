@@ -17,7 +17,7 @@ check:
 	$(GO) run ./cmd/livegen -check
 	$(GO) run ./cmd/livegen -check -spec openapi/webex/meeting-invitees.yaml -out generated/webex
 	$(GO) run ./cmd/livegen -check -spec openapi/zoom/meeting-registrants.yaml -out generated/zoom
-	cd examples/consumer && $(GO) run github.com/seed-0d47db62/livegen/cmd/livegen -config lives/livegen.yaml -check
+	cd examples/consumer && $(GO) tool livegen -config lives/livegen.yaml -check
 
 # test vets everything, runs every test and checks that generated/ and golden/ are fresh.
 test: check

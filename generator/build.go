@@ -20,6 +20,7 @@ var ReservedNames = []string{
 	"WithHTTPClient", "WithRequestEditorFn", "WithUserAgent", "WithCredentials", "WithRetryPolicy",
 	"WithMaxResponseBytes", "WithStrictDecoding", "Misfit", "Answer", "RecordAnswer",
 	"AuthRequest", "WithMaxBodyBytes", "WithAuthenticator", "WithErrorMapper", "WithLogger", "WithStrictQuery",
+	"ServerOperation", "OperationFromContext", "WithMiddleware", "UnimplementedServer", "ErrNotImplemented",
 }
 
 type builder struct {

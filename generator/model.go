@@ -195,6 +195,16 @@ type TypeRef struct {
 	// Note says why a less precise Go type was chosen; renderers add it to
 	// the doc comment of the field or parameter.
 	Note string
+	// Nullable says that null is an allowed value. It is set on the items of
+	// arrays and the values of maps (fields carry Field.Nullable instead).
+	Nullable bool
+}
+
+// NullRejected reports whether null is not a value of r: an item or map
+// value whose schema does not allow null, which Go would decode as its zero
+// value without a word.
+func NullRejected(r *TypeRef) bool {
+	return !r.Nullable && r.Kind != RefAny && r.Kind != RefExternal
 }
 
 // IsCollection reports whether the Go type is a slice or map (named or not),

@@ -10,6 +10,14 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
+// itemRef maps the schema of an array's items or a map's values, noting
+// whether null is one of them.
+func (b *builder) itemRef(sr *openapi3.SchemaRef, ctx, ptr string) *TypeRef {
+	r := b.ref(sr, ctx, ptr)
+	r.Nullable = sr != nil && sr.Value != nil && isNullable(sr.Value)
+	return r
+}
+
 // ref returns the Go type for a schema used at ptr; ctx names an inline
 // type if one has to be created for it.
 func (b *builder) ref(sr *openapi3.SchemaRef, ctx, ptr string) *TypeRef {
@@ -93,9 +101,9 @@ func (b *builder) plainRef(s *openapi3.Schema, ctx, ptr string) *TypeRef {
 	case len(types) == 0:
 		switch {
 		case s.Items != nil:
-			r.Kind, r.Elem = RefSlice, b.ref(s.Items, ctx+"Item", ptr+"/items")
+			r.Kind, r.Elem = RefSlice, b.itemRef(s.Items, ctx+"Item", ptr+"/items")
 		case s.AdditionalProperties.Schema != nil:
-			r.Kind, r.Elem = RefMap, b.ref(s.AdditionalProperties.Schema, ctx+"Value", ptr+"/additionalProperties")
+			r.Kind, r.Elem = RefMap, b.itemRef(s.AdditionalProperties.Schema, ctx+"Value", ptr+"/additionalProperties")
 		default:
 			r.Kind = RefAny
 		}
@@ -132,7 +140,7 @@ func (b *builder) plainRef(s *openapi3.Schema, ctx, ptr string) *TypeRef {
 			if s.Items == nil {
 				r.Elem = &TypeRef{Kind: RefAny}
 			} else {
-				r.Elem = b.ref(s.Items, ctx+"Item", ptr+"/items")
+				r.Elem = b.itemRef(s.Items, ctx+"Item", ptr+"/items")
 			}
 			if u := stringExtension(s.Extensions, "x-livegen-unique-by"); u != "" {
 				r.Constraints.UniqueBy = u
@@ -141,7 +149,7 @@ func (b *builder) plainRef(s *openapi3.Schema, ctx, ptr string) *TypeRef {
 			r.Kind = RefMap
 			switch {
 			case s.AdditionalProperties.Schema != nil:
-				r.Elem = b.ref(s.AdditionalProperties.Schema, ctx+"Value", ptr+"/additionalProperties")
+				r.Elem = b.itemRef(s.AdditionalProperties.Schema, ctx+"Value", ptr+"/additionalProperties")
 			default:
 				r.Elem = &TypeRef{Kind: RefAny}
 			}

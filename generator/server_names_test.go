@@ -116,8 +116,10 @@ func TestServerFixedNamesAreKept(t *testing.T) {
 func TestValidationPlan(t *testing.T) {
 	api := loadServerSpec(t, strings.Replace(serverSpec, "    WithLogger: {type: string}\n", "", 1))
 	plan := PlanValidation(api)
+	item := operation(api, "trailing").Body.Type.Named.Fields[1].Type.Elem
+	require.True(t, NullRejected(item), "the items of list are not nullable")
 	body := operation(api, "trailing").Body.Type.Named
 	require.True(t, plan.Walks(body), "a request body is walked")
-	require.False(t, plan.TracksPresence(body), "it has no required property")
+	require.True(t, plan.TracksPresence(body), "its list's items must not be null, which decoding cannot show")
 	require.False(t, plan.HasMethod(body), "an unsupported pattern and unique-by leave nothing to check")
 }

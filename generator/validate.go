@@ -60,7 +60,8 @@ func (v *Validation) HasMethod(t *Type) bool { return v.methods[t] }
 func (v *Validation) Walks(t *Type) bool { return v.walkers[t] }
 
 // TracksPresence reports whether the walker of t, or of a type below it,
-// checks the presence of required properties.
+// checks what decoding cannot show: the presence of required properties, or
+// null items where the schema does not allow them.
 func (v *Validation) TracksPresence(t *Type) bool { return v.presence[t] }
 
 // Checked reports whether a value of r has anything to check.
@@ -201,7 +202,7 @@ func (v *Validation) presenceBelow(t *Type) bool {
 func (v *Validation) refPresence(r *TypeRef) bool {
 	switch r.Kind {
 	case RefSlice, RefMap:
-		return v.refPresence(r.Elem)
+		return NullRejected(r.Elem) || v.refPresence(r.Elem)
 	case RefNamed:
 		return v.presence[MethodOwner(r.Named)]
 	}

@@ -116,16 +116,17 @@ func TestToken(t *testing.T) {
 	require.Equal(t, 200, do(t, "GET", open.url+"/v1/lives", "anything", "").status)
 }
 
-// Each request is one log line with its method, path, query and status,
-// and never the token.
+// Each request is one log line with its method, path, operation, query and
+// status, and never the token, not even one sent in the query.
 func TestOneLogLinePerRequest(t *testing.T) {
 	var logs lockedBuffer
 	s := start(t, livesim.Options{Seed: livesim.Demo, Token: "t0ken-value", Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
-	do(t, "GET", s.url+"/v1/lives?limit=1", "t0ken-value", "")
-	do(t, "GET", s.url+"/v1/lives/nope", "t0ken-value", "")
+	do(t, "GET", s.url+"/v1/lives?limit=1&access_token=t0ken-value&title%5Beq%5D=Demo", "t0ken-value", "")
+	do(t, "GET", s.url+"/v1/lives/nope?access_token=t0ken-value", "t0ken-value", "")
 	do(t, "POST", s.url+"/v1/lives", "wrong", `{}`)
+	do(t, "GET", s.url+"/v1/nowhere?limit=t0ken-value", "t0ken-value", "")
 	lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
-	require.Len(t, lines, 3)
+	require.Len(t, lines, 4)
 	var entries []map[string]any
 	for _, l := range lines {
 		var e map[string]any
@@ -133,9 +134,12 @@ func TestOneLogLinePerRequest(t *testing.T) {
 		require.Equal(t, "request", e["msg"])
 		entries = append(entries, e)
 	}
-	require.Equal(t, []any{"GET", "/v1/lives", "limit=1", 200.0}, []any{entries[0]["method"], entries[0]["path"], entries[0]["query"], entries[0]["status"]})
-	require.Equal(t, 404.0, entries[1]["status"])
-	require.Equal(t, []any{"POST", 401.0}, []any{entries[2]["method"], entries[2]["status"]})
+	// Undeclared parameters keep their names; their values are redacted.
+	require.Equal(t, []any{"GET", "/v1/lives", "listLives", "limit=1&access_token=REDACTED&title%5Beq%5D=Demo", 200.0},
+		[]any{entries[0]["method"], entries[0]["path"], entries[0]["operation"], entries[0]["query"], entries[0]["status"]})
+	require.Equal(t, []any{"getLive", "access_token=REDACTED", 404.0}, []any{entries[1]["operation"], entries[1]["query"], entries[1]["status"]})
+	require.Equal(t, []any{"POST", "createLive", 401.0}, []any{entries[2]["method"], entries[2]["operation"], entries[2]["status"]})
+	require.Equal(t, []any{"", "limit=REDACTED", 404.0}, []any{entries[3]["operation"], entries[3]["query"], entries[3]["status"]}, "no operation declares anything")
 	require.NotContains(t, logs.String(), "t0ken-value")
 }
 

@@ -152,6 +152,7 @@ func handlerOptions(opts Options) []meltingspot.HandlerOption {
 	handlerOpts := []meltingspot.HandlerOption{
 		meltingspot.WithLogger(opts.Logger),
 		meltingspot.WithErrorMapper(mapError),
+		meltingspot.WithMiddleware(noteOperation),
 	}
 	if opts.Token != "" {
 		handlerOpts = append(handlerOpts, meltingspot.WithAuthenticator(tokenAuthenticator(opts.Token)))
@@ -182,7 +183,7 @@ func mapError(_ context.Context, err error) (int, meltingspot.ErrorResponse) {
 	}
 	var invalid *meltingspot.ValidationError
 	if errors.As(err, &invalid) {
-		return http.StatusBadRequest, meltingspot.ErrorResponse{Message: "the request is invalid", Problems: invalid.Problems}
+		return http.StatusBadRequest, meltingspot.ErrorResponse{Message: "the request is invalid", Problems: invalid.Problems, MoreProblems: invalid.MoreProblems}
 	}
 	return http.StatusInternalServerError, meltingspot.ErrorResponse{Message: "internal server error"}
 }

@@ -139,6 +139,20 @@ func isOutput(name string) bool {
 }
 
 // addRequired adds the outputs that the wanted ones need.
+// WrittenWith lists the outputs that generating o writes too, because its
+// code uses theirs, in the order of Outputs.
+func (o Output) WrittenWith() []string {
+	want := map[string]bool{o.Name: true}
+	addRequired(want)
+	var names []string
+	for _, x := range Outputs {
+		if want[x.Name] && x.Name != o.Name {
+			names = append(names, x.Name)
+		}
+	}
+	return names
+}
+
 func addRequired(want map[string]bool) {
 	for changed := true; changed; {
 		changed = false

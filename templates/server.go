@@ -27,6 +27,7 @@ func Server(api *generator.API) ([]byte, error) {
 	c := newChecks(api)
 	f := newFile(api)
 	genServerInterface(f, api)
+	genUnimplemented(f, api)
 	for _, o := range api.Operations {
 		genServerInput(f, o)
 		genServerOutput(f, o)
@@ -34,10 +35,12 @@ func Server(api *generator.API) ([]byte, error) {
 	genErrorResponse(f)
 	genHandlerOptions(f)
 	genAuthTypes(f)
+	genOperationType(f)
 	genNewHandler(f, api)
 	genHandlerRuntime(f)
 	for _, o := range api.Operations {
 		if o.ServerPattern != "" {
+			genOperationVar(f, o)
 			genServeOperation(f, c, o)
 		}
 	}

@@ -102,6 +102,7 @@ func genBodyRuntime(f *jen.File) {
 	genBodyError(f)
 	genKinds(f)
 	genScanner(f)
+	genCountItems(f)
 }
 
 // genReadBody renders readBody, which answers 415 and 413 itself.
@@ -174,9 +175,9 @@ func genBodyError(f *jen.File) {
 				Qual(pkgStrconv, "FormatInt").Call(jen.Id("syntax").Dot("Offset"), jen.Lit(10)).Op("+").Lit(")")),
 			jen.Return(jen.False()),
 		),
-		jen.Id("n").Op(":=").Len(jen.Id("c").Dot("problems")),
+		jen.Id("n").Op(":=").Id("c").Dot("found").Call(),
 		jen.Id("walk").Call(),
-		jen.If(jen.Len(jen.Id("c").Dot("problems")).Op(">").Id("n")).Block(jen.Return(jen.True())),
+		jen.If(jen.Id("c").Dot("found").Call().Op(">").Id("n").Op("||").Id("c").Dot("stopped")).Block(jen.Return(jen.True())),
 		jen.Var().Id("typ").Op("*").Qual(pkgJSON, "UnmarshalTypeError"),
 		jen.If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("typ")).Op("&&").Id("typ").Dot("Field").Op("!=").Lit("")).Block(
 			jen.Id("p").Op(":=").Id("at"),
@@ -212,7 +213,7 @@ func genDecodeMembers(f *jen.File, t *generator.Type) {
 	f.Comment("decoding the whole object failed, so that the values that are right are still")
 	f.Comment("validated. A member that fails is skipped: its problem is reported already.")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("serverDecodeMembers").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("data").Index().Byte()).Block(
-		jen.Id("serverEachMember").Call(jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
+		jen.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
 			jen.Var().Err().Error(),
 			jen.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id(fieldsVar(t)), jen.Lit(t.AdditionalProperties == nil)),
 			jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
@@ -299,9 +300,10 @@ func genKinds(f *jen.File) {
 		),
 		jen.Return(jen.False()),
 	)
-	f.Comment("serverIsNull reports whether a JSON value is null.")
+	f.Comment("serverIsNull reports whether a JSON value is null; a whole body may have white")
+	f.Comment("space around it (json.Encoder ends it with a newline).")
 	f.Func().Id("serverIsNull").Params(jen.Id("value").Index().Byte()).Bool().Block(
-		jen.Return(jen.String().Call(jen.Id("value")).Op("==").Lit("null")),
+		jen.Return(jen.String().Call(jen.Qual(pkgBytes, "Trim").Call(jen.Id("value"), jen.Lit(" \t\r\n"))).Op("==").Lit("null")),
 	)
 }
 
@@ -328,36 +330,59 @@ func genScanner(f *jen.File) {
 		),
 		jen.Return(jen.Len(data)),
 	)
-	f.Comment("serverSkipValue returns the index after the JSON value that starts at i.")
-	f.Func().Id("serverSkipValue").Params(jen.Id("data").Index().Byte(), jen.Id("i").Int()).Int().Block(
+	f.Comment("serverSkipValue returns the index after the JSON value that starts at i. It")
+	f.Comment("remembers in c the length of each container of serverRememberFrom bytes or more")
+	f.Comment("that it scans, so that walks into nested values do not scan the same bytes again at")
+	f.Comment("every level: deep bodies cost time in proportion to their size.")
+	f.Func().Id("serverSkipValue").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte(), jen.Id("i").Int()).Int().Block(
 		jen.If(jen.Id("i").Op(">=").Len(data)).Block(jen.Return(jen.Len(data))),
 		jen.Switch(at(i)).Block(
 			jen.Case(jen.LitRune('"')).Block(jen.Return(jen.Id("serverSkipString").Call(data, i))),
 			jen.Case(jen.LitRune('{'), jen.LitRune('[')).Block(
-				jen.Id("depth").Op(":=").Lit(0),
+				jen.Id("open").Op(":=").Id("c").Dot("open").Index(jen.Empty(), jen.Lit(0)),
 				jen.For(inRange()).Block(
 					jen.Switch(at(i)).Block(
 						jen.Case(jen.LitRune('"')).Block(jen.Id("i").Op("=").Id("serverSkipString").Call(data, i), jen.Continue()),
-						jen.Case(jen.LitRune('{'), jen.LitRune('[')).Block(jen.Id("depth").Op("++")),
+						jen.Case(jen.LitRune('{'), jen.LitRune('[')).Block(
+							jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("c").Dot("ends").Index(jen.Op("&").Add(at(i))), jen.Id("ok")).Block(
+								jen.Id("i").Op("+=").Id("n"),
+								jen.If(jen.Len(jen.Id("open")).Op("==").Lit(0)).Block(jen.Return(jen.Id("i"))),
+								jen.Continue(),
+							),
+							jen.Id("open").Op("=").Append(jen.Id("open"), jen.Id("i")),
+						),
 						jen.Case(jen.LitRune('}'), jen.LitRune(']')).Block(
-							jen.Id("depth").Op("--"),
-							jen.If(jen.Id("depth").Op("==").Lit(0)).Block(jen.Return(jen.Id("i").Op("+").Lit(1))),
+							jen.If(jen.Len(jen.Id("open")).Op("==").Lit(0)).Block(jen.Return(jen.Id("i").Op("+").Lit(1))),
+							jen.Id("from").Op(":=").Id("open").Index(jen.Len(jen.Id("open")).Op("-").Lit(1)),
+							jen.Id("open").Op("=").Id("open").Index(jen.Empty(), jen.Len(jen.Id("open")).Op("-").Lit(1)),
+							jen.If(jen.Id("n").Op(":=").Id("i").Op("+").Lit(1).Op("-").Id("from"), jen.Id("n").Op(">=").Id("serverRememberFrom")).Block(
+								jen.If(jen.Id("c").Dot("ends").Op("==").Nil()).Block(jen.Id("c").Dot("ends").Op("=").Map(jen.Op("*").Byte()).Int().Values()),
+								jen.Id("c").Dot("ends").Index(jen.Op("&").Add(at(jen.Id("from")))).Op("=").Id("n"),
+							),
+							jen.If(jen.Len(jen.Id("open")).Op("==").Lit(0)).Block(
+								jen.Id("c").Dot("open").Op("=").Id("open"),
+								jen.Return(jen.Id("i").Op("+").Lit(1)),
+							),
 						),
 					),
 					jen.Id("i").Op("++"),
 				),
+				jen.Id("c").Dot("open").Op("=").Id("open"),
 				jen.Return(jen.Len(data)),
 			),
 		),
 		jen.For(inRange().Op("&&").Op("!").Qual(pkgStrings, "ContainsRune").Call(jen.Lit(" \t\r\n,]}"), jen.Rune().Call(at(i)))).Block(jen.Id("i").Op("++")),
 		jen.Return(jen.Id("i")),
 	)
+	f.Comment("serverRememberFrom is the size from which serverSkipValue remembers a container's")
+	f.Comment("length: smaller ones cost little to scan again, and are the most numerous.")
+	f.Const().Id("serverRememberFrom").Op("=").Lit(64)
 	f.Comment("serverEachMember calls fn with the key (quoted, as written) and the value of each")
-	f.Comment("member of the JSON object in data.")
-	f.Func().Id("serverEachMember").Params(jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte())).Block(
+	f.Comment("member of the JSON object in data, while c goes on checking.")
+	f.Func().Id("serverEachMember").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte())).Block(
 		jen.Id("i").Op(":=").Id("serverSpace").Call(data, jen.Lit(0)),
 		jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('{')).Block(jen.Return()),
-		jen.For(jen.Id("i").Op("++"), jen.Empty(), jen.Id("i").Op("++")).Block(
+		jen.For(jen.Id("i").Op("++"), jen.Id("c").Dot("checking").Call(), jen.Id("i").Op("++")).Block(
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, i),
 			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('"')).Block(jen.Return()),
 			jen.Id("end").Op(":=").Id("serverSkipString").Call(data, i),
@@ -365,23 +390,23 @@ func genScanner(f *jen.File) {
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, jen.Id("end")),
 			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune(':')).Block(jen.Return()),
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, i.Clone().Op("+").Lit(1)),
-			jen.Id("end").Op("=").Id("serverSkipValue").Call(data, i),
+			jen.Id("end").Op("=").Id("serverSkipValue").Call(jen.Id("c"), data, i),
 			jen.Id("fn").Call(jen.Id("key"), data.Clone().Index(i, jen.Id("end"))),
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, jen.Id("end")),
 			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune(',')).Block(jen.Return()),
 		),
 	)
 	f.Comment("serverEachItem calls fn with the index and the value of each item of the JSON")
-	f.Comment("array in data.")
-	f.Func().Id("serverEachItem").Params(jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.Int(), jen.Index().Byte())).Block(
+	f.Comment("array in data, while c goes on checking.")
+	f.Func().Id("serverEachItem").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.Int(), jen.Index().Byte())).Block(
 		jen.Id("i").Op(":=").Id("serverSpace").Call(data, jen.Lit(0)),
 		jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('[')).Block(jen.Return()),
 		jen.Id("i").Op("=").Id("serverSpace").Call(data, i.Clone().Op("+").Lit(1)),
 		jen.If(jen.Id("i").Op("<").Len(data).Op("&&").Add(at(i)).Op("==").LitRune(']')).Block(jen.Return()),
-		jen.For(jen.Id("n").Op(":=").Lit(0), jen.Empty(), jen.Id("n").Op("++")).Block(
+		jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("c").Dot("checking").Call(), jen.Id("n").Op("++")).Block(
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, i),
 			jen.If(jen.Id("i").Op(">=").Len(data)).Block(jen.Return()),
-			jen.Id("end").Op(":=").Id("serverSkipValue").Call(data, i),
+			jen.Id("end").Op(":=").Id("serverSkipValue").Call(jen.Id("c"), data, i),
 			jen.Id("fn").Call(jen.Id("n"), data.Clone().Index(i, jen.Id("end"))),
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, jen.Id("end")),
 			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune(',')).Block(jen.Return()),
@@ -413,5 +438,17 @@ func genScanner(f *jen.File) {
 		jen.Var().Id("s").String(),
 		jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("key"), jen.Op("&").Id("s")).Op("!=").Nil()).Block(jen.Return(jen.String().Call(jen.Id("key")))),
 		jen.Return(jen.Id("s")),
+	)
+}
+
+// genCountItems renders serverCountItems, which walkers call before they
+// walk an array that has maxItems (in server.gen.go or server_decode.gen.go,
+// so it is always there).
+func genCountItems(f *jen.File) {
+	f.Comment("serverCountItems is the number of items of the JSON array in data.")
+	f.Func().Id("serverCountItems").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte()).Int().Block(
+		jen.Id("n").Op(":=").Lit(0),
+		jen.Id("serverEachItem").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.Int(), jen.Index().Byte()).Block(jen.Id("n").Op("++"))),
+		jen.Return(jen.Id("n")),
 	)
 }

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/seed-0d47db62/livegen/generator"
@@ -47,11 +48,14 @@ func problemLit(in, name, problem jen.Code) *jen.Statement {
 // genErrorResponse renders ErrorResponse, the one shape of every error body.
 func genErrorResponse(f *jen.File) {
 	f.Comment("ErrorResponse is the JSON body of every error the handler answers itself (400, 401,")
-	f.Comment("404, 405, 413, 415, 500) and of errors mapped by WithErrorMapper: a message and the")
-	f.Comment("list of problems, empty when there are none.")
+	f.Comment("404, 405, 413, 415, 500, 501, 503) and of errors mapped by WithErrorMapper: a message")
+	f.Comment("and the list of problems, empty when there are none.")
 	f.Type().Id("ErrorResponse").Struct(
 		jen.Id("Message").String().Tag(map[string]string{"json": "message"}),
 		jen.Id("Problems").Index().Id("Problem").Tag(map[string]string{"json": "problems"}),
+		jen.Comment("MoreProblems counts the problems found but not listed: the list stops at "+strconv.Itoa(valListed)+",").Line().
+			Comment("and checks stop after "+strconv.Itoa(valStopAfter)+" problems.").Line().
+			Id("MoreProblems").Int().Tag(map[string]string{"json": "moreProblems,omitempty"}),
 	)
 }
 
@@ -66,6 +70,7 @@ func genHandlerOptions(f *jen.File) {
 		jen.Id("mapError").Add(mapperType()),
 		jen.Id("logger").Op("*").Qual(pkgSlog, "Logger"),
 		jen.Id("strictQuery").Bool(),
+		jen.Id("middleware").Index().Func().Params(jen.Qual(pkgHTTP, "Handler")).Qual(pkgHTTP, "Handler"),
 	)
 	option := func(name string, lines []string, params []jen.Code, body ...jen.Code) {
 		for _, l := range lines {
@@ -103,6 +108,13 @@ func genHandlerOptions(f *jen.File) {
 		"(title[foo]) but that the operation does not declare, so that a mistyped filter is",
 		"not silently ignored.",
 	}, nil, jen.Id("c").Dot("strictQuery").Op("=").True())
+	option(optMiddleware, []string{
+		optMiddleware + " wraps the handler of every routed operation in mw, the first",
+		"outermost. The request's context carries the " + srvOperation + " (see " + srvOperationFrom + "),",
+		"so that logging, metrics and tracing know the operation and its route. Requests that",
+		"no operation matches (404, 405) do not go through mw.",
+	}, []jen.Code{jen.Id("mw").Op("...").Func().Params(jen.Qual(pkgHTTP, "Handler")).Qual(pkgHTTP, "Handler")},
+		jen.Id("c").Dot("middleware").Op("=").Append(jen.Id("c").Dot("middleware"), jen.Id("mw").Op("...")))
 }
 
 // mapperType is the type of an error mapper.
@@ -161,8 +173,13 @@ func genNewHandler(f *jen.File, api *generator.API) {
 	f.Comment("the content type (415) and size (413) of the body, decodes and validates the")
 	f.Comment("parameters and body (400, listing every problem at once), calls impl and writes")
 	f.Comment("its answer. An unknown path is answered with 404, a known path with the wrong")
-	f.Comment("method with 405 and an Allow header. A panic in impl is logged and answered with")
-	f.Comment("500, and the handler keeps serving.")
+	f.Comment("method with 405 and an Allow header, an operation impl leaves to UnimplementedServer")
+	f.Comment("with 501. A panic in impl is logged and answered with 500, and the handler keeps")
+	f.Comment("serving. The checks of a hostile request cost time in proportion to its size: the")
+	f.Comment("answer lists 100 problems at most, checks stop after 1,000, and when the request's")
+	f.Comment("context ends they stop and impl is not called. Serve the handler from an")
+	f.Comment("http.Server with read, write and idle timeouts: the handler bounds the size of")
+	f.Comment("what it reads, not the time a client takes.")
 	f.Func().Id("NewHandler").Params(jen.Id("impl").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual(pkgHTTP, "Handler").BlockFunc(func(g *jen.Group) {
 		g.Id("h").Op(":=").Op("&").Id(srvHandler).Values(jen.Dict{
 			jen.Id("impl"): jen.Id("impl"),
@@ -178,7 +195,7 @@ func genNewHandler(f *jen.File, api *generator.API) {
 		)
 		for _, o := range api.Operations {
 			if o.ServerPattern != "" {
-				g.Id("h").Dot("mux").Dot("HandleFunc").Call(jen.Lit(o.ServerPattern), jen.Id("h").Dot(o.ServerHandler))
+				g.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), jen.Id("h").Dot(o.ServerHandler))
 			}
 		}
 		g.Id("h").Dot("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("h").Dot("serveUnrouted"))
@@ -246,6 +263,7 @@ func genHandlerRuntime(f *jen.File) {
 		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusMethodNotAllowed"),
 			errorBody(jen.Lit("method ").Op("+").Id("r").Dot("Method").Op("+").Lit(" is not allowed on this path; use ").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("allow"), jen.Lit(", ")))),
 	)
+	genRouteOperation(f)
 	genRespond(f)
 	genWriters(f)
 }
@@ -266,8 +284,13 @@ func genRespond(f *jen.File) {
 			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusInternalServerError"), errorBody(jen.Lit("internal server error"))),
 		),
 	)
-	f.Comment("fail answers an error returned by a Server method through the error mapper.")
+	f.Comment("fail answers an error returned by a Server method: " + errNotImplemented + " with 501,")
+	f.Comment("anything else through the error mapper.")
 	f.Func().Params(handlerRecv()).Id("fail").Params(writerParam(), requestParam(), jen.Id("op").String(), jen.Err().Error()).Block(
+		jen.If(jen.Qual(pkgErrors, "Is").Call(jen.Err(), jen.Id(errNotImplemented))).Block(
+			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusNotImplemented"), errorBody(jen.Lit("operation ").Op("+").Id("op").Op("+").Lit(" is not implemented"))),
+			jen.Return(),
+		),
 		jen.List(jen.Id("status"), jen.Id("body")).Op(":=").Id("h").Dot("mapError").Call(jen.Id("r").Dot("Context").Call(), jen.Err()),
 		jen.If(jen.Id("status").Op("<").Lit(400).Op("||").Id("status").Op(">").Lit(599)).Block(jen.Id("status").Op("=").Qual(pkgHTTP, "StatusInternalServerError")),
 		jen.If(jen.Id("status").Op(">=").Lit(500)).Block(
@@ -282,16 +305,30 @@ func genRespond(f *jen.File) {
 		jen.If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("invalid"))).Block(
 			jen.Return(jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Id("ErrorResponse").Values(jen.Dict{
 				jen.Id("Message"): jen.Lit("the request is invalid"), jen.Id("Problems"): jen.Id("invalid").Dot("Problems"),
+				jen.Id("MoreProblems"): jen.Id("invalid").Dot("MoreProblems"),
 			})),
 		),
 		jen.Return(jen.Qual(pkgHTTP, "StatusInternalServerError"), errorBody(jen.Lit("internal server error"))),
 	)
-	f.Comment("invalid answers 400 with every problem of the request.")
-	f.Func().Params(handlerRecv()).Id("invalid").Params(writerParam(), jen.Id("c").Add(statePtr())).Block(
-		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Id("ErrorResponse").Values(jen.Dict{
-			jen.Id("Message"):  jen.Lit("the request is invalid"),
-			jen.Id("Problems"): jen.Id("c").Dot("problems"),
-		})),
+	f.Comment("invalid answers 400 with the problems of the request and reports true, or, when")
+	f.Comment("the request's context ended the checks, answers 503 and reports true: the Server")
+	f.Comment("must not see a request that was not checked to its end. It reports false when the")
+	f.Comment("request is valid.")
+	f.Func().Params(handlerRecv()).Id("invalid").Params(writerParam(), jen.Id("c").Add(statePtr())).Bool().Block(
+		jen.Switch().Block(
+			jen.Case(jen.Id("c").Dot("cancelled")).Block(
+				jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusServiceUnavailable"), errorBody(jen.Lit("the request ended before it was checked"))),
+			),
+			jen.Case(jen.Id("c").Dot("found").Call().Op(">").Lit(0)).Block(
+				jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Id("ErrorResponse").Values(jen.Dict{
+					jen.Id("Message"):      jen.Lit("the request is invalid"),
+					jen.Id("Problems"):     jen.Id("c").Dot("problems"),
+					jen.Id("MoreProblems"): jen.Id("c").Dot("more"),
+				})),
+			),
+			jen.Default().Block(jen.Return(jen.False())),
+		),
+		jen.Return(jen.True()),
 	)
 }
 

@@ -24,7 +24,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 		}
 		g.Var().Id("in").Id(o.ServerInput)
-		g.Id("c").Op(":=").Op("&").Id(valState).Values()
+		g.Id("c").Op(":=").Op("&").Id(valState).Values(jen.Dict{jen.Id("ctx"): jen.Id("ctx")})
 		genQuery(g, o)
 		for _, p := range serverParams(o) {
 			target, byPointer := paramTarget(o, p)
@@ -36,10 +36,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 		if o.Body != nil {
 			c.genBody(g, o.Body)
 		}
-		g.If(jen.Len(jen.Id("c").Dot("problems")).Op(">").Lit(0)).Block(
-			jen.Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c")),
-			jen.Return(),
-		)
+		g.If(jen.Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c"))).Block(jen.Return())
 		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot("impl").Dot(o.Name).Call(jen.Id("ctx"), jen.Id("in"))
 		g.Id("h").Dot("respond").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out"), jen.Err())
 	}))
@@ -52,7 +49,7 @@ func hasQuery(o *generator.Operation) bool { return len(o.QueryParams) > 0 }
 // and rejects undeclared bracket parameters under WithStrictQuery.
 func genQuery(g *jen.Group, o *generator.Operation) {
 	strict := func(q jen.Code) jen.Code {
-		return jen.If(jen.Id("h").Dot("strictQuery")).Block(jen.Id("serverStrictQuery").Call(jen.Id("c"), q, declaredFunc(o)))
+		return jen.If(jen.Id("h").Dot("strictQuery")).Block(jen.Id("serverStrictQuery").Call(jen.Id("c"), q, jen.Id(operationVar(o)).Dot("declares")))
 	}
 	if !hasQuery(o) {
 		g.Add(strict(jen.Id("serverQuery").Call(jen.Id("c"), jen.Id("r").Dot("URL").Dot("RawQuery"))))
@@ -122,9 +119,12 @@ func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
 				c.value(g, b.Type, jen.Id("body"), false, loc{parent: "at"}, 0)
 			})
 		}).Else().BlockFunc(func(g *jen.Group) {
-			if c.refPresence(b.Type) {
+			switch {
+			case c.usesModel(b.Type):
 				g.Id("body").Op(":=").Add(model.Clone())
 				walk(jen.Id("body"), jen.True())(g)
+			case c.refPresence(b.Type):
+				walk(nil, jen.True())(g)
 			}
 			value := target.Clone()
 			if pointer && b.Type.Kind != generator.RefNamed {

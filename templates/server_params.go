@@ -353,12 +353,18 @@ func formatValue(r *generator.TypeRef, x jen.Code) jen.Code {
 // genParamRuntime renders the helpers that read and parse parameters.
 func genParamRuntime(f *jen.File) {
 	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
+	query := jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query")})
 	f.Comment("serverQuery parses the query string. A malformed one is a problem, and the")
-	f.Comment("well-formed pairs are still read.")
+	f.Comment("well-formed pairs are still read. net/url reads no query of more than 10,000")
+	f.Comment("parameters; that is a problem of its own.")
 	f.Func().Id("serverQuery").Params(c.Clone(), jen.Id("raw").String()).Qual(pkgURL, "Values").Block(
+		jen.If(jen.Id("n").Op(":=").Qual(pkgStrings, "Count").Call(jen.Id("raw"), jen.Lit("&")).Op("+").Lit(1), jen.Id("n").Op(">").Lit(10000)).Block(
+			report(query.Clone(), jen.Lit("has ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("n")).Op("+").Lit(" parameters; at most 10000 are read")),
+			jen.Return(jen.Qual(pkgURL, "Values").Values()),
+		),
 		jen.List(jen.Id("q"), jen.Err()).Op(":=").Qual(pkgURL, "ParseQuery").Call(jen.Id("raw")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
-			report(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query")}), jen.Lit("the query string is malformed (a bad %-escape or a semicolon)")),
+			report(query.Clone(), jen.Lit("the query string is malformed (a bad %-escape or a semicolon)")),
 		),
 		jen.Return(jen.Id("q")),
 	)
@@ -510,6 +516,11 @@ func genParseRuntime(f *jen.File) {
 	f.Func().Id("serverParseInt").Params(c.Clone(), at.Clone(), jen.Id("s").String(), jen.Id("bits").Int()).Params(jen.Int64(), jen.Bool()).Block(
 		jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Id("bits")),
 		jen.Switch().Block(
+			jen.Case(jen.Qual(pkgStrings, "HasPrefix").Call(jen.Id("s"), jen.Lit("+"))).Block(
+				jen.Comment("JSON writes no '+' sign, and neither do the parameters."),
+				report(jen.Id("at"), jen.Lit("must be an integer")),
+				jen.Return(jen.Lit(0), jen.False()),
+			),
 			jen.Case(jen.Qual(pkgErrors, "Is").Call(jen.Err(), jen.Qual(pkgStrconv, "ErrRange"))).Block(report(jen.Id("at"), jen.Lit("is out of range for an integer"))),
 			jen.Case(jen.Err().Op("!=").Nil()).Block(report(jen.Id("at"), jen.Lit("must be an integer"))),
 		),
@@ -518,7 +529,7 @@ func genParseRuntime(f *jen.File) {
 	f.Comment("serverParseFloat parses a finite number of the given bit size.")
 	f.Func().Id("serverParseFloat").Params(c.Clone(), at.Clone(), jen.Id("s").String(), jen.Id("bits").Int()).Params(jen.Float64(), jen.Bool()).Block(
 		jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseFloat").Call(jen.Id("s"), jen.Id("bits")),
-		jen.If(jen.Err().Op("!=").Nil().Op("||").Qual(pkgMath, "IsNaN").Call(jen.Id("x")).Op("||").Qual(pkgMath, "IsInf").Call(jen.Id("x"), jen.Lit(0))).Block(
+		jen.If(jen.Err().Op("!=").Nil().Op("||").Qual(pkgStrings, "HasPrefix").Call(jen.Id("s"), jen.Lit("+")).Op("||").Qual(pkgMath, "IsNaN").Call(jen.Id("x")).Op("||").Qual(pkgMath, "IsInf").Call(jen.Id("x"), jen.Lit(0))).Block(
 			report(jen.Id("at"), jen.Lit("must be a number")),
 			jen.Return(jen.Lit(0), jen.False()),
 		),

@@ -74,9 +74,19 @@ func genSchemeType(f *jen.File) {
 		jen.Id("scheme").Op("*").Id("serverScheme"),
 		jen.Id("scopes").Index().String(),
 	)
-	f.Comment("credentials finds the credentials of the scheme in r; false when they are absent.")
-	f.Func().Params(jen.Id("s").Op("*").Id("serverScheme")).Id("credentials").Params(requestParam()).Params(jen.Id(authRequest), jen.Bool()).Block(
+	f.Comment("credentials finds the credentials of the scheme in r. The problem is \"\" when they")
+	f.Comment("are there; credentials given twice are a problem rather than a guess at which counts.")
+	f.Func().Params(jen.Id("s").Op("*").Id("serverScheme")).Id("credentials").Params(requestParam()).Params(jen.Id(authRequest), jen.String()).Block(
 		jen.Id("c").Op(":=").Id(authRequest).Values(jen.Dict{jen.Id("Scheme"): jen.Id("s").Dot("name")}),
+		jen.Var().Id("given").Index().String(),
+		jen.Switch(jen.Id("s").Dot("kind")).Block(
+			jen.Case(jen.Lit("authorization"), jen.Lit("basic")).Block(jen.Id("given").Op("=").Id("r").Dot("Header").Dot("Values").Call(jen.Lit("Authorization"))),
+			jen.Case(jen.Lit("header")).Block(jen.Id("given").Op("=").Id("r").Dot("Header").Dot("Values").Call(jen.Id("s").Dot("param"))),
+			jen.Case(jen.Lit("query")).Block(jen.Id("given").Op("=").Id("r").Dot("URL").Dot("Query").Call().Index(jen.Id("s").Dot("param"))),
+		),
+		jen.If(jen.Len(jen.Id("given")).Op(">").Lit(1)).Block(
+			jen.Return(jen.Id("c"), jen.Lit("must be given once, not ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Len(jen.Id("given"))).Op("+").Lit(" times")),
+		),
 		jen.Switch(jen.Id("s").Dot("kind")).Block(
 			jen.Case(jen.Lit("authorization")).Block(
 				jen.Id("c").Dot("Token").Op("=").Id("serverAuthorization").Call(jen.Id("r"), jen.Id("s").Dot("auth")),
@@ -84,13 +94,10 @@ func genSchemeType(f *jen.File) {
 			jen.Case(jen.Lit("basic")).Block(
 				jen.Var().Id("ok").Bool(),
 				jen.List(jen.Id("c").Dot("Username"), jen.Id("c").Dot("Password"), jen.Id("ok")).Op("=").Id("r").Dot("BasicAuth").Call(),
-				jen.Return(jen.Id("c"), jen.Id("ok")),
+				jen.Return(jen.Id("c"), jen.Id("s").Dot("problemUnless").Call(jen.Id("ok"))),
 			),
-			jen.Case(jen.Lit("header")).Block(
-				jen.Id("c").Dot("Token").Op("=").Id("r").Dot("Header").Dot("Get").Call(jen.Id("s").Dot("param")),
-			),
-			jen.Case(jen.Lit("query")).Block(
-				jen.Id("c").Dot("Token").Op("=").Id("r").Dot("URL").Dot("Query").Call().Dot("Get").Call(jen.Id("s").Dot("param")),
+			jen.Case(jen.Lit("header"), jen.Lit("query")).Block(
+				jen.If(jen.Len(jen.Id("given")).Op("==").Lit(1)).Block(jen.Id("c").Dot("Token").Op("=").Id("given").Index(jen.Lit(0))),
 			),
 			jen.Case(jen.Lit("cookie")).Block(
 				jen.If(jen.List(jen.Id("ck"), jen.Err()).Op(":=").Id("r").Dot("Cookie").Call(jen.Id("s").Dot("param")), jen.Err().Op("==").Nil()).Block(
@@ -98,14 +105,19 @@ func genSchemeType(f *jen.File) {
 				),
 			),
 			jen.Case(jen.Lit("mutualTLS")).Block(
-				jen.Return(jen.Id("c"), jen.Id("r").Dot("TLS").Op("!=").Nil().Op("&&").Len(jen.Id("r").Dot("TLS").Dot("PeerCertificates")).Op(">").Lit(0)),
+				jen.Return(jen.Id("c"), jen.Id("s").Dot("problemUnless").Call(jen.Id("r").Dot("TLS").Op("!=").Nil().Op("&&").Len(jen.Id("r").Dot("TLS").Dot("PeerCertificates")).Op(">").Lit(0))),
 			),
 			jen.Default().Block(
 				jen.Comment("A scheme the handler cannot read: the Authenticator decides."),
-				jen.Return(jen.Id("c"), jen.True()),
+				jen.Return(jen.Id("c"), jen.Lit("")),
 			),
 		),
-		jen.Return(jen.Id("c"), jen.Id("c").Dot("Token").Op("!=").Lit("")),
+		jen.Return(jen.Id("c"), jen.Id("s").Dot("problemUnless").Call(jen.Id("c").Dot("Token").Op("!=").Lit(""))),
+	)
+	f.Comment("problemUnless is the scheme's missing problem unless found.")
+	f.Func().Params(jen.Id("s").Op("*").Id("serverScheme")).Id("problemUnless").Params(jen.Id("found").Bool()).String().Block(
+		jen.If(jen.Id("found")).Block(jen.Return(jen.Lit(""))),
+		jen.Return(jen.Id("s").Dot("missing")),
 	)
 	f.Comment("serverAuthorization is what follows scheme (compared ignoring case) in the")
 	f.Comment("Authorization header, or \"\".")
@@ -172,9 +184,9 @@ func genAuthenticate(f *jen.File) {
 		jen.Id("ctx").Op(":=").Id("r").Dot("Context").Call(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("use")).Op(":=").Range().Id("alt")).Block(
 			jen.Id("s").Op(":=").Id("use").Dot("scheme"),
-			jen.List(jen.Id("creds"), jen.Id("ok")).Op(":=").Id("s").Dot("credentials").Call(jen.Id("r")),
-			jen.If(jen.Op("!").Id("ok")).Block(
-				jen.Return(jen.Nil(), jen.Id("Problem").Add(problemLit(jen.Id("s").Dot("in"), jen.Id("s").Dot("param"), jen.Id("s").Dot("missing"))), jen.False()),
+			jen.List(jen.Id("creds"), jen.Id("problem")).Op(":=").Id("s").Dot("credentials").Call(jen.Id("r")),
+			jen.If(jen.Id("problem").Op("!=").Lit("")).Block(
+				jen.Return(jen.Nil(), jen.Id("Problem").Add(problemLit(jen.Id("s").Dot("in"), jen.Id("s").Dot("param"), jen.Id("problem"))), jen.False()),
 			),
 			jen.If(jen.Id("h").Dot("authenticator").Op("==").Nil()).Block(jen.Continue()),
 			jen.List(jen.Id("creds").Dot("Operation"), jen.Id("creds").Dot("Scopes")).Op("=").List(jen.Id("op"), jen.Id("use").Dot("scopes")),

@@ -90,9 +90,21 @@ func genWalker(f *jen.File, c *checks, t *generator.Type) {
 func (c *checks) refPresence(r *generator.TypeRef) bool {
 	switch r.Kind {
 	case generator.RefSlice, generator.RefMap:
-		return c.refPresence(r.Elem)
+		return generator.NullRejected(r.Elem) || c.refPresence(r.Elem)
 	case generator.RefNamed:
 		return c.plan.TracksPresence(generator.MethodOwner(r.Named))
+	}
+	return false
+}
+
+// usesModel reports whether the walk below a value of r reads the decoded
+// value: a named type's walker does, items only when they are walked below.
+func (c *checks) usesModel(r *generator.TypeRef) bool {
+	switch r.Kind {
+	case generator.RefSlice, generator.RefMap:
+		return c.usesModel(r.Elem) && c.refPresence(r.Elem)
+	case generator.RefNamed:
+		return c.refPresence(r)
 	}
 	return false
 }
@@ -121,7 +133,7 @@ func (c *checks) walkStruct(g *jen.Group, t *generator.Type) {
 	if len(tracked) > 0 {
 		g.Var().Id("seen").Index(jen.Lit(len(tracked))).Bool()
 	}
-	g.Id("serverEachMember").Call(jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).BlockFunc(func(g *jen.Group) {
+	g.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).BlockFunc(func(g *jen.Group) {
 		g.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id(fieldsVar(t)), jen.Lit(t.AdditionalProperties == nil))
 		var cases []func(g *jen.Group)
 		for i, fl := range t.Fields {
@@ -211,8 +223,12 @@ func (c *checks) walkMember(g *jen.Group, r *generator.TypeRef, name jen.Code, p
 	if c.refPresence(r) && pointer != nil {
 		g.Id("at1").Op(":=").Add(node)
 		g.If(jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at1"), jen.Id("value"), kinds, jen.Id("v").Op("!=").Nil())).BlockFunc(func(g *jen.Group) {
-			pointer(g)
-			c.walkRef(g, r, "value", jen.Id("m1"), jen.Id("v").Op("!=").Nil(), "at1", 1)
+			var model jen.Code
+			if c.usesModel(r) {
+				pointer(g)
+				model = jen.Id("m1")
+			}
+			c.walkRef(g, r, "value", model, jen.Id("v").Op("!=").Nil(), "at1", 1)
 		})
 		return
 	}
@@ -280,8 +296,15 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 		each = "serverEachMember"
 	}
 	elem := r.Elem
-	g.Id(each).Call(jen.Id(raw), jen.Func().Params(params).BlockFunc(func(g *jen.Group) {
+	loop := jen.Id(each).Call(jen.Id("c"), jen.Id(raw), jen.Func().Params(params).BlockFunc(func(g *jen.Group) {
 		g.Id(elemAt).Op(":=").Add(node)
+		if generator.NullRejected(elem) {
+			// Go decodes null as the zero value; the schema does not allow it.
+			g.If(jen.Id("serverIsNull").Call(jen.Id(item))).Block(
+				jen.Id("c").Dot("missing").Call(jen.Id(elemAt), jen.Lit("must not be null")),
+				jen.Return(),
+			)
+		}
 		descend := jen.Id("serverDescend").Call(jen.Id("c"), jen.Id(elemAt), jen.Id(item), kindsExpr(kindsOf(elem)), decoded)
 		if !c.walksInto(elem) {
 			g.Add(descend)
@@ -289,7 +312,7 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 		}
 		g.If(descend).BlockFunc(func(g *jen.Group) {
 			var m jen.Code
-			if model != nil && c.refPresence(elem) {
+			if model != nil && c.usesModel(elem) {
 				g.Var().Id(next).Op("*").Add(typeRef(elem))
 				g.Add(lookup())
 				m = jen.Id(next)
@@ -297,6 +320,15 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 			c.walkRef(g, elem, item, m, decoded, elemAt, n)
 		})
 	}))
+	max, ok := maxItems(r)
+	if !ok {
+		g.Add(loop)
+		return
+	}
+	// Too many items are one problem, found before any item is walked.
+	g.If(jen.Id("n").Op(":=").Id("serverCountItems").Call(jen.Id("c"), jen.Id(raw)), jen.Id("n").Op(">").Add(intLit(max))).Block(
+		jen.Id("c").Dot("tooManyItems").Call(jen.Id(at), jen.Id("n"), intLit(max)),
+	).Else().Block(loop)
 }
 
 // kindOwnedBy reports whether no other variant of a union shares a JSON

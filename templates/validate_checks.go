@@ -226,17 +226,10 @@ func (c *checks) sliceChecks(g *jen.Group, r *generator.TypeRef, x *jen.Statemen
 		g.If(count().Op("<").Add(intLit(cons.MinItems))).Block(report(l.problemAt(),
 			jen.Lit(fmt.Sprintf("must have at least %d items, not ", cons.MinItems)).Op("+").Qual(pkgStrconv, "Itoa").Call(count())))
 	}
-	if cons.MaxItems != nil && *cons.MaxItems <= math.MaxInt32 {
-		g.If(count().Op(">").Add(intLit(*cons.MaxItems))).Block(report(l.problemAt(),
-			jen.Lit(fmt.Sprintf("must have at most %d items, not ", *cons.MaxItems)).Op("+").Qual(pkgStrconv, "Itoa").Call(count())))
-	}
 	by := generator.UniqueByField(r)
 	elems := c.plan.Checked(r.Elem)
-	if !cons.UniqueItems && by == nil && !elems {
-		return
-	}
 	at, i := fmt.Sprintf("at%d", depth+1), fmt.Sprintf("i%d", depth+1)
-	scope(g, l.fresh, func(g *jen.Group) {
+	items := func(g *jen.Group) {
 		g.Id(at).Op(":=").Add(l.node())
 		if cons.UniqueItems {
 			c.uniqueItems(g, r.Elem, x, at)
@@ -246,10 +239,34 @@ func (c *checks) sliceChecks(g *jen.Group, r *generator.TypeRef, x *jen.Statemen
 		}
 		if elems {
 			g.For(jen.Id(i).Op(":=").Range().Add(x.Clone())).BlockFunc(func(g *jen.Group) {
+				g.If(jen.Op("!").Id("c").Dot("checking").Call()).Block(jen.Break())
 				c.value(g, r.Elem, x.Clone().Index(jen.Id(i)), false, loc{parent: at, index: i}, depth+1)
 			})
 		}
-	})
+	}
+	checksItems := cons.UniqueItems || by != nil || elems
+	if max, ok := maxItems(r); ok {
+		// Too many items are one problem; checking each of them would let a
+		// long array cost far more than the limit allows.
+		tooMany := g.If(count().Op(">").Add(intLit(max))).Block(
+			jen.Id("c").Dot("tooManyItems").Call(l.problemAt(), count(), intLit(max)))
+		if checksItems {
+			tooMany.Else().BlockFunc(items)
+		}
+		return
+	}
+	if checksItems {
+		scope(g, l.fresh, items)
+	}
+}
+
+// maxItems is an array's maxItems when the generated code can compare with it.
+func maxItems(r *generator.TypeRef) (uint64, bool) {
+	m := r.Constraints.MaxItems
+	if r.Kind != generator.RefSlice || m == nil || *m > math.MaxInt32 {
+		return 0, false
+	}
+	return *m, true
 }
 
 // uniqueItems checks uniqueItems: with == on scalars, by JSON text otherwise.
@@ -333,6 +350,7 @@ func (c *checks) mapValues(g *jen.Group, elem *generator.TypeRef, x *jen.Stateme
 	c.useSortedKeys = true
 	k, e := fmt.Sprintf("k%d", depth+1), fmt.Sprintf("e%d", depth+1)
 	g.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Id("validationKeys").Call(x.Clone())).BlockFunc(func(g *jen.Group) {
+		g.If(jen.Op("!").Id("c").Dot("checking").Call()).Block(jen.Break())
 		g.Id(e).Op(":=").Add(x.Clone()).Index(jen.Id(k))
 		c.value(g, elem, jen.Id(e), false, loc{parent: at, name: jen.Id(k)}, depth+1)
 	})

@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"strconv"
+
 	"github.com/dave/jennifer/jen"
 )
 
@@ -39,7 +41,13 @@ func genProblemTypes(f *jen.File) {
 	)
 	f.Comment("ValidationError lists every problem found in a value or a request. The handler")
 	f.Comment("answers it with 400; a Server method may return one to answer the same way.")
-	f.Type().Id("ValidationError").Struct(jen.Id("Problems").Index().Id("Problem"))
+	f.Type().Id("ValidationError").Struct(
+		jen.Comment("Problems are the first "+strconv.Itoa(valListed)+" problems found, each once.").Line().
+			Id("Problems").Index().Id("Problem"),
+		jen.Comment("MoreProblems counts the problems found beyond those listed. Checks stop after").Line().
+			Comment(strconv.Itoa(valStopAfter)+" problems, so a value may have more still.").Line().
+			Id("MoreProblems").Int(),
+	)
 	f.Comment("Error lists the problems on one line.")
 	f.Func().Params(jen.Id("e").Op("*").Id("ValidationError")).Id("Error").Params().String().Block(
 		jen.Var().Id("b").Qual(pkgStrings, "Builder"),
@@ -49,6 +57,9 @@ func genProblemTypes(f *jen.File) {
 			jen.Id("b").Dot("WriteString").Call(jen.Lit(" ").Op("+").Id("p").Dot("In")),
 			jen.If(jen.Id("p").Dot("Name").Op("!=").Lit("")).Block(jen.Id("b").Dot("WriteString").Call(jen.Lit(" ").Op("+").Id("p").Dot("Name"))),
 			jen.Id("b").Dot("WriteString").Call(jen.Lit(": ").Op("+").Id("p").Dot("Problem")),
+		),
+		jen.If(jen.Id("e").Dot("MoreProblems").Op(">").Lit(0)).Block(
+			jen.Id("b").Dot("WriteString").Call(jen.Lit("; and ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("e").Dot("MoreProblems")).Op("+").Lit(" more")),
 		),
 		jen.Return(jen.Id("b").Dot("String").Call()),
 	)
@@ -104,47 +115,119 @@ func genValidationPath(f *jen.File) {
 	)
 }
 
+// Limits of the problem list, in validate.gen.go: an answer lists the first
+// validationListed problems and counts the others; checks stop after
+// validationStopAfter, so that a hostile value costs no more than a bad one.
+const (
+	valListed    = 100
+	valStopAfter = 1000
+	// valCheckEvery is how many steps of a walk pass between looks at the
+	// request's context.
+	valCheckEvery = 1024
+)
+
 // genValidationState renders validationState, which collects problems.
 func genValidationState(f *jen.File) {
 	s := jen.Id("s").Op("*").Id(valState)
+	sDot := func(name string) *jen.Statement { return jen.Id("s").Dot(name) }
+	f.Comment("validationListed is how many problems an answer lists; the others are counted.")
+	f.Comment("validationStopAfter distinct problems stop the checks, so that the cost of a")
+	f.Comment("hostile value is bounded by these limits and the size of the value.")
+	f.Const().Defs(
+		jen.Id("validationListed").Op("=").Lit(valListed),
+		jen.Id("validationStopAfter").Op("=").Lit(valStopAfter),
+	)
 	f.Comment(valState + " collects the problems of one value or request, so that all of them are")
-	f.Comment("reported together.")
+	f.Comment("reported together, each once.")
 	f.Type().Id(valState).Struct(
-		jen.Id("problems").Index().Id("Problem"),
-		jen.Comment("absent are the values reported absent or null: the checks of their zero").Line().
-			Comment("value would only repeat that, so problems at or below them are dropped.").Line().
-			Id("absent").Index().Id("Problem"),
+		jen.Comment("ctx is the request's context; checks stop when it is done. Nil outside a request.").Line().
+			Id("ctx").Qual(pkgContext, "Context"),
+		jen.Comment("problems are the first validationListed problems; more counts the others.").Line().
+			Id("problems").Index().Id("Problem"),
+		jen.Id("more").Int(),
+		jen.Comment("stopped says that checks stop: too many problems, or the context is done.").Line().
+			Id("stopped").Bool(),
+		jen.Comment("cancelled says that the context ended the checks before their end.").Line().
+			Id("cancelled").Bool(),
+		jen.Comment("steps counts the calls of checking, to look at ctx now and then.").Line().
+			Id("steps").Int(),
+		jen.Comment("seen holds every problem found, so that each is reported once.").Line().
+			Id("seen").Map(jen.Id("Problem")).Struct(),
+		jen.Comment("absent holds where values were reported absent or null (Problem text empty):").Line().
+			Comment("the checks of their zero value would only repeat that, so problems at or").Line().
+			Comment("below them are dropped.").Line().
+			Id("absent").Map(jen.Id("Problem")).Struct(),
+		jen.Comment("ends and open serve the server's scans of a request body: the length of the").Line().
+			Comment("larger JSON containers, by their first byte, and a stack of open ones.").Line().
+			Id("ends").Map(jen.Op("*").Byte()).Int(),
+		jen.Id("open").Index().Int(),
 	)
 	f.Comment("add records a problem with the value at path at.")
 	f.Func().Params(s.Clone()).Id("add").Params(jen.Id("at").Add(pathPtr()), jen.Id("problem").String()).Block(
-		jen.Id("p").Op(":=").Id("Problem").Values(jen.Dict{
+		jen.If(sDot("stopped")).Block(jen.Return()),
+		sDot("record").Call(jen.Id("Problem").Values(jen.Dict{
 			jen.Id("In"):      jen.Id("at").Dot("location").Call(),
 			jen.Id("Name"):    jen.Id("at").Dot("String").Call(),
 			jen.Id("Problem"): jen.Id("problem"),
-		}),
-		jen.For(jen.List(jen.Id("_"), jen.Id("a")).Op(":=").Range().Id("s").Dot("absent")).Block(
-			jen.If(jen.Id("a").Dot("In").Op("==").Id("p").Dot("In").Op("&&").Parens(
-				jen.Id("p").Dot("Name").Op("==").Id("a").Dot("Name").Op("||").Qual(pkgStrings, "HasPrefix").Call(jen.Id("p").Dot("Name"), jen.Id("a").Dot("Name").Op("+").Lit("/")))).Block(
-				jen.Return(),
-			),
+		})),
+	)
+	f.Comment("record lists or counts p, unless it repeats a problem or sits at or below an")
+	f.Comment("absent value. Each look-up costs the length of p's name, whatever came before.")
+	f.Func().Params(s.Clone()).Id("record").Params(jen.Id("p").Id("Problem")).Block(
+		jen.For(jen.Id("name").Op(":=").Id("p").Dot("Name"), jen.Len(sDot("absent")).Op(">").Lit(0), jen.Empty()).Block(
+			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Add(sDot("absent")).Index(jen.Id("Problem").Values(jen.Dict{jen.Id("In"): jen.Id("p").Dot("In"), jen.Id("Name"): jen.Id("name")})), jen.Id("ok")).Block(jen.Return()),
+			jen.Id("i").Op(":=").Qual(pkgStrings, "LastIndexByte").Call(jen.Id("name"), jen.LitRune('/')),
+			jen.If(jen.Id("i").Op("<").Lit(0)).Block(jen.Break()),
+			jen.Id("name").Op("=").Id("name").Index(jen.Empty(), jen.Id("i")),
 		),
-		jen.Id("s").Dot("problems").Op("=").Append(jen.Id("s").Dot("problems"), jen.Id("p")),
+		jen.If(jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Add(sDot("seen")).Index(jen.Id("p")), jen.Id("dup")).Block(jen.Return()),
+		jen.If(sDot("seen").Op("==").Nil()).Block(sDot("seen").Op("=").Map(jen.Id("Problem")).Struct().Values()),
+		sDot("seen").Index(jen.Id("p")).Op("=").Struct().Values(),
+		jen.If(jen.Len(sDot("problems")).Op("<").Id("validationListed")).Block(
+			sDot("problems").Op("=").Append(sDot("problems"), jen.Id("p")),
+		).Else().Block(sDot("more").Op("++")),
+		jen.If(jen.Len(sDot("seen")).Op(">=").Id("validationStopAfter")).Block(sDot("stopped").Op("=").True()),
 	)
 	f.Comment("missing records that the value at path at is absent or null where it must not be.")
 	f.Func().Params(s.Clone()).Id("missing").Params(jen.Id("at").Add(pathPtr()), jen.Id("problem").String()).Block(
-		jen.Id("s").Dot("add").Call(jen.Id("at"), jen.Id("problem")),
-		jen.Id("s").Dot("absent").Op("=").Append(jen.Id("s").Dot("absent"), jen.Id("s").Dot("problems").Index(jen.Len(jen.Id("s").Dot("problems")).Op("-").Lit(1))),
+		jen.If(sDot("stopped")).Block(jen.Return()),
+		jen.Id("p").Op(":=").Id("Problem").Values(jen.Dict{jen.Id("In"): jen.Id("at").Dot("location").Call(), jen.Id("Name"): jen.Id("at").Dot("String").Call()}),
+		sDot("record").Call(jen.Id("Problem").Values(jen.Dict{jen.Id("In"): jen.Id("p").Dot("In"), jen.Id("Name"): jen.Id("p").Dot("Name"), jen.Id("Problem"): jen.Id("problem")})),
+		sDot("markAbsent").Call(jen.Id("p")),
 	)
 	f.Comment("skip drops the problems that checks would find at or below path at.")
 	f.Func().Params(s.Clone()).Id("skip").Params(jen.Id("at").Add(pathPtr())).Block(
-		jen.Id("s").Dot("absent").Op("=").Append(jen.Id("s").Dot("absent"), jen.Id("Problem").Values(jen.Dict{
-			jen.Id("In"): jen.Id("at").Dot("location").Call(), jen.Id("Name"): jen.Id("at").Dot("String").Call(),
-		})),
+		jen.If(sDot("stopped")).Block(jen.Return()),
+		sDot("markAbsent").Call(jen.Id("Problem").Values(jen.Dict{jen.Id("In"): jen.Id("at").Dot("location").Call(), jen.Id("Name"): jen.Id("at").Dot("String").Call()})),
+	)
+	f.Comment("markAbsent notes where a value is absent; p has no problem text.")
+	f.Func().Params(s.Clone()).Id("markAbsent").Params(jen.Id("p").Id("Problem")).Block(
+		jen.If(sDot("absent").Op("==").Nil()).Block(sDot("absent").Op("=").Map(jen.Id("Problem")).Struct().Values()),
+		sDot("absent").Index(jen.Id("p")).Op("=").Struct().Values(),
+	)
+	f.Comment("tooManyItems reports an array of n items where at most max are allowed. Its items")
+	f.Comment("are then not checked, so that a long array costs no more than a short one.")
+	f.Func().Params(s.Clone()).Id("tooManyItems").Params(jen.Id("at").Add(pathPtr()), jen.List(jen.Id("n"), jen.Id("max")).Int()).Block(
+		sDot("add").Call(jen.Id("at"), jen.Lit("must have at most ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("max")).Op("+").Lit(" items, not ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("n"))),
+	)
+	f.Comment("checking reports whether checks go on; walks over many values call it at each")
+	f.Comment("step. They stop after too many problems, or when the request's context is done.")
+	f.Func().Params(s.Clone()).Id("checking").Params().Bool().Block(
+		jen.If(sDot("stopped")).Block(jen.Return(jen.False())),
+		sDot("steps").Op("++"),
+		jen.If(sDot("ctx").Op("!=").Nil().Op("&&").Add(sDot("steps")).Op("%").Lit(valCheckEvery).Op("==").Lit(0).Op("&&").Add(sDot("ctx")).Dot("Err").Call().Op("!=").Nil()).Block(
+			sDot("stopped").Op(",").Add(sDot("cancelled")).Op("=").True().Op(",").True(),
+		),
+		jen.Return(jen.Op("!").Add(sDot("stopped"))),
+	)
+	f.Comment("found is how many distinct problems were found, listed or not.")
+	f.Func().Params(s.Clone()).Id("found").Params().Int().Block(
+		jen.Return(jen.Len(sDot("problems")).Op("+").Add(sDot("more"))),
 	)
 	f.Comment("err is a *ValidationError with the problems, or nil when there are none.")
 	f.Func().Params(s.Clone()).Id("err").Params().Error().Block(
-		jen.If(jen.Len(jen.Id("s").Dot("problems")).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
-		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Problems"): jen.Id("s").Dot("problems")})),
+		jen.If(sDot("found").Call().Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Op("&").Id("ValidationError").Values(jen.Dict{jen.Id("Problems"): sDot("problems"), jen.Id("MoreProblems"): sDot("more")})),
 	)
 }
 

@@ -34,6 +34,9 @@ func render(s settings) ([]templates.File, []generator.Warning, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if s.headerName != "" {
+		api.SpecName = s.headerName
+	}
 	files, err := templates.Render(api, s.kinds)
 	if err != nil {
 		return nil, nil, err

@@ -99,7 +99,11 @@ func usage(fs *flag.FlagSet, w io.Writer) {
 	fmt.Fprintln(w, "\nGenerates Go code from an OpenAPI 3 document. Outputs:")
 	for _, o := range templates.Outputs {
 		fmt.Fprintf(w, "  %-8s %s (%s)\n", o.Name, o.Doc, strings.Join(o.FileNames(), ", "))
+		if with := o.WrittenWith(); len(with) > 0 {
+			fmt.Fprintf(w, "  %-8s also writes %s, which its code uses\n", "", strings.Join(with, ", "))
+		}
 	}
+	fmt.Fprintln(w, "\nThe header of each file names the spec by its path relative to the output directory.")
 	fmt.Fprintln(w, "\nFlags:")
 	fs.PrintDefaults()
 }
@@ -107,11 +111,14 @@ func usage(fs *flag.FlagSet, w io.Writer) {
 // settings are what one run does: flags over livegen.yaml over defaults.
 type settings struct {
 	spec     string // the file to read; "" for the embedded default
-	specName string // the spec as generated headers name it
-	out, pkg string
-	kinds    []string
-	strict   bool
-	cfg      *config.Config // nil without -config
+	specName string // the spec as messages name it
+	// headerName is the spec as generated headers name it (see specFromOut);
+	// "" for the embedded default.
+	headerName string
+	out, pkg   string
+	kinds      []string
+	strict     bool
+	cfg        *config.Config // nil without -config
 }
 
 // resolve merges the flags that were given over livegen.yaml.
@@ -134,6 +141,9 @@ func resolve(f flags) (settings, error) {
 		s.out = f.out
 	}
 	if f.pkg != "" {
+		if !config.ValidPackage(f.pkg) {
+			return s, fmt.Errorf("-package %q is not a Go package name; use a lower-case identifier such as api", f.pkg)
+		}
 		s.pkg = f.pkg
 	}
 	if f.generate != "" {
@@ -154,7 +164,27 @@ func resolve(f flags) (settings, error) {
 	if s.pkg == "" {
 		s.pkg = packageName(s.out)
 	}
+	if s.spec != "" {
+		s.headerName = specFromOut(s.spec, s.out)
+	}
 	return s, nil
+}
+
+// specFromOut is how generated headers name the spec: its path relative to
+// the output directory, with forward slashes. It does not depend on the
+// directory livegen runs from, so that go generate in the package and
+// livegen -check at the repository root agree.
+func specFromOut(spec, out string) string {
+	absSpec, err1 := filepath.Abs(spec)
+	absOut, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(filepath.Base(spec))
+	}
+	rel, err := filepath.Rel(absOut, absSpec)
+	if err != nil {
+		return filepath.ToSlash(filepath.Base(spec))
+	}
+	return filepath.ToSlash(rel)
 }
 
 var nonIdent = regexp.MustCompile(`[^a-z0-9_]`)

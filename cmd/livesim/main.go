@@ -2,11 +2,15 @@
 // integration can be tried and tested without credentials or network:
 //
 //	livesim [-addr 127.0.0.1:8080] [-seed demo|empty] [-token T] [-max-bulk 100]
+//	        [-read-timeout 30s] [-write-timeout 30s] [-idle-timeout 2m] [-grace 10s]
 //
 // Every operation of openapi/meltingspot/lives.yaml is served by the
 // generated handler over the livesim package's store. It logs one line per
-// request to stderr, and on SIGINT or SIGTERM it stops accepting requests,
-// finishes those under way and exits 0.
+// request to stderr. A connection that is slow to send its request, slow to
+// take its answer or idle between requests is closed after its timeout, so
+// that slow clients cannot hold connections forever. On SIGINT or SIGTERM it
+// stops accepting requests, lets those under way finish for the grace
+// period, closes the connections still open and exits 0.
 package main
 
 import (
@@ -42,9 +46,6 @@ func main() {
 	}
 }
 
-// shutdownGrace is how long requests under way may take to finish.
-const shutdownGrace = 10 * time.Second
-
 // usageError is a mistake on the command line.
 type usageError struct{ msg string }
 
@@ -54,6 +55,14 @@ func (e usageError) Error() string { return e.msg }
 type config struct {
 	addr, seed, token string
 	maxBulk           int
+	timeouts          timeouts
+}
+
+// timeouts bound how long a connection may take; see newServer.
+type timeouts struct {
+	read, write, idle time.Duration
+	// grace is how long requests under way may take to finish on shutdown.
+	grace time.Duration
 }
 
 // run serves until ctx ends, then shuts down gracefully. It calls ready, if
@@ -76,7 +85,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready func(addr s
 	if ready != nil {
 		ready(ln.Addr().String())
 	}
-	return serve(ctx, ln, sim, logger)
+	return serve(ctx, ln, newServer(sim, cfg.timeouts, logger), cfg.timeouts.grace, logger)
 }
 
 // parseFlags reads the command line.
@@ -88,8 +97,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.seed, "seed", "demo", "data to start with: demo (members, groups and Lives with participants) or empty")
 	fs.StringVar(&cfg.token, "token", "", "bearer token that every request must carry (default: none is checked)")
 	fs.IntVar(&cfg.maxBulk, "max-bulk", livesim.DefaultMaxBulkInvite, "most members one bulk invitation may name before it gets 413")
+	fs.DurationVar(&cfg.timeouts.read, "read-timeout", 30*time.Second, "longest time to read a request, headers and body")
+	fs.DurationVar(&cfg.timeouts.write, "write-timeout", 30*time.Second, "longest time from the end of a request's headers to the end of its answer")
+	fs.DurationVar(&cfg.timeouts.idle, "idle-timeout", 2*time.Minute, "longest time a kept-alive connection may wait for its next request")
+	fs.DurationVar(&cfg.timeouts.grace, "grace", 10*time.Second, "on SIGINT or SIGTERM, how long requests under way may take to finish")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: livesim [-addr 127.0.0.1:8080] [-seed demo|empty] [-token T] [-max-bulk 100]")
+		fmt.Fprintln(stderr, "               [-read-timeout 30s] [-write-timeout 30s] [-idle-timeout 2m] [-grace 10s]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -103,6 +117,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if cfg.maxBulk < 1 {
 		return cfg, usageError{"-max-bulk must be at least 1"}
+	}
+	t := cfg.timeouts
+	if t.read <= 0 || t.write <= 0 || t.idle <= 0 || t.grace <= 0 {
+		return cfg, usageError{"-read-timeout, -write-timeout, -idle-timeout and -grace must be positive"}
 	}
 	return cfg, nil
 }
@@ -120,14 +138,25 @@ func newSim(cfg config, logger *slog.Logger) (*livesim.Sim, error) {
 	return livesim.New(opts)
 }
 
-// serve answers requests on ln until ctx ends, then lets the requests under
-// way finish for up to shutdownGrace.
-func serve(ctx context.Context, ln net.Listener, h http.Handler, logger *slog.Logger) error {
-	srv := &http.Server{
+// newServer is the HTTP server of h. Every phase of a connection has a
+// deadline: a client that sends its request slowly, reads its answer slowly
+// or keeps an idle connection open loses the connection instead of holding
+// a file descriptor for ever.
+func newServer(h http.Handler, t timeouts, logger *slog.Logger) *http.Server {
+	return &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: min(t.read, 10*time.Second),
+		ReadTimeout:       t.read,
+		WriteTimeout:      t.write,
+		IdleTimeout:       t.idle,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
+}
+
+// serve answers requests on ln until ctx ends, then lets the requests under
+// way finish for up to grace and closes the connections that are still
+// open: the end of ctx is a clean stop, whatever the clients do.
+func serve(ctx context.Context, ln net.Listener, srv *http.Server, grace time.Duration, logger *slog.Logger) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {
@@ -136,10 +165,13 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler, logger *slog.Lo
 	case <-ctx.Done():
 	}
 	logger.Info("livesim shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutting down: %w", err)
+		logger.Warn("requests still under way after the grace period; closing their connections", "grace", grace)
+		if err := srv.Close(); err != nil {
+			return fmt.Errorf("closing connections: %w", err)
+		}
 	}
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -183,4 +184,65 @@ func waitForURL(t *testing.T, lines *bufio.Scanner) string {
 		t.Fatal("livesim did not start listening")
 		return ""
 	}
+}
+
+// startRun runs the command with args on a free port and returns its
+// address, its log and a function that stops it and returns run's error.
+func startRun(t *testing.T, args ...string) (addr string, logs *lockedBuffer, stop func() error) {
+	t.Helper()
+	logs = &lockedBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	addrs := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, append([]string{"-addr", "127.0.0.1:0", "-seed", "demo"}, args...), logs, func(addr string) { addrs <- addr })
+	}()
+	t.Cleanup(cancel)
+	return <-addrs, logs, func() error { cancel(); return <-done }
+}
+
+// A client that stops sending its body, or keeps a connection idle, loses
+// the connection after the timeout instead of holding it for ever.
+func TestSlowAndIdleConnectionsAreClosed(t *testing.T) {
+	addr, _, stop := startRun(t, "-read-timeout", "200ms", "-idle-timeout", "200ms")
+	for name, request := range map[string]string{
+		"slow body": "POST /v1/lives HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{",
+		"idle":      "GET /v1/lives/live-1 HTTP/1.1\r\nHost: x\r\n\r\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			conn, err := net.Dial("tcp", addr)
+			require.NoError(t, err)
+			defer conn.Close()
+			_, err = conn.Write([]byte(request))
+			require.NoError(t, err)
+			// The deadline only keeps a failing test from hanging.
+			require.NoError(t, conn.SetReadDeadline(time.Now().Add(20*time.Second)))
+			_, err = io.ReadAll(conn)
+			require.NoError(t, err, "the server closes the connection")
+		})
+	}
+	require.NoError(t, stop())
+}
+
+// A request that is still being sent when the command is told to stop does
+// not make the stop fail: after the grace period its connection is closed
+// and run returns nil, so the process exits 0.
+func TestStopWithSlowRequestIsClean(t *testing.T) {
+	addr, logs, stop := startRun(t, "-read-timeout", "1m", "-grace", "100ms")
+	conn, err := net.Dial("tcp", addr)
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = conn.Write([]byte("POST /v1/lives HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\nExpect: 100-continue\r\n\r\n"))
+	require.NoError(t, err)
+	// The server says 100 Continue when the handler starts reading the body:
+	// from then on the request is under way.
+	require.NoError(t, conn.SetReadDeadline(time.Now().Add(20*time.Second)))
+	line, err := bufio.NewReader(conn).ReadString('\n')
+	require.NoError(t, err)
+	require.Contains(t, line, "100 Continue")
+	_, err = conn.Write([]byte("{"))
+	require.NoError(t, err)
+	require.NoError(t, stop())
+	require.Contains(t, logs.String(), "closing their connections")
+	require.Contains(t, logs.String(), `msg="livesim stopped"`)
 }

@@ -156,8 +156,7 @@ func WithStrictDecoding() ClientOption {
 // operation for which the spec states no requirement at all sends every secret set.
 type Credentials struct {
 	// BearerAuth is the token of the HTTP bearer scheme bearerAuth, sent as "Authorization:
-	// Bearer <token>". Assumption: the documentation pages used here do not name the
-	// authentication scheme; an HTTP bearer token is assumed.
+	// Bearer <token>". A bearer token.
 	BearerAuth string
 }
 
@@ -355,11 +354,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 
 // LinkChannelGroups: Link groups
 //
-// Links several groups at once. The Lives documentation page lists this operation as "Link
-// multiple groups" but documents it on the channel path
-// /v1/channels/{channelId}/groups~bulkAdd (and answers 404 "Channel not found"); that
-// documented path is kept as is, although a Live counterpart
-// (/v1/lives/{liveId}/groups~bulkAdd) may be what was meant. No content is returned.
+// Links several groups at once. No content is returned.
 //
 // It sends POST /v1/channels/{channelId}/groups~bulkAdd (operationId linkChannelGroups).
 //
@@ -537,8 +532,7 @@ func (c *Client) GetLive(ctx context.Context, liveID string, opts ...RequestEdit
 
 // UpdateLive: Update a Live
 //
-// Replaces the editable settings of a Live and returns the updated Live. title, startDate,
-// endDate and solution are required, as documented.
+// Replaces the editable settings of a Live and returns the updated Live.
 //
 // It sends PUT /v1/lives/{liveId} (operationId updateLive).
 //
@@ -606,9 +600,7 @@ func (c *Client) DeleteLive(ctx context.Context, liveID string, opts ...RequestE
 
 // ListLiveGroups: List groups
 //
-// Returns a paginated list of the groups linked to a Live. (The scraped page titles this GET
-// operation "Link a group"; the page's table of contents calls it "List groups", which is
-// what it does.)
+// Returns a paginated list of the groups linked to a Live.
 //
 // It sends GET /v1/lives/{liveId}/groups (operationId listLiveGroups).
 //
@@ -865,11 +857,8 @@ type InviteLiveParticipantResult struct {
 
 // InviteLiveParticipant: Invite a member as Live participant
 //
-// Invites one member as a participant of a Live. Two success statuses are documented: 200
-// when the member was already invited and 201 when the member has been invited. The docs
-// show application/json only for 201 and no body for 200; judgement: 201 returns the created
-// Participant (same shape as the items returned by the bulk invite operations) and 200 is
-// declared without content.
+// Invites one member as a participant of a Live. Two statuses mean success: 200 when the
+// member was already invited and 201 when the member has been invited.
 //
 // It sends POST /v1/lives/{liveId}/participants (operationId inviteLiveParticipant).
 //
@@ -910,8 +899,8 @@ func (c *Client) InviteLiveParticipant(ctx context.Context, liveID string, body 
 // BulkInviteLiveParticipants: Invite multiple members as Live participant
 //
 // Invites several members, by Spot member id and/or by email address, as participants of a
-// Live, and returns the resulting Participant objects. The docs state no maximum number of
-// members; a too large request is answered with 413.
+// Live, and returns the resulting Participant objects. A too large request is answered with
+// 413.
 //
 // It sends POST /v1/lives/{liveId}/participants~bulkInvite (operationId
 // bulkInviteLiveParticipants).
@@ -967,9 +956,6 @@ func (c *Client) BulkInviteLiveParticipantsInChunks(ctx context.Context, liveID 
 // ListLiveSpeakers: List Live speakers
 //
 // Returns a paginated list of the speakers of a Live (items are Participant objects).
-// Bracket filters are matched against the Participant property named in their
-// `x-livegen-filter` extension, or against the property with the filter's name. The docs
-// show no type[eq] filter on this operation.
 //
 // It sends GET /v1/lives/{liveId}/speakers (operationId listLiveSpeakers).
 //
@@ -1045,11 +1031,9 @@ type InviteLiveSpeakerResult struct {
 // InviteLiveSpeaker: Invite a member as Live speaker
 //
 // Invites one member, given by email address (with optional profile details) or by Spot
-// member id, as a speaker of a Live. Two success statuses are documented: 200 when the
-// member was already invited (or was ignored because of an invalid status) and 201 when the
-// member has been invited. The docs show application/json only for 201 and no body for 200;
-// judgement: 201 returns the created Participant (same shape as the items returned by the
-// bulk invite operations) and 200 is declared without content.
+// member id, as a speaker of a Live. Two statuses mean success: 200 when the member was
+// already invited (or was ignored because of an invalid status) and 201 when the member has
+// been invited.
 //
 // It sends POST /v1/lives/{liveId}/speakers (operationId inviteLiveSpeaker).
 //
@@ -1090,8 +1074,7 @@ func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body Invi
 // BulkInviteLiveSpeakers: Invite multiple members as Live speaker
 //
 // Invites several existing Spot members, by Spot member id, as speakers of a Live, and
-// returns the resulting Participant objects. The docs state no maximum number of members; a
-// too large request is answered with 413.
+// returns the resulting Participant objects. A too large request is answered with 413.
 //
 // It sends POST /v1/lives/{liveId}/speakers~bulkInvite (operationId bulkInviteLiveSpeakers).
 //

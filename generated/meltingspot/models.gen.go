@@ -17,15 +17,13 @@ type BuiltInConfig struct {
 	IsRecorded *bool `json:"isRecorded,omitempty"`
 	// Whether the recording (replay) is made available.
 	RecordAvailable *bool `json:"recordAvailable,omitempty"`
-	// The replay video. The docs show it only as an empty object ({}); judgement: a Video, or
-	// null when there is no replay.
+	// The replay video.
 	ReplayVideo Nullable[Video] `json:"replayVideo,omitzero"`
 	// A recorded video of a BuiltIn Live.
 	Videos *Video `json:"videos,omitempty"`
 }
 
-// BuiltInType: Type of a BuiltIn Live. Only "Workshop" appears in the docs; "Webinar" is an
-// assumed value (MeltingSpot product vocabulary), not documented.
+// BuiltInType: Type of a BuiltIn Live.
 type BuiltInType string
 
 const (
@@ -62,8 +60,7 @@ type BulkInviteLiveSpeakersRequest struct {
 	WithEmailNotification *bool `json:"withEmailNotification,omitempty"`
 }
 
-// BulkInviteMembers: Members to invite. Neither list is marked required in the docs. No
-// maximum size is documented (a too large request gets 413).
+// BulkInviteMembers: Members to invite.
 type BulkInviteMembers struct {
 	// To invite members from email address
 	Emails []string `json:"emails,omitzero"`
@@ -75,15 +72,13 @@ type BulkInviteMembers struct {
 type BulkInviteRequest struct {
 	// The Spot member ID on the initiative of the invitation
 	InvitedBySpotMemberID *string `json:"invitedBySpotMemberId,omitempty"`
-	// Members to invite. Neither list is marked required in the docs. No maximum size is
-	// documented (a too large request gets 413).
+	// Members to invite.
 	Members BulkInviteMembers `json:"members"`
 	// Set to true to send notification mail to each invited members
 	WithEmailNotification *bool `json:"withEmailNotification,omitempty"`
 }
 
-// ChatVisibility: Chat visibility on a Live. Only "Display" appears in the docs (the list of
-// possible values was lost); other values may exist.
+// ChatVisibility: Chat visibility on a Live.
 type ChatVisibility string
 
 const (
@@ -109,23 +104,19 @@ func ChatVisibilityValues() []ChatVisibility {
 type CreateLiveRequest struct {
 	// BuiltIn type of the Live (if solution is BuiltIn)
 	BuiltInType Nullable[BuiltInType] `json:"builtInType,omitzero"`
-	// Chat visibility on a Live. Only "Display" appears in the docs (the list of possible values
-	// was lost); other values may exist.
+	// Chat visibility on a Live.
 	ChatVisibility *ChatVisibility `json:"chatVisibility,omitempty"`
 	// Description of the Live (in Markdown)
 	Description *string `json:"description,omitempty"`
 	// End date of the Live (Unix timestamp format), in seconds since epoch.
 	EndDate int64 `json:"endDate"`
-	// Participant list visibility on a Live. "Display" and "Ended" appear in the docs' examples
-	// (the list of possible values was lost); other values may exist.
+	// Participant list visibility on a Live.
 	ParticipantsVisibility *ParticipantsVisibility `json:"participantsVisibility,omitempty"`
-	// Which kind of members can participate to a Live. Only "AnySpotMembers" appears in the docs
-	// (the list of possible values was lost); other values may exist.
+	// Which kind of members can participate to a Live.
 	Participation *Participation `json:"participation,omitempty"`
 	// Active the record on the Live
 	Record *bool `json:"record,omitempty"`
-	// Video solution of a Live. "Youtube" appears in the examples; "Vimeo" and "BuiltIn" are
-	// named in the docs' field descriptions.
+	// Video solution of a Live.
 	Solution LiveSolution `json:"solution"`
 	// The Spot member host of the Live
 	SpotMemberHostID string `json:"spotMemberHostId"`
@@ -133,15 +124,13 @@ type CreateLiveRequest struct {
 	StartDate int64 `json:"startDate"`
 	// The title of the Live
 	Title string `json:"title"`
-	// Video URL of the Live (if solution is Youtube or Vimeo). The docs type it "object | null"
-	// and show {}; judgement: a nullable URL string, as in the update request.
+	// Video URL of the Live (if solution is Youtube or Vimeo).
 	VideoURL Nullable[string] `json:"videoUrl,omitzero"`
-	// Visibility of a Live. Only "AnyOne" appears in the docs (the list of possible values was
-	// lost); other values may exist.
+	// Visibility of a Live.
 	Visibility *Visibility `json:"visibility,omitempty"`
 }
 
-// Group: A group of Spot members. The docs give no required list.
+// Group: A group of Spot members.
 type Group struct {
 	Description *string `json:"description,omitempty"`
 	Emoji       *string `json:"emoji,omitempty"`
@@ -152,8 +141,7 @@ type Group struct {
 
 // GroupIDsRequest: Body of unlinkLiveGroups and linkChannelGroups: a list of group ids.
 type GroupIDsRequest struct {
-	// The ids of the groups to link (the docs use this wording for both operations; for
-	// unlinkLiveGroups these are the groups to unlink).
+	// The ids of the groups to link.
 	GroupIDs []string `json:"groupIds"`
 }
 
@@ -168,9 +156,7 @@ type GroupList struct {
 type InviteLiveParticipantRequest struct {
 	// The Spot member ID on the initiative of the invitation
 	InvitedBySpotMemberID *string `json:"invitedBySpotMemberId,omitempty"`
-	// Member to invite as Live participant from email address or existing Spot member ID. Unlike
-	// the speaker invite, the docs type this as a plain string (an email address or a Spot
-	// member id), not as a oneOf with an object form.
+	// Member to invite as Live participant from email address or existing Spot member ID.
 	Member string `json:"member"`
 	// Set to true to send notification mail to each invited members
 	WithEmailNotification *bool `json:"withEmailNotification,omitempty"`
@@ -200,19 +186,14 @@ type LinkLiveGroupRequest struct {
 	WithEmailNotification *bool `json:"withEmailNotification,omitempty"`
 }
 
-// Live: A Live. The docs give no required list for a Live, so no property is marked
-// required. Dates are date-time strings in responses, whereas requests and the startDate
-// filters use Unix timestamps. The property `videos` of builtInConfig is a single Video, as
-// the docs' example shows, despite its plural name.
+// Live: A Live. Dates are date-time strings in responses, whereas requests and the startDate
+// filters use Unix timestamps.
 type Live struct {
 	// Recording settings and videos of a BuiltIn Live.
 	BuiltInConfig *BuiltInConfig `json:"builtInConfig,omitempty"`
-	// BuiltIn type of the Live (if solution is BuiltIn). Judgement: nullable, as in the create
-	// request, since it only applies to BuiltIn Lives.
+	// BuiltIn type of the Live (if solution is BuiltIn).
 	BuiltInType Nullable[BuiltInType] `json:"builtInType,omitzero"`
-	// Status of a Live. Only "Ended" appears in the docs' examples; "Scheduled" and "Live" are
-	// assumed lifecycle values, not documented. Used for both status and computedStatus
-	// (assumption: they share one set of values).
+	// Status of a Live.
 	ComputedStatus *LiveStatus `json:"computedStatus,omitempty"`
 	// Room settings of a Live.
 	Config    *LiveConfig `json:"config,omitempty"`
@@ -222,35 +203,26 @@ type Live struct {
 	Description []RichTextNode `json:"description,omitzero"`
 	EndDate     *time.Time     `json:"endDate,omitempty"`
 	ID          *string        `json:"id,omitempty"`
-	// Metrics of a Live. All values are integers as documented; attendanceRate is assumed to be
-	// a percentage and averageViewTime a duration in seconds (units are not documented). The
-	// docs give no required list.
+	// Metrics of a Live.
 	Metrics *LiveMetrics `json:"metrics,omitempty"`
 	// Privacy settings of a Live.
 	Privacy *Privacy `json:"privacy,omitempty"`
-	// Video solution of a Live. "Youtube" appears in the examples; "Vimeo" and "BuiltIn" are
-	// named in the docs' field descriptions.
+	// Video solution of a Live.
 	Solution  *LiveSolution `json:"solution,omitempty"`
 	SpotID    *string       `json:"spotId,omitempty"`
 	StartDate *time.Time    `json:"startDate,omitempty"`
-	// Status of a Live. Only "Ended" appears in the docs' examples; "Scheduled" and "Live" are
-	// assumed lifecycle values, not documented. Used for both status and computedStatus
-	// (assumption: they share one set of values).
+	// Status of a Live.
 	Status *LiveStatus `json:"status,omitempty"`
 	Title  *string     `json:"title,omitempty"`
-	// Video URL of the Live (if solution is Youtube or Vimeo). The docs show it only as an empty
-	// object ({}); judgement: a URL string, or null, as the update request types videoUrl as a
-	// string.
+	// Video URL of the Live (if solution is Youtube or Vimeo).
 	VideoURL Nullable[string] `json:"videoUrl,omitzero"`
 }
 
 // LiveConfig: Room settings of a Live.
 type LiveConfig struct {
-	// Chat visibility on a Live. Only "Display" appears in the docs (the list of possible values
-	// was lost); other values may exist.
+	// Chat visibility on a Live.
 	ChatVisibility *ChatVisibility `json:"chatVisibility,omitempty"`
-	// Participant list visibility on a Live. "Display" and "Ended" appear in the docs' examples
-	// (the list of possible values was lost); other values may exist.
+	// Participant list visibility on a Live.
 	ParticipantsVisibility *ParticipantsVisibility `json:"participantsVisibility,omitempty"`
 }
 
@@ -261,9 +233,7 @@ type LiveList struct {
 	Total int `json:"total"`
 }
 
-// LiveMetrics: Metrics of a Live. All values are integers as documented; attendanceRate is
-// assumed to be a percentage and averageViewTime a duration in seconds (units are not
-// documented). The docs give no required list.
+// LiveMetrics: Metrics of a Live.
 type LiveMetrics struct {
 	AttendanceRate  *int `json:"attendanceRate,omitempty"`
 	Attendee        *int `json:"attendee,omitempty"`
@@ -274,8 +244,7 @@ type LiveMetrics struct {
 	TotalReplayView *int `json:"totalReplayView,omitempty"`
 }
 
-// LiveSolution: Video solution of a Live. "Youtube" appears in the examples; "Vimeo" and
-// "BuiltIn" are named in the docs' field descriptions.
+// LiveSolution: Video solution of a Live.
 type LiveSolution string
 
 const (
@@ -299,9 +268,7 @@ func LiveSolutionValues() []LiveSolution {
 	return []LiveSolution{LiveSolutionYoutube, LiveSolutionVimeo, LiveSolutionBuiltIn}
 }
 
-// LiveStatus: Status of a Live. Only "Ended" appears in the docs' examples; "Scheduled" and
-// "Live" are assumed lifecycle values, not documented. Used for both status and
-// computedStatus (assumption: they share one set of values).
+// LiveStatus: Status of a Live.
 type LiveStatus string
 
 const (
@@ -334,8 +301,7 @@ type MemberByEmail struct {
 	Title     *string `json:"title,omitempty"`
 }
 
-// Participant: A participant (or speaker, or host) of a Live. Required list as documented on
-// the bulk invite reference page.
+// Participant: A participant (or speaker, or host) of a Live.
 type Participant struct {
 	// The id of the participant.
 	ID string `json:"id"`
@@ -352,14 +318,12 @@ type Participant struct {
 	// The email of the Spot member associated to the participant
 	SpotMemberEmail string `json:"spotMemberEmail"`
 	// The Spot member firstname associated to the participant. Can be null for a participant
-	// invited by email. The docs type it "object | null" and show {}; judgement: a nullable
-	// string, since it holds a first name.
+	// invited by email.
 	SpotMemberFirstname *string `json:"spotMemberFirstname"`
 	// The ID of the Spot member associated to the participant
 	SpotMemberID string `json:"spotMemberId"`
 	// The Spot member lastname associated to the participant. Can be null for a participant
-	// invited by email. The docs type it "object | null" and show {}; judgement: a nullable
-	// string, since it holds a last name.
+	// invited by email.
 	SpotMemberLastname *string `json:"spotMemberLastname"`
 	// The status of the participant.
 	Status ParticipantStatus `json:"status"`
@@ -432,9 +396,7 @@ func ParticipantTypeValues() []ParticipantType {
 	return []ParticipantType{ParticipantTypeParticipant, ParticipantTypeSpeaker, ParticipantTypeHost}
 }
 
-// ParticipantsVisibility: Participant list visibility on a Live. "Display" and "Ended"
-// appear in the docs' examples (the list of possible values was lost); other values may
-// exist.
+// ParticipantsVisibility: Participant list visibility on a Live.
 type ParticipantsVisibility string
 
 const (
@@ -457,8 +419,7 @@ func ParticipantsVisibilityValues() []ParticipantsVisibility {
 	return []ParticipantsVisibility{ParticipantsVisibilityDisplay, ParticipantsVisibilityEnded}
 }
 
-// Participation: Which kind of members can participate to a Live. Only "AnySpotMembers"
-// appears in the docs (the list of possible values was lost); other values may exist.
+// Participation: Which kind of members can participate to a Live.
 type Participation string
 
 const (
@@ -482,18 +443,14 @@ func ParticipationValues() []Participation {
 
 // Privacy settings of a Live.
 type Privacy struct {
-	// Which kind of members can participate to a Live. Only "AnySpotMembers" appears in the docs
-	// (the list of possible values was lost); other values may exist.
+	// Which kind of members can participate to a Live.
 	Participation *Participation `json:"participation,omitempty"`
-	// Visibility of a Live. Only "AnyOne" appears in the docs (the list of possible values was
-	// lost); other values may exist.
+	// Visibility of a Live.
 	Visibility *Visibility `json:"visibility,omitempty"`
 }
 
 // RichTextNode: A node of a Live's rich-text description. Element nodes carry a `type` (e.g.
-// "p" for a paragraph) and `children`; leaf nodes carry `text`. Only these fields appear in
-// the docs; further node attributes (e.g. text marks) may be present and are allowed, and
-// are kept as additional properties.
+// "p" for a paragraph) and `children`; leaf nodes carry `text`.
 type RichTextNode struct {
 	// Child nodes.
 	Children []RichTextNode `json:"children,omitzero"`
@@ -625,32 +582,25 @@ func (u *SpeakerMember) UnmarshalJSON(data []byte) error {
 
 // UpdateLiveRequest: Body of updateLive.
 type UpdateLiveRequest struct {
-	// Type of a BuiltIn Live. Only "Workshop" appears in the docs; "Webinar" is an assumed value
-	// (MeltingSpot product vocabulary), not documented.
+	// Type of a BuiltIn Live.
 	BuiltInType *BuiltInType `json:"builtInType,omitempty"`
-	// Chat visibility on a Live. Only "Display" appears in the docs (the list of possible values
-	// was lost); other values may exist.
+	// Chat visibility on a Live.
 	ChatVisibility *ChatVisibility `json:"chatVisibility,omitempty"`
 	// Description of the Live (in Markdown)
 	Description *string `json:"description,omitempty"`
 	// End date of the Live (Unix timestamp format), in seconds since epoch.
 	EndDate int64 `json:"endDate"`
-	// Participant list visibility on a Live. "Display" and "Ended" appear in the docs' examples
-	// (the list of possible values was lost); other values may exist.
+	// Participant list visibility on a Live.
 	ParticipantsVisibility *ParticipantsVisibility `json:"participantsVisibility,omitempty"`
-	// Which kind of members can participate to a Live. Only "AnySpotMembers" appears in the docs
-	// (the list of possible values was lost); other values may exist.
+	// Which kind of members can participate to a Live.
 	Participation *Participation `json:"participation,omitempty"`
 	// Active the record on the Live
 	Record *bool `json:"record,omitempty"`
 	// Make available the record of the Live
 	RecordAvailable *bool `json:"recordAvailable,omitempty"`
-	// Video URL of the Live (if solution is Youtube or Vimeo), as the docs word it; presumably
-	// the URL of the replay video. The docs type it "object | null" and show {}; judgement: a
-	// nullable URL string.
+	// Video URL of the Live (if solution is Youtube or Vimeo).
 	ReplayVideoURL Nullable[string] `json:"replayVideoUrl,omitzero"`
-	// Video solution of a Live. "Youtube" appears in the examples; "Vimeo" and "BuiltIn" are
-	// named in the docs' field descriptions.
+	// Video solution of a Live.
 	Solution LiveSolution `json:"solution"`
 	// Start date of the Live (Unix timestamp format), in seconds since epoch.
 	StartDate int64 `json:"startDate"`
@@ -658,24 +608,22 @@ type UpdateLiveRequest struct {
 	Title string `json:"title"`
 	// Video URL of the Live (if solution is Youtube or Vimeo)
 	VideoURL *string `json:"videoUrl,omitempty"`
-	// Visibility of a Live. Only "AnyOne" appears in the docs (the list of possible values was
-	// lost); other values may exist.
+	// Visibility of a Live.
 	Visibility *Visibility `json:"visibility,omitempty"`
 }
 
 // Video: A recorded video of a BuiltIn Live.
 type Video struct {
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
-	// Encoding of a recorded video. Only "hls" appears in the docs; other values may exist.
+	// Encoding of a recorded video.
 	Encoding *VideoEncoding `json:"encoding,omitempty"`
-	// Quality of the video (free text in the docs).
+	// Quality of the video.
 	Quality *string `json:"quality,omitempty"`
 	// URL of the video.
 	URL *string `json:"url,omitempty"`
 }
 
-// VideoEncoding: Encoding of a recorded video. Only "hls" appears in the docs; other values
-// may exist.
+// VideoEncoding: Encoding of a recorded video.
 type VideoEncoding string
 
 const (
@@ -697,8 +645,7 @@ func VideoEncodingValues() []VideoEncoding {
 	return []VideoEncoding{VideoEncodingHls}
 }
 
-// Visibility of a Live. Only "AnyOne" appears in the docs (the list of possible values was
-// lost); other values may exist.
+// Visibility of a Live.
 type Visibility string
 
 const (
@@ -724,21 +671,17 @@ func VisibilityValues() []Visibility {
 type ListLivesParams struct {
 	// Filter selects items by the bracket filter parameters.
 	Filter ListLivesFilter
-	// query parameter page: The page number in a paginated set of results. Judgement: pages are
-	// assumed to be 1-based (the docs do not say), hence minimum 1.
+	// query parameter page: The page number in a paginated set of results.
 	Page *int
-	// query parameter limit: The limit of results to be returned per page. Minimum 1 is a
-	// judgement; the docs state no default and no maximum.
+	// query parameter limit: The limit of results to be returned per page.
 	Limit *int
 }
 
 // ListLiveGroupsParams holds the query, header and cookie parameters of ListLiveGroups.
 type ListLiveGroupsParams struct {
-	// query parameter page: The page number in a paginated set of results. Judgement: pages are
-	// assumed to be 1-based (the docs do not say), hence minimum 1.
+	// query parameter page: The page number in a paginated set of results.
 	Page *int
-	// query parameter limit: The limit of results to be returned per page. Minimum 1 is a
-	// judgement; the docs state no default and no maximum.
+	// query parameter limit: The limit of results to be returned per page.
 	Limit *int
 }
 
@@ -746,11 +689,9 @@ type ListLiveGroupsParams struct {
 type ListLiveParticipantsParams struct {
 	// Filter selects items by the bracket filter parameters.
 	Filter ListLiveParticipantsFilter
-	// query parameter page: The page number in a paginated set of results. Judgement: pages are
-	// assumed to be 1-based (the docs do not say), hence minimum 1.
+	// query parameter page: The page number in a paginated set of results.
 	Page *int
-	// query parameter limit: The limit of results to be returned per page. Minimum 1 is a
-	// judgement; the docs state no default and no maximum.
+	// query parameter limit: The limit of results to be returned per page.
 	Limit *int
 }
 
@@ -758,11 +699,9 @@ type ListLiveParticipantsParams struct {
 type ListLiveSpeakersParams struct {
 	// Filter selects items by the bracket filter parameters.
 	Filter ListLiveSpeakersFilter
-	// query parameter page: The page number in a paginated set of results. Judgement: pages are
-	// assumed to be 1-based (the docs do not say), hence minimum 1.
+	// query parameter page: The page number in a paginated set of results.
 	Page *int
-	// query parameter limit: The limit of results to be returned per page. Minimum 1 is a
-	// judgement; the docs state no default and no maximum.
+	// query parameter limit: The limit of results to be returned per page.
 	Limit *int
 }
 

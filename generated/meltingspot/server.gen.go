@@ -22,11 +22,7 @@ import (
 type Server interface {
 	// LinkChannelGroups serves POST /v1/channels/{channelId}/groups~bulkAdd: Link groups.
 	//
-	// Links several groups at once. The Lives documentation page lists this operation as "Link
-	// multiple groups" but documents it on the channel path
-	// /v1/channels/{channelId}/groups~bulkAdd (and answers 404 "Channel not found"); that
-	// documented path is kept as is, although a Live counterpart
-	// (/v1/lives/{liveId}/groups~bulkAdd) may be what was meant. No content is returned.
+	// Links several groups at once. No content is returned.
 	LinkChannelGroups(ctx context.Context, in LinkChannelGroupsInput) (LinkChannelGroupsOutput, error)
 	// ListLives serves GET /v1/lives: List Lives.
 	//
@@ -44,8 +40,7 @@ type Server interface {
 	GetLive(ctx context.Context, in GetLiveInput) (GetLiveOutput, error)
 	// UpdateLive serves PUT /v1/lives/{liveId}: Update a Live.
 	//
-	// Replaces the editable settings of a Live and returns the updated Live. title, startDate,
-	// endDate and solution are required, as documented.
+	// Replaces the editable settings of a Live and returns the updated Live.
 	UpdateLive(ctx context.Context, in UpdateLiveInput) (UpdateLiveOutput, error)
 	// DeleteLive serves DELETE /v1/lives/{liveId}: Delete a Live.
 	//
@@ -53,9 +48,7 @@ type Server interface {
 	DeleteLive(ctx context.Context, in DeleteLiveInput) (DeleteLiveOutput, error)
 	// ListLiveGroups serves GET /v1/lives/{liveId}/groups: List groups.
 	//
-	// Returns a paginated list of the groups linked to a Live. (The scraped page titles this GET
-	// operation "Link a group"; the page's table of contents calls it "List groups", which is
-	// what it does.)
+	// Returns a paginated list of the groups linked to a Live.
 	ListLiveGroups(ctx context.Context, in ListLiveGroupsInput) (ListLiveGroupsOutput, error)
 	// LinkLiveGroup serves POST /v1/lives/{liveId}/groups: Link a group.
 	//
@@ -80,43 +73,126 @@ type Server interface {
 	// InviteLiveParticipant serves POST /v1/lives/{liveId}/participants: Invite a member as Live
 	// participant.
 	//
-	// Invites one member as a participant of a Live. Two success statuses are documented: 200
-	// when the member was already invited and 201 when the member has been invited. The docs
-	// show application/json only for 201 and no body for 200; judgement: 201 returns the created
-	// Participant (same shape as the items returned by the bulk invite operations) and 200 is
-	// declared without content.
+	// Invites one member as a participant of a Live. Two statuses mean success: 200 when the
+	// member was already invited and 201 when the member has been invited.
 	InviteLiveParticipant(ctx context.Context, in InviteLiveParticipantInput) (InviteLiveParticipantOutput, error)
 	// BulkInviteLiveParticipants serves POST /v1/lives/{liveId}/participants~bulkInvite: Invite
 	// multiple members as Live participant.
 	//
 	// Invites several members, by Spot member id and/or by email address, as participants of a
-	// Live, and returns the resulting Participant objects. The docs state no maximum number of
-	// members; a too large request is answered with 413.
+	// Live, and returns the resulting Participant objects. A too large request is answered with
+	// 413.
 	BulkInviteLiveParticipants(ctx context.Context, in BulkInviteLiveParticipantsInput) (BulkInviteLiveParticipantsOutput, error)
 	// ListLiveSpeakers serves GET /v1/lives/{liveId}/speakers: List Live speakers.
 	//
 	// Returns a paginated list of the speakers of a Live (items are Participant objects).
-	// Bracket filters are matched against the Participant property named in their
-	// `x-livegen-filter` extension, or against the property with the filter's name. The docs
-	// show no type[eq] filter on this operation.
 	ListLiveSpeakers(ctx context.Context, in ListLiveSpeakersInput) (ListLiveSpeakersOutput, error)
 	// InviteLiveSpeaker serves POST /v1/lives/{liveId}/speakers: Invite a member as Live
 	// speaker.
 	//
 	// Invites one member, given by email address (with optional profile details) or by Spot
-	// member id, as a speaker of a Live. Two success statuses are documented: 200 when the
-	// member was already invited (or was ignored because of an invalid status) and 201 when the
-	// member has been invited. The docs show application/json only for 201 and no body for 200;
-	// judgement: 201 returns the created Participant (same shape as the items returned by the
-	// bulk invite operations) and 200 is declared without content.
+	// member id, as a speaker of a Live. Two statuses mean success: 200 when the member was
+	// already invited (or was ignored because of an invalid status) and 201 when the member has
+	// been invited.
 	InviteLiveSpeaker(ctx context.Context, in InviteLiveSpeakerInput) (InviteLiveSpeakerOutput, error)
 	// BulkInviteLiveSpeakers serves POST /v1/lives/{liveId}/speakers~bulkInvite: Invite multiple
 	// members as Live speaker.
 	//
 	// Invites several existing Spot members, by Spot member id, as speakers of a Live, and
-	// returns the resulting Participant objects. The docs state no maximum number of members; a
-	// too large request is answered with 413.
+	// returns the resulting Participant objects. A too large request is answered with 413.
 	BulkInviteLiveSpeakers(ctx context.Context, in BulkInviteLiveSpeakersInput) (BulkInviteLiveSpeakersOutput, error)
+}
+
+// ErrNotImplemented is what the methods of UnimplementedServer return. The handler
+// answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the
+// error mapper.
+var ErrNotImplemented = errors.New("operation not implemented")
+
+// UnimplementedServer answers every operation with ErrNotImplemented, which the
+// handler answers with 501. Embed it in a type that implements the operations a
+// service serves so far; the type stays a Server when operations are added to the spec.
+type UnimplementedServer struct{}
+
+var _ Server = UnimplementedServer{}
+
+// LinkChannelGroups answers 501.
+func (UnimplementedServer) LinkChannelGroups(context.Context, LinkChannelGroupsInput) (LinkChannelGroupsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ListLives answers 501.
+func (UnimplementedServer) ListLives(context.Context, ListLivesInput) (ListLivesOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// CreateLive answers 501.
+func (UnimplementedServer) CreateLive(context.Context, CreateLiveInput) (CreateLiveOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// GetLive answers 501.
+func (UnimplementedServer) GetLive(context.Context, GetLiveInput) (GetLiveOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// UpdateLive answers 501.
+func (UnimplementedServer) UpdateLive(context.Context, UpdateLiveInput) (UpdateLiveOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// DeleteLive answers 501.
+func (UnimplementedServer) DeleteLive(context.Context, DeleteLiveInput) (DeleteLiveOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ListLiveGroups answers 501.
+func (UnimplementedServer) ListLiveGroups(context.Context, ListLiveGroupsInput) (ListLiveGroupsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// LinkLiveGroup answers 501.
+func (UnimplementedServer) LinkLiveGroup(context.Context, LinkLiveGroupInput) (LinkLiveGroupOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// UnlinkLiveGroup answers 501.
+func (UnimplementedServer) UnlinkLiveGroup(context.Context, UnlinkLiveGroupInput) (UnlinkLiveGroupOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// UnlinkLiveGroups answers 501.
+func (UnimplementedServer) UnlinkLiveGroups(context.Context, UnlinkLiveGroupsInput) (UnlinkLiveGroupsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ListLiveParticipants answers 501.
+func (UnimplementedServer) ListLiveParticipants(context.Context, ListLiveParticipantsInput) (ListLiveParticipantsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// InviteLiveParticipant answers 501.
+func (UnimplementedServer) InviteLiveParticipant(context.Context, InviteLiveParticipantInput) (InviteLiveParticipantOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// BulkInviteLiveParticipants answers 501.
+func (UnimplementedServer) BulkInviteLiveParticipants(context.Context, BulkInviteLiveParticipantsInput) (BulkInviteLiveParticipantsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ListLiveSpeakers answers 501.
+func (UnimplementedServer) ListLiveSpeakers(context.Context, ListLiveSpeakersInput) (ListLiveSpeakersOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// InviteLiveSpeaker answers 501.
+func (UnimplementedServer) InviteLiveSpeaker(context.Context, InviteLiveSpeakerInput) (InviteLiveSpeakerOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// BulkInviteLiveSpeakers answers 501.
+func (UnimplementedServer) BulkInviteLiveSpeakers(context.Context, BulkInviteLiveSpeakersInput) (BulkInviteLiveSpeakersOutput, error) {
+	return nil, ErrNotImplemented
 }
 
 // LinkChannelGroupsInput is the request of LinkChannelGroups, decoded and validated.
@@ -924,11 +1000,14 @@ func (v BulkInviteLiveSpeakersRequestEntityTooLarge) writeAnswer(w http.Response
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
-// 404, 405, 413, 415, 500) and of errors mapped by WithErrorMapper: a message and the
-// list of problems, empty when there are none.
+// 404, 405, 413, 415, 500, 501, 503) and of errors mapped by WithErrorMapper: a message
+// and the list of problems, empty when there are none.
 type ErrorResponse struct {
 	Message  string    `json:"message"`
 	Problems []Problem `json:"problems"`
+	// MoreProblems counts the problems found but not listed: the list stops at 100,
+	// and checks stop after 1000 problems.
+	MoreProblems int `json:"moreProblems,omitempty"`
 }
 
 // HandlerOption configures NewHandler.
@@ -941,6 +1020,7 @@ type serverConfig struct {
 	mapError      func(ctx context.Context, err error) (int, ErrorResponse)
 	logger        *slog.Logger
 	strictQuery   bool
+	middleware    []func(http.Handler) http.Handler
 }
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 1 MiB); a larger body is
@@ -993,6 +1073,16 @@ func WithStrictQuery() HandlerOption {
 	}
 }
 
+// WithMiddleware wraps the handler of every routed operation in mw, the first
+// outermost. The request's context carries the ServerOperation (see OperationFromContext),
+// so that logging, metrics and tracing know the operation and its route. Requests that
+// no operation matches (404, 405) do not go through mw.
+func WithMiddleware(mw ...func(http.Handler) http.Handler) HandlerOption {
+	return func(c *serverConfig) {
+		c.middleware = append(c.middleware, mw...)
+	}
+}
+
 // Authenticator checks the credentials a request presents for one security scheme
 // of its operation (see WithAuthenticator). It returns the context the Server method
 // receives (add the caller's identity to it; nil keeps ctx), or an error to answer
@@ -1032,6 +1122,42 @@ func (c AuthRequest) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("operation", c.Operation), slog.String("scheme", c.Scheme), slog.Any("scopes", c.Scopes))
 }
 
+// ServerOperation is the operation that serves a request, as the spec declares it. The
+// handler puts it in the request's context once the request is routed, before any
+// check, so that middleware (see WithMiddleware), the Authenticator, the error
+// mapper and the Server methods can log, measure and trace by operation without
+// parsing paths. Read it with OperationFromContext.
+type ServerOperation struct {
+	// ID is the operationId.
+	ID string
+	// Method and Path are the spec's method and path template (/lives/{liveId}).
+	Method, Path string
+	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).
+	Pattern string
+	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
+	declares func(string) bool
+}
+
+// DeclaresQuery reports whether the operation declares the query parameter name
+// (bracket filters included), so that a log can keep the values of declared
+// parameters and redact the others. An API key sent in the query is declared too.
+func (o ServerOperation) DeclaresQuery(name string) bool {
+	return o.declares != nil && o.declares(name)
+}
+
+// serverOperationKey is the context key of the ServerOperation.
+type serverOperationKey struct{}
+
+// OperationFromContext is the operation that serves the request whose context is
+// ctx; false outside a request routed by NewHandler's handler.
+func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
+	o, ok := ctx.Value(serverOperationKey{}).(*ServerOperation)
+	if !ok {
+		return ServerOperation{}, false
+	}
+	return *o, true
+}
+
 // serverHandler serves the API with a Server.
 type serverHandler struct {
 	serverConfig
@@ -1045,8 +1171,13 @@ type serverHandler struct {
 // the content type (415) and size (413) of the body, decodes and validates the
 // parameters and body (400, listing every problem at once), calls impl and writes
 // its answer. An unknown path is answered with 404, a known path with the wrong
-// method with 405 and an Allow header. A panic in impl is logged and answered with
-// 500, and the handler keeps serving.
+// method with 405 and an Allow header, an operation impl leaves to UnimplementedServer
+// with 501. A panic in impl is logged and answered with 500, and the handler keeps
+// serving. The checks of a hostile request cost time in proportion to its size: the
+// answer lists 100 problems at most, checks stop after 1,000, and when the request's
+// context ends they stop and impl is not called. Serve the handler from an
+// http.Server with read, write and idle timeouts: the handler bounds the size of
+// what it reads, not the time a client takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := &serverHandler{
 		impl: impl,
@@ -1062,22 +1193,22 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.mux.HandleFunc("POST /v1/channels/{channelID}/groups~bulkAdd", h.serveLinkChannelGroups)
-	h.mux.HandleFunc("GET /v1/lives", h.serveListLives)
-	h.mux.HandleFunc("POST /v1/lives", h.serveCreateLive)
-	h.mux.HandleFunc("GET /v1/lives/{liveID}", h.serveGetLive)
-	h.mux.HandleFunc("PUT /v1/lives/{liveID}", h.serveUpdateLive)
-	h.mux.HandleFunc("DELETE /v1/lives/{liveID}", h.serveDeleteLive)
-	h.mux.HandleFunc("GET /v1/lives/{liveID}/groups", h.serveListLiveGroups)
-	h.mux.HandleFunc("POST /v1/lives/{liveID}/groups", h.serveLinkLiveGroup)
-	h.mux.HandleFunc("DELETE /v1/lives/{liveID}/groups/{groupID}", h.serveUnlinkLiveGroup)
-	h.mux.HandleFunc("POST /v1/lives/{liveID}/groups~bulkRemove", h.serveUnlinkLiveGroups)
-	h.mux.HandleFunc("GET /v1/lives/{liveID}/participants", h.serveListLiveParticipants)
-	h.mux.HandleFunc("POST /v1/lives/{liveID}/participants", h.serveInviteLiveParticipant)
-	h.mux.HandleFunc("POST /v1/lives/{liveID}/participants~bulkInvite", h.serveBulkInviteLiveParticipants)
-	h.mux.HandleFunc("GET /v1/lives/{liveID}/speakers", h.serveListLiveSpeakers)
-	h.mux.HandleFunc("POST /v1/lives/{liveID}/speakers", h.serveInviteLiveSpeaker)
-	h.mux.HandleFunc("POST /v1/lives/{liveID}/speakers~bulkInvite", h.serveBulkInviteLiveSpeakers)
+	h.handle(serverOperationLinkChannelGroups, h.serveLinkChannelGroups)
+	h.handle(serverOperationListLives, h.serveListLives)
+	h.handle(serverOperationCreateLive, h.serveCreateLive)
+	h.handle(serverOperationGetLive, h.serveGetLive)
+	h.handle(serverOperationUpdateLive, h.serveUpdateLive)
+	h.handle(serverOperationDeleteLive, h.serveDeleteLive)
+	h.handle(serverOperationListLiveGroups, h.serveListLiveGroups)
+	h.handle(serverOperationLinkLiveGroup, h.serveLinkLiveGroup)
+	h.handle(serverOperationUnlinkLiveGroup, h.serveUnlinkLiveGroup)
+	h.handle(serverOperationUnlinkLiveGroups, h.serveUnlinkLiveGroups)
+	h.handle(serverOperationListLiveParticipants, h.serveListLiveParticipants)
+	h.handle(serverOperationInviteLiveParticipant, h.serveInviteLiveParticipant)
+	h.handle(serverOperationBulkInviteLiveParticipants, h.serveBulkInviteLiveParticipants)
+	h.handle(serverOperationListLiveSpeakers, h.serveListLiveSpeakers)
+	h.handle(serverOperationInviteLiveSpeaker, h.serveInviteLiveSpeaker)
+	h.handle(serverOperationBulkInviteLiveSpeakers, h.serveBulkInviteLiveSpeakers)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -1122,6 +1253,17 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
 }
 
+// handle routes op to serve, through the middleware, with op in the request's context.
+func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+	var next http.Handler = serve
+	for i := len(h.middleware) - 1; i >= 0; i-- {
+		next = h.middleware[i](next)
+	}
+	h.mux.HandleFunc(op.Pattern, func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
+	})
+}
+
 // serverAnswer is an answer a Server method returns; each writes itself.
 type serverAnswer interface {
 	writeAnswer(w http.ResponseWriter) error
@@ -1143,8 +1285,13 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 	}
 }
 
-// fail answers an error returned by a Server method through the error mapper.
+// fail answers an error returned by a Server method: ErrNotImplemented with 501,
+// anything else through the error mapper.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if errors.Is(err, ErrNotImplemented) {
+		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
+		return
+	}
 	status, body := h.mapError(r.Context(), err)
 	if status < 400 || status > 599 {
 		status = http.StatusInternalServerError
@@ -1161,19 +1308,32 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 	var invalid *ValidationError
 	if errors.As(err, &invalid) {
 		return http.StatusBadRequest, ErrorResponse{
-			Message:  "the request is invalid",
-			Problems: invalid.Problems,
+			Message:      "the request is invalid",
+			MoreProblems: invalid.MoreProblems,
+			Problems:     invalid.Problems,
 		}
 	}
 	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
 }
 
-// invalid answers 400 with every problem of the request.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) {
-	serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-		Message:  "the request is invalid",
-		Problems: c.problems,
-	})
+// invalid answers 400 with the problems of the request and reports true, or, when
+// the request's context ended the checks, answers 503 and reports true: the Server
+// must not see a request that was not checked to its end. It reports false when the
+// request is valid.
+func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+	switch {
+	case c.cancelled:
+		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
+	case c.found() > 0:
+		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
+			Message:      "the request is invalid",
+			MoreProblems: c.more,
+			Problems:     c.problems,
+		})
+	default:
+		return false
+	}
+	return true
 }
 
 // serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
@@ -1208,6 +1368,17 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverOperationLinkChannelGroups describes LinkChannelGroups to middleware.
+var serverOperationLinkChannelGroups = &ServerOperation{
+	ID:      "linkChannelGroups",
+	Method:  "POST",
+	Path:    "/v1/channels/{channelId}/groups~bulkAdd",
+	Pattern: "POST /v1/channels/{channelID}/groups~bulkAdd",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveLinkChannelGroups serves POST /v1/channels/{channelId}/groups~bulkAdd: it checks the
 // credentials, decodes and validates the request, calls Server.LinkChannelGroups and writes
 // its answer.
@@ -1221,11 +1392,9 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in LinkChannelGroupsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationLinkChannelGroups.declares)
 	}
 	in.ChannelID = r.PathValue("channelID")
 	if data != nil {
@@ -1244,17 +1413,35 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 				body.validate(c, at)
 			}
 		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
 			in.Body.validate(c, at)
 		}
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.LinkChannelGroups(ctx, in)
 	h.respond(w, r, "linkChannelGroups", out, err)
+}
+
+// serverOperationListLives describes ListLives to middleware.
+var serverOperationListLives = &ServerOperation{
+	ID:      "listLives",
+	Method:  "GET",
+	Path:    "/v1/lives",
+	Pattern: "GET /v1/lives",
+	declares: func(name string) bool {
+		switch name {
+		case "page", "limit", "title[eq]", "title[contains]", "status[eq]", "startDate[lt]", "startDate[lte]", "startDate[gt]", "startDate[gte]", "startDate[eq]", "solution[eq]", "replay[eq]", "builtInType[eq]", "averageViewTime[lt]", "averageViewTime[lte]", "averageViewTime[gt]", "averageViewTime[gte]", "averageViewTime[eq]", "invited[lt]", "invited[lte]", "invited[gt]", "invited[gte]", "invited[eq]", "registrant[lt]", "registrant[lte]", "registrant[gt]", "registrant[gte]", "registrant[eq]", "attendee[lt]", "attendee[lte]", "attendee[gt]", "attendee[gte]", "attendee[eq]", "attendanceRate[lt]", "attendanceRate[lte]", "attendanceRate[gt]", "attendanceRate[gte]", "attendanceRate[eq]", "totalReplayView[lt]", "totalReplayView[lte]", "totalReplayView[gt]", "totalReplayView[gte]", "totalReplayView[eq]":
+			return true
+		}
+		return false
+	},
 }
 
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
@@ -1265,16 +1452,10 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in ListLivesInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "page", "limit", "title[eq]", "title[contains]", "status[eq]", "startDate[lt]", "startDate[lte]", "startDate[gt]", "startDate[gte]", "startDate[eq]", "solution[eq]", "replay[eq]", "builtInType[eq]", "averageViewTime[lt]", "averageViewTime[lte]", "averageViewTime[gt]", "averageViewTime[gte]", "averageViewTime[eq]", "invited[lt]", "invited[lte]", "invited[gt]", "invited[gte]", "invited[eq]", "registrant[lt]", "registrant[lte]", "registrant[gt]", "registrant[gte]", "registrant[eq]", "attendee[lt]", "attendee[lte]", "attendee[gt]", "attendee[gte]", "attendee[eq]", "attendanceRate[lt]", "attendanceRate[lte]", "attendanceRate[gt]", "attendanceRate[gte]", "attendanceRate[eq]", "totalReplayView[lt]", "totalReplayView[lte]", "totalReplayView[gt]", "totalReplayView[gte]", "totalReplayView[eq]":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationListLives.declares)
 	}
 	{
 		at := &validationPath{
@@ -1314,12 +1495,22 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 			name: e.Param,
 		}, e.Problem)
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListLives(ctx, in)
 	h.respond(w, r, "listLives", out, err)
+}
+
+// serverOperationCreateLive describes CreateLive to middleware.
+var serverOperationCreateLive = &ServerOperation{
+	ID:      "createLive",
+	Method:  "POST",
+	Path:    "/v1/lives",
+	Pattern: "POST /v1/lives",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveCreateLive serves POST /v1/lives: it checks the credentials, decodes and validates
@@ -1334,11 +1525,9 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in CreateLiveInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreateLive.declares)
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -1365,12 +1554,22 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.CreateLive(ctx, in)
 	h.respond(w, r, "createLive", out, err)
+}
+
+// serverOperationGetLive describes GetLive to middleware.
+var serverOperationGetLive = &ServerOperation{
+	ID:      "getLive",
+	Method:  "GET",
+	Path:    "/v1/lives/{liveId}",
+	Pattern: "GET /v1/lives/{liveID}",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveGetLive serves GET /v1/lives/{liveId}: it checks the credentials, decodes and
@@ -1381,19 +1580,27 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetLiveInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetLive.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.GetLive(ctx, in)
 	h.respond(w, r, "getLive", out, err)
+}
+
+// serverOperationUpdateLive describes UpdateLive to middleware.
+var serverOperationUpdateLive = &ServerOperation{
+	ID:      "updateLive",
+	Method:  "PUT",
+	Path:    "/v1/lives/{liveId}",
+	Pattern: "PUT /v1/lives/{liveID}",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveUpdateLive serves PUT /v1/lives/{liveId}: it checks the credentials, decodes and
@@ -1408,11 +1615,9 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in UpdateLiveInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUpdateLive.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1440,12 +1645,22 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.UpdateLive(ctx, in)
 	h.respond(w, r, "updateLive", out, err)
+}
+
+// serverOperationDeleteLive describes DeleteLive to middleware.
+var serverOperationDeleteLive = &ServerOperation{
+	ID:      "deleteLive",
+	Method:  "DELETE",
+	Path:    "/v1/lives/{liveId}",
+	Pattern: "DELETE /v1/lives/{liveID}",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveDeleteLive serves DELETE /v1/lives/{liveId}: it checks the credentials, decodes and
@@ -1456,19 +1671,31 @@ func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in DeleteLiveInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationDeleteLive.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.DeleteLive(ctx, in)
 	h.respond(w, r, "deleteLive", out, err)
+}
+
+// serverOperationListLiveGroups describes ListLiveGroups to middleware.
+var serverOperationListLiveGroups = &ServerOperation{
+	ID:      "listLiveGroups",
+	Method:  "GET",
+	Path:    "/v1/lives/{liveId}/groups",
+	Pattern: "GET /v1/lives/{liveID}/groups",
+	declares: func(name string) bool {
+		switch name {
+		case "page", "limit":
+			return true
+		}
+		return false
+	},
 }
 
 // serveListLiveGroups serves GET /v1/lives/{liveId}/groups: it checks the credentials,
@@ -1479,16 +1706,10 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	var in ListLiveGroupsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "page", "limit":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationListLiveGroups.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	{
@@ -1521,12 +1742,22 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 			}
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListLiveGroups(ctx, in)
 	h.respond(w, r, "listLiveGroups", out, err)
+}
+
+// serverOperationLinkLiveGroup describes LinkLiveGroup to middleware.
+var serverOperationLinkLiveGroup = &ServerOperation{
+	ID:      "linkLiveGroup",
+	Method:  "POST",
+	Path:    "/v1/lives/{liveId}/groups",
+	Pattern: "POST /v1/lives/{liveID}/groups",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveLinkLiveGroup serves POST /v1/lives/{liveId}/groups: it checks the credentials,
@@ -1541,11 +1772,9 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in LinkLiveGroupInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationLinkLiveGroup.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1571,12 +1800,22 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.LinkLiveGroup(ctx, in)
 	h.respond(w, r, "linkLiveGroup", out, err)
+}
+
+// serverOperationUnlinkLiveGroup describes UnlinkLiveGroup to middleware.
+var serverOperationUnlinkLiveGroup = &ServerOperation{
+	ID:      "unlinkLiveGroup",
+	Method:  "DELETE",
+	Path:    "/v1/lives/{liveId}/groups/{groupId}",
+	Pattern: "DELETE /v1/lives/{liveID}/groups/{groupID}",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveUnlinkLiveGroup serves DELETE /v1/lives/{liveId}/groups/{groupId}: it checks the
@@ -1588,20 +1827,28 @@ func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	var in UnlinkLiveGroupInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUnlinkLiveGroup.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	in.GroupID = r.PathValue("groupID")
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.UnlinkLiveGroup(ctx, in)
 	h.respond(w, r, "unlinkLiveGroup", out, err)
+}
+
+// serverOperationUnlinkLiveGroups describes UnlinkLiveGroups to middleware.
+var serverOperationUnlinkLiveGroups = &ServerOperation{
+	ID:      "unlinkLiveGroups",
+	Method:  "POST",
+	Path:    "/v1/lives/{liveId}/groups~bulkRemove",
+	Pattern: "POST /v1/lives/{liveID}/groups~bulkRemove",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveUnlinkLiveGroups serves POST /v1/lives/{liveId}/groups~bulkRemove: it checks the
@@ -1617,11 +1864,9 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in UnlinkLiveGroupsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUnlinkLiveGroups.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1640,17 +1885,35 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 				body.validate(c, at)
 			}
 		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
 			in.Body.validate(c, at)
 		}
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.UnlinkLiveGroups(ctx, in)
 	h.respond(w, r, "unlinkLiveGroups", out, err)
+}
+
+// serverOperationListLiveParticipants describes ListLiveParticipants to middleware.
+var serverOperationListLiveParticipants = &ServerOperation{
+	ID:      "listLiveParticipants",
+	Method:  "GET",
+	Path:    "/v1/lives/{liveId}/participants",
+	Pattern: "GET /v1/lives/{liveID}/participants",
+	declares: func(name string) bool {
+		switch name {
+		case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "type[eq]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
+			return true
+		}
+		return false
+	},
 }
 
 // serveListLiveParticipants serves GET /v1/lives/{liveId}/participants: it checks the
@@ -1662,16 +1925,10 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 		return
 	}
 	var in ListLiveParticipantsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "type[eq]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationListLiveParticipants.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	{
@@ -1712,12 +1969,22 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 			name: e.Param,
 		}, e.Problem)
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListLiveParticipants(ctx, in)
 	h.respond(w, r, "listLiveParticipants", out, err)
+}
+
+// serverOperationInviteLiveParticipant describes InviteLiveParticipant to middleware.
+var serverOperationInviteLiveParticipant = &ServerOperation{
+	ID:      "inviteLiveParticipant",
+	Method:  "POST",
+	Path:    "/v1/lives/{liveId}/participants",
+	Pattern: "POST /v1/lives/{liveID}/participants",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveInviteLiveParticipant serves POST /v1/lives/{liveId}/participants: it checks the
@@ -1733,11 +2000,9 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 		return
 	}
 	var in InviteLiveParticipantInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationInviteLiveParticipant.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1763,12 +2028,22 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.InviteLiveParticipant(ctx, in)
 	h.respond(w, r, "inviteLiveParticipant", out, err)
+}
+
+// serverOperationBulkInviteLiveParticipants describes BulkInviteLiveParticipants to middleware.
+var serverOperationBulkInviteLiveParticipants = &ServerOperation{
+	ID:      "bulkInviteLiveParticipants",
+	Method:  "POST",
+	Path:    "/v1/lives/{liveId}/participants~bulkInvite",
+	Pattern: "POST /v1/lives/{liveID}/participants~bulkInvite",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveBulkInviteLiveParticipants serves POST /v1/lives/{liveId}/participants~bulkInvite: it
@@ -1784,11 +2059,9 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 		return
 	}
 	var in BulkInviteLiveParticipantsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationBulkInviteLiveParticipants.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1816,12 +2089,26 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.BulkInviteLiveParticipants(ctx, in)
 	h.respond(w, r, "bulkInviteLiveParticipants", out, err)
+}
+
+// serverOperationListLiveSpeakers describes ListLiveSpeakers to middleware.
+var serverOperationListLiveSpeakers = &ServerOperation{
+	ID:      "listLiveSpeakers",
+	Method:  "GET",
+	Path:    "/v1/lives/{liveId}/speakers",
+	Pattern: "GET /v1/lives/{liveID}/speakers",
+	declares: func(name string) bool {
+		switch name {
+		case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
+			return true
+		}
+		return false
+	},
 }
 
 // serveListLiveSpeakers serves GET /v1/lives/{liveId}/speakers: it checks the credentials,
@@ -1832,16 +2119,10 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in ListLiveSpeakersInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationListLiveSpeakers.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	{
@@ -1882,12 +2163,22 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 			name: e.Param,
 		}, e.Problem)
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListLiveSpeakers(ctx, in)
 	h.respond(w, r, "listLiveSpeakers", out, err)
+}
+
+// serverOperationInviteLiveSpeaker describes InviteLiveSpeaker to middleware.
+var serverOperationInviteLiveSpeaker = &ServerOperation{
+	ID:      "inviteLiveSpeaker",
+	Method:  "POST",
+	Path:    "/v1/lives/{liveId}/speakers",
+	Pattern: "POST /v1/lives/{liveID}/speakers",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveInviteLiveSpeaker serves POST /v1/lives/{liveId}/speakers: it checks the credentials,
@@ -1902,11 +2193,9 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in InviteLiveSpeakerInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationInviteLiveSpeaker.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1934,12 +2223,22 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.InviteLiveSpeaker(ctx, in)
 	h.respond(w, r, "inviteLiveSpeaker", out, err)
+}
+
+// serverOperationBulkInviteLiveSpeakers describes BulkInviteLiveSpeakers to middleware.
+var serverOperationBulkInviteLiveSpeakers = &ServerOperation{
+	ID:      "bulkInviteLiveSpeakers",
+	Method:  "POST",
+	Path:    "/v1/lives/{liveId}/speakers~bulkInvite",
+	Pattern: "POST /v1/lives/{liveID}/speakers~bulkInvite",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveBulkInviteLiveSpeakers serves POST /v1/lives/{liveId}/speakers~bulkInvite: it checks
@@ -1955,11 +2254,9 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 		return
 	}
 	var in BulkInviteLiveSpeakersInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationBulkInviteLiveSpeakers.declares)
 	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
@@ -1978,13 +2275,16 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 				body.validate(c, at)
 			}
 		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
 			in.Body.validate(c, at)
 		}
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.BulkInviteLiveSpeakers(ctx, in)

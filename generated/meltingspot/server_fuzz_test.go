@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/seed-0d47db62/livegen/bench/fixtures"
 )
 
 // srvFuzzMethods are the methods the fuzz target picks from.
@@ -51,6 +53,15 @@ func FuzzServerHandler(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s.method, s.path, s.query, s.body, s.ctype, s.authenticated)
 	}
+	// Hostile bodies, cut to the fuzz body limit: many problems, repeated ones,
+	// many members.
+	const hostile = 4000
+	f.Add(uint8(1), "v1/lives", "", string(fixtures.NullsThenWrongKinds(hostile)), "application/json", true)
+	f.Add(uint8(1), "v1/lives/live-1/participants~bulkInvite", "", string(fixtures.WrongItemKinds(hostile)), "application/json", true)
+	f.Add(uint8(1), "v1/lives", "", string(fixtures.UnknownMembers(hostile)), "application/json", true)
+	f.Add(uint8(1), "v1/lives", "", "null", "application/json", true)
+	f.Add(uint8(1), "v1/lives/live-1/participants~bulkInvite", "", `{"members":{"spotMemberIds":[null,null]}}`, "application/json", true)
+	f.Add(uint8(0), "v1/lives", strings.Repeat("title%5Bx%5D=1&", 300)+"limit=+5", "", "", true)
 	h := NewHandler(newSrvFake(), WithLogger(slog.New(slog.DiscardHandler)), WithMaxBodyBytes(4096), WithStrictQuery())
 	f.Fuzz(func(t *testing.T, method uint8, path, query, body, ctype string, authenticated bool) {
 		u := &url.URL{Path: "/" + path, RawQuery: query}
@@ -83,6 +94,9 @@ func FuzzServerHandler(f *testing.F) {
 			var e ErrorResponse
 			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || e.Message == "" || e.Problems == nil {
 				t.Fatalf("%s %s: %d answer is not an ErrorResponse: %s", r.Method, u.RequestURI(), w.Code, w.Body.String())
+			}
+			if len(e.Problems) > 100 {
+				t.Fatalf("%s %s: %d problems listed, more than 100", r.Method, u.RequestURI(), len(e.Problems))
 			}
 		}
 		if strings.Contains(w.Body.String(), srvToken) {

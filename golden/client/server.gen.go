@@ -48,6 +48,48 @@ type Server interface {
 	GetThing(ctx context.Context, in GetThingInput) (GetThingOutput, error)
 }
 
+// ErrNotImplemented is what the methods of UnimplementedServer return. The handler
+// answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the
+// error mapper.
+var ErrNotImplemented = errors.New("operation not implemented")
+
+// UnimplementedServer answers every operation with ErrNotImplemented, which the
+// handler answers with 501. Embed it in a type that implements the operations a
+// service serves so far; the type stays a Server when operations are added to the spec.
+type UnimplementedServer struct{}
+
+var _ Server = UnimplementedServer{}
+
+// AddTags answers 501.
+func (UnimplementedServer) AddTags(context.Context, AddTagsInput) (AddTagsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ListThings answers 501.
+func (UnimplementedServer) ListThings(context.Context, ListThingsInput) (ListThingsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ImportThings answers 501.
+func (UnimplementedServer) ImportThings(context.Context, ImportThingsInput) (ImportThingsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// PutThingsIDNotes answers 501.
+func (UnimplementedServer) PutThingsIDNotes(context.Context, PutThingsIDNotesInput) (PutThingsIDNotesOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ClearNotes answers 501.
+func (UnimplementedServer) ClearNotes(context.Context, ClearNotesInput) (ClearNotesOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// GetThing answers 501.
+func (UnimplementedServer) GetThing(context.Context, GetThingInput) (GetThingOutput, error) {
+	return nil, ErrNotImplemented
+}
+
 // AddTagsInput is the request of AddTags, decoded and validated.
 type AddTagsInput struct {
 	// Body is the request body (application/json).
@@ -326,11 +368,14 @@ func (v GetThingDefault) writeAnswer(w http.ResponseWriter) error {
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
-// 404, 405, 413, 415, 500) and of errors mapped by WithErrorMapper: a message and the
-// list of problems, empty when there are none.
+// 404, 405, 413, 415, 500, 501, 503) and of errors mapped by WithErrorMapper: a message
+// and the list of problems, empty when there are none.
 type ErrorResponse struct {
 	Message  string    `json:"message"`
 	Problems []Problem `json:"problems"`
+	// MoreProblems counts the problems found but not listed: the list stops at 100,
+	// and checks stop after 1000 problems.
+	MoreProblems int `json:"moreProblems,omitempty"`
 }
 
 // HandlerOption configures NewHandler.
@@ -343,6 +388,7 @@ type serverConfig struct {
 	mapError      func(ctx context.Context, err error) (int, ErrorResponse)
 	logger        *slog.Logger
 	strictQuery   bool
+	middleware    []func(http.Handler) http.Handler
 }
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 1 MiB); a larger body is
@@ -395,6 +441,16 @@ func WithStrictQuery() HandlerOption {
 	}
 }
 
+// WithMiddleware wraps the handler of every routed operation in mw, the first
+// outermost. The request's context carries the ServerOperation (see OperationFromContext),
+// so that logging, metrics and tracing know the operation and its route. Requests that
+// no operation matches (404, 405) do not go through mw.
+func WithMiddleware(mw ...func(http.Handler) http.Handler) HandlerOption {
+	return func(c *serverConfig) {
+		c.middleware = append(c.middleware, mw...)
+	}
+}
+
 // Authenticator checks the credentials a request presents for one security scheme
 // of its operation (see WithAuthenticator). It returns the context the Server method
 // receives (add the caller's identity to it; nil keeps ctx), or an error to answer
@@ -434,6 +490,42 @@ func (c AuthRequest) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("operation", c.Operation), slog.String("scheme", c.Scheme), slog.Any("scopes", c.Scopes))
 }
 
+// ServerOperation is the operation that serves a request, as the spec declares it. The
+// handler puts it in the request's context once the request is routed, before any
+// check, so that middleware (see WithMiddleware), the Authenticator, the error
+// mapper and the Server methods can log, measure and trace by operation without
+// parsing paths. Read it with OperationFromContext.
+type ServerOperation struct {
+	// ID is the operationId.
+	ID string
+	// Method and Path are the spec's method and path template (/lives/{liveId}).
+	Method, Path string
+	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).
+	Pattern string
+	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
+	declares func(string) bool
+}
+
+// DeclaresQuery reports whether the operation declares the query parameter name
+// (bracket filters included), so that a log can keep the values of declared
+// parameters and redact the others. An API key sent in the query is declared too.
+func (o ServerOperation) DeclaresQuery(name string) bool {
+	return o.declares != nil && o.declares(name)
+}
+
+// serverOperationKey is the context key of the ServerOperation.
+type serverOperationKey struct{}
+
+// OperationFromContext is the operation that serves the request whose context is
+// ctx; false outside a request routed by NewHandler's handler.
+func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
+	o, ok := ctx.Value(serverOperationKey{}).(*ServerOperation)
+	if !ok {
+		return ServerOperation{}, false
+	}
+	return *o, true
+}
+
 // serverHandler serves the API with a Server.
 type serverHandler struct {
 	serverConfig
@@ -447,8 +539,13 @@ type serverHandler struct {
 // the content type (415) and size (413) of the body, decodes and validates the
 // parameters and body (400, listing every problem at once), calls impl and writes
 // its answer. An unknown path is answered with 404, a known path with the wrong
-// method with 405 and an Allow header. A panic in impl is logged and answered with
-// 500, and the handler keeps serving.
+// method with 405 and an Allow header, an operation impl leaves to UnimplementedServer
+// with 501. A panic in impl is logged and answered with 500, and the handler keeps
+// serving. The checks of a hostile request cost time in proportion to its size: the
+// answer lists 100 problems at most, checks stop after 1,000, and when the request's
+// context ends they stop and impl is not called. Serve the handler from an
+// http.Server with read, write and idle timeouts: the handler bounds the size of
+// what it reads, not the time a client takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := &serverHandler{
 		impl: impl,
@@ -464,12 +561,12 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.mux.HandleFunc("POST /tags~batchAdd", h.serveAddTags)
-	h.mux.HandleFunc("GET /things", h.serveListThings)
-	h.mux.HandleFunc("POST /things", h.serveImportThings)
-	h.mux.HandleFunc("PUT /things/{id}/notes", h.servePutThingsIDNotes)
-	h.mux.HandleFunc("DELETE /things/{id}/notes", h.serveClearNotes)
-	h.mux.HandleFunc("GET /things/{id}/{kind}/{shape}/{coords}", h.serveGetThing)
+	h.handle(serverOperationAddTags, h.serveAddTags)
+	h.handle(serverOperationListThings, h.serveListThings)
+	h.handle(serverOperationImportThings, h.serveImportThings)
+	h.handle(serverOperationPutThingsIDNotes, h.servePutThingsIDNotes)
+	h.handle(serverOperationClearNotes, h.serveClearNotes)
+	h.handle(serverOperationGetThing, h.serveGetThing)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -514,6 +611,17 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
 }
 
+// handle routes op to serve, through the middleware, with op in the request's context.
+func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+	var next http.Handler = serve
+	for i := len(h.middleware) - 1; i >= 0; i-- {
+		next = h.middleware[i](next)
+	}
+	h.mux.HandleFunc(op.Pattern, func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
+	})
+}
+
 // serverAnswer is an answer a Server method returns; each writes itself.
 type serverAnswer interface {
 	writeAnswer(w http.ResponseWriter) error
@@ -535,8 +643,13 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 	}
 }
 
-// fail answers an error returned by a Server method through the error mapper.
+// fail answers an error returned by a Server method: ErrNotImplemented with 501,
+// anything else through the error mapper.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if errors.Is(err, ErrNotImplemented) {
+		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
+		return
+	}
 	status, body := h.mapError(r.Context(), err)
 	if status < 400 || status > 599 {
 		status = http.StatusInternalServerError
@@ -553,19 +666,32 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 	var invalid *ValidationError
 	if errors.As(err, &invalid) {
 		return http.StatusBadRequest, ErrorResponse{
-			Message:  "the request is invalid",
-			Problems: invalid.Problems,
+			Message:      "the request is invalid",
+			MoreProblems: invalid.MoreProblems,
+			Problems:     invalid.Problems,
 		}
 	}
 	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
 }
 
-// invalid answers 400 with every problem of the request.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) {
-	serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-		Message:  "the request is invalid",
-		Problems: c.problems,
-	})
+// invalid answers 400 with the problems of the request and reports true, or, when
+// the request's context ended the checks, answers 503 and reports true: the Server
+// must not see a request that was not checked to its end. It reports false when the
+// request is valid.
+func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+	switch {
+	case c.cancelled:
+		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
+	case c.found() > 0:
+		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
+			Message:      "the request is invalid",
+			MoreProblems: c.more,
+			Problems:     c.problems,
+		})
+	default:
+		return false
+	}
+	return true
 }
 
 // serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
@@ -600,6 +726,21 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverOperationAddTags describes AddTags to middleware.
+var serverOperationAddTags = &ServerOperation{
+	ID:      "addTags",
+	Method:  "POST",
+	Path:    "/tags~batchAdd",
+	Pattern: "POST /tags~batchAdd",
+	declares: func(name string) bool {
+		switch name {
+		case "api_key":
+			return true
+		}
+		return false
+	},
+}
+
 // serveAddTags serves POST /tags~batchAdd: it checks the credentials, decodes and validates
 // the request, calls Server.AddTags and writes its answer.
 func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
@@ -612,15 +753,9 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in AddTagsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(name string) bool {
-			switch name {
-			case "api_key":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationAddTags.declares)
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -638,17 +773,35 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 				body.validate(c, at)
 			}
 		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
 			in.Body.validate(c, at)
 		}
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.AddTags(ctx, in)
 	h.respond(w, r, "addTags", out, err)
+}
+
+// serverOperationListThings describes ListThings to middleware.
+var serverOperationListThings = &ServerOperation{
+	ID:      "listThings",
+	Method:  "GET",
+	Path:    "/things",
+	Pattern: "GET /things",
+	declares: func(name string) bool {
+		switch name {
+		case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
+			return true
+		}
+		return false
+	},
 }
 
 // serveListThings serves GET /things: it checks the credentials, decodes and validates the
@@ -659,16 +812,10 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in ListThingsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationListThings.declares)
 	}
 	{
 		at := &validationPath{
@@ -754,6 +901,9 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 			{
 				at1 := at
 				for i1 := range v {
+					if !c.checking() {
+						break
+					}
 					v[i1].validate(c, &validationPath{
 						index:   i1,
 						isIndex: true,
@@ -925,12 +1075,26 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 			}
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListThings(ctx, in)
 	h.respond(w, r, "listThings", out, err)
+}
+
+// serverOperationImportThings describes ImportThings to middleware.
+var serverOperationImportThings = &ServerOperation{
+	ID:      "importThings",
+	Method:  "POST",
+	Path:    "/things",
+	Pattern: "POST /things",
+	declares: func(name string) bool {
+		switch name {
+		case "api_key":
+			return true
+		}
+		return false
+	},
 }
 
 // serveImportThings serves POST /things: it checks the credentials, decodes and validates
@@ -945,15 +1109,9 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in ImportThingsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(name string) bool {
-			switch name {
-			case "api_key":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationImportThings.declares)
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -980,12 +1138,22 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ImportThings(ctx, in)
 	h.respond(w, r, "importThings", out, err)
+}
+
+// serverOperationPutThingsIDNotes describes PutThingsIDNotes to middleware.
+var serverOperationPutThingsIDNotes = &ServerOperation{
+	ID:      "put  things  id  notes",
+	Method:  "PUT",
+	Path:    "/things/{id}/notes",
+	Pattern: "PUT /things/{id}/notes",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // servePutThingsIDNotes serves PUT /things/{id}/notes: it checks the credentials, decodes
@@ -997,11 +1165,9 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in PutThingsIDNotesInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationPutThingsIDNotes.declares)
 	}
 	{
 		at := &validationPath{
@@ -1015,12 +1181,26 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 		}
 	}
 	in.Body = []byte(data)
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.PutThingsIDNotes(ctx, in)
 	h.respond(w, r, "put  things  id  notes", out, err)
+}
+
+// serverOperationClearNotes describes ClearNotes to middleware.
+var serverOperationClearNotes = &ServerOperation{
+	ID:      "clearNotes",
+	Method:  "DELETE",
+	Path:    "/things/{id}/notes",
+	Pattern: "DELETE /things/{id}/notes",
+	declares: func(name string) bool {
+		switch name {
+		case "api_key":
+			return true
+		}
+		return false
+	},
 }
 
 // serveClearNotes serves DELETE /things/{id}/notes: it checks the credentials, decodes and
@@ -1035,15 +1215,9 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in ClearNotesInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(name string) bool {
-			switch name {
-			case "api_key":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationClearNotes.declares)
 	}
 	{
 		at := &validationPath{
@@ -1074,12 +1248,22 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 		} else {
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ClearNotes(ctx, in)
 	h.respond(w, r, "clearNotes", out, err)
+}
+
+// serverOperationGetThing describes GetThing to middleware.
+var serverOperationGetThing = &ServerOperation{
+	ID:      "getThing",
+	Method:  "GET",
+	Path:    "/things/{id}/{kind}/{shape}/{coords}",
+	Pattern: "GET /things/{id}/{kind}/{shape}/{coords}",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveGetThing serves GET /things/{id}/{kind}/{shape}/{coords}: it checks the credentials,
@@ -1090,11 +1274,9 @@ func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetThingInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetThing.declares)
 	}
 	{
 		at := &validationPath{
@@ -1178,8 +1360,7 @@ func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.GetThing(ctx, in)

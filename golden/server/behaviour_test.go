@@ -90,12 +90,17 @@ func TestParametersInEveryLocation(t *testing.T) {
 		{In: "path", Name: "itemId", Problem: "must be at least 1"},
 		{In: "query", Name: "view", Problem: "is required"},
 		{In: "query", Name: "since", Problem: "must be a date-time (RFC 3339, such as 2025-05-15T01:22:21Z)"},
-		{In: "query", Name: "tags", Problem: "must have at most 3 items, not 5"},
-		{In: "query", Name: "tags/1", Problem: "must match the pattern ^[a-z]+$"},
-		{In: "query", Name: "tags/2", Problem: "repeats item 0; items must be unique"},
+		{In: "query", Name: "tags", Problem: "must have at most 3 items, not 5"}, // and the items are not checked
 		{In: "query", Name: "ratio", Problem: "must be greater than 0"},
 		{In: "header", Name: "X-Request-Id", Problem: "must be a UUID (8-4-4-4-12 hexadecimal digits)"},
 		{In: "cookie", Name: "session", Problem: "must be at least 4 characters long"},
+	}, problems(t, w))
+
+	w = serve(h, "GET", "/items/7?view=brief&tags=a,B,a", "", "Authorization", "Bearer t")
+	require.Equal(t, http.StatusBadRequest, w.Code)
+	require.ElementsMatch(t, []Problem{
+		{In: "query", Name: "tags/1", Problem: "must match the pattern ^[a-z]+$"},
+		{In: "query", Name: "tags/2", Problem: "repeats item 0; items must be unique"},
 	}, problems(t, w))
 }
 
@@ -155,6 +160,52 @@ func TestBodyChecks(t *testing.T) {
 		{In: "body", Name: "/parts/0/size", Problem: "must be an integer or an object"},
 		{In: "body", Name: "/count", Problem: "must be an integer that fits in 32 bits"},
 	}, problems(t, w))
+}
+
+// TestBodyArrayItems: null is refused where the items' schema does not
+// allow it, and too many items are one problem, found before the items.
+func TestBodyArrayItems(t *testing.T) {
+	s := &impl{}
+	h := NewHandler(s)
+	put := func(extra string) *httptest.ResponseRecorder {
+		body := `{"name":"n","owner":"a@b.co","note":null,"parts":[{"code":"AB1"}],` + extra + `}`
+		return serve(h, "PUT", "/items/1", body, "Content-Type", "application/json", "Authorization", "Basic dTpw")
+	}
+	w := put(`"tags":["a"],"aliases":["b",null]`)
+	require.Equal(t, http.StatusNoContent, w.Code, w.Body.String())
+	require.Equal(t, []string{"b", ""}, s.gotPut.Body.Aliases, "nullable items are allowed")
+
+	w = put(`"tags":[null,"a"]`)
+	require.Equal(t, http.StatusBadRequest, w.Code)
+	require.Equal(t, []Problem{{In: "body", Name: "/tags/0", Problem: "must not be null"}}, problems(t, w))
+
+	w = put(`"tags":[null,1,{}]`)
+	require.Equal(t, http.StatusBadRequest, w.Code)
+	require.Equal(t, []Problem{{In: "body", Name: "/tags", Problem: "must have at most 2 items, not 3"}}, problems(t, w))
+}
+
+// TestBodyDeepNesting walks a deeply nested body: the required title is
+// found missing at its JSON pointer, however deep, next to padding that the
+// walk skips at every level above it.
+func TestBodyDeepNesting(t *testing.T) {
+	s := &impl{}
+	h := NewHandler(s, WithMaxBodyBytes(4<<20))
+	const depth = 1500
+	pad := `"x":"` + strings.Repeat("p", 100) + `",`
+	outline := func(innermost string) string {
+		return strings.Repeat(`{`+pad+`"title":"t","children":[`, depth) + innermost + strings.Repeat(`]}`, depth)
+	}
+	put := func(o string) *httptest.ResponseRecorder {
+		body := `{"name":"n","owner":"a@b.co","note":null,"parts":[{"code":"AB1"}],"outline":` + o + `}`
+		return serve(h, "PUT", "/items/1", body, "Content-Type", "application/json", "Authorization", "Basic dTpw")
+	}
+	w := put(outline(`{` + pad + `"title":"leaf"}`))
+	require.Equal(t, http.StatusNoContent, w.Code, "%.300s", w.Body.String())
+
+	w = put(outline(`{` + pad + `"children":[]}`))
+	require.Equal(t, http.StatusBadRequest, w.Code)
+	want := "/outline" + strings.Repeat("/children/0", depth) + "/title"
+	require.Equal(t, []Problem{{In: "body", Name: want, Problem: "is required"}}, problems(t, w))
 }
 
 func TestSecuritySchemes(t *testing.T) {

@@ -24,15 +24,25 @@ type Failure struct {
 
 // Item is defined by the schema at /components/schemas/Item.
 type Item struct {
-	Count  *int32            `json:"count,omitempty"`
-	Labels map[string]string `json:"labels,omitzero"`
-	Name   string            `json:"name"`
-	Note   *string           `json:"note"`
-	Owner  string            `json:"owner"`
-	Parts  []Part            `json:"parts"`
-	Price  *float64          `json:"price,omitempty"`
-	Site   *string           `json:"site,omitempty"`
-	When   *string           `json:"when,omitempty"`
+	Aliases []string          `json:"aliases,omitzero"`
+	Count   *int32            `json:"count,omitempty"`
+	Labels  map[string]string `json:"labels,omitzero"`
+	Name    string            `json:"name"`
+	Note    *string           `json:"note"`
+	// A heading and the headings below it, as deep as need be.
+	Outline *Outline `json:"outline,omitempty"`
+	Owner   string   `json:"owner"`
+	Parts   []Part   `json:"parts"`
+	Price   *float64 `json:"price,omitempty"`
+	Site    *string  `json:"site,omitempty"`
+	Tags    []string `json:"tags,omitzero"`
+	When    *string  `json:"when,omitempty"`
+}
+
+// Outline: A heading and the headings below it, as deep as need be.
+type Outline struct {
+	Children []Outline `json:"children,omitzero"`
+	Title    string    `json:"title"`
 }
 
 // Part is defined by the schema at /components/schemas/Part.

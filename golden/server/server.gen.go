@@ -38,6 +38,43 @@ type Server interface {
 	Upload(ctx context.Context, in UploadInput) (UploadOutput, error)
 }
 
+// ErrNotImplemented is what the methods of UnimplementedServer return. The handler
+// answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the
+// error mapper.
+var ErrNotImplemented = errors.New("operation not implemented")
+
+// UnimplementedServer answers every operation with ErrNotImplemented, which the
+// handler answers with 501. Embed it in a type that implements the operations a
+// service serves so far; the type stays a Server when operations are added to the spec.
+type UnimplementedServer struct{}
+
+var _ Server = UnimplementedServer{}
+
+// RunBatch answers 501.
+func (UnimplementedServer) RunBatch(context.Context, RunBatchInput) (RunBatchOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// GetItem answers 501.
+func (UnimplementedServer) GetItem(context.Context, GetItemInput) (GetItemOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// PutItem answers 501.
+func (UnimplementedServer) PutItem(context.Context, PutItemInput) (PutItemOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// ArchiveItem answers 501.
+func (UnimplementedServer) ArchiveItem(context.Context, ArchiveItemInput) (ArchiveItemOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// Upload answers 501.
+func (UnimplementedServer) Upload(context.Context, UploadInput) (UploadOutput, error) {
+	return nil, ErrNotImplemented
+}
+
 // RunBatchInput is the request of RunBatch, decoded and validated.
 type RunBatchInput struct {
 	// Body is the request body (application/json); nil when the request has none.
@@ -218,11 +255,14 @@ func (v UploadCreated) writeAnswer(w http.ResponseWriter) error {
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
-// 404, 405, 413, 415, 500) and of errors mapped by WithErrorMapper: a message and the
-// list of problems, empty when there are none.
+// 404, 405, 413, 415, 500, 501, 503) and of errors mapped by WithErrorMapper: a message
+// and the list of problems, empty when there are none.
 type ErrorResponse struct {
 	Message  string    `json:"message"`
 	Problems []Problem `json:"problems"`
+	// MoreProblems counts the problems found but not listed: the list stops at 100,
+	// and checks stop after 1000 problems.
+	MoreProblems int `json:"moreProblems,omitempty"`
 }
 
 // HandlerOption configures NewHandler.
@@ -235,6 +275,7 @@ type serverConfig struct {
 	mapError      func(ctx context.Context, err error) (int, ErrorResponse)
 	logger        *slog.Logger
 	strictQuery   bool
+	middleware    []func(http.Handler) http.Handler
 }
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 1 MiB); a larger body is
@@ -287,6 +328,16 @@ func WithStrictQuery() HandlerOption {
 	}
 }
 
+// WithMiddleware wraps the handler of every routed operation in mw, the first
+// outermost. The request's context carries the ServerOperation (see OperationFromContext),
+// so that logging, metrics and tracing know the operation and its route. Requests that
+// no operation matches (404, 405) do not go through mw.
+func WithMiddleware(mw ...func(http.Handler) http.Handler) HandlerOption {
+	return func(c *serverConfig) {
+		c.middleware = append(c.middleware, mw...)
+	}
+}
+
 // Authenticator checks the credentials a request presents for one security scheme
 // of its operation (see WithAuthenticator). It returns the context the Server method
 // receives (add the caller's identity to it; nil keeps ctx), or an error to answer
@@ -326,6 +377,42 @@ func (c AuthRequest) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("operation", c.Operation), slog.String("scheme", c.Scheme), slog.Any("scopes", c.Scopes))
 }
 
+// ServerOperation is the operation that serves a request, as the spec declares it. The
+// handler puts it in the request's context once the request is routed, before any
+// check, so that middleware (see WithMiddleware), the Authenticator, the error
+// mapper and the Server methods can log, measure and trace by operation without
+// parsing paths. Read it with OperationFromContext.
+type ServerOperation struct {
+	// ID is the operationId.
+	ID string
+	// Method and Path are the spec's method and path template (/lives/{liveId}).
+	Method, Path string
+	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).
+	Pattern string
+	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
+	declares func(string) bool
+}
+
+// DeclaresQuery reports whether the operation declares the query parameter name
+// (bracket filters included), so that a log can keep the values of declared
+// parameters and redact the others. An API key sent in the query is declared too.
+func (o ServerOperation) DeclaresQuery(name string) bool {
+	return o.declares != nil && o.declares(name)
+}
+
+// serverOperationKey is the context key of the ServerOperation.
+type serverOperationKey struct{}
+
+// OperationFromContext is the operation that serves the request whose context is
+// ctx; false outside a request routed by NewHandler's handler.
+func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
+	o, ok := ctx.Value(serverOperationKey{}).(*ServerOperation)
+	if !ok {
+		return ServerOperation{}, false
+	}
+	return *o, true
+}
+
 // serverHandler serves the API with a Server.
 type serverHandler struct {
 	serverConfig
@@ -339,8 +426,13 @@ type serverHandler struct {
 // the content type (415) and size (413) of the body, decodes and validates the
 // parameters and body (400, listing every problem at once), calls impl and writes
 // its answer. An unknown path is answered with 404, a known path with the wrong
-// method with 405 and an Allow header. A panic in impl is logged and answered with
-// 500, and the handler keeps serving.
+// method with 405 and an Allow header, an operation impl leaves to UnimplementedServer
+// with 501. A panic in impl is logged and answered with 500, and the handler keeps
+// serving. The checks of a hostile request cost time in proportion to its size: the
+// answer lists 100 problems at most, checks stop after 1,000, and when the request's
+// context ends they stop and impl is not called. Serve the handler from an
+// http.Server with read, write and idle timeouts: the handler bounds the size of
+// what it reads, not the time a client takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := &serverHandler{
 		impl: impl,
@@ -356,10 +448,10 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.mux.HandleFunc("POST /batch~run", h.serveRunBatch)
-	h.mux.HandleFunc("GET /items/{itemID}", h.serveGetItem)
-	h.mux.HandleFunc("PUT /items/{itemID}", h.servePutItem)
-	h.mux.HandleFunc("POST /uploads/{$}", h.serveUpload)
+	h.handle(serverOperationRunBatch, h.serveRunBatch)
+	h.handle(serverOperationGetItem, h.serveGetItem)
+	h.handle(serverOperationPutItem, h.servePutItem)
+	h.handle(serverOperationUpload, h.serveUpload)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -404,6 +496,17 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
 }
 
+// handle routes op to serve, through the middleware, with op in the request's context.
+func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+	var next http.Handler = serve
+	for i := len(h.middleware) - 1; i >= 0; i-- {
+		next = h.middleware[i](next)
+	}
+	h.mux.HandleFunc(op.Pattern, func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
+	})
+}
+
 // serverAnswer is an answer a Server method returns; each writes itself.
 type serverAnswer interface {
 	writeAnswer(w http.ResponseWriter) error
@@ -425,8 +528,13 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 	}
 }
 
-// fail answers an error returned by a Server method through the error mapper.
+// fail answers an error returned by a Server method: ErrNotImplemented with 501,
+// anything else through the error mapper.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if errors.Is(err, ErrNotImplemented) {
+		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
+		return
+	}
 	status, body := h.mapError(r.Context(), err)
 	if status < 400 || status > 599 {
 		status = http.StatusInternalServerError
@@ -443,19 +551,32 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 	var invalid *ValidationError
 	if errors.As(err, &invalid) {
 		return http.StatusBadRequest, ErrorResponse{
-			Message:  "the request is invalid",
-			Problems: invalid.Problems,
+			Message:      "the request is invalid",
+			MoreProblems: invalid.MoreProblems,
+			Problems:     invalid.Problems,
 		}
 	}
 	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
 }
 
-// invalid answers 400 with every problem of the request.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) {
-	serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-		Message:  "the request is invalid",
-		Problems: c.problems,
-	})
+// invalid answers 400 with the problems of the request and reports true, or, when
+// the request's context ended the checks, answers 503 and reports true: the Server
+// must not see a request that was not checked to its end. It reports false when the
+// request is valid.
+func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+	switch {
+	case c.cancelled:
+		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
+	case c.found() > 0:
+		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
+			Message:      "the request is invalid",
+			MoreProblems: c.more,
+			Problems:     c.problems,
+		})
+	default:
+		return false
+	}
+	return true
 }
 
 // serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
@@ -490,6 +611,17 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverOperationRunBatch describes RunBatch to middleware.
+var serverOperationRunBatch = &ServerOperation{
+	ID:      "runBatch",
+	Method:  "POST",
+	Path:    "/batch~run",
+	Pattern: "POST /batch~run",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveRunBatch serves POST /batch~run: it checks the credentials, decodes and validates the
 // request, calls Server.RunBatch and writes its answer.
 func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
@@ -499,11 +631,9 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in RunBatchInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationRunBatch.declares)
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -512,42 +642,60 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 		} else if err := json.Unmarshal(data, &in.Body); err != nil {
 			serverBodyError(c, at, err, func() {
 				if serverDescend(c, at, data, serverKindArray, false) {
-					serverEachItem(data, func(k1 int, item1 []byte) {
-						at2 := &validationPath{
-							index:   k1,
-							isIndex: true,
-							parent:  at,
-						}
-						if serverDescend(c, at2, item1, serverKindObject, false) {
-							(*Item)(nil).serverWalk(c, at2, item1)
-						}
-					})
+					if n := serverCountItems(c, data); n > 2 {
+						c.tooManyItems(at, n, 2)
+					} else {
+						serverEachItem(c, data, func(k1 int, item1 []byte) {
+							at2 := &validationPath{
+								index:   k1,
+								isIndex: true,
+								parent:  at,
+							}
+							if serverIsNull(item1) {
+								c.missing(at2, "must not be null")
+								return
+							}
+							if serverDescend(c, at2, item1, serverKindObject, false) {
+								(*Item)(nil).serverWalk(c, at2, item1)
+							}
+						})
+					}
 				}
 			})
 		} else {
 			body := &in.Body
 			if serverDescend(c, at, data, serverKindArray, true) {
-				serverEachItem(data, func(k1 int, item1 []byte) {
-					at2 := &validationPath{
-						index:   k1,
-						isIndex: true,
-						parent:  at,
-					}
-					if serverDescend(c, at2, item1, serverKindObject, true) {
-						var m2 *Item
-						if body != nil && k1 < len(*body) {
-							m2 = &(*body)[k1]
+				if n := serverCountItems(c, data); n > 2 {
+					c.tooManyItems(at, n, 2)
+				} else {
+					serverEachItem(c, data, func(k1 int, item1 []byte) {
+						at2 := &validationPath{
+							index:   k1,
+							isIndex: true,
+							parent:  at,
 						}
-						m2.serverWalk(c, at2, item1)
-					}
-				})
+						if serverIsNull(item1) {
+							c.missing(at2, "must not be null")
+							return
+						}
+						if serverDescend(c, at2, item1, serverKindObject, true) {
+							var m2 *Item
+							if body != nil && k1 < len(*body) {
+								m2 = &(*body)[k1]
+							}
+							m2.serverWalk(c, at2, item1)
+						}
+					})
+				}
 			}
 			if len(in.Body) > 2 {
-				c.add(at, "must have at most 2 items, not "+strconv.Itoa(len(in.Body)))
-			}
-			{
+				c.tooManyItems(at, len(in.Body), 2)
+			} else {
 				at1 := at
 				for i1 := range in.Body {
+					if !c.checking() {
+						break
+					}
 					in.Body[i1].validate(c, &validationPath{
 						index:   i1,
 						isIndex: true,
@@ -557,12 +705,26 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.RunBatch(ctx, in)
 	h.respond(w, r, "runBatch", out, err)
+}
+
+// serverOperationGetItem describes GetItem to middleware.
+var serverOperationGetItem = &ServerOperation{
+	ID:      "getItem",
+	Method:  "GET",
+	Path:    "/items/{itemId}",
+	Pattern: "GET /items/{itemID}",
+	declares: func(name string) bool {
+		switch name {
+		case "view", "since", "tags", "ratio":
+			return true
+		}
+		return false
+	},
 }
 
 // serveGetItem serves GET /items/{itemId}: it checks the credentials, decodes and validates
@@ -573,16 +735,10 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetItemInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "view", "since", "tags", "ratio":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationGetItem.declares)
 	}
 	{
 		at := &validationPath{
@@ -631,12 +787,14 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		if items, ok := serverQueryList(c, at, q, "tags", ",", false); ok {
 			v := items
 			if len(v) > 3 {
-				c.add(at, "must have at most 3 items, not "+strconv.Itoa(len(v)))
-			}
-			{
+				c.tooManyItems(at, len(v), 3)
+			} else {
 				at1 := at
 				validationUnique(c, at1, v)
 				for i1 := range v {
+					if !c.checking() {
+						break
+					}
 					if !validationPattern2.MatchString(v[i1]) {
 						c.add(at1.item(i1), "must match the pattern ^[a-z]+$")
 					}
@@ -693,12 +851,26 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.GetItem(ctx, in)
 	h.respond(w, r, "getItem", out, err)
+}
+
+// serverOperationPutItem describes PutItem to middleware.
+var serverOperationPutItem = &ServerOperation{
+	ID:      "putItem",
+	Method:  "PUT",
+	Path:    "/items/{itemId}",
+	Pattern: "PUT /items/{itemID}",
+	declares: func(name string) bool {
+		switch name {
+		case "api_key":
+			return true
+		}
+		return false
+	},
 }
 
 // servePutItem serves PUT /items/{itemId}: it checks the credentials, decodes and validates
@@ -713,15 +885,9 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in PutItemInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(name string) bool {
-			switch name {
-			case "api_key":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationPutItem.declares)
 	}
 	{
 		at := &validationPath{
@@ -759,12 +925,22 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.PutItem(ctx, in)
 	h.respond(w, r, "putItem", out, err)
+}
+
+// serverOperationUpload describes Upload to middleware.
+var serverOperationUpload = &ServerOperation{
+	ID:      "upload",
+	Method:  "POST",
+	Path:    "/uploads/",
+	Pattern: "POST /uploads/{$}",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveUpload serves POST /uploads/: it checks the credentials, decodes and validates the
@@ -779,15 +955,12 @@ func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in UploadInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUpload.declares)
 	}
 	in.Body = []byte(data)
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.Upload(ctx, in)

@@ -145,6 +145,17 @@ func (v Failure) appendJSON(b []byte) ([]byte, error) {
 func (v Item) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')
+	if v.Aliases != nil {
+		b = appendJSONKey(b, `"aliases":`)
+		b = append(b, '[')
+		for i0 := range v.Aliases {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, v.Aliases[i0])
+		}
+		b = append(b, ']')
+	}
 	if v.Count != nil {
 		b = appendJSONKey(b, `"count":`)
 		b = strconv.AppendInt(b, int64(*v.Count), 10)
@@ -162,6 +173,12 @@ func (v Item) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, "null"...)
 	} else {
 		b = appendJSONString(b, *v.Note)
+	}
+	if v.Outline != nil {
+		b = appendJSONKey(b, `"outline":`)
+		if b, err = (*v.Outline).appendJSON(b); err != nil {
+			return nil, err
+		}
 	}
 	b = appendJSONKey(b, `"owner":`)
 	b = appendJSONString(b, v.Owner)
@@ -190,10 +207,43 @@ func (v Item) appendJSON(b []byte) ([]byte, error) {
 		b = appendJSONKey(b, `"site":`)
 		b = appendJSONString(b, *v.Site)
 	}
+	if v.Tags != nil {
+		b = appendJSONKey(b, `"tags":`)
+		b = append(b, '[')
+		for i0 := range v.Tags {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, v.Tags[i0])
+		}
+		b = append(b, ']')
+	}
 	if v.When != nil {
 		b = appendJSONKey(b, `"when":`)
 		b = appendJSONString(b, *v.When)
 	}
+	return append(b, '}'), err
+}
+
+// appendJSON writes v as encoding/json's Marshal does.
+func (v Outline) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	if v.Children != nil {
+		b = appendJSONKey(b, `"children":`)
+		b = append(b, '[')
+		for i0 := range v.Children {
+			if i0 > 0 {
+				b = append(b, ',')
+			}
+			if b, err = v.Children[i0].appendJSON(b); err != nil {
+				return nil, err
+			}
+		}
+		b = append(b, ']')
+	}
+	b = appendJSONKey(b, `"title":`)
+	b = appendJSONString(b, v.Title)
 	return append(b, '}'), err
 }
 

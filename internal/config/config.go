@@ -218,10 +218,16 @@ func (c *Config) yamlError(err error) error {
 	return &Error{File: c.Path, Message: strings.TrimPrefix(msg, "yaml: ")}
 }
 
+// ValidPackage reports whether name can be a Go package name; livegen.yaml's
+// package and the -package flag are held to it.
+func ValidPackage(name string) bool {
+	return token.IsIdentifier(name) && name != "_"
+}
+
 // checkValues checks every value on its own and fills Overrides.
 func (c *Config) checkValues() error {
 	f := &c.File
-	if f.Package != "" && (!token.IsIdentifier(f.Package) || f.Package == "_") {
+	if f.Package != "" && !ValidPackage(f.Package) {
 		return c.errorAt("package", "", "%q is not a Go package name; use a lower-case identifier such as api", f.Package)
 	}
 	for _, kv := range [][2]string{{"spec", f.Spec}, {"out", f.Out}} {

@@ -45,8 +45,7 @@ type ListLivesFilter struct {
 	}
 	// Status holds the conditions on status.
 	Status struct {
-		// Eq is status[eq]: Search Lives with a specific status. Matched against the Live's `status`
-		// (not `computedStatus`); the docs do not say which one is used, so this is a judgement.
+		// Eq is status[eq]: Search Lives with a specific status.
 		Eq *LiveStatus
 	}
 	// StartDate holds the conditions on startDate.
@@ -80,11 +79,7 @@ type ListLivesFilter struct {
 	// Replay holds the conditions on replay, which Match compares with the item's
 	// builtInConfig.recordAvailable.
 	Replay struct {
-		// Eq is replay[eq]: Search Lives with or without replay. The docs type this parameter as a
-		// string; on the wire it is the string "true" or "false", so it is declared as a boolean.
-		// Judgement: the docs do not say which Live property it filters on; it is mapped to
-		// builtInConfig.recordAvailable, the Live's boolean that says whether the recording (replay)
-		// is available.
+		// Eq is replay[eq]: Search Lives with or without replay.
 		Eq *bool
 	}
 	// BuiltInType holds the conditions on builtInType.
@@ -96,19 +91,19 @@ type ListLivesFilter struct {
 	// item's metrics.averageViewTime.
 	AverageViewTime struct {
 		// Lt is averageViewTime[lt]: Return elements with value lower than this. Matches
-		// metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
+		// metrics.averageViewTime of the Live.
 		Lt *int
 		// Lte is averageViewTime[lte]: Return elements with value lower than or equal to this.
-		// Matches metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
+		// Matches metrics.averageViewTime of the Live.
 		Lte *int
 		// Gt is averageViewTime[gt]: Return elements with value greater than this. Matches
-		// metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
+		// metrics.averageViewTime of the Live.
 		Gt *int
 		// Gte is averageViewTime[gte]: Return elements with value greater than or equal to this.
-		// Matches metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
+		// Matches metrics.averageViewTime of the Live.
 		Gte *int
 		// Eq is averageViewTime[eq]: Return elements with value equal to this. Matches
-		// metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
+		// metrics.averageViewTime of the Live.
 		Eq *int
 	}
 	// Invited holds the conditions on invited, which Match compares with the item's
@@ -172,21 +167,19 @@ type ListLivesFilter struct {
 	// item's metrics.attendanceRate.
 	AttendanceRate struct {
 		// Lt is attendanceRate[lt]: Return elements with value lower than this. Matches
-		// metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is assumed).
+		// metrics.attendanceRate of the Live.
 		Lt *int
 		// Lte is attendanceRate[lte]: Return elements with value lower than or equal to this.
-		// Matches metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is
-		// assumed).
+		// Matches metrics.attendanceRate of the Live.
 		Lte *int
 		// Gt is attendanceRate[gt]: Return elements with value greater than this. Matches
-		// metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is assumed).
+		// metrics.attendanceRate of the Live.
 		Gt *int
 		// Gte is attendanceRate[gte]: Return elements with value greater than or equal to this.
-		// Matches metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is
-		// assumed).
+		// Matches metrics.attendanceRate of the Live.
 		Gte *int
 		// Eq is attendanceRate[eq]: Return elements with value equal to this. Matches
-		// metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is assumed).
+		// metrics.attendanceRate of the Live.
 		Eq *int
 	}
 	// TotalReplayView holds the conditions on totalReplayView, which Match compares with the
@@ -1021,17 +1014,13 @@ type ListLiveParticipantsFilter struct {
 	// HasReplayed holds the conditions on hasReplayed, which Match compares with the item's
 	// metrics.hasReplayed.
 	HasReplayed struct {
-		// Eq is hasReplayed[eq]: Search for participants who replayed the Live. The docs type this
-		// parameter as a string; on the wire it is the string "true" or "false", so it is declared
-		// as a boolean. Matched against the Participant's metrics.hasReplayed.
+		// Eq is hasReplayed[eq]: Search for participants who replayed the Live.
 		Eq *bool
 	}
 	// HasParticipated holds the conditions on hasParticipated, which Match compares with the
 	// item's metrics.hasParticipated.
 	HasParticipated struct {
-		// Eq is hasParticipated[eq]: Search for participants who participated to the Live. The docs
-		// type this parameter as a string; on the wire it is the string "true" or "false", so it is
-		// declared as a boolean. Matched against the Participant's metrics.hasParticipated.
+		// Eq is hasParticipated[eq]: Search for participants who participated to the Live.
 		Eq *bool
 	}
 }
@@ -1332,17 +1321,13 @@ type ListLiveSpeakersFilter struct {
 	// HasReplayed holds the conditions on hasReplayed, which Match compares with the item's
 	// metrics.hasReplayed.
 	HasReplayed struct {
-		// Eq is hasReplayed[eq]: Search for participants who replayed the Live. The docs type this
-		// parameter as a string; on the wire it is the string "true" or "false", so it is declared
-		// as a boolean. Matched against the Participant's metrics.hasReplayed.
+		// Eq is hasReplayed[eq]: Search for participants who replayed the Live.
 		Eq *bool
 	}
 	// HasParticipated holds the conditions on hasParticipated, which Match compares with the
 	// item's metrics.hasParticipated.
 	HasParticipated struct {
-		// Eq is hasParticipated[eq]: Search for participants who participated to the Live. The docs
-		// type this parameter as a string; on the wire it is the string "true" or "false", so it is
-		// declared as a boolean. Matched against the Participant's metrics.hasParticipated.
+		// Eq is hasParticipated[eq]: Search for participants who participated to the Live.
 		Eq *bool
 	}
 }

@@ -133,9 +133,9 @@ func (s *handwrittenService) BulkInviteLiveParticipants(_ context.Context, liveI
 }
 
 // livegenService implements livegen's Server; the operations that the
-// benchmarks do not call are left to the embedded nil interface.
+// benchmarks do not call answer 501 (UnimplementedServer).
 type livegenService struct {
-	livegen.Server
+	livegen.UnimplementedServer
 	page         livegen.LiveList
 	participants []livegen.Participant
 }

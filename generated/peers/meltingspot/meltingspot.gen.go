@@ -209,14 +209,14 @@ type BuiltInConfig struct {
 	// RecordAvailable Whether the recording (replay) is made available.
 	RecordAvailable *bool `json:"recordAvailable,omitempty"`
 
-	// ReplayVideo The replay video. The docs show it only as an empty object ({}); judgement: a Video, or null when there is no replay.
+	// ReplayVideo The replay video.
 	ReplayVideo *Video `json:"replayVideo,omitempty"`
 
 	// Videos A recorded video of a BuiltIn Live.
 	Videos *Video `json:"videos,omitempty"`
 }
 
-// BuiltInType Type of a BuiltIn Live. Only "Workshop" appears in the docs; "Webinar" is an assumed value (MeltingSpot product vocabulary), not documented.
+// BuiltInType Type of a BuiltIn Live.
 type BuiltInType string
 
 // BulkInviteLiveSpeakersRequest Body of bulkInviteLiveSpeakers.
@@ -237,7 +237,7 @@ type BulkInviteLiveSpeakersRequest struct {
 	WithEmailNotification *bool `json:"withEmailNotification,omitempty"`
 }
 
-// BulkInviteMembers Members to invite. Neither list is marked required in the docs. No maximum size is documented (a too large request gets 413).
+// BulkInviteMembers Members to invite.
 type BulkInviteMembers struct {
 	// Emails To invite members from email address
 	Emails *[]openapi_types.Email `json:"emails,omitempty"`
@@ -251,14 +251,14 @@ type BulkInviteRequest struct {
 	// InvitedBySpotMemberId The Spot member ID on the initiative of the invitation
 	InvitedBySpotMemberId *string `json:"invitedBySpotMemberId,omitempty"`
 
-	// Members Members to invite. Neither list is marked required in the docs. No maximum size is documented (a too large request gets 413).
+	// Members Members to invite.
 	Members BulkInviteMembers `json:"members"`
 
 	// WithEmailNotification Set to true to send notification mail to each invited members
 	WithEmailNotification *bool `json:"withEmailNotification,omitempty"`
 }
 
-// ChatVisibility Chat visibility on a Live. Only "Display" appears in the docs (the list of possible values was lost); other values may exist.
+// ChatVisibility Chat visibility on a Live.
 type ChatVisibility string
 
 // CreateLiveRequest Body of createLive.
@@ -266,7 +266,7 @@ type CreateLiveRequest struct {
 	// BuiltInType BuiltIn type of the Live (if solution is BuiltIn)
 	BuiltInType *BuiltInType `json:"builtInType,omitempty"`
 
-	// ChatVisibility Chat visibility on a Live. Only "Display" appears in the docs (the list of possible values was lost); other values may exist.
+	// ChatVisibility Chat visibility on a Live.
 	ChatVisibility *ChatVisibility `json:"chatVisibility,omitempty"`
 
 	// Description Description of the Live (in Markdown)
@@ -275,16 +275,16 @@ type CreateLiveRequest struct {
 	// EndDate End date of the Live (Unix timestamp format), in seconds since epoch.
 	EndDate int `json:"endDate"`
 
-	// ParticipantsVisibility Participant list visibility on a Live. "Display" and "Ended" appear in the docs' examples (the list of possible values was lost); other values may exist.
+	// ParticipantsVisibility Participant list visibility on a Live.
 	ParticipantsVisibility *ParticipantsVisibility `json:"participantsVisibility,omitempty"`
 
-	// Participation Which kind of members can participate to a Live. Only "AnySpotMembers" appears in the docs (the list of possible values was lost); other values may exist.
+	// Participation Which kind of members can participate to a Live.
 	Participation *Participation `json:"participation,omitempty"`
 
 	// Record Active the record on the Live
 	Record *bool `json:"record,omitempty"`
 
-	// Solution Video solution of a Live. "Youtube" appears in the examples; "Vimeo" and "BuiltIn" are named in the docs' field descriptions.
+	// Solution Video solution of a Live.
 	Solution LiveSolution `json:"solution"`
 
 	// SpotMemberHostId The Spot member host of the Live
@@ -296,14 +296,14 @@ type CreateLiveRequest struct {
 	// Title The title of the Live
 	Title string `json:"title"`
 
-	// VideoUrl Video URL of the Live (if solution is Youtube or Vimeo). The docs type it "object | null" and show {}; judgement: a nullable URL string, as in the update request.
+	// VideoUrl Video URL of the Live (if solution is Youtube or Vimeo).
 	VideoUrl *string `json:"videoUrl,omitempty"`
 
-	// Visibility Visibility of a Live. Only "AnyOne" appears in the docs (the list of possible values was lost); other values may exist.
+	// Visibility Visibility of a Live.
 	Visibility *Visibility `json:"visibility,omitempty"`
 }
 
-// Group A group of Spot members. The docs give no required list.
+// Group A group of Spot members.
 type Group struct {
 	Description *string `json:"description,omitempty"`
 	Emoji       *string `json:"emoji,omitempty"`
@@ -314,7 +314,7 @@ type Group struct {
 
 // GroupIdsRequest Body of unlinkLiveGroups and linkChannelGroups: a list of group ids.
 type GroupIdsRequest struct {
-	// GroupIds The ids of the groups to link (the docs use this wording for both operations; for unlinkLiveGroups these are the groups to unlink).
+	// GroupIds The ids of the groups to link.
 	GroupIds []string `json:"groupIds"`
 }
 
@@ -331,7 +331,7 @@ type InviteLiveParticipantRequest struct {
 	// InvitedBySpotMemberId The Spot member ID on the initiative of the invitation
 	InvitedBySpotMemberId *string `json:"invitedBySpotMemberId,omitempty"`
 
-	// Member Member to invite as Live participant from email address or existing Spot member ID. Unlike the speaker invite, the docs type this as a plain string (an email address or a Spot member id), not as a oneOf with an object form.
+	// Member Member to invite as Live participant from email address or existing Spot member ID.
 	Member string `json:"member"`
 
 	// WithEmailNotification Set to true to send notification mail to each invited members
@@ -365,15 +365,15 @@ type LinkLiveGroupRequest struct {
 	WithEmailNotification *bool `json:"withEmailNotification,omitempty"`
 }
 
-// Live A Live. The docs give no required list for a Live, so no property is marked required. Dates are date-time strings in responses, whereas requests and the startDate filters use Unix timestamps. The property `videos` of builtInConfig is a single Video, as the docs' example shows, despite its plural name.
+// Live A Live. Dates are date-time strings in responses, whereas requests and the startDate filters use Unix timestamps.
 type Live struct {
 	// BuiltInConfig Recording settings and videos of a BuiltIn Live.
 	BuiltInConfig *BuiltInConfig `json:"builtInConfig,omitempty"`
 
-	// BuiltInType BuiltIn type of the Live (if solution is BuiltIn). Judgement: nullable, as in the create request, since it only applies to BuiltIn Lives.
+	// BuiltInType BuiltIn type of the Live (if solution is BuiltIn).
 	BuiltInType *BuiltInType `json:"builtInType,omitempty"`
 
-	// ComputedStatus Status of a Live. Only "Ended" appears in the docs' examples; "Scheduled" and "Live" are assumed lifecycle values, not documented. Used for both status and computedStatus (assumption: they share one set of values).
+	// ComputedStatus Status of a Live.
 	ComputedStatus *LiveStatus `json:"computedStatus,omitempty"`
 
 	// Config Room settings of a Live.
@@ -385,31 +385,31 @@ type Live struct {
 	EndDate     *time.Time      `json:"endDate,omitempty"`
 	Id          *string         `json:"id,omitempty"`
 
-	// Metrics Metrics of a Live. All values are integers as documented; attendanceRate is assumed to be a percentage and averageViewTime a duration in seconds (units are not documented). The docs give no required list.
+	// Metrics Metrics of a Live.
 	Metrics *LiveMetrics `json:"metrics,omitempty"`
 
 	// Privacy Privacy settings of a Live.
 	Privacy *Privacy `json:"privacy,omitempty"`
 
-	// Solution Video solution of a Live. "Youtube" appears in the examples; "Vimeo" and "BuiltIn" are named in the docs' field descriptions.
+	// Solution Video solution of a Live.
 	Solution  *LiveSolution `json:"solution,omitempty"`
 	SpotId    *string       `json:"spotId,omitempty"`
 	StartDate *time.Time    `json:"startDate,omitempty"`
 
-	// Status Status of a Live. Only "Ended" appears in the docs' examples; "Scheduled" and "Live" are assumed lifecycle values, not documented. Used for both status and computedStatus (assumption: they share one set of values).
+	// Status Status of a Live.
 	Status *LiveStatus `json:"status,omitempty"`
 	Title  *string     `json:"title,omitempty"`
 
-	// VideoUrl Video URL of the Live (if solution is Youtube or Vimeo). The docs show it only as an empty object ({}); judgement: a URL string, or null, as the update request types videoUrl as a string.
+	// VideoUrl Video URL of the Live (if solution is Youtube or Vimeo).
 	VideoUrl *string `json:"videoUrl,omitempty"`
 }
 
 // LiveConfig Room settings of a Live.
 type LiveConfig struct {
-	// ChatVisibility Chat visibility on a Live. Only "Display" appears in the docs (the list of possible values was lost); other values may exist.
+	// ChatVisibility Chat visibility on a Live.
 	ChatVisibility *ChatVisibility `json:"chatVisibility,omitempty"`
 
-	// ParticipantsVisibility Participant list visibility on a Live. "Display" and "Ended" appear in the docs' examples (the list of possible values was lost); other values may exist.
+	// ParticipantsVisibility Participant list visibility on a Live.
 	ParticipantsVisibility *ParticipantsVisibility `json:"participantsVisibility,omitempty"`
 }
 
@@ -421,7 +421,7 @@ type LiveList struct {
 	Total int `json:"total"`
 }
 
-// LiveMetrics Metrics of a Live. All values are integers as documented; attendanceRate is assumed to be a percentage and averageViewTime a duration in seconds (units are not documented). The docs give no required list.
+// LiveMetrics Metrics of a Live.
 type LiveMetrics struct {
 	AttendanceRate  *int `json:"attendanceRate,omitempty"`
 	Attendee        *int `json:"attendee,omitempty"`
@@ -432,10 +432,10 @@ type LiveMetrics struct {
 	TotalReplayView *int `json:"totalReplayView,omitempty"`
 }
 
-// LiveSolution Video solution of a Live. "Youtube" appears in the examples; "Vimeo" and "BuiltIn" are named in the docs' field descriptions.
+// LiveSolution Video solution of a Live.
 type LiveSolution string
 
-// LiveStatus Status of a Live. Only "Ended" appears in the docs' examples; "Scheduled" and "Live" are assumed lifecycle values, not documented. Used for both status and computedStatus (assumption: they share one set of values).
+// LiveStatus Status of a Live.
 type LiveStatus string
 
 // MemberByEmail A member to invite by email address, with optional profile details.
@@ -447,7 +447,7 @@ type MemberByEmail struct {
 	Title     *string             `json:"title,omitempty"`
 }
 
-// Participant A participant (or speaker, or host) of a Live. Required list as documented on the bulk invite reference page.
+// Participant A participant (or speaker, or host) of a Live.
 type Participant struct {
 	// Id The id of the participant.
 	Id string `json:"id"`
@@ -470,13 +470,13 @@ type Participant struct {
 	// SpotMemberEmail The email of the Spot member associated to the participant
 	SpotMemberEmail string `json:"spotMemberEmail"`
 
-	// SpotMemberFirstname The Spot member firstname associated to the participant. Can be null for a participant invited by email. The docs type it "object | null" and show {}; judgement: a nullable string, since it holds a first name.
+	// SpotMemberFirstname The Spot member firstname associated to the participant. Can be null for a participant invited by email.
 	SpotMemberFirstname *string `json:"spotMemberFirstname"`
 
 	// SpotMemberId The ID of the Spot member associated to the participant
 	SpotMemberId string `json:"spotMemberId"`
 
-	// SpotMemberLastname The Spot member lastname associated to the participant. Can be null for a participant invited by email. The docs type it "object | null" and show {}; judgement: a nullable string, since it holds a last name.
+	// SpotMemberLastname The Spot member lastname associated to the participant. Can be null for a participant invited by email.
 	SpotMemberLastname *string `json:"spotMemberLastname"`
 
 	// Status The status of the participant.
@@ -512,22 +512,22 @@ type ParticipantStatus string
 // ParticipantType The type of the participant.
 type ParticipantType string
 
-// ParticipantsVisibility Participant list visibility on a Live. "Display" and "Ended" appear in the docs' examples (the list of possible values was lost); other values may exist.
+// ParticipantsVisibility Participant list visibility on a Live.
 type ParticipantsVisibility string
 
-// Participation Which kind of members can participate to a Live. Only "AnySpotMembers" appears in the docs (the list of possible values was lost); other values may exist.
+// Participation Which kind of members can participate to a Live.
 type Participation string
 
 // Privacy Privacy settings of a Live.
 type Privacy struct {
-	// Participation Which kind of members can participate to a Live. Only "AnySpotMembers" appears in the docs (the list of possible values was lost); other values may exist.
+	// Participation Which kind of members can participate to a Live.
 	Participation *Participation `json:"participation,omitempty"`
 
-	// Visibility Visibility of a Live. Only "AnyOne" appears in the docs (the list of possible values was lost); other values may exist.
+	// Visibility Visibility of a Live.
 	Visibility *Visibility `json:"visibility,omitempty"`
 }
 
-// RichTextNode A node of a Live's rich-text description. Element nodes carry a `type` (e.g. "p" for a paragraph) and `children`; leaf nodes carry `text`. Only these fields appear in the docs; further node attributes (e.g. text marks) may be present and are allowed, and are kept as additional properties.
+// RichTextNode A node of a Live's rich-text description. Element nodes carry a `type` (e.g. "p" for a paragraph) and `children`; leaf nodes carry `text`.
 //
 // Example: {"children":[{"text":"My new live"}],"type":"p"}
 type RichTextNode struct {
@@ -552,10 +552,10 @@ type SpeakerMember1 = string
 
 // UpdateLiveRequest Body of updateLive.
 type UpdateLiveRequest struct {
-	// BuiltInType Type of a BuiltIn Live. Only "Workshop" appears in the docs; "Webinar" is an assumed value (MeltingSpot product vocabulary), not documented.
+	// BuiltInType Type of a BuiltIn Live.
 	BuiltInType *BuiltInType `json:"builtInType,omitempty"`
 
-	// ChatVisibility Chat visibility on a Live. Only "Display" appears in the docs (the list of possible values was lost); other values may exist.
+	// ChatVisibility Chat visibility on a Live.
 	ChatVisibility *ChatVisibility `json:"chatVisibility,omitempty"`
 
 	// Description Description of the Live (in Markdown)
@@ -564,10 +564,10 @@ type UpdateLiveRequest struct {
 	// EndDate End date of the Live (Unix timestamp format), in seconds since epoch.
 	EndDate int `json:"endDate"`
 
-	// ParticipantsVisibility Participant list visibility on a Live. "Display" and "Ended" appear in the docs' examples (the list of possible values was lost); other values may exist.
+	// ParticipantsVisibility Participant list visibility on a Live.
 	ParticipantsVisibility *ParticipantsVisibility `json:"participantsVisibility,omitempty"`
 
-	// Participation Which kind of members can participate to a Live. Only "AnySpotMembers" appears in the docs (the list of possible values was lost); other values may exist.
+	// Participation Which kind of members can participate to a Live.
 	Participation *Participation `json:"participation,omitempty"`
 
 	// Record Active the record on the Live
@@ -576,10 +576,10 @@ type UpdateLiveRequest struct {
 	// RecordAvailable Make available the record of the Live
 	RecordAvailable *bool `json:"recordAvailable,omitempty"`
 
-	// ReplayVideoUrl Video URL of the Live (if solution is Youtube or Vimeo), as the docs word it; presumably the URL of the replay video. The docs type it "object | null" and show {}; judgement: a nullable URL string.
+	// ReplayVideoUrl Video URL of the Live (if solution is Youtube or Vimeo).
 	ReplayVideoUrl *string `json:"replayVideoUrl,omitempty"`
 
-	// Solution Video solution of a Live. "Youtube" appears in the examples; "Vimeo" and "BuiltIn" are named in the docs' field descriptions.
+	// Solution Video solution of a Live.
 	Solution LiveSolution `json:"solution"`
 
 	// StartDate Start date of the Live (Unix timestamp format), in seconds since epoch.
@@ -591,7 +591,7 @@ type UpdateLiveRequest struct {
 	// VideoUrl Video URL of the Live (if solution is Youtube or Vimeo)
 	VideoUrl *string `json:"videoUrl,omitempty"`
 
-	// Visibility Visibility of a Live. Only "AnyOne" appears in the docs (the list of possible values was lost); other values may exist.
+	// Visibility Visibility of a Live.
 	Visibility *Visibility `json:"visibility,omitempty"`
 }
 
@@ -599,20 +599,20 @@ type UpdateLiveRequest struct {
 type Video struct {
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 
-	// Encoding Encoding of a recorded video. Only "hls" appears in the docs; other values may exist.
+	// Encoding Encoding of a recorded video.
 	Encoding *VideoEncoding `json:"encoding,omitempty"`
 
-	// Quality Quality of the video (free text in the docs).
+	// Quality Quality of the video.
 	Quality *string `json:"quality,omitempty"`
 
 	// Url URL of the video.
 	Url *string `json:"url,omitempty"`
 }
 
-// VideoEncoding Encoding of a recorded video. Only "hls" appears in the docs; other values may exist.
+// VideoEncoding Encoding of a recorded video.
 type VideoEncoding string
 
-// Visibility Visibility of a Live. Only "AnyOne" appears in the docs (the list of possible values was lost); other values may exist.
+// Visibility Visibility of a Live.
 type Visibility string
 
 // EmailContains defines model for EmailContains.
@@ -656,10 +656,10 @@ type ParticipantTypeEq = ParticipantType
 
 // ListLivesParams defines parameters for ListLives.
 type ListLivesParams struct {
-	// Page The page number in a paginated set of results. Judgement: pages are assumed to be 1-based (the docs do not say), hence minimum 1.
+	// Page The page number in a paginated set of results.
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
 
-	// Limit The limit of results to be returned per page. Minimum 1 is a judgement; the docs state no default and no maximum.
+	// Limit The limit of results to be returned per page.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// TitleEq Search Lives with a specific title
@@ -668,7 +668,7 @@ type ListLivesParams struct {
 	// TitleContains Search Lives that contains this in the title
 	TitleContains *string `form:"title[contains],omitempty" json:"title[contains],omitempty"`
 
-	// StatusEq Search Lives with a specific status. Matched against the Live's `status` (not `computedStatus`); the docs do not say which one is used, so this is a judgement.
+	// StatusEq Search Lives with a specific status.
 	StatusEq *LiveStatus `form:"status[eq],omitempty" json:"status[eq],omitempty"`
 
 	// StartDateLt Return elements with date before than this. Unix timestamp in seconds since epoch, compared with the Live's startDate (a date-time string in responses).
@@ -689,25 +689,25 @@ type ListLivesParams struct {
 	// SolutionEq Search Lives with a specific solution
 	SolutionEq *LiveSolution `form:"solution[eq],omitempty" json:"solution[eq],omitempty"`
 
-	// ReplayEq Search Lives with or without replay. The docs type this parameter as a string; on the wire it is the string "true" or "false", so it is declared as a boolean. Judgement: the docs do not say which Live property it filters on; it is mapped to builtInConfig.recordAvailable, the Live's boolean that says whether the recording (replay) is available.
+	// ReplayEq Search Lives with or without replay.
 	ReplayEq *bool `form:"replay[eq],omitempty" json:"replay[eq],omitempty"`
 
 	// BuiltInTypeEq Search Lives with a specific BuiltInType
 	BuiltInTypeEq *BuiltInType `form:"builtInType[eq],omitempty" json:"builtInType[eq],omitempty"`
 
-	// AverageViewTimeLt Return elements with value lower than this. Matches metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
+	// AverageViewTimeLt Return elements with value lower than this. Matches metrics.averageViewTime of the Live.
 	AverageViewTimeLt *int `form:"averageViewTime[lt],omitempty" json:"averageViewTime[lt],omitempty"`
 
-	// AverageViewTimeLte Return elements with value lower than or equal to this. Matches metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
+	// AverageViewTimeLte Return elements with value lower than or equal to this. Matches metrics.averageViewTime of the Live.
 	AverageViewTimeLte *int `form:"averageViewTime[lte],omitempty" json:"averageViewTime[lte],omitempty"`
 
-	// AverageViewTimeGt Return elements with value greater than this. Matches metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
+	// AverageViewTimeGt Return elements with value greater than this. Matches metrics.averageViewTime of the Live.
 	AverageViewTimeGt *int `form:"averageViewTime[gt],omitempty" json:"averageViewTime[gt],omitempty"`
 
-	// AverageViewTimeGte Return elements with value greater than or equal to this. Matches metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
+	// AverageViewTimeGte Return elements with value greater than or equal to this. Matches metrics.averageViewTime of the Live.
 	AverageViewTimeGte *int `form:"averageViewTime[gte],omitempty" json:"averageViewTime[gte],omitempty"`
 
-	// AverageViewTimeEq Return elements with value equal to this. Matches metrics.averageViewTime of the Live. The unit is not documented (seconds assumed).
+	// AverageViewTimeEq Return elements with value equal to this. Matches metrics.averageViewTime of the Live.
 	AverageViewTimeEq *int `form:"averageViewTime[eq],omitempty" json:"averageViewTime[eq],omitempty"`
 
 	// InvitedLt Return elements with value lower than this. Matches metrics.invited of the Live.
@@ -755,19 +755,19 @@ type ListLivesParams struct {
 	// AttendeeEq Return elements with value equal to this. Matches metrics.attendee of the Live.
 	AttendeeEq *int `form:"attendee[eq],omitempty" json:"attendee[eq],omitempty"`
 
-	// AttendanceRateLt Return elements with value lower than this. Matches metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is assumed).
+	// AttendanceRateLt Return elements with value lower than this. Matches metrics.attendanceRate of the Live.
 	AttendanceRateLt *int `form:"attendanceRate[lt],omitempty" json:"attendanceRate[lt],omitempty"`
 
-	// AttendanceRateLte Return elements with value lower than or equal to this. Matches metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is assumed).
+	// AttendanceRateLte Return elements with value lower than or equal to this. Matches metrics.attendanceRate of the Live.
 	AttendanceRateLte *int `form:"attendanceRate[lte],omitempty" json:"attendanceRate[lte],omitempty"`
 
-	// AttendanceRateGt Return elements with value greater than this. Matches metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is assumed).
+	// AttendanceRateGt Return elements with value greater than this. Matches metrics.attendanceRate of the Live.
 	AttendanceRateGt *int `form:"attendanceRate[gt],omitempty" json:"attendanceRate[gt],omitempty"`
 
-	// AttendanceRateGte Return elements with value greater than or equal to this. Matches metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is assumed).
+	// AttendanceRateGte Return elements with value greater than or equal to this. Matches metrics.attendanceRate of the Live.
 	AttendanceRateGte *int `form:"attendanceRate[gte],omitempty" json:"attendanceRate[gte],omitempty"`
 
-	// AttendanceRateEq Return elements with value equal to this. Matches metrics.attendanceRate of the Live. Integer as the docs type it (a percentage is assumed).
+	// AttendanceRateEq Return elements with value equal to this. Matches metrics.attendanceRate of the Live.
 	AttendanceRateEq *int `form:"attendanceRate[eq],omitempty" json:"attendanceRate[eq],omitempty"`
 
 	// TotalReplayViewLt Return elements with value lower than this. Matches metrics.totalReplayView of the Live.
@@ -788,19 +788,19 @@ type ListLivesParams struct {
 
 // ListLiveGroupsParams defines parameters for ListLiveGroups.
 type ListLiveGroupsParams struct {
-	// Page The page number in a paginated set of results. Judgement: pages are assumed to be 1-based (the docs do not say), hence minimum 1.
+	// Page The page number in a paginated set of results.
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
 
-	// Limit The limit of results to be returned per page. Minimum 1 is a judgement; the docs state no default and no maximum.
+	// Limit The limit of results to be returned per page.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ListLiveParticipantsParams defines parameters for ListLiveParticipants.
 type ListLiveParticipantsParams struct {
-	// Page The page number in a paginated set of results. Judgement: pages are assumed to be 1-based (the docs do not say), hence minimum 1.
+	// Page The page number in a paginated set of results.
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
 
-	// Limit The limit of results to be returned per page. Minimum 1 is a judgement; the docs state no default and no maximum.
+	// Limit The limit of results to be returned per page.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// FirstnameEq Search participants with a specific firstname. Matched against the Participant's spotMemberFirstname.
@@ -827,19 +827,19 @@ type ListLiveParticipantsParams struct {
 	// StatusEq Search participants with a specific status
 	StatusEq *ParticipantStatusEq `form:"status[eq],omitempty" json:"status[eq],omitempty"`
 
-	// HasReplayedEq Search for participants who replayed the Live. The docs type this parameter as a string; on the wire it is the string "true" or "false", so it is declared as a boolean. Matched against the Participant's metrics.hasReplayed.
+	// HasReplayedEq Search for participants who replayed the Live.
 	HasReplayedEq *HasReplayedEq `form:"hasReplayed[eq],omitempty" json:"hasReplayed[eq],omitempty"`
 
-	// HasParticipatedEq Search for participants who participated to the Live. The docs type this parameter as a string; on the wire it is the string "true" or "false", so it is declared as a boolean. Matched against the Participant's metrics.hasParticipated.
+	// HasParticipatedEq Search for participants who participated to the Live.
 	HasParticipatedEq *HasParticipatedEq `form:"hasParticipated[eq],omitempty" json:"hasParticipated[eq],omitempty"`
 }
 
 // ListLiveSpeakersParams defines parameters for ListLiveSpeakers.
 type ListLiveSpeakersParams struct {
-	// Page The page number in a paginated set of results. Judgement: pages are assumed to be 1-based (the docs do not say), hence minimum 1.
+	// Page The page number in a paginated set of results.
 	Page *Page `form:"page,omitempty" json:"page,omitempty"`
 
-	// Limit The limit of results to be returned per page. Minimum 1 is a judgement; the docs state no default and no maximum.
+	// Limit The limit of results to be returned per page.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// FirstnameEq Search participants with a specific firstname. Matched against the Participant's spotMemberFirstname.
@@ -863,10 +863,10 @@ type ListLiveSpeakersParams struct {
 	// StatusEq Search participants with a specific status
 	StatusEq *ParticipantStatusEq `form:"status[eq],omitempty" json:"status[eq],omitempty"`
 
-	// HasReplayedEq Search for participants who replayed the Live. The docs type this parameter as a string; on the wire it is the string "true" or "false", so it is declared as a boolean. Matched against the Participant's metrics.hasReplayed.
+	// HasReplayedEq Search for participants who replayed the Live.
 	HasReplayedEq *HasReplayedEq `form:"hasReplayed[eq],omitempty" json:"hasReplayed[eq],omitempty"`
 
-	// HasParticipatedEq Search for participants who participated to the Live. The docs type this parameter as a string; on the wire it is the string "true" or "false", so it is declared as a boolean. Matched against the Participant's metrics.hasParticipated.
+	// HasParticipatedEq Search for participants who participated to the Live.
 	HasParticipatedEq *HasParticipatedEq `form:"hasParticipated[eq],omitempty" json:"hasParticipated[eq],omitempty"`
 }
 
@@ -1133,7 +1133,7 @@ type ClientInterface interface {
 
 	// LinkChannelGroupsWithBody Link groups
 	//
-	// Links several groups at once. The Lives documentation page lists this operation as "Link multiple groups" but documents it on the channel path /v1/channels/{channelId}/groups~bulkAdd (and answers 404 "Channel not found"); that documented path is kept as is, although a Live counterpart (/v1/lives/{liveId}/groups~bulkAdd) may be what was meant. No content is returned.
+	// Links several groups at once. No content is returned.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1142,7 +1142,7 @@ type ClientInterface interface {
 
 	// LinkChannelGroups Link groups
 	//
-	// Links several groups at once. The Lives documentation page lists this operation as "Link multiple groups" but documents it on the channel path /v1/channels/{channelId}/groups~bulkAdd (and answers 404 "Channel not found"); that documented path is kept as is, although a Live counterpart (/v1/lives/{liveId}/groups~bulkAdd) may be what was meant. No content is returned.
+	// Links several groups at once. No content is returned.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1190,7 +1190,7 @@ type ClientInterface interface {
 
 	// UpdateLiveWithBody Update a Live
 	//
-	// Replaces the editable settings of a Live and returns the updated Live. title, startDate, endDate and solution are required, as documented.
+	// Replaces the editable settings of a Live and returns the updated Live.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1199,7 +1199,7 @@ type ClientInterface interface {
 
 	// UpdateLive Update a Live
 	//
-	// Replaces the editable settings of a Live and returns the updated Live. title, startDate, endDate and solution are required, as documented.
+	// Replaces the editable settings of a Live and returns the updated Live.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1208,7 +1208,7 @@ type ClientInterface interface {
 
 	// ListLiveGroups List groups
 	//
-	// Returns a paginated list of the groups linked to a Live. (The scraped page titles this GET operation "Link a group"; the page's table of contents calls it "List groups", which is what it does.)
+	// Returns a paginated list of the groups linked to a Live.
 	//
 	// Corresponds with GET /v1/lives/{liveId}/groups (the `ListLiveGroups` operationId).
 	ListLiveGroups(ctx context.Context, liveId LiveId, params *ListLiveGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1265,7 +1265,7 @@ type ClientInterface interface {
 
 	// InviteLiveParticipantWithBody Invite a member as Live participant
 	//
-	// Invites one member as a participant of a Live. Two success statuses are documented: 200 when the member was already invited and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+	// Invites one member as a participant of a Live. Two statuses mean success: 200 when the member was already invited and 201 when the member has been invited.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1274,7 +1274,7 @@ type ClientInterface interface {
 
 	// InviteLiveParticipant Invite a member as Live participant
 	//
-	// Invites one member as a participant of a Live. Two success statuses are documented: 200 when the member was already invited and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+	// Invites one member as a participant of a Live. Two statuses mean success: 200 when the member was already invited and 201 when the member has been invited.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1283,7 +1283,7 @@ type ClientInterface interface {
 
 	// BulkInviteLiveParticipantsWithBody Invite multiple members as Live participant
 	//
-	// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+	// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1292,7 +1292,7 @@ type ClientInterface interface {
 
 	// BulkInviteLiveParticipants Invite multiple members as Live participant
 	//
-	// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+	// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1301,14 +1301,14 @@ type ClientInterface interface {
 
 	// ListLiveSpeakers List Live speakers
 	//
-	// Returns a paginated list of the speakers of a Live (items are Participant objects). Bracket filters are matched against the Participant property named in their `x-livegen-filter` extension, or against the property with the filter's name. The docs show no type[eq] filter on this operation.
+	// Returns a paginated list of the speakers of a Live (items are Participant objects).
 	//
 	// Corresponds with GET /v1/lives/{liveId}/speakers (the `ListLiveSpeakers` operationId).
 	ListLiveSpeakers(ctx context.Context, liveId LiveId, params *ListLiveSpeakersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// InviteLiveSpeakerWithBody Invite a member as Live speaker
 	//
-	// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two success statuses are documented: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+	// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two statuses mean success: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1317,7 +1317,7 @@ type ClientInterface interface {
 
 	// InviteLiveSpeaker Invite a member as Live speaker
 	//
-	// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two success statuses are documented: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+	// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two statuses mean success: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1326,7 +1326,7 @@ type ClientInterface interface {
 
 	// BulkInviteLiveSpeakersWithBody Invite multiple members as Live speaker
 	//
-	// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+	// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1335,7 +1335,7 @@ type ClientInterface interface {
 
 	// BulkInviteLiveSpeakers Invite multiple members as Live speaker
 	//
-	// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+	// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1345,7 +1345,7 @@ type ClientInterface interface {
 
 // LinkChannelGroupsWithBody Link groups
 //
-// Links several groups at once. The Lives documentation page lists this operation as "Link multiple groups" but documents it on the channel path /v1/channels/{channelId}/groups~bulkAdd (and answers 404 "Channel not found"); that documented path is kept as is, although a Live counterpart (/v1/lives/{liveId}/groups~bulkAdd) may be what was meant. No content is returned.
+// Links several groups at once. No content is returned.
 //
 // Takes any type of body and a specified content type.
 //
@@ -1364,7 +1364,7 @@ func (c *Client) LinkChannelGroupsWithBody(ctx context.Context, channelId string
 
 // LinkChannelGroups Link groups
 //
-// Links several groups at once. The Lives documentation page lists this operation as "Link multiple groups" but documents it on the channel path /v1/channels/{channelId}/groups~bulkAdd (and answers 404 "Channel not found"); that documented path is kept as is, although a Live counterpart (/v1/lives/{liveId}/groups~bulkAdd) may be what was meant. No content is returned.
+// Links several groups at once. No content is returned.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1472,7 +1472,7 @@ func (c *Client) GetLive(ctx context.Context, liveId LiveId, reqEditors ...Reque
 
 // UpdateLiveWithBody Update a Live
 //
-// Replaces the editable settings of a Live and returns the updated Live. title, startDate, endDate and solution are required, as documented.
+// Replaces the editable settings of a Live and returns the updated Live.
 //
 // Takes any type of body and a specified content type.
 //
@@ -1491,7 +1491,7 @@ func (c *Client) UpdateLiveWithBody(ctx context.Context, liveId LiveId, contentT
 
 // UpdateLive Update a Live
 //
-// Replaces the editable settings of a Live and returns the updated Live. title, startDate, endDate and solution are required, as documented.
+// Replaces the editable settings of a Live and returns the updated Live.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1510,7 +1510,7 @@ func (c *Client) UpdateLive(ctx context.Context, liveId LiveId, body UpdateLiveJ
 
 // ListLiveGroups List groups
 //
-// Returns a paginated list of the groups linked to a Live. (The scraped page titles this GET operation "Link a group"; the page's table of contents calls it "List groups", which is what it does.)
+// Returns a paginated list of the groups linked to a Live.
 //
 // Corresponds with GET /v1/lives/{liveId}/groups (the `ListLiveGroups` operationId).
 func (c *Client) ListLiveGroups(ctx context.Context, liveId LiveId, params *ListLiveGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1637,7 +1637,7 @@ func (c *Client) ListLiveParticipants(ctx context.Context, liveId LiveId, params
 
 // InviteLiveParticipantWithBody Invite a member as Live participant
 //
-// Invites one member as a participant of a Live. Two success statuses are documented: 200 when the member was already invited and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+// Invites one member as a participant of a Live. Two statuses mean success: 200 when the member was already invited and 201 when the member has been invited.
 //
 // Takes any type of body and a specified content type.
 //
@@ -1656,7 +1656,7 @@ func (c *Client) InviteLiveParticipantWithBody(ctx context.Context, liveId LiveI
 
 // InviteLiveParticipant Invite a member as Live participant
 //
-// Invites one member as a participant of a Live. Two success statuses are documented: 200 when the member was already invited and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+// Invites one member as a participant of a Live. Two statuses mean success: 200 when the member was already invited and 201 when the member has been invited.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1675,7 +1675,7 @@ func (c *Client) InviteLiveParticipant(ctx context.Context, liveId LiveId, body 
 
 // BulkInviteLiveParticipantsWithBody Invite multiple members as Live participant
 //
-// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 //
 // Takes any type of body and a specified content type.
 //
@@ -1694,7 +1694,7 @@ func (c *Client) BulkInviteLiveParticipantsWithBody(ctx context.Context, liveId 
 
 // BulkInviteLiveParticipants Invite multiple members as Live participant
 //
-// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1713,7 +1713,7 @@ func (c *Client) BulkInviteLiveParticipants(ctx context.Context, liveId LiveId, 
 
 // ListLiveSpeakers List Live speakers
 //
-// Returns a paginated list of the speakers of a Live (items are Participant objects). Bracket filters are matched against the Participant property named in their `x-livegen-filter` extension, or against the property with the filter's name. The docs show no type[eq] filter on this operation.
+// Returns a paginated list of the speakers of a Live (items are Participant objects).
 //
 // Corresponds with GET /v1/lives/{liveId}/speakers (the `ListLiveSpeakers` operationId).
 func (c *Client) ListLiveSpeakers(ctx context.Context, liveId LiveId, params *ListLiveSpeakersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1730,7 +1730,7 @@ func (c *Client) ListLiveSpeakers(ctx context.Context, liveId LiveId, params *Li
 
 // InviteLiveSpeakerWithBody Invite a member as Live speaker
 //
-// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two success statuses are documented: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two statuses mean success: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited.
 //
 // Takes any type of body and a specified content type.
 //
@@ -1749,7 +1749,7 @@ func (c *Client) InviteLiveSpeakerWithBody(ctx context.Context, liveId LiveId, c
 
 // InviteLiveSpeaker Invite a member as Live speaker
 //
-// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two success statuses are documented: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two statuses mean success: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1768,7 +1768,7 @@ func (c *Client) InviteLiveSpeaker(ctx context.Context, liveId LiveId, body Invi
 
 // BulkInviteLiveSpeakersWithBody Invite multiple members as Live speaker
 //
-// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 //
 // Takes any type of body and a specified content type.
 //
@@ -1787,7 +1787,7 @@ func (c *Client) BulkInviteLiveSpeakersWithBody(ctx context.Context, liveId Live
 
 // BulkInviteLiveSpeakers Invite multiple members as Live speaker
 //
-// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -3380,7 +3380,7 @@ type ClientWithResponsesInterface interface {
 
 	// LinkChannelGroupsWithBodyWithResponse Link groups
 	//
-	// Links several groups at once. The Lives documentation page lists this operation as "Link multiple groups" but documents it on the channel path /v1/channels/{channelId}/groups~bulkAdd (and answers 404 "Channel not found"); that documented path is kept as is, although a Live counterpart (/v1/lives/{liveId}/groups~bulkAdd) may be what was meant. No content is returned.
+	// Links several groups at once. No content is returned.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3389,7 +3389,7 @@ type ClientWithResponsesInterface interface {
 
 	// LinkChannelGroupsWithResponse Link groups
 	//
-	// Links several groups at once. The Lives documentation page lists this operation as "Link multiple groups" but documents it on the channel path /v1/channels/{channelId}/groups~bulkAdd (and answers 404 "Channel not found"); that documented path is kept as is, although a Live counterpart (/v1/lives/{liveId}/groups~bulkAdd) may be what was meant. No content is returned.
+	// Links several groups at once. No content is returned.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3443,7 +3443,7 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateLiveWithBodyWithResponse Update a Live
 	//
-	// Replaces the editable settings of a Live and returns the updated Live. title, startDate, endDate and solution are required, as documented.
+	// Replaces the editable settings of a Live and returns the updated Live.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3452,7 +3452,7 @@ type ClientWithResponsesInterface interface {
 
 	// UpdateLiveWithResponse Update a Live
 	//
-	// Replaces the editable settings of a Live and returns the updated Live. title, startDate, endDate and solution are required, as documented.
+	// Replaces the editable settings of a Live and returns the updated Live.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3461,7 +3461,7 @@ type ClientWithResponsesInterface interface {
 
 	// ListLiveGroupsWithResponse List groups
 	//
-	// Returns a paginated list of the groups linked to a Live. (The scraped page titles this GET operation "Link a group"; the page's table of contents calls it "List groups", which is what it does.)
+	// Returns a paginated list of the groups linked to a Live.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -3524,7 +3524,7 @@ type ClientWithResponsesInterface interface {
 
 	// InviteLiveParticipantWithBodyWithResponse Invite a member as Live participant
 	//
-	// Invites one member as a participant of a Live. Two success statuses are documented: 200 when the member was already invited and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+	// Invites one member as a participant of a Live. Two statuses mean success: 200 when the member was already invited and 201 when the member has been invited.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3533,7 +3533,7 @@ type ClientWithResponsesInterface interface {
 
 	// InviteLiveParticipantWithResponse Invite a member as Live participant
 	//
-	// Invites one member as a participant of a Live. Two success statuses are documented: 200 when the member was already invited and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+	// Invites one member as a participant of a Live. Two statuses mean success: 200 when the member was already invited and 201 when the member has been invited.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3542,7 +3542,7 @@ type ClientWithResponsesInterface interface {
 
 	// BulkInviteLiveParticipantsWithBodyWithResponse Invite multiple members as Live participant
 	//
-	// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+	// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3551,7 +3551,7 @@ type ClientWithResponsesInterface interface {
 
 	// BulkInviteLiveParticipantsWithResponse Invite multiple members as Live participant
 	//
-	// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+	// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3560,7 +3560,7 @@ type ClientWithResponsesInterface interface {
 
 	// ListLiveSpeakersWithResponse List Live speakers
 	//
-	// Returns a paginated list of the speakers of a Live (items are Participant objects). Bracket filters are matched against the Participant property named in their `x-livegen-filter` extension, or against the property with the filter's name. The docs show no type[eq] filter on this operation.
+	// Returns a paginated list of the speakers of a Live (items are Participant objects).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -3569,7 +3569,7 @@ type ClientWithResponsesInterface interface {
 
 	// InviteLiveSpeakerWithBodyWithResponse Invite a member as Live speaker
 	//
-	// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two success statuses are documented: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+	// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two statuses mean success: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3578,7 +3578,7 @@ type ClientWithResponsesInterface interface {
 
 	// InviteLiveSpeakerWithResponse Invite a member as Live speaker
 	//
-	// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two success statuses are documented: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+	// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two statuses mean success: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3587,7 +3587,7 @@ type ClientWithResponsesInterface interface {
 
 	// BulkInviteLiveSpeakersWithBodyWithResponse Invite multiple members as Live speaker
 	//
-	// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+	// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3596,7 +3596,7 @@ type ClientWithResponsesInterface interface {
 
 	// BulkInviteLiveSpeakersWithResponse Invite multiple members as Live speaker
 	//
-	// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+	// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -4227,7 +4227,7 @@ func (r BulkInviteLiveSpeakersResponse) ContentType() string {
 
 // LinkChannelGroupsWithBodyWithResponse Link groups
 //
-// Links several groups at once. The Lives documentation page lists this operation as "Link multiple groups" but documents it on the channel path /v1/channels/{channelId}/groups~bulkAdd (and answers 404 "Channel not found"); that documented path is kept as is, although a Live counterpart (/v1/lives/{liveId}/groups~bulkAdd) may be what was meant. No content is returned.
+// Links several groups at once. No content is returned.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -4242,7 +4242,7 @@ func (c *ClientWithResponses) LinkChannelGroupsWithBodyWithResponse(ctx context.
 
 // LinkChannelGroupsWithResponse Link groups
 //
-// Links several groups at once. The Lives documentation page lists this operation as "Link multiple groups" but documents it on the channel path /v1/channels/{channelId}/groups~bulkAdd (and answers 404 "Channel not found"); that documented path is kept as is, although a Live counterpart (/v1/lives/{liveId}/groups~bulkAdd) may be what was meant. No content is returned.
+// Links several groups at once. No content is returned.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -4332,7 +4332,7 @@ func (c *ClientWithResponses) GetLiveWithResponse(ctx context.Context, liveId Li
 
 // UpdateLiveWithBodyWithResponse Update a Live
 //
-// Replaces the editable settings of a Live and returns the updated Live. title, startDate, endDate and solution are required, as documented.
+// Replaces the editable settings of a Live and returns the updated Live.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -4347,7 +4347,7 @@ func (c *ClientWithResponses) UpdateLiveWithBodyWithResponse(ctx context.Context
 
 // UpdateLiveWithResponse Update a Live
 //
-// Replaces the editable settings of a Live and returns the updated Live. title, startDate, endDate and solution are required, as documented.
+// Replaces the editable settings of a Live and returns the updated Live.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -4362,7 +4362,7 @@ func (c *ClientWithResponses) UpdateLiveWithResponse(ctx context.Context, liveId
 
 // ListLiveGroupsWithResponse List groups
 //
-// Returns a paginated list of the groups linked to a Live. (The scraped page titles this GET operation "Link a group"; the page's table of contents calls it "List groups", which is what it does.)
+// Returns a paginated list of the groups linked to a Live.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -4467,7 +4467,7 @@ func (c *ClientWithResponses) ListLiveParticipantsWithResponse(ctx context.Conte
 
 // InviteLiveParticipantWithBodyWithResponse Invite a member as Live participant
 //
-// Invites one member as a participant of a Live. Two success statuses are documented: 200 when the member was already invited and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+// Invites one member as a participant of a Live. Two statuses mean success: 200 when the member was already invited and 201 when the member has been invited.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -4482,7 +4482,7 @@ func (c *ClientWithResponses) InviteLiveParticipantWithBodyWithResponse(ctx cont
 
 // InviteLiveParticipantWithResponse Invite a member as Live participant
 //
-// Invites one member as a participant of a Live. Two success statuses are documented: 200 when the member was already invited and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+// Invites one member as a participant of a Live. Two statuses mean success: 200 when the member was already invited and 201 when the member has been invited.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -4497,7 +4497,7 @@ func (c *ClientWithResponses) InviteLiveParticipantWithResponse(ctx context.Cont
 
 // BulkInviteLiveParticipantsWithBodyWithResponse Invite multiple members as Live participant
 //
-// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -4512,7 +4512,7 @@ func (c *ClientWithResponses) BulkInviteLiveParticipantsWithBodyWithResponse(ctx
 
 // BulkInviteLiveParticipantsWithResponse Invite multiple members as Live participant
 //
-// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+// Invites several members, by Spot member id and/or by email address, as participants of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -4527,7 +4527,7 @@ func (c *ClientWithResponses) BulkInviteLiveParticipantsWithResponse(ctx context
 
 // ListLiveSpeakersWithResponse List Live speakers
 //
-// Returns a paginated list of the speakers of a Live (items are Participant objects). Bracket filters are matched against the Participant property named in their `x-livegen-filter` extension, or against the property with the filter's name. The docs show no type[eq] filter on this operation.
+// Returns a paginated list of the speakers of a Live (items are Participant objects).
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -4542,7 +4542,7 @@ func (c *ClientWithResponses) ListLiveSpeakersWithResponse(ctx context.Context, 
 
 // InviteLiveSpeakerWithBodyWithResponse Invite a member as Live speaker
 //
-// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two success statuses are documented: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two statuses mean success: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -4557,7 +4557,7 @@ func (c *ClientWithResponses) InviteLiveSpeakerWithBodyWithResponse(ctx context.
 
 // InviteLiveSpeakerWithResponse Invite a member as Live speaker
 //
-// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two success statuses are documented: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited. The docs show application/json only for 201 and no body for 200; judgement: 201 returns the created Participant (same shape as the items returned by the bulk invite operations) and 200 is declared without content.
+// Invites one member, given by email address (with optional profile details) or by Spot member id, as a speaker of a Live. Two statuses mean success: 200 when the member was already invited (or was ignored because of an invalid status) and 201 when the member has been invited.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -4572,7 +4572,7 @@ func (c *ClientWithResponses) InviteLiveSpeakerWithResponse(ctx context.Context,
 
 // BulkInviteLiveSpeakersWithBodyWithResponse Invite multiple members as Live speaker
 //
-// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -4587,7 +4587,7 @@ func (c *ClientWithResponses) BulkInviteLiveSpeakersWithBodyWithResponse(ctx con
 
 // BulkInviteLiveSpeakersWithResponse Invite multiple members as Live speaker
 //
-// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. The docs state no maximum number of members; a too large request is answered with 413.
+// Invites several existing Spot members, by Spot member id, as speakers of a Live, and returns the resulting Participant objects. A too large request is answered with 413.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
