@@ -50,7 +50,7 @@ bench:
 # then checks that every one of them loads in sections exactly as kin-openapi loads it whole.
 corpus:
 	$(GO) test -count=1 -timeout 20m ./internal/corpus -run 'TestCorpus$$' -corpus.full -corpus.report $(CURDIR)/docs/COMPATIBILITY.md
-	$(GO) test -count=1 -timeout 20m ./generator -run 'TestSectionLoadMatchesKin$$' -sections.full
+	$(GO) test -count=1 -timeout 20m ./loader -run 'TestSectionLoadMatchesKin$$' -sections.full
 
 # fuzz runs the generator fuzzer for a while (FUZZTIME=5m for longer).
 FUZZTIME ?= 60s

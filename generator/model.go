@@ -20,14 +20,6 @@ type API struct {
 	Warnings        []Warning
 }
 
-// Warning names a construct that was generated with a less precise type.
-type Warning struct {
-	Pointer string // JSON pointer into the spec
-	Message string
-}
-
-func (w Warning) String() string { return w.Pointer + ": " + w.Message }
-
 // TypeKind tells what shape a named type has.
 type TypeKind int
 

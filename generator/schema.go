@@ -568,10 +568,6 @@ func refPointer(ref string) string {
 	return ref
 }
 
-func escapeToken(t string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(t, "~", "~0"), "/", "~1")
-}
-
 func trimFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,4 +1,4 @@
-package generator
+package loader
 
 import (
 	"encoding/json"
@@ -113,7 +113,7 @@ func (t *sourceTree) find(visit func(n *yaml.Node, at string) bool) (ptr string,
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				if walk(n.Content[i+1], at+"/"+escapeToken(n.Content[i].Value)) {
+				if walk(n.Content[i+1], at+"/"+EscapeToken(n.Content[i].Value)) {
 					return true
 				}
 			}
@@ -210,7 +210,7 @@ func (t *sourceTree) relaxTupleItems() []string {
 					n.Content[i+1] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: v.Line}
 					continue
 				}
-				walk(v, at+"/"+escapeToken(k.Value))
+				walk(v, at+"/"+EscapeToken(k.Value))
 			}
 		case yaml.SequenceNode:
 			for i, c := range n.Content {

@@ -1,0 +1,230 @@
+// Package loader reads an OpenAPI document into kin-openapi's *openapi3.T:
+// in sections when it can, leniently where a slip cannot hurt the generated
+// code (with a located warning), and with every error naming the file, the
+// line, the JSON pointer and what to change. The generator builds its model
+// from what Load returns and never reads a document itself.
+package loader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// Options steer how a document is loaded.
+type Options struct {
+	// Strict turns every warning into an error and validates the document fully.
+	Strict bool
+}
+
+// Input is a document to load.
+type Input struct {
+	// Name is the file named in messages.
+	Name string
+	// Path is the document's absolute path, against which relative $refs
+	// resolve; empty for a document given as bytes, which may not have any.
+	Path string
+	Data []byte
+}
+
+// Document is a loaded document and what loading it had to say.
+type Document struct {
+	T *openapi3.T
+	// File is the name messages give.
+	File string
+	// Warnings are the faults loading tolerated, in document order.
+	Warnings []Warning
+
+	data []byte
+	src  *sourceTree
+}
+
+// Line is the line of the node at a JSON pointer, or of its nearest parent
+// that exists; 0 when unknown.
+func (d *Document) Line(ptr string) int {
+	if d.src == nil {
+		d.src = parseSource(d.data)
+	}
+	return d.src.line(ptr)
+}
+
+// LoadFile reads the document at path and loads it.
+func LoadFile(path string, opts Options) (*Document, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &SpecError{File: path, Message: "cannot read the spec: " + unwrapPathError(err)}
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	return Load(Input{Name: path, Path: abs, Data: data}, opts)
+}
+
+// Load loads a document: kin-openapi's *openapi3.T with its references
+// resolved, plus the located warnings, or one located *SpecError.
+func Load(in Input, opts Options) (doc *Document, err error) {
+	defer func() {
+		// A loader bug must still end in one readable line, never a stack trace.
+		if r := recover(); r != nil {
+			doc, err = nil, &SpecError{File: in.Name, Message: fmt.Sprintf("livegen cannot handle this document (internal error: %v); please report it with the spec", r)}
+		}
+	}()
+	if len(strings.TrimSpace(string(in.Data))) == 0 {
+		return nil, &SpecError{File: in.Name, Message: "the file is empty; expected an OpenAPI 3 document"}
+	}
+	t, src, err := readDocument(in.Data, in.Path)
+	var syntax *yamlSyntaxError
+	if errors.As(err, &syntax) {
+		return nil, syntaxError(in.Name, syntax.err)
+	}
+	doc = &Document{T: t, File: in.Name, data: in.Data, src: src}
+	if err != nil && !opts.Strict && strings.Contains(err.Error(), "cannot unmarshal array into") {
+		doc.T, doc.Warnings, err = loadRelaxed(in.Data, in.Path, err)
+	}
+	if err != nil {
+		return nil, doc.locateLoadError(err)
+	}
+	if !strings.HasPrefix(doc.T.OpenAPI, "3.") {
+		return nil, &SpecError{File: in.Name, Pointer: "/openapi", Message: fmt.Sprintf("version %q is not OpenAPI 3; livegen reads OpenAPI 3.0 and 3.1 documents (convert Swagger 2.0 first)", doc.T.OpenAPI)}
+	}
+	if err := doc.validate(opts.Strict); err != nil {
+		err.Line = doc.Line(err.Pointer)
+		return nil, err
+	}
+	return doc, nil
+}
+
+// locateLoadError finds in the source where a failed load went wrong, which
+// kin-openapi's own message does not say.
+func (d *Document) locateLoadError(err error) *SpecError {
+	if d.src == nil {
+		d.src = parseSource(d.data)
+	}
+	src := d.src
+	if ptr, ref, line := src.brokenRef(); ref != "" {
+		if _, perr := url.Parse(ref); perr != nil {
+			return &SpecError{File: d.File, Line: line, Pointer: ptr, Message: fmt.Sprintf("$ref %q is not a valid reference; write a JSON pointer such as #/components/schemas/Name", ref)}
+		}
+		return &SpecError{File: d.File, Line: line, Pointer: ptr, Message: fmt.Sprintf("$ref %q points at nothing; define %s or correct the reference", ref, ref)}
+	}
+	if ptr, line := src.nullObject(); ptr != "" {
+		return &SpecError{File: d.File, Line: line, Pointer: ptr, Message: "the value is null, but an object is required here; fill it in or remove the entry"}
+	}
+	if strings.Contains(err.Error(), "both schema and content") {
+		if ptr, line := src.mappingWithKeys("in", "schema", "content"); ptr != "" {
+			return &SpecError{File: d.File, Line: line, Pointer: ptr, Message: "a parameter has both schema and content; keep one of them"}
+		}
+	}
+	return &SpecError{File: d.File, Message: "cannot load the document: " + cleanKinError(err)}
+}
+
+// yamlSyntaxError is a document that is neither JSON nor YAML.
+type yamlSyntaxError struct{ err error }
+
+func (e *yamlSyntaxError) Error() string { return e.err.Error() }
+
+// readDocument loads a document, in sections when it can (see sections.go).
+// A JSON object is split as it is, or loaded whole, never parsed as YAML;
+// anything else is parsed as YAML once, which is the syntax check, the split
+// and, when one is needed, the lines of messages (src, nil for JSON).
+func readDocument(data []byte, absPath string) (doc *openapi3.T, src *sourceTree, err error) {
+	if s, isJSON, ok := splitJSON(data); isJSON {
+		if ok {
+			if doc, ok := loadSections(s, absPath); ok {
+				return doc, nil, nil
+			}
+		}
+		doc, err := loadDoc(data, absPath)
+		return doc, nil, err
+	}
+	src, err = parseSourceSections(data)
+	if err != nil {
+		return nil, nil, &yamlSyntaxError{err}
+	}
+	if src != nil {
+		if s, ok := splitYAML(src.root); ok {
+			if doc, ok := loadSections(s, absPath); ok {
+				return doc, src, nil
+			}
+		}
+	}
+	doc, err = loadDoc(data, absPath)
+	return doc, src, err
+}
+
+// parseSourceSafely is parseSourceErr with the YAML parser's panics, which
+// some malformed inputs cause, turned into errors.
+func parseSourceSafely(data []byte) (src *sourceTree, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			src, err = nil, fmt.Errorf("yaml: %v", r)
+		}
+	}()
+	return parseSourceErr(data)
+}
+
+// validate checks the document with kin-openapi. Real documents often break
+// rules that cannot hurt the generated code (a missing response description,
+// a numeric version), so outside strict mode a failed check is a warning and
+// the generator, which tolerates such faults, goes on.
+func (d *Document) validate(strict bool) *SpecError {
+	validation := []openapi3.ValidationOption{
+		openapi3.DisableExamplesValidation(),
+		openapi3.DisableSchemaDefaultsValidation(),
+		openapi3.DisableSchemaPatternValidation(),
+	}
+	if strict {
+		validation = []openapi3.ValidationOption{openapi3.EnableExamplesValidation()}
+	}
+	err := d.T.Validate(context.Background(), validation...)
+	if err == nil {
+		return nil
+	}
+	if strict {
+		return &SpecError{File: d.File, Pointer: pointerOfKinError(err), Message: "invalid document: " + cleanKinError(err)}
+	}
+	d.Warnings = append(d.Warnings, Warning{Pointer: orRoot(pointerOfKinError(err)), Message: "the document does not validate (" + cleanKinError(err) + "); generating anyway, -strict stops here"})
+	return nil
+}
+
+// loadRelaxed retries a load that failed on draft-4 tuple schemas, with each
+// tuple typed as a list of any value.
+func loadRelaxed(data []byte, absPath string, loadErr error) (*openapi3.T, []Warning, error) {
+	src := parseSource(data) // a copy of its own: the rewrite changes it
+	where := src.relaxTupleItems()
+	if len(where) == 0 {
+		return nil, nil, loadErr
+	}
+	fixed, err := src.jsonBytes()
+	if err != nil {
+		return nil, nil, loadErr
+	}
+	doc, err := loadDoc(fixed, absPath)
+	if err != nil {
+		return nil, nil, loadErr
+	}
+	warnings := make([]Warning, len(where))
+	for i, ptr := range where {
+		warnings[i] = Warning{Pointer: ptr, Message: "a tuple (items as a list) is typed as a list of any value"}
+	}
+	return doc, warnings, nil
+}
+
+// loadDoc loads a document with a fresh kin-openapi loader (a loader caches
+// what it read, so a retry needs a new one). External references resolve
+// against absPath, and are refused for documents given as bytes.
+func loadDoc(data []byte, absPath string) (*openapi3.T, error) {
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = absPath != ""
+	if absPath != "" {
+		return loader.LoadFromDataWithPath(data, &url.URL{Path: absPath})
+	}
+	return loader.LoadFromData(data)
+}
