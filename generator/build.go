@@ -166,7 +166,7 @@ func (b *builder) nameEnumConstants() {
 			if suffix == "" {
 				suffix = enumValueName(v.Value)
 			}
-			v.Name = b.names.claim(t.Name + goNamePart(suffix))
+			v.Name = b.names.claim(t.Name + enumNamePart(suffix))
 		}
 		t.ValuesFunc = b.names.claim(t.Name + "Values")
 	}

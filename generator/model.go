@@ -64,6 +64,11 @@ type Type struct {
 type Field struct {
 	Name     string // Go name
 	JSONName string
+	// TagName is the name in the field's struct tag: JSONName, or, when
+	// encoding/json cannot take JSONName there (a comma, a quote, a
+	// backslash, "-", the empty name), a placeholder that the type's
+	// MarshalJSON and UnmarshalJSON turn into JSONName (see Type.Renamed).
+	TagName  string
 	Doc      string
 	Type     *TypeRef
 	Required bool
@@ -76,6 +81,17 @@ type Field struct {
 	// contain itself; such a field is held by pointer.
 	Recursive bool
 	Pointer   string
+}
+
+// Renamed lists the fields whose struct tag holds a placeholder.
+func (t *Type) Renamed() []*Field {
+	var out []*Field
+	for _, f := range t.Fields {
+		if f.TagName != f.JSONName {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Shape says how a field is held in Go, which follows from Required and Nullable:

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -301,7 +302,7 @@ func (b *builder) fillStruct(t *Type, s *openapi3.Schema, ptr string) {
 		}
 		goName := b.goName(propPtr[name], ext, name)
 		f := &Field{
-			Name:     fieldNames.claim(GoName(goName)),
+			Name:     GoName(goName), // claimed below
 			JSONName: name,
 			Required: required[name],
 			Pointer:  propPtr[name],
@@ -317,6 +318,30 @@ func (b *builder) fillStruct(t *Type, s *openapi3.Schema, ptr string) {
 	if additional != nil {
 		t.AdditionalProperties = b.ref(additional, t.Name+"AdditionalProperty", ptr+"/additionalProperties")
 	}
+	claimFieldNames(t.Fields, fieldNames)
+	assignTagNames(t.Fields)
+}
+
+// claimFieldNames makes the fields' Go names unique. Properties named as a
+// Go programmer would name them (letters, digits, '_') claim first, so that
+// "type" is Type and "@type" beside it is Type2, whatever the sort order.
+func claimFieldNames(fields []*Field, names *nameSet) {
+	for _, plainFirst := range []bool{true, false} {
+		for _, f := range fields {
+			if plainIdentifier(f.JSONName) == plainFirst {
+				f.Name = names.claim(f.Name)
+			}
+		}
+	}
+}
+
+func plainIdentifier(s string) bool {
+	for _, c := range s {
+		if c != '_' && !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // collectProperties gathers the properties of s and of its allOf members.
