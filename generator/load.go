@@ -62,8 +62,14 @@ func Build(doc *loader.Document, opts Options) (api *API, err error) {
 	b.api.Warnings = append(b.api.Warnings, doc.Warnings...)
 	api, err = b.build()
 	var se *SpecError
-	if errors.As(err, &se) && se.Line == 0 && se.Pointer != "" {
-		se.Line = doc.Line(se.Pointer)
+	if errors.As(err, &se) {
+		doc.LocateError(se)
+	}
+	if api != nil {
+		doc.LocateWarnings(api.Warnings)
+		for _, t := range api.Types {
+			t.Pointer = doc.SourcePointer(t.Pointer) // type docs name the schema as written
+		}
 	}
 	return api, err
 }

@@ -37,9 +37,25 @@ func (e *SpecError) Error() string {
 type Warning struct {
 	Pointer string // JSON pointer into the spec
 	Message string
+	// File and Line say where the pointer is written once the warning is
+	// located (Document.LocateWarnings); empty and 0 before.
+	File string
+	Line int
 }
 
 func (w Warning) String() string { return w.Pointer + ": " + w.Message }
+
+// Located is the warning as a message line: file:line: pointer: message,
+// with file standing in for a warning that names none.
+func (w Warning) Located(file string) string {
+	if w.File != "" {
+		file = w.File
+	}
+	if w.Line > 0 {
+		file += ":" + strconv.Itoa(w.Line)
+	}
+	return file + ": " + w.String()
+}
 
 // Pointer builds an escaped JSON pointer from reference tokens.
 func Pointer(tokens ...string) string {

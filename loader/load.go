@@ -43,15 +43,61 @@ type Document struct {
 
 	data []byte
 	src  *sourceTree
+	// swagger is set for a converted Swagger 2.0 document, whose pointers
+	// Locate translates back.
+	swagger bool
+}
+
+// source is the document's text as a tree with lines, parsed when first needed.
+func (d *Document) source() *sourceTree {
+	if d.src == nil {
+		d.src = parseSource(d.data)
+	}
+	return d.src
 }
 
 // Line is the line of the node at a JSON pointer, or of its nearest parent
 // that exists; 0 when unknown.
 func (d *Document) Line(ptr string) int {
-	if d.src == nil {
-		d.src = parseSource(d.data)
+	_, _, line := d.Locate(ptr)
+	return line
+}
+
+// Locate finds where a pointer into the loaded document is written: the
+// file, the pointer in that file's terms and the line (of the nearest
+// parent that exists; 0 when unknown).
+func (d *Document) Locate(ptr string) (file, at string, line int) {
+	at = d.SourcePointer(ptr)
+	return d.File, at, d.source().line(at)
+}
+
+// SourcePointer is a pointer into the loaded document in the terms of the
+// document as written: the same pointer, except for a converted Swagger 2.0
+// document (/components/schemas/Pet is /definitions/Pet there).
+func (d *Document) SourcePointer(ptr string) string {
+	if d.swagger {
+		if translated := swaggerPointer(d.source(), ptr); translated != "" {
+			return translated
+		}
 	}
-	return d.src.line(ptr)
+	return ptr
+}
+
+// LocateError points an error's pointer at where it is written, unless it
+// is located already.
+func (d *Document) LocateError(e *SpecError) {
+	if e.Line == 0 && e.Pointer != "" {
+		e.File, e.Pointer, e.Line = d.Locate(e.Pointer)
+	}
+}
+
+// LocateWarnings points each warning at where it is written.
+func (d *Document) LocateWarnings(ws []Warning) {
+	for i := range ws {
+		if ws[i].Line == 0 {
+			ws[i].File, ws[i].Pointer, ws[i].Line = d.Locate(ws[i].Pointer)
+		}
+	}
 }
 
 // LoadFile reads the document at path and loads it.
@@ -79,12 +125,29 @@ func Load(in Input, opts Options) (doc *Document, err error) {
 	if len(strings.TrimSpace(string(in.Data))) == 0 {
 		return nil, &SpecError{File: in.Name, Message: "the file is empty; expected an OpenAPI 3 document"}
 	}
+	if isSwagger2(in.Data) {
+		doc, err = loadSwagger2(in)
+	} else {
+		doc, err = loadOpenAPI3(in, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := doc.validate(opts.Strict); err != nil {
+		doc.LocateError(err)
+		return nil, err
+	}
+	return doc, nil
+}
+
+// loadOpenAPI3 reads an OpenAPI 3 document.
+func loadOpenAPI3(in Input, opts Options) (*Document, error) {
 	t, src, err := readDocument(in.Data, in.Path)
 	var syntax *yamlSyntaxError
 	if errors.As(err, &syntax) {
 		return nil, syntaxError(in.Name, syntax.err)
 	}
-	doc = &Document{T: t, File: in.Name, data: in.Data, src: src}
+	doc := &Document{T: t, File: in.Name, data: in.Data, src: src}
 	if err != nil && !opts.Strict && strings.Contains(err.Error(), "cannot unmarshal array into") {
 		doc.T, doc.Warnings, err = loadRelaxed(in.Data, in.Path, err)
 	}
@@ -92,11 +155,7 @@ func Load(in Input, opts Options) (doc *Document, err error) {
 		return nil, doc.locateLoadError(err)
 	}
 	if !strings.HasPrefix(doc.T.OpenAPI, "3.") {
-		return nil, &SpecError{File: in.Name, Pointer: "/openapi", Message: fmt.Sprintf("version %q is not OpenAPI 3; livegen reads OpenAPI 3.0 and 3.1 documents (convert Swagger 2.0 first)", doc.T.OpenAPI)}
-	}
-	if err := doc.validate(opts.Strict); err != nil {
-		err.Line = doc.Line(err.Pointer)
-		return nil, err
+		return nil, &SpecError{File: in.Name, Line: doc.Line("/openapi"), Pointer: "/openapi", Message: fmt.Sprintf("version %q is not OpenAPI 3; livegen reads Swagger 2.0 and OpenAPI 3.0 and 3.1 documents", doc.T.OpenAPI)}
 	}
 	return doc, nil
 }
@@ -104,10 +163,7 @@ func Load(in Input, opts Options) (doc *Document, err error) {
 // locateLoadError finds in the source where a failed load went wrong, which
 // kin-openapi's own message does not say.
 func (d *Document) locateLoadError(err error) *SpecError {
-	if d.src == nil {
-		d.src = parseSource(d.data)
-	}
-	src := d.src
+	src := d.source()
 	if ptr, ref, line := src.brokenRef(); ref != "" {
 		if _, perr := url.Parse(ref); perr != nil {
 			return &SpecError{File: d.File, Line: line, Pointer: ptr, Message: fmt.Sprintf("$ref %q is not a valid reference; write a JSON pointer such as #/components/schemas/Name", ref)}

@@ -22,7 +22,7 @@ func generate(s settings, stderr io.Writer) error {
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(stderr, "livegen: warning: %s: %s\n", s.specName, w)
+		fmt.Fprintf(stderr, "livegen: warning: %s\n", w.Located(s.specName))
 	}
 	return writeFiles(s.out, files)
 }
