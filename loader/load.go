@@ -145,14 +145,13 @@ func loadOpenAPI3(in Input, opts Options) (*Document, error) {
 	t, src, err := readDocument(in.Data, in.Path)
 	var syntax *yamlSyntaxError
 	if errors.As(err, &syntax) {
-		return nil, syntaxError(in.Name, syntax.err)
+		return nil, syntaxError(in.Name, in.Data, syntax.err)
 	}
 	doc := &Document{T: t, File: in.Name, data: in.Data, src: src}
-	if err != nil && !opts.Strict && strings.Contains(err.Error(), "cannot unmarshal array into") {
-		doc.T, doc.Warnings, err = loadRelaxed(in.Data, in.Path, err)
-	}
 	if err != nil {
-		return nil, doc.locateLoadError(err)
+		if err := doc.loadRepaired(in.Path, opts.Strict, err); err != nil {
+			return nil, err
+		}
 	}
 	if !strings.HasPrefix(doc.T.OpenAPI, "3.") {
 		return nil, &SpecError{File: in.Name, Line: doc.Line("/openapi"), Pointer: "/openapi", Message: fmt.Sprintf("version %q is not OpenAPI 3; livegen reads Swagger 2.0 and OpenAPI 3.0 and 3.1 documents", doc.T.OpenAPI)}
@@ -178,7 +177,14 @@ func (d *Document) locateLoadError(err error) *SpecError {
 			return &SpecError{File: d.File, Line: line, Pointer: ptr, Message: "a parameter has both schema and content; keep one of them"}
 		}
 	}
-	return &SpecError{File: d.File, Message: "cannot load the document: " + cleanKinError(err)}
+	if e := src.explainTypeMismatch(d.File, err); e != nil {
+		return e
+	}
+	if e := src.explainBadRef(d.File, err); e != nil {
+		return e
+	}
+	// Nothing in the text matched: the message is about the whole document.
+	return &SpecError{File: d.File, Line: src.line("/"), Pointer: "/", Message: "cannot load the document: " + cleanKinError(err) + "; correct what kin-openapi names"}
 }
 
 // yamlSyntaxError is a document that is neither JSON nor YAML.
@@ -250,27 +256,31 @@ func (d *Document) validate(strict bool) *SpecError {
 	return nil
 }
 
-// loadRelaxed retries a load that failed on draft-4 tuple schemas, with each
-// tuple typed as a list of any value.
-func loadRelaxed(data []byte, absPath string, loadErr error) (*openapi3.T, []Warning, error) {
-	src := parseSource(data) // a copy of its own: the rewrite changes it
-	where := src.relaxTupleItems()
-	if len(where) == 0 {
-		return nil, nil, loadErr
+// loadRepaired retries a load that failed, on a copy of the source with the
+// slips repair.go knows repaired, each with a warning. Strict mode reports
+// the first slip instead. When there is nothing to repair, or the repaired
+// document fails too, the error is located in the source.
+func (d *Document) loadRepaired(absPath string, strict bool, loadErr error) error {
+	src := parseSource(d.data) // a copy of its own: the repairs change it
+	repairs := repair(src, absPath)
+	if len(repairs) == 0 {
+		return d.locateLoadError(loadErr)
+	}
+	if strict {
+		w := repairs[0]
+		return &SpecError{File: d.File, Line: w.Line, Pointer: w.Pointer, Message: w.Message + " (strict mode: fix the spec or drop -strict)"}
 	}
 	fixed, err := src.jsonBytes()
 	if err != nil {
-		return nil, nil, loadErr
+		return d.locateLoadError(loadErr)
 	}
 	doc, err := loadDoc(fixed, absPath)
 	if err != nil {
-		return nil, nil, loadErr
+		d.src = src // the repaired tree, with the same lines, locates what is left
+		return d.locateLoadError(err)
 	}
-	warnings := make([]Warning, len(where))
-	for i, ptr := range where {
-		warnings[i] = Warning{Pointer: ptr, Message: "a tuple (items as a list) is typed as a list of any value"}
-	}
-	return doc, warnings, nil
+	d.T, d.Warnings = doc, repairs
+	return nil
 }
 
 // loadDoc loads a document with a fresh kin-openapi loader (a loader caches

@@ -34,8 +34,9 @@ func parseSourceErr(data []byte) (*sourceTree, error) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
-// syntaxError turns a YAML parser error into a located SpecError.
-func syntaxError(file string, err error) *SpecError {
+// syntaxError turns a YAML parser error into a located SpecError: the
+// line the parser names and the pointer of what stands above it.
+func syntaxError(file string, data []byte, err error) *SpecError {
 	msg := err.Error()
 	line := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -44,7 +45,8 @@ func syntaxError(file string, err error) *SpecError {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	return &SpecError{File: file, Line: line, Message: "the document is not valid YAML or JSON: " + msg}
+	return &SpecError{File: file, Line: line, Pointer: orRoot(pointerBeforeLine(data, line)),
+		Message: "the document is not valid YAML or JSON: " + msg + "; correct the syntax at this line (a missing quote, colon or indentation)"}
 }
 
 // lookup finds the node at a JSON pointer.

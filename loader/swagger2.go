@@ -42,7 +42,7 @@ func isSwagger2(data []byte) bool {
 func loadSwagger2(in Input) (*Document, error) {
 	src, err := parseSourceSafely(in.Data)
 	if err != nil {
-		return nil, syntaxError(in.Name, err)
+		return nil, syntaxError(in.Name, in.Data, err)
 	}
 	doc := &Document{File: in.Name, data: in.Data, src: src, swagger: true}
 	if src == nil {
@@ -57,7 +57,7 @@ func loadSwagger2(in Input) (*Document, error) {
 	}
 	var doc2 openapi2.T
 	if err := json.Unmarshal(data, &doc2); err != nil {
-		return nil, &SpecError{File: in.Name, Message: "cannot load the Swagger 2.0 document: " + cleanKinError(err)}
+		return nil, doc.locateLoadError(err)
 	}
 	loader := openapi3.NewLoader()
 	loader.IsExternalRefsAllowed = in.Path != ""
