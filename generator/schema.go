@@ -25,11 +25,19 @@ func (b *builder) ref(sr *openapi3.SchemaRef, ctx, ptr string) *TypeRef {
 	}
 	if sr.Ref != "" && !strings.HasPrefix(sr.Ref, "#/components/schemas/") {
 		// A reference into another file or elsewhere: name it after its last segment.
+		target := refTarget(sr)
+		if t, ok := b.byTarget[target]; ok && target != "" {
+			b.byRef[sr.Ref] = t
+			return &TypeRef{Kind: RefNamed, Named: t}
+		}
 		name := sr.Ref[strings.LastIndexAny(sr.Ref, "/#")+1:]
 		name = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(name, ".yaml"), ".yml"), ".json")
 		if name != "" && needsNamedType(sr.Value) {
 			t := b.addType(&Type{Name: b.typeName(name), Pointer: ptr})
 			b.byRef[sr.Ref] = t
+			if target != "" {
+				b.byTarget[target] = t
+			}
 			b.fillNamedType(t, sr, ptr)
 			return &TypeRef{Kind: RefNamed, Named: t}
 		}
@@ -355,8 +363,8 @@ func (b *builder) collectProperties(s *openapi3.Schema, ptr string, props map[st
 		if member == nil || member.Value == nil {
 			continue
 		}
-		if member.Ref != "" {
-			mptr = refPointer(member.Ref)
+		if strings.HasPrefix(member.Ref, "#/components/") {
+			mptr = refPointer(member.Ref) // other $refs may be local to another file
 		}
 		m := member.Value
 		if len(m.OneOf) > 0 || len(m.AnyOf) > 0 {
@@ -584,6 +592,18 @@ func schemaDoc(s *openapi3.Schema) string {
 		doc = strings.TrimSpace(s.Title)
 	}
 	return doc
+}
+
+// refTarget is where a $ref to another file resolves, the same string
+// whichever folder the $ref is written in; empty for other schemas.
+func refTarget(sr *openapi3.SchemaRef) string {
+	if sr == nil || sr.Ref == "" || strings.HasPrefix(sr.Ref, "#") {
+		return ""
+	}
+	if u := sr.RefPath(); u != nil {
+		return u.String()
+	}
+	return ""
 }
 
 func refPointer(ref string) string {

@@ -46,6 +46,10 @@ type Document struct {
 	// swagger is set for a converted Swagger 2.0 document, whose pointers
 	// Locate translates back.
 	swagger bool
+	// path is the entry file's absolute path (empty for bytes), and files
+	// the other files its $refs name, read when a message needs them.
+	path  string
+	files fileSet
 }
 
 // source is the document's text as a tree with lines, parsed when first needed.
@@ -67,8 +71,7 @@ func (d *Document) Line(ptr string) int {
 // file, the pointer in that file's terms and the line (of the nearest
 // parent that exists; 0 when unknown).
 func (d *Document) Locate(ptr string) (file, at string, line int) {
-	at = d.SourcePointer(ptr)
-	return d.File, at, d.source().line(at)
+	return d.follow(d.SourcePointer(ptr))
 }
 
 // SourcePointer is a pointer into the loaded document in the terms of the
@@ -147,9 +150,9 @@ func loadOpenAPI3(in Input, opts Options) (*Document, error) {
 	if errors.As(err, &syntax) {
 		return nil, syntaxError(in.Name, in.Data, syntax.err)
 	}
-	doc := &Document{T: t, File: in.Name, data: in.Data, src: src}
-	if err != nil {
-		if err := doc.loadRepaired(in.Path, opts.Strict, err); err != nil {
+	doc := &Document{T: t, File: in.Name, data: in.Data, src: src, path: in.Path}
+	if err != nil || hasOperationRefs(doc.T) {
+		if err := doc.loadRepaired(opts.Strict, err); err != nil {
 			return nil, err
 		}
 	}
@@ -168,6 +171,9 @@ func (d *Document) locateLoadError(err error) *SpecError {
 			return &SpecError{File: d.File, Line: line, Pointer: ptr, Message: fmt.Sprintf("$ref %q is not a valid reference; write a JSON pointer such as #/components/schemas/Name", ref)}
 		}
 		return &SpecError{File: d.File, Line: line, Pointer: ptr, Message: fmt.Sprintf("$ref %q points at nothing; define %s or correct the reference", ref, ref)}
+	}
+	if e := d.brokenFileRef(); e != nil {
+		return e
 	}
 	if ptr, line := src.nullObject(); ptr != "" {
 		return &SpecError{File: d.File, Line: line, Pointer: ptr, Message: "the value is null, but an object is required here; fill it in or remove the entry"}
@@ -256,15 +262,23 @@ func (d *Document) validate(strict bool) *SpecError {
 	return nil
 }
 
-// loadRepaired retries a load that failed, on a copy of the source with the
-// slips repair.go knows repaired, each with a warning. Strict mode reports
-// the first slip instead. When there is nothing to repair, or the repaired
-// document fails too, the error is located in the source.
-func (d *Document) loadRepaired(absPath string, strict bool, loadErr error) error {
+// loadRepaired loads the document again, from a copy of the source with
+// the slips repair.go knows repaired, each with a warning: after a load
+// that failed (loadErr), or one that read operations written as $refs
+// (loadErr nil). Strict mode reports the first slip instead. When there is
+// nothing to repair, or the repaired document fails too, a failure is
+// located in the source.
+func (d *Document) loadRepaired(strict bool, loadErr error) error {
+	fail := func(err error) error {
+		if err == nil {
+			return nil
+		}
+		return d.locateLoadError(err)
+	}
 	src := parseSource(d.data) // a copy of its own: the repairs change it
-	repairs := repair(src, absPath)
+	repairs := repair(src, d.path, &d.files)
 	if len(repairs) == 0 {
-		return d.locateLoadError(loadErr)
+		return fail(loadErr)
 	}
 	if strict {
 		w := repairs[0]
@@ -272,15 +286,82 @@ func (d *Document) loadRepaired(absPath string, strict bool, loadErr error) erro
 	}
 	fixed, err := src.jsonBytes()
 	if err != nil {
-		return d.locateLoadError(loadErr)
+		return fail(loadErr)
 	}
-	doc, err := loadDoc(fixed, absPath)
+	loader := d.newLoader()
+	var others []Warning
+	seen := map[Warning]bool{}
+	loader.ReadFromURIFunc = func(l *openapi3.Loader, u *url.URL) ([]byte, error) {
+		data, ws, err := d.readRepaired(l, u)
+		for _, w := range ws {
+			if !seen[w] { // kin-openapi may read a file more than once
+				seen[w] = true
+				others = append(others, w)
+			}
+		}
+		return data, err
+	}
+	var doc *openapi3.T
+	if d.path != "" {
+		doc, err = loader.LoadFromDataWithPath(fixed, &url.URL{Path: d.path})
+	} else {
+		doc, err = loader.LoadFromData(fixed)
+	}
 	if err != nil {
-		d.src = src // the repaired tree, with the same lines, locates what is left
 		return d.locateLoadError(err)
 	}
-	d.T, d.Warnings = doc, repairs
+	d.T, d.Warnings = doc, append(repairs, others...)
 	return nil
+}
+
+// readRepaired reads a file a $ref reaches, repaired as repairReferenced
+// says, with the warnings located in it.
+func (d *Document) readRepaired(l *openapi3.Loader, u *url.URL) ([]byte, []Warning, error) {
+	data, err := openapi3.DefaultReadFromURI(l, u)
+	if err != nil || u.Scheme != "" && u.Scheme != "file" {
+		return data, nil, err
+	}
+	t, perr := parseSourceSafely(data)
+	if perr != nil {
+		return data, nil, nil
+	}
+	ws := repairReferenced(t, u.Path, &d.files)
+	if len(ws) == 0 {
+		return data, nil, nil
+	}
+	fixed, err := t.jsonBytes()
+	if err != nil {
+		return data, nil, nil
+	}
+	for i := range ws {
+		ws[i].File = d.displayName(u.Path)
+	}
+	return fixed, ws, nil
+}
+
+// newLoader is a fresh kin-openapi loader for this document (a loader
+// caches what it read, so a retry needs a new one); external references
+// are allowed when the document has a path.
+func (d *Document) newLoader() *openapi3.Loader {
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = d.path != ""
+	return loader
+}
+
+// hasOperationRefs reports whether kin-openapi read an operation written
+// as a $ref, which it keeps as an extension of an empty operation.
+func hasOperationRefs(t *openapi3.T) bool {
+	if t.Paths == nil {
+		return false
+	}
+	for _, item := range t.Paths.Map() {
+		for _, op := range item.Operations() {
+			if _, ok := op.Extensions["$ref"]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // loadDoc loads a document with a fresh kin-openapi loader (a loader caches

@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -47,29 +48,61 @@ var nameMaps = map[string]int{
 // repairer rewrites a source tree in place and records what it changed.
 type repairer struct {
 	t        *sourceTree
-	dir      string // the document's folder, for prose $refs to other files; empty for none
+	path     string // the document's absolute path, for $refs to other files; empty for none
+	dir      string // its folder
+	files    *fileSet
 	warnings []Warning
+	// inlined is set while walking an operation copied from another file,
+	// whose lines are that file's: its warnings are located by pointer.
+	inlined bool
+	// shapeOnly is set for a file a $ref reaches, whose top level may be
+	// anything (a schema, a map of properties named "description"): only
+	// repairs that do not depend on knowing a field from a name apply.
+	shapeOnly bool
+	// operationRefs counts the operations written as $refs, and firstOpRef
+	// is where the first one is.
+	operationRefs int
+	firstOpRef    Warning
 }
 
 func (r *repairer) warn(ptr string, line int, format string, args ...any) {
+	if r.inlined {
+		line = 0
+	}
 	r.warnings = append(r.warnings, Warning{Pointer: ptr, Line: line, Message: fmt.Sprintf(format, args...)})
 }
 
 // repair applies every repair to t and returns what it changed, in
 // document order.
-func repair(t *sourceTree, absPath string) []Warning {
+func repair(t *sourceTree, absPath string, files *fileSet) []Warning {
 	if t == nil || t.root == nil {
 		return nil
 	}
-	r := &repairer{t: t}
+	r := &repairer{t: t, path: absPath, files: files}
 	if absPath != "" {
 		r.dir = filepath.Dir(absPath)
 	}
 	r.object(t.root, "")
+	if r.operationRefs > 0 {
+		w := r.firstOpRef
+		w.Message = fmt.Sprintf("operations are written as $refs (%d of them; this one to %q), which OpenAPI allows for path items only; the operations they point at are read in their place (write each in place, or $ref whole path items)", r.operationRefs, w.Message)
+		r.warnings = append([]Warning{w}, r.warnings...)
+	}
 	r.retargetRefs()
 	for _, ptr := range t.relaxTupleItems() {
 		r.warn(ptr, t.line(ptr), "a tuple (items as a list) is typed as a list of any value")
 	}
+	return r.warnings
+}
+
+// repairReferenced repairs a file that a $ref reaches, at absPath, and
+// returns what it changed; see shapeOnly.
+func repairReferenced(t *sourceTree, absPath string, files *fileSet) []Warning {
+	if t == nil || t.root == nil {
+		return nil
+	}
+	r := &repairer{t: t, path: absPath, dir: filepath.Dir(absPath), files: files, shapeOnly: true}
+	r.object(t.root, "")
 	return r.warnings
 }
 
@@ -90,8 +123,21 @@ func (r *repairer) object(n *yaml.Node, at string) {
 		ptr := at + "/" + EscapeToken(key)
 		switch {
 		case strings.HasPrefix(key, "x-") || freeFields[key]:
-		case stringFields[key]:
+		case stringFields[key] && !r.shapeOnly:
 			n.Content[i+1] = r.stringValue(v, ptr, key)
+		case operationSlot.MatchString(ptr) && mappingValue(v, "$ref") != nil:
+			if op := r.inlineOperation(v, ptr); op != nil {
+				n.Content[i+1] = op
+				inlined := r.inlined
+				r.inlined = true
+				r.object(op, ptr)
+				r.inlined = inlined
+			}
+		case key == "properties" && len(v.Content) == 2 && mappingValue(v, "$ref") != nil:
+			if props := r.inlineProperties(v, ptr); props != nil {
+				n.Content[i+1] = props
+				r.names(props, ptr, 1)
+			}
 		case nameMaps[key] > 0 && v.Kind == yaml.MappingNode:
 			r.names(v, ptr, nameMaps[key])
 		default:
@@ -138,7 +184,7 @@ func (r *repairer) stringValue(v *yaml.Node, ptr, key string) *yaml.Node {
 	case yaml.AliasNode, yaml.DocumentNode:
 		return v
 	}
-	r.warn(ptr, v.Line, "%s is %s, but a string is required; it is left out (write a string)", key, kindName(v))
+	r.warn(ptr, v.Line, "%s is %s, but a string is required; it is left out (write a string)", key, describeValue(v))
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "", Line: v.Line, Column: v.Column}
 }
 
@@ -164,16 +210,6 @@ func (r *repairer) proseAt(ref string) (string, bool) {
 		return "", false
 	}
 	return n.Value, true
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "an object"
-	case yaml.SequenceNode:
-		return "a list"
-	}
-	return "a " + strings.TrimPrefix(n.ShortTag(), "!!")
 }
 
 // bodySlots are where a response or a request body stands; the two have the
@@ -265,4 +301,118 @@ func (r *repairer) copyComponent(kind, name string, target *yaml.Node) string {
 	copied.Column = target.Column
 	section.Content = append(section.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: unique}, copied)
 	return unique
+}
+
+// operationSlot is where an operation stands in a path item.
+var operationSlot = regexp.MustCompile(`^/paths/[^/]+/(get|put|post|delete|options|head|patch|trace)$`)
+
+// inlineOperation replaces an operation written as a $ref (OpenAPI allows
+// $refs for path items, not operations; DigitalOcean's document writes each
+// operation in a file of its own) by a copy of what it points at. It
+// returns nil when the target cannot be read; kin-openapi then loads the
+// operation empty.
+func (r *repairer) inlineOperation(v *yaml.Node, ptr string) *yaml.Node {
+	ref := mappingValue(v, "$ref").Value
+	op := r.copyTarget(ref)
+	if op == nil || op.Kind != yaml.MappingNode {
+		return nil
+	}
+	r.operationRefs++
+	if r.operationRefs == 1 {
+		r.firstOpRef = Warning{Pointer: ptr + "/$ref", Line: v.Line, Message: ref} // worded in repair
+	}
+	return op
+}
+
+// inlineProperties replaces a properties map written as a $ref to a map of
+// properties by a copy of that map.
+func (r *repairer) inlineProperties(v *yaml.Node, ptr string) *yaml.Node {
+	ref := mappingValue(v, "$ref").Value
+	props := r.copyTarget(ref)
+	if props == nil || props.Kind != yaml.MappingNode {
+		return nil
+	}
+	r.warn(ptr, v.Line, "properties is a $ref (%s), which OpenAPI does not allow there; the properties it points at are used (list them in place)", ref)
+	return props
+}
+
+// copyTarget copies what a $ref in the document points at, in this file or
+// another, with the copy's relative $refs rewritten to hold from the entry
+// file's folder; nil when it cannot be read.
+func (r *repairer) copyTarget(ref string) *yaml.Node {
+	abs, fragment, ok := fileRef(r.path, ref)
+	if !ok {
+		return nil
+	}
+	t, file := r.t, ""
+	if abs != "" {
+		other, err := r.files.tree(abs)
+		if err != nil {
+			return nil
+		}
+		rel, err := filepath.Rel(r.dir, abs)
+		if err != nil {
+			return nil
+		}
+		t, file = other, filepath.ToSlash(rel)
+	}
+	target := t.lookup(fragment)
+	if target == nil {
+		return nil
+	}
+	c := copyNode(target)
+	if file != "" {
+		rebaseRefs(c, file)
+	}
+	return c
+}
+
+// copyNode copies a YAML tree deeply (aliases still point into the original).
+func copyNode(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, child := range n.Content {
+		c.Content[i] = copyNode(child)
+	}
+	return &c
+}
+
+// rebaseRefs rewrites the $refs of a tree copied from file (a path relative
+// to the entry file's folder) so that they hold from the entry file, and
+// so the discriminator mappings that are references rather than names.
+func rebaseRefs(n *yaml.Node, file string) {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			v := n.Content[i+1]
+			switch key := n.Content[i].Value; {
+			case key == "$ref" && v.Kind == yaml.ScalarNode:
+				v.Value = rebaseRef(v.Value, file)
+			case key == "mapping" && v.Kind == yaml.MappingNode:
+				for j := 1; j < len(v.Content); j += 2 {
+					if target := v.Content[j]; target.Kind == yaml.ScalarNode && strings.ContainsAny(target.Value, "#/.") {
+						target.Value = rebaseRef(target.Value, file)
+					}
+				}
+			}
+		}
+	}
+	for _, c := range n.Content {
+		rebaseRefs(c, file)
+	}
+}
+
+func rebaseRef(ref, file string) string {
+	target, fragment, hasFragment := strings.Cut(ref, "#")
+	switch {
+	case target == "":
+		target = file
+	case strings.Contains(target, "://") || path.IsAbs(target):
+		return ref
+	default:
+		target = path.Join(path.Dir(file), target)
+	}
+	if hasFragment {
+		return target + "#" + fragment
+	}
+	return target
 }

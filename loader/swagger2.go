@@ -44,7 +44,7 @@ func loadSwagger2(in Input) (*Document, error) {
 	if err != nil {
 		return nil, syntaxError(in.Name, in.Data, err)
 	}
-	doc := &Document{File: in.Name, data: in.Data, src: src, swagger: true}
+	doc := &Document{File: in.Name, data: in.Data, src: src, swagger: true, path: in.Path}
 	if src == nil {
 		return nil, &SpecError{File: in.Name, Message: "the document is empty; expected a Swagger 2.0 or OpenAPI 3 document"}
 	}
