@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -131,8 +132,8 @@ func child(n *yaml.Node, token string) *yaml.Node {
 	case yaml.MappingNode:
 		return mappingValue(n, token)
 	case yaml.SequenceNode:
-		var i int
-		if _, err := fmt.Sscanf(token, "%d", &i); err != nil || i < 0 || i >= len(n.Content) || fmt.Sprint(i) != token {
+		i, err := strconv.Atoi(token)
+		if err != nil || i < 0 || i >= len(n.Content) {
 			return nil
 		}
 		return n.Content[i]

@@ -55,34 +55,8 @@ func (t *sourceTree) lookup(ptr string) *yaml.Node {
 		return nil
 	}
 	node := t.root
-	if ptr == "" || ptr == "/" {
-		return node
-	}
-	for _, token := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
-		token = strings.ReplaceAll(strings.ReplaceAll(token, "~1", "/"), "~0", "~")
-		for node != nil && node.Kind == yaml.AliasNode {
-			node = node.Alias
-		}
-		if node == nil {
-			return nil
-		}
-		switch node.Kind {
-		case yaml.MappingNode:
-			var next *yaml.Node
-			for i := 0; i+1 < len(node.Content); i += 2 {
-				if node.Content[i].Value == token {
-					next = node.Content[i+1]
-					break
-				}
-			}
-			node = next
-		case yaml.SequenceNode:
-			i, err := strconv.Atoi(token)
-			if err != nil || i < 0 || i >= len(node.Content) {
-				return nil
-			}
-			node = node.Content[i]
-		default:
+	for _, token := range splitPointer(ptr) {
+		if node = child(node, token); node == nil {
 			return nil
 		}
 	}
