@@ -19,7 +19,8 @@ var (
 	_ = (*Client).FilesPutFile
 	_ = (*Client).HTTP
 	_ = OddNames{Type: new(string), Type2: new(string), ABC: "", X: new(string), X2: new(string)}
-	_ = []SortOrder{SortOrderPlus1, SortOrderMinus1, SortOrderAB, SortOrderAB2, SortOrderLessThan5, SortOrderGreaterThan5, SortOrderCPlusPlus, SortOrderC, SortOrderEmpty}
+	_ = []SortOrder{SortOrderPlus1, SortOrderMinus1, SortOrderAB, SortOrderAB2, SortOrderLessThan5, SortOrderGreaterThan5, SortOrderCPlusPlus, SortOrderC, SortOrderEmpty, SortOrderURL, SortOrderJSON, SortOrderTime}
+	_ = (*Client).JSON
 )
 
 // oddJSON holds a value for every property whose name a struct tag cannot hold.
@@ -66,9 +67,16 @@ func (s server) HTTP(_ context.Context, in HTTPInput) (HTTPOutput, error) {
 	return HTTPNoContent{}, nil
 }
 
+func (s server) JSON(context.Context, JSONInput) (JSONOutput, error) {
+	url := "u"
+	return JSONOK{Body: Context{URL: &url}}, nil
+}
+
 func (s server) IssuesListForRepo(_ context.Context, in IssuesListForRepoInput) (IssuesListForRepoOutput, error) {
 	require.Equal(s.t, []string{"u", "h", "j", "t", "c"}, []string{in.URL, in.HTTP, in.JSON, in.Time, in.Context})
 	require.Equal(s.t, "x", *in.Params.Errors)
+	require.Equal(s.t, "q", *in.Params.URL, "a query parameter named like the path's")
+	require.Equal(s.t, "h", *in.Params.Context, "a header named like a package")
 	return IssuesListForRepoOK{Body: URL{URL3: &in.URL, JSON: &in.JSON}}, nil
 }
 
@@ -90,9 +98,14 @@ func TestIdentifiersClientAndServerAgree(t *testing.T) {
 	require.NoError(t, c.HTTP(ctx, "q", "e", "r", "f", "c"))
 
 	errs := "x"
-	repo, err := c.IssuesListForRepo(ctx, "u", "h", "j", "t", "c", &IssuesListForRepoParams{Errors: &errs})
+	q, h := "q", "h"
+	repo, err := c.IssuesListForRepo(ctx, "u", "h", "j", "t", "c", &IssuesListForRepoParams{Errors: &errs, URL: &q, Context: &h})
 	require.NoError(t, err)
 	require.Equal(t, "u", *repo.URL3)
+
+	got2, err := c.JSON(ctx)
+	require.NoError(t, err)
+	require.Equal(t, "u", *got2.URL)
 
 	// The server reads the odd names from the raw request too.
 	req, err := http.NewRequest(http.MethodPut, srv.URL+"/files/e%2F1/s%202/3/i%3F4", jsonReader(oddJSON))

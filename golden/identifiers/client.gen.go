@@ -282,6 +282,30 @@ func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 strin
 	return resp.fail(s, "", nil)
 }
 
+// JSON: GET /json.
+//
+// It sends GET /json (operationId json).
+//
+// Answers:
+//   - 200 (result): a context
+func (c *Client) JSON(ctx context.Context, opts ...RequestEditorFn) (*Context, error) {
+	s := newClientCall("json", http.MethodGet, "/json", opts)
+	s.header.Set("Accept", "application/json")
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case resp.status/100 == 2:
+		r := new(Context)
+		if err = resp.decode(s, r); err != nil {
+			return nil, err
+		}
+		return r, nil
+	}
+	return nil, resp.fail(s, "", nil)
+}
+
 // IssuesListForRepo: GET /repos/{url}/{http}/{json}/{time}/{context}.
 //
 // It sends GET /repos/{url}/{http}/{json}/{time}/{context} (operationId
@@ -320,8 +344,14 @@ func (c *Client) IssuesListForRepo(ctx context.Context, url_ string, http_ strin
 		if params.Ctx != nil {
 			s.query.Set("ctx", *params.Ctx)
 		}
+		if params.URL != nil {
+			s.query.Set("url", *params.URL)
+		}
 		if params.Bytes != nil {
 			s.header.Set("bytes", *params.Bytes)
+		}
+		if params.Context != nil {
+			s.header.Set("context", *params.Context)
 		}
 	}
 	resp, err := c.send(ctx, s)

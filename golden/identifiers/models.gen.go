@@ -8,6 +8,11 @@ import (
 	"strings"
 )
 
+// Context: A schema named like the context package.
+type Context struct {
+	URL *string `json:"url,omitempty"`
+}
+
 // HTTP: A schema named like net/http.
 type HTTP struct {
 	Context *string  `json:"context,omitempty"`
@@ -58,13 +63,16 @@ const (
 	SortOrderCPlusPlus    SortOrder = "C++"
 	SortOrderC            SortOrder = "C"
 	SortOrderEmpty        SortOrder = ""
+	SortOrderURL          SortOrder = "url"
+	SortOrderJSON         SortOrder = "json"
+	SortOrderTime         SortOrder = "time"
 )
 
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v SortOrder) Valid() bool {
 	switch v {
-	case SortOrderPlus1, SortOrderMinus1, SortOrderAB, SortOrderAB2, SortOrderLessThan5, SortOrderGreaterThan5, SortOrderCPlusPlus, SortOrderC, SortOrderEmpty:
+	case SortOrderPlus1, SortOrderMinus1, SortOrderAB, SortOrderAB2, SortOrderLessThan5, SortOrderGreaterThan5, SortOrderCPlusPlus, SortOrderC, SortOrderEmpty, SortOrderURL, SortOrderJSON, SortOrderTime:
 		return true
 	}
 	return false
@@ -72,7 +80,7 @@ func (v SortOrder) Valid() bool {
 
 // SortOrderValues lists every value that the spec allows, in spec order.
 func SortOrderValues() []SortOrder {
-	return []SortOrder{SortOrderPlus1, SortOrderMinus1, SortOrderAB, SortOrderAB2, SortOrderLessThan5, SortOrderGreaterThan5, SortOrderCPlusPlus, SortOrderC, SortOrderEmpty}
+	return []SortOrder{SortOrderPlus1, SortOrderMinus1, SortOrderAB, SortOrderAB2, SortOrderLessThan5, SortOrderGreaterThan5, SortOrderCPlusPlus, SortOrderC, SortOrderEmpty, SortOrderURL, SortOrderJSON, SortOrderTime}
 }
 
 // URL: A schema named like net/url.
@@ -101,13 +109,16 @@ const (
 	URLSortCPlusPlus    URLSort = "C++"
 	URLSortC            URLSort = "C"
 	URLSortEmpty        URLSort = ""
+	URLSortURL          URLSort = "url"
+	URLSortJSON         URLSort = "json"
+	URLSortTime         URLSort = "time"
 )
 
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v URLSort) Valid() bool {
 	switch v {
-	case URLSortPlus1, URLSortMinus1, URLSortAB, URLSortAB2, URLSortLessThan5, URLSortGreaterThan5, URLSortCPlusPlus, URLSortC, URLSortEmpty:
+	case URLSortPlus1, URLSortMinus1, URLSortAB, URLSortAB2, URLSortLessThan5, URLSortGreaterThan5, URLSortCPlusPlus, URLSortC, URLSortEmpty, URLSortURL, URLSortJSON, URLSortTime:
 		return true
 	}
 	return false
@@ -115,7 +126,7 @@ func (v URLSort) Valid() bool {
 
 // URLSortValues lists every value that the spec allows, in spec order.
 func URLSortValues() []URLSort {
-	return []URLSort{URLSortPlus1, URLSortMinus1, URLSortAB, URLSortAB2, URLSortLessThan5, URLSortGreaterThan5, URLSortCPlusPlus, URLSortC, URLSortEmpty}
+	return []URLSort{URLSortPlus1, URLSortMinus1, URLSortAB, URLSortAB2, URLSortLessThan5, URLSortGreaterThan5, URLSortCPlusPlus, URLSortC, URLSortEmpty, URLSortURL, URLSortJSON, URLSortTime}
 }
 
 // IssuesListForRepoParams holds the query, header and cookie parameters of IssuesListForRepo.
@@ -128,8 +139,12 @@ type IssuesListForRepoParams struct {
 	Io *int
 	// query parameter ctx
 	Ctx *string
+	// query parameter url
+	URL *string
 	// header parameter bytes
 	Bytes *string
+	// header parameter context
+	Context *string
 }
 
 // jsonRename pairs a placeholder in a struct tag with the property's name.

@@ -24,6 +24,8 @@ type Server interface {
 	FilesPutFile(ctx context.Context, in FilesPutFileInput) (FilesPutFileOutput, error)
 	// HTTP serves DELETE /http/{req}/{err}/{resp}/{fmt}/{strconv}.
 	HTTP(ctx context.Context, in HTTPInput) (HTTPOutput, error)
+	// JSON serves GET /json.
+	JSON(ctx context.Context, in JSONInput) (JSONOutput, error)
 	// IssuesListForRepo serves GET /repos/{url}/{http}/{json}/{time}/{context}.
 	IssuesListForRepo(ctx context.Context, in IssuesListForRepoInput) (IssuesListForRepoOutput, error)
 }
@@ -92,6 +94,29 @@ func (HTTPNoContent) isHTTPOutput() {}
 func (v HTTPNoContent) writeAnswer(w http.ResponseWriter) error {
 	w.WriteHeader(204)
 	return nil
+}
+
+// JSONInput is the request of JSON, decoded and validated.
+type JSONInput struct{}
+
+// JSONOutput is an answer of JSON: JSONOK.
+type JSONOutput interface {
+	serverAnswer
+	isJSONOutput()
+}
+
+// JSONOK is the 200 answer of JSON: a context
+type JSONOK struct {
+	// Body is the response body (application/json).
+	Body Context
+}
+
+// isJSONOutput makes JSONOK an answer of JSON.
+func (JSONOK) isJSONOutput() {}
+
+// writeAnswer writes the 200 answer.
+func (v JSONOK) writeAnswer(w http.ResponseWriter) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // IssuesListForRepoInput is the request of IssuesListForRepo, decoded and validated.
@@ -271,6 +296,7 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	}
 	h.mux.HandleFunc("PUT /files/{errors_}/{strings_}/{bytes_}/{io_}", h.serveFilesPutFile)
 	h.mux.HandleFunc("DELETE /http/{req2}/{err2}/{resp2}/{fmt_}/{strconv_}", h.serveHTTP)
+	h.mux.HandleFunc("GET /json", h.serveJSON)
 	h.mux.HandleFunc("GET /repos/{url_}/{http_}/{json_}/{time_}/{context_}", h.serveIssuesListForRepo)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
@@ -487,6 +513,25 @@ func (h *serverHandler) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	h.respond(w, r, "http", out, err)
 }
 
+// serveJSON serves GET /json: it checks the credentials, decodes and validates the request,
+// calls Server.JSON and writes its answer.
+func (h *serverHandler) serveJSON(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	var in JSONInput
+	c := &validationState{}
+	if h.strictQuery {
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
+			return false
+		})
+	}
+	if len(c.problems) > 0 {
+		h.invalid(w, c)
+		return
+	}
+	out, err := h.impl.JSON(ctx, in)
+	h.respond(w, r, "json", out, err)
+}
+
 // serveIssuesListForRepo serves GET /repos/{url}/{http}/{json}/{time}/{context}: it checks
 // the credentials, decodes and validates the request, calls Server.IssuesListForRepo and
 // writes its answer.
@@ -498,7 +543,7 @@ func (h *serverHandler) serveIssuesListForRepo(w http.ResponseWriter, r *http.Re
 	if h.strictQuery {
 		serverStrictQuery(c, q, func(name string) bool {
 			switch name {
-			case "errors", "strings", "io", "ctx":
+			case "errors", "strings", "io", "ctx", "url":
 				return true
 			}
 			return false
@@ -559,6 +604,18 @@ func (h *serverHandler) serveIssuesListForRepo(w http.ResponseWriter, r *http.Re
 	}
 	{
 		at := &validationPath{
+			in:   "query",
+			name: "url",
+		}
+		if s, ok := serverQueryValue(c, at, q, "url", false); ok {
+			{
+				v := s
+				in.Params.URL = &v
+			}
+		}
+	}
+	{
+		at := &validationPath{
 			in:   "header",
 			name: "bytes",
 		}
@@ -566,6 +623,18 @@ func (h *serverHandler) serveIssuesListForRepo(w http.ResponseWriter, r *http.Re
 			{
 				v := s
 				in.Params.Bytes = &v
+			}
+		}
+	}
+	{
+		at := &validationPath{
+			in:   "header",
+			name: "context",
+		}
+		if s, ok := serverHeaderValue(c, at, r.Header, "context", false); ok {
+			{
+				v := s
+				in.Params.Context = &v
 			}
 		}
 	}

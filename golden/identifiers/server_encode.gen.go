@@ -130,6 +130,17 @@ func appendJSONValue(b []byte, v any) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
+func (v Context) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	if v.URL != nil {
+		b = appendJSONKey(b, `"url":`)
+		b = appendJSONString(b, *v.URL)
+	}
+	return append(b, '}'), err
+}
+
+// appendJSON writes v as encoding/json's Marshal does.
 func (v HTTP) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')

@@ -54,7 +54,7 @@ func (v SortOrder) Validate() error {
 // validate adds the problems of v, which sits at path at, to c.
 func (v SortOrder) validate(c *validationState, at *validationPath) {
 	if !v.Valid() {
-		c.add(at, "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\"")
+		c.add(at, "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\", \"url\", \"json\", \"time\"")
 	}
 }
 
@@ -87,7 +87,7 @@ func (v URLSort) Validate() error {
 // validate adds the problems of v, which sits at path at, to c.
 func (v URLSort) validate(c *validationState, at *validationPath) {
 	if !v.Valid() {
-		c.add(at, "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\"")
+		c.add(at, "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\", \"url\", \"json\", \"time\"")
 	}
 }
 
