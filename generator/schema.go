@@ -664,10 +664,13 @@ func (b *builder) externalType(sr *openapi3.SchemaRef, ptr string) (GoType, bool
 			return gt, true
 		}
 	}
-	gt, ok, err := goTypeExtension(sr.Value.Extensions)
+	gt, ok, skip, err := goTypeExtension(sr.Value.Extensions)
 	if err != nil {
 		b.fail(ptr, "%v", err)
 		return GoType{}, false
+	}
+	if skip != "" {
+		b.warnOnce(ptr, "%s", skip)
 	}
 	return gt, ok
 }
@@ -681,6 +684,6 @@ func (b *builder) isExternal(sr *openapi3.SchemaRef, ptr string) bool {
 	if _, ok := b.opts.Overrides.Type(ptr); ok {
 		return true
 	}
-	_, ok, _ := goTypeExtension(sr.Value.Extensions)
+	_, ok, _, _ := goTypeExtension(sr.Value.Extensions)
 	return ok
 }
