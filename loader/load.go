@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -318,7 +319,7 @@ func (d *Document) loadRepaired(strict bool, loadErr error) error {
 // says, with the warnings located in it.
 func (d *Document) readRepaired(l *openapi3.Loader, u *url.URL) ([]byte, []Warning, error) {
 	data, err := openapi3.DefaultReadFromURI(l, u)
-	if err != nil || u.Scheme != "" && u.Scheme != "file" {
+	if err != nil || u.Scheme != "" && u.Scheme != "file" || !propertiesRef.Match(data) {
 		return data, nil, err
 	}
 	t, perr := parseSourceSafely(data)
@@ -338,6 +339,11 @@ func (d *Document) readRepaired(l *openapi3.Loader, u *url.URL) ([]byte, []Warni
 	}
 	return fixed, ws, nil
 }
+
+// propertiesRef finds the text of a properties map written as a $ref, the
+// one slip repairReferenced repairs, so that files without it are not parsed
+// twice.
+var propertiesRef = regexp.MustCompile(`properties["']?\s*:\s*\{?\s*["']?\$ref`)
 
 // newLoader is a fresh kin-openapi loader for this document (a loader
 // caches what it read, so a retry needs a new one); external references
