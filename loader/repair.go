@@ -118,6 +118,9 @@ func (r *repairer) object(n *yaml.Node, at string) {
 	default:
 		return
 	}
+	if defs := mappingValue(n, "$defs"); defs != nil && defs.Kind == yaml.MappingNode && at != "" {
+		r.anchorDefs(n, defs, at)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, v := n.Content[i].Value, n.Content[i+1]
 		ptr := at + "/" + EscapeToken(key)
@@ -415,4 +418,51 @@ func rebaseRef(ref, file string) string {
 		return target + "#" + fragment
 	}
 	return target
+}
+
+// anchorDefs rewrites, inside the schema at `at` that holds $defs, each
+// "#/$defs/Name" that the document's root does not define into a pointer to
+// this schema's definition: generators of JSON Schema (pydantic) write them
+// relative to the schema, while OpenAPI reads them from the document's root.
+func (r *repairer) anchorDefs(schema, defs *yaml.Node, at string) {
+	local := map[string]string{}
+	for i := 0; i+1 < len(defs.Content); i += 2 {
+		name := defs.Content[i].Value
+		ref := "#/$defs/" + EscapeToken(name)
+		if r.t.lookup("/$defs/"+EscapeToken(name)) == nil {
+			local[ref] = "#" + at + "/$defs/" + EscapeToken(name)
+		}
+	}
+	count, line := 0, 0
+	rewrite := func(v *yaml.Node) {
+		if to, ok := local[v.Value]; ok && v.Kind == yaml.ScalarNode {
+			if count == 0 {
+				line = v.Line
+			}
+			v.Value = to
+			count++
+		}
+	}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				switch v := n.Content[i+1]; n.Content[i].Value {
+				case "$ref":
+					rewrite(v)
+				case "mapping":
+					for j := 1; j < len(v.Content); j += 2 {
+						rewrite(v.Content[j])
+					}
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(schema)
+	if count > 0 {
+		r.warn(at+"/$defs", line, "%d $refs such as #/$defs/... point at this schema's $defs, but OpenAPI reads them from the document's root; they are read as #%s/$defs/... (write them so, or move the definitions to components)", count, at)
+	}
 }

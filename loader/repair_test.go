@@ -40,6 +40,15 @@ func TestSlipsOutsideSchemasAreRepairedWithAWarning(t *testing.T) {
 				require.Equal(t, "a thing", *r.Value.Description)
 				require.NotNil(t, r.Value.Content.Get("application/json"))
 			}},
+		{"schema-relative $defs", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n" +
+			"          content:\n            application/json:\n              schema:\n                type: object\n                properties:\n                  kind: {$ref: '#/$defs/Kind'}\n" +
+			"                $defs:\n                  Kind: {type: string, enum: [a, b]}\n",
+			"/paths/~1a/get/responses/200/content/application~1json/schema/$defs", "1 $refs such as #/$defs/... point at this schema's $defs", 14,
+			func(t *testing.T, d *Document) {
+				kind := d.T.Paths.Value("/a").Get.Responses.Value("200").Value.Content.Get("application/json").Schema.Value.Properties["kind"]
+				require.Equal(t, "#/paths/~1a/get/responses/200/content/application~1json/schema/$defs/Kind", kind.Ref)
+				require.Len(t, kind.Value.Enum, 2)
+			}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
