@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"github.com/seed-0d47db62/livegen/loader"
 )
@@ -66,7 +67,7 @@ func Build(doc *loader.Document, opts Options) (api *API, err error) {
 		doc.LocateError(se)
 	}
 	if api != nil {
-		doc.LocateWarnings(api.Warnings)
+		api.source = doc
 		for _, t := range api.Types {
 			t.Pointer = doc.SourcePointer(t.Pointer) // type docs name the schema as written
 		}
@@ -78,3 +79,14 @@ func Build(doc *loader.Document, opts Options) (api *API, err error) {
 func pointer(tokens ...string) string { return loader.Pointer(tokens...) }
 
 func escapeToken(t string) string { return loader.EscapeToken(t) }
+
+// LocatedWarnings are the warnings with the file and line each pointer is
+// written at (in the file a $ref leads to, or the Swagger 2.0 text). Lines
+// are found only when asked for: a JSON document is parsed again for them.
+func (a *API) LocatedWarnings() []Warning {
+	ws := slices.Clone(a.Warnings)
+	if a.source != nil {
+		a.source.LocateWarnings(ws)
+	}
+	return ws
+}

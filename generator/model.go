@@ -1,7 +1,9 @@
-// Package generator loads an OpenAPI document with kin-openapi and turns it
+// Package generator turns an OpenAPI document, as package loader reads it,
 // into a plain model in which every Go name, type and ordering is decided.
 // Renderers in package templates only walk this model and print it.
 package generator
+
+import "github.com/seed-0d47db62/livegen/loader"
 
 // API is the whole model of one OpenAPI document.
 type API struct {
@@ -17,7 +19,11 @@ type API struct {
 	// Operations are sorted by path, then by method (GET, PUT, POST, DELETE, ...).
 	Operations      []*Operation
 	SecuritySchemes []*SecurityScheme
-	Warnings        []Warning
+	// Warnings point into the loaded document; LocatedWarnings adds where
+	// each is written.
+	Warnings []Warning
+
+	source *loader.Document // for LocatedWarnings; nil for a model built by hand
 }
 
 // TypeKind tells what shape a named type has.

@@ -38,7 +38,7 @@ func render(s settings) ([]templates.File, []generator.Warning, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return files, api.Warnings, nil
+	return files, api.LocatedWarnings(), nil
 }
 
 // load reads the spec and builds the model; the config's overrides are
