@@ -46,11 +46,12 @@ bench:
 	$(BENCHSTAT) -filter '.name:GeneratePhase' -col /phase $(BENCHOUT)/generate.txt
 	$(BENCHSTAT) -col /impl $(BENCHOUT)/runtime.txt
 
-# corpus generates, builds and vets every public spec and writes docs/COMPATIBILITY.md,
-# then checks that every one of them loads in sections exactly as kin-openapi loads it whole.
+# corpus generates, builds and vets every public spec of ../shared/corpus and
+# ../shared/corpus-modern and writes docs/COMPATIBILITY.md, then checks that every
+# one of them loads in sections exactly as kin-openapi loads it whole.
 corpus:
-	$(GO) test -count=1 -timeout 20m ./internal/corpus -run 'TestCorpus$$' -corpus.full -corpus.report $(CURDIR)/docs/COMPATIBILITY.md
-	$(GO) test -count=1 -timeout 20m ./generator -run 'TestSectionLoadMatchesKin$$' -sections.full
+	$(GO) test -count=1 -timeout 90m ./internal/corpus -run 'TestCorpus$$' -corpus.full -corpus.report $(CURDIR)/docs/COMPATIBILITY.md
+	$(GO) test -count=1 -timeout 20m ./loader -run 'TestSectionLoadMatchesKin$$' -sections.full
 
 # fuzz runs the generator fuzzer for a while (FUZZTIME=5m for longer).
 FUZZTIME ?= 60s

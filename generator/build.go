@@ -31,6 +31,11 @@ type builder struct {
 	names *nameSet // package-level identifiers
 	// byRef maps "#/components/schemas/X" to its named type.
 	byRef map[string]*Type
+	// byTarget maps where a component or other-file schema's $ref resolves
+	// to (kin-openapi's RefPath) to its type: a schema reached through
+	// several $refs (from files in different folders, or a component that
+	// $refs a file) is one type.
+	byTarget map[string]*Type
 	// inline maps inline schemas to the type made for them.
 	inline map[*openapi3.Schema]*Type
 	// warned records schemas already checked for unenforced keywords.
@@ -54,14 +59,15 @@ func newBuilder(doc *openapi3.T, file string, opts Options) *builder {
 		pkg = "api"
 	}
 	b := &builder{
-		doc:     doc,
-		file:    file,
-		opts:    opts,
-		names:   newNameSet(ReservedNames...),
-		byRef:   map[string]*Type{},
-		inline:  map[*openapi3.Schema]*Type{},
-		warned:  map[*openapi3.Schema]bool{},
-		schemes: map[string]*SecurityScheme{},
+		doc:      doc,
+		file:     file,
+		opts:     opts,
+		names:    newNameSet(ReservedNames...),
+		byRef:    map[string]*Type{},
+		byTarget: map[string]*Type{},
+		inline:   map[*openapi3.Schema]*Type{},
+		warned:   map[*openapi3.Schema]bool{},
+		schemes:  map[string]*SecurityScheme{},
 	}
 	b.api = &API{SpecName: opts.SpecName, Package: pkg}
 	return b
@@ -145,6 +151,9 @@ func (b *builder) declareComponentSchemas() {
 		}
 		ref := "#/components/schemas/" + key
 		b.byRef[ref] = b.addType(&Type{Name: b.typeName(b.goName(ptr, ext, key)), Pointer: ptr})
+		if target := refTarget(sr); target != "" && b.byTarget[target] == nil {
+			b.byTarget[target] = b.byRef[ref]
+		}
 	}
 	for _, key := range keys {
 		ref := "#/components/schemas/" + key
@@ -169,7 +178,7 @@ func (b *builder) nameEnumConstants() {
 			if suffix == "" {
 				suffix = enumValueName(v.Value)
 			}
-			v.Name = b.names.claim(t.Name + goNamePart(suffix))
+			v.Name = b.names.claim(t.Name + enumNamePart(suffix))
 		}
 		t.ValuesFunc = b.names.claim(t.Name + "Values")
 	}

@@ -20,10 +20,12 @@ func TestBadSpecsFailWithLocation(t *testing.T) {
 			"/paths/~1a/get/responses/200/$ref", "points at nothing", 7},
 		{"null parameter", head + "paths:\n  /a:\n    get:\n      parameters:\n        - null\n      responses: {'200': {description: ok}}\n",
 			"/paths/~1a/get/parameters/0", "null", 7},
-		{"yaml syntax", head + "paths: {/a: [}\n", "", "not valid YAML", -1},
+		{"yaml syntax", head + "paths: {/a: [}\n", "/", "not valid YAML", -1},
 		{"bad status", head + "paths:\n  /a:\n    get:\n      responses:\n        '20': {description: ok}\n",
 			"/paths/~1a/get/responses/20", "not an HTTP status code", 7},
-		{"swagger", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n", "/openapi", "not OpenAPI 3", 0},
+		{"old swagger", "swagger: '1.2'\ninfo: {title: t, version: '1'}\npaths: {}\n", "/swagger", "not Swagger 2.0 or OpenAPI 3", 1},
+		{"swagger broken ref", "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok, schema: {$ref: '#/definitions/Nope'}}\n",
+			"/paths/~1a/get/responses/200/schema/$ref", "points at nothing", 7},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

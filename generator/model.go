@@ -1,7 +1,9 @@
-// Package generator loads an OpenAPI document with kin-openapi and turns it
+// Package generator turns an OpenAPI document, as package loader reads it,
 // into a plain model in which every Go name, type and ordering is decided.
 // Renderers in package templates only walk this model and print it.
 package generator
+
+import "github.com/seed-0d47db62/livegen/loader"
 
 // API is the whole model of one OpenAPI document.
 type API struct {
@@ -17,16 +19,12 @@ type API struct {
 	// Operations are sorted by path, then by method (GET, PUT, POST, DELETE, ...).
 	Operations      []*Operation
 	SecuritySchemes []*SecurityScheme
-	Warnings        []Warning
-}
+	// Warnings point into the loaded document; LocatedWarnings adds where
+	// each is written.
+	Warnings []Warning
 
-// Warning names a construct that was generated with a less precise type.
-type Warning struct {
-	Pointer string // JSON pointer into the spec
-	Message string
+	source *loader.Document // for LocatedWarnings; nil for a model built by hand
 }
-
-func (w Warning) String() string { return w.Pointer + ": " + w.Message }
 
 // TypeKind tells what shape a named type has.
 type TypeKind int
@@ -72,6 +70,11 @@ type Type struct {
 type Field struct {
 	Name     string // Go name
 	JSONName string
+	// TagName is the name in the field's struct tag: JSONName, or, when
+	// encoding/json cannot take JSONName there (a comma, a quote, a
+	// backslash, "-", the empty name), a placeholder that the type's
+	// MarshalJSON and UnmarshalJSON turn into JSONName (see Type.Renamed).
+	TagName  string
 	Doc      string
 	Type     *TypeRef
 	Required bool
@@ -84,6 +87,17 @@ type Field struct {
 	// contain itself; such a field is held by pointer.
 	Recursive bool
 	Pointer   string
+}
+
+// Renamed lists the fields whose struct tag holds a placeholder.
+func (t *Type) Renamed() []*Field {
+	var out []*Field
+	for _, f := range t.Fields {
+		if f.TagName != f.JSONName {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Shape says how a field is held in Go, which follows from Required and Nullable:

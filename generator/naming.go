@@ -20,15 +20,21 @@ var initialisms = map[string]bool{
 }
 
 // symbolWords spell out punctuation that carries meaning in enum values such
-// as "1-20", "<5" or "C++", so that distinct values keep distinct names.
+// as "<5" or "C++", so that distinct values keep distinct names. Everywhere
+// else punctuation only separates words: operationId "issues/list-for-repo"
+// is IssuesListForRepo.
 var symbolWords = map[rune]string{
 	'+': "Plus", '<': "LessThan", '>': "GreaterThan", '=': "Equal", '@': "At",
-	'&': "And", '%': "Percent", '#': "Hash", '*': "Star", '/': "Or",
+	'&': "And", '%': "Percent", '#': "Hash", '*': "Star",
 }
 
 // splitWords cuts an arbitrary string into words at separators, case changes
 // and letter-digit boundaries ("spotMemberID" → spot, Member, ID).
-func splitWords(s string) []string {
+func splitWords(s string) []string { return splitWordsSpelling(s, false) }
+
+// splitWordsSpelling is splitWords that, when spell is set, also spells out
+// symbols, a range's dash ("1-20" → 1, To, 20) and a leading minus ("-1").
+func splitWordsSpelling(s string, spell bool) []string {
 	var words []string
 	var cur []rune
 	flush := func() {
@@ -52,12 +58,14 @@ func splitWords(s string) []string {
 				}
 			}
 			cur = append(cur, r)
-		case r == '-' && len(cur) > 0 && unicode.IsDigit(cur[len(cur)-1]) && i+1 < len(runes) && unicode.IsDigit(runes[i+1]):
+		case spell && r == '-' && len(cur) > 0 && unicode.IsDigit(cur[len(cur)-1]) && i+1 < len(runes) && unicode.IsDigit(runes[i+1]):
 			flush()
 			words = append(words, "To")
+		case spell && r == '-' && len(words) == 0 && len(cur) == 0 && i+1 < len(runes) && unicode.IsDigit(runes[i+1]):
+			words = append(words, "Minus")
 		default:
 			flush()
-			if w, ok := symbolWords[r]; ok {
+			if w, ok := symbolWords[r]; spell && ok {
 				words = append(words, w)
 			}
 		}
@@ -81,10 +89,17 @@ func GoName(s string) string {
 }
 
 // goNamePart is GoName for the tail of an identifier, which may start with a
-// digit ("1-20" → "1To20" after a type-name prefix).
-func goNamePart(s string) string {
+// digit ("2XX" after a prefix).
+func goNamePart(s string) string { return joinWords(splitWords(s)) }
+
+// enumNamePart names an enum value after its type's name, spelling symbols
+// out ("1-20" → "1To20", "<5" → "LessThan5", "C++" → "CPlusPlus").
+func enumNamePart(s string) string { return joinWords(splitWordsSpelling(s, true)) }
+
+// joinWords writes words as one identifier with idiomatic initialisms.
+func joinWords(words []string) string {
 	var b strings.Builder
-	for _, w := range splitWords(s) {
+	for _, w := range words {
 		upper := strings.ToUpper(w)
 		if initialisms[upper] {
 			if upper == "IDS" {
@@ -115,10 +130,22 @@ func goLocalName(s string) string {
 		r[0] = unicode.ToLower(r[0])
 		name = string(r)
 	}
-	if token.IsKeyword(name) || predeclared[name] {
+	if token.IsKeyword(name) || predeclared[name] || importedPackages[name] {
 		name += "_"
 	}
 	return name
+}
+
+// importedPackages are the names of the standard packages that generated
+// code may import; a local name must not shadow one (a path parameter named
+// url would hide net/url in the method that escapes it).
+var importedPackages = map[string]bool{
+	"atomic": true, "base64": true, "bufio": true, "bytes": true, "cmp": true, "context": true,
+	"debug": true, "errors": true, "filepath": true, "fmt": true, "hex": true, "http": true,
+	"io": true, "iter": true, "json": true, "mail": true, "maps": true, "math": true, "mime": true,
+	"multipart": true, "netip": true, "os": true, "path": true, "rand": true, "reflect": true,
+	"regexp": true, "slices": true, "slog": true, "sort": true, "strconv": true, "strings": true,
+	"sync": true, "textproto": true, "time": true, "unicode": true, "url": true, "utf8": true,
 }
 
 // predeclared lists Go's predeclared identifiers, which a generated local

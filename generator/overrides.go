@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"go/build"
 	"go/token"
 	"strings"
 )
@@ -129,19 +130,49 @@ func checkImportPath(path string) error {
 }
 
 // goTypeExtension reads x-go-type from a schema's extensions: the Go type
-// to use instead of generating one, written as ParseGoType reads it.
-func goTypeExtension(ext map[string]any) (GoType, bool, error) {
+// to use instead of generating one, written as ParseGoType reads it, or as
+// oapi-codegen does (a package name and type, "decimal.Decimal", with the
+// import path in x-go-type-import's path). skip says why a type that
+// generated code could not import (a package that is neither in the
+// standard library nor a module path, or an internal one) is not used.
+func goTypeExtension(ext map[string]any) (t GoType, ok bool, skip string, err error) {
 	v, ok := ext["x-go-type"]
 	if !ok {
-		return GoType{}, false, nil
+		return GoType{}, false, "", nil
 	}
 	s, ok := v.(string)
 	if !ok {
-		return GoType{}, false, fmt.Errorf("x-go-type must be a string such as \"github.com/shopspring/decimal.Decimal\", not %T", v)
+		return GoType{}, false, "", fmt.Errorf("x-go-type must be a string such as \"github.com/shopspring/decimal.Decimal\", not %T", v)
 	}
-	t, err := ParseGoType(s)
+	t, err = ParseGoType(s)
 	if err != nil {
-		return GoType{}, false, fmt.Errorf("x-go-type: %w", err)
+		return GoType{}, false, "", fmt.Errorf("x-go-type: %w", err)
 	}
-	return t, true, nil
+	if imp, isMap := ext["x-go-type-import"].(map[string]any); isMap {
+		if path, isString := imp["path"].(string); isString && path != "" {
+			if err := checkImportPath(path); err != nil {
+				return GoType{}, false, "", fmt.Errorf("x-go-type-import: %v", err)
+			}
+			t.Import = path
+		}
+	}
+	if why := unimportable(t.Import); why != "" {
+		return GoType{}, false, fmt.Sprintf("x-go-type %q is not used: its package %q %s; the schema's own type is generated", s, t.Import, why), nil
+	}
+	return t, true, "", nil
+}
+
+// unimportable says why generated code cannot import path, or "".
+func unimportable(path string) string {
+	switch {
+	case path == "":
+		return ""
+	case path == "internal" || strings.HasPrefix(path, "internal/") || strings.Contains(path, "/internal/") || strings.HasSuffix(path, "/internal"):
+		return "is internal to its module"
+	case !strings.Contains(strings.Split(path, "/")[0], "."):
+		if pkg, err := build.Default.Import(path, "", build.FindOnly); err != nil || !pkg.Goroot {
+			return "is not in the standard library, and a module path starts with a domain name"
+		}
+	}
+	return ""
 }

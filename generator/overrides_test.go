@@ -43,15 +43,39 @@ func TestNilOverridesOverrideNothing(t *testing.T) {
 }
 
 func TestGoTypeExtension(t *testing.T) {
-	got, ok, err := goTypeExtension(map[string]any{"x-go-type": "github.com/shopspring/decimal.Decimal"})
+	got, ok, skip, err := goTypeExtension(map[string]any{"x-go-type": "github.com/shopspring/decimal.Decimal"})
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.Empty(t, skip)
+	require.Equal(t, GoType{Import: "github.com/shopspring/decimal", Name: "Decimal"}, got)
+	_, ok, _, err = goTypeExtension(map[string]any{"x-go-name": "X"})
+	require.NoError(t, err)
+	require.False(t, ok)
+	_, _, _, err = goTypeExtension(map[string]any{"x-go-type": map[string]any{"type": "X"}})
+	require.ErrorContains(t, err, "x-go-type must be a string")
+	_, _, _, err = goTypeExtension(map[string]any{"x-go-type": "decimal"})
+	require.ErrorContains(t, err, `x-go-type: "decimal" is not a Go type`)
+}
+
+// TestGoTypeExtensionUsesOnlyImportablePackages: oapi-codegen's
+// x-go-type-import gives the path; a package generated code cannot import
+// is not used, with the reason.
+func TestGoTypeExtensionUsesOnlyImportablePackages(t *testing.T) {
+	got, ok, _, err := goTypeExtension(map[string]any{"x-go-type": "decimal.Decimal", "x-go-type-import": map[string]any{"path": "github.com/shopspring/decimal"}})
 	require.NoError(t, err)
 	require.True(t, ok)
 	require.Equal(t, GoType{Import: "github.com/shopspring/decimal", Name: "Decimal"}, got)
-	_, ok, err = goTypeExtension(map[string]any{"x-go-name": "X"})
+	got, ok, _, err = goTypeExtension(map[string]any{"x-go-type": "time.Duration"})
 	require.NoError(t, err)
-	require.False(t, ok)
-	_, _, err = goTypeExtension(map[string]any{"x-go-type": map[string]any{"type": "X"}})
-	require.ErrorContains(t, err, "x-go-type must be a string")
-	_, _, err = goTypeExtension(map[string]any{"x-go-type": "decimal"})
-	require.ErrorContains(t, err, `x-go-type: "decimal" is not a Go type`)
+	require.True(t, ok, "a standard package")
+	require.Equal(t, GoType{Import: "time", Name: "Duration"}, got)
+	for ext, why := range map[string]map[string]any{
+		"is not in the standard library": {"x-go-type": "reps.AccessRep"},
+		"is internal to its module":      {"x-go-type": "reps2.MaintainerRep", "x-go-type-import": map[string]any{"path": "github.com/launchdarkly/gonfalon/internal/reps2", "name": "reps2"}},
+	} {
+		_, ok, skip, err := goTypeExtension(why)
+		require.NoError(t, err)
+		require.False(t, ok)
+		require.Contains(t, skip, ext)
+	}
 }

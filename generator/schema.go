@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -32,11 +33,19 @@ func (b *builder) ref(sr *openapi3.SchemaRef, ctx, ptr string) *TypeRef {
 	}
 	if sr.Ref != "" && !strings.HasPrefix(sr.Ref, "#/components/schemas/") {
 		// A reference into another file or elsewhere: name it after its last segment.
+		target := refTarget(sr)
+		if t, ok := b.byTarget[target]; ok && target != "" {
+			b.byRef[sr.Ref] = t
+			return &TypeRef{Kind: RefNamed, Named: t}
+		}
 		name := sr.Ref[strings.LastIndexAny(sr.Ref, "/#")+1:]
 		name = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(name, ".yaml"), ".yml"), ".json")
 		if name != "" && needsNamedType(sr.Value) {
 			t := b.addType(&Type{Name: b.typeName(name), Pointer: ptr})
 			b.byRef[sr.Ref] = t
+			if target != "" {
+				b.byTarget[target] = t
+			}
 			b.fillNamedType(t, sr, ptr)
 			return &TypeRef{Kind: RefNamed, Named: t}
 		}
@@ -313,7 +322,7 @@ func (b *builder) fillStruct(t *Type, s *openapi3.Schema, ptr string) {
 		}
 		goName := b.goName(propPtr[name], ext, name)
 		f := &Field{
-			Name:     fieldNames.claim(GoName(goName)),
+			Name:     GoName(goName), // claimed below
 			JSONName: name,
 			Required: required[name],
 			Pointer:  propPtr[name],
@@ -329,6 +338,30 @@ func (b *builder) fillStruct(t *Type, s *openapi3.Schema, ptr string) {
 	if additional != nil {
 		t.AdditionalProperties = b.ref(additional, t.Name+"AdditionalProperty", ptr+"/additionalProperties")
 	}
+	claimFieldNames(t.Fields, fieldNames)
+	assignTagNames(t.Fields)
+}
+
+// claimFieldNames makes the fields' Go names unique. Properties named as a
+// Go programmer would name them (letters, digits, '_') claim first, so that
+// "type" is Type and "@type" beside it is Type2, whatever the sort order.
+func claimFieldNames(fields []*Field, names *nameSet) {
+	for _, plainFirst := range []bool{true, false} {
+		for _, f := range fields {
+			if plainIdentifier(f.JSONName) == plainFirst {
+				f.Name = names.claim(f.Name)
+			}
+		}
+	}
+}
+
+func plainIdentifier(s string) bool {
+	for _, c := range s {
+		if c != '_' && !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // collectProperties gathers the properties of s and of its allOf members.
@@ -342,8 +375,8 @@ func (b *builder) collectProperties(s *openapi3.Schema, ptr string, props map[st
 		if member == nil || member.Value == nil {
 			continue
 		}
-		if member.Ref != "" {
-			mptr = refPointer(member.Ref)
+		if strings.HasPrefix(member.Ref, "#/components/") {
+			mptr = refPointer(member.Ref) // other $refs may be local to another file
 		}
 		m := member.Value
 		if len(m.OneOf) > 0 || len(m.AnyOf) > 0 {
@@ -573,15 +606,23 @@ func schemaDoc(s *openapi3.Schema) string {
 	return doc
 }
 
+// refTarget is where a $ref to another file resolves, the same string
+// whichever folder the $ref is written in; empty for other schemas.
+func refTarget(sr *openapi3.SchemaRef) string {
+	if sr == nil || sr.Ref == "" || strings.HasPrefix(sr.Ref, "#") {
+		return ""
+	}
+	if u := sr.RefPath(); u != nil {
+		return u.String()
+	}
+	return ""
+}
+
 func refPointer(ref string) string {
 	if i := strings.Index(ref, "#"); i >= 0 {
 		return ref[i+1:]
 	}
 	return ref
-}
-
-func escapeToken(t string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(t, "~", "~0"), "/", "~1")
 }
 
 func trimFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
@@ -635,10 +676,13 @@ func (b *builder) externalType(sr *openapi3.SchemaRef, ptr string) (GoType, bool
 			return gt, true
 		}
 	}
-	gt, ok, err := goTypeExtension(sr.Value.Extensions)
+	gt, ok, skip, err := goTypeExtension(sr.Value.Extensions)
 	if err != nil {
 		b.fail(ptr, "%v", err)
 		return GoType{}, false
+	}
+	if skip != "" {
+		b.warnOnce(ptr, "%s", skip)
 	}
 	return gt, ok
 }
@@ -652,6 +696,6 @@ func (b *builder) isExternal(sr *openapi3.SchemaRef, ptr string) bool {
 	if _, ok := b.opts.Overrides.Type(ptr); ok {
 		return true
 	}
-	_, ok, _ := goTypeExtension(sr.Value.Extensions)
+	_, ok, _, _ := goTypeExtension(sr.Value.Extensions)
 	return ok
 }

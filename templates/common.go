@@ -169,7 +169,7 @@ func fieldType(f *generator.Field) *jen.Statement {
 
 // jsonTag is the struct tag of a field.
 func jsonTag(f *generator.Field) map[string]string {
-	name := f.JSONName
+	name := f.TagName
 	switch f.Shape() {
 	case generator.ShapePointer:
 		if !f.Required {

@@ -21,6 +21,9 @@ func Models(api *generator.API) ([]byte, error) {
 	if usesUnions(api) {
 		genUnionHelpers(f)
 	}
+	if usesRenamed(api) {
+		genRenamedHelpers(f)
+	}
 	return render(f)
 }
 
@@ -84,18 +87,26 @@ func genStruct(f *jen.File, d *jen.Statement, t *generator.Type) {
 				Id("AdditionalProperties").Map(jen.String()).Add(typeRef(t.AdditionalProperties)).Tag(map[string]string{"json": "-"})
 		}
 	}))
-	if t.AdditionalProperties != nil {
+	switch {
+	case t.AdditionalProperties != nil:
 		genAdditionalPropertiesJSON(f, t)
+	case len(t.Renamed()) > 0:
+		genRenamedJSON(f, t)
 	}
 }
 
 // genAdditionalPropertiesJSON merges listed and unlisted properties on the wire.
 func genAdditionalPropertiesJSON(f *jen.File, t *generator.Type) {
 	plain := "plain" + t.Name
+	marshal := jen.Qual(pkgJSON, "Marshal").Call(jen.Id(plain).Call(jen.Id("v")))
+	if len(t.Renamed()) > 0 {
+		genRenames(f, t)
+		marshal = jen.Id("marshalRenamed").Call(jen.Id(plain).Call(jen.Id("v")), jen.Id(renamesVar(t)))
+	}
 	f.Comment("MarshalJSON writes the listed properties and AdditionalProperties as one object.")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Type().Id(plain).Id(t.Name),
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id(plain).Call(jen.Id("v"))),
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Add(marshal),
 		jen.If(jen.Err().Op("!=").Nil().Op("||").Len(jen.Id("v").Dot("AdditionalProperties")).Op("==").Lit(0)).Block(jen.Return(jen.Id("data"), jen.Err())),
 		jen.Id("all").Op(":=").Map(jen.String()).Qual(pkgJSON, "RawMessage").Values(),
 		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("all")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/seed-0d47db62/livegen/generator"
@@ -46,7 +45,7 @@ func appendable(t *generator.Type) bool {
 		return false
 	}
 	for _, fl := range t.Fields {
-		if !validTagName(fl.JSONName) {
+		if fl.TagName != fl.JSONName { // the type has a MarshalJSON of its own
 			return false
 		}
 	}
@@ -86,20 +85,6 @@ func encodedTypes(api *generator.API) map[*generator.Type]bool {
 		}
 	}
 	return seen
-}
-
-// validTagName mirrors encoding/json: a name it would not take from a tag
-// makes it use the Go field name instead, which appendJSON does not.
-func validTagName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c) && !unicode.IsLetter(c) && !unicode.IsDigit(c) {
-			return false
-		}
-	}
-	return true
 }
 
 // jsonKey is a member's name as encoding/json writes it, with the colon.

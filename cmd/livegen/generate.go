@@ -22,7 +22,7 @@ func generate(s settings, stderr io.Writer) error {
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(stderr, "livegen: warning: %s: %s\n", s.specName, w)
+		fmt.Fprintf(stderr, "livegen: warning: %s\n", w.Located(s.specName))
 	}
 	return writeFiles(s.out, files)
 }
@@ -41,7 +41,7 @@ func render(s settings) ([]templates.File, []generator.Warning, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return files, api.Warnings, nil
+	return files, api.LocatedWarnings(), nil
 }
 
 // load reads the spec and builds the model; the config's overrides are

@@ -150,17 +150,17 @@ func RegistrantLanguageValues() []RegistrantLanguage {
 type RoleInPurchaseProcess string
 
 const (
-	RoleInPurchaseProcessDecisionMaker          RoleInPurchaseProcess = "Decision Maker"
-	RoleInPurchaseProcessEvaluatorOrRecommender RoleInPurchaseProcess = "Evaluator/Recommender"
-	RoleInPurchaseProcessInfluencer             RoleInPurchaseProcess = "Influencer"
-	RoleInPurchaseProcessNotInvolved            RoleInPurchaseProcess = "Not involved"
+	RoleInPurchaseProcessDecisionMaker        RoleInPurchaseProcess = "Decision Maker"
+	RoleInPurchaseProcessEvaluatorRecommender RoleInPurchaseProcess = "Evaluator/Recommender"
+	RoleInPurchaseProcessInfluencer           RoleInPurchaseProcess = "Influencer"
+	RoleInPurchaseProcessNotInvolved          RoleInPurchaseProcess = "Not involved"
 )
 
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RoleInPurchaseProcess) Valid() bool {
 	switch v {
-	case RoleInPurchaseProcessDecisionMaker, RoleInPurchaseProcessEvaluatorOrRecommender, RoleInPurchaseProcessInfluencer, RoleInPurchaseProcessNotInvolved:
+	case RoleInPurchaseProcessDecisionMaker, RoleInPurchaseProcessEvaluatorRecommender, RoleInPurchaseProcessInfluencer, RoleInPurchaseProcessNotInvolved:
 		return true
 	}
 	return false
@@ -168,7 +168,7 @@ func (v RoleInPurchaseProcess) Valid() bool {
 
 // RoleInPurchaseProcessValues lists every value that the spec allows, in spec order.
 func RoleInPurchaseProcessValues() []RoleInPurchaseProcess {
-	return []RoleInPurchaseProcess{RoleInPurchaseProcessDecisionMaker, RoleInPurchaseProcessEvaluatorOrRecommender, RoleInPurchaseProcessInfluencer, RoleInPurchaseProcessNotInvolved}
+	return []RoleInPurchaseProcess{RoleInPurchaseProcessDecisionMaker, RoleInPurchaseProcessEvaluatorRecommender, RoleInPurchaseProcessInfluencer, RoleInPurchaseProcessNotInvolved}
 }
 
 // AddMeetingRegistrantParams holds the query, header and cookie parameters of AddMeetingRegistrant.

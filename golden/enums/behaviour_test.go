@@ -31,7 +31,7 @@ func TestEnumConstantValues(t *testing.T) {
 	require.Equal(t, Employees("1-20"), Employees1To20)
 	require.Equal(t, Employees("21-50"), Employees21To50)
 	require.Equal(t, Employees("More than 10,000"), EmployeesMoreThan10000)
-	require.Equal(t, Employees("Evaluator/Recommender"), EmployeesEvaluatorOrRecommender)
+	require.Equal(t, Employees("Evaluator/Recommender"), EmployeesEvaluatorRecommender)
 	require.Equal(t, Employees("en-US"), EmployeesEnUS)
 	require.Equal(t, Employees(""), EmployeesEmpty)
 

@@ -32,19 +32,19 @@ type CollidesValues string
 type Employees string
 
 const (
-	Employees1To20                  Employees = "1-20"
-	Employees21To50                 Employees = "21-50"
-	EmployeesMoreThan10000          Employees = "More than 10,000"
-	EmployeesEvaluatorOrRecommender Employees = "Evaluator/Recommender"
-	EmployeesEnUS                   Employees = "en-US"
-	EmployeesEmpty                  Employees = ""
+	Employees1To20                Employees = "1-20"
+	Employees21To50               Employees = "21-50"
+	EmployeesMoreThan10000        Employees = "More than 10,000"
+	EmployeesEvaluatorRecommender Employees = "Evaluator/Recommender"
+	EmployeesEnUS                 Employees = "en-US"
+	EmployeesEmpty                Employees = ""
 )
 
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Employees) Valid() bool {
 	switch v {
-	case Employees1To20, Employees21To50, EmployeesMoreThan10000, EmployeesEvaluatorOrRecommender, EmployeesEnUS, EmployeesEmpty:
+	case Employees1To20, Employees21To50, EmployeesMoreThan10000, EmployeesEvaluatorRecommender, EmployeesEnUS, EmployeesEmpty:
 		return true
 	}
 	return false
@@ -52,7 +52,7 @@ func (v Employees) Valid() bool {
 
 // EmployeesValues lists every value that the spec allows, in spec order.
 func EmployeesValues() []Employees {
-	return []Employees{Employees1To20, Employees21To50, EmployeesMoreThan10000, EmployeesEvaluatorOrRecommender, EmployeesEnUS, EmployeesEmpty}
+	return []Employees{Employees1To20, Employees21To50, EmployeesMoreThan10000, EmployeesEvaluatorRecommender, EmployeesEnUS, EmployeesEmpty}
 }
 
 // Holder is defined by the schema at /components/schemas/Holder.

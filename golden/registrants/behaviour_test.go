@@ -62,7 +62,7 @@ func start(t *testing.T, impl Server, opts ...HandlerOption) (*Client, *[]time.D
 func TestOddEnumValuesHaveReadableConstants(t *testing.T) {
 	require.Equal(t, RegistrantNoOfEmployees("1-20"), RegistrantNoOfEmployees1To20)
 	require.Equal(t, RegistrantNoOfEmployees("More than 10,000"), RegistrantNoOfEmployeesMoreThan10000)
-	require.Equal(t, RegistrantRoleInPurchaseProcess("Evaluator/Recommender"), RegistrantRoleInPurchaseProcessEvaluatorOrRecommender)
+	require.Equal(t, RegistrantRoleInPurchaseProcess("Evaluator/Recommender"), RegistrantRoleInPurchaseProcessEvaluatorRecommender)
 	require.Equal(t, RegistrantLanguage("en-US"), RegistrantLanguageEnUS)
 }
 

@@ -92,16 +92,16 @@ func RegistrantNoOfEmployeesValues() []RegistrantNoOfEmployees {
 type RegistrantRoleInPurchaseProcess string
 
 const (
-	RegistrantRoleInPurchaseProcessDecisionMaker          RegistrantRoleInPurchaseProcess = "Decision Maker"
-	RegistrantRoleInPurchaseProcessEvaluatorOrRecommender RegistrantRoleInPurchaseProcess = "Evaluator/Recommender"
-	RegistrantRoleInPurchaseProcessNotInvolved            RegistrantRoleInPurchaseProcess = "Not involved"
+	RegistrantRoleInPurchaseProcessDecisionMaker        RegistrantRoleInPurchaseProcess = "Decision Maker"
+	RegistrantRoleInPurchaseProcessEvaluatorRecommender RegistrantRoleInPurchaseProcess = "Evaluator/Recommender"
+	RegistrantRoleInPurchaseProcessNotInvolved          RegistrantRoleInPurchaseProcess = "Not involved"
 )
 
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantRoleInPurchaseProcess) Valid() bool {
 	switch v {
-	case RegistrantRoleInPurchaseProcessDecisionMaker, RegistrantRoleInPurchaseProcessEvaluatorOrRecommender, RegistrantRoleInPurchaseProcessNotInvolved:
+	case RegistrantRoleInPurchaseProcessDecisionMaker, RegistrantRoleInPurchaseProcessEvaluatorRecommender, RegistrantRoleInPurchaseProcessNotInvolved:
 		return true
 	}
 	return false
@@ -109,7 +109,7 @@ func (v RegistrantRoleInPurchaseProcess) Valid() bool {
 
 // RegistrantRoleInPurchaseProcessValues lists every value that the spec allows, in spec order.
 func RegistrantRoleInPurchaseProcessValues() []RegistrantRoleInPurchaseProcess {
-	return []RegistrantRoleInPurchaseProcess{RegistrantRoleInPurchaseProcessDecisionMaker, RegistrantRoleInPurchaseProcessEvaluatorOrRecommender, RegistrantRoleInPurchaseProcessNotInvolved}
+	return []RegistrantRoleInPurchaseProcess{RegistrantRoleInPurchaseProcessDecisionMaker, RegistrantRoleInPurchaseProcessEvaluatorRecommender, RegistrantRoleInPurchaseProcessNotInvolved}
 }
 
 // AddRegistrantParams holds the query, header and cookie parameters of AddRegistrant.

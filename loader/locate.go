@@ -1,4 +1,4 @@
-package generator
+package loader
 
 import (
 	"encoding/json"
@@ -34,8 +34,9 @@ func parseSourceErr(data []byte) (*sourceTree, error) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
-// syntaxError turns a YAML parser error into a located SpecError.
-func syntaxError(file string, err error) *SpecError {
+// syntaxError turns a YAML parser error into a located SpecError: the
+// line the parser names and the pointer of what stands above it.
+func syntaxError(file string, data []byte, err error) *SpecError {
 	msg := err.Error()
 	line := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -44,7 +45,8 @@ func syntaxError(file string, err error) *SpecError {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	return &SpecError{File: file, Line: line, Message: "the document is not valid YAML or JSON: " + msg}
+	return &SpecError{File: file, Line: line, Pointer: orRoot(pointerBeforeLine(data, line)),
+		Message: "the document is not valid YAML or JSON: " + msg + "; correct the syntax at this line (a missing quote, colon or indentation)"}
 }
 
 // lookup finds the node at a JSON pointer.
@@ -53,34 +55,8 @@ func (t *sourceTree) lookup(ptr string) *yaml.Node {
 		return nil
 	}
 	node := t.root
-	if ptr == "" || ptr == "/" {
-		return node
-	}
-	for _, token := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
-		token = strings.ReplaceAll(strings.ReplaceAll(token, "~1", "/"), "~0", "~")
-		for node != nil && node.Kind == yaml.AliasNode {
-			node = node.Alias
-		}
-		if node == nil {
-			return nil
-		}
-		switch node.Kind {
-		case yaml.MappingNode:
-			var next *yaml.Node
-			for i := 0; i+1 < len(node.Content); i += 2 {
-				if node.Content[i].Value == token {
-					next = node.Content[i+1]
-					break
-				}
-			}
-			node = next
-		case yaml.SequenceNode:
-			i, err := strconv.Atoi(token)
-			if err != nil || i < 0 || i >= len(node.Content) {
-				return nil
-			}
-			node = node.Content[i]
-		default:
+	for _, token := range splitPointer(ptr) {
+		if node = child(node, token); node == nil {
 			return nil
 		}
 	}
@@ -113,7 +89,7 @@ func (t *sourceTree) find(visit func(n *yaml.Node, at string) bool) (ptr string,
 		switch n.Kind {
 		case yaml.MappingNode:
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				if walk(n.Content[i+1], at+"/"+escapeToken(n.Content[i].Value)) {
+				if walk(n.Content[i+1], at+"/"+EscapeToken(n.Content[i].Value)) {
 					return true
 				}
 			}
@@ -210,7 +186,7 @@ func (t *sourceTree) relaxTupleItems() []string {
 					n.Content[i+1] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: v.Line}
 					continue
 				}
-				walk(v, at+"/"+escapeToken(k.Value))
+				walk(v, at+"/"+EscapeToken(k.Value))
 			}
 		case yaml.SequenceNode:
 			for i, c := range n.Content {

@@ -1,4 +1,4 @@
-package generator
+package loader
 
 import (
 	"bytes"

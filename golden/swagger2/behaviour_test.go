@@ -1,0 +1,123 @@
+package swagger2
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// pets serves the converted document from memory.
+type pets struct {
+	t      *testing.T
+	byID   map[int64]Pet
+	photos map[int64][]byte
+}
+
+func (p *pets) ListPets(_ context.Context, in ListPetsInput) (ListPetsOutput, error) {
+	require.Equal(p.t, []string{"a", "b"}, in.Params.Tags, "collectionFormat csv is the form style")
+	next := "2"
+	return ListPetsOK{Body: []Pet{p.byID[1]}, XNext: &next}, nil
+}
+
+func (p *pets) CreatePet(_ context.Context, in CreatePetInput) (CreatePetOutput, error) {
+	pet := Pet{ID: int64(len(p.byID) + 1), Name: in.Body.Name, Tag: in.Body.Tag}
+	p.byID[pet.ID] = pet
+	return CreatePetCreated{Body: pet}, nil
+}
+
+func (p *pets) GetPet(_ context.Context, in GetPetInput) (GetPetOutput, error) {
+	pet, ok := p.byID[in.PetID]
+	if !ok {
+		return GetPetNotFound{Body: Error{Code: 404, Message: "no such pet"}}, nil
+	}
+	return GetPetOK{Body: pet}, nil
+}
+
+// UploadPhoto reads the multipart body that formData parameters became.
+func (p *pets) UploadPhoto(_ context.Context, in UploadPhotoInput) (UploadPhotoOutput, error) {
+	p.photos[in.PetID] = in.Body
+	return UploadPhotoNoContent{}, nil
+}
+
+// RenamePet reads the form body that formData parameters became.
+func (p *pets) RenamePet(_ context.Context, in RenamePetInput) (RenamePetOutput, error) {
+	form, err := url.ParseQuery(string(in.Body))
+	require.NoError(p.t, err)
+	pet := p.byID[in.PetID]
+	pet.Name = form.Get("name")
+	p.byID[in.PetID] = pet
+	return RenamePetOK{Body: pet}, nil
+}
+
+func TestSwagger2ClientAndServerAgree(t *testing.T) {
+	impl := &pets{t: t, byID: map[int64]Pet{}, photos: map[int64][]byte{}}
+	srv := httptest.NewServer(NewHandler(impl))
+	defer srv.Close()
+	c, err := NewClient(srv.URL, WithCredentials(Credentials{APIKey: "secret"}))
+	require.NoError(t, err)
+	ctx := context.Background()
+
+	created, err := c.CreatePet(ctx, NewPet{Name: "Rex"})
+	require.NoError(t, err)
+	require.Equal(t, Pet{ID: 1, Name: "Rex"}, *created)
+
+	got, err := c.GetPet(ctx, 1)
+	require.NoError(t, err)
+	require.Equal(t, "Rex", got.Name)
+
+	_, err = c.GetPet(ctx, 9)
+	var apiErr *APIError
+	require.True(t, errors.As(err, &apiErr), "%v", err)
+	require.Equal(t, http.StatusNotFound, apiErr.StatusCode)
+
+	list, err := c.ListPets(ctx, &ListPetsParams{Tags: []string{"a", "b"}})
+	require.NoError(t, err)
+	require.Len(t, list, 1)
+
+	// type: file is a binary part of a multipart body.
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	require.NoError(t, w.WriteField("caption", "at the beach"))
+	part, err := w.CreateFormFile("file", "rex.png")
+	require.NoError(t, err)
+	_, err = part.Write([]byte{0x89, 'P', 'N', 'G'})
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	require.NoError(t, c.UploadPhoto(ctx, 1, body.Bytes(), func(_ context.Context, r *http.Request) error {
+		r.Header.Set("Content-Type", w.FormDataContentType())
+		return nil
+	}))
+	_, params, err := mime.ParseMediaType(w.FormDataContentType())
+	require.NoError(t, err)
+	form, err := multipart.NewReader(bytes.NewReader(impl.photos[1]), params["boundary"]).ReadForm(1 << 20)
+	require.NoError(t, err)
+	require.Equal(t, []string{"at the beach"}, form.Value["caption"])
+	file, err := form.File["file"][0].Open()
+	require.NoError(t, err)
+	data, err := io.ReadAll(file)
+	require.NoError(t, err)
+	require.Equal(t, []byte{0x89, 'P', 'N', 'G'}, data)
+
+	renamed, err := c.RenamePet(ctx, 1, []byte(url.Values{"name": {"Max"}}.Encode()))
+	require.NoError(t, err)
+	require.Equal(t, "Max", renamed.Name)
+}
+
+// TestSwagger2ServerNeedsTheAPIKey: securityDefinitions became a scheme.
+func TestSwagger2ServerNeedsTheAPIKey(t *testing.T) {
+	srv := httptest.NewServer(NewHandler(&pets{t: t, byID: map[int64]Pet{}}))
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/pets/1")
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusUnauthorized, resp.StatusCode)
+}
