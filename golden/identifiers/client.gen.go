@@ -13,20 +13,24 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
 // Client calls Identifiers: one method per operation, named after its
 // operationId. It is safe for concurrent use; create it with NewClient.
 type Client struct {
-	baseURL    string
-	httpClient HTTPDoer
-	editors    []RequestEditorFn
-	userAgent  string
-	retry      RetryPolicy
+	baseURL          string
+	httpClient       HTTPDoer
+	editors          []RequestEditorFn
+	userAgent        string
+	retry            RetryPolicy
+	maxResponseBytes int64 // cap of a success body; 0 is clientMaxResponseBytes
+	strict           bool  // misfits are errors
 	// now and sleep are the clock of the retry loop; tests replace them.
 	now   func() time.Time
 	sleep func(ctx context.Context, d time.Duration) error
@@ -114,10 +118,33 @@ func WithRetryPolicy(policy RetryPolicy) ClientOption {
 	}
 }
 
+// WithMaxResponseBytes caps the body of a success answer: a longer one fails the call
+// with an error that names the cap. The default is 256 MiB.
+func WithMaxResponseBytes(n int64) ClientOption {
+	return func(c *Client) error {
+		if n <= 0 {
+			return errors.New("WithMaxResponseBytes: the cap is not positive")
+		}
+		c.maxResponseBytes = n
+		return nil
+	}
+}
+
+// WithStrictDecoding makes a success answer that does not fit the spec an error: a
+// body that is not JSON, or a value that does not fit its Go type (see Misfit).
+// Without it such answers succeed and their misfits are reported to RecordAnswer.
+func WithStrictDecoding() ClientOption {
+	return func(c *Client) error {
+		c.strict = true
+		return nil
+	}
+}
+
 // RetryPolicy says when a call is sent again. A call is retried when the server
 // answers 429 Too Many Requests, 423 Locked or 503 Service Unavailable, after the
-// delay that the answer's Retry-After header gives (seconds or an HTTP date), or
-// else after an exponential backoff with jitter. 429 and 423 mean that the request
+// delay that the answer's Retry-After header gives (seconds or an HTTP date) but
+// never sooner than an exponential backoff with jitter, so that "Retry-After: 0"
+// cannot make a loop. 429 and 423 mean that the request
 // was not processed, so every call is retried on them; 503 is retried only for
 // idempotent methods (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) unless
 // RetryNonIdempotent is set. Retries stop after MaxAttempts attempts, when the next
@@ -170,8 +197,7 @@ func (p RetryPolicy) backoff(n int) time.Duration {
 }
 
 // APIError is an answer that a call does not succeed with: every status outside
-// 2xx, and a 2xx status that the spec does not document for the operation. Find
-// it with errors.As.
+// 2xx (every 2xx status is a success, documented or not). Find it with errors.As.
 type APIError struct {
 	// Operation is the operationId of the call ("files.put-file").
 	Operation string
@@ -197,6 +223,10 @@ func (e *APIError) Error() string {
 	if e.Description != "" {
 		msg += ": " + e.Description
 	}
+	if ct := e.Header.Get("Content-Type"); len(e.RawBody) > 0 && !clientIsJSON(ct) && !json.Valid(e.RawBody) {
+		// A proxy's page rather than the API's answer: say so.
+		msg += " (" + ct + ")"
+	}
 	if len(e.RawBody) > 0 {
 		msg += ": " + clientSnippet(e.RawBody)
 	}
@@ -210,6 +240,54 @@ func clientSnippet(body []byte) string {
 		text = text[:min(len(text), 200)] + "..."
 	}
 	return strings.ToValidUTF8(text, "?")
+}
+
+// Misfit is a value of a success answer that does not fit the Go type that the
+// spec gives it: an object where a string is declared, a string where a number
+// is, a number out of range. The call still succeeds: the misfit stays the zero
+// value of its field and every other value is decoded. A body that is not JSON
+// at all is one misfit with an empty Pointer.
+type Misfit struct {
+	// Name is the property name or array index of the value; empty for the whole body.
+	Name string
+	// Pointer is the JSON pointer of the value in the body (RFC 6901), such as
+	// /items/0/videoUrl.
+	Pointer string
+	// Raw is the value as the server sent it (for a body that is not JSON, its first bytes).
+	Raw []byte
+	// Problem says why the value does not fit.
+	Problem string
+}
+
+// Answer is the final answer of a call as the client received it; see RecordAnswer.
+type Answer struct {
+	// StatusCode is the HTTP status of the answer.
+	StatusCode int
+	// Header holds the headers of the answer.
+	Header http.Header
+	// Body is the body of the answer as read (an error body at most 64 KiB of it).
+	Body []byte
+	// Misfits lists the values of a success answer that did not fit their Go types: array items
+	// in order, object members by name.
+	Misfits []Misfit
+}
+
+// answerKey is the context key under which RecordAnswer keeps its Answer.
+type answerKey struct{}
+
+// RecordAnswer returns a copy of ctx with which a call records its final answer
+// in into: the status, headers and body, and the misfits of a success answer.
+// It tells what a call got when the server answers outside the spec, such as an
+// undocumented 2xx status or an empty body. Calls that share the context write
+// into the same Answer, the last call's answer replacing the others' (page
+// iterators and chunked bulk helpers record their last call): give each
+// concurrent call its own.
+//
+//	var answer Answer
+//	live, err := c.GetLive(RecordAnswer(ctx, &answer), id)
+//	for _, m := range answer.Misfits { log.Printf("%s: %s", m.Pointer, m.Raw) }
+func RecordAnswer(ctx context.Context, into *Answer) context.Context {
+	return context.WithValue(ctx, answerKey{}, into)
 }
 
 // FilesPutFile: PUT /files/{errors}/{strings}/{bytes}/{io}.
@@ -464,7 +542,7 @@ func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error)
 		}
 		wait, retry := c.retryWait(ctx, s, resp, attempt, start)
 		if !retry {
-			return readClientAnswer(s, resp)
+			return c.read(ctx, s, resp)
 		}
 		clientDiscard(resp.Body)
 		if err := c.sleep(ctx, wait); err != nil {
@@ -515,6 +593,8 @@ type clientAnswer struct {
 	status int
 	header http.Header
 	body   []byte
+	strict bool    // misfits are errors (WithStrictDecoding)
+	record *Answer // where RecordAnswer asked for the answer; nil without
 }
 
 // clientMaxErrorBody caps the body that an APIError keeps, and how much of a
@@ -525,29 +605,53 @@ const clientMaxErrorBody = 65536
 // so that a false length cannot make the client allocate more than this up front.
 const clientPresize = 16777216
 
-// readClientAnswer reads and closes the body of an answer: all of it for a
-// success, at most clientMaxErrorBody bytes otherwise. The buffer is sized from
+// clientMaxResponseBytes is the default cap of a success body (WithMaxResponseBytes).
+const clientMaxResponseBytes = 268435456
+
+// read reads and closes the body of the final answer of a call: a success body up
+// to the client's cap, an error body up to clientMaxErrorBody, past which the
+// connection is closed rather than drained. The buffer is sized from
 // Content-Length, when the server sends it, so that it is allocated once.
-func readClientAnswer(s *clientCall, resp *http.Response) (*clientAnswer, error) {
-	defer clientDiscard(resp.Body)
-	var reader io.Reader = resp.Body
-	limit := int64(clientPresize)
-	if resp.StatusCode/100 != 2 {
-		reader = io.LimitReader(resp.Body, clientMaxErrorBody)
+func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (*clientAnswer, error) {
+	defer resp.Body.Close()
+	limit := c.maxResponseBytes
+	if limit <= 0 {
+		limit = clientMaxResponseBytes
+	}
+	success := resp.StatusCode/100 == 2
+	if !success {
 		limit = clientMaxErrorBody
 	}
 	var buf bytes.Buffer
 	if resp.ContentLength > 0 {
-		buf.Grow(int(min(resp.ContentLength, limit)) + bytes.MinRead)
+		buf.Grow(int(min(resp.ContentLength, limit, clientPresize)) + bytes.MinRead)
 	}
-	if _, err := buf.ReadFrom(reader); err != nil {
+	// One byte more than the cap tells a body at the cap from a longer one.
+	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1)); err != nil {
 		return nil, fmt.Errorf("identifiers: %s: reading the answer (status %d): %w", s.operation, resp.StatusCode, err)
 	}
-	return &clientAnswer{
-		body:   buf.Bytes(),
+	body := buf.Bytes()
+	if int64(len(body)) > limit {
+		if success {
+			return nil, fmt.Errorf("identifiers: %s: the answer (status %d) is larger than %d bytes; raise WithMaxResponseBytes to read it", s.operation, resp.StatusCode, limit)
+		}
+		body = body[:limit]
+	}
+	a := &clientAnswer{
+		body:   body,
 		header: resp.Header,
 		status: resp.StatusCode,
-	}, nil
+		strict: c.strict,
+	}
+	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
+		*record = Answer{
+			Body:       a.body,
+			Header:     a.header,
+			StatusCode: a.status,
+		}
+		a.record = record
+	}
+	return a, nil
 }
 
 // clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and
@@ -557,12 +661,209 @@ func clientDiscard(body io.ReadCloser) {
 	_ = body.Close()
 }
 
-// decode decodes the JSON body of a success answer into v.
+// decode decodes the body of a success answer into v. An empty body leaves v
+// zero. A body that is not JSON, and values that do not fit their Go types, are
+// misfits: reported, not errors, unless the client is strict.
 func (a *clientAnswer) decode(s *clientCall, v any) error {
-	if err := json.Unmarshal(a.body, v); err != nil {
+	if len(bytes.TrimSpace(a.body)) == 0 {
+		return nil
+	}
+	// A JSON body under another type (servers that let it be sniffed as text/plain)
+	// is still read; anything else, such as a proxy's HTML page, is not fed to the decoder.
+	if ct := a.header.Get("Content-Type"); !clientIsJSON(ct) && !json.Valid(a.body) {
+		m := Misfit{
+			Problem: "the answer is " + ct + ", not JSON",
+			Raw:     a.body[:min(len(a.body), 512)],
+		}
+		return a.misfit(s, []Misfit{m}, nil)
+	}
+	err := json.Unmarshal(a.body, v)
+	if err == nil || a.strict {
+		return a.misfit(s, nil, err)
+	}
+	var misfits []Misfit
+	clientTolerate(a.body, reflect.ValueOf(v).Elem(), "", "", &misfits)
+	return a.misfit(s, misfits, nil)
+}
+
+// misfit reports the misfits of an answer to its recorder; err, or any misfit
+// when the client is strict, is the error of the call.
+func (a *clientAnswer) misfit(s *clientCall, misfits []Misfit, err error) error {
+	if a.record != nil {
+		a.record.Misfits = append(a.record.Misfits, misfits...)
+	}
+	if err == nil && a.strict && len(misfits) > 0 {
+		err = errors.New(misfits[0].Problem + ": " + clientSnippet(misfits[0].Raw))
+	}
+	if err != nil {
 		return fmt.Errorf("identifiers: %s: decoding the answer (status %d): %w", s.operation, a.status, err)
 	}
 	return nil
+}
+
+// clientIsJSON reports whether a Content-Type is JSON (application/json or a +json
+// type); an absent one is taken as JSON, as many servers leave it out.
+func clientIsJSON(contentType string) bool {
+	media, _, _ := strings.Cut(contentType, ";")
+	media = strings.ToLower(strings.TrimSpace(media))
+	return media == "" || media == "application/json" || strings.HasSuffix(media, "+json")
+}
+
+// clientTolerate decodes data into v, which is settable, keeping every value that
+// fits and listing the others as misfits. Each value is first decoded as a whole;
+// only a value that fails is taken apart: objects member by member, arrays item by
+// item, a Nullable through its value. What cannot be taken apart stays zero.
+func clientTolerate(data []byte, v reflect.Value, name, pointer string, misfits *[]Misfit) {
+	err := json.Unmarshal(data, v.Addr().Interface())
+	if err == nil {
+		return
+	}
+	v.SetZero()
+	if n, ok := v.Addr().Interface().(interface {
+		nullableValue() any
+	}); ok {
+		before := len(*misfits)
+		clientTolerate(data, reflect.ValueOf(n.nullableValue()).Elem(), name, pointer, misfits)
+		if clientNothingFits(*misfits, before, pointer) {
+			v.SetZero()
+		}
+		return
+	}
+	// Unions and other types that decode themselves stay whole; structs with
+	// additional properties are taken apart like the others.
+	_, custom := v.Addr().Interface().(json.Unmarshaler)
+	if _, extra := clientExtra(v.Type()); (!custom || extra) && clientTolerateParts(data, v, name, pointer, misfits) {
+		return
+	}
+	*misfits = append(*misfits, Misfit{
+		Name:    name,
+		Pointer: pointer,
+		Problem: err.Error(),
+		Raw:     data,
+	})
+}
+
+// clientTolerateParts decodes an object, array or pointer part by part, and reports
+// whether data had the shape for it.
+func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, misfits *[]Misfit) bool {
+	switch v.Kind() {
+	case reflect.Pointer:
+		before := len(*misfits)
+		v.Set(reflect.New(v.Type().Elem()))
+		clientTolerate(data, v.Elem(), name, pointer, misfits)
+		if clientNothingFits(*misfits, before, pointer) {
+			v.SetZero()
+		}
+		return true
+	case reflect.Struct:
+		var members map[string]json.RawMessage
+		if json.Unmarshal(data, &members) != nil {
+			return false
+		}
+		fields := clientFields(v.Type())
+		extra, hasExtra := clientExtra(v.Type())
+		for _, key := range slices.Sorted(maps.Keys(members)) {
+			index, ok := fields[key]
+			if !ok && !hasExtra {
+				// encoding/json matches names regardless of case; a struct with additional
+				// properties matches them exactly.
+				index, ok = fields[strings.ToLower(key)]
+			}
+			switch {
+			case ok:
+				clientTolerate(members[key], v.Field(index), key, pointer+"/"+clientPointerEscape.Replace(key), misfits)
+			case hasExtra:
+				clientTolerateMember(v.FieldByIndex(extra.Index), key, members[key], pointer, misfits)
+			}
+		}
+		return true
+	case reflect.Slice:
+		var items []json.RawMessage
+		if json.Unmarshal(data, &items) != nil {
+			return false
+		}
+		v.Set(reflect.MakeSlice(v.Type(), len(items), len(items)))
+		for i, item := range items {
+			clientTolerate(item, v.Index(i), strconv.Itoa(i), pointer+"/"+clientPointerEscape.Replace(strconv.Itoa(i)), misfits)
+		}
+		return true
+	case reflect.Map:
+		var members map[string]json.RawMessage
+		if v.Type().Key().Kind() != reflect.String || json.Unmarshal(data, &members) != nil {
+			return false
+		}
+		v.Set(reflect.MakeMapWithSize(v.Type(), len(members)))
+		for _, key := range slices.Sorted(maps.Keys(members)) {
+			clientTolerateMember(v, key, members[key], pointer, misfits)
+		}
+		return true
+	}
+	return false
+}
+
+// clientTolerateMember decodes the member key of an object into the map m, which
+// is made when nil; a member that does not fit at all is left out of it.
+func clientTolerateMember(m reflect.Value, key string, data []byte, pointer string, misfits *[]Misfit) {
+	if m.IsNil() {
+		m.Set(reflect.MakeMap(m.Type()))
+	}
+	value := reflect.New(m.Type().Elem()).Elem()
+	before := len(*misfits)
+	clientTolerate(data, value, key, pointer+"/"+clientPointerEscape.Replace(key), misfits)
+	if clientNothingFits(*misfits, before, pointer+"/"+clientPointerEscape.Replace(key)) {
+		return // a member that does not fit is left out
+	}
+	m.SetMapIndex(reflect.ValueOf(key).Convert(m.Type().Key()), value)
+}
+
+// clientExtra is the AdditionalProperties field of a generated struct, which keeps
+// the properties that its schema does not list.
+func clientExtra(t reflect.Type) (reflect.StructField, bool) {
+	if t.Kind() != reflect.Struct {
+		return reflect.StructField{}, false
+	}
+	field, ok := t.FieldByName("AdditionalProperties")
+	return field, ok && field.Tag.Get("json") == "-" && field.Type.Kind() == reflect.Map
+}
+
+// clientNothingFits reports whether the misfits listed since before include the
+// value at pointer as a whole, which then stays zero (nil, absent) rather than
+// pointing at a zero value.
+func clientNothingFits(misfits []Misfit, before int, pointer string) bool {
+	return len(misfits) > before && misfits[before].Pointer == pointer
+}
+
+// clientPointerEscape escapes a name as a JSON pointer token.
+var clientPointerEscape = strings.NewReplacer("~", "~0", "/", "~1")
+
+// clientFieldCache maps a struct type to its fields by JSON name, built once per type.
+var clientFieldCache sync.Map
+
+// clientFields maps the JSON names of a struct's fields, from their json tags, to
+// their indexes; each name also in lower case, for names that differ in case only.
+func clientFields(t reflect.Type) map[string]int {
+	if known, ok := clientFieldCache.Load(t); ok {
+		return known.(map[string]int)
+	}
+	fields := map[string]int{}
+	for i := range t.NumField() {
+		field := t.Field(i)
+		name, _, _ := strings.Cut(field.Tag.Get("json"), ",")
+		if !field.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = field.Name
+		}
+		fields[name] = i
+	}
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
+		if _, taken := fields[strings.ToLower(name)]; !taken {
+			fields[strings.ToLower(name)] = fields[name]
+		}
+	}
+	clientFieldCache.Store(t, fields)
+	return fields
 }
 
 // fail turns an answer into an *APIError. description is the spec's text for the
@@ -602,8 +903,9 @@ func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Respon
 	}
 	now := c.now()
 	wait, ok := clientRetryAfter(resp.Header.Get("Retry-After"), now)
-	if !ok {
-		wait = p.backoff(attempt)
+	// Retry-After: 0 or a date passed waits the backoff all the same.
+	if backoff := p.backoff(attempt); !ok || wait < backoff {
+		wait = backoff
 	}
 	if now.Add(wait).Sub(start) > p.MaxElapsed {
 		return 0, false

@@ -30,6 +30,38 @@ type Server interface {
 	IssuesListForRepo(ctx context.Context, in IssuesListForRepoInput) (IssuesListForRepoOutput, error)
 }
 
+// ErrNotImplemented is what the methods of UnimplementedServer return. The handler
+// answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the
+// error mapper.
+var ErrNotImplemented = errors.New("operation not implemented")
+
+// UnimplementedServer answers every operation with ErrNotImplemented, which the
+// handler answers with 501. Embed it in a type that implements the operations a
+// service serves so far; the type stays a Server when operations are added to the spec.
+type UnimplementedServer struct{}
+
+var _ Server = UnimplementedServer{}
+
+// FilesPutFile answers 501.
+func (UnimplementedServer) FilesPutFile(context.Context, FilesPutFileInput) (FilesPutFileOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// HTTP answers 501.
+func (UnimplementedServer) HTTP(context.Context, HTTPInput) (HTTPOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// JSON answers 501.
+func (UnimplementedServer) JSON(context.Context, JSONInput) (JSONOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// IssuesListForRepo answers 501.
+func (UnimplementedServer) IssuesListForRepo(context.Context, IssuesListForRepoInput) (IssuesListForRepoOutput, error) {
+	return nil, ErrNotImplemented
+}
+
 // FilesPutFileInput is the request of FilesPutFile, decoded and validated.
 type FilesPutFileInput struct {
 	// path parameter errors (required)
@@ -156,11 +188,14 @@ func (v IssuesListForRepoOK) writeAnswer(w http.ResponseWriter) error {
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
-// 404, 405, 413, 415, 500) and of errors mapped by WithErrorMapper: a message and the
-// list of problems, empty when there are none.
+// 404, 405, 413, 415, 500, 501, 503) and of errors mapped by WithErrorMapper: a message
+// and the list of problems, empty when there are none.
 type ErrorResponse struct {
 	Message  string    `json:"message"`
 	Problems []Problem `json:"problems"`
+	// MoreProblems counts the problems found but not listed: the list stops at 100,
+	// and checks stop after 1000 problems.
+	MoreProblems int `json:"moreProblems,omitempty"`
 }
 
 // HandlerOption configures NewHandler.
@@ -173,6 +208,7 @@ type serverConfig struct {
 	mapError      func(ctx context.Context, err error) (int, ErrorResponse)
 	logger        *slog.Logger
 	strictQuery   bool
+	middleware    []func(http.Handler) http.Handler
 }
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 1 MiB); a larger body is
@@ -225,6 +261,16 @@ func WithStrictQuery() HandlerOption {
 	}
 }
 
+// WithMiddleware wraps the handler of every routed operation in mw, the first
+// outermost. The request's context carries the ServerOperation (see OperationFromContext),
+// so that logging, metrics and tracing know the operation and its route. Requests that
+// no operation matches (404, 405) do not go through mw.
+func WithMiddleware(mw ...func(http.Handler) http.Handler) HandlerOption {
+	return func(c *serverConfig) {
+		c.middleware = append(c.middleware, mw...)
+	}
+}
+
 // Authenticator checks the credentials a request presents for one security scheme
 // of its operation (see WithAuthenticator). It returns the context the Server method
 // receives (add the caller's identity to it; nil keeps ctx), or an error to answer
@@ -264,6 +310,42 @@ func (c AuthRequest) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("operation", c.Operation), slog.String("scheme", c.Scheme), slog.Any("scopes", c.Scopes))
 }
 
+// ServerOperation is the operation that serves a request, as the spec declares it. The
+// handler puts it in the request's context once the request is routed, before any
+// check, so that middleware (see WithMiddleware), the Authenticator, the error
+// mapper and the Server methods can log, measure and trace by operation without
+// parsing paths. Read it with OperationFromContext.
+type ServerOperation struct {
+	// ID is the operationId.
+	ID string
+	// Method and Path are the spec's method and path template (/lives/{liveId}).
+	Method, Path string
+	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).
+	Pattern string
+	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
+	declares func(string) bool
+}
+
+// DeclaresQuery reports whether the operation declares the query parameter name
+// (bracket filters included), so that a log can keep the values of declared
+// parameters and redact the others. An API key sent in the query is declared too.
+func (o ServerOperation) DeclaresQuery(name string) bool {
+	return o.declares != nil && o.declares(name)
+}
+
+// serverOperationKey is the context key of the ServerOperation.
+type serverOperationKey struct{}
+
+// OperationFromContext is the operation that serves the request whose context is
+// ctx; false outside a request routed by NewHandler's handler.
+func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
+	o, ok := ctx.Value(serverOperationKey{}).(*ServerOperation)
+	if !ok {
+		return ServerOperation{}, false
+	}
+	return *o, true
+}
+
 // serverHandler serves the API with a Server.
 type serverHandler struct {
 	serverConfig
@@ -277,8 +359,13 @@ type serverHandler struct {
 // the content type (415) and size (413) of the body, decodes and validates the
 // parameters and body (400, listing every problem at once), calls impl and writes
 // its answer. An unknown path is answered with 404, a known path with the wrong
-// method with 405 and an Allow header. A panic in impl is logged and answered with
-// 500, and the handler keeps serving.
+// method with 405 and an Allow header, an operation impl leaves to UnimplementedServer
+// with 501. A panic in impl is logged and answered with 500, and the handler keeps
+// serving. The checks of a hostile request cost time in proportion to its size: the
+// answer lists 100 problems at most, checks stop after 1,000, and when the request's
+// context ends they stop and impl is not called. Serve the handler from an
+// http.Server with read, write and idle timeouts: the handler bounds the size of
+// what it reads, not the time a client takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := &serverHandler{
 		impl: impl,
@@ -294,10 +381,10 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.mux.HandleFunc("PUT /files/{errors_}/{strings_}/{bytes_}/{io_}", h.serveFilesPutFile)
-	h.mux.HandleFunc("DELETE /http/{req2}/{err2}/{resp2}/{fmt_}/{strconv_}", h.serveHTTP)
-	h.mux.HandleFunc("GET /json", h.serveJSON)
-	h.mux.HandleFunc("GET /repos/{url_}/{http_}/{json_}/{time_}/{context_}", h.serveIssuesListForRepo)
+	h.handle(serverOperationFilesPutFile, h.serveFilesPutFile)
+	h.handle(serverOperationHTTP, h.serveHTTP)
+	h.handle(serverOperationJSON, h.serveJSON)
+	h.handle(serverOperationIssuesListForRepo, h.serveIssuesListForRepo)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -342,6 +429,17 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
 }
 
+// handle routes op to serve, through the middleware, with op in the request's context.
+func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+	var next http.Handler = serve
+	for i := len(h.middleware) - 1; i >= 0; i-- {
+		next = h.middleware[i](next)
+	}
+	h.mux.HandleFunc(op.Pattern, func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
+	})
+}
+
 // serverAnswer is an answer a Server method returns; each writes itself.
 type serverAnswer interface {
 	writeAnswer(w http.ResponseWriter) error
@@ -363,8 +461,13 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 	}
 }
 
-// fail answers an error returned by a Server method through the error mapper.
+// fail answers an error returned by a Server method: ErrNotImplemented with 501,
+// anything else through the error mapper.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if errors.Is(err, ErrNotImplemented) {
+		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
+		return
+	}
 	status, body := h.mapError(r.Context(), err)
 	if status < 400 || status > 599 {
 		status = http.StatusInternalServerError
@@ -381,19 +484,32 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 	var invalid *ValidationError
 	if errors.As(err, &invalid) {
 		return http.StatusBadRequest, ErrorResponse{
-			Message:  "the request is invalid",
-			Problems: invalid.Problems,
+			Message:      "the request is invalid",
+			MoreProblems: invalid.MoreProblems,
+			Problems:     invalid.Problems,
 		}
 	}
 	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
 }
 
-// invalid answers 400 with every problem of the request.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) {
-	serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-		Message:  "the request is invalid",
-		Problems: c.problems,
-	})
+// invalid answers 400 with the problems of the request and reports true, or, when
+// the request's context ended the checks, answers 503 and reports true: the Server
+// must not see a request that was not checked to its end. It reports false when the
+// request is valid.
+func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+	switch {
+	case c.cancelled:
+		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
+	case c.found() > 0:
+		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
+			Message:      "the request is invalid",
+			MoreProblems: c.more,
+			Problems:     c.problems,
+		})
+	default:
+		return false
+	}
+	return true
 }
 
 // serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
@@ -428,6 +544,17 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverOperationFilesPutFile describes FilesPutFile to middleware.
+var serverOperationFilesPutFile = &ServerOperation{
+	ID:      "files.put-file",
+	Method:  "PUT",
+	Path:    "/files/{errors}/{strings}/{bytes}/{io}",
+	Pattern: "PUT /files/{errors_}/{strings_}/{bytes_}/{io_}",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveFilesPutFile serves PUT /files/{errors}/{strings}/{bytes}/{io}: it checks the
 // credentials, decodes and validates the request, calls Server.FilesPutFile and writes its
 // answer.
@@ -438,11 +565,9 @@ func (h *serverHandler) serveFilesPutFile(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in FilesPutFileInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationFilesPutFile.declares)
 	}
 	in.Errors = r.PathValue("errors_")
 	in.Strings = r.PathValue("strings_")
@@ -481,12 +606,22 @@ func (h *serverHandler) serveFilesPutFile(w http.ResponseWriter, r *http.Request
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.FilesPutFile(ctx, in)
 	h.respond(w, r, "files.put-file", out, err)
+}
+
+// serverOperationHTTP describes HTTP to middleware.
+var serverOperationHTTP = &ServerOperation{
+	ID:      "http",
+	Method:  "DELETE",
+	Path:    "/http/{req}/{err}/{resp}/{fmt}/{strconv}",
+	Pattern: "DELETE /http/{req2}/{err2}/{resp2}/{fmt_}/{strconv_}",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveHTTP serves DELETE /http/{req}/{err}/{resp}/{fmt}/{strconv}: it checks the
@@ -494,23 +629,31 @@ func (h *serverHandler) serveFilesPutFile(w http.ResponseWriter, r *http.Request
 func (h *serverHandler) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in HTTPInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationHTTP.declares)
 	}
 	in.Req = r.PathValue("req2")
 	in.Err = r.PathValue("err2")
 	in.Resp = r.PathValue("resp2")
 	in.Fmt = r.PathValue("fmt_")
 	in.Strconv = r.PathValue("strconv_")
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.HTTP(ctx, in)
 	h.respond(w, r, "http", out, err)
+}
+
+// serverOperationJSON describes JSON to middleware.
+var serverOperationJSON = &ServerOperation{
+	ID:      "json",
+	Method:  "GET",
+	Path:    "/json",
+	Pattern: "GET /json",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveJSON serves GET /json: it checks the credentials, decodes and validates the request,
@@ -518,18 +661,30 @@ func (h *serverHandler) serveHTTP(w http.ResponseWriter, r *http.Request) {
 func (h *serverHandler) serveJSON(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in JSONInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationJSON.declares)
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.JSON(ctx, in)
 	h.respond(w, r, "json", out, err)
+}
+
+// serverOperationIssuesListForRepo describes IssuesListForRepo to middleware.
+var serverOperationIssuesListForRepo = &ServerOperation{
+	ID:      "issues/list-for-repo",
+	Method:  "GET",
+	Path:    "/repos/{url}/{http}/{json}/{time}/{context}",
+	Pattern: "GET /repos/{url_}/{http_}/{json_}/{time_}/{context_}",
+	declares: func(name string) bool {
+		switch name {
+		case "errors", "strings", "io", "ctx", "url":
+			return true
+		}
+		return false
+	},
 }
 
 // serveIssuesListForRepo serves GET /repos/{url}/{http}/{json}/{time}/{context}: it checks
@@ -538,16 +693,10 @@ func (h *serverHandler) serveJSON(w http.ResponseWriter, r *http.Request) {
 func (h *serverHandler) serveIssuesListForRepo(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in IssuesListForRepoInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	q := serverQuery(c, r.URL.RawQuery)
 	if h.strictQuery {
-		serverStrictQuery(c, q, func(name string) bool {
-			switch name {
-			case "errors", "strings", "io", "ctx", "url":
-				return true
-			}
-			return false
-		})
+		serverStrictQuery(c, q, serverOperationIssuesListForRepo.declares)
 	}
 	in.URL = r.PathValue("url_")
 	in.HTTP = r.PathValue("http_")
@@ -638,8 +787,7 @@ func (h *serverHandler) serveIssuesListForRepo(w http.ResponseWriter, r *http.Re
 			}
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.IssuesListForRepo(ctx, in)

@@ -3,6 +3,7 @@
 package identifiers
 
 import (
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,7 +24,11 @@ type Problem struct {
 // ValidationError lists every problem found in a value or a request. The handler
 // answers it with 400; a Server method may return one to answer the same way.
 type ValidationError struct {
+	// Problems are the first 100 problems found, each once.
 	Problems []Problem
+	// MoreProblems counts the problems found beyond those listed. Checks stop after
+	// 1000 problems, so a value may have more still.
+	MoreProblems int
 }
 
 // Error lists the problems on one line.
@@ -39,6 +44,9 @@ func (e *ValidationError) Error() string {
 			b.WriteString(" " + p.Name)
 		}
 		b.WriteString(": " + p.Problem)
+	}
+	if e.MoreProblems > 0 {
+		b.WriteString("; and " + strconv.Itoa(e.MoreProblems) + " more")
 	}
 	return b.String()
 }
@@ -147,48 +155,152 @@ func (p *validationPath) location() string {
 	return p.in
 }
 
+// validationListed is how many problems an answer lists; the others are counted.
+// validationStopAfter distinct problems stop the checks, so that the cost of a
+// hostile value is bounded by these limits and the size of the value.
+const (
+	validationListed    = 100
+	validationStopAfter = 1000
+)
+
 // validationState collects the problems of one value or request, so that all of them are
-// reported together.
+// reported together, each once.
 type validationState struct {
+	// ctx is the request's context; checks stop when it is done. Nil outside a request.
+	ctx context.Context
+	// problems are the first validationListed problems; more counts the others.
 	problems []Problem
-	// absent are the values reported absent or null: the checks of their zero
-	// value would only repeat that, so problems at or below them are dropped.
-	absent []Problem
+	more     int
+	// stopped says that checks stop: too many problems, or the context is done.
+	stopped bool
+	// cancelled says that the context ended the checks before their end.
+	cancelled bool
+	// steps counts the calls of checking, to look at ctx now and then.
+	steps int
+	// seen holds every problem found, so that each is reported once.
+	seen map[Problem]struct{}
+	// absent holds where values were reported absent or null (Problem text empty):
+	// the checks of their zero value would only repeat that, so problems at or
+	// below them are dropped.
+	absent map[Problem]struct{}
+	// ends and open serve the server's scans of a request body: the length of the
+	// larger JSON containers, by their first byte, and a stack of open ones.
+	ends map[*byte]int
+	open []int
 }
 
 // add records a problem with the value at path at.
 func (s *validationState) add(at *validationPath, problem string) {
-	p := Problem{
+	if s.stopped {
+		return
+	}
+	s.record(Problem{
 		In:      at.location(),
 		Name:    at.String(),
 		Problem: problem,
-	}
-	for _, a := range s.absent {
-		if a.In == p.In && (p.Name == a.Name || strings.HasPrefix(p.Name, a.Name+"/")) {
+	})
+}
+
+// record lists or counts p, unless it repeats a problem or sits at or below an
+// absent value. Each look-up costs the length of p's name, whatever came before.
+func (s *validationState) record(p Problem) {
+	for name := p.Name; len(s.absent) > 0; {
+		if _, ok := s.absent[Problem{
+			In:   p.In,
+			Name: name,
+		}]; ok {
 			return
 		}
+		i := strings.LastIndexByte(name, '/')
+		if i < 0 {
+			break
+		}
+		name = name[:i]
 	}
-	s.problems = append(s.problems, p)
+	if _, dup := s.seen[p]; dup {
+		return
+	}
+	if s.seen == nil {
+		s.seen = map[Problem]struct{}{}
+	}
+	s.seen[p] = struct{}{}
+	if len(s.problems) < validationListed {
+		s.problems = append(s.problems, p)
+	} else {
+		s.more++
+	}
+	if len(s.seen) >= validationStopAfter {
+		s.stopped = true
+	}
 }
 
 // missing records that the value at path at is absent or null where it must not be.
 func (s *validationState) missing(at *validationPath, problem string) {
-	s.add(at, problem)
-	s.absent = append(s.absent, s.problems[len(s.problems)-1])
+	if s.stopped {
+		return
+	}
+	p := Problem{
+		In:   at.location(),
+		Name: at.String(),
+	}
+	s.record(Problem{
+		In:      p.In,
+		Name:    p.Name,
+		Problem: problem,
+	})
+	s.markAbsent(p)
 }
 
 // skip drops the problems that checks would find at or below path at.
 func (s *validationState) skip(at *validationPath) {
-	s.absent = append(s.absent, Problem{
+	if s.stopped {
+		return
+	}
+	s.markAbsent(Problem{
 		In:   at.location(),
 		Name: at.String(),
 	})
 }
 
+// markAbsent notes where a value is absent; p has no problem text.
+func (s *validationState) markAbsent(p Problem) {
+	if s.absent == nil {
+		s.absent = map[Problem]struct{}{}
+	}
+	s.absent[p] = struct{}{}
+}
+
+// tooManyItems reports an array of n items where at most max are allowed. Its items
+// are then not checked, so that a long array costs no more than a short one.
+func (s *validationState) tooManyItems(at *validationPath, n, max int) {
+	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
+}
+
+// checking reports whether checks go on; walks over many values call it at each
+// step. They stop after too many problems, or when the request's context is done.
+func (s *validationState) checking() bool {
+	if s.stopped {
+		return false
+	}
+	s.steps++
+	if s.ctx != nil && s.steps%1024 == 0 && s.ctx.Err() != nil {
+		s.stopped, s.cancelled = true, true
+	}
+	return !s.stopped
+}
+
+// found is how many distinct problems were found, listed or not.
+func (s *validationState) found() int {
+	return len(s.problems) + s.more
+}
+
 // err is a *ValidationError with the problems, or nil when there are none.
 func (s *validationState) err() error {
-	if len(s.problems) == 0 {
+	if s.found() == 0 {
 		return nil
 	}
-	return &ValidationError{Problems: s.problems}
+	return &ValidationError{
+		MoreProblems: s.more,
+		Problems:     s.problems,
+	}
 }

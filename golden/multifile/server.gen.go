@@ -28,6 +28,33 @@ type Server interface {
 	GetPet(ctx context.Context, in GetPetInput) (GetPetOutput, error)
 }
 
+// ErrNotImplemented is what the methods of UnimplementedServer return. The handler
+// answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the
+// error mapper.
+var ErrNotImplemented = errors.New("operation not implemented")
+
+// UnimplementedServer answers every operation with ErrNotImplemented, which the
+// handler answers with 501. Embed it in a type that implements the operations a
+// service serves so far; the type stays a Server when operations are added to the spec.
+type UnimplementedServer struct{}
+
+var _ Server = UnimplementedServer{}
+
+// ListPets answers 501.
+func (UnimplementedServer) ListPets(context.Context, ListPetsInput) (ListPetsOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// CreatePet answers 501.
+func (UnimplementedServer) CreatePet(context.Context, CreatePetInput) (CreatePetOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// GetPet answers 501.
+func (UnimplementedServer) GetPet(context.Context, GetPetInput) (GetPetOutput, error) {
+	return nil, ErrNotImplemented
+}
+
 // ListPetsInput is the request of ListPets, decoded and validated.
 type ListPetsInput struct{}
 
@@ -122,11 +149,14 @@ func (v GetPetNotFound) writeAnswer(w http.ResponseWriter) error {
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
-// 404, 405, 413, 415, 500) and of errors mapped by WithErrorMapper: a message and the
-// list of problems, empty when there are none.
+// 404, 405, 413, 415, 500, 501, 503) and of errors mapped by WithErrorMapper: a message
+// and the list of problems, empty when there are none.
 type ErrorResponse struct {
 	Message  string    `json:"message"`
 	Problems []Problem `json:"problems"`
+	// MoreProblems counts the problems found but not listed: the list stops at 100,
+	// and checks stop after 1000 problems.
+	MoreProblems int `json:"moreProblems,omitempty"`
 }
 
 // HandlerOption configures NewHandler.
@@ -139,6 +169,7 @@ type serverConfig struct {
 	mapError      func(ctx context.Context, err error) (int, ErrorResponse)
 	logger        *slog.Logger
 	strictQuery   bool
+	middleware    []func(http.Handler) http.Handler
 }
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 1 MiB); a larger body is
@@ -191,6 +222,16 @@ func WithStrictQuery() HandlerOption {
 	}
 }
 
+// WithMiddleware wraps the handler of every routed operation in mw, the first
+// outermost. The request's context carries the ServerOperation (see OperationFromContext),
+// so that logging, metrics and tracing know the operation and its route. Requests that
+// no operation matches (404, 405) do not go through mw.
+func WithMiddleware(mw ...func(http.Handler) http.Handler) HandlerOption {
+	return func(c *serverConfig) {
+		c.middleware = append(c.middleware, mw...)
+	}
+}
+
 // Authenticator checks the credentials a request presents for one security scheme
 // of its operation (see WithAuthenticator). It returns the context the Server method
 // receives (add the caller's identity to it; nil keeps ctx), or an error to answer
@@ -230,6 +271,42 @@ func (c AuthRequest) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("operation", c.Operation), slog.String("scheme", c.Scheme), slog.Any("scopes", c.Scopes))
 }
 
+// ServerOperation is the operation that serves a request, as the spec declares it. The
+// handler puts it in the request's context once the request is routed, before any
+// check, so that middleware (see WithMiddleware), the Authenticator, the error
+// mapper and the Server methods can log, measure and trace by operation without
+// parsing paths. Read it with OperationFromContext.
+type ServerOperation struct {
+	// ID is the operationId.
+	ID string
+	// Method and Path are the spec's method and path template (/lives/{liveId}).
+	Method, Path string
+	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).
+	Pattern string
+	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
+	declares func(string) bool
+}
+
+// DeclaresQuery reports whether the operation declares the query parameter name
+// (bracket filters included), so that a log can keep the values of declared
+// parameters and redact the others. An API key sent in the query is declared too.
+func (o ServerOperation) DeclaresQuery(name string) bool {
+	return o.declares != nil && o.declares(name)
+}
+
+// serverOperationKey is the context key of the ServerOperation.
+type serverOperationKey struct{}
+
+// OperationFromContext is the operation that serves the request whose context is
+// ctx; false outside a request routed by NewHandler's handler.
+func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
+	o, ok := ctx.Value(serverOperationKey{}).(*ServerOperation)
+	if !ok {
+		return ServerOperation{}, false
+	}
+	return *o, true
+}
+
 // serverHandler serves the API with a Server.
 type serverHandler struct {
 	serverConfig
@@ -243,8 +320,13 @@ type serverHandler struct {
 // the content type (415) and size (413) of the body, decodes and validates the
 // parameters and body (400, listing every problem at once), calls impl and writes
 // its answer. An unknown path is answered with 404, a known path with the wrong
-// method with 405 and an Allow header. A panic in impl is logged and answered with
-// 500, and the handler keeps serving.
+// method with 405 and an Allow header, an operation impl leaves to UnimplementedServer
+// with 501. A panic in impl is logged and answered with 500, and the handler keeps
+// serving. The checks of a hostile request cost time in proportion to its size: the
+// answer lists 100 problems at most, checks stop after 1,000, and when the request's
+// context ends they stop and impl is not called. Serve the handler from an
+// http.Server with read, write and idle timeouts: the handler bounds the size of
+// what it reads, not the time a client takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := &serverHandler{
 		impl: impl,
@@ -260,9 +342,9 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.mux.HandleFunc("GET /pets", h.serveListPets)
-	h.mux.HandleFunc("POST /pets", h.serveCreatePet)
-	h.mux.HandleFunc("GET /pets/{petID}", h.serveGetPet)
+	h.handle(serverOperationListPets, h.serveListPets)
+	h.handle(serverOperationCreatePet, h.serveCreatePet)
+	h.handle(serverOperationGetPet, h.serveGetPet)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -307,6 +389,17 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
 }
 
+// handle routes op to serve, through the middleware, with op in the request's context.
+func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+	var next http.Handler = serve
+	for i := len(h.middleware) - 1; i >= 0; i-- {
+		next = h.middleware[i](next)
+	}
+	h.mux.HandleFunc(op.Pattern, func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
+	})
+}
+
 // serverAnswer is an answer a Server method returns; each writes itself.
 type serverAnswer interface {
 	writeAnswer(w http.ResponseWriter) error
@@ -328,8 +421,13 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 	}
 }
 
-// fail answers an error returned by a Server method through the error mapper.
+// fail answers an error returned by a Server method: ErrNotImplemented with 501,
+// anything else through the error mapper.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if errors.Is(err, ErrNotImplemented) {
+		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
+		return
+	}
 	status, body := h.mapError(r.Context(), err)
 	if status < 400 || status > 599 {
 		status = http.StatusInternalServerError
@@ -346,19 +444,32 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 	var invalid *ValidationError
 	if errors.As(err, &invalid) {
 		return http.StatusBadRequest, ErrorResponse{
-			Message:  "the request is invalid",
-			Problems: invalid.Problems,
+			Message:      "the request is invalid",
+			MoreProblems: invalid.MoreProblems,
+			Problems:     invalid.Problems,
 		}
 	}
 	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
 }
 
-// invalid answers 400 with every problem of the request.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) {
-	serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-		Message:  "the request is invalid",
-		Problems: c.problems,
-	})
+// invalid answers 400 with the problems of the request and reports true, or, when
+// the request's context ended the checks, answers 503 and reports true: the Server
+// must not see a request that was not checked to its end. It reports false when the
+// request is valid.
+func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+	switch {
+	case c.cancelled:
+		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
+	case c.found() > 0:
+		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
+			Message:      "the request is invalid",
+			MoreProblems: c.more,
+			Problems:     c.problems,
+		})
+	default:
+		return false
+	}
+	return true
 }
 
 // serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
@@ -393,23 +504,42 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverOperationListPets describes ListPets to middleware.
+var serverOperationListPets = &ServerOperation{
+	ID:      "listPets",
+	Method:  "GET",
+	Path:    "/pets",
+	Pattern: "GET /pets",
+	declares: func(string) bool {
+		return false
+	},
+}
+
 // serveListPets serves GET /pets: it checks the credentials, decodes and validates the
 // request, calls Server.ListPets and writes its answer.
 func (h *serverHandler) serveListPets(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in ListPetsInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListPets.declares)
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.ListPets(ctx, in)
 	h.respond(w, r, "listPets", out, err)
+}
+
+// serverOperationCreatePet describes CreatePet to middleware.
+var serverOperationCreatePet = &ServerOperation{
+	ID:      "createPet",
+	Method:  "POST",
+	Path:    "/pets",
+	Pattern: "POST /pets",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveCreatePet serves POST /pets: it checks the credentials, decodes and validates the
@@ -421,11 +551,9 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in CreatePetInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreatePet.declares)
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -452,12 +580,22 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.CreatePet(ctx, in)
 	h.respond(w, r, "createPet", out, err)
+}
+
+// serverOperationGetPet describes GetPet to middleware.
+var serverOperationGetPet = &ServerOperation{
+	ID:      "getPet",
+	Method:  "GET",
+	Path:    "/pets/{petId}",
+	Pattern: "GET /pets/{petID}",
+	declares: func(string) bool {
+		return false
+	},
 }
 
 // serveGetPet serves GET /pets/{petId}: it checks the credentials, decodes and validates the
@@ -465,11 +603,9 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in GetPetInput
-	c := &validationState{}
+	c := &validationState{ctx: ctx}
 	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), func(string) bool {
-			return false
-		})
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetPet.declares)
 	}
 	{
 		at := &validationPath{
@@ -482,8 +618,7 @@ func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
 			in.PetID = v
 		}
 	}
-	if len(c.problems) > 0 {
-		h.invalid(w, c)
+	if h.invalid(w, c) {
 		return
 	}
 	out, err := h.impl.GetPet(ctx, in)

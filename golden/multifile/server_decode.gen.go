@@ -19,8 +19,13 @@ import (
 )
 
 // serverQuery parses the query string. A malformed one is a problem, and the
-// well-formed pairs are still read.
+// well-formed pairs are still read. net/url reads no query of more than 10,000
+// parameters; that is a problem of its own.
 func serverQuery(c *validationState, raw string) url.Values {
+	if n := strings.Count(raw, "&") + 1; n > 10000 {
+		c.add(&validationPath{in: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
+		return url.Values{}
+	}
 	q, err := url.ParseQuery(raw)
 	if err != nil {
 		c.add(&validationPath{in: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
@@ -219,6 +224,10 @@ func serverHeaderText(v any) string {
 func serverParseInt(c *validationState, at *validationPath, s string, bits int) (int64, bool) {
 	x, err := strconv.ParseInt(s, 10, bits)
 	switch {
+	case strings.HasPrefix(s, "+"):
+		// JSON writes no '+' sign, and neither do the parameters.
+		c.add(at, "must be an integer")
+		return 0, false
 	case errors.Is(err, strconv.ErrRange):
 		c.add(at, "is out of range for an integer")
 	case err != nil:
@@ -230,7 +239,7 @@ func serverParseInt(c *validationState, at *validationPath, s string, bits int) 
 // serverParseFloat parses a finite number of the given bit size.
 func serverParseFloat(c *validationState, at *validationPath, s string, bits int) (float64, bool) {
 	x, err := strconv.ParseFloat(s, bits)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+	if err != nil || strings.HasPrefix(s, "+") || math.IsNaN(x) || math.IsInf(x, 0) {
 		c.add(at, "must be a number")
 		return 0, false
 	}
@@ -359,9 +368,9 @@ func serverBodyError(c *validationState, at *validationPath, err error, walk fun
 		c.add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
 		return false
 	}
-	n := len(c.problems)
+	n := c.found()
 	walk()
-	if len(c.problems) > n {
+	if c.found() > n || c.stopped {
 		return true
 	}
 	var typ *json.UnmarshalTypeError
@@ -455,9 +464,10 @@ func serverKindOf(value []byte, want serverKind) bool {
 	return false
 }
 
-// serverIsNull reports whether a JSON value is null.
+// serverIsNull reports whether a JSON value is null; a whole body may have white
+// space around it (json.Encoder ends it with a newline).
 func serverIsNull(value []byte) bool {
-	return string(value) == "null"
+	return string(bytes.Trim(value, " \t\r\n")) == "null"
 }
 
 // serverSpace skips JSON white space from i.
@@ -481,8 +491,11 @@ func serverSkipString(data []byte, i int) int {
 	return len(data)
 }
 
-// serverSkipValue returns the index after the JSON value that starts at i.
-func serverSkipValue(data []byte, i int) int {
+// serverSkipValue returns the index after the JSON value that starts at i. It
+// remembers in c the length of each container of serverRememberFrom bytes or more
+// that it scans, so that walks into nested values do not scan the same bytes again at
+// every level: deep bodies cost time in proportion to their size.
+func serverSkipValue(c *validationState, data []byte, i int) int {
 	if i >= len(data) {
 		return len(data)
 	}
@@ -490,22 +503,41 @@ func serverSkipValue(data []byte, i int) int {
 	case '"':
 		return serverSkipString(data, i)
 	case '{', '[':
-		depth := 0
+		open := c.open[:0]
 		for i < len(data) {
 			switch data[i] {
 			case '"':
 				i = serverSkipString(data, i)
 				continue
 			case '{', '[':
-				depth++
+				if n, ok := c.ends[&data[i]]; ok {
+					i += n
+					if len(open) == 0 {
+						return i
+					}
+					continue
+				}
+				open = append(open, i)
 			case '}', ']':
-				depth--
-				if depth == 0 {
+				if len(open) == 0 {
+					return i + 1
+				}
+				from := open[len(open)-1]
+				open = open[:len(open)-1]
+				if n := i + 1 - from; n >= serverRememberFrom {
+					if c.ends == nil {
+						c.ends = map[*byte]int{}
+					}
+					c.ends[&data[from]] = n
+				}
+				if len(open) == 0 {
+					c.open = open
 					return i + 1
 				}
 			}
 			i++
 		}
+		c.open = open
 		return len(data)
 	}
 	for i < len(data) && !strings.ContainsRune(" \t\r\n,]}", rune(data[i])) {
@@ -514,14 +546,18 @@ func serverSkipValue(data []byte, i int) int {
 	return i
 }
 
+// serverRememberFrom is the size from which serverSkipValue remembers a container's
+// length: smaller ones cost little to scan again, and are the most numerous.
+const serverRememberFrom = 64
+
 // serverEachMember calls fn with the key (quoted, as written) and the value of each
-// member of the JSON object in data.
-func serverEachMember(data []byte, fn func(key, value []byte)) {
+// member of the JSON object in data, while c goes on checking.
+func serverEachMember(c *validationState, data []byte, fn func(key, value []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return
 	}
-	for i++; ; i++ {
+	for i++; c.checking(); i++ {
 		i = serverSpace(data, i)
 		if i >= len(data) || data[i] != '"' {
 			return
@@ -533,7 +569,7 @@ func serverEachMember(data []byte, fn func(key, value []byte)) {
 			return
 		}
 		i = serverSpace(data, i+1)
-		end = serverSkipValue(data, i)
+		end = serverSkipValue(c, data, i)
 		fn(key, data[i:end])
 		i = serverSpace(data, end)
 		if i >= len(data) || data[i] != ',' {
@@ -543,8 +579,8 @@ func serverEachMember(data []byte, fn func(key, value []byte)) {
 }
 
 // serverEachItem calls fn with the index and the value of each item of the JSON
-// array in data.
-func serverEachItem(data []byte, fn func(int, []byte)) {
+// array in data, while c goes on checking.
+func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '[' {
 		return
@@ -553,12 +589,12 @@ func serverEachItem(data []byte, fn func(int, []byte)) {
 	if i < len(data) && data[i] == ']' {
 		return
 	}
-	for n := 0; ; n++ {
+	for n := 0; c.checking(); n++ {
 		i = serverSpace(data, i)
 		if i >= len(data) {
 			return
 		}
-		end := serverSkipValue(data, i)
+		end := serverSkipValue(c, data, i)
 		fn(n, data[i:end])
 		i = serverSpace(data, end)
 		if i >= len(data) || data[i] != ',' {
@@ -608,6 +644,15 @@ func serverKeyText(key []byte) string {
 	return s
 }
 
+// serverCountItems is the number of items of the JSON array in data.
+func serverCountItems(c *validationState, data []byte) int {
+	n := 0
+	serverEachItem(c, data, func(int, []byte) {
+		n++
+	})
+	return n
+}
+
 // serverFieldsNewPet lists the JSON names of the properties of NewPet.
 var serverFieldsNewPet = []string{"name", "owner"}
 
@@ -619,7 +664,7 @@ var serverKindsNewPet = []serverKind{serverKindString, serverKindObject}
 // the JSON kind its schema asks for.
 func (v *NewPet) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsNewPet, true)
 		switch i {
 		case 0:
@@ -656,7 +701,7 @@ func (v *NewPet) serverWalk(c *validationState, at *validationPath, data []byte)
 // decoding the whole object failed, so that the values that are right are still
 // validated. A member that fails is skipped: its problem is reported already.
 func (v *NewPet) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		var err error
 		i := serverField(key, serverFieldsNewPet, true)
 		switch i {
@@ -686,7 +731,7 @@ func (v *Owner) serverWalk(c *validationState, at *validationPath, data []byte) 
 	if v != nil {
 		return
 	}
-	serverEachMember(data, func(key, value []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsOwner, true)
 		if v == nil && i >= 0 {
 			serverDescend(c, &validationPath{
