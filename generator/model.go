@@ -18,6 +18,9 @@ type API struct {
 	Operations      []*Operation
 	SecuritySchemes []*SecurityScheme
 	Warnings        []Warning
+	// Notes record decisions a user may want to check, such as which
+	// operations got a page iterator and why; livegen -v prints them.
+	Notes []Warning
 }
 
 // Warning names a construct that was generated with a less precise type.
@@ -263,7 +266,7 @@ type Operation struct {
 	// the operation has none. Filter parameters are not fields of ParamsType:
 	// it holds one field, FilterField, of type Filter.TypeName instead.
 	Filter *Filter
-	// Pagination is set for list operations that page through {items, total}.
+	// Pagination is set for list operations whose answers come in pages.
 	Pagination *Pagination
 	// Bulk is set when the request body carries a list that may be sent in chunks.
 	Bulk *Bulk

@@ -73,7 +73,7 @@ func (b *builder) buildOperation(path, method string, item *openapi3.PathItem, o
 	b.buildResponses(o, op, ptr)
 	o.Security = b.operationSecurity(op)
 	b.buildFilter(o)
-	b.detectPagination(o)
+	b.detectPagination(o, op.Extensions)
 	b.detectBulk(o)
 	b.nameClientTypes(o)
 	b.nameServerTypes(o)

@@ -56,7 +56,7 @@ func Client(api *generator.API) ([]byte, error) {
 	g.genRetryHelpers(f)
 	g.genParamHelpers(f)
 	if clientHasPagination(api) {
-		genClientPagesHelper(f)
+		genClientPager(f, api, g.auth)
 	}
 	if clientHasBulk(api) {
 		g.genBulkHelpers(f)
@@ -100,6 +100,9 @@ func (g *clientGen) genClientType(f *jen.File) {
 			s.Id("credentials").Id("Credentials")
 		}
 		s.Id("retry").Id("RetryPolicy")
+		if clientHasPagination(g.api) {
+			s.Id("maxPages").Int()
+		}
 		s.Comment("now and sleep are the clock of the retry loop; tests replace them.")
 		s.Id("now").Func().Params().Qual(pkgTime, "Time")
 		s.Id("sleep").Func().Params(clientCtxParam(), jen.Id("d").Qual(pkgTime, "Duration")).Error()
@@ -190,6 +193,13 @@ func (g *clientGen) genClientOptions(f *jen.File) {
 		name: "WithRetryPolicy", doc: "WithRetryPolicy sets when and how calls are retried; see RetryPolicy.\nRetryPolicy{MaxAttempts: 1} turns retries off.",
 		param: jen.Id("policy").Id("RetryPolicy"), set: c().Dot("retry").Op("=").Id("policy"),
 	})
+	if clientHasPagination(g.api) {
+		options = append(options, clientOption{
+			name: "WithMaxPages", doc: "WithMaxPages caps the pages that each page iterator (the methods ending in All) fetches;\n0, the default, leaves them uncapped.",
+			param: jen.Id("pages").Int(), invalid: jen.Id("pages").Op("<").Lit(0), problem: "WithMaxPages: the number of pages is negative",
+			set: c().Dot("maxPages").Op("=").Id("pages"),
+		})
+	}
 	for _, o := range options {
 		genClientOption(f, o)
 	}
