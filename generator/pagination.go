@@ -430,9 +430,21 @@ func findPath(st *Type, names []string, fits func(*TypeRef) bool, nested bool) F
 	return nil
 }
 
-// readable reports whether the generated code can read a field plainly: a
-// value or a pointer, not Nullable.
-func readable(f *Field) bool { return f.Shape() != ShapeNullable }
+// readable reports whether the generated code can read a field: a value,
+// a pointer, or a Nullable of a value (Twilio's nullable next_page_uri).
+func readable(f *Field) bool { return !(f.Shape() == ShapeNullable && f.Recursive) }
+
+// UsesNullable reports whether reading the answer goes through a Nullable.
+func (pg *Pagination) UsesNullable() bool {
+	for _, path := range []FieldPath{pg.Items, pg.Total, pg.HasMore, pg.Next} {
+		for _, f := range path {
+			if f.Shape() == ShapeNullable {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // fieldNamed finds the property whose folded JSON name is name.
 func fieldNamed(st *Type, name string) *Field {

@@ -286,7 +286,7 @@ func resolvePath(answer *Response, key, path string, fits func(*TypeRef) bool, w
 			return nil, &PagingKeyError{Key: key, Message: fmt.Sprintf("%s has no property %q (its properties: %s)", at, name, orNone(names))}
 		}
 		if !readable(f) {
-			return nil, &PagingKeyError{Key: key, Message: path + ": " + f.JSONName + " is nullable; the iterator reads values and optional values"}
+			return nil, &PagingKeyError{Key: key, Message: path + ": " + f.JSONName + " holds its own type; the iterator cannot read it"}
 		}
 		out = append(out, f)
 		st = refStruct(f.Type)

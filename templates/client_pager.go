@@ -21,6 +21,16 @@ func genClientPager(f *jen.File, api *generator.API, auth bool) {
 	if pagerUses(api, generator.PagingLink) {
 		genClientLinkNext(f)
 	}
+	for _, op := range api.Operations {
+		if op.Pagination != nil && op.Pagination.UsesNullable() {
+			f.Comment("clientNullable is the value a Nullable holds, or the zero value.")
+			f.Func().Id("clientNullable").Types(jen.Id("V").Any()).Params(jen.Id("n").Id("Nullable").Types(jen.Id("V"))).Id("V").Block(
+				jen.List(jen.Id("v"), jen.Id("_")).Op(":=").Id("n").Dot("Get").Call(),
+				jen.Return(jen.Id("v")),
+			)
+			break
+		}
+	}
 }
 
 // pagerUses reports whether some operation pages in one of styles.
@@ -47,8 +57,8 @@ func genClientPageType(f *jen.File) {
 		jen.Comment("next is the key of the next page: its number, offset, cursor, token or URL;"),
 		jen.Comment("the zero K when the answer names none."),
 		jen.Id("next").Id("K"),
-		jen.Comment("total counts the items of every page, 0 when the answer does not say; limit is"),
-		jen.Comment("the page size that was asked for, 0 when none was."),
+		jen.Comment("total counts the items from the walk's first page to the last, 0 when the answer"),
+		jen.Comment("does not say; limit is the page size that was asked for, 0 when none was."),
 		jen.List(jen.Id("total"), jen.Id("limit")).Int64(),
 	)
 }
@@ -62,7 +72,8 @@ func genClientPagesLoop(f *jen.File) {
 	f.Comment("page. It stops at an empty page (unless keepEmpty: a token API may answer an empty page")
 	f.Comment("that is not the last), after a page shorter than the limit asked for, once the items")
 	f.Comment("seen reach the total, when the next key is the zero K or one already fetched, when a")
-	f.Comment("page repeats the items of an earlier one (a server that ignores the page parameter),")
+	f.Comment("page repeats the items of an earlier one (a server that ignores the page parameter;")
+	f.Comment("a second empty page is such a repeat),")
 	f.Comment("after maxPages pages when it is positive, when the loop breaks, and at the first error,")
 	f.Comment("which it yields.")
 	f.Func().Id("clientPages").Types(pagerTypes()).Params(
@@ -81,11 +92,9 @@ func genClientPagesLoop(f *jen.File) {
 				jen.Id("fetched").Index(jen.Id("at")).Op("=").True(),
 				jen.List(jen.Id("p"), jen.Err()).Op(":=").Id("fetch").Call(jen.Id("ctx"), jen.Id("at")),
 				jen.If(jen.Err().Op("!=").Nil()).Add(zeroErr(jen.Err())),
-				jen.If(jen.Len(p("items")).Op(">").Lit(0)).Block(
-					jen.List(jen.Id("sum"), jen.Id("ok")).Op(":=").Id("clientPageSum").Call(jen.Id("seed"), p("items")),
-					jen.If(jen.Id("ok").Op("&&").Id("pages").Index(jen.Id("sum"))).Block(jen.Return()),
-					jen.Id("pages").Index(jen.Id("sum")).Op("=").True(),
-				),
+				jen.List(jen.Id("sum"), jen.Id("ok")).Op(":=").Id("clientPageSum").Call(jen.Id("seed"), p("items")),
+				jen.If(jen.Id("ok").Op("&&").Id("pages").Index(jen.Id("sum"))).Block(jen.Return()),
+				jen.Id("pages").Index(jen.Id("sum")).Op("=").True(),
 				jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(p("items"))).Block(
 					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
 				),

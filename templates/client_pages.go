@@ -120,7 +120,12 @@ func (g *clientGen) pageFetch(b *jen.Group, op *generator.Operation) {
 		b.Add(page()).Dot("next").Op("=").Id("clientLinkNext").Call(jen.Op("*").Id(pg.Locals.Header))
 	}
 	if len(pg.Total) > 0 {
-		b.Add(page()).Dot("total").Op("=").Int64().Call(pageValue(jen.Id("resp"), pg.Total))
+		total := jen.Int64().Call(pageValue(jen.Id("resp"), pg.Total))
+		if pg.Style == generator.PagingOffset {
+			// The walk may start past 0: what is left to see from there.
+			total = total.Op("-").Int64().Call(jen.Id(pg.Locals.First))
+		}
+		b.Add(page()).Dot("total").Op("=").Add(total)
 	}
 	if pg.Limit != nil && (pg.Style == generator.PagingPage || pg.Style == generator.PagingOffset) {
 		limit := jen.Id("r").Dot(pg.Limit.GoName)
@@ -144,21 +149,19 @@ func pageZeroKey(pg *generator.Pagination) jen.Code {
 	return jen.Lit("")
 }
 
-// pageValue reads a scalar at a path whose fields may be pointers: a
-// pointer along the way is read through clientDeref, which gives the zero
-// value for nil.
+// pageValue reads the value at a path whose fields may be optional: a
+// pointer along the way is read through clientDeref and a Nullable through
+// clientNullable, which give the zero value for nil, null or absent.
 func pageValue(root *jen.Statement, path generator.FieldPath) *jen.Statement {
 	v := root
-	for i, f := range path {
+	for _, f := range path {
 		v = v.Clone().Dot(f.Name)
-		if f.Shape() != generator.ShapePointer {
-			continue
+		switch f.Shape() {
+		case generator.ShapePointer:
+			v = jen.Id("clientDeref").Call(v)
+		case generator.ShapeNullable:
+			v = jen.Id("clientNullable").Call(v)
 		}
-		if i == len(path)-1 {
-			return jen.Id("clientDeref").Call(v)
-		}
-		// A nested optional object: go on from the dereferenced value.
-		v = jen.Id("clientDeref").Call(v)
 	}
 	return v
 }

@@ -628,8 +628,8 @@ type clientPage[T any, K comparable] struct {
 	// next is the key of the next page: its number, offset, cursor, token or URL;
 	// the zero K when the answer names none.
 	next K
-	// total counts the items of every page, 0 when the answer does not say; limit is
-	// the page size that was asked for, 0 when none was.
+	// total counts the items from the walk's first page to the last, 0 when the answer
+	// does not say; limit is the page size that was asked for, 0 when none was.
 	total, limit int64
 }
 
@@ -637,7 +637,8 @@ type clientPage[T any, K comparable] struct {
 // page. It stops at an empty page (unless keepEmpty: a token API may answer an empty page
 // that is not the last), after a page shorter than the limit asked for, once the items
 // seen reach the total, when the next key is the zero K or one already fetched, when a
-// page repeats the items of an earlier one (a server that ignores the page parameter),
+// page repeats the items of an earlier one (a server that ignores the page parameter;
+// a second empty page is such a repeat),
 // after maxPages pages when it is positive, when the loop breaks, and at the first error,
 // which it yields.
 func clientPages[T any, K comparable](ctx context.Context, maxPages int, first K, keepEmpty bool, fetch func(ctx context.Context, at K) (clientPage[T, K], error)) iter.Seq2[T, error] {
@@ -661,13 +662,11 @@ func clientPages[T any, K comparable](ctx context.Context, maxPages int, first K
 				yield(zero, err)
 				return
 			}
-			if len(p.items) > 0 {
-				sum, ok := clientPageSum(seed, p.items)
-				if ok && pages[sum] {
-					return
-				}
-				pages[sum] = true
+			sum, ok := clientPageSum(seed, p.items)
+			if ok && pages[sum] {
+				return
 			}
+			pages[sum] = true
 			for _, item := range p.items {
 				if !yield(item, nil) {
 					return
