@@ -91,6 +91,7 @@ func TestOffsetContextEndsTheWalk(t *testing.T) {
 	srv, queries := offsetServer(t, 50, 100, false, false)
 	c, _ := NewClient(srv.URL)
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	var errs []error
 	for e, err := range c.ListEventsAll(ctx, nil) {
 		if err != nil {
