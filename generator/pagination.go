@@ -152,6 +152,14 @@ func (b *builder) detectPagination(o *Operation, ext map[string]any) {
 	}
 }
 
+// ListsItems reports whether an operation answers a list, bare or held in
+// its answer, as a page iterator would read it: reports count such
+// operations against those that got one.
+func (o *Operation) ListsItems() bool {
+	answer := pagingAnswer(o)
+	return answer != nil && new(Pagination).findItems(answer, true)
+}
+
 // failPaging reports a configuration that does not fit the operation at
 // the key that is wrong: a pointer into the extension, or the livegen.yaml
 // key in the message.

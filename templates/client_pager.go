@@ -72,10 +72,9 @@ func genClientPagesLoop(f *jen.File) {
 	f.Comment("page. It stops at an empty page (unless keepEmpty: a token API may answer an empty page")
 	f.Comment("that is not the last), after a page shorter than the limit asked for, once the items")
 	f.Comment("seen reach the total, when the next key is the zero K or one already fetched, when a")
-	f.Comment("page repeats the items of an earlier one (a server that ignores the page parameter;")
-	f.Comment("a second empty page is such a repeat),")
-	f.Comment("after maxPages pages when it is positive, when the loop breaks, and at the first error,")
-	f.Comment("which it yields.")
+	f.Comment("page repeats the items of an earlier one (a server that ignores the page parameter; a")
+	f.Comment("second empty page is such a repeat), after maxPages pages when it is positive, when the")
+	f.Comment("loop breaks, and at the first error, which it yields.")
 	f.Func().Id("clientPages").Types(pagerTypes()).Params(
 		clientCtxParam(), jen.Id("maxPages").Int(), jen.Id("first").Id("K"), jen.Id("keepEmpty").Bool(),
 		jen.Id("fetch").Func().Params(clientCtxParam(), jen.Id("at").Id("K")).Params(jen.Id("clientPage").Types(jen.Id("T"), jen.Id("K")), jen.Error()),

@@ -63,7 +63,8 @@ func pageFirst(b *jen.Group, pg *generator.Pagination) jen.Code {
 	if pg.Param.ByPointer() {
 		b.If(jen.Id("params").Op("!=").Nil().Op("&&").Add(param.Clone()).Op("!=").Nil()).Block(jen.Id(pg.Locals.First).Op("=").Op("*").Add(param.Clone()))
 	} else {
-		b.If(jen.Id("params").Op("!=").Nil()).Block(jen.Id(pg.Locals.First).Op("=").Add(param.Clone()))
+		// A required parameter left zero means "from the start".
+		b.If(jen.Id("params").Op("!=").Nil().Op("&&").Add(param.Clone()).Op("!=").Add(pageZeroKey(pg))).Block(jen.Id(pg.Locals.First).Op("=").Add(param.Clone()))
 	}
 	return jen.Id(pg.Locals.First)
 }

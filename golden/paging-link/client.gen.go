@@ -637,10 +637,9 @@ type clientPage[T any, K comparable] struct {
 // page. It stops at an empty page (unless keepEmpty: a token API may answer an empty page
 // that is not the last), after a page shorter than the limit asked for, once the items
 // seen reach the total, when the next key is the zero K or one already fetched, when a
-// page repeats the items of an earlier one (a server that ignores the page parameter;
-// a second empty page is such a repeat),
-// after maxPages pages when it is positive, when the loop breaks, and at the first error,
-// which it yields.
+// page repeats the items of an earlier one (a server that ignores the page parameter; a
+// second empty page is such a repeat), after maxPages pages when it is positive, when the
+// loop breaks, and at the first error, which it yields.
 func clientPages[T any, K comparable](ctx context.Context, maxPages int, first K, keepEmpty bool, fetch func(ctx context.Context, at K) (clientPage[T, K], error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var none K

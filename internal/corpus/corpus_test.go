@@ -72,7 +72,11 @@ func TestCorpus(t *testing.T) {
 	}
 	results := runAll(t, specs)
 	if *report != "" {
-		require.NoError(t, os.WriteFile(*report, []byte(compatibilityTable(results)), 0o644))
+		table := compatibilityTable(results)
+		if *full {
+			table += modernPagingTable(t)
+		}
+		require.NoError(t, os.WriteFile(*report, []byte(table), 0o644))
 	}
 	for _, r := range results {
 		if !r.ok() {

@@ -28,6 +28,8 @@ type result struct {
 	Seconds    float64
 	Warnings   int
 	GenErr     string // the one-line error when generation failed
+	Lists      int    // GET operations that answer a list
+	Iterators  string // page iterators by style: "link 146, page 35"
 	Problem    string // the first problem found
 }
 
@@ -59,6 +61,7 @@ func runAll(t *testing.T, specs []string) []result {
 		r.Generated = true
 		r.Operations = len(api.Operations)
 		r.Warnings = len(api.Warnings)
+		r.Lists, r.Iterators = pagingCounts(api)
 		dir := filepath.Join(module, pkg)
 		require.NoError(t, os.MkdirAll(dir, 0o755))
 		for _, f := range files {
@@ -142,8 +145,10 @@ func compatibilityTable(results []result) string {
 	b.WriteString("Every spec of `../shared/corpus/` generated with every output kind, then `go build` and `go vet`.\n")
 	b.WriteString("Made by `make corpus`; seconds are generation time in process.\n\n")
 	fmt.Fprintf(&b, "**%d of %d specs (%.1f%%) generate, build and vet; %d operations in all.**\n\n", ok, len(results), 100*float64(ok)/float64(len(results)), ops)
-	b.WriteString("| spec | operations | generated | built | vetted | warnings | seconds | first problem |\n")
-	b.WriteString("| --- | ---: | :---: | :---: | :---: | ---: | ---: | --- |\n")
+	b.WriteString("Lists are the GET operations that answer a list (bare or held in an object); iterators are the\n")
+	b.WriteString("page iterators (`<Method>All`) generated, by pagination style (see the README's Pagination).\n\n")
+	b.WriteString("| spec | operations | lists | iterators | generated | built | vetted | warnings | seconds | first problem |\n")
+	b.WriteString("| --- | ---: | ---: | --- | :---: | :---: | :---: | ---: | ---: | --- |\n")
 	mark := func(v bool) string {
 		if v {
 			return "yes"
@@ -155,7 +160,7 @@ func compatibilityTable(results []result) string {
 		if len(problem) > 160 {
 			problem = problem[:160] + "…"
 		}
-		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %d | %.2f | %s |\n", r.Name, r.Operations, mark(r.Generated), mark(r.Built), mark(r.Vetted), r.Warnings, r.Seconds, problem)
+		fmt.Fprintf(&b, "| %s | %d | %d | %s | %s | %s | %s | %d | %.2f | %s |\n", r.Name, r.Operations, r.Lists, r.Iterators, mark(r.Generated), mark(r.Built), mark(r.Vetted), r.Warnings, r.Seconds, problem)
 	}
 	return b.String()
 }
