@@ -107,17 +107,19 @@ func (p FieldPath) Last() *Field {
 var (
 	pageParamNames   = []string{"page", "pagenumber"}
 	limitParamNames  = []string{"limit", "perpage", "pagesize", "maxresults", "maxitems"}
-	offsetParamNames = []string{"offset"}
+	offsetParamNames = []string{"offset", "startindex", "skip"}
 	cursorParamNames = []string{"startingafter"}
-	tokenParamNames  = []string{"cursor", "pagetoken", "nexttoken", "nextpagetoken", "continuationtoken", "pagecursor"}
-	itemsFieldNames  = []string{"items", "data", "results", "entries", "records", "values", "elements"}
-	totalFieldNames  = []string{"total", "totalcount", "count", "totalitems", "totalresults"}
+	tokenParamNames  = []string{"cursor", "pagetoken", "nexttoken", "nextpagetoken", "continuationtoken", "pagecursor", "continue"}
+	itemsFieldNames  = []string{"items", "data", "results", "result", "entries", "records", "values", "elements"}
+	totalFieldNames  = []string{"total", "totalcount", "count", "totalitems", "totalresults", "totalrecordcount"}
 	hasMoreNames     = []string{"hasmore"}
-	nextTokenNames   = []string{"nextcursor", "nextpagetoken", "nexttoken", "nextpagecursor", "continuationtoken"}
+	// "continue" is Kubernetes' metadata.continue; "cursor" last, as Square
+	// names its next cursor like the parameter.
+	nextTokenNames = []string{"nextcursor", "nextpagetoken", "nexttoken", "nextpagecursor", "continuationtoken", "continue", "cursor"}
 	nextURLNames     = []string{"next", "nextpageurl", "nextpageuri", "nexturl", "nextlink", "odatanextlink"}
 	// metaFieldNames hold paging details one level down, as Slack's
 	// response_metadata.next_cursor and Twilio's meta.next_page_url.
-	metaFieldNames = []string{"responsemetadata", "meta", "metadata", "pagination", "paging", "links", "page", "pageinfo"}
+	metaFieldNames = []string{"responsemetadata", "meta", "metadata", "pagination", "paging", "links", "page", "pageinfo", "resultinfo"}
 )
 
 // detectPagination decides whether a list operation pages, and how: the
@@ -341,6 +343,10 @@ func (pg *Pagination) findItems(answer *Response, bare bool) bool {
 	}
 	var lists []*Field
 	for _, f := range st.Fields {
+		// Square answers {cards, cursor, errors}: errors are not items.
+		if name := pagingName(f.JSONName); name == "errors" || name == "warnings" {
+			continue
+		}
 		if isPlainList(f) {
 			lists = append(lists, f)
 		}

@@ -43,7 +43,7 @@ func modernPagingTable(t *testing.T) string {
 		name := filepath.Base(spec)
 		api, err := generator.LoadFile(spec, generator.Options{Package: "p", SpecName: name})
 		if err != nil {
-			msg := strings.ReplaceAll(err.Error(), "|", "\\|")
+			msg := strings.ReplaceAll(strings.ReplaceAll(err.Error(), spec, name), "|", "\\|")
 			if len(msg) > 120 {
 				msg = msg[:120] + "…"
 			}
