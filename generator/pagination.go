@@ -109,13 +109,14 @@ var (
 	limitParamNames  = []string{"limit", "perpage", "pagesize", "maxresults", "maxitems"}
 	offsetParamNames = []string{"offset", "startindex", "skip"}
 	cursorParamNames = []string{"startingafter"}
-	tokenParamNames  = []string{"cursor", "pagetoken", "nexttoken", "nextpagetoken", "continuationtoken", "pagecursor", "continue"}
+	tokenParamNames  = []string{"cursor", "pagetoken", "nexttoken", "nextpagetoken", "continuationtoken", "pagecursor", "continue", "marker"}
 	itemsFieldNames  = []string{"items", "data", "results", "result", "entries", "records", "values", "elements"}
 	totalFieldNames  = []string{"total", "totalcount", "count", "totalitems", "totalresults", "totalrecordcount"}
 	hasMoreNames     = []string{"hasmore"}
-	// "continue" is Kubernetes' metadata.continue; "cursor" last, as Square
+	// "continue" is Kubernetes' metadata.continue, "nextmarker" Box's and
+	// S3's next_marker/NextMarker; "cursor" last, as Square
 	// names its next cursor like the parameter.
-	nextTokenNames = []string{"nextcursor", "nextpagetoken", "nexttoken", "nextpagecursor", "continuationtoken", "continue", "cursor"}
+	nextTokenNames = []string{"nextcursor", "nextpagetoken", "nexttoken", "nextpagecursor", "continuationtoken", "continue", "nextmarker", "cursor"}
 	nextURLNames     = []string{"next", "nextpageurl", "nextpageuri", "nexturl", "nextlink", "odatanextlink"}
 	// metaFieldNames hold paging details one level down, as Slack's
 	// response_metadata.next_cursor and Twilio's meta.next_page_url.
@@ -261,6 +262,12 @@ func (pg *Pagination) detectCursor(o *Operation, answer *Response) bool {
 func (pg *Pagination) detectToken(o *Operation, answer *Response) bool {
 	pg.Param = pagingParam(o, tokenParamNames, isStringRef)
 	if pg.Param == nil || !pg.findItems(answer, false) {
+		return false
+	}
+	// Box takes marker or offset, and answers next_marker only when asked
+	// to (usemarker): with two ways to page, the offset or page number is
+	// the one that works without knowing.
+	if pagingParam(o, slicesConcat(offsetParamNames, pageParamNames), isIntegerRef) != nil {
 		return false
 	}
 	pg.Next = findPath(answerStruct(answer), nextTokenNames, isStringRef, true)
