@@ -16,7 +16,7 @@ func genClientPager(f *jen.File, api *generator.API, auth bool) {
 	genClientPagesLoop(f)
 	genClientPageHelpers(f)
 	if pagerUses(api, generator.PagingLink, generator.PagingNextURL) {
-		genClientPageClient(f, auth)
+		genClientPageClient(f, api, auth)
 	}
 	if pagerUses(api, generator.PagingLink) {
 		genClientLinkNext(f)
@@ -135,7 +135,13 @@ func genClientPageHelpers(f *jen.File) {
 
 // genClientPageClient renders pageClient and the doer that keeps the
 // answer's header, for the styles that follow a URL from the server.
-func genClientPageClient(f *jen.File, auth bool) {
+func genClientPageClient(f *jen.File, api *generator.API, auth bool) {
+	var keys []jen.Code
+	for _, sc := range api.SecuritySchemes {
+		if sc.Type == "apiKey" && sc.In == "query" {
+			keys = append(keys, jen.Lit(sc.Name))
+		}
+	}
 	req := func() *jen.Statement { return jen.Id("req") }
 	f.Comment("clientHeaderKeeper keeps the header of the last answer, for the Link header.")
 	f.Type().Id("clientHeaderKeeper").Struct(
@@ -162,21 +168,43 @@ func genClientPageClient(f *jen.File, auth bool) {
 		jen.If(jen.Err().Op("!=").Nil().Op("||").Parens(jen.Id("target").Dot("Scheme").Op("!=").Lit("http").Op("&&").Id("target").Dot("Scheme").Op("!=").Lit("https"))).Block(
 			jen.Return(jen.Nil(), jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("the next page's URL %q is not an http or https URL"), jen.Id("next"))),
 		),
-		jen.If(jen.Id("target").Dot("Scheme").Op("!=").Id("base").Dot("Scheme").Op("||").Op("!").Qual(pkgStrings, "EqualFold").Call(jen.Id("target").Dot("Host"), jen.Id("base").Dot("Host"))).BlockFunc(func(b *jen.Group) {
-			if auth {
-				b.Id("pc").Dot("credentials").Op("=").Id("Credentials").Values()
+		jen.Do(func(st *jen.Statement) {
+			if !auth {
+				return
 			}
+			st.Id("sameHost").Op(":=").Id("target").Dot("Scheme").Op("==").Id("base").Dot("Scheme").Op("&&").Qual(pkgStrings, "EqualFold").Call(jen.Id("target").Dot("Host"), jen.Id("base").Dot("Host")).Line()
+			st.If(jen.Op("!").Id("sameHost")).Block(jen.Id("pc").Dot("credentials").Op("=").Id("Credentials").Values())
 		}),
 		jen.List(jen.Id("ref"), jen.Id("_")).Op(":=").Qual(pkgURL, "Parse").Call(jen.Id("next")),
-		jen.Id("goTo").Op(":=").Func().Params(jen.Id("_").Qual(pkgContext, "Context"), req().Op("*").Qual(pkgHTTP, "Request")).Error().Block(
-			req().Dot("URL").Op("=").Add(req()).Dot("URL").Dot("ResolveReference").Call(jen.Id("ref")),
-			req().Dot("Host").Op("=").Add(req()).Dot("URL").Dot("Host"),
-			jen.Return(jen.Nil()),
-		),
+		jen.Id("goTo").Op(":=").Func().Params(jen.Id("_").Qual(pkgContext, "Context"), req().Op("*").Qual(pkgHTTP, "Request")).Error().BlockFunc(func(b *jen.Group) {
+			if len(keys) > 0 {
+				b.Id("sent").Op(":=").Add(req()).Dot("URL").Dot("Query").Call()
+			}
+			b.Add(req()).Dot("URL").Op("=").Add(req()).Dot("URL").Dot("ResolveReference").Call(jen.Id("ref"))
+			b.Add(req()).Dot("Host").Op("=").Add(req()).Dot("URL").Dot("Host")
+			if len(keys) > 0 {
+				b.Comment("API keys sent in the query go on, on the same host only: the next URL")
+				b.Comment("is the server's, which leaves them out.")
+				b.Id("clientKeepKeys").Call(req().Dot("URL"), jen.Id("sent"), jen.Id("sameHost"))
+			}
+			b.Return(jen.Nil())
+		}),
 		jen.Comment("First, so that the client's editors (a signature) see the URL that is sent."),
 		jen.Id("pc").Dot("editors").Op("=").Append(jen.Index().Id("RequestEditorFn").Values(jen.Id("goTo")), jen.Id("c").Dot("editors").Op("...")),
 		jen.Return(jen.Op("&").Id("pc"), jen.Op("&").Id("keeper").Dot("header"), jen.Nil()),
 	)
+	if len(keys) > 0 {
+		f.Comment("clientKeepKeys adds to u the API keys of sent (the query of the call) that u lacks,")
+		f.Comment("when the call keeps its credentials; u's own query stays as the server wrote it.")
+		f.Func().Id("clientKeepKeys").Params(jen.Id("u").Op("*").Qual(pkgURL, "URL"), jen.Id("sent").Qual(pkgURL, "Values"), jen.Id("keep").Bool()).Block(
+			jen.Id("have").Op(":=").Id("u").Dot("Query").Call(),
+			jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Index().String().Values(keys...)).Block(
+				jen.If(jen.Op("!").Id("keep").Op("||").Id("have").Dot("Has").Call(jen.Id("name")).Op("||").Op("!").Id("sent").Dot("Has").Call(jen.Id("name"))).Block(jen.Continue()),
+				jen.If(jen.Id("u").Dot("RawQuery").Op("!=").Lit("")).Block(jen.Id("u").Dot("RawQuery").Op("+=").Lit("&")),
+				jen.Id("u").Dot("RawQuery").Op("+=").Qual(pkgURL, "QueryEscape").Call(jen.Id("name")).Op("+").Lit("=").Op("+").Qual(pkgURL, "QueryEscape").Call(jen.Id("sent").Dot("Get").Call(jen.Id("name"))),
+			),
+		)
+	}
 }
 
 // genClientLinkNext renders the reader of RFC 8288 Link headers.

@@ -157,3 +157,27 @@ func TestClientLinkNext(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestQueryKeyFollowsOnTheSameHostOnly: an API key sent in the query is
+// added to a next URL on the base URL's host, which leaves it out, and
+// never to another host's.
+func TestQueryKeyFollowsOnTheSameHostOnly(t *testing.T) {
+	other, otherRec := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = w.Write([]byte(`[{"id": 3, "name": "elsewhere"}]`))
+	}))
+	srv, rec := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("page") == "" {
+			w.Header().Set("Link", `</orgs/acme/repos?page=2&per_page=1>; rel="next"`)
+			_, _ = w.Write([]byte(`[{"id": 1, "name": "one"}]`))
+			return
+		}
+		w.Header().Set("Link", `<`+other.URL+`/repos?page=3>; rel="next"`)
+		_, _ = w.Write([]byte(`[{"id": 2, "name": "two"}]`))
+	}))
+	c, err := NewClient(srv.URL, WithCredentials(Credentials{Key: "k&1"}))
+	require.NoError(t, err)
+	require.Equal(t, []string{"one", "two", "elsewhere"}, names(t, c, nil))
+	require.Equal(t, "access_token=k%261", rec.requests[0].URL.RawQuery)
+	require.Equal(t, "page=2&per_page=1&access_token=k%261", rec.requests[1].URL.RawQuery, "the server's query as written, then the key")
+	require.Equal(t, "page=3", otherRec.requests[0].URL.RawQuery)
+}

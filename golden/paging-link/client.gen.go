@@ -142,6 +142,8 @@ func WithMaxPages(pages int) ClientOption {
 // A call authenticates with the first of its operation's security alternatives
 // whose secrets are all set, and sends none when no alternative is complete.
 type Credentials struct {
+	// Key is the API key of scheme key, sent in the query access_token.
+	Key string
 	// Token is the token of the HTTP bearer scheme token, sent as "Authorization: Bearer
 	// <token>".
 	Token string
@@ -150,6 +152,8 @@ type Credentials struct {
 // hasCredential reports whether the secret of a security scheme is set.
 func (c *Client) hasCredential(scheme string) bool {
 	switch scheme {
+	case "key":
+		return c.credentials.Key != ""
 	case "token":
 		return c.credentials.Token != ""
 	}
@@ -159,6 +163,8 @@ func (c *Client) hasCredential(scheme string) bool {
 // applyCredential adds the secret of a security scheme to a call.
 func (c *Client) applyCredential(s *clientCall, scheme string) {
 	switch scheme {
+	case "key":
+		s.query.Set("access_token", c.credentials.Key)
 	case "token":
 		s.header.Set("Authorization", "Bearer "+c.credentials.Token)
 	}
@@ -288,7 +294,7 @@ func (c *Client) ListRepos(ctx context.Context, org string, params *ListReposPar
 	if org == "" {
 		return nil, errors.New("paginglink: listRepos: path parameter org is empty")
 	}
-	s := newClientCall("listRepos", http.MethodGet, "/orgs/"+url.PathEscape(org)+"/repos", [][]string{{"token"}}, opts)
+	s := newClientCall("listRepos", http.MethodGet, "/orgs/"+url.PathEscape(org)+"/repos", [][]string{{"token"}, {"key"}}, opts)
 	s.header.Set("Accept", "application/json")
 	if params != nil {
 		if params.PerPage != nil {
@@ -742,18 +748,38 @@ func (c *Client) pageClient(next string) (*Client, *http.Header, error) {
 	if err != nil || (target.Scheme != "http" && target.Scheme != "https") {
 		return nil, nil, fmt.Errorf("the next page's URL %q is not an http or https URL", next)
 	}
-	if target.Scheme != base.Scheme || !strings.EqualFold(target.Host, base.Host) {
+	sameHost := target.Scheme == base.Scheme && strings.EqualFold(target.Host, base.Host)
+	if !sameHost {
 		pc.credentials = Credentials{}
 	}
 	ref, _ := url.Parse(next)
 	goTo := func(_ context.Context, req *http.Request) error {
+		sent := req.URL.Query()
 		req.URL = req.URL.ResolveReference(ref)
 		req.Host = req.URL.Host
+		// API keys sent in the query go on, on the same host only: the next URL
+		// is the server's, which leaves them out.
+		clientKeepKeys(req.URL, sent, sameHost)
 		return nil
 	}
 	// First, so that the client's editors (a signature) see the URL that is sent.
 	pc.editors = append([]RequestEditorFn{goTo}, c.editors...)
 	return &pc, &keeper.header, nil
+}
+
+// clientKeepKeys adds to u the API keys of sent (the query of the call) that u lacks,
+// when the call keeps its credentials; u's own query stays as the server wrote it.
+func clientKeepKeys(u *url.URL, sent url.Values, keep bool) {
+	have := u.Query()
+	for _, name := range []string{"access_token"} {
+		if !keep || have.Has(name) || !sent.Has(name) {
+			continue
+		}
+		if u.RawQuery != "" {
+			u.RawQuery += "&"
+		}
+		u.RawQuery += url.QueryEscape(name) + "=" + url.QueryEscape(sent.Get(name))
+	}
 }
 
 // clientLinkNext is the target of the link with rel="next" in an answer's Link headers

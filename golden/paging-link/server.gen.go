@@ -344,7 +344,7 @@ func (h *serverHandler) serveListRepos(w http.ResponseWriter, r *http.Request) {
 	if h.strictQuery {
 		serverStrictQuery(c, q, func(name string) bool {
 			switch name {
-			case "per_page", "page":
+			case "per_page", "page", "access_token":
 				return true
 			}
 			return false

@@ -73,6 +73,16 @@ func serverAuthorization(r *http.Request, scheme string) string {
 	return strings.TrimSpace(v[n+1:])
 }
 
+// serverSchemeKey is the security scheme key (apiKey).
+var serverSchemeKey = &serverScheme{
+	auth:    "",
+	in:      "query",
+	kind:    "query",
+	missing: "an API key is required",
+	name:    "key",
+	param:   "access_token",
+}
+
 // serverSchemeToken is the security scheme token (http).
 var serverSchemeToken = &serverScheme{
 	auth:    "Bearer",
@@ -84,7 +94,7 @@ var serverSchemeToken = &serverScheme{
 }
 
 // serverSecurityListRepos lists the alternative security requirements of ListRepos.
-var serverSecurityListRepos = [][]serverSchemeUse{{{scheme: serverSchemeToken}}}
+var serverSecurityListRepos = [][]serverSchemeUse{{{scheme: serverSchemeToken}}, {{scheme: serverSchemeKey}}}
 
 // authenticate checks the credentials of r against the alternative requirements of
 // its operation: the first alternative whose every scheme has credentials (accepted by

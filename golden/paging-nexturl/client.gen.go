@@ -782,7 +782,8 @@ func (c *Client) pageClient(next string) (*Client, *http.Header, error) {
 	if err != nil || (target.Scheme != "http" && target.Scheme != "https") {
 		return nil, nil, fmt.Errorf("the next page's URL %q is not an http or https URL", next)
 	}
-	if target.Scheme != base.Scheme || !strings.EqualFold(target.Host, base.Host) {
+	sameHost := target.Scheme == base.Scheme && strings.EqualFold(target.Host, base.Host)
+	if !sameHost {
 		pc.credentials = Credentials{}
 	}
 	ref, _ := url.Parse(next)
