@@ -117,7 +117,7 @@ var (
 	// S3's next_marker/NextMarker; "cursor" last, as Square
 	// names its next cursor like the parameter.
 	nextTokenNames = []string{"nextcursor", "nextpagetoken", "nexttoken", "nextpagecursor", "continuationtoken", "continue", "nextmarker", "cursor"}
-	nextURLNames     = []string{"next", "nextpageurl", "nextpageuri", "nexturl", "nextlink", "odatanextlink"}
+	nextURLNames   = []string{"next", "nextpageurl", "nextpageuri", "nexturl", "nextlink", "odatanextlink"}
 	// metaFieldNames hold paging details one level down, as Slack's
 	// response_metadata.next_cursor and Twilio's meta.next_page_url.
 	metaFieldNames = []string{"responsemetadata", "meta", "metadata", "pagination", "paging", "links", "page", "pageinfo", "resultinfo"}
