@@ -82,6 +82,11 @@ func (b *builder) warn(ptr, format string, args ...any) {
 	b.api.Warnings = append(b.api.Warnings, w)
 }
 
+// note records a decision for livegen -v.
+func (b *builder) note(ptr, format string, args ...any) {
+	b.api.Notes = append(b.api.Notes, Warning{Pointer: ptr, Message: fmt.Sprintf(format, args...)})
+}
+
 func (b *builder) fail(ptr, format string, args ...any) {
 	b.errs = append(b.errs, &SpecError{File: b.file, Pointer: ptr, Message: fmt.Sprintf(format, args...)})
 }

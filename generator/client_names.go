@@ -7,7 +7,7 @@ import (
 
 // clientLocalNames are the identifiers that generated client methods declare
 // or use besides their path parameters; the local variables that the model
-// names (PageVar, ChunkSizeVar) must differ from them too.
+// names (Pagination.Locals, ChunkSizeVar) must differ from them too.
 var clientLocalNames = []string{"ctx", "params", "body", "opts", "c", "s", "r", "w", "req", "resp", "err"}
 
 // Suffixes of the extra client methods of an operation.
@@ -103,7 +103,10 @@ func (b *builder) nameClientMethods(o *Operation) {
 	}
 	if o.Pagination != nil {
 		o.Pagination.Method = methods.claim(o.Name + pagerSuffix)
-		o.Pagination.PageVar = locals.claim("page")
+		o.Pagination.Locals = PagerLocals{
+			Key: locals.claim("at"), First: locals.claim("first"), Page: locals.claim("page"),
+			Client: locals.claim("pc"), Header: locals.claim("header"),
+		}
 	}
 	if o.Bulk != nil {
 		o.Bulk.Method = methods.claim(o.Name + bulkSuffix)

@@ -22,6 +22,9 @@ type API struct {
 	// Warnings point into the loaded document; LocatedWarnings adds where
 	// each is written.
 	Warnings []Warning
+	// Notes record decisions a user may want to check, such as which
+	// operations got a page iterator and why; livegen -v prints them.
+	Notes []Warning
 
 	source *loader.Document // for LocatedWarnings; nil for a model built by hand
 }
@@ -291,7 +294,7 @@ type Operation struct {
 	// the operation has none. Filter parameters are not fields of ParamsType:
 	// it holds one field, FilterField, of type Filter.TypeName instead.
 	Filter *Filter
-	// Pagination is set for list operations that page through {items, total}.
+	// Pagination is set for list operations whose answers come in pages.
 	Pagination *Pagination
 	// Bulk is set when the request body carries a list that may be sent in chunks.
 	Bulk *Bulk

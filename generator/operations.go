@@ -74,7 +74,7 @@ func (b *builder) buildOperation(path, method string, item *openapi3.PathItem, o
 	o.Security = b.operationSecurity(op)
 	o.SecurityUnstated = op.Security == nil && b.doc.Security == nil && len(b.schemes) > 0
 	b.buildFilter(o)
-	b.detectPagination(o)
+	b.detectPagination(o, op.Extensions)
 	b.detectBulk(o)
 	b.nameClientTypes(o)
 	b.nameServerTypes(o)

@@ -21,6 +21,9 @@ type Overrides struct {
 	// ChunkSizes maps an operationId to the default chunk size of its bulk
 	// helper (see Bulk).
 	ChunkSizes map[string]int
+	// Paging maps an operationId to its pagination, for an operation whose
+	// paging the spec does not make clear (see PagingSpec).
+	Paging map[string]*PagingSpec
 }
 
 // GoType is a Go type declared outside the generated package.
@@ -65,9 +68,17 @@ func (o *Overrides) ChunkSize(operationID string) int {
 	return o.ChunkSizes[operationID]
 }
 
+// PagingOf returns the pagination set for an operation, or nil.
+func (o *Overrides) PagingOf(operationID string) *PagingSpec {
+	if o == nil {
+		return nil
+	}
+	return o.Paging[operationID]
+}
+
 // IsZero reports whether the overrides change nothing.
 func (o *Overrides) IsZero() bool {
-	return o == nil || len(o.Names)+len(o.Types)+len(o.ChunkSizes) == 0
+	return o == nil || len(o.Names)+len(o.Types)+len(o.ChunkSizes)+len(o.Paging) == 0
 }
 
 // goName is the name wanted for the thing at ptr: livegen.yaml's, else the

@@ -59,12 +59,13 @@ func TestPaginationMeltingSpot(t *testing.T) {
 	for _, o := range api.Operations {
 		if p := o.Pagination; p != nil {
 			paged = append(paged, o.ID+"→"+p.Method+"("+p.Item.Named.Name+")")
-			require.Equal(t, "Page", p.Page.GoName)
+			require.Equal(t, PagingPage, p.Style)
+			require.Equal(t, "Page", p.Param.GoName)
 			require.Equal(t, "Limit", p.Limit.GoName)
 			require.Equal(t, int64(1), p.FirstPage, "the page parameter has minimum 1")
-			require.Equal(t, "items", p.Items.JSONName)
-			require.Equal(t, "total", p.Total.JSONName)
-			require.Equal(t, "page", p.PageVar)
+			require.Equal(t, "items", p.Items.String())
+			require.Equal(t, "total", p.Total.String())
+			require.Equal(t, "at", p.Locals.Key)
 		}
 	}
 	require.Equal(t, []string{
@@ -87,10 +88,11 @@ func TestPaginationRule(t *testing.T) {
 		{"pageSize", `[{name: page, in: query, schema: {type: integer}}, {name: pageSize, in: query, schema: {type: integer}}]`, clientPageAnswer, true, 1},
 		{"no limit", `[{name: page, in: query, schema: {type: integer}}]`, clientPageAnswer, false, 0},
 		{"a page that is not an integer", `[{name: page, in: query, schema: {type: string}}, {name: limit, in: query, schema: {type: integer}}]`, clientPageAnswer, false, 0},
-		{"no total", clientPageParams, `{type: object, properties: {items: {type: array, items: {type: string}}}}`, false, 0},
-		{"a total that is not an integer", clientPageParams, `{type: object, properties: {items: {type: array, items: {type: string}}, total: {type: string}}}`, false, 0},
-		{"no items", clientPageParams, `{type: object, properties: {data: {type: array, items: {type: string}}, total: {type: integer}}}`, false, 0},
-		{"a list answer", clientPageParams, `{type: array, items: {type: string}}`, false, 0},
+		{"no total", clientPageParams, `{type: object, properties: {items: {type: array, items: {type: string}}}}`, true, 1},
+		{"a total that is not an integer", clientPageParams, `{type: object, properties: {items: {type: array, items: {type: string}}, total: {type: string}}}`, true, 1},
+		{"data", clientPageParams, `{type: object, properties: {data: {type: array, items: {type: string}}, total: {type: integer}}}`, true, 1},
+		{"two lists of unknown names", clientPageParams, `{type: object, properties: {a: {type: array, items: {type: string}}, b: {type: array, items: {type: string}}}}`, false, 0},
+		{"a list answer", clientPageParams, `{type: array, items: {type: string}}`, true, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,7 +133,7 @@ components:
 `
 	o := clientOp(t, clientLoad(t, spec), "listThings")
 	require.Equal(t, "ListThingsAll2", o.Pagination.Method, "an earlier operation holds ListThingsAll")
-	require.Equal(t, "page2", o.Pagination.PageVar, "the path parameter holds page")
+	require.Equal(t, "page2", o.Pagination.Locals.Page, "the path parameter holds page")
 
 	// The other way round, the operation cannot be renamed: it is an error.
 	swapped := strings.NewReplacer("/a/{page}", "/c/{page}").Replace(spec)

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -26,7 +27,7 @@ func TestGolden(t *testing.T) {
 	for _, spec := range specs {
 		dir := filepath.Dir(spec)
 		t.Run(dir, func(t *testing.T) {
-			api, err := generator.LoadFile(spec, generator.Options{Package: dir, SpecName: spec})
+			api, err := generator.LoadFile(spec, generator.Options{Package: strings.ReplaceAll(dir, "-", ""), SpecName: spec})
 			require.NoError(t, err)
 			files, err := templates.Render(api, nil)
 			require.NoError(t, err)

@@ -57,7 +57,7 @@ func Client(api *generator.API) ([]byte, error) {
 	g.genRetryHelpers(f)
 	g.genParamHelpers(f)
 	if clientHasPagination(api) {
-		genClientPagesHelper(f)
+		genClientPager(f, api, g.auth)
 	}
 	if clientHasBulk(api) {
 		g.genBulkHelpers(f)
@@ -103,6 +103,9 @@ func (g *clientGen) genClientType(f *jen.File) {
 		s.Id("retry").Id("RetryPolicy")
 		s.Id("maxResponseBytes").Int64().Comment("cap of a success body; 0 is clientMaxResponseBytes")
 		s.Id("strict").Bool().Comment("misfits are errors")
+		if clientHasPagination(g.api) {
+			s.Id("maxPages").Int()
+		}
 		s.Comment("now and sleep are the clock of the retry loop; tests replace them.")
 		s.Id("now").Func().Params().Qual(pkgTime, "Time")
 		s.Id("sleep").Func().Params(clientCtxParam(), jen.Id("d").Qual(pkgTime, "Duration")).Error()
@@ -204,6 +207,13 @@ func (g *clientGen) genClientOptions(f *jen.File) {
 			set: c().Dot("strict").Op("=").True(),
 		},
 	)
+	if clientHasPagination(g.api) {
+		options = append(options, clientOption{
+			name: "WithMaxPages", doc: "WithMaxPages caps the pages that each page iterator (the methods ending in All) fetches;\n0, the default, leaves them uncapped.",
+			param: jen.Id("pages").Int(), invalid: jen.Id("pages").Op("<").Lit(0), problem: "WithMaxPages: the number of pages is negative",
+			set: c().Dot("maxPages").Op("=").Id("pages"),
+		})
+	}
 	for _, o := range options {
 		genClientOption(f, o)
 	}

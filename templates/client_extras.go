@@ -8,89 +8,6 @@ import (
 	"github.com/seed-0d47db62/livegen/generator"
 )
 
-// genPageMethod renders the iterator over every item of a paged list
-// operation.
-func (g *clientGen) genPageMethod(f *jen.File, op *generator.Operation) {
-	pg := op.Pagination
-	page := jen.Id("params").Dot(pg.Page.GoName)
-	f.Add(doc(clientPageDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(pg.Method).Params(g.clientMethodParams(op)...).
-		Qual(clientPkgIter, "Seq2").Types(typeRef(pg.Item), jen.Error()).BlockFunc(func(b *jen.Group) {
-		first := clientPageLit(pg.FirstPage)
-		if pg.Page.Type.Kind != generator.RefInt {
-			first = typeRef(pg.Page.Type).Call(first)
-		}
-		b.Id(pg.PageVar).Op(":=").Add(first)
-		if pg.Page.ByPointer() {
-			b.If(jen.Id("params").Op("!=").Nil().Op("&&").Add(page.Clone()).Op("!=").Nil()).Block(jen.Id(pg.PageVar).Op("=").Op("*").Add(page.Clone()))
-		} else {
-			b.If(jen.Id("params").Op("!=").Nil().Op("&&").Add(page.Clone()).Op("!=").Lit(0)).Block(jen.Id(pg.PageVar).Op("=").Add(page.Clone()))
-		}
-		b.Return(jen.Id("clientPages").Call(jen.Id("ctx"), jen.Id(pg.PageVar), clientPageFetch(op)))
-	}))
-}
-
-// clientPageFetch is the function that fetches one page: the caller's
-// params with the page number set.
-func clientPageFetch(op *generator.Operation) jen.Code {
-	pg := op.Pagination
-	pageValue := jen.Id(pg.PageVar)
-	if pg.Page.ByPointer() {
-		pageValue = jen.Op("&").Id(pg.PageVar)
-	}
-	total := jen.Int64().Call(jen.Id("resp").Dot(pg.Total.Name))
-	return jen.Func().Params(jen.Id(pg.PageVar).Add(typeRef(pg.Page.Type))).Params(jen.Index().Add(typeRef(pg.Item)), jen.Int64(), jen.Error()).BlockFunc(func(b *jen.Group) {
-		b.Var().Id("r").Id(op.ParamsType)
-		b.If(jen.Id("params").Op("!=").Nil()).Block(jen.Id("r").Op("=").Op("*").Id("params"))
-		b.Id("r").Dot(pg.Page.GoName).Op("=").Add(pageValue)
-		b.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot(op.Name).Call(clientCallArgs(op, jen.Op("&").Id("r"), jen.Id("body"))...)
-		b.Add(clientIfErr(jen.Nil(), jen.Lit(0), jen.Err()))
-		if pg.Total.Shape() == generator.ShapePointer {
-			b.If(jen.Id("resp").Dot(pg.Total.Name).Op("==").Nil()).Block(jen.Return(jen.Id("resp").Dot(pg.Items.Name), jen.Lit(-1), jen.Nil()))
-			total = jen.Int64().Call(jen.Op("*").Id("resp").Dot(pg.Total.Name))
-		}
-		b.Return(jen.Id("resp").Dot(pg.Items.Name), total, jen.Nil())
-	})
-}
-
-func clientPageDoc(op *generator.Operation) string {
-	pg := op.Pagination
-	return pg.Method + " walks every page of " + op.Name + " and yields its items one by one. " +
-		"It starts at params." + pg.Page.GoName + " (default " + strconv.FormatInt(pg.FirstPage, 10) + ") and keeps params." + pg.Limit.GoName +
-		" and every other parameter on each page. It stops after the page that brings the items seen to " +
-		pg.Total.Name + ", at an empty page, when the loop breaks, and at the first error, which it yields " +
-		"with a zero item; an ended ctx is such an error."
-}
-
-// genClientPagesHelper renders the loop that every page iterator shares.
-func genClientPagesHelper(f *jen.File) {
-	zero := func() jen.Code { return jen.Var().Id("zero").Id("T") }
-	f.Comment("clientPages walks pages from first on: fetch returns the items of one page and the")
-	f.Comment("total number of items, or -1 when the answer does not say.")
-	f.Func().Id("clientPages").Types(jen.Id("T").Any(), jen.Id("N").Union(jen.Op("~").Int(), jen.Op("~").Int32(), jen.Op("~").Int64())).
-		Params(clientCtxParam(), jen.Id("first").Id("N"), jen.Id("fetch").Func().Params(jen.Id("page").Id("N")).Params(jen.Index().Id("T"), jen.Int64(), jen.Error())).
-		Qual(clientPkgIter, "Seq2").Types(jen.Id("T"), jen.Error()).Block(
-		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(jen.Id("T"), jen.Error()).Bool()).Block(
-			jen.Var().Id("seen").Int64(),
-			jen.For(jen.Id("page").Op(":=").Id("first"), jen.Empty(), jen.Id("page").Op("++")).Block(
-				jen.If(jen.Err().Op(":=").Id("ctx").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(
-					zero(), jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return(),
-				),
-				jen.List(jen.Id("items"), jen.Id("total"), jen.Err()).Op(":=").Id("fetch").Call(jen.Id("page")),
-				jen.If(jen.Err().Op("!=").Nil()).Block(
-					zero(), jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return(),
-				),
-				jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
-					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
-				),
-				jen.Id("seen").Op("+=").Int64().Call(jen.Len(jen.Id("items"))),
-				jen.If(jen.Len(jen.Id("items")).Op("==").Lit(0).Op("||").Parens(jen.Id("total").Op(">=").Lit(0).Op("&&").Id("seen").Op(">=").Id("total"))).Block(
-					jen.Return(),
-				),
-			),
-		)),
-	)
-}
-
 // genBulkMethod renders the helper that sends a bulk operation in chunks.
 func (g *clientGen) genBulkMethod(f *jen.File, op *generator.Operation) {
 	bk := op.Bulk
@@ -410,9 +327,4 @@ func genClientAddObject(f *jen.File) {
 			jen.Id("s").Dot("query").Dot("Add").Call(jen.Id("key"), jen.Id("pairs").Index(jen.Id("i").Op("+").Lit(1))),
 		),
 	)
-}
-
-// clientPageLit is an integer literal of a page number.
-func clientPageLit(n int64) *jen.Statement {
-	return jen.Op(strconv.FormatInt(n, 10))
 }

@@ -15,21 +15,27 @@ import (
 	"github.com/seed-0d47db62/livegen/templates"
 )
 
-// generate writes the output files and removes stale ones.
-func generate(s settings, stderr io.Writer) error {
-	files, warnings, err := render(s)
+// generate writes the output files and removes stale ones; verbose also
+// prints the generator's notes (which operations page, and why).
+func generate(s settings, verbose bool, stderr io.Writer) error {
+	files, api, err := render(s)
 	if err != nil {
 		return err
 	}
-	for _, w := range warnings {
+	for _, w := range api.LocatedWarnings() {
 		fmt.Fprintf(stderr, "livegen: warning: %s\n", w.Located(s.specName))
+	}
+	if verbose {
+		for _, n := range api.Notes {
+			fmt.Fprintf(stderr, "livegen: note: %s: %s\n", api.SpecName, n)
+		}
 	}
 	return writeFiles(s.out, files)
 }
 
 // render builds the model and renders the files in memory: generation and
 // -check share this one path.
-func render(s settings) ([]templates.File, []generator.Warning, error) {
+func render(s settings) ([]templates.File, *generator.API, error) {
 	api, err := load(s)
 	if err != nil {
 		return nil, nil, err
@@ -41,7 +47,7 @@ func render(s settings) ([]templates.File, []generator.Warning, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return files, api.LocatedWarnings(), nil
+	return files, api, nil
 }
 
 // load reads the spec and builds the model; the config's overrides are

@@ -53,7 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	} else if err == nil {
-		err = generate(s, stderr)
+		err = generate(s, f.verbose, stderr)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "livegen: "+err.Error())
@@ -73,7 +73,7 @@ func parseFlags(args []string, stderr io.Writer) (f flags, code int, ok bool) {
 	fs.StringVar(&f.generate, "generate", "", "comma-separated outputs: "+strings.Join(templates.OutputNames(), ",")+" (default: all)")
 	fs.BoolVar(&f.strict, "strict", false, "treat every warning as an error and validate examples")
 	fs.BoolVar(&f.check, "check", false, "write nothing; exit 1 and list the files that differ when the output on disk is stale")
-	fs.BoolVar(&f.verbose, "v", false, "with -check, print a unified diff of each stale file")
+	fs.BoolVar(&f.verbose, "v", false, "with -check, print a unified diff of each stale file; else print the generator's notes, such as which operations got a page iterator and why")
 	fs.BoolVar(&f.version, "version", false, "print the generator version, which generated headers carry, and exit")
 	fs.Usage = func() { usage(fs, stderr) }
 	if err := fs.Parse(args); err != nil {

@@ -143,3 +143,14 @@ func TestGeneratedDocsCarryTheAPIsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestVerboseNotesSayWhyOperationsPage: -v prints, per operation, the style
+// of its page iterator and the names that chose it; without -v nothing.
+func TestVerboseNotesSayWhyOperationsPage(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, run([]string{"-out", t.TempDir(), "-package", "meltingspot", "-v"}, &stdout, &stderr), stderr.String())
+	require.Contains(t, stderr.String(), "livegen: note: openapi/meltingspot/lives.yaml: /paths/~1v1~1lives/get: page iterator, style page: integer query parameters page and limit; the items are items\n")
+	stderr.Reset()
+	require.Equal(t, 0, run([]string{"-out", t.TempDir(), "-package", "meltingspot"}, &stdout, &stderr), stderr.String())
+	require.NotContains(t, stderr.String(), "note:")
+}

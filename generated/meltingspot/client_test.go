@@ -831,6 +831,20 @@ func TestClientPagesAreWalked(t *testing.T) {
 // TestPagesStopAtAnEmptyPage stops when a page is empty even though the
 // total promises more, and starts at the caller's page.
 func TestClientPagesStopAtAnEmptyPage(t *testing.T) {
+	api := newClientFakeAPI(t, clientLivePages(4, 100))
+	c, _ := newClientForTest(t, api)
+	n := 0
+	for _, err := range c.ListLivesAll(context.Background(), &ListLivesParams{Page: clientPtr(2)}) {
+		require.NoError(t, err)
+		n++
+	}
+	require.Equal(t, 2, n, "page 2 holds lives 3 and 4")
+	require.Len(t, api.seen(), 2, "page 3 is empty")
+}
+
+// TestPagesStopAtAShortPage stops after a page shorter than the limit
+// asked for, even though the total promises more.
+func TestClientPagesStopAtAShortPage(t *testing.T) {
 	api := newClientFakeAPI(t, clientLivePages(3, 100))
 	c, _ := newClientForTest(t, api)
 	n := 0
@@ -839,7 +853,41 @@ func TestClientPagesStopAtAnEmptyPage(t *testing.T) {
 		n++
 	}
 	require.Equal(t, 1, n, "page 2 holds live 3 only")
+	require.Len(t, api.seen(), 1)
+}
+
+// TestPagesStopWhenTheServerIgnoresThePage stops at the second page when the
+// server answers the first page again, whatever page is asked for.
+func TestClientPagesStopWhenTheServerIgnoresThePage(t *testing.T) {
+	first := clientLivePages(100, 1000)
+	api := newClientFakeAPI(t, func(n int, r clientRecorded) clientReply {
+		r.RawQuery = "page=1"
+		return first(n, r)
+	})
+	c, _ := newClientForTest(t, api)
+	var ids []string
+	for live, err := range c.ListLivesAll(context.Background(), nil) {
+		require.NoError(t, err)
+		ids = append(ids, *live.ID)
+	}
+	require.Equal(t, []string{"l1", "l2"}, ids, "the repeated page is not yielded")
 	require.Len(t, api.seen(), 2)
+}
+
+// TestPagesStopAtTheCap fetches no more pages than WithMaxPages says.
+func TestClientPagesStopAtTheCap(t *testing.T) {
+	api := newClientFakeAPI(t, clientLivePages(100, 100))
+	c, err := NewClient(api.URL, WithMaxPages(3))
+	require.NoError(t, err)
+	n := 0
+	for _, err := range c.ListLivesAll(context.Background(), nil) {
+		require.NoError(t, err)
+		n++
+	}
+	require.Equal(t, 6, n)
+	require.Len(t, api.seen(), 3)
+	_, err = NewClient(api.URL, WithMaxPages(-1))
+	require.ErrorContains(t, err, "WithMaxPages")
 }
 
 // TestPagesStopWhenTheLoopBreaks fetches no page after a break.

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"iter"
 	"maps"
@@ -34,6 +35,7 @@ type Client struct {
 	retry            RetryPolicy
 	maxResponseBytes int64 // cap of a success body; 0 is clientMaxResponseBytes
 	strict           bool  // misfits are errors
+	maxPages         int
 	// now and sleep are the clock of the retry loop; tests replace them.
 	now   func() time.Time
 	sleep func(ctx context.Context, d time.Duration) error
@@ -147,6 +149,18 @@ func WithMaxResponseBytes(n int64) ClientOption {
 func WithStrictDecoding() ClientOption {
 	return func(c *Client) error {
 		c.strict = true
+		return nil
+	}
+}
+
+// WithMaxPages caps the pages that each page iterator (the methods ending in All) fetches;
+// 0, the default, leaves them uncapped.
+func WithMaxPages(pages int) ClientOption {
+	return func(c *Client) error {
+		if pages < 0 {
+			return errors.New("WithMaxPages: the number of pages is negative")
+		}
+		c.maxPages = pages
 		return nil
 	}
 }
@@ -526,30 +540,32 @@ func (c *Client) ListThings(ctx context.Context, params *ListThingsParams, opts 
 	return nil, resp.fail(s, "", nil)
 }
 
-// ListThingsAll walks every page of ListThings and yields its items one by one. It starts at
-// params.Page (default 0) and keeps params.PerPage and every other parameter on each page.
-// It stops after the page that brings the items seen to TotalCount, at an empty page, when
-// the loop breaks, and at the first error, which it yields with a zero item; an ended ctx is
-// such an error.
+// ListThingsAll yields the items of every page of ListThings, one request per page, as the
+// caller ranges over it. It sends page numbers in page from params.Page (default 0) on,
+// keeping every other parameter. It stops at an empty page, the page that brings the items
+// seen to total_count, a page shorter than per_page, a page that repeats an earlier one (a
+// server that ignores the request), after WithMaxPages pages, when the loop breaks, and at
+// the first error, which it yields with a zero item; an ended ctx is such an error. Each
+// page is one call, with its retries.
 func (c *Client) ListThingsAll(ctx context.Context, params *ListThingsParams, opts ...RequestEditorFn) iter.Seq2[Thing, error] {
-	page := int64(0)
+	first := int64(0)
 	if params != nil && params.Page != nil {
-		page = *params.Page
+		first = *params.Page
 	}
-	return clientPages(ctx, page, func(page int64) ([]Thing, int64, error) {
-		var r ListThingsParams
-		if params != nil {
-			r = *params
-		}
-		r.Page = &page
+	return clientPages(ctx, c.maxPages, first, false, func(ctx context.Context, at int64) (clientPage[Thing, int64], error) {
+		r := clientCopy(params)
+		r.Page = &at
 		resp, err := c.ListThings(ctx, &r, opts...)
 		if err != nil {
-			return nil, 0, err
+			return clientPage[Thing, int64]{}, err
 		}
-		if resp.TotalCount == nil {
-			return resp.Items, -1, nil
+		page := clientPage[Thing, int64]{items: resp.Items}
+		page.next = at + 1
+		page.total = int64(clientDeref(resp.TotalCount))
+		if r.PerPage != nil {
+			page.limit = int64(*r.PerPage)
 		}
-		return resp.Items, int64(*resp.TotalCount), nil
+		return page, nil
 	})
 }
 
@@ -1301,34 +1317,91 @@ func clientMapPairs[V any](m map[string]V, format func(V) string) []string {
 	return pairs
 }
 
-// clientPages walks pages from first on: fetch returns the items of one page and the
-// total number of items, or -1 when the answer does not say.
-func clientPages[T any, N ~int | ~int32 | ~int64](ctx context.Context, first N, fetch func(page N) ([]T, int64, error)) iter.Seq2[T, error] {
+// clientPage is one page as the fetch function of an iterator returns it.
+type clientPage[T any, K comparable] struct {
+	items []T
+	// next is the key of the next page: its number, offset, cursor, token or URL;
+	// the zero K when the answer names none.
+	next K
+	// total counts the items from the walk's first page to the last, 0 when the answer
+	// does not say; limit is the page size that was asked for, 0 when none was.
+	total, limit int64
+}
+
+// clientPages yields the items of every page, from the page at first on; fetch gets one
+// page. It stops at an empty page (unless keepEmpty: a token API may answer an empty page
+// that is not the last), after a page shorter than the limit asked for, once the items
+// seen reach the total, when the next key is the zero K or one already fetched, when a
+// page repeats the items of an earlier one (a server that ignores the page parameter; a
+// second empty page is such a repeat), after maxPages pages when it is positive, when the
+// loop breaks, and at the first error, which it yields.
+func clientPages[T any, K comparable](ctx context.Context, maxPages int, first K, keepEmpty bool, fetch func(ctx context.Context, at K) (clientPage[T, K], error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
+		var none K
+		fetched := map[K]bool{}
+		pages := map[uint64]bool{}
+		seed := maphash.MakeSeed()
 		var seen int64
-		for page := first; ; page++ {
+		at := first
+		for n := 0; maxPages <= 0 || n < maxPages; n++ {
 			if err := ctx.Err(); err != nil {
 				var zero T
 				yield(zero, err)
 				return
 			}
-			items, total, err := fetch(page)
+			fetched[at] = true
+			p, err := fetch(ctx, at)
 			if err != nil {
 				var zero T
 				yield(zero, err)
 				return
 			}
-			for _, item := range items {
+			sum, ok := clientPageSum(seed, p.items)
+			if ok && pages[sum] {
+				return
+			}
+			pages[sum] = true
+			for _, item := range p.items {
 				if !yield(item, nil) {
 					return
 				}
 			}
-			seen += int64(len(items))
-			if len(items) == 0 || (total >= 0 && seen >= total) {
+			seen += int64(len(p.items))
+			switch {
+			case len(p.items) == 0 && !keepEmpty, p.total > 0 && seen >= p.total, p.limit > 0 && int64(len(p.items)) < p.limit, p.next == none || fetched[p.next]:
 				return
 			}
+			at = p.next
 		}
 	}
+}
+
+// clientPageSum fingerprints the items of a page, to notice a page that repeats an
+// earlier one; ok is false when they cannot be encoded.
+func clientPageSum[T any](seed maphash.Seed, items []T) (uint64, bool) {
+	data, err := json.Marshal(items)
+	if err != nil {
+		return 0, false
+	}
+	return maphash.Bytes(seed, data), true
+}
+
+// clientCopy is a copy of the caller's params, which an iterator changes page by page.
+func clientCopy[P any](params *P) P {
+	var r P
+	if params != nil {
+		r = *params
+	}
+	return r
+}
+
+// clientDeref is the value an optional field points to, or the zero value.
+func clientDeref[V any](v *V) V {
+	if v == nil {
+		var zero V
+		return zero
+	}
+	return *v
 }
 
 // BulkError reports the chunks that failed in a call split by an ...InChunks method;

@@ -53,6 +53,11 @@ type File struct {
 	// ChunkSizes maps the operationId of a bulk operation to the chunk size
 	// its client helper uses by default.
 	ChunkSizes map[string]int `yaml:"chunkSizes"`
+	// Pagination maps an operationId to how the operation pages, for a
+	// list whose paging the spec does not make clear: false, or the keys
+	// of x-livegen-pagination (style, param, limit, items, next, hasMore,
+	// total, cursor).
+	Pagination map[string]any `yaml:"pagination"`
 }
 
 // Config is a loaded and checked livegen.yaml.
@@ -67,6 +72,8 @@ type Config struct {
 	lines map[string]int
 	// pointerKey maps a JSON pointer of Overrides back to the key as written.
 	pointerKey map[string]string
+	// paging is the pagination section as written, for its lines.
+	paging *yaml.Node
 }
 
 // Error is a mistake in livegen.yaml, with the key and line it is at.
@@ -159,7 +166,9 @@ func (c *Config) decodeKeys(doc *yaml.Node) error {
 		}
 		c.lines[k.Value] = k.Line
 		field := fields.Field(fi)
-		if field.Kind() == reflect.Map && v.Kind == yaml.MappingNode {
+		if k.Value == "pagination" {
+			c.paging = v
+		} else if field.Kind() == reflect.Map && v.Kind == yaml.MappingNode {
 			if err := c.checkEntries(k.Value, v, field.Type().Elem()); err != nil {
 				return err
 			}
@@ -194,6 +203,9 @@ func describe(t reflect.Type) string {
 	case reflect.Slice:
 		return "a list such as [models, client]"
 	case reflect.Map:
+		if t.Elem().Kind() == reflect.Interface {
+			return "a mapping of operationIds to false or {style: ..., param: ...}"
+		}
 		return "a mapping of names to " + strings.TrimPrefix(describe(t.Elem()), "a ") + "s"
 	case reflect.Int:
 		return "a whole number"
@@ -243,6 +255,9 @@ func (c *Config) checkValues() error {
 		return err
 	}
 	if err := c.checkChunkSizes(ov); err != nil {
+		return err
+	}
+	if err := c.checkPagination(ov); err != nil {
 		return err
 	}
 	if !ov.IsZero() {

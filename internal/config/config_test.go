@@ -63,7 +63,7 @@ func TestMinimalFileHasNoOverrides(t *testing.T) {
 // Each mistake is one line naming the file, the line, the key and the fix.
 func TestMistakesNameTheKeyAndLine(t *testing.T) {
 	cases := []struct{ name, yaml, want string }{
-		{"unknown key", "spec: a.yaml\noutt: x\n", `livegen.yaml:2: unknown key "outt" (did you mean "out"?); the keys are spec, out, package, generate, strict, names, types, chunkSizes`},
+		{"unknown key", "spec: a.yaml\noutt: x\n", `livegen.yaml:2: unknown key "outt" (did you mean "out"?); the keys are spec, out, package, generate, strict, names, types, chunkSizes, pagination`},
 		{"unknown key, a longer name", "spec: a.yaml\nchunk: {}\n", `livegen.yaml:2: unknown key "chunk" (did you mean "chunkSizes"?)`},
 		{"unknown key far from any", "spec: a.yaml\nplugins: [x]\n", `livegen.yaml:2: unknown key "plugins"; the keys are`},
 		{"not a bool", "spec: a.yaml\nstrict: maybe\n", `livegen.yaml:2: strict: expected true or false`},
@@ -72,6 +72,11 @@ func TestMistakesNameTheKeyAndLine(t *testing.T) {
 		{"names value a mapping", "names:\n  Live: {go: X}\n", `livegen.yaml:2: names.Live: expected a string`},
 		{"names not a mapping", "names: [a]\n", `livegen.yaml:1: names: expected a mapping of names to strings`},
 		{"chunk size zero", "chunkSizes:\n  bulkInvite: 0\n", `livegen.yaml:2: chunkSizes.bulkInvite: 0 is not a chunk size`},
+		{"pagination without a style", "pagination:\n  listThings:\n    param: after\n", `livegen.yaml:2: pagination.listThings.style: missing; use one of cursor, link, nexturl, offset, page, token`},
+		{"pagination with an unknown key", "pagination:\n  listThings:\n    style: token\n    nxt: a\n", `livegen.yaml:4: pagination.listThings.nxt: unknown key; the keys are style, param, limit, items, next, hasMore, total, cursor`},
+		{"pagination with a bad style", "pagination:\n  listThings: {style: pages}\n", `livegen.yaml:2: pagination.listThings.style: pages is not a style`},
+		{"pagination as a list", "pagination:\n  listThings: [token]\n", `livegen.yaml:2: pagination.listThings: expected false or a mapping with the keys style, param, limit, items, next, hasMore, total, cursor, not a list`},
+		{"pagination not a mapping", "pagination: [a]\n", `livegen.yaml:1: pagination: expected a mapping of operationIds`},
 		{"bad go name", "names:\n  Live: broadcast\n", `livegen.yaml:2: names.Live: "broadcast" is not an exported Go identifier`},
 		{"bad pointer", "names:\n  /components//Live: X\n", `livegen.yaml:2: names."/components//Live": "/components//Live" has an empty segment`},
 		{"same target twice", "names:\n  Live: A\n  '#/components/schemas/Live': B\n", `livegen.yaml:3: names."#/components/schemas/Live": points at /components/schemas/Live, like "Live" at line 2; keep one of them`},
@@ -121,6 +126,7 @@ paths:
     get:
       operationId: listThings
       parameters:
+        - {name: skip, in: query, schema: {type: integer}}
         - {name: limit, in: query, schema: {type: integer}}
       responses:
         "200":
@@ -171,7 +177,7 @@ names:
   Thing: Item
   /components/schemas/Thing/properties/id: Key
   /paths/~1things/get: ListItems
-  /paths/~1things/get/parameters/0: Max
+  /paths/~1things/get/parameters/1: Max
 types:
   /components/schemas/Thing/properties/price: github.com/shopspring/decimal.Decimal
 chunkSizes:
@@ -181,11 +187,32 @@ chunkSizes:
 	require.NoError(t, c.CheckModel(model(t)))
 }
 
+// TestPaginationConfiguresAnOperation gives an iterator to a list whose
+// paging the spec does not make clear, and names the key of a mistake that
+// only the spec shows.
+func TestPaginationConfiguresAnOperation(t *testing.T) {
+	c := parse(t, "spec: api.yaml\npagination:\n  listThings: {style: offset, param: skip, limit: limit}\n")
+	require.NoError(t, c.CheckSpec([]byte(spec), "api.yaml"))
+	api, err := generator.LoadData([]byte(spec), "api.yaml", generator.Options{Package: "api", Overrides: c.Overrides})
+	require.NoError(t, err)
+	pg := api.Operations[0].Pagination
+	require.NotNil(t, pg)
+	require.Equal(t, generator.PagingOffset, pg.Style)
+	require.Equal(t, "set by livegen.yaml:3: pagination.listThings", pg.Reason)
+
+	c = parse(t, "spec: api.yaml\npagination:\n  listThings: {style: offset, param: from}\n")
+	_, err = generator.LoadData([]byte(spec), "api.yaml", generator.Options{Package: "api", Overrides: c.Overrides})
+	require.ErrorContains(t, err, `livegen.yaml:3: pagination.listThings.param: operation listThings has no query parameter "from" (its query parameters: skip, limit)`)
+
+	c = parse(t, "spec: api.yaml\npagination:\n  listThing: false\n")
+	require.EqualError(t, c.CheckSpec([]byte(spec), "api.yaml"), `livegen.yaml:3: pagination.listThing: no operation of api.yaml has operationId "listThing"`)
+}
+
 func TestCheckSpecRejectsWhatDoesNotExist(t *testing.T) {
 	cases := []struct{ yaml, want string }{
 		{"names:\n  Thing: A\n  Nope: B\n", `livegen.yaml:3: names.Nope: /components/schemas/Nope matches nothing in api.yaml`},
 		{"types:\n  /components/schemas/Thing/properties/cost: time.Duration\n", `livegen.yaml:2: types."/components/schemas/Thing/properties/cost": /components/schemas/Thing/properties/cost matches nothing in api.yaml`},
-		{"names:\n  /paths/~1things/get/parameters/1: X\n", `livegen.yaml:2: names."/paths/~1things/get/parameters/1": /paths/~1things/get/parameters/1 matches nothing`},
+		{"names:\n  /paths/~1things/get/parameters/2: X\n", `livegen.yaml:2: names."/paths/~1things/get/parameters/2": /paths/~1things/get/parameters/2 matches nothing`},
 		{"names:\n  /paths/~1things/get/operationId: X\n", `livegen.yaml:2: names."/paths/~1things/get/operationId": /paths/~1things/get/operationId matches nothing`},
 		{"chunkSizes:\n  bulkCreate: 5\n", `livegen.yaml:2: chunkSizes.bulkCreate: no operation of api.yaml has operationId "bulkCreate"`},
 	}

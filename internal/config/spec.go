@@ -30,9 +30,15 @@ func (c *Config) CheckSpec(data []byte, specName string) error {
 		}
 	}
 	ids := operationIDs(doc)
-	for _, id := range c.inFileOrder("chunkSizes", sortedKeys(c.ChunkSizes)) {
-		if !ids[id] {
-			return c.errorAt("chunkSizes", id, "no operation of %s has operationId %q", specName, id)
+	for _, section := range []string{"chunkSizes", "pagination"} {
+		keys := sortedKeys(c.ChunkSizes)
+		if section == "pagination" {
+			keys = sortedKeys(c.Pagination)
+		}
+		for _, id := range c.inFileOrder(section, keys) {
+			if !ids[id] {
+				return c.errorAt(section, id, "no operation of %s has operationId %q", specName, id)
+			}
 		}
 	}
 	return nil

@@ -29,6 +29,8 @@ type result struct {
 	Build      float64 // go build of the package alone; 0 when not timed
 	Warnings   int
 	GenErr     string // the one-line error when generation failed
+	Lists      int    // GET operations that answer a list
+	Iterators  string // page iterators by style: "link 146, page 35"
 	Problem    string // the first problem found
 }
 
@@ -61,6 +63,7 @@ func runAll(t *testing.T, specs []string, timeBuilds bool) []result {
 		r.Generated = true
 		r.Operations = len(api.Operations)
 		r.Warnings = len(api.Warnings)
+		r.Lists, r.Iterators = pagingCounts(api)
 		dir := filepath.Join(module, pkg)
 		require.NoError(t, os.MkdirAll(dir, 0o755))
 		for _, f := range files {
@@ -165,8 +168,10 @@ func compatibilityTable(title string, results []result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", title)
 	fmt.Fprintf(&b, "**%d of %d specs (%.1f%%) generate, build and vet; %d operations, %d warnings in all.**\n\n", ok, len(results), 100*float64(ok)/float64(max(len(results), 1)), ops, warnings)
-	b.WriteString("| spec | operations | generated | built | vetted | warnings | generate (s) | build (s) | first problem |\n")
-	b.WriteString("| --- | ---: | :---: | :---: | :---: | ---: | ---: | ---: | --- |\n")
+	b.WriteString("Lists are the GET operations that answer a list (bare or held in an object); iterators are the\n")
+	b.WriteString("page iterators (`<Method>All`) generated, by pagination style (see the README's Pagination).\n\n")
+	b.WriteString("| spec | operations | lists | iterators | generated | built | vetted | warnings | generate (s) | build (s) | first problem |\n")
+	b.WriteString("| --- | ---: | ---: | --- | :---: | :---: | :---: | ---: | ---: | ---: | --- |\n")
 	mark := func(v bool) string {
 		if v {
 			return "yes"
@@ -178,7 +183,7 @@ func compatibilityTable(title string, results []result) string {
 		if len(problem) > 160 {
 			problem = problem[:160] + "…"
 		}
-		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %d | %.2f | %.2f | %s |\n", r.Name, r.Operations, mark(r.Generated), mark(r.Built), mark(r.Vetted), r.Warnings, r.Seconds, r.Build, problem)
+		fmt.Fprintf(&b, "| %s | %d | %d | %s | %s | %s | %s | %d | %.2f | %.2f | %s |\n", r.Name, r.Operations, r.Lists, r.Iterators, mark(r.Generated), mark(r.Built), mark(r.Vetted), r.Warnings, r.Seconds, r.Build, problem)
 	}
 	return b.String()
 }
