@@ -187,8 +187,8 @@ func takesEvery(prev, o *Operation) bool {
 // compareRoutes orders the matcher's routes, most specific first: segment
 // by segment from the left, text beats a segment that mixes text and
 // parameters, which beats a whole parameter, and of two mixed segments the
-// one with more text wins; then the route with more fixed query pairs.
-// Routes that tie keep the spec's order.
+// one with more text wins; then the route with more fixed query pairs, then
+// HEAD before GET. Routes that tie keep the spec's order.
 func compareRoutes(a, b *Operation) int {
 	for i := 0; i < len(a.Route.Segments) && i < len(b.Route.Segments); i++ {
 		ka, ta := segmentRank(a.Route.Segments[i])
@@ -203,7 +203,19 @@ func compareRoutes(a, b *Operation) int {
 	if len(a.Route.Segments) != len(b.Route.Segments) {
 		return len(a.Route.Segments) - len(b.Route.Segments)
 	}
-	return len(b.Route.Query) - len(a.Route.Query)
+	if d := len(b.Route.Query) - len(a.Route.Query); d != 0 {
+		return d
+	}
+	return headFirst(a) - headFirst(b)
+}
+
+// headFirst is 0 for HEAD and 1 otherwise: a HEAD route serves HEAD
+// requests before a GET route of the same path can.
+func headFirst(o *Operation) int {
+	if o.Method == http.MethodHead {
+		return 0
+	}
+	return 1
 }
 
 // segmentRank is 0 for text, 1 for text with parameters, 2 for a whole

@@ -7,6 +7,7 @@ package routes
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -58,6 +59,11 @@ func (impl) GetPage(ctx context.Context, in GetPageInput) (GetPageOutput, error)
 
 func (impl) GetPair(ctx context.Context, in GetPairInput) (GetPairOutput, error) {
 	return GetPairOK{Body: served(ctx, in.A, in.B)}, nil
+}
+
+func (impl) HeadTaskJSON(ctx context.Context, in HeadTaskJSONInput) (HeadTaskJSONOutput, error) {
+	op, _ := OperationFromContext(ctx)
+	return nil, errors.New(op.ID)
 }
 
 func (impl) ExportTasks(ctx context.Context, in ExportTasksInput) (ExportTasksOutput, error) {
@@ -166,7 +172,7 @@ func TestPrecedence(t *testing.T) {
 		{"GET", "/tasks/x.json", "getTaskJSON", "GET /tasks/{id}.json"},
 		{"GET", "/tasks/x.jso", "getTask", "GET /tasks/{id}"},
 		{"GET", "/tasks/.json", "getTask", "GET /tasks/{id}"},
-		{"HEAD", "/tasks/x.json", "getTaskJSON", "GET /tasks/{id}.json"},
+		{"HEAD", "/tasks/x", "getTask", "GET /tasks/{id}"},
 		{"GET", "/meetings/invitees/invitees", "getInvitee", "GET /meetings/invitees/{inviteeID}"},
 		{"GET", "/meetings/m1/invitees", "listInvitees", "GET /meetings/{meetingID}/invitees"},
 		{"POST", "/v1/x:cancel", "cancelOperation", "POST /v1/{name}:cancel"},
@@ -183,12 +189,25 @@ func TestPrecedence(t *testing.T) {
 	}
 }
 
+// TestHeadBeforeGet: a HEAD operation serves HEAD requests on its path,
+// though a GET operation of the same path could.
+func TestHeadBeforeGet(t *testing.T) {
+	var failed error
+	h := NewHandler(impl{}, WithErrorMapper(func(ctx context.Context, err error) (int, ErrorResponse) {
+		failed = err
+		return http.StatusTeapot, ErrorResponse{}
+	}))
+	require.Equal(t, http.StatusTeapot, serve(h, "HEAD", "/tasks/x.json").Code)
+	require.EqualError(t, failed, "headTaskJSON")
+}
+
 // TestUnrouted: 404 for a path no operation has, 405 with Allow for a
 // known path and another method, from ServeMux and the matcher alike.
 func TestUnrouted(t *testing.T) {
 	h := NewHandler(impl{})
 	for _, tc := range []struct{ method, target, allow string }{
 		{"DELETE", "/tasks/x.json", "GET, HEAD"},
+		{"POST", "/tasks/x", "GET, HEAD"},
 		{"DELETE", "/v1/x:cancel", "GET, HEAD, POST"},
 		{"GET", "/users/u/expire?tempPassword=true", "POST"},
 		{"PUT", "/conversations", "GET, HEAD, POST"},

@@ -611,6 +611,28 @@ func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEdit
 	return nil, resp.fail(s, "", nil)
 }
 
+// HeadTaskJSON: A HEAD operation beside a GET one on the same matched path.
+//
+// It sends HEAD /tasks/{id}.json (operationId headTaskJSON).
+//
+// Answers:
+//   - 204 (success): The task exists.
+func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) error {
+	if id == "" {
+		return errors.New("routes: headTaskJSON: path parameter id is empty")
+	}
+	s := newClientCall("headTaskJSON", http.MethodHead, "/tasks/"+url.PathEscape(id)+".json", opts)
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	switch {
+	case resp.status/100 == 2:
+		return nil
+	}
+	return resp.fail(s, "", nil)
+}
+
 // ExpirePassword: POST /users/{userId}/expire?tempPassword=false.
 //
 // It sends POST /users/{userId}/expire?tempPassword=false (operationId expirePassword).

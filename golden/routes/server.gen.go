@@ -51,6 +51,9 @@ type Server interface {
 	GetTask(ctx context.Context, in GetTaskInput) (GetTaskOutput, error)
 	// GetTaskJSON serves GET /tasks/{id}.json: A parameter followed by text in one segment.
 	GetTaskJSON(ctx context.Context, in GetTaskJSONInput) (GetTaskJSONOutput, error)
+	// HeadTaskJSON serves HEAD /tasks/{id}.json: A HEAD operation beside a GET one on the same
+	// matched path.
+	HeadTaskJSON(ctx context.Context, in HeadTaskJSONInput) (HeadTaskJSONOutput, error)
 	// ExpirePassword serves POST /users/{userId}/expire?tempPassword=false.
 	ExpirePassword(ctx context.Context, in ExpirePasswordInput) (ExpirePasswordOutput, error)
 	// ExpireWithTemporaryPassword serves POST /users/{userId}/expire?tempPassword=true: A fixed
@@ -131,6 +134,11 @@ func (UnimplementedServer) GetTask(context.Context, GetTaskInput) (GetTaskOutput
 
 // GetTaskJSON answers 501.
 func (UnimplementedServer) GetTaskJSON(context.Context, GetTaskJSONInput) (GetTaskJSONOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// HeadTaskJSON answers 501.
+func (UnimplementedServer) HeadTaskJSON(context.Context, HeadTaskJSONInput) (HeadTaskJSONOutput, error) {
 	return nil, ErrNotImplemented
 }
 
@@ -462,6 +470,30 @@ func (GetTaskJSONOK) isGetTaskJSONOutput() {}
 // writeAnswer writes the 200 answer.
 func (v GetTaskJSONOK) writeAnswer(w http.ResponseWriter) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// HeadTaskJSONInput is the request of HeadTaskJSON, decoded and validated.
+type HeadTaskJSONInput struct {
+	// path parameter id (required)
+	ID string
+}
+
+// HeadTaskJSONOutput is an answer of HeadTaskJSON: HeadTaskJSONNoContent.
+type HeadTaskJSONOutput interface {
+	serverAnswer
+	isHeadTaskJSONOutput()
+}
+
+// HeadTaskJSONNoContent is the 204 answer of HeadTaskJSON: The task exists.
+type HeadTaskJSONNoContent struct{}
+
+// isHeadTaskJSONOutput makes HeadTaskJSONNoContent an answer of HeadTaskJSON.
+func (HeadTaskJSONNoContent) isHeadTaskJSONOutput() {}
+
+// writeAnswer writes the 204 answer.
+func (v HeadTaskJSONNoContent) writeAnswer(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
 }
 
 // ExpirePasswordInput is the request of ExpirePassword, decoded and validated.
@@ -978,6 +1010,11 @@ var serverRoutes = []serverRoute{{
 	segments: [][]string{{"tasks"}, {"export.json"}},
 	serve:    (*serverHandler).serveExportTasks,
 }, {
+	method:   "HEAD",
+	op:       serverOperationHeadTaskJSON,
+	segments: [][]string{{"tasks"}, {"", "id", ".json"}},
+	serve:    (*serverHandler).serveHeadTaskJSON,
+}, {
 	method:   "GET",
 	op:       serverOperationGetTaskJSON,
 	segments: [][]string{{"tasks"}, {"", "id", ".json"}},
@@ -1479,6 +1516,34 @@ func (h *serverHandler) serveGetTaskJSON(w http.ResponseWriter, r *http.Request)
 	}
 	out, err := h.impl.GetTaskJSON(ctx, in)
 	h.respond(w, r, "getTaskJSON", out, err)
+}
+
+// serverOperationHeadTaskJSON describes HeadTaskJSON to middleware.
+var serverOperationHeadTaskJSON = &ServerOperation{
+	ID:      "headTaskJSON",
+	Method:  "HEAD",
+	Path:    "/tasks/{id}.json",
+	Pattern: "HEAD /tasks/{id}.json",
+	declares: func(string) bool {
+		return false
+	},
+}
+
+// serveHeadTaskJSON serves HEAD /tasks/{id}.json: it checks the credentials, decodes and
+// validates the request, calls Server.HeadTaskJSON and writes its answer.
+func (h *serverHandler) serveHeadTaskJSON(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	var in HeadTaskJSONInput
+	c := &validationState{ctx: ctx}
+	if h.strictQuery {
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationHeadTaskJSON.declares)
+	}
+	in.ID = r.PathValue("id")
+	if h.invalid(w, c) {
+		return
+	}
+	out, err := h.impl.HeadTaskJSON(ctx, in)
+	h.respond(w, r, "headTaskJSON", out, err)
 }
 
 // serverOperationExpirePassword describes ExpirePassword to middleware.
