@@ -113,8 +113,12 @@ func (b *builder) routeServer() {
 	for i, o := range matched {
 		for _, prev := range matched[:i] {
 			if takesEvery(prev, o) {
-				b.warn(o.Pointer, "%s %s is the same request as %s %s (operation %s) once the #fragment, which is never sent, is dropped; NewHandler serves such requests with %s, so it never calls Server.%s",
-					o.Method, o.Path, prev.Method, prev.Path, prev.ID, prev.Name, o.Name)
+				why := "its path matches the same requests"
+				if strings.ContainsRune(o.Path+prev.Path, '#') {
+					why = "once the #fragment, which is never sent, is dropped"
+				}
+				b.warn(o.Pointer, "%s %s is the same request as %s %s (operation %s): %s, and nothing else in the request tells them apart; NewHandler serves such requests with %s, so it never calls Server.%s",
+					o.Method, o.Path, prev.Method, prev.Path, prev.ID, why, prev.Name, o.Name)
 				break
 			}
 		}
