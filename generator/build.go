@@ -106,6 +106,7 @@ func (b *builder) build() (*API, error) {
 	b.buildSecuritySchemes()
 	b.declareComponentSchemas()
 	b.buildOperations()
+	b.routeServer()
 	b.warnUnstatedSecurity()
 	if len(b.errs) > 0 {
 		return nil, b.errs[0]

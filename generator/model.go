@@ -17,7 +17,11 @@ type API struct {
 	// Types are the named Go types, sorted by Go name.
 	Types []*Type
 	// Operations are sorted by path, then by method (GET, PUT, POST, DELETE, ...).
-	Operations      []*Operation
+	Operations []*Operation
+	// ServerRoutes are the operations that NewHandler routes with its own
+	// matcher rather than http.ServeMux, most specific first (see
+	// Operation.ServerMatched).
+	ServerRoutes    []*Operation
 	SecuritySchemes []*SecurityScheme
 	// Warnings point into the loaded document; LocatedWarnings adds where
 	// each is written.
@@ -270,6 +274,9 @@ type Operation struct {
 	Deprecated  bool
 	Tags        []string
 	Pointer     string
+	// Route is the request line the operation is sent as: the path without
+	// a #fragment, split into segments, and the query a ?suffix fixes.
+	Route Route
 
 	PathParams   []*Param // in path template order
 	QueryParams  []*Param // in spec order
@@ -321,11 +328,65 @@ type Operation struct {
 	// ServerHandler is the unexported handler method serving the operation.
 	ServerHandler string
 	// ServerPattern is the http.ServeMux pattern routing the operation
-	// ("GET /v1/lives/{liveID}"); empty when ServeMux cannot route the path
-	// (a warning says why) and NewHandler leaves the operation out.
+	// ("GET /v1/lives/{liveID}"), or for a ServerMatched operation the same
+	// notation of its route ("GET /tasks/{id}.json", "POST /x?full=true").
 	ServerPattern string
-	// ServerWildcards are the ServeMux wildcard names of PathParams, in order.
+	// ServerMatched is set when ServeMux cannot route the operation, or would
+	// route a request for it to a less specific operation: a path segment
+	// mixes parameters and text, the path key fixes a query, two paths
+	// conflict. NewHandler's matcher routes it, ahead of ServeMux; its
+	// place is in API.ServerRoutes.
+	ServerMatched bool
+	// ServerWildcards are the names under which the handler reads PathParams
+	// with Request.PathValue, in order.
 	ServerWildcards []string
+}
+
+// Route is the request an operation is sent as. A path key may carry a
+// #fragment, which tells operations apart in the spec but is never sent,
+// and a ?query suffix, whose pairs are sent with every call.
+type Route struct {
+	// Path is the path key without its #fragment and ?query suffix.
+	Path string
+	// Query are the name and value pairs of the ?query suffix, in order.
+	Query []QueryPair
+	// Segments are Path's segments after its leading slash.
+	Segments []RouteSegment
+}
+
+// QueryPair is a query parameter with its fixed value.
+type QueryPair struct{ Name, Value string }
+
+// RouteSegment is one path segment: text and parameters, in order.
+type RouteSegment []RoutePart
+
+// RoutePart is literal text, or the parameter PathParams[Param].
+type RoutePart struct {
+	Text  string
+	Param int // index into PathParams; -1 for text
+}
+
+// IsText reports whether the part is literal text.
+func (p RoutePart) IsText() bool { return p.Param < 0 }
+
+// Parts returns the segment as alternating text and parameters, starting
+// and ending with text (possibly empty): "{id}.json" is "", id, ".json".
+func (s RouteSegment) Parts() []RoutePart {
+	var out []RoutePart
+	for _, p := range s {
+		if !p.IsText() && (len(out) == 0 || !out[len(out)-1].IsText()) {
+			out = append(out, RoutePart{Param: -1})
+		}
+		if p.IsText() && len(out) > 0 && out[len(out)-1].IsText() {
+			out[len(out)-1].Text += p.Text
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 || !out[len(out)-1].IsText() {
+		out = append(out, RoutePart{Param: -1})
+	}
+	return out
 }
 
 // FilterField is the name of the params struct field that holds the filter.

@@ -30,6 +30,7 @@ func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
 				g.genParamsEncoding(pb, op)
 			})
 		}
+		genFixedQuery(b, op)
 		g.genBodyEncoding(b, op)
 		b.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("s"))
 		b.Add(clientIfErr(clientFailResults(op, jen.Err())...))

@@ -1,8 +1,6 @@
 package templates
 
 import (
-	"strings"
-
 	"github.com/dave/jennifer/jen"
 	"github.com/seed-0d47db62/livegen/generator"
 )
@@ -25,37 +23,28 @@ func (g *clientGen) genPathChecks(b *jen.Group, op *generator.Operation) {
 	}
 }
 
-// clientPathExpr builds the escaped request path from the path template:
-// literal text, then each parameter written in its style.
+// clientPathExpr builds the escaped request path from the operation's
+// route: literal text, then each parameter written in its style. The
+// #fragment of a path key is not part of the route: it is never sent.
 func (g *clientGen) clientPathExpr(op *generator.Operation) jen.Code {
-	byName := map[string]*generator.Param{}
-	for _, p := range op.PathParams {
-		byName[p.Name] = p
-	}
 	var parts []jen.Code
 	literal := ""
-	rest := op.Path
-	for {
-		open := strings.Index(rest, "{")
-		end := strings.Index(rest, "}")
-		if open < 0 || end < open {
-			break
-		}
-		literal += rest[:open]
-		p := byName[rest[open+1:end]]
-		if p == nil {
-			literal += rest[open : end+1]
-		} else {
-			prefix, value := g.clientPathValue(p)
+	for _, seg := range op.Route.Segments {
+		literal += "/"
+		for _, part := range seg {
+			if part.IsText() {
+				literal += part.Text
+				continue
+			}
+			prefix, value := g.clientPathValue(op.PathParams[part.Param])
 			if literal += prefix; literal != "" {
 				parts = append(parts, jen.Lit(literal))
 			}
 			literal = ""
 			parts = append(parts, value)
 		}
-		rest = rest[end+1:]
 	}
-	if literal += rest; literal != "" || len(parts) == 0 {
+	if literal != "" || len(parts) == 0 {
 		parts = append(parts, jen.Lit(literal))
 	}
 	expr := jen.Add(parts[0])
@@ -63,6 +52,14 @@ func (g *clientGen) clientPathExpr(op *generator.Operation) jen.Code {
 		expr = expr.Op("+").Add(part)
 	}
 	return expr
+}
+
+// genFixedQuery sends the query pairs that the operation's path key fixes
+// (/users/{id}/expire?temp=true), after the parameters, so that they win.
+func genFixedQuery(b *jen.Group, op *generator.Operation) {
+	for _, q := range op.Route.Query {
+		b.Id("s").Dot("query").Dot("Set").Call(jen.Lit(q.Name), jen.Lit(q.Value))
+	}
 }
 
 // clientPathValue writes a path parameter in its style: simple (v, a,b),

@@ -37,7 +37,8 @@ func Server(api *generator.API) ([]byte, error) {
 	genAuthTypes(f)
 	genOperationType(f)
 	genNewHandler(f, api)
-	genHandlerRuntime(f)
+	genHandlerRuntime(f, api)
+	genServerRoutes(f, api)
 	for _, o := range api.Operations {
 		if o.ServerPattern != "" {
 			genOperationVar(f, o)

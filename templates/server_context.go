@@ -30,7 +30,8 @@ func genOperationType(f *jen.File) {
 		jen.Comment("ID is the operationId.").Line().Id("ID").String(),
 		jen.Comment("Method and Path are the spec's method and path template (/lives/{liveId}).").Line().
 			List(jen.Id("Method"), jen.Id("Path")).String(),
-		jen.Comment("Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).").Line().
+		jen.Comment("Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}), or in").Line().
+			Comment("the same notation the route NewHandler matches itself (GET /tasks/{id}.json).").Line().
 			Id("Pattern").String(),
 		jen.Comment("declares reports whether a query parameter is the operation's (see DeclaresQuery).").Line().
 			Id("declares").Func().Params(jen.String()).Bool(),
@@ -61,20 +62,24 @@ func genOperationVar(f *jen.File, o *generator.Operation) {
 	})
 }
 
-// genRouteOperation renders handle, which routes one operation: its
-// ServerOperation goes into the request's context, then the middleware
-// and the operation's handler run.
+// genRouteOperation renders handle, which routes one operation with
+// ServeMux, and wrap, which puts its ServerOperation into the request's
+// context and runs the middleware and the operation's handler.
 func genRouteOperation(f *jen.File) {
-	f.Comment("handle routes op to serve, through the middleware, with op in the request's context.")
+	f.Comment("handle routes op to serve with ServeMux.")
 	f.Func().Params(handlerRecv()).Id("handle").Params(jen.Id("op").Op("*").Id(srvOperation), jen.Id("serve").Qual(pkgHTTP, "HandlerFunc")).Block(
+		jen.Id("h").Dot("mux").Dot("Handle").Call(jen.Id("op").Dot("Pattern"), jen.Id("h").Dot("wrap").Call(jen.Id("op"), jen.Id("serve"))),
+	)
+	f.Comment("wrap serves op with serve, through the middleware, with op in the request's context.")
+	f.Func().Params(handlerRecv()).Id("wrap").Params(jen.Id("op").Op("*").Id(srvOperation), jen.Id("serve").Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "Handler").Block(
 		jen.Var().Id("next").Qual(pkgHTTP, "Handler").Op("=").Id("serve"),
 		jen.For(jen.Id("i").Op(":=").Len(jen.Id("h").Dot("middleware")).Op("-").Lit(1), jen.Id("i").Op(">=").Lit(0), jen.Id("i").Op("--")).Block(
 			jen.Id("next").Op("=").Id("h").Dot("middleware").Index(jen.Id("i")).Call(jen.Id("next")),
 		),
-		jen.Id("h").Dot("mux").Dot("HandleFunc").Call(jen.Id("op").Dot("Pattern"), jen.Func().Params(writerParam(), requestParam()).Block(
+		jen.Return(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(writerParam(), requestParam()).Block(
 			jen.Id("next").Dot("ServeHTTP").Call(jen.Id("w"), jen.Id("r").Dot("WithContext").Call(
 				jen.Qual(pkgContext, "WithValue").Call(jen.Id("r").Dot("Context").Call(), jen.Id("serverOperationKey").Values(), jen.Id("op")))),
-		)),
+		))),
 	)
 }
 

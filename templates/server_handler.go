@@ -162,24 +162,29 @@ func genAuthTypes(f *jen.File) {
 // genNewHandler renders NewHandler and the handler type.
 func genNewHandler(f *jen.File, api *generator.API) {
 	f.Comment(srvHandler + " serves the API with a Server.")
-	f.Type().Id(srvHandler).Struct(
-		jen.Id(srvConfig),
-		jen.Id("impl").Id("Server"),
-		jen.Id("mux").Op("*").Qual(pkgHTTP, "ServeMux"),
-	)
-	f.Comment("NewHandler returns an http.Handler that serves the API with impl. It routes with")
-	f.Comment("http.ServeMux method and wildcard patterns, so it needs no router and plugs into any")
-	f.Comment("router or middleware as an http.Handler. For each request it checks credentials (401),")
-	f.Comment("the content type (415) and size (413) of the body, decodes and validates the")
-	f.Comment("parameters and body (400, listing every problem at once), calls impl and writes")
-	f.Comment("its answer. An unknown path is answered with 404, a known path with the wrong")
-	f.Comment("method with 405 and an Allow header, an operation impl leaves to UnimplementedServer")
-	f.Comment("with 501. A panic in impl is logged and answered with 500, and the handler keeps")
-	f.Comment("serving. The checks of a hostile request cost time in proportion to its size: the")
-	f.Comment("answer lists 100 problems at most, checks stop after 1,000, and when the request's")
-	f.Comment("context ends they stop and impl is not called. Serve the handler from an")
-	f.Comment("http.Server with read, write and idle timeouts: the handler bounds the size of")
-	f.Comment("what it reads, not the time a client takes.")
+	f.Type().Id(srvHandler).StructFunc(func(g *jen.Group) {
+		g.Id(srvConfig)
+		g.Id("impl").Id("Server")
+		g.Id("mux").Op("*").Qual(pkgHTTP, "ServeMux")
+		if hasMatcher(api) {
+			g.Comment("matched serves the routes of serverRoutes, by position.")
+			g.Id("matched").Index().Qual(pkgHTTP, "Handler")
+		}
+	})
+	routing := "It routes with http.ServeMux method and wildcard patterns, so it needs no router and plugs into any router or middleware as an http.Handler."
+	if hasMatcher(api) {
+		routing = "It routes with http.ServeMux method and wildcard patterns, and matches first itself, most specific first, the paths ServeMux cannot express (text and parameters in one segment, a fixed query, paths it calls conflicting); it needs no router and plugs into any router or middleware as an http.Handler."
+	}
+	for _, line := range wrap("NewHandler returns an http.Handler that serves the API with impl. "+routing+
+		" For each request it checks credentials (401), the content type (415) and size (413) of the body, decodes and validates the"+
+		" parameters and body (400, listing every problem at once), calls impl and writes its answer."+
+		" An unknown path is answered with 404, a known path with the wrong method with 405 and an Allow header,"+
+		" an operation impl leaves to UnimplementedServer with 501. A panic in impl is logged and answered with 500,"+
+		" and the handler keeps serving. The checks of a hostile request cost time in proportion to its size:"+
+		" the answer lists 100 problems at most, checks stop after 1,000, and when the request's context ends they stop and impl is not called."+
+		" Serve the handler from an http.Server with read, write and idle timeouts: the handler bounds the size of what it reads, not the time a client takes.", 86) {
+		f.Comment(line)
+	}
 	f.Func().Id("NewHandler").Params(jen.Id("impl").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual(pkgHTTP, "Handler").BlockFunc(func(g *jen.Group) {
 		g.Id("h").Op(":=").Op("&").Id(srvHandler).Values(jen.Dict{
 			jen.Id("impl"): jen.Id("impl"),
@@ -194,9 +199,16 @@ func genNewHandler(f *jen.File, api *generator.API) {
 			jen.If(jen.Id("opt").Op("!=").Nil()).Block(jen.Id("opt").Call(jen.Op("&").Id("h").Dot(srvConfig))),
 		)
 		for _, o := range api.Operations {
-			if o.ServerPattern != "" {
+			if !o.ServerMatched {
 				g.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), jen.Id("h").Dot(o.ServerHandler))
 			}
+		}
+		if hasMatcher(api) {
+			g.Id("h").Dot("matched").Op("=").Make(jen.Index().Qual(pkgHTTP, "Handler"), jen.Len(jen.Id("serverRoutes")))
+			g.For(jen.List(jen.Id("i"), jen.Id("route")).Op(":=").Range().Id("serverRoutes")).Block(
+				jen.Id("h").Dot("matched").Index(jen.Id("i")).Op("=").Id("h").Dot("wrap").Call(jen.Id("route").Dot("op"),
+					jen.Func().Params(writerParam(), requestParam()).Block(jen.Id("route").Dot("serve").Call(jen.Id("h"), jen.Id("w"), jen.Id("r")))),
+			)
 		}
 		g.Id("h").Dot("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("h").Dot("serveUnrouted"))
 		g.Return(jen.Id("h"))
@@ -228,7 +240,7 @@ func genServerMethods(f *jen.File, api *generator.API) {
 
 // genHandlerRuntime renders what every operation's handler shares: panic
 // recovery, 404 and 405, error mapping and writing answers.
-func genHandlerRuntime(f *jen.File) {
+func genHandlerRuntime(f *jen.File, api *generator.API) {
 	f.Comment("ServeHTTP routes the request. A panic below becomes a logged 500; the server keeps")
 	f.Comment("serving. http.ErrAbortHandler keeps its meaning.")
 	f.Func().Params(handlerRecv()).Id("ServeHTTP").Params(writerParam(), requestParam()).Block(
@@ -241,6 +253,11 @@ func genHandlerRuntime(f *jen.File) {
 				jen.Lit("panic"), jen.Qual(pkgFmt, "Sprint").Call(jen.Id("v")), jen.Lit("stack"), jen.String().Call(jen.Qual(pkgDebug, "Stack").Call())),
 			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusInternalServerError"), errorBody(jen.Lit("internal server error"))),
 		).Call(),
+		jen.Do(func(s *jen.Statement) {
+			if hasMatcher(api) {
+				s.If(jen.Id("h").Dot("serveMatched").Call(jen.Id("w"), jen.Id("r"))).Block(jen.Return())
+			}
+		}),
 		jen.Id("h").Dot("mux").Dot("ServeHTTP").Call(jen.Id("w"), jen.Id("r")),
 	)
 	f.Comment("serveUnrouted answers a request that no operation matches: 405 with Allow when")
@@ -251,9 +268,16 @@ func genHandlerRuntime(f *jen.File) {
 			jen.Id("probe").Op(":=").New(jen.Qual(pkgHTTP, "Request")),
 			jen.Op("*").Id("probe").Op("=").Op("*").Id("r"),
 			jen.Id("probe").Dot("Method").Op("=").Id("m"),
-			jen.If(jen.List(jen.Id("_"), jen.Id("pattern")).Op(":=").Id("h").Dot("mux").Dot("Handler").Call(jen.Id("probe")), jen.Id("pattern").Op("!=").Lit("/")).Block(
-				jen.Id("allow").Op("=").Append(jen.Id("allow"), jen.Id("m")),
-			),
+			jen.Do(func(s *jen.Statement) {
+				probe := jen.List(jen.Id("_"), jen.Id("pattern")).Op(":=").Id("h").Dot("mux").Dot("Handler").Call(jen.Id("probe"))
+				routed := jen.Id("pattern").Op("!=").Lit("/")
+				if hasMatcher(api) {
+					s.Add(probe).Line()
+					probe = jen.List(jen.Id("i"), jen.Id("_")).Op(":=").Id("serverMatch").Call(jen.Id("r"), jen.Id("m"))
+					routed = routed.Op("||").Id("i").Op(">=").Lit(0)
+				}
+				s.If(probe, routed).Block(jen.Id("allow").Op("=").Append(jen.Id("allow"), jen.Id("m")))
+			}),
 		),
 		jen.If(jen.Len(jen.Id("allow")).Op("==").Lit(0)).Block(
 			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusNotFound"), errorBody(jen.Lit("no operation has this path"))),

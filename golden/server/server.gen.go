@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -387,7 +389,8 @@ type ServerOperation struct {
 	ID string
 	// Method and Path are the spec's method and path template (/lives/{liveId}).
 	Method, Path string
-	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).
+	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}), or in
+	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
 	declares func(string) bool
@@ -418,21 +421,24 @@ type serverHandler struct {
 	serverConfig
 	impl Server
 	mux  *http.ServeMux
+	// matched serves the routes of serverRoutes, by position.
+	matched []http.Handler
 }
 
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
-// http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
-// router or middleware as an http.Handler. For each request it checks credentials (401),
-// the content type (415) and size (413) of the body, decodes and validates the
-// parameters and body (400, listing every problem at once), calls impl and writes
-// its answer. An unknown path is answered with 404, a known path with the wrong
-// method with 405 and an Allow header, an operation impl leaves to UnimplementedServer
-// with 501. A panic in impl is logged and answered with 500, and the handler keeps
-// serving. The checks of a hostile request cost time in proportion to its size: the
-// answer lists 100 problems at most, checks stop after 1,000, and when the request's
-// context ends they stop and impl is not called. Serve the handler from an
-// http.Server with read, write and idle timeouts: the handler bounds the size of
-// what it reads, not the time a client takes.
+// http.ServeMux method and wildcard patterns, and matches first itself, most specific
+// first, the paths ServeMux cannot express (text and parameters in one segment, a fixed
+// query, paths it calls conflicting); it needs no router and plugs into any router or
+// middleware as an http.Handler. For each request it checks credentials (401), the
+// content type (415) and size (413) of the body, decodes and validates the parameters
+// and body (400, listing every problem at once), calls impl and writes its answer. An
+// unknown path is answered with 404, a known path with the wrong method with 405 and an
+// Allow header, an operation impl leaves to UnimplementedServer with 501. A panic in
+// impl is logged and answered with 500, and the handler keeps serving. The checks of a
+// hostile request cost time in proportion to its size: the answer lists 100 problems at
+// most, checks stop after 1,000, and when the request's context ends they stop and impl
+// is not called. Serve the handler from an http.Server with read, write and idle
+// timeouts: the handler bounds the size of what it reads, not the time a client takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := &serverHandler{
 		impl: impl,
@@ -452,6 +458,12 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h.handle(serverOperationGetItem, h.serveGetItem)
 	h.handle(serverOperationPutItem, h.servePutItem)
 	h.handle(serverOperationUpload, h.serveUpload)
+	h.matched = make([]http.Handler, len(serverRoutes))
+	for i, route := range serverRoutes {
+		h.matched[i] = h.wrap(route.op, func(w http.ResponseWriter, r *http.Request) {
+			route.serve(h, w, r)
+		})
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -473,6 +485,9 @@ func (h *serverHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.logger.ErrorContext(r.Context(), "panic while serving a request", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}()
+	if h.serveMatched(w, r) {
+		return
+	}
 	h.mux.ServeHTTP(w, r)
 }
 
@@ -484,7 +499,8 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 		probe := new(http.Request)
 		*probe = *r
 		probe.Method = m
-		if _, pattern := h.mux.Handler(probe); pattern != "/" {
+		_, pattern := h.mux.Handler(probe)
+		if i, _ := serverMatch(r, m); pattern != "/" || i >= 0 {
 			allow = append(allow, m)
 		}
 	}
@@ -496,13 +512,18 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
 }
 
-// handle routes op to serve, through the middleware, with op in the request's context.
+// handle routes op to serve with ServeMux.
 func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+	h.mux.Handle(op.Pattern, h.wrap(op, serve))
+}
+
+// wrap serves op with serve, through the middleware, with op in the request's context.
+func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
 	var next http.Handler = serve
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
-	h.mux.HandleFunc(op.Pattern, func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
 	})
 }
@@ -609,6 +630,124 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
 	return nil
+}
+
+// serverRoute is an operation that NewHandler routes itself, ahead of http.ServeMux:
+// a path segment mixes parameters and text (/tasks/{id}.json), the path key fixes a
+// query (?full=true), or ServeMux would take its requests for a less specific path.
+type serverRoute struct {
+	method string
+	// segments are the path's segments; each alternates text and a wildcard name,
+	// starting and ending with text: {id}.json is "", "id", ".json".
+	segments [][]string
+	// query holds the name and value pairs the query must hold.
+	query []string
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverRoutes are the routes of the matcher, most specific first: segment by segment
+// from the left, text beats text with parameters, which beats a whole parameter; then
+// more fixed query pairs beat fewer.
+var serverRoutes = []serverRoute{{
+	method:   "POST",
+	op:       serverOperationArchiveItem,
+	segments: [][]string{{"items"}, {"", "itemID", ":archive"}},
+	serve:    (*serverHandler).serveArchiveItem,
+}}
+
+// serverMatch finds the first route for method and the request's path and query, and
+// the values of its wildcards, unescaped, in order; -1 when none matches. HEAD
+// requests are served by GET routes, as ServeMux does.
+func serverMatch(r *http.Request, method string) (int, []string) {
+	path := r.URL.EscapedPath()
+	count := strings.Count(path, "/")
+	var values []string
+	for i := range serverRoutes {
+		route := &serverRoutes[i]
+		if len(route.segments) != count || route.method != method && (route.method != "GET" || method != "HEAD") {
+			continue
+		}
+		rest, ok := strings.TrimPrefix(path, "/"), true
+		values = values[:0]
+		for j := 0; j < len(route.segments) && ok; j++ {
+			var segment string
+			segment, rest, _ = strings.Cut(rest, "/")
+			if strings.Contains(segment, "%") {
+				var err error
+				if segment, err = url.PathUnescape(segment); err != nil {
+					ok = false
+					break
+				}
+			}
+			values, ok = serverMatchSegment(route.segments[j], segment, values)
+		}
+		if ok && serverQueryHolds(r, route.query) {
+			return i, values
+		}
+	}
+	return -1, nil
+}
+
+// serverMatchSegment matches one path segment with parts, appending the wildcards'
+// values: the first and last text are the segment's prefix and suffix, a wildcard
+// followed by more wildcards ends where the text after it first occurs, the last one
+// takes what is left. Every wildcard holds at least one character.
+func serverMatchSegment(parts []string, s string, values []string) ([]string, bool) {
+	first, last := parts[0], parts[len(parts)-1]
+	if len(parts) == 1 {
+		return values, s == first
+	}
+	if len(s) < len(first)+len(last) || !strings.HasPrefix(s, first) || !strings.HasSuffix(s, last) {
+		return values, false
+	}
+	s = s[len(first) : len(s)-len(last)]
+	for i := 1; i < len(parts)-2; i += 2 {
+		if s == "" {
+			return values, false
+		}
+		at := strings.Index(s[1:], parts[i+1])
+		if at < 0 {
+			return values, false
+		}
+		values = append(values, s[:at+1])
+		s = s[at+1+len(parts[i+1]):]
+	}
+	return append(values, s), s != ""
+}
+
+// serverQueryHolds reports whether the request's query holds the name and value pairs.
+func serverQueryHolds(r *http.Request, pairs []string) bool {
+	if len(pairs) == 0 {
+		return true
+	}
+	q := r.URL.Query()
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if !slices.Contains(q[pairs[i]], pairs[i+1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// serveMatched serves the request when a route of the matcher matches it: the
+// wildcards' values are set for Request.PathValue and the route's pattern in
+// Request.Pattern, as ServeMux does.
+func (h *serverHandler) serveMatched(w http.ResponseWriter, r *http.Request) bool {
+	i, values := serverMatch(r, r.Method)
+	if i < 0 {
+		return false
+	}
+	route := &serverRoutes[i]
+	for _, parts := range route.segments {
+		for j := 1; j < len(parts); j += 2 {
+			r.SetPathValue(parts[j], values[0])
+			values = values[1:]
+		}
+	}
+	r.Pattern = route.op.Pattern
+	h.matched[i].ServeHTTP(w, r)
+	return true
 }
 
 // serverOperationRunBatch describes RunBatch to middleware.
@@ -930,6 +1069,37 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 	}
 	out, err := h.impl.PutItem(ctx, in)
 	h.respond(w, r, "putItem", out, err)
+}
+
+// serverOperationArchiveItem describes ArchiveItem to middleware.
+var serverOperationArchiveItem = &ServerOperation{
+	ID:      "archiveItem",
+	Method:  "POST",
+	Path:    "/items/{itemId}:archive",
+	Pattern: "POST /items/{itemID}:archive",
+	declares: func(string) bool {
+		return false
+	},
+}
+
+// serveArchiveItem serves POST /items/{itemId}:archive: it checks the credentials, decodes
+// and validates the request, calls Server.ArchiveItem and writes its answer.
+func (h *serverHandler) serveArchiveItem(w http.ResponseWriter, r *http.Request) {
+	ctx, ok := h.authenticate(w, r, "archiveItem", serverSecurityArchiveItem)
+	if !ok {
+		return
+	}
+	var in ArchiveItemInput
+	c := &validationState{ctx: ctx}
+	if h.strictQuery {
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationArchiveItem.declares)
+	}
+	in.ItemID = r.PathValue("itemID")
+	if h.invalid(w, c) {
+		return
+	}
+	out, err := h.impl.ArchiveItem(ctx, in)
+	h.respond(w, r, "archiveItem", out, err)
 }
 
 // serverOperationUpload describes Upload to middleware.

@@ -150,6 +150,9 @@ var serverSecurityGetItem = [][]serverSchemeUse{{{scheme: serverSchemeBearer}}}
 // serverSecurityPutItem lists the alternative security requirements of PutItem.
 var serverSecurityPutItem = [][]serverSchemeUse{{{scheme: serverSchemeBasic}}, {{scheme: serverSchemeAPIKeyHeader}, {scheme: serverSchemeAPIKeyQuery}}}
 
+// serverSecurityArchiveItem lists the alternative security requirements of ArchiveItem.
+var serverSecurityArchiveItem = [][]serverSchemeUse{{{scheme: serverSchemeBearer}}}
+
 // serverSecurityUpload lists the alternative security requirements of Upload.
 var serverSecurityUpload = [][]serverSchemeUse{{{scheme: serverSchemeAPIKeyCookie}}}
 

@@ -1,0 +1,83 @@
+package generator
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+const routesSpec = `
+openapi: 3.0.3
+info: {title: R, version: "1"}
+paths:
+  /files/{id}:
+    put: {operationId: update, parameters: [{name: id, in: path, required: true, schema: {type: string}}], responses: {"204": {description: ok}}}
+  /files/{id}#link:
+    put: {operationId: link, parameters: [{name: id, in: path, required: true, schema: {type: string}}], responses: {"204": {description: ok}}}
+  /users/{id}/expire?temp=true&x=a%20b:
+    post: {operationId: expire, parameters: [{name: id, in: path, required: true, schema: {type: string}}], responses: {"204": {description: ok}}}
+  /acc/{a}/links/{a}:
+    get: {operationId: twice, parameters: [{name: a, in: path, required: true, schema: {type: string}}], responses: {"204": {description: ok}}}
+  /p/{a}{b}.x:
+    get: {operationId: pair, parameters: [{name: a, in: path, required: true, schema: {type: string}}, {name: b, in: path, required: true, schema: {type: string}}], responses: {"204": {description: ok}}}
+`
+
+func TestRoutes(t *testing.T) {
+	api := loadServerSpec(t, routesSpec)
+	expire := operation(api, "expire")
+	require.Equal(t, "/users/{id}/expire", expire.Route.Path)
+	require.Equal(t, []QueryPair{{"temp", "true"}, {"x", "a b"}}, expire.Route.Query)
+	require.Equal(t, "POST /users/{id}/expire?temp=true&x=a+b", expire.ServerPattern)
+	require.True(t, expire.ServerMatched, "ServeMux has no query patterns")
+
+	link := operation(api, "link")
+	require.Equal(t, "/files/{id}", link.Route.Path, "the fragment is never sent")
+	require.True(t, link.ServerMatched)
+	require.True(t, operation(api, "update").ServerMatched, "both are the same request: the matcher orders them")
+	var shadowed []string
+	for _, w := range api.Warnings {
+		shadowed = append(shadowed, w.Pointer)
+	}
+	require.Equal(t, []string{"/paths/~1files~1{id}#link/put"}, shadowed, "only the operation that no request reaches is named")
+
+	twice := operation(api, "twice")
+	require.Equal(t, "GET /acc/{a}/links/{a2}", twice.ServerPattern, "a name used twice is two parameters, one wildcard each")
+	require.False(t, twice.ServerMatched)
+
+	pair := operation(api, "pair").Route.Segments[1]
+	require.Equal(t, RouteSegment{{Param: 0}, {Param: 1}, {Text: ".x", Param: -1}}, pair)
+	require.Equal(t, []RoutePart{{Param: -1}, {Param: 0}, {Param: -1}, {Param: 1}, {Text: ".x", Param: -1}}, pair.Parts())
+}
+
+func TestMatchSegment(t *testing.T) {
+	parts := func(texts ...string) []RoutePart {
+		var out []RoutePart
+		for i, s := range texts {
+			p := RoutePart{Text: s, Param: -1}
+			if i%2 == 1 {
+				p = RoutePart{Param: i / 2}
+			}
+			out = append(out, p)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		parts []RoutePart
+		s     string
+		want  bool
+	}{
+		{parts("tasks"), "tasks", true},
+		{parts("tasks"), "task", false},
+		{parts("", "id", ".json"), "a.b.json", true},
+		{parts("", "id", ".json"), ".json", false},
+		{parts("", "id", ""), "", false},
+		{parts("", "a", "", "b", ""), "ab", true},
+		{parts("", "a", "", "b", ""), "a", false},
+		{parts("", "page", ".", "format", ""), "3.html", true},
+		{parts("", "page", ".", "format", ""), "3.", false},
+		{parts("x", "a", "1234", "b", "!"), "xq1234r!", true},
+		{parts("x", "a", "1234", "b", "!"), "xq1234!", false},
+	} {
+		require.Equal(t, tc.want, MatchSegment(tc.parts, tc.s), "%v %q", tc.parts, tc.s)
+	}
+}

@@ -1,0 +1,152 @@
+package templates
+
+import (
+	"net/http"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/seed-0d47db62/livegen/generator"
+)
+
+// hasMatcher reports whether NewHandler routes some operations itself.
+func hasMatcher(api *generator.API) bool { return len(api.ServerRoutes) > 0 }
+
+// genServerRoutes renders the matcher of the operations ServeMux cannot
+// route: one table, most specific route first, read by one function. It
+// renders nothing when ServeMux routes every operation.
+func genServerRoutes(f *jen.File, api *generator.API) {
+	if !hasMatcher(api) {
+		return
+	}
+	f.Comment("serverRoute is an operation that NewHandler routes itself, ahead of http.ServeMux:")
+	f.Comment("a path segment mixes parameters and text (/tasks/{id}.json), the path key fixes a")
+	f.Comment("query (?full=true), or ServeMux would take its requests for a less specific path.")
+	f.Type().Id("serverRoute").Struct(
+		jen.Id("method").String(),
+		jen.Comment("segments are the path's segments; each alternates text and a wildcard name,").Line().
+			Comment("starting and ending with text: {id}.json is \"\", \"id\", \".json\".").Line().
+			Id("segments").Index().Index().String(),
+		jen.Comment("query holds the name and value pairs the query must hold.").Line().Id("query").Index().String(),
+		jen.Id("op").Op("*").Id(srvOperation),
+		jen.Id("serve").Func().Params(handlerRecv(), writerParam(), requestParam()),
+	)
+	f.Comment("serverRoutes are the routes of the matcher, most specific first: segment by segment")
+	f.Comment("from the left, text beats text with parameters, which beats a whole parameter; then")
+	f.Comment("more fixed query pairs beat fewer.")
+	f.Var().Id("serverRoutes").Op("=").Index().Id("serverRoute").ValuesFunc(func(g *jen.Group) {
+		for _, o := range api.ServerRoutes {
+			g.Add(routeLit(o))
+		}
+	})
+	genServerMatch(f)
+}
+
+// routeLit is the serverRoute of one operation.
+func routeLit(o *generator.Operation) jen.Code {
+	var segments []jen.Code
+	for _, seg := range o.Route.Segments {
+		var parts []jen.Code
+		for _, p := range seg.Parts() {
+			if p.IsText() {
+				parts = append(parts, jen.Lit(p.Text))
+			} else {
+				parts = append(parts, jen.Lit(o.ServerWildcards[p.Param]))
+			}
+		}
+		segments = append(segments, jen.Values(parts...))
+	}
+	d := jen.Dict{
+		jen.Id("method"):   jen.Lit(o.Method),
+		jen.Id("segments"): jen.Index().Index().String().Values(segments...),
+		jen.Id("op"):       jen.Id(operationVar(o)),
+		jen.Id("serve"):    jen.Parens(jen.Op("*").Id(srvHandler)).Dot(o.ServerHandler),
+	}
+	if len(o.Route.Query) > 0 {
+		var pairs []jen.Code
+		for _, q := range o.Route.Query {
+			pairs = append(pairs, jen.Lit(q.Name), jen.Lit(q.Value))
+		}
+		d[jen.Id("query")] = jen.Index().String().Values(pairs...)
+	}
+	return jen.Values(d)
+}
+
+// genServerMatch renders serverMatch and the matching of one segment,
+// which follows generator.MatchSegment.
+func genServerMatch(f *jen.File) {
+	f.Comment("serverMatch finds the first route for method and the request's path and query, and")
+	f.Comment("the values of its wildcards, unescaped, in order; -1 when none matches. HEAD")
+	f.Comment("requests are served by GET routes, as ServeMux does.")
+	f.Func().Id("serverMatch").Params(requestParam(), jen.Id("method").String()).Params(jen.Int(), jen.Index().String()).Block(
+		jen.Id("path").Op(":=").Id("r").Dot("URL").Dot("EscapedPath").Call(),
+		jen.Id("count").Op(":=").Qual(pkgStrings, "Count").Call(jen.Id("path"), jen.Lit("/")),
+		jen.Var().Id("values").Index().String(),
+		jen.For(jen.Id("i").Op(":=").Range().Id("serverRoutes")).BlockFunc(func(g *jen.Group) {
+			g.Id("route").Op(":=").Op("&").Id("serverRoutes").Index(jen.Id("i"))
+			g.If(jen.Len(jen.Id("route").Dot("segments")).Op("!=").Id("count").Op("||").
+				Id("route").Dot("method").Op("!=").Id("method").Op("&&").
+				Parens(jen.Id("route").Dot("method").Op("!=").Lit(http.MethodGet).Op("||").Id("method").Op("!=").Lit(http.MethodHead))).
+				Block(jen.Continue())
+			g.List(jen.Id("rest"), jen.Id("ok")).Op(":=").List(jen.Qual(pkgStrings, "TrimPrefix").Call(jen.Id("path"), jen.Lit("/")), jen.True())
+			g.Id("values").Op("=").Id("values").Index(jen.Empty(), jen.Lit(0))
+			g.For(jen.Id("j").Op(":=").Lit(0), jen.Id("j").Op("<").Len(jen.Id("route").Dot("segments")).Op("&&").Id("ok"), jen.Id("j").Op("++")).Block(
+				jen.Var().Id("segment").String(),
+				jen.List(jen.Id("segment"), jen.Id("rest"), jen.Id("_")).Op("=").Qual(pkgStrings, "Cut").Call(jen.Id("rest"), jen.Lit("/")),
+				jen.If(jen.Qual(pkgStrings, "Contains").Call(jen.Id("segment"), jen.Lit("%"))).Block(
+					jen.Var().Err().Error(),
+					jen.If(jen.List(jen.Id("segment"), jen.Err()).Op("=").Qual(pkgURL, "PathUnescape").Call(jen.Id("segment")), jen.Err().Op("!=").Nil()).Block(jen.Id("ok").Op("=").False(), jen.Break()),
+				),
+				jen.List(jen.Id("values"), jen.Id("ok")).Op("=").Id("serverMatchSegment").Call(jen.Id("route").Dot("segments").Index(jen.Id("j")), jen.Id("segment"), jen.Id("values")),
+			)
+			g.If(jen.Id("ok").Op("&&").Id("serverQueryHolds").Call(jen.Id("r"), jen.Id("route").Dot("query"))).Block(
+				jen.Return(jen.Id("i"), jen.Id("values")),
+			)
+		}),
+		jen.Return(jen.Lit(-1), jen.Nil()),
+	)
+	f.Comment("serverMatchSegment matches one path segment with parts, appending the wildcards'")
+	f.Comment("values: the first and last text are the segment's prefix and suffix, a wildcard")
+	f.Comment("followed by more wildcards ends where the text after it first occurs, the last one")
+	f.Comment("takes what is left. Every wildcard holds at least one character.")
+	f.Func().Id("serverMatchSegment").Params(jen.Id("parts").Index().String(), jen.Id("s").String(), jen.Id("values").Index().String()).Params(jen.Index().String(), jen.Bool()).Block(
+		jen.List(jen.Id("first"), jen.Id("last")).Op(":=").Id("parts").Index(jen.Lit(0)).Op(",").Id("parts").Index(jen.Len(jen.Id("parts")).Op("-").Lit(1)),
+		jen.If(jen.Len(jen.Id("parts")).Op("==").Lit(1)).Block(jen.Return(jen.Id("values"), jen.Id("s").Op("==").Id("first"))),
+		jen.If(jen.Len(jen.Id("s")).Op("<").Len(jen.Id("first")).Op("+").Len(jen.Id("last")).Op("||").
+			Op("!").Qual(pkgStrings, "HasPrefix").Call(jen.Id("s"), jen.Id("first")).Op("||").
+			Op("!").Qual(pkgStrings, "HasSuffix").Call(jen.Id("s"), jen.Id("last"))).Block(jen.Return(jen.Id("values"), jen.False())),
+		jen.Id("s").Op("=").Id("s").Index(jen.Len(jen.Id("first")), jen.Len(jen.Id("s")).Op("-").Len(jen.Id("last"))),
+		jen.For(jen.Id("i").Op(":=").Lit(1), jen.Id("i").Op("<").Len(jen.Id("parts")).Op("-").Lit(2), jen.Id("i").Op("+=").Lit(2)).Block(
+			jen.If(jen.Id("s").Op("==").Lit("")).Block(jen.Return(jen.Id("values"), jen.False())),
+			jen.Id("at").Op(":=").Qual(pkgStrings, "Index").Call(jen.Id("s").Index(jen.Lit(1), jen.Empty()), jen.Id("parts").Index(jen.Id("i").Op("+").Lit(1))),
+			jen.If(jen.Id("at").Op("<").Lit(0)).Block(jen.Return(jen.Id("values"), jen.False())),
+			jen.Id("values").Op("=").Append(jen.Id("values"), jen.Id("s").Index(jen.Empty(), jen.Id("at").Op("+").Lit(1))),
+			jen.Id("s").Op("=").Id("s").Index(jen.Id("at").Op("+").Lit(1).Op("+").Len(jen.Id("parts").Index(jen.Id("i").Op("+").Lit(1))), jen.Empty()),
+		),
+		jen.Return(jen.Append(jen.Id("values"), jen.Id("s")), jen.Id("s").Op("!=").Lit("")),
+	)
+	f.Comment("serverQueryHolds reports whether the request's query holds the name and value pairs.")
+	f.Func().Id("serverQueryHolds").Params(requestParam(), jen.Id("pairs").Index().String()).Bool().Block(
+		jen.If(jen.Len(jen.Id("pairs")).Op("==").Lit(0)).Block(jen.Return(jen.True())),
+		jen.Id("q").Op(":=").Id("r").Dot("URL").Dot("Query").Call(),
+		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("+").Lit(1).Op("<").Len(jen.Id("pairs")), jen.Id("i").Op("+=").Lit(2)).Block(
+			jen.If(jen.Op("!").Qual(pkgSlices, "Contains").Call(jen.Id("q").Index(jen.Id("pairs").Index(jen.Id("i"))), jen.Id("pairs").Index(jen.Id("i").Op("+").Lit(1)))).Block(jen.Return(jen.False())),
+		),
+		jen.Return(jen.True()),
+	)
+	f.Comment("serveMatched serves the request when a route of the matcher matches it: the")
+	f.Comment("wildcards' values are set for Request.PathValue and the route's pattern in")
+	f.Comment("Request.Pattern, as ServeMux does.")
+	f.Func().Params(handlerRecv()).Id("serveMatched").Params(writerParam(), requestParam()).Bool().Block(
+		jen.List(jen.Id("i"), jen.Id("values")).Op(":=").Id("serverMatch").Call(jen.Id("r"), jen.Id("r").Dot("Method")),
+		jen.If(jen.Id("i").Op("<").Lit(0)).Block(jen.Return(jen.False())),
+		jen.Id("route").Op(":=").Op("&").Id("serverRoutes").Index(jen.Id("i")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("parts")).Op(":=").Range().Id("route").Dot("segments")).Block(
+			jen.For(jen.Id("j").Op(":=").Lit(1), jen.Id("j").Op("<").Len(jen.Id("parts")), jen.Id("j").Op("+=").Lit(2)).Block(
+				jen.Id("r").Dot("SetPathValue").Call(jen.Id("parts").Index(jen.Id("j")), jen.Id("values").Index(jen.Lit(0))),
+				jen.Id("values").Op("=").Id("values").Index(jen.Lit(1), jen.Empty()),
+			),
+		),
+		jen.Id("r").Dot("Pattern").Op("=").Id("route").Dot("op").Dot("Pattern"),
+		jen.Id("h").Dot("matched").Index(jen.Id("i")).Dot("ServeHTTP").Call(jen.Id("w"), jen.Id("r")),
+		jen.Return(jen.True()),
+	)
+}
