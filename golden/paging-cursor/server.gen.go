@@ -200,7 +200,8 @@ type ServerOperation struct {
 	ID string
 	// Method and Path are the spec's method and path template (/lives/{liveId}).
 	Method, Path string
-	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}).
+	// Pattern is the http.ServeMux pattern that routes it (GET /lives/{liveID}), or in
+	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
 	declares func(string) bool
@@ -237,15 +238,15 @@ type serverHandler struct {
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
 // the content type (415) and size (413) of the body, decodes and validates the
-// parameters and body (400, listing every problem at once), calls impl and writes
-// its answer. An unknown path is answered with 404, a known path with the wrong
-// method with 405 and an Allow header, an operation impl leaves to UnimplementedServer
-// with 501. A panic in impl is logged and answered with 500, and the handler keeps
-// serving. The checks of a hostile request cost time in proportion to its size: the
-// answer lists 100 problems at most, checks stop after 1,000, and when the request's
-// context ends they stop and impl is not called. Serve the handler from an
-// http.Server with read, write and idle timeouts: the handler bounds the size of
-// what it reads, not the time a client takes.
+// parameters and body (400, listing every problem at once), calls impl and writes its
+// answer. An unknown path is answered with 404, a known path with the wrong method with
+// 405 and an Allow header, an operation impl leaves to UnimplementedServer with 501. A
+// panic in impl is logged and answered with 500, and the handler keeps serving. The
+// checks of a hostile request cost time in proportion to its size: the answer lists 100
+// problems at most, checks stop after 1,000, and when the request's context ends they
+// stop and impl is not called. Serve the handler from an http.Server with read, write
+// and idle timeouts: the handler bounds the size of what it reads, not the time a client
+// takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := &serverHandler{
 		impl: impl,
@@ -306,13 +307,18 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
 }
 
-// handle routes op to serve, through the middleware, with op in the request's context.
+// handle routes op to serve with ServeMux.
 func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+	h.mux.Handle(op.Pattern, h.wrap(op, serve))
+}
+
+// wrap serves op with serve, through the middleware, with op in the request's context.
+func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
 	var next http.Handler = serve
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
-	h.mux.HandleFunc(op.Pattern, func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
 	})
 }
