@@ -38,6 +38,9 @@ func Server(api *generator.API) ([]byte, error) {
 	genOperationType(f)
 	genNewHandler(f, api)
 	genHandlerRuntime(f)
+	if hasStreams(api) {
+		genServerStreamRuntime(f)
+	}
 	for _, o := range api.Operations {
 		if o.ServerPattern != "" {
 			genOperationVar(f, o)
@@ -189,6 +192,9 @@ func genServerAnswer(f *jen.File, o *generator.Operation, r *generator.Response)
 			g.Add(doc(generator.ServerBodyField + " is the response body (" + r.ContentType + ").")).
 				Id(generator.ServerBodyField).Add(typeRef(r.Type))
 		}
+		if r.Stream != nil {
+			genEventsField(g, r)
+		}
 		for i, h := range r.Headers {
 			g.Add(doc(headerDoc(r.ServerHeaderFields[i], h))).Id(r.ServerHeaderFields[i]).Add(paramType(h))
 		}
@@ -206,6 +212,9 @@ func genServerAnswer(f *jen.File, o *generator.Operation, r *generator.Response)
 		}
 		for i, h := range r.Headers {
 			genSetHeader(g, h, jen.Id("v").Dot(r.ServerHeaderFields[i]))
+		}
+		if r.Stream != nil {
+			genWriteEvents(g, r, status)
 		}
 		genWriteBody(g, r, status)
 	})
