@@ -10,7 +10,6 @@ import (
 
 const serverPkgIter = "iter"
 
-
 // serverStreamFormat names the generated constant for how a stream's events
 // are written.
 func serverStreamFormat(s *generator.Stream) string {
