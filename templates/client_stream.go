@@ -111,6 +111,7 @@ func (g *clientGen) genStreamRuntime(f *jen.File) {
 		jen.Id("clientLines").Comment("one JSON value a line (NDJSON, JSON Lines), or after an RS byte (json-seq)"),
 	)
 	g.genStreamLoop(f)
+	g.genCheckStream(f)
 	g.genEventReader(f)
 	g.genEventDecoder(f)
 }
@@ -144,6 +145,10 @@ func (g *clientGen) genStreamLoop(f *jen.File) {
 				jen.Return(),
 			),
 			jen.Defer().Id("a").Dot("events").Dot("Close").Call(),
+			jen.If(jen.Err().Op(":=").Id("a").Dot("checkStream").Call(jen.Id("s"), jen.Id("format")), jen.Err().Op("!=").Nil()).Block(
+				jen.If(jen.Err().Op("!=").Qual(pkgIO, "EOF")).Block(jen.Id("yield").Call(jen.Id("zero"), jen.Err())),
+				jen.Return(),
+			),
 			jen.Id("r").Op(":=").Id("newClientEvents").Call(jen.Id("a").Dot("events"), jen.Id("format"), jen.Id("c").Dot("maxResponseBytes")),
 			jen.For(jen.Id("n").Op(":=").Lit(0), jen.Empty(), jen.Id("n").Op("++")).Block(
 				jen.If(jen.Err().Op(":=").Id("ctx").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(
@@ -161,6 +166,27 @@ func (g *clientGen) genStreamLoop(f *jen.File) {
 				jen.If(jen.Id("ok").Op("&&").Op("!").Id("yield").Call(jen.Id("event"), jen.Nil())).Block(jen.Return()),
 			),
 		)),
+	)
+}
+
+// genCheckStream renders checkStream, which tells an event stream from an
+// answer of another type (a JSON body when the request did not ask for a
+// stream, a proxy's page) that would otherwise read as no events at all.
+func (g *clientGen) genCheckStream(f *jen.File) {
+	a := func() *jen.Statement { return jen.Id("a") }
+	f.Comment("checkStream reports an SSE answer of another content type as a misfit with its")
+	f.Comment("first bytes, which ends the stream (an error under WithStrictDecoding). Lines")
+	f.Comment("are read under any type, as servers send them as JSON or text too.")
+	f.Func().Params(a().Op("*").Id("clientAnswer")).Id("checkStream").Params(jen.Id("s").Op("*").Id("clientCall"), jen.Id("format").Id("clientStreamFormat")).Error().Block(
+		jen.Id("ct").Op(":=").Add(a().Dot("header").Dot("Get").Call(jen.Lit("Content-Type"))),
+		jen.List(jen.Id("media"), jen.Id("_"), jen.Id("_")).Op(":=").Qual(pkgStrings, "Cut").Call(jen.Id("ct"), jen.Lit(";")),
+		jen.If(jen.Id("format").Op("==").Id("clientLines").Op("||").Id("media").Op("==").Lit("").Op("||").Qual(pkgStrings, "EqualFold").Call(jen.Qual(pkgStrings, "TrimSpace").Call(jen.Id("media")), jen.Lit("text/event-stream"))).Block(
+			jen.Return(jen.Nil()),
+		),
+		jen.List(jen.Id("head"), jen.Id("_")).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Qual(pkgIO, "LimitReader").Call(a().Dot("events"), jen.Lit(512))),
+		jen.Id("m").Op(":=").Id("Misfit").Values(jen.Dict{jen.Id("Raw"): jen.Id("head"), jen.Id("Problem"): jen.Lit("the answer is ").Op("+").Id("ct").Op("+").Lit(", not text/event-stream")}),
+		jen.If(jen.Err().Op(":=").Add(a().Dot("misfit").Call(jen.Id("s"), jen.Index().Id("Misfit").Values(jen.Id("m")), jen.Nil())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Return(jen.Qual(pkgIO, "EOF")),
 	)
 }
 

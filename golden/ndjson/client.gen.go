@@ -903,6 +903,12 @@ func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format c
 			return
 		}
 		defer a.events.Close()
+		if err := a.checkStream(s, format); err != nil {
+			if err != io.EOF {
+				yield(zero, err)
+			}
+			return
+		}
 		r := newClientEvents(a.events, format, c.maxResponseBytes)
 		for n := 0; ; n++ {
 			if err := ctx.Err(); err != nil {
@@ -926,6 +932,26 @@ func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format c
 			}
 		}
 	}
+}
+
+// checkStream reports an SSE answer of another content type as a misfit with its
+// first bytes, which ends the stream (an error under WithStrictDecoding). Lines
+// are read under any type, as servers send them as JSON or text too.
+func (a *clientAnswer) checkStream(s *clientCall, format clientStreamFormat) error {
+	ct := a.header.Get("Content-Type")
+	media, _, _ := strings.Cut(ct, ";")
+	if format == clientLines || media == "" || strings.EqualFold(strings.TrimSpace(media), "text/event-stream") {
+		return nil
+	}
+	head, _ := io.ReadAll(io.LimitReader(a.events, 512))
+	m := Misfit{
+		Problem: "the answer is " + ct + ", not text/event-stream",
+		Raw:     head,
+	}
+	if err := a.misfit(s, []Misfit{m}, nil); err != nil {
+		return err
+	}
+	return io.EOF
 }
 
 // clientEvents reads the events of a stream one at a time.

@@ -337,3 +337,26 @@ func TestSSEServerWritesTheWireFormat(t *testing.T) {
 	require.True(t, rec.Flushed)
 
 }
+
+func TestSSEAnswerThatIsNotAStream(t *testing.T) {
+	// The request forgot to ask for a stream, and the server answered JSON.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"id": "whole", "choices": []}`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := NewClient(srv.URL)
+	require.NoError(t, err)
+	var answer Answer
+	got, err := collect(t, c.CreateChatCompletionStream(RecordAnswer(context.Background(), &answer), chat))
+	require.NoError(t, err)
+	require.Empty(t, got)
+	require.Len(t, answer.Misfits, 1)
+	require.Equal(t, "the answer is application/json, not text/event-stream", answer.Misfits[0].Problem)
+	require.Equal(t, `{"id": "whole", "choices": []}`, string(answer.Misfits[0].Raw))
+
+	strict, err := NewClient(srv.URL, WithStrictDecoding())
+	require.NoError(t, err)
+	_, err = collect(t, strict.CreateChatCompletionStream(context.Background(), chat))
+	require.ErrorContains(t, err, "not text/event-stream")
+}
