@@ -47,13 +47,20 @@ func (b *builder) buildStream(o *Operation, r *Response, content openapi3.Conten
 		}
 		if data := envelopeData(s.Event); kind == StreamSSE && data != nil {
 			s.Envelope = true
-			s.Text = unaliasRef(data.Type).Kind == RefString
+			s.Text = textRef(data.Type)
 		} else {
-			s.Text = kind == StreamSSE && unaliasRef(s.Event).Kind == RefString
+			s.Text = kind == StreamSSE && textRef(s.Event)
 		}
 		return s
 	}
 	return nil
+}
+
+// textRef reports whether an SSE event's data is taken as text: a string,
+// or a string enum.
+func textRef(t *TypeRef) bool {
+	t = unaliasRef(t)
+	return t.Kind == RefString || (t.Kind == RefNamed && t.Named.Kind == KindEnum && t.Named.Enum.Base == RefString)
 }
 
 // envelopeData is the data member of a struct whose members are all SSE

@@ -131,9 +131,9 @@ func (g *clientGen) genStreamLoop(f *jen.File) {
 	f.Func().Id("clientStream").Types(jen.Id("E").Any()).Params(
 		jen.Id("c").Op("*").Id("Client"), clientCtxParam(), jen.Id("s").Op("*").Id("clientCall"), jen.Id("format").Id("clientStreamFormat"), jen.Id("fail").Func().Params(jen.Op("*").Id("clientAnswer")).Error(),
 	).Add(seq.Clone()).Block(
+		jen.Id("s").Dot("stream").Op("=").True(),
 		jen.Return(jen.Func().Params(yield.Clone()).Block(
 			zero(),
-			jen.Id("s").Dot("stream").Op("=").True(),
 			jen.List(jen.Id("a"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("s")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return()),
 			jen.If(jen.Id("a").Dot("events").Op("==").Nil()).Block(

@@ -926,9 +926,9 @@ func clientStreamError[E any](err error) iter.Seq2[E, error] {
 // answer goes through fail (nil: an APIError without a body). The body is closed
 // when the stream ends, however it ends.
 func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format clientStreamFormat, fail func(*clientAnswer) error) iter.Seq2[E, error] {
+	s.stream = true
 	return func(yield func(E, error) bool) {
 		var zero E
-		s.stream = true
 		a, err := c.send(ctx, s)
 		if err != nil {
 			yield(zero, err)
