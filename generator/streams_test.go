@@ -77,7 +77,7 @@ func TestStreamAloneIsTheMethod(t *testing.T) {
               schema: {$ref: '#/components/schemas/TextEnvelope'}`: {Kind: StreamSSE, Envelope: true, Text: true},
 		`            text/event-stream:
               schema: {$ref: '#/components/schemas/NotEnvelope'}`: {Kind: StreamSSE},
-		`            text/event-stream: {}`: {Kind: StreamSSE, Text: true},
+		`            text/event-stream: {}`:    {Kind: StreamSSE, Text: true},
 		`            application/x-ndjson: {}`: {Kind: StreamLines},
 	} {
 		api := clientLoad(t, streamSpec(content))
