@@ -298,10 +298,12 @@ func (g *clientGen) genEventDecoder(f *jen.File) {
 			),
 			jen.Default().Block(jen.Id("b").Op("=").Append(jen.Id("b"), r().Dot("data").Op("..."))),
 		),
-		jen.For(jen.List(jen.Id("name"), jen.Id("value")).Op(":=").Range().Map(jen.String()).String().Values(jen.Dict{jen.Lit("event"): r().Dot("event"), jen.Lit("id"): r().Dot("id")})).Block(
-			jen.If(jen.Id("value").Op("!=").Lit("")).Block(
-				quote(jen.Id("value")),
-				jen.Id("b").Op("=").Append(jen.Append(jen.Id("b"), jen.Lit(`,"`).Op("+").Id("name").Op("+").Lit(`":`).Op("...")), jen.Id("quoted").Op("...")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("field")).Op(":=").Range().Index(jen.Lit(2)).Index(jen.Lit(2)).String().Values(
+			jen.Values(jen.Lit("event"), r().Dot("event")), jen.Values(jen.Lit("id"), r().Dot("id")),
+		)).Block(
+			jen.If(jen.Id("field").Index(jen.Lit(1)).Op("!=").Lit("")).Block(
+				quote(jen.Id("field").Index(jen.Lit(1))),
+				jen.Id("b").Op("=").Append(jen.Append(jen.Id("b"), jen.Lit(`,"`).Op("+").Id("field").Index(jen.Lit(0)).Op("+").Lit(`":`).Op("...")), jen.Id("quoted").Op("...")),
 			),
 		),
 		jen.Return(jen.Append(jen.Id("b"), jen.LitRune('}'))),

@@ -189,8 +189,11 @@ func genServerAnswer(f *jen.File, o *generator.Operation, r *generator.Response)
 				Id(generator.ServerStatusField).Int()
 		}
 		if r.Type != nil {
-			g.Add(doc(generator.ServerBodyField + " is the response body (" + r.ContentType + ").")).
-				Id(generator.ServerBodyField).Add(typeRef(r.Type))
+			text := generator.ServerBodyField + " is the response body (" + r.ContentType + ")."
+			if r.Stream != nil && !r.JSON {
+				text = generator.ServerBodyField + " is the response body (" + r.ContentType + "), already framed: sent as it is when " + generator.ServerEventsField + " is nil."
+			}
+			g.Add(doc(text)).Id(generator.ServerBodyField).Add(typeRef(r.Type))
 		}
 		if r.Stream != nil {
 			genEventsField(g, r)

@@ -72,7 +72,8 @@ type GetExportOutput interface {
 
 // GetExportOK is the 200 answer of GetExport: One record a line.
 type GetExportOK struct {
-	// Body is the response body (application/x-ndjson).
+	// Body is the response body (application/x-ndjson), already framed: sent as it is when
+	// Events is nil.
 	Body []byte
 	// Events, when set, is the answer: a stream (application/x-ndjson) of the events it yields,
 	// each sent as it comes. Body is ignored then. The stream ends when the iterator does, or
@@ -117,7 +118,8 @@ type GetFeedOutput interface {
 
 // GetFeedOK is the 200 answer of GetFeed: One record after each RS.
 type GetFeedOK struct {
-	// Body is the response body (application/json-seq).
+	// Body is the response body (application/json-seq), already framed: sent as it is when
+	// Events is nil.
 	Body []byte
 	// Events, when set, is the answer: a stream (application/json-seq) of the events it yields,
 	// each sent as it comes. Body is ignored then. The stream ends when the iterator does, or
@@ -148,7 +150,8 @@ type GetLogsOutput interface {
 
 // GetLogsOK is the 200 answer of GetLogs: JSON Lines.
 type GetLogsOK struct {
-	// Body is the response body (application/jsonl).
+	// Body is the response body (application/jsonl), already framed: sent as it is when Events
+	// is nil.
 	Body []byte
 	// Events, when set, is the answer: a stream (application/jsonl) of the events it yields,
 	// each sent as it comes. Body is ignored then. The stream ends when the iterator does, or

@@ -1109,13 +1109,10 @@ func clientEnvelope(r *clientEvents, text bool) []byte {
 	default:
 		b = append(b, r.data...)
 	}
-	for name, value := range map[string]string{
-		"event": r.event,
-		"id":    r.id,
-	} {
-		if value != "" {
-			quoted, _ := json.Marshal(value)
-			b = append(append(b, ",\""+name+"\":"...), quoted...)
+	for _, field := range [2][2]string{{"event", r.event}, {"id", r.id}} {
+		if field[1] != "" {
+			quoted, _ := json.Marshal(field[1])
+			b = append(append(b, ",\""+field[0]+"\":"...), quoted...)
 		}
 	}
 	return append(b, '}')

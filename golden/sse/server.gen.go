@@ -123,7 +123,8 @@ type SpeakOutput interface {
 
 // SpeakOK is the 200 answer of Speak: The audio, as events.
 type SpeakOK struct {
-	// Body is the response body (text/event-stream).
+	// Body is the response body (text/event-stream), already framed: sent as it is when Events
+	// is nil.
 	Body []byte
 	// Events, when set, is the answer: a stream (text/event-stream) of the events it yields,
 	// each sent as it comes. Body is ignored then. The stream ends when the iterator does, or
@@ -157,7 +158,8 @@ type ListTicksOutput interface {
 
 // ListTicksOK is the 200 answer of ListTicks: One tick an event.
 type ListTicksOK struct {
-	// Body is the response body (text/event-stream).
+	// Body is the response body (text/event-stream), already framed: sent as it is when Events
+	// is nil.
 	Body []byte
 	// Events, when set, is the answer: a stream (text/event-stream) of the events it yields,
 	// each sent as it comes. Body is ignored then. The stream ends when the iterator does, or
