@@ -35,6 +35,7 @@ func (b *builder) nameClientTypes(o *Operation) {
 		}
 		r.ResultByPointer = r.Type != nil && !r.Raw && isStructLike(r.Type)
 	}
+	detectStream(o)
 	b.nameClientMethods(o)
 	b.warnClientParams(o)
 }
@@ -93,10 +94,13 @@ func isStructLike(t *TypeRef) bool {
 func (b *builder) nameClientMethods(o *Operation) {
 	b.checkMethodName(o)
 	defer b.recordClientMethods(o)
-	if o.Pagination == nil && o.Bulk == nil {
+	if o.Pagination == nil && o.Bulk == nil && (o.StreamAnswer == nil || o.StreamMethod != "") {
 		return
 	}
 	methods := b.clientMethodSet()
+	if o.StreamAnswer != nil && o.StreamMethod == "" {
+		o.StreamMethod = methods.claim(o.Name + streamSuffix)
+	}
 	locals := newNameSet(clientLocalNames...)
 	for _, p := range o.PathParams {
 		locals.claim(p.LocalName)
@@ -151,6 +155,9 @@ func clientExtraMethods(o *Operation) []string {
 	}
 	if o.Bulk != nil && o.Bulk.Method != "" {
 		out = append(out, o.Bulk.Method)
+	}
+	if o.StreamMethod != "" && o.StreamMethod != o.Name {
+		out = append(out, o.StreamMethod)
 	}
 	return out
 }

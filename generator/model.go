@@ -340,6 +340,13 @@ type Operation struct {
 	// ServerWildcards are the names under which the handler reads PathParams
 	// with Request.PathValue, in order.
 	ServerWildcards []string
+
+	// StreamAnswer is the success answer that can stream (see Response.Stream);
+	// nil when none can. StreamMethod names the client method that reads it
+	// event by event: the operation's own name when the stream is its only
+	// success answer, else Name+"Stream" beside the plain method.
+	StreamAnswer *Response
+	StreamMethod string
 }
 
 // Route is the request an operation is sent as. A path key may carry a
@@ -472,6 +479,36 @@ type Response struct {
 	ServerName string
 	// ServerHeaderFields are the field names of Headers in that type, in order.
 	ServerHeaderFields []string
+
+	// Stream is set when the answer can be a stream of events, alone or
+	// beside a JSON body (chat completions answer either, as the request asks).
+	Stream *Stream
+}
+
+// StreamKind says how the events of a streamed body are framed.
+type StreamKind int
+
+const (
+	// StreamSSE is text/event-stream: Server-Sent Events.
+	StreamSSE StreamKind = iota + 1
+	// StreamLines is one JSON value a line: application/x-ndjson, application/jsonl.
+	StreamLines
+	// StreamSeq is application/json-seq (RFC 7464): each value after an RS byte.
+	StreamSeq
+)
+
+// Stream is a body read and written one event at a time.
+type Stream struct {
+	Kind        StreamKind
+	ContentType string
+	// Event is the Go type of one event: the schema given for the stream.
+	Event *TypeRef
+	// Envelope is set when Event is a struct of the SSE fields (event, data,
+	// id, retry): the reader fills it from them, data decoded as its type.
+	Envelope bool
+	// Text is set when an event's data is text, not JSON: Event (or the
+	// envelope's data member) is a string.
+	Text bool
 }
 
 // StatusText is the code as written in the spec: "200", "4XX" or "default".

@@ -306,6 +306,7 @@ func (b *builder) buildResponses(o *Operation, op *openapi3.Operation, ptr strin
 				r.Type = &TypeRef{Kind: RefBytes, Note: "The body is raw bytes in " + ct + ", which livegen does not decode."}
 			}
 		}
+		r.Stream = b.buildStream(o, r, rr.Value.Content, rptr)
 		for _, h := range sortedKeys(rr.Value.Headers) {
 			hr := rr.Value.Headers[h]
 			if hr == nil || hr.Value == nil || strings.EqualFold(h, "Content-Type") {

@@ -11,6 +11,7 @@ const (
 	ServerParamsField = "Params" // the operation's ParamsType
 	ServerBodyField   = "Body"   // the decoded request body, or the answer's body
 	ServerStatusField = "Status" // the status code of a range or default answer
+	ServerEventsField = "Events" // the events of an answer that streams
 )
 
 // nameServerTypes decides the server-side Go names of an operation: its
@@ -26,7 +27,7 @@ func (b *builder) nameServerTypes(o *Operation) {
 	}
 	for _, r := range o.Responses {
 		r.ServerName = b.typeName(o.Name + responseWord(r))
-		headers := newNameSet(ServerBodyField, ServerStatusField)
+		headers := newNameSet(ServerBodyField, ServerStatusField, ServerEventsField)
 		for _, h := range r.Headers {
 			r.ServerHeaderFields = append(r.ServerHeaderFields, headers.claim(h.GoName))
 		}

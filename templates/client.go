@@ -22,6 +22,8 @@ type clientGen struct {
 	// uses* record which parameter helpers the methods call, so that only
 	// those are rendered.
 	usesStrings, usesPathList, usesObject, usesMapPairs, usesJSONText bool
+	// streams is set when an operation streams its answer.
+	streams bool
 }
 
 // Client renders client.gen.go: the Client type and its options, one
@@ -31,7 +33,7 @@ func Client(api *generator.API) ([]byte, error) {
 	if len(api.Operations) == 0 {
 		return nil, nil
 	}
-	g := &clientGen{api: api, auth: len(api.SecuritySchemes) > 0}
+	g := &clientGen{api: api, auth: len(api.SecuritySchemes) > 0, streams: hasStreams(api)}
 	f := newFile(api)
 	g.genClientType(f)
 	g.genClientOptions(f)
@@ -43,7 +45,12 @@ func Client(api *generator.API) ([]byte, error) {
 	g.genMisfitTypes(f)
 	for _, op := range api.Operations {
 		g.genResultType(f, op)
-		g.genClientMethod(f, op)
+		if op.StreamMethod != op.Name {
+			g.genClientMethod(f, op)
+		}
+		if op.StreamAnswer != nil {
+			g.genStreamMethod(f, op)
+		}
 		if op.Pagination != nil {
 			g.genPageMethod(f, op)
 		}
@@ -61,6 +68,9 @@ func Client(api *generator.API) ([]byte, error) {
 	}
 	if clientHasBulk(api) {
 		g.genBulkHelpers(f)
+	}
+	if g.streams {
+		g.genStreamRuntime(f)
 	}
 	return render(f)
 }

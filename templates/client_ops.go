@@ -11,27 +11,9 @@ import (
 // the path, parameters and body, send it, and turn the answer into the
 // typed result or an *APIError.
 func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
+	fail := func(err jen.Code) []jen.Code { return clientFailResults(op, err) }
 	f.Add(declDoc(op.Name, clientMethodDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(g.clientMethodParams(op)...).Add(clientMethodResults(op)).BlockFunc(func(b *jen.Group) {
-		g.genPathChecks(b, op)
-		b.Id("s").Op(":=").Id("newClientCall").CallFunc(func(args *jen.Group) {
-			args.Lit(op.ID)
-			args.Qual(pkgHTTP, clientMethodConst(op.Method))
-			args.Add(g.clientPathExpr(op))
-			if g.auth {
-				args.Add(clientSecurityLit(op))
-			}
-			args.Id("opts")
-		})
-		if accept := clientAccept(op); accept != "" {
-			b.Id("s").Dot("header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept))
-		}
-		if op.ParamsType != "" {
-			b.If(jen.Id("params").Op("!=").Nil()).BlockFunc(func(pb *jen.Group) {
-				g.genParamsEncoding(pb, op)
-			})
-		}
-		genFixedQuery(b, op)
-		g.genBodyEncoding(b, op)
+		g.genCallSetup(b, op, clientAccept(op), fail)
 		b.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("s"))
 		b.Add(clientIfErr(clientFailResults(op, jen.Err())...))
 		b.Switch().BlockFunc(func(sw *jen.Group) {
@@ -47,6 +29,32 @@ func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
 		})
 		b.Return(clientFailResults(op, clientFailCall(clientDefaultResponse(op)))...)
 	}))
+}
+
+// genCallSetup renders how every method of an operation starts: the path
+// checks, the call with its Accept header, the parameters and the body;
+// fail is how the method returns an error.
+func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept string, fail func(err jen.Code) []jen.Code) {
+	g.genPathChecks(b, op, fail)
+	b.Id("s").Op(":=").Id("newClientCall").CallFunc(func(args *jen.Group) {
+		args.Lit(op.ID)
+		args.Qual(pkgHTTP, clientMethodConst(op.Method))
+		args.Add(g.clientPathExpr(op))
+		if g.auth {
+			args.Add(clientSecurityLit(op))
+		}
+		args.Id("opts")
+	})
+	if accept != "" {
+		b.Id("s").Dot("header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept))
+	}
+	if op.ParamsType != "" {
+		b.If(jen.Id("params").Op("!=").Nil()).BlockFunc(func(pb *jen.Group) {
+			g.genParamsEncoding(pb, op)
+		})
+	}
+	genFixedQuery(b, op)
+	g.genBodyEncoding(b, op, fail)
 }
 
 // clientMethodDoc documents a method from the spec: summary, description,
@@ -283,7 +291,7 @@ func clientAccept(op *generator.Operation) string {
 }
 
 // genBodyEncoding sets the request body: JSON encoded, or bytes as given.
-func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation) {
+func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation, fail func(err jen.Code) []jen.Code) {
 	body := op.Body
 	if body == nil {
 		return
@@ -293,7 +301,7 @@ func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation) {
 		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Id("body"))
 	} else {
 		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setJSON").Call(jen.Lit(body.ContentType), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(clientFailResults(op, jen.Err())...),
+			jen.Return(fail(jen.Err())...),
 		)
 	}
 	if body.Required {

@@ -36,6 +36,9 @@ func (g *clientGen) genCall(f *jen.File) {
 			s.Id("security").Index().Index().String()
 		}
 		s.Id("editors").Index().Id("RequestEditorFn")
+		if g.streams {
+			s.Id("stream").Bool().Comment("a 2xx answer is handed over unread, to be streamed")
+		}
 	})
 	params := []jen.Code{jen.List(jen.Id("operation"), jen.Id("method"), jen.Id("path")).String()}
 	fields := jen.Dict{
@@ -119,7 +122,16 @@ func (g *clientGen) genSend(f *jen.File) {
 			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(c().Dot("attempt").Call(jen.Id("ctx"), s(), jen.Id("target"))),
 			clientIfErr(jen.Nil(), jen.Err()),
 			jen.List(jen.Id("wait"), jen.Id("retry")).Op(":=").Add(c().Dot("retryWait").Call(jen.Id("ctx"), s(), jen.Id("resp"), jen.Id("attempt"), jen.Id("start"))),
-			jen.If(jen.Op("!").Id("retry")).Block(jen.Return(c().Dot("read").Call(jen.Id("ctx"), s(), jen.Id("resp")))),
+			jen.If(jen.Op("!").Id("retry")).BlockFunc(func(b *jen.Group) {
+				if g.streams {
+					b.If(s().Dot("stream").Op("&&").Id("resp").Dot("StatusCode").Op("/").Lit(100).Op("==").Lit(2)).Block(
+						jen.Id("a").Op(":=").Add(c().Dot("answer").Call(jen.Id("ctx"), jen.Id("resp"), jen.Nil())),
+						jen.Id("a").Dot("events").Op("=").Id("resp").Dot("Body"),
+						jen.Return(jen.Id("a"), jen.Nil()),
+					)
+				}
+				b.Return(c().Dot("read").Call(jen.Id("ctx"), s(), jen.Id("resp")))
+			}),
 			jen.Id("clientDiscard").Call(jen.Id("resp").Dot("Body")),
 			jen.If(jen.Err().Op(":=").Add(c().Dot("sleep").Call(jen.Id("ctx"), jen.Id("wait"))), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), g.errorf("%s: waiting %v to retry after status %d: %w", s().Dot("operation"), jen.Id("wait"), jen.Id("resp").Dot("StatusCode"), jen.Err())),
@@ -176,13 +188,16 @@ func (g *clientGen) genAnswer(f *jen.File) {
 	s := func() *jen.Statement { return jen.Id("s") }
 	resp := func() *jen.Statement { return jen.Id("resp") }
 	f.Comment("clientAnswer is an answer whose body has been read and closed.")
-	f.Type().Id("clientAnswer").Struct(
-		jen.Id("status").Int(),
-		jen.Id("header").Qual(pkgHTTP, "Header"),
-		jen.Id("body").Index().Byte(),
-		jen.Id("strict").Bool().Comment("misfits are errors (WithStrictDecoding)"),
-		jen.Id("record").Op("*").Id("Answer").Comment("where RecordAnswer asked for the answer; nil without"),
-	)
+	f.Type().Id("clientAnswer").StructFunc(func(st *jen.Group) {
+		st.Id("status").Int()
+		st.Id("header").Qual(pkgHTTP, "Header")
+		st.Id("body").Index().Byte()
+		st.Id("strict").Bool().Comment("misfits are errors (WithStrictDecoding)")
+		st.Id("record").Op("*").Id("Answer").Comment("where RecordAnswer asked for the answer; nil without")
+		if g.streams {
+			st.Id("events").Qual(pkgIO, "ReadCloser").Comment("the open body of a streamed 2xx answer; body is nil then")
+		}
+	})
 	f.Comment("clientMaxErrorBody caps the body that an APIError keeps, and how much of a")
 	f.Comment("discarded body is drained so that the connection can be reused.")
 	f.Const().Id("clientMaxErrorBody").Op("=").Lit(clientMaxErrorBody)
@@ -217,6 +232,10 @@ func (g *clientGen) genAnswer(f *jen.File) {
 			)
 			b.Id("body").Op("=").Id("body").Index(jen.Empty(), jen.Id("limit"))
 		}),
+		jen.Return(c().Dot("answer").Call(jen.Id("ctx"), resp(), jen.Id("body")), jen.Nil()),
+	)
+	f.Comment("answer is the final answer of a call, recorded where RecordAnswer asked.")
+	f.Func().Params(c().Op("*").Id("Client")).Id("answer").Params(clientCtxParam(), resp().Op("*").Qual(pkgHTTP, "Response"), jen.Id("body").Index().Byte()).Op("*").Id("clientAnswer").Block(
 		jen.Id("a").Op(":=").Op("&").Id("clientAnswer").Values(jen.Dict{
 			jen.Id("status"): resp().Dot("StatusCode"), jen.Id("header"): resp().Dot("Header"), jen.Id("body"): jen.Id("body"), jen.Id("strict"): c().Dot("strict"),
 		}),
@@ -224,7 +243,7 @@ func (g *clientGen) genAnswer(f *jen.File) {
 			jen.Op("*").Id("record").Op("=").Id("Answer").Values(jen.Dict{jen.Id("StatusCode"): a().Dot("status"), jen.Id("Header"): a().Dot("header"), jen.Id("Body"): a().Dot("body")}),
 			a().Dot("record").Op("=").Id("record"),
 		),
-		jen.Return(a(), jen.Nil()),
+		jen.Return(a()),
 	)
 	f.Comment("clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and")
 	f.Comment("closes it.")

@@ -39,6 +39,9 @@ func Server(api *generator.API) ([]byte, error) {
 	genNewHandler(f, api)
 	genHandlerRuntime(f, api)
 	genServerRoutes(f, api)
+	if hasStreams(api) {
+		genServerStreamRuntime(f)
+	}
 	for _, o := range api.Operations {
 		if o.ServerPattern != "" {
 			genOperationVar(f, o)
@@ -187,8 +190,14 @@ func genServerAnswer(f *jen.File, o *generator.Operation, r *generator.Response)
 				Id(generator.ServerStatusField).Int()
 		}
 		if r.Type != nil {
-			g.Add(doc(generator.ServerBodyField + " is the response body (" + r.ContentType + ").")).
-				Id(generator.ServerBodyField).Add(typeRef(r.Type))
+			text := generator.ServerBodyField + " is the response body (" + r.ContentType + ")."
+			if r.Stream != nil && !r.JSON {
+				text = generator.ServerBodyField + " is the response body (" + r.ContentType + "), already framed: sent as it is when " + generator.ServerEventsField + " is nil."
+			}
+			g.Add(doc(text)).Id(generator.ServerBodyField).Add(typeRef(r.Type))
+		}
+		if r.Stream != nil {
+			genEventsField(g, r)
 		}
 		for i, h := range r.Headers {
 			g.Add(doc(headerDoc(r.ServerHeaderFields[i], h))).Id(r.ServerHeaderFields[i]).Add(paramType(h))
@@ -207,6 +216,9 @@ func genServerAnswer(f *jen.File, o *generator.Operation, r *generator.Response)
 		}
 		for i, h := range r.Headers {
 			genSetHeader(g, h, jen.Id("v").Dot(r.ServerHeaderFields[i]))
+		}
+		if r.Stream != nil {
+			genWriteEvents(g, r, status)
 		}
 		genWriteBody(g, r, status)
 	})

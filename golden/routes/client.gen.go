@@ -934,6 +934,11 @@ func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (
 		}
 		body = body[:limit]
 	}
+	return c.answer(ctx, resp, body), nil
+}
+
+// answer is the final answer of a call, recorded where RecordAnswer asked.
+func (c *Client) answer(ctx context.Context, resp *http.Response, body []byte) *clientAnswer {
 	a := &clientAnswer{
 		body:   body,
 		header: resp.Header,
@@ -948,7 +953,7 @@ func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (
 		}
 		a.record = record
 	}
-	return a, nil
+	return a
 }
 
 // clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and
