@@ -353,6 +353,24 @@ type FilterParam struct {
 	Op    string // "gte"
 }
 
+// BodyKind is how a request or response body travels between the caller
+// and the wire; renderers choose the Go type and the codec by it.
+type BodyKind int
+
+const (
+	// BodyJSON is encoded and decoded as JSON into Type.
+	BodyJSON BodyKind = iota
+	// BodyBytes is handed over as []byte, neither encoded nor decoded: a
+	// media type livegen does not speak, or JSON without a schema.
+	BodyBytes
+	// BodyBinary is streamed: an io.Reader going out, an io.ReadCloser
+	// coming in, never held whole in memory (application/octet-stream,
+	// image/*, audio/*, video/*, or a string schema of format binary).
+	BodyBinary
+	// BodyText is a string (text/plain and the other text/* types).
+	BodyText
+)
+
 // RequestBody is an operation's request body.
 type RequestBody struct {
 	ContentType string // "application/json" or the first media type
@@ -361,6 +379,8 @@ type RequestBody struct {
 	Type        *TypeRef // nil for a body without schema
 	// JSON reports whether the body is JSON encoded.
 	JSON bool
+	// Kind is how the body travels.
+	Kind BodyKind
 }
 
 // Response is one documented response.
@@ -374,7 +394,9 @@ type Response struct {
 	ContentType string
 	Type        *TypeRef // nil when the response has no body
 	JSON        bool
-	Headers     []*Param
+	// Kind is how the body travels; meaningful when Type is set.
+	Kind    BodyKind
+	Headers []*Param
 	// Name is the Go name of this response variant ("InviteLiveParticipant201").
 	Name string
 

@@ -251,7 +251,12 @@ func (b *builder) buildRequestBody(o *Operation, op *openapi3.Operation, ptr str
 		return
 	}
 	bptr := ptr + "/requestBody/content/" + escapeToken(ct)
+	body.Kind = bodyKind(ct, mt)
 	switch {
+	case body.Kind == BodyBinary:
+		body.Type = &TypeRef{Kind: RefBytes, Note: streamNote}
+	case body.Kind == BodyText:
+		body.Type = &TypeRef{Kind: RefString}
 	case mt == nil || mt.Schema == nil:
 		body.Type = &TypeRef{Kind: RefBytes}
 	case body.JSON:
@@ -297,7 +302,12 @@ func (b *builder) buildResponses(o *Operation, op *openapi3.Operation, ptr strin
 		r.ContentType, r.JSON = ct, isJSON(ct)
 		if ct != "" {
 			cptr := rptr + "/content/" + escapeToken(ct)
+			r.Kind = bodyKind(ct, mt)
 			switch {
+			case r.Kind == BodyBinary:
+				r.Type = &TypeRef{Kind: RefBytes, Note: streamNote}
+			case r.Kind == BodyText:
+				r.Type = &TypeRef{Kind: RefString}
 			case mt == nil || mt.Schema == nil:
 				r.Type = &TypeRef{Kind: RefBytes}
 			case r.JSON:

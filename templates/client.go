@@ -19,6 +19,9 @@ type clientGen struct {
 	api *generator.API
 	// auth is set when the spec declares security schemes.
 	auth bool
+	// uploads and downloads are set when some call streams its request body,
+	// or its success answer; the streaming machinery is rendered only then.
+	uploads, downloads bool
 	// uses* record which parameter helpers the methods call, so that only
 	// those are rendered.
 	usesStrings, usesPathList, usesObject, usesMapPairs, usesJSONText bool
@@ -32,6 +35,10 @@ func Client(api *generator.API) ([]byte, error) {
 		return nil, nil
 	}
 	g := &clientGen{api: api, auth: len(api.SecuritySchemes) > 0}
+	for _, op := range api.Operations {
+		g.uploads = g.uploads || (op.Body != nil && op.Body.Kind == generator.BodyBinary)
+		g.downloads = g.downloads || clientStreams(op)
+	}
 	f := newFile(api)
 	g.genClientType(f)
 	g.genClientOptions(f)

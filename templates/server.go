@@ -59,6 +59,7 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	genSecurity(f, api)
 	genParamRuntime(f)
 	genBodyRuntime(f)
+	genStreamBody(f, api)
 	genWalkers(f, c, api)
 	return render(f)
 }
@@ -109,6 +110,9 @@ func genServerInput(f *jen.File, o *generator.Operation) {
 		}
 		if o.Body != nil {
 			text := generator.ServerBodyField + " is the request body (" + o.Body.ContentType + ")"
+			if o.Body.Kind == generator.BodyBinary {
+				text += ", read from the connection as the implementation reads it (the handler's body size limit does not apply)"
+			}
 			if !o.Body.Required {
 				text += "; nil when the request has none"
 			}
@@ -123,6 +127,9 @@ func genServerInput(f *jen.File, o *generator.Operation) {
 // bodyType is the Go type of a request body in an input: a pointer when the
 // body is optional and nil cannot already say that it is absent.
 func bodyType(b *generator.RequestBody) *jen.Statement {
+	if b.Kind == generator.BodyBinary {
+		return jen.Qual(pkgIO, "Reader")
+	}
 	if !b.Required && !b.Type.IsCollection() && b.Type.Kind != generator.RefAny {
 		return jen.Op("*").Add(typeRef(b.Type))
 	}
@@ -131,7 +138,7 @@ func bodyType(b *generator.RequestBody) *jen.Statement {
 
 // bodyByPointer mirrors bodyType.
 func bodyByPointer(b *generator.RequestBody) bool {
-	return !b.Required && !b.Type.IsCollection() && b.Type.Kind != generator.RefAny
+	return b.Kind != generator.BodyBinary && !b.Required && !b.Type.IsCollection() && b.Type.Kind != generator.RefAny
 }
 
 // genServerOutput renders the sealed Output interface of an operation and
@@ -185,7 +192,11 @@ func genServerAnswer(f *jen.File, o *generator.Operation, r *generator.Response)
 			g.Add(doc(fmt.Sprintf("%s is the status code to send, %d to %d.", generator.ServerStatusField, low, high))).
 				Id(generator.ServerStatusField).Int()
 		}
-		if r.Type != nil {
+		switch {
+		case r.Type != nil && r.Kind == generator.BodyBinary:
+			g.Add(doc(generator.ServerBodyField+" is the response body ("+r.ContentType+"), copied to the client as it is read; it is closed after, when it is an io.Closer. nil sends no body.")).
+				Id(generator.ServerBodyField).Qual(pkgIO, "Reader")
+		case r.Type != nil:
 			g.Add(doc(generator.ServerBodyField + " is the response body (" + r.ContentType + ").")).
 				Id(generator.ServerBodyField).Add(typeRef(r.Type))
 		}
@@ -243,6 +254,8 @@ func genWriteBody(g *jen.Group, r *generator.Response, status jen.Code) {
 	case r.Type == nil:
 		g.Id("w").Dot("WriteHeader").Call(status)
 		g.Return(jen.Nil())
+	case r.Kind == generator.BodyBinary:
+		g.Return(jen.Id("serverWriteStream").Call(jen.Id("w"), status, jen.Lit(r.ContentType), jen.Id("v").Dot(generator.ServerBodyField)))
 	case r.JSON:
 		body := jen.Id("v").Dot(generator.ServerBodyField)
 		if r.Type.Kind == generator.RefSlice {

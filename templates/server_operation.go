@@ -20,7 +20,11 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 			g.Id("ctx").Op(":=").Id("r").Dot("Context").Call()
 		}
 		if o.Body != nil {
-			g.List(jen.Id("data"), jen.Id("ok")).Op(":=").Id("h").Dot("readBody").Call(jen.Id("w"), jen.Id("r"), jen.Lit(mediaType(o.Body.ContentType)))
+			read := "readBody"
+			if o.Body.Kind == generator.BodyBinary {
+				read = "streamBody"
+			}
+			g.List(jen.Id("data"), jen.Id("ok")).Op(":=").Id("h").Dot(read).Call(jen.Id("w"), jen.Id("r"), jen.Lit(mediaType(o.Body.ContentType)))
 			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 		}
 		g.Var().Id("in").Id(o.ServerInput)
@@ -78,7 +82,17 @@ func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
 		if b.Required {
 			g.If(jen.Id("data").Op("==").Nil()).Block(report(root.Clone(), jen.Lit("a request body is required")))
 		}
-		g.Add(target).Op("=").Add(typeRef(b.Type)).Call(jen.Id("data"))
+		switch {
+		case b.Kind == generator.BodyBinary:
+			g.Add(target).Op("=").Id("data")
+		case b.Kind == generator.BodyText && bodyByPointer(b):
+			g.If(jen.Id("data").Op("!=").Nil()).Block(
+				jen.Id("text").Op(":=").String().Call(jen.Id("data")),
+				target.Clone().Op("=").Op("&").Id("text"),
+			)
+		default:
+			g.Add(target).Op("=").Add(typeRef(b.Type)).Call(jen.Id("data"))
+		}
 		return
 	}
 	pointer := bodyByPointer(b)
