@@ -339,6 +339,9 @@ type Param struct {
 	Extensions map[string]any
 	// Filter is set when the parameter is a bracket filter `field[op]`.
 	Filter *FilterParam
+	// ContentJSON is set for a parameter declared with `content:
+	// application/json` instead of a schema: its value is JSON text.
+	ContentJSON bool
 }
 
 // ByPointer reports whether the parameter's Go field is a pointer: optional

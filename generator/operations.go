@@ -184,6 +184,10 @@ func (b *builder) param(pv *openapi3.Parameter, o *Operation, ptr string, names 
 		if pv.Schema.Value != nil && p.Doc == "" {
 			p.Doc = schemaDoc(pv.Schema.Value)
 		}
+	case len(pv.Content) > 0 && isJSON(sortedKeys(pv.Content)[0]) && firstMediaType(pv.Content) != nil && firstMediaType(pv.Content).Schema != nil:
+		// JSON by definition: written as JSON text, whatever the shape.
+		p.ContentJSON = true
+		p.Type = b.ref(firstMediaType(pv.Content).Schema, ctx, ptr+"/content/"+escapeToken(sortedKeys(pv.Content)[0])+"/schema")
 	case len(pv.Content) > 0:
 		mt := firstMediaType(pv.Content)
 		if mt != nil && mt.Schema != nil {

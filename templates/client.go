@@ -24,7 +24,7 @@ type clientGen struct {
 	uploads, downloads bool
 	// uses* record which parameter helpers the methods call, so that only
 	// those are rendered.
-	usesStrings, usesPathList, usesObject, usesMapPairs, usesJSONText bool
+	usesStrings, usesPathList, usesObject, usesMapPairs, usesJSONText, usesContentJSON bool
 }
 
 // Client renders client.gen.go: the Client type and its options, one
