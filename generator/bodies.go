@@ -20,6 +20,11 @@ func bodyKind(contentType string, mt *openapi3.MediaType) BodyKind {
 		return BodyJSON
 	case ct == "text/event-stream":
 		return BodyBytes
+	case ct == "application/x-www-form-urlencoded":
+		if objectSchema(mt) {
+			return BodyForm
+		}
+		return BodyBytes
 	case ct == "application/octet-stream", ct == "*/*" && binarySchema(mt),
 		strings.HasPrefix(ct, "image/"), strings.HasPrefix(ct, "audio/"), strings.HasPrefix(ct, "video/"):
 		return BodyBinary
@@ -39,6 +44,44 @@ func binarySchema(mt *openapi3.MediaType) bool {
 	}
 	s := mt.Schema.Value
 	return s.Type != nil && s.Type.Is("string") && s.Format == "binary"
+}
+
+// objectSchema reports whether a media type's schema is an object.
+func objectSchema(mt *openapi3.MediaType) bool {
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return false
+	}
+	s := mt.Schema.Value
+	return (s.Type != nil && s.Type.Is("object")) || len(s.Properties) > 0
+}
+
+// formStyles reads the encoding of a form body's members: the styles that
+// are not the default (form, exploded), in name order.
+func formStyles(mt *openapi3.MediaType) []FormStyle {
+	var out []FormStyle
+	for _, name := range sortedKeys(mt.Encoding) {
+		e := mt.Encoding[name]
+		if e == nil {
+			continue
+		}
+		style := e.Style
+		if style == "" {
+			style = "form"
+		}
+		explode := style == "form"
+		if e.Explode != nil {
+			explode = *e.Explode
+		}
+		switch {
+		case style == "deepObject":
+		case explode:
+			continue
+		case style != "form" && style != "pipeDelimited" && style != "spaceDelimited":
+			continue
+		}
+		out = append(out, FormStyle{Name: name, Style: style})
+	}
+	return out
 }
 
 // streamNote documents a streamed body on the Go type that carries it.

@@ -372,6 +372,10 @@ const (
 	BodyBinary
 	// BodyText is a string (text/plain and the other text/* types).
 	BodyText
+	// BodyForm is application/x-www-form-urlencoded: a typed object written
+	// as name=value pairs, nested members in brackets (meta[k]=v,
+	// items[0][price]=p, expand[]=a), and read back into the same type.
+	BodyForm
 )
 
 // RequestBody is an operation's request body.
@@ -384,6 +388,17 @@ type RequestBody struct {
 	JSON bool
 	// Kind is how the body travels.
 	Kind BodyKind
+	// FormStyles are the members of a form body whose spec encoding is not
+	// the default (style form, exploded), by wire name; see FormStyle.
+	FormStyles []FormStyle
+}
+
+// FormStyle is how a form member that is a list is written: "form" joins
+// its values with commas, "pipeDelimited" with |, "spaceDelimited" with
+// spaces, "deepObject" repeats name[]=v. Exploded lists repeat name=v.
+type FormStyle struct {
+	Name  string
+	Style string
 }
 
 // Response is one documented response.

@@ -261,6 +261,9 @@ func (b *builder) buildRequestBody(o *Operation, op *openapi3.Operation, ptr str
 		body.Type = &TypeRef{Kind: RefBytes, Note: streamNote}
 	case body.Kind == BodyText:
 		body.Type = &TypeRef{Kind: RefString}
+	case body.Kind == BodyForm:
+		body.Type = b.ref(mt.Schema, o.Name+"RequestBody", bptr+"/schema")
+		body.FormStyles = formStyles(mt)
 	case mt == nil || mt.Schema == nil:
 		body.Type = &TypeRef{Kind: RefBytes}
 	case body.JSON:

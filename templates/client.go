@@ -59,6 +59,9 @@ func Client(api *generator.API) ([]byte, error) {
 		}
 	}
 	g.genCall(f)
+	if hasForms(api) {
+		g.genClientForm(f)
+	}
 	g.genSend(f)
 	g.genAnswer(f)
 	g.genRetryHelpers(f)

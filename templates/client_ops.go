@@ -309,6 +309,10 @@ func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation) {
 	switch {
 	case body.Kind == generator.BodyBinary:
 		set = jen.Id("s").Dot("setStream").Call(jen.Lit(body.ContentType), jen.Id("body"))
+	case body.Kind == generator.BodyForm:
+		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setForm").Call(jen.Lit(body.ContentType), jen.Id("body"), formStylesLit(body)), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(clientFailResults(op, jen.Err())...),
+		)
 	case body.Kind == generator.BodyText && body.Required:
 		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Index().Byte().Call(jen.Id("body")))
 	case body.Kind == generator.BodyText:

@@ -60,6 +60,9 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	genParamRuntime(f)
 	genBodyRuntime(f)
 	genStreamBody(f, api)
+	if hasForms(api) {
+		genServerForm(f)
+	}
 	genWalkers(f, c, api)
 	return render(f)
 }
