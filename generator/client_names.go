@@ -200,6 +200,8 @@ const (
 func ClientEncoding(p *Param) ParamEncoding {
 	t := unaliasRef(p.Type)
 	switch {
+	case p.ContentJSON:
+		return EncodeJSON
 	case isScalarRef(t):
 		return EncodeScalar
 	case t.Kind == RefSlice && isScalarRef(t.Elem):
@@ -217,6 +219,9 @@ func ClientEncoding(p *Param) ParamEncoding {
 func clientParamProblem(p *Param) string {
 	switch ClientEncoding(p) {
 	case EncodeJSON:
+		if p.ContentJSON {
+			return ""
+		}
 		return "no style defines how to write " + shapeName(p.Type) + " in the " + p.In + "; it is sent as JSON text"
 	case EncodeList:
 		if p.In == "query" && p.Style == "deepObject" {

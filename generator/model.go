@@ -424,6 +424,9 @@ type Param struct {
 	Extensions map[string]any
 	// Filter is set when the parameter is a bracket filter `field[op]`.
 	Filter *FilterParam
+	// ContentJSON is set for a parameter declared with `content:
+	// application/json` instead of a schema: its value is JSON text.
+	ContentJSON bool
 }
 
 // ByPointer reports whether the parameter's Go field is a pointer: optional
@@ -438,6 +441,28 @@ type FilterParam struct {
 	Op    string // "gte"
 }
 
+// BodyKind is how a request or response body travels between the caller
+// and the wire; renderers choose the Go type and the codec by it.
+type BodyKind int
+
+const (
+	// BodyJSON is encoded and decoded as JSON into Type.
+	BodyJSON BodyKind = iota
+	// BodyBytes is handed over as []byte, neither encoded nor decoded: a
+	// media type livegen does not speak, or JSON without a schema.
+	BodyBytes
+	// BodyBinary is streamed: an io.Reader going out, an io.ReadCloser
+	// coming in, never held whole in memory (application/octet-stream,
+	// image/*, audio/*, video/*, or a string schema of format binary).
+	BodyBinary
+	// BodyText is a string (text/plain and the other text/* types).
+	BodyText
+	// BodyForm is application/x-www-form-urlencoded: a typed object written
+	// as name=value pairs, nested members in brackets (meta[k]=v,
+	// items[0][price]=p, expand[]=a), and read back into the same type.
+	BodyForm
+)
+
 // RequestBody is an operation's request body.
 type RequestBody struct {
 	ContentType string // "application/json" or the first media type
@@ -446,6 +471,19 @@ type RequestBody struct {
 	Type        *TypeRef // nil for a body without schema
 	// JSON reports whether the body is JSON encoded.
 	JSON bool
+	// Kind is how the body travels.
+	Kind BodyKind
+	// FormStyles are the members of a form body whose spec encoding is not
+	// the default (style form, exploded), by wire name; see FormStyle.
+	FormStyles []FormStyle
+}
+
+// FormStyle is how a form member that is a list is written: "form" joins
+// its values with commas, "pipeDelimited" with |, "spaceDelimited" with
+// spaces, "deepObject" repeats name[]=v. Exploded lists repeat name=v.
+type FormStyle struct {
+	Name  string
+	Style string
 }
 
 // Response is one documented response.
@@ -459,7 +497,9 @@ type Response struct {
 	ContentType string
 	Type        *TypeRef // nil when the response has no body
 	JSON        bool
-	Headers     []*Param
+	// Kind is how the body travels; meaningful when Type is set.
+	Kind    BodyKind
+	Headers []*Param
 	// Name is the Go name of this response variant ("InviteLiveParticipant201").
 	Name string
 

@@ -184,6 +184,10 @@ func (b *builder) param(pv *openapi3.Parameter, o *Operation, ptr string, names 
 		if pv.Schema.Value != nil && p.Doc == "" {
 			p.Doc = schemaDoc(pv.Schema.Value)
 		}
+	case len(pv.Content) > 0 && isJSON(sortedKeys(pv.Content)[0]) && firstMediaType(pv.Content) != nil && firstMediaType(pv.Content).Schema != nil:
+		// JSON by definition: written as JSON text, whatever the shape.
+		p.ContentJSON = true
+		p.Type = b.ref(firstMediaType(pv.Content).Schema, ctx, ptr+"/content/"+escapeToken(sortedKeys(pv.Content)[0])+"/schema")
 	case len(pv.Content) > 0:
 		mt := firstMediaType(pv.Content)
 		if mt != nil && mt.Schema != nil {
@@ -251,7 +255,15 @@ func (b *builder) buildRequestBody(o *Operation, op *openapi3.Operation, ptr str
 		return
 	}
 	bptr := ptr + "/requestBody/content/" + escapeToken(ct)
+	body.Kind = bodyKind(ct, mt)
 	switch {
+	case body.Kind == BodyBinary:
+		body.Type = &TypeRef{Kind: RefBytes, Note: streamNote}
+	case body.Kind == BodyText:
+		body.Type = &TypeRef{Kind: RefString}
+	case body.Kind == BodyForm:
+		body.Type = b.ref(mt.Schema, o.Name+"RequestBody", bptr+"/schema")
+		body.FormStyles = formStyles(mt)
 	case mt == nil || mt.Schema == nil:
 		body.Type = &TypeRef{Kind: RefBytes}
 	case body.JSON:
@@ -297,7 +309,12 @@ func (b *builder) buildResponses(o *Operation, op *openapi3.Operation, ptr strin
 		r.ContentType, r.JSON = ct, isJSON(ct)
 		if ct != "" {
 			cptr := rptr + "/content/" + escapeToken(ct)
+			r.Kind = bodyKind(ct, mt)
 			switch {
+			case r.Kind == BodyBinary:
+				r.Type = &TypeRef{Kind: RefBytes, Note: streamNote}
+			case r.Kind == BodyText:
+				r.Type = &TypeRef{Kind: RefString}
 			case mt == nil || mt.Schema == nil:
 				r.Type = &TypeRef{Kind: RefBytes}
 			case r.JSON:

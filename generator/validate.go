@@ -37,7 +37,7 @@ func PlanValidation(api *API) *Validation {
 		}
 	}
 	for _, o := range api.Operations {
-		if o.Body != nil && o.Body.JSON && o.Body.Type != nil {
+		if o.Body != nil && (o.Body.JSON || o.Body.Kind == BodyForm) && o.Body.Type != nil {
 			v.reach(o.Body.Type)
 		}
 	}

@@ -19,10 +19,13 @@ type clientGen struct {
 	api *generator.API
 	// auth is set when the spec declares security schemes.
 	auth bool
+	// uploads and downloads are set when some call streams its request body,
+	// or its success answer; the streaming machinery is rendered only then.
+	uploads, downloads bool
 	// uses* record which parameter helpers the methods call, so that only
 	// those are rendered.
-	usesStrings, usesPathList, usesObject, usesMapPairs, usesJSONText bool
-	// streams is set when an operation streams its answer.
+	usesStrings, usesPathList, usesObject, usesMapPairs, usesJSONText, usesContentJSON bool
+	// streams is set when an operation streams its answer as events.
 	streams bool
 }
 
@@ -34,6 +37,10 @@ func Client(api *generator.API) ([]byte, error) {
 		return nil, nil
 	}
 	g := &clientGen{api: api, auth: len(api.SecuritySchemes) > 0, streams: hasStreams(api)}
+	for _, op := range api.Operations {
+		g.uploads = g.uploads || (op.Body != nil && op.Body.Kind == generator.BodyBinary)
+		g.downloads = g.downloads || clientStreams(op)
+	}
 	f := newFile(api)
 	g.genClientType(f)
 	g.genClientOptions(f)
@@ -59,6 +66,9 @@ func Client(api *generator.API) ([]byte, error) {
 		}
 	}
 	g.genCall(f)
+	if hasForms(api) {
+		g.genClientForm(f)
+	}
 	g.genSend(f)
 	g.genAnswer(f)
 	g.genRetryHelpers(f)

@@ -292,6 +292,14 @@ func (g *clientGen) genParamHelpers(f *jen.File) {
 			jen.Return(jen.String().Call(jen.Id("data"))),
 		)
 	}
+	if g.usesContentJSON {
+		f.Comment("clientJSONText writes the value of a parameter declared with content")
+		f.Comment("application/json: its JSON text, strings quoted.")
+		f.Func().Id("clientJSONText").Params(jen.Id("v").Any()).String().Block(
+			jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+			jen.Return(jen.String().Call(jen.Id("data"))),
+		)
+	}
 }
 
 func genClientPathList(f *jen.File) {

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -24,7 +25,7 @@ func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
 				sw.Case(clientStatusCond(r)).Block(jen.Return(clientFailResults(op, clientFailCall(r))...))
 			}
 			if !clientTakesEvery2xx(op) {
-				sw.Case(jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(2)).Block(clientUndocumentedSuccess(op))
+				sw.Case(jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(2)).Block(clientUndocumentedSuccess(op)...)
 			}
 		})
 		b.Return(clientFailResults(op, clientFailCall(clientDefaultResponse(op)))...)
@@ -45,6 +46,9 @@ func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept s
 		}
 		args.Id("opts")
 	})
+	if clientStreams(op) {
+		b.Id("s").Dot("streamAnswer").Op("=").True()
+	}
 	if accept != "" {
 		b.Id("s").Dot("header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept))
 	}
@@ -70,6 +74,12 @@ func clientMethodDoc(op *generator.Operation) string {
 		parts = append(parts, op.Description)
 	}
 	parts = append(parts, "It sends "+op.Method+" "+op.Path+" (operationId "+op.ID+").")
+	if op.Body != nil && op.Body.Kind == generator.BodyBinary {
+		parts = append(parts, "The body is read as it is sent and is not closed. A body that does not implement io.Seeker is sent once: the call is not retried; one that seeks is rewound for each retry and its size sent as Content-Length.")
+	}
+	if clientStreams(op) {
+		parts = append(parts, "A success body is returned unread, as it arrives, whatever its size: the caller reads it and must close it.")
+	}
 	if len(op.Responses) > 0 {
 		lines := []string{"Answers:"}
 		for _, r := range op.Responses {
@@ -152,6 +162,9 @@ func clientCallArgs(op *generator.Operation, params, body jen.Code) []jen.Code {
 // clientBodyType is the Go type of a body parameter: a pointer when the body
 // is optional, unless nil already says "absent" (slices, maps, any).
 func clientBodyType(body *generator.RequestBody) *jen.Statement {
+	if body.Kind == generator.BodyBinary {
+		return jen.Qual(pkgIO, "Reader")
+	}
 	if !body.Required && !body.Type.IsCollection() && body.Type.Kind != generator.RefAny {
 		return jen.Op("*").Add(typeRef(body.Type))
 	}
@@ -169,7 +182,7 @@ func clientResultType(op *generator.Operation) *jen.Statement {
 	}
 	r := op.Successes[0]
 	if r.Raw {
-		return jen.Index().Byte()
+		return clientRawType(op, r)
 	}
 	if r.ResultByPointer {
 		return jen.Op("*").Add(typeRef(r.Type))
@@ -194,6 +207,9 @@ func clientFailResults(op *generator.Operation, err jen.Code) []jen.Code {
 
 // clientZero is the zero value of a method's result.
 func clientZero(op *generator.Operation) jen.Code {
+	if r := op.Successes[0]; r.Raw && r.Kind == generator.BodyText {
+		return jen.Lit("")
+	}
 	if op.ResultType != "" || op.Successes[0].Raw || op.Successes[0].ResultByPointer {
 		return jen.Nil()
 	}
@@ -275,19 +291,21 @@ func clientSecurityLit(op *generator.Operation) jen.Code {
 	return jen.Index().Index().String().Values(alts...)
 }
 
-// clientAccept is the Accept header of a call: JSON when an answer is JSON,
-// otherwise the first media type documented; empty when no answer has a body.
+// clientAccept is the Accept header of a call: the media types of its
+// documented answers, in status order, each once, JSON written as
+// application/json; empty when no answer has a body.
 func clientAccept(op *generator.Operation) string {
-	accept := ""
+	var types []string
 	for _, r := range op.Responses {
+		ct := r.ContentType
 		if r.JSON {
-			return "application/json"
+			ct = "application/json"
 		}
-		if accept == "" {
-			accept = r.ContentType
+		if ct != "" && !slices.Contains(types, ct) {
+			types = append(types, ct)
 		}
 	}
-	return accept
+	return strings.Join(types, ", ")
 }
 
 // genBodyEncoding sets the request body: JSON encoded, or bytes as given.
@@ -297,9 +315,20 @@ func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation, fail 
 		return
 	}
 	var set jen.Code
-	if body.Type.Kind == generator.RefBytes && (!body.JSON || body.Type.Format == "") {
+	switch {
+	case body.Kind == generator.BodyBinary:
+		set = jen.Id("s").Dot("setStream").Call(jen.Lit(body.ContentType), jen.Id("body"))
+	case body.Kind == generator.BodyForm:
+		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setForm").Call(jen.Lit(body.ContentType), jen.Id("body"), formStylesLit(body)), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(fail(jen.Err())...),
+		)
+	case body.Kind == generator.BodyText && body.Required:
+		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Index().Byte().Call(jen.Id("body")))
+	case body.Kind == generator.BodyText:
+		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Index().Byte().Call(jen.Op("*").Id("body")))
+	case body.Type.Kind == generator.RefBytes && (!body.JSON || body.Type.Format == ""):
 		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Id("body"))
-	} else {
+	default:
 		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setJSON").Call(jen.Lit(body.ContentType), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(fail(jen.Err())...),
 		)
@@ -337,15 +366,20 @@ func clientTakesEvery2xx(op *generator.Operation) bool {
 
 // clientUndocumentedSuccess returns from a 2xx status that the spec does not
 // document for the operation: a success all the same, with a result whose
-// fields are all zero; RecordAnswer tells the caller the status and body.
-func clientUndocumentedSuccess(op *generator.Operation) jen.Code {
-	if op.ResultType != "" {
-		return jen.Return(jen.Op("&").Id(op.ResultType).Values(), jen.Nil())
+// fields are all zero; RecordAnswer tells the caller the status and body. A
+// streamed body that no result carries is closed.
+func clientUndocumentedSuccess(op *generator.Operation) []jen.Code {
+	var out []jen.Code
+	if clientStreams(op) {
+		out = append(out, jen.Id("clientDiscard").Call(jen.Id("resp").Dot("stream")))
 	}
-	if clientResultType(op) != nil {
-		return jen.Return(clientZero(op), jen.Nil())
+	switch {
+	case op.ResultType != "":
+		return append(out, jen.Return(jen.Op("&").Id(op.ResultType).Values(), jen.Nil()))
+	case clientResultType(op) != nil:
+		return append(out, jen.Return(clientZero(op), jen.Nil()))
 	}
-	return jen.Return(jen.Nil())
+	return append(out, jen.Return(jen.Nil()))
 }
 
 // clientStatusCond selects a documented error answer by code or range.
@@ -369,6 +403,15 @@ func clientSuccessReturn(op *generator.Operation, r *generator.Response) []jen.C
 		return []jen.Code{jen.Return(jen.Nil())}
 	case r.Type == nil:
 		return []jen.Code{jen.Return(result(jen.True()), jen.Nil())}
+	case r.Raw && clientStreamed(op, r):
+		return []jen.Code{jen.Return(result(jen.Id("resp").Dot("stream")), jen.Nil())}
+	case r.Raw && r.Kind == generator.BodyText && op.ResultType == "":
+		return []jen.Code{jen.Return(jen.String().Call(jen.Id("resp").Dot("body")), jen.Nil())}
+	case r.Raw && r.Kind == generator.BodyText:
+		return []jen.Code{
+			jen.Id("text").Op(":=").String().Call(jen.Id("resp").Dot("body")),
+			jen.Return(result(jen.Op("&").Id("text")), jen.Nil()),
+		}
 	case r.Raw && op.ResultType == "":
 		return []jen.Code{jen.Return(jen.Id("resp").Dot("body"), jen.Nil())}
 	case r.Raw:
@@ -445,8 +488,10 @@ func (g *clientGen) genResultType(f *jen.File, op *generator.Operation) {
 			switch {
 			case r.Type == nil:
 				what = "true"
+			case r.Raw && clientStreamed(op, r):
+				t = clientRawType(op, r)
 			case r.Raw:
-				t = jen.Op("*").Index().Byte()
+				t = jen.Op("*").Add(clientRawType(op, r))
 			default:
 				t = jen.Op("*").Add(typeRef(r.Type))
 			}
@@ -457,4 +502,39 @@ func (g *clientGen) genResultType(f *jen.File, op *generator.Operation) {
 			s.Add(doc(text)).Id(r.ResultField).Add(t)
 		}
 	}))
+}
+
+// clientStreams reports whether a call hands its success body over unread:
+// every success answer with a body is binary. An operation that mixes binary
+// and other successes reads its binary answers whole, as bytes.
+func clientStreams(op *generator.Operation) bool {
+	streams := false
+	for _, r := range op.Successes {
+		switch {
+		case r.Type == nil:
+		case r.Kind == generator.BodyBinary:
+			streams = true
+		default:
+			return false
+		}
+	}
+	return streams
+}
+
+// clientStreamed reports whether an answer reaches the caller as an
+// io.ReadCloser.
+func clientStreamed(op *generator.Operation, r *generator.Response) bool {
+	return r.Kind == generator.BodyBinary && clientStreams(op)
+}
+
+// clientRawType is the Go type of an answer that is not decoded from JSON:
+// a stream the caller closes, a string of text, or bytes.
+func clientRawType(op *generator.Operation, r *generator.Response) *jen.Statement {
+	switch {
+	case clientStreamed(op, r):
+		return jen.Qual(pkgIO, "ReadCloser")
+	case r.Kind == generator.BodyText:
+		return jen.String()
+	}
+	return jen.Index().Byte()
 }

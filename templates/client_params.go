@@ -72,8 +72,7 @@ func (g *clientGen) clientPathValue(p *generator.Param) (prefix string, value je
 		g.usesPathList = true
 		return "", jen.Id("clientPathList").Call(jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode), g.clientListValues(clientUnalias(p.Type).Elem, p.Type, x))
 	case generator.EncodeJSON:
-		g.usesJSONText = true
-		return "", jen.Qual(pkgURL, "PathEscape").Call(jen.Id("clientValueText").Call(x))
+		return "", jen.Qual(pkgURL, "PathEscape").Call(g.clientJSONValue(p, x))
 	}
 	written := clientFormat(p.Type, x)
 	if generator.ClientEncoding(p) == generator.EncodeScalarUnion {
@@ -223,8 +222,18 @@ func (g *clientGen) clientParamSet(p *generator.Param, x *jen.Statement) []jen.C
 		g.usesObject = true
 		return []jen.Code{jen.Id("clientAddObject").Call(jen.Id("s"), jen.Lit(p.Name), jen.Lit(p.Style == "deepObject"), jen.Lit(p.Explode), g.clientObjectPairs(p.Type, x))}
 	}
+	return []jen.Code{clientPut(p, g.clientJSONValue(p, x))}
+}
+
+// clientJSONValue writes a value that no style defines as JSON text, and a
+// parameter declared with content application/json as exactly its JSON.
+func (g *clientGen) clientJSONValue(p *generator.Param, x *jen.Statement) jen.Code {
+	if p.ContentJSON {
+		g.usesContentJSON = true
+		return jen.Id("clientJSONText").Call(x)
+	}
 	g.usesJSONText = true
-	return []jen.Code{clientPut(p, jen.Id("clientValueText").Call(x))}
+	return jen.Id("clientValueText").Call(x)
 }
 
 // clientPut sets a parameter's written value in its location.

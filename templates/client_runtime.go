@@ -30,15 +30,23 @@ func (g *clientGen) genCall(f *jen.File) {
 		s.Id("header").Qual(pkgHTTP, "Header")
 		s.Id("cookies").Index().Op("*").Qual(pkgHTTP, "Cookie")
 		s.Id("body").Index().Byte().Comment("nil without a body")
+		if g.uploads {
+			s.Comment("stream is a body read from the caller's reader as it is sent. It is sent once")
+			s.Comment("(a call is not retried) unless it seeks: then every attempt rewinds it to")
+			s.Comment("streamStart and sends streamSize bytes.")
+			s.Id("stream").Qual(pkgIO, "Reader")
+			s.Id("rewinds").Bool()
+			s.List(jen.Id("streamStart"), jen.Id("streamSize")).Int64()
+		}
+		if g.handsOverAnswers() {
+			s.Id("streamAnswer").Bool().Comment("a success body is handed over unread (streamed downloads and event streams)")
+		}
 		if g.auth {
 			s.Comment("security lists alternative sets of security schemes; the first set whose")
 			s.Comment("credentials are all configured authenticates the call.")
 			s.Id("security").Index().Index().String()
 		}
 		s.Id("editors").Index().Id("RequestEditorFn")
-		if g.streams {
-			s.Id("stream").Bool().Comment("a 2xx answer is handed over unread, to be streamed")
-		}
 	})
 	params := []jen.Code{jen.List(jen.Id("operation"), jen.Id("method"), jen.Id("path")).String()}
 	fields := jen.Dict{
@@ -64,6 +72,7 @@ func (g *clientGen) genCall(f *jen.File) {
 		s().Dot("setBody").Call(jen.Id("contentType"), jen.Id("data")),
 		jen.Return(jen.Nil()),
 	)
+	g.genSetStream(f)
 	f.Comment("addList adds a list parameter that is not exploded: each value escaped, joined by")
 	f.Comment("sep, which stays as it is (name=a,b rather than name=a%2Cb).")
 	f.Func().Params(s().Op("*").Id("clientCall")).Id("addList").Params(jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("values").Index().String()).Block(
@@ -102,6 +111,27 @@ func (g *clientGen) genCall(f *jen.File) {
 	)
 }
 
+// genSetStream renders setStream, for clients with streamed uploads.
+func (g *clientGen) genSetStream(f *jen.File) {
+	if !g.uploads {
+		return
+	}
+	s := func() *jen.Statement { return jen.Id("s") }
+	f.Comment("setStream sets a body that is read from r as it is sent. When r seeks, its size")
+	f.Comment("is sent as Content-Length and retries rewind it; otherwise the call is sent once.")
+	f.Func().Params(s().Op("*").Id("clientCall")).Id("setStream").Params(jen.Id("contentType").String(), jen.Id("r").Qual(pkgIO, "Reader")).Block(
+		s().Dot("stream").Op("=").Id("r"),
+		s().Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType")),
+		jen.List(jen.Id("seeker"), jen.Id("ok")).Op(":=").Id("r").Assert(jen.Qual(pkgIO, "Seeker")),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
+		jen.List(jen.Id("start"), jen.Err()).Op(":=").Id("seeker").Dot("Seek").Call(jen.Lit(0), jen.Qual(pkgIO, "SeekCurrent")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return()),
+		jen.List(jen.Id("end"), jen.Err()).Op(":=").Id("seeker").Dot("Seek").Call(jen.Lit(0), jen.Qual(pkgIO, "SeekEnd")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return()),
+		jen.List(s().Dot("rewinds"), s().Dot("streamStart"), s().Dot("streamSize")).Op("=").List(jen.True(), jen.Id("start"), jen.Id("end").Op("-").Id("start")),
+	)
+}
+
 // genSend renders the loop that sends a call, with its retries.
 func (g *clientGen) genSend(f *jen.File) {
 	c := func() *jen.Statement { return jen.Id("c") }
@@ -123,13 +153,6 @@ func (g *clientGen) genSend(f *jen.File) {
 			clientIfErr(jen.Nil(), jen.Err()),
 			jen.List(jen.Id("wait"), jen.Id("retry")).Op(":=").Add(c().Dot("retryWait").Call(jen.Id("ctx"), s(), jen.Id("resp"), jen.Id("attempt"), jen.Id("start"))),
 			jen.If(jen.Op("!").Id("retry")).BlockFunc(func(b *jen.Group) {
-				if g.streams {
-					b.If(s().Dot("stream").Op("&&").Id("resp").Dot("StatusCode").Op("/").Lit(100).Op("==").Lit(2)).Block(
-						jen.Id("a").Op(":=").Add(c().Dot("answer").Call(jen.Id("ctx"), jen.Id("resp"), jen.Nil())),
-						jen.Id("a").Dot("events").Op("=").Id("resp").Dot("Body"),
-						jen.Return(jen.Id("a"), jen.Nil()),
-					)
-				}
 				b.Return(c().Dot("read").Call(jen.Id("ctx"), s(), jen.Id("resp")))
 			}),
 			jen.Id("clientDiscard").Call(jen.Id("resp").Dot("Body")),
@@ -150,11 +173,10 @@ func (g *clientGen) genAttempt(f *jen.File) {
 	f.Comment("attempt sends a call once. Editors see a fresh request every time.")
 	f.Func().Params(c().Op("*").Id("Client")).Id("attempt").Params(clientCtxParam(), s().Op("*").Id("clientCall"), jen.Id("target").String()).Params(jen.Op("*").Qual(pkgHTTP, "Response"), jen.Error()).Block(
 		jen.Var().Id("body").Qual(pkgIO, "Reader"),
-		jen.If(s().Dot("body").Op("!=").Nil()).Block(
-			jen.Id("body").Op("=").Qual(pkgBytes, "NewReader").Call(s().Dot("body")),
-		),
+		g.attemptBody(),
 		jen.List(req(), jen.Err()).Op(":=").Qual(pkgHTTP, "NewRequestWithContext").Call(jen.Id("ctx"), s().Dot("method"), jen.Id("target"), jen.Id("body")),
 		clientIfErr(jen.Nil(), g.errorf("%s: %w", s().Dot("operation"), jen.Err())),
+		g.attemptLength(),
 		req().Dot("Header").Op("=").Add(s().Dot("header").Dot("Clone").Call()),
 		jen.If(c().Dot("userAgent").Op("!=").Lit("")).Block(
 			req().Dot("Header").Dot("Set").Call(jen.Lit("User-Agent"), c().Dot("userAgent")),
@@ -181,22 +203,78 @@ func (g *clientGen) genAttempt(f *jen.File) {
 	)
 }
 
+// attemptBody sets body, the reader of an attempt's request body: bytes,
+// or, in clients with streamed uploads, the caller's reader, rewound when
+// it seeks.
+func (g *clientGen) attemptBody() jen.Code {
+	s := func() *jen.Statement { return jen.Id("s") }
+	fromBytes := jen.Id("body").Op("=").Qual(pkgBytes, "NewReader").Call(s().Dot("body"))
+	if !g.uploads {
+		return jen.If(s().Dot("body").Op("!=").Nil()).Block(fromBytes)
+	}
+	return jen.Switch().Block(
+		jen.Case(s().Dot("rewinds")).Block(
+			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(s().Dot("stream")).Assert(jen.Qual(pkgIO, "Seeker")).Dot("Seek").Call(s().Dot("streamStart"), jen.Qual(pkgIO, "SeekStart")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), g.errorf("%s: rewinding the request body: %w", s().Dot("operation"), jen.Err())),
+			),
+			jen.Id("body").Op("=").Qual(pkgIO, "LimitReader").Call(s().Dot("stream"), s().Dot("streamSize")),
+		),
+		jen.Case(s().Dot("stream").Op("!=").Nil()).Block(
+			jen.Comment("The caller's reader is not closed: the caller opened it."),
+			jen.Id("body").Op("=").Qual(pkgIO, "NopCloser").Call(s().Dot("stream")),
+		),
+		jen.Case(s().Dot("body").Op("!=").Nil()).Block(fromBytes),
+	)
+}
+
+// attemptLength sends the size of a body that seeks as Content-Length.
+func (g *clientGen) attemptLength() jen.Code {
+	if !g.uploads {
+		return jen.Null()
+	}
+	s := func() *jen.Statement { return jen.Id("s") }
+	return jen.If(s().Dot("rewinds")).Block(
+		jen.Id("req").Dot("ContentLength").Op("=").Add(s().Dot("streamSize")),
+		jen.If(s().Dot("streamSize").Op("==").Lit(0)).Block(jen.Id("req").Dot("Body").Op("=").Qual(pkgHTTP, "NoBody")),
+	)
+}
+
+// handsOverAnswers reports whether some call hands its success body over
+// unread: a streamed download or an event stream.
+func (g *clientGen) handsOverAnswers() bool { return g.downloads || g.streams }
+
+// readAnswerBody reads the body of an answer into a.body; in clients with
+// streamed downloads or event streams, the success body of such a call goes
+// to a.stream unread.
+func (g *clientGen) readAnswerBody() jen.Code {
+	read := jen.List(jen.Id("body"), jen.Err()).Op(":=").Id("c").Dot("readBody").Call(jen.Id("s"), jen.Id("resp")).Line().
+		Add(clientIfErr(jen.Nil(), jen.Err())).Line().
+		Id("a").Dot("body").Op("=").Id("body")
+	if !g.handsOverAnswers() {
+		return read
+	}
+	return jen.If(jen.Id("s").Dot("streamAnswer").Op("&&").Id("resp").Dot("StatusCode").Op("/").Lit(100).Op("==").Lit(2)).Block(
+		jen.Id("a").Dot("stream").Op("=").Id("resp").Dot("Body"),
+	).Else().Block(read)
+}
+
 // genAnswer renders clientAnswer, the reading of answers, and their
 // decoding into results or APIErrors.
 func (g *clientGen) genAnswer(f *jen.File) {
 	a := func() *jen.Statement { return jen.Id("a") }
 	s := func() *jen.Statement { return jen.Id("s") }
 	resp := func() *jen.Statement { return jen.Id("resp") }
-	f.Comment("clientAnswer is an answer whose body has been read and closed.")
+	f.Comment("clientAnswer is an answer whose body has been read and closed, or, for the")
+	f.Comment("success of a streamed download or event stream, handed over unread in stream.")
 	f.Type().Id("clientAnswer").StructFunc(func(st *jen.Group) {
 		st.Id("status").Int()
 		st.Id("header").Qual(pkgHTTP, "Header")
 		st.Id("body").Index().Byte()
+		if g.handsOverAnswers() {
+			st.Id("stream").Qual(pkgIO, "ReadCloser").Comment("the unread success body of a streamed download or event stream; nil otherwise")
+		}
 		st.Id("strict").Bool().Comment("misfits are errors (WithStrictDecoding)")
 		st.Id("record").Op("*").Id("Answer").Comment("where RecordAnswer asked for the answer; nil without")
-		if g.streams {
-			st.Id("events").Qual(pkgIO, "ReadCloser").Comment("the open body of a streamed 2xx answer; body is nil then")
-		}
 	})
 	f.Comment("clientMaxErrorBody caps the body that an APIError keeps, and how much of a")
 	f.Comment("discarded body is drained so that the connection can be reused.")
@@ -210,8 +288,21 @@ func (g *clientGen) genAnswer(f *jen.File) {
 	f.Comment("read reads and closes the body of the final answer of a call: a success body up")
 	f.Comment("to the client's cap, an error body up to clientMaxErrorBody, past which the")
 	f.Comment("connection is closed rather than drained. The buffer is sized from")
-	f.Comment("Content-Length, when the server sends it, so that it is allocated once.")
+	f.Comment("Content-Length, when the server sends it, so that it is allocated once. The")
+	f.Comment("success body of a streamed download is left unread for the caller, uncapped.")
 	f.Func().Params(c().Op("*").Id("Client")).Id("read").Params(clientCtxParam(), s().Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response")).Params(jen.Op("*").Id("clientAnswer"), jen.Error()).Block(
+		jen.Id("a").Op(":=").Op("&").Id("clientAnswer").Values(jen.Dict{
+			jen.Id("status"): resp().Dot("StatusCode"), jen.Id("header"): resp().Dot("Header"), jen.Id("strict"): c().Dot("strict"),
+		}),
+		g.readAnswerBody(),
+		jen.If(jen.List(jen.Id("record"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Value").Call(jen.Id("answerKey").Values()).Assert(jen.Op("*").Id("Answer")), jen.Id("ok").Op("&&").Id("record").Op("!=").Nil()).Block(
+			jen.Op("*").Id("record").Op("=").Id("Answer").Values(jen.Dict{jen.Id("StatusCode"): a().Dot("status"), jen.Id("Header"): a().Dot("header"), jen.Id("Body"): a().Dot("body")}),
+			a().Dot("record").Op("=").Id("record"),
+		),
+		jen.Return(a(), jen.Nil()),
+	)
+	f.Comment("readBody reads and closes the body of an answer, up to the cap of its status.")
+	f.Func().Params(c().Op("*").Id("Client")).Id("readBody").Params(s().Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response")).Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Defer().Add(resp().Dot("Body").Dot("Close").Call()),
 		jen.Id("limit").Op(":=").Add(c().Dot("maxResponseBytes")),
 		jen.If(jen.Id("limit").Op("<=").Lit(0)).Block(jen.Id("limit").Op("=").Id("clientMaxResponseBytes")),
@@ -232,18 +323,7 @@ func (g *clientGen) genAnswer(f *jen.File) {
 			)
 			b.Id("body").Op("=").Id("body").Index(jen.Empty(), jen.Id("limit"))
 		}),
-		jen.Return(c().Dot("answer").Call(jen.Id("ctx"), resp(), jen.Id("body")), jen.Nil()),
-	)
-	f.Comment("answer is the final answer of a call, recorded where RecordAnswer asked.")
-	f.Func().Params(c().Op("*").Id("Client")).Id("answer").Params(clientCtxParam(), resp().Op("*").Qual(pkgHTTP, "Response"), jen.Id("body").Index().Byte()).Op("*").Id("clientAnswer").Block(
-		jen.Id("a").Op(":=").Op("&").Id("clientAnswer").Values(jen.Dict{
-			jen.Id("status"): resp().Dot("StatusCode"), jen.Id("header"): resp().Dot("Header"), jen.Id("body"): jen.Id("body"), jen.Id("strict"): c().Dot("strict"),
-		}),
-		jen.If(jen.List(jen.Id("record"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Value").Call(jen.Id("answerKey").Values()).Assert(jen.Op("*").Id("Answer")), jen.Id("ok").Op("&&").Id("record").Op("!=").Nil()).Block(
-			jen.Op("*").Id("record").Op("=").Id("Answer").Values(jen.Dict{jen.Id("StatusCode"): a().Dot("status"), jen.Id("Header"): a().Dot("header"), jen.Id("Body"): a().Dot("body")}),
-			a().Dot("record").Op("=").Id("record"),
-		),
-		jen.Return(a()),
+		jen.Return(jen.Id("body"), jen.Nil()),
 	)
 	f.Comment("clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and")
 	f.Comment("closes it.")
@@ -357,6 +437,16 @@ take the defaults that their comments give.`).Type().Id("RetryPolicy").Struct(
 	)
 }
 
+// onceOnly refuses retries to a call whose body was read from a reader that
+// does not seek, in clients with streamed uploads.
+func (g *clientGen) onceOnly(no jen.Code) jen.Code {
+	if !g.uploads {
+		return jen.Null()
+	}
+	return jen.Comment("A body read from a reader that does not seek is gone once sent.").Line().
+		If(jen.Id("s").Dot("stream").Op("!=").Nil().Op("&&").Op("!").Id("s").Dot("rewinds")).Block(no)
+}
+
 // genRetryHelpers renders the retry decision, Retry-After parsing, the
 // idempotency rule and the real sleep.
 func (g *clientGen) genRetryHelpers(f *jen.File) {
@@ -369,6 +459,7 @@ func (g *clientGen) genRetryHelpers(f *jen.File) {
 	f.Func().Params(c().Op("*").Id("Client")).Id("retryWait").Params(
 		clientCtxParam(), jen.Id("s").Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response"), jen.Id("attempt").Int(), jen.Id("start").Qual(pkgTime, "Time"),
 	).Params(jen.Qual(pkgTime, "Duration"), jen.Bool()).Block(
+		g.onceOnly(no.Clone()),
 		jen.Id("p").Op(":=").Add(c().Dot("retry").Dot("withDefaults").Call()),
 		jen.Switch(resp().Dot("StatusCode")).Block(
 			jen.Case(jen.Qual(pkgHTTP, "StatusTooManyRequests"), jen.Qual(pkgHTTP, "StatusLocked")),

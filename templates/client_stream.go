@@ -131,12 +131,12 @@ func (g *clientGen) genStreamLoop(f *jen.File) {
 	f.Func().Id("clientStream").Types(jen.Id("E").Any()).Params(
 		jen.Id("c").Op("*").Id("Client"), clientCtxParam(), jen.Id("s").Op("*").Id("clientCall"), jen.Id("format").Id("clientStreamFormat"), jen.Id("fail").Func().Params(jen.Op("*").Id("clientAnswer")).Error(),
 	).Add(seq.Clone()).Block(
-		jen.Id("s").Dot("stream").Op("=").True(),
+		jen.Id("s").Dot("streamAnswer").Op("=").True(),
 		jen.Return(jen.Func().Params(yield.Clone()).Block(
 			zero(),
 			jen.List(jen.Id("a"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("s")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return()),
-			jen.If(jen.Id("a").Dot("events").Op("==").Nil()).Block(
+			jen.If(jen.Id("a").Dot("stream").Op("==").Nil()).Block(
 				jen.If(jen.Id("fail").Op("==").Nil()).Block(
 					jen.Id("yield").Call(jen.Id("zero"), jen.Id("a").Dot("fail").Call(jen.Id("s"), jen.Lit(""), jen.Nil())),
 					jen.Return(),
@@ -144,12 +144,12 @@ func (g *clientGen) genStreamLoop(f *jen.File) {
 				jen.Id("yield").Call(jen.Id("zero"), jen.Id("fail").Call(jen.Id("a"))),
 				jen.Return(),
 			),
-			jen.Defer().Id("a").Dot("events").Dot("Close").Call(),
+			jen.Defer().Id("a").Dot("stream").Dot("Close").Call(),
 			jen.If(jen.Err().Op(":=").Id("a").Dot("checkStream").Call(jen.Id("s"), jen.Id("format")), jen.Err().Op("!=").Nil()).Block(
 				jen.If(jen.Err().Op("!=").Qual(pkgIO, "EOF")).Block(jen.Id("yield").Call(jen.Id("zero"), jen.Err())),
 				jen.Return(),
 			),
-			jen.Id("r").Op(":=").Id("newClientEvents").Call(jen.Id("a").Dot("events"), jen.Id("format"), jen.Id("c").Dot("maxResponseBytes")),
+			jen.Id("r").Op(":=").Id("newClientEvents").Call(jen.Id("a").Dot("stream"), jen.Id("format"), jen.Id("c").Dot("maxResponseBytes")),
 			jen.For(jen.Id("n").Op(":=").Lit(0), jen.Empty(), jen.Id("n").Op("++")).Block(
 				jen.If(jen.Err().Op(":=").Id("ctx").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(
 					jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return(),
@@ -183,7 +183,7 @@ func (g *clientGen) genCheckStream(f *jen.File) {
 		jen.If(jen.Id("format").Op("==").Id("clientLines").Op("||").Id("media").Op("==").Lit("").Op("||").Qual(pkgStrings, "EqualFold").Call(jen.Qual(pkgStrings, "TrimSpace").Call(jen.Id("media")), jen.Lit("text/event-stream"))).Block(
 			jen.Return(jen.Nil()),
 		),
-		jen.List(jen.Id("head"), jen.Id("_")).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Qual(pkgIO, "LimitReader").Call(a().Dot("events"), jen.Lit(512))),
+		jen.List(jen.Id("head"), jen.Id("_")).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Qual(pkgIO, "LimitReader").Call(a().Dot("stream"), jen.Lit(512))),
 		jen.Id("m").Op(":=").Id("Misfit").Values(jen.Dict{jen.Id("Raw"): jen.Id("head"), jen.Id("Problem"): jen.Lit("the answer is ").Op("+").Id("ct").Op("+").Lit(", not text/event-stream")}),
 		jen.If(jen.Err().Op(":=").Add(a().Dot("misfit").Call(jen.Id("s"), jen.Index().Id("Misfit").Values(jen.Id("m")), jen.Nil())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Return(jen.Qual(pkgIO, "EOF")),

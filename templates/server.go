@@ -63,6 +63,10 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	genSecurity(f, api)
 	genParamRuntime(f)
 	genBodyRuntime(f)
+	genStreamBody(f, api)
+	if hasForms(api) {
+		genServerForm(f)
+	}
 	genWalkers(f, c, api)
 	return render(f)
 }
@@ -113,6 +117,9 @@ func genServerInput(f *jen.File, o *generator.Operation) {
 		}
 		if o.Body != nil {
 			text := generator.ServerBodyField + " is the request body (" + o.Body.ContentType + ")"
+			if o.Body.Kind == generator.BodyBinary {
+				text += ", read from the connection as the implementation reads it (the handler's body size limit does not apply)"
+			}
 			if !o.Body.Required {
 				text += "; nil when the request has none"
 			}
@@ -127,6 +134,9 @@ func genServerInput(f *jen.File, o *generator.Operation) {
 // bodyType is the Go type of a request body in an input: a pointer when the
 // body is optional and nil cannot already say that it is absent.
 func bodyType(b *generator.RequestBody) *jen.Statement {
+	if b.Kind == generator.BodyBinary {
+		return jen.Qual(pkgIO, "Reader")
+	}
 	if !b.Required && !b.Type.IsCollection() && b.Type.Kind != generator.RefAny {
 		return jen.Op("*").Add(typeRef(b.Type))
 	}
@@ -135,7 +145,7 @@ func bodyType(b *generator.RequestBody) *jen.Statement {
 
 // bodyByPointer mirrors bodyType.
 func bodyByPointer(b *generator.RequestBody) bool {
-	return !b.Required && !b.Type.IsCollection() && b.Type.Kind != generator.RefAny
+	return b.Kind != generator.BodyBinary && !b.Required && !b.Type.IsCollection() && b.Type.Kind != generator.RefAny
 }
 
 // genServerOutput renders the sealed Output interface of an operation and
@@ -189,7 +199,11 @@ func genServerAnswer(f *jen.File, o *generator.Operation, r *generator.Response)
 			g.Add(doc(fmt.Sprintf("%s is the status code to send, %d to %d.", generator.ServerStatusField, low, high))).
 				Id(generator.ServerStatusField).Int()
 		}
-		if r.Type != nil {
+		switch {
+		case r.Type != nil && r.Kind == generator.BodyBinary:
+			g.Add(doc(generator.ServerBodyField+" is the response body ("+r.ContentType+"), copied to the client as it is read; it is closed after, when it is an io.Closer. nil sends no body.")).
+				Id(generator.ServerBodyField).Qual(pkgIO, "Reader")
+		case r.Type != nil:
 			text := generator.ServerBodyField + " is the response body (" + r.ContentType + ")."
 			if r.Stream != nil && !r.JSON {
 				text = generator.ServerBodyField + " is the response body (" + r.ContentType + "), already framed: sent as it is when " + generator.ServerEventsField + " is nil."
@@ -256,6 +270,8 @@ func genWriteBody(g *jen.Group, r *generator.Response, status jen.Code) {
 	case r.Type == nil:
 		g.Id("w").Dot("WriteHeader").Call(status)
 		g.Return(jen.Nil())
+	case r.Kind == generator.BodyBinary:
+		g.Return(jen.Id("serverWriteStream").Call(jen.Id("w"), status, jen.Lit(r.ContentType), jen.Id("v").Dot(generator.ServerBodyField)))
 	case r.JSON:
 		body := jen.Id("v").Dot(generator.ServerBodyField)
 		if r.Type.Kind == generator.RefSlice {

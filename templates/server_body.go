@@ -113,12 +113,7 @@ func genReadBody(f *jen.File) {
 	f.Comment("returns false. A request without body bytes gives nil.")
 	f.Func().Params(handlerRecv()).Id("readBody").Params(writerParam(), requestParam(), jen.Id("mediaType").String()).Params(jen.Index().Byte(), jen.Bool()).Block(
 		jen.If(jen.Id("r").Dot("ContentLength").Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.True())),
-		jen.If(jen.Op("!").Id("serverMediaTypeMatches").Call(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("mediaType"))).Block(
-			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusUnsupportedMediaType"), errorBody(
-				jen.Lit("the request body must be ").Op("+").Id("mediaType"),
-				problem(jen.Lit("header"), jen.Lit("Content-Type"), jen.Lit("must be ").Op("+").Id("mediaType")))),
-			jen.Return(jen.Nil(), jen.False()),
-		),
+		jen.If(jen.Op("!").Id("serverCheckMediaType").Call(jen.Id("w"), jen.Id("r"), jen.Id("mediaType"))).Block(jen.Return(jen.Nil(), jen.False())),
 		jen.If(jen.Id("r").Dot("ContentLength").Op(">").Id("h").Dot("maxBodyBytes")).Block(
 			jen.Id("h").Dot("tooLarge").Call(jen.Id("w")),
 			jen.Return(jen.Nil(), jen.False()),
@@ -140,6 +135,15 @@ func genReadBody(f *jen.File) {
 		),
 		jen.If(jen.Id("buf").Dot("Len").Call().Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.True())),
 		jen.Return(jen.Id("buf").Dot("Bytes").Call(), jen.True()),
+	)
+	f.Comment("serverCheckMediaType answers 415 when the body is not of the media type the")
+	f.Comment("operation reads, and then returns false.")
+	f.Func().Id("serverCheckMediaType").Params(writerParam(), requestParam(), jen.Id("mediaType").String()).Bool().Block(
+		jen.If(jen.Id("serverMediaTypeMatches").Call(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("mediaType"))).Block(jen.Return(jen.True())),
+		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusUnsupportedMediaType"), errorBody(
+			jen.Lit("the request body must be ").Op("+").Id("mediaType"),
+			problem(jen.Lit("header"), jen.Lit("Content-Type"), jen.Lit("must be ").Op("+").Id("mediaType")))),
+		jen.Return(jen.False()),
 	)
 	f.Comment("tooLarge answers 413.")
 	f.Func().Params(handlerRecv()).Id("tooLarge").Params(writerParam()).Block(
@@ -450,5 +454,59 @@ func genCountItems(f *jen.File) {
 		jen.Id("n").Op(":=").Lit(0),
 		jen.Id("serverEachItem").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.Int(), jen.Index().Byte()).Block(jen.Id("n").Op("++"))),
 		jen.Return(jen.Id("n")),
+	)
+}
+
+// genStreamBody renders how binary bodies are handed over and written back
+// without being held in memory, for the APIs that have them.
+func genStreamBody(f *jen.File, api *generator.API) {
+	up, down := binaryBodies(api)
+	if up {
+		genStreamRequest(f)
+	}
+	if down {
+		genStreamAnswer(f)
+	}
+}
+
+// binaryBodies reports whether an API has binary request bodies, and binary
+// answers.
+func binaryBodies(api *generator.API) (up, down bool) {
+	for _, o := range api.Operations {
+		up = up || (o.Body != nil && o.Body.Kind == generator.BodyBinary)
+		for _, r := range o.Responses {
+			down = down || (r.Type != nil && r.Kind == generator.BodyBinary)
+		}
+	}
+	return up, down
+}
+
+func genStreamRequest(f *jen.File) {
+	f.Comment("streamBody checks the content type of a binary body and hands the body over")
+	f.Comment("unread, so that its size costs no memory. It answers 415 itself and then returns")
+	f.Comment("false. A request without body bytes gives nil.")
+	f.Func().Params(handlerRecv()).Id("streamBody").Params(writerParam(), requestParam(), jen.Id("mediaType").String()).Params(jen.Qual(pkgIO, "Reader"), jen.Bool()).Block(
+		jen.If(jen.Id("r").Dot("ContentLength").Op("==").Lit(0).Op("||").Id("r").Dot("Body").Op("==").Nil().Op("||").Id("r").Dot("Body").Op("==").Qual(pkgHTTP, "NoBody")).Block(jen.Return(jen.Nil(), jen.True())),
+		jen.If(jen.Op("!").Id("serverCheckMediaType").Call(jen.Id("w"), jen.Id("r"), jen.Id("mediaType"))).Block(jen.Return(jen.Nil(), jen.False())),
+		jen.Return(jen.Id("r").Dot("Body"), jen.True()),
+	)
+}
+
+func genStreamAnswer(f *jen.File) {
+	f.Comment("serverWriteStream writes an answer whose body is copied from a reader as it is")
+	f.Comment("read, and closes the reader when it is an io.Closer. The status is sent first, so")
+	f.Comment("when copying fails the connection is aborted (http.ErrAbortHandler): the client")
+	f.Comment("then sees an error rather than a shorter body taken for whole.")
+	f.Func().Id("serverWriteStream").Params(writerParam(), jen.Id("status").Int(), jen.Id("contentType").String(), jen.Id("body").Qual(pkgIO, "Reader")).Error().Block(
+		jen.If(jen.List(jen.Id("closer"), jen.Id("ok")).Op(":=").Id("body").Assert(jen.Qual(pkgIO, "Closer")), jen.Id("ok")).Block(
+			jen.Defer().Id("closer").Dot("Close").Call(),
+		),
+		jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType")),
+		jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
+		jen.If(jen.Id("body").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(pkgIO, "Copy").Call(jen.Id("w"), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(
+			jen.Panic(jen.Qual(pkgHTTP, "ErrAbortHandler")),
+		),
+		jen.Return(jen.Nil()),
 	)
 }

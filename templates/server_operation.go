@@ -12,6 +12,9 @@ import (
 // every problem, then call the Server and write its answer.
 func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 	text := fmt.Sprintf("%s serves %s %s: it checks the credentials, decodes and validates the request, calls Server.%s and writes its answer.", o.ServerHandler, o.Method, o.Path, o.Name)
+	if isForm(o.Body) {
+		genServerFormVar(f, o)
+	}
 	f.Add(doc(text).Func().Params(handlerRecv()).Id(o.ServerHandler).Params(writerParam(), requestParam()).BlockFunc(func(g *jen.Group) {
 		if len(o.Security) > 0 {
 			g.List(jen.Id("ctx"), jen.Id("ok")).Op(":=").Id("h").Dot("authenticate").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id(securityVar(o)))
@@ -20,7 +23,11 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 			g.Id("ctx").Op(":=").Id("r").Dot("Context").Call()
 		}
 		if o.Body != nil {
-			g.List(jen.Id("data"), jen.Id("ok")).Op(":=").Id("h").Dot("readBody").Call(jen.Id("w"), jen.Id("r"), jen.Lit(mediaType(o.Body.ContentType)))
+			read := "readBody"
+			if o.Body.Kind == generator.BodyBinary {
+				read = "streamBody"
+			}
+			g.List(jen.Id("data"), jen.Id("ok")).Op(":=").Id("h").Dot(read).Call(jen.Id("w"), jen.Id("r"), jen.Lit(mediaType(o.Body.ContentType)))
 			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 		}
 		g.Var().Id("in").Id(o.ServerInput)
@@ -32,6 +39,9 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 		}
 		if o.Filter != nil {
 			genServerFilter(g, o)
+		}
+		if isForm(o.Body) {
+			g.If(jen.Id("data").Op("!=").Nil()).Block(jen.Id("data").Op("=").Id("serverFormJSON").Call(jen.Id("c"), jen.Id("data"), jen.Id(formVar(o))))
 		}
 		if o.Body != nil {
 			c.genBody(g, o.Body)
@@ -74,11 +84,21 @@ func genServerFilter(g *jen.Group, o *generator.Operation) {
 func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
 	target := jen.Id("in").Dot(generator.ServerBodyField)
 	root := jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")})
-	if rawBody(b.JSON, b.Type) {
+	if rawRequestBody(b) {
 		if b.Required {
 			g.If(jen.Id("data").Op("==").Nil()).Block(report(root.Clone(), jen.Lit("a request body is required")))
 		}
-		g.Add(target).Op("=").Add(typeRef(b.Type)).Call(jen.Id("data"))
+		switch {
+		case b.Kind == generator.BodyBinary:
+			g.Add(target).Op("=").Id("data")
+		case b.Kind == generator.BodyText && bodyByPointer(b):
+			g.If(jen.Id("data").Op("!=").Nil()).Block(
+				jen.Id("text").Op(":=").String().Call(jen.Id("data")),
+				target.Clone().Op("=").Op("&").Id("text"),
+			)
+		default:
+			g.Add(target).Op("=").Add(typeRef(b.Type)).Call(jen.Id("data"))
+		}
 		return
 	}
 	pointer := bodyByPointer(b)
@@ -141,7 +161,7 @@ func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
 // bodyOwner is the struct type of a JSON body, which can be decoded member
 // by member; nil for other bodies.
 func bodyOwner(b *generator.RequestBody) *generator.Type {
-	if rawBody(b.JSON, b.Type) || b.Type.Kind != generator.RefNamed {
+	if rawRequestBody(b) || b.Type.Kind != generator.RefNamed {
 		return nil
 	}
 	if t := generator.MethodOwner(b.Type.Named); t.Kind == generator.KindStruct && len(t.Fields) > 0 {

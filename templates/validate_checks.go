@@ -41,7 +41,7 @@ func newChecks(api *generator.API) *checks {
 			for _, p := range serverParams(o) {
 				c.value(g, p.Type, jen.Id("x"), false, loc{parent: "at"}, 0)
 			}
-			if o.Body != nil && !rawBody(o.Body.JSON, o.Body.Type) {
+			if o.Body != nil && !rawRequestBody(o.Body) {
 				c.value(g, o.Body.Type, jen.Id("x"), false, loc{parent: "at"}, 0)
 			}
 		}

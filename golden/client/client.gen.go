@@ -578,7 +578,7 @@ type ImportThingsResult struct {
 	// Accepted is true for status 202: Accepted for a later import.
 	Accepted bool
 	// Status2XX is set for status 2XX: Another success.
-	Status2XX *[]byte
+	Status2XX *string
 }
 
 // ImportThings: Import things
@@ -594,7 +594,7 @@ type ImportThingsResult struct {
 //   - 2XX (result Status2XX): Another success.
 func (c *Client) ImportThings(ctx context.Context, body ThingBatch, opts ...RequestEditorFn) (*ImportThingsResult, error) {
 	s := newClientCall("importThings", http.MethodPost, "/things", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s.header.Set("Accept", "application/json, text/plain")
 	if err := s.setJSON("application/json", body); err != nil {
 		return nil, err
 	}
@@ -612,7 +612,8 @@ func (c *Client) ImportThings(ctx context.Context, body ThingBatch, opts ...Requ
 	case resp.status == 202:
 		return &ImportThingsResult{Accepted: true}, nil
 	case resp.status/100 == 2:
-		return &ImportThingsResult{Status2XX: &resp.body}, nil
+		text := string(resp.body)
+		return &ImportThingsResult{Status2XX: &text}, nil
 	case resp.status == 422:
 		return nil, resp.fail(s, "Some things are invalid.", new(ProblemModel))
 	}
@@ -644,23 +645,27 @@ func (c *Client) ImportThingsInChunks(ctx context.Context, body ThingBatch, chun
 //
 // It sends PUT /things/{id}/notes (operationId put  things  id  notes).
 //
+// The body is read as it is sent and is not closed. A body that does not implement io.Seeker
+// is sent once: the call is not retried; one that seeks is rewound for each retry and its
+// size sent as Content-Length.
+//
 // Answers:
 //   - 200 (result): The notes as stored.
-func (c *Client) PutThingsIDNotes(ctx context.Context, id int64, body []byte, opts ...RequestEditorFn) ([]byte, error) {
+func (c *Client) PutThingsIDNotes(ctx context.Context, id int64, body io.Reader, opts ...RequestEditorFn) (string, error) {
 	s := newClientCall("put  things  id  notes", http.MethodPut, "/things/"+strconv.FormatInt(id, 10)+"/notes", [][]string{}, opts)
 	s.header.Set("Accept", "text/plain")
 	if body != nil {
-		s.setBody("application/octet-stream", body)
+		s.setStream("application/octet-stream", body)
 	}
 	resp, err := c.send(ctx, s)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	switch {
 	case resp.status/100 == 2:
-		return resp.body, nil
+		return string(resp.body), nil
 	}
-	return nil, resp.fail(s, "", nil)
+	return "", resp.fail(s, "", nil)
 }
 
 // ClearNotes: Clear notes
@@ -761,6 +766,12 @@ type clientCall struct {
 	header    http.Header
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
+	// stream is a body read from the caller's reader as it is sent. It is sent once
+	// (a call is not retried) unless it seeks: then every attempt rewinds it to
+	// streamStart and sends streamSize bytes.
+	stream                  io.Reader
+	rewinds                 bool
+	streamStart, streamSize int64
 	// security lists alternative sets of security schemes; the first set whose
 	// credentials are all configured authenticates the call.
 	security [][]string
@@ -789,6 +800,26 @@ func (s *clientCall) setJSON(contentType string, v any) error {
 	}
 	s.setBody(contentType, data)
 	return nil
+}
+
+// setStream sets a body that is read from r as it is sent. When r seeks, its size
+// is sent as Content-Length and retries rewind it; otherwise the call is sent once.
+func (s *clientCall) setStream(contentType string, r io.Reader) {
+	s.stream = r
+	s.header.Set("Content-Type", contentType)
+	seeker, ok := r.(io.Seeker)
+	if !ok {
+		return
+	}
+	start, err := seeker.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return
+	}
+	end, err := seeker.Seek(0, io.SeekEnd)
+	if err != nil {
+		return
+	}
+	s.rewinds, s.streamStart, s.streamSize = true, start, end-start
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -862,12 +893,27 @@ func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error)
 // attempt sends a call once. Editors see a fresh request every time.
 func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*http.Response, error) {
 	var body io.Reader
-	if s.body != nil {
+	switch {
+	case s.rewinds:
+		if _, err := s.stream.(io.Seeker).Seek(s.streamStart, io.SeekStart); err != nil {
+			return nil, fmt.Errorf("client: %s: rewinding the request body: %w", s.operation, err)
+		}
+		body = io.LimitReader(s.stream, s.streamSize)
+	case s.stream != nil:
+		// The caller's reader is not closed: the caller opened it.
+		body = io.NopCloser(s.stream)
+	case s.body != nil:
 		body = bytes.NewReader(s.body)
 	}
 	req, err := http.NewRequestWithContext(ctx, s.method, target, body)
 	if err != nil {
 		return nil, fmt.Errorf("client: %s: %w", s.operation, err)
+	}
+	if s.rewinds {
+		req.ContentLength = s.streamSize
+		if s.streamSize == 0 {
+			req.Body = http.NoBody
+		}
 	}
 	req.Header = s.header.Clone()
 	if c.userAgent != "" {
@@ -896,7 +942,8 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 	return resp, nil
 }
 
-// clientAnswer is an answer whose body has been read and closed.
+// clientAnswer is an answer whose body has been read and closed, or, for the
+// success of a streamed download or event stream, handed over unread in stream.
 type clientAnswer struct {
 	status int
 	header http.Header
@@ -919,8 +966,32 @@ const clientMaxResponseBytes = 268435456
 // read reads and closes the body of the final answer of a call: a success body up
 // to the client's cap, an error body up to clientMaxErrorBody, past which the
 // connection is closed rather than drained. The buffer is sized from
-// Content-Length, when the server sends it, so that it is allocated once.
+// Content-Length, when the server sends it, so that it is allocated once. The
+// success body of a streamed download is left unread for the caller, uncapped.
 func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (*clientAnswer, error) {
+	a := &clientAnswer{
+		header: resp.Header,
+		status: resp.StatusCode,
+		strict: c.strict,
+	}
+	body, err := c.readBody(s, resp)
+	if err != nil {
+		return nil, err
+	}
+	a.body = body
+	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
+		*record = Answer{
+			Body:       a.body,
+			Header:     a.header,
+			StatusCode: a.status,
+		}
+		a.record = record
+	}
+	return a, nil
+}
+
+// readBody reads and closes the body of an answer, up to the cap of its status.
+func (c *Client) readBody(s *clientCall, resp *http.Response) ([]byte, error) {
 	defer resp.Body.Close()
 	limit := c.maxResponseBytes
 	if limit <= 0 {
@@ -945,26 +1016,7 @@ func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (
 		}
 		body = body[:limit]
 	}
-	return c.answer(ctx, resp, body), nil
-}
-
-// answer is the final answer of a call, recorded where RecordAnswer asked.
-func (c *Client) answer(ctx context.Context, resp *http.Response, body []byte) *clientAnswer {
-	a := &clientAnswer{
-		body:   body,
-		header: resp.Header,
-		status: resp.StatusCode,
-		strict: c.strict,
-	}
-	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
-		*record = Answer{
-			Body:       a.body,
-			Header:     a.header,
-			StatusCode: a.status,
-		}
-		a.record = record
-	}
-	return a
+	return body, nil
 }
 
 // clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and
@@ -1201,6 +1253,10 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
+	// A body read from a reader that does not seek is gone once sent.
+	if s.stream != nil && !s.rewinds {
+		return 0, false
+	}
 	p := c.retry.withDefaults()
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests, http.StatusLocked:

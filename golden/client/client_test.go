@@ -187,15 +187,16 @@ func TestClientSuccesses(t *testing.T) {
 	}
 }
 
-// TestClientRawBodies sends bytes as given and returns a text answer as bytes.
+// TestClientRawBodies streams a binary body from a reader and returns a text
+// answer as a string.
 func TestClientRawBodies(t *testing.T) {
 	c, seen := newClientForTest(t, func(w http.ResponseWriter, r clientSeen) {
 		w.Header().Set("Content-Type", "text/plain")
 		_, _ = io.WriteString(w, "stored: "+r.body)
 	}, WithCredentials(Credentials{Bearer: "tok"}))
-	got, err := c.PutThingsIDNotes(context.Background(), 3, []byte("\x00 notes"))
+	got, err := c.PutThingsIDNotes(context.Background(), 3, strings.NewReader("\x00 notes"))
 	require.NoError(t, err)
-	require.Equal(t, "stored: \x00 notes", string(got))
+	require.Equal(t, "stored: \x00 notes", got)
 	r := (*seen)[0]
 	require.Equal(t, "application/octet-stream", r.header.Get("Content-Type"))
 	require.Equal(t, "text/plain", r.header.Get("Accept"))

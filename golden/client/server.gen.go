@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -205,7 +206,7 @@ type ImportThingsStatus2XX struct {
 	// Status is the status code to send, 200 to 299.
 	Status int
 	// Body is the response body (text/plain).
-	Body []byte
+	Body string
 }
 
 // isImportThingsOutput makes ImportThingsStatus2XX an answer of ImportThings.
@@ -223,8 +224,10 @@ func (v ImportThingsStatus2XX) writeAnswer(w http.ResponseWriter) error {
 type PutThingsIDNotesInput struct {
 	// path parameter id (required)
 	ID int64
-	// Body is the request body (application/octet-stream); nil when the request has none.
-	Body []byte
+	// Body is the request body (application/octet-stream), read from the connection as the
+	// implementation reads it (the handler's body size limit does not apply); nil when the
+	// request has none.
+	Body io.Reader
 }
 
 // PutThingsIDNotesOutput is an answer of PutThingsIDNotes: PutThingsIDNotesOK.
@@ -236,7 +239,7 @@ type PutThingsIDNotesOutput interface {
 // PutThingsIDNotesOK is the 200 answer of PutThingsIDNotes: The notes as stored.
 type PutThingsIDNotesOK struct {
 	// Body is the response body (text/plain).
-	Body []byte
+	Body string
 }
 
 // isPutThingsIDNotesOutput makes PutThingsIDNotesOK an answer of PutThingsIDNotes.
@@ -1166,7 +1169,7 @@ var serverOperationPutThingsIDNotes = &ServerOperation{
 // and validates the request, calls Server.PutThingsIDNotes and writes its answer.
 func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	data, ok := h.readBody(w, r, "application/octet-stream")
+	data, ok := h.streamBody(w, r, "application/octet-stream")
 	if !ok {
 		return
 	}
@@ -1186,7 +1189,7 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 			in.ID = v
 		}
 	}
-	in.Body = []byte(data)
+	in.Body = data
 	if h.invalid(w, c) {
 		return
 	}

@@ -289,15 +289,7 @@ func (h *serverHandler) readBody(w http.ResponseWriter, r *http.Request, mediaTy
 	if r.ContentLength == 0 {
 		return nil, true
 	}
-	if !serverMediaTypeMatches(r.Header.Get("Content-Type"), mediaType) {
-		serverWriteError(w, http.StatusUnsupportedMediaType, ErrorResponse{
-			Message: "the request body must be " + mediaType,
-			Problems: []Problem{{
-				In:      "header",
-				Name:    "Content-Type",
-				Problem: "must be " + mediaType,
-			}},
-		})
+	if !serverCheckMediaType(w, r, mediaType) {
 		return nil, false
 	}
 	if r.ContentLength > h.maxBodyBytes {
@@ -329,6 +321,23 @@ func (h *serverHandler) readBody(w http.ResponseWriter, r *http.Request, mediaTy
 		return nil, true
 	}
 	return buf.Bytes(), true
+}
+
+// serverCheckMediaType answers 415 when the body is not of the media type the
+// operation reads, and then returns false.
+func serverCheckMediaType(w http.ResponseWriter, r *http.Request, mediaType string) bool {
+	if serverMediaTypeMatches(r.Header.Get("Content-Type"), mediaType) {
+		return true
+	}
+	serverWriteError(w, http.StatusUnsupportedMediaType, ErrorResponse{
+		Message: "the request body must be " + mediaType,
+		Problems: []Problem{{
+			In:      "header",
+			Name:    "Content-Type",
+			Problem: "must be " + mediaType,
+		}},
+	})
+	return false
 }
 
 // tooLarge answers 413.

@@ -509,7 +509,8 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 	return resp, nil
 }
 
-// clientAnswer is an answer whose body has been read and closed.
+// clientAnswer is an answer whose body has been read and closed, or, for the
+// success of a streamed download or event stream, handed over unread in stream.
 type clientAnswer struct {
 	status int
 	header http.Header
@@ -532,8 +533,32 @@ const clientMaxResponseBytes = 268435456
 // read reads and closes the body of the final answer of a call: a success body up
 // to the client's cap, an error body up to clientMaxErrorBody, past which the
 // connection is closed rather than drained. The buffer is sized from
-// Content-Length, when the server sends it, so that it is allocated once.
+// Content-Length, when the server sends it, so that it is allocated once. The
+// success body of a streamed download is left unread for the caller, uncapped.
 func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (*clientAnswer, error) {
+	a := &clientAnswer{
+		header: resp.Header,
+		status: resp.StatusCode,
+		strict: c.strict,
+	}
+	body, err := c.readBody(s, resp)
+	if err != nil {
+		return nil, err
+	}
+	a.body = body
+	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
+		*record = Answer{
+			Body:       a.body,
+			Header:     a.header,
+			StatusCode: a.status,
+		}
+		a.record = record
+	}
+	return a, nil
+}
+
+// readBody reads and closes the body of an answer, up to the cap of its status.
+func (c *Client) readBody(s *clientCall, resp *http.Response) ([]byte, error) {
 	defer resp.Body.Close()
 	limit := c.maxResponseBytes
 	if limit <= 0 {
@@ -558,26 +583,7 @@ func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (
 		}
 		body = body[:limit]
 	}
-	return c.answer(ctx, resp, body), nil
-}
-
-// answer is the final answer of a call, recorded where RecordAnswer asked.
-func (c *Client) answer(ctx context.Context, resp *http.Response, body []byte) *clientAnswer {
-	a := &clientAnswer{
-		body:   body,
-		header: resp.Header,
-		status: resp.StatusCode,
-		strict: c.strict,
-	}
-	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
-		*record = Answer{
-			Body:       a.body,
-			Header:     a.header,
-			StatusCode: a.status,
-		}
-		a.record = record
-	}
-	return a
+	return body, nil
 }
 
 // clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and

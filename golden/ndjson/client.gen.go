@@ -349,16 +349,16 @@ func (c *Client) GetLogs(ctx context.Context, opts ...RequestEditorFn) iter.Seq2
 // clientCall is one call of an operation, ready to be sent, and sent again when
 // it is retried: the body is kept as bytes so that every attempt replays it.
 type clientCall struct {
-	operation string // the operationId, which errors name
-	method    string
-	path      string     // escaped, after the base URL
-	query     url.Values // values as they are; escaped when sent
-	rawQuery  url.Values // values already escaped: joined lists
-	header    http.Header
-	cookies   []*http.Cookie
-	body      []byte // nil without a body
-	editors   []RequestEditorFn
-	stream    bool // a 2xx answer is handed over unread, to be streamed
+	operation    string // the operationId, which errors name
+	method       string
+	path         string     // escaped, after the base URL
+	query        url.Values // values as they are; escaped when sent
+	rawQuery     url.Values // values already escaped: joined lists
+	header       http.Header
+	cookies      []*http.Cookie
+	body         []byte // nil without a body
+	streamAnswer bool   // a success body is handed over unread (streamed downloads and event streams)
+	editors      []RequestEditorFn
 }
 
 // newClientCall starts a call of an operation.
@@ -442,11 +442,6 @@ func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error)
 		}
 		wait, retry := c.retryWait(ctx, s, resp, attempt, start)
 		if !retry {
-			if s.stream && resp.StatusCode/100 == 2 {
-				a := c.answer(ctx, resp, nil)
-				a.events = resp.Body
-				return a, nil
-			}
 			return c.read(ctx, s, resp)
 		}
 		clientDiscard(resp.Body)
@@ -493,14 +488,15 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 	return resp, nil
 }
 
-// clientAnswer is an answer whose body has been read and closed.
+// clientAnswer is an answer whose body has been read and closed, or, for the
+// success of a streamed download or event stream, handed over unread in stream.
 type clientAnswer struct {
 	status int
 	header http.Header
 	body   []byte
+	stream io.ReadCloser // the unread success body of a streamed download or event stream; nil otherwise
 	strict bool          // misfits are errors (WithStrictDecoding)
 	record *Answer       // where RecordAnswer asked for the answer; nil without
-	events io.ReadCloser // the open body of a streamed 2xx answer; body is nil then
 }
 
 // clientMaxErrorBody caps the body that an APIError keeps, and how much of a
@@ -517,8 +513,36 @@ const clientMaxResponseBytes = 268435456
 // read reads and closes the body of the final answer of a call: a success body up
 // to the client's cap, an error body up to clientMaxErrorBody, past which the
 // connection is closed rather than drained. The buffer is sized from
-// Content-Length, when the server sends it, so that it is allocated once.
+// Content-Length, when the server sends it, so that it is allocated once. The
+// success body of a streamed download is left unread for the caller, uncapped.
 func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (*clientAnswer, error) {
+	a := &clientAnswer{
+		header: resp.Header,
+		status: resp.StatusCode,
+		strict: c.strict,
+	}
+	if s.streamAnswer && resp.StatusCode/100 == 2 {
+		a.stream = resp.Body
+	} else {
+		body, err := c.readBody(s, resp)
+		if err != nil {
+			return nil, err
+		}
+		a.body = body
+	}
+	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
+		*record = Answer{
+			Body:       a.body,
+			Header:     a.header,
+			StatusCode: a.status,
+		}
+		a.record = record
+	}
+	return a, nil
+}
+
+// readBody reads and closes the body of an answer, up to the cap of its status.
+func (c *Client) readBody(s *clientCall, resp *http.Response) ([]byte, error) {
 	defer resp.Body.Close()
 	limit := c.maxResponseBytes
 	if limit <= 0 {
@@ -543,26 +567,7 @@ func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (
 		}
 		body = body[:limit]
 	}
-	return c.answer(ctx, resp, body), nil
-}
-
-// answer is the final answer of a call, recorded where RecordAnswer asked.
-func (c *Client) answer(ctx context.Context, resp *http.Response, body []byte) *clientAnswer {
-	a := &clientAnswer{
-		body:   body,
-		header: resp.Header,
-		status: resp.StatusCode,
-		strict: c.strict,
-	}
-	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
-		*record = Answer{
-			Body:       a.body,
-			Header:     a.header,
-			StatusCode: a.status,
-		}
-		a.record = record
-	}
-	return a
+	return body, nil
 }
 
 // clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and
@@ -886,7 +891,7 @@ func clientStreamError[E any](err error) iter.Seq2[E, error] {
 // answer goes through fail (nil: an APIError without a body). The body is closed
 // when the stream ends, however it ends.
 func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format clientStreamFormat, fail func(*clientAnswer) error) iter.Seq2[E, error] {
-	s.stream = true
+	s.streamAnswer = true
 	return func(yield func(E, error) bool) {
 		var zero E
 		a, err := c.send(ctx, s)
@@ -894,7 +899,7 @@ func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format c
 			yield(zero, err)
 			return
 		}
-		if a.events == nil {
+		if a.stream == nil {
 			if fail == nil {
 				yield(zero, a.fail(s, "", nil))
 				return
@@ -902,14 +907,14 @@ func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format c
 			yield(zero, fail(a))
 			return
 		}
-		defer a.events.Close()
+		defer a.stream.Close()
 		if err := a.checkStream(s, format); err != nil {
 			if err != io.EOF {
 				yield(zero, err)
 			}
 			return
 		}
-		r := newClientEvents(a.events, format, c.maxResponseBytes)
+		r := newClientEvents(a.stream, format, c.maxResponseBytes)
 		for n := 0; ; n++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
@@ -943,7 +948,7 @@ func (a *clientAnswer) checkStream(s *clientCall, format clientStreamFormat) err
 	if format == clientLines || media == "" || strings.EqualFold(strings.TrimSpace(media), "text/event-stream") {
 		return nil
 	}
-	head, _ := io.ReadAll(io.LimitReader(a.events, 512))
+	head, _ := io.ReadAll(io.LimitReader(a.stream, 512))
 	m := Misfit{
 		Problem: "the answer is " + ct + ", not text/event-stream",
 		Raw:     head,

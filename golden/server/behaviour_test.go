@@ -9,6 +9,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -47,8 +48,14 @@ func (s *impl) ArchiveItem(ctx context.Context, in ArchiveItemInput) (ArchiveIte
 }
 
 func (s *impl) Upload(ctx context.Context, in UploadInput) (UploadOutput, error) {
-	s.upload = in.Body
-	return UploadCreated{Body: []byte("stored")}, nil
+	if in.Body != nil {
+		data, err := io.ReadAll(in.Body)
+		if err != nil {
+			return nil, err
+		}
+		s.upload = data
+	}
+	return UploadCreated{Body: "stored"}, nil
 }
 
 func serve(h http.Handler, method, target, body string, header ...string) *httptest.ResponseRecorder {

@@ -523,23 +523,27 @@ func (c *Client) ArchiveItem(ctx context.Context, itemID string, opts ...Request
 //
 // It sends POST /uploads/ (operationId upload).
 //
+// The body is read as it is sent and is not closed. A body that does not implement io.Seeker
+// is sent once: the call is not retried; one that seeks is rewound for each retry and its
+// size sent as Content-Length.
+//
 // Answers:
 //   - 201 (result): Stored.
-func (c *Client) Upload(ctx context.Context, body []byte, opts ...RequestEditorFn) ([]byte, error) {
+func (c *Client) Upload(ctx context.Context, body io.Reader, opts ...RequestEditorFn) (string, error) {
 	s := newClientCall("upload", http.MethodPost, "/uploads/", [][]string{{"apiKeyCookie"}}, opts)
 	s.header.Set("Accept", "text/plain")
 	if body != nil {
-		s.setBody("application/octet-stream", body)
+		s.setStream("application/octet-stream", body)
 	}
 	resp, err := c.send(ctx, s)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	switch {
 	case resp.status/100 == 2:
-		return resp.body, nil
+		return string(resp.body), nil
 	}
-	return nil, resp.fail(s, "", nil)
+	return "", resp.fail(s, "", nil)
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -553,6 +557,12 @@ type clientCall struct {
 	header    http.Header
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
+	// stream is a body read from the caller's reader as it is sent. It is sent once
+	// (a call is not retried) unless it seeks: then every attempt rewinds it to
+	// streamStart and sends streamSize bytes.
+	stream                  io.Reader
+	rewinds                 bool
+	streamStart, streamSize int64
 	// security lists alternative sets of security schemes; the first set whose
 	// credentials are all configured authenticates the call.
 	security [][]string
@@ -581,6 +591,26 @@ func (s *clientCall) setJSON(contentType string, v any) error {
 	}
 	s.setBody(contentType, data)
 	return nil
+}
+
+// setStream sets a body that is read from r as it is sent. When r seeks, its size
+// is sent as Content-Length and retries rewind it; otherwise the call is sent once.
+func (s *clientCall) setStream(contentType string, r io.Reader) {
+	s.stream = r
+	s.header.Set("Content-Type", contentType)
+	seeker, ok := r.(io.Seeker)
+	if !ok {
+		return
+	}
+	start, err := seeker.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return
+	}
+	end, err := seeker.Seek(0, io.SeekEnd)
+	if err != nil {
+		return
+	}
+	s.rewinds, s.streamStart, s.streamSize = true, start, end-start
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -654,12 +684,27 @@ func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error)
 // attempt sends a call once. Editors see a fresh request every time.
 func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*http.Response, error) {
 	var body io.Reader
-	if s.body != nil {
+	switch {
+	case s.rewinds:
+		if _, err := s.stream.(io.Seeker).Seek(s.streamStart, io.SeekStart); err != nil {
+			return nil, fmt.Errorf("server: %s: rewinding the request body: %w", s.operation, err)
+		}
+		body = io.LimitReader(s.stream, s.streamSize)
+	case s.stream != nil:
+		// The caller's reader is not closed: the caller opened it.
+		body = io.NopCloser(s.stream)
+	case s.body != nil:
 		body = bytes.NewReader(s.body)
 	}
 	req, err := http.NewRequestWithContext(ctx, s.method, target, body)
 	if err != nil {
 		return nil, fmt.Errorf("server: %s: %w", s.operation, err)
+	}
+	if s.rewinds {
+		req.ContentLength = s.streamSize
+		if s.streamSize == 0 {
+			req.Body = http.NoBody
+		}
 	}
 	req.Header = s.header.Clone()
 	if c.userAgent != "" {
@@ -688,7 +733,8 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 	return resp, nil
 }
 
-// clientAnswer is an answer whose body has been read and closed.
+// clientAnswer is an answer whose body has been read and closed, or, for the
+// success of a streamed download or event stream, handed over unread in stream.
 type clientAnswer struct {
 	status int
 	header http.Header
@@ -711,8 +757,32 @@ const clientMaxResponseBytes = 268435456
 // read reads and closes the body of the final answer of a call: a success body up
 // to the client's cap, an error body up to clientMaxErrorBody, past which the
 // connection is closed rather than drained. The buffer is sized from
-// Content-Length, when the server sends it, so that it is allocated once.
+// Content-Length, when the server sends it, so that it is allocated once. The
+// success body of a streamed download is left unread for the caller, uncapped.
 func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (*clientAnswer, error) {
+	a := &clientAnswer{
+		header: resp.Header,
+		status: resp.StatusCode,
+		strict: c.strict,
+	}
+	body, err := c.readBody(s, resp)
+	if err != nil {
+		return nil, err
+	}
+	a.body = body
+	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
+		*record = Answer{
+			Body:       a.body,
+			Header:     a.header,
+			StatusCode: a.status,
+		}
+		a.record = record
+	}
+	return a, nil
+}
+
+// readBody reads and closes the body of an answer, up to the cap of its status.
+func (c *Client) readBody(s *clientCall, resp *http.Response) ([]byte, error) {
 	defer resp.Body.Close()
 	limit := c.maxResponseBytes
 	if limit <= 0 {
@@ -737,26 +807,7 @@ func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (
 		}
 		body = body[:limit]
 	}
-	return c.answer(ctx, resp, body), nil
-}
-
-// answer is the final answer of a call, recorded where RecordAnswer asked.
-func (c *Client) answer(ctx context.Context, resp *http.Response, body []byte) *clientAnswer {
-	a := &clientAnswer{
-		body:   body,
-		header: resp.Header,
-		status: resp.StatusCode,
-		strict: c.strict,
-	}
-	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
-		*record = Answer{
-			Body:       a.body,
-			Header:     a.header,
-			StatusCode: a.status,
-		}
-		a.record = record
-	}
-	return a
+	return body, nil
 }
 
 // clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and
@@ -993,6 +1044,10 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
+	// A body read from a reader that does not seek is gone once sent.
+	if s.stream != nil && !s.rewinds {
+		return 0, false
+	}
 	p := c.retry.withDefaults()
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests, http.StatusLocked:

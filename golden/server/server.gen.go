@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -232,8 +233,10 @@ func (v ArchiveItemNoContent) writeAnswer(w http.ResponseWriter) error {
 
 // UploadInput is the request of Upload, decoded and validated.
 type UploadInput struct {
-	// Body is the request body (application/octet-stream); nil when the request has none.
-	Body []byte
+	// Body is the request body (application/octet-stream), read from the connection as the
+	// implementation reads it (the handler's body size limit does not apply); nil when the
+	// request has none.
+	Body io.Reader
 }
 
 // UploadOutput is an answer of Upload: UploadCreated.
@@ -245,7 +248,7 @@ type UploadOutput interface {
 // UploadCreated is the 201 answer of Upload: Stored.
 type UploadCreated struct {
 	// Body is the response body (text/plain).
-	Body []byte
+	Body string
 }
 
 // isUploadOutput makes UploadCreated an answer of Upload.
@@ -1120,7 +1123,7 @@ func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	data, ok := h.readBody(w, r, "application/octet-stream")
+	data, ok := h.streamBody(w, r, "application/octet-stream")
 	if !ok {
 		return
 	}
@@ -1129,7 +1132,7 @@ func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUpload.declares)
 	}
-	in.Body = []byte(data)
+	in.Body = data
 	if h.invalid(w, c) {
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"io"
 	"maps"
 	"math"
 	"mime"
@@ -486,15 +487,7 @@ func (h *serverHandler) readBody(w http.ResponseWriter, r *http.Request, mediaTy
 	if r.ContentLength == 0 {
 		return nil, true
 	}
-	if !serverMediaTypeMatches(r.Header.Get("Content-Type"), mediaType) {
-		serverWriteError(w, http.StatusUnsupportedMediaType, ErrorResponse{
-			Message: "the request body must be " + mediaType,
-			Problems: []Problem{{
-				In:      "header",
-				Name:    "Content-Type",
-				Problem: "must be " + mediaType,
-			}},
-		})
+	if !serverCheckMediaType(w, r, mediaType) {
 		return nil, false
 	}
 	if r.ContentLength > h.maxBodyBytes {
@@ -526,6 +519,23 @@ func (h *serverHandler) readBody(w http.ResponseWriter, r *http.Request, mediaTy
 		return nil, true
 	}
 	return buf.Bytes(), true
+}
+
+// serverCheckMediaType answers 415 when the body is not of the media type the
+// operation reads, and then returns false.
+func serverCheckMediaType(w http.ResponseWriter, r *http.Request, mediaType string) bool {
+	if serverMediaTypeMatches(r.Header.Get("Content-Type"), mediaType) {
+		return true
+	}
+	serverWriteError(w, http.StatusUnsupportedMediaType, ErrorResponse{
+		Message: "the request body must be " + mediaType,
+		Problems: []Problem{{
+			In:      "header",
+			Name:    "Content-Type",
+			Problem: "must be " + mediaType,
+		}},
+	})
+	return false
 }
 
 // tooLarge answers 413.
@@ -848,6 +858,19 @@ func serverCountItems(c *validationState, data []byte) int {
 		n++
 	})
 	return n
+}
+
+// streamBody checks the content type of a binary body and hands the body over
+// unread, so that its size costs no memory. It answers 415 itself and then returns
+// false. A request without body bytes gives nil.
+func (h *serverHandler) streamBody(w http.ResponseWriter, r *http.Request, mediaType string) (io.Reader, bool) {
+	if r.ContentLength == 0 || r.Body == nil || r.Body == http.NoBody {
+		return nil, true
+	}
+	if !serverCheckMediaType(w, r, mediaType) {
+		return nil, false
+	}
+	return r.Body, true
 }
 
 // serverFieldsDimensions lists the JSON names of the properties of Dimensions.

@@ -465,11 +465,13 @@ func (c *Client) UploadPhoto(ctx context.Context, petID int64, body []byte, opts
 //
 // Answers:
 //   - 200 (result): renamed
-func (c *Client) RenamePet(ctx context.Context, petID int64, body []byte, opts ...RequestEditorFn) (*Pet, error) {
+func (c *Client) RenamePet(ctx context.Context, petID int64, body *RenamePetRequestBody, opts ...RequestEditorFn) (*Pet, error) {
 	s := newClientCall("renamePet", http.MethodPost, "/pets/"+strconv.FormatInt(petID, 10)+"/rename", [][]string{{"apiKey"}}, opts)
 	s.header.Set("Accept", "application/json")
 	if body != nil {
-		s.setBody("application/x-www-form-urlencoded", body)
+		if err := s.setForm("application/x-www-form-urlencoded", body, nil); err != nil {
+			return nil, err
+		}
 	}
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -569,6 +571,85 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 	s.header.Set("Content-Type", contentType)
 }
 
+// setForm encodes v as an application/x-www-form-urlencoded body: members as
+// name=value in name order, nested members in brackets (meta[k]=v, items[0][p]=v),
+// lists of scalars repeated (tag=a&tag=b), or joined or written tag[]=a as styles
+// say ("form": a,b; "pipeDelimited": a|b; "spaceDelimited": a b; "deepObject":
+// tag[]=a). Values are written as their JSON (numbers, true, false); null is left out.
+func (s *clientCall) setForm(contentType string, v any, styles map[string]string) error {
+	data, err := json.Marshal(v)
+	var tree map[string]any
+	if err == nil {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		err = dec.Decode(&tree)
+	}
+	if err != nil {
+		return fmt.Errorf("swagger2: %s: encoding the request body: %w", s.operation, err)
+	}
+	var pairs []string
+	for _, name := range slices.Sorted(maps.Keys(tree)) {
+		pairs = clientFormPairs(pairs, name, tree[name], styles[name])
+	}
+	s.setBody(contentType, []byte(strings.Join(pairs, "&")))
+	return nil
+}
+
+// clientFormPairs appends the pairs of value v, a JSON tree, under name; style is
+// the style of a top-level member, "" below.
+func clientFormPairs(pairs []string, name string, v any, style string) []string {
+	switch v := v.(type) {
+	case nil:
+		return pairs
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			pairs = clientFormPairs(pairs, name+"["+k+"]", v[k], "")
+		}
+		return pairs
+	case []any:
+		texts := make([]string, 0, len(v))
+		for i, item := range v {
+			switch item.(type) {
+			case map[string]any, []any:
+				pairs = clientFormPairs(pairs, name+"["+strconv.Itoa(i)+"]", item, "")
+			default:
+				texts = append(texts, clientFormText(item))
+			}
+		}
+		if sep, joined := clientFormSeparators[style]; joined && len(texts) > 0 {
+			return append(pairs, clientUnbracket.Replace(url.QueryEscape(name))+"="+url.QueryEscape(strings.Join(texts, sep)))
+		}
+		if style == "" && strings.HasSuffix(name, "]") || style == "deepObject" {
+			name += "[]"
+		}
+		for _, text := range texts {
+			pairs = append(pairs, clientUnbracket.Replace(url.QueryEscape(name))+"="+url.QueryEscape(text))
+		}
+		return pairs
+	}
+	return append(pairs, clientUnbracket.Replace(url.QueryEscape(name))+"="+url.QueryEscape(clientFormText(v)))
+}
+
+// clientFormSeparators joins the lists of the styles that do not repeat names.
+var clientFormSeparators = map[string]string{
+	"form":           ",",
+	"pipeDelimited":  "|",
+	"spaceDelimited": " ",
+}
+
+// clientFormText writes a JSON scalar as form text.
+func clientFormText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case json.Number:
+		return v.String()
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	return ""
+}
+
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
 // the error is a transport, editor or context error.
@@ -632,7 +713,8 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 	return resp, nil
 }
 
-// clientAnswer is an answer whose body has been read and closed.
+// clientAnswer is an answer whose body has been read and closed, or, for the
+// success of a streamed download or event stream, handed over unread in stream.
 type clientAnswer struct {
 	status int
 	header http.Header
@@ -655,8 +737,32 @@ const clientMaxResponseBytes = 268435456
 // read reads and closes the body of the final answer of a call: a success body up
 // to the client's cap, an error body up to clientMaxErrorBody, past which the
 // connection is closed rather than drained. The buffer is sized from
-// Content-Length, when the server sends it, so that it is allocated once.
+// Content-Length, when the server sends it, so that it is allocated once. The
+// success body of a streamed download is left unread for the caller, uncapped.
 func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (*clientAnswer, error) {
+	a := &clientAnswer{
+		header: resp.Header,
+		status: resp.StatusCode,
+		strict: c.strict,
+	}
+	body, err := c.readBody(s, resp)
+	if err != nil {
+		return nil, err
+	}
+	a.body = body
+	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
+		*record = Answer{
+			Body:       a.body,
+			Header:     a.header,
+			StatusCode: a.status,
+		}
+		a.record = record
+	}
+	return a, nil
+}
+
+// readBody reads and closes the body of an answer, up to the cap of its status.
+func (c *Client) readBody(s *clientCall, resp *http.Response) ([]byte, error) {
 	defer resp.Body.Close()
 	limit := c.maxResponseBytes
 	if limit <= 0 {
@@ -681,26 +787,7 @@ func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (
 		}
 		body = body[:limit]
 	}
-	return c.answer(ctx, resp, body), nil
-}
-
-// answer is the final answer of a call, recorded where RecordAnswer asked.
-func (c *Client) answer(ctx context.Context, resp *http.Response, body []byte) *clientAnswer {
-	a := &clientAnswer{
-		body:   body,
-		header: resp.Header,
-		status: resp.StatusCode,
-		strict: c.strict,
-	}
-	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
-		*record = Answer{
-			Body:       a.body,
-			Header:     a.header,
-			StatusCode: a.status,
-		}
-		a.record = record
-	}
-	return a
+	return body, nil
 }
 
 // clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and

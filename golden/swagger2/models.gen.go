@@ -26,6 +26,13 @@ type Pet struct {
 	X *string `json:"x,omitempty"`
 }
 
+// RenamePetRequestBody is defined by the schema at
+// /paths/~1pets~1{petId}~1rename/post/parameters.
+type RenamePetRequestBody struct {
+	Name   string `json:"name"`
+	Notify *bool  `json:"notify,omitempty"`
+}
+
 // ListPetsParams holds the query, header and cookie parameters of ListPets.
 type ListPetsParams struct {
 	// query parameter limit

@@ -221,7 +221,7 @@ type RenamePetInput struct {
 	PetID int64
 	// Body is the request body (application/x-www-form-urlencoded); nil when the request has
 	// none.
-	Body []byte
+	Body *RenamePetRequestBody
 }
 
 // RenamePetOutput is an answer of RenamePet: RenamePetOK.
@@ -828,6 +828,12 @@ var serverOperationRenamePet = &ServerOperation{
 	},
 }
 
+// serverFormRenamePet is how the form body of RenamePet maps onto its type.
+var serverFormRenamePet = &serverForm{
+	shape:  map[string]byte{"notify": 'b'},
+	styles: nil,
+}
+
 // serveRenamePet serves POST /pets/{petId}/rename: it checks the credentials, decodes and
 // validates the request, calls Server.RenamePet and writes its answer.
 func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
@@ -855,7 +861,31 @@ func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
 			in.PetID = v
 		}
 	}
-	in.Body = []byte(data)
+	if data != nil {
+		data = serverFormJSON(c, data, serverFormRenamePet)
+	}
+	if data != nil {
+		at := &validationPath{in: "body"}
+		in.Body = new(RenamePetRequestBody)
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*RenamePetRequestBody)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := in.Body
+				*body = RenamePetRequestBody{}
+				body.serverDecodeMembers(c, at, data)
+			}
+		} else {
+			body := in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
+		}
+	}
 	if h.invalid(w, c) {
 		return
 	}

@@ -449,15 +449,7 @@ func (h *serverHandler) readBody(w http.ResponseWriter, r *http.Request, mediaTy
 	if r.ContentLength == 0 {
 		return nil, true
 	}
-	if !serverMediaTypeMatches(r.Header.Get("Content-Type"), mediaType) {
-		serverWriteError(w, http.StatusUnsupportedMediaType, ErrorResponse{
-			Message: "the request body must be " + mediaType,
-			Problems: []Problem{{
-				In:      "header",
-				Name:    "Content-Type",
-				Problem: "must be " + mediaType,
-			}},
-		})
+	if !serverCheckMediaType(w, r, mediaType) {
 		return nil, false
 	}
 	if r.ContentLength > h.maxBodyBytes {
@@ -489,6 +481,23 @@ func (h *serverHandler) readBody(w http.ResponseWriter, r *http.Request, mediaTy
 		return nil, true
 	}
 	return buf.Bytes(), true
+}
+
+// serverCheckMediaType answers 415 when the body is not of the media type the
+// operation reads, and then returns false.
+func serverCheckMediaType(w http.ResponseWriter, r *http.Request, mediaType string) bool {
+	if serverMediaTypeMatches(r.Header.Get("Content-Type"), mediaType) {
+		return true
+	}
+	serverWriteError(w, http.StatusUnsupportedMediaType, ErrorResponse{
+		Message: "the request body must be " + mediaType,
+		Problems: []Problem{{
+			In:      "header",
+			Name:    "Content-Type",
+			Problem: "must be " + mediaType,
+		}},
+	})
+	return false
 }
 
 // tooLarge answers 413.
@@ -813,6 +822,148 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
+// serverForm is how a form body maps onto its type: shape gives the JSON kind of
+// the members that are not strings by path ("amount", "meta.*", "items[].price"):
+// 'n' number, 'b' boolean, 'a' array, 'o' object; styles the joined lists.
+type serverForm struct {
+	shape  map[string]byte
+	styles map[string]string
+}
+
+// serverFormJSON turns a form body into the JSON text of the same value, which is
+// then decoded and validated as a JSON body: bracketed names nest (meta[k],
+// items[0][price], expand[]), repeated names make lists, and values are numbers
+// or booleans where the type wants them and read as such. A malformed form is a
+// problem; the pairs read before the fault are kept.
+func serverFormJSON(c *validationState, data []byte, form *serverForm) []byte {
+	values, err := url.ParseQuery(string(data))
+	if err != nil {
+		c.add(&validationPath{in: "body"}, "is not a valid form: "+err.Error())
+	}
+	root := map[string]any{}
+	for _, key := range slices.Sorted(maps.Keys(values)) {
+		node, segs := root, serverFormSegments(key)
+		for _, seg := range segs[:len(segs)-1] {
+			next, ok := node[seg].(map[string]any)
+			if !ok {
+				next = map[string]any{}
+				node[seg] = next
+			}
+			node = next
+		}
+		last := segs[len(segs)-1]
+		for _, v := range values[key] {
+			prev, seen := node[last]
+			if last == "" || !seen {
+				node[serverFormSlot(node, last)] = v
+				continue
+			}
+			switch prev := prev.(type) {
+			case string:
+				node[last] = []string{prev, v}
+			case []string:
+				node[last] = append(prev, v)
+			}
+		}
+	}
+	out, _ := json.Marshal(form.value(root, ""))
+	return out
+}
+
+// serverFormSeparators splits the lists of the styles that join them.
+var serverFormSeparators = map[string]string{
+	"form":           ",",
+	"pipeDelimited":  "|",
+	"spaceDelimited": " ",
+}
+
+// serverFormSlot is the key under which a value named name[] goes: the next index.
+func serverFormSlot(node map[string]any, last string) string {
+	if last != "" {
+		return last
+	}
+	return strconv.Itoa(len(node))
+}
+
+// serverFormSegments splits a form name: "items[0][price]" gives items, 0, price.
+func serverFormSegments(key string) []string {
+	head, rest, _ := strings.Cut(key, "[")
+	segs := []string{head}
+	for rest != "" {
+		seg, after, ok := strings.Cut(rest, "]")
+		if !ok {
+			return []string{key}
+		}
+		segs = append(segs, seg)
+		rest = strings.TrimPrefix(after, "[")
+	}
+	return segs
+}
+
+// value types the tree read at path by the shape: lists from indexed members,
+// repeated names or joined text, numbers and booleans from their text. What does not
+// fit stays text, which decoding then reports.
+func (form *serverForm) value(v any, path string) any {
+	kind := form.shape[path]
+	switch v := v.(type) {
+	case map[string]any:
+		if kind == byte(0x61) {
+			if list, ok := form.list(v, path); ok {
+				return list
+			}
+		}
+		out := make(map[string]any, len(v))
+		for k, item := range v {
+			at := k
+			if path != "" {
+				at = path + "." + k
+			}
+			if _, known := form.shape[at]; !known && kind == byte(0x6f) {
+				at = path + ".*"
+			}
+			out[k] = form.value(item, at)
+		}
+		return out
+	case []string:
+		out := make([]any, len(v))
+		for i, item := range v {
+			out[i] = form.value(item, path+"[]")
+		}
+		return out
+	case string:
+		switch kind {
+		case 'a':
+			items := []string{v}
+			if sep, joined := serverFormSeparators[form.styles[path]]; joined {
+				items = strings.Split(v, sep)
+			}
+			return form.value(items, path)
+		case 'n':
+			if json.Valid([]byte(v)) && v != "" && strings.Trim(v, "-0123456789.eE+") == "" {
+				return json.Number(v)
+			}
+		case 'b':
+			if v == "true" || v == "false" {
+				return v == "true"
+			}
+		}
+	}
+	return v
+}
+
+// list reads members indexed 0, 1, ... as a list, in index order.
+func (form *serverForm) list(v map[string]any, path string) ([]any, bool) {
+	out := make([]any, len(v))
+	for k, item := range v {
+		i, err := strconv.Atoi(k)
+		if err != nil || i < 0 || i >= len(v) {
+			return nil, false
+		}
+		out[i] = form.value(item, path+"[]")
+	}
+	return out, true
+}
+
 // serverFieldsNewPet lists the JSON names of the properties of NewPet.
 var serverFieldsNewPet = []string{"name", "tag", "x"}
 
@@ -865,6 +1016,60 @@ func (v *NewPet) serverDecodeMembers(c *validationState, at *validationPath, dat
 		}
 		if err != nil {
 			c.skip(at.field(serverFieldsNewPet[i]))
+		}
+	})
+}
+
+// serverFieldsRenamePetRequestBody lists the JSON names of the properties of RenamePetRequestBody.
+var serverFieldsRenamePetRequestBody = []string{"name", "notify"}
+
+// serverKindsRenamePetRequestBody lists the JSON kinds of the properties of RenamePetRequestBody, in the same order.
+var serverKindsRenamePetRequestBody = []serverKind{serverKindString, serverKindBoolean}
+
+// serverWalk checks the JSON text data of a RenamePetRequestBody at path at: required properties
+// must be present, and, when v is nil because decoding failed, every value must be of
+// the JSON kind its schema asks for.
+func (v *RenamePetRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
+	var seen [1]bool
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, serverFieldsRenamePetRequestBody, true)
+		switch i {
+		case 0:
+			seen[0] = true
+			if serverIsNull(value) {
+				c.missing(at.field("name"), "must not be null")
+				return
+			}
+		}
+		if v == nil && i >= 0 {
+			serverDescend(c, &validationPath{
+				name:   serverFieldsRenamePetRequestBody[i],
+				parent: at,
+			}, value, serverKindsRenamePetRequestBody[i], false)
+		}
+	})
+	if !seen[0] {
+		c.missing(at.field("name"), "is required")
+	}
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own, after
+// decoding the whole object failed, so that the values that are right are still
+// validated. A member that fails is skipped: its problem is reported already.
+func (v *RenamePetRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
+		var err error
+		i := serverField(key, serverFieldsRenamePetRequestBody, true)
+		switch i {
+		case 0:
+			err = json.Unmarshal(value, &v.Name)
+		case 1:
+			err = json.Unmarshal(value, &v.Notify)
+		default:
+			return
+		}
+		if err != nil {
+			c.skip(at.field(serverFieldsRenamePetRequestBody[i]))
 		}
 	})
 }

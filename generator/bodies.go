@@ -1,0 +1,88 @@
+package generator
+
+import (
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// bodyKind tells how a body of a media type travels. JSON is decoded into
+// its schema; binary media types, and any other media type whose schema is a
+// string of format binary, are streamed; text is a string. Event streams and
+// line-delimited JSON are left as bytes here: they are read as a sequence.
+func bodyKind(contentType string, mt *openapi3.MediaType) BodyKind {
+	ct := strings.ToLower(strings.TrimSpace(strings.SplitN(contentType, ";", 2)[0]))
+	switch {
+	case isJSON(ct):
+		if mt == nil || mt.Schema == nil {
+			return BodyBytes
+		}
+		return BodyJSON
+	case ct == "text/event-stream":
+		return BodyBytes
+	case ct == "application/x-www-form-urlencoded":
+		if objectSchema(mt) {
+			return BodyForm
+		}
+		return BodyBytes
+	case ct == "application/octet-stream", ct == "*/*" && binarySchema(mt),
+		strings.HasPrefix(ct, "image/"), strings.HasPrefix(ct, "audio/"), strings.HasPrefix(ct, "video/"):
+		return BodyBinary
+	case strings.HasPrefix(ct, "text/"):
+		return BodyText
+	case binarySchema(mt):
+		return BodyBinary
+	}
+	return BodyBytes
+}
+
+// binarySchema reports whether a media type's schema is a string of format
+// binary, the OpenAPI 3.0 way of saying "these bytes are a file".
+func binarySchema(mt *openapi3.MediaType) bool {
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return false
+	}
+	s := mt.Schema.Value
+	return s.Type != nil && s.Type.Is("string") && s.Format == "binary"
+}
+
+// objectSchema reports whether a media type's schema is an object.
+func objectSchema(mt *openapi3.MediaType) bool {
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return false
+	}
+	s := mt.Schema.Value
+	return (s.Type != nil && s.Type.Is("object")) || len(s.Properties) > 0
+}
+
+// formStyles reads the encoding of a form body's members: the styles that
+// are not the default (form, exploded), in name order.
+func formStyles(mt *openapi3.MediaType) []FormStyle {
+	var out []FormStyle
+	for _, name := range sortedKeys(mt.Encoding) {
+		e := mt.Encoding[name]
+		if e == nil {
+			continue
+		}
+		style := e.Style
+		if style == "" {
+			style = "form"
+		}
+		explode := style == "form"
+		if e.Explode != nil {
+			explode = *e.Explode
+		}
+		switch {
+		case style == "deepObject":
+		case explode:
+			continue
+		case style != "form" && style != "pipeDelimited" && style != "spaceDelimited":
+			continue
+		}
+		out = append(out, FormStyle{Name: name, Style: style})
+	}
+	return out
+}
+
+// streamNote documents a streamed body on the Go type that carries it.
+const streamNote = "The body is streamed, never held whole in memory."
