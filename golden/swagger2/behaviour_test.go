@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -48,12 +49,10 @@ func (p *pets) UploadPhoto(_ context.Context, in UploadPhotoInput) (UploadPhotoO
 	return UploadPhotoNoContent{}, nil
 }
 
-// RenamePet reads the form body that formData parameters became.
+// RenamePet reads the typed form body that formData parameters became.
 func (p *pets) RenamePet(_ context.Context, in RenamePetInput) (RenamePetOutput, error) {
-	form, err := url.ParseQuery(string(in.Body))
-	require.NoError(p.t, err)
 	pet := p.byID[in.PetID]
-	pet.Name = form.Get("name")
+	pet.Name = in.Body.Name
 	p.byID[in.PetID] = pet
 	return RenamePetOK{Body: pet}, nil
 }
@@ -107,9 +106,20 @@ func TestSwagger2ClientAndServerAgree(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []byte{0x89, 'P', 'N', 'G'}, data)
 
-	renamed, err := c.RenamePet(ctx, 1, []byte(url.Values{"name": {"Max"}}.Encode()))
+	renamed, err := c.RenamePet(ctx, 1, &RenamePetRequestBody{Name: "Max"})
 	require.NoError(t, err)
 	require.Equal(t, "Max", renamed.Name)
+
+	// A form from another client reaches the same typed body.
+	req, err := http.NewRequest(http.MethodPost, srv.URL+"/pets/1/rename", strings.NewReader(url.Values{"name": {"Bella"}}.Encode()))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-API-Key", "secret")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	require.Equal(t, "Bella", impl.byID[1].Name)
 }
 
 // TestSwagger2ServerNeedsTheAPIKey: securityDefinitions became a scheme.
