@@ -17,7 +17,12 @@ type API struct {
 	// Types are the named Go types, sorted by Go name.
 	Types []*Type
 	// Operations are sorted by path, then by method (GET, PUT, POST, DELETE, ...).
-	Operations      []*Operation
+	Operations []*Operation
+	// Webhooks are the requests the API sends rather than serves: the
+	// document's webhooks (3.1 `webhooks`, `x-webhooks`) by name, then the
+	// callbacks of Operations in their order. A receiver serves each with a
+	// handler of its own, whose ServeMux routes ServerPattern ("POST /").
+	Webhooks        []*Operation
 	SecuritySchemes []*SecurityScheme
 	// Warnings point into the loaded document; LocatedWarnings adds where
 	// each is written.
@@ -267,6 +272,9 @@ type Operation struct {
 	Deprecated  bool
 	Tags        []string
 	Pointer     string
+	// Webhook names the webhook ("newPet") or callback ("createSubscription
+	// onEvent") the operation receives; empty for an operation of paths.
+	Webhook string
 
 	PathParams   []*Param // in path template order
 	QueryParams  []*Param // in spec order
@@ -323,6 +331,12 @@ type Operation struct {
 	ServerPattern string
 	// ServerWildcards are the ServeMux wildcard names of PathParams, in order.
 	ServerWildcards []string
+}
+
+// ServedOperations are the operations a generated handler serves or
+// receives: Operations, then Webhooks.
+func (a *API) ServedOperations() []*Operation {
+	return append(append([]*Operation(nil), a.Operations...), a.Webhooks...)
 }
 
 // FilterField is the name of the params struct field that holds the filter.

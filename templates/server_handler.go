@@ -166,6 +166,7 @@ func genNewHandler(f *jen.File, api *generator.API) {
 		jen.Id(srvConfig),
 		jen.Id("impl").Id("Server"),
 		jen.Id("mux").Op("*").Qual(pkgHTTP, "ServeMux"),
+		webhooksField(api),
 	)
 	f.Comment("NewHandler returns an http.Handler that serves the API with impl. It routes with")
 	f.Comment("http.ServeMux method and wildcard patterns, so it needs no router and plugs into any")
@@ -181,9 +182,20 @@ func genNewHandler(f *jen.File, api *generator.API) {
 	f.Comment("http.Server with read, write and idle timeouts: the handler bounds the size of")
 	f.Comment("what it reads, not the time a client takes.")
 	f.Func().Id("NewHandler").Params(jen.Id("impl").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual(pkgHTTP, "Handler").BlockFunc(func(g *jen.Group) {
+		g.Id("h").Op(":=").Id("newServerHandler").Call(jen.Id("opts"))
+		g.Id("h").Dot("impl").Op("=").Id("impl")
+		for _, o := range api.Operations {
+			if o.ServerPattern != "" {
+				g.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), jen.Id("h").Dot(o.ServerHandler))
+			}
+		}
+		g.Id("h").Dot("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("h").Dot("serveUnrouted"))
+		g.Return(jen.Id("h"))
+	})
+	f.Comment("newServerHandler is a handler with the defaults and opts, serving nothing yet.")
+	f.Func().Id("newServerHandler").Params(jen.Id("opts").Index().Id("HandlerOption")).Op("*").Id(srvHandler).BlockFunc(func(g *jen.Group) {
 		g.Id("h").Op(":=").Op("&").Id(srvHandler).Values(jen.Dict{
-			jen.Id("impl"): jen.Id("impl"),
-			jen.Id("mux"):  jen.Qual(pkgHTTP, "NewServeMux").Call(),
+			jen.Id("mux"): jen.Qual(pkgHTTP, "NewServeMux").Call(),
 			jen.Id(srvConfig): jen.Id(srvConfig).Values(jen.Dict{
 				jen.Id("maxBodyBytes"): jen.Op("1 << 20"),
 				jen.Id("mapError"):     jen.Id("serverMapError"),
@@ -193,12 +205,6 @@ func genNewHandler(f *jen.File, api *generator.API) {
 		g.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(
 			jen.If(jen.Id("opt").Op("!=").Nil()).Block(jen.Id("opt").Call(jen.Op("&").Id("h").Dot(srvConfig))),
 		)
-		for _, o := range api.Operations {
-			if o.ServerPattern != "" {
-				g.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), jen.Id("h").Dot(o.ServerHandler))
-			}
-		}
-		g.Id("h").Dot("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("h").Dot("serveUnrouted"))
 		g.Return(jen.Id("h"))
 	})
 	genServerMethods(f, api)
@@ -207,7 +213,7 @@ func genNewHandler(f *jen.File, api *generator.API) {
 // genServerMethods renders the methods the handler probes to answer 405.
 func genServerMethods(f *jen.File, api *generator.API) {
 	used := map[string]bool{}
-	for _, o := range api.Operations {
+	for _, o := range api.ServedOperations() {
 		if o.ServerPattern != "" {
 			used[o.Method] = true
 		}

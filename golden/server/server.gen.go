@@ -434,9 +434,20 @@ type serverHandler struct {
 // http.Server with read, write and idle timeouts: the handler bounds the size of
 // what it reads, not the time a client takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
+	h := newServerHandler(opts)
+	h.impl = impl
+	h.handle(serverOperationRunBatch, h.serveRunBatch)
+	h.handle(serverOperationGetItem, h.serveGetItem)
+	h.handle(serverOperationPutItem, h.servePutItem)
+	h.handle(serverOperationUpload, h.serveUpload)
+	h.mux.HandleFunc("/", h.serveUnrouted)
+	return h
+}
+
+// newServerHandler is a handler with the defaults and opts, serving nothing yet.
+func newServerHandler(opts []HandlerOption) *serverHandler {
 	h := &serverHandler{
-		impl: impl,
-		mux:  http.NewServeMux(),
+		mux: http.NewServeMux(),
 		serverConfig: serverConfig{
 			logger:       slog.Default(),
 			mapError:     serverMapError,
@@ -448,11 +459,6 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.handle(serverOperationRunBatch, h.serveRunBatch)
-	h.handle(serverOperationGetItem, h.serveGetItem)
-	h.handle(serverOperationPutItem, h.servePutItem)
-	h.handle(serverOperationUpload, h.serveUpload)
-	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
 
