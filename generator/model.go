@@ -21,7 +21,12 @@ type API struct {
 	// ServerRoutes are the operations that NewHandler routes with its own
 	// matcher rather than http.ServeMux, most specific first (see
 	// Operation.ServerMatched).
-	ServerRoutes    []*Operation
+	ServerRoutes []*Operation
+	// Webhooks are the requests the API sends rather than serves: the
+	// document's webhooks (3.1 `webhooks`, `x-webhooks`) by name, then the
+	// callbacks of Operations in their order. A receiver serves each with a
+	// handler of its own, whose ServeMux routes ServerPattern ("POST /").
+	Webhooks        []*Operation
 	SecuritySchemes []*SecurityScheme
 	// Warnings point into the loaded document; LocatedWarnings adds where
 	// each is written.
@@ -277,6 +282,9 @@ type Operation struct {
 	// Route is the request line the operation is sent as: the path without
 	// a #fragment, split into segments, and the query a ?suffix fixes.
 	Route Route
+	// Webhook names the webhook ("newPet") or callback ("createSubscription
+	// onEvent") the operation receives; empty for an operation of paths.
+	Webhook string
 
 	PathParams   []*Param // in path template order
 	QueryParams  []*Param // in spec order
@@ -394,6 +402,12 @@ func (s RouteSegment) Parts() []RoutePart {
 		out = append(out, RoutePart{Param: -1})
 	}
 	return out
+}
+
+// ServedOperations are the operations a generated handler serves or
+// receives: Operations, then Webhooks.
+func (a *API) ServedOperations() []*Operation {
+	return append(append([]*Operation(nil), a.Operations...), a.Webhooks...)
 }
 
 // FilterField is the name of the params struct field that holds the filter.

@@ -20,11 +20,12 @@ var methodOrder = []string{
 var pathParamPattern = regexp.MustCompile(`\{([^{}]+)\}`)
 
 func (b *builder) buildOperations() {
+	opNames := newNameSet()
+	defer b.buildWebhooks(opNames)
 	if b.doc.Paths == nil {
 		return
 	}
 	paths := b.doc.Paths.Map()
-	opNames := newNameSet()
 	for _, path := range sortedKeys(paths) {
 		item := paths[path]
 		if item == nil {
@@ -36,14 +37,17 @@ func (b *builder) buildOperations() {
 			if op == nil {
 				continue
 			}
-			b.buildOperation(path, method, item, op, opNames)
+			o := b.buildOperation(path, method, item, op, opNames, pointer("paths", path, strings.ToLower(method)), "")
+			b.api.Operations = append(b.api.Operations, o)
 		}
 	}
 }
 
-func (b *builder) buildOperation(path, method string, item *openapi3.PathItem, op *openapi3.Operation, opNames *nameSet) {
-	ptr := pointer("paths", path, strings.ToLower(method))
+// buildOperation builds the operation at ptr; webhook is the name of the
+// webhook or callback it receives, empty for an operation of paths.
+func (b *builder) buildOperation(path, method string, item *openapi3.PathItem, op *openapi3.Operation, opNames *nameSet, ptr, webhook string) *Operation {
 	o := &Operation{
+		Webhook:     webhook,
 		ID:          op.OperationID,
 		Method:      method,
 		Path:        path,
@@ -54,6 +58,10 @@ func (b *builder) buildOperation(path, method string, item *openapi3.PathItem, o
 		Pointer:     ptr,
 	}
 	goName := op.OperationID
+	if goName == "" && webhook != "" {
+		goName = webhookName(webhook, method)
+		o.ID = goName
+	}
 	if goName == "" {
 		// "/" and braces are separators here, not words ("Or").
 		goName = strings.ToLower(method) + " " + strings.NewReplacer("/", " ", "{", " ", "}", " ").Replace(path)
@@ -74,11 +82,13 @@ func (b *builder) buildOperation(path, method string, item *openapi3.PathItem, o
 	o.Security = b.operationSecurity(op)
 	o.SecurityUnstated = op.Security == nil && b.doc.Security == nil && len(b.schemes) > 0
 	b.buildFilter(o)
-	b.detectPagination(o, op.Extensions)
-	b.detectBulk(o)
+	if webhook == "" {
+		b.detectPagination(o, op.Extensions)
+		b.detectBulk(o)
+	}
 	b.nameClientTypes(o)
 	b.nameServerTypes(o)
-	b.api.Operations = append(b.api.Operations, o)
+	return o
 }
 
 func (b *builder) buildParams(o *Operation, item *openapi3.PathItem, op *openapi3.Operation, ptr string) {

@@ -126,6 +126,15 @@ func (b *builder) plainRef(s *openapi3.Schema, ctx, ptr string) *TypeRef {
 				r.Kind = RefBytes
 			default:
 				r.Kind = RefString
+				if strings.EqualFold(s.ContentEncoding, "base64") {
+					// 3.1's spelling of format: byte; encoding/json reads standard base64 into []byte.
+					r.Kind, r.Format = RefBytes, "byte"
+				}
+			}
+			if s.ContentMediaType != "" && r.Kind == RefBytes {
+				r.Note = "The bytes are " + s.ContentMediaType + " (contentMediaType)."
+			} else if s.ContentMediaType != "" {
+				r.Note = "The text is " + s.ContentMediaType + " (contentMediaType); livegen does not decode it."
 			}
 		case "integer":
 			switch s.Format {
@@ -147,7 +156,7 @@ func (b *builder) plainRef(s *openapi3.Schema, ctx, ptr string) *TypeRef {
 		case "array":
 			r.Kind = RefSlice
 			if s.Items == nil {
-				r.Elem = &TypeRef{Kind: RefAny}
+				r.Elem = b.prefixItemsElem(s, ctx, ptr)
 			} else {
 				r.Elem = b.itemRef(s.Items, ctx+"Item", ptr+"/items")
 			}
@@ -698,4 +707,26 @@ func (b *builder) isExternal(sr *openapi3.SchemaRef, ptr string) bool {
 	}
 	_, ok, _, _ := goTypeExtension(sr.Value.Extensions)
 	return ok
+}
+
+// prefixItemsElem is the item type of an array without items: the one
+// plain type every prefixItems member has (a [number, number] point is a
+// []float64), else any. The length is not enforced; warnUnenforced says so.
+func (b *builder) prefixItemsElem(s *openapi3.Schema, ctx, ptr string) *TypeRef {
+	var elem *TypeRef
+	for i, sr := range s.PrefixItems {
+		r := b.itemRef(sr, ctx+"Item", ptr+"/prefixItems/"+strconv.Itoa(i))
+		switch {
+		case r.Kind == RefNamed || r.Kind == RefSlice || r.Kind == RefMap || r.Kind == RefExternal || r.Kind == RefAny:
+			return &TypeRef{Kind: RefAny}
+		case elem == nil:
+			elem = r
+		case r.Kind != elem.Kind || r.Nullable != elem.Nullable:
+			return &TypeRef{Kind: RefAny}
+		}
+	}
+	if elem == nil {
+		return &TypeRef{Kind: RefAny}
+	}
+	return &TypeRef{Kind: elem.Kind, Nullable: elem.Nullable, Format: elem.Format}
 }

@@ -32,7 +32,11 @@ func (b *builder) nameServerTypes(o *Operation) {
 			r.ServerHeaderFields = append(r.ServerHeaderFields, headers.claim(h.GoName))
 		}
 	}
-	b.routeOperation(o)
+	if o.Webhook == "" {
+		b.routeOperation(o)
+	} else {
+		o.ServerPattern = o.Method + " /" // a receiver's handler serves one webhook at any path
+	}
 	b.warnServerValidation(o)
 }
 

@@ -36,7 +36,7 @@ func PlanValidation(api *API) *Validation {
 			}
 		}
 	}
-	for _, o := range api.Operations {
+	for _, o := range api.ServedOperations() {
 		if o.Body != nil && (o.Body.JSON || o.Body.Kind == BodyForm) && o.Body.Type != nil {
 			v.reach(o.Body.Type)
 		}
@@ -228,7 +228,7 @@ func comparableScalar(r *TypeRef) bool {
 // operation also covers every component schema.
 func (b *builder) warnServerValidation(o *Operation) {
 	seen := map[*Type]bool{}
-	if len(b.api.Operations) == 0 {
+	if len(b.api.Operations) == 0 && len(b.api.Webhooks) == 0 {
 		for _, t := range b.api.Types {
 			b.warnTypeValidation(t, seen)
 		}

@@ -8,7 +8,7 @@ import (
 // genParamsStructs renders one struct per operation for its query, header
 // and cookie parameters. Client and server share them, so they are models.
 func genParamsStructs(f *jen.File, api *generator.API) {
-	for _, op := range api.Operations {
+	for _, op := range api.ServedOperations() {
 		if op.ParamsType == "" {
 			continue
 		}

@@ -21,14 +21,14 @@ const (
 // routes with http.ServeMux and serves each operation. nil when the API has
 // no operation.
 func Server(api *generator.API) ([]byte, error) {
-	if len(api.Operations) == 0 {
+	if len(api.ServedOperations()) == 0 {
 		return nil, nil
 	}
 	c := newChecks(api)
 	f := newFile(api)
 	genServerInterface(f, api)
 	genUnimplemented(f, api)
-	for _, o := range api.Operations {
+	for _, o := range api.ServedOperations() {
 		genServerInput(f, o)
 		genServerOutput(f, o)
 	}
@@ -42,7 +42,8 @@ func Server(api *generator.API) ([]byte, error) {
 	if hasStreams(api) {
 		genServerStreamRuntime(f)
 	}
-	for _, o := range api.Operations {
+	genWebhookReceiver(f, api)
+	for _, o := range api.ServedOperations() {
 		if o.ServerPattern != "" {
 			genOperationVar(f, o)
 			genServeOperation(f, c, o)
@@ -55,7 +56,7 @@ func Server(api *generator.API) ([]byte, error) {
 // request: credentials, parameters, and bodies walked for every problem
 // before they are decoded. nil when the API has no operation.
 func ServerDecode(api *generator.API) ([]byte, error) {
-	if len(api.Operations) == 0 {
+	if len(api.ServedOperations()) == 0 {
 		return nil, nil
 	}
 	c := newChecks(api)
@@ -91,6 +92,9 @@ func genServerInterface(f *jen.File, api *generator.API) {
 // operationDoc documents an operation: summary, route, description.
 func operationDoc(o *generator.Operation) string {
 	text := o.Name + " serves " + o.Method + " " + o.Path
+	if o.Webhook != "" {
+		text = o.Name + " receives the webhook " + o.Webhook + " (" + o.Method + ")"
+	}
 	if o.Summary != "" {
 		text += ": " + strings.TrimSuffix(o.Summary, ".")
 	}

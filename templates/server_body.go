@@ -200,7 +200,7 @@ func genBodyError(f *jen.File) {
 // they get serverDecodeMembers.
 func bodyStructs(api *generator.API) map[*generator.Type]bool {
 	out := map[*generator.Type]bool{}
-	for _, o := range api.Operations {
+	for _, o := range api.ServedOperations() {
 		if o.ServerPattern == "" || o.Body == nil {
 			continue
 		}

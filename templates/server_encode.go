@@ -77,7 +77,7 @@ func encodedTypes(api *generator.API) map[*generator.Type]bool {
 			visit(fl.Type)
 		}
 	}
-	for _, o := range api.Operations {
+	for _, o := range api.ServedOperations() {
 		for _, r := range o.Responses {
 			if r.Type != nil && r.JSON && answerAppendable(r.Type) {
 				visit(r.Type)

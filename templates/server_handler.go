@@ -170,6 +170,7 @@ func genNewHandler(f *jen.File, api *generator.API) {
 			g.Comment("matched serves the routes of serverRoutes, by position.")
 			g.Id("matched").Index().Qual(pkgHTTP, "Handler")
 		}
+		g.Add(webhooksField(api))
 	})
 	routing := "It routes with http.ServeMux method and wildcard patterns, so it needs no router and plugs into any router or middleware as an http.Handler."
 	if hasMatcher(api) {
@@ -186,18 +187,8 @@ func genNewHandler(f *jen.File, api *generator.API) {
 		f.Comment(line)
 	}
 	f.Func().Id("NewHandler").Params(jen.Id("impl").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual(pkgHTTP, "Handler").BlockFunc(func(g *jen.Group) {
-		g.Id("h").Op(":=").Op("&").Id(srvHandler).Values(jen.Dict{
-			jen.Id("impl"): jen.Id("impl"),
-			jen.Id("mux"):  jen.Qual(pkgHTTP, "NewServeMux").Call(),
-			jen.Id(srvConfig): jen.Id(srvConfig).Values(jen.Dict{
-				jen.Id("maxBodyBytes"): jen.Op("1 << 20"),
-				jen.Id("mapError"):     jen.Id("serverMapError"),
-				jen.Id("logger"):       jen.Qual(pkgSlog, "Default").Call(),
-			}),
-		})
-		g.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(
-			jen.If(jen.Id("opt").Op("!=").Nil()).Block(jen.Id("opt").Call(jen.Op("&").Id("h").Dot(srvConfig))),
-		)
+		g.Id("h").Op(":=").Id("newServerHandler").Call(jen.Id("opts"))
+		g.Id("h").Dot("impl").Op("=").Id("impl")
 		for _, o := range api.Operations {
 			if !o.ServerMatched {
 				g.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), jen.Id("h").Dot(o.ServerHandler))
@@ -213,13 +204,28 @@ func genNewHandler(f *jen.File, api *generator.API) {
 		g.Id("h").Dot("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("h").Dot("serveUnrouted"))
 		g.Return(jen.Id("h"))
 	})
+	f.Comment("newServerHandler is a handler with the defaults and opts, serving nothing yet.")
+	f.Func().Id("newServerHandler").Params(jen.Id("opts").Index().Id("HandlerOption")).Op("*").Id(srvHandler).BlockFunc(func(g *jen.Group) {
+		g.Id("h").Op(":=").Op("&").Id(srvHandler).Values(jen.Dict{
+			jen.Id("mux"): jen.Qual(pkgHTTP, "NewServeMux").Call(),
+			jen.Id(srvConfig): jen.Id(srvConfig).Values(jen.Dict{
+				jen.Id("maxBodyBytes"): jen.Op("1 << 20"),
+				jen.Id("mapError"):     jen.Id("serverMapError"),
+				jen.Id("logger"):       jen.Qual(pkgSlog, "Default").Call(),
+			}),
+		})
+		g.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(
+			jen.If(jen.Id("opt").Op("!=").Nil()).Block(jen.Id("opt").Call(jen.Op("&").Id("h").Dot(srvConfig))),
+		)
+		g.Return(jen.Id("h"))
+	})
 	genServerMethods(f, api)
 }
 
 // genServerMethods renders the methods the handler probes to answer 405.
 func genServerMethods(f *jen.File, api *generator.API) {
 	used := map[string]bool{}
-	for _, o := range api.Operations {
+	for _, o := range api.ServedOperations() {
 		if o.ServerPattern != "" {
 			used[o.Method] = true
 		}
@@ -255,7 +261,8 @@ func genHandlerRuntime(f *jen.File, api *generator.API) {
 		).Call(),
 		jen.Do(func(s *jen.Statement) {
 			if hasMatcher(api) {
-				s.If(jen.Id("h").Dot("serveMatched").Call(jen.Id("w"), jen.Id("r"))).Block(jen.Return())
+				// A webhook receiver's handler has no matched routes.
+				s.If(jen.Id("h").Dot("matched").Op("!=").Nil().Op("&&").Id("h").Dot("serveMatched").Call(jen.Id("w"), jen.Id("r"))).Block(jen.Return())
 			}
 		}),
 		jen.Id("h").Dot("mux").Dot("ServeHTTP").Call(jen.Id("w"), jen.Id("r")),

@@ -12,6 +12,9 @@ import (
 // every problem, then call the Server and write its answer.
 func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 	text := fmt.Sprintf("%s serves %s %s: it checks the credentials, decodes and validates the request, calls Server.%s and writes its answer.", o.ServerHandler, o.Method, o.Path, o.Name)
+	if o.Webhook != "" {
+		text = fmt.Sprintf("%s receives the webhook %s (%s): it decodes and validates the request, calls %s.%s and writes its answer.", o.ServerHandler, o.Webhook, o.Method, webhooksInterface, o.Name)
+	}
 	if isForm(o.Body) {
 		genServerFormVar(f, o)
 	}
@@ -47,7 +50,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 			c.genBody(g, o.Body)
 		}
 		g.If(jen.Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c"))).Block(jen.Return())
-		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot("impl").Dot(o.Name).Call(jen.Id("ctx"), jen.Id("in"))
+		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot(implField(o)).Dot(o.Name).Call(jen.Id("ctx"), jen.Id("in"))
 		g.Id("h").Dot("respond").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out"), jen.Err())
 	}))
 }

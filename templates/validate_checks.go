@@ -37,7 +37,7 @@ func newChecks(api *generator.API) *checks {
 				c.typeBody(g, t)
 			}
 		}
-		for _, o := range api.Operations {
+		for _, o := range api.ServedOperations() {
 			for _, p := range serverParams(o) {
 				c.value(g, p.Type, jen.Id("x"), false, loc{parent: "at"}, 0)
 			}

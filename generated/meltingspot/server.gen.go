@@ -1180,20 +1180,8 @@ type serverHandler struct {
 // and idle timeouts: the handler bounds the size of what it reads, not the time a client
 // takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
-	h := &serverHandler{
-		impl: impl,
-		mux:  http.NewServeMux(),
-		serverConfig: serverConfig{
-			logger:       slog.Default(),
-			mapError:     serverMapError,
-			maxBodyBytes: 1 << 20,
-		},
-	}
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&h.serverConfig)
-		}
-	}
+	h := newServerHandler(opts)
+	h.impl = impl
 	h.handle(serverOperationLinkChannelGroups, h.serveLinkChannelGroups)
 	h.handle(serverOperationListLives, h.serveListLives)
 	h.handle(serverOperationCreateLive, h.serveCreateLive)
@@ -1211,6 +1199,24 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h.handle(serverOperationInviteLiveSpeaker, h.serveInviteLiveSpeaker)
 	h.handle(serverOperationBulkInviteLiveSpeakers, h.serveBulkInviteLiveSpeakers)
 	h.mux.HandleFunc("/", h.serveUnrouted)
+	return h
+}
+
+// newServerHandler is a handler with the defaults and opts, serving nothing yet.
+func newServerHandler(opts []HandlerOption) *serverHandler {
+	h := &serverHandler{
+		mux: http.NewServeMux(),
+		serverConfig: serverConfig{
+			logger:       slog.Default(),
+			mapError:     serverMapError,
+			maxBodyBytes: 1 << 20,
+		},
+	}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&h.serverConfig)
+		}
+	}
 	return h
 }
 

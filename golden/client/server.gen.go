@@ -551,9 +551,22 @@ type serverHandler struct {
 // and idle timeouts: the handler bounds the size of what it reads, not the time a client
 // takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
+	h := newServerHandler(opts)
+	h.impl = impl
+	h.handle(serverOperationAddTags, h.serveAddTags)
+	h.handle(serverOperationListThings, h.serveListThings)
+	h.handle(serverOperationImportThings, h.serveImportThings)
+	h.handle(serverOperationPutThingsIDNotes, h.servePutThingsIDNotes)
+	h.handle(serverOperationClearNotes, h.serveClearNotes)
+	h.handle(serverOperationGetThing, h.serveGetThing)
+	h.mux.HandleFunc("/", h.serveUnrouted)
+	return h
+}
+
+// newServerHandler is a handler with the defaults and opts, serving nothing yet.
+func newServerHandler(opts []HandlerOption) *serverHandler {
 	h := &serverHandler{
-		impl: impl,
-		mux:  http.NewServeMux(),
+		mux: http.NewServeMux(),
 		serverConfig: serverConfig{
 			logger:       slog.Default(),
 			mapError:     serverMapError,
@@ -565,13 +578,6 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.handle(serverOperationAddTags, h.serveAddTags)
-	h.handle(serverOperationListThings, h.serveListThings)
-	h.handle(serverOperationImportThings, h.serveImportThings)
-	h.handle(serverOperationPutThingsIDNotes, h.servePutThingsIDNotes)
-	h.handle(serverOperationClearNotes, h.serveClearNotes)
-	h.handle(serverOperationGetThing, h.serveGetThing)
-	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
 

@@ -368,9 +368,20 @@ type serverHandler struct {
 // and idle timeouts: the handler bounds the size of what it reads, not the time a client
 // takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
+	h := newServerHandler(opts)
+	h.impl = impl
+	h.handle(serverOperationFilesPutFile, h.serveFilesPutFile)
+	h.handle(serverOperationHTTP, h.serveHTTP)
+	h.handle(serverOperationJSON, h.serveJSON)
+	h.handle(serverOperationIssuesListForRepo, h.serveIssuesListForRepo)
+	h.mux.HandleFunc("/", h.serveUnrouted)
+	return h
+}
+
+// newServerHandler is a handler with the defaults and opts, serving nothing yet.
+func newServerHandler(opts []HandlerOption) *serverHandler {
 	h := &serverHandler{
-		impl: impl,
-		mux:  http.NewServeMux(),
+		mux: http.NewServeMux(),
 		serverConfig: serverConfig{
 			logger:       slog.Default(),
 			mapError:     serverMapError,
@@ -382,11 +393,6 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.handle(serverOperationFilesPutFile, h.serveFilesPutFile)
-	h.handle(serverOperationHTTP, h.serveHTTP)
-	h.handle(serverOperationJSON, h.serveJSON)
-	h.handle(serverOperationIssuesListForRepo, h.serveIssuesListForRepo)
-	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
 

@@ -112,3 +112,17 @@ func TestOpenAPI31OptionalNullableParent(t *testing.T) {
 	}
 	require.JSONEq(t, in, string(out))
 }
+
+func TestOpenAPI31ContentEncodingBase64IsBytes(t *testing.T) {
+	// data: {type: string, contentEncoding: base64}: []byte, as format: byte.
+	a := roundTrip[Attachment](t, `{"data":"iVBORw==","point":[1.5,2]}`)
+	require.Equal(t, []byte{0x89, 'P', 'N', 'G'}, a.Data)
+	require.Equal(t, []float64{1.5, 2}, a.Point)
+	require.Error(t, json.Unmarshal([]byte(`{"data":"not base64!"}`), &a))
+}
+
+func TestOpenAPI31DefsAndRefSiblings(t *testing.T) {
+	a := roundTrip[Attachment](t, `{"data":"","owner":{"name":"ann"},"item":{"id":"i1","note":null}}`)
+	require.Equal(t, "ann", *a.Owner.Name)
+	require.Equal(t, "i1", a.Item.ID)
+}

@@ -8,6 +8,27 @@ import (
 	"encoding/json"
 )
 
+// Attachment: 3.1 describes encoded strings with contentEncoding and contentMediaType.
+type Attachment struct {
+	// The file's bytes.
+	//
+	// The bytes are image/png (contentMediaType).
+	Data []byte `json:"data"`
+	// A $ref with a sibling description, which 3.1 allows.
+	Item *Item `json:"item,omitempty"`
+	// The text is application/json (contentMediaType); livegen does not decode it.
+	Manifest *string          `json:"manifest,omitempty"`
+	Owner    *AttachmentOwner `json:"owner,omitempty"`
+	// A 3.1 tuple.
+	Point []float64 `json:"point,omitzero"`
+}
+
+// AttachmentOwner is defined by the schema at
+// /components/schemas/Attachment/properties/owner.
+type AttachmentOwner struct {
+	Name *string `json:"name,omitempty"`
+}
+
 // Item: OpenAPI 3.1 spells nullable as a type array with null.
 type Item struct {
 	Count  Nullable[int]   `json:"count,omitzero"`

@@ -53,6 +53,27 @@ func (e *ValidationError) Error() string {
 
 // Validate checks v against the constraints of its schema and returns a
 // *ValidationError listing every problem, or nil.
+func (v *Attachment) Validate() error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validate adds the problems of v, which sits at path at, to c.
+func (v *Attachment) validate(c *validationState, at *validationPath) {
+	if v.Data == nil {
+		c.missing(at.field("data"), "is required")
+	}
+	if v.Item != nil {
+		v.Item.validate(c, &validationPath{
+			name:   "item",
+			parent: at,
+		})
+	}
+}
+
+// Validate checks v against the constraints of its schema and returns a
+// *ValidationError listing every problem, or nil.
 func (v *Item) Validate() error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})

@@ -285,9 +285,18 @@ type serverHandler struct {
 // and idle timeouts: the handler bounds the size of what it reads, not the time a client
 // takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
+	h := newServerHandler(opts)
+	h.impl = impl
+	h.handle(serverOperationListAlerts, h.serveListAlerts)
+	h.handle(serverOperationListEvents, h.serveListEvents)
+	h.mux.HandleFunc("/", h.serveUnrouted)
+	return h
+}
+
+// newServerHandler is a handler with the defaults and opts, serving nothing yet.
+func newServerHandler(opts []HandlerOption) *serverHandler {
 	h := &serverHandler{
-		impl: impl,
-		mux:  http.NewServeMux(),
+		mux: http.NewServeMux(),
 		serverConfig: serverConfig{
 			logger:       slog.Default(),
 			mapError:     serverMapError,
@@ -299,9 +308,6 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.handle(serverOperationListAlerts, h.serveListAlerts)
-	h.handle(serverOperationListEvents, h.serveListEvents)
-	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
 

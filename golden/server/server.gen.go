@@ -443,20 +443,8 @@ type serverHandler struct {
 // is not called. Serve the handler from an http.Server with read, write and idle
 // timeouts: the handler bounds the size of what it reads, not the time a client takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
-	h := &serverHandler{
-		impl: impl,
-		mux:  http.NewServeMux(),
-		serverConfig: serverConfig{
-			logger:       slog.Default(),
-			mapError:     serverMapError,
-			maxBodyBytes: 1 << 20,
-		},
-	}
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&h.serverConfig)
-		}
-	}
+	h := newServerHandler(opts)
+	h.impl = impl
 	h.handle(serverOperationRunBatch, h.serveRunBatch)
 	h.handle(serverOperationGetItem, h.serveGetItem)
 	h.handle(serverOperationPutItem, h.servePutItem)
@@ -468,6 +456,24 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 		})
 	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
+	return h
+}
+
+// newServerHandler is a handler with the defaults and opts, serving nothing yet.
+func newServerHandler(opts []HandlerOption) *serverHandler {
+	h := &serverHandler{
+		mux: http.NewServeMux(),
+		serverConfig: serverConfig{
+			logger:       slog.Default(),
+			mapError:     serverMapError,
+			maxBodyBytes: 1 << 20,
+		},
+	}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&h.serverConfig)
+		}
+	}
 	return h
 }
 
@@ -488,7 +494,7 @@ func (h *serverHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.logger.ErrorContext(r.Context(), "panic while serving a request", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}()
-	if h.serveMatched(w, r) {
+	if h.matched != nil && h.serveMatched(w, r) {
 		return
 	}
 	h.mux.ServeHTTP(w, r)

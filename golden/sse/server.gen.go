@@ -360,9 +360,19 @@ type serverHandler struct {
 // and idle timeouts: the handler bounds the size of what it reads, not the time a client
 // takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
+	h := newServerHandler(opts)
+	h.impl = impl
+	h.handle(serverOperationCreateChatCompletion, h.serveCreateChatCompletion)
+	h.handle(serverOperationSpeak, h.serveSpeak)
+	h.handle(serverOperationListTicks, h.serveListTicks)
+	h.mux.HandleFunc("/", h.serveUnrouted)
+	return h
+}
+
+// newServerHandler is a handler with the defaults and opts, serving nothing yet.
+func newServerHandler(opts []HandlerOption) *serverHandler {
 	h := &serverHandler{
-		impl: impl,
-		mux:  http.NewServeMux(),
+		mux: http.NewServeMux(),
 		serverConfig: serverConfig{
 			logger:       slog.Default(),
 			mapError:     serverMapError,
@@ -374,10 +384,6 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 			opt(&h.serverConfig)
 		}
 	}
-	h.handle(serverOperationCreateChatCompletion, h.serveCreateChatCompletion)
-	h.handle(serverOperationSpeak, h.serveSpeak)
-	h.handle(serverOperationListTicks, h.serveListTicks)
-	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
 
