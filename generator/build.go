@@ -52,6 +52,9 @@ type builder struct {
 	// (client_names.go).
 	clientMethods *nameSet
 	extraMethodOf map[string]*Operation
+	// mapped holds the component types each type's discriminator maps to
+	// (select.go).
+	mapped map[*Type][]*Type
 }
 
 func newBuilder(doc *openapi3.T, file string, opts Options) *builder {
@@ -69,6 +72,7 @@ func newBuilder(doc *openapi3.T, file string, opts Options) *builder {
 		inline:   map[*openapi3.Schema]*Type{},
 		warned:   map[*openapi3.Schema]bool{},
 		schemes:  map[string]*SecurityScheme{},
+		mapped:   map[*Type][]*Type{},
 	}
 	b.api = &API{SpecName: opts.SpecName, Package: pkg}
 	return b
@@ -116,6 +120,7 @@ func (b *builder) build() (*API, error) {
 	b.markRecursiveFields()
 	b.nameEnumConstants()
 	sort.Slice(b.api.Types, func(i, j int) bool { return b.api.Types[i].Name < b.api.Types[j].Name })
+	b.applySelection()
 	if len(b.errs) > 0 {
 		return nil, b.errs[0]
 	}

@@ -19,6 +19,8 @@ type Options struct {
 	Strict bool
 	// Overrides are livegen.yaml's names, types and chunk sizes; nil for none.
 	Overrides *Overrides
+	// Selection chooses the operations to generate; nil keeps all.
+	Selection *Selection
 }
 
 // SpecError is an error in a spec, with where it is and what to change.

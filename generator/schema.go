@@ -189,6 +189,7 @@ func (b *builder) fillNamedType(t *Type, sr *openapi3.SchemaRef, ptr string) {
 		t.Kind, t.Alias = KindAlias, &TypeRef{Kind: RefAny}
 		return
 	}
+	b.recordMapping(t, s)
 	t.Doc = schemaDoc(s)
 	t.Deprecated = s.Deprecated
 	t.Constraints = constraintsOf(s)

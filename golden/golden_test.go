@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/seed-0d47db62/livegen/generator"
+	"github.com/seed-0d47db62/livegen/internal/config"
 	"github.com/seed-0d47db62/livegen/templates"
 )
 
@@ -27,7 +28,7 @@ func TestGolden(t *testing.T) {
 	for _, spec := range specs {
 		dir := filepath.Dir(spec)
 		t.Run(dir, func(t *testing.T) {
-			api, err := generator.LoadFile(spec, generator.Options{Package: strings.ReplaceAll(dir, "-", ""), SpecName: spec})
+			api, err := generator.LoadFile(spec, generator.Options{Package: strings.ReplaceAll(dir, "-", ""), SpecName: spec, Selection: caseSelection(t, dir)})
 			require.NoError(t, err)
 			files, err := templates.Render(api, nil)
 			require.NoError(t, err)
@@ -56,4 +57,16 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// caseSelection reads the include and exclude rules of a case's
+// livegen.yaml, when it has one.
+func caseSelection(t *testing.T, dir string) *generator.Selection {
+	path := filepath.Join(dir, config.DefaultName)
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	cfg, err := config.Load(path)
+	require.NoError(t, err)
+	return cfg.Selection()
 }

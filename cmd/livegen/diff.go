@@ -22,11 +22,14 @@ const (
 func runDiff(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("livegen diff", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	sf := addSelectionFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: livegen diff OLD.yaml NEW.yaml")
+		fmt.Fprintln(stderr, "Usage: livegen diff [-include-tags LIST] ... OLD.yaml NEW.yaml")
 		fmt.Fprintln(stderr, "\nReports what changed between two versions of an API and what it does to the")
 		fmt.Fprintln(stderr, "generated code, one line per change marked BREAKING or ok. Exit status: 0 when")
-		fmt.Fprintln(stderr, "nothing breaks, 2 when something does, 1 on error.")
+		fmt.Fprintln(stderr, "nothing breaks, 2 when something does, 1 on error. The selection flags compare")
+		fmt.Fprintln(stderr, "only the operations livegen generates with them.")
+		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -38,7 +41,14 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "livegen diff: give two specs, the old one first: livegen diff OLD.yaml NEW.yaml")
 		return diffError
 	}
-	changes, err := diffSpecs(fs.Arg(0), fs.Arg(1))
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	sel, err := sf.apply(nil, set)
+	if err != nil {
+		fmt.Fprintln(stderr, "livegen diff: "+err.Error())
+		return diffError
+	}
+	changes, err := diffSpecs(fs.Arg(0), fs.Arg(1), sel)
 	if err != nil {
 		fmt.Fprintln(stderr, "livegen diff: "+err.Error())
 		return diffError
@@ -50,13 +60,14 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	return diffOK
 }
 
-// diffSpecs models both specs and compares them.
-func diffSpecs(oldPath, newPath string) ([]specdiff.Change, error) {
-	old, err := generator.LoadFile(oldPath, generator.Options{})
+// diffSpecs models both specs, each narrowed to the selected operations,
+// and compares them.
+func diffSpecs(oldPath, newPath string, sel *generator.Selection) ([]specdiff.Change, error) {
+	old, err := generator.LoadFile(oldPath, generator.Options{Selection: sel})
 	if err != nil {
 		return nil, err
 	}
-	new, err := generator.LoadFile(newPath, generator.Options{})
+	new, err := generator.LoadFile(newPath, generator.Options{Selection: sel})
 	if err != nil {
 		return nil, err
 	}

@@ -53,7 +53,7 @@ func render(s settings) ([]templates.File, *generator.API, error) {
 // load reads the spec and builds the model; the config's overrides are
 // checked against both.
 func load(s settings) (*generator.API, error) {
-	opts := generator.Options{Package: s.pkg, Strict: s.strict, SpecName: s.specName}
+	opts := generator.Options{Package: s.pkg, Strict: s.strict, SpecName: s.specName, Selection: s.selection}
 	if s.cfg != nil {
 		opts.Overrides = s.cfg.Overrides
 	}
@@ -65,8 +65,11 @@ func load(s settings) (*generator.API, error) {
 	} else {
 		api, err = generator.LoadFile(s.spec, opts)
 	}
-	if err != nil || s.cfg == nil {
-		return api, err
+	if err != nil {
+		return nil, locateSelection(s, err)
+	}
+	if s.cfg == nil {
+		return api, nil
 	}
 	if err := checkOverrides(s, api); err != nil {
 		return nil, err

@@ -1,8 +1,8 @@
 // Command livegen generates a typed Go client, server stubs and filter
 // helpers from an OpenAPI 3 document.
 //
-//	livegen [-config livegen.yaml] [-spec FILE] [-out DIR] [-package NAME] [-generate LIST] [-strict] [-check [-v]]
-//	livegen diff OLD.yaml NEW.yaml
+//	livegen [-config livegen.yaml] [-spec FILE] [-out DIR] [-package NAME] [-generate LIST] [-include-tags LIST] [-exclude-tags LIST] ... [-strict] [-check [-v]]
+//	livegen diff [-include-tags LIST] ... OLD.yaml NEW.yaml
 //	livegen -version
 package main
 
@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/seed-0d47db62/livegen/generator"
 	"github.com/seed-0d47db62/livegen/internal/config"
 	"github.com/seed-0d47db62/livegen/templates"
 )
@@ -31,6 +32,7 @@ type flags struct {
 	config, spec, out, pkg, generate string
 	strict, check, verbose, version  bool
 	set                              map[string]bool
+	selection                        selectionFlags
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -74,6 +76,7 @@ func parseFlags(args []string, stderr io.Writer) (f flags, code int, ok bool) {
 	fs.BoolVar(&f.strict, "strict", false, "treat every warning as an error and validate examples")
 	fs.BoolVar(&f.check, "check", false, "write nothing; exit 1 and list the files that differ when the output on disk is stale")
 	fs.BoolVar(&f.verbose, "v", false, "with -check, print a unified diff of each stale file; else print the generator's notes, such as which operations got a page iterator and why")
+	f.selection = addSelectionFlags(fs)
 	fs.BoolVar(&f.version, "version", false, "print the generator version, which generated headers carry, and exit")
 	fs.Usage = func() { usage(fs, stderr) }
 	if err := fs.Parse(args); err != nil {
@@ -93,8 +96,8 @@ func parseFlags(args []string, stderr io.Writer) (f flags, code int, ok bool) {
 
 func usage(fs *flag.FlagSet, w io.Writer) {
 	fmt.Fprintln(w, "Usage:")
-	fmt.Fprintln(w, "  livegen [-config livegen.yaml] [-spec FILE] [-out DIR] [-package NAME] [-generate LIST] [-strict] [-check [-v]]")
-	fmt.Fprintln(w, "  livegen diff OLD.yaml NEW.yaml   report what changed between two versions of an API; exit 2 when it breaks")
+	fmt.Fprintln(w, "  livegen [-config livegen.yaml] [-spec FILE] [-out DIR] [-package NAME] [-generate LIST] [-include-tags LIST] ... [-strict] [-check [-v]]")
+	fmt.Fprintln(w, "  livegen diff [-include-tags LIST] ... OLD.yaml NEW.yaml   report what changed between two versions of an API; exit 2 when it breaks")
 	fmt.Fprintln(w, "  livegen -version")
 	fmt.Fprintln(w, "\nGenerates Go code from an OpenAPI 3 document. Outputs:")
 	for _, o := range templates.Outputs {
@@ -103,6 +106,11 @@ func usage(fs *flag.FlagSet, w io.Writer) {
 			fmt.Fprintf(w, "  %-8s also writes %s, which its code uses\n", "", strings.Join(with, ", "))
 		}
 	}
+	fmt.Fprintln(w, "\nSelection: the -include-* and -exclude-* flags (livegen.yaml: includeTags, includeOperations,")
+	fmt.Fprintln(w, "includePaths, excludeTags, excludeOperations, excludePaths) generate only the chosen operations")
+	fmt.Fprintln(w, "and the types they reach; an operation is kept when it matches any include rule (or there is")
+	fmt.Fprintln(w, "none) and no exclude rule. Webhooks are kept unless excluded. An include that matches no")
+	fmt.Fprintln(w, "operation is an error. -check and diff take the same flags.")
 	fmt.Fprintln(w, "\nThe header of each file names the spec by its path relative to the output directory.")
 	fmt.Fprintln(w, "\nFlags:")
 	fs.PrintDefaults()
@@ -119,6 +127,10 @@ type settings struct {
 	kinds      []string
 	strict     bool
 	cfg        *config.Config // nil without -config
+	// selection chooses the operations to generate; nil keeps all.
+	selection *generator.Selection
+	// selFromFlag tells which selection rules the command line set.
+	selFromFlag map[string]bool
 }
 
 // resolve merges the flags that were given over livegen.yaml.
@@ -132,8 +144,13 @@ func resolve(f flags) (settings, error) {
 		if err := cfg.CheckOutputs(templates.OutputNames()); err != nil {
 			return s, err
 		}
-		s = settings{spec: cfg.SpecPath(), specName: cfg.SpecName(), out: cfg.OutDir(), pkg: cfg.Package, kinds: cfg.Generate, strict: cfg.Strict, cfg: cfg}
+		s = settings{spec: cfg.SpecPath(), specName: cfg.SpecName(), out: cfg.OutDir(), pkg: cfg.Package, kinds: cfg.Generate, strict: cfg.Strict, cfg: cfg, selection: cfg.Selection()}
 	}
+	sel, err := f.selection.apply(s.selection, f.set)
+	if err != nil {
+		return s, err
+	}
+	s.selection, s.selFromFlag = sel, f.set
 	if f.spec != "" {
 		s.spec, s.specName = f.spec, filepath.ToSlash(f.spec)
 	}

@@ -58,6 +58,15 @@ type File struct {
 	// of x-livegen-pagination (style, param, limit, items, next, hasMore,
 	// total, cursor).
 	Pagination map[string]any `yaml:"pagination"`
+	// IncludeTags, IncludeOperations and IncludePaths keep only the
+	// operations with one of the tags, operationIds or path prefixes;
+	// the Exclude lists drop operations and win over the Include ones.
+	IncludeTags       []string `yaml:"includeTags"`
+	IncludeOperations []string `yaml:"includeOperations"`
+	IncludePaths      []string `yaml:"includePaths"`
+	ExcludeTags       []string `yaml:"excludeTags"`
+	ExcludeOperations []string `yaml:"excludeOperations"`
+	ExcludePaths      []string `yaml:"excludePaths"`
 }
 
 // Config is a loaded and checked livegen.yaml.
@@ -246,6 +255,9 @@ func (c *Config) checkValues() error {
 		if _, set := c.lines[kv[0]]; set && strings.TrimSpace(kv[1]) == "" {
 			return c.errorAt(kv[0], "", "is empty; remove the key or give a path")
 		}
+	}
+	if err := c.checkSelection(); err != nil {
+		return err
 	}
 	ov := &generator.Overrides{}
 	if err := c.checkNames(ov); err != nil {
