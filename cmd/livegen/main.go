@@ -97,7 +97,7 @@ func parseFlags(args []string, stderr io.Writer) (f flags, code int, ok bool) {
 func usage(fs *flag.FlagSet, w io.Writer) {
 	fmt.Fprintln(w, "Usage:")
 	fmt.Fprintln(w, "  livegen [-config livegen.yaml] [-spec FILE] [-out DIR] [-package NAME] [-generate LIST] [-include-tags LIST] ... [-strict] [-check [-v]]")
-	fmt.Fprintln(w, "  livegen diff [-include-tags LIST] ... OLD.yaml NEW.yaml   report what changed between two versions of an API; exit 2 when it breaks")
+	fmt.Fprintln(w, "  livegen diff OLD.yaml NEW.yaml   report what changed between two versions of an API; exit 2 when it breaks")
 	fmt.Fprintln(w, "  livegen -version")
 	fmt.Fprintln(w, "\nGenerates Go code from an OpenAPI 3 document. Outputs:")
 	for _, o := range templates.Outputs {
@@ -110,7 +110,7 @@ func usage(fs *flag.FlagSet, w io.Writer) {
 	fmt.Fprintln(w, "includePaths, excludeTags, excludeOperations, excludePaths) generate only the chosen operations")
 	fmt.Fprintln(w, "and the types they reach; an operation is kept when it matches any include rule (or there is")
 	fmt.Fprintln(w, "none) and no exclude rule. Webhooks are kept unless excluded. An include that matches no")
-	fmt.Fprintln(w, "operation is an error. -check and diff take the same flags.")
+	fmt.Fprintln(w, "operation is an error. -check and diff take the same flags (livegen diff -h).")
 	fmt.Fprintln(w, "\nThe header of each file names the spec by its path relative to the output directory.")
 	fmt.Fprintln(w, "\nFlags:")
 	fs.PrintDefaults()
