@@ -70,7 +70,7 @@ func Build(doc *loader.Document, opts Options) (api *API, err error) {
 	}
 	if api != nil {
 		api.source = doc
-		for _, t := range api.Types {
+		for _, t := range slices.Concat(api.Types, api.Unselected.Types) {
 			t.Pointer = doc.SourcePointer(t.Pointer) // type docs name the schema as written
 		}
 	}

@@ -34,8 +34,18 @@ type API struct {
 	// Notes record decisions a user may want to check, such as which
 	// operations got a page iterator and why; livegen -v prints them.
 	Notes []Warning
+	// Unselected holds what Options.Selection left out, as built, so that
+	// livegen.yaml may still name it: a config serves several selections.
+	Unselected Unselected
 
 	source *loader.Document // for LocatedWarnings; nil for a model built by hand
+}
+
+// Unselected are the operations (and webhooks) a selection dropped and the
+// types no kept operation reaches; nothing is generated from them.
+type Unselected struct {
+	Operations []*Operation
+	Types      []*Type
 }
 
 // TypeKind tells what shape a named type has.

@@ -90,16 +90,31 @@ func (b *builder) applySelection() {
 		}
 	}
 	b.api.Operations = kept
-	b.api.Webhooks = slices.DeleteFunc(b.api.Webhooks, func(w *Operation) bool {
-		return sel.excluded(w) || slices.ContainsFunc(dropped, func(o *Operation) bool {
+	var hooks []*Operation
+	for _, w := range b.api.Webhooks {
+		if sel.excluded(w) || slices.ContainsFunc(dropped, func(o *Operation) bool {
 			return strings.HasPrefix(w.Pointer, o.Pointer+"/callbacks/")
-		})
-	})
+		}) {
+			dropped = append(dropped, w)
+		} else {
+			hooks = append(hooks, w)
+		}
+	}
+	b.api.Webhooks = hooks
 	b.api.ServerRoutes = slices.DeleteFunc(b.api.ServerRoutes, func(o *Operation) bool {
 		return slices.Contains(dropped, o)
 	})
 	reached := b.reachedTypes(b.api.ServedOperations())
-	b.api.Types = slices.DeleteFunc(b.api.Types, func(t *Type) bool { return !reached[t] })
+	var types []*Type
+	for _, t := range b.api.Types {
+		if reached[t] {
+			types = append(types, t)
+		} else {
+			b.api.Unselected.Types = append(b.api.Unselected.Types, t)
+		}
+	}
+	b.api.Types = types
+	b.api.Unselected.Operations = dropped
 }
 
 // checkIncludes names the first include rule that matches no operation:

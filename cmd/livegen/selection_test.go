@@ -64,3 +64,19 @@ func TestDiffComparesTheSelectedOperations(t *testing.T) {
 	stdout.Reset()
 	require.Equal(t, diffOK, run([]string{"diff", "-exclude-tags", "admin", selectionSpec, newSpec}, &stdout, &stderr), stdout.String()+stderr.String())
 }
+
+// TestConfigMayNameWhatTheSelectionLeavesOut: one livegen.yaml serves
+// several selections, so naming a pruned schema is no mistake.
+func TestConfigMayNameWhatTheSelectionLeavesOut(t *testing.T) {
+	dir := t.TempDir()
+	spec, err := filepath.Abs(selectionSpec)
+	require.NoError(t, err)
+	cfg := filepath.Join(dir, "livegen.yaml")
+	require.NoError(t, os.WriteFile(cfg, []byte("spec: "+spec+"\nincludeTags: [lives]\nexcludeTags: [admin]\nnames:\n  Report: AdminReport\n  Live: Show\n"), 0o644))
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, run([]string{"-config", cfg}, &stdout, &stderr), stderr.String())
+	models, err := os.ReadFile(filepath.Join(dir, "models.gen.go"))
+	require.NoError(t, err)
+	require.Contains(t, string(models), "type Show struct")
+	require.NotContains(t, string(models), "AdminReport")
+}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -151,7 +152,7 @@ func (c *Config) CheckModel(api *generator.API) error {
 
 func (c *Config) checkChunkSize(api *generator.API, id string) error {
 	size := c.ChunkSizes[id]
-	for _, o := range api.Operations {
+	for _, o := range slices.Concat(api.Operations, api.Unselected.Operations) {
 		if o.ID != id {
 			continue
 		}
@@ -166,16 +167,17 @@ func (c *Config) checkChunkSize(api *generator.API, id string) error {
 	return c.errorAt("chunkSizes", id, "no operation has operationId %q", id)
 }
 
-// namedPointers are the pointers of everything the model gives a Go name.
+// namedPointers are the pointers of everything the model gives a Go name,
+// also what the selection left out.
 func namedPointers(api *generator.API) map[string]bool {
 	named := map[string]bool{}
-	for _, t := range api.Types {
+	for _, t := range slices.Concat(api.Types, api.Unselected.Types) {
 		named[t.Pointer] = true
 		for _, f := range t.Fields {
 			named[f.Pointer] = true
 		}
 	}
-	for _, o := range api.Operations {
+	for _, o := range slices.Concat(api.Operations, api.Unselected.Operations) {
 		named[o.Pointer] = true
 		for _, p := range o.Params() {
 			named[p.Pointer] = true
