@@ -194,7 +194,24 @@ const (
 	// EncodeScalarUnion writes the variant that is set of a oneOf/anyOf of
 	// scalars as that scalar (4444AAAi==, not "4444AAAi==").
 	EncodeScalarUnion
+	// EncodeDeepObject writes an object with nested objects and lists in the
+	// query, style deepObject, in the bracket form of form bodies:
+	// filter[created][gte]=1, tags[]=a, items[0][id]=7.
+	EncodeDeepObject
 )
+
+// HasDeepObjects reports whether an operation of the API takes a deepObject
+// query parameter with nested values.
+func (a *API) HasDeepObjects() bool {
+	for _, o := range a.Operations {
+		for _, p := range o.QueryParams {
+			if p.Filter == nil && ClientEncoding(p) == EncodeDeepObject {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // ClientEncoding decides how the client encodes a parameter.
 func ClientEncoding(p *Param) ParamEncoding {
@@ -208,6 +225,8 @@ func ClientEncoding(p *Param) ParamEncoding {
 		return EncodeList
 	case p.In == "query" && isObjectRef(t) && objectOfScalars(t):
 		return EncodeObject
+	case p.In == "query" && p.Style == "deepObject" && isObjectRef(t):
+		return EncodeDeepObject
 	case isScalarUnion(t):
 		return EncodeScalarUnion
 	}

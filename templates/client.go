@@ -69,6 +69,9 @@ func Client(api *generator.API) ([]byte, error) {
 	if hasForms(api) {
 		g.genClientForm(f)
 	}
+	if hasForms(api) || api.HasDeepObjects() {
+		genClientFormPairs(f)
+	}
 	g.genSend(f)
 	g.genAnswer(f)
 	g.genRetryHelpers(f)

@@ -218,6 +218,8 @@ func (g *clientGen) clientParamSet(p *generator.Param, x *jen.Statement) []jen.C
 			return []jen.Code{jen.Id("s").Dot("addList").Call(jen.Lit(p.Name), jen.Lit(clientListSeparator(p)), values)}
 		}
 		return []jen.Code{clientPut(p, jen.Qual(pkgStrings, "Join").Call(values, jen.Lit(",")))}
+	case generator.EncodeDeepObject:
+		return []jen.Code{jen.Id("clientDeepObject").Call(jen.Id("s").Dot("query"), jen.Lit(p.Name), x)}
 	case generator.EncodeObject:
 		g.usesObject = true
 		return []jen.Code{jen.Id("clientAddObject").Call(jen.Id("s"), jen.Lit(p.Name), jen.Lit(p.Style == "deepObject"), jen.Lit(p.Explode), g.clientObjectPairs(p.Type, x))}

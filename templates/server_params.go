@@ -130,6 +130,8 @@ func (c *checks) genParam(g *jen.Group, o *generator.Operation, p *generator.Par
 			c.genListParam(g, p, wildcard, assign)
 		case generator.EncodeObject:
 			c.genObjectParam(g, o, p, assign)
+		case generator.EncodeDeepObject:
+			genDeepObjectParam(g, o, p, assign)
 		default:
 			withValue(g, p, wildcard, func(g *jen.Group, s jen.Code) {
 				g.Var().Id("v").Add(typeRef(p.Type))
@@ -308,8 +310,12 @@ func declaredFunc(o *generator.Operation) jen.Code {
 			names = append(names, jen.Lit(n))
 		}
 	}
+	var deep []jen.Code // deepObject parameters own every name[...]
 	for _, p := range o.QueryParams {
 		add(p.Name)
+		if enc := generator.ClientEncoding(p); p.Style == "deepObject" && (enc == generator.EncodeObject || enc == generator.EncodeDeepObject) {
+			deep = append(deep, jen.If(jen.Qual(pkgStrings, "HasPrefix").Call(jen.Id("name"), jen.Lit(p.Name+"["))).Block(jen.Return(jen.True())))
+		}
 	}
 	for _, req := range o.Security {
 		for _, use := range req.Schemes {
@@ -321,10 +327,8 @@ func declaredFunc(o *generator.Operation) jen.Code {
 	if len(names) == 0 {
 		return jen.Func().Params(jen.String()).Bool().Block(jen.Return(jen.False()))
 	}
-	return jen.Func().Params(jen.Id("name").String()).Bool().Block(
-		jen.Switch(jen.Id("name")).Block(jen.Case(names...).Block(jen.Return(jen.True()))),
-		jen.Return(jen.False()),
-	)
+	body := append([]jen.Code{jen.Switch(jen.Id("name")).Block(jen.Case(names...).Block(jen.Return(jen.True())))}, deep...)
+	return jen.Func().Params(jen.Id("name").String()).Bool().Block(append(body, jen.Return(jen.False()))...)
 }
 
 // formatValue is the text of a response header value.
@@ -627,4 +631,63 @@ func genPathListRuntime(f *jen.File) {
 func parseUsesAt(r *generator.TypeRef) bool {
 	k := scalarBaseOf(r)
 	return k != generator.RefString && k != generator.RefAny
+}
+
+// deepVar names the variable that holds the shape of a deepObject parameter.
+func deepVar(o *generator.Operation, p *generator.Param) string {
+	return "serverDeep" + o.Name + p.GoName
+}
+
+// genServerDeepVars renders the shape of each deepObject query parameter of
+// an operation whose value nests objects or lists.
+func genServerDeepVars(f *jen.File, o *generator.Operation) {
+	for _, p := range nonFilterParams(o) {
+		if generator.ClientEncoding(p) == generator.EncodeDeepObject {
+			f.Commentf("%s is how the query parameter %s of %s maps onto its type.", deepVar(o, p), p.Name, o.Name)
+			f.Var().Id(deepVar(o, p)).Op("=").Add(serverFormLit(p.Type, jen.Nil()))
+		}
+	}
+}
+
+// genDeepObjectParam emits the decoding of a deepObject query parameter:
+// its bracketed pairs become JSON text, decoded into the parameter's type;
+// problems are named by the full bracket name (filter[created][gte]).
+func genDeepObjectParam(g *jen.Group, o *generator.Operation, p *generator.Param, assign func(*jen.Group, jen.Code)) {
+	g.Id("at").Dot("brackets").Op("=").True()
+	read := g.If(jen.Id("data").Op(":=").Id("serverDeepObject").Call(jen.Id("q"), jen.Lit(p.Name), jen.Id(deepVar(o, p))), jen.Id("data").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+		g.Var().Id("v").Add(typeRef(p.Type))
+		g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("serverParamJSONError").Call(jen.Id("c"), jen.Id("at"), jen.Err()),
+		).Else().BlockFunc(func(g *jen.Group) { assign(g, jen.Id("v")) })
+	})
+	if p.Required {
+		read.Else().Block(report(jen.Id("at"), jen.Lit("is required")))
+	}
+}
+
+// genParamJSONError renders the report of a parameter value that does not
+// decode into its type.
+func genParamJSONError(f *jen.File) {
+	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
+	f.Comment("serverParamJSONError reports a parameter value that does not decode into its type,")
+	f.Comment("at the member that is wrong when the decoder names it.")
+	f.Func().Id("serverParamJSONError").Params(c, at, jen.Err().Error()).Block(
+		jen.Var().Id("te").Op("*").Qual(pkgJSON, "UnmarshalTypeError"),
+		jen.If(jen.Op("!").Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("te")).Op("||").Id("te").Dot("Type").Op("==").Nil()).Block(
+			report(jen.Id("at"), jen.Lit("is not valid: ").Op("+").Err().Dot("Error").Call()),
+			jen.Return(),
+		),
+		jen.If(jen.Id("te").Dot("Field").Op("!=").Lit("")).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(pkgStrings, "Split").Call(jen.Id("te").Dot("Field"), jen.Lit("."))).Block(
+				jen.Id("at").Op("=").Id("at").Dot("field").Call(jen.Id("name")),
+			),
+		),
+		jen.Id("want").Op(":=").Id("te").Dot("Type").Dot("String").Call(),
+		jen.Switch().Block(
+			jen.Case(jen.Qual(pkgStrings, "Contains").Call(jen.Id("want"), jen.Lit("int"))).Block(report(jen.Id("at"), jen.Lit("must be an integer"))),
+			jen.Case(jen.Qual(pkgStrings, "Contains").Call(jen.Id("want"), jen.Lit("float"))).Block(report(jen.Id("at"), jen.Lit("must be a number"))),
+			jen.Case(jen.Id("want").Op("==").Lit("bool")).Block(report(jen.Id("at"), jen.Lit("must be true or false"))),
+			jen.Default().Block(report(jen.Id("at"), jen.Lit("must not be "+"a ").Op("+").Id("te").Dot("Value"))),
+		),
+	)
 }

@@ -840,6 +840,29 @@ func serverFormJSON(c *validationState, data []byte, form *serverForm) []byte {
 	if err != nil {
 		c.add(&validationPath{in: "body"}, "is not a valid form: "+err.Error())
 	}
+	out, _ := json.Marshal(form.value(serverFormTree(values), ""))
+	return out
+}
+
+// serverDeepObject reads the query parameters name[...] of a deepObject parameter
+// as the JSON text of its value, typed by form's shape; nil when there are none.
+func serverDeepObject(q url.Values, name string, form *serverForm) []byte {
+	values := url.Values{}
+	for k, v := range q {
+		if strings.HasPrefix(k, name+"[") {
+			values[k] = v
+		}
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	out, _ := json.Marshal(form.value(serverFormTree(values)[name], ""))
+	return out
+}
+
+// serverFormTree nests form values by their bracketed names (meta[k], items[0][price],
+// expand[]); repeated names make lists of text.
+func serverFormTree(values url.Values) map[string]any {
 	root := map[string]any{}
 	for _, key := range slices.Sorted(maps.Keys(values)) {
 		node, segs := root, serverFormSegments(key)
@@ -866,8 +889,7 @@ func serverFormJSON(c *validationState, data []byte, form *serverForm) []byte {
 			}
 		}
 	}
-	out, _ := json.Marshal(form.value(root, ""))
-	return out
+	return root
 }
 
 // serverFormSeparators splits the lists of the styles that join them.
