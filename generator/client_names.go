@@ -185,8 +185,10 @@ const (
 	// EncodeList writes a list of scalars as its style says: exploded
 	// (name=a&name=b) or joined (a,b; a b; a|b).
 	EncodeList
-	// EncodeObject writes a map or struct of scalars in the query, as its
-	// style says: deepObject (name[k]=v), form exploded (k=v) or not (name=k,v).
+	// EncodeObject writes a map or struct of scalars as its style says: in
+	// the query deepObject (name[k]=v), form exploded (k=v) or not
+	// (name=k,v); elsewhere simple (k,v or k=v exploded), label (.k,v or
+	// .k=v) and matrix (;name=k,v or ;k=v).
 	EncodeObject
 	// EncodeJSON writes the value as JSON text: the closest the styles allow
 	// for shapes they do not define (see the warning naming the parameter).
@@ -223,7 +225,7 @@ func ClientEncoding(p *Param) ParamEncoding {
 		return EncodeScalar
 	case t.Kind == RefSlice && isScalarRef(t.Elem):
 		return EncodeList
-	case p.In == "query" && isObjectRef(t) && objectOfScalars(t):
+	case isObjectRef(t) && objectOfScalars(t):
 		return EncodeObject
 	case p.In == "query" && p.Style == "deepObject" && isObjectRef(t):
 		return EncodeDeepObject

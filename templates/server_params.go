@@ -129,7 +129,7 @@ func (c *checks) genParam(g *jen.Group, o *generator.Operation, p *generator.Par
 		case generator.EncodeList:
 			c.genListParam(g, p, wildcard, assign)
 		case generator.EncodeObject:
-			c.genObjectParam(g, o, p, assign)
+			c.genObjectParam(g, o, p, wildcard, assign)
 		case generator.EncodeDeepObject:
 			genDeepObjectParam(g, o, p, assign)
 		default:
@@ -237,8 +237,9 @@ func (c *checks) genListParam(g *jen.Group, p *generator.Param, wildcard string,
 }
 
 // genObjectParam emits the decoding of a map or struct of scalars from the
-// query (deepObject: name[key]=value; form: key=value or name=key,value).
-func (c *checks) genObjectParam(g *jen.Group, o *generator.Operation, p *generator.Param, assign func(*jen.Group, jen.Code)) {
+// query (deepObject: name[key]=value; form: key=value or name=key,value),
+// or from a path, header or cookie in its style.
+func (c *checks) genObjectParam(g *jen.Group, o *generator.Operation, p *generator.Param, wildcard string, assign func(*jen.Group, jen.Code)) {
 	t := p.Type
 	for i := 0; t.Kind == generator.RefNamed && t.Named.Kind == generator.KindAlias && i < 32; i++ {
 		t = t.Named.Alias
@@ -251,7 +252,20 @@ func (c *checks) genObjectParam(g *jen.Group, o *generator.Operation, p *generat
 			}
 		})
 	}
+	if p.In != "query" {
+		withValue(g, p, wildcard, func(g *jen.Group, s jen.Code) {
+			lookup := jen.Id("serverStyledObject").Call(jen.Id("c"), jen.Id("at"), s, jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode))
+			c.genObjectFields(g, p, t, lookup, assign)
+		})
+		return
+	}
 	lookup := jen.Id("serverQueryObject").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(p.Style), jen.Lit(p.Explode), keys, declaredFunc(o), jen.Lit(p.Required))
+	c.genObjectFields(g, p, t, lookup, assign)
+}
+
+// genObjectFields emits the typing of an object parameter's text values,
+// which lookup reads, property by property.
+func (c *checks) genObjectFields(g *jen.Group, p *generator.Param, t *generator.TypeRef, lookup jen.Code, assign func(*jen.Group, jen.Code)) {
 	m := jen.Id("m")
 	if t.Kind == generator.RefNamed && len(t.Named.Fields) == 0 {
 		m = jen.Id("_")
@@ -405,6 +419,7 @@ func genParamRuntime(f *jen.File) {
 	)
 	genPathListRuntime(f)
 	genObjectRuntime(f)
+	genStyledObjectRuntime(f)
 	genHeaderRuntime(f)
 	genParseRuntime(f)
 }
@@ -444,15 +459,7 @@ func genObjectRuntime(f *jen.File) {
 			jen.Default().Block(
 				jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("serverQueryValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Id("name"), jen.Id("required")),
 				jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
-				jen.Id("parts").Op(":=").Id("serverSplit").Call(jen.Id("s"), jen.Lit(",")),
-				jen.If(jen.Len(jen.Id("parts")).Op("%").Lit(2).Op("!=").Lit(0)).Block(
-					report(jen.Id("at"), jen.Lit("must be key,value pairs")),
-					jen.Return(jen.Nil(), jen.False()),
-				),
-				jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("parts")), jen.Id("i").Op("+=").Lit(2)).Block(
-					jen.Id("m").Index(jen.Id("parts").Index(jen.Id("i"))).Op("=").Id("parts").Index(jen.Id("i").Op("+").Lit(1)),
-				),
-				jen.Return(jen.Id("m"), jen.True()),
+				jen.Return(jen.Id("serverStyledObject").Call(jen.Id("c"), jen.Id("at"), jen.Id("s"), jen.Lit("form"), jen.Id("name"), jen.False())),
 			),
 		),
 		jen.If(jen.Len(jen.Id("m")).Op("==").Lit(0)).Block(
@@ -689,5 +696,51 @@ func genParamJSONError(f *jen.File) {
 			jen.Case(jen.Id("want").Op("==").Lit("bool")).Block(report(jen.Id("at"), jen.Lit("must be true or false"))),
 			jen.Default().Block(report(jen.Id("at"), jen.Lit("must not be "+"a ").Op("+").Id("te").Dot("Value"))),
 		),
+	)
+}
+
+// genStyledObjectRuntime renders the reading of an object parameter in a
+// path, header or cookie.
+func genStyledObjectRuntime(f *jen.File) {
+	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
+	f.Comment("serverStyledObject reads the key, value pairs of an object parameter in a path,")
+	f.Comment("header or cookie: simple role,admin (exploded role=admin,firstName=Alex), label")
+	f.Comment(".role,admin (exploded .role=admin.firstName=Alex), matrix ;name=role,admin")
+	f.Comment("(exploded ;role=admin;firstName=Alex).")
+	f.Func().Id("serverStyledObject").Params(c, at, jen.List(jen.Id("s"), jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
+		jen.Id("sep").Op(":=").Lit(","),
+		jen.Switch().Block(
+			jen.Case(jen.Id("style").Op("==").Lit("label")).Block(
+				jen.Id("s").Op("=").Qual(pkgStrings, "TrimPrefix").Call(jen.Id("s"), jen.Lit(".")),
+				jen.If(jen.Id("explode")).Block(jen.Id("sep").Op("=").Lit(".")),
+			),
+			jen.Case(jen.Id("style").Op("==").Lit("matrix").Op("&&").Id("explode")).Block(
+				jen.List(jen.Id("s"), jen.Id("sep")).Op("=").List(jen.Qual(pkgStrings, "TrimPrefix").Call(jen.Id("s"), jen.Lit(";")), jen.Lit(";")),
+			),
+			jen.Case(jen.Id("style").Op("==").Lit("matrix")).Block(
+				jen.Id("s").Op("=").Qual(pkgStrings, "TrimPrefix").Call(jen.Id("s"), jen.Lit(";").Op("+").Id("name").Op("+").Lit("=")),
+			),
+		),
+		jen.Id("m").Op(":=").Map(jen.String()).String().Values(),
+		jen.Id("parts").Op(":=").Id("serverSplit").Call(jen.Id("s"), jen.Id("sep")),
+		jen.If(jen.Id("explode")).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("part")).Op(":=").Range().Id("parts")).Block(
+				jen.List(jen.Id("k"), jen.Id("v"), jen.Id("ok")).Op(":=").Qual(pkgStrings, "Cut").Call(jen.Id("part"), jen.Lit("=")),
+				jen.If(jen.Op("!").Id("ok")).Block(
+					report(jen.Id("at"), jen.Lit("must be key=value pairs")),
+					jen.Return(jen.Nil(), jen.False()),
+				),
+				jen.Id("m").Index(jen.Id("k")).Op("=").Id("v"),
+			),
+			jen.Return(jen.Id("m"), jen.True()),
+		),
+		jen.If(jen.Len(jen.Id("parts")).Op("%").Lit(2).Op("!=").Lit(0)).Block(
+			report(jen.Id("at"), jen.Lit("must be key,value pairs")),
+			jen.Return(jen.Nil(), jen.False()),
+		),
+		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("parts")), jen.Id("i").Op("+=").Lit(2)).Block(
+			jen.Id("m").Index(jen.Id("parts").Index(jen.Id("i"))).Op("=").Id("parts").Index(jen.Id("i").Op("+").Lit(1)),
+		),
+		jen.Return(jen.Id("m"), jen.True()),
 	)
 }

@@ -25,6 +25,66 @@ func (deepServer) ListCharges(ctx context.Context, in ListChargesInput) (ListCha
 	return ListChargesOK{Body: *in.Params.Filter2}, nil
 }
 
+func (deepServer) GetPerson(ctx context.Context, in GetPersonInput) (GetPersonOutput, error) {
+	out := []Person{in.Who, in.Label, in.Matrix}
+	for _, p := range []*Person{in.Params.XPerson, in.Params.Person} {
+		if p != nil {
+			out = append(out, *p)
+		}
+	}
+	return GetPersonOK{Body: out}, nil
+}
+
+// Objects in a path, header and cookie, each in its style.
+func TestStyledObjectsRoundTrip(t *testing.T) {
+	var path, header, cookie string
+	h := NewHandler(deepServer{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		path, header, cookie = r.URL.EscapedPath(), r.Header.Get("X-Person"), r.Header.Get("Cookie")
+		h.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	c, err := NewClient(srv.URL)
+	require.NoError(t, err)
+
+	alex, age := "Alex", 7
+	p := Person{Role: "admin", FirstName: &alex}
+	odd := Person{Role: "a/b c", Age: &age}
+	got, err := c.GetPerson(context.Background(), p, p, odd, &GetPersonParams{XPerson: &p, Person: &p})
+	require.NoError(t, err)
+	require.Equal(t, "/people/firstName,Alex,role,admin/.firstName=Alex.role=admin/;age=7;role=a%2Fb%20c", path)
+	require.Equal(t, "firstName=Alex,role=admin", header)
+	require.Equal(t, `person="firstName,Alex,role,admin"`, cookie, "net/http quotes a cookie value with a comma")
+	require.Equal(t, []Person{p, p, odd, p, p}, got)
+}
+
+// Objects from other clients: a bad property, a missing required one and
+// pairs that do not pair up are 400s naming the parameter.
+func TestServerReadsStyledObjects(t *testing.T) {
+	h := NewHandler(deepServer{})
+	get := func(path, header string) *httptest.ResponseRecorder {
+		r := httptest.NewRequest("GET", path, nil)
+		if header != "" {
+			r.Header.Set("X-Person", header)
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		return w
+	}
+	w := get("/people/role,admin/.role=x/;role=y", "")
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	w = get("/people/role,admin,age,-1/.firstName=x/;role=y;age", "role")
+	require.Equal(t, http.StatusBadRequest, w.Code)
+	var e struct{ Problems []Problem }
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &e))
+	require.ElementsMatch(t, []Problem{
+		{In: "path", Name: "who/age", Problem: "must be at least 0"},
+		{In: "path", Name: "label/role", Problem: "is required"},
+		{In: "path", Name: "matrix", Problem: "must be key=value pairs"},
+		{In: "header", Name: "X-Person", Problem: "must be key=value pairs"},
+	}, e.Problems)
+}
+
 func TestDeepObjectRoundTrip(t *testing.T) {
 	var query string
 	h := NewHandler(deepServer{}, WithStrictQuery())

@@ -331,6 +331,91 @@ func (c *Client) ListCharges(ctx context.Context, params *ListChargesParams, opt
 	return nil, resp.fail(s, "", nil)
 }
 
+// GetPerson: Echoes objects written in the path, a header and a cookie.
+//
+// It sends GET /people/{who}/{label}/{matrix} (operationId getPerson).
+//
+// Answers:
+//   - 200 (result): The objects as read, in parameter order.
+func (c *Client) GetPerson(ctx context.Context, who Person, label Person, matrix Person, params *GetPersonParams, opts ...RequestEditorFn) ([]Person, error) {
+	s := newClientCall("getPerson", http.MethodGet, "/people/"+clientStyledObject("simple", "who", false, func() []string {
+		var w []string
+		if who.Age != nil {
+			w = append(w, "age", strconv.FormatInt(int64(*who.Age), 10))
+		}
+		if who.FirstName != nil {
+			w = append(w, "firstName", *who.FirstName)
+		}
+		w = append(w, "role", who.Role)
+		return w
+	}(), url.PathEscape)+"/"+clientStyledObject("label", "label", true, func() []string {
+		var w []string
+		if label.Age != nil {
+			w = append(w, "age", strconv.FormatInt(int64(*label.Age), 10))
+		}
+		if label.FirstName != nil {
+			w = append(w, "firstName", *label.FirstName)
+		}
+		w = append(w, "role", label.Role)
+		return w
+	}(), url.PathEscape)+"/"+clientStyledObject("matrix", "matrix", true, func() []string {
+		var w []string
+		if matrix.Age != nil {
+			w = append(w, "age", strconv.FormatInt(int64(*matrix.Age), 10))
+		}
+		if matrix.FirstName != nil {
+			w = append(w, "firstName", *matrix.FirstName)
+		}
+		w = append(w, "role", matrix.Role)
+		return w
+	}(), url.PathEscape), opts)
+	s.header.Set("Accept", "application/json")
+	if params != nil {
+		if params.XPerson != nil {
+			s.header.Set("X-Person", clientStyledObject("simple", "X-Person", true, func() []string {
+				var w []string
+				if params.XPerson.Age != nil {
+					w = append(w, "age", strconv.FormatInt(int64(*params.XPerson.Age), 10))
+				}
+				if params.XPerson.FirstName != nil {
+					w = append(w, "firstName", *params.XPerson.FirstName)
+				}
+				w = append(w, "role", params.XPerson.Role)
+				return w
+			}(), nil))
+		}
+		if params.Person != nil {
+			s.cookies = append(s.cookies, &http.Cookie{
+				Name: "person",
+				Value: clientStyledObject("form", "person", false, func() []string {
+					var w []string
+					if params.Person.Age != nil {
+						w = append(w, "age", strconv.FormatInt(int64(*params.Person.Age), 10))
+					}
+					if params.Person.FirstName != nil {
+						w = append(w, "firstName", *params.Person.FirstName)
+					}
+					w = append(w, "role", params.Person.Role)
+					return w
+				}(), nil),
+			})
+		}
+	}
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case resp.status/100 == 2:
+		r := new([]Person)
+		if err = resp.decode(s, r); err != nil {
+			return nil, err
+		}
+		return *r, nil
+	}
+	return nil, resp.fail(s, "", nil)
+}
+
 // clientCall is one call of an operation, ready to be sent, and sent again when
 // it is retried: the body is kept as bytes so that every attempt replays it.
 type clientCall struct {
@@ -948,4 +1033,39 @@ func clientAddObject(s *clientCall, name string, deep, explode bool, pairs []str
 		}
 		s.query.Add(key, pairs[i+1])
 	}
+}
+
+// clientStyledObject writes the key, value pairs of an object parameter in a path,
+// header or cookie: simple role,admin,firstName,Alex (exploded role=admin,firstName=Alex),
+// label .role,admin (exploded .role=admin.firstName=Alex), matrix ;name=role,admin
+// (exploded ;role=admin;firstName=Alex). escape, when set, escapes each key and value.
+func clientStyledObject(style, name string, explode bool, pairs []string, escape func(string) string) string {
+	prefix, sep, kv := "", ",", ","
+	if explode {
+		kv = "="
+	}
+	switch {
+	case style == "label":
+		prefix = "."
+		if explode {
+			sep = "."
+		}
+	case style == "matrix" && explode:
+		prefix, sep = ";", ";"
+	case style == "matrix":
+		prefix = ";" + name + "="
+	}
+	var b strings.Builder
+	b.WriteString(prefix)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		k, v := pairs[i], pairs[i+1]
+		if escape != nil {
+			k, v = escape(k), escape(v)
+		}
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(k + kv + v)
+	}
+	return b.String()
 }

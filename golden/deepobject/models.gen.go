@@ -50,6 +50,13 @@ type ListChargesPage struct {
 	Size  *int    `json:"size,omitempty"`
 }
 
+// Person is defined by the schema at /components/schemas/Person.
+type Person struct {
+	Age       *int    `json:"age,omitempty"`
+	FirstName *string `json:"firstName,omitempty"`
+	Role      string  `json:"role"`
+}
+
 // Range is defined by the schema at /components/schemas/Range.
 type Range struct {
 	Gte *int64 `json:"gte,omitempty"`
@@ -62,4 +69,12 @@ type ListChargesParams struct {
 	Filter2 *ChargeFilter
 	// query parameter page: Pagination, a flat object.
 	Page *ListChargesPage
+}
+
+// GetPersonParams holds the query, header and cookie parameters of GetPerson.
+type GetPersonParams struct {
+	// header parameter X-Person: Simple style exploded, role=admin,firstName=Alex.
+	XPerson *Person
+	// cookie parameter person: Form style, role,admin,firstName,Alex.
+	Person *Person
 }

@@ -22,6 +22,9 @@ import (
 type Server interface {
 	// ListCharges serves GET /charges: Lists charges selected by a nested filter.
 	ListCharges(ctx context.Context, in ListChargesInput) (ListChargesOutput, error)
+	// GetPerson serves GET /people/{who}/{label}/{matrix}: Echoes objects written in the path, a
+	// header and a cookie.
+	GetPerson(ctx context.Context, in GetPersonInput) (GetPersonOutput, error)
 }
 
 // ErrNotImplemented is what the methods of UnimplementedServer return. The handler
@@ -38,6 +41,11 @@ var _ Server = UnimplementedServer{}
 
 // ListCharges answers 501.
 func (UnimplementedServer) ListCharges(context.Context, ListChargesInput) (ListChargesOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// GetPerson answers 501.
+func (UnimplementedServer) GetPerson(context.Context, GetPersonInput) (GetPersonOutput, error) {
 	return nil, ErrNotImplemented
 }
 
@@ -65,6 +73,42 @@ func (ListChargesOK) isListChargesOutput() {}
 // writeAnswer writes the 200 answer.
 func (v ListChargesOK) writeAnswer(w http.ResponseWriter) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// GetPersonInput is the request of GetPerson, decoded and validated.
+type GetPersonInput struct {
+	// path parameter who (required): Simple style, role,admin,firstName,Alex.
+	Who Person
+	// path parameter label (required): Label style exploded, .role=admin.firstName=Alex.
+	Label Person
+	// path parameter matrix (required): Matrix style exploded, ;role=admin;firstName=Alex.
+	Matrix Person
+	// Params are the query, header and cookie parameters.
+	Params GetPersonParams
+}
+
+// GetPersonOutput is an answer of GetPerson: GetPersonOK.
+type GetPersonOutput interface {
+	serverAnswer
+	isGetPersonOutput()
+}
+
+// GetPersonOK is the 200 answer of GetPerson: The objects as read, in parameter order.
+type GetPersonOK struct {
+	// Body is the response body (application/json).
+	Body []Person
+}
+
+// isGetPersonOutput makes GetPersonOK an answer of GetPerson.
+func (GetPersonOK) isGetPersonOutput() {}
+
+// writeAnswer writes the 200 answer.
+func (v GetPersonOK) writeAnswer(w http.ResponseWriter) error {
+	body := v.Body
+	if body == nil {
+		body = []Person{}
+	}
+	return serverWriteAppended(w, 200, "application/json", jsonList[Person](body))
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -251,6 +295,7 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
 	h.handle(serverOperationListCharges, h.serveListCharges)
+	h.handle(serverOperationGetPerson, h.serveGetPerson)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -537,4 +582,203 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 	}
 	out, err := h.impl.ListCharges(ctx, in)
 	h.respond(w, r, "listCharges", out, err)
+}
+
+// serverOperationGetPerson describes GetPerson to middleware.
+var serverOperationGetPerson = &ServerOperation{
+	ID:      "getPerson",
+	Method:  "GET",
+	Path:    "/people/{who}/{label}/{matrix}",
+	Pattern: "GET /people/{who}/{label}/{matrix}",
+	declares: func(string) bool {
+		return false
+	},
+}
+
+// serveGetPerson serves GET /people/{who}/{label}/{matrix}: it checks the credentials,
+// decodes and validates the request, calls Server.GetPerson and writes its answer.
+func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	var in GetPersonInput
+	c := &validationState{ctx: ctx}
+	if h.strictQuery {
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetPerson.declares)
+	}
+	{
+		at := &validationPath{
+			in:   "path",
+			name: "who",
+		}
+		s := r.PathValue("who")
+		if m, ok := serverStyledObject(c, at, s, "simple", "who", false); ok {
+			var obj Person
+			if s, ok := m["age"]; ok {
+				at := at.field("age")
+				if x, ok := serverParseInt(c, at, s, 0); ok {
+					v := int(x)
+					obj.Age = &v
+				}
+			}
+			if s, ok := m["firstName"]; ok {
+				{
+					v := s
+					obj.FirstName = &v
+				}
+			}
+			if s, ok := m["role"]; ok {
+				{
+					v := s
+					obj.Role = v
+				}
+			} else {
+				c.add(at.field("role"), "is required")
+			}
+			v := obj
+			v.validate(c, at)
+			in.Who = v
+		}
+	}
+	{
+		at := &validationPath{
+			in:   "path",
+			name: "label",
+		}
+		s := strings.TrimPrefix(r.PathValue("label"), ".")
+		if m, ok := serverStyledObject(c, at, s, "label", "label", true); ok {
+			var obj Person
+			if s, ok := m["age"]; ok {
+				at := at.field("age")
+				if x, ok := serverParseInt(c, at, s, 0); ok {
+					v := int(x)
+					obj.Age = &v
+				}
+			}
+			if s, ok := m["firstName"]; ok {
+				{
+					v := s
+					obj.FirstName = &v
+				}
+			}
+			if s, ok := m["role"]; ok {
+				{
+					v := s
+					obj.Role = v
+				}
+			} else {
+				c.add(at.field("role"), "is required")
+			}
+			v := obj
+			v.validate(c, at)
+			in.Label = v
+		}
+	}
+	{
+		at := &validationPath{
+			in:   "path",
+			name: "matrix",
+		}
+		s := strings.TrimPrefix(r.PathValue("matrix"), ";matrix=")
+		if m, ok := serverStyledObject(c, at, s, "matrix", "matrix", true); ok {
+			var obj Person
+			if s, ok := m["age"]; ok {
+				at := at.field("age")
+				if x, ok := serverParseInt(c, at, s, 0); ok {
+					v := int(x)
+					obj.Age = &v
+				}
+			}
+			if s, ok := m["firstName"]; ok {
+				{
+					v := s
+					obj.FirstName = &v
+				}
+			}
+			if s, ok := m["role"]; ok {
+				{
+					v := s
+					obj.Role = v
+				}
+			} else {
+				c.add(at.field("role"), "is required")
+			}
+			v := obj
+			v.validate(c, at)
+			in.Matrix = v
+		}
+	}
+	{
+		at := &validationPath{
+			in:   "header",
+			name: "X-Person",
+		}
+		if s, ok := serverHeaderValue(c, at, r.Header, "X-Person", false); ok {
+			if m, ok := serverStyledObject(c, at, s, "simple", "X-Person", true); ok {
+				var obj Person
+				if s, ok := m["age"]; ok {
+					at := at.field("age")
+					if x, ok := serverParseInt(c, at, s, 0); ok {
+						v := int(x)
+						obj.Age = &v
+					}
+				}
+				if s, ok := m["firstName"]; ok {
+					{
+						v := s
+						obj.FirstName = &v
+					}
+				}
+				if s, ok := m["role"]; ok {
+					{
+						v := s
+						obj.Role = v
+					}
+				} else {
+					c.add(at.field("role"), "is required")
+				}
+				v := obj
+				v.validate(c, at)
+				in.Params.XPerson = &v
+			}
+		}
+	}
+	{
+		at := &validationPath{
+			in:   "cookie",
+			name: "person",
+		}
+		if s, ok := serverCookieValue(c, at, r, "person", false); ok {
+			if m, ok := serverStyledObject(c, at, s, "form", "person", false); ok {
+				var obj Person
+				if s, ok := m["age"]; ok {
+					at := at.field("age")
+					if x, ok := serverParseInt(c, at, s, 0); ok {
+						v := int(x)
+						obj.Age = &v
+					}
+				}
+				if s, ok := m["firstName"]; ok {
+					{
+						v := s
+						obj.FirstName = &v
+					}
+				}
+				if s, ok := m["role"]; ok {
+					{
+						v := s
+						obj.Role = v
+					}
+				} else {
+					c.add(at.field("role"), "is required")
+				}
+				v := obj
+				v.validate(c, at)
+				in.Params.Person = &v
+			}
+		}
+	}
+	if h.invalid(w, c) {
+		return
+	}
+	out, err := h.impl.GetPerson(ctx, in)
+	h.respond(w, r, "getPerson", out, err)
 }

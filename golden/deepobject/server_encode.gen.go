@@ -193,6 +193,23 @@ func (v ChargeFilterLinesItem) appendJSON(b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
+func (v Person) appendJSON(b []byte) ([]byte, error) {
+	var err error
+	b = append(b, '{')
+	if v.Age != nil {
+		b = appendJSONKey(b, `"age":`)
+		b = strconv.AppendInt(b, int64(*v.Age), 10)
+	}
+	if v.FirstName != nil {
+		b = appendJSONKey(b, `"firstName":`)
+		b = appendJSONString(b, *v.FirstName)
+	}
+	b = appendJSONKey(b, `"role":`)
+	b = appendJSONString(b, v.Role)
+	return append(b, '}'), err
+}
+
+// appendJSON writes v as encoding/json's Marshal does.
 func (v Range) appendJSON(b []byte) ([]byte, error) {
 	var err error
 	b = append(b, '{')

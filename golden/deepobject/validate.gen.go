@@ -119,6 +119,23 @@ func (v *ListChargesPage) validate(c *validationState, at *validationPath) {
 
 // Validate checks v against the constraints of its schema and returns a
 // *ValidationError listing every problem, or nil.
+func (v *Person) Validate() error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validate adds the problems of v, which sits at path at, to c.
+func (v *Person) validate(c *validationState, at *validationPath) {
+	if v.Age != nil {
+		if *v.Age < 0 {
+			c.add(at.field("age"), "must be at least 0")
+		}
+	}
+}
+
+// Validate checks v against the constraints of its schema and returns a
+// *ValidationError listing every problem, or nil.
 func (v *Range) Validate() error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
