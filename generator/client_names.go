@@ -185,8 +185,10 @@ const (
 	// EncodeList writes a list of scalars as its style says: exploded
 	// (name=a&name=b) or joined (a,b; a b; a|b).
 	EncodeList
-	// EncodeObject writes a map or struct of scalars in the query, as its
-	// style says: deepObject (name[k]=v), form exploded (k=v) or not (name=k,v).
+	// EncodeObject writes a map or struct of scalars as its style says: in
+	// the query deepObject (name[k]=v), form exploded (k=v) or not
+	// (name=k,v); elsewhere simple (k,v or k=v exploded), label (.k,v or
+	// .k=v) and matrix (;name=k,v or ;k=v).
 	EncodeObject
 	// EncodeJSON writes the value as JSON text: the closest the styles allow
 	// for shapes they do not define (see the warning naming the parameter).
@@ -194,7 +196,24 @@ const (
 	// EncodeScalarUnion writes the variant that is set of a oneOf/anyOf of
 	// scalars as that scalar (4444AAAi==, not "4444AAAi==").
 	EncodeScalarUnion
+	// EncodeDeepObject writes an object with nested objects and lists in the
+	// query, style deepObject, in the bracket form of form bodies:
+	// filter[created][gte]=1, tags[]=a, items[0][id]=7.
+	EncodeDeepObject
 )
+
+// HasDeepObjects reports whether an operation of the API takes a deepObject
+// query parameter with nested values.
+func (a *API) HasDeepObjects() bool {
+	for _, o := range a.Operations {
+		for _, p := range o.QueryParams {
+			if p.Filter == nil && ClientEncoding(p) == EncodeDeepObject {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // ClientEncoding decides how the client encodes a parameter.
 func ClientEncoding(p *Param) ParamEncoding {
@@ -206,8 +225,10 @@ func ClientEncoding(p *Param) ParamEncoding {
 		return EncodeScalar
 	case t.Kind == RefSlice && isScalarRef(t.Elem):
 		return EncodeList
-	case p.In == "query" && isObjectRef(t) && objectOfScalars(t):
+	case isObjectRef(t) && objectOfScalars(t):
 		return EncodeObject
+	case p.In == "query" && p.Style == "deepObject" && isObjectRef(t):
+		return EncodeDeepObject
 	case isScalarUnion(t):
 		return EncodeScalarUnion
 	}

@@ -97,6 +97,8 @@ paths:
       operationId: getA
       parameters:
         - {name: X-Point, in: header, schema: {type: object, properties: {x: {type: number}}}}
+        - {name: X-Deep, in: header, schema: {type: object, properties: {x: {type: object}}}}
+        - {name: nested, in: query, style: deepObject, schema: {type: object, properties: {created: {type: object, properties: {gte: {type: integer}}}}}}
         - {name: grid, in: query, schema: {type: array, items: {type: array, items: {type: integer}}}}
         - {name: ids, in: query, style: deepObject, schema: {type: array, items: {type: integer}}}
         - {name: fine, in: query, style: deepObject, schema: {type: object, additionalProperties: {type: string}}}
@@ -108,9 +110,13 @@ paths:
 		warnings = append(warnings, w.String())
 	}
 	joined := strings.Join(warnings, "\n")
-	require.Contains(t, joined, `parameter "X-Point": no style defines how to write an object in the header; it is sent as JSON text`)
+	require.NotContains(t, joined, `"X-Point"`, "an object of scalars in a header is written in style simple")
+	require.Contains(t, joined, `parameter "X-Deep": no style defines how to write an object whose values are not all scalars in the header; it is sent as JSON text`)
+	require.NotContains(t, joined, `"nested"`, "deepObject writes nested objects in brackets")
 	require.Contains(t, joined, `parameter "grid": no style defines how to write a list of lists in the query`)
 	require.Contains(t, joined, `parameter "ids": style deepObject does not apply to lists`)
 	require.NotContains(t, joined, `"fine"`)
-	require.Equal(t, EncodeObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[2]))
+	require.Equal(t, EncodeObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[3]))
+	require.Equal(t, EncodeDeepObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[0]))
+	require.Equal(t, EncodeObject, ClientEncoding(clientOp(t, api, "getA").HeaderParams[0]))
 }

@@ -24,7 +24,7 @@ type clientGen struct {
 	uploads, downloads bool
 	// uses* record which parameter helpers the methods call, so that only
 	// those are rendered.
-	usesStrings, usesPathList, usesObject, usesMapPairs, usesJSONText, usesContentJSON bool
+	usesStrings, usesPathList, usesObject, usesStyledObject, usesMapPairs, usesJSONText, usesContentJSON bool
 	// streams is set when an operation streams its answer as events.
 	streams bool
 }
@@ -68,6 +68,9 @@ func Client(api *generator.API) ([]byte, error) {
 	g.genCall(f)
 	if hasForms(api) {
 		g.genClientForm(f)
+	}
+	if hasForms(api) || api.HasDeepObjects() {
+		genClientFormPairs(f)
 	}
 	g.genSend(f)
 	g.genAnswer(f)

@@ -271,6 +271,9 @@ func (g *clientGen) genParamHelpers(f *jen.File) {
 	if g.usesObject {
 		genClientAddObject(f)
 	}
+	if g.usesStyledObject {
+		genClientStyledObject(f)
+	}
 	if g.usesMapPairs {
 		f.Comment("clientMapPairs lists the keys and written values of a map, in key order.")
 		f.Func().Id("clientMapPairs").Types(jen.Id("V").Any()).Params(jen.Id("m").Map(jen.String()).Id("V"), jen.Id("format").Func().Params(jen.Id("V")).String()).Index().String().Block(
@@ -334,5 +337,35 @@ func genClientAddObject(f *jen.File) {
 			jen.If(jen.Id("deep")).Block(jen.Id("key").Op("=").Id("name").Op("+").Lit("[").Op("+").Id("key").Op("+").Lit("]")),
 			jen.Id("s").Dot("query").Dot("Add").Call(jen.Id("key"), jen.Id("pairs").Index(jen.Id("i").Op("+").Lit(1))),
 		),
+	)
+}
+
+// genClientStyledObject renders the writing of an object parameter outside
+// the query.
+func genClientStyledObject(f *jen.File) {
+	f.Comment("clientStyledObject writes the key, value pairs of an object parameter in a path,")
+	f.Comment("header or cookie: simple role,admin,firstName,Alex (exploded role=admin,firstName=Alex),")
+	f.Comment("label .role,admin (exploded .role=admin.firstName=Alex), matrix ;name=role,admin")
+	f.Comment("(exploded ;role=admin;firstName=Alex). escape, when set, escapes each key and value.")
+	f.Func().Id("clientStyledObject").Params(jen.List(jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool(), jen.Id("pairs").Index().String(), jen.Id("escape").Func().Params(jen.String()).String()).String().Block(
+		jen.List(jen.Id("prefix"), jen.Id("sep"), jen.Id("kv")).Op(":=").List(jen.Lit(""), jen.Lit(","), jen.Lit(",")),
+		jen.If(jen.Id("explode")).Block(jen.Id("kv").Op("=").Lit("=")),
+		jen.Switch().Block(
+			jen.Case(jen.Id("style").Op("==").Lit("label")).Block(
+				jen.Id("prefix").Op("=").Lit("."),
+				jen.If(jen.Id("explode")).Block(jen.Id("sep").Op("=").Lit(".")),
+			),
+			jen.Case(jen.Id("style").Op("==").Lit("matrix").Op("&&").Id("explode")).Block(jen.List(jen.Id("prefix"), jen.Id("sep")).Op("=").List(jen.Lit(";"), jen.Lit(";"))),
+			jen.Case(jen.Id("style").Op("==").Lit("matrix")).Block(jen.Id("prefix").Op("=").Lit(";").Op("+").Id("name").Op("+").Lit("=")),
+		),
+		jen.Var().Id("b").Qual(pkgStrings, "Builder"),
+		jen.Id("b").Dot("WriteString").Call(jen.Id("prefix")),
+		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("+").Lit(1).Op("<").Len(jen.Id("pairs")), jen.Id("i").Op("+=").Lit(2)).Block(
+			jen.List(jen.Id("k"), jen.Id("v")).Op(":=").List(jen.Id("pairs").Index(jen.Id("i")), jen.Id("pairs").Index(jen.Id("i").Op("+").Lit(1))),
+			jen.If(jen.Id("escape").Op("!=").Nil()).Block(jen.List(jen.Id("k"), jen.Id("v")).Op("=").List(jen.Id("escape").Call(jen.Id("k")), jen.Id("escape").Call(jen.Id("v")))),
+			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Dot("WriteString").Call(jen.Id("sep"))),
+			jen.Id("b").Dot("WriteString").Call(jen.Id("k").Op("+").Id("kv").Op("+").Id("v")),
+		),
+		jen.Return(jen.Id("b").Dot("String").Call()),
 	)
 }

@@ -73,6 +73,8 @@ func (g *clientGen) clientPathValue(p *generator.Param) (prefix string, value je
 		return "", jen.Id("clientPathList").Call(jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode), g.clientListValues(clientUnalias(p.Type).Elem, p.Type, x))
 	case generator.EncodeJSON:
 		return "", jen.Qual(pkgURL, "PathEscape").Call(g.clientJSONValue(p, x))
+	case generator.EncodeObject:
+		return "", g.clientStyledObject(p, x, jen.Qual(pkgURL, "PathEscape"))
 	}
 	written := clientFormat(p.Type, x)
 	if generator.ClientEncoding(p) == generator.EncodeScalarUnion {
@@ -218,7 +220,12 @@ func (g *clientGen) clientParamSet(p *generator.Param, x *jen.Statement) []jen.C
 			return []jen.Code{jen.Id("s").Dot("addList").Call(jen.Lit(p.Name), jen.Lit(clientListSeparator(p)), values)}
 		}
 		return []jen.Code{clientPut(p, jen.Qual(pkgStrings, "Join").Call(values, jen.Lit(",")))}
+	case generator.EncodeDeepObject:
+		return []jen.Code{jen.Id("clientDeepObject").Call(jen.Id("s").Dot("query"), jen.Lit(p.Name), x)}
 	case generator.EncodeObject:
+		if p.In != "query" {
+			return []jen.Code{clientPut(p, g.clientStyledObject(p, x, jen.Nil()))}
+		}
 		g.usesObject = true
 		return []jen.Code{jen.Id("clientAddObject").Call(jen.Id("s"), jen.Lit(p.Name), jen.Lit(p.Style == "deepObject"), jen.Lit(p.Explode), g.clientObjectPairs(p.Type, x))}
 	}
@@ -295,4 +302,12 @@ func clientDeref(t *generator.TypeRef, ptr *jen.Statement) *jen.Statement {
 		return ptr
 	}
 	return jen.Op("*").Add(ptr)
+}
+
+// clientStyledObject writes an object of scalars outside the query in its
+// style (simple, label, matrix; form in a cookie as simple), each key and
+// value passed through escape (nil: as it is).
+func (g *clientGen) clientStyledObject(p *generator.Param, x *jen.Statement, escape jen.Code) jen.Code {
+	g.usesStyledObject = true
+	return jen.Id("clientStyledObject").Call(jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode), g.clientObjectPairs(p.Type, x), escape)
 }

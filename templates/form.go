@@ -46,20 +46,43 @@ func (g *clientGen) genClientForm(f *jen.File) {
 	f.Comment("say (\"form\": a,b; \"pipeDelimited\": a|b; \"spaceDelimited\": a b; \"deepObject\":")
 	f.Comment("tag[]=a). Values are written as their JSON (numbers, true, false); null is left out.")
 	f.Func().Params(jen.Id("s").Op("*").Id("clientCall")).Id("setForm").Params(jen.Id("contentType").String(), jen.Id("v").Any(), jen.Id("styles").Map(jen.String()).String()).Error().Block(
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
-		jen.Var().Id("tree").Map(jen.String()).Any(),
-		jen.If(jen.Err().Op("==").Nil()).Block(
-			jen.Id("dec").Op(":=").Qual(pkgJSON, "NewDecoder").Call(jen.Qual(pkgBytes, "NewReader").Call(jen.Id("data"))),
-			jen.Id("dec").Dot("UseNumber").Call(),
-			jen.Err().Op("=").Id("dec").Dot("Decode").Call(jen.Op("&").Id("tree")),
-		),
+		jen.List(jen.Id("value"), jen.Err()).Op(":=").Id("clientJSONTree").Call(jen.Id("v")),
 		clientIfErr(g.errorf("%s: encoding the request body: %w", jen.Id("s").Dot("operation"), jen.Err())),
+		jen.List(jen.Id("tree"), jen.Id("_")).Op(":=").Id("value").Assert(jen.Map(jen.String()).Any()),
 		jen.Var().Id("pairs").Index().String(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("tree")))).Block(
 			jen.Id("pairs").Op("=").Id("clientFormPairs").Call(jen.Id("pairs"), jen.Id("name"), jen.Id("tree").Index(jen.Id("name")), jen.Id("styles").Index(jen.Id("name"))),
 		),
 		jen.Id("s").Dot("setBody").Call(jen.Id("contentType"), jen.Index().Byte().Call(jen.Qual(pkgStrings, "Join").Call(jen.Id("pairs"), jen.Lit("&")))),
 		jen.Return(jen.Nil()),
+	)
+}
+
+// genClientFormPairs renders the writing of a JSON tree as bracketed pairs,
+// shared by form bodies and deepObject query parameters.
+func genClientFormPairs(f *jen.File) {
+	f.Comment("clientJSONTree marshals v and reads it back as a JSON tree, numbers as written.")
+	f.Func().Id("clientJSONTree").Params(jen.Id("v").Any()).Params(jen.Any(), jen.Error()).Block(
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Id("dec").Op(":=").Qual(pkgJSON, "NewDecoder").Call(jen.Qual(pkgBytes, "NewReader").Call(jen.Id("data"))),
+		jen.Id("dec").Dot("UseNumber").Call(),
+		jen.Var().Id("tree").Any(),
+		jen.Err().Op("=").Id("dec").Dot("Decode").Call(jen.Op("&").Id("tree")),
+		jen.Return(jen.Id("tree"), jen.Err()),
+	)
+	f.Comment("clientDeepObject adds an object parameter of style deepObject to the query in the")
+	f.Comment("bracket form of form bodies: name[k]=v, name[k][sub]=v, name[list][]=v,")
+	f.Comment("name[items][0][k]=v. A value that does not marshal is left out.")
+	f.Func().Id("clientDeepObject").Params(jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), jen.Id("v").Any()).Block(
+		jen.List(jen.Id("tree"), jen.Err()).Op(":=").Id("clientJSONTree").Call(jen.Id("v")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return()),
+		jen.For(jen.List(jen.Id("_"), jen.Id("pair")).Op(":=").Range().Id("clientFormPairs").Call(jen.Nil(), jen.Id("name"), jen.Id("tree"), jen.Lit(""))).Block(
+			jen.List(jen.Id("key"), jen.Id("value"), jen.Id("_")).Op(":=").Qual(pkgStrings, "Cut").Call(jen.Id("pair"), jen.Lit("=")),
+			jen.List(jen.Id("key"), jen.Id("_")).Op("=").Qual(pkgURL, "QueryUnescape").Call(jen.Id("key")),
+			jen.List(jen.Id("value"), jen.Id("_")).Op("=").Qual(pkgURL, "QueryUnescape").Call(jen.Id("value")),
+			jen.Id("q").Dot("Add").Call(jen.Id("key"), jen.Id("value")),
+		),
 	)
 	pair := func(name, value jen.Code) jen.Code {
 		return jen.Id("clientUnbracket").Dot("Replace").Call(jen.Qual(pkgURL, "QueryEscape").Call(name)).Op("+").Lit("=").Op("+").Qual(pkgURL, "QueryEscape").Call(value)
@@ -165,16 +188,21 @@ func formVar(o *generator.Operation) string { return "serverForm" + o.Name }
 
 // genServerFormVar renders the shape and styles of an operation's form body.
 func genServerFormVar(f *jen.File, o *generator.Operation) {
+	f.Commentf("%s is how the form body of %s maps onto its type.", formVar(o), o.Name)
+	f.Var().Id(formVar(o)).Op("=").Add(serverFormLit(o.Body.Type, formStylesLit(o.Body)))
+}
+
+// serverFormLit is a serverForm value for a type read from bracketed pairs.
+func serverFormLit(t *generator.TypeRef, styles jen.Code) jen.Code {
 	shape := map[string]byte{}
-	formShape(o.Body.Type, "", shape, 0)
+	formShape(t, "", shape, 0)
 	d := jen.Dict{}
 	for path, kind := range shape {
 		d[jen.Lit(path)] = jen.LitRune(rune(kind))
 	}
-	f.Commentf("%s is how the form body of %s maps onto its type.", formVar(o), o.Name)
-	f.Var().Id(formVar(o)).Op("=").Op("&").Id("serverForm").Values(jen.Dict{
+	return jen.Op("&").Id("serverForm").Values(jen.Dict{
 		jen.Id("shape"):  jen.Map(jen.String()).Byte().Values(d),
-		jen.Id("styles"): formStylesLit(o.Body),
+		jen.Id("styles"): styles,
 	})
 }
 
@@ -197,6 +225,23 @@ func genServerForm(f *jen.File) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Id("c").Dot("add").Call(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")}), jen.Lit("is not a valid form: ").Op("+").Err().Dot("Error").Call()),
 		),
+		jen.List(jen.Id("out"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("form").Dot("value").Call(jen.Id("serverFormTree").Call(jen.Id("values")), jen.Lit(""))),
+		jen.Return(jen.Id("out")),
+	)
+	f.Comment("serverDeepObject reads the query parameters name[...] of a deepObject parameter")
+	f.Comment("as the JSON text of its value, typed by form's shape; nil when there are none.")
+	f.Func().Id("serverDeepObject").Params(jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), jen.Id("form").Op("*").Id("serverForm")).Index().Byte().Block(
+		jen.Id("values").Op(":=").Qual(pkgURL, "Values").Values(),
+		jen.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Id("q")).Block(
+			jen.If(jen.Qual(pkgStrings, "HasPrefix").Call(jen.Id("k"), jen.Id("name").Op("+").Lit("["))).Block(jen.Id("values").Index(jen.Id("k")).Op("=").Id("v")),
+		),
+		jen.If(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
+		jen.List(jen.Id("out"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("form").Dot("value").Call(jen.Id("serverFormTree").Call(jen.Id("values")).Index(jen.Id("name")), jen.Lit(""))),
+		jen.Return(jen.Id("out")),
+	)
+	f.Comment("serverFormTree nests form values by their bracketed names (meta[k], items[0][price],")
+	f.Comment("expand[]); repeated names make lists of text.")
+	f.Func().Id("serverFormTree").Params(jen.Id("values").Qual(pkgURL, "Values")).Map(jen.String()).Any().Block(
 		jen.Id("root").Op(":=").Map(jen.String()).Any().Values(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("values")))).Block(
 			jen.List(jen.Id("node"), jen.Id("segs")).Op(":=").List(jen.Id("root"), jen.Id("serverFormSegments").Call(jen.Id("key"))),
@@ -221,8 +266,7 @@ func genServerForm(f *jen.File) {
 				),
 			),
 		),
-		jen.List(jen.Id("out"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("form").Dot("value").Call(jen.Id("root"), jen.Lit(""))),
-		jen.Return(jen.Id("out")),
+		jen.Return(jen.Id("root")),
 	)
 	f.Comment("serverFormSeparators splits the lists of the styles that join them.")
 	f.Var().Id("serverFormSeparators").Op("=").Map(jen.String()).String().Values(formSeparators())

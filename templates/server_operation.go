@@ -18,6 +18,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 	if isForm(o.Body) {
 		genServerFormVar(f, o)
 	}
+	genServerDeepVars(f, o)
 	f.Add(doc(text).Func().Params(handlerRecv()).Id(o.ServerHandler).Params(writerParam(), requestParam()).BlockFunc(func(g *jen.Group) {
 		if len(o.Security) > 0 {
 			g.List(jen.Id("ctx"), jen.Id("ok")).Op(":=").Id("h").Dot("authenticate").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id(securityVar(o)))

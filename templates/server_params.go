@@ -129,7 +129,9 @@ func (c *checks) genParam(g *jen.Group, o *generator.Operation, p *generator.Par
 		case generator.EncodeList:
 			c.genListParam(g, p, wildcard, assign)
 		case generator.EncodeObject:
-			c.genObjectParam(g, o, p, assign)
+			c.genObjectParam(g, o, p, wildcard, assign)
+		case generator.EncodeDeepObject:
+			genDeepObjectParam(g, o, p, assign)
 		default:
 			withValue(g, p, wildcard, func(g *jen.Group, s jen.Code) {
 				g.Var().Id("v").Add(typeRef(p.Type))
@@ -235,8 +237,9 @@ func (c *checks) genListParam(g *jen.Group, p *generator.Param, wildcard string,
 }
 
 // genObjectParam emits the decoding of a map or struct of scalars from the
-// query (deepObject: name[key]=value; form: key=value or name=key,value).
-func (c *checks) genObjectParam(g *jen.Group, o *generator.Operation, p *generator.Param, assign func(*jen.Group, jen.Code)) {
+// query (deepObject: name[key]=value; form: key=value or name=key,value),
+// or from a path, header or cookie in its style.
+func (c *checks) genObjectParam(g *jen.Group, o *generator.Operation, p *generator.Param, wildcard string, assign func(*jen.Group, jen.Code)) {
 	t := p.Type
 	for i := 0; t.Kind == generator.RefNamed && t.Named.Kind == generator.KindAlias && i < 32; i++ {
 		t = t.Named.Alias
@@ -249,7 +252,20 @@ func (c *checks) genObjectParam(g *jen.Group, o *generator.Operation, p *generat
 			}
 		})
 	}
+	if p.In != "query" {
+		withValue(g, p, wildcard, func(g *jen.Group, s jen.Code) {
+			lookup := jen.Id("serverStyledObject").Call(jen.Id("c"), jen.Id("at"), s, jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode))
+			c.genObjectFields(g, p, t, lookup, assign)
+		})
+		return
+	}
 	lookup := jen.Id("serverQueryObject").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(p.Style), jen.Lit(p.Explode), keys, declaredFunc(o), jen.Lit(p.Required))
+	c.genObjectFields(g, p, t, lookup, assign)
+}
+
+// genObjectFields emits the typing of an object parameter's text values,
+// which lookup reads, property by property.
+func (c *checks) genObjectFields(g *jen.Group, p *generator.Param, t *generator.TypeRef, lookup jen.Code, assign func(*jen.Group, jen.Code)) {
 	m := jen.Id("m")
 	if t.Kind == generator.RefNamed && len(t.Named.Fields) == 0 {
 		m = jen.Id("_")
@@ -308,8 +324,12 @@ func declaredFunc(o *generator.Operation) jen.Code {
 			names = append(names, jen.Lit(n))
 		}
 	}
+	var deep []jen.Code // deepObject parameters own every name[...]
 	for _, p := range o.QueryParams {
 		add(p.Name)
+		if enc := generator.ClientEncoding(p); p.Style == "deepObject" && (enc == generator.EncodeObject || enc == generator.EncodeDeepObject) {
+			deep = append(deep, jen.If(jen.Qual(pkgStrings, "HasPrefix").Call(jen.Id("name"), jen.Lit(p.Name+"["))).Block(jen.Return(jen.True())))
+		}
 	}
 	for _, req := range o.Security {
 		for _, use := range req.Schemes {
@@ -321,10 +341,8 @@ func declaredFunc(o *generator.Operation) jen.Code {
 	if len(names) == 0 {
 		return jen.Func().Params(jen.String()).Bool().Block(jen.Return(jen.False()))
 	}
-	return jen.Func().Params(jen.Id("name").String()).Bool().Block(
-		jen.Switch(jen.Id("name")).Block(jen.Case(names...).Block(jen.Return(jen.True()))),
-		jen.Return(jen.False()),
-	)
+	body := append([]jen.Code{jen.Switch(jen.Id("name")).Block(jen.Case(names...).Block(jen.Return(jen.True())))}, deep...)
+	return jen.Func().Params(jen.Id("name").String()).Bool().Block(append(body, jen.Return(jen.False()))...)
 }
 
 // formatValue is the text of a response header value.
@@ -401,6 +419,7 @@ func genParamRuntime(f *jen.File) {
 	)
 	genPathListRuntime(f)
 	genObjectRuntime(f)
+	genStyledObjectRuntime(f)
 	genHeaderRuntime(f)
 	genParseRuntime(f)
 }
@@ -440,15 +459,7 @@ func genObjectRuntime(f *jen.File) {
 			jen.Default().Block(
 				jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("serverQueryValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Id("name"), jen.Id("required")),
 				jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
-				jen.Id("parts").Op(":=").Id("serverSplit").Call(jen.Id("s"), jen.Lit(",")),
-				jen.If(jen.Len(jen.Id("parts")).Op("%").Lit(2).Op("!=").Lit(0)).Block(
-					report(jen.Id("at"), jen.Lit("must be key,value pairs")),
-					jen.Return(jen.Nil(), jen.False()),
-				),
-				jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("parts")), jen.Id("i").Op("+=").Lit(2)).Block(
-					jen.Id("m").Index(jen.Id("parts").Index(jen.Id("i"))).Op("=").Id("parts").Index(jen.Id("i").Op("+").Lit(1)),
-				),
-				jen.Return(jen.Id("m"), jen.True()),
+				jen.Return(jen.Id("serverStyledObject").Call(jen.Id("c"), jen.Id("at"), jen.Id("s"), jen.Lit("form"), jen.Id("name"), jen.False())),
 			),
 		),
 		jen.If(jen.Len(jen.Id("m")).Op("==").Lit(0)).Block(
@@ -627,4 +638,109 @@ func genPathListRuntime(f *jen.File) {
 func parseUsesAt(r *generator.TypeRef) bool {
 	k := scalarBaseOf(r)
 	return k != generator.RefString && k != generator.RefAny
+}
+
+// deepVar names the variable that holds the shape of a deepObject parameter.
+func deepVar(o *generator.Operation, p *generator.Param) string {
+	return "serverDeep" + o.Name + p.GoName
+}
+
+// genServerDeepVars renders the shape of each deepObject query parameter of
+// an operation whose value nests objects or lists.
+func genServerDeepVars(f *jen.File, o *generator.Operation) {
+	for _, p := range nonFilterParams(o) {
+		if generator.ClientEncoding(p) == generator.EncodeDeepObject {
+			f.Commentf("%s is how the query parameter %s of %s maps onto its type.", deepVar(o, p), p.Name, o.Name)
+			f.Var().Id(deepVar(o, p)).Op("=").Add(serverFormLit(p.Type, jen.Nil()))
+		}
+	}
+}
+
+// genDeepObjectParam emits the decoding of a deepObject query parameter:
+// its bracketed pairs become JSON text, decoded into the parameter's type;
+// problems are named by the full bracket name (filter[created][gte]).
+func genDeepObjectParam(g *jen.Group, o *generator.Operation, p *generator.Param, assign func(*jen.Group, jen.Code)) {
+	g.Id("at").Dot("brackets").Op("=").True()
+	read := g.If(jen.Id("data").Op(":=").Id("serverDeepObject").Call(jen.Id("q"), jen.Lit(p.Name), jen.Id(deepVar(o, p))), jen.Id("data").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+		g.Var().Id("v").Add(typeRef(p.Type))
+		g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("serverParamJSONError").Call(jen.Id("c"), jen.Id("at"), jen.Err()),
+		).Else().BlockFunc(func(g *jen.Group) { assign(g, jen.Id("v")) })
+	})
+	if p.Required {
+		read.Else().Block(report(jen.Id("at"), jen.Lit("is required")))
+	}
+}
+
+// genParamJSONError renders the report of a parameter value that does not
+// decode into its type.
+func genParamJSONError(f *jen.File) {
+	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
+	f.Comment("serverParamJSONError reports a parameter value that does not decode into its type,")
+	f.Comment("at the member that is wrong when the decoder names it.")
+	f.Func().Id("serverParamJSONError").Params(c, at, jen.Err().Error()).Block(
+		jen.Var().Id("te").Op("*").Qual(pkgJSON, "UnmarshalTypeError"),
+		jen.If(jen.Op("!").Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("te")).Op("||").Id("te").Dot("Type").Op("==").Nil()).Block(
+			report(jen.Id("at"), jen.Lit("is not valid: ").Op("+").Err().Dot("Error").Call()),
+			jen.Return(),
+		),
+		jen.If(jen.Id("te").Dot("Field").Op("!=").Lit("")).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(pkgStrings, "Split").Call(jen.Id("te").Dot("Field"), jen.Lit("."))).Block(
+				jen.Id("at").Op("=").Id("at").Dot("field").Call(jen.Id("name")),
+			),
+		),
+		jen.Id("want").Op(":=").Id("te").Dot("Type").Dot("String").Call(),
+		jen.Switch().Block(
+			jen.Case(jen.Qual(pkgStrings, "Contains").Call(jen.Id("want"), jen.Lit("int"))).Block(report(jen.Id("at"), jen.Lit("must be an integer"))),
+			jen.Case(jen.Qual(pkgStrings, "Contains").Call(jen.Id("want"), jen.Lit("float"))).Block(report(jen.Id("at"), jen.Lit("must be a number"))),
+			jen.Case(jen.Id("want").Op("==").Lit("bool")).Block(report(jen.Id("at"), jen.Lit("must be true or false"))),
+			jen.Default().Block(report(jen.Id("at"), jen.Lit("must not be "+"a ").Op("+").Id("te").Dot("Value"))),
+		),
+	)
+}
+
+// genStyledObjectRuntime renders the reading of an object parameter in a
+// path, header or cookie.
+func genStyledObjectRuntime(f *jen.File) {
+	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
+	f.Comment("serverStyledObject reads the key, value pairs of an object parameter in a path,")
+	f.Comment("header or cookie: simple role,admin (exploded role=admin,firstName=Alex), label")
+	f.Comment(".role,admin (exploded .role=admin.firstName=Alex), matrix ;name=role,admin")
+	f.Comment("(exploded ;role=admin;firstName=Alex).")
+	f.Func().Id("serverStyledObject").Params(c, at, jen.List(jen.Id("s"), jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
+		jen.Id("sep").Op(":=").Lit(","),
+		jen.Switch().Block(
+			jen.Case(jen.Id("style").Op("==").Lit("label")).Block(
+				jen.Id("s").Op("=").Qual(pkgStrings, "TrimPrefix").Call(jen.Id("s"), jen.Lit(".")),
+				jen.If(jen.Id("explode")).Block(jen.Id("sep").Op("=").Lit(".")),
+			),
+			jen.Case(jen.Id("style").Op("==").Lit("matrix").Op("&&").Id("explode")).Block(
+				jen.List(jen.Id("s"), jen.Id("sep")).Op("=").List(jen.Qual(pkgStrings, "TrimPrefix").Call(jen.Id("s"), jen.Lit(";")), jen.Lit(";")),
+			),
+			jen.Case(jen.Id("style").Op("==").Lit("matrix")).Block(
+				jen.Id("s").Op("=").Qual(pkgStrings, "TrimPrefix").Call(jen.Id("s"), jen.Lit(";").Op("+").Id("name").Op("+").Lit("=")),
+			),
+		),
+		jen.Id("m").Op(":=").Map(jen.String()).String().Values(),
+		jen.Id("parts").Op(":=").Id("serverSplit").Call(jen.Id("s"), jen.Id("sep")),
+		jen.If(jen.Id("explode")).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("part")).Op(":=").Range().Id("parts")).Block(
+				jen.List(jen.Id("k"), jen.Id("v"), jen.Id("ok")).Op(":=").Qual(pkgStrings, "Cut").Call(jen.Id("part"), jen.Lit("=")),
+				jen.If(jen.Op("!").Id("ok")).Block(
+					report(jen.Id("at"), jen.Lit("must be key=value pairs")),
+					jen.Return(jen.Nil(), jen.False()),
+				),
+				jen.Id("m").Index(jen.Id("k")).Op("=").Id("v"),
+			),
+			jen.Return(jen.Id("m"), jen.True()),
+		),
+		jen.If(jen.Len(jen.Id("parts")).Op("%").Lit(2).Op("!=").Lit(0)).Block(
+			report(jen.Id("at"), jen.Lit("must be key,value pairs")),
+			jen.Return(jen.Nil(), jen.False()),
+		),
+		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("parts")), jen.Id("i").Op("+=").Lit(2)).Block(
+			jen.Id("m").Index(jen.Id("parts").Index(jen.Id("i"))).Op("=").Id("parts").Index(jen.Id("i").Op("+").Lit(1)),
+		),
+		jen.Return(jen.Id("m"), jen.True()),
+	)
 }

@@ -78,6 +78,7 @@ func genValidationPath(f *jen.File) {
 		jen.Id("name").String(),
 		jen.Id("index").Int(),
 		jen.Id("isIndex").Bool(),
+		jen.Id("brackets").Bool(),
 	)
 	f.Comment("field is the path of property name below p.")
 	f.Func().Params(p.Clone().Add(pathPtr())).Id("field").Params(jen.Id("name").String()).Add(pathPtr()).Block(
@@ -87,7 +88,8 @@ func genValidationPath(f *jen.File) {
 	f.Func().Params(p.Clone().Add(pathPtr())).Id("item").Params(jen.Id("i").Int()).Add(pathPtr()).Block(
 		jen.Return(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("parent"): p, jen.Id("index"): jen.Id("i"), jen.Id("isIndex"): jen.True()})),
 	)
-	f.Comment("String is the parameter's name, or a JSON pointer into the body, with the steps below.")
+	f.Comment("String is the parameter's name, or a JSON pointer into the body, with the steps below:")
+	f.Comment("name/0/k, or name[0][k] for a deepObject parameter, which is written so.")
 	f.Func().Params(p.Clone().Add(pathPtr())).Id("String").Params().String().Block(
 		jen.Var().Id("steps").Index().String(),
 		jen.For(jen.Id("q").Op(":=").Id("p"), jen.Id("q").Op("!=").Nil(), jen.Id("q").Op("=").Id("q").Dot("parent")).Block(
@@ -104,14 +106,21 @@ func genValidationPath(f *jen.File) {
 			),
 		),
 		jen.Qual(pkgSlices, "Reverse").Call(jen.Id("steps")),
+		jen.If(jen.Id("p").Dot("root").Call().Dot("brackets").Op("&&").Len(jen.Id("steps")).Op(">").Lit(1)).Block(
+			jen.Return(jen.Id("steps").Index(jen.Lit(0)).Op("+").Lit("[").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("steps").Index(jen.Lit(1), jen.Empty()), jen.Lit("][")).Op("+").Lit("]")),
+		),
 		jen.Return(jen.Qual(pkgStrings, "Join").Call(jen.Id("steps"), jen.Lit("/"))),
 	)
 	f.Comment("validationPointerEscaper escapes a property name for a JSON pointer (RFC 6901).")
 	f.Var().Id("validationPointerEscaper").Op("=").Qual(pkgStrings, "NewReplacer").Call(jen.Lit("~"), jen.Lit("~0"), jen.Lit("/"), jen.Lit("~1"))
 	f.Comment("location is where the value was read from: the root's location.")
 	f.Func().Params(p.Clone().Add(pathPtr())).Id("location").Params().String().Block(
+		jen.Return(jen.Id("p").Dot("root").Call().Dot("in")),
+	)
+	f.Comment("root is the path's first step, which names the location.")
+	f.Func().Params(p.Clone().Add(pathPtr())).Id("root").Params().Add(pathPtr()).Block(
 		jen.For(jen.Id("p").Dot("parent").Op("!=").Nil()).Block(jen.Id("p").Op("=").Id("p").Dot("parent")),
-		jen.Return(jen.Id("p").Dot("in")),
+		jen.Return(jen.Id("p")),
 	)
 }
 

@@ -815,6 +815,12 @@ var serverOperationListThings = &ServerOperation{
 		case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
 			return true
 		}
+		if strings.HasPrefix(name, "labels[") {
+			return true
+		}
+		if strings.HasPrefix(name, "box[") {
+			return true
+		}
 		return false
 	},
 }
@@ -939,6 +945,12 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 			case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
 				return true
 			}
+			if strings.HasPrefix(name, "labels[") {
+				return true
+			}
+			if strings.HasPrefix(name, "box[") {
+				return true
+			}
 			return false
 		}, false); ok {
 			obj := make(map[string]string, len(m))
@@ -960,6 +972,12 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 		if m, ok := serverQueryObject(c, at, q, "box", "deepObject", true, []string{"at", "h", "w"}, func(name string) bool {
 			switch name {
 			case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
+				return true
+			}
+			if strings.HasPrefix(name, "labels[") {
+				return true
+			}
+			if strings.HasPrefix(name, "box[") {
 				return true
 			}
 			return false
@@ -1002,6 +1020,12 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 			case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
 				return true
 			}
+			if strings.HasPrefix(name, "labels[") {
+				return true
+			}
+			if strings.HasPrefix(name, "box[") {
+				return true
+			}
 			return false
 		}, false); ok {
 			var obj Point
@@ -1031,6 +1055,12 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 		if m, ok := serverQueryObject(c, at, q, "size", "form", false, []string{"x", "y"}, func(name string) bool {
 			switch name {
 			case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
+				return true
+			}
+			if strings.HasPrefix(name, "labels[") {
+				return true
+			}
+			if strings.HasPrefix(name, "box[") {
 				return true
 			}
 			return false

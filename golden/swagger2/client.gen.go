@@ -577,22 +577,46 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 // say ("form": a,b; "pipeDelimited": a|b; "spaceDelimited": a b; "deepObject":
 // tag[]=a). Values are written as their JSON (numbers, true, false); null is left out.
 func (s *clientCall) setForm(contentType string, v any, styles map[string]string) error {
-	data, err := json.Marshal(v)
-	var tree map[string]any
-	if err == nil {
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.UseNumber()
-		err = dec.Decode(&tree)
-	}
+	value, err := clientJSONTree(v)
 	if err != nil {
 		return fmt.Errorf("swagger2: %s: encoding the request body: %w", s.operation, err)
 	}
+	tree, _ := value.(map[string]any)
 	var pairs []string
 	for _, name := range slices.Sorted(maps.Keys(tree)) {
 		pairs = clientFormPairs(pairs, name, tree[name], styles[name])
 	}
 	s.setBody(contentType, []byte(strings.Join(pairs, "&")))
 	return nil
+}
+
+// clientJSONTree marshals v and reads it back as a JSON tree, numbers as written.
+func clientJSONTree(v any) (any, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var tree any
+	err = dec.Decode(&tree)
+	return tree, err
+}
+
+// clientDeepObject adds an object parameter of style deepObject to the query in the
+// bracket form of form bodies: name[k]=v, name[k][sub]=v, name[list][]=v,
+// name[items][0][k]=v. A value that does not marshal is left out.
+func clientDeepObject(q url.Values, name string, v any) {
+	tree, err := clientJSONTree(v)
+	if err != nil {
+		return
+	}
+	for _, pair := range clientFormPairs(nil, name, tree, "") {
+		key, value, _ := strings.Cut(pair, "=")
+		key, _ = url.QueryUnescape(key)
+		value, _ = url.QueryUnescape(value)
+		q.Add(key, value)
+	}
 }
 
 // clientFormPairs appends the pairs of value v, a JSON tree, under name; style is
