@@ -129,15 +129,7 @@ func serverQueryObject(c *validationState, at *validationPath, q url.Values, nam
 		if !ok {
 			return nil, false
 		}
-		parts := serverSplit(s, ",")
-		if len(parts)%2 != 0 {
-			c.add(at, "must be key,value pairs")
-			return nil, false
-		}
-		for i := 0; i < len(parts); i += 2 {
-			m[parts[i]] = parts[i+1]
-		}
-		return m, true
+		return serverStyledObject(c, at, s, "form", name, false)
 	}
 	if len(m) == 0 {
 		if required {
@@ -159,6 +151,46 @@ func serverStrictQuery(c *validationState, q url.Values, declared func(string) b
 			}, "is not a parameter of this operation")
 		}
 	}
+}
+
+// serverStyledObject reads the key, value pairs of an object parameter in a path,
+// header or cookie: simple role,admin (exploded role=admin,firstName=Alex), label
+// .role,admin (exploded .role=admin.firstName=Alex), matrix ;name=role,admin
+// (exploded ;role=admin;firstName=Alex).
+func serverStyledObject(c *validationState, at *validationPath, s, style, name string, explode bool) (map[string]string, bool) {
+	sep := ","
+	switch {
+	case style == "label":
+		s = strings.TrimPrefix(s, ".")
+		if explode {
+			sep = "."
+		}
+	case style == "matrix" && explode:
+		s, sep = strings.TrimPrefix(s, ";"), ";"
+	case style == "matrix":
+		s = strings.TrimPrefix(s, ";"+name+"=")
+	}
+	m := map[string]string{}
+	parts := serverSplit(s, sep)
+	if explode {
+		for _, part := range parts {
+			k, v, ok := strings.Cut(part, "=")
+			if !ok {
+				c.add(at, "must be key=value pairs")
+				return nil, false
+			}
+			m[k] = v
+		}
+		return m, true
+	}
+	if len(parts)%2 != 0 {
+		c.add(at, "must be key,value pairs")
+		return nil, false
+	}
+	for i := 0; i < len(parts); i += 2 {
+		m[parts[i]] = parts[i+1]
+	}
+	return m, true
 }
 
 // serverHeaderValue is the one value of a header parameter.

@@ -124,11 +124,12 @@ func (v *Settings) validate(c *validationState, at *validationPath) {
 // each step a property or an item. Checks build it on the stack as they descend and
 // turn it into text only when they find a problem.
 type validationPath struct {
-	parent  *validationPath
-	in      string
-	name    string
-	index   int
-	isIndex bool
+	parent   *validationPath
+	in       string
+	name     string
+	index    int
+	isIndex  bool
+	brackets bool
 }
 
 // field is the path of property name below p.
@@ -148,7 +149,8 @@ func (p *validationPath) item(i int) *validationPath {
 	}
 }
 
-// String is the parameter's name, or a JSON pointer into the body, with the steps below.
+// String is the parameter's name, or a JSON pointer into the body, with the steps below:
+// name/0/k, or name[0][k] for a deepObject parameter, which is written so.
 func (p *validationPath) String() string {
 	var steps []string
 	for q := p; q != nil; q = q.parent {
@@ -162,6 +164,9 @@ func (p *validationPath) String() string {
 		}
 	}
 	slices.Reverse(steps)
+	if p.root().brackets && len(steps) > 1 {
+		return steps[0] + "[" + strings.Join(steps[1:], "][") + "]"
+	}
 	return strings.Join(steps, "/")
 }
 
@@ -170,10 +175,15 @@ var validationPointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
 
 // location is where the value was read from: the root's location.
 func (p *validationPath) location() string {
+	return p.root().in
+}
+
+// root is the path's first step, which names the location.
+func (p *validationPath) root() *validationPath {
 	for p.parent != nil {
 		p = p.parent
 	}
-	return p.in
+	return p
 }
 
 // validationListed is how many problems an answer lists; the others are counted.
