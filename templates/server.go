@@ -65,8 +65,11 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	genParamRuntime(f)
 	genBodyRuntime(f)
 	genStreamBody(f, api)
-	if hasForms(api) {
+	if hasForms(api) || hasMultipart(api) {
 		genServerForm(f)
+	}
+	if hasMultipart(api) {
+		genServerMultipart(f)
 	}
 	genWalkers(f, c, api)
 	return render(f)

@@ -430,19 +430,38 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 	s.header.Set("Content-Type", contentType)
 }
 
+// clientJSONTree is the JSON tree of a form or multipart body, numbers kept as text.
+func clientJSONTree(v any) (map[string]any, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var tree map[string]any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	return tree, dec.Decode(&tree)
+}
+
+// clientFormText writes a JSON scalar as form text.
+func clientFormText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case json.Number:
+		return v.String()
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	return ""
+}
+
 // setForm encodes v as an application/x-www-form-urlencoded body: members as
 // name=value in name order, nested members in brackets (meta[k]=v, items[0][p]=v),
 // lists of scalars repeated (tag=a&tag=b), or joined or written tag[]=a as styles
 // say ("form": a,b; "pipeDelimited": a|b; "spaceDelimited": a b; "deepObject":
 // tag[]=a). Values are written as their JSON (numbers, true, false); null is left out.
 func (s *clientCall) setForm(contentType string, v any, styles map[string]string) error {
-	data, err := json.Marshal(v)
-	var tree map[string]any
-	if err == nil {
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.UseNumber()
-		err = dec.Decode(&tree)
-	}
+	tree, err := clientJSONTree(v)
 	if err != nil {
 		return fmt.Errorf("form: %s: encoding the request body: %w", s.operation, err)
 	}
@@ -494,19 +513,6 @@ var clientFormSeparators = map[string]string{
 	"form":           ",",
 	"pipeDelimited":  "|",
 	"spaceDelimited": " ",
-}
-
-// clientFormText writes a JSON scalar as form text.
-func clientFormText(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case json.Number:
-		return v.String()
-	case bool:
-		return strconv.FormatBool(v)
-	}
-	return ""
 }
 
 // send sends a call and returns the final answer, with its body read and closed,
