@@ -189,7 +189,9 @@ func genServerMultipart(f *jen.File) {
 	f.Comment("readMultipart parses a multipart/form-data body, up to the size limit (413")
 	f.Comment("beyond it; 415 for another media type; 400 for a malformed body). Parts are held")
 	f.Comment("in memory up to serverMultipartMemory, files beyond it in temporary files.")
+	f.Comment("A request without body bytes gives nil parts.")
 	f.Func().Params(handlerRecv()).Id("readMultipart").Params(writerParam(), requestParam()).Params(jen.Op("*").Id("serverParts"), jen.Bool()).Block(
+		jen.If(jen.Id("r").Dot("ContentLength").Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.True())),
 		jen.If(jen.Op("!").Id("serverCheckMediaType").Call(jen.Id("w"), jen.Id("r"), jen.Lit("multipart/form-data"))).Block(jen.Return(jen.Nil(), jen.False())),
 		jen.If(jen.Id("r").Dot("ContentLength").Op(">").Id("h").Dot("maxBodyBytes")).Block(
 			jen.Id("h").Dot("tooLarge").Call(jen.Id("w")),
@@ -206,6 +208,7 @@ func genServerMultipart(f *jen.File) {
 	f.Comment("values are the text parts, and the file name of each file part, so that a")
 	f.Comment("missing file is reported as a missing member.")
 	f.Func().Params(p().Op("*").Id("serverParts")).Id("values").Params().Qual(pkgURL, "Values").Block(
+		jen.If(p().Op("==").Nil()).Block(jen.Return(jen.Nil())),
 		jen.Id("values").Op(":=").Qual(pkgURL, "Values").Values(),
 		jen.For(jen.List(jen.Id("name"), jen.Id("texts")).Op(":=").Range().Add(p().Dot("form").Dot("Value"))).Block(
 			jen.Id("values").Index(jen.Id("name")).Op("=").Qual(clientPkgSlices, "Clone").Call(jen.Id("texts")),
@@ -215,8 +218,14 @@ func genServerMultipart(f *jen.File) {
 		),
 		jen.Return(jen.Id("values")),
 	)
+	f.Comment("json is the JSON text of the parts' values; nil without a body.")
+	f.Func().Params(p().Op("*").Id("serverParts")).Id("json").Params(jen.Id("form").Op("*").Id("serverForm")).Index().Byte().Block(
+		jen.If(p().Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Id("form").Dot("json").Call(p().Dot("values").Call())),
+	)
 	f.Comment("file opens the first file part of a name; nil without one.")
 	f.Func().Params(p().Op("*").Id("serverParts")).Id("file").Params(jen.Id("c").Op("*").Id(valState), jen.Id("name").String()).Op("*").Id(formFileType).Block(
+		jen.If(p().Op("==").Nil()).Block(jen.Return(jen.Nil())),
 		jen.Id("files").Op(":=").Add(p().Dot("form").Dot("File")).Index(jen.Id("name")),
 		jen.If(jen.Len(jen.Id("files")).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
 		jen.List(jen.Id("body"), jen.Err()).Op(":=").Id("files").Index(jen.Lit(0)).Dot("Open").Call(),
@@ -232,6 +241,7 @@ func genServerMultipart(f *jen.File) {
 	)
 	f.Comment("close closes the opened files and removes the temporary ones.")
 	f.Func().Params(p().Op("*").Id("serverParts")).Id("close").Params().Block(
+		jen.If(p().Op("==").Nil()).Block(jen.Return()),
 		jen.For(jen.List(jen.Id("_"), jen.Id("file")).Op(":=").Range().Add(p().Dot("open"))).Block(jen.Id("file").Dot("Close").Call()),
 		jen.Id("_").Op("=").Add(p().Dot("form")).Dot("RemoveAll").Call(),
 	)

@@ -51,7 +51,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 			g.If(jen.Id("data").Op("!=").Nil()).Block(jen.Id("data").Op("=").Id("serverFormJSON").Call(jen.Id("c"), jen.Id("data"), jen.Id(formVar(o))))
 		}
 		if isMultipart(o.Body) {
-			g.Id("data").Op(":=").Id(formVar(o)).Dot("json").Call(jen.Id("parts").Dot("values").Call())
+			g.Id("data").Op(":=").Id("parts").Dot("json").Call(jen.Id(formVar(o)))
 		}
 		if o.Body != nil {
 			c.genBody(g, o.Body)

@@ -188,6 +188,17 @@ func TestMissingRequiredPartsAre400NamingThem(t *testing.T) {
 	require.ElementsMatch(t, []string{"/file", "/purpose", "/size_hint"}, names, "%+v", out.Problems)
 }
 
+func TestRequiredBodyWithoutBytesIs400(t *testing.T) {
+	_, _, _, url := newPair(t)
+	resp, err := http.Post(url+"/files", "multipart/form-data; boundary=x", http.NoBody)
+	require.NoError(t, err)
+	var out ErrorResponse
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+	resp.Body.Close()
+	require.Equal(t, http.StatusBadRequest, resp.StatusCode)
+	require.Equal(t, "a request body is required", out.Problems[0].Problem)
+}
+
 func TestJSONPartIsValidated(t *testing.T) {
 	_, _, _, url := newPair(t)
 	status, out := post(t, url, func(mw *multipart.Writer) {

@@ -469,7 +469,7 @@ func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) 
 	if h.strictQuery {
 		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUploadFile.declares)
 	}
-	data := serverFormUploadFile.json(parts.values())
+	data := parts.json(serverFormUploadFile)
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {

@@ -44,6 +44,10 @@ func (p *pets) GetPet(_ context.Context, in GetPetInput) (GetPetOutput, error) {
 
 // UploadPhoto reads the typed multipart body that formData parameters became.
 func (p *pets) UploadPhoto(_ context.Context, in UploadPhotoInput) (UploadPhotoOutput, error) {
+	if in.Body == nil {
+		p.photos[in.PetID] = "(no body)"
+		return UploadPhotoNoContent{}, nil
+	}
 	data, err := io.ReadAll(in.Body.File.Body)
 	p.photos[in.PetID] = in.Body.Caption + " " + in.Body.File.Name + " " + string(data)
 	return UploadPhotoNoContent{}, err
@@ -88,6 +92,8 @@ func TestSwagger2ClientAndServerAgree(t *testing.T) {
 		File:    FormFile{Name: "rex.png", ContentType: "image/png", Body: strings.NewReader("PNG")},
 	}))
 	require.Equal(t, "at the beach rex.png PNG", impl.photos[1])
+	require.NoError(t, c.UploadPhoto(ctx, 3, nil), "the body is optional")
+	require.Equal(t, "(no body)", impl.photos[3])
 
 	// A multipart body written by another client reaches the same method.
 	var body bytes.Buffer

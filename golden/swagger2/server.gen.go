@@ -822,7 +822,7 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 			in.PetID = v
 		}
 	}
-	data := serverFormUploadPhoto.json(parts.values())
+	data := parts.json(serverFormUploadPhoto)
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(UploadPhotoRequestBody)

@@ -993,7 +993,11 @@ type serverParts struct {
 // readMultipart parses a multipart/form-data body, up to the size limit (413
 // beyond it; 415 for another media type; 400 for a malformed body). Parts are held
 // in memory up to serverMultipartMemory, files beyond it in temporary files.
+// A request without body bytes gives nil parts.
 func (h *serverHandler) readMultipart(w http.ResponseWriter, r *http.Request) (*serverParts, bool) {
+	if r.ContentLength == 0 {
+		return nil, true
+	}
 	if !serverCheckMediaType(w, r, "multipart/form-data") {
 		return nil, false
 	}
@@ -1024,6 +1028,9 @@ func (h *serverHandler) readMultipart(w http.ResponseWriter, r *http.Request) (*
 // values are the text parts, and the file name of each file part, so that a
 // missing file is reported as a missing member.
 func (p *serverParts) values() url.Values {
+	if p == nil {
+		return nil
+	}
 	values := url.Values{}
 	for name, texts := range p.form.Value {
 		values[name] = slices.Clone(texts)
@@ -1036,8 +1043,19 @@ func (p *serverParts) values() url.Values {
 	return values
 }
 
+// json is the JSON text of the parts' values; nil without a body.
+func (p *serverParts) json(form *serverForm) []byte {
+	if p == nil {
+		return nil
+	}
+	return form.json(p.values())
+}
+
 // file opens the first file part of a name; nil without one.
 func (p *serverParts) file(c *validationState, name string) *FormFile {
+	if p == nil {
+		return nil
+	}
 	files := p.form.File[name]
 	if len(files) == 0 {
 		return nil
@@ -1058,6 +1076,9 @@ func (p *serverParts) file(c *validationState, name string) *FormFile {
 
 // close closes the opened files and removes the temporary ones.
 func (p *serverParts) close() {
+	if p == nil {
+		return
+	}
 	for _, file := range p.open {
 		file.Close()
 	}
