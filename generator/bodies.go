@@ -25,6 +25,11 @@ func bodyKind(contentType string, mt *openapi3.MediaType) BodyKind {
 			return BodyForm
 		}
 		return BodyBytes
+	case ct == "multipart/form-data":
+		if objectSchema(mt) {
+			return BodyMultipart
+		}
+		return BodyBytes
 	case ct == "application/octet-stream", ct == "*/*" && binarySchema(mt),
 		strings.HasPrefix(ct, "image/"), strings.HasPrefix(ct, "audio/"), strings.HasPrefix(ct, "video/"):
 		return BodyBinary
@@ -82,6 +87,48 @@ func formStyles(mt *openapi3.MediaType) []FormStyle {
 		out = append(out, FormStyle{Name: name, Style: style})
 	}
 	return out
+}
+
+// multipartParts marks the file members of a multipart body's struct as
+// FormFile and lists the parts that are not plain text. A member is a file
+// when it is a string of format binary, or a string whose encoding
+// contentType is neither JSON nor text; it is JSON when it is an object, or
+// when its encoding says application/json. False when the body is not a
+// struct.
+func multipartParts(body *RequestBody, mt *openapi3.MediaType) bool {
+	t := body.Type
+	if t == nil || t.Kind != RefNamed || t.Named.Kind != KindStruct {
+		return false
+	}
+	for _, f := range t.Named.Fields {
+		var ct string
+		if e := mt.Encoding[f.JSONName]; e != nil {
+			ct = strings.ToLower(strings.TrimSpace(strings.SplitN(e.ContentType, ",", 2)[0]))
+		}
+		textual := ct == "" || isJSON(ct) || strings.HasPrefix(ct, "text/")
+		isString := f.Type.Kind == RefString || f.Type.Kind == RefBytes
+		part := Part{Name: f.JSONName, GoName: f.Name, ContentType: ct}
+		switch {
+		case f.Type.Kind == RefBytes && f.Type.Format == "binary", isString && !textual:
+			f.Type = &TypeRef{Kind: RefFile, Note: streamNote}
+			part.File, part.Pointer = true, f.Shape() == ShapePointer
+		case isJSON(ct), ct == "" && objectRef(f.Type):
+			part.JSON = true
+		default:
+			continue
+		}
+		body.Parts = append(body.Parts, part)
+	}
+	return true
+}
+
+// objectRef reports whether a member is an object, which a multipart
+// body sends as a JSON part.
+func objectRef(t *TypeRef) bool {
+	for t.Kind == RefNamed && t.Named.Kind == KindAlias {
+		t = t.Named.Alias
+	}
+	return t.Kind == RefMap || t.Kind == RefNamed && t.Named.Kind == KindStruct
 }
 
 // streamNote documents a streamed body on the Go type that carries it.

@@ -21,7 +21,7 @@ var ReservedNames = []string{
 	"WithMaxResponseBytes", "WithStrictDecoding", "Misfit", "Answer", "RecordAnswer",
 	"AuthRequest", "WithMaxBodyBytes", "WithAuthenticator", "WithErrorMapper", "WithLogger", "WithStrictQuery",
 	"ServerOperation", "OperationFromContext", "WithMiddleware", "UnimplementedServer", "ErrNotImplemented",
-	"Webhooks", "WebhookReceiver", "NewWebhookReceiver",
+	"Webhooks", "WebhookReceiver", "NewWebhookReceiver", "FormFile",
 }
 
 type builder struct {

@@ -216,6 +216,9 @@ const (
 	// RefExternal is a type of another package, chosen with x-go-type or
 	// livegen.yaml's types; the generated code treats it as opaque JSON.
 	RefExternal
+	// RefFile is a file part of a multipart body: the generated FormFile,
+	// a reader with a file name and a content type.
+	RefFile
 )
 
 // TypeRef is a use of a Go type.
@@ -485,6 +488,11 @@ const (
 	// as name=value pairs, nested members in brackets (meta[k]=v,
 	// items[0][price]=p, expand[]=a), and read back into the same type.
 	BodyForm
+	// BodyMultipart is multipart/form-data: a typed object whose file parts
+	// (strings of format binary, or of a non-JSON, non-text encoding
+	// contentType) are FormFile readers and whose other parts are text, or
+	// JSON for objects and members encoded as application/json.
+	BodyMultipart
 )
 
 // RequestBody is an operation's request body.
@@ -500,6 +508,21 @@ type RequestBody struct {
 	// FormStyles are the members of a form body whose spec encoding is not
 	// the default (style form, exploded), by wire name; see FormStyle.
 	FormStyles []FormStyle
+	// Parts are the members of a multipart body that are not plain text:
+	// its files and its JSON parts, in name order.
+	Parts []Part
+}
+
+// Part is a member of a multipart body that is not sent as plain text.
+type Part struct {
+	Name   string // the wire name
+	GoName string // the struct field
+	// File is set for a file part; Pointer when its field is a *FormFile.
+	File, Pointer bool
+	// ContentType is the encoding's content type, the default of a file part
+	// whose FormFile names none; JSON is set for a part sent as JSON.
+	ContentType string
+	JSON        bool
 }
 
 // FormStyle is how a form member that is a list is written: "form" joins

@@ -274,6 +274,12 @@ func (b *builder) buildRequestBody(o *Operation, op *openapi3.Operation, ptr str
 	case body.Kind == BodyForm:
 		body.Type = b.ref(mt.Schema, o.Name+"RequestBody", bptr+"/schema")
 		body.FormStyles = formStyles(mt)
+	case body.Kind == BodyMultipart:
+		body.Type = b.ref(mt.Schema, o.Name+"RequestBody", bptr+"/schema")
+		if !multipartParts(body, mt) {
+			b.warn(bptr, "the multipart body is not an object; it is sent as raw bytes")
+			body.Kind, body.Type = BodyBytes, &TypeRef{Kind: RefBytes}
+		}
 	case mt == nil || mt.Schema == nil:
 		body.Type = &TypeRef{Kind: RefBytes}
 	case body.JSON:

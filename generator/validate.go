@@ -37,7 +37,7 @@ func PlanValidation(api *API) *Validation {
 		}
 	}
 	for _, o := range api.ServedOperations() {
-		if o.Body != nil && (o.Body.JSON || o.Body.Kind == BodyForm) && o.Body.Type != nil {
+		if o.Body != nil && (o.Body.JSON || o.Body.Kind == BodyForm || o.Body.Kind == BodyMultipart) && o.Body.Type != nil {
 			v.reach(o.Body.Type)
 		}
 	}

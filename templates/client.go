@@ -22,6 +22,8 @@ type clientGen struct {
 	// uploads and downloads are set when some call streams its request body,
 	// or its success answer; the streaming machinery is rendered only then.
 	uploads, downloads bool
+	// multipart is set when some call sends a multipart body.
+	multipart bool
 	// uses* record which parameter helpers the methods call, so that only
 	// those are rendered.
 	usesStrings, usesPathList, usesObject, usesStyledObject, usesMapPairs, usesJSONText, usesContentJSON bool
@@ -38,7 +40,8 @@ func Client(api *generator.API) ([]byte, error) {
 	}
 	g := &clientGen{api: api, auth: len(api.SecuritySchemes) > 0, streams: hasStreams(api)}
 	for _, op := range api.Operations {
-		g.uploads = g.uploads || (op.Body != nil && op.Body.Kind == generator.BodyBinary)
+		g.uploads = g.uploads || (op.Body != nil && (op.Body.Kind == generator.BodyBinary || op.Body.Kind == generator.BodyMultipart))
+		g.multipart = g.multipart || isMultipart(op.Body)
 		g.downloads = g.downloads || clientStreams(op)
 	}
 	f := newFile(api)
@@ -66,11 +69,17 @@ func Client(api *generator.API) ([]byte, error) {
 		}
 	}
 	g.genCall(f)
+	if hasForms(api) || g.multipart || api.HasDeepObjects() {
+		genClientJSONTree(f)
+	}
 	if hasForms(api) {
 		g.genClientForm(f)
 	}
 	if hasForms(api) || api.HasDeepObjects() {
 		genClientFormPairs(f)
+	}
+	if g.multipart {
+		g.genClientMultipart(f)
 	}
 	g.genSend(f)
 	g.genAnswer(f)

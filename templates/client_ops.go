@@ -322,6 +322,10 @@ func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation, fail 
 		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setForm").Call(jen.Lit(body.ContentType), jen.Id("body"), formStylesLit(body)), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(fail(jen.Err())...),
 		)
+	case body.Kind == generator.BodyMultipart:
+		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setMultipart").Call(jen.Id("body"), clientPartsLit(body)), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(fail(jen.Err())...),
+		)
 	case body.Kind == generator.BodyText && body.Required:
 		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Index().Byte().Call(jen.Id("body")))
 	case body.Kind == generator.BodyText:

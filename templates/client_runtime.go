@@ -212,19 +212,33 @@ func (g *clientGen) attemptBody() jen.Code {
 	if !g.uploads {
 		return jen.If(s().Dot("body").Op("!=").Nil()).Block(fromBytes)
 	}
-	return jen.Switch().Block(
+	var multipart jen.Code = jen.Null()
+	if g.multipart {
+		multipart = jen.List(jen.Id("multipart"), jen.Id("isMultipart")).Op(":=").Add(s().Dot("stream")).Assert(jen.Op("*").Id("clientMultipart")).Line()
+	}
+	return jen.Add(multipart).Switch().Block(
 		jen.Case(s().Dot("rewinds")).Block(
 			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(s().Dot("stream")).Assert(jen.Qual(pkgIO, "Seeker")).Dot("Seek").Call(s().Dot("streamStart"), jen.Qual(pkgIO, "SeekStart")), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), g.errorf("%s: rewinding the request body: %w", s().Dot("operation"), jen.Err())),
 			),
 			jen.Id("body").Op("=").Qual(pkgIO, "LimitReader").Call(s().Dot("stream"), s().Dot("streamSize")),
 		),
+		g.multipartBody(),
 		jen.Case(s().Dot("stream").Op("!=").Nil()).Block(
 			jen.Comment("The caller's reader is not closed: the caller opened it."),
 			jen.Id("body").Op("=").Qual(pkgIO, "NopCloser").Call(s().Dot("stream")),
 		),
 		jen.Case(s().Dot("body").Op("!=").Nil()).Block(fromBytes),
 	)
+}
+
+// multipartBody hands a multipart body to the transport as it is, so that
+// closing the request ends its writer.
+func (g *clientGen) multipartBody() jen.Code {
+	if !g.multipart {
+		return jen.Null()
+	}
+	return jen.Case(jen.Id("isMultipart")).Block(jen.Id("body").Op("=").Id("multipart"))
 }
 
 // attemptLength sends the size of a body that seeks as Content-Length.

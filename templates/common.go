@@ -136,6 +136,8 @@ func typeRef(r *generator.TypeRef) *jen.Statement {
 		return jen.Index().Byte()
 	case generator.RefRaw:
 		return jen.Qual(pkgJSON, "RawMessage")
+	case generator.RefFile:
+		return jen.Id(formFileType)
 	case generator.RefSlice:
 		return jen.Index().Add(typeRef(r.Elem))
 	case generator.RefMap:

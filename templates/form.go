@@ -22,7 +22,7 @@ func isForm(b *generator.RequestBody) bool { return b != nil && b.Kind == genera
 
 // rawRequestBody reports whether a request body is handed over undecoded.
 func rawRequestBody(b *generator.RequestBody) bool {
-	return rawBody(b.JSON || b.Kind == generator.BodyForm, b.Type)
+	return rawBody(b.JSON || b.Kind == generator.BodyForm || b.Kind == generator.BodyMultipart, b.Type)
 }
 
 // formStylesLit is the map of a form body's member styles; nil when all
@@ -46,9 +46,8 @@ func (g *clientGen) genClientForm(f *jen.File) {
 	f.Comment("say (\"form\": a,b; \"pipeDelimited\": a|b; \"spaceDelimited\": a b; \"deepObject\":")
 	f.Comment("tag[]=a). Values are written as their JSON (numbers, true, false); null is left out.")
 	f.Func().Params(jen.Id("s").Op("*").Id("clientCall")).Id("setForm").Params(jen.Id("contentType").String(), jen.Id("v").Any(), jen.Id("styles").Map(jen.String()).String()).Error().Block(
-		jen.List(jen.Id("value"), jen.Err()).Op(":=").Id("clientJSONTree").Call(jen.Id("v")),
+		jen.List(jen.Id("tree"), jen.Err()).Op(":=").Id("clientJSONTree").Call(jen.Id("v")),
 		clientIfErr(g.errorf("%s: encoding the request body: %w", jen.Id("s").Dot("operation"), jen.Err())),
-		jen.List(jen.Id("tree"), jen.Id("_")).Op(":=").Id("value").Assert(jen.Map(jen.String()).Any()),
 		jen.Var().Id("pairs").Index().String(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("tree")))).Block(
 			jen.Id("pairs").Op("=").Id("clientFormPairs").Call(jen.Id("pairs"), jen.Id("name"), jen.Id("tree").Index(jen.Id("name")), jen.Id("styles").Index(jen.Id("name"))),
@@ -61,16 +60,6 @@ func (g *clientGen) genClientForm(f *jen.File) {
 // genClientFormPairs renders the writing of a JSON tree as bracketed pairs,
 // shared by form bodies and deepObject query parameters.
 func genClientFormPairs(f *jen.File) {
-	f.Comment("clientJSONTree marshals v and reads it back as a JSON tree, numbers as written.")
-	f.Func().Id("clientJSONTree").Params(jen.Id("v").Any()).Params(jen.Any(), jen.Error()).Block(
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Id("dec").Op(":=").Qual(pkgJSON, "NewDecoder").Call(jen.Qual(pkgBytes, "NewReader").Call(jen.Id("data"))),
-		jen.Id("dec").Dot("UseNumber").Call(),
-		jen.Var().Id("tree").Any(),
-		jen.Err().Op("=").Id("dec").Dot("Decode").Call(jen.Op("&").Id("tree")),
-		jen.Return(jen.Id("tree"), jen.Err()),
-	)
 	f.Comment("clientDeepObject adds an object parameter of style deepObject to the query in the")
 	f.Comment("bracket form of form bodies: name[k]=v, name[k][sub]=v, name[list][]=v,")
 	f.Comment("name[items][0][k]=v. A value that does not marshal is left out.")
@@ -124,6 +113,20 @@ func genClientFormPairs(f *jen.File) {
 	)
 	f.Comment("clientFormSeparators joins the lists of the styles that do not repeat names.")
 	f.Var().Id("clientFormSeparators").Op("=").Map(jen.String()).String().Values(formSeparators())
+}
+
+// genClientJSONTree renders the JSON tree of a body and the text of its
+// scalars, which form and multipart bodies write.
+func genClientJSONTree(f *jen.File) {
+	f.Comment("clientJSONTree is the JSON tree of a form or multipart body, numbers kept as text.")
+	f.Func().Id("clientJSONTree").Params(jen.Id("v").Any()).Params(jen.Map(jen.String()).Any(), jen.Error()).Block(
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Var().Id("tree").Map(jen.String()).Any(),
+		jen.Id("dec").Op(":=").Qual(pkgJSON, "NewDecoder").Call(jen.Qual(pkgBytes, "NewReader").Call(jen.Id("data"))),
+		jen.Id("dec").Dot("UseNumber").Call(),
+		jen.Return(jen.Id("tree"), jen.Id("dec").Dot("Decode").Call(jen.Op("&").Id("tree"))),
+	)
 	f.Comment("clientFormText writes a JSON scalar as form text.")
 	f.Func().Id("clientFormText").Params(jen.Id("v").Any()).String().Block(
 		jen.Switch(jen.Id("v").Op(":=").Id("v").Assert(jen.Type())).Block(
@@ -225,6 +228,11 @@ func genServerForm(f *jen.File) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Id("c").Dot("add").Call(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")}), jen.Lit("is not a valid form: ").Op("+").Err().Dot("Error").Call()),
 		),
+		jen.Return(jen.Id("form").Dot("json").Call(jen.Id("values"))),
+	)
+	f.Comment("json nests the values of a form by their bracketed names and types them by the")
+	f.Comment("shape, giving the JSON text of the body.")
+	f.Func().Params(jen.Id("form").Op("*").Id("serverForm")).Id("json").Params(jen.Id("values").Qual(pkgURL, "Values")).Index().Byte().Block(
 		jen.List(jen.Id("out"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("form").Dot("value").Call(jen.Id("serverFormTree").Call(jen.Id("values")), jen.Lit(""))),
 		jen.Return(jen.Id("out")),
 	)
@@ -323,6 +331,13 @@ func genServerForm(f *jen.File) {
 							jen.Id("items").Op("=").Qual(pkgStrings, "Split").Call(jen.Id("v"), jen.Id("sep")),
 						),
 						jen.Return(jen.Id("form").Dot("value").Call(jen.Id("items"), jen.Id("path"))),
+					),
+					jen.Case(jen.LitRune('o')).Block(
+						jen.Comment("A multipart JSON part."),
+						jen.Id("dec").Op(":=").Qual(pkgJSON, "NewDecoder").Call(jen.Qual(pkgStrings, "NewReader").Call(jen.Id("v"))),
+						jen.Id("dec").Dot("UseNumber").Call(),
+						jen.Var().Id("tree").Any(),
+						jen.If(jen.Id("dec").Dot("Decode").Call(jen.Op("&").Id("tree")).Op("==").Nil()).Block(jen.Return(jen.Id("tree"))),
 					),
 					jen.Case(jen.LitRune('n')).Block(
 						jen.If(jen.Qual(pkgJSON, "Valid").Call(jen.Index().Byte().Call(jen.Id("v"))).Op("&&").Id("v").Op("!=").Lit("").Op("&&").Qual(pkgStrings, "Trim").Call(jen.Id("v"), jen.Lit("-0123456789.eE+")).Op("==").Lit("")).Block(

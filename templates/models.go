@@ -15,6 +15,9 @@ func Models(api *generator.API) ([]byte, error) {
 		genType(f, t)
 	}
 	genParamsStructs(f, api)
+	if hasMultipart(api) {
+		genFormFile(f)
+	}
 	if usesNullable(api) {
 		genNullable(f)
 	}

@@ -65,11 +65,14 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	genParamRuntime(f)
 	genBodyRuntime(f)
 	genStreamBody(f, api)
-	if hasForms(api) || api.HasDeepObjects() {
+	if hasForms(api) || hasMultipart(api) || api.HasDeepObjects() {
 		genServerForm(f)
 	}
 	if api.HasDeepObjects() {
 		genParamJSONError(f)
+	}
+	if hasMultipart(api) {
+		genServerMultipart(f)
 	}
 	genWalkers(f, c, api)
 	return render(f)

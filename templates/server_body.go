@@ -123,14 +123,7 @@ func genReadBody(f *jen.File) {
 		jen.Id("buf").Op(":=").Qual(pkgBytes, "NewBuffer").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Id("size").Op("+").Qual(pkgBytes, "MinRead"))),
 		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("buf").Dot("ReadFrom").Call(
 			jen.Qual(pkgHTTP, "MaxBytesReader").Call(jen.Id("w"), jen.Id("r").Dot("Body"), jen.Id("h").Dot("maxBodyBytes"))), jen.Err().Op("!=").Nil()).Block(
-			jen.Var().Id("tooLarge").Op("*").Qual(pkgHTTP, "MaxBytesError"),
-			jen.If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("tooLarge"))).Block(
-				jen.Id("h").Dot("tooLarge").Call(jen.Id("w")),
-			).Else().Block(
-				jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), errorBody(
-					jen.Lit("the request body could not be read"),
-					problem(jen.Lit("body"), jen.Lit(""), jen.Lit("could not be read to its end")))),
-			),
+			tooLargeOrBad(jen.Lit("the request body could not be read"), jen.Lit("could not be read to its end")),
 			jen.Return(jen.Nil(), jen.False()),
 		),
 		jen.If(jen.Id("buf").Dot("Len").Call().Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.True())),
@@ -164,6 +157,17 @@ func genReadBody(f *jen.File) {
 			),
 		),
 		jen.Return(jen.Id("got").Op("==").Id("want")),
+	)
+}
+
+// tooLargeOrBad answers a body that could not be read: 413 when it passed
+// the size limit, else 400 with message and a problem on the body.
+func tooLargeOrBad(message, problem jen.Code) jen.Code {
+	return jen.Var().Id("tooLarge").Op("*").Qual(pkgHTTP, "MaxBytesError").Line().
+		If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("tooLarge"))).Block(
+		jen.Id("h").Dot("tooLarge").Call(jen.Id("w")),
+	).Else().Block(
+		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), errorBody(message, problemLit(jen.Lit("body"), jen.Lit(""), problem))),
 	)
 }
 

@@ -15,7 +15,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 	if o.Webhook != "" {
 		text = fmt.Sprintf("%s receives the webhook %s (%s): it decodes and validates the request, calls %s.%s and writes its answer.", o.ServerHandler, o.Webhook, o.Method, webhooksInterface, o.Name)
 	}
-	if isForm(o.Body) {
+	if isForm(o.Body) || isMultipart(o.Body) {
 		genServerFormVar(f, o)
 	}
 	genServerDeepVars(f, o)
@@ -26,7 +26,11 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 		} else {
 			g.Id("ctx").Op(":=").Id("r").Dot("Context").Call()
 		}
-		if o.Body != nil {
+		if isMultipart(o.Body) {
+			g.List(jen.Id("parts"), jen.Id("ok")).Op(":=").Id("h").Dot("readMultipart").Call(jen.Id("w"), jen.Id("r"))
+			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
+			g.Defer().Id("parts").Dot("close").Call()
+		} else if o.Body != nil {
 			read := "readBody"
 			if o.Body.Kind == generator.BodyBinary {
 				read = "streamBody"
@@ -47,8 +51,14 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 		if isForm(o.Body) {
 			g.If(jen.Id("data").Op("!=").Nil()).Block(jen.Id("data").Op("=").Id("serverFormJSON").Call(jen.Id("c"), jen.Id("data"), jen.Id(formVar(o))))
 		}
+		if isMultipart(o.Body) {
+			g.Id("data").Op(":=").Id("parts").Dot("json").Call(jen.Id(formVar(o)))
+		}
 		if o.Body != nil {
 			c.genBody(g, o.Body)
+		}
+		if isMultipart(o.Body) {
+			genServerFiles(g, o.Body)
 		}
 		g.If(jen.Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c"))).Block(jen.Return())
 		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot(implField(o)).Dot(o.Name).Call(jen.Id("ctx"), jen.Id("in"))

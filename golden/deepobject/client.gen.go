@@ -495,17 +495,29 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 	s.header.Set("Content-Type", contentType)
 }
 
-// clientJSONTree marshals v and reads it back as a JSON tree, numbers as written.
-func clientJSONTree(v any) (any, error) {
+// clientJSONTree is the JSON tree of a form or multipart body, numbers kept as text.
+func clientJSONTree(v any) (map[string]any, error) {
 	data, err := json.Marshal(v)
 	if err != nil {
 		return nil, err
 	}
+	var tree map[string]any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	var tree any
-	err = dec.Decode(&tree)
-	return tree, err
+	return tree, dec.Decode(&tree)
+}
+
+// clientFormText writes a JSON scalar as form text.
+func clientFormText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case json.Number:
+		return v.String()
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	return ""
 }
 
 // clientDeepObject adds an object parameter of style deepObject to the query in the
@@ -564,19 +576,6 @@ var clientFormSeparators = map[string]string{
 	"form":           ",",
 	"pipeDelimited":  "|",
 	"spaceDelimited": " ",
-}
-
-// clientFormText writes a JSON scalar as form text.
-func clientFormText(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case json.Number:
-		return v.String()
-	case bool:
-		return strconv.FormatBool(v)
-	}
-	return ""
 }
 
 // send sends a call and returns the final answer, with its body read and closed,

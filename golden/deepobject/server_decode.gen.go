@@ -712,6 +712,12 @@ func serverFormJSON(c *validationState, data []byte, form *serverForm) []byte {
 	if err != nil {
 		c.add(&validationPath{in: "body"}, "is not a valid form: "+err.Error())
 	}
+	return form.json(values)
+}
+
+// json nests the values of a form by their bracketed names and types them by the
+// shape, giving the JSON text of the body.
+func (form *serverForm) json(values url.Values) []byte {
 	out, _ := json.Marshal(form.value(serverFormTree(values), ""))
 	return out
 }
@@ -832,6 +838,14 @@ func (form *serverForm) value(v any, path string) any {
 				items = strings.Split(v, sep)
 			}
 			return form.value(items, path)
+		case 'o':
+			// A multipart JSON part.
+			dec := json.NewDecoder(strings.NewReader(v))
+			dec.UseNumber()
+			var tree any
+			if dec.Decode(&tree) == nil {
+				return tree
+			}
 		case 'n':
 			if json.Valid([]byte(v)) && v != "" && strings.Trim(v, "-0123456789.eE+") == "" {
 				return json.Number(v)

@@ -430,36 +430,47 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 	s.header.Set("Content-Type", contentType)
 }
 
+// clientJSONTree is the JSON tree of a form or multipart body, numbers kept as text.
+func clientJSONTree(v any) (map[string]any, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var tree map[string]any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	return tree, dec.Decode(&tree)
+}
+
+// clientFormText writes a JSON scalar as form text.
+func clientFormText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case json.Number:
+		return v.String()
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	return ""
+}
+
 // setForm encodes v as an application/x-www-form-urlencoded body: members as
 // name=value in name order, nested members in brackets (meta[k]=v, items[0][p]=v),
 // lists of scalars repeated (tag=a&tag=b), or joined or written tag[]=a as styles
 // say ("form": a,b; "pipeDelimited": a|b; "spaceDelimited": a b; "deepObject":
 // tag[]=a). Values are written as their JSON (numbers, true, false); null is left out.
 func (s *clientCall) setForm(contentType string, v any, styles map[string]string) error {
-	value, err := clientJSONTree(v)
+	tree, err := clientJSONTree(v)
 	if err != nil {
 		return fmt.Errorf("form: %s: encoding the request body: %w", s.operation, err)
 	}
-	tree, _ := value.(map[string]any)
 	var pairs []string
 	for _, name := range slices.Sorted(maps.Keys(tree)) {
 		pairs = clientFormPairs(pairs, name, tree[name], styles[name])
 	}
 	s.setBody(contentType, []byte(strings.Join(pairs, "&")))
 	return nil
-}
-
-// clientJSONTree marshals v and reads it back as a JSON tree, numbers as written.
-func clientJSONTree(v any) (any, error) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var tree any
-	err = dec.Decode(&tree)
-	return tree, err
 }
 
 // clientDeepObject adds an object parameter of style deepObject to the query in the
@@ -518,19 +529,6 @@ var clientFormSeparators = map[string]string{
 	"form":           ",",
 	"pipeDelimited":  "|",
 	"spaceDelimited": " ",
-}
-
-// clientFormText writes a JSON scalar as form text.
-func clientFormText(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case json.Number:
-		return v.String()
-	case bool:
-		return strconv.FormatBool(v)
-	}
-	return ""
 }
 
 // send sends a call and returns the final answer, with its body read and closed,

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"mime"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -20,7 +19,7 @@ import (
 type pets struct {
 	t      *testing.T
 	byID   map[int64]Pet
-	photos map[int64][]byte
+	photos map[int64]string // caption, file name and bytes
 }
 
 func (p *pets) ListPets(_ context.Context, in ListPetsInput) (ListPetsOutput, error) {
@@ -43,10 +42,15 @@ func (p *pets) GetPet(_ context.Context, in GetPetInput) (GetPetOutput, error) {
 	return GetPetOK{Body: pet}, nil
 }
 
-// UploadPhoto reads the multipart body that formData parameters became.
+// UploadPhoto reads the typed multipart body that formData parameters became.
 func (p *pets) UploadPhoto(_ context.Context, in UploadPhotoInput) (UploadPhotoOutput, error) {
-	p.photos[in.PetID] = in.Body
-	return UploadPhotoNoContent{}, nil
+	if in.Body == nil {
+		p.photos[in.PetID] = "(no body)"
+		return UploadPhotoNoContent{}, nil
+	}
+	data, err := io.ReadAll(in.Body.File.Body)
+	p.photos[in.PetID] = in.Body.Caption + " " + in.Body.File.Name + " " + string(data)
+	return UploadPhotoNoContent{}, err
 }
 
 // RenamePet reads the typed form body that formData parameters became.
@@ -58,7 +62,7 @@ func (p *pets) RenamePet(_ context.Context, in RenamePetInput) (RenamePetOutput,
 }
 
 func TestSwagger2ClientAndServerAgree(t *testing.T) {
-	impl := &pets{t: t, byID: map[int64]Pet{}, photos: map[int64][]byte{}}
+	impl := &pets{t: t, byID: map[int64]Pet{}, photos: map[int64]string{}}
 	srv := httptest.NewServer(NewHandler(impl))
 	defer srv.Close()
 	c, err := NewClient(srv.URL, WithCredentials(Credentials{APIKey: "secret"}))
@@ -82,29 +86,33 @@ func TestSwagger2ClientAndServerAgree(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, list, 1)
 
-	// type: file is a binary part of a multipart body.
+	// type: file is a file part of a typed multipart body.
+	require.NoError(t, c.UploadPhoto(ctx, 1, &UploadPhotoRequestBody{
+		Caption: "at the beach",
+		File:    FormFile{Name: "rex.png", ContentType: "image/png", Body: strings.NewReader("PNG")},
+	}))
+	require.Equal(t, "at the beach rex.png PNG", impl.photos[1])
+	require.NoError(t, c.UploadPhoto(ctx, 3, nil), "the body is optional")
+	require.Equal(t, "(no body)", impl.photos[3])
+
+	// A multipart body written by another client reaches the same method.
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
-	require.NoError(t, w.WriteField("caption", "at the beach"))
-	part, err := w.CreateFormFile("file", "rex.png")
+	require.NoError(t, w.WriteField("caption", "in the park"))
+	part, err := w.CreateFormFile("file", "max.png")
 	require.NoError(t, err)
-	_, err = part.Write([]byte{0x89, 'P', 'N', 'G'})
+	_, err = part.Write([]byte("GIF"))
 	require.NoError(t, err)
 	require.NoError(t, w.Close())
-	require.NoError(t, c.UploadPhoto(ctx, 1, body.Bytes(), func(_ context.Context, r *http.Request) error {
-		r.Header.Set("Content-Type", w.FormDataContentType())
-		return nil
-	}))
-	_, params, err := mime.ParseMediaType(w.FormDataContentType())
+	upload, err := http.NewRequest(http.MethodPost, srv.URL+"/pets/2/photo", &body)
 	require.NoError(t, err)
-	form, err := multipart.NewReader(bytes.NewReader(impl.photos[1]), params["boundary"]).ReadForm(1 << 20)
+	upload.Header.Set("Content-Type", w.FormDataContentType())
+	upload.Header.Set("X-API-Key", "secret")
+	uploaded, err := http.DefaultClient.Do(upload)
 	require.NoError(t, err)
-	require.Equal(t, []string{"at the beach"}, form.Value["caption"])
-	file, err := form.File["file"][0].Open()
-	require.NoError(t, err)
-	data, err := io.ReadAll(file)
-	require.NoError(t, err)
-	require.Equal(t, []byte{0x89, 'P', 'N', 'G'}, data)
+	uploaded.Body.Close()
+	require.Equal(t, http.StatusNoContent, uploaded.StatusCode)
+	require.Equal(t, "in the park max.png GIF", impl.photos[2])
 
 	renamed, err := c.RenamePet(ctx, 1, &RenamePetRequestBody{Name: "Max"})
 	require.NoError(t, err)

@@ -11,7 +11,10 @@ import (
 	"io"
 	"maps"
 	"math/rand/v2"
+	"mime"
+	"mime/multipart"
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"reflect"
 	"slices"
@@ -443,10 +446,15 @@ func (c *Client) GetPet(ctx context.Context, petID int64, opts ...RequestEditorF
 //
 // Answers:
 //   - 204 (success): stored
-func (c *Client) UploadPhoto(ctx context.Context, petID int64, body []byte, opts ...RequestEditorFn) error {
+func (c *Client) UploadPhoto(ctx context.Context, petID int64, body *UploadPhotoRequestBody, opts ...RequestEditorFn) error {
 	s := newClientCall("uploadPhoto", http.MethodPost, "/pets/"+strconv.FormatInt(petID, 10)+"/photo", [][]string{{"apiKey"}}, opts)
 	if body != nil {
-		s.setBody("multipart/form-data", body)
+		if err := s.setMultipart(body, []clientPart{{
+			file: &body.File,
+			name: "file",
+		}}); err != nil {
+			return err
+		}
 	}
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -499,6 +507,12 @@ type clientCall struct {
 	header    http.Header
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
+	// stream is a body read from the caller's reader as it is sent. It is sent once
+	// (a call is not retried) unless it seeks: then every attempt rewinds it to
+	// streamStart and sends streamSize bytes.
+	stream                  io.Reader
+	rewinds                 bool
+	streamStart, streamSize int64
 	// security lists alternative sets of security schemes; the first set whose
 	// credentials are all configured authenticates the call.
 	security [][]string
@@ -527,6 +541,26 @@ func (s *clientCall) setJSON(contentType string, v any) error {
 	}
 	s.setBody(contentType, data)
 	return nil
+}
+
+// setStream sets a body that is read from r as it is sent. When r seeks, its size
+// is sent as Content-Length and retries rewind it; otherwise the call is sent once.
+func (s *clientCall) setStream(contentType string, r io.Reader) {
+	s.stream = r
+	s.header.Set("Content-Type", contentType)
+	seeker, ok := r.(io.Seeker)
+	if !ok {
+		return
+	}
+	start, err := seeker.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return
+	}
+	end, err := seeker.Seek(0, io.SeekEnd)
+	if err != nil {
+		return
+	}
+	s.rewinds, s.streamStart, s.streamSize = true, start, end-start
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -571,36 +605,47 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 	s.header.Set("Content-Type", contentType)
 }
 
+// clientJSONTree is the JSON tree of a form or multipart body, numbers kept as text.
+func clientJSONTree(v any) (map[string]any, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var tree map[string]any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	return tree, dec.Decode(&tree)
+}
+
+// clientFormText writes a JSON scalar as form text.
+func clientFormText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case json.Number:
+		return v.String()
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	return ""
+}
+
 // setForm encodes v as an application/x-www-form-urlencoded body: members as
 // name=value in name order, nested members in brackets (meta[k]=v, items[0][p]=v),
 // lists of scalars repeated (tag=a&tag=b), or joined or written tag[]=a as styles
 // say ("form": a,b; "pipeDelimited": a|b; "spaceDelimited": a b; "deepObject":
 // tag[]=a). Values are written as their JSON (numbers, true, false); null is left out.
 func (s *clientCall) setForm(contentType string, v any, styles map[string]string) error {
-	value, err := clientJSONTree(v)
+	tree, err := clientJSONTree(v)
 	if err != nil {
 		return fmt.Errorf("swagger2: %s: encoding the request body: %w", s.operation, err)
 	}
-	tree, _ := value.(map[string]any)
 	var pairs []string
 	for _, name := range slices.Sorted(maps.Keys(tree)) {
 		pairs = clientFormPairs(pairs, name, tree[name], styles[name])
 	}
 	s.setBody(contentType, []byte(strings.Join(pairs, "&")))
 	return nil
-}
-
-// clientJSONTree marshals v and reads it back as a JSON tree, numbers as written.
-func clientJSONTree(v any) (any, error) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var tree any
-	err = dec.Decode(&tree)
-	return tree, err
 }
 
 // clientDeepObject adds an object parameter of style deepObject to the query in the
@@ -661,17 +706,132 @@ var clientFormSeparators = map[string]string{
 	"spaceDelimited": " ",
 }
 
-// clientFormText writes a JSON scalar as form text.
-func clientFormText(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case json.Number:
-		return v.String()
-	case bool:
-		return strconv.FormatBool(v)
+// clientPart is a part of a multipart body that is not plain text: a file, or a
+// member sent as JSON. contentType is the spec's; a file's own comes first.
+type clientPart struct {
+	name, contentType string
+	file              *FormFile
+	json              bool
+}
+
+// setMultipart sets a multipart/form-data body, written as it is sent: the members
+// of v in name order as text parts (lists repeat the name; objects and the parts
+// marked json are JSON), then the files. The files are read once: the call is not
+// retried.
+func (s *clientCall) setMultipart(v any, parts []clientPart) error {
+	tree, err := clientJSONTree(v)
+	if err != nil {
+		return fmt.Errorf("swagger2: %s: encoding the request body: %w", s.operation, err)
 	}
-	return ""
+	pr, pw := io.Pipe()
+	body := &clientMultipart{
+		parts:  parts,
+		pr:     pr,
+		pw:     pw,
+		tree:   tree,
+		writer: multipart.NewWriter(pw),
+	}
+	s.setStream(body.writer.FormDataContentType(), body)
+	return nil
+}
+
+// clientMultipart is a multipart body that is written into a pipe while the
+// transport reads it, so that memory does not grow with the files. Writing starts at
+// the first read; closing the body ends it.
+type clientMultipart struct {
+	tree   map[string]any
+	parts  []clientPart
+	pr     *io.PipeReader
+	pw     *io.PipeWriter
+	writer *multipart.Writer
+	start  sync.Once
+}
+
+func (m *clientMultipart) Read(p []byte) (int, error) {
+	m.start.Do(func() {
+		go func() {
+			m.pw.CloseWithError(m.write())
+		}()
+	})
+	return m.pr.Read(p)
+}
+func (m *clientMultipart) Close() error {
+	return m.pr.Close()
+}
+
+// write writes the parts and the closing boundary.
+func (m *clientMultipart) write() error {
+	asJSON := map[string]bool{}
+	for _, p := range m.parts {
+		asJSON[p.name] = p.json
+	}
+	for _, name := range slices.Sorted(maps.Keys(m.tree)) {
+		v := m.tree[name]
+		items, list := v.([]any)
+		if !list || asJSON[name] {
+			items = []any{v}
+		}
+		for _, item := range items {
+			if err := clientWritePart(m.writer, name, item, asJSON[name]); err != nil {
+				return err
+			}
+		}
+	}
+	for _, p := range m.parts {
+		if p.file == nil {
+			continue
+		}
+		contentType := p.file.ContentType
+		if contentType == "" {
+			contentType = p.contentType
+		}
+		if contentType == "" {
+			contentType = "application/octet-stream"
+		}
+		w, err := m.writer.CreatePart(clientPartHeader(p.name, p.file.Name, contentType))
+		if err == nil && p.file.Body != nil {
+			_, err = io.Copy(w, p.file.Body)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return m.writer.Close()
+}
+
+// clientWritePart writes one value of a member: JSON when asked or when it is an
+// object or a list, text otherwise; null is left out.
+func clientWritePart(mw *multipart.Writer, name string, v any, asJSON bool) error {
+	switch v.(type) {
+	case nil:
+		return nil
+	case map[string]any, []any:
+		asJSON = true
+	}
+	if !asJSON {
+		return mw.WriteField(name, clientFormText(v))
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	w, err := mw.CreatePart(clientPartHeader(name, "", "application/json"))
+	if err == nil {
+		_, err = w.Write(data)
+	}
+	return err
+}
+
+// clientPartHeader is the header of a part, with its file name when it has one.
+func clientPartHeader(name, filename, contentType string) textproto.MIMEHeader {
+	disposition := map[string]string{"name": name}
+	if filename != "" {
+		disposition["filename"] = filename
+	}
+	return textproto.MIMEHeader{
+		"Content-Disposition": {mime.FormatMediaType("form-data", disposition)},
+		"Content-Type":        {contentType},
+	}
 }
 
 // send sends a call and returns the final answer, with its body read and closed,
@@ -703,12 +863,30 @@ func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error)
 // attempt sends a call once. Editors see a fresh request every time.
 func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*http.Response, error) {
 	var body io.Reader
-	if s.body != nil {
+	multipart, isMultipart := s.stream.(*clientMultipart)
+	switch {
+	case s.rewinds:
+		if _, err := s.stream.(io.Seeker).Seek(s.streamStart, io.SeekStart); err != nil {
+			return nil, fmt.Errorf("swagger2: %s: rewinding the request body: %w", s.operation, err)
+		}
+		body = io.LimitReader(s.stream, s.streamSize)
+	case isMultipart:
+		body = multipart
+	case s.stream != nil:
+		// The caller's reader is not closed: the caller opened it.
+		body = io.NopCloser(s.stream)
+	case s.body != nil:
 		body = bytes.NewReader(s.body)
 	}
 	req, err := http.NewRequestWithContext(ctx, s.method, target, body)
 	if err != nil {
 		return nil, fmt.Errorf("swagger2: %s: %w", s.operation, err)
+	}
+	if s.rewinds {
+		req.ContentLength = s.streamSize
+		if s.streamSize == 0 {
+			req.Body = http.NoBody
+		}
 	}
 	req.Header = s.header.Clone()
 	if c.userAgent != "" {
@@ -1048,6 +1226,10 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
+	// A body read from a reader that does not seek is gone once sent.
+	if s.stream != nil && !s.rewinds {
+		return 0, false
+	}
 	p := c.retry.withDefaults()
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests, http.StatusLocked:

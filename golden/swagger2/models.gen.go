@@ -3,6 +3,8 @@
 // Package swagger2 is generated from Pets (Swagger 2.0) (version 1.0).
 package swagger2
 
+import "io"
+
 // Error is defined by the schema at /definitions/Error.
 type Error struct {
 	Code    int32  `json:"code"`
@@ -33,10 +35,38 @@ type RenamePetRequestBody struct {
 	Notify *bool  `json:"notify,omitempty"`
 }
 
+// UploadPhotoRequestBody is defined by the schema at
+// /paths/~1pets~1{petId}~1photo/post/parameters.
+type UploadPhotoRequestBody struct {
+	Caption string `json:"caption"`
+	// The body is streamed, never held whole in memory.
+	File FormFile `json:"file"`
+}
+
 // ListPetsParams holds the query, header and cookie parameters of ListPets.
 type ListPetsParams struct {
 	// query parameter limit
 	Limit *int
 	// query parameter tags
 	Tags []string
+}
+
+// FormFile is a file part of a multipart body: its bytes are read from Body as the
+// request is sent (the client does not close it) and, on the server, from the
+// upload, which the handler closes when the answer is written. It is never part of
+// the body's JSON.
+type FormFile struct {
+	Name        string // the file name
+	ContentType string // the media type; empty for the part's default
+	Body        io.Reader
+}
+
+// MarshalJSON leaves the file out of the JSON of its body.
+func (FormFile) MarshalJSON() ([]byte, error) {
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON ignores the JSON of a file: its bytes come from the part.
+func (*FormFile) UnmarshalJSON([]byte) error {
+	return nil
 }

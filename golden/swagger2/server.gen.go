@@ -194,7 +194,7 @@ type UploadPhotoInput struct {
 	// path parameter petId (required)
 	PetID int64
 	// Body is the request body (multipart/form-data); nil when the request has none.
-	Body []byte
+	Body *UploadPhotoRequestBody
 }
 
 // UploadPhotoOutput is an answer of UploadPhoto: UploadPhotoNoContent.
@@ -788,6 +788,12 @@ var serverOperationUploadPhoto = &ServerOperation{
 	},
 }
 
+// serverFormUploadPhoto is how the form body of UploadPhoto maps onto its type.
+var serverFormUploadPhoto = &serverForm{
+	shape:  map[string]byte{},
+	styles: nil,
+}
+
 // serveUploadPhoto serves POST /pets/{petId}/photo: it checks the credentials, decodes and
 // validates the request, calls Server.UploadPhoto and writes its answer.
 func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request) {
@@ -795,10 +801,11 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 	if !ok {
 		return
 	}
-	data, ok := h.readBody(w, r, "multipart/form-data")
+	parts, ok := h.readMultipart(w, r)
 	if !ok {
 		return
 	}
+	defer parts.close()
 	var in UploadPhotoInput
 	c := &validationState{ctx: ctx}
 	if h.strictQuery {
@@ -815,7 +822,34 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 			in.PetID = v
 		}
 	}
-	in.Body = []byte(data)
+	data := parts.json(serverFormUploadPhoto)
+	if data != nil {
+		at := &validationPath{in: "body"}
+		in.Body = new(UploadPhotoRequestBody)
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*UploadPhotoRequestBody)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := in.Body
+				*body = UploadPhotoRequestBody{}
+				body.serverDecodeMembers(c, at, data)
+			}
+		} else {
+			body := in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
+		}
+	}
+	if in.Body != nil {
+		if file := parts.file(c, "file"); file != nil {
+			in.Body.File = *file
+		}
+	}
 	if h.invalid(w, c) {
 		return
 	}

@@ -8,9 +8,11 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"io"
 	"maps"
 	"math"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"slices"
@@ -872,6 +874,12 @@ func serverFormJSON(c *validationState, data []byte, form *serverForm) []byte {
 	if err != nil {
 		c.add(&validationPath{in: "body"}, "is not a valid form: "+err.Error())
 	}
+	return form.json(values)
+}
+
+// json nests the values of a form by their bracketed names and types them by the
+// shape, giving the JSON text of the body.
+func (form *serverForm) json(values url.Values) []byte {
 	out, _ := json.Marshal(form.value(serverFormTree(values), ""))
 	return out
 }
@@ -992,6 +1000,14 @@ func (form *serverForm) value(v any, path string) any {
 				items = strings.Split(v, sep)
 			}
 			return form.value(items, path)
+		case 'o':
+			// A multipart JSON part.
+			dec := json.NewDecoder(strings.NewReader(v))
+			dec.UseNumber()
+			var tree any
+			if dec.Decode(&tree) == nil {
+				return tree
+			}
 		case 'n':
 			if json.Valid([]byte(v)) && v != "" && strings.Trim(v, "-0123456789.eE+") == "" {
 				return json.Number(v)
@@ -1016,6 +1032,111 @@ func (form *serverForm) list(v map[string]any, path string) ([]any, bool) {
 		out[i] = form.value(item, path+"[]")
 	}
 	return out, true
+}
+
+// serverMultipartMemory is how much of a multipart body is held in memory (8 MiB);
+// the rest of its files is written to temporary files, removed with the answer.
+const serverMultipartMemory = 8388608
+
+// serverParts is a parsed multipart body and the files opened from it.
+type serverParts struct {
+	form *multipart.Form
+	open []io.Closer
+}
+
+// readMultipart parses a multipart/form-data body, up to the size limit (413
+// beyond it; 415 for another media type; 400 for a malformed body). Parts are held
+// in memory up to serverMultipartMemory, files beyond it in temporary files.
+// A request without body bytes gives nil parts.
+func (h *serverHandler) readMultipart(w http.ResponseWriter, r *http.Request) (*serverParts, bool) {
+	if r.ContentLength == 0 {
+		return nil, true
+	}
+	if !serverCheckMediaType(w, r, "multipart/form-data") {
+		return nil, false
+	}
+	if r.ContentLength > h.maxBodyBytes {
+		h.tooLarge(w)
+		return nil, false
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, h.maxBodyBytes)
+	if err := r.ParseMultipartForm(serverMultipartMemory); err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			h.tooLarge(w)
+		} else {
+			serverWriteError(w, http.StatusBadRequest, ErrorResponse{
+				Message: "the request body is not a valid multipart form",
+				Problems: []Problem{{
+					In:      "body",
+					Name:    "",
+					Problem: "is not a valid multipart form: " + err.Error(),
+				}},
+			})
+		}
+		return nil, false
+	}
+	return &serverParts{form: r.MultipartForm}, true
+}
+
+// values are the text parts, and the file name of each file part, so that a
+// missing file is reported as a missing member.
+func (p *serverParts) values() url.Values {
+	if p == nil {
+		return nil
+	}
+	values := url.Values{}
+	for name, texts := range p.form.Value {
+		values[name] = slices.Clone(texts)
+	}
+	for name, files := range p.form.File {
+		if len(files) > 0 {
+			values.Add(name, files[0].Filename)
+		}
+	}
+	return values
+}
+
+// json is the JSON text of the parts' values; nil without a body.
+func (p *serverParts) json(form *serverForm) []byte {
+	if p == nil {
+		return nil
+	}
+	return form.json(p.values())
+}
+
+// file opens the first file part of a name; nil without one.
+func (p *serverParts) file(c *validationState, name string) *FormFile {
+	if p == nil {
+		return nil
+	}
+	files := p.form.File[name]
+	if len(files) == 0 {
+		return nil
+	}
+	body, err := files[0].Open()
+	if err != nil {
+		at := &validationPath{in: "body"}
+		c.add(at.field(name), "could not be read")
+		return nil
+	}
+	p.open = append(p.open, body)
+	return &FormFile{
+		Body:        body,
+		ContentType: files[0].Header.Get("Content-Type"),
+		Name:        files[0].Filename,
+	}
+}
+
+// close closes the opened files and removes the temporary ones.
+func (p *serverParts) close() {
+	if p == nil {
+		return
+	}
+	for _, file := range p.open {
+		file.Close()
+	}
+	_ = p.form.RemoveAll()
 }
 
 // serverFieldsNewPet lists the JSON names of the properties of NewPet.
@@ -1124,6 +1245,69 @@ func (v *RenamePetRequestBody) serverDecodeMembers(c *validationState, at *valid
 		}
 		if err != nil {
 			c.skip(at.field(serverFieldsRenamePetRequestBody[i]))
+		}
+	})
+}
+
+// serverFieldsUploadPhotoRequestBody lists the JSON names of the properties of UploadPhotoRequestBody.
+var serverFieldsUploadPhotoRequestBody = []string{"caption", "file"}
+
+// serverKindsUploadPhotoRequestBody lists the JSON kinds of the properties of UploadPhotoRequestBody, in the same order.
+var serverKindsUploadPhotoRequestBody = []serverKind{serverKindString, serverKindAny}
+
+// serverWalk checks the JSON text data of a UploadPhotoRequestBody at path at: required properties
+// must be present, and, when v is nil because decoding failed, every value must be of
+// the JSON kind its schema asks for.
+func (v *UploadPhotoRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
+	var seen [2]bool
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, serverFieldsUploadPhotoRequestBody, true)
+		switch i {
+		case 0:
+			seen[0] = true
+			if serverIsNull(value) {
+				c.missing(at.field("caption"), "must not be null")
+				return
+			}
+		case 1:
+			seen[1] = true
+			if serverIsNull(value) {
+				c.missing(at.field("file"), "must not be null")
+				return
+			}
+		}
+		if v == nil && i >= 0 {
+			serverDescend(c, &validationPath{
+				name:   serverFieldsUploadPhotoRequestBody[i],
+				parent: at,
+			}, value, serverKindsUploadPhotoRequestBody[i], false)
+		}
+	})
+	if !seen[0] {
+		c.missing(at.field("caption"), "is required")
+	}
+	if !seen[1] {
+		c.missing(at.field("file"), "is required")
+	}
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own, after
+// decoding the whole object failed, so that the values that are right are still
+// validated. A member that fails is skipped: its problem is reported already.
+func (v *UploadPhotoRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
+		var err error
+		i := serverField(key, serverFieldsUploadPhotoRequestBody, true)
+		switch i {
+		case 0:
+			err = json.Unmarshal(value, &v.Caption)
+		case 1:
+			err = json.Unmarshal(value, &v.File)
+		default:
+			return
+		}
+		if err != nil {
+			c.skip(at.field(serverFieldsUploadPhotoRequestBody[i]))
 		}
 	})
 }
