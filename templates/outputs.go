@@ -90,7 +90,11 @@ func Render(api *generator.API, kinds []string) ([]File, error) {
 		if r.content == nil {
 			continue // nothing to generate for this API (no filters, say)
 		}
-		files = append(files, File{Name: o.Name, Content: r.content})
+		parts, err := splitLarge(File{Name: o.Name, Content: r.content}, maxFileBytes)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, parts...)
 	}
 	return files, nil
 }
