@@ -30,15 +30,32 @@ func bodyKind(contentType string, mt *openapi3.MediaType) BodyKind {
 			return BodyMultipart
 		}
 		return BodyBytes
-	case ct == "application/octet-stream", ct == "*/*" && binarySchema(mt),
-		strings.HasPrefix(ct, "image/"), strings.HasPrefix(ct, "audio/"), strings.HasPrefix(ct, "video/"):
+	case ct == "application/octet-stream", strings.HasSuffix(ct, "/*"), strings.HasPrefix(ct, "multipart/"),
+		strings.HasPrefix(ct, "image/"), strings.HasPrefix(ct, "audio/"), strings.HasPrefix(ct, "video/"),
+		strings.HasPrefix(ct, "font/"), strings.HasPrefix(ct, "model/"):
+		// A media range (*/*, application/*) takes any bytes, and multipart
+		// other than form-data has no form to map: both are streams.
 		return BodyBinary
-	case strings.HasPrefix(ct, "text/"):
-		return BodyText
 	case binarySchema(mt):
 		return BodyBinary
+	case isText(ct):
+		return BodyText
 	}
 	return BodyBytes
+}
+
+// isText reports whether a media type is text that a Go string holds:
+// text/*, and the application types that are text by definition (scripts,
+// XML, YAML, GraphQL, SQL, CSV).
+func isText(ct string) bool {
+	if strings.HasPrefix(ct, "text/") || strings.HasSuffix(ct, "+xml") || strings.HasSuffix(ct, "+yaml") {
+		return true
+	}
+	switch strings.TrimPrefix(ct, "application/") {
+	case "javascript", "ecmascript", "x-javascript", "xml", "yaml", "x-yaml", "graphql", "sql", "csv", "x-sh", "toml":
+		return true
+	}
+	return false
 }
 
 // binarySchema reports whether a media type's schema is a string of format

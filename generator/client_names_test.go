@@ -102,6 +102,8 @@ paths:
         - {name: grid, in: query, schema: {type: array, items: {type: array, items: {type: integer}}}}
         - {name: ids, in: query, style: deepObject, schema: {type: array, items: {type: integer}}}
         - {name: fine, in: query, style: deepObject, schema: {type: object, additionalProperties: {type: string}}}
+        - {name: untyped, in: query, schema: {}}
+        - {name: X-Untyped, in: header, schema: {description: no type}}
       responses: {"204": {description: none}}
 `
 	api := clientLoad(t, spec)
@@ -116,6 +118,9 @@ paths:
 	require.Contains(t, joined, `parameter "grid": no style defines how to write a list of lists in the query`)
 	require.Contains(t, joined, `parameter "ids": style deepObject does not apply to lists`)
 	require.NotContains(t, joined, `"fine"`)
+	require.NotContains(t, joined, `ntyped"`, "a value without a type is text on the wire")
+	require.Equal(t, EncodeScalar, ClientEncoding(clientOp(t, api, "getA").QueryParams[4]))
+	require.Equal(t, EncodeScalar, ClientEncoding(clientOp(t, api, "getA").HeaderParams[2]))
 	require.Equal(t, EncodeObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[3]))
 	require.Equal(t, EncodeDeepObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[0]))
 	require.Equal(t, EncodeObject, ClientEncoding(clientOp(t, api, "getA").HeaderParams[0]))

@@ -194,6 +194,12 @@ func (b *builder) param(pv *openapi3.Parameter, o *Operation, ptr string, names 
 		if pv.Schema.Value != nil && p.Doc == "" {
 			p.Doc = schemaDoc(pv.Schema.Value)
 		}
+		if unaliasRef(p.Type).Kind == RefAny {
+			// A value without a type is text on the wire (Cloudflare's
+			// account ids are `schema: {}`), and reads back as text.
+			b.note(ptr+"/schema", "parameter %q has no type; it is typed as a string", pv.Name)
+			p.Type = &TypeRef{Kind: RefString}
+		}
 	case len(pv.Content) > 0 && isJSON(sortedKeys(pv.Content)[0]) && firstMediaType(pv.Content) != nil && firstMediaType(pv.Content).Schema != nil:
 		// JSON by definition: written as JSON text, whatever the shape.
 		p.ContentJSON = true
