@@ -31,6 +31,17 @@ func (b *builder) ref(sr *openapi3.SchemaRef, ctx, ptr string) *TypeRef {
 	if t, ok := b.byRef[sr.Ref]; ok {
 		return &TypeRef{Kind: RefNamed, Named: t}
 	}
+	if name := defsName(sr.Ref); name != "" && needsNamedType(sr.Value) {
+		// A component's $defs member is named after both, wherever it is used.
+		t, ok := b.inline[sr.Value]
+		if !ok {
+			t = b.addType(&Type{Name: b.typeName(name), Pointer: refPointer(sr.Ref)})
+			b.inline[sr.Value] = t
+			b.fillNamedType(t, sr, t.Pointer)
+		}
+		b.byRef[sr.Ref] = t
+		return &TypeRef{Kind: RefNamed, Named: t}
+	}
 	if sr.Ref != "" && !strings.HasPrefix(sr.Ref, "#/components/schemas/") {
 		// A reference into another file or elsewhere: name it after its last segment.
 		target := refTarget(sr)
@@ -41,12 +52,16 @@ func (b *builder) ref(sr *openapi3.SchemaRef, ctx, ptr string) *TypeRef {
 		name := sr.Ref[strings.LastIndexAny(sr.Ref, "/#")+1:]
 		name = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(name, ".yaml"), ".yml"), ".json")
 		if name != "" && needsNamedType(sr.Value) {
-			t := b.addType(&Type{Name: b.typeName(name), Pointer: ptr})
+			at := ptr
+			if strings.HasPrefix(sr.Ref, "#/") {
+				at = refPointer(sr.Ref) // a schema of this document (#/$defs/Money) is where it is written
+			}
+			t := b.addType(&Type{Name: b.typeName(name), Pointer: at})
 			b.byRef[sr.Ref] = t
 			if target != "" {
 				b.byTarget[target] = t
 			}
-			b.fillNamedType(t, sr, ptr)
+			b.fillNamedType(t, sr, at)
 			return &TypeRef{Kind: RefNamed, Named: t}
 		}
 	}
@@ -71,6 +86,21 @@ func (b *builder) ref(sr *openapi3.SchemaRef, ctx, ptr string) *TypeRef {
 		return r
 	}
 	return b.plainRef(s, ctx, ptr)
+}
+
+// defsName is the name source of a $ref to a component schema's $defs
+// member, #/components/schemas/Order/$defs/Person: "Order Person"; empty
+// for other references.
+func defsName(ref string) string {
+	rest, ok := strings.CutPrefix(ref, "#/components/schemas/")
+	if !ok {
+		return ""
+	}
+	component, def, ok := strings.Cut(rest, "/$defs/")
+	if !ok || strings.Contains(component, "/") || strings.Contains(def, "/") {
+		return ""
+	}
+	return unescapeToken(component) + " " + unescapeToken(def)
 }
 
 // needsNamedType reports whether a schema becomes a named Go type of its own.

@@ -127,6 +127,10 @@ func TestOpenAPI31DefsAndRefSiblings(t *testing.T) {
 	a := roundTrip[Attachment](t, `{"data":"","owner":{"name":"ann"},"item":{"id":"i1","note":null}}`)
 	require.Equal(t, "ann", *a.Owner.Name)
 	require.Equal(t, "i1", a.Item.ID)
+	// owner and reviewer $ref the same $defs member: one type.
+	a = roundTrip[Attachment](t, `{"data":"","owner":{"name":"ann"},"reviewer":{"name":"bob"}}`)
+	var reviewer *AttachmentOwner = a.Reviewer
+	require.Equal(t, "bob", *reviewer.Name)
 }
 
 // A closed tuple (minItems = maxItems = 2) is a struct with one field per

@@ -19,14 +19,16 @@ type Attachment struct {
 	// A $ref with a sibling description, which 3.1 allows.
 	Item *Item `json:"item,omitempty"`
 	// The text is application/json (contentMediaType); livegen does not decode it.
-	Manifest *string          `json:"manifest,omitempty"`
-	Owner    *AttachmentOwner `json:"owner,omitempty"`
+	Manifest *string `json:"manifest,omitempty"`
+	// A person who holds files.
+	Owner *AttachmentOwner `json:"owner,omitempty"`
 	// A 3.1 tuple.
 	Point *AttachmentPoint `json:"point,omitempty"`
+	// Who reviewed it; the same $defs type as owner.
+	Reviewer *AttachmentOwner `json:"reviewer,omitempty"`
 }
 
-// AttachmentOwner is defined by the schema at
-// /components/schemas/Attachment/properties/owner.
+// AttachmentOwner: A person who holds files.
 type AttachmentOwner struct {
 	Name *string `json:"name,omitempty"`
 }
