@@ -11,7 +11,15 @@ import (
 )
 
 // receiver records the events it is handed.
-type receiver struct{ events []BalanceEvent }
+type receiver struct {
+	events []BalanceEvent
+	legacy []LegacyNotificationRequestBody
+}
+
+func (r *receiver) LegacyNotification(_ context.Context, in LegacyNotificationInput) (LegacyNotificationOutput, error) {
+	r.legacy = append(r.legacy, in.Body)
+	return LegacyNotificationOK{}, nil
+}
 
 func (r *receiver) BalanceChanged(_ context.Context, in BalanceChangedInput) (BalanceChangedOutput, error) {
 	r.events = append(r.events, in.Body)
@@ -44,4 +52,26 @@ func TestXWebhookBadEventIsRefused(t *testing.T) {
 	for _, field := range []string{"accountId", "amount", "currency"} {
 		require.Contains(t, rec.Body.String(), field)
 	}
+}
+
+// A webhook whose body is a form gets the form reader that operations use.
+func TestXWebhookFormBodyIsDecoded(t *testing.T) {
+	impl := &receiver{}
+	post := func(body string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodPost, "/notify", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		rec := httptest.NewRecorder()
+		NewWebhookReceiver(impl).LegacyNotification().ServeHTTP(rec, req)
+		return rec
+	}
+	rec := post("pspReference=881&success=true")
+	require.Equal(t, http.StatusOK, rec.Code, rec.Body.String())
+	require.Len(t, impl.legacy, 1)
+	require.Equal(t, "881", impl.legacy[0].PspReference)
+	require.True(t, *impl.legacy[0].Success)
+
+	rec = post("success=maybe")
+	require.Equal(t, http.StatusBadRequest, rec.Code)
+	require.Contains(t, rec.Body.String(), "pspReference")
+	require.Len(t, impl.legacy, 1)
 }

@@ -33,3 +33,10 @@ func (v BalanceEventCurrency) Valid() bool {
 func BalanceEventCurrencyValues() []BalanceEventCurrency {
 	return []BalanceEventCurrency{BalanceEventCurrencyEUR, BalanceEventCurrencyUSD}
 }
+
+// LegacyNotificationRequestBody is defined by the schema at
+// /x-webhooks/legacyNotification/post/requestBody/content/application~1x-www-form-urlencoded/schema.
+type LegacyNotificationRequestBody struct {
+	PspReference string `json:"pspReference"`
+	Success      *bool  `json:"success,omitempty"`
+}

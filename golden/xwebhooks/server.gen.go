@@ -57,6 +57,30 @@ func (v BalanceChangedAccepted) writeAnswer(w http.ResponseWriter) error {
 	return nil
 }
 
+// LegacyNotificationInput is the request of LegacyNotification, decoded and validated.
+type LegacyNotificationInput struct {
+	// Body is the request body (application/x-www-form-urlencoded).
+	Body LegacyNotificationRequestBody
+}
+
+// LegacyNotificationOutput is an answer of LegacyNotification: LegacyNotificationOK.
+type LegacyNotificationOutput interface {
+	serverAnswer
+	isLegacyNotificationOutput()
+}
+
+// LegacyNotificationOK is the 200 answer of LegacyNotification: Accepted.
+type LegacyNotificationOK struct{}
+
+// isLegacyNotificationOutput makes LegacyNotificationOK an answer of LegacyNotification.
+func (LegacyNotificationOK) isLegacyNotificationOutput() {}
+
+// writeAnswer writes the 200 answer.
+func (v LegacyNotificationOK) writeAnswer(w http.ResponseWriter) error {
+	w.WriteHeader(200)
+	return nil
+}
+
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
 // 404, 405, 413, 415, 500, 501, 503) and of errors mapped by WithErrorMapper: a message
 // and the list of problems, empty when there are none.
@@ -430,6 +454,9 @@ type Webhooks interface {
 	// BalanceChanged receives the webhook balanceChanged (POST): A balance account's balance
 	// changed.
 	BalanceChanged(ctx context.Context, in BalanceChangedInput) (BalanceChangedOutput, error)
+	// LegacyNotification receives the webhook legacyNotification (POST): A notification posted
+	// as a form, as older payment platforms do.
+	LegacyNotification(ctx context.Context, in LegacyNotificationInput) (LegacyNotificationOutput, error)
 }
 
 // WebhookReceiver makes an http.Handler per webhook, to mount at the URL the sender
@@ -463,6 +490,13 @@ func (r *WebhookReceiver) handler() *serverHandler {
 func (r *WebhookReceiver) BalanceChanged() http.Handler {
 	h := r.handler()
 	h.handle(serverOperationBalanceChanged, h.serveBalanceChanged)
+	return h
+}
+
+// LegacyNotification is the http.Handler receiving the webhook legacyNotification (POST), at any path.
+func (r *WebhookReceiver) LegacyNotification() http.Handler {
+	h := r.handler()
+	h.handle(serverOperationLegacyNotification, h.serveLegacyNotification)
 	return h
 }
 
@@ -520,4 +554,67 @@ func (h *serverHandler) serveBalanceChanged(w http.ResponseWriter, r *http.Reque
 	}
 	out, err := h.hooks.BalanceChanged(ctx, in)
 	h.respond(w, r, "balanceChanged", out, err)
+}
+
+// serverOperationLegacyNotification describes LegacyNotification to middleware.
+var serverOperationLegacyNotification = &ServerOperation{
+	ID:      "legacyNotification",
+	Method:  "POST",
+	Path:    "",
+	Pattern: "POST /",
+	declares: func(string) bool {
+		return false
+	},
+}
+
+// serverFormLegacyNotification is how the form body of LegacyNotification maps onto its type.
+var serverFormLegacyNotification = &serverForm{
+	shape:  map[string]byte{"success": 'b'},
+	styles: nil,
+}
+
+// serveLegacyNotification receives the webhook legacyNotification (POST): it decodes and
+// validates the request, calls Webhooks.LegacyNotification and writes its answer.
+func (h *serverHandler) serveLegacyNotification(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	data, ok := h.readBody(w, r, "application/x-www-form-urlencoded")
+	if !ok {
+		return
+	}
+	var in LegacyNotificationInput
+	c := &validationState{ctx: ctx}
+	if h.strictQuery {
+		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationLegacyNotification.declares)
+	}
+	if data != nil {
+		data = serverFormJSON(c, data, serverFormLegacyNotification)
+	}
+	if data != nil {
+		at := &validationPath{in: "body"}
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, &in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*LegacyNotificationRequestBody)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := &in.Body
+				*body = LegacyNotificationRequestBody{}
+				body.serverDecodeMembers(c, at, data)
+			}
+		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
+		}
+	} else {
+		c.add(&validationPath{in: "body"}, "a request body is required")
+	}
+	if h.invalid(w, c) {
+		return
+	}
+	out, err := h.hooks.LegacyNotification(ctx, in)
+	h.respond(w, r, "legacyNotification", out, err)
 }

@@ -694,6 +694,184 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
+// serverForm is how a form body maps onto its type: shape gives the JSON kind of
+// the members that are not strings by path ("amount", "meta.*", "items[].price"):
+// 'n' number, 'b' boolean, 'a' array, 'o' object; styles the joined lists.
+type serverForm struct {
+	shape  map[string]byte
+	styles map[string]string
+}
+
+// serverFormJSON turns a form body into the JSON text of the same value, which is
+// then decoded and validated as a JSON body: bracketed names nest (meta[k],
+// items[0][price], expand[]), repeated names make lists, and values are numbers
+// or booleans where the type wants them and read as such. A malformed form is a
+// problem; the pairs read before the fault are kept.
+func serverFormJSON(c *validationState, data []byte, form *serverForm) []byte {
+	values, err := url.ParseQuery(string(data))
+	if err != nil {
+		c.add(&validationPath{in: "body"}, "is not a valid form: "+err.Error())
+	}
+	return form.json(values)
+}
+
+// json nests the values of a form by their bracketed names and types them by the
+// shape, giving the JSON text of the body.
+func (form *serverForm) json(values url.Values) []byte {
+	out, _ := json.Marshal(form.value(serverFormTree(values), ""))
+	return out
+}
+
+// serverDeepObject reads the query parameters name[...] of a deepObject parameter
+// as the JSON text of its value, typed by form's shape; nil when there are none.
+func serverDeepObject(q url.Values, name string, form *serverForm) []byte {
+	values := url.Values{}
+	for k, v := range q {
+		if strings.HasPrefix(k, name+"[") {
+			values[k] = v
+		}
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	out, _ := json.Marshal(form.value(serverFormTree(values)[name], ""))
+	return out
+}
+
+// serverFormTree nests form values by their bracketed names (meta[k], items[0][price],
+// expand[]); repeated names make lists of text.
+func serverFormTree(values url.Values) map[string]any {
+	root := map[string]any{}
+	for _, key := range slices.Sorted(maps.Keys(values)) {
+		node, segs := root, serverFormSegments(key)
+		for _, seg := range segs[:len(segs)-1] {
+			next, ok := node[seg].(map[string]any)
+			if !ok {
+				next = map[string]any{}
+				node[seg] = next
+			}
+			node = next
+		}
+		last := segs[len(segs)-1]
+		for _, v := range values[key] {
+			prev, seen := node[last]
+			if last == "" || !seen {
+				node[serverFormSlot(node, last)] = v
+				continue
+			}
+			switch prev := prev.(type) {
+			case string:
+				node[last] = []string{prev, v}
+			case []string:
+				node[last] = append(prev, v)
+			}
+		}
+	}
+	return root
+}
+
+// serverFormSeparators splits the lists of the styles that join them.
+var serverFormSeparators = map[string]string{
+	"form":           ",",
+	"pipeDelimited":  "|",
+	"spaceDelimited": " ",
+}
+
+// serverFormSlot is the key under which a value named name[] goes: the next index.
+func serverFormSlot(node map[string]any, last string) string {
+	if last != "" {
+		return last
+	}
+	return strconv.Itoa(len(node))
+}
+
+// serverFormSegments splits a form name: "items[0][price]" gives items, 0, price.
+func serverFormSegments(key string) []string {
+	head, rest, _ := strings.Cut(key, "[")
+	segs := []string{head}
+	for rest != "" {
+		seg, after, ok := strings.Cut(rest, "]")
+		if !ok {
+			return []string{key}
+		}
+		segs = append(segs, seg)
+		rest = strings.TrimPrefix(after, "[")
+	}
+	return segs
+}
+
+// value types the tree read at path by the shape: lists from indexed members,
+// repeated names or joined text, numbers and booleans from their text. What does not
+// fit stays text, which decoding then reports.
+func (form *serverForm) value(v any, path string) any {
+	kind := form.shape[path]
+	switch v := v.(type) {
+	case map[string]any:
+		if kind == byte(0x61) {
+			if list, ok := form.list(v, path); ok {
+				return list
+			}
+		}
+		out := make(map[string]any, len(v))
+		for k, item := range v {
+			at := k
+			if path != "" {
+				at = path + "." + k
+			}
+			if _, known := form.shape[at]; !known && kind == byte(0x6f) {
+				at = path + ".*"
+			}
+			out[k] = form.value(item, at)
+		}
+		return out
+	case []string:
+		out := make([]any, len(v))
+		for i, item := range v {
+			out[i] = form.value(item, path+"[]")
+		}
+		return out
+	case string:
+		switch kind {
+		case 'a':
+			items := []string{v}
+			if sep, joined := serverFormSeparators[form.styles[path]]; joined {
+				items = strings.Split(v, sep)
+			}
+			return form.value(items, path)
+		case 'o':
+			// A multipart JSON part.
+			dec := json.NewDecoder(strings.NewReader(v))
+			dec.UseNumber()
+			var tree any
+			if dec.Decode(&tree) == nil {
+				return tree
+			}
+		case 'n':
+			if json.Valid([]byte(v)) && v != "" && strings.Trim(v, "-0123456789.eE+") == "" {
+				return json.Number(v)
+			}
+		case 'b':
+			if v == "true" || v == "false" {
+				return v == "true"
+			}
+		}
+	}
+	return v
+}
+
+// list reads members indexed 0, 1, ... as a list, in index order.
+func (form *serverForm) list(v map[string]any, path string) ([]any, bool) {
+	out := make([]any, len(v))
+	for k, item := range v {
+		i, err := strconv.Atoi(k)
+		if err != nil || i < 0 || i >= len(v) {
+			return nil, false
+		}
+		out[i] = form.value(item, path+"[]")
+	}
+	return out, true
+}
+
 // serverFieldsBalanceEvent lists the JSON names of the properties of BalanceEvent.
 var serverFieldsBalanceEvent = []string{"accountId", "amount", "currency"}
 
@@ -755,6 +933,60 @@ func (v *BalanceEvent) serverDecodeMembers(c *validationState, at *validationPat
 		}
 		if err != nil {
 			c.skip(at.field(serverFieldsBalanceEvent[i]))
+		}
+	})
+}
+
+// serverFieldsLegacyNotificationRequestBody lists the JSON names of the properties of LegacyNotificationRequestBody.
+var serverFieldsLegacyNotificationRequestBody = []string{"pspReference", "success"}
+
+// serverKindsLegacyNotificationRequestBody lists the JSON kinds of the properties of LegacyNotificationRequestBody, in the same order.
+var serverKindsLegacyNotificationRequestBody = []serverKind{serverKindString, serverKindBoolean}
+
+// serverWalk checks the JSON text data of a LegacyNotificationRequestBody at path at: required properties
+// must be present, and, when v is nil because decoding failed, every value must be of
+// the JSON kind its schema asks for.
+func (v *LegacyNotificationRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
+	var seen [1]bool
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, serverFieldsLegacyNotificationRequestBody, true)
+		switch i {
+		case 0:
+			seen[0] = true
+			if serverIsNull(value) {
+				c.missing(at.field("pspReference"), "must not be null")
+				return
+			}
+		}
+		if v == nil && i >= 0 {
+			serverDescend(c, &validationPath{
+				name:   serverFieldsLegacyNotificationRequestBody[i],
+				parent: at,
+			}, value, serverKindsLegacyNotificationRequestBody[i], false)
+		}
+	})
+	if !seen[0] {
+		c.missing(at.field("pspReference"), "is required")
+	}
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own, after
+// decoding the whole object failed, so that the values that are right are still
+// validated. A member that fails is skipped: its problem is reported already.
+func (v *LegacyNotificationRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverEachMember(c, data, func(key, value []byte) {
+		var err error
+		i := serverField(key, serverFieldsLegacyNotificationRequestBody, true)
+		switch i {
+		case 0:
+			err = json.Unmarshal(value, &v.PspReference)
+		case 1:
+			err = json.Unmarshal(value, &v.Success)
+		default:
+			return
+		}
+		if err != nil {
+			c.skip(at.field(serverFieldsLegacyNotificationRequestBody[i]))
 		}
 	})
 }
