@@ -77,6 +77,14 @@ func TestOpenAPI31Const(t *testing.T) {
 	require.False(t, it.Kind.Valid())
 	it = roundTrip[Item](t, `{"id":"i1","note":null}`)
 	require.Nil(t, it.Kind)
+
+	// Validate holds a const like any enum.
+	gadget := ItemKind("gadget")
+	err := (&Item{ID: "i", Kind: &gadget}).Validate()
+	require.Error(t, err)
+	require.Contains(t, err.Error(), `must be one of "widget"`)
+	widget := ItemKindWidget
+	require.NoError(t, (&Item{ID: "i", Kind: &widget}).Validate())
 }
 
 func TestOpenAPI31ArrayWithExamples(t *testing.T) {
