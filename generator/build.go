@@ -227,7 +227,7 @@ func enumValueName(v any) string {
 // value would make the type contain itself.
 func (b *builder) markRecursiveFields() {
 	for _, t := range b.api.Types {
-		if t.Kind != KindStruct {
+		if t.Kind != KindStruct && t.Kind != KindTuple {
 			continue
 		}
 		for _, f := range t.Fields {
@@ -258,7 +258,7 @@ func containsByValue(t, target *Type, seen map[*Type]bool) bool {
 	}
 	seen[t] = true
 	switch t.Kind {
-	case KindStruct:
+	case KindStruct, KindTuple:
 		for _, f := range t.Fields {
 			if heldByValue(f) && containsByValue(f.Type.Named, target, seen) {
 				return true

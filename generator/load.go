@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/seed-0d47db62/livegen/loader"
 )
@@ -81,6 +82,11 @@ func Build(doc *loader.Document, opts Options) (api *API, err error) {
 func pointer(tokens ...string) string { return loader.Pointer(tokens...) }
 
 func escapeToken(t string) string { return loader.EscapeToken(t) }
+
+// unescapeToken reads one reference token of a JSON pointer.
+func unescapeToken(t string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")
+}
 
 // LocatedWarnings are the warnings with the file and line each pointer is
 // written at (in the file a $ref leads to, or the Swagger 2.0 text). Lines

@@ -60,6 +60,9 @@ const (
 	KindUnion
 	// KindAlias is a named type over another type: `type Tags []string`.
 	KindAlias
+	// KindTuple is a struct that is a JSON array on the wire (3.1
+	// prefixItems): one field per position, in Fields; see Tuple.
+	KindTuple
 )
 
 // Type is a named Go type.
@@ -84,8 +87,24 @@ type Type struct {
 
 	Alias *TypeRef // KindAlias
 
+	Tuple *Tuple // KindTuple
+
 	// Constraints apply to the type's own value (enums, aliases).
 	Constraints Constraints
+}
+
+// Tuple is the shape of a KindTuple type's array. Its positions are the
+// type's Fields named V0, V1...; their JSONName is the position.
+type Tuple struct {
+	// Positions is how many fields hold positions; a Rest field follows them.
+	Positions int
+	// Required is how many leading positions every value has (minItems).
+	Required int
+	// MaxItems bounds the array's length (items: false or maxItems); -1 for none.
+	MaxItems int
+	// Rest is the field holding the items after the positions (typed by
+	// items, or any), nil when no item may follow them.
+	Rest *Field
 }
 
 // Field is one property of a struct type.

@@ -31,6 +31,17 @@ func (b *builder) ref(sr *openapi3.SchemaRef, ctx, ptr string) *TypeRef {
 	if t, ok := b.byRef[sr.Ref]; ok {
 		return &TypeRef{Kind: RefNamed, Named: t}
 	}
+	if name := defsName(sr.Ref); name != "" && needsNamedType(sr.Value) {
+		// A component's $defs member is named after both, wherever it is used.
+		t, ok := b.inline[sr.Value]
+		if !ok {
+			t = b.addType(&Type{Name: b.typeName(name), Pointer: refPointer(sr.Ref)})
+			b.inline[sr.Value] = t
+			b.fillNamedType(t, sr, t.Pointer)
+		}
+		b.byRef[sr.Ref] = t
+		return &TypeRef{Kind: RefNamed, Named: t}
+	}
 	if sr.Ref != "" && !strings.HasPrefix(sr.Ref, "#/components/schemas/") {
 		// A reference into another file or elsewhere: name it after its last segment.
 		target := refTarget(sr)
@@ -41,12 +52,16 @@ func (b *builder) ref(sr *openapi3.SchemaRef, ctx, ptr string) *TypeRef {
 		name := sr.Ref[strings.LastIndexAny(sr.Ref, "/#")+1:]
 		name = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(name, ".yaml"), ".yml"), ".json")
 		if name != "" && needsNamedType(sr.Value) {
-			t := b.addType(&Type{Name: b.typeName(name), Pointer: ptr})
+			at := ptr
+			if strings.HasPrefix(sr.Ref, "#/") {
+				at = refPointer(sr.Ref) // a schema of this document (#/$defs/Money) is where it is written
+			}
+			t := b.addType(&Type{Name: b.typeName(name), Pointer: at})
 			b.byRef[sr.Ref] = t
 			if target != "" {
 				b.byTarget[target] = t
 			}
-			b.fillNamedType(t, sr, ptr)
+			b.fillNamedType(t, sr, at)
 			return &TypeRef{Kind: RefNamed, Named: t}
 		}
 	}
@@ -73,6 +88,21 @@ func (b *builder) ref(sr *openapi3.SchemaRef, ctx, ptr string) *TypeRef {
 	return b.plainRef(s, ctx, ptr)
 }
 
+// defsName is the name source of a $ref to a component schema's $defs
+// member, #/components/schemas/Order/$defs/Person: "Order Person"; empty
+// for other references.
+func defsName(ref string) string {
+	rest, ok := strings.CutPrefix(ref, "#/components/schemas/")
+	if !ok {
+		return ""
+	}
+	component, def, ok := strings.Cut(rest, "/$defs/")
+	if !ok || strings.Contains(component, "/") || strings.Contains(def, "/") {
+		return ""
+	}
+	return unescapeToken(component) + " " + unescapeToken(def)
+}
+
 // needsNamedType reports whether a schema becomes a named Go type of its own.
 func needsNamedType(s *openapi3.Schema) bool {
 	if len(s.OneOf) > 0 || len(s.AnyOf) > 0 {
@@ -87,7 +117,7 @@ func needsNamedType(s *openapi3.Schema) bool {
 	if len(enumValues(s)) > 0 && enumBase(s) != 0 {
 		return true
 	}
-	return len(s.Properties) > 0
+	return len(s.Properties) > 0 || len(s.PrefixItems) > 0
 }
 
 // enumValues are the allowed values of an enum, or the one value of a const.
@@ -155,11 +185,7 @@ func (b *builder) plainRef(s *openapi3.Schema, ctx, ptr string) *TypeRef {
 			r.Kind = RefBool
 		case "array":
 			r.Kind = RefSlice
-			if s.Items == nil {
-				r.Elem = b.prefixItemsElem(s, ctx, ptr)
-			} else {
-				r.Elem = b.itemRef(s.Items, ctx+"Item", ptr+"/items")
-			}
+			r.Elem = b.itemRef(s.Items, ctx+"Item", ptr+"/items")
 			if u := stringExtension(s.Extensions, "x-livegen-unique-by"); u != "" {
 				r.Constraints.UniqueBy = u
 			}
@@ -206,6 +232,8 @@ func (b *builder) fillNamedType(t *Type, sr *openapi3.SchemaRef, ptr string) {
 		b.fillStruct(t, s, ptr)
 	case len(enumValues(s)) > 0 && enumBase(s) != 0:
 		b.fillEnum(t, s, ptr)
+	case len(s.PrefixItems) > 0:
+		b.fillTuple(t, s, ptr)
 	case len(s.Properties) > 0 || schemaTypes(s).is("object") && s.AdditionalProperties.Schema == nil && hasFalse(s.AdditionalProperties.Has):
 		// An object without properties is free-form (a map that keeps every
 		// member) unless additionalProperties: false says it is always empty.
@@ -522,6 +550,8 @@ func jsonKind(r *TypeRef) string {
 		switch r.Named.Kind {
 		case KindStruct:
 			return "object"
+		case KindTuple:
+			return "array"
 		case KindEnum:
 			if r.Named.Enum.Base == RefString {
 				return "string"
@@ -663,9 +693,6 @@ func (b *builder) warnUnenforced(s *openapi3.Schema, ptr string) {
 	if len(s.PatternProperties) > 0 {
 		keywords = append(keywords, "patternProperties")
 	}
-	if len(s.PrefixItems) > 0 {
-		keywords = append(keywords, "prefixItems")
-	}
 	if len(s.DependentSchemas) > 0 || len(s.DependentRequired) > 0 {
 		keywords = append(keywords, "dependentSchemas/dependentRequired")
 	}
@@ -708,26 +735,4 @@ func (b *builder) isExternal(sr *openapi3.SchemaRef, ptr string) bool {
 	}
 	_, ok, _, _ := goTypeExtension(sr.Value.Extensions)
 	return ok
-}
-
-// prefixItemsElem is the item type of an array without items: the one
-// plain type every prefixItems member has (a [number, number] point is a
-// []float64), else any. The length is not enforced; warnUnenforced says so.
-func (b *builder) prefixItemsElem(s *openapi3.Schema, ctx, ptr string) *TypeRef {
-	var elem *TypeRef
-	for i, sr := range s.PrefixItems {
-		r := b.itemRef(sr, ctx+"Item", ptr+"/prefixItems/"+strconv.Itoa(i))
-		switch {
-		case r.Kind == RefNamed || r.Kind == RefSlice || r.Kind == RefMap || r.Kind == RefExternal || r.Kind == RefAny:
-			return &TypeRef{Kind: RefAny}
-		case elem == nil:
-			elem = r
-		case r.Kind != elem.Kind || r.Nullable != elem.Nullable:
-			return &TypeRef{Kind: RefAny}
-		}
-	}
-	if elem == nil {
-		return &TypeRef{Kind: RefAny}
-	}
-	return &TypeRef{Kind: elem.Kind, Nullable: elem.Nullable, Format: elem.Format}
 }

@@ -142,7 +142,7 @@ func (v *Validation) typeChecked(t *Type) bool {
 		return true
 	case KindAlias:
 		return t.Alias.Kind != RefNamed && v.Checked(t.Alias)
-	case KindStruct:
+	case KindStruct, KindTuple:
 		if t.AdditionalProperties != nil && v.Checked(t.AdditionalProperties) {
 			return true
 		}
@@ -162,6 +162,9 @@ func (v *Validation) reach(r *TypeRef) {
 		t := MethodOwner(r.Named)
 		if v.walkers[t] || t.Kind == KindEnum || (t.Kind == KindAlias && t.Alias.Kind != RefSlice && t.Alias.Kind != RefMap) {
 			return // the caller checks the kind of a scalar; there is nothing below it
+		}
+		if t.Kind == KindTuple {
+			return // a tuple's UnmarshalJSON reports its positions' problems itself
 		}
 		v.walkers[t] = true
 		switch t.Kind {
@@ -254,7 +257,7 @@ func (b *builder) warnTypeValidation(t *Type, seen map[*Type]bool) {
 	switch t.Kind {
 	case KindAlias:
 		b.warnRefValidation(t.Alias, t.Pointer, seen)
-	case KindStruct:
+	case KindStruct, KindTuple:
 		for _, f := range t.Fields {
 			b.warnRefValidation(f.Type, f.Pointer, seen)
 		}

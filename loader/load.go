@@ -47,6 +47,8 @@ type Document struct {
 	// swagger is set for a converted Swagger 2.0 document, whose pointers
 	// Locate translates back.
 	swagger bool
+	// xWebhooks is set when T.Webhooks were read from x-webhooks.
+	xWebhooks bool
 	// path is the entry file's absolute path (empty for bytes), and files
 	// the other files its $refs name, read when a message needs them.
 	path  string
@@ -77,12 +79,16 @@ func (d *Document) Locate(ptr string) (file, at string, line int) {
 
 // SourcePointer is a pointer into the loaded document in the terms of the
 // document as written: the same pointer, except for a converted Swagger 2.0
-// document (/components/schemas/Pet is /definitions/Pet there).
+// document (/components/schemas/Pet is /definitions/Pet there) and for
+// webhooks read from x-webhooks.
 func (d *Document) SourcePointer(ptr string) string {
 	if d.swagger {
 		if translated := swaggerPointer(d.source(), ptr); translated != "" {
 			return translated
 		}
+	}
+	if d.xWebhooks {
+		return xWebhooksPointer(ptr)
 	}
 	return ptr
 }
@@ -138,6 +144,10 @@ func Load(in Input, opts Options) (doc *Document, err error) {
 		return nil, err
 	}
 	if err := doc.validate(opts.Strict); err != nil {
+		doc.LocateError(err)
+		return nil, err
+	}
+	if err := doc.readXWebhooks(); err != nil {
 		doc.LocateError(err)
 		return nil, err
 	}

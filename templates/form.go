@@ -15,7 +15,7 @@ import (
 
 // hasForms reports whether an operation of the API takes a form body.
 func hasForms(api *generator.API) bool {
-	return slices.ContainsFunc(api.Operations, func(o *generator.Operation) bool { return isForm(o.Body) })
+	return slices.ContainsFunc(api.ServedOperations(), func(o *generator.Operation) bool { return isForm(o.Body) })
 }
 
 func isForm(b *generator.RequestBody) bool { return b != nil && b.Kind == generator.BodyForm }

@@ -27,6 +27,9 @@ func Models(api *generator.API) ([]byte, error) {
 	if usesRenamed(api) {
 		genRenamedHelpers(f)
 	}
+	if usesTuples(api) {
+		genTupleHelpers(f)
+	}
 	return render(f)
 }
 
@@ -60,6 +63,8 @@ func genType(f *jen.File, t *generator.Type) {
 		genEnum(f, d, t)
 	case generator.KindUnion:
 		genUnion(f, d, t)
+	case generator.KindTuple:
+		genTuple(f, d, t)
 	default:
 		if t.Alias.Kind == generator.RefNamed {
 			// A schema that only references another keeps its methods: a Go alias.

@@ -27,7 +27,7 @@ const serverMultipartMemory = 8 << 20
 
 // hasMultipart reports whether an operation of the API takes a multipart body.
 func hasMultipart(api *generator.API) bool {
-	return slices.ContainsFunc(api.Operations, func(o *generator.Operation) bool { return isMultipart(o.Body) })
+	return slices.ContainsFunc(api.ServedOperations(), func(o *generator.Operation) bool { return isMultipart(o.Body) })
 }
 
 func isMultipart(b *generator.RequestBody) bool {

@@ -53,6 +53,8 @@ func namedKinds(t *generator.Type) []string {
 	switch t.Kind {
 	case generator.KindStruct:
 		return []string{"serverKindObject"}
+	case generator.KindTuple:
+		return []string{"serverKindArray"}
 	case generator.KindEnum:
 		return kindsOf(&generator.TypeRef{Kind: t.Enum.Base})
 	case generator.KindAlias:

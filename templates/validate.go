@@ -31,7 +31,7 @@ func Validate(api *generator.API) ([]byte, error) {
 // Structs and unions take a pointer, so that checking never copies them.
 func genValidateMethods(f *jen.File, c *checks, t *generator.Type) {
 	recv := jen.Id("v").Id(t.Name)
-	if t.Kind == generator.KindStruct || t.Kind == generator.KindUnion {
+	if t.Kind == generator.KindStruct || t.Kind == generator.KindUnion || t.Kind == generator.KindTuple {
 		recv = jen.Id("v").Op("*").Id(t.Name)
 	}
 	f.Comment("Validate checks v against the constraints of its schema and returns a")

@@ -407,7 +407,7 @@ func (c *checks) typeBody(g *jen.Group, t *generator.Type) {
 		g.If(jen.Op("!").Id("v").Dot("Valid").Call()).Block(report(jen.Id("at"), jen.Lit("must be one of "+enumList(t))))
 	case generator.KindAlias:
 		c.value(g, t.Alias, v(), true, loc{parent: "at"}, 0)
-	case generator.KindStruct:
+	case generator.KindStruct, generator.KindTuple:
 		for _, f := range t.Fields {
 			if c.plan.FieldChecked(f) {
 				c.field(g, f, v().Dot(f.Name), loc{parent: "at", name: jen.Lit(f.JSONName)})

@@ -6,6 +6,8 @@ package openapi31
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 )
 
 // Attachment: 3.1 describes encoded strings with contentEncoding and contentMediaType.
@@ -17,16 +19,55 @@ type Attachment struct {
 	// A $ref with a sibling description, which 3.1 allows.
 	Item *Item `json:"item,omitempty"`
 	// The text is application/json (contentMediaType); livegen does not decode it.
-	Manifest *string          `json:"manifest,omitempty"`
-	Owner    *AttachmentOwner `json:"owner,omitempty"`
+	Manifest *string `json:"manifest,omitempty"`
+	// A person who holds files.
+	Owner *AttachmentOwner `json:"owner,omitempty"`
 	// A 3.1 tuple.
-	Point []float64 `json:"point,omitzero"`
+	Point *AttachmentPoint `json:"point,omitempty"`
+	// Who reviewed it; the same $defs type as owner.
+	Reviewer *AttachmentOwner `json:"reviewer,omitempty"`
 }
 
-// AttachmentOwner is defined by the schema at
-// /components/schemas/Attachment/properties/owner.
+// AttachmentOwner: A person who holds files.
 type AttachmentOwner struct {
 	Name *string `json:"name,omitempty"`
+}
+
+// AttachmentPoint: A 3.1 tuple.
+type AttachmentPoint struct {
+	V0 *float64 `json:"0,omitempty"`
+	V1 *float64 `json:"1,omitempty"`
+	// Rest holds the items after position 1.
+	Rest []any `json:"rest,omitzero"`
+}
+
+// MarshalJSON writes the positions as a JSON array, leaving out absent trailing
+// positions, then the items of Rest.
+func (v AttachmentPoint) MarshalJSON() ([]byte, error) {
+	return json.Marshal(appendTupleRest([]any{v.V0, v.V1}[:tupleLen(0, len(v.Rest) > 0, v.V0 != nil, v.V1 != nil)], v.Rest))
+}
+
+// UnmarshalJSON reads a JSON array into the positions, in order.
+func (v *AttachmentPoint) UnmarshalJSON(data []byte) error {
+	*v = AttachmentPoint{}
+	return unmarshalTuple(data, 0, -1, &v.Rest, &v.V0, &v.V1)
+}
+
+// Flag: items false closes a tuple.
+type Flag struct {
+	V0 *bool `json:"0,omitempty"`
+}
+
+// MarshalJSON writes the positions as a JSON array, leaving out absent trailing
+// positions, then the items of Rest.
+func (v Flag) MarshalJSON() ([]byte, error) {
+	return json.Marshal([]any{v.V0}[:tupleLen(0, false, v.V0 != nil)])
+}
+
+// UnmarshalJSON reads a JSON array into the positions, in order; it may have at most 1 item.
+func (v *Flag) UnmarshalJSON(data []byte) error {
+	*v = Flag{}
+	return unmarshalTuple(data, 0, 1, nil, &v.V0)
 }
 
 // Item: OpenAPI 3.1 spells nullable as a type array with null.
@@ -59,6 +100,87 @@ func (v ItemKind) Valid() bool {
 // ItemKindValues lists every value that the spec allows, in spec order.
 func ItemKindValues() []ItemKind {
 	return []ItemKind{ItemKindWidget}
+}
+
+// Loose: A position without a type makes the tuple a list.
+type Loose []any
+
+// Route: An open tuple; the stops after the two ends are typed by items.
+type Route struct {
+	V0 string           `json:"0"`
+	V1 Nullable[string] `json:"1,omitzero"`
+	// Rest holds the items after position 1.
+	Rest []string `json:"rest,omitzero"`
+}
+
+// MarshalJSON writes the positions as a JSON array, leaving out absent trailing
+// positions, then the items of Rest.
+func (v Route) MarshalJSON() ([]byte, error) {
+	return json.Marshal(appendTupleRest([]any{v.V0, v.V1}[:tupleLen(1, len(v.Rest) > 0, !v.V1.IsZero())], v.Rest))
+}
+
+// UnmarshalJSON reads a JSON array into the positions, in order; it must have at least 1 item.
+func (v *Route) UnmarshalJSON(data []byte) error {
+	*v = Route{}
+	return unmarshalTuple(data, 1, -1, &v.Rest, &v.V0, &v.V1)
+}
+
+// Sample: A closed tuple, as Pydantic writes one (minItems and maxItems equal the count).
+type Sample struct {
+	// Unix seconds.
+	V0 int      `json:"0"`
+	V1 SampleV1 `json:"1"`
+}
+
+// MarshalJSON writes the positions as a JSON array, leaving out absent trailing
+// positions, then the items of Rest.
+func (v Sample) MarshalJSON() ([]byte, error) {
+	return json.Marshal([]any{v.V0, v.V1})
+}
+
+// UnmarshalJSON reads a JSON array into the positions, in order; it must have 2 items.
+func (v *Sample) UnmarshalJSON(data []byte) error {
+	*v = Sample{}
+	return unmarshalTuple(data, 2, 2, nil, &v.V0, &v.V1)
+}
+
+// SampleV1 is defined by the schema at /components/schemas/Sample/prefixItems/1.
+type SampleV1 struct {
+	Int    *int
+	String *string
+}
+
+// MarshalJSON writes the first variant that is set (anyOf).
+func (u SampleV1) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.Int != nil:
+		return json.Marshal(u.Int)
+	case u.String != nil:
+		return json.Marshal(u.String)
+	}
+	return nil, errors.New("SampleV1: no variant is set")
+}
+
+// UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
+// which variant's required and known properties fit the value.
+func (u *SampleV1) UnmarshalJSON(data []byte) error {
+	*u = SampleV1{}
+	kind := jsonKindOf(data)
+	if kindMatches(kind, "integer") {
+		var v int
+		if json.Unmarshal(data, &v) == nil {
+			u.Int = &v
+			return nil
+		}
+	}
+	if kindMatches(kind, "string") {
+		var v string
+		if json.Unmarshal(data, &v) == nil {
+			u.String = &v
+			return nil
+		}
+	}
+	return fmt.Errorf("SampleV1: a JSON %s matches no variant", kind)
 }
 
 // Nullable holds an optional property that may also be null: the zero value is
@@ -129,4 +251,104 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	}
 	n.set = true
 	return nil
+}
+
+// jsonKindOf names the kind of a JSON value by its first byte.
+func jsonKindOf(data []byte) string {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	if len(data) == 0 {
+		return "empty value"
+	}
+	switch data[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// kindMatches reports whether a JSON value of kind can decode into a variant of want.
+func kindMatches(kind, want string) bool {
+	return want == "" || kind == want || (kind == "number" && want == "integer")
+}
+
+// hasKeys reports whether every name is a property of the object.
+func hasKeys(keys map[string]json.RawMessage, names ...string) bool {
+	for _, name := range names {
+		if _, ok := keys[name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyKeys reports whether every property of the object is one of names, matched exactly.
+func onlyKeys(keys map[string]json.RawMessage, names ...string) bool {
+	found := 0
+	for _, name := range names {
+		if _, ok := keys[name]; ok {
+			found++
+		}
+	}
+	return found == len(keys)
+}
+
+// tupleLen is how many positions of a tuple to write: all of them when full,
+// else the required ones and the optional ones up to the last present one.
+func tupleLen(required int, full bool, present ...bool) int {
+	if full {
+		return required + len(present)
+	}
+	for i := len(present) - 1; i >= 0; i-- {
+		if present[i] {
+			return required + i + 1
+		}
+	}
+	return required
+}
+
+// appendTupleRest appends the items after a tuple's positions.
+func appendTupleRest[T any](items []any, rest []T) []any {
+	for _, x := range rest {
+		items = append(items, x)
+	}
+	return items
+}
+
+// unmarshalTuple reads a JSON array into a tuple's positions (pointers to its fields)
+// and the items after them into rest (nil when none may follow; max < 0 is no bound).
+func unmarshalTuple(data []byte, required, max int, rest any, positions ...any) error {
+	var items []json.RawMessage
+	if err := json.Unmarshal(data, &items); err != nil {
+		return err
+	}
+	if len(items) < required {
+		return fmt.Errorf("the array has %d items; at least %d are required", len(items), required)
+	}
+	if max >= 0 && len(items) > max {
+		return fmt.Errorf("the array has %d items; at most %d are allowed", len(items), max)
+	}
+	for i, p := range positions {
+		if i >= len(items) {
+			return nil
+		}
+		if err := json.Unmarshal(items[i], p); err != nil {
+			return fmt.Errorf("item %d: %w", i, err)
+		}
+	}
+	if rest == nil || len(items) == len(positions) {
+		return nil
+	}
+	raw, err := json.Marshal(items[len(positions):])
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(raw, rest)
 }

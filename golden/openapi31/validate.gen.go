@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a request or a value: where it is and what is
@@ -108,6 +109,50 @@ func (v ItemKind) Validate() error {
 func (v ItemKind) validate(c *validationState, at *validationPath) {
 	if !v.Valid() {
 		c.add(at, "must be one of \"widget\"")
+	}
+}
+
+// Validate checks v against the constraints of its schema and returns a
+// *ValidationError listing every problem, or nil.
+func (v *Route) Validate() error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validate adds the problems of v, which sits at path at, to c.
+func (v *Route) validate(c *validationState, at *validationPath) {
+	if utf8.RuneCountInString(v.V0) < 1 {
+		c.add(at.field("0"), "must be at least 1 characters long")
+	}
+	if v.Rest != nil {
+		at1 := &validationPath{
+			name:   "rest",
+			parent: at,
+		}
+		for i1 := range v.Rest {
+			if !c.checking() {
+				break
+			}
+			if utf8.RuneCountInString(v.Rest[i1]) < 1 {
+				c.add(at1.item(i1), "must be at least 1 characters long")
+			}
+		}
+	}
+}
+
+// Validate checks v against the constraints of its schema and returns a
+// *ValidationError listing every problem, or nil.
+func (v *Sample) Validate() error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validate adds the problems of v, which sits at path at, to c.
+func (v *Sample) validate(c *validationState, at *validationPath) {
+	if v.V0 < 0 {
+		c.add(at.field("0"), "must be at least 0")
 	}
 }
 
