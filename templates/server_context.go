@@ -92,10 +92,10 @@ func genUnimplemented(f *jen.File, api *generator.API) {
 	f.Comment(srvUnimplemented + " answers every operation with " + errNotImplemented + ", which the")
 	f.Comment("handler answers with 501. Embed it in a type that implements the operations a")
 	f.Comment("service serves so far; the type stays a Server when operations are added to the spec.")
+	f.Comment("Each of its methods answers 501.")
 	f.Type().Id(srvUnimplemented).Struct()
 	f.Var().Id("_").Id("Server").Op("=").Id(srvUnimplemented).Values()
 	for _, o := range api.Operations {
-		f.Commentf("%s answers 501.", o.Name)
 		f.Func().Params(jen.Id(srvUnimplemented)).Id(o.Name).Params(jen.Qual(pkgContext, "Context"), jen.Id(o.ServerInput)).
 			Params(jen.Id(o.ServerOutput), jen.Error()).Block(jen.Return(jen.Nil(), jen.Id(errNotImplemented)))
 	}

@@ -73,91 +73,59 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// GetAccountLink answers 501.
 func (UnimplementedServer) GetAccountLink(context.Context, GetAccountLinkInput) (GetAccountLinkOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListConversations answers 501.
 func (UnimplementedServer) ListConversations(context.Context, ListConversationsInput) (ListConversationsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// StartConversationStream answers 501.
 func (UnimplementedServer) StartConversationStream(context.Context, StartConversationStreamInput) (StartConversationStreamOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// UpdateFile answers 501.
 func (UnimplementedServer) UpdateFile(context.Context, UpdateFileInput) (UpdateFileOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// AddSharedLink answers 501.
 func (UnimplementedServer) AddSharedLink(context.Context, AddSharedLinkInput) (AddSharedLinkOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetInvitee answers 501.
 func (UnimplementedServer) GetInvitee(context.Context, GetInviteeInput) (GetInviteeOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListInvitees answers 501.
 func (UnimplementedServer) ListInvitees(context.Context, ListInviteesInput) (ListInviteesOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetPage answers 501.
 func (UnimplementedServer) GetPage(context.Context, GetPageInput) (GetPageOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetPair answers 501.
 func (UnimplementedServer) GetPair(context.Context, GetPairInput) (GetPairOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ExportTasks answers 501.
 func (UnimplementedServer) ExportTasks(context.Context, ExportTasksInput) (ExportTasksOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetTask answers 501.
 func (UnimplementedServer) GetTask(context.Context, GetTaskInput) (GetTaskOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetTaskJSON answers 501.
 func (UnimplementedServer) GetTaskJSON(context.Context, GetTaskJSONInput) (GetTaskJSONOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// HeadTaskJSON answers 501.
 func (UnimplementedServer) HeadTaskJSON(context.Context, HeadTaskJSONInput) (HeadTaskJSONOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ExpirePassword answers 501.
 func (UnimplementedServer) ExpirePassword(context.Context, ExpirePasswordInput) (ExpirePasswordOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ExpireWithTemporaryPassword answers 501.
 func (UnimplementedServer) ExpireWithTemporaryPassword(context.Context, ExpireWithTemporaryPasswordInput) (ExpireWithTemporaryPasswordOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetOperation answers 501.
 func (UnimplementedServer) GetOperation(context.Context, GetOperationInput) (GetOperationOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// CancelOperation answers 501.
 func (UnimplementedServer) CancelOperation(context.Context, CancelOperationInput) (CancelOperationOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -172,21 +140,15 @@ type GetAccountLinkInput struct {
 
 // GetAccountLinkOutput is an answer of GetAccountLink: GetAccountLinkOK.
 type GetAccountLinkOutput interface {
-	serverAnswer
-	isGetAccountLinkOutput()
+	writeAnswer(http.ResponseWriter, *GetAccountLinkInput) error
 }
 
-// GetAccountLinkOK is the 200 answer of GetAccountLink: The link.
+// GetAccountLinkOK is the 200 answer of GetAccountLink (application/json): The link.
 type GetAccountLinkOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetAccountLinkOutput makes GetAccountLinkOK an answer of GetAccountLink.
-func (GetAccountLinkOK) isGetAccountLinkOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetAccountLinkOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetAccountLinkOK) writeAnswer(w http.ResponseWriter, _ *GetAccountLinkInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -195,21 +157,16 @@ type ListConversationsInput struct{}
 
 // ListConversationsOutput is an answer of ListConversations: ListConversationsOK.
 type ListConversationsOutput interface {
-	serverAnswer
-	isListConversationsOutput()
+	writeAnswer(http.ResponseWriter, *ListConversationsInput) error
 }
 
-// ListConversationsOK is the 200 answer of ListConversations: The conversations.
+// ListConversationsOK is the 200 answer of ListConversations (application/json): The
+// conversations.
 type ListConversationsOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isListConversationsOutput makes ListConversationsOK an answer of ListConversations.
-func (ListConversationsOK) isListConversationsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListConversationsOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListConversationsOK) writeAnswer(w http.ResponseWriter, _ *ListConversationsInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -219,21 +176,16 @@ type StartConversationStreamInput struct{}
 // StartConversationStreamOutput is an answer of StartConversationStream:
 // StartConversationStreamOK.
 type StartConversationStreamOutput interface {
-	serverAnswer
-	isStartConversationStreamOutput()
+	writeAnswer(http.ResponseWriter, *StartConversationStreamInput) error
 }
 
-// StartConversationStreamOK is the 200 answer of StartConversationStream: Started.
+// StartConversationStreamOK is the 200 answer of StartConversationStream (application/json):
+// Started.
 type StartConversationStreamOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isStartConversationStreamOutput makes StartConversationStreamOK an answer of StartConversationStream.
-func (StartConversationStreamOK) isStartConversationStreamOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v StartConversationStreamOK) writeAnswer(w http.ResponseWriter) error {
+func (v StartConversationStreamOK) writeAnswer(w http.ResponseWriter, _ *StartConversationStreamInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -245,21 +197,15 @@ type UpdateFileInput struct {
 
 // UpdateFileOutput is an answer of UpdateFile: UpdateFileOK.
 type UpdateFileOutput interface {
-	serverAnswer
-	isUpdateFileOutput()
+	writeAnswer(http.ResponseWriter, *UpdateFileInput) error
 }
 
-// UpdateFileOK is the 200 answer of UpdateFile: Updated.
+// UpdateFileOK is the 200 answer of UpdateFile (application/json): Updated.
 type UpdateFileOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isUpdateFileOutput makes UpdateFileOK an answer of UpdateFile.
-func (UpdateFileOK) isUpdateFileOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v UpdateFileOK) writeAnswer(w http.ResponseWriter) error {
+func (v UpdateFileOK) writeAnswer(w http.ResponseWriter, _ *UpdateFileInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -271,21 +217,15 @@ type AddSharedLinkInput struct {
 
 // AddSharedLinkOutput is an answer of AddSharedLink: AddSharedLinkOK.
 type AddSharedLinkOutput interface {
-	serverAnswer
-	isAddSharedLinkOutput()
+	writeAnswer(http.ResponseWriter, *AddSharedLinkInput) error
 }
 
-// AddSharedLinkOK is the 200 answer of AddSharedLink: Linked.
+// AddSharedLinkOK is the 200 answer of AddSharedLink (application/json): Linked.
 type AddSharedLinkOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isAddSharedLinkOutput makes AddSharedLinkOK an answer of AddSharedLink.
-func (AddSharedLinkOK) isAddSharedLinkOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v AddSharedLinkOK) writeAnswer(w http.ResponseWriter) error {
+func (v AddSharedLinkOK) writeAnswer(w http.ResponseWriter, _ *AddSharedLinkInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -297,21 +237,15 @@ type GetInviteeInput struct {
 
 // GetInviteeOutput is an answer of GetInvitee: GetInviteeOK.
 type GetInviteeOutput interface {
-	serverAnswer
-	isGetInviteeOutput()
+	writeAnswer(http.ResponseWriter, *GetInviteeInput) error
 }
 
-// GetInviteeOK is the 200 answer of GetInvitee: The invitee.
+// GetInviteeOK is the 200 answer of GetInvitee (application/json): The invitee.
 type GetInviteeOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetInviteeOutput makes GetInviteeOK an answer of GetInvitee.
-func (GetInviteeOK) isGetInviteeOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetInviteeOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetInviteeOK) writeAnswer(w http.ResponseWriter, _ *GetInviteeInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -323,21 +257,15 @@ type ListInviteesInput struct {
 
 // ListInviteesOutput is an answer of ListInvitees: ListInviteesOK.
 type ListInviteesOutput interface {
-	serverAnswer
-	isListInviteesOutput()
+	writeAnswer(http.ResponseWriter, *ListInviteesInput) error
 }
 
-// ListInviteesOK is the 200 answer of ListInvitees: The invitees.
+// ListInviteesOK is the 200 answer of ListInvitees (application/json): The invitees.
 type ListInviteesOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isListInviteesOutput makes ListInviteesOK an answer of ListInvitees.
-func (ListInviteesOK) isListInviteesOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListInviteesOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListInviteesOK) writeAnswer(w http.ResponseWriter, _ *ListInviteesInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -351,21 +279,15 @@ type GetPageInput struct {
 
 // GetPageOutput is an answer of GetPage: GetPageOK.
 type GetPageOutput interface {
-	serverAnswer
-	isGetPageOutput()
+	writeAnswer(http.ResponseWriter, *GetPageInput) error
 }
 
-// GetPageOK is the 200 answer of GetPage: The page.
+// GetPageOK is the 200 answer of GetPage (application/json): The page.
 type GetPageOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetPageOutput makes GetPageOK an answer of GetPage.
-func (GetPageOK) isGetPageOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetPageOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetPageOK) writeAnswer(w http.ResponseWriter, _ *GetPageInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -379,21 +301,15 @@ type GetPairInput struct {
 
 // GetPairOutput is an answer of GetPair: GetPairOK.
 type GetPairOutput interface {
-	serverAnswer
-	isGetPairOutput()
+	writeAnswer(http.ResponseWriter, *GetPairInput) error
 }
 
-// GetPairOK is the 200 answer of GetPair: The pair.
+// GetPairOK is the 200 answer of GetPair (application/json): The pair.
 type GetPairOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetPairOutput makes GetPairOK an answer of GetPair.
-func (GetPairOK) isGetPairOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetPairOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetPairOK) writeAnswer(w http.ResponseWriter, _ *GetPairInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -402,21 +318,15 @@ type ExportTasksInput struct{}
 
 // ExportTasksOutput is an answer of ExportTasks: ExportTasksOK.
 type ExportTasksOutput interface {
-	serverAnswer
-	isExportTasksOutput()
+	writeAnswer(http.ResponseWriter, *ExportTasksInput) error
 }
 
-// ExportTasksOK is the 200 answer of ExportTasks: Every task.
+// ExportTasksOK is the 200 answer of ExportTasks (application/json): Every task.
 type ExportTasksOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isExportTasksOutput makes ExportTasksOK an answer of ExportTasks.
-func (ExportTasksOK) isExportTasksOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ExportTasksOK) writeAnswer(w http.ResponseWriter) error {
+func (v ExportTasksOK) writeAnswer(w http.ResponseWriter, _ *ExportTasksInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -428,21 +338,15 @@ type GetTaskInput struct {
 
 // GetTaskOutput is an answer of GetTask: GetTaskOK.
 type GetTaskOutput interface {
-	serverAnswer
-	isGetTaskOutput()
+	writeAnswer(http.ResponseWriter, *GetTaskInput) error
 }
 
-// GetTaskOK is the 200 answer of GetTask: The task.
+// GetTaskOK is the 200 answer of GetTask (application/json): The task.
 type GetTaskOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetTaskOutput makes GetTaskOK an answer of GetTask.
-func (GetTaskOK) isGetTaskOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetTaskOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetTaskOK) writeAnswer(w http.ResponseWriter, _ *GetTaskInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -454,21 +358,15 @@ type GetTaskJSONInput struct {
 
 // GetTaskJSONOutput is an answer of GetTaskJSON: GetTaskJSONOK.
 type GetTaskJSONOutput interface {
-	serverAnswer
-	isGetTaskJSONOutput()
+	writeAnswer(http.ResponseWriter, *GetTaskJSONInput) error
 }
 
-// GetTaskJSONOK is the 200 answer of GetTaskJSON: The task as JSON.
+// GetTaskJSONOK is the 200 answer of GetTaskJSON (application/json): The task as JSON.
 type GetTaskJSONOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetTaskJSONOutput makes GetTaskJSONOK an answer of GetTaskJSON.
-func (GetTaskJSONOK) isGetTaskJSONOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetTaskJSONOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetTaskJSONOK) writeAnswer(w http.ResponseWriter, _ *GetTaskJSONInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -480,20 +378,14 @@ type HeadTaskJSONInput struct {
 
 // HeadTaskJSONOutput is an answer of HeadTaskJSON: HeadTaskJSONNoContent.
 type HeadTaskJSONOutput interface {
-	serverAnswer
-	isHeadTaskJSONOutput()
+	writeAnswer(http.ResponseWriter, *HeadTaskJSONInput) error
 }
 
 // HeadTaskJSONNoContent is the 204 answer of HeadTaskJSON: The task exists.
 type HeadTaskJSONNoContent struct{}
 
-// isHeadTaskJSONOutput makes HeadTaskJSONNoContent an answer of HeadTaskJSON.
-func (HeadTaskJSONNoContent) isHeadTaskJSONOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v HeadTaskJSONNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (HeadTaskJSONNoContent) writeAnswer(w http.ResponseWriter, _ *HeadTaskJSONInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // ExpirePasswordInput is the request of ExpirePassword, decoded and validated.
@@ -504,21 +396,15 @@ type ExpirePasswordInput struct {
 
 // ExpirePasswordOutput is an answer of ExpirePassword: ExpirePasswordOK.
 type ExpirePasswordOutput interface {
-	serverAnswer
-	isExpirePasswordOutput()
+	writeAnswer(http.ResponseWriter, *ExpirePasswordInput) error
 }
 
-// ExpirePasswordOK is the 200 answer of ExpirePassword: Expired.
+// ExpirePasswordOK is the 200 answer of ExpirePassword (application/json): Expired.
 type ExpirePasswordOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isExpirePasswordOutput makes ExpirePasswordOK an answer of ExpirePassword.
-func (ExpirePasswordOK) isExpirePasswordOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ExpirePasswordOK) writeAnswer(w http.ResponseWriter) error {
+func (v ExpirePasswordOK) writeAnswer(w http.ResponseWriter, _ *ExpirePasswordInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -531,21 +417,16 @@ type ExpireWithTemporaryPasswordInput struct {
 // ExpireWithTemporaryPasswordOutput is an answer of ExpireWithTemporaryPassword:
 // ExpireWithTemporaryPasswordOK.
 type ExpireWithTemporaryPasswordOutput interface {
-	serverAnswer
-	isExpireWithTemporaryPasswordOutput()
+	writeAnswer(http.ResponseWriter, *ExpireWithTemporaryPasswordInput) error
 }
 
-// ExpireWithTemporaryPasswordOK is the 200 answer of ExpireWithTemporaryPassword: Expired.
+// ExpireWithTemporaryPasswordOK is the 200 answer of ExpireWithTemporaryPassword
+// (application/json): Expired.
 type ExpireWithTemporaryPasswordOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isExpireWithTemporaryPasswordOutput makes ExpireWithTemporaryPasswordOK an answer of ExpireWithTemporaryPassword.
-func (ExpireWithTemporaryPasswordOK) isExpireWithTemporaryPasswordOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ExpireWithTemporaryPasswordOK) writeAnswer(w http.ResponseWriter) error {
+func (v ExpireWithTemporaryPasswordOK) writeAnswer(w http.ResponseWriter, _ *ExpireWithTemporaryPasswordInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -557,21 +438,15 @@ type GetOperationInput struct {
 
 // GetOperationOutput is an answer of GetOperation: GetOperationOK.
 type GetOperationOutput interface {
-	serverAnswer
-	isGetOperationOutput()
+	writeAnswer(http.ResponseWriter, *GetOperationInput) error
 }
 
-// GetOperationOK is the 200 answer of GetOperation: The operation.
+// GetOperationOK is the 200 answer of GetOperation (application/json): The operation.
 type GetOperationOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetOperationOutput makes GetOperationOK an answer of GetOperation.
-func (GetOperationOK) isGetOperationOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetOperationOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetOperationOK) writeAnswer(w http.ResponseWriter, _ *GetOperationInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -583,21 +458,15 @@ type CancelOperationInput struct {
 
 // CancelOperationOutput is an answer of CancelOperation: CancelOperationOK.
 type CancelOperationOutput interface {
-	serverAnswer
-	isCancelOperationOutput()
+	writeAnswer(http.ResponseWriter, *CancelOperationInput) error
 }
 
-// CancelOperationOK is the 200 answer of CancelOperation: Cancelled.
+// CancelOperationOK is the 200 answer of CancelOperation (application/json): Cancelled.
 type CancelOperationOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isCancelOperationOutput makes CancelOperationOK an answer of CancelOperation.
-func (CancelOperationOK) isCancelOperationOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v CancelOperationOK) writeAnswer(w http.ResponseWriter) error {
+func (v CancelOperationOK) writeAnswer(w http.ResponseWriter, _ *CancelOperationInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -879,13 +748,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -894,7 +762,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -973,6 +842,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 		return err
 	}
 	return serverWriteBytes(w, status, contentType, data)
+}
+
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
 }
 
 // serverWriteBytes writes an answer whose body is ready.
@@ -1190,7 +1065,7 @@ func (h *serverHandler) serveGetAccountLink(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	out, err := h.impl.GetAccountLink(ctx, in)
-	h.respond(w, r, "getAccountLink", out, err)
+	serverWriteAnswer(h, w, r, "getAccountLink", out, err)
 }
 
 // serverOperationListConversations describes ListConversations to middleware.
@@ -1217,7 +1092,7 @@ func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Re
 		return
 	}
 	out, err := h.impl.ListConversations(ctx, in)
-	h.respond(w, r, "listConversations", out, err)
+	serverWriteAnswer(h, w, r, "listConversations", out, err)
 }
 
 // serverOperationStartConversationStream describes StartConversationStream to middleware.
@@ -1245,7 +1120,7 @@ func (h *serverHandler) serveStartConversationStream(w http.ResponseWriter, r *h
 		return
 	}
 	out, err := h.impl.StartConversationStream(ctx, in)
-	h.respond(w, r, "startConversationStream", out, err)
+	serverWriteAnswer(h, w, r, "startConversationStream", out, err)
 }
 
 // serverOperationUpdateFile describes UpdateFile to middleware.
@@ -1273,7 +1148,7 @@ func (h *serverHandler) serveUpdateFile(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.UpdateFile(ctx, in)
-	h.respond(w, r, "updateFile", out, err)
+	serverWriteAnswer(h, w, r, "updateFile", out, err)
 }
 
 // serverOperationAddSharedLink describes AddSharedLink to middleware.
@@ -1301,7 +1176,7 @@ func (h *serverHandler) serveAddSharedLink(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	out, err := h.impl.AddSharedLink(ctx, in)
-	h.respond(w, r, "addSharedLink", out, err)
+	serverWriteAnswer(h, w, r, "addSharedLink", out, err)
 }
 
 // serverOperationGetInvitee describes GetInvitee to middleware.
@@ -1329,7 +1204,7 @@ func (h *serverHandler) serveGetInvitee(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.GetInvitee(ctx, in)
-	h.respond(w, r, "getInvitee", out, err)
+	serverWriteAnswer(h, w, r, "getInvitee", out, err)
 }
 
 // serverOperationListInvitees describes ListInvitees to middleware.
@@ -1357,7 +1232,7 @@ func (h *serverHandler) serveListInvitees(w http.ResponseWriter, r *http.Request
 		return
 	}
 	out, err := h.impl.ListInvitees(ctx, in)
-	h.respond(w, r, "listInvitees", out, err)
+	serverWriteAnswer(h, w, r, "listInvitees", out, err)
 }
 
 // serverOperationGetPage describes GetPage to middleware.
@@ -1396,7 +1271,7 @@ func (h *serverHandler) serveGetPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetPage(ctx, in)
-	h.respond(w, r, "getPage", out, err)
+	serverWriteAnswer(h, w, r, "getPage", out, err)
 }
 
 // serverOperationGetPair describes GetPair to middleware.
@@ -1438,7 +1313,7 @@ func (h *serverHandler) serveGetPair(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetPair(ctx, in)
-	h.respond(w, r, "getPair", out, err)
+	serverWriteAnswer(h, w, r, "getPair", out, err)
 }
 
 // serverOperationExportTasks describes ExportTasks to middleware.
@@ -1465,7 +1340,7 @@ func (h *serverHandler) serveExportTasks(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	out, err := h.impl.ExportTasks(ctx, in)
-	h.respond(w, r, "exportTasks", out, err)
+	serverWriteAnswer(h, w, r, "exportTasks", out, err)
 }
 
 // serverOperationGetTask describes GetTask to middleware.
@@ -1493,7 +1368,7 @@ func (h *serverHandler) serveGetTask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetTask(ctx, in)
-	h.respond(w, r, "getTask", out, err)
+	serverWriteAnswer(h, w, r, "getTask", out, err)
 }
 
 // serverOperationGetTaskJSON describes GetTaskJSON to middleware.
@@ -1521,7 +1396,7 @@ func (h *serverHandler) serveGetTaskJSON(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	out, err := h.impl.GetTaskJSON(ctx, in)
-	h.respond(w, r, "getTaskJSON", out, err)
+	serverWriteAnswer(h, w, r, "getTaskJSON", out, err)
 }
 
 // serverOperationHeadTaskJSON describes HeadTaskJSON to middleware.
@@ -1549,7 +1424,7 @@ func (h *serverHandler) serveHeadTaskJSON(w http.ResponseWriter, r *http.Request
 		return
 	}
 	out, err := h.impl.HeadTaskJSON(ctx, in)
-	h.respond(w, r, "headTaskJSON", out, err)
+	serverWriteAnswer(h, w, r, "headTaskJSON", out, err)
 }
 
 // serverOperationExpirePassword describes ExpirePassword to middleware.
@@ -1578,7 +1453,7 @@ func (h *serverHandler) serveExpirePassword(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	out, err := h.impl.ExpirePassword(ctx, in)
-	h.respond(w, r, "expirePassword", out, err)
+	serverWriteAnswer(h, w, r, "expirePassword", out, err)
 }
 
 // serverOperationExpireWithTemporaryPassword describes ExpireWithTemporaryPassword to middleware.
@@ -1607,7 +1482,7 @@ func (h *serverHandler) serveExpireWithTemporaryPassword(w http.ResponseWriter, 
 		return
 	}
 	out, err := h.impl.ExpireWithTemporaryPassword(ctx, in)
-	h.respond(w, r, "expireWithTemporaryPassword", out, err)
+	serverWriteAnswer(h, w, r, "expireWithTemporaryPassword", out, err)
 }
 
 // serverOperationGetOperation describes GetOperation to middleware.
@@ -1635,7 +1510,7 @@ func (h *serverHandler) serveGetOperation(w http.ResponseWriter, r *http.Request
 		return
 	}
 	out, err := h.impl.GetOperation(ctx, in)
-	h.respond(w, r, "getOperation", out, err)
+	serverWriteAnswer(h, w, r, "getOperation", out, err)
 }
 
 // serverOperationCancelOperation describes CancelOperation to middleware.
@@ -1663,5 +1538,5 @@ func (h *serverHandler) serveCancelOperation(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	out, err := h.impl.CancelOperation(ctx, in)
-	h.respond(w, r, "cancelOperation", out, err)
+	serverWriteAnswer(h, w, r, "cancelOperation", out, err)
 }
