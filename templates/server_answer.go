@@ -72,7 +72,7 @@ func orList(names []string) string {
 // writes it.
 func genServerAnswer(f *jen.File, o *generator.Operation, r *generator.Response) {
 	text := fmt.Sprintf("%s is the %s answer of %s", r.ServerName, r.StatusText(), o.Name)
-	if r.Type != nil {
+	if r.Type != nil && r.ContentType != "application/json" {
 		text += " (" + r.ContentType + ")"
 	}
 	if r.Description != "" {
@@ -102,11 +102,16 @@ func genServerAnswer(f *jen.File, o *generator.Operation, r *generator.Response)
 			g.Add(doc(headerDoc(h))).Id(r.ServerHeaderFields[i]).Add(paramType(h))
 		}
 	}))
+	f.Add(answerMethod(o, r))
+}
+
+// answerMethod renders the writeAnswer method of an answer type.
+func answerMethod(o *generator.Operation, r *generator.Response) *jen.Statement {
 	recv := jen.Id(r.ServerName)
 	if r.Type != nil || len(r.Headers) > 0 || r.Stream != nil || r.Default || r.Range > 0 {
 		recv = jen.Id("v").Id(r.ServerName)
 	}
-	f.Func().Params(recv).Id(answerWrite).Add(answerWriteParams(o)).Error().BlockFunc(func(g *jen.Group) {
+	return jen.Func().Params(recv).Id(answerWrite).Add(answerWriteParams(o)).Error().BlockFunc(func(g *jen.Group) {
 		status := jen.Lit(r.Status)
 		if low, high, ok := statusRange(r); ok {
 			status = jen.Id("v").Dot(generator.ServerStatusField)

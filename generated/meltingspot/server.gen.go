@@ -212,7 +212,7 @@ type ListLivesOutput interface {
 	writeAnswer(http.ResponseWriter, *ListLivesInput) error
 }
 
-// ListLivesOK is the 200 answer of ListLives (application/json): Lives returned successfully
+// ListLivesOK is the 200 answer of ListLives: Lives returned successfully
 type ListLivesOK struct {
 	Body LiveList
 }
@@ -239,8 +239,7 @@ type CreateLiveOutput interface {
 	writeAnswer(http.ResponseWriter, *CreateLiveInput) error
 }
 
-// CreateLiveCreated is the 201 answer of CreateLive (application/json): Live has been
-// successfully created
+// CreateLiveCreated is the 201 answer of CreateLive: Live has been successfully created
 type CreateLiveCreated struct {
 	Body Live
 }
@@ -267,8 +266,7 @@ type GetLiveOutput interface {
 	writeAnswer(http.ResponseWriter, *GetLiveInput) error
 }
 
-// GetLiveOK is the 200 answer of GetLive (application/json): Live found and returned
-// successfully
+// GetLiveOK is the 200 answer of GetLive: Live found and returned successfully
 type GetLiveOK struct {
 	Body Live
 }
@@ -304,7 +302,7 @@ type UpdateLiveOutput interface {
 	writeAnswer(http.ResponseWriter, *UpdateLiveInput) error
 }
 
-// UpdateLiveOK is the 200 answer of UpdateLive (application/json): Live successfully updated
+// UpdateLiveOK is the 200 answer of UpdateLive: Live successfully updated
 type UpdateLiveOK struct {
 	Body Live
 }
@@ -374,8 +372,7 @@ type ListLiveGroupsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListLiveGroupsInput) error
 }
 
-// ListLiveGroupsOK is the 200 answer of ListLiveGroups (application/json): Group returned
-// successfully
+// ListLiveGroupsOK is the 200 answer of ListLiveGroups: Group returned successfully
 type ListLiveGroupsOK struct {
 	Body GroupList
 }
@@ -518,8 +515,8 @@ type ListLiveParticipantsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListLiveParticipantsInput) error
 }
 
-// ListLiveParticipantsOK is the 200 answer of ListLiveParticipants (application/json): Live
-// participants returned successfully
+// ListLiveParticipantsOK is the 200 answer of ListLiveParticipants: Live participants
+// returned successfully
 type ListLiveParticipantsOK struct {
 	Body ParticipantList
 }
@@ -557,8 +554,8 @@ func (InviteLiveParticipantOK) writeAnswer(w http.ResponseWriter, _ *InviteLiveP
 	return serverWriteStatus(w, 200)
 }
 
-// InviteLiveParticipantCreated is the 201 answer of InviteLiveParticipant
-// (application/json): Member has been successfully invited
+// InviteLiveParticipantCreated is the 201 answer of InviteLiveParticipant: Member has been
+// successfully invited
 type InviteLiveParticipantCreated struct {
 	Body Participant
 }
@@ -589,8 +586,8 @@ type BulkInviteLiveParticipantsOutput interface {
 	writeAnswer(http.ResponseWriter, *BulkInviteLiveParticipantsInput) error
 }
 
-// BulkInviteLiveParticipantsOK is the 200 answer of BulkInviteLiveParticipants
-// (application/json): Members has been successfully invited
+// BulkInviteLiveParticipantsOK is the 200 answer of BulkInviteLiveParticipants: Members has
+// been successfully invited
 type BulkInviteLiveParticipantsOK struct {
 	Body []Participant
 }
@@ -629,8 +626,8 @@ type ListLiveSpeakersOutput interface {
 	writeAnswer(http.ResponseWriter, *ListLiveSpeakersInput) error
 }
 
-// ListLiveSpeakersOK is the 200 answer of ListLiveSpeakers (application/json): Live speakers
-// returned successfully
+// ListLiveSpeakersOK is the 200 answer of ListLiveSpeakers: Live speakers returned
+// successfully
 type ListLiveSpeakersOK struct {
 	Body ParticipantList
 }
@@ -668,8 +665,8 @@ func (InviteLiveSpeakerOK) writeAnswer(w http.ResponseWriter, _ *InviteLiveSpeak
 	return serverWriteStatus(w, 200)
 }
 
-// InviteLiveSpeakerCreated is the 201 answer of InviteLiveSpeaker (application/json): Member
-// has been successfully invited
+// InviteLiveSpeakerCreated is the 201 answer of InviteLiveSpeaker: Member has been
+// successfully invited
 type InviteLiveSpeakerCreated struct {
 	Body Participant
 }
@@ -699,8 +696,8 @@ type BulkInviteLiveSpeakersOutput interface {
 	writeAnswer(http.ResponseWriter, *BulkInviteLiveSpeakersInput) error
 }
 
-// BulkInviteLiveSpeakersOK is the 200 answer of BulkInviteLiveSpeakers (application/json):
-// Members has been successfully invited
+// BulkInviteLiveSpeakersOK is the 200 answer of BulkInviteLiveSpeakers: Members has been
+// successfully invited
 type BulkInviteLiveSpeakersOK struct {
 	Body []Participant
 }
@@ -1120,16 +1117,9 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-// serverOperationLinkChannelGroups describes LinkChannelGroups to middleware.
-var serverOperationLinkChannelGroups = &ServerOperation{
-	ID:      "linkChannelGroups",
-	Method:  "POST",
-	Path:    "/v1/channels/{channelId}/groups~bulkAdd",
-	Pattern: "POST /v1/channels/{channelID}/groups~bulkAdd",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationLinkChannelGroups = &ServerOperation{ID: "linkChannelGroups", Method: "POST", Path: "/v1/channels/{channelId}/groups~bulkAdd", Pattern: "POST /v1/channels/{channelID}/groups~bulkAdd", declares: func(string) bool {
+	return false
+}}
 
 // serveLinkChannelGroups serves POST /v1/channels/{channelId}/groups~bulkAdd: it checks the
 // credentials, decodes and validates the request, calls Server.LinkChannelGroups and writes
@@ -1181,20 +1171,13 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 	serverWriteAnswer(h, w, r, "linkChannelGroups", out, err)
 }
 
-// serverOperationListLives describes ListLives to middleware.
-var serverOperationListLives = &ServerOperation{
-	ID:      "listLives",
-	Method:  "GET",
-	Path:    "/v1/lives",
-	Pattern: "GET /v1/lives",
-	declares: func(name string) bool {
-		switch name {
-		case "page", "limit", "title[eq]", "title[contains]", "status[eq]", "startDate[lt]", "startDate[lte]", "startDate[gt]", "startDate[gte]", "startDate[eq]", "solution[eq]", "replay[eq]", "builtInType[eq]", "averageViewTime[lt]", "averageViewTime[lte]", "averageViewTime[gt]", "averageViewTime[gte]", "averageViewTime[eq]", "invited[lt]", "invited[lte]", "invited[gt]", "invited[gte]", "invited[eq]", "registrant[lt]", "registrant[lte]", "registrant[gt]", "registrant[gte]", "registrant[eq]", "attendee[lt]", "attendee[lte]", "attendee[gt]", "attendee[gte]", "attendee[eq]", "attendanceRate[lt]", "attendanceRate[lte]", "attendanceRate[gt]", "attendanceRate[gte]", "attendanceRate[eq]", "totalReplayView[lt]", "totalReplayView[lte]", "totalReplayView[gt]", "totalReplayView[gte]", "totalReplayView[eq]":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", Path: "/v1/lives", Pattern: "GET /v1/lives", declares: func(name string) bool {
+	switch name {
+	case "page", "limit", "title[eq]", "title[contains]", "status[eq]", "startDate[lt]", "startDate[lte]", "startDate[gt]", "startDate[gte]", "startDate[eq]", "solution[eq]", "replay[eq]", "builtInType[eq]", "averageViewTime[lt]", "averageViewTime[lte]", "averageViewTime[gt]", "averageViewTime[gte]", "averageViewTime[eq]", "invited[lt]", "invited[lte]", "invited[gt]", "invited[gte]", "invited[eq]", "registrant[lt]", "registrant[lte]", "registrant[gt]", "registrant[gte]", "registrant[eq]", "attendee[lt]", "attendee[lte]", "attendee[gt]", "attendee[gte]", "attendee[eq]", "attendanceRate[lt]", "attendanceRate[lte]", "attendanceRate[gt]", "attendanceRate[gte]", "attendanceRate[eq]", "totalReplayView[lt]", "totalReplayView[lte]", "totalReplayView[gt]", "totalReplayView[gte]", "totalReplayView[eq]":
+		return true
+	}
+	return false
+}}
 
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
 // request, calls Server.ListLives and writes its answer.
@@ -1254,16 +1237,9 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "listLives", out, err)
 }
 
-// serverOperationCreateLive describes CreateLive to middleware.
-var serverOperationCreateLive = &ServerOperation{
-	ID:      "createLive",
-	Method:  "POST",
-	Path:    "/v1/lives",
-	Pattern: "POST /v1/lives",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreateLive = &ServerOperation{ID: "createLive", Method: "POST", Path: "/v1/lives", Pattern: "POST /v1/lives", declares: func(string) bool {
+	return false
+}}
 
 // serveCreateLive serves POST /v1/lives: it checks the credentials, decodes and validates
 // the request, calls Server.CreateLive and writes its answer.
@@ -1313,16 +1289,9 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 	serverWriteAnswer(h, w, r, "createLive", out, err)
 }
 
-// serverOperationGetLive describes GetLive to middleware.
-var serverOperationGetLive = &ServerOperation{
-	ID:      "getLive",
-	Method:  "GET",
-	Path:    "/v1/lives/{liveId}",
-	Pattern: "GET /v1/lives/{liveID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetLive = &ServerOperation{ID: "getLive", Method: "GET", Path: "/v1/lives/{liveId}", Pattern: "GET /v1/lives/{liveID}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetLive serves GET /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetLive and writes its answer.
@@ -1344,16 +1313,9 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "getLive", out, err)
 }
 
-// serverOperationUpdateLive describes UpdateLive to middleware.
-var serverOperationUpdateLive = &ServerOperation{
-	ID:      "updateLive",
-	Method:  "PUT",
-	Path:    "/v1/lives/{liveId}",
-	Pattern: "PUT /v1/lives/{liveID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUpdateLive = &ServerOperation{ID: "updateLive", Method: "PUT", Path: "/v1/lives/{liveId}", Pattern: "PUT /v1/lives/{liveID}", declares: func(string) bool {
+	return false
+}}
 
 // serveUpdateLive serves PUT /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.UpdateLive and writes its answer.
@@ -1404,16 +1366,9 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 	serverWriteAnswer(h, w, r, "updateLive", out, err)
 }
 
-// serverOperationDeleteLive describes DeleteLive to middleware.
-var serverOperationDeleteLive = &ServerOperation{
-	ID:      "deleteLive",
-	Method:  "DELETE",
-	Path:    "/v1/lives/{liveId}",
-	Pattern: "DELETE /v1/lives/{liveID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationDeleteLive = &ServerOperation{ID: "deleteLive", Method: "DELETE", Path: "/v1/lives/{liveId}", Pattern: "DELETE /v1/lives/{liveID}", declares: func(string) bool {
+	return false
+}}
 
 // serveDeleteLive serves DELETE /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.DeleteLive and writes its answer.
@@ -1435,20 +1390,13 @@ func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) 
 	serverWriteAnswer(h, w, r, "deleteLive", out, err)
 }
 
-// serverOperationListLiveGroups describes ListLiveGroups to middleware.
-var serverOperationListLiveGroups = &ServerOperation{
-	ID:      "listLiveGroups",
-	Method:  "GET",
-	Path:    "/v1/lives/{liveId}/groups",
-	Pattern: "GET /v1/lives/{liveID}/groups",
-	declares: func(name string) bool {
-		switch name {
-		case "page", "limit":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListLiveGroups = &ServerOperation{ID: "listLiveGroups", Method: "GET", Path: "/v1/lives/{liveId}/groups", Pattern: "GET /v1/lives/{liveID}/groups", declares: func(name string) bool {
+	switch name {
+	case "page", "limit":
+		return true
+	}
+	return false
+}}
 
 // serveListLiveGroups serves GET /v1/lives/{liveId}/groups: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveGroups and writes its answer.
@@ -1501,16 +1449,9 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 	serverWriteAnswer(h, w, r, "listLiveGroups", out, err)
 }
 
-// serverOperationLinkLiveGroup describes LinkLiveGroup to middleware.
-var serverOperationLinkLiveGroup = &ServerOperation{
-	ID:      "linkLiveGroup",
-	Method:  "POST",
-	Path:    "/v1/lives/{liveId}/groups",
-	Pattern: "POST /v1/lives/{liveID}/groups",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationLinkLiveGroup = &ServerOperation{ID: "linkLiveGroup", Method: "POST", Path: "/v1/lives/{liveId}/groups", Pattern: "POST /v1/lives/{liveID}/groups", declares: func(string) bool {
+	return false
+}}
 
 // serveLinkLiveGroup serves POST /v1/lives/{liveId}/groups: it checks the credentials,
 // decodes and validates the request, calls Server.LinkLiveGroup and writes its answer.
@@ -1559,16 +1500,9 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 	serverWriteAnswer(h, w, r, "linkLiveGroup", out, err)
 }
 
-// serverOperationUnlinkLiveGroup describes UnlinkLiveGroup to middleware.
-var serverOperationUnlinkLiveGroup = &ServerOperation{
-	ID:      "unlinkLiveGroup",
-	Method:  "DELETE",
-	Path:    "/v1/lives/{liveId}/groups/{groupId}",
-	Pattern: "DELETE /v1/lives/{liveID}/groups/{groupID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUnlinkLiveGroup = &ServerOperation{ID: "unlinkLiveGroup", Method: "DELETE", Path: "/v1/lives/{liveId}/groups/{groupId}", Pattern: "DELETE /v1/lives/{liveID}/groups/{groupID}", declares: func(string) bool {
+	return false
+}}
 
 // serveUnlinkLiveGroup serves DELETE /v1/lives/{liveId}/groups/{groupId}: it checks the
 // credentials, decodes and validates the request, calls Server.UnlinkLiveGroup and writes
@@ -1592,16 +1526,9 @@ func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Requ
 	serverWriteAnswer(h, w, r, "unlinkLiveGroup", out, err)
 }
 
-// serverOperationUnlinkLiveGroups describes UnlinkLiveGroups to middleware.
-var serverOperationUnlinkLiveGroups = &ServerOperation{
-	ID:      "unlinkLiveGroups",
-	Method:  "POST",
-	Path:    "/v1/lives/{liveId}/groups~bulkRemove",
-	Pattern: "POST /v1/lives/{liveID}/groups~bulkRemove",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUnlinkLiveGroups = &ServerOperation{ID: "unlinkLiveGroups", Method: "POST", Path: "/v1/lives/{liveId}/groups~bulkRemove", Pattern: "POST /v1/lives/{liveID}/groups~bulkRemove", declares: func(string) bool {
+	return false
+}}
 
 // serveUnlinkLiveGroups serves POST /v1/lives/{liveId}/groups~bulkRemove: it checks the
 // credentials, decodes and validates the request, calls Server.UnlinkLiveGroups and writes
@@ -1653,20 +1580,13 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 	serverWriteAnswer(h, w, r, "unlinkLiveGroups", out, err)
 }
 
-// serverOperationListLiveParticipants describes ListLiveParticipants to middleware.
-var serverOperationListLiveParticipants = &ServerOperation{
-	ID:      "listLiveParticipants",
-	Method:  "GET",
-	Path:    "/v1/lives/{liveId}/participants",
-	Pattern: "GET /v1/lives/{liveID}/participants",
-	declares: func(name string) bool {
-		switch name {
-		case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "type[eq]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListLiveParticipants = &ServerOperation{ID: "listLiveParticipants", Method: "GET", Path: "/v1/lives/{liveId}/participants", Pattern: "GET /v1/lives/{liveID}/participants", declares: func(name string) bool {
+	switch name {
+	case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "type[eq]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
+		return true
+	}
+	return false
+}}
 
 // serveListLiveParticipants serves GET /v1/lives/{liveId}/participants: it checks the
 // credentials, decodes and validates the request, calls Server.ListLiveParticipants and
@@ -1728,16 +1648,9 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 	serverWriteAnswer(h, w, r, "listLiveParticipants", out, err)
 }
 
-// serverOperationInviteLiveParticipant describes InviteLiveParticipant to middleware.
-var serverOperationInviteLiveParticipant = &ServerOperation{
-	ID:      "inviteLiveParticipant",
-	Method:  "POST",
-	Path:    "/v1/lives/{liveId}/participants",
-	Pattern: "POST /v1/lives/{liveID}/participants",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationInviteLiveParticipant = &ServerOperation{ID: "inviteLiveParticipant", Method: "POST", Path: "/v1/lives/{liveId}/participants", Pattern: "POST /v1/lives/{liveID}/participants", declares: func(string) bool {
+	return false
+}}
 
 // serveInviteLiveParticipant serves POST /v1/lives/{liveId}/participants: it checks the
 // credentials, decodes and validates the request, calls Server.InviteLiveParticipant and
@@ -1787,16 +1700,9 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 	serverWriteAnswer(h, w, r, "inviteLiveParticipant", out, err)
 }
 
-// serverOperationBulkInviteLiveParticipants describes BulkInviteLiveParticipants to middleware.
-var serverOperationBulkInviteLiveParticipants = &ServerOperation{
-	ID:      "bulkInviteLiveParticipants",
-	Method:  "POST",
-	Path:    "/v1/lives/{liveId}/participants~bulkInvite",
-	Pattern: "POST /v1/lives/{liveID}/participants~bulkInvite",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationBulkInviteLiveParticipants = &ServerOperation{ID: "bulkInviteLiveParticipants", Method: "POST", Path: "/v1/lives/{liveId}/participants~bulkInvite", Pattern: "POST /v1/lives/{liveID}/participants~bulkInvite", declares: func(string) bool {
+	return false
+}}
 
 // serveBulkInviteLiveParticipants serves POST /v1/lives/{liveId}/participants~bulkInvite: it
 // checks the credentials, decodes and validates the request, calls
@@ -1848,20 +1754,13 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 	serverWriteAnswer(h, w, r, "bulkInviteLiveParticipants", out, err)
 }
 
-// serverOperationListLiveSpeakers describes ListLiveSpeakers to middleware.
-var serverOperationListLiveSpeakers = &ServerOperation{
-	ID:      "listLiveSpeakers",
-	Method:  "GET",
-	Path:    "/v1/lives/{liveId}/speakers",
-	Pattern: "GET /v1/lives/{liveID}/speakers",
-	declares: func(name string) bool {
-		switch name {
-		case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListLiveSpeakers = &ServerOperation{ID: "listLiveSpeakers", Method: "GET", Path: "/v1/lives/{liveId}/speakers", Pattern: "GET /v1/lives/{liveID}/speakers", declares: func(name string) bool {
+	switch name {
+	case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
+		return true
+	}
+	return false
+}}
 
 // serveListLiveSpeakers serves GET /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveSpeakers and writes its answer.
@@ -1922,16 +1821,9 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 	serverWriteAnswer(h, w, r, "listLiveSpeakers", out, err)
 }
 
-// serverOperationInviteLiveSpeaker describes InviteLiveSpeaker to middleware.
-var serverOperationInviteLiveSpeaker = &ServerOperation{
-	ID:      "inviteLiveSpeaker",
-	Method:  "POST",
-	Path:    "/v1/lives/{liveId}/speakers",
-	Pattern: "POST /v1/lives/{liveID}/speakers",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationInviteLiveSpeaker = &ServerOperation{ID: "inviteLiveSpeaker", Method: "POST", Path: "/v1/lives/{liveId}/speakers", Pattern: "POST /v1/lives/{liveID}/speakers", declares: func(string) bool {
+	return false
+}}
 
 // serveInviteLiveSpeaker serves POST /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.InviteLiveSpeaker and writes its answer.
@@ -1982,16 +1874,9 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 	serverWriteAnswer(h, w, r, "inviteLiveSpeaker", out, err)
 }
 
-// serverOperationBulkInviteLiveSpeakers describes BulkInviteLiveSpeakers to middleware.
-var serverOperationBulkInviteLiveSpeakers = &ServerOperation{
-	ID:      "bulkInviteLiveSpeakers",
-	Method:  "POST",
-	Path:    "/v1/lives/{liveId}/speakers~bulkInvite",
-	Pattern: "POST /v1/lives/{liveID}/speakers~bulkInvite",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationBulkInviteLiveSpeakers = &ServerOperation{ID: "bulkInviteLiveSpeakers", Method: "POST", Path: "/v1/lives/{liveId}/speakers~bulkInvite", Pattern: "POST /v1/lives/{liveID}/speakers~bulkInvite", declares: func(string) bool {
+	return false
+}}
 
 // serveBulkInviteLiveSpeakers serves POST /v1/lives/{liveId}/speakers~bulkInvite: it checks
 // the credentials, decodes and validates the request, calls Server.BulkInviteLiveSpeakers

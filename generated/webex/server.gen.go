@@ -61,8 +61,8 @@ type CreateMeetingInviteesOutput interface {
 	writeAnswer(http.ResponseWriter, *CreateMeetingInviteesInput) error
 }
 
-// CreateMeetingInviteesOK is the 200 answer of CreateMeetingInvitees (application/json):
-// Successful request with body content. The body lists the meeting invitees inserted.
+// CreateMeetingInviteesOK is the 200 answer of CreateMeetingInvitees: Successful request
+// with body content. The body lists the meeting invitees inserted.
 type CreateMeetingInviteesOK struct {
 	Body CreateMeetingInviteesResponse
 }
@@ -619,16 +619,9 @@ func answerInt[T ~int | ~int32 | ~int64](v T) string {
 	return strconv.FormatInt(int64(v), 10)
 }
 
-// serverOperationCreateMeetingInvitees describes CreateMeetingInvitees to middleware.
-var serverOperationCreateMeetingInvitees = &ServerOperation{
-	ID:      "createMeetingInvitees",
-	Method:  "POST",
-	Path:    "/meetingInvitees/bulkInsert",
-	Pattern: "POST /meetingInvitees/bulkInsert",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreateMeetingInvitees = &ServerOperation{ID: "createMeetingInvitees", Method: "POST", Path: "/meetingInvitees/bulkInsert", Pattern: "POST /meetingInvitees/bulkInsert", declares: func(string) bool {
+	return false
+}}
 
 // serveCreateMeetingInvitees serves POST /meetingInvitees/bulkInsert: it checks the
 // credentials, decodes and validates the request, calls Server.CreateMeetingInvitees and

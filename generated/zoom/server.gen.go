@@ -66,8 +66,8 @@ type AddMeetingRegistrantOutput interface {
 	writeAnswer(http.ResponseWriter, *AddMeetingRegistrantInput) error
 }
 
-// AddMeetingRegistrantCreated is the 201 answer of AddMeetingRegistrant (application/json):
-// Meeting registrant created.
+// AddMeetingRegistrantCreated is the 201 answer of AddMeetingRegistrant: Meeting registrant
+// created.
 type AddMeetingRegistrantCreated struct {
 	Body MeetingRegistrantCreated
 }
@@ -456,20 +456,13 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationAddMeetingRegistrant describes AddMeetingRegistrant to middleware.
-var serverOperationAddMeetingRegistrant = &ServerOperation{
-	ID:      "addMeetingRegistrant",
-	Method:  "POST",
-	Path:    "/meetings/{meetingId}/registrants",
-	Pattern: "POST /meetings/{meetingID}/registrants",
-	declares: func(name string) bool {
-		switch name {
-		case "occurrence_ids":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationAddMeetingRegistrant = &ServerOperation{ID: "addMeetingRegistrant", Method: "POST", Path: "/meetings/{meetingId}/registrants", Pattern: "POST /meetings/{meetingID}/registrants", declares: func(name string) bool {
+	switch name {
+	case "occurrence_ids":
+		return true
+	}
+	return false
+}}
 
 // serveAddMeetingRegistrant serves POST /meetings/{meetingId}/registrants: it checks the
 // credentials, decodes and validates the request, calls Server.AddMeetingRegistrant and

@@ -57,8 +57,7 @@ type ListReportsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListReportsInput) error
 }
 
-// ListReportsOK is the 200 answer of ListReports (application/json): The names of the
-// reports.
+// ListReportsOK is the 200 answer of ListReports: The names of the reports.
 type ListReportsOK struct {
 	Body []string
 }
@@ -78,7 +77,7 @@ type GetReportOutput interface {
 	writeAnswer(http.ResponseWriter, *GetReportInput) error
 }
 
-// GetReportOK is the 200 answer of GetReport (application/json): The report.
+// GetReportOK is the 200 answer of GetReport: The report.
 type GetReportOK struct {
 	Body []Line
 	// Header X-Blob, sent when set.
@@ -128,7 +127,7 @@ func (GetReportNoContent) writeAnswer(w http.ResponseWriter, _ *GetReportInput) 
 	return serverWriteStatus(w, 204)
 }
 
-// GetReportDefault is the default answer of GetReport (application/json): Any other answer.
+// GetReportDefault is the default answer of GetReport: Any other answer.
 type GetReportDefault struct {
 	// Status is the status code to send, 200 to 599.
 	Status int
@@ -566,16 +565,9 @@ func answerTime(v time.Time) string {
 	return v.Format(time.RFC3339Nano)
 }
 
-// serverOperationListReports describes ListReports to middleware.
-var serverOperationListReports = &ServerOperation{
-	ID:      "listReports",
-	Method:  "GET",
-	Path:    "/reports",
-	Pattern: "GET /reports",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListReports = &ServerOperation{ID: "listReports", Method: "GET", Path: "/reports", Pattern: "GET /reports", declares: func(string) bool {
+	return false
+}}
 
 // serveListReports serves GET /reports: it checks the credentials, decodes and validates the
 // request, calls Server.ListReports and writes its answer.
@@ -593,16 +585,9 @@ func (h *serverHandler) serveListReports(w http.ResponseWriter, r *http.Request)
 	serverWriteAnswer(h, w, r, "listReports", out, err)
 }
 
-// serverOperationGetReport describes GetReport to middleware.
-var serverOperationGetReport = &ServerOperation{
-	ID:      "getReport",
-	Method:  "GET",
-	Path:    "/reports/{id}",
-	Pattern: "GET /reports/{id}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetReport = &ServerOperation{ID: "getReport", Method: "GET", Path: "/reports/{id}", Pattern: "GET /reports/{id}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetReport serves GET /reports/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetReport and writes its answer.

@@ -161,7 +161,7 @@ func (v DownloadFilePartialContent) writeAnswer(w http.ResponseWriter, _ *Downlo
 	return serverWriteStream(w, 206, "application/octet-stream", v.Body)
 }
 
-// DownloadFileNotFound is the 404 answer of DownloadFile (application/json): No such file.
+// DownloadFileNotFound is the 404 answer of DownloadFile: No such file.
 type DownloadFileNotFound struct {
 	Body Error
 }
@@ -184,7 +184,7 @@ type UploadFileOutput interface {
 	writeAnswer(http.ResponseWriter, *UploadFileInput) error
 }
 
-// UploadFileCreated is the 201 answer of UploadFile (application/json): Stored.
+// UploadFileCreated is the 201 answer of UploadFile: Stored.
 type UploadFileCreated struct {
 	Body Stored
 }
@@ -193,7 +193,7 @@ func (v UploadFileCreated) writeAnswer(w http.ResponseWriter, _ *UploadFileInput
 	return serverWriteAppended(w, 201, "application/json", v.Body)
 }
 
-// UploadFileBadRequest is the 400 answer of UploadFile (application/json): Bad request.
+// UploadFileBadRequest is the 400 answer of UploadFile: Bad request.
 type UploadFileBadRequest struct {
 	Body Error
 }
@@ -599,16 +599,9 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationGetAvatar describes GetAvatar to middleware.
-var serverOperationGetAvatar = &ServerOperation{
-	ID:      "getAvatar",
-	Method:  "GET",
-	Path:    "/avatar",
-	Pattern: "GET /avatar",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetAvatar = &ServerOperation{ID: "getAvatar", Method: "GET", Path: "/avatar", Pattern: "GET /avatar", declares: func(string) bool {
+	return false
+}}
 
 // serveGetAvatar serves GET /avatar: it checks the credentials, decodes and validates the
 // request, calls Server.GetAvatar and writes its answer.
@@ -626,16 +619,9 @@ func (h *serverHandler) serveGetAvatar(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "getAvatar", out, err)
 }
 
-// serverOperationSetAvatar describes SetAvatar to middleware.
-var serverOperationSetAvatar = &ServerOperation{
-	ID:      "setAvatar",
-	Method:  "PUT",
-	Path:    "/avatar",
-	Pattern: "PUT /avatar",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationSetAvatar = &ServerOperation{ID: "setAvatar", Method: "PUT", Path: "/avatar", Pattern: "PUT /avatar", declares: func(string) bool {
+	return false
+}}
 
 // serveSetAvatar serves PUT /avatar: it checks the credentials, decodes and validates the
 // request, calls Server.SetAvatar and writes its answer.
@@ -658,16 +644,9 @@ func (h *serverHandler) serveSetAvatar(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "setAvatar", out, err)
 }
 
-// serverOperationEcho describes Echo to middleware.
-var serverOperationEcho = &ServerOperation{
-	ID:      "echo",
-	Method:  "POST",
-	Path:    "/echo",
-	Pattern: "POST /echo",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationEcho = &ServerOperation{ID: "echo", Method: "POST", Path: "/echo", Pattern: "POST /echo", declares: func(string) bool {
+	return false
+}}
 
 // serveEcho serves POST /echo: it checks the credentials, decodes and validates the request,
 // calls Server.Echo and writes its answer.
@@ -693,16 +672,9 @@ func (h *serverHandler) serveEcho(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "echo", out, err)
 }
 
-// serverOperationDownloadFile describes DownloadFile to middleware.
-var serverOperationDownloadFile = &ServerOperation{
-	ID:      "downloadFile",
-	Method:  "GET",
-	Path:    "/files/{name}",
-	Pattern: "GET /files/{name}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationDownloadFile = &ServerOperation{ID: "downloadFile", Method: "GET", Path: "/files/{name}", Pattern: "GET /files/{name}", declares: func(string) bool {
+	return false
+}}
 
 // serveDownloadFile serves GET /files/{name}: it checks the credentials, decodes and
 // validates the request, calls Server.DownloadFile and writes its answer.
@@ -721,16 +693,9 @@ func (h *serverHandler) serveDownloadFile(w http.ResponseWriter, r *http.Request
 	serverWriteAnswer(h, w, r, "downloadFile", out, err)
 }
 
-// serverOperationUploadFile describes UploadFile to middleware.
-var serverOperationUploadFile = &ServerOperation{
-	ID:      "uploadFile",
-	Method:  "PUT",
-	Path:    "/files/{name}",
-	Pattern: "PUT /files/{name}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUploadFile = &ServerOperation{ID: "uploadFile", Method: "PUT", Path: "/files/{name}", Pattern: "PUT /files/{name}", declares: func(string) bool {
+	return false
+}}
 
 // serveUploadFile serves PUT /files/{name}: it checks the credentials, decodes and validates
 // the request, calls Server.UploadFile and writes its answer.
@@ -757,16 +722,9 @@ func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) 
 	serverWriteAnswer(h, w, r, "uploadFile", out, err)
 }
 
-// serverOperationAddNote describes AddNote to middleware.
-var serverOperationAddNote = &ServerOperation{
-	ID:      "addNote",
-	Method:  "POST",
-	Path:    "/notes",
-	Pattern: "POST /notes",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationAddNote = &ServerOperation{ID: "addNote", Method: "POST", Path: "/notes", Pattern: "POST /notes", declares: func(string) bool {
+	return false
+}}
 
 // serveAddNote serves POST /notes: it checks the credentials, decodes and validates the
 // request, calls Server.AddNote and writes its answer.

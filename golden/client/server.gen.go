@@ -92,7 +92,7 @@ type AddTagsOutput interface {
 	writeAnswer(http.ResponseWriter, *AddTagsInput) error
 }
 
-// AddTagsOK is the 200 answer of AddTags (application/json): The tags added.
+// AddTagsOK is the 200 answer of AddTags: The tags added.
 type AddTagsOK struct {
 	Body []string
 }
@@ -112,7 +112,7 @@ type ListThingsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListThingsInput) error
 }
 
-// ListThingsOK is the 200 answer of ListThings (application/json): A page of things.
+// ListThingsOK is the 200 answer of ListThings: A page of things.
 type ListThingsOK struct {
 	Body ThingPage
 }
@@ -133,7 +133,7 @@ type ImportThingsOutput interface {
 	writeAnswer(http.ResponseWriter, *ImportThingsInput) error
 }
 
-// ImportThingsOK is the 200 answer of ImportThings (application/json): Imported now.
+// ImportThingsOK is the 200 answer of ImportThings: Imported now.
 type ImportThingsOK struct {
 	Body ThingPage
 }
@@ -149,8 +149,8 @@ func (ImportThingsAccepted) writeAnswer(w http.ResponseWriter, _ *ImportThingsIn
 	return serverWriteStatus(w, 202)
 }
 
-// ImportThingsUnprocessableEntity is the 422 answer of ImportThings (application/json): Some
-// things are invalid.
+// ImportThingsUnprocessableEntity is the 422 answer of ImportThings: Some things are
+// invalid.
 type ImportThingsUnprocessableEntity struct {
 	Body ProblemModel
 }
@@ -211,8 +211,7 @@ type ClearNotesOutput interface {
 	writeAnswer(http.ResponseWriter, *ClearNotesInput) error
 }
 
-// ClearNotesDefault is the default answer of ClearNotes (application/json): Whatever the
-// server says.
+// ClearNotesDefault is the default answer of ClearNotes: Whatever the server says.
 type ClearNotesDefault struct {
 	// Status is the status code to send, 200 to 599.
 	Status int
@@ -246,7 +245,7 @@ type GetThingOutput interface {
 	writeAnswer(http.ResponseWriter, *GetThingInput) error
 }
 
-// GetThingOK is the 200 answer of GetThing (application/json): The thing.
+// GetThingOK is the 200 answer of GetThing: The thing.
 type GetThingOK struct {
 	Body Thing
 }
@@ -255,7 +254,7 @@ func (v GetThingOK) writeAnswer(w http.ResponseWriter, _ *GetThingInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
-// GetThingNotFound is the 404 answer of GetThing (application/json): No such thing.
+// GetThingNotFound is the 404 answer of GetThing: No such thing.
 type GetThingNotFound struct {
 	Body ProblemModel
 }
@@ -264,7 +263,7 @@ func (v GetThingNotFound) writeAnswer(w http.ResponseWriter, _ *GetThingInput) e
 	return serverWriteAppended(w, 404, "application/json", v.Body)
 }
 
-// GetThingStatus4XX is the 4XX answer of GetThing (application/json): Another client error.
+// GetThingStatus4XX is the 4XX answer of GetThing: Another client error.
 type GetThingStatus4XX struct {
 	// Status is the status code to send, 400 to 499.
 	Status int
@@ -678,20 +677,13 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-// serverOperationAddTags describes AddTags to middleware.
-var serverOperationAddTags = &ServerOperation{
-	ID:      "addTags",
-	Method:  "POST",
-	Path:    "/tags~batchAdd",
-	Pattern: "POST /tags~batchAdd",
-	declares: func(name string) bool {
-		switch name {
-		case "api_key":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationAddTags = &ServerOperation{ID: "addTags", Method: "POST", Path: "/tags~batchAdd", Pattern: "POST /tags~batchAdd", declares: func(name string) bool {
+	switch name {
+	case "api_key":
+		return true
+	}
+	return false
+}}
 
 // serveAddTags serves POST /tags~batchAdd: it checks the credentials, decodes and validates
 // the request, calls Server.AddTags and writes its answer.
@@ -741,26 +733,19 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "addTags", out, err)
 }
 
-// serverOperationListThings describes ListThings to middleware.
-var serverOperationListThings = &ServerOperation{
-	ID:      "listThings",
-	Method:  "GET",
-	Path:    "/things",
-	Pattern: "GET /things",
-	declares: func(name string) bool {
-		switch name {
-		case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
-			return true
-		}
-		if strings.HasPrefix(name, "labels[") {
-			return true
-		}
-		if strings.HasPrefix(name, "box[") {
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListThings = &ServerOperation{ID: "listThings", Method: "GET", Path: "/things", Pattern: "GET /things", declares: func(name string) bool {
+	switch name {
+	case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
+		return true
+	}
+	if strings.HasPrefix(name, "labels[") {
+		return true
+	}
+	if strings.HasPrefix(name, "box[") {
+		return true
+	}
+	return false
+}}
 
 // serveListThings serves GET /things: it checks the credentials, decodes and validates the
 // request, calls Server.ListThings and writes its answer.
@@ -1064,20 +1049,13 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 	serverWriteAnswer(h, w, r, "listThings", out, err)
 }
 
-// serverOperationImportThings describes ImportThings to middleware.
-var serverOperationImportThings = &ServerOperation{
-	ID:      "importThings",
-	Method:  "POST",
-	Path:    "/things",
-	Pattern: "POST /things",
-	declares: func(name string) bool {
-		switch name {
-		case "api_key":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationImportThings = &ServerOperation{ID: "importThings", Method: "POST", Path: "/things", Pattern: "POST /things", declares: func(name string) bool {
+	switch name {
+	case "api_key":
+		return true
+	}
+	return false
+}}
 
 // serveImportThings serves POST /things: it checks the credentials, decodes and validates
 // the request, calls Server.ImportThings and writes its answer.
@@ -1127,16 +1105,9 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 	serverWriteAnswer(h, w, r, "importThings", out, err)
 }
 
-// serverOperationPutThingsIDNotes describes PutThingsIDNotes to middleware.
-var serverOperationPutThingsIDNotes = &ServerOperation{
-	ID:      "put  things  id  notes",
-	Method:  "PUT",
-	Path:    "/things/{id}/notes",
-	Pattern: "PUT /things/{id}/notes",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationPutThingsIDNotes = &ServerOperation{ID: "put  things  id  notes", Method: "PUT", Path: "/things/{id}/notes", Pattern: "PUT /things/{id}/notes", declares: func(string) bool {
+	return false
+}}
 
 // servePutThingsIDNotes serves PUT /things/{id}/notes: it checks the credentials, decodes
 // and validates the request, calls Server.PutThingsIDNotes and writes its answer.
@@ -1170,20 +1141,13 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 	serverWriteAnswer(h, w, r, "put  things  id  notes", out, err)
 }
 
-// serverOperationClearNotes describes ClearNotes to middleware.
-var serverOperationClearNotes = &ServerOperation{
-	ID:      "clearNotes",
-	Method:  "DELETE",
-	Path:    "/things/{id}/notes",
-	Pattern: "DELETE /things/{id}/notes",
-	declares: func(name string) bool {
-		switch name {
-		case "api_key":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationClearNotes = &ServerOperation{ID: "clearNotes", Method: "DELETE", Path: "/things/{id}/notes", Pattern: "DELETE /things/{id}/notes", declares: func(name string) bool {
+	switch name {
+	case "api_key":
+		return true
+	}
+	return false
+}}
 
 // serveClearNotes serves DELETE /things/{id}/notes: it checks the credentials, decodes and
 // validates the request, calls Server.ClearNotes and writes its answer.
@@ -1237,16 +1201,9 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 	serverWriteAnswer(h, w, r, "clearNotes", out, err)
 }
 
-// serverOperationGetThing describes GetThing to middleware.
-var serverOperationGetThing = &ServerOperation{
-	ID:      "getThing",
-	Method:  "GET",
-	Path:    "/things/{id}/{kind}/{shape}/{coords}",
-	Pattern: "GET /things/{id}/{kind}/{shape}/{coords}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetThing = &ServerOperation{ID: "getThing", Method: "GET", Path: "/things/{id}/{kind}/{shape}/{coords}", Pattern: "GET /things/{id}/{kind}/{shape}/{coords}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetThing serves GET /things/{id}/{kind}/{shape}/{coords}: it checks the credentials,
 // decodes and validates the request, calls Server.GetThing and writes its answer.

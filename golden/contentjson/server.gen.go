@@ -52,7 +52,7 @@ type SearchOutput interface {
 	writeAnswer(http.ResponseWriter, *SearchInput) error
 }
 
-// SearchOK is the 200 answer of Search (application/json): What the server read.
+// SearchOK is the 200 answer of Search: What the server read.
 type SearchOK struct {
 	Body Echo
 }
@@ -433,20 +433,13 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationSearch describes Search to middleware.
-var serverOperationSearch = &ServerOperation{
-	ID:      "search",
-	Method:  "GET",
-	Path:    "/search",
-	Pattern: "GET /search",
-	declares: func(name string) bool {
-		switch name {
-		case "where", "limit":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationSearch = &ServerOperation{ID: "search", Method: "GET", Path: "/search", Pattern: "GET /search", declares: func(name string) bool {
+	switch name {
+	case "where", "limit":
+		return true
+	}
+	return false
+}}
 
 // serveSearch serves GET /search: it checks the credentials, decodes and validates the
 // request, calls Server.Search and writes its answer.

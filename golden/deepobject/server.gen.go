@@ -58,7 +58,7 @@ type ListChargesOutput interface {
 	writeAnswer(http.ResponseWriter, *ListChargesInput) error
 }
 
-// ListChargesOK is the 200 answer of ListCharges (application/json): The filter as read.
+// ListChargesOK is the 200 answer of ListCharges: The filter as read.
 type ListChargesOK struct {
 	Body ChargeFilter
 }
@@ -84,8 +84,7 @@ type GetPersonOutput interface {
 	writeAnswer(http.ResponseWriter, *GetPersonInput) error
 }
 
-// GetPersonOK is the 200 answer of GetPerson (application/json): The objects as read, in
-// parameter order.
+// GetPersonOK is the 200 answer of GetPerson: The objects as read, in parameter order.
 type GetPersonOK struct {
 	Body []Person
 }
@@ -475,26 +474,19 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-// serverOperationListCharges describes ListCharges to middleware.
-var serverOperationListCharges = &ServerOperation{
-	ID:      "listCharges",
-	Method:  "GET",
-	Path:    "/charges",
-	Pattern: "GET /charges",
-	declares: func(name string) bool {
-		switch name {
-		case "filter", "page":
-			return true
-		}
-		if strings.HasPrefix(name, "filter[") {
-			return true
-		}
-		if strings.HasPrefix(name, "page[") {
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListCharges = &ServerOperation{ID: "listCharges", Method: "GET", Path: "/charges", Pattern: "GET /charges", declares: func(name string) bool {
+	switch name {
+	case "filter", "page":
+		return true
+	}
+	if strings.HasPrefix(name, "filter[") {
+		return true
+	}
+	if strings.HasPrefix(name, "page[") {
+		return true
+	}
+	return false
+}}
 
 // serverDeepListChargesFilter2 is how the query parameter filter of ListCharges maps onto its type.
 var serverDeepListChargesFilter2 = &serverForm{
@@ -581,16 +573,9 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 	serverWriteAnswer(h, w, r, "listCharges", out, err)
 }
 
-// serverOperationGetPerson describes GetPerson to middleware.
-var serverOperationGetPerson = &ServerOperation{
-	ID:      "getPerson",
-	Method:  "GET",
-	Path:    "/people/{who}/{label}/{matrix}",
-	Pattern: "GET /people/{who}/{label}/{matrix}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetPerson = &ServerOperation{ID: "getPerson", Method: "GET", Path: "/people/{who}/{label}/{matrix}", Pattern: "GET /people/{who}/{label}/{matrix}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetPerson serves GET /people/{who}/{label}/{matrix}: it checks the credentials,
 // decodes and validates the request, calls Server.GetPerson and writes its answer.

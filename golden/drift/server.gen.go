@@ -70,7 +70,7 @@ type HealthOutput interface {
 	writeAnswer(http.ResponseWriter, *HealthInput) error
 }
 
-// HealthOK is the 200 answer of Health (application/json): Up
+// HealthOK is the 200 answer of Health: Up
 type HealthOK struct {
 	Body Empty
 }
@@ -87,7 +87,7 @@ type ListItemsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListItemsInput) error
 }
 
-// ListItemsOK is the 200 answer of ListItems (application/json): A page of items
+// ListItemsOK is the 200 answer of ListItems: A page of items
 type ListItemsOK struct {
 	Body ItemList
 }
@@ -107,7 +107,7 @@ type CreateItemOutput interface {
 	writeAnswer(http.ResponseWriter, *CreateItemInput) error
 }
 
-// CreateItemCreated is the 201 answer of CreateItem (application/json): Created
+// CreateItemCreated is the 201 answer of CreateItem: Created
 type CreateItemCreated struct {
 	Body Item
 }
@@ -134,7 +134,7 @@ func (InviteItemOK) writeAnswer(w http.ResponseWriter, _ *InviteItemInput) error
 	return serverWriteStatus(w, 200)
 }
 
-// InviteItemCreated is the 201 answer of InviteItem (application/json): Invited
+// InviteItemCreated is the 201 answer of InviteItem: Invited
 type InviteItemCreated struct {
 	Body Receipt
 }
@@ -156,7 +156,7 @@ type GetMeetingOutput interface {
 	writeAnswer(http.ResponseWriter, *GetMeetingInput) error
 }
 
-// GetMeetingOK is the 200 answer of GetMeeting (application/json): The meeting
+// GetMeetingOK is the 200 answer of GetMeeting: The meeting
 type GetMeetingOK struct {
 	Body Receipt
 }
@@ -541,16 +541,9 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationHealth describes Health to middleware.
-var serverOperationHealth = &ServerOperation{
-	ID:      "health",
-	Method:  "GET",
-	Path:    "/health",
-	Pattern: "GET /health",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationHealth = &ServerOperation{ID: "health", Method: "GET", Path: "/health", Pattern: "GET /health", declares: func(string) bool {
+	return false
+}}
 
 // serveHealth serves GET /health: it checks the credentials, decodes and validates the
 // request, calls Server.Health and writes its answer.
@@ -568,16 +561,9 @@ func (h *serverHandler) serveHealth(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "health", out, err)
 }
 
-// serverOperationListItems describes ListItems to middleware.
-var serverOperationListItems = &ServerOperation{
-	ID:      "listItems",
-	Method:  "GET",
-	Path:    "/items",
-	Pattern: "GET /items",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListItems = &ServerOperation{ID: "listItems", Method: "GET", Path: "/items", Pattern: "GET /items", declares: func(string) bool {
+	return false
+}}
 
 // serveListItems serves GET /items: it checks the credentials, decodes and validates the
 // request, calls Server.ListItems and writes its answer.
@@ -595,16 +581,9 @@ func (h *serverHandler) serveListItems(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "listItems", out, err)
 }
 
-// serverOperationCreateItem describes CreateItem to middleware.
-var serverOperationCreateItem = &ServerOperation{
-	ID:      "createItem",
-	Method:  "POST",
-	Path:    "/items",
-	Pattern: "POST /items",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreateItem = &ServerOperation{ID: "createItem", Method: "POST", Path: "/items", Pattern: "POST /items", declares: func(string) bool {
+	return false
+}}
 
 // serveCreateItem serves POST /items: it checks the credentials, decodes and validates the
 // request, calls Server.CreateItem and writes its answer.
@@ -651,16 +630,9 @@ func (h *serverHandler) serveCreateItem(w http.ResponseWriter, r *http.Request) 
 	serverWriteAnswer(h, w, r, "createItem", out, err)
 }
 
-// serverOperationInviteItem describes InviteItem to middleware.
-var serverOperationInviteItem = &ServerOperation{
-	ID:      "inviteItem",
-	Method:  "POST",
-	Path:    "/items/{itemId}/invite",
-	Pattern: "POST /items/{itemID}/invite",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationInviteItem = &ServerOperation{ID: "inviteItem", Method: "POST", Path: "/items/{itemId}/invite", Pattern: "POST /items/{itemID}/invite", declares: func(string) bool {
+	return false
+}}
 
 // serveInviteItem serves POST /items/{itemId}/invite: it checks the credentials, decodes and
 // validates the request, calls Server.InviteItem and writes its answer.
@@ -679,20 +651,13 @@ func (h *serverHandler) serveInviteItem(w http.ResponseWriter, r *http.Request) 
 	serverWriteAnswer(h, w, r, "inviteItem", out, err)
 }
 
-// serverOperationGetMeeting describes GetMeeting to middleware.
-var serverOperationGetMeeting = &ServerOperation{
-	ID:      "getMeeting",
-	Method:  "GET",
-	Path:    "/meetings/{meetingId}",
-	Pattern: "GET /meetings/{meetingID}",
-	declares: func(name string) bool {
-		switch name {
-		case "occurrence":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationGetMeeting = &ServerOperation{ID: "getMeeting", Method: "GET", Path: "/meetings/{meetingId}", Pattern: "GET /meetings/{meetingID}", declares: func(name string) bool {
+	switch name {
+	case "occurrence":
+		return true
+	}
+	return false
+}}
 
 // serveGetMeeting serves GET /meetings/{meetingId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetMeeting and writes its answer.

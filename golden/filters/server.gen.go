@@ -75,7 +75,7 @@ type ListGadgetsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListGadgetsInput) error
 }
 
-// ListGadgetsOK is the 200 answer of ListGadgets (application/json): Gadgets.
+// ListGadgetsOK is the 200 answer of ListGadgets: Gadgets.
 type ListGadgetsOK struct {
 	Body []Gadget
 }
@@ -95,7 +95,7 @@ type GetStatsOutput interface {
 	writeAnswer(http.ResponseWriter, *GetStatsInput) error
 }
 
-// GetStatsOK is the 200 answer of GetStats (application/json): Statistics.
+// GetStatsOK is the 200 answer of GetStats: Statistics.
 type GetStatsOK struct {
 	Body GetStats200ResponseBody
 }
@@ -115,7 +115,7 @@ type ListWidgetsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListWidgetsInput) error
 }
 
-// ListWidgetsOK is the 200 answer of ListWidgets (application/json): A page of widgets.
+// ListWidgetsOK is the 200 answer of ListWidgets: A page of widgets.
 type ListWidgetsOK struct {
 	Body WidgetList
 }
@@ -135,7 +135,7 @@ type GetWidgetOutput interface {
 	writeAnswer(http.ResponseWriter, *GetWidgetInput) error
 }
 
-// GetWidgetOK is the 200 answer of GetWidget (application/json): One widget.
+// GetWidgetOK is the 200 answer of GetWidget: One widget.
 type GetWidgetOK struct {
 	Body Widget
 }
@@ -527,20 +527,13 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-// serverOperationListGadgets describes ListGadgets to middleware.
-var serverOperationListGadgets = &ServerOperation{
-	ID:      "listGadgets",
-	Method:  "GET",
-	Path:    "/gadgets",
-	Pattern: "GET /gadgets",
-	declares: func(name string) bool {
-		switch name {
-		case "name[eq]", "score[lte]":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListGadgets = &ServerOperation{ID: "listGadgets", Method: "GET", Path: "/gadgets", Pattern: "GET /gadgets", declares: func(name string) bool {
+	switch name {
+	case "name[eq]", "score[lte]":
+		return true
+	}
+	return false
+}}
 
 // serveListGadgets serves GET /gadgets: it checks the credentials, decodes and validates the
 // request, calls Server.ListGadgets and writes its answer.
@@ -567,20 +560,13 @@ func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request)
 	serverWriteAnswer(h, w, r, "listGadgets", out, err)
 }
 
-// serverOperationGetStats describes GetStats to middleware.
-var serverOperationGetStats = &ServerOperation{
-	ID:      "getStats",
-	Method:  "GET",
-	Path:    "/stats",
-	Pattern: "GET /stats",
-	declares: func(name string) bool {
-		switch name {
-		case "day[gte]":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationGetStats = &ServerOperation{ID: "getStats", Method: "GET", Path: "/stats", Pattern: "GET /stats", declares: func(name string) bool {
+	switch name {
+	case "day[gte]":
+		return true
+	}
+	return false
+}}
 
 // serveGetStats serves GET /stats: it checks the credentials, decodes and validates the
 // request, calls Server.GetStats and writes its answer.
@@ -607,20 +593,13 @@ func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "getStats", out, err)
 }
 
-// serverOperationListWidgets describes ListWidgets to middleware.
-var serverOperationListWidgets = &ServerOperation{
-	ID:      "listWidgets",
-	Method:  "GET",
-	Path:    "/widgets",
-	Pattern: "GET /widgets",
-	declares: func(name string) bool {
-		switch name {
-		case "page[size]", "name[eq]", "name[contains]", "name[startsWith]", "name[endsWith]", "name[ne]", "kind[eq]", "kind[in]", "kind[nin]", "size[lt]", "size[gte]", "weight[in]", "createdAt[gte]", "createdAt[lt]", "createdAt[in]", "active[eq]", "owner[eq]", "level[gt]", "color[eq]", "name[near]", "tags[contains]", "label[eq]":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListWidgets = &ServerOperation{ID: "listWidgets", Method: "GET", Path: "/widgets", Pattern: "GET /widgets", declares: func(name string) bool {
+	switch name {
+	case "page[size]", "name[eq]", "name[contains]", "name[startsWith]", "name[endsWith]", "name[ne]", "kind[eq]", "kind[in]", "kind[nin]", "size[lt]", "size[gte]", "weight[in]", "createdAt[gte]", "createdAt[lt]", "createdAt[in]", "active[eq]", "owner[eq]", "level[gt]", "color[eq]", "name[near]", "tags[contains]", "label[eq]":
+		return true
+	}
+	return false
+}}
 
 // serveListWidgets serves GET /widgets: it checks the credentials, decodes and validates the
 // request, calls Server.ListWidgets and writes its answer.
@@ -671,16 +650,9 @@ func (h *serverHandler) serveListWidgets(w http.ResponseWriter, r *http.Request)
 	serverWriteAnswer(h, w, r, "listWidgets", out, err)
 }
 
-// serverOperationGetWidget describes GetWidget to middleware.
-var serverOperationGetWidget = &ServerOperation{
-	ID:      "getWidget",
-	Method:  "GET",
-	Path:    "/widgets/{id}",
-	Pattern: "GET /widgets/{id}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetWidget = &ServerOperation{ID: "getWidget", Method: "GET", Path: "/widgets/{id}", Pattern: "GET /widgets/{id}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetWidget serves GET /widgets/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetWidget and writes its answer.

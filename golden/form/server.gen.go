@@ -58,7 +58,7 @@ type TokenOutput interface {
 	writeAnswer(http.ResponseWriter, *TokenInput) error
 }
 
-// TokenOK is the 200 answer of Token (application/json): The token.
+// TokenOK is the 200 answer of Token: The token.
 type TokenOK struct {
 	Body Token200ResponseBody
 }
@@ -78,8 +78,8 @@ type CreatePaymentIntentOutput interface {
 	writeAnswer(http.ResponseWriter, *CreatePaymentIntentInput) error
 }
 
-// CreatePaymentIntentOK is the 200 answer of CreatePaymentIntent (application/json): The
-// intent as the server read it.
+// CreatePaymentIntentOK is the 200 answer of CreatePaymentIntent: The intent as the server
+// read it.
 type CreatePaymentIntentOK struct {
 	Body PaymentIntentParams
 }
@@ -461,16 +461,9 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationToken describes Token to middleware.
-var serverOperationToken = &ServerOperation{
-	ID:      "token",
-	Method:  "POST",
-	Path:    "/oauth/token",
-	Pattern: "POST /oauth/token",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationToken = &ServerOperation{ID: "token", Method: "POST", Path: "/oauth/token", Pattern: "POST /oauth/token", declares: func(string) bool {
+	return false
+}}
 
 // serverFormToken is how the form body of Token maps onto its type.
 var serverFormToken = &serverForm{
@@ -525,16 +518,9 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "token", out, err)
 }
 
-// serverOperationCreatePaymentIntent describes CreatePaymentIntent to middleware.
-var serverOperationCreatePaymentIntent = &ServerOperation{
-	ID:      "createPaymentIntent",
-	Method:  "POST",
-	Path:    "/v1/payment_intents",
-	Pattern: "POST /v1/payment_intents",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreatePaymentIntent = &ServerOperation{ID: "createPaymentIntent", Method: "POST", Path: "/v1/payment_intents", Pattern: "POST /v1/payment_intents", declares: func(string) bool {
+	return false
+}}
 
 // serverFormCreatePaymentIntent is how the form body of CreatePaymentIntent maps onto its type.
 var serverFormCreatePaymentIntent = &serverForm{

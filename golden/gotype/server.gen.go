@@ -52,7 +52,7 @@ type AddHostOutput interface {
 	writeAnswer(http.ResponseWriter, *AddHostInput) error
 }
 
-// AddHostCreated is the 201 answer of AddHost (application/json): Added
+// AddHostCreated is the 201 answer of AddHost: Added
 type AddHostCreated struct {
 	Body Host
 }
@@ -433,16 +433,9 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationAddHost describes AddHost to middleware.
-var serverOperationAddHost = &ServerOperation{
-	ID:      "addHost",
-	Method:  "POST",
-	Path:    "/hosts",
-	Pattern: "POST /hosts",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationAddHost = &ServerOperation{ID: "addHost", Method: "POST", Path: "/hosts", Pattern: "POST /hosts", declares: func(string) bool {
+	return false
+}}
 
 // serveAddHost serves POST /hosts: it checks the credentials, decodes and validates the
 // request, calls Server.AddHost and writes its answer.

@@ -75,7 +75,7 @@ type FilesPutFileOutput interface {
 	writeAnswer(http.ResponseWriter, *FilesPutFileInput) error
 }
 
-// FilesPutFileOK is the 200 answer of FilesPutFile (application/json): stored
+// FilesPutFileOK is the 200 answer of FilesPutFile: stored
 type FilesPutFileOK struct {
 	Body OddNames
 }
@@ -118,7 +118,7 @@ type JSONOutput interface {
 	writeAnswer(http.ResponseWriter, *JSONInput) error
 }
 
-// JSONOK is the 200 answer of JSON (application/json): a context
+// JSONOK is the 200 answer of JSON: a context
 type JSONOK struct {
 	Body Context
 }
@@ -148,8 +148,7 @@ type IssuesListForRepoOutput interface {
 	writeAnswer(http.ResponseWriter, *IssuesListForRepoInput) error
 }
 
-// IssuesListForRepoOK is the 200 answer of IssuesListForRepo (application/json): the
-// repository's issues
+// IssuesListForRepoOK is the 200 answer of IssuesListForRepo: the repository's issues
 type IssuesListForRepoOK struct {
 	Body URL
 }
@@ -533,16 +532,9 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationFilesPutFile describes FilesPutFile to middleware.
-var serverOperationFilesPutFile = &ServerOperation{
-	ID:      "files.put-file",
-	Method:  "PUT",
-	Path:    "/files/{errors}/{strings}/{bytes}/{io}",
-	Pattern: "PUT /files/{errors_}/{strings_}/{bytes_}/{io_}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationFilesPutFile = &ServerOperation{ID: "files.put-file", Method: "PUT", Path: "/files/{errors}/{strings}/{bytes}/{io}", Pattern: "PUT /files/{errors_}/{strings_}/{bytes_}/{io_}", declares: func(string) bool {
+	return false
+}}
 
 // serveFilesPutFile serves PUT /files/{errors}/{strings}/{bytes}/{io}: it checks the
 // credentials, decodes and validates the request, calls Server.FilesPutFile and writes its
@@ -602,16 +594,9 @@ func (h *serverHandler) serveFilesPutFile(w http.ResponseWriter, r *http.Request
 	serverWriteAnswer(h, w, r, "files.put-file", out, err)
 }
 
-// serverOperationHTTP describes HTTP to middleware.
-var serverOperationHTTP = &ServerOperation{
-	ID:      "http",
-	Method:  "DELETE",
-	Path:    "/http/{req}/{err}/{resp}/{fmt}/{strconv}",
-	Pattern: "DELETE /http/{req2}/{err2}/{resp2}/{fmt_}/{strconv_}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationHTTP = &ServerOperation{ID: "http", Method: "DELETE", Path: "/http/{req}/{err}/{resp}/{fmt}/{strconv}", Pattern: "DELETE /http/{req2}/{err2}/{resp2}/{fmt_}/{strconv_}", declares: func(string) bool {
+	return false
+}}
 
 // serveHTTP serves DELETE /http/{req}/{err}/{resp}/{fmt}/{strconv}: it checks the
 // credentials, decodes and validates the request, calls Server.HTTP and writes its answer.
@@ -634,16 +619,9 @@ func (h *serverHandler) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "http", out, err)
 }
 
-// serverOperationJSON describes JSON to middleware.
-var serverOperationJSON = &ServerOperation{
-	ID:      "json",
-	Method:  "GET",
-	Path:    "/json",
-	Pattern: "GET /json",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationJSON = &ServerOperation{ID: "json", Method: "GET", Path: "/json", Pattern: "GET /json", declares: func(string) bool {
+	return false
+}}
 
 // serveJSON serves GET /json: it checks the credentials, decodes and validates the request,
 // calls Server.JSON and writes its answer.
@@ -661,20 +639,13 @@ func (h *serverHandler) serveJSON(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "json", out, err)
 }
 
-// serverOperationIssuesListForRepo describes IssuesListForRepo to middleware.
-var serverOperationIssuesListForRepo = &ServerOperation{
-	ID:      "issues/list-for-repo",
-	Method:  "GET",
-	Path:    "/repos/{url}/{http}/{json}/{time}/{context}",
-	Pattern: "GET /repos/{url_}/{http_}/{json_}/{time_}/{context_}",
-	declares: func(name string) bool {
-		switch name {
-		case "errors", "strings", "io", "ctx", "url":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationIssuesListForRepo = &ServerOperation{ID: "issues/list-for-repo", Method: "GET", Path: "/repos/{url}/{http}/{json}/{time}/{context}", Pattern: "GET /repos/{url_}/{http_}/{json_}/{time_}/{context_}", declares: func(name string) bool {
+	switch name {
+	case "errors", "strings", "io", "ctx", "url":
+		return true
+	}
+	return false
+}}
 
 // serveIssuesListForRepo serves GET /repos/{url}/{http}/{json}/{time}/{context}: it checks
 // the credentials, decodes and validates the request, calls Server.IssuesListForRepo and

@@ -59,7 +59,7 @@ type ListPetsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListPetsInput) error
 }
 
-// ListPetsOK is the 200 answer of ListPets (application/json): the pets
+// ListPetsOK is the 200 answer of ListPets: the pets
 type ListPetsOK struct {
 	Body []Pet
 }
@@ -79,7 +79,7 @@ type CreatePetOutput interface {
 	writeAnswer(http.ResponseWriter, *CreatePetInput) error
 }
 
-// CreatePetCreated is the 201 answer of CreatePet (application/json): created
+// CreatePetCreated is the 201 answer of CreatePet: created
 type CreatePetCreated struct {
 	Body Pet
 }
@@ -99,7 +99,7 @@ type GetPetOutput interface {
 	writeAnswer(http.ResponseWriter, *GetPetInput) error
 }
 
-// GetPetOK is the 200 answer of GetPet (application/json): the pet
+// GetPetOK is the 200 answer of GetPet: the pet
 type GetPetOK struct {
 	Body Pet
 }
@@ -108,7 +108,7 @@ func (v GetPetOK) writeAnswer(w http.ResponseWriter, _ *GetPetInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
-// GetPetNotFound is the 404 answer of GetPet (application/json): no such pet
+// GetPetNotFound is the 404 answer of GetPet: no such pet
 type GetPetNotFound struct {
 	Body Error
 }
@@ -499,16 +499,9 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-// serverOperationListPets describes ListPets to middleware.
-var serverOperationListPets = &ServerOperation{
-	ID:      "listPets",
-	Method:  "GET",
-	Path:    "/pets",
-	Pattern: "GET /pets",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListPets = &ServerOperation{ID: "listPets", Method: "GET", Path: "/pets", Pattern: "GET /pets", declares: func(string) bool {
+	return false
+}}
 
 // serveListPets serves GET /pets: it checks the credentials, decodes and validates the
 // request, calls Server.ListPets and writes its answer.
@@ -526,16 +519,9 @@ func (h *serverHandler) serveListPets(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "listPets", out, err)
 }
 
-// serverOperationCreatePet describes CreatePet to middleware.
-var serverOperationCreatePet = &ServerOperation{
-	ID:      "createPet",
-	Method:  "POST",
-	Path:    "/pets",
-	Pattern: "POST /pets",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreatePet = &ServerOperation{ID: "createPet", Method: "POST", Path: "/pets", Pattern: "POST /pets", declares: func(string) bool {
+	return false
+}}
 
 // serveCreatePet serves POST /pets: it checks the credentials, decodes and validates the
 // request, calls Server.CreatePet and writes its answer.
@@ -582,16 +568,9 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "createPet", out, err)
 }
 
-// serverOperationGetPet describes GetPet to middleware.
-var serverOperationGetPet = &ServerOperation{
-	ID:      "getPet",
-	Method:  "GET",
-	Path:    "/pets/{petId}",
-	Pattern: "GET /pets/{petID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: "/pets/{petId}", Pattern: "GET /pets/{petID}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetPet serves GET /pets/{petId}: it checks the credentials, decodes and validates the
 // request, calls Server.GetPet and writes its answer.

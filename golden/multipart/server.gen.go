@@ -52,7 +52,7 @@ type UploadFileOutput interface {
 	writeAnswer(http.ResponseWriter, *UploadFileInput) error
 }
 
-// UploadFileOK is the 200 answer of UploadFile (application/json): What the server received.
+// UploadFileOK is the 200 answer of UploadFile: What the server received.
 type UploadFileOK struct {
 	Body Received
 }
@@ -433,16 +433,9 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationUploadFile describes UploadFile to middleware.
-var serverOperationUploadFile = &ServerOperation{
-	ID:      "uploadFile",
-	Method:  "POST",
-	Path:    "/files",
-	Pattern: "POST /files",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUploadFile = &ServerOperation{ID: "uploadFile", Method: "POST", Path: "/files", Pattern: "POST /files", declares: func(string) bool {
+	return false
+}}
 
 // serverFormUploadFile is how the form body of UploadFile maps onto its type.
 var serverFormUploadFile = &serverForm{

@@ -433,20 +433,13 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListUserAPIKeys describes ListUserAPIKeys to middleware.
-var serverOperationListUserAPIKeys = &ServerOperation{
-	ID:      "list-user.api_keys",
-	Method:  "GET",
-	Path:    "/v1/users/{user_id}/api-keys",
-	Pattern: "GET /v1/users/{userID}/api-keys",
-	declares: func(name string) bool {
-		switch name {
-		case "page_size":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListUserAPIKeys = &ServerOperation{ID: "list-user.api_keys", Method: "GET", Path: "/v1/users/{user_id}/api-keys", Pattern: "GET /v1/users/{userID}/api-keys", declares: func(name string) bool {
+	switch name {
+	case "page_size":
+		return true
+	}
+	return false
+}}
 
 // serveListUserAPIKeys serves GET /v1/users/{user_id}/api-keys: it checks the credentials,
 // decodes and validates the request, calls Server.ListUserAPIKeys and writes its answer.

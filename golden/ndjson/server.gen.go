@@ -83,7 +83,7 @@ func (v GetExportOK) writeAnswer(w http.ResponseWriter, _ *GetExportInput) error
 	return serverWriteBytes(w, 200, "application/x-ndjson", []byte(v.Body))
 }
 
-// GetExportNotFound is the 404 answer of GetExport (application/json): No such export.
+// GetExportNotFound is the 404 answer of GetExport: No such export.
 type GetExportNotFound struct {
 	Body Error
 }
@@ -637,16 +637,9 @@ func serverUnquote(value json.RawMessage) string {
 	return string(value)
 }
 
-// serverOperationGetExport describes GetExport to middleware.
-var serverOperationGetExport = &ServerOperation{
-	ID:      "getExport",
-	Method:  "GET",
-	Path:    "/exports/{exportID}",
-	Pattern: "GET /exports/{exportID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetExport = &ServerOperation{ID: "getExport", Method: "GET", Path: "/exports/{exportID}", Pattern: "GET /exports/{exportID}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetExport serves GET /exports/{exportID}: it checks the credentials, decodes and
 // validates the request, calls Server.GetExport and writes its answer.
@@ -665,16 +658,9 @@ func (h *serverHandler) serveGetExport(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "getExport", out, err)
 }
 
-// serverOperationGetFeed describes GetFeed to middleware.
-var serverOperationGetFeed = &ServerOperation{
-	ID:      "getFeed",
-	Method:  "GET",
-	Path:    "/feed",
-	Pattern: "GET /feed",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetFeed = &ServerOperation{ID: "getFeed", Method: "GET", Path: "/feed", Pattern: "GET /feed", declares: func(string) bool {
+	return false
+}}
 
 // serveGetFeed serves GET /feed: it checks the credentials, decodes and validates the
 // request, calls Server.GetFeed and writes its answer.
@@ -692,16 +678,9 @@ func (h *serverHandler) serveGetFeed(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "getFeed", out, err)
 }
 
-// serverOperationGetLogs describes GetLogs to middleware.
-var serverOperationGetLogs = &ServerOperation{
-	ID:      "getLogs",
-	Method:  "GET",
-	Path:    "/logs",
-	Pattern: "GET /logs",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetLogs = &ServerOperation{ID: "getLogs", Method: "GET", Path: "/logs", Pattern: "GET /logs", declares: func(string) bool {
+	return false
+}}
 
 // serveGetLogs serves GET /logs: it checks the credentials, decodes and validates the
 // request, calls Server.GetLogs and writes its answer.

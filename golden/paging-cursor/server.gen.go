@@ -52,8 +52,7 @@ type ListCustomersOutput interface {
 	writeAnswer(http.ResponseWriter, *ListCustomersInput) error
 }
 
-// ListCustomersOK is the 200 answer of ListCustomers (application/json): One page of
-// customers.
+// ListCustomersOK is the 200 answer of ListCustomers: One page of customers.
 type ListCustomersOK struct {
 	Body CustomerList
 }
@@ -434,20 +433,13 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListCustomers describes ListCustomers to middleware.
-var serverOperationListCustomers = &ServerOperation{
-	ID:      "listCustomers",
-	Method:  "GET",
-	Path:    "/v1/customers",
-	Pattern: "GET /v1/customers",
-	declares: func(name string) bool {
-		switch name {
-		case "limit", "starting_after", "email":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListCustomers = &ServerOperation{ID: "listCustomers", Method: "GET", Path: "/v1/customers", Pattern: "GET /v1/customers", declares: func(name string) bool {
+	switch name {
+	case "limit", "starting_after", "email":
+		return true
+	}
+	return false
+}}
 
 // serveListCustomers serves GET /v1/customers: it checks the credentials, decodes and
 // validates the request, calls Server.ListCustomers and writes its answer.

@@ -54,7 +54,7 @@ type ListReposOutput interface {
 	writeAnswer(http.ResponseWriter, *ListReposInput) error
 }
 
-// ListReposOK is the 200 answer of ListRepos (application/json): One page of repositories.
+// ListReposOK is the 200 answer of ListRepos: One page of repositories.
 type ListReposOK struct {
 	Body []Repo
 	// Header Link, sent when set: The next page, as <url>; rel="next".
@@ -458,20 +458,13 @@ func answerString[T ~string](v T) string {
 	return string(v)
 }
 
-// serverOperationListRepos describes ListRepos to middleware.
-var serverOperationListRepos = &ServerOperation{
-	ID:      "listRepos",
-	Method:  "GET",
-	Path:    "/orgs/{org}/repos",
-	Pattern: "GET /orgs/{org}/repos",
-	declares: func(name string) bool {
-		switch name {
-		case "per_page", "page", "access_token":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListRepos = &ServerOperation{ID: "listRepos", Method: "GET", Path: "/orgs/{org}/repos", Pattern: "GET /orgs/{org}/repos", declares: func(name string) bool {
+	switch name {
+	case "per_page", "page", "access_token":
+		return true
+	}
+	return false
+}}
 
 // serveListRepos serves GET /orgs/{org}/repos: it checks the credentials, decodes and
 // validates the request, calls Server.ListRepos and writes its answer.

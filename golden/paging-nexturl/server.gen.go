@@ -57,7 +57,7 @@ type ListMessagesOutput interface {
 	writeAnswer(http.ResponseWriter, *ListMessagesInput) error
 }
 
-// ListMessagesOK is the 200 answer of ListMessages (application/json): One page of messages.
+// ListMessagesOK is the 200 answer of ListMessages: One page of messages.
 type ListMessagesOK struct {
 	Body ListMessages200ResponseBody
 }
@@ -74,7 +74,7 @@ type ListOrdersOutput interface {
 	writeAnswer(http.ResponseWriter, *ListOrdersInput) error
 }
 
-// ListOrdersOK is the 200 answer of ListOrders (application/json): One HAL page of orders.
+// ListOrdersOK is the 200 answer of ListOrders: One HAL page of orders.
 type ListOrdersOK struct {
 	Body ListOrders200ResponseBody
 }
@@ -456,20 +456,13 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListMessages describes ListMessages to middleware.
-var serverOperationListMessages = &ServerOperation{
-	ID:      "listMessages",
-	Method:  "GET",
-	Path:    "/messages",
-	Pattern: "GET /messages",
-	declares: func(name string) bool {
-		switch name {
-		case "PageSize":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListMessages = &ServerOperation{ID: "listMessages", Method: "GET", Path: "/messages", Pattern: "GET /messages", declares: func(name string) bool {
+	switch name {
+	case "PageSize":
+		return true
+	}
+	return false
+}}
 
 // serveListMessages serves GET /messages: it checks the credentials, decodes and validates
 // the request, calls Server.ListMessages and writes its answer.
@@ -503,16 +496,9 @@ func (h *serverHandler) serveListMessages(w http.ResponseWriter, r *http.Request
 	serverWriteAnswer(h, w, r, "listMessages", out, err)
 }
 
-// serverOperationListOrders describes ListOrders to middleware.
-var serverOperationListOrders = &ServerOperation{
-	ID:      "listOrders",
-	Method:  "GET",
-	Path:    "/orders",
-	Pattern: "GET /orders",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListOrders = &ServerOperation{ID: "listOrders", Method: "GET", Path: "/orders", Pattern: "GET /orders", declares: func(string) bool {
+	return false
+}}
 
 // serveListOrders serves GET /orders: it checks the credentials, decodes and validates the
 // request, calls Server.ListOrders and writes its answer.

@@ -57,8 +57,7 @@ type ListAlertsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListAlertsInput) error
 }
 
-// ListAlertsOK is the 200 answer of ListAlerts (application/json): One page of alerts, and
-// how many there are.
+// ListAlertsOK is the 200 answer of ListAlerts: One page of alerts, and how many there are.
 type ListAlertsOK struct {
 	Body ListAlerts200ResponseBody
 }
@@ -78,7 +77,7 @@ type ListEventsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListEventsInput) error
 }
 
-// ListEventsOK is the 200 answer of ListEvents (application/json): One page of events.
+// ListEventsOK is the 200 answer of ListEvents: One page of events.
 type ListEventsOK struct {
 	Body []Event
 }
@@ -468,20 +467,13 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-// serverOperationListAlerts describes ListAlerts to middleware.
-var serverOperationListAlerts = &ServerOperation{
-	ID:      "listAlerts",
-	Method:  "GET",
-	Path:    "/alerts",
-	Pattern: "GET /alerts",
-	declares: func(name string) bool {
-		switch name {
-		case "offset", "limit":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListAlerts = &ServerOperation{ID: "listAlerts", Method: "GET", Path: "/alerts", Pattern: "GET /alerts", declares: func(name string) bool {
+	switch name {
+	case "offset", "limit":
+		return true
+	}
+	return false
+}}
 
 // serveListAlerts serves GET /alerts: it checks the credentials, decodes and validates the
 // request, calls Server.ListAlerts and writes its answer.
@@ -524,20 +516,13 @@ func (h *serverHandler) serveListAlerts(w http.ResponseWriter, r *http.Request) 
 	serverWriteAnswer(h, w, r, "listAlerts", out, err)
 }
 
-// serverOperationListEvents describes ListEvents to middleware.
-var serverOperationListEvents = &ServerOperation{
-	ID:      "listEvents",
-	Method:  "GET",
-	Path:    "/events",
-	Pattern: "GET /events",
-	declares: func(name string) bool {
-		switch name {
-		case "offset", "limit":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListEvents = &ServerOperation{ID: "listEvents", Method: "GET", Path: "/events", Pattern: "GET /events", declares: func(name string) bool {
+	switch name {
+	case "offset", "limit":
+		return true
+	}
+	return false
+}}
 
 // serveListEvents serves GET /events: it checks the credentials, decodes and validates the
 // request, calls Server.ListEvents and writes its answer.

@@ -64,8 +64,7 @@ type ListConversationsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListConversationsInput) error
 }
 
-// ListConversationsOK is the 200 answer of ListConversations (application/json): One page of
-// channels.
+// ListConversationsOK is the 200 answer of ListConversations: One page of channels.
 type ListConversationsOK struct {
 	Body ListConversations200ResponseBody
 }
@@ -85,7 +84,7 @@ type ListFeedOutput interface {
 	writeAnswer(http.ResponseWriter, *ListFeedInput) error
 }
 
-// ListFeedOK is the 200 answer of ListFeed (application/json): One page of the feed.
+// ListFeedOK is the 200 answer of ListFeed: One page of the feed.
 type ListFeedOK struct {
 	Body ListFeed200ResponseBody
 }
@@ -105,7 +104,7 @@ type ListTopicsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListTopicsInput) error
 }
 
-// ListTopicsOK is the 200 answer of ListTopics (application/json): One page of topics.
+// ListTopicsOK is the 200 answer of ListTopics: One page of topics.
 type ListTopicsOK struct {
 	Body ListTopics200ResponseBody
 }
@@ -488,20 +487,13 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListConversations describes ListConversations to middleware.
-var serverOperationListConversations = &ServerOperation{
-	ID:      "listConversations",
-	Method:  "GET",
-	Path:    "/conversations.list",
-	Pattern: "GET /conversations.list",
-	declares: func(name string) bool {
-		switch name {
-		case "cursor", "limit":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations.list", Pattern: "GET /conversations.list", declares: func(name string) bool {
+	switch name {
+	case "cursor", "limit":
+		return true
+	}
+	return false
+}}
 
 // serveListConversations serves GET /conversations.list: it checks the credentials, decodes
 // and validates the request, calls Server.ListConversations and writes its answer.
@@ -544,20 +536,13 @@ func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Re
 	serverWriteAnswer(h, w, r, "listConversations", out, err)
 }
 
-// serverOperationListFeed describes ListFeed to middleware.
-var serverOperationListFeed = &ServerOperation{
-	ID:      "listFeed",
-	Method:  "GET",
-	Path:    "/feed",
-	Pattern: "GET /feed",
-	declares: func(name string) bool {
-		switch name {
-		case "after":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListFeed = &ServerOperation{ID: "listFeed", Method: "GET", Path: "/feed", Pattern: "GET /feed", declares: func(name string) bool {
+	switch name {
+	case "after":
+		return true
+	}
+	return false
+}}
 
 // serveListFeed serves GET /feed: it checks the credentials, decodes and validates the
 // request, calls Server.ListFeed and writes its answer.
@@ -588,20 +573,13 @@ func (h *serverHandler) serveListFeed(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "listFeed", out, err)
 }
 
-// serverOperationListTopics describes ListTopics to middleware.
-var serverOperationListTopics = &ServerOperation{
-	ID:      "listTopics",
-	Method:  "GET",
-	Path:    "/v1/topics",
-	Pattern: "GET /v1/topics",
-	declares: func(name string) bool {
-		switch name {
-		case "pageToken", "pageSize":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListTopics = &ServerOperation{ID: "listTopics", Method: "GET", Path: "/v1/topics", Pattern: "GET /v1/topics", declares: func(name string) bool {
+	switch name {
+	case "pageToken", "pageSize":
+		return true
+	}
+	return false
+}}
 
 // serveListTopics serves GET /v1/topics: it checks the credentials, decodes and validates
 // the request, calls Server.ListTopics and writes its answer.

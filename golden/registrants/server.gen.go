@@ -58,7 +58,7 @@ type InsertInviteesOutput interface {
 	writeAnswer(http.ResponseWriter, *InsertInviteesInput) error
 }
 
-// InsertInviteesOK is the 200 answer of InsertInvitees (application/json): Inserted
+// InsertInviteesOK is the 200 answer of InsertInvitees: Inserted
 type InsertInviteesOK struct {
 	Body InsertInvitees200ResponseBody
 }
@@ -497,16 +497,9 @@ func answerInt[T ~int | ~int32 | ~int64](v T) string {
 	return strconv.FormatInt(int64(v), 10)
 }
 
-// serverOperationInsertInvitees describes InsertInvitees to middleware.
-var serverOperationInsertInvitees = &ServerOperation{
-	ID:      "insertInvitees",
-	Method:  "POST",
-	Path:    "/invitees/bulkInsert",
-	Pattern: "POST /invitees/bulkInsert",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationInsertInvitees = &ServerOperation{ID: "insertInvitees", Method: "POST", Path: "/invitees/bulkInsert", Pattern: "POST /invitees/bulkInsert", declares: func(string) bool {
+	return false
+}}
 
 // serveInsertInvitees serves POST /invitees/bulkInsert: it checks the credentials, decodes
 // and validates the request, calls Server.InsertInvitees and writes its answer.
@@ -553,20 +546,13 @@ func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Reque
 	serverWriteAnswer(h, w, r, "insertInvitees", out, err)
 }
 
-// serverOperationAddRegistrant describes AddRegistrant to middleware.
-var serverOperationAddRegistrant = &ServerOperation{
-	ID:      "addRegistrant",
-	Method:  "POST",
-	Path:    "/meetings/{meetingId}/registrants",
-	Pattern: "POST /meetings/{meetingID}/registrants",
-	declares: func(name string) bool {
-		switch name {
-		case "occurrence_ids":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationAddRegistrant = &ServerOperation{ID: "addRegistrant", Method: "POST", Path: "/meetings/{meetingId}/registrants", Pattern: "POST /meetings/{meetingID}/registrants", declares: func(name string) bool {
+	switch name {
+	case "occurrence_ids":
+		return true
+	}
+	return false
+}}
 
 // serveAddRegistrant serves POST /meetings/{meetingId}/registrants: it checks the
 // credentials, decodes and validates the request, calls Server.AddRegistrant and writes its

@@ -143,7 +143,7 @@ type GetAccountLinkOutput interface {
 	writeAnswer(http.ResponseWriter, *GetAccountLinkInput) error
 }
 
-// GetAccountLinkOK is the 200 answer of GetAccountLink (application/json): The link.
+// GetAccountLinkOK is the 200 answer of GetAccountLink: The link.
 type GetAccountLinkOK struct {
 	Body Served
 }
@@ -160,8 +160,7 @@ type ListConversationsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListConversationsInput) error
 }
 
-// ListConversationsOK is the 200 answer of ListConversations (application/json): The
-// conversations.
+// ListConversationsOK is the 200 answer of ListConversations: The conversations.
 type ListConversationsOK struct {
 	Body Served
 }
@@ -179,8 +178,7 @@ type StartConversationStreamOutput interface {
 	writeAnswer(http.ResponseWriter, *StartConversationStreamInput) error
 }
 
-// StartConversationStreamOK is the 200 answer of StartConversationStream (application/json):
-// Started.
+// StartConversationStreamOK is the 200 answer of StartConversationStream: Started.
 type StartConversationStreamOK struct {
 	Body Served
 }
@@ -200,7 +198,7 @@ type UpdateFileOutput interface {
 	writeAnswer(http.ResponseWriter, *UpdateFileInput) error
 }
 
-// UpdateFileOK is the 200 answer of UpdateFile (application/json): Updated.
+// UpdateFileOK is the 200 answer of UpdateFile: Updated.
 type UpdateFileOK struct {
 	Body Served
 }
@@ -220,7 +218,7 @@ type AddSharedLinkOutput interface {
 	writeAnswer(http.ResponseWriter, *AddSharedLinkInput) error
 }
 
-// AddSharedLinkOK is the 200 answer of AddSharedLink (application/json): Linked.
+// AddSharedLinkOK is the 200 answer of AddSharedLink: Linked.
 type AddSharedLinkOK struct {
 	Body Served
 }
@@ -240,7 +238,7 @@ type GetInviteeOutput interface {
 	writeAnswer(http.ResponseWriter, *GetInviteeInput) error
 }
 
-// GetInviteeOK is the 200 answer of GetInvitee (application/json): The invitee.
+// GetInviteeOK is the 200 answer of GetInvitee: The invitee.
 type GetInviteeOK struct {
 	Body Served
 }
@@ -260,7 +258,7 @@ type ListInviteesOutput interface {
 	writeAnswer(http.ResponseWriter, *ListInviteesInput) error
 }
 
-// ListInviteesOK is the 200 answer of ListInvitees (application/json): The invitees.
+// ListInviteesOK is the 200 answer of ListInvitees: The invitees.
 type ListInviteesOK struct {
 	Body Served
 }
@@ -282,7 +280,7 @@ type GetPageOutput interface {
 	writeAnswer(http.ResponseWriter, *GetPageInput) error
 }
 
-// GetPageOK is the 200 answer of GetPage (application/json): The page.
+// GetPageOK is the 200 answer of GetPage: The page.
 type GetPageOK struct {
 	Body Served
 }
@@ -304,7 +302,7 @@ type GetPairOutput interface {
 	writeAnswer(http.ResponseWriter, *GetPairInput) error
 }
 
-// GetPairOK is the 200 answer of GetPair (application/json): The pair.
+// GetPairOK is the 200 answer of GetPair: The pair.
 type GetPairOK struct {
 	Body Served
 }
@@ -321,7 +319,7 @@ type ExportTasksOutput interface {
 	writeAnswer(http.ResponseWriter, *ExportTasksInput) error
 }
 
-// ExportTasksOK is the 200 answer of ExportTasks (application/json): Every task.
+// ExportTasksOK is the 200 answer of ExportTasks: Every task.
 type ExportTasksOK struct {
 	Body Served
 }
@@ -341,7 +339,7 @@ type GetTaskOutput interface {
 	writeAnswer(http.ResponseWriter, *GetTaskInput) error
 }
 
-// GetTaskOK is the 200 answer of GetTask (application/json): The task.
+// GetTaskOK is the 200 answer of GetTask: The task.
 type GetTaskOK struct {
 	Body Served
 }
@@ -361,7 +359,7 @@ type GetTaskJSONOutput interface {
 	writeAnswer(http.ResponseWriter, *GetTaskJSONInput) error
 }
 
-// GetTaskJSONOK is the 200 answer of GetTaskJSON (application/json): The task as JSON.
+// GetTaskJSONOK is the 200 answer of GetTaskJSON: The task as JSON.
 type GetTaskJSONOK struct {
 	Body Served
 }
@@ -399,7 +397,7 @@ type ExpirePasswordOutput interface {
 	writeAnswer(http.ResponseWriter, *ExpirePasswordInput) error
 }
 
-// ExpirePasswordOK is the 200 answer of ExpirePassword (application/json): Expired.
+// ExpirePasswordOK is the 200 answer of ExpirePassword: Expired.
 type ExpirePasswordOK struct {
 	Body Served
 }
@@ -420,8 +418,7 @@ type ExpireWithTemporaryPasswordOutput interface {
 	writeAnswer(http.ResponseWriter, *ExpireWithTemporaryPasswordInput) error
 }
 
-// ExpireWithTemporaryPasswordOK is the 200 answer of ExpireWithTemporaryPassword
-// (application/json): Expired.
+// ExpireWithTemporaryPasswordOK is the 200 answer of ExpireWithTemporaryPassword: Expired.
 type ExpireWithTemporaryPasswordOK struct {
 	Body Served
 }
@@ -441,7 +438,7 @@ type GetOperationOutput interface {
 	writeAnswer(http.ResponseWriter, *GetOperationInput) error
 }
 
-// GetOperationOK is the 200 answer of GetOperation (application/json): The operation.
+// GetOperationOK is the 200 answer of GetOperation: The operation.
 type GetOperationOK struct {
 	Body Served
 }
@@ -461,7 +458,7 @@ type CancelOperationOutput interface {
 	writeAnswer(http.ResponseWriter, *CancelOperationInput) error
 }
 
-// CancelOperationOK is the 200 answer of CancelOperation (application/json): Cancelled.
+// CancelOperationOK is the 200 answer of CancelOperation: Cancelled.
 type CancelOperationOK struct {
 	Body Served
 }
@@ -1038,16 +1035,9 @@ func (h *serverHandler) serveMatched(w http.ResponseWriter, r *http.Request) boo
 	return true
 }
 
-// serverOperationGetAccountLink describes GetAccountLink to middleware.
-var serverOperationGetAccountLink = &ServerOperation{
-	ID:      "getAccountLink",
-	Method:  "GET",
-	Path:    "/accounts/{accountId}/links/{accountId}",
-	Pattern: "GET /accounts/{accountID}/links/{accountID2}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetAccountLink = &ServerOperation{ID: "getAccountLink", Method: "GET", Path: "/accounts/{accountId}/links/{accountId}", Pattern: "GET /accounts/{accountID}/links/{accountID2}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetAccountLink serves GET /accounts/{accountId}/links/{accountId}: it checks the
 // credentials, decodes and validates the request, calls Server.GetAccountLink and writes its
@@ -1068,16 +1058,9 @@ func (h *serverHandler) serveGetAccountLink(w http.ResponseWriter, r *http.Reque
 	serverWriteAnswer(h, w, r, "getAccountLink", out, err)
 }
 
-// serverOperationListConversations describes ListConversations to middleware.
-var serverOperationListConversations = &ServerOperation{
-	ID:      "listConversations",
-	Method:  "GET",
-	Path:    "/conversations",
-	Pattern: "GET /conversations",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations", Pattern: "GET /conversations", declares: func(string) bool {
+	return false
+}}
 
 // serveListConversations serves GET /conversations: it checks the credentials, decodes and
 // validates the request, calls Server.ListConversations and writes its answer.
@@ -1095,16 +1078,9 @@ func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Re
 	serverWriteAnswer(h, w, r, "listConversations", out, err)
 }
 
-// serverOperationStartConversationStream describes StartConversationStream to middleware.
-var serverOperationStartConversationStream = &ServerOperation{
-	ID:      "startConversationStream",
-	Method:  "POST",
-	Path:    "/conversations#stream",
-	Pattern: "POST /conversations",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationStartConversationStream = &ServerOperation{ID: "startConversationStream", Method: "POST", Path: "/conversations#stream", Pattern: "POST /conversations", declares: func(string) bool {
+	return false
+}}
 
 // serveStartConversationStream serves POST /conversations#stream: it checks the credentials,
 // decodes and validates the request, calls Server.StartConversationStream and writes its
@@ -1123,16 +1099,9 @@ func (h *serverHandler) serveStartConversationStream(w http.ResponseWriter, r *h
 	serverWriteAnswer(h, w, r, "startConversationStream", out, err)
 }
 
-// serverOperationUpdateFile describes UpdateFile to middleware.
-var serverOperationUpdateFile = &ServerOperation{
-	ID:      "updateFile",
-	Method:  "PUT",
-	Path:    "/files/{fileId}",
-	Pattern: "PUT /files/{fileID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUpdateFile = &ServerOperation{ID: "updateFile", Method: "PUT", Path: "/files/{fileId}", Pattern: "PUT /files/{fileID}", declares: func(string) bool {
+	return false
+}}
 
 // serveUpdateFile serves PUT /files/{fileId}: it checks the credentials, decodes and
 // validates the request, calls Server.UpdateFile and writes its answer.
@@ -1151,16 +1120,9 @@ func (h *serverHandler) serveUpdateFile(w http.ResponseWriter, r *http.Request) 
 	serverWriteAnswer(h, w, r, "updateFile", out, err)
 }
 
-// serverOperationAddSharedLink describes AddSharedLink to middleware.
-var serverOperationAddSharedLink = &ServerOperation{
-	ID:      "addSharedLink",
-	Method:  "PUT",
-	Path:    "/files/{fileId}#addSharedLink",
-	Pattern: "PUT /files/{fileID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationAddSharedLink = &ServerOperation{ID: "addSharedLink", Method: "PUT", Path: "/files/{fileId}#addSharedLink", Pattern: "PUT /files/{fileID}", declares: func(string) bool {
+	return false
+}}
 
 // serveAddSharedLink serves PUT /files/{fileId}#addSharedLink: it checks the credentials,
 // decodes and validates the request, calls Server.AddSharedLink and writes its answer.
@@ -1179,16 +1141,9 @@ func (h *serverHandler) serveAddSharedLink(w http.ResponseWriter, r *http.Reques
 	serverWriteAnswer(h, w, r, "addSharedLink", out, err)
 }
 
-// serverOperationGetInvitee describes GetInvitee to middleware.
-var serverOperationGetInvitee = &ServerOperation{
-	ID:      "getInvitee",
-	Method:  "GET",
-	Path:    "/meetings/invitees/{inviteeId}",
-	Pattern: "GET /meetings/invitees/{inviteeID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetInvitee = &ServerOperation{ID: "getInvitee", Method: "GET", Path: "/meetings/invitees/{inviteeId}", Pattern: "GET /meetings/invitees/{inviteeID}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetInvitee serves GET /meetings/invitees/{inviteeId}: it checks the credentials,
 // decodes and validates the request, calls Server.GetInvitee and writes its answer.
@@ -1207,16 +1162,9 @@ func (h *serverHandler) serveGetInvitee(w http.ResponseWriter, r *http.Request) 
 	serverWriteAnswer(h, w, r, "getInvitee", out, err)
 }
 
-// serverOperationListInvitees describes ListInvitees to middleware.
-var serverOperationListInvitees = &ServerOperation{
-	ID:      "listInvitees",
-	Method:  "GET",
-	Path:    "/meetings/{meetingId}/invitees",
-	Pattern: "GET /meetings/{meetingID}/invitees",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListInvitees = &ServerOperation{ID: "listInvitees", Method: "GET", Path: "/meetings/{meetingId}/invitees", Pattern: "GET /meetings/{meetingID}/invitees", declares: func(string) bool {
+	return false
+}}
 
 // serveListInvitees serves GET /meetings/{meetingId}/invitees: it checks the credentials,
 // decodes and validates the request, calls Server.ListInvitees and writes its answer.
@@ -1235,16 +1183,9 @@ func (h *serverHandler) serveListInvitees(w http.ResponseWriter, r *http.Request
 	serverWriteAnswer(h, w, r, "listInvitees", out, err)
 }
 
-// serverOperationGetPage describes GetPage to middleware.
-var serverOperationGetPage = &ServerOperation{
-	ID:      "getPage",
-	Method:  "GET",
-	Path:    "/pages/{page}.{format}",
-	Pattern: "GET /pages/{page}.{format}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetPage = &ServerOperation{ID: "getPage", Method: "GET", Path: "/pages/{page}.{format}", Pattern: "GET /pages/{page}.{format}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetPage serves GET /pages/{page}.{format}: it checks the credentials, decodes and
 // validates the request, calls Server.GetPage and writes its answer.
@@ -1274,16 +1215,9 @@ func (h *serverHandler) serveGetPage(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "getPage", out, err)
 }
 
-// serverOperationGetPair describes GetPair to middleware.
-var serverOperationGetPair = &ServerOperation{
-	ID:      "getPair",
-	Method:  "GET",
-	Path:    "/pairs/{a}{b}",
-	Pattern: "GET /pairs/{a}{b}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetPair = &ServerOperation{ID: "getPair", Method: "GET", Path: "/pairs/{a}{b}", Pattern: "GET /pairs/{a}{b}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetPair serves GET /pairs/{a}{b}: it checks the credentials, decodes and validates
 // the request, calls Server.GetPair and writes its answer.
@@ -1316,16 +1250,9 @@ func (h *serverHandler) serveGetPair(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "getPair", out, err)
 }
 
-// serverOperationExportTasks describes ExportTasks to middleware.
-var serverOperationExportTasks = &ServerOperation{
-	ID:      "exportTasks",
-	Method:  "GET",
-	Path:    "/tasks/export.json",
-	Pattern: "GET /tasks/export.json",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationExportTasks = &ServerOperation{ID: "exportTasks", Method: "GET", Path: "/tasks/export.json", Pattern: "GET /tasks/export.json", declares: func(string) bool {
+	return false
+}}
 
 // serveExportTasks serves GET /tasks/export.json: it checks the credentials, decodes and
 // validates the request, calls Server.ExportTasks and writes its answer.
@@ -1343,16 +1270,9 @@ func (h *serverHandler) serveExportTasks(w http.ResponseWriter, r *http.Request)
 	serverWriteAnswer(h, w, r, "exportTasks", out, err)
 }
 
-// serverOperationGetTask describes GetTask to middleware.
-var serverOperationGetTask = &ServerOperation{
-	ID:      "getTask",
-	Method:  "GET",
-	Path:    "/tasks/{id}",
-	Pattern: "GET /tasks/{id}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetTask = &ServerOperation{ID: "getTask", Method: "GET", Path: "/tasks/{id}", Pattern: "GET /tasks/{id}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetTask serves GET /tasks/{id}: it checks the credentials, decodes and validates the
 // request, calls Server.GetTask and writes its answer.
@@ -1371,16 +1291,9 @@ func (h *serverHandler) serveGetTask(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "getTask", out, err)
 }
 
-// serverOperationGetTaskJSON describes GetTaskJSON to middleware.
-var serverOperationGetTaskJSON = &ServerOperation{
-	ID:      "getTaskJSON",
-	Method:  "GET",
-	Path:    "/tasks/{id}.json",
-	Pattern: "GET /tasks/{id}.json",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetTaskJSON = &ServerOperation{ID: "getTaskJSON", Method: "GET", Path: "/tasks/{id}.json", Pattern: "GET /tasks/{id}.json", declares: func(string) bool {
+	return false
+}}
 
 // serveGetTaskJSON serves GET /tasks/{id}.json: it checks the credentials, decodes and
 // validates the request, calls Server.GetTaskJSON and writes its answer.
@@ -1399,16 +1312,9 @@ func (h *serverHandler) serveGetTaskJSON(w http.ResponseWriter, r *http.Request)
 	serverWriteAnswer(h, w, r, "getTaskJSON", out, err)
 }
 
-// serverOperationHeadTaskJSON describes HeadTaskJSON to middleware.
-var serverOperationHeadTaskJSON = &ServerOperation{
-	ID:      "headTaskJSON",
-	Method:  "HEAD",
-	Path:    "/tasks/{id}.json",
-	Pattern: "HEAD /tasks/{id}.json",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationHeadTaskJSON = &ServerOperation{ID: "headTaskJSON", Method: "HEAD", Path: "/tasks/{id}.json", Pattern: "HEAD /tasks/{id}.json", declares: func(string) bool {
+	return false
+}}
 
 // serveHeadTaskJSON serves HEAD /tasks/{id}.json: it checks the credentials, decodes and
 // validates the request, calls Server.HeadTaskJSON and writes its answer.
@@ -1427,16 +1333,9 @@ func (h *serverHandler) serveHeadTaskJSON(w http.ResponseWriter, r *http.Request
 	serverWriteAnswer(h, w, r, "headTaskJSON", out, err)
 }
 
-// serverOperationExpirePassword describes ExpirePassword to middleware.
-var serverOperationExpirePassword = &ServerOperation{
-	ID:      "expirePassword",
-	Method:  "POST",
-	Path:    "/users/{userId}/expire?tempPassword=false",
-	Pattern: "POST /users/{userID}/expire?tempPassword=false",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationExpirePassword = &ServerOperation{ID: "expirePassword", Method: "POST", Path: "/users/{userId}/expire?tempPassword=false", Pattern: "POST /users/{userID}/expire?tempPassword=false", declares: func(string) bool {
+	return false
+}}
 
 // serveExpirePassword serves POST /users/{userId}/expire?tempPassword=false: it checks the
 // credentials, decodes and validates the request, calls Server.ExpirePassword and writes its
@@ -1456,16 +1355,9 @@ func (h *serverHandler) serveExpirePassword(w http.ResponseWriter, r *http.Reque
 	serverWriteAnswer(h, w, r, "expirePassword", out, err)
 }
 
-// serverOperationExpireWithTemporaryPassword describes ExpireWithTemporaryPassword to middleware.
-var serverOperationExpireWithTemporaryPassword = &ServerOperation{
-	ID:      "expireWithTemporaryPassword",
-	Method:  "POST",
-	Path:    "/users/{userId}/expire?tempPassword=true",
-	Pattern: "POST /users/{userID}/expire?tempPassword=true",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationExpireWithTemporaryPassword = &ServerOperation{ID: "expireWithTemporaryPassword", Method: "POST", Path: "/users/{userId}/expire?tempPassword=true", Pattern: "POST /users/{userID}/expire?tempPassword=true", declares: func(string) bool {
+	return false
+}}
 
 // serveExpireWithTemporaryPassword serves POST /users/{userId}/expire?tempPassword=true: it
 // checks the credentials, decodes and validates the request, calls
@@ -1485,16 +1377,9 @@ func (h *serverHandler) serveExpireWithTemporaryPassword(w http.ResponseWriter, 
 	serverWriteAnswer(h, w, r, "expireWithTemporaryPassword", out, err)
 }
 
-// serverOperationGetOperation describes GetOperation to middleware.
-var serverOperationGetOperation = &ServerOperation{
-	ID:      "getOperation",
-	Method:  "GET",
-	Path:    "/v1/{name}",
-	Pattern: "GET /v1/{name}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetOperation = &ServerOperation{ID: "getOperation", Method: "GET", Path: "/v1/{name}", Pattern: "GET /v1/{name}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetOperation serves GET /v1/{name}: it checks the credentials, decodes and validates
 // the request, calls Server.GetOperation and writes its answer.
@@ -1513,16 +1398,9 @@ func (h *serverHandler) serveGetOperation(w http.ResponseWriter, r *http.Request
 	serverWriteAnswer(h, w, r, "getOperation", out, err)
 }
 
-// serverOperationCancelOperation describes CancelOperation to middleware.
-var serverOperationCancelOperation = &ServerOperation{
-	ID:      "cancelOperation",
-	Method:  "POST",
-	Path:    "/v1/{name}:cancel",
-	Pattern: "POST /v1/{name}:cancel",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCancelOperation = &ServerOperation{ID: "cancelOperation", Method: "POST", Path: "/v1/{name}:cancel", Pattern: "POST /v1/{name}:cancel", declares: func(string) bool {
+	return false
+}}
 
 // serveCancelOperation serves POST /v1/{name}:cancel: it checks the credentials, decodes and
 // validates the request, calls Server.CancelOperation and writes its answer.

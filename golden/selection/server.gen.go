@@ -54,7 +54,7 @@ type ListLivesOutput interface {
 	writeAnswer(http.ResponseWriter, *ListLivesInput) error
 }
 
-// ListLivesOK is the 200 answer of ListLives (application/json): The lives.
+// ListLivesOK is the 200 answer of ListLives: The lives.
 type ListLivesOK struct {
 	Body []Live
 }
@@ -74,7 +74,7 @@ type GetLiveOutput interface {
 	writeAnswer(http.ResponseWriter, *GetLiveInput) error
 }
 
-// GetLiveOK is the 200 answer of GetLive (application/json): The live.
+// GetLiveOK is the 200 answer of GetLive: The live.
 type GetLiveOK struct {
 	Body Live
 }
@@ -525,16 +525,9 @@ func (r *WebhookReceiver) LiveStarted() http.Handler {
 	return h
 }
 
-// serverOperationListLives describes ListLives to middleware.
-var serverOperationListLives = &ServerOperation{
-	ID:      "listLives",
-	Method:  "GET",
-	Path:    "/v1/lives",
-	Pattern: "GET /v1/lives",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", Path: "/v1/lives", Pattern: "GET /v1/lives", declares: func(string) bool {
+	return false
+}}
 
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
 // request, calls Server.ListLives and writes its answer.
@@ -552,16 +545,9 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "listLives", out, err)
 }
 
-// serverOperationGetLive describes GetLive to middleware.
-var serverOperationGetLive = &ServerOperation{
-	ID:      "getLive",
-	Method:  "GET",
-	Path:    "/v1/lives/{id}",
-	Pattern: "GET /v1/lives/{id}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetLive = &ServerOperation{ID: "getLive", Method: "GET", Path: "/v1/lives/{id}", Pattern: "GET /v1/lives/{id}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetLive serves GET /v1/lives/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetLive and writes its answer.
@@ -580,16 +566,9 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "getLive", out, err)
 }
 
-// serverOperationLiveStarted describes LiveStarted to middleware.
-var serverOperationLiveStarted = &ServerOperation{
-	ID:      "liveStarted",
-	Method:  "POST",
-	Path:    "",
-	Pattern: "POST /",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationLiveStarted = &ServerOperation{ID: "liveStarted", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
+	return false
+}}
 
 // serveLiveStarted receives the webhook liveStarted (POST): it decodes and validates the
 // request, calls Webhooks.LiveStarted and writes its answer.

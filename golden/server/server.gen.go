@@ -81,7 +81,7 @@ type RunBatchOutput interface {
 	writeAnswer(http.ResponseWriter, *RunBatchInput) error
 }
 
-// RunBatchOK is the 200 answer of RunBatch (application/json): The items.
+// RunBatchOK is the 200 answer of RunBatch: The items.
 type RunBatchOK struct {
 	Body []Item
 }
@@ -103,7 +103,7 @@ type GetItemOutput interface {
 	writeAnswer(http.ResponseWriter, *GetItemInput) error
 }
 
-// GetItemOK is the 200 answer of GetItem (application/json): The item.
+// GetItemOK is the 200 answer of GetItem: The item.
 type GetItemOK struct {
 	Body Item
 	// Header ETag (required): Version of the item.
@@ -118,7 +118,7 @@ func (v GetItemOK) writeAnswer(w http.ResponseWriter, _ *GetItemInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
-// GetItemStatus4XX is the 4XX answer of GetItem (application/json): A client error.
+// GetItemStatus4XX is the 4XX answer of GetItem: A client error.
 type GetItemStatus4XX struct {
 	// Status is the status code to send, 400 to 499.
 	Status int
@@ -736,16 +736,9 @@ func (h *serverHandler) serveMatched(w http.ResponseWriter, r *http.Request) boo
 	return true
 }
 
-// serverOperationRunBatch describes RunBatch to middleware.
-var serverOperationRunBatch = &ServerOperation{
-	ID:      "runBatch",
-	Method:  "POST",
-	Path:    "/batch~run",
-	Pattern: "POST /batch~run",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationRunBatch = &ServerOperation{ID: "runBatch", Method: "POST", Path: "/batch~run", Pattern: "POST /batch~run", declares: func(string) bool {
+	return false
+}}
 
 // serveRunBatch serves POST /batch~run: it checks the credentials, decodes and validates the
 // request, calls Server.RunBatch and writes its answer.
@@ -837,20 +830,13 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "runBatch", out, err)
 }
 
-// serverOperationGetItem describes GetItem to middleware.
-var serverOperationGetItem = &ServerOperation{
-	ID:      "getItem",
-	Method:  "GET",
-	Path:    "/items/{itemId}",
-	Pattern: "GET /items/{itemID}",
-	declares: func(name string) bool {
-		switch name {
-		case "view", "since", "tags", "ratio":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationGetItem = &ServerOperation{ID: "getItem", Method: "GET", Path: "/items/{itemId}", Pattern: "GET /items/{itemID}", declares: func(name string) bool {
+	switch name {
+	case "view", "since", "tags", "ratio":
+		return true
+	}
+	return false
+}}
 
 // serveGetItem serves GET /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.GetItem and writes its answer.
@@ -983,20 +969,13 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "getItem", out, err)
 }
 
-// serverOperationPutItem describes PutItem to middleware.
-var serverOperationPutItem = &ServerOperation{
-	ID:      "putItem",
-	Method:  "PUT",
-	Path:    "/items/{itemId}",
-	Pattern: "PUT /items/{itemID}",
-	declares: func(name string) bool {
-		switch name {
-		case "api_key":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationPutItem = &ServerOperation{ID: "putItem", Method: "PUT", Path: "/items/{itemId}", Pattern: "PUT /items/{itemID}", declares: func(name string) bool {
+	switch name {
+	case "api_key":
+		return true
+	}
+	return false
+}}
 
 // servePutItem serves PUT /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.PutItem and writes its answer.
@@ -1057,16 +1036,9 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "putItem", out, err)
 }
 
-// serverOperationArchiveItem describes ArchiveItem to middleware.
-var serverOperationArchiveItem = &ServerOperation{
-	ID:      "archiveItem",
-	Method:  "POST",
-	Path:    "/items/{itemId}:archive",
-	Pattern: "POST /items/{itemID}:archive",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationArchiveItem = &ServerOperation{ID: "archiveItem", Method: "POST", Path: "/items/{itemId}:archive", Pattern: "POST /items/{itemID}:archive", declares: func(string) bool {
+	return false
+}}
 
 // serveArchiveItem serves POST /items/{itemId}:archive: it checks the credentials, decodes
 // and validates the request, calls Server.ArchiveItem and writes its answer.
@@ -1088,16 +1060,9 @@ func (h *serverHandler) serveArchiveItem(w http.ResponseWriter, r *http.Request)
 	serverWriteAnswer(h, w, r, "archiveItem", out, err)
 }
 
-// serverOperationUpload describes Upload to middleware.
-var serverOperationUpload = &ServerOperation{
-	ID:      "upload",
-	Method:  "POST",
-	Path:    "/uploads/",
-	Pattern: "POST /uploads/{$}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUpload = &ServerOperation{ID: "upload", Method: "POST", Path: "/uploads/", Pattern: "POST /uploads/{$}", declares: func(string) bool {
+	return false
+}}
 
 // serveUpload serves POST /uploads/: it checks the credentials, decodes and validates the
 // request, calls Server.Upload and writes its answer.

@@ -66,8 +66,8 @@ type CreateChatCompletionOutput interface {
 	writeAnswer(http.ResponseWriter, *CreateChatCompletionInput) error
 }
 
-// CreateChatCompletionOK is the 200 answer of CreateChatCompletion (application/json): The
-// completion, or its chunks when the request asks for a stream.
+// CreateChatCompletionOK is the 200 answer of CreateChatCompletion: The completion, or its
+// chunks when the request asks for a stream.
 type CreateChatCompletionOK struct {
 	Body ChatCompletion
 	// Events, when set, is the answer: a stream (text/event-stream) of the events it yields,
@@ -84,8 +84,8 @@ func (v CreateChatCompletionOK) writeAnswer(w http.ResponseWriter, _ *CreateChat
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
-// CreateChatCompletionBadRequest is the 400 answer of CreateChatCompletion
-// (application/json): The request is invalid.
+// CreateChatCompletionBadRequest is the 400 answer of CreateChatCompletion: The request is
+// invalid.
 type CreateChatCompletionBadRequest struct {
 	Body Error
 }
@@ -645,16 +645,9 @@ func serverUnquote(value json.RawMessage) string {
 	return string(value)
 }
 
-// serverOperationCreateChatCompletion describes CreateChatCompletion to middleware.
-var serverOperationCreateChatCompletion = &ServerOperation{
-	ID:      "createChatCompletion",
-	Method:  "POST",
-	Path:    "/chat/completions",
-	Pattern: "POST /chat/completions",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreateChatCompletion = &ServerOperation{ID: "createChatCompletion", Method: "POST", Path: "/chat/completions", Pattern: "POST /chat/completions", declares: func(string) bool {
+	return false
+}}
 
 // serveCreateChatCompletion serves POST /chat/completions: it checks the credentials,
 // decodes and validates the request, calls Server.CreateChatCompletion and writes its
@@ -702,16 +695,9 @@ func (h *serverHandler) serveCreateChatCompletion(w http.ResponseWriter, r *http
 	serverWriteAnswer(h, w, r, "createChatCompletion", out, err)
 }
 
-// serverOperationSpeak describes Speak to middleware.
-var serverOperationSpeak = &ServerOperation{
-	ID:      "speak",
-	Method:  "POST",
-	Path:    "/speech",
-	Pattern: "POST /speech",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationSpeak = &ServerOperation{ID: "speak", Method: "POST", Path: "/speech", Pattern: "POST /speech", declares: func(string) bool {
+	return false
+}}
 
 // serveSpeak serves POST /speech: it checks the credentials, decodes and validates the
 // request, calls Server.Speak and writes its answer.
@@ -756,20 +742,13 @@ func (h *serverHandler) serveSpeak(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "speak", out, err)
 }
 
-// serverOperationListTicks describes ListTicks to middleware.
-var serverOperationListTicks = &ServerOperation{
-	ID:      "listTicks",
-	Method:  "GET",
-	Path:    "/ticks",
-	Pattern: "GET /ticks",
-	declares: func(name string) bool {
-		switch name {
-		case "count":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListTicks = &ServerOperation{ID: "listTicks", Method: "GET", Path: "/ticks", Pattern: "GET /ticks", declares: func(name string) bool {
+	switch name {
+	case "count":
+		return true
+	}
+	return false
+}}
 
 // serveListTicks serves GET /ticks: it checks the credentials, decodes and validates the
 // request, calls Server.ListTicks and writes its answer.

@@ -72,7 +72,7 @@ type ListPetsOutput interface {
 	writeAnswer(http.ResponseWriter, *ListPetsInput) error
 }
 
-// ListPetsOK is the 200 answer of ListPets (application/json): the pets
+// ListPetsOK is the 200 answer of ListPets: the pets
 type ListPetsOK struct {
 	Body []Pet
 	// Header X-Next, sent when set: the next page
@@ -95,7 +95,7 @@ type CreatePetOutput interface {
 	writeAnswer(http.ResponseWriter, *CreatePetInput) error
 }
 
-// CreatePetCreated is the 201 answer of CreatePet (application/json): created
+// CreatePetCreated is the 201 answer of CreatePet: created
 type CreatePetCreated struct {
 	Body Pet
 }
@@ -104,7 +104,7 @@ func (v CreatePetCreated) writeAnswer(w http.ResponseWriter, _ *CreatePetInput) 
 	return serverWriteAppended(w, 201, "application/json", v.Body)
 }
 
-// CreatePetDefault is the default answer of CreatePet (application/json): a problem
+// CreatePetDefault is the default answer of CreatePet: a problem
 type CreatePetDefault struct {
 	// Status is the status code to send, 200 to 599.
 	Status int
@@ -129,7 +129,7 @@ type GetPetOutput interface {
 	writeAnswer(http.ResponseWriter, *GetPetInput) error
 }
 
-// GetPetOK is the 200 answer of GetPet (application/json): the pet
+// GetPetOK is the 200 answer of GetPet: the pet
 type GetPetOK struct {
 	Body Pet
 }
@@ -138,7 +138,7 @@ func (v GetPetOK) writeAnswer(w http.ResponseWriter, _ *GetPetInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
-// GetPetNotFound is the 404 answer of GetPet (application/json): no such pet
+// GetPetNotFound is the 404 answer of GetPet: no such pet
 type GetPetNotFound struct {
 	Body Error
 }
@@ -181,7 +181,7 @@ type RenamePetOutput interface {
 	writeAnswer(http.ResponseWriter, *RenamePetInput) error
 }
 
-// RenamePetOK is the 200 answer of RenamePet (application/json): renamed
+// RenamePetOK is the 200 answer of RenamePet: renamed
 type RenamePetOK struct {
 	Body Pet
 }
@@ -586,20 +586,13 @@ func answerString[T ~string](v T) string {
 	return string(v)
 }
 
-// serverOperationListPets describes ListPets to middleware.
-var serverOperationListPets = &ServerOperation{
-	ID:      "listPets",
-	Method:  "GET",
-	Path:    "/pets",
-	Pattern: "GET /pets",
-	declares: func(name string) bool {
-		switch name {
-		case "limit", "tags":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListPets = &ServerOperation{ID: "listPets", Method: "GET", Path: "/pets", Pattern: "GET /pets", declares: func(name string) bool {
+	switch name {
+	case "limit", "tags":
+		return true
+	}
+	return false
+}}
 
 // serveListPets serves GET /pets: it checks the credentials, decodes and validates the
 // request, calls Server.ListPets and writes its answer.
@@ -649,16 +642,9 @@ func (h *serverHandler) serveListPets(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "listPets", out, err)
 }
 
-// serverOperationCreatePet describes CreatePet to middleware.
-var serverOperationCreatePet = &ServerOperation{
-	ID:      "createPet",
-	Method:  "POST",
-	Path:    "/pets",
-	Pattern: "POST /pets",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreatePet = &ServerOperation{ID: "createPet", Method: "POST", Path: "/pets", Pattern: "POST /pets", declares: func(string) bool {
+	return false
+}}
 
 // serveCreatePet serves POST /pets: it checks the credentials, decodes and validates the
 // request, calls Server.CreatePet and writes its answer.
@@ -708,16 +694,9 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "createPet", out, err)
 }
 
-// serverOperationGetPet describes GetPet to middleware.
-var serverOperationGetPet = &ServerOperation{
-	ID:      "getPet",
-	Method:  "GET",
-	Path:    "/pets/{petId}",
-	Pattern: "GET /pets/{petID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: "/pets/{petId}", Pattern: "GET /pets/{petID}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetPet serves GET /pets/{petId}: it checks the credentials, decodes and validates the
 // request, calls Server.GetPet and writes its answer.
@@ -749,16 +728,9 @@ func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "getPet", out, err)
 }
 
-// serverOperationUploadPhoto describes UploadPhoto to middleware.
-var serverOperationUploadPhoto = &ServerOperation{
-	ID:      "uploadPhoto",
-	Method:  "POST",
-	Path:    "/pets/{petId}/photo",
-	Pattern: "POST /pets/{petID}/photo",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUploadPhoto = &ServerOperation{ID: "uploadPhoto", Method: "POST", Path: "/pets/{petId}/photo", Pattern: "POST /pets/{petID}/photo", declares: func(string) bool {
+	return false
+}}
 
 // serverFormUploadPhoto is how the form body of UploadPhoto maps onto its type.
 var serverFormUploadPhoto = &serverForm{
@@ -829,16 +801,9 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 	serverWriteAnswer(h, w, r, "uploadPhoto", out, err)
 }
 
-// serverOperationRenamePet describes RenamePet to middleware.
-var serverOperationRenamePet = &ServerOperation{
-	ID:      "renamePet",
-	Method:  "POST",
-	Path:    "/pets/{petId}/rename",
-	Pattern: "POST /pets/{petID}/rename",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationRenamePet = &ServerOperation{ID: "renamePet", Method: "POST", Path: "/pets/{petId}/rename", Pattern: "POST /pets/{petID}/rename", declares: func(string) bool {
+	return false
+}}
 
 // serverFormRenamePet is how the form body of RenamePet maps onto its type.
 var serverFormRenamePet = &serverForm{

@@ -528,16 +528,9 @@ func (r *WebhookReceiver) SubscribeOrderShipped() http.Handler {
 	return h
 }
 
-// serverOperationSubscribe describes Subscribe to middleware.
-var serverOperationSubscribe = &ServerOperation{
-	ID:      "subscribe",
-	Method:  "POST",
-	Path:    "/subscriptions",
-	Pattern: "POST /subscriptions",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationSubscribe = &ServerOperation{ID: "subscribe", Method: "POST", Path: "/subscriptions", Pattern: "POST /subscriptions", declares: func(string) bool {
+	return false
+}}
 
 // serveSubscribe serves POST /subscriptions: it checks the credentials, decodes and
 // validates the request, calls Server.Subscribe and writes its answer.
@@ -584,16 +577,9 @@ func (h *serverHandler) serveSubscribe(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "subscribe", out, err)
 }
 
-// serverOperationNewPet describes NewPet to middleware.
-var serverOperationNewPet = &ServerOperation{
-	ID:      "newPet",
-	Method:  "POST",
-	Path:    "",
-	Pattern: "POST /",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationNewPet = &ServerOperation{ID: "newPet", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
+	return false
+}}
 
 // serveNewPet receives the webhook newPet (POST): it decodes and validates the request,
 // calls Webhooks.NewPet and writes its answer.
@@ -640,16 +626,9 @@ func (h *serverHandler) serveNewPet(w http.ResponseWriter, r *http.Request) {
 	serverWriteAnswer(h, w, r, "newPet", out, err)
 }
 
-// serverOperationSubscribeOrderShipped describes SubscribeOrderShipped to middleware.
-var serverOperationSubscribeOrderShipped = &ServerOperation{
-	ID:      "Subscribe orderShipped",
-	Method:  "POST",
-	Path:    "",
-	Pattern: "POST /",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationSubscribeOrderShipped = &ServerOperation{ID: "Subscribe orderShipped", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
+	return false
+}}
 
 // serveSubscribeOrderShipped receives the webhook Subscribe orderShipped (POST): it decodes
 // and validates the request, calls Webhooks.SubscribeOrderShipped and writes its answer.
