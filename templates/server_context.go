@@ -53,13 +53,14 @@ func genOperationType(f *jen.File) {
 	)
 }
 
-// genOperationVar renders the ServerOperation of one operation.
+// genOperationVar renders the ServerOperation of one operation, its fields
+// on one line.
 func genOperationVar(f *jen.File, o *generator.Operation) {
-	f.Commentf("%s describes %s to middleware.", operationVar(o), o.Name)
-	f.Var().Id(operationVar(o)).Op("=").Op("&").Id(srvOperation).Values(jen.Dict{
-		jen.Id("ID"): jen.Lit(o.ID), jen.Id("Method"): jen.Lit(o.Method), jen.Id("Path"): jen.Lit(o.Path),
-		jen.Id("Pattern"): jen.Lit(o.ServerPattern), jen.Id("declares"): declaredFunc(o),
-	})
+	field := func(name string, value jen.Code) jen.Code { return jen.Id(name).Op(":").Add(value) }
+	f.Var().Id(operationVar(o)).Op("=").Op("&").Id(srvOperation).Values(
+		field("ID", jen.Lit(o.ID)), field("Method", jen.Lit(o.Method)), field("Path", jen.Lit(o.Path)),
+		field("Pattern", jen.Lit(o.ServerPattern)), field("declares", declaredFunc(o)),
+	)
 }
 
 // genRouteOperation renders handle, which routes one operation with
@@ -92,10 +93,10 @@ func genUnimplemented(f *jen.File, api *generator.API) {
 	f.Comment(srvUnimplemented + " answers every operation with " + errNotImplemented + ", which the")
 	f.Comment("handler answers with 501. Embed it in a type that implements the operations a")
 	f.Comment("service serves so far; the type stays a Server when operations are added to the spec.")
+	f.Comment("Each of its methods answers 501.")
 	f.Type().Id(srvUnimplemented).Struct()
 	f.Var().Id("_").Id("Server").Op("=").Id(srvUnimplemented).Values()
 	for _, o := range api.Operations {
-		f.Commentf("%s answers 501.", o.Name)
 		f.Func().Params(jen.Id(srvUnimplemented)).Id(o.Name).Params(jen.Qual(pkgContext, "Context"), jen.Id(o.ServerInput)).
 			Params(jen.Id(o.ServerOutput), jen.Error()).Block(jen.Return(jen.Nil(), jen.Id(errNotImplemented)))
 	}

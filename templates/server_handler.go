@@ -301,16 +301,20 @@ func genHandlerRuntime(f *jen.File, api *generator.API) {
 
 // genRespond renders how an operation's result becomes an HTTP answer.
 func genRespond(f *jen.File) {
-	f.Comment(serverAnswer + " is an answer a Server method returns; each writes itself.")
-	f.Type().Id(serverAnswer).Interface(jen.Id("writeAnswer").Params(writerParam()).Error())
-	f.Comment("respond writes the answer of a Server method, or maps its error.")
-	f.Func().Params(handlerRecv()).Id("respond").Params(writerParam(), requestParam(), jen.Id("op").String(), jen.Id("out").Id(serverAnswer), jen.Err().Error()).Block(
+	f.Comment("serverWriteAnswer writes the answer of a Server method, or maps its error. out is")
+	f.Comment("the method's Output, whose writeAnswer takes the operation's input type, P, only")
+	f.Comment("so that each Output accepts its operation's answers alone.")
+	f.Func().Id("serverWriteAnswer").Types(jen.Id("P").Any()).Params(
+		jen.Id("h").Op("*").Id(srvHandler), writerParam(), requestParam(), jen.Id("op").String(),
+		jen.Id("out").Interface(jen.Id(answerWrite).Params(jen.Qual(pkgHTTP, "ResponseWriter"), jen.Id("P")).Error()), jen.Err().Error(),
+	).Block(
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("h").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Id("op"), jen.Err()), jen.Return()),
 		jen.If(jen.Id("out").Op("==").Nil()).Block(
 			jen.Id("h").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Id("op"), jen.Qual(pkgErrors, "New").Call(jen.Lit("the Server method returned neither an answer nor an error"))),
 			jen.Return(),
 		),
-		jen.If(jen.Err().Op(":=").Id("out").Dot("writeAnswer").Call(jen.Id("w")), jen.Err().Op("!=").Nil()).Block(
+		jen.Var().Id("unread").Id("P"),
+		jen.If(jen.Err().Op(":=").Id("out").Dot(answerWrite).Call(jen.Id("w"), jen.Id("unread")), jen.Err().Op("!=").Nil()).Block(
 			jen.Id("h").Dot("logger").Dot("ErrorContext").Call(jen.Id("r").Dot("Context").Call(), jen.Lit("cannot write the answer"), jen.Lit("operation"), jen.Id("op"), jen.Lit("error"), jen.Err()),
 			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusInternalServerError"), errorBody(jen.Lit("internal server error"))),
 		),
@@ -386,6 +390,11 @@ func genWriters(f *jen.File) {
 		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("body")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Return(jen.Id("serverWriteBytes").Call(jen.Id("w"), jen.Id("status"), jen.Id("contentType"), jen.Id("data"))),
+	)
+	f.Comment("serverWriteStatus writes an answer without a body.")
+	f.Func().Id("serverWriteStatus").Params(w(), jen.Id("status").Int()).Error().Block(
+		jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
+		jen.Return(jen.Nil()),
 	)
 	f.Comment("serverWriteBytes writes an answer whose body is ready.")
 	f.Func().Id("serverWriteBytes").Params(w(), jen.Id("status").Int(), jen.Id("contentType").String(), jen.Id("data").Index().Byte()).Error().Block(

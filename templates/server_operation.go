@@ -62,7 +62,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 		}
 		g.If(jen.Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c"))).Block(jen.Return())
 		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot(implField(o)).Dot(o.Name).Call(jen.Id("ctx"), jen.Id("in"))
-		g.Id("h").Dot("respond").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out"), jen.Err())
+		g.Id("serverWriteAnswer").Call(jen.Id("h"), jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out"), jen.Err())
 	}))
 }
 

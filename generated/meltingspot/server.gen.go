@@ -111,86 +111,56 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// LinkChannelGroups answers 501.
 func (UnimplementedServer) LinkChannelGroups(context.Context, LinkChannelGroupsInput) (LinkChannelGroupsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListLives answers 501.
 func (UnimplementedServer) ListLives(context.Context, ListLivesInput) (ListLivesOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// CreateLive answers 501.
 func (UnimplementedServer) CreateLive(context.Context, CreateLiveInput) (CreateLiveOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetLive answers 501.
 func (UnimplementedServer) GetLive(context.Context, GetLiveInput) (GetLiveOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// UpdateLive answers 501.
 func (UnimplementedServer) UpdateLive(context.Context, UpdateLiveInput) (UpdateLiveOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// DeleteLive answers 501.
 func (UnimplementedServer) DeleteLive(context.Context, DeleteLiveInput) (DeleteLiveOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListLiveGroups answers 501.
 func (UnimplementedServer) ListLiveGroups(context.Context, ListLiveGroupsInput) (ListLiveGroupsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// LinkLiveGroup answers 501.
 func (UnimplementedServer) LinkLiveGroup(context.Context, LinkLiveGroupInput) (LinkLiveGroupOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// UnlinkLiveGroup answers 501.
 func (UnimplementedServer) UnlinkLiveGroup(context.Context, UnlinkLiveGroupInput) (UnlinkLiveGroupOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// UnlinkLiveGroups answers 501.
 func (UnimplementedServer) UnlinkLiveGroups(context.Context, UnlinkLiveGroupsInput) (UnlinkLiveGroupsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListLiveParticipants answers 501.
 func (UnimplementedServer) ListLiveParticipants(context.Context, ListLiveParticipantsInput) (ListLiveParticipantsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// InviteLiveParticipant answers 501.
 func (UnimplementedServer) InviteLiveParticipant(context.Context, InviteLiveParticipantInput) (InviteLiveParticipantOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// BulkInviteLiveParticipants answers 501.
 func (UnimplementedServer) BulkInviteLiveParticipants(context.Context, BulkInviteLiveParticipantsInput) (BulkInviteLiveParticipantsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListLiveSpeakers answers 501.
 func (UnimplementedServer) ListLiveSpeakers(context.Context, ListLiveSpeakersInput) (ListLiveSpeakersOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// InviteLiveSpeaker answers 501.
 func (UnimplementedServer) InviteLiveSpeaker(context.Context, InviteLiveSpeakerInput) (InviteLiveSpeakerOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// BulkInviteLiveSpeakers answers 501.
 func (UnimplementedServer) BulkInviteLiveSpeakers(context.Context, BulkInviteLiveSpeakersInput) (BulkInviteLiveSpeakersOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -203,48 +173,32 @@ type LinkChannelGroupsInput struct {
 	Body GroupIDsRequest
 }
 
-// LinkChannelGroupsOutput is an answer of LinkChannelGroups: LinkChannelGroupsNoContent,
-// LinkChannelGroupsBadRequest or LinkChannelGroupsNotFound.
+// LinkChannelGroupsOutput is an answer of LinkChannelGroups: one of
+// LinkChannelGroups{NoContent, BadRequest, NotFound}.
 type LinkChannelGroupsOutput interface {
-	serverAnswer
-	isLinkChannelGroupsOutput()
+	writeAnswer(http.ResponseWriter, *LinkChannelGroupsInput) error
 }
 
 // LinkChannelGroupsNoContent is the 204 answer of LinkChannelGroups: Groups linked
 // successfully
 type LinkChannelGroupsNoContent struct{}
 
-// isLinkChannelGroupsOutput makes LinkChannelGroupsNoContent an answer of LinkChannelGroups.
-func (LinkChannelGroupsNoContent) isLinkChannelGroupsOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v LinkChannelGroupsNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (LinkChannelGroupsNoContent) writeAnswer(w http.ResponseWriter, _ *LinkChannelGroupsInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // LinkChannelGroupsBadRequest is the 400 answer of LinkChannelGroups: Malformed payload
 type LinkChannelGroupsBadRequest struct{}
 
-// isLinkChannelGroupsOutput makes LinkChannelGroupsBadRequest an answer of LinkChannelGroups.
-func (LinkChannelGroupsBadRequest) isLinkChannelGroupsOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v LinkChannelGroupsBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (LinkChannelGroupsBadRequest) writeAnswer(w http.ResponseWriter, _ *LinkChannelGroupsInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // LinkChannelGroupsNotFound is the 404 answer of LinkChannelGroups: Channel not found
 type LinkChannelGroupsNotFound struct{}
 
-// isLinkChannelGroupsOutput makes LinkChannelGroupsNotFound an answer of LinkChannelGroups.
-func (LinkChannelGroupsNotFound) isLinkChannelGroupsOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v LinkChannelGroupsNotFound) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(404)
-	return nil
+func (LinkChannelGroupsNotFound) writeAnswer(w http.ResponseWriter, _ *LinkChannelGroupsInput) error {
+	return serverWriteStatus(w, 404)
 }
 
 // ListLivesInput is the request of ListLives, decoded and validated.
@@ -253,36 +207,25 @@ type ListLivesInput struct {
 	Params ListLivesParams
 }
 
-// ListLivesOutput is an answer of ListLives: ListLivesOK or ListLivesBadRequest.
+// ListLivesOutput is an answer of ListLives: one of ListLives{OK, BadRequest}.
 type ListLivesOutput interface {
-	serverAnswer
-	isListLivesOutput()
+	writeAnswer(http.ResponseWriter, *ListLivesInput) error
 }
 
 // ListLivesOK is the 200 answer of ListLives: Lives returned successfully
 type ListLivesOK struct {
-	// Body is the response body (application/json).
 	Body LiveList
 }
 
-// isListLivesOutput makes ListLivesOK an answer of ListLives.
-func (ListLivesOK) isListLivesOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListLivesOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListLivesOK) writeAnswer(w http.ResponseWriter, _ *ListLivesInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ListLivesBadRequest is the 400 answer of ListLives: Malformed payload
 type ListLivesBadRequest struct{}
 
-// isListLivesOutput makes ListLivesBadRequest an answer of ListLives.
-func (ListLivesBadRequest) isListLivesOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v ListLivesBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (ListLivesBadRequest) writeAnswer(w http.ResponseWriter, _ *ListLivesInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // CreateLiveInput is the request of CreateLive, decoded and validated.
@@ -291,36 +234,25 @@ type CreateLiveInput struct {
 	Body CreateLiveRequest
 }
 
-// CreateLiveOutput is an answer of CreateLive: CreateLiveCreated or CreateLiveBadRequest.
+// CreateLiveOutput is an answer of CreateLive: one of CreateLive{Created, BadRequest}.
 type CreateLiveOutput interface {
-	serverAnswer
-	isCreateLiveOutput()
+	writeAnswer(http.ResponseWriter, *CreateLiveInput) error
 }
 
 // CreateLiveCreated is the 201 answer of CreateLive: Live has been successfully created
 type CreateLiveCreated struct {
-	// Body is the response body (application/json).
 	Body Live
 }
 
-// isCreateLiveOutput makes CreateLiveCreated an answer of CreateLive.
-func (CreateLiveCreated) isCreateLiveOutput() {}
-
-// writeAnswer writes the 201 answer.
-func (v CreateLiveCreated) writeAnswer(w http.ResponseWriter) error {
+func (v CreateLiveCreated) writeAnswer(w http.ResponseWriter, _ *CreateLiveInput) error {
 	return serverWriteAppended(w, 201, "application/json", v.Body)
 }
 
 // CreateLiveBadRequest is the 400 answer of CreateLive: Malformed payload
 type CreateLiveBadRequest struct{}
 
-// isCreateLiveOutput makes CreateLiveBadRequest an answer of CreateLive.
-func (CreateLiveBadRequest) isCreateLiveOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v CreateLiveBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (CreateLiveBadRequest) writeAnswer(w http.ResponseWriter, _ *CreateLiveInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // GetLiveInput is the request of GetLive, decoded and validated.
@@ -329,48 +261,32 @@ type GetLiveInput struct {
 	LiveID string
 }
 
-// GetLiveOutput is an answer of GetLive: GetLiveOK, GetLiveBadRequest or GetLiveNotFound.
+// GetLiveOutput is an answer of GetLive: one of GetLive{OK, BadRequest, NotFound}.
 type GetLiveOutput interface {
-	serverAnswer
-	isGetLiveOutput()
+	writeAnswer(http.ResponseWriter, *GetLiveInput) error
 }
 
 // GetLiveOK is the 200 answer of GetLive: Live found and returned successfully
 type GetLiveOK struct {
-	// Body is the response body (application/json).
 	Body Live
 }
 
-// isGetLiveOutput makes GetLiveOK an answer of GetLive.
-func (GetLiveOK) isGetLiveOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetLiveOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetLiveOK) writeAnswer(w http.ResponseWriter, _ *GetLiveInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // GetLiveBadRequest is the 400 answer of GetLive: Malformed payload
 type GetLiveBadRequest struct{}
 
-// isGetLiveOutput makes GetLiveBadRequest an answer of GetLive.
-func (GetLiveBadRequest) isGetLiveOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v GetLiveBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (GetLiveBadRequest) writeAnswer(w http.ResponseWriter, _ *GetLiveInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // GetLiveNotFound is the 404 answer of GetLive: Live not found
 type GetLiveNotFound struct{}
 
-// isGetLiveOutput makes GetLiveNotFound an answer of GetLive.
-func (GetLiveNotFound) isGetLiveOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v GetLiveNotFound) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(404)
-	return nil
+func (GetLiveNotFound) writeAnswer(w http.ResponseWriter, _ *GetLiveInput) error {
+	return serverWriteStatus(w, 404)
 }
 
 // UpdateLiveInput is the request of UpdateLive, decoded and validated.
@@ -381,49 +297,32 @@ type UpdateLiveInput struct {
 	Body UpdateLiveRequest
 }
 
-// UpdateLiveOutput is an answer of UpdateLive: UpdateLiveOK, UpdateLiveBadRequest or
-// UpdateLiveNotFound.
+// UpdateLiveOutput is an answer of UpdateLive: one of UpdateLive{OK, BadRequest, NotFound}.
 type UpdateLiveOutput interface {
-	serverAnswer
-	isUpdateLiveOutput()
+	writeAnswer(http.ResponseWriter, *UpdateLiveInput) error
 }
 
 // UpdateLiveOK is the 200 answer of UpdateLive: Live successfully updated
 type UpdateLiveOK struct {
-	// Body is the response body (application/json).
 	Body Live
 }
 
-// isUpdateLiveOutput makes UpdateLiveOK an answer of UpdateLive.
-func (UpdateLiveOK) isUpdateLiveOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v UpdateLiveOK) writeAnswer(w http.ResponseWriter) error {
+func (v UpdateLiveOK) writeAnswer(w http.ResponseWriter, _ *UpdateLiveInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // UpdateLiveBadRequest is the 400 answer of UpdateLive: Malformed payload
 type UpdateLiveBadRequest struct{}
 
-// isUpdateLiveOutput makes UpdateLiveBadRequest an answer of UpdateLive.
-func (UpdateLiveBadRequest) isUpdateLiveOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v UpdateLiveBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (UpdateLiveBadRequest) writeAnswer(w http.ResponseWriter, _ *UpdateLiveInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // UpdateLiveNotFound is the 404 answer of UpdateLive: Live not found
 type UpdateLiveNotFound struct{}
 
-// isUpdateLiveOutput makes UpdateLiveNotFound an answer of UpdateLive.
-func (UpdateLiveNotFound) isUpdateLiveOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v UpdateLiveNotFound) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(404)
-	return nil
+func (UpdateLiveNotFound) writeAnswer(w http.ResponseWriter, _ *UpdateLiveInput) error {
+	return serverWriteStatus(w, 404)
 }
 
 // DeleteLiveInput is the request of DeleteLive, decoded and validated.
@@ -432,47 +331,31 @@ type DeleteLiveInput struct {
 	LiveID string
 }
 
-// DeleteLiveOutput is an answer of DeleteLive: DeleteLiveNoContent, DeleteLiveBadRequest or
-// DeleteLiveNotFound.
+// DeleteLiveOutput is an answer of DeleteLive: one of DeleteLive{NoContent, BadRequest,
+// NotFound}.
 type DeleteLiveOutput interface {
-	serverAnswer
-	isDeleteLiveOutput()
+	writeAnswer(http.ResponseWriter, *DeleteLiveInput) error
 }
 
 // DeleteLiveNoContent is the 204 answer of DeleteLive: Live successfully deleted
 type DeleteLiveNoContent struct{}
 
-// isDeleteLiveOutput makes DeleteLiveNoContent an answer of DeleteLive.
-func (DeleteLiveNoContent) isDeleteLiveOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v DeleteLiveNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (DeleteLiveNoContent) writeAnswer(w http.ResponseWriter, _ *DeleteLiveInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // DeleteLiveBadRequest is the 400 answer of DeleteLive: Malformed payload
 type DeleteLiveBadRequest struct{}
 
-// isDeleteLiveOutput makes DeleteLiveBadRequest an answer of DeleteLive.
-func (DeleteLiveBadRequest) isDeleteLiveOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v DeleteLiveBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (DeleteLiveBadRequest) writeAnswer(w http.ResponseWriter, _ *DeleteLiveInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // DeleteLiveNotFound is the 404 answer of DeleteLive: Live not found
 type DeleteLiveNotFound struct{}
 
-// isDeleteLiveOutput makes DeleteLiveNotFound an answer of DeleteLive.
-func (DeleteLiveNotFound) isDeleteLiveOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v DeleteLiveNotFound) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(404)
-	return nil
+func (DeleteLiveNotFound) writeAnswer(w http.ResponseWriter, _ *DeleteLiveInput) error {
+	return serverWriteStatus(w, 404)
 }
 
 // ListLiveGroupsInput is the request of ListLiveGroups, decoded and validated.
@@ -483,49 +366,33 @@ type ListLiveGroupsInput struct {
 	Params ListLiveGroupsParams
 }
 
-// ListLiveGroupsOutput is an answer of ListLiveGroups: ListLiveGroupsOK,
-// ListLiveGroupsBadRequest or ListLiveGroupsNotFound.
+// ListLiveGroupsOutput is an answer of ListLiveGroups: one of ListLiveGroups{OK, BadRequest,
+// NotFound}.
 type ListLiveGroupsOutput interface {
-	serverAnswer
-	isListLiveGroupsOutput()
+	writeAnswer(http.ResponseWriter, *ListLiveGroupsInput) error
 }
 
 // ListLiveGroupsOK is the 200 answer of ListLiveGroups: Group returned successfully
 type ListLiveGroupsOK struct {
-	// Body is the response body (application/json).
 	Body GroupList
 }
 
-// isListLiveGroupsOutput makes ListLiveGroupsOK an answer of ListLiveGroups.
-func (ListLiveGroupsOK) isListLiveGroupsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListLiveGroupsOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListLiveGroupsOK) writeAnswer(w http.ResponseWriter, _ *ListLiveGroupsInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ListLiveGroupsBadRequest is the 400 answer of ListLiveGroups: Malformed payload
 type ListLiveGroupsBadRequest struct{}
 
-// isListLiveGroupsOutput makes ListLiveGroupsBadRequest an answer of ListLiveGroups.
-func (ListLiveGroupsBadRequest) isListLiveGroupsOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v ListLiveGroupsBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (ListLiveGroupsBadRequest) writeAnswer(w http.ResponseWriter, _ *ListLiveGroupsInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // ListLiveGroupsNotFound is the 404 answer of ListLiveGroups: Live not found
 type ListLiveGroupsNotFound struct{}
 
-// isListLiveGroupsOutput makes ListLiveGroupsNotFound an answer of ListLiveGroups.
-func (ListLiveGroupsNotFound) isListLiveGroupsOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v ListLiveGroupsNotFound) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(404)
-	return nil
+func (ListLiveGroupsNotFound) writeAnswer(w http.ResponseWriter, _ *ListLiveGroupsInput) error {
+	return serverWriteStatus(w, 404)
 }
 
 // LinkLiveGroupInput is the request of LinkLiveGroup, decoded and validated.
@@ -536,47 +403,31 @@ type LinkLiveGroupInput struct {
 	Body LinkLiveGroupRequest
 }
 
-// LinkLiveGroupOutput is an answer of LinkLiveGroup: LinkLiveGroupNoContent,
-// LinkLiveGroupBadRequest or LinkLiveGroupNotFound.
+// LinkLiveGroupOutput is an answer of LinkLiveGroup: one of LinkLiveGroup{NoContent,
+// BadRequest, NotFound}.
 type LinkLiveGroupOutput interface {
-	serverAnswer
-	isLinkLiveGroupOutput()
+	writeAnswer(http.ResponseWriter, *LinkLiveGroupInput) error
 }
 
 // LinkLiveGroupNoContent is the 204 answer of LinkLiveGroup: Group linked successfully
 type LinkLiveGroupNoContent struct{}
 
-// isLinkLiveGroupOutput makes LinkLiveGroupNoContent an answer of LinkLiveGroup.
-func (LinkLiveGroupNoContent) isLinkLiveGroupOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v LinkLiveGroupNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (LinkLiveGroupNoContent) writeAnswer(w http.ResponseWriter, _ *LinkLiveGroupInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // LinkLiveGroupBadRequest is the 400 answer of LinkLiveGroup: Malformed payload
 type LinkLiveGroupBadRequest struct{}
 
-// isLinkLiveGroupOutput makes LinkLiveGroupBadRequest an answer of LinkLiveGroup.
-func (LinkLiveGroupBadRequest) isLinkLiveGroupOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v LinkLiveGroupBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (LinkLiveGroupBadRequest) writeAnswer(w http.ResponseWriter, _ *LinkLiveGroupInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // LinkLiveGroupNotFound is the 404 answer of LinkLiveGroup: Live not found
 type LinkLiveGroupNotFound struct{}
 
-// isLinkLiveGroupOutput makes LinkLiveGroupNotFound an answer of LinkLiveGroup.
-func (LinkLiveGroupNotFound) isLinkLiveGroupOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v LinkLiveGroupNotFound) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(404)
-	return nil
+func (LinkLiveGroupNotFound) writeAnswer(w http.ResponseWriter, _ *LinkLiveGroupInput) error {
+	return serverWriteStatus(w, 404)
 }
 
 // UnlinkLiveGroupInput is the request of UnlinkLiveGroup, decoded and validated.
@@ -587,47 +438,31 @@ type UnlinkLiveGroupInput struct {
 	GroupID string
 }
 
-// UnlinkLiveGroupOutput is an answer of UnlinkLiveGroup: UnlinkLiveGroupNoContent,
-// UnlinkLiveGroupBadRequest or UnlinkLiveGroupNotFound.
+// UnlinkLiveGroupOutput is an answer of UnlinkLiveGroup: one of UnlinkLiveGroup{NoContent,
+// BadRequest, NotFound}.
 type UnlinkLiveGroupOutput interface {
-	serverAnswer
-	isUnlinkLiveGroupOutput()
+	writeAnswer(http.ResponseWriter, *UnlinkLiveGroupInput) error
 }
 
 // UnlinkLiveGroupNoContent is the 204 answer of UnlinkLiveGroup: Group successfully unlink
 type UnlinkLiveGroupNoContent struct{}
 
-// isUnlinkLiveGroupOutput makes UnlinkLiveGroupNoContent an answer of UnlinkLiveGroup.
-func (UnlinkLiveGroupNoContent) isUnlinkLiveGroupOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v UnlinkLiveGroupNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (UnlinkLiveGroupNoContent) writeAnswer(w http.ResponseWriter, _ *UnlinkLiveGroupInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // UnlinkLiveGroupBadRequest is the 400 answer of UnlinkLiveGroup: Malformed payload
 type UnlinkLiveGroupBadRequest struct{}
 
-// isUnlinkLiveGroupOutput makes UnlinkLiveGroupBadRequest an answer of UnlinkLiveGroup.
-func (UnlinkLiveGroupBadRequest) isUnlinkLiveGroupOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v UnlinkLiveGroupBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (UnlinkLiveGroupBadRequest) writeAnswer(w http.ResponseWriter, _ *UnlinkLiveGroupInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // UnlinkLiveGroupNotFound is the 404 answer of UnlinkLiveGroup: Live or Group not found
 type UnlinkLiveGroupNotFound struct{}
 
-// isUnlinkLiveGroupOutput makes UnlinkLiveGroupNotFound an answer of UnlinkLiveGroup.
-func (UnlinkLiveGroupNotFound) isUnlinkLiveGroupOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v UnlinkLiveGroupNotFound) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(404)
-	return nil
+func (UnlinkLiveGroupNotFound) writeAnswer(w http.ResponseWriter, _ *UnlinkLiveGroupInput) error {
+	return serverWriteStatus(w, 404)
 }
 
 // UnlinkLiveGroupsInput is the request of UnlinkLiveGroups, decoded and validated.
@@ -638,48 +473,32 @@ type UnlinkLiveGroupsInput struct {
 	Body GroupIDsRequest
 }
 
-// UnlinkLiveGroupsOutput is an answer of UnlinkLiveGroups: UnlinkLiveGroupsNoContent,
-// UnlinkLiveGroupsBadRequest or UnlinkLiveGroupsNotFound.
+// UnlinkLiveGroupsOutput is an answer of UnlinkLiveGroups: one of
+// UnlinkLiveGroups{NoContent, BadRequest, NotFound}.
 type UnlinkLiveGroupsOutput interface {
-	serverAnswer
-	isUnlinkLiveGroupsOutput()
+	writeAnswer(http.ResponseWriter, *UnlinkLiveGroupsInput) error
 }
 
 // UnlinkLiveGroupsNoContent is the 204 answer of UnlinkLiveGroups: Groups successfully
 // unlink
 type UnlinkLiveGroupsNoContent struct{}
 
-// isUnlinkLiveGroupsOutput makes UnlinkLiveGroupsNoContent an answer of UnlinkLiveGroups.
-func (UnlinkLiveGroupsNoContent) isUnlinkLiveGroupsOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v UnlinkLiveGroupsNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (UnlinkLiveGroupsNoContent) writeAnswer(w http.ResponseWriter, _ *UnlinkLiveGroupsInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // UnlinkLiveGroupsBadRequest is the 400 answer of UnlinkLiveGroups: Malformed payload
 type UnlinkLiveGroupsBadRequest struct{}
 
-// isUnlinkLiveGroupsOutput makes UnlinkLiveGroupsBadRequest an answer of UnlinkLiveGroups.
-func (UnlinkLiveGroupsBadRequest) isUnlinkLiveGroupsOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v UnlinkLiveGroupsBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (UnlinkLiveGroupsBadRequest) writeAnswer(w http.ResponseWriter, _ *UnlinkLiveGroupsInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // UnlinkLiveGroupsNotFound is the 404 answer of UnlinkLiveGroups: Live not found
 type UnlinkLiveGroupsNotFound struct{}
 
-// isUnlinkLiveGroupsOutput makes UnlinkLiveGroupsNotFound an answer of UnlinkLiveGroups.
-func (UnlinkLiveGroupsNotFound) isUnlinkLiveGroupsOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v UnlinkLiveGroupsNotFound) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(404)
-	return nil
+func (UnlinkLiveGroupsNotFound) writeAnswer(w http.ResponseWriter, _ *UnlinkLiveGroupsInput) error {
+	return serverWriteStatus(w, 404)
 }
 
 // ListLiveParticipantsInput is the request of ListLiveParticipants, decoded and validated.
@@ -690,25 +509,19 @@ type ListLiveParticipantsInput struct {
 	Params ListLiveParticipantsParams
 }
 
-// ListLiveParticipantsOutput is an answer of ListLiveParticipants: ListLiveParticipantsOK or
-// ListLiveParticipantsBadRequest.
+// ListLiveParticipantsOutput is an answer of ListLiveParticipants: one of
+// ListLiveParticipants{OK, BadRequest}.
 type ListLiveParticipantsOutput interface {
-	serverAnswer
-	isListLiveParticipantsOutput()
+	writeAnswer(http.ResponseWriter, *ListLiveParticipantsInput) error
 }
 
 // ListLiveParticipantsOK is the 200 answer of ListLiveParticipants: Live participants
 // returned successfully
 type ListLiveParticipantsOK struct {
-	// Body is the response body (application/json).
 	Body ParticipantList
 }
 
-// isListLiveParticipantsOutput makes ListLiveParticipantsOK an answer of ListLiveParticipants.
-func (ListLiveParticipantsOK) isListLiveParticipantsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListLiveParticipantsOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListLiveParticipantsOK) writeAnswer(w http.ResponseWriter, _ *ListLiveParticipantsInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -716,13 +529,8 @@ func (v ListLiveParticipantsOK) writeAnswer(w http.ResponseWriter) error {
 // payload
 type ListLiveParticipantsBadRequest struct{}
 
-// isListLiveParticipantsOutput makes ListLiveParticipantsBadRequest an answer of ListLiveParticipants.
-func (ListLiveParticipantsBadRequest) isListLiveParticipantsOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v ListLiveParticipantsBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (ListLiveParticipantsBadRequest) writeAnswer(w http.ResponseWriter, _ *ListLiveParticipantsInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // InviteLiveParticipantInput is the request of InviteLiveParticipant, decoded and validated.
@@ -733,37 +541,26 @@ type InviteLiveParticipantInput struct {
 	Body InviteLiveParticipantRequest
 }
 
-// InviteLiveParticipantOutput is an answer of InviteLiveParticipant:
-// InviteLiveParticipantOK, InviteLiveParticipantCreated or InviteLiveParticipantBadRequest.
+// InviteLiveParticipantOutput is an answer of InviteLiveParticipant: one of
+// InviteLiveParticipant{OK, Created, BadRequest}.
 type InviteLiveParticipantOutput interface {
-	serverAnswer
-	isInviteLiveParticipantOutput()
+	writeAnswer(http.ResponseWriter, *InviteLiveParticipantInput) error
 }
 
 // InviteLiveParticipantOK is the 200 answer of InviteLiveParticipant: Member already invited
 type InviteLiveParticipantOK struct{}
 
-// isInviteLiveParticipantOutput makes InviteLiveParticipantOK an answer of InviteLiveParticipant.
-func (InviteLiveParticipantOK) isInviteLiveParticipantOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v InviteLiveParticipantOK) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(200)
-	return nil
+func (InviteLiveParticipantOK) writeAnswer(w http.ResponseWriter, _ *InviteLiveParticipantInput) error {
+	return serverWriteStatus(w, 200)
 }
 
 // InviteLiveParticipantCreated is the 201 answer of InviteLiveParticipant: Member has been
 // successfully invited
 type InviteLiveParticipantCreated struct {
-	// Body is the response body (application/json).
 	Body Participant
 }
 
-// isInviteLiveParticipantOutput makes InviteLiveParticipantCreated an answer of InviteLiveParticipant.
-func (InviteLiveParticipantCreated) isInviteLiveParticipantOutput() {}
-
-// writeAnswer writes the 201 answer.
-func (v InviteLiveParticipantCreated) writeAnswer(w http.ResponseWriter) error {
+func (v InviteLiveParticipantCreated) writeAnswer(w http.ResponseWriter, _ *InviteLiveParticipantInput) error {
 	return serverWriteAppended(w, 201, "application/json", v.Body)
 }
 
@@ -771,13 +568,8 @@ func (v InviteLiveParticipantCreated) writeAnswer(w http.ResponseWriter) error {
 // payload
 type InviteLiveParticipantBadRequest struct{}
 
-// isInviteLiveParticipantOutput makes InviteLiveParticipantBadRequest an answer of InviteLiveParticipant.
-func (InviteLiveParticipantBadRequest) isInviteLiveParticipantOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v InviteLiveParticipantBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (InviteLiveParticipantBadRequest) writeAnswer(w http.ResponseWriter, _ *InviteLiveParticipantInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // BulkInviteLiveParticipantsInput is the request of BulkInviteLiveParticipants, decoded and validated.
@@ -788,57 +580,36 @@ type BulkInviteLiveParticipantsInput struct {
 	Body BulkInviteRequest
 }
 
-// BulkInviteLiveParticipantsOutput is an answer of BulkInviteLiveParticipants:
-// BulkInviteLiveParticipantsOK, BulkInviteLiveParticipantsBadRequest or
-// BulkInviteLiveParticipantsRequestEntityTooLarge.
+// BulkInviteLiveParticipantsOutput is an answer of BulkInviteLiveParticipants: one of
+// BulkInviteLiveParticipants{OK, BadRequest, RequestEntityTooLarge}.
 type BulkInviteLiveParticipantsOutput interface {
-	serverAnswer
-	isBulkInviteLiveParticipantsOutput()
+	writeAnswer(http.ResponseWriter, *BulkInviteLiveParticipantsInput) error
 }
 
 // BulkInviteLiveParticipantsOK is the 200 answer of BulkInviteLiveParticipants: Members has
 // been successfully invited
 type BulkInviteLiveParticipantsOK struct {
-	// Body is the response body (application/json).
 	Body []Participant
 }
 
-// isBulkInviteLiveParticipantsOutput makes BulkInviteLiveParticipantsOK an answer of BulkInviteLiveParticipants.
-func (BulkInviteLiveParticipantsOK) isBulkInviteLiveParticipantsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v BulkInviteLiveParticipantsOK) writeAnswer(w http.ResponseWriter) error {
-	body := v.Body
-	if body == nil {
-		body = []Participant{}
-	}
-	return serverWriteAppended(w, 200, "application/json", jsonList[Participant](body))
+func (v BulkInviteLiveParticipantsOK) writeAnswer(w http.ResponseWriter, _ *BulkInviteLiveParticipantsInput) error {
+	return serverWriteAppended(w, 200, "application/json", jsonList[Participant](answerNonNil(v.Body)))
 }
 
 // BulkInviteLiveParticipantsBadRequest is the 400 answer of BulkInviteLiveParticipants:
 // Malformed payload
 type BulkInviteLiveParticipantsBadRequest struct{}
 
-// isBulkInviteLiveParticipantsOutput makes BulkInviteLiveParticipantsBadRequest an answer of BulkInviteLiveParticipants.
-func (BulkInviteLiveParticipantsBadRequest) isBulkInviteLiveParticipantsOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v BulkInviteLiveParticipantsBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (BulkInviteLiveParticipantsBadRequest) writeAnswer(w http.ResponseWriter, _ *BulkInviteLiveParticipantsInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // BulkInviteLiveParticipantsRequestEntityTooLarge is the 413 answer of
 // BulkInviteLiveParticipants: Payload is too large
 type BulkInviteLiveParticipantsRequestEntityTooLarge struct{}
 
-// isBulkInviteLiveParticipantsOutput makes BulkInviteLiveParticipantsRequestEntityTooLarge an answer of BulkInviteLiveParticipants.
-func (BulkInviteLiveParticipantsRequestEntityTooLarge) isBulkInviteLiveParticipantsOutput() {}
-
-// writeAnswer writes the 413 answer.
-func (v BulkInviteLiveParticipantsRequestEntityTooLarge) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(413)
-	return nil
+func (BulkInviteLiveParticipantsRequestEntityTooLarge) writeAnswer(w http.ResponseWriter, _ *BulkInviteLiveParticipantsInput) error {
+	return serverWriteStatus(w, 413)
 }
 
 // ListLiveSpeakersInput is the request of ListLiveSpeakers, decoded and validated.
@@ -849,38 +620,27 @@ type ListLiveSpeakersInput struct {
 	Params ListLiveSpeakersParams
 }
 
-// ListLiveSpeakersOutput is an answer of ListLiveSpeakers: ListLiveSpeakersOK or
-// ListLiveSpeakersBadRequest.
+// ListLiveSpeakersOutput is an answer of ListLiveSpeakers: one of ListLiveSpeakers{OK,
+// BadRequest}.
 type ListLiveSpeakersOutput interface {
-	serverAnswer
-	isListLiveSpeakersOutput()
+	writeAnswer(http.ResponseWriter, *ListLiveSpeakersInput) error
 }
 
 // ListLiveSpeakersOK is the 200 answer of ListLiveSpeakers: Live speakers returned
 // successfully
 type ListLiveSpeakersOK struct {
-	// Body is the response body (application/json).
 	Body ParticipantList
 }
 
-// isListLiveSpeakersOutput makes ListLiveSpeakersOK an answer of ListLiveSpeakers.
-func (ListLiveSpeakersOK) isListLiveSpeakersOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListLiveSpeakersOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListLiveSpeakersOK) writeAnswer(w http.ResponseWriter, _ *ListLiveSpeakersInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ListLiveSpeakersBadRequest is the 400 answer of ListLiveSpeakers: Malformed payload
 type ListLiveSpeakersBadRequest struct{}
 
-// isListLiveSpeakersOutput makes ListLiveSpeakersBadRequest an answer of ListLiveSpeakers.
-func (ListLiveSpeakersBadRequest) isListLiveSpeakersOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v ListLiveSpeakersBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (ListLiveSpeakersBadRequest) writeAnswer(w http.ResponseWriter, _ *ListLiveSpeakersInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // InviteLiveSpeakerInput is the request of InviteLiveSpeaker, decoded and validated.
@@ -891,51 +651,35 @@ type InviteLiveSpeakerInput struct {
 	Body InviteLiveSpeakerRequest
 }
 
-// InviteLiveSpeakerOutput is an answer of InviteLiveSpeaker: InviteLiveSpeakerOK,
-// InviteLiveSpeakerCreated or InviteLiveSpeakerBadRequest.
+// InviteLiveSpeakerOutput is an answer of InviteLiveSpeaker: one of InviteLiveSpeaker{OK,
+// Created, BadRequest}.
 type InviteLiveSpeakerOutput interface {
-	serverAnswer
-	isInviteLiveSpeakerOutput()
+	writeAnswer(http.ResponseWriter, *InviteLiveSpeakerInput) error
 }
 
 // InviteLiveSpeakerOK is the 200 answer of InviteLiveSpeaker: Member already invited &
 // ignored because invalid status
 type InviteLiveSpeakerOK struct{}
 
-// isInviteLiveSpeakerOutput makes InviteLiveSpeakerOK an answer of InviteLiveSpeaker.
-func (InviteLiveSpeakerOK) isInviteLiveSpeakerOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v InviteLiveSpeakerOK) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(200)
-	return nil
+func (InviteLiveSpeakerOK) writeAnswer(w http.ResponseWriter, _ *InviteLiveSpeakerInput) error {
+	return serverWriteStatus(w, 200)
 }
 
 // InviteLiveSpeakerCreated is the 201 answer of InviteLiveSpeaker: Member has been
 // successfully invited
 type InviteLiveSpeakerCreated struct {
-	// Body is the response body (application/json).
 	Body Participant
 }
 
-// isInviteLiveSpeakerOutput makes InviteLiveSpeakerCreated an answer of InviteLiveSpeaker.
-func (InviteLiveSpeakerCreated) isInviteLiveSpeakerOutput() {}
-
-// writeAnswer writes the 201 answer.
-func (v InviteLiveSpeakerCreated) writeAnswer(w http.ResponseWriter) error {
+func (v InviteLiveSpeakerCreated) writeAnswer(w http.ResponseWriter, _ *InviteLiveSpeakerInput) error {
 	return serverWriteAppended(w, 201, "application/json", v.Body)
 }
 
 // InviteLiveSpeakerBadRequest is the 400 answer of InviteLiveSpeaker: Malformed payload
 type InviteLiveSpeakerBadRequest struct{}
 
-// isInviteLiveSpeakerOutput makes InviteLiveSpeakerBadRequest an answer of InviteLiveSpeaker.
-func (InviteLiveSpeakerBadRequest) isInviteLiveSpeakerOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v InviteLiveSpeakerBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (InviteLiveSpeakerBadRequest) writeAnswer(w http.ResponseWriter, _ *InviteLiveSpeakerInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // BulkInviteLiveSpeakersInput is the request of BulkInviteLiveSpeakers, decoded and validated.
@@ -946,57 +690,36 @@ type BulkInviteLiveSpeakersInput struct {
 	Body BulkInviteLiveSpeakersRequest
 }
 
-// BulkInviteLiveSpeakersOutput is an answer of BulkInviteLiveSpeakers:
-// BulkInviteLiveSpeakersOK, BulkInviteLiveSpeakersBadRequest or
-// BulkInviteLiveSpeakersRequestEntityTooLarge.
+// BulkInviteLiveSpeakersOutput is an answer of BulkInviteLiveSpeakers: one of
+// BulkInviteLiveSpeakers{OK, BadRequest, RequestEntityTooLarge}.
 type BulkInviteLiveSpeakersOutput interface {
-	serverAnswer
-	isBulkInviteLiveSpeakersOutput()
+	writeAnswer(http.ResponseWriter, *BulkInviteLiveSpeakersInput) error
 }
 
 // BulkInviteLiveSpeakersOK is the 200 answer of BulkInviteLiveSpeakers: Members has been
 // successfully invited
 type BulkInviteLiveSpeakersOK struct {
-	// Body is the response body (application/json).
 	Body []Participant
 }
 
-// isBulkInviteLiveSpeakersOutput makes BulkInviteLiveSpeakersOK an answer of BulkInviteLiveSpeakers.
-func (BulkInviteLiveSpeakersOK) isBulkInviteLiveSpeakersOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v BulkInviteLiveSpeakersOK) writeAnswer(w http.ResponseWriter) error {
-	body := v.Body
-	if body == nil {
-		body = []Participant{}
-	}
-	return serverWriteAppended(w, 200, "application/json", jsonList[Participant](body))
+func (v BulkInviteLiveSpeakersOK) writeAnswer(w http.ResponseWriter, _ *BulkInviteLiveSpeakersInput) error {
+	return serverWriteAppended(w, 200, "application/json", jsonList[Participant](answerNonNil(v.Body)))
 }
 
 // BulkInviteLiveSpeakersBadRequest is the 400 answer of BulkInviteLiveSpeakers: Malformed
 // payload
 type BulkInviteLiveSpeakersBadRequest struct{}
 
-// isBulkInviteLiveSpeakersOutput makes BulkInviteLiveSpeakersBadRequest an answer of BulkInviteLiveSpeakers.
-func (BulkInviteLiveSpeakersBadRequest) isBulkInviteLiveSpeakersOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v BulkInviteLiveSpeakersBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (BulkInviteLiveSpeakersBadRequest) writeAnswer(w http.ResponseWriter, _ *BulkInviteLiveSpeakersInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // BulkInviteLiveSpeakersRequestEntityTooLarge is the 413 answer of BulkInviteLiveSpeakers:
 // Payload is too large
 type BulkInviteLiveSpeakersRequestEntityTooLarge struct{}
 
-// isBulkInviteLiveSpeakersOutput makes BulkInviteLiveSpeakersRequestEntityTooLarge an answer of BulkInviteLiveSpeakers.
-func (BulkInviteLiveSpeakersRequestEntityTooLarge) isBulkInviteLiveSpeakersOutput() {}
-
-// writeAnswer writes the 413 answer.
-func (v BulkInviteLiveSpeakersRequestEntityTooLarge) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(413)
-	return nil
+func (BulkInviteLiveSpeakersRequestEntityTooLarge) writeAnswer(w http.ResponseWriter, _ *BulkInviteLiveSpeakersInput) error {
+	return serverWriteStatus(w, 413)
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -1276,13 +999,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -1291,7 +1013,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -1372,6 +1095,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -1380,16 +1109,17 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationLinkChannelGroups describes LinkChannelGroups to middleware.
-var serverOperationLinkChannelGroups = &ServerOperation{
-	ID:      "linkChannelGroups",
-	Method:  "POST",
-	Path:    "/v1/channels/{channelId}/groups~bulkAdd",
-	Pattern: "POST /v1/channels/{channelID}/groups~bulkAdd",
-	declares: func(string) bool {
-		return false
-	},
+// answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
+func answerNonNil[L ~[]E, E any](list L) L {
+	if list == nil {
+		return L{}
+	}
+	return list
 }
+
+var serverOperationLinkChannelGroups = &ServerOperation{ID: "linkChannelGroups", Method: "POST", Path: "/v1/channels/{channelId}/groups~bulkAdd", Pattern: "POST /v1/channels/{channelID}/groups~bulkAdd", declares: func(string) bool {
+	return false
+}}
 
 // serveLinkChannelGroups serves POST /v1/channels/{channelId}/groups~bulkAdd: it checks the
 // credentials, decodes and validates the request, calls Server.LinkChannelGroups and writes
@@ -1438,23 +1168,16 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 		return
 	}
 	out, err := h.impl.LinkChannelGroups(ctx, in)
-	h.respond(w, r, "linkChannelGroups", out, err)
+	serverWriteAnswer(h, w, r, "linkChannelGroups", out, err)
 }
 
-// serverOperationListLives describes ListLives to middleware.
-var serverOperationListLives = &ServerOperation{
-	ID:      "listLives",
-	Method:  "GET",
-	Path:    "/v1/lives",
-	Pattern: "GET /v1/lives",
-	declares: func(name string) bool {
-		switch name {
-		case "page", "limit", "title[eq]", "title[contains]", "status[eq]", "startDate[lt]", "startDate[lte]", "startDate[gt]", "startDate[gte]", "startDate[eq]", "solution[eq]", "replay[eq]", "builtInType[eq]", "averageViewTime[lt]", "averageViewTime[lte]", "averageViewTime[gt]", "averageViewTime[gte]", "averageViewTime[eq]", "invited[lt]", "invited[lte]", "invited[gt]", "invited[gte]", "invited[eq]", "registrant[lt]", "registrant[lte]", "registrant[gt]", "registrant[gte]", "registrant[eq]", "attendee[lt]", "attendee[lte]", "attendee[gt]", "attendee[gte]", "attendee[eq]", "attendanceRate[lt]", "attendanceRate[lte]", "attendanceRate[gt]", "attendanceRate[gte]", "attendanceRate[eq]", "totalReplayView[lt]", "totalReplayView[lte]", "totalReplayView[gt]", "totalReplayView[gte]", "totalReplayView[eq]":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", Path: "/v1/lives", Pattern: "GET /v1/lives", declares: func(name string) bool {
+	switch name {
+	case "page", "limit", "title[eq]", "title[contains]", "status[eq]", "startDate[lt]", "startDate[lte]", "startDate[gt]", "startDate[gte]", "startDate[eq]", "solution[eq]", "replay[eq]", "builtInType[eq]", "averageViewTime[lt]", "averageViewTime[lte]", "averageViewTime[gt]", "averageViewTime[gte]", "averageViewTime[eq]", "invited[lt]", "invited[lte]", "invited[gt]", "invited[gte]", "invited[eq]", "registrant[lt]", "registrant[lte]", "registrant[gt]", "registrant[gte]", "registrant[eq]", "attendee[lt]", "attendee[lte]", "attendee[gt]", "attendee[gte]", "attendee[eq]", "attendanceRate[lt]", "attendanceRate[lte]", "attendanceRate[gt]", "attendanceRate[gte]", "attendanceRate[eq]", "totalReplayView[lt]", "totalReplayView[lte]", "totalReplayView[gt]", "totalReplayView[gte]", "totalReplayView[eq]":
+		return true
+	}
+	return false
+}}
 
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
 // request, calls Server.ListLives and writes its answer.
@@ -1511,19 +1234,12 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.ListLives(ctx, in)
-	h.respond(w, r, "listLives", out, err)
+	serverWriteAnswer(h, w, r, "listLives", out, err)
 }
 
-// serverOperationCreateLive describes CreateLive to middleware.
-var serverOperationCreateLive = &ServerOperation{
-	ID:      "createLive",
-	Method:  "POST",
-	Path:    "/v1/lives",
-	Pattern: "POST /v1/lives",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreateLive = &ServerOperation{ID: "createLive", Method: "POST", Path: "/v1/lives", Pattern: "POST /v1/lives", declares: func(string) bool {
+	return false
+}}
 
 // serveCreateLive serves POST /v1/lives: it checks the credentials, decodes and validates
 // the request, calls Server.CreateLive and writes its answer.
@@ -1570,19 +1286,12 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.CreateLive(ctx, in)
-	h.respond(w, r, "createLive", out, err)
+	serverWriteAnswer(h, w, r, "createLive", out, err)
 }
 
-// serverOperationGetLive describes GetLive to middleware.
-var serverOperationGetLive = &ServerOperation{
-	ID:      "getLive",
-	Method:  "GET",
-	Path:    "/v1/lives/{liveId}",
-	Pattern: "GET /v1/lives/{liveID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetLive = &ServerOperation{ID: "getLive", Method: "GET", Path: "/v1/lives/{liveId}", Pattern: "GET /v1/lives/{liveID}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetLive serves GET /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetLive and writes its answer.
@@ -1601,19 +1310,12 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetLive(ctx, in)
-	h.respond(w, r, "getLive", out, err)
+	serverWriteAnswer(h, w, r, "getLive", out, err)
 }
 
-// serverOperationUpdateLive describes UpdateLive to middleware.
-var serverOperationUpdateLive = &ServerOperation{
-	ID:      "updateLive",
-	Method:  "PUT",
-	Path:    "/v1/lives/{liveId}",
-	Pattern: "PUT /v1/lives/{liveID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUpdateLive = &ServerOperation{ID: "updateLive", Method: "PUT", Path: "/v1/lives/{liveId}", Pattern: "PUT /v1/lives/{liveID}", declares: func(string) bool {
+	return false
+}}
 
 // serveUpdateLive serves PUT /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.UpdateLive and writes its answer.
@@ -1661,19 +1363,12 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.UpdateLive(ctx, in)
-	h.respond(w, r, "updateLive", out, err)
+	serverWriteAnswer(h, w, r, "updateLive", out, err)
 }
 
-// serverOperationDeleteLive describes DeleteLive to middleware.
-var serverOperationDeleteLive = &ServerOperation{
-	ID:      "deleteLive",
-	Method:  "DELETE",
-	Path:    "/v1/lives/{liveId}",
-	Pattern: "DELETE /v1/lives/{liveID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationDeleteLive = &ServerOperation{ID: "deleteLive", Method: "DELETE", Path: "/v1/lives/{liveId}", Pattern: "DELETE /v1/lives/{liveID}", declares: func(string) bool {
+	return false
+}}
 
 // serveDeleteLive serves DELETE /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.DeleteLive and writes its answer.
@@ -1692,23 +1387,16 @@ func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.DeleteLive(ctx, in)
-	h.respond(w, r, "deleteLive", out, err)
+	serverWriteAnswer(h, w, r, "deleteLive", out, err)
 }
 
-// serverOperationListLiveGroups describes ListLiveGroups to middleware.
-var serverOperationListLiveGroups = &ServerOperation{
-	ID:      "listLiveGroups",
-	Method:  "GET",
-	Path:    "/v1/lives/{liveId}/groups",
-	Pattern: "GET /v1/lives/{liveID}/groups",
-	declares: func(name string) bool {
-		switch name {
-		case "page", "limit":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListLiveGroups = &ServerOperation{ID: "listLiveGroups", Method: "GET", Path: "/v1/lives/{liveId}/groups", Pattern: "GET /v1/lives/{liveID}/groups", declares: func(name string) bool {
+	switch name {
+	case "page", "limit":
+		return true
+	}
+	return false
+}}
 
 // serveListLiveGroups serves GET /v1/lives/{liveId}/groups: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveGroups and writes its answer.
@@ -1758,19 +1446,12 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	out, err := h.impl.ListLiveGroups(ctx, in)
-	h.respond(w, r, "listLiveGroups", out, err)
+	serverWriteAnswer(h, w, r, "listLiveGroups", out, err)
 }
 
-// serverOperationLinkLiveGroup describes LinkLiveGroup to middleware.
-var serverOperationLinkLiveGroup = &ServerOperation{
-	ID:      "linkLiveGroup",
-	Method:  "POST",
-	Path:    "/v1/lives/{liveId}/groups",
-	Pattern: "POST /v1/lives/{liveID}/groups",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationLinkLiveGroup = &ServerOperation{ID: "linkLiveGroup", Method: "POST", Path: "/v1/lives/{liveId}/groups", Pattern: "POST /v1/lives/{liveID}/groups", declares: func(string) bool {
+	return false
+}}
 
 // serveLinkLiveGroup serves POST /v1/lives/{liveId}/groups: it checks the credentials,
 // decodes and validates the request, calls Server.LinkLiveGroup and writes its answer.
@@ -1816,19 +1497,12 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	out, err := h.impl.LinkLiveGroup(ctx, in)
-	h.respond(w, r, "linkLiveGroup", out, err)
+	serverWriteAnswer(h, w, r, "linkLiveGroup", out, err)
 }
 
-// serverOperationUnlinkLiveGroup describes UnlinkLiveGroup to middleware.
-var serverOperationUnlinkLiveGroup = &ServerOperation{
-	ID:      "unlinkLiveGroup",
-	Method:  "DELETE",
-	Path:    "/v1/lives/{liveId}/groups/{groupId}",
-	Pattern: "DELETE /v1/lives/{liveID}/groups/{groupID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUnlinkLiveGroup = &ServerOperation{ID: "unlinkLiveGroup", Method: "DELETE", Path: "/v1/lives/{liveId}/groups/{groupId}", Pattern: "DELETE /v1/lives/{liveID}/groups/{groupID}", declares: func(string) bool {
+	return false
+}}
 
 // serveUnlinkLiveGroup serves DELETE /v1/lives/{liveId}/groups/{groupId}: it checks the
 // credentials, decodes and validates the request, calls Server.UnlinkLiveGroup and writes
@@ -1849,19 +1523,12 @@ func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	out, err := h.impl.UnlinkLiveGroup(ctx, in)
-	h.respond(w, r, "unlinkLiveGroup", out, err)
+	serverWriteAnswer(h, w, r, "unlinkLiveGroup", out, err)
 }
 
-// serverOperationUnlinkLiveGroups describes UnlinkLiveGroups to middleware.
-var serverOperationUnlinkLiveGroups = &ServerOperation{
-	ID:      "unlinkLiveGroups",
-	Method:  "POST",
-	Path:    "/v1/lives/{liveId}/groups~bulkRemove",
-	Pattern: "POST /v1/lives/{liveID}/groups~bulkRemove",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUnlinkLiveGroups = &ServerOperation{ID: "unlinkLiveGroups", Method: "POST", Path: "/v1/lives/{liveId}/groups~bulkRemove", Pattern: "POST /v1/lives/{liveID}/groups~bulkRemove", declares: func(string) bool {
+	return false
+}}
 
 // serveUnlinkLiveGroups serves POST /v1/lives/{liveId}/groups~bulkRemove: it checks the
 // credentials, decodes and validates the request, calls Server.UnlinkLiveGroups and writes
@@ -1910,23 +1577,16 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 		return
 	}
 	out, err := h.impl.UnlinkLiveGroups(ctx, in)
-	h.respond(w, r, "unlinkLiveGroups", out, err)
+	serverWriteAnswer(h, w, r, "unlinkLiveGroups", out, err)
 }
 
-// serverOperationListLiveParticipants describes ListLiveParticipants to middleware.
-var serverOperationListLiveParticipants = &ServerOperation{
-	ID:      "listLiveParticipants",
-	Method:  "GET",
-	Path:    "/v1/lives/{liveId}/participants",
-	Pattern: "GET /v1/lives/{liveID}/participants",
-	declares: func(name string) bool {
-		switch name {
-		case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "type[eq]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListLiveParticipants = &ServerOperation{ID: "listLiveParticipants", Method: "GET", Path: "/v1/lives/{liveId}/participants", Pattern: "GET /v1/lives/{liveID}/participants", declares: func(name string) bool {
+	switch name {
+	case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "type[eq]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
+		return true
+	}
+	return false
+}}
 
 // serveListLiveParticipants serves GET /v1/lives/{liveId}/participants: it checks the
 // credentials, decodes and validates the request, calls Server.ListLiveParticipants and
@@ -1985,19 +1645,12 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 		return
 	}
 	out, err := h.impl.ListLiveParticipants(ctx, in)
-	h.respond(w, r, "listLiveParticipants", out, err)
+	serverWriteAnswer(h, w, r, "listLiveParticipants", out, err)
 }
 
-// serverOperationInviteLiveParticipant describes InviteLiveParticipant to middleware.
-var serverOperationInviteLiveParticipant = &ServerOperation{
-	ID:      "inviteLiveParticipant",
-	Method:  "POST",
-	Path:    "/v1/lives/{liveId}/participants",
-	Pattern: "POST /v1/lives/{liveID}/participants",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationInviteLiveParticipant = &ServerOperation{ID: "inviteLiveParticipant", Method: "POST", Path: "/v1/lives/{liveId}/participants", Pattern: "POST /v1/lives/{liveID}/participants", declares: func(string) bool {
+	return false
+}}
 
 // serveInviteLiveParticipant serves POST /v1/lives/{liveId}/participants: it checks the
 // credentials, decodes and validates the request, calls Server.InviteLiveParticipant and
@@ -2044,19 +1697,12 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 		return
 	}
 	out, err := h.impl.InviteLiveParticipant(ctx, in)
-	h.respond(w, r, "inviteLiveParticipant", out, err)
+	serverWriteAnswer(h, w, r, "inviteLiveParticipant", out, err)
 }
 
-// serverOperationBulkInviteLiveParticipants describes BulkInviteLiveParticipants to middleware.
-var serverOperationBulkInviteLiveParticipants = &ServerOperation{
-	ID:      "bulkInviteLiveParticipants",
-	Method:  "POST",
-	Path:    "/v1/lives/{liveId}/participants~bulkInvite",
-	Pattern: "POST /v1/lives/{liveID}/participants~bulkInvite",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationBulkInviteLiveParticipants = &ServerOperation{ID: "bulkInviteLiveParticipants", Method: "POST", Path: "/v1/lives/{liveId}/participants~bulkInvite", Pattern: "POST /v1/lives/{liveID}/participants~bulkInvite", declares: func(string) bool {
+	return false
+}}
 
 // serveBulkInviteLiveParticipants serves POST /v1/lives/{liveId}/participants~bulkInvite: it
 // checks the credentials, decodes and validates the request, calls
@@ -2105,23 +1751,16 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 		return
 	}
 	out, err := h.impl.BulkInviteLiveParticipants(ctx, in)
-	h.respond(w, r, "bulkInviteLiveParticipants", out, err)
+	serverWriteAnswer(h, w, r, "bulkInviteLiveParticipants", out, err)
 }
 
-// serverOperationListLiveSpeakers describes ListLiveSpeakers to middleware.
-var serverOperationListLiveSpeakers = &ServerOperation{
-	ID:      "listLiveSpeakers",
-	Method:  "GET",
-	Path:    "/v1/lives/{liveId}/speakers",
-	Pattern: "GET /v1/lives/{liveID}/speakers",
-	declares: func(name string) bool {
-		switch name {
-		case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListLiveSpeakers = &ServerOperation{ID: "listLiveSpeakers", Method: "GET", Path: "/v1/lives/{liveId}/speakers", Pattern: "GET /v1/lives/{liveID}/speakers", declares: func(name string) bool {
+	switch name {
+	case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
+		return true
+	}
+	return false
+}}
 
 // serveListLiveSpeakers serves GET /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveSpeakers and writes its answer.
@@ -2179,19 +1818,12 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 		return
 	}
 	out, err := h.impl.ListLiveSpeakers(ctx, in)
-	h.respond(w, r, "listLiveSpeakers", out, err)
+	serverWriteAnswer(h, w, r, "listLiveSpeakers", out, err)
 }
 
-// serverOperationInviteLiveSpeaker describes InviteLiveSpeaker to middleware.
-var serverOperationInviteLiveSpeaker = &ServerOperation{
-	ID:      "inviteLiveSpeaker",
-	Method:  "POST",
-	Path:    "/v1/lives/{liveId}/speakers",
-	Pattern: "POST /v1/lives/{liveID}/speakers",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationInviteLiveSpeaker = &ServerOperation{ID: "inviteLiveSpeaker", Method: "POST", Path: "/v1/lives/{liveId}/speakers", Pattern: "POST /v1/lives/{liveID}/speakers", declares: func(string) bool {
+	return false
+}}
 
 // serveInviteLiveSpeaker serves POST /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.InviteLiveSpeaker and writes its answer.
@@ -2239,19 +1871,12 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 		return
 	}
 	out, err := h.impl.InviteLiveSpeaker(ctx, in)
-	h.respond(w, r, "inviteLiveSpeaker", out, err)
+	serverWriteAnswer(h, w, r, "inviteLiveSpeaker", out, err)
 }
 
-// serverOperationBulkInviteLiveSpeakers describes BulkInviteLiveSpeakers to middleware.
-var serverOperationBulkInviteLiveSpeakers = &ServerOperation{
-	ID:      "bulkInviteLiveSpeakers",
-	Method:  "POST",
-	Path:    "/v1/lives/{liveId}/speakers~bulkInvite",
-	Pattern: "POST /v1/lives/{liveID}/speakers~bulkInvite",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationBulkInviteLiveSpeakers = &ServerOperation{ID: "bulkInviteLiveSpeakers", Method: "POST", Path: "/v1/lives/{liveId}/speakers~bulkInvite", Pattern: "POST /v1/lives/{liveID}/speakers~bulkInvite", declares: func(string) bool {
+	return false
+}}
 
 // serveBulkInviteLiveSpeakers serves POST /v1/lives/{liveId}/speakers~bulkInvite: it checks
 // the credentials, decodes and validates the request, calls Server.BulkInviteLiveSpeakers
@@ -2300,5 +1925,5 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 		return
 	}
 	out, err := h.impl.BulkInviteLiveSpeakers(ctx, in)
-	h.respond(w, r, "bulkInviteLiveSpeakers", out, err)
+	serverWriteAnswer(h, w, r, "bulkInviteLiveSpeakers", out, err)
 }

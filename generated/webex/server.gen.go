@@ -37,11 +37,11 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// CreateMeetingInvitees answers 501.
 func (UnimplementedServer) CreateMeetingInvitees(context.Context, CreateMeetingInviteesInput) (CreateMeetingInviteesOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -52,33 +52,22 @@ type CreateMeetingInviteesInput struct {
 	Body CreateMeetingInviteesRequest
 }
 
-// CreateMeetingInviteesOutput is an answer of CreateMeetingInvitees:
-// CreateMeetingInviteesOK, CreateMeetingInviteesCreated, CreateMeetingInviteesAccepted,
-// CreateMeetingInviteesNoContent, CreateMeetingInviteesBadRequest,
-// CreateMeetingInviteesUnauthorized, CreateMeetingInviteesForbidden,
-// CreateMeetingInviteesNotFound, CreateMeetingInviteesMethodNotAllowed,
-// CreateMeetingInviteesConflict, CreateMeetingInviteesGone,
-// CreateMeetingInviteesUnsupportedMediaType, CreateMeetingInviteesLocked,
-// CreateMeetingInviteesPreconditionRequired, CreateMeetingInviteesTooManyRequests,
-// CreateMeetingInviteesInternalServerError, CreateMeetingInviteesBadGateway,
-// CreateMeetingInviteesServiceUnavailable or CreateMeetingInviteesGatewayTimeout.
+// CreateMeetingInviteesOutput is an answer of CreateMeetingInvitees: one of
+// CreateMeetingInvitees{OK, Created, Accepted, NoContent, BadRequest, Unauthorized,
+// Forbidden, NotFound, MethodNotAllowed, Conflict, Gone, UnsupportedMediaType, Locked,
+// PreconditionRequired, TooManyRequests, InternalServerError, BadGateway,
+// ServiceUnavailable, GatewayTimeout}.
 type CreateMeetingInviteesOutput interface {
-	serverAnswer
-	isCreateMeetingInviteesOutput()
+	writeAnswer(http.ResponseWriter, *CreateMeetingInviteesInput) error
 }
 
 // CreateMeetingInviteesOK is the 200 answer of CreateMeetingInvitees: Successful request
 // with body content. The body lists the meeting invitees inserted.
 type CreateMeetingInviteesOK struct {
-	// Body is the response body (application/json).
 	Body CreateMeetingInviteesResponse
 }
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesOK an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesOK) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v CreateMeetingInviteesOK) writeAnswer(w http.ResponseWriter) error {
+func (v CreateMeetingInviteesOK) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -86,39 +75,24 @@ func (v CreateMeetingInviteesOK) writeAnswer(w http.ResponseWriter) error {
 // succeeded and has led to the creation of a resource.
 type CreateMeetingInviteesCreated struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesCreated an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesCreated) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 201 answer.
-func (v CreateMeetingInviteesCreated) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(201)
-	return nil
+func (CreateMeetingInviteesCreated) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 201)
 }
 
 // CreateMeetingInviteesAccepted is the 202 answer of CreateMeetingInvitees: The request has
 // been accepted for processing.
 type CreateMeetingInviteesAccepted struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesAccepted an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesAccepted) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 202 answer.
-func (v CreateMeetingInviteesAccepted) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(202)
-	return nil
+func (CreateMeetingInviteesAccepted) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 202)
 }
 
 // CreateMeetingInviteesNoContent is the 204 answer of CreateMeetingInvitees: Successful
 // request without body content.
 type CreateMeetingInviteesNoContent struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesNoContent an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesNoContent) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v CreateMeetingInviteesNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (CreateMeetingInviteesNoContent) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // CreateMeetingInviteesBadRequest is the 400 answer of CreateMeetingInvitees: The request
@@ -126,39 +100,24 @@ func (v CreateMeetingInviteesNoContent) writeAnswer(w http.ResponseWriter) error
 // further.
 type CreateMeetingInviteesBadRequest struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesBadRequest an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesBadRequest) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v CreateMeetingInviteesBadRequest) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(400)
-	return nil
+func (CreateMeetingInviteesBadRequest) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 400)
 }
 
 // CreateMeetingInviteesUnauthorized is the 401 answer of CreateMeetingInvitees:
 // Authentication credentials were missing or incorrect.
 type CreateMeetingInviteesUnauthorized struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesUnauthorized an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesUnauthorized) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 401 answer.
-func (v CreateMeetingInviteesUnauthorized) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(401)
-	return nil
+func (CreateMeetingInviteesUnauthorized) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 401)
 }
 
 // CreateMeetingInviteesForbidden is the 403 answer of CreateMeetingInvitees: The request is
 // understood, but it has been refused or access is not allowed.
 type CreateMeetingInviteesForbidden struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesForbidden an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesForbidden) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 403 answer.
-func (v CreateMeetingInviteesForbidden) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(403)
-	return nil
+func (CreateMeetingInviteesForbidden) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 403)
 }
 
 // CreateMeetingInviteesNotFound is the 404 answer of CreateMeetingInvitees: The URI
@@ -166,26 +125,16 @@ func (v CreateMeetingInviteesForbidden) writeAnswer(w http.ResponseWriter) error
 // returned when the requested format is not supported by the requested method.
 type CreateMeetingInviteesNotFound struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesNotFound an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesNotFound) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v CreateMeetingInviteesNotFound) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(404)
-	return nil
+func (CreateMeetingInviteesNotFound) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 404)
 }
 
 // CreateMeetingInviteesMethodNotAllowed is the 405 answer of CreateMeetingInvitees: The
 // request was made to a resource using an HTTP request method that is not supported.
 type CreateMeetingInviteesMethodNotAllowed struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesMethodNotAllowed an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesMethodNotAllowed) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 405 answer.
-func (v CreateMeetingInviteesMethodNotAllowed) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(405)
-	return nil
+func (CreateMeetingInviteesMethodNotAllowed) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 405)
 }
 
 // CreateMeetingInviteesConflict is the 409 answer of CreateMeetingInvitees: The request
@@ -193,26 +142,16 @@ func (v CreateMeetingInviteesMethodNotAllowed) writeAnswer(w http.ResponseWriter
 // example, a person may not be added to a room more than once.
 type CreateMeetingInviteesConflict struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesConflict an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesConflict) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 409 answer.
-func (v CreateMeetingInviteesConflict) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(409)
-	return nil
+func (CreateMeetingInviteesConflict) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 409)
 }
 
 // CreateMeetingInviteesGone is the 410 answer of CreateMeetingInvitees: The requested
 // resource is no longer available.
 type CreateMeetingInviteesGone struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesGone an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesGone) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 410 answer.
-func (v CreateMeetingInviteesGone) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(410)
-	return nil
+func (CreateMeetingInviteesGone) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 410)
 }
 
 // CreateMeetingInviteesUnsupportedMediaType is the 415 answer of CreateMeetingInvitees: The
@@ -220,47 +159,30 @@ func (v CreateMeetingInviteesGone) writeAnswer(w http.ResponseWriter) error {
 // is not supported.
 type CreateMeetingInviteesUnsupportedMediaType struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesUnsupportedMediaType an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesUnsupportedMediaType) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 415 answer.
-func (v CreateMeetingInviteesUnsupportedMediaType) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(415)
-	return nil
+func (CreateMeetingInviteesUnsupportedMediaType) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 415)
 }
 
 // CreateMeetingInviteesLocked is the 423 answer of CreateMeetingInvitees: The requested
 // resource is temporarily unavailable. A Retry-After header may be present that specifies
 // how many seconds you need to wait before attempting the request again.
 type CreateMeetingInviteesLocked struct {
-	// RetryAfter is the Retry-After header; it is left out when unset: How many seconds to wait
-	// before trying the request again.
+	// Header Retry-After, sent when set: How many seconds to wait before trying the request
+	// again.
 	RetryAfter *int
 }
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesLocked an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesLocked) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 423 answer.
-func (v CreateMeetingInviteesLocked) writeAnswer(w http.ResponseWriter) error {
-	if v.RetryAfter != nil {
-		w.Header().Set("Retry-After", strconv.FormatInt(int64(*v.RetryAfter), 10))
-	}
-	w.WriteHeader(423)
-	return nil
+func (v CreateMeetingInviteesLocked) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	answerHeader(w, "Retry-After", v.RetryAfter, answerInt)
+	return serverWriteStatus(w, 423)
 }
 
 // CreateMeetingInviteesPreconditionRequired is the 428 answer of CreateMeetingInvitees:
 // File(s) cannot be scanned for malware and need to be force downloaded.
 type CreateMeetingInviteesPreconditionRequired struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesPreconditionRequired an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesPreconditionRequired) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 428 answer.
-func (v CreateMeetingInviteesPreconditionRequired) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(428)
-	return nil
+func (CreateMeetingInviteesPreconditionRequired) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 428)
 }
 
 // CreateMeetingInviteesTooManyRequests is the 429 answer of CreateMeetingInvitees: Too many
@@ -268,21 +190,14 @@ func (v CreateMeetingInviteesPreconditionRequired) writeAnswer(w http.ResponseWr
 // Retry-After header should be present that specifies how many seconds you need to wait
 // before a successful request can be made.
 type CreateMeetingInviteesTooManyRequests struct {
-	// RetryAfter is the Retry-After header; it is left out when unset: How many seconds to wait
-	// before trying the request again.
+	// Header Retry-After, sent when set: How many seconds to wait before trying the request
+	// again.
 	RetryAfter *int
 }
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesTooManyRequests an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesTooManyRequests) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 429 answer.
-func (v CreateMeetingInviteesTooManyRequests) writeAnswer(w http.ResponseWriter) error {
-	if v.RetryAfter != nil {
-		w.Header().Set("Retry-After", strconv.FormatInt(int64(*v.RetryAfter), 10))
-	}
-	w.WriteHeader(429)
-	return nil
+func (v CreateMeetingInviteesTooManyRequests) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	answerHeader(w, "Retry-After", v.RetryAfter, answerInt)
+	return serverWriteStatus(w, 429)
 }
 
 // CreateMeetingInviteesInternalServerError is the 500 answer of CreateMeetingInvitees:
@@ -290,13 +205,8 @@ func (v CreateMeetingInviteesTooManyRequests) writeAnswer(w http.ResponseWriter)
 // Developer Support team.
 type CreateMeetingInviteesInternalServerError struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesInternalServerError an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesInternalServerError) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 500 answer.
-func (v CreateMeetingInviteesInternalServerError) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(500)
-	return nil
+func (CreateMeetingInviteesInternalServerError) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 500)
 }
 
 // CreateMeetingInviteesBadGateway is the 502 answer of CreateMeetingInvitees: The server
@@ -304,26 +214,16 @@ func (v CreateMeetingInviteesInternalServerError) writeAnswer(w http.ResponseWri
 // again later.
 type CreateMeetingInviteesBadGateway struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesBadGateway an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesBadGateway) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 502 answer.
-func (v CreateMeetingInviteesBadGateway) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(502)
-	return nil
+func (CreateMeetingInviteesBadGateway) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 502)
 }
 
 // CreateMeetingInviteesServiceUnavailable is the 503 answer of CreateMeetingInvitees: Server
 // is overloaded with requests. Try again later.
 type CreateMeetingInviteesServiceUnavailable struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesServiceUnavailable an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesServiceUnavailable) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 503 answer.
-func (v CreateMeetingInviteesServiceUnavailable) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(503)
-	return nil
+func (CreateMeetingInviteesServiceUnavailable) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 503)
 }
 
 // CreateMeetingInviteesGatewayTimeout is the 504 answer of CreateMeetingInvitees: An
@@ -331,13 +231,8 @@ func (v CreateMeetingInviteesServiceUnavailable) writeAnswer(w http.ResponseWrit
 // reduce it.
 type CreateMeetingInviteesGatewayTimeout struct{}
 
-// isCreateMeetingInviteesOutput makes CreateMeetingInviteesGatewayTimeout an answer of CreateMeetingInvitees.
-func (CreateMeetingInviteesGatewayTimeout) isCreateMeetingInviteesOutput() {}
-
-// writeAnswer writes the 504 answer.
-func (v CreateMeetingInviteesGatewayTimeout) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(504)
-	return nil
+func (CreateMeetingInviteesGatewayTimeout) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+	return serverWriteStatus(w, 504)
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -602,13 +497,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -617,7 +511,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -698,6 +593,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -706,16 +607,21 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationCreateMeetingInvitees describes CreateMeetingInvitees to middleware.
-var serverOperationCreateMeetingInvitees = &ServerOperation{
-	ID:      "createMeetingInvitees",
-	Method:  "POST",
-	Path:    "/meetingInvitees/bulkInsert",
-	Pattern: "POST /meetingInvitees/bulkInsert",
-	declares: func(string) bool {
-		return false
-	},
+// answerHeader sets the header name to the text of *v; nil leaves it out.
+func answerHeader[T any](w http.ResponseWriter, name string, v *T, format func(T) string) {
+	if v != nil {
+		w.Header().Set(name, format(*v))
+	}
 }
+
+// answerInt is the text of an integer header.
+func answerInt[T ~int | ~int32 | ~int64](v T) string {
+	return strconv.FormatInt(int64(v), 10)
+}
+
+var serverOperationCreateMeetingInvitees = &ServerOperation{ID: "createMeetingInvitees", Method: "POST", Path: "/meetingInvitees/bulkInsert", Pattern: "POST /meetingInvitees/bulkInsert", declares: func(string) bool {
+	return false
+}}
 
 // serveCreateMeetingInvitees serves POST /meetingInvitees/bulkInsert: it checks the
 // credentials, decodes and validates the request, calls Server.CreateMeetingInvitees and
@@ -763,5 +669,5 @@ func (h *serverHandler) serveCreateMeetingInvitees(w http.ResponseWriter, r *htt
 		return
 	}
 	out, err := h.impl.CreateMeetingInvitees(ctx, in)
-	h.respond(w, r, "createMeetingInvitees", out, err)
+	serverWriteAnswer(h, w, r, "createMeetingInvitees", out, err)
 }

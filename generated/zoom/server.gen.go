@@ -38,11 +38,11 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// AddMeetingRegistrant answers 501.
 func (UnimplementedServer) AddMeetingRegistrant(context.Context, AddMeetingRegistrantInput) (AddMeetingRegistrantOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -60,25 +60,19 @@ type AddMeetingRegistrantInput struct {
 	Body MeetingRegistrantRequest
 }
 
-// AddMeetingRegistrantOutput is an answer of AddMeetingRegistrant:
-// AddMeetingRegistrantCreated or AddMeetingRegistrantTooManyRequests.
+// AddMeetingRegistrantOutput is an answer of AddMeetingRegistrant: one of
+// AddMeetingRegistrant{Created, TooManyRequests}.
 type AddMeetingRegistrantOutput interface {
-	serverAnswer
-	isAddMeetingRegistrantOutput()
+	writeAnswer(http.ResponseWriter, *AddMeetingRegistrantInput) error
 }
 
 // AddMeetingRegistrantCreated is the 201 answer of AddMeetingRegistrant: Meeting registrant
 // created.
 type AddMeetingRegistrantCreated struct {
-	// Body is the response body (application/json).
 	Body MeetingRegistrantCreated
 }
 
-// isAddMeetingRegistrantOutput makes AddMeetingRegistrantCreated an answer of AddMeetingRegistrant.
-func (AddMeetingRegistrantCreated) isAddMeetingRegistrantOutput() {}
-
-// writeAnswer writes the 201 answer.
-func (v AddMeetingRegistrantCreated) writeAnswer(w http.ResponseWriter) error {
+func (v AddMeetingRegistrantCreated) writeAnswer(w http.ResponseWriter, _ *AddMeetingRegistrantInput) error {
 	return serverWriteJSON(w, 201, "application/json", v.Body)
 }
 
@@ -86,13 +80,8 @@ func (v AddMeetingRegistrantCreated) writeAnswer(w http.ResponseWriter) error {
 // requests; the request has been rate limited.
 type AddMeetingRegistrantTooManyRequests struct{}
 
-// isAddMeetingRegistrantOutput makes AddMeetingRegistrantTooManyRequests an answer of AddMeetingRegistrant.
-func (AddMeetingRegistrantTooManyRequests) isAddMeetingRegistrantOutput() {}
-
-// writeAnswer writes the 429 answer.
-func (v AddMeetingRegistrantTooManyRequests) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(429)
-	return nil
+func (AddMeetingRegistrantTooManyRequests) writeAnswer(w http.ResponseWriter, _ *AddMeetingRegistrantInput) error {
+	return serverWriteStatus(w, 429)
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -357,13 +346,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -372,7 +360,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -453,6 +442,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -461,20 +456,13 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationAddMeetingRegistrant describes AddMeetingRegistrant to middleware.
-var serverOperationAddMeetingRegistrant = &ServerOperation{
-	ID:      "addMeetingRegistrant",
-	Method:  "POST",
-	Path:    "/meetings/{meetingId}/registrants",
-	Pattern: "POST /meetings/{meetingID}/registrants",
-	declares: func(name string) bool {
-		switch name {
-		case "occurrence_ids":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationAddMeetingRegistrant = &ServerOperation{ID: "addMeetingRegistrant", Method: "POST", Path: "/meetings/{meetingId}/registrants", Pattern: "POST /meetings/{meetingID}/registrants", declares: func(name string) bool {
+	switch name {
+	case "occurrence_ids":
+		return true
+	}
+	return false
+}}
 
 // serveAddMeetingRegistrant serves POST /meetings/{meetingId}/registrants: it checks the
 // credentials, decodes and validates the request, calls Server.AddMeetingRegistrant and
@@ -544,5 +532,5 @@ func (h *serverHandler) serveAddMeetingRegistrant(w http.ResponseWriter, r *http
 		return
 	}
 	out, err := h.impl.AddMeetingRegistrant(ctx, in)
-	h.respond(w, r, "addMeetingRegistrant", out, err)
+	serverWriteAnswer(h, w, r, "addMeetingRegistrant", out, err)
 }

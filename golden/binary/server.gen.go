@@ -43,36 +43,26 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// GetAvatar answers 501.
 func (UnimplementedServer) GetAvatar(context.Context, GetAvatarInput) (GetAvatarOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// SetAvatar answers 501.
 func (UnimplementedServer) SetAvatar(context.Context, SetAvatarInput) (SetAvatarOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// Echo answers 501.
 func (UnimplementedServer) Echo(context.Context, EchoInput) (EchoOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// DownloadFile answers 501.
 func (UnimplementedServer) DownloadFile(context.Context, DownloadFileInput) (DownloadFileOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// UploadFile answers 501.
 func (UnimplementedServer) UploadFile(context.Context, UploadFileInput) (UploadFileOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// AddNote answers 501.
 func (UnimplementedServer) AddNote(context.Context, AddNoteInput) (AddNoteOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -82,22 +72,17 @@ type GetAvatarInput struct{}
 
 // GetAvatarOutput is an answer of GetAvatar: GetAvatarOK.
 type GetAvatarOutput interface {
-	serverAnswer
-	isGetAvatarOutput()
+	writeAnswer(http.ResponseWriter, *GetAvatarInput) error
 }
 
-// GetAvatarOK is the 200 answer of GetAvatar: The image.
+// GetAvatarOK is the 200 answer of GetAvatar (image/png): The image.
 type GetAvatarOK struct {
-	// Body is the response body (image/png), copied to the client as it is read; it is closed
-	// after, when it is an io.Closer. nil sends no body.
+	// Body is copied to the client as it is read, and closed after when it is an io.Closer. nil
+	// sends no body.
 	Body io.Reader
 }
 
-// isGetAvatarOutput makes GetAvatarOK an answer of GetAvatar.
-func (GetAvatarOK) isGetAvatarOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetAvatarOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetAvatarOK) writeAnswer(w http.ResponseWriter, _ *GetAvatarInput) error {
 	return serverWriteStream(w, 200, "image/png", v.Body)
 }
 
@@ -110,20 +95,14 @@ type SetAvatarInput struct {
 
 // SetAvatarOutput is an answer of SetAvatar: SetAvatarNoContent.
 type SetAvatarOutput interface {
-	serverAnswer
-	isSetAvatarOutput()
+	writeAnswer(http.ResponseWriter, *SetAvatarInput) error
 }
 
 // SetAvatarNoContent is the 204 answer of SetAvatar: Replaced.
 type SetAvatarNoContent struct{}
 
-// isSetAvatarOutput makes SetAvatarNoContent an answer of SetAvatar.
-func (SetAvatarNoContent) isSetAvatarOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v SetAvatarNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (SetAvatarNoContent) writeAnswer(w http.ResponseWriter, _ *SetAvatarInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // EchoInput is the request of Echo, decoded and validated.
@@ -134,21 +113,15 @@ type EchoInput struct {
 
 // EchoOutput is an answer of Echo: EchoOK.
 type EchoOutput interface {
-	serverAnswer
-	isEchoOutput()
+	writeAnswer(http.ResponseWriter, *EchoInput) error
 }
 
-// EchoOK is the 200 answer of Echo: The text.
+// EchoOK is the 200 answer of Echo (text/plain; charset=utf-8): The text.
 type EchoOK struct {
-	// Body is the response body (text/plain; charset=utf-8).
 	Body string
 }
 
-// isEchoOutput makes EchoOK an answer of Echo.
-func (EchoOK) isEchoOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v EchoOK) writeAnswer(w http.ResponseWriter) error {
+func (v EchoOK) writeAnswer(w http.ResponseWriter, _ *EchoInput) error {
 	return serverWriteBytes(w, 200, "text/plain; charset=utf-8", []byte(v.Body))
 }
 
@@ -158,54 +131,42 @@ type DownloadFileInput struct {
 	Name string
 }
 
-// DownloadFileOutput is an answer of DownloadFile: DownloadFileOK,
-// DownloadFilePartialContent or DownloadFileNotFound.
+// DownloadFileOutput is an answer of DownloadFile: one of DownloadFile{OK, PartialContent,
+// NotFound}.
 type DownloadFileOutput interface {
-	serverAnswer
-	isDownloadFileOutput()
+	writeAnswer(http.ResponseWriter, *DownloadFileInput) error
 }
 
-// DownloadFileOK is the 200 answer of DownloadFile: The whole file.
+// DownloadFileOK is the 200 answer of DownloadFile (application/octet-stream): The whole
+// file.
 type DownloadFileOK struct {
-	// Body is the response body (application/octet-stream), copied to the client as it is read;
-	// it is closed after, when it is an io.Closer. nil sends no body.
+	// Body is copied to the client as it is read, and closed after when it is an io.Closer. nil
+	// sends no body.
 	Body io.Reader
 }
 
-// isDownloadFileOutput makes DownloadFileOK an answer of DownloadFile.
-func (DownloadFileOK) isDownloadFileOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v DownloadFileOK) writeAnswer(w http.ResponseWriter) error {
+func (v DownloadFileOK) writeAnswer(w http.ResponseWriter, _ *DownloadFileInput) error {
 	return serverWriteStream(w, 200, "application/octet-stream", v.Body)
 }
 
-// DownloadFilePartialContent is the 206 answer of DownloadFile: Part of the file.
+// DownloadFilePartialContent is the 206 answer of DownloadFile (application/octet-stream):
+// Part of the file.
 type DownloadFilePartialContent struct {
-	// Body is the response body (application/octet-stream), copied to the client as it is read;
-	// it is closed after, when it is an io.Closer. nil sends no body.
+	// Body is copied to the client as it is read, and closed after when it is an io.Closer. nil
+	// sends no body.
 	Body io.Reader
 }
 
-// isDownloadFileOutput makes DownloadFilePartialContent an answer of DownloadFile.
-func (DownloadFilePartialContent) isDownloadFileOutput() {}
-
-// writeAnswer writes the 206 answer.
-func (v DownloadFilePartialContent) writeAnswer(w http.ResponseWriter) error {
+func (v DownloadFilePartialContent) writeAnswer(w http.ResponseWriter, _ *DownloadFileInput) error {
 	return serverWriteStream(w, 206, "application/octet-stream", v.Body)
 }
 
 // DownloadFileNotFound is the 404 answer of DownloadFile: No such file.
 type DownloadFileNotFound struct {
-	// Body is the response body (application/json).
 	Body Error
 }
 
-// isDownloadFileOutput makes DownloadFileNotFound an answer of DownloadFile.
-func (DownloadFileNotFound) isDownloadFileOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v DownloadFileNotFound) writeAnswer(w http.ResponseWriter) error {
+func (v DownloadFileNotFound) writeAnswer(w http.ResponseWriter, _ *DownloadFileInput) error {
 	return serverWriteAppended(w, 404, "application/json", v.Body)
 }
 
@@ -218,37 +179,26 @@ type UploadFileInput struct {
 	Body io.Reader
 }
 
-// UploadFileOutput is an answer of UploadFile: UploadFileCreated or UploadFileBadRequest.
+// UploadFileOutput is an answer of UploadFile: one of UploadFile{Created, BadRequest}.
 type UploadFileOutput interface {
-	serverAnswer
-	isUploadFileOutput()
+	writeAnswer(http.ResponseWriter, *UploadFileInput) error
 }
 
 // UploadFileCreated is the 201 answer of UploadFile: Stored.
 type UploadFileCreated struct {
-	// Body is the response body (application/json).
 	Body Stored
 }
 
-// isUploadFileOutput makes UploadFileCreated an answer of UploadFile.
-func (UploadFileCreated) isUploadFileOutput() {}
-
-// writeAnswer writes the 201 answer.
-func (v UploadFileCreated) writeAnswer(w http.ResponseWriter) error {
+func (v UploadFileCreated) writeAnswer(w http.ResponseWriter, _ *UploadFileInput) error {
 	return serverWriteAppended(w, 201, "application/json", v.Body)
 }
 
 // UploadFileBadRequest is the 400 answer of UploadFile: Bad request.
 type UploadFileBadRequest struct {
-	// Body is the response body (application/json).
 	Body Error
 }
 
-// isUploadFileOutput makes UploadFileBadRequest an answer of UploadFile.
-func (UploadFileBadRequest) isUploadFileOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v UploadFileBadRequest) writeAnswer(w http.ResponseWriter) error {
+func (v UploadFileBadRequest) writeAnswer(w http.ResponseWriter, _ *UploadFileInput) error {
 	return serverWriteAppended(w, 400, "application/json", v.Body)
 }
 
@@ -260,21 +210,15 @@ type AddNoteInput struct {
 
 // AddNoteOutput is an answer of AddNote: AddNoteOK.
 type AddNoteOutput interface {
-	serverAnswer
-	isAddNoteOutput()
+	writeAnswer(http.ResponseWriter, *AddNoteInput) error
 }
 
-// AddNoteOK is the 200 answer of AddNote: The note as stored.
+// AddNoteOK is the 200 answer of AddNote (text/plain): The note as stored.
 type AddNoteOK struct {
-	// Body is the response body (text/plain).
 	Body string
 }
 
-// isAddNoteOutput makes AddNoteOK an answer of AddNote.
-func (AddNoteOK) isAddNoteOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v AddNoteOK) writeAnswer(w http.ResponseWriter) error {
+func (v AddNoteOK) writeAnswer(w http.ResponseWriter, _ *AddNoteInput) error {
 	return serverWriteBytes(w, 200, "text/plain", []byte(v.Body))
 }
 
@@ -545,13 +489,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -560,7 +503,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -641,6 +585,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -649,16 +599,9 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationGetAvatar describes GetAvatar to middleware.
-var serverOperationGetAvatar = &ServerOperation{
-	ID:      "getAvatar",
-	Method:  "GET",
-	Path:    "/avatar",
-	Pattern: "GET /avatar",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetAvatar = &ServerOperation{ID: "getAvatar", Method: "GET", Path: "/avatar", Pattern: "GET /avatar", declares: func(string) bool {
+	return false
+}}
 
 // serveGetAvatar serves GET /avatar: it checks the credentials, decodes and validates the
 // request, calls Server.GetAvatar and writes its answer.
@@ -673,19 +616,12 @@ func (h *serverHandler) serveGetAvatar(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetAvatar(ctx, in)
-	h.respond(w, r, "getAvatar", out, err)
+	serverWriteAnswer(h, w, r, "getAvatar", out, err)
 }
 
-// serverOperationSetAvatar describes SetAvatar to middleware.
-var serverOperationSetAvatar = &ServerOperation{
-	ID:      "setAvatar",
-	Method:  "PUT",
-	Path:    "/avatar",
-	Pattern: "PUT /avatar",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationSetAvatar = &ServerOperation{ID: "setAvatar", Method: "PUT", Path: "/avatar", Pattern: "PUT /avatar", declares: func(string) bool {
+	return false
+}}
 
 // serveSetAvatar serves PUT /avatar: it checks the credentials, decodes and validates the
 // request, calls Server.SetAvatar and writes its answer.
@@ -705,19 +641,12 @@ func (h *serverHandler) serveSetAvatar(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.SetAvatar(ctx, in)
-	h.respond(w, r, "setAvatar", out, err)
+	serverWriteAnswer(h, w, r, "setAvatar", out, err)
 }
 
-// serverOperationEcho describes Echo to middleware.
-var serverOperationEcho = &ServerOperation{
-	ID:      "echo",
-	Method:  "POST",
-	Path:    "/echo",
-	Pattern: "POST /echo",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationEcho = &ServerOperation{ID: "echo", Method: "POST", Path: "/echo", Pattern: "POST /echo", declares: func(string) bool {
+	return false
+}}
 
 // serveEcho serves POST /echo: it checks the credentials, decodes and validates the request,
 // calls Server.Echo and writes its answer.
@@ -740,19 +669,12 @@ func (h *serverHandler) serveEcho(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.Echo(ctx, in)
-	h.respond(w, r, "echo", out, err)
+	serverWriteAnswer(h, w, r, "echo", out, err)
 }
 
-// serverOperationDownloadFile describes DownloadFile to middleware.
-var serverOperationDownloadFile = &ServerOperation{
-	ID:      "downloadFile",
-	Method:  "GET",
-	Path:    "/files/{name}",
-	Pattern: "GET /files/{name}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationDownloadFile = &ServerOperation{ID: "downloadFile", Method: "GET", Path: "/files/{name}", Pattern: "GET /files/{name}", declares: func(string) bool {
+	return false
+}}
 
 // serveDownloadFile serves GET /files/{name}: it checks the credentials, decodes and
 // validates the request, calls Server.DownloadFile and writes its answer.
@@ -768,19 +690,12 @@ func (h *serverHandler) serveDownloadFile(w http.ResponseWriter, r *http.Request
 		return
 	}
 	out, err := h.impl.DownloadFile(ctx, in)
-	h.respond(w, r, "downloadFile", out, err)
+	serverWriteAnswer(h, w, r, "downloadFile", out, err)
 }
 
-// serverOperationUploadFile describes UploadFile to middleware.
-var serverOperationUploadFile = &ServerOperation{
-	ID:      "uploadFile",
-	Method:  "PUT",
-	Path:    "/files/{name}",
-	Pattern: "PUT /files/{name}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUploadFile = &ServerOperation{ID: "uploadFile", Method: "PUT", Path: "/files/{name}", Pattern: "PUT /files/{name}", declares: func(string) bool {
+	return false
+}}
 
 // serveUploadFile serves PUT /files/{name}: it checks the credentials, decodes and validates
 // the request, calls Server.UploadFile and writes its answer.
@@ -804,19 +719,12 @@ func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.UploadFile(ctx, in)
-	h.respond(w, r, "uploadFile", out, err)
+	serverWriteAnswer(h, w, r, "uploadFile", out, err)
 }
 
-// serverOperationAddNote describes AddNote to middleware.
-var serverOperationAddNote = &ServerOperation{
-	ID:      "addNote",
-	Method:  "POST",
-	Path:    "/notes",
-	Pattern: "POST /notes",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationAddNote = &ServerOperation{ID: "addNote", Method: "POST", Path: "/notes", Pattern: "POST /notes", declares: func(string) bool {
+	return false
+}}
 
 // serveAddNote serves POST /notes: it checks the credentials, decodes and validates the
 // request, calls Server.AddNote and writes its answer.
@@ -839,5 +747,5 @@ func (h *serverHandler) serveAddNote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.AddNote(ctx, in)
-	h.respond(w, r, "addNote", out, err)
+	serverWriteAnswer(h, w, r, "addNote", out, err)
 }

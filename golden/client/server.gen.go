@@ -57,36 +57,26 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// AddTags answers 501.
 func (UnimplementedServer) AddTags(context.Context, AddTagsInput) (AddTagsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListThings answers 501.
 func (UnimplementedServer) ListThings(context.Context, ListThingsInput) (ListThingsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ImportThings answers 501.
 func (UnimplementedServer) ImportThings(context.Context, ImportThingsInput) (ImportThingsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// PutThingsIDNotes answers 501.
 func (UnimplementedServer) PutThingsIDNotes(context.Context, PutThingsIDNotesInput) (PutThingsIDNotesOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ClearNotes answers 501.
 func (UnimplementedServer) ClearNotes(context.Context, ClearNotesInput) (ClearNotesOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetThing answers 501.
 func (UnimplementedServer) GetThing(context.Context, GetThingInput) (GetThingOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -99,26 +89,16 @@ type AddTagsInput struct {
 
 // AddTagsOutput is an answer of AddTags: AddTagsOK.
 type AddTagsOutput interface {
-	serverAnswer
-	isAddTagsOutput()
+	writeAnswer(http.ResponseWriter, *AddTagsInput) error
 }
 
 // AddTagsOK is the 200 answer of AddTags: The tags added.
 type AddTagsOK struct {
-	// Body is the response body (application/json).
 	Body []string
 }
 
-// isAddTagsOutput makes AddTagsOK an answer of AddTags.
-func (AddTagsOK) isAddTagsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v AddTagsOK) writeAnswer(w http.ResponseWriter) error {
-	body := v.Body
-	if body == nil {
-		body = []string{}
-	}
-	return serverWriteJSON(w, 200, "application/json", body)
+func (v AddTagsOK) writeAnswer(w http.ResponseWriter, _ *AddTagsInput) error {
+	return serverWriteJSON(w, 200, "application/json", answerNonNil(v.Body))
 }
 
 // ListThingsInput is the request of ListThings, decoded and validated.
@@ -129,21 +109,15 @@ type ListThingsInput struct {
 
 // ListThingsOutput is an answer of ListThings: ListThingsOK.
 type ListThingsOutput interface {
-	serverAnswer
-	isListThingsOutput()
+	writeAnswer(http.ResponseWriter, *ListThingsInput) error
 }
 
 // ListThingsOK is the 200 answer of ListThings: A page of things.
 type ListThingsOK struct {
-	// Body is the response body (application/json).
 	Body ThingPage
 }
 
-// isListThingsOutput makes ListThingsOK an answer of ListThings.
-func (ListThingsOK) isListThingsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListThingsOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListThingsOK) writeAnswer(w http.ResponseWriter, _ *ListThingsInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -153,67 +127,46 @@ type ImportThingsInput struct {
 	Body ThingBatch
 }
 
-// ImportThingsOutput is an answer of ImportThings: ImportThingsOK, ImportThingsAccepted,
-// ImportThingsUnprocessableEntity or ImportThingsStatus2XX.
+// ImportThingsOutput is an answer of ImportThings: one of ImportThings{OK, Accepted,
+// UnprocessableEntity, Status2XX}.
 type ImportThingsOutput interface {
-	serverAnswer
-	isImportThingsOutput()
+	writeAnswer(http.ResponseWriter, *ImportThingsInput) error
 }
 
 // ImportThingsOK is the 200 answer of ImportThings: Imported now.
 type ImportThingsOK struct {
-	// Body is the response body (application/json).
 	Body ThingPage
 }
 
-// isImportThingsOutput makes ImportThingsOK an answer of ImportThings.
-func (ImportThingsOK) isImportThingsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ImportThingsOK) writeAnswer(w http.ResponseWriter) error {
+func (v ImportThingsOK) writeAnswer(w http.ResponseWriter, _ *ImportThingsInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ImportThingsAccepted is the 202 answer of ImportThings: Accepted for a later import.
 type ImportThingsAccepted struct{}
 
-// isImportThingsOutput makes ImportThingsAccepted an answer of ImportThings.
-func (ImportThingsAccepted) isImportThingsOutput() {}
-
-// writeAnswer writes the 202 answer.
-func (v ImportThingsAccepted) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(202)
-	return nil
+func (ImportThingsAccepted) writeAnswer(w http.ResponseWriter, _ *ImportThingsInput) error {
+	return serverWriteStatus(w, 202)
 }
 
 // ImportThingsUnprocessableEntity is the 422 answer of ImportThings: Some things are
 // invalid.
 type ImportThingsUnprocessableEntity struct {
-	// Body is the response body (application/json).
 	Body ProblemModel
 }
 
-// isImportThingsOutput makes ImportThingsUnprocessableEntity an answer of ImportThings.
-func (ImportThingsUnprocessableEntity) isImportThingsOutput() {}
-
-// writeAnswer writes the 422 answer.
-func (v ImportThingsUnprocessableEntity) writeAnswer(w http.ResponseWriter) error {
+func (v ImportThingsUnprocessableEntity) writeAnswer(w http.ResponseWriter, _ *ImportThingsInput) error {
 	return serverWriteAppended(w, 422, "application/json", v.Body)
 }
 
-// ImportThingsStatus2XX is the 2XX answer of ImportThings: Another success.
+// ImportThingsStatus2XX is the 2XX answer of ImportThings (text/plain): Another success.
 type ImportThingsStatus2XX struct {
 	// Status is the status code to send, 200 to 299.
 	Status int
-	// Body is the response body (text/plain).
-	Body string
+	Body   string
 }
 
-// isImportThingsOutput makes ImportThingsStatus2XX an answer of ImportThings.
-func (ImportThingsStatus2XX) isImportThingsOutput() {}
-
-// writeAnswer writes the 2XX answer.
-func (v ImportThingsStatus2XX) writeAnswer(w http.ResponseWriter) error {
+func (v ImportThingsStatus2XX) writeAnswer(w http.ResponseWriter, _ *ImportThingsInput) error {
 	if v.Status < 200 || v.Status > 299 {
 		return fmt.Errorf("ImportThingsStatus2XX: status %d is not in 200-299", v.Status)
 	}
@@ -232,21 +185,16 @@ type PutThingsIDNotesInput struct {
 
 // PutThingsIDNotesOutput is an answer of PutThingsIDNotes: PutThingsIDNotesOK.
 type PutThingsIDNotesOutput interface {
-	serverAnswer
-	isPutThingsIDNotesOutput()
+	writeAnswer(http.ResponseWriter, *PutThingsIDNotesInput) error
 }
 
-// PutThingsIDNotesOK is the 200 answer of PutThingsIDNotes: The notes as stored.
+// PutThingsIDNotesOK is the 200 answer of PutThingsIDNotes (text/plain): The notes as
+// stored.
 type PutThingsIDNotesOK struct {
-	// Body is the response body (text/plain).
 	Body string
 }
 
-// isPutThingsIDNotesOutput makes PutThingsIDNotesOK an answer of PutThingsIDNotes.
-func (PutThingsIDNotesOK) isPutThingsIDNotesOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v PutThingsIDNotesOK) writeAnswer(w http.ResponseWriter) error {
+func (v PutThingsIDNotesOK) writeAnswer(w http.ResponseWriter, _ *PutThingsIDNotesInput) error {
 	return serverWriteBytes(w, 200, "text/plain", []byte(v.Body))
 }
 
@@ -260,23 +208,17 @@ type ClearNotesInput struct {
 
 // ClearNotesOutput is an answer of ClearNotes: ClearNotesDefault.
 type ClearNotesOutput interface {
-	serverAnswer
-	isClearNotesOutput()
+	writeAnswer(http.ResponseWriter, *ClearNotesInput) error
 }
 
 // ClearNotesDefault is the default answer of ClearNotes: Whatever the server says.
 type ClearNotesDefault struct {
 	// Status is the status code to send, 200 to 599.
 	Status int
-	// Body is the response body (application/json).
-	Body ProblemModel
+	Body   ProblemModel
 }
 
-// isClearNotesOutput makes ClearNotesDefault an answer of ClearNotes.
-func (ClearNotesDefault) isClearNotesOutput() {}
-
-// writeAnswer writes the default answer.
-func (v ClearNotesDefault) writeAnswer(w http.ResponseWriter) error {
+func (v ClearNotesDefault) writeAnswer(w http.ResponseWriter, _ *ClearNotesInput) error {
 	if v.Status < 200 || v.Status > 599 {
 		return fmt.Errorf("ClearNotesDefault: status %d is not in 200-599", v.Status)
 	}
@@ -297,38 +239,27 @@ type GetThingInput struct {
 	Params GetThingParams
 }
 
-// GetThingOutput is an answer of GetThing: GetThingOK, GetThingNotFound, GetThingStatus4XX
-// or GetThingDefault.
+// GetThingOutput is an answer of GetThing: one of GetThing{OK, NotFound, Status4XX,
+// Default}.
 type GetThingOutput interface {
-	serverAnswer
-	isGetThingOutput()
+	writeAnswer(http.ResponseWriter, *GetThingInput) error
 }
 
 // GetThingOK is the 200 answer of GetThing: The thing.
 type GetThingOK struct {
-	// Body is the response body (application/json).
 	Body Thing
 }
 
-// isGetThingOutput makes GetThingOK an answer of GetThing.
-func (GetThingOK) isGetThingOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetThingOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetThingOK) writeAnswer(w http.ResponseWriter, _ *GetThingInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // GetThingNotFound is the 404 answer of GetThing: No such thing.
 type GetThingNotFound struct {
-	// Body is the response body (application/json).
 	Body ProblemModel
 }
 
-// isGetThingOutput makes GetThingNotFound an answer of GetThing.
-func (GetThingNotFound) isGetThingOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v GetThingNotFound) writeAnswer(w http.ResponseWriter) error {
+func (v GetThingNotFound) writeAnswer(w http.ResponseWriter, _ *GetThingInput) error {
 	return serverWriteAppended(w, 404, "application/json", v.Body)
 }
 
@@ -336,34 +267,25 @@ func (v GetThingNotFound) writeAnswer(w http.ResponseWriter) error {
 type GetThingStatus4XX struct {
 	// Status is the status code to send, 400 to 499.
 	Status int
-	// Body is the response body (application/json).
-	Body ProblemModel
+	Body   ProblemModel
 }
 
-// isGetThingOutput makes GetThingStatus4XX an answer of GetThing.
-func (GetThingStatus4XX) isGetThingOutput() {}
-
-// writeAnswer writes the 4XX answer.
-func (v GetThingStatus4XX) writeAnswer(w http.ResponseWriter) error {
+func (v GetThingStatus4XX) writeAnswer(w http.ResponseWriter, _ *GetThingInput) error {
 	if v.Status < 400 || v.Status > 499 {
 		return fmt.Errorf("GetThingStatus4XX: status %d is not in 400-499", v.Status)
 	}
 	return serverWriteAppended(w, v.Status, "application/json", v.Body)
 }
 
-// GetThingDefault is the default answer of GetThing: An unexpected error.
+// GetThingDefault is the default answer of GetThing (application/problem+json): An
+// unexpected error.
 type GetThingDefault struct {
 	// Status is the status code to send, 200 to 599.
 	Status int
-	// Body is the response body (application/problem+json).
-	Body ProblemModel
+	Body   ProblemModel
 }
 
-// isGetThingOutput makes GetThingDefault an answer of GetThing.
-func (GetThingDefault) isGetThingOutput() {}
-
-// writeAnswer writes the default answer.
-func (v GetThingDefault) writeAnswer(w http.ResponseWriter) error {
+func (v GetThingDefault) writeAnswer(w http.ResponseWriter, _ *GetThingInput) error {
 	if v.Status < 200 || v.Status > 599 {
 		return fmt.Errorf("GetThingDefault: status %d is not in 200-599", v.Status)
 	}
@@ -637,13 +559,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -652,7 +573,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -733,6 +655,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -741,20 +669,21 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationAddTags describes AddTags to middleware.
-var serverOperationAddTags = &ServerOperation{
-	ID:      "addTags",
-	Method:  "POST",
-	Path:    "/tags~batchAdd",
-	Pattern: "POST /tags~batchAdd",
-	declares: func(name string) bool {
-		switch name {
-		case "api_key":
-			return true
-		}
-		return false
-	},
+// answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
+func answerNonNil[L ~[]E, E any](list L) L {
+	if list == nil {
+		return L{}
+	}
+	return list
 }
+
+var serverOperationAddTags = &ServerOperation{ID: "addTags", Method: "POST", Path: "/tags~batchAdd", Pattern: "POST /tags~batchAdd", declares: func(name string) bool {
+	switch name {
+	case "api_key":
+		return true
+	}
+	return false
+}}
 
 // serveAddTags serves POST /tags~batchAdd: it checks the credentials, decodes and validates
 // the request, calls Server.AddTags and writes its answer.
@@ -801,29 +730,22 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.AddTags(ctx, in)
-	h.respond(w, r, "addTags", out, err)
+	serverWriteAnswer(h, w, r, "addTags", out, err)
 }
 
-// serverOperationListThings describes ListThings to middleware.
-var serverOperationListThings = &ServerOperation{
-	ID:      "listThings",
-	Method:  "GET",
-	Path:    "/things",
-	Pattern: "GET /things",
-	declares: func(name string) bool {
-		switch name {
-		case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
-			return true
-		}
-		if strings.HasPrefix(name, "labels[") {
-			return true
-		}
-		if strings.HasPrefix(name, "box[") {
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListThings = &ServerOperation{ID: "listThings", Method: "GET", Path: "/things", Pattern: "GET /things", declares: func(name string) bool {
+	switch name {
+	case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
+		return true
+	}
+	if strings.HasPrefix(name, "labels[") {
+		return true
+	}
+	if strings.HasPrefix(name, "box[") {
+		return true
+	}
+	return false
+}}
 
 // serveListThings serves GET /things: it checks the credentials, decodes and validates the
 // request, calls Server.ListThings and writes its answer.
@@ -1124,23 +1046,16 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.ListThings(ctx, in)
-	h.respond(w, r, "listThings", out, err)
+	serverWriteAnswer(h, w, r, "listThings", out, err)
 }
 
-// serverOperationImportThings describes ImportThings to middleware.
-var serverOperationImportThings = &ServerOperation{
-	ID:      "importThings",
-	Method:  "POST",
-	Path:    "/things",
-	Pattern: "POST /things",
-	declares: func(name string) bool {
-		switch name {
-		case "api_key":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationImportThings = &ServerOperation{ID: "importThings", Method: "POST", Path: "/things", Pattern: "POST /things", declares: func(name string) bool {
+	switch name {
+	case "api_key":
+		return true
+	}
+	return false
+}}
 
 // serveImportThings serves POST /things: it checks the credentials, decodes and validates
 // the request, calls Server.ImportThings and writes its answer.
@@ -1187,19 +1102,12 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 		return
 	}
 	out, err := h.impl.ImportThings(ctx, in)
-	h.respond(w, r, "importThings", out, err)
+	serverWriteAnswer(h, w, r, "importThings", out, err)
 }
 
-// serverOperationPutThingsIDNotes describes PutThingsIDNotes to middleware.
-var serverOperationPutThingsIDNotes = &ServerOperation{
-	ID:      "put  things  id  notes",
-	Method:  "PUT",
-	Path:    "/things/{id}/notes",
-	Pattern: "PUT /things/{id}/notes",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationPutThingsIDNotes = &ServerOperation{ID: "put  things  id  notes", Method: "PUT", Path: "/things/{id}/notes", Pattern: "PUT /things/{id}/notes", declares: func(string) bool {
+	return false
+}}
 
 // servePutThingsIDNotes serves PUT /things/{id}/notes: it checks the credentials, decodes
 // and validates the request, calls Server.PutThingsIDNotes and writes its answer.
@@ -1230,23 +1138,16 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 		return
 	}
 	out, err := h.impl.PutThingsIDNotes(ctx, in)
-	h.respond(w, r, "put  things  id  notes", out, err)
+	serverWriteAnswer(h, w, r, "put  things  id  notes", out, err)
 }
 
-// serverOperationClearNotes describes ClearNotes to middleware.
-var serverOperationClearNotes = &ServerOperation{
-	ID:      "clearNotes",
-	Method:  "DELETE",
-	Path:    "/things/{id}/notes",
-	Pattern: "DELETE /things/{id}/notes",
-	declares: func(name string) bool {
-		switch name {
-		case "api_key":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationClearNotes = &ServerOperation{ID: "clearNotes", Method: "DELETE", Path: "/things/{id}/notes", Pattern: "DELETE /things/{id}/notes", declares: func(name string) bool {
+	switch name {
+	case "api_key":
+		return true
+	}
+	return false
+}}
 
 // serveClearNotes serves DELETE /things/{id}/notes: it checks the credentials, decodes and
 // validates the request, calls Server.ClearNotes and writes its answer.
@@ -1297,19 +1198,12 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.ClearNotes(ctx, in)
-	h.respond(w, r, "clearNotes", out, err)
+	serverWriteAnswer(h, w, r, "clearNotes", out, err)
 }
 
-// serverOperationGetThing describes GetThing to middleware.
-var serverOperationGetThing = &ServerOperation{
-	ID:      "getThing",
-	Method:  "GET",
-	Path:    "/things/{id}/{kind}/{shape}/{coords}",
-	Pattern: "GET /things/{id}/{kind}/{shape}/{coords}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetThing = &ServerOperation{ID: "getThing", Method: "GET", Path: "/things/{id}/{kind}/{shape}/{coords}", Pattern: "GET /things/{id}/{kind}/{shape}/{coords}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetThing serves GET /things/{id}/{kind}/{shape}/{coords}: it checks the credentials,
 // decodes and validates the request, calls Server.GetThing and writes its answer.
@@ -1409,5 +1303,5 @@ func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetThing(ctx, in)
-	h.respond(w, r, "getThing", out, err)
+	serverWriteAnswer(h, w, r, "getThing", out, err)
 }

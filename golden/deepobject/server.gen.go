@@ -35,16 +35,14 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// ListCharges answers 501.
 func (UnimplementedServer) ListCharges(context.Context, ListChargesInput) (ListChargesOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetPerson answers 501.
 func (UnimplementedServer) GetPerson(context.Context, GetPersonInput) (GetPersonOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -57,21 +55,15 @@ type ListChargesInput struct {
 
 // ListChargesOutput is an answer of ListCharges: ListChargesOK.
 type ListChargesOutput interface {
-	serverAnswer
-	isListChargesOutput()
+	writeAnswer(http.ResponseWriter, *ListChargesInput) error
 }
 
 // ListChargesOK is the 200 answer of ListCharges: The filter as read.
 type ListChargesOK struct {
-	// Body is the response body (application/json).
 	Body ChargeFilter
 }
 
-// isListChargesOutput makes ListChargesOK an answer of ListCharges.
-func (ListChargesOK) isListChargesOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListChargesOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListChargesOK) writeAnswer(w http.ResponseWriter, _ *ListChargesInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -89,26 +81,16 @@ type GetPersonInput struct {
 
 // GetPersonOutput is an answer of GetPerson: GetPersonOK.
 type GetPersonOutput interface {
-	serverAnswer
-	isGetPersonOutput()
+	writeAnswer(http.ResponseWriter, *GetPersonInput) error
 }
 
 // GetPersonOK is the 200 answer of GetPerson: The objects as read, in parameter order.
 type GetPersonOK struct {
-	// Body is the response body (application/json).
 	Body []Person
 }
 
-// isGetPersonOutput makes GetPersonOK an answer of GetPerson.
-func (GetPersonOK) isGetPersonOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetPersonOK) writeAnswer(w http.ResponseWriter) error {
-	body := v.Body
-	if body == nil {
-		body = []Person{}
-	}
-	return serverWriteAppended(w, 200, "application/json", jsonList[Person](body))
+func (v GetPersonOK) writeAnswer(w http.ResponseWriter, _ *GetPersonInput) error {
+	return serverWriteAppended(w, 200, "application/json", jsonList[Person](answerNonNil(v.Body)))
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -374,13 +356,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -389,7 +370,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -470,6 +452,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -478,26 +466,27 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListCharges describes ListCharges to middleware.
-var serverOperationListCharges = &ServerOperation{
-	ID:      "listCharges",
-	Method:  "GET",
-	Path:    "/charges",
-	Pattern: "GET /charges",
-	declares: func(name string) bool {
-		switch name {
-		case "filter", "page":
-			return true
-		}
-		if strings.HasPrefix(name, "filter[") {
-			return true
-		}
-		if strings.HasPrefix(name, "page[") {
-			return true
-		}
-		return false
-	},
+// answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
+func answerNonNil[L ~[]E, E any](list L) L {
+	if list == nil {
+		return L{}
+	}
+	return list
 }
+
+var serverOperationListCharges = &ServerOperation{ID: "listCharges", Method: "GET", Path: "/charges", Pattern: "GET /charges", declares: func(name string) bool {
+	switch name {
+	case "filter", "page":
+		return true
+	}
+	if strings.HasPrefix(name, "filter[") {
+		return true
+	}
+	if strings.HasPrefix(name, "page[") {
+		return true
+	}
+	return false
+}}
 
 // serverDeepListChargesFilter2 is how the query parameter filter of ListCharges maps onto its type.
 var serverDeepListChargesFilter2 = &serverForm{
@@ -581,19 +570,12 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	out, err := h.impl.ListCharges(ctx, in)
-	h.respond(w, r, "listCharges", out, err)
+	serverWriteAnswer(h, w, r, "listCharges", out, err)
 }
 
-// serverOperationGetPerson describes GetPerson to middleware.
-var serverOperationGetPerson = &ServerOperation{
-	ID:      "getPerson",
-	Method:  "GET",
-	Path:    "/people/{who}/{label}/{matrix}",
-	Pattern: "GET /people/{who}/{label}/{matrix}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetPerson = &ServerOperation{ID: "getPerson", Method: "GET", Path: "/people/{who}/{label}/{matrix}", Pattern: "GET /people/{who}/{label}/{matrix}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetPerson serves GET /people/{who}/{label}/{matrix}: it checks the credentials,
 // decodes and validates the request, calls Server.GetPerson and writes its answer.
@@ -780,5 +762,5 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetPerson(ctx, in)
-	h.respond(w, r, "getPerson", out, err)
+	serverWriteAnswer(h, w, r, "getPerson", out, err)
 }

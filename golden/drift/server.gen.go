@@ -41,31 +41,23 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// Health answers 501.
 func (UnimplementedServer) Health(context.Context, HealthInput) (HealthOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListItems answers 501.
 func (UnimplementedServer) ListItems(context.Context, ListItemsInput) (ListItemsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// CreateItem answers 501.
 func (UnimplementedServer) CreateItem(context.Context, CreateItemInput) (CreateItemOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// InviteItem answers 501.
 func (UnimplementedServer) InviteItem(context.Context, InviteItemInput) (InviteItemOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetMeeting answers 501.
 func (UnimplementedServer) GetMeeting(context.Context, GetMeetingInput) (GetMeetingOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -75,21 +67,15 @@ type HealthInput struct{}
 
 // HealthOutput is an answer of Health: HealthOK.
 type HealthOutput interface {
-	serverAnswer
-	isHealthOutput()
+	writeAnswer(http.ResponseWriter, *HealthInput) error
 }
 
 // HealthOK is the 200 answer of Health: Up
 type HealthOK struct {
-	// Body is the response body (application/json).
 	Body Empty
 }
 
-// isHealthOutput makes HealthOK an answer of Health.
-func (HealthOK) isHealthOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v HealthOK) writeAnswer(w http.ResponseWriter) error {
+func (v HealthOK) writeAnswer(w http.ResponseWriter, _ *HealthInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -98,21 +84,15 @@ type ListItemsInput struct{}
 
 // ListItemsOutput is an answer of ListItems: ListItemsOK.
 type ListItemsOutput interface {
-	serverAnswer
-	isListItemsOutput()
+	writeAnswer(http.ResponseWriter, *ListItemsInput) error
 }
 
 // ListItemsOK is the 200 answer of ListItems: A page of items
 type ListItemsOK struct {
-	// Body is the response body (application/json).
 	Body ItemList
 }
 
-// isListItemsOutput makes ListItemsOK an answer of ListItems.
-func (ListItemsOK) isListItemsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListItemsOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListItemsOK) writeAnswer(w http.ResponseWriter, _ *ListItemsInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -124,21 +104,15 @@ type CreateItemInput struct {
 
 // CreateItemOutput is an answer of CreateItem: CreateItemCreated.
 type CreateItemOutput interface {
-	serverAnswer
-	isCreateItemOutput()
+	writeAnswer(http.ResponseWriter, *CreateItemInput) error
 }
 
 // CreateItemCreated is the 201 answer of CreateItem: Created
 type CreateItemCreated struct {
-	// Body is the response body (application/json).
 	Body Item
 }
 
-// isCreateItemOutput makes CreateItemCreated an answer of CreateItem.
-func (CreateItemCreated) isCreateItemOutput() {}
-
-// writeAnswer writes the 201 answer.
-func (v CreateItemCreated) writeAnswer(w http.ResponseWriter) error {
+func (v CreateItemCreated) writeAnswer(w http.ResponseWriter, _ *CreateItemInput) error {
 	return serverWriteAppended(w, 201, "application/json", v.Body)
 }
 
@@ -148,35 +122,24 @@ type InviteItemInput struct {
 	ItemID string
 }
 
-// InviteItemOutput is an answer of InviteItem: InviteItemOK or InviteItemCreated.
+// InviteItemOutput is an answer of InviteItem: one of InviteItem{OK, Created}.
 type InviteItemOutput interface {
-	serverAnswer
-	isInviteItemOutput()
+	writeAnswer(http.ResponseWriter, *InviteItemInput) error
 }
 
 // InviteItemOK is the 200 answer of InviteItem: Already invited
 type InviteItemOK struct{}
 
-// isInviteItemOutput makes InviteItemOK an answer of InviteItem.
-func (InviteItemOK) isInviteItemOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v InviteItemOK) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(200)
-	return nil
+func (InviteItemOK) writeAnswer(w http.ResponseWriter, _ *InviteItemInput) error {
+	return serverWriteStatus(w, 200)
 }
 
 // InviteItemCreated is the 201 answer of InviteItem: Invited
 type InviteItemCreated struct {
-	// Body is the response body (application/json).
 	Body Receipt
 }
 
-// isInviteItemOutput makes InviteItemCreated an answer of InviteItem.
-func (InviteItemCreated) isInviteItemOutput() {}
-
-// writeAnswer writes the 201 answer.
-func (v InviteItemCreated) writeAnswer(w http.ResponseWriter) error {
+func (v InviteItemCreated) writeAnswer(w http.ResponseWriter, _ *InviteItemInput) error {
 	return serverWriteJSON(w, 201, "application/json", v.Body)
 }
 
@@ -190,21 +153,15 @@ type GetMeetingInput struct {
 
 // GetMeetingOutput is an answer of GetMeeting: GetMeetingOK.
 type GetMeetingOutput interface {
-	serverAnswer
-	isGetMeetingOutput()
+	writeAnswer(http.ResponseWriter, *GetMeetingInput) error
 }
 
 // GetMeetingOK is the 200 answer of GetMeeting: The meeting
 type GetMeetingOK struct {
-	// Body is the response body (application/json).
 	Body Receipt
 }
 
-// isGetMeetingOutput makes GetMeetingOK an answer of GetMeeting.
-func (GetMeetingOK) isGetMeetingOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetMeetingOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetMeetingOK) writeAnswer(w http.ResponseWriter, _ *GetMeetingInput) error {
 	return serverWriteJSON(w, 200, "application/json", v.Body)
 }
 
@@ -474,13 +431,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -489,7 +445,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -570,6 +527,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -578,16 +541,9 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationHealth describes Health to middleware.
-var serverOperationHealth = &ServerOperation{
-	ID:      "health",
-	Method:  "GET",
-	Path:    "/health",
-	Pattern: "GET /health",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationHealth = &ServerOperation{ID: "health", Method: "GET", Path: "/health", Pattern: "GET /health", declares: func(string) bool {
+	return false
+}}
 
 // serveHealth serves GET /health: it checks the credentials, decodes and validates the
 // request, calls Server.Health and writes its answer.
@@ -602,19 +558,12 @@ func (h *serverHandler) serveHealth(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.Health(ctx, in)
-	h.respond(w, r, "health", out, err)
+	serverWriteAnswer(h, w, r, "health", out, err)
 }
 
-// serverOperationListItems describes ListItems to middleware.
-var serverOperationListItems = &ServerOperation{
-	ID:      "listItems",
-	Method:  "GET",
-	Path:    "/items",
-	Pattern: "GET /items",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListItems = &ServerOperation{ID: "listItems", Method: "GET", Path: "/items", Pattern: "GET /items", declares: func(string) bool {
+	return false
+}}
 
 // serveListItems serves GET /items: it checks the credentials, decodes and validates the
 // request, calls Server.ListItems and writes its answer.
@@ -629,19 +578,12 @@ func (h *serverHandler) serveListItems(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.ListItems(ctx, in)
-	h.respond(w, r, "listItems", out, err)
+	serverWriteAnswer(h, w, r, "listItems", out, err)
 }
 
-// serverOperationCreateItem describes CreateItem to middleware.
-var serverOperationCreateItem = &ServerOperation{
-	ID:      "createItem",
-	Method:  "POST",
-	Path:    "/items",
-	Pattern: "POST /items",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreateItem = &ServerOperation{ID: "createItem", Method: "POST", Path: "/items", Pattern: "POST /items", declares: func(string) bool {
+	return false
+}}
 
 // serveCreateItem serves POST /items: it checks the credentials, decodes and validates the
 // request, calls Server.CreateItem and writes its answer.
@@ -685,19 +627,12 @@ func (h *serverHandler) serveCreateItem(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.CreateItem(ctx, in)
-	h.respond(w, r, "createItem", out, err)
+	serverWriteAnswer(h, w, r, "createItem", out, err)
 }
 
-// serverOperationInviteItem describes InviteItem to middleware.
-var serverOperationInviteItem = &ServerOperation{
-	ID:      "inviteItem",
-	Method:  "POST",
-	Path:    "/items/{itemId}/invite",
-	Pattern: "POST /items/{itemID}/invite",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationInviteItem = &ServerOperation{ID: "inviteItem", Method: "POST", Path: "/items/{itemId}/invite", Pattern: "POST /items/{itemID}/invite", declares: func(string) bool {
+	return false
+}}
 
 // serveInviteItem serves POST /items/{itemId}/invite: it checks the credentials, decodes and
 // validates the request, calls Server.InviteItem and writes its answer.
@@ -713,23 +648,16 @@ func (h *serverHandler) serveInviteItem(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.InviteItem(ctx, in)
-	h.respond(w, r, "inviteItem", out, err)
+	serverWriteAnswer(h, w, r, "inviteItem", out, err)
 }
 
-// serverOperationGetMeeting describes GetMeeting to middleware.
-var serverOperationGetMeeting = &ServerOperation{
-	ID:      "getMeeting",
-	Method:  "GET",
-	Path:    "/meetings/{meetingId}",
-	Pattern: "GET /meetings/{meetingID}",
-	declares: func(name string) bool {
-		switch name {
-		case "occurrence":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationGetMeeting = &ServerOperation{ID: "getMeeting", Method: "GET", Path: "/meetings/{meetingId}", Pattern: "GET /meetings/{meetingID}", declares: func(name string) bool {
+	switch name {
+	case "occurrence":
+		return true
+	}
+	return false
+}}
 
 // serveGetMeeting serves GET /meetings/{meetingId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetMeeting and writes its answer.
@@ -772,5 +700,5 @@ func (h *serverHandler) serveGetMeeting(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.GetMeeting(ctx, in)
-	h.respond(w, r, "getMeeting", out, err)
+	serverWriteAnswer(h, w, r, "getMeeting", out, err)
 }

@@ -46,26 +46,20 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// ListGadgets answers 501.
 func (UnimplementedServer) ListGadgets(context.Context, ListGadgetsInput) (ListGadgetsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetStats answers 501.
 func (UnimplementedServer) GetStats(context.Context, GetStatsInput) (GetStatsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListWidgets answers 501.
 func (UnimplementedServer) ListWidgets(context.Context, ListWidgetsInput) (ListWidgetsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetWidget answers 501.
 func (UnimplementedServer) GetWidget(context.Context, GetWidgetInput) (GetWidgetOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -78,26 +72,16 @@ type ListGadgetsInput struct {
 
 // ListGadgetsOutput is an answer of ListGadgets: ListGadgetsOK.
 type ListGadgetsOutput interface {
-	serverAnswer
-	isListGadgetsOutput()
+	writeAnswer(http.ResponseWriter, *ListGadgetsInput) error
 }
 
 // ListGadgetsOK is the 200 answer of ListGadgets: Gadgets.
 type ListGadgetsOK struct {
-	// Body is the response body (application/json).
 	Body []Gadget
 }
 
-// isListGadgetsOutput makes ListGadgetsOK an answer of ListGadgets.
-func (ListGadgetsOK) isListGadgetsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListGadgetsOK) writeAnswer(w http.ResponseWriter) error {
-	body := v.Body
-	if body == nil {
-		body = []Gadget{}
-	}
-	return serverWriteAppended(w, 200, "application/json", jsonList[Gadget](body))
+func (v ListGadgetsOK) writeAnswer(w http.ResponseWriter, _ *ListGadgetsInput) error {
+	return serverWriteAppended(w, 200, "application/json", jsonList[Gadget](answerNonNil(v.Body)))
 }
 
 // GetStatsInput is the request of GetStats, decoded and validated.
@@ -108,21 +92,15 @@ type GetStatsInput struct {
 
 // GetStatsOutput is an answer of GetStats: GetStatsOK.
 type GetStatsOutput interface {
-	serverAnswer
-	isGetStatsOutput()
+	writeAnswer(http.ResponseWriter, *GetStatsInput) error
 }
 
 // GetStatsOK is the 200 answer of GetStats: Statistics.
 type GetStatsOK struct {
-	// Body is the response body (application/json).
 	Body GetStats200ResponseBody
 }
 
-// isGetStatsOutput makes GetStatsOK an answer of GetStats.
-func (GetStatsOK) isGetStatsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetStatsOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetStatsOK) writeAnswer(w http.ResponseWriter, _ *GetStatsInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -134,21 +112,15 @@ type ListWidgetsInput struct {
 
 // ListWidgetsOutput is an answer of ListWidgets: ListWidgetsOK.
 type ListWidgetsOutput interface {
-	serverAnswer
-	isListWidgetsOutput()
+	writeAnswer(http.ResponseWriter, *ListWidgetsInput) error
 }
 
 // ListWidgetsOK is the 200 answer of ListWidgets: A page of widgets.
 type ListWidgetsOK struct {
-	// Body is the response body (application/json).
 	Body WidgetList
 }
 
-// isListWidgetsOutput makes ListWidgetsOK an answer of ListWidgets.
-func (ListWidgetsOK) isListWidgetsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListWidgetsOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListWidgetsOK) writeAnswer(w http.ResponseWriter, _ *ListWidgetsInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -160,21 +132,15 @@ type GetWidgetInput struct {
 
 // GetWidgetOutput is an answer of GetWidget: GetWidgetOK.
 type GetWidgetOutput interface {
-	serverAnswer
-	isGetWidgetOutput()
+	writeAnswer(http.ResponseWriter, *GetWidgetInput) error
 }
 
 // GetWidgetOK is the 200 answer of GetWidget: One widget.
 type GetWidgetOK struct {
-	// Body is the response body (application/json).
 	Body Widget
 }
 
-// isGetWidgetOutput makes GetWidgetOK an answer of GetWidget.
-func (GetWidgetOK) isGetWidgetOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetWidgetOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetWidgetOK) writeAnswer(w http.ResponseWriter, _ *GetWidgetInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -443,13 +409,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -458,7 +423,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -539,6 +505,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -547,20 +519,21 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListGadgets describes ListGadgets to middleware.
-var serverOperationListGadgets = &ServerOperation{
-	ID:      "listGadgets",
-	Method:  "GET",
-	Path:    "/gadgets",
-	Pattern: "GET /gadgets",
-	declares: func(name string) bool {
-		switch name {
-		case "name[eq]", "score[lte]":
-			return true
-		}
-		return false
-	},
+// answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
+func answerNonNil[L ~[]E, E any](list L) L {
+	if list == nil {
+		return L{}
+	}
+	return list
 }
+
+var serverOperationListGadgets = &ServerOperation{ID: "listGadgets", Method: "GET", Path: "/gadgets", Pattern: "GET /gadgets", declares: func(name string) bool {
+	switch name {
+	case "name[eq]", "score[lte]":
+		return true
+	}
+	return false
+}}
 
 // serveListGadgets serves GET /gadgets: it checks the credentials, decodes and validates the
 // request, calls Server.ListGadgets and writes its answer.
@@ -584,23 +557,16 @@ func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	out, err := h.impl.ListGadgets(ctx, in)
-	h.respond(w, r, "listGadgets", out, err)
+	serverWriteAnswer(h, w, r, "listGadgets", out, err)
 }
 
-// serverOperationGetStats describes GetStats to middleware.
-var serverOperationGetStats = &ServerOperation{
-	ID:      "getStats",
-	Method:  "GET",
-	Path:    "/stats",
-	Pattern: "GET /stats",
-	declares: func(name string) bool {
-		switch name {
-		case "day[gte]":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationGetStats = &ServerOperation{ID: "getStats", Method: "GET", Path: "/stats", Pattern: "GET /stats", declares: func(name string) bool {
+	switch name {
+	case "day[gte]":
+		return true
+	}
+	return false
+}}
 
 // serveGetStats serves GET /stats: it checks the credentials, decodes and validates the
 // request, calls Server.GetStats and writes its answer.
@@ -624,23 +590,16 @@ func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetStats(ctx, in)
-	h.respond(w, r, "getStats", out, err)
+	serverWriteAnswer(h, w, r, "getStats", out, err)
 }
 
-// serverOperationListWidgets describes ListWidgets to middleware.
-var serverOperationListWidgets = &ServerOperation{
-	ID:      "listWidgets",
-	Method:  "GET",
-	Path:    "/widgets",
-	Pattern: "GET /widgets",
-	declares: func(name string) bool {
-		switch name {
-		case "page[size]", "name[eq]", "name[contains]", "name[startsWith]", "name[endsWith]", "name[ne]", "kind[eq]", "kind[in]", "kind[nin]", "size[lt]", "size[gte]", "weight[in]", "createdAt[gte]", "createdAt[lt]", "createdAt[in]", "active[eq]", "owner[eq]", "level[gt]", "color[eq]", "name[near]", "tags[contains]", "label[eq]":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListWidgets = &ServerOperation{ID: "listWidgets", Method: "GET", Path: "/widgets", Pattern: "GET /widgets", declares: func(name string) bool {
+	switch name {
+	case "page[size]", "name[eq]", "name[contains]", "name[startsWith]", "name[endsWith]", "name[ne]", "kind[eq]", "kind[in]", "kind[nin]", "size[lt]", "size[gte]", "weight[in]", "createdAt[gte]", "createdAt[lt]", "createdAt[in]", "active[eq]", "owner[eq]", "level[gt]", "color[eq]", "name[near]", "tags[contains]", "label[eq]":
+		return true
+	}
+	return false
+}}
 
 // serveListWidgets serves GET /widgets: it checks the credentials, decodes and validates the
 // request, calls Server.ListWidgets and writes its answer.
@@ -688,19 +647,12 @@ func (h *serverHandler) serveListWidgets(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	out, err := h.impl.ListWidgets(ctx, in)
-	h.respond(w, r, "listWidgets", out, err)
+	serverWriteAnswer(h, w, r, "listWidgets", out, err)
 }
 
-// serverOperationGetWidget describes GetWidget to middleware.
-var serverOperationGetWidget = &ServerOperation{
-	ID:      "getWidget",
-	Method:  "GET",
-	Path:    "/widgets/{id}",
-	Pattern: "GET /widgets/{id}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetWidget = &ServerOperation{ID: "getWidget", Method: "GET", Path: "/widgets/{id}", Pattern: "GET /widgets/{id}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetWidget serves GET /widgets/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetWidget and writes its answer.
@@ -716,5 +668,5 @@ func (h *serverHandler) serveGetWidget(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetWidget(ctx, in)
-	h.respond(w, r, "getWidget", out, err)
+	serverWriteAnswer(h, w, r, "getWidget", out, err)
 }

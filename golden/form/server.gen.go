@@ -34,16 +34,14 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// Token answers 501.
 func (UnimplementedServer) Token(context.Context, TokenInput) (TokenOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// CreatePaymentIntent answers 501.
 func (UnimplementedServer) CreatePaymentIntent(context.Context, CreatePaymentIntentInput) (CreatePaymentIntentOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -57,21 +55,15 @@ type TokenInput struct {
 
 // TokenOutput is an answer of Token: TokenOK.
 type TokenOutput interface {
-	serverAnswer
-	isTokenOutput()
+	writeAnswer(http.ResponseWriter, *TokenInput) error
 }
 
 // TokenOK is the 200 answer of Token: The token.
 type TokenOK struct {
-	// Body is the response body (application/json).
 	Body Token200ResponseBody
 }
 
-// isTokenOutput makes TokenOK an answer of Token.
-func (TokenOK) isTokenOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v TokenOK) writeAnswer(w http.ResponseWriter) error {
+func (v TokenOK) writeAnswer(w http.ResponseWriter, _ *TokenInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -83,22 +75,16 @@ type CreatePaymentIntentInput struct {
 
 // CreatePaymentIntentOutput is an answer of CreatePaymentIntent: CreatePaymentIntentOK.
 type CreatePaymentIntentOutput interface {
-	serverAnswer
-	isCreatePaymentIntentOutput()
+	writeAnswer(http.ResponseWriter, *CreatePaymentIntentInput) error
 }
 
 // CreatePaymentIntentOK is the 200 answer of CreatePaymentIntent: The intent as the server
 // read it.
 type CreatePaymentIntentOK struct {
-	// Body is the response body (application/json).
 	Body PaymentIntentParams
 }
 
-// isCreatePaymentIntentOutput makes CreatePaymentIntentOK an answer of CreatePaymentIntent.
-func (CreatePaymentIntentOK) isCreatePaymentIntentOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v CreatePaymentIntentOK) writeAnswer(w http.ResponseWriter) error {
+func (v CreatePaymentIntentOK) writeAnswer(w http.ResponseWriter, _ *CreatePaymentIntentInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -365,13 +351,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -380,7 +365,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -461,6 +447,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -469,16 +461,9 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationToken describes Token to middleware.
-var serverOperationToken = &ServerOperation{
-	ID:      "token",
-	Method:  "POST",
-	Path:    "/oauth/token",
-	Pattern: "POST /oauth/token",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationToken = &ServerOperation{ID: "token", Method: "POST", Path: "/oauth/token", Pattern: "POST /oauth/token", declares: func(string) bool {
+	return false
+}}
 
 // serverFormToken is how the form body of Token maps onto its type.
 var serverFormToken = &serverForm{
@@ -530,19 +515,12 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.Token(ctx, in)
-	h.respond(w, r, "token", out, err)
+	serverWriteAnswer(h, w, r, "token", out, err)
 }
 
-// serverOperationCreatePaymentIntent describes CreatePaymentIntent to middleware.
-var serverOperationCreatePaymentIntent = &ServerOperation{
-	ID:      "createPaymentIntent",
-	Method:  "POST",
-	Path:    "/v1/payment_intents",
-	Pattern: "POST /v1/payment_intents",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreatePaymentIntent = &ServerOperation{ID: "createPaymentIntent", Method: "POST", Path: "/v1/payment_intents", Pattern: "POST /v1/payment_intents", declares: func(string) bool {
+	return false
+}}
 
 // serverFormCreatePaymentIntent is how the form body of CreatePaymentIntent maps onto its type.
 var serverFormCreatePaymentIntent = &serverForm{
@@ -609,5 +587,5 @@ func (h *serverHandler) serveCreatePaymentIntent(w http.ResponseWriter, r *http.
 		return
 	}
 	out, err := h.impl.CreatePaymentIntent(ctx, in)
-	h.respond(w, r, "createPaymentIntent", out, err)
+	serverWriteAnswer(h, w, r, "createPaymentIntent", out, err)
 }

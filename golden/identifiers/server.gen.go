@@ -38,26 +38,20 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// FilesPutFile answers 501.
 func (UnimplementedServer) FilesPutFile(context.Context, FilesPutFileInput) (FilesPutFileOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// HTTP answers 501.
 func (UnimplementedServer) HTTP(context.Context, HTTPInput) (HTTPOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// JSON answers 501.
 func (UnimplementedServer) JSON(context.Context, JSONInput) (JSONOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// IssuesListForRepo answers 501.
 func (UnimplementedServer) IssuesListForRepo(context.Context, IssuesListForRepoInput) (IssuesListForRepoOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -78,21 +72,15 @@ type FilesPutFileInput struct {
 
 // FilesPutFileOutput is an answer of FilesPutFile: FilesPutFileOK.
 type FilesPutFileOutput interface {
-	serverAnswer
-	isFilesPutFileOutput()
+	writeAnswer(http.ResponseWriter, *FilesPutFileInput) error
 }
 
 // FilesPutFileOK is the 200 answer of FilesPutFile: stored
 type FilesPutFileOK struct {
-	// Body is the response body (application/json).
 	Body OddNames
 }
 
-// isFilesPutFileOutput makes FilesPutFileOK an answer of FilesPutFile.
-func (FilesPutFileOK) isFilesPutFileOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v FilesPutFileOK) writeAnswer(w http.ResponseWriter) error {
+func (v FilesPutFileOK) writeAnswer(w http.ResponseWriter, _ *FilesPutFileInput) error {
 	return serverWriteJSON(w, 200, "application/json", v.Body)
 }
 
@@ -112,20 +100,14 @@ type HTTPInput struct {
 
 // HTTPOutput is an answer of HTTP: HTTPNoContent.
 type HTTPOutput interface {
-	serverAnswer
-	isHTTPOutput()
+	writeAnswer(http.ResponseWriter, *HTTPInput) error
 }
 
 // HTTPNoContent is the 204 answer of HTTP: gone
 type HTTPNoContent struct{}
 
-// isHTTPOutput makes HTTPNoContent an answer of HTTP.
-func (HTTPNoContent) isHTTPOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v HTTPNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (HTTPNoContent) writeAnswer(w http.ResponseWriter, _ *HTTPInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // JSONInput is the request of JSON, decoded and validated.
@@ -133,21 +115,15 @@ type JSONInput struct{}
 
 // JSONOutput is an answer of JSON: JSONOK.
 type JSONOutput interface {
-	serverAnswer
-	isJSONOutput()
+	writeAnswer(http.ResponseWriter, *JSONInput) error
 }
 
 // JSONOK is the 200 answer of JSON: a context
 type JSONOK struct {
-	// Body is the response body (application/json).
 	Body Context
 }
 
-// isJSONOutput makes JSONOK an answer of JSON.
-func (JSONOK) isJSONOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v JSONOK) writeAnswer(w http.ResponseWriter) error {
+func (v JSONOK) writeAnswer(w http.ResponseWriter, _ *JSONInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -169,21 +145,15 @@ type IssuesListForRepoInput struct {
 
 // IssuesListForRepoOutput is an answer of IssuesListForRepo: IssuesListForRepoOK.
 type IssuesListForRepoOutput interface {
-	serverAnswer
-	isIssuesListForRepoOutput()
+	writeAnswer(http.ResponseWriter, *IssuesListForRepoInput) error
 }
 
 // IssuesListForRepoOK is the 200 answer of IssuesListForRepo: the repository's issues
 type IssuesListForRepoOK struct {
-	// Body is the response body (application/json).
 	Body URL
 }
 
-// isIssuesListForRepoOutput makes IssuesListForRepoOK an answer of IssuesListForRepo.
-func (IssuesListForRepoOK) isIssuesListForRepoOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v IssuesListForRepoOK) writeAnswer(w http.ResponseWriter) error {
+func (v IssuesListForRepoOK) writeAnswer(w http.ResponseWriter, _ *IssuesListForRepoInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -452,13 +422,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -467,7 +436,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -548,6 +518,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -556,16 +532,9 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationFilesPutFile describes FilesPutFile to middleware.
-var serverOperationFilesPutFile = &ServerOperation{
-	ID:      "files.put-file",
-	Method:  "PUT",
-	Path:    "/files/{errors}/{strings}/{bytes}/{io}",
-	Pattern: "PUT /files/{errors_}/{strings_}/{bytes_}/{io_}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationFilesPutFile = &ServerOperation{ID: "files.put-file", Method: "PUT", Path: "/files/{errors}/{strings}/{bytes}/{io}", Pattern: "PUT /files/{errors_}/{strings_}/{bytes_}/{io_}", declares: func(string) bool {
+	return false
+}}
 
 // serveFilesPutFile serves PUT /files/{errors}/{strings}/{bytes}/{io}: it checks the
 // credentials, decodes and validates the request, calls Server.FilesPutFile and writes its
@@ -622,19 +591,12 @@ func (h *serverHandler) serveFilesPutFile(w http.ResponseWriter, r *http.Request
 		return
 	}
 	out, err := h.impl.FilesPutFile(ctx, in)
-	h.respond(w, r, "files.put-file", out, err)
+	serverWriteAnswer(h, w, r, "files.put-file", out, err)
 }
 
-// serverOperationHTTP describes HTTP to middleware.
-var serverOperationHTTP = &ServerOperation{
-	ID:      "http",
-	Method:  "DELETE",
-	Path:    "/http/{req}/{err}/{resp}/{fmt}/{strconv}",
-	Pattern: "DELETE /http/{req2}/{err2}/{resp2}/{fmt_}/{strconv_}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationHTTP = &ServerOperation{ID: "http", Method: "DELETE", Path: "/http/{req}/{err}/{resp}/{fmt}/{strconv}", Pattern: "DELETE /http/{req2}/{err2}/{resp2}/{fmt_}/{strconv_}", declares: func(string) bool {
+	return false
+}}
 
 // serveHTTP serves DELETE /http/{req}/{err}/{resp}/{fmt}/{strconv}: it checks the
 // credentials, decodes and validates the request, calls Server.HTTP and writes its answer.
@@ -654,19 +616,12 @@ func (h *serverHandler) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.HTTP(ctx, in)
-	h.respond(w, r, "http", out, err)
+	serverWriteAnswer(h, w, r, "http", out, err)
 }
 
-// serverOperationJSON describes JSON to middleware.
-var serverOperationJSON = &ServerOperation{
-	ID:      "json",
-	Method:  "GET",
-	Path:    "/json",
-	Pattern: "GET /json",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationJSON = &ServerOperation{ID: "json", Method: "GET", Path: "/json", Pattern: "GET /json", declares: func(string) bool {
+	return false
+}}
 
 // serveJSON serves GET /json: it checks the credentials, decodes and validates the request,
 // calls Server.JSON and writes its answer.
@@ -681,23 +636,16 @@ func (h *serverHandler) serveJSON(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.JSON(ctx, in)
-	h.respond(w, r, "json", out, err)
+	serverWriteAnswer(h, w, r, "json", out, err)
 }
 
-// serverOperationIssuesListForRepo describes IssuesListForRepo to middleware.
-var serverOperationIssuesListForRepo = &ServerOperation{
-	ID:      "issues/list-for-repo",
-	Method:  "GET",
-	Path:    "/repos/{url}/{http}/{json}/{time}/{context}",
-	Pattern: "GET /repos/{url_}/{http_}/{json_}/{time_}/{context_}",
-	declares: func(name string) bool {
-		switch name {
-		case "errors", "strings", "io", "ctx", "url":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationIssuesListForRepo = &ServerOperation{ID: "issues/list-for-repo", Method: "GET", Path: "/repos/{url}/{http}/{json}/{time}/{context}", Pattern: "GET /repos/{url_}/{http_}/{json_}/{time_}/{context_}", declares: func(name string) bool {
+	switch name {
+	case "errors", "strings", "io", "ctx", "url":
+		return true
+	}
+	return false
+}}
 
 // serveIssuesListForRepo serves GET /repos/{url}/{http}/{json}/{time}/{context}: it checks
 // the credentials, decodes and validates the request, calls Server.IssuesListForRepo and
@@ -803,5 +751,5 @@ func (h *serverHandler) serveIssuesListForRepo(w http.ResponseWriter, r *http.Re
 		return
 	}
 	out, err := h.impl.IssuesListForRepo(ctx, in)
-	h.respond(w, r, "issues/list-for-repo", out, err)
+	serverWriteAnswer(h, w, r, "issues/list-for-repo", out, err)
 }

@@ -36,21 +36,17 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// ListPets answers 501.
 func (UnimplementedServer) ListPets(context.Context, ListPetsInput) (ListPetsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// CreatePet answers 501.
 func (UnimplementedServer) CreatePet(context.Context, CreatePetInput) (CreatePetOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetPet answers 501.
 func (UnimplementedServer) GetPet(context.Context, GetPetInput) (GetPetOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -60,26 +56,16 @@ type ListPetsInput struct{}
 
 // ListPetsOutput is an answer of ListPets: ListPetsOK.
 type ListPetsOutput interface {
-	serverAnswer
-	isListPetsOutput()
+	writeAnswer(http.ResponseWriter, *ListPetsInput) error
 }
 
 // ListPetsOK is the 200 answer of ListPets: the pets
 type ListPetsOK struct {
-	// Body is the response body (application/json).
 	Body []Pet
 }
 
-// isListPetsOutput makes ListPetsOK an answer of ListPets.
-func (ListPetsOK) isListPetsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListPetsOK) writeAnswer(w http.ResponseWriter) error {
-	body := v.Body
-	if body == nil {
-		body = []Pet{}
-	}
-	return serverWriteAppended(w, 200, "application/json", jsonList[Pet](body))
+func (v ListPetsOK) writeAnswer(w http.ResponseWriter, _ *ListPetsInput) error {
+	return serverWriteAppended(w, 200, "application/json", jsonList[Pet](answerNonNil(v.Body)))
 }
 
 // CreatePetInput is the request of CreatePet, decoded and validated.
@@ -90,21 +76,15 @@ type CreatePetInput struct {
 
 // CreatePetOutput is an answer of CreatePet: CreatePetCreated.
 type CreatePetOutput interface {
-	serverAnswer
-	isCreatePetOutput()
+	writeAnswer(http.ResponseWriter, *CreatePetInput) error
 }
 
 // CreatePetCreated is the 201 answer of CreatePet: created
 type CreatePetCreated struct {
-	// Body is the response body (application/json).
 	Body Pet
 }
 
-// isCreatePetOutput makes CreatePetCreated an answer of CreatePet.
-func (CreatePetCreated) isCreatePetOutput() {}
-
-// writeAnswer writes the 201 answer.
-func (v CreatePetCreated) writeAnswer(w http.ResponseWriter) error {
+func (v CreatePetCreated) writeAnswer(w http.ResponseWriter, _ *CreatePetInput) error {
 	return serverWriteAppended(w, 201, "application/json", v.Body)
 }
 
@@ -114,37 +94,26 @@ type GetPetInput struct {
 	PetID int64
 }
 
-// GetPetOutput is an answer of GetPet: GetPetOK or GetPetNotFound.
+// GetPetOutput is an answer of GetPet: one of GetPet{OK, NotFound}.
 type GetPetOutput interface {
-	serverAnswer
-	isGetPetOutput()
+	writeAnswer(http.ResponseWriter, *GetPetInput) error
 }
 
 // GetPetOK is the 200 answer of GetPet: the pet
 type GetPetOK struct {
-	// Body is the response body (application/json).
 	Body Pet
 }
 
-// isGetPetOutput makes GetPetOK an answer of GetPet.
-func (GetPetOK) isGetPetOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetPetOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetPetOK) writeAnswer(w http.ResponseWriter, _ *GetPetInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // GetPetNotFound is the 404 answer of GetPet: no such pet
 type GetPetNotFound struct {
-	// Body is the response body (application/json).
 	Body Error
 }
 
-// isGetPetOutput makes GetPetNotFound an answer of GetPet.
-func (GetPetNotFound) isGetPetOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v GetPetNotFound) writeAnswer(w http.ResponseWriter) error {
+func (v GetPetNotFound) writeAnswer(w http.ResponseWriter, _ *GetPetInput) error {
 	return serverWriteAppended(w, 404, "application/json", v.Body)
 }
 
@@ -412,13 +381,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -427,7 +395,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -508,6 +477,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -516,16 +491,17 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListPets describes ListPets to middleware.
-var serverOperationListPets = &ServerOperation{
-	ID:      "listPets",
-	Method:  "GET",
-	Path:    "/pets",
-	Pattern: "GET /pets",
-	declares: func(string) bool {
-		return false
-	},
+// answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
+func answerNonNil[L ~[]E, E any](list L) L {
+	if list == nil {
+		return L{}
+	}
+	return list
 }
+
+var serverOperationListPets = &ServerOperation{ID: "listPets", Method: "GET", Path: "/pets", Pattern: "GET /pets", declares: func(string) bool {
+	return false
+}}
 
 // serveListPets serves GET /pets: it checks the credentials, decodes and validates the
 // request, calls Server.ListPets and writes its answer.
@@ -540,19 +516,12 @@ func (h *serverHandler) serveListPets(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.ListPets(ctx, in)
-	h.respond(w, r, "listPets", out, err)
+	serverWriteAnswer(h, w, r, "listPets", out, err)
 }
 
-// serverOperationCreatePet describes CreatePet to middleware.
-var serverOperationCreatePet = &ServerOperation{
-	ID:      "createPet",
-	Method:  "POST",
-	Path:    "/pets",
-	Pattern: "POST /pets",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreatePet = &ServerOperation{ID: "createPet", Method: "POST", Path: "/pets", Pattern: "POST /pets", declares: func(string) bool {
+	return false
+}}
 
 // serveCreatePet serves POST /pets: it checks the credentials, decodes and validates the
 // request, calls Server.CreatePet and writes its answer.
@@ -596,19 +565,12 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.CreatePet(ctx, in)
-	h.respond(w, r, "createPet", out, err)
+	serverWriteAnswer(h, w, r, "createPet", out, err)
 }
 
-// serverOperationGetPet describes GetPet to middleware.
-var serverOperationGetPet = &ServerOperation{
-	ID:      "getPet",
-	Method:  "GET",
-	Path:    "/pets/{petId}",
-	Pattern: "GET /pets/{petID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: "/pets/{petId}", Pattern: "GET /pets/{petID}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetPet serves GET /pets/{petId}: it checks the credentials, decodes and validates the
 // request, calls Server.GetPet and writes its answer.
@@ -634,5 +596,5 @@ func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetPet(ctx, in)
-	h.respond(w, r, "getPet", out, err)
+	serverWriteAnswer(h, w, r, "getPet", out, err)
 }

@@ -32,11 +32,11 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// ListUserAPIKeys answers 501.
 func (UnimplementedServer) ListUserAPIKeys(context.Context, ListUserAPIKeysInput) (ListUserAPIKeysOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -51,20 +51,14 @@ type ListUserAPIKeysInput struct {
 
 // ListUserAPIKeysOutput is an answer of ListUserAPIKeys: ListUserAPIKeysOK.
 type ListUserAPIKeysOutput interface {
-	serverAnswer
-	isListUserAPIKeysOutput()
+	writeAnswer(http.ResponseWriter, *ListUserAPIKeysInput) error
 }
 
 // ListUserAPIKeysOK is the 200 answer of ListUserAPIKeys: ok
 type ListUserAPIKeysOK struct{}
 
-// isListUserAPIKeysOutput makes ListUserAPIKeysOK an answer of ListUserAPIKeys.
-func (ListUserAPIKeysOK) isListUserAPIKeysOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListUserAPIKeysOK) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(200)
-	return nil
+func (ListUserAPIKeysOK) writeAnswer(w http.ResponseWriter, _ *ListUserAPIKeysInput) error {
+	return serverWriteStatus(w, 200)
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -329,13 +323,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -344,7 +337,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -425,6 +419,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -433,20 +433,13 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListUserAPIKeys describes ListUserAPIKeys to middleware.
-var serverOperationListUserAPIKeys = &ServerOperation{
-	ID:      "list-user.api_keys",
-	Method:  "GET",
-	Path:    "/v1/users/{user_id}/api-keys",
-	Pattern: "GET /v1/users/{userID}/api-keys",
-	declares: func(name string) bool {
-		switch name {
-		case "page_size":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListUserAPIKeys = &ServerOperation{ID: "list-user.api_keys", Method: "GET", Path: "/v1/users/{user_id}/api-keys", Pattern: "GET /v1/users/{userID}/api-keys", declares: func(name string) bool {
+	switch name {
+	case "page_size":
+		return true
+	}
+	return false
+}}
 
 // serveListUserAPIKeys serves GET /v1/users/{user_id}/api-keys: it checks the credentials,
 // decodes and validates the request, calls Server.ListUserAPIKeys and writes its answer.
@@ -485,5 +478,5 @@ func (h *serverHandler) serveListUserAPIKeys(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	out, err := h.impl.ListUserAPIKeys(ctx, in)
-	h.respond(w, r, "list-user.api_keys", out, err)
+	serverWriteAnswer(h, w, r, "list-user.api_keys", out, err)
 }

@@ -39,21 +39,17 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// GetExport answers 501.
 func (UnimplementedServer) GetExport(context.Context, GetExportInput) (GetExportOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetFeed answers 501.
 func (UnimplementedServer) GetFeed(context.Context, GetFeedInput) (GetFeedOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetLogs answers 501.
 func (UnimplementedServer) GetLogs(context.Context, GetLogsInput) (GetLogsOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -64,16 +60,14 @@ type GetExportInput struct {
 	ExportID string
 }
 
-// GetExportOutput is an answer of GetExport: GetExportOK or GetExportNotFound.
+// GetExportOutput is an answer of GetExport: one of GetExport{OK, NotFound}.
 type GetExportOutput interface {
-	serverAnswer
-	isGetExportOutput()
+	writeAnswer(http.ResponseWriter, *GetExportInput) error
 }
 
-// GetExportOK is the 200 answer of GetExport: One record a line.
+// GetExportOK is the 200 answer of GetExport (application/x-ndjson): One record a line.
 type GetExportOK struct {
-	// Body is the response body (application/x-ndjson), already framed: sent as it is when
-	// Events is nil.
+	// Body is already framed: sent as it is when Events is nil.
 	Body []byte
 	// Events, when set, is the answer: a stream (application/x-ndjson) of the events it yields,
 	// each sent as it comes. Body is ignored then. The stream ends when the iterator does, or
@@ -82,11 +76,7 @@ type GetExportOK struct {
 	Events iter.Seq[Record]
 }
 
-// isGetExportOutput makes GetExportOK an answer of GetExport.
-func (GetExportOK) isGetExportOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetExportOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetExportOK) writeAnswer(w http.ResponseWriter, _ *GetExportInput) error {
 	if v.Events != nil {
 		return serverWriteEvents(w, 200, "application/x-ndjson", serverLines, v.Events)
 	}
@@ -95,15 +85,10 @@ func (v GetExportOK) writeAnswer(w http.ResponseWriter) error {
 
 // GetExportNotFound is the 404 answer of GetExport: No such export.
 type GetExportNotFound struct {
-	// Body is the response body (application/json).
 	Body Error
 }
 
-// isGetExportOutput makes GetExportNotFound an answer of GetExport.
-func (GetExportNotFound) isGetExportOutput() {}
-
-// writeAnswer writes the 404 answer.
-func (v GetExportNotFound) writeAnswer(w http.ResponseWriter) error {
+func (v GetExportNotFound) writeAnswer(w http.ResponseWriter, _ *GetExportInput) error {
 	return serverWriteAppended(w, 404, "application/json", v.Body)
 }
 
@@ -112,14 +97,12 @@ type GetFeedInput struct{}
 
 // GetFeedOutput is an answer of GetFeed: GetFeedOK.
 type GetFeedOutput interface {
-	serverAnswer
-	isGetFeedOutput()
+	writeAnswer(http.ResponseWriter, *GetFeedInput) error
 }
 
-// GetFeedOK is the 200 answer of GetFeed: One record after each RS.
+// GetFeedOK is the 200 answer of GetFeed (application/json-seq): One record after each RS.
 type GetFeedOK struct {
-	// Body is the response body (application/json-seq), already framed: sent as it is when
-	// Events is nil.
+	// Body is already framed: sent as it is when Events is nil.
 	Body []byte
 	// Events, when set, is the answer: a stream (application/json-seq) of the events it yields,
 	// each sent as it comes. Body is ignored then. The stream ends when the iterator does, or
@@ -128,11 +111,7 @@ type GetFeedOK struct {
 	Events iter.Seq[Record]
 }
 
-// isGetFeedOutput makes GetFeedOK an answer of GetFeed.
-func (GetFeedOK) isGetFeedOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetFeedOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetFeedOK) writeAnswer(w http.ResponseWriter, _ *GetFeedInput) error {
 	if v.Events != nil {
 		return serverWriteEvents(w, 200, "application/json-seq", serverSeq, v.Events)
 	}
@@ -144,14 +123,12 @@ type GetLogsInput struct{}
 
 // GetLogsOutput is an answer of GetLogs: GetLogsOK.
 type GetLogsOutput interface {
-	serverAnswer
-	isGetLogsOutput()
+	writeAnswer(http.ResponseWriter, *GetLogsInput) error
 }
 
-// GetLogsOK is the 200 answer of GetLogs: JSON Lines.
+// GetLogsOK is the 200 answer of GetLogs (application/jsonl): JSON Lines.
 type GetLogsOK struct {
-	// Body is the response body (application/jsonl), already framed: sent as it is when Events
-	// is nil.
+	// Body is already framed: sent as it is when Events is nil.
 	Body []byte
 	// Events, when set, is the answer: a stream (application/jsonl) of the events it yields,
 	// each sent as it comes. Body is ignored then. The stream ends when the iterator does, or
@@ -160,11 +137,7 @@ type GetLogsOK struct {
 	Events iter.Seq[json.RawMessage]
 }
 
-// isGetLogsOutput makes GetLogsOK an answer of GetLogs.
-func (GetLogsOK) isGetLogsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetLogsOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetLogsOK) writeAnswer(w http.ResponseWriter, _ *GetLogsInput) error {
 	if v.Events != nil {
 		return serverWriteEvents(w, 200, "application/jsonl", serverLines, v.Events)
 	}
@@ -435,13 +408,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -450,7 +422,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -529,6 +502,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 		return err
 	}
 	return serverWriteBytes(w, status, contentType, data)
+}
+
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
 }
 
 // serverWriteBytes writes an answer whose body is ready.
@@ -658,16 +637,9 @@ func serverUnquote(value json.RawMessage) string {
 	return string(value)
 }
 
-// serverOperationGetExport describes GetExport to middleware.
-var serverOperationGetExport = &ServerOperation{
-	ID:      "getExport",
-	Method:  "GET",
-	Path:    "/exports/{exportID}",
-	Pattern: "GET /exports/{exportID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetExport = &ServerOperation{ID: "getExport", Method: "GET", Path: "/exports/{exportID}", Pattern: "GET /exports/{exportID}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetExport serves GET /exports/{exportID}: it checks the credentials, decodes and
 // validates the request, calls Server.GetExport and writes its answer.
@@ -683,19 +655,12 @@ func (h *serverHandler) serveGetExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetExport(ctx, in)
-	h.respond(w, r, "getExport", out, err)
+	serverWriteAnswer(h, w, r, "getExport", out, err)
 }
 
-// serverOperationGetFeed describes GetFeed to middleware.
-var serverOperationGetFeed = &ServerOperation{
-	ID:      "getFeed",
-	Method:  "GET",
-	Path:    "/feed",
-	Pattern: "GET /feed",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetFeed = &ServerOperation{ID: "getFeed", Method: "GET", Path: "/feed", Pattern: "GET /feed", declares: func(string) bool {
+	return false
+}}
 
 // serveGetFeed serves GET /feed: it checks the credentials, decodes and validates the
 // request, calls Server.GetFeed and writes its answer.
@@ -710,19 +675,12 @@ func (h *serverHandler) serveGetFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetFeed(ctx, in)
-	h.respond(w, r, "getFeed", out, err)
+	serverWriteAnswer(h, w, r, "getFeed", out, err)
 }
 
-// serverOperationGetLogs describes GetLogs to middleware.
-var serverOperationGetLogs = &ServerOperation{
-	ID:      "getLogs",
-	Method:  "GET",
-	Path:    "/logs",
-	Pattern: "GET /logs",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetLogs = &ServerOperation{ID: "getLogs", Method: "GET", Path: "/logs", Pattern: "GET /logs", declares: func(string) bool {
+	return false
+}}
 
 // serveGetLogs serves GET /logs: it checks the credentials, decodes and validates the
 // request, calls Server.GetLogs and writes its answer.
@@ -737,5 +695,5 @@ func (h *serverHandler) serveGetLogs(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetLogs(ctx, in)
-	h.respond(w, r, "getLogs", out, err)
+	serverWriteAnswer(h, w, r, "getLogs", out, err)
 }

@@ -32,11 +32,11 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// ListCustomers answers 501.
 func (UnimplementedServer) ListCustomers(context.Context, ListCustomersInput) (ListCustomersOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -49,21 +49,15 @@ type ListCustomersInput struct {
 
 // ListCustomersOutput is an answer of ListCustomers: ListCustomersOK.
 type ListCustomersOutput interface {
-	serverAnswer
-	isListCustomersOutput()
+	writeAnswer(http.ResponseWriter, *ListCustomersInput) error
 }
 
 // ListCustomersOK is the 200 answer of ListCustomers: One page of customers.
 type ListCustomersOK struct {
-	// Body is the response body (application/json).
 	Body CustomerList
 }
 
-// isListCustomersOutput makes ListCustomersOK an answer of ListCustomers.
-func (ListCustomersOK) isListCustomersOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListCustomersOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListCustomersOK) writeAnswer(w http.ResponseWriter, _ *ListCustomersInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -329,13 +323,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -344,7 +337,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -425,6 +419,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -433,20 +433,13 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListCustomers describes ListCustomers to middleware.
-var serverOperationListCustomers = &ServerOperation{
-	ID:      "listCustomers",
-	Method:  "GET",
-	Path:    "/v1/customers",
-	Pattern: "GET /v1/customers",
-	declares: func(name string) bool {
-		switch name {
-		case "limit", "starting_after", "email":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListCustomers = &ServerOperation{ID: "listCustomers", Method: "GET", Path: "/v1/customers", Pattern: "GET /v1/customers", declares: func(name string) bool {
+	switch name {
+	case "limit", "starting_after", "email":
+		return true
+	}
+	return false
+}}
 
 // serveListCustomers serves GET /v1/customers: it checks the credentials, decodes and
 // validates the request, calls Server.ListCustomers and writes its answer.
@@ -504,5 +497,5 @@ func (h *serverHandler) serveListCustomers(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	out, err := h.impl.ListCustomers(ctx, in)
-	h.respond(w, r, "listCustomers", out, err)
+	serverWriteAnswer(h, w, r, "listCustomers", out, err)
 }

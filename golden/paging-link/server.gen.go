@@ -32,11 +32,11 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// ListRepos answers 501.
 func (UnimplementedServer) ListRepos(context.Context, ListReposInput) (ListReposOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -51,31 +51,19 @@ type ListReposInput struct {
 
 // ListReposOutput is an answer of ListRepos: ListReposOK.
 type ListReposOutput interface {
-	serverAnswer
-	isListReposOutput()
+	writeAnswer(http.ResponseWriter, *ListReposInput) error
 }
 
 // ListReposOK is the 200 answer of ListRepos: One page of repositories.
 type ListReposOK struct {
-	// Body is the response body (application/json).
 	Body []Repo
-	// Link is the Link header; it is left out when unset: The next page, as <url>; rel="next".
+	// Header Link, sent when set: The next page, as <url>; rel="next".
 	Link *string
 }
 
-// isListReposOutput makes ListReposOK an answer of ListRepos.
-func (ListReposOK) isListReposOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListReposOK) writeAnswer(w http.ResponseWriter) error {
-	if v.Link != nil {
-		w.Header().Set("Link", *v.Link)
-	}
-	body := v.Body
-	if body == nil {
-		body = []Repo{}
-	}
-	return serverWriteAppended(w, 200, "application/json", jsonList[Repo](body))
+func (v ListReposOK) writeAnswer(w http.ResponseWriter, _ *ListReposInput) error {
+	answerHeader(w, "Link", v.Link, answerString)
+	return serverWriteAppended(w, 200, "application/json", jsonList[Repo](answerNonNil(v.Body)))
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -340,13 +328,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -355,7 +342,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -436,6 +424,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -444,20 +438,33 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListRepos describes ListRepos to middleware.
-var serverOperationListRepos = &ServerOperation{
-	ID:      "listRepos",
-	Method:  "GET",
-	Path:    "/orgs/{org}/repos",
-	Pattern: "GET /orgs/{org}/repos",
-	declares: func(name string) bool {
-		switch name {
-		case "per_page", "page", "access_token":
-			return true
-		}
-		return false
-	},
+// answerHeader sets the header name to the text of *v; nil leaves it out.
+func answerHeader[T any](w http.ResponseWriter, name string, v *T, format func(T) string) {
+	if v != nil {
+		w.Header().Set(name, format(*v))
+	}
 }
+
+// answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
+func answerNonNil[L ~[]E, E any](list L) L {
+	if list == nil {
+		return L{}
+	}
+	return list
+}
+
+// answerString is the text of a string header.
+func answerString[T ~string](v T) string {
+	return string(v)
+}
+
+var serverOperationListRepos = &ServerOperation{ID: "listRepos", Method: "GET", Path: "/orgs/{org}/repos", Pattern: "GET /orgs/{org}/repos", declares: func(name string) bool {
+	switch name {
+	case "per_page", "page", "access_token":
+		return true
+	}
+	return false
+}}
 
 // serveListRepos serves GET /orgs/{org}/repos: it checks the credentials, decodes and
 // validates the request, calls Server.ListRepos and writes its answer.
@@ -510,5 +517,5 @@ func (h *serverHandler) serveListRepos(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.ListRepos(ctx, in)
-	h.respond(w, r, "listRepos", out, err)
+	serverWriteAnswer(h, w, r, "listRepos", out, err)
 }

@@ -34,16 +34,14 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// ListMessages answers 501.
 func (UnimplementedServer) ListMessages(context.Context, ListMessagesInput) (ListMessagesOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListOrders answers 501.
 func (UnimplementedServer) ListOrders(context.Context, ListOrdersInput) (ListOrdersOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -56,21 +54,15 @@ type ListMessagesInput struct {
 
 // ListMessagesOutput is an answer of ListMessages: ListMessagesOK.
 type ListMessagesOutput interface {
-	serverAnswer
-	isListMessagesOutput()
+	writeAnswer(http.ResponseWriter, *ListMessagesInput) error
 }
 
 // ListMessagesOK is the 200 answer of ListMessages: One page of messages.
 type ListMessagesOK struct {
-	// Body is the response body (application/json).
 	Body ListMessages200ResponseBody
 }
 
-// isListMessagesOutput makes ListMessagesOK an answer of ListMessages.
-func (ListMessagesOK) isListMessagesOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListMessagesOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListMessagesOK) writeAnswer(w http.ResponseWriter, _ *ListMessagesInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -79,21 +71,15 @@ type ListOrdersInput struct{}
 
 // ListOrdersOutput is an answer of ListOrders: ListOrdersOK.
 type ListOrdersOutput interface {
-	serverAnswer
-	isListOrdersOutput()
+	writeAnswer(http.ResponseWriter, *ListOrdersInput) error
 }
 
 // ListOrdersOK is the 200 answer of ListOrders: One HAL page of orders.
 type ListOrdersOK struct {
-	// Body is the response body (application/json).
 	Body ListOrders200ResponseBody
 }
 
-// isListOrdersOutput makes ListOrdersOK an answer of ListOrders.
-func (ListOrdersOK) isListOrdersOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListOrdersOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListOrdersOK) writeAnswer(w http.ResponseWriter, _ *ListOrdersInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -360,13 +346,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -375,7 +360,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -456,6 +442,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -464,20 +456,13 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListMessages describes ListMessages to middleware.
-var serverOperationListMessages = &ServerOperation{
-	ID:      "listMessages",
-	Method:  "GET",
-	Path:    "/messages",
-	Pattern: "GET /messages",
-	declares: func(name string) bool {
-		switch name {
-		case "PageSize":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListMessages = &ServerOperation{ID: "listMessages", Method: "GET", Path: "/messages", Pattern: "GET /messages", declares: func(name string) bool {
+	switch name {
+	case "PageSize":
+		return true
+	}
+	return false
+}}
 
 // serveListMessages serves GET /messages: it checks the credentials, decodes and validates
 // the request, calls Server.ListMessages and writes its answer.
@@ -508,19 +493,12 @@ func (h *serverHandler) serveListMessages(w http.ResponseWriter, r *http.Request
 		return
 	}
 	out, err := h.impl.ListMessages(ctx, in)
-	h.respond(w, r, "listMessages", out, err)
+	serverWriteAnswer(h, w, r, "listMessages", out, err)
 }
 
-// serverOperationListOrders describes ListOrders to middleware.
-var serverOperationListOrders = &ServerOperation{
-	ID:      "listOrders",
-	Method:  "GET",
-	Path:    "/orders",
-	Pattern: "GET /orders",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListOrders = &ServerOperation{ID: "listOrders", Method: "GET", Path: "/orders", Pattern: "GET /orders", declares: func(string) bool {
+	return false
+}}
 
 // serveListOrders serves GET /orders: it checks the credentials, decodes and validates the
 // request, calls Server.ListOrders and writes its answer.
@@ -538,5 +516,5 @@ func (h *serverHandler) serveListOrders(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.ListOrders(ctx, in)
-	h.respond(w, r, "listOrders", out, err)
+	serverWriteAnswer(h, w, r, "listOrders", out, err)
 }

@@ -34,16 +34,14 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// ListAlerts answers 501.
 func (UnimplementedServer) ListAlerts(context.Context, ListAlertsInput) (ListAlertsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListEvents answers 501.
 func (UnimplementedServer) ListEvents(context.Context, ListEventsInput) (ListEventsOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -56,21 +54,15 @@ type ListAlertsInput struct {
 
 // ListAlertsOutput is an answer of ListAlerts: ListAlertsOK.
 type ListAlertsOutput interface {
-	serverAnswer
-	isListAlertsOutput()
+	writeAnswer(http.ResponseWriter, *ListAlertsInput) error
 }
 
 // ListAlertsOK is the 200 answer of ListAlerts: One page of alerts, and how many there are.
 type ListAlertsOK struct {
-	// Body is the response body (application/json).
 	Body ListAlerts200ResponseBody
 }
 
-// isListAlertsOutput makes ListAlertsOK an answer of ListAlerts.
-func (ListAlertsOK) isListAlertsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListAlertsOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListAlertsOK) writeAnswer(w http.ResponseWriter, _ *ListAlertsInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -82,26 +74,16 @@ type ListEventsInput struct {
 
 // ListEventsOutput is an answer of ListEvents: ListEventsOK.
 type ListEventsOutput interface {
-	serverAnswer
-	isListEventsOutput()
+	writeAnswer(http.ResponseWriter, *ListEventsInput) error
 }
 
 // ListEventsOK is the 200 answer of ListEvents: One page of events.
 type ListEventsOK struct {
-	// Body is the response body (application/json).
 	Body []Event
 }
 
-// isListEventsOutput makes ListEventsOK an answer of ListEvents.
-func (ListEventsOK) isListEventsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListEventsOK) writeAnswer(w http.ResponseWriter) error {
-	body := v.Body
-	if body == nil {
-		body = []Event{}
-	}
-	return serverWriteAppended(w, 200, "application/json", jsonList[Event](body))
+func (v ListEventsOK) writeAnswer(w http.ResponseWriter, _ *ListEventsInput) error {
+	return serverWriteAppended(w, 200, "application/json", jsonList[Event](answerNonNil(v.Body)))
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -367,13 +349,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -382,7 +363,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -463,6 +445,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -471,20 +459,21 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListAlerts describes ListAlerts to middleware.
-var serverOperationListAlerts = &ServerOperation{
-	ID:      "listAlerts",
-	Method:  "GET",
-	Path:    "/alerts",
-	Pattern: "GET /alerts",
-	declares: func(name string) bool {
-		switch name {
-		case "offset", "limit":
-			return true
-		}
-		return false
-	},
+// answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
+func answerNonNil[L ~[]E, E any](list L) L {
+	if list == nil {
+		return L{}
+	}
+	return list
 }
+
+var serverOperationListAlerts = &ServerOperation{ID: "listAlerts", Method: "GET", Path: "/alerts", Pattern: "GET /alerts", declares: func(name string) bool {
+	switch name {
+	case "offset", "limit":
+		return true
+	}
+	return false
+}}
 
 // serveListAlerts serves GET /alerts: it checks the credentials, decodes and validates the
 // request, calls Server.ListAlerts and writes its answer.
@@ -524,23 +513,16 @@ func (h *serverHandler) serveListAlerts(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.ListAlerts(ctx, in)
-	h.respond(w, r, "listAlerts", out, err)
+	serverWriteAnswer(h, w, r, "listAlerts", out, err)
 }
 
-// serverOperationListEvents describes ListEvents to middleware.
-var serverOperationListEvents = &ServerOperation{
-	ID:      "listEvents",
-	Method:  "GET",
-	Path:    "/events",
-	Pattern: "GET /events",
-	declares: func(name string) bool {
-		switch name {
-		case "offset", "limit":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListEvents = &ServerOperation{ID: "listEvents", Method: "GET", Path: "/events", Pattern: "GET /events", declares: func(name string) bool {
+	switch name {
+	case "offset", "limit":
+		return true
+	}
+	return false
+}}
 
 // serveListEvents serves GET /events: it checks the credentials, decodes and validates the
 // request, calls Server.ListEvents and writes its answer.
@@ -586,5 +568,5 @@ func (h *serverHandler) serveListEvents(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.ListEvents(ctx, in)
-	h.respond(w, r, "listEvents", out, err)
+	serverWriteAnswer(h, w, r, "listEvents", out, err)
 }

@@ -38,21 +38,17 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// ListConversations answers 501.
 func (UnimplementedServer) ListConversations(context.Context, ListConversationsInput) (ListConversationsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListFeed answers 501.
 func (UnimplementedServer) ListFeed(context.Context, ListFeedInput) (ListFeedOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListTopics answers 501.
 func (UnimplementedServer) ListTopics(context.Context, ListTopicsInput) (ListTopicsOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -65,21 +61,15 @@ type ListConversationsInput struct {
 
 // ListConversationsOutput is an answer of ListConversations: ListConversationsOK.
 type ListConversationsOutput interface {
-	serverAnswer
-	isListConversationsOutput()
+	writeAnswer(http.ResponseWriter, *ListConversationsInput) error
 }
 
 // ListConversationsOK is the 200 answer of ListConversations: One page of channels.
 type ListConversationsOK struct {
-	// Body is the response body (application/json).
 	Body ListConversations200ResponseBody
 }
 
-// isListConversationsOutput makes ListConversationsOK an answer of ListConversations.
-func (ListConversationsOK) isListConversationsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListConversationsOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListConversationsOK) writeAnswer(w http.ResponseWriter, _ *ListConversationsInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -91,21 +81,15 @@ type ListFeedInput struct {
 
 // ListFeedOutput is an answer of ListFeed: ListFeedOK.
 type ListFeedOutput interface {
-	serverAnswer
-	isListFeedOutput()
+	writeAnswer(http.ResponseWriter, *ListFeedInput) error
 }
 
 // ListFeedOK is the 200 answer of ListFeed: One page of the feed.
 type ListFeedOK struct {
-	// Body is the response body (application/json).
 	Body ListFeed200ResponseBody
 }
 
-// isListFeedOutput makes ListFeedOK an answer of ListFeed.
-func (ListFeedOK) isListFeedOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListFeedOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListFeedOK) writeAnswer(w http.ResponseWriter, _ *ListFeedInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -117,21 +101,15 @@ type ListTopicsInput struct {
 
 // ListTopicsOutput is an answer of ListTopics: ListTopicsOK.
 type ListTopicsOutput interface {
-	serverAnswer
-	isListTopicsOutput()
+	writeAnswer(http.ResponseWriter, *ListTopicsInput) error
 }
 
 // ListTopicsOK is the 200 answer of ListTopics: One page of topics.
 type ListTopicsOK struct {
-	// Body is the response body (application/json).
 	Body ListTopics200ResponseBody
 }
 
-// isListTopicsOutput makes ListTopicsOK an answer of ListTopics.
-func (ListTopicsOK) isListTopicsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListTopicsOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListTopicsOK) writeAnswer(w http.ResponseWriter, _ *ListTopicsInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -399,13 +377,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -414,7 +391,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -495,6 +473,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -503,20 +487,13 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListConversations describes ListConversations to middleware.
-var serverOperationListConversations = &ServerOperation{
-	ID:      "listConversations",
-	Method:  "GET",
-	Path:    "/conversations.list",
-	Pattern: "GET /conversations.list",
-	declares: func(name string) bool {
-		switch name {
-		case "cursor", "limit":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations.list", Pattern: "GET /conversations.list", declares: func(name string) bool {
+	switch name {
+	case "cursor", "limit":
+		return true
+	}
+	return false
+}}
 
 // serveListConversations serves GET /conversations.list: it checks the credentials, decodes
 // and validates the request, calls Server.ListConversations and writes its answer.
@@ -556,23 +533,16 @@ func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Re
 		return
 	}
 	out, err := h.impl.ListConversations(ctx, in)
-	h.respond(w, r, "listConversations", out, err)
+	serverWriteAnswer(h, w, r, "listConversations", out, err)
 }
 
-// serverOperationListFeed describes ListFeed to middleware.
-var serverOperationListFeed = &ServerOperation{
-	ID:      "listFeed",
-	Method:  "GET",
-	Path:    "/feed",
-	Pattern: "GET /feed",
-	declares: func(name string) bool {
-		switch name {
-		case "after":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListFeed = &ServerOperation{ID: "listFeed", Method: "GET", Path: "/feed", Pattern: "GET /feed", declares: func(name string) bool {
+	switch name {
+	case "after":
+		return true
+	}
+	return false
+}}
 
 // serveListFeed serves GET /feed: it checks the credentials, decodes and validates the
 // request, calls Server.ListFeed and writes its answer.
@@ -600,23 +570,16 @@ func (h *serverHandler) serveListFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.ListFeed(ctx, in)
-	h.respond(w, r, "listFeed", out, err)
+	serverWriteAnswer(h, w, r, "listFeed", out, err)
 }
 
-// serverOperationListTopics describes ListTopics to middleware.
-var serverOperationListTopics = &ServerOperation{
-	ID:      "listTopics",
-	Method:  "GET",
-	Path:    "/v1/topics",
-	Pattern: "GET /v1/topics",
-	declares: func(name string) bool {
-		switch name {
-		case "pageToken", "pageSize":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListTopics = &ServerOperation{ID: "listTopics", Method: "GET", Path: "/v1/topics", Pattern: "GET /v1/topics", declares: func(name string) bool {
+	switch name {
+	case "pageToken", "pageSize":
+		return true
+	}
+	return false
+}}
 
 // serveListTopics serves GET /v1/topics: it checks the credentials, decodes and validates
 // the request, calls Server.ListTopics and writes its answer.
@@ -656,5 +619,5 @@ func (h *serverHandler) serveListTopics(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.ListTopics(ctx, in)
-	h.respond(w, r, "listTopics", out, err)
+	serverWriteAnswer(h, w, r, "listTopics", out, err)
 }

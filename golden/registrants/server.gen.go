@@ -35,16 +35,14 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// InsertInvitees answers 501.
 func (UnimplementedServer) InsertInvitees(context.Context, InsertInviteesInput) (InsertInviteesOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// AddRegistrant answers 501.
 func (UnimplementedServer) AddRegistrant(context.Context, AddRegistrantInput) (AddRegistrantOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -55,43 +53,29 @@ type InsertInviteesInput struct {
 	Body InsertInviteesRequestBody
 }
 
-// InsertInviteesOutput is an answer of InsertInvitees: InsertInviteesOK or
-// InsertInviteesLocked.
+// InsertInviteesOutput is an answer of InsertInvitees: one of InsertInvitees{OK, Locked}.
 type InsertInviteesOutput interface {
-	serverAnswer
-	isInsertInviteesOutput()
+	writeAnswer(http.ResponseWriter, *InsertInviteesInput) error
 }
 
 // InsertInviteesOK is the 200 answer of InsertInvitees: Inserted
 type InsertInviteesOK struct {
-	// Body is the response body (application/json).
 	Body InsertInvitees200ResponseBody
 }
 
-// isInsertInviteesOutput makes InsertInviteesOK an answer of InsertInvitees.
-func (InsertInviteesOK) isInsertInviteesOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v InsertInviteesOK) writeAnswer(w http.ResponseWriter) error {
+func (v InsertInviteesOK) writeAnswer(w http.ResponseWriter, _ *InsertInviteesInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // InsertInviteesLocked is the 423 answer of InsertInvitees: Locked
 type InsertInviteesLocked struct {
-	// RetryAfter is the Retry-After header; it is left out when unset.
+	// Header Retry-After, sent when set.
 	RetryAfter *int
 }
 
-// isInsertInviteesOutput makes InsertInviteesLocked an answer of InsertInvitees.
-func (InsertInviteesLocked) isInsertInviteesOutput() {}
-
-// writeAnswer writes the 423 answer.
-func (v InsertInviteesLocked) writeAnswer(w http.ResponseWriter) error {
-	if v.RetryAfter != nil {
-		w.Header().Set("Retry-After", strconv.FormatInt(int64(*v.RetryAfter), 10))
-	}
-	w.WriteHeader(423)
-	return nil
+func (v InsertInviteesLocked) writeAnswer(w http.ResponseWriter, _ *InsertInviteesInput) error {
+	answerHeader(w, "Retry-After", v.RetryAfter, answerInt)
+	return serverWriteStatus(w, 423)
 }
 
 // AddRegistrantInput is the request of AddRegistrant, decoded and validated.
@@ -104,41 +88,28 @@ type AddRegistrantInput struct {
 	Body Registrant
 }
 
-// AddRegistrantOutput is an answer of AddRegistrant: AddRegistrantCreated or
-// AddRegistrantTooManyRequests.
+// AddRegistrantOutput is an answer of AddRegistrant: one of AddRegistrant{Created,
+// TooManyRequests}.
 type AddRegistrantOutput interface {
-	serverAnswer
-	isAddRegistrantOutput()
+	writeAnswer(http.ResponseWriter, *AddRegistrantInput) error
 }
 
 // AddRegistrantCreated is the 201 answer of AddRegistrant: Created
 type AddRegistrantCreated struct{}
 
-// isAddRegistrantOutput makes AddRegistrantCreated an answer of AddRegistrant.
-func (AddRegistrantCreated) isAddRegistrantOutput() {}
-
-// writeAnswer writes the 201 answer.
-func (v AddRegistrantCreated) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(201)
-	return nil
+func (AddRegistrantCreated) writeAnswer(w http.ResponseWriter, _ *AddRegistrantInput) error {
+	return serverWriteStatus(w, 201)
 }
 
 // AddRegistrantTooManyRequests is the 429 answer of AddRegistrant: Too many requests
 type AddRegistrantTooManyRequests struct {
-	// RetryAfter is the Retry-After header; it is left out when unset.
+	// Header Retry-After, sent when set.
 	RetryAfter *int
 }
 
-// isAddRegistrantOutput makes AddRegistrantTooManyRequests an answer of AddRegistrant.
-func (AddRegistrantTooManyRequests) isAddRegistrantOutput() {}
-
-// writeAnswer writes the 429 answer.
-func (v AddRegistrantTooManyRequests) writeAnswer(w http.ResponseWriter) error {
-	if v.RetryAfter != nil {
-		w.Header().Set("Retry-After", strconv.FormatInt(int64(*v.RetryAfter), 10))
-	}
-	w.WriteHeader(429)
-	return nil
+func (v AddRegistrantTooManyRequests) writeAnswer(w http.ResponseWriter, _ *AddRegistrantInput) error {
+	answerHeader(w, "Retry-After", v.RetryAfter, answerInt)
+	return serverWriteStatus(w, 429)
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -404,13 +375,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -419,7 +389,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -500,6 +471,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -508,16 +485,21 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationInsertInvitees describes InsertInvitees to middleware.
-var serverOperationInsertInvitees = &ServerOperation{
-	ID:      "insertInvitees",
-	Method:  "POST",
-	Path:    "/invitees/bulkInsert",
-	Pattern: "POST /invitees/bulkInsert",
-	declares: func(string) bool {
-		return false
-	},
+// answerHeader sets the header name to the text of *v; nil leaves it out.
+func answerHeader[T any](w http.ResponseWriter, name string, v *T, format func(T) string) {
+	if v != nil {
+		w.Header().Set(name, format(*v))
+	}
 }
+
+// answerInt is the text of an integer header.
+func answerInt[T ~int | ~int32 | ~int64](v T) string {
+	return strconv.FormatInt(int64(v), 10)
+}
+
+var serverOperationInsertInvitees = &ServerOperation{ID: "insertInvitees", Method: "POST", Path: "/invitees/bulkInsert", Pattern: "POST /invitees/bulkInsert", declares: func(string) bool {
+	return false
+}}
 
 // serveInsertInvitees serves POST /invitees/bulkInsert: it checks the credentials, decodes
 // and validates the request, calls Server.InsertInvitees and writes its answer.
@@ -561,23 +543,16 @@ func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	out, err := h.impl.InsertInvitees(ctx, in)
-	h.respond(w, r, "insertInvitees", out, err)
+	serverWriteAnswer(h, w, r, "insertInvitees", out, err)
 }
 
-// serverOperationAddRegistrant describes AddRegistrant to middleware.
-var serverOperationAddRegistrant = &ServerOperation{
-	ID:      "addRegistrant",
-	Method:  "POST",
-	Path:    "/meetings/{meetingId}/registrants",
-	Pattern: "POST /meetings/{meetingID}/registrants",
-	declares: func(name string) bool {
-		switch name {
-		case "occurrence_ids":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationAddRegistrant = &ServerOperation{ID: "addRegistrant", Method: "POST", Path: "/meetings/{meetingId}/registrants", Pattern: "POST /meetings/{meetingID}/registrants", declares: func(name string) bool {
+	switch name {
+	case "occurrence_ids":
+		return true
+	}
+	return false
+}}
 
 // serveAddRegistrant serves POST /meetings/{meetingId}/registrants: it checks the
 // credentials, decodes and validates the request, calls Server.AddRegistrant and writes its
@@ -647,5 +622,5 @@ func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	out, err := h.impl.AddRegistrant(ctx, in)
-	h.respond(w, r, "addRegistrant", out, err)
+	serverWriteAnswer(h, w, r, "addRegistrant", out, err)
 }

@@ -73,91 +73,59 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// GetAccountLink answers 501.
 func (UnimplementedServer) GetAccountLink(context.Context, GetAccountLinkInput) (GetAccountLinkOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListConversations answers 501.
 func (UnimplementedServer) ListConversations(context.Context, ListConversationsInput) (ListConversationsOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// StartConversationStream answers 501.
 func (UnimplementedServer) StartConversationStream(context.Context, StartConversationStreamInput) (StartConversationStreamOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// UpdateFile answers 501.
 func (UnimplementedServer) UpdateFile(context.Context, UpdateFileInput) (UpdateFileOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// AddSharedLink answers 501.
 func (UnimplementedServer) AddSharedLink(context.Context, AddSharedLinkInput) (AddSharedLinkOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetInvitee answers 501.
 func (UnimplementedServer) GetInvitee(context.Context, GetInviteeInput) (GetInviteeOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListInvitees answers 501.
 func (UnimplementedServer) ListInvitees(context.Context, ListInviteesInput) (ListInviteesOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetPage answers 501.
 func (UnimplementedServer) GetPage(context.Context, GetPageInput) (GetPageOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetPair answers 501.
 func (UnimplementedServer) GetPair(context.Context, GetPairInput) (GetPairOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ExportTasks answers 501.
 func (UnimplementedServer) ExportTasks(context.Context, ExportTasksInput) (ExportTasksOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetTask answers 501.
 func (UnimplementedServer) GetTask(context.Context, GetTaskInput) (GetTaskOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetTaskJSON answers 501.
 func (UnimplementedServer) GetTaskJSON(context.Context, GetTaskJSONInput) (GetTaskJSONOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// HeadTaskJSON answers 501.
 func (UnimplementedServer) HeadTaskJSON(context.Context, HeadTaskJSONInput) (HeadTaskJSONOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ExpirePassword answers 501.
 func (UnimplementedServer) ExpirePassword(context.Context, ExpirePasswordInput) (ExpirePasswordOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ExpireWithTemporaryPassword answers 501.
 func (UnimplementedServer) ExpireWithTemporaryPassword(context.Context, ExpireWithTemporaryPasswordInput) (ExpireWithTemporaryPasswordOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetOperation answers 501.
 func (UnimplementedServer) GetOperation(context.Context, GetOperationInput) (GetOperationOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// CancelOperation answers 501.
 func (UnimplementedServer) CancelOperation(context.Context, CancelOperationInput) (CancelOperationOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -172,21 +140,15 @@ type GetAccountLinkInput struct {
 
 // GetAccountLinkOutput is an answer of GetAccountLink: GetAccountLinkOK.
 type GetAccountLinkOutput interface {
-	serverAnswer
-	isGetAccountLinkOutput()
+	writeAnswer(http.ResponseWriter, *GetAccountLinkInput) error
 }
 
 // GetAccountLinkOK is the 200 answer of GetAccountLink: The link.
 type GetAccountLinkOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetAccountLinkOutput makes GetAccountLinkOK an answer of GetAccountLink.
-func (GetAccountLinkOK) isGetAccountLinkOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetAccountLinkOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetAccountLinkOK) writeAnswer(w http.ResponseWriter, _ *GetAccountLinkInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -195,21 +157,15 @@ type ListConversationsInput struct{}
 
 // ListConversationsOutput is an answer of ListConversations: ListConversationsOK.
 type ListConversationsOutput interface {
-	serverAnswer
-	isListConversationsOutput()
+	writeAnswer(http.ResponseWriter, *ListConversationsInput) error
 }
 
 // ListConversationsOK is the 200 answer of ListConversations: The conversations.
 type ListConversationsOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isListConversationsOutput makes ListConversationsOK an answer of ListConversations.
-func (ListConversationsOK) isListConversationsOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListConversationsOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListConversationsOK) writeAnswer(w http.ResponseWriter, _ *ListConversationsInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -219,21 +175,15 @@ type StartConversationStreamInput struct{}
 // StartConversationStreamOutput is an answer of StartConversationStream:
 // StartConversationStreamOK.
 type StartConversationStreamOutput interface {
-	serverAnswer
-	isStartConversationStreamOutput()
+	writeAnswer(http.ResponseWriter, *StartConversationStreamInput) error
 }
 
 // StartConversationStreamOK is the 200 answer of StartConversationStream: Started.
 type StartConversationStreamOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isStartConversationStreamOutput makes StartConversationStreamOK an answer of StartConversationStream.
-func (StartConversationStreamOK) isStartConversationStreamOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v StartConversationStreamOK) writeAnswer(w http.ResponseWriter) error {
+func (v StartConversationStreamOK) writeAnswer(w http.ResponseWriter, _ *StartConversationStreamInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -245,21 +195,15 @@ type UpdateFileInput struct {
 
 // UpdateFileOutput is an answer of UpdateFile: UpdateFileOK.
 type UpdateFileOutput interface {
-	serverAnswer
-	isUpdateFileOutput()
+	writeAnswer(http.ResponseWriter, *UpdateFileInput) error
 }
 
 // UpdateFileOK is the 200 answer of UpdateFile: Updated.
 type UpdateFileOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isUpdateFileOutput makes UpdateFileOK an answer of UpdateFile.
-func (UpdateFileOK) isUpdateFileOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v UpdateFileOK) writeAnswer(w http.ResponseWriter) error {
+func (v UpdateFileOK) writeAnswer(w http.ResponseWriter, _ *UpdateFileInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -271,21 +215,15 @@ type AddSharedLinkInput struct {
 
 // AddSharedLinkOutput is an answer of AddSharedLink: AddSharedLinkOK.
 type AddSharedLinkOutput interface {
-	serverAnswer
-	isAddSharedLinkOutput()
+	writeAnswer(http.ResponseWriter, *AddSharedLinkInput) error
 }
 
 // AddSharedLinkOK is the 200 answer of AddSharedLink: Linked.
 type AddSharedLinkOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isAddSharedLinkOutput makes AddSharedLinkOK an answer of AddSharedLink.
-func (AddSharedLinkOK) isAddSharedLinkOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v AddSharedLinkOK) writeAnswer(w http.ResponseWriter) error {
+func (v AddSharedLinkOK) writeAnswer(w http.ResponseWriter, _ *AddSharedLinkInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -297,21 +235,15 @@ type GetInviteeInput struct {
 
 // GetInviteeOutput is an answer of GetInvitee: GetInviteeOK.
 type GetInviteeOutput interface {
-	serverAnswer
-	isGetInviteeOutput()
+	writeAnswer(http.ResponseWriter, *GetInviteeInput) error
 }
 
 // GetInviteeOK is the 200 answer of GetInvitee: The invitee.
 type GetInviteeOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetInviteeOutput makes GetInviteeOK an answer of GetInvitee.
-func (GetInviteeOK) isGetInviteeOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetInviteeOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetInviteeOK) writeAnswer(w http.ResponseWriter, _ *GetInviteeInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -323,21 +255,15 @@ type ListInviteesInput struct {
 
 // ListInviteesOutput is an answer of ListInvitees: ListInviteesOK.
 type ListInviteesOutput interface {
-	serverAnswer
-	isListInviteesOutput()
+	writeAnswer(http.ResponseWriter, *ListInviteesInput) error
 }
 
 // ListInviteesOK is the 200 answer of ListInvitees: The invitees.
 type ListInviteesOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isListInviteesOutput makes ListInviteesOK an answer of ListInvitees.
-func (ListInviteesOK) isListInviteesOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListInviteesOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListInviteesOK) writeAnswer(w http.ResponseWriter, _ *ListInviteesInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -351,21 +277,15 @@ type GetPageInput struct {
 
 // GetPageOutput is an answer of GetPage: GetPageOK.
 type GetPageOutput interface {
-	serverAnswer
-	isGetPageOutput()
+	writeAnswer(http.ResponseWriter, *GetPageInput) error
 }
 
 // GetPageOK is the 200 answer of GetPage: The page.
 type GetPageOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetPageOutput makes GetPageOK an answer of GetPage.
-func (GetPageOK) isGetPageOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetPageOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetPageOK) writeAnswer(w http.ResponseWriter, _ *GetPageInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -379,21 +299,15 @@ type GetPairInput struct {
 
 // GetPairOutput is an answer of GetPair: GetPairOK.
 type GetPairOutput interface {
-	serverAnswer
-	isGetPairOutput()
+	writeAnswer(http.ResponseWriter, *GetPairInput) error
 }
 
 // GetPairOK is the 200 answer of GetPair: The pair.
 type GetPairOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetPairOutput makes GetPairOK an answer of GetPair.
-func (GetPairOK) isGetPairOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetPairOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetPairOK) writeAnswer(w http.ResponseWriter, _ *GetPairInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -402,21 +316,15 @@ type ExportTasksInput struct{}
 
 // ExportTasksOutput is an answer of ExportTasks: ExportTasksOK.
 type ExportTasksOutput interface {
-	serverAnswer
-	isExportTasksOutput()
+	writeAnswer(http.ResponseWriter, *ExportTasksInput) error
 }
 
 // ExportTasksOK is the 200 answer of ExportTasks: Every task.
 type ExportTasksOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isExportTasksOutput makes ExportTasksOK an answer of ExportTasks.
-func (ExportTasksOK) isExportTasksOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ExportTasksOK) writeAnswer(w http.ResponseWriter) error {
+func (v ExportTasksOK) writeAnswer(w http.ResponseWriter, _ *ExportTasksInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -428,21 +336,15 @@ type GetTaskInput struct {
 
 // GetTaskOutput is an answer of GetTask: GetTaskOK.
 type GetTaskOutput interface {
-	serverAnswer
-	isGetTaskOutput()
+	writeAnswer(http.ResponseWriter, *GetTaskInput) error
 }
 
 // GetTaskOK is the 200 answer of GetTask: The task.
 type GetTaskOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetTaskOutput makes GetTaskOK an answer of GetTask.
-func (GetTaskOK) isGetTaskOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetTaskOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetTaskOK) writeAnswer(w http.ResponseWriter, _ *GetTaskInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -454,21 +356,15 @@ type GetTaskJSONInput struct {
 
 // GetTaskJSONOutput is an answer of GetTaskJSON: GetTaskJSONOK.
 type GetTaskJSONOutput interface {
-	serverAnswer
-	isGetTaskJSONOutput()
+	writeAnswer(http.ResponseWriter, *GetTaskJSONInput) error
 }
 
 // GetTaskJSONOK is the 200 answer of GetTaskJSON: The task as JSON.
 type GetTaskJSONOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetTaskJSONOutput makes GetTaskJSONOK an answer of GetTaskJSON.
-func (GetTaskJSONOK) isGetTaskJSONOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetTaskJSONOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetTaskJSONOK) writeAnswer(w http.ResponseWriter, _ *GetTaskJSONInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -480,20 +376,14 @@ type HeadTaskJSONInput struct {
 
 // HeadTaskJSONOutput is an answer of HeadTaskJSON: HeadTaskJSONNoContent.
 type HeadTaskJSONOutput interface {
-	serverAnswer
-	isHeadTaskJSONOutput()
+	writeAnswer(http.ResponseWriter, *HeadTaskJSONInput) error
 }
 
 // HeadTaskJSONNoContent is the 204 answer of HeadTaskJSON: The task exists.
 type HeadTaskJSONNoContent struct{}
 
-// isHeadTaskJSONOutput makes HeadTaskJSONNoContent an answer of HeadTaskJSON.
-func (HeadTaskJSONNoContent) isHeadTaskJSONOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v HeadTaskJSONNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (HeadTaskJSONNoContent) writeAnswer(w http.ResponseWriter, _ *HeadTaskJSONInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // ExpirePasswordInput is the request of ExpirePassword, decoded and validated.
@@ -504,21 +394,15 @@ type ExpirePasswordInput struct {
 
 // ExpirePasswordOutput is an answer of ExpirePassword: ExpirePasswordOK.
 type ExpirePasswordOutput interface {
-	serverAnswer
-	isExpirePasswordOutput()
+	writeAnswer(http.ResponseWriter, *ExpirePasswordInput) error
 }
 
 // ExpirePasswordOK is the 200 answer of ExpirePassword: Expired.
 type ExpirePasswordOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isExpirePasswordOutput makes ExpirePasswordOK an answer of ExpirePassword.
-func (ExpirePasswordOK) isExpirePasswordOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ExpirePasswordOK) writeAnswer(w http.ResponseWriter) error {
+func (v ExpirePasswordOK) writeAnswer(w http.ResponseWriter, _ *ExpirePasswordInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -531,21 +415,15 @@ type ExpireWithTemporaryPasswordInput struct {
 // ExpireWithTemporaryPasswordOutput is an answer of ExpireWithTemporaryPassword:
 // ExpireWithTemporaryPasswordOK.
 type ExpireWithTemporaryPasswordOutput interface {
-	serverAnswer
-	isExpireWithTemporaryPasswordOutput()
+	writeAnswer(http.ResponseWriter, *ExpireWithTemporaryPasswordInput) error
 }
 
 // ExpireWithTemporaryPasswordOK is the 200 answer of ExpireWithTemporaryPassword: Expired.
 type ExpireWithTemporaryPasswordOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isExpireWithTemporaryPasswordOutput makes ExpireWithTemporaryPasswordOK an answer of ExpireWithTemporaryPassword.
-func (ExpireWithTemporaryPasswordOK) isExpireWithTemporaryPasswordOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ExpireWithTemporaryPasswordOK) writeAnswer(w http.ResponseWriter) error {
+func (v ExpireWithTemporaryPasswordOK) writeAnswer(w http.ResponseWriter, _ *ExpireWithTemporaryPasswordInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -557,21 +435,15 @@ type GetOperationInput struct {
 
 // GetOperationOutput is an answer of GetOperation: GetOperationOK.
 type GetOperationOutput interface {
-	serverAnswer
-	isGetOperationOutput()
+	writeAnswer(http.ResponseWriter, *GetOperationInput) error
 }
 
 // GetOperationOK is the 200 answer of GetOperation: The operation.
 type GetOperationOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isGetOperationOutput makes GetOperationOK an answer of GetOperation.
-func (GetOperationOK) isGetOperationOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetOperationOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetOperationOK) writeAnswer(w http.ResponseWriter, _ *GetOperationInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -583,21 +455,15 @@ type CancelOperationInput struct {
 
 // CancelOperationOutput is an answer of CancelOperation: CancelOperationOK.
 type CancelOperationOutput interface {
-	serverAnswer
-	isCancelOperationOutput()
+	writeAnswer(http.ResponseWriter, *CancelOperationInput) error
 }
 
 // CancelOperationOK is the 200 answer of CancelOperation: Cancelled.
 type CancelOperationOK struct {
-	// Body is the response body (application/json).
 	Body Served
 }
 
-// isCancelOperationOutput makes CancelOperationOK an answer of CancelOperation.
-func (CancelOperationOK) isCancelOperationOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v CancelOperationOK) writeAnswer(w http.ResponseWriter) error {
+func (v CancelOperationOK) writeAnswer(w http.ResponseWriter, _ *CancelOperationInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -879,13 +745,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -894,7 +759,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -973,6 +839,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 		return err
 	}
 	return serverWriteBytes(w, status, contentType, data)
+}
+
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
 }
 
 // serverWriteBytes writes an answer whose body is ready.
@@ -1163,16 +1035,9 @@ func (h *serverHandler) serveMatched(w http.ResponseWriter, r *http.Request) boo
 	return true
 }
 
-// serverOperationGetAccountLink describes GetAccountLink to middleware.
-var serverOperationGetAccountLink = &ServerOperation{
-	ID:      "getAccountLink",
-	Method:  "GET",
-	Path:    "/accounts/{accountId}/links/{accountId}",
-	Pattern: "GET /accounts/{accountID}/links/{accountID2}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetAccountLink = &ServerOperation{ID: "getAccountLink", Method: "GET", Path: "/accounts/{accountId}/links/{accountId}", Pattern: "GET /accounts/{accountID}/links/{accountID2}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetAccountLink serves GET /accounts/{accountId}/links/{accountId}: it checks the
 // credentials, decodes and validates the request, calls Server.GetAccountLink and writes its
@@ -1190,19 +1055,12 @@ func (h *serverHandler) serveGetAccountLink(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	out, err := h.impl.GetAccountLink(ctx, in)
-	h.respond(w, r, "getAccountLink", out, err)
+	serverWriteAnswer(h, w, r, "getAccountLink", out, err)
 }
 
-// serverOperationListConversations describes ListConversations to middleware.
-var serverOperationListConversations = &ServerOperation{
-	ID:      "listConversations",
-	Method:  "GET",
-	Path:    "/conversations",
-	Pattern: "GET /conversations",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations", Pattern: "GET /conversations", declares: func(string) bool {
+	return false
+}}
 
 // serveListConversations serves GET /conversations: it checks the credentials, decodes and
 // validates the request, calls Server.ListConversations and writes its answer.
@@ -1217,19 +1075,12 @@ func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Re
 		return
 	}
 	out, err := h.impl.ListConversations(ctx, in)
-	h.respond(w, r, "listConversations", out, err)
+	serverWriteAnswer(h, w, r, "listConversations", out, err)
 }
 
-// serverOperationStartConversationStream describes StartConversationStream to middleware.
-var serverOperationStartConversationStream = &ServerOperation{
-	ID:      "startConversationStream",
-	Method:  "POST",
-	Path:    "/conversations#stream",
-	Pattern: "POST /conversations",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationStartConversationStream = &ServerOperation{ID: "startConversationStream", Method: "POST", Path: "/conversations#stream", Pattern: "POST /conversations", declares: func(string) bool {
+	return false
+}}
 
 // serveStartConversationStream serves POST /conversations#stream: it checks the credentials,
 // decodes and validates the request, calls Server.StartConversationStream and writes its
@@ -1245,19 +1096,12 @@ func (h *serverHandler) serveStartConversationStream(w http.ResponseWriter, r *h
 		return
 	}
 	out, err := h.impl.StartConversationStream(ctx, in)
-	h.respond(w, r, "startConversationStream", out, err)
+	serverWriteAnswer(h, w, r, "startConversationStream", out, err)
 }
 
-// serverOperationUpdateFile describes UpdateFile to middleware.
-var serverOperationUpdateFile = &ServerOperation{
-	ID:      "updateFile",
-	Method:  "PUT",
-	Path:    "/files/{fileId}",
-	Pattern: "PUT /files/{fileID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUpdateFile = &ServerOperation{ID: "updateFile", Method: "PUT", Path: "/files/{fileId}", Pattern: "PUT /files/{fileID}", declares: func(string) bool {
+	return false
+}}
 
 // serveUpdateFile serves PUT /files/{fileId}: it checks the credentials, decodes and
 // validates the request, calls Server.UpdateFile and writes its answer.
@@ -1273,19 +1117,12 @@ func (h *serverHandler) serveUpdateFile(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.UpdateFile(ctx, in)
-	h.respond(w, r, "updateFile", out, err)
+	serverWriteAnswer(h, w, r, "updateFile", out, err)
 }
 
-// serverOperationAddSharedLink describes AddSharedLink to middleware.
-var serverOperationAddSharedLink = &ServerOperation{
-	ID:      "addSharedLink",
-	Method:  "PUT",
-	Path:    "/files/{fileId}#addSharedLink",
-	Pattern: "PUT /files/{fileID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationAddSharedLink = &ServerOperation{ID: "addSharedLink", Method: "PUT", Path: "/files/{fileId}#addSharedLink", Pattern: "PUT /files/{fileID}", declares: func(string) bool {
+	return false
+}}
 
 // serveAddSharedLink serves PUT /files/{fileId}#addSharedLink: it checks the credentials,
 // decodes and validates the request, calls Server.AddSharedLink and writes its answer.
@@ -1301,19 +1138,12 @@ func (h *serverHandler) serveAddSharedLink(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	out, err := h.impl.AddSharedLink(ctx, in)
-	h.respond(w, r, "addSharedLink", out, err)
+	serverWriteAnswer(h, w, r, "addSharedLink", out, err)
 }
 
-// serverOperationGetInvitee describes GetInvitee to middleware.
-var serverOperationGetInvitee = &ServerOperation{
-	ID:      "getInvitee",
-	Method:  "GET",
-	Path:    "/meetings/invitees/{inviteeId}",
-	Pattern: "GET /meetings/invitees/{inviteeID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetInvitee = &ServerOperation{ID: "getInvitee", Method: "GET", Path: "/meetings/invitees/{inviteeId}", Pattern: "GET /meetings/invitees/{inviteeID}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetInvitee serves GET /meetings/invitees/{inviteeId}: it checks the credentials,
 // decodes and validates the request, calls Server.GetInvitee and writes its answer.
@@ -1329,19 +1159,12 @@ func (h *serverHandler) serveGetInvitee(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	out, err := h.impl.GetInvitee(ctx, in)
-	h.respond(w, r, "getInvitee", out, err)
+	serverWriteAnswer(h, w, r, "getInvitee", out, err)
 }
 
-// serverOperationListInvitees describes ListInvitees to middleware.
-var serverOperationListInvitees = &ServerOperation{
-	ID:      "listInvitees",
-	Method:  "GET",
-	Path:    "/meetings/{meetingId}/invitees",
-	Pattern: "GET /meetings/{meetingID}/invitees",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListInvitees = &ServerOperation{ID: "listInvitees", Method: "GET", Path: "/meetings/{meetingId}/invitees", Pattern: "GET /meetings/{meetingID}/invitees", declares: func(string) bool {
+	return false
+}}
 
 // serveListInvitees serves GET /meetings/{meetingId}/invitees: it checks the credentials,
 // decodes and validates the request, calls Server.ListInvitees and writes its answer.
@@ -1357,19 +1180,12 @@ func (h *serverHandler) serveListInvitees(w http.ResponseWriter, r *http.Request
 		return
 	}
 	out, err := h.impl.ListInvitees(ctx, in)
-	h.respond(w, r, "listInvitees", out, err)
+	serverWriteAnswer(h, w, r, "listInvitees", out, err)
 }
 
-// serverOperationGetPage describes GetPage to middleware.
-var serverOperationGetPage = &ServerOperation{
-	ID:      "getPage",
-	Method:  "GET",
-	Path:    "/pages/{page}.{format}",
-	Pattern: "GET /pages/{page}.{format}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetPage = &ServerOperation{ID: "getPage", Method: "GET", Path: "/pages/{page}.{format}", Pattern: "GET /pages/{page}.{format}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetPage serves GET /pages/{page}.{format}: it checks the credentials, decodes and
 // validates the request, calls Server.GetPage and writes its answer.
@@ -1396,19 +1212,12 @@ func (h *serverHandler) serveGetPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetPage(ctx, in)
-	h.respond(w, r, "getPage", out, err)
+	serverWriteAnswer(h, w, r, "getPage", out, err)
 }
 
-// serverOperationGetPair describes GetPair to middleware.
-var serverOperationGetPair = &ServerOperation{
-	ID:      "getPair",
-	Method:  "GET",
-	Path:    "/pairs/{a}{b}",
-	Pattern: "GET /pairs/{a}{b}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetPair = &ServerOperation{ID: "getPair", Method: "GET", Path: "/pairs/{a}{b}", Pattern: "GET /pairs/{a}{b}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetPair serves GET /pairs/{a}{b}: it checks the credentials, decodes and validates
 // the request, calls Server.GetPair and writes its answer.
@@ -1438,19 +1247,12 @@ func (h *serverHandler) serveGetPair(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetPair(ctx, in)
-	h.respond(w, r, "getPair", out, err)
+	serverWriteAnswer(h, w, r, "getPair", out, err)
 }
 
-// serverOperationExportTasks describes ExportTasks to middleware.
-var serverOperationExportTasks = &ServerOperation{
-	ID:      "exportTasks",
-	Method:  "GET",
-	Path:    "/tasks/export.json",
-	Pattern: "GET /tasks/export.json",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationExportTasks = &ServerOperation{ID: "exportTasks", Method: "GET", Path: "/tasks/export.json", Pattern: "GET /tasks/export.json", declares: func(string) bool {
+	return false
+}}
 
 // serveExportTasks serves GET /tasks/export.json: it checks the credentials, decodes and
 // validates the request, calls Server.ExportTasks and writes its answer.
@@ -1465,19 +1267,12 @@ func (h *serverHandler) serveExportTasks(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	out, err := h.impl.ExportTasks(ctx, in)
-	h.respond(w, r, "exportTasks", out, err)
+	serverWriteAnswer(h, w, r, "exportTasks", out, err)
 }
 
-// serverOperationGetTask describes GetTask to middleware.
-var serverOperationGetTask = &ServerOperation{
-	ID:      "getTask",
-	Method:  "GET",
-	Path:    "/tasks/{id}",
-	Pattern: "GET /tasks/{id}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetTask = &ServerOperation{ID: "getTask", Method: "GET", Path: "/tasks/{id}", Pattern: "GET /tasks/{id}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetTask serves GET /tasks/{id}: it checks the credentials, decodes and validates the
 // request, calls Server.GetTask and writes its answer.
@@ -1493,19 +1288,12 @@ func (h *serverHandler) serveGetTask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetTask(ctx, in)
-	h.respond(w, r, "getTask", out, err)
+	serverWriteAnswer(h, w, r, "getTask", out, err)
 }
 
-// serverOperationGetTaskJSON describes GetTaskJSON to middleware.
-var serverOperationGetTaskJSON = &ServerOperation{
-	ID:      "getTaskJSON",
-	Method:  "GET",
-	Path:    "/tasks/{id}.json",
-	Pattern: "GET /tasks/{id}.json",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetTaskJSON = &ServerOperation{ID: "getTaskJSON", Method: "GET", Path: "/tasks/{id}.json", Pattern: "GET /tasks/{id}.json", declares: func(string) bool {
+	return false
+}}
 
 // serveGetTaskJSON serves GET /tasks/{id}.json: it checks the credentials, decodes and
 // validates the request, calls Server.GetTaskJSON and writes its answer.
@@ -1521,19 +1309,12 @@ func (h *serverHandler) serveGetTaskJSON(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	out, err := h.impl.GetTaskJSON(ctx, in)
-	h.respond(w, r, "getTaskJSON", out, err)
+	serverWriteAnswer(h, w, r, "getTaskJSON", out, err)
 }
 
-// serverOperationHeadTaskJSON describes HeadTaskJSON to middleware.
-var serverOperationHeadTaskJSON = &ServerOperation{
-	ID:      "headTaskJSON",
-	Method:  "HEAD",
-	Path:    "/tasks/{id}.json",
-	Pattern: "HEAD /tasks/{id}.json",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationHeadTaskJSON = &ServerOperation{ID: "headTaskJSON", Method: "HEAD", Path: "/tasks/{id}.json", Pattern: "HEAD /tasks/{id}.json", declares: func(string) bool {
+	return false
+}}
 
 // serveHeadTaskJSON serves HEAD /tasks/{id}.json: it checks the credentials, decodes and
 // validates the request, calls Server.HeadTaskJSON and writes its answer.
@@ -1549,19 +1330,12 @@ func (h *serverHandler) serveHeadTaskJSON(w http.ResponseWriter, r *http.Request
 		return
 	}
 	out, err := h.impl.HeadTaskJSON(ctx, in)
-	h.respond(w, r, "headTaskJSON", out, err)
+	serverWriteAnswer(h, w, r, "headTaskJSON", out, err)
 }
 
-// serverOperationExpirePassword describes ExpirePassword to middleware.
-var serverOperationExpirePassword = &ServerOperation{
-	ID:      "expirePassword",
-	Method:  "POST",
-	Path:    "/users/{userId}/expire?tempPassword=false",
-	Pattern: "POST /users/{userID}/expire?tempPassword=false",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationExpirePassword = &ServerOperation{ID: "expirePassword", Method: "POST", Path: "/users/{userId}/expire?tempPassword=false", Pattern: "POST /users/{userID}/expire?tempPassword=false", declares: func(string) bool {
+	return false
+}}
 
 // serveExpirePassword serves POST /users/{userId}/expire?tempPassword=false: it checks the
 // credentials, decodes and validates the request, calls Server.ExpirePassword and writes its
@@ -1578,19 +1352,12 @@ func (h *serverHandler) serveExpirePassword(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	out, err := h.impl.ExpirePassword(ctx, in)
-	h.respond(w, r, "expirePassword", out, err)
+	serverWriteAnswer(h, w, r, "expirePassword", out, err)
 }
 
-// serverOperationExpireWithTemporaryPassword describes ExpireWithTemporaryPassword to middleware.
-var serverOperationExpireWithTemporaryPassword = &ServerOperation{
-	ID:      "expireWithTemporaryPassword",
-	Method:  "POST",
-	Path:    "/users/{userId}/expire?tempPassword=true",
-	Pattern: "POST /users/{userID}/expire?tempPassword=true",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationExpireWithTemporaryPassword = &ServerOperation{ID: "expireWithTemporaryPassword", Method: "POST", Path: "/users/{userId}/expire?tempPassword=true", Pattern: "POST /users/{userID}/expire?tempPassword=true", declares: func(string) bool {
+	return false
+}}
 
 // serveExpireWithTemporaryPassword serves POST /users/{userId}/expire?tempPassword=true: it
 // checks the credentials, decodes and validates the request, calls
@@ -1607,19 +1374,12 @@ func (h *serverHandler) serveExpireWithTemporaryPassword(w http.ResponseWriter, 
 		return
 	}
 	out, err := h.impl.ExpireWithTemporaryPassword(ctx, in)
-	h.respond(w, r, "expireWithTemporaryPassword", out, err)
+	serverWriteAnswer(h, w, r, "expireWithTemporaryPassword", out, err)
 }
 
-// serverOperationGetOperation describes GetOperation to middleware.
-var serverOperationGetOperation = &ServerOperation{
-	ID:      "getOperation",
-	Method:  "GET",
-	Path:    "/v1/{name}",
-	Pattern: "GET /v1/{name}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetOperation = &ServerOperation{ID: "getOperation", Method: "GET", Path: "/v1/{name}", Pattern: "GET /v1/{name}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetOperation serves GET /v1/{name}: it checks the credentials, decodes and validates
 // the request, calls Server.GetOperation and writes its answer.
@@ -1635,19 +1395,12 @@ func (h *serverHandler) serveGetOperation(w http.ResponseWriter, r *http.Request
 		return
 	}
 	out, err := h.impl.GetOperation(ctx, in)
-	h.respond(w, r, "getOperation", out, err)
+	serverWriteAnswer(h, w, r, "getOperation", out, err)
 }
 
-// serverOperationCancelOperation describes CancelOperation to middleware.
-var serverOperationCancelOperation = &ServerOperation{
-	ID:      "cancelOperation",
-	Method:  "POST",
-	Path:    "/v1/{name}:cancel",
-	Pattern: "POST /v1/{name}:cancel",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCancelOperation = &ServerOperation{ID: "cancelOperation", Method: "POST", Path: "/v1/{name}:cancel", Pattern: "POST /v1/{name}:cancel", declares: func(string) bool {
+	return false
+}}
 
 // serveCancelOperation serves POST /v1/{name}:cancel: it checks the credentials, decodes and
 // validates the request, calls Server.CancelOperation and writes its answer.
@@ -1663,5 +1416,5 @@ func (h *serverHandler) serveCancelOperation(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	out, err := h.impl.CancelOperation(ctx, in)
-	h.respond(w, r, "cancelOperation", out, err)
+	serverWriteAnswer(h, w, r, "cancelOperation", out, err)
 }

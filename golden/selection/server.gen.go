@@ -34,16 +34,14 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// ListLives answers 501.
 func (UnimplementedServer) ListLives(context.Context, ListLivesInput) (ListLivesOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetLive answers 501.
 func (UnimplementedServer) GetLive(context.Context, GetLiveInput) (GetLiveOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -53,26 +51,16 @@ type ListLivesInput struct{}
 
 // ListLivesOutput is an answer of ListLives: ListLivesOK.
 type ListLivesOutput interface {
-	serverAnswer
-	isListLivesOutput()
+	writeAnswer(http.ResponseWriter, *ListLivesInput) error
 }
 
 // ListLivesOK is the 200 answer of ListLives: The lives.
 type ListLivesOK struct {
-	// Body is the response body (application/json).
 	Body []Live
 }
 
-// isListLivesOutput makes ListLivesOK an answer of ListLives.
-func (ListLivesOK) isListLivesOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListLivesOK) writeAnswer(w http.ResponseWriter) error {
-	body := v.Body
-	if body == nil {
-		body = []Live{}
-	}
-	return serverWriteAppended(w, 200, "application/json", jsonList[Live](body))
+func (v ListLivesOK) writeAnswer(w http.ResponseWriter, _ *ListLivesInput) error {
+	return serverWriteAppended(w, 200, "application/json", jsonList[Live](answerNonNil(v.Body)))
 }
 
 // GetLiveInput is the request of GetLive, decoded and validated.
@@ -83,21 +71,15 @@ type GetLiveInput struct {
 
 // GetLiveOutput is an answer of GetLive: GetLiveOK.
 type GetLiveOutput interface {
-	serverAnswer
-	isGetLiveOutput()
+	writeAnswer(http.ResponseWriter, *GetLiveInput) error
 }
 
 // GetLiveOK is the 200 answer of GetLive: The live.
 type GetLiveOK struct {
-	// Body is the response body (application/json).
 	Body Live
 }
 
-// isGetLiveOutput makes GetLiveOK an answer of GetLive.
-func (GetLiveOK) isGetLiveOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetLiveOK) writeAnswer(w http.ResponseWriter) error {
+func (v GetLiveOK) writeAnswer(w http.ResponseWriter, _ *GetLiveInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -109,20 +91,14 @@ type LiveStartedInput struct {
 
 // LiveStartedOutput is an answer of LiveStarted: LiveStartedNoContent.
 type LiveStartedOutput interface {
-	serverAnswer
-	isLiveStartedOutput()
+	writeAnswer(http.ResponseWriter, *LiveStartedInput) error
 }
 
 // LiveStartedNoContent is the 204 answer of LiveStarted: Received.
 type LiveStartedNoContent struct{}
 
-// isLiveStartedOutput makes LiveStartedNoContent an answer of LiveStarted.
-func (LiveStartedNoContent) isLiveStartedOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v LiveStartedNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (LiveStartedNoContent) writeAnswer(w http.ResponseWriter, _ *LiveStartedInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -389,13 +365,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -404,7 +379,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -485,12 +461,26 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
 	return nil
+}
+
+// answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
+func answerNonNil[L ~[]E, E any](list L) L {
+	if list == nil {
+		return L{}
+	}
+	return list
 }
 
 // Webhooks is what a receiver of the webhooks and callbacks that Selection
@@ -535,16 +525,9 @@ func (r *WebhookReceiver) LiveStarted() http.Handler {
 	return h
 }
 
-// serverOperationListLives describes ListLives to middleware.
-var serverOperationListLives = &ServerOperation{
-	ID:      "listLives",
-	Method:  "GET",
-	Path:    "/v1/lives",
-	Pattern: "GET /v1/lives",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", Path: "/v1/lives", Pattern: "GET /v1/lives", declares: func(string) bool {
+	return false
+}}
 
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
 // request, calls Server.ListLives and writes its answer.
@@ -559,19 +542,12 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.ListLives(ctx, in)
-	h.respond(w, r, "listLives", out, err)
+	serverWriteAnswer(h, w, r, "listLives", out, err)
 }
 
-// serverOperationGetLive describes GetLive to middleware.
-var serverOperationGetLive = &ServerOperation{
-	ID:      "getLive",
-	Method:  "GET",
-	Path:    "/v1/lives/{id}",
-	Pattern: "GET /v1/lives/{id}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetLive = &ServerOperation{ID: "getLive", Method: "GET", Path: "/v1/lives/{id}", Pattern: "GET /v1/lives/{id}", declares: func(string) bool {
+	return false
+}}
 
 // serveGetLive serves GET /v1/lives/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetLive and writes its answer.
@@ -587,19 +563,12 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetLive(ctx, in)
-	h.respond(w, r, "getLive", out, err)
+	serverWriteAnswer(h, w, r, "getLive", out, err)
 }
 
-// serverOperationLiveStarted describes LiveStarted to middleware.
-var serverOperationLiveStarted = &ServerOperation{
-	ID:      "liveStarted",
-	Method:  "POST",
-	Path:    "",
-	Pattern: "POST /",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationLiveStarted = &ServerOperation{ID: "liveStarted", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
+	return false
+}}
 
 // serveLiveStarted receives the webhook liveStarted (POST): it decodes and validates the
 // request, calls Webhooks.LiveStarted and writes its answer.
@@ -643,5 +612,5 @@ func (h *serverHandler) serveLiveStarted(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	out, err := h.hooks.LiveStarted(ctx, in)
-	h.respond(w, r, "liveStarted", out, err)
+	serverWriteAnswer(h, w, r, "liveStarted", out, err)
 }

@@ -49,31 +49,23 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// RunBatch answers 501.
 func (UnimplementedServer) RunBatch(context.Context, RunBatchInput) (RunBatchOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// GetItem answers 501.
 func (UnimplementedServer) GetItem(context.Context, GetItemInput) (GetItemOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// PutItem answers 501.
 func (UnimplementedServer) PutItem(context.Context, PutItemInput) (PutItemOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ArchiveItem answers 501.
 func (UnimplementedServer) ArchiveItem(context.Context, ArchiveItemInput) (ArchiveItemOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// Upload answers 501.
 func (UnimplementedServer) Upload(context.Context, UploadInput) (UploadOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -86,26 +78,16 @@ type RunBatchInput struct {
 
 // RunBatchOutput is an answer of RunBatch: RunBatchOK.
 type RunBatchOutput interface {
-	serverAnswer
-	isRunBatchOutput()
+	writeAnswer(http.ResponseWriter, *RunBatchInput) error
 }
 
 // RunBatchOK is the 200 answer of RunBatch: The items.
 type RunBatchOK struct {
-	// Body is the response body (application/json).
 	Body []Item
 }
 
-// isRunBatchOutput makes RunBatchOK an answer of RunBatch.
-func (RunBatchOK) isRunBatchOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v RunBatchOK) writeAnswer(w http.ResponseWriter) error {
-	body := v.Body
-	if body == nil {
-		body = []Item{}
-	}
-	return serverWriteAppended(w, 200, "application/json", jsonList[Item](body))
+func (v RunBatchOK) writeAnswer(w http.ResponseWriter, _ *RunBatchInput) error {
+	return serverWriteAppended(w, 200, "application/json", jsonList[Item](answerNonNil(v.Body)))
 }
 
 // GetItemInput is the request of GetItem, decoded and validated.
@@ -116,31 +98,23 @@ type GetItemInput struct {
 	Params GetItemParams
 }
 
-// GetItemOutput is an answer of GetItem: GetItemOK, GetItemStatus4XX or GetItemDefault.
+// GetItemOutput is an answer of GetItem: one of GetItem{OK, Status4XX, Default}.
 type GetItemOutput interface {
-	serverAnswer
-	isGetItemOutput()
+	writeAnswer(http.ResponseWriter, *GetItemInput) error
 }
 
 // GetItemOK is the 200 answer of GetItem: The item.
 type GetItemOK struct {
-	// Body is the response body (application/json).
 	Body Item
-	// ETag is the ETag header (required): Version of the item.
+	// Header ETag (required): Version of the item.
 	ETag string
-	// XRateRemaining is the X-Rate-Remaining header; it is left out when unset.
+	// Header X-Rate-Remaining, sent when set.
 	XRateRemaining *int
 }
 
-// isGetItemOutput makes GetItemOK an answer of GetItem.
-func (GetItemOK) isGetItemOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v GetItemOK) writeAnswer(w http.ResponseWriter) error {
-	w.Header().Set("ETag", v.ETag)
-	if v.XRateRemaining != nil {
-		w.Header().Set("X-Rate-Remaining", strconv.FormatInt(int64(*v.XRateRemaining), 10))
-	}
+func (v GetItemOK) writeAnswer(w http.ResponseWriter, _ *GetItemInput) error {
+	answerHeader(w, "ETag", &v.ETag, answerString)
+	answerHeader(w, "X-Rate-Remaining", v.XRateRemaining, answerInt)
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -148,15 +122,10 @@ func (v GetItemOK) writeAnswer(w http.ResponseWriter) error {
 type GetItemStatus4XX struct {
 	// Status is the status code to send, 400 to 499.
 	Status int
-	// Body is the response body (application/json).
-	Body Failure
+	Body   Failure
 }
 
-// isGetItemOutput makes GetItemStatus4XX an answer of GetItem.
-func (GetItemStatus4XX) isGetItemOutput() {}
-
-// writeAnswer writes the 4XX answer.
-func (v GetItemStatus4XX) writeAnswer(w http.ResponseWriter) error {
+func (v GetItemStatus4XX) writeAnswer(w http.ResponseWriter, _ *GetItemInput) error {
 	if v.Status < 400 || v.Status > 499 {
 		return fmt.Errorf("GetItemStatus4XX: status %d is not in 400-499", v.Status)
 	}
@@ -169,16 +138,11 @@ type GetItemDefault struct {
 	Status int
 }
 
-// isGetItemOutput makes GetItemDefault an answer of GetItem.
-func (GetItemDefault) isGetItemOutput() {}
-
-// writeAnswer writes the default answer.
-func (v GetItemDefault) writeAnswer(w http.ResponseWriter) error {
+func (v GetItemDefault) writeAnswer(w http.ResponseWriter, _ *GetItemInput) error {
 	if v.Status < 200 || v.Status > 599 {
 		return fmt.Errorf("GetItemDefault: status %d is not in 200-599", v.Status)
 	}
-	w.WriteHeader(v.Status)
-	return nil
+	return serverWriteStatus(w, v.Status)
 }
 
 // PutItemInput is the request of PutItem, decoded and validated.
@@ -191,20 +155,14 @@ type PutItemInput struct {
 
 // PutItemOutput is an answer of PutItem: PutItemNoContent.
 type PutItemOutput interface {
-	serverAnswer
-	isPutItemOutput()
+	writeAnswer(http.ResponseWriter, *PutItemInput) error
 }
 
 // PutItemNoContent is the 204 answer of PutItem: Stored.
 type PutItemNoContent struct{}
 
-// isPutItemOutput makes PutItemNoContent an answer of PutItem.
-func (PutItemNoContent) isPutItemOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v PutItemNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (PutItemNoContent) writeAnswer(w http.ResponseWriter, _ *PutItemInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // ArchiveItemInput is the request of ArchiveItem, decoded and validated.
@@ -215,20 +173,14 @@ type ArchiveItemInput struct {
 
 // ArchiveItemOutput is an answer of ArchiveItem: ArchiveItemNoContent.
 type ArchiveItemOutput interface {
-	serverAnswer
-	isArchiveItemOutput()
+	writeAnswer(http.ResponseWriter, *ArchiveItemInput) error
 }
 
 // ArchiveItemNoContent is the 204 answer of ArchiveItem: Archived.
 type ArchiveItemNoContent struct{}
 
-// isArchiveItemOutput makes ArchiveItemNoContent an answer of ArchiveItem.
-func (ArchiveItemNoContent) isArchiveItemOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v ArchiveItemNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (ArchiveItemNoContent) writeAnswer(w http.ResponseWriter, _ *ArchiveItemInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // UploadInput is the request of Upload, decoded and validated.
@@ -241,21 +193,15 @@ type UploadInput struct {
 
 // UploadOutput is an answer of Upload: UploadCreated.
 type UploadOutput interface {
-	serverAnswer
-	isUploadOutput()
+	writeAnswer(http.ResponseWriter, *UploadInput) error
 }
 
-// UploadCreated is the 201 answer of Upload: Stored.
+// UploadCreated is the 201 answer of Upload (text/plain): Stored.
 type UploadCreated struct {
-	// Body is the response body (text/plain).
 	Body string
 }
 
-// isUploadOutput makes UploadCreated an answer of Upload.
-func (UploadCreated) isUploadOutput() {}
-
-// writeAnswer writes the 201 answer.
-func (v UploadCreated) writeAnswer(w http.ResponseWriter) error {
+func (v UploadCreated) writeAnswer(w http.ResponseWriter, _ *UploadInput) error {
 	return serverWriteBytes(w, 201, "text/plain", []byte(v.Body))
 }
 
@@ -537,13 +483,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -552,7 +497,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -633,12 +579,43 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
 	return nil
+}
+
+// answerHeader sets the header name to the text of *v; nil leaves it out.
+func answerHeader[T any](w http.ResponseWriter, name string, v *T, format func(T) string) {
+	if v != nil {
+		w.Header().Set(name, format(*v))
+	}
+}
+
+// answerInt is the text of an integer header.
+func answerInt[T ~int | ~int32 | ~int64](v T) string {
+	return strconv.FormatInt(int64(v), 10)
+}
+
+// answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
+func answerNonNil[L ~[]E, E any](list L) L {
+	if list == nil {
+		return L{}
+	}
+	return list
+}
+
+// answerString is the text of a string header.
+func answerString[T ~string](v T) string {
+	return string(v)
 }
 
 // serverRoute is an operation that NewHandler routes itself, ahead of http.ServeMux:
@@ -759,16 +736,9 @@ func (h *serverHandler) serveMatched(w http.ResponseWriter, r *http.Request) boo
 	return true
 }
 
-// serverOperationRunBatch describes RunBatch to middleware.
-var serverOperationRunBatch = &ServerOperation{
-	ID:      "runBatch",
-	Method:  "POST",
-	Path:    "/batch~run",
-	Pattern: "POST /batch~run",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationRunBatch = &ServerOperation{ID: "runBatch", Method: "POST", Path: "/batch~run", Pattern: "POST /batch~run", declares: func(string) bool {
+	return false
+}}
 
 // serveRunBatch serves POST /batch~run: it checks the credentials, decodes and validates the
 // request, calls Server.RunBatch and writes its answer.
@@ -857,23 +827,16 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.RunBatch(ctx, in)
-	h.respond(w, r, "runBatch", out, err)
+	serverWriteAnswer(h, w, r, "runBatch", out, err)
 }
 
-// serverOperationGetItem describes GetItem to middleware.
-var serverOperationGetItem = &ServerOperation{
-	ID:      "getItem",
-	Method:  "GET",
-	Path:    "/items/{itemId}",
-	Pattern: "GET /items/{itemID}",
-	declares: func(name string) bool {
-		switch name {
-		case "view", "since", "tags", "ratio":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationGetItem = &ServerOperation{ID: "getItem", Method: "GET", Path: "/items/{itemId}", Pattern: "GET /items/{itemID}", declares: func(name string) bool {
+	switch name {
+	case "view", "since", "tags", "ratio":
+		return true
+	}
+	return false
+}}
 
 // serveGetItem serves GET /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.GetItem and writes its answer.
@@ -1003,23 +966,16 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.GetItem(ctx, in)
-	h.respond(w, r, "getItem", out, err)
+	serverWriteAnswer(h, w, r, "getItem", out, err)
 }
 
-// serverOperationPutItem describes PutItem to middleware.
-var serverOperationPutItem = &ServerOperation{
-	ID:      "putItem",
-	Method:  "PUT",
-	Path:    "/items/{itemId}",
-	Pattern: "PUT /items/{itemID}",
-	declares: func(name string) bool {
-		switch name {
-		case "api_key":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationPutItem = &ServerOperation{ID: "putItem", Method: "PUT", Path: "/items/{itemId}", Pattern: "PUT /items/{itemID}", declares: func(name string) bool {
+	switch name {
+	case "api_key":
+		return true
+	}
+	return false
+}}
 
 // servePutItem serves PUT /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.PutItem and writes its answer.
@@ -1077,19 +1033,12 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.PutItem(ctx, in)
-	h.respond(w, r, "putItem", out, err)
+	serverWriteAnswer(h, w, r, "putItem", out, err)
 }
 
-// serverOperationArchiveItem describes ArchiveItem to middleware.
-var serverOperationArchiveItem = &ServerOperation{
-	ID:      "archiveItem",
-	Method:  "POST",
-	Path:    "/items/{itemId}:archive",
-	Pattern: "POST /items/{itemID}:archive",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationArchiveItem = &ServerOperation{ID: "archiveItem", Method: "POST", Path: "/items/{itemId}:archive", Pattern: "POST /items/{itemID}:archive", declares: func(string) bool {
+	return false
+}}
 
 // serveArchiveItem serves POST /items/{itemId}:archive: it checks the credentials, decodes
 // and validates the request, calls Server.ArchiveItem and writes its answer.
@@ -1108,19 +1057,12 @@ func (h *serverHandler) serveArchiveItem(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	out, err := h.impl.ArchiveItem(ctx, in)
-	h.respond(w, r, "archiveItem", out, err)
+	serverWriteAnswer(h, w, r, "archiveItem", out, err)
 }
 
-// serverOperationUpload describes Upload to middleware.
-var serverOperationUpload = &ServerOperation{
-	ID:      "upload",
-	Method:  "POST",
-	Path:    "/uploads/",
-	Pattern: "POST /uploads/{$}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUpload = &ServerOperation{ID: "upload", Method: "POST", Path: "/uploads/", Pattern: "POST /uploads/{$}", declares: func(string) bool {
+	return false
+}}
 
 // serveUpload serves POST /uploads/: it checks the credentials, decodes and validates the
 // request, calls Server.Upload and writes its answer.
@@ -1143,5 +1085,5 @@ func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.Upload(ctx, in)
-	h.respond(w, r, "upload", out, err)
+	serverWriteAnswer(h, w, r, "upload", out, err)
 }

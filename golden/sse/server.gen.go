@@ -39,21 +39,17 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// CreateChatCompletion answers 501.
 func (UnimplementedServer) CreateChatCompletion(context.Context, CreateChatCompletionInput) (CreateChatCompletionOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// Speak answers 501.
 func (UnimplementedServer) Speak(context.Context, SpeakInput) (SpeakOutput, error) {
 	return nil, ErrNotImplemented
 }
-
-// ListTicks answers 501.
 func (UnimplementedServer) ListTicks(context.Context, ListTicksInput) (ListTicksOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -64,17 +60,15 @@ type CreateChatCompletionInput struct {
 	Body ChatRequest
 }
 
-// CreateChatCompletionOutput is an answer of CreateChatCompletion: CreateChatCompletionOK or
-// CreateChatCompletionBadRequest.
+// CreateChatCompletionOutput is an answer of CreateChatCompletion: one of
+// CreateChatCompletion{OK, BadRequest}.
 type CreateChatCompletionOutput interface {
-	serverAnswer
-	isCreateChatCompletionOutput()
+	writeAnswer(http.ResponseWriter, *CreateChatCompletionInput) error
 }
 
 // CreateChatCompletionOK is the 200 answer of CreateChatCompletion: The completion, or its
 // chunks when the request asks for a stream.
 type CreateChatCompletionOK struct {
-	// Body is the response body (application/json).
 	Body ChatCompletion
 	// Events, when set, is the answer: a stream (text/event-stream) of the events it yields,
 	// each sent as it comes. Body is ignored then. The stream ends when the iterator does, or
@@ -83,11 +77,7 @@ type CreateChatCompletionOK struct {
 	Events iter.Seq[ChatChunk]
 }
 
-// isCreateChatCompletionOutput makes CreateChatCompletionOK an answer of CreateChatCompletion.
-func (CreateChatCompletionOK) isCreateChatCompletionOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v CreateChatCompletionOK) writeAnswer(w http.ResponseWriter) error {
+func (v CreateChatCompletionOK) writeAnswer(w http.ResponseWriter, _ *CreateChatCompletionInput) error {
 	if v.Events != nil {
 		return serverWriteEvents(w, 200, "text/event-stream", serverSSE, v.Events)
 	}
@@ -97,15 +87,10 @@ func (v CreateChatCompletionOK) writeAnswer(w http.ResponseWriter) error {
 // CreateChatCompletionBadRequest is the 400 answer of CreateChatCompletion: The request is
 // invalid.
 type CreateChatCompletionBadRequest struct {
-	// Body is the response body (application/json).
 	Body Error
 }
 
-// isCreateChatCompletionOutput makes CreateChatCompletionBadRequest an answer of CreateChatCompletion.
-func (CreateChatCompletionBadRequest) isCreateChatCompletionOutput() {}
-
-// writeAnswer writes the 400 answer.
-func (v CreateChatCompletionBadRequest) writeAnswer(w http.ResponseWriter) error {
+func (v CreateChatCompletionBadRequest) writeAnswer(w http.ResponseWriter, _ *CreateChatCompletionInput) error {
 	return serverWriteAppended(w, 400, "application/json", v.Body)
 }
 
@@ -117,14 +102,12 @@ type SpeakInput struct {
 
 // SpeakOutput is an answer of Speak: SpeakOK.
 type SpeakOutput interface {
-	serverAnswer
-	isSpeakOutput()
+	writeAnswer(http.ResponseWriter, *SpeakInput) error
 }
 
-// SpeakOK is the 200 answer of Speak: The audio, as events.
+// SpeakOK is the 200 answer of Speak (text/event-stream): The audio, as events.
 type SpeakOK struct {
-	// Body is the response body (text/event-stream), already framed: sent as it is when Events
-	// is nil.
+	// Body is already framed: sent as it is when Events is nil.
 	Body []byte
 	// Events, when set, is the answer: a stream (text/event-stream) of the events it yields,
 	// each sent as it comes. Body is ignored then. The stream ends when the iterator does, or
@@ -133,11 +116,7 @@ type SpeakOK struct {
 	Events iter.Seq[SpeechEvent]
 }
 
-// isSpeakOutput makes SpeakOK an answer of Speak.
-func (SpeakOK) isSpeakOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v SpeakOK) writeAnswer(w http.ResponseWriter) error {
+func (v SpeakOK) writeAnswer(w http.ResponseWriter, _ *SpeakInput) error {
 	if v.Events != nil {
 		return serverWriteEvents(w, 200, "text/event-stream", serverSSEEnvelope, v.Events)
 	}
@@ -152,14 +131,12 @@ type ListTicksInput struct {
 
 // ListTicksOutput is an answer of ListTicks: ListTicksOK.
 type ListTicksOutput interface {
-	serverAnswer
-	isListTicksOutput()
+	writeAnswer(http.ResponseWriter, *ListTicksInput) error
 }
 
-// ListTicksOK is the 200 answer of ListTicks: One tick an event.
+// ListTicksOK is the 200 answer of ListTicks (text/event-stream): One tick an event.
 type ListTicksOK struct {
-	// Body is the response body (text/event-stream), already framed: sent as it is when Events
-	// is nil.
+	// Body is already framed: sent as it is when Events is nil.
 	Body []byte
 	// Events, when set, is the answer: a stream (text/event-stream) of the events it yields,
 	// each sent as it comes. Body is ignored then. The stream ends when the iterator does, or
@@ -168,11 +145,7 @@ type ListTicksOK struct {
 	Events iter.Seq[string]
 }
 
-// isListTicksOutput makes ListTicksOK an answer of ListTicks.
-func (ListTicksOK) isListTicksOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListTicksOK) writeAnswer(w http.ResponseWriter) error {
+func (v ListTicksOK) writeAnswer(w http.ResponseWriter, _ *ListTicksInput) error {
 	if v.Events != nil {
 		return serverWriteEvents(w, 200, "text/event-stream", serverSSEText, v.Events)
 	}
@@ -443,13 +416,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -458,7 +430,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -537,6 +510,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 		return err
 	}
 	return serverWriteBytes(w, status, contentType, data)
+}
+
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
 }
 
 // serverWriteBytes writes an answer whose body is ready.
@@ -666,16 +645,9 @@ func serverUnquote(value json.RawMessage) string {
 	return string(value)
 }
 
-// serverOperationCreateChatCompletion describes CreateChatCompletion to middleware.
-var serverOperationCreateChatCompletion = &ServerOperation{
-	ID:      "createChatCompletion",
-	Method:  "POST",
-	Path:    "/chat/completions",
-	Pattern: "POST /chat/completions",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreateChatCompletion = &ServerOperation{ID: "createChatCompletion", Method: "POST", Path: "/chat/completions", Pattern: "POST /chat/completions", declares: func(string) bool {
+	return false
+}}
 
 // serveCreateChatCompletion serves POST /chat/completions: it checks the credentials,
 // decodes and validates the request, calls Server.CreateChatCompletion and writes its
@@ -720,19 +692,12 @@ func (h *serverHandler) serveCreateChatCompletion(w http.ResponseWriter, r *http
 		return
 	}
 	out, err := h.impl.CreateChatCompletion(ctx, in)
-	h.respond(w, r, "createChatCompletion", out, err)
+	serverWriteAnswer(h, w, r, "createChatCompletion", out, err)
 }
 
-// serverOperationSpeak describes Speak to middleware.
-var serverOperationSpeak = &ServerOperation{
-	ID:      "speak",
-	Method:  "POST",
-	Path:    "/speech",
-	Pattern: "POST /speech",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationSpeak = &ServerOperation{ID: "speak", Method: "POST", Path: "/speech", Pattern: "POST /speech", declares: func(string) bool {
+	return false
+}}
 
 // serveSpeak serves POST /speech: it checks the credentials, decodes and validates the
 // request, calls Server.Speak and writes its answer.
@@ -774,23 +739,16 @@ func (h *serverHandler) serveSpeak(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.Speak(ctx, in)
-	h.respond(w, r, "speak", out, err)
+	serverWriteAnswer(h, w, r, "speak", out, err)
 }
 
-// serverOperationListTicks describes ListTicks to middleware.
-var serverOperationListTicks = &ServerOperation{
-	ID:      "listTicks",
-	Method:  "GET",
-	Path:    "/ticks",
-	Pattern: "GET /ticks",
-	declares: func(name string) bool {
-		switch name {
-		case "count":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListTicks = &ServerOperation{ID: "listTicks", Method: "GET", Path: "/ticks", Pattern: "GET /ticks", declares: func(name string) bool {
+	switch name {
+	case "count":
+		return true
+	}
+	return false
+}}
 
 // serveListTicks serves GET /ticks: it checks the credentials, decodes and validates the
 // request, calls Server.ListTicks and writes its answer.
@@ -818,5 +776,5 @@ func (h *serverHandler) serveListTicks(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.ListTicks(ctx, in)
-	h.respond(w, r, "listTicks", out, err)
+	serverWriteAnswer(h, w, r, "listTicks", out, err)
 }

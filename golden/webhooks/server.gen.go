@@ -32,11 +32,11 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// Subscribe answers 501.
 func (UnimplementedServer) Subscribe(context.Context, SubscribeInput) (SubscribeOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -49,20 +49,14 @@ type SubscribeInput struct {
 
 // SubscribeOutput is an answer of Subscribe: SubscribeCreated.
 type SubscribeOutput interface {
-	serverAnswer
-	isSubscribeOutput()
+	writeAnswer(http.ResponseWriter, *SubscribeInput) error
 }
 
 // SubscribeCreated is the 201 answer of Subscribe: Subscribed.
 type SubscribeCreated struct{}
 
-// isSubscribeOutput makes SubscribeCreated an answer of Subscribe.
-func (SubscribeCreated) isSubscribeOutput() {}
-
-// writeAnswer writes the 201 answer.
-func (v SubscribeCreated) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(201)
-	return nil
+func (SubscribeCreated) writeAnswer(w http.ResponseWriter, _ *SubscribeInput) error {
+	return serverWriteStatus(w, 201)
 }
 
 // NewPetInput is the request of NewPet, decoded and validated.
@@ -71,34 +65,23 @@ type NewPetInput struct {
 	Body Pet
 }
 
-// NewPetOutput is an answer of NewPet: NewPetOK or NewPetGone.
+// NewPetOutput is an answer of NewPet: one of NewPet{OK, Gone}.
 type NewPetOutput interface {
-	serverAnswer
-	isNewPetOutput()
+	writeAnswer(http.ResponseWriter, *NewPetInput) error
 }
 
 // NewPetOK is the 200 answer of NewPet: Received; the sender stops retrying.
 type NewPetOK struct{}
 
-// isNewPetOutput makes NewPetOK an answer of NewPet.
-func (NewPetOK) isNewPetOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v NewPetOK) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(200)
-	return nil
+func (NewPetOK) writeAnswer(w http.ResponseWriter, _ *NewPetInput) error {
+	return serverWriteStatus(w, 200)
 }
 
 // NewPetGone is the 410 answer of NewPet: The receiver no longer wants these events.
 type NewPetGone struct{}
 
-// isNewPetOutput makes NewPetGone an answer of NewPet.
-func (NewPetGone) isNewPetOutput() {}
-
-// writeAnswer writes the 410 answer.
-func (v NewPetGone) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(410)
-	return nil
+func (NewPetGone) writeAnswer(w http.ResponseWriter, _ *NewPetInput) error {
+	return serverWriteStatus(w, 410)
 }
 
 // SubscribeOrderShippedInput is the request of SubscribeOrderShipped, decoded and validated.
@@ -110,20 +93,14 @@ type SubscribeOrderShippedInput struct {
 // SubscribeOrderShippedOutput is an answer of SubscribeOrderShipped:
 // SubscribeOrderShippedNoContent.
 type SubscribeOrderShippedOutput interface {
-	serverAnswer
-	isSubscribeOrderShippedOutput()
+	writeAnswer(http.ResponseWriter, *SubscribeOrderShippedInput) error
 }
 
 // SubscribeOrderShippedNoContent is the 204 answer of SubscribeOrderShipped: Received.
 type SubscribeOrderShippedNoContent struct{}
 
-// isSubscribeOrderShippedOutput makes SubscribeOrderShippedNoContent an answer of SubscribeOrderShipped.
-func (SubscribeOrderShippedNoContent) isSubscribeOrderShippedOutput() {}
-
-// writeAnswer writes the 204 answer.
-func (v SubscribeOrderShippedNoContent) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(204)
-	return nil
+func (SubscribeOrderShippedNoContent) writeAnswer(w http.ResponseWriter, _ *SubscribeOrderShippedInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -389,13 +366,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -404,7 +380,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -485,6 +462,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -545,16 +528,9 @@ func (r *WebhookReceiver) SubscribeOrderShipped() http.Handler {
 	return h
 }
 
-// serverOperationSubscribe describes Subscribe to middleware.
-var serverOperationSubscribe = &ServerOperation{
-	ID:      "subscribe",
-	Method:  "POST",
-	Path:    "/subscriptions",
-	Pattern: "POST /subscriptions",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationSubscribe = &ServerOperation{ID: "subscribe", Method: "POST", Path: "/subscriptions", Pattern: "POST /subscriptions", declares: func(string) bool {
+	return false
+}}
 
 // serveSubscribe serves POST /subscriptions: it checks the credentials, decodes and
 // validates the request, calls Server.Subscribe and writes its answer.
@@ -598,19 +574,12 @@ func (h *serverHandler) serveSubscribe(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.impl.Subscribe(ctx, in)
-	h.respond(w, r, "subscribe", out, err)
+	serverWriteAnswer(h, w, r, "subscribe", out, err)
 }
 
-// serverOperationNewPet describes NewPet to middleware.
-var serverOperationNewPet = &ServerOperation{
-	ID:      "newPet",
-	Method:  "POST",
-	Path:    "",
-	Pattern: "POST /",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationNewPet = &ServerOperation{ID: "newPet", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
+	return false
+}}
 
 // serveNewPet receives the webhook newPet (POST): it decodes and validates the request,
 // calls Webhooks.NewPet and writes its answer.
@@ -654,19 +623,12 @@ func (h *serverHandler) serveNewPet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out, err := h.hooks.NewPet(ctx, in)
-	h.respond(w, r, "newPet", out, err)
+	serverWriteAnswer(h, w, r, "newPet", out, err)
 }
 
-// serverOperationSubscribeOrderShipped describes SubscribeOrderShipped to middleware.
-var serverOperationSubscribeOrderShipped = &ServerOperation{
-	ID:      "Subscribe orderShipped",
-	Method:  "POST",
-	Path:    "",
-	Pattern: "POST /",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationSubscribeOrderShipped = &ServerOperation{ID: "Subscribe orderShipped", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
+	return false
+}}
 
 // serveSubscribeOrderShipped receives the webhook Subscribe orderShipped (POST): it decodes
 // and validates the request, calls Webhooks.SubscribeOrderShipped and writes its answer.
@@ -710,5 +672,5 @@ func (h *serverHandler) serveSubscribeOrderShipped(w http.ResponseWriter, r *htt
 		return
 	}
 	out, err := h.hooks.SubscribeOrderShipped(ctx, in)
-	h.respond(w, r, "Subscribe orderShipped", out, err)
+	serverWriteAnswer(h, w, r, "Subscribe orderShipped", out, err)
 }
