@@ -29,6 +29,7 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
@@ -41,20 +42,14 @@ type BalanceChangedInput struct {
 
 // BalanceChangedOutput is an answer of BalanceChanged: BalanceChangedAccepted.
 type BalanceChangedOutput interface {
-	serverAnswer
-	isBalanceChangedOutput()
+	writeAnswer(http.ResponseWriter, *BalanceChangedInput) error
 }
 
 // BalanceChangedAccepted is the 202 answer of BalanceChanged: Accepted.
 type BalanceChangedAccepted struct{}
 
-// isBalanceChangedOutput makes BalanceChangedAccepted an answer of BalanceChanged.
-func (BalanceChangedAccepted) isBalanceChangedOutput() {}
-
-// writeAnswer writes the 202 answer.
-func (v BalanceChangedAccepted) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(202)
-	return nil
+func (BalanceChangedAccepted) writeAnswer(w http.ResponseWriter, _ *BalanceChangedInput) error {
+	return serverWriteStatus(w, 202)
 }
 
 // LegacyNotificationInput is the request of LegacyNotification, decoded and validated.
@@ -65,20 +60,14 @@ type LegacyNotificationInput struct {
 
 // LegacyNotificationOutput is an answer of LegacyNotification: LegacyNotificationOK.
 type LegacyNotificationOutput interface {
-	serverAnswer
-	isLegacyNotificationOutput()
+	writeAnswer(http.ResponseWriter, *LegacyNotificationInput) error
 }
 
 // LegacyNotificationOK is the 200 answer of LegacyNotification: Accepted.
 type LegacyNotificationOK struct{}
 
-// isLegacyNotificationOutput makes LegacyNotificationOK an answer of LegacyNotification.
-func (LegacyNotificationOK) isLegacyNotificationOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v LegacyNotificationOK) writeAnswer(w http.ResponseWriter) error {
-	w.WriteHeader(200)
-	return nil
+func (LegacyNotificationOK) writeAnswer(w http.ResponseWriter, _ *LegacyNotificationInput) error {
+	return serverWriteStatus(w, 200)
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -343,13 +332,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -358,7 +346,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -439,6 +428,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -500,16 +495,9 @@ func (r *WebhookReceiver) LegacyNotification() http.Handler {
 	return h
 }
 
-// serverOperationBalanceChanged describes BalanceChanged to middleware.
-var serverOperationBalanceChanged = &ServerOperation{
-	ID:      "balanceChanged",
-	Method:  "POST",
-	Path:    "",
-	Pattern: "POST /",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationBalanceChanged = &ServerOperation{ID: "balanceChanged", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
+	return false
+}}
 
 // serveBalanceChanged receives the webhook balanceChanged (POST): it decodes and validates
 // the request, calls Webhooks.BalanceChanged and writes its answer.
@@ -553,19 +541,12 @@ func (h *serverHandler) serveBalanceChanged(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	out, err := h.hooks.BalanceChanged(ctx, in)
-	h.respond(w, r, "balanceChanged", out, err)
+	serverWriteAnswer(h, w, r, "balanceChanged", out, err)
 }
 
-// serverOperationLegacyNotification describes LegacyNotification to middleware.
-var serverOperationLegacyNotification = &ServerOperation{
-	ID:      "legacyNotification",
-	Method:  "POST",
-	Path:    "",
-	Pattern: "POST /",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationLegacyNotification = &ServerOperation{ID: "legacyNotification", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
+	return false
+}}
 
 // serverFormLegacyNotification is how the form body of LegacyNotification maps onto its type.
 var serverFormLegacyNotification = &serverForm{
@@ -616,5 +597,5 @@ func (h *serverHandler) serveLegacyNotification(w http.ResponseWriter, r *http.R
 		return
 	}
 	out, err := h.hooks.LegacyNotification(ctx, in)
-	h.respond(w, r, "legacyNotification", out, err)
+	serverWriteAnswer(h, w, r, "legacyNotification", out, err)
 }
