@@ -1477,9 +1477,7 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Page = &v
 			}
 		}
@@ -1492,9 +1490,7 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Limit = &v
 			}
 		}
@@ -1732,9 +1728,7 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Page = &v
 			}
 		}
@@ -1747,9 +1741,7 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Limit = &v
 			}
 		}
@@ -1951,9 +1943,7 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Page = &v
 			}
 		}
@@ -1966,9 +1956,7 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Limit = &v
 			}
 		}
@@ -2145,9 +2133,7 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Page = &v
 			}
 		}
@@ -2160,9 +2146,7 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Limit = &v
 			}
 		}

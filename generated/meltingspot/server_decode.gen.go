@@ -887,31 +887,23 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsBulkInviteLiveSpeakersRequest lists the JSON names of the properties of BulkInviteLiveSpeakersRequest.
-var serverFieldsBulkInviteLiveSpeakersRequest = []string{"grantHostRights", "highlighted", "invitedBySpotMemberId", "spotMemberIds", "withEmailNotification"}
+// serverFieldsBulkInviteLiveSpeakersRequest and serverKindsBulkInviteLiveSpeakersRequest list the JSON names and kinds of the properties of BulkInviteLiveSpeakersRequest.
+var (
+	serverFieldsBulkInviteLiveSpeakersRequest = []string{"grantHostRights", "highlighted", "invitedBySpotMemberId", "spotMemberIds", "withEmailNotification"}
+	serverKindsBulkInviteLiveSpeakersRequest  = []serverKind{serverKindBoolean, serverKindBoolean, serverKindString, serverKindArray, serverKindBoolean}
+)
 
-// serverKindsBulkInviteLiveSpeakersRequest lists the JSON kinds of the properties of BulkInviteLiveSpeakersRequest, in the same order.
-var serverKindsBulkInviteLiveSpeakersRequest = []serverKind{serverKindBoolean, serverKindBoolean, serverKindString, serverKindArray, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a BulkInviteLiveSpeakersRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a BulkInviteLiveSpeakersRequest at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *BulkInviteLiveSpeakersRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsBulkInviteLiveSpeakersRequest, true)
 		switch i {
 		case 3:
-			at1 := &validationPath{
-				name:   "spotMemberIds",
-				parent: at,
-			}
+			at1 := at.field("spotMemberIds")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -922,10 +914,7 @@ func (v *BulkInviteLiveSpeakersRequest) serverWalk(c *validationState, at *valid
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsBulkInviteLiveSpeakersRequest[i],
-				parent: at,
-			}, value, serverKindsBulkInviteLiveSpeakersRequest[i], false)
+			serverDescend(c, at.field(serverFieldsBulkInviteLiveSpeakersRequest[i]), value, serverKindsBulkInviteLiveSpeakersRequest[i], false)
 		}
 	})
 }
@@ -957,31 +946,23 @@ func (v *BulkInviteLiveSpeakersRequest) serverDecodeMembers(c *validationState, 
 	})
 }
 
-// serverFieldsBulkInviteMembers lists the JSON names of the properties of BulkInviteMembers.
-var serverFieldsBulkInviteMembers = []string{"emails", "spotMemberIds"}
+// serverFieldsBulkInviteMembers and serverKindsBulkInviteMembers list the JSON names and kinds of the properties of BulkInviteMembers.
+var (
+	serverFieldsBulkInviteMembers = []string{"emails", "spotMemberIds"}
+	serverKindsBulkInviteMembers  = []serverKind{serverKindArray, serverKindArray}
+)
 
-// serverKindsBulkInviteMembers lists the JSON kinds of the properties of BulkInviteMembers, in the same order.
-var serverKindsBulkInviteMembers = []serverKind{serverKindArray, serverKindArray}
-
-// serverWalk checks the JSON text data of a BulkInviteMembers at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a BulkInviteMembers at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsBulkInviteMembers, true)
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "emails",
-				parent: at,
-			}
+			at1 := at.field("emails")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -991,17 +972,10 @@ func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, d
 			}
 			return
 		case 1:
-			at1 := &validationPath{
-				name:   "spotMemberIds",
-				parent: at,
-			}
+			at1 := at.field("spotMemberIds")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -1012,38 +986,29 @@ func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, d
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsBulkInviteMembers[i],
-				parent: at,
-			}, value, serverKindsBulkInviteMembers[i], false)
+			serverDescend(c, at.field(serverFieldsBulkInviteMembers[i]), value, serverKindsBulkInviteMembers[i], false)
 		}
 	})
 }
 
-// serverFieldsBulkInviteRequest lists the JSON names of the properties of BulkInviteRequest.
-var serverFieldsBulkInviteRequest = []string{"invitedBySpotMemberId", "members", "withEmailNotification"}
+// serverFieldsBulkInviteRequest and serverKindsBulkInviteRequest list the JSON names and kinds of the properties of BulkInviteRequest.
+var (
+	serverFieldsBulkInviteRequest = []string{"invitedBySpotMemberId", "members", "withEmailNotification"}
+	serverKindsBulkInviteRequest  = []serverKind{serverKindString, serverKindObject | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsBulkInviteRequest lists the JSON kinds of the properties of BulkInviteRequest, in the same order.
-var serverKindsBulkInviteRequest = []serverKind{serverKindString, serverKindObject, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a BulkInviteRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a BulkInviteRequest at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *BulkInviteRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [3]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsBulkInviteRequest, true)
+		if !serverMember(c, at, serverFieldsBulkInviteRequest, serverKindsBulkInviteRequest, seen[:], i, value) {
+			return
+		}
 		switch i {
 		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("members"), "must not be null")
-				return
-			}
-			at1 := &validationPath{
-				name:   "members",
-				parent: at,
-			}
+			at1 := at.field("members")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				var m1 *BulkInviteMembers
 				if v != nil {
@@ -1054,15 +1019,10 @@ func (v *BulkInviteRequest) serverWalk(c *validationState, at *validationPath, d
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsBulkInviteRequest[i],
-				parent: at,
-			}, value, serverKindsBulkInviteRequest[i], false)
+			serverDescend(c, at.field(serverFieldsBulkInviteRequest[i]), value, serverKindsBulkInviteRequest[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("members"), "is required")
-	}
+	serverMissing(c, at, serverFieldsBulkInviteRequest, serverKindsBulkInviteRequest, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1088,73 +1048,26 @@ func (v *BulkInviteRequest) serverDecodeMembers(c *validationState, at *validati
 	})
 }
 
-// serverFieldsCreateLiveRequest lists the JSON names of the properties of CreateLiveRequest.
-var serverFieldsCreateLiveRequest = []string{"builtInType", "chatVisibility", "description", "endDate", "participantsVisibility", "participation", "record", "solution", "spotMemberHostId", "startDate", "title", "videoUrl", "visibility"}
+// serverFieldsCreateLiveRequest and serverKindsCreateLiveRequest list the JSON names and kinds of the properties of CreateLiveRequest.
+var (
+	serverFieldsCreateLiveRequest = []string{"builtInType", "chatVisibility", "description", "endDate", "participantsVisibility", "participation", "record", "solution", "spotMemberHostId", "startDate", "title", "videoUrl", "visibility"}
+	serverKindsCreateLiveRequest  = []serverKind{serverKindString, serverKindString, serverKindString, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindBoolean, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString}
+)
 
-// serverKindsCreateLiveRequest lists the JSON kinds of the properties of CreateLiveRequest, in the same order.
-var serverKindsCreateLiveRequest = []serverKind{serverKindString, serverKindString, serverKindString, serverKindInteger, serverKindString, serverKindString, serverKindBoolean, serverKindString, serverKindString, serverKindInteger, serverKindString, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a CreateLiveRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a CreateLiveRequest at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *CreateLiveRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [5]bool
+	var seen [13]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsCreateLiveRequest, true)
-		switch i {
-		case 3:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("endDate"), "must not be null")
-				return
-			}
-		case 7:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("solution"), "must not be null")
-				return
-			}
-		case 8:
-			seen[2] = true
-			if serverIsNull(value) {
-				c.missing(at.field("spotMemberHostId"), "must not be null")
-				return
-			}
-		case 9:
-			seen[3] = true
-			if serverIsNull(value) {
-				c.missing(at.field("startDate"), "must not be null")
-				return
-			}
-		case 10:
-			seen[4] = true
-			if serverIsNull(value) {
-				c.missing(at.field("title"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsCreateLiveRequest, serverKindsCreateLiveRequest, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsCreateLiveRequest[i],
-				parent: at,
-			}, value, serverKindsCreateLiveRequest[i], false)
+			serverDescend(c, at.field(serverFieldsCreateLiveRequest[i]), value, serverKindsCreateLiveRequest[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("endDate"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("solution"), "is required")
-	}
-	if !seen[2] {
-		c.missing(at.field("spotMemberHostId"), "is required")
-	}
-	if !seen[3] {
-		c.missing(at.field("startDate"), "is required")
-	}
-	if !seen[4] {
-		c.missing(at.field("title"), "is required")
-	}
+	serverMissing(c, at, serverFieldsCreateLiveRequest, serverKindsCreateLiveRequest, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1200,31 +1113,23 @@ func (v *CreateLiveRequest) serverDecodeMembers(c *validationState, at *validati
 	})
 }
 
-// serverFieldsGroupIDsRequest lists the JSON names of the properties of GroupIDsRequest.
-var serverFieldsGroupIDsRequest = []string{"groupIds"}
+// serverFieldsGroupIDsRequest and serverKindsGroupIDsRequest list the JSON names and kinds of the properties of GroupIDsRequest.
+var (
+	serverFieldsGroupIDsRequest = []string{"groupIds"}
+	serverKindsGroupIDsRequest  = []serverKind{serverKindArray}
+)
 
-// serverKindsGroupIDsRequest lists the JSON kinds of the properties of GroupIDsRequest, in the same order.
-var serverKindsGroupIDsRequest = []serverKind{serverKindArray}
-
-// serverWalk checks the JSON text data of a GroupIDsRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a GroupIDsRequest at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *GroupIDsRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsGroupIDsRequest, true)
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "groupIds",
-				parent: at,
-			}
+			at1 := at.field("groupIds")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -1235,10 +1140,7 @@ func (v *GroupIDsRequest) serverWalk(c *validationState, at *validationPath, dat
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsGroupIDsRequest[i],
-				parent: at,
-			}, value, serverKindsGroupIDsRequest[i], false)
+			serverDescend(c, at.field(serverFieldsGroupIDsRequest[i]), value, serverKindsGroupIDsRequest[i], false)
 		}
 	})
 }
@@ -1262,37 +1164,26 @@ func (v *GroupIDsRequest) serverDecodeMembers(c *validationState, at *validation
 	})
 }
 
-// serverFieldsInviteLiveParticipantRequest lists the JSON names of the properties of InviteLiveParticipantRequest.
-var serverFieldsInviteLiveParticipantRequest = []string{"invitedBySpotMemberId", "member", "withEmailNotification"}
+// serverFieldsInviteLiveParticipantRequest and serverKindsInviteLiveParticipantRequest list the JSON names and kinds of the properties of InviteLiveParticipantRequest.
+var (
+	serverFieldsInviteLiveParticipantRequest = []string{"invitedBySpotMemberId", "member", "withEmailNotification"}
+	serverKindsInviteLiveParticipantRequest  = []serverKind{serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsInviteLiveParticipantRequest lists the JSON kinds of the properties of InviteLiveParticipantRequest, in the same order.
-var serverKindsInviteLiveParticipantRequest = []serverKind{serverKindString, serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a InviteLiveParticipantRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a InviteLiveParticipantRequest at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *InviteLiveParticipantRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [3]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsInviteLiveParticipantRequest, true)
-		switch i {
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("member"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsInviteLiveParticipantRequest, serverKindsInviteLiveParticipantRequest, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsInviteLiveParticipantRequest[i],
-				parent: at,
-			}, value, serverKindsInviteLiveParticipantRequest[i], false)
+			serverDescend(c, at.field(serverFieldsInviteLiveParticipantRequest[i]), value, serverKindsInviteLiveParticipantRequest[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("member"), "is required")
-	}
+	serverMissing(c, at, serverFieldsInviteLiveParticipantRequest, serverKindsInviteLiveParticipantRequest, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1318,30 +1209,24 @@ func (v *InviteLiveParticipantRequest) serverDecodeMembers(c *validationState, a
 	})
 }
 
-// serverFieldsInviteLiveSpeakerRequest lists the JSON names of the properties of InviteLiveSpeakerRequest.
-var serverFieldsInviteLiveSpeakerRequest = []string{"grantHostRights", "highlighted", "invitedBySpotMemberId", "member", "withEmailNotification"}
+// serverFieldsInviteLiveSpeakerRequest and serverKindsInviteLiveSpeakerRequest list the JSON names and kinds of the properties of InviteLiveSpeakerRequest.
+var (
+	serverFieldsInviteLiveSpeakerRequest = []string{"grantHostRights", "highlighted", "invitedBySpotMemberId", "member", "withEmailNotification"}
+	serverKindsInviteLiveSpeakerRequest  = []serverKind{serverKindBoolean, serverKindBoolean, serverKindString, serverKindObject | serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsInviteLiveSpeakerRequest lists the JSON kinds of the properties of InviteLiveSpeakerRequest, in the same order.
-var serverKindsInviteLiveSpeakerRequest = []serverKind{serverKindBoolean, serverKindBoolean, serverKindString, serverKindObject | serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a InviteLiveSpeakerRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a InviteLiveSpeakerRequest at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *InviteLiveSpeakerRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [5]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsInviteLiveSpeakerRequest, true)
+		if !serverMember(c, at, serverFieldsInviteLiveSpeakerRequest, serverKindsInviteLiveSpeakerRequest, seen[:], i, value) {
+			return
+		}
 		switch i {
 		case 3:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("member"), "must not be null")
-				return
-			}
-			at1 := &validationPath{
-				name:   "member",
-				parent: at,
-			}
+			at1 := at.field("member")
 			if serverDescend(c, at1, value, serverKindObject|serverKindString, v != nil) {
 				var m1 *SpeakerMember
 				if v != nil {
@@ -1352,15 +1237,10 @@ func (v *InviteLiveSpeakerRequest) serverWalk(c *validationState, at *validation
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsInviteLiveSpeakerRequest[i],
-				parent: at,
-			}, value, serverKindsInviteLiveSpeakerRequest[i], false)
+			serverDescend(c, at.field(serverFieldsInviteLiveSpeakerRequest[i]), value, serverKindsInviteLiveSpeakerRequest[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("member"), "is required")
-	}
+	serverMissing(c, at, serverFieldsInviteLiveSpeakerRequest, serverKindsInviteLiveSpeakerRequest, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1390,37 +1270,26 @@ func (v *InviteLiveSpeakerRequest) serverDecodeMembers(c *validationState, at *v
 	})
 }
 
-// serverFieldsLinkLiveGroupRequest lists the JSON names of the properties of LinkLiveGroupRequest.
-var serverFieldsLinkLiveGroupRequest = []string{"groupId", "withEmailNotification"}
+// serverFieldsLinkLiveGroupRequest and serverKindsLinkLiveGroupRequest list the JSON names and kinds of the properties of LinkLiveGroupRequest.
+var (
+	serverFieldsLinkLiveGroupRequest = []string{"groupId", "withEmailNotification"}
+	serverKindsLinkLiveGroupRequest  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsLinkLiveGroupRequest lists the JSON kinds of the properties of LinkLiveGroupRequest, in the same order.
-var serverKindsLinkLiveGroupRequest = []serverKind{serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a LinkLiveGroupRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a LinkLiveGroupRequest at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *LinkLiveGroupRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsLinkLiveGroupRequest, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("groupId"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsLinkLiveGroupRequest, serverKindsLinkLiveGroupRequest, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsLinkLiveGroupRequest[i],
-				parent: at,
-			}, value, serverKindsLinkLiveGroupRequest[i], false)
+			serverDescend(c, at.field(serverFieldsLinkLiveGroupRequest[i]), value, serverKindsLinkLiveGroupRequest[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("groupId"), "is required")
-	}
+	serverMissing(c, at, serverFieldsLinkLiveGroupRequest, serverKindsLinkLiveGroupRequest, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1444,42 +1313,30 @@ func (v *LinkLiveGroupRequest) serverDecodeMembers(c *validationState, at *valid
 	})
 }
 
-// serverFieldsMemberByEmail lists the JSON names of the properties of MemberByEmail.
-var serverFieldsMemberByEmail = []string{"biography", "email", "firstName", "lastName", "title"}
+// serverFieldsMemberByEmail and serverKindsMemberByEmail list the JSON names and kinds of the properties of MemberByEmail.
+var (
+	serverFieldsMemberByEmail = []string{"biography", "email", "firstName", "lastName", "title"}
+	serverKindsMemberByEmail  = []serverKind{serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindString}
+)
 
-// serverKindsMemberByEmail lists the JSON kinds of the properties of MemberByEmail, in the same order.
-var serverKindsMemberByEmail = []serverKind{serverKindString, serverKindString, serverKindString, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a MemberByEmail at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a MemberByEmail at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *MemberByEmail) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [5]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsMemberByEmail, true)
-		switch i {
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("email"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsMemberByEmail, serverKindsMemberByEmail, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsMemberByEmail[i],
-				parent: at,
-			}, value, serverKindsMemberByEmail[i], false)
+			serverDescend(c, at.field(serverFieldsMemberByEmail[i]), value, serverKindsMemberByEmail[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("email"), "is required")
-	}
+	serverMissing(c, at, serverFieldsMemberByEmail, serverKindsMemberByEmail, seen[:])
 }
 
-// serverWalk checks the JSON text data of a SpeakerMember at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a SpeakerMember at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *SpeakerMember) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v == nil {
 		// Decoding failed: walk the one variant that the value's kind selects, if any.
@@ -1493,64 +1350,26 @@ func (v *SpeakerMember) serverWalk(c *validationState, at *validationPath, data 
 	}
 }
 
-// serverFieldsUpdateLiveRequest lists the JSON names of the properties of UpdateLiveRequest.
-var serverFieldsUpdateLiveRequest = []string{"builtInType", "chatVisibility", "description", "endDate", "participantsVisibility", "participation", "record", "recordAvailable", "replayVideoUrl", "solution", "startDate", "title", "videoUrl", "visibility"}
+// serverFieldsUpdateLiveRequest and serverKindsUpdateLiveRequest list the JSON names and kinds of the properties of UpdateLiveRequest.
+var (
+	serverFieldsUpdateLiveRequest = []string{"builtInType", "chatVisibility", "description", "endDate", "participantsVisibility", "participation", "record", "recordAvailable", "replayVideoUrl", "solution", "startDate", "title", "videoUrl", "visibility"}
+	serverKindsUpdateLiveRequest  = []serverKind{serverKindString, serverKindString, serverKindString, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindBoolean, serverKindBoolean, serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString}
+)
 
-// serverKindsUpdateLiveRequest lists the JSON kinds of the properties of UpdateLiveRequest, in the same order.
-var serverKindsUpdateLiveRequest = []serverKind{serverKindString, serverKindString, serverKindString, serverKindInteger, serverKindString, serverKindString, serverKindBoolean, serverKindBoolean, serverKindString, serverKindString, serverKindInteger, serverKindString, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a UpdateLiveRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a UpdateLiveRequest at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *UpdateLiveRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [4]bool
+	var seen [14]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsUpdateLiveRequest, true)
-		switch i {
-		case 3:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("endDate"), "must not be null")
-				return
-			}
-		case 9:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("solution"), "must not be null")
-				return
-			}
-		case 10:
-			seen[2] = true
-			if serverIsNull(value) {
-				c.missing(at.field("startDate"), "must not be null")
-				return
-			}
-		case 11:
-			seen[3] = true
-			if serverIsNull(value) {
-				c.missing(at.field("title"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsUpdateLiveRequest, serverKindsUpdateLiveRequest, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsUpdateLiveRequest[i],
-				parent: at,
-			}, value, serverKindsUpdateLiveRequest[i], false)
+			serverDescend(c, at.field(serverFieldsUpdateLiveRequest[i]), value, serverKindsUpdateLiveRequest[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("endDate"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("solution"), "is required")
-	}
-	if !seen[2] {
-		c.missing(at.field("startDate"), "is required")
-	}
-	if !seen[3] {
-		c.missing(at.field("title"), "is required")
-	}
+	serverMissing(c, at, serverFieldsUpdateLiveRequest, serverKindsUpdateLiveRequest, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1596,4 +1415,35 @@ func (v *UpdateLiveRequest) serverDecodeMembers(c *validationState, at *validati
 			c.skip(at.field(serverFieldsUpdateLiveRequest[i]))
 		}
 	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
 }

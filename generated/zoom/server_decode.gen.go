@@ -848,15 +848,14 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsCustomQuestion lists the JSON names of the properties of CustomQuestion.
-var serverFieldsCustomQuestion = []string{"title", "value"}
+// serverFieldsCustomQuestion and serverKindsCustomQuestion list the JSON names and kinds of the properties of CustomQuestion.
+var (
+	serverFieldsCustomQuestion = []string{"title", "value"}
+	serverKindsCustomQuestion  = []serverKind{serverKindString, serverKindString}
+)
 
-// serverKindsCustomQuestion lists the JSON kinds of the properties of CustomQuestion, in the same order.
-var serverKindsCustomQuestion = []serverKind{serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a CustomQuestion at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a CustomQuestion at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *CustomQuestion) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
@@ -864,40 +863,32 @@ func (v *CustomQuestion) serverWalk(c *validationState, at *validationPath, data
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsCustomQuestion, true)
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsCustomQuestion[i],
-				parent: at,
-			}, value, serverKindsCustomQuestion[i], false)
+			serverDescend(c, at.field(serverFieldsCustomQuestion[i]), value, serverKindsCustomQuestion[i], false)
 		}
 	})
 }
 
-// serverFieldsMeetingRegistrantRequest lists the JSON names of the properties of MeetingRegistrantRequest.
-var serverFieldsMeetingRegistrantRequest = []string{"address", "auto_approve", "city", "comments", "country", "custom_questions", "email", "first_name", "industry", "job_title", "language", "last_name", "no_of_employees", "org", "phone", "purchasing_time_frame", "role_in_purchase_process", "state", "zip"}
+// serverFieldsMeetingRegistrantRequest and serverKindsMeetingRegistrantRequest list the JSON names and kinds of the properties of MeetingRegistrantRequest.
+var (
+	serverFieldsMeetingRegistrantRequest = []string{"address", "auto_approve", "city", "comments", "country", "custom_questions", "email", "first_name", "industry", "job_title", "language", "last_name", "no_of_employees", "org", "phone", "purchasing_time_frame", "role_in_purchase_process", "state", "zip"}
+	serverKindsMeetingRegistrantRequest  = []serverKind{serverKindString, serverKindBoolean, serverKindString, serverKindString, serverKindString, serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString}
+)
 
-// serverKindsMeetingRegistrantRequest lists the JSON kinds of the properties of MeetingRegistrantRequest, in the same order.
-var serverKindsMeetingRegistrantRequest = []serverKind{serverKindString, serverKindBoolean, serverKindString, serverKindString, serverKindString, serverKindArray, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a MeetingRegistrantRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a MeetingRegistrantRequest at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [2]bool
+	var seen [19]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsMeetingRegistrantRequest, true)
+		if !serverMember(c, at, serverFieldsMeetingRegistrantRequest, serverKindsMeetingRegistrantRequest, seen[:], i, value) {
+			return
+		}
 		switch i {
 		case 5:
-			at1 := &validationPath{
-				name:   "custom_questions",
-				parent: at,
-			}
+			at1 := at.field("custom_questions")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -908,32 +899,12 @@ func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validation
 				})
 			}
 			return
-		case 6:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("email"), "must not be null")
-				return
-			}
-		case 7:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("first_name"), "must not be null")
-				return
-			}
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsMeetingRegistrantRequest[i],
-				parent: at,
-			}, value, serverKindsMeetingRegistrantRequest[i], false)
+			serverDescend(c, at.field(serverFieldsMeetingRegistrantRequest[i]), value, serverKindsMeetingRegistrantRequest[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("email"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("first_name"), "is required")
-	}
+	serverMissing(c, at, serverFieldsMeetingRegistrantRequest, serverKindsMeetingRegistrantRequest, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -989,4 +960,35 @@ func (v *MeetingRegistrantRequest) serverDecodeMembers(c *validationState, at *v
 			c.skip(at.field(serverFieldsMeetingRegistrantRequest[i]))
 		}
 	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
 }

@@ -908,31 +908,23 @@ func (h *serverHandler) streamBody(w http.ResponseWriter, r *http.Request, media
 	return r.Body, true
 }
 
-// serverFieldsAddTagsRequestBody lists the JSON names of the properties of AddTagsRequestBody.
-var serverFieldsAddTagsRequestBody = []string{"dryRun", "tags"}
+// serverFieldsAddTagsRequestBody and serverKindsAddTagsRequestBody list the JSON names and kinds of the properties of AddTagsRequestBody.
+var (
+	serverFieldsAddTagsRequestBody = []string{"dryRun", "tags"}
+	serverKindsAddTagsRequestBody  = []serverKind{serverKindBoolean, serverKindArray}
+)
 
-// serverKindsAddTagsRequestBody lists the JSON kinds of the properties of AddTagsRequestBody, in the same order.
-var serverKindsAddTagsRequestBody = []serverKind{serverKindBoolean, serverKindArray}
-
-// serverWalk checks the JSON text data of a AddTagsRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a AddTagsRequestBody at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *AddTagsRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsAddTagsRequestBody, true)
 		switch i {
 		case 1:
-			at1 := &validationPath{
-				name:   "tags",
-				parent: at,
-			}
+			at1 := at.field("tags")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -943,10 +935,7 @@ func (v *AddTagsRequestBody) serverWalk(c *validationState, at *validationPath, 
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsAddTagsRequestBody[i],
-				parent: at,
-			}, value, serverKindsAddTagsRequestBody[i], false)
+			serverDescend(c, at.field(serverFieldsAddTagsRequestBody[i]), value, serverKindsAddTagsRequestBody[i], false)
 		}
 	})
 }
@@ -972,15 +961,14 @@ func (v *AddTagsRequestBody) serverDecodeMembers(c *validationState, at *validat
 	})
 }
 
-// serverFieldsPoint lists the JSON names of the properties of Point.
-var serverFieldsPoint = []string{"x", "y"}
+// serverFieldsPoint and serverKindsPoint list the JSON names and kinds of the properties of Point.
+var (
+	serverFieldsPoint = []string{"x", "y"}
+	serverKindsPoint  = []serverKind{serverKindNumber, serverKindNumber}
+)
 
-// serverKindsPoint lists the JSON kinds of the properties of Point, in the same order.
-var serverKindsPoint = []serverKind{serverKindNumber, serverKindNumber}
-
-// serverWalk checks the JSON text data of a Point at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Point at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Point) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
@@ -988,10 +976,7 @@ func (v *Point) serverWalk(c *validationState, at *validationPath, data []byte) 
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsPoint, true)
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsPoint[i],
-				parent: at,
-			}, value, serverKindsPoint[i], false)
+			serverDescend(c, at.field(serverFieldsPoint[i]), value, serverKindsPoint[i], false)
 		}
 	})
 }
@@ -1017,58 +1002,46 @@ func (v *Point) serverDecodeMembers(c *validationState, at *validationPath, data
 	})
 }
 
-// serverFieldsThing lists the JSON names of the properties of Thing.
-var serverFieldsThing = []string{"id", "kind"}
+// serverFieldsThing and serverKindsThing list the JSON names and kinds of the properties of Thing.
+var (
+	serverFieldsThing = []string{"id", "kind"}
+	serverKindsThing  = []serverKind{serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString}
+)
 
-// serverKindsThing lists the JSON kinds of the properties of Thing, in the same order.
-var serverKindsThing = []serverKind{serverKindInteger, serverKindString}
-
-// serverWalk checks the JSON text data of a Thing at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Thing at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Thing) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsThing, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("id"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsThing, serverKindsThing, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsThing[i],
-				parent: at,
-			}, value, serverKindsThing[i], false)
+			serverDescend(c, at.field(serverFieldsThing[i]), value, serverKindsThing[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("id"), "is required")
-	}
+	serverMissing(c, at, serverFieldsThing, serverKindsThing, seen[:])
 }
 
-// serverFieldsThingBatch lists the JSON names of the properties of ThingBatch.
-var serverFieldsThingBatch = []string{"drafts", "source", "things"}
+// serverFieldsThingBatch and serverKindsThingBatch list the JSON names and kinds of the properties of ThingBatch.
+var (
+	serverFieldsThingBatch = []string{"drafts", "source", "things"}
+	serverKindsThingBatch  = []serverKind{serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindArray}
+)
 
-// serverKindsThingBatch lists the JSON kinds of the properties of ThingBatch, in the same order.
-var serverKindsThingBatch = []serverKind{serverKindArray, serverKindString, serverKindArray}
-
-// serverWalk checks the JSON text data of a ThingBatch at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a ThingBatch at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [3]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsThingBatch, true)
+		if !serverMember(c, at, serverFieldsThingBatch, serverKindsThingBatch, seen[:], i, value) {
+			return
+		}
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "drafts",
-				parent: at,
-			}
+			at1 := at.field("drafts")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]Thing
 				if v != nil {
@@ -1078,11 +1051,7 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 					c.tooManyItems(at1, n, 20)
 				} else {
 					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
+						at3 := at1.item(k2)
 						if serverIsNull(item2) {
 							c.missing(at3, "must not be null")
 							return
@@ -1098,17 +1067,8 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 				}
 			}
 			return
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("source"), "must not be null")
-				return
-			}
 		case 2:
-			at1 := &validationPath{
-				name:   "things",
-				parent: at,
-			}
+			at1 := at.field("things")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]Thing
 				if v != nil {
@@ -1118,11 +1078,7 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 					c.tooManyItems(at1, n, 50)
 				} else {
 					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
+						at3 := at1.item(k2)
 						if serverIsNull(item2) {
 							c.missing(at3, "must not be null")
 							return
@@ -1140,15 +1096,10 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsThingBatch[i],
-				parent: at,
-			}, value, serverKindsThingBatch[i], false)
+			serverDescend(c, at.field(serverFieldsThingBatch[i]), value, serverKindsThingBatch[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("source"), "is required")
-	}
+	serverMissing(c, at, serverFieldsThingBatch, serverKindsThingBatch, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1172,4 +1123,35 @@ func (v *ThingBatch) serverDecodeMembers(c *validationState, at *validationPath,
 			c.skip(at.field(serverFieldsThingBatch[i]))
 		}
 	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
 }

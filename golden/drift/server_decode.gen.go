@@ -694,42 +694,28 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsItem lists the JSON names of the properties of Item.
-var serverFieldsItem = []string{"anything", "count", "createdAt", "extra", "id", "meta", "status", "tags", "title", "videoUrl"}
+// serverFieldsItem and serverKindsItem list the JSON names and kinds of the properties of Item.
+var (
+	serverFieldsItem = []string{"anything", "count", "createdAt", "extra", "id", "meta", "status", "tags", "title", "videoUrl"}
+	serverKindsItem  = []serverKind{serverKindAny, serverKindInt32, serverKindDateTime, serverKindObject, serverKindString, serverKindObject, serverKindString, serverKindArray, serverKindString, serverKindString}
+)
 
-// serverKindsItem lists the JSON kinds of the properties of Item, in the same order.
-var serverKindsItem = []serverKind{serverKindAny, serverKindInt32, serverKindDateTime, serverKindObject, serverKindString, serverKindObject, serverKindString, serverKindArray, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a Item at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Item at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsItem, true)
 		switch i {
 		case 5:
 			if v == nil {
-				at1 := &validationPath{
-					name:   "meta",
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindObject, false) {
-					(*Meta)(nil).serverWalk(c, at1, value)
-				}
+				serverWalkMember(c, at.field("meta"), value, serverKindObject, (*Meta)(nil).serverWalk)
 			}
 			return
 		case 7:
-			at1 := &validationPath{
-				name:   "tags",
-				parent: at,
-			}
+			at1 := at.field("tags")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -740,10 +726,7 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsItem[i],
-				parent: at,
-			}, value, serverKindsItem[i], false)
+			serverDescend(c, at.field(serverFieldsItem[i]), value, serverKindsItem[i], false)
 		}
 	})
 }
@@ -785,15 +768,14 @@ func (v *Item) serverDecodeMembers(c *validationState, at *validationPath, data 
 	})
 }
 
-// serverFieldsMeta lists the JSON names of the properties of Meta.
-var serverFieldsMeta = []string{"label"}
+// serverFieldsMeta and serverKindsMeta list the JSON names and kinds of the properties of Meta.
+var (
+	serverFieldsMeta = []string{"label"}
+	serverKindsMeta  = []serverKind{serverKindString}
+)
 
-// serverKindsMeta lists the JSON kinds of the properties of Meta, in the same order.
-var serverKindsMeta = []serverKind{serverKindString}
-
-// serverWalk checks the JSON text data of a Meta at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Meta at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Meta) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
@@ -803,20 +785,20 @@ func (v *Meta) serverWalk(c *validationState, at *validationPath, data []byte) {
 		switch i {
 		case -1:
 			if v == nil {
-				at1 := &validationPath{
-					name:   serverKeyText(key),
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindInteger, false) {
-				}
+				serverDescend(c, at.field(serverKeyText(key)), value, serverKindInteger, false)
 			}
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsMeta[i],
-				parent: at,
-			}, value, serverKindsMeta[i], false)
+			serverDescend(c, at.field(serverFieldsMeta[i]), value, serverKindsMeta[i], false)
 		}
 	})
+}
+
+// serverWalkMember walks into value, at path at, with walk when it is of a kind in want;
+// the body did not decode.
+func serverWalkMember(c *validationState, at *validationPath, value []byte, want serverKind, walk func(*validationState, *validationPath, []byte)) {
+	if serverDescend(c, at, value, want, false) {
+		walk(c, at, value)
+	}
 }

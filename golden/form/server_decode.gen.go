@@ -872,44 +872,27 @@ func (form *serverForm) list(v map[string]any, path string) ([]any, bool) {
 	return out, true
 }
 
-// serverFieldsPaymentIntentParams lists the JSON names of the properties of PaymentIntentParams.
-var serverFieldsPaymentIntentParams = []string{"amount", "capture", "currency", "expand", "items", "metadata", "methods"}
+// serverFieldsPaymentIntentParams and serverKindsPaymentIntentParams list the JSON names and kinds of the properties of PaymentIntentParams.
+var (
+	serverFieldsPaymentIntentParams = []string{"amount", "capture", "currency", "expand", "items", "metadata", "methods"}
+	serverKindsPaymentIntentParams  = []serverKind{serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindBoolean, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindArray, serverKindArray, serverKindObject, serverKindArray}
+)
 
-// serverKindsPaymentIntentParams lists the JSON kinds of the properties of PaymentIntentParams, in the same order.
-var serverKindsPaymentIntentParams = []serverKind{serverKindInteger, serverKindBoolean, serverKindString, serverKindArray, serverKindArray, serverKindObject, serverKindArray}
-
-// serverWalk checks the JSON text data of a PaymentIntentParams at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a PaymentIntentParams at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [2]bool
+	var seen [7]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsPaymentIntentParams, true)
+		if !serverMember(c, at, serverFieldsPaymentIntentParams, serverKindsPaymentIntentParams, seen[:], i, value) {
+			return
+		}
 		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("amount"), "must not be null")
-				return
-			}
-		case 2:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("currency"), "must not be null")
-				return
-			}
 		case 3:
-			at1 := &validationPath{
-				name:   "expand",
-				parent: at,
-			}
+			at1 := at.field("expand")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -919,21 +902,14 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 			}
 			return
 		case 4:
-			at1 := &validationPath{
-				name:   "items",
-				parent: at,
-			}
+			at1 := at.field("items")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]PaymentIntentParamsItemsItem
 				if v != nil {
 					m1 = &v.Items
 				}
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -949,16 +925,10 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 			}
 			return
 		case 5:
-			at1 := &validationPath{
-				name:   "metadata",
-				parent: at,
-			}
+			at1 := at.field("metadata")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				serverEachMember(c, value, func(k2, item2 []byte) {
-					at3 := &validationPath{
-						name:   serverKeyText(k2),
-						parent: at1,
-					}
+					at3 := at1.field(serverKeyText(k2))
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -968,17 +938,10 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 			}
 			return
 		case 6:
-			at1 := &validationPath{
-				name:   "methods",
-				parent: at,
-			}
+			at1 := at.field("methods")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -989,18 +952,10 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsPaymentIntentParams[i],
-				parent: at,
-			}, value, serverKindsPaymentIntentParams[i], false)
+			serverDescend(c, at.field(serverFieldsPaymentIntentParams[i]), value, serverKindsPaymentIntentParams[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("amount"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("currency"), "is required")
-	}
+	serverMissing(c, at, serverFieldsPaymentIntentParams, serverKindsPaymentIntentParams, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1034,71 +989,49 @@ func (v *PaymentIntentParams) serverDecodeMembers(c *validationState, at *valida
 	})
 }
 
-// serverFieldsPaymentIntentParamsItemsItem lists the JSON names of the properties of PaymentIntentParamsItemsItem.
-var serverFieldsPaymentIntentParamsItemsItem = []string{"price", "quantity"}
+// serverFieldsPaymentIntentParamsItemsItem and serverKindsPaymentIntentParamsItemsItem list the JSON names and kinds of the properties of PaymentIntentParamsItemsItem.
+var (
+	serverFieldsPaymentIntentParamsItemsItem = []string{"price", "quantity"}
+	serverKindsPaymentIntentParamsItemsItem  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger}
+)
 
-// serverKindsPaymentIntentParamsItemsItem lists the JSON kinds of the properties of PaymentIntentParamsItemsItem, in the same order.
-var serverKindsPaymentIntentParamsItemsItem = []serverKind{serverKindString, serverKindInteger}
-
-// serverWalk checks the JSON text data of a PaymentIntentParamsItemsItem at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a PaymentIntentParamsItemsItem at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *PaymentIntentParamsItemsItem) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsPaymentIntentParamsItemsItem, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("price"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsPaymentIntentParamsItemsItem, serverKindsPaymentIntentParamsItemsItem, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsPaymentIntentParamsItemsItem[i],
-				parent: at,
-			}, value, serverKindsPaymentIntentParamsItemsItem[i], false)
+			serverDescend(c, at.field(serverFieldsPaymentIntentParamsItemsItem[i]), value, serverKindsPaymentIntentParamsItemsItem[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("price"), "is required")
-	}
+	serverMissing(c, at, serverFieldsPaymentIntentParamsItemsItem, serverKindsPaymentIntentParamsItemsItem, seen[:])
 }
 
-// serverFieldsTokenRequestBody lists the JSON names of the properties of TokenRequestBody.
-var serverFieldsTokenRequestBody = []string{"grant_type", "scope"}
+// serverFieldsTokenRequestBody and serverKindsTokenRequestBody list the JSON names and kinds of the properties of TokenRequestBody.
+var (
+	serverFieldsTokenRequestBody = []string{"grant_type", "scope"}
+	serverKindsTokenRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindArray}
+)
 
-// serverKindsTokenRequestBody lists the JSON kinds of the properties of TokenRequestBody, in the same order.
-var serverKindsTokenRequestBody = []serverKind{serverKindString, serverKindArray}
-
-// serverWalk checks the JSON text data of a TokenRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a TokenRequestBody at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *TokenRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsTokenRequestBody, true)
+		if !serverMember(c, at, serverFieldsTokenRequestBody, serverKindsTokenRequestBody, seen[:], i, value) {
+			return
+		}
 		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("grant_type"), "must not be null")
-				return
-			}
 		case 1:
-			at1 := &validationPath{
-				name:   "scope",
-				parent: at,
-			}
+			at1 := at.field("scope")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -1109,15 +1042,10 @@ func (v *TokenRequestBody) serverWalk(c *validationState, at *validationPath, da
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsTokenRequestBody[i],
-				parent: at,
-			}, value, serverKindsTokenRequestBody[i], false)
+			serverDescend(c, at.field(serverFieldsTokenRequestBody[i]), value, serverKindsTokenRequestBody[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("grant_type"), "is required")
-	}
+	serverMissing(c, at, serverFieldsTokenRequestBody, serverKindsTokenRequestBody, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1139,4 +1067,35 @@ func (v *TokenRequestBody) serverDecodeMembers(c *validationState, at *validatio
 			c.skip(at.field(serverFieldsTokenRequestBody[i]))
 		}
 	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
 }

@@ -694,46 +694,26 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsHost lists the JSON names of the properties of Host.
-var serverFieldsHost = []string{"address", "name", "weight"}
+// serverFieldsHost and serverKindsHost list the JSON names and kinds of the properties of Host.
+var (
+	serverFieldsHost = []string{"address", "name", "weight"}
+	serverKindsHost  = []serverKind{serverKindAny | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindAny}
+)
 
-// serverKindsHost lists the JSON kinds of the properties of Host, in the same order.
-var serverKindsHost = []serverKind{serverKindAny, serverKindString, serverKindAny}
-
-// serverWalk checks the JSON text data of a Host at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Host at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Host) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [2]bool
+	var seen [3]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsHost, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("address"), "must not be null")
-				return
-			}
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("name"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsHost, serverKindsHost, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsHost[i],
-				parent: at,
-			}, value, serverKindsHost[i], false)
+			serverDescend(c, at.field(serverFieldsHost[i]), value, serverKindsHost[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("address"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("name"), "is required")
-	}
+	serverMissing(c, at, serverFieldsHost, serverKindsHost, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -757,4 +737,35 @@ func (v *Host) serverDecodeMembers(c *validationState, at *validationPath, data 
 			c.skip(at.field(serverFieldsHost[i]))
 		}
 	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
 }

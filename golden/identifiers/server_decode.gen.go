@@ -694,37 +694,26 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsOddNames lists the JSON names of the properties of OddNames.
-var serverFieldsOddNames = []string{"", "-", "@type", "a,b c", "back\\slash", "it's", "omitempty", "say \"hi\"", "tab\tin", "type", "with space", "ünïcode"}
+// serverFieldsOddNames and serverKindsOddNames list the JSON names and kinds of the properties of OddNames.
+var (
+	serverFieldsOddNames = []string{"", "-", "@type", "a,b c", "back\\slash", "it's", "omitempty", "say \"hi\"", "tab\tin", "type", "with space", "ünïcode"}
+	serverKindsOddNames  = []serverKind{serverKindString, serverKindString, serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindInteger, serverKindString}
+)
 
-// serverKindsOddNames lists the JSON kinds of the properties of OddNames, in the same order.
-var serverKindsOddNames = []serverKind{serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindInteger, serverKindString}
-
-// serverWalk checks the JSON text data of a OddNames at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a OddNames at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *OddNames) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [12]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsOddNames, true)
-		switch i {
-		case 3:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("a,b c"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsOddNames, serverKindsOddNames, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsOddNames[i],
-				parent: at,
-			}, value, serverKindsOddNames[i], false)
+			serverDescend(c, at.field(serverFieldsOddNames[i]), value, serverKindsOddNames[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("a,b c"), "is required")
-	}
+	serverMissing(c, at, serverFieldsOddNames, serverKindsOddNames, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -766,4 +755,35 @@ func (v *OddNames) serverDecodeMembers(c *validationState, at *validationPath, d
 			c.skip(at.field(serverFieldsOddNames[i]))
 		}
 	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
 }

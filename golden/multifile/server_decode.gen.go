@@ -694,48 +694,33 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsNewPet lists the JSON names of the properties of NewPet.
-var serverFieldsNewPet = []string{"name", "owner"}
+// serverFieldsNewPet and serverKindsNewPet list the JSON names and kinds of the properties of NewPet.
+var (
+	serverFieldsNewPet = []string{"name", "owner"}
+	serverKindsNewPet  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindObject}
+)
 
-// serverKindsNewPet lists the JSON kinds of the properties of NewPet, in the same order.
-var serverKindsNewPet = []serverKind{serverKindString, serverKindObject}
-
-// serverWalk checks the JSON text data of a NewPet at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a NewPet at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *NewPet) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsNewPet, true)
+		if !serverMember(c, at, serverFieldsNewPet, serverKindsNewPet, seen[:], i, value) {
+			return
+		}
 		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("name"), "must not be null")
-				return
-			}
 		case 1:
 			if v == nil {
-				at1 := &validationPath{
-					name:   "owner",
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindObject, false) {
-					(*Owner)(nil).serverWalk(c, at1, value)
-				}
+				serverWalkMember(c, at.field("owner"), value, serverKindObject, (*Owner)(nil).serverWalk)
 			}
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsNewPet[i],
-				parent: at,
-			}, value, serverKindsNewPet[i], false)
+			serverDescend(c, at.field(serverFieldsNewPet[i]), value, serverKindsNewPet[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("name"), "is required")
-	}
+	serverMissing(c, at, serverFieldsNewPet, serverKindsNewPet, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -759,15 +744,14 @@ func (v *NewPet) serverDecodeMembers(c *validationState, at *validationPath, dat
 	})
 }
 
-// serverFieldsOwner lists the JSON names of the properties of Owner.
-var serverFieldsOwner = []string{"email", "name"}
+// serverFieldsOwner and serverKindsOwner list the JSON names and kinds of the properties of Owner.
+var (
+	serverFieldsOwner = []string{"email", "name"}
+	serverKindsOwner  = []serverKind{serverKindString, serverKindString}
+)
 
-// serverKindsOwner lists the JSON kinds of the properties of Owner, in the same order.
-var serverKindsOwner = []serverKind{serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a Owner at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Owner at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Owner) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
@@ -775,10 +759,46 @@ func (v *Owner) serverWalk(c *validationState, at *validationPath, data []byte) 
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsOwner, true)
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsOwner[i],
-				parent: at,
-			}, value, serverKindsOwner[i], false)
+			serverDescend(c, at.field(serverFieldsOwner[i]), value, serverKindsOwner[i], false)
 		}
 	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
+}
+
+// serverWalkMember walks into value, at path at, with walk when it is of a kind in want;
+// the body did not decode.
+func serverWalkMember(c *validationState, at *validationPath, value []byte, want serverKind, walk func(*validationState, *validationPath, []byte)) {
+	if serverDescend(c, at, value, want, false) {
+		walk(c, at, value)
+	}
 }

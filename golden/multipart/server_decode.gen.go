@@ -979,58 +979,46 @@ func (p *serverParts) close() {
 	_ = p.form.RemoveAll()
 }
 
-// serverFieldsAttributes lists the JSON names of the properties of Attributes.
-var serverFieldsAttributes = []string{"owner", "public"}
+// serverFieldsAttributes and serverKindsAttributes list the JSON names and kinds of the properties of Attributes.
+var (
+	serverFieldsAttributes = []string{"owner", "public"}
+	serverKindsAttributes  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsAttributes lists the JSON kinds of the properties of Attributes, in the same order.
-var serverKindsAttributes = []serverKind{serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a Attributes at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Attributes at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Attributes) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsAttributes, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("owner"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsAttributes[i],
-				parent: at,
-			}, value, serverKindsAttributes[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("owner"), "is required")
-	}
-}
-
-// serverFieldsUploadFileRequestBody lists the JSON names of the properties of UploadFileRequestBody.
-var serverFieldsUploadFileRequestBody = []string{"attributes", "file", "purpose", "size_hint", "tags", "thumbnail"}
-
-// serverKindsUploadFileRequestBody lists the JSON kinds of the properties of UploadFileRequestBody, in the same order.
-var serverKindsUploadFileRequestBody = []serverKind{serverKindObject, serverKindAny, serverKindString, serverKindInteger, serverKindArray, serverKindAny}
-
-// serverWalk checks the JSON text data of a UploadFileRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
-func (v *UploadFileRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, serverFieldsAttributes, true)
+		if !serverMember(c, at, serverFieldsAttributes, serverKindsAttributes, seen[:], i, value) {
+			return
+		}
+		if v == nil && i >= 0 {
+			serverDescend(c, at.field(serverFieldsAttributes[i]), value, serverKindsAttributes[i]&serverKindAny, false)
+		}
+	})
+	serverMissing(c, at, serverFieldsAttributes, serverKindsAttributes, seen[:])
+}
+
+// serverFieldsUploadFileRequestBody and serverKindsUploadFileRequestBody list the JSON names and kinds of the properties of UploadFileRequestBody.
+var (
+	serverFieldsUploadFileRequestBody = []string{"attributes", "file", "purpose", "size_hint", "tags", "thumbnail"}
+	serverKindsUploadFileRequestBody  = []serverKind{serverKindObject, serverKindAny | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger, serverKindArray, serverKindAny}
+)
+
+// serverWalk checks the JSON text data of a UploadFileRequestBody at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
+func (v *UploadFileRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
+	var seen [6]bool
+	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsUploadFileRequestBody, true)
+		if !serverMember(c, at, serverFieldsUploadFileRequestBody, serverKindsUploadFileRequestBody, seen[:], i, value) {
+			return
+		}
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "attributes",
-				parent: at,
-			}
+			at1 := at.field("attributes")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				var m1 *Attributes
 				if v != nil {
@@ -1039,30 +1027,11 @@ func (v *UploadFileRequestBody) serverWalk(c *validationState, at *validationPat
 				m1.serverWalk(c, at1, value)
 			}
 			return
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("file"), "must not be null")
-				return
-			}
-		case 2:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("purpose"), "must not be null")
-				return
-			}
 		case 4:
-			at1 := &validationPath{
-				name:   "tags",
-				parent: at,
-			}
+			at1 := at.field("tags")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -1073,18 +1042,10 @@ func (v *UploadFileRequestBody) serverWalk(c *validationState, at *validationPat
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsUploadFileRequestBody[i],
-				parent: at,
-			}, value, serverKindsUploadFileRequestBody[i], false)
+			serverDescend(c, at.field(serverFieldsUploadFileRequestBody[i]), value, serverKindsUploadFileRequestBody[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("file"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("purpose"), "is required")
-	}
+	serverMissing(c, at, serverFieldsUploadFileRequestBody, serverKindsUploadFileRequestBody, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1114,4 +1075,35 @@ func (v *UploadFileRequestBody) serverDecodeMembers(c *validationState, at *vali
 			c.skip(at.field(serverFieldsUploadFileRequestBody[i]))
 		}
 	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
 }

@@ -694,30 +694,24 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsLive lists the JSON names of the properties of Live.
-var serverFieldsLive = []string{"host", "id", "settings"}
+// serverFieldsLive and serverKindsLive list the JSON names and kinds of the properties of Live.
+var (
+	serverFieldsLive = []string{"host", "id", "settings"}
+	serverKindsLive  = []serverKind{serverKindObject | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindObject}
+)
 
-// serverKindsLive lists the JSON kinds of the properties of Live, in the same order.
-var serverKindsLive = []serverKind{serverKindObject, serverKindString, serverKindObject}
-
-// serverWalk checks the JSON text data of a Live at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Live at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Live) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [2]bool
+	var seen [3]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsLive, true)
+		if !serverMember(c, at, serverFieldsLive, serverKindsLive, seen[:], i, value) {
+			return
+		}
 		switch i {
 		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("host"), "must not be null")
-				return
-			}
-			at1 := &validationPath{
-				name:   "host",
-				parent: at,
-			}
+			at1 := at.field("host")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				var m1 *Person
 				if v != nil {
@@ -726,57 +720,33 @@ func (v *Live) serverWalk(c *validationState, at *validationPath, data []byte) {
 				m1.serverWalk(c, at1, value)
 			}
 			return
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("id"), "must not be null")
-				return
-			}
 		case 2:
 			if v == nil {
-				at1 := &validationPath{
-					name:   "settings",
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindObject, false) {
-					(*Settings)(nil).serverWalk(c, at1, value)
-				}
+				serverWalkMember(c, at.field("settings"), value, serverKindObject, (*Settings)(nil).serverWalk)
 			}
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsLive[i],
-				parent: at,
-			}, value, serverKindsLive[i], false)
+			serverDescend(c, at.field(serverFieldsLive[i]), value, serverKindsLive[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("host"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("id"), "is required")
-	}
+	serverMissing(c, at, serverFieldsLive, serverKindsLive, seen[:])
 }
 
-// serverFieldsLiveEvent lists the JSON names of the properties of LiveEvent.
-var serverFieldsLiveEvent = []string{"live"}
+// serverFieldsLiveEvent and serverKindsLiveEvent list the JSON names and kinds of the properties of LiveEvent.
+var (
+	serverFieldsLiveEvent = []string{"live"}
+	serverKindsLiveEvent  = []serverKind{serverKindObject}
+)
 
-// serverKindsLiveEvent lists the JSON kinds of the properties of LiveEvent, in the same order.
-var serverKindsLiveEvent = []serverKind{serverKindObject}
-
-// serverWalk checks the JSON text data of a LiveEvent at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a LiveEvent at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *LiveEvent) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsLiveEvent, true)
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "live",
-				parent: at,
-			}
+			at1 := at.field("live")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				var m1 *Live
 				if v != nil {
@@ -787,10 +757,7 @@ func (v *LiveEvent) serverWalk(c *validationState, at *validationPath, data []by
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsLiveEvent[i],
-				parent: at,
-			}, value, serverKindsLiveEvent[i], false)
+			serverDescend(c, at.field(serverFieldsLiveEvent[i]), value, serverKindsLiveEvent[i], false)
 		}
 	})
 }
@@ -814,48 +781,36 @@ func (v *LiveEvent) serverDecodeMembers(c *validationState, at *validationPath, 
 	})
 }
 
-// serverFieldsPerson lists the JSON names of the properties of Person.
-var serverFieldsPerson = []string{"kind"}
+// serverFieldsPerson and serverKindsPerson list the JSON names and kinds of the properties of Person.
+var (
+	serverFieldsPerson = []string{"kind"}
+	serverKindsPerson  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsPerson lists the JSON kinds of the properties of Person, in the same order.
-var serverKindsPerson = []serverKind{serverKindString}
-
-// serverWalk checks the JSON text data of a Person at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Person at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Person) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsPerson, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("kind"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsPerson, serverKindsPerson, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsPerson[i],
-				parent: at,
-			}, value, serverKindsPerson[i], false)
+			serverDescend(c, at.field(serverFieldsPerson[i]), value, serverKindsPerson[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("kind"), "is required")
-	}
+	serverMissing(c, at, serverFieldsPerson, serverKindsPerson, seen[:])
 }
 
-// serverFieldsSettings lists the JSON names of the properties of Settings.
-var serverFieldsSettings = []string{"quality"}
+// serverFieldsSettings and serverKindsSettings list the JSON names and kinds of the properties of Settings.
+var (
+	serverFieldsSettings = []string{"quality"}
+	serverKindsSettings  = []serverKind{serverKindString}
+)
 
-// serverKindsSettings lists the JSON kinds of the properties of Settings, in the same order.
-var serverKindsSettings = []serverKind{serverKindString}
-
-// serverWalk checks the JSON text data of a Settings at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Settings at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Settings) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
@@ -863,10 +818,46 @@ func (v *Settings) serverWalk(c *validationState, at *validationPath, data []byt
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsSettings, true)
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsSettings[i],
-				parent: at,
-			}, value, serverKindsSettings[i], false)
+			serverDescend(c, at.field(serverFieldsSettings[i]), value, serverKindsSettings[i], false)
 		}
 	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
+}
+
+// serverWalkMember walks into value, at path at, with walk when it is of a kind in want;
+// the body did not decode.
+func serverWalkMember(c *validationState, at *validationPath, value []byte, want serverKind, walk func(*validationState, *validationPath, []byte)) {
+	if serverDescend(c, at, value, want, false) {
+		walk(c, at, value)
+	}
 }

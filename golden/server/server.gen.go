@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Server is what a team implements to serve Server, or to fake it in
@@ -794,11 +793,7 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 						c.tooManyItems(at, n, 2)
 					} else {
 						serverEachItem(c, data, func(k1 int, item1 []byte) {
-							at2 := &validationPath{
-								index:   k1,
-								isIndex: true,
-								parent:  at,
-							}
+							at2 := at.item(k1)
 							if serverIsNull(item1) {
 								c.missing(at2, "must not be null")
 								return
@@ -817,11 +812,7 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 					c.tooManyItems(at, n, 2)
 				} else {
 					serverEachItem(c, data, func(k1 int, item1 []byte) {
-						at2 := &validationPath{
-							index:   k1,
-							isIndex: true,
-							parent:  at,
-						}
+						at2 := at.item(k1)
 						if serverIsNull(item1) {
 							c.missing(at2, "must not be null")
 							return
@@ -844,11 +835,7 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 					if !c.checking() {
 						break
 					}
-					in.Body[i1].validate(c, &validationPath{
-						index:   i1,
-						isIndex: true,
-						parent:  at1,
-					})
+					in.Body[i1].validate(c, at1.item(i1))
 				}
 			}
 		}
@@ -896,9 +883,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		s := r.PathValue("itemID")
 		if x, ok := serverParseInt(c, at, s, 64); ok {
 			v := int64(x)
-			if v < 1 {
-				c.add(at, "must be at least 1")
-			}
+			c.addIf(at, v < 1, "must be at least 1")
 			in.ItemID = v
 		}
 	}
@@ -943,9 +928,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 					if !c.checking() {
 						break
 					}
-					if !validationPattern2.MatchString(v[i1]) {
-						c.add(at1.item(i1), "must match the pattern ^[a-z]+$")
-					}
+					validateString(c, at1.item(i1), v[i1], 0, -1, validationPattern2)
 				}
 			}
 			in.Params.Tags = v
@@ -959,12 +942,8 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		if s, ok := serverQueryValue(c, at, q, "ratio", false); ok {
 			if x, ok := serverParseFloat(c, at, s, 64); ok {
 				v := float64(x)
-				if v <= 0 {
-					c.add(at, "must be greater than 0")
-				}
-				if v > 1 {
-					c.add(at, "must be at most 1")
-				}
+				c.addIf(at, v <= 0, "must be greater than 0")
+				c.addIf(at, v > 1, "must be at most 1")
 				in.Params.Ratio = &v
 			}
 		}
@@ -977,9 +956,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		if s, ok := serverHeaderValue(c, at, r.Header, "X-Request-Id", false); ok {
 			{
 				v := s
-				if !validationUUID(v) {
-					c.add(at, "must be a UUID (8-4-4-4-12 hexadecimal digits)")
-				}
+				c.addIf(at, !validationUUID(v), "must be a UUID (8-4-4-4-12 hexadecimal digits)")
 				in.Params.XRequestID = &v
 			}
 		}
@@ -992,9 +969,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		if s, ok := serverCookieValue(c, at, r, "session", false); ok {
 			{
 				v := s
-				if utf8.RuneCountInString(v) < 4 {
-					c.add(at, "must be at least 4 characters long")
-				}
+				validateString(c, at, v, 4, -1, nil)
 				in.Params.Session = &v
 			}
 		}

@@ -905,91 +905,60 @@ func (h *serverHandler) streamBody(w http.ResponseWriter, r *http.Request, media
 	return r.Body, true
 }
 
-// serverFieldsDimensions lists the JSON names of the properties of Dimensions.
-var serverFieldsDimensions = []string{"h", "w"}
+// serverFieldsDimensions and serverKindsDimensions list the JSON names and kinds of the properties of Dimensions.
+var (
+	serverFieldsDimensions = []string{"h", "w"}
+	serverKindsDimensions  = []serverKind{serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsDimensions lists the JSON kinds of the properties of Dimensions, in the same order.
-var serverKindsDimensions = []serverKind{serverKindInteger, serverKindInteger}
-
-// serverWalk checks the JSON text data of a Dimensions at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Dimensions at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Dimensions) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsDimensions, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("h"), "must not be null")
-				return
-			}
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("w"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsDimensions, serverKindsDimensions, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsDimensions[i],
-				parent: at,
-			}, value, serverKindsDimensions[i], false)
+			serverDescend(c, at.field(serverFieldsDimensions[i]), value, serverKindsDimensions[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("h"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("w"), "is required")
-	}
+	serverMissing(c, at, serverFieldsDimensions, serverKindsDimensions, seen[:])
 }
 
-// serverFieldsItem lists the JSON names of the properties of Item.
-var serverFieldsItem = []string{"aliases", "count", "labels", "name", "note", "outline", "owner", "parts", "price", "site", "tags", "when"}
+// serverFieldsItem and serverKindsItem list the JSON names and kinds of the properties of Item.
+var (
+	serverFieldsItem = []string{"aliases", "count", "labels", "name", "note", "outline", "owner", "parts", "price", "site", "tags", "when"}
+	serverKindsItem  = []serverKind{serverKindArray, serverKindInt32, serverKindObject, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired, serverKindObject, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindArray, serverKindNumber, serverKindString, serverKindArray, serverKindString}
+)
 
-// serverKindsItem lists the JSON kinds of the properties of Item, in the same order.
-var serverKindsItem = []serverKind{serverKindArray, serverKindInt32, serverKindObject, serverKindString, serverKindString, serverKindObject, serverKindString, serverKindArray, serverKindNumber, serverKindString, serverKindArray, serverKindString}
-
-// serverWalk checks the JSON text data of a Item at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Item at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [3]bool
+	var seen [12]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsItem, true)
+		if !serverMember(c, at, serverFieldsItem, serverKindsItem, seen[:], i, value) {
+			return
+		}
 		switch i {
 		case 0:
 			if v == nil {
-				at1 := &validationPath{
-					name:   "aliases",
-					parent: at,
-				}
+				at1 := at.field("aliases")
 				if serverDescend(c, at1, value, serverKindArray, false) {
 					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
+						at3 := at1.item(k2)
 						serverDescend(c, at3, item2, serverKindString, false)
 					})
 				}
 			}
 			return
 		case 2:
-			at1 := &validationPath{
-				name:   "labels",
-				parent: at,
-			}
+			at1 := at.field("labels")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				serverEachMember(c, value, func(k2, item2 []byte) {
-					at3 := &validationPath{
-						name:   serverKeyText(k2),
-						parent: at1,
-					}
+					at3 := at1.field(serverKeyText(k2))
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -998,19 +967,8 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 				})
 			}
 			return
-		case 3:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("name"), "must not be null")
-				return
-			}
-		case 4:
-			seen[1] = true
 		case 5:
-			at1 := &validationPath{
-				name:   "outline",
-				parent: at,
-			}
+			at1 := at.field("outline")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				var m1 *Outline
 				if v != nil {
@@ -1019,28 +977,15 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 				m1.serverWalk(c, at1, value)
 			}
 			return
-		case 6:
-			seen[2] = true
-			if serverIsNull(value) {
-				c.missing(at.field("owner"), "must not be null")
-				return
-			}
 		case 7:
-			at1 := &validationPath{
-				name:   "parts",
-				parent: at,
-			}
+			at1 := at.field("parts")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]Part
 				if v != nil {
 					m1 = &v.Parts
 				}
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -1056,20 +1001,13 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 			}
 			return
 		case 10:
-			at1 := &validationPath{
-				name:   "tags",
-				parent: at,
-			}
+			at1 := at.field("tags")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				if n := serverCountItems(c, value); n > 2 {
 					c.tooManyItems(at1, n, 2)
 				} else {
 					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
+						at3 := at1.item(k2)
 						if serverIsNull(item2) {
 							c.missing(at3, "must not be null")
 							return
@@ -1081,21 +1019,10 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsItem[i],
-				parent: at,
-			}, value, serverKindsItem[i], false)
+			serverDescend(c, at.field(serverFieldsItem[i]), value, serverKindsItem[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("name"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("note"), "is required")
-	}
-	if !seen[2] {
-		c.missing(at.field("owner"), "is required")
-	}
+	serverMissing(c, at, serverFieldsItem, serverKindsItem, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1139,36 +1066,31 @@ func (v *Item) serverDecodeMembers(c *validationState, at *validationPath, data 
 	})
 }
 
-// serverFieldsOutline lists the JSON names of the properties of Outline.
-var serverFieldsOutline = []string{"children", "title"}
+// serverFieldsOutline and serverKindsOutline list the JSON names and kinds of the properties of Outline.
+var (
+	serverFieldsOutline = []string{"children", "title"}
+	serverKindsOutline  = []serverKind{serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsOutline lists the JSON kinds of the properties of Outline, in the same order.
-var serverKindsOutline = []serverKind{serverKindArray, serverKindString}
-
-// serverWalk checks the JSON text data of a Outline at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Outline at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Outline) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsOutline, true)
+		if !serverMember(c, at, serverFieldsOutline, serverKindsOutline, seen[:], i, value) {
+			return
+		}
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "children",
-				parent: at,
-			}
+			at1 := at.field("children")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]Outline
 				if v != nil {
 					m1 = &v.Children
 				}
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -1183,50 +1105,32 @@ func (v *Outline) serverWalk(c *validationState, at *validationPath, data []byte
 				})
 			}
 			return
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("title"), "must not be null")
-				return
-			}
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsOutline[i],
-				parent: at,
-			}, value, serverKindsOutline[i], false)
+			serverDescend(c, at.field(serverFieldsOutline[i]), value, serverKindsOutline[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("title"), "is required")
-	}
+	serverMissing(c, at, serverFieldsOutline, serverKindsOutline, seen[:])
 }
 
-// serverFieldsPart lists the JSON names of the properties of Part.
-var serverFieldsPart = []string{"code", "size"}
+// serverFieldsPart and serverKindsPart list the JSON names and kinds of the properties of Part.
+var (
+	serverFieldsPart = []string{"code", "size"}
+	serverKindsPart  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverKindObject}
+)
 
-// serverKindsPart lists the JSON kinds of the properties of Part, in the same order.
-var serverKindsPart = []serverKind{serverKindString, serverKindInteger | serverKindObject}
-
-// serverWalk checks the JSON text data of a Part at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Part at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Part) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsPart, true)
+		if !serverMember(c, at, serverFieldsPart, serverKindsPart, seen[:], i, value) {
+			return
+		}
 		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("code"), "must not be null")
-				return
-			}
 		case 1:
-			at1 := &validationPath{
-				name:   "size",
-				parent: at,
-			}
+			at1 := at.field("size")
 			if serverDescend(c, at1, value, serverKindInteger|serverKindObject, v != nil) {
 				var m1 *Size
 				if v != nil {
@@ -1237,20 +1141,14 @@ func (v *Part) serverWalk(c *validationState, at *validationPath, data []byte) {
 			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsPart[i],
-				parent: at,
-			}, value, serverKindsPart[i], false)
+			serverDescend(c, at.field(serverFieldsPart[i]), value, serverKindsPart[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("code"), "is required")
-	}
+	serverMissing(c, at, serverFieldsPart, serverKindsPart, seen[:])
 }
 
-// serverWalk checks the JSON text data of a Size at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Size at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Size) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v == nil {
 		// Decoding failed: walk the one variant that the value's kind selects, if any.
@@ -1261,5 +1159,36 @@ func (v *Size) serverWalk(c *validationState, at *validationPath, data []byte) {
 	}
 	if v.Dimensions != nil {
 		v.Dimensions.serverWalk(c, at, data)
+	}
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
 	}
 }

@@ -694,36 +694,31 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsChatRequest lists the JSON names of the properties of ChatRequest.
-var serverFieldsChatRequest = []string{"messages", "model", "stream"}
+// serverFieldsChatRequest and serverKindsChatRequest list the JSON names and kinds of the properties of ChatRequest.
+var (
+	serverFieldsChatRequest = []string{"messages", "model", "stream"}
+	serverKindsChatRequest  = []serverKind{serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsChatRequest lists the JSON kinds of the properties of ChatRequest, in the same order.
-var serverKindsChatRequest = []serverKind{serverKindArray, serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a ChatRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a ChatRequest at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *ChatRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [3]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsChatRequest, true)
+		if !serverMember(c, at, serverFieldsChatRequest, serverKindsChatRequest, seen[:], i, value) {
+			return
+		}
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "messages",
-				parent: at,
-			}
+			at1 := at.field("messages")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]Message
 				if v != nil {
 					m1 = &v.Messages
 				}
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -738,23 +733,12 @@ func (v *ChatRequest) serverWalk(c *validationState, at *validationPath, data []
 				})
 			}
 			return
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("model"), "must not be null")
-				return
-			}
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsChatRequest[i],
-				parent: at,
-			}, value, serverKindsChatRequest[i], false)
+			serverDescend(c, at.field(serverFieldsChatRequest[i]), value, serverKindsChatRequest[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("model"), "is required")
-	}
+	serverMissing(c, at, serverFieldsChatRequest, serverKindsChatRequest, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -780,79 +764,48 @@ func (v *ChatRequest) serverDecodeMembers(c *validationState, at *validationPath
 	})
 }
 
-// serverFieldsMessage lists the JSON names of the properties of Message.
-var serverFieldsMessage = []string{"content", "role"}
+// serverFieldsMessage and serverKindsMessage list the JSON names and kinds of the properties of Message.
+var (
+	serverFieldsMessage = []string{"content", "role"}
+	serverKindsMessage  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsMessage lists the JSON kinds of the properties of Message, in the same order.
-var serverKindsMessage = []serverKind{serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a Message at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Message at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Message) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsMessage, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("content"), "must not be null")
-				return
-			}
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("role"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsMessage, serverKindsMessage, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsMessage[i],
-				parent: at,
-			}, value, serverKindsMessage[i], false)
+			serverDescend(c, at.field(serverFieldsMessage[i]), value, serverKindsMessage[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("content"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("role"), "is required")
-	}
+	serverMissing(c, at, serverFieldsMessage, serverKindsMessage, seen[:])
 }
 
-// serverFieldsSpeakRequestBody lists the JSON names of the properties of SpeakRequestBody.
-var serverFieldsSpeakRequestBody = []string{"input"}
+// serverFieldsSpeakRequestBody and serverKindsSpeakRequestBody list the JSON names and kinds of the properties of SpeakRequestBody.
+var (
+	serverFieldsSpeakRequestBody = []string{"input"}
+	serverKindsSpeakRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsSpeakRequestBody lists the JSON kinds of the properties of SpeakRequestBody, in the same order.
-var serverKindsSpeakRequestBody = []serverKind{serverKindString}
-
-// serverWalk checks the JSON text data of a SpeakRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a SpeakRequestBody at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *SpeakRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsSpeakRequestBody, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("input"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsSpeakRequestBody, serverKindsSpeakRequestBody, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsSpeakRequestBody[i],
-				parent: at,
-			}, value, serverKindsSpeakRequestBody[i], false)
+			serverDescend(c, at.field(serverFieldsSpeakRequestBody[i]), value, serverKindsSpeakRequestBody[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("input"), "is required")
-	}
+	serverMissing(c, at, serverFieldsSpeakRequestBody, serverKindsSpeakRequestBody, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -872,4 +825,35 @@ func (v *SpeakRequestBody) serverDecodeMembers(c *validationState, at *validatio
 			c.skip(at.field(serverFieldsSpeakRequestBody[i]))
 		}
 	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
 }

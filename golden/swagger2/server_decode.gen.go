@@ -1139,37 +1139,26 @@ func (p *serverParts) close() {
 	_ = p.form.RemoveAll()
 }
 
-// serverFieldsNewPet lists the JSON names of the properties of NewPet.
-var serverFieldsNewPet = []string{"name", "tag", "x"}
+// serverFieldsNewPet and serverKindsNewPet list the JSON names and kinds of the properties of NewPet.
+var (
+	serverFieldsNewPet = []string{"name", "tag", "x"}
+	serverKindsNewPet  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString}
+)
 
-// serverKindsNewPet lists the JSON kinds of the properties of NewPet, in the same order.
-var serverKindsNewPet = []serverKind{serverKindString, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a NewPet at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a NewPet at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *NewPet) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [3]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsNewPet, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("name"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsNewPet, serverKindsNewPet, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsNewPet[i],
-				parent: at,
-			}, value, serverKindsNewPet[i], false)
+			serverDescend(c, at.field(serverFieldsNewPet[i]), value, serverKindsNewPet[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("name"), "is required")
-	}
+	serverMissing(c, at, serverFieldsNewPet, serverKindsNewPet, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1195,37 +1184,26 @@ func (v *NewPet) serverDecodeMembers(c *validationState, at *validationPath, dat
 	})
 }
 
-// serverFieldsRenamePetRequestBody lists the JSON names of the properties of RenamePetRequestBody.
-var serverFieldsRenamePetRequestBody = []string{"name", "notify"}
+// serverFieldsRenamePetRequestBody and serverKindsRenamePetRequestBody list the JSON names and kinds of the properties of RenamePetRequestBody.
+var (
+	serverFieldsRenamePetRequestBody = []string{"name", "notify"}
+	serverKindsRenamePetRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsRenamePetRequestBody lists the JSON kinds of the properties of RenamePetRequestBody, in the same order.
-var serverKindsRenamePetRequestBody = []serverKind{serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a RenamePetRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a RenamePetRequestBody at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *RenamePetRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsRenamePetRequestBody, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("name"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsRenamePetRequestBody, serverKindsRenamePetRequestBody, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsRenamePetRequestBody[i],
-				parent: at,
-			}, value, serverKindsRenamePetRequestBody[i], false)
+			serverDescend(c, at.field(serverFieldsRenamePetRequestBody[i]), value, serverKindsRenamePetRequestBody[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("name"), "is required")
-	}
+	serverMissing(c, at, serverFieldsRenamePetRequestBody, serverKindsRenamePetRequestBody, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1249,46 +1227,26 @@ func (v *RenamePetRequestBody) serverDecodeMembers(c *validationState, at *valid
 	})
 }
 
-// serverFieldsUploadPhotoRequestBody lists the JSON names of the properties of UploadPhotoRequestBody.
-var serverFieldsUploadPhotoRequestBody = []string{"caption", "file"}
+// serverFieldsUploadPhotoRequestBody and serverKindsUploadPhotoRequestBody list the JSON names and kinds of the properties of UploadPhotoRequestBody.
+var (
+	serverFieldsUploadPhotoRequestBody = []string{"caption", "file"}
+	serverKindsUploadPhotoRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindAny | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsUploadPhotoRequestBody lists the JSON kinds of the properties of UploadPhotoRequestBody, in the same order.
-var serverKindsUploadPhotoRequestBody = []serverKind{serverKindString, serverKindAny}
-
-// serverWalk checks the JSON text data of a UploadPhotoRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a UploadPhotoRequestBody at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *UploadPhotoRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsUploadPhotoRequestBody, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("caption"), "must not be null")
-				return
-			}
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("file"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsUploadPhotoRequestBody, serverKindsUploadPhotoRequestBody, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsUploadPhotoRequestBody[i],
-				parent: at,
-			}, value, serverKindsUploadPhotoRequestBody[i], false)
+			serverDescend(c, at.field(serverFieldsUploadPhotoRequestBody[i]), value, serverKindsUploadPhotoRequestBody[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("caption"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("file"), "is required")
-	}
+	serverMissing(c, at, serverFieldsUploadPhotoRequestBody, serverKindsUploadPhotoRequestBody, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -1310,4 +1268,35 @@ func (v *UploadPhotoRequestBody) serverDecodeMembers(c *validationState, at *val
 			c.skip(at.field(serverFieldsUploadPhotoRequestBody[i]))
 		}
 	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
 }

@@ -694,46 +694,26 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsPet lists the JSON names of the properties of Pet.
-var serverFieldsPet = []string{"id", "name", "tag"}
+// serverFieldsPet and serverKindsPet list the JSON names and kinds of the properties of Pet.
+var (
+	serverFieldsPet = []string{"id", "name", "tag"}
+	serverKindsPet  = []serverKind{serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString}
+)
 
-// serverKindsPet lists the JSON kinds of the properties of Pet, in the same order.
-var serverKindsPet = []serverKind{serverKindInteger, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a Pet at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Pet at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Pet) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [2]bool
+	var seen [3]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsPet, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("id"), "must not be null")
-				return
-			}
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("name"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsPet, serverKindsPet, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsPet[i],
-				parent: at,
-			}, value, serverKindsPet[i], false)
+			serverDescend(c, at.field(serverFieldsPet[i]), value, serverKindsPet[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("id"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("name"), "is required")
-	}
+	serverMissing(c, at, serverFieldsPet, serverKindsPet, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -759,37 +739,26 @@ func (v *Pet) serverDecodeMembers(c *validationState, at *validationPath, data [
 	})
 }
 
-// serverFieldsShipment lists the JSON names of the properties of Shipment.
-var serverFieldsShipment = []string{"carrier", "orderId"}
+// serverFieldsShipment and serverKindsShipment list the JSON names and kinds of the properties of Shipment.
+var (
+	serverFieldsShipment = []string{"carrier", "orderId"}
+	serverKindsShipment  = []serverKind{serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsShipment lists the JSON kinds of the properties of Shipment, in the same order.
-var serverKindsShipment = []serverKind{serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a Shipment at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Shipment at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Shipment) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [2]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsShipment, true)
-		switch i {
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("orderId"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsShipment, serverKindsShipment, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsShipment[i],
-				parent: at,
-			}, value, serverKindsShipment[i], false)
+			serverDescend(c, at.field(serverFieldsShipment[i]), value, serverKindsShipment[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("orderId"), "is required")
-	}
+	serverMissing(c, at, serverFieldsShipment, serverKindsShipment, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -813,37 +782,26 @@ func (v *Shipment) serverDecodeMembers(c *validationState, at *validationPath, d
 	})
 }
 
-// serverFieldsSubscribeRequestBody lists the JSON names of the properties of SubscribeRequestBody.
-var serverFieldsSubscribeRequestBody = []string{"callbackUrl"}
+// serverFieldsSubscribeRequestBody and serverKindsSubscribeRequestBody list the JSON names and kinds of the properties of SubscribeRequestBody.
+var (
+	serverFieldsSubscribeRequestBody = []string{"callbackUrl"}
+	serverKindsSubscribeRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsSubscribeRequestBody lists the JSON kinds of the properties of SubscribeRequestBody, in the same order.
-var serverKindsSubscribeRequestBody = []serverKind{serverKindString}
-
-// serverWalk checks the JSON text data of a SubscribeRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a SubscribeRequestBody at path at: required properties must be
+// present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *SubscribeRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, serverFieldsSubscribeRequestBody, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("callbackUrl"), "must not be null")
-				return
-			}
+		if !serverMember(c, at, serverFieldsSubscribeRequestBody, serverKindsSubscribeRequestBody, seen[:], i, value) {
+			return
 		}
 		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsSubscribeRequestBody[i],
-				parent: at,
-			}, value, serverKindsSubscribeRequestBody[i], false)
+			serverDescend(c, at.field(serverFieldsSubscribeRequestBody[i]), value, serverKindsSubscribeRequestBody[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("callbackUrl"), "is required")
-	}
+	serverMissing(c, at, serverFieldsSubscribeRequestBody, serverKindsSubscribeRequestBody, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own, after
@@ -863,4 +821,35 @@ func (v *SubscribeRequestBody) serverDecodeMembers(c *validationState, at *valid
 			c.skip(at.field(serverFieldsSubscribeRequestBody[i]))
 		}
 	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
 }
