@@ -38,6 +38,9 @@ func genWalkers(f *jen.File, c *checks, api *generator.API) {
 	if named {
 		genWalkNamedMember(f)
 	}
+	if len(bodies) > 0 {
+		genDecodeEach(f)
+	}
 }
 
 // tracksMembers reports whether a struct's walker notes which members it

@@ -233,8 +233,7 @@ func (c *checks) sliceChecks(g *jen.Group, r *generator.TypeRef, x *jen.Statemen
 			c.uniqueBy(g, by, x, at)
 		}
 		if elems {
-			g.For(jen.Id(i).Op(":=").Range().Add(x.Clone())).BlockFunc(func(g *jen.Group) {
-				g.If(jen.Op("!").Id("c").Dot("checking").Call()).Block(jen.Break())
+			g.For(jen.Id(i).Op(":=").Lit(0), jen.Id(i).Op("<").Len(x.Clone()).Op("&&").Id("c").Dot("checking").Call(), jen.Id(i).Op("++")).BlockFunc(func(g *jen.Group) {
 				c.value(g, r.Elem, x.Clone().Index(jen.Id(i)), false, loc{parent: at, index: i}, depth+1)
 			})
 		}

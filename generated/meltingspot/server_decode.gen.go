@@ -919,31 +919,10 @@ func (v *BulkInviteLiveSpeakersRequest) serverWalk(c *validationState, at *valid
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *BulkInviteLiveSpeakersRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsBulkInviteLiveSpeakersRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.GrantHostRights)
-		case 1:
-			err = json.Unmarshal(value, &v.Highlighted)
-		case 2:
-			err = json.Unmarshal(value, &v.InvitedBySpotMemberID)
-		case 3:
-			err = json.Unmarshal(value, &v.SpotMemberIDs)
-		case 4:
-			err = json.Unmarshal(value, &v.WithEmailNotification)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsBulkInviteLiveSpeakersRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsBulkInviteLiveSpeakersRequest, true, []any{&v.GrantHostRights, &v.Highlighted, &v.InvitedBySpotMemberID, &v.SpotMemberIDs, &v.WithEmailNotification})
 }
 
 // serverFieldsBulkInviteMembers and serverKindsBulkInviteMembers list the JSON names and kinds of the properties of BulkInviteMembers.
@@ -1025,27 +1004,10 @@ func (v *BulkInviteRequest) serverWalk(c *validationState, at *validationPath, d
 	serverMissing(c, at, serverFieldsBulkInviteRequest, serverKindsBulkInviteRequest, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *BulkInviteRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsBulkInviteRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.InvitedBySpotMemberID)
-		case 1:
-			err = json.Unmarshal(value, &v.Members)
-		case 2:
-			err = json.Unmarshal(value, &v.WithEmailNotification)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsBulkInviteRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsBulkInviteRequest, true, []any{&v.InvitedBySpotMemberID, &v.Members, &v.WithEmailNotification})
 }
 
 // serverFieldsCreateLiveRequest and serverKindsCreateLiveRequest list the JSON names and kinds of the properties of CreateLiveRequest.
@@ -1070,47 +1032,10 @@ func (v *CreateLiveRequest) serverWalk(c *validationState, at *validationPath, d
 	serverMissing(c, at, serverFieldsCreateLiveRequest, serverKindsCreateLiveRequest, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *CreateLiveRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsCreateLiveRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.BuiltInType)
-		case 1:
-			err = json.Unmarshal(value, &v.ChatVisibility)
-		case 2:
-			err = json.Unmarshal(value, &v.Description)
-		case 3:
-			err = json.Unmarshal(value, &v.EndDate)
-		case 4:
-			err = json.Unmarshal(value, &v.ParticipantsVisibility)
-		case 5:
-			err = json.Unmarshal(value, &v.Participation)
-		case 6:
-			err = json.Unmarshal(value, &v.Record)
-		case 7:
-			err = json.Unmarshal(value, &v.Solution)
-		case 8:
-			err = json.Unmarshal(value, &v.SpotMemberHostID)
-		case 9:
-			err = json.Unmarshal(value, &v.StartDate)
-		case 10:
-			err = json.Unmarshal(value, &v.Title)
-		case 11:
-			err = json.Unmarshal(value, &v.VideoURL)
-		case 12:
-			err = json.Unmarshal(value, &v.Visibility)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsCreateLiveRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsCreateLiveRequest, true, []any{&v.BuiltInType, &v.ChatVisibility, &v.Description, &v.EndDate, &v.ParticipantsVisibility, &v.Participation, &v.Record, &v.Solution, &v.SpotMemberHostID, &v.StartDate, &v.Title, &v.VideoURL, &v.Visibility})
 }
 
 // serverFieldsGroupIDsRequest and serverKindsGroupIDsRequest list the JSON names and kinds of the properties of GroupIDsRequest.
@@ -1145,23 +1070,10 @@ func (v *GroupIDsRequest) serverWalk(c *validationState, at *validationPath, dat
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *GroupIDsRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsGroupIDsRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.GroupIDs)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsGroupIDsRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsGroupIDsRequest, true, []any{&v.GroupIDs})
 }
 
 // serverFieldsInviteLiveParticipantRequest and serverKindsInviteLiveParticipantRequest list the JSON names and kinds of the properties of InviteLiveParticipantRequest.
@@ -1186,27 +1098,10 @@ func (v *InviteLiveParticipantRequest) serverWalk(c *validationState, at *valida
 	serverMissing(c, at, serverFieldsInviteLiveParticipantRequest, serverKindsInviteLiveParticipantRequest, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *InviteLiveParticipantRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsInviteLiveParticipantRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.InvitedBySpotMemberID)
-		case 1:
-			err = json.Unmarshal(value, &v.Member)
-		case 2:
-			err = json.Unmarshal(value, &v.WithEmailNotification)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsInviteLiveParticipantRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsInviteLiveParticipantRequest, true, []any{&v.InvitedBySpotMemberID, &v.Member, &v.WithEmailNotification})
 }
 
 // serverFieldsInviteLiveSpeakerRequest and serverKindsInviteLiveSpeakerRequest list the JSON names and kinds of the properties of InviteLiveSpeakerRequest.
@@ -1243,31 +1138,10 @@ func (v *InviteLiveSpeakerRequest) serverWalk(c *validationState, at *validation
 	serverMissing(c, at, serverFieldsInviteLiveSpeakerRequest, serverKindsInviteLiveSpeakerRequest, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *InviteLiveSpeakerRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsInviteLiveSpeakerRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.GrantHostRights)
-		case 1:
-			err = json.Unmarshal(value, &v.Highlighted)
-		case 2:
-			err = json.Unmarshal(value, &v.InvitedBySpotMemberID)
-		case 3:
-			err = json.Unmarshal(value, &v.Member)
-		case 4:
-			err = json.Unmarshal(value, &v.WithEmailNotification)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsInviteLiveSpeakerRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsInviteLiveSpeakerRequest, true, []any{&v.GrantHostRights, &v.Highlighted, &v.InvitedBySpotMemberID, &v.Member, &v.WithEmailNotification})
 }
 
 // serverFieldsLinkLiveGroupRequest and serverKindsLinkLiveGroupRequest list the JSON names and kinds of the properties of LinkLiveGroupRequest.
@@ -1292,25 +1166,10 @@ func (v *LinkLiveGroupRequest) serverWalk(c *validationState, at *validationPath
 	serverMissing(c, at, serverFieldsLinkLiveGroupRequest, serverKindsLinkLiveGroupRequest, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *LinkLiveGroupRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsLinkLiveGroupRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.GroupID)
-		case 1:
-			err = json.Unmarshal(value, &v.WithEmailNotification)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsLinkLiveGroupRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsLinkLiveGroupRequest, true, []any{&v.GroupID, &v.WithEmailNotification})
 }
 
 // serverFieldsMemberByEmail and serverKindsMemberByEmail list the JSON names and kinds of the properties of MemberByEmail.
@@ -1372,49 +1231,10 @@ func (v *UpdateLiveRequest) serverWalk(c *validationState, at *validationPath, d
 	serverMissing(c, at, serverFieldsUpdateLiveRequest, serverKindsUpdateLiveRequest, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *UpdateLiveRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsUpdateLiveRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.BuiltInType)
-		case 1:
-			err = json.Unmarshal(value, &v.ChatVisibility)
-		case 2:
-			err = json.Unmarshal(value, &v.Description)
-		case 3:
-			err = json.Unmarshal(value, &v.EndDate)
-		case 4:
-			err = json.Unmarshal(value, &v.ParticipantsVisibility)
-		case 5:
-			err = json.Unmarshal(value, &v.Participation)
-		case 6:
-			err = json.Unmarshal(value, &v.Record)
-		case 7:
-			err = json.Unmarshal(value, &v.RecordAvailable)
-		case 8:
-			err = json.Unmarshal(value, &v.ReplayVideoURL)
-		case 9:
-			err = json.Unmarshal(value, &v.Solution)
-		case 10:
-			err = json.Unmarshal(value, &v.StartDate)
-		case 11:
-			err = json.Unmarshal(value, &v.Title)
-		case 12:
-			err = json.Unmarshal(value, &v.VideoURL)
-		case 13:
-			err = json.Unmarshal(value, &v.Visibility)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsUpdateLiveRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsUpdateLiveRequest, true, []any{&v.BuiltInType, &v.ChatVisibility, &v.Description, &v.EndDate, &v.ParticipantsVisibility, &v.Participation, &v.Record, &v.RecordAvailable, &v.ReplayVideoURL, &v.Solution, &v.StartDate, &v.Title, &v.VideoURL, &v.Visibility})
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -1446,4 +1266,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

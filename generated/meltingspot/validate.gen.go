@@ -98,10 +98,7 @@ func (v *BulkInviteMembers) Validate() error {
 func (v *BulkInviteMembers) validate(c *validationState, at *validationPath) {
 	if v.Emails != nil {
 		at1 := at.field("emails")
-		for i1 := range v.Emails {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v.Emails) && c.checking(); i1++ {
 			c.addIf(at1.item(i1), !validationEmail(v.Emails[i1]), "must be an email address")
 		}
 	}
@@ -242,10 +239,7 @@ func (v *LiveList) validate(c *validationState, at *validationPath) {
 		c.missing(at.field("items"), "is required")
 	} else {
 		at1 := at.field("items")
-		for i1 := range v.Items {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
 			v.Items[i1].validate(c, at1.item(i1))
 		}
 	}
@@ -303,10 +297,7 @@ func (v *ParticipantList) validate(c *validationState, at *validationPath) {
 		c.missing(at.field("items"), "is required")
 	} else {
 		at1 := at.field("items")
-		for i1 := range v.Items {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
 			v.Items[i1].validate(c, at1.item(i1))
 		}
 	}

@@ -893,27 +893,10 @@ func (v *CreateMeetingInviteesRequest) serverWalk(c *validationState, at *valida
 	serverMissing(c, at, serverFieldsCreateMeetingInviteesRequest, serverKindsCreateMeetingInviteesRequest, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *CreateMeetingInviteesRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsCreateMeetingInviteesRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.HostEmail)
-		case 1:
-			err = json.Unmarshal(value, &v.Items)
-		case 2:
-			err = json.Unmarshal(value, &v.MeetingID)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsCreateMeetingInviteesRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsCreateMeetingInviteesRequest, true, []any{&v.HostEmail, &v.Items, &v.MeetingID})
 }
 
 // serverFieldsMeetingInviteeInput and serverKindsMeetingInviteeInput list the JSON names and kinds of the properties of MeetingInviteeInput.
@@ -967,4 +950,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

@@ -73,10 +73,7 @@ func (v *CreateMeetingInviteesRequest) validate(c *validationState, at *validati
 			validationUniqueBy(c, at1, "email", len(v.Items), func(i int) (string, bool) {
 				return strings.ToLower(v.Items[i].Email), true
 			})
-			for i1 := range v.Items {
-				if !c.checking() {
-					break
-				}
+			for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
 				v.Items[i1].validate(c, at1.item(i1))
 			}
 		}
@@ -92,10 +89,7 @@ func (v *CreateMeetingInviteesResponse) Validate() error {
 func (v *CreateMeetingInviteesResponse) validate(c *validationState, at *validationPath) {
 	if v.Items != nil {
 		at1 := at.field("items")
-		for i1 := range v.Items {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
 			v.Items[i1].validate(c, at1.item(i1))
 		}
 	}

@@ -907,59 +907,10 @@ func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validation
 	serverMissing(c, at, serverFieldsMeetingRegistrantRequest, serverKindsMeetingRegistrantRequest, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *MeetingRegistrantRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsMeetingRegistrantRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Address)
-		case 1:
-			err = json.Unmarshal(value, &v.AutoApprove)
-		case 2:
-			err = json.Unmarshal(value, &v.City)
-		case 3:
-			err = json.Unmarshal(value, &v.Comments)
-		case 4:
-			err = json.Unmarshal(value, &v.Country)
-		case 5:
-			err = json.Unmarshal(value, &v.CustomQuestions)
-		case 6:
-			err = json.Unmarshal(value, &v.Email)
-		case 7:
-			err = json.Unmarshal(value, &v.FirstName)
-		case 8:
-			err = json.Unmarshal(value, &v.Industry)
-		case 9:
-			err = json.Unmarshal(value, &v.JobTitle)
-		case 10:
-			err = json.Unmarshal(value, &v.Language)
-		case 11:
-			err = json.Unmarshal(value, &v.LastName)
-		case 12:
-			err = json.Unmarshal(value, &v.NoOfEmployees)
-		case 13:
-			err = json.Unmarshal(value, &v.Org)
-		case 14:
-			err = json.Unmarshal(value, &v.Phone)
-		case 15:
-			err = json.Unmarshal(value, &v.PurchasingTimeFrame)
-		case 16:
-			err = json.Unmarshal(value, &v.RoleInPurchaseProcess)
-		case 17:
-			err = json.Unmarshal(value, &v.State)
-		case 18:
-			err = json.Unmarshal(value, &v.Zip)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsMeetingRegistrantRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsMeetingRegistrantRequest, true, []any{&v.Address, &v.AutoApprove, &v.City, &v.Comments, &v.Country, &v.CustomQuestions, &v.Email, &v.FirstName, &v.Industry, &v.JobTitle, &v.Language, &v.LastName, &v.NoOfEmployees, &v.Org, &v.Phone, &v.PurchasingTimeFrame, &v.RoleInPurchaseProcess, &v.State, &v.Zip})
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -991,4 +942,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

@@ -919,10 +919,7 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 			}
 			{
 				at1 := at
-				for i1 := range v {
-					if !c.checking() {
-						break
-					}
+				for i1 := 0; i1 < len(v) && c.checking(); i1++ {
 					v[i1].validate(c, at1.item(i1))
 				}
 			}

@@ -940,25 +940,10 @@ func (v *AddTagsRequestBody) serverWalk(c *validationState, at *validationPath, 
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *AddTagsRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsAddTagsRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.DryRun)
-		case 1:
-			err = json.Unmarshal(value, &v.Tags)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsAddTagsRequestBody[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsAddTagsRequestBody, true, []any{&v.DryRun, &v.Tags})
 }
 
 // serverFieldsPoint and serverKindsPoint list the JSON names and kinds of the properties of Point.
@@ -981,25 +966,10 @@ func (v *Point) serverWalk(c *validationState, at *validationPath, data []byte) 
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *Point) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsPoint, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.X)
-		case 1:
-			err = json.Unmarshal(value, &v.Y)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsPoint[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsPoint, true, []any{&v.X, &v.Y})
 }
 
 // serverFieldsThing and serverKindsThing list the JSON names and kinds of the properties of Thing.
@@ -1102,27 +1072,10 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 	serverMissing(c, at, serverFieldsThingBatch, serverKindsThingBatch, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *ThingBatch) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsThingBatch, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Drafts)
-		case 1:
-			err = json.Unmarshal(value, &v.Source)
-		case 2:
-			err = json.Unmarshal(value, &v.Things)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsThingBatch[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsThingBatch, true, []any{&v.Drafts, &v.Source, &v.Things})
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -1154,4 +1107,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

@@ -97,10 +97,7 @@ func (v *ThingBatch) validate(c *validationState, at *validationPath) {
 			c.tooManyItems(at.field("drafts"), len(v.Drafts), 20)
 		} else {
 			at1 := at.field("drafts")
-			for i1 := range v.Drafts {
-				if !c.checking() {
-					break
-				}
+			for i1 := 0; i1 < len(v.Drafts) && c.checking(); i1++ {
 				v.Drafts[i1].validate(c, at1.item(i1))
 			}
 		}
@@ -110,10 +107,7 @@ func (v *ThingBatch) validate(c *validationState, at *validationPath) {
 			c.tooManyItems(at.field("things"), len(v.Things), 50)
 		} else {
 			at1 := at.field("things")
-			for i1 := range v.Things {
-				if !c.checking() {
-					break
-				}
+			for i1 := 0; i1 < len(v.Things) && c.checking(); i1++ {
 				v.Things[i1].validate(c, at1.item(i1))
 			}
 		}
@@ -131,10 +125,7 @@ func (v *ThingPage) validate(c *validationState, at *validationPath) {
 		c.missing(at.field("items"), "is required")
 	} else {
 		at1 := at.field("items")
-		for i1 := range v.Items {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
 			v.Items[i1].validate(c, at1.item(i1))
 		}
 	}

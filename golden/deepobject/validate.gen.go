@@ -63,10 +63,7 @@ func (v *ChargeFilter) validate(c *validationState, at *validationPath) {
 	}
 	if v.Status != nil {
 		at1 := at.field("status")
-		for i1 := range v.Status {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v.Status) && c.checking(); i1++ {
 			v.Status[i1].validate(c, at1.item(i1))
 		}
 	}

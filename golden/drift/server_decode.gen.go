@@ -731,41 +731,10 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *Item) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsItem, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Anything)
-		case 1:
-			err = json.Unmarshal(value, &v.Count)
-		case 2:
-			err = json.Unmarshal(value, &v.CreatedAt)
-		case 3:
-			err = json.Unmarshal(value, &v.Extra)
-		case 4:
-			err = json.Unmarshal(value, &v.ID)
-		case 5:
-			err = json.Unmarshal(value, &v.Meta)
-		case 6:
-			err = json.Unmarshal(value, &v.Status)
-		case 7:
-			err = json.Unmarshal(value, &v.Tags)
-		case 8:
-			err = json.Unmarshal(value, &v.Title)
-		case 9:
-			err = json.Unmarshal(value, &v.VideoURL)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsItem[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsItem, true, []any{&v.Anything, &v.Count, &v.CreatedAt, &v.Extra, &v.ID, &v.Meta, &v.Status, &v.Tags, &v.Title, &v.VideoURL})
 }
 
 // serverFieldsMeta and serverKindsMeta list the JSON names and kinds of the properties of Meta.
@@ -801,4 +770,17 @@ func serverWalkMember(c *validationState, at *validationPath, value []byte, want
 	if serverDescend(c, at, value, want, false) {
 		walk(c, at, value)
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

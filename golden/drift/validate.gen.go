@@ -74,10 +74,7 @@ func (v *ItemList) validate(c *validationState, at *validationPath) {
 		c.missing(at.field("items"), "is required")
 	} else {
 		at1 := at.field("items")
-		for i1 := range v.Items {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
 			v.Items[i1].validate(c, at1.item(i1))
 		}
 	}

@@ -958,35 +958,10 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 	serverMissing(c, at, serverFieldsPaymentIntentParams, serverKindsPaymentIntentParams, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *PaymentIntentParams) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsPaymentIntentParams, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Amount)
-		case 1:
-			err = json.Unmarshal(value, &v.Capture)
-		case 2:
-			err = json.Unmarshal(value, &v.Currency)
-		case 3:
-			err = json.Unmarshal(value, &v.Expand)
-		case 4:
-			err = json.Unmarshal(value, &v.Items)
-		case 5:
-			err = json.Unmarshal(value, &v.Metadata)
-		case 6:
-			err = json.Unmarshal(value, &v.Methods)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsPaymentIntentParams[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsPaymentIntentParams, true, []any{&v.Amount, &v.Capture, &v.Currency, &v.Expand, &v.Items, &v.Metadata, &v.Methods})
 }
 
 // serverFieldsPaymentIntentParamsItemsItem and serverKindsPaymentIntentParamsItemsItem list the JSON names and kinds of the properties of PaymentIntentParamsItemsItem.
@@ -1048,25 +1023,10 @@ func (v *TokenRequestBody) serverWalk(c *validationState, at *validationPath, da
 	serverMissing(c, at, serverFieldsTokenRequestBody, serverKindsTokenRequestBody, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *TokenRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsTokenRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.GrantType)
-		case 1:
-			err = json.Unmarshal(value, &v.Scope)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsTokenRequestBody[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsTokenRequestBody, true, []any{&v.GrantType, &v.Scope})
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -1098,4 +1058,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

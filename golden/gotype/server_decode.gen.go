@@ -716,27 +716,10 @@ func (v *Host) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverMissing(c, at, serverFieldsHost, serverKindsHost, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *Host) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsHost, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Address)
-		case 1:
-			err = json.Unmarshal(value, &v.Name)
-		case 2:
-			err = json.Unmarshal(value, &v.Weight)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsHost[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsHost, true, []any{&v.Address, &v.Name, &v.Weight})
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -768,4 +751,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

@@ -716,45 +716,10 @@ func (v *OddNames) serverWalk(c *validationState, at *validationPath, data []byt
 	serverMissing(c, at, serverFieldsOddNames, serverKindsOddNames, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *OddNames) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsOddNames, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.X)
-		case 1:
-			err = json.Unmarshal(value, &v.X2)
-		case 2:
-			err = json.Unmarshal(value, &v.Type2)
-		case 3:
-			err = json.Unmarshal(value, &v.ABC)
-		case 4:
-			err = json.Unmarshal(value, &v.BackSlash)
-		case 5:
-			err = json.Unmarshal(value, &v.ItS)
-		case 6:
-			err = json.Unmarshal(value, &v.Omitempty)
-		case 7:
-			err = json.Unmarshal(value, &v.SayHi)
-		case 8:
-			err = json.Unmarshal(value, &v.TabIn)
-		case 9:
-			err = json.Unmarshal(value, &v.Type)
-		case 10:
-			err = json.Unmarshal(value, &v.WithSpace)
-		case 11:
-			err = json.Unmarshal(value, &v.Ünïcode)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsOddNames[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsOddNames, true, []any{&v.X, &v.X2, &v.Type2, &v.ABC, &v.BackSlash, &v.ItS, &v.Omitempty, &v.SayHi, &v.TabIn, &v.Type, &v.WithSpace, &v.Ünïcode})
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -786,4 +751,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

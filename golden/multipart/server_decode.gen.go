@@ -1048,33 +1048,10 @@ func (v *UploadFileRequestBody) serverWalk(c *validationState, at *validationPat
 	serverMissing(c, at, serverFieldsUploadFileRequestBody, serverKindsUploadFileRequestBody, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *UploadFileRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsUploadFileRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Attributes)
-		case 1:
-			err = json.Unmarshal(value, &v.File)
-		case 2:
-			err = json.Unmarshal(value, &v.Purpose)
-		case 3:
-			err = json.Unmarshal(value, &v.SizeHint)
-		case 4:
-			err = json.Unmarshal(value, &v.Tags)
-		case 5:
-			err = json.Unmarshal(value, &v.Thumbnail)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsUploadFileRequestBody[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsUploadFileRequestBody, true, []any{&v.Attributes, &v.File, &v.Purpose, &v.SizeHint, &v.Tags, &v.Thumbnail})
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -1106,4 +1083,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

@@ -894,23 +894,10 @@ func (v *InsertInviteesRequestBody) serverWalk(c *validationState, at *validatio
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *InsertInviteesRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsInsertInviteesRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Items)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsInsertInviteesRequestBody[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsInsertInviteesRequestBody, true, []any{&v.Items})
 }
 
 // serverFieldsInsertInviteesRequestBodyItemsItem and serverKindsInsertInviteesRequestBodyItemsItem list the JSON names and kinds of the properties of InsertInviteesRequestBodyItemsItem.
@@ -957,31 +944,10 @@ func (v *Registrant) serverWalk(c *validationState, at *validationPath, data []b
 	serverMissing(c, at, serverFieldsRegistrant, serverKindsRegistrant, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *Registrant) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsRegistrant, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Email)
-		case 1:
-			err = json.Unmarshal(value, &v.FirstName)
-		case 2:
-			err = json.Unmarshal(value, &v.Language)
-		case 3:
-			err = json.Unmarshal(value, &v.NoOfEmployees)
-		case 4:
-			err = json.Unmarshal(value, &v.RoleInPurchaseProcess)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsRegistrant[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsRegistrant, true, []any{&v.Email, &v.FirstName, &v.Language, &v.NoOfEmployees, &v.RoleInPurchaseProcess})
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -1013,4 +979,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

@@ -72,10 +72,7 @@ func (v *InsertInviteesRequestBody) validate(c *validationState, at *validationP
 			validationUniqueBy(c, at1, "email", len(v.Items), func(i int) (string, bool) {
 				return strings.ToLower(v.Items[i].Email), true
 			})
-			for i1 := range v.Items {
-				if !c.checking() {
-					break
-				}
+			for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
 				v.Items[i1].validate(c, at1.item(i1))
 			}
 		}

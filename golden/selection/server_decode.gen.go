@@ -762,23 +762,10 @@ func (v *LiveEvent) serverWalk(c *validationState, at *validationPath, data []by
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *LiveEvent) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsLiveEvent, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Live)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsLiveEvent[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsLiveEvent, true, []any{&v.Live})
 }
 
 // serverFieldsPerson and serverKindsPerson list the JSON names and kinds of the properties of Person.
@@ -860,4 +847,17 @@ func serverWalkMember(c *validationState, at *validationPath, value []byte, want
 	if serverDescend(c, at, value, want, false) {
 		walk(c, at, value)
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

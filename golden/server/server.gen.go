@@ -831,10 +831,7 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 				c.tooManyItems(at, len(in.Body), 2)
 			} else {
 				at1 := at
-				for i1 := range in.Body {
-					if !c.checking() {
-						break
-					}
+				for i1 := 0; i1 < len(in.Body) && c.checking(); i1++ {
 					in.Body[i1].validate(c, at1.item(i1))
 				}
 			}
@@ -924,10 +921,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 			} else {
 				at1 := at
 				validationUnique(c, at1, v)
-				for i1 := range v {
-					if !c.checking() {
-						break
-					}
+				for i1 := 0; i1 < len(v) && c.checking(); i1++ {
 					validateString(c, at1.item(i1), v[i1], 0, -1, validationPattern2)
 				}
 			}

@@ -1025,45 +1025,10 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverMissing(c, at, serverFieldsItem, serverKindsItem, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *Item) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsItem, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Aliases)
-		case 1:
-			err = json.Unmarshal(value, &v.Count)
-		case 2:
-			err = json.Unmarshal(value, &v.Labels)
-		case 3:
-			err = json.Unmarshal(value, &v.Name)
-		case 4:
-			err = json.Unmarshal(value, &v.Note)
-		case 5:
-			err = json.Unmarshal(value, &v.Outline)
-		case 6:
-			err = json.Unmarshal(value, &v.Owner)
-		case 7:
-			err = json.Unmarshal(value, &v.Parts)
-		case 8:
-			err = json.Unmarshal(value, &v.Price)
-		case 9:
-			err = json.Unmarshal(value, &v.Site)
-		case 10:
-			err = json.Unmarshal(value, &v.Tags)
-		case 11:
-			err = json.Unmarshal(value, &v.When)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsItem[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsItem, true, []any{&v.Aliases, &v.Count, &v.Labels, &v.Name, &v.Note, &v.Outline, &v.Owner, &v.Parts, &v.Price, &v.Site, &v.Tags, &v.When})
 }
 
 // serverFieldsOutline and serverKindsOutline list the JSON names and kinds of the properties of Outline.
@@ -1191,4 +1156,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

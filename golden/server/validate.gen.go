@@ -100,10 +100,7 @@ func (v *Item) validate(c *validationState, at *validationPath) {
 		validationUniqueBy(c, at1, "code", len(v.Parts), func(i int) (string, bool) {
 			return v.Parts[i].Code, true
 		})
-		for i1 := range v.Parts {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v.Parts) && c.checking(); i1++ {
 			v.Parts[i1].validate(c, at1.item(i1))
 		}
 	}

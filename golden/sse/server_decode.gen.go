@@ -741,27 +741,10 @@ func (v *ChatRequest) serverWalk(c *validationState, at *validationPath, data []
 	serverMissing(c, at, serverFieldsChatRequest, serverKindsChatRequest, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *ChatRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsChatRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Messages)
-		case 1:
-			err = json.Unmarshal(value, &v.Model)
-		case 2:
-			err = json.Unmarshal(value, &v.Stream)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsChatRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsChatRequest, true, []any{&v.Messages, &v.Model, &v.Stream})
 }
 
 // serverFieldsMessage and serverKindsMessage list the JSON names and kinds of the properties of Message.
@@ -808,23 +791,10 @@ func (v *SpeakRequestBody) serverWalk(c *validationState, at *validationPath, da
 	serverMissing(c, at, serverFieldsSpeakRequestBody, serverKindsSpeakRequestBody, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *SpeakRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsSpeakRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Input)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsSpeakRequestBody[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsSpeakRequestBody, true, []any{&v.Input})
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -856,4 +826,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

@@ -62,10 +62,7 @@ func (v *ChatCompletion) validate(c *validationState, at *validationPath) {
 		c.missing(at.field("choices"), "is required")
 	} else {
 		at1 := at.field("choices")
-		for i1 := range v.Choices {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v.Choices) && c.checking(); i1++ {
 			v.Choices[i1].validate(c, at1.item(i1))
 		}
 	}
@@ -94,10 +91,7 @@ func (v *ChatRequest) validate(c *validationState, at *validationPath) {
 		c.missing(at.field("messages"), "is required")
 	} else {
 		at1 := at.field("messages")
-		for i1 := range v.Messages {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v.Messages) && c.checking(); i1++ {
 			v.Messages[i1].validate(c, at1.item(i1))
 		}
 	}

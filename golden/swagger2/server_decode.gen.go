@@ -1161,27 +1161,10 @@ func (v *NewPet) serverWalk(c *validationState, at *validationPath, data []byte)
 	serverMissing(c, at, serverFieldsNewPet, serverKindsNewPet, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *NewPet) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsNewPet, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Name)
-		case 1:
-			err = json.Unmarshal(value, &v.Tag)
-		case 2:
-			err = json.Unmarshal(value, &v.X)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsNewPet[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsNewPet, true, []any{&v.Name, &v.Tag, &v.X})
 }
 
 // serverFieldsRenamePetRequestBody and serverKindsRenamePetRequestBody list the JSON names and kinds of the properties of RenamePetRequestBody.
@@ -1206,25 +1189,10 @@ func (v *RenamePetRequestBody) serverWalk(c *validationState, at *validationPath
 	serverMissing(c, at, serverFieldsRenamePetRequestBody, serverKindsRenamePetRequestBody, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *RenamePetRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsRenamePetRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Name)
-		case 1:
-			err = json.Unmarshal(value, &v.Notify)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsRenamePetRequestBody[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsRenamePetRequestBody, true, []any{&v.Name, &v.Notify})
 }
 
 // serverFieldsUploadPhotoRequestBody and serverKindsUploadPhotoRequestBody list the JSON names and kinds of the properties of UploadPhotoRequestBody.
@@ -1249,25 +1217,10 @@ func (v *UploadPhotoRequestBody) serverWalk(c *validationState, at *validationPa
 	serverMissing(c, at, serverFieldsUploadPhotoRequestBody, serverKindsUploadPhotoRequestBody, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *UploadPhotoRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsUploadPhotoRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Caption)
-		case 1:
-			err = json.Unmarshal(value, &v.File)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsUploadPhotoRequestBody[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsUploadPhotoRequestBody, true, []any{&v.Caption, &v.File})
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -1299,4 +1252,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

@@ -128,10 +128,7 @@ func (v *Limits) validate(c *validationState, at *validationPath) {
 		c.missing(at.field("items"), "is required")
 	} else {
 		at1 := at.field("items")
-		for i1 := range v.Items {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
 			v.Items[i1].validate(c, at1.item(i1))
 		}
 	}
@@ -150,10 +147,7 @@ func (v *Limits) validate(c *validationState, at *validationPath) {
 			}
 			return *new(string), false
 		})
-		for i1 := range v.People {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v.People) && c.checking(); i1++ {
 			v.People[i1].validate(c, at1.item(i1))
 		}
 	}
@@ -199,10 +193,7 @@ func (v Tags) validate(c *validationState, at *validationPath) {
 	} else {
 		at1 := at
 		validationUnique(c, at1, v)
-		for i1 := range v {
-			if !c.checking() {
-				break
-			}
+		for i1 := 0; i1 < len(v) && c.checking(); i1++ {
 			validateString(c, at1.item(i1), v[i1], 1, -1, nil)
 		}
 	}

@@ -716,27 +716,10 @@ func (v *Pet) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverMissing(c, at, serverFieldsPet, serverKindsPet, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *Pet) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsPet, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.ID)
-		case 1:
-			err = json.Unmarshal(value, &v.Name)
-		case 2:
-			err = json.Unmarshal(value, &v.Tag)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsPet[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsPet, true, []any{&v.ID, &v.Name, &v.Tag})
 }
 
 // serverFieldsShipment and serverKindsShipment list the JSON names and kinds of the properties of Shipment.
@@ -761,25 +744,10 @@ func (v *Shipment) serverWalk(c *validationState, at *validationPath, data []byt
 	serverMissing(c, at, serverFieldsShipment, serverKindsShipment, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *Shipment) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsShipment, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Carrier)
-		case 1:
-			err = json.Unmarshal(value, &v.OrderID)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsShipment[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsShipment, true, []any{&v.Carrier, &v.OrderID})
 }
 
 // serverFieldsSubscribeRequestBody and serverKindsSubscribeRequestBody list the JSON names and kinds of the properties of SubscribeRequestBody.
@@ -804,23 +772,10 @@ func (v *SubscribeRequestBody) serverWalk(c *validationState, at *validationPath
 	serverMissing(c, at, serverFieldsSubscribeRequestBody, serverKindsSubscribeRequestBody, seen[:])
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *SubscribeRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsSubscribeRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.CallbackURL)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsSubscribeRequestBody[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsSubscribeRequestBody, true, []any{&v.CallbackURL})
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -852,4 +807,17 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 			c.missing(at.field(names[i]), "is required")
 		}
 	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }
