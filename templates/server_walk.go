@@ -25,7 +25,7 @@ func genWalkers(f *jen.File, c *checks, api *generator.API) {
 	for _, t := range api.Types {
 		if c.plan.Walks(t) {
 			genWalker(f, c, t)
-			members = members || (t.Kind == generator.KindStruct && tracksMembers(t))
+			members = members || t.Kind == generator.KindStruct
 			named = named || c.walksNamedMember(t)
 		}
 		if bodies[t] {
@@ -102,6 +102,23 @@ func genWalkMembers(f *jen.File) {
 			jen.Return(jen.False()),
 		),
 		jen.Return(jen.True()),
+	)
+	f.Comment("serverWalkMembers walks the members of the JSON object data at path at, from the")
+	f.Comment("tables of its type: names, kinds, and whether names are matched ignoring case (fold).")
+	f.Comment("seen notes required members (nil when there are none); member walks below the members")
+	f.Comment("that need more than a look at their kind, and returns true for them; decoded says")
+	f.Comment("that the body decoded, and kinds are then right.")
+	f.Func().Id("serverWalkMembers").Params(c.Clone(), at.Clone(), jen.Id("data").Index().Byte(), names.Clone(), kinds.Clone(), jen.List(jen.Id("fold"), jen.Id("decoded")).Bool(), seen.Clone(),
+		jen.Id("member").Func().Params(jen.Id("i").Int(), jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Bool()).Block(
+		jen.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
+			jen.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id("names"), jen.Id("fold")),
+			jen.If(jen.Op("!").Id("serverMember").Call(jen.Id("c"), jen.Id("at"), jen.Id("names"), jen.Id("kinds"), jen.Id("seen"), jen.Id("i"), jen.Id("value")).Op("||").
+				Id("member").Op("!=").Nil().Op("&&").Id("member").Call(jen.Id("i"), jen.Id("key"), jen.Id("value"))).Block(jen.Return()),
+			jen.If(jen.Op("!").Id("decoded").Op("&&").Id("i").Op(">=").Lit(0)).Block(
+				jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at").Dot("field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Id("value"), jen.Id("kinds").Index(jen.Id("i")).Op("&").Id("serverKindAny"), jen.False()),
+			),
+		)),
+		jen.If(jen.Id("seen").Op("!=").Nil()).Block(jen.Id("serverMissing").Call(jen.Id("c"), jen.Id("at"), jen.Id("names"), jen.Id("kinds"), jen.Id("seen"))),
 	)
 	f.Comment("serverMissing reports each required member of an object that seen lacks.")
 	f.Func().Id("serverMissing").Params(c.Clone(), at.Clone(), names.Clone(), kinds.Clone(), seen.Clone()).Block(
@@ -219,54 +236,44 @@ func (c *checks) walksInto(r *generator.TypeRef) bool {
 // its required properties. The kind of a scalar member is checked from a
 // table; members that need more have a case of their own.
 func (c *checks) walkStruct(g *jen.Group, t *generator.Type) {
-	tracked := tracksMembers(t)
-	table := []jen.Code{jen.Id(fieldsVar(t)), jen.Id(kindsVar(t)), jen.Id("seen").Index(jen.Empty(), jen.Empty())}
-	if tracked {
+	seen := jen.Nil()
+	if tracksMembers(t) {
 		g.Var().Id("seen").Index(jen.Lit(len(t.Fields))).Bool()
+		seen = jen.Id("seen").Index(jen.Empty(), jen.Empty())
 	}
-	g.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).BlockFunc(func(g *jen.Group) {
-		g.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id(fieldsVar(t)), jen.Lit(t.AdditionalProperties == nil))
-		if tracked {
-			g.If(jen.Op("!").Id("serverMember").Call(append([]jen.Code{jen.Id("c"), jen.Id("at")}, append(table, jen.Id("i"), jen.Id("value"))...)...)).Block(jen.Return())
+	var cases []func(g *jen.Group)
+	for i, fl := range t.Fields {
+		if !c.walksInto(fl.Type) {
+			continue
 		}
-		var cases []func(g *jen.Group)
-		for i, fl := range t.Fields {
-			if !c.walksInto(fl.Type) {
-				continue
-			}
-			cases = append(cases, func(g *jen.Group) {
-				g.Case(jen.Lit(i)).BlockFunc(func(g *jen.Group) {
-					c.walkMember(g, fl.Type, jen.Lit(fl.JSONName), fieldPointer(fl))
-					g.Return()
-				})
+		cases = append(cases, func(g *jen.Group) {
+			g.Case(jen.Lit(i)).BlockFunc(func(g *jen.Group) {
+				c.walkMember(g, fl.Type, jen.Lit(fl.JSONName), fieldPointer(fl))
+				g.Return(jen.True())
 			})
-		}
-		if ap := t.AdditionalProperties; ap != nil && kindsOf(ap) != nil {
-			cases = append(cases, func(g *jen.Group) {
-				g.Case(jen.Lit(-1)).BlockFunc(func(g *jen.Group) {
-					c.walkMember(g, ap, jen.Id("serverKeyText").Call(jen.Id("key")), nil)
-					g.Return()
-				})
+		})
+	}
+	if ap := t.AdditionalProperties; ap != nil && kindsOf(ap) != nil {
+		cases = append(cases, func(g *jen.Group) {
+			g.Case(jen.Lit(-1)).BlockFunc(func(g *jen.Group) {
+				c.walkMember(g, ap, jen.Id("serverKeyText").Call(jen.Id("key")), nil)
+				g.Return(jen.True())
 			})
-		}
-		if len(cases) > 0 {
-			g.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
+		})
+	}
+	member := jen.Nil()
+	if len(cases) > 0 {
+		member = jen.Func().Params(jen.Id("i").Int(), jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Bool().Block(
+			jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
 				for _, emit := range cases {
 					emit(g)
 				}
-			})
-		}
-		kind := jen.Id(kindsVar(t)).Index(jen.Id("i"))
-		if tracked {
-			kind = kind.Op("&").Id("serverKindAny")
-		}
-		g.If(jen.Id("v").Op("==").Nil().Op("&&").Id("i").Op(">=").Lit(0)).Block(
-			jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at").Dot("field").Call(jen.Id(fieldsVar(t)).Index(jen.Id("i"))), jen.Id("value"), kind, jen.False()),
+			}),
+			jen.Return(jen.False()),
 		)
-	}))
-	if tracked {
-		g.Id("serverMissing").Call(append([]jen.Code{jen.Id("c"), jen.Id("at")}, table...)...)
 	}
+	g.Id("serverWalkMembers").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id(fieldsVar(t)), jen.Id(kindsVar(t)),
+		jen.Lit(t.AdditionalProperties == nil), jen.Id("v").Op("!=").Nil(), seen, member)
 }
 
 // kindsVar names the table of the JSON kinds of a struct's properties.

@@ -896,8 +896,7 @@ var (
 // serverWalk checks the JSON text data of a BulkInviteLiveSpeakersRequest at path at: required properties must be
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *BulkInviteLiveSpeakersRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsBulkInviteLiveSpeakersRequest, true)
+	serverWalkMembers(c, at, data, serverFieldsBulkInviteLiveSpeakersRequest, serverKindsBulkInviteLiveSpeakersRequest, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 3:
 			at1 := at.field("spotMemberIds")
@@ -911,11 +910,9 @@ func (v *BulkInviteLiveSpeakersRequest) serverWalk(c *validationState, at *valid
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsBulkInviteLiveSpeakersRequest[i]), value, serverKindsBulkInviteLiveSpeakersRequest[i], false)
-		}
+		return false
 	})
 }
 
@@ -934,8 +931,7 @@ var (
 // serverWalk checks the JSON text data of a BulkInviteMembers at path at: required properties must be
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsBulkInviteMembers, true)
+	serverWalkMembers(c, at, data, serverFieldsBulkInviteMembers, serverKindsBulkInviteMembers, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
 			at1 := at.field("emails")
@@ -949,7 +945,7 @@ func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, d
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		case 1:
 			at1 := at.field("spotMemberIds")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
@@ -962,11 +958,9 @@ func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, d
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsBulkInviteMembers[i]), value, serverKindsBulkInviteMembers[i], false)
-		}
+		return false
 	})
 }
 
@@ -980,11 +974,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *BulkInviteRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsBulkInviteRequest, true)
-		if !serverMember(c, at, serverFieldsBulkInviteRequest, serverKindsBulkInviteRequest, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsBulkInviteRequest, serverKindsBulkInviteRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 1:
 			at1 := at.field("members")
@@ -995,13 +985,10 @@ func (v *BulkInviteRequest) serverWalk(c *validationState, at *validationPath, d
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsBulkInviteRequest[i]), value, serverKindsBulkInviteRequest[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsBulkInviteRequest, serverKindsBulkInviteRequest, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1020,16 +1007,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *CreateLiveRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [13]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsCreateLiveRequest, true)
-		if !serverMember(c, at, serverFieldsCreateLiveRequest, serverKindsCreateLiveRequest, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsCreateLiveRequest[i]), value, serverKindsCreateLiveRequest[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsCreateLiveRequest, serverKindsCreateLiveRequest, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsCreateLiveRequest, serverKindsCreateLiveRequest, true, v != nil, seen[:], nil)
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1047,8 +1025,7 @@ var (
 // serverWalk checks the JSON text data of a GroupIDsRequest at path at: required properties must be
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *GroupIDsRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsGroupIDsRequest, true)
+	serverWalkMembers(c, at, data, serverFieldsGroupIDsRequest, serverKindsGroupIDsRequest, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
 			at1 := at.field("groupIds")
@@ -1062,11 +1039,9 @@ func (v *GroupIDsRequest) serverWalk(c *validationState, at *validationPath, dat
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsGroupIDsRequest[i]), value, serverKindsGroupIDsRequest[i], false)
-		}
+		return false
 	})
 }
 
@@ -1086,16 +1061,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *InviteLiveParticipantRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsInviteLiveParticipantRequest, true)
-		if !serverMember(c, at, serverFieldsInviteLiveParticipantRequest, serverKindsInviteLiveParticipantRequest, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsInviteLiveParticipantRequest[i]), value, serverKindsInviteLiveParticipantRequest[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsInviteLiveParticipantRequest, serverKindsInviteLiveParticipantRequest, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsInviteLiveParticipantRequest, serverKindsInviteLiveParticipantRequest, true, v != nil, seen[:], nil)
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1114,11 +1080,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *InviteLiveSpeakerRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [5]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsInviteLiveSpeakerRequest, true)
-		if !serverMember(c, at, serverFieldsInviteLiveSpeakerRequest, serverKindsInviteLiveSpeakerRequest, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsInviteLiveSpeakerRequest, serverKindsInviteLiveSpeakerRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 3:
 			at1 := at.field("member")
@@ -1129,13 +1091,10 @@ func (v *InviteLiveSpeakerRequest) serverWalk(c *validationState, at *validation
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsInviteLiveSpeakerRequest[i]), value, serverKindsInviteLiveSpeakerRequest[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsInviteLiveSpeakerRequest, serverKindsInviteLiveSpeakerRequest, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1154,16 +1113,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *LinkLiveGroupRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsLinkLiveGroupRequest, true)
-		if !serverMember(c, at, serverFieldsLinkLiveGroupRequest, serverKindsLinkLiveGroupRequest, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsLinkLiveGroupRequest[i]), value, serverKindsLinkLiveGroupRequest[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsLinkLiveGroupRequest, serverKindsLinkLiveGroupRequest, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsLinkLiveGroupRequest, serverKindsLinkLiveGroupRequest, true, v != nil, seen[:], nil)
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1182,16 +1132,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *MemberByEmail) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [5]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsMemberByEmail, true)
-		if !serverMember(c, at, serverFieldsMemberByEmail, serverKindsMemberByEmail, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsMemberByEmail[i]), value, serverKindsMemberByEmail[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsMemberByEmail, serverKindsMemberByEmail, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsMemberByEmail, serverKindsMemberByEmail, true, v != nil, seen[:], nil)
 }
 
 // serverWalk checks the JSON text data of a SpeakerMember at path at: required properties must be
@@ -1219,16 +1160,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *UpdateLiveRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [14]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsUpdateLiveRequest, true)
-		if !serverMember(c, at, serverFieldsUpdateLiveRequest, serverKindsUpdateLiveRequest, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsUpdateLiveRequest[i]), value, serverKindsUpdateLiveRequest[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsUpdateLiveRequest, serverKindsUpdateLiveRequest, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsUpdateLiveRequest, serverKindsUpdateLiveRequest, true, v != nil, seen[:], nil)
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1257,6 +1189,26 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 		return false
 	}
 	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
 }
 
 // serverMissing reports each required member of an object that seen lacks.

@@ -860,12 +860,7 @@ func (v *CustomQuestion) serverWalk(c *validationState, at *validationPath, data
 	if v != nil {
 		return
 	}
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsCustomQuestion, true)
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsCustomQuestion[i]), value, serverKindsCustomQuestion[i], false)
-		}
-	})
+	serverWalkMembers(c, at, data, serverFieldsCustomQuestion, serverKindsCustomQuestion, true, v != nil, nil, nil)
 }
 
 // serverFieldsMeetingRegistrantRequest and serverKindsMeetingRegistrantRequest list the JSON names and kinds of the properties of MeetingRegistrantRequest.
@@ -878,11 +873,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [19]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsMeetingRegistrantRequest, true)
-		if !serverMember(c, at, serverFieldsMeetingRegistrantRequest, serverKindsMeetingRegistrantRequest, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsMeetingRegistrantRequest, serverKindsMeetingRegistrantRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 5:
 			at1 := at.field("custom_questions")
@@ -898,13 +889,10 @@ func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validation
 					}
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsMeetingRegistrantRequest[i]), value, serverKindsMeetingRegistrantRequest[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsMeetingRegistrantRequest, serverKindsMeetingRegistrantRequest, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -933,6 +921,26 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 		return false
 	}
 	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
 }
 
 // serverMissing reports each required member of an object that seen lacks.

@@ -917,8 +917,7 @@ var (
 // serverWalk checks the JSON text data of a AddTagsRequestBody at path at: required properties must be
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *AddTagsRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsAddTagsRequestBody, true)
+	serverWalkMembers(c, at, data, serverFieldsAddTagsRequestBody, serverKindsAddTagsRequestBody, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 1:
 			at1 := at.field("tags")
@@ -932,11 +931,9 @@ func (v *AddTagsRequestBody) serverWalk(c *validationState, at *validationPath, 
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsAddTagsRequestBody[i]), value, serverKindsAddTagsRequestBody[i], false)
-		}
+		return false
 	})
 }
 
@@ -958,12 +955,7 @@ func (v *Point) serverWalk(c *validationState, at *validationPath, data []byte) 
 	if v != nil {
 		return
 	}
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsPoint, true)
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsPoint[i]), value, serverKindsPoint[i], false)
-		}
-	})
+	serverWalkMembers(c, at, data, serverFieldsPoint, serverKindsPoint, true, v != nil, nil, nil)
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -982,16 +974,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Thing) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsThing, true)
-		if !serverMember(c, at, serverFieldsThing, serverKindsThing, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsThing[i]), value, serverKindsThing[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsThing, serverKindsThing, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsThing, serverKindsThing, true, v != nil, seen[:], nil)
 }
 
 // serverFieldsThingBatch and serverKindsThingBatch list the JSON names and kinds of the properties of ThingBatch.
@@ -1004,11 +987,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsThingBatch, true)
-		if !serverMember(c, at, serverFieldsThingBatch, serverKindsThingBatch, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsThingBatch, serverKindsThingBatch, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
 			at1 := at.field("drafts")
@@ -1036,7 +1015,7 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 					})
 				}
 			}
-			return
+			return true
 		case 2:
 			at1 := at.field("things")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
@@ -1063,13 +1042,10 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 					})
 				}
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsThingBatch[i]), value, serverKindsThingBatch[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsThingBatch, serverKindsThingBatch, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1098,6 +1074,26 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 		return false
 	}
 	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
 }
 
 // serverMissing reports each required member of an object that seen lacks.

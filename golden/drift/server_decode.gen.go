@@ -703,14 +703,13 @@ var (
 // serverWalk checks the JSON text data of a Item at path at: required properties must be
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsItem, true)
+	serverWalkMembers(c, at, data, serverFieldsItem, serverKindsItem, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 5:
 			if v == nil {
 				serverWalkMember(c, at.field("meta"), value, serverKindObject, (*Meta)(nil).serverWalk)
 			}
-			return
+			return true
 		case 7:
 			at1 := at.field("tags")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
@@ -723,11 +722,9 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsItem[i]), value, serverKindsItem[i], false)
-		}
+		return false
 	})
 }
 
@@ -749,19 +746,67 @@ func (v *Meta) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
 	}
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsMeta, false)
+	serverWalkMembers(c, at, data, serverFieldsMeta, serverKindsMeta, false, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case -1:
 			if v == nil {
 				serverDescend(c, at.field(serverKeyText(key)), value, serverKindInteger, false)
 			}
+			return true
+		}
+		return false
+	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
 			return
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsMeta[i]), value, serverKindsMeta[i], false)
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
 }
 
 // serverWalkMember walks into value, at path at, with walk when it is of a kind in want;

@@ -882,11 +882,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [7]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsPaymentIntentParams, true)
-		if !serverMember(c, at, serverFieldsPaymentIntentParams, serverKindsPaymentIntentParams, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsPaymentIntentParams, serverKindsPaymentIntentParams, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 3:
 			at1 := at.field("expand")
@@ -900,7 +896,7 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		case 4:
 			at1 := at.field("items")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
@@ -923,7 +919,7 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 					}
 				})
 			}
-			return
+			return true
 		case 5:
 			at1 := at.field("metadata")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
@@ -936,7 +932,7 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		case 6:
 			at1 := at.field("methods")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
@@ -949,13 +945,10 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsPaymentIntentParams[i]), value, serverKindsPaymentIntentParams[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsPaymentIntentParams, serverKindsPaymentIntentParams, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -974,16 +967,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *PaymentIntentParamsItemsItem) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsPaymentIntentParamsItemsItem, true)
-		if !serverMember(c, at, serverFieldsPaymentIntentParamsItemsItem, serverKindsPaymentIntentParamsItemsItem, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsPaymentIntentParamsItemsItem[i]), value, serverKindsPaymentIntentParamsItemsItem[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsPaymentIntentParamsItemsItem, serverKindsPaymentIntentParamsItemsItem, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsPaymentIntentParamsItemsItem, serverKindsPaymentIntentParamsItemsItem, true, v != nil, seen[:], nil)
 }
 
 // serverFieldsTokenRequestBody and serverKindsTokenRequestBody list the JSON names and kinds of the properties of TokenRequestBody.
@@ -996,11 +980,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *TokenRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsTokenRequestBody, true)
-		if !serverMember(c, at, serverFieldsTokenRequestBody, serverKindsTokenRequestBody, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsTokenRequestBody, serverKindsTokenRequestBody, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 1:
 			at1 := at.field("scope")
@@ -1014,13 +994,10 @@ func (v *TokenRequestBody) serverWalk(c *validationState, at *validationPath, da
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsTokenRequestBody[i]), value, serverKindsTokenRequestBody[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsTokenRequestBody, serverKindsTokenRequestBody, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1049,6 +1026,26 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 		return false
 	}
 	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
 }
 
 // serverMissing reports each required member of an object that seen lacks.

@@ -704,16 +704,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Host) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsHost, true)
-		if !serverMember(c, at, serverFieldsHost, serverKindsHost, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsHost[i]), value, serverKindsHost[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsHost, serverKindsHost, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsHost, serverKindsHost, true, v != nil, seen[:], nil)
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -742,6 +733,26 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 		return false
 	}
 	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
 }
 
 // serverMissing reports each required member of an object that seen lacks.

@@ -704,23 +704,16 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *NewPet) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsNewPet, true)
-		if !serverMember(c, at, serverFieldsNewPet, serverKindsNewPet, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsNewPet, serverKindsNewPet, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 1:
 			if v == nil {
 				serverWalkMember(c, at.field("owner"), value, serverKindObject, (*Owner)(nil).serverWalk)
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsNewPet[i]), value, serverKindsNewPet[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsNewPet, serverKindsNewPet, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -741,12 +734,7 @@ func (v *Owner) serverWalk(c *validationState, at *validationPath, data []byte) 
 	if v != nil {
 		return
 	}
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsOwner, true)
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsOwner[i]), value, serverKindsOwner[i], false)
-		}
-	})
+	serverWalkMembers(c, at, data, serverFieldsOwner, serverKindsOwner, true, v != nil, nil, nil)
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -769,6 +757,26 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 		return false
 	}
 	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
 }
 
 // serverMissing reports each required member of an object that seen lacks.

@@ -989,16 +989,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Attributes) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsAttributes, true)
-		if !serverMember(c, at, serverFieldsAttributes, serverKindsAttributes, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsAttributes[i]), value, serverKindsAttributes[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsAttributes, serverKindsAttributes, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsAttributes, serverKindsAttributes, true, v != nil, seen[:], nil)
 }
 
 // serverFieldsUploadFileRequestBody and serverKindsUploadFileRequestBody list the JSON names and kinds of the properties of UploadFileRequestBody.
@@ -1011,11 +1002,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *UploadFileRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [6]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsUploadFileRequestBody, true)
-		if !serverMember(c, at, serverFieldsUploadFileRequestBody, serverKindsUploadFileRequestBody, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsUploadFileRequestBody, serverKindsUploadFileRequestBody, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
 			at1 := at.field("attributes")
@@ -1026,7 +1013,7 @@ func (v *UploadFileRequestBody) serverWalk(c *validationState, at *validationPat
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
+			return true
 		case 4:
 			at1 := at.field("tags")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
@@ -1039,13 +1026,10 @@ func (v *UploadFileRequestBody) serverWalk(c *validationState, at *validationPat
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsUploadFileRequestBody[i]), value, serverKindsUploadFileRequestBody[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsUploadFileRequestBody, serverKindsUploadFileRequestBody, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1074,6 +1058,26 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 		return false
 	}
 	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
 }
 
 // serverMissing reports each required member of an object that seen lacks.

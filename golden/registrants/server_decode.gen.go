@@ -857,8 +857,7 @@ var (
 // serverWalk checks the JSON text data of a InsertInviteesRequestBody at path at: required properties must be
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *InsertInviteesRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsInsertInviteesRequestBody, true)
+	serverWalkMembers(c, at, data, serverFieldsInsertInviteesRequestBody, serverKindsInsertInviteesRequestBody, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
 			at1 := at.field("items")
@@ -886,11 +885,9 @@ func (v *InsertInviteesRequestBody) serverWalk(c *validationState, at *validatio
 					})
 				}
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsInsertInviteesRequestBody[i]), value, serverKindsInsertInviteesRequestBody[i], false)
-		}
+		return false
 	})
 }
 
@@ -910,16 +907,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *InsertInviteesRequestBodyItemsItem) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsInsertInviteesRequestBodyItemsItem, true)
-		if !serverMember(c, at, serverFieldsInsertInviteesRequestBodyItemsItem, serverKindsInsertInviteesRequestBodyItemsItem, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsInsertInviteesRequestBodyItemsItem[i]), value, serverKindsInsertInviteesRequestBodyItemsItem[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsInsertInviteesRequestBodyItemsItem, serverKindsInsertInviteesRequestBodyItemsItem, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsInsertInviteesRequestBodyItemsItem, serverKindsInsertInviteesRequestBodyItemsItem, true, v != nil, seen[:], nil)
 }
 
 // serverFieldsRegistrant and serverKindsRegistrant list the JSON names and kinds of the properties of Registrant.
@@ -932,16 +920,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Registrant) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [5]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsRegistrant, true)
-		if !serverMember(c, at, serverFieldsRegistrant, serverKindsRegistrant, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsRegistrant[i]), value, serverKindsRegistrant[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsRegistrant, serverKindsRegistrant, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsRegistrant, serverKindsRegistrant, true, v != nil, seen[:], nil)
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -970,6 +949,26 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 		return false
 	}
 	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
 }
 
 // serverMissing reports each required member of an object that seen lacks.

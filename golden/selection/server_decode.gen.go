@@ -704,11 +704,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Live) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsLive, true)
-		if !serverMember(c, at, serverFieldsLive, serverKindsLive, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsLive, serverKindsLive, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
 			at1 := at.field("host")
@@ -719,18 +715,15 @@ func (v *Live) serverWalk(c *validationState, at *validationPath, data []byte) {
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
+			return true
 		case 2:
 			if v == nil {
 				serverWalkMember(c, at.field("settings"), value, serverKindObject, (*Settings)(nil).serverWalk)
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsLive[i]), value, serverKindsLive[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsLive, serverKindsLive, seen[:])
 }
 
 // serverFieldsLiveEvent and serverKindsLiveEvent list the JSON names and kinds of the properties of LiveEvent.
@@ -742,8 +735,7 @@ var (
 // serverWalk checks the JSON text data of a LiveEvent at path at: required properties must be
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *LiveEvent) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsLiveEvent, true)
+	serverWalkMembers(c, at, data, serverFieldsLiveEvent, serverKindsLiveEvent, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
 			at1 := at.field("live")
@@ -754,11 +746,9 @@ func (v *LiveEvent) serverWalk(c *validationState, at *validationPath, data []by
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsLiveEvent[i]), value, serverKindsLiveEvent[i], false)
-		}
+		return false
 	})
 }
 
@@ -778,16 +768,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Person) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsPerson, true)
-		if !serverMember(c, at, serverFieldsPerson, serverKindsPerson, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsPerson[i]), value, serverKindsPerson[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsPerson, serverKindsPerson, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsPerson, serverKindsPerson, true, v != nil, seen[:], nil)
 }
 
 // serverFieldsSettings and serverKindsSettings list the JSON names and kinds of the properties of Settings.
@@ -802,12 +783,7 @@ func (v *Settings) serverWalk(c *validationState, at *validationPath, data []byt
 	if v != nil {
 		return
 	}
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsSettings, true)
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsSettings[i]), value, serverKindsSettings[i], false)
-		}
-	})
+	serverWalkMembers(c, at, data, serverFieldsSettings, serverKindsSettings, true, v != nil, nil, nil)
 }
 
 // serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
@@ -830,6 +806,26 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 		return false
 	}
 	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
 }
 
 // serverMissing reports each required member of an object that seen lacks.

@@ -915,16 +915,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Dimensions) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsDimensions, true)
-		if !serverMember(c, at, serverFieldsDimensions, serverKindsDimensions, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsDimensions[i]), value, serverKindsDimensions[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsDimensions, serverKindsDimensions, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsDimensions, serverKindsDimensions, true, v != nil, seen[:], nil)
 }
 
 // serverFieldsItem and serverKindsItem list the JSON names and kinds of the properties of Item.
@@ -937,11 +928,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [12]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsItem, true)
-		if !serverMember(c, at, serverFieldsItem, serverKindsItem, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsItem, serverKindsItem, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
 			if v == nil {
@@ -953,7 +940,7 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 					})
 				}
 			}
-			return
+			return true
 		case 2:
 			at1 := at.field("labels")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
@@ -966,7 +953,7 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		case 5:
 			at1 := at.field("outline")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
@@ -976,7 +963,7 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
+			return true
 		case 7:
 			at1 := at.field("parts")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
@@ -999,7 +986,7 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 					}
 				})
 			}
-			return
+			return true
 		case 10:
 			at1 := at.field("tags")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
@@ -1016,13 +1003,10 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 					})
 				}
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsItem[i]), value, serverKindsItem[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsItem, serverKindsItem, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1041,11 +1025,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Outline) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsOutline, true)
-		if !serverMember(c, at, serverFieldsOutline, serverKindsOutline, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsOutline, serverKindsOutline, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
 			at1 := at.field("children")
@@ -1069,13 +1049,10 @@ func (v *Outline) serverWalk(c *validationState, at *validationPath, data []byte
 					}
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsOutline[i]), value, serverKindsOutline[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsOutline, serverKindsOutline, seen[:])
 }
 
 // serverFieldsPart and serverKindsPart list the JSON names and kinds of the properties of Part.
@@ -1088,11 +1065,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Part) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsPart, true)
-		if !serverMember(c, at, serverFieldsPart, serverKindsPart, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsPart, serverKindsPart, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 1:
 			at1 := at.field("size")
@@ -1103,13 +1076,10 @@ func (v *Part) serverWalk(c *validationState, at *validationPath, data []byte) {
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsPart[i]), value, serverKindsPart[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsPart, serverKindsPart, seen[:])
 }
 
 // serverWalk checks the JSON text data of a Size at path at: required properties must be
@@ -1147,6 +1117,26 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 		return false
 	}
 	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
 }
 
 // serverMissing reports each required member of an object that seen lacks.

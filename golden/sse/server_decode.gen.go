@@ -704,11 +704,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *ChatRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsChatRequest, true)
-		if !serverMember(c, at, serverFieldsChatRequest, serverKindsChatRequest, seen[:], i, value) {
-			return
-		}
+	serverWalkMembers(c, at, data, serverFieldsChatRequest, serverKindsChatRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
 			at1 := at.field("messages")
@@ -732,13 +728,10 @@ func (v *ChatRequest) serverWalk(c *validationState, at *validationPath, data []
 					}
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsChatRequest[i]), value, serverKindsChatRequest[i]&serverKindAny, false)
-		}
+		return false
 	})
-	serverMissing(c, at, serverFieldsChatRequest, serverKindsChatRequest, seen[:])
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -757,16 +750,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *Message) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsMessage, true)
-		if !serverMember(c, at, serverFieldsMessage, serverKindsMessage, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsMessage[i]), value, serverKindsMessage[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsMessage, serverKindsMessage, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsMessage, serverKindsMessage, true, v != nil, seen[:], nil)
 }
 
 // serverFieldsSpeakRequestBody and serverKindsSpeakRequestBody list the JSON names and kinds of the properties of SpeakRequestBody.
@@ -779,16 +763,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *SpeakRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsSpeakRequestBody, true)
-		if !serverMember(c, at, serverFieldsSpeakRequestBody, serverKindsSpeakRequestBody, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsSpeakRequestBody[i]), value, serverKindsSpeakRequestBody[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsSpeakRequestBody, serverKindsSpeakRequestBody, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsSpeakRequestBody, serverKindsSpeakRequestBody, true, v != nil, seen[:], nil)
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -817,6 +792,26 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 		return false
 	}
 	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
 }
 
 // serverMissing reports each required member of an object that seen lacks.

@@ -1149,16 +1149,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *NewPet) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsNewPet, true)
-		if !serverMember(c, at, serverFieldsNewPet, serverKindsNewPet, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsNewPet[i]), value, serverKindsNewPet[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsNewPet, serverKindsNewPet, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsNewPet, serverKindsNewPet, true, v != nil, seen[:], nil)
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1177,16 +1168,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *RenamePetRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsRenamePetRequestBody, true)
-		if !serverMember(c, at, serverFieldsRenamePetRequestBody, serverKindsRenamePetRequestBody, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsRenamePetRequestBody[i]), value, serverKindsRenamePetRequestBody[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsRenamePetRequestBody, serverKindsRenamePetRequestBody, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsRenamePetRequestBody, serverKindsRenamePetRequestBody, true, v != nil, seen[:], nil)
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1205,16 +1187,7 @@ var (
 // present and, when v is nil because decoding failed, values of the kinds asked for.
 func (v *UploadPhotoRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsUploadPhotoRequestBody, true)
-		if !serverMember(c, at, serverFieldsUploadPhotoRequestBody, serverKindsUploadPhotoRequestBody, seen[:], i, value) {
-			return
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, at.field(serverFieldsUploadPhotoRequestBody[i]), value, serverKindsUploadPhotoRequestBody[i]&serverKindAny, false)
-		}
-	})
-	serverMissing(c, at, serverFieldsUploadPhotoRequestBody, serverKindsUploadPhotoRequestBody, seen[:])
+	serverWalkMembers(c, at, data, serverFieldsUploadPhotoRequestBody, serverKindsUploadPhotoRequestBody, true, v != nil, seen[:], nil)
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
@@ -1243,6 +1216,26 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 		return false
 	}
 	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
 }
 
 // serverMissing reports each required member of an object that seen lacks.
