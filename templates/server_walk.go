@@ -160,8 +160,7 @@ func genWalker(f *jen.File, c *checks, t *generator.Type) {
 			}),
 		)
 	}
-	f.Commentf("serverWalk checks the JSON text data of a %s at path at: required properties must be", t.Name)
-	f.Comment("present and, when v is nil because decoding failed, values of the kinds asked for.")
+	f.Commentf("serverWalk checks the JSON text data of a %s: required properties, and kinds when v is nil.", t.Name)
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("serverWalk").Params(
 		jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("data").Index().Byte(),
 	).BlockFunc(func(g *jen.Group) {

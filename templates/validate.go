@@ -35,9 +35,9 @@ func genValidateMethods(f *jen.File, c *checks, t *generator.Type) {
 	if t.Kind == generator.KindStruct || t.Kind == generator.KindUnion {
 		recv = jen.Id("v").Op("*").Id(t.Name)
 	}
-	f.Comment("Validate returns a *ValidationError listing every way v breaks its schema, or nil.")
+	f.Comment("Validate returns a *ValidationError listing every way v breaks its schema, or nil;")
+	f.Comment("validate adds them to c, at path at.")
 	f.Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(jen.Return(jen.Id("validateRoot").Call(jen.Id("v"))))
-	f.Comment("validate adds the problems of v, which sits at path at, to c.")
 	f.Func().Params(recv).Id("validate").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())).BlockFunc(func(g *jen.Group) {
 		c.typeBody(g, t)
 	})

@@ -893,8 +893,7 @@ var (
 	serverKindsBulkInviteLiveSpeakersRequest  = []serverKind{serverKindBoolean, serverKindBoolean, serverKindString, serverKindArray, serverKindBoolean}
 )
 
-// serverWalk checks the JSON text data of a BulkInviteLiveSpeakersRequest at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a BulkInviteLiveSpeakersRequest: required properties, and kinds when v is nil.
 func (v *BulkInviteLiveSpeakersRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverWalkMembers(c, at, data, serverFieldsBulkInviteLiveSpeakersRequest, serverKindsBulkInviteLiveSpeakersRequest, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
@@ -928,8 +927,7 @@ var (
 	serverKindsBulkInviteMembers  = []serverKind{serverKindArray, serverKindArray}
 )
 
-// serverWalk checks the JSON text data of a BulkInviteMembers at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a BulkInviteMembers: required properties, and kinds when v is nil.
 func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverWalkMembers(c, at, data, serverFieldsBulkInviteMembers, serverKindsBulkInviteMembers, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
@@ -970,8 +968,7 @@ var (
 	serverKindsBulkInviteRequest  = []serverKind{serverKindString, serverKindObject | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
 )
 
-// serverWalk checks the JSON text data of a BulkInviteRequest at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a BulkInviteRequest: required properties, and kinds when v is nil.
 func (v *BulkInviteRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
 	serverWalkMembers(c, at, data, serverFieldsBulkInviteRequest, serverKindsBulkInviteRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
@@ -1003,8 +1000,7 @@ var (
 	serverKindsCreateLiveRequest  = []serverKind{serverKindString, serverKindString, serverKindString, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindBoolean, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a CreateLiveRequest at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a CreateLiveRequest: required properties, and kinds when v is nil.
 func (v *CreateLiveRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [13]bool
 	serverWalkMembers(c, at, data, serverFieldsCreateLiveRequest, serverKindsCreateLiveRequest, true, v != nil, seen[:], nil)
@@ -1022,8 +1018,7 @@ var (
 	serverKindsGroupIDsRequest  = []serverKind{serverKindArray}
 )
 
-// serverWalk checks the JSON text data of a GroupIDsRequest at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a GroupIDsRequest: required properties, and kinds when v is nil.
 func (v *GroupIDsRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverWalkMembers(c, at, data, serverFieldsGroupIDsRequest, serverKindsGroupIDsRequest, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
@@ -1057,8 +1052,7 @@ var (
 	serverKindsInviteLiveParticipantRequest  = []serverKind{serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
 )
 
-// serverWalk checks the JSON text data of a InviteLiveParticipantRequest at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a InviteLiveParticipantRequest: required properties, and kinds when v is nil.
 func (v *InviteLiveParticipantRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
 	serverWalkMembers(c, at, data, serverFieldsInviteLiveParticipantRequest, serverKindsInviteLiveParticipantRequest, true, v != nil, seen[:], nil)
@@ -1076,8 +1070,7 @@ var (
 	serverKindsInviteLiveSpeakerRequest  = []serverKind{serverKindBoolean, serverKindBoolean, serverKindString, serverKindObject | serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
 )
 
-// serverWalk checks the JSON text data of a InviteLiveSpeakerRequest at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a InviteLiveSpeakerRequest: required properties, and kinds when v is nil.
 func (v *InviteLiveSpeakerRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [5]bool
 	serverWalkMembers(c, at, data, serverFieldsInviteLiveSpeakerRequest, serverKindsInviteLiveSpeakerRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
@@ -1109,8 +1102,7 @@ var (
 	serverKindsLinkLiveGroupRequest  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
 )
 
-// serverWalk checks the JSON text data of a LinkLiveGroupRequest at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a LinkLiveGroupRequest: required properties, and kinds when v is nil.
 func (v *LinkLiveGroupRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsLinkLiveGroupRequest, serverKindsLinkLiveGroupRequest, true, v != nil, seen[:], nil)
@@ -1128,15 +1120,13 @@ var (
 	serverKindsMemberByEmail  = []serverKind{serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a MemberByEmail at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a MemberByEmail: required properties, and kinds when v is nil.
 func (v *MemberByEmail) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [5]bool
 	serverWalkMembers(c, at, data, serverFieldsMemberByEmail, serverKindsMemberByEmail, true, v != nil, seen[:], nil)
 }
 
-// serverWalk checks the JSON text data of a SpeakerMember at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a SpeakerMember: required properties, and kinds when v is nil.
 func (v *SpeakerMember) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v == nil {
 		// Decoding failed: walk the one variant that the value's kind selects, if any.
@@ -1156,8 +1146,7 @@ var (
 	serverKindsUpdateLiveRequest  = []serverKind{serverKindString, serverKindString, serverKindString, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindBoolean, serverKindBoolean, serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a UpdateLiveRequest at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a UpdateLiveRequest: required properties, and kinds when v is nil.
 func (v *UpdateLiveRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [14]bool
 	serverWalkMembers(c, at, data, serverFieldsUpdateLiveRequest, serverKindsUpdateLiveRequest, true, v != nil, seen[:], nil)

@@ -52,12 +52,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *BuiltInConfig) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *BuiltInConfig) validate(c *validationState, at *validationPath) {
 	if x, ok := v.ReplayVideo.Get(); ok {
 		x.validate(c, at.field("replayVideo"))
@@ -67,34 +66,31 @@ func (v *BuiltInConfig) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v BuiltInType) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v BuiltInType) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *BulkInviteLiveSpeakersRequest) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *BulkInviteLiveSpeakersRequest) validate(c *validationState, at *validationPath) {
 	if v.SpotMemberIDs == nil {
 		c.missing(at.field("spotMemberIds"), "is required")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *BulkInviteMembers) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *BulkInviteMembers) validate(c *validationState, at *validationPath) {
 	if v.Emails != nil {
 		at1 := at.field("emails")
@@ -104,32 +100,29 @@ func (v *BulkInviteMembers) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *BulkInviteRequest) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *BulkInviteRequest) validate(c *validationState, at *validationPath) {
 	v.Members.validate(c, at.field("members"))
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v ChatVisibility) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v ChatVisibility) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"Display\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *CreateLiveRequest) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *CreateLiveRequest) validate(c *validationState, at *validationPath) {
 	if x, ok := v.BuiltInType.Get(); ok {
 		x.validate(c, at.field("builtInType"))
@@ -149,46 +142,42 @@ func (v *CreateLiveRequest) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *GroupIDsRequest) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *GroupIDsRequest) validate(c *validationState, at *validationPath) {
 	if v.GroupIDs == nil {
 		c.missing(at.field("groupIds"), "is required")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *GroupList) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *GroupList) validate(c *validationState, at *validationPath) {
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *InviteLiveSpeakerRequest) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *InviteLiveSpeakerRequest) validate(c *validationState, at *validationPath) {
 	v.Member.validate(c, at.field("member"))
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Live) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Live) validate(c *validationState, at *validationPath) {
 	if v.BuiltInConfig != nil {
 		v.BuiltInConfig.validate(c, at.field("builtInConfig"))
@@ -213,12 +202,11 @@ func (v *Live) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *LiveConfig) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *LiveConfig) validate(c *validationState, at *validationPath) {
 	if v.ChatVisibility != nil {
 		v.ChatVisibility.validate(c, at.field("chatVisibility"))
@@ -228,12 +216,11 @@ func (v *LiveConfig) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *LiveList) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *LiveList) validate(c *validationState, at *validationPath) {
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")
@@ -245,53 +232,48 @@ func (v *LiveList) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v LiveSolution) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v LiveSolution) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v LiveStatus) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v LiveStatus) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *MemberByEmail) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *MemberByEmail) validate(c *validationState, at *validationPath) {
 	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Participant) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Participant) validate(c *validationState, at *validationPath) {
 	v.Status.validate(c, at.field("status"))
 	v.Type.validate(c, at.field("type"))
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ParticipantList) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ParticipantList) validate(c *validationState, at *validationPath) {
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")
@@ -303,52 +285,47 @@ func (v *ParticipantList) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v ParticipantStatus) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v ParticipantStatus) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"Accepted\", \"Invited\", \"Declined\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v ParticipantType) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v ParticipantType) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"Participant\", \"Speaker\", \"Host\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v ParticipantsVisibility) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v ParticipantsVisibility) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"Display\", \"Ended\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Participation) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Participation) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"AnySpotMembers\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Privacy) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Privacy) validate(c *validationState, at *validationPath) {
 	if v.Participation != nil {
 		v.Participation.validate(c, at.field("participation"))
@@ -358,24 +335,22 @@ func (v *Privacy) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *SpeakerMember) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *SpeakerMember) validate(c *validationState, at *validationPath) {
 	if v.MemberByEmail != nil {
 		v.MemberByEmail.validate(c, at)
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *UpdateLiveRequest) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *UpdateLiveRequest) validate(c *validationState, at *validationPath) {
 	if v.BuiltInType != nil {
 		v.BuiltInType.validate(c, at.field("builtInType"))
@@ -395,34 +370,31 @@ func (v *UpdateLiveRequest) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Video) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Video) validate(c *validationState, at *validationPath) {
 	if v.Encoding != nil {
 		v.Encoding.validate(c, at.field("encoding"))
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v VideoEncoding) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v VideoEncoding) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"hls\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Visibility) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Visibility) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"AnyOne\"")
 }

@@ -848,8 +848,7 @@ var (
 	serverKindsCreateMeetingInviteesRequest  = []serverKind{serverKindString, serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull}
 )
 
-// serverWalk checks the JSON text data of a CreateMeetingInviteesRequest at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a CreateMeetingInviteesRequest: required properties, and kinds when v is nil.
 func (v *CreateMeetingInviteesRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
 	serverWalkMembers(c, at, data, serverFieldsCreateMeetingInviteesRequest, serverKindsCreateMeetingInviteesRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
@@ -898,8 +897,7 @@ var (
 	serverKindsMeetingInviteeInput  = []serverKind{serverKindBoolean, serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean, serverKindBoolean}
 )
 
-// serverWalk checks the JSON text data of a MeetingInviteeInput at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a MeetingInviteeInput: required properties, and kinds when v is nil.
 func (v *MeetingInviteeInput) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [5]bool
 	serverWalkMembers(c, at, data, serverFieldsMeetingInviteeInput, serverKindsMeetingInviteeInput, true, v != nil, seen[:], nil)

@@ -55,12 +55,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *CreateMeetingInviteesRequest) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *CreateMeetingInviteesRequest) validate(c *validationState, at *validationPath) {
 	if v.HostEmail != nil {
 		c.addIf(at.field("hostEmail"), !validationEmail(*v.HostEmail), "must be an email address")
@@ -80,12 +79,11 @@ func (v *CreateMeetingInviteesRequest) validate(c *validationState, at *validati
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *CreateMeetingInviteesResponse) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *CreateMeetingInviteesResponse) validate(c *validationState, at *validationPath) {
 	if v.Items != nil {
 		at1 := at.field("items")
@@ -95,12 +93,11 @@ func (v *CreateMeetingInviteesResponse) validate(c *validationState, at *validat
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *MeetingInvitee) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *MeetingInvitee) validate(c *validationState, at *validationPath) {
 	if v.DisplayName != nil {
 		validateString(c, at.field("displayName"), *v.DisplayName, 0, 128, nil)
@@ -110,12 +107,11 @@ func (v *MeetingInvitee) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *MeetingInviteeInput) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *MeetingInviteeInput) validate(c *validationState, at *validationPath) {
 	if v.DisplayName != nil {
 		validateString(c, at.field("displayName"), *v.DisplayName, 0, 128, nil)

@@ -854,8 +854,7 @@ var (
 	serverKindsCustomQuestion  = []serverKind{serverKindString, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a CustomQuestion at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a CustomQuestion: required properties, and kinds when v is nil.
 func (v *CustomQuestion) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
@@ -869,8 +868,7 @@ var (
 	serverKindsMeetingRegistrantRequest  = []serverKind{serverKindString, serverKindBoolean, serverKindString, serverKindString, serverKindString, serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a MeetingRegistrantRequest at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a MeetingRegistrantRequest: required properties, and kinds when v is nil.
 func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [19]bool
 	serverWalkMembers(c, at, data, serverFieldsMeetingRegistrantRequest, serverKindsMeetingRegistrantRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {

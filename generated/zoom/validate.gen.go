@@ -54,12 +54,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *MeetingRegistrantRequest) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *MeetingRegistrantRequest) validate(c *validationState, at *validationPath) {
 	if v.Country != nil {
 		validateString(c, at.field("country"), *v.Country, 2, 2, nil)
@@ -79,42 +78,38 @@ func (v *MeetingRegistrantRequest) validate(c *validationState, at *validationPa
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v NoOfEmployees) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v NoOfEmployees) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"1-20\", \"21-50\", \"51-100\", \"101-500\", \"500-1,000\", \"1,001-5,000\", \"5,001-10,000\", \"More than 10,000\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v PurchasingTimeFrame) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v PurchasingTimeFrame) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"Within a month\", \"1-3 months\", \"4-6 months\", \"More than 6 months\", \"No timeframe\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v RegistrantLanguage) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v RegistrantLanguage) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"en-US\", \"de-DE\", \"es-ES\", \"fr-FR\", \"jp-JP\", \"pt-PT\", \"ru-RU\", \"zh-CN\", \"zh-TW\", \"ko-KO\", \"it-IT\", \"vi-VN\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v RoleInPurchaseProcess) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v RoleInPurchaseProcess) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Influencer\", \"Not involved\"")
 }

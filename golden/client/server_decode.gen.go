@@ -914,8 +914,7 @@ var (
 	serverKindsAddTagsRequestBody  = []serverKind{serverKindBoolean, serverKindArray}
 )
 
-// serverWalk checks the JSON text data of a AddTagsRequestBody at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a AddTagsRequestBody: required properties, and kinds when v is nil.
 func (v *AddTagsRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverWalkMembers(c, at, data, serverFieldsAddTagsRequestBody, serverKindsAddTagsRequestBody, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
@@ -949,8 +948,7 @@ var (
 	serverKindsPoint  = []serverKind{serverKindNumber, serverKindNumber}
 )
 
-// serverWalk checks the JSON text data of a Point at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Point: required properties, and kinds when v is nil.
 func (v *Point) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
@@ -970,8 +968,7 @@ var (
 	serverKindsThing  = []serverKind{serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a Thing at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Thing: required properties, and kinds when v is nil.
 func (v *Thing) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsThing, serverKindsThing, true, v != nil, seen[:], nil)
@@ -983,8 +980,7 @@ var (
 	serverKindsThingBatch  = []serverKind{serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindArray}
 )
 
-// serverWalk checks the JSON text data of a ThingBatch at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a ThingBatch: required properties, and kinds when v is nil.
 func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
 	serverWalkMembers(c, at, data, serverFieldsThingBatch, serverKindsThingBatch, true, v != nil, seen[:], func(i int, key, value []byte) bool {

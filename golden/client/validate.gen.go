@@ -51,46 +51,42 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *AddTagsRequestBody) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *AddTagsRequestBody) validate(c *validationState, at *validationPath) {
 	if v.Tags == nil {
 		c.missing(at.field("tags"), "is required")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Kind) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Kind) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"small\", \"large\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Thing) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Thing) validate(c *validationState, at *validationPath) {
 	if v.Kind != nil {
 		v.Kind.validate(c, at.field("kind"))
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ThingBatch) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ThingBatch) validate(c *validationState, at *validationPath) {
 	if v.Drafts != nil {
 		if len(v.Drafts) > 20 {
@@ -114,12 +110,11 @@ func (v *ThingBatch) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ThingPage) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ThingPage) validate(c *validationState, at *validationPath) {
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")

@@ -51,12 +51,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ChargeFilter) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ChargeFilter) validate(c *validationState, at *validationPath) {
 	if v.Created != nil {
 		v.Created.validate(c, at.field("created"))
@@ -69,46 +68,42 @@ func (v *ChargeFilter) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v ChargeFilterStatusItem) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v ChargeFilterStatusItem) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"paid\", \"pending\", \"failed\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ListChargesPage) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ListChargesPage) validate(c *validationState, at *validationPath) {
 	if v.Size != nil {
 		c.addIf(at.field("size"), *v.Size > 100, "must be at most 100")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Person) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Person) validate(c *validationState, at *validationPath) {
 	if v.Age != nil {
 		c.addIf(at.field("age"), *v.Age < 0, "must be at least 0")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Range) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Range) validate(c *validationState, at *validationPath) {
 	if v.Lt != nil {
 		c.addIf(at.field("lt"), *v.Lt > 2000000000, "must be at most 2000000000")

@@ -700,8 +700,7 @@ var (
 	serverKindsItem  = []serverKind{serverKindAny, serverKindInt32, serverKindDateTime, serverKindObject, serverKindString, serverKindObject, serverKindString, serverKindArray, serverKindString, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a Item at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Item: required properties, and kinds when v is nil.
 func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverWalkMembers(c, at, data, serverFieldsItem, serverKindsItem, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
@@ -740,8 +739,7 @@ var (
 	serverKindsMeta  = []serverKind{serverKindString}
 )
 
-// serverWalk checks the JSON text data of a Meta at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Meta: required properties, and kinds when v is nil.
 func (v *Meta) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return

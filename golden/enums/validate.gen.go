@@ -51,32 +51,29 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Collides) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Collides) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"Values\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Employees) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Employees) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\", \"Evaluator/Recommender\", \"en-US\", \"\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Holder) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Holder) validate(c *validationState, at *validationPath) {
 	if v.Inline != nil {
 		v.Inline.validate(c, at.field("inline"))
@@ -84,32 +81,29 @@ func (v *Holder) validate(c *validationState, at *validationPath) {
 	v.Size.validate(c, at.field("size"))
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v HolderInline) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v HolderInline) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"on\", \"off\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Named) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Named) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"a\", \"b\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Priority) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Priority) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of 1, 2, 3")
 }

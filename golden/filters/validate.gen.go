@@ -51,34 +51,31 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Widget) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Widget) validate(c *validationState, at *validationPath) {
 	if v.Kind != nil {
 		v.Kind.validate(c, at.field("kind"))
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v WidgetKind) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v WidgetKind) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"gear\", \"lever\", \"spring\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *WidgetList) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *WidgetList) validate(c *validationState, at *validationPath) {
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")

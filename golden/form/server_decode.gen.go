@@ -878,8 +878,7 @@ var (
 	serverKindsPaymentIntentParams  = []serverKind{serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindBoolean, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindArray, serverKindArray, serverKindObject, serverKindArray}
 )
 
-// serverWalk checks the JSON text data of a PaymentIntentParams at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a PaymentIntentParams: required properties, and kinds when v is nil.
 func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [7]bool
 	serverWalkMembers(c, at, data, serverFieldsPaymentIntentParams, serverKindsPaymentIntentParams, true, v != nil, seen[:], func(i int, key, value []byte) bool {
@@ -963,8 +962,7 @@ var (
 	serverKindsPaymentIntentParamsItemsItem  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger}
 )
 
-// serverWalk checks the JSON text data of a PaymentIntentParamsItemsItem at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a PaymentIntentParamsItemsItem: required properties, and kinds when v is nil.
 func (v *PaymentIntentParamsItemsItem) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsPaymentIntentParamsItemsItem, serverKindsPaymentIntentParamsItemsItem, true, v != nil, seen[:], nil)
@@ -976,8 +974,7 @@ var (
 	serverKindsTokenRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindArray}
 )
 
-// serverWalk checks the JSON text data of a TokenRequestBody at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a TokenRequestBody: required properties, and kinds when v is nil.
 func (v *TokenRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsTokenRequestBody, serverKindsTokenRequestBody, true, v != nil, seen[:], func(i int, key, value []byte) bool {

@@ -53,33 +53,30 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *PaymentIntentParams) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *PaymentIntentParams) validate(c *validationState, at *validationPath) {
 	c.addIf(at.field("amount"), v.Amount < 1, "must be at least 1")
 	validateString(c, at.field("currency"), v.Currency, 3, 3, nil)
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *TokenRequestBody) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *TokenRequestBody) validate(c *validationState, at *validationPath) {
 	v.GrantType.validate(c, at.field("grant_type"))
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v TokenRequestBodyGrantType) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v TokenRequestBodyGrantType) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"client_credentials\", \"refresh_token\"")
 }

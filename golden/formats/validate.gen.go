@@ -53,12 +53,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Everything) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Everything) validate(c *validationState, at *validationPath) {
 	if v.Day != nil {
 		c.addIf(at.field("day"), !validationDate(*v.Day), "must be a date (YYYY-MM-DD)")

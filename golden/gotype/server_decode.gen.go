@@ -700,8 +700,7 @@ var (
 	serverKindsHost  = []serverKind{serverKindAny | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindAny}
 )
 
-// serverWalk checks the JSON text data of a Host at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Host: required properties, and kinds when v is nil.
 func (v *Host) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
 	serverWalkMembers(c, at, data, serverFieldsHost, serverKindsHost, true, v != nil, seen[:], nil)

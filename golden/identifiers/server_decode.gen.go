@@ -700,8 +700,7 @@ var (
 	serverKindsOddNames  = []serverKind{serverKindString, serverKindString, serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindInteger, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a OddNames at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a OddNames: required properties, and kinds when v is nil.
 func (v *OddNames) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [12]bool
 	serverWalkMembers(c, at, data, serverFieldsOddNames, serverKindsOddNames, true, v != nil, seen[:], nil)

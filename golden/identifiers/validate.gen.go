@@ -51,34 +51,31 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v SortOrder) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v SortOrder) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\", \"url\", \"json\", \"time\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *URL) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *URL) validate(c *validationState, at *validationPath) {
 	if v.Sort != nil {
 		v.Sort.validate(c, at.field("sort"))
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v URLSort) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v URLSort) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\", \"url\", \"json\", \"time\"")
 }

@@ -700,8 +700,7 @@ var (
 	serverKindsNewPet  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindObject}
 )
 
-// serverWalk checks the JSON text data of a NewPet at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a NewPet: required properties, and kinds when v is nil.
 func (v *NewPet) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsNewPet, serverKindsNewPet, true, v != nil, seen[:], func(i int, key, value []byte) bool {
@@ -728,8 +727,7 @@ var (
 	serverKindsOwner  = []serverKind{serverKindString, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a Owner at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Owner: required properties, and kinds when v is nil.
 func (v *Owner) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return

@@ -985,8 +985,7 @@ var (
 	serverKindsAttributes  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
 )
 
-// serverWalk checks the JSON text data of a Attributes at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Attributes: required properties, and kinds when v is nil.
 func (v *Attributes) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsAttributes, serverKindsAttributes, true, v != nil, seen[:], nil)
@@ -998,8 +997,7 @@ var (
 	serverKindsUploadFileRequestBody  = []serverKind{serverKindObject, serverKindAny | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger, serverKindArray, serverKindAny}
 )
 
-// serverWalk checks the JSON text data of a UploadFileRequestBody at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a UploadFileRequestBody: required properties, and kinds when v is nil.
 func (v *UploadFileRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [6]bool
 	serverWalkMembers(c, at, data, serverFieldsUploadFileRequestBody, serverKindsUploadFileRequestBody, true, v != nil, seen[:], func(i int, key, value []byte) bool {

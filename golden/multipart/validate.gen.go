@@ -53,22 +53,20 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Attributes) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Attributes) validate(c *validationState, at *validationPath) {
 	validateString(c, at.field("owner"), v.Owner, 1, -1, nil)
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *UploadFileRequestBody) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *UploadFileRequestBody) validate(c *validationState, at *validationPath) {
 	if v.Attributes != nil {
 		v.Attributes.validate(c, at.field("attributes"))
@@ -79,12 +77,11 @@ func (v *UploadFileRequestBody) validate(c *validationState, at *validationPath)
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v UploadFileRequestBodyPurpose) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v UploadFileRequestBodyPurpose) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"assistants\", \"fine-tune\"")
 }

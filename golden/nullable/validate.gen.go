@@ -51,12 +51,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Member) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Member) validate(c *validationState, at *validationPath) {
 	if v.Tags == nil {
 		c.missing(at.field("tags"), "is required")

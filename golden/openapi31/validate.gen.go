@@ -51,12 +51,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Attachment) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Attachment) validate(c *validationState, at *validationPath) {
 	if v.Data == nil {
 		c.missing(at.field("data"), "is required")
@@ -66,12 +65,11 @@ func (v *Attachment) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Item) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Item) validate(c *validationState, at *validationPath) {
 	if v.Kind != nil {
 		v.Kind.validate(c, at.field("kind"))
@@ -81,12 +79,11 @@ func (v *Item) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v ItemKind) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v ItemKind) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"widget\"")
 }

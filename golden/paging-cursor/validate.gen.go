@@ -51,12 +51,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *CustomerList) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *CustomerList) validate(c *validationState, at *validationPath) {
 	if v.Data == nil {
 		c.missing(at.field("data"), "is required")
@@ -64,12 +63,11 @@ func (v *CustomerList) validate(c *validationState, at *validationPath) {
 	v.Object.validate(c, at.field("object"))
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v CustomerListObject) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v CustomerListObject) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"list\"")
 }

@@ -52,24 +52,22 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ListMessages200ResponseBody) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ListMessages200ResponseBody) validate(c *validationState, at *validationPath) {
 	if v.Meta != nil {
 		v.Meta.validate(c, at.field("meta"))
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ListMessages200ResponseBodyMeta) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ListMessages200ResponseBodyMeta) validate(c *validationState, at *validationPath) {
 	if v.NextPageURL != nil {
 		c.addIf(at.field("next_page_url"), !validationURI(*v.NextPageURL), "must be an absolute URI")

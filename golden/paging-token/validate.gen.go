@@ -51,12 +51,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ListFeed200ResponseBody) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ListFeed200ResponseBody) validate(c *validationState, at *validationPath) {
 	if v.Entries == nil {
 		c.missing(at.field("entries"), "is required")

@@ -854,8 +854,7 @@ var (
 	serverKindsInsertInviteesRequestBody  = []serverKind{serverKindArray}
 )
 
-// serverWalk checks the JSON text data of a InsertInviteesRequestBody at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a InsertInviteesRequestBody: required properties, and kinds when v is nil.
 func (v *InsertInviteesRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverWalkMembers(c, at, data, serverFieldsInsertInviteesRequestBody, serverKindsInsertInviteesRequestBody, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
@@ -903,8 +902,7 @@ var (
 	serverKindsInsertInviteesRequestBodyItemsItem  = []serverKind{serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull}
 )
 
-// serverWalk checks the JSON text data of a InsertInviteesRequestBodyItemsItem at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a InsertInviteesRequestBodyItemsItem: required properties, and kinds when v is nil.
 func (v *InsertInviteesRequestBodyItemsItem) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsInsertInviteesRequestBodyItemsItem, serverKindsInsertInviteesRequestBodyItemsItem, true, v != nil, seen[:], nil)
@@ -916,8 +914,7 @@ var (
 	serverKindsRegistrant  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a Registrant at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Registrant: required properties, and kinds when v is nil.
 func (v *Registrant) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [5]bool
 	serverWalkMembers(c, at, data, serverFieldsRegistrant, serverKindsRegistrant, true, v != nil, seen[:], nil)

@@ -55,12 +55,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *InsertInviteesRequestBody) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *InsertInviteesRequestBody) validate(c *validationState, at *validationPath) {
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")
@@ -79,12 +78,11 @@ func (v *InsertInviteesRequestBody) validate(c *validationState, at *validationP
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *InsertInviteesRequestBodyItemsItem) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *InsertInviteesRequestBodyItemsItem) validate(c *validationState, at *validationPath) {
 	if v.DisplayName != nil {
 		validateString(c, at.field("displayName"), *v.DisplayName, 0, 8, nil)
@@ -92,12 +90,11 @@ func (v *InsertInviteesRequestBodyItemsItem) validate(c *validationState, at *va
 	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Registrant) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Registrant) validate(c *validationState, at *validationPath) {
 	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
 	if v.Language != nil {
@@ -111,32 +108,29 @@ func (v *Registrant) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v RegistrantLanguage) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v RegistrantLanguage) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"en-US\", \"fr-FR\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v RegistrantNoOfEmployees) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v RegistrantNoOfEmployees) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v RegistrantRoleInPurchaseProcess) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v RegistrantRoleInPurchaseProcess) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Not involved\"")
 }

@@ -700,8 +700,7 @@ var (
 	serverKindsLive  = []serverKind{serverKindObject | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindObject}
 )
 
-// serverWalk checks the JSON text data of a Live at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Live: required properties, and kinds when v is nil.
 func (v *Live) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
 	serverWalkMembers(c, at, data, serverFieldsLive, serverKindsLive, true, v != nil, seen[:], func(i int, key, value []byte) bool {
@@ -732,8 +731,7 @@ var (
 	serverKindsLiveEvent  = []serverKind{serverKindObject}
 )
 
-// serverWalk checks the JSON text data of a LiveEvent at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a LiveEvent: required properties, and kinds when v is nil.
 func (v *LiveEvent) serverWalk(c *validationState, at *validationPath, data []byte) {
 	serverWalkMembers(c, at, data, serverFieldsLiveEvent, serverKindsLiveEvent, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
@@ -764,8 +762,7 @@ var (
 	serverKindsPerson  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull}
 )
 
-// serverWalk checks the JSON text data of a Person at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Person: required properties, and kinds when v is nil.
 func (v *Person) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
 	serverWalkMembers(c, at, data, serverFieldsPerson, serverKindsPerson, true, v != nil, seen[:], nil)
@@ -777,8 +774,7 @@ var (
 	serverKindsSettings  = []serverKind{serverKindString}
 )
 
-// serverWalk checks the JSON text data of a Settings at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Settings: required properties, and kinds when v is nil.
 func (v *Settings) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return

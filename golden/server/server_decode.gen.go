@@ -911,8 +911,7 @@ var (
 	serverKindsDimensions  = []serverKind{serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverMemberRequired | serverMemberNotNull}
 )
 
-// serverWalk checks the JSON text data of a Dimensions at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Dimensions: required properties, and kinds when v is nil.
 func (v *Dimensions) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsDimensions, serverKindsDimensions, true, v != nil, seen[:], nil)
@@ -924,8 +923,7 @@ var (
 	serverKindsItem  = []serverKind{serverKindArray, serverKindInt32, serverKindObject, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired, serverKindObject, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindArray, serverKindNumber, serverKindString, serverKindArray, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a Item at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Item: required properties, and kinds when v is nil.
 func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [12]bool
 	serverWalkMembers(c, at, data, serverFieldsItem, serverKindsItem, true, v != nil, seen[:], func(i int, key, value []byte) bool {
@@ -1021,8 +1019,7 @@ var (
 	serverKindsOutline  = []serverKind{serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull}
 )
 
-// serverWalk checks the JSON text data of a Outline at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Outline: required properties, and kinds when v is nil.
 func (v *Outline) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsOutline, serverKindsOutline, true, v != nil, seen[:], func(i int, key, value []byte) bool {
@@ -1061,8 +1058,7 @@ var (
 	serverKindsPart  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverKindObject}
 )
 
-// serverWalk checks the JSON text data of a Part at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Part: required properties, and kinds when v is nil.
 func (v *Part) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsPart, serverKindsPart, true, v != nil, seen[:], func(i int, key, value []byte) bool {
@@ -1082,8 +1078,7 @@ func (v *Part) serverWalk(c *validationState, at *validationPath, data []byte) {
 	})
 }
 
-// serverWalk checks the JSON text data of a Size at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Size: required properties, and kinds when v is nil.
 func (v *Size) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v == nil {
 		// Decoding failed: walk the one variant that the value's kind selects, if any.

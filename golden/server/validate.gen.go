@@ -59,23 +59,21 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Dimensions) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Dimensions) validate(c *validationState, at *validationPath) {
 	c.addIf(at.field("h"), v.H < 0, "must be at least 0")
 	c.addIf(at.field("w"), v.W < 0, "must be at least 0")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Item) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Item) validate(c *validationState, at *validationPath) {
 	if v.Count != nil {
 		c.addIf(at.field("count"), *v.Count > 10, "must be at most 10")
@@ -121,12 +119,11 @@ func (v *Item) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Part) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Part) validate(c *validationState, at *validationPath) {
 	validateString(c, at.field("code"), v.Code, 0, -1, validationPattern1)
 	if v.Size != nil {
@@ -134,24 +131,22 @@ func (v *Part) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Size) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Size) validate(c *validationState, at *validationPath) {
 	if v.Dimensions != nil {
 		v.Dimensions.validate(c, at)
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v View) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v View) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"full\", \"brief\"")
 }

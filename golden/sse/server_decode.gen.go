@@ -700,8 +700,7 @@ var (
 	serverKindsChatRequest  = []serverKind{serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
 )
 
-// serverWalk checks the JSON text data of a ChatRequest at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a ChatRequest: required properties, and kinds when v is nil.
 func (v *ChatRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
 	serverWalkMembers(c, at, data, serverFieldsChatRequest, serverKindsChatRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
@@ -746,8 +745,7 @@ var (
 	serverKindsMessage  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull}
 )
 
-// serverWalk checks the JSON text data of a Message at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Message: required properties, and kinds when v is nil.
 func (v *Message) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsMessage, serverKindsMessage, true, v != nil, seen[:], nil)
@@ -759,8 +757,7 @@ var (
 	serverKindsSpeakRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull}
 )
 
-// serverWalk checks the JSON text data of a SpeakRequestBody at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a SpeakRequestBody: required properties, and kinds when v is nil.
 func (v *SpeakRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
 	serverWalkMembers(c, at, data, serverFieldsSpeakRequestBody, serverKindsSpeakRequestBody, true, v != nil, seen[:], nil)

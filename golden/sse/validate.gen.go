@@ -51,12 +51,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ChatCompletion) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ChatCompletion) validate(c *validationState, at *validationPath) {
 	if v.Choices == nil {
 		c.missing(at.field("choices"), "is required")
@@ -68,24 +67,22 @@ func (v *ChatCompletion) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ChatCompletionChoicesItem) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ChatCompletionChoicesItem) validate(c *validationState, at *validationPath) {
 	if v.Message != nil {
 		v.Message.validate(c, at.field("message"))
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ChatRequest) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ChatRequest) validate(c *validationState, at *validationPath) {
 	if v.Messages == nil {
 		c.missing(at.field("messages"), "is required")
@@ -97,44 +94,40 @@ func (v *ChatRequest) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Message) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Message) validate(c *validationState, at *validationPath) {
 	v.Role.validate(c, at.field("role"))
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v MessageRole) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v MessageRole) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"system\", \"user\", \"assistant\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *SpeechEvent) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *SpeechEvent) validate(c *validationState, at *validationPath) {
 	if v.Event != nil {
 		v.Event.validate(c, at.field("event"))
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v SpeechEventEvent) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v SpeechEventEvent) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"audio.delta\", \"audio.done\"")
 }

@@ -1145,8 +1145,7 @@ var (
 	serverKindsNewPet  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a NewPet at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a NewPet: required properties, and kinds when v is nil.
 func (v *NewPet) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
 	serverWalkMembers(c, at, data, serverFieldsNewPet, serverKindsNewPet, true, v != nil, seen[:], nil)
@@ -1164,8 +1163,7 @@ var (
 	serverKindsRenamePetRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
 )
 
-// serverWalk checks the JSON text data of a RenamePetRequestBody at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a RenamePetRequestBody: required properties, and kinds when v is nil.
 func (v *RenamePetRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsRenamePetRequestBody, serverKindsRenamePetRequestBody, true, v != nil, seen[:], nil)
@@ -1183,8 +1181,7 @@ var (
 	serverKindsUploadPhotoRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindAny | serverMemberRequired | serverMemberNotNull}
 )
 
-// serverWalk checks the JSON text data of a UploadPhotoRequestBody at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a UploadPhotoRequestBody: required properties, and kinds when v is nil.
 func (v *UploadPhotoRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsUploadPhotoRequestBody, serverKindsUploadPhotoRequestBody, true, v != nil, seen[:], nil)

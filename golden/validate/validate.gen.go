@@ -61,32 +61,29 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Code) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Code) validate(c *validationState, at *validationPath) {
 	validateString(c, at, string(v), 3, 3, validationPattern1)
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Level) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Level) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of 1, 2, 3")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Limits) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Limits) validate(c *validationState, at *validationPath) {
 	if v.ByName != nil {
 		c.addIf(at.field("byName"), len(v.ByName) < 1, "must have at least 1 properties")
@@ -165,12 +162,11 @@ func (v *Limits) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Person) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Person) validate(c *validationState, at *validationPath) {
 	if v.Email != nil {
 		c.addIf(at.field("email"), !validationEmail(*v.Email), "must be an email address")
@@ -180,12 +176,11 @@ func (v *Person) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Tags) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Tags) validate(c *validationState, at *validationPath) {
 	validateMinItems(c, at, len(v), 1)
 	if len(v) > 4 {

@@ -700,8 +700,7 @@ var (
 	serverKindsPet  = []serverKind{serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString}
 )
 
-// serverWalk checks the JSON text data of a Pet at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Pet: required properties, and kinds when v is nil.
 func (v *Pet) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [3]bool
 	serverWalkMembers(c, at, data, serverFieldsPet, serverKindsPet, true, v != nil, seen[:], nil)
@@ -719,8 +718,7 @@ var (
 	serverKindsShipment  = []serverKind{serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull}
 )
 
-// serverWalk checks the JSON text data of a Shipment at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a Shipment: required properties, and kinds when v is nil.
 func (v *Shipment) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsShipment, serverKindsShipment, true, v != nil, seen[:], nil)
@@ -738,8 +736,7 @@ var (
 	serverKindsSubscribeRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull}
 )
 
-// serverWalk checks the JSON text data of a SubscribeRequestBody at path at: required properties must be
-// present and, when v is nil because decoding failed, values of the kinds asked for.
+// serverWalk checks the JSON text data of a SubscribeRequestBody: required properties, and kinds when v is nil.
 func (v *SubscribeRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
 	serverWalkMembers(c, at, data, serverFieldsSubscribeRequestBody, serverKindsSubscribeRequestBody, true, v != nil, seen[:], nil)

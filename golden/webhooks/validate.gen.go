@@ -54,45 +54,41 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Pet) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Pet) validate(c *validationState, at *validationPath) {
 	c.addIf(at.field("id"), v.ID < 1, "must be at least 1")
 	validateString(c, at.field("name"), v.Name, 1, -1, nil)
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Shipment) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Shipment) validate(c *validationState, at *validationPath) {
 	if v.Carrier != nil {
 		v.Carrier.validate(c, at.field("carrier"))
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v ShipmentCarrier) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v ShipmentCarrier) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"ups\", \"dhl\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *SubscribeRequestBody) Validate() error {
 	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *SubscribeRequestBody) validate(c *validationState, at *validationPath) {
 	c.addIf(at.field("callbackUrl"), !validationURI(v.CallbackURL), "must be an absolute URI")
 }
