@@ -217,23 +217,33 @@ func bodyStructs(api *generator.API) map[*generator.Type]bool {
 	return out
 }
 
-// genDecodeMembers renders serverDecodeMembers for a body struct.
+// genDecodeMembers renders serverDecodeMembers for a body struct: the
+// pointers to its fields, in the order of its table of names.
 func genDecodeMembers(f *jen.File, t *generator.Type) {
-	f.Comment("serverDecodeMembers decodes each member of the JSON object data on its own, after")
-	f.Comment("decoding the whole object failed, so that the values that are right are still")
-	f.Comment("validated. A member that fails is skipped: its problem is reported already.")
+	f.Comment("serverDecodeMembers decodes each member of the JSON object data on its own (see")
+	f.Comment("serverDecodeEach).")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("serverDecodeMembers").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("data").Index().Byte()).Block(
-		jen.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
-			jen.Var().Err().Error(),
-			jen.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id(fieldsVar(t)), jen.Lit(t.AdditionalProperties == nil)),
-			jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
-				for i, fl := range t.Fields {
-					g.Case(jen.Lit(i)).Block(jen.Err().Op("=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("value"), jen.Op("&").Id("v").Dot(fl.Name)))
+		jen.Id("serverDecodeEach").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id(fieldsVar(t)), jen.Lit(t.AdditionalProperties == nil),
+			jen.Index().Any().ValuesFunc(func(g *jen.Group) {
+				for _, fl := range t.Fields {
+					g.Op("&").Id("v").Dot(fl.Name)
 				}
-				g.Default().Block(jen.Return())
-			}),
-			jen.If(jen.Err().Op("!=").Nil()).Block(
-				jen.Id("c").Dot("skip").Call(jen.Id("at").Dot("field").Call(jen.Id(fieldsVar(t)).Index(jen.Id("i")))),
+			})),
+	)
+}
+
+// genDecodeEach renders serverDecodeEach, which every serverDecodeMembers calls.
+func genDecodeEach(f *jen.File) {
+	f.Comment("serverDecodeEach decodes each member of the JSON object data on its own into the")
+	f.Comment("target of the property it names, after decoding the whole object failed, so that the")
+	f.Comment("values that are right are still validated. A member that fails is skipped: its")
+	f.Comment("problem is reported already.")
+	f.Func().Id("serverDecodeEach").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("data").Index().Byte(),
+		jen.Id("names").Index().String(), jen.Id("fold").Bool(), jen.Id("targets").Index().Any()).Block(
+		jen.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
+			jen.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id("names"), jen.Id("fold")),
+			jen.If(jen.Id("i").Op(">=").Lit(0).Op("&&").Qual(pkgJSON, "Unmarshal").Call(jen.Id("value"), jen.Id("targets").Index(jen.Id("i"))).Op("!=").Nil()).Block(
+				jen.Id("c").Dot("skip").Call(jen.Id("at").Dot("field").Call(jen.Id("names").Index(jen.Id("i")))),
 			),
 		)),
 	)

@@ -21,35 +21,146 @@ func fieldsVar(t *generator.Type) string { return "serverFields" + t.Name }
 // genWalkers renders the walker of every type that a request body reaches.
 func genWalkers(f *jen.File, c *checks, api *generator.API) {
 	bodies := bodyStructs(api)
+	members, named := false, false
 	for _, t := range api.Types {
 		if c.plan.Walks(t) {
 			genWalker(f, c, t)
+			members = members || t.Kind == generator.KindStruct
+			named = named || c.walksNamedMember(t)
 		}
 		if bodies[t] {
 			genDecodeMembers(f, t)
 		}
 	}
+	if members {
+		genWalkMembers(f)
+	}
+	if named {
+		genWalkNamedMember(f)
+	}
+	if len(bodies) > 0 {
+		genDecodeEach(f)
+	}
+}
+
+// tracksMembers reports whether a struct's walker notes which members it
+// sees: it has required members whose absence decoding cannot show.
+func tracksMembers(t *generator.Type) bool {
+	return slices.ContainsFunc(t.Fields, generator.PresenceTracked)
+}
+
+// walksNamedMember reports whether the walker of struct t walks a member of
+// a named type by serverWalkMember.
+func (c *checks) walksNamedMember(t *generator.Type) bool {
+	if t.Kind != generator.KindStruct {
+		return false
+	}
+	if ap := t.AdditionalProperties; ap != nil && kindsOf(ap) != nil && c.walksNamed(ap, false) {
+		return true
+	}
+	return slices.ContainsFunc(t.Fields, func(fl *generator.Field) bool { return c.walksInto(fl.Type) && c.walksNamed(fl.Type, true) })
+}
+
+// walksNamed reports whether walkMember walks a member of type r with
+// serverWalkMember; withModel says that the decoded member is at hand.
+func (c *checks) walksNamed(r *generator.TypeRef, withModel bool) bool {
+	return r.Kind == generator.RefNamed && c.walksInto(r) && !(c.refPresence(r) && withModel)
+}
+
+// memberKinds is the serverKind of a struct member in its walker's table:
+// the JSON kinds it accepts, and whether it is required and not null.
+func memberKinds(fl *generator.Field) jen.Code {
+	e := jen.Add(kindsExpr(kindsOf(fl.Type)))
+	if generator.PresenceTracked(fl) {
+		e = e.Op("|").Id("serverMemberRequired")
+		if !fl.Nullable && fl.Type.Kind != generator.RefAny {
+			e = e.Op("|").Id("serverMemberNotNull")
+		}
+	}
+	return e
+}
+
+// genWalkMembers renders the member checks that struct walkers share, driven
+// by their tables: which members are required, and which must not be null.
+func genWalkMembers(f *jen.File) {
+	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
+	names, kinds, seen := jen.Id("names").Index().String(), jen.Id("kinds").Index().Id("serverKind"), jen.Id("seen").Index().Bool()
+	f.Comment("serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,")
+	f.Comment("the members that must be present, and those that must not be null either.")
+	f.Const().Defs(
+		jen.Id("serverMemberRequired").Id("serverKind").Op("=").Lit(1).Op("<<").Lit(14),
+		jen.Id("serverMemberNotNull").Id("serverKind").Op("=").Lit(1).Op("<<").Lit(15),
+	)
+	f.Comment("serverMember notes in seen that member i (-1: none listed) of an object is present,")
+	f.Comment("and reports a null where the member must not be null; it then returns false, and")
+	f.Comment("the walk below the member stops.")
+	f.Func().Id("serverMember").Params(c.Clone(), at.Clone(), names.Clone(), kinds.Clone(), seen.Clone(), jen.Id("i").Int(), jen.Id("value").Index().Byte()).Bool().Block(
+		jen.If(jen.Id("i").Op("<").Lit(0).Op("||").Id("kinds").Index(jen.Id("i")).Op("&").Id("serverMemberRequired").Op("==").Lit(0)).Block(jen.Return(jen.True())),
+		jen.Id("seen").Index(jen.Id("i")).Op("=").True(),
+		jen.If(jen.Id("kinds").Index(jen.Id("i")).Op("&").Id("serverMemberNotNull").Op("!=").Lit(0).Op("&&").Id("serverIsNull").Call(jen.Id("value"))).Block(
+			jen.Id("c").Dot("missing").Call(jen.Id("at").Dot("field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Lit("must not be null")),
+			jen.Return(jen.False()),
+		),
+		jen.Return(jen.True()),
+	)
+	f.Comment("serverWalkMembers walks the members of the JSON object data at path at, from the")
+	f.Comment("tables of its type: names, kinds, and whether names are matched ignoring case (fold).")
+	f.Comment("seen notes required members (nil when there are none); member walks below the members")
+	f.Comment("that need more than a look at their kind, and returns true for them; decoded says")
+	f.Comment("that the body decoded, and kinds are then right.")
+	f.Func().Id("serverWalkMembers").Params(c.Clone(), at.Clone(), jen.Id("data").Index().Byte(), names.Clone(), kinds.Clone(), jen.List(jen.Id("fold"), jen.Id("decoded")).Bool(), seen.Clone(),
+		jen.Id("member").Func().Params(jen.Id("i").Int(), jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Bool()).Block(
+		jen.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
+			jen.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id("names"), jen.Id("fold")),
+			jen.If(jen.Op("!").Id("serverMember").Call(jen.Id("c"), jen.Id("at"), jen.Id("names"), jen.Id("kinds"), jen.Id("seen"), jen.Id("i"), jen.Id("value")).Op("||").
+				Id("member").Op("!=").Nil().Op("&&").Id("member").Call(jen.Id("i"), jen.Id("key"), jen.Id("value"))).Block(jen.Return()),
+			jen.If(jen.Op("!").Id("decoded").Op("&&").Id("i").Op(">=").Lit(0)).Block(
+				jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at").Dot("field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Id("value"), jen.Id("kinds").Index(jen.Id("i")).Op("&").Id("serverKindAny"), jen.False()),
+			),
+		)),
+		jen.If(jen.Id("seen").Op("!=").Nil()).Block(jen.Id("serverMissing").Call(jen.Id("c"), jen.Id("at"), jen.Id("names"), jen.Id("kinds"), jen.Id("seen"))),
+	)
+	f.Comment("serverMissing reports each required member of an object that seen lacks.")
+	f.Func().Id("serverMissing").Params(c.Clone(), at.Clone(), names.Clone(), kinds.Clone(), seen.Clone()).Block(
+		jen.For(jen.List(jen.Id("i"), jen.Id("k")).Op(":=").Range().Id("kinds")).Block(
+			jen.If(jen.Id("k").Op("&").Id("serverMemberRequired").Op("!=").Lit(0).Op("&&").Op("!").Id("seen").Index(jen.Id("i"))).Block(
+				jen.Id("c").Dot("missing").Call(jen.Id("at").Dot("field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Lit("is required")),
+			),
+		),
+	)
+}
+
+// genWalkNamedMember renders serverWalkMember, the walk into a member of a
+// named type of a body that did not decode.
+func genWalkNamedMember(f *jen.File) {
+	f.Comment("serverWalkMember walks into value, at path at, with walk when it is of a kind in want;")
+	f.Comment("the body did not decode.")
+	f.Func().Id("serverWalkMember").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("value").Index().Byte(), jen.Id("want").Id("serverKind"),
+		jen.Id("walk").Func().Params(statePtr(), pathPtr(), jen.Index().Byte())).Block(
+		jen.If(jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at"), jen.Id("value"), jen.Id("want"), jen.False())).Block(
+			jen.Id("walk").Call(jen.Id("c"), jen.Id("at"), jen.Id("value")),
+		),
+	)
 }
 
 // genWalker renders serverWalk for one type.
 func genWalker(f *jen.File, c *checks, t *generator.Type) {
 	if t.Kind == generator.KindStruct {
-		f.Commentf("%s lists the JSON names of the properties of %s.", fieldsVar(t), t.Name)
-		f.Var().Id(fieldsVar(t)).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
-			for _, fl := range t.Fields {
-				g.Lit(fl.JSONName)
-			}
-		})
-		f.Commentf("%s lists the JSON kinds of the properties of %s, in the same order.", kindsVar(t), t.Name)
-		f.Var().Id(kindsVar(t)).Op("=").Index().Id("serverKind").ValuesFunc(func(g *jen.Group) {
-			for _, fl := range t.Fields {
-				g.Add(kindsExpr(kindsOf(fl.Type)))
-			}
-		})
+		f.Commentf("%s and %s list the JSON names and kinds of the properties of %s.", fieldsVar(t), kindsVar(t), t.Name)
+		f.Var().Defs(
+			jen.Id(fieldsVar(t)).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
+				for _, fl := range t.Fields {
+					g.Lit(fl.JSONName)
+				}
+			}),
+			jen.Id(kindsVar(t)).Op("=").Index().Id("serverKind").ValuesFunc(func(g *jen.Group) {
+				for _, fl := range t.Fields {
+					g.Add(memberKinds(fl))
+				}
+			}),
+		)
 	}
-	f.Commentf("serverWalk checks the JSON text data of a %s at path at: required properties", t.Name)
-	f.Comment("must be present, and, when v is nil because decoding failed, every value must be of")
-	f.Comment("the JSON kind its schema asks for.")
+	f.Commentf("serverWalk checks the JSON text data of a %s: required properties, and kinds when v is nil.", t.Name)
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("serverWalk").Params(
 		jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("data").Index().Byte(),
 	).BlockFunc(func(g *jen.Group) {
@@ -124,67 +235,44 @@ func (c *checks) walksInto(r *generator.TypeRef) bool {
 // its required properties. The kind of a scalar member is checked from a
 // table; members that need more have a case of their own.
 func (c *checks) walkStruct(g *jen.Group, t *generator.Type) {
-	tracked := map[*generator.Field]int{}
-	for _, fl := range t.Fields {
-		if generator.PresenceTracked(fl) {
-			tracked[fl] = len(tracked)
-		}
+	seen := jen.Nil()
+	if tracksMembers(t) {
+		g.Var().Id("seen").Index(jen.Lit(len(t.Fields))).Bool()
+		seen = jen.Id("seen").Index(jen.Empty(), jen.Empty())
 	}
-	if len(tracked) > 0 {
-		g.Var().Id("seen").Index(jen.Lit(len(tracked))).Bool()
+	var cases []func(g *jen.Group)
+	for i, fl := range t.Fields {
+		if !c.walksInto(fl.Type) {
+			continue
+		}
+		cases = append(cases, func(g *jen.Group) {
+			g.Case(jen.Lit(i)).BlockFunc(func(g *jen.Group) {
+				c.walkMember(g, fl.Type, jen.Lit(fl.JSONName), fieldPointer(fl))
+				g.Return(jen.True())
+			})
+		})
 	}
-	g.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).BlockFunc(func(g *jen.Group) {
-		g.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id(fieldsVar(t)), jen.Lit(t.AdditionalProperties == nil))
-		var cases []func(g *jen.Group)
-		for i, fl := range t.Fields {
-			j, isTracked := tracked[fl]
-			nested := c.walksInto(fl.Type)
-			if !isTracked && !nested {
-				continue
-			}
-			cases = append(cases, func(g *jen.Group) {
-				g.Case(jen.Lit(i)).BlockFunc(func(g *jen.Group) {
-					if isTracked {
-						g.Id("seen").Index(jen.Lit(j)).Op("=").True()
-						if !fl.Nullable && fl.Type.Kind != generator.RefAny {
-							g.If(jen.Id("serverIsNull").Call(jen.Id("value"))).Block(
-								jen.Id("c").Dot("missing").Call(jen.Id("at").Dot("field").Call(jen.Lit(fl.JSONName)), jen.Lit("must not be null")),
-								jen.Return(),
-							)
-						}
-					}
-					if nested {
-						c.walkMember(g, fl.Type, jen.Lit(fl.JSONName), fieldPointer(fl))
-						g.Return()
-					}
-				})
+	if ap := t.AdditionalProperties; ap != nil && kindsOf(ap) != nil {
+		cases = append(cases, func(g *jen.Group) {
+			g.Case(jen.Lit(-1)).BlockFunc(func(g *jen.Group) {
+				c.walkMember(g, ap, jen.Id("serverKeyText").Call(jen.Id("key")), nil)
+				g.Return(jen.True())
 			})
-		}
-		if ap := t.AdditionalProperties; ap != nil && kindsOf(ap) != nil {
-			cases = append(cases, func(g *jen.Group) {
-				g.Case(jen.Lit(-1)).BlockFunc(func(g *jen.Group) {
-					c.walkMember(g, ap, jen.Id("serverKeyText").Call(jen.Id("key")), nil)
-					g.Return()
-				})
-			})
-		}
-		if len(cases) > 0 {
-			g.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
+		})
+	}
+	member := jen.Nil()
+	if len(cases) > 0 {
+		member = jen.Func().Params(jen.Id("i").Int(), jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Bool().Block(
+			jen.Switch(jen.Id("i")).BlockFunc(func(g *jen.Group) {
 				for _, emit := range cases {
 					emit(g)
 				}
-			})
-		}
-		g.If(jen.Id("v").Op("==").Nil().Op("&&").Id("i").Op(">=").Lit(0)).Block(
-			jen.Id("serverDescend").Call(jen.Id("c"), jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("parent"): jen.Id("at"), jen.Id("name"): jen.Id(fieldsVar(t)).Index(jen.Id("i"))}),
-				jen.Id("value"), jen.Id(kindsVar(t)).Index(jen.Id("i")), jen.False()),
+			}),
+			jen.Return(jen.False()),
 		)
-	}))
-	for _, fl := range t.Fields {
-		if j, ok := tracked[fl]; ok {
-			g.If(jen.Op("!").Id("seen").Index(jen.Lit(j))).Block(jen.Id("c").Dot("missing").Call(jen.Id("at").Dot("field").Call(jen.Lit(fl.JSONName)), jen.Lit("is required")))
-		}
 	}
+	g.Id("serverWalkMembers").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id(fieldsVar(t)), jen.Id(kindsVar(t)),
+		jen.Lit(t.AdditionalProperties == nil), jen.Id("v").Op("!=").Nil(), seen, member)
 }
 
 // kindsVar names the table of the JSON kinds of a struct's properties.
@@ -218,7 +306,7 @@ func fieldPointer(fl *generator.Field) func(g *jen.Group) {
 // type r named name. pointer, when set, emits the decoded value's pointer as
 // m1, for types whose walk matters after decoding too.
 func (c *checks) walkMember(g *jen.Group, r *generator.TypeRef, name jen.Code, pointer func(*jen.Group)) {
-	node := jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("parent"): jen.Id("at"), jen.Id("name"): name})
+	node := jen.Id("at").Dot("field").Call(name)
 	kinds := kindsExpr(kindsOf(r))
 	if c.refPresence(r) && pointer != nil {
 		g.Id("at1").Op(":=").Add(node)
@@ -230,6 +318,15 @@ func (c *checks) walkMember(g *jen.Group, r *generator.TypeRef, name jen.Code, p
 			}
 			c.walkRef(g, r, "value", model, jen.Id("v").Op("!=").Nil(), "at1", 1)
 		})
+		return
+	}
+	if c.walksNamed(r, pointer != nil) {
+		walk := jen.Parens(jen.Op("*").Id(generator.MethodOwner(r.Named).Name)).Call(jen.Nil()).Dot("serverWalk")
+		g.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("serverWalkMember").Call(jen.Id("c"), node, jen.Id("value"), kinds, walk))
+		return
+	}
+	if !c.walksInto(r) {
+		g.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("serverDescend").Call(jen.Id("c"), node, jen.Id("value"), kinds, jen.False()))
 		return
 	}
 	g.If(jen.Id("v").Op("==").Nil()).Block(
@@ -272,7 +369,7 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 	var params jen.Code
 	var lookup func() jen.Code
 	if r.Kind == generator.RefSlice {
-		node = jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("parent"): jen.Id(at), jen.Id("index"): jen.Id(key), jen.Id("isIndex"): jen.True()})
+		node = jen.Id(at).Dot("item").Call(jen.Id(key))
 		params = jen.List(jen.Id(key).Int(), jen.Id(item).Index().Byte())
 		lookup = func() jen.Code {
 			return jen.If(jen.Add(model).Op("!=").Nil().Op("&&").Id(key).Op("<").Len(jen.Op("*").Add(model))).Block(
@@ -281,7 +378,7 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 		}
 	} else {
 		name := jen.Id("serverKeyText").Call(jen.Id(key))
-		node = jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("parent"): jen.Id(at), jen.Id("name"): name})
+		node = jen.Id(at).Dot("field").Call(name)
 		params = jen.List(jen.Id(key), jen.Id(item).Index().Byte())
 		lookup = func() jen.Code {
 			return jen.If(jen.Add(model).Op("!=").Nil()).Block(

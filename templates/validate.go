@@ -22,6 +22,7 @@ func Validate(api *generator.API) ([]byte, error) {
 	}
 	genValidationPath(f)
 	genValidationState(f)
+	genValidateRoot(f)
 	genCheckHelpers(f, c)
 	return render(f)
 }
@@ -34,14 +35,9 @@ func genValidateMethods(f *jen.File, c *checks, t *generator.Type) {
 	if t.Kind == generator.KindStruct || t.Kind == generator.KindUnion || t.Kind == generator.KindTuple {
 		recv = jen.Id("v").Op("*").Id(t.Name)
 	}
-	f.Comment("Validate checks v against the constraints of its schema and returns a")
-	f.Comment("*ValidationError listing every problem, or nil.")
-	f.Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(
-		jen.Var().Id("c").Id(valState),
-		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("c"), jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")})),
-		jen.Return(jen.Id("c").Dot("err").Call()),
-	)
-	f.Comment("validate adds the problems of v, which sits at path at, to c.")
+	f.Comment("Validate returns a *ValidationError listing every way v breaks its schema, or nil;")
+	f.Comment("validate adds them to c, at path at.")
+	f.Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(jen.Return(jen.Id("validateRoot").Call(jen.Id("v"))))
 	f.Func().Params(recv).Id("validate").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())).BlockFunc(func(g *jen.Group) {
 		c.typeBody(g, t)
 	})
@@ -57,6 +53,12 @@ func genCheckHelpers(f *jen.File, c *checks) {
 	}
 	if c.useMultipleOf {
 		genMultipleOf(f)
+	}
+	if c.useString {
+		genStringCheck(f)
+	}
+	if c.useMinItems {
+		genMinItems(f)
 	}
 	genUniqueHelpers(f, c.useUnique, c.useUniqueJSON, c.useUniqueBy)
 	if c.useUniqueJSON {

@@ -24,6 +24,8 @@ type checks struct {
 	useUniqueBy   bool // validationUniqueBy
 	useMultipleOf bool // validationMultipleOf
 	useSortedKeys bool // validationKeys
+	useString     bool // validateString
+	useMinItems   bool // validateMinItems
 }
 
 // newChecks plans the checks of api: the validate method of every type,
@@ -78,19 +80,16 @@ func (l loc) problemAt() jen.Code {
 }
 
 // node is the path of the value for the checks below it, on the stack.
-func (l loc) node() jen.Code {
-	switch {
-	case l.name != nil:
-		return jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("parent"): jen.Id(l.parent), jen.Id("name"): l.name})
-	case l.index != "":
-		return jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("parent"): jen.Id(l.parent), jen.Id("index"): jen.Id(l.index), jen.Id("isIndex"): jen.True()})
-	}
-	return jen.Id(l.parent)
-}
+func (l loc) node() jen.Code { return l.problemAt() }
 
 // report adds a problem; text is a literal or an expression.
 func report(at jen.Code, text jen.Code) *jen.Statement {
 	return jen.Id("c").Dot("add").Call(at, text)
+}
+
+// reportIf adds a problem when bad holds, in one line.
+func reportIf(at, bad jen.Code, text string) *jen.Statement {
+	return jen.Id("c").Dot("addIf").Call(at, bad, jen.Lit(text))
 }
 
 // value emits the checks of x, a value of type r. named says that x's Go
@@ -118,30 +117,26 @@ func (c *checks) stringChecks(g *jen.Group, r *generator.TypeRef, x *jen.Stateme
 		s = jen.String().Call(x.Clone())
 	}
 	cons := r.Constraints
-	count := func() *jen.Statement { return jen.Qual(pkgUTF8, "RuneCountInString").Call(s.Clone()) }
-	minLen, maxLen := cons.MinLength, uint64(0)
-	if cons.MaxLength != nil {
-		maxLen = *cons.MaxLength
-	}
-	tooShort := report(l.problemAt(), jen.Lit(fmt.Sprintf("must be at least %d characters long", minLen)))
-	tooLong := report(l.problemAt(), jen.Lit(fmt.Sprintf("must be at most %d characters long", maxLen)))
-	switch hasMax := cons.MaxLength != nil && maxLen <= math.MaxInt32; {
-	case minLen > 0 && minLen <= math.MaxInt32 && hasMax:
-		g.If(jen.Id("n").Op(":=").Add(count()), jen.Id("n").Op("<").Add(intLit(minLen))).Block(tooShort).
-			Else().If(jen.Id("n").Op(">").Add(intLit(maxLen))).Block(tooLong)
-	case minLen > 0 && minLen <= math.MaxInt32:
-		g.If(count().Op("<").Add(intLit(minLen))).Block(tooShort)
-	case hasMax:
-		g.If(count().Op(">").Add(intLit(maxLen))).Block(tooLong)
-	}
-	if generator.PatternOK(cons.Pattern) {
-		g.If(jen.Op("!").Id(c.pattern(cons.Pattern)).Dot("MatchString").Call(s.Clone())).Block(
-			report(l.problemAt(), jen.Lit("must match the pattern "+cons.Pattern)),
-		)
+	hasMin := cons.MinLength > 0 && cons.MinLength <= math.MaxInt32
+	hasMax := cons.MaxLength != nil && *cons.MaxLength <= math.MaxInt32
+	hasPattern := generator.PatternOK(cons.Pattern)
+	if hasMin || hasMax || hasPattern {
+		minLen, maxLen, pattern := jen.Code(jen.Lit(0)), jen.Code(jen.Lit(-1)), jen.Code(jen.Nil())
+		if hasMin {
+			minLen = intLit(cons.MinLength)
+		}
+		if hasMax {
+			maxLen = intLit(*cons.MaxLength)
+		}
+		if hasPattern {
+			pattern = jen.Id(c.pattern(cons.Pattern))
+		}
+		c.useString = true
+		g.Id("validateString").Call(jen.Id("c"), l.problemAt(), s.Clone(), minLen, maxLen, pattern)
 	}
 	if fc, ok := formatChecks[r.Format]; ok {
 		c.formats[r.Format] = true
-		g.If(jen.Op("!").Id(fc.fn).Call(s.Clone())).Block(report(l.problemAt(), jen.Lit(fc.problem)))
+		g.Add(reportIf(l.problemAt(), jen.Op("!").Id(fc.fn).Call(s.Clone()), fc.problem))
 	}
 }
 
@@ -166,23 +161,23 @@ func (c *checks) numberChecks(g *jen.Group, r *generator.TypeRef, x *jen.Stateme
 		if cons.ExclusiveMinimum {
 			op, text = "<=", "must be greater than "
 		}
-		g.If(compareBound(r.Kind, x, op, *cons.Minimum)).Block(report(l.problemAt(), jen.Lit(text+formatBound(*cons.Minimum))))
+		g.Add(reportIf(l.problemAt(), compareBound(r.Kind, x, op, *cons.Minimum), text+formatBound(*cons.Minimum)))
 	}
 	if cons.Maximum != nil {
 		op, text := ">", "must be at most "
 		if cons.ExclusiveMaximum {
 			op, text = ">=", "must be less than "
 		}
-		g.If(compareBound(r.Kind, x, op, *cons.Maximum)).Block(report(l.problemAt(), jen.Lit(text+formatBound(*cons.Maximum))))
+		g.Add(reportIf(l.problemAt(), compareBound(r.Kind, x, op, *cons.Maximum), text+formatBound(*cons.Maximum)))
 	}
 	if m := cons.MultipleOf; m != nil && *m > 0 {
-		problem := report(l.problemAt(), jen.Lit("must be a multiple of "+formatBound(*m)))
+		problem := "must be a multiple of " + formatBound(*m)
 		if isIntKind(r.Kind) && exactInt(r.Kind, *m) {
-			g.If(x.Clone().Op("%").Op(formatBound(*m)).Op("!=").Lit(0)).Block(problem)
+			g.Add(reportIf(l.problemAt(), x.Clone().Op("%").Op(formatBound(*m)).Op("!=").Lit(0), problem))
 			return
 		}
 		c.useMultipleOf = true
-		g.If(jen.Op("!").Id("validationMultipleOf").Call(jen.Float64().Call(x.Clone()), jen.Op(formatBound(*m)))).Block(problem)
+		g.Add(reportIf(l.problemAt(), jen.Op("!").Id("validationMultipleOf").Call(jen.Float64().Call(x.Clone()), jen.Op(formatBound(*m))), problem))
 	}
 }
 
@@ -223,8 +218,8 @@ func (c *checks) sliceChecks(g *jen.Group, r *generator.TypeRef, x *jen.Statemen
 	cons := r.Constraints
 	count := func() *jen.Statement { return jen.Len(x.Clone()) }
 	if cons.MinItems > 0 && cons.MinItems <= math.MaxInt32 {
-		g.If(count().Op("<").Add(intLit(cons.MinItems))).Block(report(l.problemAt(),
-			jen.Lit(fmt.Sprintf("must have at least %d items, not ", cons.MinItems)).Op("+").Qual(pkgStrconv, "Itoa").Call(count())))
+		c.useMinItems = true
+		g.Id("validateMinItems").Call(jen.Id("c"), l.problemAt(), count(), intLit(cons.MinItems))
 	}
 	by := generator.UniqueByField(r)
 	elems := c.plan.Checked(r.Elem)
@@ -238,8 +233,7 @@ func (c *checks) sliceChecks(g *jen.Group, r *generator.TypeRef, x *jen.Statemen
 			c.uniqueBy(g, by, x, at)
 		}
 		if elems {
-			g.For(jen.Id(i).Op(":=").Range().Add(x.Clone())).BlockFunc(func(g *jen.Group) {
-				g.If(jen.Op("!").Id("c").Dot("checking").Call()).Block(jen.Break())
+			g.For(jen.Id(i).Op(":=").Lit(0), jen.Id(i).Op("<").Len(x.Clone()).Op("&&").Id("c").Dot("checking").Call(), jen.Id(i).Op("++")).BlockFunc(func(g *jen.Group) {
 				c.value(g, r.Elem, x.Clone().Index(jen.Id(i)), false, loc{parent: at, index: i}, depth+1)
 			})
 		}
@@ -329,12 +323,10 @@ func (c *checks) mapChecks(g *jen.Group, r *generator.TypeRef, x *jen.Statement,
 	cons := r.Constraints
 	count := func() *jen.Statement { return jen.Len(x.Clone()) }
 	if cons.MinProperties > 0 && cons.MinProperties <= math.MaxInt32 {
-		g.If(count().Op("<").Add(intLit(cons.MinProperties))).Block(report(l.problemAt(),
-			jen.Lit(fmt.Sprintf("must have at least %d properties", cons.MinProperties))))
+		g.Add(reportIf(l.problemAt(), count().Op("<").Add(intLit(cons.MinProperties)), fmt.Sprintf("must have at least %d properties", cons.MinProperties)))
 	}
 	if cons.MaxProperties > 0 && cons.MaxProperties <= math.MaxInt32 {
-		g.If(count().Op(">").Add(intLit(cons.MaxProperties))).Block(report(l.problemAt(),
-			jen.Lit(fmt.Sprintf("must have at most %d properties", cons.MaxProperties))))
+		g.Add(reportIf(l.problemAt(), count().Op(">").Add(intLit(cons.MaxProperties)), fmt.Sprintf("must have at most %d properties", cons.MaxProperties)))
 	}
 	if c.plan.Checked(r.Elem) {
 		scope(g, l.fresh, func(g *jen.Group) {
@@ -404,7 +396,7 @@ func (c *checks) typeBody(g *jen.Group, t *generator.Type) {
 	v := func() *jen.Statement { return jen.Id("v") }
 	switch t.Kind {
 	case generator.KindEnum:
-		g.If(jen.Op("!").Id("v").Dot("Valid").Call()).Block(report(jen.Id("at"), jen.Lit("must be one of "+enumList(t))))
+		g.Add(reportIf(jen.Id("at"), jen.Op("!").Id("v").Dot("Valid").Call(), "must be one of "+enumList(t)))
 	case generator.KindAlias:
 		c.value(g, t.Alias, v(), true, loc{parent: "at"}, 0)
 	case generator.KindStruct, generator.KindTuple:

@@ -219,6 +219,10 @@ func genValidationState(f *jen.File) {
 	f.Func().Params(s.Clone()).Id("tooManyItems").Params(jen.Id("at").Add(pathPtr()), jen.List(jen.Id("n"), jen.Id("max")).Int()).Block(
 		sDot("add").Call(jen.Id("at"), jen.Lit("must have at most ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("max")).Op("+").Lit(" items, not ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("n"))),
 	)
+	f.Comment("addIf records a problem with the value at path at when bad is set: one line per check.")
+	f.Func().Params(s.Clone()).Id("addIf").Params(jen.Id("at").Add(pathPtr()), jen.Id("bad").Bool(), jen.Id("problem").String()).Block(
+		jen.If(jen.Id("bad")).Block(sDot("add").Call(jen.Id("at"), jen.Id("problem"))),
+	)
 	f.Comment("checking reports whether checks go on; walks over many values call it at each")
 	f.Comment("step. They stop after too many problems, or when the request's context is done.")
 	f.Func().Params(s.Clone()).Id("checking").Params().Bool().Block(
@@ -391,5 +395,50 @@ func genSortedKeys(f *jen.File) {
 	f.Comment("validationKeys lists the keys of m in order, so that problems come in a stable order.")
 	f.Func().Id("validationKeys").Types(jen.Id("V").Any()).Params(jen.Id("m").Map(jen.String()).Id("V")).Index().String().Block(
 		jen.Return(jen.Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(jen.Id("m")))),
+	)
+}
+
+// genValidateRoot renders what every exported Validate method calls, so that
+// each of them is one line.
+func genValidateRoot(f *jen.File) {
+	f.Comment("validateRoot checks v as a whole value and returns its problems as an error.")
+	f.Func().Id("validateRoot").Params(jen.Id("v").Interface(
+		jen.Id("validate").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())),
+	)).Error().Block(
+		jen.Var().Id("c").Id(valState),
+		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("c"), jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")})),
+		jen.Return(jen.Id("c").Dot("err").Call()),
+	)
+}
+
+// genStringCheck renders validateString, which checks a string's length
+// and pattern; min 0 and max -1 mean no bound, a nil pattern none.
+func genStringCheck(f *jen.File) {
+	s, at := jen.Id("s"), jen.Id("at")
+	f.Comment("validateString checks the length (in characters) and the pattern of s, at path at.")
+	f.Comment("min 0 and max -1 leave the length unbounded; a nil pattern leaves s free.")
+	f.Func().Id("validateString").Params(jen.Id("c").Add(statePtr()), at.Clone().Add(pathPtr()), s.Clone().String(),
+		jen.List(jen.Id("min"), jen.Id("max")).Int(), jen.Id("pattern").Op("*").Qual(pkgRegexp, "Regexp")).Block(
+		jen.If(jen.Id("min").Op(">").Lit(0).Op("||").Id("max").Op(">=").Lit(0)).Block(
+			jen.Id("n").Op(":=").Qual(pkgUTF8, "RuneCountInString").Call(s.Clone()),
+			jen.If(jen.Id("n").Op("<").Id("min")).Block(
+				report(at.Clone(), jen.Lit("must be at least ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("min")).Op("+").Lit(" characters long")),
+			).Else().If(jen.Id("max").Op(">=").Lit(0).Op("&&").Id("n").Op(">").Id("max")).Block(
+				report(at.Clone(), jen.Lit("must be at most ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("max")).Op("+").Lit(" characters long")),
+			),
+		),
+		jen.If(jen.Id("pattern").Op("!=").Nil().Op("&&").Op("!").Id("pattern").Dot("MatchString").Call(s.Clone())).Block(
+			report(at.Clone(), jen.Lit("must match the pattern ").Op("+").Id("pattern").Dot("String").Call()),
+		),
+	)
+}
+
+// genMinItems renders validateMinItems, the check of minItems.
+func genMinItems(f *jen.File) {
+	f.Comment("validateMinItems reports an array of n items where at least min are needed.")
+	f.Func().Id("validateMinItems").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.List(jen.Id("n"), jen.Id("min")).Int()).Block(
+		jen.If(jen.Id("n").Op("<").Id("min")).Block(
+			report(jen.Id("at"), jen.Lit("must have at least ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("min")).Op("+").Lit(" items, not ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("n"))),
+		),
 	)
 }

@@ -1200,9 +1200,7 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Page = &v
 			}
 		}
@@ -1215,9 +1213,7 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Limit = &v
 			}
 		}
@@ -1420,9 +1416,7 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Page = &v
 			}
 		}
@@ -1435,9 +1429,7 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Limit = &v
 			}
 		}
@@ -1611,9 +1603,7 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Page = &v
 			}
 		}
@@ -1626,9 +1616,7 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Limit = &v
 			}
 		}
@@ -1784,9 +1772,7 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Page = &v
 			}
 		}
@@ -1799,9 +1785,7 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Limit = &v
 			}
 		}

@@ -887,31 +887,21 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsBulkInviteLiveSpeakersRequest lists the JSON names of the properties of BulkInviteLiveSpeakersRequest.
-var serverFieldsBulkInviteLiveSpeakersRequest = []string{"grantHostRights", "highlighted", "invitedBySpotMemberId", "spotMemberIds", "withEmailNotification"}
+// serverFieldsBulkInviteLiveSpeakersRequest and serverKindsBulkInviteLiveSpeakersRequest list the JSON names and kinds of the properties of BulkInviteLiveSpeakersRequest.
+var (
+	serverFieldsBulkInviteLiveSpeakersRequest = []string{"grantHostRights", "highlighted", "invitedBySpotMemberId", "spotMemberIds", "withEmailNotification"}
+	serverKindsBulkInviteLiveSpeakersRequest  = []serverKind{serverKindBoolean, serverKindBoolean, serverKindString, serverKindArray, serverKindBoolean}
+)
 
-// serverKindsBulkInviteLiveSpeakersRequest lists the JSON kinds of the properties of BulkInviteLiveSpeakersRequest, in the same order.
-var serverKindsBulkInviteLiveSpeakersRequest = []serverKind{serverKindBoolean, serverKindBoolean, serverKindString, serverKindArray, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a BulkInviteLiveSpeakersRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a BulkInviteLiveSpeakersRequest: required properties, and kinds when v is nil.
 func (v *BulkInviteLiveSpeakersRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsBulkInviteLiveSpeakersRequest, true)
+	serverWalkMembers(c, at, data, serverFieldsBulkInviteLiveSpeakersRequest, serverKindsBulkInviteLiveSpeakersRequest, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 3:
-			at1 := &validationPath{
-				name:   "spotMemberIds",
-				parent: at,
-			}
+			at1 := at.field("spotMemberIds")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -919,69 +909,33 @@ func (v *BulkInviteLiveSpeakersRequest) serverWalk(c *validationState, at *valid
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsBulkInviteLiveSpeakersRequest[i],
-				parent: at,
-			}, value, serverKindsBulkInviteLiveSpeakersRequest[i], false)
-		}
+		return false
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *BulkInviteLiveSpeakersRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsBulkInviteLiveSpeakersRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.GrantHostRights)
-		case 1:
-			err = json.Unmarshal(value, &v.Highlighted)
-		case 2:
-			err = json.Unmarshal(value, &v.InvitedBySpotMemberID)
-		case 3:
-			err = json.Unmarshal(value, &v.SpotMemberIDs)
-		case 4:
-			err = json.Unmarshal(value, &v.WithEmailNotification)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsBulkInviteLiveSpeakersRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsBulkInviteLiveSpeakersRequest, true, []any{&v.GrantHostRights, &v.Highlighted, &v.InvitedBySpotMemberID, &v.SpotMemberIDs, &v.WithEmailNotification})
 }
 
-// serverFieldsBulkInviteMembers lists the JSON names of the properties of BulkInviteMembers.
-var serverFieldsBulkInviteMembers = []string{"emails", "spotMemberIds"}
+// serverFieldsBulkInviteMembers and serverKindsBulkInviteMembers list the JSON names and kinds of the properties of BulkInviteMembers.
+var (
+	serverFieldsBulkInviteMembers = []string{"emails", "spotMemberIds"}
+	serverKindsBulkInviteMembers  = []serverKind{serverKindArray, serverKindArray}
+)
 
-// serverKindsBulkInviteMembers lists the JSON kinds of the properties of BulkInviteMembers, in the same order.
-var serverKindsBulkInviteMembers = []serverKind{serverKindArray, serverKindArray}
-
-// serverWalk checks the JSON text data of a BulkInviteMembers at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a BulkInviteMembers: required properties, and kinds when v is nil.
 func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsBulkInviteMembers, true)
+	serverWalkMembers(c, at, data, serverFieldsBulkInviteMembers, serverKindsBulkInviteMembers, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "emails",
-				parent: at,
-			}
+			at1 := at.field("emails")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -989,19 +943,12 @@ func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, d
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		case 1:
-			at1 := &validationPath{
-				name:   "spotMemberIds",
-				parent: at,
-			}
+			at1 := at.field("spotMemberIds")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -1009,41 +956,25 @@ func (v *BulkInviteMembers) serverWalk(c *validationState, at *validationPath, d
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsBulkInviteMembers[i],
-				parent: at,
-			}, value, serverKindsBulkInviteMembers[i], false)
-		}
+		return false
 	})
 }
 
-// serverFieldsBulkInviteRequest lists the JSON names of the properties of BulkInviteRequest.
-var serverFieldsBulkInviteRequest = []string{"invitedBySpotMemberId", "members", "withEmailNotification"}
+// serverFieldsBulkInviteRequest and serverKindsBulkInviteRequest list the JSON names and kinds of the properties of BulkInviteRequest.
+var (
+	serverFieldsBulkInviteRequest = []string{"invitedBySpotMemberId", "members", "withEmailNotification"}
+	serverKindsBulkInviteRequest  = []serverKind{serverKindString, serverKindObject | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsBulkInviteRequest lists the JSON kinds of the properties of BulkInviteRequest, in the same order.
-var serverKindsBulkInviteRequest = []serverKind{serverKindString, serverKindObject, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a BulkInviteRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a BulkInviteRequest: required properties, and kinds when v is nil.
 func (v *BulkInviteRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsBulkInviteRequest, true)
+	var seen [3]bool
+	serverWalkMembers(c, at, data, serverFieldsBulkInviteRequest, serverKindsBulkInviteRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("members"), "must not be null")
-				return
-			}
-			at1 := &validationPath{
-				name:   "members",
-				parent: at,
-			}
+			at1 := at.field("members")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				var m1 *BulkInviteMembers
 				if v != nil {
@@ -1051,180 +982,51 @@ func (v *BulkInviteRequest) serverWalk(c *validationState, at *validationPath, d
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsBulkInviteRequest[i],
-				parent: at,
-			}, value, serverKindsBulkInviteRequest[i], false)
-		}
+		return false
 	})
-	if !seen[0] {
-		c.missing(at.field("members"), "is required")
-	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *BulkInviteRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsBulkInviteRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.InvitedBySpotMemberID)
-		case 1:
-			err = json.Unmarshal(value, &v.Members)
-		case 2:
-			err = json.Unmarshal(value, &v.WithEmailNotification)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsBulkInviteRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsBulkInviteRequest, true, []any{&v.InvitedBySpotMemberID, &v.Members, &v.WithEmailNotification})
 }
 
-// serverFieldsCreateLiveRequest lists the JSON names of the properties of CreateLiveRequest.
-var serverFieldsCreateLiveRequest = []string{"builtInType", "chatVisibility", "description", "endDate", "participantsVisibility", "participation", "record", "solution", "spotMemberHostId", "startDate", "title", "videoUrl", "visibility"}
+// serverFieldsCreateLiveRequest and serverKindsCreateLiveRequest list the JSON names and kinds of the properties of CreateLiveRequest.
+var (
+	serverFieldsCreateLiveRequest = []string{"builtInType", "chatVisibility", "description", "endDate", "participantsVisibility", "participation", "record", "solution", "spotMemberHostId", "startDate", "title", "videoUrl", "visibility"}
+	serverKindsCreateLiveRequest  = []serverKind{serverKindString, serverKindString, serverKindString, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindBoolean, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString}
+)
 
-// serverKindsCreateLiveRequest lists the JSON kinds of the properties of CreateLiveRequest, in the same order.
-var serverKindsCreateLiveRequest = []serverKind{serverKindString, serverKindString, serverKindString, serverKindInteger, serverKindString, serverKindString, serverKindBoolean, serverKindString, serverKindString, serverKindInteger, serverKindString, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a CreateLiveRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a CreateLiveRequest: required properties, and kinds when v is nil.
 func (v *CreateLiveRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [5]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsCreateLiveRequest, true)
-		switch i {
-		case 3:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("endDate"), "must not be null")
-				return
-			}
-		case 7:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("solution"), "must not be null")
-				return
-			}
-		case 8:
-			seen[2] = true
-			if serverIsNull(value) {
-				c.missing(at.field("spotMemberHostId"), "must not be null")
-				return
-			}
-		case 9:
-			seen[3] = true
-			if serverIsNull(value) {
-				c.missing(at.field("startDate"), "must not be null")
-				return
-			}
-		case 10:
-			seen[4] = true
-			if serverIsNull(value) {
-				c.missing(at.field("title"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsCreateLiveRequest[i],
-				parent: at,
-			}, value, serverKindsCreateLiveRequest[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("endDate"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("solution"), "is required")
-	}
-	if !seen[2] {
-		c.missing(at.field("spotMemberHostId"), "is required")
-	}
-	if !seen[3] {
-		c.missing(at.field("startDate"), "is required")
-	}
-	if !seen[4] {
-		c.missing(at.field("title"), "is required")
-	}
+	var seen [13]bool
+	serverWalkMembers(c, at, data, serverFieldsCreateLiveRequest, serverKindsCreateLiveRequest, true, v != nil, seen[:], nil)
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *CreateLiveRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsCreateLiveRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.BuiltInType)
-		case 1:
-			err = json.Unmarshal(value, &v.ChatVisibility)
-		case 2:
-			err = json.Unmarshal(value, &v.Description)
-		case 3:
-			err = json.Unmarshal(value, &v.EndDate)
-		case 4:
-			err = json.Unmarshal(value, &v.ParticipantsVisibility)
-		case 5:
-			err = json.Unmarshal(value, &v.Participation)
-		case 6:
-			err = json.Unmarshal(value, &v.Record)
-		case 7:
-			err = json.Unmarshal(value, &v.Solution)
-		case 8:
-			err = json.Unmarshal(value, &v.SpotMemberHostID)
-		case 9:
-			err = json.Unmarshal(value, &v.StartDate)
-		case 10:
-			err = json.Unmarshal(value, &v.Title)
-		case 11:
-			err = json.Unmarshal(value, &v.VideoURL)
-		case 12:
-			err = json.Unmarshal(value, &v.Visibility)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsCreateLiveRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsCreateLiveRequest, true, []any{&v.BuiltInType, &v.ChatVisibility, &v.Description, &v.EndDate, &v.ParticipantsVisibility, &v.Participation, &v.Record, &v.Solution, &v.SpotMemberHostID, &v.StartDate, &v.Title, &v.VideoURL, &v.Visibility})
 }
 
-// serverFieldsGroupIDsRequest lists the JSON names of the properties of GroupIDsRequest.
-var serverFieldsGroupIDsRequest = []string{"groupIds"}
+// serverFieldsGroupIDsRequest and serverKindsGroupIDsRequest list the JSON names and kinds of the properties of GroupIDsRequest.
+var (
+	serverFieldsGroupIDsRequest = []string{"groupIds"}
+	serverKindsGroupIDsRequest  = []serverKind{serverKindArray}
+)
 
-// serverKindsGroupIDsRequest lists the JSON kinds of the properties of GroupIDsRequest, in the same order.
-var serverKindsGroupIDsRequest = []serverKind{serverKindArray}
-
-// serverWalk checks the JSON text data of a GroupIDsRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a GroupIDsRequest: required properties, and kinds when v is nil.
 func (v *GroupIDsRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsGroupIDsRequest, true)
+	serverWalkMembers(c, at, data, serverFieldsGroupIDsRequest, serverKindsGroupIDsRequest, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "groupIds",
-				parent: at,
-			}
+			at1 := at.field("groupIds")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -1232,116 +1034,49 @@ func (v *GroupIDsRequest) serverWalk(c *validationState, at *validationPath, dat
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsGroupIDsRequest[i],
-				parent: at,
-			}, value, serverKindsGroupIDsRequest[i], false)
-		}
+		return false
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *GroupIDsRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsGroupIDsRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.GroupIDs)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsGroupIDsRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsGroupIDsRequest, true, []any{&v.GroupIDs})
 }
 
-// serverFieldsInviteLiveParticipantRequest lists the JSON names of the properties of InviteLiveParticipantRequest.
-var serverFieldsInviteLiveParticipantRequest = []string{"invitedBySpotMemberId", "member", "withEmailNotification"}
+// serverFieldsInviteLiveParticipantRequest and serverKindsInviteLiveParticipantRequest list the JSON names and kinds of the properties of InviteLiveParticipantRequest.
+var (
+	serverFieldsInviteLiveParticipantRequest = []string{"invitedBySpotMemberId", "member", "withEmailNotification"}
+	serverKindsInviteLiveParticipantRequest  = []serverKind{serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsInviteLiveParticipantRequest lists the JSON kinds of the properties of InviteLiveParticipantRequest, in the same order.
-var serverKindsInviteLiveParticipantRequest = []serverKind{serverKindString, serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a InviteLiveParticipantRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a InviteLiveParticipantRequest: required properties, and kinds when v is nil.
 func (v *InviteLiveParticipantRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsInviteLiveParticipantRequest, true)
-		switch i {
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("member"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsInviteLiveParticipantRequest[i],
-				parent: at,
-			}, value, serverKindsInviteLiveParticipantRequest[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("member"), "is required")
-	}
+	var seen [3]bool
+	serverWalkMembers(c, at, data, serverFieldsInviteLiveParticipantRequest, serverKindsInviteLiveParticipantRequest, true, v != nil, seen[:], nil)
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *InviteLiveParticipantRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsInviteLiveParticipantRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.InvitedBySpotMemberID)
-		case 1:
-			err = json.Unmarshal(value, &v.Member)
-		case 2:
-			err = json.Unmarshal(value, &v.WithEmailNotification)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsInviteLiveParticipantRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsInviteLiveParticipantRequest, true, []any{&v.InvitedBySpotMemberID, &v.Member, &v.WithEmailNotification})
 }
 
-// serverFieldsInviteLiveSpeakerRequest lists the JSON names of the properties of InviteLiveSpeakerRequest.
-var serverFieldsInviteLiveSpeakerRequest = []string{"grantHostRights", "highlighted", "invitedBySpotMemberId", "member", "withEmailNotification"}
+// serverFieldsInviteLiveSpeakerRequest and serverKindsInviteLiveSpeakerRequest list the JSON names and kinds of the properties of InviteLiveSpeakerRequest.
+var (
+	serverFieldsInviteLiveSpeakerRequest = []string{"grantHostRights", "highlighted", "invitedBySpotMemberId", "member", "withEmailNotification"}
+	serverKindsInviteLiveSpeakerRequest  = []serverKind{serverKindBoolean, serverKindBoolean, serverKindString, serverKindObject | serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsInviteLiveSpeakerRequest lists the JSON kinds of the properties of InviteLiveSpeakerRequest, in the same order.
-var serverKindsInviteLiveSpeakerRequest = []serverKind{serverKindBoolean, serverKindBoolean, serverKindString, serverKindObject | serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a InviteLiveSpeakerRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a InviteLiveSpeakerRequest: required properties, and kinds when v is nil.
 func (v *InviteLiveSpeakerRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsInviteLiveSpeakerRequest, true)
+	var seen [5]bool
+	serverWalkMembers(c, at, data, serverFieldsInviteLiveSpeakerRequest, serverKindsInviteLiveSpeakerRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 3:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("member"), "must not be null")
-				return
-			}
-			at1 := &validationPath{
-				name:   "member",
-				parent: at,
-			}
+			at1 := at.field("member")
 			if serverDescend(c, at1, value, serverKindObject|serverKindString, v != nil) {
 				var m1 *SpeakerMember
 				if v != nil {
@@ -1349,137 +1084,49 @@ func (v *InviteLiveSpeakerRequest) serverWalk(c *validationState, at *validation
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsInviteLiveSpeakerRequest[i],
-				parent: at,
-			}, value, serverKindsInviteLiveSpeakerRequest[i], false)
-		}
+		return false
 	})
-	if !seen[0] {
-		c.missing(at.field("member"), "is required")
-	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *InviteLiveSpeakerRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsInviteLiveSpeakerRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.GrantHostRights)
-		case 1:
-			err = json.Unmarshal(value, &v.Highlighted)
-		case 2:
-			err = json.Unmarshal(value, &v.InvitedBySpotMemberID)
-		case 3:
-			err = json.Unmarshal(value, &v.Member)
-		case 4:
-			err = json.Unmarshal(value, &v.WithEmailNotification)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsInviteLiveSpeakerRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsInviteLiveSpeakerRequest, true, []any{&v.GrantHostRights, &v.Highlighted, &v.InvitedBySpotMemberID, &v.Member, &v.WithEmailNotification})
 }
 
-// serverFieldsLinkLiveGroupRequest lists the JSON names of the properties of LinkLiveGroupRequest.
-var serverFieldsLinkLiveGroupRequest = []string{"groupId", "withEmailNotification"}
+// serverFieldsLinkLiveGroupRequest and serverKindsLinkLiveGroupRequest list the JSON names and kinds of the properties of LinkLiveGroupRequest.
+var (
+	serverFieldsLinkLiveGroupRequest = []string{"groupId", "withEmailNotification"}
+	serverKindsLinkLiveGroupRequest  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsLinkLiveGroupRequest lists the JSON kinds of the properties of LinkLiveGroupRequest, in the same order.
-var serverKindsLinkLiveGroupRequest = []serverKind{serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a LinkLiveGroupRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a LinkLiveGroupRequest: required properties, and kinds when v is nil.
 func (v *LinkLiveGroupRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsLinkLiveGroupRequest, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("groupId"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsLinkLiveGroupRequest[i],
-				parent: at,
-			}, value, serverKindsLinkLiveGroupRequest[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("groupId"), "is required")
-	}
+	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsLinkLiveGroupRequest, serverKindsLinkLiveGroupRequest, true, v != nil, seen[:], nil)
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *LinkLiveGroupRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsLinkLiveGroupRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.GroupID)
-		case 1:
-			err = json.Unmarshal(value, &v.WithEmailNotification)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsLinkLiveGroupRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsLinkLiveGroupRequest, true, []any{&v.GroupID, &v.WithEmailNotification})
 }
 
-// serverFieldsMemberByEmail lists the JSON names of the properties of MemberByEmail.
-var serverFieldsMemberByEmail = []string{"biography", "email", "firstName", "lastName", "title"}
+// serverFieldsMemberByEmail and serverKindsMemberByEmail list the JSON names and kinds of the properties of MemberByEmail.
+var (
+	serverFieldsMemberByEmail = []string{"biography", "email", "firstName", "lastName", "title"}
+	serverKindsMemberByEmail  = []serverKind{serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindString}
+)
 
-// serverKindsMemberByEmail lists the JSON kinds of the properties of MemberByEmail, in the same order.
-var serverKindsMemberByEmail = []serverKind{serverKindString, serverKindString, serverKindString, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a MemberByEmail at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a MemberByEmail: required properties, and kinds when v is nil.
 func (v *MemberByEmail) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsMemberByEmail, true)
-		switch i {
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("email"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsMemberByEmail[i],
-				parent: at,
-			}, value, serverKindsMemberByEmail[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("email"), "is required")
-	}
+	var seen [5]bool
+	serverWalkMembers(c, at, data, serverFieldsMemberByEmail, serverKindsMemberByEmail, true, v != nil, seen[:], nil)
 }
 
-// serverWalk checks the JSON text data of a SpeakerMember at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a SpeakerMember: required properties, and kinds when v is nil.
 func (v *SpeakerMember) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v == nil {
 		// Decoding failed: walk the one variant that the value's kind selects, if any.
@@ -1493,107 +1140,84 @@ func (v *SpeakerMember) serverWalk(c *validationState, at *validationPath, data 
 	}
 }
 
-// serverFieldsUpdateLiveRequest lists the JSON names of the properties of UpdateLiveRequest.
-var serverFieldsUpdateLiveRequest = []string{"builtInType", "chatVisibility", "description", "endDate", "participantsVisibility", "participation", "record", "recordAvailable", "replayVideoUrl", "solution", "startDate", "title", "videoUrl", "visibility"}
+// serverFieldsUpdateLiveRequest and serverKindsUpdateLiveRequest list the JSON names and kinds of the properties of UpdateLiveRequest.
+var (
+	serverFieldsUpdateLiveRequest = []string{"builtInType", "chatVisibility", "description", "endDate", "participantsVisibility", "participation", "record", "recordAvailable", "replayVideoUrl", "solution", "startDate", "title", "videoUrl", "visibility"}
+	serverKindsUpdateLiveRequest  = []serverKind{serverKindString, serverKindString, serverKindString, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindBoolean, serverKindBoolean, serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString}
+)
 
-// serverKindsUpdateLiveRequest lists the JSON kinds of the properties of UpdateLiveRequest, in the same order.
-var serverKindsUpdateLiveRequest = []serverKind{serverKindString, serverKindString, serverKindString, serverKindInteger, serverKindString, serverKindString, serverKindBoolean, serverKindBoolean, serverKindString, serverKindString, serverKindInteger, serverKindString, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a UpdateLiveRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a UpdateLiveRequest: required properties, and kinds when v is nil.
 func (v *UpdateLiveRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [4]bool
+	var seen [14]bool
+	serverWalkMembers(c, at, data, serverFieldsUpdateLiveRequest, serverKindsUpdateLiveRequest, true, v != nil, seen[:], nil)
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *UpdateLiveRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsUpdateLiveRequest, true, []any{&v.BuiltInType, &v.ChatVisibility, &v.Description, &v.EndDate, &v.ParticipantsVisibility, &v.Participation, &v.Record, &v.RecordAvailable, &v.ReplayVideoURL, &v.Solution, &v.StartDate, &v.Title, &v.VideoURL, &v.Visibility})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
 	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsUpdateLiveRequest, true)
-		switch i {
-		case 3:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("endDate"), "must not be null")
-				return
-			}
-		case 9:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("solution"), "must not be null")
-				return
-			}
-		case 10:
-			seen[2] = true
-			if serverIsNull(value) {
-				c.missing(at.field("startDate"), "must not be null")
-				return
-			}
-		case 11:
-			seen[3] = true
-			if serverIsNull(value) {
-				c.missing(at.field("title"), "must not be null")
-				return
-			}
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsUpdateLiveRequest[i],
-				parent: at,
-			}, value, serverKindsUpdateLiveRequest[i], false)
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("endDate"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("solution"), "is required")
-	}
-	if !seen[2] {
-		c.missing(at.field("startDate"), "is required")
-	}
-	if !seen[3] {
-		c.missing(at.field("title"), "is required")
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
 	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
-func (v *UpdateLiveRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsUpdateLiveRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.BuiltInType)
-		case 1:
-			err = json.Unmarshal(value, &v.ChatVisibility)
-		case 2:
-			err = json.Unmarshal(value, &v.Description)
-		case 3:
-			err = json.Unmarshal(value, &v.EndDate)
-		case 4:
-			err = json.Unmarshal(value, &v.ParticipantsVisibility)
-		case 5:
-			err = json.Unmarshal(value, &v.Participation)
-		case 6:
-			err = json.Unmarshal(value, &v.Record)
-		case 7:
-			err = json.Unmarshal(value, &v.RecordAvailable)
-		case 8:
-			err = json.Unmarshal(value, &v.ReplayVideoURL)
-		case 9:
-			err = json.Unmarshal(value, &v.Solution)
-		case 10:
-			err = json.Unmarshal(value, &v.StartDate)
-		case 11:
-			err = json.Unmarshal(value, &v.Title)
-		case 12:
-			err = json.Unmarshal(value, &v.VideoURL)
-		case 13:
-			err = json.Unmarshal(value, &v.Visibility)
-		default:
-			return
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
 		}
-		if err != nil {
-			c.skip(at.field(serverFieldsUpdateLiveRequest[i]))
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

@@ -842,25 +842,19 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsCreateMeetingInviteesRequest lists the JSON names of the properties of CreateMeetingInviteesRequest.
-var serverFieldsCreateMeetingInviteesRequest = []string{"hostEmail", "items", "meetingId"}
+// serverFieldsCreateMeetingInviteesRequest and serverKindsCreateMeetingInviteesRequest list the JSON names and kinds of the properties of CreateMeetingInviteesRequest.
+var (
+	serverFieldsCreateMeetingInviteesRequest = []string{"hostEmail", "items", "meetingId"}
+	serverKindsCreateMeetingInviteesRequest  = []serverKind{serverKindString, serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsCreateMeetingInviteesRequest lists the JSON kinds of the properties of CreateMeetingInviteesRequest, in the same order.
-var serverKindsCreateMeetingInviteesRequest = []serverKind{serverKindString, serverKindArray, serverKindString}
-
-// serverWalk checks the JSON text data of a CreateMeetingInviteesRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a CreateMeetingInviteesRequest: required properties, and kinds when v is nil.
 func (v *CreateMeetingInviteesRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsCreateMeetingInviteesRequest, true)
+	var seen [3]bool
+	serverWalkMembers(c, at, data, serverFieldsCreateMeetingInviteesRequest, serverKindsCreateMeetingInviteesRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 1:
-			at1 := &validationPath{
-				name:   "items",
-				parent: at,
-			}
+			at1 := at.field("items")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]MeetingInviteeInput
 				if v != nil {
@@ -870,11 +864,7 @@ func (v *CreateMeetingInviteesRequest) serverWalk(c *validationState, at *valida
 					c.tooManyItems(at1, n, 100)
 				} else {
 					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
+						at3 := at1.item(k2)
 						if serverIsNull(item2) {
 							c.missing(at3, "must not be null")
 							return
@@ -889,78 +879,90 @@ func (v *CreateMeetingInviteesRequest) serverWalk(c *validationState, at *valida
 					})
 				}
 			}
-			return
-		case 2:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("meetingId"), "must not be null")
-				return
-			}
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsCreateMeetingInviteesRequest[i],
-				parent: at,
-			}, value, serverKindsCreateMeetingInviteesRequest[i], false)
-		}
+		return false
 	})
-	if !seen[0] {
-		c.missing(at.field("meetingId"), "is required")
-	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *CreateMeetingInviteesRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsCreateMeetingInviteesRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.HostEmail)
-		case 1:
-			err = json.Unmarshal(value, &v.Items)
-		case 2:
-			err = json.Unmarshal(value, &v.MeetingID)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsCreateMeetingInviteesRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsCreateMeetingInviteesRequest, true, []any{&v.HostEmail, &v.Items, &v.MeetingID})
 }
 
-// serverFieldsMeetingInviteeInput lists the JSON names of the properties of MeetingInviteeInput.
-var serverFieldsMeetingInviteeInput = []string{"coHost", "displayName", "email", "panelist", "sendEmail"}
+// serverFieldsMeetingInviteeInput and serverKindsMeetingInviteeInput list the JSON names and kinds of the properties of MeetingInviteeInput.
+var (
+	serverFieldsMeetingInviteeInput = []string{"coHost", "displayName", "email", "panelist", "sendEmail"}
+	serverKindsMeetingInviteeInput  = []serverKind{serverKindBoolean, serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean, serverKindBoolean}
+)
 
-// serverKindsMeetingInviteeInput lists the JSON kinds of the properties of MeetingInviteeInput, in the same order.
-var serverKindsMeetingInviteeInput = []serverKind{serverKindBoolean, serverKindString, serverKindString, serverKindBoolean, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a MeetingInviteeInput at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a MeetingInviteeInput: required properties, and kinds when v is nil.
 func (v *MeetingInviteeInput) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [5]bool
+	serverWalkMembers(c, at, data, serverFieldsMeetingInviteeInput, serverKindsMeetingInviteeInput, true, v != nil, seen[:], nil)
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
 	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsMeetingInviteeInput, true)
-		switch i {
-		case 2:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("email"), "must not be null")
-				return
-			}
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsMeetingInviteeInput[i],
-				parent: at,
-			}, value, serverKindsMeetingInviteeInput[i], false)
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("email"), "is required")
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
 	}
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

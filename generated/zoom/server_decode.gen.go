@@ -848,56 +848,36 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsCustomQuestion lists the JSON names of the properties of CustomQuestion.
-var serverFieldsCustomQuestion = []string{"title", "value"}
+// serverFieldsCustomQuestion and serverKindsCustomQuestion list the JSON names and kinds of the properties of CustomQuestion.
+var (
+	serverFieldsCustomQuestion = []string{"title", "value"}
+	serverKindsCustomQuestion  = []serverKind{serverKindString, serverKindString}
+)
 
-// serverKindsCustomQuestion lists the JSON kinds of the properties of CustomQuestion, in the same order.
-var serverKindsCustomQuestion = []serverKind{serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a CustomQuestion at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a CustomQuestion: required properties, and kinds when v is nil.
 func (v *CustomQuestion) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
 	}
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsCustomQuestion, true)
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsCustomQuestion[i],
-				parent: at,
-			}, value, serverKindsCustomQuestion[i], false)
-		}
-	})
+	serverWalkMembers(c, at, data, serverFieldsCustomQuestion, serverKindsCustomQuestion, true, v != nil, nil, nil)
 }
 
-// serverFieldsMeetingRegistrantRequest lists the JSON names of the properties of MeetingRegistrantRequest.
-var serverFieldsMeetingRegistrantRequest = []string{"address", "auto_approve", "city", "comments", "country", "custom_questions", "email", "first_name", "industry", "job_title", "language", "last_name", "no_of_employees", "org", "phone", "purchasing_time_frame", "role_in_purchase_process", "state", "zip"}
+// serverFieldsMeetingRegistrantRequest and serverKindsMeetingRegistrantRequest list the JSON names and kinds of the properties of MeetingRegistrantRequest.
+var (
+	serverFieldsMeetingRegistrantRequest = []string{"address", "auto_approve", "city", "comments", "country", "custom_questions", "email", "first_name", "industry", "job_title", "language", "last_name", "no_of_employees", "org", "phone", "purchasing_time_frame", "role_in_purchase_process", "state", "zip"}
+	serverKindsMeetingRegistrantRequest  = []serverKind{serverKindString, serverKindBoolean, serverKindString, serverKindString, serverKindString, serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString}
+)
 
-// serverKindsMeetingRegistrantRequest lists the JSON kinds of the properties of MeetingRegistrantRequest, in the same order.
-var serverKindsMeetingRegistrantRequest = []serverKind{serverKindString, serverKindBoolean, serverKindString, serverKindString, serverKindString, serverKindArray, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a MeetingRegistrantRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a MeetingRegistrantRequest: required properties, and kinds when v is nil.
 func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsMeetingRegistrantRequest, true)
+	var seen [19]bool
+	serverWalkMembers(c, at, data, serverFieldsMeetingRegistrantRequest, serverKindsMeetingRegistrantRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 5:
-			at1 := &validationPath{
-				name:   "custom_questions",
-				parent: at,
-			}
+			at1 := at.field("custom_questions")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -907,86 +887,78 @@ func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validation
 					}
 				})
 			}
-			return
-		case 6:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("email"), "must not be null")
-				return
-			}
-		case 7:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("first_name"), "must not be null")
-				return
-			}
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsMeetingRegistrantRequest[i],
-				parent: at,
-			}, value, serverKindsMeetingRegistrantRequest[i], false)
+		return false
+	})
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *MeetingRegistrantRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsMeetingRegistrantRequest, true, []any{&v.Address, &v.AutoApprove, &v.City, &v.Comments, &v.Country, &v.CustomQuestions, &v.Email, &v.FirstName, &v.Industry, &v.JobTitle, &v.Language, &v.LastName, &v.NoOfEmployees, &v.Org, &v.Phone, &v.PurchasingTimeFrame, &v.RoleInPurchaseProcess, &v.State, &v.Zip})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("email"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("first_name"), "is required")
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
 	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
-func (v *MeetingRegistrantRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsMeetingRegistrantRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Address)
-		case 1:
-			err = json.Unmarshal(value, &v.AutoApprove)
-		case 2:
-			err = json.Unmarshal(value, &v.City)
-		case 3:
-			err = json.Unmarshal(value, &v.Comments)
-		case 4:
-			err = json.Unmarshal(value, &v.Country)
-		case 5:
-			err = json.Unmarshal(value, &v.CustomQuestions)
-		case 6:
-			err = json.Unmarshal(value, &v.Email)
-		case 7:
-			err = json.Unmarshal(value, &v.FirstName)
-		case 8:
-			err = json.Unmarshal(value, &v.Industry)
-		case 9:
-			err = json.Unmarshal(value, &v.JobTitle)
-		case 10:
-			err = json.Unmarshal(value, &v.Language)
-		case 11:
-			err = json.Unmarshal(value, &v.LastName)
-		case 12:
-			err = json.Unmarshal(value, &v.NoOfEmployees)
-		case 13:
-			err = json.Unmarshal(value, &v.Org)
-		case 14:
-			err = json.Unmarshal(value, &v.Phone)
-		case 15:
-			err = json.Unmarshal(value, &v.PurchasingTimeFrame)
-		case 16:
-			err = json.Unmarshal(value, &v.RoleInPurchaseProcess)
-		case 17:
-			err = json.Unmarshal(value, &v.State)
-		case 18:
-			err = json.Unmarshal(value, &v.Zip)
-		default:
-			return
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
 		}
-		if err != nil {
-			c.skip(at.field(serverFieldsMeetingRegistrantRequest[i]))
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

@@ -5,6 +5,7 @@ package zoom
 import (
 	"context"
 	"net/mail"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,110 +54,64 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *MeetingRegistrantRequest) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *MeetingRegistrantRequest) validate(c *validationState, at *validationPath) {
 	if v.Country != nil {
-		if n := utf8.RuneCountInString(*v.Country); n < 2 {
-			c.add(at.field("country"), "must be at least 2 characters long")
-		} else if n > 2 {
-			c.add(at.field("country"), "must be at most 2 characters long")
-		}
+		validateString(c, at.field("country"), *v.Country, 2, 2, nil)
 	}
-	if !validationEmail(v.Email) {
-		c.add(at.field("email"), "must be an email address")
-	}
+	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
 	if v.Language != nil {
-		v.Language.validate(c, &validationPath{
-			name:   "language",
-			parent: at,
-		})
+		v.Language.validate(c, at.field("language"))
 	}
 	if v.NoOfEmployees != nil {
-		v.NoOfEmployees.validate(c, &validationPath{
-			name:   "no_of_employees",
-			parent: at,
-		})
+		v.NoOfEmployees.validate(c, at.field("no_of_employees"))
 	}
 	if v.PurchasingTimeFrame != nil {
-		v.PurchasingTimeFrame.validate(c, &validationPath{
-			name:   "purchasing_time_frame",
-			parent: at,
-		})
+		v.PurchasingTimeFrame.validate(c, at.field("purchasing_time_frame"))
 	}
 	if v.RoleInPurchaseProcess != nil {
-		v.RoleInPurchaseProcess.validate(c, &validationPath{
-			name:   "role_in_purchase_process",
-			parent: at,
-		})
+		v.RoleInPurchaseProcess.validate(c, at.field("role_in_purchase_process"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v NoOfEmployees) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v NoOfEmployees) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"1-20\", \"21-50\", \"51-100\", \"101-500\", \"500-1,000\", \"1,001-5,000\", \"5,001-10,000\", \"More than 10,000\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"1-20\", \"21-50\", \"51-100\", \"101-500\", \"500-1,000\", \"1,001-5,000\", \"5,001-10,000\", \"More than 10,000\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v PurchasingTimeFrame) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v PurchasingTimeFrame) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"Within a month\", \"1-3 months\", \"4-6 months\", \"More than 6 months\", \"No timeframe\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"Within a month\", \"1-3 months\", \"4-6 months\", \"More than 6 months\", \"No timeframe\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v RegistrantLanguage) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v RegistrantLanguage) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"en-US\", \"de-DE\", \"es-ES\", \"fr-FR\", \"jp-JP\", \"pt-PT\", \"ru-RU\", \"zh-CN\", \"zh-TW\", \"ko-KO\", \"it-IT\", \"vi-VN\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"en-US\", \"de-DE\", \"es-ES\", \"fr-FR\", \"jp-JP\", \"pt-PT\", \"ru-RU\", \"zh-CN\", \"zh-TW\", \"ko-KO\", \"it-IT\", \"vi-VN\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v RoleInPurchaseProcess) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v RoleInPurchaseProcess) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Influencer\", \"Not involved\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Influencer\", \"Not involved\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -346,6 +301,13 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
 }
 
+// addIf records a problem with the value at path at when bad is set: one line per check.
+func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
+	if bad {
+		s.add(at, problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -375,8 +337,33 @@ func (s *validationState) err() error {
 	}
 }
 
+// validateRoot checks v as a whole value and returns its problems as an error.
+func validateRoot(v interface {
+	validate(c *validationState, at *validationPath)
+}) error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
 // validationEmail reports whether s is a bare email address (no display name, no angle brackets).
 func validationEmail(s string) bool {
 	a, err := mail.ParseAddress(s)
 	return err == nil && a.Name == "" && a.Address == s
+}
+
+// validateString checks the length (in characters) and the pattern of s, at path at.
+// min 0 and max -1 leave the length unbounded; a nil pattern leaves s free.
+func validateString(c *validationState, at *validationPath, s string, min, max int, pattern *regexp.Regexp) {
+	if min > 0 || max >= 0 {
+		n := utf8.RuneCountInString(s)
+		if n < min {
+			c.add(at, "must be at least "+strconv.Itoa(min)+" characters long")
+		} else if max >= 0 && n > max {
+			c.add(at, "must be at most "+strconv.Itoa(max)+" characters long")
+		}
+	}
+	if pattern != nil && !pattern.MatchString(s) {
+		c.add(at, "must match the pattern "+pattern.String())
+	}
 }

@@ -768,9 +768,7 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
 			if x, ok := serverParseInt(c, at, s, 64); ok {
 				v := int64(x)
-				if v < 0 {
-					c.add(at, "must be at least 0")
-				}
+				c.addIf(at, v < 0, "must be at least 0")
 				in.Params.Page = &v
 			}
 		}
@@ -843,15 +841,8 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 			}
 			{
 				at1 := at
-				for i1 := range v {
-					if !c.checking() {
-						break
-					}
-					v[i1].validate(c, &validationPath{
-						index:   i1,
-						isIndex: true,
-						parent:  at1,
-					})
+				for i1 := 0; i1 < len(v) && c.checking(); i1++ {
+					v[i1].validate(c, at1.item(i1))
 				}
 			}
 			in.Params.Kinds = v

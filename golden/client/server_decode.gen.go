@@ -908,31 +908,21 @@ func (h *serverHandler) streamBody(w http.ResponseWriter, r *http.Request, media
 	return r.Body, true
 }
 
-// serverFieldsAddTagsRequestBody lists the JSON names of the properties of AddTagsRequestBody.
-var serverFieldsAddTagsRequestBody = []string{"dryRun", "tags"}
+// serverFieldsAddTagsRequestBody and serverKindsAddTagsRequestBody list the JSON names and kinds of the properties of AddTagsRequestBody.
+var (
+	serverFieldsAddTagsRequestBody = []string{"dryRun", "tags"}
+	serverKindsAddTagsRequestBody  = []serverKind{serverKindBoolean, serverKindArray}
+)
 
-// serverKindsAddTagsRequestBody lists the JSON kinds of the properties of AddTagsRequestBody, in the same order.
-var serverKindsAddTagsRequestBody = []serverKind{serverKindBoolean, serverKindArray}
-
-// serverWalk checks the JSON text data of a AddTagsRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a AddTagsRequestBody: required properties, and kinds when v is nil.
 func (v *AddTagsRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsAddTagsRequestBody, true)
+	serverWalkMembers(c, at, data, serverFieldsAddTagsRequestBody, serverKindsAddTagsRequestBody, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 1:
-			at1 := &validationPath{
-				name:   "tags",
-				parent: at,
-			}
+			at1 := at.field("tags")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -940,135 +930,63 @@ func (v *AddTagsRequestBody) serverWalk(c *validationState, at *validationPath, 
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsAddTagsRequestBody[i],
-				parent: at,
-			}, value, serverKindsAddTagsRequestBody[i], false)
-		}
+		return false
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *AddTagsRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsAddTagsRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.DryRun)
-		case 1:
-			err = json.Unmarshal(value, &v.Tags)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsAddTagsRequestBody[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsAddTagsRequestBody, true, []any{&v.DryRun, &v.Tags})
 }
 
-// serverFieldsPoint lists the JSON names of the properties of Point.
-var serverFieldsPoint = []string{"x", "y"}
+// serverFieldsPoint and serverKindsPoint list the JSON names and kinds of the properties of Point.
+var (
+	serverFieldsPoint = []string{"x", "y"}
+	serverKindsPoint  = []serverKind{serverKindNumber, serverKindNumber}
+)
 
-// serverKindsPoint lists the JSON kinds of the properties of Point, in the same order.
-var serverKindsPoint = []serverKind{serverKindNumber, serverKindNumber}
-
-// serverWalk checks the JSON text data of a Point at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Point: required properties, and kinds when v is nil.
 func (v *Point) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
 	}
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsPoint, true)
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsPoint[i],
-				parent: at,
-			}, value, serverKindsPoint[i], false)
-		}
-	})
+	serverWalkMembers(c, at, data, serverFieldsPoint, serverKindsPoint, true, v != nil, nil, nil)
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *Point) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsPoint, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.X)
-		case 1:
-			err = json.Unmarshal(value, &v.Y)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsPoint[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsPoint, true, []any{&v.X, &v.Y})
 }
 
-// serverFieldsThing lists the JSON names of the properties of Thing.
-var serverFieldsThing = []string{"id", "kind"}
+// serverFieldsThing and serverKindsThing list the JSON names and kinds of the properties of Thing.
+var (
+	serverFieldsThing = []string{"id", "kind"}
+	serverKindsThing  = []serverKind{serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString}
+)
 
-// serverKindsThing lists the JSON kinds of the properties of Thing, in the same order.
-var serverKindsThing = []serverKind{serverKindInteger, serverKindString}
-
-// serverWalk checks the JSON text data of a Thing at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Thing: required properties, and kinds when v is nil.
 func (v *Thing) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsThing, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("id"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsThing[i],
-				parent: at,
-			}, value, serverKindsThing[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("id"), "is required")
-	}
+	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsThing, serverKindsThing, true, v != nil, seen[:], nil)
 }
 
-// serverFieldsThingBatch lists the JSON names of the properties of ThingBatch.
-var serverFieldsThingBatch = []string{"drafts", "source", "things"}
+// serverFieldsThingBatch and serverKindsThingBatch list the JSON names and kinds of the properties of ThingBatch.
+var (
+	serverFieldsThingBatch = []string{"drafts", "source", "things"}
+	serverKindsThingBatch  = []serverKind{serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindArray}
+)
 
-// serverKindsThingBatch lists the JSON kinds of the properties of ThingBatch, in the same order.
-var serverKindsThingBatch = []serverKind{serverKindArray, serverKindString, serverKindArray}
-
-// serverWalk checks the JSON text data of a ThingBatch at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a ThingBatch: required properties, and kinds when v is nil.
 func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsThingBatch, true)
+	var seen [3]bool
+	serverWalkMembers(c, at, data, serverFieldsThingBatch, serverKindsThingBatch, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "drafts",
-				parent: at,
-			}
+			at1 := at.field("drafts")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]Thing
 				if v != nil {
@@ -1078,11 +996,7 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 					c.tooManyItems(at1, n, 20)
 				} else {
 					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
+						at3 := at1.item(k2)
 						if serverIsNull(item2) {
 							c.missing(at3, "must not be null")
 							return
@@ -1097,18 +1011,9 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 					})
 				}
 			}
-			return
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("source"), "must not be null")
-				return
-			}
+			return true
 		case 2:
-			at1 := &validationPath{
-				name:   "things",
-				parent: at,
-			}
+			at1 := at.field("things")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]Thing
 				if v != nil {
@@ -1118,11 +1023,7 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 					c.tooManyItems(at1, n, 50)
 				} else {
 					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
+						at3 := at1.item(k2)
 						if serverIsNull(item2) {
 							c.missing(at3, "must not be null")
 							return
@@ -1137,39 +1038,78 @@ func (v *ThingBatch) serverWalk(c *validationState, at *validationPath, data []b
 					})
 				}
 			}
+			return true
+		}
+		return false
+	})
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *ThingBatch) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsThingBatch, true, []any{&v.Drafts, &v.Source, &v.Things})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
 			return
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsThingBatch[i],
-				parent: at,
-			}, value, serverKindsThingBatch[i], false)
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("source"), "is required")
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
 	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
-func (v *ThingBatch) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsThingBatch, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Drafts)
-		case 1:
-			err = json.Unmarshal(value, &v.Source)
-		case 2:
-			err = json.Unmarshal(value, &v.Things)
-		default:
-			return
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
 		}
-		if err != nil {
-			c.skip(at.field(serverFieldsThingBatch[i]))
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

@@ -51,81 +51,50 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *AddTagsRequestBody) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *AddTagsRequestBody) validate(c *validationState, at *validationPath) {
 	if v.Tags == nil {
 		c.missing(at.field("tags"), "is required")
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Kind) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Kind) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"small\", \"large\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"small\", \"large\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Thing) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Thing) validate(c *validationState, at *validationPath) {
 	if v.Kind != nil {
-		v.Kind.validate(c, &validationPath{
-			name:   "kind",
-			parent: at,
-		})
+		v.Kind.validate(c, at.field("kind"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ThingBatch) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ThingBatch) validate(c *validationState, at *validationPath) {
 	if v.Drafts != nil {
 		if len(v.Drafts) > 20 {
 			c.tooManyItems(at.field("drafts"), len(v.Drafts), 20)
 		} else {
-			at1 := &validationPath{
-				name:   "drafts",
-				parent: at,
-			}
-			for i1 := range v.Drafts {
-				if !c.checking() {
-					break
-				}
-				v.Drafts[i1].validate(c, &validationPath{
-					index:   i1,
-					isIndex: true,
-					parent:  at1,
-				})
+			at1 := at.field("drafts")
+			for i1 := 0; i1 < len(v.Drafts) && c.checking(); i1++ {
+				v.Drafts[i1].validate(c, at1.item(i1))
 			}
 		}
 	}
@@ -133,50 +102,26 @@ func (v *ThingBatch) validate(c *validationState, at *validationPath) {
 		if len(v.Things) > 50 {
 			c.tooManyItems(at.field("things"), len(v.Things), 50)
 		} else {
-			at1 := &validationPath{
-				name:   "things",
-				parent: at,
-			}
-			for i1 := range v.Things {
-				if !c.checking() {
-					break
-				}
-				v.Things[i1].validate(c, &validationPath{
-					index:   i1,
-					isIndex: true,
-					parent:  at1,
-				})
+			at1 := at.field("things")
+			for i1 := 0; i1 < len(v.Things) && c.checking(); i1++ {
+				v.Things[i1].validate(c, at1.item(i1))
 			}
 		}
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ThingPage) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ThingPage) validate(c *validationState, at *validationPath) {
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")
 	} else {
-		at1 := &validationPath{
-			name:   "items",
-			parent: at,
-		}
-		for i1 := range v.Items {
-			if !c.checking() {
-				break
-			}
-			v.Items[i1].validate(c, &validationPath{
-				index:   i1,
-				isIndex: true,
-				parent:  at1,
-			})
+		at1 := at.field("items")
+		for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
+			v.Items[i1].validate(c, at1.item(i1))
 		}
 	}
 }
@@ -368,6 +313,13 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
 }
 
+// addIf records a problem with the value at path at when bad is set: one line per check.
+func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
+	if bad {
+		s.add(at, problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -395,4 +347,13 @@ func (s *validationState) err() error {
 		MoreProblems: s.more,
 		Problems:     s.problems,
 	}
+}
+
+// validateRoot checks v as a whole value and returns its problems as an error.
+func validateRoot(v interface {
+	validate(c *validationState, at *validationPath)
+}) error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
 }

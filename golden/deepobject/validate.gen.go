@@ -51,103 +51,62 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ChargeFilter) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ChargeFilter) validate(c *validationState, at *validationPath) {
 	if v.Created != nil {
-		v.Created.validate(c, &validationPath{
-			name:   "created",
-			parent: at,
-		})
+		v.Created.validate(c, at.field("created"))
 	}
 	if v.Status != nil {
-		at1 := &validationPath{
-			name:   "status",
-			parent: at,
-		}
-		for i1 := range v.Status {
-			if !c.checking() {
-				break
-			}
-			v.Status[i1].validate(c, &validationPath{
-				index:   i1,
-				isIndex: true,
-				parent:  at1,
-			})
+		at1 := at.field("status")
+		for i1 := 0; i1 < len(v.Status) && c.checking(); i1++ {
+			v.Status[i1].validate(c, at1.item(i1))
 		}
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v ChargeFilterStatusItem) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v ChargeFilterStatusItem) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"paid\", \"pending\", \"failed\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"paid\", \"pending\", \"failed\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ListChargesPage) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ListChargesPage) validate(c *validationState, at *validationPath) {
 	if v.Size != nil {
-		if *v.Size > 100 {
-			c.add(at.field("size"), "must be at most 100")
-		}
+		c.addIf(at.field("size"), *v.Size > 100, "must be at most 100")
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Person) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Person) validate(c *validationState, at *validationPath) {
 	if v.Age != nil {
-		if *v.Age < 0 {
-			c.add(at.field("age"), "must be at least 0")
-		}
+		c.addIf(at.field("age"), *v.Age < 0, "must be at least 0")
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Range) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Range) validate(c *validationState, at *validationPath) {
 	if v.Lt != nil {
-		if *v.Lt > 2000000000 {
-			c.add(at.field("lt"), "must be at most 2000000000")
-		}
+		c.addIf(at.field("lt"), *v.Lt > 2000000000, "must be at most 2000000000")
 	}
 }
 
@@ -338,6 +297,13 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
 }
 
+// addIf records a problem with the value at path at when bad is set: one line per check.
+func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
+	if bad {
+		s.add(at, problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -365,4 +331,13 @@ func (s *validationState) err() error {
 		MoreProblems: s.more,
 		Problems:     s.problems,
 	}
+}
+
+// validateRoot checks v as a whole value and returns its problems as an error.
+func validateRoot(v interface {
+	validate(c *validationState, at *validationPath)
+}) error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
 }

@@ -694,42 +694,26 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsItem lists the JSON names of the properties of Item.
-var serverFieldsItem = []string{"anything", "count", "createdAt", "extra", "id", "meta", "status", "tags", "title", "videoUrl"}
+// serverFieldsItem and serverKindsItem list the JSON names and kinds of the properties of Item.
+var (
+	serverFieldsItem = []string{"anything", "count", "createdAt", "extra", "id", "meta", "status", "tags", "title", "videoUrl"}
+	serverKindsItem  = []serverKind{serverKindAny, serverKindInt32, serverKindDateTime, serverKindObject, serverKindString, serverKindObject, serverKindString, serverKindArray, serverKindString, serverKindString}
+)
 
-// serverKindsItem lists the JSON kinds of the properties of Item, in the same order.
-var serverKindsItem = []serverKind{serverKindAny, serverKindInt32, serverKindDateTime, serverKindObject, serverKindString, serverKindObject, serverKindString, serverKindArray, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a Item at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Item: required properties, and kinds when v is nil.
 func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsItem, true)
+	serverWalkMembers(c, at, data, serverFieldsItem, serverKindsItem, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 5:
 			if v == nil {
-				at1 := &validationPath{
-					name:   "meta",
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindObject, false) {
-					(*Meta)(nil).serverWalk(c, at1, value)
-				}
+				serverWalkMember(c, at.field("meta"), value, serverKindObject, (*Meta)(nil).serverWalk)
 			}
-			return
+			return true
 		case 7:
-			at1 := &validationPath{
-				name:   "tags",
-				parent: at,
-			}
+			at1 := at.field("tags")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -737,86 +721,109 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsItem[i],
-				parent: at,
-			}, value, serverKindsItem[i], false)
-		}
+		return false
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *Item) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsItem, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Anything)
-		case 1:
-			err = json.Unmarshal(value, &v.Count)
-		case 2:
-			err = json.Unmarshal(value, &v.CreatedAt)
-		case 3:
-			err = json.Unmarshal(value, &v.Extra)
-		case 4:
-			err = json.Unmarshal(value, &v.ID)
-		case 5:
-			err = json.Unmarshal(value, &v.Meta)
-		case 6:
-			err = json.Unmarshal(value, &v.Status)
-		case 7:
-			err = json.Unmarshal(value, &v.Tags)
-		case 8:
-			err = json.Unmarshal(value, &v.Title)
-		case 9:
-			err = json.Unmarshal(value, &v.VideoURL)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsItem[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsItem, true, []any{&v.Anything, &v.Count, &v.CreatedAt, &v.Extra, &v.ID, &v.Meta, &v.Status, &v.Tags, &v.Title, &v.VideoURL})
 }
 
-// serverFieldsMeta lists the JSON names of the properties of Meta.
-var serverFieldsMeta = []string{"label"}
+// serverFieldsMeta and serverKindsMeta list the JSON names and kinds of the properties of Meta.
+var (
+	serverFieldsMeta = []string{"label"}
+	serverKindsMeta  = []serverKind{serverKindString}
+)
 
-// serverKindsMeta lists the JSON kinds of the properties of Meta, in the same order.
-var serverKindsMeta = []serverKind{serverKindString}
-
-// serverWalk checks the JSON text data of a Meta at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Meta: required properties, and kinds when v is nil.
 func (v *Meta) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
 	}
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsMeta, false)
+	serverWalkMembers(c, at, data, serverFieldsMeta, serverKindsMeta, false, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case -1:
 			if v == nil {
-				at1 := &validationPath{
-					name:   serverKeyText(key),
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindInteger, false) {
-				}
+				serverDescend(c, at.field(serverKeyText(key)), value, serverKindInteger, false)
 			}
+			return true
+		}
+		return false
+	})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
 			return
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsMeta[i],
-				parent: at,
-			}, value, serverKindsMeta[i], false)
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
+}
+
+// serverWalkMember walks into value, at path at, with walk when it is of a kind in want;
+// the body did not decode.
+func serverWalkMember(c *validationState, at *validationPath, value []byte, want serverKind, walk func(*validationState, *validationPath, []byte)) {
+	if serverDescend(c, at, value, want, false) {
+		walk(c, at, value)
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

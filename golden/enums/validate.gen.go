@@ -51,101 +51,61 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Collides) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Collides) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"Values\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"Values\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Employees) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Employees) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"1-20\", \"21-50\", \"More than 10,000\", \"Evaluator/Recommender\", \"en-US\", \"\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\", \"Evaluator/Recommender\", \"en-US\", \"\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Holder) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Holder) validate(c *validationState, at *validationPath) {
 	if v.Inline != nil {
-		v.Inline.validate(c, &validationPath{
-			name:   "inline",
-			parent: at,
-		})
+		v.Inline.validate(c, at.field("inline"))
 	}
-	v.Size.validate(c, &validationPath{
-		name:   "size",
-		parent: at,
-	})
+	v.Size.validate(c, at.field("size"))
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v HolderInline) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v HolderInline) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"on\", \"off\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"on\", \"off\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Named) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Named) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"a\", \"b\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"a\", \"b\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Priority) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Priority) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of 1, 2, 3")
-	}
+	c.addIf(at, !v.Valid(), "must be one of 1, 2, 3")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -335,6 +295,13 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
 }
 
+// addIf records a problem with the value at path at when bad is set: one line per check.
+func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
+	if bad {
+		s.add(at, problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -362,4 +329,13 @@ func (s *validationState) err() error {
 		MoreProblems: s.more,
 		Problems:     s.problems,
 	}
+}
+
+// validateRoot checks v as a whole value and returns its problems as an error.
+func validateRoot(v interface {
+	validate(c *validationState, at *validationPath)
+}) error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
 }

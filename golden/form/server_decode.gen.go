@@ -872,44 +872,22 @@ func (form *serverForm) list(v map[string]any, path string) ([]any, bool) {
 	return out, true
 }
 
-// serverFieldsPaymentIntentParams lists the JSON names of the properties of PaymentIntentParams.
-var serverFieldsPaymentIntentParams = []string{"amount", "capture", "currency", "expand", "items", "metadata", "methods"}
+// serverFieldsPaymentIntentParams and serverKindsPaymentIntentParams list the JSON names and kinds of the properties of PaymentIntentParams.
+var (
+	serverFieldsPaymentIntentParams = []string{"amount", "capture", "currency", "expand", "items", "metadata", "methods"}
+	serverKindsPaymentIntentParams  = []serverKind{serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindBoolean, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindArray, serverKindArray, serverKindObject, serverKindArray}
+)
 
-// serverKindsPaymentIntentParams lists the JSON kinds of the properties of PaymentIntentParams, in the same order.
-var serverKindsPaymentIntentParams = []serverKind{serverKindInteger, serverKindBoolean, serverKindString, serverKindArray, serverKindArray, serverKindObject, serverKindArray}
-
-// serverWalk checks the JSON text data of a PaymentIntentParams at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a PaymentIntentParams: required properties, and kinds when v is nil.
 func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsPaymentIntentParams, true)
+	var seen [7]bool
+	serverWalkMembers(c, at, data, serverFieldsPaymentIntentParams, serverKindsPaymentIntentParams, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("amount"), "must not be null")
-				return
-			}
-		case 2:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("currency"), "must not be null")
-				return
-			}
 		case 3:
-			at1 := &validationPath{
-				name:   "expand",
-				parent: at,
-			}
+			at1 := at.field("expand")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -917,23 +895,16 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		case 4:
-			at1 := &validationPath{
-				name:   "items",
-				parent: at,
-			}
+			at1 := at.field("items")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]PaymentIntentParamsItemsItem
 				if v != nil {
 					m1 = &v.Items
 				}
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -947,18 +918,12 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 					}
 				})
 			}
-			return
+			return true
 		case 5:
-			at1 := &validationPath{
-				name:   "metadata",
-				parent: at,
-			}
+			at1 := at.field("metadata")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				serverEachMember(c, value, func(k2, item2 []byte) {
-					at3 := &validationPath{
-						name:   serverKeyText(k2),
-						parent: at1,
-					}
+					at3 := at1.field(serverKeyText(k2))
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -966,19 +931,12 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		case 6:
-			at1 := &validationPath{
-				name:   "methods",
-				parent: at,
-			}
+			at1 := at.field("methods")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -986,119 +944,46 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsPaymentIntentParams[i],
-				parent: at,
-			}, value, serverKindsPaymentIntentParams[i], false)
-		}
+		return false
 	})
-	if !seen[0] {
-		c.missing(at.field("amount"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("currency"), "is required")
-	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *PaymentIntentParams) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsPaymentIntentParams, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Amount)
-		case 1:
-			err = json.Unmarshal(value, &v.Capture)
-		case 2:
-			err = json.Unmarshal(value, &v.Currency)
-		case 3:
-			err = json.Unmarshal(value, &v.Expand)
-		case 4:
-			err = json.Unmarshal(value, &v.Items)
-		case 5:
-			err = json.Unmarshal(value, &v.Metadata)
-		case 6:
-			err = json.Unmarshal(value, &v.Methods)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsPaymentIntentParams[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsPaymentIntentParams, true, []any{&v.Amount, &v.Capture, &v.Currency, &v.Expand, &v.Items, &v.Metadata, &v.Methods})
 }
 
-// serverFieldsPaymentIntentParamsItemsItem lists the JSON names of the properties of PaymentIntentParamsItemsItem.
-var serverFieldsPaymentIntentParamsItemsItem = []string{"price", "quantity"}
+// serverFieldsPaymentIntentParamsItemsItem and serverKindsPaymentIntentParamsItemsItem list the JSON names and kinds of the properties of PaymentIntentParamsItemsItem.
+var (
+	serverFieldsPaymentIntentParamsItemsItem = []string{"price", "quantity"}
+	serverKindsPaymentIntentParamsItemsItem  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger}
+)
 
-// serverKindsPaymentIntentParamsItemsItem lists the JSON kinds of the properties of PaymentIntentParamsItemsItem, in the same order.
-var serverKindsPaymentIntentParamsItemsItem = []serverKind{serverKindString, serverKindInteger}
-
-// serverWalk checks the JSON text data of a PaymentIntentParamsItemsItem at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a PaymentIntentParamsItemsItem: required properties, and kinds when v is nil.
 func (v *PaymentIntentParamsItemsItem) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsPaymentIntentParamsItemsItem, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("price"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsPaymentIntentParamsItemsItem[i],
-				parent: at,
-			}, value, serverKindsPaymentIntentParamsItemsItem[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("price"), "is required")
-	}
+	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsPaymentIntentParamsItemsItem, serverKindsPaymentIntentParamsItemsItem, true, v != nil, seen[:], nil)
 }
 
-// serverFieldsTokenRequestBody lists the JSON names of the properties of TokenRequestBody.
-var serverFieldsTokenRequestBody = []string{"grant_type", "scope"}
+// serverFieldsTokenRequestBody and serverKindsTokenRequestBody list the JSON names and kinds of the properties of TokenRequestBody.
+var (
+	serverFieldsTokenRequestBody = []string{"grant_type", "scope"}
+	serverKindsTokenRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindArray}
+)
 
-// serverKindsTokenRequestBody lists the JSON kinds of the properties of TokenRequestBody, in the same order.
-var serverKindsTokenRequestBody = []serverKind{serverKindString, serverKindArray}
-
-// serverWalk checks the JSON text data of a TokenRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a TokenRequestBody: required properties, and kinds when v is nil.
 func (v *TokenRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsTokenRequestBody, true)
+	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsTokenRequestBody, serverKindsTokenRequestBody, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("grant_type"), "must not be null")
-				return
-			}
 		case 1:
-			at1 := &validationPath{
-				name:   "scope",
-				parent: at,
-			}
+			at1 := at.field("scope")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -1106,37 +991,78 @@ func (v *TokenRequestBody) serverWalk(c *validationState, at *validationPath, da
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
+			return true
+		}
+		return false
+	})
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *TokenRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsTokenRequestBody, true, []any{&v.GrantType, &v.Scope})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
 			return
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsTokenRequestBody[i],
-				parent: at,
-			}, value, serverKindsTokenRequestBody[i], false)
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("grant_type"), "is required")
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
 	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
-func (v *TokenRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsTokenRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.GrantType)
-		case 1:
-			err = json.Unmarshal(value, &v.Scope)
-		default:
-			return
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
 		}
-		if err != nil {
-			c.skip(at.field(serverFieldsTokenRequestBody[i]))
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

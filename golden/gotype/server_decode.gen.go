@@ -694,67 +694,84 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsHost lists the JSON names of the properties of Host.
-var serverFieldsHost = []string{"address", "name", "weight"}
+// serverFieldsHost and serverKindsHost list the JSON names and kinds of the properties of Host.
+var (
+	serverFieldsHost = []string{"address", "name", "weight"}
+	serverKindsHost  = []serverKind{serverKindAny | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindAny}
+)
 
-// serverKindsHost lists the JSON kinds of the properties of Host, in the same order.
-var serverKindsHost = []serverKind{serverKindAny, serverKindString, serverKindAny}
-
-// serverWalk checks the JSON text data of a Host at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Host: required properties, and kinds when v is nil.
 func (v *Host) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [2]bool
+	var seen [3]bool
+	serverWalkMembers(c, at, data, serverFieldsHost, serverKindsHost, true, v != nil, seen[:], nil)
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *Host) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsHost, true, []any{&v.Address, &v.Name, &v.Weight})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
 	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsHost, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("address"), "must not be null")
-				return
-			}
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("name"), "must not be null")
-				return
-			}
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsHost[i],
-				parent: at,
-			}, value, serverKindsHost[i], false)
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("address"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("name"), "is required")
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
 	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
-func (v *Host) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsHost, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Address)
-		case 1:
-			err = json.Unmarshal(value, &v.Name)
-		case 2:
-			err = json.Unmarshal(value, &v.Weight)
-		default:
-			return
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
 		}
-		if err != nil {
-			c.skip(at.field(serverFieldsHost[i]))
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

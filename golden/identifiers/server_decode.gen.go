@@ -694,76 +694,84 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsOddNames lists the JSON names of the properties of OddNames.
-var serverFieldsOddNames = []string{"", "-", "@type", "a,b c", "back\\slash", "it's", "omitempty", "say \"hi\"", "tab\tin", "type", "with space", "ünïcode"}
+// serverFieldsOddNames and serverKindsOddNames list the JSON names and kinds of the properties of OddNames.
+var (
+	serverFieldsOddNames = []string{"", "-", "@type", "a,b c", "back\\slash", "it's", "omitempty", "say \"hi\"", "tab\tin", "type", "with space", "ünïcode"}
+	serverKindsOddNames  = []serverKind{serverKindString, serverKindString, serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindInteger, serverKindString}
+)
 
-// serverKindsOddNames lists the JSON kinds of the properties of OddNames, in the same order.
-var serverKindsOddNames = []serverKind{serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindInteger, serverKindString}
-
-// serverWalk checks the JSON text data of a OddNames at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a OddNames: required properties, and kinds when v is nil.
 func (v *OddNames) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [12]bool
+	serverWalkMembers(c, at, data, serverFieldsOddNames, serverKindsOddNames, true, v != nil, seen[:], nil)
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *OddNames) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsOddNames, true, []any{&v.X, &v.X2, &v.Type2, &v.ABC, &v.BackSlash, &v.ItS, &v.Omitempty, &v.SayHi, &v.TabIn, &v.Type, &v.WithSpace, &v.Ünïcode})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
 	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsOddNames, true)
-		switch i {
-		case 3:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("a,b c"), "must not be null")
-				return
-			}
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsOddNames[i],
-				parent: at,
-			}, value, serverKindsOddNames[i], false)
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("a,b c"), "is required")
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
 	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
-func (v *OddNames) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsOddNames, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.X)
-		case 1:
-			err = json.Unmarshal(value, &v.X2)
-		case 2:
-			err = json.Unmarshal(value, &v.Type2)
-		case 3:
-			err = json.Unmarshal(value, &v.ABC)
-		case 4:
-			err = json.Unmarshal(value, &v.BackSlash)
-		case 5:
-			err = json.Unmarshal(value, &v.ItS)
-		case 6:
-			err = json.Unmarshal(value, &v.Omitempty)
-		case 7:
-			err = json.Unmarshal(value, &v.SayHi)
-		case 8:
-			err = json.Unmarshal(value, &v.TabIn)
-		case 9:
-			err = json.Unmarshal(value, &v.Type)
-		case 10:
-			err = json.Unmarshal(value, &v.WithSpace)
-		case 11:
-			err = json.Unmarshal(value, &v.Ünïcode)
-		default:
-			return
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
 		}
-		if err != nil {
-			c.skip(at.field(serverFieldsOddNames[i]))
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

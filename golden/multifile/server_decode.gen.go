@@ -694,91 +694,115 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsNewPet lists the JSON names of the properties of NewPet.
-var serverFieldsNewPet = []string{"name", "owner"}
+// serverFieldsNewPet and serverKindsNewPet list the JSON names and kinds of the properties of NewPet.
+var (
+	serverFieldsNewPet = []string{"name", "owner"}
+	serverKindsNewPet  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindObject}
+)
 
-// serverKindsNewPet lists the JSON kinds of the properties of NewPet, in the same order.
-var serverKindsNewPet = []serverKind{serverKindString, serverKindObject}
-
-// serverWalk checks the JSON text data of a NewPet at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a NewPet: required properties, and kinds when v is nil.
 func (v *NewPet) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsNewPet, true)
+	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsNewPet, serverKindsNewPet, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("name"), "must not be null")
-				return
-			}
 		case 1:
 			if v == nil {
-				at1 := &validationPath{
-					name:   "owner",
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindObject, false) {
-					(*Owner)(nil).serverWalk(c, at1, value)
-				}
+				serverWalkMember(c, at.field("owner"), value, serverKindObject, (*Owner)(nil).serverWalk)
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsNewPet[i],
-				parent: at,
-			}, value, serverKindsNewPet[i], false)
-		}
+		return false
 	})
-	if !seen[0] {
-		c.missing(at.field("name"), "is required")
-	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *NewPet) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsNewPet, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Name)
-		case 1:
-			err = json.Unmarshal(value, &v.Owner)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsNewPet[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsNewPet, true, []any{&v.Name, &v.Owner})
 }
 
-// serverFieldsOwner lists the JSON names of the properties of Owner.
-var serverFieldsOwner = []string{"email", "name"}
+// serverFieldsOwner and serverKindsOwner list the JSON names and kinds of the properties of Owner.
+var (
+	serverFieldsOwner = []string{"email", "name"}
+	serverKindsOwner  = []serverKind{serverKindString, serverKindString}
+)
 
-// serverKindsOwner lists the JSON kinds of the properties of Owner, in the same order.
-var serverKindsOwner = []serverKind{serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a Owner at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Owner: required properties, and kinds when v is nil.
 func (v *Owner) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
 	}
+	serverWalkMembers(c, at, data, serverFieldsOwner, serverKindsOwner, true, v != nil, nil, nil)
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
 	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsOwner, true)
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsOwner[i],
-				parent: at,
-			}, value, serverKindsOwner[i], false)
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
+}
+
+// serverWalkMember walks into value, at path at, with walk when it is of a kind in want;
+// the body did not decode.
+func serverWalkMember(c *validationState, at *validationPath, value []byte, want serverKind, walk func(*validationState, *validationPath, []byte)) {
+	if serverDescend(c, at, value, want, false) {
+		walk(c, at, value)
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

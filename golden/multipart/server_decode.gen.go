@@ -979,58 +979,31 @@ func (p *serverParts) close() {
 	_ = p.form.RemoveAll()
 }
 
-// serverFieldsAttributes lists the JSON names of the properties of Attributes.
-var serverFieldsAttributes = []string{"owner", "public"}
+// serverFieldsAttributes and serverKindsAttributes list the JSON names and kinds of the properties of Attributes.
+var (
+	serverFieldsAttributes = []string{"owner", "public"}
+	serverKindsAttributes  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsAttributes lists the JSON kinds of the properties of Attributes, in the same order.
-var serverKindsAttributes = []serverKind{serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a Attributes at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Attributes: required properties, and kinds when v is nil.
 func (v *Attributes) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsAttributes, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("owner"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsAttributes[i],
-				parent: at,
-			}, value, serverKindsAttributes[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("owner"), "is required")
-	}
+	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsAttributes, serverKindsAttributes, true, v != nil, seen[:], nil)
 }
 
-// serverFieldsUploadFileRequestBody lists the JSON names of the properties of UploadFileRequestBody.
-var serverFieldsUploadFileRequestBody = []string{"attributes", "file", "purpose", "size_hint", "tags", "thumbnail"}
+// serverFieldsUploadFileRequestBody and serverKindsUploadFileRequestBody list the JSON names and kinds of the properties of UploadFileRequestBody.
+var (
+	serverFieldsUploadFileRequestBody = []string{"attributes", "file", "purpose", "size_hint", "tags", "thumbnail"}
+	serverKindsUploadFileRequestBody  = []serverKind{serverKindObject, serverKindAny | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger, serverKindArray, serverKindAny}
+)
 
-// serverKindsUploadFileRequestBody lists the JSON kinds of the properties of UploadFileRequestBody, in the same order.
-var serverKindsUploadFileRequestBody = []serverKind{serverKindObject, serverKindAny, serverKindString, serverKindInteger, serverKindArray, serverKindAny}
-
-// serverWalk checks the JSON text data of a UploadFileRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a UploadFileRequestBody: required properties, and kinds when v is nil.
 func (v *UploadFileRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsUploadFileRequestBody, true)
+	var seen [6]bool
+	serverWalkMembers(c, at, data, serverFieldsUploadFileRequestBody, serverKindsUploadFileRequestBody, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "attributes",
-				parent: at,
-			}
+			at1 := at.field("attributes")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				var m1 *Attributes
 				if v != nil {
@@ -1038,31 +1011,12 @@ func (v *UploadFileRequestBody) serverWalk(c *validationState, at *validationPat
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("file"), "must not be null")
-				return
-			}
-		case 2:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("purpose"), "must not be null")
-				return
-			}
+			return true
 		case 4:
-			at1 := &validationPath{
-				name:   "tags",
-				parent: at,
-			}
+			at1 := at.field("tags")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -1070,48 +1024,78 @@ func (v *UploadFileRequestBody) serverWalk(c *validationState, at *validationPat
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
+			return true
+		}
+		return false
+	})
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *UploadFileRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsUploadFileRequestBody, true, []any{&v.Attributes, &v.File, &v.Purpose, &v.SizeHint, &v.Tags, &v.Thumbnail})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
 			return
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsUploadFileRequestBody[i],
-				parent: at,
-			}, value, serverKindsUploadFileRequestBody[i], false)
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("file"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("purpose"), "is required")
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
 	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
-func (v *UploadFileRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsUploadFileRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Attributes)
-		case 1:
-			err = json.Unmarshal(value, &v.File)
-		case 2:
-			err = json.Unmarshal(value, &v.Purpose)
-		case 3:
-			err = json.Unmarshal(value, &v.SizeHint)
-		case 4:
-			err = json.Unmarshal(value, &v.Tags)
-		case 5:
-			err = json.Unmarshal(value, &v.Thumbnail)
-		default:
-			return
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
 		}
-		if err != nil {
-			c.skip(at.field(serverFieldsUploadFileRequestBody[i]))
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

@@ -4,6 +4,7 @@ package multipart
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,61 +53,37 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Attributes) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Attributes) validate(c *validationState, at *validationPath) {
-	if utf8.RuneCountInString(v.Owner) < 1 {
-		c.add(at.field("owner"), "must be at least 1 characters long")
-	}
+	validateString(c, at.field("owner"), v.Owner, 1, -1, nil)
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *UploadFileRequestBody) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *UploadFileRequestBody) validate(c *validationState, at *validationPath) {
 	if v.Attributes != nil {
-		v.Attributes.validate(c, &validationPath{
-			name:   "attributes",
-			parent: at,
-		})
+		v.Attributes.validate(c, at.field("attributes"))
 	}
-	v.Purpose.validate(c, &validationPath{
-		name:   "purpose",
-		parent: at,
-	})
+	v.Purpose.validate(c, at.field("purpose"))
 	if v.SizeHint != nil {
-		if *v.SizeHint < 1 {
-			c.add(at.field("size_hint"), "must be at least 1")
-		}
+		c.addIf(at.field("size_hint"), *v.SizeHint < 1, "must be at least 1")
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v UploadFileRequestBodyPurpose) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v UploadFileRequestBodyPurpose) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"assistants\", \"fine-tune\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"assistants\", \"fine-tune\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -296,6 +273,13 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
 }
 
+// addIf records a problem with the value at path at when bad is set: one line per check.
+func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
+	if bad {
+		s.add(at, problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -322,5 +306,30 @@ func (s *validationState) err() error {
 	return &ValidationError{
 		MoreProblems: s.more,
 		Problems:     s.problems,
+	}
+}
+
+// validateRoot checks v as a whole value and returns its problems as an error.
+func validateRoot(v interface {
+	validate(c *validationState, at *validationPath)
+}) error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateString checks the length (in characters) and the pattern of s, at path at.
+// min 0 and max -1 leave the length unbounded; a nil pattern leaves s free.
+func validateString(c *validationState, at *validationPath, s string, min, max int, pattern *regexp.Regexp) {
+	if min > 0 || max >= 0 {
+		n := utf8.RuneCountInString(s)
+		if n < min {
+			c.add(at, "must be at least "+strconv.Itoa(min)+" characters long")
+		} else if max >= 0 && n > max {
+			c.add(at, "must be at most "+strconv.Itoa(max)+" characters long")
+		}
+	}
+	if pattern != nil && !pattern.MatchString(s) {
+		c.add(at, "must match the pattern "+pattern.String())
 	}
 }

@@ -459,12 +459,8 @@ func (h *serverHandler) serveListCustomers(w http.ResponseWriter, r *http.Reques
 		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
-				if v > 100 {
-					c.add(at, "must be at most 100")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
+				c.addIf(at, v > 100, "must be at most 100")
 				in.Params.Limit = &v
 			}
 		}

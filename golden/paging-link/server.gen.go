@@ -488,12 +488,8 @@ func (h *serverHandler) serveListRepos(w http.ResponseWriter, r *http.Request) {
 		if s, ok := serverQueryValue(c, at, q, "per_page", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
-				if v > 100 {
-					c.add(at, "must be at most 100")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
+				c.addIf(at, v > 100, "must be at most 100")
 				in.Params.PerPage = &v
 			}
 		}
@@ -506,9 +502,7 @@ func (h *serverHandler) serveListRepos(w http.ResponseWriter, r *http.Request) {
 		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Page = &v
 			}
 		}

@@ -52,38 +52,25 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ListMessages200ResponseBody) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ListMessages200ResponseBody) validate(c *validationState, at *validationPath) {
 	if v.Meta != nil {
-		v.Meta.validate(c, &validationPath{
-			name:   "meta",
-			parent: at,
-		})
+		v.Meta.validate(c, at.field("meta"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ListMessages200ResponseBodyMeta) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ListMessages200ResponseBodyMeta) validate(c *validationState, at *validationPath) {
 	if v.NextPageURL != nil {
-		if !validationURI(*v.NextPageURL) {
-			c.add(at.field("next_page_url"), "must be an absolute URI")
-		}
+		c.addIf(at.field("next_page_url"), !validationURI(*v.NextPageURL), "must be an absolute URI")
 	}
 }
 
@@ -274,6 +261,13 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
 }
 
+// addIf records a problem with the value at path at when bad is set: one line per check.
+func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
+	if bad {
+		s.add(at, problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -301,6 +295,15 @@ func (s *validationState) err() error {
 		MoreProblems: s.more,
 		Problems:     s.problems,
 	}
+}
+
+// validateRoot checks v as a whole value and returns its problems as an error.
+func validateRoot(v interface {
+	validate(c *validationState, at *validationPath)
+}) error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
 }
 
 // validationURI reports whether s is an absolute URI (with a scheme).

@@ -542,9 +542,7 @@ func (h *serverHandler) serveListEvents(w http.ResponseWriter, r *http.Request) 
 		if s, ok := serverQueryValue(c, at, q, "offset", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 0 {
-					c.add(at, "must be at least 0")
-				}
+				c.addIf(at, v < 0, "must be at least 0")
 				in.Params.Offset = &v
 			}
 		}
@@ -557,9 +555,7 @@ func (h *serverHandler) serveListEvents(w http.ResponseWriter, r *http.Request) 
 		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
 			if x, ok := serverParseInt(c, at, s, 0); ok {
 				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
+				c.addIf(at, v < 1, "must be at least 1")
 				in.Params.Limit = &v
 			}
 		}

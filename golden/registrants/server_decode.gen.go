@@ -848,24 +848,18 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsInsertInviteesRequestBody lists the JSON names of the properties of InsertInviteesRequestBody.
-var serverFieldsInsertInviteesRequestBody = []string{"items"}
+// serverFieldsInsertInviteesRequestBody and serverKindsInsertInviteesRequestBody list the JSON names and kinds of the properties of InsertInviteesRequestBody.
+var (
+	serverFieldsInsertInviteesRequestBody = []string{"items"}
+	serverKindsInsertInviteesRequestBody  = []serverKind{serverKindArray}
+)
 
-// serverKindsInsertInviteesRequestBody lists the JSON kinds of the properties of InsertInviteesRequestBody, in the same order.
-var serverKindsInsertInviteesRequestBody = []serverKind{serverKindArray}
-
-// serverWalk checks the JSON text data of a InsertInviteesRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a InsertInviteesRequestBody: required properties, and kinds when v is nil.
 func (v *InsertInviteesRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsInsertInviteesRequestBody, true)
+	serverWalkMembers(c, at, data, serverFieldsInsertInviteesRequestBody, serverKindsInsertInviteesRequestBody, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "items",
-				parent: at,
-			}
+			at1 := at.field("items")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]InsertInviteesRequestBodyItemsItem
 				if v != nil {
@@ -875,11 +869,7 @@ func (v *InsertInviteesRequestBody) serverWalk(c *validationState, at *validatio
 					c.tooManyItems(at1, n, 3)
 				} else {
 					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
+						at3 := at1.item(k2)
 						if serverIsNull(item2) {
 							c.missing(at3, "must not be null")
 							return
@@ -894,134 +884,108 @@ func (v *InsertInviteesRequestBody) serverWalk(c *validationState, at *validatio
 					})
 				}
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsInsertInviteesRequestBody[i],
-				parent: at,
-			}, value, serverKindsInsertInviteesRequestBody[i], false)
-		}
+		return false
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *InsertInviteesRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsInsertInviteesRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Items)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsInsertInviteesRequestBody[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsInsertInviteesRequestBody, true, []any{&v.Items})
 }
 
-// serverFieldsInsertInviteesRequestBodyItemsItem lists the JSON names of the properties of InsertInviteesRequestBodyItemsItem.
-var serverFieldsInsertInviteesRequestBodyItemsItem = []string{"displayName", "email"}
+// serverFieldsInsertInviteesRequestBodyItemsItem and serverKindsInsertInviteesRequestBodyItemsItem list the JSON names and kinds of the properties of InsertInviteesRequestBodyItemsItem.
+var (
+	serverFieldsInsertInviteesRequestBodyItemsItem = []string{"displayName", "email"}
+	serverKindsInsertInviteesRequestBodyItemsItem  = []serverKind{serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsInsertInviteesRequestBodyItemsItem lists the JSON kinds of the properties of InsertInviteesRequestBodyItemsItem, in the same order.
-var serverKindsInsertInviteesRequestBodyItemsItem = []serverKind{serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a InsertInviteesRequestBodyItemsItem at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a InsertInviteesRequestBodyItemsItem: required properties, and kinds when v is nil.
 func (v *InsertInviteesRequestBodyItemsItem) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsInsertInviteesRequestBodyItemsItem, true)
-		switch i {
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("email"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsInsertInviteesRequestBodyItemsItem[i],
-				parent: at,
-			}, value, serverKindsInsertInviteesRequestBodyItemsItem[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("email"), "is required")
-	}
-}
-
-// serverFieldsRegistrant lists the JSON names of the properties of Registrant.
-var serverFieldsRegistrant = []string{"email", "first_name", "language", "no_of_employees", "role_in_purchase_process"}
-
-// serverKindsRegistrant lists the JSON kinds of the properties of Registrant, in the same order.
-var serverKindsRegistrant = []serverKind{serverKindString, serverKindString, serverKindString, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a Registrant at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
-func (v *Registrant) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsRegistrant, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("email"), "must not be null")
-				return
-			}
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("first_name"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsRegistrant[i],
-				parent: at,
-			}, value, serverKindsRegistrant[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("email"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("first_name"), "is required")
-	}
+	serverWalkMembers(c, at, data, serverFieldsInsertInviteesRequestBodyItemsItem, serverKindsInsertInviteesRequestBodyItemsItem, true, v != nil, seen[:], nil)
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverFieldsRegistrant and serverKindsRegistrant list the JSON names and kinds of the properties of Registrant.
+var (
+	serverFieldsRegistrant = []string{"email", "first_name", "language", "no_of_employees", "role_in_purchase_process"}
+	serverKindsRegistrant  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindString}
+)
+
+// serverWalk checks the JSON text data of a Registrant: required properties, and kinds when v is nil.
+func (v *Registrant) serverWalk(c *validationState, at *validationPath, data []byte) {
+	var seen [5]bool
+	serverWalkMembers(c, at, data, serverFieldsRegistrant, serverKindsRegistrant, true, v != nil, seen[:], nil)
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *Registrant) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsRegistrant, true, []any{&v.Email, &v.FirstName, &v.Language, &v.NoOfEmployees, &v.RoleInPurchaseProcess})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
 	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsRegistrant, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Email)
-		case 1:
-			err = json.Unmarshal(value, &v.FirstName)
-		case 2:
-			err = json.Unmarshal(value, &v.Language)
-		case 3:
-			err = json.Unmarshal(value, &v.NoOfEmployees)
-		case 4:
-			err = json.Unmarshal(value, &v.RoleInPurchaseProcess)
-		default:
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
 			return
 		}
-		if err != nil {
-			c.skip(at.field(serverFieldsRegistrant[i]))
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

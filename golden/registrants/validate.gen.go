@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"net/mail"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,15 +55,11 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *InsertInviteesRequestBody) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *InsertInviteesRequestBody) validate(c *validationState, at *validationPath) {
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")
@@ -70,123 +67,72 @@ func (v *InsertInviteesRequestBody) validate(c *validationState, at *validationP
 		if len(v.Items) > 3 {
 			c.tooManyItems(at.field("items"), len(v.Items), 3)
 		} else {
-			at1 := &validationPath{
-				name:   "items",
-				parent: at,
-			}
+			at1 := at.field("items")
 			validationUniqueBy(c, at1, "email", len(v.Items), func(i int) (string, bool) {
 				return strings.ToLower(v.Items[i].Email), true
 			})
-			for i1 := range v.Items {
-				if !c.checking() {
-					break
-				}
-				v.Items[i1].validate(c, &validationPath{
-					index:   i1,
-					isIndex: true,
-					parent:  at1,
-				})
+			for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
+				v.Items[i1].validate(c, at1.item(i1))
 			}
 		}
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *InsertInviteesRequestBodyItemsItem) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *InsertInviteesRequestBodyItemsItem) validate(c *validationState, at *validationPath) {
 	if v.DisplayName != nil {
-		if utf8.RuneCountInString(*v.DisplayName) > 8 {
-			c.add(at.field("displayName"), "must be at most 8 characters long")
-		}
+		validateString(c, at.field("displayName"), *v.DisplayName, 0, 8, nil)
 	}
-	if !validationEmail(v.Email) {
-		c.add(at.field("email"), "must be an email address")
-	}
+	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Registrant) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Registrant) validate(c *validationState, at *validationPath) {
-	if !validationEmail(v.Email) {
-		c.add(at.field("email"), "must be an email address")
-	}
+	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
 	if v.Language != nil {
-		v.Language.validate(c, &validationPath{
-			name:   "language",
-			parent: at,
-		})
+		v.Language.validate(c, at.field("language"))
 	}
 	if v.NoOfEmployees != nil {
-		v.NoOfEmployees.validate(c, &validationPath{
-			name:   "no_of_employees",
-			parent: at,
-		})
+		v.NoOfEmployees.validate(c, at.field("no_of_employees"))
 	}
 	if v.RoleInPurchaseProcess != nil {
-		v.RoleInPurchaseProcess.validate(c, &validationPath{
-			name:   "role_in_purchase_process",
-			parent: at,
-		})
+		v.RoleInPurchaseProcess.validate(c, at.field("role_in_purchase_process"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v RegistrantLanguage) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v RegistrantLanguage) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"en-US\", \"fr-FR\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"en-US\", \"fr-FR\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v RegistrantNoOfEmployees) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v RegistrantNoOfEmployees) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"1-20\", \"21-50\", \"More than 10,000\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v RegistrantRoleInPurchaseProcess) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v RegistrantRoleInPurchaseProcess) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Not involved\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Not involved\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -376,6 +322,13 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
 }
 
+// addIf records a problem with the value at path at when bad is set: one line per check.
+func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
+	if bad {
+		s.add(at, problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -405,10 +358,35 @@ func (s *validationState) err() error {
 	}
 }
 
+// validateRoot checks v as a whole value and returns its problems as an error.
+func validateRoot(v interface {
+	validate(c *validationState, at *validationPath)
+}) error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
 // validationEmail reports whether s is a bare email address (no display name, no angle brackets).
 func validationEmail(s string) bool {
 	a, err := mail.ParseAddress(s)
 	return err == nil && a.Name == "" && a.Address == s
+}
+
+// validateString checks the length (in characters) and the pattern of s, at path at.
+// min 0 and max -1 leave the length unbounded; a nil pattern leaves s free.
+func validateString(c *validationState, at *validationPath, s string, min, max int, pattern *regexp.Regexp) {
+	if min > 0 || max >= 0 {
+		n := utf8.RuneCountInString(s)
+		if n < min {
+			c.add(at, "must be at least "+strconv.Itoa(min)+" characters long")
+		} else if max >= 0 && n > max {
+			c.add(at, "must be at most "+strconv.Itoa(max)+" characters long")
+		}
+	}
+	if pattern != nil && !pattern.MatchString(s) {
+		c.add(at, "must match the pattern "+pattern.String())
+	}
 }
 
 // validationUniqueBy reports every item whose property prop repeats an earlier item's

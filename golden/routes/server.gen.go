@@ -13,7 +13,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Server is what a team implements to serve Routes, or to fake it in
@@ -1236,9 +1235,7 @@ func (h *serverHandler) serveGetPair(w http.ResponseWriter, r *http.Request) {
 		s := r.PathValue("a")
 		{
 			v := s
-			if utf8.RuneCountInString(v) > 1 {
-				c.add(at, "must be at most 1 characters long")
-			}
+			validateString(c, at, v, 0, 1, nil)
 			in.A = v
 		}
 	}

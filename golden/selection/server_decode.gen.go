@@ -694,30 +694,19 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsLive lists the JSON names of the properties of Live.
-var serverFieldsLive = []string{"host", "id", "settings"}
+// serverFieldsLive and serverKindsLive list the JSON names and kinds of the properties of Live.
+var (
+	serverFieldsLive = []string{"host", "id", "settings"}
+	serverKindsLive  = []serverKind{serverKindObject | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindObject}
+)
 
-// serverKindsLive lists the JSON kinds of the properties of Live, in the same order.
-var serverKindsLive = []serverKind{serverKindObject, serverKindString, serverKindObject}
-
-// serverWalk checks the JSON text data of a Live at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Live: required properties, and kinds when v is nil.
 func (v *Live) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsLive, true)
+	var seen [3]bool
+	serverWalkMembers(c, at, data, serverFieldsLive, serverKindsLive, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("host"), "must not be null")
-				return
-			}
-			at1 := &validationPath{
-				name:   "host",
-				parent: at,
-			}
+			at1 := at.field("host")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				var m1 *Person
 				if v != nil {
@@ -725,58 +714,29 @@ func (v *Live) serverWalk(c *validationState, at *validationPath, data []byte) {
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("id"), "must not be null")
-				return
-			}
+			return true
 		case 2:
 			if v == nil {
-				at1 := &validationPath{
-					name:   "settings",
-					parent: at,
-				}
-				if serverDescend(c, at1, value, serverKindObject, false) {
-					(*Settings)(nil).serverWalk(c, at1, value)
-				}
+				serverWalkMember(c, at.field("settings"), value, serverKindObject, (*Settings)(nil).serverWalk)
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsLive[i],
-				parent: at,
-			}, value, serverKindsLive[i], false)
-		}
+		return false
 	})
-	if !seen[0] {
-		c.missing(at.field("host"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("id"), "is required")
-	}
 }
 
-// serverFieldsLiveEvent lists the JSON names of the properties of LiveEvent.
-var serverFieldsLiveEvent = []string{"live"}
+// serverFieldsLiveEvent and serverKindsLiveEvent list the JSON names and kinds of the properties of LiveEvent.
+var (
+	serverFieldsLiveEvent = []string{"live"}
+	serverKindsLiveEvent  = []serverKind{serverKindObject}
+)
 
-// serverKindsLiveEvent lists the JSON kinds of the properties of LiveEvent, in the same order.
-var serverKindsLiveEvent = []serverKind{serverKindObject}
-
-// serverWalk checks the JSON text data of a LiveEvent at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a LiveEvent: required properties, and kinds when v is nil.
 func (v *LiveEvent) serverWalk(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsLiveEvent, true)
+	serverWalkMembers(c, at, data, serverFieldsLiveEvent, serverKindsLiveEvent, true, v != nil, nil, func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "live",
-				parent: at,
-			}
+			at1 := at.field("live")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				var m1 *Live
 				if v != nil {
@@ -784,89 +744,112 @@ func (v *LiveEvent) serverWalk(c *validationState, at *validationPath, data []by
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsLiveEvent[i],
-				parent: at,
-			}, value, serverKindsLiveEvent[i], false)
-		}
+		return false
 	})
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *LiveEvent) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsLiveEvent, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Live)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsLiveEvent[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsLiveEvent, true, []any{&v.Live})
 }
 
-// serverFieldsPerson lists the JSON names of the properties of Person.
-var serverFieldsPerson = []string{"kind"}
+// serverFieldsPerson and serverKindsPerson list the JSON names and kinds of the properties of Person.
+var (
+	serverFieldsPerson = []string{"kind"}
+	serverKindsPerson  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsPerson lists the JSON kinds of the properties of Person, in the same order.
-var serverKindsPerson = []serverKind{serverKindString}
-
-// serverWalk checks the JSON text data of a Person at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Person: required properties, and kinds when v is nil.
 func (v *Person) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsPerson, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("kind"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsPerson[i],
-				parent: at,
-			}, value, serverKindsPerson[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("kind"), "is required")
-	}
+	serverWalkMembers(c, at, data, serverFieldsPerson, serverKindsPerson, true, v != nil, seen[:], nil)
 }
 
-// serverFieldsSettings lists the JSON names of the properties of Settings.
-var serverFieldsSettings = []string{"quality"}
+// serverFieldsSettings and serverKindsSettings list the JSON names and kinds of the properties of Settings.
+var (
+	serverFieldsSettings = []string{"quality"}
+	serverKindsSettings  = []serverKind{serverKindString}
+)
 
-// serverKindsSettings lists the JSON kinds of the properties of Settings, in the same order.
-var serverKindsSettings = []serverKind{serverKindString}
-
-// serverWalk checks the JSON text data of a Settings at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Settings: required properties, and kinds when v is nil.
 func (v *Settings) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v != nil {
 		return
 	}
+	serverWalkMembers(c, at, data, serverFieldsSettings, serverKindsSettings, true, v != nil, nil, nil)
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
 	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsSettings, true)
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsSettings[i],
-				parent: at,
-			}, value, serverKindsSettings[i], false)
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
+}
+
+// serverWalkMember walks into value, at path at, with walk when it is of a kind in want;
+// the body did not decode.
+func serverWalkMember(c *validationState, at *validationPath, value []byte, want serverKind, walk func(*validationState, *validationPath, []byte)) {
+	if serverDescend(c, at, value, want, false) {
+		walk(c, at, value)
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Server is what a team implements to serve Server, or to fake it in
@@ -764,11 +763,7 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 						c.tooManyItems(at, n, 2)
 					} else {
 						serverEachItem(c, data, func(k1 int, item1 []byte) {
-							at2 := &validationPath{
-								index:   k1,
-								isIndex: true,
-								parent:  at,
-							}
+							at2 := at.item(k1)
 							if serverIsNull(item1) {
 								c.missing(at2, "must not be null")
 								return
@@ -787,11 +782,7 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 					c.tooManyItems(at, n, 2)
 				} else {
 					serverEachItem(c, data, func(k1 int, item1 []byte) {
-						at2 := &validationPath{
-							index:   k1,
-							isIndex: true,
-							parent:  at,
-						}
+						at2 := at.item(k1)
 						if serverIsNull(item1) {
 							c.missing(at2, "must not be null")
 							return
@@ -810,15 +801,8 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 				c.tooManyItems(at, len(in.Body), 2)
 			} else {
 				at1 := at
-				for i1 := range in.Body {
-					if !c.checking() {
-						break
-					}
-					in.Body[i1].validate(c, &validationPath{
-						index:   i1,
-						isIndex: true,
-						parent:  at1,
-					})
+				for i1 := 0; i1 < len(in.Body) && c.checking(); i1++ {
+					in.Body[i1].validate(c, at1.item(i1))
 				}
 			}
 		}
@@ -859,9 +843,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		s := r.PathValue("itemID")
 		if x, ok := serverParseInt(c, at, s, 64); ok {
 			v := int64(x)
-			if v < 1 {
-				c.add(at, "must be at least 1")
-			}
+			c.addIf(at, v < 1, "must be at least 1")
 			in.ItemID = v
 		}
 	}
@@ -902,13 +884,8 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 			} else {
 				at1 := at
 				validationUnique(c, at1, v)
-				for i1 := range v {
-					if !c.checking() {
-						break
-					}
-					if !validationPattern2.MatchString(v[i1]) {
-						c.add(at1.item(i1), "must match the pattern ^[a-z]+$")
-					}
+				for i1 := 0; i1 < len(v) && c.checking(); i1++ {
+					validateString(c, at1.item(i1), v[i1], 0, -1, validationPattern2)
 				}
 			}
 			in.Params.Tags = v
@@ -922,12 +899,8 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		if s, ok := serverQueryValue(c, at, q, "ratio", false); ok {
 			if x, ok := serverParseFloat(c, at, s, 64); ok {
 				v := float64(x)
-				if v <= 0 {
-					c.add(at, "must be greater than 0")
-				}
-				if v > 1 {
-					c.add(at, "must be at most 1")
-				}
+				c.addIf(at, v <= 0, "must be greater than 0")
+				c.addIf(at, v > 1, "must be at most 1")
 				in.Params.Ratio = &v
 			}
 		}
@@ -940,9 +913,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		if s, ok := serverHeaderValue(c, at, r.Header, "X-Request-Id", false); ok {
 			{
 				v := s
-				if !validationUUID(v) {
-					c.add(at, "must be a UUID (8-4-4-4-12 hexadecimal digits)")
-				}
+				c.addIf(at, !validationUUID(v), "must be a UUID (8-4-4-4-12 hexadecimal digits)")
 				in.Params.XRequestID = &v
 			}
 		}
@@ -955,9 +926,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		if s, ok := serverCookieValue(c, at, r, "session", false); ok {
 			{
 				v := s
-				if utf8.RuneCountInString(v) < 4 {
-					c.add(at, "must be at least 4 characters long")
-				}
+				validateString(c, at, v, 4, -1, nil)
 				in.Params.Session = &v
 			}
 		}

@@ -905,91 +905,45 @@ func (h *serverHandler) streamBody(w http.ResponseWriter, r *http.Request, media
 	return r.Body, true
 }
 
-// serverFieldsDimensions lists the JSON names of the properties of Dimensions.
-var serverFieldsDimensions = []string{"h", "w"}
+// serverFieldsDimensions and serverKindsDimensions list the JSON names and kinds of the properties of Dimensions.
+var (
+	serverFieldsDimensions = []string{"h", "w"}
+	serverKindsDimensions  = []serverKind{serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsDimensions lists the JSON kinds of the properties of Dimensions, in the same order.
-var serverKindsDimensions = []serverKind{serverKindInteger, serverKindInteger}
-
-// serverWalk checks the JSON text data of a Dimensions at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Dimensions: required properties, and kinds when v is nil.
 func (v *Dimensions) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsDimensions, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("h"), "must not be null")
-				return
-			}
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("w"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsDimensions[i],
-				parent: at,
-			}, value, serverKindsDimensions[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("h"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("w"), "is required")
-	}
+	serverWalkMembers(c, at, data, serverFieldsDimensions, serverKindsDimensions, true, v != nil, seen[:], nil)
 }
 
-// serverFieldsItem lists the JSON names of the properties of Item.
-var serverFieldsItem = []string{"aliases", "count", "labels", "name", "note", "outline", "owner", "parts", "price", "site", "tags", "when"}
+// serverFieldsItem and serverKindsItem list the JSON names and kinds of the properties of Item.
+var (
+	serverFieldsItem = []string{"aliases", "count", "labels", "name", "note", "outline", "owner", "parts", "price", "site", "tags", "when"}
+	serverKindsItem  = []serverKind{serverKindArray, serverKindInt32, serverKindObject, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired, serverKindObject, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindArray, serverKindNumber, serverKindString, serverKindArray, serverKindString}
+)
 
-// serverKindsItem lists the JSON kinds of the properties of Item, in the same order.
-var serverKindsItem = []serverKind{serverKindArray, serverKindInt32, serverKindObject, serverKindString, serverKindString, serverKindObject, serverKindString, serverKindArray, serverKindNumber, serverKindString, serverKindArray, serverKindString}
-
-// serverWalk checks the JSON text data of a Item at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Item: required properties, and kinds when v is nil.
 func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [3]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsItem, true)
+	var seen [12]bool
+	serverWalkMembers(c, at, data, serverFieldsItem, serverKindsItem, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
 			if v == nil {
-				at1 := &validationPath{
-					name:   "aliases",
-					parent: at,
-				}
+				at1 := at.field("aliases")
 				if serverDescend(c, at1, value, serverKindArray, false) {
 					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
+						at3 := at1.item(k2)
 						serverDescend(c, at3, item2, serverKindString, false)
 					})
 				}
 			}
-			return
+			return true
 		case 2:
-			at1 := &validationPath{
-				name:   "labels",
-				parent: at,
-			}
+			at1 := at.field("labels")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				serverEachMember(c, value, func(k2, item2 []byte) {
-					at3 := &validationPath{
-						name:   serverKeyText(k2),
-						parent: at1,
-					}
+					at3 := at1.field(serverKeyText(k2))
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -997,20 +951,9 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 					serverDescend(c, at3, item2, serverKindString, v != nil)
 				})
 			}
-			return
-		case 3:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("name"), "must not be null")
-				return
-			}
-		case 4:
-			seen[1] = true
+			return true
 		case 5:
-			at1 := &validationPath{
-				name:   "outline",
-				parent: at,
-			}
+			at1 := at.field("outline")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				var m1 *Outline
 				if v != nil {
@@ -1018,29 +961,16 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
-		case 6:
-			seen[2] = true
-			if serverIsNull(value) {
-				c.missing(at.field("owner"), "must not be null")
-				return
-			}
+			return true
 		case 7:
-			at1 := &validationPath{
-				name:   "parts",
-				parent: at,
-			}
+			at1 := at.field("parts")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]Part
 				if v != nil {
 					m1 = &v.Parts
 				}
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -1054,22 +984,15 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 					}
 				})
 			}
-			return
+			return true
 		case 10:
-			at1 := &validationPath{
-				name:   "tags",
-				parent: at,
-			}
+			at1 := at.field("tags")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				if n := serverCountItems(c, value); n > 2 {
 					c.tooManyItems(at1, n, 2)
 				} else {
 					serverEachItem(c, value, func(k2 int, item2 []byte) {
-						at3 := &validationPath{
-							index:   k2,
-							isIndex: true,
-							parent:  at1,
-						}
+						at3 := at1.item(k2)
 						if serverIsNull(item2) {
 							c.missing(at3, "must not be null")
 							return
@@ -1078,97 +1001,38 @@ func (v *Item) serverWalk(c *validationState, at *validationPath, data []byte) {
 					})
 				}
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsItem[i],
-				parent: at,
-			}, value, serverKindsItem[i], false)
-		}
+		return false
 	})
-	if !seen[0] {
-		c.missing(at.field("name"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("note"), "is required")
-	}
-	if !seen[2] {
-		c.missing(at.field("owner"), "is required")
-	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *Item) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsItem, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Aliases)
-		case 1:
-			err = json.Unmarshal(value, &v.Count)
-		case 2:
-			err = json.Unmarshal(value, &v.Labels)
-		case 3:
-			err = json.Unmarshal(value, &v.Name)
-		case 4:
-			err = json.Unmarshal(value, &v.Note)
-		case 5:
-			err = json.Unmarshal(value, &v.Outline)
-		case 6:
-			err = json.Unmarshal(value, &v.Owner)
-		case 7:
-			err = json.Unmarshal(value, &v.Parts)
-		case 8:
-			err = json.Unmarshal(value, &v.Price)
-		case 9:
-			err = json.Unmarshal(value, &v.Site)
-		case 10:
-			err = json.Unmarshal(value, &v.Tags)
-		case 11:
-			err = json.Unmarshal(value, &v.When)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsItem[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsItem, true, []any{&v.Aliases, &v.Count, &v.Labels, &v.Name, &v.Note, &v.Outline, &v.Owner, &v.Parts, &v.Price, &v.Site, &v.Tags, &v.When})
 }
 
-// serverFieldsOutline lists the JSON names of the properties of Outline.
-var serverFieldsOutline = []string{"children", "title"}
+// serverFieldsOutline and serverKindsOutline list the JSON names and kinds of the properties of Outline.
+var (
+	serverFieldsOutline = []string{"children", "title"}
+	serverKindsOutline  = []serverKind{serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsOutline lists the JSON kinds of the properties of Outline, in the same order.
-var serverKindsOutline = []serverKind{serverKindArray, serverKindString}
-
-// serverWalk checks the JSON text data of a Outline at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Outline: required properties, and kinds when v is nil.
 func (v *Outline) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsOutline, true)
+	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsOutline, serverKindsOutline, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "children",
-				parent: at,
-			}
+			at1 := at.field("children")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]Outline
 				if v != nil {
 					m1 = &v.Children
 				}
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -1182,51 +1046,25 @@ func (v *Outline) serverWalk(c *validationState, at *validationPath, data []byte
 					}
 				})
 			}
-			return
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("title"), "must not be null")
-				return
-			}
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsOutline[i],
-				parent: at,
-			}, value, serverKindsOutline[i], false)
-		}
+		return false
 	})
-	if !seen[0] {
-		c.missing(at.field("title"), "is required")
-	}
 }
 
-// serverFieldsPart lists the JSON names of the properties of Part.
-var serverFieldsPart = []string{"code", "size"}
+// serverFieldsPart and serverKindsPart list the JSON names and kinds of the properties of Part.
+var (
+	serverFieldsPart = []string{"code", "size"}
+	serverKindsPart  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverKindObject}
+)
 
-// serverKindsPart lists the JSON kinds of the properties of Part, in the same order.
-var serverKindsPart = []serverKind{serverKindString, serverKindInteger | serverKindObject}
-
-// serverWalk checks the JSON text data of a Part at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Part: required properties, and kinds when v is nil.
 func (v *Part) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsPart, true)
+	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsPart, serverKindsPart, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("code"), "must not be null")
-				return
-			}
 		case 1:
-			at1 := &validationPath{
-				name:   "size",
-				parent: at,
-			}
+			at1 := at.field("size")
 			if serverDescend(c, at1, value, serverKindInteger|serverKindObject, v != nil) {
 				var m1 *Size
 				if v != nil {
@@ -1234,23 +1072,13 @@ func (v *Part) serverWalk(c *validationState, at *validationPath, data []byte) {
 				}
 				m1.serverWalk(c, at1, value)
 			}
-			return
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsPart[i],
-				parent: at,
-			}, value, serverKindsPart[i], false)
-		}
+		return false
 	})
-	if !seen[0] {
-		c.missing(at.field("code"), "is required")
-	}
 }
 
-// serverWalk checks the JSON text data of a Size at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Size: required properties, and kinds when v is nil.
 func (v *Size) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v == nil {
 		// Decoding failed: walk the one variant that the value's kind selects, if any.
@@ -1262,4 +1090,68 @@ func (v *Size) serverWalk(c *validationState, at *validationPath, data []byte) {
 	if v.Dimensions != nil {
 		v.Dimensions.serverWalk(c, at, data)
 	}
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
 }

@@ -59,98 +59,55 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Dimensions) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Dimensions) validate(c *validationState, at *validationPath) {
-	if v.H < 0 {
-		c.add(at.field("h"), "must be at least 0")
-	}
-	if v.W < 0 {
-		c.add(at.field("w"), "must be at least 0")
-	}
+	c.addIf(at.field("h"), v.H < 0, "must be at least 0")
+	c.addIf(at.field("w"), v.W < 0, "must be at least 0")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Item) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Item) validate(c *validationState, at *validationPath) {
 	if v.Count != nil {
-		if *v.Count > 10 {
-			c.add(at.field("count"), "must be at most 10")
-		}
+		c.addIf(at.field("count"), *v.Count > 10, "must be at most 10")
 	}
 	if v.Labels != nil {
-		at1 := &validationPath{
-			name:   "labels",
-			parent: at,
-		}
+		at1 := at.field("labels")
 		for _, k1 := range validationKeys(v.Labels) {
 			if !c.checking() {
 				break
 			}
 			e1 := v.Labels[k1]
-			if utf8.RuneCountInString(e1) > 3 {
-				c.add(at1.field(k1), "must be at most 3 characters long")
-			}
+			validateString(c, at1.field(k1), e1, 0, 3, nil)
 		}
 	}
-	if n := utf8.RuneCountInString(v.Name); n < 1 {
-		c.add(at.field("name"), "must be at least 1 characters long")
-	} else if n > 20 {
-		c.add(at.field("name"), "must be at most 20 characters long")
-	}
-	if !validationEmail(v.Owner) {
-		c.add(at.field("owner"), "must be an email address")
-	}
+	validateString(c, at.field("name"), v.Name, 1, 20, nil)
+	c.addIf(at.field("owner"), !validationEmail(v.Owner), "must be an email address")
 	if v.Parts == nil {
 		c.missing(at.field("parts"), "is required")
 	} else {
-		if len(v.Parts) < 1 {
-			c.add(at.field("parts"), "must have at least 1 items, not "+strconv.Itoa(len(v.Parts)))
-		}
-		at1 := &validationPath{
-			name:   "parts",
-			parent: at,
-		}
+		validateMinItems(c, at.field("parts"), len(v.Parts), 1)
+		at1 := at.field("parts")
 		validationUniqueBy(c, at1, "code", len(v.Parts), func(i int) (string, bool) {
 			return v.Parts[i].Code, true
 		})
-		for i1 := range v.Parts {
-			if !c.checking() {
-				break
-			}
-			v.Parts[i1].validate(c, &validationPath{
-				index:   i1,
-				isIndex: true,
-				parent:  at1,
-			})
+		for i1 := 0; i1 < len(v.Parts) && c.checking(); i1++ {
+			v.Parts[i1].validate(c, at1.item(i1))
 		}
 	}
 	if v.Price != nil {
-		if *v.Price < 0 {
-			c.add(at.field("price"), "must be at least 0")
-		}
-		if !validationMultipleOf(float64(*v.Price), 0.5) {
-			c.add(at.field("price"), "must be a multiple of 0.5")
-		}
+		c.addIf(at.field("price"), *v.Price < 0, "must be at least 0")
+		c.addIf(at.field("price"), !validationMultipleOf(float64(*v.Price), 0.5), "must be a multiple of 0.5")
 	}
 	if v.Site != nil {
-		if !validationURI(*v.Site) {
-			c.add(at.field("site"), "must be an absolute URI")
-		}
+		c.addIf(at.field("site"), !validationURI(*v.Site), "must be an absolute URI")
 	}
 	if v.Tags != nil {
 		if len(v.Tags) > 2 {
@@ -158,61 +115,40 @@ func (v *Item) validate(c *validationState, at *validationPath) {
 		}
 	}
 	if v.When != nil {
-		if !validationDate(*v.When) {
-			c.add(at.field("when"), "must be a date (YYYY-MM-DD)")
-		}
+		c.addIf(at.field("when"), !validationDate(*v.When), "must be a date (YYYY-MM-DD)")
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Part) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Part) validate(c *validationState, at *validationPath) {
-	if !validationPattern1.MatchString(v.Code) {
-		c.add(at.field("code"), "must match the pattern ^[A-Z]{2}[0-9]+$")
-	}
+	validateString(c, at.field("code"), v.Code, 0, -1, validationPattern1)
 	if v.Size != nil {
-		v.Size.validate(c, &validationPath{
-			name:   "size",
-			parent: at,
-		})
+		v.Size.validate(c, at.field("size"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Size) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Size) validate(c *validationState, at *validationPath) {
 	if v.Dimensions != nil {
 		v.Dimensions.validate(c, at)
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v View) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v View) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"full\", \"brief\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"full\", \"brief\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -402,6 +338,13 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
 }
 
+// addIf records a problem with the value at path at when bad is set: one line per check.
+func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
+	if bad {
+		s.add(at, problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -429,6 +372,15 @@ func (s *validationState) err() error {
 		MoreProblems: s.more,
 		Problems:     s.problems,
 	}
+}
+
+// validateRoot checks v as a whole value and returns its problems as an error.
+func validateRoot(v interface {
+	validate(c *validationState, at *validationPath)
+}) error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
 }
 
 // validationEmail reports whether s is a bare email address (no display name, no angle brackets).
@@ -474,6 +426,29 @@ func validationURI(s string) bool {
 func validationMultipleOf(x, m float64) bool {
 	q := x / m
 	return math.Abs(q-math.Round(q)) < 1e-09
+}
+
+// validateString checks the length (in characters) and the pattern of s, at path at.
+// min 0 and max -1 leave the length unbounded; a nil pattern leaves s free.
+func validateString(c *validationState, at *validationPath, s string, min, max int, pattern *regexp.Regexp) {
+	if min > 0 || max >= 0 {
+		n := utf8.RuneCountInString(s)
+		if n < min {
+			c.add(at, "must be at least "+strconv.Itoa(min)+" characters long")
+		} else if max >= 0 && n > max {
+			c.add(at, "must be at most "+strconv.Itoa(max)+" characters long")
+		}
+	}
+	if pattern != nil && !pattern.MatchString(s) {
+		c.add(at, "must match the pattern "+pattern.String())
+	}
+}
+
+// validateMinItems reports an array of n items where at least min are needed.
+func validateMinItems(c *validationState, at *validationPath, n, min int) {
+	if n < min {
+		c.add(at, "must have at least "+strconv.Itoa(min)+" items, not "+strconv.Itoa(n))
+	}
 }
 
 // validationUnique reports every item that repeats an earlier one (uniqueItems).

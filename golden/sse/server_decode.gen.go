@@ -694,36 +694,26 @@ func serverCountItems(c *validationState, data []byte) int {
 	return n
 }
 
-// serverFieldsChatRequest lists the JSON names of the properties of ChatRequest.
-var serverFieldsChatRequest = []string{"messages", "model", "stream"}
+// serverFieldsChatRequest and serverKindsChatRequest list the JSON names and kinds of the properties of ChatRequest.
+var (
+	serverFieldsChatRequest = []string{"messages", "model", "stream"}
+	serverKindsChatRequest  = []serverKind{serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsChatRequest lists the JSON kinds of the properties of ChatRequest, in the same order.
-var serverKindsChatRequest = []serverKind{serverKindArray, serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a ChatRequest at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a ChatRequest: required properties, and kinds when v is nil.
 func (v *ChatRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsChatRequest, true)
+	var seen [3]bool
+	serverWalkMembers(c, at, data, serverFieldsChatRequest, serverKindsChatRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 0:
-			at1 := &validationPath{
-				name:   "messages",
-				parent: at,
-			}
+			at1 := at.field("messages")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]Message
 				if v != nil {
 					m1 = &v.Messages
 				}
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := &validationPath{
-						index:   k2,
-						isIndex: true,
-						parent:  at1,
-					}
+					at3 := at1.item(k2)
 					if serverIsNull(item2) {
 						c.missing(at3, "must not be null")
 						return
@@ -737,139 +727,108 @@ func (v *ChatRequest) serverWalk(c *validationState, at *validationPath, data []
 					}
 				})
 			}
-			return
-		case 1:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("model"), "must not be null")
-				return
-			}
+			return true
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsChatRequest[i],
-				parent: at,
-			}, value, serverKindsChatRequest[i], false)
-		}
+		return false
 	})
-	if !seen[0] {
-		c.missing(at.field("model"), "is required")
-	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *ChatRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsChatRequest, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Messages)
-		case 1:
-			err = json.Unmarshal(value, &v.Model)
-		case 2:
-			err = json.Unmarshal(value, &v.Stream)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsChatRequest[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsChatRequest, true, []any{&v.Messages, &v.Model, &v.Stream})
 }
 
-// serverFieldsMessage lists the JSON names of the properties of Message.
-var serverFieldsMessage = []string{"content", "role"}
+// serverFieldsMessage and serverKindsMessage list the JSON names and kinds of the properties of Message.
+var (
+	serverFieldsMessage = []string{"content", "role"}
+	serverKindsMessage  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsMessage lists the JSON kinds of the properties of Message, in the same order.
-var serverKindsMessage = []serverKind{serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a Message at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a Message: required properties, and kinds when v is nil.
 func (v *Message) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsMessage, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("content"), "must not be null")
-				return
-			}
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("role"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsMessage[i],
-				parent: at,
-			}, value, serverKindsMessage[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("content"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("role"), "is required")
-	}
+	serverWalkMembers(c, at, data, serverFieldsMessage, serverKindsMessage, true, v != nil, seen[:], nil)
 }
 
-// serverFieldsSpeakRequestBody lists the JSON names of the properties of SpeakRequestBody.
-var serverFieldsSpeakRequestBody = []string{"input"}
+// serverFieldsSpeakRequestBody and serverKindsSpeakRequestBody list the JSON names and kinds of the properties of SpeakRequestBody.
+var (
+	serverFieldsSpeakRequestBody = []string{"input"}
+	serverKindsSpeakRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsSpeakRequestBody lists the JSON kinds of the properties of SpeakRequestBody, in the same order.
-var serverKindsSpeakRequestBody = []serverKind{serverKindString}
-
-// serverWalk checks the JSON text data of a SpeakRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a SpeakRequestBody: required properties, and kinds when v is nil.
 func (v *SpeakRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [1]bool
+	serverWalkMembers(c, at, data, serverFieldsSpeakRequestBody, serverKindsSpeakRequestBody, true, v != nil, seen[:], nil)
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *SpeakRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsSpeakRequestBody, true, []any{&v.Input})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
 	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsSpeakRequestBody, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("input"), "must not be null")
-				return
-			}
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsSpeakRequestBody[i],
-				parent: at,
-			}, value, serverKindsSpeakRequestBody[i], false)
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("input"), "is required")
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
 	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
-func (v *SpeakRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsSpeakRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Input)
-		default:
-			return
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
 		}
-		if err != nil {
-			c.skip(at.field(serverFieldsSpeakRequestBody[i]))
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

@@ -51,146 +51,85 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ChatCompletion) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ChatCompletion) validate(c *validationState, at *validationPath) {
 	if v.Choices == nil {
 		c.missing(at.field("choices"), "is required")
 	} else {
-		at1 := &validationPath{
-			name:   "choices",
-			parent: at,
-		}
-		for i1 := range v.Choices {
-			if !c.checking() {
-				break
-			}
-			v.Choices[i1].validate(c, &validationPath{
-				index:   i1,
-				isIndex: true,
-				parent:  at1,
-			})
+		at1 := at.field("choices")
+		for i1 := 0; i1 < len(v.Choices) && c.checking(); i1++ {
+			v.Choices[i1].validate(c, at1.item(i1))
 		}
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ChatCompletionChoicesItem) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ChatCompletionChoicesItem) validate(c *validationState, at *validationPath) {
 	if v.Message != nil {
-		v.Message.validate(c, &validationPath{
-			name:   "message",
-			parent: at,
-		})
+		v.Message.validate(c, at.field("message"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ChatRequest) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ChatRequest) validate(c *validationState, at *validationPath) {
 	if v.Messages == nil {
 		c.missing(at.field("messages"), "is required")
 	} else {
-		at1 := &validationPath{
-			name:   "messages",
-			parent: at,
-		}
-		for i1 := range v.Messages {
-			if !c.checking() {
-				break
-			}
-			v.Messages[i1].validate(c, &validationPath{
-				index:   i1,
-				isIndex: true,
-				parent:  at1,
-			})
+		at1 := at.field("messages")
+		for i1 := 0; i1 < len(v.Messages) && c.checking(); i1++ {
+			v.Messages[i1].validate(c, at1.item(i1))
 		}
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Message) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Message) validate(c *validationState, at *validationPath) {
-	v.Role.validate(c, &validationPath{
-		name:   "role",
-		parent: at,
-	})
+	v.Role.validate(c, at.field("role"))
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v MessageRole) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v MessageRole) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"system\", \"user\", \"assistant\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"system\", \"user\", \"assistant\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *SpeechEvent) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *SpeechEvent) validate(c *validationState, at *validationPath) {
 	if v.Event != nil {
-		v.Event.validate(c, &validationPath{
-			name:   "event",
-			parent: at,
-		})
+		v.Event.validate(c, at.field("event"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v SpeechEventEvent) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v SpeechEventEvent) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"audio.delta\", \"audio.done\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"audio.delta\", \"audio.done\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -380,6 +319,13 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
 }
 
+// addIf records a problem with the value at path at when bad is set: one line per check.
+func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
+	if bad {
+		s.add(at, problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -407,4 +353,13 @@ func (s *validationState) err() error {
 		MoreProblems: s.more,
 		Problems:     s.problems,
 	}
+}
+
+// validateRoot checks v as a whole value and returns its problems as an error.
+func validateRoot(v interface {
+	validate(c *validationState, at *validationPath)
+}) error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
 }

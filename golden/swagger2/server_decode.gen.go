@@ -1139,175 +1139,120 @@ func (p *serverParts) close() {
 	_ = p.form.RemoveAll()
 }
 
-// serverFieldsNewPet lists the JSON names of the properties of NewPet.
-var serverFieldsNewPet = []string{"name", "tag", "x"}
+// serverFieldsNewPet and serverKindsNewPet list the JSON names and kinds of the properties of NewPet.
+var (
+	serverFieldsNewPet = []string{"name", "tag", "x"}
+	serverKindsNewPet  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString}
+)
 
-// serverKindsNewPet lists the JSON kinds of the properties of NewPet, in the same order.
-var serverKindsNewPet = []serverKind{serverKindString, serverKindString, serverKindString}
-
-// serverWalk checks the JSON text data of a NewPet at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a NewPet: required properties, and kinds when v is nil.
 func (v *NewPet) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsNewPet, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("name"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsNewPet[i],
-				parent: at,
-			}, value, serverKindsNewPet[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("name"), "is required")
-	}
+	var seen [3]bool
+	serverWalkMembers(c, at, data, serverFieldsNewPet, serverKindsNewPet, true, v != nil, seen[:], nil)
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *NewPet) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsNewPet, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Name)
-		case 1:
-			err = json.Unmarshal(value, &v.Tag)
-		case 2:
-			err = json.Unmarshal(value, &v.X)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsNewPet[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsNewPet, true, []any{&v.Name, &v.Tag, &v.X})
 }
 
-// serverFieldsRenamePetRequestBody lists the JSON names of the properties of RenamePetRequestBody.
-var serverFieldsRenamePetRequestBody = []string{"name", "notify"}
+// serverFieldsRenamePetRequestBody and serverKindsRenamePetRequestBody list the JSON names and kinds of the properties of RenamePetRequestBody.
+var (
+	serverFieldsRenamePetRequestBody = []string{"name", "notify"}
+	serverKindsRenamePetRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsRenamePetRequestBody lists the JSON kinds of the properties of RenamePetRequestBody, in the same order.
-var serverKindsRenamePetRequestBody = []serverKind{serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a RenamePetRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a RenamePetRequestBody: required properties, and kinds when v is nil.
 func (v *RenamePetRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsRenamePetRequestBody, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("name"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsRenamePetRequestBody[i],
-				parent: at,
-			}, value, serverKindsRenamePetRequestBody[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("name"), "is required")
-	}
+	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsRenamePetRequestBody, serverKindsRenamePetRequestBody, true, v != nil, seen[:], nil)
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *RenamePetRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsRenamePetRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Name)
-		case 1:
-			err = json.Unmarshal(value, &v.Notify)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsRenamePetRequestBody[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsRenamePetRequestBody, true, []any{&v.Name, &v.Notify})
 }
 
-// serverFieldsUploadPhotoRequestBody lists the JSON names of the properties of UploadPhotoRequestBody.
-var serverFieldsUploadPhotoRequestBody = []string{"caption", "file"}
+// serverFieldsUploadPhotoRequestBody and serverKindsUploadPhotoRequestBody list the JSON names and kinds of the properties of UploadPhotoRequestBody.
+var (
+	serverFieldsUploadPhotoRequestBody = []string{"caption", "file"}
+	serverKindsUploadPhotoRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindAny | serverMemberRequired | serverMemberNotNull}
+)
 
-// serverKindsUploadPhotoRequestBody lists the JSON kinds of the properties of UploadPhotoRequestBody, in the same order.
-var serverKindsUploadPhotoRequestBody = []serverKind{serverKindString, serverKindAny}
-
-// serverWalk checks the JSON text data of a UploadPhotoRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a UploadPhotoRequestBody: required properties, and kinds when v is nil.
 func (v *UploadPhotoRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
 	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsUploadPhotoRequestBody, serverKindsUploadPhotoRequestBody, true, v != nil, seen[:], nil)
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *UploadPhotoRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsUploadPhotoRequestBody, true, []any{&v.Caption, &v.File})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
 	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsUploadPhotoRequestBody, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("caption"), "must not be null")
-				return
-			}
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("file"), "must not be null")
-				return
-			}
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsUploadPhotoRequestBody[i],
-				parent: at,
-			}, value, serverKindsUploadPhotoRequestBody[i], false)
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("caption"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("file"), "is required")
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
 	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
-func (v *UploadPhotoRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsUploadPhotoRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.Caption)
-		case 1:
-			err = json.Unmarshal(value, &v.File)
-		default:
-			return
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
 		}
-		if err != nil {
-			c.skip(at.field(serverFieldsUploadPhotoRequestBody[i]))
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }

@@ -61,239 +61,135 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Code) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Code) validate(c *validationState, at *validationPath) {
-	if n := utf8.RuneCountInString(string(v)); n < 3 {
-		c.add(at, "must be at least 3 characters long")
-	} else if n > 3 {
-		c.add(at, "must be at most 3 characters long")
-	}
-	if !validationPattern1.MatchString(string(v)) {
-		c.add(at, "must match the pattern ^[A-Z]{3}$")
-	}
+	validateString(c, at, string(v), 3, 3, validationPattern1)
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Level) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Level) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of 1, 2, 3")
-	}
+	c.addIf(at, !v.Valid(), "must be one of 1, 2, 3")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Limits) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Limits) validate(c *validationState, at *validationPath) {
 	if v.ByName != nil {
-		if len(v.ByName) < 1 {
-			c.add(at.field("byName"), "must have at least 1 properties")
-		}
-		if len(v.ByName) > 2 {
-			c.add(at.field("byName"), "must have at most 2 properties")
-		}
-		at1 := &validationPath{
-			name:   "byName",
-			parent: at,
-		}
+		c.addIf(at.field("byName"), len(v.ByName) < 1, "must have at least 1 properties")
+		c.addIf(at.field("byName"), len(v.ByName) > 2, "must have at most 2 properties")
+		at1 := at.field("byName")
 		for _, k1 := range validationKeys(v.ByName) {
 			if !c.checking() {
 				break
 			}
 			e1 := v.ByName[k1]
-			e1.validate(c, &validationPath{
-				name:   k1,
-				parent: at1,
-			})
+			e1.validate(c, at1.field(k1))
 		}
 	}
 	if v.Day != nil {
-		if !validationDate(*v.Day) {
-			c.add(at.field("day"), "must be a date (YYYY-MM-DD)")
-		}
+		c.addIf(at.field("day"), !validationDate(*v.Day), "must be a date (YYYY-MM-DD)")
 	}
 	if v.Email != nil {
-		if !validationEmail(*v.Email) {
-			c.add(at.field("email"), "must be an email address")
-		}
+		c.addIf(at.field("email"), !validationEmail(*v.Email), "must be an email address")
 	}
-	if v.Exact < -5 {
-		c.add(at.field("exact"), "must be at least -5")
-	}
-	if v.Exact > 5 {
-		c.add(at.field("exact"), "must be at most 5")
-	}
+	c.addIf(at.field("exact"), v.Exact < -5, "must be at least -5")
+	c.addIf(at.field("exact"), v.Exact > 5, "must be at most 5")
 	if v.Fraction != nil {
-		if !validationMultipleOf(float64(*v.Fraction), 0.25) {
-			c.add(at.field("fraction"), "must be a multiple of 0.25")
-		}
+		c.addIf(at.field("fraction"), !validationMultipleOf(float64(*v.Fraction), 0.25), "must be a multiple of 0.25")
 	}
 	if v.Grid != nil {
-		at1 := &validationPath{
-			name:   "grid",
-			parent: at,
-		}
+		at1 := at.field("grid")
 		validationUniqueJSON(c, at1, v.Grid)
 	}
 	if v.Home != nil {
-		if !validationURI(*v.Home) {
-			c.add(at.field("home"), "must be an absolute URI")
-		}
+		c.addIf(at.field("home"), !validationURI(*v.Home), "must be an absolute URI")
 	}
 	if v.Huge != nil {
-		if float64(*v.Huge) > 1e+20 {
-			c.add(at.field("huge"), "must be at most 1e+20")
-		}
+		c.addIf(at.field("huge"), float64(*v.Huge) > 1e+20, "must be at most 1e+20")
 	}
 	if v.ID != nil {
-		if !validationUUID(*v.ID) {
-			c.add(at.field("id"), "must be a UUID (8-4-4-4-12 hexadecimal digits)")
-		}
+		c.addIf(at.field("id"), !validationUUID(*v.ID), "must be a UUID (8-4-4-4-12 hexadecimal digits)")
 	}
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")
 	} else {
-		at1 := &validationPath{
-			name:   "items",
-			parent: at,
-		}
-		for i1 := range v.Items {
-			if !c.checking() {
-				break
-			}
-			v.Items[i1].validate(c, &validationPath{
-				index:   i1,
-				isIndex: true,
-				parent:  at1,
-			})
+		at1 := at.field("items")
+		for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
+			v.Items[i1].validate(c, at1.item(i1))
 		}
 	}
 	if x, ok := v.Maybe.Get(); ok {
-		if utf8.RuneCountInString(x) > 2 {
-			c.add(at.field("maybe"), "must be at most 2 characters long")
-		}
+		validateString(c, at.field("maybe"), x, 0, 2, nil)
 	}
 	if v.Open != nil {
-		if *v.Open <= 0 {
-			c.add(at.field("open"), "must be greater than 0")
-		}
-		if *v.Open >= 1 {
-			c.add(at.field("open"), "must be less than 1")
-		}
+		c.addIf(at.field("open"), *v.Open <= 0, "must be greater than 0")
+		c.addIf(at.field("open"), *v.Open >= 1, "must be less than 1")
 	}
 	if v.People != nil {
-		at1 := &validationPath{
-			name:   "people",
-			parent: at,
-		}
+		at1 := at.field("people")
 		validationUniqueBy(c, at1, "email", len(v.People), func(i int) (string, bool) {
 			if k := v.People[i].Email; k != nil {
 				return strings.ToLower(*k), true
 			}
 			return *new(string), false
 		})
-		for i1 := range v.People {
-			if !c.checking() {
-				break
-			}
-			v.People[i1].validate(c, &validationPath{
-				index:   i1,
-				isIndex: true,
-				parent:  at1,
-			})
+		for i1 := 0; i1 < len(v.People) && c.checking(); i1++ {
+			v.People[i1].validate(c, at1.item(i1))
 		}
 	}
 	if v.Step != nil {
-		if *v.Step%5 != 0 {
-			c.add(at.field("step"), "must be a multiple of 5")
-		}
+		c.addIf(at.field("step"), *v.Step%5 != 0, "must be a multiple of 5")
 	}
 	if v.Tags != nil {
-		v.Tags.validate(c, &validationPath{
-			name:   "tags",
-			parent: at,
-		})
+		v.Tags.validate(c, at.field("tags"))
 	}
 	if v.V4 != nil {
-		if !validationIPv4(*v.V4) {
-			c.add(at.field("v4"), "must be an IPv4 address")
-		}
+		c.addIf(at.field("v4"), !validationIPv4(*v.V4), "must be an IPv4 address")
 	}
 	if v.V6 != nil {
-		if !validationIPv6(*v.V6) {
-			c.add(at.field("v6"), "must be an IPv6 address")
-		}
+		c.addIf(at.field("v6"), !validationIPv6(*v.V6), "must be an IPv6 address")
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Person) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Person) validate(c *validationState, at *validationPath) {
 	if v.Email != nil {
-		if !validationEmail(*v.Email) {
-			c.add(at.field("email"), "must be an email address")
-		}
+		c.addIf(at.field("email"), !validationEmail(*v.Email), "must be an email address")
 	}
 	if v.Nick != nil {
-		if !validationPattern2.MatchString(*v.Nick) {
-			c.add(at.field("nick"), "must match the pattern ^[a-z]+$")
-		}
+		validateString(c, at.field("nick"), *v.Nick, 0, -1, validationPattern2)
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Tags) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Tags) validate(c *validationState, at *validationPath) {
-	if len(v) < 1 {
-		c.add(at, "must have at least 1 items, not "+strconv.Itoa(len(v)))
-	}
+	validateMinItems(c, at, len(v), 1)
 	if len(v) > 4 {
 		c.tooManyItems(at, len(v), 4)
 	} else {
 		at1 := at
 		validationUnique(c, at1, v)
-		for i1 := range v {
-			if !c.checking() {
-				break
-			}
-			if utf8.RuneCountInString(v[i1]) < 1 {
-				c.add(at1.item(i1), "must be at least 1 characters long")
-			}
+		for i1 := 0; i1 < len(v) && c.checking(); i1++ {
+			validateString(c, at1.item(i1), v[i1], 1, -1, nil)
 		}
 	}
 }
@@ -485,6 +381,13 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
 }
 
+// addIf records a problem with the value at path at when bad is set: one line per check.
+func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
+	if bad {
+		s.add(at, problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -512,6 +415,15 @@ func (s *validationState) err() error {
 		MoreProblems: s.more,
 		Problems:     s.problems,
 	}
+}
+
+// validateRoot checks v as a whole value and returns its problems as an error.
+func validateRoot(v interface {
+	validate(c *validationState, at *validationPath)
+}) error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
 }
 
 // validationEmail reports whether s is a bare email address (no display name, no angle brackets).
@@ -569,6 +481,29 @@ func validationIPv6(s string) bool {
 func validationMultipleOf(x, m float64) bool {
 	q := x / m
 	return math.Abs(q-math.Round(q)) < 1e-09
+}
+
+// validateString checks the length (in characters) and the pattern of s, at path at.
+// min 0 and max -1 leave the length unbounded; a nil pattern leaves s free.
+func validateString(c *validationState, at *validationPath, s string, min, max int, pattern *regexp.Regexp) {
+	if min > 0 || max >= 0 {
+		n := utf8.RuneCountInString(s)
+		if n < min {
+			c.add(at, "must be at least "+strconv.Itoa(min)+" characters long")
+		} else if max >= 0 && n > max {
+			c.add(at, "must be at most "+strconv.Itoa(max)+" characters long")
+		}
+	}
+	if pattern != nil && !pattern.MatchString(s) {
+		c.add(at, "must match the pattern "+pattern.String())
+	}
+}
+
+// validateMinItems reports an array of n items where at least min are needed.
+func validateMinItems(c *validationState, at *validationPath, n, min int) {
+	if n < min {
+		c.add(at, "must have at least "+strconv.Itoa(min)+" items, not "+strconv.Itoa(n))
+	}
 }
 
 // validationUnique reports every item that repeats an earlier one (uniqueItems).

@@ -52,603 +52,351 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *BuiltInConfig) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *BuiltInConfig) validate(c *validationState, at *validationPath) {
 	if x, ok := v.ReplayVideo.Get(); ok {
-		x.validate(c, &validationPath{
-			name:   "replayVideo",
-			parent: at,
-		})
+		x.validate(c, at.field("replayVideo"))
 	}
 	if v.Videos != nil {
-		v.Videos.validate(c, &validationPath{
-			name:   "videos",
-			parent: at,
-		})
+		v.Videos.validate(c, at.field("videos"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v BuiltInType) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v BuiltInType) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"Workshop\", \"Webinar\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *BulkInviteLiveSpeakersRequest) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *BulkInviteLiveSpeakersRequest) validate(c *validationState, at *validationPath) {
 	if v.SpotMemberIDs == nil {
 		c.missing(at.field("spotMemberIds"), "is required")
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *BulkInviteMembers) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *BulkInviteMembers) validate(c *validationState, at *validationPath) {
 	if v.Emails != nil {
-		at1 := &validationPath{
-			name:   "emails",
-			parent: at,
-		}
-		for i1 := range v.Emails {
-			if !c.checking() {
-				break
-			}
-			if !validationEmail(v.Emails[i1]) {
-				c.add(at1.item(i1), "must be an email address")
-			}
+		at1 := at.field("emails")
+		for i1 := 0; i1 < len(v.Emails) && c.checking(); i1++ {
+			c.addIf(at1.item(i1), !validationEmail(v.Emails[i1]), "must be an email address")
 		}
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *BulkInviteRequest) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *BulkInviteRequest) validate(c *validationState, at *validationPath) {
-	v.Members.validate(c, &validationPath{
-		name:   "members",
-		parent: at,
-	})
+	v.Members.validate(c, at.field("members"))
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v ChatVisibility) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v ChatVisibility) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"Display\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"Display\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *CreateLiveRequest) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *CreateLiveRequest) validate(c *validationState, at *validationPath) {
 	if x, ok := v.BuiltInType.Get(); ok {
-		x.validate(c, &validationPath{
-			name:   "builtInType",
-			parent: at,
-		})
+		x.validate(c, at.field("builtInType"))
 	}
 	if v.ChatVisibility != nil {
-		v.ChatVisibility.validate(c, &validationPath{
-			name:   "chatVisibility",
-			parent: at,
-		})
+		v.ChatVisibility.validate(c, at.field("chatVisibility"))
 	}
 	if v.ParticipantsVisibility != nil {
-		v.ParticipantsVisibility.validate(c, &validationPath{
-			name:   "participantsVisibility",
-			parent: at,
-		})
+		v.ParticipantsVisibility.validate(c, at.field("participantsVisibility"))
 	}
 	if v.Participation != nil {
-		v.Participation.validate(c, &validationPath{
-			name:   "participation",
-			parent: at,
-		})
+		v.Participation.validate(c, at.field("participation"))
 	}
-	v.Solution.validate(c, &validationPath{
-		name:   "solution",
-		parent: at,
-	})
+	v.Solution.validate(c, at.field("solution"))
 	if v.Visibility != nil {
-		v.Visibility.validate(c, &validationPath{
-			name:   "visibility",
-			parent: at,
-		})
+		v.Visibility.validate(c, at.field("visibility"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *GroupIDsRequest) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *GroupIDsRequest) validate(c *validationState, at *validationPath) {
 	if v.GroupIDs == nil {
 		c.missing(at.field("groupIds"), "is required")
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *GroupList) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *GroupList) validate(c *validationState, at *validationPath) {
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *InviteLiveSpeakerRequest) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *InviteLiveSpeakerRequest) validate(c *validationState, at *validationPath) {
-	v.Member.validate(c, &validationPath{
-		name:   "member",
-		parent: at,
-	})
+	v.Member.validate(c, at.field("member"))
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Live) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Live) validate(c *validationState, at *validationPath) {
 	if v.BuiltInConfig != nil {
-		v.BuiltInConfig.validate(c, &validationPath{
-			name:   "builtInConfig",
-			parent: at,
-		})
+		v.BuiltInConfig.validate(c, at.field("builtInConfig"))
 	}
 	if x, ok := v.BuiltInType.Get(); ok {
-		x.validate(c, &validationPath{
-			name:   "builtInType",
-			parent: at,
-		})
+		x.validate(c, at.field("builtInType"))
 	}
 	if v.ComputedStatus != nil {
-		v.ComputedStatus.validate(c, &validationPath{
-			name:   "computedStatus",
-			parent: at,
-		})
+		v.ComputedStatus.validate(c, at.field("computedStatus"))
 	}
 	if v.Config != nil {
-		v.Config.validate(c, &validationPath{
-			name:   "config",
-			parent: at,
-		})
+		v.Config.validate(c, at.field("config"))
 	}
 	if v.Privacy != nil {
-		v.Privacy.validate(c, &validationPath{
-			name:   "privacy",
-			parent: at,
-		})
+		v.Privacy.validate(c, at.field("privacy"))
 	}
 	if v.Solution != nil {
-		v.Solution.validate(c, &validationPath{
-			name:   "solution",
-			parent: at,
-		})
+		v.Solution.validate(c, at.field("solution"))
 	}
 	if v.Status != nil {
-		v.Status.validate(c, &validationPath{
-			name:   "status",
-			parent: at,
-		})
+		v.Status.validate(c, at.field("status"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *LiveConfig) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *LiveConfig) validate(c *validationState, at *validationPath) {
 	if v.ChatVisibility != nil {
-		v.ChatVisibility.validate(c, &validationPath{
-			name:   "chatVisibility",
-			parent: at,
-		})
+		v.ChatVisibility.validate(c, at.field("chatVisibility"))
 	}
 	if v.ParticipantsVisibility != nil {
-		v.ParticipantsVisibility.validate(c, &validationPath{
-			name:   "participantsVisibility",
-			parent: at,
-		})
+		v.ParticipantsVisibility.validate(c, at.field("participantsVisibility"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *LiveList) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *LiveList) validate(c *validationState, at *validationPath) {
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")
 	} else {
-		at1 := &validationPath{
-			name:   "items",
-			parent: at,
-		}
-		for i1 := range v.Items {
-			if !c.checking() {
-				break
-			}
-			v.Items[i1].validate(c, &validationPath{
-				index:   i1,
-				isIndex: true,
-				parent:  at1,
-			})
+		at1 := at.field("items")
+		for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
+			v.Items[i1].validate(c, at1.item(i1))
 		}
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v LiveSolution) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v LiveSolution) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v LiveStatus) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v LiveStatus) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"Scheduled\", \"Live\", \"Ended\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *MemberByEmail) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *MemberByEmail) validate(c *validationState, at *validationPath) {
-	if !validationEmail(v.Email) {
-		c.add(at.field("email"), "must be an email address")
-	}
+	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Participant) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Participant) validate(c *validationState, at *validationPath) {
-	v.Status.validate(c, &validationPath{
-		name:   "status",
-		parent: at,
-	})
-	v.Type.validate(c, &validationPath{
-		name:   "type",
-		parent: at,
-	})
+	v.Status.validate(c, at.field("status"))
+	v.Type.validate(c, at.field("type"))
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ParticipantList) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *ParticipantList) validate(c *validationState, at *validationPath) {
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")
 	} else {
-		at1 := &validationPath{
-			name:   "items",
-			parent: at,
-		}
-		for i1 := range v.Items {
-			if !c.checking() {
-				break
-			}
-			v.Items[i1].validate(c, &validationPath{
-				index:   i1,
-				isIndex: true,
-				parent:  at1,
-			})
+		at1 := at.field("items")
+		for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
+			v.Items[i1].validate(c, at1.item(i1))
 		}
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v ParticipantStatus) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v ParticipantStatus) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"Accepted\", \"Invited\", \"Declined\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"Accepted\", \"Invited\", \"Declined\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v ParticipantType) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v ParticipantType) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"Participant\", \"Speaker\", \"Host\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"Participant\", \"Speaker\", \"Host\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v ParticipantsVisibility) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v ParticipantsVisibility) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"Display\", \"Ended\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"Display\", \"Ended\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Participation) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Participation) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"AnySpotMembers\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"AnySpotMembers\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Privacy) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Privacy) validate(c *validationState, at *validationPath) {
 	if v.Participation != nil {
-		v.Participation.validate(c, &validationPath{
-			name:   "participation",
-			parent: at,
-		})
+		v.Participation.validate(c, at.field("participation"))
 	}
 	if v.Visibility != nil {
-		v.Visibility.validate(c, &validationPath{
-			name:   "visibility",
-			parent: at,
-		})
+		v.Visibility.validate(c, at.field("visibility"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *SpeakerMember) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *SpeakerMember) validate(c *validationState, at *validationPath) {
 	if v.MemberByEmail != nil {
 		v.MemberByEmail.validate(c, at)
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *UpdateLiveRequest) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *UpdateLiveRequest) validate(c *validationState, at *validationPath) {
 	if v.BuiltInType != nil {
-		v.BuiltInType.validate(c, &validationPath{
-			name:   "builtInType",
-			parent: at,
-		})
+		v.BuiltInType.validate(c, at.field("builtInType"))
 	}
 	if v.ChatVisibility != nil {
-		v.ChatVisibility.validate(c, &validationPath{
-			name:   "chatVisibility",
-			parent: at,
-		})
+		v.ChatVisibility.validate(c, at.field("chatVisibility"))
 	}
 	if v.ParticipantsVisibility != nil {
-		v.ParticipantsVisibility.validate(c, &validationPath{
-			name:   "participantsVisibility",
-			parent: at,
-		})
+		v.ParticipantsVisibility.validate(c, at.field("participantsVisibility"))
 	}
 	if v.Participation != nil {
-		v.Participation.validate(c, &validationPath{
-			name:   "participation",
-			parent: at,
-		})
+		v.Participation.validate(c, at.field("participation"))
 	}
-	v.Solution.validate(c, &validationPath{
-		name:   "solution",
-		parent: at,
-	})
+	v.Solution.validate(c, at.field("solution"))
 	if v.Visibility != nil {
-		v.Visibility.validate(c, &validationPath{
-			name:   "visibility",
-			parent: at,
-		})
+		v.Visibility.validate(c, at.field("visibility"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Video) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Video) validate(c *validationState, at *validationPath) {
 	if v.Encoding != nil {
-		v.Encoding.validate(c, &validationPath{
-			name:   "encoding",
-			parent: at,
-		})
+		v.Encoding.validate(c, at.field("encoding"))
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v VideoEncoding) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v VideoEncoding) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"hls\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"hls\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Visibility) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Visibility) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"AnyOne\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"AnyOne\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -838,6 +586,13 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
 }
 
+// addIf records a problem with the value at path at when bad is set: one line per check.
+func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
+	if bad {
+		s.add(at, problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -865,6 +620,15 @@ func (s *validationState) err() error {
 		MoreProblems: s.more,
 		Problems:     s.problems,
 	}
+}
+
+// validateRoot checks v as a whole value and returns its problems as an error.
+func validateRoot(v interface {
+	validate(c *validationState, at *validationPath)
+}) error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
 }
 
 // validationEmail reports whether s is a bare email address (no display name, no angle brackets).
