@@ -4,6 +4,7 @@ package openapi31
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -89,48 +90,28 @@ func (v ItemKind) validate(c *validationState, at *validationPath) {
 	c.addIf(at, !v.Valid(), "must be one of \"widget\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Route) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Route) validate(c *validationState, at *validationPath) {
-	if utf8.RuneCountInString(v.V0) < 1 {
-		c.add(at.field("0"), "must be at least 1 characters long")
-	}
+	validateString(c, at.field("0"), v.V0, 1, -1, nil)
 	if v.Rest != nil {
-		at1 := &validationPath{
-			name:   "rest",
-			parent: at,
-		}
-		for i1 := range v.Rest {
-			if !c.checking() {
-				break
-			}
-			if utf8.RuneCountInString(v.Rest[i1]) < 1 {
-				c.add(at1.item(i1), "must be at least 1 characters long")
-			}
+		at1 := at.field("rest")
+		for i1 := 0; i1 < len(v.Rest) && c.checking(); i1++ {
+			validateString(c, at1.item(i1), v.Rest[i1], 1, -1, nil)
 		}
 	}
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Sample) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Sample) validate(c *validationState, at *validationPath) {
-	if v.V0 < 0 {
-		c.add(at.field("0"), "must be at least 0")
-	}
+	c.addIf(at.field("0"), v.V0 < 0, "must be at least 0")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -363,4 +344,20 @@ func validateRoot(v interface {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
 	return c.err()
+}
+
+// validateString checks the length (in characters) and the pattern of s, at path at.
+// min 0 and max -1 leave the length unbounded; a nil pattern leaves s free.
+func validateString(c *validationState, at *validationPath, s string, min, max int, pattern *regexp.Regexp) {
+	if min > 0 || max >= 0 {
+		n := utf8.RuneCountInString(s)
+		if n < min {
+			c.add(at, "must be at least "+strconv.Itoa(min)+" characters long")
+		} else if max >= 0 && n > max {
+			c.add(at, "must be at most "+strconv.Itoa(max)+" characters long")
+		}
+	}
+	if pattern != nil && !pattern.MatchString(s) {
+		c.add(at, "must match the pattern "+pattern.String())
+	}
 }

@@ -872,121 +872,102 @@ func (form *serverForm) list(v map[string]any, path string) ([]any, bool) {
 	return out, true
 }
 
-// serverFieldsBalanceEvent lists the JSON names of the properties of BalanceEvent.
-var serverFieldsBalanceEvent = []string{"accountId", "amount", "currency"}
+// serverFieldsBalanceEvent and serverKindsBalanceEvent list the JSON names and kinds of the properties of BalanceEvent.
+var (
+	serverFieldsBalanceEvent = []string{"accountId", "amount", "currency"}
+	serverKindsBalanceEvent  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindInteger | serverMemberRequired | serverMemberNotNull, serverKindString}
+)
 
-// serverKindsBalanceEvent lists the JSON kinds of the properties of BalanceEvent, in the same order.
-var serverKindsBalanceEvent = []serverKind{serverKindString, serverKindInteger, serverKindString}
-
-// serverWalk checks the JSON text data of a BalanceEvent at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a BalanceEvent: required properties, and kinds when v is nil.
 func (v *BalanceEvent) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [2]bool
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsBalanceEvent, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("accountId"), "must not be null")
-				return
-			}
-		case 1:
-			seen[1] = true
-			if serverIsNull(value) {
-				c.missing(at.field("amount"), "must not be null")
-				return
-			}
-		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsBalanceEvent[i],
-				parent: at,
-			}, value, serverKindsBalanceEvent[i], false)
-		}
-	})
-	if !seen[0] {
-		c.missing(at.field("accountId"), "is required")
-	}
-	if !seen[1] {
-		c.missing(at.field("amount"), "is required")
-	}
+	var seen [3]bool
+	serverWalkMembers(c, at, data, serverFieldsBalanceEvent, serverKindsBalanceEvent, true, v != nil, seen[:], nil)
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
 func (v *BalanceEvent) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsBalanceEvent, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.AccountID)
-		case 1:
-			err = json.Unmarshal(value, &v.Amount)
-		case 2:
-			err = json.Unmarshal(value, &v.Currency)
-		default:
-			return
-		}
-		if err != nil {
-			c.skip(at.field(serverFieldsBalanceEvent[i]))
-		}
-	})
+	serverDecodeEach(c, at, data, serverFieldsBalanceEvent, true, []any{&v.AccountID, &v.Amount, &v.Currency})
 }
 
-// serverFieldsLegacyNotificationRequestBody lists the JSON names of the properties of LegacyNotificationRequestBody.
-var serverFieldsLegacyNotificationRequestBody = []string{"pspReference", "success"}
+// serverFieldsLegacyNotificationRequestBody and serverKindsLegacyNotificationRequestBody list the JSON names and kinds of the properties of LegacyNotificationRequestBody.
+var (
+	serverFieldsLegacyNotificationRequestBody = []string{"pspReference", "success"}
+	serverKindsLegacyNotificationRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
 
-// serverKindsLegacyNotificationRequestBody lists the JSON kinds of the properties of LegacyNotificationRequestBody, in the same order.
-var serverKindsLegacyNotificationRequestBody = []serverKind{serverKindString, serverKindBoolean}
-
-// serverWalk checks the JSON text data of a LegacyNotificationRequestBody at path at: required properties
-// must be present, and, when v is nil because decoding failed, every value must be of
-// the JSON kind its schema asks for.
+// serverWalk checks the JSON text data of a LegacyNotificationRequestBody: required properties, and kinds when v is nil.
 func (v *LegacyNotificationRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
-	var seen [1]bool
+	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsLegacyNotificationRequestBody, serverKindsLegacyNotificationRequestBody, true, v != nil, seen[:], nil)
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *LegacyNotificationRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsLegacyNotificationRequestBody, true, []any{&v.PspReference, &v.Success})
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
 	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, serverFieldsLegacyNotificationRequestBody, true)
-		switch i {
-		case 0:
-			seen[0] = true
-			if serverIsNull(value) {
-				c.missing(at.field("pspReference"), "must not be null")
-				return
-			}
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
 		}
-		if v == nil && i >= 0 {
-			serverDescend(c, &validationPath{
-				name:   serverFieldsLegacyNotificationRequestBody[i],
-				parent: at,
-			}, value, serverKindsLegacyNotificationRequestBody[i], false)
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
-	if !seen[0] {
-		c.missing(at.field("pspReference"), "is required")
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
 	}
 }
 
-// serverDecodeMembers decodes each member of the JSON object data on its own, after
-// decoding the whole object failed, so that the values that are right are still
-// validated. A member that fails is skipped: its problem is reported already.
-func (v *LegacyNotificationRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
-	serverEachMember(c, data, func(key, value []byte) {
-		var err error
-		i := serverField(key, serverFieldsLegacyNotificationRequestBody, true)
-		switch i {
-		case 0:
-			err = json.Unmarshal(value, &v.PspReference)
-		case 1:
-			err = json.Unmarshal(value, &v.Success)
-		default:
-			return
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
 		}
-		if err != nil {
-			c.skip(at.field(serverFieldsLegacyNotificationRequestBody[i]))
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
 		}
 	})
 }
