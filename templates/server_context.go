@@ -56,10 +56,11 @@ func genOperationType(f *jen.File) {
 // genOperationVar renders the ServerOperation of one operation.
 func genOperationVar(f *jen.File, o *generator.Operation) {
 	f.Commentf("%s describes %s to middleware.", operationVar(o), o.Name)
-	f.Var().Id(operationVar(o)).Op("=").Op("&").Id(srvOperation).Values(jen.Dict{
-		jen.Id("ID"): jen.Lit(o.ID), jen.Id("Method"): jen.Lit(o.Method), jen.Id("Path"): jen.Lit(o.Path),
-		jen.Id("Pattern"): jen.Lit(o.ServerPattern), jen.Id("declares"): declaredFunc(o),
-	})
+	fields := []jen.Code{jen.Id("ID").Op(":").Lit(o.ID), jen.Id("Method").Op(":").Lit(o.Method), jen.Id("Path").Op(":").Lit(o.Path), jen.Id("Pattern").Op(":").Lit(o.ServerPattern)}
+	if declares := declaredFunc(o); declares != nil {
+		fields = append(fields, jen.Id("declares").Op(":").Add(declares))
+	}
+	f.Var().Id(operationVar(o)).Op("=").Op("&").Id(srvOperation).Values(fields...)
 }
 
 // genRouteOperation renders handle, which routes one operation with

@@ -707,21 +707,14 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationCreateMeetingInvitees describes CreateMeetingInvitees to middleware.
-var serverOperationCreateMeetingInvitees = &ServerOperation{
-	ID:      "createMeetingInvitees",
-	Method:  "POST",
-	Path:    "/meetingInvitees/bulkInsert",
-	Pattern: "POST /meetingInvitees/bulkInsert",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreateMeetingInvitees = &ServerOperation{ID: "createMeetingInvitees", Method: "POST", Path: "/meetingInvitees/bulkInsert", Pattern: "POST /meetingInvitees/bulkInsert"}
 
 // serveCreateMeetingInvitees serves POST /meetingInvitees/bulkInsert: it checks the
 // credentials, decodes and validates the request, calls Server.CreateMeetingInvitees and
 // writes its answer.
 func (h *serverHandler) serveCreateMeetingInvitees(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "createMeetingInvitees", serverSecurityCreateMeetingInvitees)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCreateMeetingInvitees, false, serverSecurityCreateMeetingInvitees...)
 	if !ok {
 		return
 	}
@@ -730,10 +723,6 @@ func (h *serverHandler) serveCreateMeetingInvitees(w http.ResponseWriter, r *htt
 		return
 	}
 	var in CreateMeetingInviteesInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreateMeetingInvitees.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -759,9 +748,8 @@ func (h *serverHandler) serveCreateMeetingInvitees(w http.ResponseWriter, r *htt
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.CreateMeetingInvitees(c.ctx, in)
+		h.respond(w, r, "createMeetingInvitees", out, err)
 	}
-	out, err := h.impl.CreateMeetingInvitees(ctx, in)
-	h.respond(w, r, "createMeetingInvitees", out, err)
 }

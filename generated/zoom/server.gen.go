@@ -462,25 +462,14 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationAddMeetingRegistrant describes AddMeetingRegistrant to middleware.
-var serverOperationAddMeetingRegistrant = &ServerOperation{
-	ID:      "addMeetingRegistrant",
-	Method:  "POST",
-	Path:    "/meetings/{meetingId}/registrants",
-	Pattern: "POST /meetings/{meetingID}/registrants",
-	declares: func(name string) bool {
-		switch name {
-		case "occurrence_ids":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationAddMeetingRegistrant = &ServerOperation{ID: "addMeetingRegistrant", Method: "POST", Path: "/meetings/{meetingId}/registrants", Pattern: "POST /meetings/{meetingID}/registrants", declares: serverQueryNames(nil, "occurrence_ids")}
 
 // serveAddMeetingRegistrant serves POST /meetings/{meetingId}/registrants: it checks the
 // credentials, decodes and validates the request, calls Server.AddMeetingRegistrant and
 // writes its answer.
 func (h *serverHandler) serveAddMeetingRegistrant(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "addMeetingRegistrant", serverSecurityAddMeetingRegistrant)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationAddMeetingRegistrant, true, serverSecurityAddMeetingRegistrant...)
 	if !ok {
 		return
 	}
@@ -489,32 +478,8 @@ func (h *serverHandler) serveAddMeetingRegistrant(w http.ResponseWriter, r *http
 		return
 	}
 	var in AddMeetingRegistrantInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationAddMeetingRegistrant.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "meetingId",
-		}
-		s := r.PathValue("meetingID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.MeetingID = v
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "occurrence_ids",
-		}
-		if items, ok := serverQueryList(c, at, q, "occurrence_ids", ",", false); ok {
-			v := items
-			in.Params.OccurrenceIDs = v
-		}
-	}
+	in.MeetingID, _ = serverPathOf(c, "meetingId", r.PathValue("meetingID"), serverParseIntOf[int64])
+	in.Params.OccurrenceIDs, _ = serverQueryListOf[string](c, q, "occurrence_ids", ",", false, nil)
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -540,9 +505,8 @@ func (h *serverHandler) serveAddMeetingRegistrant(w http.ResponseWriter, r *http
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.AddMeetingRegistrant(c.ctx, in)
+		h.respond(w, r, "addMeetingRegistrant", out, err)
 	}
-	out, err := h.impl.AddMeetingRegistrant(ctx, in)
-	h.respond(w, r, "addMeetingRegistrant", out, err)
 }

@@ -434,30 +434,17 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationSearch describes Search to middleware.
-var serverOperationSearch = &ServerOperation{
-	ID:      "search",
-	Method:  "GET",
-	Path:    "/search",
-	Pattern: "GET /search",
-	declares: func(name string) bool {
-		switch name {
-		case "where", "limit":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationSearch = &ServerOperation{ID: "search", Method: "GET", Path: "/search", Pattern: "GET /search", declares: serverQueryNames(nil, "where", "limit")}
 
 // serveSearch serves GET /search: it checks the credentials, decodes and validates the
 // request, calls Server.Search and writes its answer.
 func (h *serverHandler) serveSearch(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in SearchInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationSearch.declares)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationSearch, true)
+	if !ok {
+		return
 	}
+	var in SearchInput
 	{
 		at := &validationPath{
 			in:   "query",
@@ -500,9 +487,8 @@ func (h *serverHandler) serveSearch(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.Search(c.ctx, in)
+		h.respond(w, r, "search", out, err)
 	}
-	out, err := h.impl.Search(ctx, in)
-	h.respond(w, r, "search", out, err)
 }

@@ -479,25 +479,7 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationListCharges describes ListCharges to middleware.
-var serverOperationListCharges = &ServerOperation{
-	ID:      "listCharges",
-	Method:  "GET",
-	Path:    "/charges",
-	Pattern: "GET /charges",
-	declares: func(name string) bool {
-		switch name {
-		case "filter", "page":
-			return true
-		}
-		if strings.HasPrefix(name, "filter[") {
-			return true
-		}
-		if strings.HasPrefix(name, "page[") {
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListCharges = &ServerOperation{ID: "listCharges", Method: "GET", Path: "/charges", Pattern: "GET /charges", declares: serverQueryNames([]string{"filter[", "page["}, "filter", "page")}
 
 // serverDeepListChargesFilter2 is how the query parameter filter of ListCharges maps onto its type.
 var serverDeepListChargesFilter2 = &serverForm{
@@ -517,13 +499,12 @@ var serverDeepListChargesFilter2 = &serverForm{
 // serveListCharges serves GET /charges: it checks the credentials, decodes and validates the
 // request, calls Server.ListCharges and writes its answer.
 func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListChargesInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListCharges.declares)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListCharges, true)
+	if !ok {
+		return
 	}
+	var in ListChargesInput
 	{
 		at := &validationPath{
 			in:   "query",
@@ -545,30 +526,16 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 			in:   "query",
 			name: "page",
 		}
-		if m, ok := serverQueryObject(c, at, q, "page", "deepObject", true, []string{"after", "size"}, func(name string) bool {
-			switch name {
-			case "filter", "page":
-				return true
-			}
-			if strings.HasPrefix(name, "filter[") {
-				return true
-			}
-			if strings.HasPrefix(name, "page[") {
-				return true
-			}
-			return false
-		}, false); ok {
+		if m, ok := serverQueryObject(c, at, q, "page", "deepObject", true, []string{"after", "size"}, serverOperationListCharges.declares, false); ok {
 			var obj ListChargesPage
 			if s, ok := m["after"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.After = &v
 				}
 			}
 			if s, ok := m["size"]; ok {
 				at := at.field("size")
-				if x, ok := serverParseInt(c, at, s, 0); ok {
-					v := int(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.Size = &v
 				}
 			}
@@ -577,33 +544,24 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 			in.Params.Page = &v
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListCharges(c.ctx, in)
+		h.respond(w, r, "listCharges", out, err)
 	}
-	out, err := h.impl.ListCharges(ctx, in)
-	h.respond(w, r, "listCharges", out, err)
 }
 
 // serverOperationGetPerson describes GetPerson to middleware.
-var serverOperationGetPerson = &ServerOperation{
-	ID:      "getPerson",
-	Method:  "GET",
-	Path:    "/people/{who}/{label}/{matrix}",
-	Pattern: "GET /people/{who}/{label}/{matrix}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetPerson = &ServerOperation{ID: "getPerson", Method: "GET", Path: "/people/{who}/{label}/{matrix}", Pattern: "GET /people/{who}/{label}/{matrix}"}
 
 // serveGetPerson serves GET /people/{who}/{label}/{matrix}: it checks the credentials,
 // decodes and validates the request, calls Server.GetPerson and writes its answer.
 func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetPersonInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetPerson.declares)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetPerson, false)
+	if !ok {
+		return
 	}
+	var in GetPersonInput
 	{
 		at := &validationPath{
 			in:   "path",
@@ -614,20 +572,17 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 			var obj Person
 			if s, ok := m["age"]; ok {
 				at := at.field("age")
-				if x, ok := serverParseInt(c, at, s, 0); ok {
-					v := int(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.Age = &v
 				}
 			}
 			if s, ok := m["firstName"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.FirstName = &v
 				}
 			}
 			if s, ok := m["role"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.Role = v
 				}
 			} else {
@@ -648,20 +603,17 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 			var obj Person
 			if s, ok := m["age"]; ok {
 				at := at.field("age")
-				if x, ok := serverParseInt(c, at, s, 0); ok {
-					v := int(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.Age = &v
 				}
 			}
 			if s, ok := m["firstName"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.FirstName = &v
 				}
 			}
 			if s, ok := m["role"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.Role = v
 				}
 			} else {
@@ -682,20 +634,17 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 			var obj Person
 			if s, ok := m["age"]; ok {
 				at := at.field("age")
-				if x, ok := serverParseInt(c, at, s, 0); ok {
-					v := int(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.Age = &v
 				}
 			}
 			if s, ok := m["firstName"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.FirstName = &v
 				}
 			}
 			if s, ok := m["role"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.Role = v
 				}
 			} else {
@@ -716,20 +665,17 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 				var obj Person
 				if s, ok := m["age"]; ok {
 					at := at.field("age")
-					if x, ok := serverParseInt(c, at, s, 0); ok {
-						v := int(x)
+					if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 						obj.Age = &v
 					}
 				}
 				if s, ok := m["firstName"]; ok {
-					{
-						v := s
+					if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 						obj.FirstName = &v
 					}
 				}
 				if s, ok := m["role"]; ok {
-					{
-						v := s
+					if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 						obj.Role = v
 					}
 				} else {
@@ -751,20 +697,17 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 				var obj Person
 				if s, ok := m["age"]; ok {
 					at := at.field("age")
-					if x, ok := serverParseInt(c, at, s, 0); ok {
-						v := int(x)
+					if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 						obj.Age = &v
 					}
 				}
 				if s, ok := m["firstName"]; ok {
-					{
-						v := s
+					if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 						obj.FirstName = &v
 					}
 				}
 				if s, ok := m["role"]; ok {
-					{
-						v := s
+					if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 						obj.Role = v
 					}
 				} else {
@@ -776,9 +719,8 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetPerson(c.ctx, in)
+		h.respond(w, r, "getPerson", out, err)
 	}
-	out, err := h.impl.GetPerson(ctx, in)
-	h.respond(w, r, "getPerson", out, err)
 }

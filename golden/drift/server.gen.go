@@ -579,83 +579,57 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationHealth describes Health to middleware.
-var serverOperationHealth = &ServerOperation{
-	ID:      "health",
-	Method:  "GET",
-	Path:    "/health",
-	Pattern: "GET /health",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationHealth = &ServerOperation{ID: "health", Method: "GET", Path: "/health", Pattern: "GET /health"}
 
 // serveHealth serves GET /health: it checks the credentials, decodes and validates the
 // request, calls Server.Health and writes its answer.
 func (h *serverHandler) serveHealth(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in HealthInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationHealth.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationHealth, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.Health(ctx, in)
-	h.respond(w, r, "health", out, err)
+	var in HealthInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.Health(c.ctx, in)
+		h.respond(w, r, "health", out, err)
+	}
 }
 
 // serverOperationListItems describes ListItems to middleware.
-var serverOperationListItems = &ServerOperation{
-	ID:      "listItems",
-	Method:  "GET",
-	Path:    "/items",
-	Pattern: "GET /items",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListItems = &ServerOperation{ID: "listItems", Method: "GET", Path: "/items", Pattern: "GET /items"}
 
 // serveListItems serves GET /items: it checks the credentials, decodes and validates the
 // request, calls Server.ListItems and writes its answer.
 func (h *serverHandler) serveListItems(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListItemsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListItems.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationListItems, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListItems(ctx, in)
-	h.respond(w, r, "listItems", out, err)
+	var in ListItemsInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListItems(c.ctx, in)
+		h.respond(w, r, "listItems", out, err)
+	}
 }
 
 // serverOperationCreateItem describes CreateItem to middleware.
-var serverOperationCreateItem = &ServerOperation{
-	ID:      "createItem",
-	Method:  "POST",
-	Path:    "/items",
-	Pattern: "POST /items",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreateItem = &ServerOperation{ID: "createItem", Method: "POST", Path: "/items", Pattern: "POST /items"}
 
 // serveCreateItem serves POST /items: it checks the credentials, decodes and validates the
 // request, calls Server.CreateItem and writes its answer.
 func (h *serverHandler) serveCreateItem(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCreateItem, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in CreateItemInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreateItem.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -681,66 +655,43 @@ func (h *serverHandler) serveCreateItem(w http.ResponseWriter, r *http.Request) 
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.CreateItem(c.ctx, in)
+		h.respond(w, r, "createItem", out, err)
 	}
-	out, err := h.impl.CreateItem(ctx, in)
-	h.respond(w, r, "createItem", out, err)
 }
 
 // serverOperationInviteItem describes InviteItem to middleware.
-var serverOperationInviteItem = &ServerOperation{
-	ID:      "inviteItem",
-	Method:  "POST",
-	Path:    "/items/{itemId}/invite",
-	Pattern: "POST /items/{itemID}/invite",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationInviteItem = &ServerOperation{ID: "inviteItem", Method: "POST", Path: "/items/{itemId}/invite", Pattern: "POST /items/{itemID}/invite"}
 
 // serveInviteItem serves POST /items/{itemId}/invite: it checks the credentials, decodes and
 // validates the request, calls Server.InviteItem and writes its answer.
 func (h *serverHandler) serveInviteItem(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in InviteItemInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationInviteItem.declares)
-	}
-	in.ItemID = r.PathValue("itemID")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationInviteItem, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.InviteItem(ctx, in)
-	h.respond(w, r, "inviteItem", out, err)
+	var in InviteItemInput
+	in.ItemID = r.PathValue("itemID")
+	if !h.invalid(w, c) {
+		out, err := h.impl.InviteItem(c.ctx, in)
+		h.respond(w, r, "inviteItem", out, err)
+	}
 }
 
 // serverOperationGetMeeting describes GetMeeting to middleware.
-var serverOperationGetMeeting = &ServerOperation{
-	ID:      "getMeeting",
-	Method:  "GET",
-	Path:    "/meetings/{meetingId}",
-	Pattern: "GET /meetings/{meetingID}",
-	declares: func(name string) bool {
-		switch name {
-		case "occurrence":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationGetMeeting = &ServerOperation{ID: "getMeeting", Method: "GET", Path: "/meetings/{meetingId}", Pattern: "GET /meetings/{meetingID}", declares: serverQueryNames(nil, "occurrence")}
 
 // serveGetMeeting serves GET /meetings/{meetingId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetMeeting and writes its answer.
 func (h *serverHandler) serveGetMeeting(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetMeetingInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationGetMeeting.declares)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationGetMeeting, true)
+	if !ok {
+		return
 	}
+	var in GetMeetingInput
 	{
 		at := &validationPath{
 			in:   "path",
@@ -768,9 +719,8 @@ func (h *serverHandler) serveGetMeeting(w http.ResponseWriter, r *http.Request) 
 			}
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetMeeting(c.ctx, in)
+		h.respond(w, r, "getMeeting", out, err)
 	}
-	out, err := h.impl.GetMeeting(ctx, in)
-	h.respond(w, r, "getMeeting", out, err)
 }

@@ -470,15 +470,7 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationToken describes Token to middleware.
-var serverOperationToken = &ServerOperation{
-	ID:      "token",
-	Method:  "POST",
-	Path:    "/oauth/token",
-	Pattern: "POST /oauth/token",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationToken = &ServerOperation{ID: "token", Method: "POST", Path: "/oauth/token", Pattern: "POST /oauth/token"}
 
 // serverFormToken is how the form body of Token maps onto its type.
 var serverFormToken = &serverForm{
@@ -489,16 +481,16 @@ var serverFormToken = &serverForm{
 // serveToken serves POST /oauth/token: it checks the credentials, decodes and validates the
 // request, calls Server.Token and writes its answer.
 func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationToken, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/x-www-form-urlencoded")
 	if !ok {
 		return
 	}
 	var in TokenInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationToken.declares)
-	}
 	if data != nil {
 		data = serverFormJSON(c, data, serverFormToken)
 	}
@@ -526,23 +518,14 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 			in.Body.validate(c, at)
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.Token(c.ctx, in)
+		h.respond(w, r, "token", out, err)
 	}
-	out, err := h.impl.Token(ctx, in)
-	h.respond(w, r, "token", out, err)
 }
 
 // serverOperationCreatePaymentIntent describes CreatePaymentIntent to middleware.
-var serverOperationCreatePaymentIntent = &ServerOperation{
-	ID:      "createPaymentIntent",
-	Method:  "POST",
-	Path:    "/v1/payment_intents",
-	Pattern: "POST /v1/payment_intents",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreatePaymentIntent = &ServerOperation{ID: "createPaymentIntent", Method: "POST", Path: "/v1/payment_intents", Pattern: "POST /v1/payment_intents"}
 
 // serverFormCreatePaymentIntent is how the form body of CreatePaymentIntent maps onto its type.
 var serverFormCreatePaymentIntent = &serverForm{
@@ -567,16 +550,16 @@ var serverFormCreatePaymentIntent = &serverForm{
 // serveCreatePaymentIntent serves POST /v1/payment_intents: it checks the credentials,
 // decodes and validates the request, calls Server.CreatePaymentIntent and writes its answer.
 func (h *serverHandler) serveCreatePaymentIntent(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCreatePaymentIntent, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/x-www-form-urlencoded")
 	if !ok {
 		return
 	}
 	var in CreatePaymentIntentInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreatePaymentIntent.declares)
-	}
 	if data != nil {
 		data = serverFormJSON(c, data, serverFormCreatePaymentIntent)
 	}
@@ -605,9 +588,8 @@ func (h *serverHandler) serveCreatePaymentIntent(w http.ResponseWriter, r *http.
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.CreatePaymentIntent(c.ctx, in)
+		h.respond(w, r, "createPaymentIntent", out, err)
 	}
-	out, err := h.impl.CreatePaymentIntent(ctx, in)
-	h.respond(w, r, "createPaymentIntent", out, err)
 }

@@ -434,29 +434,21 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationAddHost describes AddHost to middleware.
-var serverOperationAddHost = &ServerOperation{
-	ID:      "addHost",
-	Method:  "POST",
-	Path:    "/hosts",
-	Pattern: "POST /hosts",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationAddHost = &ServerOperation{ID: "addHost", Method: "POST", Path: "/hosts", Pattern: "POST /hosts"}
 
 // serveAddHost serves POST /hosts: it checks the credentials, decodes and validates the
 // request, calls Server.AddHost and writes its answer.
 func (h *serverHandler) serveAddHost(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationAddHost, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in AddHostInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationAddHost.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -480,9 +472,8 @@ func (h *serverHandler) serveAddHost(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.AddHost(c.ctx, in)
+		h.respond(w, r, "addHost", out, err)
 	}
-	out, err := h.impl.AddHost(ctx, in)
-	h.respond(w, r, "addHost", out, err)
 }

@@ -517,56 +517,39 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationListPets describes ListPets to middleware.
-var serverOperationListPets = &ServerOperation{
-	ID:      "listPets",
-	Method:  "GET",
-	Path:    "/pets",
-	Pattern: "GET /pets",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListPets = &ServerOperation{ID: "listPets", Method: "GET", Path: "/pets", Pattern: "GET /pets"}
 
 // serveListPets serves GET /pets: it checks the credentials, decodes and validates the
 // request, calls Server.ListPets and writes its answer.
 func (h *serverHandler) serveListPets(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListPetsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListPets.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationListPets, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListPets(ctx, in)
-	h.respond(w, r, "listPets", out, err)
+	var in ListPetsInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListPets(c.ctx, in)
+		h.respond(w, r, "listPets", out, err)
+	}
 }
 
 // serverOperationCreatePet describes CreatePet to middleware.
-var serverOperationCreatePet = &ServerOperation{
-	ID:      "createPet",
-	Method:  "POST",
-	Path:    "/pets",
-	Pattern: "POST /pets",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreatePet = &ServerOperation{ID: "createPet", Method: "POST", Path: "/pets", Pattern: "POST /pets"}
 
 // serveCreatePet serves POST /pets: it checks the credentials, decodes and validates the
 // request, calls Server.CreatePet and writes its answer.
 func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCreatePet, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in CreatePetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreatePet.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -592,47 +575,27 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.CreatePet(c.ctx, in)
+		h.respond(w, r, "createPet", out, err)
 	}
-	out, err := h.impl.CreatePet(ctx, in)
-	h.respond(w, r, "createPet", out, err)
 }
 
 // serverOperationGetPet describes GetPet to middleware.
-var serverOperationGetPet = &ServerOperation{
-	ID:      "getPet",
-	Method:  "GET",
-	Path:    "/pets/{petId}",
-	Pattern: "GET /pets/{petID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: "/pets/{petId}", Pattern: "GET /pets/{petID}"}
 
 // serveGetPet serves GET /pets/{petId}: it checks the credentials, decodes and validates the
 // request, calls Server.GetPet and writes its answer.
 func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetPetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetPet.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "petId",
-		}
-		s := r.PathValue("petID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.PetID = v
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetPet, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetPet(ctx, in)
-	h.respond(w, r, "getPet", out, err)
+	var in GetPetInput
+	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetPet(c.ctx, in)
+		h.respond(w, r, "getPet", out, err)
+	}
 }

@@ -434,15 +434,7 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationUploadFile describes UploadFile to middleware.
-var serverOperationUploadFile = &ServerOperation{
-	ID:      "uploadFile",
-	Method:  "POST",
-	Path:    "/files",
-	Pattern: "POST /files",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUploadFile = &ServerOperation{ID: "uploadFile", Method: "POST", Path: "/files", Pattern: "POST /files"}
 
 // serverFormUploadFile is how the form body of UploadFile maps onto its type.
 var serverFormUploadFile = &serverForm{
@@ -458,17 +450,17 @@ var serverFormUploadFile = &serverForm{
 // serveUploadFile serves POST /files: it checks the credentials, decodes and validates the
 // request, calls Server.UploadFile and writes its answer.
 func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUploadFile, false)
+	if !ok {
+		return
+	}
 	parts, ok := h.readMultipart(w, r)
 	if !ok {
 		return
 	}
 	defer parts.close()
 	var in UploadFileInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUploadFile.declares)
-	}
 	data := parts.json(serverFormUploadFile)
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -499,9 +491,8 @@ func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) 
 		in.Body.File = *file
 	}
 	in.Body.Thumbnail = parts.file(c, "thumbnail")
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.UploadFile(c.ctx, in)
+		h.respond(w, r, "uploadFile", out, err)
 	}
-	out, err := h.impl.UploadFile(ctx, in)
-	h.respond(w, r, "uploadFile", out, err)
 }

@@ -434,56 +434,21 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationListUserAPIKeys describes ListUserAPIKeys to middleware.
-var serverOperationListUserAPIKeys = &ServerOperation{
-	ID:      "list-user.api_keys",
-	Method:  "GET",
-	Path:    "/v1/users/{user_id}/api-keys",
-	Pattern: "GET /v1/users/{userID}/api-keys",
-	declares: func(name string) bool {
-		switch name {
-		case "page_size":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListUserAPIKeys = &ServerOperation{ID: "list-user.api_keys", Method: "GET", Path: "/v1/users/{user_id}/api-keys", Pattern: "GET /v1/users/{userID}/api-keys", declares: serverQueryNames(nil, "page_size")}
 
 // serveListUserAPIKeys serves GET /v1/users/{user_id}/api-keys: it checks the credentials,
 // decodes and validates the request, calls Server.ListUserAPIKeys and writes its answer.
 func (h *serverHandler) serveListUserAPIKeys(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListUserAPIKeysInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListUserAPIKeys.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "user_id",
-		}
-		s := r.PathValue("userID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.UserID = v
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "page_size",
-		}
-		if s, ok := serverQueryValue(c, at, q, "page_size", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.PageSize = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListUserAPIKeys, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListUserAPIKeys(ctx, in)
-	h.respond(w, r, "list-user.api_keys", out, err)
+	var in ListUserAPIKeysInput
+	in.UserID, _ = serverPathOf(c, "user_id", r.PathValue("userID"), serverParseIntOf[int64])
+	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "page_size", false, serverParseIntOf[int]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListUserAPIKeys(c.ctx, in)
+		h.respond(w, r, "list-user.api_keys", out, err)
+	}
 }

@@ -659,83 +659,56 @@ func serverUnquote(value json.RawMessage) string {
 }
 
 // serverOperationGetExport describes GetExport to middleware.
-var serverOperationGetExport = &ServerOperation{
-	ID:      "getExport",
-	Method:  "GET",
-	Path:    "/exports/{exportID}",
-	Pattern: "GET /exports/{exportID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetExport = &ServerOperation{ID: "getExport", Method: "GET", Path: "/exports/{exportID}", Pattern: "GET /exports/{exportID}"}
 
 // serveGetExport serves GET /exports/{exportID}: it checks the credentials, decodes and
 // validates the request, calls Server.GetExport and writes its answer.
 func (h *serverHandler) serveGetExport(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetExportInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetExport.declares)
-	}
-	in.ExportID = r.PathValue("exportID")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetExport, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetExport(ctx, in)
-	h.respond(w, r, "getExport", out, err)
+	var in GetExportInput
+	in.ExportID = r.PathValue("exportID")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetExport(c.ctx, in)
+		h.respond(w, r, "getExport", out, err)
+	}
 }
 
 // serverOperationGetFeed describes GetFeed to middleware.
-var serverOperationGetFeed = &ServerOperation{
-	ID:      "getFeed",
-	Method:  "GET",
-	Path:    "/feed",
-	Pattern: "GET /feed",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetFeed = &ServerOperation{ID: "getFeed", Method: "GET", Path: "/feed", Pattern: "GET /feed"}
 
 // serveGetFeed serves GET /feed: it checks the credentials, decodes and validates the
 // request, calls Server.GetFeed and writes its answer.
 func (h *serverHandler) serveGetFeed(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetFeedInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetFeed.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetFeed, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetFeed(ctx, in)
-	h.respond(w, r, "getFeed", out, err)
+	var in GetFeedInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetFeed(c.ctx, in)
+		h.respond(w, r, "getFeed", out, err)
+	}
 }
 
 // serverOperationGetLogs describes GetLogs to middleware.
-var serverOperationGetLogs = &ServerOperation{
-	ID:      "getLogs",
-	Method:  "GET",
-	Path:    "/logs",
-	Pattern: "GET /logs",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetLogs = &ServerOperation{ID: "getLogs", Method: "GET", Path: "/logs", Pattern: "GET /logs"}
 
 // serveGetLogs serves GET /logs: it checks the credentials, decodes and validates the
 // request, calls Server.GetLogs and writes its answer.
 func (h *serverHandler) serveGetLogs(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetLogsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetLogs.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetLogs, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetLogs(ctx, in)
-	h.respond(w, r, "getLogs", out, err)
+	var in GetLogsInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetLogs(c.ctx, in)
+		h.respond(w, r, "getLogs", out, err)
+	}
 }

@@ -434,75 +434,31 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationListCustomers describes ListCustomers to middleware.
-var serverOperationListCustomers = &ServerOperation{
-	ID:      "listCustomers",
-	Method:  "GET",
-	Path:    "/v1/customers",
-	Pattern: "GET /v1/customers",
-	declares: func(name string) bool {
-		switch name {
-		case "limit", "starting_after", "email":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListCustomers = &ServerOperation{ID: "listCustomers", Method: "GET", Path: "/v1/customers", Pattern: "GET /v1/customers", declares: serverQueryNames(nil, "limit", "starting_after", "email")}
 
 // serveListCustomers serves GET /v1/customers: it checks the credentials, decodes and
 // validates the request, calls Server.ListCustomers and writes its answer.
 func (h *serverHandler) serveListCustomers(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListCustomersInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListCustomers.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
-				if v > 100 {
-					c.add(at, "must be at most 100")
-				}
-				in.Params.Limit = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "starting_after",
-		}
-		if s, ok := serverQueryValue(c, at, q, "starting_after", false); ok {
-			{
-				v := s
-				in.Params.StartingAfter = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "email",
-		}
-		if s, ok := serverQueryValue(c, at, q, "email", false); ok {
-			{
-				v := s
-				in.Params.Email = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListCustomers, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListCustomers(ctx, in)
-	h.respond(w, r, "listCustomers", out, err)
+	var in ListCustomersInput
+	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "limit"}
+		if v < 1 {
+			c.add(at, "must be at least 1")
+		}
+		if v > 100 {
+			c.add(at, "must be at most 100")
+		}
+		in.Params.Limit = &v
+	}
+	in.Params.StartingAfter = serverParamPtr(serverQueryOf(c, q, "starting_after", false, serverTextOf[string]))
+	in.Params.Email = serverParamPtr(serverQueryOf(c, q, "email", false, serverTextOf[string]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListCustomers(c.ctx, in)
+		h.respond(w, r, "listCustomers", out, err)
+	}
 }

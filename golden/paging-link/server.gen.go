@@ -445,70 +445,37 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationListRepos describes ListRepos to middleware.
-var serverOperationListRepos = &ServerOperation{
-	ID:      "listRepos",
-	Method:  "GET",
-	Path:    "/orgs/{org}/repos",
-	Pattern: "GET /orgs/{org}/repos",
-	declares: func(name string) bool {
-		switch name {
-		case "per_page", "page", "access_token":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListRepos = &ServerOperation{ID: "listRepos", Method: "GET", Path: "/orgs/{org}/repos", Pattern: "GET /orgs/{org}/repos", declares: serverQueryNames(nil, "per_page", "page", "access_token")}
 
 // serveListRepos serves GET /orgs/{org}/repos: it checks the credentials, decodes and
 // validates the request, calls Server.ListRepos and writes its answer.
 func (h *serverHandler) serveListRepos(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listRepos", serverSecurityListRepos)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListRepos, true, serverSecurityListRepos...)
 	if !ok {
 		return
 	}
 	var in ListReposInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListRepos.declares)
-	}
 	in.Org = r.PathValue("org")
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "per_page",
+	if v, ok := serverQueryOf(c, q, "per_page", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "per_page"}
+		if v < 1 {
+			c.add(at, "must be at least 1")
 		}
-		if s, ok := serverQueryValue(c, at, q, "per_page", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
-				if v > 100 {
-					c.add(at, "must be at most 100")
-				}
-				in.Params.PerPage = &v
-			}
+		if v > 100 {
+			c.add(at, "must be at most 100")
 		}
+		in.Params.PerPage = &v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "page",
+	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "page"}
+		if v < 1 {
+			c.add(at, "must be at least 1")
 		}
-		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
-				in.Params.Page = &v
-			}
-		}
+		in.Params.Page = &v
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListRepos(c.ctx, in)
+		h.respond(w, r, "listRepos", out, err)
 	}
-	out, err := h.impl.ListRepos(ctx, in)
-	h.respond(w, r, "listRepos", out, err)
 }

@@ -465,78 +465,38 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationListMessages describes ListMessages to middleware.
-var serverOperationListMessages = &ServerOperation{
-	ID:      "listMessages",
-	Method:  "GET",
-	Path:    "/messages",
-	Pattern: "GET /messages",
-	declares: func(name string) bool {
-		switch name {
-		case "PageSize":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListMessages = &ServerOperation{ID: "listMessages", Method: "GET", Path: "/messages", Pattern: "GET /messages", declares: serverQueryNames(nil, "PageSize")}
 
 // serveListMessages serves GET /messages: it checks the credentials, decodes and validates
 // the request, calls Server.ListMessages and writes its answer.
 func (h *serverHandler) serveListMessages(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listMessages", serverSecurityListMessages)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListMessages, true, serverSecurityListMessages...)
 	if !ok {
 		return
 	}
 	var in ListMessagesInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListMessages.declares)
+	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "PageSize", false, serverParseIntOf[int]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListMessages(c.ctx, in)
+		h.respond(w, r, "listMessages", out, err)
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "PageSize",
-		}
-		if s, ok := serverQueryValue(c, at, q, "PageSize", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.PageSize = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
-		return
-	}
-	out, err := h.impl.ListMessages(ctx, in)
-	h.respond(w, r, "listMessages", out, err)
 }
 
 // serverOperationListOrders describes ListOrders to middleware.
-var serverOperationListOrders = &ServerOperation{
-	ID:      "listOrders",
-	Method:  "GET",
-	Path:    "/orders",
-	Pattern: "GET /orders",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListOrders = &ServerOperation{ID: "listOrders", Method: "GET", Path: "/orders", Pattern: "GET /orders"}
 
 // serveListOrders serves GET /orders: it checks the credentials, decodes and validates the
 // request, calls Server.ListOrders and writes its answer.
 func (h *serverHandler) serveListOrders(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listOrders", serverSecurityListOrders)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationListOrders, false, serverSecurityListOrders...)
 	if !ok {
 		return
 	}
 	var in ListOrdersInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListOrders.declares)
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListOrders(c.ctx, in)
+		h.respond(w, r, "listOrders", out, err)
 	}
-	if h.invalid(w, c) {
-		return
-	}
-	out, err := h.impl.ListOrders(ctx, in)
-	h.respond(w, r, "listOrders", out, err)
 }

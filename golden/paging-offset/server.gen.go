@@ -472,119 +472,53 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationListAlerts describes ListAlerts to middleware.
-var serverOperationListAlerts = &ServerOperation{
-	ID:      "listAlerts",
-	Method:  "GET",
-	Path:    "/alerts",
-	Pattern: "GET /alerts",
-	declares: func(name string) bool {
-		switch name {
-		case "offset", "limit":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListAlerts = &ServerOperation{ID: "listAlerts", Method: "GET", Path: "/alerts", Pattern: "GET /alerts", declares: serverQueryNames(nil, "offset", "limit")}
 
 // serveListAlerts serves GET /alerts: it checks the credentials, decodes and validates the
 // request, calls Server.ListAlerts and writes its answer.
 func (h *serverHandler) serveListAlerts(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListAlertsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListAlerts.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "offset",
-		}
-		if s, ok := serverQueryValue(c, at, q, "offset", false); ok {
-			if x, ok := serverParseInt(c, at, s, 64); ok {
-				v := int64(x)
-				in.Params.Offset = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", true); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.Limit = v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListAlerts, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListAlerts(ctx, in)
-	h.respond(w, r, "listAlerts", out, err)
+	var in ListAlertsInput
+	in.Params.Offset = serverParamPtr(serverQueryOf(c, q, "offset", false, serverParseIntOf[int64]))
+	in.Params.Limit, _ = serverQueryOf(c, q, "limit", true, serverParseIntOf[int])
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListAlerts(c.ctx, in)
+		h.respond(w, r, "listAlerts", out, err)
+	}
 }
 
 // serverOperationListEvents describes ListEvents to middleware.
-var serverOperationListEvents = &ServerOperation{
-	ID:      "listEvents",
-	Method:  "GET",
-	Path:    "/events",
-	Pattern: "GET /events",
-	declares: func(name string) bool {
-		switch name {
-		case "offset", "limit":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListEvents = &ServerOperation{ID: "listEvents", Method: "GET", Path: "/events", Pattern: "GET /events", declares: serverQueryNames(nil, "offset", "limit")}
 
 // serveListEvents serves GET /events: it checks the credentials, decodes and validates the
 // request, calls Server.ListEvents and writes its answer.
 func (h *serverHandler) serveListEvents(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListEventsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListEvents.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "offset",
-		}
-		if s, ok := serverQueryValue(c, at, q, "offset", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				if v < 0 {
-					c.add(at, "must be at least 0")
-				}
-				in.Params.Offset = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
-				in.Params.Limit = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListEvents, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListEvents(ctx, in)
-	h.respond(w, r, "listEvents", out, err)
+	var in ListEventsInput
+	if v, ok := serverQueryOf(c, q, "offset", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "offset"}
+		if v < 0 {
+			c.add(at, "must be at least 0")
+		}
+		in.Params.Offset = &v
+	}
+	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "limit"}
+		if v < 1 {
+			c.add(at, "must be at least 1")
+		}
+		in.Params.Limit = &v
+	}
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListEvents(c.ctx, in)
+		h.respond(w, r, "listEvents", out, err)
+	}
 }

@@ -504,157 +504,60 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationListConversations describes ListConversations to middleware.
-var serverOperationListConversations = &ServerOperation{
-	ID:      "listConversations",
-	Method:  "GET",
-	Path:    "/conversations.list",
-	Pattern: "GET /conversations.list",
-	declares: func(name string) bool {
-		switch name {
-		case "cursor", "limit":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations.list", Pattern: "GET /conversations.list", declares: serverQueryNames(nil, "cursor", "limit")}
 
 // serveListConversations serves GET /conversations.list: it checks the credentials, decodes
 // and validates the request, calls Server.ListConversations and writes its answer.
 func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListConversationsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListConversations.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "cursor",
-		}
-		if s, ok := serverQueryValue(c, at, q, "cursor", false); ok {
-			{
-				v := s
-				in.Params.Cursor = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.Limit = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListConversations, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListConversations(ctx, in)
-	h.respond(w, r, "listConversations", out, err)
+	var in ListConversationsInput
+	in.Params.Cursor = serverParamPtr(serverQueryOf(c, q, "cursor", false, serverTextOf[string]))
+	in.Params.Limit = serverParamPtr(serverQueryOf(c, q, "limit", false, serverParseIntOf[int]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListConversations(c.ctx, in)
+		h.respond(w, r, "listConversations", out, err)
+	}
 }
 
 // serverOperationListFeed describes ListFeed to middleware.
-var serverOperationListFeed = &ServerOperation{
-	ID:      "listFeed",
-	Method:  "GET",
-	Path:    "/feed",
-	Pattern: "GET /feed",
-	declares: func(name string) bool {
-		switch name {
-		case "after":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListFeed = &ServerOperation{ID: "listFeed", Method: "GET", Path: "/feed", Pattern: "GET /feed", declares: serverQueryNames(nil, "after")}
 
 // serveListFeed serves GET /feed: it checks the credentials, decodes and validates the
 // request, calls Server.ListFeed and writes its answer.
 func (h *serverHandler) serveListFeed(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListFeedInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListFeed.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "after",
-		}
-		if s, ok := serverQueryValue(c, at, q, "after", false); ok {
-			{
-				v := s
-				in.Params.After = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListFeed, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListFeed(ctx, in)
-	h.respond(w, r, "listFeed", out, err)
+	var in ListFeedInput
+	in.Params.After = serverParamPtr(serverQueryOf(c, q, "after", false, serverTextOf[string]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListFeed(c.ctx, in)
+		h.respond(w, r, "listFeed", out, err)
+	}
 }
 
 // serverOperationListTopics describes ListTopics to middleware.
-var serverOperationListTopics = &ServerOperation{
-	ID:      "listTopics",
-	Method:  "GET",
-	Path:    "/v1/topics",
-	Pattern: "GET /v1/topics",
-	declares: func(name string) bool {
-		switch name {
-		case "pageToken", "pageSize":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListTopics = &ServerOperation{ID: "listTopics", Method: "GET", Path: "/v1/topics", Pattern: "GET /v1/topics", declares: serverQueryNames(nil, "pageToken", "pageSize")}
 
 // serveListTopics serves GET /v1/topics: it checks the credentials, decodes and validates
 // the request, calls Server.ListTopics and writes its answer.
 func (h *serverHandler) serveListTopics(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListTopicsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListTopics.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "pageToken",
-		}
-		if s, ok := serverQueryValue(c, at, q, "pageToken", false); ok {
-			{
-				v := s
-				in.Params.PageToken = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "pageSize",
-		}
-		if s, ok := serverQueryValue(c, at, q, "pageSize", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.PageSize = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListTopics, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListTopics(ctx, in)
-	h.respond(w, r, "listTopics", out, err)
+	var in ListTopicsInput
+	in.Params.PageToken = serverParamPtr(serverQueryOf(c, q, "pageToken", false, serverTextOf[string]))
+	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "pageSize", false, serverParseIntOf[int]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListTopics(c.ctx, in)
+		h.respond(w, r, "listTopics", out, err)
+	}
 }

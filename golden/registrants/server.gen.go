@@ -509,29 +509,21 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationInsertInvitees describes InsertInvitees to middleware.
-var serverOperationInsertInvitees = &ServerOperation{
-	ID:      "insertInvitees",
-	Method:  "POST",
-	Path:    "/invitees/bulkInsert",
-	Pattern: "POST /invitees/bulkInsert",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationInsertInvitees = &ServerOperation{ID: "insertInvitees", Method: "POST", Path: "/invitees/bulkInsert", Pattern: "POST /invitees/bulkInsert"}
 
 // serveInsertInvitees serves POST /invitees/bulkInsert: it checks the credentials, decodes
 // and validates the request, calls Server.InsertInvitees and writes its answer.
 func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationInsertInvitees, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in InsertInviteesInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationInsertInvitees.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -557,33 +549,21 @@ func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Reque
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.InsertInvitees(c.ctx, in)
+		h.respond(w, r, "insertInvitees", out, err)
 	}
-	out, err := h.impl.InsertInvitees(ctx, in)
-	h.respond(w, r, "insertInvitees", out, err)
 }
 
 // serverOperationAddRegistrant describes AddRegistrant to middleware.
-var serverOperationAddRegistrant = &ServerOperation{
-	ID:      "addRegistrant",
-	Method:  "POST",
-	Path:    "/meetings/{meetingId}/registrants",
-	Pattern: "POST /meetings/{meetingID}/registrants",
-	declares: func(name string) bool {
-		switch name {
-		case "occurrence_ids":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationAddRegistrant = &ServerOperation{ID: "addRegistrant", Method: "POST", Path: "/meetings/{meetingId}/registrants", Pattern: "POST /meetings/{meetingID}/registrants", declares: serverQueryNames(nil, "occurrence_ids")}
 
 // serveAddRegistrant serves POST /meetings/{meetingId}/registrants: it checks the
 // credentials, decodes and validates the request, calls Server.AddRegistrant and writes its
 // answer.
 func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "addRegistrant", serverSecurityAddRegistrant)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationAddRegistrant, true, serverSecurityAddRegistrant...)
 	if !ok {
 		return
 	}
@@ -592,32 +572,8 @@ func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in AddRegistrantInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationAddRegistrant.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "meetingId",
-		}
-		s := r.PathValue("meetingID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.MeetingID = v
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "occurrence_ids",
-		}
-		if items, ok := serverQueryList(c, at, q, "occurrence_ids", ",", false); ok {
-			v := items
-			in.Params.OccurrenceIDs = v
-		}
-	}
+	in.MeetingID, _ = serverPathOf(c, "meetingId", r.PathValue("meetingID"), serverParseIntOf[int64])
+	in.Params.OccurrenceIDs, _ = serverQueryListOf[string](c, q, "occurrence_ids", ",", false, nil)
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -643,9 +599,8 @@ func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Reques
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.AddRegistrant(c.ctx, in)
+		h.respond(w, r, "addRegistrant", out, err)
 	}
-	out, err := h.impl.AddRegistrant(ctx, in)
-	h.respond(w, r, "addRegistrant", out, err)
 }

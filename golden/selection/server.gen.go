@@ -536,84 +536,58 @@ func (r *WebhookReceiver) LiveStarted() http.Handler {
 }
 
 // serverOperationListLives describes ListLives to middleware.
-var serverOperationListLives = &ServerOperation{
-	ID:      "listLives",
-	Method:  "GET",
-	Path:    "/v1/lives",
-	Pattern: "GET /v1/lives",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", Path: "/v1/lives", Pattern: "GET /v1/lives"}
 
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
 // request, calls Server.ListLives and writes its answer.
 func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListLivesInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListLives.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationListLives, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListLives(ctx, in)
-	h.respond(w, r, "listLives", out, err)
+	var in ListLivesInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListLives(c.ctx, in)
+		h.respond(w, r, "listLives", out, err)
+	}
 }
 
 // serverOperationGetLive describes GetLive to middleware.
-var serverOperationGetLive = &ServerOperation{
-	ID:      "getLive",
-	Method:  "GET",
-	Path:    "/v1/lives/{id}",
-	Pattern: "GET /v1/lives/{id}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetLive = &ServerOperation{ID: "getLive", Method: "GET", Path: "/v1/lives/{id}", Pattern: "GET /v1/lives/{id}"}
 
 // serveGetLive serves GET /v1/lives/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetLive and writes its answer.
 func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetLiveInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetLive.declares)
-	}
-	in.ID = r.PathValue("id")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetLive, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetLive(ctx, in)
-	h.respond(w, r, "getLive", out, err)
+	var in GetLiveInput
+	in.ID = r.PathValue("id")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetLive(c.ctx, in)
+		h.respond(w, r, "getLive", out, err)
+	}
 }
 
 // serverOperationLiveStarted describes LiveStarted to middleware.
-var serverOperationLiveStarted = &ServerOperation{
-	ID:      "liveStarted",
-	Method:  "POST",
-	Path:    "",
-	Pattern: "POST /",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationLiveStarted = &ServerOperation{ID: "liveStarted", Method: "POST", Path: "", Pattern: "POST /"}
 
 // serveLiveStarted receives the webhook liveStarted (POST): it decodes and validates the
 // request, calls Webhooks.LiveStarted and writes its answer.
 func (h *serverHandler) serveLiveStarted(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationLiveStarted, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in LiveStartedInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationLiveStarted.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -639,9 +613,8 @@ func (h *serverHandler) serveLiveStarted(w http.ResponseWriter, r *http.Request)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.hooks.LiveStarted(c.ctx, in)
+		h.respond(w, r, "liveStarted", out, err)
 	}
-	out, err := h.hooks.LiveStarted(ctx, in)
-	h.respond(w, r, "liveStarted", out, err)
 }

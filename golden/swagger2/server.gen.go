@@ -615,83 +615,42 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationListPets describes ListPets to middleware.
-var serverOperationListPets = &ServerOperation{
-	ID:      "listPets",
-	Method:  "GET",
-	Path:    "/pets",
-	Pattern: "GET /pets",
-	declares: func(name string) bool {
-		switch name {
-		case "limit", "tags":
-			return true
-		}
-		return false
-	},
-}
+var serverOperationListPets = &ServerOperation{ID: "listPets", Method: "GET", Path: "/pets", Pattern: "GET /pets", declares: serverQueryNames(nil, "limit", "tags")}
 
 // serveListPets serves GET /pets: it checks the credentials, decodes and validates the
 // request, calls Server.ListPets and writes its answer.
 func (h *serverHandler) serveListPets(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listPets", serverSecurityListPets)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListPets, true, serverSecurityListPets...)
 	if !ok {
 		return
 	}
 	var in ListPetsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListPets.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
+	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "limit"}
+		if v < 1 {
+			c.add(at, "must be at least 1")
 		}
-		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				if v < 1 {
-					c.add(at, "must be at least 1")
-				}
-				if v > 100 {
-					c.add(at, "must be at most 100")
-				}
-				in.Params.Limit = &v
-			}
+		if v > 100 {
+			c.add(at, "must be at most 100")
 		}
+		in.Params.Limit = &v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "tags",
-		}
-		if items, ok := serverQueryList(c, at, q, "tags", ",", false); ok {
-			v := items
-			in.Params.Tags = v
-		}
+	in.Params.Tags, _ = serverQueryListOf[string](c, q, "tags", ",", false, nil)
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListPets(c.ctx, in)
+		h.respond(w, r, "listPets", out, err)
 	}
-	if h.invalid(w, c) {
-		return
-	}
-	out, err := h.impl.ListPets(ctx, in)
-	h.respond(w, r, "listPets", out, err)
 }
 
 // serverOperationCreatePet describes CreatePet to middleware.
-var serverOperationCreatePet = &ServerOperation{
-	ID:      "createPet",
-	Method:  "POST",
-	Path:    "/pets",
-	Pattern: "POST /pets",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationCreatePet = &ServerOperation{ID: "createPet", Method: "POST", Path: "/pets", Pattern: "POST /pets"}
 
 // serveCreatePet serves POST /pets: it checks the credentials, decodes and validates the
 // request, calls Server.CreatePet and writes its answer.
 func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "createPet", serverSecurityCreatePet)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCreatePet, false, serverSecurityCreatePet...)
 	if !ok {
 		return
 	}
@@ -700,10 +659,6 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in CreatePetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreatePet.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -729,64 +684,33 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.CreatePet(c.ctx, in)
+		h.respond(w, r, "createPet", out, err)
 	}
-	out, err := h.impl.CreatePet(ctx, in)
-	h.respond(w, r, "createPet", out, err)
 }
 
 // serverOperationGetPet describes GetPet to middleware.
-var serverOperationGetPet = &ServerOperation{
-	ID:      "getPet",
-	Method:  "GET",
-	Path:    "/pets/{petId}",
-	Pattern: "GET /pets/{petID}",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: "/pets/{petId}", Pattern: "GET /pets/{petID}"}
 
 // serveGetPet serves GET /pets/{petId}: it checks the credentials, decodes and validates the
 // request, calls Server.GetPet and writes its answer.
 func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "getPet", serverSecurityGetPet)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetPet, false, serverSecurityGetPet...)
 	if !ok {
 		return
 	}
 	var in GetPetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetPet.declares)
+	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetPet(c.ctx, in)
+		h.respond(w, r, "getPet", out, err)
 	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "petId",
-		}
-		s := r.PathValue("petID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.PetID = v
-		}
-	}
-	if h.invalid(w, c) {
-		return
-	}
-	out, err := h.impl.GetPet(ctx, in)
-	h.respond(w, r, "getPet", out, err)
 }
 
 // serverOperationUploadPhoto describes UploadPhoto to middleware.
-var serverOperationUploadPhoto = &ServerOperation{
-	ID:      "uploadPhoto",
-	Method:  "POST",
-	Path:    "/pets/{petId}/photo",
-	Pattern: "POST /pets/{petID}/photo",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationUploadPhoto = &ServerOperation{ID: "uploadPhoto", Method: "POST", Path: "/pets/{petId}/photo", Pattern: "POST /pets/{petID}/photo"}
 
 // serverFormUploadPhoto is how the form body of UploadPhoto maps onto its type.
 var serverFormUploadPhoto = &serverForm{
@@ -797,7 +721,8 @@ var serverFormUploadPhoto = &serverForm{
 // serveUploadPhoto serves POST /pets/{petId}/photo: it checks the credentials, decodes and
 // validates the request, calls Server.UploadPhoto and writes its answer.
 func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "uploadPhoto", serverSecurityUploadPhoto)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUploadPhoto, false, serverSecurityUploadPhoto...)
 	if !ok {
 		return
 	}
@@ -807,21 +732,7 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 	}
 	defer parts.close()
 	var in UploadPhotoInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUploadPhoto.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "petId",
-		}
-		s := r.PathValue("petID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.PetID = v
-		}
-	}
+	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
 	data := parts.json(serverFormUploadPhoto)
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -850,23 +761,14 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 			in.Body.File = *file
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.UploadPhoto(c.ctx, in)
+		h.respond(w, r, "uploadPhoto", out, err)
 	}
-	out, err := h.impl.UploadPhoto(ctx, in)
-	h.respond(w, r, "uploadPhoto", out, err)
 }
 
 // serverOperationRenamePet describes RenamePet to middleware.
-var serverOperationRenamePet = &ServerOperation{
-	ID:      "renamePet",
-	Method:  "POST",
-	Path:    "/pets/{petId}/rename",
-	Pattern: "POST /pets/{petID}/rename",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationRenamePet = &ServerOperation{ID: "renamePet", Method: "POST", Path: "/pets/{petId}/rename", Pattern: "POST /pets/{petID}/rename"}
 
 // serverFormRenamePet is how the form body of RenamePet maps onto its type.
 var serverFormRenamePet = &serverForm{
@@ -877,7 +779,8 @@ var serverFormRenamePet = &serverForm{
 // serveRenamePet serves POST /pets/{petId}/rename: it checks the credentials, decodes and
 // validates the request, calls Server.RenamePet and writes its answer.
 func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "renamePet", serverSecurityRenamePet)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationRenamePet, false, serverSecurityRenamePet...)
 	if !ok {
 		return
 	}
@@ -886,21 +789,7 @@ func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in RenamePetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationRenamePet.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "petId",
-		}
-		s := r.PathValue("petID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.PetID = v
-		}
-	}
+	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
 	if data != nil {
 		data = serverFormJSON(c, data, serverFormRenamePet)
 	}
@@ -926,9 +815,8 @@ func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.RenamePet(c.ctx, in)
+		h.respond(w, r, "renamePet", out, err)
 	}
-	out, err := h.impl.RenamePet(ctx, in)
-	h.respond(w, r, "renamePet", out, err)
 }

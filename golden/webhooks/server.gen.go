@@ -546,29 +546,21 @@ func (r *WebhookReceiver) SubscribeOrderShipped() http.Handler {
 }
 
 // serverOperationSubscribe describes Subscribe to middleware.
-var serverOperationSubscribe = &ServerOperation{
-	ID:      "subscribe",
-	Method:  "POST",
-	Path:    "/subscriptions",
-	Pattern: "POST /subscriptions",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationSubscribe = &ServerOperation{ID: "subscribe", Method: "POST", Path: "/subscriptions", Pattern: "POST /subscriptions"}
 
 // serveSubscribe serves POST /subscriptions: it checks the credentials, decodes and
 // validates the request, calls Server.Subscribe and writes its answer.
 func (h *serverHandler) serveSubscribe(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationSubscribe, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in SubscribeInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationSubscribe.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -594,37 +586,28 @@ func (h *serverHandler) serveSubscribe(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.Subscribe(c.ctx, in)
+		h.respond(w, r, "subscribe", out, err)
 	}
-	out, err := h.impl.Subscribe(ctx, in)
-	h.respond(w, r, "subscribe", out, err)
 }
 
 // serverOperationNewPet describes NewPet to middleware.
-var serverOperationNewPet = &ServerOperation{
-	ID:      "newPet",
-	Method:  "POST",
-	Path:    "",
-	Pattern: "POST /",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationNewPet = &ServerOperation{ID: "newPet", Method: "POST", Path: "", Pattern: "POST /"}
 
 // serveNewPet receives the webhook newPet (POST): it decodes and validates the request,
 // calls Webhooks.NewPet and writes its answer.
 func (h *serverHandler) serveNewPet(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationNewPet, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in NewPetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationNewPet.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -650,37 +633,28 @@ func (h *serverHandler) serveNewPet(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.hooks.NewPet(c.ctx, in)
+		h.respond(w, r, "newPet", out, err)
 	}
-	out, err := h.hooks.NewPet(ctx, in)
-	h.respond(w, r, "newPet", out, err)
 }
 
 // serverOperationSubscribeOrderShipped describes SubscribeOrderShipped to middleware.
-var serverOperationSubscribeOrderShipped = &ServerOperation{
-	ID:      "Subscribe orderShipped",
-	Method:  "POST",
-	Path:    "",
-	Pattern: "POST /",
-	declares: func(string) bool {
-		return false
-	},
-}
+var serverOperationSubscribeOrderShipped = &ServerOperation{ID: "Subscribe orderShipped", Method: "POST", Path: "", Pattern: "POST /"}
 
 // serveSubscribeOrderShipped receives the webhook Subscribe orderShipped (POST): it decodes
 // and validates the request, calls Webhooks.SubscribeOrderShipped and writes its answer.
 func (h *serverHandler) serveSubscribeOrderShipped(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationSubscribeOrderShipped, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in SubscribeOrderShippedInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationSubscribeOrderShipped.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -706,9 +680,8 @@ func (h *serverHandler) serveSubscribeOrderShipped(w http.ResponseWriter, r *htt
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.hooks.SubscribeOrderShipped(c.ctx, in)
+		h.respond(w, r, "Subscribe orderShipped", out, err)
 	}
-	out, err := h.hooks.SubscribeOrderShipped(ctx, in)
-	h.respond(w, r, "Subscribe orderShipped", out, err)
 }
