@@ -278,10 +278,10 @@ func requiredElse(f *generator.Field) jen.Code {
 	return jen.Else().Block(report(jen.Id("at").Dot("field").Call(jen.Lit(f.JSONName)), jen.Lit("is required")))
 }
 
-// declaredFunc tells the query parameter names that an operation declares
-// (filters and API keys included): a call of serverQueryNames, nil when
-// there are none.
-func declaredFunc(o *generator.Operation) jen.Code {
+// declaredQuery is the literal of the query parameter names that an
+// operation declares (filters and API keys included); nil when there are
+// none.
+func declaredQuery(o *generator.Operation) jen.Code {
 	var names []jen.Code
 	seen := map[string]bool{}
 	add := func(n string) {
@@ -307,24 +307,26 @@ func declaredFunc(o *generator.Operation) jen.Code {
 	if len(names) == 0 {
 		return nil
 	}
-	var prefixes jen.Code = jen.Nil()
+	fields := []jen.Code{jen.Id("names").Op(":").Index().String().Values(names...)}
 	if len(deep) > 0 {
-		prefixes = jen.Index().String().Values(deep...)
+		fields = append(fields, jen.Id("prefixes").Op(":").Index().String().Values(deep...))
 	}
-	return jen.Id("serverQueryNames").Call(append([]jen.Code{prefixes}, names...)...)
+	return jen.Op("&").Id("serverQueryNames").Values(fields...)
 }
 
-// genQueryNamesRuntime renders serverQueryNames.
+// genQueryNamesRuntime renders serverQueryNames, data rather than code so
+// that each operation's names are a static table.
 func genQueryNamesRuntime(f *jen.File) {
-	f.Comment("serverQueryNames reports whether a query parameter name is one of names or starts")
-	f.Comment("with one of prefixes (a deepObject parameter's name[).")
-	f.Func().Id("serverQueryNames").Params(jen.Id("prefixes").Index().String(), jen.Id("names").Op("...").String()).Func().Params(jen.String()).Bool().Block(
-		jen.Return(jen.Func().Params(jen.Id("name").String()).Bool().Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("prefixes")).Block(
-				jen.If(jen.Qual(pkgStrings, "HasPrefix").Call(jen.Id("name"), jen.Id("p"))).Block(jen.Return(jen.True())),
-			),
-			jen.Return(jen.Qual(pkgSlices, "Contains").Call(jen.Id("names"), jen.Id("name"))),
-		)),
+	f.Comment("serverQueryNames are the query parameters an operation declares: names, and the")
+	f.Comment("names that start with a prefix (a deepObject parameter's name[).")
+	f.Type().Id("serverQueryNames").Struct(jen.List(jen.Id("names"), jen.Id("prefixes")).Index().String())
+	f.Comment("has reports whether d (nil: no name) declares the query parameter name.")
+	f.Func().Params(jen.Id("d").Op("*").Id("serverQueryNames")).Id("has").Params(jen.Id("name").String()).Bool().Block(
+		jen.If(jen.Id("d").Op("==").Nil()).Block(jen.Return(jen.False())),
+		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("d").Dot("prefixes")).Block(
+			jen.If(jen.Qual(pkgStrings, "HasPrefix").Call(jen.Id("name"), jen.Id("p"))).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.Qual(pkgSlices, "Contains").Call(jen.Id("d").Dot("names"), jen.Id("name"))),
 	)
 }
 
@@ -405,11 +407,6 @@ func genParamRuntime(f *jen.File) {
 	genStyledObjectRuntime(f)
 	genHeaderRuntime(f)
 	genParamOfRuntime(f)
-	genQueryNamesRuntime(f)
-	f.Comment("serverDeclares reports whether declared (nil: no name) declares the query parameter name.")
-	f.Func().Id("serverDeclares").Params(jen.Id("declared").Func().Params(jen.String()).Bool(), jen.Id("name").String()).Bool().Block(
-		jen.Return(jen.Id("declared").Op("!=").Nil().Op("&&").Id("declared").Call(jen.Id("name"))),
-	)
 }
 
 // genObjectRuntime renders the reading of an object query parameter.
@@ -419,7 +416,7 @@ func genObjectRuntime(f *jen.File) {
 	f.Comment("(name[key]=value), form exploded (key=value, for the struct's keys, or every")
 	f.Comment("undeclared parameter for a map) or form (name=key,value,...).")
 	f.Func().Id("serverQueryObject").Params(c.Clone(), at.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("style")).String(),
-		jen.Id("explode").Bool(), jen.Id("keys").Index().String(), jen.Id("declared").Func().Params(jen.String()).Bool(), jen.Id("required").Bool()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
+		jen.Id("explode").Bool(), jen.Id("keys").Index().String(), jen.Id("declared").Op("*").Id("serverQueryNames"), jen.Id("required").Bool()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
 		jen.Id("m").Op(":=").Map(jen.String()).String().Values(),
 		jen.Switch().Block(
 			jen.Case(jen.Id("style").Op("==").Lit("deepObject")).Block(
@@ -439,7 +436,7 @@ func genObjectRuntime(f *jen.File) {
 			),
 			jen.Case(jen.Id("explode")).Block(
 				jen.For(jen.List(jen.Id("k"), jen.Id("values")).Op(":=").Range().Id("q")).Block(
-					jen.If(jen.Op("!").Id("serverDeclares").Call(jen.Id("declared"), jen.Id("k")).Op("&&").Len(jen.Id("values")).Op(">").Lit(0)).Block(
+					jen.If(jen.Op("!").Id("declared").Dot("has").Call(jen.Id("k")).Op("&&").Len(jen.Id("values")).Op(">").Lit(0)).Block(
 						jen.Id("m").Index(jen.Id("k")).Op("=").Id("values").Index(jen.Lit(0)),
 					),
 				),
@@ -458,9 +455,9 @@ func genObjectRuntime(f *jen.File) {
 	)
 	f.Comment("serverStrictQuery reports every query parameter with a bracket in its name that the")
 	f.Comment("operation does not declare (WithStrictQuery).")
-	f.Func().Id("serverStrictQuery").Params(c.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.Id("declared").Func().Params(jen.String()).Bool()).Block(
+	f.Func().Id("serverStrictQuery").Params(c.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.Id("declared").Op("*").Id("serverQueryNames")).Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(jen.Id("q")))).Block(
-			jen.If(jen.Qual(pkgStrings, "Contains").Call(jen.Id("name"), jen.Lit("[")).Op("&&").Op("!").Id("serverDeclares").Call(jen.Id("declared"), jen.Id("name"))).Block(
+			jen.If(jen.Qual(pkgStrings, "Contains").Call(jen.Id("name"), jen.Lit("[")).Op("&&").Op("!").Id("declared").Dot("has").Call(jen.Id("name"))).Block(
 				report(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query"), jen.Id("name"): jen.Id("name")}), jen.Lit("is not a parameter of this operation")),
 			),
 		),

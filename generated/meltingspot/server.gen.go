@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -1136,14 +1137,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -1430,7 +1450,7 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 }
 
 // serverOperationListLives describes ListLives to middleware.
-var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", Path: "/v1/lives", Pattern: "GET /v1/lives", declares: serverQueryNames(nil, "page", "limit", "title[eq]", "title[contains]", "status[eq]", "startDate[lt]", "startDate[lte]", "startDate[gt]", "startDate[gte]", "startDate[eq]", "solution[eq]", "replay[eq]", "builtInType[eq]", "averageViewTime[lt]", "averageViewTime[lte]", "averageViewTime[gt]", "averageViewTime[gte]", "averageViewTime[eq]", "invited[lt]", "invited[lte]", "invited[gt]", "invited[gte]", "invited[eq]", "registrant[lt]", "registrant[lte]", "registrant[gt]", "registrant[gte]", "registrant[eq]", "attendee[lt]", "attendee[lte]", "attendee[gt]", "attendee[gte]", "attendee[eq]", "attendanceRate[lt]", "attendanceRate[lte]", "attendanceRate[gt]", "attendanceRate[gte]", "attendanceRate[eq]", "totalReplayView[lt]", "totalReplayView[lte]", "totalReplayView[gt]", "totalReplayView[gte]", "totalReplayView[eq]")}
+var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", Path: "/v1/lives", Pattern: "GET /v1/lives", declares: &serverQueryNames{names: []string{"page", "limit", "title[eq]", "title[contains]", "status[eq]", "startDate[lt]", "startDate[lte]", "startDate[gt]", "startDate[gte]", "startDate[eq]", "solution[eq]", "replay[eq]", "builtInType[eq]", "averageViewTime[lt]", "averageViewTime[lte]", "averageViewTime[gt]", "averageViewTime[gte]", "averageViewTime[eq]", "invited[lt]", "invited[lte]", "invited[gt]", "invited[gte]", "invited[eq]", "registrant[lt]", "registrant[lte]", "registrant[gt]", "registrant[gte]", "registrant[eq]", "attendee[lt]", "attendee[lte]", "attendee[gt]", "attendee[gte]", "attendee[eq]", "attendanceRate[lt]", "attendanceRate[lte]", "attendanceRate[gt]", "attendanceRate[gte]", "attendanceRate[eq]", "totalReplayView[lt]", "totalReplayView[lte]", "totalReplayView[gt]", "totalReplayView[gte]", "totalReplayView[eq]"}}}
 
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
 // request, calls Server.ListLives and writes its answer.
@@ -1603,7 +1623,7 @@ func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) 
 }
 
 // serverOperationListLiveGroups describes ListLiveGroups to middleware.
-var serverOperationListLiveGroups = &ServerOperation{ID: "listLiveGroups", Method: "GET", Path: "/v1/lives/{liveId}/groups", Pattern: "GET /v1/lives/{liveID}/groups", declares: serverQueryNames(nil, "page", "limit")}
+var serverOperationListLiveGroups = &ServerOperation{ID: "listLiveGroups", Method: "GET", Path: "/v1/lives/{liveId}/groups", Pattern: "GET /v1/lives/{liveID}/groups", declares: &serverQueryNames{names: []string{"page", "limit"}}}
 
 // serveListLiveGroups serves GET /v1/lives/{liveId}/groups: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveGroups and writes its answer.
@@ -1752,7 +1772,7 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 }
 
 // serverOperationListLiveParticipants describes ListLiveParticipants to middleware.
-var serverOperationListLiveParticipants = &ServerOperation{ID: "listLiveParticipants", Method: "GET", Path: "/v1/lives/{liveId}/participants", Pattern: "GET /v1/lives/{liveID}/participants", declares: serverQueryNames(nil, "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "type[eq]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]")}
+var serverOperationListLiveParticipants = &ServerOperation{ID: "listLiveParticipants", Method: "GET", Path: "/v1/lives/{liveId}/participants", Pattern: "GET /v1/lives/{liveID}/participants", declares: &serverQueryNames{names: []string{"page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "type[eq]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]"}}}
 
 // serveListLiveParticipants serves GET /v1/lives/{liveId}/participants: it checks the
 // credentials, decodes and validates the request, calls Server.ListLiveParticipants and
@@ -1890,7 +1910,7 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 }
 
 // serverOperationListLiveSpeakers describes ListLiveSpeakers to middleware.
-var serverOperationListLiveSpeakers = &ServerOperation{ID: "listLiveSpeakers", Method: "GET", Path: "/v1/lives/{liveId}/speakers", Pattern: "GET /v1/lives/{liveID}/speakers", declares: serverQueryNames(nil, "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]")}
+var serverOperationListLiveSpeakers = &ServerOperation{ID: "listLiveSpeakers", Method: "GET", Path: "/v1/lives/{liveId}/speakers", Pattern: "GET /v1/lives/{liveID}/speakers", declares: &serverQueryNames{names: []string{"page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]"}}}
 
 // serveListLiveSpeakers serves GET /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveSpeakers and writes its answer.

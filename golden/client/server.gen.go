@@ -507,14 +507,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -742,7 +761,7 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationAddTags describes AddTags to middleware.
-var serverOperationAddTags = &ServerOperation{ID: "addTags", Method: "POST", Path: "/tags~batchAdd", Pattern: "POST /tags~batchAdd", declares: serverQueryNames(nil, "api_key")}
+var serverOperationAddTags = &ServerOperation{ID: "addTags", Method: "POST", Path: "/tags~batchAdd", Pattern: "POST /tags~batchAdd", declares: &serverQueryNames{names: []string{"api_key"}}}
 
 // serveAddTags serves POST /tags~batchAdd: it checks the credentials, decodes and validates
 // the request, calls Server.AddTags and writes its answer.
@@ -789,7 +808,7 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 }
 
 // serverOperationListThings describes ListThings to middleware.
-var serverOperationListThings = &ServerOperation{ID: "listThings", Method: "GET", Path: "/things", Pattern: "GET /things", declares: serverQueryNames([]string{"labels[", "box["}, "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key")}
+var serverOperationListThings = &ServerOperation{ID: "listThings", Method: "GET", Path: "/things", Pattern: "GET /things", declares: &serverQueryNames{names: []string{"page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key"}, prefixes: []string{"labels[", "box["}}}
 
 // serveListThings serves GET /things: it checks the credentials, decodes and validates the
 // request, calls Server.ListThings and writes its answer.
@@ -931,7 +950,7 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 }
 
 // serverOperationImportThings describes ImportThings to middleware.
-var serverOperationImportThings = &ServerOperation{ID: "importThings", Method: "POST", Path: "/things", Pattern: "POST /things", declares: serverQueryNames(nil, "api_key")}
+var serverOperationImportThings = &ServerOperation{ID: "importThings", Method: "POST", Path: "/things", Pattern: "POST /things", declares: &serverQueryNames{names: []string{"api_key"}}}
 
 // serveImportThings serves POST /things: it checks the credentials, decodes and validates
 // the request, calls Server.ImportThings and writes its answer.
@@ -1002,7 +1021,7 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 }
 
 // serverOperationClearNotes describes ClearNotes to middleware.
-var serverOperationClearNotes = &ServerOperation{ID: "clearNotes", Method: "DELETE", Path: "/things/{id}/notes", Pattern: "DELETE /things/{id}/notes", declares: serverQueryNames(nil, "api_key")}
+var serverOperationClearNotes = &ServerOperation{ID: "clearNotes", Method: "DELETE", Path: "/things/{id}/notes", Pattern: "DELETE /things/{id}/notes", declares: &serverQueryNames{names: []string{"api_key"}}}
 
 // serveClearNotes serves DELETE /things/{id}/notes: it checks the credentials, decodes and
 // validates the request, calls Server.ClearNotes and writes its answer.

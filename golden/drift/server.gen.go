@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -345,14 +346,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -681,7 +701,7 @@ func (h *serverHandler) serveInviteItem(w http.ResponseWriter, r *http.Request) 
 }
 
 // serverOperationGetMeeting describes GetMeeting to middleware.
-var serverOperationGetMeeting = &ServerOperation{ID: "getMeeting", Method: "GET", Path: "/meetings/{meetingId}", Pattern: "GET /meetings/{meetingID}", declares: serverQueryNames(nil, "occurrence")}
+var serverOperationGetMeeting = &ServerOperation{ID: "getMeeting", Method: "GET", Path: "/meetings/{meetingId}", Pattern: "GET /meetings/{meetingID}", declares: &serverQueryNames{names: []string{"occurrence"}}}
 
 // serveGetMeeting serves GET /meetings/{meetingId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetMeeting and writes its answer.

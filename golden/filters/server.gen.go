@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -315,14 +316,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -548,7 +568,7 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationListGadgets describes ListGadgets to middleware.
-var serverOperationListGadgets = &ServerOperation{ID: "listGadgets", Method: "GET", Path: "/gadgets", Pattern: "GET /gadgets", declares: serverQueryNames(nil, "name[eq]", "score[lte]")}
+var serverOperationListGadgets = &ServerOperation{ID: "listGadgets", Method: "GET", Path: "/gadgets", Pattern: "GET /gadgets", declares: &serverQueryNames{names: []string{"name[eq]", "score[lte]"}}}
 
 // serveListGadgets serves GET /gadgets: it checks the credentials, decodes and validates the
 // request, calls Server.ListGadgets and writes its answer.
@@ -574,7 +594,7 @@ func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request)
 }
 
 // serverOperationGetStats describes GetStats to middleware.
-var serverOperationGetStats = &ServerOperation{ID: "getStats", Method: "GET", Path: "/stats", Pattern: "GET /stats", declares: serverQueryNames(nil, "day[gte]")}
+var serverOperationGetStats = &ServerOperation{ID: "getStats", Method: "GET", Path: "/stats", Pattern: "GET /stats", declares: &serverQueryNames{names: []string{"day[gte]"}}}
 
 // serveGetStats serves GET /stats: it checks the credentials, decodes and validates the
 // request, calls Server.GetStats and writes its answer.
@@ -600,7 +620,7 @@ func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
 }
 
 // serverOperationListWidgets describes ListWidgets to middleware.
-var serverOperationListWidgets = &ServerOperation{ID: "listWidgets", Method: "GET", Path: "/widgets", Pattern: "GET /widgets", declares: serverQueryNames(nil, "page[size]", "name[eq]", "name[contains]", "name[startsWith]", "name[endsWith]", "name[ne]", "kind[eq]", "kind[in]", "kind[nin]", "size[lt]", "size[gte]", "weight[in]", "createdAt[gte]", "createdAt[lt]", "createdAt[in]", "active[eq]", "owner[eq]", "level[gt]", "color[eq]", "name[near]", "tags[contains]", "label[eq]")}
+var serverOperationListWidgets = &ServerOperation{ID: "listWidgets", Method: "GET", Path: "/widgets", Pattern: "GET /widgets", declares: &serverQueryNames{names: []string{"page[size]", "name[eq]", "name[contains]", "name[startsWith]", "name[endsWith]", "name[ne]", "kind[eq]", "kind[in]", "kind[nin]", "size[lt]", "size[gte]", "weight[in]", "createdAt[gte]", "createdAt[lt]", "createdAt[in]", "active[eq]", "owner[eq]", "level[gt]", "color[eq]", "name[near]", "tags[contains]", "label[eq]"}}}
 
 // serveListWidgets serves GET /widgets: it checks the credentials, decodes and validates the
 // request, calls Server.ListWidgets and writes its answer.

@@ -118,7 +118,7 @@ func serverPathList(s, style, name string, explode bool) []string {
 // serverQueryObject reads an object parameter as text per property: deepObject
 // (name[key]=value), form exploded (key=value, for the struct's keys, or every
 // undeclared parameter for a map) or form (name=key,value,...).
-func serverQueryObject(c *validationState, at *validationPath, q url.Values, name, style string, explode bool, keys []string, declared func(string) bool, required bool) (map[string]string, bool) {
+func serverQueryObject(c *validationState, at *validationPath, q url.Values, name, style string, explode bool, keys []string, declared *serverQueryNames, required bool) (map[string]string, bool) {
 	m := map[string]string{}
 	switch {
 	case style == "deepObject":
@@ -135,7 +135,7 @@ func serverQueryObject(c *validationState, at *validationPath, q url.Values, nam
 		}
 	case explode:
 		for k, values := range q {
-			if !serverDeclares(declared, k) && len(values) > 0 {
+			if !declared.has(k) && len(values) > 0 {
 				m[k] = values[0]
 			}
 		}
@@ -157,9 +157,9 @@ func serverQueryObject(c *validationState, at *validationPath, q url.Values, nam
 
 // serverStrictQuery reports every query parameter with a bracket in its name that the
 // operation does not declare (WithStrictQuery).
-func serverStrictQuery(c *validationState, q url.Values, declared func(string) bool) {
+func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
 	for _, name := range slices.Sorted(maps.Keys(q)) {
-		if strings.Contains(name, "[") && !serverDeclares(declared, name) {
+		if strings.Contains(name, "[") && !declared.has(name) {
 			c.add(&validationPath{
 				in:   "query",
 				name: name,
@@ -430,24 +430,6 @@ func serverProblemUnless(ok bool, problem string) string {
 		return ""
 	}
 	return problem
-}
-
-// serverQueryNames reports whether a query parameter name is one of names or starts
-// with one of prefixes (a deepObject parameter's name[).
-func serverQueryNames(prefixes []string, names ...string) func(string) bool {
-	return func(name string) bool {
-		for _, p := range prefixes {
-			if strings.HasPrefix(name, p) {
-				return true
-			}
-		}
-		return slices.Contains(names, name)
-	}
-}
-
-// serverDeclares reports whether declared (nil: no name) declares the query parameter name.
-func serverDeclares(declared func(string) bool, name string) bool {
-	return declared != nil && declared(name)
 }
 
 // readBody checks the content type and reads the body, up to the size limit. It

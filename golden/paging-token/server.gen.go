@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -272,14 +273,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -504,7 +524,7 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 }
 
 // serverOperationListConversations describes ListConversations to middleware.
-var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations.list", Pattern: "GET /conversations.list", declares: serverQueryNames(nil, "cursor", "limit")}
+var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations.list", Pattern: "GET /conversations.list", declares: &serverQueryNames{names: []string{"cursor", "limit"}}}
 
 // serveListConversations serves GET /conversations.list: it checks the credentials, decodes
 // and validates the request, calls Server.ListConversations and writes its answer.
@@ -524,7 +544,7 @@ func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Re
 }
 
 // serverOperationListFeed describes ListFeed to middleware.
-var serverOperationListFeed = &ServerOperation{ID: "listFeed", Method: "GET", Path: "/feed", Pattern: "GET /feed", declares: serverQueryNames(nil, "after")}
+var serverOperationListFeed = &ServerOperation{ID: "listFeed", Method: "GET", Path: "/feed", Pattern: "GET /feed", declares: &serverQueryNames{names: []string{"after"}}}
 
 // serveListFeed serves GET /feed: it checks the credentials, decodes and validates the
 // request, calls Server.ListFeed and writes its answer.
@@ -543,7 +563,7 @@ func (h *serverHandler) serveListFeed(w http.ResponseWriter, r *http.Request) {
 }
 
 // serverOperationListTopics describes ListTopics to middleware.
-var serverOperationListTopics = &ServerOperation{ID: "listTopics", Method: "GET", Path: "/v1/topics", Pattern: "GET /v1/topics", declares: serverQueryNames(nil, "pageToken", "pageSize")}
+var serverOperationListTopics = &ServerOperation{ID: "listTopics", Method: "GET", Path: "/v1/topics", Pattern: "GET /v1/topics", declares: &serverQueryNames{names: []string{"pageToken", "pageSize"}}}
 
 // serveListTopics serves GET /v1/topics: it checks the credentials, decodes and validates
 // the request, calls Server.ListTopics and writes its answer.

@@ -396,14 +396,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -852,7 +871,7 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 }
 
 // serverOperationGetItem describes GetItem to middleware.
-var serverOperationGetItem = &ServerOperation{ID: "getItem", Method: "GET", Path: "/items/{itemId}", Pattern: "GET /items/{itemID}", declares: serverQueryNames(nil, "view", "since", "tags", "ratio")}
+var serverOperationGetItem = &ServerOperation{ID: "getItem", Method: "GET", Path: "/items/{itemId}", Pattern: "GET /items/{itemID}", declares: &serverQueryNames{names: []string{"view", "since", "tags", "ratio"}}}
 
 // serveGetItem serves GET /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.GetItem and writes its answer.
@@ -925,7 +944,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 }
 
 // serverOperationPutItem describes PutItem to middleware.
-var serverOperationPutItem = &ServerOperation{ID: "putItem", Method: "PUT", Path: "/items/{itemId}", Pattern: "PUT /items/{itemID}", declares: serverQueryNames(nil, "api_key")}
+var serverOperationPutItem = &ServerOperation{ID: "putItem", Method: "PUT", Path: "/items/{itemId}", Pattern: "PUT /items/{itemID}", declares: &serverQueryNames{names: []string{"api_key"}}}
 
 // servePutItem serves PUT /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.PutItem and writes its answer.
