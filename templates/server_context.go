@@ -34,13 +34,14 @@ func genOperationType(f *jen.File) {
 			Comment("the same notation the route NewHandler matches itself (GET /tasks/{id}.json).").Line().
 			Id("Pattern").String(),
 		jen.Comment("declares reports whether a query parameter is the operation's (see DeclaresQuery).").Line().
-			Id("declares").Func().Params(jen.String()).Bool(),
+			Id("declares").Op("*").Id("serverQueryNames"),
 	)
+	genQueryNamesRuntime(f)
 	f.Comment("DeclaresQuery reports whether the operation declares the query parameter name")
 	f.Comment("(bracket filters included), so that a log can keep the values of declared")
 	f.Comment("parameters and redact the others. An API key sent in the query is declared too.")
 	f.Func().Params(jen.Id("o").Id(srvOperation)).Id("DeclaresQuery").Params(jen.Id("name").String()).Bool().Block(
-		jen.Return(jen.Id("o").Dot("declares").Op("!=").Nil().Op("&&").Id("o").Dot("declares").Call(jen.Id("name"))),
+		jen.Return(jen.Id("o").Dot("declares").Dot("has").Call(jen.Id("name"))),
 	)
 	f.Comment("serverOperationKey is the context key of the " + srvOperation + ".")
 	f.Type().Id("serverOperationKey").Struct()
@@ -56,11 +57,11 @@ func genOperationType(f *jen.File) {
 // genOperationVar renders the ServerOperation of one operation, its fields
 // on one line.
 func genOperationVar(f *jen.File, o *generator.Operation) {
-	field := func(name string, value jen.Code) jen.Code { return jen.Id(name).Op(":").Add(value) }
-	f.Var().Id(operationVar(o)).Op("=").Op("&").Id(srvOperation).Values(
-		field("ID", jen.Lit(o.ID)), field("Method", jen.Lit(o.Method)), field("Path", jen.Lit(o.Path)),
-		field("Pattern", jen.Lit(o.ServerPattern)), field("declares", declaredFunc(o)),
-	)
+	fields := []jen.Code{jen.Id("ID").Op(":").Lit(o.ID), jen.Id("Method").Op(":").Lit(o.Method), jen.Id("Path").Op(":").Lit(o.Path), jen.Id("Pattern").Op(":").Lit(o.ServerPattern)}
+	if declares := declaredQuery(o); declares != nil {
+		fields = append(fields, jen.Id("declares").Op(":").Add(declares))
+	}
+	f.Var().Id(operationVar(o)).Op("=").Op("&").Id(srvOperation).Values(fields...)
 }
 
 // genRouteOperation renders handle, which routes one operation with

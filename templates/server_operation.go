@@ -20,12 +20,17 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 	}
 	genServerDeepVars(f, o)
 	f.Add(doc(text).Func().Params(handlerRecv()).Id(o.ServerHandler).Params(writerParam(), requestParam()).BlockFunc(func(g *jen.Group) {
+		g.Id("c").Op(":=").Op("&").Id(valState).Values()
+		begin := []jen.Code{jen.Id("w"), jen.Id("r"), jen.Id("c"), jen.Id(operationVar(o)), jen.Lit(hasQuery(o))}
 		if len(o.Security) > 0 {
-			g.List(jen.Id("ctx"), jen.Id("ok")).Op(":=").Id("h").Dot("authenticate").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id(securityVar(o)))
-			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
-		} else {
-			g.Id("ctx").Op(":=").Id("r").Dot("Context").Call()
+			begin = append(begin, jen.Id(securityVar(o)).Op("..."))
 		}
+		q := jen.Id("q")
+		if !hasQuery(o) {
+			q = jen.Id("_")
+		}
+		g.List(q, jen.Id("ok")).Op(":=").Id("h").Dot("serverBegin").Call(begin...)
+		g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 		if isMultipart(o.Body) {
 			g.List(jen.Id("parts"), jen.Id("ok")).Op(":=").Id("h").Dot("readMultipart").Call(jen.Id("w"), jen.Id("r"))
 			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
@@ -39,8 +44,6 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 		}
 		g.Var().Id("in").Id(o.ServerInput)
-		g.Id("c").Op(":=").Op("&").Id(valState).Values(jen.Dict{jen.Id("ctx"): jen.Id("ctx")})
-		genQuery(g, o)
 		for _, p := range serverParams(o) {
 			target, byPointer := paramTarget(o, p)
 			c.genParam(g, o, p, wildcardOf(o, p), target, byPointer)
@@ -60,28 +63,15 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 		if isMultipart(o.Body) {
 			genServerFiles(g, o.Body)
 		}
-		g.If(jen.Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c"))).Block(jen.Return())
-		g.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot(implField(o)).Dot(o.Name).Call(jen.Id("ctx"), jen.Id("in"))
-		g.Id("serverWriteAnswer").Call(jen.Id("h"), jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out"), jen.Err())
+		g.If(jen.Op("!").Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c"))).Block(
+			jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot(implField(o)).Dot(o.Name).Call(jen.Id("c").Dot("ctx"), jen.Id("in")),
+			jen.Id("serverWriteAnswer").Call(jen.Id("h"), jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out"), jen.Err()),
+		)
 	}))
 }
 
 // hasQuery reports whether an operation reads the query string.
 func hasQuery(o *generator.Operation) bool { return len(o.QueryParams) > 0 }
-
-// genQuery parses the query string when the operation has query parameters,
-// and rejects undeclared bracket parameters under WithStrictQuery.
-func genQuery(g *jen.Group, o *generator.Operation) {
-	strict := func(q jen.Code) jen.Code {
-		return jen.If(jen.Id("h").Dot("strictQuery")).Block(jen.Id("serverStrictQuery").Call(jen.Id("c"), q, jen.Id(operationVar(o)).Dot("declares")))
-	}
-	if !hasQuery(o) {
-		g.Add(strict(jen.Id("serverQuery").Call(jen.Id("c"), jen.Id("r").Dot("URL").Dot("RawQuery"))))
-		return
-	}
-	g.Id("q").Op(":=").Id("serverQuery").Call(jen.Id("c"), jen.Id("r").Dot("URL").Dot("RawQuery"))
-	g.Add(strict(jen.Id("q")))
-}
 
 // genServerFilter reads the bracket filters with the filter's Parse function;
 // each FilterError is one problem.

@@ -37,69 +37,30 @@ func listElem(r *generator.TypeRef) *generator.TypeRef {
 	return r.Elem
 }
 
-// intBits is the bit size strconv parses an integer kind with (0: int).
-func intBits(k generator.RefKind) int {
-	switch k {
-	case generator.RefInt32:
-		return 32
-	case generator.RefInt64:
-		return 64
-	}
-	return 0
-}
-
 // genParseScalar emits the parsing of the text in src into a value of type
 // r, reporting a problem at at when it is not one, and calls then with the
 // variable holding the value.
 func genParseScalar(g *jen.Group, r *generator.TypeRef, src, at jen.Code, then func(g *jen.Group, v jen.Code)) {
-	typ := typeRef(r)
-	convert := func(x jen.Code) jen.Code {
-		if r.Kind == generator.RefNamed {
-			return typ.Clone().Call(x)
-		}
-		return x
-	}
-	parsed := func(helper string, args ...jen.Code) {
-		call := jen.Id(helper).Call(append([]jen.Code{jen.Id("c"), at, src}, args...)...)
-		g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(call), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
-			g.Id("v").Op(":=").Add(convert(jen.Id("x")))
-			then(g, jen.Id("v"))
-		})
-	}
-	switch k := scalarBaseOf(r); k {
-	case generator.RefInt, generator.RefInt32, generator.RefInt64:
-		call := jen.Id("serverParseInt").Call(jen.Id("c"), at, src, jen.Lit(intBits(k)))
-		g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(call), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
-			g.Id("v").Op(":=").Add(typ.Clone()).Call(jen.Id("x"))
-			then(g, jen.Id("v"))
-		})
-	case generator.RefFloat32, generator.RefFloat64:
-		bits := 64
-		if k == generator.RefFloat32 {
-			bits = 32
-		}
-		call := jen.Id("serverParseFloat").Call(jen.Id("c"), at, src, jen.Lit(bits))
-		g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(call), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
-			g.Id("v").Op(":=").Add(typ.Clone()).Call(jen.Id("x"))
-			then(g, jen.Id("v"))
-		})
-	case generator.RefBool:
-		parsed("serverParseBool")
-	case generator.RefTime:
-		parsed("serverParseTime")
-	case generator.RefBytes:
-		parsed("serverParseBytes")
-	case generator.RefAny:
+	parse, exact := parseFunc(r)
+	if parse == nil { // text as it is
 		g.BlockFunc(func(g *jen.Group) {
-			g.Var().Id("v").Any().Op("=").Add(src)
+			if r.Kind == generator.RefNamed {
+				src = typeRef(r).Call(src)
+			}
+			g.Id("v").Op(":=").Add(src)
 			then(g, jen.Id("v"))
 		})
-	default: // strings, string enums and aliases
-		g.BlockFunc(func(g *jen.Group) {
-			g.Id("v").Op(":=").Add(convert(src))
-			then(g, jen.Id("v"))
-		})
+		return
 	}
+	call := jen.Id("serverParsed").Call(jen.Id("c"), at, src, jen.True(), parse)
+	if exact {
+		g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(call), jen.Id("ok")).BlockFunc(func(g *jen.Group) { then(g, jen.Id("v")) })
+		return
+	}
+	g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(call), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+		g.Id("v").Op(":=").Add(typeRef(r)).Call(jen.Id("x"))
+		then(g, jen.Id("v"))
+	})
 }
 
 // genParam emits the decoding and checking of one parameter into target.
@@ -111,6 +72,10 @@ func (c *checks) genParam(g *jen.Group, o *generator.Operation, p *generator.Par
 			value = typeRef(p.Type).Call(value)
 		}
 		g.Add(target).Op("=").Add(value)
+		return
+	}
+	if lookup, ok := paramLookup(p, wildcard); ok {
+		c.genParamLine(g, p, lookup, target, byPointer)
 		return
 	}
 	g.BlockFunc(func(g *jen.Group) {
@@ -259,7 +224,7 @@ func (c *checks) genObjectParam(g *jen.Group, o *generator.Operation, p *generat
 		})
 		return
 	}
-	lookup := jen.Id("serverQueryObject").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(p.Style), jen.Lit(p.Explode), keys, declaredFunc(o), jen.Lit(p.Required))
+	lookup := jen.Id("serverQueryObject").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(p.Style), jen.Lit(p.Explode), keys, jen.Id(operationVar(o)).Dot("declares"), jen.Lit(p.Required))
 	c.genObjectFields(g, p, t, lookup, assign)
 }
 
@@ -313,9 +278,10 @@ func requiredElse(f *generator.Field) jen.Code {
 	return jen.Else().Block(report(jen.Id("at").Dot("field").Call(jen.Lit(f.JSONName)), jen.Lit("is required")))
 }
 
-// declaredFunc is a function literal telling the query parameter names that
-// an operation declares (filters and API keys included).
-func declaredFunc(o *generator.Operation) jen.Code {
+// declaredQuery is the literal of the query parameter names that an
+// operation declares (filters and API keys included); nil when there are
+// none.
+func declaredQuery(o *generator.Operation) jen.Code {
 	var names []jen.Code
 	seen := map[string]bool{}
 	add := func(n string) {
@@ -328,7 +294,7 @@ func declaredFunc(o *generator.Operation) jen.Code {
 	for _, p := range o.QueryParams {
 		add(p.Name)
 		if enc := generator.ClientEncoding(p); p.Style == "deepObject" && (enc == generator.EncodeObject || enc == generator.EncodeDeepObject) {
-			deep = append(deep, jen.If(jen.Qual(pkgStrings, "HasPrefix").Call(jen.Id("name"), jen.Lit(p.Name+"["))).Block(jen.Return(jen.True())))
+			deep = append(deep, jen.Lit(p.Name+"["))
 		}
 	}
 	for _, req := range o.Security {
@@ -339,10 +305,29 @@ func declaredFunc(o *generator.Operation) jen.Code {
 		}
 	}
 	if len(names) == 0 {
-		return jen.Func().Params(jen.String()).Bool().Block(jen.Return(jen.False()))
+		return nil
 	}
-	body := append([]jen.Code{jen.Switch(jen.Id("name")).Block(jen.Case(names...).Block(jen.Return(jen.True())))}, deep...)
-	return jen.Func().Params(jen.Id("name").String()).Bool().Block(append(body, jen.Return(jen.False()))...)
+	fields := []jen.Code{jen.Id("names").Op(":").Index().String().Values(names...)}
+	if len(deep) > 0 {
+		fields = append(fields, jen.Id("prefixes").Op(":").Index().String().Values(deep...))
+	}
+	return jen.Op("&").Id("serverQueryNames").Values(fields...)
+}
+
+// genQueryNamesRuntime renders serverQueryNames, data rather than code so
+// that each operation's names are a static table.
+func genQueryNamesRuntime(f *jen.File) {
+	f.Comment("serverQueryNames are the query parameters an operation declares: names, and the")
+	f.Comment("names that start with a prefix (a deepObject parameter's name[).")
+	f.Type().Id("serverQueryNames").Struct(jen.List(jen.Id("names"), jen.Id("prefixes")).Index().String())
+	f.Comment("has reports whether d (nil: no name) declares the query parameter name.")
+	f.Func().Params(jen.Id("d").Op("*").Id("serverQueryNames")).Id("has").Params(jen.Id("name").String()).Bool().Block(
+		jen.If(jen.Id("d").Op("==").Nil()).Block(jen.Return(jen.False())),
+		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("d").Dot("prefixes")).Block(
+			jen.If(jen.Qual(pkgStrings, "HasPrefix").Call(jen.Id("name"), jen.Id("p"))).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.Qual(pkgSlices, "Contains").Call(jen.Id("d").Dot("names"), jen.Id("name"))),
+	)
 }
 
 // formatValue is the text of a response header value.
@@ -421,7 +406,7 @@ func genParamRuntime(f *jen.File) {
 	genObjectRuntime(f)
 	genStyledObjectRuntime(f)
 	genHeaderRuntime(f)
-	genParseRuntime(f)
+	genParamOfRuntime(f)
 }
 
 // genObjectRuntime renders the reading of an object query parameter.
@@ -431,7 +416,7 @@ func genObjectRuntime(f *jen.File) {
 	f.Comment("(name[key]=value), form exploded (key=value, for the struct's keys, or every")
 	f.Comment("undeclared parameter for a map) or form (name=key,value,...).")
 	f.Func().Id("serverQueryObject").Params(c.Clone(), at.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("style")).String(),
-		jen.Id("explode").Bool(), jen.Id("keys").Index().String(), jen.Id("declared").Func().Params(jen.String()).Bool(), jen.Id("required").Bool()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
+		jen.Id("explode").Bool(), jen.Id("keys").Index().String(), jen.Id("declared").Op("*").Id("serverQueryNames"), jen.Id("required").Bool()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
 		jen.Id("m").Op(":=").Map(jen.String()).String().Values(),
 		jen.Switch().Block(
 			jen.Case(jen.Id("style").Op("==").Lit("deepObject")).Block(
@@ -451,7 +436,7 @@ func genObjectRuntime(f *jen.File) {
 			),
 			jen.Case(jen.Id("explode")).Block(
 				jen.For(jen.List(jen.Id("k"), jen.Id("values")).Op(":=").Range().Id("q")).Block(
-					jen.If(jen.Op("!").Id("declared").Call(jen.Id("k")).Op("&&").Len(jen.Id("values")).Op(">").Lit(0)).Block(
+					jen.If(jen.Op("!").Id("declared").Dot("has").Call(jen.Id("k")).Op("&&").Len(jen.Id("values")).Op(">").Lit(0)).Block(
 						jen.Id("m").Index(jen.Id("k")).Op("=").Id("values").Index(jen.Lit(0)),
 					),
 				),
@@ -470,9 +455,9 @@ func genObjectRuntime(f *jen.File) {
 	)
 	f.Comment("serverStrictQuery reports every query parameter with a bracket in its name that the")
 	f.Comment("operation does not declare (WithStrictQuery).")
-	f.Func().Id("serverStrictQuery").Params(c.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.Id("declared").Func().Params(jen.String()).Bool()).Block(
+	f.Func().Id("serverStrictQuery").Params(c.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.Id("declared").Op("*").Id("serverQueryNames")).Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(jen.Id("q")))).Block(
-			jen.If(jen.Qual(pkgStrings, "Contains").Call(jen.Id("name"), jen.Lit("[")).Op("&&").Op("!").Id("declared").Call(jen.Id("name"))).Block(
+			jen.If(jen.Qual(pkgStrings, "Contains").Call(jen.Id("name"), jen.Lit("[")).Op("&&").Op("!").Id("declared").Dot("has").Call(jen.Id("name"))).Block(
 				report(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query"), jen.Id("name"): jen.Id("name")}), jen.Lit("is not a parameter of this operation")),
 			),
 		),
@@ -520,59 +505,63 @@ func genHeaderRuntime(f *jen.File) {
 	)
 }
 
-// genParseRuntime renders the parsers of scalar parameter values.
+// genParseRuntime renders the parsers of scalar parameter values: each
+// takes the text and returns the value, or the problem that it is not one.
 func genParseRuntime(f *jen.File) {
-	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
-	f.Comment("serverParseInt parses a decimal integer of the given bit size (0: int).")
-	f.Func().Id("serverParseInt").Params(c.Clone(), at.Clone(), jen.Id("s").String(), jen.Id("bits").Int()).Params(jen.Int64(), jen.Bool()).Block(
-		jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Id("bits")),
+	text := jen.Id("s").String()
+	result := func(t jen.Code) jen.Code { return jen.Params(t, jen.String()) }
+	f.Comment("serverParseIntOf parses a decimal integer that T holds.")
+	f.Func().Id("serverParseIntOf").Types(jen.Id("T").Add(jen.Op("~").Int().Op("|").Op("~").Int32().Op("|").Op("~").Int64())).Params(text.Clone()).Add(result(jen.Id("T"))).Block(
+		jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Lit(64)),
 		jen.Switch().Block(
 			jen.Case(jen.Qual(pkgStrings, "HasPrefix").Call(jen.Id("s"), jen.Lit("+"))).Block(
 				jen.Comment("JSON writes no '+' sign, and neither do the parameters."),
-				report(jen.Id("at"), jen.Lit("must be an integer")),
-				jen.Return(jen.Lit(0), jen.False()),
+				jen.Return(jen.Lit(0), jen.Lit("must be an integer")),
 			),
-			jen.Case(jen.Qual(pkgErrors, "Is").Call(jen.Err(), jen.Qual(pkgStrconv, "ErrRange"))).Block(report(jen.Id("at"), jen.Lit("is out of range for an integer"))),
-			jen.Case(jen.Err().Op("!=").Nil()).Block(report(jen.Id("at"), jen.Lit("must be an integer"))),
+			jen.Case(jen.Qual(pkgErrors, "Is").Call(jen.Err(), jen.Qual(pkgStrconv, "ErrRange")).Op("||").Err().Op("==").Nil().Op("&&").Int64().Call(jen.Id("T").Call(jen.Id("x"))).Op("!=").Id("x")).Block(
+				jen.Return(jen.Lit(0), jen.Lit("is out of range for an integer")),
+			),
+			jen.Case(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(0), jen.Lit("must be an integer"))),
 		),
-		jen.Return(jen.Id("x"), jen.Err().Op("==").Nil()),
+		jen.Return(jen.Id("T").Call(jen.Id("x")), jen.Lit("")),
 	)
-	f.Comment("serverParseFloat parses a finite number of the given bit size.")
-	f.Func().Id("serverParseFloat").Params(c.Clone(), at.Clone(), jen.Id("s").String(), jen.Id("bits").Int()).Params(jen.Float64(), jen.Bool()).Block(
+	f.Comment("serverParseFloatOf parses a finite number that T holds.")
+	f.Func().Id("serverParseFloatOf").Types(jen.Id("T").Add(jen.Op("~").Float32().Op("|").Op("~").Float64())).Params(text.Clone()).Add(result(jen.Id("T"))).Block(
+		jen.Comment("A float32 cannot hold 2^24+1: parse to its precision."),
+		jen.List(jen.Id("probe"), jen.Id("bits")).Op(":=").List(jen.Lit(16777217.0), jen.Lit(64)),
+		jen.If(jen.Float64().Call(jen.Id("T").Call(jen.Id("probe"))).Op("!=").Id("probe")).Block(jen.Id("bits").Op("=").Lit(32)),
 		jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseFloat").Call(jen.Id("s"), jen.Id("bits")),
 		jen.If(jen.Err().Op("!=").Nil().Op("||").Qual(pkgStrings, "HasPrefix").Call(jen.Id("s"), jen.Lit("+")).Op("||").Qual(pkgMath, "IsNaN").Call(jen.Id("x")).Op("||").Qual(pkgMath, "IsInf").Call(jen.Id("x"), jen.Lit(0))).Block(
-			report(jen.Id("at"), jen.Lit("must be a number")),
-			jen.Return(jen.Lit(0), jen.False()),
+			jen.Return(jen.Lit(0), jen.Lit("must be a number")),
 		),
-		jen.Return(jen.Id("x"), jen.True()),
+		jen.Return(jen.Id("T").Call(jen.Id("x")), jen.Lit("")),
 	)
-	f.Comment("serverParseBool parses true or false, as JSON writes them.")
-	f.Func().Id("serverParseBool").Params(c.Clone(), at.Clone(), jen.Id("s").String()).Params(jen.Bool(), jen.Bool()).Block(
-		jen.Switch(jen.Id("s")).Block(
-			jen.Case(jen.Lit("true")).Block(jen.Return(jen.True(), jen.True())),
-			jen.Case(jen.Lit("false")).Block(jen.Return(jen.False(), jen.True())),
-		),
-		report(jen.Id("at"), jen.Lit("must be true or false")),
-		jen.Return(jen.False(), jen.False()),
+	f.Comment("serverParseBoolOf parses true or false, as JSON writes them.")
+	f.Func().Id("serverParseBoolOf").Types(jen.Id("T").Op("~").Bool()).Params(text.Clone()).Add(result(jen.Id("T"))).Block(
+		jen.Return(jen.Id("s").Op("==").Lit("true"), jen.Id("serverProblemUnless").Call(jen.Id("s").Op("==").Lit("true").Op("||").Id("s").Op("==").Lit("false"), jen.Lit("must be true or false"))),
 	)
 	f.Comment("serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a")
 	f.Comment("space (an unescaped time zone offset) is read as '+'.")
-	f.Func().Id("serverParseTime").Params(c.Clone(), at.Clone(), jen.Id("s").String()).Params(jen.Qual(pkgTime, "Time"), jen.Bool()).Block(
+	f.Func().Id("serverParseTime").Params(text.Clone()).Add(result(jen.Qual(pkgTime, "Time"))).Block(
 		jen.List(jen.Id("t"), jen.Err()).Op(":=").Qual(pkgTime, "Parse").Call(jen.Qual(pkgTime, "RFC3339"), jen.Id("s")),
 		jen.If(jen.Err().Op("!=").Nil().Op("&&").Qual(pkgStrings, "Contains").Call(jen.Id("s"), jen.Lit(" "))).Block(
 			jen.List(jen.Id("t"), jen.Err()).Op("=").Qual(pkgTime, "Parse").Call(jen.Qual(pkgTime, "RFC3339"), jen.Qual(pkgStrings, "ReplaceAll").Call(jen.Id("s"), jen.Lit(" "), jen.Lit("+"))),
 		),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			report(jen.Id("at"), jen.Lit("must be a date-time (RFC 3339, such as 2025-05-15T01:22:21Z)")),
-			jen.Return(jen.Qual(pkgTime, "Time").Values(), jen.False()),
-		),
-		jen.Return(jen.Id("t"), jen.True()),
+		jen.Return(jen.Id("t"), jen.Id("serverProblemUnless").Call(jen.Err().Op("==").Nil(), jen.Lit("must be a date-time (RFC 3339, such as 2025-05-15T01:22:21Z)"))),
 	)
 	f.Comment("serverParseBytes decodes base64 text (format byte).")
-	f.Func().Id("serverParseBytes").Params(c.Clone(), at.Clone(), jen.Id("s").String()).Params(jen.Index().Byte(), jen.Bool()).Block(
+	f.Func().Id("serverParseBytes").Params(text.Clone()).Add(result(jen.Index().Byte())).Block(
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual(pkgB64, "StdEncoding").Dot("DecodeString").Call(jen.Id("s")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(report(jen.Id("at"), jen.Lit("must be base64 text")), jen.Return(jen.Nil(), jen.False())),
-		jen.Return(jen.Id("b"), jen.True()),
+		jen.Return(jen.Id("b"), jen.Id("serverProblemUnless").Call(jen.Err().Op("==").Nil(), jen.Lit("must be base64 text"))),
+	)
+	f.Comment("serverTextOf is text as the string type T: nothing to parse.")
+	f.Func().Id("serverTextOf").Types(jen.Id("T").Op("~").String()).Params(text.Clone()).Add(result(jen.Id("T"))).Block(jen.Return(jen.Id("T").Call(jen.Id("s")), jen.Lit("")))
+	f.Comment("serverAnyText is text as a value of any type.")
+	f.Func().Id("serverAnyText").Params(text.Clone()).Add(result(jen.Any())).Block(jen.Return(jen.Id("s"), jen.Lit("")))
+	f.Comment("serverProblemUnless is problem unless ok.")
+	f.Func().Id("serverProblemUnless").Params(jen.Id("ok").Bool(), jen.Id("problem").String()).String().Block(
+		jen.If(jen.Id("ok")).Block(jen.Return(jen.Lit(""))),
+		jen.Return(jen.Id("problem")),
 	)
 }
 

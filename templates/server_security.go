@@ -25,6 +25,7 @@ func usesSecurity(api *generator.API) bool {
 // genSecurity renders the schemes, each operation's requirements and the
 // authentication of a request; nothing when no operation is secured.
 func genSecurity(f *jen.File, api *generator.API) {
+	genServerBegin(f, usesSecurity(api))
 	if !usesSecurity(api) {
 		return
 	}
@@ -41,15 +42,17 @@ func genSecurity(f *jen.File, api *generator.API) {
 			for _, req := range o.Security {
 				g.ValuesFunc(func(g *jen.Group) {
 					for _, use := range req.Schemes {
-						d := jen.Dict{jen.Id("scheme"): jen.Id(schemeVar(use.Scheme))}
-						if len(use.Scopes) > 0 {
-							d[jen.Id("scopes")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
-								for _, s := range use.Scopes {
-									g.Lit(s)
-								}
-							})
-						}
-						g.Values(d)
+						use := use
+						g.ValuesFunc(func(g *jen.Group) {
+							g.Id("scheme").Op(":").Id(schemeVar(use.Scheme))
+							if len(use.Scopes) > 0 {
+								g.Id("scopes").Op(":").Index().String().ValuesFunc(func(g *jen.Group) {
+									for _, s := range use.Scopes {
+										g.Lit(s)
+									}
+								})
+							}
+						})
 					}
 				})
 			}
@@ -197,5 +200,31 @@ func genAuthenticate(f *jen.File) {
 			jen.If(jen.Id("next").Op("!=").Nil()).Block(jen.Id("ctx").Op("=").Id("next")),
 		),
 		jen.Return(jen.Id("ctx"), jen.Id("Problem").Values(), jen.True()),
+	)
+}
+
+// genServerBegin renders serverBegin, the start of every operation's
+// handler: the credentials (when the API has security), then the query.
+func genServerBegin(f *jen.File, secured bool) {
+	params := []jen.Code{writerParam(), requestParam(), jen.Id("c").Add(statePtr()), jen.Id("op").Op("*").Id(srvOperation), jen.Id("query").Bool()}
+	auth := jen.Null()
+	if secured {
+		params = append(params, jen.Id("security").Op("...").Index().Id("serverSchemeUse"))
+		auth = jen.If(jen.Len(jen.Id("security")).Op(">").Lit(0)).Block(
+			jen.List(jen.Id("ctx"), jen.Id("ok")).Op(":=").Id("h").Dot("authenticate").Call(jen.Id("w"), jen.Id("r"), jen.Id("op").Dot("ID"), jen.Id("security")),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
+			jen.Id("c").Dot("ctx").Op("=").Id("ctx"),
+		)
+	}
+	f.Comment("serverBegin starts serving op: it checks the credentials against the alternative")
+	f.Comment("security requirements (answering 401 itself, then false), and reads the query when the")
+	f.Comment("operation has query parameters or WithStrictQuery asks to check it.")
+	f.Func().Params(handlerRecv()).Id("serverBegin").Params(params...).Params(jen.Qual(pkgURL, "Values"), jen.Bool()).Block(
+		jen.Id("c").Dot("ctx").Op("=").Id("r").Dot("Context").Call(),
+		auth,
+		jen.Var().Id("q").Qual(pkgURL, "Values"),
+		jen.If(jen.Id("query").Op("||").Id("h").Dot("strictQuery")).Block(jen.Id("q").Op("=").Id("serverQuery").Call(jen.Id("c"), jen.Id("r").Dot("URL").Dot("RawQuery"))),
+		jen.If(jen.Id("h").Dot("strictQuery")).Block(jen.Id("serverStrictQuery").Call(jen.Id("c"), jen.Id("q"), jen.Id("op").Dot("declares"))),
+		jen.Return(jen.Id("q"), jen.True()),
 	)
 }

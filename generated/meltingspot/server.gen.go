@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -859,14 +860,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -1117,15 +1137,14 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-var serverOperationLinkChannelGroups = &ServerOperation{ID: "linkChannelGroups", Method: "POST", Path: "/v1/channels/{channelId}/groups~bulkAdd", Pattern: "POST /v1/channels/{channelID}/groups~bulkAdd", declares: func(string) bool {
-	return false
-}}
+var serverOperationLinkChannelGroups = &ServerOperation{ID: "linkChannelGroups", Method: "POST", Path: "/v1/channels/{channelId}/groups~bulkAdd", Pattern: "POST /v1/channels/{channelID}/groups~bulkAdd"}
 
 // serveLinkChannelGroups serves POST /v1/channels/{channelId}/groups~bulkAdd: it checks the
 // credentials, decodes and validates the request, calls Server.LinkChannelGroups and writes
 // its answer.
 func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "linkChannelGroups", serverSecurityLinkChannelGroups)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationLinkChannelGroups, false, serverSecurityLinkChannelGroups...)
 	if !ok {
 		return
 	}
@@ -1134,10 +1153,6 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in LinkChannelGroupsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationLinkChannelGroups.declares)
-	}
 	in.ChannelID = r.PathValue("channelID")
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -1164,59 +1179,32 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.LinkChannelGroups(c.ctx, in)
+		serverWriteAnswer(h, w, r, "linkChannelGroups", out, err)
 	}
-	out, err := h.impl.LinkChannelGroups(ctx, in)
-	serverWriteAnswer(h, w, r, "linkChannelGroups", out, err)
 }
 
-var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", Path: "/v1/lives", Pattern: "GET /v1/lives", declares: func(name string) bool {
-	switch name {
-	case "page", "limit", "title[eq]", "title[contains]", "status[eq]", "startDate[lt]", "startDate[lte]", "startDate[gt]", "startDate[gte]", "startDate[eq]", "solution[eq]", "replay[eq]", "builtInType[eq]", "averageViewTime[lt]", "averageViewTime[lte]", "averageViewTime[gt]", "averageViewTime[gte]", "averageViewTime[eq]", "invited[lt]", "invited[lte]", "invited[gt]", "invited[gte]", "invited[eq]", "registrant[lt]", "registrant[lte]", "registrant[gt]", "registrant[gte]", "registrant[eq]", "attendee[lt]", "attendee[lte]", "attendee[gt]", "attendee[gte]", "attendee[eq]", "attendanceRate[lt]", "attendanceRate[lte]", "attendanceRate[gt]", "attendanceRate[gte]", "attendanceRate[eq]", "totalReplayView[lt]", "totalReplayView[lte]", "totalReplayView[gt]", "totalReplayView[gte]", "totalReplayView[eq]":
-		return true
-	}
-	return false
-}}
+var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", Path: "/v1/lives", Pattern: "GET /v1/lives", declares: &serverQueryNames{names: []string{"page", "limit", "title[eq]", "title[contains]", "status[eq]", "startDate[lt]", "startDate[lte]", "startDate[gt]", "startDate[gte]", "startDate[eq]", "solution[eq]", "replay[eq]", "builtInType[eq]", "averageViewTime[lt]", "averageViewTime[lte]", "averageViewTime[gt]", "averageViewTime[gte]", "averageViewTime[eq]", "invited[lt]", "invited[lte]", "invited[gt]", "invited[gte]", "invited[eq]", "registrant[lt]", "registrant[lte]", "registrant[gt]", "registrant[gte]", "registrant[eq]", "attendee[lt]", "attendee[lte]", "attendee[gt]", "attendee[gte]", "attendee[eq]", "attendanceRate[lt]", "attendanceRate[lte]", "attendanceRate[gt]", "attendanceRate[gte]", "attendanceRate[eq]", "totalReplayView[lt]", "totalReplayView[lte]", "totalReplayView[gt]", "totalReplayView[gte]", "totalReplayView[eq]"}}}
 
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
 // request, calls Server.ListLives and writes its answer.
 func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listLives", serverSecurityListLives)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListLives, true, serverSecurityListLives...)
 	if !ok {
 		return
 	}
 	var in ListLivesInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListLives.declares)
+	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "page"}
+		c.addIf(at, v < 1, "must be at least 1")
+		in.Params.Page = &v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "page",
-		}
-		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				in.Params.Page = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				in.Params.Limit = &v
-			}
-		}
+	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "limit"}
+		c.addIf(at, v < 1, "must be at least 1")
+		in.Params.Limit = &v
 	}
 	filter, filterErrs := ParseListLivesFilter(q)
 	in.Params.Filter = filter
@@ -1226,21 +1214,19 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 			name: e.Param,
 		}, e.Problem)
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListLives(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listLives", out, err)
 	}
-	out, err := h.impl.ListLives(ctx, in)
-	serverWriteAnswer(h, w, r, "listLives", out, err)
 }
 
-var serverOperationCreateLive = &ServerOperation{ID: "createLive", Method: "POST", Path: "/v1/lives", Pattern: "POST /v1/lives", declares: func(string) bool {
-	return false
-}}
+var serverOperationCreateLive = &ServerOperation{ID: "createLive", Method: "POST", Path: "/v1/lives", Pattern: "POST /v1/lives"}
 
 // serveCreateLive serves POST /v1/lives: it checks the credentials, decodes and validates
 // the request, calls Server.CreateLive and writes its answer.
 func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "createLive", serverSecurityCreateLive)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCreateLive, false, serverSecurityCreateLive...)
 	if !ok {
 		return
 	}
@@ -1249,10 +1235,6 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in CreateLiveInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreateLive.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -1278,45 +1260,37 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.CreateLive(c.ctx, in)
+		serverWriteAnswer(h, w, r, "createLive", out, err)
 	}
-	out, err := h.impl.CreateLive(ctx, in)
-	serverWriteAnswer(h, w, r, "createLive", out, err)
 }
 
-var serverOperationGetLive = &ServerOperation{ID: "getLive", Method: "GET", Path: "/v1/lives/{liveId}", Pattern: "GET /v1/lives/{liveID}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetLive = &ServerOperation{ID: "getLive", Method: "GET", Path: "/v1/lives/{liveId}", Pattern: "GET /v1/lives/{liveID}"}
 
 // serveGetLive serves GET /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetLive and writes its answer.
 func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "getLive", serverSecurityGetLive)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetLive, false, serverSecurityGetLive...)
 	if !ok {
 		return
 	}
 	var in GetLiveInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetLive.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetLive(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getLive", out, err)
 	}
-	out, err := h.impl.GetLive(ctx, in)
-	serverWriteAnswer(h, w, r, "getLive", out, err)
 }
 
-var serverOperationUpdateLive = &ServerOperation{ID: "updateLive", Method: "PUT", Path: "/v1/lives/{liveId}", Pattern: "PUT /v1/lives/{liveID}", declares: func(string) bool {
-	return false
-}}
+var serverOperationUpdateLive = &ServerOperation{ID: "updateLive", Method: "PUT", Path: "/v1/lives/{liveId}", Pattern: "PUT /v1/lives/{liveID}"}
 
 // serveUpdateLive serves PUT /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.UpdateLive and writes its answer.
 func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "updateLive", serverSecurityUpdateLive)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUpdateLive, false, serverSecurityUpdateLive...)
 	if !ok {
 		return
 	}
@@ -1325,10 +1299,6 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in UpdateLiveInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUpdateLive.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -1355,100 +1325,65 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.UpdateLive(c.ctx, in)
+		serverWriteAnswer(h, w, r, "updateLive", out, err)
 	}
-	out, err := h.impl.UpdateLive(ctx, in)
-	serverWriteAnswer(h, w, r, "updateLive", out, err)
 }
 
-var serverOperationDeleteLive = &ServerOperation{ID: "deleteLive", Method: "DELETE", Path: "/v1/lives/{liveId}", Pattern: "DELETE /v1/lives/{liveID}", declares: func(string) bool {
-	return false
-}}
+var serverOperationDeleteLive = &ServerOperation{ID: "deleteLive", Method: "DELETE", Path: "/v1/lives/{liveId}", Pattern: "DELETE /v1/lives/{liveID}"}
 
 // serveDeleteLive serves DELETE /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.DeleteLive and writes its answer.
 func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "deleteLive", serverSecurityDeleteLive)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationDeleteLive, false, serverSecurityDeleteLive...)
 	if !ok {
 		return
 	}
 	var in DeleteLiveInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationDeleteLive.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.DeleteLive(c.ctx, in)
+		serverWriteAnswer(h, w, r, "deleteLive", out, err)
 	}
-	out, err := h.impl.DeleteLive(ctx, in)
-	serverWriteAnswer(h, w, r, "deleteLive", out, err)
 }
 
-var serverOperationListLiveGroups = &ServerOperation{ID: "listLiveGroups", Method: "GET", Path: "/v1/lives/{liveId}/groups", Pattern: "GET /v1/lives/{liveID}/groups", declares: func(name string) bool {
-	switch name {
-	case "page", "limit":
-		return true
-	}
-	return false
-}}
+var serverOperationListLiveGroups = &ServerOperation{ID: "listLiveGroups", Method: "GET", Path: "/v1/lives/{liveId}/groups", Pattern: "GET /v1/lives/{liveID}/groups", declares: &serverQueryNames{names: []string{"page", "limit"}}}
 
 // serveListLiveGroups serves GET /v1/lives/{liveId}/groups: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveGroups and writes its answer.
 func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listLiveGroups", serverSecurityListLiveGroups)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListLiveGroups, true, serverSecurityListLiveGroups...)
 	if !ok {
 		return
 	}
 	var in ListLiveGroupsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListLiveGroups.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "page",
-		}
-		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				in.Params.Page = &v
-			}
-		}
+	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "page"}
+		c.addIf(at, v < 1, "must be at least 1")
+		in.Params.Page = &v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				in.Params.Limit = &v
-			}
-		}
+	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "limit"}
+		c.addIf(at, v < 1, "must be at least 1")
+		in.Params.Limit = &v
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListLiveGroups(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listLiveGroups", out, err)
 	}
-	out, err := h.impl.ListLiveGroups(ctx, in)
-	serverWriteAnswer(h, w, r, "listLiveGroups", out, err)
 }
 
-var serverOperationLinkLiveGroup = &ServerOperation{ID: "linkLiveGroup", Method: "POST", Path: "/v1/lives/{liveId}/groups", Pattern: "POST /v1/lives/{liveID}/groups", declares: func(string) bool {
-	return false
-}}
+var serverOperationLinkLiveGroup = &ServerOperation{ID: "linkLiveGroup", Method: "POST", Path: "/v1/lives/{liveId}/groups", Pattern: "POST /v1/lives/{liveID}/groups"}
 
 // serveLinkLiveGroup serves POST /v1/lives/{liveId}/groups: it checks the credentials,
 // decodes and validates the request, calls Server.LinkLiveGroup and writes its answer.
 func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "linkLiveGroup", serverSecurityLinkLiveGroup)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationLinkLiveGroup, false, serverSecurityLinkLiveGroup...)
 	if !ok {
 		return
 	}
@@ -1457,10 +1392,6 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in LinkLiveGroupInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationLinkLiveGroup.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -1485,48 +1416,40 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.LinkLiveGroup(c.ctx, in)
+		serverWriteAnswer(h, w, r, "linkLiveGroup", out, err)
 	}
-	out, err := h.impl.LinkLiveGroup(ctx, in)
-	serverWriteAnswer(h, w, r, "linkLiveGroup", out, err)
 }
 
-var serverOperationUnlinkLiveGroup = &ServerOperation{ID: "unlinkLiveGroup", Method: "DELETE", Path: "/v1/lives/{liveId}/groups/{groupId}", Pattern: "DELETE /v1/lives/{liveID}/groups/{groupID}", declares: func(string) bool {
-	return false
-}}
+var serverOperationUnlinkLiveGroup = &ServerOperation{ID: "unlinkLiveGroup", Method: "DELETE", Path: "/v1/lives/{liveId}/groups/{groupId}", Pattern: "DELETE /v1/lives/{liveID}/groups/{groupID}"}
 
 // serveUnlinkLiveGroup serves DELETE /v1/lives/{liveId}/groups/{groupId}: it checks the
 // credentials, decodes and validates the request, calls Server.UnlinkLiveGroup and writes
 // its answer.
 func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "unlinkLiveGroup", serverSecurityUnlinkLiveGroup)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUnlinkLiveGroup, false, serverSecurityUnlinkLiveGroup...)
 	if !ok {
 		return
 	}
 	var in UnlinkLiveGroupInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUnlinkLiveGroup.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
 	in.GroupID = r.PathValue("groupID")
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.UnlinkLiveGroup(c.ctx, in)
+		serverWriteAnswer(h, w, r, "unlinkLiveGroup", out, err)
 	}
-	out, err := h.impl.UnlinkLiveGroup(ctx, in)
-	serverWriteAnswer(h, w, r, "unlinkLiveGroup", out, err)
 }
 
-var serverOperationUnlinkLiveGroups = &ServerOperation{ID: "unlinkLiveGroups", Method: "POST", Path: "/v1/lives/{liveId}/groups~bulkRemove", Pattern: "POST /v1/lives/{liveID}/groups~bulkRemove", declares: func(string) bool {
-	return false
-}}
+var serverOperationUnlinkLiveGroups = &ServerOperation{ID: "unlinkLiveGroups", Method: "POST", Path: "/v1/lives/{liveId}/groups~bulkRemove", Pattern: "POST /v1/lives/{liveID}/groups~bulkRemove"}
 
 // serveUnlinkLiveGroups serves POST /v1/lives/{liveId}/groups~bulkRemove: it checks the
 // credentials, decodes and validates the request, calls Server.UnlinkLiveGroups and writes
 // its answer.
 func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "unlinkLiveGroups", serverSecurityUnlinkLiveGroups)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUnlinkLiveGroups, false, serverSecurityUnlinkLiveGroups...)
 	if !ok {
 		return
 	}
@@ -1535,10 +1458,6 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in UnlinkLiveGroupsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUnlinkLiveGroups.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -1565,61 +1484,34 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.UnlinkLiveGroups(c.ctx, in)
+		serverWriteAnswer(h, w, r, "unlinkLiveGroups", out, err)
 	}
-	out, err := h.impl.UnlinkLiveGroups(ctx, in)
-	serverWriteAnswer(h, w, r, "unlinkLiveGroups", out, err)
 }
 
-var serverOperationListLiveParticipants = &ServerOperation{ID: "listLiveParticipants", Method: "GET", Path: "/v1/lives/{liveId}/participants", Pattern: "GET /v1/lives/{liveID}/participants", declares: func(name string) bool {
-	switch name {
-	case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "type[eq]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
-		return true
-	}
-	return false
-}}
+var serverOperationListLiveParticipants = &ServerOperation{ID: "listLiveParticipants", Method: "GET", Path: "/v1/lives/{liveId}/participants", Pattern: "GET /v1/lives/{liveID}/participants", declares: &serverQueryNames{names: []string{"page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "type[eq]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]"}}}
 
 // serveListLiveParticipants serves GET /v1/lives/{liveId}/participants: it checks the
 // credentials, decodes and validates the request, calls Server.ListLiveParticipants and
 // writes its answer.
 func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listLiveParticipants", serverSecurityListLiveParticipants)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListLiveParticipants, true, serverSecurityListLiveParticipants...)
 	if !ok {
 		return
 	}
 	var in ListLiveParticipantsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListLiveParticipants.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "page",
-		}
-		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				in.Params.Page = &v
-			}
-		}
+	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "page"}
+		c.addIf(at, v < 1, "must be at least 1")
+		in.Params.Page = &v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				in.Params.Limit = &v
-			}
-		}
+	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "limit"}
+		c.addIf(at, v < 1, "must be at least 1")
+		in.Params.Limit = &v
 	}
 	filter, filterErrs := ParseListLiveParticipantsFilter(q)
 	in.Params.Filter = filter
@@ -1629,22 +1521,20 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 			name: e.Param,
 		}, e.Problem)
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListLiveParticipants(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listLiveParticipants", out, err)
 	}
-	out, err := h.impl.ListLiveParticipants(ctx, in)
-	serverWriteAnswer(h, w, r, "listLiveParticipants", out, err)
 }
 
-var serverOperationInviteLiveParticipant = &ServerOperation{ID: "inviteLiveParticipant", Method: "POST", Path: "/v1/lives/{liveId}/participants", Pattern: "POST /v1/lives/{liveID}/participants", declares: func(string) bool {
-	return false
-}}
+var serverOperationInviteLiveParticipant = &ServerOperation{ID: "inviteLiveParticipant", Method: "POST", Path: "/v1/lives/{liveId}/participants", Pattern: "POST /v1/lives/{liveID}/participants"}
 
 // serveInviteLiveParticipant serves POST /v1/lives/{liveId}/participants: it checks the
 // credentials, decodes and validates the request, calls Server.InviteLiveParticipant and
 // writes its answer.
 func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "inviteLiveParticipant", serverSecurityInviteLiveParticipant)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationInviteLiveParticipant, false, serverSecurityInviteLiveParticipant...)
 	if !ok {
 		return
 	}
@@ -1653,10 +1543,6 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 		return
 	}
 	var in InviteLiveParticipantInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationInviteLiveParticipant.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -1681,22 +1567,20 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.InviteLiveParticipant(c.ctx, in)
+		serverWriteAnswer(h, w, r, "inviteLiveParticipant", out, err)
 	}
-	out, err := h.impl.InviteLiveParticipant(ctx, in)
-	serverWriteAnswer(h, w, r, "inviteLiveParticipant", out, err)
 }
 
-var serverOperationBulkInviteLiveParticipants = &ServerOperation{ID: "bulkInviteLiveParticipants", Method: "POST", Path: "/v1/lives/{liveId}/participants~bulkInvite", Pattern: "POST /v1/lives/{liveID}/participants~bulkInvite", declares: func(string) bool {
-	return false
-}}
+var serverOperationBulkInviteLiveParticipants = &ServerOperation{ID: "bulkInviteLiveParticipants", Method: "POST", Path: "/v1/lives/{liveId}/participants~bulkInvite", Pattern: "POST /v1/lives/{liveID}/participants~bulkInvite"}
 
 // serveBulkInviteLiveParticipants serves POST /v1/lives/{liveId}/participants~bulkInvite: it
 // checks the credentials, decodes and validates the request, calls
 // Server.BulkInviteLiveParticipants and writes its answer.
 func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "bulkInviteLiveParticipants", serverSecurityBulkInviteLiveParticipants)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationBulkInviteLiveParticipants, false, serverSecurityBulkInviteLiveParticipants...)
 	if !ok {
 		return
 	}
@@ -1705,10 +1589,6 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 		return
 	}
 	var in BulkInviteLiveParticipantsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationBulkInviteLiveParticipants.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -1735,60 +1615,33 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.BulkInviteLiveParticipants(c.ctx, in)
+		serverWriteAnswer(h, w, r, "bulkInviteLiveParticipants", out, err)
 	}
-	out, err := h.impl.BulkInviteLiveParticipants(ctx, in)
-	serverWriteAnswer(h, w, r, "bulkInviteLiveParticipants", out, err)
 }
 
-var serverOperationListLiveSpeakers = &ServerOperation{ID: "listLiveSpeakers", Method: "GET", Path: "/v1/lives/{liveId}/speakers", Pattern: "GET /v1/lives/{liveID}/speakers", declares: func(name string) bool {
-	switch name {
-	case "page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]":
-		return true
-	}
-	return false
-}}
+var serverOperationListLiveSpeakers = &ServerOperation{ID: "listLiveSpeakers", Method: "GET", Path: "/v1/lives/{liveId}/speakers", Pattern: "GET /v1/lives/{liveID}/speakers", declares: &serverQueryNames{names: []string{"page", "limit", "firstname[eq]", "firstname[contains]", "lastname[eq]", "lastname[contains]", "email[eq]", "email[contains]", "status[eq]", "hasReplayed[eq]", "hasParticipated[eq]"}}}
 
 // serveListLiveSpeakers serves GET /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveSpeakers and writes its answer.
 func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listLiveSpeakers", serverSecurityListLiveSpeakers)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListLiveSpeakers, true, serverSecurityListLiveSpeakers...)
 	if !ok {
 		return
 	}
 	var in ListLiveSpeakersInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListLiveSpeakers.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "page",
-		}
-		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				in.Params.Page = &v
-			}
-		}
+	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "page"}
+		c.addIf(at, v < 1, "must be at least 1")
+		in.Params.Page = &v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				in.Params.Limit = &v
-			}
-		}
+	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "limit"}
+		c.addIf(at, v < 1, "must be at least 1")
+		in.Params.Limit = &v
 	}
 	filter, filterErrs := ParseListLiveSpeakersFilter(q)
 	in.Params.Filter = filter
@@ -1798,21 +1651,19 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 			name: e.Param,
 		}, e.Problem)
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListLiveSpeakers(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listLiveSpeakers", out, err)
 	}
-	out, err := h.impl.ListLiveSpeakers(ctx, in)
-	serverWriteAnswer(h, w, r, "listLiveSpeakers", out, err)
 }
 
-var serverOperationInviteLiveSpeaker = &ServerOperation{ID: "inviteLiveSpeaker", Method: "POST", Path: "/v1/lives/{liveId}/speakers", Pattern: "POST /v1/lives/{liveID}/speakers", declares: func(string) bool {
-	return false
-}}
+var serverOperationInviteLiveSpeaker = &ServerOperation{ID: "inviteLiveSpeaker", Method: "POST", Path: "/v1/lives/{liveId}/speakers", Pattern: "POST /v1/lives/{liveID}/speakers"}
 
 // serveInviteLiveSpeaker serves POST /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.InviteLiveSpeaker and writes its answer.
 func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "inviteLiveSpeaker", serverSecurityInviteLiveSpeaker)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationInviteLiveSpeaker, false, serverSecurityInviteLiveSpeaker...)
 	if !ok {
 		return
 	}
@@ -1821,10 +1672,6 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in InviteLiveSpeakerInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationInviteLiveSpeaker.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -1851,22 +1698,20 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.InviteLiveSpeaker(c.ctx, in)
+		serverWriteAnswer(h, w, r, "inviteLiveSpeaker", out, err)
 	}
-	out, err := h.impl.InviteLiveSpeaker(ctx, in)
-	serverWriteAnswer(h, w, r, "inviteLiveSpeaker", out, err)
 }
 
-var serverOperationBulkInviteLiveSpeakers = &ServerOperation{ID: "bulkInviteLiveSpeakers", Method: "POST", Path: "/v1/lives/{liveId}/speakers~bulkInvite", Pattern: "POST /v1/lives/{liveID}/speakers~bulkInvite", declares: func(string) bool {
-	return false
-}}
+var serverOperationBulkInviteLiveSpeakers = &ServerOperation{ID: "bulkInviteLiveSpeakers", Method: "POST", Path: "/v1/lives/{liveId}/speakers~bulkInvite", Pattern: "POST /v1/lives/{liveID}/speakers~bulkInvite"}
 
 // serveBulkInviteLiveSpeakers serves POST /v1/lives/{liveId}/speakers~bulkInvite: it checks
 // the credentials, decodes and validates the request, calls Server.BulkInviteLiveSpeakers
 // and writes its answer.
 func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "bulkInviteLiveSpeakers", serverSecurityBulkInviteLiveSpeakers)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationBulkInviteLiveSpeakers, false, serverSecurityBulkInviteLiveSpeakers...)
 	if !ok {
 		return
 	}
@@ -1875,10 +1720,6 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 		return
 	}
 	var in BulkInviteLiveSpeakersInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationBulkInviteLiveSpeakers.declares)
-	}
 	in.LiveID = r.PathValue("liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -1905,9 +1746,8 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.BulkInviteLiveSpeakers(c.ctx, in)
+		serverWriteAnswer(h, w, r, "bulkInviteLiveSpeakers", out, err)
 	}
-	out, err := h.impl.BulkInviteLiveSpeakers(ctx, in)
-	serverWriteAnswer(h, w, r, "bulkInviteLiveSpeakers", out, err)
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -372,14 +373,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -619,15 +639,14 @@ func answerInt[T ~int | ~int32 | ~int64](v T) string {
 	return strconv.FormatInt(int64(v), 10)
 }
 
-var serverOperationCreateMeetingInvitees = &ServerOperation{ID: "createMeetingInvitees", Method: "POST", Path: "/meetingInvitees/bulkInsert", Pattern: "POST /meetingInvitees/bulkInsert", declares: func(string) bool {
-	return false
-}}
+var serverOperationCreateMeetingInvitees = &ServerOperation{ID: "createMeetingInvitees", Method: "POST", Path: "/meetingInvitees/bulkInsert", Pattern: "POST /meetingInvitees/bulkInsert"}
 
 // serveCreateMeetingInvitees serves POST /meetingInvitees/bulkInsert: it checks the
 // credentials, decodes and validates the request, calls Server.CreateMeetingInvitees and
 // writes its answer.
 func (h *serverHandler) serveCreateMeetingInvitees(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "createMeetingInvitees", serverSecurityCreateMeetingInvitees)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCreateMeetingInvitees, false, serverSecurityCreateMeetingInvitees...)
 	if !ok {
 		return
 	}
@@ -636,10 +655,6 @@ func (h *serverHandler) serveCreateMeetingInvitees(w http.ResponseWriter, r *htt
 		return
 	}
 	var in CreateMeetingInviteesInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreateMeetingInvitees.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -665,9 +680,8 @@ func (h *serverHandler) serveCreateMeetingInvitees(w http.ResponseWriter, r *htt
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.CreateMeetingInvitees(c.ctx, in)
+		serverWriteAnswer(h, w, r, "createMeetingInvitees", out, err)
 	}
-	out, err := h.impl.CreateMeetingInvitees(ctx, in)
-	serverWriteAnswer(h, w, r, "createMeetingInvitees", out, err)
 }

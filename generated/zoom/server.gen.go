@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -221,14 +222,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -456,19 +476,14 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationAddMeetingRegistrant = &ServerOperation{ID: "addMeetingRegistrant", Method: "POST", Path: "/meetings/{meetingId}/registrants", Pattern: "POST /meetings/{meetingID}/registrants", declares: func(name string) bool {
-	switch name {
-	case "occurrence_ids":
-		return true
-	}
-	return false
-}}
+var serverOperationAddMeetingRegistrant = &ServerOperation{ID: "addMeetingRegistrant", Method: "POST", Path: "/meetings/{meetingId}/registrants", Pattern: "POST /meetings/{meetingID}/registrants", declares: &serverQueryNames{names: []string{"occurrence_ids"}}}
 
 // serveAddMeetingRegistrant serves POST /meetings/{meetingId}/registrants: it checks the
 // credentials, decodes and validates the request, calls Server.AddMeetingRegistrant and
 // writes its answer.
 func (h *serverHandler) serveAddMeetingRegistrant(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "addMeetingRegistrant", serverSecurityAddMeetingRegistrant)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationAddMeetingRegistrant, true, serverSecurityAddMeetingRegistrant...)
 	if !ok {
 		return
 	}
@@ -477,32 +492,8 @@ func (h *serverHandler) serveAddMeetingRegistrant(w http.ResponseWriter, r *http
 		return
 	}
 	var in AddMeetingRegistrantInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationAddMeetingRegistrant.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "meetingId",
-		}
-		s := r.PathValue("meetingID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.MeetingID = v
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "occurrence_ids",
-		}
-		if items, ok := serverQueryList(c, at, q, "occurrence_ids", ",", false); ok {
-			v := items
-			in.Params.OccurrenceIDs = v
-		}
-	}
+	in.MeetingID, _ = serverPathOf(c, "meetingId", r.PathValue("meetingID"), serverParseIntOf[int64])
+	in.Params.OccurrenceIDs, _ = serverQueryListOf[string](c, q, "occurrence_ids", ",", false, nil)
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -528,9 +519,8 @@ func (h *serverHandler) serveAddMeetingRegistrant(w http.ResponseWriter, r *http
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.AddMeetingRegistrant(c.ctx, in)
+		serverWriteAnswer(h, w, r, "addMeetingRegistrant", out, err)
 	}
-	out, err := h.impl.AddMeetingRegistrant(ctx, in)
-	serverWriteAnswer(h, w, r, "addMeetingRegistrant", out, err)
 }

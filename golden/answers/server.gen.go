@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -278,14 +279,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -565,43 +585,37 @@ func answerTime(v time.Time) string {
 	return v.Format(time.RFC3339Nano)
 }
 
-var serverOperationListReports = &ServerOperation{ID: "listReports", Method: "GET", Path: "/reports", Pattern: "GET /reports", declares: func(string) bool {
-	return false
-}}
+var serverOperationListReports = &ServerOperation{ID: "listReports", Method: "GET", Path: "/reports", Pattern: "GET /reports"}
 
 // serveListReports serves GET /reports: it checks the credentials, decodes and validates the
 // request, calls Server.ListReports and writes its answer.
 func (h *serverHandler) serveListReports(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListReportsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListReports.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationListReports, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListReports(ctx, in)
-	serverWriteAnswer(h, w, r, "listReports", out, err)
+	var in ListReportsInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListReports(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listReports", out, err)
+	}
 }
 
-var serverOperationGetReport = &ServerOperation{ID: "getReport", Method: "GET", Path: "/reports/{id}", Pattern: "GET /reports/{id}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetReport = &ServerOperation{ID: "getReport", Method: "GET", Path: "/reports/{id}", Pattern: "GET /reports/{id}"}
 
 // serveGetReport serves GET /reports/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetReport and writes its answer.
 func (h *serverHandler) serveGetReport(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetReportInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetReport.declares)
-	}
-	in.ID = r.PathValue("id")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetReport, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetReport(ctx, in)
-	serverWriteAnswer(h, w, r, "getReport", out, err)
+	var in GetReportInput
+	in.ID = r.PathValue("id")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetReport(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getReport", out, err)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -359,14 +360,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -599,153 +619,135 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationGetAvatar = &ServerOperation{ID: "getAvatar", Method: "GET", Path: "/avatar", Pattern: "GET /avatar", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetAvatar = &ServerOperation{ID: "getAvatar", Method: "GET", Path: "/avatar", Pattern: "GET /avatar"}
 
 // serveGetAvatar serves GET /avatar: it checks the credentials, decodes and validates the
 // request, calls Server.GetAvatar and writes its answer.
 func (h *serverHandler) serveGetAvatar(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetAvatarInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetAvatar.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetAvatar, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetAvatar(ctx, in)
-	serverWriteAnswer(h, w, r, "getAvatar", out, err)
+	var in GetAvatarInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetAvatar(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getAvatar", out, err)
+	}
 }
 
-var serverOperationSetAvatar = &ServerOperation{ID: "setAvatar", Method: "PUT", Path: "/avatar", Pattern: "PUT /avatar", declares: func(string) bool {
-	return false
-}}
+var serverOperationSetAvatar = &ServerOperation{ID: "setAvatar", Method: "PUT", Path: "/avatar", Pattern: "PUT /avatar"}
 
 // serveSetAvatar serves PUT /avatar: it checks the credentials, decodes and validates the
 // request, calls Server.SetAvatar and writes its answer.
 func (h *serverHandler) serveSetAvatar(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationSetAvatar, false)
+	if !ok {
+		return
+	}
 	data, ok := h.streamBody(w, r, "image/png")
 	if !ok {
 		return
 	}
 	var in SetAvatarInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationSetAvatar.declares)
-	}
 	in.Body = data
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.SetAvatar(c.ctx, in)
+		serverWriteAnswer(h, w, r, "setAvatar", out, err)
 	}
-	out, err := h.impl.SetAvatar(ctx, in)
-	serverWriteAnswer(h, w, r, "setAvatar", out, err)
 }
 
-var serverOperationEcho = &ServerOperation{ID: "echo", Method: "POST", Path: "/echo", Pattern: "POST /echo", declares: func(string) bool {
-	return false
-}}
+var serverOperationEcho = &ServerOperation{ID: "echo", Method: "POST", Path: "/echo", Pattern: "POST /echo"}
 
 // serveEcho serves POST /echo: it checks the credentials, decodes and validates the request,
 // calls Server.Echo and writes its answer.
 func (h *serverHandler) serveEcho(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationEcho, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "text/plain")
 	if !ok {
 		return
 	}
 	var in EchoInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationEcho.declares)
-	}
 	if data != nil {
 		text := string(data)
 		in.Body = &text
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.Echo(c.ctx, in)
+		serverWriteAnswer(h, w, r, "echo", out, err)
 	}
-	out, err := h.impl.Echo(ctx, in)
-	serverWriteAnswer(h, w, r, "echo", out, err)
 }
 
-var serverOperationDownloadFile = &ServerOperation{ID: "downloadFile", Method: "GET", Path: "/files/{name}", Pattern: "GET /files/{name}", declares: func(string) bool {
-	return false
-}}
+var serverOperationDownloadFile = &ServerOperation{ID: "downloadFile", Method: "GET", Path: "/files/{name}", Pattern: "GET /files/{name}"}
 
 // serveDownloadFile serves GET /files/{name}: it checks the credentials, decodes and
 // validates the request, calls Server.DownloadFile and writes its answer.
 func (h *serverHandler) serveDownloadFile(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in DownloadFileInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationDownloadFile.declares)
-	}
-	in.Name = r.PathValue("name")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationDownloadFile, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.DownloadFile(ctx, in)
-	serverWriteAnswer(h, w, r, "downloadFile", out, err)
+	var in DownloadFileInput
+	in.Name = r.PathValue("name")
+	if !h.invalid(w, c) {
+		out, err := h.impl.DownloadFile(c.ctx, in)
+		serverWriteAnswer(h, w, r, "downloadFile", out, err)
+	}
 }
 
-var serverOperationUploadFile = &ServerOperation{ID: "uploadFile", Method: "PUT", Path: "/files/{name}", Pattern: "PUT /files/{name}", declares: func(string) bool {
-	return false
-}}
+var serverOperationUploadFile = &ServerOperation{ID: "uploadFile", Method: "PUT", Path: "/files/{name}", Pattern: "PUT /files/{name}"}
 
 // serveUploadFile serves PUT /files/{name}: it checks the credentials, decodes and validates
 // the request, calls Server.UploadFile and writes its answer.
 func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUploadFile, false)
+	if !ok {
+		return
+	}
 	data, ok := h.streamBody(w, r, "application/octet-stream")
 	if !ok {
 		return
 	}
 	var in UploadFileInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUploadFile.declares)
-	}
 	in.Name = r.PathValue("name")
 	if data == nil {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	in.Body = data
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.UploadFile(c.ctx, in)
+		serverWriteAnswer(h, w, r, "uploadFile", out, err)
 	}
-	out, err := h.impl.UploadFile(ctx, in)
-	serverWriteAnswer(h, w, r, "uploadFile", out, err)
 }
 
-var serverOperationAddNote = &ServerOperation{ID: "addNote", Method: "POST", Path: "/notes", Pattern: "POST /notes", declares: func(string) bool {
-	return false
-}}
+var serverOperationAddNote = &ServerOperation{ID: "addNote", Method: "POST", Path: "/notes", Pattern: "POST /notes"}
 
 // serveAddNote serves POST /notes: it checks the credentials, decodes and validates the
 // request, calls Server.AddNote and writes its answer.
 func (h *serverHandler) serveAddNote(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationAddNote, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "text/plain")
 	if !ok {
 		return
 	}
 	var in AddNoteInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationAddNote.declares)
-	}
 	if data == nil {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	in.Body = string(data)
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.AddNote(c.ctx, in)
+		serverWriteAnswer(h, w, r, "addNote", out, err)
 	}
-	out, err := h.impl.AddNote(ctx, in)
-	serverWriteAnswer(h, w, r, "addNote", out, err)
 }

@@ -429,14 +429,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -677,18 +696,13 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-var serverOperationAddTags = &ServerOperation{ID: "addTags", Method: "POST", Path: "/tags~batchAdd", Pattern: "POST /tags~batchAdd", declares: func(name string) bool {
-	switch name {
-	case "api_key":
-		return true
-	}
-	return false
-}}
+var serverOperationAddTags = &ServerOperation{ID: "addTags", Method: "POST", Path: "/tags~batchAdd", Pattern: "POST /tags~batchAdd", declares: &serverQueryNames{names: []string{"api_key"}}}
 
 // serveAddTags serves POST /tags~batchAdd: it checks the credentials, decodes and validates
 // the request, calls Server.AddTags and writes its answer.
 func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "addTags", serverSecurityAddTags)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationAddTags, false, serverSecurityAddTags...)
 	if !ok {
 		return
 	}
@@ -697,10 +711,6 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in AddTagsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationAddTags.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -726,150 +736,51 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.AddTags(c.ctx, in)
+		serverWriteAnswer(h, w, r, "addTags", out, err)
 	}
-	out, err := h.impl.AddTags(ctx, in)
-	serverWriteAnswer(h, w, r, "addTags", out, err)
 }
 
-var serverOperationListThings = &ServerOperation{ID: "listThings", Method: "GET", Path: "/things", Pattern: "GET /things", declares: func(name string) bool {
-	switch name {
-	case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
-		return true
-	}
-	if strings.HasPrefix(name, "labels[") {
-		return true
-	}
-	if strings.HasPrefix(name, "box[") {
-		return true
-	}
-	return false
-}}
+var serverOperationListThings = &ServerOperation{ID: "listThings", Method: "GET", Path: "/things", Pattern: "GET /things", declares: &serverQueryNames{names: []string{"page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key"}, prefixes: []string{"labels[", "box["}}}
 
 // serveListThings serves GET /things: it checks the credentials, decodes and validates the
 // request, calls Server.ListThings and writes its answer.
 func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listThings", serverSecurityListThings)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListThings, true, serverSecurityListThings...)
 	if !ok {
 		return
 	}
 	var in ListThingsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListThings.declares)
+	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int64]); ok {
+		at := &validationPath{in: "query", name: "page"}
+		c.addIf(at, v < 0, "must be at least 0")
+		in.Params.Page = &v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "page",
-		}
-		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
-			if x, ok := serverParseInt(c, at, s, 64); ok {
-				v := int64(x)
-				c.addIf(at, v < 0, "must be at least 0")
-				in.Params.Page = &v
+	in.Params.PerPage = serverParamPtr(serverQueryOf(c, q, "per_page", false, serverParseIntOf[int64]))
+	in.Params.IDs, _ = serverQueryListOf(c, q, "ids", "", false, serverParseIntOf[int])
+	in.Params.Names, _ = serverQueryListOf[string](c, q, "names", ",", false, nil)
+	in.Params.Words, _ = serverQueryListOf[string](c, q, "words", " ", false, nil)
+	if v, ok := serverQueryListOf(c, q, "kinds", "|", false, serverTextOf[Kind]); ok {
+		at := &validationPath{in: "query", name: "kinds"}
+		{
+			at1 := at
+			for i1 := 0; i1 < len(v) && c.checking(); i1++ {
+				v[i1].validate(c, at1.item(i1))
 			}
 		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "per_page",
-		}
-		if s, ok := serverQueryValue(c, at, q, "per_page", false); ok {
-			if x, ok := serverParseInt(c, at, s, 64); ok {
-				v := int64(x)
-				in.Params.PerPage = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "ids",
-		}
-		if items, ok := serverQueryList(c, at, q, "ids", "", false); ok {
-			list := make([]int, 0, len(items))
-			for i, s := range items {
-				at := &validationPath{
-					index:   i,
-					isIndex: true,
-					parent:  at,
-				}
-				if x, ok := serverParseInt(c, at, s, 0); ok {
-					v := int(x)
-					list = append(list, v)
-				}
-			}
-			if len(list) == len(items) {
-				v := list
-				in.Params.IDs = v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "names",
-		}
-		if items, ok := serverQueryList(c, at, q, "names", ",", false); ok {
-			v := items
-			in.Params.Names = v
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "words",
-		}
-		if items, ok := serverQueryList(c, at, q, "words", " ", false); ok {
-			v := items
-			in.Params.Words = v
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "kinds",
-		}
-		if items, ok := serverQueryList(c, at, q, "kinds", "|", false); ok {
-			v := make([]Kind, 0, len(items))
-			for _, s := range items {
-				v = append(v, Kind(s))
-			}
-			{
-				at1 := at
-				for i1 := 0; i1 < len(v) && c.checking(); i1++ {
-					v[i1].validate(c, at1.item(i1))
-				}
-			}
-			in.Params.Kinds = v
-		}
+		in.Params.Kinds = v
 	}
 	{
 		at := &validationPath{
 			in:   "query",
 			name: "labels",
 		}
-		if m, ok := serverQueryObject(c, at, q, "labels", "deepObject", true, nil, func(name string) bool {
-			switch name {
-			case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
-				return true
-			}
-			if strings.HasPrefix(name, "labels[") {
-				return true
-			}
-			if strings.HasPrefix(name, "box[") {
-				return true
-			}
-			return false
-		}, false); ok {
+		if m, ok := serverQueryObject(c, at, q, "labels", "deepObject", true, nil, serverOperationListThings.declares, false); ok {
 			obj := make(map[string]string, len(m))
 			for _, k := range slices.Sorted(maps.Keys(m)) {
-				{
-					v := m[k]
+				if v, ok := serverParsed(c, at, m[k], true, serverTextOf[string]); ok {
 					obj[k] = v
 				}
 			}
@@ -882,38 +793,23 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 			in:   "query",
 			name: "box",
 		}
-		if m, ok := serverQueryObject(c, at, q, "box", "deepObject", true, []string{"at", "h", "w"}, func(name string) bool {
-			switch name {
-			case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
-				return true
-			}
-			if strings.HasPrefix(name, "labels[") {
-				return true
-			}
-			if strings.HasPrefix(name, "box[") {
-				return true
-			}
-			return false
-		}, false); ok {
+		if m, ok := serverQueryObject(c, at, q, "box", "deepObject", true, []string{"at", "h", "w"}, serverOperationListThings.declares, false); ok {
 			var obj Box
 			if s, ok := m["at"]; ok {
 				at := at.field("at")
-				if x, ok := serverParseTime(c, at, s); ok {
-					v := x
+				if v, ok := serverParsed(c, at, s, true, serverParseTime); ok {
 					obj.At = &v
 				}
 			}
 			if s, ok := m["h"]; ok {
 				at := at.field("h")
-				if x, ok := serverParseInt(c, at, s, 0); ok {
-					v := int(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.H = &v
 				}
 			}
 			if s, ok := m["w"]; ok {
 				at := at.field("w")
-				if x, ok := serverParseInt(c, at, s, 0); ok {
-					v := int(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.W = v
 				}
 			} else {
@@ -928,31 +824,17 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 			in:   "query",
 			name: "point",
 		}
-		if m, ok := serverQueryObject(c, at, q, "point", "form", true, []string{"x", "y"}, func(name string) bool {
-			switch name {
-			case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
-				return true
-			}
-			if strings.HasPrefix(name, "labels[") {
-				return true
-			}
-			if strings.HasPrefix(name, "box[") {
-				return true
-			}
-			return false
-		}, false); ok {
+		if m, ok := serverQueryObject(c, at, q, "point", "form", true, []string{"x", "y"}, serverOperationListThings.declares, false); ok {
 			var obj Point
 			if s, ok := m["x"]; ok {
 				at := at.field("x")
-				if x, ok := serverParseFloat(c, at, s, 64); ok {
-					v := float64(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseFloatOf[float64]); ok {
 					obj.X = &v
 				}
 			}
 			if s, ok := m["y"]; ok {
 				at := at.field("y")
-				if x, ok := serverParseFloat(c, at, s, 64); ok {
-					v := float64(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseFloatOf[float64]); ok {
 					obj.Y = &v
 				}
 			}
@@ -965,31 +847,17 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 			in:   "query",
 			name: "size",
 		}
-		if m, ok := serverQueryObject(c, at, q, "size", "form", false, []string{"x", "y"}, func(name string) bool {
-			switch name {
-			case "page", "per_page", "ids", "names", "words", "kinds", "labels", "box", "point", "size", "since", "ratio", "token", "api_key":
-				return true
-			}
-			if strings.HasPrefix(name, "labels[") {
-				return true
-			}
-			if strings.HasPrefix(name, "box[") {
-				return true
-			}
-			return false
-		}, false); ok {
+		if m, ok := serverQueryObject(c, at, q, "size", "form", false, []string{"x", "y"}, serverOperationListThings.declares, false); ok {
 			var obj Point
 			if s, ok := m["x"]; ok {
 				at := at.field("x")
-				if x, ok := serverParseFloat(c, at, s, 64); ok {
-					v := float64(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseFloatOf[float64]); ok {
 					obj.X = &v
 				}
 			}
 			if s, ok := m["y"]; ok {
 				at := at.field("y")
-				if x, ok := serverParseFloat(c, at, s, 64); ok {
-					v := float64(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseFloatOf[float64]); ok {
 					obj.Y = &v
 				}
 			}
@@ -997,61 +865,22 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 			in.Params.Size = &v
 		}
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "since",
-		}
-		if s, ok := serverQueryValue(c, at, q, "since", false); ok {
-			if x, ok := serverParseTime(c, at, s); ok {
-				v := x
-				in.Params.Since = &v
-			}
-		}
+	in.Params.Since = serverParamPtr(serverQueryOf(c, q, "since", false, serverParseTime))
+	in.Params.Ratio, _ = serverQueryOf(c, q, "ratio", true, serverParseFloatOf[float32])
+	in.Params.Token, _ = serverQueryOf(c, q, "token", false, serverParseBytes)
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListThings(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listThings", out, err)
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "ratio",
-		}
-		if s, ok := serverQueryValue(c, at, q, "ratio", true); ok {
-			if x, ok := serverParseFloat(c, at, s, 32); ok {
-				v := float32(x)
-				in.Params.Ratio = v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "token",
-		}
-		if s, ok := serverQueryValue(c, at, q, "token", false); ok {
-			if x, ok := serverParseBytes(c, at, s); ok {
-				v := x
-				in.Params.Token = v
-			}
-		}
-	}
-	if h.invalid(w, c) {
-		return
-	}
-	out, err := h.impl.ListThings(ctx, in)
-	serverWriteAnswer(h, w, r, "listThings", out, err)
 }
 
-var serverOperationImportThings = &ServerOperation{ID: "importThings", Method: "POST", Path: "/things", Pattern: "POST /things", declares: func(name string) bool {
-	switch name {
-	case "api_key":
-		return true
-	}
-	return false
-}}
+var serverOperationImportThings = &ServerOperation{ID: "importThings", Method: "POST", Path: "/things", Pattern: "POST /things", declares: &serverQueryNames{names: []string{"api_key"}}}
 
 // serveImportThings serves POST /things: it checks the credentials, decodes and validates
 // the request, calls Server.ImportThings and writes its answer.
 func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "importThings", serverSecurityImportThings)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationImportThings, false, serverSecurityImportThings...)
 	if !ok {
 		return
 	}
@@ -1060,10 +889,6 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in ImportThingsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationImportThings.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -1089,61 +914,42 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ImportThings(c.ctx, in)
+		serverWriteAnswer(h, w, r, "importThings", out, err)
 	}
-	out, err := h.impl.ImportThings(ctx, in)
-	serverWriteAnswer(h, w, r, "importThings", out, err)
 }
 
-var serverOperationPutThingsIDNotes = &ServerOperation{ID: "put  things  id  notes", Method: "PUT", Path: "/things/{id}/notes", Pattern: "PUT /things/{id}/notes", declares: func(string) bool {
-	return false
-}}
+var serverOperationPutThingsIDNotes = &ServerOperation{ID: "put  things  id  notes", Method: "PUT", Path: "/things/{id}/notes", Pattern: "PUT /things/{id}/notes"}
 
 // servePutThingsIDNotes serves PUT /things/{id}/notes: it checks the credentials, decodes
 // and validates the request, calls Server.PutThingsIDNotes and writes its answer.
 func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationPutThingsIDNotes, false)
+	if !ok {
+		return
+	}
 	data, ok := h.streamBody(w, r, "application/octet-stream")
 	if !ok {
 		return
 	}
 	var in PutThingsIDNotesInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationPutThingsIDNotes.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "id",
-		}
-		s := r.PathValue("id")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.ID = v
-		}
-	}
+	in.ID, _ = serverPathOf(c, "id", r.PathValue("id"), serverParseIntOf[int64])
 	in.Body = data
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.PutThingsIDNotes(c.ctx, in)
+		serverWriteAnswer(h, w, r, "put  things  id  notes", out, err)
 	}
-	out, err := h.impl.PutThingsIDNotes(ctx, in)
-	serverWriteAnswer(h, w, r, "put  things  id  notes", out, err)
 }
 
-var serverOperationClearNotes = &ServerOperation{ID: "clearNotes", Method: "DELETE", Path: "/things/{id}/notes", Pattern: "DELETE /things/{id}/notes", declares: func(name string) bool {
-	switch name {
-	case "api_key":
-		return true
-	}
-	return false
-}}
+var serverOperationClearNotes = &ServerOperation{ID: "clearNotes", Method: "DELETE", Path: "/things/{id}/notes", Pattern: "DELETE /things/{id}/notes", declares: &serverQueryNames{names: []string{"api_key"}}}
 
 // serveClearNotes serves DELETE /things/{id}/notes: it checks the credentials, decodes and
 // validates the request, calls Server.ClearNotes and writes its answer.
 func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "clearNotes", serverSecurityClearNotes)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationClearNotes, false, serverSecurityClearNotes...)
 	if !ok {
 		return
 	}
@@ -1152,21 +958,7 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in ClearNotesInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationClearNotes.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "id",
-		}
-		s := r.PathValue("id")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.ID = v
-		}
-	}
+	in.ID, _ = serverPathOf(c, "id", r.PathValue("id"), serverParseIntOf[int64])
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(Point)
@@ -1185,114 +977,36 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 		} else {
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ClearNotes(c.ctx, in)
+		serverWriteAnswer(h, w, r, "clearNotes", out, err)
 	}
-	out, err := h.impl.ClearNotes(ctx, in)
-	serverWriteAnswer(h, w, r, "clearNotes", out, err)
 }
 
-var serverOperationGetThing = &ServerOperation{ID: "getThing", Method: "GET", Path: "/things/{id}/{kind}/{shape}/{coords}", Pattern: "GET /things/{id}/{kind}/{shape}/{coords}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetThing = &ServerOperation{ID: "getThing", Method: "GET", Path: "/things/{id}/{kind}/{shape}/{coords}", Pattern: "GET /things/{id}/{kind}/{shape}/{coords}"}
 
 // serveGetThing serves GET /things/{id}/{kind}/{shape}/{coords}: it checks the credentials,
 // decodes and validates the request, calls Server.GetThing and writes its answer.
 func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "getThing", serverSecurityGetThing)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetThing, false, serverSecurityGetThing...)
 	if !ok {
 		return
 	}
 	var in GetThingInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetThing.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "id",
-		}
-		s := r.PathValue("id")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.ID = v
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "kind",
-		}
-		s := r.PathValue("kind")
-		{
-			v := Kind(s)
-			v.validate(c, at)
-			in.Kind = v
-		}
+	in.ID, _ = serverPathOf(c, "id", r.PathValue("id"), serverParseIntOf[int64])
+	if v, ok := serverPathOf(c, "kind", r.PathValue("kind"), serverTextOf[Kind]); ok {
+		at := &validationPath{in: "path", name: "kind"}
+		v.validate(c, at)
+		in.Kind = v
 	}
 	in.Shape = strings.TrimPrefix(r.PathValue("shape"), ".")
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "coords",
-		}
-		if items, ok := serverPathList(r.PathValue("coords"), "matrix", "coords", true), true; ok {
-			list := make([]float64, 0, len(items))
-			for i, s := range items {
-				at := &validationPath{
-					index:   i,
-					isIndex: true,
-					parent:  at,
-				}
-				if x, ok := serverParseFloat(c, at, s, 64); ok {
-					v := float64(x)
-					list = append(list, v)
-				}
-			}
-			if len(list) == len(items) {
-				v := list
-				in.Coords = v
-			}
-		}
+	in.Coords, _ = serverPathListOf(c, "coords", serverPathList(r.PathValue("coords"), "matrix", "coords", true), serverParseFloatOf[float64])
+	in.Params.XRequestID, _ = serverHeaderOf(c, r.Header, "X-Request-Id", true, serverTextOf[string])
+	in.Params.XTags, _ = serverHeaderListOf[string](c, r.Header, "X-Tags", false, nil)
+	in.Params.SessionHint = serverParamPtr(serverCookieOf(c, r, "session_hint", false, serverParseBoolOf[bool]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetThing(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getThing", out, err)
 	}
-	{
-		at := &validationPath{
-			in:   "header",
-			name: "X-Request-Id",
-		}
-		if s, ok := serverHeaderValue(c, at, r.Header, "X-Request-Id", true); ok {
-			{
-				v := s
-				in.Params.XRequestID = v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "header",
-			name: "X-Tags",
-		}
-		if items, ok := serverHeaderList(c, at, r.Header, "X-Tags", false); ok {
-			v := items
-			in.Params.XTags = v
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "cookie",
-			name: "session_hint",
-		}
-		if s, ok := serverCookieValue(c, at, r, "session_hint", false); ok {
-			if x, ok := serverParseBool(c, at, s); ok {
-				v := x
-				in.Params.SessionHint = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
-		return
-	}
-	out, err := h.impl.GetThing(ctx, in)
-	serverWriteAnswer(h, w, r, "getThing", out, err)
 }

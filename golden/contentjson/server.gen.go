@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -198,14 +199,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -433,24 +453,17 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationSearch = &ServerOperation{ID: "search", Method: "GET", Path: "/search", Pattern: "GET /search", declares: func(name string) bool {
-	switch name {
-	case "where", "limit":
-		return true
-	}
-	return false
-}}
+var serverOperationSearch = &ServerOperation{ID: "search", Method: "GET", Path: "/search", Pattern: "GET /search", declares: &serverQueryNames{names: []string{"where", "limit"}}}
 
 // serveSearch serves GET /search: it checks the credentials, decodes and validates the
 // request, calls Server.Search and writes its answer.
 func (h *serverHandler) serveSearch(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in SearchInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationSearch.declares)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationSearch, true)
+	if !ok {
+		return
 	}
+	var in SearchInput
 	{
 		at := &validationPath{
 			in:   "query",
@@ -493,9 +506,8 @@ func (h *serverHandler) serveSearch(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.Search(c.ctx, in)
+		serverWriteAnswer(h, w, r, "search", out, err)
 	}
-	out, err := h.impl.Search(ctx, in)
-	serverWriteAnswer(h, w, r, "search", out, err)
 }

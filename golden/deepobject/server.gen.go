@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -230,14 +231,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -474,19 +494,7 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-var serverOperationListCharges = &ServerOperation{ID: "listCharges", Method: "GET", Path: "/charges", Pattern: "GET /charges", declares: func(name string) bool {
-	switch name {
-	case "filter", "page":
-		return true
-	}
-	if strings.HasPrefix(name, "filter[") {
-		return true
-	}
-	if strings.HasPrefix(name, "page[") {
-		return true
-	}
-	return false
-}}
+var serverOperationListCharges = &ServerOperation{ID: "listCharges", Method: "GET", Path: "/charges", Pattern: "GET /charges", declares: &serverQueryNames{names: []string{"filter", "page"}, prefixes: []string{"filter[", "page["}}}
 
 // serverDeepListChargesFilter2 is how the query parameter filter of ListCharges maps onto its type.
 var serverDeepListChargesFilter2 = &serverForm{
@@ -506,13 +514,12 @@ var serverDeepListChargesFilter2 = &serverForm{
 // serveListCharges serves GET /charges: it checks the credentials, decodes and validates the
 // request, calls Server.ListCharges and writes its answer.
 func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListChargesInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListCharges.declares)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListCharges, true)
+	if !ok {
+		return
 	}
+	var in ListChargesInput
 	{
 		at := &validationPath{
 			in:   "query",
@@ -534,30 +541,16 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 			in:   "query",
 			name: "page",
 		}
-		if m, ok := serverQueryObject(c, at, q, "page", "deepObject", true, []string{"after", "size"}, func(name string) bool {
-			switch name {
-			case "filter", "page":
-				return true
-			}
-			if strings.HasPrefix(name, "filter[") {
-				return true
-			}
-			if strings.HasPrefix(name, "page[") {
-				return true
-			}
-			return false
-		}, false); ok {
+		if m, ok := serverQueryObject(c, at, q, "page", "deepObject", true, []string{"after", "size"}, serverOperationListCharges.declares, false); ok {
 			var obj ListChargesPage
 			if s, ok := m["after"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.After = &v
 				}
 			}
 			if s, ok := m["size"]; ok {
 				at := at.field("size")
-				if x, ok := serverParseInt(c, at, s, 0); ok {
-					v := int(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.Size = &v
 				}
 			}
@@ -566,26 +559,23 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 			in.Params.Page = &v
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListCharges(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listCharges", out, err)
 	}
-	out, err := h.impl.ListCharges(ctx, in)
-	serverWriteAnswer(h, w, r, "listCharges", out, err)
 }
 
-var serverOperationGetPerson = &ServerOperation{ID: "getPerson", Method: "GET", Path: "/people/{who}/{label}/{matrix}", Pattern: "GET /people/{who}/{label}/{matrix}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetPerson = &ServerOperation{ID: "getPerson", Method: "GET", Path: "/people/{who}/{label}/{matrix}", Pattern: "GET /people/{who}/{label}/{matrix}"}
 
 // serveGetPerson serves GET /people/{who}/{label}/{matrix}: it checks the credentials,
 // decodes and validates the request, calls Server.GetPerson and writes its answer.
 func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetPersonInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetPerson.declares)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetPerson, false)
+	if !ok {
+		return
 	}
+	var in GetPersonInput
 	{
 		at := &validationPath{
 			in:   "path",
@@ -596,20 +586,17 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 			var obj Person
 			if s, ok := m["age"]; ok {
 				at := at.field("age")
-				if x, ok := serverParseInt(c, at, s, 0); ok {
-					v := int(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.Age = &v
 				}
 			}
 			if s, ok := m["firstName"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.FirstName = &v
 				}
 			}
 			if s, ok := m["role"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.Role = v
 				}
 			} else {
@@ -630,20 +617,17 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 			var obj Person
 			if s, ok := m["age"]; ok {
 				at := at.field("age")
-				if x, ok := serverParseInt(c, at, s, 0); ok {
-					v := int(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.Age = &v
 				}
 			}
 			if s, ok := m["firstName"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.FirstName = &v
 				}
 			}
 			if s, ok := m["role"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.Role = v
 				}
 			} else {
@@ -664,20 +648,17 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 			var obj Person
 			if s, ok := m["age"]; ok {
 				at := at.field("age")
-				if x, ok := serverParseInt(c, at, s, 0); ok {
-					v := int(x)
+				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.Age = &v
 				}
 			}
 			if s, ok := m["firstName"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.FirstName = &v
 				}
 			}
 			if s, ok := m["role"]; ok {
-				{
-					v := s
+				if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 					obj.Role = v
 				}
 			} else {
@@ -698,20 +679,17 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 				var obj Person
 				if s, ok := m["age"]; ok {
 					at := at.field("age")
-					if x, ok := serverParseInt(c, at, s, 0); ok {
-						v := int(x)
+					if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 						obj.Age = &v
 					}
 				}
 				if s, ok := m["firstName"]; ok {
-					{
-						v := s
+					if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 						obj.FirstName = &v
 					}
 				}
 				if s, ok := m["role"]; ok {
-					{
-						v := s
+					if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 						obj.Role = v
 					}
 				} else {
@@ -733,20 +711,17 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 				var obj Person
 				if s, ok := m["age"]; ok {
 					at := at.field("age")
-					if x, ok := serverParseInt(c, at, s, 0); ok {
-						v := int(x)
+					if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 						obj.Age = &v
 					}
 				}
 				if s, ok := m["firstName"]; ok {
-					{
-						v := s
+					if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 						obj.FirstName = &v
 					}
 				}
 				if s, ok := m["role"]; ok {
-					{
-						v := s
+					if v, ok := serverParsed(c, at, s, true, serverTextOf[string]); ok {
 						obj.Role = v
 					}
 				} else {
@@ -758,9 +733,8 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetPerson(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getPerson", out, err)
 	}
-	out, err := h.impl.GetPerson(ctx, in)
-	serverWriteAnswer(h, w, r, "getPerson", out, err)
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -302,14 +303,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -541,63 +561,55 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationHealth = &ServerOperation{ID: "health", Method: "GET", Path: "/health", Pattern: "GET /health", declares: func(string) bool {
-	return false
-}}
+var serverOperationHealth = &ServerOperation{ID: "health", Method: "GET", Path: "/health", Pattern: "GET /health"}
 
 // serveHealth serves GET /health: it checks the credentials, decodes and validates the
 // request, calls Server.Health and writes its answer.
 func (h *serverHandler) serveHealth(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in HealthInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationHealth.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationHealth, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.Health(ctx, in)
-	serverWriteAnswer(h, w, r, "health", out, err)
+	var in HealthInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.Health(c.ctx, in)
+		serverWriteAnswer(h, w, r, "health", out, err)
+	}
 }
 
-var serverOperationListItems = &ServerOperation{ID: "listItems", Method: "GET", Path: "/items", Pattern: "GET /items", declares: func(string) bool {
-	return false
-}}
+var serverOperationListItems = &ServerOperation{ID: "listItems", Method: "GET", Path: "/items", Pattern: "GET /items"}
 
 // serveListItems serves GET /items: it checks the credentials, decodes and validates the
 // request, calls Server.ListItems and writes its answer.
 func (h *serverHandler) serveListItems(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListItemsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListItems.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationListItems, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListItems(ctx, in)
-	serverWriteAnswer(h, w, r, "listItems", out, err)
+	var in ListItemsInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListItems(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listItems", out, err)
+	}
 }
 
-var serverOperationCreateItem = &ServerOperation{ID: "createItem", Method: "POST", Path: "/items", Pattern: "POST /items", declares: func(string) bool {
-	return false
-}}
+var serverOperationCreateItem = &ServerOperation{ID: "createItem", Method: "POST", Path: "/items", Pattern: "POST /items"}
 
 // serveCreateItem serves POST /items: it checks the credentials, decodes and validates the
 // request, calls Server.CreateItem and writes its answer.
 func (h *serverHandler) serveCreateItem(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCreateItem, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in CreateItemInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreateItem.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -623,52 +635,41 @@ func (h *serverHandler) serveCreateItem(w http.ResponseWriter, r *http.Request) 
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.CreateItem(c.ctx, in)
+		serverWriteAnswer(h, w, r, "createItem", out, err)
 	}
-	out, err := h.impl.CreateItem(ctx, in)
-	serverWriteAnswer(h, w, r, "createItem", out, err)
 }
 
-var serverOperationInviteItem = &ServerOperation{ID: "inviteItem", Method: "POST", Path: "/items/{itemId}/invite", Pattern: "POST /items/{itemID}/invite", declares: func(string) bool {
-	return false
-}}
+var serverOperationInviteItem = &ServerOperation{ID: "inviteItem", Method: "POST", Path: "/items/{itemId}/invite", Pattern: "POST /items/{itemID}/invite"}
 
 // serveInviteItem serves POST /items/{itemId}/invite: it checks the credentials, decodes and
 // validates the request, calls Server.InviteItem and writes its answer.
 func (h *serverHandler) serveInviteItem(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in InviteItemInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationInviteItem.declares)
-	}
-	in.ItemID = r.PathValue("itemID")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationInviteItem, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.InviteItem(ctx, in)
-	serverWriteAnswer(h, w, r, "inviteItem", out, err)
+	var in InviteItemInput
+	in.ItemID = r.PathValue("itemID")
+	if !h.invalid(w, c) {
+		out, err := h.impl.InviteItem(c.ctx, in)
+		serverWriteAnswer(h, w, r, "inviteItem", out, err)
+	}
 }
 
-var serverOperationGetMeeting = &ServerOperation{ID: "getMeeting", Method: "GET", Path: "/meetings/{meetingId}", Pattern: "GET /meetings/{meetingID}", declares: func(name string) bool {
-	switch name {
-	case "occurrence":
-		return true
-	}
-	return false
-}}
+var serverOperationGetMeeting = &ServerOperation{ID: "getMeeting", Method: "GET", Path: "/meetings/{meetingId}", Pattern: "GET /meetings/{meetingID}", declares: &serverQueryNames{names: []string{"occurrence"}}}
 
 // serveGetMeeting serves GET /meetings/{meetingId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetMeeting and writes its answer.
 func (h *serverHandler) serveGetMeeting(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetMeetingInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationGetMeeting.declares)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationGetMeeting, true)
+	if !ok {
+		return
 	}
+	var in GetMeetingInput
 	{
 		at := &validationPath{
 			in:   "path",
@@ -696,9 +697,8 @@ func (h *serverHandler) serveGetMeeting(w http.ResponseWriter, r *http.Request) 
 			}
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetMeeting(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getMeeting", out, err)
 	}
-	out, err := h.impl.GetMeeting(ctx, in)
-	serverWriteAnswer(h, w, r, "getMeeting", out, err)
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -281,14 +282,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -527,24 +547,17 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-var serverOperationListGadgets = &ServerOperation{ID: "listGadgets", Method: "GET", Path: "/gadgets", Pattern: "GET /gadgets", declares: func(name string) bool {
-	switch name {
-	case "name[eq]", "score[lte]":
-		return true
-	}
-	return false
-}}
+var serverOperationListGadgets = &ServerOperation{ID: "listGadgets", Method: "GET", Path: "/gadgets", Pattern: "GET /gadgets", declares: &serverQueryNames{names: []string{"name[eq]", "score[lte]"}}}
 
 // serveListGadgets serves GET /gadgets: it checks the credentials, decodes and validates the
 // request, calls Server.ListGadgets and writes its answer.
 func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListGadgetsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListGadgets.declares)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListGadgets, true)
+	if !ok {
+		return
 	}
+	var in ListGadgetsInput
 	filter, filterErrs := ParseListGadgetsFilter(q)
 	in.Params.Filter = filter
 	for _, e := range filterErrs {
@@ -553,31 +566,23 @@ func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request)
 			name: e.Param,
 		}, e.Problem)
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListGadgets(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listGadgets", out, err)
 	}
-	out, err := h.impl.ListGadgets(ctx, in)
-	serverWriteAnswer(h, w, r, "listGadgets", out, err)
 }
 
-var serverOperationGetStats = &ServerOperation{ID: "getStats", Method: "GET", Path: "/stats", Pattern: "GET /stats", declares: func(name string) bool {
-	switch name {
-	case "day[gte]":
-		return true
-	}
-	return false
-}}
+var serverOperationGetStats = &ServerOperation{ID: "getStats", Method: "GET", Path: "/stats", Pattern: "GET /stats", declares: &serverQueryNames{names: []string{"day[gte]"}}}
 
 // serveGetStats serves GET /stats: it checks the credentials, decodes and validates the
 // request, calls Server.GetStats and writes its answer.
 func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetStatsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationGetStats.declares)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationGetStats, true)
+	if !ok {
+		return
 	}
+	var in GetStatsInput
 	filter, filterErrs := ParseGetStatsFilter(q)
 	in.Params.Filter = filter
 	for _, e := range filterErrs {
@@ -586,55 +591,25 @@ func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
 			name: e.Param,
 		}, e.Problem)
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetStats(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getStats", out, err)
 	}
-	out, err := h.impl.GetStats(ctx, in)
-	serverWriteAnswer(h, w, r, "getStats", out, err)
 }
 
-var serverOperationListWidgets = &ServerOperation{ID: "listWidgets", Method: "GET", Path: "/widgets", Pattern: "GET /widgets", declares: func(name string) bool {
-	switch name {
-	case "page[size]", "name[eq]", "name[contains]", "name[startsWith]", "name[endsWith]", "name[ne]", "kind[eq]", "kind[in]", "kind[nin]", "size[lt]", "size[gte]", "weight[in]", "createdAt[gte]", "createdAt[lt]", "createdAt[in]", "active[eq]", "owner[eq]", "level[gt]", "color[eq]", "name[near]", "tags[contains]", "label[eq]":
-		return true
-	}
-	return false
-}}
+var serverOperationListWidgets = &ServerOperation{ID: "listWidgets", Method: "GET", Path: "/widgets", Pattern: "GET /widgets", declares: &serverQueryNames{names: []string{"page[size]", "name[eq]", "name[contains]", "name[startsWith]", "name[endsWith]", "name[ne]", "kind[eq]", "kind[in]", "kind[nin]", "size[lt]", "size[gte]", "weight[in]", "createdAt[gte]", "createdAt[lt]", "createdAt[in]", "active[eq]", "owner[eq]", "level[gt]", "color[eq]", "name[near]", "tags[contains]", "label[eq]"}}}
 
 // serveListWidgets serves GET /widgets: it checks the credentials, decodes and validates the
 // request, calls Server.ListWidgets and writes its answer.
 func (h *serverHandler) serveListWidgets(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListWidgets, true)
+	if !ok {
+		return
+	}
 	var in ListWidgetsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListWidgets.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "page[size]",
-		}
-		if s, ok := serverQueryValue(c, at, q, "page[size]", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.PageSize = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "label[eq]",
-		}
-		if s, ok := serverQueryValue(c, at, q, "label[eq]", true); ok {
-			{
-				v := s
-				in.Params.LabelEq = v
-			}
-		}
-	}
+	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "page[size]", false, serverParseIntOf[int]))
+	in.Params.LabelEq, _ = serverQueryOf(c, q, "label[eq]", true, serverTextOf[string])
 	filter, filterErrs := ParseListWidgetsFilter(q)
 	in.Params.Filter = filter
 	for _, e := range filterErrs {
@@ -643,30 +618,26 @@ func (h *serverHandler) serveListWidgets(w http.ResponseWriter, r *http.Request)
 			name: e.Param,
 		}, e.Problem)
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListWidgets(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listWidgets", out, err)
 	}
-	out, err := h.impl.ListWidgets(ctx, in)
-	serverWriteAnswer(h, w, r, "listWidgets", out, err)
 }
 
-var serverOperationGetWidget = &ServerOperation{ID: "getWidget", Method: "GET", Path: "/widgets/{id}", Pattern: "GET /widgets/{id}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetWidget = &ServerOperation{ID: "getWidget", Method: "GET", Path: "/widgets/{id}", Pattern: "GET /widgets/{id}"}
 
 // serveGetWidget serves GET /widgets/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetWidget and writes its answer.
 func (h *serverHandler) serveGetWidget(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetWidgetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetWidget.declares)
-	}
-	in.ID = r.PathValue("id")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetWidget, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetWidget(ctx, in)
-	serverWriteAnswer(h, w, r, "getWidget", out, err)
+	var in GetWidgetInput
+	in.ID = r.PathValue("id")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetWidget(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getWidget", out, err)
+	}
 }

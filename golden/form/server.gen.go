@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -225,14 +226,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -461,9 +481,7 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationToken = &ServerOperation{ID: "token", Method: "POST", Path: "/oauth/token", Pattern: "POST /oauth/token", declares: func(string) bool {
-	return false
-}}
+var serverOperationToken = &ServerOperation{ID: "token", Method: "POST", Path: "/oauth/token", Pattern: "POST /oauth/token"}
 
 // serverFormToken is how the form body of Token maps onto its type.
 var serverFormToken = &serverForm{
@@ -474,16 +492,16 @@ var serverFormToken = &serverForm{
 // serveToken serves POST /oauth/token: it checks the credentials, decodes and validates the
 // request, calls Server.Token and writes its answer.
 func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationToken, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/x-www-form-urlencoded")
 	if !ok {
 		return
 	}
 	var in TokenInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationToken.declares)
-	}
 	if data != nil {
 		data = serverFormJSON(c, data, serverFormToken)
 	}
@@ -511,16 +529,13 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 			in.Body.validate(c, at)
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.Token(c.ctx, in)
+		serverWriteAnswer(h, w, r, "token", out, err)
 	}
-	out, err := h.impl.Token(ctx, in)
-	serverWriteAnswer(h, w, r, "token", out, err)
 }
 
-var serverOperationCreatePaymentIntent = &ServerOperation{ID: "createPaymentIntent", Method: "POST", Path: "/v1/payment_intents", Pattern: "POST /v1/payment_intents", declares: func(string) bool {
-	return false
-}}
+var serverOperationCreatePaymentIntent = &ServerOperation{ID: "createPaymentIntent", Method: "POST", Path: "/v1/payment_intents", Pattern: "POST /v1/payment_intents"}
 
 // serverFormCreatePaymentIntent is how the form body of CreatePaymentIntent maps onto its type.
 var serverFormCreatePaymentIntent = &serverForm{
@@ -545,16 +560,16 @@ var serverFormCreatePaymentIntent = &serverForm{
 // serveCreatePaymentIntent serves POST /v1/payment_intents: it checks the credentials,
 // decodes and validates the request, calls Server.CreatePaymentIntent and writes its answer.
 func (h *serverHandler) serveCreatePaymentIntent(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCreatePaymentIntent, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/x-www-form-urlencoded")
 	if !ok {
 		return
 	}
 	var in CreatePaymentIntentInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreatePaymentIntent.declares)
-	}
 	if data != nil {
 		data = serverFormJSON(c, data, serverFormCreatePaymentIntent)
 	}
@@ -583,9 +598,8 @@ func (h *serverHandler) serveCreatePaymentIntent(w http.ResponseWriter, r *http.
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.CreatePaymentIntent(c.ctx, in)
+		serverWriteAnswer(h, w, r, "createPaymentIntent", out, err)
 	}
-	out, err := h.impl.CreatePaymentIntent(ctx, in)
-	serverWriteAnswer(h, w, r, "createPaymentIntent", out, err)
 }

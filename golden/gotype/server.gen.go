@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -198,14 +199,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -433,23 +453,21 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationAddHost = &ServerOperation{ID: "addHost", Method: "POST", Path: "/hosts", Pattern: "POST /hosts", declares: func(string) bool {
-	return false
-}}
+var serverOperationAddHost = &ServerOperation{ID: "addHost", Method: "POST", Path: "/hosts", Pattern: "POST /hosts"}
 
 // serveAddHost serves POST /hosts: it checks the credentials, decodes and validates the
 // request, calls Server.AddHost and writes its answer.
 func (h *serverHandler) serveAddHost(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationAddHost, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in AddHostInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationAddHost.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -473,9 +491,8 @@ func (h *serverHandler) serveAddHost(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.AddHost(c.ctx, in)
+		serverWriteAnswer(h, w, r, "addHost", out, err)
 	}
-	out, err := h.impl.AddHost(ctx, in)
-	serverWriteAnswer(h, w, r, "addHost", out, err)
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -294,14 +295,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -532,37 +552,25 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationFilesPutFile = &ServerOperation{ID: "files.put-file", Method: "PUT", Path: "/files/{errors}/{strings}/{bytes}/{io}", Pattern: "PUT /files/{errors_}/{strings_}/{bytes_}/{io_}", declares: func(string) bool {
-	return false
-}}
+var serverOperationFilesPutFile = &ServerOperation{ID: "files.put-file", Method: "PUT", Path: "/files/{errors}/{strings}/{bytes}/{io}", Pattern: "PUT /files/{errors_}/{strings_}/{bytes_}/{io_}"}
 
 // serveFilesPutFile serves PUT /files/{errors}/{strings}/{bytes}/{io}: it checks the
 // credentials, decodes and validates the request, calls Server.FilesPutFile and writes its
 // answer.
 func (h *serverHandler) serveFilesPutFile(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationFilesPutFile, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in FilesPutFileInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationFilesPutFile.declares)
-	}
 	in.Errors = r.PathValue("errors_")
 	in.Strings = r.PathValue("strings_")
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "bytes",
-		}
-		s := r.PathValue("bytes_")
-		if x, ok := serverParseInt(c, at, s, 0); ok {
-			v := int(x)
-			in.Bytes = v
-		}
-	}
+	in.Bytes, _ = serverPathOf(c, "bytes", r.PathValue("bytes_"), serverParseIntOf[int])
 	in.Io = r.PathValue("io_")
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -587,169 +595,77 @@ func (h *serverHandler) serveFilesPutFile(w http.ResponseWriter, r *http.Request
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.FilesPutFile(c.ctx, in)
+		serverWriteAnswer(h, w, r, "files.put-file", out, err)
 	}
-	out, err := h.impl.FilesPutFile(ctx, in)
-	serverWriteAnswer(h, w, r, "files.put-file", out, err)
 }
 
-var serverOperationHTTP = &ServerOperation{ID: "http", Method: "DELETE", Path: "/http/{req}/{err}/{resp}/{fmt}/{strconv}", Pattern: "DELETE /http/{req2}/{err2}/{resp2}/{fmt_}/{strconv_}", declares: func(string) bool {
-	return false
-}}
+var serverOperationHTTP = &ServerOperation{ID: "http", Method: "DELETE", Path: "/http/{req}/{err}/{resp}/{fmt}/{strconv}", Pattern: "DELETE /http/{req2}/{err2}/{resp2}/{fmt_}/{strconv_}"}
 
 // serveHTTP serves DELETE /http/{req}/{err}/{resp}/{fmt}/{strconv}: it checks the
 // credentials, decodes and validates the request, calls Server.HTTP and writes its answer.
 func (h *serverHandler) serveHTTP(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in HTTPInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationHTTP.declares)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationHTTP, false)
+	if !ok {
+		return
 	}
+	var in HTTPInput
 	in.Req = r.PathValue("req2")
 	in.Err = r.PathValue("err2")
 	in.Resp = r.PathValue("resp2")
 	in.Fmt = r.PathValue("fmt_")
 	in.Strconv = r.PathValue("strconv_")
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.HTTP(c.ctx, in)
+		serverWriteAnswer(h, w, r, "http", out, err)
 	}
-	out, err := h.impl.HTTP(ctx, in)
-	serverWriteAnswer(h, w, r, "http", out, err)
 }
 
-var serverOperationJSON = &ServerOperation{ID: "json", Method: "GET", Path: "/json", Pattern: "GET /json", declares: func(string) bool {
-	return false
-}}
+var serverOperationJSON = &ServerOperation{ID: "json", Method: "GET", Path: "/json", Pattern: "GET /json"}
 
 // serveJSON serves GET /json: it checks the credentials, decodes and validates the request,
 // calls Server.JSON and writes its answer.
 func (h *serverHandler) serveJSON(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in JSONInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationJSON.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationJSON, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.JSON(ctx, in)
-	serverWriteAnswer(h, w, r, "json", out, err)
+	var in JSONInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.JSON(c.ctx, in)
+		serverWriteAnswer(h, w, r, "json", out, err)
+	}
 }
 
-var serverOperationIssuesListForRepo = &ServerOperation{ID: "issues/list-for-repo", Method: "GET", Path: "/repos/{url}/{http}/{json}/{time}/{context}", Pattern: "GET /repos/{url_}/{http_}/{json_}/{time_}/{context_}", declares: func(name string) bool {
-	switch name {
-	case "errors", "strings", "io", "ctx", "url":
-		return true
-	}
-	return false
-}}
+var serverOperationIssuesListForRepo = &ServerOperation{ID: "issues/list-for-repo", Method: "GET", Path: "/repos/{url}/{http}/{json}/{time}/{context}", Pattern: "GET /repos/{url_}/{http_}/{json_}/{time_}/{context_}", declares: &serverQueryNames{names: []string{"errors", "strings", "io", "ctx", "url"}}}
 
 // serveIssuesListForRepo serves GET /repos/{url}/{http}/{json}/{time}/{context}: it checks
 // the credentials, decodes and validates the request, calls Server.IssuesListForRepo and
 // writes its answer.
 func (h *serverHandler) serveIssuesListForRepo(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in IssuesListForRepoInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationIssuesListForRepo.declares)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationIssuesListForRepo, true)
+	if !ok {
+		return
 	}
+	var in IssuesListForRepoInput
 	in.URL = r.PathValue("url_")
 	in.HTTP = r.PathValue("http_")
 	in.JSON = r.PathValue("json_")
 	in.Time = r.PathValue("time_")
 	in.Context = r.PathValue("context_")
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "errors",
-		}
-		if s, ok := serverQueryValue(c, at, q, "errors", false); ok {
-			{
-				v := s
-				in.Params.Errors = &v
-			}
-		}
+	in.Params.Errors = serverParamPtr(serverQueryOf(c, q, "errors", false, serverTextOf[string]))
+	in.Params.Strings = serverParamPtr(serverQueryOf(c, q, "strings", false, serverTextOf[string]))
+	in.Params.Io = serverParamPtr(serverQueryOf(c, q, "io", false, serverParseIntOf[int]))
+	in.Params.Ctx = serverParamPtr(serverQueryOf(c, q, "ctx", false, serverTextOf[string]))
+	in.Params.URL = serverParamPtr(serverQueryOf(c, q, "url", false, serverTextOf[string]))
+	in.Params.Bytes = serverParamPtr(serverHeaderOf(c, r.Header, "bytes", false, serverTextOf[string]))
+	in.Params.Context = serverParamPtr(serverHeaderOf(c, r.Header, "context", false, serverTextOf[string]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.IssuesListForRepo(c.ctx, in)
+		serverWriteAnswer(h, w, r, "issues/list-for-repo", out, err)
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "strings",
-		}
-		if s, ok := serverQueryValue(c, at, q, "strings", false); ok {
-			{
-				v := s
-				in.Params.Strings = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "io",
-		}
-		if s, ok := serverQueryValue(c, at, q, "io", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.Io = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "ctx",
-		}
-		if s, ok := serverQueryValue(c, at, q, "ctx", false); ok {
-			{
-				v := s
-				in.Params.Ctx = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "url",
-		}
-		if s, ok := serverQueryValue(c, at, q, "url", false); ok {
-			{
-				v := s
-				in.Params.URL = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "header",
-			name: "bytes",
-		}
-		if s, ok := serverHeaderValue(c, at, r.Header, "bytes", false); ok {
-			{
-				v := s
-				in.Params.Bytes = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "header",
-			name: "context",
-		}
-		if s, ok := serverHeaderValue(c, at, r.Header, "context", false); ok {
-			{
-				v := s
-				in.Params.Context = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
-		return
-	}
-	out, err := h.impl.IssuesListForRepo(ctx, in)
-	serverWriteAnswer(h, w, r, "issues/list-for-repo", out, err)
 }

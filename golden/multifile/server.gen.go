@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -254,14 +255,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -499,43 +519,38 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-var serverOperationListPets = &ServerOperation{ID: "listPets", Method: "GET", Path: "/pets", Pattern: "GET /pets", declares: func(string) bool {
-	return false
-}}
+var serverOperationListPets = &ServerOperation{ID: "listPets", Method: "GET", Path: "/pets", Pattern: "GET /pets"}
 
 // serveListPets serves GET /pets: it checks the credentials, decodes and validates the
 // request, calls Server.ListPets and writes its answer.
 func (h *serverHandler) serveListPets(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListPetsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListPets.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationListPets, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListPets(ctx, in)
-	serverWriteAnswer(h, w, r, "listPets", out, err)
+	var in ListPetsInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListPets(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listPets", out, err)
+	}
 }
 
-var serverOperationCreatePet = &ServerOperation{ID: "createPet", Method: "POST", Path: "/pets", Pattern: "POST /pets", declares: func(string) bool {
-	return false
-}}
+var serverOperationCreatePet = &ServerOperation{ID: "createPet", Method: "POST", Path: "/pets", Pattern: "POST /pets"}
 
 // serveCreatePet serves POST /pets: it checks the credentials, decodes and validates the
 // request, calls Server.CreatePet and writes its answer.
 func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCreatePet, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in CreatePetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreatePet.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -561,40 +576,26 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.CreatePet(c.ctx, in)
+		serverWriteAnswer(h, w, r, "createPet", out, err)
 	}
-	out, err := h.impl.CreatePet(ctx, in)
-	serverWriteAnswer(h, w, r, "createPet", out, err)
 }
 
-var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: "/pets/{petId}", Pattern: "GET /pets/{petID}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: "/pets/{petId}", Pattern: "GET /pets/{petID}"}
 
 // serveGetPet serves GET /pets/{petId}: it checks the credentials, decodes and validates the
 // request, calls Server.GetPet and writes its answer.
 func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetPetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetPet.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "petId",
-		}
-		s := r.PathValue("petID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.PetID = v
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetPet, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetPet(ctx, in)
-	serverWriteAnswer(h, w, r, "getPet", out, err)
+	var in GetPetInput
+	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetPet(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getPet", out, err)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -198,14 +199,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -433,9 +453,7 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationUploadFile = &ServerOperation{ID: "uploadFile", Method: "POST", Path: "/files", Pattern: "POST /files", declares: func(string) bool {
-	return false
-}}
+var serverOperationUploadFile = &ServerOperation{ID: "uploadFile", Method: "POST", Path: "/files", Pattern: "POST /files"}
 
 // serverFormUploadFile is how the form body of UploadFile maps onto its type.
 var serverFormUploadFile = &serverForm{
@@ -451,17 +469,17 @@ var serverFormUploadFile = &serverForm{
 // serveUploadFile serves POST /files: it checks the credentials, decodes and validates the
 // request, calls Server.UploadFile and writes its answer.
 func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUploadFile, false)
+	if !ok {
+		return
+	}
 	parts, ok := h.readMultipart(w, r)
 	if !ok {
 		return
 	}
 	defer parts.close()
 	var in UploadFileInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUploadFile.declares)
-	}
 	data := parts.json(serverFormUploadFile)
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -492,9 +510,8 @@ func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) 
 		in.Body.File = *file
 	}
 	in.Body.Thumbnail = parts.file(c, "thumbnail")
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.UploadFile(c.ctx, in)
+		serverWriteAnswer(h, w, r, "uploadFile", out, err)
 	}
-	out, err := h.impl.UploadFile(ctx, in)
-	serverWriteAnswer(h, w, r, "uploadFile", out, err)
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -198,14 +199,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -433,50 +453,21 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationListUserAPIKeys = &ServerOperation{ID: "list-user.api_keys", Method: "GET", Path: "/v1/users/{user_id}/api-keys", Pattern: "GET /v1/users/{userID}/api-keys", declares: func(name string) bool {
-	switch name {
-	case "page_size":
-		return true
-	}
-	return false
-}}
+var serverOperationListUserAPIKeys = &ServerOperation{ID: "list-user.api_keys", Method: "GET", Path: "/v1/users/{user_id}/api-keys", Pattern: "GET /v1/users/{userID}/api-keys", declares: &serverQueryNames{names: []string{"page_size"}}}
 
 // serveListUserAPIKeys serves GET /v1/users/{user_id}/api-keys: it checks the credentials,
 // decodes and validates the request, calls Server.ListUserAPIKeys and writes its answer.
 func (h *serverHandler) serveListUserAPIKeys(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListUserAPIKeysInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListUserAPIKeys.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "user_id",
-		}
-		s := r.PathValue("userID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.UserID = v
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "page_size",
-		}
-		if s, ok := serverQueryValue(c, at, q, "page_size", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.PageSize = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListUserAPIKeys, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListUserAPIKeys(ctx, in)
-	serverWriteAnswer(h, w, r, "list-user.api_keys", out, err)
+	var in ListUserAPIKeysInput
+	in.UserID, _ = serverPathOf(c, "user_id", r.PathValue("userID"), serverParseIntOf[int64])
+	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "page_size", false, serverParseIntOf[int]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListUserAPIKeys(c.ctx, in)
+		serverWriteAnswer(h, w, r, "list-user.api_keys", out, err)
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"reflect"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -281,14 +282,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -637,63 +657,54 @@ func serverUnquote(value json.RawMessage) string {
 	return string(value)
 }
 
-var serverOperationGetExport = &ServerOperation{ID: "getExport", Method: "GET", Path: "/exports/{exportID}", Pattern: "GET /exports/{exportID}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetExport = &ServerOperation{ID: "getExport", Method: "GET", Path: "/exports/{exportID}", Pattern: "GET /exports/{exportID}"}
 
 // serveGetExport serves GET /exports/{exportID}: it checks the credentials, decodes and
 // validates the request, calls Server.GetExport and writes its answer.
 func (h *serverHandler) serveGetExport(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetExportInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetExport.declares)
-	}
-	in.ExportID = r.PathValue("exportID")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetExport, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetExport(ctx, in)
-	serverWriteAnswer(h, w, r, "getExport", out, err)
+	var in GetExportInput
+	in.ExportID = r.PathValue("exportID")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetExport(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getExport", out, err)
+	}
 }
 
-var serverOperationGetFeed = &ServerOperation{ID: "getFeed", Method: "GET", Path: "/feed", Pattern: "GET /feed", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetFeed = &ServerOperation{ID: "getFeed", Method: "GET", Path: "/feed", Pattern: "GET /feed"}
 
 // serveGetFeed serves GET /feed: it checks the credentials, decodes and validates the
 // request, calls Server.GetFeed and writes its answer.
 func (h *serverHandler) serveGetFeed(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetFeedInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetFeed.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetFeed, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetFeed(ctx, in)
-	serverWriteAnswer(h, w, r, "getFeed", out, err)
+	var in GetFeedInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetFeed(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getFeed", out, err)
+	}
 }
 
-var serverOperationGetLogs = &ServerOperation{ID: "getLogs", Method: "GET", Path: "/logs", Pattern: "GET /logs", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetLogs = &ServerOperation{ID: "getLogs", Method: "GET", Path: "/logs", Pattern: "GET /logs"}
 
 // serveGetLogs serves GET /logs: it checks the credentials, decodes and validates the
 // request, calls Server.GetLogs and writes its answer.
 func (h *serverHandler) serveGetLogs(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetLogsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetLogs.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetLogs, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetLogs(ctx, in)
-	serverWriteAnswer(h, w, r, "getLogs", out, err)
+	var in GetLogsInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetLogs(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getLogs", out, err)
+	}
 }

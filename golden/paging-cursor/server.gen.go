@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -198,14 +199,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -433,65 +453,27 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationListCustomers = &ServerOperation{ID: "listCustomers", Method: "GET", Path: "/v1/customers", Pattern: "GET /v1/customers", declares: func(name string) bool {
-	switch name {
-	case "limit", "starting_after", "email":
-		return true
-	}
-	return false
-}}
+var serverOperationListCustomers = &ServerOperation{ID: "listCustomers", Method: "GET", Path: "/v1/customers", Pattern: "GET /v1/customers", declares: &serverQueryNames{names: []string{"limit", "starting_after", "email"}}}
 
 // serveListCustomers serves GET /v1/customers: it checks the credentials, decodes and
 // validates the request, calls Server.ListCustomers and writes its answer.
 func (h *serverHandler) serveListCustomers(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListCustomersInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListCustomers.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				c.addIf(at, v > 100, "must be at most 100")
-				in.Params.Limit = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "starting_after",
-		}
-		if s, ok := serverQueryValue(c, at, q, "starting_after", false); ok {
-			{
-				v := s
-				in.Params.StartingAfter = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "email",
-		}
-		if s, ok := serverQueryValue(c, at, q, "email", false); ok {
-			{
-				v := s
-				in.Params.Email = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListCustomers, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListCustomers(ctx, in)
-	serverWriteAnswer(h, w, r, "listCustomers", out, err)
+	var in ListCustomersInput
+	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "limit"}
+		c.addIf(at, v < 1, "must be at least 1")
+		c.addIf(at, v > 100, "must be at most 100")
+		in.Params.Limit = &v
+	}
+	in.Params.StartingAfter = serverParamPtr(serverQueryOf(c, q, "starting_after", false, serverTextOf[string]))
+	in.Params.Email = serverParamPtr(serverQueryOf(c, q, "email", false, serverTextOf[string]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListCustomers(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listCustomers", out, err)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -203,14 +204,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -458,58 +478,31 @@ func answerString[T ~string](v T) string {
 	return string(v)
 }
 
-var serverOperationListRepos = &ServerOperation{ID: "listRepos", Method: "GET", Path: "/orgs/{org}/repos", Pattern: "GET /orgs/{org}/repos", declares: func(name string) bool {
-	switch name {
-	case "per_page", "page", "access_token":
-		return true
-	}
-	return false
-}}
+var serverOperationListRepos = &ServerOperation{ID: "listRepos", Method: "GET", Path: "/orgs/{org}/repos", Pattern: "GET /orgs/{org}/repos", declares: &serverQueryNames{names: []string{"per_page", "page", "access_token"}}}
 
 // serveListRepos serves GET /orgs/{org}/repos: it checks the credentials, decodes and
 // validates the request, calls Server.ListRepos and writes its answer.
 func (h *serverHandler) serveListRepos(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listRepos", serverSecurityListRepos)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListRepos, true, serverSecurityListRepos...)
 	if !ok {
 		return
 	}
 	var in ListReposInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListRepos.declares)
-	}
 	in.Org = r.PathValue("org")
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "per_page",
-		}
-		if s, ok := serverQueryValue(c, at, q, "per_page", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				c.addIf(at, v > 100, "must be at most 100")
-				in.Params.PerPage = &v
-			}
-		}
+	if v, ok := serverQueryOf(c, q, "per_page", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "per_page"}
+		c.addIf(at, v < 1, "must be at least 1")
+		c.addIf(at, v > 100, "must be at most 100")
+		in.Params.PerPage = &v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "page",
-		}
-		if s, ok := serverQueryValue(c, at, q, "page", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				in.Params.Page = &v
-			}
-		}
+	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "page"}
+		c.addIf(at, v < 1, "must be at least 1")
+		in.Params.Page = &v
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListRepos(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listRepos", out, err)
 	}
-	out, err := h.impl.ListRepos(ctx, in)
-	serverWriteAnswer(h, w, r, "listRepos", out, err)
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -220,14 +221,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -456,65 +476,37 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationListMessages = &ServerOperation{ID: "listMessages", Method: "GET", Path: "/messages", Pattern: "GET /messages", declares: func(name string) bool {
-	switch name {
-	case "PageSize":
-		return true
-	}
-	return false
-}}
+var serverOperationListMessages = &ServerOperation{ID: "listMessages", Method: "GET", Path: "/messages", Pattern: "GET /messages", declares: &serverQueryNames{names: []string{"PageSize"}}}
 
 // serveListMessages serves GET /messages: it checks the credentials, decodes and validates
 // the request, calls Server.ListMessages and writes its answer.
 func (h *serverHandler) serveListMessages(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listMessages", serverSecurityListMessages)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListMessages, true, serverSecurityListMessages...)
 	if !ok {
 		return
 	}
 	var in ListMessagesInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListMessages.declares)
+	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "PageSize", false, serverParseIntOf[int]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListMessages(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listMessages", out, err)
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "PageSize",
-		}
-		if s, ok := serverQueryValue(c, at, q, "PageSize", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.PageSize = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
-		return
-	}
-	out, err := h.impl.ListMessages(ctx, in)
-	serverWriteAnswer(h, w, r, "listMessages", out, err)
 }
 
-var serverOperationListOrders = &ServerOperation{ID: "listOrders", Method: "GET", Path: "/orders", Pattern: "GET /orders", declares: func(string) bool {
-	return false
-}}
+var serverOperationListOrders = &ServerOperation{ID: "listOrders", Method: "GET", Path: "/orders", Pattern: "GET /orders"}
 
 // serveListOrders serves GET /orders: it checks the credentials, decodes and validates the
 // request, calls Server.ListOrders and writes its answer.
 func (h *serverHandler) serveListOrders(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listOrders", serverSecurityListOrders)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationListOrders, false, serverSecurityListOrders...)
 	if !ok {
 		return
 	}
 	var in ListOrdersInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListOrders.declares)
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListOrders(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listOrders", out, err)
 	}
-	if h.invalid(w, c) {
-		return
-	}
-	out, err := h.impl.ListOrders(ctx, in)
-	serverWriteAnswer(h, w, r, "listOrders", out, err)
 }

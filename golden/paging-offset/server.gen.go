@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -223,14 +224,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -467,102 +487,48 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-var serverOperationListAlerts = &ServerOperation{ID: "listAlerts", Method: "GET", Path: "/alerts", Pattern: "GET /alerts", declares: func(name string) bool {
-	switch name {
-	case "offset", "limit":
-		return true
-	}
-	return false
-}}
+var serverOperationListAlerts = &ServerOperation{ID: "listAlerts", Method: "GET", Path: "/alerts", Pattern: "GET /alerts", declares: &serverQueryNames{names: []string{"offset", "limit"}}}
 
 // serveListAlerts serves GET /alerts: it checks the credentials, decodes and validates the
 // request, calls Server.ListAlerts and writes its answer.
 func (h *serverHandler) serveListAlerts(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListAlertsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListAlerts.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "offset",
-		}
-		if s, ok := serverQueryValue(c, at, q, "offset", false); ok {
-			if x, ok := serverParseInt(c, at, s, 64); ok {
-				v := int64(x)
-				in.Params.Offset = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", true); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.Limit = v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListAlerts, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListAlerts(ctx, in)
-	serverWriteAnswer(h, w, r, "listAlerts", out, err)
+	var in ListAlertsInput
+	in.Params.Offset = serverParamPtr(serverQueryOf(c, q, "offset", false, serverParseIntOf[int64]))
+	in.Params.Limit, _ = serverQueryOf(c, q, "limit", true, serverParseIntOf[int])
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListAlerts(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listAlerts", out, err)
+	}
 }
 
-var serverOperationListEvents = &ServerOperation{ID: "listEvents", Method: "GET", Path: "/events", Pattern: "GET /events", declares: func(name string) bool {
-	switch name {
-	case "offset", "limit":
-		return true
-	}
-	return false
-}}
+var serverOperationListEvents = &ServerOperation{ID: "listEvents", Method: "GET", Path: "/events", Pattern: "GET /events", declares: &serverQueryNames{names: []string{"offset", "limit"}}}
 
 // serveListEvents serves GET /events: it checks the credentials, decodes and validates the
 // request, calls Server.ListEvents and writes its answer.
 func (h *serverHandler) serveListEvents(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListEventsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListEvents.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "offset",
-		}
-		if s, ok := serverQueryValue(c, at, q, "offset", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 0, "must be at least 0")
-				in.Params.Offset = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				in.Params.Limit = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListEvents, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListEvents(ctx, in)
-	serverWriteAnswer(h, w, r, "listEvents", out, err)
+	var in ListEventsInput
+	if v, ok := serverQueryOf(c, q, "offset", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "offset"}
+		c.addIf(at, v < 0, "must be at least 0")
+		in.Params.Offset = &v
+	}
+	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "limit"}
+		c.addIf(at, v < 1, "must be at least 1")
+		in.Params.Limit = &v
+	}
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListEvents(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listEvents", out, err)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -250,14 +251,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -487,137 +507,58 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations.list", Pattern: "GET /conversations.list", declares: func(name string) bool {
-	switch name {
-	case "cursor", "limit":
-		return true
-	}
-	return false
-}}
+var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations.list", Pattern: "GET /conversations.list", declares: &serverQueryNames{names: []string{"cursor", "limit"}}}
 
 // serveListConversations serves GET /conversations.list: it checks the credentials, decodes
 // and validates the request, calls Server.ListConversations and writes its answer.
 func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListConversationsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListConversations.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "cursor",
-		}
-		if s, ok := serverQueryValue(c, at, q, "cursor", false); ok {
-			{
-				v := s
-				in.Params.Cursor = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.Limit = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListConversations, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListConversations(ctx, in)
-	serverWriteAnswer(h, w, r, "listConversations", out, err)
+	var in ListConversationsInput
+	in.Params.Cursor = serverParamPtr(serverQueryOf(c, q, "cursor", false, serverTextOf[string]))
+	in.Params.Limit = serverParamPtr(serverQueryOf(c, q, "limit", false, serverParseIntOf[int]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListConversations(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listConversations", out, err)
+	}
 }
 
-var serverOperationListFeed = &ServerOperation{ID: "listFeed", Method: "GET", Path: "/feed", Pattern: "GET /feed", declares: func(name string) bool {
-	switch name {
-	case "after":
-		return true
-	}
-	return false
-}}
+var serverOperationListFeed = &ServerOperation{ID: "listFeed", Method: "GET", Path: "/feed", Pattern: "GET /feed", declares: &serverQueryNames{names: []string{"after"}}}
 
 // serveListFeed serves GET /feed: it checks the credentials, decodes and validates the
 // request, calls Server.ListFeed and writes its answer.
 func (h *serverHandler) serveListFeed(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListFeedInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListFeed.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "after",
-		}
-		if s, ok := serverQueryValue(c, at, q, "after", false); ok {
-			{
-				v := s
-				in.Params.After = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListFeed, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListFeed(ctx, in)
-	serverWriteAnswer(h, w, r, "listFeed", out, err)
+	var in ListFeedInput
+	in.Params.After = serverParamPtr(serverQueryOf(c, q, "after", false, serverTextOf[string]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListFeed(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listFeed", out, err)
+	}
 }
 
-var serverOperationListTopics = &ServerOperation{ID: "listTopics", Method: "GET", Path: "/v1/topics", Pattern: "GET /v1/topics", declares: func(name string) bool {
-	switch name {
-	case "pageToken", "pageSize":
-		return true
-	}
-	return false
-}}
+var serverOperationListTopics = &ServerOperation{ID: "listTopics", Method: "GET", Path: "/v1/topics", Pattern: "GET /v1/topics", declares: &serverQueryNames{names: []string{"pageToken", "pageSize"}}}
 
 // serveListTopics serves GET /v1/topics: it checks the credentials, decodes and validates
 // the request, calls Server.ListTopics and writes its answer.
 func (h *serverHandler) serveListTopics(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListTopicsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListTopics.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "pageToken",
-		}
-		if s, ok := serverQueryValue(c, at, q, "pageToken", false); ok {
-			{
-				v := s
-				in.Params.PageToken = &v
-			}
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "pageSize",
-		}
-		if s, ok := serverQueryValue(c, at, q, "pageSize", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.PageSize = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListTopics, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListTopics(ctx, in)
-	serverWriteAnswer(h, w, r, "listTopics", out, err)
+	var in ListTopicsInput
+	in.Params.PageToken = serverParamPtr(serverQueryOf(c, q, "pageToken", false, serverTextOf[string]))
+	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "pageSize", false, serverParseIntOf[int]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListTopics(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listTopics", out, err)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -249,14 +250,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -497,23 +517,21 @@ func answerInt[T ~int | ~int32 | ~int64](v T) string {
 	return strconv.FormatInt(int64(v), 10)
 }
 
-var serverOperationInsertInvitees = &ServerOperation{ID: "insertInvitees", Method: "POST", Path: "/invitees/bulkInsert", Pattern: "POST /invitees/bulkInsert", declares: func(string) bool {
-	return false
-}}
+var serverOperationInsertInvitees = &ServerOperation{ID: "insertInvitees", Method: "POST", Path: "/invitees/bulkInsert", Pattern: "POST /invitees/bulkInsert"}
 
 // serveInsertInvitees serves POST /invitees/bulkInsert: it checks the credentials, decodes
 // and validates the request, calls Server.InsertInvitees and writes its answer.
 func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationInsertInvitees, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in InsertInviteesInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationInsertInvitees.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -539,26 +557,20 @@ func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Reque
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.InsertInvitees(c.ctx, in)
+		serverWriteAnswer(h, w, r, "insertInvitees", out, err)
 	}
-	out, err := h.impl.InsertInvitees(ctx, in)
-	serverWriteAnswer(h, w, r, "insertInvitees", out, err)
 }
 
-var serverOperationAddRegistrant = &ServerOperation{ID: "addRegistrant", Method: "POST", Path: "/meetings/{meetingId}/registrants", Pattern: "POST /meetings/{meetingID}/registrants", declares: func(name string) bool {
-	switch name {
-	case "occurrence_ids":
-		return true
-	}
-	return false
-}}
+var serverOperationAddRegistrant = &ServerOperation{ID: "addRegistrant", Method: "POST", Path: "/meetings/{meetingId}/registrants", Pattern: "POST /meetings/{meetingID}/registrants", declares: &serverQueryNames{names: []string{"occurrence_ids"}}}
 
 // serveAddRegistrant serves POST /meetings/{meetingId}/registrants: it checks the
 // credentials, decodes and validates the request, calls Server.AddRegistrant and writes its
 // answer.
 func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "addRegistrant", serverSecurityAddRegistrant)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationAddRegistrant, true, serverSecurityAddRegistrant...)
 	if !ok {
 		return
 	}
@@ -567,32 +579,8 @@ func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in AddRegistrantInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationAddRegistrant.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "meetingId",
-		}
-		s := r.PathValue("meetingID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.MeetingID = v
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "occurrence_ids",
-		}
-		if items, ok := serverQueryList(c, at, q, "occurrence_ids", ",", false); ok {
-			v := items
-			in.Params.OccurrenceIDs = v
-		}
-	}
+	in.MeetingID, _ = serverPathOf(c, "meetingId", r.PathValue("meetingID"), serverParseIntOf[int64])
+	in.Params.OccurrenceIDs, _ = serverQueryListOf[string](c, q, "occurrence_ids", ",", false, nil)
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -618,9 +606,8 @@ func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Reques
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.AddRegistrant(c.ctx, in)
+		serverWriteAnswer(h, w, r, "addRegistrant", out, err)
 	}
-	out, err := h.impl.AddRegistrant(ctx, in)
-	serverWriteAnswer(h, w, r, "addRegistrant", out, err)
 }

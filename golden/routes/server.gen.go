@@ -603,14 +603,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -1034,384 +1053,316 @@ func (h *serverHandler) serveMatched(w http.ResponseWriter, r *http.Request) boo
 	return true
 }
 
-var serverOperationGetAccountLink = &ServerOperation{ID: "getAccountLink", Method: "GET", Path: "/accounts/{accountId}/links/{accountId}", Pattern: "GET /accounts/{accountID}/links/{accountID2}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetAccountLink = &ServerOperation{ID: "getAccountLink", Method: "GET", Path: "/accounts/{accountId}/links/{accountId}", Pattern: "GET /accounts/{accountID}/links/{accountID2}"}
 
 // serveGetAccountLink serves GET /accounts/{accountId}/links/{accountId}: it checks the
 // credentials, decodes and validates the request, calls Server.GetAccountLink and writes its
 // answer.
 func (h *serverHandler) serveGetAccountLink(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetAccountLinkInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetAccountLink.declares)
-	}
-	in.AccountID = r.PathValue("accountID")
-	in.AccountID2 = r.PathValue("accountID2")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetAccountLink, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetAccountLink(ctx, in)
-	serverWriteAnswer(h, w, r, "getAccountLink", out, err)
+	var in GetAccountLinkInput
+	in.AccountID = r.PathValue("accountID")
+	in.AccountID2 = r.PathValue("accountID2")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetAccountLink(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getAccountLink", out, err)
+	}
 }
 
-var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations", Pattern: "GET /conversations", declares: func(string) bool {
-	return false
-}}
+var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations", Pattern: "GET /conversations"}
 
 // serveListConversations serves GET /conversations: it checks the credentials, decodes and
 // validates the request, calls Server.ListConversations and writes its answer.
 func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListConversationsInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListConversations.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationListConversations, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListConversations(ctx, in)
-	serverWriteAnswer(h, w, r, "listConversations", out, err)
+	var in ListConversationsInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListConversations(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listConversations", out, err)
+	}
 }
 
-var serverOperationStartConversationStream = &ServerOperation{ID: "startConversationStream", Method: "POST", Path: "/conversations#stream", Pattern: "POST /conversations", declares: func(string) bool {
-	return false
-}}
+var serverOperationStartConversationStream = &ServerOperation{ID: "startConversationStream", Method: "POST", Path: "/conversations#stream", Pattern: "POST /conversations"}
 
 // serveStartConversationStream serves POST /conversations#stream: it checks the credentials,
 // decodes and validates the request, calls Server.StartConversationStream and writes its
 // answer.
 func (h *serverHandler) serveStartConversationStream(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in StartConversationStreamInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationStartConversationStream.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationStartConversationStream, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.StartConversationStream(ctx, in)
-	serverWriteAnswer(h, w, r, "startConversationStream", out, err)
+	var in StartConversationStreamInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.StartConversationStream(c.ctx, in)
+		serverWriteAnswer(h, w, r, "startConversationStream", out, err)
+	}
 }
 
-var serverOperationUpdateFile = &ServerOperation{ID: "updateFile", Method: "PUT", Path: "/files/{fileId}", Pattern: "PUT /files/{fileID}", declares: func(string) bool {
-	return false
-}}
+var serverOperationUpdateFile = &ServerOperation{ID: "updateFile", Method: "PUT", Path: "/files/{fileId}", Pattern: "PUT /files/{fileID}"}
 
 // serveUpdateFile serves PUT /files/{fileId}: it checks the credentials, decodes and
 // validates the request, calls Server.UpdateFile and writes its answer.
 func (h *serverHandler) serveUpdateFile(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in UpdateFileInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUpdateFile.declares)
-	}
-	in.FileID = r.PathValue("fileID")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUpdateFile, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.UpdateFile(ctx, in)
-	serverWriteAnswer(h, w, r, "updateFile", out, err)
+	var in UpdateFileInput
+	in.FileID = r.PathValue("fileID")
+	if !h.invalid(w, c) {
+		out, err := h.impl.UpdateFile(c.ctx, in)
+		serverWriteAnswer(h, w, r, "updateFile", out, err)
+	}
 }
 
-var serverOperationAddSharedLink = &ServerOperation{ID: "addSharedLink", Method: "PUT", Path: "/files/{fileId}#addSharedLink", Pattern: "PUT /files/{fileID}", declares: func(string) bool {
-	return false
-}}
+var serverOperationAddSharedLink = &ServerOperation{ID: "addSharedLink", Method: "PUT", Path: "/files/{fileId}#addSharedLink", Pattern: "PUT /files/{fileID}"}
 
 // serveAddSharedLink serves PUT /files/{fileId}#addSharedLink: it checks the credentials,
 // decodes and validates the request, calls Server.AddSharedLink and writes its answer.
 func (h *serverHandler) serveAddSharedLink(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in AddSharedLinkInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationAddSharedLink.declares)
-	}
-	in.FileID = r.PathValue("fileID")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationAddSharedLink, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.AddSharedLink(ctx, in)
-	serverWriteAnswer(h, w, r, "addSharedLink", out, err)
+	var in AddSharedLinkInput
+	in.FileID = r.PathValue("fileID")
+	if !h.invalid(w, c) {
+		out, err := h.impl.AddSharedLink(c.ctx, in)
+		serverWriteAnswer(h, w, r, "addSharedLink", out, err)
+	}
 }
 
-var serverOperationGetInvitee = &ServerOperation{ID: "getInvitee", Method: "GET", Path: "/meetings/invitees/{inviteeId}", Pattern: "GET /meetings/invitees/{inviteeID}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetInvitee = &ServerOperation{ID: "getInvitee", Method: "GET", Path: "/meetings/invitees/{inviteeId}", Pattern: "GET /meetings/invitees/{inviteeID}"}
 
 // serveGetInvitee serves GET /meetings/invitees/{inviteeId}: it checks the credentials,
 // decodes and validates the request, calls Server.GetInvitee and writes its answer.
 func (h *serverHandler) serveGetInvitee(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetInviteeInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetInvitee.declares)
-	}
-	in.InviteeID = r.PathValue("inviteeID")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetInvitee, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetInvitee(ctx, in)
-	serverWriteAnswer(h, w, r, "getInvitee", out, err)
+	var in GetInviteeInput
+	in.InviteeID = r.PathValue("inviteeID")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetInvitee(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getInvitee", out, err)
+	}
 }
 
-var serverOperationListInvitees = &ServerOperation{ID: "listInvitees", Method: "GET", Path: "/meetings/{meetingId}/invitees", Pattern: "GET /meetings/{meetingID}/invitees", declares: func(string) bool {
-	return false
-}}
+var serverOperationListInvitees = &ServerOperation{ID: "listInvitees", Method: "GET", Path: "/meetings/{meetingId}/invitees", Pattern: "GET /meetings/{meetingID}/invitees"}
 
 // serveListInvitees serves GET /meetings/{meetingId}/invitees: it checks the credentials,
 // decodes and validates the request, calls Server.ListInvitees and writes its answer.
 func (h *serverHandler) serveListInvitees(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListInviteesInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListInvitees.declares)
-	}
-	in.MeetingID = r.PathValue("meetingID")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationListInvitees, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListInvitees(ctx, in)
-	serverWriteAnswer(h, w, r, "listInvitees", out, err)
+	var in ListInviteesInput
+	in.MeetingID = r.PathValue("meetingID")
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListInvitees(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listInvitees", out, err)
+	}
 }
 
-var serverOperationGetPage = &ServerOperation{ID: "getPage", Method: "GET", Path: "/pages/{page}.{format}", Pattern: "GET /pages/{page}.{format}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetPage = &ServerOperation{ID: "getPage", Method: "GET", Path: "/pages/{page}.{format}", Pattern: "GET /pages/{page}.{format}"}
 
 // serveGetPage serves GET /pages/{page}.{format}: it checks the credentials, decodes and
 // validates the request, calls Server.GetPage and writes its answer.
 func (h *serverHandler) serveGetPage(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetPageInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetPage.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "page",
-		}
-		s := r.PathValue("page")
-		if x, ok := serverParseInt(c, at, s, 0); ok {
-			v := int(x)
-			in.Page = v
-		}
-	}
-	in.Format = r.PathValue("format")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetPage, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetPage(ctx, in)
-	serverWriteAnswer(h, w, r, "getPage", out, err)
+	var in GetPageInput
+	in.Page, _ = serverPathOf(c, "page", r.PathValue("page"), serverParseIntOf[int])
+	in.Format = r.PathValue("format")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetPage(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getPage", out, err)
+	}
 }
 
-var serverOperationGetPair = &ServerOperation{ID: "getPair", Method: "GET", Path: "/pairs/{a}{b}", Pattern: "GET /pairs/{a}{b}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetPair = &ServerOperation{ID: "getPair", Method: "GET", Path: "/pairs/{a}{b}", Pattern: "GET /pairs/{a}{b}"}
 
 // serveGetPair serves GET /pairs/{a}{b}: it checks the credentials, decodes and validates
 // the request, calls Server.GetPair and writes its answer.
 func (h *serverHandler) serveGetPair(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetPairInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetPair.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "a",
-		}
-		s := r.PathValue("a")
-		{
-			v := s
-			validateString(c, at, v, 0, 1, nil)
-			in.A = v
-		}
-	}
-	in.B = r.PathValue("b")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetPair, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetPair(ctx, in)
-	serverWriteAnswer(h, w, r, "getPair", out, err)
+	var in GetPairInput
+	if v, ok := serverPathOf(c, "a", r.PathValue("a"), serverTextOf[string]); ok {
+		at := &validationPath{in: "path", name: "a"}
+		validateString(c, at, v, 0, 1, nil)
+		in.A = v
+	}
+	in.B = r.PathValue("b")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetPair(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getPair", out, err)
+	}
 }
 
-var serverOperationExportTasks = &ServerOperation{ID: "exportTasks", Method: "GET", Path: "/tasks/export.json", Pattern: "GET /tasks/export.json", declares: func(string) bool {
-	return false
-}}
+var serverOperationExportTasks = &ServerOperation{ID: "exportTasks", Method: "GET", Path: "/tasks/export.json", Pattern: "GET /tasks/export.json"}
 
 // serveExportTasks serves GET /tasks/export.json: it checks the credentials, decodes and
 // validates the request, calls Server.ExportTasks and writes its answer.
 func (h *serverHandler) serveExportTasks(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ExportTasksInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationExportTasks.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationExportTasks, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ExportTasks(ctx, in)
-	serverWriteAnswer(h, w, r, "exportTasks", out, err)
+	var in ExportTasksInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.ExportTasks(c.ctx, in)
+		serverWriteAnswer(h, w, r, "exportTasks", out, err)
+	}
 }
 
-var serverOperationGetTask = &ServerOperation{ID: "getTask", Method: "GET", Path: "/tasks/{id}", Pattern: "GET /tasks/{id}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetTask = &ServerOperation{ID: "getTask", Method: "GET", Path: "/tasks/{id}", Pattern: "GET /tasks/{id}"}
 
 // serveGetTask serves GET /tasks/{id}: it checks the credentials, decodes and validates the
 // request, calls Server.GetTask and writes its answer.
 func (h *serverHandler) serveGetTask(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetTaskInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetTask.declares)
-	}
-	in.ID = r.PathValue("id")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetTask, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetTask(ctx, in)
-	serverWriteAnswer(h, w, r, "getTask", out, err)
+	var in GetTaskInput
+	in.ID = r.PathValue("id")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetTask(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getTask", out, err)
+	}
 }
 
-var serverOperationGetTaskJSON = &ServerOperation{ID: "getTaskJSON", Method: "GET", Path: "/tasks/{id}.json", Pattern: "GET /tasks/{id}.json", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetTaskJSON = &ServerOperation{ID: "getTaskJSON", Method: "GET", Path: "/tasks/{id}.json", Pattern: "GET /tasks/{id}.json"}
 
 // serveGetTaskJSON serves GET /tasks/{id}.json: it checks the credentials, decodes and
 // validates the request, calls Server.GetTaskJSON and writes its answer.
 func (h *serverHandler) serveGetTaskJSON(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetTaskJSONInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetTaskJSON.declares)
-	}
-	in.ID = r.PathValue("id")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetTaskJSON, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetTaskJSON(ctx, in)
-	serverWriteAnswer(h, w, r, "getTaskJSON", out, err)
+	var in GetTaskJSONInput
+	in.ID = r.PathValue("id")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetTaskJSON(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getTaskJSON", out, err)
+	}
 }
 
-var serverOperationHeadTaskJSON = &ServerOperation{ID: "headTaskJSON", Method: "HEAD", Path: "/tasks/{id}.json", Pattern: "HEAD /tasks/{id}.json", declares: func(string) bool {
-	return false
-}}
+var serverOperationHeadTaskJSON = &ServerOperation{ID: "headTaskJSON", Method: "HEAD", Path: "/tasks/{id}.json", Pattern: "HEAD /tasks/{id}.json"}
 
 // serveHeadTaskJSON serves HEAD /tasks/{id}.json: it checks the credentials, decodes and
 // validates the request, calls Server.HeadTaskJSON and writes its answer.
 func (h *serverHandler) serveHeadTaskJSON(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in HeadTaskJSONInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationHeadTaskJSON.declares)
-	}
-	in.ID = r.PathValue("id")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationHeadTaskJSON, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.HeadTaskJSON(ctx, in)
-	serverWriteAnswer(h, w, r, "headTaskJSON", out, err)
+	var in HeadTaskJSONInput
+	in.ID = r.PathValue("id")
+	if !h.invalid(w, c) {
+		out, err := h.impl.HeadTaskJSON(c.ctx, in)
+		serverWriteAnswer(h, w, r, "headTaskJSON", out, err)
+	}
 }
 
-var serverOperationExpirePassword = &ServerOperation{ID: "expirePassword", Method: "POST", Path: "/users/{userId}/expire?tempPassword=false", Pattern: "POST /users/{userID}/expire?tempPassword=false", declares: func(string) bool {
-	return false
-}}
+var serverOperationExpirePassword = &ServerOperation{ID: "expirePassword", Method: "POST", Path: "/users/{userId}/expire?tempPassword=false", Pattern: "POST /users/{userID}/expire?tempPassword=false"}
 
 // serveExpirePassword serves POST /users/{userId}/expire?tempPassword=false: it checks the
 // credentials, decodes and validates the request, calls Server.ExpirePassword and writes its
 // answer.
 func (h *serverHandler) serveExpirePassword(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ExpirePasswordInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationExpirePassword.declares)
-	}
-	in.UserID = r.PathValue("userID")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationExpirePassword, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ExpirePassword(ctx, in)
-	serverWriteAnswer(h, w, r, "expirePassword", out, err)
+	var in ExpirePasswordInput
+	in.UserID = r.PathValue("userID")
+	if !h.invalid(w, c) {
+		out, err := h.impl.ExpirePassword(c.ctx, in)
+		serverWriteAnswer(h, w, r, "expirePassword", out, err)
+	}
 }
 
-var serverOperationExpireWithTemporaryPassword = &ServerOperation{ID: "expireWithTemporaryPassword", Method: "POST", Path: "/users/{userId}/expire?tempPassword=true", Pattern: "POST /users/{userID}/expire?tempPassword=true", declares: func(string) bool {
-	return false
-}}
+var serverOperationExpireWithTemporaryPassword = &ServerOperation{ID: "expireWithTemporaryPassword", Method: "POST", Path: "/users/{userId}/expire?tempPassword=true", Pattern: "POST /users/{userID}/expire?tempPassword=true"}
 
 // serveExpireWithTemporaryPassword serves POST /users/{userId}/expire?tempPassword=true: it
 // checks the credentials, decodes and validates the request, calls
 // Server.ExpireWithTemporaryPassword and writes its answer.
 func (h *serverHandler) serveExpireWithTemporaryPassword(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ExpireWithTemporaryPasswordInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationExpireWithTemporaryPassword.declares)
-	}
-	in.UserID = r.PathValue("userID")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationExpireWithTemporaryPassword, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ExpireWithTemporaryPassword(ctx, in)
-	serverWriteAnswer(h, w, r, "expireWithTemporaryPassword", out, err)
+	var in ExpireWithTemporaryPasswordInput
+	in.UserID = r.PathValue("userID")
+	if !h.invalid(w, c) {
+		out, err := h.impl.ExpireWithTemporaryPassword(c.ctx, in)
+		serverWriteAnswer(h, w, r, "expireWithTemporaryPassword", out, err)
+	}
 }
 
-var serverOperationGetOperation = &ServerOperation{ID: "getOperation", Method: "GET", Path: "/v1/{name}", Pattern: "GET /v1/{name}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetOperation = &ServerOperation{ID: "getOperation", Method: "GET", Path: "/v1/{name}", Pattern: "GET /v1/{name}"}
 
 // serveGetOperation serves GET /v1/{name}: it checks the credentials, decodes and validates
 // the request, calls Server.GetOperation and writes its answer.
 func (h *serverHandler) serveGetOperation(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetOperationInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetOperation.declares)
-	}
-	in.Name = r.PathValue("name")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetOperation, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetOperation(ctx, in)
-	serverWriteAnswer(h, w, r, "getOperation", out, err)
+	var in GetOperationInput
+	in.Name = r.PathValue("name")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetOperation(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getOperation", out, err)
+	}
 }
 
-var serverOperationCancelOperation = &ServerOperation{ID: "cancelOperation", Method: "POST", Path: "/v1/{name}:cancel", Pattern: "POST /v1/{name}:cancel", declares: func(string) bool {
-	return false
-}}
+var serverOperationCancelOperation = &ServerOperation{ID: "cancelOperation", Method: "POST", Path: "/v1/{name}:cancel", Pattern: "POST /v1/{name}:cancel"}
 
 // serveCancelOperation serves POST /v1/{name}:cancel: it checks the credentials, decodes and
 // validates the request, calls Server.CancelOperation and writes its answer.
 func (h *serverHandler) serveCancelOperation(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in CancelOperationInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCancelOperation.declares)
-	}
-	in.Name = r.PathValue("name")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCancelOperation, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.CancelOperation(ctx, in)
-	serverWriteAnswer(h, w, r, "cancelOperation", out, err)
+	var in CancelOperationInput
+	in.Name = r.PathValue("name")
+	if !h.invalid(w, c) {
+		out, err := h.impl.CancelOperation(c.ctx, in)
+		serverWriteAnswer(h, w, r, "cancelOperation", out, err)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -238,14 +239,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -525,64 +545,56 @@ func (r *WebhookReceiver) LiveStarted() http.Handler {
 	return h
 }
 
-var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", Path: "/v1/lives", Pattern: "GET /v1/lives", declares: func(string) bool {
-	return false
-}}
+var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", Path: "/v1/lives", Pattern: "GET /v1/lives"}
 
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
 // request, calls Server.ListLives and writes its answer.
 func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListLivesInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListLives.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationListLives, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListLives(ctx, in)
-	serverWriteAnswer(h, w, r, "listLives", out, err)
+	var in ListLivesInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListLives(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listLives", out, err)
+	}
 }
 
-var serverOperationGetLive = &ServerOperation{ID: "getLive", Method: "GET", Path: "/v1/lives/{id}", Pattern: "GET /v1/lives/{id}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetLive = &ServerOperation{ID: "getLive", Method: "GET", Path: "/v1/lives/{id}", Pattern: "GET /v1/lives/{id}"}
 
 // serveGetLive serves GET /v1/lives/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetLive and writes its answer.
 func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in GetLiveInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetLive.declares)
-	}
-	in.ID = r.PathValue("id")
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetLive, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.GetLive(ctx, in)
-	serverWriteAnswer(h, w, r, "getLive", out, err)
+	var in GetLiveInput
+	in.ID = r.PathValue("id")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetLive(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getLive", out, err)
+	}
 }
 
-var serverOperationLiveStarted = &ServerOperation{ID: "liveStarted", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
-	return false
-}}
+var serverOperationLiveStarted = &ServerOperation{ID: "liveStarted", Method: "POST", Path: "", Pattern: "POST /"}
 
 // serveLiveStarted receives the webhook liveStarted (POST): it decodes and validates the
 // request, calls Webhooks.LiveStarted and writes its answer.
 func (h *serverHandler) serveLiveStarted(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationLiveStarted, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in LiveStartedInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationLiveStarted.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -608,9 +620,8 @@ func (h *serverHandler) serveLiveStarted(w http.ResponseWriter, r *http.Request)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.hooks.LiveStarted(c.ctx, in)
+		serverWriteAnswer(h, w, r, "liveStarted", out, err)
 	}
-	out, err := h.hooks.LiveStarted(ctx, in)
-	serverWriteAnswer(h, w, r, "liveStarted", out, err)
 }

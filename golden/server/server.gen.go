@@ -341,14 +341,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -735,23 +754,21 @@ func (h *serverHandler) serveMatched(w http.ResponseWriter, r *http.Request) boo
 	return true
 }
 
-var serverOperationRunBatch = &ServerOperation{ID: "runBatch", Method: "POST", Path: "/batch~run", Pattern: "POST /batch~run", declares: func(string) bool {
-	return false
-}}
+var serverOperationRunBatch = &ServerOperation{ID: "runBatch", Method: "POST", Path: "/batch~run", Pattern: "POST /batch~run"}
 
 // serveRunBatch serves POST /batch~run: it checks the credentials, decodes and validates the
 // request, calls Server.RunBatch and writes its answer.
 func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationRunBatch, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in RunBatchInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationRunBatch.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -807,149 +824,76 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.RunBatch(c.ctx, in)
+		serverWriteAnswer(h, w, r, "runBatch", out, err)
 	}
-	out, err := h.impl.RunBatch(ctx, in)
-	serverWriteAnswer(h, w, r, "runBatch", out, err)
 }
 
-var serverOperationGetItem = &ServerOperation{ID: "getItem", Method: "GET", Path: "/items/{itemId}", Pattern: "GET /items/{itemID}", declares: func(name string) bool {
-	switch name {
-	case "view", "since", "tags", "ratio":
-		return true
-	}
-	return false
-}}
+var serverOperationGetItem = &ServerOperation{ID: "getItem", Method: "GET", Path: "/items/{itemId}", Pattern: "GET /items/{itemID}", declares: &serverQueryNames{names: []string{"view", "since", "tags", "ratio"}}}
 
 // serveGetItem serves GET /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.GetItem and writes its answer.
 func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "getItem", serverSecurityGetItem)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationGetItem, true, serverSecurityGetItem...)
 	if !ok {
 		return
 	}
 	var in GetItemInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationGetItem.declares)
+	if v, ok := serverPathOf(c, "itemId", r.PathValue("itemID"), serverParseIntOf[int64]); ok {
+		at := &validationPath{in: "path", name: "itemId"}
+		c.addIf(at, v < 1, "must be at least 1")
+		in.ItemID = v
 	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "itemId",
-		}
-		s := r.PathValue("itemID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			c.addIf(at, v < 1, "must be at least 1")
-			in.ItemID = v
-		}
+	if v, ok := serverQueryOf(c, q, "view", true, serverTextOf[View]); ok {
+		at := &validationPath{in: "query", name: "view"}
+		v.validate(c, at)
+		in.Params.View = v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "view",
-		}
-		if s, ok := serverQueryValue(c, at, q, "view", true); ok {
-			{
-				v := View(s)
-				v.validate(c, at)
-				in.Params.View = v
+	in.Params.Since = serverParamPtr(serverQueryOf(c, q, "since", false, serverParseTime))
+	if v, ok := serverQueryListOf[string](c, q, "tags", ",", false, nil); ok {
+		at := &validationPath{in: "query", name: "tags"}
+		if len(v) > 3 {
+			c.tooManyItems(at, len(v), 3)
+		} else {
+			at1 := at
+			validationUnique(c, at1, v)
+			for i1 := 0; i1 < len(v) && c.checking(); i1++ {
+				validateString(c, at1.item(i1), v[i1], 0, -1, validationPattern2)
 			}
 		}
+		in.Params.Tags = v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "since",
-		}
-		if s, ok := serverQueryValue(c, at, q, "since", false); ok {
-			if x, ok := serverParseTime(c, at, s); ok {
-				v := x
-				in.Params.Since = &v
-			}
-		}
+	if v, ok := serverQueryOf(c, q, "ratio", false, serverParseFloatOf[float64]); ok {
+		at := &validationPath{in: "query", name: "ratio"}
+		c.addIf(at, v <= 0, "must be greater than 0")
+		c.addIf(at, v > 1, "must be at most 1")
+		in.Params.Ratio = &v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "tags",
-		}
-		if items, ok := serverQueryList(c, at, q, "tags", ",", false); ok {
-			v := items
-			if len(v) > 3 {
-				c.tooManyItems(at, len(v), 3)
-			} else {
-				at1 := at
-				validationUnique(c, at1, v)
-				for i1 := 0; i1 < len(v) && c.checking(); i1++ {
-					validateString(c, at1.item(i1), v[i1], 0, -1, validationPattern2)
-				}
-			}
-			in.Params.Tags = v
-		}
+	if v, ok := serverHeaderOf(c, r.Header, "X-Request-Id", false, serverTextOf[string]); ok {
+		at := &validationPath{in: "header", name: "X-Request-Id"}
+		c.addIf(at, !validationUUID(v), "must be a UUID (8-4-4-4-12 hexadecimal digits)")
+		in.Params.XRequestID = &v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "ratio",
-		}
-		if s, ok := serverQueryValue(c, at, q, "ratio", false); ok {
-			if x, ok := serverParseFloat(c, at, s, 64); ok {
-				v := float64(x)
-				c.addIf(at, v <= 0, "must be greater than 0")
-				c.addIf(at, v > 1, "must be at most 1")
-				in.Params.Ratio = &v
-			}
-		}
+	if v, ok := serverCookieOf(c, r, "session", false, serverTextOf[string]); ok {
+		at := &validationPath{in: "cookie", name: "session"}
+		validateString(c, at, v, 4, -1, nil)
+		in.Params.Session = &v
 	}
-	{
-		at := &validationPath{
-			in:   "header",
-			name: "X-Request-Id",
-		}
-		if s, ok := serverHeaderValue(c, at, r.Header, "X-Request-Id", false); ok {
-			{
-				v := s
-				c.addIf(at, !validationUUID(v), "must be a UUID (8-4-4-4-12 hexadecimal digits)")
-				in.Params.XRequestID = &v
-			}
-		}
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetItem(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getItem", out, err)
 	}
-	{
-		at := &validationPath{
-			in:   "cookie",
-			name: "session",
-		}
-		if s, ok := serverCookieValue(c, at, r, "session", false); ok {
-			{
-				v := s
-				validateString(c, at, v, 4, -1, nil)
-				in.Params.Session = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
-		return
-	}
-	out, err := h.impl.GetItem(ctx, in)
-	serverWriteAnswer(h, w, r, "getItem", out, err)
 }
 
-var serverOperationPutItem = &ServerOperation{ID: "putItem", Method: "PUT", Path: "/items/{itemId}", Pattern: "PUT /items/{itemID}", declares: func(name string) bool {
-	switch name {
-	case "api_key":
-		return true
-	}
-	return false
-}}
+var serverOperationPutItem = &ServerOperation{ID: "putItem", Method: "PUT", Path: "/items/{itemId}", Pattern: "PUT /items/{itemID}", declares: &serverQueryNames{names: []string{"api_key"}}}
 
 // servePutItem serves PUT /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.PutItem and writes its answer.
 func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "putItem", serverSecurityPutItem)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationPutItem, false, serverSecurityPutItem...)
 	if !ok {
 		return
 	}
@@ -958,21 +902,7 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in PutItemInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationPutItem.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "itemId",
-		}
-		s := r.PathValue("itemID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.ItemID = v
-		}
-	}
+	in.ItemID, _ = serverPathOf(c, "itemId", r.PathValue("itemID"), serverParseIntOf[int64])
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -998,45 +928,37 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.PutItem(c.ctx, in)
+		serverWriteAnswer(h, w, r, "putItem", out, err)
 	}
-	out, err := h.impl.PutItem(ctx, in)
-	serverWriteAnswer(h, w, r, "putItem", out, err)
 }
 
-var serverOperationArchiveItem = &ServerOperation{ID: "archiveItem", Method: "POST", Path: "/items/{itemId}:archive", Pattern: "POST /items/{itemID}:archive", declares: func(string) bool {
-	return false
-}}
+var serverOperationArchiveItem = &ServerOperation{ID: "archiveItem", Method: "POST", Path: "/items/{itemId}:archive", Pattern: "POST /items/{itemID}:archive"}
 
 // serveArchiveItem serves POST /items/{itemId}:archive: it checks the credentials, decodes
 // and validates the request, calls Server.ArchiveItem and writes its answer.
 func (h *serverHandler) serveArchiveItem(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "archiveItem", serverSecurityArchiveItem)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationArchiveItem, false, serverSecurityArchiveItem...)
 	if !ok {
 		return
 	}
 	var in ArchiveItemInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationArchiveItem.declares)
-	}
 	in.ItemID = r.PathValue("itemID")
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.ArchiveItem(c.ctx, in)
+		serverWriteAnswer(h, w, r, "archiveItem", out, err)
 	}
-	out, err := h.impl.ArchiveItem(ctx, in)
-	serverWriteAnswer(h, w, r, "archiveItem", out, err)
 }
 
-var serverOperationUpload = &ServerOperation{ID: "upload", Method: "POST", Path: "/uploads/", Pattern: "POST /uploads/{$}", declares: func(string) bool {
-	return false
-}}
+var serverOperationUpload = &ServerOperation{ID: "upload", Method: "POST", Path: "/uploads/", Pattern: "POST /uploads/{$}"}
 
 // serveUpload serves POST /uploads/: it checks the credentials, decodes and validates the
 // request, calls Server.Upload and writes its answer.
 func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "upload", serverSecurityUpload)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUpload, false, serverSecurityUpload...)
 	if !ok {
 		return
 	}
@@ -1045,14 +967,9 @@ func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in UploadInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUpload.declares)
-	}
 	in.Body = data
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.Upload(c.ctx, in)
+		serverWriteAnswer(h, w, r, "upload", out, err)
 	}
-	out, err := h.impl.Upload(ctx, in)
-	serverWriteAnswer(h, w, r, "upload", out, err)
 }

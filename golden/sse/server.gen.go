@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"reflect"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -289,14 +290,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -645,24 +665,22 @@ func serverUnquote(value json.RawMessage) string {
 	return string(value)
 }
 
-var serverOperationCreateChatCompletion = &ServerOperation{ID: "createChatCompletion", Method: "POST", Path: "/chat/completions", Pattern: "POST /chat/completions", declares: func(string) bool {
-	return false
-}}
+var serverOperationCreateChatCompletion = &ServerOperation{ID: "createChatCompletion", Method: "POST", Path: "/chat/completions", Pattern: "POST /chat/completions"}
 
 // serveCreateChatCompletion serves POST /chat/completions: it checks the credentials,
 // decodes and validates the request, calls Server.CreateChatCompletion and writes its
 // answer.
 func (h *serverHandler) serveCreateChatCompletion(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCreateChatCompletion, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in CreateChatCompletionInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreateChatCompletion.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -688,30 +706,27 @@ func (h *serverHandler) serveCreateChatCompletion(w http.ResponseWriter, r *http
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.CreateChatCompletion(c.ctx, in)
+		serverWriteAnswer(h, w, r, "createChatCompletion", out, err)
 	}
-	out, err := h.impl.CreateChatCompletion(ctx, in)
-	serverWriteAnswer(h, w, r, "createChatCompletion", out, err)
 }
 
-var serverOperationSpeak = &ServerOperation{ID: "speak", Method: "POST", Path: "/speech", Pattern: "POST /speech", declares: func(string) bool {
-	return false
-}}
+var serverOperationSpeak = &ServerOperation{ID: "speak", Method: "POST", Path: "/speech", Pattern: "POST /speech"}
 
 // serveSpeak serves POST /speech: it checks the credentials, decodes and validates the
 // request, calls Server.Speak and writes its answer.
 func (h *serverHandler) serveSpeak(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationSpeak, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in SpeakInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationSpeak.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -735,46 +750,26 @@ func (h *serverHandler) serveSpeak(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.Speak(c.ctx, in)
+		serverWriteAnswer(h, w, r, "speak", out, err)
 	}
-	out, err := h.impl.Speak(ctx, in)
-	serverWriteAnswer(h, w, r, "speak", out, err)
 }
 
-var serverOperationListTicks = &ServerOperation{ID: "listTicks", Method: "GET", Path: "/ticks", Pattern: "GET /ticks", declares: func(name string) bool {
-	switch name {
-	case "count":
-		return true
-	}
-	return false
-}}
+var serverOperationListTicks = &ServerOperation{ID: "listTicks", Method: "GET", Path: "/ticks", Pattern: "GET /ticks", declares: &serverQueryNames{names: []string{"count"}}}
 
 // serveListTicks serves GET /ticks: it checks the credentials, decodes and validates the
 // request, calls Server.ListTicks and writes its answer.
 func (h *serverHandler) serveListTicks(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListTicksInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListTicks.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "count",
-		}
-		if s, ok := serverQueryValue(c, at, q, "count", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				in.Params.Count = &v
-			}
-		}
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListTicks, true)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListTicks(ctx, in)
-	serverWriteAnswer(h, w, r, "listTicks", out, err)
+	var in ListTicksInput
+	in.Params.Count = serverParamPtr(serverQueryOf(c, q, "count", false, serverParseIntOf[int]))
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListTicks(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listTicks", out, err)
+	}
 }

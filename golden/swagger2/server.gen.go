@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -327,14 +328,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -586,66 +606,37 @@ func answerString[T ~string](v T) string {
 	return string(v)
 }
 
-var serverOperationListPets = &ServerOperation{ID: "listPets", Method: "GET", Path: "/pets", Pattern: "GET /pets", declares: func(name string) bool {
-	switch name {
-	case "limit", "tags":
-		return true
-	}
-	return false
-}}
+var serverOperationListPets = &ServerOperation{ID: "listPets", Method: "GET", Path: "/pets", Pattern: "GET /pets", declares: &serverQueryNames{names: []string{"limit", "tags"}}}
 
 // serveListPets serves GET /pets: it checks the credentials, decodes and validates the
 // request, calls Server.ListPets and writes its answer.
 func (h *serverHandler) serveListPets(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "listPets", serverSecurityListPets)
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationListPets, true, serverSecurityListPets...)
 	if !ok {
 		return
 	}
 	var in ListPetsInput
-	c := &validationState{ctx: ctx}
-	q := serverQuery(c, r.URL.RawQuery)
-	if h.strictQuery {
-		serverStrictQuery(c, q, serverOperationListPets.declares)
+	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
+		at := &validationPath{in: "query", name: "limit"}
+		c.addIf(at, v < 1, "must be at least 1")
+		c.addIf(at, v > 100, "must be at most 100")
+		in.Params.Limit = &v
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
-		}
-		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
-			if x, ok := serverParseInt(c, at, s, 0); ok {
-				v := int(x)
-				c.addIf(at, v < 1, "must be at least 1")
-				c.addIf(at, v > 100, "must be at most 100")
-				in.Params.Limit = &v
-			}
-		}
+	in.Params.Tags, _ = serverQueryListOf[string](c, q, "tags", ",", false, nil)
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListPets(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listPets", out, err)
 	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "tags",
-		}
-		if items, ok := serverQueryList(c, at, q, "tags", ",", false); ok {
-			v := items
-			in.Params.Tags = v
-		}
-	}
-	if h.invalid(w, c) {
-		return
-	}
-	out, err := h.impl.ListPets(ctx, in)
-	serverWriteAnswer(h, w, r, "listPets", out, err)
 }
 
-var serverOperationCreatePet = &ServerOperation{ID: "createPet", Method: "POST", Path: "/pets", Pattern: "POST /pets", declares: func(string) bool {
-	return false
-}}
+var serverOperationCreatePet = &ServerOperation{ID: "createPet", Method: "POST", Path: "/pets", Pattern: "POST /pets"}
 
 // serveCreatePet serves POST /pets: it checks the credentials, decodes and validates the
 // request, calls Server.CreatePet and writes its answer.
 func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "createPet", serverSecurityCreatePet)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationCreatePet, false, serverSecurityCreatePet...)
 	if !ok {
 		return
 	}
@@ -654,10 +645,6 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in CreatePetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationCreatePet.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -683,50 +670,31 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.CreatePet(c.ctx, in)
+		serverWriteAnswer(h, w, r, "createPet", out, err)
 	}
-	out, err := h.impl.CreatePet(ctx, in)
-	serverWriteAnswer(h, w, r, "createPet", out, err)
 }
 
-var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: "/pets/{petId}", Pattern: "GET /pets/{petID}", declares: func(string) bool {
-	return false
-}}
+var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: "/pets/{petId}", Pattern: "GET /pets/{petID}"}
 
 // serveGetPet serves GET /pets/{petId}: it checks the credentials, decodes and validates the
 // request, calls Server.GetPet and writes its answer.
 func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "getPet", serverSecurityGetPet)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetPet, false, serverSecurityGetPet...)
 	if !ok {
 		return
 	}
 	var in GetPetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationGetPet.declares)
+	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetPet(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getPet", out, err)
 	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "petId",
-		}
-		s := r.PathValue("petID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.PetID = v
-		}
-	}
-	if h.invalid(w, c) {
-		return
-	}
-	out, err := h.impl.GetPet(ctx, in)
-	serverWriteAnswer(h, w, r, "getPet", out, err)
 }
 
-var serverOperationUploadPhoto = &ServerOperation{ID: "uploadPhoto", Method: "POST", Path: "/pets/{petId}/photo", Pattern: "POST /pets/{petID}/photo", declares: func(string) bool {
-	return false
-}}
+var serverOperationUploadPhoto = &ServerOperation{ID: "uploadPhoto", Method: "POST", Path: "/pets/{petId}/photo", Pattern: "POST /pets/{petID}/photo"}
 
 // serverFormUploadPhoto is how the form body of UploadPhoto maps onto its type.
 var serverFormUploadPhoto = &serverForm{
@@ -737,7 +705,8 @@ var serverFormUploadPhoto = &serverForm{
 // serveUploadPhoto serves POST /pets/{petId}/photo: it checks the credentials, decodes and
 // validates the request, calls Server.UploadPhoto and writes its answer.
 func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "uploadPhoto", serverSecurityUploadPhoto)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUploadPhoto, false, serverSecurityUploadPhoto...)
 	if !ok {
 		return
 	}
@@ -747,21 +716,7 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 	}
 	defer parts.close()
 	var in UploadPhotoInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationUploadPhoto.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "petId",
-		}
-		s := r.PathValue("petID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.PetID = v
-		}
-	}
+	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
 	data := parts.json(serverFormUploadPhoto)
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -790,16 +745,13 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 			in.Body.File = *file
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.UploadPhoto(c.ctx, in)
+		serverWriteAnswer(h, w, r, "uploadPhoto", out, err)
 	}
-	out, err := h.impl.UploadPhoto(ctx, in)
-	serverWriteAnswer(h, w, r, "uploadPhoto", out, err)
 }
 
-var serverOperationRenamePet = &ServerOperation{ID: "renamePet", Method: "POST", Path: "/pets/{petId}/rename", Pattern: "POST /pets/{petID}/rename", declares: func(string) bool {
-	return false
-}}
+var serverOperationRenamePet = &ServerOperation{ID: "renamePet", Method: "POST", Path: "/pets/{petId}/rename", Pattern: "POST /pets/{petID}/rename"}
 
 // serverFormRenamePet is how the form body of RenamePet maps onto its type.
 var serverFormRenamePet = &serverForm{
@@ -810,7 +762,8 @@ var serverFormRenamePet = &serverForm{
 // serveRenamePet serves POST /pets/{petId}/rename: it checks the credentials, decodes and
 // validates the request, calls Server.RenamePet and writes its answer.
 func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
-	ctx, ok := h.authenticate(w, r, "renamePet", serverSecurityRenamePet)
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationRenamePet, false, serverSecurityRenamePet...)
 	if !ok {
 		return
 	}
@@ -819,21 +772,7 @@ func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in RenamePetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationRenamePet.declares)
-	}
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "petId",
-		}
-		s := r.PathValue("petID")
-		if x, ok := serverParseInt(c, at, s, 64); ok {
-			v := int64(x)
-			in.PetID = v
-		}
-	}
+	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
 	if data != nil {
 		data = serverFormJSON(c, data, serverFormRenamePet)
 	}
@@ -859,9 +798,8 @@ func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.RenamePet(c.ctx, in)
+		serverWriteAnswer(h, w, r, "renamePet", out, err)
 	}
-	out, err := h.impl.RenamePet(ctx, in)
-	serverWriteAnswer(h, w, r, "renamePet", out, err)
 }

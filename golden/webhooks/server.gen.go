@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -240,14 +241,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -528,23 +548,21 @@ func (r *WebhookReceiver) SubscribeOrderShipped() http.Handler {
 	return h
 }
 
-var serverOperationSubscribe = &ServerOperation{ID: "subscribe", Method: "POST", Path: "/subscriptions", Pattern: "POST /subscriptions", declares: func(string) bool {
-	return false
-}}
+var serverOperationSubscribe = &ServerOperation{ID: "subscribe", Method: "POST", Path: "/subscriptions", Pattern: "POST /subscriptions"}
 
 // serveSubscribe serves POST /subscriptions: it checks the credentials, decodes and
 // validates the request, calls Server.Subscribe and writes its answer.
 func (h *serverHandler) serveSubscribe(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationSubscribe, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in SubscribeInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationSubscribe.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -570,30 +588,27 @@ func (h *serverHandler) serveSubscribe(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.impl.Subscribe(c.ctx, in)
+		serverWriteAnswer(h, w, r, "subscribe", out, err)
 	}
-	out, err := h.impl.Subscribe(ctx, in)
-	serverWriteAnswer(h, w, r, "subscribe", out, err)
 }
 
-var serverOperationNewPet = &ServerOperation{ID: "newPet", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
-	return false
-}}
+var serverOperationNewPet = &ServerOperation{ID: "newPet", Method: "POST", Path: "", Pattern: "POST /"}
 
 // serveNewPet receives the webhook newPet (POST): it decodes and validates the request,
 // calls Webhooks.NewPet and writes its answer.
 func (h *serverHandler) serveNewPet(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationNewPet, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in NewPetInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationNewPet.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -619,30 +634,27 @@ func (h *serverHandler) serveNewPet(w http.ResponseWriter, r *http.Request) {
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.hooks.NewPet(c.ctx, in)
+		serverWriteAnswer(h, w, r, "newPet", out, err)
 	}
-	out, err := h.hooks.NewPet(ctx, in)
-	serverWriteAnswer(h, w, r, "newPet", out, err)
 }
 
-var serverOperationSubscribeOrderShipped = &ServerOperation{ID: "Subscribe orderShipped", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
-	return false
-}}
+var serverOperationSubscribeOrderShipped = &ServerOperation{ID: "Subscribe orderShipped", Method: "POST", Path: "", Pattern: "POST /"}
 
 // serveSubscribeOrderShipped receives the webhook Subscribe orderShipped (POST): it decodes
 // and validates the request, calls Webhooks.SubscribeOrderShipped and writes its answer.
 func (h *serverHandler) serveSubscribeOrderShipped(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationSubscribeOrderShipped, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in SubscribeOrderShippedInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationSubscribeOrderShipped.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -668,9 +680,8 @@ func (h *serverHandler) serveSubscribeOrderShipped(w http.ResponseWriter, r *htt
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.hooks.SubscribeOrderShipped(c.ctx, in)
+		serverWriteAnswer(h, w, r, "Subscribe orderShipped", out, err)
 	}
-	out, err := h.hooks.SubscribeOrderShipped(ctx, in)
-	serverWriteAnswer(h, w, r, "Subscribe orderShipped", out, err)
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -207,14 +208,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -495,23 +515,21 @@ func (r *WebhookReceiver) LegacyNotification() http.Handler {
 	return h
 }
 
-var serverOperationBalanceChanged = &ServerOperation{ID: "balanceChanged", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
-	return false
-}}
+var serverOperationBalanceChanged = &ServerOperation{ID: "balanceChanged", Method: "POST", Path: "", Pattern: "POST /"}
 
 // serveBalanceChanged receives the webhook balanceChanged (POST): it decodes and validates
 // the request, calls Webhooks.BalanceChanged and writes its answer.
 func (h *serverHandler) serveBalanceChanged(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationBalanceChanged, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in BalanceChangedInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationBalanceChanged.declares)
-	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -537,16 +555,13 @@ func (h *serverHandler) serveBalanceChanged(w http.ResponseWriter, r *http.Reque
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.hooks.BalanceChanged(c.ctx, in)
+		serverWriteAnswer(h, w, r, "balanceChanged", out, err)
 	}
-	out, err := h.hooks.BalanceChanged(ctx, in)
-	serverWriteAnswer(h, w, r, "balanceChanged", out, err)
 }
 
-var serverOperationLegacyNotification = &ServerOperation{ID: "legacyNotification", Method: "POST", Path: "", Pattern: "POST /", declares: func(string) bool {
-	return false
-}}
+var serverOperationLegacyNotification = &ServerOperation{ID: "legacyNotification", Method: "POST", Path: "", Pattern: "POST /"}
 
 // serverFormLegacyNotification is how the form body of LegacyNotification maps onto its type.
 var serverFormLegacyNotification = &serverForm{
@@ -557,16 +572,16 @@ var serverFormLegacyNotification = &serverForm{
 // serveLegacyNotification receives the webhook legacyNotification (POST): it decodes and
 // validates the request, calls Webhooks.LegacyNotification and writes its answer.
 func (h *serverHandler) serveLegacyNotification(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationLegacyNotification, false)
+	if !ok {
+		return
+	}
 	data, ok := h.readBody(w, r, "application/x-www-form-urlencoded")
 	if !ok {
 		return
 	}
 	var in LegacyNotificationInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationLegacyNotification.declares)
-	}
 	if data != nil {
 		data = serverFormJSON(c, data, serverFormLegacyNotification)
 	}
@@ -593,9 +608,8 @@ func (h *serverHandler) serveLegacyNotification(w http.ResponseWriter, r *http.R
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
-	if h.invalid(w, c) {
-		return
+	if !h.invalid(w, c) {
+		out, err := h.hooks.LegacyNotification(c.ctx, in)
+		serverWriteAnswer(h, w, r, "legacyNotification", out, err)
 	}
-	out, err := h.hooks.LegacyNotification(ctx, in)
-	serverWriteAnswer(h, w, r, "legacyNotification", out, err)
 }
