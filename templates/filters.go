@@ -224,12 +224,13 @@ func goTypeString(t *generator.TypeRef) string {
 type filterUses struct {
 	single, list          bool
 	parse                 map[string]bool // parse helper names
+	format                map[string]bool // format helper names
 	where                 bool
 	contains, prefix, suf bool
 }
 
 func filterUsesOf(ops []*generator.Operation) filterUses {
-	u := filterUses{parse: map[string]bool{}}
+	u := filterUses{parse: map[string]bool{}, format: map[string]bool{}}
 	for _, op := range ops {
 		for _, o := range op.Filter.Ops {
 			if o.List {
@@ -238,6 +239,7 @@ func filterUsesOf(ops []*generator.Operation) filterUses {
 				u.single = true
 			}
 			u.parse[parseHelper(o.Kind)] = true
+			u.format[formatHelper(o)] = true
 			if cond, _ := boundsCheck(o); cond != nil || generator.IsEnum(elemType(o)) {
 				u.where = true
 			}

@@ -22,22 +22,15 @@ func genFilterAppendQuery(f *jen.File, flt *generator.Filter) {
 	})
 }
 
-// genAppendOp writes one operand: one value with q.Set, a list per the
-// parameter's style.
+// genAppendOp writes one operand, when it is set: one value with filterSet,
+// a list with filterSetList per the parameter's style.
 func genAppendOp(o *generator.FilterOp) jen.Code {
 	field := jen.Id("f").Dot(o.Prop.GoName).Dot(o.GoName)
 	name := jen.Lit(o.Param.Name)
 	if o.List {
-		format := jen.Func().Params(jen.Id("x").Add(typeRef(elemType(o)))).String().Block(
-			jen.Return(encodeValue(jen.Id("x"), false, elemType(o), o.Kind)),
-		)
-		return jen.If(jen.Id("v").Op(":=").Add(field), jen.Id("v").Op("!=").Nil()).Block(
-			jen.Id("filterSetList").Call(jen.Id("q"), name, jen.Lit(listSeparator(o.Param)), jen.Id("v"), format),
-		)
+		return jen.Id("filterSetList").Call(jen.Id("q"), name, jen.Lit(listSeparator(o.Param)), field, formatterOf(o))
 	}
-	return jen.If(jen.Id("v").Op(":=").Add(field), jen.Id("v").Op("!=").Nil()).Block(
-		jen.Id("q").Dot("Set").Call(name, encodeValue(jen.Id("v"), true, o.Value, o.Kind)),
-	)
+	return jen.Id("filterSet").Call(jen.Id("q"), name, field, formatterOf(o))
 }
 
 // listSeparator joins list values in one parameter ("," for form with
@@ -264,6 +257,7 @@ func genFilterQueryHelpers(f *jen.File, u filterUses) {
 	parse := jen.Id("parse").Func().Params(jen.String()).Params(jen.Id("T"), jen.Bool())
 	if u.single {
 		genFilterParam(f, parse.Clone())
+		genFilterSet(f)
 	}
 	if u.list {
 		genFilterList(f, parse.Clone())
@@ -282,6 +276,7 @@ func genFilterQueryHelpers(f *jen.File, u filterUses) {
 			)),
 		)
 	}
+	genFilterFormatters(f, u.format)
 	for _, name := range []string{"filterParseString", "filterParseInt", "filterParseFloat", "filterParseBool", "filterParseUnix", "filterParseDateTime"} {
 		if u.parse[name] {
 			filterParsers[name](f)
@@ -357,13 +352,24 @@ func genFilterList(f *jen.File, parse *jen.Statement) {
 	)
 }
 
+// genFilterSet renders the writer of a one-value parameter, the inverse of filterParam.
+func genFilterSet(f *jen.File) {
+	f.Comment("filterSet writes a one-value filter parameter when v is set.")
+	f.Func().Id("filterSet").Types(jen.Id("T").Any()).Params(
+		jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), jen.Id("v").Op("*").Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String(),
+	).Block(
+		jen.If(jen.Id("v").Op("!=").Nil()).Block(jen.Id("q").Dot("Set").Call(jen.Id("name"), jen.Id("format").Call(jen.Op("*").Id("v")))),
+	)
+}
+
 // genFilterSetList renders the writer of a list parameter, the inverse of filterList.
 func genFilterSetList(f *jen.File) {
 	f.Comment("filterSetList writes a list filter parameter, repeated (sep is \"\") or joined by")
-	f.Comment("sep; an empty list is one empty value.")
+	f.Comment("sep; an empty list is one empty value, a nil one is left out.")
 	f.Func().Id("filterSetList").Types(jen.Id("T").Any()).Params(
 		jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("values").Index().Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String(),
 	).Block(
+		jen.If(jen.Id("values").Op("==").Nil()).Block(jen.Return()),
 		jen.Id("texts").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("values"))),
 		jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Id("values")).Block(
 			jen.Id("texts").Index(jen.Id("i")).Op("=").Id("format").Call(jen.Id("v")),

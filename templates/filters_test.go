@@ -62,7 +62,7 @@ func TestFiltersCurated(t *testing.T) {
 		"func (f ListLivesFilter) Match(item Live) bool",
 		"func (f ListLiveParticipantsFilter) Match(item Participant) bool",
 		"func (f ListLiveSpeakersFilter) Match(item Participant) bool",
-		`q.Set("startDate[gte]", strconv.FormatInt(v.Unix(), 10))`,
+		`filterSet(q, "startDate[gte]", f.StartDate.Gte, filterFormatUnix)`,
 	} {
 		require.Contains(t, string(out), want)
 	}

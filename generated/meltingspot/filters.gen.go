@@ -497,129 +497,47 @@ func (f ListLivesFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLivesFilter) AppendQuery(q url.Values) {
-	if v := f.Title.Eq; v != nil {
-		q.Set("title[eq]", *v)
-	}
-	if v := f.Title.Contains; v != nil {
-		q.Set("title[contains]", *v)
-	}
-	if v := f.Status.Eq; v != nil {
-		q.Set("status[eq]", string(*v))
-	}
-	if v := f.StartDate.Lt; v != nil {
-		q.Set("startDate[lt]", strconv.FormatInt(v.Unix(), 10))
-	}
-	if v := f.StartDate.Lte; v != nil {
-		q.Set("startDate[lte]", strconv.FormatInt(v.Unix(), 10))
-	}
-	if v := f.StartDate.Gt; v != nil {
-		q.Set("startDate[gt]", strconv.FormatInt(v.Unix(), 10))
-	}
-	if v := f.StartDate.Gte; v != nil {
-		q.Set("startDate[gte]", strconv.FormatInt(v.Unix(), 10))
-	}
-	if v := f.StartDate.Eq; v != nil {
-		q.Set("startDate[eq]", strconv.FormatInt(v.Unix(), 10))
-	}
-	if v := f.Solution.Eq; v != nil {
-		q.Set("solution[eq]", string(*v))
-	}
-	if v := f.Replay.Eq; v != nil {
-		q.Set("replay[eq]", strconv.FormatBool(*v))
-	}
-	if v := f.BuiltInType.Eq; v != nil {
-		q.Set("builtInType[eq]", string(*v))
-	}
-	if v := f.AverageViewTime.Lt; v != nil {
-		q.Set("averageViewTime[lt]", strconv.Itoa(*v))
-	}
-	if v := f.AverageViewTime.Lte; v != nil {
-		q.Set("averageViewTime[lte]", strconv.Itoa(*v))
-	}
-	if v := f.AverageViewTime.Gt; v != nil {
-		q.Set("averageViewTime[gt]", strconv.Itoa(*v))
-	}
-	if v := f.AverageViewTime.Gte; v != nil {
-		q.Set("averageViewTime[gte]", strconv.Itoa(*v))
-	}
-	if v := f.AverageViewTime.Eq; v != nil {
-		q.Set("averageViewTime[eq]", strconv.Itoa(*v))
-	}
-	if v := f.Invited.Lt; v != nil {
-		q.Set("invited[lt]", strconv.Itoa(*v))
-	}
-	if v := f.Invited.Lte; v != nil {
-		q.Set("invited[lte]", strconv.Itoa(*v))
-	}
-	if v := f.Invited.Gt; v != nil {
-		q.Set("invited[gt]", strconv.Itoa(*v))
-	}
-	if v := f.Invited.Gte; v != nil {
-		q.Set("invited[gte]", strconv.Itoa(*v))
-	}
-	if v := f.Invited.Eq; v != nil {
-		q.Set("invited[eq]", strconv.Itoa(*v))
-	}
-	if v := f.Registrant.Lt; v != nil {
-		q.Set("registrant[lt]", strconv.Itoa(*v))
-	}
-	if v := f.Registrant.Lte; v != nil {
-		q.Set("registrant[lte]", strconv.Itoa(*v))
-	}
-	if v := f.Registrant.Gt; v != nil {
-		q.Set("registrant[gt]", strconv.Itoa(*v))
-	}
-	if v := f.Registrant.Gte; v != nil {
-		q.Set("registrant[gte]", strconv.Itoa(*v))
-	}
-	if v := f.Registrant.Eq; v != nil {
-		q.Set("registrant[eq]", strconv.Itoa(*v))
-	}
-	if v := f.Attendee.Lt; v != nil {
-		q.Set("attendee[lt]", strconv.Itoa(*v))
-	}
-	if v := f.Attendee.Lte; v != nil {
-		q.Set("attendee[lte]", strconv.Itoa(*v))
-	}
-	if v := f.Attendee.Gt; v != nil {
-		q.Set("attendee[gt]", strconv.Itoa(*v))
-	}
-	if v := f.Attendee.Gte; v != nil {
-		q.Set("attendee[gte]", strconv.Itoa(*v))
-	}
-	if v := f.Attendee.Eq; v != nil {
-		q.Set("attendee[eq]", strconv.Itoa(*v))
-	}
-	if v := f.AttendanceRate.Lt; v != nil {
-		q.Set("attendanceRate[lt]", strconv.Itoa(*v))
-	}
-	if v := f.AttendanceRate.Lte; v != nil {
-		q.Set("attendanceRate[lte]", strconv.Itoa(*v))
-	}
-	if v := f.AttendanceRate.Gt; v != nil {
-		q.Set("attendanceRate[gt]", strconv.Itoa(*v))
-	}
-	if v := f.AttendanceRate.Gte; v != nil {
-		q.Set("attendanceRate[gte]", strconv.Itoa(*v))
-	}
-	if v := f.AttendanceRate.Eq; v != nil {
-		q.Set("attendanceRate[eq]", strconv.Itoa(*v))
-	}
-	if v := f.TotalReplayView.Lt; v != nil {
-		q.Set("totalReplayView[lt]", strconv.Itoa(*v))
-	}
-	if v := f.TotalReplayView.Lte; v != nil {
-		q.Set("totalReplayView[lte]", strconv.Itoa(*v))
-	}
-	if v := f.TotalReplayView.Gt; v != nil {
-		q.Set("totalReplayView[gt]", strconv.Itoa(*v))
-	}
-	if v := f.TotalReplayView.Gte; v != nil {
-		q.Set("totalReplayView[gte]", strconv.Itoa(*v))
-	}
-	if v := f.TotalReplayView.Eq; v != nil {
-		q.Set("totalReplayView[eq]", strconv.Itoa(*v))
-	}
+	filterSet(q, "title[eq]", f.Title.Eq, filterFormatString)
+	filterSet(q, "title[contains]", f.Title.Contains, filterFormatString)
+	filterSet(q, "status[eq]", f.Status.Eq, filterFormatString)
+	filterSet(q, "startDate[lt]", f.StartDate.Lt, filterFormatUnix)
+	filterSet(q, "startDate[lte]", f.StartDate.Lte, filterFormatUnix)
+	filterSet(q, "startDate[gt]", f.StartDate.Gt, filterFormatUnix)
+	filterSet(q, "startDate[gte]", f.StartDate.Gte, filterFormatUnix)
+	filterSet(q, "startDate[eq]", f.StartDate.Eq, filterFormatUnix)
+	filterSet(q, "solution[eq]", f.Solution.Eq, filterFormatString)
+	filterSet(q, "replay[eq]", f.Replay.Eq, filterFormatBool)
+	filterSet(q, "builtInType[eq]", f.BuiltInType.Eq, filterFormatString)
+	filterSet(q, "averageViewTime[lt]", f.AverageViewTime.Lt, filterFormatInt)
+	filterSet(q, "averageViewTime[lte]", f.AverageViewTime.Lte, filterFormatInt)
+	filterSet(q, "averageViewTime[gt]", f.AverageViewTime.Gt, filterFormatInt)
+	filterSet(q, "averageViewTime[gte]", f.AverageViewTime.Gte, filterFormatInt)
+	filterSet(q, "averageViewTime[eq]", f.AverageViewTime.Eq, filterFormatInt)
+	filterSet(q, "invited[lt]", f.Invited.Lt, filterFormatInt)
+	filterSet(q, "invited[lte]", f.Invited.Lte, filterFormatInt)
+	filterSet(q, "invited[gt]", f.Invited.Gt, filterFormatInt)
+	filterSet(q, "invited[gte]", f.Invited.Gte, filterFormatInt)
+	filterSet(q, "invited[eq]", f.Invited.Eq, filterFormatInt)
+	filterSet(q, "registrant[lt]", f.Registrant.Lt, filterFormatInt)
+	filterSet(q, "registrant[lte]", f.Registrant.Lte, filterFormatInt)
+	filterSet(q, "registrant[gt]", f.Registrant.Gt, filterFormatInt)
+	filterSet(q, "registrant[gte]", f.Registrant.Gte, filterFormatInt)
+	filterSet(q, "registrant[eq]", f.Registrant.Eq, filterFormatInt)
+	filterSet(q, "attendee[lt]", f.Attendee.Lt, filterFormatInt)
+	filterSet(q, "attendee[lte]", f.Attendee.Lte, filterFormatInt)
+	filterSet(q, "attendee[gt]", f.Attendee.Gt, filterFormatInt)
+	filterSet(q, "attendee[gte]", f.Attendee.Gte, filterFormatInt)
+	filterSet(q, "attendee[eq]", f.Attendee.Eq, filterFormatInt)
+	filterSet(q, "attendanceRate[lt]", f.AttendanceRate.Lt, filterFormatInt)
+	filterSet(q, "attendanceRate[lte]", f.AttendanceRate.Lte, filterFormatInt)
+	filterSet(q, "attendanceRate[gt]", f.AttendanceRate.Gt, filterFormatInt)
+	filterSet(q, "attendanceRate[gte]", f.AttendanceRate.Gte, filterFormatInt)
+	filterSet(q, "attendanceRate[eq]", f.AttendanceRate.Eq, filterFormatInt)
+	filterSet(q, "totalReplayView[lt]", f.TotalReplayView.Lt, filterFormatInt)
+	filterSet(q, "totalReplayView[lte]", f.TotalReplayView.Lte, filterFormatInt)
+	filterSet(q, "totalReplayView[gt]", f.TotalReplayView.Gt, filterFormatInt)
+	filterSet(q, "totalReplayView[gte]", f.TotalReplayView.Gte, filterFormatInt)
+	filterSet(q, "totalReplayView[eq]", f.TotalReplayView.Eq, filterFormatInt)
 }
 
 // ParseListLivesFilter reads the bracket filter parameters of ListLives from q. It reports every
@@ -1102,36 +1020,16 @@ func (f ListLiveParticipantsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLiveParticipantsFilter) AppendQuery(q url.Values) {
-	if v := f.Firstname.Eq; v != nil {
-		q.Set("firstname[eq]", *v)
-	}
-	if v := f.Firstname.Contains; v != nil {
-		q.Set("firstname[contains]", *v)
-	}
-	if v := f.Lastname.Eq; v != nil {
-		q.Set("lastname[eq]", *v)
-	}
-	if v := f.Lastname.Contains; v != nil {
-		q.Set("lastname[contains]", *v)
-	}
-	if v := f.Email.Eq; v != nil {
-		q.Set("email[eq]", *v)
-	}
-	if v := f.Email.Contains; v != nil {
-		q.Set("email[contains]", *v)
-	}
-	if v := f.Type.Eq; v != nil {
-		q.Set("type[eq]", string(*v))
-	}
-	if v := f.Status.Eq; v != nil {
-		q.Set("status[eq]", string(*v))
-	}
-	if v := f.HasReplayed.Eq; v != nil {
-		q.Set("hasReplayed[eq]", strconv.FormatBool(*v))
-	}
-	if v := f.HasParticipated.Eq; v != nil {
-		q.Set("hasParticipated[eq]", strconv.FormatBool(*v))
-	}
+	filterSet(q, "firstname[eq]", f.Firstname.Eq, filterFormatString)
+	filterSet(q, "firstname[contains]", f.Firstname.Contains, filterFormatString)
+	filterSet(q, "lastname[eq]", f.Lastname.Eq, filterFormatString)
+	filterSet(q, "lastname[contains]", f.Lastname.Contains, filterFormatString)
+	filterSet(q, "email[eq]", f.Email.Eq, filterFormatString)
+	filterSet(q, "email[contains]", f.Email.Contains, filterFormatString)
+	filterSet(q, "type[eq]", f.Type.Eq, filterFormatString)
+	filterSet(q, "status[eq]", f.Status.Eq, filterFormatString)
+	filterSet(q, "hasReplayed[eq]", f.HasReplayed.Eq, filterFormatBool)
+	filterSet(q, "hasParticipated[eq]", f.HasParticipated.Eq, filterFormatBool)
 }
 
 // ParseListLiveParticipantsFilter reads the bracket filter parameters of ListLiveParticipants from q. It reports every
@@ -1402,33 +1300,15 @@ func (f ListLiveSpeakersFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLiveSpeakersFilter) AppendQuery(q url.Values) {
-	if v := f.Firstname.Eq; v != nil {
-		q.Set("firstname[eq]", *v)
-	}
-	if v := f.Firstname.Contains; v != nil {
-		q.Set("firstname[contains]", *v)
-	}
-	if v := f.Lastname.Eq; v != nil {
-		q.Set("lastname[eq]", *v)
-	}
-	if v := f.Lastname.Contains; v != nil {
-		q.Set("lastname[contains]", *v)
-	}
-	if v := f.Email.Eq; v != nil {
-		q.Set("email[eq]", *v)
-	}
-	if v := f.Email.Contains; v != nil {
-		q.Set("email[contains]", *v)
-	}
-	if v := f.Status.Eq; v != nil {
-		q.Set("status[eq]", string(*v))
-	}
-	if v := f.HasReplayed.Eq; v != nil {
-		q.Set("hasReplayed[eq]", strconv.FormatBool(*v))
-	}
-	if v := f.HasParticipated.Eq; v != nil {
-		q.Set("hasParticipated[eq]", strconv.FormatBool(*v))
-	}
+	filterSet(q, "firstname[eq]", f.Firstname.Eq, filterFormatString)
+	filterSet(q, "firstname[contains]", f.Firstname.Contains, filterFormatString)
+	filterSet(q, "lastname[eq]", f.Lastname.Eq, filterFormatString)
+	filterSet(q, "lastname[contains]", f.Lastname.Contains, filterFormatString)
+	filterSet(q, "email[eq]", f.Email.Eq, filterFormatString)
+	filterSet(q, "email[contains]", f.Email.Contains, filterFormatString)
+	filterSet(q, "status[eq]", f.Status.Eq, filterFormatString)
+	filterSet(q, "hasReplayed[eq]", f.HasReplayed.Eq, filterFormatBool)
+	filterSet(q, "hasParticipated[eq]", f.HasParticipated.Eq, filterFormatBool)
 }
 
 // ParseListLiveSpeakersFilter reads the bracket filter parameters of ListLiveSpeakers from q. It reports every
@@ -1581,6 +1461,13 @@ func filterParam[T any](q url.Values, name string, parse func(string) (T, bool),
 	return &v
 }
 
+// filterSet writes a one-value filter parameter when v is set.
+func filterSet[T any](q url.Values, name string, v *T, format func(T) string) {
+	if v != nil {
+		q.Set(name, format(*v))
+	}
+}
+
 // filterQuote quotes a value for a FilterError, cut after 64 bytes.
 func filterQuote(s string) string {
 	if len(s) <= 64 {
@@ -1600,6 +1487,26 @@ func filterWhere[T any](parse func(string) (T, bool), ok func(T) bool) func(stri
 		v, parsed := parse(s)
 		return v, parsed && ok(v)
 	}
+}
+
+// filterFormatString writes a string or a string enum.
+func filterFormatString[S ~string](x S) string {
+	return string(x)
+}
+
+// filterFormatInt writes an integer in base 10.
+func filterFormatInt[I ~int | ~int32 | ~int64](x I) string {
+	return strconv.FormatInt(int64(x), 10)
+}
+
+// filterFormatBool writes true or false.
+func filterFormatBool[B ~bool](x B) string {
+	return strconv.FormatBool(bool(x))
+}
+
+// filterFormatUnix writes a time as Unix seconds.
+func filterFormatUnix(x time.Time) string {
+	return strconv.FormatInt(x.Unix(), 10)
 }
 
 // filterParseString takes any text, as a string or a string-based type.

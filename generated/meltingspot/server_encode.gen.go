@@ -20,20 +20,7 @@ type jsonAppender interface {
 type jsonList[T jsonAppender] []T
 
 func (l jsonList[T]) appendJSON(b []byte) ([]byte, error) {
-	if l == nil {
-		return append(b, "null"...), nil
-	}
-	b = append(b, '[')
-	for i, item := range l {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		var err error
-		if b, err = item.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, ']'), nil
+	return appendJSONItems(l, b, T.appendJSON)
 }
 
 // serverBuffers keeps answer buffers between requests; very large ones are let go.
@@ -117,415 +104,286 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// appendJSONField writes a member that is always there.
+//
+//go:noinline
+func appendJSONField[T any](b []byte, err error, key string, x T, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil {
+		return b, err
+	}
+	return enc(x, appendJSONKey(b, key))
+}
+
+// appendJSONIf writes a member that is there when present is true.
+//
+//go:noinline
+func appendJSONIf[T any](b []byte, err error, present bool, key string, x T, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	return enc(x, appendJSONKey(b, key))
+}
+
+// appendJSONPtr writes a member held by pointer; nil leaves it out.
+//
+//go:noinline
+func appendJSONPtr[T any](b []byte, err error, key string, x *T, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil || x == nil {
+		return b, err
+	}
+	return enc(*x, appendJSONKey(b, key))
+}
+
+// appendJSONObject writes a member held by pointer to a struct; nil leaves it out.
+// P is a pointer, so that one instantiation serves every struct.
+//
+//go:noinline
+func appendJSONObject[P interface {
+	comparable
+	jsonAppender
+}](b []byte, err error, key string, x P) ([]byte, error) {
+	var none P
+	if err != nil || x == none {
+		return b, err
+	}
+	return x.appendJSON(appendJSONKey(b, key))
+}
+
+// appendJSONPtrOrNull writes a required member held by pointer; nil is null.
+//
+//go:noinline
+func appendJSONPtrOrNull[T any](b []byte, err error, key string, x *T, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil {
+		return b, err
+	}
+	return appendJSONOrNull(x, appendJSONKey(b, key), enc)
+}
+
+// appendJSONNullable writes a Nullable member: left out when absent, null or the value.
+//
+//go:noinline
+func appendJSONNullable[T any](b []byte, err error, key string, x Nullable[T], enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil || !x.set {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if x.null {
+		return append(b, "null"...), nil
+	}
+	return enc(x.value, b)
+}
+
+// appendJSONList writes a list member; a nil list is null.
+//
+//go:noinline
+func appendJSONList[T any](b []byte, err error, key string, l []T, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil {
+		return b, err
+	}
+	return appendJSONItems(l, appendJSONKey(b, key), enc)
+}
+
+// appendJSONOmitList writes an optional list member; a nil list leaves it out.
+//
+//go:noinline
+func appendJSONOmitList[T any](b []byte, err error, key string, l []T, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil || l == nil {
+		return b, err
+	}
+	return appendJSONItems(l, appendJSONKey(b, key), enc)
+}
+
+// appendJSONClose ends an object, or drops it when a member could not be written.
+func appendJSONClose(b []byte, err error) ([]byte, error) {
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// appendJSONItems writes a list with enc; a nil list is null, as in encoding/json.
+func appendJSONItems[T any](l []T, b []byte, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if l == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '[')
+	for i, x := range l {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = enc(x, b); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, ']'), nil
+}
+
+// appendJSONOrNull writes *x with enc; nil is null.
+func appendJSONOrNull[T any](x *T, b []byte, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if x == nil {
+		return append(b, "null"...), nil
+	}
+	return enc(*x, b)
+}
+
+// appendJSONStr writes a string or a string enum.
+func appendJSONStr[S ~string](s S, b []byte) ([]byte, error) {
+	return appendJSONString(b, string(s)), nil
+}
+
+// appendJSONInt writes an integer or an integer enum.
+func appendJSONInt[I ~int | ~int32 | ~int64](i I, b []byte) ([]byte, error) {
+	return strconv.AppendInt(b, int64(i), 10), nil
+}
+
+// appendJSONBool writes a boolean.
+func appendJSONBool(x bool, b []byte) ([]byte, error) {
+	return strconv.AppendBool(b, x), nil
+}
+
 // appendJSONTime writes t as time.Time's MarshalJSON does.
-func appendJSONTime(b []byte, t time.Time) ([]byte, error) {
+func appendJSONTime(t time.Time, b []byte) ([]byte, error) {
 	b = append(b, '"')
 	b, err := t.AppendText(b)
 	return append(b, '"'), err
 }
 
-// appendJSONValue writes what appendJSON leaves to encoding/json.
-func appendJSONValue(b []byte, v any) ([]byte, error) {
-	data, err := json.Marshal(v)
+// appendJSONValue writes what the encoders above leave to encoding/json.
+func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
+	data, err := json.Marshal(x)
 	return append(b, data...), err
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v BuiltInConfig) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v BuiltInConfig) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	if v.IsRecorded != nil {
-		b = appendJSONKey(b, `"isRecorded":`)
-		b = strconv.AppendBool(b, *v.IsRecorded)
-	}
-	if v.RecordAvailable != nil {
-		b = appendJSONKey(b, `"recordAvailable":`)
-		b = strconv.AppendBool(b, *v.RecordAvailable)
-	}
-	if v.ReplayVideo.set {
-		b = appendJSONKey(b, `"replayVideo":`)
-		if v.ReplayVideo.null {
-			b = append(b, "null"...)
-		} else {
-			if b, err = v.ReplayVideo.value.appendJSON(b); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if v.Videos != nil {
-		b = appendJSONKey(b, `"videos":`)
-		if b, err = (*v.Videos).appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, '}'), err
+	b, err = appendJSONPtr(b, err, `"isRecorded":`, v.IsRecorded, appendJSONBool)
+	b, err = appendJSONPtr(b, err, `"recordAvailable":`, v.RecordAvailable, appendJSONBool)
+	b, err = appendJSONNullable(b, err, `"replayVideo":`, v.ReplayVideo, Video.appendJSON)
+	b, err = appendJSONObject(b, err, `"videos":`, v.Videos)
+	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Group) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v Group) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	if v.Description != nil {
-		b = appendJSONKey(b, `"description":`)
-		b = appendJSONString(b, *v.Description)
-	}
-	if v.Emoji != nil {
-		b = appendJSONKey(b, `"emoji":`)
-		b = appendJSONString(b, *v.Emoji)
-	}
-	if v.Icon != nil {
-		b = appendJSONKey(b, `"icon":`)
-		b = appendJSONString(b, *v.Icon)
-	}
-	if v.ID != nil {
-		b = appendJSONKey(b, `"id":`)
-		b = appendJSONString(b, *v.ID)
-	}
-	if v.Name != nil {
-		b = appendJSONKey(b, `"name":`)
-		b = appendJSONString(b, *v.Name)
-	}
-	return append(b, '}'), err
+	b, err = appendJSONPtr(b, err, `"description":`, v.Description, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"emoji":`, v.Emoji, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"icon":`, v.Icon, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"id":`, v.ID, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"name":`, v.Name, appendJSONStr)
+	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v GroupList) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v GroupList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b = appendJSONKey(b, `"items":`)
-	if v.Items == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i0 := range v.Items {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			if b, err = v.Items[i0].appendJSON(b); err != nil {
-				return nil, err
-			}
-		}
-		b = append(b, ']')
-	}
-	b = appendJSONKey(b, `"total":`)
-	b = strconv.AppendInt(b, int64(v.Total), 10)
-	return append(b, '}'), err
+	b, err = appendJSONList(b, err, `"items":`, v.Items, Group.appendJSON)
+	b, err = appendJSONField(b, err, `"total":`, v.Total, appendJSONInt)
+	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Live) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v Live) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	if v.BuiltInConfig != nil {
-		b = appendJSONKey(b, `"builtInConfig":`)
-		if b, err = (*v.BuiltInConfig).appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
-	if v.BuiltInType.set {
-		b = appendJSONKey(b, `"builtInType":`)
-		if v.BuiltInType.null {
-			b = append(b, "null"...)
-		} else {
-			b = appendJSONString(b, string(v.BuiltInType.value))
-		}
-	}
-	if v.ComputedStatus != nil {
-		b = appendJSONKey(b, `"computedStatus":`)
-		b = appendJSONString(b, string(*v.ComputedStatus))
-	}
-	if v.Config != nil {
-		b = appendJSONKey(b, `"config":`)
-		if b, err = (*v.Config).appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
-	if v.CreatedAt != nil {
-		b = appendJSONKey(b, `"createdAt":`)
-		if b, err = appendJSONTime(b, *v.CreatedAt); err != nil {
-			return nil, err
-		}
-	}
-	if v.Description != nil {
-		b = appendJSONKey(b, `"description":`)
-		b = append(b, '[')
-		for i0 := range v.Description {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			if b, err = appendJSONValue(b, v.Description[i0]); err != nil {
-				return nil, err
-			}
-		}
-		b = append(b, ']')
-	}
-	if v.EndDate != nil {
-		b = appendJSONKey(b, `"endDate":`)
-		if b, err = appendJSONTime(b, *v.EndDate); err != nil {
-			return nil, err
-		}
-	}
-	if v.ID != nil {
-		b = appendJSONKey(b, `"id":`)
-		b = appendJSONString(b, *v.ID)
-	}
-	if v.Metrics != nil {
-		b = appendJSONKey(b, `"metrics":`)
-		if b, err = (*v.Metrics).appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
-	if v.Privacy != nil {
-		b = appendJSONKey(b, `"privacy":`)
-		if b, err = (*v.Privacy).appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
-	if v.Solution != nil {
-		b = appendJSONKey(b, `"solution":`)
-		b = appendJSONString(b, string(*v.Solution))
-	}
-	if v.SpotID != nil {
-		b = appendJSONKey(b, `"spotId":`)
-		b = appendJSONString(b, *v.SpotID)
-	}
-	if v.StartDate != nil {
-		b = appendJSONKey(b, `"startDate":`)
-		if b, err = appendJSONTime(b, *v.StartDate); err != nil {
-			return nil, err
-		}
-	}
-	if v.Status != nil {
-		b = appendJSONKey(b, `"status":`)
-		b = appendJSONString(b, string(*v.Status))
-	}
-	if v.Title != nil {
-		b = appendJSONKey(b, `"title":`)
-		b = appendJSONString(b, *v.Title)
-	}
-	if v.VideoURL.set {
-		b = appendJSONKey(b, `"videoUrl":`)
-		if v.VideoURL.null {
-			b = append(b, "null"...)
-		} else {
-			b = appendJSONString(b, v.VideoURL.value)
-		}
-	}
-	return append(b, '}'), err
+	b, err = appendJSONObject(b, err, `"builtInConfig":`, v.BuiltInConfig)
+	b, err = appendJSONNullable(b, err, `"builtInType":`, v.BuiltInType, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"computedStatus":`, v.ComputedStatus, appendJSONStr)
+	b, err = appendJSONObject(b, err, `"config":`, v.Config)
+	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
+	b, err = appendJSONOmitList(b, err, `"description":`, v.Description, appendJSONValue)
+	b, err = appendJSONPtr(b, err, `"endDate":`, v.EndDate, appendJSONTime)
+	b, err = appendJSONPtr(b, err, `"id":`, v.ID, appendJSONStr)
+	b, err = appendJSONObject(b, err, `"metrics":`, v.Metrics)
+	b, err = appendJSONObject(b, err, `"privacy":`, v.Privacy)
+	b, err = appendJSONPtr(b, err, `"solution":`, v.Solution, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"spotId":`, v.SpotID, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"startDate":`, v.StartDate, appendJSONTime)
+	b, err = appendJSONPtr(b, err, `"status":`, v.Status, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"title":`, v.Title, appendJSONStr)
+	b, err = appendJSONNullable(b, err, `"videoUrl":`, v.VideoURL, appendJSONStr)
+	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v LiveConfig) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v LiveConfig) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	if v.ChatVisibility != nil {
-		b = appendJSONKey(b, `"chatVisibility":`)
-		b = appendJSONString(b, string(*v.ChatVisibility))
-	}
-	if v.ParticipantsVisibility != nil {
-		b = appendJSONKey(b, `"participantsVisibility":`)
-		b = appendJSONString(b, string(*v.ParticipantsVisibility))
-	}
-	return append(b, '}'), err
+	b, err = appendJSONPtr(b, err, `"chatVisibility":`, v.ChatVisibility, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"participantsVisibility":`, v.ParticipantsVisibility, appendJSONStr)
+	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v LiveList) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v LiveList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b = appendJSONKey(b, `"items":`)
-	if v.Items == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i0 := range v.Items {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			if b, err = v.Items[i0].appendJSON(b); err != nil {
-				return nil, err
-			}
-		}
-		b = append(b, ']')
-	}
-	b = appendJSONKey(b, `"total":`)
-	b = strconv.AppendInt(b, int64(v.Total), 10)
-	return append(b, '}'), err
+	b, err = appendJSONList(b, err, `"items":`, v.Items, Live.appendJSON)
+	b, err = appendJSONField(b, err, `"total":`, v.Total, appendJSONInt)
+	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v LiveMetrics) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v LiveMetrics) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	if v.AttendanceRate != nil {
-		b = appendJSONKey(b, `"attendanceRate":`)
-		b = strconv.AppendInt(b, int64(*v.AttendanceRate), 10)
-	}
-	if v.Attendee != nil {
-		b = appendJSONKey(b, `"attendee":`)
-		b = strconv.AppendInt(b, int64(*v.Attendee), 10)
-	}
-	if v.AverageViewTime != nil {
-		b = appendJSONKey(b, `"averageViewTime":`)
-		b = strconv.AppendInt(b, int64(*v.AverageViewTime), 10)
-	}
-	if v.Invited != nil {
-		b = appendJSONKey(b, `"invited":`)
-		b = strconv.AppendInt(b, int64(*v.Invited), 10)
-	}
-	if v.NoShow != nil {
-		b = appendJSONKey(b, `"noShow":`)
-		b = strconv.AppendInt(b, int64(*v.NoShow), 10)
-	}
-	if v.Registrant != nil {
-		b = appendJSONKey(b, `"registrant":`)
-		b = strconv.AppendInt(b, int64(*v.Registrant), 10)
-	}
-	if v.TotalReplayView != nil {
-		b = appendJSONKey(b, `"totalReplayView":`)
-		b = strconv.AppendInt(b, int64(*v.TotalReplayView), 10)
-	}
-	return append(b, '}'), err
+	b, err = appendJSONPtr(b, err, `"attendanceRate":`, v.AttendanceRate, appendJSONInt)
+	b, err = appendJSONPtr(b, err, `"attendee":`, v.Attendee, appendJSONInt)
+	b, err = appendJSONPtr(b, err, `"averageViewTime":`, v.AverageViewTime, appendJSONInt)
+	b, err = appendJSONPtr(b, err, `"invited":`, v.Invited, appendJSONInt)
+	b, err = appendJSONPtr(b, err, `"noShow":`, v.NoShow, appendJSONInt)
+	b, err = appendJSONPtr(b, err, `"registrant":`, v.Registrant, appendJSONInt)
+	b, err = appendJSONPtr(b, err, `"totalReplayView":`, v.TotalReplayView, appendJSONInt)
+	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Participant) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v Participant) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b = appendJSONKey(b, `"id":`)
-	b = appendJSONString(b, v.ID)
-	b = appendJSONKey(b, `"invitedAt":`)
-	if v.InvitedAt == nil {
-		b = append(b, "null"...)
-	} else {
-		if b, err = appendJSONTime(b, *v.InvitedAt); err != nil {
-			return nil, err
-		}
-	}
-	b = appendJSONKey(b, `"isHighlighted":`)
-	b = strconv.AppendBool(b, v.IsHighlighted)
-	b = appendJSONKey(b, `"liveId":`)
-	b = appendJSONString(b, v.LiveID)
-	b = appendJSONKey(b, `"metrics":`)
-	if b, err = v.Metrics.appendJSON(b); err != nil {
-		return nil, err
-	}
-	b = appendJSONKey(b, `"registeredAt":`)
-	if v.RegisteredAt == nil {
-		b = append(b, "null"...)
-	} else {
-		if b, err = appendJSONTime(b, *v.RegisteredAt); err != nil {
-			return nil, err
-		}
-	}
-	b = appendJSONKey(b, `"spotMemberEmail":`)
-	b = appendJSONString(b, v.SpotMemberEmail)
-	b = appendJSONKey(b, `"spotMemberFirstname":`)
-	if v.SpotMemberFirstname == nil {
-		b = append(b, "null"...)
-	} else {
-		b = appendJSONString(b, *v.SpotMemberFirstname)
-	}
-	b = appendJSONKey(b, `"spotMemberId":`)
-	b = appendJSONString(b, v.SpotMemberID)
-	b = appendJSONKey(b, `"spotMemberLastname":`)
-	if v.SpotMemberLastname == nil {
-		b = append(b, "null"...)
-	} else {
-		b = appendJSONString(b, *v.SpotMemberLastname)
-	}
-	b = appendJSONKey(b, `"status":`)
-	b = appendJSONString(b, string(v.Status))
-	b = appendJSONKey(b, `"type":`)
-	b = appendJSONString(b, string(v.Type))
-	return append(b, '}'), err
+	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONStr)
+	b, err = appendJSONPtrOrNull(b, err, `"invitedAt":`, v.InvitedAt, appendJSONTime)
+	b, err = appendJSONField(b, err, `"isHighlighted":`, v.IsHighlighted, appendJSONBool)
+	b, err = appendJSONField(b, err, `"liveId":`, v.LiveID, appendJSONStr)
+	b, err = appendJSONField(b, err, `"metrics":`, v.Metrics, ParticipantMetrics.appendJSON)
+	b, err = appendJSONPtrOrNull(b, err, `"registeredAt":`, v.RegisteredAt, appendJSONTime)
+	b, err = appendJSONField(b, err, `"spotMemberEmail":`, v.SpotMemberEmail, appendJSONStr)
+	b, err = appendJSONPtrOrNull(b, err, `"spotMemberFirstname":`, v.SpotMemberFirstname, appendJSONStr)
+	b, err = appendJSONField(b, err, `"spotMemberId":`, v.SpotMemberID, appendJSONStr)
+	b, err = appendJSONPtrOrNull(b, err, `"spotMemberLastname":`, v.SpotMemberLastname, appendJSONStr)
+	b, err = appendJSONField(b, err, `"status":`, v.Status, appendJSONStr)
+	b, err = appendJSONField(b, err, `"type":`, v.Type, appendJSONStr)
+	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v ParticipantList) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v ParticipantList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b = appendJSONKey(b, `"items":`)
-	if v.Items == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i0 := range v.Items {
-			if i0 > 0 {
-				b = append(b, ',')
-			}
-			if b, err = v.Items[i0].appendJSON(b); err != nil {
-				return nil, err
-			}
-		}
-		b = append(b, ']')
-	}
-	b = appendJSONKey(b, `"total":`)
-	b = strconv.AppendInt(b, int64(v.Total), 10)
-	return append(b, '}'), err
+	b, err = appendJSONList(b, err, `"items":`, v.Items, Participant.appendJSON)
+	b, err = appendJSONField(b, err, `"total":`, v.Total, appendJSONInt)
+	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v ParticipantMetrics) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v ParticipantMetrics) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b = appendJSONKey(b, `"hasParticipated":`)
-	if v.HasParticipated == nil {
-		b = append(b, "null"...)
-	} else {
-		b = strconv.AppendBool(b, *v.HasParticipated)
-	}
-	b = appendJSONKey(b, `"hasReplayed":`)
-	if v.HasReplayed == nil {
-		b = append(b, "null"...)
-	} else {
-		b = strconv.AppendBool(b, *v.HasReplayed)
-	}
-	b = appendJSONKey(b, `"viewTime":`)
-	if v.ViewTime == nil {
-		b = append(b, "null"...)
-	} else {
-		b = strconv.AppendInt(b, int64(*v.ViewTime), 10)
-	}
-	return append(b, '}'), err
+	b, err = appendJSONPtrOrNull(b, err, `"hasParticipated":`, v.HasParticipated, appendJSONBool)
+	b, err = appendJSONPtrOrNull(b, err, `"hasReplayed":`, v.HasReplayed, appendJSONBool)
+	b, err = appendJSONPtrOrNull(b, err, `"viewTime":`, v.ViewTime, appendJSONInt)
+	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Privacy) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v Privacy) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	if v.Participation != nil {
-		b = appendJSONKey(b, `"participation":`)
-		b = appendJSONString(b, string(*v.Participation))
-	}
-	if v.Visibility != nil {
-		b = appendJSONKey(b, `"visibility":`)
-		b = appendJSONString(b, string(*v.Visibility))
-	}
-	return append(b, '}'), err
+	b, err = appendJSONPtr(b, err, `"participation":`, v.Participation, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"visibility":`, v.Visibility, appendJSONStr)
+	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Video) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v Video) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	if v.CreatedAt != nil {
-		b = appendJSONKey(b, `"createdAt":`)
-		if b, err = appendJSONTime(b, *v.CreatedAt); err != nil {
-			return nil, err
-		}
-	}
-	if v.Encoding != nil {
-		b = appendJSONKey(b, `"encoding":`)
-		b = appendJSONString(b, string(*v.Encoding))
-	}
-	if v.Quality != nil {
-		b = appendJSONKey(b, `"quality":`)
-		b = appendJSONString(b, *v.Quality)
-	}
-	if v.URL != nil {
-		b = appendJSONKey(b, `"url":`)
-		b = appendJSONString(b, *v.URL)
-	}
-	return append(b, '}'), err
+	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
+	b, err = appendJSONPtr(b, err, `"encoding":`, v.Encoding, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"quality":`, v.Quality, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"url":`, v.URL, appendJSONStr)
+	return appendJSONClose(b, err)
 }

@@ -71,12 +71,10 @@ func (f ListGadgetsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListGadgetsFilter) AppendQuery(q url.Values) {
-	if v := f.Name.Eq; v != nil {
-		q.Set("name[eq]", *v)
-	}
-	if v := f.Score.Lte; v != nil {
-		q.Set("score[lte]", strconv.FormatFloat(float64(*v), 'g', -1, 32))
-	}
+	filterSet(q, "name[eq]", f.Name.Eq, filterFormatString)
+	filterSet(q, "score[lte]", f.Score.Lte, func(x float32) string {
+		return strconv.FormatFloat(float64(x), 'g', -1, 32)
+	})
 }
 
 // ParseListGadgetsFilter reads the bracket filter parameters of ListGadgets from q. It reports every
@@ -158,9 +156,7 @@ func (f GetStatsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f GetStatsFilter) AppendQuery(q url.Values) {
-	if v := f.Day.Gte; v != nil {
-		q.Set("day[gte]", *v)
-	}
+	filterSet(q, "day[gte]", f.Day.Gte, filterFormatString)
 }
 
 // ParseGetStatsFilter reads the bracket filter parameters of GetStats from q. It reports every
@@ -409,74 +405,26 @@ func (f ListWidgetsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListWidgetsFilter) AppendQuery(q url.Values) {
-	if v := f.Name.Eq; v != nil {
-		q.Set("name[eq]", *v)
-	}
-	if v := f.Name.Contains; v != nil {
-		q.Set("name[contains]", *v)
-	}
-	if v := f.Name.StartsWith; v != nil {
-		q.Set("name[startsWith]", *v)
-	}
-	if v := f.Name.EndsWith; v != nil {
-		q.Set("name[endsWith]", *v)
-	}
-	if v := f.Name.Ne; v != nil {
-		q.Set("name[ne]", *v)
-	}
-	if v := f.Kind.Eq; v != nil {
-		q.Set("kind[eq]", string(*v))
-	}
-	if v := f.Kind.In; v != nil {
-		filterSetList(q, "kind[in]", ",", v, func(x WidgetKind) string {
-			return string(x)
-		})
-	}
-	if v := f.Kind.Nin; v != nil {
-		filterSetList(q, "kind[nin]", "", v, func(x WidgetKind) string {
-			return string(x)
-		})
-	}
-	if v := f.Size.Lt; v != nil {
-		q.Set("size[lt]", strconv.FormatFloat(*v, 'g', -1, 64))
-	}
-	if v := f.Size.Gte; v != nil {
-		q.Set("size[gte]", strconv.FormatInt(int64(*v), 10))
-	}
-	if v := f.Weight.In; v != nil {
-		filterSetList(q, "weight[in]", "|", v, func(x int64) string {
-			return strconv.FormatInt(x, 10)
-		})
-	}
-	if v := f.CreatedAt.Gte; v != nil {
-		q.Set("createdAt[gte]", strconv.FormatInt(v.Unix(), 10))
-	}
-	if v := f.CreatedAt.Lt; v != nil {
-		q.Set("createdAt[lt]", v.Format(time.RFC3339Nano))
-	}
-	if v := f.CreatedAt.In; v != nil {
-		filterSetList(q, "createdAt[in]", "", v, func(x time.Time) string {
-			return strconv.FormatInt(x.Unix(), 10)
-		})
-	}
-	if v := f.Active.Eq; v != nil {
-		q.Set("active[eq]", strconv.FormatBool(*v))
-	}
-	if v := f.Owner.Eq; v != nil {
-		q.Set("owner[eq]", *v)
-	}
-	if v := f.Level.Gt; v != nil {
-		q.Set("level[gt]", strconv.Itoa(*v))
-	}
-	if v := f.Color.Eq; v != nil {
-		q.Set("color[eq]", *v)
-	}
-	if v := f.Name.Near; v != nil {
-		q.Set("name[near]", *v)
-	}
-	if v := f.Tags.Contains; v != nil {
-		q.Set("tags[contains]", *v)
-	}
+	filterSet(q, "name[eq]", f.Name.Eq, filterFormatString)
+	filterSet(q, "name[contains]", f.Name.Contains, filterFormatString)
+	filterSet(q, "name[startsWith]", f.Name.StartsWith, filterFormatString)
+	filterSet(q, "name[endsWith]", f.Name.EndsWith, filterFormatString)
+	filterSet(q, "name[ne]", f.Name.Ne, filterFormatString)
+	filterSet(q, "kind[eq]", f.Kind.Eq, filterFormatString)
+	filterSetList(q, "kind[in]", ",", f.Kind.In, filterFormatString)
+	filterSetList(q, "kind[nin]", "", f.Kind.Nin, filterFormatString)
+	filterSet(q, "size[lt]", f.Size.Lt, filterFormatFloat)
+	filterSet(q, "size[gte]", f.Size.Gte, filterFormatInt)
+	filterSetList(q, "weight[in]", "|", f.Weight.In, filterFormatInt)
+	filterSet(q, "createdAt[gte]", f.CreatedAt.Gte, filterFormatUnix)
+	filterSet(q, "createdAt[lt]", f.CreatedAt.Lt, filterFormatDateTime)
+	filterSetList(q, "createdAt[in]", "", f.CreatedAt.In, filterFormatUnix)
+	filterSet(q, "active[eq]", f.Active.Eq, filterFormatBool)
+	filterSet(q, "owner[eq]", f.Owner.Eq, filterFormatString)
+	filterSet(q, "level[gt]", f.Level.Gt, filterFormatInt)
+	filterSet(q, "color[eq]", f.Color.Eq, filterFormatString)
+	filterSet(q, "name[near]", f.Name.Near, filterFormatString)
+	filterSet(q, "tags[contains]", f.Tags.Contains, filterFormatString)
 }
 
 // ParseListWidgetsFilter reads the bracket filter parameters of ListWidgets from q. It reports every
@@ -709,6 +657,13 @@ func filterParam[T any](q url.Values, name string, parse func(string) (T, bool),
 	return &v
 }
 
+// filterSet writes a one-value filter parameter when v is set.
+func filterSet[T any](q url.Values, name string, v *T, format func(T) string) {
+	if v != nil {
+		q.Set(name, format(*v))
+	}
+}
+
 // filterList reads a list filter parameter, repeated (sep is "") or joined by sep:
 // nil when it is absent, empty for one empty value, and a FilterError in errs
 // when a value does not parse.
@@ -746,8 +701,11 @@ func filterList[T any](q url.Values, name, sep string, parse func(string) (T, bo
 }
 
 // filterSetList writes a list filter parameter, repeated (sep is "") or joined by
-// sep; an empty list is one empty value.
+// sep; an empty list is one empty value, a nil one is left out.
 func filterSetList[T any](q url.Values, name, sep string, values []T, format func(T) string) {
+	if values == nil {
+		return
+	}
 	texts := make([]string, len(values))
 	for i, v := range values {
 		texts[i] = format(v)
@@ -781,6 +739,36 @@ func filterWhere[T any](parse func(string) (T, bool), ok func(T) bool) func(stri
 		v, parsed := parse(s)
 		return v, parsed && ok(v)
 	}
+}
+
+// filterFormatString writes a string or a string enum.
+func filterFormatString[S ~string](x S) string {
+	return string(x)
+}
+
+// filterFormatInt writes an integer in base 10.
+func filterFormatInt[I ~int | ~int32 | ~int64](x I) string {
+	return strconv.FormatInt(int64(x), 10)
+}
+
+// filterFormatFloat writes a float64 in its shortest exact form.
+func filterFormatFloat[F ~float64](x F) string {
+	return strconv.FormatFloat(float64(x), 'g', -1, 64)
+}
+
+// filterFormatBool writes true or false.
+func filterFormatBool[B ~bool](x B) string {
+	return strconv.FormatBool(bool(x))
+}
+
+// filterFormatUnix writes a time as Unix seconds.
+func filterFormatUnix(x time.Time) string {
+	return strconv.FormatInt(x.Unix(), 10)
+}
+
+// filterFormatDateTime writes a time as RFC 3339 with nanoseconds.
+func filterFormatDateTime(x time.Time) string {
+	return x.Format(time.RFC3339Nano)
 }
 
 // filterParseString takes any text, as a string or a string-based type.
