@@ -5,6 +5,7 @@ package answers
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -19,20 +20,7 @@ type jsonAppender interface {
 type jsonList[T jsonAppender] []T
 
 func (l jsonList[T]) appendJSON(b []byte) ([]byte, error) {
-	if l == nil {
-		return append(b, "null"...), nil
-	}
-	b = append(b, '[')
-	for i, item := range l {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		var err error
-		if b, err = item.appendJSON(b); err != nil {
-			return nil, err
-		}
-	}
-	return append(b, ']'), nil
+	return appendJSONItems(l, b, T.appendJSON)
 }
 
 // serverBuffers keeps answer buffers between requests; very large ones are let go.
@@ -116,35 +104,153 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// appendJSONField writes a member that is always there.
+//
+//go:noinline
+func appendJSONField[T any](b []byte, err error, key string, x T, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil {
+		return b, err
+	}
+	return enc(x, appendJSONKey(b, key))
+}
+
+// appendJSONIf writes a member that is there when present is true.
+//
+//go:noinline
+func appendJSONIf[T any](b []byte, err error, present bool, key string, x T, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	return enc(x, appendJSONKey(b, key))
+}
+
+// appendJSONPtr writes a member held by pointer; nil leaves it out.
+//
+//go:noinline
+func appendJSONPtr[T any](b []byte, err error, key string, x *T, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil || x == nil {
+		return b, err
+	}
+	return enc(*x, appendJSONKey(b, key))
+}
+
+// appendJSONObject writes a member held by pointer to a struct; nil leaves it out.
+// P is a pointer, so that one instantiation serves every struct.
+//
+//go:noinline
+func appendJSONObject[P interface {
+	comparable
+	jsonAppender
+}](b []byte, err error, key string, x P) ([]byte, error) {
+	var none P
+	if err != nil || x == none {
+		return b, err
+	}
+	return x.appendJSON(appendJSONKey(b, key))
+}
+
+// appendJSONPtrOrNull writes a required member held by pointer; nil is null.
+//
+//go:noinline
+func appendJSONPtrOrNull[T any](b []byte, err error, key string, x *T, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil {
+		return b, err
+	}
+	return appendJSONOrNull(x, appendJSONKey(b, key), enc)
+}
+
+// appendJSONList writes a list member; a nil list is null.
+//
+//go:noinline
+func appendJSONList[T any](b []byte, err error, key string, l []T, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil {
+		return b, err
+	}
+	return appendJSONItems(l, appendJSONKey(b, key), enc)
+}
+
+// appendJSONOmitList writes an optional list member; a nil list leaves it out.
+//
+//go:noinline
+func appendJSONOmitList[T any](b []byte, err error, key string, l []T, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if err != nil || l == nil {
+		return b, err
+	}
+	return appendJSONItems(l, appendJSONKey(b, key), enc)
+}
+
+// appendJSONClose ends an object, or drops it when a member could not be written.
+func appendJSONClose(b []byte, err error) ([]byte, error) {
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// appendJSONItems writes a list with enc; a nil list is null, as in encoding/json.
+func appendJSONItems[T any](l []T, b []byte, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if l == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '[')
+	for i, x := range l {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = enc(x, b); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, ']'), nil
+}
+
+// appendJSONOrNull writes *x with enc; nil is null.
+func appendJSONOrNull[T any](x *T, b []byte, enc func(T, []byte) ([]byte, error)) ([]byte, error) {
+	if x == nil {
+		return append(b, "null"...), nil
+	}
+	return enc(*x, b)
+}
+
+// appendJSONStr writes a string or a string enum.
+func appendJSONStr[S ~string](s S, b []byte) ([]byte, error) {
+	return appendJSONString(b, string(s)), nil
+}
+
+// appendJSONInt writes an integer or an integer enum.
+func appendJSONInt[I ~int | ~int32 | ~int64](i I, b []byte) ([]byte, error) {
+	return strconv.AppendInt(b, int64(i), 10), nil
+}
+
+// appendJSONBool writes a boolean.
+func appendJSONBool(x bool, b []byte) ([]byte, error) {
+	return strconv.AppendBool(b, x), nil
+}
+
 // appendJSONTime writes t as time.Time's MarshalJSON does.
-func appendJSONTime(b []byte, t time.Time) ([]byte, error) {
+func appendJSONTime(t time.Time, b []byte) ([]byte, error) {
 	b = append(b, '"')
 	b, err := t.AppendText(b)
 	return append(b, '"'), err
 }
 
-// appendJSONValue writes what appendJSON leaves to encoding/json.
-func appendJSONValue(b []byte, v any) ([]byte, error) {
-	data, err := json.Marshal(v)
+// appendJSONValue writes what the encoders above leave to encoding/json.
+func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
+	data, err := json.Marshal(x)
 	return append(b, data...), err
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Line) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v Line) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b = appendJSONKey(b, `"text":`)
-	b = appendJSONString(b, v.Text)
-	return append(b, '}'), err
+	b, err = appendJSONField(b, err, `"text":`, v.Text, appendJSONStr)
+	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Meta) appendJSON(b []byte) ([]byte, error) {
-	var err error
+func (v Meta) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	if v.Note != nil {
-		b = appendJSONKey(b, `"note":`)
-		b = appendJSONString(b, *v.Note)
-	}
-	return append(b, '}'), err
+	b, err = appendJSONPtr(b, err, `"note":`, v.Note, appendJSONStr)
+	return appendJSONClose(b, err)
 }

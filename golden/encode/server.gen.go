@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strings"
 )
 
@@ -32,11 +33,11 @@ var ErrNotImplemented = errors.New("operation not implemented")
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
 // service serves so far; the type stays a Server when operations are added to the spec.
+// Each of its methods answers 501.
 type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
-// ListNodes answers 501.
 func (UnimplementedServer) ListNodes(context.Context, ListNodesInput) (ListNodesOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -46,26 +47,16 @@ type ListNodesInput struct{}
 
 // ListNodesOutput is an answer of ListNodes: ListNodesOK.
 type ListNodesOutput interface {
-	serverAnswer
-	isListNodesOutput()
+	writeAnswer(http.ResponseWriter, *ListNodesInput) error
 }
 
 // ListNodesOK is the 200 answer of ListNodes: The nodes.
 type ListNodesOK struct {
-	// Body is the response body (application/json).
 	Body []Node
 }
 
-// isListNodesOutput makes ListNodesOK an answer of ListNodes.
-func (ListNodesOK) isListNodesOutput() {}
-
-// writeAnswer writes the 200 answer.
-func (v ListNodesOK) writeAnswer(w http.ResponseWriter) error {
-	body := v.Body
-	if body == nil {
-		body = []Node{}
-	}
-	return serverWriteAppended(w, 200, "application/json", jsonList[Node](body))
+func (v ListNodesOK) writeAnswer(w http.ResponseWriter, _ *ListNodesInput) error {
+	return serverWriteAppended(w, 200, "application/json", jsonList[Node](answerNonNil(v.Body)))
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -205,14 +196,33 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares func(string) bool
+	declares *serverQueryNames
+}
+
+// serverQueryNames are the query parameters an operation declares: names, and the
+// names that start with a prefix (a deepObject parameter's name[).
+type serverQueryNames struct {
+	names, prefixes []string
+}
+
+// has reports whether d (nil: no name) declares the query parameter name.
+func (d *serverQueryNames) has(name string) bool {
+	if d == nil {
+		return false
+	}
+	for _, p := range d.prefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return slices.Contains(d.names, name)
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares != nil && o.declares(name)
+	return o.declares.has(name)
 }
 
 // serverOperationKey is the context key of the ServerOperation.
@@ -330,13 +340,12 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverAnswer is an answer a Server method returns; each writes itself.
-type serverAnswer interface {
-	writeAnswer(w http.ResponseWriter) error
-}
-
-// respond writes the answer of a Server method, or maps its error.
-func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op string, out serverAnswer, err error) {
+// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
+// the method's Output, whose writeAnswer takes the operation's input type, P, only
+// so that each Output accepts its operation's answers alone.
+func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
+	writeAnswer(http.ResponseWriter, P) error
+}, err error) {
 	if err != nil {
 		h.fail(w, r, op, err)
 		return
@@ -345,7 +354,8 @@ func (h *serverHandler) respond(w http.ResponseWriter, r *http.Request, op strin
 		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
 		return
 	}
-	if err := out.writeAnswer(w); err != nil {
+	var unread P
+	if err := out.writeAnswer(w, unread); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
@@ -426,6 +436,12 @@ func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body
 	return serverWriteBytes(w, status, contentType, data)
 }
 
+// serverWriteStatus writes an answer without a body.
+func serverWriteStatus(w http.ResponseWriter, status int) error {
+	w.WriteHeader(status)
+	return nil
+}
+
 // serverWriteBytes writes an answer whose body is ready.
 func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
 	w.Header().Set("Content-Type", contentType)
@@ -434,29 +450,27 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-// serverOperationListNodes describes ListNodes to middleware.
-var serverOperationListNodes = &ServerOperation{
-	ID:      "listNodes",
-	Method:  "GET",
-	Path:    "/nodes",
-	Pattern: "GET /nodes",
-	declares: func(string) bool {
-		return false
-	},
+// answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
+func answerNonNil[L ~[]E, E any](list L) L {
+	if list == nil {
+		return L{}
+	}
+	return list
 }
+
+var serverOperationListNodes = &ServerOperation{ID: "listNodes", Method: "GET", Path: "/nodes", Pattern: "GET /nodes"}
 
 // serveListNodes serves GET /nodes: it checks the credentials, decodes and validates the
 // request, calls Server.ListNodes and writes its answer.
 func (h *serverHandler) serveListNodes(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	var in ListNodesInput
-	c := &validationState{ctx: ctx}
-	if h.strictQuery {
-		serverStrictQuery(c, serverQuery(c, r.URL.RawQuery), serverOperationListNodes.declares)
-	}
-	if h.invalid(w, c) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationListNodes, false)
+	if !ok {
 		return
 	}
-	out, err := h.impl.ListNodes(ctx, in)
-	h.respond(w, r, "listNodes", out, err)
+	var in ListNodesInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.ListNodes(c.ctx, in)
+		serverWriteAnswer(h, w, r, "listNodes", out, err)
+	}
 }

@@ -18,6 +18,21 @@ import (
 	"time"
 )
 
+// serverBegin starts serving op: it checks the credentials against the alternative
+// security requirements (answering 401 itself, then false), and reads the query when the
+// operation has query parameters or WithStrictQuery asks to check it.
+func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *validationState, op *ServerOperation, query bool) (url.Values, bool) {
+	c.ctx = r.Context()
+	var q url.Values
+	if query || h.strictQuery {
+		q = serverQuery(c, r.URL.RawQuery)
+	}
+	if h.strictQuery {
+		serverStrictQuery(c, q, op.declares)
+	}
+	return q, true
+}
+
 // serverQuery parses the query string. A malformed one is a problem, and the
 // well-formed pairs are still read. net/url reads no query of more than 10,000
 // parameters; that is a problem of its own.
@@ -103,7 +118,7 @@ func serverPathList(s, style, name string, explode bool) []string {
 // serverQueryObject reads an object parameter as text per property: deepObject
 // (name[key]=value), form exploded (key=value, for the struct's keys, or every
 // undeclared parameter for a map) or form (name=key,value,...).
-func serverQueryObject(c *validationState, at *validationPath, q url.Values, name, style string, explode bool, keys []string, declared func(string) bool, required bool) (map[string]string, bool) {
+func serverQueryObject(c *validationState, at *validationPath, q url.Values, name, style string, explode bool, keys []string, declared *serverQueryNames, required bool) (map[string]string, bool) {
 	m := map[string]string{}
 	switch {
 	case style == "deepObject":
@@ -120,7 +135,7 @@ func serverQueryObject(c *validationState, at *validationPath, q url.Values, nam
 		}
 	case explode:
 		for k, values := range q {
-			if !declared(k) && len(values) > 0 {
+			if !declared.has(k) && len(values) > 0 {
 				m[k] = values[0]
 			}
 		}
@@ -142,9 +157,9 @@ func serverQueryObject(c *validationState, at *validationPath, q url.Values, nam
 
 // serverStrictQuery reports every query parameter with a bracket in its name that the
 // operation does not declare (WithStrictQuery).
-func serverStrictQuery(c *validationState, q url.Values, declared func(string) bool) {
+func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
 	for _, name := range slices.Sorted(maps.Keys(q)) {
-		if strings.Contains(name, "[") && !declared(name) {
+		if strings.Contains(name, "[") && !declared.has(name) {
 			c.add(&validationPath{
 				in:   "query",
 				name: name,
@@ -252,66 +267,169 @@ func serverHeaderText(v any) string {
 	return string(data)
 }
 
-// serverParseInt parses a decimal integer of the given bit size (0: int).
-func serverParseInt(c *validationState, at *validationPath, s string, bits int) (int64, bool) {
-	x, err := strconv.ParseInt(s, 10, bits)
+// serverParsed parses the text s of a parameter that is there (found), reporting the
+// parse function's problem at at; false when absent or wrong.
+func serverParsed[T any](c *validationState, at *validationPath, s string, found bool, parse func(string) (T, string)) (T, bool) {
+	var v T
+	if !found {
+		return v, false
+	}
+	v, problem := parse(s)
+	if problem != "" {
+		c.add(at, problem)
+		return v, false
+	}
+	return v, true
+}
+
+// serverParsedList parses the items of a list parameter that is there (found), each
+// problem at its index; the list when every item is right. A nil parse keeps text items.
+func serverParsedList[T any](c *validationState, at *validationPath, items []string, found bool, parse func(string) (T, string)) ([]T, bool) {
+	switch {
+	case !found:
+		return nil, false
+	case parse == nil:
+		return any(items).([]T), true
+	}
+	list := make([]T, 0, len(items))
+	for i, s := range items {
+		if v, ok := serverParsed(c, &validationPath{parent: at, index: i, isIndex: true}, s, true, parse); ok {
+			list = append(list, v)
+		}
+	}
+	return list, len(list) == len(items)
+}
+
+// serverParamPtr points to v when ok: an optional parameter that is there and right.
+func serverParamPtr[T any](v T, ok bool) *T {
+	if !ok {
+		return nil
+	}
+	p := new(T)
+	*p = v
+	return p
+}
+
+// serverQueryOf is the value of a query parameter, parsed by parse; false when absent or wrong.
+func serverQueryOf[T any](c *validationState, q url.Values, name string, required bool, parse func(string) (T, string)) (T, bool) {
+	at := &validationPath{in: "query", name: name}
+	s, ok := serverQueryValue(c, at, q, name, required)
+	return serverParsed(c, at, s, ok, parse)
+}
+
+// serverQueryListOf is the items of a query parameter, parsed by parse.
+func serverQueryListOf[T any](c *validationState, q url.Values, name, sep string, required bool, parse func(string) (T, string)) ([]T, bool) {
+	at := &validationPath{in: "query", name: name}
+	items, ok := serverQueryList(c, at, q, name, sep, required)
+	return serverParsedList(c, at, items, ok, parse)
+}
+
+// serverHeaderOf is the value of a header parameter, parsed by parse; false when absent or wrong.
+func serverHeaderOf[T any](c *validationState, h http.Header, name string, required bool, parse func(string) (T, string)) (T, bool) {
+	at := &validationPath{in: "header", name: name}
+	s, ok := serverHeaderValue(c, at, h, name, required)
+	return serverParsed(c, at, s, ok, parse)
+}
+
+// serverHeaderListOf is the items of a header parameter, parsed by parse.
+func serverHeaderListOf[T any](c *validationState, h http.Header, name string, required bool, parse func(string) (T, string)) ([]T, bool) {
+	at := &validationPath{in: "header", name: name}
+	items, ok := serverHeaderList(c, at, h, name, required)
+	return serverParsedList(c, at, items, ok, parse)
+}
+
+// serverCookieOf is the value of a cookie parameter, parsed by parse; false when absent or wrong.
+func serverCookieOf[T any](c *validationState, r *http.Request, name string, required bool, parse func(string) (T, string)) (T, bool) {
+	at := &validationPath{in: "cookie", name: name}
+	s, ok := serverCookieValue(c, at, r, name, required)
+	return serverParsed(c, at, s, ok, parse)
+}
+
+// serverCookieListOf is the items of a cookie parameter, parsed by parse.
+func serverCookieListOf[T any](c *validationState, r *http.Request, name string, required bool, parse func(string) (T, string)) ([]T, bool) {
+	at := &validationPath{in: "cookie", name: name}
+	items, ok := serverCookieList(c, at, r, name, required)
+	return serverParsedList(c, at, items, ok, parse)
+}
+
+// serverPathOf is the value of a path parameter, whose text is s, parsed by parse.
+func serverPathOf[T any](c *validationState, name, s string, parse func(string) (T, string)) (T, bool) {
+	at := &validationPath{in: "path", name: name}
+	return serverParsed(c, at, s, true, parse)
+}
+
+// serverPathListOf is the items of a list path parameter, parsed by parse.
+func serverPathListOf[T any](c *validationState, name string, items []string, parse func(string) (T, string)) ([]T, bool) {
+	at := &validationPath{in: "path", name: name}
+	return serverParsedList(c, at, items, true, parse)
+}
+
+// serverParseIntOf parses a decimal integer that T holds.
+func serverParseIntOf[T ~int | ~int32 | ~int64](s string) (T, string) {
+	x, err := strconv.ParseInt(s, 10, 64)
 	switch {
 	case strings.HasPrefix(s, "+"):
 		// JSON writes no '+' sign, and neither do the parameters.
-		c.add(at, "must be an integer")
-		return 0, false
-	case errors.Is(err, strconv.ErrRange):
-		c.add(at, "is out of range for an integer")
+		return 0, "must be an integer"
+	case errors.Is(err, strconv.ErrRange) || err == nil && int64(T(x)) != x:
+		return 0, "is out of range for an integer"
 	case err != nil:
-		c.add(at, "must be an integer")
+		return 0, "must be an integer"
 	}
-	return x, err == nil
+	return T(x), ""
 }
 
-// serverParseFloat parses a finite number of the given bit size.
-func serverParseFloat(c *validationState, at *validationPath, s string, bits int) (float64, bool) {
+// serverParseFloatOf parses a finite number that T holds.
+func serverParseFloatOf[T ~float32 | ~float64](s string) (T, string) {
+	// A float32 cannot hold 2^24+1: parse to its precision.
+	probe, bits := 1.6777217e+07, 64
+	if float64(T(probe)) != probe {
+		bits = 32
+	}
 	x, err := strconv.ParseFloat(s, bits)
 	if err != nil || strings.HasPrefix(s, "+") || math.IsNaN(x) || math.IsInf(x, 0) {
-		c.add(at, "must be a number")
-		return 0, false
+		return 0, "must be a number"
 	}
-	return x, true
+	return T(x), ""
 }
 
-// serverParseBool parses true or false, as JSON writes them.
-func serverParseBool(c *validationState, at *validationPath, s string) (bool, bool) {
-	switch s {
-	case "true":
-		return true, true
-	case "false":
-		return false, true
-	}
-	c.add(at, "must be true or false")
-	return false, false
+// serverParseBoolOf parses true or false, as JSON writes them.
+func serverParseBoolOf[T ~bool](s string) (T, string) {
+	return s == "true", serverProblemUnless(s == "true" || s == "false", "must be true or false")
 }
 
 // serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a
 // space (an unescaped time zone offset) is read as '+'.
-func serverParseTime(c *validationState, at *validationPath, s string) (time.Time, bool) {
+func serverParseTime(s string) (time.Time, string) {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil && strings.Contains(s, " ") {
 		t, err = time.Parse(time.RFC3339, strings.ReplaceAll(s, " ", "+"))
 	}
-	if err != nil {
-		c.add(at, "must be a date-time (RFC 3339, such as 2025-05-15T01:22:21Z)")
-		return time.Time{}, false
-	}
-	return t, true
+	return t, serverProblemUnless(err == nil, "must be a date-time (RFC 3339, such as 2025-05-15T01:22:21Z)")
 }
 
 // serverParseBytes decodes base64 text (format byte).
-func serverParseBytes(c *validationState, at *validationPath, s string) ([]byte, bool) {
+func serverParseBytes(s string) ([]byte, string) {
 	b, err := base64.StdEncoding.DecodeString(s)
-	if err != nil {
-		c.add(at, "must be base64 text")
-		return nil, false
+	return b, serverProblemUnless(err == nil, "must be base64 text")
+}
+
+// serverTextOf is text as the string type T: nothing to parse.
+func serverTextOf[T ~string](s string) (T, string) {
+	return T(s), ""
+}
+
+// serverAnyText is text as a value of any type.
+func serverAnyText(s string) (any, string) {
+	return s, ""
+}
+
+// serverProblemUnless is problem unless ok.
+func serverProblemUnless(ok bool, problem string) string {
+	if ok {
+		return ""
 	}
-	return b, true
+	return problem
 }
 
 // readBody checks the content type and reads the body, up to the size limit. It

@@ -51,60 +51,34 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Kind) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Kind) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of \"leaf\", \"branch\"")
-	}
+	c.addIf(at, !v.Valid(), "must be one of \"leaf\", \"branch\"")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v Level) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v Level) validate(c *validationState, at *validationPath) {
-	if !v.Valid() {
-		c.add(at, "must be one of 1, 2, 3")
-	}
+	c.addIf(at, !v.Valid(), "must be one of 1, 2, 3")
 }
 
-// Validate checks v against the constraints of its schema and returns a
-// *ValidationError listing every problem, or nil.
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *Node) Validate() error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
+	return validateRoot(v)
 }
-
-// validate adds the problems of v, which sits at path at, to c.
 func (v *Node) validate(c *validationState, at *validationPath) {
 	if v.Children != nil {
-		at1 := &validationPath{
-			name:   "children",
-			parent: at,
-		}
-		for i1 := range v.Children {
-			if !c.checking() {
-				break
-			}
-			v.Children[i1].validate(c, &validationPath{
-				index:   i1,
-				isIndex: true,
-				parent:  at1,
-			})
+		at1 := at.field("children")
+		for i1 := 0; i1 < len(v.Children) && c.checking(); i1++ {
+			v.Children[i1].validate(c, at1.item(i1))
 		}
 	}
 	if v.Counts == nil {
@@ -114,28 +88,16 @@ func (v *Node) validate(c *validationState, at *validationPath) {
 		c.missing(at.field("grid"), "is required")
 	}
 	if v.Kind != nil {
-		v.Kind.validate(c, &validationPath{
-			name:   "kind",
-			parent: at,
-		})
+		v.Kind.validate(c, at.field("kind"))
 	}
 	if v.Level != nil {
-		v.Level.validate(c, &validationPath{
-			name:   "level",
-			parent: at,
-		})
+		v.Level.validate(c, at.field("level"))
 	}
 	if v.Next != nil {
-		v.Next.validate(c, &validationPath{
-			name:   "next",
-			parent: at,
-		})
+		v.Next.validate(c, at.field("next"))
 	}
 	if x, ok := v.Parent.Get(); ok && x != nil {
-		x.validate(c, &validationPath{
-			name:   "parent",
-			parent: at,
-		})
+		x.validate(c, at.field("parent"))
 	}
 }
 
@@ -326,6 +288,13 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
 }
 
+// addIf records a problem with the value at path at when bad is set: one line per check.
+func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
+	if bad {
+		s.add(at, problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -353,4 +322,13 @@ func (s *validationState) err() error {
 		MoreProblems: s.more,
 		Problems:     s.problems,
 	}
+}
+
+// validateRoot checks v as a whole value and returns its problems as an error.
+func validateRoot(v interface {
+	validate(c *validationState, at *validationPath)
+}) error {
+	var c validationState
+	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
 }
