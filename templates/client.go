@@ -29,6 +29,11 @@ type clientGen struct {
 	usesStrings, usesPathList, usesObject, usesStyledObject, usesMapPairs, usesJSONText, usesContentJSON bool
 	// streams is set when an operation streams its answer as events.
 	streams bool
+	// usesPut and formatters record the parameter writers that the methods call.
+	usesPut    bool
+	formatters map[string]bool
+	// errorTables names the declared tables of error answers by their rows.
+	errorTables map[string]string
 }
 
 // Client renders client.gen.go: the Client type and its options, one
@@ -83,6 +88,7 @@ func Client(api *generator.API) ([]byte, error) {
 	}
 	g.genSend(f)
 	g.genAnswer(f)
+	genClientAnswers(f)
 	g.genRetryHelpers(f)
 	g.genParamHelpers(f)
 	if clientHasPagination(api) {

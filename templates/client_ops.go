@@ -13,22 +13,24 @@ import (
 // typed result or an *APIError.
 func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
 	fail := func(err jen.Code) []jen.Code { return clientFailResults(op, err) }
+	errors := g.clientErrorTable(f, op)
 	f.Add(declDoc(op.Name, clientMethodDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(g.clientMethodParams(op)...).Add(clientMethodResults(op)).BlockFunc(func(b *jen.Group) {
 		g.genCallSetup(b, op, clientAccept(op), fail)
+		if answer := clientGenericAnswer(op, errors); answer != nil {
+			b.Add(answer)
+			return
+		}
 		b.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("s"))
 		b.Add(clientIfErr(clientFailResults(op, jen.Err())...))
 		b.Switch().BlockFunc(func(sw *jen.Group) {
 			for _, r := range op.Successes {
 				sw.Case(clientSuccessCond(op, r)).Block(clientSuccessReturn(op, r)...)
 			}
-			for _, r := range clientErrorResponses(op) {
-				sw.Case(clientStatusCond(r)).Block(jen.Return(clientFailResults(op, clientFailCall(r))...))
-			}
 			if !clientTakesEvery2xx(op) {
 				sw.Case(jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(2)).Block(clientUndocumentedSuccess(op)...)
 			}
 		})
-		b.Return(clientFailResults(op, clientFailCall(clientDefaultResponse(op)))...)
+		b.Return(clientFailResults(op, jen.Id("resp").Dot("failWith").Call(jen.Id("s"), errors))...)
 	}))
 }
 
@@ -41,6 +43,7 @@ func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept s
 		args.Lit(op.ID)
 		args.Qual(pkgHTTP, clientMethodConst(op.Method))
 		args.Add(g.clientPathExpr(op))
+		args.Lit(accept)
 		if g.auth {
 			args.Add(clientSecurityLit(op))
 		}
@@ -48,9 +51,6 @@ func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept s
 	})
 	if clientStreams(op) {
 		b.Id("s").Dot("streamAnswer").Op("=").True()
-	}
-	if accept != "" {
-		b.Id("s").Dot("header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept))
 	}
 	if op.ParamsType != "" {
 		b.If(jen.Id("params").Op("!=").Nil()).BlockFunc(func(pb *jen.Group) {
@@ -386,14 +386,6 @@ func clientUndocumentedSuccess(op *generator.Operation) []jen.Code {
 	return append(out, jen.Return(jen.Nil()))
 }
 
-// clientStatusCond selects a documented error answer by code or range.
-func clientStatusCond(r *generator.Response) jen.Code {
-	if r.Range > 0 {
-		return jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(r.Range)
-	}
-	return jen.Id("resp").Dot("status").Op("==").Lit(r.Status)
-}
-
 // clientSuccessReturn turns a success answer into the method's result.
 func clientSuccessReturn(op *generator.Operation, r *generator.Response) []jen.Code {
 	result := func(value jen.Code) jen.Code {
@@ -464,19 +456,6 @@ func clientDefaultResponse(op *generator.Operation) *generator.Response {
 		}
 	}
 	return nil
-}
-
-// clientFailCall is `resp.fail(s, description, new(ErrorBody))` for an
-// answer (nil: an undocumented status).
-func clientFailCall(r *generator.Response) jen.Code {
-	description, body := "", jen.Nil()
-	if r != nil {
-		description = r.Description
-		if r.Type != nil && !r.Raw {
-			body = jen.New(typeRef(r.Type))
-		}
-	}
-	return jen.Id("resp").Dot("fail").Call(jen.Id("s"), jen.Lit(description), body)
 }
 
 // genResultType renders the result struct of an operation with several

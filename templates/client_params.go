@@ -184,6 +184,10 @@ func (g *clientGen) genParamsEncoding(b *jen.Group, op *generator.Operation) {
 // genParamEncoding writes one parameter when it is set: optional scalars
 // are pointers (nil is absent), lists and maps are absent when empty.
 func (g *clientGen) genParamEncoding(b *jen.Group, p *generator.Param) {
+	if put := g.clientPutCall(p); put != nil {
+		b.Add(put)
+		return
+	}
 	field := jen.Id("params").Dot(p.GoName)
 	value := field.Clone()
 	if p.ByPointer() && generator.ClientEncoding(p) != generator.EncodeObject {

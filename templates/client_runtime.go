@@ -28,6 +28,7 @@ func (g *clientGen) genCall(f *jen.File) {
 		s.Id("query").Qual(pkgURL, "Values").Comment("values as they are; escaped when sent")
 		s.Id("rawQuery").Qual(pkgURL, "Values").Comment("values already escaped: joined lists")
 		s.Id("header").Qual(pkgHTTP, "Header")
+		s.Id("accept").String().Comment("the Accept header, unless a header parameter sets one")
 		s.Id("cookies").Index().Op("*").Qual(pkgHTTP, "Cookie")
 		s.Id("body").Index().Byte().Comment("nil without a body")
 		if g.uploads {
@@ -48,11 +49,11 @@ func (g *clientGen) genCall(f *jen.File) {
 		}
 		s.Id("editors").Index().Id("RequestEditorFn")
 	})
-	params := []jen.Code{jen.List(jen.Id("operation"), jen.Id("method"), jen.Id("path")).String()}
+	params := []jen.Code{jen.List(jen.Id("operation"), jen.Id("method"), jen.Id("path"), jen.Id("accept")).String()}
 	fields := jen.Dict{
 		jen.Id("operation"): jen.Id("operation"), jen.Id("method"): jen.Id("method"), jen.Id("path"): jen.Id("path"),
 		jen.Id("query"): jen.Qual(pkgURL, "Values").Values(), jen.Id("rawQuery"): jen.Qual(pkgURL, "Values").Values(),
-		jen.Id("header"):  jen.Qual(pkgHTTP, "Header").Values(),
+		jen.Id("header"):  jen.Qual(pkgHTTP, "Header").Values(), jen.Id("accept"): jen.Id("accept"),
 		jen.Id("editors"): jen.Id("editors"),
 	}
 	if g.auth {
@@ -60,7 +61,7 @@ func (g *clientGen) genCall(f *jen.File) {
 		fields[jen.Id("security")] = jen.Id("security")
 	}
 	params = append(params, jen.Id("editors").Index().Id("RequestEditorFn"))
-	f.Comment("newClientCall starts a call of an operation.")
+	f.Comment("newClientCall starts a call of an operation; accept is its Accept header, if any.")
 	f.Func().Id("newClientCall").Params(params...).Op("*").Id("clientCall").Block(
 		jen.Return(jen.Op("&").Id("clientCall").Values(fields)),
 	)
@@ -178,6 +179,9 @@ func (g *clientGen) genAttempt(f *jen.File) {
 		clientIfErr(jen.Nil(), g.errorf("%s: %w", s().Dot("operation"), jen.Err())),
 		g.attemptLength(),
 		req().Dot("Header").Op("=").Add(s().Dot("header").Dot("Clone").Call()),
+		jen.If(jen.List(jen.Id("_"), jen.Id("set")).Op(":=").Add(req().Dot("Header")).Index(jen.Lit("Accept")), s().Dot("accept").Op("!=").Lit("").Op("&&").Op("!").Id("set")).Block(
+			req().Dot("Header").Dot("Set").Call(jen.Lit("Accept"), s().Dot("accept")),
+		),
 		jen.If(c().Dot("userAgent").Op("!=").Lit("")).Block(
 			req().Dot("Header").Dot("Set").Call(jen.Lit("User-Agent"), c().Dot("userAgent")),
 		),

@@ -364,21 +364,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): Up
 func (c *Client) Health(ctx context.Context, opts ...RequestEditorFn) (*Empty, error) {
-	s := newClientCall("health", http.MethodGet, "/health", [][]string{}, opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Empty)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("health", http.MethodGet, "/health", "application/json", [][]string{}, opts)
+	return clientCallJSON[Empty](c, ctx, s, nil)
 }
 
 // ListItems: GET /items.
@@ -388,21 +375,8 @@ func (c *Client) Health(ctx context.Context, opts ...RequestEditorFn) (*Empty, e
 // Answers:
 //   - 200 (result): A page of items
 func (c *Client) ListItems(ctx context.Context, opts ...RequestEditorFn) (*ItemList, error) {
-	s := newClientCall("listItems", http.MethodGet, "/items", nil, opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(ItemList)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("listItems", http.MethodGet, "/items", "application/json", nil, opts)
+	return clientCallJSON[ItemList](c, ctx, s, nil)
 }
 
 // CreateItem: POST /items.
@@ -412,24 +386,11 @@ func (c *Client) ListItems(ctx context.Context, opts ...RequestEditorFn) (*ItemL
 // Answers:
 //   - 201 (result): Created
 func (c *Client) CreateItem(ctx context.Context, body Item, opts ...RequestEditorFn) (*Item, error) {
-	s := newClientCall("createItem", http.MethodPost, "/items", nil, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("createItem", http.MethodPost, "/items", "application/json", nil, opts)
 	if err := s.setJSON("application/json", body); err != nil {
 		return nil, err
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Item)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientCallJSON[Item](c, ctx, s, nil)
 }
 
 // InviteItemResult is the success answer of InviteItem: the field of the status that the
@@ -453,8 +414,7 @@ func (c *Client) InviteItem(ctx context.Context, itemID string, opts ...RequestE
 	if itemID == "" {
 		return nil, errors.New("drift: inviteItem: path parameter itemId is empty")
 	}
-	s := newClientCall("inviteItem", http.MethodPost, "/items/"+url.PathEscape(itemID)+"/invite", nil, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("inviteItem", http.MethodPost, "/items/"+url.PathEscape(itemID)+"/invite", "application/json", nil, opts)
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return nil, err
@@ -471,7 +431,7 @@ func (c *Client) InviteItem(ctx context.Context, itemID string, opts ...RequestE
 	case resp.status/100 == 2:
 		return &InviteItemResult{}, nil
 	}
-	return nil, resp.fail(s, "", nil)
+	return nil, resp.failWith(s, nil)
 }
 
 // GetMeeting: GET /meetings/{meetingId}.
@@ -481,26 +441,13 @@ func (c *Client) InviteItem(ctx context.Context, itemID string, opts ...RequestE
 // Answers:
 //   - 200 (result): The meeting
 func (c *Client) GetMeeting(ctx context.Context, meetingID MeetingID, params *GetMeetingParams, opts ...RequestEditorFn) (Receipt, error) {
-	s := newClientCall("getMeeting", http.MethodGet, "/meetings/"+url.PathEscape(clientValueText(meetingID)), nil, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("getMeeting", http.MethodGet, "/meetings/"+url.PathEscape(clientValueText(meetingID)), "application/json", nil, opts)
 	if params != nil {
 		if params.Occurrence != nil {
 			s.query.Set("occurrence", clientValueText(*params.Occurrence))
 		}
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Receipt)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return *r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientValue(clientCallJSON[Receipt](c, ctx, s, nil))
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -512,6 +459,7 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	// security lists alternative sets of security schemes; the first set whose
@@ -520,9 +468,10 @@ type clientCall struct {
 	editors  []RequestEditorFn
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, security [][]string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -623,6 +572,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("drift: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -955,6 +907,75 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 		e.Body = body
 	}
 	return e
+}
+
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// clientCallNone sends a call whose success carries no result: every 2xx status
+// succeeds, any other fails with its documented error answer.
+func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 == 2 {
+		return nil
+	}
+	return resp.failWith(s, errs)
+}
+
+// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
+// into it, any other fails with its documented error answer.
+func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	if resp.status/100 != 2 {
+		return nil, resp.failWith(s, errs)
+	}
+	r := new(T)
+	if err := resp.decode(s, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// clientValue is the result of clientCallJSON for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
 }
 
 // retryWait decides whether the answer to attempt number attempt is retried, and

@@ -306,24 +306,11 @@ func (c *Client) FilesPutFile(ctx context.Context, errors_ string, strings_ stri
 	if io_ == "" {
 		return nil, errors.New("identifiers: files.put-file: path parameter io is empty")
 	}
-	s := newClientCall("files.put-file", http.MethodPut, "/files/"+url.PathEscape(errors_)+"/"+url.PathEscape(strings_)+"/"+strconv.FormatInt(int64(bytes_), 10)+"/"+url.PathEscape(io_), opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("files.put-file", http.MethodPut, "/files/"+url.PathEscape(errors_)+"/"+url.PathEscape(strings_)+"/"+strconv.FormatInt(int64(bytes_), 10)+"/"+url.PathEscape(io_), "application/json", opts)
 	if err := s.setJSON("application/json", body); err != nil {
 		return nil, err
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(OddNames)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientCallJSON[OddNames](c, ctx, s, nil)
 }
 
 // HTTP: DELETE /http/{req}/{err}/{resp}/{fmt}/{strconv}.
@@ -348,16 +335,8 @@ func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 strin
 	if strconv_ == "" {
 		return errors.New("identifiers: http: path parameter strconv is empty")
 	}
-	s := newClientCall("http", http.MethodDelete, "/http/"+url.PathEscape(req2)+"/"+url.PathEscape(err2)+"/"+url.PathEscape(resp2)+"/"+url.PathEscape(fmt_)+"/"+url.PathEscape(strconv_), opts)
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("http", http.MethodDelete, "/http/"+url.PathEscape(req2)+"/"+url.PathEscape(err2)+"/"+url.PathEscape(resp2)+"/"+url.PathEscape(fmt_)+"/"+url.PathEscape(strconv_), "", opts)
+	return clientCallNone(c, ctx, s, nil)
 }
 
 // JSON: GET /json.
@@ -367,21 +346,8 @@ func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 strin
 // Answers:
 //   - 200 (result): a context
 func (c *Client) JSON(ctx context.Context, opts ...RequestEditorFn) (*Context, error) {
-	s := newClientCall("json", http.MethodGet, "/json", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Context)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("json", http.MethodGet, "/json", "application/json", opts)
+	return clientCallJSON[Context](c, ctx, s, nil)
 }
 
 // IssuesListForRepo: GET /repos/{url}/{http}/{json}/{time}/{context}.
@@ -407,44 +373,17 @@ func (c *Client) IssuesListForRepo(ctx context.Context, url_ string, http_ strin
 	if context_ == "" {
 		return nil, errors.New("identifiers: issues/list-for-repo: path parameter context is empty")
 	}
-	s := newClientCall("issues/list-for-repo", http.MethodGet, "/repos/"+url.PathEscape(url_)+"/"+url.PathEscape(http_)+"/"+url.PathEscape(json_)+"/"+url.PathEscape(time_)+"/"+url.PathEscape(context_), opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("issues/list-for-repo", http.MethodGet, "/repos/"+url.PathEscape(url_)+"/"+url.PathEscape(http_)+"/"+url.PathEscape(json_)+"/"+url.PathEscape(time_)+"/"+url.PathEscape(context_), "application/json", opts)
 	if params != nil {
-		if params.Errors != nil {
-			s.query.Set("errors", *params.Errors)
-		}
-		if params.Strings != nil {
-			s.query.Set("strings", *params.Strings)
-		}
-		if params.Io != nil {
-			s.query.Set("io", strconv.FormatInt(int64(*params.Io), 10))
-		}
-		if params.Ctx != nil {
-			s.query.Set("ctx", *params.Ctx)
-		}
-		if params.URL != nil {
-			s.query.Set("url", *params.URL)
-		}
-		if params.Bytes != nil {
-			s.header.Set("bytes", *params.Bytes)
-		}
-		if params.Context != nil {
-			s.header.Set("context", *params.Context)
-		}
+		clientOpt(s, clientInQuery, "errors", params.Errors, clientString)
+		clientOpt(s, clientInQuery, "strings", params.Strings, clientString)
+		clientOpt(s, clientInQuery, "io", params.Io, clientInt)
+		clientOpt(s, clientInQuery, "ctx", params.Ctx, clientString)
+		clientOpt(s, clientInQuery, "url", params.URL, clientString)
+		clientOpt(s, clientInHeader, "bytes", params.Bytes, clientString)
+		clientOpt(s, clientInHeader, "context", params.Context, clientString)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(URL)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientCallJSON[URL](c, ctx, s, nil)
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -456,14 +395,16 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	editors   []RequestEditorFn
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -562,6 +503,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("identifiers: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -896,6 +840,75 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 	return e
 }
 
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// clientCallNone sends a call whose success carries no result: every 2xx status
+// succeeds, any other fails with its documented error answer.
+func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 == 2 {
+		return nil
+	}
+	return resp.failWith(s, errs)
+}
+
+// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
+// into it, any other fails with its documented error answer.
+func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	if resp.status/100 != 2 {
+		return nil, resp.failWith(s, errs)
+	}
+	r := new(T)
+	if err := resp.decode(s, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// clientValue is the result of clientCallJSON for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
+}
+
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
@@ -961,4 +974,77 @@ func clientSleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// clientIn is where a parameter goes.
+type clientIn int
+
+const (
+	clientInQuery clientIn = iota
+	clientInHeader
+	clientInCookie
+)
+
+// put sets a parameter's written value in its location.
+func (s *clientCall) put(in clientIn, name, value string) {
+	switch in {
+	case clientInHeader:
+		s.header.Set(name, value)
+	case clientInCookie:
+		s.cookies = append(s.cookies, &http.Cookie{
+			Name:  name,
+			Value: value,
+		})
+	default:
+		s.query.Set(name, value)
+	}
+}
+
+// clientOpt writes an optional parameter when it is set.
+func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+	if v != nil {
+		s.put(in, name, format(*v))
+	}
+}
+
+// clientList writes an optional list parameter when it has values: in the query
+// one pair per value when sep is empty (exploded), else the escaped values joined
+// by sep; elsewhere joined by commas.
+func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+	if len(values) == 0 {
+		return
+	}
+	written, ok := any(values).([]string)
+	if !ok {
+		written = clientStrings(values, format)
+	}
+	switch {
+	case in == clientInQuery && sep == "":
+		for _, v := range written {
+			s.query.Add(name, v)
+		}
+	case in == clientInQuery:
+		s.addList(name, sep, written)
+	default:
+		s.put(in, name, strings.Join(written, ","))
+	}
+}
+
+// clientString writes a parameter value as text.
+func clientString[T ~string](v T) string {
+	return string(v)
+}
+
+// clientInt writes a parameter value as text.
+func clientInt[T ~int | ~int32 | ~int64](v T) string {
+	return strconv.FormatInt(int64(v), 10)
+}
+
+// clientStrings writes every value of a list with format.
+func clientStrings[T any](values []T, format func(T) string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = format(v)
+	}
+	return out
 }

@@ -300,8 +300,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): What the server received.
 func (c *Client) UploadFile(ctx context.Context, body UploadFileRequestBody, opts ...RequestEditorFn) (*Received, error) {
-	s := newClientCall("uploadFile", http.MethodPost, "/files", opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("uploadFile", http.MethodPost, "/files", "application/json", opts)
 	if err := s.setMultipart(body, []clientPart{{
 		json: true,
 		name: "attributes",
@@ -315,19 +314,7 @@ func (c *Client) UploadFile(ctx context.Context, body UploadFileRequestBody, opt
 	}}); err != nil {
 		return nil, err
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Received)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientCallJSON[Received](c, ctx, s, nil)
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -339,6 +326,7 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	// stream is a body read from the caller's reader as it is sent. It is sent once
@@ -350,9 +338,10 @@ type clientCall struct {
 	editors                 []RequestEditorFn
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -642,6 +631,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		}
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -974,6 +966,75 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 		e.Body = body
 	}
 	return e
+}
+
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// clientCallNone sends a call whose success carries no result: every 2xx status
+// succeeds, any other fails with its documented error answer.
+func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 == 2 {
+		return nil
+	}
+	return resp.failWith(s, errs)
+}
+
+// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
+// into it, any other fails with its documented error answer.
+func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	if resp.status/100 != 2 {
+		return nil, resp.failWith(s, errs)
+	}
+	r := new(T)
+	if err := resp.decode(s, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// clientValue is the result of clientCallJSON for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
 }
 
 // retryWait decides whether the answer to attempt number attempt is retried, and

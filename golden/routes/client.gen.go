@@ -303,21 +303,8 @@ func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID
 	if accountID2 == "" {
 		return nil, errors.New("routes: getAccountLink: path parameter accountId is empty")
 	}
-	s := newClientCall("getAccountLink", http.MethodGet, "/accounts/"+url.PathEscape(accountID)+"/links/"+url.PathEscape(accountID2), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getAccountLink", http.MethodGet, "/accounts/"+url.PathEscape(accountID)+"/links/"+url.PathEscape(accountID2), "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // ListConversations: GET /conversations.
@@ -327,21 +314,8 @@ func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID
 // Answers:
 //   - 200 (result): The conversations.
 func (c *Client) ListConversations(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("listConversations", http.MethodGet, "/conversations", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("listConversations", http.MethodGet, "/conversations", "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // StartConversationStream: A
@@ -351,21 +325,8 @@ func (c *Client) ListConversations(ctx context.Context, opts ...RequestEditorFn)
 // Answers:
 //   - 200 (result): Started.
 func (c *Client) StartConversationStream(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("startConversationStream", http.MethodPost, "/conversations", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("startConversationStream", http.MethodPost, "/conversations", "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // UpdateFile: PUT /files/{fileId}.
@@ -378,21 +339,8 @@ func (c *Client) UpdateFile(ctx context.Context, fileID string, opts ...RequestE
 	if fileID == "" {
 		return nil, errors.New("routes: updateFile: path parameter fileId is empty")
 	}
-	s := newClientCall("updateFile", http.MethodPut, "/files/"+url.PathEscape(fileID), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("updateFile", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // AddSharedLink: The same request as updateFile once the fragment is dropped.
@@ -405,21 +353,8 @@ func (c *Client) AddSharedLink(ctx context.Context, fileID string, opts ...Reque
 	if fileID == "" {
 		return nil, errors.New("routes: addSharedLink: path parameter fileId is empty")
 	}
-	s := newClientCall("addSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("addSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // GetInvitee: ServeMux calls this path and the one above conflicting.
@@ -432,21 +367,8 @@ func (c *Client) GetInvitee(ctx context.Context, inviteeID string, opts ...Reque
 	if inviteeID == "" {
 		return nil, errors.New("routes: getInvitee: path parameter inviteeId is empty")
 	}
-	s := newClientCall("getInvitee", http.MethodGet, "/meetings/invitees/"+url.PathEscape(inviteeID), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getInvitee", http.MethodGet, "/meetings/invitees/"+url.PathEscape(inviteeID), "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // ListInvitees: GET /meetings/{meetingId}/invitees.
@@ -459,21 +381,8 @@ func (c *Client) ListInvitees(ctx context.Context, meetingID string, opts ...Req
 	if meetingID == "" {
 		return nil, errors.New("routes: listInvitees: path parameter meetingId is empty")
 	}
-	s := newClientCall("listInvitees", http.MethodGet, "/meetings/"+url.PathEscape(meetingID)+"/invitees", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("listInvitees", http.MethodGet, "/meetings/"+url.PathEscape(meetingID)+"/invitees", "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // GetPage: Two parameters separated by text.
@@ -486,21 +395,8 @@ func (c *Client) GetPage(ctx context.Context, page int, format string, opts ...R
 	if format == "" {
 		return nil, errors.New("routes: getPage: path parameter format is empty")
 	}
-	s := newClientCall("getPage", http.MethodGet, "/pages/"+strconv.FormatInt(int64(page), 10)+"."+url.PathEscape(format), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getPage", http.MethodGet, "/pages/"+strconv.FormatInt(int64(page), 10)+"."+url.PathEscape(format), "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // GetPair: Two parameters side by side; the first holds one character.
@@ -516,21 +412,8 @@ func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...Reques
 	if b == "" {
 		return nil, errors.New("routes: getPair: path parameter b is empty")
 	}
-	s := newClientCall("getPair", http.MethodGet, "/pairs/"+url.PathEscape(a)+url.PathEscape(b), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getPair", http.MethodGet, "/pairs/"+url.PathEscape(a)+url.PathEscape(b), "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // ExportTasks: Text beats a parameter with text.
@@ -540,21 +423,8 @@ func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...Reques
 // Answers:
 //   - 200 (result): Every task.
 func (c *Client) ExportTasks(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("exportTasks", http.MethodGet, "/tasks/export.json", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("exportTasks", http.MethodGet, "/tasks/export.json", "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // GetTask: GET /tasks/{id}.
@@ -567,21 +437,8 @@ func (c *Client) GetTask(ctx context.Context, id string, opts ...RequestEditorFn
 	if id == "" {
 		return nil, errors.New("routes: getTask: path parameter id is empty")
 	}
-	s := newClientCall("getTask", http.MethodGet, "/tasks/"+url.PathEscape(id), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getTask", http.MethodGet, "/tasks/"+url.PathEscape(id), "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // GetTaskJSON: A parameter followed by text in one segment.
@@ -594,21 +451,8 @@ func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEdit
 	if id == "" {
 		return nil, errors.New("routes: getTaskJSON: path parameter id is empty")
 	}
-	s := newClientCall("getTaskJSON", http.MethodGet, "/tasks/"+url.PathEscape(id)+".json", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getTaskJSON", http.MethodGet, "/tasks/"+url.PathEscape(id)+".json", "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // HeadTaskJSON: A HEAD operation beside a GET one on the same matched path.
@@ -621,16 +465,8 @@ func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEdi
 	if id == "" {
 		return errors.New("routes: headTaskJSON: path parameter id is empty")
 	}
-	s := newClientCall("headTaskJSON", http.MethodHead, "/tasks/"+url.PathEscape(id)+".json", opts)
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("headTaskJSON", http.MethodHead, "/tasks/"+url.PathEscape(id)+".json", "", opts)
+	return clientCallNone(c, ctx, s, nil)
 }
 
 // ExpirePassword: POST /users/{userId}/expire?tempPassword=false.
@@ -643,22 +479,9 @@ func (c *Client) ExpirePassword(ctx context.Context, userID string, opts ...Requ
 	if userID == "" {
 		return nil, errors.New("routes: expirePassword: path parameter userId is empty")
 	}
-	s := newClientCall("expirePassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("expirePassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
 	s.query.Set("tempPassword", "false")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // ExpireWithTemporaryPassword: A fixed query tells two operations apart.
@@ -672,22 +495,9 @@ func (c *Client) ExpireWithTemporaryPassword(ctx context.Context, userID string,
 	if userID == "" {
 		return nil, errors.New("routes: expireWithTemporaryPassword: path parameter userId is empty")
 	}
-	s := newClientCall("expireWithTemporaryPassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("expireWithTemporaryPassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
 	s.query.Set("tempPassword", "true")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // GetOperation: GET /v1/{name}.
@@ -700,21 +510,8 @@ func (c *Client) GetOperation(ctx context.Context, name string, opts ...RequestE
 	if name == "" {
 		return nil, errors.New("routes: getOperation: path parameter name is empty")
 	}
-	s := newClientCall("getOperation", http.MethodGet, "/v1/"+url.PathEscape(name), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getOperation", http.MethodGet, "/v1/"+url.PathEscape(name), "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // CancelOperation: A Google-style custom method.
@@ -727,21 +524,8 @@ func (c *Client) CancelOperation(ctx context.Context, name string, opts ...Reque
 	if name == "" {
 		return nil, errors.New("routes: cancelOperation: path parameter name is empty")
 	}
-	s := newClientCall("cancelOperation", http.MethodPost, "/v1/"+url.PathEscape(name)+":cancel", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("cancelOperation", http.MethodPost, "/v1/"+url.PathEscape(name)+":cancel", "application/json", opts)
+	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -753,14 +537,16 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	editors   []RequestEditorFn
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -859,6 +645,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("routes: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -1191,6 +980,75 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 		e.Body = body
 	}
 	return e
+}
+
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// clientCallNone sends a call whose success carries no result: every 2xx status
+// succeeds, any other fails with its documented error answer.
+func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 == 2 {
+		return nil
+	}
+	return resp.failWith(s, errs)
+}
+
+// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
+// into it, any other fails with its documented error answer.
+func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	if resp.status/100 != 2 {
+		return nil, resp.failWith(s, errs)
+	}
+	r := new(T)
+	if err := resp.decode(s, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// clientValue is the result of clientCallJSON for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
 }
 
 // retryWait decides whether the answer to attempt number attempt is retried, and

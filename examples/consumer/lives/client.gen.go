@@ -366,6 +366,12 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientErrorsOfLinkChannelGroups are the documented error answers of LinkChannelGroups, and of every operation that documents the same.
+var clientErrorsOfLinkChannelGroups = []clientError{
+	{400, "Malformed payload", nil},
+	{404, "Channel not found", nil},
+}
+
 // LinkChannelGroups: Link groups
 //
 // Links several groups at once. No content is returned.
@@ -380,23 +386,11 @@ func (c *Client) LinkChannelGroups(ctx context.Context, channelID string, body G
 	if channelID == "" {
 		return errors.New("lives: linkChannelGroups: path parameter channelId is empty")
 	}
-	s := newClientCall("linkChannelGroups", http.MethodPost, "/v1/channels/"+url.PathEscape(channelID)+"/groups~bulkAdd", [][]string{{"bearerAuth"}}, opts)
+	s := newClientCall("linkChannelGroups", http.MethodPost, "/v1/channels/"+url.PathEscape(channelID)+"/groups~bulkAdd", "", [][]string{{"bearerAuth"}}, opts)
 	if err := s.setJSON("application/json", body); err != nil {
 		return err
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	case resp.status == 400:
-		return resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return resp.fail(s, "Channel not found", nil)
-	}
-	return resp.fail(s, "", nil)
+	return clientCallNone(c, ctx, s, clientErrorsOfLinkChannelGroups)
 }
 
 // LinkChannelGroupsInChunks calls LinkChannelGroups once per chunk of at most chunkSize
@@ -413,6 +407,11 @@ func (c *Client) LinkChannelGroupsInChunks(ctx context.Context, channelID string
 	return err
 }
 
+// clientErrorsOfListLives are the documented error answers of ListLives, and of every operation that documents the same.
+var clientErrorsOfListLives = []clientError{
+	{400, "Malformed payload", nil},
+}
+
 // ListLives: List Lives
 //
 // Returns a paginated list of Lives. Every bracket filter `field[op]` is matched against the
@@ -425,32 +424,13 @@ func (c *Client) LinkChannelGroupsInChunks(ctx context.Context, channelID string
 //   - 200 (result): Lives returned successfully
 //   - 400 (*APIError): Malformed payload
 func (c *Client) ListLives(ctx context.Context, params *ListLivesParams, opts ...RequestEditorFn) (*LiveList, error) {
-	s := newClientCall("listLives", http.MethodGet, "/v1/lives", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("listLives", http.MethodGet, "/v1/lives", "application/json", [][]string{{"bearerAuth"}}, opts)
 	if params != nil {
-		if params.Page != nil {
-			s.query.Set("page", strconv.FormatInt(int64(*params.Page), 10))
-		}
-		if params.Limit != nil {
-			s.query.Set("limit", strconv.FormatInt(int64(*params.Limit), 10))
-		}
+		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
+		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 		params.Filter.AppendQuery(s.query)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(LiveList)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientCallJSON[LiveList](c, ctx, s, clientErrorsOfListLives)
 }
 
 // ListLivesAll yields the items of every page of ListLives, one request per page, as the
@@ -492,26 +472,17 @@ func (c *Client) ListLivesAll(ctx context.Context, params *ListLivesParams, opts
 //   - 201 (result): Live has been successfully created
 //   - 400 (*APIError): Malformed payload
 func (c *Client) CreateLive(ctx context.Context, body CreateLiveRequest, opts ...RequestEditorFn) (*Live, error) {
-	s := newClientCall("createLive", http.MethodPost, "/v1/lives", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("createLive", http.MethodPost, "/v1/lives", "application/json", [][]string{{"bearerAuth"}}, opts)
 	if err := s.setJSON("application/json", body); err != nil {
 		return nil, err
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Live)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientCallJSON[Live](c, ctx, s, clientErrorsOfListLives)
+}
+
+// clientErrorsOfGetLive are the documented error answers of GetLive, and of every operation that documents the same.
+var clientErrorsOfGetLive = []clientError{
+	{400, "Malformed payload", nil},
+	{404, "Live not found", nil},
 }
 
 // GetLive: Get a Live
@@ -528,25 +499,8 @@ func (c *Client) GetLive(ctx context.Context, liveID string, opts ...RequestEdit
 	if liveID == "" {
 		return nil, errors.New("lives: getLive: path parameter liveId is empty")
 	}
-	s := newClientCall("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID), [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Live)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return nil, resp.fail(s, "Live not found", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID), "application/json", [][]string{{"bearerAuth"}}, opts)
+	return clientCallJSON[Live](c, ctx, s, clientErrorsOfGetLive)
 }
 
 // UpdateLive: Update a Live
@@ -563,28 +517,11 @@ func (c *Client) UpdateLive(ctx context.Context, liveID string, body UpdateLiveR
 	if liveID == "" {
 		return nil, errors.New("lives: updateLive: path parameter liveId is empty")
 	}
-	s := newClientCall("updateLive", http.MethodPut, "/v1/lives/"+url.PathEscape(liveID), [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("updateLive", http.MethodPut, "/v1/lives/"+url.PathEscape(liveID), "application/json", [][]string{{"bearerAuth"}}, opts)
 	if err := s.setJSON("application/json", body); err != nil {
 		return nil, err
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Live)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return nil, resp.fail(s, "Live not found", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientCallJSON[Live](c, ctx, s, clientErrorsOfGetLive)
 }
 
 // DeleteLive: Delete a Live
@@ -601,20 +538,8 @@ func (c *Client) DeleteLive(ctx context.Context, liveID string, opts ...RequestE
 	if liveID == "" {
 		return errors.New("lives: deleteLive: path parameter liveId is empty")
 	}
-	s := newClientCall("deleteLive", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID), [][]string{{"bearerAuth"}}, opts)
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	case resp.status == 400:
-		return resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return resp.fail(s, "Live not found", nil)
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("deleteLive", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID), "", [][]string{{"bearerAuth"}}, opts)
+	return clientCallNone(c, ctx, s, clientErrorsOfGetLive)
 }
 
 // ListLiveGroups: List groups
@@ -631,33 +556,12 @@ func (c *Client) ListLiveGroups(ctx context.Context, liveID string, params *List
 	if liveID == "" {
 		return nil, errors.New("lives: listLiveGroups: path parameter liveId is empty")
 	}
-	s := newClientCall("listLiveGroups", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/groups", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("listLiveGroups", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "application/json", [][]string{{"bearerAuth"}}, opts)
 	if params != nil {
-		if params.Page != nil {
-			s.query.Set("page", strconv.FormatInt(int64(*params.Page), 10))
-		}
-		if params.Limit != nil {
-			s.query.Set("limit", strconv.FormatInt(int64(*params.Limit), 10))
-		}
+		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
+		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(GroupList)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return nil, resp.fail(s, "Live not found", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientCallJSON[GroupList](c, ctx, s, clientErrorsOfGetLive)
 }
 
 // ListLiveGroupsAll yields the items of every page of ListLiveGroups, one request per page,
@@ -703,23 +607,17 @@ func (c *Client) LinkLiveGroup(ctx context.Context, liveID string, body LinkLive
 	if liveID == "" {
 		return errors.New("lives: linkLiveGroup: path parameter liveId is empty")
 	}
-	s := newClientCall("linkLiveGroup", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups", [][]string{{"bearerAuth"}}, opts)
+	s := newClientCall("linkLiveGroup", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "", [][]string{{"bearerAuth"}}, opts)
 	if err := s.setJSON("application/json", body); err != nil {
 		return err
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	case resp.status == 400:
-		return resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return resp.fail(s, "Live not found", nil)
-	}
-	return resp.fail(s, "", nil)
+	return clientCallNone(c, ctx, s, clientErrorsOfGetLive)
+}
+
+// clientErrorsOfUnlinkLiveGroup are the documented error answers of UnlinkLiveGroup, and of every operation that documents the same.
+var clientErrorsOfUnlinkLiveGroup = []clientError{
+	{400, "Malformed payload", nil},
+	{404, "Live or Group not found", nil},
 }
 
 // UnlinkLiveGroup: Unlink a group from a live
@@ -739,20 +637,8 @@ func (c *Client) UnlinkLiveGroup(ctx context.Context, liveID string, groupID str
 	if groupID == "" {
 		return errors.New("lives: unlinkLiveGroup: path parameter groupId is empty")
 	}
-	s := newClientCall("unlinkLiveGroup", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID)+"/groups/"+url.PathEscape(groupID), [][]string{{"bearerAuth"}}, opts)
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	case resp.status == 400:
-		return resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return resp.fail(s, "Live or Group not found", nil)
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("unlinkLiveGroup", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID)+"/groups/"+url.PathEscape(groupID), "", [][]string{{"bearerAuth"}}, opts)
+	return clientCallNone(c, ctx, s, clientErrorsOfUnlinkLiveGroup)
 }
 
 // UnlinkLiveGroups: Unlink groups from a live
@@ -769,23 +655,11 @@ func (c *Client) UnlinkLiveGroups(ctx context.Context, liveID string, body Group
 	if liveID == "" {
 		return errors.New("lives: unlinkLiveGroups: path parameter liveId is empty")
 	}
-	s := newClientCall("unlinkLiveGroups", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups~bulkRemove", [][]string{{"bearerAuth"}}, opts)
+	s := newClientCall("unlinkLiveGroups", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups~bulkRemove", "", [][]string{{"bearerAuth"}}, opts)
 	if err := s.setJSON("application/json", body); err != nil {
 		return err
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	case resp.status == 400:
-		return resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return resp.fail(s, "Live not found", nil)
-	}
-	return resp.fail(s, "", nil)
+	return clientCallNone(c, ctx, s, clientErrorsOfGetLive)
 }
 
 // UnlinkLiveGroupsInChunks calls UnlinkLiveGroups once per chunk of at most chunkSize items
@@ -817,32 +691,13 @@ func (c *Client) ListLiveParticipants(ctx context.Context, liveID string, params
 	if liveID == "" {
 		return nil, errors.New("lives: listLiveParticipants: path parameter liveId is empty")
 	}
-	s := newClientCall("listLiveParticipants", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/participants", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("listLiveParticipants", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/participants", "application/json", [][]string{{"bearerAuth"}}, opts)
 	if params != nil {
-		if params.Page != nil {
-			s.query.Set("page", strconv.FormatInt(int64(*params.Page), 10))
-		}
-		if params.Limit != nil {
-			s.query.Set("limit", strconv.FormatInt(int64(*params.Limit), 10))
-		}
+		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
+		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 		params.Filter.AppendQuery(s.query)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(ParticipantList)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientCallJSON[ParticipantList](c, ctx, s, clientErrorsOfListLives)
 }
 
 // ListLiveParticipantsAll yields the items of every page of ListLiveParticipants, one
@@ -899,8 +754,7 @@ func (c *Client) InviteLiveParticipant(ctx context.Context, liveID string, body 
 	if liveID == "" {
 		return nil, errors.New("lives: inviteLiveParticipant: path parameter liveId is empty")
 	}
-	s := newClientCall("inviteLiveParticipant", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("inviteLiveParticipant", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants", "application/json", [][]string{{"bearerAuth"}}, opts)
 	if err := s.setJSON("application/json", body); err != nil {
 		return nil, err
 	}
@@ -917,12 +771,16 @@ func (c *Client) InviteLiveParticipant(ctx context.Context, liveID string, body 
 			return nil, err
 		}
 		return &InviteLiveParticipantResult{Created: r}, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
 	case resp.status/100 == 2:
 		return &InviteLiveParticipantResult{}, nil
 	}
-	return nil, resp.fail(s, "", nil)
+	return nil, resp.failWith(s, clientErrorsOfListLives)
+}
+
+// clientErrorsOfBulkInviteLiveParticipants are the documented error answers of BulkInviteLiveParticipants, and of every operation that documents the same.
+var clientErrorsOfBulkInviteLiveParticipants = []clientError{
+	{400, "Malformed payload", nil},
+	{413, "Payload is too large", nil},
 }
 
 // BulkInviteLiveParticipants: Invite multiple members as Live participant
@@ -942,28 +800,11 @@ func (c *Client) BulkInviteLiveParticipants(ctx context.Context, liveID string, 
 	if liveID == "" {
 		return nil, errors.New("lives: bulkInviteLiveParticipants: path parameter liveId is empty")
 	}
-	s := newClientCall("bulkInviteLiveParticipants", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants~bulkInvite", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("bulkInviteLiveParticipants", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants~bulkInvite", "application/json", [][]string{{"bearerAuth"}}, opts)
 	if err := s.setJSON("application/json", body); err != nil {
 		return nil, err
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new([]Participant)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return *r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	case resp.status == 413:
-		return nil, resp.fail(s, "Payload is too large", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientValue(clientCallJSON[[]Participant](c, ctx, s, clientErrorsOfBulkInviteLiveParticipants))
 }
 
 // BulkInviteLiveParticipantsInChunks calls BulkInviteLiveParticipants once per chunk of at
@@ -995,32 +836,13 @@ func (c *Client) ListLiveSpeakers(ctx context.Context, liveID string, params *Li
 	if liveID == "" {
 		return nil, errors.New("lives: listLiveSpeakers: path parameter liveId is empty")
 	}
-	s := newClientCall("listLiveSpeakers", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("listLiveSpeakers", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", "application/json", [][]string{{"bearerAuth"}}, opts)
 	if params != nil {
-		if params.Page != nil {
-			s.query.Set("page", strconv.FormatInt(int64(*params.Page), 10))
-		}
-		if params.Limit != nil {
-			s.query.Set("limit", strconv.FormatInt(int64(*params.Limit), 10))
-		}
+		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
+		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 		params.Filter.AppendQuery(s.query)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(ParticipantList)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientCallJSON[ParticipantList](c, ctx, s, clientErrorsOfListLives)
 }
 
 // ListLiveSpeakersAll yields the items of every page of ListLiveSpeakers, one request per
@@ -1079,8 +901,7 @@ func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body Invi
 	if liveID == "" {
 		return nil, errors.New("lives: inviteLiveSpeaker: path parameter liveId is empty")
 	}
-	s := newClientCall("inviteLiveSpeaker", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("inviteLiveSpeaker", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", "application/json", [][]string{{"bearerAuth"}}, opts)
 	if err := s.setJSON("application/json", body); err != nil {
 		return nil, err
 	}
@@ -1097,12 +918,10 @@ func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body Invi
 			return nil, err
 		}
 		return &InviteLiveSpeakerResult{Created: r}, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
 	case resp.status/100 == 2:
 		return &InviteLiveSpeakerResult{}, nil
 	}
-	return nil, resp.fail(s, "", nil)
+	return nil, resp.failWith(s, clientErrorsOfListLives)
 }
 
 // BulkInviteLiveSpeakers: Invite multiple members as Live speaker
@@ -1120,28 +939,11 @@ func (c *Client) BulkInviteLiveSpeakers(ctx context.Context, liveID string, body
 	if liveID == "" {
 		return nil, errors.New("lives: bulkInviteLiveSpeakers: path parameter liveId is empty")
 	}
-	s := newClientCall("bulkInviteLiveSpeakers", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers~bulkInvite", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("bulkInviteLiveSpeakers", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers~bulkInvite", "application/json", [][]string{{"bearerAuth"}}, opts)
 	if err := s.setJSON("application/json", body); err != nil {
 		return nil, err
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new([]Participant)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return *r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	case resp.status == 413:
-		return nil, resp.fail(s, "Payload is too large", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	return clientValue(clientCallJSON[[]Participant](c, ctx, s, clientErrorsOfBulkInviteLiveParticipants))
 }
 
 // BulkInviteLiveSpeakersInChunks calls BulkInviteLiveSpeakers once per chunk of at most
@@ -1167,6 +969,7 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	// security lists alternative sets of security schemes; the first set whose
@@ -1175,9 +978,10 @@ type clientCall struct {
 	editors  []RequestEditorFn
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, security [][]string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -1278,6 +1082,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("lives: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -1612,6 +1419,75 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 	return e
 }
 
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// clientCallNone sends a call whose success carries no result: every 2xx status
+// succeeds, any other fails with its documented error answer.
+func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 == 2 {
+		return nil
+	}
+	return resp.failWith(s, errs)
+}
+
+// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
+// into it, any other fails with its documented error answer.
+func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	if resp.status/100 != 2 {
+		return nil, resp.failWith(s, errs)
+	}
+	r := new(T)
+	if err := resp.decode(s, r); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// clientValue is the result of clientCallJSON for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
+}
+
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
@@ -1677,6 +1553,74 @@ func clientSleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// clientIn is where a parameter goes.
+type clientIn int
+
+const (
+	clientInQuery clientIn = iota
+	clientInHeader
+	clientInCookie
+)
+
+// put sets a parameter's written value in its location.
+func (s *clientCall) put(in clientIn, name, value string) {
+	switch in {
+	case clientInHeader:
+		s.header.Set(name, value)
+	case clientInCookie:
+		s.cookies = append(s.cookies, &http.Cookie{
+			Name:  name,
+			Value: value,
+		})
+	default:
+		s.query.Set(name, value)
+	}
+}
+
+// clientOpt writes an optional parameter when it is set.
+func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+	if v != nil {
+		s.put(in, name, format(*v))
+	}
+}
+
+// clientList writes an optional list parameter when it has values: in the query
+// one pair per value when sep is empty (exploded), else the escaped values joined
+// by sep; elsewhere joined by commas.
+func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+	if len(values) == 0 {
+		return
+	}
+	written, ok := any(values).([]string)
+	if !ok {
+		written = clientStrings(values, format)
+	}
+	switch {
+	case in == clientInQuery && sep == "":
+		for _, v := range written {
+			s.query.Add(name, v)
+		}
+	case in == clientInQuery:
+		s.addList(name, sep, written)
+	default:
+		s.put(in, name, strings.Join(written, ","))
+	}
+}
+
+// clientInt writes a parameter value as text.
+func clientInt[T ~int | ~int32 | ~int64](v T) string {
+	return strconv.FormatInt(int64(v), 10)
+}
+
+// clientStrings writes every value of a list with format.
+func clientStrings[T any](values []T, format func(T) string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = format(v)
+	}
+	return out
 }
 
 // clientPage is one page as the fetch function of an iterator returns it.
