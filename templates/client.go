@@ -109,11 +109,6 @@ func (g *clientGen) errorf(format string, args ...jen.Code) *jen.Statement {
 	return jen.Qual(pkgFmt, "Errorf").Call(append([]jen.Code{jen.Lit(g.api.Package + ": " + format)}, args...)...)
 }
 
-// errorNew is errors.New with the package name in front.
-func (g *clientGen) errorNew(text string) *jen.Statement {
-	return jen.Qual(pkgErrors, "New").Call(jen.Lit(g.api.Package + ": " + text))
-}
-
 // clientIfErr is `if err != nil { return results... }`.
 func clientIfErr(results ...jen.Code) *jen.Statement {
 	return jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(results...))

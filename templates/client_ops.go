@@ -12,10 +12,9 @@ import (
 // the path, parameters and body, send it, and turn the answer into the
 // typed result or an *APIError.
 func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
-	fail := func(err jen.Code) []jen.Code { return clientFailResults(op, err) }
 	errors := g.clientErrorTable(f, op)
 	f.Add(declDoc(op.Name, clientMethodDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(g.clientMethodParams(op)...).Add(clientMethodResults(op)).BlockFunc(func(b *jen.Group) {
-		g.genCallSetup(b, op, clientAccept(op), fail)
+		g.genCallSetup(b, op, clientAccept(op))
 		if answer := clientGenericAnswer(op, errors); answer != nil {
 			b.Add(answer)
 			return
@@ -34,11 +33,10 @@ func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
 	}))
 }
 
-// genCallSetup renders how every method of an operation starts: the path
-// checks, the call with its Accept header, the parameters and the body;
-// fail is how the method returns an error.
-func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept string, fail func(err jen.Code) []jen.Code) {
-	g.genPathChecks(b, op, fail)
+// genCallSetup renders how every method of an operation starts: the call
+// with its Accept header, the path checks, the parameters and the body. An
+// error building the call is kept in it, and send returns it unsent.
+func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept string) {
 	b.Id("s").Op(":=").Id("newClientCall").CallFunc(func(args *jen.Group) {
 		args.Lit(op.ID)
 		args.Qual(pkgHTTP, clientMethodConst(op.Method))
@@ -49,6 +47,7 @@ func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept s
 		}
 		args.Id("opts")
 	})
+	g.genPathChecks(b, op)
 	if clientStreams(op) {
 		b.Id("s").Dot("streamAnswer").Op("=").True()
 	}
@@ -58,7 +57,7 @@ func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept s
 		})
 	}
 	genFixedQuery(b, op)
-	g.genBodyEncoding(b, op, fail)
+	g.genBodyEncoding(b, op)
 }
 
 // clientMethodDoc documents a method from the spec: summary, description,
@@ -309,7 +308,7 @@ func clientAccept(op *generator.Operation) string {
 }
 
 // genBodyEncoding sets the request body: JSON encoded, or bytes as given.
-func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation, fail func(err jen.Code) []jen.Code) {
+func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation) {
 	body := op.Body
 	if body == nil {
 		return
@@ -319,13 +318,9 @@ func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation, fail 
 	case body.Kind == generator.BodyBinary:
 		set = jen.Id("s").Dot("setStream").Call(jen.Lit(body.ContentType), jen.Id("body"))
 	case body.Kind == generator.BodyForm:
-		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setForm").Call(jen.Lit(body.ContentType), jen.Id("body"), formStylesLit(body)), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(fail(jen.Err())...),
-		)
+		set = jen.Id("s").Dot("keep").Call(jen.Id("s").Dot("setForm").Call(jen.Lit(body.ContentType), jen.Id("body"), formStylesLit(body)))
 	case body.Kind == generator.BodyMultipart:
-		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setMultipart").Call(jen.Id("body"), clientPartsLit(body)), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(fail(jen.Err())...),
-		)
+		set = jen.Id("s").Dot("keep").Call(jen.Id("s").Dot("setMultipart").Call(jen.Id("body"), clientPartsLit(body)))
 	case body.Kind == generator.BodyText && body.Required:
 		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Index().Byte().Call(jen.Id("body")))
 	case body.Kind == generator.BodyText:
@@ -333,9 +328,7 @@ func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation, fail 
 	case body.Type.Kind == generator.RefBytes && (!body.JSON || body.Type.Format == ""):
 		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Id("body"))
 	default:
-		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setJSON").Call(jen.Lit(body.ContentType), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(fail(jen.Err())...),
-		)
+		set = jen.Id("s").Dot("setJSON").Call(jen.Lit(body.ContentType), jen.Id("body"))
 	}
 	if body.Required {
 		b.Add(set)

@@ -7,7 +7,7 @@ import (
 
 // genPathChecks rejects empty string path parameters, which would make a
 // request for another path.
-func (g *clientGen) genPathChecks(b *jen.Group, op *generator.Operation, fail func(err jen.Code) []jen.Code) {
+func (g *clientGen) genPathChecks(b *jen.Group, op *generator.Operation) {
 	for _, p := range op.PathParams {
 		var empty jen.Code
 		switch base := clientUnalias(p.Type); {
@@ -19,7 +19,7 @@ func (g *clientGen) genPathChecks(b *jen.Group, op *generator.Operation, fail fu
 		default:
 			continue
 		}
-		b.If(empty).Block(jen.Return(fail(g.errorNew(op.ID + ": path parameter " + p.Name + " is empty"))...))
+		b.Id("s").Dot("emptyPath").Call(jen.Lit(p.Name), empty)
 	}
 }
 

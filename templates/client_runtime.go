@@ -48,6 +48,7 @@ func (g *clientGen) genCall(f *jen.File) {
 			s.Id("security").Index().Index().String()
 		}
 		s.Id("editors").Index().Id("RequestEditorFn")
+		s.Id("err").Error().Comment("the first error building the call; send returns it unsent")
 	})
 	params := []jen.Code{jen.List(jen.Id("operation"), jen.Id("method"), jen.Id("path"), jen.Id("accept")).String()}
 	fields := jen.Dict{
@@ -66,12 +67,23 @@ func (g *clientGen) genCall(f *jen.File) {
 		jen.Return(jen.Op("&").Id("clientCall").Values(fields)),
 	)
 	s := func() *jen.Statement { return jen.Id("s") }
+	f.Comment("keep keeps the first error building a call.")
+	f.Func().Params(s().Op("*").Id("clientCall")).Id("keep").Params(jen.Err().Error()).Block(
+		jen.If(s().Dot("err").Op("==").Nil()).Block(s().Dot("err").Op("=").Err()),
+	)
+	f.Comment("emptyPath keeps the error of a path parameter that is empty, which would make")
+	f.Comment("a request for another path.")
+	f.Func().Params(s().Op("*").Id("clientCall")).Id("emptyPath").Params(jen.Id("name").String(), jen.Id("empty").Bool()).Block(
+		jen.If(jen.Id("empty")).Block(s().Dot("keep").Call(jen.Qual(pkgErrors, "New").Call(jen.Lit(g.api.Package+": ").Op("+").Add(s().Dot("operation")).Op("+").Lit(": path parameter ").Op("+").Id("name").Op("+").Lit(" is empty")))),
+	)
 	f.Comment("setJSON encodes the request body as JSON.")
-	f.Func().Params(s().Op("*").Id("clientCall")).Id("setJSON").Params(jen.Id("contentType").String(), jen.Id("v").Any()).Error().Block(
+	f.Func().Params(s().Op("*").Id("clientCall")).Id("setJSON").Params(jen.Id("contentType").String(), jen.Id("v").Any()).Block(
 		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
-		clientIfErr(g.errorf("%s: encoding the request body: %w", s().Dot("operation"), jen.Err())),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			s().Dot("keep").Call(g.errorf("%s: encoding the request body: %w", s().Dot("operation"), jen.Err())),
+			jen.Return(),
+		),
 		s().Dot("setBody").Call(jen.Id("contentType"), jen.Id("data")),
-		jen.Return(jen.Nil()),
 	)
 	g.genSetStream(f)
 	f.Comment("addList adds a list parameter that is not exploded: each value escaped, joined by")
@@ -139,8 +151,9 @@ func (g *clientGen) genSend(f *jen.File) {
 	s := func() *jen.Statement { return jen.Id("s") }
 	f.Comment("send sends a call and returns the final answer, with its body read and closed,")
 	f.Comment("after the retries that the policy allows. Answers of every status are returned;")
-	f.Comment("the error is a transport, editor or context error.")
+	f.Comment("the error is one building the call, or a transport, editor or context error.")
 	f.Func().Params(c().Op("*").Id("Client")).Id("send").Params(clientCtxParam(), s().Op("*").Id("clientCall")).Params(jen.Op("*").Id("clientAnswer"), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.If(s().Dot("err").Op("!=").Nil()).Block(jen.Return(jen.Nil(), s().Dot("err")))
 		if g.auth {
 			b.Add(c().Dot("authenticate").Call(s()))
 		}

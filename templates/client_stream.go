@@ -46,12 +46,9 @@ func (g *clientGen) genStreamMethod(f *jen.File, op *generator.Operation) {
 	stream := op.StreamAnswer.Stream
 	event := typeRef(stream.Event)
 	seq := jen.Qual(clientPkgIter, "Seq2").Types(event.Clone(), jen.Error())
-	fail := func(err jen.Code) []jen.Code {
-		return []jen.Code{jen.Id("clientStreamError").Types(event.Clone()).Call(err)}
-	}
 	errors := g.clientErrorTable(f, op)
 	f.Add(declDoc(op.StreamMethod, clientStreamDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.StreamMethod).Params(g.clientMethodParams(op)...).Add(seq).BlockFunc(func(b *jen.Group) {
-		g.genCallSetup(b, op, stream.ContentType, fail)
+		g.genCallSetup(b, op, stream.ContentType)
 		b.Return(jen.Id("clientStream").Types(event.Clone()).Call(jen.Id("c"), jen.Id("ctx"), jen.Id("s"), jen.Id(clientStreamFormat(stream)), errors))
 	}))
 }
@@ -97,15 +94,11 @@ func (g *clientGen) genStreamRuntime(f *jen.File) {
 	g.genEventDecoder(f)
 }
 
-// genStreamLoop renders clientStream and clientStreamError.
+// genStreamLoop renders clientStream.
 func (g *clientGen) genStreamLoop(f *jen.File) {
 	zero := func() *jen.Statement { return jen.Var().Id("zero").Id("E") }
 	seq := jen.Qual(clientPkgIter, "Seq2").Types(jen.Id("E"), jen.Error())
 	yield := jen.Id("yield").Func().Params(jen.Id("E"), jen.Error()).Bool()
-	f.Comment("clientStreamError is a stream that yields err and ends: a call that could not be built.")
-	f.Func().Id("clientStreamError").Types(jen.Id("E").Any()).Params(jen.Err().Error()).Add(seq.Clone()).Block(
-		jen.Return(jen.Func().Params(yield.Clone()).Block(zero(), jen.Id("yield").Call(jen.Id("zero"), jen.Err()))),
-	)
 	f.Comment("clientStream sends the call when the loop starts and yields its events. An error")
 	f.Comment("answer fails with its documented error answer in errs. The body is closed")
 	f.Comment("when the stream ends, however it ends.")

@@ -380,10 +380,8 @@ var clientErrorsOfDownloadFile = []clientError{
 //   - 206 (result PartialContent): Part of the file.
 //   - 404 (*APIError): No such file.
 func (c *Client) DownloadFile(ctx context.Context, name string, opts ...RequestEditorFn) (*DownloadFileResult, error) {
-	if name == "" {
-		return nil, errors.New("binary: downloadFile: path parameter name is empty")
-	}
 	s := newClientCall("downloadFile", http.MethodGet, "/files/"+url.PathEscape(name), "application/octet-stream, application/json", opts)
+	s.emptyPath("name", name == "")
 	s.streamAnswer = true
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -418,10 +416,8 @@ var clientErrorsOfUploadFile = []clientError{
 //   - 201 (result): Stored.
 //   - 400 (*APIError): Bad request.
 func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, opts ...RequestEditorFn) (*Stored, error) {
-	if name == "" {
-		return nil, errors.New("binary: uploadFile: path parameter name is empty")
-	}
 	s := newClientCall("uploadFile", http.MethodPut, "/files/"+url.PathEscape(name), "application/json", opts)
+	s.emptyPath("name", name == "")
 	s.setStream("application/octet-stream", body)
 	return clientCallJSON[Stored](c, ctx, s, clientErrorsOfUploadFile)
 }
@@ -466,6 +462,7 @@ type clientCall struct {
 	streamStart, streamSize int64
 	streamAnswer            bool // a success body is handed over unread (streamed downloads and event streams)
 	editors                 []RequestEditorFn
+	err                     error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -482,14 +479,29 @@ func newClientCall(operation, method, path, accept string, editors []RequestEdit
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("binary: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("binary: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("binary: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // setStream sets a body that is read from r as it is sent. When r seeks, its size
@@ -556,8 +568,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query

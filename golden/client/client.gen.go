@@ -406,9 +406,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): The tags added.
 func (c *Client) AddTags(ctx context.Context, body AddTagsRequestBody, opts ...RequestEditorFn) ([]string, error) {
 	s := newClientCall("addTags", http.MethodPost, "/tags~batchAdd", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s.setJSON("application/json", body)
 	return clientValue(clientCallJSON[[]string](c, ctx, s, nil))
 }
 
@@ -553,9 +551,7 @@ var clientErrorsOfImportThings = []clientError{
 //   - 2XX (result Status2XX): Another success.
 func (c *Client) ImportThings(ctx context.Context, body ThingBatch, opts ...RequestEditorFn) (*ImportThingsResult, error) {
 	s := newClientCall("importThings", http.MethodPost, "/things", "application/json, text/plain", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return nil, err
@@ -639,9 +635,7 @@ var clientErrorsOfClearNotes = []clientError{
 func (c *Client) ClearNotes(ctx context.Context, id int64, body *Point, opts ...RequestEditorFn) (*ProblemModel, error) {
 	s := newClientCall("clearNotes", http.MethodDelete, "/things/"+strconv.FormatInt(id, 10)+"/notes", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	if body != nil {
-		if err := s.setJSON("application/json", body); err != nil {
-			return nil, err
-		}
+		s.setJSON("application/json", body)
 	}
 	return clientCallJSON[ProblemModel](c, ctx, s, clientErrorsOfClearNotes)
 }
@@ -665,18 +659,12 @@ var clientErrorsOfGetThing = []clientError{
 //   - 4XX (*APIError): Another client error.
 //   - default (*APIError): An unexpected error.
 func (c *Client) GetThing(ctx context.Context, id int64, kind Kind, shape string, coords []float64, params *GetThingParams, opts ...RequestEditorFn) (*Thing, error) {
-	if kind == "" {
-		return nil, errors.New("client: getThing: path parameter kind is empty")
-	}
-	if shape == "" {
-		return nil, errors.New("client: getThing: path parameter shape is empty")
-	}
-	if len(coords) == 0 {
-		return nil, errors.New("client: getThing: path parameter coords is empty")
-	}
 	s := newClientCall("getThing", http.MethodGet, "/things/"+strconv.FormatInt(id, 10)+"/"+url.PathEscape(string(kind))+"/."+url.PathEscape(shape)+"/"+clientPathList("matrix", "coords", true, clientStrings(coords, func(v float64) string {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	})), "application/json", [][]string{{"basic"}, {"session"}}, opts)
+	s.emptyPath("kind", kind == "")
+	s.emptyPath("shape", shape == "")
+	s.emptyPath("coords", len(coords) == 0)
 	if params != nil {
 		s.header.Set("X-Request-Id", params.XRequestID)
 		clientList(s, clientInHeader, "X-Tags", ",", params.XTags, clientString)
@@ -707,6 +695,7 @@ type clientCall struct {
 	// credentials are all configured authenticates the call.
 	security [][]string
 	editors  []RequestEditorFn
+	err      error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -724,14 +713,29 @@ func newClientCall(operation, method, path, accept string, security [][]string, 
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("client: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("client: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("client: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // setStream sets a body that is read from r as it is sent. When r seeks, its size
@@ -798,8 +802,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	c.authenticate(s)
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {

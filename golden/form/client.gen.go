@@ -299,9 +299,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 func (c *Client) Token(ctx context.Context, body *TokenRequestBody, opts ...RequestEditorFn) (*Token200ResponseBody, error) {
 	s := newClientCall("token", http.MethodPost, "/oauth/token", "application/json", opts)
 	if body != nil {
-		if err := s.setForm("application/x-www-form-urlencoded", body, nil); err != nil {
-			return nil, err
-		}
+		s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
 	}
 	return clientCallJSON[Token200ResponseBody](c, ctx, s, nil)
 }
@@ -314,14 +312,12 @@ func (c *Client) Token(ctx context.Context, body *TokenRequestBody, opts ...Requ
 //   - 200 (result): The intent as the server read it.
 func (c *Client) CreatePaymentIntent(ctx context.Context, body PaymentIntentParams, opts ...RequestEditorFn) (*PaymentIntentParams, error) {
 	s := newClientCall("createPaymentIntent", http.MethodPost, "/v1/payment_intents", "application/json", opts)
-	if err := s.setForm("application/x-www-form-urlencoded", body, map[string]string{
+	s.keep(s.setForm("application/x-www-form-urlencoded", body, map[string]string{
 		"expand":   "deepObject",
 		"items":    "deepObject",
 		"metadata": "deepObject",
 		"methods":  "form",
-	}); err != nil {
-		return nil, err
-	}
+	}))
 	return clientCallJSON[PaymentIntentParams](c, ctx, s, nil)
 }
 
@@ -338,6 +334,7 @@ type clientCall struct {
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	editors   []RequestEditorFn
+	err       error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -354,14 +351,29 @@ func newClientCall(operation, method, path, accept string, editors []RequestEdit
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("form: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("form: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("form: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -509,8 +521,11 @@ var clientFormSeparators = map[string]string{
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query

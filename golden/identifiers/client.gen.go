@@ -297,19 +297,11 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): stored
 func (c *Client) FilesPutFile(ctx context.Context, errors_ string, strings_ string, bytes_ int, io_ string, body OddNames, opts ...RequestEditorFn) (*OddNames, error) {
-	if errors_ == "" {
-		return nil, errors.New("identifiers: files.put-file: path parameter errors is empty")
-	}
-	if strings_ == "" {
-		return nil, errors.New("identifiers: files.put-file: path parameter strings is empty")
-	}
-	if io_ == "" {
-		return nil, errors.New("identifiers: files.put-file: path parameter io is empty")
-	}
 	s := newClientCall("files.put-file", http.MethodPut, "/files/"+url.PathEscape(errors_)+"/"+url.PathEscape(strings_)+"/"+strconv.FormatInt(int64(bytes_), 10)+"/"+url.PathEscape(io_), "application/json", opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s.emptyPath("errors", errors_ == "")
+	s.emptyPath("strings", strings_ == "")
+	s.emptyPath("io", io_ == "")
+	s.setJSON("application/json", body)
 	return clientCallJSON[OddNames](c, ctx, s, nil)
 }
 
@@ -320,22 +312,12 @@ func (c *Client) FilesPutFile(ctx context.Context, errors_ string, strings_ stri
 // Answers:
 //   - 204 (success): gone
 func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 string, fmt_ string, strconv_ string, opts ...RequestEditorFn) error {
-	if req2 == "" {
-		return errors.New("identifiers: http: path parameter req is empty")
-	}
-	if err2 == "" {
-		return errors.New("identifiers: http: path parameter err is empty")
-	}
-	if resp2 == "" {
-		return errors.New("identifiers: http: path parameter resp is empty")
-	}
-	if fmt_ == "" {
-		return errors.New("identifiers: http: path parameter fmt is empty")
-	}
-	if strconv_ == "" {
-		return errors.New("identifiers: http: path parameter strconv is empty")
-	}
 	s := newClientCall("http", http.MethodDelete, "/http/"+url.PathEscape(req2)+"/"+url.PathEscape(err2)+"/"+url.PathEscape(resp2)+"/"+url.PathEscape(fmt_)+"/"+url.PathEscape(strconv_), "", opts)
+	s.emptyPath("req", req2 == "")
+	s.emptyPath("err", err2 == "")
+	s.emptyPath("resp", resp2 == "")
+	s.emptyPath("fmt", fmt_ == "")
+	s.emptyPath("strconv", strconv_ == "")
 	return clientCallNone(c, ctx, s, nil)
 }
 
@@ -358,22 +340,12 @@ func (c *Client) JSON(ctx context.Context, opts ...RequestEditorFn) (*Context, e
 // Answers:
 //   - 200 (result): the repository's issues
 func (c *Client) IssuesListForRepo(ctx context.Context, url_ string, http_ string, json_ string, time_ string, context_ string, params *IssuesListForRepoParams, opts ...RequestEditorFn) (*URL, error) {
-	if url_ == "" {
-		return nil, errors.New("identifiers: issues/list-for-repo: path parameter url is empty")
-	}
-	if http_ == "" {
-		return nil, errors.New("identifiers: issues/list-for-repo: path parameter http is empty")
-	}
-	if json_ == "" {
-		return nil, errors.New("identifiers: issues/list-for-repo: path parameter json is empty")
-	}
-	if time_ == "" {
-		return nil, errors.New("identifiers: issues/list-for-repo: path parameter time is empty")
-	}
-	if context_ == "" {
-		return nil, errors.New("identifiers: issues/list-for-repo: path parameter context is empty")
-	}
 	s := newClientCall("issues/list-for-repo", http.MethodGet, "/repos/"+url.PathEscape(url_)+"/"+url.PathEscape(http_)+"/"+url.PathEscape(json_)+"/"+url.PathEscape(time_)+"/"+url.PathEscape(context_), "application/json", opts)
+	s.emptyPath("url", url_ == "")
+	s.emptyPath("http", http_ == "")
+	s.emptyPath("json", json_ == "")
+	s.emptyPath("time", time_ == "")
+	s.emptyPath("context", context_ == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "errors", params.Errors, clientString)
 		clientOpt(s, clientInQuery, "strings", params.Strings, clientString)
@@ -399,6 +371,7 @@ type clientCall struct {
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	editors   []RequestEditorFn
+	err       error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -415,14 +388,29 @@ func newClientCall(operation, method, path, accept string, editors []RequestEdit
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("identifiers: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("identifiers: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("identifiers: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -469,8 +457,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query

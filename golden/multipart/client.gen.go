@@ -301,7 +301,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): What the server received.
 func (c *Client) UploadFile(ctx context.Context, body UploadFileRequestBody, opts ...RequestEditorFn) (*Received, error) {
 	s := newClientCall("uploadFile", http.MethodPost, "/files", "application/json", opts)
-	if err := s.setMultipart(body, []clientPart{{
+	s.keep(s.setMultipart(body, []clientPart{{
 		json: true,
 		name: "attributes",
 	}, {
@@ -311,9 +311,7 @@ func (c *Client) UploadFile(ctx context.Context, body UploadFileRequestBody, opt
 		contentType: "image/png",
 		file:        body.Thumbnail,
 		name:        "thumbnail",
-	}}); err != nil {
-		return nil, err
-	}
+	}}))
 	return clientCallJSON[Received](c, ctx, s, nil)
 }
 
@@ -336,6 +334,7 @@ type clientCall struct {
 	rewinds                 bool
 	streamStart, streamSize int64
 	editors                 []RequestEditorFn
+	err                     error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -352,14 +351,29 @@ func newClientCall(operation, method, path, accept string, editors []RequestEdit
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("multipart: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("multipart: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("multipart: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // setStream sets a body that is read from r as it is sent. When r seeks, its size
@@ -579,8 +593,11 @@ func clientPartHeader(name, filename, contentType string) textproto.MIMEHeader {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query

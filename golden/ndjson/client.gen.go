@@ -307,10 +307,8 @@ var clientErrorsOfGetExport = []clientError{
 // status, a transport error and the end of ctx are yielded once, and end the stream.
 // Breaking out of the loop closes the connection.
 func (c *Client) GetExport(ctx context.Context, exportID string, opts ...RequestEditorFn) iter.Seq2[Record, error] {
-	if exportID == "" {
-		return clientStreamError[Record](errors.New("ndjson: getExport: path parameter exportID is empty"))
-	}
 	s := newClientCall("getExport", http.MethodGet, "/exports/"+url.PathEscape(exportID), "application/x-ndjson", opts)
+	s.emptyPath("exportID", exportID == "")
 	return clientStream[Record](c, ctx, s, clientLines, clientErrorsOfGetExport)
 }
 
@@ -356,6 +354,7 @@ type clientCall struct {
 	body         []byte // nil without a body
 	streamAnswer bool   // a success body is handed over unread (streamed downloads and event streams)
 	editors      []RequestEditorFn
+	err          error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -372,14 +371,29 @@ func newClientCall(operation, method, path, accept string, editors []RequestEdit
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("ndjson: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("ndjson: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("ndjson: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -426,8 +440,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query
@@ -948,14 +965,6 @@ const (
 	clientSSEEnvelopeText                           // Server-Sent Events into a struct of their fields; data is a string
 	clientLines                                     // one JSON value a line (NDJSON, JSON Lines), or after an RS byte (json-seq)
 )
-
-// clientStreamError is a stream that yields err and ends: a call that could not be built.
-func clientStreamError[E any](err error) iter.Seq2[E, error] {
-	return func(yield func(E, error) bool) {
-		var zero E
-		yield(zero, err)
-	}
-}
 
 // clientStream sends the call when the loop starts and yields its events. An error
 // answer fails with its documented error answer in errs. The body is closed

@@ -379,10 +379,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): One page of repositories.
 func (c *Client) ListRepos(ctx context.Context, org string, params *ListReposParams, opts ...RequestEditorFn) ([]Repo, error) {
-	if org == "" {
-		return nil, errors.New("paginglink: listRepos: path parameter org is empty")
-	}
 	s := newClientCall("listRepos", http.MethodGet, "/orgs/"+url.PathEscape(org)+"/repos", "application/json", [][]string{{"token"}, {"key"}}, opts)
+	s.emptyPath("org", org == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "per_page", params.PerPage, clientInt)
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
@@ -429,6 +427,7 @@ type clientCall struct {
 	// credentials are all configured authenticates the call.
 	security [][]string
 	editors  []RequestEditorFn
+	err      error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -446,14 +445,29 @@ func newClientCall(operation, method, path, accept string, security [][]string, 
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("paginglink: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("paginglink: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("paginglink: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -500,8 +514,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	c.authenticate(s)
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {

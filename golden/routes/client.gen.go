@@ -297,13 +297,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The link.
 func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID2 string, opts ...RequestEditorFn) (*Served, error) {
-	if accountID == "" {
-		return nil, errors.New("routes: getAccountLink: path parameter accountId is empty")
-	}
-	if accountID2 == "" {
-		return nil, errors.New("routes: getAccountLink: path parameter accountId is empty")
-	}
 	s := newClientCall("getAccountLink", http.MethodGet, "/accounts/"+url.PathEscape(accountID)+"/links/"+url.PathEscape(accountID2), "application/json", opts)
+	s.emptyPath("accountId", accountID == "")
+	s.emptyPath("accountId", accountID2 == "")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
@@ -336,10 +332,8 @@ func (c *Client) StartConversationStream(ctx context.Context, opts ...RequestEdi
 // Answers:
 //   - 200 (result): Updated.
 func (c *Client) UpdateFile(ctx context.Context, fileID string, opts ...RequestEditorFn) (*Served, error) {
-	if fileID == "" {
-		return nil, errors.New("routes: updateFile: path parameter fileId is empty")
-	}
 	s := newClientCall("updateFile", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	s.emptyPath("fileId", fileID == "")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
@@ -350,10 +344,8 @@ func (c *Client) UpdateFile(ctx context.Context, fileID string, opts ...RequestE
 // Answers:
 //   - 200 (result): Linked.
 func (c *Client) AddSharedLink(ctx context.Context, fileID string, opts ...RequestEditorFn) (*Served, error) {
-	if fileID == "" {
-		return nil, errors.New("routes: addSharedLink: path parameter fileId is empty")
-	}
 	s := newClientCall("addSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	s.emptyPath("fileId", fileID == "")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
@@ -364,10 +356,8 @@ func (c *Client) AddSharedLink(ctx context.Context, fileID string, opts ...Reque
 // Answers:
 //   - 200 (result): The invitee.
 func (c *Client) GetInvitee(ctx context.Context, inviteeID string, opts ...RequestEditorFn) (*Served, error) {
-	if inviteeID == "" {
-		return nil, errors.New("routes: getInvitee: path parameter inviteeId is empty")
-	}
 	s := newClientCall("getInvitee", http.MethodGet, "/meetings/invitees/"+url.PathEscape(inviteeID), "application/json", opts)
+	s.emptyPath("inviteeId", inviteeID == "")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
@@ -378,10 +368,8 @@ func (c *Client) GetInvitee(ctx context.Context, inviteeID string, opts ...Reque
 // Answers:
 //   - 200 (result): The invitees.
 func (c *Client) ListInvitees(ctx context.Context, meetingID string, opts ...RequestEditorFn) (*Served, error) {
-	if meetingID == "" {
-		return nil, errors.New("routes: listInvitees: path parameter meetingId is empty")
-	}
 	s := newClientCall("listInvitees", http.MethodGet, "/meetings/"+url.PathEscape(meetingID)+"/invitees", "application/json", opts)
+	s.emptyPath("meetingId", meetingID == "")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
@@ -392,10 +380,8 @@ func (c *Client) ListInvitees(ctx context.Context, meetingID string, opts ...Req
 // Answers:
 //   - 200 (result): The page.
 func (c *Client) GetPage(ctx context.Context, page int, format string, opts ...RequestEditorFn) (*Served, error) {
-	if format == "" {
-		return nil, errors.New("routes: getPage: path parameter format is empty")
-	}
 	s := newClientCall("getPage", http.MethodGet, "/pages/"+strconv.FormatInt(int64(page), 10)+"."+url.PathEscape(format), "application/json", opts)
+	s.emptyPath("format", format == "")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
@@ -406,13 +392,9 @@ func (c *Client) GetPage(ctx context.Context, page int, format string, opts ...R
 // Answers:
 //   - 200 (result): The pair.
 func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...RequestEditorFn) (*Served, error) {
-	if a == "" {
-		return nil, errors.New("routes: getPair: path parameter a is empty")
-	}
-	if b == "" {
-		return nil, errors.New("routes: getPair: path parameter b is empty")
-	}
 	s := newClientCall("getPair", http.MethodGet, "/pairs/"+url.PathEscape(a)+url.PathEscape(b), "application/json", opts)
+	s.emptyPath("a", a == "")
+	s.emptyPath("b", b == "")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
@@ -434,10 +416,8 @@ func (c *Client) ExportTasks(ctx context.Context, opts ...RequestEditorFn) (*Ser
 // Answers:
 //   - 200 (result): The task.
 func (c *Client) GetTask(ctx context.Context, id string, opts ...RequestEditorFn) (*Served, error) {
-	if id == "" {
-		return nil, errors.New("routes: getTask: path parameter id is empty")
-	}
 	s := newClientCall("getTask", http.MethodGet, "/tasks/"+url.PathEscape(id), "application/json", opts)
+	s.emptyPath("id", id == "")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
@@ -448,10 +428,8 @@ func (c *Client) GetTask(ctx context.Context, id string, opts ...RequestEditorFn
 // Answers:
 //   - 200 (result): The task as JSON.
 func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) (*Served, error) {
-	if id == "" {
-		return nil, errors.New("routes: getTaskJSON: path parameter id is empty")
-	}
 	s := newClientCall("getTaskJSON", http.MethodGet, "/tasks/"+url.PathEscape(id)+".json", "application/json", opts)
+	s.emptyPath("id", id == "")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
@@ -462,10 +440,8 @@ func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEdit
 // Answers:
 //   - 204 (success): The task exists.
 func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) error {
-	if id == "" {
-		return errors.New("routes: headTaskJSON: path parameter id is empty")
-	}
 	s := newClientCall("headTaskJSON", http.MethodHead, "/tasks/"+url.PathEscape(id)+".json", "", opts)
+	s.emptyPath("id", id == "")
 	return clientCallNone(c, ctx, s, nil)
 }
 
@@ -476,10 +452,8 @@ func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEdi
 // Answers:
 //   - 200 (result): Expired.
 func (c *Client) ExpirePassword(ctx context.Context, userID string, opts ...RequestEditorFn) (*Served, error) {
-	if userID == "" {
-		return nil, errors.New("routes: expirePassword: path parameter userId is empty")
-	}
 	s := newClientCall("expirePassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
+	s.emptyPath("userId", userID == "")
 	s.query.Set("tempPassword", "false")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
@@ -492,10 +466,8 @@ func (c *Client) ExpirePassword(ctx context.Context, userID string, opts ...Requ
 // Answers:
 //   - 200 (result): Expired.
 func (c *Client) ExpireWithTemporaryPassword(ctx context.Context, userID string, opts ...RequestEditorFn) (*Served, error) {
-	if userID == "" {
-		return nil, errors.New("routes: expireWithTemporaryPassword: path parameter userId is empty")
-	}
 	s := newClientCall("expireWithTemporaryPassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
+	s.emptyPath("userId", userID == "")
 	s.query.Set("tempPassword", "true")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
@@ -507,10 +479,8 @@ func (c *Client) ExpireWithTemporaryPassword(ctx context.Context, userID string,
 // Answers:
 //   - 200 (result): The operation.
 func (c *Client) GetOperation(ctx context.Context, name string, opts ...RequestEditorFn) (*Served, error) {
-	if name == "" {
-		return nil, errors.New("routes: getOperation: path parameter name is empty")
-	}
 	s := newClientCall("getOperation", http.MethodGet, "/v1/"+url.PathEscape(name), "application/json", opts)
+	s.emptyPath("name", name == "")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
@@ -521,10 +491,8 @@ func (c *Client) GetOperation(ctx context.Context, name string, opts ...RequestE
 // Answers:
 //   - 200 (result): Cancelled.
 func (c *Client) CancelOperation(ctx context.Context, name string, opts ...RequestEditorFn) (*Served, error) {
-	if name == "" {
-		return nil, errors.New("routes: cancelOperation: path parameter name is empty")
-	}
 	s := newClientCall("cancelOperation", http.MethodPost, "/v1/"+url.PathEscape(name)+":cancel", "application/json", opts)
+	s.emptyPath("name", name == "")
 	return clientCallJSON[Served](c, ctx, s, nil)
 }
 
@@ -541,6 +509,7 @@ type clientCall struct {
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	editors   []RequestEditorFn
+	err       error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -557,14 +526,29 @@ func newClientCall(operation, method, path, accept string, editors []RequestEdit
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("routes: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("routes: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("routes: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -611,8 +595,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query

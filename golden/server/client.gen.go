@@ -390,9 +390,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 func (c *Client) RunBatch(ctx context.Context, body []Item, opts ...RequestEditorFn) ([]Item, error) {
 	s := newClientCall("runBatch", http.MethodPost, "/batch~run", "application/json", [][]string{}, opts)
 	if body != nil {
-		if err := s.setJSON("application/json", body); err != nil {
-			return nil, err
-		}
+		s.setJSON("application/json", body)
 	}
 	return clientValue(clientCallJSON[[]Item](c, ctx, s, nil))
 }
@@ -432,9 +430,7 @@ func (c *Client) GetItem(ctx context.Context, itemID int64, params *GetItemParam
 //   - 204 (success): Stored.
 func (c *Client) PutItem(ctx context.Context, itemID int64, body Item, opts ...RequestEditorFn) error {
 	s := newClientCall("putItem", http.MethodPut, "/items/"+strconv.FormatInt(itemID, 10), "", [][]string{{"basic"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return err
-	}
+	s.setJSON("application/json", body)
 	return clientCallNone(c, ctx, s, nil)
 }
 
@@ -461,10 +457,8 @@ func (c *Client) PutItemInChunks(ctx context.Context, itemID int64, body Item, c
 // Answers:
 //   - 204 (success): Archived.
 func (c *Client) ArchiveItem(ctx context.Context, itemID string, opts ...RequestEditorFn) error {
-	if itemID == "" {
-		return errors.New("server: archiveItem: path parameter itemId is empty")
-	}
 	s := newClientCall("archiveItem", http.MethodPost, "/items/"+url.PathEscape(itemID)+":archive", "", [][]string{{"bearer"}}, opts)
+	s.emptyPath("itemId", itemID == "")
 	return clientCallNone(c, ctx, s, nil)
 }
 
@@ -516,6 +510,7 @@ type clientCall struct {
 	// credentials are all configured authenticates the call.
 	security [][]string
 	editors  []RequestEditorFn
+	err      error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -533,14 +528,29 @@ func newClientCall(operation, method, path, accept string, security [][]string, 
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("server: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("server: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("server: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // setStream sets a body that is read from r as it is sent. When r seeks, its size
@@ -607,8 +617,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	c.authenticate(s)
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {

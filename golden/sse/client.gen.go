@@ -306,9 +306,7 @@ var clientErrorsOfCreateChatCompletion = []clientError{
 //   - 400 (*APIError): The request is invalid.
 func (c *Client) CreateChatCompletion(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) (*ChatCompletion, error) {
 	s := newClientCall("createChatCompletion", http.MethodPost, "/chat/completions", "application/json", opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s.setJSON("application/json", body)
 	return clientCallJSON[ChatCompletion](c, ctx, s, clientErrorsOfCreateChatCompletion)
 }
 
@@ -325,9 +323,7 @@ func (c *Client) CreateChatCompletion(ctx context.Context, body ChatRequest, opt
 // yielded once, and end the stream. Breaking out of the loop closes the connection.
 func (c *Client) CreateChatCompletionStream(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) iter.Seq2[ChatChunk, error] {
 	s := newClientCall("createChatCompletion", http.MethodPost, "/chat/completions", "text/event-stream", opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return clientStreamError[ChatChunk](err)
-	}
+	s.setJSON("application/json", body)
 	return clientStream[ChatChunk](c, ctx, s, clientSSE, clientErrorsOfCreateChatCompletion)
 }
 
@@ -342,9 +338,7 @@ func (c *Client) CreateChatCompletionStream(ctx context.Context, body ChatReques
 // Breaking out of the loop closes the connection.
 func (c *Client) Speak(ctx context.Context, body SpeakRequestBody, opts ...RequestEditorFn) iter.Seq2[SpeechEvent, error] {
 	s := newClientCall("speak", http.MethodPost, "/speech", "text/event-stream", opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return clientStreamError[SpeechEvent](err)
-	}
+	s.setJSON("application/json", body)
 	return clientStream[SpeechEvent](c, ctx, s, clientSSEEnvelope, nil)
 }
 
@@ -379,6 +373,7 @@ type clientCall struct {
 	body         []byte // nil without a body
 	streamAnswer bool   // a success body is handed over unread (streamed downloads and event streams)
 	editors      []RequestEditorFn
+	err          error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -395,14 +390,29 @@ func newClientCall(operation, method, path, accept string, editors []RequestEdit
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("sse: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("sse: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("sse: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -449,8 +459,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query
@@ -1039,14 +1052,6 @@ const (
 	clientSSEEnvelopeText                           // Server-Sent Events into a struct of their fields; data is a string
 	clientLines                                     // one JSON value a line (NDJSON, JSON Lines), or after an RS byte (json-seq)
 )
-
-// clientStreamError is a stream that yields err and ends: a call that could not be built.
-func clientStreamError[E any](err error) iter.Seq2[E, error] {
-	return func(yield func(E, error) bool) {
-		var zero E
-		yield(zero, err)
-	}
-}
 
 // clientStream sends the call when the loop starts and yields its events. An error
 // answer fails with its documented error answer in errs. The body is closed

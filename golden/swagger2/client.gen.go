@@ -382,9 +382,7 @@ var clientErrorsOfCreatePet = []clientError{
 //   - default (*APIError): a problem
 func (c *Client) CreatePet(ctx context.Context, body NewPet, opts ...RequestEditorFn) (*Pet, error) {
 	s := newClientCall("createPet", http.MethodPost, "/pets", "application/json", [][]string{{"apiKey"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s.setJSON("application/json", body)
 	return clientCallJSON[Pet](c, ctx, s, clientErrorsOfCreatePet)
 }
 
@@ -414,12 +412,10 @@ func (c *Client) GetPet(ctx context.Context, petID int64, opts ...RequestEditorF
 func (c *Client) UploadPhoto(ctx context.Context, petID int64, body *UploadPhotoRequestBody, opts ...RequestEditorFn) error {
 	s := newClientCall("uploadPhoto", http.MethodPost, "/pets/"+strconv.FormatInt(petID, 10)+"/photo", "", [][]string{{"apiKey"}}, opts)
 	if body != nil {
-		if err := s.setMultipart(body, []clientPart{{
+		s.keep(s.setMultipart(body, []clientPart{{
 			file: &body.File,
 			name: "file",
-		}}); err != nil {
-			return err
-		}
+		}}))
 	}
 	return clientCallNone(c, ctx, s, nil)
 }
@@ -433,9 +429,7 @@ func (c *Client) UploadPhoto(ctx context.Context, petID int64, body *UploadPhoto
 func (c *Client) RenamePet(ctx context.Context, petID int64, body *RenamePetRequestBody, opts ...RequestEditorFn) (*Pet, error) {
 	s := newClientCall("renamePet", http.MethodPost, "/pets/"+strconv.FormatInt(petID, 10)+"/rename", "application/json", [][]string{{"apiKey"}}, opts)
 	if body != nil {
-		if err := s.setForm("application/x-www-form-urlencoded", body, nil); err != nil {
-			return nil, err
-		}
+		s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
 	}
 	return clientCallJSON[Pet](c, ctx, s, nil)
 }
@@ -462,6 +456,7 @@ type clientCall struct {
 	// credentials are all configured authenticates the call.
 	security [][]string
 	editors  []RequestEditorFn
+	err      error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -479,14 +474,29 @@ func newClientCall(operation, method, path, accept string, security [][]string, 
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("swagger2: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("swagger2: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("swagger2: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // setStream sets a body that is read from r as it is sent. When r seeks, its size
@@ -782,8 +792,11 @@ func clientPartHeader(name, filename, contentType string) textproto.MIMEHeader {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	c.authenticate(s)
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {

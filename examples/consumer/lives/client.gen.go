@@ -383,13 +383,9 @@ var clientErrorsOfLinkChannelGroups = []clientError{
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Channel not found
 func (c *Client) LinkChannelGroups(ctx context.Context, channelID string, body GroupIDsRequest, opts ...RequestEditorFn) error {
-	if channelID == "" {
-		return errors.New("lives: linkChannelGroups: path parameter channelId is empty")
-	}
 	s := newClientCall("linkChannelGroups", http.MethodPost, "/v1/channels/"+url.PathEscape(channelID)+"/groups~bulkAdd", "", [][]string{{"bearerAuth"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return err
-	}
+	s.emptyPath("channelId", channelID == "")
+	s.setJSON("application/json", body)
 	return clientCallNone(c, ctx, s, clientErrorsOfLinkChannelGroups)
 }
 
@@ -473,9 +469,7 @@ func (c *Client) ListLivesAll(ctx context.Context, params *ListLivesParams, opts
 //   - 400 (*APIError): Malformed payload
 func (c *Client) CreateLive(ctx context.Context, body CreateLiveRequest, opts ...RequestEditorFn) (*Live, error) {
 	s := newClientCall("createLive", http.MethodPost, "/v1/lives", "application/json", [][]string{{"bearerAuth"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s.setJSON("application/json", body)
 	return clientCallJSON[Live](c, ctx, s, clientErrorsOfListLives)
 }
 
@@ -496,10 +490,8 @@ var clientErrorsOfGetLive = []clientError{
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) GetLive(ctx context.Context, liveID string, opts ...RequestEditorFn) (*Live, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: getLive: path parameter liveId is empty")
-	}
 	s := newClientCall("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID), "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
 	return clientCallJSON[Live](c, ctx, s, clientErrorsOfGetLive)
 }
 
@@ -514,13 +506,9 @@ func (c *Client) GetLive(ctx context.Context, liveID string, opts ...RequestEdit
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) UpdateLive(ctx context.Context, liveID string, body UpdateLiveRequest, opts ...RequestEditorFn) (*Live, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: updateLive: path parameter liveId is empty")
-	}
 	s := newClientCall("updateLive", http.MethodPut, "/v1/lives/"+url.PathEscape(liveID), "application/json", [][]string{{"bearerAuth"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
 	return clientCallJSON[Live](c, ctx, s, clientErrorsOfGetLive)
 }
 
@@ -535,10 +523,8 @@ func (c *Client) UpdateLive(ctx context.Context, liveID string, body UpdateLiveR
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) DeleteLive(ctx context.Context, liveID string, opts ...RequestEditorFn) error {
-	if liveID == "" {
-		return errors.New("lives: deleteLive: path parameter liveId is empty")
-	}
 	s := newClientCall("deleteLive", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID), "", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
 	return clientCallNone(c, ctx, s, clientErrorsOfGetLive)
 }
 
@@ -553,10 +539,8 @@ func (c *Client) DeleteLive(ctx context.Context, liveID string, opts ...RequestE
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) ListLiveGroups(ctx context.Context, liveID string, params *ListLiveGroupsParams, opts ...RequestEditorFn) (*GroupList, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: listLiveGroups: path parameter liveId is empty")
-	}
 	s := newClientCall("listLiveGroups", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
@@ -604,13 +588,9 @@ func (c *Client) ListLiveGroupsAll(ctx context.Context, liveID string, params *L
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) LinkLiveGroup(ctx context.Context, liveID string, body LinkLiveGroupRequest, opts ...RequestEditorFn) error {
-	if liveID == "" {
-		return errors.New("lives: linkLiveGroup: path parameter liveId is empty")
-	}
 	s := newClientCall("linkLiveGroup", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "", [][]string{{"bearerAuth"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return err
-	}
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
 	return clientCallNone(c, ctx, s, clientErrorsOfGetLive)
 }
 
@@ -631,13 +611,9 @@ var clientErrorsOfUnlinkLiveGroup = []clientError{
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live or Group not found
 func (c *Client) UnlinkLiveGroup(ctx context.Context, liveID string, groupID string, opts ...RequestEditorFn) error {
-	if liveID == "" {
-		return errors.New("lives: unlinkLiveGroup: path parameter liveId is empty")
-	}
-	if groupID == "" {
-		return errors.New("lives: unlinkLiveGroup: path parameter groupId is empty")
-	}
 	s := newClientCall("unlinkLiveGroup", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID)+"/groups/"+url.PathEscape(groupID), "", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
+	s.emptyPath("groupId", groupID == "")
 	return clientCallNone(c, ctx, s, clientErrorsOfUnlinkLiveGroup)
 }
 
@@ -652,13 +628,9 @@ func (c *Client) UnlinkLiveGroup(ctx context.Context, liveID string, groupID str
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) UnlinkLiveGroups(ctx context.Context, liveID string, body GroupIDsRequest, opts ...RequestEditorFn) error {
-	if liveID == "" {
-		return errors.New("lives: unlinkLiveGroups: path parameter liveId is empty")
-	}
 	s := newClientCall("unlinkLiveGroups", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups~bulkRemove", "", [][]string{{"bearerAuth"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return err
-	}
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
 	return clientCallNone(c, ctx, s, clientErrorsOfGetLive)
 }
 
@@ -688,10 +660,8 @@ func (c *Client) UnlinkLiveGroupsInChunks(ctx context.Context, liveID string, bo
 //   - 200 (result): Live participants returned successfully
 //   - 400 (*APIError): Malformed payload
 func (c *Client) ListLiveParticipants(ctx context.Context, liveID string, params *ListLiveParticipantsParams, opts ...RequestEditorFn) (*ParticipantList, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: listLiveParticipants: path parameter liveId is empty")
-	}
 	s := newClientCall("listLiveParticipants", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/participants", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
@@ -751,13 +721,9 @@ type InviteLiveParticipantResult struct {
 //   - 201 (result Created): Member has been successfully invited
 //   - 400 (*APIError): Malformed payload
 func (c *Client) InviteLiveParticipant(ctx context.Context, liveID string, body InviteLiveParticipantRequest, opts ...RequestEditorFn) (*InviteLiveParticipantResult, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: inviteLiveParticipant: path parameter liveId is empty")
-	}
 	s := newClientCall("inviteLiveParticipant", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants", "application/json", [][]string{{"bearerAuth"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return nil, err
@@ -797,13 +763,9 @@ var clientErrorsOfBulkInviteLiveParticipants = []clientError{
 //   - 400 (*APIError): Malformed payload
 //   - 413 (*APIError): Payload is too large
 func (c *Client) BulkInviteLiveParticipants(ctx context.Context, liveID string, body BulkInviteRequest, opts ...RequestEditorFn) ([]Participant, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: bulkInviteLiveParticipants: path parameter liveId is empty")
-	}
 	s := newClientCall("bulkInviteLiveParticipants", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants~bulkInvite", "application/json", [][]string{{"bearerAuth"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
 	return clientValue(clientCallJSON[[]Participant](c, ctx, s, clientErrorsOfBulkInviteLiveParticipants))
 }
 
@@ -833,10 +795,8 @@ func (c *Client) BulkInviteLiveParticipantsInChunks(ctx context.Context, liveID 
 //   - 200 (result): Live speakers returned successfully
 //   - 400 (*APIError): Malformed payload
 func (c *Client) ListLiveSpeakers(ctx context.Context, liveID string, params *ListLiveSpeakersParams, opts ...RequestEditorFn) (*ParticipantList, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: listLiveSpeakers: path parameter liveId is empty")
-	}
 	s := newClientCall("listLiveSpeakers", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
@@ -898,13 +858,9 @@ type InviteLiveSpeakerResult struct {
 //   - 201 (result Created): Member has been successfully invited
 //   - 400 (*APIError): Malformed payload
 func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body InviteLiveSpeakerRequest, opts ...RequestEditorFn) (*InviteLiveSpeakerResult, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: inviteLiveSpeaker: path parameter liveId is empty")
-	}
 	s := newClientCall("inviteLiveSpeaker", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", "application/json", [][]string{{"bearerAuth"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return nil, err
@@ -936,13 +892,9 @@ func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body Invi
 //   - 400 (*APIError): Malformed payload
 //   - 413 (*APIError): Payload is too large
 func (c *Client) BulkInviteLiveSpeakers(ctx context.Context, liveID string, body BulkInviteLiveSpeakersRequest, opts ...RequestEditorFn) ([]Participant, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: bulkInviteLiveSpeakers: path parameter liveId is empty")
-	}
 	s := newClientCall("bulkInviteLiveSpeakers", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers~bulkInvite", "application/json", [][]string{{"bearerAuth"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
 	return clientValue(clientCallJSON[[]Participant](c, ctx, s, clientErrorsOfBulkInviteLiveParticipants))
 }
 
@@ -976,6 +928,7 @@ type clientCall struct {
 	// credentials are all configured authenticates the call.
 	security [][]string
 	editors  []RequestEditorFn
+	err      error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -993,14 +946,29 @@ func newClientCall(operation, method, path, accept string, security [][]string, 
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("lives: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("lives: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("lives: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -1047,8 +1015,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	c.authenticate(s)
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
