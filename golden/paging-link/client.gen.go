@@ -396,18 +396,8 @@ func (c *Client) ListRepos(ctx context.Context, org string, params *ListReposPar
 // and at the first error, which it yields with a zero item; an ended ctx is such an error.
 // Each page is one call, with its retries.
 func (c *Client) ListReposAll(ctx context.Context, org string, params *ListReposParams, opts ...RequestEditorFn) iter.Seq2[Repo, error] {
-	return clientPages(ctx, c.maxPages, "", false, func(ctx context.Context, at string) (clientPage[Repo, string], error) {
-		pc, header, err := c.pageClient(at)
-		if err != nil {
-			return clientPage[Repo, string]{}, err
-		}
-		resp, err := pc.ListRepos(ctx, org, params, opts...)
-		if err != nil {
-			return clientPage[Repo, string]{}, err
-		}
-		page := clientPage[Repo, string]{items: resp}
-		page.next = clientLinkNext(*header)
-		return page, nil
+	return clientLinkPages(ctx, c, func(ctx context.Context, pc *Client) ([]Repo, error) {
+		return pc.ListRepos(ctx, org, params, opts...)
 	})
 }
 
@@ -1269,4 +1259,24 @@ func clientLinkNext(header http.Header) string {
 		}
 	}
 	return ""
+}
+
+// clientLinkPages walks the pages of an operation that answers a list and names
+// the next page in its Link header; fetch calls the operation with pc, a copy of
+// the client that goes to the page's URL.
+func clientLinkPages[T any](ctx context.Context, c *Client, fetch func(ctx context.Context, pc *Client) ([]T, error)) iter.Seq2[T, error] {
+	return clientPages(ctx, c.maxPages, "", false, func(ctx context.Context, at string) (clientPage[T, string], error) {
+		pc, header, err := c.pageClient(at)
+		if err != nil {
+			return clientPage[T, string]{}, err
+		}
+		items, err := fetch(ctx, pc)
+		if err != nil {
+			return clientPage[T, string]{}, err
+		}
+		return clientPage[T, string]{
+			items: items,
+			next:  clientLinkNext(*header),
+		}, nil
+	})
 }
