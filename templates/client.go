@@ -30,8 +30,10 @@ type clientGen struct {
 	// streams is set when an operation streams its answer as events.
 	streams bool
 	// usesPut and formatters record the parameter writers that the methods call.
-	usesPut    bool
-	formatters map[string]bool
+	usesPut bool
+	// usesOptJSON is set when a method sends an optional JSON body.
+	usesOptJSON bool
+	formatters  map[string]bool
 	// errorTables names the declared tables of error answers by their rows.
 	errorTables map[string]string
 }

@@ -327,6 +327,10 @@ func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation) {
 		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Index().Byte().Call(jen.Op("*").Id("body")))
 	case body.Type.Kind == generator.RefBytes && (!body.JSON || body.Type.Format == ""):
 		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Id("body"))
+	case !body.Required && !body.Type.IsCollection() && body.Type.Kind != generator.RefAny:
+		g.usesOptJSON = true
+		b.Id("clientOptJSON").Call(jen.Id("s"), jen.Lit(body.ContentType), jen.Id("body"))
+		return
 	default:
 		set = jen.Id("s").Dot("setJSON").Call(jen.Lit(body.ContentType), jen.Id("body"))
 	}

@@ -54,7 +54,7 @@ func (g *clientGen) genCall(f *jen.File) {
 	fields := jen.Dict{
 		jen.Id("operation"): jen.Id("operation"), jen.Id("method"): jen.Id("method"), jen.Id("path"): jen.Id("path"),
 		jen.Id("query"): jen.Qual(pkgURL, "Values").Values(), jen.Id("rawQuery"): jen.Qual(pkgURL, "Values").Values(),
-		jen.Id("header"):  jen.Qual(pkgHTTP, "Header").Values(), jen.Id("accept"): jen.Id("accept"),
+		jen.Id("header"): jen.Qual(pkgHTTP, "Header").Values(), jen.Id("accept"): jen.Id("accept"),
 		jen.Id("editors"): jen.Id("editors"),
 	}
 	if g.auth {
@@ -74,7 +74,7 @@ func (g *clientGen) genCall(f *jen.File) {
 	f.Comment("emptyPath keeps the error of a path parameter that is empty, which would make")
 	f.Comment("a request for another path.")
 	f.Func().Params(s().Op("*").Id("clientCall")).Id("emptyPath").Params(jen.Id("name").String(), jen.Id("empty").Bool()).Block(
-		jen.If(jen.Id("empty")).Block(s().Dot("keep").Call(jen.Qual(pkgErrors, "New").Call(jen.Lit(g.api.Package+": ").Op("+").Add(s().Dot("operation")).Op("+").Lit(": path parameter ").Op("+").Id("name").Op("+").Lit(" is empty")))),
+		jen.If(jen.Id("empty")).Block(s().Dot("keep").Call(jen.Qual(pkgErrors, "New").Call(jen.Lit(g.api.Package + ": ").Op("+").Add(s().Dot("operation")).Op("+").Lit(": path parameter ").Op("+").Id("name").Op("+").Lit(" is empty")))),
 	)
 	f.Comment("setJSON encodes the request body as JSON.")
 	f.Func().Params(s().Op("*").Id("clientCall")).Id("setJSON").Params(jen.Id("contentType").String(), jen.Id("v").Any()).Block(
@@ -85,6 +85,12 @@ func (g *clientGen) genCall(f *jen.File) {
 		),
 		s().Dot("setBody").Call(jen.Id("contentType"), jen.Id("data")),
 	)
+	if g.usesOptJSON {
+		f.Comment("clientOptJSON encodes an optional request body as JSON when it is set.")
+		f.Func().Id("clientOptJSON").Types(jen.Id("T").Any()).Params(s().Op("*").Id("clientCall"), jen.Id("contentType").String(), jen.Id("body").Op("*").Id("T")).Block(
+			jen.If(jen.Id("body").Op("!=").Nil()).Block(s().Dot("setJSON").Call(jen.Id("contentType"), jen.Id("body"))),
+		)
+	}
 	g.genSetStream(f)
 	f.Comment("addList adds a list parameter that is not exploded: each value escaped, joined by")
 	f.Comment("sep, which stays as it is (name=a,b rather than name=a%2Cb).")

@@ -634,9 +634,7 @@ var clientErrorsOfClearNotes = []clientError{
 //   - default (result): Whatever the server says.
 func (c *Client) ClearNotes(ctx context.Context, id int64, body *Point, opts ...RequestEditorFn) (*ProblemModel, error) {
 	s := newClientCall("clearNotes", http.MethodDelete, "/things/"+strconv.FormatInt(id, 10)+"/notes", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	if body != nil {
-		s.setJSON("application/json", body)
-	}
+	clientOptJSON(s, "application/json", body)
 	return clientCallJSON[ProblemModel](c, ctx, s, clientErrorsOfClearNotes)
 }
 
@@ -736,6 +734,13 @@ func (s *clientCall) setJSON(contentType string, v any) {
 		return
 	}
 	s.setBody(contentType, data)
+}
+
+// clientOptJSON encodes an optional request body as JSON when it is set.
+func clientOptJSON[T any](s *clientCall, contentType string, body *T) {
+	if body != nil {
+		s.setJSON(contentType, body)
+	}
 }
 
 // setStream sets a body that is read from r as it is sent. When r seeks, its size
