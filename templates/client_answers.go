@@ -59,25 +59,30 @@ func (g *clientGen) clientErrorTable(f *jen.File, op *generator.Operation) jen.C
 }
 
 // clientGenericAnswer is how a method with a single JSON result, or none,
-// returns: through clientCallJSON or clientCallNone; nil for the other
-// methods, which render their own switch.
-func clientGenericAnswer(op *generator.Operation, errors jen.Code) jen.Code {
+// returns: through c.call, which decodes into a result made here; nil for
+// the other methods, which render their own switch.
+func clientGenericAnswer(op *generator.Operation, errors jen.Code) []jen.Code {
 	if op.ResultType != "" || clientStreams(op) {
 		return nil
 	}
-	args := []jen.Code{jen.Id("c"), jen.Id("ctx"), jen.Id("s"), errors}
+	call := func(into jen.Code) *jen.Statement {
+		return jen.Id("c").Dot("call").Call(jen.Id("ctx"), jen.Id("s"), errors, into)
+	}
 	if len(op.Successes) == 0 || (len(op.Successes) == 1 && op.Successes[0].Type == nil) {
-		return jen.Return(jen.Id("clientCallNone").Call(args...))
+		return []jen.Code{jen.Return(call(jen.Nil()))}
 	}
 	r := op.Successes[0]
 	if len(op.Successes) != 1 || r.Raw {
 		return nil
 	}
-	call := jen.Id("clientCallJSON").Index(typeRef(r.Type)).Call(args...)
+	result := "clientResult"
 	if !r.ResultByPointer {
-		return jen.Return(jen.Id("clientValue").Call(call))
+		result = "clientValue"
 	}
-	return jen.Return(call)
+	return []jen.Code{
+		jen.Id("r").Op(":=").New(typeRef(r.Type)),
+		jen.Return(jen.Id(result).Call(jen.Id("r"), call(jen.Id("r")))),
+	}
 }
 
 // genClientAnswers renders the error table type and the generic answer
@@ -108,28 +113,22 @@ func genClientAnswers(f *jen.File) {
 		),
 		jen.Return(jen.Id("a").Dot("fail").Call(jen.Id("s"), jen.Lit(""), jen.Nil())),
 	)
-	params := []jen.Code{jen.Id("c").Op("*").Id("Client"), clientCtxParam(), jen.Id("s").Op("*").Id("clientCall"), errs.Clone()}
-	f.Comment("clientCallNone sends a call whose success carries no result: every 2xx status")
-	f.Comment("succeeds, any other fails with its documented error answer.")
-	f.Func().Id("clientCallNone").Params(params...).Error().Block(
+	f.Comment("call sends a call and decodes a 2xx answer into result (nil: a success without")
+	f.Comment("a result); any other status fails with its documented error answer.")
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("call").Params(clientCtxParam(), jen.Id("s").Op("*").Id("clientCall"), errs.Clone(), jen.Id("result").Any()).Error().Block(
 		append(send,
 			clientIfErr(jen.Err()),
-			jen.If(jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(2)).Block(jen.Return(jen.Nil())),
-			jen.Return(jen.Id("resp").Dot("failWith").Call(jen.Id("s"), jen.Id("errs"))),
+			jen.If(jen.Id("resp").Dot("status").Op("/").Lit(100).Op("!=").Lit(2)).Block(jen.Return(jen.Id("resp").Dot("failWith").Call(jen.Id("s"), jen.Id("errs")))),
+			jen.If(jen.Id("result").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+			jen.Return(jen.Id("resp").Dot("decode").Call(jen.Id("s"), jen.Id("result"))),
 		)...,
 	)
-	f.Comment("clientCallJSON sends a call whose success is a T: every 2xx status is decoded")
-	f.Comment("into it, any other fails with its documented error answer.")
-	f.Func().Id("clientCallJSON").Types(jen.Id("T").Any()).Params(params...).Params(jen.Op("*").Id("T"), jen.Error()).Block(
-		append(send,
-			clientIfErr(jen.Nil(), jen.Err()),
-			jen.If(jen.Id("resp").Dot("status").Op("/").Lit(100).Op("!=").Lit(2)).Block(jen.Return(jen.Nil(), jen.Id("resp").Dot("failWith").Call(jen.Id("s"), jen.Id("errs")))),
-			jen.Id("r").Op(":=").New(jen.Id("T")),
-			jen.If(jen.Err().Op(":=").Id("resp").Dot("decode").Call(jen.Id("s"), jen.Id("r")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-			jen.Return(jen.Id("r"), jen.Nil()),
-		)...,
+	f.Comment("clientResult is a method's result r, nil when the call failed.")
+	f.Func().Id("clientResult").Types(jen.Id("P").Any()).Params(jen.Id("r").Id("P"), jen.Err().Error()).Params(jen.Id("P"), jen.Error()).Block(
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Var().Id("zero").Id("P"), jen.Return(jen.Id("zero"), jen.Err())),
+		jen.Return(jen.Id("r"), jen.Nil()),
 	)
-	f.Comment("clientValue is the result of clientCallJSON for a method that returns it by value.")
+	f.Comment("clientValue is the result that r points to, for a method that returns it by value.")
 	f.Func().Id("clientValue").Types(jen.Id("T").Any()).Params(jen.Id("r").Op("*").Id("T"), jen.Err().Error()).Params(jen.Id("T"), jen.Error()).Block(
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Var().Id("zero").Id("T"), jen.Return(jen.Id("zero"), jen.Err())),
 		jen.Return(jen.Op("*").Id("r"), jen.Nil()),

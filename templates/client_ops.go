@@ -16,7 +16,9 @@ func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
 	f.Add(declDoc(op.Name, clientMethodDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(g.clientMethodParams(op)...).Add(clientMethodResults(op)).BlockFunc(func(b *jen.Group) {
 		g.genCallSetup(b, op, clientAccept(op))
 		if answer := clientGenericAnswer(op, errors); answer != nil {
-			b.Add(answer)
+			for _, line := range answer {
+				b.Add(line)
+			}
 			return
 		}
 		b.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("s"))

@@ -407,7 +407,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 func (c *Client) AddTags(ctx context.Context, body AddTagsRequestBody, opts ...RequestEditorFn) ([]string, error) {
 	s := newClientCall("addTags", http.MethodPost, "/tags~batchAdd", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	s.setJSON("application/json", body)
-	return clientValue(clientCallJSON[[]string](c, ctx, s, nil))
+	r := new([]string)
+	return clientValue(r, c.call(ctx, s, nil, r))
 }
 
 // AddTagsInChunks calls AddTags once per chunk of at most chunkSize items of body.Tags, in
@@ -489,7 +490,8 @@ func (c *Client) ListThings(ctx context.Context, params *ListThingsParams, opts 
 			s.query.Set("token", base64.StdEncoding.EncodeToString(params.Token))
 		}
 	}
-	return clientCallJSON[ThingPage](c, ctx, s, nil)
+	r := new(ThingPage)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ListThingsAll yields the items of every page of ListThings, one request per page, as the
@@ -635,7 +637,8 @@ var clientErrorsOfClearNotes = []clientError{
 func (c *Client) ClearNotes(ctx context.Context, id int64, body *Point, opts ...RequestEditorFn) (*ProblemModel, error) {
 	s := newClientCall("clearNotes", http.MethodDelete, "/things/"+strconv.FormatInt(id, 10)+"/notes", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	clientOptJSON(s, "application/json", body)
-	return clientCallJSON[ProblemModel](c, ctx, s, clientErrorsOfClearNotes)
+	r := new(ProblemModel)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfClearNotes, r))
 }
 
 // clientErrorsOfGetThing are the documented error answers of GetThing, and of every operation that documents the same.
@@ -668,7 +671,8 @@ func (c *Client) GetThing(ctx context.Context, id int64, kind Kind, shape string
 		clientList(s, clientInHeader, "X-Tags", ",", params.XTags, clientString)
 		clientOpt(s, clientInCookie, "session_hint", params.SessionHint, clientBool)
 	}
-	return clientCallJSON[Thing](c, ctx, s, clientErrorsOfGetThing)
+	r := new(Thing)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfGetThing, r))
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -1227,37 +1231,32 @@ func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
 	return a.fail(s, "", nil)
 }
 
-// clientCallNone sends a call whose success carries no result: every 2xx status
-// succeeds, any other fails with its documented error answer.
-func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return err
 	}
-	if resp.status/100 == 2 {
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
 		return nil
 	}
-	return resp.failWith(s, errs)
+	return resp.decode(s, result)
 }
 
-// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
-// into it, any other fails with its documented error answer.
-func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
-	resp, err := c.send(ctx, s)
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
 	if err != nil {
-		return nil, err
-	}
-	if resp.status/100 != 2 {
-		return nil, resp.failWith(s, errs)
-	}
-	r := new(T)
-	if err := resp.decode(s, r); err != nil {
-		return nil, err
+		var zero P
+		return zero, err
 	}
 	return r, nil
 }
 
-// clientValue is the result of clientCallJSON for a method that returns it by value.
+// clientValue is the result that r points to, for a method that returns it by value.
 func clientValue[T any](r *T, err error) (T, error) {
 	if err != nil {
 		var zero T

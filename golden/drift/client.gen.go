@@ -365,7 +365,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): Up
 func (c *Client) Health(ctx context.Context, opts ...RequestEditorFn) (*Empty, error) {
 	s := newClientCall("health", http.MethodGet, "/health", "application/json", [][]string{}, opts)
-	return clientCallJSON[Empty](c, ctx, s, nil)
+	r := new(Empty)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ListItems: GET /items.
@@ -376,7 +377,8 @@ func (c *Client) Health(ctx context.Context, opts ...RequestEditorFn) (*Empty, e
 //   - 200 (result): A page of items
 func (c *Client) ListItems(ctx context.Context, opts ...RequestEditorFn) (*ItemList, error) {
 	s := newClientCall("listItems", http.MethodGet, "/items", "application/json", nil, opts)
-	return clientCallJSON[ItemList](c, ctx, s, nil)
+	r := new(ItemList)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // CreateItem: POST /items.
@@ -388,7 +390,8 @@ func (c *Client) ListItems(ctx context.Context, opts ...RequestEditorFn) (*ItemL
 func (c *Client) CreateItem(ctx context.Context, body Item, opts ...RequestEditorFn) (*Item, error) {
 	s := newClientCall("createItem", http.MethodPost, "/items", "application/json", nil, opts)
 	s.setJSON("application/json", body)
-	return clientCallJSON[Item](c, ctx, s, nil)
+	r := new(Item)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // InviteItemResult is the success answer of InviteItem: the field of the status that the
@@ -443,7 +446,8 @@ func (c *Client) GetMeeting(ctx context.Context, meetingID MeetingID, params *Ge
 			s.query.Set("occurrence", clientValueText(*params.Occurrence))
 		}
 	}
-	return clientValue(clientCallJSON[Receipt](c, ctx, s, nil))
+	r := new(Receipt)
+	return clientValue(r, c.call(ctx, s, nil, r))
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -954,37 +958,32 @@ func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
 	return a.fail(s, "", nil)
 }
 
-// clientCallNone sends a call whose success carries no result: every 2xx status
-// succeeds, any other fails with its documented error answer.
-func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return err
 	}
-	if resp.status/100 == 2 {
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
 		return nil
 	}
-	return resp.failWith(s, errs)
+	return resp.decode(s, result)
 }
 
-// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
-// into it, any other fails with its documented error answer.
-func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
-	resp, err := c.send(ctx, s)
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
 	if err != nil {
-		return nil, err
-	}
-	if resp.status/100 != 2 {
-		return nil, resp.failWith(s, errs)
-	}
-	r := new(T)
-	if err := resp.decode(s, r); err != nil {
-		return nil, err
+		var zero P
+		return zero, err
 	}
 	return r, nil
 }
 
-// clientValue is the result of clientCallJSON for a method that returns it by value.
+// clientValue is the result that r points to, for a method that returns it by value.
 func clientValue[T any](r *T, err error) (T, error) {
 	if err != nil {
 		var zero T

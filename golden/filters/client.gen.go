@@ -303,7 +303,8 @@ func (c *Client) ListGadgets(ctx context.Context, params *ListGadgetsParams, opt
 	if params != nil {
 		params.Filter.AppendQuery(s.query)
 	}
-	return clientValue(clientCallJSON[[]Gadget](c, ctx, s, nil))
+	r := new([]Gadget)
+	return clientValue(r, c.call(ctx, s, nil, r))
 }
 
 // GetStats: GET /stats.
@@ -319,7 +320,8 @@ func (c *Client) GetStats(ctx context.Context, params *GetStatsParams, opts ...R
 	if params != nil {
 		params.Filter.AppendQuery(s.query)
 	}
-	return clientCallJSON[GetStats200ResponseBody](c, ctx, s, nil)
+	r := new(GetStats200ResponseBody)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ListWidgets: GET /widgets.
@@ -337,7 +339,8 @@ func (c *Client) ListWidgets(ctx context.Context, params *ListWidgetsParams, opt
 		s.query.Set("label[eq]", params.LabelEq)
 		params.Filter.AppendQuery(s.query)
 	}
-	return clientCallJSON[WidgetList](c, ctx, s, nil)
+	r := new(WidgetList)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetWidget: GET /widgets/{id}.
@@ -351,7 +354,8 @@ func (c *Client) ListWidgets(ctx context.Context, params *ListWidgetsParams, opt
 func (c *Client) GetWidget(ctx context.Context, id string, opts ...RequestEditorFn) (*Widget, error) {
 	s := newClientCall("getWidget", http.MethodGet, "/widgets/"+url.PathEscape(id), "application/json", opts)
 	s.emptyPath("id", id == "")
-	return clientCallJSON[Widget](c, ctx, s, nil)
+	r := new(Widget)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -857,37 +861,32 @@ func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
 	return a.fail(s, "", nil)
 }
 
-// clientCallNone sends a call whose success carries no result: every 2xx status
-// succeeds, any other fails with its documented error answer.
-func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return err
 	}
-	if resp.status/100 == 2 {
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
 		return nil
 	}
-	return resp.failWith(s, errs)
+	return resp.decode(s, result)
 }
 
-// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
-// into it, any other fails with its documented error answer.
-func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
-	resp, err := c.send(ctx, s)
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
 	if err != nil {
-		return nil, err
-	}
-	if resp.status/100 != 2 {
-		return nil, resp.failWith(s, errs)
-	}
-	r := new(T)
-	if err := resp.decode(s, r); err != nil {
-		return nil, err
+		var zero P
+		return zero, err
 	}
 	return r, nil
 }
 
-// clientValue is the result of clientCallJSON for a method that returns it by value.
+// clientValue is the result that r points to, for a method that returns it by value.
 func clientValue[T any](r *T, err error) (T, error) {
 	if err != nil {
 		var zero T

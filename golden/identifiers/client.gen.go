@@ -302,7 +302,8 @@ func (c *Client) FilesPutFile(ctx context.Context, errors_ string, strings_ stri
 	s.emptyPath("strings", strings_ == "")
 	s.emptyPath("io", io_ == "")
 	s.setJSON("application/json", body)
-	return clientCallJSON[OddNames](c, ctx, s, nil)
+	r := new(OddNames)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // HTTP: DELETE /http/{req}/{err}/{resp}/{fmt}/{strconv}.
@@ -318,7 +319,7 @@ func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 strin
 	s.emptyPath("resp", resp2 == "")
 	s.emptyPath("fmt", fmt_ == "")
 	s.emptyPath("strconv", strconv_ == "")
-	return clientCallNone(c, ctx, s, nil)
+	return c.call(ctx, s, nil, nil)
 }
 
 // JSON: GET /json.
@@ -329,7 +330,8 @@ func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 strin
 //   - 200 (result): a context
 func (c *Client) JSON(ctx context.Context, opts ...RequestEditorFn) (*Context, error) {
 	s := newClientCall("json", http.MethodGet, "/json", "application/json", opts)
-	return clientCallJSON[Context](c, ctx, s, nil)
+	r := new(Context)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // IssuesListForRepo: GET /repos/{url}/{http}/{json}/{time}/{context}.
@@ -355,7 +357,8 @@ func (c *Client) IssuesListForRepo(ctx context.Context, url_ string, http_ strin
 		clientOpt(s, clientInHeader, "bytes", params.Bytes, clientString)
 		clientOpt(s, clientInHeader, "context", params.Context, clientString)
 	}
-	return clientCallJSON[URL](c, ctx, s, nil)
+	r := new(URL)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -861,37 +864,32 @@ func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
 	return a.fail(s, "", nil)
 }
 
-// clientCallNone sends a call whose success carries no result: every 2xx status
-// succeeds, any other fails with its documented error answer.
-func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return err
 	}
-	if resp.status/100 == 2 {
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
 		return nil
 	}
-	return resp.failWith(s, errs)
+	return resp.decode(s, result)
 }
 
-// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
-// into it, any other fails with its documented error answer.
-func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
-	resp, err := c.send(ctx, s)
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
 	if err != nil {
-		return nil, err
-	}
-	if resp.status/100 != 2 {
-		return nil, resp.failWith(s, errs)
-	}
-	r := new(T)
-	if err := resp.decode(s, r); err != nil {
-		return nil, err
+		var zero P
+		return zero, err
 	}
 	return r, nil
 }
 
-// clientValue is the result of clientCallJSON for a method that returns it by value.
+// clientValue is the result that r points to, for a method that returns it by value.
 func clientValue[T any](r *T, err error) (T, error) {
 	if err != nil {
 		var zero T

@@ -298,7 +298,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): the pets
 func (c *Client) ListPets(ctx context.Context, opts ...RequestEditorFn) ([]Pet, error) {
 	s := newClientCall("listPets", http.MethodGet, "/pets", "application/json", opts)
-	return clientValue(clientCallJSON[[]Pet](c, ctx, s, nil))
+	r := new([]Pet)
+	return clientValue(r, c.call(ctx, s, nil, r))
 }
 
 // CreatePet: POST /pets.
@@ -310,7 +311,8 @@ func (c *Client) ListPets(ctx context.Context, opts ...RequestEditorFn) ([]Pet, 
 func (c *Client) CreatePet(ctx context.Context, body NewPet, opts ...RequestEditorFn) (*Pet, error) {
 	s := newClientCall("createPet", http.MethodPost, "/pets", "application/json", opts)
 	s.setJSON("application/json", body)
-	return clientCallJSON[Pet](c, ctx, s, nil)
+	r := new(Pet)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // clientErrorsOfGetPet are the documented error answers of GetPet, and of every operation that documents the same.
@@ -327,7 +329,8 @@ var clientErrorsOfGetPet = []clientError{
 //   - 404 (*APIError): no such pet
 func (c *Client) GetPet(ctx context.Context, petID int64, opts ...RequestEditorFn) (*Pet, error) {
 	s := newClientCall("getPet", http.MethodGet, "/pets/"+strconv.FormatInt(petID, 10), "application/json", opts)
-	return clientCallJSON[Pet](c, ctx, s, clientErrorsOfGetPet)
+	r := new(Pet)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfGetPet, r))
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -833,37 +836,32 @@ func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
 	return a.fail(s, "", nil)
 }
 
-// clientCallNone sends a call whose success carries no result: every 2xx status
-// succeeds, any other fails with its documented error answer.
-func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return err
 	}
-	if resp.status/100 == 2 {
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
 		return nil
 	}
-	return resp.failWith(s, errs)
+	return resp.decode(s, result)
 }
 
-// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
-// into it, any other fails with its documented error answer.
-func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
-	resp, err := c.send(ctx, s)
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
 	if err != nil {
-		return nil, err
-	}
-	if resp.status/100 != 2 {
-		return nil, resp.failWith(s, errs)
-	}
-	r := new(T)
-	if err := resp.decode(s, r); err != nil {
-		return nil, err
+		var zero P
+		return zero, err
 	}
 	return r, nil
 }
 
-// clientValue is the result of clientCallJSON for a method that returns it by value.
+// clientValue is the result that r points to, for a method that returns it by value.
 func clientValue[T any](r *T, err error) (T, error) {
 	if err != nil {
 		var zero T

@@ -300,7 +300,8 @@ func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID
 	s := newClientCall("getAccountLink", http.MethodGet, "/accounts/"+url.PathEscape(accountID)+"/links/"+url.PathEscape(accountID2), "application/json", opts)
 	s.emptyPath("accountId", accountID == "")
 	s.emptyPath("accountId", accountID2 == "")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ListConversations: GET /conversations.
@@ -311,7 +312,8 @@ func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID
 //   - 200 (result): The conversations.
 func (c *Client) ListConversations(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("listConversations", http.MethodGet, "/conversations", "application/json", opts)
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // StartConversationStream: A
@@ -322,7 +324,8 @@ func (c *Client) ListConversations(ctx context.Context, opts ...RequestEditorFn)
 //   - 200 (result): Started.
 func (c *Client) StartConversationStream(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("startConversationStream", http.MethodPost, "/conversations", "application/json", opts)
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // UpdateFile: PUT /files/{fileId}.
@@ -334,7 +337,8 @@ func (c *Client) StartConversationStream(ctx context.Context, opts ...RequestEdi
 func (c *Client) UpdateFile(ctx context.Context, fileID string, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("updateFile", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
 	s.emptyPath("fileId", fileID == "")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // AddSharedLink: The same request as updateFile once the fragment is dropped.
@@ -346,7 +350,8 @@ func (c *Client) UpdateFile(ctx context.Context, fileID string, opts ...RequestE
 func (c *Client) AddSharedLink(ctx context.Context, fileID string, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("addSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
 	s.emptyPath("fileId", fileID == "")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetInvitee: ServeMux calls this path and the one above conflicting.
@@ -358,7 +363,8 @@ func (c *Client) AddSharedLink(ctx context.Context, fileID string, opts ...Reque
 func (c *Client) GetInvitee(ctx context.Context, inviteeID string, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("getInvitee", http.MethodGet, "/meetings/invitees/"+url.PathEscape(inviteeID), "application/json", opts)
 	s.emptyPath("inviteeId", inviteeID == "")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ListInvitees: GET /meetings/{meetingId}/invitees.
@@ -370,7 +376,8 @@ func (c *Client) GetInvitee(ctx context.Context, inviteeID string, opts ...Reque
 func (c *Client) ListInvitees(ctx context.Context, meetingID string, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("listInvitees", http.MethodGet, "/meetings/"+url.PathEscape(meetingID)+"/invitees", "application/json", opts)
 	s.emptyPath("meetingId", meetingID == "")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetPage: Two parameters separated by text.
@@ -382,7 +389,8 @@ func (c *Client) ListInvitees(ctx context.Context, meetingID string, opts ...Req
 func (c *Client) GetPage(ctx context.Context, page int, format string, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("getPage", http.MethodGet, "/pages/"+strconv.FormatInt(int64(page), 10)+"."+url.PathEscape(format), "application/json", opts)
 	s.emptyPath("format", format == "")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetPair: Two parameters side by side; the first holds one character.
@@ -395,7 +403,8 @@ func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...Reques
 	s := newClientCall("getPair", http.MethodGet, "/pairs/"+url.PathEscape(a)+url.PathEscape(b), "application/json", opts)
 	s.emptyPath("a", a == "")
 	s.emptyPath("b", b == "")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ExportTasks: Text beats a parameter with text.
@@ -406,7 +415,8 @@ func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...Reques
 //   - 200 (result): Every task.
 func (c *Client) ExportTasks(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("exportTasks", http.MethodGet, "/tasks/export.json", "application/json", opts)
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetTask: GET /tasks/{id}.
@@ -418,7 +428,8 @@ func (c *Client) ExportTasks(ctx context.Context, opts ...RequestEditorFn) (*Ser
 func (c *Client) GetTask(ctx context.Context, id string, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("getTask", http.MethodGet, "/tasks/"+url.PathEscape(id), "application/json", opts)
 	s.emptyPath("id", id == "")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetTaskJSON: A parameter followed by text in one segment.
@@ -430,7 +441,8 @@ func (c *Client) GetTask(ctx context.Context, id string, opts ...RequestEditorFn
 func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("getTaskJSON", http.MethodGet, "/tasks/"+url.PathEscape(id)+".json", "application/json", opts)
 	s.emptyPath("id", id == "")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // HeadTaskJSON: A HEAD operation beside a GET one on the same matched path.
@@ -442,7 +454,7 @@ func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEdit
 func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) error {
 	s := newClientCall("headTaskJSON", http.MethodHead, "/tasks/"+url.PathEscape(id)+".json", "", opts)
 	s.emptyPath("id", id == "")
-	return clientCallNone(c, ctx, s, nil)
+	return c.call(ctx, s, nil, nil)
 }
 
 // ExpirePassword: POST /users/{userId}/expire?tempPassword=false.
@@ -455,7 +467,8 @@ func (c *Client) ExpirePassword(ctx context.Context, userID string, opts ...Requ
 	s := newClientCall("expirePassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
 	s.emptyPath("userId", userID == "")
 	s.query.Set("tempPassword", "false")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ExpireWithTemporaryPassword: A fixed query tells two operations apart.
@@ -469,7 +482,8 @@ func (c *Client) ExpireWithTemporaryPassword(ctx context.Context, userID string,
 	s := newClientCall("expireWithTemporaryPassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
 	s.emptyPath("userId", userID == "")
 	s.query.Set("tempPassword", "true")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetOperation: GET /v1/{name}.
@@ -481,7 +495,8 @@ func (c *Client) ExpireWithTemporaryPassword(ctx context.Context, userID string,
 func (c *Client) GetOperation(ctx context.Context, name string, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("getOperation", http.MethodGet, "/v1/"+url.PathEscape(name), "application/json", opts)
 	s.emptyPath("name", name == "")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // CancelOperation: A Google-style custom method.
@@ -493,7 +508,8 @@ func (c *Client) GetOperation(ctx context.Context, name string, opts ...RequestE
 func (c *Client) CancelOperation(ctx context.Context, name string, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("cancelOperation", http.MethodPost, "/v1/"+url.PathEscape(name)+":cancel", "application/json", opts)
 	s.emptyPath("name", name == "")
-	return clientCallJSON[Served](c, ctx, s, nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -999,37 +1015,32 @@ func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
 	return a.fail(s, "", nil)
 }
 
-// clientCallNone sends a call whose success carries no result: every 2xx status
-// succeeds, any other fails with its documented error answer.
-func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return err
 	}
-	if resp.status/100 == 2 {
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
 		return nil
 	}
-	return resp.failWith(s, errs)
+	return resp.decode(s, result)
 }
 
-// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
-// into it, any other fails with its documented error answer.
-func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
-	resp, err := c.send(ctx, s)
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
 	if err != nil {
-		return nil, err
-	}
-	if resp.status/100 != 2 {
-		return nil, resp.failWith(s, errs)
-	}
-	r := new(T)
-	if err := resp.decode(s, r); err != nil {
-		return nil, err
+		var zero P
+		return zero, err
 	}
 	return r, nil
 }
 
-// clientValue is the result of clientCallJSON for a method that returns it by value.
+// clientValue is the result that r points to, for a method that returns it by value.
 func clientValue[T any](r *T, err error) (T, error) {
 	if err != nil {
 		var zero T

@@ -392,7 +392,8 @@ func (c *Client) RunBatch(ctx context.Context, body []Item, opts ...RequestEdito
 	if body != nil {
 		s.setJSON("application/json", body)
 	}
-	return clientValue(clientCallJSON[[]Item](c, ctx, s, nil))
+	r := new([]Item)
+	return clientValue(r, c.call(ctx, s, nil, r))
 }
 
 // clientErrorsOfGetItem are the documented error answers of GetItem, and of every operation that documents the same.
@@ -419,7 +420,8 @@ func (c *Client) GetItem(ctx context.Context, itemID int64, params *GetItemParam
 		clientOpt(s, clientInHeader, "X-Request-Id", params.XRequestID, clientString)
 		clientOpt(s, clientInCookie, "session", params.Session, clientString)
 	}
-	return clientCallJSON[Item](c, ctx, s, clientErrorsOfGetItem)
+	r := new(Item)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfGetItem, r))
 }
 
 // PutItem: A JSON body with required, nested, nullable and constrained properties.
@@ -431,7 +433,7 @@ func (c *Client) GetItem(ctx context.Context, itemID int64, params *GetItemParam
 func (c *Client) PutItem(ctx context.Context, itemID int64, body Item, opts ...RequestEditorFn) error {
 	s := newClientCall("putItem", http.MethodPut, "/items/"+strconv.FormatInt(itemID, 10), "", [][]string{{"basic"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	s.setJSON("application/json", body)
-	return clientCallNone(c, ctx, s, nil)
+	return c.call(ctx, s, nil, nil)
 }
 
 // PutItemInChunks calls PutItem once per chunk of at most chunkSize items of body.Aliases
@@ -459,7 +461,7 @@ func (c *Client) PutItemInChunks(ctx context.Context, itemID int64, body Item, c
 func (c *Client) ArchiveItem(ctx context.Context, itemID string, opts ...RequestEditorFn) error {
 	s := newClientCall("archiveItem", http.MethodPost, "/items/"+url.PathEscape(itemID)+":archive", "", [][]string{{"bearer"}}, opts)
 	s.emptyPath("itemId", itemID == "")
-	return clientCallNone(c, ctx, s, nil)
+	return c.call(ctx, s, nil, nil)
 }
 
 // Upload: A trailing slash, an optional raw body and an API key in a cookie.
@@ -1037,37 +1039,32 @@ func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
 	return a.fail(s, "", nil)
 }
 
-// clientCallNone sends a call whose success carries no result: every 2xx status
-// succeeds, any other fails with its documented error answer.
-func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return err
 	}
-	if resp.status/100 == 2 {
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
 		return nil
 	}
-	return resp.failWith(s, errs)
+	return resp.decode(s, result)
 }
 
-// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
-// into it, any other fails with its documented error answer.
-func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
-	resp, err := c.send(ctx, s)
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
 	if err != nil {
-		return nil, err
-	}
-	if resp.status/100 != 2 {
-		return nil, resp.failWith(s, errs)
-	}
-	r := new(T)
-	if err := resp.decode(s, r); err != nil {
-		return nil, err
+		var zero P
+		return zero, err
 	}
 	return r, nil
 }
 
-// clientValue is the result of clientCallJSON for a method that returns it by value.
+// clientValue is the result that r points to, for a method that returns it by value.
 func clientValue[T any](r *T, err error) (T, error) {
 	if err != nil {
 		var zero T

@@ -386,7 +386,7 @@ func (c *Client) LinkChannelGroups(ctx context.Context, channelID string, body G
 	s := newClientCall("linkChannelGroups", http.MethodPost, "/v1/channels/"+url.PathEscape(channelID)+"/groups~bulkAdd", "", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("channelId", channelID == "")
 	s.setJSON("application/json", body)
-	return clientCallNone(c, ctx, s, clientErrorsOfLinkChannelGroups)
+	return c.call(ctx, s, clientErrorsOfLinkChannelGroups, nil)
 }
 
 // LinkChannelGroupsInChunks calls LinkChannelGroups once per chunk of at most chunkSize
@@ -426,7 +426,8 @@ func (c *Client) ListLives(ctx context.Context, params *ListLivesParams, opts ..
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 		params.Filter.AppendQuery(s.query)
 	}
-	return clientCallJSON[LiveList](c, ctx, s, clientErrorsOfListLives)
+	r := new(LiveList)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfListLives, r))
 }
 
 // ListLivesAll yields the items of every page of ListLives, one request per page, as the
@@ -470,7 +471,8 @@ func (c *Client) ListLivesAll(ctx context.Context, params *ListLivesParams, opts
 func (c *Client) CreateLive(ctx context.Context, body CreateLiveRequest, opts ...RequestEditorFn) (*Live, error) {
 	s := newClientCall("createLive", http.MethodPost, "/v1/lives", "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.setJSON("application/json", body)
-	return clientCallJSON[Live](c, ctx, s, clientErrorsOfListLives)
+	r := new(Live)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfListLives, r))
 }
 
 // clientErrorsOfGetLive are the documented error answers of GetLive, and of every operation that documents the same.
@@ -492,7 +494,8 @@ var clientErrorsOfGetLive = []clientError{
 func (c *Client) GetLive(ctx context.Context, liveID string, opts ...RequestEditorFn) (*Live, error) {
 	s := newClientCall("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID), "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
-	return clientCallJSON[Live](c, ctx, s, clientErrorsOfGetLive)
+	r := new(Live)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfGetLive, r))
 }
 
 // UpdateLive: Update a Live
@@ -509,7 +512,8 @@ func (c *Client) UpdateLive(ctx context.Context, liveID string, body UpdateLiveR
 	s := newClientCall("updateLive", http.MethodPut, "/v1/lives/"+url.PathEscape(liveID), "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
-	return clientCallJSON[Live](c, ctx, s, clientErrorsOfGetLive)
+	r := new(Live)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfGetLive, r))
 }
 
 // DeleteLive: Delete a Live
@@ -525,7 +529,7 @@ func (c *Client) UpdateLive(ctx context.Context, liveID string, body UpdateLiveR
 func (c *Client) DeleteLive(ctx context.Context, liveID string, opts ...RequestEditorFn) error {
 	s := newClientCall("deleteLive", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID), "", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
-	return clientCallNone(c, ctx, s, clientErrorsOfGetLive)
+	return c.call(ctx, s, clientErrorsOfGetLive, nil)
 }
 
 // ListLiveGroups: List groups
@@ -545,7 +549,8 @@ func (c *Client) ListLiveGroups(ctx context.Context, liveID string, params *List
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 	}
-	return clientCallJSON[GroupList](c, ctx, s, clientErrorsOfGetLive)
+	r := new(GroupList)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfGetLive, r))
 }
 
 // ListLiveGroupsAll yields the items of every page of ListLiveGroups, one request per page,
@@ -591,7 +596,7 @@ func (c *Client) LinkLiveGroup(ctx context.Context, liveID string, body LinkLive
 	s := newClientCall("linkLiveGroup", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
-	return clientCallNone(c, ctx, s, clientErrorsOfGetLive)
+	return c.call(ctx, s, clientErrorsOfGetLive, nil)
 }
 
 // clientErrorsOfUnlinkLiveGroup are the documented error answers of UnlinkLiveGroup, and of every operation that documents the same.
@@ -614,7 +619,7 @@ func (c *Client) UnlinkLiveGroup(ctx context.Context, liveID string, groupID str
 	s := newClientCall("unlinkLiveGroup", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID)+"/groups/"+url.PathEscape(groupID), "", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.emptyPath("groupId", groupID == "")
-	return clientCallNone(c, ctx, s, clientErrorsOfUnlinkLiveGroup)
+	return c.call(ctx, s, clientErrorsOfUnlinkLiveGroup, nil)
 }
 
 // UnlinkLiveGroups: Unlink groups from a live
@@ -631,7 +636,7 @@ func (c *Client) UnlinkLiveGroups(ctx context.Context, liveID string, body Group
 	s := newClientCall("unlinkLiveGroups", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups~bulkRemove", "", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
-	return clientCallNone(c, ctx, s, clientErrorsOfGetLive)
+	return c.call(ctx, s, clientErrorsOfGetLive, nil)
 }
 
 // UnlinkLiveGroupsInChunks calls UnlinkLiveGroups once per chunk of at most chunkSize items
@@ -667,7 +672,8 @@ func (c *Client) ListLiveParticipants(ctx context.Context, liveID string, params
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 		params.Filter.AppendQuery(s.query)
 	}
-	return clientCallJSON[ParticipantList](c, ctx, s, clientErrorsOfListLives)
+	r := new(ParticipantList)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfListLives, r))
 }
 
 // ListLiveParticipantsAll yields the items of every page of ListLiveParticipants, one
@@ -766,7 +772,8 @@ func (c *Client) BulkInviteLiveParticipants(ctx context.Context, liveID string, 
 	s := newClientCall("bulkInviteLiveParticipants", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants~bulkInvite", "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
-	return clientValue(clientCallJSON[[]Participant](c, ctx, s, clientErrorsOfBulkInviteLiveParticipants))
+	r := new([]Participant)
+	return clientValue(r, c.call(ctx, s, clientErrorsOfBulkInviteLiveParticipants, r))
 }
 
 // BulkInviteLiveParticipantsInChunks calls BulkInviteLiveParticipants once per chunk of at
@@ -802,7 +809,8 @@ func (c *Client) ListLiveSpeakers(ctx context.Context, liveID string, params *Li
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 		params.Filter.AppendQuery(s.query)
 	}
-	return clientCallJSON[ParticipantList](c, ctx, s, clientErrorsOfListLives)
+	r := new(ParticipantList)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfListLives, r))
 }
 
 // ListLiveSpeakersAll yields the items of every page of ListLiveSpeakers, one request per
@@ -895,7 +903,8 @@ func (c *Client) BulkInviteLiveSpeakers(ctx context.Context, liveID string, body
 	s := newClientCall("bulkInviteLiveSpeakers", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers~bulkInvite", "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
-	return clientValue(clientCallJSON[[]Participant](c, ctx, s, clientErrorsOfBulkInviteLiveParticipants))
+	r := new([]Participant)
+	return clientValue(r, c.call(ctx, s, clientErrorsOfBulkInviteLiveParticipants, r))
 }
 
 // BulkInviteLiveSpeakersInChunks calls BulkInviteLiveSpeakers once per chunk of at most
@@ -1420,37 +1429,32 @@ func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
 	return a.fail(s, "", nil)
 }
 
-// clientCallNone sends a call whose success carries no result: every 2xx status
-// succeeds, any other fails with its documented error answer.
-func clientCallNone(c *Client, ctx context.Context, s *clientCall, errs []clientError) error {
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return err
 	}
-	if resp.status/100 == 2 {
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
 		return nil
 	}
-	return resp.failWith(s, errs)
+	return resp.decode(s, result)
 }
 
-// clientCallJSON sends a call whose success is a T: every 2xx status is decoded
-// into it, any other fails with its documented error answer.
-func clientCallJSON[T any](c *Client, ctx context.Context, s *clientCall, errs []clientError) (*T, error) {
-	resp, err := c.send(ctx, s)
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
 	if err != nil {
-		return nil, err
-	}
-	if resp.status/100 != 2 {
-		return nil, resp.failWith(s, errs)
-	}
-	r := new(T)
-	if err := resp.decode(s, r); err != nil {
-		return nil, err
+		var zero P
+		return zero, err
 	}
 	return r, nil
 }
 
-// clientValue is the result of clientCallJSON for a method that returns it by value.
+// clientValue is the result that r points to, for a method that returns it by value.
 func clientValue[T any](r *T, err error) (T, error) {
 	if err != nil {
 		var zero T
