@@ -29,6 +29,13 @@ type clientGen struct {
 	usesStrings, usesPathList, usesObject, usesStyledObject, usesMapPairs, usesJSONText, usesContentJSON bool
 	// streams is set when an operation streams its answer as events.
 	streams bool
+	// usesPut and formatters record the parameter writers that the methods call.
+	usesPut bool
+	// usesOptJSON is set when a method sends an optional JSON body.
+	usesOptJSON bool
+	formatters  map[string]bool
+	// errorTables names the declared tables of error answers by their rows.
+	errorTables map[string]string
 }
 
 // Client renders client.gen.go: the Client type and its options, one
@@ -83,6 +90,7 @@ func Client(api *generator.API) ([]byte, error) {
 	}
 	g.genSend(f)
 	g.genAnswer(f)
+	genClientAnswers(f)
 	g.genRetryHelpers(f)
 	g.genParamHelpers(f)
 	if clientHasPagination(api) {
@@ -101,11 +109,6 @@ func Client(api *generator.API) ([]byte, error) {
 // the client makes itself starts.
 func (g *clientGen) errorf(format string, args ...jen.Code) *jen.Statement {
 	return jen.Qual(pkgFmt, "Errorf").Call(append([]jen.Code{jen.Lit(g.api.Package + ": " + format)}, args...)...)
-}
-
-// errorNew is errors.New with the package name in front.
-func (g *clientGen) errorNew(text string) *jen.Statement {
-	return jen.Qual(pkgErrors, "New").Call(jen.Lit(g.api.Package + ": " + text))
 }
 
 // clientIfErr is `if err != nil { return results... }`.

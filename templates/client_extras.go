@@ -257,6 +257,7 @@ func genClientSplit(f *jen.File) {
 
 // genParamHelpers renders the parameter encoders that the methods use.
 func (g *clientGen) genParamHelpers(f *jen.File) {
+	g.genClientPut(f)
 	if g.usesStrings {
 		f.Comment("clientStrings writes every value of a list with format.")
 		f.Func().Id("clientStrings").Types(jen.Id("T").Any()).Params(jen.Id("values").Index().Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String()).Index().String().Block(

@@ -12,45 +12,46 @@ import (
 // the path, parameters and body, send it, and turn the answer into the
 // typed result or an *APIError.
 func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
-	fail := func(err jen.Code) []jen.Code { return clientFailResults(op, err) }
+	errors := g.clientErrorTable(f, op)
 	f.Add(declDoc(op.Name, clientMethodDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(g.clientMethodParams(op)...).Add(clientMethodResults(op)).BlockFunc(func(b *jen.Group) {
-		g.genCallSetup(b, op, clientAccept(op), fail)
+		g.genCallSetup(b, op, clientAccept(op))
+		if answer := clientGenericAnswer(op, errors); answer != nil {
+			for _, line := range answer {
+				b.Add(line)
+			}
+			return
+		}
 		b.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("s"))
 		b.Add(clientIfErr(clientFailResults(op, jen.Err())...))
 		b.Switch().BlockFunc(func(sw *jen.Group) {
 			for _, r := range op.Successes {
 				sw.Case(clientSuccessCond(op, r)).Block(clientSuccessReturn(op, r)...)
 			}
-			for _, r := range clientErrorResponses(op) {
-				sw.Case(clientStatusCond(r)).Block(jen.Return(clientFailResults(op, clientFailCall(r))...))
-			}
 			if !clientTakesEvery2xx(op) {
 				sw.Case(jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(2)).Block(clientUndocumentedSuccess(op)...)
 			}
 		})
-		b.Return(clientFailResults(op, clientFailCall(clientDefaultResponse(op)))...)
+		b.Return(clientFailResults(op, jen.Id("resp").Dot("failWith").Call(jen.Id("s"), errors))...)
 	}))
 }
 
-// genCallSetup renders how every method of an operation starts: the path
-// checks, the call with its Accept header, the parameters and the body;
-// fail is how the method returns an error.
-func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept string, fail func(err jen.Code) []jen.Code) {
-	g.genPathChecks(b, op, fail)
+// genCallSetup renders how every method of an operation starts: the call
+// with its Accept header, the path checks, the parameters and the body. An
+// error building the call is kept in it, and send returns it unsent.
+func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept string) {
 	b.Id("s").Op(":=").Id("newClientCall").CallFunc(func(args *jen.Group) {
 		args.Lit(op.ID)
 		args.Qual(pkgHTTP, clientMethodConst(op.Method))
 		args.Add(g.clientPathExpr(op))
+		args.Lit(accept)
 		if g.auth {
 			args.Add(clientSecurityLit(op))
 		}
 		args.Id("opts")
 	})
+	g.genPathChecks(b, op)
 	if clientStreams(op) {
 		b.Id("s").Dot("streamAnswer").Op("=").True()
-	}
-	if accept != "" {
-		b.Id("s").Dot("header").Dot("Set").Call(jen.Lit("Accept"), jen.Lit(accept))
 	}
 	if op.ParamsType != "" {
 		b.If(jen.Id("params").Op("!=").Nil()).BlockFunc(func(pb *jen.Group) {
@@ -58,7 +59,7 @@ func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept s
 		})
 	}
 	genFixedQuery(b, op)
-	g.genBodyEncoding(b, op, fail)
+	g.genBodyEncoding(b, op)
 }
 
 // clientMethodDoc documents a method from the spec: summary, description,
@@ -309,7 +310,7 @@ func clientAccept(op *generator.Operation) string {
 }
 
 // genBodyEncoding sets the request body: JSON encoded, or bytes as given.
-func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation, fail func(err jen.Code) []jen.Code) {
+func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation) {
 	body := op.Body
 	if body == nil {
 		return
@@ -319,23 +320,21 @@ func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation, fail 
 	case body.Kind == generator.BodyBinary:
 		set = jen.Id("s").Dot("setStream").Call(jen.Lit(body.ContentType), jen.Id("body"))
 	case body.Kind == generator.BodyForm:
-		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setForm").Call(jen.Lit(body.ContentType), jen.Id("body"), formStylesLit(body)), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(fail(jen.Err())...),
-		)
+		set = jen.Id("s").Dot("keep").Call(jen.Id("s").Dot("setForm").Call(jen.Lit(body.ContentType), jen.Id("body"), formStylesLit(body)))
 	case body.Kind == generator.BodyMultipart:
-		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setMultipart").Call(jen.Id("body"), clientPartsLit(body)), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(fail(jen.Err())...),
-		)
+		set = jen.Id("s").Dot("keep").Call(jen.Id("s").Dot("setMultipart").Call(jen.Id("body"), clientPartsLit(body)))
 	case body.Kind == generator.BodyText && body.Required:
 		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Index().Byte().Call(jen.Id("body")))
 	case body.Kind == generator.BodyText:
 		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Index().Byte().Call(jen.Op("*").Id("body")))
 	case body.Type.Kind == generator.RefBytes && (!body.JSON || body.Type.Format == ""):
 		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Id("body"))
+	case !body.Required && !body.Type.IsCollection() && body.Type.Kind != generator.RefAny:
+		g.usesOptJSON = true
+		b.Id("clientOptJSON").Call(jen.Id("s"), jen.Lit(body.ContentType), jen.Id("body"))
+		return
 	default:
-		set = jen.If(jen.Err().Op(":=").Id("s").Dot("setJSON").Call(jen.Lit(body.ContentType), jen.Id("body")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(fail(jen.Err())...),
-		)
+		set = jen.Id("s").Dot("setJSON").Call(jen.Lit(body.ContentType), jen.Id("body"))
 	}
 	if body.Required {
 		b.Add(set)
@@ -384,14 +383,6 @@ func clientUndocumentedSuccess(op *generator.Operation) []jen.Code {
 		return append(out, jen.Return(clientZero(op), jen.Nil()))
 	}
 	return append(out, jen.Return(jen.Nil()))
-}
-
-// clientStatusCond selects a documented error answer by code or range.
-func clientStatusCond(r *generator.Response) jen.Code {
-	if r.Range > 0 {
-		return jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(r.Range)
-	}
-	return jen.Id("resp").Dot("status").Op("==").Lit(r.Status)
 }
 
 // clientSuccessReturn turns a success answer into the method's result.
@@ -464,19 +455,6 @@ func clientDefaultResponse(op *generator.Operation) *generator.Response {
 		}
 	}
 	return nil
-}
-
-// clientFailCall is `resp.fail(s, description, new(ErrorBody))` for an
-// answer (nil: an undocumented status).
-func clientFailCall(r *generator.Response) jen.Code {
-	description, body := "", jen.Nil()
-	if r != nil {
-		description = r.Description
-		if r.Type != nil && !r.Raw {
-			body = jen.New(typeRef(r.Type))
-		}
-	}
-	return jen.Id("resp").Dot("fail").Call(jen.Id("s"), jen.Lit(description), body)
 }
 
 // genResultType renders the result struct of an operation with several

@@ -20,6 +20,7 @@ func genClientPager(f *jen.File, api *generator.API, auth bool) {
 	}
 	if pagerUses(api, generator.PagingLink) {
 		genClientLinkNext(f)
+		genClientLinkPages(f)
 	}
 	for _, op := range api.Operations {
 		if op.Pagination != nil && op.Pagination.UsesNullable() {
@@ -230,5 +231,29 @@ func genClientLinkNext(f *jen.File) {
 			),
 		),
 		jen.Return(jen.Lit("")),
+	)
+}
+
+// genClientLinkPages renders clientLinkPages, the whole walk of an operation
+// that pages by Link header and answers a list: its method only names the
+// call.
+func genClientLinkPages(f *jen.File) {
+	page := jen.Id("clientPage").Types(jen.Id("T"), jen.String())
+	f.Comment("clientLinkPages walks the pages of an operation that answers a list and names")
+	f.Comment("the next page in its Link header; fetch calls the operation with pc, a copy of")
+	f.Comment("the client that goes to the page's URL.")
+	f.Func().Id("clientLinkPages").Types(jen.Id("T").Any()).Params(
+		clientCtxParam(), jen.Id("c").Op("*").Id("Client"),
+		jen.Id("fetch").Func().Params(clientCtxParam(), jen.Id("pc").Op("*").Id("Client")).Params(jen.Index().Id("T"), jen.Error()),
+	).Qual(clientPkgIter, "Seq2").Types(jen.Id("T"), jen.Error()).Block(
+		jen.Return(jen.Id("clientPages").Call(jen.Id("ctx"), jen.Id("c").Dot("maxPages"), jen.Lit(""), jen.False(),
+			jen.Func().Params(clientCtxParam(), jen.Id("at").String()).Params(page.Clone(), jen.Error()).Block(
+				jen.List(jen.Id("pc"), jen.Id("header"), jen.Err()).Op(":=").Id("c").Dot("pageClient").Call(jen.Id("at")),
+				clientIfErr(page.Clone().Values(), jen.Err()),
+				jen.List(jen.Id("items"), jen.Err()).Op(":=").Id("fetch").Call(jen.Id("ctx"), jen.Id("pc")),
+				clientIfErr(page.Clone().Values(), jen.Err()),
+				jen.Return(page.Clone().Values(jen.Dict{jen.Id("items"): jen.Id("items"), jen.Id("next"): jen.Id("clientLinkNext").Call(jen.Op("*").Id("header"))}), jen.Nil()),
+			),
+		)),
 	)
 }

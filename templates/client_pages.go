@@ -14,6 +14,14 @@ func (g *clientGen) genPageMethod(f *jen.File, op *generator.Operation) {
 	key := pageKeyType(pg)
 	f.Add(doc(clientPageDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(pg.Method).Params(g.clientMethodParams(op)...).
 		Qual(clientPkgIter, "Seq2").Types(typeRef(pg.Item), jen.Error()).BlockFunc(func(b *jen.Group) {
+		if pg.Style == generator.PagingLink && len(pg.Items) == 0 && len(pg.Total) == 0 && len(pg.HasMore) == 0 {
+			b.Return(jen.Id("clientLinkPages").Call(jen.Id("ctx"), jen.Id("c"),
+				jen.Func().Params(clientCtxParam(), jen.Id("pc").Op("*").Id("Client")).Params(jen.Index().Add(typeRef(pg.Item)), jen.Error()).Block(
+					jen.Return(jen.Id("pc").Dot(op.Name).Call(clientCallArgs(op, jen.Id("params"), jen.Id("body"))...)),
+				),
+			))
+			return
+		}
 		first := pageFirst(b, pg)
 		b.Return(jen.Id("clientPages").Call(
 			jen.Id("ctx"), jen.Id("c").Dot("maxPages"), first, jen.Lit(pg.Style == generator.PagingToken),

@@ -7,7 +7,7 @@ import (
 
 // genPathChecks rejects empty string path parameters, which would make a
 // request for another path.
-func (g *clientGen) genPathChecks(b *jen.Group, op *generator.Operation, fail func(err jen.Code) []jen.Code) {
+func (g *clientGen) genPathChecks(b *jen.Group, op *generator.Operation) {
 	for _, p := range op.PathParams {
 		var empty jen.Code
 		switch base := clientUnalias(p.Type); {
@@ -19,7 +19,7 @@ func (g *clientGen) genPathChecks(b *jen.Group, op *generator.Operation, fail fu
 		default:
 			continue
 		}
-		b.If(empty).Block(jen.Return(fail(g.errorNew(op.ID + ": path parameter " + p.Name + " is empty"))...))
+		b.Id("s").Dot("emptyPath").Call(jen.Lit(p.Name), empty)
 	}
 }
 
@@ -184,6 +184,10 @@ func (g *clientGen) genParamsEncoding(b *jen.Group, op *generator.Operation) {
 // genParamEncoding writes one parameter when it is set: optional scalars
 // are pointers (nil is absent), lists and maps are absent when empty.
 func (g *clientGen) genParamEncoding(b *jen.Group, p *generator.Param) {
+	if put := g.clientPutCall(p); put != nil {
+		b.Add(put)
+		return
+	}
 	field := jen.Id("params").Dot(p.GoName)
 	value := field.Clone()
 	if p.ByPointer() && generator.ClientEncoding(p) != generator.EncodeObject {

@@ -28,6 +28,7 @@ func (g *clientGen) genCall(f *jen.File) {
 		s.Id("query").Qual(pkgURL, "Values").Comment("values as they are; escaped when sent")
 		s.Id("rawQuery").Qual(pkgURL, "Values").Comment("values already escaped: joined lists")
 		s.Id("header").Qual(pkgHTTP, "Header")
+		s.Id("accept").String().Comment("the Accept header, unless a header parameter sets one")
 		s.Id("cookies").Index().Op("*").Qual(pkgHTTP, "Cookie")
 		s.Id("body").Index().Byte().Comment("nil without a body")
 		if g.uploads {
@@ -47,12 +48,13 @@ func (g *clientGen) genCall(f *jen.File) {
 			s.Id("security").Index().Index().String()
 		}
 		s.Id("editors").Index().Id("RequestEditorFn")
+		s.Id("err").Error().Comment("the first error building the call; send returns it unsent")
 	})
-	params := []jen.Code{jen.List(jen.Id("operation"), jen.Id("method"), jen.Id("path")).String()}
+	params := []jen.Code{jen.List(jen.Id("operation"), jen.Id("method"), jen.Id("path"), jen.Id("accept")).String()}
 	fields := jen.Dict{
 		jen.Id("operation"): jen.Id("operation"), jen.Id("method"): jen.Id("method"), jen.Id("path"): jen.Id("path"),
 		jen.Id("query"): jen.Qual(pkgURL, "Values").Values(), jen.Id("rawQuery"): jen.Qual(pkgURL, "Values").Values(),
-		jen.Id("header"):  jen.Qual(pkgHTTP, "Header").Values(),
+		jen.Id("header"): jen.Qual(pkgHTTP, "Header").Values(), jen.Id("accept"): jen.Id("accept"),
 		jen.Id("editors"): jen.Id("editors"),
 	}
 	if g.auth {
@@ -60,18 +62,35 @@ func (g *clientGen) genCall(f *jen.File) {
 		fields[jen.Id("security")] = jen.Id("security")
 	}
 	params = append(params, jen.Id("editors").Index().Id("RequestEditorFn"))
-	f.Comment("newClientCall starts a call of an operation.")
+	f.Comment("newClientCall starts a call of an operation; accept is its Accept header, if any.")
 	f.Func().Id("newClientCall").Params(params...).Op("*").Id("clientCall").Block(
 		jen.Return(jen.Op("&").Id("clientCall").Values(fields)),
 	)
 	s := func() *jen.Statement { return jen.Id("s") }
-	f.Comment("setJSON encodes the request body as JSON.")
-	f.Func().Params(s().Op("*").Id("clientCall")).Id("setJSON").Params(jen.Id("contentType").String(), jen.Id("v").Any()).Error().Block(
-		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
-		clientIfErr(g.errorf("%s: encoding the request body: %w", s().Dot("operation"), jen.Err())),
-		s().Dot("setBody").Call(jen.Id("contentType"), jen.Id("data")),
-		jen.Return(jen.Nil()),
+	f.Comment("keep keeps the first error building a call.")
+	f.Func().Params(s().Op("*").Id("clientCall")).Id("keep").Params(jen.Err().Error()).Block(
+		jen.If(s().Dot("err").Op("==").Nil()).Block(s().Dot("err").Op("=").Err()),
 	)
+	f.Comment("emptyPath keeps the error of a path parameter that is empty, which would make")
+	f.Comment("a request for another path.")
+	f.Func().Params(s().Op("*").Id("clientCall")).Id("emptyPath").Params(jen.Id("name").String(), jen.Id("empty").Bool()).Block(
+		jen.If(jen.Id("empty")).Block(s().Dot("keep").Call(jen.Qual(pkgErrors, "New").Call(jen.Lit(g.api.Package + ": ").Op("+").Add(s().Dot("operation")).Op("+").Lit(": path parameter ").Op("+").Id("name").Op("+").Lit(" is empty")))),
+	)
+	f.Comment("setJSON encodes the request body as JSON.")
+	f.Func().Params(s().Op("*").Id("clientCall")).Id("setJSON").Params(jen.Id("contentType").String(), jen.Id("v").Any()).Block(
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			s().Dot("keep").Call(g.errorf("%s: encoding the request body: %w", s().Dot("operation"), jen.Err())),
+			jen.Return(),
+		),
+		s().Dot("setBody").Call(jen.Id("contentType"), jen.Id("data")),
+	)
+	if g.usesOptJSON {
+		f.Comment("clientOptJSON encodes an optional request body as JSON when it is set.")
+		f.Func().Id("clientOptJSON").Types(jen.Id("T").Any()).Params(s().Op("*").Id("clientCall"), jen.Id("contentType").String(), jen.Id("body").Op("*").Id("T")).Block(
+			jen.If(jen.Id("body").Op("!=").Nil()).Block(s().Dot("setJSON").Call(jen.Id("contentType"), jen.Id("body"))),
+		)
+	}
 	g.genSetStream(f)
 	f.Comment("addList adds a list parameter that is not exploded: each value escaped, joined by")
 	f.Comment("sep, which stays as it is (name=a,b rather than name=a%2Cb).")
@@ -138,8 +157,9 @@ func (g *clientGen) genSend(f *jen.File) {
 	s := func() *jen.Statement { return jen.Id("s") }
 	f.Comment("send sends a call and returns the final answer, with its body read and closed,")
 	f.Comment("after the retries that the policy allows. Answers of every status are returned;")
-	f.Comment("the error is a transport, editor or context error.")
+	f.Comment("the error is one building the call, or a transport, editor or context error.")
 	f.Func().Params(c().Op("*").Id("Client")).Id("send").Params(clientCtxParam(), s().Op("*").Id("clientCall")).Params(jen.Op("*").Id("clientAnswer"), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.If(s().Dot("err").Op("!=").Nil()).Block(jen.Return(jen.Nil(), s().Dot("err")))
 		if g.auth {
 			b.Add(c().Dot("authenticate").Call(s()))
 		}
@@ -178,6 +198,9 @@ func (g *clientGen) genAttempt(f *jen.File) {
 		clientIfErr(jen.Nil(), g.errorf("%s: %w", s().Dot("operation"), jen.Err())),
 		g.attemptLength(),
 		req().Dot("Header").Op("=").Add(s().Dot("header").Dot("Clone").Call()),
+		jen.If(jen.List(jen.Id("_"), jen.Id("set")).Op(":=").Add(req().Dot("Header")).Index(jen.Lit("Accept")), s().Dot("accept").Op("!=").Lit("").Op("&&").Op("!").Id("set")).Block(
+			req().Dot("Header").Dot("Set").Call(jen.Lit("Accept"), s().Dot("accept")),
+		),
 		jen.If(c().Dot("userAgent").Op("!=").Lit("")).Block(
 			req().Dot("Header").Dot("Set").Call(jen.Lit("User-Agent"), c().Dot("userAgent")),
 		),

@@ -46,33 +46,11 @@ func (g *clientGen) genStreamMethod(f *jen.File, op *generator.Operation) {
 	stream := op.StreamAnswer.Stream
 	event := typeRef(stream.Event)
 	seq := jen.Qual(clientPkgIter, "Seq2").Types(event.Clone(), jen.Error())
-	fail := func(err jen.Code) []jen.Code {
-		return []jen.Code{jen.Id("clientStreamError").Types(event.Clone()).Call(err)}
-	}
+	errors := g.clientErrorTable(f, op)
 	f.Add(declDoc(op.StreamMethod, clientStreamDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.StreamMethod).Params(g.clientMethodParams(op)...).Add(seq).BlockFunc(func(b *jen.Group) {
-		g.genCallSetup(b, op, stream.ContentType, fail)
-		b.Return(jen.Id("clientStream").Types(event.Clone()).Call(jen.Id("c"), jen.Id("ctx"), jen.Id("s"), jen.Id(clientStreamFormat(stream)), clientStreamFail(op)))
+		g.genCallSetup(b, op, stream.ContentType)
+		b.Return(jen.Id("clientStream").Types(event.Clone()).Call(jen.Id("c"), jen.Id("ctx"), jen.Id("s"), jen.Id(clientStreamFormat(stream)), errors))
 	}))
-}
-
-// clientStreamFail is the function that turns an error answer into the
-// error the stream yields: the documented error bodies, as the plain method
-// decodes them; nil when the spec documents none.
-func clientStreamFail(op *generator.Operation) jen.Code {
-	errs, def := clientErrorResponses(op), clientDefaultResponse(op)
-	if len(errs) == 0 && def == nil {
-		return jen.Nil()
-	}
-	return jen.Func().Params(jen.Id("resp").Op("*").Id("clientAnswer")).Error().BlockFunc(func(b *jen.Group) {
-		if len(errs) > 0 {
-			b.Switch().BlockFunc(func(sw *jen.Group) {
-				for _, r := range errs {
-					sw.Case(clientStatusCond(r)).Block(jen.Return(clientFailCall(r)))
-				}
-			})
-		}
-		b.Return(clientFailCall(def))
-	})
 }
 
 // clientStreamDoc documents a streaming method.
@@ -116,20 +94,16 @@ func (g *clientGen) genStreamRuntime(f *jen.File) {
 	g.genEventDecoder(f)
 }
 
-// genStreamLoop renders clientStream and clientStreamError.
+// genStreamLoop renders clientStream.
 func (g *clientGen) genStreamLoop(f *jen.File) {
 	zero := func() *jen.Statement { return jen.Var().Id("zero").Id("E") }
 	seq := jen.Qual(clientPkgIter, "Seq2").Types(jen.Id("E"), jen.Error())
 	yield := jen.Id("yield").Func().Params(jen.Id("E"), jen.Error()).Bool()
-	f.Comment("clientStreamError is a stream that yields err and ends: a call that could not be built.")
-	f.Func().Id("clientStreamError").Types(jen.Id("E").Any()).Params(jen.Err().Error()).Add(seq.Clone()).Block(
-		jen.Return(jen.Func().Params(yield.Clone()).Block(zero(), jen.Id("yield").Call(jen.Id("zero"), jen.Err()))),
-	)
 	f.Comment("clientStream sends the call when the loop starts and yields its events. An error")
-	f.Comment("answer goes through fail (nil: an APIError without a body). The body is closed")
+	f.Comment("answer fails with its documented error answer in errs. The body is closed")
 	f.Comment("when the stream ends, however it ends.")
 	f.Func().Id("clientStream").Types(jen.Id("E").Any()).Params(
-		jen.Id("c").Op("*").Id("Client"), clientCtxParam(), jen.Id("s").Op("*").Id("clientCall"), jen.Id("format").Id("clientStreamFormat"), jen.Id("fail").Func().Params(jen.Op("*").Id("clientAnswer")).Error(),
+		jen.Id("c").Op("*").Id("Client"), clientCtxParam(), jen.Id("s").Op("*").Id("clientCall"), jen.Id("format").Id("clientStreamFormat"), jen.Id("errs").Index().Id("clientError"),
 	).Add(seq.Clone()).Block(
 		jen.Id("s").Dot("streamAnswer").Op("=").True(),
 		jen.Return(jen.Func().Params(yield.Clone()).Block(
@@ -137,11 +111,7 @@ func (g *clientGen) genStreamLoop(f *jen.File) {
 			jen.List(jen.Id("a"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("s")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return()),
 			jen.If(jen.Id("a").Dot("stream").Op("==").Nil()).Block(
-				jen.If(jen.Id("fail").Op("==").Nil()).Block(
-					jen.Id("yield").Call(jen.Id("zero"), jen.Id("a").Dot("fail").Call(jen.Id("s"), jen.Lit(""), jen.Nil())),
-					jen.Return(),
-				),
-				jen.Id("yield").Call(jen.Id("zero"), jen.Id("fail").Call(jen.Id("a"))),
+				jen.Id("yield").Call(jen.Id("zero"), jen.Id("a").Dot("failWith").Call(jen.Id("s"), jen.Id("errs"))),
 				jen.Return(),
 			),
 			jen.Defer().Id("a").Dot("stream").Dot("Close").Call(),

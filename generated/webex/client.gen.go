@@ -367,6 +367,25 @@ type CreateMeetingInviteesResult struct {
 	NoContent bool
 }
 
+// clientErrorsOfCreateMeetingInvitees are the documented error answers of CreateMeetingInvitees, and of every operation that documents the same.
+var clientErrorsOfCreateMeetingInvitees = []clientError{
+	{400, "The request was invalid or cannot be otherwise served. An accompanying error message will explain further.", nil},
+	{401, "Authentication credentials were missing or incorrect.", nil},
+	{403, "The request is understood, but it has been refused or access is not allowed.", nil},
+	{404, "The URI requested is invalid or the resource requested, such as a user, does not exist. Also returned when the requested format is not supported by the requested method.", nil},
+	{405, "The request was made to a resource using an HTTP request method that is not supported.", nil},
+	{409, "The request could not be processed because it conflicts with some established rule of the system. For example, a person may not be added to a room more than once.", nil},
+	{410, "The requested resource is no longer available.", nil},
+	{415, "The request was made to a resource without specifying a media type or used a media type that is not supported.", nil},
+	{423, "The requested resource is temporarily unavailable. A Retry-After header may be present that specifies how many seconds you need to wait before attempting the request again.", nil},
+	{428, "File(s) cannot be scanned for malware and need to be force downloaded.", nil},
+	{429, "Too many requests have been sent in a given amount of time and the request has been rate limited. A Retry-After header should be present that specifies how many seconds you need to wait before a successful request can be made.", nil},
+	{500, "Something went wrong on the server. If the issue persists, feel free to contact the Webex Developer Support team.", nil},
+	{502, "The server received an invalid response from an upstream server while processing the request. Try again later.", nil},
+	{503, "Server is overloaded with requests. Try again later.", nil},
+	{504, "An upstream server failed to respond on time. If your query uses max parameter, please try to reduce it.", nil},
+}
+
 // CreateMeetingInvitees: Create Meeting Invitees
 //
 // Invite people to attend a meeting in bulk. Identify each invitee by the email address of
@@ -414,11 +433,8 @@ type CreateMeetingInviteesResult struct {
 //   - 504 (*APIError): An upstream server failed to respond on time. If your query uses max
 //     parameter, please try to reduce it.
 func (c *Client) CreateMeetingInvitees(ctx context.Context, body CreateMeetingInviteesRequest, opts ...RequestEditorFn) (*CreateMeetingInviteesResult, error) {
-	s := newClientCall("createMeetingInvitees", http.MethodPost, "/meetingInvitees/bulkInsert", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s := newClientCall("createMeetingInvitees", http.MethodPost, "/meetingInvitees/bulkInsert", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return nil, err
@@ -436,40 +452,10 @@ func (c *Client) CreateMeetingInvitees(ctx context.Context, body CreateMeetingIn
 		return &CreateMeetingInviteesResult{Accepted: true}, nil
 	case resp.status == 204:
 		return &CreateMeetingInviteesResult{NoContent: true}, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "The request was invalid or cannot be otherwise served. An accompanying error message will explain further.", nil)
-	case resp.status == 401:
-		return nil, resp.fail(s, "Authentication credentials were missing or incorrect.", nil)
-	case resp.status == 403:
-		return nil, resp.fail(s, "The request is understood, but it has been refused or access is not allowed.", nil)
-	case resp.status == 404:
-		return nil, resp.fail(s, "The URI requested is invalid or the resource requested, such as a user, does not exist. Also returned when the requested format is not supported by the requested method.", nil)
-	case resp.status == 405:
-		return nil, resp.fail(s, "The request was made to a resource using an HTTP request method that is not supported.", nil)
-	case resp.status == 409:
-		return nil, resp.fail(s, "The request could not be processed because it conflicts with some established rule of the system. For example, a person may not be added to a room more than once.", nil)
-	case resp.status == 410:
-		return nil, resp.fail(s, "The requested resource is no longer available.", nil)
-	case resp.status == 415:
-		return nil, resp.fail(s, "The request was made to a resource without specifying a media type or used a media type that is not supported.", nil)
-	case resp.status == 423:
-		return nil, resp.fail(s, "The requested resource is temporarily unavailable. A Retry-After header may be present that specifies how many seconds you need to wait before attempting the request again.", nil)
-	case resp.status == 428:
-		return nil, resp.fail(s, "File(s) cannot be scanned for malware and need to be force downloaded.", nil)
-	case resp.status == 429:
-		return nil, resp.fail(s, "Too many requests have been sent in a given amount of time and the request has been rate limited. A Retry-After header should be present that specifies how many seconds you need to wait before a successful request can be made.", nil)
-	case resp.status == 500:
-		return nil, resp.fail(s, "Something went wrong on the server. If the issue persists, feel free to contact the Webex Developer Support team.", nil)
-	case resp.status == 502:
-		return nil, resp.fail(s, "The server received an invalid response from an upstream server while processing the request. Try again later.", nil)
-	case resp.status == 503:
-		return nil, resp.fail(s, "Server is overloaded with requests. Try again later.", nil)
-	case resp.status == 504:
-		return nil, resp.fail(s, "An upstream server failed to respond on time. If your query uses max parameter, please try to reduce it.", nil)
 	case resp.status/100 == 2:
 		return &CreateMeetingInviteesResult{}, nil
 	}
-	return nil, resp.fail(s, "", nil)
+	return nil, resp.failWith(s, clientErrorsOfCreateMeetingInvitees)
 }
 
 // CreateMeetingInviteesInChunks calls CreateMeetingInvitees once per chunk of at most
@@ -502,17 +488,20 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	// security lists alternative sets of security schemes; the first set whose
 	// credentials are all configured authenticates the call.
 	security [][]string
 	editors  []RequestEditorFn
+	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, security [][]string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -524,14 +513,29 @@ func newClientCall(operation, method, path string, security [][]string, editors 
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("webex: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("webex: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("webex: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -578,8 +582,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	c.authenticate(s)
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
@@ -613,6 +620,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("webex: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -945,6 +955,70 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 		e.Body = body
 	}
 	return e
+}
+
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
+		return nil
+	}
+	return resp.decode(s, result)
+}
+
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
+	if err != nil {
+		var zero P
+		return zero, err
+	}
+	return r, nil
+}
+
+// clientValue is the result that r points to, for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
 }
 
 // retryWait decides whether the answer to attempt number attempt is retried, and

@@ -300,9 +300,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The image.
 func (c *Client) GetAvatar(ctx context.Context, opts ...RequestEditorFn) (io.ReadCloser, error) {
-	s := newClientCall("getAvatar", http.MethodGet, "/avatar", opts)
+	s := newClientCall("getAvatar", http.MethodGet, "/avatar", "image/png", opts)
 	s.streamAnswer = true
-	s.header.Set("Accept", "image/png")
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return nil, err
@@ -311,7 +310,7 @@ func (c *Client) GetAvatar(ctx context.Context, opts ...RequestEditorFn) (io.Rea
 	case resp.status/100 == 2:
 		return resp.stream, nil
 	}
-	return nil, resp.fail(s, "", nil)
+	return nil, resp.failWith(s, nil)
 }
 
 // SetAvatar: Replace the avatar, or clear it without a body.
@@ -325,19 +324,11 @@ func (c *Client) GetAvatar(ctx context.Context, opts ...RequestEditorFn) (io.Rea
 // Answers:
 //   - 204 (success): Replaced.
 func (c *Client) SetAvatar(ctx context.Context, body io.Reader, opts ...RequestEditorFn) error {
-	s := newClientCall("setAvatar", http.MethodPut, "/avatar", opts)
+	s := newClientCall("setAvatar", http.MethodPut, "/avatar", "", opts)
 	if body != nil {
 		s.setStream("image/png", body)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	}
-	return resp.fail(s, "", nil)
+	return c.call(ctx, s, nil, nil)
 }
 
 // Echo text, or nothing.
@@ -347,8 +338,7 @@ func (c *Client) SetAvatar(ctx context.Context, body io.Reader, opts ...RequestE
 // Answers:
 //   - 200 (result): The text.
 func (c *Client) Echo(ctx context.Context, body *string, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("echo", http.MethodPost, "/echo", opts)
-	s.header.Set("Accept", "text/plain; charset=utf-8")
+	s := newClientCall("echo", http.MethodPost, "/echo", "text/plain; charset=utf-8", opts)
 	if body != nil {
 		s.setBody("text/plain", []byte(*body))
 	}
@@ -360,7 +350,7 @@ func (c *Client) Echo(ctx context.Context, body *string, opts ...RequestEditorFn
 	case resp.status/100 == 2:
 		return string(resp.body), nil
 	}
-	return "", resp.fail(s, "", nil)
+	return "", resp.failWith(s, nil)
 }
 
 // DownloadFileResult is the success answer of DownloadFile: the field of the status that the
@@ -371,6 +361,11 @@ type DownloadFileResult struct {
 	OK io.ReadCloser
 	// PartialContent is set for status 206: Part of the file.
 	PartialContent io.ReadCloser
+}
+
+// clientErrorsOfDownloadFile are the documented error answers of DownloadFile, and of every operation that documents the same.
+var clientErrorsOfDownloadFile = []clientError{
+	{404, "No such file.", clientNew[Error]},
 }
 
 // DownloadFile: Read a file, whole or in part.
@@ -385,12 +380,9 @@ type DownloadFileResult struct {
 //   - 206 (result PartialContent): Part of the file.
 //   - 404 (*APIError): No such file.
 func (c *Client) DownloadFile(ctx context.Context, name string, opts ...RequestEditorFn) (*DownloadFileResult, error) {
-	if name == "" {
-		return nil, errors.New("binary: downloadFile: path parameter name is empty")
-	}
-	s := newClientCall("downloadFile", http.MethodGet, "/files/"+url.PathEscape(name), opts)
+	s := newClientCall("downloadFile", http.MethodGet, "/files/"+url.PathEscape(name), "application/octet-stream, application/json", opts)
+	s.emptyPath("name", name == "")
 	s.streamAnswer = true
-	s.header.Set("Accept", "application/octet-stream, application/json")
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return nil, err
@@ -400,13 +392,16 @@ func (c *Client) DownloadFile(ctx context.Context, name string, opts ...RequestE
 		return &DownloadFileResult{OK: resp.stream}, nil
 	case resp.status == 206:
 		return &DownloadFileResult{PartialContent: resp.stream}, nil
-	case resp.status == 404:
-		return nil, resp.fail(s, "No such file.", new(Error))
 	case resp.status/100 == 2:
 		clientDiscard(resp.stream)
 		return &DownloadFileResult{}, nil
 	}
-	return nil, resp.fail(s, "", nil)
+	return nil, resp.failWith(s, clientErrorsOfDownloadFile)
+}
+
+// clientErrorsOfUploadFile are the documented error answers of UploadFile, and of every operation that documents the same.
+var clientErrorsOfUploadFile = []clientError{
+	{400, "Bad request.", clientNew[Error]},
 }
 
 // UploadFile: Store a file.
@@ -421,27 +416,11 @@ func (c *Client) DownloadFile(ctx context.Context, name string, opts ...RequestE
 //   - 201 (result): Stored.
 //   - 400 (*APIError): Bad request.
 func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, opts ...RequestEditorFn) (*Stored, error) {
-	if name == "" {
-		return nil, errors.New("binary: uploadFile: path parameter name is empty")
-	}
-	s := newClientCall("uploadFile", http.MethodPut, "/files/"+url.PathEscape(name), opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("uploadFile", http.MethodPut, "/files/"+url.PathEscape(name), "application/json", opts)
+	s.emptyPath("name", name == "")
 	s.setStream("application/octet-stream", body)
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Stored)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Bad request.", new(Error))
-	}
-	return nil, resp.fail(s, "", nil)
+	r := new(Stored)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfUploadFile, r))
 }
 
 // AddNote: Store a note, answered with its text as stored.
@@ -451,8 +430,7 @@ func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, op
 // Answers:
 //   - 200 (result): The note as stored.
 func (c *Client) AddNote(ctx context.Context, body string, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("addNote", http.MethodPost, "/notes", opts)
-	s.header.Set("Accept", "text/plain")
+	s := newClientCall("addNote", http.MethodPost, "/notes", "text/plain", opts)
 	s.setBody("text/plain", []byte(body))
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -462,7 +440,7 @@ func (c *Client) AddNote(ctx context.Context, body string, opts ...RequestEditor
 	case resp.status/100 == 2:
 		return string(resp.body), nil
 	}
-	return "", resp.fail(s, "", nil)
+	return "", resp.failWith(s, nil)
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -474,6 +452,7 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	// stream is a body read from the caller's reader as it is sent. It is sent once
@@ -484,11 +463,13 @@ type clientCall struct {
 	streamStart, streamSize int64
 	streamAnswer            bool // a success body is handed over unread (streamed downloads and event streams)
 	editors                 []RequestEditorFn
+	err                     error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -499,14 +480,29 @@ func newClientCall(operation, method, path string, editors []RequestEditorFn) *c
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("binary: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("binary: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("binary: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // setStream sets a body that is read from r as it is sent. When r seeks, its size
@@ -573,8 +569,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query
@@ -622,6 +621,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		}
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -959,6 +961,70 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 		e.Body = body
 	}
 	return e
+}
+
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
+		return nil
+	}
+	return resp.decode(s, result)
+}
+
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
+	if err != nil {
+		var zero P
+		return zero, err
+	}
+	return r, nil
+}
+
+// clientValue is the result that r points to, for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
 }
 
 // retryWait decides whether the answer to attempt number attempt is retried, and

@@ -405,24 +405,10 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The tags added.
 func (c *Client) AddTags(ctx context.Context, body AddTagsRequestBody, opts ...RequestEditorFn) ([]string, error) {
-	s := newClientCall("addTags", http.MethodPost, "/tags~batchAdd", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	s.header.Set("Accept", "application/json")
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new([]string)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return *r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("addTags", http.MethodPost, "/tags~batchAdd", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	s.setJSON("application/json", body)
+	r := new([]string)
+	return clientValue(r, c.call(ctx, s, nil, r))
 }
 
 // AddTagsInChunks calls AddTags once per chunk of at most chunkSize items of body.Tags, in
@@ -448,33 +434,14 @@ func (c *Client) AddTagsInChunks(ctx context.Context, body AddTagsRequestBody, c
 // Answers:
 //   - 200 (result): A page of things.
 func (c *Client) ListThings(ctx context.Context, params *ListThingsParams, opts ...RequestEditorFn) (*ThingPage, error) {
-	s := newClientCall("listThings", http.MethodGet, "/things", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("listThings", http.MethodGet, "/things", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	if params != nil {
-		if params.Page != nil {
-			s.query.Set("page", strconv.FormatInt(*params.Page, 10))
-		}
-		if params.PerPage != nil {
-			s.query.Set("per_page", strconv.FormatInt(*params.PerPage, 10))
-		}
-		if len(params.IDs) > 0 {
-			for _, v := range clientStrings(params.IDs, func(v int) string {
-				return strconv.FormatInt(int64(v), 10)
-			}) {
-				s.query.Add("ids", v)
-			}
-		}
-		if len(params.Names) > 0 {
-			s.addList("names", ",", params.Names)
-		}
-		if len(params.Words) > 0 {
-			s.addList("words", "%20", params.Words)
-		}
-		if len(params.Kinds) > 0 {
-			s.addList("kinds", "|", clientStrings(params.Kinds, func(v Kind) string {
-				return string(v)
-			}))
-		}
+		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
+		clientOpt(s, clientInQuery, "per_page", params.PerPage, clientInt)
+		clientList(s, clientInQuery, "ids", "", params.IDs, clientInt)
+		clientList(s, clientInQuery, "names", ",", params.Names, clientString)
+		clientList(s, clientInQuery, "words", "%20", params.Words, clientString)
+		clientList(s, clientInQuery, "kinds", "|", params.Kinds, clientString)
 		if len(params.Labels) > 0 {
 			clientAddObject(s, "labels", true, true, clientMapPairs(params.Labels, func(v string) string {
 				return v
@@ -517,27 +484,14 @@ func (c *Client) ListThings(ctx context.Context, params *ListThingsParams, opts 
 				return w
 			}())
 		}
-		if params.Since != nil {
-			s.query.Set("since", params.Since.Format(time.RFC3339Nano))
-		}
+		clientOpt(s, clientInQuery, "since", params.Since, clientTime)
 		s.query.Set("ratio", strconv.FormatFloat(float64(params.Ratio), 'f', -1, 32))
 		if len(params.Token) > 0 {
 			s.query.Set("token", base64.StdEncoding.EncodeToString(params.Token))
 		}
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(ThingPage)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	r := new(ThingPage)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ListThingsAll yields the items of every page of ListThings, one request per page, as the
@@ -581,6 +535,11 @@ type ImportThingsResult struct {
 	Status2XX *string
 }
 
+// clientErrorsOfImportThings are the documented error answers of ImportThings, and of every operation that documents the same.
+var clientErrorsOfImportThings = []clientError{
+	{422, "Some things are invalid.", clientNew[ProblemModel]},
+}
+
 // ImportThings: Import things
 //
 // Several successes, a bulk body with maxItems, and answers merged by their items.
@@ -593,11 +552,8 @@ type ImportThingsResult struct {
 //   - 422 (*APIError): Some things are invalid.
 //   - 2XX (result Status2XX): Another success.
 func (c *Client) ImportThings(ctx context.Context, body ThingBatch, opts ...RequestEditorFn) (*ImportThingsResult, error) {
-	s := newClientCall("importThings", http.MethodPost, "/things", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	s.header.Set("Accept", "application/json, text/plain")
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s := newClientCall("importThings", http.MethodPost, "/things", "application/json, text/plain", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return nil, err
@@ -614,10 +570,8 @@ func (c *Client) ImportThings(ctx context.Context, body ThingBatch, opts ...Requ
 	case resp.status/100 == 2:
 		text := string(resp.body)
 		return &ImportThingsResult{Status2XX: &text}, nil
-	case resp.status == 422:
-		return nil, resp.fail(s, "Some things are invalid.", new(ProblemModel))
 	}
-	return nil, resp.fail(s, "", nil)
+	return nil, resp.failWith(s, clientErrorsOfImportThings)
 }
 
 // ImportThingsInChunks calls ImportThings once per chunk of at most chunkSize items of
@@ -652,8 +606,7 @@ func (c *Client) ImportThingsInChunks(ctx context.Context, body ThingBatch, chun
 // Answers:
 //   - 200 (result): The notes as stored.
 func (c *Client) PutThingsIDNotes(ctx context.Context, id int64, body io.Reader, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("put  things  id  notes", http.MethodPut, "/things/"+strconv.FormatInt(id, 10)+"/notes", [][]string{}, opts)
-	s.header.Set("Accept", "text/plain")
+	s := newClientCall("put  things  id  notes", http.MethodPut, "/things/"+strconv.FormatInt(id, 10)+"/notes", "text/plain", [][]string{}, opts)
 	if body != nil {
 		s.setStream("application/octet-stream", body)
 	}
@@ -665,7 +618,12 @@ func (c *Client) PutThingsIDNotes(ctx context.Context, id int64, body io.Reader,
 	case resp.status/100 == 2:
 		return string(resp.body), nil
 	}
-	return "", resp.fail(s, "", nil)
+	return "", resp.failWith(s, nil)
+}
+
+// clientErrorsOfClearNotes are the documented error answers of ClearNotes, and of every operation that documents the same.
+var clientErrorsOfClearNotes = []clientError{
+	{0, "Whatever the server says.", clientNew[ProblemModel]},
 }
 
 // ClearNotes: Clear notes
@@ -677,26 +635,17 @@ func (c *Client) PutThingsIDNotes(ctx context.Context, id int64, body io.Reader,
 // Answers:
 //   - default (result): Whatever the server says.
 func (c *Client) ClearNotes(ctx context.Context, id int64, body *Point, opts ...RequestEditorFn) (*ProblemModel, error) {
-	s := newClientCall("clearNotes", http.MethodDelete, "/things/"+strconv.FormatInt(id, 10)+"/notes", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	s.header.Set("Accept", "application/json")
-	if body != nil {
-		if err := s.setJSON("application/json", body); err != nil {
-			return nil, err
-		}
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(ProblemModel)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "Whatever the server says.", new(ProblemModel))
+	s := newClientCall("clearNotes", http.MethodDelete, "/things/"+strconv.FormatInt(id, 10)+"/notes", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	clientOptJSON(s, "application/json", body)
+	r := new(ProblemModel)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfClearNotes, r))
+}
+
+// clientErrorsOfGetThing are the documented error answers of GetThing, and of every operation that documents the same.
+var clientErrorsOfGetThing = []clientError{
+	{404, "No such thing.", clientNew[ProblemModel]},
+	{4, "Another client error.", clientNew[ProblemModel]},
+	{0, "An unexpected error.", clientNew[ProblemModel]},
 }
 
 // GetThing: Get a thing
@@ -711,48 +660,19 @@ func (c *Client) ClearNotes(ctx context.Context, id int64, body *Point, opts ...
 //   - 4XX (*APIError): Another client error.
 //   - default (*APIError): An unexpected error.
 func (c *Client) GetThing(ctx context.Context, id int64, kind Kind, shape string, coords []float64, params *GetThingParams, opts ...RequestEditorFn) (*Thing, error) {
-	if kind == "" {
-		return nil, errors.New("client: getThing: path parameter kind is empty")
-	}
-	if shape == "" {
-		return nil, errors.New("client: getThing: path parameter shape is empty")
-	}
-	if len(coords) == 0 {
-		return nil, errors.New("client: getThing: path parameter coords is empty")
-	}
 	s := newClientCall("getThing", http.MethodGet, "/things/"+strconv.FormatInt(id, 10)+"/"+url.PathEscape(string(kind))+"/."+url.PathEscape(shape)+"/"+clientPathList("matrix", "coords", true, clientStrings(coords, func(v float64) string {
 		return strconv.FormatFloat(v, 'f', -1, 64)
-	})), [][]string{{"basic"}, {"session"}}, opts)
-	s.header.Set("Accept", "application/json")
+	})), "application/json", [][]string{{"basic"}, {"session"}}, opts)
+	s.emptyPath("kind", kind == "")
+	s.emptyPath("shape", shape == "")
+	s.emptyPath("coords", len(coords) == 0)
 	if params != nil {
 		s.header.Set("X-Request-Id", params.XRequestID)
-		if len(params.XTags) > 0 {
-			s.header.Set("X-Tags", strings.Join(params.XTags, ","))
-		}
-		if params.SessionHint != nil {
-			s.cookies = append(s.cookies, &http.Cookie{
-				Name:  "session_hint",
-				Value: strconv.FormatBool(*params.SessionHint),
-			})
-		}
+		clientList(s, clientInHeader, "X-Tags", ",", params.XTags, clientString)
+		clientOpt(s, clientInCookie, "session_hint", params.SessionHint, clientBool)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Thing)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 404:
-		return nil, resp.fail(s, "No such thing.", new(ProblemModel))
-	case resp.status/100 == 4:
-		return nil, resp.fail(s, "Another client error.", new(ProblemModel))
-	}
-	return nil, resp.fail(s, "An unexpected error.", new(ProblemModel))
+	r := new(Thing)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfGetThing, r))
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -764,6 +684,7 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	// stream is a body read from the caller's reader as it is sent. It is sent once
@@ -776,11 +697,13 @@ type clientCall struct {
 	// credentials are all configured authenticates the call.
 	security [][]string
 	editors  []RequestEditorFn
+	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, security [][]string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -792,14 +715,36 @@ func newClientCall(operation, method, path string, security [][]string, editors 
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("client: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("client: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("client: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
+}
+
+// clientOptJSON encodes an optional request body as JSON when it is set.
+func clientOptJSON[T any](s *clientCall, contentType string, body *T) {
+	if body != nil {
+		s.setJSON(contentType, body)
+	}
 }
 
 // setStream sets a body that is read from r as it is sent. When r seeks, its size
@@ -866,8 +811,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	c.authenticate(s)
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
@@ -916,6 +864,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		}
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -1250,6 +1201,70 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 	return e
 }
 
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
+		return nil
+	}
+	return resp.decode(s, result)
+}
+
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
+	if err != nil {
+		var zero P
+		return zero, err
+	}
+	return r, nil
+}
+
+// clientValue is the result that r points to, for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
+}
+
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
@@ -1319,6 +1334,80 @@ func clientSleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// clientIn is where a parameter goes.
+type clientIn int
+
+const (
+	clientInQuery clientIn = iota
+	clientInHeader
+	clientInCookie
+)
+
+// put sets a parameter's written value in its location.
+func (s *clientCall) put(in clientIn, name, value string) {
+	switch in {
+	case clientInHeader:
+		s.header.Set(name, value)
+	case clientInCookie:
+		s.cookies = append(s.cookies, &http.Cookie{
+			Name:  name,
+			Value: value,
+		})
+	default:
+		s.query.Set(name, value)
+	}
+}
+
+// clientOpt writes an optional parameter when it is set.
+func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+	if v != nil {
+		s.put(in, name, format(*v))
+	}
+}
+
+// clientList writes an optional list parameter when it has values: in the query
+// one pair per value when sep is empty (exploded), else the escaped values joined
+// by sep; elsewhere joined by commas.
+func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+	if len(values) == 0 {
+		return
+	}
+	written, ok := any(values).([]string)
+	if !ok {
+		written = clientStrings(values, format)
+	}
+	switch {
+	case in == clientInQuery && sep == "":
+		for _, v := range written {
+			s.query.Add(name, v)
+		}
+	case in == clientInQuery:
+		s.addList(name, sep, written)
+	default:
+		s.put(in, name, strings.Join(written, ","))
+	}
+}
+
+// clientString writes a parameter value as text.
+func clientString[T ~string](v T) string {
+	return string(v)
+}
+
+// clientInt writes a parameter value as text.
+func clientInt[T ~int | ~int32 | ~int64](v T) string {
+	return strconv.FormatInt(int64(v), 10)
+}
+
+// clientBool writes a parameter value as text.
+func clientBool[T ~bool](v T) string {
+	return strconv.FormatBool(bool(v))
+}
+
+// clientTime writes a parameter value as text.
+func clientTime(v time.Time) string {
+	return v.Format(time.RFC3339Nano)
 }
 
 // clientStrings writes every value of a list with format.

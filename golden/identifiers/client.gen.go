@@ -297,33 +297,13 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): stored
 func (c *Client) FilesPutFile(ctx context.Context, errors_ string, strings_ string, bytes_ int, io_ string, body OddNames, opts ...RequestEditorFn) (*OddNames, error) {
-	if errors_ == "" {
-		return nil, errors.New("identifiers: files.put-file: path parameter errors is empty")
-	}
-	if strings_ == "" {
-		return nil, errors.New("identifiers: files.put-file: path parameter strings is empty")
-	}
-	if io_ == "" {
-		return nil, errors.New("identifiers: files.put-file: path parameter io is empty")
-	}
-	s := newClientCall("files.put-file", http.MethodPut, "/files/"+url.PathEscape(errors_)+"/"+url.PathEscape(strings_)+"/"+strconv.FormatInt(int64(bytes_), 10)+"/"+url.PathEscape(io_), opts)
-	s.header.Set("Accept", "application/json")
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(OddNames)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("files.put-file", http.MethodPut, "/files/"+url.PathEscape(errors_)+"/"+url.PathEscape(strings_)+"/"+strconv.FormatInt(int64(bytes_), 10)+"/"+url.PathEscape(io_), "application/json", opts)
+	s.emptyPath("errors", errors_ == "")
+	s.emptyPath("strings", strings_ == "")
+	s.emptyPath("io", io_ == "")
+	s.setJSON("application/json", body)
+	r := new(OddNames)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // HTTP: DELETE /http/{req}/{err}/{resp}/{fmt}/{strconv}.
@@ -333,31 +313,13 @@ func (c *Client) FilesPutFile(ctx context.Context, errors_ string, strings_ stri
 // Answers:
 //   - 204 (success): gone
 func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 string, fmt_ string, strconv_ string, opts ...RequestEditorFn) error {
-	if req2 == "" {
-		return errors.New("identifiers: http: path parameter req is empty")
-	}
-	if err2 == "" {
-		return errors.New("identifiers: http: path parameter err is empty")
-	}
-	if resp2 == "" {
-		return errors.New("identifiers: http: path parameter resp is empty")
-	}
-	if fmt_ == "" {
-		return errors.New("identifiers: http: path parameter fmt is empty")
-	}
-	if strconv_ == "" {
-		return errors.New("identifiers: http: path parameter strconv is empty")
-	}
-	s := newClientCall("http", http.MethodDelete, "/http/"+url.PathEscape(req2)+"/"+url.PathEscape(err2)+"/"+url.PathEscape(resp2)+"/"+url.PathEscape(fmt_)+"/"+url.PathEscape(strconv_), opts)
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("http", http.MethodDelete, "/http/"+url.PathEscape(req2)+"/"+url.PathEscape(err2)+"/"+url.PathEscape(resp2)+"/"+url.PathEscape(fmt_)+"/"+url.PathEscape(strconv_), "", opts)
+	s.emptyPath("req", req2 == "")
+	s.emptyPath("err", err2 == "")
+	s.emptyPath("resp", resp2 == "")
+	s.emptyPath("fmt", fmt_ == "")
+	s.emptyPath("strconv", strconv_ == "")
+	return c.call(ctx, s, nil, nil)
 }
 
 // JSON: GET /json.
@@ -367,21 +329,9 @@ func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 strin
 // Answers:
 //   - 200 (result): a context
 func (c *Client) JSON(ctx context.Context, opts ...RequestEditorFn) (*Context, error) {
-	s := newClientCall("json", http.MethodGet, "/json", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Context)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("json", http.MethodGet, "/json", "application/json", opts)
+	r := new(Context)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // IssuesListForRepo: GET /repos/{url}/{http}/{json}/{time}/{context}.
@@ -392,59 +342,23 @@ func (c *Client) JSON(ctx context.Context, opts ...RequestEditorFn) (*Context, e
 // Answers:
 //   - 200 (result): the repository's issues
 func (c *Client) IssuesListForRepo(ctx context.Context, url_ string, http_ string, json_ string, time_ string, context_ string, params *IssuesListForRepoParams, opts ...RequestEditorFn) (*URL, error) {
-	if url_ == "" {
-		return nil, errors.New("identifiers: issues/list-for-repo: path parameter url is empty")
-	}
-	if http_ == "" {
-		return nil, errors.New("identifiers: issues/list-for-repo: path parameter http is empty")
-	}
-	if json_ == "" {
-		return nil, errors.New("identifiers: issues/list-for-repo: path parameter json is empty")
-	}
-	if time_ == "" {
-		return nil, errors.New("identifiers: issues/list-for-repo: path parameter time is empty")
-	}
-	if context_ == "" {
-		return nil, errors.New("identifiers: issues/list-for-repo: path parameter context is empty")
-	}
-	s := newClientCall("issues/list-for-repo", http.MethodGet, "/repos/"+url.PathEscape(url_)+"/"+url.PathEscape(http_)+"/"+url.PathEscape(json_)+"/"+url.PathEscape(time_)+"/"+url.PathEscape(context_), opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("issues/list-for-repo", http.MethodGet, "/repos/"+url.PathEscape(url_)+"/"+url.PathEscape(http_)+"/"+url.PathEscape(json_)+"/"+url.PathEscape(time_)+"/"+url.PathEscape(context_), "application/json", opts)
+	s.emptyPath("url", url_ == "")
+	s.emptyPath("http", http_ == "")
+	s.emptyPath("json", json_ == "")
+	s.emptyPath("time", time_ == "")
+	s.emptyPath("context", context_ == "")
 	if params != nil {
-		if params.Errors != nil {
-			s.query.Set("errors", *params.Errors)
-		}
-		if params.Strings != nil {
-			s.query.Set("strings", *params.Strings)
-		}
-		if params.Io != nil {
-			s.query.Set("io", strconv.FormatInt(int64(*params.Io), 10))
-		}
-		if params.Ctx != nil {
-			s.query.Set("ctx", *params.Ctx)
-		}
-		if params.URL != nil {
-			s.query.Set("url", *params.URL)
-		}
-		if params.Bytes != nil {
-			s.header.Set("bytes", *params.Bytes)
-		}
-		if params.Context != nil {
-			s.header.Set("context", *params.Context)
-		}
+		clientOpt(s, clientInQuery, "errors", params.Errors, clientString)
+		clientOpt(s, clientInQuery, "strings", params.Strings, clientString)
+		clientOpt(s, clientInQuery, "io", params.Io, clientInt)
+		clientOpt(s, clientInQuery, "ctx", params.Ctx, clientString)
+		clientOpt(s, clientInQuery, "url", params.URL, clientString)
+		clientOpt(s, clientInHeader, "bytes", params.Bytes, clientString)
+		clientOpt(s, clientInHeader, "context", params.Context, clientString)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(URL)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	r := new(URL)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -456,14 +370,17 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	editors   []RequestEditorFn
+	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -474,14 +391,29 @@ func newClientCall(operation, method, path string, editors []RequestEditorFn) *c
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("identifiers: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("identifiers: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("identifiers: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -528,8 +460,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query
@@ -562,6 +497,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("identifiers: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -896,6 +834,70 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 	return e
 }
 
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
+		return nil
+	}
+	return resp.decode(s, result)
+}
+
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
+	if err != nil {
+		var zero P
+		return zero, err
+	}
+	return r, nil
+}
+
+// clientValue is the result that r points to, for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
+}
+
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
@@ -961,4 +963,77 @@ func clientSleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// clientIn is where a parameter goes.
+type clientIn int
+
+const (
+	clientInQuery clientIn = iota
+	clientInHeader
+	clientInCookie
+)
+
+// put sets a parameter's written value in its location.
+func (s *clientCall) put(in clientIn, name, value string) {
+	switch in {
+	case clientInHeader:
+		s.header.Set(name, value)
+	case clientInCookie:
+		s.cookies = append(s.cookies, &http.Cookie{
+			Name:  name,
+			Value: value,
+		})
+	default:
+		s.query.Set(name, value)
+	}
+}
+
+// clientOpt writes an optional parameter when it is set.
+func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+	if v != nil {
+		s.put(in, name, format(*v))
+	}
+}
+
+// clientList writes an optional list parameter when it has values: in the query
+// one pair per value when sep is empty (exploded), else the escaped values joined
+// by sep; elsewhere joined by commas.
+func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+	if len(values) == 0 {
+		return
+	}
+	written, ok := any(values).([]string)
+	if !ok {
+		written = clientStrings(values, format)
+	}
+	switch {
+	case in == clientInQuery && sep == "":
+		for _, v := range written {
+			s.query.Add(name, v)
+		}
+	case in == clientInQuery:
+		s.addList(name, sep, written)
+	default:
+		s.put(in, name, strings.Join(written, ","))
+	}
+}
+
+// clientString writes a parameter value as text.
+func clientString[T ~string](v T) string {
+	return string(v)
+}
+
+// clientInt writes a parameter value as text.
+func clientInt[T ~int | ~int32 | ~int64](v T) string {
+	return strconv.FormatInt(int64(v), 10)
+}
+
+// clientStrings writes every value of a list with format.
+func clientStrings[T any](values []T, format func(T) string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = format(v)
+	}
+	return out
 }

@@ -292,6 +292,11 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientErrorsOfGetExport are the documented error answers of GetExport, and of every operation that documents the same.
+var clientErrorsOfGetExport = []clientError{
+	{404, "No such export.", clientNew[Error]},
+}
+
 // GetExport: Streams the records of an export.
 //
 // It sends GET /exports/{exportID} (operationId getExport) when the loop starts, once per
@@ -302,18 +307,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // status, a transport error and the end of ctx are yielded once, and end the stream.
 // Breaking out of the loop closes the connection.
 func (c *Client) GetExport(ctx context.Context, exportID string, opts ...RequestEditorFn) iter.Seq2[Record, error] {
-	if exportID == "" {
-		return clientStreamError[Record](errors.New("ndjson: getExport: path parameter exportID is empty"))
-	}
-	s := newClientCall("getExport", http.MethodGet, "/exports/"+url.PathEscape(exportID), opts)
-	s.header.Set("Accept", "application/x-ndjson")
-	return clientStream[Record](c, ctx, s, clientLines, func(resp *clientAnswer) error {
-		switch {
-		case resp.status == 404:
-			return resp.fail(s, "No such export.", new(Error))
-		}
-		return resp.fail(s, "", nil)
-	})
+	s := newClientCall("getExport", http.MethodGet, "/exports/"+url.PathEscape(exportID), "application/x-ndjson", opts)
+	s.emptyPath("exportID", exportID == "")
+	return clientStream[Record](c, ctx, s, clientLines, clientErrorsOfGetExport)
 }
 
 // GetFeed: Streams the feed as a JSON text sequence.
@@ -326,8 +322,7 @@ func (c *Client) GetExport(ctx context.Context, exportID string, opts ...Request
 // transport error and the end of ctx are yielded once, and end the stream. Breaking out of
 // the loop closes the connection.
 func (c *Client) GetFeed(ctx context.Context, opts ...RequestEditorFn) iter.Seq2[Record, error] {
-	s := newClientCall("getFeed", http.MethodGet, "/feed", opts)
-	s.header.Set("Accept", "application/json-seq")
+	s := newClientCall("getFeed", http.MethodGet, "/feed", "application/json-seq", opts)
 	return clientStream[Record](c, ctx, s, clientLines, nil)
 }
 
@@ -341,8 +336,7 @@ func (c *Client) GetFeed(ctx context.Context, opts ...RequestEditorFn) iter.Seq2
 // transport error and the end of ctx are yielded once, and end the stream. Breaking out of
 // the loop closes the connection.
 func (c *Client) GetLogs(ctx context.Context, opts ...RequestEditorFn) iter.Seq2[json.RawMessage, error] {
-	s := newClientCall("getLogs", http.MethodGet, "/logs", opts)
-	s.header.Set("Accept", "application/jsonl")
+	s := newClientCall("getLogs", http.MethodGet, "/logs", "application/jsonl", opts)
 	return clientStream[json.RawMessage](c, ctx, s, clientLines, nil)
 }
 
@@ -355,15 +349,18 @@ type clientCall struct {
 	query        url.Values // values as they are; escaped when sent
 	rawQuery     url.Values // values already escaped: joined lists
 	header       http.Header
+	accept       string // the Accept header, unless a header parameter sets one
 	cookies      []*http.Cookie
 	body         []byte // nil without a body
 	streamAnswer bool   // a success body is handed over unread (streamed downloads and event streams)
 	editors      []RequestEditorFn
+	err          error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -374,14 +371,29 @@ func newClientCall(operation, method, path string, editors []RequestEditorFn) *c
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("ndjson: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("ndjson: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("ndjson: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -428,8 +440,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query
@@ -462,6 +477,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("ndjson: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -801,6 +819,70 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 	return e
 }
 
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
+		return nil
+	}
+	return resp.decode(s, result)
+}
+
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
+	if err != nil {
+		var zero P
+		return zero, err
+	}
+	return r, nil
+}
+
+// clientValue is the result that r points to, for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
+}
+
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
@@ -879,18 +961,10 @@ const (
 	clientLines                                     // one JSON value a line (NDJSON, JSON Lines), or after an RS byte (json-seq)
 )
 
-// clientStreamError is a stream that yields err and ends: a call that could not be built.
-func clientStreamError[E any](err error) iter.Seq2[E, error] {
-	return func(yield func(E, error) bool) {
-		var zero E
-		yield(zero, err)
-	}
-}
-
 // clientStream sends the call when the loop starts and yields its events. An error
-// answer goes through fail (nil: an APIError without a body). The body is closed
+// answer fails with its documented error answer in errs. The body is closed
 // when the stream ends, however it ends.
-func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format clientStreamFormat, fail func(*clientAnswer) error) iter.Seq2[E, error] {
+func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format clientStreamFormat, errs []clientError) iter.Seq2[E, error] {
 	s.streamAnswer = true
 	return func(yield func(E, error) bool) {
 		var zero E
@@ -900,11 +974,7 @@ func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format c
 			return
 		}
 		if a.stream == nil {
-			if fail == nil {
-				yield(zero, a.fail(s, "", nil))
-				return
-			}
-			yield(zero, fail(a))
+			yield(zero, a.failWith(s, errs))
 			return
 		}
 		defer a.stream.Close()

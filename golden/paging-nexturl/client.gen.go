@@ -372,26 +372,12 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): One page of messages.
 func (c *Client) ListMessages(ctx context.Context, params *ListMessagesParams, opts ...RequestEditorFn) (*ListMessages200ResponseBody, error) {
-	s := newClientCall("listMessages", http.MethodGet, "/messages", [][]string{{"key"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("listMessages", http.MethodGet, "/messages", "application/json", [][]string{{"key"}}, opts)
 	if params != nil {
-		if params.PageSize != nil {
-			s.query.Set("PageSize", strconv.FormatInt(int64(*params.PageSize), 10))
-		}
+		clientOpt(s, clientInQuery, "PageSize", params.PageSize, clientInt)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(ListMessages200ResponseBody)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	r := new(ListMessages200ResponseBody)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ListMessagesAll yields the items of every page of ListMessages, one request per page, as
@@ -424,21 +410,9 @@ func (c *Client) ListMessagesAll(ctx context.Context, params *ListMessagesParams
 // Answers:
 //   - 200 (result): One HAL page of orders.
 func (c *Client) ListOrders(ctx context.Context, opts ...RequestEditorFn) (*ListOrders200ResponseBody, error) {
-	s := newClientCall("listOrders", http.MethodGet, "/orders", [][]string{{"key"}}, opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(ListOrders200ResponseBody)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("listOrders", http.MethodGet, "/orders", "application/json", [][]string{{"key"}}, opts)
+	r := new(ListOrders200ResponseBody)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ListOrdersAll yields the items of every page of ListOrders, one request per page, as the
@@ -473,17 +447,20 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	// security lists alternative sets of security schemes; the first set whose
 	// credentials are all configured authenticates the call.
 	security [][]string
 	editors  []RequestEditorFn
+	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, security [][]string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -495,14 +472,29 @@ func newClientCall(operation, method, path string, security [][]string, editors 
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("pagingnexturl: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("pagingnexturl: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("pagingnexturl: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -549,8 +541,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	c.authenticate(s)
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
@@ -584,6 +579,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("pagingnexturl: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -918,6 +916,70 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 	return e
 }
 
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
+		return nil
+	}
+	return resp.decode(s, result)
+}
+
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
+	if err != nil {
+		var zero P
+		return zero, err
+	}
+	return r, nil
+}
+
+// clientValue is the result that r points to, for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
+}
+
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
@@ -983,6 +1045,74 @@ func clientSleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// clientIn is where a parameter goes.
+type clientIn int
+
+const (
+	clientInQuery clientIn = iota
+	clientInHeader
+	clientInCookie
+)
+
+// put sets a parameter's written value in its location.
+func (s *clientCall) put(in clientIn, name, value string) {
+	switch in {
+	case clientInHeader:
+		s.header.Set(name, value)
+	case clientInCookie:
+		s.cookies = append(s.cookies, &http.Cookie{
+			Name:  name,
+			Value: value,
+		})
+	default:
+		s.query.Set(name, value)
+	}
+}
+
+// clientOpt writes an optional parameter when it is set.
+func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+	if v != nil {
+		s.put(in, name, format(*v))
+	}
+}
+
+// clientList writes an optional list parameter when it has values: in the query
+// one pair per value when sep is empty (exploded), else the escaped values joined
+// by sep; elsewhere joined by commas.
+func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+	if len(values) == 0 {
+		return
+	}
+	written, ok := any(values).([]string)
+	if !ok {
+		written = clientStrings(values, format)
+	}
+	switch {
+	case in == clientInQuery && sep == "":
+		for _, v := range written {
+			s.query.Add(name, v)
+		}
+	case in == clientInQuery:
+		s.addList(name, sep, written)
+	default:
+		s.put(in, name, strings.Join(written, ","))
+	}
+}
+
+// clientInt writes a parameter value as text.
+func clientInt[T ~int | ~int32 | ~int64](v T) string {
+	return strconv.FormatInt(int64(v), 10)
+}
+
+// clientStrings writes every value of a list with format.
+func clientStrings[T any](values []T, format func(T) string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = format(v)
+	}
+	return out
 }
 
 // clientPage is one page as the fetch function of an iterator returns it.

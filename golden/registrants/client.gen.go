@@ -352,6 +352,11 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientErrorsOfInsertInvitees are the documented error answers of InsertInvitees, and of every operation that documents the same.
+var clientErrorsOfInsertInvitees = []clientError{
+	{423, "Locked", nil},
+}
+
 // InsertInvitees: POST /invitees/bulkInsert.
 //
 // It sends POST /invitees/bulkInsert (operationId insertInvitees).
@@ -360,26 +365,10 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): Inserted
 //   - 423 (*APIError): Locked
 func (c *Client) InsertInvitees(ctx context.Context, body InsertInviteesRequestBody, opts ...RequestEditorFn) (*InsertInvitees200ResponseBody, error) {
-	s := newClientCall("insertInvitees", http.MethodPost, "/invitees/bulkInsert", nil, opts)
-	s.header.Set("Accept", "application/json")
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(InsertInvitees200ResponseBody)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 423:
-		return nil, resp.fail(s, "Locked", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("insertInvitees", http.MethodPost, "/invitees/bulkInsert", "application/json", nil, opts)
+	s.setJSON("application/json", body)
+	r := new(InsertInvitees200ResponseBody)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfInsertInvitees, r))
 }
 
 // InsertInviteesInChunks calls InsertInvitees once per chunk of at most chunkSize items of
@@ -400,6 +389,11 @@ func (c *Client) InsertInviteesInChunks(ctx context.Context, body InsertInvitees
 	})
 }
 
+// clientErrorsOfAddRegistrant are the documented error answers of AddRegistrant, and of every operation that documents the same.
+var clientErrorsOfAddRegistrant = []clientError{
+	{429, "Too many requests", nil},
+}
+
 // AddRegistrant: POST /meetings/{meetingId}/registrants.
 //
 // It sends POST /meetings/{meetingId}/registrants (operationId addRegistrant).
@@ -408,26 +402,12 @@ func (c *Client) InsertInviteesInChunks(ctx context.Context, body InsertInvitees
 //   - 201 (success): Created
 //   - 429 (*APIError): Too many requests
 func (c *Client) AddRegistrant(ctx context.Context, meetingID int64, params *AddRegistrantParams, body Registrant, opts ...RequestEditorFn) error {
-	s := newClientCall("addRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", [][]string{{"oauth"}}, opts)
+	s := newClientCall("addRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", "", [][]string{{"oauth"}}, opts)
 	if params != nil {
-		if len(params.OccurrenceIDs) > 0 {
-			s.addList("occurrence_ids", ",", params.OccurrenceIDs)
-		}
+		clientList(s, clientInQuery, "occurrence_ids", ",", params.OccurrenceIDs, clientString)
 	}
-	if err := s.setJSON("application/json", body); err != nil {
-		return err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	case resp.status == 429:
-		return resp.fail(s, "Too many requests", nil)
-	}
-	return resp.fail(s, "", nil)
+	s.setJSON("application/json", body)
+	return c.call(ctx, s, clientErrorsOfAddRegistrant, nil)
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -439,17 +419,20 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	// security lists alternative sets of security schemes; the first set whose
 	// credentials are all configured authenticates the call.
 	security [][]string
 	editors  []RequestEditorFn
+	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, security [][]string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -461,14 +444,29 @@ func newClientCall(operation, method, path string, security [][]string, editors 
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("registrants: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("registrants: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("registrants: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -515,8 +513,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	c.authenticate(s)
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
@@ -550,6 +551,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("registrants: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -884,6 +888,70 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 	return e
 }
 
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
+		return nil
+	}
+	return resp.decode(s, result)
+}
+
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
+	if err != nil {
+		var zero P
+		return zero, err
+	}
+	return r, nil
+}
+
+// clientValue is the result that r points to, for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
+}
+
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
@@ -949,6 +1017,74 @@ func clientSleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// clientIn is where a parameter goes.
+type clientIn int
+
+const (
+	clientInQuery clientIn = iota
+	clientInHeader
+	clientInCookie
+)
+
+// put sets a parameter's written value in its location.
+func (s *clientCall) put(in clientIn, name, value string) {
+	switch in {
+	case clientInHeader:
+		s.header.Set(name, value)
+	case clientInCookie:
+		s.cookies = append(s.cookies, &http.Cookie{
+			Name:  name,
+			Value: value,
+		})
+	default:
+		s.query.Set(name, value)
+	}
+}
+
+// clientOpt writes an optional parameter when it is set.
+func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+	if v != nil {
+		s.put(in, name, format(*v))
+	}
+}
+
+// clientList writes an optional list parameter when it has values: in the query
+// one pair per value when sep is empty (exploded), else the escaped values joined
+// by sep; elsewhere joined by commas.
+func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+	if len(values) == 0 {
+		return
+	}
+	written, ok := any(values).([]string)
+	if !ok {
+		written = clientStrings(values, format)
+	}
+	switch {
+	case in == clientInQuery && sep == "":
+		for _, v := range written {
+			s.query.Add(name, v)
+		}
+	case in == clientInQuery:
+		s.addList(name, sep, written)
+	default:
+		s.put(in, name, strings.Join(written, ","))
+	}
+}
+
+// clientString writes a parameter value as text.
+func clientString[T ~string](v T) string {
+	return string(v)
+}
+
+// clientStrings writes every value of a list with format.
+func clientStrings[T any](values []T, format func(T) string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = format(v)
+	}
+	return out
 }
 
 // BulkError reports the chunks that failed in a call split by an ...InChunks method;

@@ -297,27 +297,11 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The link.
 func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID2 string, opts ...RequestEditorFn) (*Served, error) {
-	if accountID == "" {
-		return nil, errors.New("routes: getAccountLink: path parameter accountId is empty")
-	}
-	if accountID2 == "" {
-		return nil, errors.New("routes: getAccountLink: path parameter accountId is empty")
-	}
-	s := newClientCall("getAccountLink", http.MethodGet, "/accounts/"+url.PathEscape(accountID)+"/links/"+url.PathEscape(accountID2), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getAccountLink", http.MethodGet, "/accounts/"+url.PathEscape(accountID)+"/links/"+url.PathEscape(accountID2), "application/json", opts)
+	s.emptyPath("accountId", accountID == "")
+	s.emptyPath("accountId", accountID2 == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ListConversations: GET /conversations.
@@ -327,21 +311,9 @@ func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID
 // Answers:
 //   - 200 (result): The conversations.
 func (c *Client) ListConversations(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("listConversations", http.MethodGet, "/conversations", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("listConversations", http.MethodGet, "/conversations", "application/json", opts)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // StartConversationStream: A
@@ -351,21 +323,9 @@ func (c *Client) ListConversations(ctx context.Context, opts ...RequestEditorFn)
 // Answers:
 //   - 200 (result): Started.
 func (c *Client) StartConversationStream(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("startConversationStream", http.MethodPost, "/conversations", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("startConversationStream", http.MethodPost, "/conversations", "application/json", opts)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // UpdateFile: PUT /files/{fileId}.
@@ -375,24 +335,10 @@ func (c *Client) StartConversationStream(ctx context.Context, opts ...RequestEdi
 // Answers:
 //   - 200 (result): Updated.
 func (c *Client) UpdateFile(ctx context.Context, fileID string, opts ...RequestEditorFn) (*Served, error) {
-	if fileID == "" {
-		return nil, errors.New("routes: updateFile: path parameter fileId is empty")
-	}
-	s := newClientCall("updateFile", http.MethodPut, "/files/"+url.PathEscape(fileID), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("updateFile", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	s.emptyPath("fileId", fileID == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // AddSharedLink: The same request as updateFile once the fragment is dropped.
@@ -402,24 +348,10 @@ func (c *Client) UpdateFile(ctx context.Context, fileID string, opts ...RequestE
 // Answers:
 //   - 200 (result): Linked.
 func (c *Client) AddSharedLink(ctx context.Context, fileID string, opts ...RequestEditorFn) (*Served, error) {
-	if fileID == "" {
-		return nil, errors.New("routes: addSharedLink: path parameter fileId is empty")
-	}
-	s := newClientCall("addSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("addSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	s.emptyPath("fileId", fileID == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetInvitee: ServeMux calls this path and the one above conflicting.
@@ -429,24 +361,10 @@ func (c *Client) AddSharedLink(ctx context.Context, fileID string, opts ...Reque
 // Answers:
 //   - 200 (result): The invitee.
 func (c *Client) GetInvitee(ctx context.Context, inviteeID string, opts ...RequestEditorFn) (*Served, error) {
-	if inviteeID == "" {
-		return nil, errors.New("routes: getInvitee: path parameter inviteeId is empty")
-	}
-	s := newClientCall("getInvitee", http.MethodGet, "/meetings/invitees/"+url.PathEscape(inviteeID), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getInvitee", http.MethodGet, "/meetings/invitees/"+url.PathEscape(inviteeID), "application/json", opts)
+	s.emptyPath("inviteeId", inviteeID == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ListInvitees: GET /meetings/{meetingId}/invitees.
@@ -456,24 +374,10 @@ func (c *Client) GetInvitee(ctx context.Context, inviteeID string, opts ...Reque
 // Answers:
 //   - 200 (result): The invitees.
 func (c *Client) ListInvitees(ctx context.Context, meetingID string, opts ...RequestEditorFn) (*Served, error) {
-	if meetingID == "" {
-		return nil, errors.New("routes: listInvitees: path parameter meetingId is empty")
-	}
-	s := newClientCall("listInvitees", http.MethodGet, "/meetings/"+url.PathEscape(meetingID)+"/invitees", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("listInvitees", http.MethodGet, "/meetings/"+url.PathEscape(meetingID)+"/invitees", "application/json", opts)
+	s.emptyPath("meetingId", meetingID == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetPage: Two parameters separated by text.
@@ -483,24 +387,10 @@ func (c *Client) ListInvitees(ctx context.Context, meetingID string, opts ...Req
 // Answers:
 //   - 200 (result): The page.
 func (c *Client) GetPage(ctx context.Context, page int, format string, opts ...RequestEditorFn) (*Served, error) {
-	if format == "" {
-		return nil, errors.New("routes: getPage: path parameter format is empty")
-	}
-	s := newClientCall("getPage", http.MethodGet, "/pages/"+strconv.FormatInt(int64(page), 10)+"."+url.PathEscape(format), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getPage", http.MethodGet, "/pages/"+strconv.FormatInt(int64(page), 10)+"."+url.PathEscape(format), "application/json", opts)
+	s.emptyPath("format", format == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetPair: Two parameters side by side; the first holds one character.
@@ -510,27 +400,11 @@ func (c *Client) GetPage(ctx context.Context, page int, format string, opts ...R
 // Answers:
 //   - 200 (result): The pair.
 func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...RequestEditorFn) (*Served, error) {
-	if a == "" {
-		return nil, errors.New("routes: getPair: path parameter a is empty")
-	}
-	if b == "" {
-		return nil, errors.New("routes: getPair: path parameter b is empty")
-	}
-	s := newClientCall("getPair", http.MethodGet, "/pairs/"+url.PathEscape(a)+url.PathEscape(b), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getPair", http.MethodGet, "/pairs/"+url.PathEscape(a)+url.PathEscape(b), "application/json", opts)
+	s.emptyPath("a", a == "")
+	s.emptyPath("b", b == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ExportTasks: Text beats a parameter with text.
@@ -540,21 +414,9 @@ func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...Reques
 // Answers:
 //   - 200 (result): Every task.
 func (c *Client) ExportTasks(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("exportTasks", http.MethodGet, "/tasks/export.json", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("exportTasks", http.MethodGet, "/tasks/export.json", "application/json", opts)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetTask: GET /tasks/{id}.
@@ -564,24 +426,10 @@ func (c *Client) ExportTasks(ctx context.Context, opts ...RequestEditorFn) (*Ser
 // Answers:
 //   - 200 (result): The task.
 func (c *Client) GetTask(ctx context.Context, id string, opts ...RequestEditorFn) (*Served, error) {
-	if id == "" {
-		return nil, errors.New("routes: getTask: path parameter id is empty")
-	}
-	s := newClientCall("getTask", http.MethodGet, "/tasks/"+url.PathEscape(id), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getTask", http.MethodGet, "/tasks/"+url.PathEscape(id), "application/json", opts)
+	s.emptyPath("id", id == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetTaskJSON: A parameter followed by text in one segment.
@@ -591,24 +439,10 @@ func (c *Client) GetTask(ctx context.Context, id string, opts ...RequestEditorFn
 // Answers:
 //   - 200 (result): The task as JSON.
 func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) (*Served, error) {
-	if id == "" {
-		return nil, errors.New("routes: getTaskJSON: path parameter id is empty")
-	}
-	s := newClientCall("getTaskJSON", http.MethodGet, "/tasks/"+url.PathEscape(id)+".json", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getTaskJSON", http.MethodGet, "/tasks/"+url.PathEscape(id)+".json", "application/json", opts)
+	s.emptyPath("id", id == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // HeadTaskJSON: A HEAD operation beside a GET one on the same matched path.
@@ -618,19 +452,9 @@ func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEdit
 // Answers:
 //   - 204 (success): The task exists.
 func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) error {
-	if id == "" {
-		return errors.New("routes: headTaskJSON: path parameter id is empty")
-	}
-	s := newClientCall("headTaskJSON", http.MethodHead, "/tasks/"+url.PathEscape(id)+".json", opts)
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("headTaskJSON", http.MethodHead, "/tasks/"+url.PathEscape(id)+".json", "", opts)
+	s.emptyPath("id", id == "")
+	return c.call(ctx, s, nil, nil)
 }
 
 // ExpirePassword: POST /users/{userId}/expire?tempPassword=false.
@@ -640,25 +464,11 @@ func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEdi
 // Answers:
 //   - 200 (result): Expired.
 func (c *Client) ExpirePassword(ctx context.Context, userID string, opts ...RequestEditorFn) (*Served, error) {
-	if userID == "" {
-		return nil, errors.New("routes: expirePassword: path parameter userId is empty")
-	}
-	s := newClientCall("expirePassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("expirePassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
+	s.emptyPath("userId", userID == "")
 	s.query.Set("tempPassword", "false")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ExpireWithTemporaryPassword: A fixed query tells two operations apart.
@@ -669,25 +479,11 @@ func (c *Client) ExpirePassword(ctx context.Context, userID string, opts ...Requ
 // Answers:
 //   - 200 (result): Expired.
 func (c *Client) ExpireWithTemporaryPassword(ctx context.Context, userID string, opts ...RequestEditorFn) (*Served, error) {
-	if userID == "" {
-		return nil, errors.New("routes: expireWithTemporaryPassword: path parameter userId is empty")
-	}
-	s := newClientCall("expireWithTemporaryPassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("expireWithTemporaryPassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
+	s.emptyPath("userId", userID == "")
 	s.query.Set("tempPassword", "true")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // GetOperation: GET /v1/{name}.
@@ -697,24 +493,10 @@ func (c *Client) ExpireWithTemporaryPassword(ctx context.Context, userID string,
 // Answers:
 //   - 200 (result): The operation.
 func (c *Client) GetOperation(ctx context.Context, name string, opts ...RequestEditorFn) (*Served, error) {
-	if name == "" {
-		return nil, errors.New("routes: getOperation: path parameter name is empty")
-	}
-	s := newClientCall("getOperation", http.MethodGet, "/v1/"+url.PathEscape(name), opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getOperation", http.MethodGet, "/v1/"+url.PathEscape(name), "application/json", opts)
+	s.emptyPath("name", name == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // CancelOperation: A Google-style custom method.
@@ -724,24 +506,10 @@ func (c *Client) GetOperation(ctx context.Context, name string, opts ...RequestE
 // Answers:
 //   - 200 (result): Cancelled.
 func (c *Client) CancelOperation(ctx context.Context, name string, opts ...RequestEditorFn) (*Served, error) {
-	if name == "" {
-		return nil, errors.New("routes: cancelOperation: path parameter name is empty")
-	}
-	s := newClientCall("cancelOperation", http.MethodPost, "/v1/"+url.PathEscape(name)+":cancel", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Served)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("cancelOperation", http.MethodPost, "/v1/"+url.PathEscape(name)+":cancel", "application/json", opts)
+	s.emptyPath("name", name == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -753,14 +521,17 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	editors   []RequestEditorFn
+	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -771,14 +542,29 @@ func newClientCall(operation, method, path string, editors []RequestEditorFn) *c
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("routes: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("routes: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("routes: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -825,8 +611,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query
@@ -859,6 +648,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("routes: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -1191,6 +983,70 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 		e.Body = body
 	}
 	return e
+}
+
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
+		return nil
+	}
+	return resp.decode(s, result)
+}
+
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
+	if err != nil {
+		var zero P
+		return zero, err
+	}
+	return r, nil
+}
+
+// clientValue is the result that r points to, for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
 }
 
 // retryWait decides whether the answer to attempt number attempt is retried, and

@@ -388,26 +388,18 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The items.
 func (c *Client) RunBatch(ctx context.Context, body []Item, opts ...RequestEditorFn) ([]Item, error) {
-	s := newClientCall("runBatch", http.MethodPost, "/batch~run", [][]string{}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("runBatch", http.MethodPost, "/batch~run", "application/json", [][]string{}, opts)
 	if body != nil {
-		if err := s.setJSON("application/json", body); err != nil {
-			return nil, err
-		}
+		s.setJSON("application/json", body)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new([]Item)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return *r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	r := new([]Item)
+	return clientValue(r, c.call(ctx, s, nil, r))
+}
+
+// clientErrorsOfGetItem are the documented error answers of GetItem, and of every operation that documents the same.
+var clientErrorsOfGetItem = []clientError{
+	{4, "A client error.", clientNew[Failure]},
+	{0, "Any other answer.", nil},
 }
 
 // GetItem: Path, query, header and cookie parameters.
@@ -419,44 +411,17 @@ func (c *Client) RunBatch(ctx context.Context, body []Item, opts ...RequestEdito
 //   - 4XX (*APIError): A client error.
 //   - default (*APIError): Any other answer.
 func (c *Client) GetItem(ctx context.Context, itemID int64, params *GetItemParams, opts ...RequestEditorFn) (*Item, error) {
-	s := newClientCall("getItem", http.MethodGet, "/items/"+strconv.FormatInt(itemID, 10), [][]string{{"bearer"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("getItem", http.MethodGet, "/items/"+strconv.FormatInt(itemID, 10), "application/json", [][]string{{"bearer"}}, opts)
 	if params != nil {
 		s.query.Set("view", string(params.View))
-		if params.Since != nil {
-			s.query.Set("since", params.Since.Format(time.RFC3339Nano))
-		}
-		if len(params.Tags) > 0 {
-			s.addList("tags", ",", params.Tags)
-		}
-		if params.Ratio != nil {
-			s.query.Set("ratio", strconv.FormatFloat(*params.Ratio, 'f', -1, 64))
-		}
-		if params.XRequestID != nil {
-			s.header.Set("X-Request-Id", *params.XRequestID)
-		}
-		if params.Session != nil {
-			s.cookies = append(s.cookies, &http.Cookie{
-				Name:  "session",
-				Value: *params.Session,
-			})
-		}
+		clientOpt(s, clientInQuery, "since", params.Since, clientTime)
+		clientList(s, clientInQuery, "tags", ",", params.Tags, clientString)
+		clientOpt(s, clientInQuery, "ratio", params.Ratio, clientFloat64)
+		clientOpt(s, clientInHeader, "X-Request-Id", params.XRequestID, clientString)
+		clientOpt(s, clientInCookie, "session", params.Session, clientString)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Item)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status/100 == 4:
-		return nil, resp.fail(s, "A client error.", new(Failure))
-	}
-	return nil, resp.fail(s, "Any other answer.", nil)
+	r := new(Item)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfGetItem, r))
 }
 
 // PutItem: A JSON body with required, nested, nullable and constrained properties.
@@ -466,19 +431,9 @@ func (c *Client) GetItem(ctx context.Context, itemID int64, params *GetItemParam
 // Answers:
 //   - 204 (success): Stored.
 func (c *Client) PutItem(ctx context.Context, itemID int64, body Item, opts ...RequestEditorFn) error {
-	s := newClientCall("putItem", http.MethodPut, "/items/"+strconv.FormatInt(itemID, 10), [][]string{{"basic"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("putItem", http.MethodPut, "/items/"+strconv.FormatInt(itemID, 10), "", [][]string{{"basic"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	s.setJSON("application/json", body)
+	return c.call(ctx, s, nil, nil)
 }
 
 // PutItemInChunks calls PutItem once per chunk of at most chunkSize items of body.Aliases
@@ -504,19 +459,9 @@ func (c *Client) PutItemInChunks(ctx context.Context, itemID int64, body Item, c
 // Answers:
 //   - 204 (success): Archived.
 func (c *Client) ArchiveItem(ctx context.Context, itemID string, opts ...RequestEditorFn) error {
-	if itemID == "" {
-		return errors.New("server: archiveItem: path parameter itemId is empty")
-	}
-	s := newClientCall("archiveItem", http.MethodPost, "/items/"+url.PathEscape(itemID)+":archive", [][]string{{"bearer"}}, opts)
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("archiveItem", http.MethodPost, "/items/"+url.PathEscape(itemID)+":archive", "", [][]string{{"bearer"}}, opts)
+	s.emptyPath("itemId", itemID == "")
+	return c.call(ctx, s, nil, nil)
 }
 
 // Upload: A trailing slash, an optional raw body and an API key in a cookie.
@@ -530,8 +475,7 @@ func (c *Client) ArchiveItem(ctx context.Context, itemID string, opts ...Request
 // Answers:
 //   - 201 (result): Stored.
 func (c *Client) Upload(ctx context.Context, body io.Reader, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("upload", http.MethodPost, "/uploads/", [][]string{{"apiKeyCookie"}}, opts)
-	s.header.Set("Accept", "text/plain")
+	s := newClientCall("upload", http.MethodPost, "/uploads/", "text/plain", [][]string{{"apiKeyCookie"}}, opts)
 	if body != nil {
 		s.setStream("application/octet-stream", body)
 	}
@@ -543,7 +487,7 @@ func (c *Client) Upload(ctx context.Context, body io.Reader, opts ...RequestEdit
 	case resp.status/100 == 2:
 		return string(resp.body), nil
 	}
-	return "", resp.fail(s, "", nil)
+	return "", resp.failWith(s, nil)
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -555,6 +499,7 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	// stream is a body read from the caller's reader as it is sent. It is sent once
@@ -567,11 +512,13 @@ type clientCall struct {
 	// credentials are all configured authenticates the call.
 	security [][]string
 	editors  []RequestEditorFn
+	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, security [][]string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -583,14 +530,29 @@ func newClientCall(operation, method, path string, security [][]string, editors 
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("server: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("server: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("server: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // setStream sets a body that is read from r as it is sent. When r seeks, its size
@@ -657,8 +619,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	c.authenticate(s)
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
@@ -707,6 +672,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		}
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -1041,6 +1009,70 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 	return e
 }
 
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
+		return nil
+	}
+	return resp.decode(s, result)
+}
+
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
+	if err != nil {
+		var zero P
+		return zero, err
+	}
+	return r, nil
+}
+
+// clientValue is the result that r points to, for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
+}
+
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
@@ -1110,6 +1142,84 @@ func clientSleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// clientIn is where a parameter goes.
+type clientIn int
+
+const (
+	clientInQuery clientIn = iota
+	clientInHeader
+	clientInCookie
+)
+
+// put sets a parameter's written value in its location.
+func (s *clientCall) put(in clientIn, name, value string) {
+	switch in {
+	case clientInHeader:
+		s.header.Set(name, value)
+	case clientInCookie:
+		s.cookies = append(s.cookies, &http.Cookie{
+			Name:  name,
+			Value: value,
+		})
+	default:
+		s.query.Set(name, value)
+	}
+}
+
+// clientOpt writes an optional parameter when it is set.
+func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+	if v != nil {
+		s.put(in, name, format(*v))
+	}
+}
+
+// clientList writes an optional list parameter when it has values: in the query
+// one pair per value when sep is empty (exploded), else the escaped values joined
+// by sep; elsewhere joined by commas.
+func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+	if len(values) == 0 {
+		return
+	}
+	written, ok := any(values).([]string)
+	if !ok {
+		written = clientStrings(values, format)
+	}
+	switch {
+	case in == clientInQuery && sep == "":
+		for _, v := range written {
+			s.query.Add(name, v)
+		}
+	case in == clientInQuery:
+		s.addList(name, sep, written)
+	default:
+		s.put(in, name, strings.Join(written, ","))
+	}
+}
+
+// clientString writes a parameter value as text.
+func clientString[T ~string](v T) string {
+	return string(v)
+}
+
+// clientFloat64 writes a parameter value as text.
+func clientFloat64[T ~float64](v T) string {
+	return strconv.FormatFloat(float64(v), 'f', -1, 64)
+}
+
+// clientTime writes a parameter value as text.
+func clientTime(v time.Time) string {
+	return v.Format(time.RFC3339Nano)
+}
+
+// clientStrings writes every value of a list with format.
+func clientStrings[T any](values []T, format func(T) string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = format(v)
+	}
+	return out
 }
 
 // BulkError reports the chunks that failed in a call split by an ...InChunks method;

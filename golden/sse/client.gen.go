@@ -292,6 +292,11 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientErrorsOfCreateChatCompletion are the documented error answers of CreateChatCompletion, and of every operation that documents the same.
+var clientErrorsOfCreateChatCompletion = []clientError{
+	{400, "The request is invalid.", clientNew[Error]},
+}
+
 // CreateChatCompletion: Completes a chat.
 //
 // It sends POST /chat/completions (operationId createChatCompletion).
@@ -300,26 +305,10 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): The completion, or its chunks when the request asks for a stream.
 //   - 400 (*APIError): The request is invalid.
 func (c *Client) CreateChatCompletion(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) (*ChatCompletion, error) {
-	s := newClientCall("createChatCompletion", http.MethodPost, "/chat/completions", opts)
-	s.header.Set("Accept", "application/json")
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(ChatCompletion)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "The request is invalid.", new(Error))
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("createChatCompletion", http.MethodPost, "/chat/completions", "application/json", opts)
+	s.setJSON("application/json", body)
+	r := new(ChatCompletion)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfCreateChatCompletion, r))
 }
 
 // CreateChatCompletionStream is CreateChatCompletion answered as a stream
@@ -334,18 +323,9 @@ func (c *Client) CreateChatCompletion(ctx context.Context, body ChatRequest, opt
 // under WithStrictDecoding. An error status, a transport error and the end of ctx are
 // yielded once, and end the stream. Breaking out of the loop closes the connection.
 func (c *Client) CreateChatCompletionStream(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) iter.Seq2[ChatChunk, error] {
-	s := newClientCall("createChatCompletion", http.MethodPost, "/chat/completions", opts)
-	s.header.Set("Accept", "text/event-stream")
-	if err := s.setJSON("application/json", body); err != nil {
-		return clientStreamError[ChatChunk](err)
-	}
-	return clientStream[ChatChunk](c, ctx, s, clientSSE, func(resp *clientAnswer) error {
-		switch {
-		case resp.status == 400:
-			return resp.fail(s, "The request is invalid.", new(Error))
-		}
-		return resp.fail(s, "", nil)
-	})
+	s := newClientCall("createChatCompletion", http.MethodPost, "/chat/completions", "text/event-stream", opts)
+	s.setJSON("application/json", body)
+	return clientStream[ChatChunk](c, ctx, s, clientSSE, clientErrorsOfCreateChatCompletion)
 }
 
 // Speak: Speaks a text, in audio chunks.
@@ -358,11 +338,8 @@ func (c *Client) CreateChatCompletionStream(ctx context.Context, body ChatReques
 // error status, a transport error and the end of ctx are yielded once, and end the stream.
 // Breaking out of the loop closes the connection.
 func (c *Client) Speak(ctx context.Context, body SpeakRequestBody, opts ...RequestEditorFn) iter.Seq2[SpeechEvent, error] {
-	s := newClientCall("speak", http.MethodPost, "/speech", opts)
-	s.header.Set("Accept", "text/event-stream")
-	if err := s.setJSON("application/json", body); err != nil {
-		return clientStreamError[SpeechEvent](err)
-	}
+	s := newClientCall("speak", http.MethodPost, "/speech", "text/event-stream", opts)
+	s.setJSON("application/json", body)
 	return clientStream[SpeechEvent](c, ctx, s, clientSSEEnvelope, nil)
 }
 
@@ -376,12 +353,9 @@ func (c *Client) Speak(ctx context.Context, body SpeakRequestBody, opts ...Reque
 // WithStrictDecoding. An error status, a transport error and the end of ctx are yielded
 // once, and end the stream. Breaking out of the loop closes the connection.
 func (c *Client) ListTicks(ctx context.Context, params *ListTicksParams, opts ...RequestEditorFn) iter.Seq2[string, error] {
-	s := newClientCall("listTicks", http.MethodGet, "/ticks", opts)
-	s.header.Set("Accept", "text/event-stream")
+	s := newClientCall("listTicks", http.MethodGet, "/ticks", "text/event-stream", opts)
 	if params != nil {
-		if params.Count != nil {
-			s.query.Set("count", strconv.FormatInt(int64(*params.Count), 10))
-		}
+		clientOpt(s, clientInQuery, "count", params.Count, clientInt)
 	}
 	return clientStream[string](c, ctx, s, clientSSEText, nil)
 }
@@ -395,15 +369,18 @@ type clientCall struct {
 	query        url.Values // values as they are; escaped when sent
 	rawQuery     url.Values // values already escaped: joined lists
 	header       http.Header
+	accept       string // the Accept header, unless a header parameter sets one
 	cookies      []*http.Cookie
 	body         []byte // nil without a body
 	streamAnswer bool   // a success body is handed over unread (streamed downloads and event streams)
 	editors      []RequestEditorFn
+	err          error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -414,14 +391,29 @@ func newClientCall(operation, method, path string, editors []RequestEditorFn) *c
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("sse: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("sse: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("sse: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -468,8 +460,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query
@@ -502,6 +497,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("sse: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -841,6 +839,70 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 	return e
 }
 
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
+		return nil
+	}
+	return resp.decode(s, result)
+}
+
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
+	if err != nil {
+		var zero P
+		return zero, err
+	}
+	return r, nil
+}
+
+// clientValue is the result that r points to, for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
+}
+
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
@@ -908,6 +970,74 @@ func clientSleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
+// clientIn is where a parameter goes.
+type clientIn int
+
+const (
+	clientInQuery clientIn = iota
+	clientInHeader
+	clientInCookie
+)
+
+// put sets a parameter's written value in its location.
+func (s *clientCall) put(in clientIn, name, value string) {
+	switch in {
+	case clientInHeader:
+		s.header.Set(name, value)
+	case clientInCookie:
+		s.cookies = append(s.cookies, &http.Cookie{
+			Name:  name,
+			Value: value,
+		})
+	default:
+		s.query.Set(name, value)
+	}
+}
+
+// clientOpt writes an optional parameter when it is set.
+func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+	if v != nil {
+		s.put(in, name, format(*v))
+	}
+}
+
+// clientList writes an optional list parameter when it has values: in the query
+// one pair per value when sep is empty (exploded), else the escaped values joined
+// by sep; elsewhere joined by commas.
+func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+	if len(values) == 0 {
+		return
+	}
+	written, ok := any(values).([]string)
+	if !ok {
+		written = clientStrings(values, format)
+	}
+	switch {
+	case in == clientInQuery && sep == "":
+		for _, v := range written {
+			s.query.Add(name, v)
+		}
+	case in == clientInQuery:
+		s.addList(name, sep, written)
+	default:
+		s.put(in, name, strings.Join(written, ","))
+	}
+}
+
+// clientInt writes a parameter value as text.
+func clientInt[T ~int | ~int32 | ~int64](v T) string {
+	return strconv.FormatInt(int64(v), 10)
+}
+
+// clientStrings writes every value of a list with format.
+func clientStrings[T any](values []T, format func(T) string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = format(v)
+	}
+	return out
+}
+
 // clientStreamFormat says how the events of a stream are framed and decoded.
 type clientStreamFormat int
 
@@ -919,18 +1049,10 @@ const (
 	clientLines                                     // one JSON value a line (NDJSON, JSON Lines), or after an RS byte (json-seq)
 )
 
-// clientStreamError is a stream that yields err and ends: a call that could not be built.
-func clientStreamError[E any](err error) iter.Seq2[E, error] {
-	return func(yield func(E, error) bool) {
-		var zero E
-		yield(zero, err)
-	}
-}
-
 // clientStream sends the call when the loop starts and yields its events. An error
-// answer goes through fail (nil: an APIError without a body). The body is closed
+// answer fails with its documented error answer in errs. The body is closed
 // when the stream ends, however it ends.
-func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format clientStreamFormat, fail func(*clientAnswer) error) iter.Seq2[E, error] {
+func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format clientStreamFormat, errs []clientError) iter.Seq2[E, error] {
 	s.streamAnswer = true
 	return func(yield func(E, error) bool) {
 		var zero E
@@ -940,11 +1062,7 @@ func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format c
 			return
 		}
 		if a.stream == nil {
-			if fail == nil {
-				yield(zero, a.fail(s, "", nil))
-				return
-			}
-			yield(zero, fail(a))
+			yield(zero, a.failWith(s, errs))
 			return
 		}
 		defer a.stream.Close()

@@ -366,6 +366,12 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientErrorsOfLinkChannelGroups are the documented error answers of LinkChannelGroups, and of every operation that documents the same.
+var clientErrorsOfLinkChannelGroups = []clientError{
+	{400, "Malformed payload", nil},
+	{404, "Channel not found", nil},
+}
+
 // LinkChannelGroups: Link groups
 //
 // Links several groups at once. No content is returned.
@@ -377,26 +383,10 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Channel not found
 func (c *Client) LinkChannelGroups(ctx context.Context, channelID string, body GroupIDsRequest, opts ...RequestEditorFn) error {
-	if channelID == "" {
-		return errors.New("lives: linkChannelGroups: path parameter channelId is empty")
-	}
-	s := newClientCall("linkChannelGroups", http.MethodPost, "/v1/channels/"+url.PathEscape(channelID)+"/groups~bulkAdd", [][]string{{"bearerAuth"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	case resp.status == 400:
-		return resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return resp.fail(s, "Channel not found", nil)
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("linkChannelGroups", http.MethodPost, "/v1/channels/"+url.PathEscape(channelID)+"/groups~bulkAdd", "", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("channelId", channelID == "")
+	s.setJSON("application/json", body)
+	return c.call(ctx, s, clientErrorsOfLinkChannelGroups, nil)
 }
 
 // LinkChannelGroupsInChunks calls LinkChannelGroups once per chunk of at most chunkSize
@@ -413,6 +403,11 @@ func (c *Client) LinkChannelGroupsInChunks(ctx context.Context, channelID string
 	return err
 }
 
+// clientErrorsOfListLives are the documented error answers of ListLives, and of every operation that documents the same.
+var clientErrorsOfListLives = []clientError{
+	{400, "Malformed payload", nil},
+}
+
 // ListLives: List Lives
 //
 // Returns a paginated list of Lives. Every bracket filter `field[op]` is matched against the
@@ -425,32 +420,14 @@ func (c *Client) LinkChannelGroupsInChunks(ctx context.Context, channelID string
 //   - 200 (result): Lives returned successfully
 //   - 400 (*APIError): Malformed payload
 func (c *Client) ListLives(ctx context.Context, params *ListLivesParams, opts ...RequestEditorFn) (*LiveList, error) {
-	s := newClientCall("listLives", http.MethodGet, "/v1/lives", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("listLives", http.MethodGet, "/v1/lives", "application/json", [][]string{{"bearerAuth"}}, opts)
 	if params != nil {
-		if params.Page != nil {
-			s.query.Set("page", strconv.FormatInt(int64(*params.Page), 10))
-		}
-		if params.Limit != nil {
-			s.query.Set("limit", strconv.FormatInt(int64(*params.Limit), 10))
-		}
+		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
+		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 		params.Filter.AppendQuery(s.query)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(LiveList)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	r := new(LiveList)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfListLives, r))
 }
 
 // ListLivesAll yields the items of every page of ListLives, one request per page, as the
@@ -492,26 +469,16 @@ func (c *Client) ListLivesAll(ctx context.Context, params *ListLivesParams, opts
 //   - 201 (result): Live has been successfully created
 //   - 400 (*APIError): Malformed payload
 func (c *Client) CreateLive(ctx context.Context, body CreateLiveRequest, opts ...RequestEditorFn) (*Live, error) {
-	s := newClientCall("createLive", http.MethodPost, "/v1/lives", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Live)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("createLive", http.MethodPost, "/v1/lives", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.setJSON("application/json", body)
+	r := new(Live)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfListLives, r))
+}
+
+// clientErrorsOfGetLive are the documented error answers of GetLive, and of every operation that documents the same.
+var clientErrorsOfGetLive = []clientError{
+	{400, "Malformed payload", nil},
+	{404, "Live not found", nil},
 }
 
 // GetLive: Get a Live
@@ -525,28 +492,10 @@ func (c *Client) CreateLive(ctx context.Context, body CreateLiveRequest, opts ..
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) GetLive(ctx context.Context, liveID string, opts ...RequestEditorFn) (*Live, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: getLive: path parameter liveId is empty")
-	}
-	s := newClientCall("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID), [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Live)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return nil, resp.fail(s, "Live not found", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID), "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
+	r := new(Live)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfGetLive, r))
 }
 
 // UpdateLive: Update a Live
@@ -560,31 +509,11 @@ func (c *Client) GetLive(ctx context.Context, liveID string, opts ...RequestEdit
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) UpdateLive(ctx context.Context, liveID string, body UpdateLiveRequest, opts ...RequestEditorFn) (*Live, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: updateLive: path parameter liveId is empty")
-	}
-	s := newClientCall("updateLive", http.MethodPut, "/v1/lives/"+url.PathEscape(liveID), [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(Live)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return nil, resp.fail(s, "Live not found", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("updateLive", http.MethodPut, "/v1/lives/"+url.PathEscape(liveID), "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
+	r := new(Live)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfGetLive, r))
 }
 
 // DeleteLive: Delete a Live
@@ -598,23 +527,9 @@ func (c *Client) UpdateLive(ctx context.Context, liveID string, body UpdateLiveR
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) DeleteLive(ctx context.Context, liveID string, opts ...RequestEditorFn) error {
-	if liveID == "" {
-		return errors.New("lives: deleteLive: path parameter liveId is empty")
-	}
-	s := newClientCall("deleteLive", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID), [][]string{{"bearerAuth"}}, opts)
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	case resp.status == 400:
-		return resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return resp.fail(s, "Live not found", nil)
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("deleteLive", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID), "", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
+	return c.call(ctx, s, clientErrorsOfGetLive, nil)
 }
 
 // ListLiveGroups: List groups
@@ -628,36 +543,14 @@ func (c *Client) DeleteLive(ctx context.Context, liveID string, opts ...RequestE
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) ListLiveGroups(ctx context.Context, liveID string, params *ListLiveGroupsParams, opts ...RequestEditorFn) (*GroupList, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: listLiveGroups: path parameter liveId is empty")
-	}
-	s := newClientCall("listLiveGroups", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/groups", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("listLiveGroups", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
 	if params != nil {
-		if params.Page != nil {
-			s.query.Set("page", strconv.FormatInt(int64(*params.Page), 10))
-		}
-		if params.Limit != nil {
-			s.query.Set("limit", strconv.FormatInt(int64(*params.Limit), 10))
-		}
+		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
+		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(GroupList)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return nil, resp.fail(s, "Live not found", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	r := new(GroupList)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfGetLive, r))
 }
 
 // ListLiveGroupsAll yields the items of every page of ListLiveGroups, one request per page,
@@ -700,26 +593,16 @@ func (c *Client) ListLiveGroupsAll(ctx context.Context, liveID string, params *L
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) LinkLiveGroup(ctx context.Context, liveID string, body LinkLiveGroupRequest, opts ...RequestEditorFn) error {
-	if liveID == "" {
-		return errors.New("lives: linkLiveGroup: path parameter liveId is empty")
-	}
-	s := newClientCall("linkLiveGroup", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups", [][]string{{"bearerAuth"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	case resp.status == 400:
-		return resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return resp.fail(s, "Live not found", nil)
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("linkLiveGroup", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
+	return c.call(ctx, s, clientErrorsOfGetLive, nil)
+}
+
+// clientErrorsOfUnlinkLiveGroup are the documented error answers of UnlinkLiveGroup, and of every operation that documents the same.
+var clientErrorsOfUnlinkLiveGroup = []clientError{
+	{400, "Malformed payload", nil},
+	{404, "Live or Group not found", nil},
 }
 
 // UnlinkLiveGroup: Unlink a group from a live
@@ -733,26 +616,10 @@ func (c *Client) LinkLiveGroup(ctx context.Context, liveID string, body LinkLive
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live or Group not found
 func (c *Client) UnlinkLiveGroup(ctx context.Context, liveID string, groupID string, opts ...RequestEditorFn) error {
-	if liveID == "" {
-		return errors.New("lives: unlinkLiveGroup: path parameter liveId is empty")
-	}
-	if groupID == "" {
-		return errors.New("lives: unlinkLiveGroup: path parameter groupId is empty")
-	}
-	s := newClientCall("unlinkLiveGroup", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID)+"/groups/"+url.PathEscape(groupID), [][]string{{"bearerAuth"}}, opts)
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	case resp.status == 400:
-		return resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return resp.fail(s, "Live or Group not found", nil)
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("unlinkLiveGroup", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID)+"/groups/"+url.PathEscape(groupID), "", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
+	s.emptyPath("groupId", groupID == "")
+	return c.call(ctx, s, clientErrorsOfUnlinkLiveGroup, nil)
 }
 
 // UnlinkLiveGroups: Unlink groups from a live
@@ -766,26 +633,10 @@ func (c *Client) UnlinkLiveGroup(ctx context.Context, liveID string, groupID str
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) UnlinkLiveGroups(ctx context.Context, liveID string, body GroupIDsRequest, opts ...RequestEditorFn) error {
-	if liveID == "" {
-		return errors.New("lives: unlinkLiveGroups: path parameter liveId is empty")
-	}
-	s := newClientCall("unlinkLiveGroups", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups~bulkRemove", [][]string{{"bearerAuth"}}, opts)
-	if err := s.setJSON("application/json", body); err != nil {
-		return err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	switch {
-	case resp.status/100 == 2:
-		return nil
-	case resp.status == 400:
-		return resp.fail(s, "Malformed payload", nil)
-	case resp.status == 404:
-		return resp.fail(s, "Live not found", nil)
-	}
-	return resp.fail(s, "", nil)
+	s := newClientCall("unlinkLiveGroups", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups~bulkRemove", "", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
+	return c.call(ctx, s, clientErrorsOfGetLive, nil)
 }
 
 // UnlinkLiveGroupsInChunks calls UnlinkLiveGroups once per chunk of at most chunkSize items
@@ -814,35 +665,15 @@ func (c *Client) UnlinkLiveGroupsInChunks(ctx context.Context, liveID string, bo
 //   - 200 (result): Live participants returned successfully
 //   - 400 (*APIError): Malformed payload
 func (c *Client) ListLiveParticipants(ctx context.Context, liveID string, params *ListLiveParticipantsParams, opts ...RequestEditorFn) (*ParticipantList, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: listLiveParticipants: path parameter liveId is empty")
-	}
-	s := newClientCall("listLiveParticipants", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/participants", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("listLiveParticipants", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/participants", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
 	if params != nil {
-		if params.Page != nil {
-			s.query.Set("page", strconv.FormatInt(int64(*params.Page), 10))
-		}
-		if params.Limit != nil {
-			s.query.Set("limit", strconv.FormatInt(int64(*params.Limit), 10))
-		}
+		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
+		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 		params.Filter.AppendQuery(s.query)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(ParticipantList)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	r := new(ParticipantList)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfListLives, r))
 }
 
 // ListLiveParticipantsAll yields the items of every page of ListLiveParticipants, one
@@ -896,14 +727,9 @@ type InviteLiveParticipantResult struct {
 //   - 201 (result Created): Member has been successfully invited
 //   - 400 (*APIError): Malformed payload
 func (c *Client) InviteLiveParticipant(ctx context.Context, liveID string, body InviteLiveParticipantRequest, opts ...RequestEditorFn) (*InviteLiveParticipantResult, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: inviteLiveParticipant: path parameter liveId is empty")
-	}
-	s := newClientCall("inviteLiveParticipant", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s := newClientCall("inviteLiveParticipant", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return nil, err
@@ -917,12 +743,16 @@ func (c *Client) InviteLiveParticipant(ctx context.Context, liveID string, body 
 			return nil, err
 		}
 		return &InviteLiveParticipantResult{Created: r}, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
 	case resp.status/100 == 2:
 		return &InviteLiveParticipantResult{}, nil
 	}
-	return nil, resp.fail(s, "", nil)
+	return nil, resp.failWith(s, clientErrorsOfListLives)
+}
+
+// clientErrorsOfBulkInviteLiveParticipants are the documented error answers of BulkInviteLiveParticipants, and of every operation that documents the same.
+var clientErrorsOfBulkInviteLiveParticipants = []clientError{
+	{400, "Malformed payload", nil},
+	{413, "Payload is too large", nil},
 }
 
 // BulkInviteLiveParticipants: Invite multiple members as Live participant
@@ -939,31 +769,11 @@ func (c *Client) InviteLiveParticipant(ctx context.Context, liveID string, body 
 //   - 400 (*APIError): Malformed payload
 //   - 413 (*APIError): Payload is too large
 func (c *Client) BulkInviteLiveParticipants(ctx context.Context, liveID string, body BulkInviteRequest, opts ...RequestEditorFn) ([]Participant, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: bulkInviteLiveParticipants: path parameter liveId is empty")
-	}
-	s := newClientCall("bulkInviteLiveParticipants", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants~bulkInvite", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new([]Participant)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return *r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	case resp.status == 413:
-		return nil, resp.fail(s, "Payload is too large", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("bulkInviteLiveParticipants", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants~bulkInvite", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
+	r := new([]Participant)
+	return clientValue(r, c.call(ctx, s, clientErrorsOfBulkInviteLiveParticipants, r))
 }
 
 // BulkInviteLiveParticipantsInChunks calls BulkInviteLiveParticipants once per chunk of at
@@ -992,35 +802,15 @@ func (c *Client) BulkInviteLiveParticipantsInChunks(ctx context.Context, liveID 
 //   - 200 (result): Live speakers returned successfully
 //   - 400 (*APIError): Malformed payload
 func (c *Client) ListLiveSpeakers(ctx context.Context, liveID string, params *ListLiveSpeakersParams, opts ...RequestEditorFn) (*ParticipantList, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: listLiveSpeakers: path parameter liveId is empty")
-	}
-	s := newClientCall("listLiveSpeakers", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("listLiveSpeakers", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
 	if params != nil {
-		if params.Page != nil {
-			s.query.Set("page", strconv.FormatInt(int64(*params.Page), 10))
-		}
-		if params.Limit != nil {
-			s.query.Set("limit", strconv.FormatInt(int64(*params.Limit), 10))
-		}
+		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
+		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 		params.Filter.AppendQuery(s.query)
 	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new(ParticipantList)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	r := new(ParticipantList)
+	return clientResult(r, c.call(ctx, s, clientErrorsOfListLives, r))
 }
 
 // ListLiveSpeakersAll yields the items of every page of ListLiveSpeakers, one request per
@@ -1076,14 +866,9 @@ type InviteLiveSpeakerResult struct {
 //   - 201 (result Created): Member has been successfully invited
 //   - 400 (*APIError): Malformed payload
 func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body InviteLiveSpeakerRequest, opts ...RequestEditorFn) (*InviteLiveSpeakerResult, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: inviteLiveSpeaker: path parameter liveId is empty")
-	}
-	s := newClientCall("inviteLiveSpeaker", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
+	s := newClientCall("inviteLiveSpeaker", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return nil, err
@@ -1097,12 +882,10 @@ func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body Invi
 			return nil, err
 		}
 		return &InviteLiveSpeakerResult{Created: r}, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
 	case resp.status/100 == 2:
 		return &InviteLiveSpeakerResult{}, nil
 	}
-	return nil, resp.fail(s, "", nil)
+	return nil, resp.failWith(s, clientErrorsOfListLives)
 }
 
 // BulkInviteLiveSpeakers: Invite multiple members as Live speaker
@@ -1117,31 +900,11 @@ func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body Invi
 //   - 400 (*APIError): Malformed payload
 //   - 413 (*APIError): Payload is too large
 func (c *Client) BulkInviteLiveSpeakers(ctx context.Context, liveID string, body BulkInviteLiveSpeakersRequest, opts ...RequestEditorFn) ([]Participant, error) {
-	if liveID == "" {
-		return nil, errors.New("lives: bulkInviteLiveSpeakers: path parameter liveId is empty")
-	}
-	s := newClientCall("bulkInviteLiveSpeakers", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers~bulkInvite", [][]string{{"bearerAuth"}}, opts)
-	s.header.Set("Accept", "application/json")
-	if err := s.setJSON("application/json", body); err != nil {
-		return nil, err
-	}
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new([]Participant)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return *r, nil
-	case resp.status == 400:
-		return nil, resp.fail(s, "Malformed payload", nil)
-	case resp.status == 413:
-		return nil, resp.fail(s, "Payload is too large", nil)
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("bulkInviteLiveSpeakers", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers~bulkInvite", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s.emptyPath("liveId", liveID == "")
+	s.setJSON("application/json", body)
+	r := new([]Participant)
+	return clientValue(r, c.call(ctx, s, clientErrorsOfBulkInviteLiveParticipants, r))
 }
 
 // BulkInviteLiveSpeakersInChunks calls BulkInviteLiveSpeakers once per chunk of at most
@@ -1167,17 +930,20 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	// security lists alternative sets of security schemes; the first set whose
 	// credentials are all configured authenticates the call.
 	security [][]string
 	editors  []RequestEditorFn
+	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, security [][]string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -1189,14 +955,29 @@ func newClientCall(operation, method, path string, security [][]string, editors 
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("lives: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("lives: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("lives: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -1243,8 +1024,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	c.authenticate(s)
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
@@ -1278,6 +1062,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("lives: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -1612,6 +1399,70 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 	return e
 }
 
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
+		return nil
+	}
+	return resp.decode(s, result)
+}
+
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
+	if err != nil {
+		var zero P
+		return zero, err
+	}
+	return r, nil
+}
+
+// clientValue is the result that r points to, for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
+}
+
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
@@ -1677,6 +1528,74 @@ func clientSleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// clientIn is where a parameter goes.
+type clientIn int
+
+const (
+	clientInQuery clientIn = iota
+	clientInHeader
+	clientInCookie
+)
+
+// put sets a parameter's written value in its location.
+func (s *clientCall) put(in clientIn, name, value string) {
+	switch in {
+	case clientInHeader:
+		s.header.Set(name, value)
+	case clientInCookie:
+		s.cookies = append(s.cookies, &http.Cookie{
+			Name:  name,
+			Value: value,
+		})
+	default:
+		s.query.Set(name, value)
+	}
+}
+
+// clientOpt writes an optional parameter when it is set.
+func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+	if v != nil {
+		s.put(in, name, format(*v))
+	}
+}
+
+// clientList writes an optional list parameter when it has values: in the query
+// one pair per value when sep is empty (exploded), else the escaped values joined
+// by sep; elsewhere joined by commas.
+func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+	if len(values) == 0 {
+		return
+	}
+	written, ok := any(values).([]string)
+	if !ok {
+		written = clientStrings(values, format)
+	}
+	switch {
+	case in == clientInQuery && sep == "":
+		for _, v := range written {
+			s.query.Add(name, v)
+		}
+	case in == clientInQuery:
+		s.addList(name, sep, written)
+	default:
+		s.put(in, name, strings.Join(written, ","))
+	}
+}
+
+// clientInt writes a parameter value as text.
+func clientInt[T ~int | ~int32 | ~int64](v T) string {
+	return strconv.FormatInt(int64(v), 10)
+}
+
+// clientStrings writes every value of a list with format.
+func clientStrings[T any](values []T, format func(T) string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = format(v)
+	}
+	return out
 }
 
 // clientPage is one page as the fetch function of an iterator returns it.
