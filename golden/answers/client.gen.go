@@ -297,21 +297,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The names of the reports.
 func (c *Client) ListReports(ctx context.Context, opts ...RequestEditorFn) ([]string, error) {
-	s := newClientCall("listReports", http.MethodGet, "/reports", opts)
-	s.header.Set("Accept", "application/json")
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case resp.status/100 == 2:
-		r := new([]string)
-		if err = resp.decode(s, r); err != nil {
-			return nil, err
-		}
-		return *r, nil
-	}
-	return nil, resp.fail(s, "", nil)
+	s := newClientCall("listReports", http.MethodGet, "/reports", "application/json", opts)
+	r := new([]string)
+	return clientValue(r, c.call(ctx, s, nil, r))
 }
 
 // GetReportResult is the success answer of GetReport: the field of the status that the
@@ -324,6 +312,11 @@ type GetReportResult struct {
 	NoContent bool
 }
 
+// clientErrorsOfGetReport are the documented error answers of GetReport, and of every operation that documents the same.
+var clientErrorsOfGetReport = []clientError{
+	{0, "Any other answer.", clientNew[Meta]},
+}
+
 // GetReport: GET /reports/{id}.
 //
 // It sends GET /reports/{id} (operationId getReport).
@@ -333,11 +326,8 @@ type GetReportResult struct {
 //   - 204 (result NoContent): The report is empty.
 //   - default (*APIError): Any other answer.
 func (c *Client) GetReport(ctx context.Context, id string, opts ...RequestEditorFn) (*GetReportResult, error) {
-	if id == "" {
-		return nil, errors.New("answers: getReport: path parameter id is empty")
-	}
-	s := newClientCall("getReport", http.MethodGet, "/reports/"+url.PathEscape(id), opts)
-	s.header.Set("Accept", "application/json")
+	s := newClientCall("getReport", http.MethodGet, "/reports/"+url.PathEscape(id), "application/json", opts)
+	s.emptyPath("id", id == "")
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return nil, err
@@ -354,7 +344,7 @@ func (c *Client) GetReport(ctx context.Context, id string, opts ...RequestEditor
 	case resp.status/100 == 2:
 		return &GetReportResult{}, nil
 	}
-	return nil, resp.fail(s, "Any other answer.", new(Meta))
+	return nil, resp.failWith(s, clientErrorsOfGetReport)
 }
 
 // clientCall is one call of an operation, ready to be sent, and sent again when
@@ -366,14 +356,17 @@ type clientCall struct {
 	query     url.Values // values as they are; escaped when sent
 	rawQuery  url.Values // values already escaped: joined lists
 	header    http.Header
+	accept    string // the Accept header, unless a header parameter sets one
 	cookies   []*http.Cookie
 	body      []byte // nil without a body
 	editors   []RequestEditorFn
+	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation.
-func newClientCall(operation, method, path string, editors []RequestEditorFn) *clientCall {
+// newClientCall starts a call of an operation; accept is its Accept header, if any.
+func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
+		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
 		method:    method,
@@ -384,14 +377,29 @@ func newClientCall(operation, method, path string, editors []RequestEditorFn) *c
 	}
 }
 
+// keep keeps the first error building a call.
+func (s *clientCall) keep(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// emptyPath keeps the error of a path parameter that is empty, which would make
+// a request for another path.
+func (s *clientCall) emptyPath(name string, empty bool) {
+	if empty {
+		s.keep(errors.New("answers: " + s.operation + ": path parameter " + name + " is empty"))
+	}
+}
+
 // setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) error {
+func (s *clientCall) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("answers: %s: encoding the request body: %w", s.operation, err)
+		s.keep(fmt.Errorf("answers: %s: encoding the request body: %w", s.operation, err))
+		return
 	}
 	s.setBody(contentType, data)
-	return nil
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -438,8 +446,11 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 
 // send sends a call and returns the final answer, with its body read and closed,
 // after the retries that the policy allows. Answers of every status are returned;
-// the error is a transport, editor or context error.
+// the error is one building the call, or a transport, editor or context error.
 func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
 	target := c.baseURL + s.path
 	if query := s.encodeQuery(); query != "" {
 		target += "?" + query
@@ -472,6 +483,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		return nil, fmt.Errorf("answers: %s: %w", s.operation, err)
 	}
 	req.Header = s.header.Clone()
+	if _, set := req.Header["Accept"]; s.accept != "" && !set {
+		req.Header.Set("Accept", s.accept)
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
@@ -804,6 +818,70 @@ func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIErr
 		e.Body = body
 	}
 	return e
+}
+
+// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
+// for the spec's default answer; body makes the value that the error body is
+// decoded into (nil: the body is kept raw only).
+type clientError struct {
+	status      int
+	description string
+	body        func() any
+}
+
+// clientNew makes the value an error body is decoded into.
+func clientNew[T any]() any {
+	return new(T)
+}
+
+// failWith turns an answer into the *APIError of the first documented error answer
+// its status matches: an exact status, a range, then the default.
+func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
+	for _, e := range errs {
+		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
+			continue
+		}
+		var body any
+		if e.body != nil {
+			body = e.body()
+		}
+		return a.fail(s, e.description, body)
+	}
+	return a.fail(s, "", nil)
+}
+
+// call sends a call and decodes a 2xx answer into result (nil: a success without
+// a result); any other status fails with its documented error answer.
+func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return err
+	}
+	if resp.status/100 != 2 {
+		return resp.failWith(s, errs)
+	}
+	if result == nil {
+		return nil
+	}
+	return resp.decode(s, result)
+}
+
+// clientResult is a method's result r, nil when the call failed.
+func clientResult[P any](r P, err error) (P, error) {
+	if err != nil {
+		var zero P
+		return zero, err
+	}
+	return r, nil
+}
+
+// clientValue is the result that r points to, for a method that returns it by value.
+func clientValue[T any](r *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *r, nil
 }
 
 // retryWait decides whether the answer to attempt number attempt is retried, and
