@@ -197,8 +197,10 @@ const (
 	// scalars as that scalar (4444AAAi==, not "4444AAAi==").
 	EncodeScalarUnion
 	// EncodeDeepObject writes an object with nested objects and lists in the
-	// query, style deepObject, in the bracket form of form bodies:
-	// filter[created][gte]=1, tags[]=a, items[0][id]=7.
+	// query in the bracket form of form bodies: filter[created][gte]=1,
+	// tags[]=a, items[0][id]=7. That is style deepObject; the other query
+	// styles define no nesting, and servers that take nested query objects
+	// (Rails, PHP, qs, files.com's sort_by[field]=asc) read this form.
 	EncodeDeepObject
 )
 
@@ -227,7 +229,7 @@ func ClientEncoding(p *Param) ParamEncoding {
 		return EncodeList
 	case isObjectRef(t) && objectOfScalars(t):
 		return EncodeObject
-	case p.In == "query" && p.Style == "deepObject" && isObjectRef(t):
+	case p.In == "query" && isObjectRef(t):
 		return EncodeDeepObject
 	case isScalarUnion(t):
 		return EncodeScalarUnion
@@ -244,6 +246,10 @@ func clientParamProblem(p *Param) string {
 			return ""
 		}
 		return "no style defines how to write " + shapeName(p.Type) + " in the " + p.In + "; it is sent as JSON text"
+	case EncodeDeepObject:
+		if p.Style != "deepObject" {
+			return "style " + p.Style + " defines no nesting; the object is sent in brackets, as style deepObject writes it (" + p.Name + "[k]=v, " + p.Name + "[k][j]=v)"
+		}
 	case EncodeList:
 		if p.In == "query" && p.Style == "deepObject" {
 			return "style deepObject does not apply to lists; the list is sent exploded (name=a&name=b)"

@@ -103,6 +103,7 @@ paths:
         - {name: ids, in: query, style: deepObject, schema: {type: array, items: {type: integer}}}
         - {name: fine, in: query, style: deepObject, schema: {type: object, additionalProperties: {type: string}}}
         - {name: untyped, in: query, schema: {}}
+        - {name: sort_by, in: query, schema: {type: object}}
         - {name: X-Untyped, in: header, schema: {description: no type}}
       responses: {"204": {description: none}}
 `
@@ -119,6 +120,8 @@ paths:
 	require.Contains(t, joined, `parameter "ids": style deepObject does not apply to lists`)
 	require.NotContains(t, joined, `"fine"`)
 	require.NotContains(t, joined, `ntyped"`, "a value without a type is text on the wire")
+	require.Contains(t, joined, `parameter "sort_by": style form defines no nesting; the object is sent in brackets, as style deepObject writes it (sort_by[k]=v, sort_by[k][j]=v)`)
+	require.Equal(t, EncodeDeepObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[5]))
 	require.Equal(t, EncodeScalar, ClientEncoding(clientOp(t, api, "getA").QueryParams[4]))
 	require.Equal(t, EncodeScalar, ClientEncoding(clientOp(t, api, "getA").HeaderParams[2]))
 	require.Equal(t, EncodeObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[3]))

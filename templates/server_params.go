@@ -293,7 +293,7 @@ func declaredQuery(o *generator.Operation) jen.Code {
 	var deep []jen.Code // deepObject parameters own every name[...]
 	for _, p := range o.QueryParams {
 		add(p.Name)
-		if enc := generator.ClientEncoding(p); p.Style == "deepObject" && (enc == generator.EncodeObject || enc == generator.EncodeDeepObject) {
+		if enc := generator.ClientEncoding(p); enc == generator.EncodeDeepObject || p.Style == "deepObject" && enc == generator.EncodeObject {
 			deep = append(deep, jen.Lit(p.Name+"["))
 		}
 	}

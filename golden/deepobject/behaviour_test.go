@@ -19,6 +19,15 @@ import (
 type deepServer struct{ UnimplementedServer }
 
 func (deepServer) ListCharges(ctx context.Context, in ListChargesInput) (ListChargesOutput, error) {
+	if in.Params.SortBy != nil {
+		// sort_by comes back in the filter's metadata, as text.
+		meta := map[string]string{}
+		for k, v := range in.Params.SortBy {
+			data, _ := json.Marshal(v)
+			meta[k] = string(data)
+		}
+		return ListChargesOK{Body: ChargeFilter{Metadata: meta}}, nil
+	}
 	if in.Params.Filter2 == nil {
 		return ListChargesOK{}, nil
 	}
@@ -155,4 +164,27 @@ func TestServerReadsDeepObjects(t *testing.T) {
 		problems("filter[created][lt]=3000000000"))
 	require.Equal(t, []Problem{{In: "query", Name: "filter[status][1]", Problem: `must be one of "paid", "pending", "failed"`}},
 		problems("filter[status][]=paid&filter[status][]=lost"))
+}
+
+// A free-form object in a form-style query has no form of its own for
+// nested values: it goes in brackets, as deepObject writes it, and reads
+// back whole.
+func TestFormStyleNestedObjectRoundTrip(t *testing.T) {
+	var query string
+	h := NewHandler(deepServer{}, WithStrictQuery())
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		query = r.URL.RawQuery
+		h.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	c, err := NewClient(srv.URL)
+	require.NoError(t, err)
+
+	sortBy := map[string]any{"created": "desc", "amount": map[string]any{"currency": "eur"}}
+	got, err := c.ListCharges(context.Background(), &ListChargesParams{SortBy: sortBy})
+	require.NoError(t, err)
+	sent, err := url.ParseQuery(query)
+	require.NoError(t, err)
+	require.Equal(t, url.Values{"sort_by[created]": {"desc"}, "sort_by[amount][currency]": {"eur"}}, sent)
+	require.Equal(t, map[string]string{"created": `"desc"`, "amount": `{"currency":"eur"}`}, got.Metadata)
 }

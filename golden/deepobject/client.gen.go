@@ -314,6 +314,9 @@ func (c *Client) ListCharges(ctx context.Context, params *ListChargesParams, opt
 				return w
 			}())
 		}
+		if len(params.SortBy) > 0 {
+			clientDeepObject(s.query, "sort_by", params.SortBy)
+		}
 	}
 	r := new(ChargeFilter)
 	return clientResult(r, c.call(ctx, s, nil, r))

@@ -69,6 +69,9 @@ type ListChargesParams struct {
 	Filter2 *ChargeFilter
 	// query parameter page: Pagination, a flat object.
 	Page *ListChargesPage
+	// query parameter sort_by: Form style, as declared; nested, so sent in brackets
+	// (sort_by[created]=desc).
+	SortBy map[string]any
 }
 
 // GetPersonParams holds the query, header and cookie parameters of GetPerson.

@@ -494,7 +494,7 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-var serverOperationListCharges = &ServerOperation{ID: "listCharges", Method: "GET", Path: "/charges", Pattern: "GET /charges", declares: &serverQueryNames{names: []string{"filter", "page"}, prefixes: []string{"filter[", "page["}}}
+var serverOperationListCharges = &ServerOperation{ID: "listCharges", Method: "GET", Path: "/charges", Pattern: "GET /charges", declares: &serverQueryNames{names: []string{"filter", "page", "sort_by"}, prefixes: []string{"filter[", "page[", "sort_by["}}}
 
 // serverDeepListChargesFilter2 is how the query parameter filter of ListCharges maps onto its type.
 var serverDeepListChargesFilter2 = &serverForm{
@@ -508,6 +508,12 @@ var serverDeepListChargesFilter2 = &serverForm{
 		"metadata":         'o',
 		"status":           'a',
 	},
+	styles: nil,
+}
+
+// serverDeepListChargesSortBy is how the query parameter sort_by of ListCharges maps onto its type.
+var serverDeepListChargesSortBy = &serverForm{
+	shape:  map[string]byte{"": 'o'},
 	styles: nil,
 }
 
@@ -557,6 +563,21 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 			v := obj
 			v.validate(c, at)
 			in.Params.Page = &v
+		}
+	}
+	{
+		at := &validationPath{
+			in:   "query",
+			name: "sort_by",
+		}
+		at.brackets = true
+		if data := serverDeepObject(q, "sort_by", serverDeepListChargesSortBy); data != nil {
+			var v map[string]any
+			if err := json.Unmarshal(data, &v); err != nil {
+				serverParamJSONError(c, at, err)
+			} else {
+				in.Params.SortBy = v
+			}
 		}
 	}
 	if !h.invalid(w, c) {
