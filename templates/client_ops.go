@@ -318,7 +318,7 @@ func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation) {
 	var set jen.Code
 	switch {
 	case body.Kind == generator.BodyBinary:
-		set = jen.Id("s").Dot("setStream").Call(jen.Lit(body.ContentType), jen.Id("body"))
+		set = jen.Id("s").Dot("setStream").Call(jen.Lit(sentContentType(body.ContentType)), jen.Id("body"))
 	case body.Kind == generator.BodyForm:
 		set = jen.Id("s").Dot("keep").Call(jen.Id("s").Dot("setForm").Call(jen.Lit(body.ContentType), jen.Id("body"), formStylesLit(body)))
 	case body.Kind == generator.BodyMultipart:
@@ -519,4 +519,14 @@ func clientRawType(op *generator.Operation, r *generator.Response) *jen.Statemen
 		return jen.String()
 	}
 	return jen.Index().Byte()
+}
+
+// sentContentType is the Content-Type a client sends for a body of a media
+// type: a media range (*/*, image/*) names no type of its own, so the bytes
+// go as application/octet-stream unless a request editor names their type.
+func sentContentType(mediaType string) string {
+	if strings.Contains(mediaType, "*") {
+		return "application/octet-stream"
+	}
+	return mediaType
 }

@@ -137,8 +137,21 @@ func genServerInput(f *jen.File, o *generator.Operation) {
 				text += ": " + o.Body.Doc
 			}
 			g.Add(doc(text + ".")).Id(generator.ServerBodyField).Add(bodyType(o.Body))
+			if openMediaType(o.Body) {
+				g.Add(doc(bodyTypeField + " is the request's Content-Type: the spec takes any " + o.Body.ContentType + ".")).Id(bodyTypeField).String()
+			}
 		}
 	})
+}
+
+// bodyTypeField names the Input field that holds the Content-Type of a body
+// whose media type the spec leaves open.
+const bodyTypeField = generator.ServerBodyField + "ContentType"
+
+// openMediaType reports whether a streamed body's media type is a range
+// (*/*, image/*), so that the implementation needs the type sent.
+func openMediaType(b *generator.RequestBody) bool {
+	return b.Kind == generator.BodyBinary && strings.Contains(b.ContentType, "*")
 }
 
 // bodyType is the Go type of a request body in an input: a pointer when the

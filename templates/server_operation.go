@@ -95,6 +95,9 @@ func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
 		switch {
 		case b.Kind == generator.BodyBinary:
 			g.Add(target).Op("=").Id("data")
+			if openMediaType(b) {
+				g.Id("in").Dot(bodyTypeField).Op("=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type"))
+			}
 		case b.Kind == generator.BodyText && bodyByPointer(b):
 			g.If(jen.Id("data").Op("!=").Nil()).Block(
 				jen.Id("text").Op(":=").String().Call(jen.Id("data")),

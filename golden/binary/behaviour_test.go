@@ -6,6 +6,7 @@ package binary
 
 import (
 	"bytes"
+	"fmt"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -69,6 +70,15 @@ func (f *files) GetAvatar(ctx context.Context, in GetAvatarInput) (GetAvatarOutp
 
 func (f *files) AddNote(ctx context.Context, in AddNoteInput) (AddNoteOutput, error) {
 	return AddNoteOK{Body: "stored: " + in.Body}, nil
+}
+
+func (f *files) UploadAsset(ctx context.Context, in UploadAssetInput) (UploadAssetOutput, error) {
+	n, err := io.Copy(io.Discard, in.Body)
+	return UploadAssetCreated{Body: fmt.Sprintf("%d bytes of %s", n, in.BodyContentType)}, err
+}
+
+func (f *files) PutScript(ctx context.Context, in PutScriptInput) (PutScriptOutput, error) {
+	return PutScriptOK{Body: "// stored\n" + in.Body}, nil
 }
 
 func (f *files) Echo(ctx context.Context, in EchoInput) (EchoOutput, error) {
@@ -319,3 +329,30 @@ func TestDownloadCutShortIsAnError(t *testing.T) {
 type failingReader struct{}
 
 func (failingReader) Read([]byte) (int, error) { return 0, errors.New("disk gone") }
+
+// A body the spec takes as any type (*/*) streams like octet-stream: sent as
+// application/octet-stream unless an editor names its type, and the server
+// hands the type sent to the implementation. JavaScript is text.
+func TestOpenMediaTypesAndScripts(t *testing.T) {
+	srv := httptest.NewServer(NewHandler(&files{digests: map[string][32]byte{}}))
+	defer srv.Close()
+	c, err := NewClient(srv.URL)
+	require.NoError(t, err)
+	ctx := context.Background()
+
+	got, err := c.UploadAsset(ctx, strings.NewReader("PK\x03\x04zip"))
+	require.NoError(t, err)
+	require.Equal(t, "7 bytes of application/octet-stream", got)
+
+	zip := func(ctx context.Context, req *http.Request) error {
+		req.Header.Set("Content-Type", "application/zip")
+		return nil
+	}
+	got, err = c.UploadAsset(ctx, strings.NewReader("PK\x03\x04zip"), zip)
+	require.NoError(t, err)
+	require.Equal(t, "7 bytes of application/zip", got)
+
+	script, err := c.PutScript(ctx, "export default {}")
+	require.NoError(t, err)
+	require.Equal(t, "// stored\nexport default {}", script)
+}

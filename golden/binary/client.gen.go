@@ -199,7 +199,7 @@ func (p RetryPolicy) backoff(n int) time.Duration {
 // APIError is an answer that a call does not succeed with: every status outside
 // 2xx (every 2xx status is a success, documented or not). Find it with errors.As.
 type APIError struct {
-	// Operation is the operationId of the call ("getAvatar").
+	// Operation is the operationId of the call ("uploadAsset").
 	Operation string
 	// Method and Path are the request's method and path (after the base URL, without the query).
 	Method, Path string
@@ -288,6 +288,30 @@ type answerKey struct{}
 //	for _, m := range answer.Misfits { log.Printf("%s: %s", m.Pointer, m.Raw) }
 func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
+}
+
+// UploadAsset: Store an asset of any type, as GitHub's release assets take them.
+//
+// It sends POST /assets (operationId uploadAsset).
+//
+// The body is read as it is sent and is not closed. A body that does not implement io.Seeker
+// is sent once: the call is not retried; one that seeks is rewound for each retry and its
+// size sent as Content-Length.
+//
+// Answers:
+//   - 201 (result): Stored, with the type it was sent as.
+func (c *Client) UploadAsset(ctx context.Context, body io.Reader, opts ...RequestEditorFn) (string, error) {
+	s := newClientCall("uploadAsset", http.MethodPost, "/assets", "text/plain", opts)
+	s.setStream("application/octet-stream", body)
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case resp.status/100 == 2:
+		return string(resp.body), nil
+	}
+	return "", resp.failWith(s, nil)
 }
 
 // GetAvatar: The avatar.
@@ -432,6 +456,26 @@ func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, op
 func (c *Client) AddNote(ctx context.Context, body string, opts ...RequestEditorFn) (string, error) {
 	s := newClientCall("addNote", http.MethodPost, "/notes", "text/plain", opts)
 	s.setBody("text/plain", []byte(body))
+	resp, err := c.send(ctx, s)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case resp.status/100 == 2:
+		return string(resp.body), nil
+	}
+	return "", resp.failWith(s, nil)
+}
+
+// PutScript: Replace the script, JavaScript source as text.
+//
+// It sends PUT /scripts (operationId putScript).
+//
+// Answers:
+//   - 200 (result): The script as stored.
+func (c *Client) PutScript(ctx context.Context, body string, opts ...RequestEditorFn) (string, error) {
+	s := newClientCall("putScript", http.MethodPut, "/scripts", "application/javascript", opts)
+	s.setBody("application/javascript", []byte(body))
 	resp, err := c.send(ctx, s)
 	if err != nil {
 		return "", err

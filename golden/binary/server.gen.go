@@ -22,6 +22,9 @@ import (
 // cannot send a status or a body that the spec does not allow. An error goes
 // through the handler's error mapper (see WithErrorMapper).
 type Server interface {
+	// UploadAsset serves POST /assets: Store an asset of any type, as GitHub's release assets
+	// take them.
+	UploadAsset(ctx context.Context, in UploadAssetInput) (UploadAssetOutput, error)
 	// GetAvatar serves GET /avatar: The avatar.
 	GetAvatar(ctx context.Context, in GetAvatarInput) (GetAvatarOutput, error)
 	// SetAvatar serves PUT /avatar: Replace the avatar, or clear it without a body.
@@ -34,6 +37,8 @@ type Server interface {
 	UploadFile(ctx context.Context, in UploadFileInput) (UploadFileOutput, error)
 	// AddNote serves POST /notes: Store a note, answered with its text as stored.
 	AddNote(ctx context.Context, in AddNoteInput) (AddNoteOutput, error)
+	// PutScript serves PUT /scripts: Replace the script, JavaScript source as text.
+	PutScript(ctx context.Context, in PutScriptInput) (PutScriptOutput, error)
 }
 
 // ErrNotImplemented is what the methods of UnimplementedServer return. The handler
@@ -49,6 +54,9 @@ type UnimplementedServer struct{}
 
 var _ Server = UnimplementedServer{}
 
+func (UnimplementedServer) UploadAsset(context.Context, UploadAssetInput) (UploadAssetOutput, error) {
+	return nil, ErrNotImplemented
+}
 func (UnimplementedServer) GetAvatar(context.Context, GetAvatarInput) (GetAvatarOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -66,6 +74,33 @@ func (UnimplementedServer) UploadFile(context.Context, UploadFileInput) (UploadF
 }
 func (UnimplementedServer) AddNote(context.Context, AddNoteInput) (AddNoteOutput, error) {
 	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) PutScript(context.Context, PutScriptInput) (PutScriptOutput, error) {
+	return nil, ErrNotImplemented
+}
+
+// UploadAssetInput is the request of UploadAsset, decoded and validated.
+type UploadAssetInput struct {
+	// Body is the request body (*/*), read from the connection as the implementation reads it
+	// (the handler's body size limit does not apply).
+	Body io.Reader
+	// BodyContentType is the request's Content-Type: the spec takes any */*.
+	BodyContentType string
+}
+
+// UploadAssetOutput is an answer of UploadAsset: UploadAssetCreated.
+type UploadAssetOutput interface {
+	writeAnswer(http.ResponseWriter, *UploadAssetInput) error
+}
+
+// UploadAssetCreated is the 201 answer of UploadAsset (text/plain): Stored, with the type it
+// was sent as.
+type UploadAssetCreated struct {
+	Body string
+}
+
+func (v UploadAssetCreated) writeAnswer(w http.ResponseWriter, _ *UploadAssetInput) error {
+	return serverWriteBytes(w, 201, "text/plain", []byte(v.Body))
 }
 
 // GetAvatarInput is the request of GetAvatar, decoded and validated.
@@ -221,6 +256,26 @@ type AddNoteOK struct {
 
 func (v AddNoteOK) writeAnswer(w http.ResponseWriter, _ *AddNoteInput) error {
 	return serverWriteBytes(w, 200, "text/plain", []byte(v.Body))
+}
+
+// PutScriptInput is the request of PutScript, decoded and validated.
+type PutScriptInput struct {
+	// Body is the request body (application/javascript).
+	Body string
+}
+
+// PutScriptOutput is an answer of PutScript: PutScriptOK.
+type PutScriptOutput interface {
+	writeAnswer(http.ResponseWriter, *PutScriptInput) error
+}
+
+// PutScriptOK is the 200 answer of PutScript (application/javascript): The script as stored.
+type PutScriptOK struct {
+	Body string
+}
+
+func (v PutScriptOK) writeAnswer(w http.ResponseWriter, _ *PutScriptInput) error {
+	return serverWriteBytes(w, 200, "application/javascript", []byte(v.Body))
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -425,12 +480,14 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
+	h.handle(serverOperationUploadAsset, h.serveUploadAsset)
 	h.handle(serverOperationGetAvatar, h.serveGetAvatar)
 	h.handle(serverOperationSetAvatar, h.serveSetAvatar)
 	h.handle(serverOperationEcho, h.serveEcho)
 	h.handle(serverOperationDownloadFile, h.serveDownloadFile)
 	h.handle(serverOperationUploadFile, h.serveUploadFile)
 	h.handle(serverOperationAddNote, h.serveAddNote)
+	h.handle(serverOperationPutScript, h.servePutScript)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -619,6 +676,32 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+var serverOperationUploadAsset = &ServerOperation{ID: "uploadAsset", Method: "POST", Path: "/assets", Pattern: "POST /assets"}
+
+// serveUploadAsset serves POST /assets: it checks the credentials, decodes and validates the
+// request, calls Server.UploadAsset and writes its answer.
+func (h *serverHandler) serveUploadAsset(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUploadAsset, false)
+	if !ok {
+		return
+	}
+	data, ok := h.streamBody(w, r, "*/*")
+	if !ok {
+		return
+	}
+	var in UploadAssetInput
+	if data == nil {
+		c.add(&validationPath{in: "body"}, "a request body is required")
+	}
+	in.Body = data
+	in.BodyContentType = r.Header.Get("Content-Type")
+	if !h.invalid(w, c) {
+		out, err := h.impl.UploadAsset(c.ctx, in)
+		serverWriteAnswer(h, w, r, "uploadAsset", out, err)
+	}
+}
+
 var serverOperationGetAvatar = &ServerOperation{ID: "getAvatar", Method: "GET", Path: "/avatar", Pattern: "GET /avatar"}
 
 // serveGetAvatar serves GET /avatar: it checks the credentials, decodes and validates the
@@ -749,5 +832,30 @@ func (h *serverHandler) serveAddNote(w http.ResponseWriter, r *http.Request) {
 	if !h.invalid(w, c) {
 		out, err := h.impl.AddNote(c.ctx, in)
 		serverWriteAnswer(h, w, r, "addNote", out, err)
+	}
+}
+
+var serverOperationPutScript = &ServerOperation{ID: "putScript", Method: "PUT", Path: "/scripts", Pattern: "PUT /scripts"}
+
+// servePutScript serves PUT /scripts: it checks the credentials, decodes and validates the
+// request, calls Server.PutScript and writes its answer.
+func (h *serverHandler) servePutScript(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationPutScript, false)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/javascript")
+	if !ok {
+		return
+	}
+	var in PutScriptInput
+	if data == nil {
+		c.add(&validationPath{in: "body"}, "a request body is required")
+	}
+	in.Body = string(data)
+	if !h.invalid(w, c) {
+		out, err := h.impl.PutScript(c.ctx, in)
+		serverWriteAnswer(h, w, r, "putScript", out, err)
 	}
 }
