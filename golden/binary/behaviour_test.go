@@ -6,10 +6,10 @@ package binary
 
 import (
 	"bytes"
-	"fmt"
 	"context"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
