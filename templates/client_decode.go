@@ -213,13 +213,19 @@ func genClientTolerate(f *jen.File) {
 	f.Comment("clientPointerEscape escapes a name as a JSON pointer token.")
 	f.Var().Id("clientPointerEscape").Op("=").Qual(pkgStrings, "NewReplacer").Call(jen.Lit("~"), jen.Lit("~0"), jen.Lit("/"), jen.Lit("~1"))
 	f.Comment("clientFieldCache maps a struct type to its fields by JSON name, built once per type.")
-	f.Var().Id("clientFieldCache").Qual(clientPkgSync, "Map")
+	f.Comment("A map under a lock rather than a sync.Map, whose generic insides would be compiled")
+	f.Comment("into every generated package.")
+	f.Var().Defs(
+		jen.Id("clientFieldLock").Qual(clientPkgSync, "RWMutex"),
+		jen.Id("clientFieldCache").Op("=").Map(jen.Qual(clientPkgReflect, "Type")).Map(jen.String()).Int().Values(),
+	)
 	f.Comment("clientFields maps the JSON names of a struct's fields, from their json tags, to")
 	f.Comment("their indexes; each name also in lower case, for names that differ in case only.")
 	f.Func().Id("clientFields").Params(jen.Id("t").Qual(clientPkgReflect, "Type")).Map(jen.String()).Int().Block(
-		jen.If(jen.List(jen.Id("known"), jen.Id("ok")).Op(":=").Id("clientFieldCache").Dot("Load").Call(jen.Id("t")), jen.Id("ok")).Block(
-			jen.Return(jen.Id("known").Assert(jen.Map(jen.String()).Int())),
-		),
+		jen.Id("clientFieldLock").Dot("RLock").Call(),
+		jen.List(jen.Id("known"), jen.Id("ok")).Op(":=").Id("clientFieldCache").Index(jen.Id("t")),
+		jen.Id("clientFieldLock").Dot("RUnlock").Call(),
+		jen.If(jen.Id("ok")).Block(jen.Return(jen.Id("known"))),
 		jen.Id("fields").Op(":=").Map(jen.String()).Int().Values(),
 		jen.For(jen.Id("i").Op(":=").Range().Id("t").Dot("NumField").Call()).Block(
 			jen.Id("field").Op(":=").Id("t").Dot("Field").Call(jen.Id("i")),
@@ -233,7 +239,9 @@ func genClientTolerate(f *jen.File) {
 				jen.Id("fields").Index(jen.Qual(pkgStrings, "ToLower").Call(jen.Id("name"))).Op("=").Id("fields").Index(jen.Id("name")),
 			),
 		),
-		jen.Id("clientFieldCache").Dot("Store").Call(jen.Id("t"), jen.Id("fields")),
+		jen.Id("clientFieldLock").Dot("Lock").Call(),
+		jen.Id("clientFieldCache").Index(jen.Id("t")).Op("=").Id("fields"),
+		jen.Id("clientFieldLock").Dot("Unlock").Call(),
 		jen.Return(jen.Id("fields")),
 	)
 }

@@ -139,7 +139,7 @@ func appendMember(fl *generator.Field) jen.Code {
 	case shape == generator.ShapePointer && fl.Required:
 		return call("appendJSONPtrOrNull", x, encoderOf(fl.Type))
 	case shape == generator.ShapePointer && fl.Type.Kind == generator.RefNamed && appendable(fl.Type.Named):
-		return call("appendJSONObject", x)
+		return call("appendJSONObject", x.Clone().Op("!=").Nil(), x)
 	case shape == generator.ShapePointer:
 		return call("appendJSONPtr", x, encoderOf(fl.Type))
 	case shape == generator.ShapeNullable && fl.Recursive: // Nullable[*T]

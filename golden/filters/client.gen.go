@@ -783,13 +783,21 @@ func clientNothingFits(misfits []Misfit, before int, pointer string) bool {
 var clientPointerEscape = strings.NewReplacer("~", "~0", "/", "~1")
 
 // clientFieldCache maps a struct type to its fields by JSON name, built once per type.
-var clientFieldCache sync.Map
+// A map under a lock rather than a sync.Map, whose generic insides would be compiled
+// into every generated package.
+var (
+	clientFieldLock  sync.RWMutex
+	clientFieldCache = map[reflect.Type]map[string]int{}
+)
 
 // clientFields maps the JSON names of a struct's fields, from their json tags, to
 // their indexes; each name also in lower case, for names that differ in case only.
 func clientFields(t reflect.Type) map[string]int {
-	if known, ok := clientFieldCache.Load(t); ok {
-		return known.(map[string]int)
+	clientFieldLock.RLock()
+	known, ok := clientFieldCache[t]
+	clientFieldLock.RUnlock()
+	if ok {
+		return known
 	}
 	fields := map[string]int{}
 	for i := range t.NumField() {
@@ -808,7 +816,9 @@ func clientFields(t reflect.Type) map[string]int {
 			fields[strings.ToLower(name)] = fields[name]
 		}
 	}
-	clientFieldCache.Store(t, fields)
+	clientFieldLock.Lock()
+	clientFieldCache[t] = fields
+	clientFieldLock.Unlock()
 	return fields
 }
 
