@@ -28,6 +28,7 @@ type result struct {
 	Seconds    float64 // generation, in process
 	Build      float64 // go build of the package alone; 0 when not timed
 	Warnings   int
+	Kinds      map[string]int // warnings by kind (names and numbers left out)
 	GenErr     string // the one-line error when generation failed
 	Lists      int    // GET operations that answer a list
 	Iterators  string // page iterators by style: "link 146, page 35"
@@ -63,6 +64,10 @@ func runAll(t *testing.T, specs []string, timeBuilds bool) []result {
 		r.Generated = true
 		r.Operations = len(api.Operations)
 		r.Warnings = len(api.Warnings)
+		r.Kinds = map[string]int{}
+		for _, w := range api.Warnings {
+			r.Kinds[warningKind(w.Message)]++
+		}
 		r.Lists, r.Iterators = pagingCounts(api)
 		dir := filepath.Join(module, pkg)
 		require.NoError(t, os.MkdirAll(dir, 0o755))
@@ -184,6 +189,55 @@ func compatibilityTable(title string, results []result) string {
 			problem = problem[:160] + "…"
 		}
 		fmt.Fprintf(&b, "| %s | %d | %d | %s | %s | %s | %s | %d | %.2f | %.2f | %s |\n", r.Name, r.Operations, r.Lists, r.Iterators, mark(r.Generated), mark(r.Built), mark(r.Vetted), r.Warnings, r.Seconds, r.Build, problem)
+	}
+	b.WriteString(warningKindsTable(results))
+	return b.String()
+}
+
+var (
+	quoted = regexp.MustCompile(`"[^"]*"|'[^']*'|\{[^}]*\}`)
+	number = regexp.MustCompile(`\b\d+(\.\d+)?\b`)
+)
+
+// warningKind is a warning without the names and numbers that tell one
+// instance from another, so that warnings of one kind count together.
+func warningKind(message string) string {
+	kind := number.ReplaceAllString(quoted.ReplaceAllString(message, "…"), "N")
+	if len(kind) > 150 {
+		kind = kind[:150] + "…"
+	}
+	return strings.ReplaceAll(kind, "|", "\\|")
+}
+
+// warningKindsTable counts the warnings of a corpus by kind, most first:
+// what livegen still degrades or leaves out, and how often.
+func warningKindsTable(results []result) string {
+	counts, specs := map[string]int{}, map[string]int{}
+	for _, r := range results {
+		for kind, n := range r.Kinds {
+			counts[kind] += n
+			specs[kind]++
+		}
+	}
+	if len(counts) == 0 {
+		return ""
+	}
+	kinds := make([]string, 0, len(counts))
+	for kind := range counts {
+		kinds = append(kinds, kind)
+	}
+	sort.Slice(kinds, func(i, j int) bool {
+		if counts[kinds[i]] != counts[kinds[j]] {
+			return counts[kinds[i]] > counts[kinds[j]]
+		}
+		return kinds[i] < kinds[j]
+	})
+	var b strings.Builder
+	b.WriteString("\n### Warnings by kind\n\n")
+	b.WriteString("What is still degraded or left out, with names and numbers replaced by … and N.\n\n")
+	b.WriteString("| warnings | specs | kind |\n| ---: | ---: | --- |\n")
+	for _, kind := range kinds {
+		fmt.Fprintf(&b, "| %d | %d | %s |\n", counts[kind], specs[kind], kind)
 	}
 	return b.String()
 }
