@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
-	"go/format"
 	"go/parser"
 	"go/token"
 	"path"
@@ -107,12 +106,9 @@ func splitLarge(f File, limit int) ([]File, error) {
 		for _, s := range part {
 			b.Write(s.text)
 		}
-		b.WriteString("\n")
-		content, err := format.Source(b.Bytes())
-		if err != nil {
-			return nil, fmt.Errorf("%s: split part %d: %w", f.Name, i+1, err)
-		}
-		files[i] = File{Name: partName(f.Name, i), Content: content}
+		// The segments come formatted and the head is written as gofmt
+		// writes it, so the part needs no second go/format pass.
+		files[i] = File{Name: partName(f.Name, i), Content: bytes.Clone(b.Bytes())}
 	}
 	return files, nil
 }

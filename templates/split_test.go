@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"os"
@@ -55,6 +56,9 @@ type D struct{ X int }
 		require.Equal(t, i == 0, bytes.Contains(p.Content, []byte("// Package p is documented once.")), p.Name)
 		f, err := parser.ParseFile(token.NewFileSet(), p.Name, p.Content, parser.ParseComments)
 		require.NoError(t, err, string(p.Content))
+		formatted, err := format.Source(p.Content)
+		require.NoError(t, err)
+		require.Equal(t, string(formatted), string(p.Content), "gofmt-clean")
 		var got []string
 		for _, spec := range f.Imports {
 			got = append(got, spec.Path.Value)
@@ -94,6 +98,9 @@ func TestSplitCuratedBuilds(t *testing.T) {
 		require.NoError(t, err)
 		for _, p := range parts {
 			require.LessOrEqual(t, len(p.Content), 16<<10+4<<10, p.Name)
+			formatted, err := format.Source(p.Content)
+			require.NoError(t, err)
+			require.Equal(t, string(formatted), string(p.Content), "%s is gofmt-clean", p.Name)
 			require.NoError(t, os.WriteFile(filepath.Join(dir, p.Name), p.Content, 0o644))
 			count++
 		}
