@@ -29,10 +29,10 @@ type result struct {
 	Build      float64 // go build of the package alone; 0 when not timed
 	Warnings   int
 	Kinds      map[string]int // warnings by kind (names and numbers left out)
-	GenErr     string // the one-line error when generation failed
-	Lists      int    // GET operations that answer a list
-	Iterators  string // page iterators by style: "link 146, page 35"
-	Problem    string // the first problem found
+	GenErr     string         // the one-line error when generation failed
+	Lists      int            // GET operations that answer a list
+	Iterators  string         // page iterators by style: "link 146, page 35"
+	Problem    string         // the first problem found
 }
 
 func (r result) ok() bool { return r.Generated && r.Built && r.Vetted }
