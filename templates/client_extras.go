@@ -30,7 +30,7 @@ func (g *clientGen) genBulkMethod(f *jen.File, op *generator.Operation) {
 			jen.Func().Params(jen.Id("r").Id("clientChunk")).Params(jen.Index().Add(elem.Clone()), jen.Error()).BlockFunc(func(send *jen.Group) {
 				send.Id("req").Op(":=").Id("body")
 				for i, l := range bk.Lists {
-					send.Add(clientBulkList(bk, jen.Id("req"), l)).Op("=").Id("clientPart").Call(
+					send.Add(clientBulkList(bk, jen.Id("req"), l)).Op("=").Id("clientChunkOf").Call(
 						clientBulkList(bk, jen.Id("body"), l), jen.Id("r").Index(jen.Lit(i)), jen.Lit(l.Shape() == generator.ShapeOmitZero),
 					)
 				}
@@ -152,9 +152,9 @@ func (g *clientGen) genBulkHelpers(f *jen.File) {
 	f.Type().Id("clientChunk").Index().Index(jen.Lit(2)).Int()
 	g.genClientBulk(f)
 	genClientSplit(f)
-	f.Comment("clientPart is the part of a list that a chunk sends: the list itself when the")
+	f.Comment("clientChunkOf is the part of a list that a chunk sends: the list itself when the")
 	f.Comment("chunk takes all of it, nil when it takes none and omitEmpty is set.")
-	f.Func().Id("clientPart").Types(jen.Id("T").Any()).Params(jen.Id("list").Index().Id("T"), jen.Id("part").Index(jen.Lit(2)).Int(), jen.Id("omitEmpty").Bool()).Index().Id("T").Block(
+	f.Func().Id("clientChunkOf").Types(jen.Id("T").Any()).Params(jen.Id("list").Index().Id("T"), jen.Id("part").Index(jen.Lit(2)).Int(), jen.Id("omitEmpty").Bool()).Index().Id("T").Block(
 		jen.If(jen.Id("part").Index(jen.Lit(0)).Op("==").Lit(0).Op("&&").Id("part").Index(jen.Lit(1)).Op("==").Len(jen.Id("list"))).Block(jen.Return(jen.Id("list"))),
 		jen.If(jen.Id("part").Index(jen.Lit(0)).Op("==").Id("part").Index(jen.Lit(1)).Op("&&").Id("omitEmpty")).Block(jen.Return(jen.Nil())),
 		jen.Return(jen.Id("list").Index(jen.Id("part").Index(jen.Lit(0)), jen.Id("part").Index(jen.Lit(1)), jen.Id("part").Index(jen.Lit(1)))),

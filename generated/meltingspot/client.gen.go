@@ -397,7 +397,7 @@ func (c *Client) LinkChannelGroups(ctx context.Context, channelID string, body G
 func (c *Client) LinkChannelGroupsInChunks(ctx context.Context, channelID string, body GroupIDsRequest, chunkSize int, opts ...RequestEditorFn) error {
 	_, err := clientBulk(ctx, "linkChannelGroups", chunkSize, 0, []int{len(body.GroupIDs)}, func(r clientChunk) ([]struct{}, error) {
 		req := body
-		req.GroupIDs = clientPart(body.GroupIDs, r[0], false)
+		req.GroupIDs = clientChunkOf(body.GroupIDs, r[0], false)
 		return nil, c.LinkChannelGroups(ctx, channelID, req, opts...)
 	})
 	return err
@@ -647,7 +647,7 @@ func (c *Client) UnlinkLiveGroups(ctx context.Context, liveID string, body Group
 func (c *Client) UnlinkLiveGroupsInChunks(ctx context.Context, liveID string, body GroupIDsRequest, chunkSize int, opts ...RequestEditorFn) error {
 	_, err := clientBulk(ctx, "unlinkLiveGroups", chunkSize, 0, []int{len(body.GroupIDs)}, func(r clientChunk) ([]struct{}, error) {
 		req := body
-		req.GroupIDs = clientPart(body.GroupIDs, r[0], false)
+		req.GroupIDs = clientChunkOf(body.GroupIDs, r[0], false)
 		return nil, c.UnlinkLiveGroups(ctx, liveID, req, opts...)
 	})
 	return err
@@ -786,8 +786,8 @@ func (c *Client) BulkInviteLiveParticipants(ctx context.Context, liveID string, 
 func (c *Client) BulkInviteLiveParticipantsInChunks(ctx context.Context, liveID string, body BulkInviteRequest, chunkSize int, opts ...RequestEditorFn) ([]Participant, error) {
 	return clientBulk(ctx, "bulkInviteLiveParticipants", chunkSize, 0, []int{len(body.Members.Emails), len(body.Members.SpotMemberIDs)}, func(r clientChunk) ([]Participant, error) {
 		req := body
-		req.Members.Emails = clientPart(body.Members.Emails, r[0], true)
-		req.Members.SpotMemberIDs = clientPart(body.Members.SpotMemberIDs, r[1], true)
+		req.Members.Emails = clientChunkOf(body.Members.Emails, r[0], true)
+		req.Members.SpotMemberIDs = clientChunkOf(body.Members.SpotMemberIDs, r[1], true)
 		return c.BulkInviteLiveParticipants(ctx, liveID, req, opts...)
 	})
 }
@@ -916,7 +916,7 @@ func (c *Client) BulkInviteLiveSpeakers(ctx context.Context, liveID string, body
 func (c *Client) BulkInviteLiveSpeakersInChunks(ctx context.Context, liveID string, body BulkInviteLiveSpeakersRequest, chunkSize int, opts ...RequestEditorFn) ([]Participant, error) {
 	return clientBulk(ctx, "bulkInviteLiveSpeakers", chunkSize, 0, []int{len(body.SpotMemberIDs)}, func(r clientChunk) ([]Participant, error) {
 		req := body
-		req.SpotMemberIDs = clientPart(body.SpotMemberIDs, r[0], false)
+		req.SpotMemberIDs = clientChunkOf(body.SpotMemberIDs, r[0], false)
 		return c.BulkInviteLiveSpeakers(ctx, liveID, req, opts...)
 	})
 }
@@ -1800,9 +1800,9 @@ func clientSplit(size int, lens []int) []clientChunk {
 	return chunks
 }
 
-// clientPart is the part of a list that a chunk sends: the list itself when the
+// clientChunkOf is the part of a list that a chunk sends: the list itself when the
 // chunk takes all of it, nil when it takes none and omitEmpty is set.
-func clientPart[T any](list []T, part [2]int, omitEmpty bool) []T {
+func clientChunkOf[T any](list []T, part [2]int, omitEmpty bool) []T {
 	if part[0] == 0 && part[1] == len(list) {
 		return list
 	}

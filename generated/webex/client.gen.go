@@ -467,7 +467,7 @@ func (c *Client) CreateMeetingInvitees(ctx context.Context, body CreateMeetingIn
 func (c *Client) CreateMeetingInviteesInChunks(ctx context.Context, body CreateMeetingInviteesRequest, chunkSize int, opts ...RequestEditorFn) ([]MeetingInvitee, error) {
 	return clientBulk(ctx, "createMeetingInvitees", chunkSize, 100, []int{len(body.Items)}, func(r clientChunk) ([]MeetingInvitee, error) {
 		req := body
-		req.Items = clientPart(body.Items, r[0], true)
+		req.Items = clientChunkOf(body.Items, r[0], true)
 		resp, err := c.CreateMeetingInvitees(ctx, req, opts...)
 		if err != nil {
 			return nil, err
@@ -1203,9 +1203,9 @@ func clientSplit(size int, lens []int) []clientChunk {
 	return chunks
 }
 
-// clientPart is the part of a list that a chunk sends: the list itself when the
+// clientChunkOf is the part of a list that a chunk sends: the list itself when the
 // chunk takes all of it, nil when it takes none and omitEmpty is set.
-func clientPart[T any](list []T, part [2]int, omitEmpty bool) []T {
+func clientChunkOf[T any](list []T, part [2]int, omitEmpty bool) []T {
 	if part[0] == 0 && part[1] == len(list) {
 		return list
 	}

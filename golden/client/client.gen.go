@@ -420,7 +420,7 @@ func (c *Client) AddTags(ctx context.Context, body AddTagsRequestBody, opts ...R
 func (c *Client) AddTagsInChunks(ctx context.Context, body AddTagsRequestBody, chunkSize int, opts ...RequestEditorFn) ([]string, error) {
 	return clientBulk(ctx, "addTags", chunkSize, 0, []int{len(body.Tags)}, func(r clientChunk) ([]string, error) {
 		req := body
-		req.Tags = clientPart(body.Tags, r[0], false)
+		req.Tags = clientChunkOf(body.Tags, r[0], false)
 		return c.AddTags(ctx, req, opts...)
 	})
 }
@@ -583,8 +583,8 @@ func (c *Client) ImportThings(ctx context.Context, body ThingBatch, opts ...Requ
 func (c *Client) ImportThingsInChunks(ctx context.Context, body ThingBatch, chunkSize int, opts ...RequestEditorFn) ([]*ImportThingsResult, error) {
 	return clientBulk(ctx, "importThings", chunkSize, 20, []int{len(body.Drafts), len(body.Things)}, func(r clientChunk) ([]*ImportThingsResult, error) {
 		req := body
-		req.Drafts = clientPart(body.Drafts, r[0], true)
-		req.Things = clientPart(body.Things, r[1], true)
+		req.Drafts = clientChunkOf(body.Drafts, r[0], true)
+		req.Things = clientChunkOf(body.Things, r[1], true)
 		resp, err := c.ImportThings(ctx, req, opts...)
 		if err != nil {
 			return nil, err
@@ -1669,9 +1669,9 @@ func clientSplit(size int, lens []int) []clientChunk {
 	return chunks
 }
 
-// clientPart is the part of a list that a chunk sends: the list itself when the
+// clientChunkOf is the part of a list that a chunk sends: the list itself when the
 // chunk takes all of it, nil when it takes none and omitEmpty is set.
-func clientPart[T any](list []T, part [2]int, omitEmpty bool) []T {
+func clientChunkOf[T any](list []T, part [2]int, omitEmpty bool) []T {
 	if part[0] == 0 && part[1] == len(list) {
 		return list
 	}

@@ -234,3 +234,26 @@ func TestBodyOverTheLimitIs413(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr)
 	require.Equal(t, http.StatusRequestEntityTooLarge, apiErr.StatusCode)
 }
+
+// tagger counts the ids of each TagFiles call.
+type tagger struct {
+	UnimplementedServer
+	calls [][]string
+}
+
+func (s *tagger) TagFiles(ctx context.Context, in TagFilesInput) (TagFilesOutput, error) {
+	s.calls = append(s.calls, in.Body.IDs)
+	return TagFilesNoContent{}, nil
+}
+
+// A client with multipart uploads and bulk helpers builds (their helpers
+// once had one name), and a list longer than maxItems goes in chunks.
+func TestBulkBesideMultipart(t *testing.T) {
+	s := &tagger{}
+	srv := httptest.NewServer(NewHandler(s))
+	defer srv.Close()
+	c, err := NewClient(srv.URL)
+	require.NoError(t, err)
+	require.NoError(t, c.TagFilesInChunks(context.Background(), TagFilesRequestBody{IDs: []string{"a", "b", "c", "d", "e"}}, 0))
+	require.Equal(t, [][]string{{"a", "b"}, {"c", "d"}, {"e"}}, s.calls)
+}

@@ -316,6 +316,32 @@ func (c *Client) UploadFile(ctx context.Context, body UploadFileRequestBody, opt
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
+// TagFiles: Tag many files at once, at most two per call; the client also sends larger lists
+// in chunks.
+//
+// It sends POST /files/tags (operationId tagFiles).
+//
+// Answers:
+//   - 204 (success): Tagged.
+func (c *Client) TagFiles(ctx context.Context, body TagFilesRequestBody, opts ...RequestEditorFn) error {
+	s := newClientCall("tagFiles", http.MethodPost, "/files/tags", "", opts)
+	s.setJSON("application/json", body)
+	return c.call(ctx, s, nil, nil)
+}
+
+// TagFilesInChunks calls TagFiles once per chunk of at most chunkSize items of body.IDs, in
+// order; every other part of the body goes with every chunk. The spec's maxItems, 2, is the
+// largest chunk allowed, and the chunk size when chunkSize is 0. A chunk that fails does not
+// stop the others; the error is then a *BulkError that says which chunks failed.
+func (c *Client) TagFilesInChunks(ctx context.Context, body TagFilesRequestBody, chunkSize int, opts ...RequestEditorFn) error {
+	_, err := clientBulk(ctx, "tagFiles", chunkSize, 2, []int{len(body.IDs)}, func(r clientChunk) ([]struct{}, error) {
+		req := body
+		req.IDs = clientChunkOf(body.IDs, r[0], false)
+		return nil, c.TagFiles(ctx, req, opts...)
+	})
+	return err
+}
+
 // clientCall is one call of an operation, ready to be sent, and sent again when
 // it is retried: the body is kept as bytes so that every attempt replays it.
 type clientCall struct {
@@ -1129,4 +1155,121 @@ func clientSleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// BulkError reports the chunks that failed in a call split by an ...InChunks method;
+// what the other chunks answered is returned next to it. errors.As finds the
+// *APIError of a failed chunk through it.
+type BulkError struct {
+	// ChunkSize is the number of list items per chunk: chunk i sent the items i*ChunkSize up to
+	// (i+1)*ChunkSize of the lists, taken one after the other.
+	ChunkSize int
+	// Errs holds one entry per chunk, in the order they were sent: nil for a chunk that
+	// succeeded.
+	Errs []error
+}
+
+// Failed lists the indexes of the chunks that failed.
+func (e *BulkError) Failed() []int {
+	var failed []int
+	for i, err := range e.Errs {
+		if err != nil {
+			failed = append(failed, i)
+		}
+	}
+	return failed
+}
+
+// Error says how many chunks failed, and why the first one did.
+func (e *BulkError) Error() string {
+	failed := e.Failed()
+	if len(failed) == 0 {
+		return "bulk call: no chunk failed"
+	}
+	return fmt.Sprintf("%d of %d chunks failed; chunk %d: %v", len(failed), len(e.Errs), failed[0], e.Errs[failed[0]])
+}
+
+// Unwrap returns the errors of the chunks that failed.
+func (e *BulkError) Unwrap() []error {
+	var errs []error
+	for _, err := range e.Errs {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+// clientChunk holds, for each list of a chunked body, the bounds [lo, hi) of the
+// part that one chunk sends.
+type clientChunk [][2]int
+
+// clientBulk checks the chunk size, splits lists of the given lengths into chunks,
+// and sends them in order with send. It goes on after a chunk fails, but sends
+// nothing more once ctx has ended, and returns what the chunks that succeeded
+// answered, with a *BulkError when some failed. size 0 means maxItems.
+func clientBulk[T any](ctx context.Context, operation string, size, maxItems int, lens []int, send func(clientChunk) ([]T, error)) ([]T, error) {
+	if size <= 0 {
+		size = maxItems
+	}
+	if size <= 0 {
+		return nil, fmt.Errorf("multipart: %s: the chunk size must be positive, as the spec gives no maxItems", operation)
+	}
+	if maxItems > 0 && size > maxItems {
+		return nil, fmt.Errorf("multipart: %s: chunk size %d is above the spec's maxItems %d", operation, size, maxItems)
+	}
+	chunks := clientSplit(size, lens)
+	var all []T
+	errs := make([]error, len(chunks))
+	failed := false
+	for i, chunk := range chunks {
+		errs[i] = ctx.Err()
+		if errs[i] == nil {
+			var got []T
+			got, errs[i] = send(chunk)
+			all = append(all, got...)
+		}
+		failed = failed || errs[i] != nil
+	}
+	if failed {
+		return all, &BulkError{
+			ChunkSize: size,
+			Errs:      errs,
+		}
+	}
+	return all, nil
+}
+
+// clientSplit cuts lists of the given lengths, taken one after the other, into
+// chunks of at most size items. Lists that are all empty make one chunk, so that
+// the call is still sent once.
+func clientSplit(size int, lens []int) []clientChunk {
+	total := 0
+	for _, n := range lens {
+		total += n
+	}
+	var chunks []clientChunk
+	for start := 0; start < total || len(chunks) == 0; start += size {
+		end := min(start+size, total)
+		chunk := make(clientChunk, len(lens))
+		offset := 0
+		for i, n := range lens {
+			chunk[i] = [2]int{min(max(start-offset, 0), n), min(max(end-offset, 0), n)}
+			offset += n
+		}
+		chunks = append(chunks, chunk)
+	}
+	return chunks
+}
+
+// clientChunkOf is the part of a list that a chunk sends: the list itself when the
+// chunk takes all of it, nil when it takes none and omitEmpty is set.
+func clientChunkOf[T any](list []T, part [2]int, omitEmpty bool) []T {
+	if part[0] == 0 && part[1] == len(list) {
+		return list
+	}
+	if part[0] == part[1] && omitEmpty {
+		return nil
+	}
+	return list[part[0]:part[1]:part[1]]
 }

@@ -24,6 +24,12 @@ type Received struct {
 	Thumbnail   *string  `json:"thumbnail,omitempty"`
 }
 
+// TagFilesRequestBody is defined by the schema at
+// /paths/~1files~1tags/post/requestBody/content/application~1json/schema.
+type TagFilesRequestBody struct {
+	IDs []string `json:"ids"`
+}
+
 // UploadFileRequestBody is defined by the schema at
 // /paths/~1files/post/requestBody/content/multipart~1form-data/schema.
 type UploadFileRequestBody struct {

@@ -23,6 +23,9 @@ import (
 type Server interface {
 	// UploadFile serves POST /files: Upload a file with its purpose.
 	UploadFile(ctx context.Context, in UploadFileInput) (UploadFileOutput, error)
+	// TagFiles serves POST /files/tags: Tag many files at once, at most two per call; the client
+	// also sends larger lists in chunks.
+	TagFiles(ctx context.Context, in TagFilesInput) (TagFilesOutput, error)
 }
 
 // ErrNotImplemented is what the methods of UnimplementedServer return. The handler
@@ -39,6 +42,9 @@ type UnimplementedServer struct{}
 var _ Server = UnimplementedServer{}
 
 func (UnimplementedServer) UploadFile(context.Context, UploadFileInput) (UploadFileOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) TagFiles(context.Context, TagFilesInput) (TagFilesOutput, error) {
 	return nil, ErrNotImplemented
 }
 
@@ -60,6 +66,24 @@ type UploadFileOK struct {
 
 func (v UploadFileOK) writeAnswer(w http.ResponseWriter, _ *UploadFileInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// TagFilesInput is the request of TagFiles, decoded and validated.
+type TagFilesInput struct {
+	// Body is the request body (application/json).
+	Body TagFilesRequestBody
+}
+
+// TagFilesOutput is an answer of TagFiles: TagFilesNoContent.
+type TagFilesOutput interface {
+	writeAnswer(http.ResponseWriter, *TagFilesInput) error
+}
+
+// TagFilesNoContent is the 204 answer of TagFiles: Tagged.
+type TagFilesNoContent struct{}
+
+func (TagFilesNoContent) writeAnswer(w http.ResponseWriter, _ *TagFilesInput) error {
+	return serverWriteStatus(w, 204)
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -265,6 +289,7 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
 	h.handle(serverOperationUploadFile, h.serveUploadFile)
+	h.handle(serverOperationTagFiles, h.serveTagFiles)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -513,5 +538,51 @@ func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) 
 	if !h.invalid(w, c) {
 		out, err := h.impl.UploadFile(c.ctx, in)
 		serverWriteAnswer(h, w, r, "uploadFile", out, err)
+	}
+}
+
+var serverOperationTagFiles = &ServerOperation{ID: "tagFiles", Method: "POST", Path: "/files/tags", Pattern: "POST /files/tags"}
+
+// serveTagFiles serves POST /files/tags: it checks the credentials, decodes and validates
+// the request, calls Server.TagFiles and writes its answer.
+func (h *serverHandler) serveTagFiles(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationTagFiles, false)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/json")
+	if !ok {
+		return
+	}
+	var in TagFilesInput
+	if data != nil {
+		at := &validationPath{in: "body"}
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, &in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*TagFilesRequestBody)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := &in.Body
+				*body = TagFilesRequestBody{}
+				body.serverDecodeMembers(c, at, data)
+				body.validate(c, at)
+			}
+		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
+			in.Body.validate(c, at)
+		}
+	} else {
+		c.add(&validationPath{in: "body"}, "a request body is required")
+	}
+	if !h.invalid(w, c) {
+		out, err := h.impl.TagFiles(c.ctx, in)
+		serverWriteAnswer(h, w, r, "tagFiles", out, err)
 	}
 }

@@ -1109,6 +1109,44 @@ func (v *Attributes) serverWalk(c *validationState, at *validationPath, data []b
 	serverWalkMembers(c, at, data, serverFieldsAttributes, serverKindsAttributes, true, v != nil, seen[:], nil)
 }
 
+// serverFieldsTagFilesRequestBody and serverKindsTagFilesRequestBody list the JSON names and kinds of the properties of TagFilesRequestBody.
+var (
+	serverFieldsTagFilesRequestBody = []string{"ids"}
+	serverKindsTagFilesRequestBody  = []serverKind{serverKindArray}
+)
+
+// serverWalk checks the JSON text data of a TagFilesRequestBody: required properties, and kinds when v is nil.
+func (v *TagFilesRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
+	serverWalkMembers(c, at, data, serverFieldsTagFilesRequestBody, serverKindsTagFilesRequestBody, true, v != nil, nil, func(i int, key, value []byte) bool {
+		switch i {
+		case 0:
+			at1 := at.field("ids")
+			if serverDescend(c, at1, value, serverKindArray, v != nil) {
+				if n := serverCountItems(c, value); n > 2 {
+					c.tooManyItems(at1, n, 2)
+				} else {
+					serverEachItem(c, value, func(k2 int, item2 []byte) {
+						at3 := at1.item(k2)
+						if serverIsNull(item2) {
+							c.missing(at3, "must not be null")
+							return
+						}
+						serverDescend(c, at3, item2, serverKindString, v != nil)
+					})
+				}
+			}
+			return true
+		}
+		return false
+	})
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *TagFilesRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsTagFilesRequestBody, true, []any{&v.IDs})
+}
+
 // serverFieldsUploadFileRequestBody and serverKindsUploadFileRequestBody list the JSON names and kinds of the properties of UploadFileRequestBody.
 var (
 	serverFieldsUploadFileRequestBody = []string{"attributes", "file", "purpose", "size_hint", "tags", "thumbnail"}

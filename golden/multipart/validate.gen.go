@@ -64,6 +64,21 @@ func (v *Attributes) validate(c *validationState, at *validationPath) {
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
 // validate adds them to c, at path at.
+func (v *TagFilesRequestBody) Validate() error {
+	return validateRoot(v)
+}
+func (v *TagFilesRequestBody) validate(c *validationState, at *validationPath) {
+	if v.IDs == nil {
+		c.missing(at.field("ids"), "is required")
+	} else {
+		if len(v.IDs) > 2 {
+			c.tooManyItems(at.field("ids"), len(v.IDs), 2)
+		}
+	}
+}
+
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *UploadFileRequestBody) Validate() error {
 	return validateRoot(v)
 }

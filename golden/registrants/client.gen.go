@@ -380,7 +380,7 @@ func (c *Client) InsertInvitees(ctx context.Context, body InsertInviteesRequestB
 func (c *Client) InsertInviteesInChunks(ctx context.Context, body InsertInviteesRequestBody, chunkSize int, opts ...RequestEditorFn) ([]InsertInvitees200ResponseBodyItemsItem, error) {
 	return clientBulk(ctx, "insertInvitees", chunkSize, 3, []int{len(body.Items)}, func(r clientChunk) ([]InsertInvitees200ResponseBodyItemsItem, error) {
 		req := body
-		req.Items = clientPart(body.Items, r[0], false)
+		req.Items = clientChunkOf(body.Items, r[0], false)
 		resp, err := c.InsertInvitees(ctx, req, opts...)
 		if err != nil {
 			return nil, err
@@ -1202,9 +1202,9 @@ func clientSplit(size int, lens []int) []clientChunk {
 	return chunks
 }
 
-// clientPart is the part of a list that a chunk sends: the list itself when the
+// clientChunkOf is the part of a list that a chunk sends: the list itself when the
 // chunk takes all of it, nil when it takes none and omitEmpty is set.
-func clientPart[T any](list []T, part [2]int, omitEmpty bool) []T {
+func clientChunkOf[T any](list []T, part [2]int, omitEmpty bool) []T {
 	if part[0] == 0 && part[1] == len(list) {
 		return list
 	}

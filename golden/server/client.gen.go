@@ -444,9 +444,9 @@ func (c *Client) PutItem(ctx context.Context, itemID int64, body Item, opts ...R
 func (c *Client) PutItemInChunks(ctx context.Context, itemID int64, body Item, chunkSize int, opts ...RequestEditorFn) error {
 	_, err := clientBulk(ctx, "putItem", chunkSize, 2, []int{len(body.Aliases), len(body.Parts), len(body.Tags)}, func(r clientChunk) ([]struct{}, error) {
 		req := body
-		req.Aliases = clientPart(body.Aliases, r[0], true)
-		req.Parts = clientPart(body.Parts, r[1], false)
-		req.Tags = clientPart(body.Tags, r[2], true)
+		req.Aliases = clientChunkOf(body.Aliases, r[0], true)
+		req.Parts = clientChunkOf(body.Parts, r[1], false)
+		req.Tags = clientChunkOf(body.Tags, r[2], true)
 		return nil, c.PutItem(ctx, itemID, req, opts...)
 	})
 	return err
@@ -1337,9 +1337,9 @@ func clientSplit(size int, lens []int) []clientChunk {
 	return chunks
 }
 
-// clientPart is the part of a list that a chunk sends: the list itself when the
+// clientChunkOf is the part of a list that a chunk sends: the list itself when the
 // chunk takes all of it, nil when it takes none and omitEmpty is set.
-func clientPart[T any](list []T, part [2]int, omitEmpty bool) []T {
+func clientChunkOf[T any](list []T, part [2]int, omitEmpty bool) []T {
 	if part[0] == 0 && part[1] == len(list) {
 		return list
 	}
