@@ -229,7 +229,7 @@ func ClientEncoding(p *Param) ParamEncoding {
 		return EncodeList
 	case isObjectRef(t) && objectOfScalars(t):
 		return EncodeObject
-	case p.In == "query" && isObjectRef(t):
+	case p.In == "query" && (isObjectRef(t) || t.Kind == RefSlice && isObjectRef(t.Elem)):
 		return EncodeDeepObject
 	case isScalarUnion(t):
 		return EncodeScalarUnion
@@ -247,6 +247,9 @@ func clientParamProblem(p *Param) string {
 		}
 		return "no style defines how to write " + shapeName(p.Type) + " in the " + p.In + "; it is sent as JSON text"
 	case EncodeDeepObject:
+		if t := unaliasRef(p.Type); t.Kind == RefSlice {
+			return "no style defines " + shapeName(t) + " in the query; it is sent in brackets, as forms write lists (" + p.Name + "[0][k]=v, " + p.Name + "[1][k]=v)"
+		}
 		if p.Style != "deepObject" {
 			return "style " + p.Style + " defines no nesting; the object is sent in brackets, as style deepObject writes it (" + p.Name + "[k]=v, " + p.Name + "[k][j]=v)"
 		}

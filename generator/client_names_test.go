@@ -104,6 +104,7 @@ paths:
         - {name: fine, in: query, style: deepObject, schema: {type: object, additionalProperties: {type: string}}}
         - {name: untyped, in: query, schema: {}}
         - {name: sort_by, in: query, schema: {type: object}}
+        - {name: lines, in: query, schema: {type: array, items: {type: object, properties: {id: {type: string}}}}}
         - {name: X-Untyped, in: header, schema: {description: no type}}
       responses: {"204": {description: none}}
 `
@@ -122,6 +123,8 @@ paths:
 	require.NotContains(t, joined, `ntyped"`, "a value without a type is text on the wire")
 	require.Contains(t, joined, `parameter "sort_by": style form defines no nesting; the object is sent in brackets, as style deepObject writes it (sort_by[k]=v, sort_by[k][j]=v)`)
 	require.Equal(t, EncodeDeepObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[5]))
+	require.Contains(t, joined, `parameter "lines": no style defines a list of objects in the query; it is sent in brackets, as forms write lists (lines[0][k]=v, lines[1][k]=v)`)
+	require.Equal(t, EncodeDeepObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[6]))
 	require.Equal(t, EncodeScalar, ClientEncoding(clientOp(t, api, "getA").QueryParams[4]))
 	require.Equal(t, EncodeScalar, ClientEncoding(clientOp(t, api, "getA").HeaderParams[2]))
 	require.Equal(t, EncodeObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[3]))

@@ -60,13 +60,13 @@ func (g *clientGen) genClientForm(f *jen.File) {
 // genClientFormPairs renders the writing of a JSON tree as bracketed pairs,
 // shared by form bodies and deepObject query parameters.
 func genClientFormPairs(f *jen.File) {
-	f.Comment("clientDeepObject adds an object parameter of style deepObject to the query in the")
+	f.Comment("clientDeepObject adds a nested object or list parameter to the query in the")
 	f.Comment("bracket form of form bodies: name[k]=v, name[k][sub]=v, name[list][]=v,")
-	f.Comment("name[items][0][k]=v. A value that does not marshal is left out.")
+	f.Comment("name[items][0][k]=v, name[0][k]=v. A value that does not marshal is left out.")
 	f.Func().Id("clientDeepObject").Params(jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), jen.Id("v").Any()).Block(
-		jen.List(jen.Id("tree"), jen.Err()).Op(":=").Id("clientJSONTree").Call(jen.Id("v")),
+		jen.List(jen.Id("tree"), jen.Err()).Op(":=").Id("clientJSONTree").Call(jen.Map(jen.String()).Any().Values(jen.Dict{jen.Lit("v"): jen.Id("v")})),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return()),
-		jen.For(jen.List(jen.Id("_"), jen.Id("pair")).Op(":=").Range().Id("clientFormPairs").Call(jen.Nil(), jen.Id("name"), jen.Id("tree"), jen.Lit(""))).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("pair")).Op(":=").Range().Id("clientFormPairs").Call(jen.Nil(), jen.Id("name"), jen.Id("tree").Index(jen.Lit("v")), jen.Lit(""))).Block(
 			jen.List(jen.Id("key"), jen.Id("value"), jen.Id("_")).Op(":=").Qual(pkgStrings, "Cut").Call(jen.Id("pair"), jen.Lit("=")),
 			jen.List(jen.Id("key"), jen.Id("_")).Op("=").Qual(pkgURL, "QueryUnescape").Call(jen.Id("key")),
 			jen.List(jen.Id("value"), jen.Id("_")).Op("=").Qual(pkgURL, "QueryUnescape").Call(jen.Id("value")),

@@ -19,6 +19,14 @@ import (
 type deepServer struct{ UnimplementedServer }
 
 func (deepServer) ListCharges(ctx context.Context, in ListChargesInput) (ListChargesOutput, error) {
+	if in.Params.Lines != nil {
+		// lines come back as the filter's lines.
+		lines := make([]ChargeFilterLinesItem, len(in.Params.Lines))
+		for i, l := range in.Params.Lines {
+			lines[i] = ChargeFilterLinesItem{Product: l.Product, Quantity: l.Quantity}
+		}
+		return ListChargesOK{Body: ChargeFilter{Lines: lines}}, nil
+	}
 	if in.Params.SortBy != nil {
 		// sort_by comes back in the filter's metadata, as text.
 		meta := map[string]string{}
@@ -187,4 +195,31 @@ func TestFormStyleNestedObjectRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, url.Values{"sort_by[created]": {"desc"}, "sort_by[amount][currency]": {"eur"}}, sent)
 	require.Equal(t, map[string]string{"created": `"desc"`, "amount": `{"currency":"eur"}`}, got.Metadata)
+}
+
+// A list of objects in the query, which no style defines, goes in the
+// bracket form that forms use for lists, and reads back typed.
+func TestQueryListOfObjectsRoundTrip(t *testing.T) {
+	var query string
+	h := NewHandler(deepServer{}, WithStrictQuery())
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		query = r.URL.RawQuery
+		h.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	c, err := NewClient(srv.URL)
+	require.NoError(t, err)
+
+	p1, p2, qty := "p_1", "p_2", 3
+	got, err := c.ListCharges(context.Background(), &ListChargesParams{Lines: []ListChargesLinesItem{{Product: &p1, Quantity: &qty}, {Product: &p2}}})
+	require.NoError(t, err)
+	sent, err := url.ParseQuery(query)
+	require.NoError(t, err)
+	require.Equal(t, url.Values{"lines[0][product]": {"p_1"}, "lines[0][quantity]": {"3"}, "lines[1][product]": {"p_2"}}, sent)
+	require.Equal(t, []ChargeFilterLinesItem{{Product: &p1, Quantity: &qty}, {Product: &p2}}, got.Lines)
+
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/charges?lines[0][quantity]=many", nil))
+	require.Equal(t, http.StatusBadRequest, w.Code, w.Body.String())
+	require.Contains(t, w.Body.String(), `quantity]","problem":"must be an integer"`)
 }

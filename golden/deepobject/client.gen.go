@@ -314,6 +314,9 @@ func (c *Client) ListCharges(ctx context.Context, params *ListChargesParams, opt
 				return w
 			}())
 		}
+		if len(params.Lines) > 0 {
+			clientDeepObject(s.query, "lines", params.Lines)
+		}
 		if len(params.SortBy) > 0 {
 			clientDeepObject(s.query, "sort_by", params.SortBy)
 		}
@@ -517,15 +520,15 @@ func clientFormText(v any) string {
 	return ""
 }
 
-// clientDeepObject adds an object parameter of style deepObject to the query in the
+// clientDeepObject adds a nested object or list parameter to the query in the
 // bracket form of form bodies: name[k]=v, name[k][sub]=v, name[list][]=v,
-// name[items][0][k]=v. A value that does not marshal is left out.
+// name[items][0][k]=v, name[0][k]=v. A value that does not marshal is left out.
 func clientDeepObject(q url.Values, name string, v any) {
-	tree, err := clientJSONTree(v)
+	tree, err := clientJSONTree(map[string]any{"v": v})
 	if err != nil {
 		return
 	}
-	for _, pair := range clientFormPairs(nil, name, tree, "") {
+	for _, pair := range clientFormPairs(nil, name, tree["v"], "") {
 		key, value, _ := strings.Cut(pair, "=")
 		key, _ = url.QueryUnescape(key)
 		value, _ = url.QueryUnescape(value)

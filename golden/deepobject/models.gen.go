@@ -44,6 +44,13 @@ func ChargeFilterStatusItemValues() []ChargeFilterStatusItem {
 	return []ChargeFilterStatusItem{ChargeFilterStatusItemPaid, ChargeFilterStatusItemPending, ChargeFilterStatusItemFailed}
 }
 
+// ListChargesLinesItem is defined by the schema at
+// /paths/~1charges/get/parameters/2/schema/items.
+type ListChargesLinesItem struct {
+	Product  *string `json:"product,omitempty"`
+	Quantity *int    `json:"quantity,omitempty"`
+}
+
 // ListChargesPage is defined by the schema at /paths/~1charges/get/parameters/1/schema.
 type ListChargesPage struct {
 	After *string `json:"after,omitempty"`
@@ -69,6 +76,9 @@ type ListChargesParams struct {
 	Filter2 *ChargeFilter
 	// query parameter page: Pagination, a flat object.
 	Page *ListChargesPage
+	// query parameter lines: A list of objects, which no style defines; sent in brackets
+	// (lines[0][product]=p_1).
+	Lines []ListChargesLinesItem
 	// query parameter sort_by: Form style, as declared; nested, so sent in brackets
 	// (sort_by[created]=desc).
 	SortBy map[string]any

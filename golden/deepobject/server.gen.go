@@ -494,7 +494,7 @@ func answerNonNil[L ~[]E, E any](list L) L {
 	return list
 }
 
-var serverOperationListCharges = &ServerOperation{ID: "listCharges", Method: "GET", Path: "/charges", Pattern: "GET /charges", declares: &serverQueryNames{names: []string{"filter", "page", "sort_by"}, prefixes: []string{"filter[", "page[", "sort_by["}}}
+var serverOperationListCharges = &ServerOperation{ID: "listCharges", Method: "GET", Path: "/charges", Pattern: "GET /charges", declares: &serverQueryNames{names: []string{"filter", "page", "lines", "sort_by"}, prefixes: []string{"filter[", "page[", "lines[", "sort_by["}}}
 
 // serverDeepListChargesFilter2 is how the query parameter filter of ListCharges maps onto its type.
 var serverDeepListChargesFilter2 = &serverForm{
@@ -507,6 +507,16 @@ var serverDeepListChargesFilter2 = &serverForm{
 		"lines[].quantity": 'n',
 		"metadata":         'o',
 		"status":           'a',
+	},
+	styles: nil,
+}
+
+// serverDeepListChargesLines is how the query parameter lines of ListCharges maps onto its type.
+var serverDeepListChargesLines = &serverForm{
+	shape: map[string]byte{
+		"":            'a',
+		"[]":          'o',
+		"[].quantity": 'n',
 	},
 	styles: nil,
 }
@@ -563,6 +573,21 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 			v := obj
 			v.validate(c, at)
 			in.Params.Page = &v
+		}
+	}
+	{
+		at := &validationPath{
+			in:   "query",
+			name: "lines",
+		}
+		at.brackets = true
+		if data := serverDeepObject(q, "lines", serverDeepListChargesLines); data != nil {
+			var v []ListChargesLinesItem
+			if err := json.Unmarshal(data, &v); err != nil {
+				serverParamJSONError(c, at, err)
+			} else {
+				in.Params.Lines = v
+			}
 		}
 	}
 	{

@@ -463,15 +463,15 @@ func (s *clientCall) setForm(contentType string, v any, styles map[string]string
 	return nil
 }
 
-// clientDeepObject adds an object parameter of style deepObject to the query in the
+// clientDeepObject adds a nested object or list parameter to the query in the
 // bracket form of form bodies: name[k]=v, name[k][sub]=v, name[list][]=v,
-// name[items][0][k]=v. A value that does not marshal is left out.
+// name[items][0][k]=v, name[0][k]=v. A value that does not marshal is left out.
 func clientDeepObject(q url.Values, name string, v any) {
-	tree, err := clientJSONTree(v)
+	tree, err := clientJSONTree(map[string]any{"v": v})
 	if err != nil {
 		return
 	}
-	for _, pair := range clientFormPairs(nil, name, tree, "") {
+	for _, pair := range clientFormPairs(nil, name, tree["v"], "") {
 		key, value, _ := strings.Cut(pair, "=")
 		key, _ = url.QueryUnescape(key)
 		value, _ = url.QueryUnescape(value)
