@@ -18,7 +18,7 @@ var ReservedNames = []string{
 	"RetryPolicy", "RequestEditorFn", "HTTPDoer", "Authenticator", "Credentials",
 	"BulkError", "Page", "PageIterator", "Date", "Filter", "Operation", "FilterError",
 	"WithHTTPClient", "WithRequestEditorFn", "WithUserAgent", "WithCredentials", "WithRetryPolicy",
-	"WithMaxResponseBytes", "WithStrictDecoding", "Misfit", "Answer", "RecordAnswer",
+	"WithMaxResponseBytes", "WithStrictDecoding", "Misfit", "Answer", "RecordAnswer", "ReopenableBody",
 	"AuthRequest", "WithMaxBodyBytes", "WithAuthenticator", "WithErrorMapper", "WithLogger", "WithStrictQuery",
 	"ServerOperation", "OperationFromContext", "WithMiddleware", "UnimplementedServer", "ErrNotImplemented",
 	"Webhooks", "WebhookReceiver", "NewWebhookReceiver", "FormFile",

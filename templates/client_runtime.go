@@ -37,6 +37,7 @@ func (g *clientGen) genCall(f *jen.File) {
 			s.Comment("streamStart and sends streamSize bytes.")
 			s.Id("stream").Qual(pkgIO, "Reader")
 			s.Id("rewinds").Bool()
+			s.Id("reopen").Func().Params().Params(jen.Qual(pkgIO, "ReadCloser"), jen.Error()).Comment("a ReopenableBody's Open: every attempt opens the body anew")
 			s.List(jen.Id("streamStart"), jen.Id("streamSize")).Int64()
 		}
 		if g.handsOverAnswers() {
@@ -136,11 +137,29 @@ func (g *clientGen) genSetStream(f *jen.File) {
 		return
 	}
 	s := func() *jen.Statement { return jen.Id("s") }
+	f.Comment("ReopenableBody is an upload body that the client opens anew for each attempt, as")
+	f.Comment("http.Request.GetBody does, so that a call with it is retried like one whose body")
+	f.Comment("seeks. Open is called once per attempt (and per redirect), and the client closes")
+	f.Comment("what it returns; Size, when above zero, is sent as Content-Length, else the body")
+	f.Comment("goes chunked. Pass it where an upload takes an io.Reader.")
+	f.Type().Id("ReopenableBody").Struct(
+		jen.Id("Open").Func().Params().Params(jen.Qual(pkgIO, "ReadCloser"), jen.Error()),
+		jen.Id("Size").Int64(),
+	)
+	f.Comment("Read fails: the client opens a ReopenableBody, it never reads it.")
+	f.Func().Params(jen.Id("ReopenableBody")).Id("Read").Params(jen.Index().Byte()).Params(jen.Int(), jen.Error()).Block(
+		jen.Return(jen.Lit(0), jen.Qual(pkgErrors, "New").Call(jen.Lit("ReopenableBody is opened by the client, not read"))),
+	)
 	f.Comment("setStream sets a body that is read from r as it is sent. When r seeks, its size")
-	f.Comment("is sent as Content-Length and retries rewind it; otherwise the call is sent once.")
+	f.Comment("is sent as Content-Length and retries rewind it; a ReopenableBody is opened for")
+	f.Comment("each attempt; otherwise the call is sent once.")
 	f.Func().Params(s().Op("*").Id("clientCall")).Id("setStream").Params(jen.Id("contentType").String(), jen.Id("r").Qual(pkgIO, "Reader")).Block(
 		s().Dot("stream").Op("=").Id("r"),
 		s().Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType")),
+		jen.If(jen.List(jen.Id("body"), jen.Id("ok")).Op(":=").Id("r").Assert(jen.Id("ReopenableBody")), jen.Id("ok").Op("&&").Id("body").Dot("Open").Op("!=").Nil()).Block(
+			jen.List(s().Dot("reopen"), s().Dot("streamSize")).Op("=").List(jen.Id("body").Dot("Open"), jen.Id("body").Dot("Size")),
+			jen.Return(),
+		),
 		jen.List(jen.Id("seeker"), jen.Id("ok")).Op(":=").Id("r").Assert(jen.Qual(pkgIO, "Seeker")),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
 		jen.List(jen.Id("start"), jen.Err()).Op(":=").Id("seeker").Dot("Seek").Call(jen.Lit(0), jen.Qual(pkgIO, "SeekCurrent")),
@@ -247,6 +266,13 @@ func (g *clientGen) attemptBody() jen.Code {
 			jen.Id("body").Op("=").Qual(pkgIO, "LimitReader").Call(s().Dot("stream"), s().Dot("streamSize")),
 		),
 		g.multipartBody(),
+		jen.Case(s().Dot("reopen").Op("!=").Nil()).Block(
+			jen.List(jen.Id("opened"), jen.Err()).Op(":=").Add(s().Dot("reopen")).Call(),
+			jen.If(jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), g.errorf("%s: opening the request body: %w", s().Dot("operation"), jen.Err())),
+			),
+			jen.Id("body").Op("=").Id("opened"),
+		),
 		jen.Case(s().Dot("stream").Op("!=").Nil()).Block(
 			jen.Comment("The caller's reader is not closed: the caller opened it."),
 			jen.Id("body").Op("=").Qual(pkgIO, "NopCloser").Call(s().Dot("stream")),
@@ -273,6 +299,9 @@ func (g *clientGen) attemptLength() jen.Code {
 	return jen.If(s().Dot("rewinds")).Block(
 		jen.Id("req").Dot("ContentLength").Op("=").Add(s().Dot("streamSize")),
 		jen.If(s().Dot("streamSize").Op("==").Lit(0)).Block(jen.Id("req").Dot("Body").Op("=").Qual(pkgHTTP, "NoBody")),
+	).Line().If(s().Dot("reopen").Op("!=").Nil()).Block(
+		jen.Id("req").Dot("GetBody").Op("=").Add(s().Dot("reopen")),
+		jen.If(s().Dot("streamSize").Op(">").Lit(0)).Block(jen.Id("req").Dot("ContentLength").Op("=").Add(s().Dot("streamSize"))),
 	)
 }
 
@@ -481,7 +510,7 @@ func (g *clientGen) onceOnly(no jen.Code) jen.Code {
 		return jen.Null()
 	}
 	return jen.Comment("A body read from a reader that does not seek is gone once sent.").Line().
-		If(jen.Id("s").Dot("stream").Op("!=").Nil().Op("&&").Op("!").Id("s").Dot("rewinds")).Block(no)
+		If(jen.Id("s").Dot("stream").Op("!=").Nil().Op("&&").Op("!").Id("s").Dot("rewinds").Op("&&").Id("s").Dot("reopen").Op("==").Nil()).Block(no)
 }
 
 // genRetryHelpers renders the retry decision, Retry-After parsing, the

@@ -172,6 +172,37 @@ func TestUploadThatCannotRewindIsSentOnce(t *testing.T) {
 	require.Equal(t, 1, seen.count, "a body read once cannot be sent again")
 }
 
+// A ReopenableBody is opened for each attempt, so a call with it is retried
+// like one whose body seeks; its Size goes as Content-Length.
+func TestReopenableBodyIsOpenedForEachAttempt(t *testing.T) {
+	impl := newFiles()
+	c, seen := newPair(t, impl)
+	seen.fail = func(n int) int {
+		if n == 1 {
+			return http.StatusServiceUnavailable
+		}
+		return 0
+	}
+	data := pattern(64<<10 + 3)
+	opened := 0
+	body := ReopenableBody{Size: int64(len(data)), Open: func() (io.ReadCloser, error) {
+		opened++
+		return io.NopCloser(onlyReader{bytes.NewReader(data)}), nil
+	}}
+	got, err := c.UploadFile(context.Background(), "r.bin", body)
+	require.NoError(t, err)
+	require.Equal(t, int64(len(data)), got.Size)
+	require.Equal(t, sha256.Sum256(data), impl.digests["r.bin"])
+	require.Equal(t, 2, seen.count, "the 503 is retried")
+	require.Equal(t, 2, opened)
+	require.Equal(t, []int64{int64(len(data)), int64(len(data))}, seen.contentLengths)
+
+	_, err = c.UploadFile(context.Background(), "e.bin", ReopenableBody{Open: func() (io.ReadCloser, error) {
+		return nil, errors.New("gone")
+	}})
+	require.ErrorContains(t, err, "opening the request body: gone")
+}
+
 func TestUploadThatSeeksIsRewoundForRetries(t *testing.T) {
 	impl := newFiles()
 	c, seen := newPair(t, impl)

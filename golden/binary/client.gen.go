@@ -504,6 +504,7 @@ type clientCall struct {
 	// streamStart and sends streamSize bytes.
 	stream                  io.Reader
 	rewinds                 bool
+	reopen                  func() (io.ReadCloser, error) // a ReopenableBody's Open: every attempt opens the body anew
 	streamStart, streamSize int64
 	streamAnswer            bool // a success body is handed over unread (streamed downloads and event streams)
 	editors                 []RequestEditorFn
@@ -549,11 +550,31 @@ func (s *clientCall) setJSON(contentType string, v any) {
 	s.setBody(contentType, data)
 }
 
+// ReopenableBody is an upload body that the client opens anew for each attempt, as
+// http.Request.GetBody does, so that a call with it is retried like one whose body
+// seeks. Open is called once per attempt (and per redirect), and the client closes
+// what it returns; Size, when above zero, is sent as Content-Length, else the body
+// goes chunked. Pass it where an upload takes an io.Reader.
+type ReopenableBody struct {
+	Open func() (io.ReadCloser, error)
+	Size int64
+}
+
+// Read fails: the client opens a ReopenableBody, it never reads it.
+func (ReopenableBody) Read([]byte) (int, error) {
+	return 0, errors.New("ReopenableBody is opened by the client, not read")
+}
+
 // setStream sets a body that is read from r as it is sent. When r seeks, its size
-// is sent as Content-Length and retries rewind it; otherwise the call is sent once.
+// is sent as Content-Length and retries rewind it; a ReopenableBody is opened for
+// each attempt; otherwise the call is sent once.
 func (s *clientCall) setStream(contentType string, r io.Reader) {
 	s.stream = r
 	s.header.Set("Content-Type", contentType)
+	if body, ok := r.(ReopenableBody); ok && body.Open != nil {
+		s.reopen, s.streamSize = body.Open, body.Size
+		return
+	}
 	seeker, ok := r.(io.Seeker)
 	if !ok {
 		return
@@ -648,6 +669,12 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 			return nil, fmt.Errorf("binary: %s: rewinding the request body: %w", s.operation, err)
 		}
 		body = io.LimitReader(s.stream, s.streamSize)
+	case s.reopen != nil:
+		opened, err := s.reopen()
+		if err != nil {
+			return nil, fmt.Errorf("binary: %s: opening the request body: %w", s.operation, err)
+		}
+		body = opened
 	case s.stream != nil:
 		// The caller's reader is not closed: the caller opened it.
 		body = io.NopCloser(s.stream)
@@ -662,6 +689,12 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 		req.ContentLength = s.streamSize
 		if s.streamSize == 0 {
 			req.Body = http.NoBody
+		}
+	}
+	if s.reopen != nil {
+		req.GetBody = s.reopen
+		if s.streamSize > 0 {
+			req.ContentLength = s.streamSize
 		}
 	}
 	req.Header = s.header.Clone()
@@ -1085,7 +1118,7 @@ func clientValue[T any](r *T, err error) (T, error) {
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
 	// A body read from a reader that does not seek is gone once sent.
-	if s.stream != nil && !s.rewinds {
+	if s.stream != nil && !s.rewinds && s.reopen == nil {
 		return 0, false
 	}
 	p := c.retry.withDefaults()
