@@ -380,6 +380,9 @@ type Operation struct {
 	// ServerWildcards are the names under which the handler reads PathParams
 	// with Request.PathValue, in order.
 	ServerWildcards []string
+	// ServerTwin is set for a matched operation that takes the same requests
+	// as others and is tried before them: what the request must carry for it.
+	ServerTwin *Twin
 
 	// StreamAnswer is the success answer that can stream (see Response.Stream);
 	// nil when none can. StreamMethod names the client method that reads it

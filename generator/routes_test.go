@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -80,4 +81,52 @@ func TestMatchSegment(t *testing.T) {
 	} {
 		require.Equal(t, tc.want, MatchSegment(tc.parts, tc.s), "%v %q", tc.parts, tc.s)
 	}
+}
+
+const twinsSpec = `
+openapi: 3.0.3
+info: {title: R, version: "1"}
+paths:
+  /token:
+    post:
+      operationId: token
+      requestBody: {required: true, content: {application/x-www-form-urlencoded: {schema: {type: object, required: [grant_type], properties: {grant_type: {type: string, enum: [code, refresh]}}}}}}
+      responses: {"204": {description: ok}}
+  /token#refresh:
+    post:
+      operationId: refresh
+      requestBody: {required: true, content: {application/x-www-form-urlencoded: {schema: {type: object, required: [grant_type, token], properties: {grant_type: {type: string, enum: [refresh]}, token: {type: string}}}}}}
+      responses: {"204": {description: ok}}
+  /token#other:
+    post:
+      operationId: other
+      requestBody: {required: true, content: {application/x-www-form-urlencoded: {schema: {type: object, required: [grant_type], properties: {grant_type: {type: string, enum: [code, refresh]}}}}}}
+      responses: {"204": {description: ok}}
+  /items/{id}:
+    get: {operationId: item, parameters: [{name: id, in: path, required: true, schema: {type: integer}}], responses: {"204": {description: ok}}}
+  /items/{slug}:
+    get: {operationId: bySlug, parameters: [{name: slug, in: path, required: true, schema: {type: string}}], responses: {"204": {description: ok}}}
+`
+
+// TestTwins: operations that take the same requests are ordered most
+// specific first, each but the last with what tells it apart; only one that
+// nothing tells apart is named in a warning.
+func TestTwins(t *testing.T) {
+	api := loadServerSpec(t, twinsSpec)
+	var order []string
+	for _, o := range api.ServerRoutes {
+		order = append(order, o.ID)
+	}
+	require.Equal(t, []string{"refresh", "token", "other", "item", "bySlug"}, order)
+	refresh := operation(api, "refresh").ServerTwin
+	require.Equal(t, []TwinMember{{Name: "grant_type", Required: true, NotNull: true, Enum: []string{"refresh"}}, {Name: "token", Required: true, NotNull: true}}, refresh.Members)
+	require.Equal(t, []TwinParam{{Position: 0, Kind: "integer"}}, operation(api, "item").ServerTwin.PathParams)
+	require.Nil(t, operation(api, "bySlug").ServerTwin, "the general operation is the fallback")
+	var shadowed []string
+	for _, w := range api.Warnings {
+		if strings.Contains(w.Message, "same request") {
+			shadowed = append(shadowed, w.Pointer)
+		}
+	}
+	require.Equal(t, []string{"/paths/~1token#other/post"}, shadowed, "other declares what token does")
 }

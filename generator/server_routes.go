@@ -88,8 +88,9 @@ func register(mux *http.ServeMux, pattern string) (msg string) {
 // could take a request of a matched one (same method, paths that may match
 // the same request) joins the matcher too, until none is left: precedence
 // is then decided in one place. The matched routes are ordered most specific
-// first; an operation whose every request an earlier route takes (the same
-// request once the #fragment is dropped) is named in a warning.
+// first; operations that take the same requests (the same request once the
+// #fragment is dropped) are told apart by settleTwins, and one that nothing
+// tells apart from an earlier one is named in a warning.
 func (b *builder) routeServer() {
 	var matched []*Operation
 	for _, o := range b.api.Operations {
@@ -110,18 +111,14 @@ func (b *builder) routeServer() {
 	}
 	matched = slices.DeleteFunc(slices.Clone(b.api.Operations), func(o *Operation) bool { return !o.ServerMatched })
 	slices.SortStableFunc(matched, compareRoutes)
-	for i, o := range matched {
-		for _, prev := range matched[:i] {
-			if takesEvery(prev, o) {
-				why := "its path matches the same requests"
-				if strings.ContainsRune(o.Path+prev.Path, '#') {
-					why = "once the #fragment, which is never sent, is dropped"
-				}
-				b.warn(o.Pointer, "%s %s is the same request as %s %s (operation %s): %s, and nothing else in the request tells them apart; NewHandler serves such requests with %s, so it never calls Server.%s",
-					o.Method, o.Path, prev.Method, prev.Path, prev.ID, why, prev.Name, o.Name)
-				break
-			}
+	for _, pair := range settleTwins(matched) {
+		prev, o := pair[0], pair[1]
+		why := "its path matches the same requests"
+		if strings.ContainsRune(o.Path+prev.Path, '#') {
+			why = "once the #fragment, which is never sent, is dropped"
 		}
+		b.warn(o.Pointer, "%s %s is the same request as %s %s (operation %s): %s, and neither declares a required query parameter or header, a body media type, an Accept, a path parameter constraint or a body member that the other lacks; NewHandler serves such requests with %s, so it never calls Server.%s (give one a required parameter or a distinguishing body member, or drop one)",
+			o.Method, o.Path, prev.Method, prev.Path, prev.ID, why, prev.Name, o.Name)
 	}
 	b.api.ServerRoutes = matched
 }
@@ -161,32 +158,6 @@ func mayTakeSameRequest(a, b *Operation) bool {
 
 // segmentText reports whether a segment is text alone.
 func segmentText(s RouteSegment) bool { return len(s) == 0 || (len(s) == 1 && s[0].IsText()) }
-
-// takesEvery reports whether every request of o reaches prev first: the
-// same method, the same path shape and no query that prev needs and o
-// does not send.
-func takesEvery(prev, o *Operation) bool {
-	if prev.Method != o.Method || len(prev.Route.Segments) != len(o.Route.Segments) {
-		return false
-	}
-	for i, sp := range prev.Route.Segments {
-		pp, po := sp.Parts(), o.Route.Segments[i].Parts()
-		if len(pp) != len(po) {
-			return false
-		}
-		for j := range pp {
-			if pp[j].IsText() != po[j].IsText() || pp[j].Text != po[j].Text {
-				return false
-			}
-		}
-	}
-	for _, q := range prev.Route.Query {
-		if !slices.Contains(o.Route.Query, q) {
-			return false
-		}
-	}
-	return true
-}
 
 // compareRoutes orders the matcher's routes, most specific first: segment
 // by segment from the left, text beats a segment that mixes text and

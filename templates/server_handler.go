@@ -176,6 +176,12 @@ func genNewHandler(f *jen.File, api *generator.API) {
 	if hasMatcher(api) {
 		routing = "It routes with http.ServeMux method and wildcard patterns, and matches first itself, most specific first, the paths ServeMux cannot express (text and parameters in one segment, a fixed query, paths it calls conflicting); it needs no router and plugs into any router or middleware as an http.Handler."
 	}
+	if hasTwins(api) {
+		routing += " Operations that take the same requests (the same path once the #fragment is dropped) are told apart by what the request carries, most specific first and the general operation last:" +
+			" required query parameters and headers present, the body's media type, an Accept naming the event stream an operation alone answers, the type, enum or pattern of a path parameter," +
+			" and where nothing else differs the body's top-level members (required ones present, enum values, members that must not be null), read once within the size limit." +
+			" A request no other operation takes goes to the general one, whose checks answer 400."
+	}
 	for _, line := range wrap("NewHandler returns an http.Handler that serves the API with impl. "+routing+
 		" For each request it checks credentials (401), the content type (415) and size (413) of the body, decodes and validates the"+
 		" parameters and body (400, listing every problem at once), calls impl and writes its answer."+
@@ -280,7 +286,7 @@ func genHandlerRuntime(f *jen.File, api *generator.API) {
 				routed := jen.Id("pattern").Op("!=").Lit("/")
 				if hasMatcher(api) {
 					s.Add(probe).Line()
-					probe = jen.List(jen.Id("i"), jen.Id("_")).Op(":=").Id("serverMatch").Call(jen.Id("r"), jen.Id("m"))
+					probe = jen.List(jen.Id("i"), jen.Id("_")).Op(":=").Id("serverMatch").Call(jen.Id("r"), jen.Id("m"), jen.Lit(0))
 					routed = routed.Op("||").Id("i").Op(">=").Lit(0)
 				}
 				s.If(probe, routed).Block(jen.Id("allow").Op("=").Append(jen.Id("allow"), jen.Id("m")))

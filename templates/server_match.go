@@ -20,24 +20,33 @@ func genServerRoutes(f *jen.File, api *generator.API) {
 	f.Comment("serverRoute is an operation that NewHandler routes itself, ahead of http.ServeMux:")
 	f.Comment("a path segment mixes parameters and text (/tasks/{id}.json), the path key fixes a")
 	f.Comment("query (?full=true), or ServeMux would take its requests for a less specific path.")
-	f.Type().Id("serverRoute").Struct(
-		jen.Id("method").String(),
-		jen.Comment("segments are the path's segments; each alternates text and a wildcard name,").Line().
+	twins := hasTwins(api)
+	f.Type().Id("serverRoute").StructFunc(func(g *jen.Group) {
+		g.Id("method").String()
+		g.Comment("segments are the path's segments; each alternates text and a wildcard name,").Line().
 			Comment("starting and ending with text: {id}.json is \"\", \"id\", \".json\".").Line().
-			Id("segments").Index().Index().String(),
-		jen.Comment("query holds the name and value pairs the query must hold.").Line().Id("query").Index().String(),
-		jen.Id("op").Op("*").Id(srvOperation),
-		jen.Id("serve").Func().Params(handlerRecv(), writerParam(), requestParam()),
-	)
+			Id("segments").Index().Index().String()
+		g.Comment("query holds the name and value pairs the query must hold.").Line().Id("query").Index().String()
+		if twins {
+			g.Comment("twin, when set, is what tells the route apart from later ones that take the").Line().
+				Comment("same requests; the request must carry it.").Line().Id("twin").Op("*").Id("serverTwin")
+		}
+		g.Id("op").Op("*").Id(srvOperation)
+		g.Id("serve").Func().Params(handlerRecv(), writerParam(), requestParam())
+	})
 	f.Comment("serverRoutes are the routes of the matcher, most specific first: segment by segment")
 	f.Comment("from the left, text beats text with parameters, which beats a whole parameter; then")
-	f.Comment("more fixed query pairs beat fewer.")
+	f.Comment("more fixed query pairs beat fewer. Routes that take the same requests follow their")
+	f.Comment("twins' order: what the request carries decides, the general operation last.")
 	f.Var().Id("serverRoutes").Op("=").Index().Id("serverRoute").ValuesFunc(func(g *jen.Group) {
 		for _, o := range api.ServerRoutes {
 			g.Add(routeLit(o))
 		}
 	})
-	genServerMatch(f)
+	genServerMatch(f, twins)
+	if twins {
+		genServerTwins(f)
+	}
 }
 
 // routeLit is the serverRoute of one operation.
@@ -60,6 +69,9 @@ func routeLit(o *generator.Operation) jen.Code {
 		jen.Id("op"):       jen.Id(operationVar(o)),
 		jen.Id("serve"):    jen.Parens(jen.Op("*").Id(srvHandler)).Dot(o.ServerHandler),
 	}
+	if o.ServerTwin != nil {
+		d[jen.Id("twin")] = twinLit(o.ServerTwin)
+	}
 	if len(o.Route.Query) > 0 {
 		var pairs []jen.Code
 		for _, q := range o.Route.Query {
@@ -72,15 +84,19 @@ func routeLit(o *generator.Operation) jen.Code {
 
 // genServerMatch renders serverMatch and the matching of one segment,
 // which follows generator.MatchSegment.
-func genServerMatch(f *jen.File) {
+func genServerMatch(f *jen.File, twins bool) {
 	f.Comment("serverMatch finds the first route for method and the request's path and query, and")
 	f.Comment("the values of its wildcards, unescaped, in order; -1 when none matches. HEAD")
-	f.Comment("requests are served by GET routes, as ServeMux does.")
-	f.Func().Id("serverMatch").Params(requestParam(), jen.Id("method").String()).Params(jen.Int(), jen.Index().String()).Block(
-		jen.Id("path").Op(":=").Id("r").Dot("URL").Dot("EscapedPath").Call(),
-		jen.Id("count").Op(":=").Qual(pkgStrings, "Count").Call(jen.Id("path"), jen.Lit("/")),
-		jen.Var().Id("values").Index().String(),
-		jen.For(jen.Id("i").Op(":=").Range().Id("serverRoutes")).BlockFunc(func(g *jen.Group) {
+	f.Comment("requests are served by GET routes, as ServeMux does. A twin's checks read at most")
+	f.Comment("limit bytes of the body; with limit 0 they never read it.")
+	f.Func().Id("serverMatch").Params(requestParam(), jen.Id("method").String(), jen.Id("limit").Int64()).Params(jen.Int(), jen.Index().String()).BlockFunc(func(g *jen.Group) {
+		g.Id("path").Op(":=").Id("r").Dot("URL").Dot("EscapedPath").Call()
+		g.Id("count").Op(":=").Qual(pkgStrings, "Count").Call(jen.Id("path"), jen.Lit("/"))
+		g.Var().Id("values").Index().String()
+		if twins {
+			g.Var().Id("peek").Id("serverPeek")
+		}
+		g.For(jen.Id("i").Op(":=").Range().Id("serverRoutes")).BlockFunc(func(g *jen.Group) {
 			g.Id("route").Op(":=").Op("&").Id("serverRoutes").Index(jen.Id("i"))
 			g.If(jen.Len(jen.Id("route").Dot("segments")).Op("!=").Id("count").Op("||").
 				Id("route").Dot("method").Op("!=").Id("method").Op("&&").
@@ -97,12 +113,15 @@ func genServerMatch(f *jen.File) {
 				),
 				jen.List(jen.Id("values"), jen.Id("ok")).Op("=").Id("serverMatchSegment").Call(jen.Id("route").Dot("segments").Index(jen.Id("j")), jen.Id("segment"), jen.Id("values")),
 			)
-			g.If(jen.Id("ok").Op("&&").Id("serverQueryHolds").Call(jen.Id("r"), jen.Id("route").Dot("query"))).Block(
-				jen.Return(jen.Id("i"), jen.Id("values")),
-			)
-		}),
-		jen.Return(jen.Lit(-1), jen.Nil()),
-	)
+			holds := jen.Id("ok").Op("&&").Id("serverQueryHolds").Call(jen.Id("r"), jen.Id("route").Dot("query"))
+			if twins {
+				holds = holds.Op("&&").Parens(jen.Id("route").Dot("twin").Op("==").Nil().Op("||").
+					Id("route").Dot("twin").Dot("holds").Call(jen.Id("r"), jen.Id("values"), jen.Id("limit"), jen.Op("&").Id("peek")))
+			}
+			g.If(holds).Block(jen.Return(jen.Id("i"), jen.Id("values")))
+		})
+		g.Return(jen.Lit(-1), jen.Nil())
+	})
 	f.Comment("serverMatchSegment matches one path segment with parts, appending the wildcards'")
 	f.Comment("values: the first and last text are the segment's prefix and suffix, a wildcard")
 	f.Comment("followed by more wildcards ends where the text after it first occurs, the last one")
@@ -136,7 +155,7 @@ func genServerMatch(f *jen.File) {
 	f.Comment("wildcards' values are set for Request.PathValue and the route's pattern in")
 	f.Comment("Request.Pattern, as ServeMux does.")
 	f.Func().Params(handlerRecv()).Id("serveMatched").Params(writerParam(), requestParam()).Bool().Block(
-		jen.List(jen.Id("i"), jen.Id("values")).Op(":=").Id("serverMatch").Call(jen.Id("r"), jen.Id("r").Dot("Method")),
+		jen.List(jen.Id("i"), jen.Id("values")).Op(":=").Id("serverMatch").Call(jen.Id("r"), jen.Id("r").Dot("Method"), jen.Id("h").Dot("maxBodyBytes")),
 		jen.If(jen.Id("i").Op("<").Lit(0)).Block(jen.Return(jen.False())),
 		jen.Id("route").Op(":=").Op("&").Id("serverRoutes").Index(jen.Id("i")),
 		jen.For(jen.List(jen.Id("_"), jen.Id("parts")).Op(":=").Range().Id("route").Dot("segments")).Block(

@@ -142,11 +142,14 @@ func TestRoundTrips(t *testing.T) {
 	check(got, err, "getInvitee", "i1")
 	got, err = c.GetAccountLink(ctx, "a1", "a2")
 	check(got, err, "getAccountLink", "a1", "a2")
-	got, err = c.UpdateFile(ctx, "f1")
+	got, err = c.UpdateFile(ctx, "f1", nil, nil)
 	check(got, err, "updateFile", "f1")
-	// The fragment is not sent: the request is updateFile's, which serves it.
-	got, err = c.AddSharedLink(ctx, "f1")
-	check(got, err, "updateFile", "f1")
+	// The fragment is not sent: the required query tells the request apart.
+	got, err = c.AddSharedLink(ctx, "f1", &AddSharedLinkParams{Fields: "id"}, nil)
+	check(got, err, "addSharedLink", "f1")
+	// Nothing tells these two apart: getBoard serves both, as the warning says.
+	got, err = c.GetBoardsByFilter(ctx, "open")
+	check(got, err, "getBoard", "open")
 }
 
 func serve(h http.Handler, method, target string) *httptest.ResponseRecorder {

@@ -3,12 +3,14 @@
 package routes
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"maps"
 	"math/rand/v2"
 	"net/http"
@@ -304,6 +306,61 @@ func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
+// GetBoard: Nothing tells it apart from getBoardsByFilter; a warning names the one never
+// called.
+//
+// It sends GET /boards/{boardId} (operationId getBoard).
+//
+// Answers:
+//   - 200 (result): The board.
+func (c *Client) GetBoard(ctx context.Context, boardID string, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("getBoard", http.MethodGet, "/boards/"+url.PathEscape(boardID), "application/json", opts)
+	s.emptyPath("boardId", boardID == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// GetBoardsByFilter: GET /boards/{filter}.
+//
+// It sends GET /boards/{filter} (operationId getBoardsByFilter).
+//
+// Answers:
+//   - 200 (result): The boards.
+func (c *Client) GetBoardsByFilter(ctx context.Context, filter string, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("getBoardsByFilter", http.MethodGet, "/boards/"+url.PathEscape(filter), "application/json", opts)
+	s.emptyPath("filter", filter == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// Chat: POST /chat.
+//
+// It sends POST /chat (operationId chat).
+//
+// Answers:
+//   - 200 (result): The answer.
+func (c *Client) Chat(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("chat", http.MethodPost, "/chat", "application/json", opts)
+	s.setJSON("application/json", body)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// ChatStream: It answers an event stream, so a request that accepts one is its.
+//
+// It sends POST /chat#stream (operationId chatStream) when the loop starts, once per loop,
+// and yields the events as they arrive. Comments and keep-alives are skipped, and the stream
+// ends with the body or at data: [DONE]. An event that does not fit its type is a misfit, as
+// in other answers: reported to RecordAnswer (its Pointer starts with the event's index) and
+// skipped when nothing of it fits, or the error that ends the stream under
+// WithStrictDecoding. An error status, a transport error and the end of ctx are yielded
+// once, and end the stream. Breaking out of the loop closes the connection.
+func (c *Client) ChatStream(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) iter.Seq2[Served, error] {
+	s := newClientCall("chatStream", http.MethodPost, "/chat", "text/event-stream", opts)
+	s.setJSON("application/json", body)
+	return clientStream[Served](c, ctx, s, clientSSE, nil)
+}
+
 // ListConversations: GET /conversations.
 //
 // It sends GET /conversations (operationId listConversations).
@@ -328,28 +385,80 @@ func (c *Client) StartConversationStream(ctx context.Context, opts ...RequestEdi
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
-// UpdateFile: PUT /files/{fileId}.
+// UpdateFile: The general operation of its twins, which serves what they do not take.
 //
 // It sends PUT /files/{fileId} (operationId updateFile).
 //
 // Answers:
 //   - 200 (result): Updated.
-func (c *Client) UpdateFile(ctx context.Context, fileID string, opts ...RequestEditorFn) (*Served, error) {
+func (c *Client) UpdateFile(ctx context.Context, fileID string, params *UpdateFileParams, body *UpdateFileRequestBody, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("updateFile", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
 	s.emptyPath("fileId", fileID == "")
+	if params != nil {
+		clientOpt(s, clientInQuery, "fields", params.Fields, clientString)
+	}
+	clientOptJSON(s, "application/json", body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
-// AddSharedLink: The same request as updateFile once the fragment is dropped.
+// AddSharedLink: The same request as updateFile once the fragment is dropped; a required
+// query tells them apart.
 //
 // It sends PUT /files/{fileId}#addSharedLink (operationId addSharedLink).
 //
 // Answers:
 //   - 200 (result): Linked.
-func (c *Client) AddSharedLink(ctx context.Context, fileID string, opts ...RequestEditorFn) (*Served, error) {
+func (c *Client) AddSharedLink(ctx context.Context, fileID string, params *AddSharedLinkParams, body *AddSharedLinkRequestBody, opts ...RequestEditorFn) (*Served, error) {
 	s := newClientCall("addSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
 	s.emptyPath("fileId", fileID == "")
+	if params != nil {
+		s.query.Set("fields", params.Fields)
+	}
+	clientOptJSON(s, "application/json", body)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// RemoveSharedLink: The same request as addSharedLink but for its body, whose shared_link
+// may be null.
+//
+// It sends PUT /files/{fileId}#removeSharedLink (operationId removeSharedLink).
+//
+// Answers:
+//   - 200 (result): Unlinked.
+func (c *Client) RemoveSharedLink(ctx context.Context, fileID string, params *RemoveSharedLinkParams, body *RemoveSharedLinkRequestBody, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("removeSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	s.emptyPath("fileId", fileID == "")
+	if params != nil {
+		s.query.Set("fields", params.Fields)
+	}
+	clientOptJSON(s, "application/json", body)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// GetItem: An integer path parameter tells it apart from getItemBySlug.
+//
+// It sends GET /items/{itemId} (operationId getItem).
+//
+// Answers:
+//   - 200 (result): The item.
+func (c *Client) GetItem(ctx context.Context, itemID int, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("getItem", http.MethodGet, "/items/"+strconv.FormatInt(int64(itemID), 10), "application/json", opts)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// GetItemBySlug: GET /items/{slug}.
+//
+// It sends GET /items/{slug} (operationId getItemBySlug).
+//
+// Answers:
+//   - 200 (result): The item.
+func (c *Client) GetItemBySlug(ctx context.Context, slug string, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("getItemBySlug", http.MethodGet, "/items/"+url.PathEscape(slug), "application/json", opts)
+	s.emptyPath("slug", slug == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -407,6 +516,85 @@ func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...Reques
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
+// GetPeriodReport: An enum path parameter tells it apart from getReport.
+//
+// It sends GET /reports/{period} (operationId getPeriodReport).
+//
+// Answers:
+//   - 200 (result): The report.
+func (c *Client) GetPeriodReport(ctx context.Context, period GetPeriodReportPeriod, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("getPeriodReport", http.MethodGet, "/reports/"+url.PathEscape(string(period)), "application/json", opts)
+	s.emptyPath("period", period == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// GetReport: GET /reports/{reportId}.
+//
+// It sends GET /reports/{reportId} (operationId getReport).
+//
+// Answers:
+//   - 200 (result): The report.
+func (c *Client) GetReport(ctx context.Context, reportID string, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("getReport", http.MethodGet, "/reports/"+url.PathEscape(reportID), "application/json", opts)
+	s.emptyPath("reportId", reportID == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// AddSchemaFields: The body's media type tells it apart from updateSchema.
+//
+// It sends PUT /schema#add (operationId addSchemaFields).
+//
+// Answers:
+//   - 200 (result): Added.
+func (c *Client) AddSchemaFields(ctx context.Context, body AddSchemaFieldsRequestBody, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("addSchemaFields", http.MethodPut, "/schema", "application/json", opts)
+	s.setJSON("application/json", body)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// UpdateSchema: PUT /schema#update.
+//
+// It sends PUT /schema#update (operationId updateSchema).
+//
+// Answers:
+//   - 200 (result): Patched.
+func (c *Client) UpdateSchema(ctx context.Context, body []UpdateSchemaRequestBodyItem, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("updateSchema", http.MethodPut, "/schema", "application/json", opts)
+	s.setJSON("application/json-patch+json", body)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// GetSharedItem: GET /shared_items.
+//
+// It sends GET /shared_items (operationId getSharedItem).
+//
+// Answers:
+//   - 200 (result): The item.
+func (c *Client) GetSharedItem(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("getSharedItem", http.MethodGet, "/shared_items", "application/json", opts)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// GetSharedFolder: A required header tells it apart from getSharedItem.
+//
+// It sends GET /shared_items#folders (operationId getSharedFolder).
+//
+// Answers:
+//   - 200 (result): The folder.
+func (c *Client) GetSharedFolder(ctx context.Context, params *GetSharedFolderParams, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("getSharedFolder", http.MethodGet, "/shared_items", "application/json", opts)
+	if params != nil {
+		s.header.Set("boxapi", params.Boxapi)
+	}
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
 // ExportTasks: Text beats a parameter with text.
 //
 // It sends GET /tasks/export.json (operationId exportTasks).
@@ -455,6 +643,32 @@ func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEdi
 	s := newClientCall("headTaskJSON", http.MethodHead, "/tasks/"+url.PathEscape(id)+".json", "", opts)
 	s.emptyPath("id", id == "")
 	return c.call(ctx, s, nil, nil)
+}
+
+// Token: POST /token.
+//
+// It sends POST /token (operationId token).
+//
+// Answers:
+//   - 200 (result): A token.
+func (c *Client) Token(ctx context.Context, body TokenRequestBody, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("token", http.MethodPost, "/token", "application/json", opts)
+	s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// RefreshToken: A body member's enum tells it apart from token.
+//
+// It sends POST /token#refresh (operationId refreshToken).
+//
+// Answers:
+//   - 200 (result): A token.
+func (c *Client) RefreshToken(ctx context.Context, body RefreshTokenRequestBody, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("refreshToken", http.MethodPost, "/token", "application/json", opts)
+	s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
 // ExpirePassword: POST /users/{userId}/expire?tempPassword=false.
@@ -515,17 +729,18 @@ func (c *Client) CancelOperation(ctx context.Context, name string, opts ...Reque
 // clientCall is one call of an operation, ready to be sent, and sent again when
 // it is retried: the body is kept as bytes so that every attempt replays it.
 type clientCall struct {
-	operation string // the operationId, which errors name
-	method    string
-	path      string     // escaped, after the base URL
-	query     url.Values // values as they are; escaped when sent
-	rawQuery  url.Values // values already escaped: joined lists
-	header    http.Header
-	accept    string // the Accept header, unless a header parameter sets one
-	cookies   []*http.Cookie
-	body      []byte // nil without a body
-	editors   []RequestEditorFn
-	err       error // the first error building the call; send returns it unsent
+	operation    string // the operationId, which errors name
+	method       string
+	path         string     // escaped, after the base URL
+	query        url.Values // values as they are; escaped when sent
+	rawQuery     url.Values // values already escaped: joined lists
+	header       http.Header
+	accept       string // the Accept header, unless a header parameter sets one
+	cookies      []*http.Cookie
+	body         []byte // nil without a body
+	streamAnswer bool   // a success body is handed over unread (streamed downloads and event streams)
+	editors      []RequestEditorFn
+	err          error // the first error building the call; send returns it unsent
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
@@ -565,6 +780,13 @@ func (s *clientCall) setJSON(contentType string, v any) {
 		return
 	}
 	s.setBody(contentType, data)
+}
+
+// clientOptJSON encodes an optional request body as JSON when it is set.
+func clientOptJSON[T any](s *clientCall, contentType string, body *T) {
+	if body != nil {
+		s.setJSON(contentType, body)
+	}
 }
 
 // addList adds a list parameter that is not exploded: each value escaped, joined by
@@ -607,6 +829,107 @@ func (s *clientCall) setBody(contentType string, data []byte) {
 	}
 	s.body = data
 	s.header.Set("Content-Type", contentType)
+}
+
+// clientJSONTree is the JSON tree of a form or multipart body, numbers kept as text.
+func clientJSONTree(v any) (map[string]any, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var tree map[string]any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	return tree, dec.Decode(&tree)
+}
+
+// clientFormText writes a JSON scalar as form text.
+func clientFormText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case json.Number:
+		return v.String()
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	return ""
+}
+
+// setForm encodes v as an application/x-www-form-urlencoded body: members as
+// name=value in name order, nested members in brackets (meta[k]=v, items[0][p]=v),
+// lists of scalars repeated (tag=a&tag=b), or joined or written tag[]=a as styles
+// say ("form": a,b; "pipeDelimited": a|b; "spaceDelimited": a b; "deepObject":
+// tag[]=a). Values are written as their JSON (numbers, true, false); null is left out.
+func (s *clientCall) setForm(contentType string, v any, styles map[string]string) error {
+	tree, err := clientJSONTree(v)
+	if err != nil {
+		return fmt.Errorf("routes: %s: encoding the request body: %w", s.operation, err)
+	}
+	var pairs []string
+	for _, name := range slices.Sorted(maps.Keys(tree)) {
+		pairs = clientFormPairs(pairs, name, tree[name], styles[name])
+	}
+	s.setBody(contentType, []byte(strings.Join(pairs, "&")))
+	return nil
+}
+
+// clientDeepObject adds a nested object or list parameter to the query in the
+// bracket form of form bodies: name[k]=v, name[k][sub]=v, name[list][]=v,
+// name[items][0][k]=v, name[0][k]=v. A value that does not marshal is left out.
+func clientDeepObject(q url.Values, name string, v any) {
+	tree, err := clientJSONTree(map[string]any{"v": v})
+	if err != nil {
+		return
+	}
+	for _, pair := range clientFormPairs(nil, name, tree["v"], "") {
+		key, value, _ := strings.Cut(pair, "=")
+		key, _ = url.QueryUnescape(key)
+		value, _ = url.QueryUnescape(value)
+		q.Add(key, value)
+	}
+}
+
+// clientFormPairs appends the pairs of value v, a JSON tree, under name; style is
+// the style of a top-level member, "" below.
+func clientFormPairs(pairs []string, name string, v any, style string) []string {
+	switch v := v.(type) {
+	case nil:
+		return pairs
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			pairs = clientFormPairs(pairs, name+"["+k+"]", v[k], "")
+		}
+		return pairs
+	case []any:
+		texts := make([]string, 0, len(v))
+		for i, item := range v {
+			switch item.(type) {
+			case map[string]any, []any:
+				pairs = clientFormPairs(pairs, name+"["+strconv.Itoa(i)+"]", item, "")
+			default:
+				texts = append(texts, clientFormText(item))
+			}
+		}
+		if sep, joined := clientFormSeparators[style]; joined && len(texts) > 0 {
+			return append(pairs, clientUnbracket.Replace(url.QueryEscape(name))+"="+url.QueryEscape(strings.Join(texts, sep)))
+		}
+		if style == "" && strings.HasSuffix(name, "]") || style == "deepObject" {
+			name += "[]"
+		}
+		for _, text := range texts {
+			pairs = append(pairs, clientUnbracket.Replace(url.QueryEscape(name))+"="+url.QueryEscape(text))
+		}
+		return pairs
+	}
+	return append(pairs, clientUnbracket.Replace(url.QueryEscape(name))+"="+url.QueryEscape(clientFormText(v)))
+}
+
+// clientFormSeparators joins the lists of the styles that do not repeat names.
+var clientFormSeparators = map[string]string{
+	"form":           ",",
+	"pipeDelimited":  "|",
+	"spaceDelimited": " ",
 }
 
 // send sends a call and returns the final answer, with its body read and closed,
@@ -683,8 +1006,9 @@ type clientAnswer struct {
 	status int
 	header http.Header
 	body   []byte
-	strict bool    // misfits are errors (WithStrictDecoding)
-	record *Answer // where RecordAnswer asked for the answer; nil without
+	stream io.ReadCloser // the unread success body of a streamed download or event stream; nil otherwise
+	strict bool          // misfits are errors (WithStrictDecoding)
+	record *Answer       // where RecordAnswer asked for the answer; nil without
 }
 
 // clientMaxErrorBody caps the body that an APIError keeps, and how much of a
@@ -709,11 +1033,15 @@ func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (
 		status: resp.StatusCode,
 		strict: c.strict,
 	}
-	body, err := c.readBody(s, resp)
-	if err != nil {
-		return nil, err
+	if s.streamAnswer && resp.StatusCode/100 == 2 {
+		a.stream = resp.Body
+	} else {
+		body, err := c.readBody(s, resp)
+		if err != nil {
+			return nil, err
+		}
+		a.body = body
 	}
-	a.body = body
 	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
 		*record = Answer{
 			Body:       a.body,
@@ -1124,4 +1452,275 @@ func clientSleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// clientIn is where a parameter goes.
+type clientIn int
+
+const (
+	clientInQuery clientIn = iota
+	clientInHeader
+	clientInCookie
+)
+
+// put sets a parameter's written value in its location.
+func (s *clientCall) put(in clientIn, name, value string) {
+	switch in {
+	case clientInHeader:
+		s.header.Set(name, value)
+	case clientInCookie:
+		s.cookies = append(s.cookies, &http.Cookie{
+			Name:  name,
+			Value: value,
+		})
+	default:
+		s.query.Set(name, value)
+	}
+}
+
+// clientOpt writes an optional parameter when it is set.
+func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+	if v != nil {
+		s.put(in, name, format(*v))
+	}
+}
+
+// clientList writes an optional list parameter when it has values: in the query
+// one pair per value when sep is empty (exploded), else the escaped values joined
+// by sep; elsewhere joined by commas.
+func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+	if len(values) == 0 {
+		return
+	}
+	written, ok := any(values).([]string)
+	if !ok {
+		written = clientStrings(values, format)
+	}
+	switch {
+	case in == clientInQuery && sep == "":
+		for _, v := range written {
+			s.query.Add(name, v)
+		}
+	case in == clientInQuery:
+		s.addList(name, sep, written)
+	default:
+		s.put(in, name, strings.Join(written, ","))
+	}
+}
+
+// clientString writes a parameter value as text.
+func clientString[T ~string](v T) string {
+	return string(v)
+}
+
+// clientStrings writes every value of a list with format.
+func clientStrings[T any](values []T, format func(T) string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = format(v)
+	}
+	return out
+}
+
+// clientStreamFormat says how the events of a stream are framed and decoded.
+type clientStreamFormat int
+
+const (
+	clientSSE             clientStreamFormat = iota // Server-Sent Events whose data is the event's JSON
+	clientSSEText                                   // Server-Sent Events whose data is the event, a string
+	clientSSEEnvelope                               // Server-Sent Events into a struct of their fields; data is JSON
+	clientSSEEnvelopeText                           // Server-Sent Events into a struct of their fields; data is a string
+	clientLines                                     // one JSON value a line (NDJSON, JSON Lines), or after an RS byte (json-seq)
+)
+
+// clientStream sends the call when the loop starts and yields its events. An error
+// answer fails with its documented error answer in errs. The body is closed
+// when the stream ends, however it ends.
+func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format clientStreamFormat, errs []clientError) iter.Seq2[E, error] {
+	s.streamAnswer = true
+	return func(yield func(E, error) bool) {
+		var zero E
+		a, err := c.send(ctx, s)
+		if err != nil {
+			yield(zero, err)
+			return
+		}
+		if a.stream == nil {
+			yield(zero, a.failWith(s, errs))
+			return
+		}
+		defer a.stream.Close()
+		if err := a.checkStream(s, format); err != nil {
+			if err != io.EOF {
+				yield(zero, err)
+			}
+			return
+		}
+		r := newClientEvents(a.stream, format, c.maxResponseBytes)
+		for n := 0; ; n++ {
+			if err := ctx.Err(); err != nil {
+				yield(zero, err)
+				return
+			}
+			if err := r.next(); err != nil {
+				if err != io.EOF {
+					yield(zero, fmt.Errorf("routes: %s: reading the stream: %w", s.operation, err))
+				}
+				return
+			}
+			event := zero
+			ok, err := a.decodeEvent(s, n, r, &event)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			if ok && !yield(event, nil) {
+				return
+			}
+		}
+	}
+}
+
+// checkStream reports an SSE answer of another content type as a misfit with its
+// first bytes, which ends the stream (an error under WithStrictDecoding). Lines
+// are read under any type, as servers send them as JSON or text too.
+func (a *clientAnswer) checkStream(s *clientCall, format clientStreamFormat) error {
+	ct := a.header.Get("Content-Type")
+	media, _, _ := strings.Cut(ct, ";")
+	if format == clientLines || media == "" || strings.EqualFold(strings.TrimSpace(media), "text/event-stream") {
+		return nil
+	}
+	head, _ := io.ReadAll(io.LimitReader(a.stream, 512))
+	m := Misfit{
+		Problem: "the answer is " + ct + ", not text/event-stream",
+		Raw:     head,
+	}
+	if err := a.misfit(s, []Misfit{m}, nil); err != nil {
+		return err
+	}
+	return io.EOF
+}
+
+// clientEvents reads the events of a stream one at a time.
+type clientEvents struct {
+	scan   *bufio.Scanner
+	format clientStreamFormat
+	event  string // the SSE event field of the current event
+	id     string // the last SSE id field, which later events keep
+	data   []byte // the data of the current event, valid until next
+}
+
+// newClientEvents reads body; a line longer than limit (0: clientMaxResponseBytes)
+// is an error.
+func newClientEvents(body io.Reader, format clientStreamFormat, limit int64) *clientEvents {
+	if limit <= 0 {
+		limit = clientMaxResponseBytes
+	}
+	scan := bufio.NewScanner(body)
+	scan.Buffer(make([]byte, 0, 4096), int(min(limit, 1073741824)))
+	return &clientEvents{
+		format: format,
+		scan:   scan,
+	}
+}
+
+// next reads the next event: a non-blank line, or the SSE fields up to a blank
+// line, past comments (": ping") and events without data. It returns io.EOF at
+// the end of the body and at the data: [DONE] of OpenAI-style streams; an event
+// left unfinished by the end of the body is dropped, as EventSource drops it.
+func (r *clientEvents) next() error {
+	r.event = ""
+	r.data = r.data[:0]
+	hasData := false
+	for r.scan.Scan() {
+		line := r.scan.Bytes()
+		if r.format == clientLines {
+			line = bytes.TrimSpace(bytes.TrimLeft(line, "\x1e"))
+			if len(line) > 0 {
+				r.data = line
+				return nil
+			}
+			continue
+		}
+		switch {
+		case len(line) == 0 && hasData:
+			if string(r.data) == "[DONE]" {
+				return io.EOF
+			}
+			return nil
+		case len(line) == 0:
+			r.event = ""
+		case line[0] != ':':
+			field, value, _ := bytes.Cut(line, []byte(":"))
+			value = bytes.TrimPrefix(value, []byte(" "))
+			switch string(field) {
+			case "event":
+				r.event = string(value)
+			case "id":
+				if bytes.IndexByte(value, 0) < 0 {
+					r.id = string(value)
+				}
+			case "data":
+				if hasData {
+					r.data = append(r.data, '\n')
+				}
+				r.data = append(r.data, value...)
+				hasData = true
+			}
+		}
+	}
+	if err := r.scan.Err(); err != nil {
+		return err
+	}
+	return io.EOF
+}
+
+// decodeEvent decodes event number n into v. ok is false for an event to skip: no
+// data, or nothing of it fits (a misfit). Misfits are reported as in other answers,
+// their pointers starting with /n; under WithStrictDecoding they are the error.
+func (a *clientAnswer) decodeEvent(s *clientCall, n int, r *clientEvents, v any) (ok bool, err error) {
+	data := r.data
+	switch r.format {
+	case clientSSEText:
+		reflect.ValueOf(v).Elem().SetString(string(data))
+		return true, nil
+	case clientSSEEnvelope, clientSSEEnvelopeText:
+		data = clientEnvelope(r, r.format == clientSSEEnvelopeText)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return false, nil
+	}
+	err = json.Unmarshal(data, v)
+	if err == nil {
+		return true, nil
+	}
+	pointer := "/" + strconv.Itoa(n)
+	if a.strict {
+		return false, a.misfit(s, nil, fmt.Errorf("event %d: %w", n, err))
+	}
+	var misfits []Misfit
+	clientTolerate(data, reflect.ValueOf(v).Elem(), strconv.Itoa(n), pointer, &misfits)
+	return !clientNothingFits(misfits, 0, pointer), a.misfit(s, misfits, nil)
+}
+
+// clientEnvelope writes the fields of an SSE event as the JSON of an envelope
+// struct: data as it is (text: as a string), event and id when set.
+func clientEnvelope(r *clientEvents, text bool) []byte {
+	b := []byte("{\"data\":")
+	switch {
+	case text:
+		quoted, _ := json.Marshal(string(r.data))
+		b = append(b, quoted...)
+	case len(bytes.TrimSpace(r.data)) == 0:
+		b = append(b, "null"...)
+	default:
+		b = append(b, r.data...)
+	}
+	for _, field := range [2][2]string{{"event", r.event}, {"id", r.id}} {
+		if field[1] != "" {
+			quoted, _ := json.Marshal(field[1])
+			b = append(append(b, ",\""+field[0]+"\":"...), quoted...)
+		}
+	}
+	return append(b, '}')
 }

@@ -3,8 +3,259 @@
 // Package routes is generated from Routes (version 1).
 package routes
 
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// AddSchemaFieldsRequestBody is defined by the schema at
+// /paths/~1schema#add/put/requestBody/content/application~1json/schema.
+type AddSchemaFieldsRequestBody struct {
+	Fields []string `json:"fields,omitzero"`
+}
+
+// AddSharedLinkRequestBody is defined by the schema at
+// /paths/~1files~1{fileId}#addSharedLink/put/requestBody/content/application~1json/schema.
+type AddSharedLinkRequestBody struct {
+	SharedLink *AddSharedLinkRequestBodySharedLink `json:"shared_link,omitempty"`
+}
+
+// AddSharedLinkRequestBodySharedLink is defined by the schema at
+// /paths/~1files~1{fileId}#addSharedLink/put/requestBody/content/application~1json/schema/properties/shared_link.
+type AddSharedLinkRequestBodySharedLink struct {
+	Access *AddSharedLinkRequestBodySharedLinkAccess `json:"access,omitempty"`
+}
+
+// AddSharedLinkRequestBodySharedLinkAccess is defined by the schema at
+// /paths/~1files~1{fileId}#addSharedLink/put/requestBody/content/application~1json/schema/properties/shared_link/properties/access.
+type AddSharedLinkRequestBodySharedLinkAccess string
+
+const (
+	AddSharedLinkRequestBodySharedLinkAccessOpen    AddSharedLinkRequestBodySharedLinkAccess = "open"
+	AddSharedLinkRequestBodySharedLinkAccessCompany AddSharedLinkRequestBodySharedLinkAccess = "company"
+)
+
+// Valid reports whether v is a value that the spec lists. Unknown values still
+// decode without error, because APIs add values over time.
+func (v AddSharedLinkRequestBodySharedLinkAccess) Valid() bool {
+	switch v {
+	case AddSharedLinkRequestBodySharedLinkAccessOpen, AddSharedLinkRequestBodySharedLinkAccessCompany:
+		return true
+	}
+	return false
+}
+
+// AddSharedLinkRequestBodySharedLinkAccessValues lists every value that the spec allows, in spec order.
+func AddSharedLinkRequestBodySharedLinkAccessValues() []AddSharedLinkRequestBodySharedLinkAccess {
+	return []AddSharedLinkRequestBodySharedLinkAccess{AddSharedLinkRequestBodySharedLinkAccessOpen, AddSharedLinkRequestBodySharedLinkAccessCompany}
+}
+
+// ChatRequest is defined by the schema at /components/schemas/ChatRequest.
+type ChatRequest struct {
+	Model  string `json:"model"`
+	Stream *bool  `json:"stream,omitempty"`
+}
+
+// GetPeriodReportPeriod is defined by the schema at
+// /paths/~1reports~1{period}/get/parameters/0/schema.
+type GetPeriodReportPeriod string
+
+const (
+	GetPeriodReportPeriodDaily  GetPeriodReportPeriod = "daily"
+	GetPeriodReportPeriodWeekly GetPeriodReportPeriod = "weekly"
+)
+
+// Valid reports whether v is a value that the spec lists. Unknown values still
+// decode without error, because APIs add values over time.
+func (v GetPeriodReportPeriod) Valid() bool {
+	switch v {
+	case GetPeriodReportPeriodDaily, GetPeriodReportPeriodWeekly:
+		return true
+	}
+	return false
+}
+
+// GetPeriodReportPeriodValues lists every value that the spec allows, in spec order.
+func GetPeriodReportPeriodValues() []GetPeriodReportPeriod {
+	return []GetPeriodReportPeriod{GetPeriodReportPeriodDaily, GetPeriodReportPeriodWeekly}
+}
+
+// RefreshTokenRequestBody is defined by the schema at
+// /paths/~1token#refresh/post/requestBody/content/application~1x-www-form-urlencoded/schema.
+type RefreshTokenRequestBody struct {
+	GrantType    RefreshTokenRequestBodyGrantType `json:"grant_type"`
+	RefreshToken string                           `json:"refresh_token"`
+}
+
+// RefreshTokenRequestBodyGrantType is defined by the schema at
+// /paths/~1token#refresh/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/grant_type.
+type RefreshTokenRequestBodyGrantType string
+
+const (
+	RefreshTokenRequestBodyGrantTypeRefreshToken RefreshTokenRequestBodyGrantType = "refresh_token"
+)
+
+// Valid reports whether v is a value that the spec lists. Unknown values still
+// decode without error, because APIs add values over time.
+func (v RefreshTokenRequestBodyGrantType) Valid() bool {
+	switch v {
+	case RefreshTokenRequestBodyGrantTypeRefreshToken:
+		return true
+	}
+	return false
+}
+
+// RefreshTokenRequestBodyGrantTypeValues lists every value that the spec allows, in spec order.
+func RefreshTokenRequestBodyGrantTypeValues() []RefreshTokenRequestBodyGrantType {
+	return []RefreshTokenRequestBodyGrantType{RefreshTokenRequestBodyGrantTypeRefreshToken}
+}
+
+// RemoveSharedLinkRequestBody is defined by the schema at
+// /paths/~1files~1{fileId}#removeSharedLink/put/requestBody/content/application~1json/schema.
+type RemoveSharedLinkRequestBody struct {
+	SharedLink Nullable[map[string]any] `json:"shared_link,omitzero"`
+}
+
 // Served: What served the request, and the path parameters it read.
 type Served struct {
 	Operation string   `json:"operation"`
 	Params    []string `json:"params,omitzero"`
+}
+
+// TokenRequestBody is defined by the schema at
+// /paths/~1token/post/requestBody/content/application~1x-www-form-urlencoded/schema.
+type TokenRequestBody struct {
+	Code         *string                   `json:"code,omitempty"`
+	GrantType    TokenRequestBodyGrantType `json:"grant_type"`
+	RefreshToken *string                   `json:"refresh_token,omitempty"`
+}
+
+// TokenRequestBodyGrantType is defined by the schema at
+// /paths/~1token/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/grant_type.
+type TokenRequestBodyGrantType string
+
+const (
+	TokenRequestBodyGrantTypeAuthorizationCode TokenRequestBodyGrantType = "authorization_code"
+	TokenRequestBodyGrantTypeRefreshToken      TokenRequestBodyGrantType = "refresh_token"
+)
+
+// Valid reports whether v is a value that the spec lists. Unknown values still
+// decode without error, because APIs add values over time.
+func (v TokenRequestBodyGrantType) Valid() bool {
+	switch v {
+	case TokenRequestBodyGrantTypeAuthorizationCode, TokenRequestBodyGrantTypeRefreshToken:
+		return true
+	}
+	return false
+}
+
+// TokenRequestBodyGrantTypeValues lists every value that the spec allows, in spec order.
+func TokenRequestBodyGrantTypeValues() []TokenRequestBodyGrantType {
+	return []TokenRequestBodyGrantType{TokenRequestBodyGrantTypeAuthorizationCode, TokenRequestBodyGrantTypeRefreshToken}
+}
+
+// UpdateFileRequestBody is defined by the schema at
+// /paths/~1files~1{fileId}/put/requestBody/content/application~1json/schema.
+type UpdateFileRequestBody struct {
+	Name *string `json:"name,omitempty"`
+}
+
+// UpdateSchemaRequestBodyItem is defined by the schema at
+// /paths/~1schema#update/put/requestBody/content/application~1json-patch+json/schema/items.
+type UpdateSchemaRequestBodyItem struct {
+	Op *string `json:"op,omitempty"`
+}
+
+// UpdateFileParams holds the query, header and cookie parameters of UpdateFile.
+type UpdateFileParams struct {
+	// query parameter fields
+	Fields *string
+}
+
+// AddSharedLinkParams holds the query, header and cookie parameters of AddSharedLink.
+type AddSharedLinkParams struct {
+	// query parameter fields (required)
+	Fields string
+}
+
+// RemoveSharedLinkParams holds the query, header and cookie parameters of RemoveSharedLink.
+type RemoveSharedLinkParams struct {
+	// query parameter fields (required)
+	Fields string
+}
+
+// GetSharedFolderParams holds the query, header and cookie parameters of GetSharedFolder.
+type GetSharedFolderParams struct {
+	// header parameter boxapi (required)
+	Boxapi string
+}
+
+// Nullable holds an optional property that may also be null: the zero value is
+// absent (left out of JSON), Null() is an explicit null, NewNullable(v) is a value.
+type Nullable[T any] struct {
+	value T
+	set   bool
+	null  bool
+}
+
+// NewNullable returns a Nullable holding v.
+func NewNullable[T any](v T) Nullable[T] {
+	return Nullable[T]{
+		set:   true,
+		value: v,
+	}
+}
+
+// Null returns a Nullable holding an explicit null.
+func Null[T any]() Nullable[T] {
+	return Nullable[T]{
+		null: true,
+		set:  true,
+	}
+}
+
+// Get returns the value and true when a value (not null, not absent) is held.
+func (n Nullable[T]) Get() (T, bool) {
+	return n.value, n.set && !n.null
+}
+
+// IsNull reports whether an explicit null is held.
+func (n Nullable[T]) IsNull() bool {
+	return n.set && n.null
+}
+
+// IsZero reports whether the property is absent; encoding/json's omitzero uses it.
+func (n Nullable[T]) IsZero() bool {
+	return !n.set
+}
+
+// MarshalJSON writes null or the value.
+func (n Nullable[T]) MarshalJSON() ([]byte, error) {
+	if !n.set || n.null {
+		return []byte("null"), nil
+	}
+	return json.Marshal(n.value)
+}
+
+// nullableValue makes n hold a value and points at it, so that the client's
+// tolerant decoding can keep what fits of a value that does not fit as a whole.
+func (n *Nullable[T]) nullableValue() any {
+	*n = Nullable[T]{set: true}
+	return &n.value
+}
+
+// UnmarshalJSON reads null or a value; a property that is absent is never read.
+// The value is decoded in place, which spares an allocation per property; on
+// error n is left absent.
+func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		*n = Null[T]()
+		return nil
+	}
+	*n = Nullable[T]{}
+	if err := json.Unmarshal(data, &n.value); err != nil {
+		return err
+	}
+	n.set = true
+	return nil
 }

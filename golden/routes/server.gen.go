@@ -3,15 +3,21 @@
 package routes
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"iter"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"reflect"
+	"regexp"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -25,15 +31,34 @@ type Server interface {
 	// GetAccountLink serves GET /accounts/{accountId}/links/{accountId}: A parameter named twice
 	// is two parameters.
 	GetAccountLink(ctx context.Context, in GetAccountLinkInput) (GetAccountLinkOutput, error)
+	// GetBoard serves GET /boards/{boardId}: Nothing tells it apart from getBoardsByFilter; a
+	// warning names the one never called.
+	GetBoard(ctx context.Context, in GetBoardInput) (GetBoardOutput, error)
+	// GetBoardsByFilter serves GET /boards/{filter}.
+	GetBoardsByFilter(ctx context.Context, in GetBoardsByFilterInput) (GetBoardsByFilterOutput, error)
+	// Chat serves POST /chat.
+	Chat(ctx context.Context, in ChatInput) (ChatOutput, error)
+	// ChatStream serves POST /chat#stream: It answers an event stream, so a request that accepts
+	// one is its.
+	ChatStream(ctx context.Context, in ChatStreamInput) (ChatStreamOutput, error)
 	// ListConversations serves GET /conversations.
 	ListConversations(ctx context.Context, in ListConversationsInput) (ListConversationsOutput, error)
 	// StartConversationStream serves POST /conversations#stream: A.
 	StartConversationStream(ctx context.Context, in StartConversationStreamInput) (StartConversationStreamOutput, error)
-	// UpdateFile serves PUT /files/{fileId}.
+	// UpdateFile serves PUT /files/{fileId}: The general operation of its twins, which serves
+	// what they do not take.
 	UpdateFile(ctx context.Context, in UpdateFileInput) (UpdateFileOutput, error)
 	// AddSharedLink serves PUT /files/{fileId}#addSharedLink: The same request as updateFile
-	// once the fragment is dropped.
+	// once the fragment is dropped; a required query tells them apart.
 	AddSharedLink(ctx context.Context, in AddSharedLinkInput) (AddSharedLinkOutput, error)
+	// RemoveSharedLink serves PUT /files/{fileId}#removeSharedLink: The same request as
+	// addSharedLink but for its body, whose shared_link may be null.
+	RemoveSharedLink(ctx context.Context, in RemoveSharedLinkInput) (RemoveSharedLinkOutput, error)
+	// GetItem serves GET /items/{itemId}: An integer path parameter tells it apart from
+	// getItemBySlug.
+	GetItem(ctx context.Context, in GetItemInput) (GetItemOutput, error)
+	// GetItemBySlug serves GET /items/{slug}.
+	GetItemBySlug(ctx context.Context, in GetItemBySlugInput) (GetItemBySlugOutput, error)
 	// GetInvitee serves GET /meetings/invitees/{inviteeId}: ServeMux calls this path and the one
 	// above conflicting.
 	GetInvitee(ctx context.Context, in GetInviteeInput) (GetInviteeOutput, error)
@@ -44,6 +69,21 @@ type Server interface {
 	// GetPair serves GET /pairs/{a}{b}: Two parameters side by side; the first holds one
 	// character.
 	GetPair(ctx context.Context, in GetPairInput) (GetPairOutput, error)
+	// GetPeriodReport serves GET /reports/{period}: An enum path parameter tells it apart from
+	// getReport.
+	GetPeriodReport(ctx context.Context, in GetPeriodReportInput) (GetPeriodReportOutput, error)
+	// GetReport serves GET /reports/{reportId}.
+	GetReport(ctx context.Context, in GetReportInput) (GetReportOutput, error)
+	// AddSchemaFields serves PUT /schema#add: The body's media type tells it apart from
+	// updateSchema.
+	AddSchemaFields(ctx context.Context, in AddSchemaFieldsInput) (AddSchemaFieldsOutput, error)
+	// UpdateSchema serves PUT /schema#update.
+	UpdateSchema(ctx context.Context, in UpdateSchemaInput) (UpdateSchemaOutput, error)
+	// GetSharedItem serves GET /shared_items.
+	GetSharedItem(ctx context.Context, in GetSharedItemInput) (GetSharedItemOutput, error)
+	// GetSharedFolder serves GET /shared_items#folders: A required header tells it apart from
+	// getSharedItem.
+	GetSharedFolder(ctx context.Context, in GetSharedFolderInput) (GetSharedFolderOutput, error)
 	// ExportTasks serves GET /tasks/export.json: Text beats a parameter with text.
 	ExportTasks(ctx context.Context, in ExportTasksInput) (ExportTasksOutput, error)
 	// GetTask serves GET /tasks/{id}.
@@ -53,6 +93,10 @@ type Server interface {
 	// HeadTaskJSON serves HEAD /tasks/{id}.json: A HEAD operation beside a GET one on the same
 	// matched path.
 	HeadTaskJSON(ctx context.Context, in HeadTaskJSONInput) (HeadTaskJSONOutput, error)
+	// Token serves POST /token.
+	Token(ctx context.Context, in TokenInput) (TokenOutput, error)
+	// RefreshToken serves POST /token#refresh: A body member's enum tells it apart from token.
+	RefreshToken(ctx context.Context, in RefreshTokenInput) (RefreshTokenOutput, error)
 	// ExpirePassword serves POST /users/{userId}/expire?tempPassword=false.
 	ExpirePassword(ctx context.Context, in ExpirePasswordInput) (ExpirePasswordOutput, error)
 	// ExpireWithTemporaryPassword serves POST /users/{userId}/expire?tempPassword=true: A fixed
@@ -80,6 +124,18 @@ var _ Server = UnimplementedServer{}
 func (UnimplementedServer) GetAccountLink(context.Context, GetAccountLinkInput) (GetAccountLinkOutput, error) {
 	return nil, ErrNotImplemented
 }
+func (UnimplementedServer) GetBoard(context.Context, GetBoardInput) (GetBoardOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) GetBoardsByFilter(context.Context, GetBoardsByFilterInput) (GetBoardsByFilterOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) Chat(context.Context, ChatInput) (ChatOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) ChatStream(context.Context, ChatStreamInput) (ChatStreamOutput, error) {
+	return nil, ErrNotImplemented
+}
 func (UnimplementedServer) ListConversations(context.Context, ListConversationsInput) (ListConversationsOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -90,6 +146,15 @@ func (UnimplementedServer) UpdateFile(context.Context, UpdateFileInput) (UpdateF
 	return nil, ErrNotImplemented
 }
 func (UnimplementedServer) AddSharedLink(context.Context, AddSharedLinkInput) (AddSharedLinkOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) RemoveSharedLink(context.Context, RemoveSharedLinkInput) (RemoveSharedLinkOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) GetItem(context.Context, GetItemInput) (GetItemOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) GetItemBySlug(context.Context, GetItemBySlugInput) (GetItemBySlugOutput, error) {
 	return nil, ErrNotImplemented
 }
 func (UnimplementedServer) GetInvitee(context.Context, GetInviteeInput) (GetInviteeOutput, error) {
@@ -104,6 +169,24 @@ func (UnimplementedServer) GetPage(context.Context, GetPageInput) (GetPageOutput
 func (UnimplementedServer) GetPair(context.Context, GetPairInput) (GetPairOutput, error) {
 	return nil, ErrNotImplemented
 }
+func (UnimplementedServer) GetPeriodReport(context.Context, GetPeriodReportInput) (GetPeriodReportOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) GetReport(context.Context, GetReportInput) (GetReportOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) AddSchemaFields(context.Context, AddSchemaFieldsInput) (AddSchemaFieldsOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) UpdateSchema(context.Context, UpdateSchemaInput) (UpdateSchemaOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) GetSharedItem(context.Context, GetSharedItemInput) (GetSharedItemOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) GetSharedFolder(context.Context, GetSharedFolderInput) (GetSharedFolderOutput, error) {
+	return nil, ErrNotImplemented
+}
 func (UnimplementedServer) ExportTasks(context.Context, ExportTasksInput) (ExportTasksOutput, error) {
 	return nil, ErrNotImplemented
 }
@@ -114,6 +197,12 @@ func (UnimplementedServer) GetTaskJSON(context.Context, GetTaskJSONInput) (GetTa
 	return nil, ErrNotImplemented
 }
 func (UnimplementedServer) HeadTaskJSON(context.Context, HeadTaskJSONInput) (HeadTaskJSONOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) Token(context.Context, TokenInput) (TokenOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) RefreshToken(context.Context, RefreshTokenInput) (RefreshTokenOutput, error) {
 	return nil, ErrNotImplemented
 }
 func (UnimplementedServer) ExpirePassword(context.Context, ExpirePasswordInput) (ExpirePasswordOutput, error) {
@@ -149,6 +238,95 @@ type GetAccountLinkOK struct {
 
 func (v GetAccountLinkOK) writeAnswer(w http.ResponseWriter, _ *GetAccountLinkInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// GetBoardInput is the request of GetBoard, decoded and validated.
+type GetBoardInput struct {
+	// path parameter boardId (required)
+	BoardID string
+}
+
+// GetBoardOutput is an answer of GetBoard: GetBoardOK.
+type GetBoardOutput interface {
+	writeAnswer(http.ResponseWriter, *GetBoardInput) error
+}
+
+// GetBoardOK is the 200 answer of GetBoard: The board.
+type GetBoardOK struct {
+	Body Served
+}
+
+func (v GetBoardOK) writeAnswer(w http.ResponseWriter, _ *GetBoardInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// GetBoardsByFilterInput is the request of GetBoardsByFilter, decoded and validated.
+type GetBoardsByFilterInput struct {
+	// path parameter filter (required)
+	Filter string
+}
+
+// GetBoardsByFilterOutput is an answer of GetBoardsByFilter: GetBoardsByFilterOK.
+type GetBoardsByFilterOutput interface {
+	writeAnswer(http.ResponseWriter, *GetBoardsByFilterInput) error
+}
+
+// GetBoardsByFilterOK is the 200 answer of GetBoardsByFilter: The boards.
+type GetBoardsByFilterOK struct {
+	Body Served
+}
+
+func (v GetBoardsByFilterOK) writeAnswer(w http.ResponseWriter, _ *GetBoardsByFilterInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// ChatInput is the request of Chat, decoded and validated.
+type ChatInput struct {
+	// Body is the request body (application/json).
+	Body ChatRequest
+}
+
+// ChatOutput is an answer of Chat: ChatOK.
+type ChatOutput interface {
+	writeAnswer(http.ResponseWriter, *ChatInput) error
+}
+
+// ChatOK is the 200 answer of Chat: The answer.
+type ChatOK struct {
+	Body Served
+}
+
+func (v ChatOK) writeAnswer(w http.ResponseWriter, _ *ChatInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// ChatStreamInput is the request of ChatStream, decoded and validated.
+type ChatStreamInput struct {
+	// Body is the request body (application/json).
+	Body ChatRequest
+}
+
+// ChatStreamOutput is an answer of ChatStream: ChatStreamOK.
+type ChatStreamOutput interface {
+	writeAnswer(http.ResponseWriter, *ChatStreamInput) error
+}
+
+// ChatStreamOK is the 200 answer of ChatStream (text/event-stream): The answer as events.
+type ChatStreamOK struct {
+	// Body is already framed: sent as it is when Events is nil.
+	Body []byte
+	// Events, when set, is the answer: a stream (text/event-stream) of the events it yields,
+	// each sent as it comes. Body is ignored then. The stream ends when the iterator does, or
+	// when the client goes away: the iterator sees yield return false, and the request's context
+	// ends.
+	Events iter.Seq[Served]
+}
+
+func (v ChatStreamOK) writeAnswer(w http.ResponseWriter, _ *ChatStreamInput) error {
+	if v.Events != nil {
+		return serverWriteEvents(w, 200, "text/event-stream", serverSSE, v.Events)
+	}
+	return serverWriteBytes(w, 200, "text/event-stream", []byte(v.Body))
 }
 
 // ListConversationsInput is the request of ListConversations, decoded and validated.
@@ -190,6 +368,10 @@ func (v StartConversationStreamOK) writeAnswer(w http.ResponseWriter, _ *StartCo
 type UpdateFileInput struct {
 	// path parameter fileId (required)
 	FileID string
+	// Params are the query, header and cookie parameters.
+	Params UpdateFileParams
+	// Body is the request body (application/json); nil when the request has none.
+	Body *UpdateFileRequestBody
 }
 
 // UpdateFileOutput is an answer of UpdateFile: UpdateFileOK.
@@ -210,6 +392,10 @@ func (v UpdateFileOK) writeAnswer(w http.ResponseWriter, _ *UpdateFileInput) err
 type AddSharedLinkInput struct {
 	// path parameter fileId (required)
 	FileID string
+	// Params are the query, header and cookie parameters.
+	Params AddSharedLinkParams
+	// Body is the request body (application/json); nil when the request has none.
+	Body *AddSharedLinkRequestBody
 }
 
 // AddSharedLinkOutput is an answer of AddSharedLink: AddSharedLinkOK.
@@ -223,6 +409,70 @@ type AddSharedLinkOK struct {
 }
 
 func (v AddSharedLinkOK) writeAnswer(w http.ResponseWriter, _ *AddSharedLinkInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// RemoveSharedLinkInput is the request of RemoveSharedLink, decoded and validated.
+type RemoveSharedLinkInput struct {
+	// path parameter fileId (required)
+	FileID string
+	// Params are the query, header and cookie parameters.
+	Params RemoveSharedLinkParams
+	// Body is the request body (application/json); nil when the request has none.
+	Body *RemoveSharedLinkRequestBody
+}
+
+// RemoveSharedLinkOutput is an answer of RemoveSharedLink: RemoveSharedLinkOK.
+type RemoveSharedLinkOutput interface {
+	writeAnswer(http.ResponseWriter, *RemoveSharedLinkInput) error
+}
+
+// RemoveSharedLinkOK is the 200 answer of RemoveSharedLink: Unlinked.
+type RemoveSharedLinkOK struct {
+	Body Served
+}
+
+func (v RemoveSharedLinkOK) writeAnswer(w http.ResponseWriter, _ *RemoveSharedLinkInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// GetItemInput is the request of GetItem, decoded and validated.
+type GetItemInput struct {
+	// path parameter itemId (required)
+	ItemID int
+}
+
+// GetItemOutput is an answer of GetItem: GetItemOK.
+type GetItemOutput interface {
+	writeAnswer(http.ResponseWriter, *GetItemInput) error
+}
+
+// GetItemOK is the 200 answer of GetItem: The item.
+type GetItemOK struct {
+	Body Served
+}
+
+func (v GetItemOK) writeAnswer(w http.ResponseWriter, _ *GetItemInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// GetItemBySlugInput is the request of GetItemBySlug, decoded and validated.
+type GetItemBySlugInput struct {
+	// path parameter slug (required)
+	Slug string
+}
+
+// GetItemBySlugOutput is an answer of GetItemBySlug: GetItemBySlugOK.
+type GetItemBySlugOutput interface {
+	writeAnswer(http.ResponseWriter, *GetItemBySlugInput) error
+}
+
+// GetItemBySlugOK is the 200 answer of GetItemBySlug: The item.
+type GetItemBySlugOK struct {
+	Body Served
+}
+
+func (v GetItemBySlugOK) writeAnswer(w http.ResponseWriter, _ *GetItemBySlugInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
@@ -310,6 +560,123 @@ func (v GetPairOK) writeAnswer(w http.ResponseWriter, _ *GetPairInput) error {
 	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
+// GetPeriodReportInput is the request of GetPeriodReport, decoded and validated.
+type GetPeriodReportInput struct {
+	// path parameter period (required)
+	Period GetPeriodReportPeriod
+}
+
+// GetPeriodReportOutput is an answer of GetPeriodReport: GetPeriodReportOK.
+type GetPeriodReportOutput interface {
+	writeAnswer(http.ResponseWriter, *GetPeriodReportInput) error
+}
+
+// GetPeriodReportOK is the 200 answer of GetPeriodReport: The report.
+type GetPeriodReportOK struct {
+	Body Served
+}
+
+func (v GetPeriodReportOK) writeAnswer(w http.ResponseWriter, _ *GetPeriodReportInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// GetReportInput is the request of GetReport, decoded and validated.
+type GetReportInput struct {
+	// path parameter reportId (required)
+	ReportID string
+}
+
+// GetReportOutput is an answer of GetReport: GetReportOK.
+type GetReportOutput interface {
+	writeAnswer(http.ResponseWriter, *GetReportInput) error
+}
+
+// GetReportOK is the 200 answer of GetReport: The report.
+type GetReportOK struct {
+	Body Served
+}
+
+func (v GetReportOK) writeAnswer(w http.ResponseWriter, _ *GetReportInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// AddSchemaFieldsInput is the request of AddSchemaFields, decoded and validated.
+type AddSchemaFieldsInput struct {
+	// Body is the request body (application/json).
+	Body AddSchemaFieldsRequestBody
+}
+
+// AddSchemaFieldsOutput is an answer of AddSchemaFields: AddSchemaFieldsOK.
+type AddSchemaFieldsOutput interface {
+	writeAnswer(http.ResponseWriter, *AddSchemaFieldsInput) error
+}
+
+// AddSchemaFieldsOK is the 200 answer of AddSchemaFields: Added.
+type AddSchemaFieldsOK struct {
+	Body Served
+}
+
+func (v AddSchemaFieldsOK) writeAnswer(w http.ResponseWriter, _ *AddSchemaFieldsInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// UpdateSchemaInput is the request of UpdateSchema, decoded and validated.
+type UpdateSchemaInput struct {
+	// Body is the request body (application/json-patch+json).
+	Body []UpdateSchemaRequestBodyItem
+}
+
+// UpdateSchemaOutput is an answer of UpdateSchema: UpdateSchemaOK.
+type UpdateSchemaOutput interface {
+	writeAnswer(http.ResponseWriter, *UpdateSchemaInput) error
+}
+
+// UpdateSchemaOK is the 200 answer of UpdateSchema: Patched.
+type UpdateSchemaOK struct {
+	Body Served
+}
+
+func (v UpdateSchemaOK) writeAnswer(w http.ResponseWriter, _ *UpdateSchemaInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// GetSharedItemInput is the request of GetSharedItem, decoded and validated.
+type GetSharedItemInput struct{}
+
+// GetSharedItemOutput is an answer of GetSharedItem: GetSharedItemOK.
+type GetSharedItemOutput interface {
+	writeAnswer(http.ResponseWriter, *GetSharedItemInput) error
+}
+
+// GetSharedItemOK is the 200 answer of GetSharedItem: The item.
+type GetSharedItemOK struct {
+	Body Served
+}
+
+func (v GetSharedItemOK) writeAnswer(w http.ResponseWriter, _ *GetSharedItemInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// GetSharedFolderInput is the request of GetSharedFolder, decoded and validated.
+type GetSharedFolderInput struct {
+	// Params are the query, header and cookie parameters.
+	Params GetSharedFolderParams
+}
+
+// GetSharedFolderOutput is an answer of GetSharedFolder: GetSharedFolderOK.
+type GetSharedFolderOutput interface {
+	writeAnswer(http.ResponseWriter, *GetSharedFolderInput) error
+}
+
+// GetSharedFolderOK is the 200 answer of GetSharedFolder: The folder.
+type GetSharedFolderOK struct {
+	Body Served
+}
+
+func (v GetSharedFolderOK) writeAnswer(w http.ResponseWriter, _ *GetSharedFolderInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
 // ExportTasksInput is the request of ExportTasks, decoded and validated.
 type ExportTasksInput struct{}
 
@@ -383,6 +750,46 @@ type HeadTaskJSONNoContent struct{}
 
 func (HeadTaskJSONNoContent) writeAnswer(w http.ResponseWriter, _ *HeadTaskJSONInput) error {
 	return serverWriteStatus(w, 204)
+}
+
+// TokenInput is the request of Token, decoded and validated.
+type TokenInput struct {
+	// Body is the request body (application/x-www-form-urlencoded).
+	Body TokenRequestBody
+}
+
+// TokenOutput is an answer of Token: TokenOK.
+type TokenOutput interface {
+	writeAnswer(http.ResponseWriter, *TokenInput) error
+}
+
+// TokenOK is the 200 answer of Token: A token.
+type TokenOK struct {
+	Body Served
+}
+
+func (v TokenOK) writeAnswer(w http.ResponseWriter, _ *TokenInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
+}
+
+// RefreshTokenInput is the request of RefreshToken, decoded and validated.
+type RefreshTokenInput struct {
+	// Body is the request body (application/x-www-form-urlencoded).
+	Body RefreshTokenRequestBody
+}
+
+// RefreshTokenOutput is an answer of RefreshToken: RefreshTokenOK.
+type RefreshTokenOutput interface {
+	writeAnswer(http.ResponseWriter, *RefreshTokenInput) error
+}
+
+// RefreshTokenOK is the 200 answer of RefreshToken: A token.
+type RefreshTokenOK struct {
+	Body Served
+}
+
+func (v RefreshTokenOK) writeAnswer(w http.ResponseWriter, _ *RefreshTokenInput) error {
+	return serverWriteAppended(w, 200, "application/json", v.Body)
 }
 
 // ExpirePasswordInput is the request of ExpirePassword, decoded and validated.
@@ -658,16 +1065,24 @@ type serverHandler struct {
 // http.ServeMux method and wildcard patterns, and matches first itself, most specific
 // first, the paths ServeMux cannot express (text and parameters in one segment, a fixed
 // query, paths it calls conflicting); it needs no router and plugs into any router or
-// middleware as an http.Handler. For each request it checks credentials (401), the
-// content type (415) and size (413) of the body, decodes and validates the parameters
-// and body (400, listing every problem at once), calls impl and writes its answer. An
-// unknown path is answered with 404, a known path with the wrong method with 405 and an
-// Allow header, an operation impl leaves to UnimplementedServer with 501. A panic in
-// impl is logged and answered with 500, and the handler keeps serving. The checks of a
-// hostile request cost time in proportion to its size: the answer lists 100 problems at
-// most, checks stop after 1,000, and when the request's context ends they stop and impl
-// is not called. Serve the handler from an http.Server with read, write and idle
-// timeouts: the handler bounds the size of what it reads, not the time a client takes.
+// middleware as an http.Handler. Operations that take the same requests (the same path
+// once the #fragment is dropped) are told apart by what the request carries, most
+// specific first and the general operation last: required query parameters and headers
+// present, the body's media type, an Accept naming the event stream an operation alone
+// answers, the type, enum or pattern of a path parameter, and where nothing else differs
+// the body's top-level members (required ones present, enum values, members that must
+// not be null), read once within the size limit. A request no other operation takes goes
+// to the general one, whose checks answer 400. For each request it checks credentials
+// (401), the content type (415) and size (413) of the body, decodes and validates the
+// parameters and body (400, listing every problem at once), calls impl and writes its
+// answer. An unknown path is answered with 404, a known path with the wrong method with
+// 405 and an Allow header, an operation impl leaves to UnimplementedServer with 501. A
+// panic in impl is logged and answered with 500, and the handler keeps serving. The
+// checks of a hostile request cost time in proportion to its size: the answer lists 100
+// problems at most, checks stop after 1,000, and when the request's context ends they
+// stop and impl is not called. Serve the handler from an http.Server with read, write
+// and idle timeouts: the handler bounds the size of what it reads, not the time a client
+// takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
@@ -735,7 +1150,7 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 		*probe = *r
 		probe.Method = m
 		_, pattern := h.mux.Handler(probe)
-		if i, _ := serverMatch(r, m); pattern != "/" || i >= 0 {
+		if i, _ := serverMatch(r, m, 0); pattern != "/" || i >= 0 {
 			allow = append(allow, m)
 		}
 	}
@@ -883,14 +1298,29 @@ type serverRoute struct {
 	segments [][]string
 	// query holds the name and value pairs the query must hold.
 	query []string
+	// twin, when set, is what tells the route apart from later ones that take the
+	// same requests; the request must carry it.
+	twin  *serverTwin
 	op    *ServerOperation
 	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
 }
 
 // serverRoutes are the routes of the matcher, most specific first: segment by segment
 // from the left, text beats text with parameters, which beats a whole parameter; then
-// more fixed query pairs beat fewer.
+// more fixed query pairs beat fewer. Routes that take the same requests follow their
+// twins' order: what the request carries decides, the general operation last.
 var serverRoutes = []serverRoute{{
+	method:   "GET",
+	op:       serverOperationGetSharedFolder,
+	segments: [][]string{{"shared_items"}},
+	serve:    (*serverHandler).serveGetSharedFolder,
+	twin:     &serverTwin{headers: []string{"boxapi"}},
+}, {
+	method:   "GET",
+	op:       serverOperationGetSharedItem,
+	segments: [][]string{{"shared_items"}},
+	serve:    (*serverHandler).serveGetSharedItem,
+}, {
 	method:   "GET",
 	op:       serverOperationGetInvitee,
 	segments: [][]string{{"meetings"}, {"invitees"}, {"", "inviteeID", ""}},
@@ -900,6 +1330,68 @@ var serverRoutes = []serverRoute{{
 	op:       serverOperationListInvitees,
 	segments: [][]string{{"meetings"}, {"", "meetingID", ""}, {"invitees"}},
 	serve:    (*serverHandler).serveListInvitees,
+}, {
+	method:   "GET",
+	op:       serverOperationGetPeriodReport,
+	segments: [][]string{{"reports"}, {"", "period", ""}},
+	serve:    (*serverHandler).serveGetPeriodReport,
+	twin: &serverTwin{path: []serverTwinParam{{
+		enum:     []string{"daily", "weekly"},
+		position: 0,
+	}}},
+}, {
+	method:   "GET",
+	op:       serverOperationGetReport,
+	segments: [][]string{{"reports"}, {"", "reportID", ""}},
+	serve:    (*serverHandler).serveGetReport,
+}, {
+	method:   "PUT",
+	op:       serverOperationAddSchemaFields,
+	segments: [][]string{{"schema"}},
+	serve:    (*serverHandler).serveAddSchemaFields,
+	twin: &serverTwin{
+		bodyRequired: true,
+		contentType:  "application/json",
+	},
+}, {
+	method:   "PUT",
+	op:       serverOperationUpdateSchema,
+	segments: [][]string{{"schema"}},
+	serve:    (*serverHandler).serveUpdateSchema,
+}, {
+	method:   "GET",
+	op:       serverOperationGetBoard,
+	segments: [][]string{{"boards"}, {"", "boardID", ""}},
+	serve:    (*serverHandler).serveGetBoard,
+}, {
+	method:   "GET",
+	op:       serverOperationGetBoardsByFilter,
+	segments: [][]string{{"boards"}, {"", "filter", ""}},
+	serve:    (*serverHandler).serveGetBoardsByFilter,
+}, {
+	method:   "POST",
+	op:       serverOperationRefreshToken,
+	segments: [][]string{{"token"}},
+	serve:    (*serverHandler).serveRefreshToken,
+	twin: &serverTwin{
+		bodyRequired: true,
+		contentType:  "application/x-www-form-urlencoded",
+		members: []serverTwinMember{{
+			enum:     []string{"refresh_token"},
+			name:     "grant_type",
+			notNull:  true,
+			required: true,
+		}, {
+			name:     "refresh_token",
+			notNull:  true,
+			required: true,
+		}},
+	},
+}, {
+	method:   "POST",
+	op:       serverOperationToken,
+	segments: [][]string{{"token"}},
+	serve:    (*serverHandler).serveToken,
 }, {
 	method:   "GET",
 	op:       serverOperationExportTasks,
@@ -922,14 +1414,45 @@ var serverRoutes = []serverRoute{{
 	serve:    (*serverHandler).serveGetPage,
 }, {
 	method:   "PUT",
+	op:       serverOperationAddSharedLink,
+	segments: [][]string{{"files"}, {"", "fileID", ""}},
+	serve:    (*serverHandler).serveAddSharedLink,
+	twin: &serverTwin{
+		contentType: "application/json",
+		members: []serverTwinMember{{
+			name:    "shared_link",
+			notNull: true,
+		}},
+		query: []string{"fields"},
+	},
+}, {
+	method:   "PUT",
+	op:       serverOperationRemoveSharedLink,
+	segments: [][]string{{"files"}, {"", "fileID", ""}},
+	serve:    (*serverHandler).serveRemoveSharedLink,
+	twin: &serverTwin{
+		contentType: "application/json",
+		query:       []string{"fields"},
+	},
+}, {
+	method:   "PUT",
 	op:       serverOperationUpdateFile,
 	segments: [][]string{{"files"}, {"", "fileID", ""}},
 	serve:    (*serverHandler).serveUpdateFile,
 }, {
-	method:   "PUT",
-	op:       serverOperationAddSharedLink,
-	segments: [][]string{{"files"}, {"", "fileID", ""}},
-	serve:    (*serverHandler).serveAddSharedLink,
+	method:   "GET",
+	op:       serverOperationGetItem,
+	segments: [][]string{{"items"}, {"", "itemID", ""}},
+	serve:    (*serverHandler).serveGetItem,
+	twin: &serverTwin{path: []serverTwinParam{{
+		kind:     "integer",
+		position: 0,
+	}}},
+}, {
+	method:   "GET",
+	op:       serverOperationGetItemBySlug,
+	segments: [][]string{{"items"}, {"", "slug", ""}},
+	serve:    (*serverHandler).serveGetItemBySlug,
 }, {
 	method:   "GET",
 	op:       serverOperationGetPair,
@@ -954,6 +1477,21 @@ var serverRoutes = []serverRoute{{
 	serve:    (*serverHandler).serveExpireWithTemporaryPassword,
 }, {
 	method:   "POST",
+	op:       serverOperationChatStream,
+	segments: [][]string{{"chat"}},
+	serve:    (*serverHandler).serveChatStream,
+	twin: &serverTwin{
+		accept:       "text/event-stream",
+		bodyRequired: true,
+		contentType:  "application/json",
+	},
+}, {
+	method:   "POST",
+	op:       serverOperationChat,
+	segments: [][]string{{"chat"}},
+	serve:    (*serverHandler).serveChat,
+}, {
+	method:   "POST",
 	op:       serverOperationCancelOperation,
 	segments: [][]string{{"v1"}, {"", "name", ":cancel"}},
 	serve:    (*serverHandler).serveCancelOperation,
@@ -961,11 +1499,13 @@ var serverRoutes = []serverRoute{{
 
 // serverMatch finds the first route for method and the request's path and query, and
 // the values of its wildcards, unescaped, in order; -1 when none matches. HEAD
-// requests are served by GET routes, as ServeMux does.
-func serverMatch(r *http.Request, method string) (int, []string) {
+// requests are served by GET routes, as ServeMux does. A twin's checks read at most
+// limit bytes of the body; with limit 0 they never read it.
+func serverMatch(r *http.Request, method string, limit int64) (int, []string) {
 	path := r.URL.EscapedPath()
 	count := strings.Count(path, "/")
 	var values []string
+	var peek serverPeek
 	for i := range serverRoutes {
 		route := &serverRoutes[i]
 		if len(route.segments) != count || route.method != method && (route.method != "GET" || method != "HEAD") {
@@ -985,7 +1525,7 @@ func serverMatch(r *http.Request, method string) (int, []string) {
 			}
 			values, ok = serverMatchSegment(route.segments[j], segment, values)
 		}
-		if ok && serverQueryHolds(r, route.query) {
+		if ok && serverQueryHolds(r, route.query) && (route.twin == nil || route.twin.holds(r, values, limit, &peek)) {
 			return i, values
 		}
 	}
@@ -1037,7 +1577,7 @@ func serverQueryHolds(r *http.Request, pairs []string) bool {
 // wildcards' values are set for Request.PathValue and the route's pattern in
 // Request.Pattern, as ServeMux does.
 func (h *serverHandler) serveMatched(w http.ResponseWriter, r *http.Request) bool {
-	i, values := serverMatch(r, r.Method)
+	i, values := serverMatch(r, r.Method, h.maxBodyBytes)
 	if i < 0 {
 		return false
 	}
@@ -1051,6 +1591,295 @@ func (h *serverHandler) serveMatched(w http.ResponseWriter, r *http.Request) boo
 	r.Pattern = route.op.Pattern
 	h.matched[i].ServeHTTP(w, r)
 	return true
+}
+
+// serverTwin is what a request must carry to be served by an operation that takes the
+// same requests as others (the same path once the #fragment is dropped): such routes
+// are tried most specific first, and the last of them, without a serverTwin, serves
+// what the others do not take.
+type serverTwin struct {
+	// query and headers are the parameters the operation requires.
+	query, headers []string
+	// contentType is the body's media type, checked when the body is required or
+	// the request names one.
+	contentType  string
+	bodyRequired bool
+	// accept is the media type the operation alone answers with, which the Accept
+	// header must name.
+	accept string
+	path   []serverTwinParam
+	// members are checked on the body, read only for them.
+	members []serverTwinMember
+}
+
+// serverTwinParam constrains the value of the route's wildcard at position: its kind
+// (integer, number, boolean), its values, its pattern.
+type serverTwinParam struct {
+	position      int
+	kind, pattern string
+	enum          []string
+}
+
+// serverTwinMember is a top-level body member: present when required, not null when
+// notNull, one of enum (as written) when enum is set.
+type serverTwinMember struct {
+	name              string
+	required, notNull bool
+	enum              []string
+}
+
+// serverBodyMember is a top-level member of a JSON object or form body: its text (a
+// JSON string unquoted) and whether it is null.
+type serverBodyMember struct {
+	text string
+	null bool
+}
+
+// serverPeek holds the body's members once read; members is nil when the body is
+// neither a JSON object nor a form, or larger than the limit.
+type serverPeek struct {
+	done    bool
+	members map[string]serverBodyMember
+}
+
+// holds reports whether the request carries what t requires; values are the route's
+// wildcards. The body is read, up to limit bytes, only when t checks members, and
+// put back for the handler.
+func (t *serverTwin) holds(r *http.Request, values []string, limit int64, peek *serverPeek) bool {
+	for _, name := range t.query {
+		if !r.URL.Query().Has(name) {
+			return false
+		}
+	}
+	for _, name := range t.headers {
+		if r.Header.Get(name) == "" {
+			return false
+		}
+	}
+	ct := r.Header.Get("Content-Type")
+	if t.contentType != "" && (t.bodyRequired || ct != "") && !serverMediaTypeMatches(ct, t.contentType) {
+		return false
+	}
+	if t.accept != "" && !strings.Contains(strings.ToLower(r.Header.Get("Accept")), t.accept) {
+		return false
+	}
+	for _, p := range t.path {
+		if !p.holds(values[p.position]) {
+			return false
+		}
+	}
+	if len(t.members) == 0 {
+		return true
+	}
+	if !peek.done {
+		peek.members, peek.done = serverPeekBody(r, limit), true
+	}
+	if peek.members == nil {
+		return false
+	}
+	for _, m := range t.members {
+		got, ok := peek.members[m.name]
+		switch {
+		case !ok:
+			if m.required {
+				return false
+			}
+		case got.null:
+			if m.notNull {
+				return false
+			}
+		case m.enum != nil && !slices.Contains(m.enum, got.text):
+			return false
+		}
+	}
+	return true
+}
+
+// holds reports whether a wildcard's value meets the constraint.
+func (p serverTwinParam) holds(value string) bool {
+	var err error
+	switch p.kind {
+	case "integer":
+		_, err = strconv.ParseInt(value, 10, 64)
+	case "number":
+		_, err = strconv.ParseFloat(value, 64)
+	case "boolean":
+		_, err = strconv.ParseBool(value)
+	}
+	if err != nil || p.enum != nil && !slices.Contains(p.enum, value) {
+		return false
+	}
+	if p.pattern == "" {
+		return true
+	}
+	ok, err := regexp.MatchString(p.pattern, value)
+	return ok && err == nil
+}
+
+// serverPeekBody reads the body, up to limit bytes, and puts it back for the handler:
+// the top-level members of a JSON object or a form, an empty map for an empty body, nil
+// for any other body or one larger than limit (the handler then answers it).
+func serverPeekBody(r *http.Request, limit int64) map[string]serverBodyMember {
+	if r.Body == nil || r.Body == http.NoBody {
+		return map[string]serverBodyMember{}
+	}
+	if limit <= 0 {
+		return nil
+	}
+	data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(bytes.NewReader(data), r.Body), r.Body}
+	if err != nil || int64(len(data)) > limit {
+		return nil
+	}
+	members := map[string]serverBodyMember{}
+	if len(data) == 0 {
+		return members
+	}
+	if serverMediaTypeMatches(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		form, err := url.ParseQuery(string(data))
+		if err != nil {
+			return nil
+		}
+		for name, values := range form {
+			members[name] = serverBodyMember{text: values[0]}
+		}
+		return members
+	}
+	var object map[string]json.RawMessage
+	if json.Unmarshal(data, &object) != nil {
+		return nil
+	}
+	for name, raw := range object {
+		text := string(raw)
+		_ = json.Unmarshal(raw, &text) // a string is unquoted; other values keep their JSON text
+		members[name] = serverBodyMember{
+			null: string(raw) == "null",
+			text: text,
+		}
+	}
+	return members
+}
+
+// serverStreamFormat says how the events of a stream are written.
+type serverStreamFormat int
+
+const (
+	serverSSE             serverStreamFormat = iota // Server-Sent Events whose data is the event's JSON
+	serverSSEText                                   // Server-Sent Events whose data is the event, a string
+	serverSSEEnvelope                               // Server-Sent Events from a struct of their fields; data is JSON
+	serverSSEEnvelopeText                           // Server-Sent Events from a struct of their fields; data is a string
+	serverLines                                     // one JSON value a line
+	serverSeq                                       // json-seq: an RS byte, a JSON value and a line feed
+)
+
+// serverWriteEvents sends the status, then each event as it comes, flushed. The
+// status is sent: a write that fails means the client went away, which ends the
+// stream, and an event that cannot be encoded aborts the connection, so that the
+// client sees the stream cut short rather than ended.
+func serverWriteEvents[E any](w http.ResponseWriter, status int, contentType string, format serverStreamFormat, events iter.Seq[E]) error {
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(status)
+	flusher := http.NewResponseController(w)
+	_ = flusher.Flush()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	for event := range events {
+		buf.Reset()
+		if err := serverAppendEvent(&buf, enc, format, event); err != nil {
+			panic(http.ErrAbortHandler)
+		}
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return nil
+		}
+		if err := flusher.Flush(); err != nil && !errors.Is(err, http.ErrNotSupported) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// serverAppendEvent frames one event into buf; enc writes JSON into buf.
+func serverAppendEvent(buf *bytes.Buffer, enc *json.Encoder, format serverStreamFormat, event any) error {
+	switch format {
+	case serverLines:
+		return enc.Encode(event)
+	case serverSeq:
+		buf.WriteByte(30)
+		return enc.Encode(event)
+	case serverSSEText:
+		serverAppendData(buf, reflect.ValueOf(event).String())
+	case serverSSEEnvelope, serverSSEEnvelopeText:
+		if err := serverAppendEnvelope(buf, format == serverSSEEnvelopeText, event); err != nil {
+			return err
+		}
+	default:
+		buf.WriteString("data: ")
+		if err := enc.Encode(event); err != nil {
+			return err
+		}
+		// Encode ended the line; compact JSON has no line feed of its own.
+	}
+	buf.WriteByte('\n')
+	return nil
+}
+
+// serverAppendData writes text as data lines, one per line of it.
+func serverAppendData(buf *bytes.Buffer, text string) {
+	for line := range strings.SplitSeq(text, "\n") {
+		buf.WriteString("data: ")
+		buf.WriteString(strings.TrimSuffix(line, "\r"))
+		buf.WriteByte('\n')
+	}
+}
+
+// serverAppendEnvelope writes an envelope struct's members as the SSE fields they
+// name: event, id and retry when set, then data (text: the string, as lines).
+func serverAppendEnvelope(buf *bytes.Buffer, text bool, event any) error {
+	data, err := json.Marshal(event)
+	if err != nil {
+		return err
+	}
+	var fields struct {
+		Event json.RawMessage `json:"event"`
+		ID    json.RawMessage `json:"id"`
+		Retry json.RawMessage `json:"retry"`
+		Data  json.RawMessage `json:"data"`
+	}
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return err
+	}
+	for _, field := range [...]struct {
+		name  string
+		value json.RawMessage
+	}{{"event", fields.Event}, {"id", fields.ID}, {"retry", fields.Retry}} {
+		value := serverUnquote(field.value)
+		if value != "" {
+			fmt.Fprintf(buf, "%s: %s\n", field.name, strings.ReplaceAll(value, "\n", " "))
+		}
+	}
+	if text {
+		serverAppendData(buf, serverUnquote(fields.Data))
+		return nil
+	}
+	serverAppendData(buf, string(fields.Data))
+	return nil
+}
+
+// serverUnquote is a JSON value as SSE text: a string without its quotes, null and
+// absent as nothing, anything else as its JSON.
+func serverUnquote(value json.RawMessage) string {
+	var s string
+	if json.Unmarshal(value, &s) == nil {
+		return s
+	}
+	if string(value) == "null" {
+		return ""
+	}
+	return string(value)
 }
 
 var serverOperationGetAccountLink = &ServerOperation{ID: "getAccountLink", Method: "GET", Path: "/accounts/{accountId}/links/{accountId}", Pattern: "GET /accounts/{accountID}/links/{accountID2}"}
@@ -1070,6 +1899,130 @@ func (h *serverHandler) serveGetAccountLink(w http.ResponseWriter, r *http.Reque
 	if !h.invalid(w, c) {
 		out, err := h.impl.GetAccountLink(c.ctx, in)
 		serverWriteAnswer(h, w, r, "getAccountLink", out, err)
+	}
+}
+
+var serverOperationGetBoard = &ServerOperation{ID: "getBoard", Method: "GET", Path: "/boards/{boardId}", Pattern: "GET /boards/{boardID}"}
+
+// serveGetBoard serves GET /boards/{boardId}: it checks the credentials, decodes and
+// validates the request, calls Server.GetBoard and writes its answer.
+func (h *serverHandler) serveGetBoard(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetBoard, false)
+	if !ok {
+		return
+	}
+	var in GetBoardInput
+	in.BoardID = r.PathValue("boardID")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetBoard(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getBoard", out, err)
+	}
+}
+
+var serverOperationGetBoardsByFilter = &ServerOperation{ID: "getBoardsByFilter", Method: "GET", Path: "/boards/{filter}", Pattern: "GET /boards/{filter}"}
+
+// serveGetBoardsByFilter serves GET /boards/{filter}: it checks the credentials, decodes and
+// validates the request, calls Server.GetBoardsByFilter and writes its answer.
+func (h *serverHandler) serveGetBoardsByFilter(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetBoardsByFilter, false)
+	if !ok {
+		return
+	}
+	var in GetBoardsByFilterInput
+	in.Filter = r.PathValue("filter")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetBoardsByFilter(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getBoardsByFilter", out, err)
+	}
+}
+
+var serverOperationChat = &ServerOperation{ID: "chat", Method: "POST", Path: "/chat", Pattern: "POST /chat"}
+
+// serveChat serves POST /chat: it checks the credentials, decodes and validates the request,
+// calls Server.Chat and writes its answer.
+func (h *serverHandler) serveChat(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationChat, false)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/json")
+	if !ok {
+		return
+	}
+	var in ChatInput
+	if data != nil {
+		at := &validationPath{in: "body"}
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, &in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*ChatRequest)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := &in.Body
+				*body = ChatRequest{}
+				body.serverDecodeMembers(c, at, data)
+			}
+		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
+		}
+	} else {
+		c.add(&validationPath{in: "body"}, "a request body is required")
+	}
+	if !h.invalid(w, c) {
+		out, err := h.impl.Chat(c.ctx, in)
+		serverWriteAnswer(h, w, r, "chat", out, err)
+	}
+}
+
+var serverOperationChatStream = &ServerOperation{ID: "chatStream", Method: "POST", Path: "/chat#stream", Pattern: "POST /chat"}
+
+// serveChatStream serves POST /chat#stream: it checks the credentials, decodes and validates
+// the request, calls Server.ChatStream and writes its answer.
+func (h *serverHandler) serveChatStream(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationChatStream, false)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/json")
+	if !ok {
+		return
+	}
+	var in ChatStreamInput
+	if data != nil {
+		at := &validationPath{in: "body"}
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, &in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*ChatRequest)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := &in.Body
+				*body = ChatRequest{}
+				body.serverDecodeMembers(c, at, data)
+			}
+		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
+		}
+	} else {
+		c.add(&validationPath{in: "body"}, "a request body is required")
+	}
+	if !h.invalid(w, c) {
+		out, err := h.impl.ChatStream(c.ctx, in)
+		serverWriteAnswer(h, w, r, "chatStream", out, err)
 	}
 }
 
@@ -1108,39 +2061,165 @@ func (h *serverHandler) serveStartConversationStream(w http.ResponseWriter, r *h
 	}
 }
 
-var serverOperationUpdateFile = &ServerOperation{ID: "updateFile", Method: "PUT", Path: "/files/{fileId}", Pattern: "PUT /files/{fileID}"}
+var serverOperationUpdateFile = &ServerOperation{ID: "updateFile", Method: "PUT", Path: "/files/{fileId}", Pattern: "PUT /files/{fileID}", declares: &serverQueryNames{names: []string{"fields"}}}
 
 // serveUpdateFile serves PUT /files/{fileId}: it checks the credentials, decodes and
 // validates the request, calls Server.UpdateFile and writes its answer.
 func (h *serverHandler) serveUpdateFile(w http.ResponseWriter, r *http.Request) {
 	c := &validationState{}
-	_, ok := h.serverBegin(w, r, c, serverOperationUpdateFile, false)
+	q, ok := h.serverBegin(w, r, c, serverOperationUpdateFile, true)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in UpdateFileInput
 	in.FileID = r.PathValue("fileID")
+	in.Params.Fields = serverParamPtr(serverQueryOf(c, q, "fields", false, serverTextOf[string]))
+	if data != nil {
+		at := &validationPath{in: "body"}
+		in.Body = new(UpdateFileRequestBody)
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*UpdateFileRequestBody)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := in.Body
+				*body = UpdateFileRequestBody{}
+				body.serverDecodeMembers(c, at, data)
+			}
+		} else {
+		}
+	}
 	if !h.invalid(w, c) {
 		out, err := h.impl.UpdateFile(c.ctx, in)
 		serverWriteAnswer(h, w, r, "updateFile", out, err)
 	}
 }
 
-var serverOperationAddSharedLink = &ServerOperation{ID: "addSharedLink", Method: "PUT", Path: "/files/{fileId}#addSharedLink", Pattern: "PUT /files/{fileID}"}
+var serverOperationAddSharedLink = &ServerOperation{ID: "addSharedLink", Method: "PUT", Path: "/files/{fileId}#addSharedLink", Pattern: "PUT /files/{fileID}", declares: &serverQueryNames{names: []string{"fields"}}}
 
 // serveAddSharedLink serves PUT /files/{fileId}#addSharedLink: it checks the credentials,
 // decodes and validates the request, calls Server.AddSharedLink and writes its answer.
 func (h *serverHandler) serveAddSharedLink(w http.ResponseWriter, r *http.Request) {
 	c := &validationState{}
-	_, ok := h.serverBegin(w, r, c, serverOperationAddSharedLink, false)
+	q, ok := h.serverBegin(w, r, c, serverOperationAddSharedLink, true)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/json")
 	if !ok {
 		return
 	}
 	var in AddSharedLinkInput
 	in.FileID = r.PathValue("fileID")
+	in.Params.Fields, _ = serverQueryOf(c, q, "fields", true, serverTextOf[string])
+	if data != nil {
+		at := &validationPath{in: "body"}
+		in.Body = new(AddSharedLinkRequestBody)
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*AddSharedLinkRequestBody)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := in.Body
+				*body = AddSharedLinkRequestBody{}
+				body.serverDecodeMembers(c, at, data)
+				body.validate(c, at)
+			}
+		} else {
+			in.Body.validate(c, at)
+		}
+	}
 	if !h.invalid(w, c) {
 		out, err := h.impl.AddSharedLink(c.ctx, in)
 		serverWriteAnswer(h, w, r, "addSharedLink", out, err)
+	}
+}
+
+var serverOperationRemoveSharedLink = &ServerOperation{ID: "removeSharedLink", Method: "PUT", Path: "/files/{fileId}#removeSharedLink", Pattern: "PUT /files/{fileID}", declares: &serverQueryNames{names: []string{"fields"}}}
+
+// serveRemoveSharedLink serves PUT /files/{fileId}#removeSharedLink: it checks the
+// credentials, decodes and validates the request, calls Server.RemoveSharedLink and writes
+// its answer.
+func (h *serverHandler) serveRemoveSharedLink(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	q, ok := h.serverBegin(w, r, c, serverOperationRemoveSharedLink, true)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/json")
+	if !ok {
+		return
+	}
+	var in RemoveSharedLinkInput
+	in.FileID = r.PathValue("fileID")
+	in.Params.Fields, _ = serverQueryOf(c, q, "fields", true, serverTextOf[string])
+	if data != nil {
+		at := &validationPath{in: "body"}
+		in.Body = new(RemoveSharedLinkRequestBody)
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*RemoveSharedLinkRequestBody)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := in.Body
+				*body = RemoveSharedLinkRequestBody{}
+				body.serverDecodeMembers(c, at, data)
+			}
+		} else {
+		}
+	}
+	if !h.invalid(w, c) {
+		out, err := h.impl.RemoveSharedLink(c.ctx, in)
+		serverWriteAnswer(h, w, r, "removeSharedLink", out, err)
+	}
+}
+
+var serverOperationGetItem = &ServerOperation{ID: "getItem", Method: "GET", Path: "/items/{itemId}", Pattern: "GET /items/{itemID}"}
+
+// serveGetItem serves GET /items/{itemId}: it checks the credentials, decodes and validates
+// the request, calls Server.GetItem and writes its answer.
+func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetItem, false)
+	if !ok {
+		return
+	}
+	var in GetItemInput
+	in.ItemID, _ = serverPathOf(c, "itemId", r.PathValue("itemID"), serverParseIntOf[int])
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetItem(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getItem", out, err)
+	}
+}
+
+var serverOperationGetItemBySlug = &ServerOperation{ID: "getItemBySlug", Method: "GET", Path: "/items/{slug}", Pattern: "GET /items/{slug}"}
+
+// serveGetItemBySlug serves GET /items/{slug}: it checks the credentials, decodes and
+// validates the request, calls Server.GetItemBySlug and writes its answer.
+func (h *serverHandler) serveGetItemBySlug(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetItemBySlug, false)
+	if !ok {
+		return
+	}
+	var in GetItemBySlugInput
+	in.Slug = r.PathValue("slug")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetItemBySlug(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getItemBySlug", out, err)
 	}
 }
 
@@ -1222,6 +2301,182 @@ func (h *serverHandler) serveGetPair(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+var serverOperationGetPeriodReport = &ServerOperation{ID: "getPeriodReport", Method: "GET", Path: "/reports/{period}", Pattern: "GET /reports/{period}"}
+
+// serveGetPeriodReport serves GET /reports/{period}: it checks the credentials, decodes and
+// validates the request, calls Server.GetPeriodReport and writes its answer.
+func (h *serverHandler) serveGetPeriodReport(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetPeriodReport, false)
+	if !ok {
+		return
+	}
+	var in GetPeriodReportInput
+	if v, ok := serverPathOf(c, "period", r.PathValue("period"), serverTextOf[GetPeriodReportPeriod]); ok {
+		at := &validationPath{in: "path", name: "period"}
+		v.validate(c, at)
+		in.Period = v
+	}
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetPeriodReport(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getPeriodReport", out, err)
+	}
+}
+
+var serverOperationGetReport = &ServerOperation{ID: "getReport", Method: "GET", Path: "/reports/{reportId}", Pattern: "GET /reports/{reportID}"}
+
+// serveGetReport serves GET /reports/{reportId}: it checks the credentials, decodes and
+// validates the request, calls Server.GetReport and writes its answer.
+func (h *serverHandler) serveGetReport(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetReport, false)
+	if !ok {
+		return
+	}
+	var in GetReportInput
+	in.ReportID = r.PathValue("reportID")
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetReport(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getReport", out, err)
+	}
+}
+
+var serverOperationAddSchemaFields = &ServerOperation{ID: "addSchemaFields", Method: "PUT", Path: "/schema#add", Pattern: "PUT /schema"}
+
+// serveAddSchemaFields serves PUT /schema#add: it checks the credentials, decodes and
+// validates the request, calls Server.AddSchemaFields and writes its answer.
+func (h *serverHandler) serveAddSchemaFields(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationAddSchemaFields, false)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/json")
+	if !ok {
+		return
+	}
+	var in AddSchemaFieldsInput
+	if data != nil {
+		at := &validationPath{in: "body"}
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, &in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*AddSchemaFieldsRequestBody)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := &in.Body
+				*body = AddSchemaFieldsRequestBody{}
+				body.serverDecodeMembers(c, at, data)
+			}
+		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
+		}
+	} else {
+		c.add(&validationPath{in: "body"}, "a request body is required")
+	}
+	if !h.invalid(w, c) {
+		out, err := h.impl.AddSchemaFields(c.ctx, in)
+		serverWriteAnswer(h, w, r, "addSchemaFields", out, err)
+	}
+}
+
+var serverOperationUpdateSchema = &ServerOperation{ID: "updateSchema", Method: "PUT", Path: "/schema#update", Pattern: "PUT /schema"}
+
+// serveUpdateSchema serves PUT /schema#update: it checks the credentials, decodes and
+// validates the request, calls Server.UpdateSchema and writes its answer.
+func (h *serverHandler) serveUpdateSchema(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUpdateSchema, false)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/json-patch+json")
+	if !ok {
+		return
+	}
+	var in UpdateSchemaInput
+	if data != nil {
+		at := &validationPath{in: "body"}
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, &in.Body); err != nil {
+			serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindArray, false) {
+					serverEachItem(c, data, func(k1 int, item1 []byte) {
+						at2 := at.item(k1)
+						if serverIsNull(item1) {
+							c.missing(at2, "must not be null")
+							return
+						}
+						if serverDescend(c, at2, item1, serverKindObject, false) {
+							(*UpdateSchemaRequestBodyItem)(nil).serverWalk(c, at2, item1)
+						}
+					})
+				}
+			})
+		} else {
+			if serverDescend(c, at, data, serverKindArray, true) {
+				serverEachItem(c, data, func(k1 int, item1 []byte) {
+					at2 := at.item(k1)
+					if serverIsNull(item1) {
+						c.missing(at2, "must not be null")
+						return
+					}
+					if serverDescend(c, at2, item1, serverKindObject, true) {
+						(*UpdateSchemaRequestBodyItem)(nil).serverWalk(c, at2, item1)
+					}
+				})
+			}
+		}
+	} else {
+		c.add(&validationPath{in: "body"}, "a request body is required")
+	}
+	if !h.invalid(w, c) {
+		out, err := h.impl.UpdateSchema(c.ctx, in)
+		serverWriteAnswer(h, w, r, "updateSchema", out, err)
+	}
+}
+
+var serverOperationGetSharedItem = &ServerOperation{ID: "getSharedItem", Method: "GET", Path: "/shared_items", Pattern: "GET /shared_items"}
+
+// serveGetSharedItem serves GET /shared_items: it checks the credentials, decodes and
+// validates the request, calls Server.GetSharedItem and writes its answer.
+func (h *serverHandler) serveGetSharedItem(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetSharedItem, false)
+	if !ok {
+		return
+	}
+	var in GetSharedItemInput
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetSharedItem(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getSharedItem", out, err)
+	}
+}
+
+var serverOperationGetSharedFolder = &ServerOperation{ID: "getSharedFolder", Method: "GET", Path: "/shared_items#folders", Pattern: "GET /shared_items"}
+
+// serveGetSharedFolder serves GET /shared_items#folders: it checks the credentials, decodes
+// and validates the request, calls Server.GetSharedFolder and writes its answer.
+func (h *serverHandler) serveGetSharedFolder(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetSharedFolder, false)
+	if !ok {
+		return
+	}
+	var in GetSharedFolderInput
+	in.Params.Boxapi, _ = serverHeaderOf(c, r.Header, "boxapi", true, serverTextOf[string])
+	if !h.invalid(w, c) {
+		out, err := h.impl.GetSharedFolder(c.ctx, in)
+		serverWriteAnswer(h, w, r, "getSharedFolder", out, err)
+	}
+}
+
 var serverOperationExportTasks = &ServerOperation{ID: "exportTasks", Method: "GET", Path: "/tasks/export.json", Pattern: "GET /tasks/export.json"}
 
 // serveExportTasks serves GET /tasks/export.json: it checks the credentials, decodes and
@@ -1290,6 +2545,116 @@ func (h *serverHandler) serveHeadTaskJSON(w http.ResponseWriter, r *http.Request
 	if !h.invalid(w, c) {
 		out, err := h.impl.HeadTaskJSON(c.ctx, in)
 		serverWriteAnswer(h, w, r, "headTaskJSON", out, err)
+	}
+}
+
+var serverOperationToken = &ServerOperation{ID: "token", Method: "POST", Path: "/token", Pattern: "POST /token"}
+
+// serverFormToken is how the form body of Token maps onto its type.
+var serverFormToken = &serverForm{
+	shape:  map[string]byte{},
+	styles: nil,
+}
+
+// serveToken serves POST /token: it checks the credentials, decodes and validates the
+// request, calls Server.Token and writes its answer.
+func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationToken, false)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/x-www-form-urlencoded")
+	if !ok {
+		return
+	}
+	var in TokenInput
+	if data != nil {
+		data = serverFormJSON(c, data, serverFormToken)
+	}
+	if data != nil {
+		at := &validationPath{in: "body"}
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, &in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*TokenRequestBody)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := &in.Body
+				*body = TokenRequestBody{}
+				body.serverDecodeMembers(c, at, data)
+				body.validate(c, at)
+			}
+		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
+			in.Body.validate(c, at)
+		}
+	} else {
+		c.add(&validationPath{in: "body"}, "a request body is required")
+	}
+	if !h.invalid(w, c) {
+		out, err := h.impl.Token(c.ctx, in)
+		serverWriteAnswer(h, w, r, "token", out, err)
+	}
+}
+
+var serverOperationRefreshToken = &ServerOperation{ID: "refreshToken", Method: "POST", Path: "/token#refresh", Pattern: "POST /token"}
+
+// serverFormRefreshToken is how the form body of RefreshToken maps onto its type.
+var serverFormRefreshToken = &serverForm{
+	shape:  map[string]byte{},
+	styles: nil,
+}
+
+// serveRefreshToken serves POST /token#refresh: it checks the credentials, decodes and
+// validates the request, calls Server.RefreshToken and writes its answer.
+func (h *serverHandler) serveRefreshToken(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationRefreshToken, false)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/x-www-form-urlencoded")
+	if !ok {
+		return
+	}
+	var in RefreshTokenInput
+	if data != nil {
+		data = serverFormJSON(c, data, serverFormRefreshToken)
+	}
+	if data != nil {
+		at := &validationPath{in: "body"}
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, &in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*RefreshTokenRequestBody)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := &in.Body
+				*body = RefreshTokenRequestBody{}
+				body.serverDecodeMembers(c, at, data)
+				body.validate(c, at)
+			}
+		} else {
+			body := &in.Body
+			if serverDescend(c, at, data, serverKindObject, true) {
+				body.serverWalk(c, at, data)
+			}
+			in.Body.validate(c, at)
+		}
+	} else {
+		c.add(&validationPath{in: "body"}, "a request body is required")
+	}
+	if !h.invalid(w, c) {
+		out, err := h.impl.RefreshToken(c.ctx, in)
+		serverWriteAnswer(h, w, r, "refreshToken", out, err)
 	}
 }
 

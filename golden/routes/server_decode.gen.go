@@ -811,3 +811,438 @@ func serverCountItems(c *validationState, data []byte) int {
 	})
 	return n
 }
+
+// serverForm is how a form body maps onto its type: shape gives the JSON kind of
+// the members that are not strings by path ("amount", "meta.*", "items[].price"):
+// 'n' number, 'b' boolean, 'a' array, 'o' object; styles the joined lists.
+type serverForm struct {
+	shape  map[string]byte
+	styles map[string]string
+}
+
+// serverFormJSON turns a form body into the JSON text of the same value, which is
+// then decoded and validated as a JSON body: bracketed names nest (meta[k],
+// items[0][price], expand[]), repeated names make lists, and values are numbers
+// or booleans where the type wants them and read as such. A malformed form is a
+// problem; the pairs read before the fault are kept.
+func serverFormJSON(c *validationState, data []byte, form *serverForm) []byte {
+	values, err := url.ParseQuery(string(data))
+	if err != nil {
+		c.add(&validationPath{in: "body"}, "is not a valid form: "+err.Error())
+	}
+	return form.json(values)
+}
+
+// json nests the values of a form by their bracketed names and types them by the
+// shape, giving the JSON text of the body.
+func (form *serverForm) json(values url.Values) []byte {
+	out, _ := json.Marshal(form.value(serverFormTree(values), ""))
+	return out
+}
+
+// serverDeepObject reads the query parameters name[...] of a deepObject parameter
+// as the JSON text of its value, typed by form's shape; nil when there are none.
+func serverDeepObject(q url.Values, name string, form *serverForm) []byte {
+	values := url.Values{}
+	for k, v := range q {
+		if strings.HasPrefix(k, name+"[") {
+			values[k] = v
+		}
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	out, _ := json.Marshal(form.value(serverFormTree(values)[name], ""))
+	return out
+}
+
+// serverFormTree nests form values by their bracketed names (meta[k], items[0][price],
+// expand[]); repeated names make lists of text.
+func serverFormTree(values url.Values) map[string]any {
+	root := map[string]any{}
+	for _, key := range slices.Sorted(maps.Keys(values)) {
+		node, segs := root, serverFormSegments(key)
+		for _, seg := range segs[:len(segs)-1] {
+			next, ok := node[seg].(map[string]any)
+			if !ok {
+				next = map[string]any{}
+				node[seg] = next
+			}
+			node = next
+		}
+		last := segs[len(segs)-1]
+		for _, v := range values[key] {
+			prev, seen := node[last]
+			if last == "" || !seen {
+				node[serverFormSlot(node, last)] = v
+				continue
+			}
+			switch prev := prev.(type) {
+			case string:
+				node[last] = []string{prev, v}
+			case []string:
+				node[last] = append(prev, v)
+			}
+		}
+	}
+	return root
+}
+
+// serverFormSeparators splits the lists of the styles that join them.
+var serverFormSeparators = map[string]string{
+	"form":           ",",
+	"pipeDelimited":  "|",
+	"spaceDelimited": " ",
+}
+
+// serverFormSlot is the key under which a value named name[] goes: the next index.
+func serverFormSlot(node map[string]any, last string) string {
+	if last != "" {
+		return last
+	}
+	return strconv.Itoa(len(node))
+}
+
+// serverFormSegments splits a form name: "items[0][price]" gives items, 0, price.
+func serverFormSegments(key string) []string {
+	head, rest, _ := strings.Cut(key, "[")
+	segs := []string{head}
+	for rest != "" {
+		seg, after, ok := strings.Cut(rest, "]")
+		if !ok {
+			return []string{key}
+		}
+		segs = append(segs, seg)
+		rest = strings.TrimPrefix(after, "[")
+	}
+	return segs
+}
+
+// value types the tree read at path by the shape: lists from indexed members,
+// repeated names or joined text, numbers and booleans from their text. What does not
+// fit stays text, which decoding then reports.
+func (form *serverForm) value(v any, path string) any {
+	kind := form.shape[path]
+	switch v := v.(type) {
+	case map[string]any:
+		if kind == byte(0x61) {
+			if list, ok := form.list(v, path); ok {
+				return list
+			}
+		}
+		out := make(map[string]any, len(v))
+		for k, item := range v {
+			at := k
+			if path != "" {
+				at = path + "." + k
+			}
+			if _, known := form.shape[at]; !known && kind == byte(0x6f) {
+				at = path + ".*"
+			}
+			out[k] = form.value(item, at)
+		}
+		return out
+	case []string:
+		out := make([]any, len(v))
+		for i, item := range v {
+			out[i] = form.value(item, path+"[]")
+		}
+		return out
+	case string:
+		switch kind {
+		case 'a':
+			items := []string{v}
+			if sep, joined := serverFormSeparators[form.styles[path]]; joined {
+				items = strings.Split(v, sep)
+			}
+			return form.value(items, path)
+		case 'o':
+			// A multipart JSON part.
+			dec := json.NewDecoder(strings.NewReader(v))
+			dec.UseNumber()
+			var tree any
+			if dec.Decode(&tree) == nil {
+				return tree
+			}
+		case 'n':
+			if json.Valid([]byte(v)) && v != "" && strings.Trim(v, "-0123456789.eE+") == "" {
+				return json.Number(v)
+			}
+		case 'b':
+			if v == "true" || v == "false" {
+				return v == "true"
+			}
+		}
+	}
+	return v
+}
+
+// list reads members indexed 0, 1, ... as a list, in index order.
+func (form *serverForm) list(v map[string]any, path string) ([]any, bool) {
+	out := make([]any, len(v))
+	for k, item := range v {
+		i, err := strconv.Atoi(k)
+		if err != nil || i < 0 || i >= len(v) {
+			return nil, false
+		}
+		out[i] = form.value(item, path+"[]")
+	}
+	return out, true
+}
+
+// serverFieldsAddSchemaFieldsRequestBody and serverKindsAddSchemaFieldsRequestBody list the JSON names and kinds of the properties of AddSchemaFieldsRequestBody.
+var (
+	serverFieldsAddSchemaFieldsRequestBody = []string{"fields"}
+	serverKindsAddSchemaFieldsRequestBody  = []serverKind{serverKindArray}
+)
+
+// serverWalk checks the JSON text data of a AddSchemaFieldsRequestBody: required properties, and kinds when v is nil.
+func (v *AddSchemaFieldsRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
+	serverWalkMembers(c, at, data, serverFieldsAddSchemaFieldsRequestBody, serverKindsAddSchemaFieldsRequestBody, true, v != nil, nil, func(i int, key, value []byte) bool {
+		switch i {
+		case 0:
+			at1 := at.field("fields")
+			if serverDescend(c, at1, value, serverKindArray, v != nil) {
+				serverEachItem(c, value, func(k2 int, item2 []byte) {
+					at3 := at1.item(k2)
+					if serverIsNull(item2) {
+						c.missing(at3, "must not be null")
+						return
+					}
+					serverDescend(c, at3, item2, serverKindString, v != nil)
+				})
+			}
+			return true
+		}
+		return false
+	})
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *AddSchemaFieldsRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsAddSchemaFieldsRequestBody, true, []any{&v.Fields})
+}
+
+// serverFieldsAddSharedLinkRequestBody and serverKindsAddSharedLinkRequestBody list the JSON names and kinds of the properties of AddSharedLinkRequestBody.
+var (
+	serverFieldsAddSharedLinkRequestBody = []string{"shared_link"}
+	serverKindsAddSharedLinkRequestBody  = []serverKind{serverKindObject}
+)
+
+// serverWalk checks the JSON text data of a AddSharedLinkRequestBody: required properties, and kinds when v is nil.
+func (v *AddSharedLinkRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
+	if v != nil {
+		return
+	}
+	serverWalkMembers(c, at, data, serverFieldsAddSharedLinkRequestBody, serverKindsAddSharedLinkRequestBody, true, v != nil, nil, func(i int, key, value []byte) bool {
+		switch i {
+		case 0:
+			if v == nil {
+				serverWalkMember(c, at.field("shared_link"), value, serverKindObject, (*AddSharedLinkRequestBodySharedLink)(nil).serverWalk)
+			}
+			return true
+		}
+		return false
+	})
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *AddSharedLinkRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsAddSharedLinkRequestBody, true, []any{&v.SharedLink})
+}
+
+// serverFieldsAddSharedLinkRequestBodySharedLink and serverKindsAddSharedLinkRequestBodySharedLink list the JSON names and kinds of the properties of AddSharedLinkRequestBodySharedLink.
+var (
+	serverFieldsAddSharedLinkRequestBodySharedLink = []string{"access"}
+	serverKindsAddSharedLinkRequestBodySharedLink  = []serverKind{serverKindString}
+)
+
+// serverWalk checks the JSON text data of a AddSharedLinkRequestBodySharedLink: required properties, and kinds when v is nil.
+func (v *AddSharedLinkRequestBodySharedLink) serverWalk(c *validationState, at *validationPath, data []byte) {
+	if v != nil {
+		return
+	}
+	serverWalkMembers(c, at, data, serverFieldsAddSharedLinkRequestBodySharedLink, serverKindsAddSharedLinkRequestBodySharedLink, true, v != nil, nil, nil)
+}
+
+// serverFieldsChatRequest and serverKindsChatRequest list the JSON names and kinds of the properties of ChatRequest.
+var (
+	serverFieldsChatRequest = []string{"model", "stream"}
+	serverKindsChatRequest  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindBoolean}
+)
+
+// serverWalk checks the JSON text data of a ChatRequest: required properties, and kinds when v is nil.
+func (v *ChatRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
+	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsChatRequest, serverKindsChatRequest, true, v != nil, seen[:], nil)
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *ChatRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsChatRequest, true, []any{&v.Model, &v.Stream})
+}
+
+// serverFieldsRefreshTokenRequestBody and serverKindsRefreshTokenRequestBody list the JSON names and kinds of the properties of RefreshTokenRequestBody.
+var (
+	serverFieldsRefreshTokenRequestBody = []string{"grant_type", "refresh_token"}
+	serverKindsRefreshTokenRequestBody  = []serverKind{serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull}
+)
+
+// serverWalk checks the JSON text data of a RefreshTokenRequestBody: required properties, and kinds when v is nil.
+func (v *RefreshTokenRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
+	var seen [2]bool
+	serverWalkMembers(c, at, data, serverFieldsRefreshTokenRequestBody, serverKindsRefreshTokenRequestBody, true, v != nil, seen[:], nil)
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *RefreshTokenRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsRefreshTokenRequestBody, true, []any{&v.GrantType, &v.RefreshToken})
+}
+
+// serverFieldsRemoveSharedLinkRequestBody and serverKindsRemoveSharedLinkRequestBody list the JSON names and kinds of the properties of RemoveSharedLinkRequestBody.
+var (
+	serverFieldsRemoveSharedLinkRequestBody = []string{"shared_link"}
+	serverKindsRemoveSharedLinkRequestBody  = []serverKind{serverKindObject}
+)
+
+// serverWalk checks the JSON text data of a RemoveSharedLinkRequestBody: required properties, and kinds when v is nil.
+func (v *RemoveSharedLinkRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
+	if v != nil {
+		return
+	}
+	serverWalkMembers(c, at, data, serverFieldsRemoveSharedLinkRequestBody, serverKindsRemoveSharedLinkRequestBody, true, v != nil, nil, nil)
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *RemoveSharedLinkRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsRemoveSharedLinkRequestBody, true, []any{&v.SharedLink})
+}
+
+// serverFieldsTokenRequestBody and serverKindsTokenRequestBody list the JSON names and kinds of the properties of TokenRequestBody.
+var (
+	serverFieldsTokenRequestBody = []string{"code", "grant_type", "refresh_token"}
+	serverKindsTokenRequestBody  = []serverKind{serverKindString, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString}
+)
+
+// serverWalk checks the JSON text data of a TokenRequestBody: required properties, and kinds when v is nil.
+func (v *TokenRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
+	var seen [3]bool
+	serverWalkMembers(c, at, data, serverFieldsTokenRequestBody, serverKindsTokenRequestBody, true, v != nil, seen[:], nil)
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *TokenRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsTokenRequestBody, true, []any{&v.Code, &v.GrantType, &v.RefreshToken})
+}
+
+// serverFieldsUpdateFileRequestBody and serverKindsUpdateFileRequestBody list the JSON names and kinds of the properties of UpdateFileRequestBody.
+var (
+	serverFieldsUpdateFileRequestBody = []string{"name"}
+	serverKindsUpdateFileRequestBody  = []serverKind{serverKindString}
+)
+
+// serverWalk checks the JSON text data of a UpdateFileRequestBody: required properties, and kinds when v is nil.
+func (v *UpdateFileRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
+	if v != nil {
+		return
+	}
+	serverWalkMembers(c, at, data, serverFieldsUpdateFileRequestBody, serverKindsUpdateFileRequestBody, true, v != nil, nil, nil)
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *UpdateFileRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsUpdateFileRequestBody, true, []any{&v.Name})
+}
+
+// serverFieldsUpdateSchemaRequestBodyItem and serverKindsUpdateSchemaRequestBodyItem list the JSON names and kinds of the properties of UpdateSchemaRequestBodyItem.
+var (
+	serverFieldsUpdateSchemaRequestBodyItem = []string{"op"}
+	serverKindsUpdateSchemaRequestBodyItem  = []serverKind{serverKindString}
+)
+
+// serverWalk checks the JSON text data of a UpdateSchemaRequestBodyItem: required properties, and kinds when v is nil.
+func (v *UpdateSchemaRequestBodyItem) serverWalk(c *validationState, at *validationPath, data []byte) {
+	if v != nil {
+		return
+	}
+	serverWalkMembers(c, at, data, serverFieldsUpdateSchemaRequestBodyItem, serverKindsUpdateSchemaRequestBodyItem, true, v != nil, nil, nil)
+}
+
+// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
+// the members that must be present, and those that must not be null either.
+const (
+	serverMemberRequired serverKind = 1 << 14
+	serverMemberNotNull  serverKind = 1 << 15
+)
+
+// serverMember notes in seen that member i (-1: none listed) of an object is present,
+// and reports a null where the member must not be null; it then returns false, and
+// the walk below the member stops.
+func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+	if i < 0 || kinds[i]&serverMemberRequired == 0 {
+		return true
+	}
+	seen[i] = true
+	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
+		c.missing(at.field(names[i]), "must not be null")
+		return false
+	}
+	return true
+}
+
+// serverWalkMembers walks the members of the JSON object data at path at, from the
+// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
+// seen notes required members (nil when there are none); member walks below the members
+// that need more than a look at their kind, and returns true for them; decoded says
+// that the body decoded, and kinds are then right.
+func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
+			return
+		}
+		if !decoded && i >= 0 {
+			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+		}
+	})
+	if seen != nil {
+		serverMissing(c, at, names, kinds, seen)
+	}
+}
+
+// serverMissing reports each required member of an object that seen lacks.
+func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+	for i, k := range kinds {
+		if k&serverMemberRequired != 0 && !seen[i] {
+			c.missing(at.field(names[i]), "is required")
+		}
+	}
+}
+
+// serverWalkMember walks into value, at path at, with walk when it is of a kind in want;
+// the body did not decode.
+func serverWalkMember(c *validationState, at *validationPath, value []byte, want serverKind, walk func(*validationState, *validationPath, []byte)) {
+	if serverDescend(c, at, value, want, false) {
+		walk(c, at, value)
+	}
+}
+
+// serverDecodeEach decodes each member of the JSON object data on its own into the
+// target of the property it names, after decoding the whole object failed, so that the
+// values that are right are still validated. A member that fails is skipped: its
+// problem is reported already.
+func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+	serverEachMember(c, data, func(key, value []byte) {
+		i := serverField(key, names, fold)
+		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
+			c.skip(at.field(names[i]))
+		}
+	})
+}

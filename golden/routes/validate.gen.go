@@ -53,6 +53,82 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
+func (v *AddSharedLinkRequestBody) Validate() error {
+	return validateRoot(v)
+}
+func (v *AddSharedLinkRequestBody) validate(c *validationState, at *validationPath) {
+	if v.SharedLink != nil {
+		v.SharedLink.validate(c, at.field("shared_link"))
+	}
+}
+
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
+func (v *AddSharedLinkRequestBodySharedLink) Validate() error {
+	return validateRoot(v)
+}
+func (v *AddSharedLinkRequestBodySharedLink) validate(c *validationState, at *validationPath) {
+	if v.Access != nil {
+		v.Access.validate(c, at.field("access"))
+	}
+}
+
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
+func (v AddSharedLinkRequestBodySharedLinkAccess) Validate() error {
+	return validateRoot(v)
+}
+func (v AddSharedLinkRequestBodySharedLinkAccess) validate(c *validationState, at *validationPath) {
+	c.addIf(at, !v.Valid(), "must be one of \"open\", \"company\"")
+}
+
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
+func (v GetPeriodReportPeriod) Validate() error {
+	return validateRoot(v)
+}
+func (v GetPeriodReportPeriod) validate(c *validationState, at *validationPath) {
+	c.addIf(at, !v.Valid(), "must be one of \"daily\", \"weekly\"")
+}
+
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
+func (v *RefreshTokenRequestBody) Validate() error {
+	return validateRoot(v)
+}
+func (v *RefreshTokenRequestBody) validate(c *validationState, at *validationPath) {
+	v.GrantType.validate(c, at.field("grant_type"))
+}
+
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
+func (v RefreshTokenRequestBodyGrantType) Validate() error {
+	return validateRoot(v)
+}
+func (v RefreshTokenRequestBodyGrantType) validate(c *validationState, at *validationPath) {
+	c.addIf(at, !v.Valid(), "must be one of \"refresh_token\"")
+}
+
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
+func (v *TokenRequestBody) Validate() error {
+	return validateRoot(v)
+}
+func (v *TokenRequestBody) validate(c *validationState, at *validationPath) {
+	v.GrantType.validate(c, at.field("grant_type"))
+}
+
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
+func (v TokenRequestBodyGrantType) Validate() error {
+	return validateRoot(v)
+}
+func (v TokenRequestBodyGrantType) validate(c *validationState, at *validationPath) {
+	c.addIf(at, !v.Valid(), "must be one of \"authorization_code\", \"refresh_token\"")
+}
+
 // validationPath is where a value sits: the root names the location (and the parameter),
 // each step a property or an item. Checks build it on the stack as they descend and
 // turn it into text only when they find a problem.

@@ -473,7 +473,7 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 		*probe = *r
 		probe.Method = m
 		_, pattern := h.mux.Handler(probe)
-		if i, _ := serverMatch(r, m); pattern != "/" || i >= 0 {
+		if i, _ := serverMatch(r, m, 0); pattern != "/" || i >= 0 {
 			allow = append(allow, m)
 		}
 	}
@@ -652,7 +652,8 @@ type serverRoute struct {
 
 // serverRoutes are the routes of the matcher, most specific first: segment by segment
 // from the left, text beats text with parameters, which beats a whole parameter; then
-// more fixed query pairs beat fewer.
+// more fixed query pairs beat fewer. Routes that take the same requests follow their
+// twins' order: what the request carries decides, the general operation last.
 var serverRoutes = []serverRoute{{
 	method:   "POST",
 	op:       serverOperationArchiveItem,
@@ -662,8 +663,9 @@ var serverRoutes = []serverRoute{{
 
 // serverMatch finds the first route for method and the request's path and query, and
 // the values of its wildcards, unescaped, in order; -1 when none matches. HEAD
-// requests are served by GET routes, as ServeMux does.
-func serverMatch(r *http.Request, method string) (int, []string) {
+// requests are served by GET routes, as ServeMux does. A twin's checks read at most
+// limit bytes of the body; with limit 0 they never read it.
+func serverMatch(r *http.Request, method string, limit int64) (int, []string) {
 	path := r.URL.EscapedPath()
 	count := strings.Count(path, "/")
 	var values []string
@@ -738,7 +740,7 @@ func serverQueryHolds(r *http.Request, pairs []string) bool {
 // wildcards' values are set for Request.PathValue and the route's pattern in
 // Request.Pattern, as ServeMux does.
 func (h *serverHandler) serveMatched(w http.ResponseWriter, r *http.Request) bool {
-	i, values := serverMatch(r, r.Method)
+	i, values := serverMatch(r, r.Method, h.maxBodyBytes)
 	if i < 0 {
 		return false
 	}
