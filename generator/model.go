@@ -530,6 +530,18 @@ type RequestBody struct {
 	// Parts are the members of a multipart body that are not plain text:
 	// its files and its JSON parts, in name order.
 	Parts []Part
+	// Alternates are the other kinds of body the operation also takes (a
+	// form or a multipart body beside JSON, a file beside a form), one per
+	// kind, in media type order. The client has a method for each and the
+	// server a field of the input.
+	Alternates []*RequestBody
+	// Variant names an alternate body ("FormBody"): after "With", its
+	// client method's suffix. Empty for the preferred body.
+	Variant string
+	// ServerField is the server input's field that the body is decoded
+	// into: Body for the preferred body and for alternates of its type (a
+	// form of the same schema as the JSON body), Variant for the others.
+	ServerField string
 }
 
 // Part is a member of a multipart body that is not sent as plain text.
