@@ -46,16 +46,24 @@ var alternateVariants = map[BodyKind]string{
 }
 
 // alternateBodies are the bodies of other kinds that the request also
-// takes, the first media type of each kind by name. The caller picks one by
-// calling its method; the server reads whichever arrives.
+// takes, the first media type of each kind by name, and the other JSON
+// media types of the preferred body's schema (merge-patch+json, text/json).
+// The caller picks a kind by calling its method, and a JSON media type with
+// a request editor; the server reads whichever arrives.
 func (b *builder) alternateBodies(o *Operation, rb *openapi3.RequestBody, preferred string, main *RequestBody, ptr string) []*RequestBody {
 	taken := map[BodyKind]bool{main.Kind: true}
 	var out []*RequestBody
 	for _, ct := range sortedKeys(rb.Content) {
 		mt := rb.Content[ct]
+		if ct != preferred && jsonSubtype(ct) {
+			if main.Kind == BodyJSON && sameMediaSchema(mt, rb.Content[preferred]) {
+				out = append(out, &RequestBody{ContentType: ct, Required: rb.Required, Doc: main.Doc, Type: main.Type, JSON: true, Kind: BodyJSON, ServerField: main.ServerField})
+			}
+			continue
+		}
 		kind := bodyKind(ct, mt)
 		variant, ok := alternateVariants[kind]
-		if ct == preferred || !ok || taken[kind] || jsonSubtype(ct) {
+		if ct == preferred || !ok || taken[kind] {
 			continue
 		}
 		if kind == BodyMultipart && sharesFileStruct(b, mt, main) {
@@ -87,8 +95,17 @@ func sameDecodedType(a, b *RequestBody) bool {
 	return decoded(a) && decoded(b) && a.Type.Named == b.Type.Named
 }
 
-// jsonSubtype reports whether a media type is JSON under another top-level
-// type (text/json), which the preferred JSON body already covers.
+// sameMediaSchema reports whether two media types give the same schema: one
+// $ref, or one schema object.
+func sameMediaSchema(a, b *openapi3.MediaType) bool {
+	if a == nil || b == nil || a.Schema == nil || b.Schema == nil {
+		return false
+	}
+	return a.Schema.Ref != "" && a.Schema.Ref == b.Schema.Ref || a.Schema.Value == b.Schema.Value
+}
+
+// jsonSubtype reports whether a media type is JSON: application/json, a
+// +json suffix, or JSON under another top-level type (text/json).
 func jsonSubtype(ct string) bool {
 	ct = strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
 	return strings.HasSuffix(ct, "/json") || strings.HasSuffix(ct, "+json")
@@ -110,6 +127,18 @@ func sharesFileStruct(b *builder, mt *openapi3.MediaType, main *RequestBody) boo
 		}
 	}
 	return false
+}
+
+// ClientAlternates are the alternate bodies that have a client method of
+// their own: the other kinds, not the other JSON media types.
+func (b *RequestBody) ClientAlternates() []*RequestBody {
+	var out []*RequestBody
+	for _, alt := range b.Alternates {
+		if alt.Variant != "" {
+			out = append(out, alt)
+		}
+	}
+	return out
 }
 
 // RequestBodies are the bodies an operation takes: the preferred one, then

@@ -530,13 +530,14 @@ type RequestBody struct {
 	// Parts are the members of a multipart body that are not plain text:
 	// its files and its JSON parts, in name order.
 	Parts []Part
-	// Alternates are the other kinds of body the operation also takes (a
-	// form or a multipart body beside JSON, a file beside a form), one per
-	// kind, in media type order. The client has a method for each and the
-	// server a field of the input.
+	// Alternates are the other bodies the operation also takes, in media
+	// type order: the other kinds (a form or a multipart body beside JSON, a
+	// file beside a form), one per kind, each with a client method; and the
+	// other JSON media types of the same schema, which only the server reads.
 	Alternates []*RequestBody
-	// Variant names an alternate body ("FormBody"): after "With", its
-	// client method's suffix. Empty for the preferred body.
+	// Variant names an alternate body of another kind ("FormBody"): after
+	// "With", its client method's suffix. Empty for the preferred body and
+	// its JSON siblings.
 	Variant string
 	// ServerField is the server input's field that the body is decoded
 	// into: Body for the preferred body and for alternates of its type (a

@@ -11,7 +11,7 @@ import (
 // shared method that sets the body through the function it is given.
 func (g *clientGen) genClientBodyMethods(f *jen.File, op *generator.Operation) {
 	shared := "send" + op.Name
-	for _, body := range op.RequestBodies() {
+	for _, body := range append([]*generator.RequestBody{op.Body}, op.Body.ClientAlternates()...) {
 		name, text := op.Name, clientMethodDoc(op)
 		if body.Variant != "" {
 			name = op.Name + "With" + body.Variant

@@ -12,7 +12,7 @@ import (
 // the path, parameters and body, send it, and turn the answer into the
 // typed result or an *APIError.
 func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
-	if op.Body != nil && len(op.Body.Alternates) > 0 {
+	if op.Body != nil && len(op.Body.ClientAlternates()) > 0 {
 		g.genClientBodyMethods(f, op)
 		return
 	}

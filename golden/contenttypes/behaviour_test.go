@@ -27,7 +27,8 @@ type pets struct{ UnimplementedServer }
 func (pets) CreatePet(ctx context.Context, in CreatePetInput) (CreatePetOutput, error) {
 	got := Received{ContentType: in.BodyContentType}
 	switch {
-	case strings.HasPrefix(in.BodyContentType, "application/json"), strings.HasPrefix(in.BodyContentType, "application/x-www-form-urlencoded"):
+	case strings.HasPrefix(in.BodyContentType, "application/json"), strings.HasPrefix(in.BodyContentType, "text/json"),
+		strings.HasPrefix(in.BodyContentType, "application/x-www-form-urlencoded"):
 		// A form of the same schema as the JSON body is read into Body too.
 		got.Name, got.Age, got.Tags = &in.Body.Name, in.Body.Age, in.Body.Tags
 	case strings.HasPrefix(in.BodyContentType, "multipart/form-data"):
@@ -149,8 +150,8 @@ func TestOtherContentTypeIs415(t *testing.T) {
 	var body ErrorResponse
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&body))
 	require.Equal(t, http.StatusUnsupportedMediaType, resp.StatusCode)
-	require.Equal(t, "the request body must be application/json, application/x-www-form-urlencoded, image/png or multipart/form-data", body.Message)
-	require.Equal(t, []Problem{{In: "header", Name: "Content-Type", Problem: "must be application/json, application/x-www-form-urlencoded, image/png or multipart/form-data"}}, body.Problems)
+	require.Equal(t, "the request body must be application/json, application/x-www-form-urlencoded, image/png, multipart/form-data or text/json", body.Message)
+	require.Equal(t, []Problem{{In: "header", Name: "Content-Type", Problem: "must be application/json, application/x-www-form-urlencoded, image/png, multipart/form-data or text/json"}}, body.Problems)
 }
 
 func TestRequestWithoutBodyIs400(t *testing.T) {
@@ -162,4 +163,22 @@ func TestRequestWithoutBodyIs400(t *testing.T) {
 	require.NoError(t, json.NewDecoder(resp.Body).Decode(&body))
 	require.Equal(t, http.StatusBadRequest, resp.StatusCode)
 	require.Equal(t, []Problem{{In: "body", Name: "", Problem: "a request body is required"}}, body.Problems)
+}
+
+func TestOtherJSONMediaTypeIsReadIntoBody(t *testing.T) {
+	client, _ := newPair(t)
+	got, err := client.CreatePet(context.Background(), Pet{Name: "Rex", Age: ptr(-1)}, func(ctx context.Context, req *http.Request) error {
+		req.Header.Set("Content-Type", "text/json")
+		return nil
+	})
+	require.Equal(t, []Problem{{In: "body", Name: "/age", Problem: "must be at least 0"}}, problemsOf(t, err), "validated as the JSON body")
+	require.Nil(t, got)
+
+	got, err = client.CreatePet(context.Background(), Pet{Name: "Rex"}, func(ctx context.Context, req *http.Request) error {
+		req.Header.Set("Content-Type", "text/json; charset=utf-8")
+		return nil
+	})
+	require.NoError(t, err)
+	require.Equal(t, "text/json; charset=utf-8", got.ContentType)
+	require.Equal(t, "Rex", *got.Name)
 }

@@ -46,8 +46,8 @@ func (UnimplementedServer) CreatePet(context.Context, CreatePetInput) (CreatePet
 
 // CreatePetInput is the request of CreatePet, decoded and validated.
 type CreatePetInput struct {
-	// Body is the request body (application/json, application/x-www-form-urlencoded); set when
-	// the request is of such a content type (see BodyContentType): The pet.
+	// Body is the request body (application/json, application/x-www-form-urlencoded, text/json);
+	// set when the request is of such a content type (see BodyContentType): The pet.
 	Body Pet
 	// BinaryBody is the request body (image/png), read from the connection as the implementation
 	// reads it (the handler's body size limit does not apply); set when the request is of such a
@@ -519,7 +519,7 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	in.BodyContentType = r.Header.Get("Content-Type")
-	switch serverBodyVariant(r, "application/json", "application/x-www-form-urlencoded", "image/png", "multipart/form-data") {
+	switch serverBodyVariant(r, "application/json", "application/x-www-form-urlencoded", "image/png", "multipart/form-data", "text/json") {
 	case 0:
 		data, ok := h.readBody(w, r, "application/json")
 		if !ok {
@@ -579,8 +579,14 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 		if file := parts.file(c, "photo"); file != nil {
 			in.MultipartBody.Photo = *file
 		}
+	case 4:
+		data, ok := h.readBody(w, r, "text/json")
+		if !ok {
+			return
+		}
+		decodeBody(data)
 	default:
-		serverCheckMediaType(w, r, "application/json, application/x-www-form-urlencoded, image/png or multipart/form-data")
+		serverCheckMediaType(w, r, "application/json, application/x-www-form-urlencoded, image/png, multipart/form-data or text/json")
 		return
 	}
 	if !h.invalid(w, c) {
