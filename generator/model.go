@@ -539,6 +539,9 @@ type RequestBody struct {
 	// "With", its client method's suffix. Empty for the preferred body and
 	// its JSON siblings.
 	Variant string
+	// ClientMethod names the client method that sends an alternate body of
+	// another kind ("CreatePetWithFormBody").
+	ClientMethod string
 	// ServerField is the server input's field that the body is decoded
 	// into: Body for the preferred body and for alternates of its type (a
 	// form of the same schema as the JSON body), Variant for the others.

@@ -14,7 +14,7 @@ func (g *clientGen) genClientBodyMethods(f *jen.File, op *generator.Operation) {
 	for _, body := range append([]*generator.RequestBody{op.Body}, op.Body.ClientAlternates()...) {
 		name, text := op.Name, clientMethodDoc(op)
 		if body.Variant != "" {
-			name = op.Name + "With" + body.Variant
+			name = body.ClientMethod
 			text = name + " is " + op.Name + " with the body sent as " + body.ContentType + "."
 			if body.Kind == generator.BodyBinary {
 				text += " " + clientStreamBodyNote
