@@ -94,6 +94,11 @@ func isStructLike(t *TypeRef) bool {
 func (b *builder) nameClientMethods(o *Operation) {
 	b.checkMethodName(o)
 	defer b.recordClientMethods(o)
+	if o.Body != nil {
+		for _, alt := range o.Body.ClientAlternates() {
+			alt.ClientMethod = b.clientMethodSet().claim(o.Name + "With" + alt.Variant)
+		}
+	}
 	if o.Pagination == nil && o.Bulk == nil && (o.StreamAnswer == nil || o.StreamMethod != "") {
 		return
 	}
@@ -158,6 +163,11 @@ func clientExtraMethods(o *Operation) []string {
 	}
 	if o.StreamMethod != "" && o.StreamMethod != o.Name {
 		out = append(out, o.StreamMethod)
+	}
+	if o.Body != nil {
+		for _, alt := range o.Body.ClientAlternates() {
+			out = append(out, alt.ClientMethod)
+		}
 	}
 	return out
 }

@@ -533,6 +533,22 @@ type RequestBody struct {
 	// Parts are the members of a multipart body that are not plain text:
 	// its files and its JSON parts, in name order.
 	Parts []Part
+	// Alternates are the other bodies the operation also takes, in media
+	// type order: the other kinds (a form or a multipart body beside JSON, a
+	// file beside a form), one per kind, each with a client method; and the
+	// other JSON media types of the same schema, which only the server reads.
+	Alternates []*RequestBody
+	// Variant names an alternate body of another kind ("FormBody"): after
+	// "With", its client method's suffix. Empty for the preferred body and
+	// its JSON siblings.
+	Variant string
+	// ClientMethod names the client method that sends an alternate body of
+	// another kind ("CreatePetWithFormBody").
+	ClientMethod string
+	// ServerField is the server input's field that the body is decoded
+	// into: Body for the preferred body and for alternates of its type (a
+	// form of the same schema as the JSON body), Variant for the others.
+	ServerField string
 }
 
 // Part is a member of a multipart body that is not sent as plain text.

@@ -265,6 +265,7 @@ func (b *builder) buildRequestBody(o *Operation, op *openapi3.Operation, ptr str
 		Required:    rb.Required,
 		Doc:         strings.TrimSpace(rb.Description),
 		JSON:        isJSON(ct),
+		ServerField: ServerBodyField,
 	}
 	if ct == "" {
 		b.warn(ptr+"/requestBody", "the request body declares no content; it is ignored")
@@ -272,28 +273,8 @@ func (b *builder) buildRequestBody(o *Operation, op *openapi3.Operation, ptr str
 	}
 	bptr := ptr + "/requestBody/content/" + escapeToken(ct)
 	body.Kind = bodyKind(ct, mt)
-	switch {
-	case body.Kind == BodyBinary:
-		body.Type = &TypeRef{Kind: RefBytes, Note: streamNote}
-	case body.Kind == BodyText:
-		body.Type = &TypeRef{Kind: RefString}
-	case body.Kind == BodyForm:
-		body.Type = b.ref(mt.Schema, o.Name+"RequestBody", bptr+"/schema")
-		body.FormStyles = formStyles(mt)
-	case body.Kind == BodyMultipart:
-		body.Type = b.ref(mt.Schema, o.Name+"RequestBody", bptr+"/schema")
-		if !multipartParts(body, mt) {
-			b.warn(bptr, "the multipart body is not an object; it is sent as raw bytes")
-			body.Kind, body.Type = BodyBytes, &TypeRef{Kind: RefBytes}
-		}
-	case mt == nil || mt.Schema == nil:
-		body.Type = &TypeRef{Kind: RefBytes}
-	case body.JSON:
-		body.Type = b.ref(mt.Schema, o.Name+"RequestBody", bptr+"/schema")
-	default:
-		b.warn(bptr, "content type %s is sent as raw bytes", ct)
-		body.Type = &TypeRef{Kind: RefBytes, Note: "The body is raw bytes in " + ct + ", which livegen does not encode; the caller encodes it."}
-	}
+	b.typeBody(body, mt, o.Name+"RequestBody", bptr)
+	body.Alternates = b.alternateBodies(o, rb, ct, body, ptr+"/requestBody/content/")
 	o.Body = body
 }
 

@@ -21,7 +21,14 @@ func (b *builder) nameServerTypes(o *Operation) {
 	o.ServerInput = b.typeName(o.Name + "Input")
 	o.ServerOutput = b.typeName(o.Name + "Output")
 	o.ServerHandler = "serve" + o.Name
-	fields := newNameSet(ServerParamsField, ServerBodyField)
+	fields := newNameSet(ServerParamsField, ServerBodyField, ServerBodyField+"ContentType")
+	if o.Body != nil {
+		for _, alt := range o.Body.Alternates {
+			if alt.ServerField != ServerBodyField {
+				alt.ServerField = fields.claim(alt.ServerField)
+			}
+		}
+	}
 	for _, p := range o.PathParams {
 		o.ServerPathFields = append(o.ServerPathFields, fields.claim(pathFieldName(p)))
 	}

@@ -37,8 +37,10 @@ func PlanValidation(api *API) *Validation {
 		}
 	}
 	for _, o := range api.ServedOperations() {
-		if o.Body != nil && (o.Body.JSON || o.Body.Kind == BodyForm || o.Body.Kind == BodyMultipart) && o.Body.Type != nil {
-			v.reach(o.Body.Type)
+		for _, body := range o.RequestBodies() {
+			if (body.JSON || body.Kind == BodyForm || body.Kind == BodyMultipart) && body.Type != nil {
+				v.reach(body.Type)
+			}
 		}
 	}
 	for changed := true; changed; {

@@ -24,6 +24,10 @@ type clientGen struct {
 	uploads, downloads bool
 	// multipart is set when some call sends a multipart body.
 	multipart bool
+	// bodyFromSetter is set while rendering the method that the methods of
+	// an operation with several kinds of body share: it sets the body by
+	// calling its setBody parameter.
+	bodyFromSetter bool
 	// uses* record which parameter helpers the methods call, so that only
 	// those are rendered.
 	usesStrings, usesPathList, usesObject, usesStyledObject, usesMapPairs, usesJSONText, usesContentJSON bool
@@ -47,8 +51,10 @@ func Client(api *generator.API) ([]byte, error) {
 	}
 	g := &clientGen{api: api, auth: len(api.SecuritySchemes) > 0, streams: hasStreams(api)}
 	for _, op := range api.Operations {
-		g.uploads = g.uploads || (op.Body != nil && (op.Body.Kind == generator.BodyBinary || op.Body.Kind == generator.BodyMultipart))
-		g.multipart = g.multipart || isMultipart(op.Body)
+		for _, body := range op.RequestBodies() {
+			g.uploads = g.uploads || body.Kind == generator.BodyBinary || body.Kind == generator.BodyMultipart
+			g.multipart = g.multipart || isMultipart(body)
+		}
 		g.downloads = g.downloads || clientStreams(op)
 	}
 	f := newFile(api)

@@ -12,8 +12,17 @@ import (
 // the path, parameters and body, send it, and turn the answer into the
 // typed result or an *APIError.
 func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
+	if op.Body != nil && len(op.Body.ClientAlternates()) > 0 {
+		g.genClientBodyMethods(f, op)
+		return
+	}
+	g.genClientCall(f, op, op.Name, clientMethodDoc(op), g.clientMethodParams(op))
+}
+
+// genClientCall renders a method that sends an operation and reads its answer.
+func (g *clientGen) genClientCall(f *jen.File, op *generator.Operation, name, text string, params []jen.Code) {
 	errors := g.clientErrorTable(f, op)
-	f.Add(declDoc(op.Name, clientMethodDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(g.clientMethodParams(op)...).Add(clientMethodResults(op)).BlockFunc(func(b *jen.Group) {
+	f.Add(declDoc(name, text).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Params(params...).Add(clientMethodResults(op)).BlockFunc(func(b *jen.Group) {
 		g.genCallSetup(b, op, clientAccept(op))
 		if answer := clientGenericAnswer(op, errors); answer != nil {
 			for _, line := range answer {
@@ -76,7 +85,7 @@ func clientMethodDoc(op *generator.Operation) string {
 	}
 	parts = append(parts, "It sends "+op.Method+" "+op.Path+" (operationId "+op.ID+").")
 	if op.Body != nil && op.Body.Kind == generator.BodyBinary {
-		parts = append(parts, "The body is read as it is sent and is not closed. A body that does not implement io.Seeker is sent once: the call is not retried; one that seeks is rewound for each retry and its size sent as Content-Length.")
+		parts = append(parts, clientStreamBodyNote)
 	}
 	if clientStreams(op) {
 		parts = append(parts, "A success body is returned unread, as it arrives, whatever its size: the caller reads it and must close it.")
@@ -94,6 +103,9 @@ func clientMethodDoc(op *generator.Operation) string {
 	}
 	return strings.Join(parts, "\n\n")
 }
+
+// clientStreamBodyNote documents a method that streams its body.
+const clientStreamBodyNote = "The body is read as it is sent and is not closed. A body that does not implement io.Seeker is sent once: the call is not retried; one that seeks is rewound for each retry and its size sent as Content-Length."
 
 // clientListItem writes text as a doc comment list item, wrapped at width
 // with continuation lines indented under the item.
@@ -311,10 +323,17 @@ func clientAccept(op *generator.Operation) string {
 
 // genBodyEncoding sets the request body: JSON encoded, or bytes as given.
 func (g *clientGen) genBodyEncoding(b *jen.Group, op *generator.Operation) {
-	body := op.Body
-	if body == nil {
-		return
+	switch {
+	case op.Body == nil:
+	case g.bodyFromSetter:
+		b.Id("setBody").Call(jen.Id("s"))
+	default:
+		g.encodeBody(b, op.Body)
 	}
+}
+
+// encodeBody sets a request body of one kind on the call s.
+func (g *clientGen) encodeBody(b *jen.Group, body *generator.RequestBody) {
 	var set jen.Code
 	switch {
 	case body.Kind == generator.BodyBinary:

@@ -15,7 +15,7 @@ import (
 
 // hasForms reports whether an operation of the API takes a form body.
 func hasForms(api *generator.API) bool {
-	return slices.ContainsFunc(api.ServedOperations(), func(o *generator.Operation) bool { return isForm(o.Body) })
+	return slices.ContainsFunc(api.ServedOperations(), func(o *generator.Operation) bool { return slices.ContainsFunc(o.RequestBodies(), isForm) })
 }
 
 func isForm(b *generator.RequestBody) bool { return b != nil && b.Kind == generator.BodyForm }
@@ -187,12 +187,19 @@ func formShape(t *generator.TypeRef, path string, out map[string]byte, depth int
 }
 
 // formVar names the variable that holds an operation's form shape.
-func formVar(o *generator.Operation) string { return "serverForm" + o.Name }
+func formVar(o *generator.Operation, b *generator.RequestBody) string {
+	return "serverForm" + o.Name + b.Variant
+}
 
-// genServerFormVar renders the shape and styles of an operation's form body.
-func genServerFormVar(f *jen.File, o *generator.Operation) {
-	f.Commentf("%s is how the form body of %s maps onto its type.", formVar(o), o.Name)
-	f.Var().Id(formVar(o)).Op("=").Add(serverFormLit(o.Body.Type, formStylesLit(o.Body)))
+// genServerFormVars renders the shape and styles of an operation's form
+// and multipart bodies.
+func genServerFormVars(f *jen.File, o *generator.Operation) {
+	for _, b := range o.RequestBodies() {
+		if isForm(b) || isMultipart(b) {
+			f.Commentf("%s is how the form body of %s maps onto its type.", formVar(o, b), o.Name)
+			f.Var().Id(formVar(o, b)).Op("=").Add(serverFormLit(b.Type, formStylesLit(b)))
+		}
+	}
 }
 
 // serverFormLit is a serverForm value for a type read from bracketed pairs.

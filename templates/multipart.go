@@ -27,7 +27,7 @@ const serverMultipartMemory = 8 << 20
 
 // hasMultipart reports whether an operation of the API takes a multipart body.
 func hasMultipart(api *generator.API) bool {
-	return slices.ContainsFunc(api.ServedOperations(), func(o *generator.Operation) bool { return isMultipart(o.Body) })
+	return slices.ContainsFunc(api.ServedOperations(), func(o *generator.Operation) bool { return slices.ContainsFunc(o.RequestBodies(), isMultipart) })
 }
 
 func isMultipart(b *generator.RequestBody) bool {
@@ -249,7 +249,7 @@ func genServerMultipart(f *jen.File) {
 
 // genServerFiles hands the file parts of a multipart body to its struct.
 func genServerFiles(g *jen.Group, b *generator.RequestBody) {
-	target := jen.Id("in").Dot(generator.ServerBodyField)
+	target := jen.Id("in").Dot(bodyField(b))
 	var set []jen.Code
 	for _, p := range b.Parts {
 		if !p.File {

@@ -65,6 +65,9 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	genParamRuntime(f)
 	genBodyRuntime(f)
 	genStreamBody(f, api)
+	if hasBodyVariants(api) {
+		genServerBodyVariant(f)
+	}
 	if hasForms(api) || hasMultipart(api) || api.HasDeepObjects() {
 		genServerForm(f)
 	}
@@ -125,23 +128,38 @@ func genServerInput(f *jen.File, o *generator.Operation) {
 			g.Add(doc(generator.ServerParamsField + " are the query, header and cookie parameters.")).
 				Id(generator.ServerParamsField).Id(o.ParamsType)
 		}
-		if o.Body != nil {
-			text := generator.ServerBodyField + " is the request body (" + o.Body.ContentType + ")"
-			if o.Body.Kind == generator.BodyBinary {
+		for _, body := range fieldBodies(o) {
+			text := bodyField(body) + " is the request body (" + strings.Join(fieldMediaTypes(o, body), ", ") + ")"
+			if body.Kind == generator.BodyBinary {
 				text += ", read from the connection as the implementation reads it (the handler's body size limit does not apply)"
 			}
-			if !o.Body.Required {
+			switch {
+			case len(o.Body.Alternates) > 0:
+				text += "; set when the request is of such a content type (see " + bodyTypeField + ")"
+			case !body.Required:
 				text += "; nil when the request has none"
 			}
-			if o.Body.Doc != "" {
-				text += ": " + o.Body.Doc
+			if body.Doc != "" {
+				text += ": " + strings.TrimSuffix(body.Doc, ".")
 			}
-			g.Add(doc(text + ".")).Id(generator.ServerBodyField).Add(bodyType(o.Body))
-			if openMediaType(o.Body) {
-				g.Add(doc(bodyTypeField + " is the request's Content-Type: the spec takes any " + o.Body.ContentType + ".")).Id(bodyTypeField).String()
-			}
+			g.Add(doc(text + ".")).Id(bodyField(body)).Add(bodyType(body))
+		}
+		switch {
+		case o.Body != nil && len(o.Body.Alternates) > 0:
+			g.Add(doc(bodyTypeField + " is the request's Content-Type, which says which body field is set.")).Id(bodyTypeField).String()
+		case o.Body != nil && openMediaType(o.Body):
+			g.Add(doc(bodyTypeField + " is the request's Content-Type: the spec takes any " + o.Body.ContentType + ".")).Id(bodyTypeField).String()
 		}
 	})
+}
+
+// bodyField names the input field of a request body: Body for the
+// preferred one, FormBody, MultipartBody… for the others.
+func bodyField(b *generator.RequestBody) string {
+	if b.ServerField != "" {
+		return b.ServerField
+	}
+	return generator.ServerBodyField
 }
 
 // bodyTypeField names the Input field that holds the Content-Type of a body

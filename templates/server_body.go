@@ -207,11 +207,13 @@ func genBodyError(f *jen.File) {
 func bodyStructs(api *generator.API) map[*generator.Type]bool {
 	out := map[*generator.Type]bool{}
 	for _, o := range api.ServedOperations() {
-		if o.ServerPattern == "" || o.Body == nil {
+		if o.ServerPattern == "" {
 			continue
 		}
-		if t := bodyOwner(o.Body); t != nil {
-			out[t] = true
+		for _, b := range o.RequestBodies() {
+			if t := bodyOwner(b); t != nil {
+				out[t] = true
+			}
 		}
 	}
 	return out
@@ -489,7 +491,7 @@ func genStreamBody(f *jen.File, api *generator.API) {
 // answers.
 func binaryBodies(api *generator.API) (up, down bool) {
 	for _, o := range api.Operations {
-		up = up || (o.Body != nil && o.Body.Kind == generator.BodyBinary)
+		up = up || slices.ContainsFunc(o.RequestBodies(), func(b *generator.RequestBody) bool { return b.Kind == generator.BodyBinary })
 		for _, r := range o.Responses {
 			down = down || (r.Type != nil && r.Kind == generator.BodyBinary)
 		}

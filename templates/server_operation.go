@@ -15,9 +15,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 	if o.Webhook != "" {
 		text = fmt.Sprintf("%s receives the webhook %s (%s): it decodes and validates the request, calls %s.%s and writes its answer.", o.ServerHandler, o.Webhook, o.Method, webhooksInterface, o.Name)
 	}
-	if isForm(o.Body) || isMultipart(o.Body) {
-		genServerFormVar(f, o)
-	}
+	genServerFormVars(f, o)
 	genServerDeepVars(f, o)
 	f.Add(doc(text).Func().Params(handlerRecv()).Id(o.ServerHandler).Params(writerParam(), requestParam()).BlockFunc(func(g *jen.Group) {
 		g.Id("c").Op(":=").Op("&").Id(valState).Values()
@@ -31,17 +29,9 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 		}
 		g.List(q, jen.Id("ok")).Op(":=").Id("h").Dot("serverBegin").Call(begin...)
 		g.If(jen.Op("!").Id("ok")).Block(jen.Return())
-		if isMultipart(o.Body) {
-			g.List(jen.Id("parts"), jen.Id("ok")).Op(":=").Id("h").Dot("readMultipart").Call(jen.Id("w"), jen.Id("r"))
-			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
-			g.Defer().Id("parts").Dot("close").Call()
-		} else if o.Body != nil {
-			read := "readBody"
-			if o.Body.Kind == generator.BodyBinary {
-				read = "streamBody"
-			}
-			g.List(jen.Id("data"), jen.Id("ok")).Op(":=").Id("h").Dot(read).Call(jen.Id("w"), jen.Id("r"), jen.Lit(mediaType(o.Body.ContentType)))
-			g.If(jen.Op("!").Id("ok")).Block(jen.Return())
+		several := o.Body != nil && len(o.Body.Alternates) > 0
+		if o.Body != nil && !several {
+			genReadRequestBody(g, o.Body)
 		}
 		g.Var().Id("in").Id(o.ServerInput)
 		for _, p := range serverParams(o) {
@@ -51,23 +41,57 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 		if o.Filter != nil {
 			genServerFilter(g, o)
 		}
-		if isForm(o.Body) {
-			g.If(jen.Id("data").Op("!=").Nil()).Block(jen.Id("data").Op("=").Id("serverFormJSON").Call(jen.Id("c"), jen.Id("data"), jen.Id(formVar(o))))
-		}
-		if isMultipart(o.Body) {
-			g.Id("data").Op(":=").Id("parts").Dot("json").Call(jen.Id(formVar(o)))
-		}
-		if o.Body != nil {
-			c.genBody(g, o.Body)
-		}
-		if isMultipart(o.Body) {
-			genServerFiles(g, o.Body)
+		switch {
+		case several:
+			c.genBodies(g, o)
+		case o.Body != nil:
+			c.genDecodeRequestBody(g, o, o.Body)
 		}
 		g.If(jen.Op("!").Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c"))).Block(
 			jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot(implField(o)).Dot(o.Name).Call(jen.Id("c").Dot("ctx"), jen.Id("in")),
 			jen.Id("serverWriteAnswer").Call(jen.Id("h"), jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out"), jen.Err()),
 		)
 	}))
+}
+
+// genReadRequestBody reads a body: a multipart body's parts, removed when
+// the handler returns, or the bytes of any other, as a stream for a
+// binary body. It answers 415, 413 and malformed bodies itself.
+func genReadRequestBody(g *jen.Group, b *generator.RequestBody) {
+	if isMultipart(b) {
+		g.List(jen.Id("parts"), jen.Id("ok")).Op(":=").Id("h").Dot("readMultipart").Call(jen.Id("w"), jen.Id("r"))
+		g.If(jen.Op("!").Id("ok")).Block(jen.Return())
+		g.Defer().Id("parts").Dot("close").Call()
+		return
+	}
+	read := "readBody"
+	if b.Kind == generator.BodyBinary {
+		read = "streamBody"
+	}
+	g.List(jen.Id("data"), jen.Id("ok")).Op(":=").Id("h").Dot(read).Call(jen.Id("w"), jen.Id("r"), jen.Lit(mediaType(b.ContentType)))
+	g.If(jen.Op("!").Id("ok")).Block(jen.Return())
+}
+
+// genDecodeRequestBody decodes a body that genReadRequestBody read into its
+// input field: forms and multipart bodies become the JSON text of the same
+// value first, then every kind is decoded and checked as genBody does.
+func (c *checks) genDecodeRequestBody(g *jen.Group, o *generator.Operation, b *generator.RequestBody) {
+	genBodyJSONText(g, o, b)
+	c.genBody(g, b)
+	if isMultipart(b) {
+		genServerFiles(g, b)
+	}
+}
+
+// genBodyJSONText turns a form or multipart body into the JSON text of the
+// same value, in data.
+func genBodyJSONText(g *jen.Group, o *generator.Operation, b *generator.RequestBody) {
+	if isForm(b) {
+		g.If(jen.Id("data").Op("!=").Nil()).Block(jen.Id("data").Op("=").Id("serverFormJSON").Call(jen.Id("c"), jen.Id("data"), jen.Id(formVar(o, b))))
+	}
+	if isMultipart(b) {
+		g.Id("data").Op(":=").Id("parts").Dot("json").Call(jen.Id(formVar(o, b)))
+	}
 }
 
 // hasQuery reports whether an operation reads the query string.
@@ -86,7 +110,7 @@ func genServerFilter(g *jen.Group, o *generator.Operation) {
 // genBody decodes the request body into in.Body and checks it: a JSON body
 // is decoded once, walked for what decoding cannot show, then validated.
 func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
-	target := jen.Id("in").Dot(generator.ServerBodyField)
+	target := jen.Id("in").Dot(bodyField(b))
 	root := jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")})
 	if rawRequestBody(b) {
 		if b.Required {
