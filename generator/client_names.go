@@ -225,13 +225,13 @@ func ClientEncoding(p *Param) ParamEncoding {
 		return EncodeJSON
 	case isScalarRef(t):
 		return EncodeScalar
-	case t.Kind == RefSlice && isScalarRef(t.Elem):
+	case t.Kind == RefSlice && (isScalarRef(t.Elem) || IsScalarUnion(t.Elem)):
 		return EncodeList
 	case isObjectRef(t) && objectOfScalars(t):
 		return EncodeObject
-	case p.In == "query" && (isObjectRef(t) || t.Kind == RefSlice && isObjectRef(t.Elem)):
+	case p.In == "query" && (isObjectRef(t) || isObjectUnion(t) || t.Kind == RefSlice && isObjectRef(t.Elem)):
 		return EncodeDeepObject
-	case isScalarUnion(t):
+	case IsScalarUnion(t):
 		return EncodeScalarUnion
 	}
 	return EncodeJSON
@@ -250,6 +250,9 @@ func clientParamProblem(p *Param) string {
 		if t := unaliasRef(p.Type); t.Kind == RefSlice {
 			return "no style defines " + shapeName(t) + " in the query; it is sent in brackets, as forms write lists (" + p.Name + "[0][k]=v, " + p.Name + "[1][k]=v)"
 		}
+		if p.Style != "deepObject" && isObjectUnion(unaliasRef(p.Type)) {
+			return "style " + p.Style + " defines no oneOf/anyOf of objects; the variant that is set is sent in brackets, as style deepObject writes it (" + p.Name + "[k]=v)"
+		}
 		if p.Style != "deepObject" {
 			return "style " + p.Style + " defines no nesting; the object is sent in brackets, as style deepObject writes it (" + p.Name + "[k]=v, " + p.Name + "[k][j]=v)"
 		}
@@ -264,14 +267,32 @@ func clientParamProblem(p *Param) string {
 	return ""
 }
 
-// isScalarUnion reports whether a type is a oneOf/anyOf whose variants are
-// all scalars.
-func isScalarUnion(t *TypeRef) bool {
+// IsScalarUnion reports whether a type is a oneOf/anyOf whose variants are
+// all scalars. Parameters write such a value as the text of the variant
+// that is set (42, true, abc), and read text back as JSON when it is a
+// number or a boolean the union takes, otherwise as a string.
+func IsScalarUnion(t *TypeRef) bool {
+	t = unaliasRef(t)
 	if t.Kind != RefNamed || t.Named.Kind != KindUnion {
 		return false
 	}
 	for _, v := range t.Named.Union.Variants {
 		if !isScalarRef(v.Type) {
+			return false
+		}
+	}
+	return true
+}
+
+// isObjectUnion reports whether a type is a oneOf/anyOf whose variants are
+// all objects: in the query it is written in brackets, as the variant that
+// is set (test[item1]=a), and read back as the JSON union decoder picks.
+func isObjectUnion(t *TypeRef) bool {
+	if t.Kind != RefNamed || t.Named.Kind != KindUnion || len(t.Named.Union.Variants) == 0 {
+		return false
+	}
+	for _, v := range t.Named.Union.Variants {
+		if !isObjectRef(v.Type) {
 			return false
 		}
 	}

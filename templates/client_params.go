@@ -161,6 +161,9 @@ func (g *clientGen) clientListValues(elem, list *generator.TypeRef, x *jen.State
 		return x
 	}
 	g.usesStrings = true
+	if generator.IsScalarUnion(elem) {
+		g.usesJSONText = true
+	}
 	return jen.Id("clientStrings").Call(x, jen.Func().Params(jen.Id("v").Add(typeRef(elem))).String().Block(
 		jen.Return(clientFormat(elem, jen.Id("v"))),
 	))

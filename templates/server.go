@@ -63,6 +63,9 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	f := newFile(api)
 	genSecurity(f, api)
 	genParamRuntime(f)
+	if hasUnionParams(api) {
+		genParseUnionRuntime(f)
+	}
 	genBodyRuntime(f)
 	genStreamBody(f, api)
 	if hasForms(api) || hasMultipart(api) || api.HasDeepObjects() {
@@ -70,6 +73,7 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	}
 	if api.HasDeepObjects() {
 		genParamJSONError(f)
+		genJSONPathAt(f)
 	}
 	if hasMultipart(api) {
 		genServerMultipart(f)
