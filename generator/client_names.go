@@ -202,6 +202,12 @@ const (
 	// styles define no nesting, and servers that take nested query objects
 	// (Rails, PHP, qs, files.com's sort_by[field]=asc) read this form.
 	EncodeDeepObject
+	// EncodeUnionList writes a oneOf/anyOf of scalars and lists of scalars
+	// in the query as the list style writes a list, a scalar as a list of
+	// one: status=a, status=a&status=b (FastAPI's Union[Status, list[Status]]).
+	// It is read back as the scalar variant when there is one item that
+	// reads as one, else as the list.
+	EncodeUnionList
 )
 
 // HasDeepObjects reports whether an operation of the API takes a deepObject
@@ -233,6 +239,8 @@ func ClientEncoding(p *Param) ParamEncoding {
 		return EncodeDeepObject
 	case IsScalarUnion(t):
 		return EncodeScalarUnion
+	case p.In == "query" && IsScalarOrListUnion(t):
+		return EncodeUnionList
 	}
 	return EncodeJSON
 }
@@ -282,6 +290,25 @@ func IsScalarUnion(t *TypeRef) bool {
 		}
 	}
 	return true
+}
+
+// IsScalarOrListUnion reports whether a type is a oneOf/anyOf whose
+// variants are scalars or lists of scalars, at least one a list.
+func IsScalarOrListUnion(t *TypeRef) bool {
+	t = unaliasRef(t)
+	if t.Kind != RefNamed || t.Named.Kind != KindUnion {
+		return false
+	}
+	lists := 0
+	for _, v := range t.Named.Union.Variants {
+		switch vt := unaliasRef(v.Type); {
+		case vt.Kind == RefSlice && (isScalarRef(vt.Elem) || IsScalarUnion(vt.Elem)):
+			lists++
+		case !isScalarRef(vt):
+			return false
+		}
+	}
+	return lists > 0
 }
 
 // isObjectUnion reports whether a type is a oneOf/anyOf whose variants are

@@ -111,6 +111,8 @@ paths:
         - {name: sort, in: query, schema: {type: array, items: {}}}
         - {name: X-Note, in: header, content: {text/plain: {schema: {type: string}}}}
         - {name: X-Doc, in: header, content: {application/xml: {schema: {type: string}}}}
+        - {name: status, in: query, schema: {anyOf: [{type: string}, {type: array, items: {type: string}}]}}
+        - {name: Idempotency-Key, in: header, schema: {type: object}}
       responses: {"204": {description: none}}
 `
 	api := clientLoad(t, spec)
@@ -132,6 +134,8 @@ paths:
 	require.Contains(t, joined, `parameter "target": style form defines no oneOf/anyOf of objects; the variant that is set is sent in brackets, as style deepObject writes it (target[k]=v)`)
 	require.NotContains(t, joined, `"sort"`, "items without a type are text")
 	require.NotContains(t, joined, `"X-Note"`, "text/plain of a string is the text as it is")
+	require.NotContains(t, joined, `"status"`, "a union of a scalar and a list is written as a list")
+	require.NotContains(t, joined, `"Idempotency-Key"`, "an object without members in a header is its text")
 	require.Contains(t, joined, `parameter "X-Doc" has content application/xml instead of a schema; it is sent as a string`)
 	require.Contains(t, joined, `parameter "lines": no style defines a list of objects in the query; it is sent in brackets, as forms write lists (lines[0][k]=v, lines[1][k]=v)`)
 	require.Equal(t, EncodeDeepObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[6]))

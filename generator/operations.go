@@ -200,6 +200,13 @@ func (b *builder) param(pv *openapi3.Parameter, o *Operation, ptr string, names 
 			b.note(ptr+"/schema", "parameter %q has no type; it is typed as a string", pv.Name)
 			p.Type = &TypeRef{Kind: RefString}
 		}
+		if t := unaliasRef(p.Type); p.In != "query" && t.Kind == RefMap && unaliasRef(t.Elem).Kind == RefAny {
+			// An object that declares no members outside the query has no
+			// style to nest by; Mastodon's Idempotency-Key is such an
+			// "object" whose description asks for any string.
+			b.note(ptr+"/schema", "parameter %q is an object without members in the %s; it is typed as a string, its text", pv.Name, p.In)
+			p.Type = &TypeRef{Kind: RefString}
+		}
 		if t := unaliasRef(p.Type); t.Kind == RefSlice && unaliasRef(t.Elem).Kind == RefAny {
 			// Items without a type are text, as a parameter without one is.
 			b.note(ptr+"/schema", "parameter %q has items without a type; they are typed as strings", pv.Name)

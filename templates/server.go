@@ -63,8 +63,8 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	f := newFile(api)
 	genSecurity(f, api)
 	genParamRuntime(f)
-	if hasUnionParams(api) {
-		genParseUnionRuntime(f)
+	if unions, lists := unionParams(api); unions {
+		genParseUnionRuntime(f, lists)
 	}
 	genBodyRuntime(f)
 	genStreamBody(f, api)

@@ -61,6 +61,8 @@ func paramLookup(p *generator.Param, wildcard string) (jen.Code, bool) {
 			return jen.Id("serverHeaderOf").Call(c, header, name, required, parse), true
 		}
 		return jen.Id("serverCookieOf").Call(c, jen.Id("r"), name, required, parse), true
+	case generator.EncodeUnionList:
+		return jen.Id("serverQueryUnionOf").Index(typeRef(p.Type)).Call(c, q, name, jen.Lit(listSeparatorOf(p)), required), true
 	case generator.EncodeList:
 		if p.Type.Kind != generator.RefSlice {
 			return nil, false

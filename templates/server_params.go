@@ -787,21 +787,23 @@ func genJSONPathAt(f *jen.File) {
 	)
 }
 
-// hasUnionParams reports whether a served operation reads a parameter that
-// is a oneOf/anyOf of scalars or a list of them.
-func hasUnionParams(api *generator.API) bool {
+// unionParams reports whether a served operation reads a parameter that is
+// a oneOf/anyOf of scalars or a list of them (unions), and one that is a
+// union of scalars and lists (lists).
+func unionParams(api *generator.API) (unions, lists bool) {
 	for _, o := range api.ServedOperations() {
 		for _, p := range serverParams(o) {
-			if t := clientUnalias(p.Type); generator.IsScalarUnion(t) || t.Kind == generator.RefSlice && generator.IsScalarUnion(t.Elem) {
-				return true
-			}
+			t := clientUnalias(p.Type)
+			lists = lists || generator.ClientEncoding(p) == generator.EncodeUnionList
+			unions = unions || lists || generator.IsScalarUnion(t) || t.Kind == generator.RefSlice && generator.IsScalarUnion(t.Elem)
 		}
 	}
-	return false
+	return unions, lists
 }
 
-// genParseUnionRuntime renders the reading of a scalar union's text.
-func genParseUnionRuntime(f *jen.File) {
+// genParseUnionRuntime renders the reading of a scalar union's text, and of
+// a union of scalars and lists when lists.
+func genParseUnionRuntime(f *jen.File, lists bool) {
 	text := jen.Id("s").String()
 	result := func(t jen.Code) jen.Code { return jen.Params(t, jen.String()) }
 	f.Comment("serverParseUnionOf reads the text of a oneOf/anyOf of scalars, as clients write")
@@ -817,10 +819,43 @@ func genParseUnionRuntime(f *jen.File) {
 		),
 		jen.Return(jen.Id("v"), jen.Lit("must be one of the values the schema allows")),
 	)
+	if lists {
+		genQueryUnionOf(f)
+	}
 	f.Comment("serverLooksScalar reports whether s reads as a JSON number or boolean.")
 	f.Func().Id("serverLooksScalar").Params(text.Clone()).Bool().Block(
 		jen.If(jen.Id("s").Op("==").Lit("true").Op("||").Id("s").Op("==").Lit("false")).Block(jen.Return(jen.True())),
 		jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseFloat").Call(jen.Id("s"), jen.Lit(64)),
 		jen.Return(jen.Err().Op("==").Nil().Op("&&").Id("s").Op("!=").Lit("").Op("&&").Qual(pkgStrings, "IndexAny").Call(jen.Id("s"), jen.Lit("xXpPiInN_")).Op("<").Lit(0)),
+	)
+}
+
+// genQueryUnionOf renders the reading of a union of scalars and lists.
+func genQueryUnionOf(f *jen.File) {
+	c := jen.Id("c").Add(statePtr())
+	f.Comment("serverQueryUnionOf is the value of a query parameter that is a union of scalars and")
+	f.Comment("lists, written as a list: one item that a scalar variant reads is that variant,")
+	f.Comment("otherwise the items are the list variant's, each read as serverParseUnionOf does.")
+	f.Func().Id("serverQueryUnionOf").Types(jen.Id("T").Any()).Params(c, jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("required").Bool()).Params(jen.Id("T"), jen.Bool()).Block(
+		jen.Id("at").Op(":=").Op("&").Id(valPath).Values(jen.Id("in").Op(":").Lit("query"), jen.Id("name").Op(":").Id("name")),
+		jen.Var().Id("v").Id("T"),
+		jen.List(jen.Id("items"), jen.Id("ok")).Op(":=").Id("serverQueryList").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Id("name"), jen.Id("sep"), jen.Id("required")),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("v"), jen.False())),
+		jen.If(jen.Len(jen.Id("items")).Op("==").Lit(1)).Block(
+			jen.If(jen.List(jen.Id("one"), jen.Id("problem")).Op(":=").Id("serverParseUnionOf").Index(jen.Id("T")).Call(jen.Id("items").Index(jen.Lit(0))), jen.Id("problem").Op("==").Lit("")).Block(
+				jen.Return(jen.Id("one"), jen.True()),
+			),
+		),
+		jen.Id("list").Op(":=").Make(jen.Index().Qual(pkgJSON, "RawMessage"), jen.Len(jen.Id("items"))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("s")).Op(":=").Range().Id("items")).Block(
+			jen.Id("list").Index(jen.Id("i")).Op("=").Qual(pkgJSON, "RawMessage").Call(jen.Qual(pkgStrconv, "Quote").Call(jen.Id("s"))),
+			jen.If(jen.Id("serverLooksScalar").Call(jen.Id("s"))).Block(jen.Id("list").Index(jen.Id("i")).Op("=").Qual(pkgJSON, "RawMessage").Call(jen.Id("s"))),
+		),
+		jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("list")),
+		jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")).Op("!=").Nil()).Block(
+			report(jen.Id("at"), jen.Lit("must be one of the values the schema allows")),
+			jen.Return(jen.Id("v"), jen.False()),
+		),
+		jen.Return(jen.Id("v"), jen.True()),
 	)
 }

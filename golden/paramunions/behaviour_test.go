@@ -24,7 +24,40 @@ func (echoServer) ListProjects(ctx context.Context, in ListProjectsInput) (ListP
 	if p.XNote != nil {
 		note = *p.XNote
 	}
-	return ListProjectsOK{Body: Echo{IDs: in.IDs, Project: p.Project, Joined: p.Joined, One: p.One, Header: p.XProjects, Cookie: p.Projects, Target: p.Target, Sort: p.Sort, Note: &note}}, nil
+	echo := Echo{IDs: in.IDs, Project: p.Project, Joined: p.Joined, One: p.One, Header: p.XProjects, Cookie: p.Projects, Target: p.Target, Sort: p.Sort, Note: &note, Key: p.IdempotencyKey}
+	if p.Status != nil && p.Status.Status != nil {
+		echo.Status = []Status{*p.Status.Status} // one status: the scalar variant
+	}
+	if p.Status != nil && p.Status.StatusList != nil {
+		echo.Status = append(*p.Status.StatusList, *p.Status.StatusList...) // several: the list, twice
+	}
+	return ListProjectsOK{Body: echo}, nil
+}
+
+// One status is sent as the scalar variant, several repeated, and each
+// comes back as the variant it was sent as.
+func TestScalarOrListUnion(t *testing.T) {
+	var seen url.Values
+	h := NewHandler(echoServer{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen = r.URL.Query()
+		h.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	client, err := NewClient(srv.URL)
+	require.NoError(t, err)
+	done, key := StatusDone, "any text, 42"
+	got, err := client.ListProjects(context.Background(), []ProjectRef{id(1)}, &ListProjectsParams{Status: &ListProjectsStatus{Status: &done}, IdempotencyKey: &key})
+	require.NoError(t, err)
+	require.Equal(t, []string{"done"}, seen["status"])
+	require.Equal(t, []Status{StatusDone}, got.Status)
+	require.Equal(t, key, *got.Key)
+
+	list := []Status{StatusDone, StatusFailed}
+	got, err = client.ListProjects(context.Background(), []ProjectRef{id(1)}, &ListProjectsParams{Status: &ListProjectsStatus{StatusList: &list}})
+	require.NoError(t, err)
+	require.Equal(t, []string{"done", "failed"}, seen["status"])
+	require.Equal(t, []Status{StatusDone, StatusFailed, StatusDone, StatusFailed}, got.Status)
 }
 
 func id(n int64) ProjectRef    { return ProjectRef{Int64: &n} }
@@ -87,7 +120,9 @@ func TestUnionBadValues(t *testing.T) {
 		{"limits=yes", `"name":"limits/0","problem":"must be one of`}, // neither an integer nor a boolean
 		{"target[team]=core&target[size]=many", `"name":"target","problem":"is not valid: Target: a JSON object matches no variant"`},
 		{"target[team]=core&target[size]=99", `"name":"target`}, // above the maximum
-		{"target[nobody]=x", `"name":"target"`},                 // no variant
+		{"target[nobody]=x", `"name":"target"`},
+		{"status=paused", `"name":"status"`},
+		{"status=done&status=paused", `"name":"status`}, // no variant
 	} {
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, httptest.NewRequest("GET", "/projects/1?"+tc.query, nil))

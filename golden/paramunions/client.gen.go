@@ -310,7 +310,11 @@ func (c *Client) ListProjects(ctx context.Context, iDs []ProjectRef, params *Lis
 			clientDeepObject(s.query, "target", *params.Target)
 		}
 		clientList(s, clientInQuery, "sort", "", params.Sort, clientString)
+		if params.Status != nil {
+			clientList(s, clientInQuery, "status", "", clientUnionItems(*params.Status), clientString)
+		}
 		clientList(s, clientInHeader, "X-Projects", ",", params.XProjects, clientUnionText)
+		clientOpt(s, clientInHeader, "Idempotency-Key", params.IdempotencyKey, clientString)
 		clientOpt(s, clientInHeader, "X-Note", params.XNote, clientString)
 		clientList(s, clientInCookie, "projects", ",", params.Projects, clientUnionText)
 	}
@@ -1118,4 +1122,22 @@ func clientValueText(v any) string {
 		return text
 	}
 	return string(data)
+}
+
+// clientUnionItems writes the variant that is set of a union of scalars and lists as
+// the texts of a list: a list item by item, a scalar as a list of one, null as none.
+func clientUnionItems(v any) []string {
+	data, _ := json.Marshal(v)
+	var items []json.RawMessage
+	switch {
+	case len(data) == 0 || string(data) == "null":
+		return nil
+	case json.Unmarshal(data, &items) != nil:
+		return []string{clientValueText(json.RawMessage(data))}
+	}
+	texts := make([]string, len(items))
+	for i, item := range items {
+		texts[i] = clientValueText(item)
+	}
+	return texts
 }

@@ -16,11 +16,13 @@ type Echo struct {
 	Header []ProjectRef `json:"header,omitzero"`
 	IDs    []ProjectRef `json:"ids,omitzero"`
 	Joined []ProjectRef `json:"joined,omitzero"`
+	Key    *string      `json:"key,omitempty"`
 	Note   *string      `json:"note,omitempty"`
 	// A project id or slug.
 	One     *ProjectRef  `json:"one,omitempty"`
 	Project []ProjectRef `json:"project,omitzero"`
 	Sort    []string     `json:"sort,omitzero"`
+	Status  []Status     `json:"status,omitzero"`
 	Target  *Target      `json:"target,omitempty"`
 }
 
@@ -64,6 +66,46 @@ func (u *ListProjectsLimitsItem) UnmarshalJSON(data []byte) error {
 	return fmt.Errorf("ListProjectsLimitsItem: a JSON %s matches no variant", kind)
 }
 
+// ListProjectsStatus is defined by the schema at
+// /paths/~1projects~1{ids}/get/parameters/9/schema.
+type ListProjectsStatus struct {
+	Status     *Status
+	StatusList *[]Status
+}
+
+// MarshalJSON writes the first variant that is set (anyOf).
+func (u ListProjectsStatus) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.Status != nil:
+		return json.Marshal(u.Status)
+	case u.StatusList != nil:
+		return json.Marshal(u.StatusList)
+	}
+	return nil, errors.New("ListProjectsStatus: no variant is set")
+}
+
+// UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
+// which variant's required and known properties fit the value.
+func (u *ListProjectsStatus) UnmarshalJSON(data []byte) error {
+	*u = ListProjectsStatus{}
+	kind := jsonKindOf(data)
+	if kindMatches(kind, "string") {
+		var v Status
+		if json.Unmarshal(data, &v) == nil {
+			u.Status = &v
+			return nil
+		}
+	}
+	if kindMatches(kind, "array") {
+		var v []Status
+		if json.Unmarshal(data, &v) == nil {
+			u.StatusList = &v
+			return nil
+		}
+	}
+	return fmt.Errorf("ListProjectsStatus: a JSON %s matches no variant", kind)
+}
+
 // ProjectRef: A project id or slug.
 type ProjectRef struct {
 	Int64  *int64
@@ -101,6 +143,30 @@ func (u *ProjectRef) UnmarshalJSON(data []byte) error {
 		}
 	}
 	return fmt.Errorf("ProjectRef: a JSON %s matches no variant", kind)
+}
+
+// Status is defined by the schema at /components/schemas/Status.
+type Status string
+
+const (
+	StatusRunning Status = "running"
+	StatusDone    Status = "done"
+	StatusFailed  Status = "failed"
+)
+
+// Valid reports whether v is a value that the spec lists. Unknown values still
+// decode without error, because APIs add values over time.
+func (v Status) Valid() bool {
+	switch v {
+	case StatusRunning, StatusDone, StatusFailed:
+		return true
+	}
+	return false
+}
+
+// StatusValues lists every value that the spec allows, in spec order.
+func StatusValues() []Status {
+	return []Status{StatusRunning, StatusDone, StatusFailed}
 }
 
 // Target is defined by the schema at /components/schemas/Target.
@@ -189,8 +255,14 @@ type ListProjectsParams struct {
 	// query parameter sort: Items without a type, as Cloudflare's sort
 	// (sort=+count&sort=-bytes).
 	Sort []string
+	// query parameter status: One status or several, as FastAPI reads Union[Status,
+	// list[Status]] (status=done&status=failed).
+	Status *ListProjectsStatus
 	// header parameter X-Projects: A list of scalar unions in a header (1,android).
 	XProjects []ProjectRef
+	// header parameter Idempotency-Key: Declared an object without members, meant as any string
+	// (Mastodon).
+	IdempotencyKey *string
 	// header parameter X-Note: A text/plain parameter is its text as it is.
 	XNote *string
 	// cookie parameter projects: A list of scalar unions in a cookie.

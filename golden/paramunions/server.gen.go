@@ -456,7 +456,7 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
-var serverOperationListProjects = &ServerOperation{ID: "listProjects", Method: "GET", Path: "/projects/{ids}", Pattern: "GET /projects/{iDs}", declares: &serverQueryNames{names: []string{"project", "joined", "one", "limits", "target", "sort"}, prefixes: []string{"target["}}}
+var serverOperationListProjects = &ServerOperation{ID: "listProjects", Method: "GET", Path: "/projects/{ids}", Pattern: "GET /projects/{iDs}", declares: &serverQueryNames{names: []string{"project", "joined", "one", "limits", "target", "sort", "status"}, prefixes: []string{"target["}}}
 
 // serverDeepListProjectsTarget is how the query parameter target of ListProjects maps onto its type.
 var serverDeepListProjectsTarget = &serverForm{shape: map[string]byte{
@@ -535,6 +535,11 @@ func (h *serverHandler) serveListProjects(w http.ResponseWriter, r *http.Request
 		}
 	}
 	in.Params.Sort, _ = serverQueryListOf[string](c, q, "sort", "", false, nil)
+	if v, ok := serverQueryUnionOf[ListProjectsStatus](c, q, "status", "", false); ok {
+		at := &validationPath{in: "query", name: "status"}
+		v.validate(c, at)
+		in.Params.Status = &v
+	}
 	if v, ok := serverHeaderListOf(c, r.Header, "X-Projects", false, serverParseUnionOf[ProjectRef]); ok {
 		at := &validationPath{in: "header", name: "X-Projects"}
 		{
@@ -545,6 +550,7 @@ func (h *serverHandler) serveListProjects(w http.ResponseWriter, r *http.Request
 		}
 		in.Params.XProjects = v
 	}
+	in.Params.IdempotencyKey = serverParamPtr(serverHeaderOf(c, r.Header, "Idempotency-Key", false, serverTextOf[string]))
 	in.Params.XNote = serverParamPtr(serverHeaderOf(c, r.Header, "X-Note", false, serverTextOf[string]))
 	if v, ok := serverCookieListOf(c, r, "projects", false, serverParseUnionOf[ProjectRef]); ok {
 		at := &validationPath{in: "cookie", name: "projects"}

@@ -446,6 +446,36 @@ func serverParseUnionOf[T any](s string) (T, string) {
 	return v, "must be one of the values the schema allows"
 }
 
+// serverQueryUnionOf is the value of a query parameter that is a union of scalars and
+// lists, written as a list: one item that a scalar variant reads is that variant,
+// otherwise the items are the list variant's, each read as serverParseUnionOf does.
+func serverQueryUnionOf[T any](c *validationState, q url.Values, name, sep string, required bool) (T, bool) {
+	at := &validationPath{in: "query", name: name}
+	var v T
+	items, ok := serverQueryList(c, at, q, name, sep, required)
+	if !ok {
+		return v, false
+	}
+	if len(items) == 1 {
+		if one, problem := serverParseUnionOf[T](items[0]); problem == "" {
+			return one, true
+		}
+	}
+	list := make([]json.RawMessage, len(items))
+	for i, s := range items {
+		list[i] = json.RawMessage(strconv.Quote(s))
+		if serverLooksScalar(s) {
+			list[i] = json.RawMessage(s)
+		}
+	}
+	data, _ := json.Marshal(list)
+	if json.Unmarshal(data, &v) != nil {
+		c.add(at, "must be one of the values the schema allows")
+		return v, false
+	}
+	return v, true
+}
+
 // serverLooksScalar reports whether s reads as a JSON number or boolean.
 func serverLooksScalar(s string) bool {
 	if s == "true" || s == "false" {

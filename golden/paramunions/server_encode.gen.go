@@ -248,10 +248,12 @@ func (v Echo) appendJSON(b []byte) (_ []byte, err error) {
 	b, err = appendJSONOmitList(b, err, `"header":`, v.Header, appendJSONValue)
 	b, err = appendJSONOmitList(b, err, `"ids":`, v.IDs, appendJSONValue)
 	b, err = appendJSONOmitList(b, err, `"joined":`, v.Joined, appendJSONValue)
+	b, err = appendJSONPtr(b, err, `"key":`, v.Key, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"note":`, v.Note, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"one":`, v.One, appendJSONValue)
 	b, err = appendJSONOmitList(b, err, `"project":`, v.Project, appendJSONValue)
 	b, err = appendJSONOmitList(b, err, `"sort":`, v.Sort, appendJSONStr)
+	b, err = appendJSONOmitList(b, err, `"status":`, v.Status, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"target":`, v.Target, appendJSONValue)
 	return appendJSONClose(b, err)
 }

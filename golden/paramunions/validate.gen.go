@@ -92,6 +92,12 @@ func (v *Echo) validate(c *validationState, at *validationPath) {
 			v.Project[i1].validate(c, at1.item(i1))
 		}
 	}
+	if v.Status != nil {
+		at1 := at.field("status")
+		for i1 := 0; i1 < len(v.Status) && c.checking(); i1++ {
+			v.Status[i1].validate(c, at1.item(i1))
+		}
+	}
 	if v.Target != nil {
 		v.Target.validate(c, at.field("target"))
 	}
@@ -110,6 +116,25 @@ func (v *ListProjectsLimitsItem) validate(c *validationState, at *validationPath
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
 // validate adds them to c, at path at.
+func (v *ListProjectsStatus) Validate() error {
+	return validateRoot(v)
+}
+func (v *ListProjectsStatus) validate(c *validationState, at *validationPath) {
+	if v.Status != nil {
+		v.Status.validate(c, at)
+	}
+	if v.StatusList != nil {
+		{
+			at1 := at
+			for i1 := 0; i1 < len((*v.StatusList)) && c.checking(); i1++ {
+				(*v.StatusList)[i1].validate(c, at1.item(i1))
+			}
+		}
+	}
+}
+
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
 func (v *ProjectRef) Validate() error {
 	return validateRoot(v)
 }
@@ -117,6 +142,15 @@ func (v *ProjectRef) validate(c *validationState, at *validationPath) {
 	if v.String != nil {
 		validateString(c, at, (*v.String), 2, -1, nil)
 	}
+}
+
+// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
+// validate adds them to c, at path at.
+func (v Status) Validate() error {
+	return validateRoot(v)
+}
+func (v Status) validate(c *validationState, at *validationPath) {
+	c.addIf(at, !v.Valid(), "must be one of \"running\", \"done\", \"failed\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
