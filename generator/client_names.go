@@ -212,6 +212,12 @@ const (
 	// styles define no nesting, and servers that take nested query objects
 	// (Rails, PHP, qs, files.com's sort_by[field]=asc) read this form.
 	EncodeDeepObject
+	// EncodeUnionList writes a oneOf/anyOf of scalars and lists of scalars
+	// in the query as the list style writes a list, a scalar as a list of
+	// one: status=a, status=a&status=b (FastAPI's Union[Status, list[Status]]).
+	// It is read back as the scalar variant when there is one item that
+	// reads as one, else as the list.
+	EncodeUnionList
 )
 
 // HasDeepObjects reports whether an operation of the API takes a deepObject
@@ -235,14 +241,16 @@ func ClientEncoding(p *Param) ParamEncoding {
 		return EncodeJSON
 	case isScalarRef(t):
 		return EncodeScalar
-	case t.Kind == RefSlice && isScalarRef(t.Elem):
+	case t.Kind == RefSlice && (isScalarRef(t.Elem) || IsScalarUnion(t.Elem)):
 		return EncodeList
 	case isObjectRef(t) && objectOfScalars(t):
 		return EncodeObject
-	case p.In == "query" && (isObjectRef(t) || t.Kind == RefSlice && isObjectRef(t.Elem)):
+	case p.In == "query" && (isObjectRef(t) || isObjectUnion(t) || t.Kind == RefSlice && isObjectRef(t.Elem)):
 		return EncodeDeepObject
-	case isScalarUnion(t):
+	case IsScalarUnion(t):
 		return EncodeScalarUnion
+	case p.In == "query" && IsScalarOrListUnion(t):
+		return EncodeUnionList
 	}
 	return EncodeJSON
 }
@@ -260,6 +268,9 @@ func clientParamProblem(p *Param) string {
 		if t := unaliasRef(p.Type); t.Kind == RefSlice {
 			return "no style defines " + shapeName(t) + " in the query; it is sent in brackets, as forms write lists (" + p.Name + "[0][k]=v, " + p.Name + "[1][k]=v)"
 		}
+		if p.Style != "deepObject" && isObjectUnion(unaliasRef(p.Type)) {
+			return "style " + p.Style + " defines no oneOf/anyOf of objects; the variant that is set is sent in brackets, as style deepObject writes it (" + p.Name + "[k]=v)"
+		}
 		if p.Style != "deepObject" {
 			return "style " + p.Style + " defines no nesting; the object is sent in brackets, as style deepObject writes it (" + p.Name + "[k]=v, " + p.Name + "[k][j]=v)"
 		}
@@ -274,14 +285,51 @@ func clientParamProblem(p *Param) string {
 	return ""
 }
 
-// isScalarUnion reports whether a type is a oneOf/anyOf whose variants are
-// all scalars.
-func isScalarUnion(t *TypeRef) bool {
+// IsScalarUnion reports whether a type is a oneOf/anyOf whose variants are
+// all scalars. Parameters write such a value as the text of the variant
+// that is set (42, true, abc), and read text back as JSON when it is a
+// number or a boolean the union takes, otherwise as a string.
+func IsScalarUnion(t *TypeRef) bool {
+	t = unaliasRef(t)
 	if t.Kind != RefNamed || t.Named.Kind != KindUnion {
 		return false
 	}
 	for _, v := range t.Named.Union.Variants {
 		if !isScalarRef(v.Type) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsScalarOrListUnion reports whether a type is a oneOf/anyOf whose
+// variants are scalars or lists of scalars, at least one a list.
+func IsScalarOrListUnion(t *TypeRef) bool {
+	t = unaliasRef(t)
+	if t.Kind != RefNamed || t.Named.Kind != KindUnion {
+		return false
+	}
+	lists := 0
+	for _, v := range t.Named.Union.Variants {
+		switch vt := unaliasRef(v.Type); {
+		case vt.Kind == RefSlice && (isScalarRef(vt.Elem) || IsScalarUnion(vt.Elem)):
+			lists++
+		case !isScalarRef(vt):
+			return false
+		}
+	}
+	return lists > 0
+}
+
+// isObjectUnion reports whether a type is a oneOf/anyOf whose variants are
+// all objects: in the query it is written in brackets, as the variant that
+// is set (test[item1]=a), and read back as the JSON union decoder picks.
+func isObjectUnion(t *TypeRef) bool {
+	if t.Kind != RefNamed || t.Named.Kind != KindUnion || len(t.Named.Union.Variants) == 0 {
+		return false
+	}
+	for _, v := range t.Named.Union.Variants {
+		if !isObjectRef(v.Type) {
 			return false
 		}
 	}

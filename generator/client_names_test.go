@@ -106,6 +106,13 @@ paths:
         - {name: sort_by, in: query, schema: {type: object}}
         - {name: lines, in: query, schema: {type: array, items: {type: object, properties: {id: {type: string}}}}}
         - {name: X-Untyped, in: header, schema: {description: no type}}
+        - {name: project, in: query, schema: {type: array, items: {oneOf: [{type: integer}, {type: string}]}}}
+        - {name: target, in: query, schema: {oneOf: [{type: object, properties: {a: {type: string}}}, {type: object, properties: {b: {type: integer}}}]}}
+        - {name: sort, in: query, schema: {type: array, items: {}}}
+        - {name: X-Note, in: header, content: {text/plain: {schema: {type: string}}}}
+        - {name: X-Doc, in: header, content: {application/xml: {schema: {type: string}}}}
+        - {name: status, in: query, schema: {anyOf: [{type: string}, {type: array, items: {type: string}}]}}
+        - {name: Idempotency-Key, in: header, schema: {type: object}}
       responses: {"204": {description: none}}
 `
 	api := clientLoad(t, spec)
@@ -123,6 +130,13 @@ paths:
 	require.NotContains(t, joined, `ntyped"`, "a value without a type is text on the wire")
 	require.Contains(t, joined, `parameter "sort_by": style form defines no nesting; the object is sent in brackets, as style deepObject writes it (sort_by[k]=v, sort_by[k][j]=v)`)
 	require.Equal(t, EncodeDeepObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[5]))
+	require.NotContains(t, joined, `"project"`, "a list of scalar unions is written item by item")
+	require.Contains(t, joined, `parameter "target": style form defines no oneOf/anyOf of objects; the variant that is set is sent in brackets, as style deepObject writes it (target[k]=v)`)
+	require.NotContains(t, joined, `"sort"`, "items without a type are text")
+	require.NotContains(t, joined, `"X-Note"`, "text/plain of a string is the text as it is")
+	require.NotContains(t, joined, `"status"`, "a union of a scalar and a list is written as a list")
+	require.NotContains(t, joined, `"Idempotency-Key"`, "an object without members in a header is its text")
+	require.Contains(t, joined, `parameter "X-Doc" has content application/xml instead of a schema; it is sent as a string`)
 	require.Contains(t, joined, `parameter "lines": no style defines a list of objects in the query; it is sent in brackets, as forms write lists (lines[0][k]=v, lines[1][k]=v)`)
 	require.Equal(t, EncodeDeepObject, ClientEncoding(clientOp(t, api, "getA").QueryParams[6]))
 	require.Equal(t, EncodeScalar, ClientEncoding(clientOp(t, api, "getA").QueryParams[4]))

@@ -200,6 +200,18 @@ func (b *builder) param(pv *openapi3.Parameter, o *Operation, ptr string, names 
 			b.note(ptr+"/schema", "parameter %q has no type; it is typed as a string", pv.Name)
 			p.Type = &TypeRef{Kind: RefString}
 		}
+		if t := unaliasRef(p.Type); p.In != "query" && t.Kind == RefMap && unaliasRef(t.Elem).Kind == RefAny {
+			// An object that declares no members outside the query has no
+			// style to nest by; Mastodon's Idempotency-Key is such an
+			// "object" whose description asks for any string.
+			b.note(ptr+"/schema", "parameter %q is an object without members in the %s; it is typed as a string, its text", pv.Name, p.In)
+			p.Type = &TypeRef{Kind: RefString}
+		}
+		if t := unaliasRef(p.Type); t.Kind == RefSlice && unaliasRef(t.Elem).Kind == RefAny {
+			// Items without a type are text, as a parameter without one is.
+			b.note(ptr+"/schema", "parameter %q has items without a type; they are typed as strings", pv.Name)
+			p.Type = &TypeRef{Kind: RefSlice, Elem: &TypeRef{Kind: RefString}}
+		}
 	case len(pv.Content) > 0 && isJSON(sortedKeys(pv.Content)[0]) && firstMediaType(pv.Content) != nil && firstMediaType(pv.Content).Schema != nil:
 		// JSON by definition: written as JSON text, whatever the shape.
 		p.ContentJSON = true
@@ -211,7 +223,11 @@ func (b *builder) param(pv *openapi3.Parameter, o *Operation, ptr string, names 
 		} else {
 			p.Type = &TypeRef{Kind: RefString}
 		}
-		b.warn(ptr+"/content", "parameter %q has content instead of a schema; it is sent as a string", pv.Name)
+		if key := sortedKeys(pv.Content)[0]; !strings.HasPrefix(key, "text/") || unaliasRef(p.Type).Kind != RefString {
+			// text/plain of a string is the parameter's text as it is; other
+			// media types livegen does not write.
+			b.warn(ptr+"/content", "parameter %q has content %s instead of a schema; it is sent as a string", pv.Name, key)
+		}
 		if p.Type.Kind != RefString {
 			p.Type = &TypeRef{Kind: RefString}
 		}

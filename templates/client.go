@@ -30,7 +30,7 @@ type clientGen struct {
 	bodyFromSetter bool
 	// uses* record which parameter helpers the methods call, so that only
 	// those are rendered.
-	usesStrings, usesPathList, usesObject, usesStyledObject, usesMapPairs, usesJSONText, usesContentJSON bool
+	usesStrings, usesPathList, usesObject, usesStyledObject, usesMapPairs, usesJSONText, usesContentJSON, usesUnionItems bool
 	// streams is set when an operation streams its answer as events.
 	streams bool
 	// usesPut and formatters record the parameter writers that the methods call.

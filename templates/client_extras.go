@@ -296,6 +296,25 @@ func (g *clientGen) genParamHelpers(f *jen.File) {
 			jen.Return(jen.String().Call(jen.Id("data"))),
 		)
 	}
+	if g.usesUnionItems {
+		f.Comment("clientUnionItems writes the variant that is set of a union of scalars and lists as")
+		f.Comment("the texts of a list: a list item by item, a scalar as a list of one, null as none.")
+		f.Func().Id("clientUnionItems").Params(jen.Id("v").Any()).Index().String().Block(
+			jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
+			jen.Var().Id("items").Index().Qual(pkgJSON, "RawMessage"),
+			jen.Switch().Block(
+				jen.Case(jen.Len(jen.Id("data")).Op("==").Lit(0).Op("||").String().Call(jen.Id("data")).Op("==").Lit("null")).Block(jen.Return(jen.Nil())),
+				jen.Case(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("items")).Op("!=").Nil()).Block(
+					jen.Return(jen.Index().String().Values(jen.Id("clientValueText").Call(jen.Qual(pkgJSON, "RawMessage").Call(jen.Id("data"))))),
+				),
+			),
+			jen.Id("texts").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("items"))),
+			jen.For(jen.List(jen.Id("i"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
+				jen.Id("texts").Index(jen.Id("i")).Op("=").Id("clientValueText").Call(jen.Id("item")),
+			),
+			jen.Return(jen.Id("texts")),
+		)
+	}
 	if g.usesContentJSON {
 		f.Comment("clientJSONText writes the value of a parameter declared with content")
 		f.Comment("application/json: its JSON text, strings quoted.")

@@ -161,6 +161,9 @@ func (g *clientGen) clientListValues(elem, list *generator.TypeRef, x *jen.State
 		return x
 	}
 	g.usesStrings = true
+	if generator.IsScalarUnion(elem) {
+		g.usesJSONText = true
+	}
 	return jen.Id("clientStrings").Call(x, jen.Func().Params(jen.Id("v").Add(typeRef(elem))).String().Block(
 		jen.Return(clientFormat(elem, jen.Id("v"))),
 	))
@@ -226,6 +229,10 @@ func (g *clientGen) clientParamSet(p *generator.Param, x *jen.Statement) []jen.C
 		return []jen.Code{clientPut(p, jen.Qual(pkgStrings, "Join").Call(values, jen.Lit(",")))}
 	case generator.EncodeDeepObject:
 		return []jen.Code{jen.Id("clientDeepObject").Call(jen.Id("s").Dot("query"), jen.Lit(p.Name), x)}
+	case generator.EncodeUnionList:
+		g.usesUnionItems, g.usesJSONText, g.usesPut = true, true, true
+		g.clientFormatter(&generator.TypeRef{Kind: generator.RefString})
+		return []jen.Code{jen.Id("clientList").Call(jen.Id("s"), jen.Id("clientInQuery"), jen.Lit(p.Name), jen.Lit(listSeparatorOf(p)), jen.Id("clientUnionItems").Call(x), jen.Id("clientString"))}
 	case generator.EncodeObject:
 		if p.In != "query" {
 			return []jen.Code{clientPut(p, g.clientStyledObject(p, x, jen.Nil()))}

@@ -31,12 +31,17 @@ var clientFormatters = []struct {
 		return jen.Qual(clientPkgBase64, "StdEncoding").Dot("EncodeToString").Call(jen.Index().Byte().Call(jen.Id("v")))
 	}},
 	{"clientTime", nil, func() jen.Code { return jen.Id("v").Dot("Format").Call(jen.Qual(pkgTime, "RFC3339Nano")) }},
+	// A oneOf/anyOf of scalars: the text of the variant that is set.
+	{"clientUnionText", func() jen.Code { return jen.Any() }, func() jen.Code { return jen.Id("clientValueText").Call(jen.Id("v")) }},
 }
 
 // clientFormatter names the function that writes a scalar of type t as
 // clientFormat does; empty for the types it does not cover.
 func (g *clientGen) clientFormatter(t *generator.TypeRef) string {
 	name := ""
+	if generator.IsScalarUnion(t) {
+		name, g.usesJSONText = "clientUnionText", true
+	}
 	switch base := clientUnalias(t); base.Kind {
 	case generator.RefString:
 		name = "clientString"
@@ -91,7 +96,7 @@ func clientIn(p *generator.Param) jen.Code {
 func (g *clientGen) clientPutCall(p *generator.Param) jen.Code {
 	field := jen.Id("params").Dot(p.GoName)
 	switch enc := generator.ClientEncoding(p); {
-	case enc == generator.EncodeScalar && p.ByPointer():
+	case (enc == generator.EncodeScalar || enc == generator.EncodeScalarUnion) && p.ByPointer():
 		if format := g.clientFormatter(p.Type); format != "" {
 			g.usesPut = true
 			return jen.Id("clientOpt").Call(jen.Id("s"), clientIn(p), jen.Lit(p.Name), field, jen.Id(format))

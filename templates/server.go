@@ -63,6 +63,9 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	f := newFile(api)
 	genSecurity(f, api)
 	genParamRuntime(f)
+	if unions, lists := unionParams(api); unions {
+		genParseUnionRuntime(f, lists)
+	}
 	genBodyRuntime(f)
 	genStreamBody(f, api)
 	if hasBodyVariants(api) {
@@ -73,6 +76,7 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	}
 	if api.HasDeepObjects() {
 		genParamJSONError(f)
+		genJSONPathAt(f)
 	}
 	if hasMultipart(api) {
 		genServerMultipart(f)

@@ -18,6 +18,9 @@ import (
 // and whether it yields r itself (false: its base type, to convert); nil
 // when r is not a scalar written as text.
 func parseFunc(r *generator.TypeRef) (jen.Code, bool) {
+	if generator.IsScalarUnion(r) {
+		return jen.Id("serverParseUnionOf").Index(typeRef(r)), true
+	}
 	switch scalarBaseOf(r) {
 	case generator.RefInt, generator.RefInt32, generator.RefInt64:
 		return jen.Id("serverParseIntOf").Index(typeRef(r)), true
@@ -44,7 +47,7 @@ func paramLookup(p *generator.Param, wildcard string) (jen.Code, bool) {
 	name, required := jen.Lit(p.Name), jen.Lit(p.Required)
 	c, q, header := jen.Id("c"), jen.Id("q"), jen.Id("r").Dot("Header")
 	switch generator.ClientEncoding(p) {
-	case generator.EncodeScalar:
+	case generator.EncodeScalar, generator.EncodeScalarUnion:
 		parse, exact := parseFunc(p.Type)
 		if !exact {
 			return nil, false
@@ -58,6 +61,8 @@ func paramLookup(p *generator.Param, wildcard string) (jen.Code, bool) {
 			return jen.Id("serverHeaderOf").Call(c, header, name, required, parse), true
 		}
 		return jen.Id("serverCookieOf").Call(c, jen.Id("r"), name, required, parse), true
+	case generator.EncodeUnionList:
+		return jen.Id("serverQueryUnionOf").Index(typeRef(p.Type)).Call(c, q, name, jen.Lit(listSeparatorOf(p)), required), true
 	case generator.EncodeList:
 		if p.Type.Kind != generator.RefSlice {
 			return nil, false

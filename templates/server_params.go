@@ -101,10 +101,6 @@ func (c *checks) genParam(g *jen.Group, o *generator.Operation, p *generator.Par
 			withValue(g, p, wildcard, func(g *jen.Group, s jen.Code) {
 				g.Var().Id("v").Add(typeRef(p.Type))
 				failed := jen.Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(s), jen.Op("&").Id("v")).Op("!=").Nil()
-				if generator.ClientEncoding(p) == generator.EncodeScalarUnion {
-					// Clients write a string variant as it is, not as JSON text.
-					failed = failed.Op("&&").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(jen.Qual(pkgStrconv, "Quote").Call(s)), jen.Op("&").Id("v")).Op("!=").Nil()
-				}
 				g.If(failed).Block(
 					report(jen.Id("at"), jen.Lit("must be JSON text of "+jsonKindText(p.Type))),
 				).Else().BlockFunc(func(g *jen.Group) { assign(g, jen.Id("v")) })
@@ -640,9 +636,32 @@ func genServerDeepVars(f *jen.File, o *generator.Operation) {
 	for _, p := range nonFilterParams(o) {
 		if generator.ClientEncoding(p) == generator.EncodeDeepObject {
 			f.Commentf("%s is how the query parameter %s of %s maps onto its type.", deepVar(o, p), p.Name, o.Name)
-			f.Var().Id(deepVar(o, p)).Op("=").Add(serverFormLit(p.Type, jen.Nil()))
+			f.Var().Id(deepVar(o, p)).Op("=").Add(deepObjectLit(p.Type))
 		}
 	}
+}
+
+// deepObjectLit is the serverForm of a deepObject parameter. A union's
+// shape merges its variants', the first variant that has a member deciding
+// its kind, so that the JSON union decoder gets the variant's values typed.
+func deepObjectLit(t *generator.TypeRef) jen.Code {
+	u := clientUnalias(t)
+	if u.Kind != generator.RefNamed || u.Named.Kind != generator.KindUnion {
+		return serverFormLit(t, jen.Nil())
+	}
+	merged := jen.Dict{}
+	seen := map[string]bool{}
+	for _, v := range u.Named.Union.Variants {
+		shape := map[string]byte{}
+		formShape(v.Type, "", shape, 0)
+		for path, kind := range shape {
+			if !seen[path] {
+				seen[path] = true
+				merged[jen.Lit(path)] = jen.LitRune(rune(kind))
+			}
+		}
+	}
+	return jen.Op("&").Id("serverForm").Values(jen.Dict{jen.Id("shape"): jen.Map(jen.String()).Byte().Values(merged)})
 }
 
 // genDeepObjectParam emits the decoding of a deepObject query parameter:
@@ -653,7 +672,7 @@ func genDeepObjectParam(g *jen.Group, o *generator.Operation, p *generator.Param
 	read := g.If(jen.Id("data").Op(":=").Id("serverDeepObject").Call(jen.Id("q"), jen.Lit(p.Name), jen.Id(deepVar(o, p))), jen.Id("data").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("v").Add(typeRef(p.Type))
 		g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(
-			jen.Id("serverParamJSONError").Call(jen.Id("c"), jen.Id("at"), jen.Err()),
+			jen.Id("serverParamJSONError").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Err()),
 		).Else().BlockFunc(func(g *jen.Group) { assign(g, jen.Id("v")) })
 	})
 	if p.Required {
@@ -665,19 +684,15 @@ func genDeepObjectParam(g *jen.Group, o *generator.Operation, p *generator.Param
 // decode into its type.
 func genParamJSONError(f *jen.File) {
 	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
-	f.Comment("serverParamJSONError reports a parameter value that does not decode into its type,")
-	f.Comment("at the member that is wrong when the decoder names it.")
-	f.Func().Id("serverParamJSONError").Params(c, at, jen.Err().Error()).Block(
+	f.Comment("serverParamJSONError reports a parameter value, the JSON text data, that does not")
+	f.Comment("decode into its type, at the member that is wrong (lines[0][quantity]).")
+	f.Func().Id("serverParamJSONError").Params(c, at, jen.Id("data").Index().Byte(), jen.Err().Error()).Block(
 		jen.Var().Id("te").Op("*").Qual(pkgJSON, "UnmarshalTypeError"),
 		jen.If(jen.Op("!").Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("te")).Op("||").Id("te").Dot("Type").Op("==").Nil()).Block(
 			report(jen.Id("at"), jen.Lit("is not valid: ").Op("+").Err().Dot("Error").Call()),
 			jen.Return(),
 		),
-		jen.If(jen.Id("te").Dot("Field").Op("!=").Lit("")).Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(pkgStrings, "Split").Call(jen.Id("te").Dot("Field"), jen.Lit("."))).Block(
-				jen.Id("at").Op("=").Id("at").Dot("field").Call(jen.Id("name")),
-			),
-		),
+		jen.Id("at").Op("=").Id("serverJSONPathAt").Call(jen.Id("at"), jen.Id("data"), jen.Id("te").Dot("Offset")),
 		jen.Id("want").Op(":=").Id("te").Dot("Type").Dot("String").Call(),
 		jen.Switch().Block(
 			jen.Case(jen.Qual(pkgStrings, "Contains").Call(jen.Id("want"), jen.Lit("int"))).Block(report(jen.Id("at"), jen.Lit("must be an integer"))),
@@ -731,5 +746,116 @@ func genStyledObjectRuntime(f *jen.File) {
 			jen.Id("m").Index(jen.Id("parts").Index(jen.Id("i"))).Op("=").Id("parts").Index(jen.Id("i").Op("+").Lit(1)),
 		),
 		jen.Return(jen.Id("m"), jen.True()),
+	)
+}
+
+// genJSONPathAt renders the finding of the member that a decoding error
+// names by its offset: the decoder's Field leaves out list indices.
+func genJSONPathAt(f *jen.File) {
+	at := jen.Id("at").Add(pathPtr())
+	f.Comment("serverJSONPathAt is the path below at of the value of data that ends at offset,")
+	f.Comment("with the list indices that a decoding error's Field leaves out.")
+	f.Func().Id("serverJSONPathAt").Params(at, jen.Id("data").Index().Byte(), jen.Id("offset").Int64()).Add(pathPtr()).Block(
+		jen.Id("dec").Op(":=").Qual(pkgJSON, "NewDecoder").Call(jen.Qual(pkgBytes, "NewReader").Call(jen.Id("data"))),
+		jen.Comment("Each open container: its path, and for an object whether a key is next."),
+		jen.Type().Id("open").Struct(jen.Id("at").Add(pathPtr()), jen.List(jen.Id("object"), jen.Id("key")).Bool(), jen.Id("index").Int()),
+		jen.Id("stack").Op(":=").Index().Id("open").Values(jen.Values(jen.Id("at").Op(":").Id("at"))),
+		jen.Id("here").Op(":=").Id("at"),
+		jen.For().BlockFunc(func(g *jen.Group) {
+			g.List(jen.Id("tok"), jen.Err()).Op(":=").Id("dec").Dot("Token").Call()
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("here")))
+			g.Id("top").Op(":=").Op("&").Id("stack").Index(jen.Len(jen.Id("stack")).Op("-").Lit(1))
+			g.If(jen.Id("d").Op(",").Id("ok").Op(":=").Id("tok").Assert(jen.Qual(pkgJSON, "Delim")), jen.Id("ok").Op("&&").Parens(jen.Id("d").Op("==").LitRune('}').Op("||").Id("d").Op("==").LitRune(']'))).Block(
+				jen.Id("stack").Op("=").Id("stack").Index(jen.Empty(), jen.Len(jen.Id("stack")).Op("-").Lit(1)),
+				jen.Continue(),
+			)
+			g.If(jen.Id("top").Dot("object").Op("&&").Id("top").Dot("key")).Block(
+				jen.List(jen.Id("name"), jen.Id("_")).Op(":=").Id("tok").Assert(jen.String()),
+				jen.List(jen.Id("here"), jen.Id("top").Dot("key")).Op("=").List(jen.Id("top").Dot("at").Dot("field").Call(jen.Id("name")), jen.False()),
+				jen.Continue(),
+			)
+			g.If(jen.Id("top").Dot("object")).Block(
+				jen.Id("top").Dot("key").Op("=").True(),
+			).Else().If(jen.Len(jen.Id("stack")).Op(">").Lit(1)).Block(
+				jen.List(jen.Id("here"), jen.Id("top").Dot("index")).Op("=").List(jen.Id("top").Dot("at").Dot("item").Call(jen.Id("top").Dot("index")), jen.Id("top").Dot("index").Op("+").Lit(1)),
+			)
+			g.If(jen.Id("dec").Dot("InputOffset").Call().Op(">=").Id("offset")).Block(jen.Return(jen.Id("here")))
+			g.If(jen.List(jen.Id("d"), jen.Id("ok")).Op(":=").Id("tok").Assert(jen.Qual(pkgJSON, "Delim")), jen.Id("ok")).Block(
+				jen.Id("stack").Op("=").Append(jen.Id("stack"), jen.Id("open").Values(jen.Id("at").Op(":").Id("here"), jen.Id("object").Op(":").Id("d").Op("==").LitRune('{'), jen.Id("key").Op(":").Id("d").Op("==").LitRune('{'))),
+			)
+		}),
+	)
+}
+
+// unionParams reports whether a served operation reads a parameter that is
+// a oneOf/anyOf of scalars or a list of them (unions), and one that is a
+// union of scalars and lists (lists).
+func unionParams(api *generator.API) (unions, lists bool) {
+	for _, o := range api.ServedOperations() {
+		for _, p := range serverParams(o) {
+			t := clientUnalias(p.Type)
+			lists = lists || generator.ClientEncoding(p) == generator.EncodeUnionList
+			unions = unions || lists || generator.IsScalarUnion(t) || t.Kind == generator.RefSlice && generator.IsScalarUnion(t.Elem)
+		}
+	}
+	return unions, lists
+}
+
+// genParseUnionRuntime renders the reading of a scalar union's text, and of
+// a union of scalars and lists when lists.
+func genParseUnionRuntime(f *jen.File, lists bool) {
+	text := jen.Id("s").String()
+	result := func(t jen.Code) jen.Code { return jen.Params(t, jen.String()) }
+	f.Comment("serverParseUnionOf reads the text of a oneOf/anyOf of scalars, as clients write")
+	f.Comment("the variant that is set: a number or true/false as JSON when the union takes it")
+	f.Comment("so (its decoder picks the variant in spec order), anything else as a string.")
+	f.Func().Id("serverParseUnionOf").Types(jen.Id("T").Any()).Params(text.Clone()).Add(result(jen.Id("T"))).Block(
+		jen.Var().Id("v").Id("T"),
+		jen.If(jen.Id("serverLooksScalar").Call(jen.Id("s")).Op("&&").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(jen.Id("s")), jen.Op("&").Id("v")).Op("==").Nil()).Block(
+			jen.Return(jen.Id("v"), jen.Lit("")),
+		),
+		jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(jen.Qual(pkgStrconv, "Quote").Call(jen.Id("s"))), jen.Op("&").Id("v")).Op("==").Nil()).Block(
+			jen.Return(jen.Id("v"), jen.Lit("")),
+		),
+		jen.Return(jen.Id("v"), jen.Lit("must be one of the values the schema allows")),
+	)
+	if lists {
+		genQueryUnionOf(f)
+	}
+	f.Comment("serverLooksScalar reports whether s reads as a JSON number or boolean.")
+	f.Func().Id("serverLooksScalar").Params(text.Clone()).Bool().Block(
+		jen.If(jen.Id("s").Op("==").Lit("true").Op("||").Id("s").Op("==").Lit("false")).Block(jen.Return(jen.True())),
+		jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseFloat").Call(jen.Id("s"), jen.Lit(64)),
+		jen.Return(jen.Err().Op("==").Nil().Op("&&").Id("s").Op("!=").Lit("").Op("&&").Qual(pkgStrings, "IndexAny").Call(jen.Id("s"), jen.Lit("xXpPiInN_")).Op("<").Lit(0)),
+	)
+}
+
+// genQueryUnionOf renders the reading of a union of scalars and lists.
+func genQueryUnionOf(f *jen.File) {
+	c := jen.Id("c").Add(statePtr())
+	f.Comment("serverQueryUnionOf is the value of a query parameter that is a union of scalars and")
+	f.Comment("lists, written as a list: one item that a scalar variant reads is that variant,")
+	f.Comment("otherwise the items are the list variant's, each read as serverParseUnionOf does.")
+	f.Func().Id("serverQueryUnionOf").Types(jen.Id("T").Any()).Params(c, jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("required").Bool()).Params(jen.Id("T"), jen.Bool()).Block(
+		jen.Id("at").Op(":=").Op("&").Id(valPath).Values(jen.Id("in").Op(":").Lit("query"), jen.Id("name").Op(":").Id("name")),
+		jen.Var().Id("v").Id("T"),
+		jen.List(jen.Id("items"), jen.Id("ok")).Op(":=").Id("serverQueryList").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Id("name"), jen.Id("sep"), jen.Id("required")),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("v"), jen.False())),
+		jen.If(jen.Len(jen.Id("items")).Op("==").Lit(1)).Block(
+			jen.If(jen.List(jen.Id("one"), jen.Id("problem")).Op(":=").Id("serverParseUnionOf").Index(jen.Id("T")).Call(jen.Id("items").Index(jen.Lit(0))), jen.Id("problem").Op("==").Lit("")).Block(
+				jen.Return(jen.Id("one"), jen.True()),
+			),
+		),
+		jen.Id("list").Op(":=").Make(jen.Index().Qual(pkgJSON, "RawMessage"), jen.Len(jen.Id("items"))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("s")).Op(":=").Range().Id("items")).Block(
+			jen.Id("list").Index(jen.Id("i")).Op("=").Qual(pkgJSON, "RawMessage").Call(jen.Qual(pkgStrconv, "Quote").Call(jen.Id("s"))),
+			jen.If(jen.Id("serverLooksScalar").Call(jen.Id("s"))).Block(jen.Id("list").Index(jen.Id("i")).Op("=").Qual(pkgJSON, "RawMessage").Call(jen.Id("s"))),
+		),
+		jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("list")),
+		jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")).Op("!=").Nil()).Block(
+			report(jen.Id("at"), jen.Lit("must be one of the values the schema allows")),
+			jen.Return(jen.Id("v"), jen.False()),
+		),
+		jen.Return(jen.Id("v"), jen.True()),
 	)
 }

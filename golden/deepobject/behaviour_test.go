@@ -219,7 +219,13 @@ func TestQueryListOfObjectsRoundTrip(t *testing.T) {
 	require.Equal(t, []ChargeFilterLinesItem{{Product: &p1, Quantity: &qty}, {Product: &p2}}, got.Lines)
 
 	w := httptest.NewRecorder()
-	h.ServeHTTP(w, httptest.NewRequest("GET", "/charges?lines[0][quantity]=many", nil))
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/charges?lines[0][quantity]=1&lines[1][quantity]=many", nil))
 	require.Equal(t, http.StatusBadRequest, w.Code, w.Body.String())
-	require.Contains(t, w.Body.String(), `quantity]","problem":"must be an integer"`)
+	require.Contains(t, w.Body.String(), `"name":"lines[1][quantity]","problem":"must be an integer"`)
+
+	// Nested lists are named with their indices too.
+	w = httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/charges?filter[lines][0][quantity]=1&filter[lines][1][product]=p&filter[lines][2][quantity]=x", nil))
+	require.Equal(t, http.StatusBadRequest, w.Code, w.Body.String())
+	require.Contains(t, w.Body.String(), `"name":"filter[lines][2][quantity]","problem":"must be an integer"`)
 }

@@ -545,7 +545,7 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 		if data := serverDeepObject(q, "filter", serverDeepListChargesFilter2); data != nil {
 			var v ChargeFilter
 			if err := json.Unmarshal(data, &v); err != nil {
-				serverParamJSONError(c, at, err)
+				serverParamJSONError(c, at, data, err)
 			} else {
 				v.validate(c, at)
 				in.Params.Filter2 = &v
@@ -584,7 +584,7 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 		if data := serverDeepObject(q, "lines", serverDeepListChargesLines); data != nil {
 			var v []ListChargesLinesItem
 			if err := json.Unmarshal(data, &v); err != nil {
-				serverParamJSONError(c, at, err)
+				serverParamJSONError(c, at, data, err)
 			} else {
 				in.Params.Lines = v
 			}
@@ -599,7 +599,7 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 		if data := serverDeepObject(q, "sort_by", serverDeepListChargesSortBy); data != nil {
 			var v map[string]any
 			if err := json.Unmarshal(data, &v); err != nil {
-				serverParamJSONError(c, at, err)
+				serverParamJSONError(c, at, data, err)
 			} else {
 				in.Params.SortBy = v
 			}

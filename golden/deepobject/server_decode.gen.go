@@ -990,19 +990,15 @@ func (form *serverForm) list(v map[string]any, path string) ([]any, bool) {
 	return out, true
 }
 
-// serverParamJSONError reports a parameter value that does not decode into its type,
-// at the member that is wrong when the decoder names it.
-func serverParamJSONError(c *validationState, at *validationPath, err error) {
+// serverParamJSONError reports a parameter value, the JSON text data, that does not
+// decode into its type, at the member that is wrong (lines[0][quantity]).
+func serverParamJSONError(c *validationState, at *validationPath, data []byte, err error) {
 	var te *json.UnmarshalTypeError
 	if !errors.As(err, &te) || te.Type == nil {
 		c.add(at, "is not valid: "+err.Error())
 		return
 	}
-	if te.Field != "" {
-		for _, name := range strings.Split(te.Field, ".") {
-			at = at.field(name)
-		}
-	}
+	at = serverJSONPathAt(at, data, te.Offset)
 	want := te.Type.String()
 	switch {
 	case strings.Contains(want, "int"):
@@ -1013,5 +1009,46 @@ func serverParamJSONError(c *validationState, at *validationPath, err error) {
 		c.add(at, "must be true or false")
 	default:
 		c.add(at, "must not be a "+te.Value)
+	}
+}
+
+// serverJSONPathAt is the path below at of the value of data that ends at offset,
+// with the list indices that a decoding error's Field leaves out.
+func serverJSONPathAt(at *validationPath, data []byte, offset int64) *validationPath {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	// Each open container: its path, and for an object whether a key is next.
+	type open struct {
+		at          *validationPath
+		object, key bool
+		index       int
+	}
+	stack := []open{{at: at}}
+	here := at
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return here
+		}
+		top := &stack[len(stack)-1]
+		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		if top.object && top.key {
+			name, _ := tok.(string)
+			here, top.key = top.at.field(name), false
+			continue
+		}
+		if top.object {
+			top.key = true
+		} else if len(stack) > 1 {
+			here, top.index = top.at.item(top.index), top.index+1
+		}
+		if dec.InputOffset() >= offset {
+			return here
+		}
+		if d, ok := tok.(json.Delim); ok {
+			stack = append(stack, open{at: here, object: d == '{', key: d == '{'})
+		}
 	}
 }

@@ -442,9 +442,7 @@ func (c *Client) InviteItem(ctx context.Context, itemID string, opts ...RequestE
 func (c *Client) GetMeeting(ctx context.Context, meetingID MeetingID, params *GetMeetingParams, opts ...RequestEditorFn) (Receipt, error) {
 	s := newClientCall("getMeeting", http.MethodGet, "/meetings/"+url.PathEscape(clientValueText(meetingID)), "application/json", nil, opts)
 	if params != nil {
-		if params.Occurrence != nil {
-			s.query.Set("occurrence", clientValueText(*params.Occurrence))
-		}
+		clientOpt(s, clientInQuery, "occurrence", params.Occurrence, clientUnionText)
 	}
 	r := new(Receipt)
 	return clientValue(r, c.call(ctx, s, nil, r))
@@ -1067,6 +1065,74 @@ func clientSleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	}
+}
+
+// clientIn is where a parameter goes.
+type clientIn int
+
+const (
+	clientInQuery clientIn = iota
+	clientInHeader
+	clientInCookie
+)
+
+// put sets a parameter's written value in its location.
+func (s *clientCall) put(in clientIn, name, value string) {
+	switch in {
+	case clientInHeader:
+		s.header.Set(name, value)
+	case clientInCookie:
+		s.cookies = append(s.cookies, &http.Cookie{
+			Name:  name,
+			Value: value,
+		})
+	default:
+		s.query.Set(name, value)
+	}
+}
+
+// clientOpt writes an optional parameter when it is set.
+func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+	if v != nil {
+		s.put(in, name, format(*v))
+	}
+}
+
+// clientList writes an optional list parameter when it has values: in the query
+// one pair per value when sep is empty (exploded), else the escaped values joined
+// by sep; elsewhere joined by commas.
+func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+	if len(values) == 0 {
+		return
+	}
+	written, ok := any(values).([]string)
+	if !ok {
+		written = clientStrings(values, format)
+	}
+	switch {
+	case in == clientInQuery && sep == "":
+		for _, v := range written {
+			s.query.Add(name, v)
+		}
+	case in == clientInQuery:
+		s.addList(name, sep, written)
+	default:
+		s.put(in, name, strings.Join(written, ","))
+	}
+}
+
+// clientUnionText writes a parameter value as text.
+func clientUnionText[T any](v T) string {
+	return clientValueText(v)
+}
+
+// clientStrings writes every value of a list with format.
+func clientStrings[T any](values []T, format func(T) string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = format(v)
+	}
+	return out
 }
 
 // clientValueText writes a value that no parameter style defines, such as a union:

@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"runtime/debug"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -670,33 +669,8 @@ func (h *serverHandler) serveGetMeeting(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in GetMeetingInput
-	{
-		at := &validationPath{
-			in:   "path",
-			name: "meetingId",
-		}
-		s := r.PathValue("meetingID")
-		var v MeetingID
-		if json.Unmarshal([]byte(s), &v) != nil && json.Unmarshal([]byte(strconv.Quote(s)), &v) != nil {
-			c.add(at, "must be JSON text of the parameter's schema")
-		} else {
-			in.MeetingID = v
-		}
-	}
-	{
-		at := &validationPath{
-			in:   "query",
-			name: "occurrence",
-		}
-		if s, ok := serverQueryValue(c, at, q, "occurrence", false); ok {
-			var v MeetingID
-			if json.Unmarshal([]byte(s), &v) != nil && json.Unmarshal([]byte(strconv.Quote(s)), &v) != nil {
-				c.add(at, "must be JSON text of the parameter's schema")
-			} else {
-				in.Params.Occurrence = &v
-			}
-		}
-	}
+	in.MeetingID, _ = serverPathOf(c, "meetingId", r.PathValue("meetingID"), serverParseUnionOf[MeetingID])
+	in.Params.Occurrence = serverParamPtr(serverQueryOf(c, q, "occurrence", false, serverParseUnionOf[MeetingID]))
 	if !h.invalid(w, c) {
 		out, err := h.impl.GetMeeting(c.ctx, in)
 		serverWriteAnswer(h, w, r, "getMeeting", out, err)

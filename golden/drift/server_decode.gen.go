@@ -432,6 +432,29 @@ func serverProblemUnless(ok bool, problem string) string {
 	return problem
 }
 
+// serverParseUnionOf reads the text of a oneOf/anyOf of scalars, as clients write
+// the variant that is set: a number or true/false as JSON when the union takes it
+// so (its decoder picks the variant in spec order), anything else as a string.
+func serverParseUnionOf[T any](s string) (T, string) {
+	var v T
+	if serverLooksScalar(s) && json.Unmarshal([]byte(s), &v) == nil {
+		return v, ""
+	}
+	if json.Unmarshal([]byte(strconv.Quote(s)), &v) == nil {
+		return v, ""
+	}
+	return v, "must be one of the values the schema allows"
+}
+
+// serverLooksScalar reports whether s reads as a JSON number or boolean.
+func serverLooksScalar(s string) bool {
+	if s == "true" || s == "false" {
+		return true
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil && s != "" && strings.IndexAny(s, "xXpPiInN_") < 0
+}
+
 // readBody checks the content type and reads the body, up to the size limit. It
 // answers 415 (wrong or missing content type) and 413 (too large) itself and then
 // returns false. A request without body bytes gives nil.
