@@ -411,6 +411,17 @@ func genValidateRoot(f *jen.File) {
 	)
 }
 
+// genValidateRootIf renders what the Validate method of every enum calls.
+func genValidateRootIf(f *jen.File) {
+	f.Comment("validateRootIf returns problem as an error about the whole value when bad holds.")
+	f.Func().Id("validateRootIf").Params(jen.Id("bad").Bool(), jen.Id("problem").String()).Error().Block(
+		jen.If(jen.Op("!").Id("bad")).Block(jen.Return(jen.Nil())),
+		jen.Var().Id("c").Id(valState),
+		jen.Id("c").Dot("add").Call(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")}), jen.Id("problem")),
+		jen.Return(jen.Id("c").Dot("err").Call()),
+	)
+}
+
 // genStringCheck renders validateString, which checks a string's length
 // and pattern; min 0 and max -1 mean no bound, a nil pattern none.
 func genStringCheck(f *jen.File) {

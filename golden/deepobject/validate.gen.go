@@ -63,18 +63,14 @@ func (v *ChargeFilter) validate(c *validationState, at *validationPath) {
 	if v.Status != nil {
 		at1 := at.field("status")
 		for i1 := 0; i1 < len(v.Status) && c.checking(); i1++ {
-			v.Status[i1].validate(c, at1.item(i1))
+			c.addIf(at1.item(i1), !v.Status[i1].Valid(), "must be one of \"paid\", \"pending\", \"failed\"")
 		}
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ChargeFilterStatusItem) Validate() error {
-	return validateRoot(v)
-}
-func (v ChargeFilterStatusItem) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"paid\", \"pending\", \"failed\"")
+	return validateRootIf(!v.Valid(), "must be one of \"paid\", \"pending\", \"failed\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -339,5 +335,15 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }

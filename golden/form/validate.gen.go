@@ -69,16 +69,12 @@ func (v *TokenRequestBody) Validate() error {
 	return validateRoot(v)
 }
 func (v *TokenRequestBody) validate(c *validationState, at *validationPath) {
-	v.GrantType.validate(c, at.field("grant_type"))
+	c.addIf(at.field("grant_type"), !v.GrantType.Valid(), "must be one of \"client_credentials\", \"refresh_token\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v TokenRequestBodyGrantType) Validate() error {
-	return validateRoot(v)
-}
-func (v TokenRequestBodyGrantType) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"client_credentials\", \"refresh_token\"")
+	return validateRootIf(!v.Valid(), "must be one of \"client_credentials\", \"refresh_token\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -310,6 +306,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 

@@ -74,20 +74,16 @@ func (v *Item) Validate() error {
 }
 func (v *Item) validate(c *validationState, at *validationPath) {
 	if v.Kind != nil {
-		v.Kind.validate(c, at.field("kind"))
+		c.addIf(at.field("kind"), !v.Kind.Valid(), "must be one of \"widget\"")
 	}
 	if x, ok := v.Parent.Get(); ok && x != nil {
 		x.validate(c, at.field("parent"))
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ItemKind) Validate() error {
-	return validateRoot(v)
-}
-func (v ItemKind) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"widget\"")
+	return validateRootIf(!v.Valid(), "must be one of \"widget\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -343,6 +339,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 

@@ -142,13 +142,9 @@ func (v *Size) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v View) Validate() error {
-	return validateRoot(v)
-}
-func (v View) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"full\", \"brief\"")
+	return validateRootIf(!v.Valid(), "must be one of \"full\", \"brief\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -380,6 +376,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 

@@ -70,13 +70,9 @@ func (v Code) validate(c *validationState, at *validationPath) {
 	validateString(c, at, string(v), 3, 3, validationPattern1)
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Level) Validate() error {
-	return validateRoot(v)
-}
-func (v Level) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of 1, 2, 3")
+	return validateRootIf(!v.Valid(), "must be one of 1, 2, 3")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -94,7 +90,7 @@ func (v *Limits) validate(c *validationState, at *validationPath) {
 				break
 			}
 			e1 := v.ByName[k1]
-			e1.validate(c, at1.field(k1))
+			c.addIf(at1.field(k1), !e1.Valid(), "must be one of 1, 2, 3")
 		}
 	}
 	if v.Day != nil {
@@ -423,6 +419,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 

@@ -71,17 +71,13 @@ func (v *Shipment) Validate() error {
 }
 func (v *Shipment) validate(c *validationState, at *validationPath) {
 	if v.Carrier != nil {
-		v.Carrier.validate(c, at.field("carrier"))
+		c.addIf(at.field("carrier"), !v.Carrier.Valid(), "must be one of \"ups\", \"dhl\"")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ShipmentCarrier) Validate() error {
-	return validateRoot(v)
-}
-func (v ShipmentCarrier) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"ups\", \"dhl\"")
+	return validateRootIf(!v.Valid(), "must be one of \"ups\", \"dhl\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -322,6 +318,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 
