@@ -23,7 +23,7 @@ func Validate(api *generator.API) ([]byte, error) {
 		}
 	}
 	genValidationPath(f)
-	genValidationState(f)
+	genValidationState(f, c.useAddIfProperty)
 	genValidateRoot(f)
 	if enums {
 		genValidateRootIf(f)

@@ -117,20 +117,20 @@ func (v *CreateLiveRequest) Validate() error {
 }
 func (v *CreateLiveRequest) validate(c *validationState, at *validationPath) {
 	if x, ok := v.BuiltInType.Get(); ok {
-		c.addIf(at.field("builtInType"), !x.Valid(), "must be one of \"Workshop\", \"Webinar\"")
+		c.addIfProperty(at, "builtInType", !x.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 	}
 	if v.ChatVisibility != nil {
-		c.addIf(at.field("chatVisibility"), !v.ChatVisibility.Valid(), "must be one of \"Display\"")
+		c.addIfProperty(at, "chatVisibility", !v.ChatVisibility.Valid(), "must be one of \"Display\"")
 	}
 	if v.ParticipantsVisibility != nil {
-		c.addIf(at.field("participantsVisibility"), !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
+		c.addIfProperty(at, "participantsVisibility", !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
 	}
 	if v.Participation != nil {
-		c.addIf(at.field("participation"), !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
+		c.addIfProperty(at, "participation", !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
 	}
-	c.addIf(at.field("solution"), !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
+	c.addIfProperty(at, "solution", !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 	if v.Visibility != nil {
-		c.addIf(at.field("visibility"), !v.Visibility.Valid(), "must be one of \"AnyOne\"")
+		c.addIfProperty(at, "visibility", !v.Visibility.Valid(), "must be one of \"AnyOne\"")
 	}
 }
 
@@ -175,10 +175,10 @@ func (v *Live) validate(c *validationState, at *validationPath) {
 		v.BuiltInConfig.validate(c, at.field("builtInConfig"))
 	}
 	if x, ok := v.BuiltInType.Get(); ok {
-		c.addIf(at.field("builtInType"), !x.Valid(), "must be one of \"Workshop\", \"Webinar\"")
+		c.addIfProperty(at, "builtInType", !x.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 	}
 	if v.ComputedStatus != nil {
-		c.addIf(at.field("computedStatus"), !v.ComputedStatus.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
+		c.addIfProperty(at, "computedStatus", !v.ComputedStatus.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
 	}
 	if v.Config != nil {
 		v.Config.validate(c, at.field("config"))
@@ -187,10 +187,10 @@ func (v *Live) validate(c *validationState, at *validationPath) {
 		v.Privacy.validate(c, at.field("privacy"))
 	}
 	if v.Solution != nil {
-		c.addIf(at.field("solution"), !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
+		c.addIfProperty(at, "solution", !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 	}
 	if v.Status != nil {
-		c.addIf(at.field("status"), !v.Status.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
+		c.addIfProperty(at, "status", !v.Status.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
 	}
 }
 
@@ -201,10 +201,10 @@ func (v *LiveConfig) Validate() error {
 }
 func (v *LiveConfig) validate(c *validationState, at *validationPath) {
 	if v.ChatVisibility != nil {
-		c.addIf(at.field("chatVisibility"), !v.ChatVisibility.Valid(), "must be one of \"Display\"")
+		c.addIfProperty(at, "chatVisibility", !v.ChatVisibility.Valid(), "must be one of \"Display\"")
 	}
 	if v.ParticipantsVisibility != nil {
-		c.addIf(at.field("participantsVisibility"), !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
+		c.addIfProperty(at, "participantsVisibility", !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
 	}
 }
 
@@ -240,7 +240,7 @@ func (v *MemberByEmail) Validate() error {
 	return validateRoot(v)
 }
 func (v *MemberByEmail) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
+	c.addIfProperty(at, "email", !validationEmail(v.Email), "must be an email address")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -249,8 +249,8 @@ func (v *Participant) Validate() error {
 	return validateRoot(v)
 }
 func (v *Participant) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("status"), !v.Status.Valid(), "must be one of \"Accepted\", \"Invited\", \"Declined\"")
-	c.addIf(at.field("type"), !v.Type.Valid(), "must be one of \"Participant\", \"Speaker\", \"Host\"")
+	c.addIfProperty(at, "status", !v.Status.Valid(), "must be one of \"Accepted\", \"Invited\", \"Declined\"")
+	c.addIfProperty(at, "type", !v.Type.Valid(), "must be one of \"Participant\", \"Speaker\", \"Host\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -296,10 +296,10 @@ func (v *Privacy) Validate() error {
 }
 func (v *Privacy) validate(c *validationState, at *validationPath) {
 	if v.Participation != nil {
-		c.addIf(at.field("participation"), !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
+		c.addIfProperty(at, "participation", !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
 	}
 	if v.Visibility != nil {
-		c.addIf(at.field("visibility"), !v.Visibility.Valid(), "must be one of \"AnyOne\"")
+		c.addIfProperty(at, "visibility", !v.Visibility.Valid(), "must be one of \"AnyOne\"")
 	}
 }
 
@@ -321,20 +321,20 @@ func (v *UpdateLiveRequest) Validate() error {
 }
 func (v *UpdateLiveRequest) validate(c *validationState, at *validationPath) {
 	if v.BuiltInType != nil {
-		c.addIf(at.field("builtInType"), !v.BuiltInType.Valid(), "must be one of \"Workshop\", \"Webinar\"")
+		c.addIfProperty(at, "builtInType", !v.BuiltInType.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 	}
 	if v.ChatVisibility != nil {
-		c.addIf(at.field("chatVisibility"), !v.ChatVisibility.Valid(), "must be one of \"Display\"")
+		c.addIfProperty(at, "chatVisibility", !v.ChatVisibility.Valid(), "must be one of \"Display\"")
 	}
 	if v.ParticipantsVisibility != nil {
-		c.addIf(at.field("participantsVisibility"), !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
+		c.addIfProperty(at, "participantsVisibility", !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
 	}
 	if v.Participation != nil {
-		c.addIf(at.field("participation"), !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
+		c.addIfProperty(at, "participation", !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
 	}
-	c.addIf(at.field("solution"), !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
+	c.addIfProperty(at, "solution", !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 	if v.Visibility != nil {
-		c.addIf(at.field("visibility"), !v.Visibility.Valid(), "must be one of \"AnyOne\"")
+		c.addIfProperty(at, "visibility", !v.Visibility.Valid(), "must be one of \"AnyOne\"")
 	}
 }
 
@@ -345,7 +345,7 @@ func (v *Video) Validate() error {
 }
 func (v *Video) validate(c *validationState, at *validationPath) {
 	if v.Encoding != nil {
-		c.addIf(at.field("encoding"), !v.Encoding.Valid(), "must be one of \"hls\"")
+		c.addIfProperty(at, "encoding", !v.Encoding.Valid(), "must be one of \"hls\"")
 	}
 }
 
@@ -550,6 +550,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -63,18 +63,18 @@ func (v *MeetingRegistrantRequest) validate(c *validationState, at *validationPa
 	if v.Country != nil {
 		validateString(c, at.field("country"), *v.Country, 2, 2, nil)
 	}
-	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
+	c.addIfProperty(at, "email", !validationEmail(v.Email), "must be an email address")
 	if v.Language != nil {
-		c.addIf(at.field("language"), !v.Language.Valid(), "must be one of \"en-US\", \"de-DE\", \"es-ES\", \"fr-FR\", \"jp-JP\", \"pt-PT\", \"ru-RU\", \"zh-CN\", \"zh-TW\", \"ko-KO\", \"it-IT\", \"vi-VN\"")
+		c.addIfProperty(at, "language", !v.Language.Valid(), "must be one of \"en-US\", \"de-DE\", \"es-ES\", \"fr-FR\", \"jp-JP\", \"pt-PT\", \"ru-RU\", \"zh-CN\", \"zh-TW\", \"ko-KO\", \"it-IT\", \"vi-VN\"")
 	}
 	if v.NoOfEmployees != nil {
-		c.addIf(at.field("no_of_employees"), !v.NoOfEmployees.Valid(), "must be one of \"1-20\", \"21-50\", \"51-100\", \"101-500\", \"500-1,000\", \"1,001-5,000\", \"5,001-10,000\", \"More than 10,000\"")
+		c.addIfProperty(at, "no_of_employees", !v.NoOfEmployees.Valid(), "must be one of \"1-20\", \"21-50\", \"51-100\", \"101-500\", \"500-1,000\", \"1,001-5,000\", \"5,001-10,000\", \"More than 10,000\"")
 	}
 	if v.PurchasingTimeFrame != nil {
-		c.addIf(at.field("purchasing_time_frame"), !v.PurchasingTimeFrame.Valid(), "must be one of \"Within a month\", \"1-3 months\", \"4-6 months\", \"More than 6 months\", \"No timeframe\"")
+		c.addIfProperty(at, "purchasing_time_frame", !v.PurchasingTimeFrame.Valid(), "must be one of \"Within a month\", \"1-3 months\", \"4-6 months\", \"More than 6 months\", \"No timeframe\"")
 	}
 	if v.RoleInPurchaseProcess != nil {
-		c.addIf(at.field("role_in_purchase_process"), !v.RoleInPurchaseProcess.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Influencer\", \"Not involved\"")
+		c.addIfProperty(at, "role_in_purchase_process", !v.RoleInPurchaseProcess.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Influencer\", \"Not involved\"")
 	}
 }
 
@@ -289,6 +289,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

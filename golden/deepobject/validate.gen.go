@@ -80,7 +80,7 @@ func (v *ListChargesPage) Validate() error {
 }
 func (v *ListChargesPage) validate(c *validationState, at *validationPath) {
 	if v.Size != nil {
-		c.addIf(at.field("size"), *v.Size > 100, "must be at most 100")
+		c.addIfProperty(at, "size", *v.Size > 100, "must be at most 100")
 	}
 }
 
@@ -91,7 +91,7 @@ func (v *Person) Validate() error {
 }
 func (v *Person) validate(c *validationState, at *validationPath) {
 	if v.Age != nil {
-		c.addIf(at.field("age"), *v.Age < 0, "must be at least 0")
+		c.addIfProperty(at, "age", *v.Age < 0, "must be at least 0")
 	}
 }
 
@@ -102,7 +102,7 @@ func (v *Range) Validate() error {
 }
 func (v *Range) validate(c *validationState, at *validationPath) {
 	if v.Lt != nil {
-		c.addIf(at.field("lt"), *v.Lt > 2000000000, "must be at most 2000000000")
+		c.addIfProperty(at, "lt", *v.Lt > 2000000000, "must be at most 2000000000")
 	}
 }
 
@@ -297,6 +297,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -58,7 +58,7 @@ func (v *Item) Validate() error {
 }
 func (v *Item) validate(c *validationState, at *validationPath) {
 	if v.Status != nil {
-		c.addIf(at.field("status"), !v.Status.Valid(), "must be one of \"Scheduled\", \"Ended\"")
+		c.addIfProperty(at, "status", !v.Status.Valid(), "must be one of \"Scheduled\", \"Ended\"")
 	}
 }
 
@@ -274,6 +274,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

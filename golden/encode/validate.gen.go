@@ -80,10 +80,10 @@ func (v *Node) validate(c *validationState, at *validationPath) {
 		c.missing(at.field("grid"), "is required")
 	}
 	if v.Kind != nil {
-		c.addIf(at.field("kind"), !v.Kind.Valid(), "must be one of \"leaf\", \"branch\"")
+		c.addIfProperty(at, "kind", !v.Kind.Valid(), "must be one of \"leaf\", \"branch\"")
 	}
 	if v.Level != nil {
-		c.addIf(at.field("level"), !v.Level.Valid(), "must be one of 1, 2, 3")
+		c.addIfProperty(at, "level", !v.Level.Valid(), "must be one of 1, 2, 3")
 	}
 	if v.Next != nil {
 		v.Next.validate(c, at.field("next"))
@@ -284,6 +284,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -68,9 +68,9 @@ func (v *Holder) Validate() error {
 }
 func (v *Holder) validate(c *validationState, at *validationPath) {
 	if v.Inline != nil {
-		c.addIf(at.field("inline"), !v.Inline.Valid(), "must be one of \"on\", \"off\"")
+		c.addIfProperty(at, "inline", !v.Inline.Valid(), "must be one of \"on\", \"off\"")
 	}
-	c.addIf(at.field("size"), !v.Size.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\", \"Evaluator/Recommender\", \"en-US\", \"\"")
+	c.addIfProperty(at, "size", !v.Size.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\", \"Evaluator/Recommender\", \"en-US\", \"\"")
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
@@ -279,6 +279,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -59,7 +59,7 @@ func (v *PaymentIntentParams) Validate() error {
 	return validateRoot(v)
 }
 func (v *PaymentIntentParams) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("amount"), v.Amount < 1, "must be at least 1")
+	c.addIfProperty(at, "amount", v.Amount < 1, "must be at least 1")
 	validateString(c, at.field("currency"), v.Currency, 3, 3, nil)
 }
 
@@ -69,7 +69,7 @@ func (v *TokenRequestBody) Validate() error {
 	return validateRoot(v)
 }
 func (v *TokenRequestBody) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("grant_type"), !v.GrantType.Valid(), "must be one of \"client_credentials\", \"refresh_token\"")
+	c.addIfProperty(at, "grant_type", !v.GrantType.Valid(), "must be one of \"client_credentials\", \"refresh_token\"")
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
@@ -268,6 +268,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

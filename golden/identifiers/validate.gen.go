@@ -63,7 +63,7 @@ func (v *URL) Validate() error {
 }
 func (v *URL) validate(c *validationState, at *validationPath) {
 	if v.Sort != nil {
-		c.addIf(at.field("sort"), !v.Sort.Valid(), "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\", \"url\", \"json\", \"time\"")
+		c.addIfProperty(at, "sort", !v.Sort.Valid(), "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\", \"url\", \"json\", \"time\"")
 	}
 }
 
@@ -263,6 +263,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -86,9 +86,9 @@ func (v *UploadFileRequestBody) validate(c *validationState, at *validationPath)
 	if v.Attributes != nil {
 		v.Attributes.validate(c, at.field("attributes"))
 	}
-	c.addIf(at.field("purpose"), !v.Purpose.Valid(), "must be one of \"assistants\", \"fine-tune\"")
+	c.addIfProperty(at, "purpose", !v.Purpose.Valid(), "must be one of \"assistants\", \"fine-tune\"")
 	if v.SizeHint != nil {
-		c.addIf(at.field("size_hint"), *v.SizeHint < 1, "must be at least 1")
+		c.addIfProperty(at, "size_hint", *v.SizeHint < 1, "must be at least 1")
 	}
 }
 
@@ -288,6 +288,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

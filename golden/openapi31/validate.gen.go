@@ -74,7 +74,7 @@ func (v *Item) Validate() error {
 }
 func (v *Item) validate(c *validationState, at *validationPath) {
 	if v.Kind != nil {
-		c.addIf(at.field("kind"), !v.Kind.Valid(), "must be one of \"widget\"")
+		c.addIfProperty(at, "kind", !v.Kind.Valid(), "must be one of \"widget\"")
 	}
 	if x, ok := v.Parent.Get(); ok && x != nil {
 		x.validate(c, at.field("parent"))
@@ -107,7 +107,7 @@ func (v *Sample) Validate() error {
 	return validateRoot(v)
 }
 func (v *Sample) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("0"), v.V0 < 0, "must be at least 0")
+	c.addIfProperty(at, "0", v.V0 < 0, "must be at least 0")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -301,6 +301,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -60,7 +60,7 @@ func (v *CustomerList) validate(c *validationState, at *validationPath) {
 	if v.Data == nil {
 		c.missing(at.field("data"), "is required")
 	}
-	c.addIf(at.field("object"), !v.Object.Valid(), "must be one of \"list\"")
+	c.addIfProperty(at, "object", !v.Object.Valid(), "must be one of \"list\"")
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
@@ -259,6 +259,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

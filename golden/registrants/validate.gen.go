@@ -87,7 +87,7 @@ func (v *InsertInviteesRequestBodyItemsItem) validate(c *validationState, at *va
 	if v.DisplayName != nil {
 		validateString(c, at.field("displayName"), *v.DisplayName, 0, 8, nil)
 	}
-	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
+	c.addIfProperty(at, "email", !validationEmail(v.Email), "must be an email address")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -96,15 +96,15 @@ func (v *Registrant) Validate() error {
 	return validateRoot(v)
 }
 func (v *Registrant) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
+	c.addIfProperty(at, "email", !validationEmail(v.Email), "must be an email address")
 	if v.Language != nil {
-		c.addIf(at.field("language"), !v.Language.Valid(), "must be one of \"en-US\", \"fr-FR\"")
+		c.addIfProperty(at, "language", !v.Language.Valid(), "must be one of \"en-US\", \"fr-FR\"")
 	}
 	if v.NoOfEmployees != nil {
-		c.addIf(at.field("no_of_employees"), !v.NoOfEmployees.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\"")
+		c.addIfProperty(at, "no_of_employees", !v.NoOfEmployees.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\"")
 	}
 	if v.RoleInPurchaseProcess != nil {
-		c.addIf(at.field("role_in_purchase_process"), !v.RoleInPurchaseProcess.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Not involved\"")
+		c.addIfProperty(at, "role_in_purchase_process", !v.RoleInPurchaseProcess.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Not involved\"")
 	}
 }
 
@@ -314,6 +314,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -85,7 +85,7 @@ func (v *Settings) Validate() error {
 }
 func (v *Settings) validate(c *validationState, at *validationPath) {
 	if v.Quality != nil {
-		c.addIf(at.field("quality"), !v.Quality.Valid(), "must be one of \"sd\", \"hd\"")
+		c.addIfProperty(at, "quality", !v.Quality.Valid(), "must be one of \"sd\", \"hd\"")
 	}
 }
 
@@ -280,6 +280,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -100,7 +100,7 @@ func (v *Message) Validate() error {
 	return validateRoot(v)
 }
 func (v *Message) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("role"), !v.Role.Valid(), "must be one of \"system\", \"user\", \"assistant\"")
+	c.addIfProperty(at, "role", !v.Role.Valid(), "must be one of \"system\", \"user\", \"assistant\"")
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
@@ -115,7 +115,7 @@ func (v *SpeechEvent) Validate() error {
 }
 func (v *SpeechEvent) validate(c *validationState, at *validationPath) {
 	if v.Event != nil {
-		c.addIf(at.field("event"), !v.Event.Valid(), "must be one of \"audio.delta\", \"audio.done\"")
+		c.addIfProperty(at, "event", !v.Event.Valid(), "must be one of \"audio.delta\", \"audio.done\"")
 	}
 }
 
@@ -315,6 +315,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -60,7 +60,7 @@ func (v *Pet) Validate() error {
 	return validateRoot(v)
 }
 func (v *Pet) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("id"), v.ID < 1, "must be at least 1")
+	c.addIfProperty(at, "id", v.ID < 1, "must be at least 1")
 	validateString(c, at.field("name"), v.Name, 1, -1, nil)
 }
 
@@ -71,7 +71,7 @@ func (v *Shipment) Validate() error {
 }
 func (v *Shipment) validate(c *validationState, at *validationPath) {
 	if v.Carrier != nil {
-		c.addIf(at.field("carrier"), !v.Carrier.Valid(), "must be one of \"ups\", \"dhl\"")
+		c.addIfProperty(at, "carrier", !v.Carrier.Valid(), "must be one of \"ups\", \"dhl\"")
 	}
 }
 
@@ -86,7 +86,7 @@ func (v *SubscribeRequestBody) Validate() error {
 	return validateRoot(v)
 }
 func (v *SubscribeRequestBody) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("callbackUrl"), !validationURI(v.CallbackURL), "must be an absolute URI")
+	c.addIfProperty(at, "callbackUrl", !validationURI(v.CallbackURL), "must be an absolute URI")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -280,6 +280,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

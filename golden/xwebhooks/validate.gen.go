@@ -61,7 +61,7 @@ func (v *BalanceEvent) Validate() error {
 func (v *BalanceEvent) validate(c *validationState, at *validationPath) {
 	validateString(c, at.field("accountId"), v.AccountID, 1, -1, nil)
 	if v.Currency != nil {
-		c.addIf(at.field("currency"), !v.Currency.Valid(), "must be one of \"EUR\", \"USD\"")
+		c.addIfProperty(at, "currency", !v.Currency.Valid(), "must be one of \"EUR\", \"USD\"")
 	}
 }
 
@@ -261,6 +261,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 
