@@ -15,6 +15,7 @@ func Models(api *generator.API) ([]byte, error) {
 		genType(f, t)
 	}
 	genParamsStructs(f, api)
+	genEnumHelpers(f, api)
 	if hasMultipart(api) {
 		genFormFile(f)
 	}
@@ -180,15 +181,69 @@ func genEnum(f *jen.File, d *jen.Statement, t *generator.Type) {
 	f.Commentf("Valid reports whether v is a value that the spec lists. Unknown values still")
 	f.Comment("decode without error, because APIs add values over time.")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("Valid").Params().Bool().BlockFunc(func(g *jen.Group) {
+		if helper, table := enumListing(t); helper != "" {
+			g.Return(jen.Id(helper).Call(table.Call(jen.Id("v")), jen.Id(enumTable(t)).Index(jen.Empty(), jen.Empty())))
+			return
+		}
 		g.Switch(jen.Id("v")).Block(
 			jen.Case(enumValueIDs(t)...).Block(jen.Return(jen.True())),
 		)
 		g.Return(jen.False())
 	})
+	if _, table := enumListing(t); table != nil {
+		f.Commentf("%s lists the values for Valid, as a table read by a shared helper.", enumTable(t))
+		f.Var().Id(enumTable(t)).Op("=").Index(jen.Op("...")).Add(table).ValuesFunc(func(g *jen.Group) {
+			for _, v := range t.Enum.Values {
+				g.Add(table.Clone().Call(jen.Id(v.Name)))
+			}
+		})
+	}
 	f.Commentf("%s lists every value that the spec allows, in spec order.", t.ValuesFunc)
 	f.Func().Id(t.ValuesFunc).Params().Index().Id(t.Name).Block(
 		jen.Return(jen.Index().Id(t.Name).Values(enumValueIDs(t)...)),
 	)
+}
+
+// enumListing is the shared helper that Valid of t calls with its values as
+// a table, and the table's element type; "" and nil for a switch. Each Valid
+// is one short call: the compiler writes a pointer wrapper of every Valid,
+// which copies its body.
+func enumListing(t *generator.Type) (string, *jen.Statement) {
+	switch t.Enum.Base {
+	case generator.RefString:
+		return "enumListedString", jen.String()
+	case generator.RefInt, generator.RefInt32, generator.RefInt64:
+		return "enumListedInt", jen.Int64()
+	}
+	return "", nil
+}
+
+// enumTable names the table of an enum's values. The prefix keeps it apart
+// from every other name in the package.
+func enumTable(t *generator.Type) string { return "enumValuesOf" + t.Name }
+
+// genEnumHelpers renders the helpers that Valid methods call, once.
+func genEnumHelpers(f *jen.File, api *generator.API) {
+	used := map[string]*jen.Statement{}
+	for _, t := range api.Types {
+		if t.Kind == generator.KindEnum {
+			if helper, table := enumListing(t); helper != "" {
+				used[helper] = table
+			}
+		}
+	}
+	for _, helper := range []string{"enumListedString", "enumListedInt"} {
+		table, ok := used[helper]
+		if !ok {
+			continue
+		}
+		f.Comment(helper + " reports whether v is one of values. Out of line, so that every")
+		f.Comment("Valid, and the pointer wrapper the compiler writes for it, stays a call.")
+		f.Comment(noInline)
+		f.Func().Id(helper).Params(jen.Id("v").Add(table.Clone()), jen.Id("values").Index().Add(table.Clone())).Bool().Block(
+			jen.Return(jen.Qual(pkgSlices, "Contains").Call(jen.Id("values"), jen.Id("v"))),
+		)
+	}
 }
 
 func enumValueIDs(t *generator.Type) []jen.Code {

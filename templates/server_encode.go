@@ -135,7 +135,18 @@ func appendMember(fl *generator.Field) jen.Code {
 	call := func(helper string, args ...jen.Code) jen.Code {
 		return jen.Id(helper).Call(append([]jen.Code{jen.Id("b"), jen.Err(), keyLit(jsonKey(fl.JSONName))}, args...)...)
 	}
-	switch shape := fl.Shape(); {
+	shape := fl.Shape()
+	if base := enumBase(fl.Type); base != nil {
+		// Written as its base type: a generic helper instantiated with each
+		// enum would be one more compiled function per enum.
+		switch shape {
+		case generator.ShapePointer:
+			x = jen.Parens(jen.Op("*").Add(base)).Call(x)
+		case generator.ShapeValue:
+			x = base.Call(x)
+		}
+	}
+	switch {
 	case shape == generator.ShapePointer && fl.Required:
 		return call("appendJSONPtrOrNull", x, encoderOf(fl.Type))
 	case shape == generator.ShapePointer && fl.Type.Kind == generator.RefNamed && appendable(fl.Type.Named):
@@ -183,6 +194,19 @@ func encoderOf(r *generator.TypeRef) jen.Code {
 		}
 	}
 	return jen.Id("appendJSONValue") // floats, bytes, maps, any, raw JSON, unions, external types
+}
+
+// enumBase is the base type of an enum that encoderOf writes as that type,
+// or nil.
+func enumBase(r *generator.TypeRef) *jen.Statement {
+	if r.Kind != generator.RefNamed || r.Named.Kind != generator.KindEnum {
+		return nil
+	}
+	switch r.Named.Enum.Base {
+	case generator.RefString, generator.RefInt, generator.RefInt32, generator.RefInt64:
+		return typeRef(&generator.TypeRef{Kind: r.Named.Enum.Base})
+	}
+	return nil
 }
 
 // encoderFunc wraps a helper that takes an encoder of its own (a list's

@@ -15,14 +15,19 @@ func Validate(api *generator.API) ([]byte, error) {
 	c := newChecks(api)
 	f := newFile(api)
 	genProblemTypes(f)
+	enums := false
 	for _, t := range api.Types {
 		if c.plan.HasMethod(t) {
 			genValidateMethods(f, c, t)
+			enums = enums || t.Kind == generator.KindEnum
 		}
 	}
 	genValidationPath(f)
-	genValidationState(f)
+	genValidationState(f, c.useAddIfProperty)
 	genValidateRoot(f)
+	if enums {
+		genValidateRootIf(f)
+	}
 	genCheckHelpers(f, c)
 	return render(f)
 }
@@ -34,6 +39,13 @@ func genValidateMethods(f *jen.File, c *checks, t *generator.Type) {
 	recv := jen.Id("v").Id(t.Name)
 	if t.Kind == generator.KindStruct || t.Kind == generator.KindUnion || t.Kind == generator.KindTuple {
 		recv = jen.Id("v").Op("*").Id(t.Name)
+	}
+	if t.Kind == generator.KindEnum {
+		// Callers check an enum in place with Valid; it has no validate.
+		f.Comment("Validate returns a *ValidationError if the spec does not list v, or nil.")
+		f.Func().Params(recv).Id("Validate").Params().Error().Block(
+			jen.Return(jen.Id("validateRootIf").Call(jen.Op("!").Id("v").Dot("Valid").Call(), jen.Lit(enumProblem(t)))))
+		return
 	}
 	f.Comment("Validate returns a *ValidationError listing every way v breaks its schema, or nil;")
 	f.Comment("validate adds them to c, at path at.")

@@ -16,16 +16,17 @@ import (
 type checks struct {
 	plan *generator.Validation
 	// patterns maps each pattern to its compiled variable, in first-use order.
-	patterns      map[string]string
-	patternOrder  []string
-	formats       map[string]bool
-	useUnique     bool // validationUnique
-	useUniqueJSON bool // validationUniqueJSON
-	useUniqueBy   bool // validationUniqueBy
-	useMultipleOf bool // validationMultipleOf
-	useSortedKeys bool // validationKeys
-	useString     bool // validateString
-	useMinItems   bool // validateMinItems
+	patterns         map[string]string
+	patternOrder     []string
+	formats          map[string]bool
+	useUnique        bool // validationUnique
+	useUniqueJSON    bool // validationUniqueJSON
+	useUniqueBy      bool // validationUniqueBy
+	useMultipleOf    bool // validationMultipleOf
+	useSortedKeys    bool // validationKeys
+	useString        bool // validateString
+	useMinItems      bool // validateMinItems
+	useAddIfProperty bool // validationState.addIfProperty
 }
 
 // newChecks plans the checks of api: the validate method of every type,
@@ -87,9 +88,14 @@ func report(at jen.Code, text jen.Code) *jen.Statement {
 	return jen.Id("c").Dot("add").Call(at, text)
 }
 
-// reportIf adds a problem when bad holds, in one line.
-func reportIf(at, bad jen.Code, text string) *jen.Statement {
-	return jen.Id("c").Dot("addIf").Call(at, bad, jen.Lit(text))
+// reportIf adds a problem when bad holds, in one line. A property's path is
+// built by the helper, out of line, so that each check is a short call.
+func (c *checks) reportIf(l loc, bad jen.Code, text string) *jen.Statement {
+	if l.name != nil {
+		c.useAddIfProperty = true
+		return jen.Id("c").Dot("addIfProperty").Call(jen.Id(l.parent), l.name, bad, jen.Lit(text))
+	}
+	return jen.Id("c").Dot("addIf").Call(l.problemAt(), bad, jen.Lit(text))
 }
 
 // value emits the checks of x, a value of type r. named says that x's Go
@@ -105,7 +111,13 @@ func (c *checks) value(g *jen.Group, r *generator.TypeRef, x *jen.Statement, nam
 	case generator.RefMap:
 		c.mapChecks(g, r, x, l, depth)
 	case generator.RefNamed:
-		if c.plan.HasMethod(generator.MethodOwner(r.Named)) {
+		owner := generator.MethodOwner(r.Named)
+		switch {
+		case owner.Kind == generator.KindEnum:
+			// Checked in place: a validate method per enum, and the pointer
+			// wrapper the compiler writes for it, would cost more than the call.
+			g.Add(c.reportIf(l, jen.Op("!").Add(x.Clone()).Dot("Valid").Call(), enumProblem(owner)))
+		case c.plan.HasMethod(owner):
 			g.Add(x.Clone()).Dot("validate").Call(jen.Id("c"), l.node())
 		}
 	}
@@ -136,7 +148,7 @@ func (c *checks) stringChecks(g *jen.Group, r *generator.TypeRef, x *jen.Stateme
 	}
 	if fc, ok := formatChecks[r.Format]; ok {
 		c.formats[r.Format] = true
-		g.Add(reportIf(l.problemAt(), jen.Op("!").Id(fc.fn).Call(s.Clone()), fc.problem))
+		g.Add(c.reportIf(l, jen.Op("!").Id(fc.fn).Call(s.Clone()), fc.problem))
 	}
 }
 
@@ -161,23 +173,23 @@ func (c *checks) numberChecks(g *jen.Group, r *generator.TypeRef, x *jen.Stateme
 		if cons.ExclusiveMinimum {
 			op, text = "<=", "must be greater than "
 		}
-		g.Add(reportIf(l.problemAt(), compareBound(r.Kind, x, op, *cons.Minimum), text+formatBound(*cons.Minimum)))
+		g.Add(c.reportIf(l, compareBound(r.Kind, x, op, *cons.Minimum), text+formatBound(*cons.Minimum)))
 	}
 	if cons.Maximum != nil {
 		op, text := ">", "must be at most "
 		if cons.ExclusiveMaximum {
 			op, text = ">=", "must be less than "
 		}
-		g.Add(reportIf(l.problemAt(), compareBound(r.Kind, x, op, *cons.Maximum), text+formatBound(*cons.Maximum)))
+		g.Add(c.reportIf(l, compareBound(r.Kind, x, op, *cons.Maximum), text+formatBound(*cons.Maximum)))
 	}
 	if m := cons.MultipleOf; m != nil && *m > 0 {
 		problem := "must be a multiple of " + formatBound(*m)
 		if isIntKind(r.Kind) && exactInt(r.Kind, *m) {
-			g.Add(reportIf(l.problemAt(), x.Clone().Op("%").Op(formatBound(*m)).Op("!=").Lit(0), problem))
+			g.Add(c.reportIf(l, x.Clone().Op("%").Op(formatBound(*m)).Op("!=").Lit(0), problem))
 			return
 		}
 		c.useMultipleOf = true
-		g.Add(reportIf(l.problemAt(), jen.Op("!").Id("validationMultipleOf").Call(jen.Float64().Call(x.Clone()), jen.Op(formatBound(*m))), problem))
+		g.Add(c.reportIf(l, jen.Op("!").Id("validationMultipleOf").Call(jen.Float64().Call(x.Clone()), jen.Op(formatBound(*m))), problem))
 	}
 }
 
@@ -323,10 +335,10 @@ func (c *checks) mapChecks(g *jen.Group, r *generator.TypeRef, x *jen.Statement,
 	cons := r.Constraints
 	count := func() *jen.Statement { return jen.Len(x.Clone()) }
 	if cons.MinProperties > 0 && cons.MinProperties <= math.MaxInt32 {
-		g.Add(reportIf(l.problemAt(), count().Op("<").Add(intLit(cons.MinProperties)), fmt.Sprintf("must have at least %d properties", cons.MinProperties)))
+		g.Add(c.reportIf(l, count().Op("<").Add(intLit(cons.MinProperties)), fmt.Sprintf("must have at least %d properties", cons.MinProperties)))
 	}
 	if cons.MaxProperties > 0 && cons.MaxProperties <= math.MaxInt32 {
-		g.Add(reportIf(l.problemAt(), count().Op(">").Add(intLit(cons.MaxProperties)), fmt.Sprintf("must have at most %d properties", cons.MaxProperties)))
+		g.Add(c.reportIf(l, count().Op(">").Add(intLit(cons.MaxProperties)), fmt.Sprintf("must have at most %d properties", cons.MaxProperties)))
 	}
 	if c.plan.Checked(r.Elem) {
 		scope(g, l.fresh, func(g *jen.Group) {
@@ -395,8 +407,6 @@ func scope(g *jen.Group, fresh bool, body func(*jen.Group)) {
 func (c *checks) typeBody(g *jen.Group, t *generator.Type) {
 	v := func() *jen.Statement { return jen.Id("v") }
 	switch t.Kind {
-	case generator.KindEnum:
-		g.Add(reportIf(jen.Id("at"), jen.Op("!").Id("v").Dot("Valid").Call(), "must be one of "+enumList(t)))
 	case generator.KindAlias:
 		c.value(g, t.Alias, v(), true, loc{parent: "at"}, 0)
 	case generator.KindStruct, generator.KindTuple:
@@ -421,6 +431,9 @@ func (c *checks) typeBody(g *jen.Group, t *generator.Type) {
 		}
 	}
 }
+
+// enumProblem is the problem text of a value that an enum does not list.
+func enumProblem(t *generator.Type) string { return "must be one of " + enumList(t) }
 
 // enumList lists an enum's values for a problem text: "Scheduled", "Live".
 func enumList(t *generator.Type) string {

@@ -135,8 +135,9 @@ const (
 	valCheckEvery = 1024
 )
 
-// genValidationState renders validationState, which collects problems.
-func genValidationState(f *jen.File) {
+// genValidationState renders validationState, which collects problems;
+// addIfProperty says whether a check uses that method.
+func genValidationState(f *jen.File, addIfProperty bool) {
 	s := jen.Id("s").Op("*").Id(valState)
 	sDot := func(name string) *jen.Statement { return jen.Id("s").Dot(name) }
 	f.Comment("validationListed is how many problems an answer lists; the others are counted.")
@@ -223,6 +224,14 @@ func genValidationState(f *jen.File) {
 	f.Func().Params(s.Clone()).Id("addIf").Params(jen.Id("at").Add(pathPtr()), jen.Id("bad").Bool(), jen.Id("problem").String()).Block(
 		jen.If(jen.Id("bad")).Block(sDot("add").Call(jen.Id("at"), jen.Id("problem"))),
 	)
+	if addIfProperty {
+		f.Comment("addIfProperty is addIf for property name below at. Out of line, so that a check")
+		f.Comment("of a property is one short call that builds the path only for a problem.")
+		f.Comment(noInline)
+		f.Func().Params(s.Clone()).Id("addIfProperty").Params(jen.Id("at").Add(pathPtr()), jen.Id("name").String(), jen.Id("bad").Bool(), jen.Id("problem").String()).Block(
+			jen.If(jen.Id("bad")).Block(sDot("add").Call(jen.Id("at").Dot("field").Call(jen.Id("name")), jen.Id("problem"))),
+		)
+	}
 	f.Comment("checking reports whether checks go on; walks over many values call it at each")
 	f.Comment("step. They stop after too many problems, or when the request's context is done.")
 	f.Func().Params(s.Clone()).Id("checking").Params().Bool().Block(
@@ -407,6 +416,17 @@ func genValidateRoot(f *jen.File) {
 	)).Error().Block(
 		jen.Var().Id("c").Id(valState),
 		jen.Id("v").Dot("validate").Call(jen.Op("&").Id("c"), jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")})),
+		jen.Return(jen.Id("c").Dot("err").Call()),
+	)
+}
+
+// genValidateRootIf renders what the Validate method of every enum calls.
+func genValidateRootIf(f *jen.File) {
+	f.Comment("validateRootIf returns problem as an error about the whole value when bad holds.")
+	f.Func().Id("validateRootIf").Params(jen.Id("bad").Bool(), jen.Id("problem").String()).Error().Block(
+		jen.If(jen.Op("!").Id("bad")).Block(jen.Return(jen.Nil())),
+		jen.Var().Id("c").Id(valState),
+		jen.Id("c").Dot("add").Call(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")}), jen.Id("problem")),
 		jen.Return(jen.Id("c").Dot("err").Call()),
 	)
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -34,12 +35,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v BuiltInType) Valid() bool {
-	switch v {
-	case BuiltInTypeWorkshop, BuiltInTypeWebinar:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfBuiltInType[:])
 }
+
+// enumValuesOfBuiltInType lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfBuiltInType = [...]string{string(BuiltInTypeWorkshop), string(BuiltInTypeWebinar)}
 
 // BuiltInTypeValues lists every value that the spec allows, in spec order.
 func BuiltInTypeValues() []BuiltInType {
@@ -88,12 +88,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ChatVisibility) Valid() bool {
-	switch v {
-	case ChatVisibilityDisplay:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfChatVisibility[:])
 }
+
+// enumValuesOfChatVisibility lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfChatVisibility = [...]string{string(ChatVisibilityDisplay)}
 
 // ChatVisibilityValues lists every value that the spec allows, in spec order.
 func ChatVisibilityValues() []ChatVisibility {
@@ -256,12 +255,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v LiveSolution) Valid() bool {
-	switch v {
-	case LiveSolutionYoutube, LiveSolutionVimeo, LiveSolutionBuiltIn:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfLiveSolution[:])
 }
+
+// enumValuesOfLiveSolution lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfLiveSolution = [...]string{string(LiveSolutionYoutube), string(LiveSolutionVimeo), string(LiveSolutionBuiltIn)}
 
 // LiveSolutionValues lists every value that the spec allows, in spec order.
 func LiveSolutionValues() []LiveSolution {
@@ -280,12 +278,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v LiveStatus) Valid() bool {
-	switch v {
-	case LiveStatusScheduled, LiveStatusLive, LiveStatusEnded:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfLiveStatus[:])
 }
+
+// enumValuesOfLiveStatus lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfLiveStatus = [...]string{string(LiveStatusScheduled), string(LiveStatusLive), string(LiveStatusEnded)}
 
 // LiveStatusValues lists every value that the spec allows, in spec order.
 func LiveStatusValues() []LiveStatus {
@@ -360,12 +357,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ParticipantStatus) Valid() bool {
-	switch v {
-	case ParticipantStatusAccepted, ParticipantStatusInvited, ParticipantStatusDeclined:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfParticipantStatus[:])
 }
+
+// enumValuesOfParticipantStatus lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfParticipantStatus = [...]string{string(ParticipantStatusAccepted), string(ParticipantStatusInvited), string(ParticipantStatusDeclined)}
 
 // ParticipantStatusValues lists every value that the spec allows, in spec order.
 func ParticipantStatusValues() []ParticipantStatus {
@@ -384,12 +380,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ParticipantType) Valid() bool {
-	switch v {
-	case ParticipantTypeParticipant, ParticipantTypeSpeaker, ParticipantTypeHost:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfParticipantType[:])
 }
+
+// enumValuesOfParticipantType lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfParticipantType = [...]string{string(ParticipantTypeParticipant), string(ParticipantTypeSpeaker), string(ParticipantTypeHost)}
 
 // ParticipantTypeValues lists every value that the spec allows, in spec order.
 func ParticipantTypeValues() []ParticipantType {
@@ -407,12 +402,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ParticipantsVisibility) Valid() bool {
-	switch v {
-	case ParticipantsVisibilityDisplay, ParticipantsVisibilityEnded:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfParticipantsVisibility[:])
 }
+
+// enumValuesOfParticipantsVisibility lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfParticipantsVisibility = [...]string{string(ParticipantsVisibilityDisplay), string(ParticipantsVisibilityEnded)}
 
 // ParticipantsVisibilityValues lists every value that the spec allows, in spec order.
 func ParticipantsVisibilityValues() []ParticipantsVisibility {
@@ -429,12 +423,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Participation) Valid() bool {
-	switch v {
-	case ParticipationAnySpotMembers:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfParticipation[:])
 }
+
+// enumValuesOfParticipation lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfParticipation = [...]string{string(ParticipationAnySpotMembers)}
 
 // ParticipationValues lists every value that the spec allows, in spec order.
 func ParticipationValues() []Participation {
@@ -633,12 +626,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v VideoEncoding) Valid() bool {
-	switch v {
-	case VideoEncodingHls:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfVideoEncoding[:])
 }
+
+// enumValuesOfVideoEncoding lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfVideoEncoding = [...]string{string(VideoEncodingHls)}
 
 // VideoEncodingValues lists every value that the spec allows, in spec order.
 func VideoEncodingValues() []VideoEncoding {
@@ -655,12 +647,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Visibility) Valid() bool {
-	switch v {
-	case VisibilityAnyOne:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfVisibility[:])
 }
+
+// enumValuesOfVisibility lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfVisibility = [...]string{string(VisibilityAnyOne)}
 
 // VisibilityValues lists every value that the spec allows, in spec order.
 func VisibilityValues() []Visibility {
@@ -703,6 +694,14 @@ type ListLiveSpeakersParams struct {
 	Page *int
 	// query parameter limit: The limit of results to be returned per page.
 	Limit *int
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }
 
 // Nullable holds an optional property that may also be null: the zero value is

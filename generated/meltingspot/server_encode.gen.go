@@ -289,7 +289,7 @@ func (v Live) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONObject(b, err, `"builtInConfig":`, v.BuiltInConfig != nil, v.BuiltInConfig)
 	b, err = appendJSONNullable(b, err, `"builtInType":`, v.BuiltInType, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"computedStatus":`, v.ComputedStatus, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"computedStatus":`, (*string)(v.ComputedStatus), appendJSONStr)
 	b, err = appendJSONObject(b, err, `"config":`, v.Config != nil, v.Config)
 	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
 	b, err = appendJSONOmitList(b, err, `"description":`, v.Description, appendJSONValue)
@@ -297,10 +297,10 @@ func (v Live) appendJSON(b []byte) (_ []byte, err error) {
 	b, err = appendJSONPtr(b, err, `"id":`, v.ID, appendJSONStr)
 	b, err = appendJSONObject(b, err, `"metrics":`, v.Metrics != nil, v.Metrics)
 	b, err = appendJSONObject(b, err, `"privacy":`, v.Privacy != nil, v.Privacy)
-	b, err = appendJSONPtr(b, err, `"solution":`, v.Solution, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"solution":`, (*string)(v.Solution), appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"spotId":`, v.SpotID, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"startDate":`, v.StartDate, appendJSONTime)
-	b, err = appendJSONPtr(b, err, `"status":`, v.Status, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"status":`, (*string)(v.Status), appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"title":`, v.Title, appendJSONStr)
 	b, err = appendJSONNullable(b, err, `"videoUrl":`, v.VideoURL, appendJSONStr)
 	return appendJSONClose(b, err)
@@ -309,8 +309,8 @@ func (v Live) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v LiveConfig) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"chatVisibility":`, v.ChatVisibility, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"participantsVisibility":`, v.ParticipantsVisibility, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"chatVisibility":`, (*string)(v.ChatVisibility), appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"participantsVisibility":`, (*string)(v.ParticipantsVisibility), appendJSONStr)
 	return appendJSONClose(b, err)
 }
 
@@ -348,8 +348,8 @@ func (v Participant) appendJSON(b []byte) (_ []byte, err error) {
 	b, err = appendJSONPtrOrNull(b, err, `"spotMemberFirstname":`, v.SpotMemberFirstname, appendJSONStr)
 	b, err = appendJSONField(b, err, `"spotMemberId":`, v.SpotMemberID, appendJSONStr)
 	b, err = appendJSONPtrOrNull(b, err, `"spotMemberLastname":`, v.SpotMemberLastname, appendJSONStr)
-	b, err = appendJSONField(b, err, `"status":`, v.Status, appendJSONStr)
-	b, err = appendJSONField(b, err, `"type":`, v.Type, appendJSONStr)
+	b, err = appendJSONField(b, err, `"status":`, string(v.Status), appendJSONStr)
+	b, err = appendJSONField(b, err, `"type":`, string(v.Type), appendJSONStr)
 	return appendJSONClose(b, err)
 }
 
@@ -373,8 +373,8 @@ func (v ParticipantMetrics) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Privacy) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"participation":`, v.Participation, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"visibility":`, v.Visibility, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"participation":`, (*string)(v.Participation), appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"visibility":`, (*string)(v.Visibility), appendJSONStr)
 	return appendJSONClose(b, err)
 }
 
@@ -382,7 +382,7 @@ func (v Privacy) appendJSON(b []byte) (_ []byte, err error) {
 func (v Video) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
-	b, err = appendJSONPtr(b, err, `"encoding":`, v.Encoding, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"encoding":`, (*string)(v.Encoding), appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"quality":`, v.Quality, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"url":`, v.URL, appendJSONStr)
 	return appendJSONClose(b, err)

@@ -62,7 +62,7 @@ func (v *CreateMeetingInviteesRequest) Validate() error {
 }
 func (v *CreateMeetingInviteesRequest) validate(c *validationState, at *validationPath) {
 	if v.HostEmail != nil {
-		c.addIf(at.field("hostEmail"), !validationEmail(*v.HostEmail), "must be an email address")
+		c.addIfProperty(at, "hostEmail", !validationEmail(*v.HostEmail), "must be an email address")
 	}
 	if v.Items != nil {
 		if len(v.Items) > 100 {
@@ -103,7 +103,7 @@ func (v *MeetingInvitee) validate(c *validationState, at *validationPath) {
 		validateString(c, at.field("displayName"), *v.DisplayName, 0, 128, nil)
 	}
 	if v.Email != nil {
-		c.addIf(at.field("email"), !validationEmail(*v.Email), "must be an email address")
+		c.addIfProperty(at, "email", !validationEmail(*v.Email), "must be an email address")
 	}
 }
 
@@ -116,7 +116,7 @@ func (v *MeetingInviteeInput) validate(c *validationState, at *validationPath) {
 	if v.DisplayName != nil {
 		validateString(c, at.field("displayName"), *v.DisplayName, 0, 128, nil)
 	}
-	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
+	c.addIfProperty(at, "email", !validationEmail(v.Email), "must be an email address")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -310,6 +310,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -3,6 +3,8 @@
 // Package zoom is generated from Zoom Meeting Registrants (version 2.0.0).
 package zoom
 
+import "slices"
+
 // CustomQuestion: One custom question and its answer.
 type CustomQuestion struct {
 	// Title of the custom question.
@@ -74,12 +76,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v NoOfEmployees) Valid() bool {
-	switch v {
-	case NoOfEmployees1To20, NoOfEmployees21To50, NoOfEmployees51To100, NoOfEmployees101To500, NoOfEmployees500To1000, NoOfEmployees1001To5000, NoOfEmployees5001To10000, NoOfEmployeesMoreThan10000:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfNoOfEmployees[:])
 }
+
+// enumValuesOfNoOfEmployees lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfNoOfEmployees = [...]string{string(NoOfEmployees1To20), string(NoOfEmployees21To50), string(NoOfEmployees51To100), string(NoOfEmployees101To500), string(NoOfEmployees500To1000), string(NoOfEmployees1001To5000), string(NoOfEmployees5001To10000), string(NoOfEmployeesMoreThan10000)}
 
 // NoOfEmployeesValues lists every value that the spec allows, in spec order.
 func NoOfEmployeesValues() []NoOfEmployees {
@@ -101,12 +102,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v PurchasingTimeFrame) Valid() bool {
-	switch v {
-	case PurchasingTimeFrameWithinAMonth, PurchasingTimeFrame1To3Months, PurchasingTimeFrame4To6Months, PurchasingTimeFrameMoreThan6Months, PurchasingTimeFrameNoTimeframe:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfPurchasingTimeFrame[:])
 }
+
+// enumValuesOfPurchasingTimeFrame lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfPurchasingTimeFrame = [...]string{string(PurchasingTimeFrameWithinAMonth), string(PurchasingTimeFrame1To3Months), string(PurchasingTimeFrame4To6Months), string(PurchasingTimeFrameMoreThan6Months), string(PurchasingTimeFrameNoTimeframe)}
 
 // PurchasingTimeFrameValues lists every value that the spec allows, in spec order.
 func PurchasingTimeFrameValues() []PurchasingTimeFrame {
@@ -134,12 +134,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantLanguage) Valid() bool {
-	switch v {
-	case RegistrantLanguageEnUS, RegistrantLanguageDeDE, RegistrantLanguageEsES, RegistrantLanguageFrFR, RegistrantLanguageJpJP, RegistrantLanguagePtPT, RegistrantLanguageRuRU, RegistrantLanguageZhCN, RegistrantLanguageZhTW, RegistrantLanguageKoKO, RegistrantLanguageItIT, RegistrantLanguageViVN:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfRegistrantLanguage[:])
 }
+
+// enumValuesOfRegistrantLanguage lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfRegistrantLanguage = [...]string{string(RegistrantLanguageEnUS), string(RegistrantLanguageDeDE), string(RegistrantLanguageEsES), string(RegistrantLanguageFrFR), string(RegistrantLanguageJpJP), string(RegistrantLanguagePtPT), string(RegistrantLanguageRuRU), string(RegistrantLanguageZhCN), string(RegistrantLanguageZhTW), string(RegistrantLanguageKoKO), string(RegistrantLanguageItIT), string(RegistrantLanguageViVN)}
 
 // RegistrantLanguageValues lists every value that the spec allows, in spec order.
 func RegistrantLanguageValues() []RegistrantLanguage {
@@ -159,12 +158,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RoleInPurchaseProcess) Valid() bool {
-	switch v {
-	case RoleInPurchaseProcessDecisionMaker, RoleInPurchaseProcessEvaluatorRecommender, RoleInPurchaseProcessInfluencer, RoleInPurchaseProcessNotInvolved:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfRoleInPurchaseProcess[:])
 }
+
+// enumValuesOfRoleInPurchaseProcess lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfRoleInPurchaseProcess = [...]string{string(RoleInPurchaseProcessDecisionMaker), string(RoleInPurchaseProcessEvaluatorRecommender), string(RoleInPurchaseProcessInfluencer), string(RoleInPurchaseProcessNotInvolved)}
 
 // RoleInPurchaseProcessValues lists every value that the spec allows, in spec order.
 func RoleInPurchaseProcessValues() []RoleInPurchaseProcess {
@@ -176,4 +174,12 @@ type AddMeetingRegistrantParams struct {
 	// query parameter occurrence_ids: Occurrence IDs. You can find these with the meeting get
 	// API. Multiple values separated by comma.
 	OccurrenceIDs []string
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }

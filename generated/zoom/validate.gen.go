@@ -63,55 +63,39 @@ func (v *MeetingRegistrantRequest) validate(c *validationState, at *validationPa
 	if v.Country != nil {
 		validateString(c, at.field("country"), *v.Country, 2, 2, nil)
 	}
-	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
+	c.addIfProperty(at, "email", !validationEmail(v.Email), "must be an email address")
 	if v.Language != nil {
-		v.Language.validate(c, at.field("language"))
+		c.addIfProperty(at, "language", !v.Language.Valid(), "must be one of \"en-US\", \"de-DE\", \"es-ES\", \"fr-FR\", \"jp-JP\", \"pt-PT\", \"ru-RU\", \"zh-CN\", \"zh-TW\", \"ko-KO\", \"it-IT\", \"vi-VN\"")
 	}
 	if v.NoOfEmployees != nil {
-		v.NoOfEmployees.validate(c, at.field("no_of_employees"))
+		c.addIfProperty(at, "no_of_employees", !v.NoOfEmployees.Valid(), "must be one of \"1-20\", \"21-50\", \"51-100\", \"101-500\", \"500-1,000\", \"1,001-5,000\", \"5,001-10,000\", \"More than 10,000\"")
 	}
 	if v.PurchasingTimeFrame != nil {
-		v.PurchasingTimeFrame.validate(c, at.field("purchasing_time_frame"))
+		c.addIfProperty(at, "purchasing_time_frame", !v.PurchasingTimeFrame.Valid(), "must be one of \"Within a month\", \"1-3 months\", \"4-6 months\", \"More than 6 months\", \"No timeframe\"")
 	}
 	if v.RoleInPurchaseProcess != nil {
-		v.RoleInPurchaseProcess.validate(c, at.field("role_in_purchase_process"))
+		c.addIfProperty(at, "role_in_purchase_process", !v.RoleInPurchaseProcess.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Influencer\", \"Not involved\"")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v NoOfEmployees) Validate() error {
-	return validateRoot(v)
-}
-func (v NoOfEmployees) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"1-20\", \"21-50\", \"51-100\", \"101-500\", \"500-1,000\", \"1,001-5,000\", \"5,001-10,000\", \"More than 10,000\"")
+	return validateRootIf(!v.Valid(), "must be one of \"1-20\", \"21-50\", \"51-100\", \"101-500\", \"500-1,000\", \"1,001-5,000\", \"5,001-10,000\", \"More than 10,000\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v PurchasingTimeFrame) Validate() error {
-	return validateRoot(v)
-}
-func (v PurchasingTimeFrame) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"Within a month\", \"1-3 months\", \"4-6 months\", \"More than 6 months\", \"No timeframe\"")
+	return validateRootIf(!v.Valid(), "must be one of \"Within a month\", \"1-3 months\", \"4-6 months\", \"More than 6 months\", \"No timeframe\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v RegistrantLanguage) Validate() error {
-	return validateRoot(v)
-}
-func (v RegistrantLanguage) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"en-US\", \"de-DE\", \"es-ES\", \"fr-FR\", \"jp-JP\", \"pt-PT\", \"ru-RU\", \"zh-CN\", \"zh-TW\", \"ko-KO\", \"it-IT\", \"vi-VN\"")
+	return validateRootIf(!v.Valid(), "must be one of \"en-US\", \"de-DE\", \"es-ES\", \"fr-FR\", \"jp-JP\", \"pt-PT\", \"ru-RU\", \"zh-CN\", \"zh-TW\", \"ko-KO\", \"it-IT\", \"vi-VN\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v RoleInPurchaseProcess) Validate() error {
-	return validateRoot(v)
-}
-func (v RoleInPurchaseProcess) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Influencer\", \"Not involved\"")
+	return validateRootIf(!v.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Influencer\", \"Not involved\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -308,6 +292,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -343,6 +337,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 

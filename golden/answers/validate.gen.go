@@ -51,13 +51,9 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Kind) Validate() error {
-	return validateRoot(v)
-}
-func (v Kind) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"daily\", \"weekly\"")
+	return validateRootIf(!v.Valid(), "must be one of \"daily\", \"weekly\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -289,5 +285,15 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }

@@ -767,7 +767,7 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 		{
 			at1 := at
 			for i1 := 0; i1 < len(v) && c.checking(); i1++ {
-				v[i1].validate(c, at1.item(i1))
+				c.addIf(at1.item(i1), !v[i1].Valid(), "must be one of \"small\", \"large\"")
 			}
 		}
 		in.Params.Kinds = v
@@ -997,7 +997,7 @@ func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
 	in.ID, _ = serverPathOf(c, "id", r.PathValue("id"), serverParseIntOf[int64])
 	if v, ok := serverPathOf(c, "kind", r.PathValue("kind"), serverTextOf[Kind]); ok {
 		at := &validationPath{in: "path", name: "kind"}
-		v.validate(c, at)
+		c.addIf(at, !v.Valid(), "must be one of \"small\", \"large\"")
 		in.Kind = v
 	}
 	in.Shape = strings.TrimPrefix(r.PathValue("shape"), ".")

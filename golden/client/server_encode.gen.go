@@ -253,7 +253,7 @@ func (v ProblemModel) appendJSON(b []byte) (_ []byte, err error) {
 func (v Thing) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"kind":`, v.Kind, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"kind":`, (*string)(v.Kind), appendJSONStr)
 	return appendJSONClose(b, err)
 }
 

@@ -62,13 +62,9 @@ func (v *AddTagsRequestBody) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Kind) Validate() error {
-	return validateRoot(v)
-}
-func (v Kind) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"small\", \"large\"")
+	return validateRootIf(!v.Valid(), "must be one of \"small\", \"large\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -78,7 +74,7 @@ func (v *Thing) Validate() error {
 }
 func (v *Thing) validate(c *validationState, at *validationPath) {
 	if v.Kind != nil {
-		v.Kind.validate(c, at.field("kind"))
+		c.addIfProperty(at, "kind", !v.Kind.Valid(), "must be one of \"small\", \"large\"")
 	}
 }
 
@@ -320,6 +316,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -355,5 +361,15 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }

@@ -3,6 +3,8 @@
 // Package deepobject is generated from Deep objects (version 1.0).
 package deepobject
 
+import "slices"
+
 // ChargeFilter is defined by the schema at /components/schemas/ChargeFilter.
 type ChargeFilter struct {
 	Created  *Range                   `json:"created,omitempty"`
@@ -32,12 +34,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ChargeFilterStatusItem) Valid() bool {
-	switch v {
-	case ChargeFilterStatusItemPaid, ChargeFilterStatusItemPending, ChargeFilterStatusItemFailed:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfChargeFilterStatusItem[:])
 }
+
+// enumValuesOfChargeFilterStatusItem lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfChargeFilterStatusItem = [...]string{string(ChargeFilterStatusItemPaid), string(ChargeFilterStatusItemPending), string(ChargeFilterStatusItemFailed)}
 
 // ChargeFilterStatusItemValues lists every value that the spec allows, in spec order.
 func ChargeFilterStatusItemValues() []ChargeFilterStatusItem {
@@ -90,4 +91,12 @@ type GetPersonParams struct {
 	XPerson *Person
 	// cookie parameter person: Form style, role,admin,firstName,Alex.
 	Person *Person
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }

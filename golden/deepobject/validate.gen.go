@@ -63,18 +63,14 @@ func (v *ChargeFilter) validate(c *validationState, at *validationPath) {
 	if v.Status != nil {
 		at1 := at.field("status")
 		for i1 := 0; i1 < len(v.Status) && c.checking(); i1++ {
-			v.Status[i1].validate(c, at1.item(i1))
+			c.addIf(at1.item(i1), !v.Status[i1].Valid(), "must be one of \"paid\", \"pending\", \"failed\"")
 		}
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ChargeFilterStatusItem) Validate() error {
-	return validateRoot(v)
-}
-func (v ChargeFilterStatusItem) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"paid\", \"pending\", \"failed\"")
+	return validateRootIf(!v.Valid(), "must be one of \"paid\", \"pending\", \"failed\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -84,7 +80,7 @@ func (v *ListChargesPage) Validate() error {
 }
 func (v *ListChargesPage) validate(c *validationState, at *validationPath) {
 	if v.Size != nil {
-		c.addIf(at.field("size"), *v.Size > 100, "must be at most 100")
+		c.addIfProperty(at, "size", *v.Size > 100, "must be at most 100")
 	}
 }
 
@@ -95,7 +91,7 @@ func (v *Person) Validate() error {
 }
 func (v *Person) validate(c *validationState, at *validationPath) {
 	if v.Age != nil {
-		c.addIf(at.field("age"), *v.Age < 0, "must be at least 0")
+		c.addIfProperty(at, "age", *v.Age < 0, "must be at least 0")
 	}
 }
 
@@ -106,7 +102,7 @@ func (v *Range) Validate() error {
 }
 func (v *Range) validate(c *validationState, at *validationPath) {
 	if v.Lt != nil {
-		c.addIf(at.field("lt"), *v.Lt > 2000000000, "must be at most 2000000000")
+		c.addIfProperty(at, "lt", *v.Lt > 2000000000, "must be at most 2000000000")
 	}
 }
 
@@ -304,6 +300,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -339,5 +345,15 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }

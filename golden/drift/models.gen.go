@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -152,12 +153,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Status) Valid() bool {
-	switch v {
-	case StatusScheduled, StatusEnded:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfStatus[:])
 }
+
+// enumValuesOfStatus lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfStatus = [...]string{string(StatusScheduled), string(StatusEnded)}
 
 // StatusValues lists every value that the spec allows, in spec order.
 func StatusValues() []Status {
@@ -168,6 +168,14 @@ func StatusValues() []Status {
 type GetMeetingParams struct {
 	// query parameter occurrence
 	Occurrence *MeetingID
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }
 
 // Nullable holds an optional property that may also be null: the zero value is

@@ -270,7 +270,7 @@ func (v Item) appendJSON(b []byte) (_ []byte, err error) {
 	b, err = appendJSONIf(b, err, v.Extra != nil, `"extra":`, v.Extra, appendJSONValue)
 	b, err = appendJSONPtr(b, err, `"id":`, v.ID, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"meta":`, v.Meta, appendJSONValue)
-	b, err = appendJSONPtr(b, err, `"status":`, v.Status, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"status":`, (*string)(v.Status), appendJSONStr)
 	b, err = appendJSONOmitList(b, err, `"tags":`, v.Tags, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"title":`, v.Title, appendJSONStr)
 	b, err = appendJSONNullable(b, err, `"videoUrl":`, v.VideoURL, appendJSONStr)

@@ -6,6 +6,7 @@ package encode
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"time"
 )
 
@@ -20,12 +21,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Kind) Valid() bool {
-	switch v {
-	case KindLeaf, KindBranch:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfKind[:])
 }
+
+// enumValuesOfKind lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfKind = [...]string{string(KindLeaf), string(KindBranch)}
 
 // KindValues lists every value that the spec allows, in spec order.
 func KindValues() []Kind {
@@ -44,12 +44,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Level) Valid() bool {
-	switch v {
-	case Level1, Level2, Level3:
-		return true
-	}
-	return false
+	return enumListedInt(int64(v), enumValuesOfLevel[:])
 }
+
+// enumValuesOfLevel lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfLevel = [...]int64{int64(Level1), int64(Level2), int64(Level3)}
 
 // LevelValues lists every value that the spec allows, in spec order.
 func LevelValues() []Level {
@@ -78,6 +77,22 @@ type Node struct {
 	Score   *float64            `json:"score,omitempty"`
 	Seen    Nullable[time.Time] `json:"seen,omitzero"`
 	Tags    []string            `json:"tags,omitzero"`
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
+}
+
+// enumListedInt reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedInt(v int64, values []int64) bool {
+	return slices.Contains(values, v)
 }
 
 // Nullable holds an optional property that may also be null: the zero value is

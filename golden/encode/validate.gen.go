@@ -51,22 +51,14 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Kind) Validate() error {
-	return validateRoot(v)
-}
-func (v Kind) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"leaf\", \"branch\"")
+	return validateRootIf(!v.Valid(), "must be one of \"leaf\", \"branch\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Level) Validate() error {
-	return validateRoot(v)
-}
-func (v Level) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of 1, 2, 3")
+	return validateRootIf(!v.Valid(), "must be one of 1, 2, 3")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -88,10 +80,10 @@ func (v *Node) validate(c *validationState, at *validationPath) {
 		c.missing(at.field("grid"), "is required")
 	}
 	if v.Kind != nil {
-		v.Kind.validate(c, at.field("kind"))
+		c.addIfProperty(at, "kind", !v.Kind.Valid(), "must be one of \"leaf\", \"branch\"")
 	}
 	if v.Level != nil {
-		v.Level.validate(c, at.field("level"))
+		c.addIfProperty(at, "level", !v.Level.Valid(), "must be one of 1, 2, 3")
 	}
 	if v.Next != nil {
 		v.Next.validate(c, at.field("next"))
@@ -295,6 +287,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -330,5 +332,15 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }

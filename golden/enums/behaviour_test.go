@@ -120,3 +120,21 @@ func TestEnumWrongJSONKindFails(t *testing.T) {
 	require.Error(t, json.Unmarshal([]byte(`"1"`), &p))
 	require.Error(t, json.Unmarshal([]byte(`1.5`), &p))
 }
+
+func TestEnumValidate(t *testing.T) {
+	require.NoError(t, HolderInlineOn.Validate())
+	require.NoError(t, PriorityValues()[2].Validate())
+	var ve *ValidationError
+	require.ErrorAs(t, Priority(7).Validate(), &ve)
+	require.Equal(t, []Problem{{In: "body", Name: "", Problem: "must be one of 1, 2, 3"}}, ve.Problems)
+
+	// A struct checks its enum members in place, at their paths.
+	inline := HolderInline("auto")
+	err := (&Holder{Size: "5000+", Inline: &inline}).Validate()
+	require.ErrorAs(t, err, &ve)
+	require.Equal(t, []Problem{
+		{In: "body", Name: "/inline", Problem: `must be one of "on", "off"`},
+		{In: "body", Name: "/size", Problem: `must be one of "1-20", "21-50", "More than 10,000", "Evaluator/Recommender", "en-US", ""`},
+	}, ve.Problems)
+	require.NoError(t, (&Holder{Size: EmployeesEmpty, Inline: nil}).Validate())
+}

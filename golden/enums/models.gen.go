@@ -3,6 +3,8 @@
 // Package enums is generated from Enums (version 1).
 package enums
 
+import "slices"
+
 // Collides: A type whose constant would take an existing type name.
 type Collides string
 
@@ -13,12 +15,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Collides) Valid() bool {
-	switch v {
-	case CollidesValues2:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfCollides[:])
 }
+
+// enumValuesOfCollides lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfCollides = [...]string{string(CollidesValues2)}
 
 // CollidesValues3 lists every value that the spec allows, in spec order.
 func CollidesValues3() []Collides {
@@ -43,12 +44,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Employees) Valid() bool {
-	switch v {
-	case Employees1To20, Employees21To50, EmployeesMoreThan10000, EmployeesEvaluatorRecommender, EmployeesEnUS, EmployeesEmpty:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfEmployees[:])
 }
+
+// enumValuesOfEmployees lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfEmployees = [...]string{string(Employees1To20), string(Employees21To50), string(EmployeesMoreThan10000), string(EmployeesEvaluatorRecommender), string(EmployeesEnUS), string(EmployeesEmpty)}
 
 // EmployeesValues lists every value that the spec allows, in spec order.
 func EmployeesValues() []Employees {
@@ -74,12 +74,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v HolderInline) Valid() bool {
-	switch v {
-	case HolderInlineOn, HolderInlineOff:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfHolderInline[:])
 }
+
+// enumValuesOfHolderInline lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfHolderInline = [...]string{string(HolderInlineOn), string(HolderInlineOff)}
 
 // HolderInlineValues lists every value that the spec allows, in spec order.
 func HolderInlineValues() []HolderInline {
@@ -97,12 +96,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Named) Valid() bool {
-	switch v {
-	case NamedAlpha, NamedBeta:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfNamed[:])
 }
+
+// enumValuesOfNamed lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfNamed = [...]string{string(NamedAlpha), string(NamedBeta)}
 
 // NamedValues lists every value that the spec allows, in spec order.
 func NamedValues() []Named {
@@ -121,14 +119,29 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Priority) Valid() bool {
-	switch v {
-	case Priority1, Priority2, Priority3:
-		return true
-	}
-	return false
+	return enumListedInt(int64(v), enumValuesOfPriority[:])
 }
+
+// enumValuesOfPriority lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfPriority = [...]int64{int64(Priority1), int64(Priority2), int64(Priority3)}
 
 // PriorityValues lists every value that the spec allows, in spec order.
 func PriorityValues() []Priority {
 	return []Priority{Priority1, Priority2, Priority3}
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
+}
+
+// enumListedInt reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedInt(v int64, values []int64) bool {
+	return slices.Contains(values, v)
 }

@@ -51,22 +51,14 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Collides) Validate() error {
-	return validateRoot(v)
-}
-func (v Collides) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"Values\"")
+	return validateRootIf(!v.Valid(), "must be one of \"Values\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Employees) Validate() error {
-	return validateRoot(v)
-}
-func (v Employees) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\", \"Evaluator/Recommender\", \"en-US\", \"\"")
+	return validateRootIf(!v.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\", \"Evaluator/Recommender\", \"en-US\", \"\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -76,36 +68,24 @@ func (v *Holder) Validate() error {
 }
 func (v *Holder) validate(c *validationState, at *validationPath) {
 	if v.Inline != nil {
-		v.Inline.validate(c, at.field("inline"))
+		c.addIfProperty(at, "inline", !v.Inline.Valid(), "must be one of \"on\", \"off\"")
 	}
-	v.Size.validate(c, at.field("size"))
+	c.addIfProperty(at, "size", !v.Size.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\", \"Evaluator/Recommender\", \"en-US\", \"\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v HolderInline) Validate() error {
-	return validateRoot(v)
-}
-func (v HolderInline) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"on\", \"off\"")
+	return validateRootIf(!v.Valid(), "must be one of \"on\", \"off\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Named) Validate() error {
-	return validateRoot(v)
-}
-func (v Named) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"a\", \"b\"")
+	return validateRootIf(!v.Valid(), "must be one of \"a\", \"b\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Priority) Validate() error {
-	return validateRoot(v)
-}
-func (v Priority) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of 1, 2, 3")
+	return validateRootIf(!v.Valid(), "must be one of 1, 2, 3")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -302,6 +282,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -337,5 +327,15 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }

@@ -6,6 +6,7 @@ package filters
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"time"
 )
 
@@ -51,12 +52,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v WidgetKind) Valid() bool {
-	switch v {
-	case WidgetKindGear, WidgetKindLever, WidgetKindSpring:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfWidgetKind[:])
 }
+
+// enumValuesOfWidgetKind lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfWidgetKind = [...]string{string(WidgetKindGear), string(WidgetKindLever), string(WidgetKindSpring)}
 
 // WidgetKindValues lists every value that the spec allows, in spec order.
 func WidgetKindValues() []WidgetKind {
@@ -95,6 +95,14 @@ type ListWidgetsParams struct {
 	PageSize *int
 	// query parameter label[eq] (required): A required bracket parameter stays a plain one.
 	LabelEq string
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }
 
 // Nullable holds an optional property that may also be null: the zero value is

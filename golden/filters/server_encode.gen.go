@@ -281,7 +281,7 @@ func (v Owner) appendJSON(b []byte) (_ []byte, err error) {
 func (v Widget) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
-	b, err = appendJSONPtr(b, err, `"kind":`, v.Kind, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"kind":`, (*string)(v.Kind), appendJSONStr)
 	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
 	b, err = appendJSONNullable(b, err, `"owner":`, v.Owner, Owner.appendJSON)
 	b, err = appendJSONPtr(b, err, `"size":`, v.Size, appendJSONValue)

@@ -58,17 +58,13 @@ func (v *Widget) Validate() error {
 }
 func (v *Widget) validate(c *validationState, at *validationPath) {
 	if v.Kind != nil {
-		v.Kind.validate(c, at.field("kind"))
+		c.addIfProperty(at, "kind", !v.Kind.Valid(), "must be one of \"gear\", \"lever\", \"spring\"")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v WidgetKind) Validate() error {
-	return validateRoot(v)
-}
-func (v WidgetKind) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"gear\", \"lever\", \"spring\"")
+	return validateRootIf(!v.Valid(), "must be one of \"gear\", \"lever\", \"spring\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -281,6 +277,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -316,5 +322,15 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }

@@ -3,6 +3,8 @@
 // Package form is generated from Form (version 1.0).
 package form
 
+import "slices"
+
 // PaymentIntentParams is defined by the schema at /components/schemas/PaymentIntentParams.
 type PaymentIntentParams struct {
 	Amount   int                            `json:"amount"`
@@ -46,14 +48,21 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v TokenRequestBodyGrantType) Valid() bool {
-	switch v {
-	case TokenRequestBodyGrantTypeClientCredentials, TokenRequestBodyGrantTypeRefreshToken:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfTokenRequestBodyGrantType[:])
 }
+
+// enumValuesOfTokenRequestBodyGrantType lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfTokenRequestBodyGrantType = [...]string{string(TokenRequestBodyGrantTypeClientCredentials), string(TokenRequestBodyGrantTypeRefreshToken)}
 
 // TokenRequestBodyGrantTypeValues lists every value that the spec allows, in spec order.
 func TokenRequestBodyGrantTypeValues() []TokenRequestBodyGrantType {
 	return []TokenRequestBodyGrantType{TokenRequestBodyGrantTypeClientCredentials, TokenRequestBodyGrantTypeRefreshToken}
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }

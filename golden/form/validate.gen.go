@@ -59,7 +59,7 @@ func (v *PaymentIntentParams) Validate() error {
 	return validateRoot(v)
 }
 func (v *PaymentIntentParams) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("amount"), v.Amount < 1, "must be at least 1")
+	c.addIfProperty(at, "amount", v.Amount < 1, "must be at least 1")
 	validateString(c, at.field("currency"), v.Currency, 3, 3, nil)
 }
 
@@ -69,16 +69,12 @@ func (v *TokenRequestBody) Validate() error {
 	return validateRoot(v)
 }
 func (v *TokenRequestBody) validate(c *validationState, at *validationPath) {
-	v.GrantType.validate(c, at.field("grant_type"))
+	c.addIfProperty(at, "grant_type", !v.GrantType.Valid(), "must be one of \"client_credentials\", \"refresh_token\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v TokenRequestBodyGrantType) Validate() error {
-	return validateRoot(v)
-}
-func (v TokenRequestBodyGrantType) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"client_credentials\", \"refresh_token\"")
+	return validateRootIf(!v.Valid(), "must be one of \"client_credentials\", \"refresh_token\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -275,6 +271,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -310,6 +316,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 

@@ -60,13 +60,13 @@ func (v *Everything) Validate() error {
 }
 func (v *Everything) validate(c *validationState, at *validationPath) {
 	if v.Day != nil {
-		c.addIf(at.field("day"), !validationDate(*v.Day), "must be a date (YYYY-MM-DD)")
+		c.addIfProperty(at, "day", !validationDate(*v.Day), "must be a date (YYYY-MM-DD)")
 	}
 	if v.Email != nil {
-		c.addIf(at.field("email"), !validationEmail(*v.Email), "must be an email address")
+		c.addIfProperty(at, "email", !validationEmail(*v.Email), "must be an email address")
 	}
 	if v.UUID != nil {
-		c.addIf(at.field("uuid"), !validationUUID(*v.UUID), "must be a UUID (8-4-4-4-12 hexadecimal digits)")
+		c.addIfProperty(at, "uuid", !validationUUID(*v.UUID), "must be a UUID (8-4-4-4-12 hexadecimal digits)")
 	}
 }
 
@@ -261,6 +261,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -5,6 +5,7 @@ package identifiers
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 )
 
@@ -71,12 +72,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v SortOrder) Valid() bool {
-	switch v {
-	case SortOrderPlus1, SortOrderMinus1, SortOrderAB, SortOrderAB2, SortOrderLessThan5, SortOrderGreaterThan5, SortOrderCPlusPlus, SortOrderC, SortOrderEmpty, SortOrderURL, SortOrderJSON, SortOrderTime:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfSortOrder[:])
 }
+
+// enumValuesOfSortOrder lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfSortOrder = [...]string{string(SortOrderPlus1), string(SortOrderMinus1), string(SortOrderAB), string(SortOrderAB2), string(SortOrderLessThan5), string(SortOrderGreaterThan5), string(SortOrderCPlusPlus), string(SortOrderC), string(SortOrderEmpty), string(SortOrderURL), string(SortOrderJSON), string(SortOrderTime)}
 
 // SortOrderValues lists every value that the spec allows, in spec order.
 func SortOrderValues() []SortOrder {
@@ -117,12 +117,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v URLSort) Valid() bool {
-	switch v {
-	case URLSortPlus1, URLSortMinus1, URLSortAB, URLSortAB2, URLSortLessThan5, URLSortGreaterThan5, URLSortCPlusPlus, URLSortC, URLSortEmpty, URLSortURL, URLSortJSON, URLSortTime:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfURLSort[:])
 }
+
+// enumValuesOfURLSort lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfURLSort = [...]string{string(URLSortPlus1), string(URLSortMinus1), string(URLSortAB), string(URLSortAB2), string(URLSortLessThan5), string(URLSortGreaterThan5), string(URLSortCPlusPlus), string(URLSortC), string(URLSortEmpty), string(URLSortURL), string(URLSortJSON), string(URLSortTime)}
 
 // URLSortValues lists every value that the spec allows, in spec order.
 func URLSortValues() []URLSort {
@@ -145,6 +144,14 @@ type IssuesListForRepoParams struct {
 	Bytes *string
 	// header parameter context
 	Context *string
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }
 
 // jsonRename pairs a placeholder in a struct tag with the property's name.

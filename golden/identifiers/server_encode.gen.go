@@ -263,7 +263,7 @@ func (v URL) appendJSON(b []byte) (_ []byte, err error) {
 	b, err = appendJSONPtr(b, err, `"Url":`, v.URL2, appendJSONStr)
 	b, err = appendJSONObject(b, err, `"http":`, v.HTTP != nil, v.HTTP)
 	b, err = appendJSONPtr(b, err, `"json":`, v.JSON, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"sort":`, v.Sort, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"sort":`, (*string)(v.Sort), appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"time":`, v.Time, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"url":`, v.URL3, appendJSONStr)
 	return appendJSONClose(b, err)

@@ -51,13 +51,9 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v SortOrder) Validate() error {
-	return validateRoot(v)
-}
-func (v SortOrder) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\", \"url\", \"json\", \"time\"")
+	return validateRootIf(!v.Valid(), "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\", \"url\", \"json\", \"time\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -67,17 +63,13 @@ func (v *URL) Validate() error {
 }
 func (v *URL) validate(c *validationState, at *validationPath) {
 	if v.Sort != nil {
-		v.Sort.validate(c, at.field("sort"))
+		c.addIfProperty(at, "sort", !v.Sort.Valid(), "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\", \"url\", \"json\", \"time\"")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v URLSort) Validate() error {
-	return validateRoot(v)
-}
-func (v URLSort) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\", \"url\", \"json\", \"time\"")
+	return validateRootIf(!v.Valid(), "must be one of \"+1\", \"-1\", \"a/b\", \"a-b\", \"<5\", \">5\", \"C++\", \"C\", \"\", \"url\", \"json\", \"time\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -274,6 +266,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -309,5 +311,15 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }

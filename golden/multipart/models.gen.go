@@ -3,7 +3,10 @@
 // Package multipart is generated from Multipart (version 1.0).
 package multipart
 
-import "io"
+import (
+	"io"
+	"slices"
+)
 
 // Attributes is defined by the schema at /components/schemas/Attributes.
 type Attributes struct {
@@ -59,16 +62,23 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v UploadFileRequestBodyPurpose) Valid() bool {
-	switch v {
-	case UploadFileRequestBodyPurposeAssistants, UploadFileRequestBodyPurposeFineTune:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfUploadFileRequestBodyPurpose[:])
 }
+
+// enumValuesOfUploadFileRequestBodyPurpose lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfUploadFileRequestBodyPurpose = [...]string{string(UploadFileRequestBodyPurposeAssistants), string(UploadFileRequestBodyPurposeFineTune)}
 
 // UploadFileRequestBodyPurposeValues lists every value that the spec allows, in spec order.
 func UploadFileRequestBodyPurposeValues() []UploadFileRequestBodyPurpose {
 	return []UploadFileRequestBodyPurpose{UploadFileRequestBodyPurposeAssistants, UploadFileRequestBodyPurposeFineTune}
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }
 
 // FormFile is a file part of a multipart body: its bytes are read from Body as the

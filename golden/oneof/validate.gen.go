@@ -58,7 +58,7 @@ func (v *ByEmail) Validate() error {
 	return validateRoot(v)
 }
 func (v *ByEmail) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
+	c.addIfProperty(at, "email", !validationEmail(v.Email), "must be an email address")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -263,6 +263,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -3,6 +3,8 @@
 // Package pagingcursor is generated from Customers (version 1).
 package pagingcursor
 
+import "slices"
+
 // Customer is defined by the schema at /components/schemas/Customer.
 type Customer struct {
 	Email *string `json:"email,omitempty"`
@@ -28,12 +30,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v CustomerListObject) Valid() bool {
-	switch v {
-	case CustomerListObjectList:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfCustomerListObject[:])
 }
+
+// enumValuesOfCustomerListObject lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfCustomerListObject = [...]string{string(CustomerListObjectList)}
 
 // CustomerListObjectValues lists every value that the spec allows, in spec order.
 func CustomerListObjectValues() []CustomerListObject {
@@ -48,4 +49,12 @@ type ListCustomersParams struct {
 	StartingAfter *string
 	// query parameter email
 	Email *string
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }

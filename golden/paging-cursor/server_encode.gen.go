@@ -254,7 +254,7 @@ func (v CustomerList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONList(b, err, `"data":`, v.Data, Customer.appendJSON)
 	b, err = appendJSONField(b, err, `"has_more":`, v.HasMore, appendJSONBool)
-	b, err = appendJSONField(b, err, `"object":`, v.Object, appendJSONStr)
+	b, err = appendJSONField(b, err, `"object":`, string(v.Object), appendJSONStr)
 	b, err = appendJSONField(b, err, `"url":`, v.URL, appendJSONStr)
 	return appendJSONClose(b, err)
 }

@@ -70,7 +70,7 @@ func (v *ListMessages200ResponseBodyMeta) Validate() error {
 }
 func (v *ListMessages200ResponseBodyMeta) validate(c *validationState, at *validationPath) {
 	if v.NextPageURL != nil {
-		c.addIf(at.field("next_page_url"), !validationURI(*v.NextPageURL), "must be an absolute URI")
+		c.addIfProperty(at, "next_page_url", !validationURI(*v.NextPageURL), "must be an absolute URI")
 	}
 }
 
@@ -265,6 +265,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

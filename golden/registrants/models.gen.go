@@ -3,6 +3,8 @@
 // Package registrants is generated from Registrants (version 1).
 package registrants
 
+import "slices"
+
 // InsertInvitees200ResponseBody is defined by the schema at
 // /paths/~1invitees~1bulkInsert/post/responses/200/content/application~1json/schema.
 type InsertInvitees200ResponseBody struct {
@@ -50,12 +52,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantLanguage) Valid() bool {
-	switch v {
-	case RegistrantLanguageEnUS, RegistrantLanguageFrFR:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfRegistrantLanguage[:])
 }
+
+// enumValuesOfRegistrantLanguage lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfRegistrantLanguage = [...]string{string(RegistrantLanguageEnUS), string(RegistrantLanguageFrFR)}
 
 // RegistrantLanguageValues lists every value that the spec allows, in spec order.
 func RegistrantLanguageValues() []RegistrantLanguage {
@@ -75,12 +76,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantNoOfEmployees) Valid() bool {
-	switch v {
-	case RegistrantNoOfEmployees1To20, RegistrantNoOfEmployees21To50, RegistrantNoOfEmployeesMoreThan10000:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfRegistrantNoOfEmployees[:])
 }
+
+// enumValuesOfRegistrantNoOfEmployees lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfRegistrantNoOfEmployees = [...]string{string(RegistrantNoOfEmployees1To20), string(RegistrantNoOfEmployees21To50), string(RegistrantNoOfEmployeesMoreThan10000)}
 
 // RegistrantNoOfEmployeesValues lists every value that the spec allows, in spec order.
 func RegistrantNoOfEmployeesValues() []RegistrantNoOfEmployees {
@@ -100,12 +100,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantRoleInPurchaseProcess) Valid() bool {
-	switch v {
-	case RegistrantRoleInPurchaseProcessDecisionMaker, RegistrantRoleInPurchaseProcessEvaluatorRecommender, RegistrantRoleInPurchaseProcessNotInvolved:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfRegistrantRoleInPurchaseProcess[:])
 }
+
+// enumValuesOfRegistrantRoleInPurchaseProcess lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfRegistrantRoleInPurchaseProcess = [...]string{string(RegistrantRoleInPurchaseProcessDecisionMaker), string(RegistrantRoleInPurchaseProcessEvaluatorRecommender), string(RegistrantRoleInPurchaseProcessNotInvolved)}
 
 // RegistrantRoleInPurchaseProcessValues lists every value that the spec allows, in spec order.
 func RegistrantRoleInPurchaseProcessValues() []RegistrantRoleInPurchaseProcess {
@@ -116,4 +115,12 @@ func RegistrantRoleInPurchaseProcessValues() []RegistrantRoleInPurchaseProcess {
 type AddRegistrantParams struct {
 	// query parameter occurrence_ids
 	OccurrenceIDs []string
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }

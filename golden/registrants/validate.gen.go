@@ -87,7 +87,7 @@ func (v *InsertInviteesRequestBodyItemsItem) validate(c *validationState, at *va
 	if v.DisplayName != nil {
 		validateString(c, at.field("displayName"), *v.DisplayName, 0, 8, nil)
 	}
-	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
+	c.addIfProperty(at, "email", !validationEmail(v.Email), "must be an email address")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -96,43 +96,31 @@ func (v *Registrant) Validate() error {
 	return validateRoot(v)
 }
 func (v *Registrant) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
+	c.addIfProperty(at, "email", !validationEmail(v.Email), "must be an email address")
 	if v.Language != nil {
-		v.Language.validate(c, at.field("language"))
+		c.addIfProperty(at, "language", !v.Language.Valid(), "must be one of \"en-US\", \"fr-FR\"")
 	}
 	if v.NoOfEmployees != nil {
-		v.NoOfEmployees.validate(c, at.field("no_of_employees"))
+		c.addIfProperty(at, "no_of_employees", !v.NoOfEmployees.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\"")
 	}
 	if v.RoleInPurchaseProcess != nil {
-		v.RoleInPurchaseProcess.validate(c, at.field("role_in_purchase_process"))
+		c.addIfProperty(at, "role_in_purchase_process", !v.RoleInPurchaseProcess.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Not involved\"")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v RegistrantLanguage) Validate() error {
-	return validateRoot(v)
-}
-func (v RegistrantLanguage) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"en-US\", \"fr-FR\"")
+	return validateRootIf(!v.Valid(), "must be one of \"en-US\", \"fr-FR\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v RegistrantNoOfEmployees) Validate() error {
-	return validateRoot(v)
-}
-func (v RegistrantNoOfEmployees) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\"")
+	return validateRootIf(!v.Valid(), "must be one of \"1-20\", \"21-50\", \"More than 10,000\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v RegistrantRoleInPurchaseProcess) Validate() error {
-	return validateRoot(v)
-}
-func (v RegistrantRoleInPurchaseProcess) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Not involved\"")
+	return validateRootIf(!v.Valid(), "must be one of \"Decision Maker\", \"Evaluator/Recommender\", \"Not involved\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -329,6 +317,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -364,6 +362,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 

@@ -3,6 +3,8 @@
 // Package selection is generated from Selection (version 1).
 package selection
 
+import "slices"
+
 // Guest: Kept only because Person's discriminator maps to it.
 type Guest struct {
 	InvitedBy *string `json:"invitedBy,omitempty"`
@@ -38,12 +40,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Quality) Valid() bool {
-	switch v {
-	case QualitySd, QualityHd:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfQuality[:])
 }
+
+// enumValuesOfQuality lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfQuality = [...]string{string(QualitySd), string(QualityHd)}
 
 // QualityValues lists every value that the spec allows, in spec order.
 func QualityValues() []Quality {
@@ -53,4 +54,12 @@ func QualityValues() []Quality {
 // Settings is defined by the schema at /components/schemas/Settings.
 type Settings struct {
 	Quality *Quality `json:"quality,omitempty"`
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }

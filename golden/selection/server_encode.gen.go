@@ -260,6 +260,6 @@ func (v Person) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Settings) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"quality":`, v.Quality, appendJSONStr)
+	b, err = appendJSONPtr(b, err, `"quality":`, (*string)(v.Quality), appendJSONStr)
 	return appendJSONClose(b, err)
 }

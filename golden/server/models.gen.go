@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -114,12 +115,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v View) Valid() bool {
-	switch v {
-	case ViewFull, ViewBrief:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfView[:])
 }
+
+// enumValuesOfView lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfView = [...]string{string(ViewFull), string(ViewBrief)}
 
 // ViewValues lists every value that the spec allows, in spec order.
 func ViewValues() []View {
@@ -140,6 +140,14 @@ type GetItemParams struct {
 	XRequestID *string
 	// cookie parameter session
 	Session *string
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }
 
 // jsonKindOf names the kind of a JSON value by its first byte.

@@ -850,7 +850,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 	}
 	if v, ok := serverQueryOf(c, q, "view", true, serverTextOf[View]); ok {
 		at := &validationPath{in: "query", name: "view"}
-		v.validate(c, at)
+		c.addIf(at, !v.Valid(), "must be one of \"full\", \"brief\"")
 		in.Params.View = v
 	}
 	in.Params.Since = serverParamPtr(serverQueryOf(c, q, "since", false, serverParseTime))

@@ -65,8 +65,8 @@ func (v *Dimensions) Validate() error {
 	return validateRoot(v)
 }
 func (v *Dimensions) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("h"), v.H < 0, "must be at least 0")
-	c.addIf(at.field("w"), v.W < 0, "must be at least 0")
+	c.addIfProperty(at, "h", v.H < 0, "must be at least 0")
+	c.addIfProperty(at, "w", v.W < 0, "must be at least 0")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -76,7 +76,7 @@ func (v *Item) Validate() error {
 }
 func (v *Item) validate(c *validationState, at *validationPath) {
 	if v.Count != nil {
-		c.addIf(at.field("count"), *v.Count > 10, "must be at most 10")
+		c.addIfProperty(at, "count", *v.Count > 10, "must be at most 10")
 	}
 	if v.Labels != nil {
 		at1 := at.field("labels")
@@ -89,7 +89,7 @@ func (v *Item) validate(c *validationState, at *validationPath) {
 		}
 	}
 	validateString(c, at.field("name"), v.Name, 1, 20, nil)
-	c.addIf(at.field("owner"), !validationEmail(v.Owner), "must be an email address")
+	c.addIfProperty(at, "owner", !validationEmail(v.Owner), "must be an email address")
 	if v.Parts == nil {
 		c.missing(at.field("parts"), "is required")
 	} else {
@@ -103,11 +103,11 @@ func (v *Item) validate(c *validationState, at *validationPath) {
 		}
 	}
 	if v.Price != nil {
-		c.addIf(at.field("price"), *v.Price < 0, "must be at least 0")
-		c.addIf(at.field("price"), !validationMultipleOf(float64(*v.Price), 0.5), "must be a multiple of 0.5")
+		c.addIfProperty(at, "price", *v.Price < 0, "must be at least 0")
+		c.addIfProperty(at, "price", !validationMultipleOf(float64(*v.Price), 0.5), "must be a multiple of 0.5")
 	}
 	if v.Site != nil {
-		c.addIf(at.field("site"), !validationURI(*v.Site), "must be an absolute URI")
+		c.addIfProperty(at, "site", !validationURI(*v.Site), "must be an absolute URI")
 	}
 	if v.Tags != nil {
 		if len(v.Tags) > 2 {
@@ -115,7 +115,7 @@ func (v *Item) validate(c *validationState, at *validationPath) {
 		}
 	}
 	if v.When != nil {
-		c.addIf(at.field("when"), !validationDate(*v.When), "must be a date (YYYY-MM-DD)")
+		c.addIfProperty(at, "when", !validationDate(*v.When), "must be a date (YYYY-MM-DD)")
 	}
 }
 
@@ -142,13 +142,9 @@ func (v *Size) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v View) Validate() error {
-	return validateRoot(v)
-}
-func (v View) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"full\", \"brief\"")
+	return validateRootIf(!v.Valid(), "must be one of \"full\", \"brief\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -345,6 +341,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -380,6 +386,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 

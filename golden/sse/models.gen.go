@@ -3,6 +3,8 @@
 // Package sse is generated from SSE (version 1).
 package sse
 
+import "slices"
+
 // ChatChunk is defined by the schema at /components/schemas/ChatChunk.
 type ChatChunk struct {
 	Choices []ChatChunkChoicesItem `json:"choices,omitzero"`
@@ -67,12 +69,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v MessageRole) Valid() bool {
-	switch v {
-	case MessageRoleSystem, MessageRoleUser, MessageRoleAssistant:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfMessageRole[:])
 }
+
+// enumValuesOfMessageRole lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfMessageRole = [...]string{string(MessageRoleSystem), string(MessageRoleUser), string(MessageRoleAssistant)}
 
 // MessageRoleValues lists every value that the spec allows, in spec order.
 func MessageRoleValues() []MessageRole {
@@ -110,12 +111,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v SpeechEventEvent) Valid() bool {
-	switch v {
-	case SpeechEventEventAudioDelta, SpeechEventEventAudioDone:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfSpeechEventEvent[:])
 }
+
+// enumValuesOfSpeechEventEvent lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfSpeechEventEvent = [...]string{string(SpeechEventEventAudioDelta), string(SpeechEventEventAudioDone)}
 
 // SpeechEventEventValues lists every value that the spec allows, in spec order.
 func SpeechEventEventValues() []SpeechEventEvent {
@@ -126,4 +126,12 @@ func SpeechEventEventValues() []SpeechEventEvent {
 type ListTicksParams struct {
 	// query parameter count
 	Count *int
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }

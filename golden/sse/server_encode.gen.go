@@ -268,6 +268,6 @@ func (v Error) appendJSON(b []byte) (_ []byte, err error) {
 func (v Message) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"content":`, v.Content, appendJSONStr)
-	b, err = appendJSONField(b, err, `"role":`, v.Role, appendJSONStr)
+	b, err = appendJSONField(b, err, `"role":`, string(v.Role), appendJSONStr)
 	return appendJSONClose(b, err)
 }

@@ -100,16 +100,12 @@ func (v *Message) Validate() error {
 	return validateRoot(v)
 }
 func (v *Message) validate(c *validationState, at *validationPath) {
-	v.Role.validate(c, at.field("role"))
+	c.addIfProperty(at, "role", !v.Role.Valid(), "must be one of \"system\", \"user\", \"assistant\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v MessageRole) Validate() error {
-	return validateRoot(v)
-}
-func (v MessageRole) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"system\", \"user\", \"assistant\"")
+	return validateRootIf(!v.Valid(), "must be one of \"system\", \"user\", \"assistant\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -119,17 +115,13 @@ func (v *SpeechEvent) Validate() error {
 }
 func (v *SpeechEvent) validate(c *validationState, at *validationPath) {
 	if v.Event != nil {
-		v.Event.validate(c, at.field("event"))
+		c.addIfProperty(at, "event", !v.Event.Valid(), "must be one of \"audio.delta\", \"audio.done\"")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v SpeechEventEvent) Validate() error {
-	return validateRoot(v)
-}
-func (v SpeechEventEvent) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"audio.delta\", \"audio.done\"")
+	return validateRootIf(!v.Valid(), "must be one of \"audio.delta\", \"audio.done\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -326,6 +318,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -361,5 +363,15 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }

@@ -6,6 +6,7 @@ package validate
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 )
 
 // Code: A named string with a pattern and a length range.
@@ -23,12 +24,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Level) Valid() bool {
-	switch v {
-	case Level1, Level2, Level3:
-		return true
-	}
-	return false
+	return enumListedInt(int64(v), enumValuesOfLevel[:])
 }
+
+// enumValuesOfLevel lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfLevel = [...]int64{int64(Level1), int64(Level2), int64(Level3)}
 
 // LevelValues lists every value that the spec allows, in spec order.
 func LevelValues() []Level {
@@ -69,6 +69,14 @@ type Person struct {
 
 // Tags: A named list with item and uniqueness constraints.
 type Tags []string
+
+// enumListedInt reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedInt(v int64, values []int64) bool {
+	return slices.Contains(values, v)
+}
 
 // Nullable holds an optional property that may also be null: the zero value is
 // absent (left out of JSON), Null() is an explicit null, NewNullable(v) is a value.

@@ -70,13 +70,9 @@ func (v Code) validate(c *validationState, at *validationPath) {
 	validateString(c, at, string(v), 3, 3, validationPattern1)
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Level) Validate() error {
-	return validateRoot(v)
-}
-func (v Level) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of 1, 2, 3")
+	return validateRootIf(!v.Valid(), "must be one of 1, 2, 3")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -86,40 +82,40 @@ func (v *Limits) Validate() error {
 }
 func (v *Limits) validate(c *validationState, at *validationPath) {
 	if v.ByName != nil {
-		c.addIf(at.field("byName"), len(v.ByName) < 1, "must have at least 1 properties")
-		c.addIf(at.field("byName"), len(v.ByName) > 2, "must have at most 2 properties")
+		c.addIfProperty(at, "byName", len(v.ByName) < 1, "must have at least 1 properties")
+		c.addIfProperty(at, "byName", len(v.ByName) > 2, "must have at most 2 properties")
 		at1 := at.field("byName")
 		for _, k1 := range validationKeys(v.ByName) {
 			if !c.checking() {
 				break
 			}
 			e1 := v.ByName[k1]
-			e1.validate(c, at1.field(k1))
+			c.addIfProperty(at1, k1, !e1.Valid(), "must be one of 1, 2, 3")
 		}
 	}
 	if v.Day != nil {
-		c.addIf(at.field("day"), !validationDate(*v.Day), "must be a date (YYYY-MM-DD)")
+		c.addIfProperty(at, "day", !validationDate(*v.Day), "must be a date (YYYY-MM-DD)")
 	}
 	if v.Email != nil {
-		c.addIf(at.field("email"), !validationEmail(*v.Email), "must be an email address")
+		c.addIfProperty(at, "email", !validationEmail(*v.Email), "must be an email address")
 	}
-	c.addIf(at.field("exact"), v.Exact < -5, "must be at least -5")
-	c.addIf(at.field("exact"), v.Exact > 5, "must be at most 5")
+	c.addIfProperty(at, "exact", v.Exact < -5, "must be at least -5")
+	c.addIfProperty(at, "exact", v.Exact > 5, "must be at most 5")
 	if v.Fraction != nil {
-		c.addIf(at.field("fraction"), !validationMultipleOf(float64(*v.Fraction), 0.25), "must be a multiple of 0.25")
+		c.addIfProperty(at, "fraction", !validationMultipleOf(float64(*v.Fraction), 0.25), "must be a multiple of 0.25")
 	}
 	if v.Grid != nil {
 		at1 := at.field("grid")
 		validationUniqueJSON(c, at1, v.Grid)
 	}
 	if v.Home != nil {
-		c.addIf(at.field("home"), !validationURI(*v.Home), "must be an absolute URI")
+		c.addIfProperty(at, "home", !validationURI(*v.Home), "must be an absolute URI")
 	}
 	if v.Huge != nil {
-		c.addIf(at.field("huge"), float64(*v.Huge) > 1e+20, "must be at most 1e+20")
+		c.addIfProperty(at, "huge", float64(*v.Huge) > 1e+20, "must be at most 1e+20")
 	}
 	if v.ID != nil {
-		c.addIf(at.field("id"), !validationUUID(*v.ID), "must be a UUID (8-4-4-4-12 hexadecimal digits)")
+		c.addIfProperty(at, "id", !validationUUID(*v.ID), "must be a UUID (8-4-4-4-12 hexadecimal digits)")
 	}
 	if v.Items == nil {
 		c.missing(at.field("items"), "is required")
@@ -133,8 +129,8 @@ func (v *Limits) validate(c *validationState, at *validationPath) {
 		validateString(c, at.field("maybe"), x, 0, 2, nil)
 	}
 	if v.Open != nil {
-		c.addIf(at.field("open"), *v.Open <= 0, "must be greater than 0")
-		c.addIf(at.field("open"), *v.Open >= 1, "must be less than 1")
+		c.addIfProperty(at, "open", *v.Open <= 0, "must be greater than 0")
+		c.addIfProperty(at, "open", *v.Open >= 1, "must be less than 1")
 	}
 	if v.People != nil {
 		at1 := at.field("people")
@@ -149,16 +145,16 @@ func (v *Limits) validate(c *validationState, at *validationPath) {
 		}
 	}
 	if v.Step != nil {
-		c.addIf(at.field("step"), *v.Step%5 != 0, "must be a multiple of 5")
+		c.addIfProperty(at, "step", *v.Step%5 != 0, "must be a multiple of 5")
 	}
 	if v.Tags != nil {
 		v.Tags.validate(c, at.field("tags"))
 	}
 	if v.V4 != nil {
-		c.addIf(at.field("v4"), !validationIPv4(*v.V4), "must be an IPv4 address")
+		c.addIfProperty(at, "v4", !validationIPv4(*v.V4), "must be an IPv4 address")
 	}
 	if v.V6 != nil {
-		c.addIf(at.field("v6"), !validationIPv6(*v.V6), "must be an IPv6 address")
+		c.addIfProperty(at, "v6", !validationIPv6(*v.V6), "must be an IPv6 address")
 	}
 }
 
@@ -169,7 +165,7 @@ func (v *Person) Validate() error {
 }
 func (v *Person) validate(c *validationState, at *validationPath) {
 	if v.Email != nil {
-		c.addIf(at.field("email"), !validationEmail(*v.Email), "must be an email address")
+		c.addIfProperty(at, "email", !validationEmail(*v.Email), "must be an email address")
 	}
 	if v.Nick != nil {
 		validateString(c, at.field("nick"), *v.Nick, 0, -1, validationPattern2)
@@ -388,6 +384,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -423,6 +429,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 

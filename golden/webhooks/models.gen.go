@@ -6,6 +6,7 @@ package webhooks
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 )
 
 // Pet is defined by the schema at /components/schemas/Pet.
@@ -33,12 +34,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ShipmentCarrier) Valid() bool {
-	switch v {
-	case ShipmentCarrierUps, ShipmentCarrierDhl:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfShipmentCarrier[:])
 }
+
+// enumValuesOfShipmentCarrier lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfShipmentCarrier = [...]string{string(ShipmentCarrierUps), string(ShipmentCarrierDhl)}
 
 // ShipmentCarrierValues lists every value that the spec allows, in spec order.
 func ShipmentCarrierValues() []ShipmentCarrier {
@@ -49,6 +49,14 @@ func ShipmentCarrierValues() []ShipmentCarrier {
 // /paths/~1subscriptions/post/requestBody/content/application~1json/schema.
 type SubscribeRequestBody struct {
 	CallbackURL string `json:"callbackUrl"`
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }
 
 // Nullable holds an optional property that may also be null: the zero value is

@@ -60,7 +60,7 @@ func (v *Pet) Validate() error {
 	return validateRoot(v)
 }
 func (v *Pet) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("id"), v.ID < 1, "must be at least 1")
+	c.addIfProperty(at, "id", v.ID < 1, "must be at least 1")
 	validateString(c, at.field("name"), v.Name, 1, -1, nil)
 }
 
@@ -71,17 +71,13 @@ func (v *Shipment) Validate() error {
 }
 func (v *Shipment) validate(c *validationState, at *validationPath) {
 	if v.Carrier != nil {
-		v.Carrier.validate(c, at.field("carrier"))
+		c.addIfProperty(at, "carrier", !v.Carrier.Valid(), "must be one of \"ups\", \"dhl\"")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ShipmentCarrier) Validate() error {
-	return validateRoot(v)
-}
-func (v ShipmentCarrier) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"ups\", \"dhl\"")
+	return validateRootIf(!v.Valid(), "must be one of \"ups\", \"dhl\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -90,7 +86,7 @@ func (v *SubscribeRequestBody) Validate() error {
 	return validateRoot(v)
 }
 func (v *SubscribeRequestBody) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("callbackUrl"), !validationURI(v.CallbackURL), "must be an absolute URI")
+	c.addIfProperty(at, "callbackUrl", !validationURI(v.CallbackURL), "must be an absolute URI")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -287,6 +283,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -322,6 +328,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 

@@ -3,6 +3,8 @@
 // Package xwebhooks is generated from XWebhooks (version 1).
 package xwebhooks
 
+import "slices"
+
 // BalanceEvent is defined by the schema at /components/schemas/BalanceEvent.
 type BalanceEvent struct {
 	AccountID string                `json:"accountId"`
@@ -22,12 +24,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v BalanceEventCurrency) Valid() bool {
-	switch v {
-	case BalanceEventCurrencyEUR, BalanceEventCurrencyUSD:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfBalanceEventCurrency[:])
 }
+
+// enumValuesOfBalanceEventCurrency lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfBalanceEventCurrency = [...]string{string(BalanceEventCurrencyEUR), string(BalanceEventCurrencyUSD)}
 
 // BalanceEventCurrencyValues lists every value that the spec allows, in spec order.
 func BalanceEventCurrencyValues() []BalanceEventCurrency {
@@ -39,4 +40,12 @@ func BalanceEventCurrencyValues() []BalanceEventCurrency {
 type LegacyNotificationRequestBody struct {
 	PspReference string `json:"pspReference"`
 	Success      *bool  `json:"success,omitempty"`
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }

@@ -61,17 +61,13 @@ func (v *BalanceEvent) Validate() error {
 func (v *BalanceEvent) validate(c *validationState, at *validationPath) {
 	validateString(c, at.field("accountId"), v.AccountID, 1, -1, nil)
 	if v.Currency != nil {
-		v.Currency.validate(c, at.field("currency"))
+		c.addIfProperty(at, "currency", !v.Currency.Valid(), "must be one of \"EUR\", \"USD\"")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v BalanceEventCurrency) Validate() error {
-	return validateRoot(v)
-}
-func (v BalanceEventCurrency) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"EUR\", \"USD\"")
+	return validateRootIf(!v.Valid(), "must be one of \"EUR\", \"USD\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -268,6 +264,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -303,6 +309,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 

@@ -66,13 +66,9 @@ func (v *BuiltInConfig) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v BuiltInType) Validate() error {
-	return validateRoot(v)
-}
-func (v BuiltInType) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"Workshop\", \"Webinar\"")
+	return validateRootIf(!v.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -109,13 +105,9 @@ func (v *BulkInviteRequest) validate(c *validationState, at *validationPath) {
 	v.Members.validate(c, at.field("members"))
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ChatVisibility) Validate() error {
-	return validateRoot(v)
-}
-func (v ChatVisibility) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"Display\"")
+	return validateRootIf(!v.Valid(), "must be one of \"Display\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -125,20 +117,20 @@ func (v *CreateLiveRequest) Validate() error {
 }
 func (v *CreateLiveRequest) validate(c *validationState, at *validationPath) {
 	if x, ok := v.BuiltInType.Get(); ok {
-		x.validate(c, at.field("builtInType"))
+		c.addIfProperty(at, "builtInType", !x.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 	}
 	if v.ChatVisibility != nil {
-		v.ChatVisibility.validate(c, at.field("chatVisibility"))
+		c.addIfProperty(at, "chatVisibility", !v.ChatVisibility.Valid(), "must be one of \"Display\"")
 	}
 	if v.ParticipantsVisibility != nil {
-		v.ParticipantsVisibility.validate(c, at.field("participantsVisibility"))
+		c.addIfProperty(at, "participantsVisibility", !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
 	}
 	if v.Participation != nil {
-		v.Participation.validate(c, at.field("participation"))
+		c.addIfProperty(at, "participation", !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
 	}
-	v.Solution.validate(c, at.field("solution"))
+	c.addIfProperty(at, "solution", !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 	if v.Visibility != nil {
-		v.Visibility.validate(c, at.field("visibility"))
+		c.addIfProperty(at, "visibility", !v.Visibility.Valid(), "must be one of \"AnyOne\"")
 	}
 }
 
@@ -183,10 +175,10 @@ func (v *Live) validate(c *validationState, at *validationPath) {
 		v.BuiltInConfig.validate(c, at.field("builtInConfig"))
 	}
 	if x, ok := v.BuiltInType.Get(); ok {
-		x.validate(c, at.field("builtInType"))
+		c.addIfProperty(at, "builtInType", !x.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 	}
 	if v.ComputedStatus != nil {
-		v.ComputedStatus.validate(c, at.field("computedStatus"))
+		c.addIfProperty(at, "computedStatus", !v.ComputedStatus.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
 	}
 	if v.Config != nil {
 		v.Config.validate(c, at.field("config"))
@@ -195,10 +187,10 @@ func (v *Live) validate(c *validationState, at *validationPath) {
 		v.Privacy.validate(c, at.field("privacy"))
 	}
 	if v.Solution != nil {
-		v.Solution.validate(c, at.field("solution"))
+		c.addIfProperty(at, "solution", !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 	}
 	if v.Status != nil {
-		v.Status.validate(c, at.field("status"))
+		c.addIfProperty(at, "status", !v.Status.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
 	}
 }
 
@@ -209,10 +201,10 @@ func (v *LiveConfig) Validate() error {
 }
 func (v *LiveConfig) validate(c *validationState, at *validationPath) {
 	if v.ChatVisibility != nil {
-		v.ChatVisibility.validate(c, at.field("chatVisibility"))
+		c.addIfProperty(at, "chatVisibility", !v.ChatVisibility.Valid(), "must be one of \"Display\"")
 	}
 	if v.ParticipantsVisibility != nil {
-		v.ParticipantsVisibility.validate(c, at.field("participantsVisibility"))
+		c.addIfProperty(at, "participantsVisibility", !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
 	}
 }
 
@@ -232,22 +224,14 @@ func (v *LiveList) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v LiveSolution) Validate() error {
-	return validateRoot(v)
-}
-func (v LiveSolution) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
+	return validateRootIf(!v.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v LiveStatus) Validate() error {
-	return validateRoot(v)
-}
-func (v LiveStatus) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
+	return validateRootIf(!v.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -256,7 +240,7 @@ func (v *MemberByEmail) Validate() error {
 	return validateRoot(v)
 }
 func (v *MemberByEmail) validate(c *validationState, at *validationPath) {
-	c.addIf(at.field("email"), !validationEmail(v.Email), "must be an email address")
+	c.addIfProperty(at, "email", !validationEmail(v.Email), "must be an email address")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -265,8 +249,8 @@ func (v *Participant) Validate() error {
 	return validateRoot(v)
 }
 func (v *Participant) validate(c *validationState, at *validationPath) {
-	v.Status.validate(c, at.field("status"))
-	v.Type.validate(c, at.field("type"))
+	c.addIfProperty(at, "status", !v.Status.Valid(), "must be one of \"Accepted\", \"Invited\", \"Declined\"")
+	c.addIfProperty(at, "type", !v.Type.Valid(), "must be one of \"Participant\", \"Speaker\", \"Host\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -285,40 +269,24 @@ func (v *ParticipantList) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ParticipantStatus) Validate() error {
-	return validateRoot(v)
-}
-func (v ParticipantStatus) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"Accepted\", \"Invited\", \"Declined\"")
+	return validateRootIf(!v.Valid(), "must be one of \"Accepted\", \"Invited\", \"Declined\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ParticipantType) Validate() error {
-	return validateRoot(v)
-}
-func (v ParticipantType) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"Participant\", \"Speaker\", \"Host\"")
+	return validateRootIf(!v.Valid(), "must be one of \"Participant\", \"Speaker\", \"Host\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ParticipantsVisibility) Validate() error {
-	return validateRoot(v)
-}
-func (v ParticipantsVisibility) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"Display\", \"Ended\"")
+	return validateRootIf(!v.Valid(), "must be one of \"Display\", \"Ended\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Participation) Validate() error {
-	return validateRoot(v)
-}
-func (v Participation) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"AnySpotMembers\"")
+	return validateRootIf(!v.Valid(), "must be one of \"AnySpotMembers\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -328,10 +296,10 @@ func (v *Privacy) Validate() error {
 }
 func (v *Privacy) validate(c *validationState, at *validationPath) {
 	if v.Participation != nil {
-		v.Participation.validate(c, at.field("participation"))
+		c.addIfProperty(at, "participation", !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
 	}
 	if v.Visibility != nil {
-		v.Visibility.validate(c, at.field("visibility"))
+		c.addIfProperty(at, "visibility", !v.Visibility.Valid(), "must be one of \"AnyOne\"")
 	}
 }
 
@@ -353,20 +321,20 @@ func (v *UpdateLiveRequest) Validate() error {
 }
 func (v *UpdateLiveRequest) validate(c *validationState, at *validationPath) {
 	if v.BuiltInType != nil {
-		v.BuiltInType.validate(c, at.field("builtInType"))
+		c.addIfProperty(at, "builtInType", !v.BuiltInType.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 	}
 	if v.ChatVisibility != nil {
-		v.ChatVisibility.validate(c, at.field("chatVisibility"))
+		c.addIfProperty(at, "chatVisibility", !v.ChatVisibility.Valid(), "must be one of \"Display\"")
 	}
 	if v.ParticipantsVisibility != nil {
-		v.ParticipantsVisibility.validate(c, at.field("participantsVisibility"))
+		c.addIfProperty(at, "participantsVisibility", !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
 	}
 	if v.Participation != nil {
-		v.Participation.validate(c, at.field("participation"))
+		c.addIfProperty(at, "participation", !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
 	}
-	v.Solution.validate(c, at.field("solution"))
+	c.addIfProperty(at, "solution", !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 	if v.Visibility != nil {
-		v.Visibility.validate(c, at.field("visibility"))
+		c.addIfProperty(at, "visibility", !v.Visibility.Valid(), "must be one of \"AnyOne\"")
 	}
 }
 
@@ -377,26 +345,18 @@ func (v *Video) Validate() error {
 }
 func (v *Video) validate(c *validationState, at *validationPath) {
 	if v.Encoding != nil {
-		v.Encoding.validate(c, at.field("encoding"))
+		c.addIfProperty(at, "encoding", !v.Encoding.Valid(), "must be one of \"hls\"")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v VideoEncoding) Validate() error {
-	return validateRoot(v)
-}
-func (v VideoEncoding) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"hls\"")
+	return validateRootIf(!v.Valid(), "must be one of \"hls\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Visibility) Validate() error {
-	return validateRoot(v)
-}
-func (v Visibility) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"AnyOne\"")
+	return validateRootIf(!v.Valid(), "must be one of \"AnyOne\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -593,6 +553,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -628,6 +598,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 
