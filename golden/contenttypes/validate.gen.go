@@ -69,7 +69,7 @@ func (v *Pet) Validate() error {
 }
 func (v *Pet) validate(c *validationState, at *validationPath) {
 	if v.Age != nil {
-		c.addIf(at.field("age"), *v.Age < 0, "must be at least 0")
+		c.addIfProperty(at, "age", *v.Age < 0, "must be at least 0")
 	}
 	validateString(c, at.field("name"), v.Name, 1, -1, nil)
 }
@@ -265,6 +265,16 @@ func (s *validationState) tooManyItems(at *validationPath, n, max int) {
 func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	if bad {
 		s.add(at, problem)
+	}
+}
+
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
 	}
 }
 

@@ -95,7 +95,7 @@ func (v *Echo) validate(c *validationState, at *validationPath) {
 	if v.Status != nil {
 		at1 := at.field("status")
 		for i1 := 0; i1 < len(v.Status) && c.checking(); i1++ {
-			v.Status[i1].validate(c, at1.item(i1))
+			c.addIf(at1.item(i1), !v.Status[i1].Valid(), "must be one of \"running\", \"done\", \"failed\"")
 		}
 	}
 	if v.Target != nil {
@@ -121,13 +121,13 @@ func (v *ListProjectsStatus) Validate() error {
 }
 func (v *ListProjectsStatus) validate(c *validationState, at *validationPath) {
 	if v.Status != nil {
-		v.Status.validate(c, at)
+		c.addIf(at, !v.Status.Valid(), "must be one of \"running\", \"done\", \"failed\"")
 	}
 	if v.StatusList != nil {
 		{
 			at1 := at
 			for i1 := 0; i1 < len((*v.StatusList)) && c.checking(); i1++ {
-				(*v.StatusList)[i1].validate(c, at1.item(i1))
+				c.addIf(at1.item(i1), !(*v.StatusList)[i1].Valid(), "must be one of \"running\", \"done\", \"failed\"")
 			}
 		}
 	}
@@ -144,13 +144,9 @@ func (v *ProjectRef) validate(c *validationState, at *validationPath) {
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Status) Validate() error {
-	return validateRoot(v)
-}
-func (v Status) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"running\", \"done\", \"failed\"")
+	return validateRootIf(!v.Valid(), "must be one of \"running\", \"done\", \"failed\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -171,7 +167,7 @@ func (v *TeamTarget) Validate() error {
 }
 func (v *TeamTarget) validate(c *validationState, at *validationPath) {
 	if v.Size != nil {
-		c.addIf(at.field("size"), *v.Size > 50, "must be at most 50")
+		c.addIfProperty(at, "size", *v.Size > 50, "must be at most 50")
 	}
 }
 
@@ -369,6 +365,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -404,6 +410,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 

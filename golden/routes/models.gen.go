@@ -6,6 +6,7 @@ package routes
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 )
 
 // AddSchemaFieldsRequestBody is defined by the schema at
@@ -38,12 +39,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v AddSharedLinkRequestBodySharedLinkAccess) Valid() bool {
-	switch v {
-	case AddSharedLinkRequestBodySharedLinkAccessOpen, AddSharedLinkRequestBodySharedLinkAccessCompany:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfAddSharedLinkRequestBodySharedLinkAccess[:])
 }
+
+// enumValuesOfAddSharedLinkRequestBodySharedLinkAccess lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfAddSharedLinkRequestBodySharedLinkAccess = [...]string{string(AddSharedLinkRequestBodySharedLinkAccessOpen), string(AddSharedLinkRequestBodySharedLinkAccessCompany)}
 
 // AddSharedLinkRequestBodySharedLinkAccessValues lists every value that the spec allows, in spec order.
 func AddSharedLinkRequestBodySharedLinkAccessValues() []AddSharedLinkRequestBodySharedLinkAccess {
@@ -68,12 +68,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v GetPeriodReportPeriod) Valid() bool {
-	switch v {
-	case GetPeriodReportPeriodDaily, GetPeriodReportPeriodWeekly:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfGetPeriodReportPeriod[:])
 }
+
+// enumValuesOfGetPeriodReportPeriod lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfGetPeriodReportPeriod = [...]string{string(GetPeriodReportPeriodDaily), string(GetPeriodReportPeriodWeekly)}
 
 // GetPeriodReportPeriodValues lists every value that the spec allows, in spec order.
 func GetPeriodReportPeriodValues() []GetPeriodReportPeriod {
@@ -98,12 +97,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RefreshTokenRequestBodyGrantType) Valid() bool {
-	switch v {
-	case RefreshTokenRequestBodyGrantTypeRefreshToken:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfRefreshTokenRequestBodyGrantType[:])
 }
+
+// enumValuesOfRefreshTokenRequestBodyGrantType lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfRefreshTokenRequestBodyGrantType = [...]string{string(RefreshTokenRequestBodyGrantTypeRefreshToken)}
 
 // RefreshTokenRequestBodyGrantTypeValues lists every value that the spec allows, in spec order.
 func RefreshTokenRequestBodyGrantTypeValues() []RefreshTokenRequestBodyGrantType {
@@ -142,12 +140,11 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v TokenRequestBodyGrantType) Valid() bool {
-	switch v {
-	case TokenRequestBodyGrantTypeAuthorizationCode, TokenRequestBodyGrantTypeRefreshToken:
-		return true
-	}
-	return false
+	return enumListedString(string(v), enumValuesOfTokenRequestBodyGrantType[:])
 }
+
+// enumValuesOfTokenRequestBodyGrantType lists the values for Valid, as a table read by a shared helper.
+var enumValuesOfTokenRequestBodyGrantType = [...]string{string(TokenRequestBodyGrantTypeAuthorizationCode), string(TokenRequestBodyGrantTypeRefreshToken)}
 
 // TokenRequestBodyGrantTypeValues lists every value that the spec allows, in spec order.
 func TokenRequestBodyGrantTypeValues() []TokenRequestBodyGrantType {
@@ -188,6 +185,14 @@ type RemoveSharedLinkParams struct {
 type GetSharedFolderParams struct {
 	// header parameter boxapi (required)
 	Boxapi string
+}
+
+// enumListedString reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedString(v string, values []string) bool {
+	return slices.Contains(values, v)
 }
 
 // Nullable holds an optional property that may also be null: the zero value is

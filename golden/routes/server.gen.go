@@ -2314,7 +2314,7 @@ func (h *serverHandler) serveGetPeriodReport(w http.ResponseWriter, r *http.Requ
 	var in GetPeriodReportInput
 	if v, ok := serverPathOf(c, "period", r.PathValue("period"), serverTextOf[GetPeriodReportPeriod]); ok {
 		at := &validationPath{in: "path", name: "period"}
-		v.validate(c, at)
+		c.addIf(at, !v.Valid(), "must be one of \"daily\", \"weekly\"")
 		in.Period = v
 	}
 	if !h.invalid(w, c) {

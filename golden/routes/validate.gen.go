@@ -71,26 +71,18 @@ func (v *AddSharedLinkRequestBodySharedLink) Validate() error {
 }
 func (v *AddSharedLinkRequestBodySharedLink) validate(c *validationState, at *validationPath) {
 	if v.Access != nil {
-		v.Access.validate(c, at.field("access"))
+		c.addIfProperty(at, "access", !v.Access.Valid(), "must be one of \"open\", \"company\"")
 	}
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v AddSharedLinkRequestBodySharedLinkAccess) Validate() error {
-	return validateRoot(v)
-}
-func (v AddSharedLinkRequestBodySharedLinkAccess) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"open\", \"company\"")
+	return validateRootIf(!v.Valid(), "must be one of \"open\", \"company\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v GetPeriodReportPeriod) Validate() error {
-	return validateRoot(v)
-}
-func (v GetPeriodReportPeriod) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"daily\", \"weekly\"")
+	return validateRootIf(!v.Valid(), "must be one of \"daily\", \"weekly\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -99,16 +91,12 @@ func (v *RefreshTokenRequestBody) Validate() error {
 	return validateRoot(v)
 }
 func (v *RefreshTokenRequestBody) validate(c *validationState, at *validationPath) {
-	v.GrantType.validate(c, at.field("grant_type"))
+	c.addIfProperty(at, "grant_type", !v.GrantType.Valid(), "must be one of \"refresh_token\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v RefreshTokenRequestBodyGrantType) Validate() error {
-	return validateRoot(v)
-}
-func (v RefreshTokenRequestBodyGrantType) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"refresh_token\"")
+	return validateRootIf(!v.Valid(), "must be one of \"refresh_token\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -117,16 +105,12 @@ func (v *TokenRequestBody) Validate() error {
 	return validateRoot(v)
 }
 func (v *TokenRequestBody) validate(c *validationState, at *validationPath) {
-	v.GrantType.validate(c, at.field("grant_type"))
+	c.addIfProperty(at, "grant_type", !v.GrantType.Valid(), "must be one of \"authorization_code\", \"refresh_token\"")
 }
 
-// Validate returns a *ValidationError listing every way v breaks its schema, or nil;
-// validate adds them to c, at path at.
+// Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v TokenRequestBodyGrantType) Validate() error {
-	return validateRoot(v)
-}
-func (v TokenRequestBodyGrantType) validate(c *validationState, at *validationPath) {
-	c.addIf(at, !v.Valid(), "must be one of \"authorization_code\", \"refresh_token\"")
+	return validateRootIf(!v.Valid(), "must be one of \"authorization_code\", \"refresh_token\"")
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -323,6 +307,16 @@ func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
 	}
 }
 
+// addIfProperty is addIf for property name below at. Out of line, so that a check
+// of a property is one short call that builds the path only for a problem.
+//
+//go:noinline
+func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
+	if bad {
+		s.add(at.field(name), problem)
+	}
+}
+
 // checking reports whether checks go on; walks over many values call it at each
 // step. They stop after too many problems, or when the request's context is done.
 func (s *validationState) checking() bool {
@@ -358,6 +352,16 @@ func validateRoot(v interface {
 }) error {
 	var c validationState
 	v.validate(&c, &validationPath{in: "body"})
+	return c.err()
+}
+
+// validateRootIf returns problem as an error about the whole value when bad holds.
+func validateRootIf(bad bool, problem string) error {
+	if !bad {
+		return nil
+	}
+	var c validationState
+	c.add(&validationPath{in: "body"}, problem)
 	return c.err()
 }
 
