@@ -71,7 +71,9 @@ func (f ListGadgetsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListGadgetsFilter) AppendQuery(q url.Values) {
-	filterSet(q, "name[eq]", f.Name.Eq, filterFormatString)
+	filterAppend(q, []filterOperand{
+		{"name[eq]", f.Name.Eq},
+	})
 	filterSet(q, "score[lte]", f.Score.Lte, func(x float32) string {
 		return strconv.FormatFloat(float64(x), 'g', -1, 32)
 	})
@@ -93,32 +95,27 @@ func ParseListGadgetsFilter(q url.Values) (ListGadgetsFilter, []FilterError) {
 //   - a condition on a property that is absent or null never holds, not even ne or nin;
 //   - eq, ne, lt, lte, gt and gte compare strings exactly, byte by byte.
 func (f ListGadgetsFilter) Match(item Gadget) bool {
-	return f.matchName(item) &&
-		f.matchScore(item)
-}
-
-// matchName applies the name conditions to item.
-func (f ListGadgetsFilter) matchName(item Gadget) bool {
-	c := f.Name
-	if c.Eq != nil {
-		x := item.Name
-		if x != *c.Eq {
-			return false
+	// The name conditions.
+	{
+		c := f.Name
+		if c.Eq != nil {
+			x := item.Name
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchScore applies the score conditions to item.
-func (f ListGadgetsFilter) matchScore(item Gadget) bool {
-	c := f.Score
-	if c.Lte != nil {
-		if item.Score == nil {
-			return false
-		}
-		x := *item.Score
-		if x > *c.Lte {
-			return false
+	// The score conditions.
+	{
+		c := f.Score
+		if c.Lte != nil {
+			if item.Score == nil {
+				return false
+			}
+			x := *item.Score
+			if x > *c.Lte {
+				return false
+			}
 		}
 	}
 	return true
@@ -156,7 +153,9 @@ func (f GetStatsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f GetStatsFilter) AppendQuery(q url.Values) {
-	filterSet(q, "day[gte]", f.Day.Gte, filterFormatString)
+	filterAppend(q, []filterOperand{
+		{"day[gte]", f.Day.Gte},
+	})
 }
 
 // ParseGetStatsFilter reads the bracket filter parameters of GetStats from q. It reports every
@@ -405,26 +404,28 @@ func (f ListWidgetsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListWidgetsFilter) AppendQuery(q url.Values) {
-	filterSet(q, "name[eq]", f.Name.Eq, filterFormatString)
-	filterSet(q, "name[contains]", f.Name.Contains, filterFormatString)
-	filterSet(q, "name[startsWith]", f.Name.StartsWith, filterFormatString)
-	filterSet(q, "name[endsWith]", f.Name.EndsWith, filterFormatString)
-	filterSet(q, "name[ne]", f.Name.Ne, filterFormatString)
-	filterSet(q, "kind[eq]", f.Kind.Eq, filterFormatString)
+	filterAppend(q, []filterOperand{
+		{"name[eq]", f.Name.Eq},
+		{"name[contains]", f.Name.Contains},
+		{"name[startsWith]", f.Name.StartsWith},
+		{"name[endsWith]", f.Name.EndsWith},
+		{"name[ne]", f.Name.Ne},
+		{"kind[eq]", (*string)(f.Kind.Eq)},
+		{"size[lt]", f.Size.Lt},
+		{"size[gte]", f.Size.Gte},
+		{"createdAt[gte]", (*filterUnix)(f.CreatedAt.Gte)},
+		{"createdAt[lt]", f.CreatedAt.Lt},
+		{"active[eq]", f.Active.Eq},
+		{"owner[eq]", f.Owner.Eq},
+		{"level[gt]", f.Level.Gt},
+		{"color[eq]", f.Color.Eq},
+		{"name[near]", f.Name.Near},
+		{"tags[contains]", f.Tags.Contains},
+	})
 	filterSetList(q, "kind[in]", ",", f.Kind.In, filterFormatString)
 	filterSetList(q, "kind[nin]", "", f.Kind.Nin, filterFormatString)
-	filterSet(q, "size[lt]", f.Size.Lt, filterFormatFloat)
-	filterSet(q, "size[gte]", f.Size.Gte, filterFormatInt)
 	filterSetList(q, "weight[in]", "|", f.Weight.In, filterFormatInt)
-	filterSet(q, "createdAt[gte]", f.CreatedAt.Gte, filterFormatUnix)
-	filterSet(q, "createdAt[lt]", f.CreatedAt.Lt, filterFormatDateTime)
 	filterSetList(q, "createdAt[in]", "", f.CreatedAt.In, filterFormatUnix)
-	filterSet(q, "active[eq]", f.Active.Eq, filterFormatBool)
-	filterSet(q, "owner[eq]", f.Owner.Eq, filterFormatString)
-	filterSet(q, "level[gt]", f.Level.Gt, filterFormatInt)
-	filterSet(q, "color[eq]", f.Color.Eq, filterFormatString)
-	filterSet(q, "name[near]", f.Name.Near, filterFormatString)
-	filterSet(q, "tags[contains]", f.Tags.Contains, filterFormatString)
 }
 
 // ParseListWidgetsFilter reads the bracket filter parameters of ListWidgets from q. It reports every
@@ -473,160 +474,137 @@ func ParseListWidgetsFilter(q url.Values) (ListWidgetsFilter, []FilterError) {
 //   - in holds when the property equals one of the values, nin when it equals none; an empty in list matches nothing;
 //   - the conditions that the type's documentation lists as ignored always hold.
 func (f ListWidgetsFilter) Match(item Widget) bool {
-	return f.matchName(item) &&
-		f.matchKind(item) &&
-		f.matchSize(item) &&
-		f.matchWeight(item) &&
-		f.matchCreatedAt(item) &&
-		f.matchActive(item) &&
-		f.matchOwner(item) &&
-		f.matchLevel(item)
-}
-
-// matchName applies the name conditions to item.
-func (f ListWidgetsFilter) matchName(item Widget) bool {
-	c := f.Name
-	if c.Eq != nil || c.Contains != nil || c.StartsWith != nil || c.EndsWith != nil || c.Ne != nil {
-		x := item.Name
-		if c.Eq != nil && x != *c.Eq {
-			return false
-		}
-		if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-			return false
-		}
-		if c.StartsWith != nil && !filterHasPrefixFold(x, *c.StartsWith) {
-			return false
-		}
-		if c.EndsWith != nil && !filterHasSuffixFold(x, *c.EndsWith) {
-			return false
-		}
-		if c.Ne != nil && x == *c.Ne {
-			return false
+	// The name conditions.
+	{
+		c := f.Name
+		if c.Eq != nil || c.Contains != nil || c.StartsWith != nil || c.EndsWith != nil || c.Ne != nil {
+			x := item.Name
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
+			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+				return false
+			}
+			if c.StartsWith != nil && !filterHasPrefixFold(x, *c.StartsWith) {
+				return false
+			}
+			if c.EndsWith != nil && !filterHasSuffixFold(x, *c.EndsWith) {
+				return false
+			}
+			if c.Ne != nil && x == *c.Ne {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchKind applies the kind conditions to item.
-func (f ListWidgetsFilter) matchKind(item Widget) bool {
-	c := f.Kind
-	if c.Eq != nil || c.In != nil || c.Nin != nil {
-		if item.Kind == nil {
-			return false
-		}
-		x := *item.Kind
-		if c.Eq != nil && x != *c.Eq {
-			return false
-		}
-		if c.In != nil && !slices.Contains(c.In, x) {
-			return false
-		}
-		if c.Nin != nil && slices.Contains(c.Nin, x) {
-			return false
+	// The kind conditions.
+	{
+		c := f.Kind
+		if c.Eq != nil || c.In != nil || c.Nin != nil {
+			if item.Kind == nil {
+				return false
+			}
+			x := *item.Kind
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
+			if c.In != nil && !slices.Contains(c.In, x) {
+				return false
+			}
+			if c.Nin != nil && slices.Contains(c.Nin, x) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchSize applies the size conditions to item.
-func (f ListWidgetsFilter) matchSize(item Widget) bool {
-	c := f.Size
-	if c.Lt != nil || c.Gte != nil {
-		if item.Size == nil {
-			return false
-		}
-		x := *item.Size
-		if c.Lt != nil && x >= *c.Lt {
-			return false
-		}
-		if c.Gte != nil && x < float64(*c.Gte) {
-			return false
+	// The size conditions.
+	{
+		c := f.Size
+		if c.Lt != nil || c.Gte != nil {
+			if item.Size == nil {
+				return false
+			}
+			x := *item.Size
+			if c.Lt != nil && x >= *c.Lt {
+				return false
+			}
+			if c.Gte != nil && x < float64(*c.Gte) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchWeight applies the weight conditions to item.
-func (f ListWidgetsFilter) matchWeight(item Widget) bool {
-	c := f.Weight
-	if c.In != nil {
-		if item.Weight == nil {
-			return false
-		}
-		x := *item.Weight
-		if !slices.ContainsFunc(c.In, func(v int64) bool {
-			return int64(x) == v
-		}) {
-			return false
+	// The weight conditions.
+	{
+		c := f.Weight
+		if c.In != nil {
+			if item.Weight == nil {
+				return false
+			}
+			x := *item.Weight
+			if !slices.ContainsFunc(c.In, func(v int64) bool {
+				return int64(x) == v
+			}) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchCreatedAt applies the createdAt conditions to item.
-func (f ListWidgetsFilter) matchCreatedAt(item Widget) bool {
-	c := f.CreatedAt
-	if c.Gte != nil || c.Lt != nil || c.In != nil {
-		if item.CreatedAt == nil {
-			return false
-		}
-		x := *item.CreatedAt
-		if c.Gte != nil && x.Unix() < c.Gte.Unix() {
-			return false
-		}
-		if c.Lt != nil && !x.Before(*c.Lt) {
-			return false
-		}
-		if c.In != nil && !slices.ContainsFunc(c.In, func(v time.Time) bool {
-			return x.Unix() == v.Unix()
-		}) {
-			return false
+	// The createdAt conditions.
+	{
+		c := f.CreatedAt
+		if c.Gte != nil || c.Lt != nil || c.In != nil {
+			if item.CreatedAt == nil {
+				return false
+			}
+			x := *item.CreatedAt
+			if c.Gte != nil && x.Unix() < c.Gte.Unix() {
+				return false
+			}
+			if c.Lt != nil && !x.Before(*c.Lt) {
+				return false
+			}
+			if c.In != nil && !slices.ContainsFunc(c.In, func(v time.Time) bool {
+				return x.Unix() == v.Unix()
+			}) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchActive applies the active conditions to item.
-func (f ListWidgetsFilter) matchActive(item Widget) bool {
-	c := f.Active
-	if c.Eq != nil {
-		x := item.State.Active
-		if x != *c.Eq {
-			return false
+	// The active conditions.
+	{
+		c := f.Active
+		if c.Eq != nil {
+			x := item.State.Active
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchOwner applies the owner conditions to item.
-func (f ListWidgetsFilter) matchOwner(item Widget) bool {
-	c := f.Owner
-	if c.Eq != nil {
-		p1, ok := item.Owner.Get()
-		if !ok {
-			return false
-		}
-		if p1.Name == nil {
-			return false
-		}
-		x := *p1.Name
-		if x != *c.Eq {
-			return false
+	// The owner conditions.
+	{
+		c := f.Owner
+		if c.Eq != nil {
+			p1, ok := item.Owner.Get()
+			if !ok {
+				return false
+			}
+			if p1.Name == nil {
+				return false
+			}
+			x := *p1.Name
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchLevel applies the level conditions to item.
-func (f ListWidgetsFilter) matchLevel(item Widget) bool {
-	c := f.Level
-	if c.Gt != nil {
-		x, ok := item.State.Level.Get()
-		if !ok {
-			return false
-		}
-		if x <= int64(*c.Gt) {
-			return false
+	// The level conditions.
+	{
+		c := f.Level
+		if c.Gt != nil {
+			x, ok := item.State.Level.Get()
+			if !ok {
+				return false
+			}
+			if x <= int64(*c.Gt) {
+				return false
+			}
 		}
 	}
 	return true
@@ -662,6 +640,60 @@ func filterSet[T any](q url.Values, name string, v *T, format func(T) string) {
 	if v != nil {
 		q.Set(name, format(*v))
 	}
+}
+
+// filterOperand is one one-value operand of a filter: its wire name and a pointer
+// to its value, nil when the condition is not set.
+type filterOperand struct {
+	name  string
+	value any
+}
+
+// filterUnix is a time that the query carries as Unix seconds.
+type filterUnix time.Time
+
+// filterAppend writes every set operand to q under its wire name.
+func filterAppend(q url.Values, operands []filterOperand) {
+	for _, o := range operands {
+		if text, ok := filterText(o.value); ok {
+			q.Set(o.name, text)
+		}
+	}
+}
+
+// filterText is the query text of the value that v points to; false when v is nil.
+func filterText(v any) (string, bool) {
+	switch v := v.(type) {
+	case *string:
+		if v != nil {
+			return *v, true
+		}
+	case *int:
+		if v != nil {
+			return strconv.Itoa(*v), true
+		}
+	case *int32:
+		if v != nil {
+			return strconv.FormatInt(int64(*v), 10), true
+		}
+	case *float64:
+		if v != nil {
+			return strconv.FormatFloat(*v, 'g', -1, 64), true
+		}
+	case *bool:
+		if v != nil {
+			return strconv.FormatBool(*v), true
+		}
+	case *time.Time:
+		if v != nil {
+			return v.Format(time.RFC3339Nano), true
+		}
+	case *filterUnix:
+		if v != nil {
+			return strconv.FormatInt((*time.Time)(v).Unix(), 10), true
+		}
+	}
+	return "", false
 }
 
 // filterList reads a list filter parameter, repeated (sep is "") or joined by sep:
@@ -751,24 +783,9 @@ func filterFormatInt[I ~int | ~int32 | ~int64](x I) string {
 	return strconv.FormatInt(int64(x), 10)
 }
 
-// filterFormatFloat writes a float64 in its shortest exact form.
-func filterFormatFloat[F ~float64](x F) string {
-	return strconv.FormatFloat(float64(x), 'g', -1, 64)
-}
-
-// filterFormatBool writes true or false.
-func filterFormatBool[B ~bool](x B) string {
-	return strconv.FormatBool(bool(x))
-}
-
 // filterFormatUnix writes a time as Unix seconds.
 func filterFormatUnix(x time.Time) string {
 	return strconv.FormatInt(x.Unix(), 10)
-}
-
-// filterFormatDateTime writes a time as RFC 3339 with nanoseconds.
-func filterFormatDateTime(x time.Time) string {
-	return x.Format(time.RFC3339Nano)
 }
 
 // filterParseString takes any text, as a string or a string-based type.
