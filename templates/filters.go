@@ -225,16 +225,19 @@ type filterUses struct {
 	single, list, set     bool
 	parse                 map[string]bool // parse helper names
 	format                map[string]bool // format helper names
-	table                 map[string]bool // Go types in AppendQuery tables
+	table                 map[string]bool   // Go types in AppendQuery tables
+	read                  map[string]string // Go types in Parse tables: what a value must be
 	where                 bool
 	contains, prefix, suf bool
 }
 
 func filterUsesOf(ops []*generator.Operation) filterUses {
-	u := filterUses{parse: map[string]bool{}, format: map[string]bool{}, table: map[string]bool{}}
+	u := filterUses{parse: map[string]bool{}, format: map[string]bool{}, table: map[string]bool{}, read: map[string]string{}}
 	for _, op := range ops {
 		for _, o := range op.Filter.Ops {
-			if o.List {
+			if _, typ := tableTarget(o); typ != "" {
+				u.read[typ] = kindWant(o)
+			} else if o.List {
 				u.list = true
 			} else {
 				u.single = true

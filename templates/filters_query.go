@@ -193,7 +193,9 @@ func encodeValue(v *jen.Statement, ptr bool, t *generator.TypeRef, kind generato
 }
 
 // genFilterParse renders Parse<Filter>, which a server calls to read the
-// filter from a request's query and report every bad value.
+// filter from a request's query and report every bad value. Like AppendQuery,
+// it reads the plain one-value operands from one table (filterRead); enums,
+// bounded values and lists keep a call each.
 func genFilterParse(f *jen.File, op *generator.Operation) {
 	flt := op.Filter
 	f.Commentf("%s reads the bracket filter parameters of %s from q. It reports every", flt.ParseFunc, op.Name)
@@ -202,7 +204,16 @@ func genFilterParse(f *jen.File, op *generator.Operation) {
 	f.Func().Id(flt.ParseFunc).Params(jen.Id("q").Qual(pkgURL, "Values")).Params(jen.Id(flt.TypeName), jen.Index().Id("FilterError")).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("f").Id(flt.TypeName)
 		g.Var().Id("errs").Index().Id("FilterError")
+		var table []jen.Code
 		for _, o := range flt.Ops {
+			if target, _ := tableTarget(o); target != nil {
+				table = append(table, jen.Values(jen.Lit(o.Param.Name), target))
+				continue
+			}
+			if len(table) > 0 {
+				g.Add(filterReadCall(table))
+				table = nil
+			}
 			read := "filterParam"
 			args := []jen.Code{jen.Id("q"), jen.Lit(o.Param.Name)}
 			if o.List {
@@ -212,8 +223,114 @@ func genFilterParse(f *jen.File, op *generator.Operation) {
 			args = append(args, parserOf(o), jen.Lit(wantOf(o)), jen.Op("&").Id("errs"))
 			g.Id("f").Dot(o.Prop.GoName).Dot(o.GoName).Op("=").Id(read).Call(args...)
 		}
+		if len(table) > 0 {
+			g.Add(filterReadCall(table))
+		}
 		g.Return(jen.Id("f"), jen.Id("errs"))
 	})
+}
+
+// filterReadCall reads a run of table operands; runs keep the problems in spec order.
+func filterReadCall(table []jen.Code) jen.Code {
+	return jen.Id("filterRead").Call(jen.Id("q"), jen.Op("&").Id("errs"), jen.Index().Id("filterTarget").ValuesFunc(func(g *jen.Group) {
+		for _, c := range table {
+			g.Line().Add(c)
+		}
+		g.Line()
+	}))
+}
+
+// tableTarget is where filterRead stores a plain one-value operand (a
+// pointer to the operand's field, in filterUnixAt for Unix seconds) and the
+// Go type filterStore switches on; nil for enums, bounded values, lists and
+// types without a case.
+func tableTarget(o *generator.FilterOp) (jen.Code, string) {
+	if o.List || generator.IsEnum(o.Value) || o.Value.Kind == generator.RefNamed {
+		return nil, ""
+	}
+	if cond, _ := boundsCheck(o); cond != nil {
+		return nil, ""
+	}
+	field := jen.Op("&").Id("f").Dot(o.Prop.GoName).Dot(o.GoName)
+	t := o.Value
+	switch {
+	case t.Kind == generator.RefTime && o.Kind == generator.FilterValueUnix:
+		return jen.Id("filterUnixAt").Values(field), "filterUnixAt"
+	case t.Kind == generator.RefTime && o.Kind == generator.FilterValueDateTime:
+		return field, "time"
+	case formatHelper(o) != "" && plainKindNames[t.Kind] != "":
+		return field, plainKindNames[t.Kind]
+	}
+	return nil, ""
+}
+
+// genFilterRead renders the table reader of the Parse functions: filterRead,
+// and filterStore with one case per Go type that some table holds; want says
+// what a value of that type must be.
+func genFilterRead(f *jen.File, want map[string]string) {
+	if len(want) == 0 {
+		return
+	}
+	id := jen.Id
+	f.Comment("filterTarget is one plain one-value operand of a filter: its wire name and a")
+	f.Comment("pointer to the field that holds it.")
+	f.Type().Id("filterTarget").Struct(id("name").String(), id("field").Any())
+	if want["filterUnixAt"] != "" {
+		f.Comment("filterUnixAt is a time field that the query fills from Unix seconds.")
+		f.Type().Id("filterUnixAt").Struct(id("at").Op("**").Qual(pkgTime, "Time"))
+	}
+	f.Comment("filterRead reads every target's parameter from q, as filterParam does: a target")
+	f.Comment("stays nil when it is absent, and errs gets a FilterError when it is given more than")
+	f.Comment("once or does not parse.")
+	f.Func().Id("filterRead").Params(id("q").Qual(pkgURL, "Values"), id("errs").Op("*").Index().Id("FilterError"), id("targets").Index().Id("filterTarget")).Block(
+		jen.For(jen.List(id("_"), id("t")).Op(":=").Range().Id("targets")).Block(
+			id("values").Op(":=").Id("q").Index(id("t").Dot("name")),
+			jen.If(jen.Len(id("values")).Op("==").Lit(0)).Block(jen.Continue()),
+			id("name").Op(":=").Id("t").Dot("name"),
+			jen.If(jen.Len(id("values")).Op(">").Lit(1)).Block(
+				appendFilterError(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("is given %d times; give it once"), jen.Len(id("values")))),
+				jen.Continue(),
+			),
+			jen.If(id("want").Op(":=").Id("filterStore").Call(id("t").Dot("field"), id("values").Index(jen.Lit(0))), id("want").Op("!=").Lit("")).Block(
+				appendFilterError(badValue(id("values").Index(jen.Lit(0)))),
+			),
+		),
+	)
+	cases := []struct {
+		name  string
+		typ   jen.Code
+		parse jen.Code
+	}{
+		{"string", jen.String(), id("filterParseString").Types(jen.String())},
+		{"int", jen.Int(), id("filterParseInt").Types(jen.Int())},
+		{"int32", jen.Int32(), id("filterParseInt").Types(jen.Int32())},
+		{"int64", jen.Int64(), id("filterParseInt").Types(jen.Int64())},
+		{"float64", jen.Float64(), id("filterParseFloat").Types(jen.Float64())},
+		{"bool", jen.Bool(), id("filterParseBool").Types(jen.Bool())},
+		{"time", jen.Qual(pkgTime, "Time"), id("filterParseDateTime")},
+		{"filterUnixAt", nil, id("filterParseUnix")},
+	}
+	f.Comment("filterStore parses s into the field that target points to; it returns what s")
+	f.Comment("should have been when s does not parse, and \"\" when it does.")
+	f.Func().Id("filterStore").Params(id("target").Any(), id("s").String()).String().Block(
+		jen.Switch(id("t").Op(":=").Id("target").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
+			for _, c := range cases {
+				if want[c.name] == "" {
+					continue
+				}
+				typ, field := jen.Op("**").Add(c.typ), jen.Op("*").Id("t")
+				if c.typ == nil {
+					typ, field = id(c.name), jen.Op("*").Id("t").Dot("at")
+				}
+				g.Case(typ).Block(
+					jen.List(id("v"), id("ok")).Op(":=").Add(c.parse).Call(id("s")),
+					jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(want[c.name]))),
+					field.Op("=").Op("&").Id("v"),
+				)
+			}
+		}),
+		jen.Return(jen.Lit("")),
+	)
 }
 
 // parseHelper names the generated function that parses one value of a kind.
@@ -357,6 +474,7 @@ func genFilterQueryHelpers(f *jen.File, u filterUses) {
 	if u.single {
 		genFilterParam(f, parse.Clone())
 	}
+	genFilterRead(f, u.read)
 	if u.set {
 		genFilterSet(f)
 	}

@@ -548,47 +548,55 @@ func (f ListLivesFilter) AppendQuery(q url.Values) {
 func ParseListLivesFilter(q url.Values) (ListLivesFilter, []FilterError) {
 	var f ListLivesFilter
 	var errs []FilterError
-	f.Title.Eq = filterParam(q, "title[eq]", filterParseString[string], "a string", &errs)
-	f.Title.Contains = filterParam(q, "title[contains]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"title[eq]", &f.Title.Eq},
+		{"title[contains]", &f.Title.Contains},
+	})
 	f.Status.Eq = filterParam(q, "status[eq]", filterWhere(filterParseString[LiveStatus], LiveStatus.Valid), "one of Scheduled, Live, Ended", &errs)
-	f.StartDate.Lt = filterParam(q, "startDate[lt]", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
-	f.StartDate.Lte = filterParam(q, "startDate[lte]", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
-	f.StartDate.Gt = filterParam(q, "startDate[gt]", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
-	f.StartDate.Gte = filterParam(q, "startDate[gte]", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
-	f.StartDate.Eq = filterParam(q, "startDate[eq]", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"startDate[lt]", filterUnixAt{&f.StartDate.Lt}},
+		{"startDate[lte]", filterUnixAt{&f.StartDate.Lte}},
+		{"startDate[gt]", filterUnixAt{&f.StartDate.Gt}},
+		{"startDate[gte]", filterUnixAt{&f.StartDate.Gte}},
+		{"startDate[eq]", filterUnixAt{&f.StartDate.Eq}},
+	})
 	f.Solution.Eq = filterParam(q, "solution[eq]", filterWhere(filterParseString[LiveSolution], LiveSolution.Valid), "one of Youtube, Vimeo, BuiltIn", &errs)
-	f.Replay.Eq = filterParam(q, "replay[eq]", filterParseBool[bool], "true or false", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"replay[eq]", &f.Replay.Eq},
+	})
 	f.BuiltInType.Eq = filterParam(q, "builtInType[eq]", filterWhere(filterParseString[BuiltInType], BuiltInType.Valid), "one of Workshop, Webinar", &errs)
-	f.AverageViewTime.Lt = filterParam(q, "averageViewTime[lt]", filterParseInt[int], "an integer", &errs)
-	f.AverageViewTime.Lte = filterParam(q, "averageViewTime[lte]", filterParseInt[int], "an integer", &errs)
-	f.AverageViewTime.Gt = filterParam(q, "averageViewTime[gt]", filterParseInt[int], "an integer", &errs)
-	f.AverageViewTime.Gte = filterParam(q, "averageViewTime[gte]", filterParseInt[int], "an integer", &errs)
-	f.AverageViewTime.Eq = filterParam(q, "averageViewTime[eq]", filterParseInt[int], "an integer", &errs)
-	f.Invited.Lt = filterParam(q, "invited[lt]", filterParseInt[int], "an integer", &errs)
-	f.Invited.Lte = filterParam(q, "invited[lte]", filterParseInt[int], "an integer", &errs)
-	f.Invited.Gt = filterParam(q, "invited[gt]", filterParseInt[int], "an integer", &errs)
-	f.Invited.Gte = filterParam(q, "invited[gte]", filterParseInt[int], "an integer", &errs)
-	f.Invited.Eq = filterParam(q, "invited[eq]", filterParseInt[int], "an integer", &errs)
-	f.Registrant.Lt = filterParam(q, "registrant[lt]", filterParseInt[int], "an integer", &errs)
-	f.Registrant.Lte = filterParam(q, "registrant[lte]", filterParseInt[int], "an integer", &errs)
-	f.Registrant.Gt = filterParam(q, "registrant[gt]", filterParseInt[int], "an integer", &errs)
-	f.Registrant.Gte = filterParam(q, "registrant[gte]", filterParseInt[int], "an integer", &errs)
-	f.Registrant.Eq = filterParam(q, "registrant[eq]", filterParseInt[int], "an integer", &errs)
-	f.Attendee.Lt = filterParam(q, "attendee[lt]", filterParseInt[int], "an integer", &errs)
-	f.Attendee.Lte = filterParam(q, "attendee[lte]", filterParseInt[int], "an integer", &errs)
-	f.Attendee.Gt = filterParam(q, "attendee[gt]", filterParseInt[int], "an integer", &errs)
-	f.Attendee.Gte = filterParam(q, "attendee[gte]", filterParseInt[int], "an integer", &errs)
-	f.Attendee.Eq = filterParam(q, "attendee[eq]", filterParseInt[int], "an integer", &errs)
-	f.AttendanceRate.Lt = filterParam(q, "attendanceRate[lt]", filterParseInt[int], "an integer", &errs)
-	f.AttendanceRate.Lte = filterParam(q, "attendanceRate[lte]", filterParseInt[int], "an integer", &errs)
-	f.AttendanceRate.Gt = filterParam(q, "attendanceRate[gt]", filterParseInt[int], "an integer", &errs)
-	f.AttendanceRate.Gte = filterParam(q, "attendanceRate[gte]", filterParseInt[int], "an integer", &errs)
-	f.AttendanceRate.Eq = filterParam(q, "attendanceRate[eq]", filterParseInt[int], "an integer", &errs)
-	f.TotalReplayView.Lt = filterParam(q, "totalReplayView[lt]", filterParseInt[int], "an integer", &errs)
-	f.TotalReplayView.Lte = filterParam(q, "totalReplayView[lte]", filterParseInt[int], "an integer", &errs)
-	f.TotalReplayView.Gt = filterParam(q, "totalReplayView[gt]", filterParseInt[int], "an integer", &errs)
-	f.TotalReplayView.Gte = filterParam(q, "totalReplayView[gte]", filterParseInt[int], "an integer", &errs)
-	f.TotalReplayView.Eq = filterParam(q, "totalReplayView[eq]", filterParseInt[int], "an integer", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"averageViewTime[lt]", &f.AverageViewTime.Lt},
+		{"averageViewTime[lte]", &f.AverageViewTime.Lte},
+		{"averageViewTime[gt]", &f.AverageViewTime.Gt},
+		{"averageViewTime[gte]", &f.AverageViewTime.Gte},
+		{"averageViewTime[eq]", &f.AverageViewTime.Eq},
+		{"invited[lt]", &f.Invited.Lt},
+		{"invited[lte]", &f.Invited.Lte},
+		{"invited[gt]", &f.Invited.Gt},
+		{"invited[gte]", &f.Invited.Gte},
+		{"invited[eq]", &f.Invited.Eq},
+		{"registrant[lt]", &f.Registrant.Lt},
+		{"registrant[lte]", &f.Registrant.Lte},
+		{"registrant[gt]", &f.Registrant.Gt},
+		{"registrant[gte]", &f.Registrant.Gte},
+		{"registrant[eq]", &f.Registrant.Eq},
+		{"attendee[lt]", &f.Attendee.Lt},
+		{"attendee[lte]", &f.Attendee.Lte},
+		{"attendee[gt]", &f.Attendee.Gt},
+		{"attendee[gte]", &f.Attendee.Gte},
+		{"attendee[eq]", &f.Attendee.Eq},
+		{"attendanceRate[lt]", &f.AttendanceRate.Lt},
+		{"attendanceRate[lte]", &f.AttendanceRate.Lte},
+		{"attendanceRate[gt]", &f.AttendanceRate.Gt},
+		{"attendanceRate[gte]", &f.AttendanceRate.Gte},
+		{"attendanceRate[eq]", &f.AttendanceRate.Eq},
+		{"totalReplayView[lt]", &f.TotalReplayView.Lt},
+		{"totalReplayView[lte]", &f.TotalReplayView.Lte},
+		{"totalReplayView[gt]", &f.TotalReplayView.Gt},
+		{"totalReplayView[gte]", &f.TotalReplayView.Gte},
+		{"totalReplayView[eq]", &f.TotalReplayView.Eq},
+	})
 	return f, errs
 }
 
@@ -1007,16 +1015,20 @@ func (f ListLiveParticipantsFilter) AppendQuery(q url.Values) {
 func ParseListLiveParticipantsFilter(q url.Values) (ListLiveParticipantsFilter, []FilterError) {
 	var f ListLiveParticipantsFilter
 	var errs []FilterError
-	f.Firstname.Eq = filterParam(q, "firstname[eq]", filterParseString[string], "a string", &errs)
-	f.Firstname.Contains = filterParam(q, "firstname[contains]", filterParseString[string], "a string", &errs)
-	f.Lastname.Eq = filterParam(q, "lastname[eq]", filterParseString[string], "a string", &errs)
-	f.Lastname.Contains = filterParam(q, "lastname[contains]", filterParseString[string], "a string", &errs)
-	f.Email.Eq = filterParam(q, "email[eq]", filterParseString[string], "a string", &errs)
-	f.Email.Contains = filterParam(q, "email[contains]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"firstname[eq]", &f.Firstname.Eq},
+		{"firstname[contains]", &f.Firstname.Contains},
+		{"lastname[eq]", &f.Lastname.Eq},
+		{"lastname[contains]", &f.Lastname.Contains},
+		{"email[eq]", &f.Email.Eq},
+		{"email[contains]", &f.Email.Contains},
+	})
 	f.Type.Eq = filterParam(q, "type[eq]", filterWhere(filterParseString[ParticipantType], ParticipantType.Valid), "one of Participant, Speaker, Host", &errs)
 	f.Status.Eq = filterParam(q, "status[eq]", filterWhere(filterParseString[ParticipantStatus], ParticipantStatus.Valid), "one of Accepted, Invited, Declined", &errs)
-	f.HasReplayed.Eq = filterParam(q, "hasReplayed[eq]", filterParseBool[bool], "true or false", &errs)
-	f.HasParticipated.Eq = filterParam(q, "hasParticipated[eq]", filterParseBool[bool], "true or false", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"hasReplayed[eq]", &f.HasReplayed.Eq},
+		{"hasParticipated[eq]", &f.HasParticipated.Eq},
+	})
 	return f, errs
 }
 
@@ -1268,15 +1280,19 @@ func (f ListLiveSpeakersFilter) AppendQuery(q url.Values) {
 func ParseListLiveSpeakersFilter(q url.Values) (ListLiveSpeakersFilter, []FilterError) {
 	var f ListLiveSpeakersFilter
 	var errs []FilterError
-	f.Firstname.Eq = filterParam(q, "firstname[eq]", filterParseString[string], "a string", &errs)
-	f.Firstname.Contains = filterParam(q, "firstname[contains]", filterParseString[string], "a string", &errs)
-	f.Lastname.Eq = filterParam(q, "lastname[eq]", filterParseString[string], "a string", &errs)
-	f.Lastname.Contains = filterParam(q, "lastname[contains]", filterParseString[string], "a string", &errs)
-	f.Email.Eq = filterParam(q, "email[eq]", filterParseString[string], "a string", &errs)
-	f.Email.Contains = filterParam(q, "email[contains]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"firstname[eq]", &f.Firstname.Eq},
+		{"firstname[contains]", &f.Firstname.Contains},
+		{"lastname[eq]", &f.Lastname.Eq},
+		{"lastname[contains]", &f.Lastname.Contains},
+		{"email[eq]", &f.Email.Eq},
+		{"email[contains]", &f.Email.Contains},
+	})
 	f.Status.Eq = filterParam(q, "status[eq]", filterWhere(filterParseString[ParticipantStatus], ParticipantStatus.Valid), "one of Accepted, Invited, Declined", &errs)
-	f.HasReplayed.Eq = filterParam(q, "hasReplayed[eq]", filterParseBool[bool], "true or false", &errs)
-	f.HasParticipated.Eq = filterParam(q, "hasParticipated[eq]", filterParseBool[bool], "true or false", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"hasReplayed[eq]", &f.HasReplayed.Eq},
+		{"hasParticipated[eq]", &f.HasParticipated.Eq},
+	})
 	return f, errs
 }
 
@@ -1393,6 +1409,76 @@ func filterParam[T any](q url.Values, name string, parse func(string) (T, bool),
 		return nil
 	}
 	return &v
+}
+
+// filterTarget is one plain one-value operand of a filter: its wire name and a
+// pointer to the field that holds it.
+type filterTarget struct {
+	name  string
+	field any
+}
+
+// filterUnixAt is a time field that the query fills from Unix seconds.
+type filterUnixAt struct {
+	at **time.Time
+}
+
+// filterRead reads every target's parameter from q, as filterParam does: a target
+// stays nil when it is absent, and errs gets a FilterError when it is given more than
+// once or does not parse.
+func filterRead(q url.Values, errs *[]FilterError, targets []filterTarget) {
+	for _, t := range targets {
+		values := q[t.name]
+		if len(values) == 0 {
+			continue
+		}
+		name := t.name
+		if len(values) > 1 {
+			*errs = append(*errs, FilterError{
+				Param:   name,
+				Problem: fmt.Sprintf("is given %d times; give it once", len(values)),
+			})
+			continue
+		}
+		if want := filterStore(t.field, values[0]); want != "" {
+			*errs = append(*errs, FilterError{
+				Param:   name,
+				Problem: filterQuote(values[0]) + " is not " + want,
+			})
+		}
+	}
+}
+
+// filterStore parses s into the field that target points to; it returns what s
+// should have been when s does not parse, and "" when it does.
+func filterStore(target any, s string) string {
+	switch t := target.(type) {
+	case **string:
+		v, ok := filterParseString[string](s)
+		if !ok {
+			return "a string"
+		}
+		*t = &v
+	case **int:
+		v, ok := filterParseInt[int](s)
+		if !ok {
+			return "an integer"
+		}
+		*t = &v
+	case **bool:
+		v, ok := filterParseBool[bool](s)
+		if !ok {
+			return "true or false"
+		}
+		*t = &v
+	case filterUnixAt:
+		v, ok := filterParseUnix(s)
+		if !ok {
+			return "a Unix time in seconds, such as 1715734941"
+		}
+		*t.at = &v
+	}
+	return ""
 }
 
 // filterOperand is one one-value operand of a filter: its wire name and a pointer

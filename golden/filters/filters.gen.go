@@ -85,7 +85,9 @@ func (f ListGadgetsFilter) AppendQuery(q url.Values) {
 func ParseListGadgetsFilter(q url.Values) (ListGadgetsFilter, []FilterError) {
 	var f ListGadgetsFilter
 	var errs []FilterError
-	f.Name.Eq = filterParam(q, "name[eq]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"name[eq]", &f.Name.Eq},
+	})
 	f.Score.Lte = filterParam(q, "score[lte]", filterParseFloat[float32], "a finite number", &errs)
 	return f, errs
 }
@@ -164,7 +166,9 @@ func (f GetStatsFilter) AppendQuery(q url.Values) {
 func ParseGetStatsFilter(q url.Values) (GetStatsFilter, []FilterError) {
 	var f GetStatsFilter
 	var errs []FilterError
-	f.Day.Gte = filterParam(q, "day[gte]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"day[gte]", &f.Day.Gte},
+	})
 	return f, errs
 }
 
@@ -434,34 +438,46 @@ func (f ListWidgetsFilter) AppendQuery(q url.Values) {
 func ParseListWidgetsFilter(q url.Values) (ListWidgetsFilter, []FilterError) {
 	var f ListWidgetsFilter
 	var errs []FilterError
-	f.Name.Eq = filterParam(q, "name[eq]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"name[eq]", &f.Name.Eq},
+	})
 	f.Name.Contains = filterParam(q, "name[contains]", filterWhere(filterParseString[string], func(v string) bool {
 		return utf8.RuneCountInString(v) >= 2 && utf8.RuneCountInString(v) <= 20
 	}), "a string, at least 2 characters long and at most 20 characters long", &errs)
-	f.Name.StartsWith = filterParam(q, "name[startsWith]", filterParseString[string], "a string", &errs)
-	f.Name.EndsWith = filterParam(q, "name[endsWith]", filterParseString[string], "a string", &errs)
-	f.Name.Ne = filterParam(q, "name[ne]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"name[startsWith]", &f.Name.StartsWith},
+		{"name[endsWith]", &f.Name.EndsWith},
+		{"name[ne]", &f.Name.Ne},
+	})
 	f.Kind.Eq = filterParam(q, "kind[eq]", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
 	f.Kind.In = filterList(q, "kind[in]", ",", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
 	f.Kind.Nin = filterList(q, "kind[nin]", "", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
 	f.Size.Lt = filterParam(q, "size[lt]", filterWhere(filterParseFloat[float64], func(v float64) bool {
 		return v > 0
 	}), "a finite number, greater than 0", &errs)
-	f.Size.Gte = filterParam(q, "size[gte]", filterParseInt[int32], "an integer that fits in 32 bits", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"size[gte]", &f.Size.Gte},
+	})
 	f.Weight.In = filterList(q, "weight[in]", "|", filterParseInt[int64], "an integer", &errs)
 	f.CreatedAt.Gte = filterParam(q, "createdAt[gte]", filterWhere(filterParseUnix, func(v time.Time) bool {
 		return v.Unix() >= 0
 	}), "a Unix time in seconds, such as 1715734941, at least 0", &errs)
-	f.CreatedAt.Lt = filterParam(q, "createdAt[lt]", filterParseDateTime, "an RFC 3339 date-time, such as 2024-05-15T01:22:21Z", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"createdAt[lt]", &f.CreatedAt.Lt},
+	})
 	f.CreatedAt.In = filterList(q, "createdAt[in]", "", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
-	f.Active.Eq = filterParam(q, "active[eq]", filterParseBool[bool], "true or false", &errs)
-	f.Owner.Eq = filterParam(q, "owner[eq]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"active[eq]", &f.Active.Eq},
+		{"owner[eq]", &f.Owner.Eq},
+	})
 	f.Level.Gt = filterParam(q, "level[gt]", filterWhere(filterParseInt[int], func(v int) bool {
 		return v >= 0 && v <= 10
 	}), "an integer, at least 0 and at most 10", &errs)
-	f.Color.Eq = filterParam(q, "color[eq]", filterParseString[string], "a string", &errs)
-	f.Name.Near = filterParam(q, "name[near]", filterParseString[string], "a string", &errs)
-	f.Tags.Contains = filterParam(q, "tags[contains]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"color[eq]", &f.Color.Eq},
+		{"name[near]", &f.Name.Near},
+		{"tags[contains]", &f.Tags.Contains},
+	})
 	return f, errs
 }
 
@@ -633,6 +649,71 @@ func filterParam[T any](q url.Values, name string, parse func(string) (T, bool),
 		return nil
 	}
 	return &v
+}
+
+// filterTarget is one plain one-value operand of a filter: its wire name and a
+// pointer to the field that holds it.
+type filterTarget struct {
+	name  string
+	field any
+}
+
+// filterRead reads every target's parameter from q, as filterParam does: a target
+// stays nil when it is absent, and errs gets a FilterError when it is given more than
+// once or does not parse.
+func filterRead(q url.Values, errs *[]FilterError, targets []filterTarget) {
+	for _, t := range targets {
+		values := q[t.name]
+		if len(values) == 0 {
+			continue
+		}
+		name := t.name
+		if len(values) > 1 {
+			*errs = append(*errs, FilterError{
+				Param:   name,
+				Problem: fmt.Sprintf("is given %d times; give it once", len(values)),
+			})
+			continue
+		}
+		if want := filterStore(t.field, values[0]); want != "" {
+			*errs = append(*errs, FilterError{
+				Param:   name,
+				Problem: filterQuote(values[0]) + " is not " + want,
+			})
+		}
+	}
+}
+
+// filterStore parses s into the field that target points to; it returns what s
+// should have been when s does not parse, and "" when it does.
+func filterStore(target any, s string) string {
+	switch t := target.(type) {
+	case **string:
+		v, ok := filterParseString[string](s)
+		if !ok {
+			return "a string"
+		}
+		*t = &v
+	case **int32:
+		v, ok := filterParseInt[int32](s)
+		if !ok {
+			return "an integer that fits in 32 bits"
+		}
+		*t = &v
+	case **bool:
+		v, ok := filterParseBool[bool](s)
+		if !ok {
+			return "true or false"
+		}
+		*t = &v
+	case **time.Time:
+		v, ok := filterParseDateTime(s)
+		if !ok {
+			return "an RFC 3339 date-time, such as 2024-05-15T01:22:21Z"
+		}
+		*t = &v
+	}
+	return ""
 }
 
 // filterSet writes a one-value filter parameter when v is set.
