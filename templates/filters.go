@@ -223,8 +223,8 @@ func goTypeString(t *generator.TypeRef) string {
 // filterUses records which helpers the generated filters call.
 type filterUses struct {
 	single, list, set     bool
-	parse                 map[string]bool // parse helper names
-	format                map[string]bool // format helper names
+	parse                 map[string]bool   // parse helper names
+	format                map[string]bool   // format helper names
 	table                 map[string]bool   // Go types in AppendQuery tables
 	read                  map[string]string // Go types in Parse tables: what a value must be
 	where                 bool
