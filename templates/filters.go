@@ -222,24 +222,33 @@ func goTypeString(t *generator.TypeRef) string {
 
 // filterUses records which helpers the generated filters call.
 type filterUses struct {
-	single, list          bool
-	parse                 map[string]bool // parse helper names
-	format                map[string]bool // format helper names
+	single, list, set     bool
+	parse                 map[string]bool   // parse helper names
+	format                map[string]bool   // format helper names
+	table                 map[string]bool   // Go types in AppendQuery tables
+	read                  map[string]string // Go types in Parse tables: what a value must be
 	where                 bool
 	contains, prefix, suf bool
 }
 
 func filterUsesOf(ops []*generator.Operation) filterUses {
-	u := filterUses{parse: map[string]bool{}, format: map[string]bool{}}
+	u := filterUses{parse: map[string]bool{}, format: map[string]bool{}, table: map[string]bool{}, read: map[string]string{}}
 	for _, op := range ops {
 		for _, o := range op.Filter.Ops {
-			if o.List {
+			if _, typ := tableTarget(o); typ != "" {
+				u.read[typ] = kindWant(o)
+			} else if o.List {
 				u.list = true
 			} else {
 				u.single = true
 			}
 			u.parse[parseHelper(o.Kind)] = true
-			u.format[formatHelper(o)] = true
+			if v, typ := tableOperand(o); v != nil {
+				u.table[typ] = true
+			} else {
+				u.format[formatHelper(o)] = true
+				u.set = u.set || !o.List
+			}
 			if cond, _ := boundsCheck(o); cond != nil || generator.IsEnum(elemType(o)) {
 				u.where = true
 			}

@@ -9,29 +9,20 @@ import (
 )
 
 // genFilterMatch renders Match, which applies the filter to one listed item
-// in memory, and one method per filtered field that it calls.
+// in memory: one block per filtered field, all in the one method, since a
+// method per field would cost a compiled function and its pointer wrapper each.
 func genFilterMatch(f *jen.File, flt *generator.Filter) {
 	if flt.Item == nil {
 		return
 	}
-	var props []*generator.FilterProp
-	for _, prop := range flt.Props {
-		if prop.MatchMethod != "" {
-			props = append(props, prop)
+	f.Add(doc(matchDoc(flt)).Func().Params(jen.Id("f").Id(flt.TypeName)).Id(generator.FilterMatchMethod).Params(jen.Id("item").Add(typeRef(flt.Item))).Bool().BlockFunc(func(g *jen.Group) {
+		for _, prop := range flt.Props {
+			if prop.MatchMethod != "" {
+				genMatchProp(g, prop)
+			}
 		}
-	}
-	result := jen.True()
-	if len(props) > 0 {
-		result = andLines(props, func(p *generator.FilterProp) jen.Code {
-			return jen.Id("f").Dot(p.MatchMethod).Call(jen.Id("item"))
-		})
-	}
-	f.Add(doc(matchDoc(flt)).Func().Params(jen.Id("f").Id(flt.TypeName)).Id(generator.FilterMatchMethod).Params(jen.Id("item").Add(typeRef(flt.Item))).Bool().Block(
-		jen.Return(result),
-	))
-	for _, prop := range props {
-		genMatchProp(f, flt, prop)
-	}
+		g.Return(jen.True())
+	}))
 }
 
 // matchDoc states the comparison rules that apply to this filter.
@@ -73,12 +64,12 @@ func matchDoc(flt *generator.Filter) string {
 	return fmt.Sprintf("%s reports whether item meets every set condition, so that fakes and tests filter the way the API documents:\n  - %s.", generator.FilterMatchMethod, strings.Join(rules, ";\n  - "))
 }
 
-// genMatchProp renders the method that applies the conditions on one field:
+// genMatchProp renders the block that applies the conditions on one field:
 // for each item property they compare with, look it up once, then test each
-// set condition.
-func genMatchProp(f *jen.File, flt *generator.Filter, prop *generator.FilterProp) {
-	f.Commentf("%s applies the %s conditions to item.", prop.MatchMethod, prop.Name)
-	f.Func().Params(jen.Id("f").Id(flt.TypeName)).Id(prop.MatchMethod).Params(jen.Id("item").Add(typeRef(flt.Item))).Bool().BlockFunc(func(g *jen.Group) {
+// set condition, returning false from Match when one fails.
+func genMatchProp(g *jen.Group, prop *generator.FilterProp) {
+	g.Comment("The " + prop.Name + " conditions.")
+	g.BlockFunc(func(g *jen.Group) {
 		g.Id("c").Op(":=").Id("f").Dot(prop.GoName)
 		for _, ops := range opsByItemPath(prop) {
 			anySet := joinOp(ops, "||", func(o *generator.FilterOp) jen.Code { return opSet(o) })
@@ -93,7 +84,6 @@ func genMatchProp(f *jen.File, flt *generator.Filter, prop *generator.FilterProp
 				}
 			})
 		}
-		g.Return(jen.True())
 	})
 }
 
@@ -135,7 +125,7 @@ func opSet(o *generator.FilterOp) *jen.Statement {
 }
 
 // genItemLookup declares x, the compared property of item, returning false
-// from the method when the property or an object on its path is absent or null.
+// from Match when the property or an object on its path is absent or null.
 func genItemLookup(g *jen.Group, path []*generator.Field) {
 	cur := jen.Id("item")
 	var nilExprs []jen.Code

@@ -11,19 +11,67 @@ import (
 )
 
 // genFilterAppendQuery renders AppendQuery, which the client calls to put
-// every set condition in the query under its exact wire name.
+// every set condition in the query under its exact wire name. The one-value
+// operands go in one table that filterAppend reads, which compiles to far less
+// code than a call per operand; lists and unusual types keep a call each.
 func genFilterAppendQuery(f *jen.File, flt *generator.Filter) {
 	f.Commentf("%s adds every set condition to q under its exact wire name (title[eq]);", generator.FilterAppendQuery)
 	f.Comment("the client calls it to build the query string.")
 	f.Func().Params(jen.Id("f").Id(flt.TypeName)).Id(generator.FilterAppendQuery).Params(jen.Id("q").Qual(pkgURL, "Values")).BlockFunc(func(g *jen.Group) {
+		var table []jen.Code
 		for _, o := range flt.Ops {
-			g.Add(genAppendOp(o))
+			if v, _ := tableOperand(o); v != nil {
+				table = append(table, jen.Values(jen.Lit(o.Param.Name), v))
+			}
+		}
+		if len(table) > 0 {
+			g.Id("filterAppend").Call(jen.Id("q"), jen.Index().Id("filterOperand").ValuesFunc(func(vg *jen.Group) {
+				for _, c := range table {
+					vg.Line().Add(c)
+				}
+				vg.Line()
+			}))
+		}
+		for _, o := range flt.Ops {
+			if v, _ := tableOperand(o); v == nil {
+				g.Add(genAppendOp(o))
+			}
 		}
 	})
 }
 
-// genAppendOp writes one operand, when it is set: one value with filterSet,
-// a list with filterSetList per the parameter's style.
+// tableOperand is the value that filterAppend reads for a one-value operand,
+// a pointer to a string, number, bool or time (filterUnix for Unix seconds),
+// and the Go type filterText switches on; nil when the operand needs its own
+// call. An enum's pointer is converted to a pointer to its base type.
+func tableOperand(o *generator.FilterOp) (jen.Code, string) {
+	if o.List || formatHelper(o) == "" {
+		return nil, ""
+	}
+	field := jen.Id("f").Dot(o.Prop.GoName).Dot(o.GoName)
+	t := o.Value
+	switch {
+	case t.Kind == generator.RefTime && o.Kind == generator.FilterValueUnix:
+		return jen.Parens(jen.Op("*").Id("filterUnix")).Call(field), "filterUnix"
+	case t.Kind == generator.RefTime:
+		return field, "time"
+	case t.Kind != generator.RefNamed:
+		return field, plainKindNames[t.Kind]
+	case t.Named.Kind == generator.KindEnum && plainKindNames[t.Named.Enum.Base] != "":
+		base := plainKindNames[t.Named.Enum.Base]
+		return jen.Parens(jen.Op("*").Id(base)).Call(field), base
+	}
+	return nil, ""
+}
+
+// plainKindNames are the Go types that filterText writes.
+var plainKindNames = map[generator.RefKind]string{
+	generator.RefString: "string", generator.RefInt: "int", generator.RefInt32: "int32",
+	generator.RefInt64: "int64", generator.RefFloat64: "float64", generator.RefBool: "bool",
+}
+
+// genAppendOp writes one operand that is not in the table, when it is set:
+// one value with filterSet, a list with filterSetList per the parameter's style.
 func genAppendOp(o *generator.FilterOp) jen.Code {
 	field := jen.Id("f").Dot(o.Prop.GoName).Dot(o.GoName)
 	name := jen.Lit(o.Param.Name)
@@ -31,6 +79,57 @@ func genAppendOp(o *generator.FilterOp) jen.Code {
 		return jen.Id("filterSetList").Call(jen.Id("q"), name, jen.Lit(listSeparator(o.Param)), field, formatterOf(o))
 	}
 	return jen.Id("filterSet").Call(jen.Id("q"), name, field, formatterOf(o))
+}
+
+// genFilterAppend renders the table reader of AppendQuery: filterAppend, and
+// filterText with one case per Go type that some table holds.
+func genFilterAppend(f *jen.File, types map[string]bool) {
+	if len(types) == 0 {
+		return
+	}
+	f.Comment("filterOperand is one one-value operand of a filter: its wire name and a pointer")
+	f.Comment("to its value, nil when the condition is not set.")
+	f.Type().Id("filterOperand").Struct(jen.Id("name").String(), jen.Id("value").Any())
+	if types["filterUnix"] {
+		f.Comment("filterUnix is a time that the query carries as Unix seconds.")
+		f.Type().Id("filterUnix").Qual(pkgTime, "Time")
+	}
+	f.Comment("filterAppend writes every set operand to q under its wire name.")
+	f.Func().Id("filterAppend").Params(jen.Id("q").Qual(pkgURL, "Values"), jen.Id("operands").Index().Id("filterOperand")).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("o")).Op(":=").Range().Id("operands")).Block(
+			jen.If(jen.List(jen.Id("text"), jen.Id("ok")).Op(":=").Id("filterText").Call(jen.Id("o").Dot("value")), jen.Id("ok")).Block(
+				jen.Id("q").Dot("Set").Call(jen.Id("o").Dot("name"), jen.Id("text")),
+			),
+		),
+	)
+	v := jen.Id("v")
+	cases := []struct {
+		name string
+		typ  jen.Code
+		text jen.Code
+	}{
+		{"string", jen.String(), jen.Op("*").Add(v)},
+		{"int", jen.Int(), jen.Qual(pkgStrconv, "Itoa").Call(jen.Op("*").Add(v))},
+		{"int32", jen.Int32(), jen.Qual(pkgStrconv, "FormatInt").Call(jen.Int64().Call(jen.Op("*").Add(v)), jen.Lit(10))},
+		{"int64", jen.Int64(), jen.Qual(pkgStrconv, "FormatInt").Call(jen.Op("*").Add(v), jen.Lit(10))},
+		{"float64", jen.Float64(), jen.Qual(pkgStrconv, "FormatFloat").Call(jen.Op("*").Add(v), jen.LitRune('g'), jen.Lit(-1), jen.Lit(64))},
+		{"bool", jen.Bool(), jen.Qual(pkgStrconv, "FormatBool").Call(jen.Op("*").Add(v))},
+		{"time", jen.Qual(pkgTime, "Time"), v.Clone().Dot("Format").Call(jen.Qual(pkgTime, "RFC3339Nano"))},
+		{"filterUnix", jen.Id("filterUnix"), jen.Qual(pkgStrconv, "FormatInt").Call(jen.Parens(jen.Op("*").Qual(pkgTime, "Time")).Call(v).Dot("Unix").Call(), jen.Lit(10))},
+	}
+	f.Comment("filterText is the query text of the value that v points to; false when v is nil.")
+	f.Func().Id("filterText").Params(jen.Id("v").Any()).Params(jen.String(), jen.Bool()).Block(
+		jen.Switch(jen.Id("v").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
+			for _, c := range cases {
+				if types[c.name] {
+					g.Case(jen.Op("*").Add(c.typ)).Block(
+						jen.If(jen.Id("v").Op("!=").Nil()).Block(jen.Return(c.text, jen.True())),
+					)
+				}
+			}
+		}),
+		jen.Return(jen.Lit(""), jen.False()),
+	)
 }
 
 // listSeparator joins list values in one parameter ("," for form with
@@ -94,7 +193,9 @@ func encodeValue(v *jen.Statement, ptr bool, t *generator.TypeRef, kind generato
 }
 
 // genFilterParse renders Parse<Filter>, which a server calls to read the
-// filter from a request's query and report every bad value.
+// filter from a request's query and report every bad value. Like AppendQuery,
+// it reads the plain one-value operands from one table (filterRead); enums,
+// bounded values and lists keep a call each.
 func genFilterParse(f *jen.File, op *generator.Operation) {
 	flt := op.Filter
 	f.Commentf("%s reads the bracket filter parameters of %s from q. It reports every", flt.ParseFunc, op.Name)
@@ -103,7 +204,16 @@ func genFilterParse(f *jen.File, op *generator.Operation) {
 	f.Func().Id(flt.ParseFunc).Params(jen.Id("q").Qual(pkgURL, "Values")).Params(jen.Id(flt.TypeName), jen.Index().Id("FilterError")).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("f").Id(flt.TypeName)
 		g.Var().Id("errs").Index().Id("FilterError")
+		var table []jen.Code
 		for _, o := range flt.Ops {
+			if target, _ := tableTarget(o); target != nil {
+				table = append(table, jen.Values(jen.Lit(o.Param.Name), target))
+				continue
+			}
+			if len(table) > 0 {
+				g.Add(filterReadCall(table))
+				table = nil
+			}
 			read := "filterParam"
 			args := []jen.Code{jen.Id("q"), jen.Lit(o.Param.Name)}
 			if o.List {
@@ -113,8 +223,114 @@ func genFilterParse(f *jen.File, op *generator.Operation) {
 			args = append(args, parserOf(o), jen.Lit(wantOf(o)), jen.Op("&").Id("errs"))
 			g.Id("f").Dot(o.Prop.GoName).Dot(o.GoName).Op("=").Id(read).Call(args...)
 		}
+		if len(table) > 0 {
+			g.Add(filterReadCall(table))
+		}
 		g.Return(jen.Id("f"), jen.Id("errs"))
 	})
+}
+
+// filterReadCall reads a run of table operands; runs keep the problems in spec order.
+func filterReadCall(table []jen.Code) jen.Code {
+	return jen.Id("filterRead").Call(jen.Id("q"), jen.Op("&").Id("errs"), jen.Index().Id("filterTarget").ValuesFunc(func(g *jen.Group) {
+		for _, c := range table {
+			g.Line().Add(c)
+		}
+		g.Line()
+	}))
+}
+
+// tableTarget is where filterRead stores a plain one-value operand (a
+// pointer to the operand's field, in filterUnixAt for Unix seconds) and the
+// Go type filterStore switches on; nil for enums, bounded values, lists and
+// types without a case.
+func tableTarget(o *generator.FilterOp) (jen.Code, string) {
+	if o.List || generator.IsEnum(o.Value) || o.Value.Kind == generator.RefNamed {
+		return nil, ""
+	}
+	if cond, _ := boundsCheck(o); cond != nil {
+		return nil, ""
+	}
+	field := jen.Op("&").Id("f").Dot(o.Prop.GoName).Dot(o.GoName)
+	t := o.Value
+	switch {
+	case t.Kind == generator.RefTime && o.Kind == generator.FilterValueUnix:
+		return jen.Id("filterUnixAt").Values(field), "filterUnixAt"
+	case t.Kind == generator.RefTime && o.Kind == generator.FilterValueDateTime:
+		return field, "time"
+	case formatHelper(o) != "" && plainKindNames[t.Kind] != "":
+		return field, plainKindNames[t.Kind]
+	}
+	return nil, ""
+}
+
+// genFilterRead renders the table reader of the Parse functions: filterRead,
+// and filterStore with one case per Go type that some table holds; want says
+// what a value of that type must be.
+func genFilterRead(f *jen.File, want map[string]string) {
+	if len(want) == 0 {
+		return
+	}
+	id := jen.Id
+	f.Comment("filterTarget is one plain one-value operand of a filter: its wire name and a")
+	f.Comment("pointer to the field that holds it.")
+	f.Type().Id("filterTarget").Struct(id("name").String(), id("field").Any())
+	if want["filterUnixAt"] != "" {
+		f.Comment("filterUnixAt is a time field that the query fills from Unix seconds.")
+		f.Type().Id("filterUnixAt").Struct(id("at").Op("**").Qual(pkgTime, "Time"))
+	}
+	f.Comment("filterRead reads every target's parameter from q, as filterParam does: a target")
+	f.Comment("stays nil when it is absent, and errs gets a FilterError when it is given more than")
+	f.Comment("once or does not parse.")
+	f.Func().Id("filterRead").Params(id("q").Qual(pkgURL, "Values"), id("errs").Op("*").Index().Id("FilterError"), id("targets").Index().Id("filterTarget")).Block(
+		jen.For(jen.List(id("_"), id("t")).Op(":=").Range().Id("targets")).Block(
+			id("values").Op(":=").Id("q").Index(id("t").Dot("name")),
+			jen.If(jen.Len(id("values")).Op("==").Lit(0)).Block(jen.Continue()),
+			id("name").Op(":=").Id("t").Dot("name"),
+			jen.If(jen.Len(id("values")).Op(">").Lit(1)).Block(
+				appendFilterError(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("is given %d times; give it once"), jen.Len(id("values")))),
+				jen.Continue(),
+			),
+			jen.If(id("want").Op(":=").Id("filterStore").Call(id("t").Dot("field"), id("values").Index(jen.Lit(0))), id("want").Op("!=").Lit("")).Block(
+				appendFilterError(badValue(id("values").Index(jen.Lit(0)))),
+			),
+		),
+	)
+	cases := []struct {
+		name  string
+		typ   jen.Code
+		parse jen.Code
+	}{
+		{"string", jen.String(), id("filterParseString").Types(jen.String())},
+		{"int", jen.Int(), id("filterParseInt").Types(jen.Int())},
+		{"int32", jen.Int32(), id("filterParseInt").Types(jen.Int32())},
+		{"int64", jen.Int64(), id("filterParseInt").Types(jen.Int64())},
+		{"float64", jen.Float64(), id("filterParseFloat").Types(jen.Float64())},
+		{"bool", jen.Bool(), id("filterParseBool").Types(jen.Bool())},
+		{"time", jen.Qual(pkgTime, "Time"), id("filterParseDateTime")},
+		{"filterUnixAt", nil, id("filterParseUnix")},
+	}
+	f.Comment("filterStore parses s into the field that target points to; it returns what s")
+	f.Comment("should have been when s does not parse, and \"\" when it does.")
+	f.Func().Id("filterStore").Params(id("target").Any(), id("s").String()).String().Block(
+		jen.Switch(id("t").Op(":=").Id("target").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
+			for _, c := range cases {
+				if want[c.name] == "" {
+					continue
+				}
+				typ, field := jen.Op("**").Add(c.typ), jen.Op("*").Id("t")
+				if c.typ == nil {
+					typ, field = id(c.name), jen.Op("*").Id("t").Dot("at")
+				}
+				g.Case(typ).Block(
+					jen.List(id("v"), id("ok")).Op(":=").Add(c.parse).Call(id("s")),
+					jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(want[c.name]))),
+					field.Op("=").Op("&").Id("v"),
+				)
+			}
+		}),
+		jen.Return(jen.Lit("")),
+	)
 }
 
 // parseHelper names the generated function that parses one value of a kind.
@@ -257,8 +473,12 @@ func genFilterQueryHelpers(f *jen.File, u filterUses) {
 	parse := jen.Id("parse").Func().Params(jen.String()).Params(jen.Id("T"), jen.Bool())
 	if u.single {
 		genFilterParam(f, parse.Clone())
+	}
+	genFilterRead(f, u.read)
+	if u.set {
 		genFilterSet(f)
 	}
+	genFilterAppend(f, u.table)
 	if u.list {
 		genFilterList(f, parse.Clone())
 		genFilterSetList(f)

@@ -62,7 +62,7 @@ func TestFiltersCurated(t *testing.T) {
 		"func (f ListLivesFilter) Match(item Live) bool",
 		"func (f ListLiveParticipantsFilter) Match(item Participant) bool",
 		"func (f ListLiveSpeakersFilter) Match(item Participant) bool",
-		`filterSet(q, "startDate[gte]", f.StartDate.Gte, filterFormatUnix)`,
+		`{"startDate[gte]", (*filterUnix)(f.StartDate.Gte)},`,
 	} {
 		require.Contains(t, string(out), want)
 	}

@@ -497,47 +497,49 @@ func (f ListLivesFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLivesFilter) AppendQuery(q url.Values) {
-	filterSet(q, "title[eq]", f.Title.Eq, filterFormatString)
-	filterSet(q, "title[contains]", f.Title.Contains, filterFormatString)
-	filterSet(q, "status[eq]", f.Status.Eq, filterFormatString)
-	filterSet(q, "startDate[lt]", f.StartDate.Lt, filterFormatUnix)
-	filterSet(q, "startDate[lte]", f.StartDate.Lte, filterFormatUnix)
-	filterSet(q, "startDate[gt]", f.StartDate.Gt, filterFormatUnix)
-	filterSet(q, "startDate[gte]", f.StartDate.Gte, filterFormatUnix)
-	filterSet(q, "startDate[eq]", f.StartDate.Eq, filterFormatUnix)
-	filterSet(q, "solution[eq]", f.Solution.Eq, filterFormatString)
-	filterSet(q, "replay[eq]", f.Replay.Eq, filterFormatBool)
-	filterSet(q, "builtInType[eq]", f.BuiltInType.Eq, filterFormatString)
-	filterSet(q, "averageViewTime[lt]", f.AverageViewTime.Lt, filterFormatInt)
-	filterSet(q, "averageViewTime[lte]", f.AverageViewTime.Lte, filterFormatInt)
-	filterSet(q, "averageViewTime[gt]", f.AverageViewTime.Gt, filterFormatInt)
-	filterSet(q, "averageViewTime[gte]", f.AverageViewTime.Gte, filterFormatInt)
-	filterSet(q, "averageViewTime[eq]", f.AverageViewTime.Eq, filterFormatInt)
-	filterSet(q, "invited[lt]", f.Invited.Lt, filterFormatInt)
-	filterSet(q, "invited[lte]", f.Invited.Lte, filterFormatInt)
-	filterSet(q, "invited[gt]", f.Invited.Gt, filterFormatInt)
-	filterSet(q, "invited[gte]", f.Invited.Gte, filterFormatInt)
-	filterSet(q, "invited[eq]", f.Invited.Eq, filterFormatInt)
-	filterSet(q, "registrant[lt]", f.Registrant.Lt, filterFormatInt)
-	filterSet(q, "registrant[lte]", f.Registrant.Lte, filterFormatInt)
-	filterSet(q, "registrant[gt]", f.Registrant.Gt, filterFormatInt)
-	filterSet(q, "registrant[gte]", f.Registrant.Gte, filterFormatInt)
-	filterSet(q, "registrant[eq]", f.Registrant.Eq, filterFormatInt)
-	filterSet(q, "attendee[lt]", f.Attendee.Lt, filterFormatInt)
-	filterSet(q, "attendee[lte]", f.Attendee.Lte, filterFormatInt)
-	filterSet(q, "attendee[gt]", f.Attendee.Gt, filterFormatInt)
-	filterSet(q, "attendee[gte]", f.Attendee.Gte, filterFormatInt)
-	filterSet(q, "attendee[eq]", f.Attendee.Eq, filterFormatInt)
-	filterSet(q, "attendanceRate[lt]", f.AttendanceRate.Lt, filterFormatInt)
-	filterSet(q, "attendanceRate[lte]", f.AttendanceRate.Lte, filterFormatInt)
-	filterSet(q, "attendanceRate[gt]", f.AttendanceRate.Gt, filterFormatInt)
-	filterSet(q, "attendanceRate[gte]", f.AttendanceRate.Gte, filterFormatInt)
-	filterSet(q, "attendanceRate[eq]", f.AttendanceRate.Eq, filterFormatInt)
-	filterSet(q, "totalReplayView[lt]", f.TotalReplayView.Lt, filterFormatInt)
-	filterSet(q, "totalReplayView[lte]", f.TotalReplayView.Lte, filterFormatInt)
-	filterSet(q, "totalReplayView[gt]", f.TotalReplayView.Gt, filterFormatInt)
-	filterSet(q, "totalReplayView[gte]", f.TotalReplayView.Gte, filterFormatInt)
-	filterSet(q, "totalReplayView[eq]", f.TotalReplayView.Eq, filterFormatInt)
+	filterAppend(q, []filterOperand{
+		{"title[eq]", f.Title.Eq},
+		{"title[contains]", f.Title.Contains},
+		{"status[eq]", (*string)(f.Status.Eq)},
+		{"startDate[lt]", (*filterUnix)(f.StartDate.Lt)},
+		{"startDate[lte]", (*filterUnix)(f.StartDate.Lte)},
+		{"startDate[gt]", (*filterUnix)(f.StartDate.Gt)},
+		{"startDate[gte]", (*filterUnix)(f.StartDate.Gte)},
+		{"startDate[eq]", (*filterUnix)(f.StartDate.Eq)},
+		{"solution[eq]", (*string)(f.Solution.Eq)},
+		{"replay[eq]", f.Replay.Eq},
+		{"builtInType[eq]", (*string)(f.BuiltInType.Eq)},
+		{"averageViewTime[lt]", f.AverageViewTime.Lt},
+		{"averageViewTime[lte]", f.AverageViewTime.Lte},
+		{"averageViewTime[gt]", f.AverageViewTime.Gt},
+		{"averageViewTime[gte]", f.AverageViewTime.Gte},
+		{"averageViewTime[eq]", f.AverageViewTime.Eq},
+		{"invited[lt]", f.Invited.Lt},
+		{"invited[lte]", f.Invited.Lte},
+		{"invited[gt]", f.Invited.Gt},
+		{"invited[gte]", f.Invited.Gte},
+		{"invited[eq]", f.Invited.Eq},
+		{"registrant[lt]", f.Registrant.Lt},
+		{"registrant[lte]", f.Registrant.Lte},
+		{"registrant[gt]", f.Registrant.Gt},
+		{"registrant[gte]", f.Registrant.Gte},
+		{"registrant[eq]", f.Registrant.Eq},
+		{"attendee[lt]", f.Attendee.Lt},
+		{"attendee[lte]", f.Attendee.Lte},
+		{"attendee[gt]", f.Attendee.Gt},
+		{"attendee[gte]", f.Attendee.Gte},
+		{"attendee[eq]", f.Attendee.Eq},
+		{"attendanceRate[lt]", f.AttendanceRate.Lt},
+		{"attendanceRate[lte]", f.AttendanceRate.Lte},
+		{"attendanceRate[gt]", f.AttendanceRate.Gt},
+		{"attendanceRate[gte]", f.AttendanceRate.Gte},
+		{"attendanceRate[eq]", f.AttendanceRate.Eq},
+		{"totalReplayView[lt]", f.TotalReplayView.Lt},
+		{"totalReplayView[lte]", f.TotalReplayView.Lte},
+		{"totalReplayView[gt]", f.TotalReplayView.Gt},
+		{"totalReplayView[gte]", f.TotalReplayView.Gte},
+		{"totalReplayView[eq]", f.TotalReplayView.Eq},
+	})
 }
 
 // ParseListLivesFilter reads the bracket filter parameters of ListLives from q. It reports every
@@ -546,47 +548,55 @@ func (f ListLivesFilter) AppendQuery(q url.Values) {
 func ParseListLivesFilter(q url.Values) (ListLivesFilter, []FilterError) {
 	var f ListLivesFilter
 	var errs []FilterError
-	f.Title.Eq = filterParam(q, "title[eq]", filterParseString[string], "a string", &errs)
-	f.Title.Contains = filterParam(q, "title[contains]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"title[eq]", &f.Title.Eq},
+		{"title[contains]", &f.Title.Contains},
+	})
 	f.Status.Eq = filterParam(q, "status[eq]", filterWhere(filterParseString[LiveStatus], LiveStatus.Valid), "one of Scheduled, Live, Ended", &errs)
-	f.StartDate.Lt = filterParam(q, "startDate[lt]", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
-	f.StartDate.Lte = filterParam(q, "startDate[lte]", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
-	f.StartDate.Gt = filterParam(q, "startDate[gt]", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
-	f.StartDate.Gte = filterParam(q, "startDate[gte]", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
-	f.StartDate.Eq = filterParam(q, "startDate[eq]", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"startDate[lt]", filterUnixAt{&f.StartDate.Lt}},
+		{"startDate[lte]", filterUnixAt{&f.StartDate.Lte}},
+		{"startDate[gt]", filterUnixAt{&f.StartDate.Gt}},
+		{"startDate[gte]", filterUnixAt{&f.StartDate.Gte}},
+		{"startDate[eq]", filterUnixAt{&f.StartDate.Eq}},
+	})
 	f.Solution.Eq = filterParam(q, "solution[eq]", filterWhere(filterParseString[LiveSolution], LiveSolution.Valid), "one of Youtube, Vimeo, BuiltIn", &errs)
-	f.Replay.Eq = filterParam(q, "replay[eq]", filterParseBool[bool], "true or false", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"replay[eq]", &f.Replay.Eq},
+	})
 	f.BuiltInType.Eq = filterParam(q, "builtInType[eq]", filterWhere(filterParseString[BuiltInType], BuiltInType.Valid), "one of Workshop, Webinar", &errs)
-	f.AverageViewTime.Lt = filterParam(q, "averageViewTime[lt]", filterParseInt[int], "an integer", &errs)
-	f.AverageViewTime.Lte = filterParam(q, "averageViewTime[lte]", filterParseInt[int], "an integer", &errs)
-	f.AverageViewTime.Gt = filterParam(q, "averageViewTime[gt]", filterParseInt[int], "an integer", &errs)
-	f.AverageViewTime.Gte = filterParam(q, "averageViewTime[gte]", filterParseInt[int], "an integer", &errs)
-	f.AverageViewTime.Eq = filterParam(q, "averageViewTime[eq]", filterParseInt[int], "an integer", &errs)
-	f.Invited.Lt = filterParam(q, "invited[lt]", filterParseInt[int], "an integer", &errs)
-	f.Invited.Lte = filterParam(q, "invited[lte]", filterParseInt[int], "an integer", &errs)
-	f.Invited.Gt = filterParam(q, "invited[gt]", filterParseInt[int], "an integer", &errs)
-	f.Invited.Gte = filterParam(q, "invited[gte]", filterParseInt[int], "an integer", &errs)
-	f.Invited.Eq = filterParam(q, "invited[eq]", filterParseInt[int], "an integer", &errs)
-	f.Registrant.Lt = filterParam(q, "registrant[lt]", filterParseInt[int], "an integer", &errs)
-	f.Registrant.Lte = filterParam(q, "registrant[lte]", filterParseInt[int], "an integer", &errs)
-	f.Registrant.Gt = filterParam(q, "registrant[gt]", filterParseInt[int], "an integer", &errs)
-	f.Registrant.Gte = filterParam(q, "registrant[gte]", filterParseInt[int], "an integer", &errs)
-	f.Registrant.Eq = filterParam(q, "registrant[eq]", filterParseInt[int], "an integer", &errs)
-	f.Attendee.Lt = filterParam(q, "attendee[lt]", filterParseInt[int], "an integer", &errs)
-	f.Attendee.Lte = filterParam(q, "attendee[lte]", filterParseInt[int], "an integer", &errs)
-	f.Attendee.Gt = filterParam(q, "attendee[gt]", filterParseInt[int], "an integer", &errs)
-	f.Attendee.Gte = filterParam(q, "attendee[gte]", filterParseInt[int], "an integer", &errs)
-	f.Attendee.Eq = filterParam(q, "attendee[eq]", filterParseInt[int], "an integer", &errs)
-	f.AttendanceRate.Lt = filterParam(q, "attendanceRate[lt]", filterParseInt[int], "an integer", &errs)
-	f.AttendanceRate.Lte = filterParam(q, "attendanceRate[lte]", filterParseInt[int], "an integer", &errs)
-	f.AttendanceRate.Gt = filterParam(q, "attendanceRate[gt]", filterParseInt[int], "an integer", &errs)
-	f.AttendanceRate.Gte = filterParam(q, "attendanceRate[gte]", filterParseInt[int], "an integer", &errs)
-	f.AttendanceRate.Eq = filterParam(q, "attendanceRate[eq]", filterParseInt[int], "an integer", &errs)
-	f.TotalReplayView.Lt = filterParam(q, "totalReplayView[lt]", filterParseInt[int], "an integer", &errs)
-	f.TotalReplayView.Lte = filterParam(q, "totalReplayView[lte]", filterParseInt[int], "an integer", &errs)
-	f.TotalReplayView.Gt = filterParam(q, "totalReplayView[gt]", filterParseInt[int], "an integer", &errs)
-	f.TotalReplayView.Gte = filterParam(q, "totalReplayView[gte]", filterParseInt[int], "an integer", &errs)
-	f.TotalReplayView.Eq = filterParam(q, "totalReplayView[eq]", filterParseInt[int], "an integer", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"averageViewTime[lt]", &f.AverageViewTime.Lt},
+		{"averageViewTime[lte]", &f.AverageViewTime.Lte},
+		{"averageViewTime[gt]", &f.AverageViewTime.Gt},
+		{"averageViewTime[gte]", &f.AverageViewTime.Gte},
+		{"averageViewTime[eq]", &f.AverageViewTime.Eq},
+		{"invited[lt]", &f.Invited.Lt},
+		{"invited[lte]", &f.Invited.Lte},
+		{"invited[gt]", &f.Invited.Gt},
+		{"invited[gte]", &f.Invited.Gte},
+		{"invited[eq]", &f.Invited.Eq},
+		{"registrant[lt]", &f.Registrant.Lt},
+		{"registrant[lte]", &f.Registrant.Lte},
+		{"registrant[gt]", &f.Registrant.Gt},
+		{"registrant[gte]", &f.Registrant.Gte},
+		{"registrant[eq]", &f.Registrant.Eq},
+		{"attendee[lt]", &f.Attendee.Lt},
+		{"attendee[lte]", &f.Attendee.Lte},
+		{"attendee[gt]", &f.Attendee.Gt},
+		{"attendee[gte]", &f.Attendee.Gte},
+		{"attendee[eq]", &f.Attendee.Eq},
+		{"attendanceRate[lt]", &f.AttendanceRate.Lt},
+		{"attendanceRate[lte]", &f.AttendanceRate.Lte},
+		{"attendanceRate[gt]", &f.AttendanceRate.Gt},
+		{"attendanceRate[gte]", &f.AttendanceRate.Gte},
+		{"attendanceRate[eq]", &f.AttendanceRate.Eq},
+		{"totalReplayView[lt]", &f.TotalReplayView.Lt},
+		{"totalReplayView[lte]", &f.TotalReplayView.Lte},
+		{"totalReplayView[gt]", &f.TotalReplayView.Gt},
+		{"totalReplayView[gte]", &f.TotalReplayView.Gte},
+		{"totalReplayView[eq]", &f.TotalReplayView.Eq},
+	})
 	return f, errs
 }
 
@@ -597,282 +607,247 @@ func ParseListLivesFilter(q url.Values) (ListLivesFilter, []FilterError) {
 //   - contains, startsWith and endsWith ignore case (Unicode simple folding, as strings.EqualFold does);
 //   - a Unix-time condition compares whole seconds: a date-time property is cut to its second.
 func (f ListLivesFilter) Match(item Live) bool {
-	return f.matchTitle(item) &&
-		f.matchStatus(item) &&
-		f.matchStartDate(item) &&
-		f.matchSolution(item) &&
-		f.matchReplay(item) &&
-		f.matchBuiltInType(item) &&
-		f.matchAverageViewTime(item) &&
-		f.matchInvited(item) &&
-		f.matchRegistrant(item) &&
-		f.matchAttendee(item) &&
-		f.matchAttendanceRate(item) &&
-		f.matchTotalReplayView(item)
-}
-
-// matchTitle applies the title conditions to item.
-func (f ListLivesFilter) matchTitle(item Live) bool {
-	c := f.Title
-	if c.Eq != nil || c.Contains != nil {
-		if item.Title == nil {
-			return false
-		}
-		x := *item.Title
-		if c.Eq != nil && x != *c.Eq {
-			return false
-		}
-		if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-			return false
+	// The title conditions.
+	{
+		c := f.Title
+		if c.Eq != nil || c.Contains != nil {
+			if item.Title == nil {
+				return false
+			}
+			x := *item.Title
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
+			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchStatus applies the status conditions to item.
-func (f ListLivesFilter) matchStatus(item Live) bool {
-	c := f.Status
-	if c.Eq != nil {
-		if item.Status == nil {
-			return false
-		}
-		x := *item.Status
-		if x != *c.Eq {
-			return false
+	// The status conditions.
+	{
+		c := f.Status
+		if c.Eq != nil {
+			if item.Status == nil {
+				return false
+			}
+			x := *item.Status
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchStartDate applies the startDate conditions to item.
-func (f ListLivesFilter) matchStartDate(item Live) bool {
-	c := f.StartDate
-	if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-		if item.StartDate == nil {
-			return false
-		}
-		x := *item.StartDate
-		if c.Lt != nil && x.Unix() >= c.Lt.Unix() {
-			return false
-		}
-		if c.Lte != nil && x.Unix() > c.Lte.Unix() {
-			return false
-		}
-		if c.Gt != nil && x.Unix() <= c.Gt.Unix() {
-			return false
-		}
-		if c.Gte != nil && x.Unix() < c.Gte.Unix() {
-			return false
-		}
-		if c.Eq != nil && x.Unix() != c.Eq.Unix() {
-			return false
+	// The startDate conditions.
+	{
+		c := f.StartDate
+		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+			if item.StartDate == nil {
+				return false
+			}
+			x := *item.StartDate
+			if c.Lt != nil && x.Unix() >= c.Lt.Unix() {
+				return false
+			}
+			if c.Lte != nil && x.Unix() > c.Lte.Unix() {
+				return false
+			}
+			if c.Gt != nil && x.Unix() <= c.Gt.Unix() {
+				return false
+			}
+			if c.Gte != nil && x.Unix() < c.Gte.Unix() {
+				return false
+			}
+			if c.Eq != nil && x.Unix() != c.Eq.Unix() {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchSolution applies the solution conditions to item.
-func (f ListLivesFilter) matchSolution(item Live) bool {
-	c := f.Solution
-	if c.Eq != nil {
-		if item.Solution == nil {
-			return false
-		}
-		x := *item.Solution
-		if x != *c.Eq {
-			return false
+	// The solution conditions.
+	{
+		c := f.Solution
+		if c.Eq != nil {
+			if item.Solution == nil {
+				return false
+			}
+			x := *item.Solution
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchReplay applies the replay conditions to item.
-func (f ListLivesFilter) matchReplay(item Live) bool {
-	c := f.Replay
-	if c.Eq != nil {
-		if item.BuiltInConfig == nil || item.BuiltInConfig.RecordAvailable == nil {
-			return false
-		}
-		x := *item.BuiltInConfig.RecordAvailable
-		if x != *c.Eq {
-			return false
+	// The replay conditions.
+	{
+		c := f.Replay
+		if c.Eq != nil {
+			if item.BuiltInConfig == nil || item.BuiltInConfig.RecordAvailable == nil {
+				return false
+			}
+			x := *item.BuiltInConfig.RecordAvailable
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchBuiltInType applies the builtInType conditions to item.
-func (f ListLivesFilter) matchBuiltInType(item Live) bool {
-	c := f.BuiltInType
-	if c.Eq != nil {
-		x, ok := item.BuiltInType.Get()
-		if !ok {
-			return false
-		}
-		if x != *c.Eq {
-			return false
+	// The builtInType conditions.
+	{
+		c := f.BuiltInType
+		if c.Eq != nil {
+			x, ok := item.BuiltInType.Get()
+			if !ok {
+				return false
+			}
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchAverageViewTime applies the averageViewTime conditions to item.
-func (f ListLivesFilter) matchAverageViewTime(item Live) bool {
-	c := f.AverageViewTime
-	if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-		if item.Metrics == nil || item.Metrics.AverageViewTime == nil {
-			return false
-		}
-		x := *item.Metrics.AverageViewTime
-		if c.Lt != nil && x >= *c.Lt {
-			return false
-		}
-		if c.Lte != nil && x > *c.Lte {
-			return false
-		}
-		if c.Gt != nil && x <= *c.Gt {
-			return false
-		}
-		if c.Gte != nil && x < *c.Gte {
-			return false
-		}
-		if c.Eq != nil && x != *c.Eq {
-			return false
+	// The averageViewTime conditions.
+	{
+		c := f.AverageViewTime
+		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+			if item.Metrics == nil || item.Metrics.AverageViewTime == nil {
+				return false
+			}
+			x := *item.Metrics.AverageViewTime
+			if c.Lt != nil && x >= *c.Lt {
+				return false
+			}
+			if c.Lte != nil && x > *c.Lte {
+				return false
+			}
+			if c.Gt != nil && x <= *c.Gt {
+				return false
+			}
+			if c.Gte != nil && x < *c.Gte {
+				return false
+			}
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchInvited applies the invited conditions to item.
-func (f ListLivesFilter) matchInvited(item Live) bool {
-	c := f.Invited
-	if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-		if item.Metrics == nil || item.Metrics.Invited == nil {
-			return false
-		}
-		x := *item.Metrics.Invited
-		if c.Lt != nil && x >= *c.Lt {
-			return false
-		}
-		if c.Lte != nil && x > *c.Lte {
-			return false
-		}
-		if c.Gt != nil && x <= *c.Gt {
-			return false
-		}
-		if c.Gte != nil && x < *c.Gte {
-			return false
-		}
-		if c.Eq != nil && x != *c.Eq {
-			return false
+	// The invited conditions.
+	{
+		c := f.Invited
+		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+			if item.Metrics == nil || item.Metrics.Invited == nil {
+				return false
+			}
+			x := *item.Metrics.Invited
+			if c.Lt != nil && x >= *c.Lt {
+				return false
+			}
+			if c.Lte != nil && x > *c.Lte {
+				return false
+			}
+			if c.Gt != nil && x <= *c.Gt {
+				return false
+			}
+			if c.Gte != nil && x < *c.Gte {
+				return false
+			}
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchRegistrant applies the registrant conditions to item.
-func (f ListLivesFilter) matchRegistrant(item Live) bool {
-	c := f.Registrant
-	if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-		if item.Metrics == nil || item.Metrics.Registrant == nil {
-			return false
-		}
-		x := *item.Metrics.Registrant
-		if c.Lt != nil && x >= *c.Lt {
-			return false
-		}
-		if c.Lte != nil && x > *c.Lte {
-			return false
-		}
-		if c.Gt != nil && x <= *c.Gt {
-			return false
-		}
-		if c.Gte != nil && x < *c.Gte {
-			return false
-		}
-		if c.Eq != nil && x != *c.Eq {
-			return false
+	// The registrant conditions.
+	{
+		c := f.Registrant
+		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+			if item.Metrics == nil || item.Metrics.Registrant == nil {
+				return false
+			}
+			x := *item.Metrics.Registrant
+			if c.Lt != nil && x >= *c.Lt {
+				return false
+			}
+			if c.Lte != nil && x > *c.Lte {
+				return false
+			}
+			if c.Gt != nil && x <= *c.Gt {
+				return false
+			}
+			if c.Gte != nil && x < *c.Gte {
+				return false
+			}
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchAttendee applies the attendee conditions to item.
-func (f ListLivesFilter) matchAttendee(item Live) bool {
-	c := f.Attendee
-	if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-		if item.Metrics == nil || item.Metrics.Attendee == nil {
-			return false
-		}
-		x := *item.Metrics.Attendee
-		if c.Lt != nil && x >= *c.Lt {
-			return false
-		}
-		if c.Lte != nil && x > *c.Lte {
-			return false
-		}
-		if c.Gt != nil && x <= *c.Gt {
-			return false
-		}
-		if c.Gte != nil && x < *c.Gte {
-			return false
-		}
-		if c.Eq != nil && x != *c.Eq {
-			return false
+	// The attendee conditions.
+	{
+		c := f.Attendee
+		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+			if item.Metrics == nil || item.Metrics.Attendee == nil {
+				return false
+			}
+			x := *item.Metrics.Attendee
+			if c.Lt != nil && x >= *c.Lt {
+				return false
+			}
+			if c.Lte != nil && x > *c.Lte {
+				return false
+			}
+			if c.Gt != nil && x <= *c.Gt {
+				return false
+			}
+			if c.Gte != nil && x < *c.Gte {
+				return false
+			}
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchAttendanceRate applies the attendanceRate conditions to item.
-func (f ListLivesFilter) matchAttendanceRate(item Live) bool {
-	c := f.AttendanceRate
-	if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-		if item.Metrics == nil || item.Metrics.AttendanceRate == nil {
-			return false
-		}
-		x := *item.Metrics.AttendanceRate
-		if c.Lt != nil && x >= *c.Lt {
-			return false
-		}
-		if c.Lte != nil && x > *c.Lte {
-			return false
-		}
-		if c.Gt != nil && x <= *c.Gt {
-			return false
-		}
-		if c.Gte != nil && x < *c.Gte {
-			return false
-		}
-		if c.Eq != nil && x != *c.Eq {
-			return false
+	// The attendanceRate conditions.
+	{
+		c := f.AttendanceRate
+		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+			if item.Metrics == nil || item.Metrics.AttendanceRate == nil {
+				return false
+			}
+			x := *item.Metrics.AttendanceRate
+			if c.Lt != nil && x >= *c.Lt {
+				return false
+			}
+			if c.Lte != nil && x > *c.Lte {
+				return false
+			}
+			if c.Gt != nil && x <= *c.Gt {
+				return false
+			}
+			if c.Gte != nil && x < *c.Gte {
+				return false
+			}
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchTotalReplayView applies the totalReplayView conditions to item.
-func (f ListLivesFilter) matchTotalReplayView(item Live) bool {
-	c := f.TotalReplayView
-	if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-		if item.Metrics == nil || item.Metrics.TotalReplayView == nil {
-			return false
-		}
-		x := *item.Metrics.TotalReplayView
-		if c.Lt != nil && x >= *c.Lt {
-			return false
-		}
-		if c.Lte != nil && x > *c.Lte {
-			return false
-		}
-		if c.Gt != nil && x <= *c.Gt {
-			return false
-		}
-		if c.Gte != nil && x < *c.Gte {
-			return false
-		}
-		if c.Eq != nil && x != *c.Eq {
-			return false
+	// The totalReplayView conditions.
+	{
+		c := f.TotalReplayView
+		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+			if item.Metrics == nil || item.Metrics.TotalReplayView == nil {
+				return false
+			}
+			x := *item.Metrics.TotalReplayView
+			if c.Lt != nil && x >= *c.Lt {
+				return false
+			}
+			if c.Lte != nil && x > *c.Lte {
+				return false
+			}
+			if c.Gt != nil && x <= *c.Gt {
+				return false
+			}
+			if c.Gte != nil && x < *c.Gte {
+				return false
+			}
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
 		}
 	}
 	return true
@@ -1020,16 +995,18 @@ func (f ListLiveParticipantsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLiveParticipantsFilter) AppendQuery(q url.Values) {
-	filterSet(q, "firstname[eq]", f.Firstname.Eq, filterFormatString)
-	filterSet(q, "firstname[contains]", f.Firstname.Contains, filterFormatString)
-	filterSet(q, "lastname[eq]", f.Lastname.Eq, filterFormatString)
-	filterSet(q, "lastname[contains]", f.Lastname.Contains, filterFormatString)
-	filterSet(q, "email[eq]", f.Email.Eq, filterFormatString)
-	filterSet(q, "email[contains]", f.Email.Contains, filterFormatString)
-	filterSet(q, "type[eq]", f.Type.Eq, filterFormatString)
-	filterSet(q, "status[eq]", f.Status.Eq, filterFormatString)
-	filterSet(q, "hasReplayed[eq]", f.HasReplayed.Eq, filterFormatBool)
-	filterSet(q, "hasParticipated[eq]", f.HasParticipated.Eq, filterFormatBool)
+	filterAppend(q, []filterOperand{
+		{"firstname[eq]", f.Firstname.Eq},
+		{"firstname[contains]", f.Firstname.Contains},
+		{"lastname[eq]", f.Lastname.Eq},
+		{"lastname[contains]", f.Lastname.Contains},
+		{"email[eq]", f.Email.Eq},
+		{"email[contains]", f.Email.Contains},
+		{"type[eq]", (*string)(f.Type.Eq)},
+		{"status[eq]", (*string)(f.Status.Eq)},
+		{"hasReplayed[eq]", f.HasReplayed.Eq},
+		{"hasParticipated[eq]", f.HasParticipated.Eq},
+	})
 }
 
 // ParseListLiveParticipantsFilter reads the bracket filter parameters of ListLiveParticipants from q. It reports every
@@ -1038,16 +1015,20 @@ func (f ListLiveParticipantsFilter) AppendQuery(q url.Values) {
 func ParseListLiveParticipantsFilter(q url.Values) (ListLiveParticipantsFilter, []FilterError) {
 	var f ListLiveParticipantsFilter
 	var errs []FilterError
-	f.Firstname.Eq = filterParam(q, "firstname[eq]", filterParseString[string], "a string", &errs)
-	f.Firstname.Contains = filterParam(q, "firstname[contains]", filterParseString[string], "a string", &errs)
-	f.Lastname.Eq = filterParam(q, "lastname[eq]", filterParseString[string], "a string", &errs)
-	f.Lastname.Contains = filterParam(q, "lastname[contains]", filterParseString[string], "a string", &errs)
-	f.Email.Eq = filterParam(q, "email[eq]", filterParseString[string], "a string", &errs)
-	f.Email.Contains = filterParam(q, "email[contains]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"firstname[eq]", &f.Firstname.Eq},
+		{"firstname[contains]", &f.Firstname.Contains},
+		{"lastname[eq]", &f.Lastname.Eq},
+		{"lastname[contains]", &f.Lastname.Contains},
+		{"email[eq]", &f.Email.Eq},
+		{"email[contains]", &f.Email.Contains},
+	})
 	f.Type.Eq = filterParam(q, "type[eq]", filterWhere(filterParseString[ParticipantType], ParticipantType.Valid), "one of Participant, Speaker, Host", &errs)
 	f.Status.Eq = filterParam(q, "status[eq]", filterWhere(filterParseString[ParticipantStatus], ParticipantStatus.Valid), "one of Accepted, Invited, Declined", &errs)
-	f.HasReplayed.Eq = filterParam(q, "hasReplayed[eq]", filterParseBool[bool], "true or false", &errs)
-	f.HasParticipated.Eq = filterParam(q, "hasParticipated[eq]", filterParseBool[bool], "true or false", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"hasReplayed[eq]", &f.HasReplayed.Eq},
+		{"hasParticipated[eq]", &f.HasParticipated.Eq},
+	})
 	return f, errs
 }
 
@@ -1057,115 +1038,95 @@ func ParseListLiveParticipantsFilter(q url.Values) (ListLiveParticipantsFilter, 
 //   - eq, ne, lt, lte, gt and gte compare strings exactly, byte by byte;
 //   - contains, startsWith and endsWith ignore case (Unicode simple folding, as strings.EqualFold does).
 func (f ListLiveParticipantsFilter) Match(item Participant) bool {
-	return f.matchFirstname(item) &&
-		f.matchLastname(item) &&
-		f.matchEmail(item) &&
-		f.matchType(item) &&
-		f.matchStatus(item) &&
-		f.matchHasReplayed(item) &&
-		f.matchHasParticipated(item)
-}
-
-// matchFirstname applies the firstname conditions to item.
-func (f ListLiveParticipantsFilter) matchFirstname(item Participant) bool {
-	c := f.Firstname
-	if c.Eq != nil || c.Contains != nil {
-		if item.SpotMemberFirstname == nil {
-			return false
-		}
-		x := *item.SpotMemberFirstname
-		if c.Eq != nil && x != *c.Eq {
-			return false
-		}
-		if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-			return false
+	// The firstname conditions.
+	{
+		c := f.Firstname
+		if c.Eq != nil || c.Contains != nil {
+			if item.SpotMemberFirstname == nil {
+				return false
+			}
+			x := *item.SpotMemberFirstname
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
+			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchLastname applies the lastname conditions to item.
-func (f ListLiveParticipantsFilter) matchLastname(item Participant) bool {
-	c := f.Lastname
-	if c.Eq != nil || c.Contains != nil {
-		if item.SpotMemberLastname == nil {
-			return false
-		}
-		x := *item.SpotMemberLastname
-		if c.Eq != nil && x != *c.Eq {
-			return false
-		}
-		if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-			return false
+	// The lastname conditions.
+	{
+		c := f.Lastname
+		if c.Eq != nil || c.Contains != nil {
+			if item.SpotMemberLastname == nil {
+				return false
+			}
+			x := *item.SpotMemberLastname
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
+			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchEmail applies the email conditions to item.
-func (f ListLiveParticipantsFilter) matchEmail(item Participant) bool {
-	c := f.Email
-	if c.Eq != nil || c.Contains != nil {
-		x := item.SpotMemberEmail
-		if c.Eq != nil && x != *c.Eq {
-			return false
-		}
-		if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-			return false
+	// The email conditions.
+	{
+		c := f.Email
+		if c.Eq != nil || c.Contains != nil {
+			x := item.SpotMemberEmail
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
+			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchType applies the type conditions to item.
-func (f ListLiveParticipantsFilter) matchType(item Participant) bool {
-	c := f.Type
-	if c.Eq != nil {
-		x := item.Type
-		if x != *c.Eq {
-			return false
+	// The type conditions.
+	{
+		c := f.Type
+		if c.Eq != nil {
+			x := item.Type
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchStatus applies the status conditions to item.
-func (f ListLiveParticipantsFilter) matchStatus(item Participant) bool {
-	c := f.Status
-	if c.Eq != nil {
-		x := item.Status
-		if x != *c.Eq {
-			return false
+	// The status conditions.
+	{
+		c := f.Status
+		if c.Eq != nil {
+			x := item.Status
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchHasReplayed applies the hasReplayed conditions to item.
-func (f ListLiveParticipantsFilter) matchHasReplayed(item Participant) bool {
-	c := f.HasReplayed
-	if c.Eq != nil {
-		if item.Metrics.HasReplayed == nil {
-			return false
-		}
-		x := *item.Metrics.HasReplayed
-		if x != *c.Eq {
-			return false
+	// The hasReplayed conditions.
+	{
+		c := f.HasReplayed
+		if c.Eq != nil {
+			if item.Metrics.HasReplayed == nil {
+				return false
+			}
+			x := *item.Metrics.HasReplayed
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchHasParticipated applies the hasParticipated conditions to item.
-func (f ListLiveParticipantsFilter) matchHasParticipated(item Participant) bool {
-	c := f.HasParticipated
-	if c.Eq != nil {
-		if item.Metrics.HasParticipated == nil {
-			return false
-		}
-		x := *item.Metrics.HasParticipated
-		if x != *c.Eq {
-			return false
+	// The hasParticipated conditions.
+	{
+		c := f.HasParticipated
+		if c.Eq != nil {
+			if item.Metrics.HasParticipated == nil {
+				return false
+			}
+			x := *item.Metrics.HasParticipated
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
 	return true
@@ -1300,15 +1261,17 @@ func (f ListLiveSpeakersFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLiveSpeakersFilter) AppendQuery(q url.Values) {
-	filterSet(q, "firstname[eq]", f.Firstname.Eq, filterFormatString)
-	filterSet(q, "firstname[contains]", f.Firstname.Contains, filterFormatString)
-	filterSet(q, "lastname[eq]", f.Lastname.Eq, filterFormatString)
-	filterSet(q, "lastname[contains]", f.Lastname.Contains, filterFormatString)
-	filterSet(q, "email[eq]", f.Email.Eq, filterFormatString)
-	filterSet(q, "email[contains]", f.Email.Contains, filterFormatString)
-	filterSet(q, "status[eq]", f.Status.Eq, filterFormatString)
-	filterSet(q, "hasReplayed[eq]", f.HasReplayed.Eq, filterFormatBool)
-	filterSet(q, "hasParticipated[eq]", f.HasParticipated.Eq, filterFormatBool)
+	filterAppend(q, []filterOperand{
+		{"firstname[eq]", f.Firstname.Eq},
+		{"firstname[contains]", f.Firstname.Contains},
+		{"lastname[eq]", f.Lastname.Eq},
+		{"lastname[contains]", f.Lastname.Contains},
+		{"email[eq]", f.Email.Eq},
+		{"email[contains]", f.Email.Contains},
+		{"status[eq]", (*string)(f.Status.Eq)},
+		{"hasReplayed[eq]", f.HasReplayed.Eq},
+		{"hasParticipated[eq]", f.HasParticipated.Eq},
+	})
 }
 
 // ParseListLiveSpeakersFilter reads the bracket filter parameters of ListLiveSpeakers from q. It reports every
@@ -1317,15 +1280,19 @@ func (f ListLiveSpeakersFilter) AppendQuery(q url.Values) {
 func ParseListLiveSpeakersFilter(q url.Values) (ListLiveSpeakersFilter, []FilterError) {
 	var f ListLiveSpeakersFilter
 	var errs []FilterError
-	f.Firstname.Eq = filterParam(q, "firstname[eq]", filterParseString[string], "a string", &errs)
-	f.Firstname.Contains = filterParam(q, "firstname[contains]", filterParseString[string], "a string", &errs)
-	f.Lastname.Eq = filterParam(q, "lastname[eq]", filterParseString[string], "a string", &errs)
-	f.Lastname.Contains = filterParam(q, "lastname[contains]", filterParseString[string], "a string", &errs)
-	f.Email.Eq = filterParam(q, "email[eq]", filterParseString[string], "a string", &errs)
-	f.Email.Contains = filterParam(q, "email[contains]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"firstname[eq]", &f.Firstname.Eq},
+		{"firstname[contains]", &f.Firstname.Contains},
+		{"lastname[eq]", &f.Lastname.Eq},
+		{"lastname[contains]", &f.Lastname.Contains},
+		{"email[eq]", &f.Email.Eq},
+		{"email[contains]", &f.Email.Contains},
+	})
 	f.Status.Eq = filterParam(q, "status[eq]", filterWhere(filterParseString[ParticipantStatus], ParticipantStatus.Valid), "one of Accepted, Invited, Declined", &errs)
-	f.HasReplayed.Eq = filterParam(q, "hasReplayed[eq]", filterParseBool[bool], "true or false", &errs)
-	f.HasParticipated.Eq = filterParam(q, "hasParticipated[eq]", filterParseBool[bool], "true or false", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"hasReplayed[eq]", &f.HasReplayed.Eq},
+		{"hasParticipated[eq]", &f.HasParticipated.Eq},
+	})
 	return f, errs
 }
 
@@ -1335,102 +1302,85 @@ func ParseListLiveSpeakersFilter(q url.Values) (ListLiveSpeakersFilter, []Filter
 //   - eq, ne, lt, lte, gt and gte compare strings exactly, byte by byte;
 //   - contains, startsWith and endsWith ignore case (Unicode simple folding, as strings.EqualFold does).
 func (f ListLiveSpeakersFilter) Match(item Participant) bool {
-	return f.matchFirstname(item) &&
-		f.matchLastname(item) &&
-		f.matchEmail(item) &&
-		f.matchStatus(item) &&
-		f.matchHasReplayed(item) &&
-		f.matchHasParticipated(item)
-}
-
-// matchFirstname applies the firstname conditions to item.
-func (f ListLiveSpeakersFilter) matchFirstname(item Participant) bool {
-	c := f.Firstname
-	if c.Eq != nil || c.Contains != nil {
-		if item.SpotMemberFirstname == nil {
-			return false
-		}
-		x := *item.SpotMemberFirstname
-		if c.Eq != nil && x != *c.Eq {
-			return false
-		}
-		if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-			return false
+	// The firstname conditions.
+	{
+		c := f.Firstname
+		if c.Eq != nil || c.Contains != nil {
+			if item.SpotMemberFirstname == nil {
+				return false
+			}
+			x := *item.SpotMemberFirstname
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
+			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchLastname applies the lastname conditions to item.
-func (f ListLiveSpeakersFilter) matchLastname(item Participant) bool {
-	c := f.Lastname
-	if c.Eq != nil || c.Contains != nil {
-		if item.SpotMemberLastname == nil {
-			return false
-		}
-		x := *item.SpotMemberLastname
-		if c.Eq != nil && x != *c.Eq {
-			return false
-		}
-		if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-			return false
+	// The lastname conditions.
+	{
+		c := f.Lastname
+		if c.Eq != nil || c.Contains != nil {
+			if item.SpotMemberLastname == nil {
+				return false
+			}
+			x := *item.SpotMemberLastname
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
+			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchEmail applies the email conditions to item.
-func (f ListLiveSpeakersFilter) matchEmail(item Participant) bool {
-	c := f.Email
-	if c.Eq != nil || c.Contains != nil {
-		x := item.SpotMemberEmail
-		if c.Eq != nil && x != *c.Eq {
-			return false
-		}
-		if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-			return false
+	// The email conditions.
+	{
+		c := f.Email
+		if c.Eq != nil || c.Contains != nil {
+			x := item.SpotMemberEmail
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
+			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchStatus applies the status conditions to item.
-func (f ListLiveSpeakersFilter) matchStatus(item Participant) bool {
-	c := f.Status
-	if c.Eq != nil {
-		x := item.Status
-		if x != *c.Eq {
-			return false
+	// The status conditions.
+	{
+		c := f.Status
+		if c.Eq != nil {
+			x := item.Status
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchHasReplayed applies the hasReplayed conditions to item.
-func (f ListLiveSpeakersFilter) matchHasReplayed(item Participant) bool {
-	c := f.HasReplayed
-	if c.Eq != nil {
-		if item.Metrics.HasReplayed == nil {
-			return false
-		}
-		x := *item.Metrics.HasReplayed
-		if x != *c.Eq {
-			return false
+	// The hasReplayed conditions.
+	{
+		c := f.HasReplayed
+		if c.Eq != nil {
+			if item.Metrics.HasReplayed == nil {
+				return false
+			}
+			x := *item.Metrics.HasReplayed
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchHasParticipated applies the hasParticipated conditions to item.
-func (f ListLiveSpeakersFilter) matchHasParticipated(item Participant) bool {
-	c := f.HasParticipated
-	if c.Eq != nil {
-		if item.Metrics.HasParticipated == nil {
-			return false
-		}
-		x := *item.Metrics.HasParticipated
-		if x != *c.Eq {
-			return false
+	// The hasParticipated conditions.
+	{
+		c := f.HasParticipated
+		if c.Eq != nil {
+			if item.Metrics.HasParticipated == nil {
+				return false
+			}
+			x := *item.Metrics.HasParticipated
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
 	return true
@@ -1461,11 +1411,116 @@ func filterParam[T any](q url.Values, name string, parse func(string) (T, bool),
 	return &v
 }
 
-// filterSet writes a one-value filter parameter when v is set.
-func filterSet[T any](q url.Values, name string, v *T, format func(T) string) {
-	if v != nil {
-		q.Set(name, format(*v))
+// filterTarget is one plain one-value operand of a filter: its wire name and a
+// pointer to the field that holds it.
+type filterTarget struct {
+	name  string
+	field any
+}
+
+// filterUnixAt is a time field that the query fills from Unix seconds.
+type filterUnixAt struct {
+	at **time.Time
+}
+
+// filterRead reads every target's parameter from q, as filterParam does: a target
+// stays nil when it is absent, and errs gets a FilterError when it is given more than
+// once or does not parse.
+func filterRead(q url.Values, errs *[]FilterError, targets []filterTarget) {
+	for _, t := range targets {
+		values := q[t.name]
+		if len(values) == 0 {
+			continue
+		}
+		name := t.name
+		if len(values) > 1 {
+			*errs = append(*errs, FilterError{
+				Param:   name,
+				Problem: fmt.Sprintf("is given %d times; give it once", len(values)),
+			})
+			continue
+		}
+		if want := filterStore(t.field, values[0]); want != "" {
+			*errs = append(*errs, FilterError{
+				Param:   name,
+				Problem: filterQuote(values[0]) + " is not " + want,
+			})
+		}
 	}
+}
+
+// filterStore parses s into the field that target points to; it returns what s
+// should have been when s does not parse, and "" when it does.
+func filterStore(target any, s string) string {
+	switch t := target.(type) {
+	case **string:
+		v, ok := filterParseString[string](s)
+		if !ok {
+			return "a string"
+		}
+		*t = &v
+	case **int:
+		v, ok := filterParseInt[int](s)
+		if !ok {
+			return "an integer"
+		}
+		*t = &v
+	case **bool:
+		v, ok := filterParseBool[bool](s)
+		if !ok {
+			return "true or false"
+		}
+		*t = &v
+	case filterUnixAt:
+		v, ok := filterParseUnix(s)
+		if !ok {
+			return "a Unix time in seconds, such as 1715734941"
+		}
+		*t.at = &v
+	}
+	return ""
+}
+
+// filterOperand is one one-value operand of a filter: its wire name and a pointer
+// to its value, nil when the condition is not set.
+type filterOperand struct {
+	name  string
+	value any
+}
+
+// filterUnix is a time that the query carries as Unix seconds.
+type filterUnix time.Time
+
+// filterAppend writes every set operand to q under its wire name.
+func filterAppend(q url.Values, operands []filterOperand) {
+	for _, o := range operands {
+		if text, ok := filterText(o.value); ok {
+			q.Set(o.name, text)
+		}
+	}
+}
+
+// filterText is the query text of the value that v points to; false when v is nil.
+func filterText(v any) (string, bool) {
+	switch v := v.(type) {
+	case *string:
+		if v != nil {
+			return *v, true
+		}
+	case *int:
+		if v != nil {
+			return strconv.Itoa(*v), true
+		}
+	case *bool:
+		if v != nil {
+			return strconv.FormatBool(*v), true
+		}
+	case *filterUnix:
+		if v != nil {
+			return strconv.FormatInt((*time.Time)(v).Unix(), 10), true
+		}
+	}
+	return "", false
 }
 
 // filterQuote quotes a value for a FilterError, cut after 64 bytes.
@@ -1487,26 +1542,6 @@ func filterWhere[T any](parse func(string) (T, bool), ok func(T) bool) func(stri
 		v, parsed := parse(s)
 		return v, parsed && ok(v)
 	}
-}
-
-// filterFormatString writes a string or a string enum.
-func filterFormatString[S ~string](x S) string {
-	return string(x)
-}
-
-// filterFormatInt writes an integer in base 10.
-func filterFormatInt[I ~int | ~int32 | ~int64](x I) string {
-	return strconv.FormatInt(int64(x), 10)
-}
-
-// filterFormatBool writes true or false.
-func filterFormatBool[B ~bool](x B) string {
-	return strconv.FormatBool(bool(x))
-}
-
-// filterFormatUnix writes a time as Unix seconds.
-func filterFormatUnix(x time.Time) string {
-	return strconv.FormatInt(x.Unix(), 10)
 }
 
 // filterParseString takes any text, as a string or a string-based type.

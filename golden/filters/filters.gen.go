@@ -71,7 +71,9 @@ func (f ListGadgetsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListGadgetsFilter) AppendQuery(q url.Values) {
-	filterSet(q, "name[eq]", f.Name.Eq, filterFormatString)
+	filterAppend(q, []filterOperand{
+		{"name[eq]", f.Name.Eq},
+	})
 	filterSet(q, "score[lte]", f.Score.Lte, func(x float32) string {
 		return strconv.FormatFloat(float64(x), 'g', -1, 32)
 	})
@@ -83,7 +85,9 @@ func (f ListGadgetsFilter) AppendQuery(q url.Values) {
 func ParseListGadgetsFilter(q url.Values) (ListGadgetsFilter, []FilterError) {
 	var f ListGadgetsFilter
 	var errs []FilterError
-	f.Name.Eq = filterParam(q, "name[eq]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"name[eq]", &f.Name.Eq},
+	})
 	f.Score.Lte = filterParam(q, "score[lte]", filterParseFloat[float32], "a finite number", &errs)
 	return f, errs
 }
@@ -93,32 +97,27 @@ func ParseListGadgetsFilter(q url.Values) (ListGadgetsFilter, []FilterError) {
 //   - a condition on a property that is absent or null never holds, not even ne or nin;
 //   - eq, ne, lt, lte, gt and gte compare strings exactly, byte by byte.
 func (f ListGadgetsFilter) Match(item Gadget) bool {
-	return f.matchName(item) &&
-		f.matchScore(item)
-}
-
-// matchName applies the name conditions to item.
-func (f ListGadgetsFilter) matchName(item Gadget) bool {
-	c := f.Name
-	if c.Eq != nil {
-		x := item.Name
-		if x != *c.Eq {
-			return false
+	// The name conditions.
+	{
+		c := f.Name
+		if c.Eq != nil {
+			x := item.Name
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchScore applies the score conditions to item.
-func (f ListGadgetsFilter) matchScore(item Gadget) bool {
-	c := f.Score
-	if c.Lte != nil {
-		if item.Score == nil {
-			return false
-		}
-		x := *item.Score
-		if x > *c.Lte {
-			return false
+	// The score conditions.
+	{
+		c := f.Score
+		if c.Lte != nil {
+			if item.Score == nil {
+				return false
+			}
+			x := *item.Score
+			if x > *c.Lte {
+				return false
+			}
 		}
 	}
 	return true
@@ -156,7 +155,9 @@ func (f GetStatsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f GetStatsFilter) AppendQuery(q url.Values) {
-	filterSet(q, "day[gte]", f.Day.Gte, filterFormatString)
+	filterAppend(q, []filterOperand{
+		{"day[gte]", f.Day.Gte},
+	})
 }
 
 // ParseGetStatsFilter reads the bracket filter parameters of GetStats from q. It reports every
@@ -165,7 +166,9 @@ func (f GetStatsFilter) AppendQuery(q url.Values) {
 func ParseGetStatsFilter(q url.Values) (GetStatsFilter, []FilterError) {
 	var f GetStatsFilter
 	var errs []FilterError
-	f.Day.Gte = filterParam(q, "day[gte]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"day[gte]", &f.Day.Gte},
+	})
 	return f, errs
 }
 
@@ -405,26 +408,28 @@ func (f ListWidgetsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListWidgetsFilter) AppendQuery(q url.Values) {
-	filterSet(q, "name[eq]", f.Name.Eq, filterFormatString)
-	filterSet(q, "name[contains]", f.Name.Contains, filterFormatString)
-	filterSet(q, "name[startsWith]", f.Name.StartsWith, filterFormatString)
-	filterSet(q, "name[endsWith]", f.Name.EndsWith, filterFormatString)
-	filterSet(q, "name[ne]", f.Name.Ne, filterFormatString)
-	filterSet(q, "kind[eq]", f.Kind.Eq, filterFormatString)
+	filterAppend(q, []filterOperand{
+		{"name[eq]", f.Name.Eq},
+		{"name[contains]", f.Name.Contains},
+		{"name[startsWith]", f.Name.StartsWith},
+		{"name[endsWith]", f.Name.EndsWith},
+		{"name[ne]", f.Name.Ne},
+		{"kind[eq]", (*string)(f.Kind.Eq)},
+		{"size[lt]", f.Size.Lt},
+		{"size[gte]", f.Size.Gte},
+		{"createdAt[gte]", (*filterUnix)(f.CreatedAt.Gte)},
+		{"createdAt[lt]", f.CreatedAt.Lt},
+		{"active[eq]", f.Active.Eq},
+		{"owner[eq]", f.Owner.Eq},
+		{"level[gt]", f.Level.Gt},
+		{"color[eq]", f.Color.Eq},
+		{"name[near]", f.Name.Near},
+		{"tags[contains]", f.Tags.Contains},
+	})
 	filterSetList(q, "kind[in]", ",", f.Kind.In, filterFormatString)
 	filterSetList(q, "kind[nin]", "", f.Kind.Nin, filterFormatString)
-	filterSet(q, "size[lt]", f.Size.Lt, filterFormatFloat)
-	filterSet(q, "size[gte]", f.Size.Gte, filterFormatInt)
 	filterSetList(q, "weight[in]", "|", f.Weight.In, filterFormatInt)
-	filterSet(q, "createdAt[gte]", f.CreatedAt.Gte, filterFormatUnix)
-	filterSet(q, "createdAt[lt]", f.CreatedAt.Lt, filterFormatDateTime)
 	filterSetList(q, "createdAt[in]", "", f.CreatedAt.In, filterFormatUnix)
-	filterSet(q, "active[eq]", f.Active.Eq, filterFormatBool)
-	filterSet(q, "owner[eq]", f.Owner.Eq, filterFormatString)
-	filterSet(q, "level[gt]", f.Level.Gt, filterFormatInt)
-	filterSet(q, "color[eq]", f.Color.Eq, filterFormatString)
-	filterSet(q, "name[near]", f.Name.Near, filterFormatString)
-	filterSet(q, "tags[contains]", f.Tags.Contains, filterFormatString)
 }
 
 // ParseListWidgetsFilter reads the bracket filter parameters of ListWidgets from q. It reports every
@@ -433,34 +438,46 @@ func (f ListWidgetsFilter) AppendQuery(q url.Values) {
 func ParseListWidgetsFilter(q url.Values) (ListWidgetsFilter, []FilterError) {
 	var f ListWidgetsFilter
 	var errs []FilterError
-	f.Name.Eq = filterParam(q, "name[eq]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"name[eq]", &f.Name.Eq},
+	})
 	f.Name.Contains = filterParam(q, "name[contains]", filterWhere(filterParseString[string], func(v string) bool {
 		return utf8.RuneCountInString(v) >= 2 && utf8.RuneCountInString(v) <= 20
 	}), "a string, at least 2 characters long and at most 20 characters long", &errs)
-	f.Name.StartsWith = filterParam(q, "name[startsWith]", filterParseString[string], "a string", &errs)
-	f.Name.EndsWith = filterParam(q, "name[endsWith]", filterParseString[string], "a string", &errs)
-	f.Name.Ne = filterParam(q, "name[ne]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"name[startsWith]", &f.Name.StartsWith},
+		{"name[endsWith]", &f.Name.EndsWith},
+		{"name[ne]", &f.Name.Ne},
+	})
 	f.Kind.Eq = filterParam(q, "kind[eq]", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
 	f.Kind.In = filterList(q, "kind[in]", ",", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
 	f.Kind.Nin = filterList(q, "kind[nin]", "", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
 	f.Size.Lt = filterParam(q, "size[lt]", filterWhere(filterParseFloat[float64], func(v float64) bool {
 		return v > 0
 	}), "a finite number, greater than 0", &errs)
-	f.Size.Gte = filterParam(q, "size[gte]", filterParseInt[int32], "an integer that fits in 32 bits", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"size[gte]", &f.Size.Gte},
+	})
 	f.Weight.In = filterList(q, "weight[in]", "|", filterParseInt[int64], "an integer", &errs)
 	f.CreatedAt.Gte = filterParam(q, "createdAt[gte]", filterWhere(filterParseUnix, func(v time.Time) bool {
 		return v.Unix() >= 0
 	}), "a Unix time in seconds, such as 1715734941, at least 0", &errs)
-	f.CreatedAt.Lt = filterParam(q, "createdAt[lt]", filterParseDateTime, "an RFC 3339 date-time, such as 2024-05-15T01:22:21Z", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"createdAt[lt]", &f.CreatedAt.Lt},
+	})
 	f.CreatedAt.In = filterList(q, "createdAt[in]", "", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
-	f.Active.Eq = filterParam(q, "active[eq]", filterParseBool[bool], "true or false", &errs)
-	f.Owner.Eq = filterParam(q, "owner[eq]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"active[eq]", &f.Active.Eq},
+		{"owner[eq]", &f.Owner.Eq},
+	})
 	f.Level.Gt = filterParam(q, "level[gt]", filterWhere(filterParseInt[int], func(v int) bool {
 		return v >= 0 && v <= 10
 	}), "an integer, at least 0 and at most 10", &errs)
-	f.Color.Eq = filterParam(q, "color[eq]", filterParseString[string], "a string", &errs)
-	f.Name.Near = filterParam(q, "name[near]", filterParseString[string], "a string", &errs)
-	f.Tags.Contains = filterParam(q, "tags[contains]", filterParseString[string], "a string", &errs)
+	filterRead(q, &errs, []filterTarget{
+		{"color[eq]", &f.Color.Eq},
+		{"name[near]", &f.Name.Near},
+		{"tags[contains]", &f.Tags.Contains},
+	})
 	return f, errs
 }
 
@@ -473,160 +490,137 @@ func ParseListWidgetsFilter(q url.Values) (ListWidgetsFilter, []FilterError) {
 //   - in holds when the property equals one of the values, nin when it equals none; an empty in list matches nothing;
 //   - the conditions that the type's documentation lists as ignored always hold.
 func (f ListWidgetsFilter) Match(item Widget) bool {
-	return f.matchName(item) &&
-		f.matchKind(item) &&
-		f.matchSize(item) &&
-		f.matchWeight(item) &&
-		f.matchCreatedAt(item) &&
-		f.matchActive(item) &&
-		f.matchOwner(item) &&
-		f.matchLevel(item)
-}
-
-// matchName applies the name conditions to item.
-func (f ListWidgetsFilter) matchName(item Widget) bool {
-	c := f.Name
-	if c.Eq != nil || c.Contains != nil || c.StartsWith != nil || c.EndsWith != nil || c.Ne != nil {
-		x := item.Name
-		if c.Eq != nil && x != *c.Eq {
-			return false
-		}
-		if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-			return false
-		}
-		if c.StartsWith != nil && !filterHasPrefixFold(x, *c.StartsWith) {
-			return false
-		}
-		if c.EndsWith != nil && !filterHasSuffixFold(x, *c.EndsWith) {
-			return false
-		}
-		if c.Ne != nil && x == *c.Ne {
-			return false
+	// The name conditions.
+	{
+		c := f.Name
+		if c.Eq != nil || c.Contains != nil || c.StartsWith != nil || c.EndsWith != nil || c.Ne != nil {
+			x := item.Name
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
+			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+				return false
+			}
+			if c.StartsWith != nil && !filterHasPrefixFold(x, *c.StartsWith) {
+				return false
+			}
+			if c.EndsWith != nil && !filterHasSuffixFold(x, *c.EndsWith) {
+				return false
+			}
+			if c.Ne != nil && x == *c.Ne {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchKind applies the kind conditions to item.
-func (f ListWidgetsFilter) matchKind(item Widget) bool {
-	c := f.Kind
-	if c.Eq != nil || c.In != nil || c.Nin != nil {
-		if item.Kind == nil {
-			return false
-		}
-		x := *item.Kind
-		if c.Eq != nil && x != *c.Eq {
-			return false
-		}
-		if c.In != nil && !slices.Contains(c.In, x) {
-			return false
-		}
-		if c.Nin != nil && slices.Contains(c.Nin, x) {
-			return false
+	// The kind conditions.
+	{
+		c := f.Kind
+		if c.Eq != nil || c.In != nil || c.Nin != nil {
+			if item.Kind == nil {
+				return false
+			}
+			x := *item.Kind
+			if c.Eq != nil && x != *c.Eq {
+				return false
+			}
+			if c.In != nil && !slices.Contains(c.In, x) {
+				return false
+			}
+			if c.Nin != nil && slices.Contains(c.Nin, x) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchSize applies the size conditions to item.
-func (f ListWidgetsFilter) matchSize(item Widget) bool {
-	c := f.Size
-	if c.Lt != nil || c.Gte != nil {
-		if item.Size == nil {
-			return false
-		}
-		x := *item.Size
-		if c.Lt != nil && x >= *c.Lt {
-			return false
-		}
-		if c.Gte != nil && x < float64(*c.Gte) {
-			return false
+	// The size conditions.
+	{
+		c := f.Size
+		if c.Lt != nil || c.Gte != nil {
+			if item.Size == nil {
+				return false
+			}
+			x := *item.Size
+			if c.Lt != nil && x >= *c.Lt {
+				return false
+			}
+			if c.Gte != nil && x < float64(*c.Gte) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchWeight applies the weight conditions to item.
-func (f ListWidgetsFilter) matchWeight(item Widget) bool {
-	c := f.Weight
-	if c.In != nil {
-		if item.Weight == nil {
-			return false
-		}
-		x := *item.Weight
-		if !slices.ContainsFunc(c.In, func(v int64) bool {
-			return int64(x) == v
-		}) {
-			return false
+	// The weight conditions.
+	{
+		c := f.Weight
+		if c.In != nil {
+			if item.Weight == nil {
+				return false
+			}
+			x := *item.Weight
+			if !slices.ContainsFunc(c.In, func(v int64) bool {
+				return int64(x) == v
+			}) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchCreatedAt applies the createdAt conditions to item.
-func (f ListWidgetsFilter) matchCreatedAt(item Widget) bool {
-	c := f.CreatedAt
-	if c.Gte != nil || c.Lt != nil || c.In != nil {
-		if item.CreatedAt == nil {
-			return false
-		}
-		x := *item.CreatedAt
-		if c.Gte != nil && x.Unix() < c.Gte.Unix() {
-			return false
-		}
-		if c.Lt != nil && !x.Before(*c.Lt) {
-			return false
-		}
-		if c.In != nil && !slices.ContainsFunc(c.In, func(v time.Time) bool {
-			return x.Unix() == v.Unix()
-		}) {
-			return false
+	// The createdAt conditions.
+	{
+		c := f.CreatedAt
+		if c.Gte != nil || c.Lt != nil || c.In != nil {
+			if item.CreatedAt == nil {
+				return false
+			}
+			x := *item.CreatedAt
+			if c.Gte != nil && x.Unix() < c.Gte.Unix() {
+				return false
+			}
+			if c.Lt != nil && !x.Before(*c.Lt) {
+				return false
+			}
+			if c.In != nil && !slices.ContainsFunc(c.In, func(v time.Time) bool {
+				return x.Unix() == v.Unix()
+			}) {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchActive applies the active conditions to item.
-func (f ListWidgetsFilter) matchActive(item Widget) bool {
-	c := f.Active
-	if c.Eq != nil {
-		x := item.State.Active
-		if x != *c.Eq {
-			return false
+	// The active conditions.
+	{
+		c := f.Active
+		if c.Eq != nil {
+			x := item.State.Active
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchOwner applies the owner conditions to item.
-func (f ListWidgetsFilter) matchOwner(item Widget) bool {
-	c := f.Owner
-	if c.Eq != nil {
-		p1, ok := item.Owner.Get()
-		if !ok {
-			return false
-		}
-		if p1.Name == nil {
-			return false
-		}
-		x := *p1.Name
-		if x != *c.Eq {
-			return false
+	// The owner conditions.
+	{
+		c := f.Owner
+		if c.Eq != nil {
+			p1, ok := item.Owner.Get()
+			if !ok {
+				return false
+			}
+			if p1.Name == nil {
+				return false
+			}
+			x := *p1.Name
+			if x != *c.Eq {
+				return false
+			}
 		}
 	}
-	return true
-}
-
-// matchLevel applies the level conditions to item.
-func (f ListWidgetsFilter) matchLevel(item Widget) bool {
-	c := f.Level
-	if c.Gt != nil {
-		x, ok := item.State.Level.Get()
-		if !ok {
-			return false
-		}
-		if x <= int64(*c.Gt) {
-			return false
+	// The level conditions.
+	{
+		c := f.Level
+		if c.Gt != nil {
+			x, ok := item.State.Level.Get()
+			if !ok {
+				return false
+			}
+			if x <= int64(*c.Gt) {
+				return false
+			}
 		}
 	}
 	return true
@@ -657,11 +651,130 @@ func filterParam[T any](q url.Values, name string, parse func(string) (T, bool),
 	return &v
 }
 
+// filterTarget is one plain one-value operand of a filter: its wire name and a
+// pointer to the field that holds it.
+type filterTarget struct {
+	name  string
+	field any
+}
+
+// filterRead reads every target's parameter from q, as filterParam does: a target
+// stays nil when it is absent, and errs gets a FilterError when it is given more than
+// once or does not parse.
+func filterRead(q url.Values, errs *[]FilterError, targets []filterTarget) {
+	for _, t := range targets {
+		values := q[t.name]
+		if len(values) == 0 {
+			continue
+		}
+		name := t.name
+		if len(values) > 1 {
+			*errs = append(*errs, FilterError{
+				Param:   name,
+				Problem: fmt.Sprintf("is given %d times; give it once", len(values)),
+			})
+			continue
+		}
+		if want := filterStore(t.field, values[0]); want != "" {
+			*errs = append(*errs, FilterError{
+				Param:   name,
+				Problem: filterQuote(values[0]) + " is not " + want,
+			})
+		}
+	}
+}
+
+// filterStore parses s into the field that target points to; it returns what s
+// should have been when s does not parse, and "" when it does.
+func filterStore(target any, s string) string {
+	switch t := target.(type) {
+	case **string:
+		v, ok := filterParseString[string](s)
+		if !ok {
+			return "a string"
+		}
+		*t = &v
+	case **int32:
+		v, ok := filterParseInt[int32](s)
+		if !ok {
+			return "an integer that fits in 32 bits"
+		}
+		*t = &v
+	case **bool:
+		v, ok := filterParseBool[bool](s)
+		if !ok {
+			return "true or false"
+		}
+		*t = &v
+	case **time.Time:
+		v, ok := filterParseDateTime(s)
+		if !ok {
+			return "an RFC 3339 date-time, such as 2024-05-15T01:22:21Z"
+		}
+		*t = &v
+	}
+	return ""
+}
+
 // filterSet writes a one-value filter parameter when v is set.
 func filterSet[T any](q url.Values, name string, v *T, format func(T) string) {
 	if v != nil {
 		q.Set(name, format(*v))
 	}
+}
+
+// filterOperand is one one-value operand of a filter: its wire name and a pointer
+// to its value, nil when the condition is not set.
+type filterOperand struct {
+	name  string
+	value any
+}
+
+// filterUnix is a time that the query carries as Unix seconds.
+type filterUnix time.Time
+
+// filterAppend writes every set operand to q under its wire name.
+func filterAppend(q url.Values, operands []filterOperand) {
+	for _, o := range operands {
+		if text, ok := filterText(o.value); ok {
+			q.Set(o.name, text)
+		}
+	}
+}
+
+// filterText is the query text of the value that v points to; false when v is nil.
+func filterText(v any) (string, bool) {
+	switch v := v.(type) {
+	case *string:
+		if v != nil {
+			return *v, true
+		}
+	case *int:
+		if v != nil {
+			return strconv.Itoa(*v), true
+		}
+	case *int32:
+		if v != nil {
+			return strconv.FormatInt(int64(*v), 10), true
+		}
+	case *float64:
+		if v != nil {
+			return strconv.FormatFloat(*v, 'g', -1, 64), true
+		}
+	case *bool:
+		if v != nil {
+			return strconv.FormatBool(*v), true
+		}
+	case *time.Time:
+		if v != nil {
+			return v.Format(time.RFC3339Nano), true
+		}
+	case *filterUnix:
+		if v != nil {
+			return strconv.FormatInt((*time.Time)(v).Unix(), 10), true
+		}
+	}
+	return "", false
 }
 
 // filterList reads a list filter parameter, repeated (sep is "") or joined by sep:
@@ -751,24 +864,9 @@ func filterFormatInt[I ~int | ~int32 | ~int64](x I) string {
 	return strconv.FormatInt(int64(x), 10)
 }
 
-// filterFormatFloat writes a float64 in its shortest exact form.
-func filterFormatFloat[F ~float64](x F) string {
-	return strconv.FormatFloat(float64(x), 'g', -1, 64)
-}
-
-// filterFormatBool writes true or false.
-func filterFormatBool[B ~bool](x B) string {
-	return strconv.FormatBool(bool(x))
-}
-
 // filterFormatUnix writes a time as Unix seconds.
 func filterFormatUnix(x time.Time) string {
 	return strconv.FormatInt(x.Unix(), 10)
-}
-
-// filterFormatDateTime writes a time as RFC 3339 with nanoseconds.
-func filterFormatDateTime(x time.Time) string {
-	return x.Format(time.RFC3339Nano)
 }
 
 // filterParseString takes any text, as a string or a string-based type.
