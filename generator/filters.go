@@ -45,8 +45,8 @@ const (
 type FilterProp struct {
 	Name   string // field as written before the bracket: "startDate"
 	GoName string // field of the filter struct: "StartDate"
-	// MatchMethod is the unexported method that applies the field's
-	// conditions; empty when Match applies none of them.
+	// MatchMethod is non-empty when Match applies some of the field's
+	// conditions; the name stays claimed so that other members keep theirs.
 	MatchMethod string
 	Ops         []*FilterOp
 }
