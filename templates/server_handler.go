@@ -191,14 +191,13 @@ func genNewHandler(f *jen.File, api *generator.API) {
 		g.Id("h").Dot("impl").Op("=").Id("impl")
 		for _, o := range api.Operations {
 			if !o.ServerMatched {
-				g.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), jen.Id("h").Dot(o.ServerHandler))
+				g.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), serveExpr(o))
 			}
 		}
 		if hasMatcher(api) {
 			g.Id("h").Dot("matched").Op("=").Make(jen.Index().Qual(pkgHTTP, "Handler"), jen.Len(jen.Id("serverRoutes")))
 			g.For(jen.List(jen.Id("i"), jen.Id("route")).Op(":=").Range().Id("serverRoutes")).Block(
-				jen.Id("h").Dot("matched").Index(jen.Id("i")).Op("=").Id("h").Dot("wrap").Call(jen.Id("route").Dot("op"),
-					jen.Func().Params(writerParam(), requestParam()).Block(jen.Id("route").Dot("serve").Call(jen.Id("h"), jen.Id("w"), jen.Id("r")))),
+				jen.Id("h").Dot("matched").Index(jen.Id("i")).Op("=").Id("h").Dot("wrap").Call(jen.Id("route").Dot("op"), jen.Id("route").Dot("serve")),
 			)
 		}
 		g.Id("h").Dot("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("h").Dot("serveUnrouted"))

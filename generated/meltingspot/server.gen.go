@@ -1013,22 +1013,22 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationLinkChannelGroups, h.serveLinkChannelGroups)
-	h.handle(serverOperationListLives, h.serveListLives)
-	h.handle(serverOperationCreateLive, h.serveCreateLive)
-	h.handle(serverOperationGetLive, h.serveGetLive)
-	h.handle(serverOperationUpdateLive, h.serveUpdateLive)
-	h.handle(serverOperationDeleteLive, h.serveDeleteLive)
-	h.handle(serverOperationListLiveGroups, h.serveListLiveGroups)
-	h.handle(serverOperationLinkLiveGroup, h.serveLinkLiveGroup)
-	h.handle(serverOperationUnlinkLiveGroup, h.serveUnlinkLiveGroup)
-	h.handle(serverOperationUnlinkLiveGroups, h.serveUnlinkLiveGroups)
-	h.handle(serverOperationListLiveParticipants, h.serveListLiveParticipants)
-	h.handle(serverOperationInviteLiveParticipant, h.serveInviteLiveParticipant)
-	h.handle(serverOperationBulkInviteLiveParticipants, h.serveBulkInviteLiveParticipants)
-	h.handle(serverOperationListLiveSpeakers, h.serveListLiveSpeakers)
-	h.handle(serverOperationInviteLiveSpeaker, h.serveInviteLiveSpeaker)
-	h.handle(serverOperationBulkInviteLiveSpeakers, h.serveBulkInviteLiveSpeakers)
+	h.handle(serverOperationLinkChannelGroups, (*serverHandler).serveLinkChannelGroups)
+	h.handle(serverOperationListLives, (*serverHandler).serveListLives)
+	h.handle(serverOperationCreateLive, (*serverHandler).serveCreateLive)
+	h.handle(serverOperationGetLive, (*serverHandler).serveGetLive)
+	h.handle(serverOperationUpdateLive, (*serverHandler).serveUpdateLive)
+	h.handle(serverOperationDeleteLive, (*serverHandler).serveDeleteLive)
+	h.handle(serverOperationListLiveGroups, (*serverHandler).serveListLiveGroups)
+	h.handle(serverOperationLinkLiveGroup, (*serverHandler).serveLinkLiveGroup)
+	h.handle(serverOperationUnlinkLiveGroup, (*serverHandler).serveUnlinkLiveGroup)
+	h.handle(serverOperationUnlinkLiveGroups, (*serverHandler).serveUnlinkLiveGroups)
+	h.handle(serverOperationListLiveParticipants, (*serverHandler).serveListLiveParticipants)
+	h.handle(serverOperationInviteLiveParticipant, (*serverHandler).serveInviteLiveParticipant)
+	h.handle(serverOperationBulkInviteLiveParticipants, (*serverHandler).serveBulkInviteLiveParticipants)
+	h.handle(serverOperationListLiveSpeakers, (*serverHandler).serveListLiveSpeakers)
+	h.handle(serverOperationInviteLiveSpeaker, (*serverHandler).serveInviteLiveSpeaker)
+	h.handle(serverOperationBulkInviteLiveSpeakers, (*serverHandler).serveBulkInviteLiveSpeakers)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -1092,13 +1092,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}

@@ -506,12 +506,12 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationAddTags, h.serveAddTags)
-	h.handle(serverOperationListThings, h.serveListThings)
-	h.handle(serverOperationImportThings, h.serveImportThings)
-	h.handle(serverOperationPutThingsIDNotes, h.servePutThingsIDNotes)
-	h.handle(serverOperationClearNotes, h.serveClearNotes)
-	h.handle(serverOperationGetThing, h.serveGetThing)
+	h.handle(serverOperationAddTags, (*serverHandler).serveAddTags)
+	h.handle(serverOperationListThings, (*serverHandler).serveListThings)
+	h.handle(serverOperationImportThings, (*serverHandler).serveImportThings)
+	h.handle(serverOperationPutThingsIDNotes, (*serverHandler).servePutThingsIDNotes)
+	h.handle(serverOperationClearNotes, (*serverHandler).serveClearNotes)
+	h.handle(serverOperationGetThing, (*serverHandler).serveGetThing)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -575,13 +575,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}

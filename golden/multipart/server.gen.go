@@ -292,8 +292,8 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationUploadFile, h.serveUploadFile)
-	h.handle(serverOperationTagFiles, h.serveTagFiles)
+	h.handle(serverOperationUploadFile, (*serverHandler).serveUploadFile)
+	h.handle(serverOperationTagFiles, (*serverHandler).serveTagFiles)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -357,13 +357,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}

@@ -311,8 +311,8 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListLives, h.serveListLives)
-	h.handle(serverOperationGetLive, h.serveGetLive)
+	h.handle(serverOperationListLives, (*serverHandler).serveListLives)
+	h.handle(serverOperationGetLive, (*serverHandler).serveGetLive)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -376,13 +376,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -587,7 +589,7 @@ func (r *WebhookReceiver) handler() *serverHandler {
 // LiveStarted is the http.Handler receiving the webhook liveStarted (POST), at any path.
 func (r *WebhookReceiver) LiveStarted() http.Handler {
 	h := r.handler()
-	h.handle(serverOperationLiveStarted, h.serveLiveStarted)
+	h.handle(serverOperationLiveStarted, (*serverHandler).serveLiveStarted)
 	return h
 }
 

@@ -341,13 +341,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -546,14 +548,14 @@ func (r *WebhookReceiver) handler() *serverHandler {
 // BalanceChanged is the http.Handler receiving the webhook balanceChanged (POST), at any path.
 func (r *WebhookReceiver) BalanceChanged() http.Handler {
 	h := r.handler()
-	h.handle(serverOperationBalanceChanged, h.serveBalanceChanged)
+	h.handle(serverOperationBalanceChanged, (*serverHandler).serveBalanceChanged)
 	return h
 }
 
 // LegacyNotification is the http.Handler receiving the webhook legacyNotification (POST), at any path.
 func (r *WebhookReceiver) LegacyNotification() http.Handler {
 	h := r.handler()
-	h.handle(serverOperationLegacyNotification, h.serveLegacyNotification)
+	h.handle(serverOperationLegacyNotification, (*serverHandler).serveLegacyNotification)
 	return h
 }
 
