@@ -139,11 +139,16 @@ type GetReportDefault struct {
 	// Status is the status code to send, 200 to 599.
 	Status int
 	Body   Meta
+	// Header X-Trace, sent when set.
+	XTrace *string
 }
 
 var answerKindGetReportDefault = serverAnswerKind{name: "GetReportDefault", status: 200, last: 599, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetReportDefault) answer(w http.ResponseWriter, _ *GetReportInput) serverAnswer {
+	if v.Status >= 200 && v.Status <= 599 {
+		answerHeader(w, "X-Trace", v.XTrace, answerString)
+	}
 	return serverAnswer{kind: &answerKindGetReportDefault, status: v.Status, body: v.Body}
 }
 
