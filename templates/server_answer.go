@@ -172,6 +172,7 @@ func answerMethod(o *generator.Operation, r *generator.Response) *jen.Statement 
 		g.Return(answerValue(r))
 	})
 }
+
 // statusRange is the range of codes a range or default answer may use.
 func statusRange(r *generator.Response) (int, int, bool) {
 	switch {
