@@ -421,13 +421,22 @@ func genAnswerWriter(f *jen.File, api *generator.API) {
 			),
 			jen.Id("status").Op("=").Id("a").Dot("status"),
 		),
-		jen.Switch(k.Clone().Dot("write")).BlockFunc(func(g *jen.Group) {
-			for _, w := range answerBodyWrites {
-				if used[w.name] {
-					g.Case(jen.Id(w.name)).Block(cases[w.name]...)
-				}
-			}
-		}),
-		jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: no way to write the body"), k.Clone().Dot("name"))),
+		answerSwitch(k.Clone().Dot("write"), used, cases),
+		jen.Add(cases["serverNoBody"]...),
 	)
+}
+
+// answerSwitch writes a body in the ways the answers use, after which only
+// answers without a body are left; nothing when all are such.
+func answerSwitch(write *jen.Statement, used map[string]bool, cases map[string][]jen.Code) jen.Code {
+	var ways []jen.Code
+	for _, w := range answerBodyWrites[1:] {
+		if used[w.name] {
+			ways = append(ways, jen.Case(jen.Id(w.name)).Block(cases[w.name]...))
+		}
+	}
+	if len(ways) == 0 {
+		return jen.Null()
+	}
+	return jen.Switch(write).Block(ways...)
 }

@@ -1251,12 +1251,10 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 		status = a.status
 	}
 	switch k.write {
-	case serverNoBody:
-		return serverWriteStatus(w, status)
 	case serverBodyAppended:
 		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
 	}
-	return fmt.Errorf("%s: no way to write the body", k.name)
+	return serverWriteStatus(w, status)
 }
 
 // answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.

@@ -578,14 +578,12 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 		status = a.status
 	}
 	switch k.write {
-	case serverNoBody:
-		return serverWriteStatus(w, status)
 	case serverBodyAppended:
 		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
 	case serverBodyJSON:
 		return serverWriteJSON(w, status, k.contentType, a.body)
 	}
-	return fmt.Errorf("%s: no way to write the body", k.name)
+	return serverWriteStatus(w, status)
 }
 
 // answerBool is the text of a boolean header.

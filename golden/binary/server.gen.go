@@ -732,8 +732,6 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 		status = a.status
 	}
 	switch k.write {
-	case serverNoBody:
-		return serverWriteStatus(w, status)
 	case serverBodyAppended:
 		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
 	case serverBodyBytes:
@@ -742,7 +740,7 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 		reader, _ := a.body.(io.Reader)
 		return serverWriteStream(w, status, k.contentType, reader)
 	}
-	return fmt.Errorf("%s: no way to write the body", k.name)
+	return serverWriteStatus(w, status)
 }
 
 var serverOperationUploadAsset = &ServerOperation{ID: "uploadAsset", Method: "POST", Path: "/assets", Pattern: "POST /assets"}

@@ -734,8 +734,6 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 		status = a.status
 	}
 	switch k.write {
-	case serverNoBody:
-		return serverWriteStatus(w, status)
 	case serverBodyAppended:
 		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
 	case serverBodyJSON:
@@ -743,7 +741,7 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 	case serverBodyBytes:
 		return serverWriteBytes(w, status, k.contentType, a.body.([]byte))
 	}
-	return fmt.Errorf("%s: no way to write the body", k.name)
+	return serverWriteStatus(w, status)
 }
 
 // answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.

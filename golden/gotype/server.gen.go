@@ -492,7 +492,7 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 	case serverBodyAppended:
 		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
 	}
-	return fmt.Errorf("%s: no way to write the body", k.name)
+	return serverWriteStatus(w, status)
 }
 
 var serverOperationAddHost = &ServerOperation{ID: "addHost", Method: "POST", Path: "/hosts", Pattern: "POST /hosts"}

@@ -497,7 +497,7 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 	case serverBodyAppended:
 		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
 	}
-	return fmt.Errorf("%s: no way to write the body", k.name)
+	return serverWriteStatus(w, status)
 }
 
 // answerHeader sets the header name to the text of *v; nil leaves it out.

@@ -517,7 +517,7 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 	case serverBodyAppended:
 		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
 	}
-	return fmt.Errorf("%s: no way to write the body", k.name)
+	return serverWriteStatus(w, status)
 }
 
 var serverOperationListMessages = &ServerOperation{ID: "listMessages", Method: "GET", Path: "/messages", Pattern: "GET /messages", declares: &serverQueryNames{names: []string{"PageSize"}}}

@@ -550,7 +550,7 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 	case serverBodyAppended:
 		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
 	}
-	return fmt.Errorf("%s: no way to write the body", k.name)
+	return serverWriteStatus(w, status)
 }
 
 var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations.list", Pattern: "GET /conversations.list", declares: &serverQueryNames{names: []string{"cursor", "limit"}}}

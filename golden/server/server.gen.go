@@ -651,14 +651,12 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 		status = a.status
 	}
 	switch k.write {
-	case serverNoBody:
-		return serverWriteStatus(w, status)
 	case serverBodyAppended:
 		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
 	case serverBodyBytes:
 		return serverWriteBytes(w, status, k.contentType, a.body.([]byte))
 	}
-	return fmt.Errorf("%s: no way to write the body", k.name)
+	return serverWriteStatus(w, status)
 }
 
 // answerHeader sets the header name to the text of *v; nil leaves it out.

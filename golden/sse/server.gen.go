@@ -599,7 +599,7 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 		err, _ := a.body.(error)
 		return err
 	}
-	return fmt.Errorf("%s: no way to write the body", k.name)
+	return serverWriteStatus(w, status)
 }
 
 // serverStreamFormat says how the events of a stream are written.

@@ -537,11 +537,7 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 		}
 		status = a.status
 	}
-	switch k.write {
-	case serverNoBody:
-		return serverWriteStatus(w, status)
-	}
-	return fmt.Errorf("%s: no way to write the body", k.name)
+	return serverWriteStatus(w, status)
 }
 
 // Webhooks is what a receiver of the webhooks and callbacks that Webhooks
