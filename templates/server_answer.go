@@ -10,17 +10,21 @@ import (
 )
 
 // Answers on the server. Each operation's Output is a sealed interface of
-// one method, writeAnswer, whose second parameter is the operation's input:
-// only that operation's answer types have it, and serverWriteAnswer calls it
-// for every operation through one generic function. Each answer type is a
-// struct and that one method; a header is one call of answerHeader.
+// one method, answer, whose second parameter is the operation's input: only
+// that operation's answer types have it. The method hands back the answer as
+// data, a serverAnswer: a static serverAnswerKind (status, content type, how
+// the body is written) and the body. One writer, serverWriteAnswer, does the
+// rest for every answer type, so each type compiles to a method that copies
+// its body and little else. Headers and event streams, which few answers
+// have, are written by the method itself.
 
-// answerWrite is the method of an Output interface, which writes an answer.
-const answerWrite = "writeAnswer"
+// answerMethodName is the method of an Output interface.
+const answerMethodName = "answer"
 
-// answerWriteParams are the parameters of writeAnswer: the writer, and the
-// operation's input, which seals the interface and is never read.
-func answerWriteParams(o *generator.Operation) jen.Code {
+// answerParams are the parameters of an answer's method: the writer, for the
+// headers and streams an answer writes itself, and the operation's input,
+// which seals the interface and is never read.
+func answerParams(o *generator.Operation) jen.Code {
 	return jen.Params(writerParam(), jen.Id("_").Op("*").Id(o.ServerInput))
 }
 
@@ -32,7 +36,7 @@ func genServerOutput(f *jen.File, o *generator.Operation) {
 		text = fmt.Sprintf("%s is an answer of %s. The spec documents no response, so there is none to give: the method can only return an error.", o.ServerOutput, o.Name)
 	}
 	f.Add(doc(text).Type().Id(o.ServerOutput).Interface(
-		jen.Id(answerWrite).Params(jen.Qual(pkgHTTP, "ResponseWriter"), jen.Op("*").Id(o.ServerInput)).Error(),
+		jen.Id(answerMethodName).Params(jen.Qual(pkgHTTP, "ResponseWriter"), jen.Op("*").Id(o.ServerInput)).Id("serverAnswer"),
 	))
 	for _, r := range o.Responses {
 		genServerAnswer(f, o, r)
@@ -68,8 +72,8 @@ func orList(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-// genServerAnswer renders one answer type: its fields and the method that
-// writes it.
+// genServerAnswer renders one answer type: its fields, its kind and the
+// method that hands it to the writer.
 func genServerAnswer(f *jen.File, o *generator.Operation, r *generator.Response) {
 	text := fmt.Sprintf("%s is the %s answer of %s", r.ServerName, r.StatusText(), o.Name)
 	if r.Type != nil && r.ContentType != "application/json" {
@@ -102,30 +106,70 @@ func genServerAnswer(f *jen.File, o *generator.Operation, r *generator.Response)
 			g.Add(doc(headerDoc(h))).Id(r.ServerHeaderFields[i]).Add(paramType(h))
 		}
 	}))
+	f.Var().Id(answerKindVar(r)).Op("=").Id("serverAnswerKind").Values(answerKindFields(r)...)
 	f.Add(answerMethod(o, r))
 }
 
-// answerMethod renders the writeAnswer method of an answer type.
+// answerKindVar names the static kind of an answer type.
+func answerKindVar(r *generator.Response) string { return "answerKind" + r.ServerName }
+
+// answerKindFields are the fields of an answer type's kind.
+func answerKindFields(r *generator.Response) []jen.Code {
+	var fields []jen.Code
+	if low, high, ok := statusRange(r); ok {
+		fields = append(fields, jen.Id("name").Op(":").Lit(r.ServerName), jen.Id("status").Op(":").Lit(low), jen.Id("last").Op(":").Lit(high))
+	} else {
+		fields = append(fields, jen.Id("status").Op(":").Lit(r.Status))
+	}
+	if write := answerBodyWrite(r); write != "serverNoBody" {
+		fields = append(fields, jen.Id("contentType").Op(":").Lit(r.ContentType), jen.Id("write").Op(":").Id(write))
+	}
+	return fields
+}
+
+// answerBodyWrite names the constant that says how an answer's body is
+// written.
+func answerBodyWrite(r *generator.Response) string {
+	switch {
+	case r.Type == nil:
+		return "serverNoBody"
+	case r.Kind == generator.BodyBinary:
+		return "serverBodyStream"
+	case !r.JSON:
+		return "serverBodyBytes"
+	case !answerAppendable(r.Type):
+		return "serverBodyJSON"
+	}
+	return "serverBodyAppended"
+}
+
+// answerMethod renders the method of an answer type: headers and events it
+// writes itself, then its kind and body for serverWriteAnswer.
 func answerMethod(o *generator.Operation, r *generator.Response) *jen.Statement {
 	recv := jen.Id(r.ServerName)
 	if r.Type != nil || len(r.Headers) > 0 || r.Stream != nil || r.Default || r.Range > 0 {
 		recv = jen.Id("v").Id(r.ServerName)
 	}
-	return jen.Func().Params(recv).Id(answerWrite).Add(answerWriteParams(o)).Error().BlockFunc(func(g *jen.Group) {
+	return jen.Func().Params(recv).Id(answerMethodName).Add(answerParams(o)).Id("serverAnswer").BlockFunc(func(g *jen.Group) {
 		status := jen.Lit(r.Status)
-		if low, high, ok := statusRange(r); ok {
+		writeOwn := func(b *jen.Group) {
+			for i, h := range r.Headers {
+				b.Add(answerSetHeader(h, jen.Id("v").Dot(r.ServerHeaderFields[i])))
+			}
+			if r.Stream != nil {
+				genWriteEvents(b, r, status)
+			}
+		}
+		low, high, ranged := statusRange(r)
+		switch {
+		case ranged && (len(r.Headers) > 0 || r.Stream != nil):
+			// out of range, nothing is sent: the writer reports the error
 			status = jen.Id("v").Dot(generator.ServerStatusField)
-			g.If(jen.Id("v").Dot(generator.ServerStatusField).Op("<").Lit(low).Op("||").Id("v").Dot(generator.ServerStatusField).Op(">").Lit(high)).Block(
-				jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit(fmt.Sprintf("%s: status %%d is not in %d-%d", r.ServerName, low, high)), jen.Id("v").Dot(generator.ServerStatusField))),
-			)
+			g.If(jen.Id("v").Dot(generator.ServerStatusField).Op(">=").Lit(low).Op("&&").Id("v").Dot(generator.ServerStatusField).Op("<=").Lit(high)).BlockFunc(writeOwn)
+		default:
+			writeOwn(g)
 		}
-		for i, h := range r.Headers {
-			g.Add(answerSetHeader(h, jen.Id("v").Dot(r.ServerHeaderFields[i])))
-		}
-		if r.Stream != nil {
-			genWriteEvents(g, r, status)
-		}
-		g.Return(answerWriteBody(r, status))
+		g.Return(answerValue(r))
 	})
 }
 
@@ -191,27 +235,28 @@ func answerFormat(r *generator.TypeRef) string {
 	return "answerJSON"
 }
 
-// answerWriteBody writes the status and body of an answer.
-func answerWriteBody(r *generator.Response, status jen.Code) jen.Code {
+// answerValue is what an answer's method returns: its kind, the status of a
+// range or default answer, and the body.
+func answerValue(r *generator.Response) jen.Code {
+	fields := []jen.Code{jen.Id("kind").Op(":").Op("&").Id(answerKindVar(r))}
+	if _, _, ok := statusRange(r); ok {
+		fields = append(fields, jen.Id("status").Op(":").Id("v").Dot(generator.ServerStatusField))
+	}
 	body := jen.Id("v").Dot(generator.ServerBodyField)
-	switch {
-	case r.Type == nil:
-		return jen.Id("serverWriteStatus").Call(jen.Id("w"), status)
-	case r.Kind == generator.BodyBinary:
-		return jen.Id("serverWriteStream").Call(jen.Id("w"), status, jen.Lit(r.ContentType), body)
-	case !r.JSON:
-		return jen.Id("serverWriteBytes").Call(jen.Id("w"), status, jen.Lit(r.ContentType), jen.Index().Byte().Call(body))
+	switch answerBodyWrite(r) {
+	case "serverNoBody":
+		return jen.Id("serverAnswer").Values(fields...)
+	case "serverBodyBytes":
+		body = jen.Index().Byte().Call(body)
+	case "serverBodyJSON", "serverBodyAppended":
+		if r.Type.Kind == generator.RefSlice {
+			body = jen.Id("answerNonNil").Call(body) // the schema is an array: nil is [], not null
+			if answerAppendable(r.Type) {
+				body = jen.Id("jsonList").Types(typeRef(r.Type.Elem)).Call(body)
+			}
+		}
 	}
-	if r.Type.Kind == generator.RefSlice {
-		body = jen.Id("answerNonNil").Call(body) // the schema is an array: nil is [], not null
-	}
-	switch {
-	case !answerAppendable(r.Type):
-		return jen.Id("serverWriteJSON").Call(jen.Id("w"), status, jen.Lit(r.ContentType), body)
-	case r.Type.Kind == generator.RefSlice:
-		return jen.Id("serverWriteAppended").Call(jen.Id("w"), status, jen.Lit(r.ContentType), jen.Id("jsonList").Types(typeRef(r.Type.Elem)).Call(body))
-	}
-	return jen.Id("serverWriteAppended").Call(jen.Id("w"), status, jen.Lit(r.ContentType), body)
+	return jen.Id("serverAnswer").Values(append(fields, jen.Id("body").Op(":").Add(body))...)
 }
 
 // answerHelpers are the helpers that the answers of an API call, by name.
@@ -230,9 +275,11 @@ func answerHelpers(api *generator.API) map[string]bool {
 	return used
 }
 
-// genAnswerRuntime renders the helpers the answers of the API call: one
-// header setter, the formats of header values, and the writer of a list.
+// genAnswerRuntime renders the helpers the answers of the API call: the
+// writer of answers, one header setter, the formats of header values, and
+// the writer of a list.
 func genAnswerRuntime(f *jen.File, api *generator.API) {
+	genAnswerWriter(f, api)
 	used := answerHelpers(api)
 	t, v := jen.Id("T"), jen.Id("v").Id("T")
 	helpers := map[string]func(){
@@ -294,4 +341,102 @@ func genAnswerRuntime(f *jen.File, api *generator.API) {
 	for _, name := range names {
 		helpers[name]()
 	}
+}
+
+// answerBodyWrites are the ways of writing a body, in the order of their
+// constants, with what each does.
+var answerBodyWrites = []struct{ name, doc string }{
+	{"serverNoBody", "the status alone"},
+	{"serverBodyAppended", "body is a jsonAppender"},
+	{"serverBodyJSON", "body is encoded by encoding/json"},
+	{"serverBodyBytes", "body is a []byte, sent as it is"},
+	{"serverBodyStream", "body is an io.Reader (or nil), copied"},
+	{"serverBodyWritten", "the method wrote the answer; body is its error"},
+}
+
+// genAnswerWriter renders serverAnswer, serverAnswerKind and
+// serverWriteAnswer, with a case for each way of writing a body the API's
+// answers use.
+func genAnswerWriter(f *jen.File, api *generator.API) {
+	used := map[string]bool{}
+	for _, o := range api.ServedOperations() {
+		for _, r := range o.Responses {
+			used[answerBodyWrite(r)] = true
+			if r.Stream != nil {
+				used["serverBodyWritten"] = true
+			}
+		}
+	}
+	f.Comment("serverAnswer is an answer as data, what each answer type's method returns: the")
+	f.Comment("writing is serverWriteAnswer's, for every type.")
+	f.Type().Id("serverAnswer").Struct(
+		jen.Id("kind").Op("*").Id("serverAnswerKind"),
+		jen.Id("status").Int().Comment("of a default or range answer"),
+		jen.Id("body").Any().Comment("as the kind's write says"),
+	)
+	f.Comment("serverAnswerKind is what the answers of a type share.")
+	f.Type().Id("serverAnswerKind").Struct(
+		jen.Id("name").String().Comment("the answer type, when the status is a range"),
+		jen.Id("status").Int().Comment("the status, or the first of the range"),
+		jen.Id("last").Int().Comment("the last status of the range; 0 when the status is fixed"),
+		jen.Id("contentType").String(),
+		jen.Id("write").Id("serverBodyWrite"),
+	)
+	f.Comment("serverBodyWrite says how the body of an answer is written.")
+	f.Type().Id("serverBodyWrite").Uint8()
+	defs := make([]jen.Code, len(answerBodyWrites))
+	for i, w := range answerBodyWrites {
+		defs[i] = jen.Id(w.name).Comment(w.doc)
+		if i == 0 {
+			defs[i] = jen.Id(w.name).Id("serverBodyWrite").Op("=").Iota().Comment(w.doc)
+		}
+	}
+	f.Const().Defs(defs...)
+	if used["serverBodyWritten"] {
+		f.Comment("serverAnswerWritten is the kind of an answer its method wrote itself.")
+		f.Var().Id("serverAnswerWritten").Op("=").Id("serverAnswerKind").Values(jen.Id("write").Op(":").Id("serverBodyWritten"))
+	}
+	k, body := jen.Id("k"), jen.Id("a").Dot("body")
+	cases := map[string][]jen.Code{
+		"serverNoBody":       {jen.Return(jen.Id("serverWriteStatus").Call(jen.Id("w"), jen.Id("status")))},
+		"serverBodyAppended": {jen.Return(jen.Id("serverWriteAppended").Call(jen.Id("w"), jen.Id("status"), k.Clone().Dot("contentType"), body.Clone().Assert(jen.Id("jsonAppender"))))},
+		"serverBodyJSON":     {jen.Return(jen.Id("serverWriteJSON").Call(jen.Id("w"), jen.Id("status"), k.Clone().Dot("contentType"), body.Clone()))},
+		"serverBodyBytes":    {jen.Return(jen.Id("serverWriteBytes").Call(jen.Id("w"), jen.Id("status"), k.Clone().Dot("contentType"), body.Clone().Assert(jen.Index().Byte())))},
+		"serverBodyStream": {
+			jen.List(jen.Id("reader"), jen.Id("_")).Op(":=").Add(body.Clone()).Assert(jen.Qual(pkgIO, "Reader")),
+			jen.Return(jen.Id("serverWriteStream").Call(jen.Id("w"), jen.Id("status"), k.Clone().Dot("contentType"), jen.Id("reader"))),
+		},
+		"serverBodyWritten": {
+			jen.List(jen.Err(), jen.Id("_")).Op(":=").Add(body.Clone()).Assert(jen.Error()),
+			jen.Return(jen.Err()),
+		},
+	}
+	f.Comment("serverWriteAnswer writes an answer: a status out of its range is an error, with")
+	f.Comment("nothing sent.")
+	f.Func().Id("serverWriteAnswer").Params(writerParam(), jen.Id("a").Id("serverAnswer")).Error().Block(
+		jen.List(k.Clone(), jen.Id("status")).Op(":=").List(jen.Id("a").Dot("kind"), jen.Id("a").Dot("kind").Dot("status")),
+		jen.If(k.Clone().Dot("last").Op(">").Lit(0)).Block(
+			jen.If(jen.Id("a").Dot("status").Op("<").Add(k.Clone()).Dot("status").Op("||").Id("a").Dot("status").Op(">").Add(k.Clone()).Dot("last")).Block(
+				jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: status %d is not in %d-%d"), k.Clone().Dot("name"), jen.Id("a").Dot("status"), k.Clone().Dot("status"), k.Clone().Dot("last"))),
+			),
+			jen.Id("status").Op("=").Id("a").Dot("status"),
+		),
+		answerSwitch(k.Clone().Dot("write"), used, cases),
+		jen.Add(cases["serverNoBody"]...),
+	)
+}
+
+// answerSwitch writes a body in the ways the answers use, after which only
+// answers without a body are left; nothing when all are such.
+func answerSwitch(write *jen.Statement, used map[string]bool, cases map[string][]jen.Code) jen.Code {
+	var ways []jen.Code
+	for _, w := range answerBodyWrites[1:] {
+		if used[w.name] {
+			ways = append(ways, jen.Case(jen.Id(w.name)).Block(cases[w.name]...))
+		}
+	}
+	if len(ways) == 0 {
+		return jen.Null()
+	}
+	return jen.Switch(write).Block(ways...)
 }

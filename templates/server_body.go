@@ -239,7 +239,9 @@ func genDecodeEach(f *jen.File) {
 	f.Comment("serverDecodeEach decodes each member of the JSON object data on its own into the")
 	f.Comment("target of the property it names, after decoding the whole object failed, so that the")
 	f.Comment("values that are right are still validated. A member that fails is skipped: its")
-	f.Comment("problem is reported already.")
+	f.Comment("problem is reported already. Out of line: inlined, its closure would be compiled")
+	f.Comment("again in every serverDecodeMembers.")
+	f.Comment(noInline)
 	f.Func().Id("serverDecodeEach").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("data").Index().Byte(),
 		jen.Id("names").Index().String(), jen.Id("fold").Bool(), jen.Id("targets").Index().Any()).Block(
 		jen.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(

@@ -66,15 +66,20 @@ func genOperationVar(f *jen.File, o *generator.Operation) {
 
 // genRouteOperation renders handle, which routes one operation with
 // ServeMux, and wrap, which puts its ServerOperation into the request's
-// context and runs the middleware and the operation's handler.
+// context and runs the middleware and the operation's handler. Operations
+// are given as method expressions, (*serverHandler).serveOp: a method value,
+// h.serveOp, would cost a compiled wrapper per operation.
 func genRouteOperation(f *jen.File) {
+	serve := jen.Id("serve").Func().Params(jen.Op("*").Id(srvHandler), jen.Qual(pkgHTTP, "ResponseWriter"), jen.Op("*").Qual(pkgHTTP, "Request"))
 	f.Comment("handle routes op to serve with ServeMux.")
-	f.Func().Params(handlerRecv()).Id("handle").Params(jen.Id("op").Op("*").Id(srvOperation), jen.Id("serve").Qual(pkgHTTP, "HandlerFunc")).Block(
+	f.Func().Params(handlerRecv()).Id("handle").Params(jen.Id("op").Op("*").Id(srvOperation), serve.Clone()).Block(
 		jen.Id("h").Dot("mux").Dot("Handle").Call(jen.Id("op").Dot("Pattern"), jen.Id("h").Dot("wrap").Call(jen.Id("op"), jen.Id("serve"))),
 	)
 	f.Comment("wrap serves op with serve, through the middleware, with op in the request's context.")
-	f.Func().Params(handlerRecv()).Id("wrap").Params(jen.Id("op").Op("*").Id(srvOperation), jen.Id("serve").Qual(pkgHTTP, "HandlerFunc")).Qual(pkgHTTP, "Handler").Block(
-		jen.Var().Id("next").Qual(pkgHTTP, "Handler").Op("=").Id("serve"),
+	f.Func().Params(handlerRecv()).Id("wrap").Params(jen.Id("op").Op("*").Id(srvOperation), serve.Clone()).Qual(pkgHTTP, "Handler").Block(
+		jen.Var().Id("next").Qual(pkgHTTP, "Handler").Op("=").Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(writerParam(), requestParam()).Block(
+			jen.Id("serve").Call(jen.Id("h"), jen.Id("w"), jen.Id("r")),
+		)),
 		jen.For(jen.Id("i").Op(":=").Len(jen.Id("h").Dot("middleware")).Op("-").Lit(1), jen.Id("i").Op(">=").Lit(0), jen.Id("i").Op("--")).Block(
 			jen.Id("next").Op("=").Id("h").Dot("middleware").Index(jen.Id("i")).Call(jen.Id("next")),
 		),
@@ -83,6 +88,11 @@ func genRouteOperation(f *jen.File) {
 				jen.Qual(pkgContext, "WithValue").Call(jen.Id("r").Dot("Context").Call(), jen.Id("serverOperationKey").Values(), jen.Id("op")))),
 		))),
 	)
+}
+
+// serveExpr is the method expression of an operation's handler method.
+func serveExpr(o *generator.Operation) *jen.Statement {
+	return jen.Parens(jen.Op("*").Id(srvHandler)).Dot(o.ServerHandler)
 }
 
 // genUnimplemented renders UnimplementedServer and ErrNotImplemented.

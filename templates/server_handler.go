@@ -197,14 +197,13 @@ func genNewHandler(f *jen.File, api *generator.API) {
 		g.Id("h").Dot("impl").Op("=").Id("impl")
 		for _, o := range api.Operations {
 			if !o.ServerMatched {
-				g.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), jen.Id("h").Dot(o.ServerHandler))
+				g.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), serveExpr(o))
 			}
 		}
 		if hasMatcher(api) {
 			g.Id("h").Dot("matched").Op("=").Make(jen.Index().Qual(pkgHTTP, "Handler"), jen.Len(jen.Id("serverRoutes")))
 			g.For(jen.List(jen.Id("i"), jen.Id("route")).Op(":=").Range().Id("serverRoutes")).Block(
-				jen.Id("h").Dot("matched").Index(jen.Id("i")).Op("=").Id("h").Dot("wrap").Call(jen.Id("route").Dot("op"),
-					jen.Func().Params(writerParam(), requestParam()).Block(jen.Id("route").Dot("serve").Call(jen.Id("h"), jen.Id("w"), jen.Id("r")))),
+				jen.Id("h").Dot("matched").Index(jen.Id("i")).Op("=").Id("h").Dot("wrap").Call(jen.Id("route").Dot("op"), jen.Id("route").Dot("serve")),
 			)
 		}
 		g.Id("h").Dot("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("h").Dot("serveUnrouted"))
@@ -307,27 +306,21 @@ func genHandlerRuntime(f *jen.File, api *generator.API) {
 
 // genRespond renders how an operation's result becomes an HTTP answer.
 func genRespond(f *jen.File) {
-	f.Comment("serverWriteAnswer writes the answer of a Server method, or maps its error. out is")
-	f.Comment("the method's Output, whose writeAnswer takes the operation's input type, P, only")
-	f.Comment("so that each Output accepts its operation's answers alone.")
-	f.Func().Id("serverWriteAnswer").Types(jen.Id("P").Any()).Params(
-		jen.Id("h").Op("*").Id(srvHandler), writerParam(), requestParam(), jen.Id("op").String(),
-		jen.Id("out").Interface(jen.Id(answerWrite).Params(jen.Qual(pkgHTTP, "ResponseWriter"), jen.Id("P")).Error()), jen.Err().Error(),
-	).Block(
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("h").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Id("op"), jen.Err()), jen.Return()),
-		jen.If(jen.Id("out").Op("==").Nil()).Block(
-			jen.Id("h").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Id("op"), jen.Qual(pkgErrors, "New").Call(jen.Lit("the Server method returned neither an answer nor an error"))),
-			jen.Return(),
-		),
-		jen.Var().Id("unread").Id("P"),
-		jen.If(jen.Err().Op(":=").Id("out").Dot(answerWrite).Call(jen.Id("w"), jen.Id("unread")), jen.Err().Op("!=").Nil()).Block(
+	f.Comment("answer writes the answer a Server method returned; one that cannot be written")
+	f.Comment("is logged and answered 500.")
+	f.Func().Params(handlerRecv()).Id("answer").Params(writerParam(), requestParam(), jen.Id("op").String(), jen.Id("a").Id("serverAnswer")).Block(
+		jen.If(jen.Err().Op(":=").Id("serverWriteAnswer").Call(jen.Id("w"), jen.Id("a")), jen.Err().Op("!=").Nil()).Block(
 			jen.Id("h").Dot("logger").Dot("ErrorContext").Call(jen.Id("r").Dot("Context").Call(), jen.Lit("cannot write the answer"), jen.Lit("operation"), jen.Id("op"), jen.Lit("error"), jen.Err()),
 			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusInternalServerError"), errorBody(jen.Lit("internal server error"))),
 		),
 	)
 	f.Comment("fail answers an error returned by a Server method: " + errNotImplemented + " with 501,")
-	f.Comment("anything else through the error mapper.")
+	f.Comment("anything else through the error mapper; nil, when the method returned no answer")
+	f.Comment("either, is an error too.")
 	f.Func().Params(handlerRecv()).Id("fail").Params(writerParam(), requestParam(), jen.Id("op").String(), jen.Err().Error()).Block(
+		jen.If(jen.Err().Op("==").Nil()).Block(
+			jen.Err().Op("=").Qual(pkgErrors, "New").Call(jen.Lit("the Server method returned neither an answer nor an error")),
+		),
 		jen.If(jen.Qual(pkgErrors, "Is").Call(jen.Err(), jen.Id(errNotImplemented))).Block(
 			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusNotImplemented"), errorBody(jen.Lit("operation ").Op("+").Id("op").Op("+").Lit(" is not implemented"))),
 			jen.Return(),

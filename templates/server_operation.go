@@ -48,8 +48,14 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 			c.genDecodeRequestBody(g, o, o.Body)
 		}
 		g.If(jen.Op("!").Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c"))).Block(
-			jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot(implField(o)).Dot(o.Name).Call(jen.Id("c").Dot("ctx"), jen.Id("in")),
-			jen.Id("serverWriteAnswer").Call(jen.Id("h"), jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out"), jen.Err()),
+			jen.If(
+				jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot(implField(o)).Dot(o.Name).Call(jen.Id("c").Dot("ctx"), jen.Id("in")),
+				jen.Err().Op("!=").Nil().Op("||").Id("out").Op("==").Nil(),
+			).Block(
+				jen.Id("h").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Err()),
+			).Else().Block(
+				jen.Id("h").Dot("answer").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out").Dot(answerMethodName).Call(jen.Id("w"), jen.Nil())),
+			),
 		)
 	}))
 }

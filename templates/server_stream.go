@@ -42,7 +42,7 @@ func genEventsField(g *jen.Group, r *generator.Response) {
 func genWriteEvents(g *jen.Group, r *generator.Response, status jen.Code) {
 	events := jen.Id("v").Dot(generator.ServerEventsField)
 	g.If(events.Clone().Op("!=").Nil()).Block(
-		jen.Return(jen.Id("serverWriteEvents").Call(jen.Id("w"), status, jen.Lit(r.Stream.ContentType), jen.Id(serverStreamFormat(r.Stream)), events.Clone())),
+		jen.Return(jen.Id("serverAnswer").Values(jen.Id("kind").Op(":").Op("&").Id("serverAnswerWritten"), jen.Id("body").Op(":").Id("serverWriteEvents").Call(jen.Id("w"), status, jen.Lit(r.Stream.ContentType), jen.Id(serverStreamFormat(r.Stream)), events.Clone()))),
 	)
 }
 

@@ -68,7 +68,7 @@ func genWebhookReceiver(f *jen.File, api *generator.API) {
 		f.Commentf("%s is the http.Handler receiving the webhook %s (%s), at any path.", o.Name, o.Webhook, o.Method)
 		f.Func().Params(jen.Id("r").Op("*").Id("WebhookReceiver")).Id(o.Name).Params().Qual(pkgHTTP, "Handler").Block(
 			jen.Id("h").Op(":=").Id("r").Dot("handler").Call(),
-			jen.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), jen.Id("h").Dot(o.ServerHandler)),
+			jen.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), serveExpr(o)),
 			jen.Return(jen.Id("h")),
 		)
 	}

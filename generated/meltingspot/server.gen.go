@@ -177,29 +177,35 @@ type LinkChannelGroupsInput struct {
 // LinkChannelGroupsOutput is an answer of LinkChannelGroups: one of
 // LinkChannelGroups{NoContent, BadRequest, NotFound}.
 type LinkChannelGroupsOutput interface {
-	writeAnswer(http.ResponseWriter, *LinkChannelGroupsInput) error
+	answer(http.ResponseWriter, *LinkChannelGroupsInput) serverAnswer
 }
 
 // LinkChannelGroupsNoContent is the 204 answer of LinkChannelGroups: Groups linked
 // successfully
 type LinkChannelGroupsNoContent struct{}
 
-func (LinkChannelGroupsNoContent) writeAnswer(w http.ResponseWriter, _ *LinkChannelGroupsInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindLinkChannelGroupsNoContent = serverAnswerKind{status: 204}
+
+func (LinkChannelGroupsNoContent) answer(w http.ResponseWriter, _ *LinkChannelGroupsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindLinkChannelGroupsNoContent}
 }
 
 // LinkChannelGroupsBadRequest is the 400 answer of LinkChannelGroups: Malformed payload
 type LinkChannelGroupsBadRequest struct{}
 
-func (LinkChannelGroupsBadRequest) writeAnswer(w http.ResponseWriter, _ *LinkChannelGroupsInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindLinkChannelGroupsBadRequest = serverAnswerKind{status: 400}
+
+func (LinkChannelGroupsBadRequest) answer(w http.ResponseWriter, _ *LinkChannelGroupsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindLinkChannelGroupsBadRequest}
 }
 
 // LinkChannelGroupsNotFound is the 404 answer of LinkChannelGroups: Channel not found
 type LinkChannelGroupsNotFound struct{}
 
-func (LinkChannelGroupsNotFound) writeAnswer(w http.ResponseWriter, _ *LinkChannelGroupsInput) error {
-	return serverWriteStatus(w, 404)
+var answerKindLinkChannelGroupsNotFound = serverAnswerKind{status: 404}
+
+func (LinkChannelGroupsNotFound) answer(w http.ResponseWriter, _ *LinkChannelGroupsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindLinkChannelGroupsNotFound}
 }
 
 // ListLivesInput is the request of ListLives, decoded and validated.
@@ -210,7 +216,7 @@ type ListLivesInput struct {
 
 // ListLivesOutput is an answer of ListLives: one of ListLives{OK, BadRequest}.
 type ListLivesOutput interface {
-	writeAnswer(http.ResponseWriter, *ListLivesInput) error
+	answer(http.ResponseWriter, *ListLivesInput) serverAnswer
 }
 
 // ListLivesOK is the 200 answer of ListLives: Lives returned successfully
@@ -218,15 +224,19 @@ type ListLivesOK struct {
 	Body LiveList
 }
 
-func (v ListLivesOK) writeAnswer(w http.ResponseWriter, _ *ListLivesInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListLivesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListLivesOK) answer(w http.ResponseWriter, _ *ListLivesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListLivesOK, body: v.Body}
 }
 
 // ListLivesBadRequest is the 400 answer of ListLives: Malformed payload
 type ListLivesBadRequest struct{}
 
-func (ListLivesBadRequest) writeAnswer(w http.ResponseWriter, _ *ListLivesInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindListLivesBadRequest = serverAnswerKind{status: 400}
+
+func (ListLivesBadRequest) answer(w http.ResponseWriter, _ *ListLivesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListLivesBadRequest}
 }
 
 // CreateLiveInput is the request of CreateLive, decoded and validated.
@@ -237,7 +247,7 @@ type CreateLiveInput struct {
 
 // CreateLiveOutput is an answer of CreateLive: one of CreateLive{Created, BadRequest}.
 type CreateLiveOutput interface {
-	writeAnswer(http.ResponseWriter, *CreateLiveInput) error
+	answer(http.ResponseWriter, *CreateLiveInput) serverAnswer
 }
 
 // CreateLiveCreated is the 201 answer of CreateLive: Live has been successfully created
@@ -245,15 +255,19 @@ type CreateLiveCreated struct {
 	Body Live
 }
 
-func (v CreateLiveCreated) writeAnswer(w http.ResponseWriter, _ *CreateLiveInput) error {
-	return serverWriteAppended(w, 201, "application/json", v.Body)
+var answerKindCreateLiveCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
+
+func (v CreateLiveCreated) answer(w http.ResponseWriter, _ *CreateLiveInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateLiveCreated, body: v.Body}
 }
 
 // CreateLiveBadRequest is the 400 answer of CreateLive: Malformed payload
 type CreateLiveBadRequest struct{}
 
-func (CreateLiveBadRequest) writeAnswer(w http.ResponseWriter, _ *CreateLiveInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindCreateLiveBadRequest = serverAnswerKind{status: 400}
+
+func (CreateLiveBadRequest) answer(w http.ResponseWriter, _ *CreateLiveInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateLiveBadRequest}
 }
 
 // GetLiveInput is the request of GetLive, decoded and validated.
@@ -264,7 +278,7 @@ type GetLiveInput struct {
 
 // GetLiveOutput is an answer of GetLive: one of GetLive{OK, BadRequest, NotFound}.
 type GetLiveOutput interface {
-	writeAnswer(http.ResponseWriter, *GetLiveInput) error
+	answer(http.ResponseWriter, *GetLiveInput) serverAnswer
 }
 
 // GetLiveOK is the 200 answer of GetLive: Live found and returned successfully
@@ -272,22 +286,28 @@ type GetLiveOK struct {
 	Body Live
 }
 
-func (v GetLiveOK) writeAnswer(w http.ResponseWriter, _ *GetLiveInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetLiveOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetLiveOK) answer(w http.ResponseWriter, _ *GetLiveInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetLiveOK, body: v.Body}
 }
 
 // GetLiveBadRequest is the 400 answer of GetLive: Malformed payload
 type GetLiveBadRequest struct{}
 
-func (GetLiveBadRequest) writeAnswer(w http.ResponseWriter, _ *GetLiveInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindGetLiveBadRequest = serverAnswerKind{status: 400}
+
+func (GetLiveBadRequest) answer(w http.ResponseWriter, _ *GetLiveInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetLiveBadRequest}
 }
 
 // GetLiveNotFound is the 404 answer of GetLive: Live not found
 type GetLiveNotFound struct{}
 
-func (GetLiveNotFound) writeAnswer(w http.ResponseWriter, _ *GetLiveInput) error {
-	return serverWriteStatus(w, 404)
+var answerKindGetLiveNotFound = serverAnswerKind{status: 404}
+
+func (GetLiveNotFound) answer(w http.ResponseWriter, _ *GetLiveInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetLiveNotFound}
 }
 
 // UpdateLiveInput is the request of UpdateLive, decoded and validated.
@@ -300,7 +320,7 @@ type UpdateLiveInput struct {
 
 // UpdateLiveOutput is an answer of UpdateLive: one of UpdateLive{OK, BadRequest, NotFound}.
 type UpdateLiveOutput interface {
-	writeAnswer(http.ResponseWriter, *UpdateLiveInput) error
+	answer(http.ResponseWriter, *UpdateLiveInput) serverAnswer
 }
 
 // UpdateLiveOK is the 200 answer of UpdateLive: Live successfully updated
@@ -308,22 +328,28 @@ type UpdateLiveOK struct {
 	Body Live
 }
 
-func (v UpdateLiveOK) writeAnswer(w http.ResponseWriter, _ *UpdateLiveInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindUpdateLiveOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v UpdateLiveOK) answer(w http.ResponseWriter, _ *UpdateLiveInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUpdateLiveOK, body: v.Body}
 }
 
 // UpdateLiveBadRequest is the 400 answer of UpdateLive: Malformed payload
 type UpdateLiveBadRequest struct{}
 
-func (UpdateLiveBadRequest) writeAnswer(w http.ResponseWriter, _ *UpdateLiveInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindUpdateLiveBadRequest = serverAnswerKind{status: 400}
+
+func (UpdateLiveBadRequest) answer(w http.ResponseWriter, _ *UpdateLiveInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUpdateLiveBadRequest}
 }
 
 // UpdateLiveNotFound is the 404 answer of UpdateLive: Live not found
 type UpdateLiveNotFound struct{}
 
-func (UpdateLiveNotFound) writeAnswer(w http.ResponseWriter, _ *UpdateLiveInput) error {
-	return serverWriteStatus(w, 404)
+var answerKindUpdateLiveNotFound = serverAnswerKind{status: 404}
+
+func (UpdateLiveNotFound) answer(w http.ResponseWriter, _ *UpdateLiveInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUpdateLiveNotFound}
 }
 
 // DeleteLiveInput is the request of DeleteLive, decoded and validated.
@@ -335,28 +361,34 @@ type DeleteLiveInput struct {
 // DeleteLiveOutput is an answer of DeleteLive: one of DeleteLive{NoContent, BadRequest,
 // NotFound}.
 type DeleteLiveOutput interface {
-	writeAnswer(http.ResponseWriter, *DeleteLiveInput) error
+	answer(http.ResponseWriter, *DeleteLiveInput) serverAnswer
 }
 
 // DeleteLiveNoContent is the 204 answer of DeleteLive: Live successfully deleted
 type DeleteLiveNoContent struct{}
 
-func (DeleteLiveNoContent) writeAnswer(w http.ResponseWriter, _ *DeleteLiveInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindDeleteLiveNoContent = serverAnswerKind{status: 204}
+
+func (DeleteLiveNoContent) answer(w http.ResponseWriter, _ *DeleteLiveInput) serverAnswer {
+	return serverAnswer{kind: &answerKindDeleteLiveNoContent}
 }
 
 // DeleteLiveBadRequest is the 400 answer of DeleteLive: Malformed payload
 type DeleteLiveBadRequest struct{}
 
-func (DeleteLiveBadRequest) writeAnswer(w http.ResponseWriter, _ *DeleteLiveInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindDeleteLiveBadRequest = serverAnswerKind{status: 400}
+
+func (DeleteLiveBadRequest) answer(w http.ResponseWriter, _ *DeleteLiveInput) serverAnswer {
+	return serverAnswer{kind: &answerKindDeleteLiveBadRequest}
 }
 
 // DeleteLiveNotFound is the 404 answer of DeleteLive: Live not found
 type DeleteLiveNotFound struct{}
 
-func (DeleteLiveNotFound) writeAnswer(w http.ResponseWriter, _ *DeleteLiveInput) error {
-	return serverWriteStatus(w, 404)
+var answerKindDeleteLiveNotFound = serverAnswerKind{status: 404}
+
+func (DeleteLiveNotFound) answer(w http.ResponseWriter, _ *DeleteLiveInput) serverAnswer {
+	return serverAnswer{kind: &answerKindDeleteLiveNotFound}
 }
 
 // ListLiveGroupsInput is the request of ListLiveGroups, decoded and validated.
@@ -370,7 +402,7 @@ type ListLiveGroupsInput struct {
 // ListLiveGroupsOutput is an answer of ListLiveGroups: one of ListLiveGroups{OK, BadRequest,
 // NotFound}.
 type ListLiveGroupsOutput interface {
-	writeAnswer(http.ResponseWriter, *ListLiveGroupsInput) error
+	answer(http.ResponseWriter, *ListLiveGroupsInput) serverAnswer
 }
 
 // ListLiveGroupsOK is the 200 answer of ListLiveGroups: Group returned successfully
@@ -378,22 +410,28 @@ type ListLiveGroupsOK struct {
 	Body GroupList
 }
 
-func (v ListLiveGroupsOK) writeAnswer(w http.ResponseWriter, _ *ListLiveGroupsInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListLiveGroupsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListLiveGroupsOK) answer(w http.ResponseWriter, _ *ListLiveGroupsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListLiveGroupsOK, body: v.Body}
 }
 
 // ListLiveGroupsBadRequest is the 400 answer of ListLiveGroups: Malformed payload
 type ListLiveGroupsBadRequest struct{}
 
-func (ListLiveGroupsBadRequest) writeAnswer(w http.ResponseWriter, _ *ListLiveGroupsInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindListLiveGroupsBadRequest = serverAnswerKind{status: 400}
+
+func (ListLiveGroupsBadRequest) answer(w http.ResponseWriter, _ *ListLiveGroupsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListLiveGroupsBadRequest}
 }
 
 // ListLiveGroupsNotFound is the 404 answer of ListLiveGroups: Live not found
 type ListLiveGroupsNotFound struct{}
 
-func (ListLiveGroupsNotFound) writeAnswer(w http.ResponseWriter, _ *ListLiveGroupsInput) error {
-	return serverWriteStatus(w, 404)
+var answerKindListLiveGroupsNotFound = serverAnswerKind{status: 404}
+
+func (ListLiveGroupsNotFound) answer(w http.ResponseWriter, _ *ListLiveGroupsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListLiveGroupsNotFound}
 }
 
 // LinkLiveGroupInput is the request of LinkLiveGroup, decoded and validated.
@@ -407,28 +445,34 @@ type LinkLiveGroupInput struct {
 // LinkLiveGroupOutput is an answer of LinkLiveGroup: one of LinkLiveGroup{NoContent,
 // BadRequest, NotFound}.
 type LinkLiveGroupOutput interface {
-	writeAnswer(http.ResponseWriter, *LinkLiveGroupInput) error
+	answer(http.ResponseWriter, *LinkLiveGroupInput) serverAnswer
 }
 
 // LinkLiveGroupNoContent is the 204 answer of LinkLiveGroup: Group linked successfully
 type LinkLiveGroupNoContent struct{}
 
-func (LinkLiveGroupNoContent) writeAnswer(w http.ResponseWriter, _ *LinkLiveGroupInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindLinkLiveGroupNoContent = serverAnswerKind{status: 204}
+
+func (LinkLiveGroupNoContent) answer(w http.ResponseWriter, _ *LinkLiveGroupInput) serverAnswer {
+	return serverAnswer{kind: &answerKindLinkLiveGroupNoContent}
 }
 
 // LinkLiveGroupBadRequest is the 400 answer of LinkLiveGroup: Malformed payload
 type LinkLiveGroupBadRequest struct{}
 
-func (LinkLiveGroupBadRequest) writeAnswer(w http.ResponseWriter, _ *LinkLiveGroupInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindLinkLiveGroupBadRequest = serverAnswerKind{status: 400}
+
+func (LinkLiveGroupBadRequest) answer(w http.ResponseWriter, _ *LinkLiveGroupInput) serverAnswer {
+	return serverAnswer{kind: &answerKindLinkLiveGroupBadRequest}
 }
 
 // LinkLiveGroupNotFound is the 404 answer of LinkLiveGroup: Live not found
 type LinkLiveGroupNotFound struct{}
 
-func (LinkLiveGroupNotFound) writeAnswer(w http.ResponseWriter, _ *LinkLiveGroupInput) error {
-	return serverWriteStatus(w, 404)
+var answerKindLinkLiveGroupNotFound = serverAnswerKind{status: 404}
+
+func (LinkLiveGroupNotFound) answer(w http.ResponseWriter, _ *LinkLiveGroupInput) serverAnswer {
+	return serverAnswer{kind: &answerKindLinkLiveGroupNotFound}
 }
 
 // UnlinkLiveGroupInput is the request of UnlinkLiveGroup, decoded and validated.
@@ -442,28 +486,34 @@ type UnlinkLiveGroupInput struct {
 // UnlinkLiveGroupOutput is an answer of UnlinkLiveGroup: one of UnlinkLiveGroup{NoContent,
 // BadRequest, NotFound}.
 type UnlinkLiveGroupOutput interface {
-	writeAnswer(http.ResponseWriter, *UnlinkLiveGroupInput) error
+	answer(http.ResponseWriter, *UnlinkLiveGroupInput) serverAnswer
 }
 
 // UnlinkLiveGroupNoContent is the 204 answer of UnlinkLiveGroup: Group successfully unlink
 type UnlinkLiveGroupNoContent struct{}
 
-func (UnlinkLiveGroupNoContent) writeAnswer(w http.ResponseWriter, _ *UnlinkLiveGroupInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindUnlinkLiveGroupNoContent = serverAnswerKind{status: 204}
+
+func (UnlinkLiveGroupNoContent) answer(w http.ResponseWriter, _ *UnlinkLiveGroupInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUnlinkLiveGroupNoContent}
 }
 
 // UnlinkLiveGroupBadRequest is the 400 answer of UnlinkLiveGroup: Malformed payload
 type UnlinkLiveGroupBadRequest struct{}
 
-func (UnlinkLiveGroupBadRequest) writeAnswer(w http.ResponseWriter, _ *UnlinkLiveGroupInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindUnlinkLiveGroupBadRequest = serverAnswerKind{status: 400}
+
+func (UnlinkLiveGroupBadRequest) answer(w http.ResponseWriter, _ *UnlinkLiveGroupInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUnlinkLiveGroupBadRequest}
 }
 
 // UnlinkLiveGroupNotFound is the 404 answer of UnlinkLiveGroup: Live or Group not found
 type UnlinkLiveGroupNotFound struct{}
 
-func (UnlinkLiveGroupNotFound) writeAnswer(w http.ResponseWriter, _ *UnlinkLiveGroupInput) error {
-	return serverWriteStatus(w, 404)
+var answerKindUnlinkLiveGroupNotFound = serverAnswerKind{status: 404}
+
+func (UnlinkLiveGroupNotFound) answer(w http.ResponseWriter, _ *UnlinkLiveGroupInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUnlinkLiveGroupNotFound}
 }
 
 // UnlinkLiveGroupsInput is the request of UnlinkLiveGroups, decoded and validated.
@@ -477,29 +527,35 @@ type UnlinkLiveGroupsInput struct {
 // UnlinkLiveGroupsOutput is an answer of UnlinkLiveGroups: one of
 // UnlinkLiveGroups{NoContent, BadRequest, NotFound}.
 type UnlinkLiveGroupsOutput interface {
-	writeAnswer(http.ResponseWriter, *UnlinkLiveGroupsInput) error
+	answer(http.ResponseWriter, *UnlinkLiveGroupsInput) serverAnswer
 }
 
 // UnlinkLiveGroupsNoContent is the 204 answer of UnlinkLiveGroups: Groups successfully
 // unlink
 type UnlinkLiveGroupsNoContent struct{}
 
-func (UnlinkLiveGroupsNoContent) writeAnswer(w http.ResponseWriter, _ *UnlinkLiveGroupsInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindUnlinkLiveGroupsNoContent = serverAnswerKind{status: 204}
+
+func (UnlinkLiveGroupsNoContent) answer(w http.ResponseWriter, _ *UnlinkLiveGroupsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUnlinkLiveGroupsNoContent}
 }
 
 // UnlinkLiveGroupsBadRequest is the 400 answer of UnlinkLiveGroups: Malformed payload
 type UnlinkLiveGroupsBadRequest struct{}
 
-func (UnlinkLiveGroupsBadRequest) writeAnswer(w http.ResponseWriter, _ *UnlinkLiveGroupsInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindUnlinkLiveGroupsBadRequest = serverAnswerKind{status: 400}
+
+func (UnlinkLiveGroupsBadRequest) answer(w http.ResponseWriter, _ *UnlinkLiveGroupsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUnlinkLiveGroupsBadRequest}
 }
 
 // UnlinkLiveGroupsNotFound is the 404 answer of UnlinkLiveGroups: Live not found
 type UnlinkLiveGroupsNotFound struct{}
 
-func (UnlinkLiveGroupsNotFound) writeAnswer(w http.ResponseWriter, _ *UnlinkLiveGroupsInput) error {
-	return serverWriteStatus(w, 404)
+var answerKindUnlinkLiveGroupsNotFound = serverAnswerKind{status: 404}
+
+func (UnlinkLiveGroupsNotFound) answer(w http.ResponseWriter, _ *UnlinkLiveGroupsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUnlinkLiveGroupsNotFound}
 }
 
 // ListLiveParticipantsInput is the request of ListLiveParticipants, decoded and validated.
@@ -513,7 +569,7 @@ type ListLiveParticipantsInput struct {
 // ListLiveParticipantsOutput is an answer of ListLiveParticipants: one of
 // ListLiveParticipants{OK, BadRequest}.
 type ListLiveParticipantsOutput interface {
-	writeAnswer(http.ResponseWriter, *ListLiveParticipantsInput) error
+	answer(http.ResponseWriter, *ListLiveParticipantsInput) serverAnswer
 }
 
 // ListLiveParticipantsOK is the 200 answer of ListLiveParticipants: Live participants
@@ -522,16 +578,20 @@ type ListLiveParticipantsOK struct {
 	Body ParticipantList
 }
 
-func (v ListLiveParticipantsOK) writeAnswer(w http.ResponseWriter, _ *ListLiveParticipantsInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListLiveParticipantsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListLiveParticipantsOK) answer(w http.ResponseWriter, _ *ListLiveParticipantsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListLiveParticipantsOK, body: v.Body}
 }
 
 // ListLiveParticipantsBadRequest is the 400 answer of ListLiveParticipants: Malformed
 // payload
 type ListLiveParticipantsBadRequest struct{}
 
-func (ListLiveParticipantsBadRequest) writeAnswer(w http.ResponseWriter, _ *ListLiveParticipantsInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindListLiveParticipantsBadRequest = serverAnswerKind{status: 400}
+
+func (ListLiveParticipantsBadRequest) answer(w http.ResponseWriter, _ *ListLiveParticipantsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListLiveParticipantsBadRequest}
 }
 
 // InviteLiveParticipantInput is the request of InviteLiveParticipant, decoded and validated.
@@ -545,14 +605,16 @@ type InviteLiveParticipantInput struct {
 // InviteLiveParticipantOutput is an answer of InviteLiveParticipant: one of
 // InviteLiveParticipant{OK, Created, BadRequest}.
 type InviteLiveParticipantOutput interface {
-	writeAnswer(http.ResponseWriter, *InviteLiveParticipantInput) error
+	answer(http.ResponseWriter, *InviteLiveParticipantInput) serverAnswer
 }
 
 // InviteLiveParticipantOK is the 200 answer of InviteLiveParticipant: Member already invited
 type InviteLiveParticipantOK struct{}
 
-func (InviteLiveParticipantOK) writeAnswer(w http.ResponseWriter, _ *InviteLiveParticipantInput) error {
-	return serverWriteStatus(w, 200)
+var answerKindInviteLiveParticipantOK = serverAnswerKind{status: 200}
+
+func (InviteLiveParticipantOK) answer(w http.ResponseWriter, _ *InviteLiveParticipantInput) serverAnswer {
+	return serverAnswer{kind: &answerKindInviteLiveParticipantOK}
 }
 
 // InviteLiveParticipantCreated is the 201 answer of InviteLiveParticipant: Member has been
@@ -561,16 +623,20 @@ type InviteLiveParticipantCreated struct {
 	Body Participant
 }
 
-func (v InviteLiveParticipantCreated) writeAnswer(w http.ResponseWriter, _ *InviteLiveParticipantInput) error {
-	return serverWriteAppended(w, 201, "application/json", v.Body)
+var answerKindInviteLiveParticipantCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
+
+func (v InviteLiveParticipantCreated) answer(w http.ResponseWriter, _ *InviteLiveParticipantInput) serverAnswer {
+	return serverAnswer{kind: &answerKindInviteLiveParticipantCreated, body: v.Body}
 }
 
 // InviteLiveParticipantBadRequest is the 400 answer of InviteLiveParticipant: Malformed
 // payload
 type InviteLiveParticipantBadRequest struct{}
 
-func (InviteLiveParticipantBadRequest) writeAnswer(w http.ResponseWriter, _ *InviteLiveParticipantInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindInviteLiveParticipantBadRequest = serverAnswerKind{status: 400}
+
+func (InviteLiveParticipantBadRequest) answer(w http.ResponseWriter, _ *InviteLiveParticipantInput) serverAnswer {
+	return serverAnswer{kind: &answerKindInviteLiveParticipantBadRequest}
 }
 
 // BulkInviteLiveParticipantsInput is the request of BulkInviteLiveParticipants, decoded and validated.
@@ -584,7 +650,7 @@ type BulkInviteLiveParticipantsInput struct {
 // BulkInviteLiveParticipantsOutput is an answer of BulkInviteLiveParticipants: one of
 // BulkInviteLiveParticipants{OK, BadRequest, RequestEntityTooLarge}.
 type BulkInviteLiveParticipantsOutput interface {
-	writeAnswer(http.ResponseWriter, *BulkInviteLiveParticipantsInput) error
+	answer(http.ResponseWriter, *BulkInviteLiveParticipantsInput) serverAnswer
 }
 
 // BulkInviteLiveParticipantsOK is the 200 answer of BulkInviteLiveParticipants: Members has
@@ -593,24 +659,30 @@ type BulkInviteLiveParticipantsOK struct {
 	Body []Participant
 }
 
-func (v BulkInviteLiveParticipantsOK) writeAnswer(w http.ResponseWriter, _ *BulkInviteLiveParticipantsInput) error {
-	return serverWriteAppended(w, 200, "application/json", jsonList[Participant](answerNonNil(v.Body)))
+var answerKindBulkInviteLiveParticipantsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v BulkInviteLiveParticipantsOK) answer(w http.ResponseWriter, _ *BulkInviteLiveParticipantsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindBulkInviteLiveParticipantsOK, body: jsonList[Participant](answerNonNil(v.Body))}
 }
 
 // BulkInviteLiveParticipantsBadRequest is the 400 answer of BulkInviteLiveParticipants:
 // Malformed payload
 type BulkInviteLiveParticipantsBadRequest struct{}
 
-func (BulkInviteLiveParticipantsBadRequest) writeAnswer(w http.ResponseWriter, _ *BulkInviteLiveParticipantsInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindBulkInviteLiveParticipantsBadRequest = serverAnswerKind{status: 400}
+
+func (BulkInviteLiveParticipantsBadRequest) answer(w http.ResponseWriter, _ *BulkInviteLiveParticipantsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindBulkInviteLiveParticipantsBadRequest}
 }
 
 // BulkInviteLiveParticipantsRequestEntityTooLarge is the 413 answer of
 // BulkInviteLiveParticipants: Payload is too large
 type BulkInviteLiveParticipantsRequestEntityTooLarge struct{}
 
-func (BulkInviteLiveParticipantsRequestEntityTooLarge) writeAnswer(w http.ResponseWriter, _ *BulkInviteLiveParticipantsInput) error {
-	return serverWriteStatus(w, 413)
+var answerKindBulkInviteLiveParticipantsRequestEntityTooLarge = serverAnswerKind{status: 413}
+
+func (BulkInviteLiveParticipantsRequestEntityTooLarge) answer(w http.ResponseWriter, _ *BulkInviteLiveParticipantsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindBulkInviteLiveParticipantsRequestEntityTooLarge}
 }
 
 // ListLiveSpeakersInput is the request of ListLiveSpeakers, decoded and validated.
@@ -624,7 +696,7 @@ type ListLiveSpeakersInput struct {
 // ListLiveSpeakersOutput is an answer of ListLiveSpeakers: one of ListLiveSpeakers{OK,
 // BadRequest}.
 type ListLiveSpeakersOutput interface {
-	writeAnswer(http.ResponseWriter, *ListLiveSpeakersInput) error
+	answer(http.ResponseWriter, *ListLiveSpeakersInput) serverAnswer
 }
 
 // ListLiveSpeakersOK is the 200 answer of ListLiveSpeakers: Live speakers returned
@@ -633,15 +705,19 @@ type ListLiveSpeakersOK struct {
 	Body ParticipantList
 }
 
-func (v ListLiveSpeakersOK) writeAnswer(w http.ResponseWriter, _ *ListLiveSpeakersInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListLiveSpeakersOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListLiveSpeakersOK) answer(w http.ResponseWriter, _ *ListLiveSpeakersInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListLiveSpeakersOK, body: v.Body}
 }
 
 // ListLiveSpeakersBadRequest is the 400 answer of ListLiveSpeakers: Malformed payload
 type ListLiveSpeakersBadRequest struct{}
 
-func (ListLiveSpeakersBadRequest) writeAnswer(w http.ResponseWriter, _ *ListLiveSpeakersInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindListLiveSpeakersBadRequest = serverAnswerKind{status: 400}
+
+func (ListLiveSpeakersBadRequest) answer(w http.ResponseWriter, _ *ListLiveSpeakersInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListLiveSpeakersBadRequest}
 }
 
 // InviteLiveSpeakerInput is the request of InviteLiveSpeaker, decoded and validated.
@@ -655,15 +731,17 @@ type InviteLiveSpeakerInput struct {
 // InviteLiveSpeakerOutput is an answer of InviteLiveSpeaker: one of InviteLiveSpeaker{OK,
 // Created, BadRequest}.
 type InviteLiveSpeakerOutput interface {
-	writeAnswer(http.ResponseWriter, *InviteLiveSpeakerInput) error
+	answer(http.ResponseWriter, *InviteLiveSpeakerInput) serverAnswer
 }
 
 // InviteLiveSpeakerOK is the 200 answer of InviteLiveSpeaker: Member already invited &
 // ignored because invalid status
 type InviteLiveSpeakerOK struct{}
 
-func (InviteLiveSpeakerOK) writeAnswer(w http.ResponseWriter, _ *InviteLiveSpeakerInput) error {
-	return serverWriteStatus(w, 200)
+var answerKindInviteLiveSpeakerOK = serverAnswerKind{status: 200}
+
+func (InviteLiveSpeakerOK) answer(w http.ResponseWriter, _ *InviteLiveSpeakerInput) serverAnswer {
+	return serverAnswer{kind: &answerKindInviteLiveSpeakerOK}
 }
 
 // InviteLiveSpeakerCreated is the 201 answer of InviteLiveSpeaker: Member has been
@@ -672,15 +750,19 @@ type InviteLiveSpeakerCreated struct {
 	Body Participant
 }
 
-func (v InviteLiveSpeakerCreated) writeAnswer(w http.ResponseWriter, _ *InviteLiveSpeakerInput) error {
-	return serverWriteAppended(w, 201, "application/json", v.Body)
+var answerKindInviteLiveSpeakerCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
+
+func (v InviteLiveSpeakerCreated) answer(w http.ResponseWriter, _ *InviteLiveSpeakerInput) serverAnswer {
+	return serverAnswer{kind: &answerKindInviteLiveSpeakerCreated, body: v.Body}
 }
 
 // InviteLiveSpeakerBadRequest is the 400 answer of InviteLiveSpeaker: Malformed payload
 type InviteLiveSpeakerBadRequest struct{}
 
-func (InviteLiveSpeakerBadRequest) writeAnswer(w http.ResponseWriter, _ *InviteLiveSpeakerInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindInviteLiveSpeakerBadRequest = serverAnswerKind{status: 400}
+
+func (InviteLiveSpeakerBadRequest) answer(w http.ResponseWriter, _ *InviteLiveSpeakerInput) serverAnswer {
+	return serverAnswer{kind: &answerKindInviteLiveSpeakerBadRequest}
 }
 
 // BulkInviteLiveSpeakersInput is the request of BulkInviteLiveSpeakers, decoded and validated.
@@ -694,7 +776,7 @@ type BulkInviteLiveSpeakersInput struct {
 // BulkInviteLiveSpeakersOutput is an answer of BulkInviteLiveSpeakers: one of
 // BulkInviteLiveSpeakers{OK, BadRequest, RequestEntityTooLarge}.
 type BulkInviteLiveSpeakersOutput interface {
-	writeAnswer(http.ResponseWriter, *BulkInviteLiveSpeakersInput) error
+	answer(http.ResponseWriter, *BulkInviteLiveSpeakersInput) serverAnswer
 }
 
 // BulkInviteLiveSpeakersOK is the 200 answer of BulkInviteLiveSpeakers: Members has been
@@ -703,24 +785,30 @@ type BulkInviteLiveSpeakersOK struct {
 	Body []Participant
 }
 
-func (v BulkInviteLiveSpeakersOK) writeAnswer(w http.ResponseWriter, _ *BulkInviteLiveSpeakersInput) error {
-	return serverWriteAppended(w, 200, "application/json", jsonList[Participant](answerNonNil(v.Body)))
+var answerKindBulkInviteLiveSpeakersOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v BulkInviteLiveSpeakersOK) answer(w http.ResponseWriter, _ *BulkInviteLiveSpeakersInput) serverAnswer {
+	return serverAnswer{kind: &answerKindBulkInviteLiveSpeakersOK, body: jsonList[Participant](answerNonNil(v.Body))}
 }
 
 // BulkInviteLiveSpeakersBadRequest is the 400 answer of BulkInviteLiveSpeakers: Malformed
 // payload
 type BulkInviteLiveSpeakersBadRequest struct{}
 
-func (BulkInviteLiveSpeakersBadRequest) writeAnswer(w http.ResponseWriter, _ *BulkInviteLiveSpeakersInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindBulkInviteLiveSpeakersBadRequest = serverAnswerKind{status: 400}
+
+func (BulkInviteLiveSpeakersBadRequest) answer(w http.ResponseWriter, _ *BulkInviteLiveSpeakersInput) serverAnswer {
+	return serverAnswer{kind: &answerKindBulkInviteLiveSpeakersBadRequest}
 }
 
 // BulkInviteLiveSpeakersRequestEntityTooLarge is the 413 answer of BulkInviteLiveSpeakers:
 // Payload is too large
 type BulkInviteLiveSpeakersRequestEntityTooLarge struct{}
 
-func (BulkInviteLiveSpeakersRequestEntityTooLarge) writeAnswer(w http.ResponseWriter, _ *BulkInviteLiveSpeakersInput) error {
-	return serverWriteStatus(w, 413)
+var answerKindBulkInviteLiveSpeakersRequestEntityTooLarge = serverAnswerKind{status: 413}
+
+func (BulkInviteLiveSpeakersRequestEntityTooLarge) answer(w http.ResponseWriter, _ *BulkInviteLiveSpeakersInput) serverAnswer {
+	return serverAnswer{kind: &answerKindBulkInviteLiveSpeakersRequestEntityTooLarge}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -925,22 +1013,22 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationLinkChannelGroups, h.serveLinkChannelGroups)
-	h.handle(serverOperationListLives, h.serveListLives)
-	h.handle(serverOperationCreateLive, h.serveCreateLive)
-	h.handle(serverOperationGetLive, h.serveGetLive)
-	h.handle(serverOperationUpdateLive, h.serveUpdateLive)
-	h.handle(serverOperationDeleteLive, h.serveDeleteLive)
-	h.handle(serverOperationListLiveGroups, h.serveListLiveGroups)
-	h.handle(serverOperationLinkLiveGroup, h.serveLinkLiveGroup)
-	h.handle(serverOperationUnlinkLiveGroup, h.serveUnlinkLiveGroup)
-	h.handle(serverOperationUnlinkLiveGroups, h.serveUnlinkLiveGroups)
-	h.handle(serverOperationListLiveParticipants, h.serveListLiveParticipants)
-	h.handle(serverOperationInviteLiveParticipant, h.serveInviteLiveParticipant)
-	h.handle(serverOperationBulkInviteLiveParticipants, h.serveBulkInviteLiveParticipants)
-	h.handle(serverOperationListLiveSpeakers, h.serveListLiveSpeakers)
-	h.handle(serverOperationInviteLiveSpeaker, h.serveInviteLiveSpeaker)
-	h.handle(serverOperationBulkInviteLiveSpeakers, h.serveBulkInviteLiveSpeakers)
+	h.handle(serverOperationLinkChannelGroups, (*serverHandler).serveLinkChannelGroups)
+	h.handle(serverOperationListLives, (*serverHandler).serveListLives)
+	h.handle(serverOperationCreateLive, (*serverHandler).serveCreateLive)
+	h.handle(serverOperationGetLive, (*serverHandler).serveGetLive)
+	h.handle(serverOperationUpdateLive, (*serverHandler).serveUpdateLive)
+	h.handle(serverOperationDeleteLive, (*serverHandler).serveDeleteLive)
+	h.handle(serverOperationListLiveGroups, (*serverHandler).serveListLiveGroups)
+	h.handle(serverOperationLinkLiveGroup, (*serverHandler).serveLinkLiveGroup)
+	h.handle(serverOperationUnlinkLiveGroup, (*serverHandler).serveUnlinkLiveGroup)
+	h.handle(serverOperationUnlinkLiveGroups, (*serverHandler).serveUnlinkLiveGroups)
+	h.handle(serverOperationListLiveParticipants, (*serverHandler).serveListLiveParticipants)
+	h.handle(serverOperationInviteLiveParticipant, (*serverHandler).serveInviteLiveParticipant)
+	h.handle(serverOperationBulkInviteLiveParticipants, (*serverHandler).serveBulkInviteLiveParticipants)
+	h.handle(serverOperationListLiveSpeakers, (*serverHandler).serveListLiveSpeakers)
+	h.handle(serverOperationInviteLiveSpeaker, (*serverHandler).serveInviteLiveSpeaker)
+	h.handle(serverOperationBulkInviteLiveSpeakers, (*serverHandler).serveBulkInviteLiveSpeakers)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -1004,13 +1092,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -1019,30 +1109,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -1129,6 +1211,52 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	}
+	return serverWriteStatus(w, status)
+}
+
 // answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
 func answerNonNil[L ~[]E, E any](list L) L {
 	if list == nil {
@@ -1180,8 +1308,11 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.LinkChannelGroups(c.ctx, in)
-		serverWriteAnswer(h, w, r, "linkChannelGroups", out, err)
+		if out, err := h.impl.LinkChannelGroups(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "linkChannelGroups", err)
+		} else {
+			h.answer(w, r, "linkChannelGroups", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1215,8 +1346,11 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 		}, e.Problem)
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListLives(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listLives", out, err)
+		if out, err := h.impl.ListLives(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listLives", err)
+		} else {
+			h.answer(w, r, "listLives", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1261,8 +1395,11 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.CreateLive(c.ctx, in)
-		serverWriteAnswer(h, w, r, "createLive", out, err)
+		if out, err := h.impl.CreateLive(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "createLive", err)
+		} else {
+			h.answer(w, r, "createLive", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1279,8 +1416,11 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 	var in GetLiveInput
 	in.LiveID = r.PathValue("liveID")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetLive(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getLive", out, err)
+		if out, err := h.impl.GetLive(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getLive", err)
+		} else {
+			h.answer(w, r, "getLive", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1326,8 +1466,11 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.UpdateLive(c.ctx, in)
-		serverWriteAnswer(h, w, r, "updateLive", out, err)
+		if out, err := h.impl.UpdateLive(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "updateLive", err)
+		} else {
+			h.answer(w, r, "updateLive", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1344,8 +1487,11 @@ func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) 
 	var in DeleteLiveInput
 	in.LiveID = r.PathValue("liveID")
 	if !h.invalid(w, c) {
-		out, err := h.impl.DeleteLive(c.ctx, in)
-		serverWriteAnswer(h, w, r, "deleteLive", out, err)
+		if out, err := h.impl.DeleteLive(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "deleteLive", err)
+		} else {
+			h.answer(w, r, "deleteLive", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1372,8 +1518,11 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 		in.Params.Limit = &v
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListLiveGroups(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listLiveGroups", out, err)
+		if out, err := h.impl.ListLiveGroups(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listLiveGroups", err)
+		} else {
+			h.answer(w, r, "listLiveGroups", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1417,8 +1566,11 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.LinkLiveGroup(c.ctx, in)
-		serverWriteAnswer(h, w, r, "linkLiveGroup", out, err)
+		if out, err := h.impl.LinkLiveGroup(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "linkLiveGroup", err)
+		} else {
+			h.answer(w, r, "linkLiveGroup", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1437,8 +1589,11 @@ func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Requ
 	in.LiveID = r.PathValue("liveID")
 	in.GroupID = r.PathValue("groupID")
 	if !h.invalid(w, c) {
-		out, err := h.impl.UnlinkLiveGroup(c.ctx, in)
-		serverWriteAnswer(h, w, r, "unlinkLiveGroup", out, err)
+		if out, err := h.impl.UnlinkLiveGroup(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "unlinkLiveGroup", err)
+		} else {
+			h.answer(w, r, "unlinkLiveGroup", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1485,8 +1640,11 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.UnlinkLiveGroups(c.ctx, in)
-		serverWriteAnswer(h, w, r, "unlinkLiveGroups", out, err)
+		if out, err := h.impl.UnlinkLiveGroups(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "unlinkLiveGroups", err)
+		} else {
+			h.answer(w, r, "unlinkLiveGroups", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1522,8 +1680,11 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 		}, e.Problem)
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListLiveParticipants(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listLiveParticipants", out, err)
+		if out, err := h.impl.ListLiveParticipants(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listLiveParticipants", err)
+		} else {
+			h.answer(w, r, "listLiveParticipants", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1568,8 +1729,11 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.InviteLiveParticipant(c.ctx, in)
-		serverWriteAnswer(h, w, r, "inviteLiveParticipant", out, err)
+		if out, err := h.impl.InviteLiveParticipant(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "inviteLiveParticipant", err)
+		} else {
+			h.answer(w, r, "inviteLiveParticipant", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1616,8 +1780,11 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.BulkInviteLiveParticipants(c.ctx, in)
-		serverWriteAnswer(h, w, r, "bulkInviteLiveParticipants", out, err)
+		if out, err := h.impl.BulkInviteLiveParticipants(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "bulkInviteLiveParticipants", err)
+		} else {
+			h.answer(w, r, "bulkInviteLiveParticipants", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1652,8 +1819,11 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 		}, e.Problem)
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListLiveSpeakers(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listLiveSpeakers", out, err)
+		if out, err := h.impl.ListLiveSpeakers(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listLiveSpeakers", err)
+		} else {
+			h.answer(w, r, "listLiveSpeakers", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1699,8 +1869,11 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.InviteLiveSpeaker(c.ctx, in)
-		serverWriteAnswer(h, w, r, "inviteLiveSpeaker", out, err)
+		if out, err := h.impl.InviteLiveSpeaker(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "inviteLiveSpeaker", err)
+		} else {
+			h.answer(w, r, "inviteLiveSpeaker", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1747,7 +1920,10 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.BulkInviteLiveSpeakers(c.ctx, in)
-		serverWriteAnswer(h, w, r, "bulkInviteLiveSpeakers", out, err)
+		if out, err := h.impl.BulkInviteLiveSpeakers(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "bulkInviteLiveSpeakers", err)
+		} else {
+			h.answer(w, r, "bulkInviteLiveSpeakers", out.answer(w, nil))
+		}
 	}
 }

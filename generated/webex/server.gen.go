@@ -59,7 +59,7 @@ type CreateMeetingInviteesInput struct {
 // PreconditionRequired, TooManyRequests, InternalServerError, BadGateway,
 // ServiceUnavailable, GatewayTimeout}.
 type CreateMeetingInviteesOutput interface {
-	writeAnswer(http.ResponseWriter, *CreateMeetingInviteesInput) error
+	answer(http.ResponseWriter, *CreateMeetingInviteesInput) serverAnswer
 }
 
 // CreateMeetingInviteesOK is the 200 answer of CreateMeetingInvitees: Successful request
@@ -68,32 +68,40 @@ type CreateMeetingInviteesOK struct {
 	Body CreateMeetingInviteesResponse
 }
 
-func (v CreateMeetingInviteesOK) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindCreateMeetingInviteesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v CreateMeetingInviteesOK) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesOK, body: v.Body}
 }
 
 // CreateMeetingInviteesCreated is the 201 answer of CreateMeetingInvitees: The request has
 // succeeded and has led to the creation of a resource.
 type CreateMeetingInviteesCreated struct{}
 
-func (CreateMeetingInviteesCreated) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 201)
+var answerKindCreateMeetingInviteesCreated = serverAnswerKind{status: 201}
+
+func (CreateMeetingInviteesCreated) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesCreated}
 }
 
 // CreateMeetingInviteesAccepted is the 202 answer of CreateMeetingInvitees: The request has
 // been accepted for processing.
 type CreateMeetingInviteesAccepted struct{}
 
-func (CreateMeetingInviteesAccepted) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 202)
+var answerKindCreateMeetingInviteesAccepted = serverAnswerKind{status: 202}
+
+func (CreateMeetingInviteesAccepted) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesAccepted}
 }
 
 // CreateMeetingInviteesNoContent is the 204 answer of CreateMeetingInvitees: Successful
 // request without body content.
 type CreateMeetingInviteesNoContent struct{}
 
-func (CreateMeetingInviteesNoContent) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindCreateMeetingInviteesNoContent = serverAnswerKind{status: 204}
+
+func (CreateMeetingInviteesNoContent) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesNoContent}
 }
 
 // CreateMeetingInviteesBadRequest is the 400 answer of CreateMeetingInvitees: The request
@@ -101,24 +109,30 @@ func (CreateMeetingInviteesNoContent) writeAnswer(w http.ResponseWriter, _ *Crea
 // further.
 type CreateMeetingInviteesBadRequest struct{}
 
-func (CreateMeetingInviteesBadRequest) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 400)
+var answerKindCreateMeetingInviteesBadRequest = serverAnswerKind{status: 400}
+
+func (CreateMeetingInviteesBadRequest) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesBadRequest}
 }
 
 // CreateMeetingInviteesUnauthorized is the 401 answer of CreateMeetingInvitees:
 // Authentication credentials were missing or incorrect.
 type CreateMeetingInviteesUnauthorized struct{}
 
-func (CreateMeetingInviteesUnauthorized) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 401)
+var answerKindCreateMeetingInviteesUnauthorized = serverAnswerKind{status: 401}
+
+func (CreateMeetingInviteesUnauthorized) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesUnauthorized}
 }
 
 // CreateMeetingInviteesForbidden is the 403 answer of CreateMeetingInvitees: The request is
 // understood, but it has been refused or access is not allowed.
 type CreateMeetingInviteesForbidden struct{}
 
-func (CreateMeetingInviteesForbidden) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 403)
+var answerKindCreateMeetingInviteesForbidden = serverAnswerKind{status: 403}
+
+func (CreateMeetingInviteesForbidden) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesForbidden}
 }
 
 // CreateMeetingInviteesNotFound is the 404 answer of CreateMeetingInvitees: The URI
@@ -126,16 +140,20 @@ func (CreateMeetingInviteesForbidden) writeAnswer(w http.ResponseWriter, _ *Crea
 // returned when the requested format is not supported by the requested method.
 type CreateMeetingInviteesNotFound struct{}
 
-func (CreateMeetingInviteesNotFound) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 404)
+var answerKindCreateMeetingInviteesNotFound = serverAnswerKind{status: 404}
+
+func (CreateMeetingInviteesNotFound) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesNotFound}
 }
 
 // CreateMeetingInviteesMethodNotAllowed is the 405 answer of CreateMeetingInvitees: The
 // request was made to a resource using an HTTP request method that is not supported.
 type CreateMeetingInviteesMethodNotAllowed struct{}
 
-func (CreateMeetingInviteesMethodNotAllowed) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 405)
+var answerKindCreateMeetingInviteesMethodNotAllowed = serverAnswerKind{status: 405}
+
+func (CreateMeetingInviteesMethodNotAllowed) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesMethodNotAllowed}
 }
 
 // CreateMeetingInviteesConflict is the 409 answer of CreateMeetingInvitees: The request
@@ -143,16 +161,20 @@ func (CreateMeetingInviteesMethodNotAllowed) writeAnswer(w http.ResponseWriter, 
 // example, a person may not be added to a room more than once.
 type CreateMeetingInviteesConflict struct{}
 
-func (CreateMeetingInviteesConflict) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 409)
+var answerKindCreateMeetingInviteesConflict = serverAnswerKind{status: 409}
+
+func (CreateMeetingInviteesConflict) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesConflict}
 }
 
 // CreateMeetingInviteesGone is the 410 answer of CreateMeetingInvitees: The requested
 // resource is no longer available.
 type CreateMeetingInviteesGone struct{}
 
-func (CreateMeetingInviteesGone) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 410)
+var answerKindCreateMeetingInviteesGone = serverAnswerKind{status: 410}
+
+func (CreateMeetingInviteesGone) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesGone}
 }
 
 // CreateMeetingInviteesUnsupportedMediaType is the 415 answer of CreateMeetingInvitees: The
@@ -160,8 +182,10 @@ func (CreateMeetingInviteesGone) writeAnswer(w http.ResponseWriter, _ *CreateMee
 // is not supported.
 type CreateMeetingInviteesUnsupportedMediaType struct{}
 
-func (CreateMeetingInviteesUnsupportedMediaType) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 415)
+var answerKindCreateMeetingInviteesUnsupportedMediaType = serverAnswerKind{status: 415}
+
+func (CreateMeetingInviteesUnsupportedMediaType) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesUnsupportedMediaType}
 }
 
 // CreateMeetingInviteesLocked is the 423 answer of CreateMeetingInvitees: The requested
@@ -173,17 +197,21 @@ type CreateMeetingInviteesLocked struct {
 	RetryAfter *int
 }
 
-func (v CreateMeetingInviteesLocked) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+var answerKindCreateMeetingInviteesLocked = serverAnswerKind{status: 423}
+
+func (v CreateMeetingInviteesLocked) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
 	answerHeader(w, "Retry-After", v.RetryAfter, answerInt)
-	return serverWriteStatus(w, 423)
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesLocked}
 }
 
 // CreateMeetingInviteesPreconditionRequired is the 428 answer of CreateMeetingInvitees:
 // File(s) cannot be scanned for malware and need to be force downloaded.
 type CreateMeetingInviteesPreconditionRequired struct{}
 
-func (CreateMeetingInviteesPreconditionRequired) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 428)
+var answerKindCreateMeetingInviteesPreconditionRequired = serverAnswerKind{status: 428}
+
+func (CreateMeetingInviteesPreconditionRequired) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesPreconditionRequired}
 }
 
 // CreateMeetingInviteesTooManyRequests is the 429 answer of CreateMeetingInvitees: Too many
@@ -196,9 +224,11 @@ type CreateMeetingInviteesTooManyRequests struct {
 	RetryAfter *int
 }
 
-func (v CreateMeetingInviteesTooManyRequests) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
+var answerKindCreateMeetingInviteesTooManyRequests = serverAnswerKind{status: 429}
+
+func (v CreateMeetingInviteesTooManyRequests) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
 	answerHeader(w, "Retry-After", v.RetryAfter, answerInt)
-	return serverWriteStatus(w, 429)
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesTooManyRequests}
 }
 
 // CreateMeetingInviteesInternalServerError is the 500 answer of CreateMeetingInvitees:
@@ -206,8 +236,10 @@ func (v CreateMeetingInviteesTooManyRequests) writeAnswer(w http.ResponseWriter,
 // Developer Support team.
 type CreateMeetingInviteesInternalServerError struct{}
 
-func (CreateMeetingInviteesInternalServerError) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 500)
+var answerKindCreateMeetingInviteesInternalServerError = serverAnswerKind{status: 500}
+
+func (CreateMeetingInviteesInternalServerError) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesInternalServerError}
 }
 
 // CreateMeetingInviteesBadGateway is the 502 answer of CreateMeetingInvitees: The server
@@ -215,16 +247,20 @@ func (CreateMeetingInviteesInternalServerError) writeAnswer(w http.ResponseWrite
 // again later.
 type CreateMeetingInviteesBadGateway struct{}
 
-func (CreateMeetingInviteesBadGateway) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 502)
+var answerKindCreateMeetingInviteesBadGateway = serverAnswerKind{status: 502}
+
+func (CreateMeetingInviteesBadGateway) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesBadGateway}
 }
 
 // CreateMeetingInviteesServiceUnavailable is the 503 answer of CreateMeetingInvitees: Server
 // is overloaded with requests. Try again later.
 type CreateMeetingInviteesServiceUnavailable struct{}
 
-func (CreateMeetingInviteesServiceUnavailable) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 503)
+var answerKindCreateMeetingInviteesServiceUnavailable = serverAnswerKind{status: 503}
+
+func (CreateMeetingInviteesServiceUnavailable) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesServiceUnavailable}
 }
 
 // CreateMeetingInviteesGatewayTimeout is the 504 answer of CreateMeetingInvitees: An
@@ -232,8 +268,10 @@ func (CreateMeetingInviteesServiceUnavailable) writeAnswer(w http.ResponseWriter
 // reduce it.
 type CreateMeetingInviteesGatewayTimeout struct{}
 
-func (CreateMeetingInviteesGatewayTimeout) writeAnswer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) error {
-	return serverWriteStatus(w, 504)
+var answerKindCreateMeetingInviteesGatewayTimeout = serverAnswerKind{status: 504}
+
+func (CreateMeetingInviteesGatewayTimeout) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesGatewayTimeout}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -438,7 +476,7 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationCreateMeetingInvitees, h.serveCreateMeetingInvitees)
+	h.handle(serverOperationCreateMeetingInvitees, (*serverHandler).serveCreateMeetingInvitees)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -502,13 +540,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -517,30 +557,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -627,6 +659,52 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	}
+	return serverWriteStatus(w, status)
+}
+
 // answerHeader sets the header name to the text of *v; nil leaves it out.
 func answerHeader[T any](w http.ResponseWriter, name string, v *T, format func(T) string) {
 	if v != nil {
@@ -681,7 +759,10 @@ func (h *serverHandler) serveCreateMeetingInvitees(w http.ResponseWriter, r *htt
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.CreateMeetingInvitees(c.ctx, in)
-		serverWriteAnswer(h, w, r, "createMeetingInvitees", out, err)
+		if out, err := h.impl.CreateMeetingInvitees(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "createMeetingInvitees", err)
+		} else {
+			h.answer(w, r, "createMeetingInvitees", out.answer(w, nil))
+		}
 	}
 }

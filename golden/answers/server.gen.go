@@ -55,7 +55,7 @@ type ListReportsInput struct{}
 
 // ListReportsOutput is an answer of ListReports: ListReportsOK.
 type ListReportsOutput interface {
-	writeAnswer(http.ResponseWriter, *ListReportsInput) error
+	answer(http.ResponseWriter, *ListReportsInput) serverAnswer
 }
 
 // ListReportsOK is the 200 answer of ListReports: The names of the reports.
@@ -63,8 +63,10 @@ type ListReportsOK struct {
 	Body []string
 }
 
-func (v ListReportsOK) writeAnswer(w http.ResponseWriter, _ *ListReportsInput) error {
-	return serverWriteJSON(w, 200, "application/json", answerNonNil(v.Body))
+var answerKindListReportsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyJSON}
+
+func (v ListReportsOK) answer(w http.ResponseWriter, _ *ListReportsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListReportsOK, body: answerNonNil(v.Body)}
 }
 
 // GetReportInput is the request of GetReport, decoded and validated.
@@ -75,7 +77,7 @@ type GetReportInput struct {
 
 // GetReportOutput is an answer of GetReport: one of GetReport{OK, NoContent, Default}.
 type GetReportOutput interface {
-	writeAnswer(http.ResponseWriter, *GetReportInput) error
+	answer(http.ResponseWriter, *GetReportInput) serverAnswer
 }
 
 // GetReportOK is the 200 answer of GetReport: The report.
@@ -103,7 +105,9 @@ type GetReportOK struct {
 	XWhen *time.Time
 }
 
-func (v GetReportOK) writeAnswer(w http.ResponseWriter, _ *GetReportInput) error {
+var answerKindGetReportOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetReportOK) answer(w http.ResponseWriter, _ *GetReportInput) serverAnswer {
 	if len(v.XBlob) > 0 {
 		answerHeader(w, "X-Blob", &v.XBlob, answerBytes)
 	}
@@ -118,14 +122,16 @@ func (v GetReportOK) writeAnswer(w http.ResponseWriter, _ *GetReportInput) error
 		answerHeader(w, "X-Tags", &v.XTags, answerJSON)
 	}
 	answerHeader(w, "X-When", v.XWhen, answerTime)
-	return serverWriteAppended(w, 200, "application/json", jsonList[Line](answerNonNil(v.Body)))
+	return serverAnswer{kind: &answerKindGetReportOK, body: jsonList[Line](answerNonNil(v.Body))}
 }
 
 // GetReportNoContent is the 204 answer of GetReport: The report is empty.
 type GetReportNoContent struct{}
 
-func (GetReportNoContent) writeAnswer(w http.ResponseWriter, _ *GetReportInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindGetReportNoContent = serverAnswerKind{status: 204}
+
+func (GetReportNoContent) answer(w http.ResponseWriter, _ *GetReportInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetReportNoContent}
 }
 
 // GetReportDefault is the default answer of GetReport: Any other answer.
@@ -133,13 +139,17 @@ type GetReportDefault struct {
 	// Status is the status code to send, 200 to 599.
 	Status int
 	Body   Meta
+	// Header X-Trace, sent when set.
+	XTrace *string
 }
 
-func (v GetReportDefault) writeAnswer(w http.ResponseWriter, _ *GetReportInput) error {
-	if v.Status < 200 || v.Status > 599 {
-		return fmt.Errorf("GetReportDefault: status %d is not in 200-599", v.Status)
+var answerKindGetReportDefault = serverAnswerKind{name: "GetReportDefault", status: 200, last: 599, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetReportDefault) answer(w http.ResponseWriter, _ *GetReportInput) serverAnswer {
+	if v.Status >= 200 && v.Status <= 599 {
+		answerHeader(w, "X-Trace", v.XTrace, answerString)
 	}
-	return serverWriteAppended(w, v.Status, "application/json", v.Body)
+	return serverAnswer{kind: &answerKindGetReportDefault, status: v.Status, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -344,8 +354,8 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListReports, h.serveListReports)
-	h.handle(serverOperationGetReport, h.serveGetReport)
+	h.handle(serverOperationListReports, (*serverHandler).serveListReports)
+	h.handle(serverOperationGetReport, (*serverHandler).serveGetReport)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -409,13 +419,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -424,30 +436,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -534,6 +538,54 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	case serverBodyJSON:
+		return serverWriteJSON(w, status, k.contentType, a.body)
+	}
+	return serverWriteStatus(w, status)
+}
+
 // answerBool is the text of a boolean header.
 func answerBool[T ~bool](v T) string {
 	return strconv.FormatBool(bool(v))
@@ -597,8 +649,11 @@ func (h *serverHandler) serveListReports(w http.ResponseWriter, r *http.Request)
 	}
 	var in ListReportsInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListReports(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listReports", out, err)
+		if out, err := h.impl.ListReports(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listReports", err)
+		} else {
+			h.answer(w, r, "listReports", out.answer(w, nil))
+		}
 	}
 }
 
@@ -615,7 +670,10 @@ func (h *serverHandler) serveGetReport(w http.ResponseWriter, r *http.Request) {
 	var in GetReportInput
 	in.ID = r.PathValue("id")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetReport(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getReport", out, err)
+		if out, err := h.impl.GetReport(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getReport", err)
+		} else {
+			h.answer(w, r, "getReport", out.answer(w, nil))
+		}
 	}
 }

@@ -90,7 +90,7 @@ type UploadAssetInput struct {
 
 // UploadAssetOutput is an answer of UploadAsset: UploadAssetCreated.
 type UploadAssetOutput interface {
-	writeAnswer(http.ResponseWriter, *UploadAssetInput) error
+	answer(http.ResponseWriter, *UploadAssetInput) serverAnswer
 }
 
 // UploadAssetCreated is the 201 answer of UploadAsset (text/plain): Stored, with the type it
@@ -99,8 +99,10 @@ type UploadAssetCreated struct {
 	Body string
 }
 
-func (v UploadAssetCreated) writeAnswer(w http.ResponseWriter, _ *UploadAssetInput) error {
-	return serverWriteBytes(w, 201, "text/plain", []byte(v.Body))
+var answerKindUploadAssetCreated = serverAnswerKind{status: 201, contentType: "text/plain", write: serverBodyBytes}
+
+func (v UploadAssetCreated) answer(w http.ResponseWriter, _ *UploadAssetInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUploadAssetCreated, body: []byte(v.Body)}
 }
 
 // GetAvatarInput is the request of GetAvatar, decoded and validated.
@@ -108,7 +110,7 @@ type GetAvatarInput struct{}
 
 // GetAvatarOutput is an answer of GetAvatar: GetAvatarOK.
 type GetAvatarOutput interface {
-	writeAnswer(http.ResponseWriter, *GetAvatarInput) error
+	answer(http.ResponseWriter, *GetAvatarInput) serverAnswer
 }
 
 // GetAvatarOK is the 200 answer of GetAvatar (image/png): The image.
@@ -118,8 +120,10 @@ type GetAvatarOK struct {
 	Body io.Reader
 }
 
-func (v GetAvatarOK) writeAnswer(w http.ResponseWriter, _ *GetAvatarInput) error {
-	return serverWriteStream(w, 200, "image/png", v.Body)
+var answerKindGetAvatarOK = serverAnswerKind{status: 200, contentType: "image/png", write: serverBodyStream}
+
+func (v GetAvatarOK) answer(w http.ResponseWriter, _ *GetAvatarInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetAvatarOK, body: v.Body}
 }
 
 // SetAvatarInput is the request of SetAvatar, decoded and validated.
@@ -131,14 +135,16 @@ type SetAvatarInput struct {
 
 // SetAvatarOutput is an answer of SetAvatar: SetAvatarNoContent.
 type SetAvatarOutput interface {
-	writeAnswer(http.ResponseWriter, *SetAvatarInput) error
+	answer(http.ResponseWriter, *SetAvatarInput) serverAnswer
 }
 
 // SetAvatarNoContent is the 204 answer of SetAvatar: Replaced.
 type SetAvatarNoContent struct{}
 
-func (SetAvatarNoContent) writeAnswer(w http.ResponseWriter, _ *SetAvatarInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindSetAvatarNoContent = serverAnswerKind{status: 204}
+
+func (SetAvatarNoContent) answer(w http.ResponseWriter, _ *SetAvatarInput) serverAnswer {
+	return serverAnswer{kind: &answerKindSetAvatarNoContent}
 }
 
 // EchoInput is the request of Echo, decoded and validated.
@@ -149,7 +155,7 @@ type EchoInput struct {
 
 // EchoOutput is an answer of Echo: EchoOK.
 type EchoOutput interface {
-	writeAnswer(http.ResponseWriter, *EchoInput) error
+	answer(http.ResponseWriter, *EchoInput) serverAnswer
 }
 
 // EchoOK is the 200 answer of Echo (text/plain; charset=utf-8): The text.
@@ -157,8 +163,10 @@ type EchoOK struct {
 	Body string
 }
 
-func (v EchoOK) writeAnswer(w http.ResponseWriter, _ *EchoInput) error {
-	return serverWriteBytes(w, 200, "text/plain; charset=utf-8", []byte(v.Body))
+var answerKindEchoOK = serverAnswerKind{status: 200, contentType: "text/plain; charset=utf-8", write: serverBodyBytes}
+
+func (v EchoOK) answer(w http.ResponseWriter, _ *EchoInput) serverAnswer {
+	return serverAnswer{kind: &answerKindEchoOK, body: []byte(v.Body)}
 }
 
 // DownloadFileInput is the request of DownloadFile, decoded and validated.
@@ -170,7 +178,7 @@ type DownloadFileInput struct {
 // DownloadFileOutput is an answer of DownloadFile: one of DownloadFile{OK, PartialContent,
 // NotFound}.
 type DownloadFileOutput interface {
-	writeAnswer(http.ResponseWriter, *DownloadFileInput) error
+	answer(http.ResponseWriter, *DownloadFileInput) serverAnswer
 }
 
 // DownloadFileOK is the 200 answer of DownloadFile (application/octet-stream): The whole
@@ -181,8 +189,10 @@ type DownloadFileOK struct {
 	Body io.Reader
 }
 
-func (v DownloadFileOK) writeAnswer(w http.ResponseWriter, _ *DownloadFileInput) error {
-	return serverWriteStream(w, 200, "application/octet-stream", v.Body)
+var answerKindDownloadFileOK = serverAnswerKind{status: 200, contentType: "application/octet-stream", write: serverBodyStream}
+
+func (v DownloadFileOK) answer(w http.ResponseWriter, _ *DownloadFileInput) serverAnswer {
+	return serverAnswer{kind: &answerKindDownloadFileOK, body: v.Body}
 }
 
 // DownloadFilePartialContent is the 206 answer of DownloadFile (application/octet-stream):
@@ -193,8 +203,10 @@ type DownloadFilePartialContent struct {
 	Body io.Reader
 }
 
-func (v DownloadFilePartialContent) writeAnswer(w http.ResponseWriter, _ *DownloadFileInput) error {
-	return serverWriteStream(w, 206, "application/octet-stream", v.Body)
+var answerKindDownloadFilePartialContent = serverAnswerKind{status: 206, contentType: "application/octet-stream", write: serverBodyStream}
+
+func (v DownloadFilePartialContent) answer(w http.ResponseWriter, _ *DownloadFileInput) serverAnswer {
+	return serverAnswer{kind: &answerKindDownloadFilePartialContent, body: v.Body}
 }
 
 // DownloadFileNotFound is the 404 answer of DownloadFile: No such file.
@@ -202,8 +214,10 @@ type DownloadFileNotFound struct {
 	Body Error
 }
 
-func (v DownloadFileNotFound) writeAnswer(w http.ResponseWriter, _ *DownloadFileInput) error {
-	return serverWriteAppended(w, 404, "application/json", v.Body)
+var answerKindDownloadFileNotFound = serverAnswerKind{status: 404, contentType: "application/json", write: serverBodyAppended}
+
+func (v DownloadFileNotFound) answer(w http.ResponseWriter, _ *DownloadFileInput) serverAnswer {
+	return serverAnswer{kind: &answerKindDownloadFileNotFound, body: v.Body}
 }
 
 // UploadFileInput is the request of UploadFile, decoded and validated.
@@ -217,7 +231,7 @@ type UploadFileInput struct {
 
 // UploadFileOutput is an answer of UploadFile: one of UploadFile{Created, BadRequest}.
 type UploadFileOutput interface {
-	writeAnswer(http.ResponseWriter, *UploadFileInput) error
+	answer(http.ResponseWriter, *UploadFileInput) serverAnswer
 }
 
 // UploadFileCreated is the 201 answer of UploadFile: Stored.
@@ -225,8 +239,10 @@ type UploadFileCreated struct {
 	Body Stored
 }
 
-func (v UploadFileCreated) writeAnswer(w http.ResponseWriter, _ *UploadFileInput) error {
-	return serverWriteAppended(w, 201, "application/json", v.Body)
+var answerKindUploadFileCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
+
+func (v UploadFileCreated) answer(w http.ResponseWriter, _ *UploadFileInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUploadFileCreated, body: v.Body}
 }
 
 // UploadFileBadRequest is the 400 answer of UploadFile: Bad request.
@@ -234,8 +250,10 @@ type UploadFileBadRequest struct {
 	Body Error
 }
 
-func (v UploadFileBadRequest) writeAnswer(w http.ResponseWriter, _ *UploadFileInput) error {
-	return serverWriteAppended(w, 400, "application/json", v.Body)
+var answerKindUploadFileBadRequest = serverAnswerKind{status: 400, contentType: "application/json", write: serverBodyAppended}
+
+func (v UploadFileBadRequest) answer(w http.ResponseWriter, _ *UploadFileInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUploadFileBadRequest, body: v.Body}
 }
 
 // AddNoteInput is the request of AddNote, decoded and validated.
@@ -246,7 +264,7 @@ type AddNoteInput struct {
 
 // AddNoteOutput is an answer of AddNote: AddNoteOK.
 type AddNoteOutput interface {
-	writeAnswer(http.ResponseWriter, *AddNoteInput) error
+	answer(http.ResponseWriter, *AddNoteInput) serverAnswer
 }
 
 // AddNoteOK is the 200 answer of AddNote (text/plain): The note as stored.
@@ -254,8 +272,10 @@ type AddNoteOK struct {
 	Body string
 }
 
-func (v AddNoteOK) writeAnswer(w http.ResponseWriter, _ *AddNoteInput) error {
-	return serverWriteBytes(w, 200, "text/plain", []byte(v.Body))
+var answerKindAddNoteOK = serverAnswerKind{status: 200, contentType: "text/plain", write: serverBodyBytes}
+
+func (v AddNoteOK) answer(w http.ResponseWriter, _ *AddNoteInput) serverAnswer {
+	return serverAnswer{kind: &answerKindAddNoteOK, body: []byte(v.Body)}
 }
 
 // PutScriptInput is the request of PutScript, decoded and validated.
@@ -266,7 +286,7 @@ type PutScriptInput struct {
 
 // PutScriptOutput is an answer of PutScript: PutScriptOK.
 type PutScriptOutput interface {
-	writeAnswer(http.ResponseWriter, *PutScriptInput) error
+	answer(http.ResponseWriter, *PutScriptInput) serverAnswer
 }
 
 // PutScriptOK is the 200 answer of PutScript (application/javascript): The script as stored.
@@ -274,8 +294,10 @@ type PutScriptOK struct {
 	Body string
 }
 
-func (v PutScriptOK) writeAnswer(w http.ResponseWriter, _ *PutScriptInput) error {
-	return serverWriteBytes(w, 200, "application/javascript", []byte(v.Body))
+var answerKindPutScriptOK = serverAnswerKind{status: 200, contentType: "application/javascript", write: serverBodyBytes}
+
+func (v PutScriptOK) answer(w http.ResponseWriter, _ *PutScriptInput) serverAnswer {
+	return serverAnswer{kind: &answerKindPutScriptOK, body: []byte(v.Body)}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -480,14 +502,14 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationUploadAsset, h.serveUploadAsset)
-	h.handle(serverOperationGetAvatar, h.serveGetAvatar)
-	h.handle(serverOperationSetAvatar, h.serveSetAvatar)
-	h.handle(serverOperationEcho, h.serveEcho)
-	h.handle(serverOperationDownloadFile, h.serveDownloadFile)
-	h.handle(serverOperationUploadFile, h.serveUploadFile)
-	h.handle(serverOperationAddNote, h.serveAddNote)
-	h.handle(serverOperationPutScript, h.servePutScript)
+	h.handle(serverOperationUploadAsset, (*serverHandler).serveUploadAsset)
+	h.handle(serverOperationGetAvatar, (*serverHandler).serveGetAvatar)
+	h.handle(serverOperationSetAvatar, (*serverHandler).serveSetAvatar)
+	h.handle(serverOperationEcho, (*serverHandler).serveEcho)
+	h.handle(serverOperationDownloadFile, (*serverHandler).serveDownloadFile)
+	h.handle(serverOperationUploadFile, (*serverHandler).serveUploadFile)
+	h.handle(serverOperationAddNote, (*serverHandler).serveAddNote)
+	h.handle(serverOperationPutScript, (*serverHandler).servePutScript)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -551,13 +573,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -566,30 +590,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -676,6 +692,57 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	case serverBodyBytes:
+		return serverWriteBytes(w, status, k.contentType, a.body.([]byte))
+	case serverBodyStream:
+		reader, _ := a.body.(io.Reader)
+		return serverWriteStream(w, status, k.contentType, reader)
+	}
+	return serverWriteStatus(w, status)
+}
+
 var serverOperationUploadAsset = &ServerOperation{ID: "uploadAsset", Method: "POST", Path: "/assets", Pattern: "POST /assets"}
 
 // serveUploadAsset serves POST /assets: it checks the credentials, decodes and validates the
@@ -697,8 +764,11 @@ func (h *serverHandler) serveUploadAsset(w http.ResponseWriter, r *http.Request)
 	in.Body = data
 	in.BodyContentType = r.Header.Get("Content-Type")
 	if !h.invalid(w, c) {
-		out, err := h.impl.UploadAsset(c.ctx, in)
-		serverWriteAnswer(h, w, r, "uploadAsset", out, err)
+		if out, err := h.impl.UploadAsset(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "uploadAsset", err)
+		} else {
+			h.answer(w, r, "uploadAsset", out.answer(w, nil))
+		}
 	}
 }
 
@@ -714,8 +784,11 @@ func (h *serverHandler) serveGetAvatar(w http.ResponseWriter, r *http.Request) {
 	}
 	var in GetAvatarInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetAvatar(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getAvatar", out, err)
+		if out, err := h.impl.GetAvatar(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getAvatar", err)
+		} else {
+			h.answer(w, r, "getAvatar", out.answer(w, nil))
+		}
 	}
 }
 
@@ -736,8 +809,11 @@ func (h *serverHandler) serveSetAvatar(w http.ResponseWriter, r *http.Request) {
 	var in SetAvatarInput
 	in.Body = data
 	if !h.invalid(w, c) {
-		out, err := h.impl.SetAvatar(c.ctx, in)
-		serverWriteAnswer(h, w, r, "setAvatar", out, err)
+		if out, err := h.impl.SetAvatar(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "setAvatar", err)
+		} else {
+			h.answer(w, r, "setAvatar", out.answer(w, nil))
+		}
 	}
 }
 
@@ -761,8 +837,11 @@ func (h *serverHandler) serveEcho(w http.ResponseWriter, r *http.Request) {
 		in.Body = &text
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.Echo(c.ctx, in)
-		serverWriteAnswer(h, w, r, "echo", out, err)
+		if out, err := h.impl.Echo(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "echo", err)
+		} else {
+			h.answer(w, r, "echo", out.answer(w, nil))
+		}
 	}
 }
 
@@ -779,8 +858,11 @@ func (h *serverHandler) serveDownloadFile(w http.ResponseWriter, r *http.Request
 	var in DownloadFileInput
 	in.Name = r.PathValue("name")
 	if !h.invalid(w, c) {
-		out, err := h.impl.DownloadFile(c.ctx, in)
-		serverWriteAnswer(h, w, r, "downloadFile", out, err)
+		if out, err := h.impl.DownloadFile(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "downloadFile", err)
+		} else {
+			h.answer(w, r, "downloadFile", out.answer(w, nil))
+		}
 	}
 }
 
@@ -805,8 +887,11 @@ func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) 
 	}
 	in.Body = data
 	if !h.invalid(w, c) {
-		out, err := h.impl.UploadFile(c.ctx, in)
-		serverWriteAnswer(h, w, r, "uploadFile", out, err)
+		if out, err := h.impl.UploadFile(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "uploadFile", err)
+		} else {
+			h.answer(w, r, "uploadFile", out.answer(w, nil))
+		}
 	}
 }
 
@@ -830,8 +915,11 @@ func (h *serverHandler) serveAddNote(w http.ResponseWriter, r *http.Request) {
 	}
 	in.Body = string(data)
 	if !h.invalid(w, c) {
-		out, err := h.impl.AddNote(c.ctx, in)
-		serverWriteAnswer(h, w, r, "addNote", out, err)
+		if out, err := h.impl.AddNote(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "addNote", err)
+		} else {
+			h.answer(w, r, "addNote", out.answer(w, nil))
+		}
 	}
 }
 
@@ -855,7 +943,10 @@ func (h *serverHandler) servePutScript(w http.ResponseWriter, r *http.Request) {
 	}
 	in.Body = string(data)
 	if !h.invalid(w, c) {
-		out, err := h.impl.PutScript(c.ctx, in)
-		serverWriteAnswer(h, w, r, "putScript", out, err)
+		if out, err := h.impl.PutScript(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "putScript", err)
+		} else {
+			h.answer(w, r, "putScript", out.answer(w, nil))
+		}
 	}
 }

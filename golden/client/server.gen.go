@@ -89,7 +89,7 @@ type AddTagsInput struct {
 
 // AddTagsOutput is an answer of AddTags: AddTagsOK.
 type AddTagsOutput interface {
-	writeAnswer(http.ResponseWriter, *AddTagsInput) error
+	answer(http.ResponseWriter, *AddTagsInput) serverAnswer
 }
 
 // AddTagsOK is the 200 answer of AddTags: The tags added.
@@ -97,8 +97,10 @@ type AddTagsOK struct {
 	Body []string
 }
 
-func (v AddTagsOK) writeAnswer(w http.ResponseWriter, _ *AddTagsInput) error {
-	return serverWriteJSON(w, 200, "application/json", answerNonNil(v.Body))
+var answerKindAddTagsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyJSON}
+
+func (v AddTagsOK) answer(w http.ResponseWriter, _ *AddTagsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindAddTagsOK, body: answerNonNil(v.Body)}
 }
 
 // ListThingsInput is the request of ListThings, decoded and validated.
@@ -109,7 +111,7 @@ type ListThingsInput struct {
 
 // ListThingsOutput is an answer of ListThings: ListThingsOK.
 type ListThingsOutput interface {
-	writeAnswer(http.ResponseWriter, *ListThingsInput) error
+	answer(http.ResponseWriter, *ListThingsInput) serverAnswer
 }
 
 // ListThingsOK is the 200 answer of ListThings: A page of things.
@@ -117,8 +119,10 @@ type ListThingsOK struct {
 	Body ThingPage
 }
 
-func (v ListThingsOK) writeAnswer(w http.ResponseWriter, _ *ListThingsInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListThingsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListThingsOK) answer(w http.ResponseWriter, _ *ListThingsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListThingsOK, body: v.Body}
 }
 
 // ImportThingsInput is the request of ImportThings, decoded and validated.
@@ -130,7 +134,7 @@ type ImportThingsInput struct {
 // ImportThingsOutput is an answer of ImportThings: one of ImportThings{OK, Accepted,
 // UnprocessableEntity, Status2XX}.
 type ImportThingsOutput interface {
-	writeAnswer(http.ResponseWriter, *ImportThingsInput) error
+	answer(http.ResponseWriter, *ImportThingsInput) serverAnswer
 }
 
 // ImportThingsOK is the 200 answer of ImportThings: Imported now.
@@ -138,15 +142,19 @@ type ImportThingsOK struct {
 	Body ThingPage
 }
 
-func (v ImportThingsOK) writeAnswer(w http.ResponseWriter, _ *ImportThingsInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindImportThingsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ImportThingsOK) answer(w http.ResponseWriter, _ *ImportThingsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindImportThingsOK, body: v.Body}
 }
 
 // ImportThingsAccepted is the 202 answer of ImportThings: Accepted for a later import.
 type ImportThingsAccepted struct{}
 
-func (ImportThingsAccepted) writeAnswer(w http.ResponseWriter, _ *ImportThingsInput) error {
-	return serverWriteStatus(w, 202)
+var answerKindImportThingsAccepted = serverAnswerKind{status: 202}
+
+func (ImportThingsAccepted) answer(w http.ResponseWriter, _ *ImportThingsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindImportThingsAccepted}
 }
 
 // ImportThingsUnprocessableEntity is the 422 answer of ImportThings: Some things are
@@ -155,8 +163,10 @@ type ImportThingsUnprocessableEntity struct {
 	Body ProblemModel
 }
 
-func (v ImportThingsUnprocessableEntity) writeAnswer(w http.ResponseWriter, _ *ImportThingsInput) error {
-	return serverWriteAppended(w, 422, "application/json", v.Body)
+var answerKindImportThingsUnprocessableEntity = serverAnswerKind{status: 422, contentType: "application/json", write: serverBodyAppended}
+
+func (v ImportThingsUnprocessableEntity) answer(w http.ResponseWriter, _ *ImportThingsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindImportThingsUnprocessableEntity, body: v.Body}
 }
 
 // ImportThingsStatus2XX is the 2XX answer of ImportThings (text/plain): Another success.
@@ -166,11 +176,10 @@ type ImportThingsStatus2XX struct {
 	Body   string
 }
 
-func (v ImportThingsStatus2XX) writeAnswer(w http.ResponseWriter, _ *ImportThingsInput) error {
-	if v.Status < 200 || v.Status > 299 {
-		return fmt.Errorf("ImportThingsStatus2XX: status %d is not in 200-299", v.Status)
-	}
-	return serverWriteBytes(w, v.Status, "text/plain", []byte(v.Body))
+var answerKindImportThingsStatus2XX = serverAnswerKind{name: "ImportThingsStatus2XX", status: 200, last: 299, contentType: "text/plain", write: serverBodyBytes}
+
+func (v ImportThingsStatus2XX) answer(w http.ResponseWriter, _ *ImportThingsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindImportThingsStatus2XX, status: v.Status, body: []byte(v.Body)}
 }
 
 // PutThingsIDNotesInput is the request of PutThingsIDNotes, decoded and validated.
@@ -185,7 +194,7 @@ type PutThingsIDNotesInput struct {
 
 // PutThingsIDNotesOutput is an answer of PutThingsIDNotes: PutThingsIDNotesOK.
 type PutThingsIDNotesOutput interface {
-	writeAnswer(http.ResponseWriter, *PutThingsIDNotesInput) error
+	answer(http.ResponseWriter, *PutThingsIDNotesInput) serverAnswer
 }
 
 // PutThingsIDNotesOK is the 200 answer of PutThingsIDNotes (text/plain): The notes as
@@ -194,8 +203,10 @@ type PutThingsIDNotesOK struct {
 	Body string
 }
 
-func (v PutThingsIDNotesOK) writeAnswer(w http.ResponseWriter, _ *PutThingsIDNotesInput) error {
-	return serverWriteBytes(w, 200, "text/plain", []byte(v.Body))
+var answerKindPutThingsIDNotesOK = serverAnswerKind{status: 200, contentType: "text/plain", write: serverBodyBytes}
+
+func (v PutThingsIDNotesOK) answer(w http.ResponseWriter, _ *PutThingsIDNotesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindPutThingsIDNotesOK, body: []byte(v.Body)}
 }
 
 // ClearNotesInput is the request of ClearNotes, decoded and validated.
@@ -208,7 +219,7 @@ type ClearNotesInput struct {
 
 // ClearNotesOutput is an answer of ClearNotes: ClearNotesDefault.
 type ClearNotesOutput interface {
-	writeAnswer(http.ResponseWriter, *ClearNotesInput) error
+	answer(http.ResponseWriter, *ClearNotesInput) serverAnswer
 }
 
 // ClearNotesDefault is the default answer of ClearNotes: Whatever the server says.
@@ -218,11 +229,10 @@ type ClearNotesDefault struct {
 	Body   ProblemModel
 }
 
-func (v ClearNotesDefault) writeAnswer(w http.ResponseWriter, _ *ClearNotesInput) error {
-	if v.Status < 200 || v.Status > 599 {
-		return fmt.Errorf("ClearNotesDefault: status %d is not in 200-599", v.Status)
-	}
-	return serverWriteAppended(w, v.Status, "application/json", v.Body)
+var answerKindClearNotesDefault = serverAnswerKind{name: "ClearNotesDefault", status: 200, last: 599, contentType: "application/json", write: serverBodyAppended}
+
+func (v ClearNotesDefault) answer(w http.ResponseWriter, _ *ClearNotesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindClearNotesDefault, status: v.Status, body: v.Body}
 }
 
 // GetThingInput is the request of GetThing, decoded and validated.
@@ -242,7 +252,7 @@ type GetThingInput struct {
 // GetThingOutput is an answer of GetThing: one of GetThing{OK, NotFound, Status4XX,
 // Default}.
 type GetThingOutput interface {
-	writeAnswer(http.ResponseWriter, *GetThingInput) error
+	answer(http.ResponseWriter, *GetThingInput) serverAnswer
 }
 
 // GetThingOK is the 200 answer of GetThing: The thing.
@@ -250,8 +260,10 @@ type GetThingOK struct {
 	Body Thing
 }
 
-func (v GetThingOK) writeAnswer(w http.ResponseWriter, _ *GetThingInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetThingOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetThingOK) answer(w http.ResponseWriter, _ *GetThingInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetThingOK, body: v.Body}
 }
 
 // GetThingNotFound is the 404 answer of GetThing: No such thing.
@@ -259,8 +271,10 @@ type GetThingNotFound struct {
 	Body ProblemModel
 }
 
-func (v GetThingNotFound) writeAnswer(w http.ResponseWriter, _ *GetThingInput) error {
-	return serverWriteAppended(w, 404, "application/json", v.Body)
+var answerKindGetThingNotFound = serverAnswerKind{status: 404, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetThingNotFound) answer(w http.ResponseWriter, _ *GetThingInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetThingNotFound, body: v.Body}
 }
 
 // GetThingStatus4XX is the 4XX answer of GetThing: Another client error.
@@ -270,11 +284,10 @@ type GetThingStatus4XX struct {
 	Body   ProblemModel
 }
 
-func (v GetThingStatus4XX) writeAnswer(w http.ResponseWriter, _ *GetThingInput) error {
-	if v.Status < 400 || v.Status > 499 {
-		return fmt.Errorf("GetThingStatus4XX: status %d is not in 400-499", v.Status)
-	}
-	return serverWriteAppended(w, v.Status, "application/json", v.Body)
+var answerKindGetThingStatus4XX = serverAnswerKind{name: "GetThingStatus4XX", status: 400, last: 499, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetThingStatus4XX) answer(w http.ResponseWriter, _ *GetThingInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetThingStatus4XX, status: v.Status, body: v.Body}
 }
 
 // GetThingDefault is the default answer of GetThing (application/problem+json): An
@@ -285,11 +298,10 @@ type GetThingDefault struct {
 	Body   ProblemModel
 }
 
-func (v GetThingDefault) writeAnswer(w http.ResponseWriter, _ *GetThingInput) error {
-	if v.Status < 200 || v.Status > 599 {
-		return fmt.Errorf("GetThingDefault: status %d is not in 200-599", v.Status)
-	}
-	return serverWriteAppended(w, v.Status, "application/problem+json", v.Body)
+var answerKindGetThingDefault = serverAnswerKind{name: "GetThingDefault", status: 200, last: 599, contentType: "application/problem+json", write: serverBodyAppended}
+
+func (v GetThingDefault) answer(w http.ResponseWriter, _ *GetThingInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetThingDefault, status: v.Status, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -494,12 +506,12 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationAddTags, h.serveAddTags)
-	h.handle(serverOperationListThings, h.serveListThings)
-	h.handle(serverOperationImportThings, h.serveImportThings)
-	h.handle(serverOperationPutThingsIDNotes, h.servePutThingsIDNotes)
-	h.handle(serverOperationClearNotes, h.serveClearNotes)
-	h.handle(serverOperationGetThing, h.serveGetThing)
+	h.handle(serverOperationAddTags, (*serverHandler).serveAddTags)
+	h.handle(serverOperationListThings, (*serverHandler).serveListThings)
+	h.handle(serverOperationImportThings, (*serverHandler).serveImportThings)
+	h.handle(serverOperationPutThingsIDNotes, (*serverHandler).servePutThingsIDNotes)
+	h.handle(serverOperationClearNotes, (*serverHandler).serveClearNotes)
+	h.handle(serverOperationGetThing, (*serverHandler).serveGetThing)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -563,13 +575,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -578,30 +592,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -688,6 +694,56 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	case serverBodyJSON:
+		return serverWriteJSON(w, status, k.contentType, a.body)
+	case serverBodyBytes:
+		return serverWriteBytes(w, status, k.contentType, a.body.([]byte))
+	}
+	return serverWriteStatus(w, status)
+}
+
 // answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
 func answerNonNil[L ~[]E, E any](list L) L {
 	if list == nil {
@@ -737,8 +793,11 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.AddTags(c.ctx, in)
-		serverWriteAnswer(h, w, r, "addTags", out, err)
+		if out, err := h.impl.AddTags(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "addTags", err)
+		} else {
+			h.answer(w, r, "addTags", out.answer(w, nil))
+		}
 	}
 }
 
@@ -869,8 +928,11 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 	in.Params.Ratio, _ = serverQueryOf(c, q, "ratio", true, serverParseFloatOf[float32])
 	in.Params.Token, _ = serverQueryOf(c, q, "token", false, serverParseBytes)
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListThings(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listThings", out, err)
+		if out, err := h.impl.ListThings(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listThings", err)
+		} else {
+			h.answer(w, r, "listThings", out.answer(w, nil))
+		}
 	}
 }
 
@@ -915,8 +977,11 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.ImportThings(c.ctx, in)
-		serverWriteAnswer(h, w, r, "importThings", out, err)
+		if out, err := h.impl.ImportThings(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "importThings", err)
+		} else {
+			h.answer(w, r, "importThings", out.answer(w, nil))
+		}
 	}
 }
 
@@ -938,8 +1003,11 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 	in.ID, _ = serverPathOf(c, "id", r.PathValue("id"), serverParseIntOf[int64])
 	in.Body = data
 	if !h.invalid(w, c) {
-		out, err := h.impl.PutThingsIDNotes(c.ctx, in)
-		serverWriteAnswer(h, w, r, "put  things  id  notes", out, err)
+		if out, err := h.impl.PutThingsIDNotes(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "put  things  id  notes", err)
+		} else {
+			h.answer(w, r, "put  things  id  notes", out.answer(w, nil))
+		}
 	}
 }
 
@@ -978,8 +1046,11 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 		}
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.ClearNotes(c.ctx, in)
-		serverWriteAnswer(h, w, r, "clearNotes", out, err)
+		if out, err := h.impl.ClearNotes(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "clearNotes", err)
+		} else {
+			h.answer(w, r, "clearNotes", out.answer(w, nil))
+		}
 	}
 }
 
@@ -1006,7 +1077,10 @@ func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
 	in.Params.XTags, _ = serverHeaderListOf[string](c, r.Header, "X-Tags", false, nil)
 	in.Params.SessionHint = serverParamPtr(serverCookieOf(c, r, "session_hint", false, serverParseBoolOf[bool]))
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetThing(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getThing", out, err)
+		if out, err := h.impl.GetThing(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getThing", err)
+		} else {
+			h.answer(w, r, "getThing", out.answer(w, nil))
+		}
 	}
 }

@@ -67,7 +67,7 @@ type HealthInput struct{}
 
 // HealthOutput is an answer of Health: HealthOK.
 type HealthOutput interface {
-	writeAnswer(http.ResponseWriter, *HealthInput) error
+	answer(http.ResponseWriter, *HealthInput) serverAnswer
 }
 
 // HealthOK is the 200 answer of Health: Up
@@ -75,8 +75,10 @@ type HealthOK struct {
 	Body Empty
 }
 
-func (v HealthOK) writeAnswer(w http.ResponseWriter, _ *HealthInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindHealthOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v HealthOK) answer(w http.ResponseWriter, _ *HealthInput) serverAnswer {
+	return serverAnswer{kind: &answerKindHealthOK, body: v.Body}
 }
 
 // ListItemsInput is the request of ListItems, decoded and validated.
@@ -84,7 +86,7 @@ type ListItemsInput struct{}
 
 // ListItemsOutput is an answer of ListItems: ListItemsOK.
 type ListItemsOutput interface {
-	writeAnswer(http.ResponseWriter, *ListItemsInput) error
+	answer(http.ResponseWriter, *ListItemsInput) serverAnswer
 }
 
 // ListItemsOK is the 200 answer of ListItems: A page of items
@@ -92,8 +94,10 @@ type ListItemsOK struct {
 	Body ItemList
 }
 
-func (v ListItemsOK) writeAnswer(w http.ResponseWriter, _ *ListItemsInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListItemsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListItemsOK) answer(w http.ResponseWriter, _ *ListItemsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListItemsOK, body: v.Body}
 }
 
 // CreateItemInput is the request of CreateItem, decoded and validated.
@@ -104,7 +108,7 @@ type CreateItemInput struct {
 
 // CreateItemOutput is an answer of CreateItem: CreateItemCreated.
 type CreateItemOutput interface {
-	writeAnswer(http.ResponseWriter, *CreateItemInput) error
+	answer(http.ResponseWriter, *CreateItemInput) serverAnswer
 }
 
 // CreateItemCreated is the 201 answer of CreateItem: Created
@@ -112,8 +116,10 @@ type CreateItemCreated struct {
 	Body Item
 }
 
-func (v CreateItemCreated) writeAnswer(w http.ResponseWriter, _ *CreateItemInput) error {
-	return serverWriteAppended(w, 201, "application/json", v.Body)
+var answerKindCreateItemCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
+
+func (v CreateItemCreated) answer(w http.ResponseWriter, _ *CreateItemInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateItemCreated, body: v.Body}
 }
 
 // InviteItemInput is the request of InviteItem, decoded and validated.
@@ -124,14 +130,16 @@ type InviteItemInput struct {
 
 // InviteItemOutput is an answer of InviteItem: one of InviteItem{OK, Created}.
 type InviteItemOutput interface {
-	writeAnswer(http.ResponseWriter, *InviteItemInput) error
+	answer(http.ResponseWriter, *InviteItemInput) serverAnswer
 }
 
 // InviteItemOK is the 200 answer of InviteItem: Already invited
 type InviteItemOK struct{}
 
-func (InviteItemOK) writeAnswer(w http.ResponseWriter, _ *InviteItemInput) error {
-	return serverWriteStatus(w, 200)
+var answerKindInviteItemOK = serverAnswerKind{status: 200}
+
+func (InviteItemOK) answer(w http.ResponseWriter, _ *InviteItemInput) serverAnswer {
+	return serverAnswer{kind: &answerKindInviteItemOK}
 }
 
 // InviteItemCreated is the 201 answer of InviteItem: Invited
@@ -139,8 +147,10 @@ type InviteItemCreated struct {
 	Body Receipt
 }
 
-func (v InviteItemCreated) writeAnswer(w http.ResponseWriter, _ *InviteItemInput) error {
-	return serverWriteJSON(w, 201, "application/json", v.Body)
+var answerKindInviteItemCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyJSON}
+
+func (v InviteItemCreated) answer(w http.ResponseWriter, _ *InviteItemInput) serverAnswer {
+	return serverAnswer{kind: &answerKindInviteItemCreated, body: v.Body}
 }
 
 // GetMeetingInput is the request of GetMeeting, decoded and validated.
@@ -153,7 +163,7 @@ type GetMeetingInput struct {
 
 // GetMeetingOutput is an answer of GetMeeting: GetMeetingOK.
 type GetMeetingOutput interface {
-	writeAnswer(http.ResponseWriter, *GetMeetingInput) error
+	answer(http.ResponseWriter, *GetMeetingInput) serverAnswer
 }
 
 // GetMeetingOK is the 200 answer of GetMeeting: The meeting
@@ -161,8 +171,10 @@ type GetMeetingOK struct {
 	Body Receipt
 }
 
-func (v GetMeetingOK) writeAnswer(w http.ResponseWriter, _ *GetMeetingInput) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+var answerKindGetMeetingOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyJSON}
+
+func (v GetMeetingOK) answer(w http.ResponseWriter, _ *GetMeetingInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetMeetingOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -367,11 +379,11 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationHealth, h.serveHealth)
-	h.handle(serverOperationListItems, h.serveListItems)
-	h.handle(serverOperationCreateItem, h.serveCreateItem)
-	h.handle(serverOperationInviteItem, h.serveInviteItem)
-	h.handle(serverOperationGetMeeting, h.serveGetMeeting)
+	h.handle(serverOperationHealth, (*serverHandler).serveHealth)
+	h.handle(serverOperationListItems, (*serverHandler).serveListItems)
+	h.handle(serverOperationCreateItem, (*serverHandler).serveCreateItem)
+	h.handle(serverOperationInviteItem, (*serverHandler).serveInviteItem)
+	h.handle(serverOperationGetMeeting, (*serverHandler).serveGetMeeting)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -435,13 +447,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -450,30 +464,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -560,6 +566,54 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	case serverBodyJSON:
+		return serverWriteJSON(w, status, k.contentType, a.body)
+	}
+	return serverWriteStatus(w, status)
+}
+
 var serverOperationHealth = &ServerOperation{ID: "health", Method: "GET", Path: "/health", Pattern: "GET /health"}
 
 // serveHealth serves GET /health: it checks the credentials, decodes and validates the
@@ -572,8 +626,11 @@ func (h *serverHandler) serveHealth(w http.ResponseWriter, r *http.Request) {
 	}
 	var in HealthInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.Health(c.ctx, in)
-		serverWriteAnswer(h, w, r, "health", out, err)
+		if out, err := h.impl.Health(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "health", err)
+		} else {
+			h.answer(w, r, "health", out.answer(w, nil))
+		}
 	}
 }
 
@@ -589,8 +646,11 @@ func (h *serverHandler) serveListItems(w http.ResponseWriter, r *http.Request) {
 	}
 	var in ListItemsInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListItems(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listItems", out, err)
+		if out, err := h.impl.ListItems(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listItems", err)
+		} else {
+			h.answer(w, r, "listItems", out.answer(w, nil))
+		}
 	}
 }
 
@@ -635,8 +695,11 @@ func (h *serverHandler) serveCreateItem(w http.ResponseWriter, r *http.Request) 
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.CreateItem(c.ctx, in)
-		serverWriteAnswer(h, w, r, "createItem", out, err)
+		if out, err := h.impl.CreateItem(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "createItem", err)
+		} else {
+			h.answer(w, r, "createItem", out.answer(w, nil))
+		}
 	}
 }
 
@@ -653,8 +716,11 @@ func (h *serverHandler) serveInviteItem(w http.ResponseWriter, r *http.Request) 
 	var in InviteItemInput
 	in.ItemID = r.PathValue("itemID")
 	if !h.invalid(w, c) {
-		out, err := h.impl.InviteItem(c.ctx, in)
-		serverWriteAnswer(h, w, r, "inviteItem", out, err)
+		if out, err := h.impl.InviteItem(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "inviteItem", err)
+		} else {
+			h.answer(w, r, "inviteItem", out.answer(w, nil))
+		}
 	}
 }
 
@@ -672,7 +738,10 @@ func (h *serverHandler) serveGetMeeting(w http.ResponseWriter, r *http.Request) 
 	in.MeetingID, _ = serverPathOf(c, "meetingId", r.PathValue("meetingID"), serverParseUnionOf[MeetingID])
 	in.Params.Occurrence = serverParamPtr(serverQueryOf(c, q, "occurrence", false, serverParseUnionOf[MeetingID]))
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetMeeting(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getMeeting", out, err)
+		if out, err := h.impl.GetMeeting(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getMeeting", err)
+		} else {
+			h.answer(w, r, "getMeeting", out.answer(w, nil))
+		}
 	}
 }

@@ -73,7 +73,7 @@ type ListGadgetsInput struct {
 
 // ListGadgetsOutput is an answer of ListGadgets: ListGadgetsOK.
 type ListGadgetsOutput interface {
-	writeAnswer(http.ResponseWriter, *ListGadgetsInput) error
+	answer(http.ResponseWriter, *ListGadgetsInput) serverAnswer
 }
 
 // ListGadgetsOK is the 200 answer of ListGadgets: Gadgets.
@@ -81,8 +81,10 @@ type ListGadgetsOK struct {
 	Body []Gadget
 }
 
-func (v ListGadgetsOK) writeAnswer(w http.ResponseWriter, _ *ListGadgetsInput) error {
-	return serverWriteAppended(w, 200, "application/json", jsonList[Gadget](answerNonNil(v.Body)))
+var answerKindListGadgetsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListGadgetsOK) answer(w http.ResponseWriter, _ *ListGadgetsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListGadgetsOK, body: jsonList[Gadget](answerNonNil(v.Body))}
 }
 
 // GetStatsInput is the request of GetStats, decoded and validated.
@@ -93,7 +95,7 @@ type GetStatsInput struct {
 
 // GetStatsOutput is an answer of GetStats: GetStatsOK.
 type GetStatsOutput interface {
-	writeAnswer(http.ResponseWriter, *GetStatsInput) error
+	answer(http.ResponseWriter, *GetStatsInput) serverAnswer
 }
 
 // GetStatsOK is the 200 answer of GetStats: Statistics.
@@ -101,8 +103,10 @@ type GetStatsOK struct {
 	Body GetStats200ResponseBody
 }
 
-func (v GetStatsOK) writeAnswer(w http.ResponseWriter, _ *GetStatsInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetStatsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetStatsOK) answer(w http.ResponseWriter, _ *GetStatsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetStatsOK, body: v.Body}
 }
 
 // ListWidgetsInput is the request of ListWidgets, decoded and validated.
@@ -113,7 +117,7 @@ type ListWidgetsInput struct {
 
 // ListWidgetsOutput is an answer of ListWidgets: ListWidgetsOK.
 type ListWidgetsOutput interface {
-	writeAnswer(http.ResponseWriter, *ListWidgetsInput) error
+	answer(http.ResponseWriter, *ListWidgetsInput) serverAnswer
 }
 
 // ListWidgetsOK is the 200 answer of ListWidgets: A page of widgets.
@@ -121,8 +125,10 @@ type ListWidgetsOK struct {
 	Body WidgetList
 }
 
-func (v ListWidgetsOK) writeAnswer(w http.ResponseWriter, _ *ListWidgetsInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListWidgetsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListWidgetsOK) answer(w http.ResponseWriter, _ *ListWidgetsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListWidgetsOK, body: v.Body}
 }
 
 // GetWidgetInput is the request of GetWidget, decoded and validated.
@@ -133,7 +139,7 @@ type GetWidgetInput struct {
 
 // GetWidgetOutput is an answer of GetWidget: GetWidgetOK.
 type GetWidgetOutput interface {
-	writeAnswer(http.ResponseWriter, *GetWidgetInput) error
+	answer(http.ResponseWriter, *GetWidgetInput) serverAnswer
 }
 
 // GetWidgetOK is the 200 answer of GetWidget: One widget.
@@ -141,8 +147,10 @@ type GetWidgetOK struct {
 	Body Widget
 }
 
-func (v GetWidgetOK) writeAnswer(w http.ResponseWriter, _ *GetWidgetInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetWidgetOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetWidgetOK) answer(w http.ResponseWriter, _ *GetWidgetInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetWidgetOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -347,10 +355,10 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListGadgets, h.serveListGadgets)
-	h.handle(serverOperationGetStats, h.serveGetStats)
-	h.handle(serverOperationListWidgets, h.serveListWidgets)
-	h.handle(serverOperationGetWidget, h.serveGetWidget)
+	h.handle(serverOperationListGadgets, (*serverHandler).serveListGadgets)
+	h.handle(serverOperationGetStats, (*serverHandler).serveGetStats)
+	h.handle(serverOperationListWidgets, (*serverHandler).serveListWidgets)
+	h.handle(serverOperationGetWidget, (*serverHandler).serveGetWidget)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -414,13 +422,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -429,30 +439,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -539,6 +541,52 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	}
+	return serverWriteStatus(w, status)
+}
+
 // answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
 func answerNonNil[L ~[]E, E any](list L) L {
 	if list == nil {
@@ -567,8 +615,11 @@ func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request)
 		}, e.Problem)
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListGadgets(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listGadgets", out, err)
+		if out, err := h.impl.ListGadgets(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listGadgets", err)
+		} else {
+			h.answer(w, r, "listGadgets", out.answer(w, nil))
+		}
 	}
 }
 
@@ -592,8 +643,11 @@ func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
 		}, e.Problem)
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetStats(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getStats", out, err)
+		if out, err := h.impl.GetStats(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getStats", err)
+		} else {
+			h.answer(w, r, "getStats", out.answer(w, nil))
+		}
 	}
 }
 
@@ -619,8 +673,11 @@ func (h *serverHandler) serveListWidgets(w http.ResponseWriter, r *http.Request)
 		}, e.Problem)
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListWidgets(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listWidgets", out, err)
+		if out, err := h.impl.ListWidgets(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listWidgets", err)
+		} else {
+			h.answer(w, r, "listWidgets", out.answer(w, nil))
+		}
 	}
 }
 
@@ -637,7 +694,10 @@ func (h *serverHandler) serveGetWidget(w http.ResponseWriter, r *http.Request) {
 	var in GetWidgetInput
 	in.ID = r.PathValue("id")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetWidget(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getWidget", out, err)
+		if out, err := h.impl.GetWidget(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getWidget", err)
+		} else {
+			h.answer(w, r, "getWidget", out.answer(w, nil))
+		}
 	}
 }

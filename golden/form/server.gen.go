@@ -56,7 +56,7 @@ type TokenInput struct {
 
 // TokenOutput is an answer of Token: TokenOK.
 type TokenOutput interface {
-	writeAnswer(http.ResponseWriter, *TokenInput) error
+	answer(http.ResponseWriter, *TokenInput) serverAnswer
 }
 
 // TokenOK is the 200 answer of Token: The token.
@@ -64,8 +64,10 @@ type TokenOK struct {
 	Body Token200ResponseBody
 }
 
-func (v TokenOK) writeAnswer(w http.ResponseWriter, _ *TokenInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindTokenOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v TokenOK) answer(w http.ResponseWriter, _ *TokenInput) serverAnswer {
+	return serverAnswer{kind: &answerKindTokenOK, body: v.Body}
 }
 
 // CreatePaymentIntentInput is the request of CreatePaymentIntent, decoded and validated.
@@ -76,7 +78,7 @@ type CreatePaymentIntentInput struct {
 
 // CreatePaymentIntentOutput is an answer of CreatePaymentIntent: CreatePaymentIntentOK.
 type CreatePaymentIntentOutput interface {
-	writeAnswer(http.ResponseWriter, *CreatePaymentIntentInput) error
+	answer(http.ResponseWriter, *CreatePaymentIntentInput) serverAnswer
 }
 
 // CreatePaymentIntentOK is the 200 answer of CreatePaymentIntent: The intent as the server
@@ -85,8 +87,10 @@ type CreatePaymentIntentOK struct {
 	Body PaymentIntentParams
 }
 
-func (v CreatePaymentIntentOK) writeAnswer(w http.ResponseWriter, _ *CreatePaymentIntentInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindCreatePaymentIntentOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v CreatePaymentIntentOK) answer(w http.ResponseWriter, _ *CreatePaymentIntentInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreatePaymentIntentOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -291,8 +295,8 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationToken, h.serveToken)
-	h.handle(serverOperationCreatePaymentIntent, h.serveCreatePaymentIntent)
+	h.handle(serverOperationToken, (*serverHandler).serveToken)
+	h.handle(serverOperationCreatePaymentIntent, (*serverHandler).serveCreatePaymentIntent)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -356,13 +360,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -371,30 +377,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -481,6 +479,52 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	}
+	return serverWriteStatus(w, status)
+}
+
 var serverOperationToken = &ServerOperation{ID: "token", Method: "POST", Path: "/oauth/token", Pattern: "POST /oauth/token"}
 
 // serverFormToken is how the form body of Token maps onto its type.
@@ -530,8 +574,11 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.Token(c.ctx, in)
-		serverWriteAnswer(h, w, r, "token", out, err)
+		if out, err := h.impl.Token(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "token", err)
+		} else {
+			h.answer(w, r, "token", out.answer(w, nil))
+		}
 	}
 }
 
@@ -599,7 +646,10 @@ func (h *serverHandler) serveCreatePaymentIntent(w http.ResponseWriter, r *http.
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.CreatePaymentIntent(c.ctx, in)
-		serverWriteAnswer(h, w, r, "createPaymentIntent", out, err)
+		if out, err := h.impl.CreatePaymentIntent(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "createPaymentIntent", err)
+		} else {
+			h.answer(w, r, "createPaymentIntent", out.answer(w, nil))
+		}
 	}
 }

@@ -73,7 +73,7 @@ type FilesPutFileInput struct {
 
 // FilesPutFileOutput is an answer of FilesPutFile: FilesPutFileOK.
 type FilesPutFileOutput interface {
-	writeAnswer(http.ResponseWriter, *FilesPutFileInput) error
+	answer(http.ResponseWriter, *FilesPutFileInput) serverAnswer
 }
 
 // FilesPutFileOK is the 200 answer of FilesPutFile: stored
@@ -81,8 +81,10 @@ type FilesPutFileOK struct {
 	Body OddNames
 }
 
-func (v FilesPutFileOK) writeAnswer(w http.ResponseWriter, _ *FilesPutFileInput) error {
-	return serverWriteJSON(w, 200, "application/json", v.Body)
+var answerKindFilesPutFileOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyJSON}
+
+func (v FilesPutFileOK) answer(w http.ResponseWriter, _ *FilesPutFileInput) serverAnswer {
+	return serverAnswer{kind: &answerKindFilesPutFileOK, body: v.Body}
 }
 
 // HTTPInput is the request of HTTP, decoded and validated.
@@ -101,14 +103,16 @@ type HTTPInput struct {
 
 // HTTPOutput is an answer of HTTP: HTTPNoContent.
 type HTTPOutput interface {
-	writeAnswer(http.ResponseWriter, *HTTPInput) error
+	answer(http.ResponseWriter, *HTTPInput) serverAnswer
 }
 
 // HTTPNoContent is the 204 answer of HTTP: gone
 type HTTPNoContent struct{}
 
-func (HTTPNoContent) writeAnswer(w http.ResponseWriter, _ *HTTPInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindHTTPNoContent = serverAnswerKind{status: 204}
+
+func (HTTPNoContent) answer(w http.ResponseWriter, _ *HTTPInput) serverAnswer {
+	return serverAnswer{kind: &answerKindHTTPNoContent}
 }
 
 // JSONInput is the request of JSON, decoded and validated.
@@ -116,7 +120,7 @@ type JSONInput struct{}
 
 // JSONOutput is an answer of JSON: JSONOK.
 type JSONOutput interface {
-	writeAnswer(http.ResponseWriter, *JSONInput) error
+	answer(http.ResponseWriter, *JSONInput) serverAnswer
 }
 
 // JSONOK is the 200 answer of JSON: a context
@@ -124,8 +128,10 @@ type JSONOK struct {
 	Body Context
 }
 
-func (v JSONOK) writeAnswer(w http.ResponseWriter, _ *JSONInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindJSONOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v JSONOK) answer(w http.ResponseWriter, _ *JSONInput) serverAnswer {
+	return serverAnswer{kind: &answerKindJSONOK, body: v.Body}
 }
 
 // IssuesListForRepoInput is the request of IssuesListForRepo, decoded and validated.
@@ -146,7 +152,7 @@ type IssuesListForRepoInput struct {
 
 // IssuesListForRepoOutput is an answer of IssuesListForRepo: IssuesListForRepoOK.
 type IssuesListForRepoOutput interface {
-	writeAnswer(http.ResponseWriter, *IssuesListForRepoInput) error
+	answer(http.ResponseWriter, *IssuesListForRepoInput) serverAnswer
 }
 
 // IssuesListForRepoOK is the 200 answer of IssuesListForRepo: the repository's issues
@@ -154,8 +160,10 @@ type IssuesListForRepoOK struct {
 	Body URL
 }
 
-func (v IssuesListForRepoOK) writeAnswer(w http.ResponseWriter, _ *IssuesListForRepoInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindIssuesListForRepoOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v IssuesListForRepoOK) answer(w http.ResponseWriter, _ *IssuesListForRepoInput) serverAnswer {
+	return serverAnswer{kind: &answerKindIssuesListForRepoOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -360,10 +368,10 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationFilesPutFile, h.serveFilesPutFile)
-	h.handle(serverOperationHTTP, h.serveHTTP)
-	h.handle(serverOperationJSON, h.serveJSON)
-	h.handle(serverOperationIssuesListForRepo, h.serveIssuesListForRepo)
+	h.handle(serverOperationFilesPutFile, (*serverHandler).serveFilesPutFile)
+	h.handle(serverOperationHTTP, (*serverHandler).serveHTTP)
+	h.handle(serverOperationJSON, (*serverHandler).serveJSON)
+	h.handle(serverOperationIssuesListForRepo, (*serverHandler).serveIssuesListForRepo)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -427,13 +435,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -442,30 +452,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -552,6 +554,54 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	case serverBodyJSON:
+		return serverWriteJSON(w, status, k.contentType, a.body)
+	}
+	return serverWriteStatus(w, status)
+}
+
 var serverOperationFilesPutFile = &ServerOperation{ID: "files.put-file", Method: "PUT", Path: "/files/{errors}/{strings}/{bytes}/{io}", Pattern: "PUT /files/{errors_}/{strings_}/{bytes_}/{io_}"}
 
 // serveFilesPutFile serves PUT /files/{errors}/{strings}/{bytes}/{io}: it checks the
@@ -596,8 +646,11 @@ func (h *serverHandler) serveFilesPutFile(w http.ResponseWriter, r *http.Request
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.FilesPutFile(c.ctx, in)
-		serverWriteAnswer(h, w, r, "files.put-file", out, err)
+		if out, err := h.impl.FilesPutFile(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "files.put-file", err)
+		} else {
+			h.answer(w, r, "files.put-file", out.answer(w, nil))
+		}
 	}
 }
 
@@ -618,8 +671,11 @@ func (h *serverHandler) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	in.Fmt = r.PathValue("fmt_")
 	in.Strconv = r.PathValue("strconv_")
 	if !h.invalid(w, c) {
-		out, err := h.impl.HTTP(c.ctx, in)
-		serverWriteAnswer(h, w, r, "http", out, err)
+		if out, err := h.impl.HTTP(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "http", err)
+		} else {
+			h.answer(w, r, "http", out.answer(w, nil))
+		}
 	}
 }
 
@@ -635,8 +691,11 @@ func (h *serverHandler) serveJSON(w http.ResponseWriter, r *http.Request) {
 	}
 	var in JSONInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.JSON(c.ctx, in)
-		serverWriteAnswer(h, w, r, "json", out, err)
+		if out, err := h.impl.JSON(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "json", err)
+		} else {
+			h.answer(w, r, "json", out.answer(w, nil))
+		}
 	}
 }
 
@@ -665,7 +724,10 @@ func (h *serverHandler) serveIssuesListForRepo(w http.ResponseWriter, r *http.Re
 	in.Params.Bytes = serverParamPtr(serverHeaderOf(c, r.Header, "bytes", false, serverTextOf[string]))
 	in.Params.Context = serverParamPtr(serverHeaderOf(c, r.Header, "context", false, serverTextOf[string]))
 	if !h.invalid(w, c) {
-		out, err := h.impl.IssuesListForRepo(c.ctx, in)
-		serverWriteAnswer(h, w, r, "issues/list-for-repo", out, err)
+		if out, err := h.impl.IssuesListForRepo(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "issues/list-for-repo", err)
+		} else {
+			h.answer(w, r, "issues/list-for-repo", out.answer(w, nil))
+		}
 	}
 }

@@ -57,7 +57,7 @@ type ListPetsInput struct{}
 
 // ListPetsOutput is an answer of ListPets: ListPetsOK.
 type ListPetsOutput interface {
-	writeAnswer(http.ResponseWriter, *ListPetsInput) error
+	answer(http.ResponseWriter, *ListPetsInput) serverAnswer
 }
 
 // ListPetsOK is the 200 answer of ListPets: the pets
@@ -65,8 +65,10 @@ type ListPetsOK struct {
 	Body []Pet
 }
 
-func (v ListPetsOK) writeAnswer(w http.ResponseWriter, _ *ListPetsInput) error {
-	return serverWriteAppended(w, 200, "application/json", jsonList[Pet](answerNonNil(v.Body)))
+var answerKindListPetsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListPetsOK) answer(w http.ResponseWriter, _ *ListPetsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListPetsOK, body: jsonList[Pet](answerNonNil(v.Body))}
 }
 
 // CreatePetInput is the request of CreatePet, decoded and validated.
@@ -77,7 +79,7 @@ type CreatePetInput struct {
 
 // CreatePetOutput is an answer of CreatePet: CreatePetCreated.
 type CreatePetOutput interface {
-	writeAnswer(http.ResponseWriter, *CreatePetInput) error
+	answer(http.ResponseWriter, *CreatePetInput) serverAnswer
 }
 
 // CreatePetCreated is the 201 answer of CreatePet: created
@@ -85,8 +87,10 @@ type CreatePetCreated struct {
 	Body Pet
 }
 
-func (v CreatePetCreated) writeAnswer(w http.ResponseWriter, _ *CreatePetInput) error {
-	return serverWriteAppended(w, 201, "application/json", v.Body)
+var answerKindCreatePetCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
+
+func (v CreatePetCreated) answer(w http.ResponseWriter, _ *CreatePetInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreatePetCreated, body: v.Body}
 }
 
 // GetPetInput is the request of GetPet, decoded and validated.
@@ -97,7 +101,7 @@ type GetPetInput struct {
 
 // GetPetOutput is an answer of GetPet: one of GetPet{OK, NotFound}.
 type GetPetOutput interface {
-	writeAnswer(http.ResponseWriter, *GetPetInput) error
+	answer(http.ResponseWriter, *GetPetInput) serverAnswer
 }
 
 // GetPetOK is the 200 answer of GetPet: the pet
@@ -105,8 +109,10 @@ type GetPetOK struct {
 	Body Pet
 }
 
-func (v GetPetOK) writeAnswer(w http.ResponseWriter, _ *GetPetInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetPetOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetPetOK) answer(w http.ResponseWriter, _ *GetPetInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetPetOK, body: v.Body}
 }
 
 // GetPetNotFound is the 404 answer of GetPet: no such pet
@@ -114,8 +120,10 @@ type GetPetNotFound struct {
 	Body Error
 }
 
-func (v GetPetNotFound) writeAnswer(w http.ResponseWriter, _ *GetPetInput) error {
-	return serverWriteAppended(w, 404, "application/json", v.Body)
+var answerKindGetPetNotFound = serverAnswerKind{status: 404, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetPetNotFound) answer(w http.ResponseWriter, _ *GetPetInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetPetNotFound, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -320,9 +328,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListPets, h.serveListPets)
-	h.handle(serverOperationCreatePet, h.serveCreatePet)
-	h.handle(serverOperationGetPet, h.serveGetPet)
+	h.handle(serverOperationListPets, (*serverHandler).serveListPets)
+	h.handle(serverOperationCreatePet, (*serverHandler).serveCreatePet)
+	h.handle(serverOperationGetPet, (*serverHandler).serveGetPet)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -386,13 +394,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -401,30 +411,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -511,6 +513,52 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	}
+	return serverWriteStatus(w, status)
+}
+
 // answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
 func answerNonNil[L ~[]E, E any](list L) L {
 	if list == nil {
@@ -531,8 +579,11 @@ func (h *serverHandler) serveListPets(w http.ResponseWriter, r *http.Request) {
 	}
 	var in ListPetsInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListPets(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listPets", out, err)
+		if out, err := h.impl.ListPets(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listPets", err)
+		} else {
+			h.answer(w, r, "listPets", out.answer(w, nil))
+		}
 	}
 }
 
@@ -577,8 +628,11 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.CreatePet(c.ctx, in)
-		serverWriteAnswer(h, w, r, "createPet", out, err)
+		if out, err := h.impl.CreatePet(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "createPet", err)
+		} else {
+			h.answer(w, r, "createPet", out.answer(w, nil))
+		}
 	}
 }
 
@@ -595,7 +649,10 @@ func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
 	var in GetPetInput
 	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetPet(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getPet", out, err)
+		if out, err := h.impl.GetPet(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getPet", err)
+		} else {
+			h.answer(w, r, "getPet", out.answer(w, nil))
+		}
 	}
 }

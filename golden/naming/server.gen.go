@@ -52,14 +52,16 @@ type ListUserAPIKeysInput struct {
 
 // ListUserAPIKeysOutput is an answer of ListUserAPIKeys: ListUserAPIKeysOK.
 type ListUserAPIKeysOutput interface {
-	writeAnswer(http.ResponseWriter, *ListUserAPIKeysInput) error
+	answer(http.ResponseWriter, *ListUserAPIKeysInput) serverAnswer
 }
 
 // ListUserAPIKeysOK is the 200 answer of ListUserAPIKeys: ok
 type ListUserAPIKeysOK struct{}
 
-func (ListUserAPIKeysOK) writeAnswer(w http.ResponseWriter, _ *ListUserAPIKeysInput) error {
-	return serverWriteStatus(w, 200)
+var answerKindListUserAPIKeysOK = serverAnswerKind{status: 200}
+
+func (ListUserAPIKeysOK) answer(w http.ResponseWriter, _ *ListUserAPIKeysInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListUserAPIKeysOK}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -264,7 +266,7 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListUserAPIKeys, h.serveListUserAPIKeys)
+	h.handle(serverOperationListUserAPIKeys, (*serverHandler).serveListUserAPIKeys)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -328,13 +330,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -343,30 +347,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -453,6 +449,48 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	return serverWriteStatus(w, status)
+}
+
 var serverOperationListUserAPIKeys = &ServerOperation{ID: "list-user.api_keys", Method: "GET", Path: "/v1/users/{user_id}/api-keys", Pattern: "GET /v1/users/{userID}/api-keys", declares: &serverQueryNames{names: []string{"page_size"}}}
 
 // serveListUserAPIKeys serves GET /v1/users/{user_id}/api-keys: it checks the credentials,
@@ -467,7 +505,10 @@ func (h *serverHandler) serveListUserAPIKeys(w http.ResponseWriter, r *http.Requ
 	in.UserID, _ = serverPathOf(c, "user_id", r.PathValue("userID"), serverParseIntOf[int64])
 	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "page_size", false, serverParseIntOf[int]))
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListUserAPIKeys(c.ctx, in)
-		serverWriteAnswer(h, w, r, "list-user.api_keys", out, err)
+		if out, err := h.impl.ListUserAPIKeys(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "list-user.api_keys", err)
+		} else {
+			h.answer(w, r, "list-user.api_keys", out.answer(w, nil))
+		}
 	}
 }

@@ -63,7 +63,7 @@ type GetExportInput struct {
 
 // GetExportOutput is an answer of GetExport: one of GetExport{OK, NotFound}.
 type GetExportOutput interface {
-	writeAnswer(http.ResponseWriter, *GetExportInput) error
+	answer(http.ResponseWriter, *GetExportInput) serverAnswer
 }
 
 // GetExportOK is the 200 answer of GetExport (application/x-ndjson): One record a line.
@@ -77,11 +77,13 @@ type GetExportOK struct {
 	Events iter.Seq[Record]
 }
 
-func (v GetExportOK) writeAnswer(w http.ResponseWriter, _ *GetExportInput) error {
+var answerKindGetExportOK = serverAnswerKind{status: 200, contentType: "application/x-ndjson", write: serverBodyBytes}
+
+func (v GetExportOK) answer(w http.ResponseWriter, _ *GetExportInput) serverAnswer {
 	if v.Events != nil {
-		return serverWriteEvents(w, 200, "application/x-ndjson", serverLines, v.Events)
+		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "application/x-ndjson", serverLines, v.Events)}
 	}
-	return serverWriteBytes(w, 200, "application/x-ndjson", []byte(v.Body))
+	return serverAnswer{kind: &answerKindGetExportOK, body: []byte(v.Body)}
 }
 
 // GetExportNotFound is the 404 answer of GetExport: No such export.
@@ -89,8 +91,10 @@ type GetExportNotFound struct {
 	Body Error
 }
 
-func (v GetExportNotFound) writeAnswer(w http.ResponseWriter, _ *GetExportInput) error {
-	return serverWriteAppended(w, 404, "application/json", v.Body)
+var answerKindGetExportNotFound = serverAnswerKind{status: 404, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetExportNotFound) answer(w http.ResponseWriter, _ *GetExportInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetExportNotFound, body: v.Body}
 }
 
 // GetFeedInput is the request of GetFeed, decoded and validated.
@@ -98,7 +102,7 @@ type GetFeedInput struct{}
 
 // GetFeedOutput is an answer of GetFeed: GetFeedOK.
 type GetFeedOutput interface {
-	writeAnswer(http.ResponseWriter, *GetFeedInput) error
+	answer(http.ResponseWriter, *GetFeedInput) serverAnswer
 }
 
 // GetFeedOK is the 200 answer of GetFeed (application/json-seq): One record after each RS.
@@ -112,11 +116,13 @@ type GetFeedOK struct {
 	Events iter.Seq[Record]
 }
 
-func (v GetFeedOK) writeAnswer(w http.ResponseWriter, _ *GetFeedInput) error {
+var answerKindGetFeedOK = serverAnswerKind{status: 200, contentType: "application/json-seq", write: serverBodyBytes}
+
+func (v GetFeedOK) answer(w http.ResponseWriter, _ *GetFeedInput) serverAnswer {
 	if v.Events != nil {
-		return serverWriteEvents(w, 200, "application/json-seq", serverSeq, v.Events)
+		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "application/json-seq", serverSeq, v.Events)}
 	}
-	return serverWriteBytes(w, 200, "application/json-seq", []byte(v.Body))
+	return serverAnswer{kind: &answerKindGetFeedOK, body: []byte(v.Body)}
 }
 
 // GetLogsInput is the request of GetLogs, decoded and validated.
@@ -124,7 +130,7 @@ type GetLogsInput struct{}
 
 // GetLogsOutput is an answer of GetLogs: GetLogsOK.
 type GetLogsOutput interface {
-	writeAnswer(http.ResponseWriter, *GetLogsInput) error
+	answer(http.ResponseWriter, *GetLogsInput) serverAnswer
 }
 
 // GetLogsOK is the 200 answer of GetLogs (application/jsonl): JSON Lines.
@@ -138,11 +144,13 @@ type GetLogsOK struct {
 	Events iter.Seq[json.RawMessage]
 }
 
-func (v GetLogsOK) writeAnswer(w http.ResponseWriter, _ *GetLogsInput) error {
+var answerKindGetLogsOK = serverAnswerKind{status: 200, contentType: "application/jsonl", write: serverBodyBytes}
+
+func (v GetLogsOK) answer(w http.ResponseWriter, _ *GetLogsInput) serverAnswer {
 	if v.Events != nil {
-		return serverWriteEvents(w, 200, "application/jsonl", serverLines, v.Events)
+		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "application/jsonl", serverLines, v.Events)}
 	}
-	return serverWriteBytes(w, 200, "application/jsonl", []byte(v.Body))
+	return serverAnswer{kind: &answerKindGetLogsOK, body: []byte(v.Body)}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -347,9 +355,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationGetExport, h.serveGetExport)
-	h.handle(serverOperationGetFeed, h.serveGetFeed)
-	h.handle(serverOperationGetLogs, h.serveGetLogs)
+	h.handle(serverOperationGetExport, (*serverHandler).serveGetExport)
+	h.handle(serverOperationGetFeed, (*serverHandler).serveGetFeed)
+	h.handle(serverOperationGetLogs, (*serverHandler).serveGetLogs)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -413,13 +421,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -428,30 +438,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -536,6 +538,60 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
 	return nil
+}
+
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverAnswerWritten is the kind of an answer its method wrote itself.
+var serverAnswerWritten = serverAnswerKind{write: serverBodyWritten}
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	case serverBodyBytes:
+		return serverWriteBytes(w, status, k.contentType, a.body.([]byte))
+	case serverBodyWritten:
+		err, _ := a.body.(error)
+		return err
+	}
+	return serverWriteStatus(w, status)
 }
 
 // serverStreamFormat says how the events of a stream are written.
@@ -670,8 +726,11 @@ func (h *serverHandler) serveGetExport(w http.ResponseWriter, r *http.Request) {
 	var in GetExportInput
 	in.ExportID = r.PathValue("exportID")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetExport(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getExport", out, err)
+		if out, err := h.impl.GetExport(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getExport", err)
+		} else {
+			h.answer(w, r, "getExport", out.answer(w, nil))
+		}
 	}
 }
 
@@ -687,8 +746,11 @@ func (h *serverHandler) serveGetFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	var in GetFeedInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetFeed(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getFeed", out, err)
+		if out, err := h.impl.GetFeed(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getFeed", err)
+		} else {
+			h.answer(w, r, "getFeed", out.answer(w, nil))
+		}
 	}
 }
 
@@ -704,7 +766,10 @@ func (h *serverHandler) serveGetLogs(w http.ResponseWriter, r *http.Request) {
 	}
 	var in GetLogsInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetLogs(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getLogs", out, err)
+		if out, err := h.impl.GetLogs(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getLogs", err)
+		} else {
+			h.answer(w, r, "getLogs", out.answer(w, nil))
+		}
 	}
 }

@@ -55,7 +55,7 @@ type ListMessagesInput struct {
 
 // ListMessagesOutput is an answer of ListMessages: ListMessagesOK.
 type ListMessagesOutput interface {
-	writeAnswer(http.ResponseWriter, *ListMessagesInput) error
+	answer(http.ResponseWriter, *ListMessagesInput) serverAnswer
 }
 
 // ListMessagesOK is the 200 answer of ListMessages: One page of messages.
@@ -63,8 +63,10 @@ type ListMessagesOK struct {
 	Body ListMessages200ResponseBody
 }
 
-func (v ListMessagesOK) writeAnswer(w http.ResponseWriter, _ *ListMessagesInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListMessagesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListMessagesOK) answer(w http.ResponseWriter, _ *ListMessagesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListMessagesOK, body: v.Body}
 }
 
 // ListOrdersInput is the request of ListOrders, decoded and validated.
@@ -72,7 +74,7 @@ type ListOrdersInput struct{}
 
 // ListOrdersOutput is an answer of ListOrders: ListOrdersOK.
 type ListOrdersOutput interface {
-	writeAnswer(http.ResponseWriter, *ListOrdersInput) error
+	answer(http.ResponseWriter, *ListOrdersInput) serverAnswer
 }
 
 // ListOrdersOK is the 200 answer of ListOrders: One HAL page of orders.
@@ -80,8 +82,10 @@ type ListOrdersOK struct {
 	Body ListOrders200ResponseBody
 }
 
-func (v ListOrdersOK) writeAnswer(w http.ResponseWriter, _ *ListOrdersInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListOrdersOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListOrdersOK) answer(w http.ResponseWriter, _ *ListOrdersInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListOrdersOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -286,8 +290,8 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListMessages, h.serveListMessages)
-	h.handle(serverOperationListOrders, h.serveListOrders)
+	h.handle(serverOperationListMessages, (*serverHandler).serveListMessages)
+	h.handle(serverOperationListOrders, (*serverHandler).serveListOrders)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -351,13 +355,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -366,30 +372,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -476,6 +474,52 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	}
+	return serverWriteStatus(w, status)
+}
+
 var serverOperationListMessages = &ServerOperation{ID: "listMessages", Method: "GET", Path: "/messages", Pattern: "GET /messages", declares: &serverQueryNames{names: []string{"PageSize"}}}
 
 // serveListMessages serves GET /messages: it checks the credentials, decodes and validates
@@ -489,8 +533,11 @@ func (h *serverHandler) serveListMessages(w http.ResponseWriter, r *http.Request
 	var in ListMessagesInput
 	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "PageSize", false, serverParseIntOf[int]))
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListMessages(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listMessages", out, err)
+		if out, err := h.impl.ListMessages(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listMessages", err)
+		} else {
+			h.answer(w, r, "listMessages", out.answer(w, nil))
+		}
 	}
 }
 
@@ -506,7 +553,10 @@ func (h *serverHandler) serveListOrders(w http.ResponseWriter, r *http.Request) 
 	}
 	var in ListOrdersInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListOrders(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listOrders", out, err)
+		if out, err := h.impl.ListOrders(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listOrders", err)
+		} else {
+			h.answer(w, r, "listOrders", out.answer(w, nil))
+		}
 	}
 }

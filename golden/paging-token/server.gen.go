@@ -62,7 +62,7 @@ type ListConversationsInput struct {
 
 // ListConversationsOutput is an answer of ListConversations: ListConversationsOK.
 type ListConversationsOutput interface {
-	writeAnswer(http.ResponseWriter, *ListConversationsInput) error
+	answer(http.ResponseWriter, *ListConversationsInput) serverAnswer
 }
 
 // ListConversationsOK is the 200 answer of ListConversations: One page of channels.
@@ -70,8 +70,10 @@ type ListConversationsOK struct {
 	Body ListConversations200ResponseBody
 }
 
-func (v ListConversationsOK) writeAnswer(w http.ResponseWriter, _ *ListConversationsInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListConversationsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListConversationsOK) answer(w http.ResponseWriter, _ *ListConversationsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListConversationsOK, body: v.Body}
 }
 
 // ListFeedInput is the request of ListFeed, decoded and validated.
@@ -82,7 +84,7 @@ type ListFeedInput struct {
 
 // ListFeedOutput is an answer of ListFeed: ListFeedOK.
 type ListFeedOutput interface {
-	writeAnswer(http.ResponseWriter, *ListFeedInput) error
+	answer(http.ResponseWriter, *ListFeedInput) serverAnswer
 }
 
 // ListFeedOK is the 200 answer of ListFeed: One page of the feed.
@@ -90,8 +92,10 @@ type ListFeedOK struct {
 	Body ListFeed200ResponseBody
 }
 
-func (v ListFeedOK) writeAnswer(w http.ResponseWriter, _ *ListFeedInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListFeedOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListFeedOK) answer(w http.ResponseWriter, _ *ListFeedInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListFeedOK, body: v.Body}
 }
 
 // ListTopicsInput is the request of ListTopics, decoded and validated.
@@ -102,7 +106,7 @@ type ListTopicsInput struct {
 
 // ListTopicsOutput is an answer of ListTopics: ListTopicsOK.
 type ListTopicsOutput interface {
-	writeAnswer(http.ResponseWriter, *ListTopicsInput) error
+	answer(http.ResponseWriter, *ListTopicsInput) serverAnswer
 }
 
 // ListTopicsOK is the 200 answer of ListTopics: One page of topics.
@@ -110,8 +114,10 @@ type ListTopicsOK struct {
 	Body ListTopics200ResponseBody
 }
 
-func (v ListTopicsOK) writeAnswer(w http.ResponseWriter, _ *ListTopicsInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListTopicsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListTopicsOK) answer(w http.ResponseWriter, _ *ListTopicsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListTopicsOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -316,9 +322,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListConversations, h.serveListConversations)
-	h.handle(serverOperationListFeed, h.serveListFeed)
-	h.handle(serverOperationListTopics, h.serveListTopics)
+	h.handle(serverOperationListConversations, (*serverHandler).serveListConversations)
+	h.handle(serverOperationListFeed, (*serverHandler).serveListFeed)
+	h.handle(serverOperationListTopics, (*serverHandler).serveListTopics)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -382,13 +388,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -397,30 +405,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -507,6 +507,52 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	}
+	return serverWriteStatus(w, status)
+}
+
 var serverOperationListConversations = &ServerOperation{ID: "listConversations", Method: "GET", Path: "/conversations.list", Pattern: "GET /conversations.list", declares: &serverQueryNames{names: []string{"cursor", "limit"}}}
 
 // serveListConversations serves GET /conversations.list: it checks the credentials, decodes
@@ -521,8 +567,11 @@ func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Re
 	in.Params.Cursor = serverParamPtr(serverQueryOf(c, q, "cursor", false, serverTextOf[string]))
 	in.Params.Limit = serverParamPtr(serverQueryOf(c, q, "limit", false, serverParseIntOf[int]))
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListConversations(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listConversations", out, err)
+		if out, err := h.impl.ListConversations(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listConversations", err)
+		} else {
+			h.answer(w, r, "listConversations", out.answer(w, nil))
+		}
 	}
 }
 
@@ -539,8 +588,11 @@ func (h *serverHandler) serveListFeed(w http.ResponseWriter, r *http.Request) {
 	var in ListFeedInput
 	in.Params.After = serverParamPtr(serverQueryOf(c, q, "after", false, serverTextOf[string]))
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListFeed(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listFeed", out, err)
+		if out, err := h.impl.ListFeed(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listFeed", err)
+		} else {
+			h.answer(w, r, "listFeed", out.answer(w, nil))
+		}
 	}
 }
 
@@ -558,7 +610,10 @@ func (h *serverHandler) serveListTopics(w http.ResponseWriter, r *http.Request) 
 	in.Params.PageToken = serverParamPtr(serverQueryOf(c, q, "pageToken", false, serverTextOf[string]))
 	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "pageSize", false, serverParseIntOf[int]))
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListTopics(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listTopics", out, err)
+		if out, err := h.impl.ListTopics(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listTopics", err)
+		} else {
+			h.answer(w, r, "listTopics", out.answer(w, nil))
+		}
 	}
 }

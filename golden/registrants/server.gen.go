@@ -56,7 +56,7 @@ type InsertInviteesInput struct {
 
 // InsertInviteesOutput is an answer of InsertInvitees: one of InsertInvitees{OK, Locked}.
 type InsertInviteesOutput interface {
-	writeAnswer(http.ResponseWriter, *InsertInviteesInput) error
+	answer(http.ResponseWriter, *InsertInviteesInput) serverAnswer
 }
 
 // InsertInviteesOK is the 200 answer of InsertInvitees: Inserted
@@ -64,8 +64,10 @@ type InsertInviteesOK struct {
 	Body InsertInvitees200ResponseBody
 }
 
-func (v InsertInviteesOK) writeAnswer(w http.ResponseWriter, _ *InsertInviteesInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindInsertInviteesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v InsertInviteesOK) answer(w http.ResponseWriter, _ *InsertInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindInsertInviteesOK, body: v.Body}
 }
 
 // InsertInviteesLocked is the 423 answer of InsertInvitees: Locked
@@ -74,9 +76,11 @@ type InsertInviteesLocked struct {
 	RetryAfter *int
 }
 
-func (v InsertInviteesLocked) writeAnswer(w http.ResponseWriter, _ *InsertInviteesInput) error {
+var answerKindInsertInviteesLocked = serverAnswerKind{status: 423}
+
+func (v InsertInviteesLocked) answer(w http.ResponseWriter, _ *InsertInviteesInput) serverAnswer {
 	answerHeader(w, "Retry-After", v.RetryAfter, answerInt)
-	return serverWriteStatus(w, 423)
+	return serverAnswer{kind: &answerKindInsertInviteesLocked}
 }
 
 // AddRegistrantInput is the request of AddRegistrant, decoded and validated.
@@ -92,14 +96,16 @@ type AddRegistrantInput struct {
 // AddRegistrantOutput is an answer of AddRegistrant: one of AddRegistrant{Created,
 // TooManyRequests}.
 type AddRegistrantOutput interface {
-	writeAnswer(http.ResponseWriter, *AddRegistrantInput) error
+	answer(http.ResponseWriter, *AddRegistrantInput) serverAnswer
 }
 
 // AddRegistrantCreated is the 201 answer of AddRegistrant: Created
 type AddRegistrantCreated struct{}
 
-func (AddRegistrantCreated) writeAnswer(w http.ResponseWriter, _ *AddRegistrantInput) error {
-	return serverWriteStatus(w, 201)
+var answerKindAddRegistrantCreated = serverAnswerKind{status: 201}
+
+func (AddRegistrantCreated) answer(w http.ResponseWriter, _ *AddRegistrantInput) serverAnswer {
+	return serverAnswer{kind: &answerKindAddRegistrantCreated}
 }
 
 // AddRegistrantTooManyRequests is the 429 answer of AddRegistrant: Too many requests
@@ -108,9 +114,11 @@ type AddRegistrantTooManyRequests struct {
 	RetryAfter *int
 }
 
-func (v AddRegistrantTooManyRequests) writeAnswer(w http.ResponseWriter, _ *AddRegistrantInput) error {
+var answerKindAddRegistrantTooManyRequests = serverAnswerKind{status: 429}
+
+func (v AddRegistrantTooManyRequests) answer(w http.ResponseWriter, _ *AddRegistrantInput) serverAnswer {
 	answerHeader(w, "Retry-After", v.RetryAfter, answerInt)
-	return serverWriteStatus(w, 429)
+	return serverAnswer{kind: &answerKindAddRegistrantTooManyRequests}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -315,8 +323,8 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationInsertInvitees, h.serveInsertInvitees)
-	h.handle(serverOperationAddRegistrant, h.serveAddRegistrant)
+	h.handle(serverOperationInsertInvitees, (*serverHandler).serveInsertInvitees)
+	h.handle(serverOperationAddRegistrant, (*serverHandler).serveAddRegistrant)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -380,13 +388,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -395,30 +405,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -505,6 +507,52 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	}
+	return serverWriteStatus(w, status)
+}
+
 // answerHeader sets the header name to the text of *v; nil leaves it out.
 func answerHeader[T any](w http.ResponseWriter, name string, v *T, format func(T) string) {
 	if v != nil {
@@ -558,8 +606,11 @@ func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Reque
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.InsertInvitees(c.ctx, in)
-		serverWriteAnswer(h, w, r, "insertInvitees", out, err)
+		if out, err := h.impl.InsertInvitees(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "insertInvitees", err)
+		} else {
+			h.answer(w, r, "insertInvitees", out.answer(w, nil))
+		}
 	}
 }
 
@@ -607,7 +658,10 @@ func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Reques
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.AddRegistrant(c.ctx, in)
-		serverWriteAnswer(h, w, r, "addRegistrant", out, err)
+		if out, err := h.impl.AddRegistrant(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "addRegistrant", err)
+		} else {
+			h.answer(w, r, "addRegistrant", out.answer(w, nil))
+		}
 	}
 }

@@ -228,7 +228,7 @@ type GetAccountLinkInput struct {
 
 // GetAccountLinkOutput is an answer of GetAccountLink: GetAccountLinkOK.
 type GetAccountLinkOutput interface {
-	writeAnswer(http.ResponseWriter, *GetAccountLinkInput) error
+	answer(http.ResponseWriter, *GetAccountLinkInput) serverAnswer
 }
 
 // GetAccountLinkOK is the 200 answer of GetAccountLink: The link.
@@ -236,8 +236,10 @@ type GetAccountLinkOK struct {
 	Body Served
 }
 
-func (v GetAccountLinkOK) writeAnswer(w http.ResponseWriter, _ *GetAccountLinkInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetAccountLinkOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetAccountLinkOK) answer(w http.ResponseWriter, _ *GetAccountLinkInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetAccountLinkOK, body: v.Body}
 }
 
 // GetBoardInput is the request of GetBoard, decoded and validated.
@@ -334,7 +336,7 @@ type ListConversationsInput struct{}
 
 // ListConversationsOutput is an answer of ListConversations: ListConversationsOK.
 type ListConversationsOutput interface {
-	writeAnswer(http.ResponseWriter, *ListConversationsInput) error
+	answer(http.ResponseWriter, *ListConversationsInput) serverAnswer
 }
 
 // ListConversationsOK is the 200 answer of ListConversations: The conversations.
@@ -342,8 +344,10 @@ type ListConversationsOK struct {
 	Body Served
 }
 
-func (v ListConversationsOK) writeAnswer(w http.ResponseWriter, _ *ListConversationsInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListConversationsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListConversationsOK) answer(w http.ResponseWriter, _ *ListConversationsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListConversationsOK, body: v.Body}
 }
 
 // StartConversationStreamInput is the request of StartConversationStream, decoded and validated.
@@ -352,7 +356,7 @@ type StartConversationStreamInput struct{}
 // StartConversationStreamOutput is an answer of StartConversationStream:
 // StartConversationStreamOK.
 type StartConversationStreamOutput interface {
-	writeAnswer(http.ResponseWriter, *StartConversationStreamInput) error
+	answer(http.ResponseWriter, *StartConversationStreamInput) serverAnswer
 }
 
 // StartConversationStreamOK is the 200 answer of StartConversationStream: Started.
@@ -360,8 +364,10 @@ type StartConversationStreamOK struct {
 	Body Served
 }
 
-func (v StartConversationStreamOK) writeAnswer(w http.ResponseWriter, _ *StartConversationStreamInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindStartConversationStreamOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v StartConversationStreamOK) answer(w http.ResponseWriter, _ *StartConversationStreamInput) serverAnswer {
+	return serverAnswer{kind: &answerKindStartConversationStreamOK, body: v.Body}
 }
 
 // UpdateFileInput is the request of UpdateFile, decoded and validated.
@@ -376,7 +382,7 @@ type UpdateFileInput struct {
 
 // UpdateFileOutput is an answer of UpdateFile: UpdateFileOK.
 type UpdateFileOutput interface {
-	writeAnswer(http.ResponseWriter, *UpdateFileInput) error
+	answer(http.ResponseWriter, *UpdateFileInput) serverAnswer
 }
 
 // UpdateFileOK is the 200 answer of UpdateFile: Updated.
@@ -384,8 +390,10 @@ type UpdateFileOK struct {
 	Body Served
 }
 
-func (v UpdateFileOK) writeAnswer(w http.ResponseWriter, _ *UpdateFileInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindUpdateFileOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v UpdateFileOK) answer(w http.ResponseWriter, _ *UpdateFileInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUpdateFileOK, body: v.Body}
 }
 
 // AddSharedLinkInput is the request of AddSharedLink, decoded and validated.
@@ -400,7 +408,7 @@ type AddSharedLinkInput struct {
 
 // AddSharedLinkOutput is an answer of AddSharedLink: AddSharedLinkOK.
 type AddSharedLinkOutput interface {
-	writeAnswer(http.ResponseWriter, *AddSharedLinkInput) error
+	answer(http.ResponseWriter, *AddSharedLinkInput) serverAnswer
 }
 
 // AddSharedLinkOK is the 200 answer of AddSharedLink: Linked.
@@ -408,8 +416,10 @@ type AddSharedLinkOK struct {
 	Body Served
 }
 
-func (v AddSharedLinkOK) writeAnswer(w http.ResponseWriter, _ *AddSharedLinkInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindAddSharedLinkOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v AddSharedLinkOK) answer(w http.ResponseWriter, _ *AddSharedLinkInput) serverAnswer {
+	return serverAnswer{kind: &answerKindAddSharedLinkOK, body: v.Body}
 }
 
 // RemoveSharedLinkInput is the request of RemoveSharedLink, decoded and validated.
@@ -484,7 +494,7 @@ type GetInviteeInput struct {
 
 // GetInviteeOutput is an answer of GetInvitee: GetInviteeOK.
 type GetInviteeOutput interface {
-	writeAnswer(http.ResponseWriter, *GetInviteeInput) error
+	answer(http.ResponseWriter, *GetInviteeInput) serverAnswer
 }
 
 // GetInviteeOK is the 200 answer of GetInvitee: The invitee.
@@ -492,8 +502,10 @@ type GetInviteeOK struct {
 	Body Served
 }
 
-func (v GetInviteeOK) writeAnswer(w http.ResponseWriter, _ *GetInviteeInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetInviteeOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetInviteeOK) answer(w http.ResponseWriter, _ *GetInviteeInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetInviteeOK, body: v.Body}
 }
 
 // ListInviteesInput is the request of ListInvitees, decoded and validated.
@@ -504,7 +516,7 @@ type ListInviteesInput struct {
 
 // ListInviteesOutput is an answer of ListInvitees: ListInviteesOK.
 type ListInviteesOutput interface {
-	writeAnswer(http.ResponseWriter, *ListInviteesInput) error
+	answer(http.ResponseWriter, *ListInviteesInput) serverAnswer
 }
 
 // ListInviteesOK is the 200 answer of ListInvitees: The invitees.
@@ -512,8 +524,10 @@ type ListInviteesOK struct {
 	Body Served
 }
 
-func (v ListInviteesOK) writeAnswer(w http.ResponseWriter, _ *ListInviteesInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListInviteesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListInviteesOK) answer(w http.ResponseWriter, _ *ListInviteesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListInviteesOK, body: v.Body}
 }
 
 // GetPageInput is the request of GetPage, decoded and validated.
@@ -526,7 +540,7 @@ type GetPageInput struct {
 
 // GetPageOutput is an answer of GetPage: GetPageOK.
 type GetPageOutput interface {
-	writeAnswer(http.ResponseWriter, *GetPageInput) error
+	answer(http.ResponseWriter, *GetPageInput) serverAnswer
 }
 
 // GetPageOK is the 200 answer of GetPage: The page.
@@ -534,8 +548,10 @@ type GetPageOK struct {
 	Body Served
 }
 
-func (v GetPageOK) writeAnswer(w http.ResponseWriter, _ *GetPageInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetPageOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetPageOK) answer(w http.ResponseWriter, _ *GetPageInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetPageOK, body: v.Body}
 }
 
 // GetPairInput is the request of GetPair, decoded and validated.
@@ -548,7 +564,7 @@ type GetPairInput struct {
 
 // GetPairOutput is an answer of GetPair: GetPairOK.
 type GetPairOutput interface {
-	writeAnswer(http.ResponseWriter, *GetPairInput) error
+	answer(http.ResponseWriter, *GetPairInput) serverAnswer
 }
 
 // GetPairOK is the 200 answer of GetPair: The pair.
@@ -556,8 +572,10 @@ type GetPairOK struct {
 	Body Served
 }
 
-func (v GetPairOK) writeAnswer(w http.ResponseWriter, _ *GetPairInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetPairOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetPairOK) answer(w http.ResponseWriter, _ *GetPairInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetPairOK, body: v.Body}
 }
 
 // GetPeriodReportInput is the request of GetPeriodReport, decoded and validated.
@@ -682,7 +700,7 @@ type ExportTasksInput struct{}
 
 // ExportTasksOutput is an answer of ExportTasks: ExportTasksOK.
 type ExportTasksOutput interface {
-	writeAnswer(http.ResponseWriter, *ExportTasksInput) error
+	answer(http.ResponseWriter, *ExportTasksInput) serverAnswer
 }
 
 // ExportTasksOK is the 200 answer of ExportTasks: Every task.
@@ -690,8 +708,10 @@ type ExportTasksOK struct {
 	Body Served
 }
 
-func (v ExportTasksOK) writeAnswer(w http.ResponseWriter, _ *ExportTasksInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindExportTasksOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ExportTasksOK) answer(w http.ResponseWriter, _ *ExportTasksInput) serverAnswer {
+	return serverAnswer{kind: &answerKindExportTasksOK, body: v.Body}
 }
 
 // GetTaskInput is the request of GetTask, decoded and validated.
@@ -702,7 +722,7 @@ type GetTaskInput struct {
 
 // GetTaskOutput is an answer of GetTask: GetTaskOK.
 type GetTaskOutput interface {
-	writeAnswer(http.ResponseWriter, *GetTaskInput) error
+	answer(http.ResponseWriter, *GetTaskInput) serverAnswer
 }
 
 // GetTaskOK is the 200 answer of GetTask: The task.
@@ -710,8 +730,10 @@ type GetTaskOK struct {
 	Body Served
 }
 
-func (v GetTaskOK) writeAnswer(w http.ResponseWriter, _ *GetTaskInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetTaskOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetTaskOK) answer(w http.ResponseWriter, _ *GetTaskInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetTaskOK, body: v.Body}
 }
 
 // GetTaskJSONInput is the request of GetTaskJSON, decoded and validated.
@@ -722,7 +744,7 @@ type GetTaskJSONInput struct {
 
 // GetTaskJSONOutput is an answer of GetTaskJSON: GetTaskJSONOK.
 type GetTaskJSONOutput interface {
-	writeAnswer(http.ResponseWriter, *GetTaskJSONInput) error
+	answer(http.ResponseWriter, *GetTaskJSONInput) serverAnswer
 }
 
 // GetTaskJSONOK is the 200 answer of GetTaskJSON: The task as JSON.
@@ -730,8 +752,10 @@ type GetTaskJSONOK struct {
 	Body Served
 }
 
-func (v GetTaskJSONOK) writeAnswer(w http.ResponseWriter, _ *GetTaskJSONInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetTaskJSONOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetTaskJSONOK) answer(w http.ResponseWriter, _ *GetTaskJSONInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetTaskJSONOK, body: v.Body}
 }
 
 // HeadTaskJSONInput is the request of HeadTaskJSON, decoded and validated.
@@ -742,14 +766,16 @@ type HeadTaskJSONInput struct {
 
 // HeadTaskJSONOutput is an answer of HeadTaskJSON: HeadTaskJSONNoContent.
 type HeadTaskJSONOutput interface {
-	writeAnswer(http.ResponseWriter, *HeadTaskJSONInput) error
+	answer(http.ResponseWriter, *HeadTaskJSONInput) serverAnswer
 }
 
 // HeadTaskJSONNoContent is the 204 answer of HeadTaskJSON: The task exists.
 type HeadTaskJSONNoContent struct{}
 
-func (HeadTaskJSONNoContent) writeAnswer(w http.ResponseWriter, _ *HeadTaskJSONInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindHeadTaskJSONNoContent = serverAnswerKind{status: 204}
+
+func (HeadTaskJSONNoContent) answer(w http.ResponseWriter, _ *HeadTaskJSONInput) serverAnswer {
+	return serverAnswer{kind: &answerKindHeadTaskJSONNoContent}
 }
 
 // TokenInput is the request of Token, decoded and validated.
@@ -800,7 +826,7 @@ type ExpirePasswordInput struct {
 
 // ExpirePasswordOutput is an answer of ExpirePassword: ExpirePasswordOK.
 type ExpirePasswordOutput interface {
-	writeAnswer(http.ResponseWriter, *ExpirePasswordInput) error
+	answer(http.ResponseWriter, *ExpirePasswordInput) serverAnswer
 }
 
 // ExpirePasswordOK is the 200 answer of ExpirePassword: Expired.
@@ -808,8 +834,10 @@ type ExpirePasswordOK struct {
 	Body Served
 }
 
-func (v ExpirePasswordOK) writeAnswer(w http.ResponseWriter, _ *ExpirePasswordInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindExpirePasswordOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ExpirePasswordOK) answer(w http.ResponseWriter, _ *ExpirePasswordInput) serverAnswer {
+	return serverAnswer{kind: &answerKindExpirePasswordOK, body: v.Body}
 }
 
 // ExpireWithTemporaryPasswordInput is the request of ExpireWithTemporaryPassword, decoded and validated.
@@ -821,7 +849,7 @@ type ExpireWithTemporaryPasswordInput struct {
 // ExpireWithTemporaryPasswordOutput is an answer of ExpireWithTemporaryPassword:
 // ExpireWithTemporaryPasswordOK.
 type ExpireWithTemporaryPasswordOutput interface {
-	writeAnswer(http.ResponseWriter, *ExpireWithTemporaryPasswordInput) error
+	answer(http.ResponseWriter, *ExpireWithTemporaryPasswordInput) serverAnswer
 }
 
 // ExpireWithTemporaryPasswordOK is the 200 answer of ExpireWithTemporaryPassword: Expired.
@@ -829,8 +857,10 @@ type ExpireWithTemporaryPasswordOK struct {
 	Body Served
 }
 
-func (v ExpireWithTemporaryPasswordOK) writeAnswer(w http.ResponseWriter, _ *ExpireWithTemporaryPasswordInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindExpireWithTemporaryPasswordOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ExpireWithTemporaryPasswordOK) answer(w http.ResponseWriter, _ *ExpireWithTemporaryPasswordInput) serverAnswer {
+	return serverAnswer{kind: &answerKindExpireWithTemporaryPasswordOK, body: v.Body}
 }
 
 // GetOperationInput is the request of GetOperation, decoded and validated.
@@ -841,7 +871,7 @@ type GetOperationInput struct {
 
 // GetOperationOutput is an answer of GetOperation: GetOperationOK.
 type GetOperationOutput interface {
-	writeAnswer(http.ResponseWriter, *GetOperationInput) error
+	answer(http.ResponseWriter, *GetOperationInput) serverAnswer
 }
 
 // GetOperationOK is the 200 answer of GetOperation: The operation.
@@ -849,8 +879,10 @@ type GetOperationOK struct {
 	Body Served
 }
 
-func (v GetOperationOK) writeAnswer(w http.ResponseWriter, _ *GetOperationInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetOperationOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetOperationOK) answer(w http.ResponseWriter, _ *GetOperationInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetOperationOK, body: v.Body}
 }
 
 // CancelOperationInput is the request of CancelOperation, decoded and validated.
@@ -861,7 +893,7 @@ type CancelOperationInput struct {
 
 // CancelOperationOutput is an answer of CancelOperation: CancelOperationOK.
 type CancelOperationOutput interface {
-	writeAnswer(http.ResponseWriter, *CancelOperationInput) error
+	answer(http.ResponseWriter, *CancelOperationInput) serverAnswer
 }
 
 // CancelOperationOK is the 200 answer of CancelOperation: Cancelled.
@@ -869,8 +901,10 @@ type CancelOperationOK struct {
 	Body Served
 }
 
-func (v CancelOperationOK) writeAnswer(w http.ResponseWriter, _ *CancelOperationInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindCancelOperationOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v CancelOperationOK) answer(w http.ResponseWriter, _ *CancelOperationInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCancelOperationOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -1086,15 +1120,13 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationGetAccountLink, h.serveGetAccountLink)
-	h.handle(serverOperationListConversations, h.serveListConversations)
-	h.handle(serverOperationStartConversationStream, h.serveStartConversationStream)
-	h.handle(serverOperationGetOperation, h.serveGetOperation)
+	h.handle(serverOperationGetAccountLink, (*serverHandler).serveGetAccountLink)
+	h.handle(serverOperationListConversations, (*serverHandler).serveListConversations)
+	h.handle(serverOperationStartConversationStream, (*serverHandler).serveStartConversationStream)
+	h.handle(serverOperationGetOperation, (*serverHandler).serveGetOperation)
 	h.matched = make([]http.Handler, len(serverRoutes))
 	for i, route := range serverRoutes {
-		h.matched[i] = h.wrap(route.op, func(w http.ResponseWriter, r *http.Request) {
-			route.serve(h, w, r)
-		})
+		h.matched[i] = h.wrap(route.op, route.serve)
 	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
@@ -1163,13 +1195,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -1178,30 +1212,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -1286,6 +1312,52 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
 	return nil
+}
+
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	}
+	return serverWriteStatus(w, status)
 }
 
 // serverRoute is an operation that NewHandler routes itself, ahead of http.ServeMux:
@@ -1897,8 +1969,11 @@ func (h *serverHandler) serveGetAccountLink(w http.ResponseWriter, r *http.Reque
 	in.AccountID = r.PathValue("accountID")
 	in.AccountID2 = r.PathValue("accountID2")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetAccountLink(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getAccountLink", out, err)
+		if out, err := h.impl.GetAccountLink(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getAccountLink", err)
+		} else {
+			h.answer(w, r, "getAccountLink", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2038,8 +2113,11 @@ func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Re
 	}
 	var in ListConversationsInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListConversations(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listConversations", out, err)
+		if out, err := h.impl.ListConversations(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listConversations", err)
+		} else {
+			h.answer(w, r, "listConversations", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2056,8 +2134,11 @@ func (h *serverHandler) serveStartConversationStream(w http.ResponseWriter, r *h
 	}
 	var in StartConversationStreamInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.StartConversationStream(c.ctx, in)
-		serverWriteAnswer(h, w, r, "startConversationStream", out, err)
+		if out, err := h.impl.StartConversationStream(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "startConversationStream", err)
+		} else {
+			h.answer(w, r, "startConversationStream", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2097,8 +2178,11 @@ func (h *serverHandler) serveUpdateFile(w http.ResponseWriter, r *http.Request) 
 		}
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.UpdateFile(c.ctx, in)
-		serverWriteAnswer(h, w, r, "updateFile", out, err)
+		if out, err := h.impl.UpdateFile(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "updateFile", err)
+		} else {
+			h.answer(w, r, "updateFile", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2140,8 +2224,11 @@ func (h *serverHandler) serveAddSharedLink(w http.ResponseWriter, r *http.Reques
 		}
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.AddSharedLink(c.ctx, in)
-		serverWriteAnswer(h, w, r, "addSharedLink", out, err)
+		if out, err := h.impl.AddSharedLink(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "addSharedLink", err)
+		} else {
+			h.answer(w, r, "addSharedLink", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2236,8 +2323,11 @@ func (h *serverHandler) serveGetInvitee(w http.ResponseWriter, r *http.Request) 
 	var in GetInviteeInput
 	in.InviteeID = r.PathValue("inviteeID")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetInvitee(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getInvitee", out, err)
+		if out, err := h.impl.GetInvitee(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getInvitee", err)
+		} else {
+			h.answer(w, r, "getInvitee", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2254,8 +2344,11 @@ func (h *serverHandler) serveListInvitees(w http.ResponseWriter, r *http.Request
 	var in ListInviteesInput
 	in.MeetingID = r.PathValue("meetingID")
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListInvitees(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listInvitees", out, err)
+		if out, err := h.impl.ListInvitees(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listInvitees", err)
+		} else {
+			h.answer(w, r, "listInvitees", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2273,8 +2366,11 @@ func (h *serverHandler) serveGetPage(w http.ResponseWriter, r *http.Request) {
 	in.Page, _ = serverPathOf(c, "page", r.PathValue("page"), serverParseIntOf[int])
 	in.Format = r.PathValue("format")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetPage(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getPage", out, err)
+		if out, err := h.impl.GetPage(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getPage", err)
+		} else {
+			h.answer(w, r, "getPage", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2296,8 +2392,11 @@ func (h *serverHandler) serveGetPair(w http.ResponseWriter, r *http.Request) {
 	}
 	in.B = r.PathValue("b")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetPair(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getPair", out, err)
+		if out, err := h.impl.GetPair(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getPair", err)
+		} else {
+			h.answer(w, r, "getPair", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2489,8 +2588,11 @@ func (h *serverHandler) serveExportTasks(w http.ResponseWriter, r *http.Request)
 	}
 	var in ExportTasksInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.ExportTasks(c.ctx, in)
-		serverWriteAnswer(h, w, r, "exportTasks", out, err)
+		if out, err := h.impl.ExportTasks(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "exportTasks", err)
+		} else {
+			h.answer(w, r, "exportTasks", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2507,8 +2609,11 @@ func (h *serverHandler) serveGetTask(w http.ResponseWriter, r *http.Request) {
 	var in GetTaskInput
 	in.ID = r.PathValue("id")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetTask(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getTask", out, err)
+		if out, err := h.impl.GetTask(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getTask", err)
+		} else {
+			h.answer(w, r, "getTask", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2525,8 +2630,11 @@ func (h *serverHandler) serveGetTaskJSON(w http.ResponseWriter, r *http.Request)
 	var in GetTaskJSONInput
 	in.ID = r.PathValue("id")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetTaskJSON(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getTaskJSON", out, err)
+		if out, err := h.impl.GetTaskJSON(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getTaskJSON", err)
+		} else {
+			h.answer(w, r, "getTaskJSON", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2543,8 +2651,11 @@ func (h *serverHandler) serveHeadTaskJSON(w http.ResponseWriter, r *http.Request
 	var in HeadTaskJSONInput
 	in.ID = r.PathValue("id")
 	if !h.invalid(w, c) {
-		out, err := h.impl.HeadTaskJSON(c.ctx, in)
-		serverWriteAnswer(h, w, r, "headTaskJSON", out, err)
+		if out, err := h.impl.HeadTaskJSON(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "headTaskJSON", err)
+		} else {
+			h.answer(w, r, "headTaskJSON", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2672,8 +2783,11 @@ func (h *serverHandler) serveExpirePassword(w http.ResponseWriter, r *http.Reque
 	var in ExpirePasswordInput
 	in.UserID = r.PathValue("userID")
 	if !h.invalid(w, c) {
-		out, err := h.impl.ExpirePassword(c.ctx, in)
-		serverWriteAnswer(h, w, r, "expirePassword", out, err)
+		if out, err := h.impl.ExpirePassword(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "expirePassword", err)
+		} else {
+			h.answer(w, r, "expirePassword", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2691,8 +2805,11 @@ func (h *serverHandler) serveExpireWithTemporaryPassword(w http.ResponseWriter, 
 	var in ExpireWithTemporaryPasswordInput
 	in.UserID = r.PathValue("userID")
 	if !h.invalid(w, c) {
-		out, err := h.impl.ExpireWithTemporaryPassword(c.ctx, in)
-		serverWriteAnswer(h, w, r, "expireWithTemporaryPassword", out, err)
+		if out, err := h.impl.ExpireWithTemporaryPassword(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "expireWithTemporaryPassword", err)
+		} else {
+			h.answer(w, r, "expireWithTemporaryPassword", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2709,8 +2826,11 @@ func (h *serverHandler) serveGetOperation(w http.ResponseWriter, r *http.Request
 	var in GetOperationInput
 	in.Name = r.PathValue("name")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetOperation(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getOperation", out, err)
+		if out, err := h.impl.GetOperation(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getOperation", err)
+		} else {
+			h.answer(w, r, "getOperation", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2727,7 +2847,10 @@ func (h *serverHandler) serveCancelOperation(w http.ResponseWriter, r *http.Requ
 	var in CancelOperationInput
 	in.Name = r.PathValue("name")
 	if !h.invalid(w, c) {
-		out, err := h.impl.CancelOperation(c.ctx, in)
-		serverWriteAnswer(h, w, r, "cancelOperation", out, err)
+		if out, err := h.impl.CancelOperation(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "cancelOperation", err)
+		} else {
+			h.answer(w, r, "cancelOperation", out.answer(w, nil))
+		}
 	}
 }

@@ -52,7 +52,7 @@ type ListLivesInput struct{}
 
 // ListLivesOutput is an answer of ListLives: ListLivesOK.
 type ListLivesOutput interface {
-	writeAnswer(http.ResponseWriter, *ListLivesInput) error
+	answer(http.ResponseWriter, *ListLivesInput) serverAnswer
 }
 
 // ListLivesOK is the 200 answer of ListLives: The lives.
@@ -60,8 +60,10 @@ type ListLivesOK struct {
 	Body []Live
 }
 
-func (v ListLivesOK) writeAnswer(w http.ResponseWriter, _ *ListLivesInput) error {
-	return serverWriteAppended(w, 200, "application/json", jsonList[Live](answerNonNil(v.Body)))
+var answerKindListLivesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListLivesOK) answer(w http.ResponseWriter, _ *ListLivesInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListLivesOK, body: jsonList[Live](answerNonNil(v.Body))}
 }
 
 // GetLiveInput is the request of GetLive, decoded and validated.
@@ -72,7 +74,7 @@ type GetLiveInput struct {
 
 // GetLiveOutput is an answer of GetLive: GetLiveOK.
 type GetLiveOutput interface {
-	writeAnswer(http.ResponseWriter, *GetLiveInput) error
+	answer(http.ResponseWriter, *GetLiveInput) serverAnswer
 }
 
 // GetLiveOK is the 200 answer of GetLive: The live.
@@ -80,8 +82,10 @@ type GetLiveOK struct {
 	Body Live
 }
 
-func (v GetLiveOK) writeAnswer(w http.ResponseWriter, _ *GetLiveInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetLiveOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetLiveOK) answer(w http.ResponseWriter, _ *GetLiveInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetLiveOK, body: v.Body}
 }
 
 // LiveStartedInput is the request of LiveStarted, decoded and validated.
@@ -92,14 +96,16 @@ type LiveStartedInput struct {
 
 // LiveStartedOutput is an answer of LiveStarted: LiveStartedNoContent.
 type LiveStartedOutput interface {
-	writeAnswer(http.ResponseWriter, *LiveStartedInput) error
+	answer(http.ResponseWriter, *LiveStartedInput) serverAnswer
 }
 
 // LiveStartedNoContent is the 204 answer of LiveStarted: Received.
 type LiveStartedNoContent struct{}
 
-func (LiveStartedNoContent) writeAnswer(w http.ResponseWriter, _ *LiveStartedInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindLiveStartedNoContent = serverAnswerKind{status: 204}
+
+func (LiveStartedNoContent) answer(w http.ResponseWriter, _ *LiveStartedInput) serverAnswer {
+	return serverAnswer{kind: &answerKindLiveStartedNoContent}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -305,8 +311,8 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListLives, h.serveListLives)
-	h.handle(serverOperationGetLive, h.serveGetLive)
+	h.handle(serverOperationListLives, (*serverHandler).serveListLives)
+	h.handle(serverOperationGetLive, (*serverHandler).serveGetLive)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -370,13 +376,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -385,30 +393,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -495,6 +495,52 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	}
+	return serverWriteStatus(w, status)
+}
+
 // answerNonNil is list, or an empty list when it is nil: a JSON array is [], not null.
 func answerNonNil[L ~[]E, E any](list L) L {
 	if list == nil {
@@ -541,7 +587,7 @@ func (r *WebhookReceiver) handler() *serverHandler {
 // LiveStarted is the http.Handler receiving the webhook liveStarted (POST), at any path.
 func (r *WebhookReceiver) LiveStarted() http.Handler {
 	h := r.handler()
-	h.handle(serverOperationLiveStarted, h.serveLiveStarted)
+	h.handle(serverOperationLiveStarted, (*serverHandler).serveLiveStarted)
 	return h
 }
 
@@ -557,8 +603,11 @@ func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
 	}
 	var in ListLivesInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListLives(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listLives", out, err)
+		if out, err := h.impl.ListLives(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listLives", err)
+		} else {
+			h.answer(w, r, "listLives", out.answer(w, nil))
+		}
 	}
 }
 
@@ -575,8 +624,11 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 	var in GetLiveInput
 	in.ID = r.PathValue("id")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetLive(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getLive", out, err)
+		if out, err := h.impl.GetLive(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getLive", err)
+		} else {
+			h.answer(w, r, "getLive", out.answer(w, nil))
+		}
 	}
 }
 
@@ -621,7 +673,10 @@ func (h *serverHandler) serveLiveStarted(w http.ResponseWriter, r *http.Request)
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.hooks.LiveStarted(c.ctx, in)
-		serverWriteAnswer(h, w, r, "liveStarted", out, err)
+		if out, err := h.hooks.LiveStarted(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "liveStarted", err)
+		} else {
+			h.answer(w, r, "liveStarted", out.answer(w, nil))
+		}
 	}
 }

@@ -77,7 +77,7 @@ type RunBatchInput struct {
 
 // RunBatchOutput is an answer of RunBatch: RunBatchOK.
 type RunBatchOutput interface {
-	writeAnswer(http.ResponseWriter, *RunBatchInput) error
+	answer(http.ResponseWriter, *RunBatchInput) serverAnswer
 }
 
 // RunBatchOK is the 200 answer of RunBatch: The items.
@@ -85,8 +85,10 @@ type RunBatchOK struct {
 	Body []Item
 }
 
-func (v RunBatchOK) writeAnswer(w http.ResponseWriter, _ *RunBatchInput) error {
-	return serverWriteAppended(w, 200, "application/json", jsonList[Item](answerNonNil(v.Body)))
+var answerKindRunBatchOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v RunBatchOK) answer(w http.ResponseWriter, _ *RunBatchInput) serverAnswer {
+	return serverAnswer{kind: &answerKindRunBatchOK, body: jsonList[Item](answerNonNil(v.Body))}
 }
 
 // GetItemInput is the request of GetItem, decoded and validated.
@@ -99,7 +101,7 @@ type GetItemInput struct {
 
 // GetItemOutput is an answer of GetItem: one of GetItem{OK, Status4XX, Default}.
 type GetItemOutput interface {
-	writeAnswer(http.ResponseWriter, *GetItemInput) error
+	answer(http.ResponseWriter, *GetItemInput) serverAnswer
 }
 
 // GetItemOK is the 200 answer of GetItem: The item.
@@ -111,10 +113,12 @@ type GetItemOK struct {
 	XRateRemaining *int
 }
 
-func (v GetItemOK) writeAnswer(w http.ResponseWriter, _ *GetItemInput) error {
+var answerKindGetItemOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetItemOK) answer(w http.ResponseWriter, _ *GetItemInput) serverAnswer {
 	answerHeader(w, "ETag", &v.ETag, answerString)
 	answerHeader(w, "X-Rate-Remaining", v.XRateRemaining, answerInt)
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+	return serverAnswer{kind: &answerKindGetItemOK, body: v.Body}
 }
 
 // GetItemStatus4XX is the 4XX answer of GetItem: A client error.
@@ -124,11 +128,10 @@ type GetItemStatus4XX struct {
 	Body   Failure
 }
 
-func (v GetItemStatus4XX) writeAnswer(w http.ResponseWriter, _ *GetItemInput) error {
-	if v.Status < 400 || v.Status > 499 {
-		return fmt.Errorf("GetItemStatus4XX: status %d is not in 400-499", v.Status)
-	}
-	return serverWriteAppended(w, v.Status, "application/json", v.Body)
+var answerKindGetItemStatus4XX = serverAnswerKind{name: "GetItemStatus4XX", status: 400, last: 499, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetItemStatus4XX) answer(w http.ResponseWriter, _ *GetItemInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetItemStatus4XX, status: v.Status, body: v.Body}
 }
 
 // GetItemDefault is the default answer of GetItem: Any other answer.
@@ -137,11 +140,10 @@ type GetItemDefault struct {
 	Status int
 }
 
-func (v GetItemDefault) writeAnswer(w http.ResponseWriter, _ *GetItemInput) error {
-	if v.Status < 200 || v.Status > 599 {
-		return fmt.Errorf("GetItemDefault: status %d is not in 200-599", v.Status)
-	}
-	return serverWriteStatus(w, v.Status)
+var answerKindGetItemDefault = serverAnswerKind{name: "GetItemDefault", status: 200, last: 599}
+
+func (v GetItemDefault) answer(w http.ResponseWriter, _ *GetItemInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetItemDefault, status: v.Status}
 }
 
 // PutItemInput is the request of PutItem, decoded and validated.
@@ -154,14 +156,16 @@ type PutItemInput struct {
 
 // PutItemOutput is an answer of PutItem: PutItemNoContent.
 type PutItemOutput interface {
-	writeAnswer(http.ResponseWriter, *PutItemInput) error
+	answer(http.ResponseWriter, *PutItemInput) serverAnswer
 }
 
 // PutItemNoContent is the 204 answer of PutItem: Stored.
 type PutItemNoContent struct{}
 
-func (PutItemNoContent) writeAnswer(w http.ResponseWriter, _ *PutItemInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindPutItemNoContent = serverAnswerKind{status: 204}
+
+func (PutItemNoContent) answer(w http.ResponseWriter, _ *PutItemInput) serverAnswer {
+	return serverAnswer{kind: &answerKindPutItemNoContent}
 }
 
 // ArchiveItemInput is the request of ArchiveItem, decoded and validated.
@@ -172,14 +176,16 @@ type ArchiveItemInput struct {
 
 // ArchiveItemOutput is an answer of ArchiveItem: ArchiveItemNoContent.
 type ArchiveItemOutput interface {
-	writeAnswer(http.ResponseWriter, *ArchiveItemInput) error
+	answer(http.ResponseWriter, *ArchiveItemInput) serverAnswer
 }
 
 // ArchiveItemNoContent is the 204 answer of ArchiveItem: Archived.
 type ArchiveItemNoContent struct{}
 
-func (ArchiveItemNoContent) writeAnswer(w http.ResponseWriter, _ *ArchiveItemInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindArchiveItemNoContent = serverAnswerKind{status: 204}
+
+func (ArchiveItemNoContent) answer(w http.ResponseWriter, _ *ArchiveItemInput) serverAnswer {
+	return serverAnswer{kind: &answerKindArchiveItemNoContent}
 }
 
 // UploadInput is the request of Upload, decoded and validated.
@@ -192,7 +198,7 @@ type UploadInput struct {
 
 // UploadOutput is an answer of Upload: UploadCreated.
 type UploadOutput interface {
-	writeAnswer(http.ResponseWriter, *UploadInput) error
+	answer(http.ResponseWriter, *UploadInput) serverAnswer
 }
 
 // UploadCreated is the 201 answer of Upload (text/plain): Stored.
@@ -200,8 +206,10 @@ type UploadCreated struct {
 	Body string
 }
 
-func (v UploadCreated) writeAnswer(w http.ResponseWriter, _ *UploadInput) error {
-	return serverWriteBytes(w, 201, "text/plain", []byte(v.Body))
+var answerKindUploadCreated = serverAnswerKind{status: 201, contentType: "text/plain", write: serverBodyBytes}
+
+func (v UploadCreated) answer(w http.ResponseWriter, _ *UploadInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUploadCreated, body: []byte(v.Body)}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -409,15 +417,13 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationRunBatch, h.serveRunBatch)
-	h.handle(serverOperationGetItem, h.serveGetItem)
-	h.handle(serverOperationPutItem, h.servePutItem)
-	h.handle(serverOperationUpload, h.serveUpload)
+	h.handle(serverOperationRunBatch, (*serverHandler).serveRunBatch)
+	h.handle(serverOperationGetItem, (*serverHandler).serveGetItem)
+	h.handle(serverOperationPutItem, (*serverHandler).servePutItem)
+	h.handle(serverOperationUpload, (*serverHandler).serveUpload)
 	h.matched = make([]http.Handler, len(serverRoutes))
 	for i, route := range serverRoutes {
-		h.matched[i] = h.wrap(route.op, func(w http.ResponseWriter, r *http.Request) {
-			route.serve(h, w, r)
-		})
+		h.matched[i] = h.wrap(route.op, route.serve)
 	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
@@ -486,13 +492,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -501,30 +509,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -609,6 +609,54 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
 	return nil
+}
+
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	case serverBodyBytes:
+		return serverWriteBytes(w, status, k.contentType, a.body.([]byte))
+	}
+	return serverWriteStatus(w, status)
 }
 
 // answerHeader sets the header name to the text of *v; nil leaves it out.
@@ -827,8 +875,11 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.RunBatch(c.ctx, in)
-		serverWriteAnswer(h, w, r, "runBatch", out, err)
+		if out, err := h.impl.RunBatch(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "runBatch", err)
+		} else {
+			h.answer(w, r, "runBatch", out.answer(w, nil))
+		}
 	}
 }
 
@@ -884,8 +935,11 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		in.Params.Session = &v
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetItem(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getItem", out, err)
+		if out, err := h.impl.GetItem(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getItem", err)
+		} else {
+			h.answer(w, r, "getItem", out.answer(w, nil))
+		}
 	}
 }
 
@@ -931,8 +985,11 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.PutItem(c.ctx, in)
-		serverWriteAnswer(h, w, r, "putItem", out, err)
+		if out, err := h.impl.PutItem(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "putItem", err)
+		} else {
+			h.answer(w, r, "putItem", out.answer(w, nil))
+		}
 	}
 }
 
@@ -949,8 +1006,11 @@ func (h *serverHandler) serveArchiveItem(w http.ResponseWriter, r *http.Request)
 	var in ArchiveItemInput
 	in.ItemID = r.PathValue("itemID")
 	if !h.invalid(w, c) {
-		out, err := h.impl.ArchiveItem(c.ctx, in)
-		serverWriteAnswer(h, w, r, "archiveItem", out, err)
+		if out, err := h.impl.ArchiveItem(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "archiveItem", err)
+		} else {
+			h.answer(w, r, "archiveItem", out.answer(w, nil))
+		}
 	}
 }
 
@@ -971,7 +1031,10 @@ func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
 	var in UploadInput
 	in.Body = data
 	if !h.invalid(w, c) {
-		out, err := h.impl.Upload(c.ctx, in)
-		serverWriteAnswer(h, w, r, "upload", out, err)
+		if out, err := h.impl.Upload(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "upload", err)
+		} else {
+			h.answer(w, r, "upload", out.answer(w, nil))
+		}
 	}
 }

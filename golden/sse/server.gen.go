@@ -64,7 +64,7 @@ type CreateChatCompletionInput struct {
 // CreateChatCompletionOutput is an answer of CreateChatCompletion: one of
 // CreateChatCompletion{OK, BadRequest}.
 type CreateChatCompletionOutput interface {
-	writeAnswer(http.ResponseWriter, *CreateChatCompletionInput) error
+	answer(http.ResponseWriter, *CreateChatCompletionInput) serverAnswer
 }
 
 // CreateChatCompletionOK is the 200 answer of CreateChatCompletion: The completion, or its
@@ -78,11 +78,13 @@ type CreateChatCompletionOK struct {
 	Events iter.Seq[ChatChunk]
 }
 
-func (v CreateChatCompletionOK) writeAnswer(w http.ResponseWriter, _ *CreateChatCompletionInput) error {
+var answerKindCreateChatCompletionOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v CreateChatCompletionOK) answer(w http.ResponseWriter, _ *CreateChatCompletionInput) serverAnswer {
 	if v.Events != nil {
-		return serverWriteEvents(w, 200, "text/event-stream", serverSSE, v.Events)
+		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "text/event-stream", serverSSE, v.Events)}
 	}
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+	return serverAnswer{kind: &answerKindCreateChatCompletionOK, body: v.Body}
 }
 
 // CreateChatCompletionBadRequest is the 400 answer of CreateChatCompletion: The request is
@@ -91,8 +93,10 @@ type CreateChatCompletionBadRequest struct {
 	Body Error
 }
 
-func (v CreateChatCompletionBadRequest) writeAnswer(w http.ResponseWriter, _ *CreateChatCompletionInput) error {
-	return serverWriteAppended(w, 400, "application/json", v.Body)
+var answerKindCreateChatCompletionBadRequest = serverAnswerKind{status: 400, contentType: "application/json", write: serverBodyAppended}
+
+func (v CreateChatCompletionBadRequest) answer(w http.ResponseWriter, _ *CreateChatCompletionInput) serverAnswer {
+	return serverAnswer{kind: &answerKindCreateChatCompletionBadRequest, body: v.Body}
 }
 
 // SpeakInput is the request of Speak, decoded and validated.
@@ -103,7 +107,7 @@ type SpeakInput struct {
 
 // SpeakOutput is an answer of Speak: SpeakOK.
 type SpeakOutput interface {
-	writeAnswer(http.ResponseWriter, *SpeakInput) error
+	answer(http.ResponseWriter, *SpeakInput) serverAnswer
 }
 
 // SpeakOK is the 200 answer of Speak (text/event-stream): The audio, as events.
@@ -117,11 +121,13 @@ type SpeakOK struct {
 	Events iter.Seq[SpeechEvent]
 }
 
-func (v SpeakOK) writeAnswer(w http.ResponseWriter, _ *SpeakInput) error {
+var answerKindSpeakOK = serverAnswerKind{status: 200, contentType: "text/event-stream", write: serverBodyBytes}
+
+func (v SpeakOK) answer(w http.ResponseWriter, _ *SpeakInput) serverAnswer {
 	if v.Events != nil {
-		return serverWriteEvents(w, 200, "text/event-stream", serverSSEEnvelope, v.Events)
+		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "text/event-stream", serverSSEEnvelope, v.Events)}
 	}
-	return serverWriteBytes(w, 200, "text/event-stream", []byte(v.Body))
+	return serverAnswer{kind: &answerKindSpeakOK, body: []byte(v.Body)}
 }
 
 // ListTicksInput is the request of ListTicks, decoded and validated.
@@ -132,7 +138,7 @@ type ListTicksInput struct {
 
 // ListTicksOutput is an answer of ListTicks: ListTicksOK.
 type ListTicksOutput interface {
-	writeAnswer(http.ResponseWriter, *ListTicksInput) error
+	answer(http.ResponseWriter, *ListTicksInput) serverAnswer
 }
 
 // ListTicksOK is the 200 answer of ListTicks (text/event-stream): One tick an event.
@@ -146,11 +152,13 @@ type ListTicksOK struct {
 	Events iter.Seq[string]
 }
 
-func (v ListTicksOK) writeAnswer(w http.ResponseWriter, _ *ListTicksInput) error {
+var answerKindListTicksOK = serverAnswerKind{status: 200, contentType: "text/event-stream", write: serverBodyBytes}
+
+func (v ListTicksOK) answer(w http.ResponseWriter, _ *ListTicksInput) serverAnswer {
 	if v.Events != nil {
-		return serverWriteEvents(w, 200, "text/event-stream", serverSSEText, v.Events)
+		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "text/event-stream", serverSSEText, v.Events)}
 	}
-	return serverWriteBytes(w, 200, "text/event-stream", []byte(v.Body))
+	return serverAnswer{kind: &answerKindListTicksOK, body: []byte(v.Body)}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -355,9 +363,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationCreateChatCompletion, h.serveCreateChatCompletion)
-	h.handle(serverOperationSpeak, h.serveSpeak)
-	h.handle(serverOperationListTicks, h.serveListTicks)
+	h.handle(serverOperationCreateChatCompletion, (*serverHandler).serveCreateChatCompletion)
+	h.handle(serverOperationSpeak, (*serverHandler).serveSpeak)
+	h.handle(serverOperationListTicks, (*serverHandler).serveListTicks)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -421,13 +429,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -436,30 +446,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -544,6 +546,60 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
 	return nil
+}
+
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverAnswerWritten is the kind of an answer its method wrote itself.
+var serverAnswerWritten = serverAnswerKind{write: serverBodyWritten}
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	case serverBodyBytes:
+		return serverWriteBytes(w, status, k.contentType, a.body.([]byte))
+	case serverBodyWritten:
+		err, _ := a.body.(error)
+		return err
+	}
+	return serverWriteStatus(w, status)
 }
 
 // serverStreamFormat says how the events of a stream are written.
@@ -707,8 +763,11 @@ func (h *serverHandler) serveCreateChatCompletion(w http.ResponseWriter, r *http
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.CreateChatCompletion(c.ctx, in)
-		serverWriteAnswer(h, w, r, "createChatCompletion", out, err)
+		if out, err := h.impl.CreateChatCompletion(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "createChatCompletion", err)
+		} else {
+			h.answer(w, r, "createChatCompletion", out.answer(w, nil))
+		}
 	}
 }
 
@@ -751,8 +810,11 @@ func (h *serverHandler) serveSpeak(w http.ResponseWriter, r *http.Request) {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.Speak(c.ctx, in)
-		serverWriteAnswer(h, w, r, "speak", out, err)
+		if out, err := h.impl.Speak(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "speak", err)
+		} else {
+			h.answer(w, r, "speak", out.answer(w, nil))
+		}
 	}
 }
 
@@ -769,7 +831,10 @@ func (h *serverHandler) serveListTicks(w http.ResponseWriter, r *http.Request) {
 	var in ListTicksInput
 	in.Params.Count = serverParamPtr(serverQueryOf(c, q, "count", false, serverParseIntOf[int]))
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListTicks(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listTicks", out, err)
+		if out, err := h.impl.ListTicks(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listTicks", err)
+		} else {
+			h.answer(w, r, "listTicks", out.answer(w, nil))
+		}
 	}
 }

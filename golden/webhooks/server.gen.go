@@ -50,14 +50,16 @@ type SubscribeInput struct {
 
 // SubscribeOutput is an answer of Subscribe: SubscribeCreated.
 type SubscribeOutput interface {
-	writeAnswer(http.ResponseWriter, *SubscribeInput) error
+	answer(http.ResponseWriter, *SubscribeInput) serverAnswer
 }
 
 // SubscribeCreated is the 201 answer of Subscribe: Subscribed.
 type SubscribeCreated struct{}
 
-func (SubscribeCreated) writeAnswer(w http.ResponseWriter, _ *SubscribeInput) error {
-	return serverWriteStatus(w, 201)
+var answerKindSubscribeCreated = serverAnswerKind{status: 201}
+
+func (SubscribeCreated) answer(w http.ResponseWriter, _ *SubscribeInput) serverAnswer {
+	return serverAnswer{kind: &answerKindSubscribeCreated}
 }
 
 // NewPetInput is the request of NewPet, decoded and validated.
@@ -68,21 +70,25 @@ type NewPetInput struct {
 
 // NewPetOutput is an answer of NewPet: one of NewPet{OK, Gone}.
 type NewPetOutput interface {
-	writeAnswer(http.ResponseWriter, *NewPetInput) error
+	answer(http.ResponseWriter, *NewPetInput) serverAnswer
 }
 
 // NewPetOK is the 200 answer of NewPet: Received; the sender stops retrying.
 type NewPetOK struct{}
 
-func (NewPetOK) writeAnswer(w http.ResponseWriter, _ *NewPetInput) error {
-	return serverWriteStatus(w, 200)
+var answerKindNewPetOK = serverAnswerKind{status: 200}
+
+func (NewPetOK) answer(w http.ResponseWriter, _ *NewPetInput) serverAnswer {
+	return serverAnswer{kind: &answerKindNewPetOK}
 }
 
 // NewPetGone is the 410 answer of NewPet: The receiver no longer wants these events.
 type NewPetGone struct{}
 
-func (NewPetGone) writeAnswer(w http.ResponseWriter, _ *NewPetInput) error {
-	return serverWriteStatus(w, 410)
+var answerKindNewPetGone = serverAnswerKind{status: 410}
+
+func (NewPetGone) answer(w http.ResponseWriter, _ *NewPetInput) serverAnswer {
+	return serverAnswer{kind: &answerKindNewPetGone}
 }
 
 // SubscribeOrderShippedInput is the request of SubscribeOrderShipped, decoded and validated.
@@ -94,14 +100,16 @@ type SubscribeOrderShippedInput struct {
 // SubscribeOrderShippedOutput is an answer of SubscribeOrderShipped:
 // SubscribeOrderShippedNoContent.
 type SubscribeOrderShippedOutput interface {
-	writeAnswer(http.ResponseWriter, *SubscribeOrderShippedInput) error
+	answer(http.ResponseWriter, *SubscribeOrderShippedInput) serverAnswer
 }
 
 // SubscribeOrderShippedNoContent is the 204 answer of SubscribeOrderShipped: Received.
 type SubscribeOrderShippedNoContent struct{}
 
-func (SubscribeOrderShippedNoContent) writeAnswer(w http.ResponseWriter, _ *SubscribeOrderShippedInput) error {
-	return serverWriteStatus(w, 204)
+var answerKindSubscribeOrderShippedNoContent = serverAnswerKind{status: 204}
+
+func (SubscribeOrderShippedNoContent) answer(w http.ResponseWriter, _ *SubscribeOrderShippedInput) serverAnswer {
+	return serverAnswer{kind: &answerKindSubscribeOrderShippedNoContent}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -307,7 +315,7 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationSubscribe, h.serveSubscribe)
+	h.handle(serverOperationSubscribe, (*serverHandler).serveSubscribe)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -371,13 +379,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -386,30 +396,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -496,6 +498,48 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	return serverWriteStatus(w, status)
+}
+
 // Webhooks is what a receiver of the webhooks and callbacks that Webhooks
 // sends implements, one method per event. A WebhookReceiver decodes and validates each
 // request before it calls a method, and writes the answer the method returns.
@@ -537,14 +581,14 @@ func (r *WebhookReceiver) handler() *serverHandler {
 // NewPet is the http.Handler receiving the webhook newPet (POST), at any path.
 func (r *WebhookReceiver) NewPet() http.Handler {
 	h := r.handler()
-	h.handle(serverOperationNewPet, h.serveNewPet)
+	h.handle(serverOperationNewPet, (*serverHandler).serveNewPet)
 	return h
 }
 
 // SubscribeOrderShipped is the http.Handler receiving the webhook Subscribe orderShipped (POST), at any path.
 func (r *WebhookReceiver) SubscribeOrderShipped() http.Handler {
 	h := r.handler()
-	h.handle(serverOperationSubscribeOrderShipped, h.serveSubscribeOrderShipped)
+	h.handle(serverOperationSubscribeOrderShipped, (*serverHandler).serveSubscribeOrderShipped)
 	return h
 }
 
@@ -589,8 +633,11 @@ func (h *serverHandler) serveSubscribe(w http.ResponseWriter, r *http.Request) {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.Subscribe(c.ctx, in)
-		serverWriteAnswer(h, w, r, "subscribe", out, err)
+		if out, err := h.impl.Subscribe(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "subscribe", err)
+		} else {
+			h.answer(w, r, "subscribe", out.answer(w, nil))
+		}
 	}
 }
 
@@ -635,8 +682,11 @@ func (h *serverHandler) serveNewPet(w http.ResponseWriter, r *http.Request) {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.hooks.NewPet(c.ctx, in)
-		serverWriteAnswer(h, w, r, "newPet", out, err)
+		if out, err := h.hooks.NewPet(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "newPet", err)
+		} else {
+			h.answer(w, r, "newPet", out.answer(w, nil))
+		}
 	}
 }
 
@@ -681,7 +731,10 @@ func (h *serverHandler) serveSubscribeOrderShipped(w http.ResponseWriter, r *htt
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.hooks.SubscribeOrderShipped(c.ctx, in)
-		serverWriteAnswer(h, w, r, "Subscribe orderShipped", out, err)
+		if out, err := h.hooks.SubscribeOrderShipped(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "Subscribe orderShipped", err)
+		} else {
+			h.answer(w, r, "Subscribe orderShipped", out.answer(w, nil))
+		}
 	}
 }

@@ -43,14 +43,16 @@ type BalanceChangedInput struct {
 
 // BalanceChangedOutput is an answer of BalanceChanged: BalanceChangedAccepted.
 type BalanceChangedOutput interface {
-	writeAnswer(http.ResponseWriter, *BalanceChangedInput) error
+	answer(http.ResponseWriter, *BalanceChangedInput) serverAnswer
 }
 
 // BalanceChangedAccepted is the 202 answer of BalanceChanged: Accepted.
 type BalanceChangedAccepted struct{}
 
-func (BalanceChangedAccepted) writeAnswer(w http.ResponseWriter, _ *BalanceChangedInput) error {
-	return serverWriteStatus(w, 202)
+var answerKindBalanceChangedAccepted = serverAnswerKind{status: 202}
+
+func (BalanceChangedAccepted) answer(w http.ResponseWriter, _ *BalanceChangedInput) serverAnswer {
+	return serverAnswer{kind: &answerKindBalanceChangedAccepted}
 }
 
 // LegacyNotificationInput is the request of LegacyNotification, decoded and validated.
@@ -61,14 +63,16 @@ type LegacyNotificationInput struct {
 
 // LegacyNotificationOutput is an answer of LegacyNotification: LegacyNotificationOK.
 type LegacyNotificationOutput interface {
-	writeAnswer(http.ResponseWriter, *LegacyNotificationInput) error
+	answer(http.ResponseWriter, *LegacyNotificationInput) serverAnswer
 }
 
 // LegacyNotificationOK is the 200 answer of LegacyNotification: Accepted.
 type LegacyNotificationOK struct{}
 
-func (LegacyNotificationOK) writeAnswer(w http.ResponseWriter, _ *LegacyNotificationInput) error {
-	return serverWriteStatus(w, 200)
+var answerKindLegacyNotificationOK = serverAnswerKind{status: 200}
+
+func (LegacyNotificationOK) answer(w http.ResponseWriter, _ *LegacyNotificationInput) serverAnswer {
+	return serverAnswer{kind: &answerKindLegacyNotificationOK}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -337,13 +341,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -352,30 +358,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -462,6 +460,48 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	return nil
 }
 
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	return serverWriteStatus(w, status)
+}
+
 // Webhooks is what a receiver of the webhooks and callbacks that XWebhooks
 // sends implements, one method per event. A WebhookReceiver decodes and validates each
 // request before it calls a method, and writes the answer the method returns.
@@ -504,14 +544,14 @@ func (r *WebhookReceiver) handler() *serverHandler {
 // BalanceChanged is the http.Handler receiving the webhook balanceChanged (POST), at any path.
 func (r *WebhookReceiver) BalanceChanged() http.Handler {
 	h := r.handler()
-	h.handle(serverOperationBalanceChanged, h.serveBalanceChanged)
+	h.handle(serverOperationBalanceChanged, (*serverHandler).serveBalanceChanged)
 	return h
 }
 
 // LegacyNotification is the http.Handler receiving the webhook legacyNotification (POST), at any path.
 func (r *WebhookReceiver) LegacyNotification() http.Handler {
 	h := r.handler()
-	h.handle(serverOperationLegacyNotification, h.serveLegacyNotification)
+	h.handle(serverOperationLegacyNotification, (*serverHandler).serveLegacyNotification)
 	return h
 }
 
@@ -556,8 +596,11 @@ func (h *serverHandler) serveBalanceChanged(w http.ResponseWriter, r *http.Reque
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.hooks.BalanceChanged(c.ctx, in)
-		serverWriteAnswer(h, w, r, "balanceChanged", out, err)
+		if out, err := h.hooks.BalanceChanged(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "balanceChanged", err)
+		} else {
+			h.answer(w, r, "balanceChanged", out.answer(w, nil))
+		}
 	}
 }
 
@@ -609,7 +652,10 @@ func (h *serverHandler) serveLegacyNotification(w http.ResponseWriter, r *http.R
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.hooks.LegacyNotification(c.ctx, in)
-		serverWriteAnswer(h, w, r, "legacyNotification", out, err)
+		if out, err := h.hooks.LegacyNotification(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "legacyNotification", err)
+		} else {
+			h.answer(w, r, "legacyNotification", out.answer(w, nil))
+		}
 	}
 }
