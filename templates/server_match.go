@@ -67,7 +67,7 @@ func routeLit(o *generator.Operation) jen.Code {
 		jen.Id("method"):   jen.Lit(o.Method),
 		jen.Id("segments"): jen.Index().Index().String().Values(segments...),
 		jen.Id("op"):       jen.Id(operationVar(o)),
-		jen.Id("serve"):    jen.Parens(jen.Op("*").Id(srvHandler)).Dot(o.ServerHandler),
+		jen.Id("serve"):    serveExpr(o),
 	}
 	if o.ServerTwin != nil {
 		d[jen.Id("twin")] = twinLit(o.ServerTwin)

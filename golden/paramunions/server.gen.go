@@ -53,7 +53,7 @@ type ListProjectsInput struct {
 
 // ListProjectsOutput is an answer of ListProjects: ListProjectsOK.
 type ListProjectsOutput interface {
-	writeAnswer(http.ResponseWriter, *ListProjectsInput) error
+	answer(http.ResponseWriter, *ListProjectsInput) serverAnswer
 }
 
 // ListProjectsOK is the 200 answer of ListProjects: The values as read.
@@ -61,8 +61,10 @@ type ListProjectsOK struct {
 	Body Echo
 }
 
-func (v ListProjectsOK) writeAnswer(w http.ResponseWriter, _ *ListProjectsInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindListProjectsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ListProjectsOK) answer(w http.ResponseWriter, _ *ListProjectsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindListProjectsOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -267,7 +269,7 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListProjects, h.serveListProjects)
+	h.handle(serverOperationListProjects, (*serverHandler).serveListProjects)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -331,13 +333,15 @@ func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve http.HandlerFunc) {
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
 	h.mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
 // wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.Handler {
-	var next http.Handler = serve
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	})
 	for i := len(h.middleware) - 1; i >= 0; i-- {
 		next = h.middleware[i](next)
 	}
@@ -346,30 +350,22 @@ func (h *serverHandler) wrap(op *ServerOperation, serve http.HandlerFunc) http.H
 	})
 }
 
-// serverWriteAnswer writes the answer of a Server method, or maps its error. out is
-// the method's Output, whose writeAnswer takes the operation's input type, P, only
-// so that each Output accepts its operation's answers alone.
-func serverWriteAnswer[P any](h *serverHandler, w http.ResponseWriter, r *http.Request, op string, out interface {
-	writeAnswer(http.ResponseWriter, P) error
-}, err error) {
-	if err != nil {
-		h.fail(w, r, op, err)
-		return
-	}
-	if out == nil {
-		h.fail(w, r, op, errors.New("the Server method returned neither an answer nor an error"))
-		return
-	}
-	var unread P
-	if err := out.writeAnswer(w, unread); err != nil {
+// answer writes the answer a Server method returned; one that cannot be written
+// is logged and answered 500.
+func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
+	if err := serverWriteAnswer(w, a); err != nil {
 		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
 
 // fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper.
+// anything else through the error mapper; nil, when the method returned no answer
+// either, is an error too.
 func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
+	if err == nil {
+		err = errors.New("the Server method returned neither an answer nor an error")
+	}
 	if errors.Is(err, ErrNotImplemented) {
 		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
 		return
@@ -454,6 +450,52 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
 	return nil
+}
+
+// serverAnswer is an answer as data, what each answer type's method returns: the
+// writing is serverWriteAnswer's, for every type.
+type serverAnswer struct {
+	kind   *serverAnswerKind
+	status int // of a default or range answer
+	body   any // as the kind's write says
+}
+
+// serverAnswerKind is what the answers of a type share.
+type serverAnswerKind struct {
+	name        string // the answer type, when the status is a range
+	status      int    // the status, or the first of the range
+	last        int    // the last status of the range; 0 when the status is fixed
+	contentType string
+	write       serverBodyWrite
+}
+
+// serverBodyWrite says how the body of an answer is written.
+type serverBodyWrite uint8
+
+const (
+	serverNoBody       serverBodyWrite = iota // the status alone
+	serverBodyAppended                        // body is a jsonAppender
+	serverBodyJSON                            // body is encoded by encoding/json
+	serverBodyBytes                           // body is a []byte, sent as it is
+	serverBodyStream                          // body is an io.Reader (or nil), copied
+	serverBodyWritten                         // the method wrote the answer; body is its error
+)
+
+// serverWriteAnswer writes an answer: a status out of its range is an error, with
+// nothing sent.
+func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
+	k, status := a.kind, a.kind.status
+	if k.last > 0 {
+		if a.status < k.status || a.status > k.last {
+			return fmt.Errorf("%s: status %d is not in %d-%d", k.name, a.status, k.status, k.last)
+		}
+		status = a.status
+	}
+	switch k.write {
+	case serverBodyAppended:
+		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	}
+	return serverWriteStatus(w, status)
 }
 
 var serverOperationListProjects = &ServerOperation{ID: "listProjects", Method: "GET", Path: "/projects/{ids}", Pattern: "GET /projects/{iDs}", declares: &serverQueryNames{names: []string{"project", "joined", "one", "limits", "target", "sort", "status"}, prefixes: []string{"target["}}}
@@ -563,7 +605,10 @@ func (h *serverHandler) serveListProjects(w http.ResponseWriter, r *http.Request
 		in.Params.Projects = v
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.ListProjects(c.ctx, in)
-		serverWriteAnswer(h, w, r, "listProjects", out, err)
+		if out, err := h.impl.ListProjects(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "listProjects", err)
+		} else {
+			h.answer(w, r, "listProjects", out.answer(w, nil))
+		}
 	}
 }

@@ -250,7 +250,7 @@ type GetBoardInput struct {
 
 // GetBoardOutput is an answer of GetBoard: GetBoardOK.
 type GetBoardOutput interface {
-	writeAnswer(http.ResponseWriter, *GetBoardInput) error
+	answer(http.ResponseWriter, *GetBoardInput) serverAnswer
 }
 
 // GetBoardOK is the 200 answer of GetBoard: The board.
@@ -258,8 +258,10 @@ type GetBoardOK struct {
 	Body Served
 }
 
-func (v GetBoardOK) writeAnswer(w http.ResponseWriter, _ *GetBoardInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetBoardOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetBoardOK) answer(w http.ResponseWriter, _ *GetBoardInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetBoardOK, body: v.Body}
 }
 
 // GetBoardsByFilterInput is the request of GetBoardsByFilter, decoded and validated.
@@ -270,7 +272,7 @@ type GetBoardsByFilterInput struct {
 
 // GetBoardsByFilterOutput is an answer of GetBoardsByFilter: GetBoardsByFilterOK.
 type GetBoardsByFilterOutput interface {
-	writeAnswer(http.ResponseWriter, *GetBoardsByFilterInput) error
+	answer(http.ResponseWriter, *GetBoardsByFilterInput) serverAnswer
 }
 
 // GetBoardsByFilterOK is the 200 answer of GetBoardsByFilter: The boards.
@@ -278,8 +280,10 @@ type GetBoardsByFilterOK struct {
 	Body Served
 }
 
-func (v GetBoardsByFilterOK) writeAnswer(w http.ResponseWriter, _ *GetBoardsByFilterInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetBoardsByFilterOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetBoardsByFilterOK) answer(w http.ResponseWriter, _ *GetBoardsByFilterInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetBoardsByFilterOK, body: v.Body}
 }
 
 // ChatInput is the request of Chat, decoded and validated.
@@ -290,7 +294,7 @@ type ChatInput struct {
 
 // ChatOutput is an answer of Chat: ChatOK.
 type ChatOutput interface {
-	writeAnswer(http.ResponseWriter, *ChatInput) error
+	answer(http.ResponseWriter, *ChatInput) serverAnswer
 }
 
 // ChatOK is the 200 answer of Chat: The answer.
@@ -298,8 +302,10 @@ type ChatOK struct {
 	Body Served
 }
 
-func (v ChatOK) writeAnswer(w http.ResponseWriter, _ *ChatInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindChatOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v ChatOK) answer(w http.ResponseWriter, _ *ChatInput) serverAnswer {
+	return serverAnswer{kind: &answerKindChatOK, body: v.Body}
 }
 
 // ChatStreamInput is the request of ChatStream, decoded and validated.
@@ -310,7 +316,7 @@ type ChatStreamInput struct {
 
 // ChatStreamOutput is an answer of ChatStream: ChatStreamOK.
 type ChatStreamOutput interface {
-	writeAnswer(http.ResponseWriter, *ChatStreamInput) error
+	answer(http.ResponseWriter, *ChatStreamInput) serverAnswer
 }
 
 // ChatStreamOK is the 200 answer of ChatStream (text/event-stream): The answer as events.
@@ -324,11 +330,13 @@ type ChatStreamOK struct {
 	Events iter.Seq[Served]
 }
 
-func (v ChatStreamOK) writeAnswer(w http.ResponseWriter, _ *ChatStreamInput) error {
+var answerKindChatStreamOK = serverAnswerKind{status: 200, contentType: "text/event-stream", write: serverBodyBytes}
+
+func (v ChatStreamOK) answer(w http.ResponseWriter, _ *ChatStreamInput) serverAnswer {
 	if v.Events != nil {
-		return serverWriteEvents(w, 200, "text/event-stream", serverSSE, v.Events)
+		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "text/event-stream", serverSSE, v.Events)}
 	}
-	return serverWriteBytes(w, 200, "text/event-stream", []byte(v.Body))
+	return serverAnswer{kind: &answerKindChatStreamOK, body: []byte(v.Body)}
 }
 
 // ListConversationsInput is the request of ListConversations, decoded and validated.
@@ -434,7 +442,7 @@ type RemoveSharedLinkInput struct {
 
 // RemoveSharedLinkOutput is an answer of RemoveSharedLink: RemoveSharedLinkOK.
 type RemoveSharedLinkOutput interface {
-	writeAnswer(http.ResponseWriter, *RemoveSharedLinkInput) error
+	answer(http.ResponseWriter, *RemoveSharedLinkInput) serverAnswer
 }
 
 // RemoveSharedLinkOK is the 200 answer of RemoveSharedLink: Unlinked.
@@ -442,8 +450,10 @@ type RemoveSharedLinkOK struct {
 	Body Served
 }
 
-func (v RemoveSharedLinkOK) writeAnswer(w http.ResponseWriter, _ *RemoveSharedLinkInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindRemoveSharedLinkOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v RemoveSharedLinkOK) answer(w http.ResponseWriter, _ *RemoveSharedLinkInput) serverAnswer {
+	return serverAnswer{kind: &answerKindRemoveSharedLinkOK, body: v.Body}
 }
 
 // GetItemInput is the request of GetItem, decoded and validated.
@@ -454,7 +464,7 @@ type GetItemInput struct {
 
 // GetItemOutput is an answer of GetItem: GetItemOK.
 type GetItemOutput interface {
-	writeAnswer(http.ResponseWriter, *GetItemInput) error
+	answer(http.ResponseWriter, *GetItemInput) serverAnswer
 }
 
 // GetItemOK is the 200 answer of GetItem: The item.
@@ -462,8 +472,10 @@ type GetItemOK struct {
 	Body Served
 }
 
-func (v GetItemOK) writeAnswer(w http.ResponseWriter, _ *GetItemInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetItemOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetItemOK) answer(w http.ResponseWriter, _ *GetItemInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetItemOK, body: v.Body}
 }
 
 // GetItemBySlugInput is the request of GetItemBySlug, decoded and validated.
@@ -474,7 +486,7 @@ type GetItemBySlugInput struct {
 
 // GetItemBySlugOutput is an answer of GetItemBySlug: GetItemBySlugOK.
 type GetItemBySlugOutput interface {
-	writeAnswer(http.ResponseWriter, *GetItemBySlugInput) error
+	answer(http.ResponseWriter, *GetItemBySlugInput) serverAnswer
 }
 
 // GetItemBySlugOK is the 200 answer of GetItemBySlug: The item.
@@ -482,8 +494,10 @@ type GetItemBySlugOK struct {
 	Body Served
 }
 
-func (v GetItemBySlugOK) writeAnswer(w http.ResponseWriter, _ *GetItemBySlugInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetItemBySlugOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetItemBySlugOK) answer(w http.ResponseWriter, _ *GetItemBySlugInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetItemBySlugOK, body: v.Body}
 }
 
 // GetInviteeInput is the request of GetInvitee, decoded and validated.
@@ -586,7 +600,7 @@ type GetPeriodReportInput struct {
 
 // GetPeriodReportOutput is an answer of GetPeriodReport: GetPeriodReportOK.
 type GetPeriodReportOutput interface {
-	writeAnswer(http.ResponseWriter, *GetPeriodReportInput) error
+	answer(http.ResponseWriter, *GetPeriodReportInput) serverAnswer
 }
 
 // GetPeriodReportOK is the 200 answer of GetPeriodReport: The report.
@@ -594,8 +608,10 @@ type GetPeriodReportOK struct {
 	Body Served
 }
 
-func (v GetPeriodReportOK) writeAnswer(w http.ResponseWriter, _ *GetPeriodReportInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetPeriodReportOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetPeriodReportOK) answer(w http.ResponseWriter, _ *GetPeriodReportInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetPeriodReportOK, body: v.Body}
 }
 
 // GetReportInput is the request of GetReport, decoded and validated.
@@ -606,7 +622,7 @@ type GetReportInput struct {
 
 // GetReportOutput is an answer of GetReport: GetReportOK.
 type GetReportOutput interface {
-	writeAnswer(http.ResponseWriter, *GetReportInput) error
+	answer(http.ResponseWriter, *GetReportInput) serverAnswer
 }
 
 // GetReportOK is the 200 answer of GetReport: The report.
@@ -614,8 +630,10 @@ type GetReportOK struct {
 	Body Served
 }
 
-func (v GetReportOK) writeAnswer(w http.ResponseWriter, _ *GetReportInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetReportOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetReportOK) answer(w http.ResponseWriter, _ *GetReportInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetReportOK, body: v.Body}
 }
 
 // AddSchemaFieldsInput is the request of AddSchemaFields, decoded and validated.
@@ -626,7 +644,7 @@ type AddSchemaFieldsInput struct {
 
 // AddSchemaFieldsOutput is an answer of AddSchemaFields: AddSchemaFieldsOK.
 type AddSchemaFieldsOutput interface {
-	writeAnswer(http.ResponseWriter, *AddSchemaFieldsInput) error
+	answer(http.ResponseWriter, *AddSchemaFieldsInput) serverAnswer
 }
 
 // AddSchemaFieldsOK is the 200 answer of AddSchemaFields: Added.
@@ -634,8 +652,10 @@ type AddSchemaFieldsOK struct {
 	Body Served
 }
 
-func (v AddSchemaFieldsOK) writeAnswer(w http.ResponseWriter, _ *AddSchemaFieldsInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindAddSchemaFieldsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v AddSchemaFieldsOK) answer(w http.ResponseWriter, _ *AddSchemaFieldsInput) serverAnswer {
+	return serverAnswer{kind: &answerKindAddSchemaFieldsOK, body: v.Body}
 }
 
 // UpdateSchemaInput is the request of UpdateSchema, decoded and validated.
@@ -646,7 +666,7 @@ type UpdateSchemaInput struct {
 
 // UpdateSchemaOutput is an answer of UpdateSchema: UpdateSchemaOK.
 type UpdateSchemaOutput interface {
-	writeAnswer(http.ResponseWriter, *UpdateSchemaInput) error
+	answer(http.ResponseWriter, *UpdateSchemaInput) serverAnswer
 }
 
 // UpdateSchemaOK is the 200 answer of UpdateSchema: Patched.
@@ -654,8 +674,10 @@ type UpdateSchemaOK struct {
 	Body Served
 }
 
-func (v UpdateSchemaOK) writeAnswer(w http.ResponseWriter, _ *UpdateSchemaInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindUpdateSchemaOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v UpdateSchemaOK) answer(w http.ResponseWriter, _ *UpdateSchemaInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUpdateSchemaOK, body: v.Body}
 }
 
 // GetSharedItemInput is the request of GetSharedItem, decoded and validated.
@@ -663,7 +685,7 @@ type GetSharedItemInput struct{}
 
 // GetSharedItemOutput is an answer of GetSharedItem: GetSharedItemOK.
 type GetSharedItemOutput interface {
-	writeAnswer(http.ResponseWriter, *GetSharedItemInput) error
+	answer(http.ResponseWriter, *GetSharedItemInput) serverAnswer
 }
 
 // GetSharedItemOK is the 200 answer of GetSharedItem: The item.
@@ -671,8 +693,10 @@ type GetSharedItemOK struct {
 	Body Served
 }
 
-func (v GetSharedItemOK) writeAnswer(w http.ResponseWriter, _ *GetSharedItemInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetSharedItemOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetSharedItemOK) answer(w http.ResponseWriter, _ *GetSharedItemInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetSharedItemOK, body: v.Body}
 }
 
 // GetSharedFolderInput is the request of GetSharedFolder, decoded and validated.
@@ -683,7 +707,7 @@ type GetSharedFolderInput struct {
 
 // GetSharedFolderOutput is an answer of GetSharedFolder: GetSharedFolderOK.
 type GetSharedFolderOutput interface {
-	writeAnswer(http.ResponseWriter, *GetSharedFolderInput) error
+	answer(http.ResponseWriter, *GetSharedFolderInput) serverAnswer
 }
 
 // GetSharedFolderOK is the 200 answer of GetSharedFolder: The folder.
@@ -691,8 +715,10 @@ type GetSharedFolderOK struct {
 	Body Served
 }
 
-func (v GetSharedFolderOK) writeAnswer(w http.ResponseWriter, _ *GetSharedFolderInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindGetSharedFolderOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetSharedFolderOK) answer(w http.ResponseWriter, _ *GetSharedFolderInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetSharedFolderOK, body: v.Body}
 }
 
 // ExportTasksInput is the request of ExportTasks, decoded and validated.
@@ -786,7 +812,7 @@ type TokenInput struct {
 
 // TokenOutput is an answer of Token: TokenOK.
 type TokenOutput interface {
-	writeAnswer(http.ResponseWriter, *TokenInput) error
+	answer(http.ResponseWriter, *TokenInput) serverAnswer
 }
 
 // TokenOK is the 200 answer of Token: A token.
@@ -794,8 +820,10 @@ type TokenOK struct {
 	Body Served
 }
 
-func (v TokenOK) writeAnswer(w http.ResponseWriter, _ *TokenInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindTokenOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v TokenOK) answer(w http.ResponseWriter, _ *TokenInput) serverAnswer {
+	return serverAnswer{kind: &answerKindTokenOK, body: v.Body}
 }
 
 // RefreshTokenInput is the request of RefreshToken, decoded and validated.
@@ -806,7 +834,7 @@ type RefreshTokenInput struct {
 
 // RefreshTokenOutput is an answer of RefreshToken: RefreshTokenOK.
 type RefreshTokenOutput interface {
-	writeAnswer(http.ResponseWriter, *RefreshTokenInput) error
+	answer(http.ResponseWriter, *RefreshTokenInput) serverAnswer
 }
 
 // RefreshTokenOK is the 200 answer of RefreshToken: A token.
@@ -814,8 +842,10 @@ type RefreshTokenOK struct {
 	Body Served
 }
 
-func (v RefreshTokenOK) writeAnswer(w http.ResponseWriter, _ *RefreshTokenInput) error {
-	return serverWriteAppended(w, 200, "application/json", v.Body)
+var answerKindRefreshTokenOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v RefreshTokenOK) answer(w http.ResponseWriter, _ *RefreshTokenInput) serverAnswer {
+	return serverAnswer{kind: &answerKindRefreshTokenOK, body: v.Body}
 }
 
 // ExpirePasswordInput is the request of ExpirePassword, decoded and validated.
@@ -1343,6 +1373,9 @@ const (
 	serverBodyWritten                         // the method wrote the answer; body is its error
 )
 
+// serverAnswerWritten is the kind of an answer its method wrote itself.
+var serverAnswerWritten = serverAnswerKind{write: serverBodyWritten}
+
 // serverWriteAnswer writes an answer: a status out of its range is an error, with
 // nothing sent.
 func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
@@ -1356,6 +1389,11 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 	switch k.write {
 	case serverBodyAppended:
 		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
+	case serverBodyBytes:
+		return serverWriteBytes(w, status, k.contentType, a.body.([]byte))
+	case serverBodyWritten:
+		err, _ := a.body.(error)
+		return err
 	}
 	return serverWriteStatus(w, status)
 }
@@ -1990,8 +2028,11 @@ func (h *serverHandler) serveGetBoard(w http.ResponseWriter, r *http.Request) {
 	var in GetBoardInput
 	in.BoardID = r.PathValue("boardID")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetBoard(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getBoard", out, err)
+		if out, err := h.impl.GetBoard(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getBoard", err)
+		} else {
+			h.answer(w, r, "getBoard", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2008,8 +2049,11 @@ func (h *serverHandler) serveGetBoardsByFilter(w http.ResponseWriter, r *http.Re
 	var in GetBoardsByFilterInput
 	in.Filter = r.PathValue("filter")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetBoardsByFilter(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getBoardsByFilter", out, err)
+		if out, err := h.impl.GetBoardsByFilter(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getBoardsByFilter", err)
+		} else {
+			h.answer(w, r, "getBoardsByFilter", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2052,8 +2096,11 @@ func (h *serverHandler) serveChat(w http.ResponseWriter, r *http.Request) {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.Chat(c.ctx, in)
-		serverWriteAnswer(h, w, r, "chat", out, err)
+		if out, err := h.impl.Chat(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "chat", err)
+		} else {
+			h.answer(w, r, "chat", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2096,8 +2143,11 @@ func (h *serverHandler) serveChatStream(w http.ResponseWriter, r *http.Request) 
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.ChatStream(c.ctx, in)
-		serverWriteAnswer(h, w, r, "chatStream", out, err)
+		if out, err := h.impl.ChatStream(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "chatStream", err)
+		} else {
+			h.answer(w, r, "chatStream", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2269,8 +2319,11 @@ func (h *serverHandler) serveRemoveSharedLink(w http.ResponseWriter, r *http.Req
 		}
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.RemoveSharedLink(c.ctx, in)
-		serverWriteAnswer(h, w, r, "removeSharedLink", out, err)
+		if out, err := h.impl.RemoveSharedLink(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "removeSharedLink", err)
+		} else {
+			h.answer(w, r, "removeSharedLink", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2287,8 +2340,11 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 	var in GetItemInput
 	in.ItemID, _ = serverPathOf(c, "itemId", r.PathValue("itemID"), serverParseIntOf[int])
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetItem(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getItem", out, err)
+		if out, err := h.impl.GetItem(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getItem", err)
+		} else {
+			h.answer(w, r, "getItem", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2305,8 +2361,11 @@ func (h *serverHandler) serveGetItemBySlug(w http.ResponseWriter, r *http.Reques
 	var in GetItemBySlugInput
 	in.Slug = r.PathValue("slug")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetItemBySlug(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getItemBySlug", out, err)
+		if out, err := h.impl.GetItemBySlug(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getItemBySlug", err)
+		} else {
+			h.answer(w, r, "getItemBySlug", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2417,8 +2476,11 @@ func (h *serverHandler) serveGetPeriodReport(w http.ResponseWriter, r *http.Requ
 		in.Period = v
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetPeriodReport(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getPeriodReport", out, err)
+		if out, err := h.impl.GetPeriodReport(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getPeriodReport", err)
+		} else {
+			h.answer(w, r, "getPeriodReport", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2435,8 +2497,11 @@ func (h *serverHandler) serveGetReport(w http.ResponseWriter, r *http.Request) {
 	var in GetReportInput
 	in.ReportID = r.PathValue("reportID")
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetReport(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getReport", out, err)
+		if out, err := h.impl.GetReport(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getReport", err)
+		} else {
+			h.answer(w, r, "getReport", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2479,8 +2544,11 @@ func (h *serverHandler) serveAddSchemaFields(w http.ResponseWriter, r *http.Requ
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.AddSchemaFields(c.ctx, in)
-		serverWriteAnswer(h, w, r, "addSchemaFields", out, err)
+		if out, err := h.impl.AddSchemaFields(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "addSchemaFields", err)
+		} else {
+			h.answer(w, r, "addSchemaFields", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2536,8 +2604,11 @@ func (h *serverHandler) serveUpdateSchema(w http.ResponseWriter, r *http.Request
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.UpdateSchema(c.ctx, in)
-		serverWriteAnswer(h, w, r, "updateSchema", out, err)
+		if out, err := h.impl.UpdateSchema(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "updateSchema", err)
+		} else {
+			h.answer(w, r, "updateSchema", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2553,8 +2624,11 @@ func (h *serverHandler) serveGetSharedItem(w http.ResponseWriter, r *http.Reques
 	}
 	var in GetSharedItemInput
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetSharedItem(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getSharedItem", out, err)
+		if out, err := h.impl.GetSharedItem(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getSharedItem", err)
+		} else {
+			h.answer(w, r, "getSharedItem", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2571,8 +2645,11 @@ func (h *serverHandler) serveGetSharedFolder(w http.ResponseWriter, r *http.Requ
 	var in GetSharedFolderInput
 	in.Params.Boxapi, _ = serverHeaderOf(c, r.Header, "boxapi", true, serverTextOf[string])
 	if !h.invalid(w, c) {
-		out, err := h.impl.GetSharedFolder(c.ctx, in)
-		serverWriteAnswer(h, w, r, "getSharedFolder", out, err)
+		if out, err := h.impl.GetSharedFolder(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getSharedFolder", err)
+		} else {
+			h.answer(w, r, "getSharedFolder", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2709,8 +2786,11 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.Token(c.ctx, in)
-		serverWriteAnswer(h, w, r, "token", out, err)
+		if out, err := h.impl.Token(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "token", err)
+		} else {
+			h.answer(w, r, "token", out.answer(w, nil))
+		}
 	}
 }
 
@@ -2764,8 +2844,11 @@ func (h *serverHandler) serveRefreshToken(w http.ResponseWriter, r *http.Request
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		out, err := h.impl.RefreshToken(c.ctx, in)
-		serverWriteAnswer(h, w, r, "refreshToken", out, err)
+		if out, err := h.impl.RefreshToken(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "refreshToken", err)
+		} else {
+			h.answer(w, r, "refreshToken", out.answer(w, nil))
+		}
 	}
 }
 

@@ -1237,7 +1237,10 @@ func serverWalkMember(c *validationState, at *validationPath, value []byte, want
 // serverDecodeEach decodes each member of the JSON object data on its own into the
 // target of the property it names, after decoding the whole object failed, so that the
 // values that are right are still validated. A member that fails is skipped: its
-// problem is reported already.
+// problem is reported already. Out of line: inlined, its closure would be compiled
+// again in every serverDecodeMembers.
+//
+//go:noinline
 func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, names, fold)
