@@ -20,7 +20,7 @@ var ReservedNames = []string{
 	"WithHTTPClient", "WithRequestEditorFn", "WithUserAgent", "WithCredentials", "WithRetryPolicy",
 	"WithMaxResponseBytes", "WithStrictDecoding", "Misfit", "Answer", "RecordAnswer", "ReopenableBody",
 	"AuthRequest", "WithMaxBodyBytes", "WithAuthenticator", "WithErrorMapper", "WithLogger", "WithStrictQuery",
-	"ServerOperation", "OperationFromContext", "WithMiddleware", "UnimplementedServer", "ErrNotImplemented",
+	"ServerOperation", "OperationFromContext", "OperationChooser", "WithMiddleware", "UnimplementedServer", "ErrNotImplemented",
 	"Webhooks", "WebhookReceiver", "NewWebhookReceiver", "FormFile",
 }
 

@@ -383,6 +383,11 @@ type Operation struct {
 	// ServerTwin is set for a matched operation that takes the same requests
 	// as others and is tried before them: what the request must carry for it.
 	ServerTwin *Twin
+	// ServerIdentical is set on each operation of a group that takes the same
+	// requests and declares nothing that tells them apart: the group, the one
+	// NewHandler serves by default first. A Server that implements
+	// OperationChooser picks among them.
+	ServerIdentical []*Operation
 
 	// StreamAnswer is the success answer that can stream (see Response.Stream);
 	// nil when none can. StreamMethod names the client method that reads it

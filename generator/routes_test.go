@@ -35,11 +35,17 @@ func TestRoutes(t *testing.T) {
 	require.Equal(t, "/files/{id}", link.Route.Path, "the fragment is never sent")
 	require.True(t, link.ServerMatched)
 	require.True(t, operation(api, "update").ServerMatched, "both are the same request: the matcher orders them")
+	require.Empty(t, api.Warnings, "the Server may choose among identical operations")
 	var shadowed []string
-	for _, w := range api.Warnings {
-		shadowed = append(shadowed, w.Pointer)
+	for _, w := range api.Notes {
+		if strings.Contains(w.Message, "same request") {
+			shadowed = append(shadowed, w.Pointer)
+		}
 	}
 	require.Equal(t, []string{"/paths/~1files~1{id}#link/put"}, shadowed, "only the operation that no request reaches is named")
+	update := operation(api, "update")
+	require.Equal(t, []*Operation{update, link}, link.ServerIdentical, "the default first")
+	require.Equal(t, link.ServerIdentical, update.ServerIdentical)
 
 	twice := operation(api, "twice")
 	require.Equal(t, "GET /acc/{a}/links/{a2}", twice.ServerPattern, "a name used twice is two parameters, one wildcard each")
@@ -110,7 +116,7 @@ paths:
 
 // TestTwins: operations that take the same requests are ordered most
 // specific first, each but the last with what tells it apart; only one that
-// nothing tells apart is named in a warning.
+// nothing tells apart is named, in a note, and joins the identical group.
 func TestTwins(t *testing.T) {
 	api := loadServerSpec(t, twinsSpec)
 	var order []string
@@ -123,10 +129,12 @@ func TestTwins(t *testing.T) {
 	require.Equal(t, []TwinParam{{Position: 0, Kind: "integer"}}, operation(api, "item").ServerTwin.PathParams)
 	require.Nil(t, operation(api, "bySlug").ServerTwin, "the general operation is the fallback")
 	var shadowed []string
-	for _, w := range api.Warnings {
+	for _, w := range api.Notes {
 		if strings.Contains(w.Message, "same request") {
 			shadowed = append(shadowed, w.Pointer)
 		}
 	}
 	require.Equal(t, []string{"/paths/~1token#other/post"}, shadowed, "other declares what token does")
+	require.Equal(t, []*Operation{operation(api, "token"), operation(api, "other")}, operation(api, "other").ServerIdentical)
+	require.Nil(t, operation(api, "refresh").ServerIdentical)
 }

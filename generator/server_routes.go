@@ -89,8 +89,9 @@ func register(mux *http.ServeMux, pattern string) (msg string) {
 // the same request) joins the matcher too, until none is left: precedence
 // is then decided in one place. The matched routes are ordered most specific
 // first; operations that take the same requests (the same request once the
-// #fragment is dropped) are told apart by settleTwins, and one that nothing
-// tells apart from an earlier one is named in a warning.
+// #fragment is dropped) are told apart by settleTwins; those that nothing
+// tells apart form an identical group, which the Server may choose among
+// (OperationChooser), and a note for -v names them.
 func (b *builder) routeServer() {
 	var matched []*Operation
 	for _, o := range b.api.Operations {
@@ -111,14 +112,15 @@ func (b *builder) routeServer() {
 	}
 	matched = slices.DeleteFunc(slices.Clone(b.api.Operations), func(o *Operation) bool { return !o.ServerMatched })
 	slices.SortStableFunc(matched, compareRoutes)
-	for _, pair := range settleTwins(matched) {
-		prev, o := pair[0], pair[1]
-		why := "its path matches the same requests"
-		if strings.ContainsRune(o.Path+prev.Path, '#') {
-			why = "once the #fragment, which is never sent, is dropped"
+	for _, group := range identicalGroups(settleTwins(matched)) {
+		for _, o := range group[1:] {
+			why := "its path matches the same requests"
+			if strings.ContainsRune(o.Path+group[0].Path, '#') {
+				why = "once the #fragment, which is never sent, is dropped"
+			}
+			b.note(o.Pointer, "%s %s is the same request as %s %s (operation %s): %s, and neither declares a required query parameter or header, a body media type, an Accept, a path parameter constraint or a body member that the other lacks; NewHandler serves such requests with %s unless the Server implements OperationChooser, which picks one of them for each request",
+				o.Method, o.Path, group[0].Method, group[0].Path, group[0].ID, why, group[0].Name)
 		}
-		b.warn(o.Pointer, "%s %s is the same request as %s %s (operation %s): %s, and neither declares a required query parameter or header, a body media type, an Accept, a path parameter constraint or a body member that the other lacks; NewHandler serves such requests with %s, so it never calls Server.%s (give one a required parameter or a distinguishing body member, or drop one)",
-			o.Method, o.Path, prev.Method, prev.Path, prev.ID, why, prev.Name, o.Name)
 	}
 	b.api.ServerRoutes = matched
 }

@@ -104,6 +104,29 @@ func settleTwins(matched []*Operation) (unreachable [][2]*Operation) {
 	return unreachable
 }
 
+// identicalGroups gathers settleTwins' unreachable pairs into groups, the
+// operation that serves their requests first and the others in route order,
+// and records each group on its members (Operation.ServerIdentical).
+func identicalGroups(unreachable [][2]*Operation) [][]*Operation {
+	var groups [][]*Operation
+	at := map[*Operation]int{}
+	for _, pair := range unreachable {
+		i, ok := at[pair[0]]
+		if !ok {
+			i = len(groups)
+			at[pair[0]] = i
+			groups = append(groups, []*Operation{pair[0]})
+		}
+		groups[i] = append(groups[i], pair[1])
+	}
+	for _, group := range groups {
+		for _, o := range group {
+			o.ServerIdentical = group
+		}
+	}
+	return groups
+}
+
 // requestKey is the same for operations whose requests are the same: method,
 // path shape and fixed query.
 func requestKey(o *Operation) string {

@@ -182,6 +182,10 @@ func genNewHandler(f *jen.File, api *generator.API) {
 			" and where nothing else differs the body's top-level members (required ones present, enum values, members that must not be null), read once within the size limit." +
 			" A request no other operation takes goes to the general one, whose checks answer 400."
 	}
+	if len(identicalRoutes(api)) > 0 {
+		routing += " Operations that declare nothing a request carries to tell them apart are served by the first in route order," +
+			" unless impl implements OperationChooser, which picks one of them for each request."
+	}
 	for _, line := range wrap("NewHandler returns an http.Handler that serves the API with impl. "+routing+
 		" For each request it checks credentials (401), the content type (415) and size (413) of the body, decodes and validates the"+
 		" parameters and body (400, listing every problem at once), calls impl and writes its answer."+

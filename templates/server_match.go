@@ -21,6 +21,7 @@ func genServerRoutes(f *jen.File, api *generator.API) {
 	f.Comment("a path segment mixes parameters and text (/tasks/{id}.json), the path key fixes a")
 	f.Comment("query (?full=true), or ServeMux would take its requests for a less specific path.")
 	twins := hasTwins(api)
+	identical := identicalRoutes(api)
 	f.Type().Id("serverRoute").StructFunc(func(g *jen.Group) {
 		g.Id("method").String()
 		g.Comment("segments are the path's segments; each alternates text and a wildcard name,").Line().
@@ -31,6 +32,10 @@ func genServerRoutes(f *jen.File, api *generator.API) {
 			g.Comment("twin, when set, is what tells the route apart from later ones that take the").Line().
 				Comment("same requests; the request must carry it.").Line().Id("twin").Op("*").Id("serverTwin")
 		}
+		if len(identical) > 0 {
+			g.Comment("identical, when set, are the positions of the routes that nothing in a request").Line().
+				Comment("tells apart from this one, its own first: an OperationChooser picks one.").Line().Id("identical").Index().Int()
+		}
 		g.Id("op").Op("*").Id(srvOperation)
 		g.Id("serve").Func().Params(handlerRecv(), writerParam(), requestParam())
 	})
@@ -40,17 +45,21 @@ func genServerRoutes(f *jen.File, api *generator.API) {
 	f.Comment("twins' order: what the request carries decides, the general operation last.")
 	f.Var().Id("serverRoutes").Op("=").Index().Id("serverRoute").ValuesFunc(func(g *jen.Group) {
 		for _, o := range api.ServerRoutes {
-			g.Add(routeLit(o))
+			g.Add(routeLit(o, identical[o]))
 		}
 	})
-	genServerMatch(f, twins)
+	genServerMatch(f, twins, len(identical) > 0)
 	if twins {
 		genServerTwins(f)
 	}
+	if len(identical) > 0 {
+		genServerChooser(f)
+	}
 }
 
-// routeLit is the serverRoute of one operation.
-func routeLit(o *generator.Operation) jen.Code {
+// routeLit is the serverRoute of one operation; identical are the positions
+// of its group's routes (see identicalRoutes).
+func routeLit(o *generator.Operation, identical []int) jen.Code {
 	var segments []jen.Code
 	for _, seg := range o.Route.Segments {
 		var parts []jen.Code
@@ -72,6 +81,13 @@ func routeLit(o *generator.Operation) jen.Code {
 	if o.ServerTwin != nil {
 		d[jen.Id("twin")] = twinLit(o.ServerTwin)
 	}
+	if len(identical) > 0 {
+		var positions []jen.Code
+		for _, i := range identical {
+			positions = append(positions, jen.Lit(i))
+		}
+		d[jen.Id("identical")] = jen.Index().Int().Values(positions...)
+	}
 	if len(o.Route.Query) > 0 {
 		var pairs []jen.Code
 		for _, q := range o.Route.Query {
@@ -84,7 +100,7 @@ func routeLit(o *generator.Operation) jen.Code {
 
 // genServerMatch renders serverMatch and the matching of one segment,
 // which follows generator.MatchSegment.
-func genServerMatch(f *jen.File, twins bool) {
+func genServerMatch(f *jen.File, twins, choose bool) {
 	f.Comment("serverMatch finds the first route for method and the request's path and query, and")
 	f.Comment("the values of its wildcards, unescaped, in order; -1 when none matches. HEAD")
 	f.Comment("requests are served by GET routes, as ServeMux does. A twin's checks read at most")
@@ -154,18 +170,25 @@ func genServerMatch(f *jen.File, twins bool) {
 	f.Comment("serveMatched serves the request when a route of the matcher matches it: the")
 	f.Comment("wildcards' values are set for Request.PathValue and the route's pattern in")
 	f.Comment("Request.Pattern, as ServeMux does.")
-	f.Func().Params(handlerRecv()).Id("serveMatched").Params(writerParam(), requestParam()).Bool().Block(
-		jen.List(jen.Id("i"), jen.Id("values")).Op(":=").Id("serverMatch").Call(jen.Id("r"), jen.Id("r").Dot("Method"), jen.Id("h").Dot("maxBodyBytes")),
-		jen.If(jen.Id("i").Op("<").Lit(0)).Block(jen.Return(jen.False())),
-		jen.Id("route").Op(":=").Op("&").Id("serverRoutes").Index(jen.Id("i")),
+	f.Func().Params(handlerRecv()).Id("serveMatched").Params(writerParam(), requestParam()).Bool().BlockFunc(func(g *jen.Group) {
+		g.List(jen.Id("i"), jen.Id("values")).Op(":=").Id("serverMatch").Call(jen.Id("r"), jen.Id("r").Dot("Method"), jen.Id("h").Dot("maxBodyBytes"))
+		g.If(jen.Id("i").Op("<").Lit(0)).Block(jen.Return(jen.False()))
+		if choose {
+			g.Id("i").Op("=").Id("h").Dot("choose").Call(jen.Id("r"), jen.Id("i"), jen.Id("values"))
+		}
+		g.Id("route").Op(":=").Op("&").Id("serverRoutes").Index(jen.Id("i"))
+		g.Id("route").Dot("setPathValues").Call(jen.Id("r"), jen.Id("values"))
+		g.Id("r").Dot("Pattern").Op("=").Id("route").Dot("op").Dot("Pattern")
+		g.Id("h").Dot("matched").Index(jen.Id("i")).Dot("ServeHTTP").Call(jen.Id("w"), jen.Id("r"))
+		g.Return(jen.True())
+	})
+	f.Comment("setPathValues sets the values of the route's wildcards, in order, for Request.PathValue.")
+	f.Func().Params(jen.Id("route").Op("*").Id("serverRoute")).Id("setPathValues").Params(requestParam(), jen.Id("values").Index().String()).Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("parts")).Op(":=").Range().Id("route").Dot("segments")).Block(
 			jen.For(jen.Id("j").Op(":=").Lit(1), jen.Id("j").Op("<").Len(jen.Id("parts")), jen.Id("j").Op("+=").Lit(2)).Block(
 				jen.Id("r").Dot("SetPathValue").Call(jen.Id("parts").Index(jen.Id("j")), jen.Id("values").Index(jen.Lit(0))),
 				jen.Id("values").Op("=").Id("values").Index(jen.Lit(1), jen.Empty()),
 			),
 		),
-		jen.Id("r").Dot("Pattern").Op("=").Id("route").Dot("op").Dot("Pattern"),
-		jen.Id("h").Dot("matched").Index(jen.Id("i")).Dot("ServeHTTP").Call(jen.Id("w"), jen.Id("r")),
-		jen.Return(jen.True()),
 	)
 }

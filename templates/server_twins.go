@@ -7,10 +7,77 @@ import (
 	"github.com/seed-0d47db62/livegen/generator"
 )
 
+// srvChooser is the optional interface of a Server that picks among
+// identical operations; generator.ReservedNames lists it.
+const srvChooser = "OperationChooser"
+
 // hasTwins reports whether some matched operations take the same requests
 // as others and are told apart by what the request carries.
 func hasTwins(api *generator.API) bool {
 	return slices.ContainsFunc(api.ServerRoutes, func(o *generator.Operation) bool { return o.ServerTwin != nil })
+}
+
+// identicalRoutes maps the route that the matcher finds for a group of
+// identical operations (generator.Operation.ServerIdentical) to the
+// positions in serverRoutes of the group's routes, its own first. Members
+// that a selection dropped are left out; a group of one is no group.
+func identicalRoutes(api *generator.API) map[*generator.Operation][]int {
+	position := make(map[*generator.Operation]int, len(api.ServerRoutes))
+	for i, o := range api.ServerRoutes {
+		position[o] = i
+	}
+	out := map[*generator.Operation][]int{}
+	for _, o := range api.ServerRoutes {
+		var group []int
+		for _, member := range o.ServerIdentical {
+			if i, ok := position[member]; ok {
+				group = append(group, i)
+			}
+		}
+		if len(group) > 1 && api.ServerRoutes[group[0]] == o {
+			out[o] = group
+		}
+	}
+	return out
+}
+
+// genServerChooser renders OperationChooser and the one function that asks
+// it, for APIs with identical operations.
+func genServerChooser(f *jen.File) {
+	for _, line := range wrap("OperationChooser is an optional interface of a Server: it picks which of the operations that take the same requests,"+
+		" and declare nothing a request carries to tell them apart, serves a request (see NewHandler)."+
+		" Only the implementation can tell them apart, from the server's state or a convention of its clients."+
+		" ChooseOperation receives the candidates, the operation NewHandler serves by default first, and returns one of them;"+
+		" nil, or an operation not among candidates, keeps the default."+
+		" r has no body, so that the chosen operation reads the body whole: decide from the URL, the headers, the path values"+
+		" (r.PathValue by the wildcard name of any candidate's Pattern) and the context."+
+		" The candidates are copies, and the chosen operation is the one OperationFromContext then returns.", 86) {
+		f.Comment(line)
+	}
+	f.Type().Id(srvChooser).Interface(
+		jen.Id("ChooseOperation").Params(requestParam(), jen.Id("candidates").Index().Op("*").Id(srvOperation)).Op("*").Id(srvOperation),
+	)
+	f.Comment("choose is the route that serves a request the matcher found at i, with the wildcards'")
+	f.Comment("values: i itself, unless the route has identical ones and impl is an OperationChooser.")
+	f.Func().Params(handlerRecv()).Id("choose").Params(requestParam(), jen.Id("i").Int(), jen.Id("values").Index().String()).Int().Block(
+		jen.Id("identical").Op(":=").Id("serverRoutes").Index(jen.Id("i")).Dot("identical"),
+		jen.List(jen.Id("chooser"), jen.Id("ok")).Op(":=").Id("h").Dot("impl").Assert(jen.Id(srvChooser)),
+		jen.If(jen.Op("!").Id("ok").Op("||").Len(jen.Id("identical")).Op("==").Lit(0)).Block(jen.Return(jen.Id("i"))),
+		jen.Id("probe").Op(":=").Op("*").Id("r"),
+		jen.Id("probe").Dot("Body").Op("=").Qual(pkgHTTP, "NoBody"),
+		jen.Id("ops").Op(":=").Make(jen.Index().Id(srvOperation), jen.Len(jen.Id("identical"))),
+		jen.Id("candidates").Op(":=").Make(jen.Index().Op("*").Id(srvOperation), jen.Len(jen.Id("identical"))),
+		jen.For(jen.List(jen.Id("k"), jen.Id("j")).Op(":=").Range().Id("identical")).Block(
+			jen.Id("serverRoutes").Index(jen.Id("j")).Dot("setPathValues").Call(jen.Op("&").Id("probe"), jen.Id("values")),
+			jen.Id("ops").Index(jen.Id("k")).Op("=").Op("*").Id("serverRoutes").Index(jen.Id("j")).Dot("op"),
+			jen.Id("candidates").Index(jen.Id("k")).Op("=").Op("&").Id("ops").Index(jen.Id("k")),
+		),
+		jen.Id("chosen").Op(":=").Id("chooser").Dot("ChooseOperation").Call(jen.Op("&").Id("probe"), jen.Id("candidates")),
+		jen.For(jen.List(jen.Id("k"), jen.Id("candidate")).Op(":=").Range().Id("candidates")).Block(
+			jen.If(jen.Id("chosen").Op("==").Id("candidate").Op("&&").Id("chosen").Op("!=").Nil()).Block(jen.Return(jen.Id("identical").Index(jen.Id("k")))),
+		),
+		jen.Return(jen.Id("i")),
+	)
 }
 
 // twinLit is the serverTwin of an operation: data only, read by the one

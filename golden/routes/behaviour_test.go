@@ -147,7 +147,7 @@ func TestRoundTrips(t *testing.T) {
 	// The fragment is not sent: the required query tells the request apart.
 	got, err = c.AddSharedLink(ctx, "f1", &AddSharedLinkParams{Fields: "id"}, nil)
 	check(got, err, "addSharedLink", "f1")
-	// Nothing tells these two apart: getBoard serves both, as the warning says.
+	// Nothing tells these two apart: getBoard serves both unless the Server chooses.
 	got, err = c.GetBoardsByFilter(ctx, "open")
 	check(got, err, "getBoard", "open")
 }

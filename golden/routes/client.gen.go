@@ -306,8 +306,8 @@ func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
-// GetBoard: Nothing tells it apart from getBoardsByFilter; a warning names the one never
-// called.
+// GetBoard: Nothing tells it apart from getBoardsByFilter; it serves both unless the Server
+// chooses.
 //
 // It sends GET /boards/{boardId} (operationId getBoard).
 //
@@ -434,6 +434,35 @@ func (c *Client) RemoveSharedLink(ctx context.Context, fileID string, params *Re
 		s.query.Set("fields", params.Fields)
 	}
 	clientOptJSON(s, "application/json", body)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// AddFolderSharedLink: The same request as updateFolderSharedLink; whether the folder has a
+// link, which only the server knows, tells them apart.
+//
+// It sends PUT /folders/{folderId}#addSharedLink (operationId addFolderSharedLink).
+//
+// Answers:
+//   - 200 (result): Linked.
+func (c *Client) AddFolderSharedLink(ctx context.Context, folderID string, body SharedLinkRequest, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("addFolderSharedLink", http.MethodPut, "/folders/"+url.PathEscape(folderID), "application/json", opts)
+	s.emptyPath("folderId", folderID == "")
+	s.setJSON("application/json", body)
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// UpdateFolderSharedLink: PUT /folders/{folderId}#updateSharedLink.
+//
+// It sends PUT /folders/{folderId}#updateSharedLink (operationId updateFolderSharedLink).
+//
+// Answers:
+//   - 200 (result): Updated.
+func (c *Client) UpdateFolderSharedLink(ctx context.Context, folderID string, body SharedLinkRequest, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("updateFolderSharedLink", http.MethodPut, "/folders/"+url.PathEscape(folderID), "application/json", opts)
+	s.emptyPath("folderId", folderID == "")
+	s.setJSON("application/json", body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }

@@ -120,6 +120,17 @@ type Served struct {
 	Params    []string `json:"params,omitzero"`
 }
 
+// SharedLinkRequest is defined by the schema at /components/schemas/SharedLinkRequest.
+type SharedLinkRequest struct {
+	SharedLink *SharedLinkRequestSharedLink `json:"shared_link,omitempty"`
+}
+
+// SharedLinkRequestSharedLink is defined by the schema at
+// /components/schemas/SharedLinkRequest/properties/shared_link.
+type SharedLinkRequestSharedLink struct {
+	Access *string `json:"access,omitempty"`
+}
+
 // TokenRequestBody is defined by the schema at
 // /paths/~1token/post/requestBody/content/application~1x-www-form-urlencoded/schema.
 type TokenRequestBody struct {

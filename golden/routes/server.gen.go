@@ -31,8 +31,8 @@ type Server interface {
 	// GetAccountLink serves GET /accounts/{accountId}/links/{accountId}: A parameter named twice
 	// is two parameters.
 	GetAccountLink(ctx context.Context, in GetAccountLinkInput) (GetAccountLinkOutput, error)
-	// GetBoard serves GET /boards/{boardId}: Nothing tells it apart from getBoardsByFilter; a
-	// warning names the one never called.
+	// GetBoard serves GET /boards/{boardId}: Nothing tells it apart from getBoardsByFilter; it
+	// serves both unless the Server chooses.
 	GetBoard(ctx context.Context, in GetBoardInput) (GetBoardOutput, error)
 	// GetBoardsByFilter serves GET /boards/{filter}.
 	GetBoardsByFilter(ctx context.Context, in GetBoardsByFilterInput) (GetBoardsByFilterOutput, error)
@@ -54,6 +54,12 @@ type Server interface {
 	// RemoveSharedLink serves PUT /files/{fileId}#removeSharedLink: The same request as
 	// addSharedLink but for its body, whose shared_link may be null.
 	RemoveSharedLink(ctx context.Context, in RemoveSharedLinkInput) (RemoveSharedLinkOutput, error)
+	// AddFolderSharedLink serves PUT /folders/{folderId}#addSharedLink: The same request as
+	// updateFolderSharedLink; whether the folder has a link, which only the server knows, tells
+	// them apart.
+	AddFolderSharedLink(ctx context.Context, in AddFolderSharedLinkInput) (AddFolderSharedLinkOutput, error)
+	// UpdateFolderSharedLink serves PUT /folders/{folderId}#updateSharedLink.
+	UpdateFolderSharedLink(ctx context.Context, in UpdateFolderSharedLinkInput) (UpdateFolderSharedLinkOutput, error)
 	// GetItem serves GET /items/{itemId}: An integer path parameter tells it apart from
 	// getItemBySlug.
 	GetItem(ctx context.Context, in GetItemInput) (GetItemOutput, error)
@@ -149,6 +155,12 @@ func (UnimplementedServer) AddSharedLink(context.Context, AddSharedLinkInput) (A
 	return nil, ErrNotImplemented
 }
 func (UnimplementedServer) RemoveSharedLink(context.Context, RemoveSharedLinkInput) (RemoveSharedLinkOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) AddFolderSharedLink(context.Context, AddFolderSharedLinkInput) (AddFolderSharedLinkOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) UpdateFolderSharedLink(context.Context, UpdateFolderSharedLinkInput) (UpdateFolderSharedLinkOutput, error) {
 	return nil, ErrNotImplemented
 }
 func (UnimplementedServer) GetItem(context.Context, GetItemInput) (GetItemOutput, error) {
@@ -454,6 +466,55 @@ var answerKindRemoveSharedLinkOK = serverAnswerKind{status: 200, contentType: "a
 
 func (v RemoveSharedLinkOK) answer(w http.ResponseWriter, _ *RemoveSharedLinkInput) serverAnswer {
 	return serverAnswer{kind: &answerKindRemoveSharedLinkOK, body: v.Body}
+}
+
+// AddFolderSharedLinkInput is the request of AddFolderSharedLink, decoded and validated.
+type AddFolderSharedLinkInput struct {
+	// path parameter folderId (required)
+	FolderID string
+	// Body is the request body (application/json).
+	Body SharedLinkRequest
+}
+
+// AddFolderSharedLinkOutput is an answer of AddFolderSharedLink: AddFolderSharedLinkOK.
+type AddFolderSharedLinkOutput interface {
+	answer(http.ResponseWriter, *AddFolderSharedLinkInput) serverAnswer
+}
+
+// AddFolderSharedLinkOK is the 200 answer of AddFolderSharedLink: Linked.
+type AddFolderSharedLinkOK struct {
+	Body Served
+}
+
+var answerKindAddFolderSharedLinkOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v AddFolderSharedLinkOK) answer(w http.ResponseWriter, _ *AddFolderSharedLinkInput) serverAnswer {
+	return serverAnswer{kind: &answerKindAddFolderSharedLinkOK, body: v.Body}
+}
+
+// UpdateFolderSharedLinkInput is the request of UpdateFolderSharedLink, decoded and validated.
+type UpdateFolderSharedLinkInput struct {
+	// path parameter folderId (required)
+	FolderID string
+	// Body is the request body (application/json).
+	Body SharedLinkRequest
+}
+
+// UpdateFolderSharedLinkOutput is an answer of UpdateFolderSharedLink:
+// UpdateFolderSharedLinkOK.
+type UpdateFolderSharedLinkOutput interface {
+	answer(http.ResponseWriter, *UpdateFolderSharedLinkInput) serverAnswer
+}
+
+// UpdateFolderSharedLinkOK is the 200 answer of UpdateFolderSharedLink: Updated.
+type UpdateFolderSharedLinkOK struct {
+	Body Served
+}
+
+var answerKindUpdateFolderSharedLinkOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v UpdateFolderSharedLinkOK) answer(w http.ResponseWriter, _ *UpdateFolderSharedLinkInput) serverAnswer {
+	return serverAnswer{kind: &answerKindUpdateFolderSharedLinkOK, body: v.Body}
 }
 
 // GetItemInput is the request of GetItem, decoded and validated.
@@ -1136,17 +1197,19 @@ type serverHandler struct {
 // answers, the type, enum or pattern of a path parameter, and where nothing else differs
 // the body's top-level members (required ones present, enum values, members that must
 // not be null), read once within the size limit. A request no other operation takes goes
-// to the general one, whose checks answer 400. For each request it checks credentials
-// (401), the content type (415) and size (413) of the body, decodes and validates the
-// parameters and body (400, listing every problem at once), calls impl and writes its
-// answer. An unknown path is answered with 404, a known path with the wrong method with
-// 405 and an Allow header, an operation impl leaves to UnimplementedServer with 501. A
-// panic in impl is logged and answered with 500, and the handler keeps serving. The
-// checks of a hostile request cost time in proportion to its size: the answer lists 100
-// problems at most, checks stop after 1,000, and when the request's context ends they
-// stop and impl is not called. Serve the handler from an http.Server with read, write
-// and idle timeouts: the handler bounds the size of what it reads, not the time a client
-// takes.
+// to the general one, whose checks answer 400. Operations that declare nothing a request
+// carries to tell them apart are served by the first in route order, unless impl
+// implements OperationChooser, which picks one of them for each request. For each
+// request it checks credentials (401), the content type (415) and size (413) of the
+// body, decodes and validates the parameters and body (400, listing every problem at
+// once), calls impl and writes its answer. An unknown path is answered with 404, a known
+// path with the wrong method with 405 and an Allow header, an operation impl leaves to
+// UnimplementedServer with 501. A panic in impl is logged and answered with 500, and the
+// handler keeps serving. The checks of a hostile request cost time in proportion to its
+// size: the answer lists 100 problems at most, checks stop after 1,000, and when the
+// request's context ends they stop and impl is not called. Serve the handler from an
+// http.Server with read, write and idle timeouts: the handler bounds the size of what it
+// reads, not the time a client takes.
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
@@ -1410,9 +1473,12 @@ type serverRoute struct {
 	query []string
 	// twin, when set, is what tells the route apart from later ones that take the
 	// same requests; the request must carry it.
-	twin  *serverTwin
-	op    *ServerOperation
-	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+	twin *serverTwin
+	// identical, when set, are the positions of the routes that nothing in a request
+	// tells apart from this one, its own first: an OperationChooser picks one.
+	identical []int
+	op        *ServerOperation
+	serve     func(h *serverHandler, w http.ResponseWriter, r *http.Request)
 }
 
 // serverRoutes are the routes of the matcher, most specific first: segment by segment
@@ -1440,6 +1506,25 @@ var serverRoutes = []serverRoute{{
 	op:       serverOperationListInvitees,
 	segments: [][]string{{"meetings"}, {"", "meetingID", ""}, {"invitees"}},
 	serve:    (*serverHandler).serveListInvitees,
+}, {
+	identical: []int{4, 5},
+	method:    "PUT",
+	op:        serverOperationAddFolderSharedLink,
+	segments:  [][]string{{"folders"}, {"", "folderID", ""}},
+	serve:     (*serverHandler).serveAddFolderSharedLink,
+	twin: &serverTwin{
+		bodyRequired: true,
+		contentType:  "application/json",
+		members: []serverTwinMember{{
+			name:    "shared_link",
+			notNull: true,
+		}},
+	},
+}, {
+	method:   "PUT",
+	op:       serverOperationUpdateFolderSharedLink,
+	segments: [][]string{{"folders"}, {"", "folderID", ""}},
+	serve:    (*serverHandler).serveUpdateFolderSharedLink,
 }, {
 	method:   "GET",
 	op:       serverOperationGetPeriodReport,
@@ -1469,10 +1554,11 @@ var serverRoutes = []serverRoute{{
 	segments: [][]string{{"schema"}},
 	serve:    (*serverHandler).serveUpdateSchema,
 }, {
-	method:   "GET",
-	op:       serverOperationGetBoard,
-	segments: [][]string{{"boards"}, {"", "boardID", ""}},
-	serve:    (*serverHandler).serveGetBoard,
+	identical: []int{10, 11},
+	method:    "GET",
+	op:        serverOperationGetBoard,
+	segments:  [][]string{{"boards"}, {"", "boardID", ""}},
+	serve:     (*serverHandler).serveGetBoard,
 }, {
 	method:   "GET",
 	op:       serverOperationGetBoardsByFilter,
@@ -1691,16 +1777,22 @@ func (h *serverHandler) serveMatched(w http.ResponseWriter, r *http.Request) boo
 	if i < 0 {
 		return false
 	}
+	i = h.choose(r, i, values)
 	route := &serverRoutes[i]
+	route.setPathValues(r, values)
+	r.Pattern = route.op.Pattern
+	h.matched[i].ServeHTTP(w, r)
+	return true
+}
+
+// setPathValues sets the values of the route's wildcards, in order, for Request.PathValue.
+func (route *serverRoute) setPathValues(r *http.Request, values []string) {
 	for _, parts := range route.segments {
 		for j := 1; j < len(parts); j += 2 {
 			r.SetPathValue(parts[j], values[0])
 			values = values[1:]
 		}
 	}
-	r.Pattern = route.op.Pattern
-	h.matched[i].ServeHTTP(w, r)
-	return true
 }
 
 // serverTwin is what a request must carry to be served by an operation that takes the
@@ -1871,6 +1963,46 @@ func serverPeekBody(r *http.Request, limit int64) map[string]serverBodyMember {
 		}
 	}
 	return members
+}
+
+// OperationChooser is an optional interface of a Server: it picks which of the
+// operations that take the same requests, and declare nothing a request carries to tell
+// them apart, serves a request (see NewHandler). Only the implementation can tell them
+// apart, from the server's state or a convention of its clients. ChooseOperation
+// receives the candidates, the operation NewHandler serves by default first, and returns
+// one of them; nil, or an operation not among candidates, keeps the default. r has no
+// body, so that the chosen operation reads the body whole: decide from the URL, the
+// headers, the path values (r.PathValue by the wildcard name of any candidate's Pattern)
+// and the context. The candidates are copies, and the chosen operation is the one
+// OperationFromContext then returns.
+type OperationChooser interface {
+	ChooseOperation(r *http.Request, candidates []*ServerOperation) *ServerOperation
+}
+
+// choose is the route that serves a request the matcher found at i, with the wildcards'
+// values: i itself, unless the route has identical ones and impl is an OperationChooser.
+func (h *serverHandler) choose(r *http.Request, i int, values []string) int {
+	identical := serverRoutes[i].identical
+	chooser, ok := h.impl.(OperationChooser)
+	if !ok || len(identical) == 0 {
+		return i
+	}
+	probe := *r
+	probe.Body = http.NoBody
+	ops := make([]ServerOperation, len(identical))
+	candidates := make([]*ServerOperation, len(identical))
+	for k, j := range identical {
+		serverRoutes[j].setPathValues(&probe, values)
+		ops[k] = *serverRoutes[j].op
+		candidates[k] = &ops[k]
+	}
+	chosen := chooser.ChooseOperation(&probe, candidates)
+	for k, candidate := range candidates {
+		if chosen == candidate && chosen != nil {
+			return identical[k]
+		}
+	}
+	return i
 }
 
 // serverStreamFormat says how the events of a stream are written.
@@ -2323,6 +2455,96 @@ func (h *serverHandler) serveRemoveSharedLink(w http.ResponseWriter, r *http.Req
 			h.fail(w, r, "removeSharedLink", err)
 		} else {
 			h.answer(w, r, "removeSharedLink", out.answer(w, nil))
+		}
+	}
+}
+
+var serverOperationAddFolderSharedLink = &ServerOperation{ID: "addFolderSharedLink", Method: "PUT", Path: "/folders/{folderId}#addSharedLink", Pattern: "PUT /folders/{folderID}"}
+
+// serveAddFolderSharedLink serves PUT /folders/{folderId}#addSharedLink: it checks the
+// credentials, decodes and validates the request, calls Server.AddFolderSharedLink and
+// writes its answer.
+func (h *serverHandler) serveAddFolderSharedLink(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationAddFolderSharedLink, false)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/json")
+	if !ok {
+		return
+	}
+	var in AddFolderSharedLinkInput
+	in.FolderID = r.PathValue("folderID")
+	if data != nil {
+		at := &validationPath{in: "body"}
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, &in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*SharedLinkRequest)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := &in.Body
+				*body = SharedLinkRequest{}
+				body.serverDecodeMembers(c, at, data)
+			}
+		} else {
+		}
+	} else {
+		c.add(&validationPath{in: "body"}, "a request body is required")
+	}
+	if !h.invalid(w, c) {
+		if out, err := h.impl.AddFolderSharedLink(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "addFolderSharedLink", err)
+		} else {
+			h.answer(w, r, "addFolderSharedLink", out.answer(w, nil))
+		}
+	}
+}
+
+var serverOperationUpdateFolderSharedLink = &ServerOperation{ID: "updateFolderSharedLink", Method: "PUT", Path: "/folders/{folderId}#updateSharedLink", Pattern: "PUT /folders/{folderID}"}
+
+// serveUpdateFolderSharedLink serves PUT /folders/{folderId}#updateSharedLink: it checks the
+// credentials, decodes and validates the request, calls Server.UpdateFolderSharedLink and
+// writes its answer.
+func (h *serverHandler) serveUpdateFolderSharedLink(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationUpdateFolderSharedLink, false)
+	if !ok {
+		return
+	}
+	data, ok := h.readBody(w, r, "application/json")
+	if !ok {
+		return
+	}
+	var in UpdateFolderSharedLinkInput
+	in.FolderID = r.PathValue("folderID")
+	if data != nil {
+		at := &validationPath{in: "body"}
+		if serverIsNull(data) {
+			c.missing(at, "must not be null")
+		} else if err := json.Unmarshal(data, &in.Body); err != nil {
+			if serverBodyError(c, at, err, func() {
+				if serverDescend(c, at, data, serverKindObject, false) {
+					(*SharedLinkRequest)(nil).serverWalk(c, at, data)
+				}
+			}) {
+				body := &in.Body
+				*body = SharedLinkRequest{}
+				body.serverDecodeMembers(c, at, data)
+			}
+		} else {
+		}
+	} else {
+		c.add(&validationPath{in: "body"}, "a request body is required")
+	}
+	if !h.invalid(w, c) {
+		if out, err := h.impl.UpdateFolderSharedLink(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "updateFolderSharedLink", err)
+		} else {
+			h.answer(w, r, "updateFolderSharedLink", out.answer(w, nil))
 		}
 	}
 }

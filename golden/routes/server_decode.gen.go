@@ -1123,6 +1123,49 @@ func (v *RemoveSharedLinkRequestBody) serverDecodeMembers(c *validationState, at
 	serverDecodeEach(c, at, data, serverFieldsRemoveSharedLinkRequestBody, true, []any{&v.SharedLink})
 }
 
+// serverFieldsSharedLinkRequest and serverKindsSharedLinkRequest list the JSON names and kinds of the properties of SharedLinkRequest.
+var (
+	serverFieldsSharedLinkRequest = []string{"shared_link"}
+	serverKindsSharedLinkRequest  = []serverKind{serverKindObject}
+)
+
+// serverWalk checks the JSON text data of a SharedLinkRequest: required properties, and kinds when v is nil.
+func (v *SharedLinkRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
+	if v != nil {
+		return
+	}
+	serverWalkMembers(c, at, data, serverFieldsSharedLinkRequest, serverKindsSharedLinkRequest, true, v != nil, nil, func(i int, key, value []byte) bool {
+		switch i {
+		case 0:
+			if v == nil {
+				serverWalkMember(c, at.field("shared_link"), value, serverKindObject, (*SharedLinkRequestSharedLink)(nil).serverWalk)
+			}
+			return true
+		}
+		return false
+	})
+}
+
+// serverDecodeMembers decodes each member of the JSON object data on its own (see
+// serverDecodeEach).
+func (v *SharedLinkRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+	serverDecodeEach(c, at, data, serverFieldsSharedLinkRequest, true, []any{&v.SharedLink})
+}
+
+// serverFieldsSharedLinkRequestSharedLink and serverKindsSharedLinkRequestSharedLink list the JSON names and kinds of the properties of SharedLinkRequestSharedLink.
+var (
+	serverFieldsSharedLinkRequestSharedLink = []string{"access"}
+	serverKindsSharedLinkRequestSharedLink  = []serverKind{serverKindString}
+)
+
+// serverWalk checks the JSON text data of a SharedLinkRequestSharedLink: required properties, and kinds when v is nil.
+func (v *SharedLinkRequestSharedLink) serverWalk(c *validationState, at *validationPath, data []byte) {
+	if v != nil {
+		return
+	}
+	serverWalkMembers(c, at, data, serverFieldsSharedLinkRequestSharedLink, serverKindsSharedLinkRequestSharedLink, true, v != nil, nil, nil)
+}
+
 // serverFieldsTokenRequestBody and serverKindsTokenRequestBody list the JSON names and kinds of the properties of TokenRequestBody.
 var (
 	serverFieldsTokenRequestBody = []string{"code", "grant_type", "refresh_token"}

@@ -793,15 +793,20 @@ func (h *serverHandler) serveMatched(w http.ResponseWriter, r *http.Request) boo
 		return false
 	}
 	route := &serverRoutes[i]
+	route.setPathValues(r, values)
+	r.Pattern = route.op.Pattern
+	h.matched[i].ServeHTTP(w, r)
+	return true
+}
+
+// setPathValues sets the values of the route's wildcards, in order, for Request.PathValue.
+func (route *serverRoute) setPathValues(r *http.Request, values []string) {
 	for _, parts := range route.segments {
 		for j := 1; j < len(parts); j += 2 {
 			r.SetPathValue(parts[j], values[0])
 			values = values[1:]
 		}
 	}
-	r.Pattern = route.op.Pattern
-	h.matched[i].ServeHTTP(w, r)
-	return true
 }
 
 var serverOperationRunBatch = &ServerOperation{ID: "runBatch", Method: "POST", Path: "/batch~run", Pattern: "POST /batch~run"}
