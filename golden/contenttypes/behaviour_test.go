@@ -182,3 +182,39 @@ func TestOtherJSONMediaTypeIsReadIntoBody(t *testing.T) {
 	require.Equal(t, "text/json; charset=utf-8", got.ContentType)
 	require.Equal(t, "Rex", *got.Name)
 }
+
+// An answer offered in several media types: the client asks for the one it
+// decodes, and a caller who wants another representation names it in Accept
+// and reads it from the recorded answer; the call still succeeds.
+func TestAnswerInAnotherMediaType(t *testing.T) {
+	var accepts []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		accepts = append(accepts, r.Header.Get("Accept"))
+		if r.Header.Get("Accept") == "text/csv" {
+			w.Header().Set("Content-Type", "text/csv")
+			_, _ = io.WriteString(w, "name,age\nRex,3\n")
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"name":"Rex","age":3}`)
+	}))
+	defer srv.Close()
+	client, err := NewClient(srv.URL)
+	require.NoError(t, err)
+
+	pet, err := client.GetPet(context.Background(), "Rex")
+	require.NoError(t, err)
+	require.Equal(t, "Rex", pet.Name)
+
+	var answer Answer
+	ctx := RecordAnswer(context.Background(), &answer)
+	asCSV := func(_ context.Context, req *http.Request) error {
+		req.Header.Set("Accept", "text/csv")
+		return nil
+	}
+	_, err = client.GetPet(ctx, "Rex", asCSV)
+	require.NoError(t, err, "a success in another declared media type is not a failure")
+	require.Equal(t, "name,age\nRex,3\n", string(answer.Body))
+	require.Equal(t, "text/csv", answer.Header.Get("Content-Type"))
+	require.Equal(t, []string{"application/json", "text/csv"}, accepts)
+}

@@ -342,6 +342,19 @@ func (c *Client) sendCreatePet(ctx context.Context, setBody func(*clientCall), o
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
+// GetPet: A pet, as JSON or as a CSV row.
+//
+// It sends GET /pets/{name} (operationId getPet).
+//
+// Answers:
+//   - 200 (result): The pet.
+func (c *Client) GetPet(ctx context.Context, name string, opts ...RequestEditorFn) (*Pet, error) {
+	s := newClientCall("getPet", http.MethodGet, "/pets/"+url.PathEscape(name), "application/json", opts)
+	s.emptyPath("name", name == "")
+	r := new(Pet)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
 // clientCall is one call of an operation, ready to be sent, and sent again when
 // it is retried: the body is kept as bytes so that every attempt replays it.
 type clientCall struct {

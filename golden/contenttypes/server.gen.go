@@ -25,6 +25,8 @@ type Server interface {
 	// CreatePet serves POST /pets: Add a pet, sent as JSON, as a form, as a multipart form with
 	// a photo, or as a raw photo.
 	CreatePet(ctx context.Context, in CreatePetInput) (CreatePetOutput, error)
+	// GetPet serves GET /pets/{name}: A pet, as JSON or as a CSV row.
+	GetPet(ctx context.Context, in GetPetInput) (GetPetOutput, error)
 }
 
 // ErrNotImplemented is what the methods of UnimplementedServer return. The handler
@@ -41,6 +43,9 @@ type UnimplementedServer struct{}
 var _ Server = UnimplementedServer{}
 
 func (UnimplementedServer) CreatePet(context.Context, CreatePetInput) (CreatePetOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) GetPet(context.Context, GetPetInput) (GetPetOutput, error) {
 	return nil, ErrNotImplemented
 }
 
@@ -74,6 +79,28 @@ var answerKindCreatePetCreated = serverAnswerKind{status: 201, contentType: "app
 
 func (v CreatePetCreated) answer(w http.ResponseWriter, _ *CreatePetInput) serverAnswer {
 	return serverAnswer{kind: &answerKindCreatePetCreated, body: v.Body}
+}
+
+// GetPetInput is the request of GetPet, decoded and validated.
+type GetPetInput struct {
+	// path parameter name (required)
+	Name string
+}
+
+// GetPetOutput is an answer of GetPet: GetPetOK.
+type GetPetOutput interface {
+	answer(http.ResponseWriter, *GetPetInput) serverAnswer
+}
+
+// GetPetOK is the 200 answer of GetPet: The pet.
+type GetPetOK struct {
+	Body Pet
+}
+
+var answerKindGetPetOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetPetOK) answer(w http.ResponseWriter, _ *GetPetInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetPetOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
@@ -279,6 +306,7 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
 	h.handle(serverOperationCreatePet, (*serverHandler).serveCreatePet)
+	h.handle(serverOperationGetPet, (*serverHandler).serveGetPet)
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -302,7 +330,7 @@ func newServerHandler(opts []HandlerOption) *serverHandler {
 }
 
 // serverMethods are the methods of the routed operations, for the Allow header of 405.
-var serverMethods = []string{"POST"}
+var serverMethods = []string{"GET", "HEAD", "POST"}
 
 // ServeHTTP routes the request. A panic below becomes a logged 500; the server keeps
 // serving. http.ErrAbortHandler keeps its meaning.
@@ -636,6 +664,27 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 			h.fail(w, r, "createPet", err)
 		} else {
 			h.answer(w, r, "createPet", out.answer(w, nil))
+		}
+	}
+}
+
+var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: "/pets/{name}", Pattern: "GET /pets/{name}"}
+
+// serveGetPet serves GET /pets/{name}: it checks the credentials, decodes and validates the
+// request, calls Server.GetPet and writes its answer.
+func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetPet, false)
+	if !ok {
+		return
+	}
+	var in GetPetInput
+	in.Name = r.PathValue("name")
+	if !h.invalid(w, c) {
+		if out, err := h.impl.GetPet(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getPet", err)
+		} else {
+			h.answer(w, r, "getPet", out.answer(w, nil))
 		}
 	}
 }

@@ -242,6 +242,15 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
+func (v Pet) appendJSON(b []byte) (_ []byte, err error) {
+	b = append(b, '{')
+	b, err = appendJSONPtr(b, err, `"age":`, v.Age, appendJSONInt)
+	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
+	b, err = appendJSONOmitList(b, err, `"tags":`, v.Tags, appendJSONStr)
+	return appendJSONClose(b, err)
+}
+
+// appendJSON writes v as encoding/json's Marshal does.
 func (v Received) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"age":`, v.Age, appendJSONInt)
