@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -200,7 +201,11 @@ func paramConstraint(r *TypeRef) (TwinParam, bool) {
 	case RefNamed:
 		c.Enum = enumTexts(r.Named)
 	}
-	c.Pattern = r.Constraints.Pattern
+	// A pattern Go's regexp refuses tells nothing apart (the validators skip
+	// it too, with a warning); the others are compiled once in the route table.
+	if _, err := regexp.Compile(r.Constraints.Pattern); err == nil {
+		c.Pattern = r.Constraints.Pattern
+	}
 	return c, c.Kind != "" || c.Enum != nil || c.Pattern != ""
 }
 

@@ -110,7 +110,7 @@ func twinLit(t *generator.Twin) jen.Code {
 				pd[jen.Id("enum")] = stringsLit(p.Enum)
 			}
 			if p.Pattern != "" {
-				pd[jen.Id("pattern")] = jen.Lit(p.Pattern)
+				pd[jen.Id("pattern")] = jen.Qual(pkgRegexp, "MustCompile").Call(jen.Lit(p.Pattern))
 			}
 			params = append(params, jen.Values(pd))
 		}
@@ -169,7 +169,8 @@ func genServerTwins(f *jen.File) {
 	f.Comment("(integer, number, boolean), its values, its pattern.")
 	f.Type().Id("serverTwinParam").Struct(
 		jen.Id("position").Int(),
-		jen.List(jen.Id("kind"), jen.Id("pattern")).String(),
+		jen.Id("kind").String(),
+		jen.Id("pattern").Op("*").Qual(pkgRegexp, "Regexp"),
 		jen.Id("enum").Index().String(),
 	)
 	f.Comment("serverTwinMember is a top-level body member: present when required, not null when")
@@ -229,9 +230,7 @@ func genServerTwins(f *jen.File) {
 			jen.Case(jen.Lit("boolean")).Block(jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(pkgStrconv, "ParseBool").Call(jen.Id("value"))),
 		),
 		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("p").Dot("enum").Op("!=").Nil().Op("&&").Op("!").Qual(pkgSlices, "Contains").Call(jen.Id("p").Dot("enum"), jen.Id("value"))).Block(jen.Return(jen.False())),
-		jen.If(jen.Id("p").Dot("pattern").Op("==").Lit("")).Block(jen.Return(jen.True())),
-		jen.List(jen.Id("ok"), jen.Err()).Op(":=").Qual(pkgRegexp, "MatchString").Call(jen.Id("p").Dot("pattern"), jen.Id("value")),
-		jen.Return(jen.Id("ok").Op("&&").Err().Op("==").Nil()),
+		jen.Return(jen.Id("p").Dot("pattern").Op("==").Nil().Op("||").Id("p").Dot("pattern").Dot("MatchString").Call(jen.Id("value"))),
 	)
 
 	f.Comment("serverPeekBody reads the body, up to limit bytes, and puts it back for the handler:")

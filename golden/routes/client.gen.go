@@ -624,6 +624,32 @@ func (c *Client) GetSharedFolder(ctx context.Context, params *GetSharedFolderPar
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
+// GetTagByCode: A path parameter's pattern tells it apart from getTag.
+//
+// It sends GET /tags/{tagCode} (operationId getTagByCode).
+//
+// Answers:
+//   - 200 (result): The tag.
+func (c *Client) GetTagByCode(ctx context.Context, tagCode string, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("getTagByCode", http.MethodGet, "/tags/"+url.PathEscape(tagCode), "application/json", opts)
+	s.emptyPath("tagCode", tagCode == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
+// GetTag: GET /tags/{tagName}.
+//
+// It sends GET /tags/{tagName} (operationId getTag).
+//
+// Answers:
+//   - 200 (result): The tag.
+func (c *Client) GetTag(ctx context.Context, tagName string, opts ...RequestEditorFn) (*Served, error) {
+	s := newClientCall("getTag", http.MethodGet, "/tags/"+url.PathEscape(tagName), "application/json", opts)
+	s.emptyPath("tagName", tagName == "")
+	r := new(Served)
+	return clientResult(r, c.call(ctx, s, nil, r))
+}
+
 // ExportTasks: Text beats a parameter with text.
 //
 // It sends GET /tasks/export.json (operationId exportTasks).

@@ -90,6 +90,11 @@ type Server interface {
 	// GetSharedFolder serves GET /shared_items#folders: A required header tells it apart from
 	// getSharedItem.
 	GetSharedFolder(ctx context.Context, in GetSharedFolderInput) (GetSharedFolderOutput, error)
+	// GetTagByCode serves GET /tags/{tagCode}: A path parameter's pattern tells it apart from
+	// getTag.
+	GetTagByCode(ctx context.Context, in GetTagByCodeInput) (GetTagByCodeOutput, error)
+	// GetTag serves GET /tags/{tagName}.
+	GetTag(ctx context.Context, in GetTagInput) (GetTagOutput, error)
 	// ExportTasks serves GET /tasks/export.json: Text beats a parameter with text.
 	ExportTasks(ctx context.Context, in ExportTasksInput) (ExportTasksOutput, error)
 	// GetTask serves GET /tasks/{id}.
@@ -197,6 +202,12 @@ func (UnimplementedServer) GetSharedItem(context.Context, GetSharedItemInput) (G
 	return nil, ErrNotImplemented
 }
 func (UnimplementedServer) GetSharedFolder(context.Context, GetSharedFolderInput) (GetSharedFolderOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) GetTagByCode(context.Context, GetTagByCodeInput) (GetTagByCodeOutput, error) {
+	return nil, ErrNotImplemented
+}
+func (UnimplementedServer) GetTag(context.Context, GetTagInput) (GetTagOutput, error) {
 	return nil, ErrNotImplemented
 }
 func (UnimplementedServer) ExportTasks(context.Context, ExportTasksInput) (ExportTasksOutput, error) {
@@ -780,6 +791,50 @@ var answerKindGetSharedFolderOK = serverAnswerKind{status: 200, contentType: "ap
 
 func (v GetSharedFolderOK) answer(w http.ResponseWriter, _ *GetSharedFolderInput) serverAnswer {
 	return serverAnswer{kind: &answerKindGetSharedFolderOK, body: v.Body}
+}
+
+// GetTagByCodeInput is the request of GetTagByCode, decoded and validated.
+type GetTagByCodeInput struct {
+	// path parameter tagCode (required)
+	TagCode string
+}
+
+// GetTagByCodeOutput is an answer of GetTagByCode: GetTagByCodeOK.
+type GetTagByCodeOutput interface {
+	answer(http.ResponseWriter, *GetTagByCodeInput) serverAnswer
+}
+
+// GetTagByCodeOK is the 200 answer of GetTagByCode: The tag.
+type GetTagByCodeOK struct {
+	Body Served
+}
+
+var answerKindGetTagByCodeOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetTagByCodeOK) answer(w http.ResponseWriter, _ *GetTagByCodeInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetTagByCodeOK, body: v.Body}
+}
+
+// GetTagInput is the request of GetTag, decoded and validated.
+type GetTagInput struct {
+	// path parameter tagName (required)
+	TagName string
+}
+
+// GetTagOutput is an answer of GetTag: GetTagOK.
+type GetTagOutput interface {
+	answer(http.ResponseWriter, *GetTagInput) serverAnswer
+}
+
+// GetTagOK is the 200 answer of GetTag: The tag.
+type GetTagOK struct {
+	Body Served
+}
+
+var answerKindGetTagOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
+
+func (v GetTagOK) answer(w http.ResponseWriter, _ *GetTagInput) serverAnswer {
+	return serverAnswer{kind: &answerKindGetTagOK, body: v.Body}
 }
 
 // ExportTasksInput is the request of ExportTasks, decoded and validated.
@@ -1687,6 +1742,20 @@ var serverRoutes = []serverRoute{{
 	segments: [][]string{{"chat"}},
 	serve:    (*serverHandler).serveChat,
 }, {
+	method:   "GET",
+	op:       serverOperationGetTagByCode,
+	segments: [][]string{{"tags"}, {"", "tagCode", ""}},
+	serve:    (*serverHandler).serveGetTagByCode,
+	twin: &serverTwin{path: []serverTwinParam{{
+		pattern:  regexp.MustCompile("^[A-Z]{3}-[0-9]+$"),
+		position: 0,
+	}}},
+}, {
+	method:   "GET",
+	op:       serverOperationGetTag,
+	segments: [][]string{{"tags"}, {"", "tagName", ""}},
+	serve:    (*serverHandler).serveGetTag,
+}, {
 	method:   "POST",
 	op:       serverOperationCancelOperation,
 	segments: [][]string{{"v1"}, {"", "name", ":cancel"}},
@@ -1817,9 +1886,10 @@ type serverTwin struct {
 // serverTwinParam constrains the value of the route's wildcard at position: its kind
 // (integer, number, boolean), its values, its pattern.
 type serverTwinParam struct {
-	position      int
-	kind, pattern string
-	enum          []string
+	position int
+	kind     string
+	pattern  *regexp.Regexp
+	enum     []string
 }
 
 // serverTwinMember is a top-level body member: present when required, not null when
@@ -1911,11 +1981,7 @@ func (p serverTwinParam) holds(value string) bool {
 	if err != nil || p.enum != nil && !slices.Contains(p.enum, value) {
 		return false
 	}
-	if p.pattern == "" {
-		return true
-	}
-	ok, err := regexp.MatchString(p.pattern, value)
-	return ok && err == nil
+	return p.pattern == nil || p.pattern.MatchString(value)
 }
 
 // serverPeekBody reads the body, up to limit bytes, and puts it back for the handler:
@@ -2871,6 +2937,52 @@ func (h *serverHandler) serveGetSharedFolder(w http.ResponseWriter, r *http.Requ
 			h.fail(w, r, "getSharedFolder", err)
 		} else {
 			h.answer(w, r, "getSharedFolder", out.answer(w, nil))
+		}
+	}
+}
+
+var serverOperationGetTagByCode = &ServerOperation{ID: "getTagByCode", Method: "GET", Path: "/tags/{tagCode}", Pattern: "GET /tags/{tagCode}"}
+
+// serveGetTagByCode serves GET /tags/{tagCode}: it checks the credentials, decodes and
+// validates the request, calls Server.GetTagByCode and writes its answer.
+func (h *serverHandler) serveGetTagByCode(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetTagByCode, false)
+	if !ok {
+		return
+	}
+	var in GetTagByCodeInput
+	if v, ok := serverPathOf(c, "tagCode", r.PathValue("tagCode"), serverTextOf[string]); ok {
+		at := &validationPath{in: "path", name: "tagCode"}
+		validateString(c, at, v, 0, -1, validationPattern1)
+		in.TagCode = v
+	}
+	if !h.invalid(w, c) {
+		if out, err := h.impl.GetTagByCode(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getTagByCode", err)
+		} else {
+			h.answer(w, r, "getTagByCode", out.answer(w, nil))
+		}
+	}
+}
+
+var serverOperationGetTag = &ServerOperation{ID: "getTag", Method: "GET", Path: "/tags/{tagName}", Pattern: "GET /tags/{tagName}"}
+
+// serveGetTag serves GET /tags/{tagName}: it checks the credentials, decodes and validates
+// the request, calls Server.GetTag and writes its answer.
+func (h *serverHandler) serveGetTag(w http.ResponseWriter, r *http.Request) {
+	c := &validationState{}
+	_, ok := h.serverBegin(w, r, c, serverOperationGetTag, false)
+	if !ok {
+		return
+	}
+	var in GetTagInput
+	in.TagName = r.PathValue("tagName")
+	if !h.invalid(w, c) {
+		if out, err := h.impl.GetTag(c.ctx, in); err != nil || out == nil {
+			h.fail(w, r, "getTag", err)
+		} else {
+			h.answer(w, r, "getTag", out.answer(w, nil))
 		}
 	}
 }

@@ -61,6 +61,14 @@ func (impl) GetItemBySlug(ctx context.Context, in GetItemBySlugInput) (GetItemBy
 	return GetItemBySlugOK{Body: served(ctx, in.Slug)}, nil
 }
 
+func (impl) GetTagByCode(ctx context.Context, in GetTagByCodeInput) (GetTagByCodeOutput, error) {
+	return GetTagByCodeOK{Body: served(ctx, in.TagCode)}, nil
+}
+
+func (impl) GetTag(ctx context.Context, in GetTagInput) (GetTagOutput, error) {
+	return GetTagOK{Body: served(ctx, in.TagName)}, nil
+}
+
 func (impl) GetPeriodReport(ctx context.Context, in GetPeriodReportInput) (GetPeriodReportOutput, error) {
 	return GetPeriodReportOK{Body: served(ctx, string(in.Period))}, nil
 }
@@ -131,6 +139,8 @@ func TestTwins(t *testing.T) {
 		{"GET", "/items/forty-two", "", nil, "getItemBySlug"},
 		{"GET", "/reports/weekly", "", nil, "getPeriodReport"},
 		{"GET", "/reports/r7", "", nil, "getReport"},
+		{"GET", "/tags/ABC-12", "", nil, "getTagByCode"},
+		{"GET", "/tags/abc-12", "", nil, "getTag"},
 	} {
 		name := tc.method + " " + tc.target + " " + tc.body
 		w := httptest.NewRecorder()

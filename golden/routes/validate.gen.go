@@ -380,3 +380,9 @@ func validateString(c *validationState, at *validationPath, s string, min, max i
 		c.add(at, "must match the pattern "+pattern.String())
 	}
 }
+
+// Patterns from the spec, compiled once. The generator checked that Go's regexp
+// accepts each of them, so compiling cannot fail.
+var (
+	validationPattern1 = regexp.MustCompile("^[A-Z]{3}-[0-9]+$")
+)
