@@ -4,6 +4,7 @@ package golden
 
 import (
 	"flag"
+	"go/token"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +29,7 @@ func TestGolden(t *testing.T) {
 	for _, spec := range specs {
 		dir := filepath.Dir(spec)
 		t.Run(dir, func(t *testing.T) {
-			api, err := generator.LoadFile(spec, generator.Options{Package: strings.ReplaceAll(dir, "-", ""), SpecName: spec, Selection: caseSelection(t, dir)})
+			api, err := generator.LoadFile(spec, generator.Options{Package: casePackage(dir), SpecName: spec, Selection: caseSelection(t, dir)})
 			require.NoError(t, err)
 			files, err := templates.Render(api, nil)
 			require.NoError(t, err)
@@ -57,6 +58,16 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// casePackage names a case's package after its directory; a directory
+// named after a Go keyword (golden/select) gets a "case" suffix.
+func casePackage(dir string) string {
+	name := strings.ReplaceAll(dir, "-", "")
+	if token.IsKeyword(name) {
+		return name + "case"
+	}
+	return name
 }
 
 // caseSelection reads the include and exclude rules of a case's
