@@ -211,3 +211,9 @@ func usesNullable(api *generator.API) bool {
 	}
 	return false
 }
+
+// incomparable is a blank first field for unexported runtime structs that
+// nothing compares: without it the compiler writes an equality function for
+// each such struct (and array of it) whose type descriptor it emits. First,
+// so that it adds no padding.
+func incomparable() jen.Code { return jen.Id("_").Index(jen.Lit(0)).Func().Params() }

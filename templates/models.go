@@ -178,44 +178,58 @@ func genEnum(f *jen.File, d *jen.Statement, t *generator.Type) {
 			g.Id(v.Name).Id(t.Name).Op("=").Add(literal(v.Value))
 		}
 	})
+	kind := enumKindOf(t)
+	table := jen.Id(enumTable(t))
 	f.Commentf("Valid reports whether v is a value that the spec lists. Unknown values still")
 	f.Comment("decode without error, because APIs add values over time.")
-	f.Func().Params(jen.Id("v").Id(t.Name)).Id("Valid").Params().Bool().BlockFunc(func(g *jen.Group) {
-		if helper, table := enumListing(t); helper != "" {
-			g.Return(jen.Id(helper).Call(table.Call(jen.Id("v")), jen.Id(enumTable(t)).Index(jen.Empty(), jen.Empty())))
-			return
+	f.Func().Params(jen.Id("v").Id(t.Name)).Id("Valid").Params().Bool().Block(
+		jen.Return(jen.Id(kind.listed).Call(kind.elem().Call(jen.Id("v")), table.Clone())),
+	)
+	f.Commentf("%s lists the values, for Valid (through a shared helper) and %s.", enumTable(t), t.ValuesFunc)
+	// A slice, not an array: the compiler writes an equality function for the
+	// type of every package-level array, but none for a slice's backing store.
+	f.Var().Id(enumTable(t)).Op("=").Index().Add(kind.elem()).ValuesFunc(func(g *jen.Group) {
+		for _, v := range t.Enum.Values {
+			g.Add(kind.elem().Call(jen.Id(v.Name)))
 		}
-		g.Switch(jen.Id("v")).Block(
-			jen.Case(enumValueIDs(t)...).Block(jen.Return(jen.True())),
-		)
-		g.Return(jen.False())
 	})
-	if _, table := enumListing(t); table != nil {
-		f.Commentf("%s lists the values for Valid, as a table read by a shared helper.", enumTable(t))
-		f.Var().Id(enumTable(t)).Op("=").Index(jen.Op("...")).Add(table).ValuesFunc(func(g *jen.Group) {
-			for _, v := range t.Enum.Values {
-				g.Add(table.Clone().Call(jen.Id(v.Name)))
-			}
-		})
-	}
 	f.Commentf("%s lists every value that the spec allows, in spec order.", t.ValuesFunc)
 	f.Func().Id(t.ValuesFunc).Params().Index().Id(t.Name).Block(
-		jen.Return(jen.Index().Id(t.Name).Values(enumValueIDs(t)...)),
+		jen.Id("out").Op(":=").Make(jen.Index().Id(t.Name), jen.Len(table.Clone())),
+		jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Add(table)).Block(
+			jen.Id("out").Index(jen.Id("i")).Op("=").Id(t.Name).Call(jen.Id("v")),
+		),
+		jen.Return(jen.Id("out")),
 	)
 }
 
-// enumListing is the shared helper that Valid of t calls with its values as
-// a table, and the table's element type; "" and nil for a switch. Each Valid
-// is one short call: the compiler writes a pointer wrapper of every Valid,
-// which copies its body.
-func enumListing(t *generator.Type) (string, *jen.Statement) {
+// enumKind holds the shared helper of the enums of one base. Valid is one
+// short call of it: the compiler writes a pointer wrapper of every Valid,
+// which copies its body. XValues converts the table in a loop of its own: a
+// slice literal of X would allocate an array [N]X, whose type descriptor
+// makes the compiler write an equality function per enum, and a generic
+// helper gets a compiled instantiation wrapper per enum type.
+type enumKind struct {
+	listed string
+	elem   func() *jen.Statement // element type of the tables
+}
+
+var enumKinds = []enumKind{
+	{"enumListedString", jen.String},
+	{"enumListedInt", jen.Int64},
+	{"enumListedFloat", jen.Float64},
+}
+
+// enumKindOf picks the helpers of t's base: the generator makes enums of
+// strings, integers and numbers only.
+func enumKindOf(t *generator.Type) enumKind {
 	switch t.Enum.Base {
-	case generator.RefString:
-		return "enumListedString", jen.String()
 	case generator.RefInt, generator.RefInt32, generator.RefInt64:
-		return "enumListedInt", jen.Int64()
+		return enumKinds[1]
+	case generator.RefFloat64:
+		return enumKinds[2]
 	}
-	return "", nil
+	return enumKinds[0]
 }
 
 // enumTable names the table of an enum's values. The prefix keeps it apart
@@ -224,32 +238,21 @@ func enumTable(t *generator.Type) string { return "enumValuesOf" + t.Name }
 
 // genEnumHelpers renders the helpers that Valid methods call, once.
 func genEnumHelpers(f *jen.File, api *generator.API) {
-	used := map[string]*jen.Statement{}
+	used := map[string]bool{}
 	for _, t := range api.Types {
 		if t.Kind == generator.KindEnum {
-			if helper, table := enumListing(t); helper != "" {
-				used[helper] = table
-			}
+			used[enumKindOf(t).listed] = true
 		}
 	}
-	for _, helper := range []string{"enumListedString", "enumListedInt"} {
-		table, ok := used[helper]
-		if !ok {
+	for _, k := range enumKinds {
+		if !used[k.listed] {
 			continue
 		}
-		f.Comment(helper + " reports whether v is one of values. Out of line, so that every")
+		f.Comment(k.listed + " reports whether v is one of values. Out of line, so that every")
 		f.Comment("Valid, and the pointer wrapper the compiler writes for it, stays a call.")
 		f.Comment(noInline)
-		f.Func().Id(helper).Params(jen.Id("v").Add(table.Clone()), jen.Id("values").Index().Add(table.Clone())).Bool().Block(
+		f.Func().Id(k.listed).Params(jen.Id("v").Add(k.elem()), jen.Id("values").Index().Add(k.elem())).Bool().Block(
 			jen.Return(jen.Qual(pkgSlices, "Contains").Call(jen.Id("values"), jen.Id("v"))),
 		)
 	}
-}
-
-func enumValueIDs(t *generator.Type) []jen.Code {
-	ids := make([]jen.Code, len(t.Enum.Values))
-	for i, v := range t.Enum.Values {
-		ids[i] = jen.Id(v.Name)
-	}
-	return ids
 }

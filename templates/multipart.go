@@ -84,6 +84,7 @@ func (g *clientGen) genClientMultipart(f *jen.File) {
 	f.Comment("clientPart is a part of a multipart body that is not plain text: a file, or a")
 	f.Comment("member sent as JSON. contentType is the spec's; a file's own comes first.")
 	f.Type().Id("clientPart").Struct(
+		incomparable(),
 		jen.List(jen.Id("name"), jen.Id("contentType")).String(),
 		jen.Id("file").Op("*").Id(formFileType),
 		jen.Id("json").Bool(),

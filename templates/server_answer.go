@@ -370,12 +370,14 @@ func genAnswerWriter(f *jen.File, api *generator.API) {
 	f.Comment("serverAnswer is an answer as data, what each answer type's method returns: the")
 	f.Comment("writing is serverWriteAnswer's, for every type.")
 	f.Type().Id("serverAnswer").Struct(
+		incomparable(),
 		jen.Id("kind").Op("*").Id("serverAnswerKind"),
 		jen.Id("status").Int().Comment("of a default or range answer"),
 		jen.Id("body").Any().Comment("as the kind's write says"),
 	)
 	f.Comment("serverAnswerKind is what the answers of a type share.")
 	f.Type().Id("serverAnswerKind").Struct(
+		incomparable(),
 		jen.Id("name").String().Comment("the answer type, when the status is a range"),
 		jen.Id("status").Int().Comment("the status, or the first of the range"),
 		jen.Id("last").Int().Comment("the last status of the range; 0 when the status is fixed"),

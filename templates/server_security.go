@@ -65,6 +65,7 @@ func genSecurity(f *jen.File, api *generator.API) {
 func genSchemeType(f *jen.File) {
 	f.Comment("serverScheme is a security scheme of the spec: where its credentials are.")
 	f.Type().Id("serverScheme").Struct(
+		incomparable(),
 		jen.Id("name").String().Comment("key in components.securitySchemes"),
 		jen.Id("kind").String().Comment("authorization, basic, header, query, cookie, mutualTLS or other"),
 		jen.Id("auth").String().Comment("the Authorization scheme (Bearer) of kind authorization"),

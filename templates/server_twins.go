@@ -182,7 +182,7 @@ func genServerTwins(f *jen.File) {
 	)
 	f.Comment("serverBodyMember is a top-level member of a JSON object or form body: its text (a")
 	f.Comment("JSON string unquoted) and whether it is null.")
-	f.Type().Id("serverBodyMember").Struct(jen.Id("text").String(), jen.Id("null").Bool())
+	f.Type().Id("serverBodyMember").Struct(incomparable(), jen.Id("text").String(), jen.Id("null").Bool())
 	f.Comment("serverPeek holds the body's members once read; members is nil when the body is")
 	f.Comment("neither a JSON object nor a form, or larger than the limit.")
 	f.Type().Id("serverPeek").Struct(jen.Id("done").Bool(), jen.Id("members").Map(jen.String()).Id("serverBodyMember"))

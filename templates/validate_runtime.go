@@ -73,6 +73,7 @@ func genValidationPath(f *jen.File) {
 	f.Comment("each step a property or an item. Checks build it on the stack as they descend and")
 	f.Comment("turn it into text only when they find a problem.")
 	f.Type().Id(valPath).Struct(
+		incomparable(),
 		jen.Id("parent").Add(pathPtr()),
 		jen.Id("in").String(),
 		jen.Id("name").String(),

@@ -76,15 +76,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v NoOfEmployees) Valid() bool {
-	return enumListedString(string(v), enumValuesOfNoOfEmployees[:])
+	return enumListedString(string(v), enumValuesOfNoOfEmployees)
 }
 
-// enumValuesOfNoOfEmployees lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfNoOfEmployees = [...]string{string(NoOfEmployees1To20), string(NoOfEmployees21To50), string(NoOfEmployees51To100), string(NoOfEmployees101To500), string(NoOfEmployees500To1000), string(NoOfEmployees1001To5000), string(NoOfEmployees5001To10000), string(NoOfEmployeesMoreThan10000)}
+// enumValuesOfNoOfEmployees lists the values, for Valid (through a shared helper) and NoOfEmployeesValues.
+var enumValuesOfNoOfEmployees = []string{string(NoOfEmployees1To20), string(NoOfEmployees21To50), string(NoOfEmployees51To100), string(NoOfEmployees101To500), string(NoOfEmployees500To1000), string(NoOfEmployees1001To5000), string(NoOfEmployees5001To10000), string(NoOfEmployeesMoreThan10000)}
 
 // NoOfEmployeesValues lists every value that the spec allows, in spec order.
 func NoOfEmployeesValues() []NoOfEmployees {
-	return []NoOfEmployees{NoOfEmployees1To20, NoOfEmployees21To50, NoOfEmployees51To100, NoOfEmployees101To500, NoOfEmployees500To1000, NoOfEmployees1001To5000, NoOfEmployees5001To10000, NoOfEmployeesMoreThan10000}
+	out := make([]NoOfEmployees, len(enumValuesOfNoOfEmployees))
+	for i, v := range enumValuesOfNoOfEmployees {
+		out[i] = NoOfEmployees(v)
+	}
+	return out
 }
 
 // PurchasingTimeFrame: This field can be included to gauge interest of webinar attendees
@@ -102,15 +106,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v PurchasingTimeFrame) Valid() bool {
-	return enumListedString(string(v), enumValuesOfPurchasingTimeFrame[:])
+	return enumListedString(string(v), enumValuesOfPurchasingTimeFrame)
 }
 
-// enumValuesOfPurchasingTimeFrame lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfPurchasingTimeFrame = [...]string{string(PurchasingTimeFrameWithinAMonth), string(PurchasingTimeFrame1To3Months), string(PurchasingTimeFrame4To6Months), string(PurchasingTimeFrameMoreThan6Months), string(PurchasingTimeFrameNoTimeframe)}
+// enumValuesOfPurchasingTimeFrame lists the values, for Valid (through a shared helper) and PurchasingTimeFrameValues.
+var enumValuesOfPurchasingTimeFrame = []string{string(PurchasingTimeFrameWithinAMonth), string(PurchasingTimeFrame1To3Months), string(PurchasingTimeFrame4To6Months), string(PurchasingTimeFrameMoreThan6Months), string(PurchasingTimeFrameNoTimeframe)}
 
 // PurchasingTimeFrameValues lists every value that the spec allows, in spec order.
 func PurchasingTimeFrameValues() []PurchasingTimeFrame {
-	return []PurchasingTimeFrame{PurchasingTimeFrameWithinAMonth, PurchasingTimeFrame1To3Months, PurchasingTimeFrame4To6Months, PurchasingTimeFrameMoreThan6Months, PurchasingTimeFrameNoTimeframe}
+	out := make([]PurchasingTimeFrame, len(enumValuesOfPurchasingTimeFrame))
+	for i, v := range enumValuesOfPurchasingTimeFrame {
+		out[i] = PurchasingTimeFrame(v)
+	}
+	return out
 }
 
 // RegistrantLanguage: Registrant's language preference for confirmation emails.
@@ -134,15 +142,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantLanguage) Valid() bool {
-	return enumListedString(string(v), enumValuesOfRegistrantLanguage[:])
+	return enumListedString(string(v), enumValuesOfRegistrantLanguage)
 }
 
-// enumValuesOfRegistrantLanguage lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfRegistrantLanguage = [...]string{string(RegistrantLanguageEnUS), string(RegistrantLanguageDeDE), string(RegistrantLanguageEsES), string(RegistrantLanguageFrFR), string(RegistrantLanguageJpJP), string(RegistrantLanguagePtPT), string(RegistrantLanguageRuRU), string(RegistrantLanguageZhCN), string(RegistrantLanguageZhTW), string(RegistrantLanguageKoKO), string(RegistrantLanguageItIT), string(RegistrantLanguageViVN)}
+// enumValuesOfRegistrantLanguage lists the values, for Valid (through a shared helper) and RegistrantLanguageValues.
+var enumValuesOfRegistrantLanguage = []string{string(RegistrantLanguageEnUS), string(RegistrantLanguageDeDE), string(RegistrantLanguageEsES), string(RegistrantLanguageFrFR), string(RegistrantLanguageJpJP), string(RegistrantLanguagePtPT), string(RegistrantLanguageRuRU), string(RegistrantLanguageZhCN), string(RegistrantLanguageZhTW), string(RegistrantLanguageKoKO), string(RegistrantLanguageItIT), string(RegistrantLanguageViVN)}
 
 // RegistrantLanguageValues lists every value that the spec allows, in spec order.
 func RegistrantLanguageValues() []RegistrantLanguage {
-	return []RegistrantLanguage{RegistrantLanguageEnUS, RegistrantLanguageDeDE, RegistrantLanguageEsES, RegistrantLanguageFrFR, RegistrantLanguageJpJP, RegistrantLanguagePtPT, RegistrantLanguageRuRU, RegistrantLanguageZhCN, RegistrantLanguageZhTW, RegistrantLanguageKoKO, RegistrantLanguageItIT, RegistrantLanguageViVN}
+	out := make([]RegistrantLanguage, len(enumValuesOfRegistrantLanguage))
+	for i, v := range enumValuesOfRegistrantLanguage {
+		out[i] = RegistrantLanguage(v)
+	}
+	return out
 }
 
 // RoleInPurchaseProcess: Role in Purchase Process.
@@ -158,15 +170,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RoleInPurchaseProcess) Valid() bool {
-	return enumListedString(string(v), enumValuesOfRoleInPurchaseProcess[:])
+	return enumListedString(string(v), enumValuesOfRoleInPurchaseProcess)
 }
 
-// enumValuesOfRoleInPurchaseProcess lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfRoleInPurchaseProcess = [...]string{string(RoleInPurchaseProcessDecisionMaker), string(RoleInPurchaseProcessEvaluatorRecommender), string(RoleInPurchaseProcessInfluencer), string(RoleInPurchaseProcessNotInvolved)}
+// enumValuesOfRoleInPurchaseProcess lists the values, for Valid (through a shared helper) and RoleInPurchaseProcessValues.
+var enumValuesOfRoleInPurchaseProcess = []string{string(RoleInPurchaseProcessDecisionMaker), string(RoleInPurchaseProcessEvaluatorRecommender), string(RoleInPurchaseProcessInfluencer), string(RoleInPurchaseProcessNotInvolved)}
 
 // RoleInPurchaseProcessValues lists every value that the spec allows, in spec order.
 func RoleInPurchaseProcessValues() []RoleInPurchaseProcess {
-	return []RoleInPurchaseProcess{RoleInPurchaseProcessDecisionMaker, RoleInPurchaseProcessEvaluatorRecommender, RoleInPurchaseProcessInfluencer, RoleInPurchaseProcessNotInvolved}
+	out := make([]RoleInPurchaseProcess, len(enumValuesOfRoleInPurchaseProcess))
+	for i, v := range enumValuesOfRoleInPurchaseProcess {
+		out[i] = RoleInPurchaseProcess(v)
+	}
+	return out
 }
 
 // AddMeetingRegistrantParams holds the query, header and cookie parameters of AddMeetingRegistrant.

@@ -43,6 +43,7 @@ func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *v
 
 // serverScheme is a security scheme of the spec: where its credentials are.
 type serverScheme struct {
+	_       [0]func()
 	name    string // key in components.securitySchemes
 	kind    string // authorization, basic, header, query, cookie, mutualTLS or other
 	auth    string // the Authorization scheme (Bearer) of kind authorization

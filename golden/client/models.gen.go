@@ -33,15 +33,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Kind) Valid() bool {
-	return enumListedString(string(v), enumValuesOfKind[:])
+	return enumListedString(string(v), enumValuesOfKind)
 }
 
-// enumValuesOfKind lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfKind = [...]string{string(KindSmall), string(KindLarge)}
+// enumValuesOfKind lists the values, for Valid (through a shared helper) and KindValues.
+var enumValuesOfKind = []string{string(KindSmall), string(KindLarge)}
 
 // KindValues lists every value that the spec allows, in spec order.
 func KindValues() []Kind {
-	return []Kind{KindSmall, KindLarge}
+	out := make([]Kind, len(enumValuesOfKind))
+	for i, v := range enumValuesOfKind {
+		out[i] = Kind(v)
+	}
+	return out
 }
 
 // Point is defined by the schema at /components/schemas/Point.

@@ -603,6 +603,7 @@ var clientFormSeparators = map[string]string{
 // clientPart is a part of a multipart body that is not plain text: a file, or a
 // member sent as JSON. contentType is the spec's; a file's own comes first.
 type clientPart struct {
+	_                 [0]func()
 	name, contentType string
 	file              *FormFile
 	json              bool

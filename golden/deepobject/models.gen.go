@@ -34,15 +34,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ChargeFilterStatusItem) Valid() bool {
-	return enumListedString(string(v), enumValuesOfChargeFilterStatusItem[:])
+	return enumListedString(string(v), enumValuesOfChargeFilterStatusItem)
 }
 
-// enumValuesOfChargeFilterStatusItem lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfChargeFilterStatusItem = [...]string{string(ChargeFilterStatusItemPaid), string(ChargeFilterStatusItemPending), string(ChargeFilterStatusItemFailed)}
+// enumValuesOfChargeFilterStatusItem lists the values, for Valid (through a shared helper) and ChargeFilterStatusItemValues.
+var enumValuesOfChargeFilterStatusItem = []string{string(ChargeFilterStatusItemPaid), string(ChargeFilterStatusItemPending), string(ChargeFilterStatusItemFailed)}
 
 // ChargeFilterStatusItemValues lists every value that the spec allows, in spec order.
 func ChargeFilterStatusItemValues() []ChargeFilterStatusItem {
-	return []ChargeFilterStatusItem{ChargeFilterStatusItemPaid, ChargeFilterStatusItemPending, ChargeFilterStatusItemFailed}
+	out := make([]ChargeFilterStatusItem, len(enumValuesOfChargeFilterStatusItem))
+	for i, v := range enumValuesOfChargeFilterStatusItem {
+		out[i] = ChargeFilterStatusItem(v)
+	}
+	return out
 }
 
 // ListChargesLinesItem is defined by the schema at

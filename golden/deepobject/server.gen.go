@@ -487,6 +487,7 @@ func serverWriteBytes(w http.ResponseWriter, status int, contentType string, dat
 // serverAnswer is an answer as data, what each answer type's method returns: the
 // writing is serverWriteAnswer's, for every type.
 type serverAnswer struct {
+	_      [0]func()
 	kind   *serverAnswerKind
 	status int // of a default or range answer
 	body   any // as the kind's write says
@@ -494,6 +495,7 @@ type serverAnswer struct {
 
 // serverAnswerKind is what the answers of a type share.
 type serverAnswerKind struct {
+	_           [0]func()
 	name        string // the answer type, when the status is a range
 	status      int    // the status, or the first of the range
 	last        int    // the last status of the range; 0 when the status is fixed

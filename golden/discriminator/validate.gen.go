@@ -55,6 +55,7 @@ func (e *ValidationError) Error() string {
 // each step a property or an item. Checks build it on the stack as they descend and
 // turn it into text only when they find a problem.
 type validationPath struct {
+	_        [0]func()
 	parent   *validationPath
 	in       string
 	name     string

@@ -153,15 +153,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Status) Valid() bool {
-	return enumListedString(string(v), enumValuesOfStatus[:])
+	return enumListedString(string(v), enumValuesOfStatus)
 }
 
-// enumValuesOfStatus lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfStatus = [...]string{string(StatusScheduled), string(StatusEnded)}
+// enumValuesOfStatus lists the values, for Valid (through a shared helper) and StatusValues.
+var enumValuesOfStatus = []string{string(StatusScheduled), string(StatusEnded)}
 
 // StatusValues lists every value that the spec allows, in spec order.
 func StatusValues() []Status {
-	return []Status{StatusScheduled, StatusEnded}
+	out := make([]Status, len(enumValuesOfStatus))
+	for i, v := range enumValuesOfStatus {
+		out[i] = Status(v)
+	}
+	return out
 }
 
 // GetMeetingParams holds the query, header and cookie parameters of GetMeeting.

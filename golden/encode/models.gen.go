@@ -21,15 +21,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Kind) Valid() bool {
-	return enumListedString(string(v), enumValuesOfKind[:])
+	return enumListedString(string(v), enumValuesOfKind)
 }
 
-// enumValuesOfKind lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfKind = [...]string{string(KindLeaf), string(KindBranch)}
+// enumValuesOfKind lists the values, for Valid (through a shared helper) and KindValues.
+var enumValuesOfKind = []string{string(KindLeaf), string(KindBranch)}
 
 // KindValues lists every value that the spec allows, in spec order.
 func KindValues() []Kind {
-	return []Kind{KindLeaf, KindBranch}
+	out := make([]Kind, len(enumValuesOfKind))
+	for i, v := range enumValuesOfKind {
+		out[i] = Kind(v)
+	}
+	return out
 }
 
 // Level is defined by the schema at /components/schemas/Level.
@@ -44,15 +48,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Level) Valid() bool {
-	return enumListedInt(int64(v), enumValuesOfLevel[:])
+	return enumListedInt(int64(v), enumValuesOfLevel)
 }
 
-// enumValuesOfLevel lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfLevel = [...]int64{int64(Level1), int64(Level2), int64(Level3)}
+// enumValuesOfLevel lists the values, for Valid (through a shared helper) and LevelValues.
+var enumValuesOfLevel = []int64{int64(Level1), int64(Level2), int64(Level3)}
 
 // LevelValues lists every value that the spec allows, in spec order.
 func LevelValues() []Level {
-	return []Level{Level1, Level2, Level3}
+	out := make([]Level, len(enumValuesOfLevel))
+	for i, v := range enumValuesOfLevel {
+		out[i] = Level(v)
+	}
+	return out
 }
 
 // Node is defined by the schema at /components/schemas/Node.

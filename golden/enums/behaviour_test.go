@@ -54,6 +54,7 @@ func TestEnumConstantValues(t *testing.T) {
 func TestEnumValuesOrder(t *testing.T) {
 	require.Equal(t, []Employees{"1-20", "21-50", "More than 10,000", "Evaluator/Recommender", "en-US", ""}, EmployeesValues())
 	require.Equal(t, []Priority{1, 2, 3}, PriorityValues())
+	require.Equal(t, []Ratio{0.5, 1, 2.5}, RatioValues())
 	require.Equal(t, []Named{"a", "b"}, NamedValues())
 	require.Equal(t, []Collides{"Values"}, CollidesValues3())
 	require.Equal(t, []HolderInline{"on", "off"}, HolderInlineValues())
@@ -71,6 +72,12 @@ func TestEnumValid(t *testing.T) {
 	}
 	for _, v := range []Priority{0, 4, -1} {
 		require.False(t, v.Valid(), "%d", v)
+	}
+	for _, v := range RatioValues() {
+		require.True(t, v.Valid(), "%g", v)
+	}
+	for _, v := range []Ratio{0, 0.4, 2} {
+		require.False(t, v.Valid(), "%g", v)
 	}
 	require.True(t, NamedAlpha.Valid())
 	require.False(t, Named("Alpha").Valid(), "the Go name is not a value")

@@ -15,15 +15,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Collides) Valid() bool {
-	return enumListedString(string(v), enumValuesOfCollides[:])
+	return enumListedString(string(v), enumValuesOfCollides)
 }
 
-// enumValuesOfCollides lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfCollides = [...]string{string(CollidesValues2)}
+// enumValuesOfCollides lists the values, for Valid (through a shared helper) and CollidesValues3.
+var enumValuesOfCollides = []string{string(CollidesValues2)}
 
 // CollidesValues3 lists every value that the spec allows, in spec order.
 func CollidesValues3() []Collides {
-	return []Collides{CollidesValues2}
+	out := make([]Collides, len(enumValuesOfCollides))
+	for i, v := range enumValuesOfCollides {
+		out[i] = Collides(v)
+	}
+	return out
 }
 
 // CollidesValues is defined by the schema at /components/schemas/CollidesValues.
@@ -44,15 +48,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Employees) Valid() bool {
-	return enumListedString(string(v), enumValuesOfEmployees[:])
+	return enumListedString(string(v), enumValuesOfEmployees)
 }
 
-// enumValuesOfEmployees lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfEmployees = [...]string{string(Employees1To20), string(Employees21To50), string(EmployeesMoreThan10000), string(EmployeesEvaluatorRecommender), string(EmployeesEnUS), string(EmployeesEmpty)}
+// enumValuesOfEmployees lists the values, for Valid (through a shared helper) and EmployeesValues.
+var enumValuesOfEmployees = []string{string(Employees1To20), string(Employees21To50), string(EmployeesMoreThan10000), string(EmployeesEvaluatorRecommender), string(EmployeesEnUS), string(EmployeesEmpty)}
 
 // EmployeesValues lists every value that the spec allows, in spec order.
 func EmployeesValues() []Employees {
-	return []Employees{Employees1To20, Employees21To50, EmployeesMoreThan10000, EmployeesEvaluatorRecommender, EmployeesEnUS, EmployeesEmpty}
+	out := make([]Employees, len(enumValuesOfEmployees))
+	for i, v := range enumValuesOfEmployees {
+		out[i] = Employees(v)
+	}
+	return out
 }
 
 // Holder is defined by the schema at /components/schemas/Holder.
@@ -74,15 +82,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v HolderInline) Valid() bool {
-	return enumListedString(string(v), enumValuesOfHolderInline[:])
+	return enumListedString(string(v), enumValuesOfHolderInline)
 }
 
-// enumValuesOfHolderInline lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfHolderInline = [...]string{string(HolderInlineOn), string(HolderInlineOff)}
+// enumValuesOfHolderInline lists the values, for Valid (through a shared helper) and HolderInlineValues.
+var enumValuesOfHolderInline = []string{string(HolderInlineOn), string(HolderInlineOff)}
 
 // HolderInlineValues lists every value that the spec allows, in spec order.
 func HolderInlineValues() []HolderInline {
-	return []HolderInline{HolderInlineOn, HolderInlineOff}
+	out := make([]HolderInline, len(enumValuesOfHolderInline))
+	for i, v := range enumValuesOfHolderInline {
+		out[i] = HolderInline(v)
+	}
+	return out
 }
 
 // Named: Constant names from x-enum-varnames.
@@ -96,15 +108,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Named) Valid() bool {
-	return enumListedString(string(v), enumValuesOfNamed[:])
+	return enumListedString(string(v), enumValuesOfNamed)
 }
 
-// enumValuesOfNamed lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfNamed = [...]string{string(NamedAlpha), string(NamedBeta)}
+// enumValuesOfNamed lists the values, for Valid (through a shared helper) and NamedValues.
+var enumValuesOfNamed = []string{string(NamedAlpha), string(NamedBeta)}
 
 // NamedValues lists every value that the spec allows, in spec order.
 func NamedValues() []Named {
-	return []Named{NamedAlpha, NamedBeta}
+	out := make([]Named, len(enumValuesOfNamed))
+	for i, v := range enumValuesOfNamed {
+		out[i] = Named(v)
+	}
+	return out
 }
 
 // Priority: An integer enum.
@@ -119,15 +135,46 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Priority) Valid() bool {
-	return enumListedInt(int64(v), enumValuesOfPriority[:])
+	return enumListedInt(int64(v), enumValuesOfPriority)
 }
 
-// enumValuesOfPriority lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfPriority = [...]int64{int64(Priority1), int64(Priority2), int64(Priority3)}
+// enumValuesOfPriority lists the values, for Valid (through a shared helper) and PriorityValues.
+var enumValuesOfPriority = []int64{int64(Priority1), int64(Priority2), int64(Priority3)}
 
 // PriorityValues lists every value that the spec allows, in spec order.
 func PriorityValues() []Priority {
-	return []Priority{Priority1, Priority2, Priority3}
+	out := make([]Priority, len(enumValuesOfPriority))
+	for i, v := range enumValuesOfPriority {
+		out[i] = Priority(v)
+	}
+	return out
+}
+
+// Ratio: A number enum.
+type Ratio float64
+
+const (
+	Ratio05 Ratio = 0.5
+	Ratio1  Ratio = 1
+	Ratio25 Ratio = 2.5
+)
+
+// Valid reports whether v is a value that the spec lists. Unknown values still
+// decode without error, because APIs add values over time.
+func (v Ratio) Valid() bool {
+	return enumListedFloat(float64(v), enumValuesOfRatio)
+}
+
+// enumValuesOfRatio lists the values, for Valid (through a shared helper) and RatioValues.
+var enumValuesOfRatio = []float64{float64(Ratio05), float64(Ratio1), float64(Ratio25)}
+
+// RatioValues lists every value that the spec allows, in spec order.
+func RatioValues() []Ratio {
+	out := make([]Ratio, len(enumValuesOfRatio))
+	for i, v := range enumValuesOfRatio {
+		out[i] = Ratio(v)
+	}
+	return out
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
@@ -143,5 +190,13 @@ func enumListedString(v string, values []string) bool {
 //
 //go:noinline
 func enumListedInt(v int64, values []int64) bool {
+	return slices.Contains(values, v)
+}
+
+// enumListedFloat reports whether v is one of values. Out of line, so that every
+// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+//
+//go:noinline
+func enumListedFloat(v float64, values []float64) bool {
 	return slices.Contains(values, v)
 }

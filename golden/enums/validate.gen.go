@@ -88,10 +88,16 @@ func (v Priority) Validate() error {
 	return validateRootIf(!v.Valid(), "must be one of 1, 2, 3")
 }
 
+// Validate returns a *ValidationError if the spec does not list v, or nil.
+func (v Ratio) Validate() error {
+	return validateRootIf(!v.Valid(), "must be one of 0.5, 1, 2.5")
+}
+
 // validationPath is where a value sits: the root names the location (and the parameter),
 // each step a property or an item. Checks build it on the stack as they descend and
 // turn it into text only when they find a problem.
 type validationPath struct {
+	_        [0]func()
 	parent   *validationPath
 	in       string
 	name     string

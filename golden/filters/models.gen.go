@@ -52,15 +52,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v WidgetKind) Valid() bool {
-	return enumListedString(string(v), enumValuesOfWidgetKind[:])
+	return enumListedString(string(v), enumValuesOfWidgetKind)
 }
 
-// enumValuesOfWidgetKind lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfWidgetKind = [...]string{string(WidgetKindGear), string(WidgetKindLever), string(WidgetKindSpring)}
+// enumValuesOfWidgetKind lists the values, for Valid (through a shared helper) and WidgetKindValues.
+var enumValuesOfWidgetKind = []string{string(WidgetKindGear), string(WidgetKindLever), string(WidgetKindSpring)}
 
 // WidgetKindValues lists every value that the spec allows, in spec order.
 func WidgetKindValues() []WidgetKind {
-	return []WidgetKind{WidgetKindGear, WidgetKindLever, WidgetKindSpring}
+	out := make([]WidgetKind, len(enumValuesOfWidgetKind))
+	for i, v := range enumValuesOfWidgetKind {
+		out[i] = WidgetKind(v)
+	}
+	return out
 }
 
 // WidgetList is defined by the schema at /components/schemas/WidgetList.

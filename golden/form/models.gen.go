@@ -48,15 +48,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v TokenRequestBodyGrantType) Valid() bool {
-	return enumListedString(string(v), enumValuesOfTokenRequestBodyGrantType[:])
+	return enumListedString(string(v), enumValuesOfTokenRequestBodyGrantType)
 }
 
-// enumValuesOfTokenRequestBodyGrantType lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfTokenRequestBodyGrantType = [...]string{string(TokenRequestBodyGrantTypeClientCredentials), string(TokenRequestBodyGrantTypeRefreshToken)}
+// enumValuesOfTokenRequestBodyGrantType lists the values, for Valid (through a shared helper) and TokenRequestBodyGrantTypeValues.
+var enumValuesOfTokenRequestBodyGrantType = []string{string(TokenRequestBodyGrantTypeClientCredentials), string(TokenRequestBodyGrantTypeRefreshToken)}
 
 // TokenRequestBodyGrantTypeValues lists every value that the spec allows, in spec order.
 func TokenRequestBodyGrantTypeValues() []TokenRequestBodyGrantType {
-	return []TokenRequestBodyGrantType{TokenRequestBodyGrantTypeClientCredentials, TokenRequestBodyGrantTypeRefreshToken}
+	out := make([]TokenRequestBodyGrantType, len(enumValuesOfTokenRequestBodyGrantType))
+	for i, v := range enumValuesOfTokenRequestBodyGrantType {
+		out[i] = TokenRequestBodyGrantType(v)
+	}
+	return out
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every

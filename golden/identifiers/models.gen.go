@@ -72,15 +72,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v SortOrder) Valid() bool {
-	return enumListedString(string(v), enumValuesOfSortOrder[:])
+	return enumListedString(string(v), enumValuesOfSortOrder)
 }
 
-// enumValuesOfSortOrder lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfSortOrder = [...]string{string(SortOrderPlus1), string(SortOrderMinus1), string(SortOrderAB), string(SortOrderAB2), string(SortOrderLessThan5), string(SortOrderGreaterThan5), string(SortOrderCPlusPlus), string(SortOrderC), string(SortOrderEmpty), string(SortOrderURL), string(SortOrderJSON), string(SortOrderTime)}
+// enumValuesOfSortOrder lists the values, for Valid (through a shared helper) and SortOrderValues.
+var enumValuesOfSortOrder = []string{string(SortOrderPlus1), string(SortOrderMinus1), string(SortOrderAB), string(SortOrderAB2), string(SortOrderLessThan5), string(SortOrderGreaterThan5), string(SortOrderCPlusPlus), string(SortOrderC), string(SortOrderEmpty), string(SortOrderURL), string(SortOrderJSON), string(SortOrderTime)}
 
 // SortOrderValues lists every value that the spec allows, in spec order.
 func SortOrderValues() []SortOrder {
-	return []SortOrder{SortOrderPlus1, SortOrderMinus1, SortOrderAB, SortOrderAB2, SortOrderLessThan5, SortOrderGreaterThan5, SortOrderCPlusPlus, SortOrderC, SortOrderEmpty, SortOrderURL, SortOrderJSON, SortOrderTime}
+	out := make([]SortOrder, len(enumValuesOfSortOrder))
+	for i, v := range enumValuesOfSortOrder {
+		out[i] = SortOrder(v)
+	}
+	return out
 }
 
 // URL: A schema named like net/url.
@@ -117,15 +121,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v URLSort) Valid() bool {
-	return enumListedString(string(v), enumValuesOfURLSort[:])
+	return enumListedString(string(v), enumValuesOfURLSort)
 }
 
-// enumValuesOfURLSort lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfURLSort = [...]string{string(URLSortPlus1), string(URLSortMinus1), string(URLSortAB), string(URLSortAB2), string(URLSortLessThan5), string(URLSortGreaterThan5), string(URLSortCPlusPlus), string(URLSortC), string(URLSortEmpty), string(URLSortURL), string(URLSortJSON), string(URLSortTime)}
+// enumValuesOfURLSort lists the values, for Valid (through a shared helper) and URLSortValues.
+var enumValuesOfURLSort = []string{string(URLSortPlus1), string(URLSortMinus1), string(URLSortAB), string(URLSortAB2), string(URLSortLessThan5), string(URLSortGreaterThan5), string(URLSortCPlusPlus), string(URLSortC), string(URLSortEmpty), string(URLSortURL), string(URLSortJSON), string(URLSortTime)}
 
 // URLSortValues lists every value that the spec allows, in spec order.
 func URLSortValues() []URLSort {
-	return []URLSort{URLSortPlus1, URLSortMinus1, URLSortAB, URLSortAB2, URLSortLessThan5, URLSortGreaterThan5, URLSortCPlusPlus, URLSortC, URLSortEmpty, URLSortURL, URLSortJSON, URLSortTime}
+	out := make([]URLSort, len(enumValuesOfURLSort))
+	for i, v := range enumValuesOfURLSort {
+		out[i] = URLSort(v)
+	}
+	return out
 }
 
 // IssuesListForRepoParams holds the query, header and cookie parameters of IssuesListForRepo.

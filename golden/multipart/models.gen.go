@@ -62,15 +62,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v UploadFileRequestBodyPurpose) Valid() bool {
-	return enumListedString(string(v), enumValuesOfUploadFileRequestBodyPurpose[:])
+	return enumListedString(string(v), enumValuesOfUploadFileRequestBodyPurpose)
 }
 
-// enumValuesOfUploadFileRequestBodyPurpose lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfUploadFileRequestBodyPurpose = [...]string{string(UploadFileRequestBodyPurposeAssistants), string(UploadFileRequestBodyPurposeFineTune)}
+// enumValuesOfUploadFileRequestBodyPurpose lists the values, for Valid (through a shared helper) and UploadFileRequestBodyPurposeValues.
+var enumValuesOfUploadFileRequestBodyPurpose = []string{string(UploadFileRequestBodyPurposeAssistants), string(UploadFileRequestBodyPurposeFineTune)}
 
 // UploadFileRequestBodyPurposeValues lists every value that the spec allows, in spec order.
 func UploadFileRequestBodyPurposeValues() []UploadFileRequestBodyPurpose {
-	return []UploadFileRequestBodyPurpose{UploadFileRequestBodyPurposeAssistants, UploadFileRequestBodyPurposeFineTune}
+	out := make([]UploadFileRequestBodyPurpose, len(enumValuesOfUploadFileRequestBodyPurpose))
+	for i, v := range enumValuesOfUploadFileRequestBodyPurpose {
+		out[i] = UploadFileRequestBodyPurpose(v)
+	}
+	return out
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every

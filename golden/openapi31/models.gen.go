@@ -91,15 +91,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ItemKind) Valid() bool {
-	return enumListedString(string(v), enumValuesOfItemKind[:])
+	return enumListedString(string(v), enumValuesOfItemKind)
 }
 
-// enumValuesOfItemKind lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfItemKind = [...]string{string(ItemKindWidget)}
+// enumValuesOfItemKind lists the values, for Valid (through a shared helper) and ItemKindValues.
+var enumValuesOfItemKind = []string{string(ItemKindWidget)}
 
 // ItemKindValues lists every value that the spec allows, in spec order.
 func ItemKindValues() []ItemKind {
-	return []ItemKind{ItemKindWidget}
+	out := make([]ItemKind, len(enumValuesOfItemKind))
+	for i, v := range enumValuesOfItemKind {
+		out[i] = ItemKind(v)
+	}
+	return out
 }
 
 // Loose: A position without a type makes the tuple a list.

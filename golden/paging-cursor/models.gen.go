@@ -30,15 +30,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v CustomerListObject) Valid() bool {
-	return enumListedString(string(v), enumValuesOfCustomerListObject[:])
+	return enumListedString(string(v), enumValuesOfCustomerListObject)
 }
 
-// enumValuesOfCustomerListObject lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfCustomerListObject = [...]string{string(CustomerListObjectList)}
+// enumValuesOfCustomerListObject lists the values, for Valid (through a shared helper) and CustomerListObjectValues.
+var enumValuesOfCustomerListObject = []string{string(CustomerListObjectList)}
 
 // CustomerListObjectValues lists every value that the spec allows, in spec order.
 func CustomerListObjectValues() []CustomerListObject {
-	return []CustomerListObject{CustomerListObjectList}
+	out := make([]CustomerListObject, len(enumValuesOfCustomerListObject))
+	for i, v := range enumValuesOfCustomerListObject {
+		out[i] = CustomerListObject(v)
+	}
+	return out
 }
 
 // ListCustomersParams holds the query, header and cookie parameters of ListCustomers.

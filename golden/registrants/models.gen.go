@@ -52,15 +52,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantLanguage) Valid() bool {
-	return enumListedString(string(v), enumValuesOfRegistrantLanguage[:])
+	return enumListedString(string(v), enumValuesOfRegistrantLanguage)
 }
 
-// enumValuesOfRegistrantLanguage lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfRegistrantLanguage = [...]string{string(RegistrantLanguageEnUS), string(RegistrantLanguageFrFR)}
+// enumValuesOfRegistrantLanguage lists the values, for Valid (through a shared helper) and RegistrantLanguageValues.
+var enumValuesOfRegistrantLanguage = []string{string(RegistrantLanguageEnUS), string(RegistrantLanguageFrFR)}
 
 // RegistrantLanguageValues lists every value that the spec allows, in spec order.
 func RegistrantLanguageValues() []RegistrantLanguage {
-	return []RegistrantLanguage{RegistrantLanguageEnUS, RegistrantLanguageFrFR}
+	out := make([]RegistrantLanguage, len(enumValuesOfRegistrantLanguage))
+	for i, v := range enumValuesOfRegistrantLanguage {
+		out[i] = RegistrantLanguage(v)
+	}
+	return out
 }
 
 // RegistrantNoOfEmployees is defined by the schema at
@@ -76,15 +80,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantNoOfEmployees) Valid() bool {
-	return enumListedString(string(v), enumValuesOfRegistrantNoOfEmployees[:])
+	return enumListedString(string(v), enumValuesOfRegistrantNoOfEmployees)
 }
 
-// enumValuesOfRegistrantNoOfEmployees lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfRegistrantNoOfEmployees = [...]string{string(RegistrantNoOfEmployees1To20), string(RegistrantNoOfEmployees21To50), string(RegistrantNoOfEmployeesMoreThan10000)}
+// enumValuesOfRegistrantNoOfEmployees lists the values, for Valid (through a shared helper) and RegistrantNoOfEmployeesValues.
+var enumValuesOfRegistrantNoOfEmployees = []string{string(RegistrantNoOfEmployees1To20), string(RegistrantNoOfEmployees21To50), string(RegistrantNoOfEmployeesMoreThan10000)}
 
 // RegistrantNoOfEmployeesValues lists every value that the spec allows, in spec order.
 func RegistrantNoOfEmployeesValues() []RegistrantNoOfEmployees {
-	return []RegistrantNoOfEmployees{RegistrantNoOfEmployees1To20, RegistrantNoOfEmployees21To50, RegistrantNoOfEmployeesMoreThan10000}
+	out := make([]RegistrantNoOfEmployees, len(enumValuesOfRegistrantNoOfEmployees))
+	for i, v := range enumValuesOfRegistrantNoOfEmployees {
+		out[i] = RegistrantNoOfEmployees(v)
+	}
+	return out
 }
 
 // RegistrantRoleInPurchaseProcess is defined by the schema at
@@ -100,15 +108,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantRoleInPurchaseProcess) Valid() bool {
-	return enumListedString(string(v), enumValuesOfRegistrantRoleInPurchaseProcess[:])
+	return enumListedString(string(v), enumValuesOfRegistrantRoleInPurchaseProcess)
 }
 
-// enumValuesOfRegistrantRoleInPurchaseProcess lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfRegistrantRoleInPurchaseProcess = [...]string{string(RegistrantRoleInPurchaseProcessDecisionMaker), string(RegistrantRoleInPurchaseProcessEvaluatorRecommender), string(RegistrantRoleInPurchaseProcessNotInvolved)}
+// enumValuesOfRegistrantRoleInPurchaseProcess lists the values, for Valid (through a shared helper) and RegistrantRoleInPurchaseProcessValues.
+var enumValuesOfRegistrantRoleInPurchaseProcess = []string{string(RegistrantRoleInPurchaseProcessDecisionMaker), string(RegistrantRoleInPurchaseProcessEvaluatorRecommender), string(RegistrantRoleInPurchaseProcessNotInvolved)}
 
 // RegistrantRoleInPurchaseProcessValues lists every value that the spec allows, in spec order.
 func RegistrantRoleInPurchaseProcessValues() []RegistrantRoleInPurchaseProcess {
-	return []RegistrantRoleInPurchaseProcess{RegistrantRoleInPurchaseProcessDecisionMaker, RegistrantRoleInPurchaseProcessEvaluatorRecommender, RegistrantRoleInPurchaseProcessNotInvolved}
+	out := make([]RegistrantRoleInPurchaseProcess, len(enumValuesOfRegistrantRoleInPurchaseProcess))
+	for i, v := range enumValuesOfRegistrantRoleInPurchaseProcess {
+		out[i] = RegistrantRoleInPurchaseProcess(v)
+	}
+	return out
 }
 
 // AddRegistrantParams holds the query, header and cookie parameters of AddRegistrant.

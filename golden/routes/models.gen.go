@@ -39,15 +39,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v AddSharedLinkRequestBodySharedLinkAccess) Valid() bool {
-	return enumListedString(string(v), enumValuesOfAddSharedLinkRequestBodySharedLinkAccess[:])
+	return enumListedString(string(v), enumValuesOfAddSharedLinkRequestBodySharedLinkAccess)
 }
 
-// enumValuesOfAddSharedLinkRequestBodySharedLinkAccess lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfAddSharedLinkRequestBodySharedLinkAccess = [...]string{string(AddSharedLinkRequestBodySharedLinkAccessOpen), string(AddSharedLinkRequestBodySharedLinkAccessCompany)}
+// enumValuesOfAddSharedLinkRequestBodySharedLinkAccess lists the values, for Valid (through a shared helper) and AddSharedLinkRequestBodySharedLinkAccessValues.
+var enumValuesOfAddSharedLinkRequestBodySharedLinkAccess = []string{string(AddSharedLinkRequestBodySharedLinkAccessOpen), string(AddSharedLinkRequestBodySharedLinkAccessCompany)}
 
 // AddSharedLinkRequestBodySharedLinkAccessValues lists every value that the spec allows, in spec order.
 func AddSharedLinkRequestBodySharedLinkAccessValues() []AddSharedLinkRequestBodySharedLinkAccess {
-	return []AddSharedLinkRequestBodySharedLinkAccess{AddSharedLinkRequestBodySharedLinkAccessOpen, AddSharedLinkRequestBodySharedLinkAccessCompany}
+	out := make([]AddSharedLinkRequestBodySharedLinkAccess, len(enumValuesOfAddSharedLinkRequestBodySharedLinkAccess))
+	for i, v := range enumValuesOfAddSharedLinkRequestBodySharedLinkAccess {
+		out[i] = AddSharedLinkRequestBodySharedLinkAccess(v)
+	}
+	return out
 }
 
 // ChatRequest is defined by the schema at /components/schemas/ChatRequest.
@@ -68,15 +72,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v GetPeriodReportPeriod) Valid() bool {
-	return enumListedString(string(v), enumValuesOfGetPeriodReportPeriod[:])
+	return enumListedString(string(v), enumValuesOfGetPeriodReportPeriod)
 }
 
-// enumValuesOfGetPeriodReportPeriod lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfGetPeriodReportPeriod = [...]string{string(GetPeriodReportPeriodDaily), string(GetPeriodReportPeriodWeekly)}
+// enumValuesOfGetPeriodReportPeriod lists the values, for Valid (through a shared helper) and GetPeriodReportPeriodValues.
+var enumValuesOfGetPeriodReportPeriod = []string{string(GetPeriodReportPeriodDaily), string(GetPeriodReportPeriodWeekly)}
 
 // GetPeriodReportPeriodValues lists every value that the spec allows, in spec order.
 func GetPeriodReportPeriodValues() []GetPeriodReportPeriod {
-	return []GetPeriodReportPeriod{GetPeriodReportPeriodDaily, GetPeriodReportPeriodWeekly}
+	out := make([]GetPeriodReportPeriod, len(enumValuesOfGetPeriodReportPeriod))
+	for i, v := range enumValuesOfGetPeriodReportPeriod {
+		out[i] = GetPeriodReportPeriod(v)
+	}
+	return out
 }
 
 // RefreshTokenRequestBody is defined by the schema at
@@ -97,15 +105,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RefreshTokenRequestBodyGrantType) Valid() bool {
-	return enumListedString(string(v), enumValuesOfRefreshTokenRequestBodyGrantType[:])
+	return enumListedString(string(v), enumValuesOfRefreshTokenRequestBodyGrantType)
 }
 
-// enumValuesOfRefreshTokenRequestBodyGrantType lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfRefreshTokenRequestBodyGrantType = [...]string{string(RefreshTokenRequestBodyGrantTypeRefreshToken)}
+// enumValuesOfRefreshTokenRequestBodyGrantType lists the values, for Valid (through a shared helper) and RefreshTokenRequestBodyGrantTypeValues.
+var enumValuesOfRefreshTokenRequestBodyGrantType = []string{string(RefreshTokenRequestBodyGrantTypeRefreshToken)}
 
 // RefreshTokenRequestBodyGrantTypeValues lists every value that the spec allows, in spec order.
 func RefreshTokenRequestBodyGrantTypeValues() []RefreshTokenRequestBodyGrantType {
-	return []RefreshTokenRequestBodyGrantType{RefreshTokenRequestBodyGrantTypeRefreshToken}
+	out := make([]RefreshTokenRequestBodyGrantType, len(enumValuesOfRefreshTokenRequestBodyGrantType))
+	for i, v := range enumValuesOfRefreshTokenRequestBodyGrantType {
+		out[i] = RefreshTokenRequestBodyGrantType(v)
+	}
+	return out
 }
 
 // RemoveSharedLinkRequestBody is defined by the schema at
@@ -151,15 +163,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v TokenRequestBodyGrantType) Valid() bool {
-	return enumListedString(string(v), enumValuesOfTokenRequestBodyGrantType[:])
+	return enumListedString(string(v), enumValuesOfTokenRequestBodyGrantType)
 }
 
-// enumValuesOfTokenRequestBodyGrantType lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfTokenRequestBodyGrantType = [...]string{string(TokenRequestBodyGrantTypeAuthorizationCode), string(TokenRequestBodyGrantTypeRefreshToken)}
+// enumValuesOfTokenRequestBodyGrantType lists the values, for Valid (through a shared helper) and TokenRequestBodyGrantTypeValues.
+var enumValuesOfTokenRequestBodyGrantType = []string{string(TokenRequestBodyGrantTypeAuthorizationCode), string(TokenRequestBodyGrantTypeRefreshToken)}
 
 // TokenRequestBodyGrantTypeValues lists every value that the spec allows, in spec order.
 func TokenRequestBodyGrantTypeValues() []TokenRequestBodyGrantType {
-	return []TokenRequestBodyGrantType{TokenRequestBodyGrantTypeAuthorizationCode, TokenRequestBodyGrantTypeRefreshToken}
+	out := make([]TokenRequestBodyGrantType, len(enumValuesOfTokenRequestBodyGrantType))
+	for i, v := range enumValuesOfTokenRequestBodyGrantType {
+		out[i] = TokenRequestBodyGrantType(v)
+	}
+	return out
 }
 
 // UpdateFileRequestBody is defined by the schema at

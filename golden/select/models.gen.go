@@ -40,15 +40,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Quality) Valid() bool {
-	return enumListedString(string(v), enumValuesOfQuality[:])
+	return enumListedString(string(v), enumValuesOfQuality)
 }
 
-// enumValuesOfQuality lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfQuality = [...]string{string(QualitySd), string(QualityHd)}
+// enumValuesOfQuality lists the values, for Valid (through a shared helper) and QualityValues.
+var enumValuesOfQuality = []string{string(QualitySd), string(QualityHd)}
 
 // QualityValues lists every value that the spec allows, in spec order.
 func QualityValues() []Quality {
-	return []Quality{QualitySd, QualityHd}
+	out := make([]Quality, len(enumValuesOfQuality))
+	for i, v := range enumValuesOfQuality {
+		out[i] = Quality(v)
+	}
+	return out
 }
 
 // Settings is defined by the schema at /components/schemas/Settings.

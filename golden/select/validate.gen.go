@@ -93,6 +93,7 @@ func (v *Settings) validate(c *validationState, at *validationPath) {
 // each step a property or an item. Checks build it on the stack as they descend and
 // turn it into text only when they find a problem.
 type validationPath struct {
+	_        [0]func()
 	parent   *validationPath
 	in       string
 	name     string

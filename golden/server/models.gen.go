@@ -115,15 +115,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v View) Valid() bool {
-	return enumListedString(string(v), enumValuesOfView[:])
+	return enumListedString(string(v), enumValuesOfView)
 }
 
-// enumValuesOfView lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfView = [...]string{string(ViewFull), string(ViewBrief)}
+// enumValuesOfView lists the values, for Valid (through a shared helper) and ViewValues.
+var enumValuesOfView = []string{string(ViewFull), string(ViewBrief)}
 
 // ViewValues lists every value that the spec allows, in spec order.
 func ViewValues() []View {
-	return []View{ViewFull, ViewBrief}
+	out := make([]View, len(enumValuesOfView))
+	for i, v := range enumValuesOfView {
+		out[i] = View(v)
+	}
+	return out
 }
 
 // GetItemParams holds the query, header and cookie parameters of GetItem.

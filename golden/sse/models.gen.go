@@ -69,15 +69,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v MessageRole) Valid() bool {
-	return enumListedString(string(v), enumValuesOfMessageRole[:])
+	return enumListedString(string(v), enumValuesOfMessageRole)
 }
 
-// enumValuesOfMessageRole lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfMessageRole = [...]string{string(MessageRoleSystem), string(MessageRoleUser), string(MessageRoleAssistant)}
+// enumValuesOfMessageRole lists the values, for Valid (through a shared helper) and MessageRoleValues.
+var enumValuesOfMessageRole = []string{string(MessageRoleSystem), string(MessageRoleUser), string(MessageRoleAssistant)}
 
 // MessageRoleValues lists every value that the spec allows, in spec order.
 func MessageRoleValues() []MessageRole {
-	return []MessageRole{MessageRoleSystem, MessageRoleUser, MessageRoleAssistant}
+	out := make([]MessageRole, len(enumValuesOfMessageRole))
+	for i, v := range enumValuesOfMessageRole {
+		out[i] = MessageRole(v)
+	}
+	return out
 }
 
 // SpeakRequestBody is defined by the schema at
@@ -111,15 +115,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v SpeechEventEvent) Valid() bool {
-	return enumListedString(string(v), enumValuesOfSpeechEventEvent[:])
+	return enumListedString(string(v), enumValuesOfSpeechEventEvent)
 }
 
-// enumValuesOfSpeechEventEvent lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfSpeechEventEvent = [...]string{string(SpeechEventEventAudioDelta), string(SpeechEventEventAudioDone)}
+// enumValuesOfSpeechEventEvent lists the values, for Valid (through a shared helper) and SpeechEventEventValues.
+var enumValuesOfSpeechEventEvent = []string{string(SpeechEventEventAudioDelta), string(SpeechEventEventAudioDone)}
 
 // SpeechEventEventValues lists every value that the spec allows, in spec order.
 func SpeechEventEventValues() []SpeechEventEvent {
-	return []SpeechEventEvent{SpeechEventEventAudioDelta, SpeechEventEventAudioDone}
+	out := make([]SpeechEventEvent, len(enumValuesOfSpeechEventEvent))
+	for i, v := range enumValuesOfSpeechEventEvent {
+		out[i] = SpeechEventEvent(v)
+	}
+	return out
 }
 
 // ListTicksParams holds the query, header and cookie parameters of ListTicks.

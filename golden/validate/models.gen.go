@@ -24,15 +24,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Level) Valid() bool {
-	return enumListedInt(int64(v), enumValuesOfLevel[:])
+	return enumListedInt(int64(v), enumValuesOfLevel)
 }
 
-// enumValuesOfLevel lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfLevel = [...]int64{int64(Level1), int64(Level2), int64(Level3)}
+// enumValuesOfLevel lists the values, for Valid (through a shared helper) and LevelValues.
+var enumValuesOfLevel = []int64{int64(Level1), int64(Level2), int64(Level3)}
 
 // LevelValues lists every value that the spec allows, in spec order.
 func LevelValues() []Level {
-	return []Level{Level1, Level2, Level3}
+	out := make([]Level, len(enumValuesOfLevel))
+	for i, v := range enumValuesOfLevel {
+		out[i] = Level(v)
+	}
+	return out
 }
 
 // Limits is defined by the schema at /components/schemas/Limits.

@@ -34,15 +34,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ShipmentCarrier) Valid() bool {
-	return enumListedString(string(v), enumValuesOfShipmentCarrier[:])
+	return enumListedString(string(v), enumValuesOfShipmentCarrier)
 }
 
-// enumValuesOfShipmentCarrier lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfShipmentCarrier = [...]string{string(ShipmentCarrierUps), string(ShipmentCarrierDhl)}
+// enumValuesOfShipmentCarrier lists the values, for Valid (through a shared helper) and ShipmentCarrierValues.
+var enumValuesOfShipmentCarrier = []string{string(ShipmentCarrierUps), string(ShipmentCarrierDhl)}
 
 // ShipmentCarrierValues lists every value that the spec allows, in spec order.
 func ShipmentCarrierValues() []ShipmentCarrier {
-	return []ShipmentCarrier{ShipmentCarrierUps, ShipmentCarrierDhl}
+	out := make([]ShipmentCarrier, len(enumValuesOfShipmentCarrier))
+	for i, v := range enumValuesOfShipmentCarrier {
+		out[i] = ShipmentCarrier(v)
+	}
+	return out
 }
 
 // SubscribeRequestBody is defined by the schema at

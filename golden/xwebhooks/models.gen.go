@@ -24,15 +24,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v BalanceEventCurrency) Valid() bool {
-	return enumListedString(string(v), enumValuesOfBalanceEventCurrency[:])
+	return enumListedString(string(v), enumValuesOfBalanceEventCurrency)
 }
 
-// enumValuesOfBalanceEventCurrency lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfBalanceEventCurrency = [...]string{string(BalanceEventCurrencyEUR), string(BalanceEventCurrencyUSD)}
+// enumValuesOfBalanceEventCurrency lists the values, for Valid (through a shared helper) and BalanceEventCurrencyValues.
+var enumValuesOfBalanceEventCurrency = []string{string(BalanceEventCurrencyEUR), string(BalanceEventCurrencyUSD)}
 
 // BalanceEventCurrencyValues lists every value that the spec allows, in spec order.
 func BalanceEventCurrencyValues() []BalanceEventCurrency {
-	return []BalanceEventCurrency{BalanceEventCurrencyEUR, BalanceEventCurrencyUSD}
+	out := make([]BalanceEventCurrency, len(enumValuesOfBalanceEventCurrency))
+	for i, v := range enumValuesOfBalanceEventCurrency {
+		out[i] = BalanceEventCurrency(v)
+	}
+	return out
 }
 
 // LegacyNotificationRequestBody is defined by the schema at

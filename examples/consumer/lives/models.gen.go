@@ -35,15 +35,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v BuiltInType) Valid() bool {
-	return enumListedString(string(v), enumValuesOfBuiltInType[:])
+	return enumListedString(string(v), enumValuesOfBuiltInType)
 }
 
-// enumValuesOfBuiltInType lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfBuiltInType = [...]string{string(BuiltInTypeWorkshop), string(BuiltInTypeWebinar)}
+// enumValuesOfBuiltInType lists the values, for Valid (through a shared helper) and BuiltInTypeValues.
+var enumValuesOfBuiltInType = []string{string(BuiltInTypeWorkshop), string(BuiltInTypeWebinar)}
 
 // BuiltInTypeValues lists every value that the spec allows, in spec order.
 func BuiltInTypeValues() []BuiltInType {
-	return []BuiltInType{BuiltInTypeWorkshop, BuiltInTypeWebinar}
+	out := make([]BuiltInType, len(enumValuesOfBuiltInType))
+	for i, v := range enumValuesOfBuiltInType {
+		out[i] = BuiltInType(v)
+	}
+	return out
 }
 
 // BulkInviteLiveSpeakersRequest: Body of bulkInviteLiveSpeakers.
@@ -88,15 +92,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ChatVisibility) Valid() bool {
-	return enumListedString(string(v), enumValuesOfChatVisibility[:])
+	return enumListedString(string(v), enumValuesOfChatVisibility)
 }
 
-// enumValuesOfChatVisibility lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfChatVisibility = [...]string{string(ChatVisibilityDisplay)}
+// enumValuesOfChatVisibility lists the values, for Valid (through a shared helper) and ChatVisibilityValues.
+var enumValuesOfChatVisibility = []string{string(ChatVisibilityDisplay)}
 
 // ChatVisibilityValues lists every value that the spec allows, in spec order.
 func ChatVisibilityValues() []ChatVisibility {
-	return []ChatVisibility{ChatVisibilityDisplay}
+	out := make([]ChatVisibility, len(enumValuesOfChatVisibility))
+	for i, v := range enumValuesOfChatVisibility {
+		out[i] = ChatVisibility(v)
+	}
+	return out
 }
 
 // CreateLiveRequest: Body of createLive.
@@ -255,15 +263,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v LiveSolution) Valid() bool {
-	return enumListedString(string(v), enumValuesOfLiveSolution[:])
+	return enumListedString(string(v), enumValuesOfLiveSolution)
 }
 
-// enumValuesOfLiveSolution lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfLiveSolution = [...]string{string(LiveSolutionYoutube), string(LiveSolutionVimeo), string(LiveSolutionBuiltIn)}
+// enumValuesOfLiveSolution lists the values, for Valid (through a shared helper) and LiveSolutionValues.
+var enumValuesOfLiveSolution = []string{string(LiveSolutionYoutube), string(LiveSolutionVimeo), string(LiveSolutionBuiltIn)}
 
 // LiveSolutionValues lists every value that the spec allows, in spec order.
 func LiveSolutionValues() []LiveSolution {
-	return []LiveSolution{LiveSolutionYoutube, LiveSolutionVimeo, LiveSolutionBuiltIn}
+	out := make([]LiveSolution, len(enumValuesOfLiveSolution))
+	for i, v := range enumValuesOfLiveSolution {
+		out[i] = LiveSolution(v)
+	}
+	return out
 }
 
 // LiveStatus: Status of a Live.
@@ -278,15 +290,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v LiveStatus) Valid() bool {
-	return enumListedString(string(v), enumValuesOfLiveStatus[:])
+	return enumListedString(string(v), enumValuesOfLiveStatus)
 }
 
-// enumValuesOfLiveStatus lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfLiveStatus = [...]string{string(LiveStatusScheduled), string(LiveStatusLive), string(LiveStatusEnded)}
+// enumValuesOfLiveStatus lists the values, for Valid (through a shared helper) and LiveStatusValues.
+var enumValuesOfLiveStatus = []string{string(LiveStatusScheduled), string(LiveStatusLive), string(LiveStatusEnded)}
 
 // LiveStatusValues lists every value that the spec allows, in spec order.
 func LiveStatusValues() []LiveStatus {
-	return []LiveStatus{LiveStatusScheduled, LiveStatusLive, LiveStatusEnded}
+	out := make([]LiveStatus, len(enumValuesOfLiveStatus))
+	for i, v := range enumValuesOfLiveStatus {
+		out[i] = LiveStatus(v)
+	}
+	return out
 }
 
 // MemberByEmail: A member to invite by email address, with optional profile details.
@@ -357,15 +373,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ParticipantStatus) Valid() bool {
-	return enumListedString(string(v), enumValuesOfParticipantStatus[:])
+	return enumListedString(string(v), enumValuesOfParticipantStatus)
 }
 
-// enumValuesOfParticipantStatus lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfParticipantStatus = [...]string{string(ParticipantStatusAccepted), string(ParticipantStatusInvited), string(ParticipantStatusDeclined)}
+// enumValuesOfParticipantStatus lists the values, for Valid (through a shared helper) and ParticipantStatusValues.
+var enumValuesOfParticipantStatus = []string{string(ParticipantStatusAccepted), string(ParticipantStatusInvited), string(ParticipantStatusDeclined)}
 
 // ParticipantStatusValues lists every value that the spec allows, in spec order.
 func ParticipantStatusValues() []ParticipantStatus {
-	return []ParticipantStatus{ParticipantStatusAccepted, ParticipantStatusInvited, ParticipantStatusDeclined}
+	out := make([]ParticipantStatus, len(enumValuesOfParticipantStatus))
+	for i, v := range enumValuesOfParticipantStatus {
+		out[i] = ParticipantStatus(v)
+	}
+	return out
 }
 
 // ParticipantType: The type of the participant.
@@ -380,15 +400,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ParticipantType) Valid() bool {
-	return enumListedString(string(v), enumValuesOfParticipantType[:])
+	return enumListedString(string(v), enumValuesOfParticipantType)
 }
 
-// enumValuesOfParticipantType lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfParticipantType = [...]string{string(ParticipantTypeParticipant), string(ParticipantTypeSpeaker), string(ParticipantTypeHost)}
+// enumValuesOfParticipantType lists the values, for Valid (through a shared helper) and ParticipantTypeValues.
+var enumValuesOfParticipantType = []string{string(ParticipantTypeParticipant), string(ParticipantTypeSpeaker), string(ParticipantTypeHost)}
 
 // ParticipantTypeValues lists every value that the spec allows, in spec order.
 func ParticipantTypeValues() []ParticipantType {
-	return []ParticipantType{ParticipantTypeParticipant, ParticipantTypeSpeaker, ParticipantTypeHost}
+	out := make([]ParticipantType, len(enumValuesOfParticipantType))
+	for i, v := range enumValuesOfParticipantType {
+		out[i] = ParticipantType(v)
+	}
+	return out
 }
 
 // ParticipantsVisibility: Participant list visibility on a Live.
@@ -402,15 +426,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ParticipantsVisibility) Valid() bool {
-	return enumListedString(string(v), enumValuesOfParticipantsVisibility[:])
+	return enumListedString(string(v), enumValuesOfParticipantsVisibility)
 }
 
-// enumValuesOfParticipantsVisibility lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfParticipantsVisibility = [...]string{string(ParticipantsVisibilityDisplay), string(ParticipantsVisibilityEnded)}
+// enumValuesOfParticipantsVisibility lists the values, for Valid (through a shared helper) and ParticipantsVisibilityValues.
+var enumValuesOfParticipantsVisibility = []string{string(ParticipantsVisibilityDisplay), string(ParticipantsVisibilityEnded)}
 
 // ParticipantsVisibilityValues lists every value that the spec allows, in spec order.
 func ParticipantsVisibilityValues() []ParticipantsVisibility {
-	return []ParticipantsVisibility{ParticipantsVisibilityDisplay, ParticipantsVisibilityEnded}
+	out := make([]ParticipantsVisibility, len(enumValuesOfParticipantsVisibility))
+	for i, v := range enumValuesOfParticipantsVisibility {
+		out[i] = ParticipantsVisibility(v)
+	}
+	return out
 }
 
 // Participation: Which kind of members can participate to a Live.
@@ -423,15 +451,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Participation) Valid() bool {
-	return enumListedString(string(v), enumValuesOfParticipation[:])
+	return enumListedString(string(v), enumValuesOfParticipation)
 }
 
-// enumValuesOfParticipation lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfParticipation = [...]string{string(ParticipationAnySpotMembers)}
+// enumValuesOfParticipation lists the values, for Valid (through a shared helper) and ParticipationValues.
+var enumValuesOfParticipation = []string{string(ParticipationAnySpotMembers)}
 
 // ParticipationValues lists every value that the spec allows, in spec order.
 func ParticipationValues() []Participation {
-	return []Participation{ParticipationAnySpotMembers}
+	out := make([]Participation, len(enumValuesOfParticipation))
+	for i, v := range enumValuesOfParticipation {
+		out[i] = Participation(v)
+	}
+	return out
 }
 
 // Privacy settings of a Live.
@@ -626,15 +658,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v VideoEncoding) Valid() bool {
-	return enumListedString(string(v), enumValuesOfVideoEncoding[:])
+	return enumListedString(string(v), enumValuesOfVideoEncoding)
 }
 
-// enumValuesOfVideoEncoding lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfVideoEncoding = [...]string{string(VideoEncodingHls)}
+// enumValuesOfVideoEncoding lists the values, for Valid (through a shared helper) and VideoEncodingValues.
+var enumValuesOfVideoEncoding = []string{string(VideoEncodingHls)}
 
 // VideoEncodingValues lists every value that the spec allows, in spec order.
 func VideoEncodingValues() []VideoEncoding {
-	return []VideoEncoding{VideoEncodingHls}
+	out := make([]VideoEncoding, len(enumValuesOfVideoEncoding))
+	for i, v := range enumValuesOfVideoEncoding {
+		out[i] = VideoEncoding(v)
+	}
+	return out
 }
 
 // Visibility of a Live.
@@ -647,15 +683,19 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Visibility) Valid() bool {
-	return enumListedString(string(v), enumValuesOfVisibility[:])
+	return enumListedString(string(v), enumValuesOfVisibility)
 }
 
-// enumValuesOfVisibility lists the values for Valid, as a table read by a shared helper.
-var enumValuesOfVisibility = [...]string{string(VisibilityAnyOne)}
+// enumValuesOfVisibility lists the values, for Valid (through a shared helper) and VisibilityValues.
+var enumValuesOfVisibility = []string{string(VisibilityAnyOne)}
 
 // VisibilityValues lists every value that the spec allows, in spec order.
 func VisibilityValues() []Visibility {
-	return []Visibility{VisibilityAnyOne}
+	out := make([]Visibility, len(enumValuesOfVisibility))
+	for i, v := range enumValuesOfVisibility {
+		out[i] = Visibility(v)
+	}
+	return out
 }
 
 // ListLivesParams holds the query, header and cookie parameters of ListLives.
