@@ -117,16 +117,43 @@ func keyLit(key string) jen.Code {
 }
 
 // genAppendJSON renders the appendJSON method of one struct: one line per
-// member, through the helpers of genEncodeRuntime.
+// member, through the helpers of genEncodeRuntime. The receiver is a
+// pointer so that members and list items that are structs are handed on by
+// address, through one non-generic path, rather than copied into a generic
+// helper compiled once per struct.
 func genAppendJSON(f *jen.File, t *generator.Type) {
 	f.Comment("appendJSON writes v as encoding/json's Marshal does.")
-	f.Func().Params(jen.Id("v").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Id("_").Index().Byte(), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Id("_").Index().Byte(), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
 		g.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
 		for _, fl := range t.Fields {
+			if structList(fl) {
+				appendObjects(g, fl)
+				continue
+			}
 			g.List(jen.Id("b"), jen.Err()).Op("=").Add(appendMember(fl))
 		}
 		g.Return(jen.Id("appendJSONClose").Call(jen.Id("b"), jen.Err()))
 	})
+}
+
+// structList reports whether a member is a plain list (not a Nullable one)
+// of structs with appendJSON.
+func structList(fl *generator.Field) bool {
+	shape, elem := fl.Shape(), fl.Type.Elem
+	return fl.Type.Kind == generator.RefSlice && (shape == generator.ShapeValue || shape == generator.ShapeOmitZero) &&
+		elem.Kind == generator.RefNamed && appendable(elem.Named)
+}
+
+// appendObjects writes a member that is a list of structs with appendJSON:
+// each item by address, in a loop of the method itself.
+func appendObjects(g *jen.Group, fl *generator.Field) {
+	x := jen.Id("v").Dot(fl.Name)
+	isNil := x.Clone().Op("==").Nil()
+	g.List(jen.Id("b"), jen.Err()).Op("=").Id("appendJSONListOpen").Call(jen.Id("b"), jen.Err(), keyLit(jsonKey(fl.JSONName)), isNil, jen.Lit(fl.Shape() == generator.ShapeOmitZero))
+	g.For(jen.Id("i").Op(":=").Range().Add(x.Clone())).Block(
+		jen.List(jen.Id("b"), jen.Err()).Op("=").Id("appendJSONItem").Call(jen.Id("b"), jen.Err(), jen.Id("i"), jen.Op("&").Add(x.Clone()).Index(jen.Id("i"))),
+	)
+	g.List(jen.Id("b"), jen.Err()).Op("=").Id("appendJSONListClose").Call(jen.Id("b"), jen.Err(), isNil.Clone())
 }
 
 // appendMember is the call that writes one member, left out as its tag says.
@@ -146,11 +173,25 @@ func appendMember(fl *generator.Field) jen.Code {
 			x = base.Call(x)
 		}
 	}
+	if fl.Type.Kind == generator.RefNamed && appendable(fl.Type.Named) {
+		// A struct with appendJSON: appendJSONObject(present, null, pointer).
+		object := func(present, null, ptr jen.Code) jen.Code { return call("appendJSONObject", present, null, ptr) }
+		switch {
+		case shape == generator.ShapePointer && fl.Required:
+			return object(jen.True(), x.Clone().Op("==").Nil(), x)
+		case shape == generator.ShapePointer:
+			return object(x.Clone().Op("!=").Nil(), jen.False(), x)
+		case shape == generator.ShapeNullable && fl.Recursive: // Nullable[*T]
+			return object(x.Clone().Dot("set"), x.Clone().Dot("null").Op("||").Add(x.Clone()).Dot("value").Op("==").Nil(), x.Clone().Dot("value"))
+		case shape == generator.ShapeNullable:
+			return object(x.Clone().Dot("set"), x.Clone().Dot("null"), jen.Op("&").Add(x).Dot("value"))
+		default:
+			return object(jen.True(), jen.False(), jen.Op("&").Add(x))
+		}
+	}
 	switch {
 	case shape == generator.ShapePointer && fl.Required:
 		return call("appendJSONPtrOrNull", x, encoderOf(fl.Type))
-	case shape == generator.ShapePointer && fl.Type.Kind == generator.RefNamed && appendable(fl.Type.Named):
-		return call("appendJSONObject", x.Clone().Op("!=").Nil(), x)
 	case shape == generator.ShapePointer:
 		return call("appendJSONPtr", x, encoderOf(fl.Type))
 	case shape == generator.ShapeNullable && fl.Recursive: // Nullable[*T]
@@ -185,8 +226,10 @@ func encoderOf(r *generator.TypeRef) jen.Code {
 	case generator.RefNamed:
 		t := r.Named
 		switch {
-		case appendable(t):
-			return jen.Id(t.Name).Dot("appendJSON")
+		case appendable(t): // in a list of lists or a Nullable list: rare
+			return jen.Func().Params(jen.Id("x").Id(t.Name), jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
+				jen.Return(jen.Id("x").Dot("appendJSON").Call(jen.Id("b"))),
+			)
 		case t.Kind == generator.KindEnum && t.Enum.Base == generator.RefString:
 			return jen.Id("appendJSONStr")
 		case t.Kind == generator.KindEnum && (t.Enum.Base == generator.RefInt || t.Enum.Base == generator.RefInt32 || t.Enum.Base == generator.RefInt64):

@@ -122,7 +122,7 @@ func (v GetReportOK) answer(w http.ResponseWriter, _ *GetReportInput) serverAnsw
 		answerHeader(w, "X-Tags", &v.XTags, answerJSON)
 	}
 	answerHeader(w, "X-When", v.XWhen, answerTime)
-	return serverAnswer{kind: &answerKindGetReportOK, body: jsonList[Line](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindGetReportOK, body: jsonList[Line, *Line](answerNonNil(v.Body))}
 }
 
 // GetReportNoContent is the 204 answer of GetReport: The report is empty.
@@ -149,7 +149,7 @@ func (v GetReportDefault) answer(w http.ResponseWriter, _ *GetReportInput) serve
 	if v.Status >= 200 && v.Status <= 599 {
 		answerHeader(w, "X-Trace", v.XTrace, answerString)
 	}
-	return serverAnswer{kind: &answerKindGetReportDefault, status: v.Status, body: v.Body}
+	return serverAnswer{kind: &answerKindGetReportDefault, status: v.Status, body: &v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -32,6 +32,12 @@ func KindValues() []Kind {
 	return []Kind{KindLeaf, KindBranch}
 }
 
+// Leaf is defined by the schema at /components/schemas/Leaf.
+type Leaf struct {
+	Name   string `json:"name"`
+	Weight *int   `json:"weight,omitempty"`
+}
+
 // Level is defined by the schema at /components/schemas/Level.
 type Level int
 
@@ -63,20 +69,34 @@ type Node struct {
 	Children []Node             `json:"children,omitzero"`
 	Counts   map[string]int     `json:"counts"`
 	Extra    map[string]string  `json:"extra,omitzero"`
+	// A nullable list of structs.
+	Fallen Nullable[[]Leaf] `json:"fallen,omitzero"`
+	// An optional struct, held by pointer.
+	First *Leaf `json:"first,omitempty"`
 	// A required list of lists.
-	Grid  [][]int `json:"grid"`
-	ID    int64   `json:"id"`
-	Kind  *Kind   `json:"kind,omitempty"`
-	Level *Level  `json:"level,omitempty"`
+	Grid [][]int `json:"grid"`
+	ID   int64   `json:"id"`
+	Kind *Kind   `json:"kind,omitempty"`
+	// A required nullable struct.
+	Last *Leaf `json:"last"`
+	// A required struct, held by value.
+	Leaf Leaf `json:"leaf"`
+	// A required list of structs.
+	Leaves []Leaf `json:"leaves"`
+	Level  *Level `json:"level,omitempty"`
 	// A required reference to itself, held by pointer.
-	Next    *Node               `json:"next"`
-	Note    any                 `json:"note,omitempty"`
-	Owner   *string             `json:"owner"`
-	Parent  Nullable[*Node]     `json:"parent,omitzero"`
-	Payload any                 `json:"payload"`
-	Score   *float64            `json:"score,omitempty"`
-	Seen    Nullable[time.Time] `json:"seen,omitzero"`
-	Tags    []string            `json:"tags,omitzero"`
+	Next    *Node           `json:"next"`
+	Note    any             `json:"note,omitempty"`
+	Owner   *string         `json:"owner"`
+	Parent  Nullable[*Node] `json:"parent,omitzero"`
+	Payload any             `json:"payload"`
+	// A list of lists of structs.
+	Rows  [][]Leaf            `json:"rows,omitzero"`
+	Score *float64            `json:"score,omitempty"`
+	Seen  Nullable[time.Time] `json:"seen,omitzero"`
+	// A nullable struct.
+	Shade Nullable[Leaf] `json:"shade,omitzero"`
+	Tags  []string       `json:"tags,omitzero"`
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every

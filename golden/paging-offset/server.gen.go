@@ -66,7 +66,7 @@ type ListAlertsOK struct {
 var answerKindListAlertsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListAlertsOK) answer(w http.ResponseWriter, _ *ListAlertsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListAlertsOK, body: v.Body}
+	return serverAnswer{kind: &answerKindListAlertsOK, body: &v.Body}
 }
 
 // ListEventsInput is the request of ListEvents, decoded and validated.
@@ -88,7 +88,7 @@ type ListEventsOK struct {
 var answerKindListEventsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListEventsOK) answer(w http.ResponseWriter, _ *ListEventsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListEventsOK, body: jsonList[Event](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindListEventsOK, body: jsonList[Event, *Event](answerNonNil(v.Body))}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
