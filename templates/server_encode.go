@@ -29,9 +29,10 @@ func ServerEncode(api *generator.API) ([]byte, error) {
 	}
 	f := newFile(api)
 	genEncodeRuntime(f, holdsNullable(types))
+	bodies := answerBodies(api)
 	for _, t := range api.Types {
 		if types[t] {
-			genAppendJSON(f, t)
+			genAppendJSON(f, t, bodies[t])
 		}
 	}
 	return render(f)
@@ -87,6 +88,22 @@ func encodedTypes(api *generator.API) map[*generator.Type]bool {
 	return seen
 }
 
+// answerBodies are the structs that answers hold as their body (not in a
+// list): their appendJSON keeps a value receiver, so that an answer hands
+// its body over as a value rather than moving the whole answer to the heap
+// to point at it, which costs more code in every answer method.
+func answerBodies(api *generator.API) map[*generator.Type]bool {
+	bodies := map[*generator.Type]bool{}
+	for _, o := range api.ServedOperations() {
+		for _, r := range o.Responses {
+			if r.Type != nil && r.JSON && r.Type.Kind == generator.RefNamed && answerAppendable(r.Type) {
+				bodies[r.Type.Named] = true
+			}
+		}
+	}
+	return bodies
+}
+
 // holdsNullable reports whether one of types has a Nullable member.
 func holdsNullable(types map[*generator.Type]bool) bool {
 	for t := range types {
@@ -117,13 +134,18 @@ func keyLit(key string) jen.Code {
 }
 
 // genAppendJSON renders the appendJSON method of one struct: one line per
-// member, through the helpers of genEncodeRuntime. The receiver is a
-// pointer so that members and list items that are structs are handed on by
-// address, through one non-generic path, rather than copied into a generic
-// helper compiled once per struct.
-func genAppendJSON(f *jen.File, t *generator.Type) {
+// member, through the helpers of genEncodeRuntime. Members and list items
+// that are structs are handed on by address, through one non-generic path,
+// rather than copied into a generic helper compiled once per struct; so the
+// receiver is a pointer, which spares the compiler a wrapper per type,
+// except for answer bodies (see answerBodies).
+func genAppendJSON(f *jen.File, t *generator.Type, answerBody bool) {
+	recv := jen.Op("*").Id(t.Name)
+	if answerBody {
+		recv = jen.Id(t.Name)
+	}
 	f.Comment("appendJSON writes v as encoding/json's Marshal does.")
-	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Id("_").Index().Byte(), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("v").Add(recv)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Id("_").Index().Byte(), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
 		g.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
 		for _, fl := range t.Fields {
 			if structList(fl) {

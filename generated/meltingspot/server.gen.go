@@ -227,7 +227,7 @@ type ListLivesOK struct {
 var answerKindListLivesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListLivesOK) answer(w http.ResponseWriter, _ *ListLivesInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListLivesOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListLivesOK, body: v.Body}
 }
 
 // ListLivesBadRequest is the 400 answer of ListLives: Malformed payload
@@ -258,7 +258,7 @@ type CreateLiveCreated struct {
 var answerKindCreateLiveCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v CreateLiveCreated) answer(w http.ResponseWriter, _ *CreateLiveInput) serverAnswer {
-	return serverAnswer{kind: &answerKindCreateLiveCreated, body: &v.Body}
+	return serverAnswer{kind: &answerKindCreateLiveCreated, body: v.Body}
 }
 
 // CreateLiveBadRequest is the 400 answer of CreateLive: Malformed payload
@@ -289,7 +289,7 @@ type GetLiveOK struct {
 var answerKindGetLiveOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetLiveOK) answer(w http.ResponseWriter, _ *GetLiveInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetLiveOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetLiveOK, body: v.Body}
 }
 
 // GetLiveBadRequest is the 400 answer of GetLive: Malformed payload
@@ -331,7 +331,7 @@ type UpdateLiveOK struct {
 var answerKindUpdateLiveOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v UpdateLiveOK) answer(w http.ResponseWriter, _ *UpdateLiveInput) serverAnswer {
-	return serverAnswer{kind: &answerKindUpdateLiveOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindUpdateLiveOK, body: v.Body}
 }
 
 // UpdateLiveBadRequest is the 400 answer of UpdateLive: Malformed payload
@@ -413,7 +413,7 @@ type ListLiveGroupsOK struct {
 var answerKindListLiveGroupsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListLiveGroupsOK) answer(w http.ResponseWriter, _ *ListLiveGroupsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListLiveGroupsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListLiveGroupsOK, body: v.Body}
 }
 
 // ListLiveGroupsBadRequest is the 400 answer of ListLiveGroups: Malformed payload
@@ -581,7 +581,7 @@ type ListLiveParticipantsOK struct {
 var answerKindListLiveParticipantsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListLiveParticipantsOK) answer(w http.ResponseWriter, _ *ListLiveParticipantsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListLiveParticipantsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListLiveParticipantsOK, body: v.Body}
 }
 
 // ListLiveParticipantsBadRequest is the 400 answer of ListLiveParticipants: Malformed
@@ -626,7 +626,7 @@ type InviteLiveParticipantCreated struct {
 var answerKindInviteLiveParticipantCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v InviteLiveParticipantCreated) answer(w http.ResponseWriter, _ *InviteLiveParticipantInput) serverAnswer {
-	return serverAnswer{kind: &answerKindInviteLiveParticipantCreated, body: &v.Body}
+	return serverAnswer{kind: &answerKindInviteLiveParticipantCreated, body: v.Body}
 }
 
 // InviteLiveParticipantBadRequest is the 400 answer of InviteLiveParticipant: Malformed
@@ -708,7 +708,7 @@ type ListLiveSpeakersOK struct {
 var answerKindListLiveSpeakersOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListLiveSpeakersOK) answer(w http.ResponseWriter, _ *ListLiveSpeakersInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListLiveSpeakersOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListLiveSpeakersOK, body: v.Body}
 }
 
 // ListLiveSpeakersBadRequest is the 400 answer of ListLiveSpeakers: Malformed payload
@@ -753,7 +753,7 @@ type InviteLiveSpeakerCreated struct {
 var answerKindInviteLiveSpeakerCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v InviteLiveSpeakerCreated) answer(w http.ResponseWriter, _ *InviteLiveSpeakerInput) serverAnswer {
-	return serverAnswer{kind: &answerKindInviteLiveSpeakerCreated, body: &v.Body}
+	return serverAnswer{kind: &answerKindInviteLiveSpeakerCreated, body: v.Body}
 }
 
 // InviteLiveSpeakerBadRequest is the 400 answer of InviteLiveSpeaker: Malformed payload

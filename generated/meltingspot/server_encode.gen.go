@@ -330,7 +330,7 @@ func (v *Group) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *GroupList) appendJSON(b []byte) (_ []byte, err error) {
+func (v GroupList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
 	for i := range v.Items {
@@ -342,7 +342,7 @@ func (v *GroupList) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Live) appendJSON(b []byte) (_ []byte, err error) {
+func (v Live) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONObject(b, err, `"builtInConfig":`, v.BuiltInConfig != nil, false, v.BuiltInConfig)
 	b, err = appendJSONNullable(b, err, `"builtInType":`, v.BuiltInType, appendJSONStr)
@@ -372,7 +372,7 @@ func (v *LiveConfig) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *LiveList) appendJSON(b []byte) (_ []byte, err error) {
+func (v LiveList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
 	for i := range v.Items {
@@ -397,7 +397,7 @@ func (v *LiveMetrics) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Participant) appendJSON(b []byte) (_ []byte, err error) {
+func (v Participant) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONStr)
 	b, err = appendJSONPtrOrNull(b, err, `"invitedAt":`, v.InvitedAt, appendJSONTime)
@@ -415,7 +415,7 @@ func (v *Participant) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *ParticipantList) appendJSON(b []byte) (_ []byte, err error) {
+func (v ParticipantList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
 	for i := range v.Items {

@@ -71,7 +71,7 @@ type CreateMeetingInviteesOK struct {
 var answerKindCreateMeetingInviteesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v CreateMeetingInviteesOK) answer(w http.ResponseWriter, _ *CreateMeetingInviteesInput) serverAnswer {
-	return serverAnswer{kind: &answerKindCreateMeetingInviteesOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindCreateMeetingInviteesOK, body: v.Body}
 }
 
 // CreateMeetingInviteesCreated is the 201 answer of CreateMeetingInvitees: The request has

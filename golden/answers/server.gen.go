@@ -149,7 +149,7 @@ func (v GetReportDefault) answer(w http.ResponseWriter, _ *GetReportInput) serve
 	if v.Status >= 200 && v.Status <= 599 {
 		answerHeader(w, "X-Trace", v.XTrace, answerString)
 	}
-	return serverAnswer{kind: &answerKindGetReportDefault, status: v.Status, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetReportDefault, status: v.Status, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

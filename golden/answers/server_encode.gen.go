@@ -302,7 +302,7 @@ func (v *Line) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Meta) appendJSON(b []byte) (_ []byte, err error) {
+func (v Meta) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"note":`, v.Note, appendJSONStr)
 	return appendJSONClose(b, err)

@@ -217,7 +217,7 @@ type DownloadFileNotFound struct {
 var answerKindDownloadFileNotFound = serverAnswerKind{status: 404, contentType: "application/json", write: serverBodyAppended}
 
 func (v DownloadFileNotFound) answer(w http.ResponseWriter, _ *DownloadFileInput) serverAnswer {
-	return serverAnswer{kind: &answerKindDownloadFileNotFound, body: &v.Body}
+	return serverAnswer{kind: &answerKindDownloadFileNotFound, body: v.Body}
 }
 
 // UploadFileInput is the request of UploadFile, decoded and validated.
@@ -242,7 +242,7 @@ type UploadFileCreated struct {
 var answerKindUploadFileCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v UploadFileCreated) answer(w http.ResponseWriter, _ *UploadFileInput) serverAnswer {
-	return serverAnswer{kind: &answerKindUploadFileCreated, body: &v.Body}
+	return serverAnswer{kind: &answerKindUploadFileCreated, body: v.Body}
 }
 
 // UploadFileBadRequest is the 400 answer of UploadFile: Bad request.
@@ -253,7 +253,7 @@ type UploadFileBadRequest struct {
 var answerKindUploadFileBadRequest = serverAnswerKind{status: 400, contentType: "application/json", write: serverBodyAppended}
 
 func (v UploadFileBadRequest) answer(w http.ResponseWriter, _ *UploadFileInput) serverAnswer {
-	return serverAnswer{kind: &answerKindUploadFileBadRequest, body: &v.Body}
+	return serverAnswer{kind: &answerKindUploadFileBadRequest, body: v.Body}
 }
 
 // AddNoteInput is the request of AddNote, decoded and validated.

@@ -295,14 +295,14 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Error) appendJSON(b []byte) (_ []byte, err error) {
+func (v Error) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"message":`, v.Message, appendJSONStr)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Stored) appendJSON(b []byte) (_ []byte, err error) {
+func (v Stored) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
 	b, err = appendJSONField(b, err, `"size":`, v.Size, appendJSONInt)

@@ -122,7 +122,7 @@ type ListThingsOK struct {
 var answerKindListThingsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListThingsOK) answer(w http.ResponseWriter, _ *ListThingsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListThingsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListThingsOK, body: v.Body}
 }
 
 // ImportThingsInput is the request of ImportThings, decoded and validated.
@@ -145,7 +145,7 @@ type ImportThingsOK struct {
 var answerKindImportThingsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ImportThingsOK) answer(w http.ResponseWriter, _ *ImportThingsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindImportThingsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindImportThingsOK, body: v.Body}
 }
 
 // ImportThingsAccepted is the 202 answer of ImportThings: Accepted for a later import.
@@ -166,7 +166,7 @@ type ImportThingsUnprocessableEntity struct {
 var answerKindImportThingsUnprocessableEntity = serverAnswerKind{status: 422, contentType: "application/json", write: serverBodyAppended}
 
 func (v ImportThingsUnprocessableEntity) answer(w http.ResponseWriter, _ *ImportThingsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindImportThingsUnprocessableEntity, body: &v.Body}
+	return serverAnswer{kind: &answerKindImportThingsUnprocessableEntity, body: v.Body}
 }
 
 // ImportThingsStatus2XX is the 2XX answer of ImportThings (text/plain): Another success.
@@ -232,7 +232,7 @@ type ClearNotesDefault struct {
 var answerKindClearNotesDefault = serverAnswerKind{name: "ClearNotesDefault", status: 200, last: 599, contentType: "application/json", write: serverBodyAppended}
 
 func (v ClearNotesDefault) answer(w http.ResponseWriter, _ *ClearNotesInput) serverAnswer {
-	return serverAnswer{kind: &answerKindClearNotesDefault, status: v.Status, body: &v.Body}
+	return serverAnswer{kind: &answerKindClearNotesDefault, status: v.Status, body: v.Body}
 }
 
 // GetThingInput is the request of GetThing, decoded and validated.
@@ -263,7 +263,7 @@ type GetThingOK struct {
 var answerKindGetThingOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetThingOK) answer(w http.ResponseWriter, _ *GetThingInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetThingOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetThingOK, body: v.Body}
 }
 
 // GetThingNotFound is the 404 answer of GetThing: No such thing.
@@ -274,7 +274,7 @@ type GetThingNotFound struct {
 var answerKindGetThingNotFound = serverAnswerKind{status: 404, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetThingNotFound) answer(w http.ResponseWriter, _ *GetThingInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetThingNotFound, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetThingNotFound, body: v.Body}
 }
 
 // GetThingStatus4XX is the 4XX answer of GetThing: Another client error.
@@ -287,7 +287,7 @@ type GetThingStatus4XX struct {
 var answerKindGetThingStatus4XX = serverAnswerKind{name: "GetThingStatus4XX", status: 400, last: 499, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetThingStatus4XX) answer(w http.ResponseWriter, _ *GetThingInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetThingStatus4XX, status: v.Status, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetThingStatus4XX, status: v.Status, body: v.Body}
 }
 
 // GetThingDefault is the default answer of GetThing (application/problem+json): An
@@ -301,7 +301,7 @@ type GetThingDefault struct {
 var answerKindGetThingDefault = serverAnswerKind{name: "GetThingDefault", status: 200, last: 599, contentType: "application/problem+json", write: serverBodyAppended}
 
 func (v GetThingDefault) answer(w http.ResponseWriter, _ *GetThingInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetThingDefault, status: v.Status, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetThingDefault, status: v.Status, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

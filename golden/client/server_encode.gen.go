@@ -295,7 +295,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *ProblemModel) appendJSON(b []byte) (_ []byte, err error) {
+func (v ProblemModel) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"status":`, v.Status, appendJSONInt)
 	b, err = appendJSONField(b, err, `"title":`, v.Title, appendJSONStr)
@@ -303,7 +303,7 @@ func (v *ProblemModel) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Thing) appendJSON(b []byte) (_ []byte, err error) {
+func (v Thing) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONInt)
 	b, err = appendJSONPtr(b, err, `"kind":`, (*string)(v.Kind), appendJSONStr)
@@ -311,7 +311,7 @@ func (v *Thing) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *ThingPage) appendJSON(b []byte) (_ []byte, err error) {
+func (v ThingPage) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
 	for i := range v.Items {

@@ -61,7 +61,7 @@ type SearchOK struct {
 var answerKindSearchOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v SearchOK) answer(w http.ResponseWriter, _ *SearchInput) serverAnswer {
-	return serverAnswer{kind: &answerKindSearchOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindSearchOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

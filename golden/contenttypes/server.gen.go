@@ -78,7 +78,7 @@ type CreatePetCreated struct {
 var answerKindCreatePetCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v CreatePetCreated) answer(w http.ResponseWriter, _ *CreatePetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindCreatePetCreated, body: &v.Body}
+	return serverAnswer{kind: &answerKindCreatePetCreated, body: v.Body}
 }
 
 // GetPetInput is the request of GetPet, decoded and validated.
@@ -100,7 +100,7 @@ type GetPetOK struct {
 var answerKindGetPetOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetPetOK) answer(w http.ResponseWriter, _ *GetPetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetPetOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetPetOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

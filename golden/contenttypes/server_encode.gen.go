@@ -295,7 +295,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Pet) appendJSON(b []byte) (_ []byte, err error) {
+func (v Pet) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"age":`, v.Age, appendJSONInt)
 	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
@@ -304,7 +304,7 @@ func (v *Pet) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Received) appendJSON(b []byte) (_ []byte, err error) {
+func (v Received) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"age":`, v.Age, appendJSONInt)
 	b, err = appendJSONField(b, err, `"contentType":`, v.ContentType, appendJSONStr)

@@ -67,7 +67,7 @@ type ListChargesOK struct {
 var answerKindListChargesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListChargesOK) answer(w http.ResponseWriter, _ *ListChargesInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListChargesOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListChargesOK, body: v.Body}
 }
 
 // GetPersonInput is the request of GetPerson, decoded and validated.

@@ -295,7 +295,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *ChargeFilter) appendJSON(b []byte) (_ []byte, err error) {
+func (v ChargeFilter) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONObject(b, err, `"created":`, v.Created != nil, false, v.Created)
 	b, err = appendJSONPtr(b, err, `"customer":`, v.Customer, appendJSONStr)

@@ -78,7 +78,7 @@ type HealthOK struct {
 var answerKindHealthOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v HealthOK) answer(w http.ResponseWriter, _ *HealthInput) serverAnswer {
-	return serverAnswer{kind: &answerKindHealthOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindHealthOK, body: v.Body}
 }
 
 // ListItemsInput is the request of ListItems, decoded and validated.
@@ -97,7 +97,7 @@ type ListItemsOK struct {
 var answerKindListItemsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListItemsOK) answer(w http.ResponseWriter, _ *ListItemsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListItemsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListItemsOK, body: v.Body}
 }
 
 // CreateItemInput is the request of CreateItem, decoded and validated.
@@ -119,7 +119,7 @@ type CreateItemCreated struct {
 var answerKindCreateItemCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v CreateItemCreated) answer(w http.ResponseWriter, _ *CreateItemInput) serverAnswer {
-	return serverAnswer{kind: &answerKindCreateItemCreated, body: &v.Body}
+	return serverAnswer{kind: &answerKindCreateItemCreated, body: v.Body}
 }
 
 // InviteItemInput is the request of InviteItem, decoded and validated.

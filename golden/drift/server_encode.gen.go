@@ -309,13 +309,13 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Empty) appendJSON(b []byte) (_ []byte, err error) {
+func (v Empty) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Item) appendJSON(b []byte) (_ []byte, err error) {
+func (v Item) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONIf(b, err, v.Anything != nil, `"anything":`, v.Anything, appendJSONValue)
 	b, err = appendJSONPtr(b, err, `"count":`, v.Count, appendJSONInt)
@@ -331,7 +331,7 @@ func (v *Item) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *ItemList) appendJSON(b []byte) (_ []byte, err error) {
+func (v ItemList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
 	for i := range v.Items {

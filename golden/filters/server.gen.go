@@ -106,7 +106,7 @@ type GetStatsOK struct {
 var answerKindGetStatsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetStatsOK) answer(w http.ResponseWriter, _ *GetStatsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetStatsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetStatsOK, body: v.Body}
 }
 
 // ListWidgetsInput is the request of ListWidgets, decoded and validated.
@@ -128,7 +128,7 @@ type ListWidgetsOK struct {
 var answerKindListWidgetsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListWidgetsOK) answer(w http.ResponseWriter, _ *ListWidgetsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListWidgetsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListWidgetsOK, body: v.Body}
 }
 
 // GetWidgetInput is the request of GetWidget, decoded and validated.
@@ -150,7 +150,7 @@ type GetWidgetOK struct {
 var answerKindGetWidgetOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetWidgetOK) answer(w http.ResponseWriter, _ *GetWidgetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetWidgetOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetWidgetOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

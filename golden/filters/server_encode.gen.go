@@ -317,7 +317,7 @@ func (v *Gadget) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *GetStats200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
+func (v GetStats200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"count":`, v.Count, appendJSONInt)
 	return appendJSONClose(b, err)
@@ -331,7 +331,7 @@ func (v *Owner) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Widget) appendJSON(b []byte) (_ []byte, err error) {
+func (v Widget) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
 	b, err = appendJSONPtr(b, err, `"kind":`, (*string)(v.Kind), appendJSONStr)
@@ -345,7 +345,7 @@ func (v *Widget) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *WidgetList) appendJSON(b []byte) (_ []byte, err error) {
+func (v WidgetList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
 	for i := range v.Items {

@@ -67,7 +67,7 @@ type TokenOK struct {
 var answerKindTokenOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v TokenOK) answer(w http.ResponseWriter, _ *TokenInput) serverAnswer {
-	return serverAnswer{kind: &answerKindTokenOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindTokenOK, body: v.Body}
 }
 
 // CreatePaymentIntentInput is the request of CreatePaymentIntent, decoded and validated.
@@ -90,7 +90,7 @@ type CreatePaymentIntentOK struct {
 var answerKindCreatePaymentIntentOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v CreatePaymentIntentOK) answer(w http.ResponseWriter, _ *CreatePaymentIntentInput) serverAnswer {
-	return serverAnswer{kind: &answerKindCreatePaymentIntentOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindCreatePaymentIntentOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -295,7 +295,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *PaymentIntentParams) appendJSON(b []byte) (_ []byte, err error) {
+func (v PaymentIntentParams) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"amount":`, v.Amount, appendJSONInt)
 	b, err = appendJSONPtr(b, err, `"capture":`, v.Capture, appendJSONBool)
@@ -320,7 +320,7 @@ func (v *PaymentIntentParamsItemsItem) appendJSON(b []byte) (_ []byte, err error
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Token200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
+func (v Token200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"access_token":`, v.AccessToken, appendJSONStr)
 	return appendJSONClose(b, err)

@@ -61,7 +61,7 @@ type AddHostCreated struct {
 var answerKindAddHostCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v AddHostCreated) answer(w http.ResponseWriter, _ *AddHostInput) serverAnswer {
-	return serverAnswer{kind: &answerKindAddHostCreated, body: &v.Body}
+	return serverAnswer{kind: &answerKindAddHostCreated, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -295,7 +295,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Host) appendJSON(b []byte) (_ []byte, err error) {
+func (v Host) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"address":`, v.Address, appendJSONValue)
 	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)

@@ -131,7 +131,7 @@ type JSONOK struct {
 var answerKindJSONOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v JSONOK) answer(w http.ResponseWriter, _ *JSONInput) serverAnswer {
-	return serverAnswer{kind: &answerKindJSONOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindJSONOK, body: v.Body}
 }
 
 // IssuesListForRepoInput is the request of IssuesListForRepo, decoded and validated.
@@ -163,7 +163,7 @@ type IssuesListForRepoOK struct {
 var answerKindIssuesListForRepoOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v IssuesListForRepoOK) answer(w http.ResponseWriter, _ *IssuesListForRepoInput) serverAnswer {
-	return serverAnswer{kind: &answerKindIssuesListForRepoOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindIssuesListForRepoOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -295,7 +295,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Context) appendJSON(b []byte) (_ []byte, err error) {
+func (v Context) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"url":`, v.URL, appendJSONStr)
 	return appendJSONClose(b, err)
@@ -310,7 +310,7 @@ func (v *HTTP) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *URL) appendJSON(b []byte) (_ []byte, err error) {
+func (v URL) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"URL":`, v.URL, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"Url":`, v.URL2, appendJSONStr)

@@ -90,7 +90,7 @@ type CreatePetCreated struct {
 var answerKindCreatePetCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v CreatePetCreated) answer(w http.ResponseWriter, _ *CreatePetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindCreatePetCreated, body: &v.Body}
+	return serverAnswer{kind: &answerKindCreatePetCreated, body: v.Body}
 }
 
 // GetPetInput is the request of GetPet, decoded and validated.
@@ -112,7 +112,7 @@ type GetPetOK struct {
 var answerKindGetPetOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetPetOK) answer(w http.ResponseWriter, _ *GetPetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetPetOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetPetOK, body: v.Body}
 }
 
 // GetPetNotFound is the 404 answer of GetPet: no such pet
@@ -123,7 +123,7 @@ type GetPetNotFound struct {
 var answerKindGetPetNotFound = serverAnswerKind{status: 404, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetPetNotFound) answer(w http.ResponseWriter, _ *GetPetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetPetNotFound, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetPetNotFound, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -67,7 +67,7 @@ type UploadFileOK struct {
 var answerKindUploadFileOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v UploadFileOK) answer(w http.ResponseWriter, _ *UploadFileInput) serverAnswer {
-	return serverAnswer{kind: &answerKindUploadFileOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindUploadFileOK, body: v.Body}
 }
 
 // TagFilesInput is the request of TagFiles, decoded and validated.

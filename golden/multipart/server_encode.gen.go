@@ -295,7 +295,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Received) appendJSON(b []byte) (_ []byte, err error) {
+func (v Received) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"content_type":`, v.ContentType, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"name":`, v.Name, appendJSONStr)

@@ -94,7 +94,7 @@ type GetExportNotFound struct {
 var answerKindGetExportNotFound = serverAnswerKind{status: 404, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetExportNotFound) answer(w http.ResponseWriter, _ *GetExportInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetExportNotFound, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetExportNotFound, body: v.Body}
 }
 
 // GetFeedInput is the request of GetFeed, decoded and validated.

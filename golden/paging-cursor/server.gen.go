@@ -61,7 +61,7 @@ type ListCustomersOK struct {
 var answerKindListCustomersOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListCustomersOK) answer(w http.ResponseWriter, _ *ListCustomersInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListCustomersOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListCustomersOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

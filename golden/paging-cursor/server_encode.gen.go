@@ -303,7 +303,7 @@ func (v *Customer) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *CustomerList) appendJSON(b []byte) (_ []byte, err error) {
+func (v CustomerList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"data":`, v.Data == nil, false)
 	for i := range v.Data {

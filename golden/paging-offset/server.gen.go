@@ -66,7 +66,7 @@ type ListAlertsOK struct {
 var answerKindListAlertsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListAlertsOK) answer(w http.ResponseWriter, _ *ListAlertsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListAlertsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListAlertsOK, body: v.Body}
 }
 
 // ListEventsInput is the request of ListEvents, decoded and validated.

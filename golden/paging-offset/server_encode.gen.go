@@ -302,7 +302,7 @@ func (v *Event) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *ListAlerts200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
+func (v ListAlerts200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"results":`, v.Results == nil, false)
 	for i := range v.Results {

@@ -73,7 +73,7 @@ type ListConversationsOK struct {
 var answerKindListConversationsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListConversationsOK) answer(w http.ResponseWriter, _ *ListConversationsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListConversationsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListConversationsOK, body: v.Body}
 }
 
 // ListFeedInput is the request of ListFeed, decoded and validated.
@@ -95,7 +95,7 @@ type ListFeedOK struct {
 var answerKindListFeedOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListFeedOK) answer(w http.ResponseWriter, _ *ListFeedInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListFeedOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListFeedOK, body: v.Body}
 }
 
 // ListTopicsInput is the request of ListTopics, decoded and validated.
@@ -117,7 +117,7 @@ type ListTopicsOK struct {
 var answerKindListTopicsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListTopicsOK) answer(w http.ResponseWriter, _ *ListTopicsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListTopicsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListTopicsOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

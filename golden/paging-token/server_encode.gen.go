@@ -302,7 +302,7 @@ func (v *Channel) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *ListConversations200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
+func (v ListConversations200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"channels":`, v.Channels == nil, true)
 	for i := range v.Channels {
@@ -322,7 +322,7 @@ func (v *ListConversations200ResponseBodyResponseMetadata) appendJSON(b []byte) 
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *ListFeed200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
+func (v ListFeed200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"entries":`, v.Entries == nil, false)
 	for i := range v.Entries {
@@ -342,7 +342,7 @@ func (v *ListFeed200ResponseBodyPaging) appendJSON(b []byte) (_ []byte, err erro
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *ListTopics200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
+func (v ListTopics200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"nextPageToken":`, v.NextPageToken, appendJSONStr)
 	b, err = appendJSONListOpen(b, err, `"topics":`, v.Topics == nil, true)

@@ -64,7 +64,7 @@ type ListProjectsOK struct {
 var answerKindListProjectsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListProjectsOK) answer(w http.ResponseWriter, _ *ListProjectsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListProjectsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListProjectsOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

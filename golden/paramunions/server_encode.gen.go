@@ -295,7 +295,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Echo) appendJSON(b []byte) (_ []byte, err error) {
+func (v Echo) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONOmitList(b, err, `"cookie":`, v.Cookie, appendJSONValue)
 	b, err = appendJSONOmitList(b, err, `"header":`, v.Header, appendJSONValue)

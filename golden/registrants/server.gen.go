@@ -67,7 +67,7 @@ type InsertInviteesOK struct {
 var answerKindInsertInviteesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v InsertInviteesOK) answer(w http.ResponseWriter, _ *InsertInviteesInput) serverAnswer {
-	return serverAnswer{kind: &answerKindInsertInviteesOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindInsertInviteesOK, body: v.Body}
 }
 
 // InsertInviteesLocked is the 423 answer of InsertInvitees: Locked

@@ -295,7 +295,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *InsertInvitees200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
+func (v InsertInvitees200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, true)
 	for i := range v.Items {

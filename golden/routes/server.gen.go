@@ -262,7 +262,7 @@ type GetAccountLinkOK struct {
 var answerKindGetAccountLinkOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetAccountLinkOK) answer(w http.ResponseWriter, _ *GetAccountLinkInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetAccountLinkOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetAccountLinkOK, body: v.Body}
 }
 
 // GetBoardInput is the request of GetBoard, decoded and validated.
@@ -284,7 +284,7 @@ type GetBoardOK struct {
 var answerKindGetBoardOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetBoardOK) answer(w http.ResponseWriter, _ *GetBoardInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetBoardOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetBoardOK, body: v.Body}
 }
 
 // GetBoardsByFilterInput is the request of GetBoardsByFilter, decoded and validated.
@@ -306,7 +306,7 @@ type GetBoardsByFilterOK struct {
 var answerKindGetBoardsByFilterOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetBoardsByFilterOK) answer(w http.ResponseWriter, _ *GetBoardsByFilterInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetBoardsByFilterOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetBoardsByFilterOK, body: v.Body}
 }
 
 // ChatInput is the request of Chat, decoded and validated.
@@ -328,7 +328,7 @@ type ChatOK struct {
 var answerKindChatOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ChatOK) answer(w http.ResponseWriter, _ *ChatInput) serverAnswer {
-	return serverAnswer{kind: &answerKindChatOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindChatOK, body: v.Body}
 }
 
 // ChatStreamInput is the request of ChatStream, decoded and validated.
@@ -378,7 +378,7 @@ type ListConversationsOK struct {
 var answerKindListConversationsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListConversationsOK) answer(w http.ResponseWriter, _ *ListConversationsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListConversationsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListConversationsOK, body: v.Body}
 }
 
 // StartConversationStreamInput is the request of StartConversationStream, decoded and validated.
@@ -398,7 +398,7 @@ type StartConversationStreamOK struct {
 var answerKindStartConversationStreamOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v StartConversationStreamOK) answer(w http.ResponseWriter, _ *StartConversationStreamInput) serverAnswer {
-	return serverAnswer{kind: &answerKindStartConversationStreamOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindStartConversationStreamOK, body: v.Body}
 }
 
 // UpdateFileInput is the request of UpdateFile, decoded and validated.
@@ -424,7 +424,7 @@ type UpdateFileOK struct {
 var answerKindUpdateFileOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v UpdateFileOK) answer(w http.ResponseWriter, _ *UpdateFileInput) serverAnswer {
-	return serverAnswer{kind: &answerKindUpdateFileOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindUpdateFileOK, body: v.Body}
 }
 
 // AddSharedLinkInput is the request of AddSharedLink, decoded and validated.
@@ -450,7 +450,7 @@ type AddSharedLinkOK struct {
 var answerKindAddSharedLinkOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v AddSharedLinkOK) answer(w http.ResponseWriter, _ *AddSharedLinkInput) serverAnswer {
-	return serverAnswer{kind: &answerKindAddSharedLinkOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindAddSharedLinkOK, body: v.Body}
 }
 
 // RemoveSharedLinkInput is the request of RemoveSharedLink, decoded and validated.
@@ -476,7 +476,7 @@ type RemoveSharedLinkOK struct {
 var answerKindRemoveSharedLinkOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v RemoveSharedLinkOK) answer(w http.ResponseWriter, _ *RemoveSharedLinkInput) serverAnswer {
-	return serverAnswer{kind: &answerKindRemoveSharedLinkOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindRemoveSharedLinkOK, body: v.Body}
 }
 
 // AddFolderSharedLinkInput is the request of AddFolderSharedLink, decoded and validated.
@@ -500,7 +500,7 @@ type AddFolderSharedLinkOK struct {
 var answerKindAddFolderSharedLinkOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v AddFolderSharedLinkOK) answer(w http.ResponseWriter, _ *AddFolderSharedLinkInput) serverAnswer {
-	return serverAnswer{kind: &answerKindAddFolderSharedLinkOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindAddFolderSharedLinkOK, body: v.Body}
 }
 
 // UpdateFolderSharedLinkInput is the request of UpdateFolderSharedLink, decoded and validated.
@@ -525,7 +525,7 @@ type UpdateFolderSharedLinkOK struct {
 var answerKindUpdateFolderSharedLinkOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v UpdateFolderSharedLinkOK) answer(w http.ResponseWriter, _ *UpdateFolderSharedLinkInput) serverAnswer {
-	return serverAnswer{kind: &answerKindUpdateFolderSharedLinkOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindUpdateFolderSharedLinkOK, body: v.Body}
 }
 
 // GetItemInput is the request of GetItem, decoded and validated.
@@ -547,7 +547,7 @@ type GetItemOK struct {
 var answerKindGetItemOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetItemOK) answer(w http.ResponseWriter, _ *GetItemInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetItemOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetItemOK, body: v.Body}
 }
 
 // GetItemBySlugInput is the request of GetItemBySlug, decoded and validated.
@@ -569,7 +569,7 @@ type GetItemBySlugOK struct {
 var answerKindGetItemBySlugOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetItemBySlugOK) answer(w http.ResponseWriter, _ *GetItemBySlugInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetItemBySlugOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetItemBySlugOK, body: v.Body}
 }
 
 // GetInviteeInput is the request of GetInvitee, decoded and validated.
@@ -591,7 +591,7 @@ type GetInviteeOK struct {
 var answerKindGetInviteeOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetInviteeOK) answer(w http.ResponseWriter, _ *GetInviteeInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetInviteeOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetInviteeOK, body: v.Body}
 }
 
 // ListInviteesInput is the request of ListInvitees, decoded and validated.
@@ -613,7 +613,7 @@ type ListInviteesOK struct {
 var answerKindListInviteesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListInviteesOK) answer(w http.ResponseWriter, _ *ListInviteesInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListInviteesOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindListInviteesOK, body: v.Body}
 }
 
 // GetPageInput is the request of GetPage, decoded and validated.
@@ -637,7 +637,7 @@ type GetPageOK struct {
 var answerKindGetPageOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetPageOK) answer(w http.ResponseWriter, _ *GetPageInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetPageOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetPageOK, body: v.Body}
 }
 
 // GetPairInput is the request of GetPair, decoded and validated.
@@ -661,7 +661,7 @@ type GetPairOK struct {
 var answerKindGetPairOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetPairOK) answer(w http.ResponseWriter, _ *GetPairInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetPairOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetPairOK, body: v.Body}
 }
 
 // GetPeriodReportInput is the request of GetPeriodReport, decoded and validated.
@@ -683,7 +683,7 @@ type GetPeriodReportOK struct {
 var answerKindGetPeriodReportOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetPeriodReportOK) answer(w http.ResponseWriter, _ *GetPeriodReportInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetPeriodReportOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetPeriodReportOK, body: v.Body}
 }
 
 // GetReportInput is the request of GetReport, decoded and validated.
@@ -705,7 +705,7 @@ type GetReportOK struct {
 var answerKindGetReportOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetReportOK) answer(w http.ResponseWriter, _ *GetReportInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetReportOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetReportOK, body: v.Body}
 }
 
 // AddSchemaFieldsInput is the request of AddSchemaFields, decoded and validated.
@@ -727,7 +727,7 @@ type AddSchemaFieldsOK struct {
 var answerKindAddSchemaFieldsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v AddSchemaFieldsOK) answer(w http.ResponseWriter, _ *AddSchemaFieldsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindAddSchemaFieldsOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindAddSchemaFieldsOK, body: v.Body}
 }
 
 // UpdateSchemaInput is the request of UpdateSchema, decoded and validated.
@@ -749,7 +749,7 @@ type UpdateSchemaOK struct {
 var answerKindUpdateSchemaOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v UpdateSchemaOK) answer(w http.ResponseWriter, _ *UpdateSchemaInput) serverAnswer {
-	return serverAnswer{kind: &answerKindUpdateSchemaOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindUpdateSchemaOK, body: v.Body}
 }
 
 // GetSharedItemInput is the request of GetSharedItem, decoded and validated.
@@ -768,7 +768,7 @@ type GetSharedItemOK struct {
 var answerKindGetSharedItemOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetSharedItemOK) answer(w http.ResponseWriter, _ *GetSharedItemInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetSharedItemOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetSharedItemOK, body: v.Body}
 }
 
 // GetSharedFolderInput is the request of GetSharedFolder, decoded and validated.
@@ -790,7 +790,7 @@ type GetSharedFolderOK struct {
 var answerKindGetSharedFolderOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetSharedFolderOK) answer(w http.ResponseWriter, _ *GetSharedFolderInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetSharedFolderOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetSharedFolderOK, body: v.Body}
 }
 
 // GetTagByCodeInput is the request of GetTagByCode, decoded and validated.
@@ -812,7 +812,7 @@ type GetTagByCodeOK struct {
 var answerKindGetTagByCodeOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetTagByCodeOK) answer(w http.ResponseWriter, _ *GetTagByCodeInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetTagByCodeOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetTagByCodeOK, body: v.Body}
 }
 
 // GetTagInput is the request of GetTag, decoded and validated.
@@ -834,7 +834,7 @@ type GetTagOK struct {
 var answerKindGetTagOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetTagOK) answer(w http.ResponseWriter, _ *GetTagInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetTagOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetTagOK, body: v.Body}
 }
 
 // ExportTasksInput is the request of ExportTasks, decoded and validated.
@@ -853,7 +853,7 @@ type ExportTasksOK struct {
 var answerKindExportTasksOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ExportTasksOK) answer(w http.ResponseWriter, _ *ExportTasksInput) serverAnswer {
-	return serverAnswer{kind: &answerKindExportTasksOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindExportTasksOK, body: v.Body}
 }
 
 // GetTaskInput is the request of GetTask, decoded and validated.
@@ -875,7 +875,7 @@ type GetTaskOK struct {
 var answerKindGetTaskOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetTaskOK) answer(w http.ResponseWriter, _ *GetTaskInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetTaskOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetTaskOK, body: v.Body}
 }
 
 // GetTaskJSONInput is the request of GetTaskJSON, decoded and validated.
@@ -897,7 +897,7 @@ type GetTaskJSONOK struct {
 var answerKindGetTaskJSONOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetTaskJSONOK) answer(w http.ResponseWriter, _ *GetTaskJSONInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetTaskJSONOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetTaskJSONOK, body: v.Body}
 }
 
 // HeadTaskJSONInput is the request of HeadTaskJSON, decoded and validated.
@@ -939,7 +939,7 @@ type TokenOK struct {
 var answerKindTokenOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v TokenOK) answer(w http.ResponseWriter, _ *TokenInput) serverAnswer {
-	return serverAnswer{kind: &answerKindTokenOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindTokenOK, body: v.Body}
 }
 
 // RefreshTokenInput is the request of RefreshToken, decoded and validated.
@@ -961,7 +961,7 @@ type RefreshTokenOK struct {
 var answerKindRefreshTokenOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v RefreshTokenOK) answer(w http.ResponseWriter, _ *RefreshTokenInput) serverAnswer {
-	return serverAnswer{kind: &answerKindRefreshTokenOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindRefreshTokenOK, body: v.Body}
 }
 
 // ExpirePasswordInput is the request of ExpirePassword, decoded and validated.
@@ -983,7 +983,7 @@ type ExpirePasswordOK struct {
 var answerKindExpirePasswordOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ExpirePasswordOK) answer(w http.ResponseWriter, _ *ExpirePasswordInput) serverAnswer {
-	return serverAnswer{kind: &answerKindExpirePasswordOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindExpirePasswordOK, body: v.Body}
 }
 
 // ExpireWithTemporaryPasswordInput is the request of ExpireWithTemporaryPassword, decoded and validated.
@@ -1006,7 +1006,7 @@ type ExpireWithTemporaryPasswordOK struct {
 var answerKindExpireWithTemporaryPasswordOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ExpireWithTemporaryPasswordOK) answer(w http.ResponseWriter, _ *ExpireWithTemporaryPasswordInput) serverAnswer {
-	return serverAnswer{kind: &answerKindExpireWithTemporaryPasswordOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindExpireWithTemporaryPasswordOK, body: v.Body}
 }
 
 // GetOperationInput is the request of GetOperation, decoded and validated.
@@ -1028,7 +1028,7 @@ type GetOperationOK struct {
 var answerKindGetOperationOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetOperationOK) answer(w http.ResponseWriter, _ *GetOperationInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetOperationOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetOperationOK, body: v.Body}
 }
 
 // CancelOperationInput is the request of CancelOperation, decoded and validated.
@@ -1050,7 +1050,7 @@ type CancelOperationOK struct {
 var answerKindCancelOperationOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v CancelOperationOK) answer(w http.ResponseWriter, _ *CancelOperationInput) serverAnswer {
-	return serverAnswer{kind: &answerKindCancelOperationOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindCancelOperationOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -295,7 +295,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Served) appendJSON(b []byte) (_ []byte, err error) {
+func (v Served) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"operation":`, v.Operation, appendJSONStr)
 	b, err = appendJSONOmitList(b, err, `"params":`, v.Params, appendJSONStr)

@@ -118,7 +118,7 @@ var answerKindGetItemOK = serverAnswerKind{status: 200, contentType: "applicatio
 func (v GetItemOK) answer(w http.ResponseWriter, _ *GetItemInput) serverAnswer {
 	answerHeader(w, "ETag", &v.ETag, answerString)
 	answerHeader(w, "X-Rate-Remaining", v.XRateRemaining, answerInt)
-	return serverAnswer{kind: &answerKindGetItemOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetItemOK, body: v.Body}
 }
 
 // GetItemStatus4XX is the 4XX answer of GetItem: A client error.
@@ -131,7 +131,7 @@ type GetItemStatus4XX struct {
 var answerKindGetItemStatus4XX = serverAnswerKind{name: "GetItemStatus4XX", status: 400, last: 499, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetItemStatus4XX) answer(w http.ResponseWriter, _ *GetItemInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetItemStatus4XX, status: v.Status, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetItemStatus4XX, status: v.Status, body: v.Body}
 }
 
 // GetItemDefault is the default answer of GetItem: Any other answer.

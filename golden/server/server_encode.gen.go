@@ -295,14 +295,14 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Failure) appendJSON(b []byte) (_ []byte, err error) {
+func (v Failure) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"reason":`, v.Reason, appendJSONStr)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Item) appendJSON(b []byte) (_ []byte, err error) {
+func (v Item) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONOmitList(b, err, `"aliases":`, v.Aliases, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"count":`, v.Count, appendJSONInt)

@@ -84,7 +84,7 @@ func (v CreateChatCompletionOK) answer(w http.ResponseWriter, _ *CreateChatCompl
 	if v.Events != nil {
 		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "text/event-stream", serverSSE, v.Events)}
 	}
-	return serverAnswer{kind: &answerKindCreateChatCompletionOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindCreateChatCompletionOK, body: v.Body}
 }
 
 // CreateChatCompletionBadRequest is the 400 answer of CreateChatCompletion: The request is
@@ -96,7 +96,7 @@ type CreateChatCompletionBadRequest struct {
 var answerKindCreateChatCompletionBadRequest = serverAnswerKind{status: 400, contentType: "application/json", write: serverBodyAppended}
 
 func (v CreateChatCompletionBadRequest) answer(w http.ResponseWriter, _ *CreateChatCompletionInput) serverAnswer {
-	return serverAnswer{kind: &answerKindCreateChatCompletionBadRequest, body: &v.Body}
+	return serverAnswer{kind: &answerKindCreateChatCompletionBadRequest, body: v.Body}
 }
 
 // SpeakInput is the request of Speak, decoded and validated.

@@ -295,7 +295,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *ChatCompletion) appendJSON(b []byte) (_ []byte, err error) {
+func (v ChatCompletion) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"choices":`, v.Choices == nil, false)
 	for i := range v.Choices {
@@ -315,7 +315,7 @@ func (v *ChatCompletionChoicesItem) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Error) appendJSON(b []byte) (_ []byte, err error) {
+func (v Error) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"message":`, v.Message, appendJSONStr)
 	return appendJSONClose(b, err)

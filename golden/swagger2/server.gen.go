@@ -106,7 +106,7 @@ type CreatePetCreated struct {
 var answerKindCreatePetCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v CreatePetCreated) answer(w http.ResponseWriter, _ *CreatePetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindCreatePetCreated, body: &v.Body}
+	return serverAnswer{kind: &answerKindCreatePetCreated, body: v.Body}
 }
 
 // CreatePetDefault is the default answer of CreatePet: a problem
@@ -119,7 +119,7 @@ type CreatePetDefault struct {
 var answerKindCreatePetDefault = serverAnswerKind{name: "CreatePetDefault", status: 200, last: 599, contentType: "application/json", write: serverBodyAppended}
 
 func (v CreatePetDefault) answer(w http.ResponseWriter, _ *CreatePetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindCreatePetDefault, status: v.Status, body: &v.Body}
+	return serverAnswer{kind: &answerKindCreatePetDefault, status: v.Status, body: v.Body}
 }
 
 // GetPetInput is the request of GetPet, decoded and validated.
@@ -141,7 +141,7 @@ type GetPetOK struct {
 var answerKindGetPetOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetPetOK) answer(w http.ResponseWriter, _ *GetPetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetPetOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetPetOK, body: v.Body}
 }
 
 // GetPetNotFound is the 404 answer of GetPet: no such pet
@@ -152,7 +152,7 @@ type GetPetNotFound struct {
 var answerKindGetPetNotFound = serverAnswerKind{status: 404, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetPetNotFound) answer(w http.ResponseWriter, _ *GetPetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetPetNotFound, body: &v.Body}
+	return serverAnswer{kind: &answerKindGetPetNotFound, body: v.Body}
 }
 
 // UploadPhotoInput is the request of UploadPhoto, decoded and validated.
@@ -199,7 +199,7 @@ type RenamePetOK struct {
 var answerKindRenamePetOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v RenamePetOK) answer(w http.ResponseWriter, _ *RenamePetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindRenamePetOK, body: &v.Body}
+	return serverAnswer{kind: &answerKindRenamePetOK, body: v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -295,7 +295,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Error) appendJSON(b []byte) (_ []byte, err error) {
+func (v Error) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"code":`, v.Code, appendJSONInt)
 	b, err = appendJSONField(b, err, `"message":`, v.Message, appendJSONStr)
@@ -303,7 +303,7 @@ func (v *Error) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v *Pet) appendJSON(b []byte) (_ []byte, err error) {
+func (v Pet) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONInt)
 	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
