@@ -211,6 +211,18 @@ func appendMember(fl *generator.Field) jen.Code {
 			return object(jen.True(), jen.False(), jen.Op("&").Add(x))
 		}
 	}
+	if r := fl.Type; handedToJSON(r) || r.Kind == generator.RefSlice && handedToJSON(r.Elem) {
+		// Held as it is in an interface: generic helpers would be compiled
+		// once per type. A Nullable writes itself (null or the value).
+		present := jen.True()
+		switch {
+		case shape == generator.ShapeNullable:
+			present = x.Clone().Dot("set")
+		case shape == generator.ShapeOmitZero, shape == generator.ShapePointer && !fl.Required:
+			present = x.Clone().Op("!=").Nil()
+		}
+		return call("appendJSONAny", present, x)
+	}
 	switch {
 	case shape == generator.ShapePointer && fl.Required:
 		return call("appendJSONPtrOrNull", x, encoderOf(fl.Type))
@@ -259,6 +271,13 @@ func encoderOf(r *generator.TypeRef) jen.Code {
 		}
 	}
 	return jen.Id("appendJSONValue") // floats, bytes, maps, any, raw JSON, unions, external types
+}
+
+// handedToJSON reports whether r is a named type that the server leaves to
+// encoding/json: a union, a struct with additional properties, an enum of
+// numbers.
+func handedToJSON(r *generator.TypeRef) bool {
+	return r.Kind == generator.RefNamed && !appendable(r.Named) && enumBase(r) == nil
 }
 
 // enumBase is the base type of an enum that encoderOf writes as that type,

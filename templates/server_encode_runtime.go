@@ -159,6 +159,13 @@ func genMemberHelpers(f *jen.File, nullable bool) {
 		jen.Id("b").Op("=").Id("appendJSONKey").Call(jen.Id("b"), jen.Id("key")),
 		jen.If(jen.Id("null")).Block(jen.Return(appendNull(), jen.Nil())),
 		jen.Return(jen.Id("x").Dot("appendJSON").Call(jen.Id("b"))))
+	f.Comment("appendJSONAny writes a member with encoding/json, unless present is false.")
+	f.Comment(noInline)
+	f.Func().Id("appendJSONAny").Params(jen.Id("b").Index().Byte(), jen.Err().Error(), jen.Id("key").String(), jen.Id("present").Bool(), jen.Id("x").Any()).
+		Params(jen.Index().Byte(), jen.Error()).Block(
+		passError(errSet().Op("||").Op("!").Id("present")),
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("x")),
+		jen.Return(jen.Append(jen.Id("appendJSONKey").Call(jen.Id("b"), jen.Id("key")), jen.Id("data").Op("...")), jen.Err()))
 	f.Comment("appendJSONListOpen starts a member that is a list of structs: null when the list")
 	f.Comment("is nil, or nothing when omit is true too. appendJSONItem writes the items and")
 	f.Comment("appendJSONListClose ends the list.")

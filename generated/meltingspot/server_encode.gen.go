@@ -165,6 +165,17 @@ func appendJSONObject(b []byte, err error, key string, present, null bool, x jso
 	return x.appendJSON(b)
 }
 
+// appendJSONAny writes a member with encoding/json, unless present is false.
+//
+//go:noinline
+func appendJSONAny(b []byte, err error, key string, present bool, x any) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	data, err := json.Marshal(x)
+	return append(appendJSONKey(b, key), data...), err
+}
+
 // appendJSONListOpen starts a member that is a list of structs: null when the list
 // is nil, or nothing when omit is true too. appendJSONItem writes the items and
 // appendJSONListClose ends the list.
@@ -349,7 +360,7 @@ func (v Live) appendJSON(b []byte) (_ []byte, err error) {
 	b, err = appendJSONPtr(b, err, `"computedStatus":`, (*string)(v.ComputedStatus), appendJSONStr)
 	b, err = appendJSONObject(b, err, `"config":`, v.Config != nil, false, v.Config)
 	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
-	b, err = appendJSONOmitList(b, err, `"description":`, v.Description, appendJSONValue)
+	b, err = appendJSONAny(b, err, `"description":`, v.Description != nil, v.Description)
 	b, err = appendJSONPtr(b, err, `"endDate":`, v.EndDate, appendJSONTime)
 	b, err = appendJSONPtr(b, err, `"id":`, v.ID, appendJSONStr)
 	b, err = appendJSONObject(b, err, `"metrics":`, v.Metrics != nil, false, v.Metrics)

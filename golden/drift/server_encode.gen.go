@@ -165,6 +165,17 @@ func appendJSONObject(b []byte, err error, key string, present, null bool, x jso
 	return x.appendJSON(b)
 }
 
+// appendJSONAny writes a member with encoding/json, unless present is false.
+//
+//go:noinline
+func appendJSONAny(b []byte, err error, key string, present bool, x any) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	data, err := json.Marshal(x)
+	return append(appendJSONKey(b, key), data...), err
+}
+
 // appendJSONListOpen starts a member that is a list of structs: null when the list
 // is nil, or nothing when omit is true too. appendJSONItem writes the items and
 // appendJSONListClose ends the list.
@@ -322,7 +333,7 @@ func (v Item) appendJSON(b []byte) (_ []byte, err error) {
 	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
 	b, err = appendJSONIf(b, err, v.Extra != nil, `"extra":`, v.Extra, appendJSONValue)
 	b, err = appendJSONPtr(b, err, `"id":`, v.ID, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"meta":`, v.Meta, appendJSONValue)
+	b, err = appendJSONAny(b, err, `"meta":`, v.Meta != nil, v.Meta)
 	b, err = appendJSONPtr(b, err, `"status":`, (*string)(v.Status), appendJSONStr)
 	b, err = appendJSONOmitList(b, err, `"tags":`, v.Tags, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"title":`, v.Title, appendJSONStr)

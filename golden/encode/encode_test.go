@@ -30,7 +30,7 @@ func (nodes) ListNodes(context.Context, ListNodesInput) (ListNodesOutput, error)
 func TestServerWritesNodes(t *testing.T) {
 	rec := httptest.NewRecorder()
 	NewHandler(nodes{}).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/nodes", nil))
-	want := `[{"counts":null,"grid":null,"id":1,"last":null,"leaf":{"name":""},"leaves":[{"name":"a"},{"name":"b"}],"next":{"counts":null,"grid":[[1],null],"id":2,"last":null,"leaf":{"name":""},"leaves":null,"next":null,"owner":null,"payload":null},"owner":null,"parent":null,"payload":null,"shade":{"name":"a"},"tags":["a\u003cb"]}]`
+	want := `[{"bag":{},"counts":null,"grid":null,"id":1,"last":null,"leaf":{"name":""},"leaves":[{"name":"a"},{"name":"b"}],"next":{"bag":{},"counts":null,"grid":[[1],null],"id":2,"last":null,"leaf":{"name":""},"leaves":null,"next":null,"owner":null,"payload":null},"owner":null,"parent":null,"payload":null,"shade":{"name":"a"},"tags":["a\u003cb"]}]`
 	if got := strings.TrimSpace(rec.Body.String()); rec.Code != http.StatusOK || got != want {
 		t.Fatalf("got %d %s\nwant %s", rec.Code, got, want)
 	}

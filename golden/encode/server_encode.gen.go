@@ -165,6 +165,17 @@ func appendJSONObject(b []byte, err error, key string, present, null bool, x jso
 	return x.appendJSON(b)
 }
 
+// appendJSONAny writes a member with encoding/json, unless present is false.
+//
+//go:noinline
+func appendJSONAny(b []byte, err error, key string, present bool, x any) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	data, err := json.Marshal(x)
+	return append(appendJSONKey(b, key), data...), err
+}
+
 // appendJSONListOpen starts a member that is a list of structs: null when the list
 // is nil, or nothing when omit is true too. appendJSONItem writes the items and
 // appendJSONListClose ends the list.
@@ -323,6 +334,7 @@ func (v *Node) appendJSON(b []byte) (_ []byte, err error) {
 	b, err = appendJSONNullable(b, err, `"aliases":`, v.Aliases, func(x []string, b []byte) ([]byte, error) {
 		return appendJSONItems(x, b, appendJSONStr)
 	})
+	b, err = appendJSONAny(b, err, `"bag":`, true, v.Bag)
 	b, err = appendJSONListOpen(b, err, `"children":`, v.Children == nil, true)
 	for i := range v.Children {
 		b, err = appendJSONItem(b, err, i, &v.Children[i])
@@ -349,11 +361,14 @@ func (v *Node) appendJSON(b []byte) (_ []byte, err error) {
 	}
 	b, err = appendJSONListClose(b, err, v.Leaves == nil)
 	b, err = appendJSONPtr(b, err, `"level":`, (*int)(v.Level), appendJSONInt)
+	b, err = appendJSONAny(b, err, `"mark":`, v.Mark != nil, v.Mark)
+	b, err = appendJSONAny(b, err, `"marks":`, v.Marks != nil, v.Marks)
 	b, err = appendJSONObject(b, err, `"next":`, true, v.Next == nil, v.Next)
 	b, err = appendJSONIf(b, err, v.Note != nil, `"note":`, v.Note, appendJSONValue)
 	b, err = appendJSONPtrOrNull(b, err, `"owner":`, v.Owner, appendJSONStr)
 	b, err = appendJSONObject(b, err, `"parent":`, v.Parent.set, v.Parent.null || v.Parent.value == nil, v.Parent.value)
 	b, err = appendJSONField(b, err, `"payload":`, v.Payload, appendJSONValue)
+	b, err = appendJSONAny(b, err, `"pocket":`, v.Pocket.set, v.Pocket)
 	b, err = appendJSONOmitList(b, err, `"rows":`, v.Rows, func(x []Leaf, b []byte) ([]byte, error) {
 		return appendJSONItems(x, b, func(x Leaf, b []byte) ([]byte, error) {
 			return x.appendJSON(b)

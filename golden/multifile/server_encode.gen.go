@@ -165,6 +165,17 @@ func appendJSONObject(b []byte, err error, key string, present, null bool, x jso
 	return x.appendJSON(b)
 }
 
+// appendJSONAny writes a member with encoding/json, unless present is false.
+//
+//go:noinline
+func appendJSONAny(b []byte, err error, key string, present bool, x any) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	data, err := json.Marshal(x)
+	return append(appendJSONKey(b, key), data...), err
+}
+
 // appendJSONListOpen starts a member that is a list of structs: null when the list
 // is nil, or nothing when omit is true too. appendJSONItem writes the items and
 // appendJSONListClose ends the list.

@@ -165,6 +165,17 @@ func appendJSONObject(b []byte, err error, key string, present, null bool, x jso
 	return x.appendJSON(b)
 }
 
+// appendJSONAny writes a member with encoding/json, unless present is false.
+//
+//go:noinline
+func appendJSONAny(b []byte, err error, key string, present bool, x any) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	data, err := json.Marshal(x)
+	return append(appendJSONKey(b, key), data...), err
+}
+
 // appendJSONListOpen starts a member that is a list of structs: null when the list
 // is nil, or nothing when omit is true too. appendJSONItem writes the items and
 // appendJSONListClose ends the list.
@@ -297,16 +308,16 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Echo) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONOmitList(b, err, `"cookie":`, v.Cookie, appendJSONValue)
-	b, err = appendJSONOmitList(b, err, `"header":`, v.Header, appendJSONValue)
-	b, err = appendJSONOmitList(b, err, `"ids":`, v.IDs, appendJSONValue)
-	b, err = appendJSONOmitList(b, err, `"joined":`, v.Joined, appendJSONValue)
+	b, err = appendJSONAny(b, err, `"cookie":`, v.Cookie != nil, v.Cookie)
+	b, err = appendJSONAny(b, err, `"header":`, v.Header != nil, v.Header)
+	b, err = appendJSONAny(b, err, `"ids":`, v.IDs != nil, v.IDs)
+	b, err = appendJSONAny(b, err, `"joined":`, v.Joined != nil, v.Joined)
 	b, err = appendJSONPtr(b, err, `"key":`, v.Key, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"note":`, v.Note, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"one":`, v.One, appendJSONValue)
-	b, err = appendJSONOmitList(b, err, `"project":`, v.Project, appendJSONValue)
+	b, err = appendJSONAny(b, err, `"one":`, v.One != nil, v.One)
+	b, err = appendJSONAny(b, err, `"project":`, v.Project != nil, v.Project)
 	b, err = appendJSONOmitList(b, err, `"sort":`, v.Sort, appendJSONStr)
 	b, err = appendJSONOmitList(b, err, `"status":`, v.Status, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"target":`, v.Target, appendJSONValue)
+	b, err = appendJSONAny(b, err, `"target":`, v.Target != nil, v.Target)
 	return appendJSONClose(b, err)
 }
