@@ -89,19 +89,41 @@ func encodedTypes(api *generator.API) map[*generator.Type]bool {
 }
 
 // answerBodies are the structs that answers hold as their body (not in a
-// list): their appendJSON keeps a value receiver, so that an answer hands
+// list) and that hand no member on by address: their appendJSON keeps a
+// value receiver, so that an answer hands
 // its body over as a value rather than moving the whole answer to the heap
 // to point at it, which costs more code in every answer method.
 func answerBodies(api *generator.API) map[*generator.Type]bool {
 	bodies := map[*generator.Type]bool{}
 	for _, o := range api.ServedOperations() {
 		for _, r := range o.Responses {
-			if r.Type != nil && r.JSON && r.Type.Kind == generator.RefNamed && answerAppendable(r.Type) {
+			if r.Type != nil && r.JSON && r.Type.Kind == generator.RefNamed && answerAppendable(r.Type) && !addressesMembers(r.Type.Named) {
 				bodies[r.Type.Named] = true
 			}
 		}
 	}
 	return bodies
+}
+
+// addressesMembers reports whether t's appendJSON hands a member on by
+// address (a struct or a Nullable struct held in place). With a value
+// receiver that would move each value written to the heap, so such a type
+// takes a pointer receiver even as an answer body (see answerBodyByPointer).
+func addressesMembers(t *generator.Type) bool {
+	for _, fl := range t.Fields {
+		shape := fl.Shape()
+		if fl.Type.Kind == generator.RefNamed && appendable(fl.Type.Named) &&
+			(shape == generator.ShapeValue || shape == generator.ShapeNullable && !fl.Recursive) {
+			return true
+		}
+	}
+	return false
+}
+
+// answerBodyByPointer reports whether an answer hands its body (a struct,
+// not a list) to the writer by pointer: its appendJSON has a pointer receiver.
+func answerBodyByPointer(r *generator.TypeRef) bool {
+	return r.Kind == generator.RefNamed && answerAppendable(r) && addressesMembers(r.Named)
 }
 
 // holdsNullable reports whether one of types has a Nullable member.

@@ -626,7 +626,7 @@ type InviteLiveParticipantCreated struct {
 var answerKindInviteLiveParticipantCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v InviteLiveParticipantCreated) answer(w http.ResponseWriter, _ *InviteLiveParticipantInput) serverAnswer {
-	return serverAnswer{kind: &answerKindInviteLiveParticipantCreated, body: v.Body}
+	return serverAnswer{kind: &answerKindInviteLiveParticipantCreated, body: &v.Body}
 }
 
 // InviteLiveParticipantBadRequest is the 400 answer of InviteLiveParticipant: Malformed
@@ -753,7 +753,7 @@ type InviteLiveSpeakerCreated struct {
 var answerKindInviteLiveSpeakerCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v InviteLiveSpeakerCreated) answer(w http.ResponseWriter, _ *InviteLiveSpeakerInput) serverAnswer {
-	return serverAnswer{kind: &answerKindInviteLiveSpeakerCreated, body: v.Body}
+	return serverAnswer{kind: &answerKindInviteLiveSpeakerCreated, body: &v.Body}
 }
 
 // InviteLiveSpeakerBadRequest is the 400 answer of InviteLiveSpeaker: Malformed payload

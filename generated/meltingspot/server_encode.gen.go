@@ -408,7 +408,7 @@ func (v *LiveMetrics) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Participant) appendJSON(b []byte) (_ []byte, err error) {
+func (v *Participant) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONStr)
 	b, err = appendJSONPtrOrNull(b, err, `"invitedAt":`, v.InvitedAt, appendJSONTime)

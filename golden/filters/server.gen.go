@@ -150,7 +150,7 @@ type GetWidgetOK struct {
 var answerKindGetWidgetOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetWidgetOK) answer(w http.ResponseWriter, _ *GetWidgetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetWidgetOK, body: v.Body}
+	return serverAnswer{kind: &answerKindGetWidgetOK, body: &v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

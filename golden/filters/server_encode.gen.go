@@ -342,7 +342,7 @@ func (v *Owner) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Widget) appendJSON(b []byte) (_ []byte, err error) {
+func (v *Widget) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
 	b, err = appendJSONPtr(b, err, `"kind":`, (*string)(v.Kind), appendJSONStr)

@@ -326,7 +326,7 @@ func (v *ListMessages200ResponseBodyMeta) appendJSON(b []byte) (_ []byte, err er
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v ListOrders200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
+func (v *ListOrders200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONObject(b, err, `"_links":`, true, false, &v.Links)
 	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, true)

@@ -333,7 +333,7 @@ func (v *ListConversations200ResponseBodyResponseMetadata) appendJSON(b []byte) 
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v ListFeed200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
+func (v *ListFeed200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONListOpen(b, err, `"entries":`, v.Entries == nil, false)
 	for i := range v.Entries {

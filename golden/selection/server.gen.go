@@ -85,7 +85,7 @@ type GetLiveOK struct {
 var answerKindGetLiveOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetLiveOK) answer(w http.ResponseWriter, _ *GetLiveInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetLiveOK, body: v.Body}
+	return serverAnswer{kind: &answerKindGetLiveOK, body: &v.Body}
 }
 
 // LiveStartedInput is the request of LiveStarted, decoded and validated.

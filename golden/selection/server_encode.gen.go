@@ -306,7 +306,7 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Live) appendJSON(b []byte) (_ []byte, err error) {
+func (v *Live) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONObject(b, err, `"host":`, true, false, &v.Host)
 	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONStr)
