@@ -350,7 +350,7 @@ func (g *clientGen) encodeBody(b *jen.Group, body *generator.RequestBody) {
 		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Id("body"))
 	case !body.Required && !body.Type.IsCollection() && body.Type.Kind != generator.RefAny:
 		g.usesOptJSON = true
-		b.Id("clientOptJSON").Call(jen.Id("s"), jen.Lit(body.ContentType), jen.Id("body"))
+		b.Id("clientOptJSON").Call(jen.Id("s"), jen.Lit(body.ContentType), jen.Id("body").Op("!=").Nil(), jen.Id("body"))
 		return
 	default:
 		set = jen.Id("s").Dot("setJSON").Call(jen.Lit(body.ContentType), jen.Id("body"))

@@ -252,8 +252,10 @@ func answerValue(r *generator.Response) jen.Code {
 		if r.Type.Kind == generator.RefSlice {
 			body = jen.Id("answerNonNil").Call(body) // the schema is an array: nil is [], not null
 			if answerAppendable(r.Type) {
-				body = jen.Id("jsonList").Types(typeRef(r.Type.Elem)).Call(body)
+				body = jen.Id("jsonList").Types(typeRef(r.Type.Elem), jen.Op("*").Add(typeRef(r.Type.Elem))).Call(body)
 			}
+		} else if answerBodyByPointer(r.Type) {
+			body = jen.Op("&").Add(body)
 		}
 	}
 	return jen.Id("serverAnswer").Values(append(fields, jen.Id("body").Op(":").Add(body))...)

@@ -29,9 +29,10 @@ func ServerEncode(api *generator.API) ([]byte, error) {
 	}
 	f := newFile(api)
 	genEncodeRuntime(f, holdsNullable(types))
+	bodies := answerBodies(api)
 	for _, t := range api.Types {
 		if types[t] {
-			genAppendJSON(f, t)
+			genAppendJSON(f, t, bodies[t])
 		}
 	}
 	return render(f)
@@ -87,6 +88,44 @@ func encodedTypes(api *generator.API) map[*generator.Type]bool {
 	return seen
 }
 
+// answerBodies are the structs that answers hold as their body (not in a
+// list) and that hand no member on by address: their appendJSON keeps a
+// value receiver, so that an answer hands
+// its body over as a value rather than moving the whole answer to the heap
+// to point at it, which costs more code in every answer method.
+func answerBodies(api *generator.API) map[*generator.Type]bool {
+	bodies := map[*generator.Type]bool{}
+	for _, o := range api.ServedOperations() {
+		for _, r := range o.Responses {
+			if r.Type != nil && r.JSON && r.Type.Kind == generator.RefNamed && answerAppendable(r.Type) && !addressesMembers(r.Type.Named) {
+				bodies[r.Type.Named] = true
+			}
+		}
+	}
+	return bodies
+}
+
+// addressesMembers reports whether t's appendJSON hands a member on by
+// address (a struct or a Nullable struct held in place). With a value
+// receiver that would move each value written to the heap, so such a type
+// takes a pointer receiver even as an answer body (see answerBodyByPointer).
+func addressesMembers(t *generator.Type) bool {
+	for _, fl := range t.Fields {
+		shape := fl.Shape()
+		if fl.Type.Kind == generator.RefNamed && appendable(fl.Type.Named) &&
+			(shape == generator.ShapeValue || shape == generator.ShapeNullable && !fl.Recursive) {
+			return true
+		}
+	}
+	return false
+}
+
+// answerBodyByPointer reports whether an answer hands its body (a struct,
+// not a list) to the writer by pointer: its appendJSON has a pointer receiver.
+func answerBodyByPointer(r *generator.TypeRef) bool {
+	return r.Kind == generator.RefNamed && answerAppendable(r) && addressesMembers(r.Named)
+}
+
 // holdsNullable reports whether one of types has a Nullable member.
 func holdsNullable(types map[*generator.Type]bool) bool {
 	for t := range types {
@@ -117,16 +156,48 @@ func keyLit(key string) jen.Code {
 }
 
 // genAppendJSON renders the appendJSON method of one struct: one line per
-// member, through the helpers of genEncodeRuntime.
-func genAppendJSON(f *jen.File, t *generator.Type) {
+// member, through the helpers of genEncodeRuntime. Members and list items
+// that are structs are handed on by address, through one non-generic path,
+// rather than copied into a generic helper compiled once per struct; so the
+// receiver is a pointer, which spares the compiler a wrapper per type,
+// except for answer bodies (see answerBodies).
+func genAppendJSON(f *jen.File, t *generator.Type, answerBody bool) {
+	recv := jen.Op("*").Id(t.Name)
+	if answerBody {
+		recv = jen.Id(t.Name)
+	}
 	f.Comment("appendJSON writes v as encoding/json's Marshal does.")
-	f.Func().Params(jen.Id("v").Id(t.Name)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Id("_").Index().Byte(), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("v").Add(recv)).Id("appendJSON").Params(jen.Id("b").Index().Byte()).Params(jen.Id("_").Index().Byte(), jen.Err().Error()).BlockFunc(func(g *jen.Group) {
 		g.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('{'))
 		for _, fl := range t.Fields {
+			if structList(fl) {
+				appendObjects(g, fl)
+				continue
+			}
 			g.List(jen.Id("b"), jen.Err()).Op("=").Add(appendMember(fl))
 		}
 		g.Return(jen.Id("appendJSONClose").Call(jen.Id("b"), jen.Err()))
 	})
+}
+
+// structList reports whether a member is a plain list (not a Nullable one)
+// of structs with appendJSON.
+func structList(fl *generator.Field) bool {
+	shape, elem := fl.Shape(), fl.Type.Elem
+	return fl.Type.Kind == generator.RefSlice && (shape == generator.ShapeValue || shape == generator.ShapeOmitZero) &&
+		elem.Kind == generator.RefNamed && appendable(elem.Named)
+}
+
+// appendObjects writes a member that is a list of structs with appendJSON:
+// each item by address, in a loop of the method itself.
+func appendObjects(g *jen.Group, fl *generator.Field) {
+	x := jen.Id("v").Dot(fl.Name)
+	isNil := x.Clone().Op("==").Nil()
+	g.List(jen.Id("b"), jen.Err()).Op("=").Id("appendJSONListOpen").Call(jen.Id("b"), jen.Err(), keyLit(jsonKey(fl.JSONName)), isNil, jen.Lit(fl.Shape() == generator.ShapeOmitZero))
+	g.For(jen.Id("i").Op(":=").Range().Add(x.Clone())).Block(
+		jen.List(jen.Id("b"), jen.Err()).Op("=").Id("appendJSONItem").Call(jen.Id("b"), jen.Err(), jen.Id("i"), jen.Op("&").Add(x.Clone()).Index(jen.Id("i"))),
+	)
+	g.List(jen.Id("b"), jen.Err()).Op("=").Id("appendJSONListClose").Call(jen.Id("b"), jen.Err(), isNil.Clone())
 }
 
 // appendMember is the call that writes one member, left out as its tag says.
@@ -146,11 +217,37 @@ func appendMember(fl *generator.Field) jen.Code {
 			x = base.Call(x)
 		}
 	}
+	if fl.Type.Kind == generator.RefNamed && appendable(fl.Type.Named) {
+		// A struct with appendJSON: appendJSONObject(present, null, pointer).
+		object := func(present, null, ptr jen.Code) jen.Code { return call("appendJSONObject", present, null, ptr) }
+		switch {
+		case shape == generator.ShapePointer && fl.Required:
+			return object(jen.True(), x.Clone().Op("==").Nil(), x)
+		case shape == generator.ShapePointer:
+			return object(x.Clone().Op("!=").Nil(), jen.False(), x)
+		case shape == generator.ShapeNullable && fl.Recursive: // Nullable[*T]
+			return object(x.Clone().Dot("set"), x.Clone().Dot("null").Op("||").Add(x.Clone()).Dot("value").Op("==").Nil(), x.Clone().Dot("value"))
+		case shape == generator.ShapeNullable:
+			return object(x.Clone().Dot("set"), x.Clone().Dot("null"), jen.Op("&").Add(x).Dot("value"))
+		default:
+			return object(jen.True(), jen.False(), jen.Op("&").Add(x))
+		}
+	}
+	if r := fl.Type; handedToJSON(r) || r.Kind == generator.RefSlice && handedToJSON(r.Elem) {
+		// Held as it is in an interface: generic helpers would be compiled
+		// once per type. A Nullable writes itself (null or the value).
+		present := jen.True()
+		switch {
+		case shape == generator.ShapeNullable:
+			present = x.Clone().Dot("set")
+		case shape == generator.ShapeOmitZero, shape == generator.ShapePointer && !fl.Required:
+			present = x.Clone().Op("!=").Nil()
+		}
+		return call("appendJSONAny", present, x)
+	}
 	switch {
 	case shape == generator.ShapePointer && fl.Required:
 		return call("appendJSONPtrOrNull", x, encoderOf(fl.Type))
-	case shape == generator.ShapePointer && fl.Type.Kind == generator.RefNamed && appendable(fl.Type.Named):
-		return call("appendJSONObject", x.Clone().Op("!=").Nil(), x)
 	case shape == generator.ShapePointer:
 		return call("appendJSONPtr", x, encoderOf(fl.Type))
 	case shape == generator.ShapeNullable && fl.Recursive: // Nullable[*T]
@@ -185,8 +282,10 @@ func encoderOf(r *generator.TypeRef) jen.Code {
 	case generator.RefNamed:
 		t := r.Named
 		switch {
-		case appendable(t):
-			return jen.Id(t.Name).Dot("appendJSON")
+		case appendable(t): // in a list of lists or a Nullable list: rare
+			return jen.Func().Params(jen.Id("x").Id(t.Name), jen.Id("b").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).Block(
+				jen.Return(jen.Id("x").Dot("appendJSON").Call(jen.Id("b"))),
+			)
 		case t.Kind == generator.KindEnum && t.Enum.Base == generator.RefString:
 			return jen.Id("appendJSONStr")
 		case t.Kind == generator.KindEnum && (t.Enum.Base == generator.RefInt || t.Enum.Base == generator.RefInt32 || t.Enum.Base == generator.RefInt64):
@@ -194,6 +293,13 @@ func encoderOf(r *generator.TypeRef) jen.Code {
 		}
 	}
 	return jen.Id("appendJSONValue") // floats, bytes, maps, any, raw JSON, unions, external types
+}
+
+// handedToJSON reports whether r is a named type that the server leaves to
+// encoding/json: a union, a struct with additional properties, an enum of
+// numbers.
+func handedToJSON(r *generator.TypeRef) bool {
+	return r.Kind == generator.RefNamed && !appendable(r.Named) && enumBase(r) == nil
 }
 
 // enumBase is the base type of an enum that encoderOf writes as that type,

@@ -14,10 +14,17 @@ func genEncodeRuntime(f *jen.File, nullable bool) {
 	f.Comment("jsonAppender is a type that writes its own JSON, as encoding/json's Marshal would.")
 	f.Type().Id("jsonAppender").Interface(jen.Id("appendJSON").Params(b.Clone()).Params(bytesOut.Clone(), jen.Error()))
 
-	f.Comment("jsonList writes a list of jsonAppenders; a nil list is null, as in encoding/json.")
-	f.Type().Id("jsonList").Types(jen.Id("T").Id("jsonAppender")).Index().Id("T")
-	f.Func().Params(jen.Id("l").Id("jsonList").Types(jen.Id("T"))).Id("appendJSON").Params(b.Clone()).Params(bytesOut.Clone(), jen.Error()).Block(
-		jen.Return(jen.Id("appendJSONItems").Call(jen.Id("l"), jen.Id("b"), jen.Id("T").Dot("appendJSON"))),
+	f.Comment("jsonList writes a list of structs, each by address; a nil list is null, as in")
+	f.Comment("encoding/json. P is *T: the items' appendJSON has a pointer receiver.")
+	f.Type().Id("jsonList").Types(jen.Id("T").Any(), jen.Id("P").Interface(jen.Op("*").Id("T"), jen.Id("jsonAppender"))).Index().Id("T")
+	f.Func().Params(jen.Id("l").Id("jsonList").Types(jen.Id("T"), jen.Id("P"))).Id("appendJSON").Params(b.Clone()).Params(bytesOut.Clone(), jen.Error()).Block(
+		jen.If(jen.Id("l").Op("==").Nil()).Block(jen.Return(appendNull(), jen.Nil())),
+		jen.Var().Err().Error(),
+		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('[')),
+		jen.For(jen.Id("i").Op(":=").Range().Id("l")).Block(
+			jen.List(jen.Id("b"), jen.Err()).Op("=").Id("appendJSONItem").Call(jen.Id("b"), jen.Err(), jen.Id("i"), jen.Id("P").Call(jen.Op("&").Id("l").Index(jen.Id("i")))),
+		),
+		jen.Return(jen.Id("appendJSONListClose").Call(jen.Id("b"), jen.Err(), jen.False())),
 	)
 
 	f.Comment("serverBuffers keeps answer buffers between requests; very large ones are let go.")
@@ -142,14 +149,45 @@ func genMemberHelpers(f *jen.File, nullable bool) {
 	helper("appendJSONPtr", "appendJSONPtr writes a member held by pointer; nil leaves it out.", jen.Id("x").Op("*").Id("T"),
 		passError(errSet().Op("||").Id("x").Op("==").Nil()),
 		jen.Return(withKey("enc", jen.Op("*").Id("x"))))
-	f.Comment("appendJSONObject writes a member held by pointer to a struct, unless the pointer is")
-	f.Comment("nil (present is false). An interface, not a type parameter: generic code is compiled")
-	f.Comment("once per pointer type when it calls the type's methods.")
+	f.Comment("appendJSONObject writes a member that is a struct, by address: left out unless")
+	f.Comment("present, null when null is true. An interface, not a type parameter: generic code")
+	f.Comment("is compiled once per struct type.")
 	f.Comment(noInline)
-	f.Func().Id("appendJSONObject").Params(jen.Id("b").Index().Byte(), jen.Err().Error(), jen.Id("key").String(), jen.Id("present").Bool(), jen.Id("x").Id("jsonAppender")).
+	f.Func().Id("appendJSONObject").Params(jen.Id("b").Index().Byte(), jen.Err().Error(), jen.Id("key").String(), jen.List(jen.Id("present"), jen.Id("null")).Bool(), jen.Id("x").Id("jsonAppender")).
 		Params(jen.Index().Byte(), jen.Error()).Block(
 		passError(errSet().Op("||").Op("!").Id("present")),
-		jen.Return(jen.Id("x").Dot("appendJSON").Call(jen.Id("appendJSONKey").Call(jen.Id("b"), jen.Id("key")))))
+		jen.Id("b").Op("=").Id("appendJSONKey").Call(jen.Id("b"), jen.Id("key")),
+		jen.If(jen.Id("null")).Block(jen.Return(appendNull(), jen.Nil())),
+		jen.Return(jen.Id("x").Dot("appendJSON").Call(jen.Id("b"))))
+	f.Comment("appendJSONAny writes a member with encoding/json, unless present is false.")
+	f.Comment(noInline)
+	f.Func().Id("appendJSONAny").Params(jen.Id("b").Index().Byte(), jen.Err().Error(), jen.Id("key").String(), jen.Id("present").Bool(), jen.Id("x").Any()).
+		Params(jen.Index().Byte(), jen.Error()).Block(
+		passError(errSet().Op("||").Op("!").Id("present")),
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("x")),
+		jen.Return(jen.Append(jen.Id("appendJSONKey").Call(jen.Id("b"), jen.Id("key")), jen.Id("data").Op("...")), jen.Err()))
+	f.Comment("appendJSONListOpen starts a member that is a list of structs: null when the list")
+	f.Comment("is nil, or nothing when omit is true too. appendJSONItem writes the items and")
+	f.Comment("appendJSONListClose ends the list.")
+	f.Comment(noInline)
+	f.Func().Id("appendJSONListOpen").Params(jen.Id("b").Index().Byte(), jen.Err().Error(), jen.Id("key").String(), jen.List(jen.Id("isNil"), jen.Id("omit")).Bool()).
+		Params(jen.Index().Byte(), jen.Error()).Block(
+		passError(errSet().Op("||").Id("isNil").Op("&&").Id("omit")),
+		jen.Id("b").Op("=").Id("appendJSONKey").Call(jen.Id("b"), jen.Id("key")),
+		jen.If(jen.Id("isNil")).Block(jen.Return(appendNull(), jen.Nil())),
+		jen.Return(jen.Append(jen.Id("b"), jen.LitRune('[')), jen.Nil()))
+	f.Comment("appendJSONItem writes the item i of a list of structs, by address.")
+	f.Comment(noInline)
+	f.Func().Id("appendJSONItem").Params(jen.Id("b").Index().Byte(), jen.Err().Error(), jen.Id("i").Int(), jen.Id("x").Id("jsonAppender")).
+		Params(jen.Index().Byte(), jen.Error()).Block(
+		passError(errSet()),
+		jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune(','))),
+		jen.Return(jen.Id("x").Dot("appendJSON").Call(jen.Id("b"))))
+	f.Comment("appendJSONListClose ends a list that appendJSONListOpen started.")
+	f.Func().Id("appendJSONListClose").Params(jen.Id("b").Index().Byte(), jen.Err().Error(), jen.Id("isNil").Bool()).
+		Params(jen.Index().Byte(), jen.Error()).Block(
+		passError(errSet().Op("||").Id("isNil")),
+		jen.Return(jen.Append(jen.Id("b"), jen.LitRune(']')), jen.Nil()))
 	helper("appendJSONPtrOrNull", "appendJSONPtrOrNull writes a required member held by pointer; nil is null.", jen.Id("x").Op("*").Id("T"),
 		passError(errSet()),
 		jen.Return(jen.Id("appendJSONOrNull").Call(jen.Id("x"), jen.Id("appendJSONKey").Call(jen.Id("b"), jen.Id("key")), jen.Id("enc"))))

@@ -626,7 +626,7 @@ type InviteLiveParticipantCreated struct {
 var answerKindInviteLiveParticipantCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v InviteLiveParticipantCreated) answer(w http.ResponseWriter, _ *InviteLiveParticipantInput) serverAnswer {
-	return serverAnswer{kind: &answerKindInviteLiveParticipantCreated, body: v.Body}
+	return serverAnswer{kind: &answerKindInviteLiveParticipantCreated, body: &v.Body}
 }
 
 // InviteLiveParticipantBadRequest is the 400 answer of InviteLiveParticipant: Malformed
@@ -662,7 +662,7 @@ type BulkInviteLiveParticipantsOK struct {
 var answerKindBulkInviteLiveParticipantsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v BulkInviteLiveParticipantsOK) answer(w http.ResponseWriter, _ *BulkInviteLiveParticipantsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindBulkInviteLiveParticipantsOK, body: jsonList[Participant](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindBulkInviteLiveParticipantsOK, body: jsonList[Participant, *Participant](answerNonNil(v.Body))}
 }
 
 // BulkInviteLiveParticipantsBadRequest is the 400 answer of BulkInviteLiveParticipants:
@@ -753,7 +753,7 @@ type InviteLiveSpeakerCreated struct {
 var answerKindInviteLiveSpeakerCreated = serverAnswerKind{status: 201, contentType: "application/json", write: serverBodyAppended}
 
 func (v InviteLiveSpeakerCreated) answer(w http.ResponseWriter, _ *InviteLiveSpeakerInput) serverAnswer {
-	return serverAnswer{kind: &answerKindInviteLiveSpeakerCreated, body: v.Body}
+	return serverAnswer{kind: &answerKindInviteLiveSpeakerCreated, body: &v.Body}
 }
 
 // InviteLiveSpeakerBadRequest is the 400 answer of InviteLiveSpeaker: Malformed payload
@@ -788,7 +788,7 @@ type BulkInviteLiveSpeakersOK struct {
 var answerKindBulkInviteLiveSpeakersOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v BulkInviteLiveSpeakersOK) answer(w http.ResponseWriter, _ *BulkInviteLiveSpeakersInput) serverAnswer {
-	return serverAnswer{kind: &answerKindBulkInviteLiveSpeakersOK, body: jsonList[Participant](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindBulkInviteLiveSpeakersOK, body: jsonList[Participant, *Participant](answerNonNil(v.Body))}
 }
 
 // BulkInviteLiveSpeakersBadRequest is the 400 answer of BulkInviteLiveSpeakers: Malformed

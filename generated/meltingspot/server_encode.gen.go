@@ -16,11 +16,23 @@ type jsonAppender interface {
 	appendJSON(b []byte) ([]byte, error)
 }
 
-// jsonList writes a list of jsonAppenders; a nil list is null, as in encoding/json.
-type jsonList[T jsonAppender] []T
+// jsonList writes a list of structs, each by address; a nil list is null, as in
+// encoding/json. P is *T: the items' appendJSON has a pointer receiver.
+type jsonList[T any, P interface {
+	*T
+	jsonAppender
+}] []T
 
-func (l jsonList[T]) appendJSON(b []byte) ([]byte, error) {
-	return appendJSONItems(l, b, T.appendJSON)
+func (l jsonList[T, P]) appendJSON(b []byte) ([]byte, error) {
+	if l == nil {
+		return append(b, "null"...), nil
+	}
+	var err error
+	b = append(b, '[')
+	for i := range l {
+		b, err = appendJSONItem(b, err, i, P(&l[i]))
+	}
+	return appendJSONListClose(b, err, false)
 }
 
 // serverBuffers keeps answer buffers between requests; very large ones are let go.
@@ -137,16 +149,68 @@ func appendJSONPtr[T any](b []byte, err error, key string, x *T, enc func(T, []b
 	return enc(*x, appendJSONKey(b, key))
 }
 
-// appendJSONObject writes a member held by pointer to a struct, unless the pointer is
-// nil (present is false). An interface, not a type parameter: generic code is compiled
-// once per pointer type when it calls the type's methods.
+// appendJSONObject writes a member that is a struct, by address: left out unless
+// present, null when null is true. An interface, not a type parameter: generic code
+// is compiled once per struct type.
 //
 //go:noinline
-func appendJSONObject(b []byte, err error, key string, present bool, x jsonAppender) ([]byte, error) {
+func appendJSONObject(b []byte, err error, key string, present, null bool, x jsonAppender) ([]byte, error) {
 	if err != nil || !present {
 		return b, err
 	}
-	return x.appendJSON(appendJSONKey(b, key))
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return x.appendJSON(b)
+}
+
+// appendJSONAny writes a member with encoding/json, unless present is false.
+//
+//go:noinline
+func appendJSONAny(b []byte, err error, key string, present bool, x any) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	data, err := json.Marshal(x)
+	return append(appendJSONKey(b, key), data...), err
+}
+
+// appendJSONListOpen starts a member that is a list of structs: null when the list
+// is nil, or nothing when omit is true too. appendJSONItem writes the items and
+// appendJSONListClose ends the list.
+//
+//go:noinline
+func appendJSONListOpen(b []byte, err error, key string, isNil, omit bool) ([]byte, error) {
+	if err != nil || isNil && omit {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if isNil {
+		return append(b, "null"...), nil
+	}
+	return append(b, '['), nil
+}
+
+// appendJSONItem writes the item i of a list of structs, by address.
+//
+//go:noinline
+func appendJSONItem(b []byte, err error, i int, x jsonAppender) ([]byte, error) {
+	if err != nil {
+		return b, err
+	}
+	if i > 0 {
+		b = append(b, ',')
+	}
+	return x.appendJSON(b)
+}
+
+// appendJSONListClose ends a list that appendJSONListOpen started.
+func appendJSONListClose(b []byte, err error, isNil bool) ([]byte, error) {
+	if err != nil || isNil {
+		return b, err
+	}
+	return append(b, ']'), nil
 }
 
 // appendJSONPtrOrNull writes a required member held by pointer; nil is null.
@@ -256,17 +320,17 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v BuiltInConfig) appendJSON(b []byte) (_ []byte, err error) {
+func (v *BuiltInConfig) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"isRecorded":`, v.IsRecorded, appendJSONBool)
 	b, err = appendJSONPtr(b, err, `"recordAvailable":`, v.RecordAvailable, appendJSONBool)
-	b, err = appendJSONNullable(b, err, `"replayVideo":`, v.ReplayVideo, Video.appendJSON)
-	b, err = appendJSONObject(b, err, `"videos":`, v.Videos != nil, v.Videos)
+	b, err = appendJSONObject(b, err, `"replayVideo":`, v.ReplayVideo.set, v.ReplayVideo.null, &v.ReplayVideo.value)
+	b, err = appendJSONObject(b, err, `"videos":`, v.Videos != nil, false, v.Videos)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Group) appendJSON(b []byte) (_ []byte, err error) {
+func (v *Group) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"description":`, v.Description, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"emoji":`, v.Emoji, appendJSONStr)
@@ -279,7 +343,11 @@ func (v Group) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v GroupList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONList(b, err, `"items":`, v.Items, Group.appendJSON)
+	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
+	for i := range v.Items {
+		b, err = appendJSONItem(b, err, i, &v.Items[i])
+	}
+	b, err = appendJSONListClose(b, err, v.Items == nil)
 	b, err = appendJSONField(b, err, `"total":`, v.Total, appendJSONInt)
 	return appendJSONClose(b, err)
 }
@@ -287,16 +355,16 @@ func (v GroupList) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Live) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONObject(b, err, `"builtInConfig":`, v.BuiltInConfig != nil, v.BuiltInConfig)
+	b, err = appendJSONObject(b, err, `"builtInConfig":`, v.BuiltInConfig != nil, false, v.BuiltInConfig)
 	b, err = appendJSONNullable(b, err, `"builtInType":`, v.BuiltInType, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"computedStatus":`, (*string)(v.ComputedStatus), appendJSONStr)
-	b, err = appendJSONObject(b, err, `"config":`, v.Config != nil, v.Config)
+	b, err = appendJSONObject(b, err, `"config":`, v.Config != nil, false, v.Config)
 	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
-	b, err = appendJSONOmitList(b, err, `"description":`, v.Description, appendJSONValue)
+	b, err = appendJSONAny(b, err, `"description":`, v.Description != nil, v.Description)
 	b, err = appendJSONPtr(b, err, `"endDate":`, v.EndDate, appendJSONTime)
 	b, err = appendJSONPtr(b, err, `"id":`, v.ID, appendJSONStr)
-	b, err = appendJSONObject(b, err, `"metrics":`, v.Metrics != nil, v.Metrics)
-	b, err = appendJSONObject(b, err, `"privacy":`, v.Privacy != nil, v.Privacy)
+	b, err = appendJSONObject(b, err, `"metrics":`, v.Metrics != nil, false, v.Metrics)
+	b, err = appendJSONObject(b, err, `"privacy":`, v.Privacy != nil, false, v.Privacy)
 	b, err = appendJSONPtr(b, err, `"solution":`, (*string)(v.Solution), appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"spotId":`, v.SpotID, appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"startDate":`, v.StartDate, appendJSONTime)
@@ -307,7 +375,7 @@ func (v Live) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v LiveConfig) appendJSON(b []byte) (_ []byte, err error) {
+func (v *LiveConfig) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"chatVisibility":`, (*string)(v.ChatVisibility), appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"participantsVisibility":`, (*string)(v.ParticipantsVisibility), appendJSONStr)
@@ -317,13 +385,17 @@ func (v LiveConfig) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v LiveList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONList(b, err, `"items":`, v.Items, Live.appendJSON)
+	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
+	for i := range v.Items {
+		b, err = appendJSONItem(b, err, i, &v.Items[i])
+	}
+	b, err = appendJSONListClose(b, err, v.Items == nil)
 	b, err = appendJSONField(b, err, `"total":`, v.Total, appendJSONInt)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v LiveMetrics) appendJSON(b []byte) (_ []byte, err error) {
+func (v *LiveMetrics) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"attendanceRate":`, v.AttendanceRate, appendJSONInt)
 	b, err = appendJSONPtr(b, err, `"attendee":`, v.Attendee, appendJSONInt)
@@ -336,13 +408,13 @@ func (v LiveMetrics) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Participant) appendJSON(b []byte) (_ []byte, err error) {
+func (v *Participant) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONStr)
 	b, err = appendJSONPtrOrNull(b, err, `"invitedAt":`, v.InvitedAt, appendJSONTime)
 	b, err = appendJSONField(b, err, `"isHighlighted":`, v.IsHighlighted, appendJSONBool)
 	b, err = appendJSONField(b, err, `"liveId":`, v.LiveID, appendJSONStr)
-	b, err = appendJSONField(b, err, `"metrics":`, v.Metrics, ParticipantMetrics.appendJSON)
+	b, err = appendJSONObject(b, err, `"metrics":`, true, false, &v.Metrics)
 	b, err = appendJSONPtrOrNull(b, err, `"registeredAt":`, v.RegisteredAt, appendJSONTime)
 	b, err = appendJSONField(b, err, `"spotMemberEmail":`, v.SpotMemberEmail, appendJSONStr)
 	b, err = appendJSONPtrOrNull(b, err, `"spotMemberFirstname":`, v.SpotMemberFirstname, appendJSONStr)
@@ -356,13 +428,17 @@ func (v Participant) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v ParticipantList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONList(b, err, `"items":`, v.Items, Participant.appendJSON)
+	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
+	for i := range v.Items {
+		b, err = appendJSONItem(b, err, i, &v.Items[i])
+	}
+	b, err = appendJSONListClose(b, err, v.Items == nil)
 	b, err = appendJSONField(b, err, `"total":`, v.Total, appendJSONInt)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v ParticipantMetrics) appendJSON(b []byte) (_ []byte, err error) {
+func (v *ParticipantMetrics) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtrOrNull(b, err, `"hasParticipated":`, v.HasParticipated, appendJSONBool)
 	b, err = appendJSONPtrOrNull(b, err, `"hasReplayed":`, v.HasReplayed, appendJSONBool)
@@ -371,7 +447,7 @@ func (v ParticipantMetrics) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Privacy) appendJSON(b []byte) (_ []byte, err error) {
+func (v *Privacy) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"participation":`, (*string)(v.Participation), appendJSONStr)
 	b, err = appendJSONPtr(b, err, `"visibility":`, (*string)(v.Visibility), appendJSONStr)
@@ -379,7 +455,7 @@ func (v Privacy) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Video) appendJSON(b []byte) (_ []byte, err error) {
+func (v *Video) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
 	b, err = appendJSONPtr(b, err, `"encoding":`, (*string)(v.Encoding), appendJSONStr)

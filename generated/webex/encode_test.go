@@ -9,6 +9,6 @@ import (
 // TestAppendJSONMatchesEncodingJSON writes random answers with the
 // generated appendJSON and with encoding/json: same bytes, same failures.
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
-	jsoncheck.Check(t, 500, CreateMeetingInviteesResponse.appendJSON)
-	jsoncheck.Check(t, 500, MeetingInvitee.appendJSON)
+	jsoncheck.Check(t, 500, (*CreateMeetingInviteesResponse).appendJSON)
+	jsoncheck.Check(t, 500, (*MeetingInvitee).appendJSON)
 }

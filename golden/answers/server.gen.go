@@ -122,7 +122,7 @@ func (v GetReportOK) answer(w http.ResponseWriter, _ *GetReportInput) serverAnsw
 		answerHeader(w, "X-Tags", &v.XTags, answerJSON)
 	}
 	answerHeader(w, "X-When", v.XWhen, answerTime)
-	return serverAnswer{kind: &answerKindGetReportOK, body: jsonList[Line](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindGetReportOK, body: jsonList[Line, *Line](answerNonNil(v.Body))}
 }
 
 // GetReportNoContent is the 204 answer of GetReport: The report is empty.

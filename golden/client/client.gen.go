@@ -636,7 +636,7 @@ var clientErrorsOfClearNotes = []clientError{
 //   - default (result): Whatever the server says.
 func (c *Client) ClearNotes(ctx context.Context, id int64, body *Point, opts ...RequestEditorFn) (*ProblemModel, error) {
 	s := newClientCall("clearNotes", http.MethodDelete, "/things/"+strconv.FormatInt(id, 10)+"/notes", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	clientOptJSON(s, "application/json", body)
+	clientOptJSON(s, "application/json", body != nil, body)
 	r := new(ProblemModel)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfClearNotes, r))
 }
@@ -741,9 +741,11 @@ func (s *clientCall) setJSON(contentType string, v any) {
 	s.setBody(contentType, data)
 }
 
-// clientOptJSON encodes an optional request body as JSON when it is set.
-func clientOptJSON[T any](s *clientCall, contentType string, body *T) {
-	if body != nil {
+// clientOptJSON encodes an optional request body as JSON when it is present (not a
+// nil pointer). Not generic: an instance per body type cost the compiler two
+// functions each.
+func clientOptJSON(s *clientCall, contentType string, present bool, body any) {
+	if present {
 		s.setJSON(contentType, body)
 	}
 }

@@ -9,6 +9,6 @@ import (
 // TestAppendJSONMatchesEncodingJSON writes random answers with the
 // generated appendJSON and with encoding/json: same bytes, same failures.
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
-	jsoncheck.Check(t, 500, ThingPage.appendJSON)
-	jsoncheck.Check(t, 500, ProblemModel.appendJSON)
+	jsoncheck.Check(t, 500, (*ThingPage).appendJSON)
+	jsoncheck.Check(t, 500, (*ProblemModel).appendJSON)
 }

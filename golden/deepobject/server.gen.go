@@ -95,7 +95,7 @@ type GetPersonOK struct {
 var answerKindGetPersonOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetPersonOK) answer(w http.ResponseWriter, _ *GetPersonInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetPersonOK, body: jsonList[Person](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindGetPersonOK, body: jsonList[Person, *Person](answerNonNil(v.Body))}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -6,9 +6,73 @@ package encode
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"slices"
 	"time"
 )
+
+// Bag: A struct with additional properties, which encoding/json writes.
+type Bag struct {
+	N *int `json:"n,omitempty"`
+	// AdditionalProperties holds the properties that the schema does not list.
+	AdditionalProperties map[string]string `json:"-"`
+}
+
+// MarshalJSON writes the listed properties and AdditionalProperties as one object.
+func (v Bag) MarshalJSON() ([]byte, error) {
+	type plainBag Bag
+	data, err := json.Marshal(plainBag(v))
+	if err != nil || len(v.AdditionalProperties) == 0 {
+		return data, err
+	}
+	all := map[string]json.RawMessage{}
+	if err := json.Unmarshal(data, &all); err != nil {
+		return nil, err
+	}
+	for k, value := range v.AdditionalProperties {
+		if _, listed := all[k]; listed {
+			continue
+		}
+		raw, err := json.Marshal(value)
+		if err != nil {
+			return nil, err
+		}
+		all[k] = raw
+	}
+	return json.Marshal(all)
+}
+
+// UnmarshalJSON reads the listed properties, matching names exactly, and keeps the
+// others in AdditionalProperties. The object is parsed once; each listed property
+// is decoded from its own bytes.
+func (v *Bag) UnmarshalJSON(data []byte) error {
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(data, &all); err != nil {
+		return err
+	}
+	*v = Bag{}
+	if raw, ok := all["n"]; ok {
+		delete(all, "n")
+		if err := json.Unmarshal(raw, &v.N); err != nil {
+			return fmt.Errorf("property %q: %w", "n", err)
+		}
+	}
+	for k, raw := range all {
+		var value string
+		if string(raw) == "null" {
+			return fmt.Errorf("property %q: null is not allowed", k)
+		}
+		if err := json.Unmarshal(raw, &value); err != nil {
+			return fmt.Errorf("property %q: %w", k, err)
+		}
+		if v.AdditionalProperties == nil {
+			v.AdditionalProperties = map[string]string{}
+		}
+		v.AdditionalProperties[k] = value
+	}
+	return nil
+}
 
 // Kind is defined by the schema at /components/schemas/Kind.
 type Kind string
@@ -34,6 +98,12 @@ func KindValues() []Kind {
 		out[i] = Kind(v)
 	}
 	return out
+}
+
+// Leaf is defined by the schema at /components/schemas/Leaf.
+type Leaf struct {
+	Name   string `json:"name"`
+	Weight *int   `json:"weight,omitempty"`
 }
 
 // Level is defined by the schema at /components/schemas/Level.
@@ -63,28 +133,101 @@ func LevelValues() []Level {
 	return out
 }
 
+// Mark: A union, which encoding/json writes.
+type Mark struct {
+	Leaf    *Leaf
+	Float64 *float64
+}
+
+// MarshalJSON writes the first variant that is set (oneOf).
+func (u Mark) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.Leaf != nil:
+		return json.Marshal(u.Leaf)
+	case u.Float64 != nil:
+		return json.Marshal(u.Float64)
+	}
+	return nil, errors.New("Mark: no variant is set")
+}
+
+// UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
+// which variant's required and known properties fit the value.
+func (u *Mark) UnmarshalJSON(data []byte) error {
+	*u = Mark{}
+	kind := jsonKindOf(data)
+	if kind == "object" {
+		var keys map[string]json.RawMessage
+		if err := json.Unmarshal(data, &keys); err != nil {
+			return fmt.Errorf("Mark: %w", err)
+		}
+		if hasKeys(keys, "name") && onlyKeys(keys, "name", "weight") {
+			var v Leaf
+			if json.Unmarshal(data, &v) == nil {
+				u.Leaf = &v
+				return nil
+			}
+		}
+		if hasKeys(keys, "name") {
+			var v Leaf
+			if json.Unmarshal(data, &v) == nil {
+				u.Leaf = &v
+				return nil
+			}
+		}
+	}
+	if kindMatches(kind, "number") {
+		var v float64
+		if json.Unmarshal(data, &v) == nil {
+			u.Float64 = &v
+			return nil
+		}
+	}
+	return fmt.Errorf("Mark: a JSON %s matches no variant", kind)
+}
+
 // Node is defined by the schema at /components/schemas/Node.
 type Node struct {
 	Active *bool `json:"active,omitempty"`
 	// A nullable list.
-	Aliases  Nullable[[]string] `json:"aliases,omitzero"`
-	Children []Node             `json:"children,omitzero"`
-	Counts   map[string]int     `json:"counts"`
-	Extra    map[string]string  `json:"extra,omitzero"`
+	Aliases Nullable[[]string] `json:"aliases,omitzero"`
+	// A struct with additional properties, which encoding/json writes.
+	Bag      Bag               `json:"bag"`
+	Children []Node            `json:"children,omitzero"`
+	Counts   map[string]int    `json:"counts"`
+	Extra    map[string]string `json:"extra,omitzero"`
+	// A nullable list of structs.
+	Fallen Nullable[[]Leaf] `json:"fallen,omitzero"`
+	// An optional struct, held by pointer.
+	First *Leaf `json:"first,omitempty"`
 	// A required list of lists.
-	Grid  [][]int `json:"grid"`
-	ID    int64   `json:"id"`
-	Kind  *Kind   `json:"kind,omitempty"`
-	Level *Level  `json:"level,omitempty"`
+	Grid [][]int `json:"grid"`
+	ID   int64   `json:"id"`
+	Kind *Kind   `json:"kind,omitempty"`
+	// A required nullable struct.
+	Last *Leaf `json:"last"`
+	// A required struct, held by value.
+	Leaf Leaf `json:"leaf"`
+	// A required list of structs.
+	Leaves []Leaf `json:"leaves"`
+	Level  *Level `json:"level,omitempty"`
+	// A union, which encoding/json writes.
+	Mark  *Mark  `json:"mark,omitempty"`
+	Marks []Mark `json:"marks,omitzero"`
 	// A required reference to itself, held by pointer.
-	Next    *Node               `json:"next"`
-	Note    any                 `json:"note,omitempty"`
-	Owner   *string             `json:"owner"`
-	Parent  Nullable[*Node]     `json:"parent,omitzero"`
-	Payload any                 `json:"payload"`
-	Score   *float64            `json:"score,omitempty"`
-	Seen    Nullable[time.Time] `json:"seen,omitzero"`
-	Tags    []string            `json:"tags,omitzero"`
+	Next    *Node           `json:"next"`
+	Note    any             `json:"note,omitempty"`
+	Owner   *string         `json:"owner"`
+	Parent  Nullable[*Node] `json:"parent,omitzero"`
+	Payload any             `json:"payload"`
+	// A nullable struct that encoding/json writes.
+	Pocket Nullable[Bag] `json:"pocket,omitzero"`
+	// A list of lists of structs.
+	Rows  [][]Leaf            `json:"rows,omitzero"`
+	Score *float64            `json:"score,omitempty"`
+	Seen  Nullable[time.Time] `json:"seen,omitzero"`
+	// A nullable struct.
+	Shade Nullable[Leaf] `json:"shade,omitzero"`
+	Tags  []string       `json:"tags,omitzero"`
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
@@ -171,4 +314,51 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	}
 	n.set = true
 	return nil
+}
+
+// jsonKindOf names the kind of a JSON value by its first byte.
+func jsonKindOf(data []byte) string {
+	data = bytes.TrimLeft(data, " \t\r\n")
+	if len(data) == 0 {
+		return "empty value"
+	}
+	switch data[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// kindMatches reports whether a JSON value of kind can decode into a variant of want.
+func kindMatches(kind, want string) bool {
+	return want == "" || kind == want || (kind == "number" && want == "integer")
+}
+
+// hasKeys reports whether every name is a property of the object.
+func hasKeys(keys map[string]json.RawMessage, names ...string) bool {
+	for _, name := range names {
+		if _, ok := keys[name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyKeys reports whether every property of the object is one of names, matched exactly.
+func onlyKeys(keys map[string]json.RawMessage, names ...string) bool {
+	found := 0
+	for _, name := range names {
+		if _, ok := keys[name]; ok {
+			found++
+		}
+	}
+	return found == len(keys)
 }

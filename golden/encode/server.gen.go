@@ -58,7 +58,7 @@ type ListNodesOK struct {
 var answerKindListNodesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListNodesOK) answer(w http.ResponseWriter, _ *ListNodesInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListNodesOK, body: jsonList[Node](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindListNodesOK, body: jsonList[Node, *Node](answerNonNil(v.Body))}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -82,6 +82,9 @@ func (v *Node) validate(c *validationState, at *validationPath) {
 	if v.Kind != nil {
 		c.addIfProperty(at, "kind", !v.Kind.Valid(), "must be one of \"leaf\", \"branch\"")
 	}
+	if v.Leaves == nil {
+		c.missing(at.field("leaves"), "is required")
+	}
 	if v.Level != nil {
 		c.addIfProperty(at, "level", !v.Level.Valid(), "must be one of 1, 2, 3")
 	}

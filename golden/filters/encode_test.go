@@ -9,7 +9,7 @@ import (
 // TestAppendJSONMatchesEncodingJSON writes random answers with the
 // generated appendJSON and with encoding/json: same bytes, same failures.
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
-	jsoncheck.Check(t, 500, WidgetList.appendJSON)
-	jsoncheck.Check(t, 500, Widget.appendJSON)
-	jsoncheck.Check(t, 500, Gadget.appendJSON)
+	jsoncheck.Check(t, 500, (*WidgetList).appendJSON)
+	jsoncheck.Check(t, 500, (*Widget).appendJSON)
+	jsoncheck.Check(t, 500, (*Gadget).appendJSON)
 }

@@ -84,7 +84,7 @@ type ListGadgetsOK struct {
 var answerKindListGadgetsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListGadgetsOK) answer(w http.ResponseWriter, _ *ListGadgetsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListGadgetsOK, body: jsonList[Gadget](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindListGadgetsOK, body: jsonList[Gadget, *Gadget](answerNonNil(v.Body))}
 }
 
 // GetStatsInput is the request of GetStats, decoded and validated.
@@ -150,7 +150,7 @@ type GetWidgetOK struct {
 var answerKindGetWidgetOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetWidgetOK) answer(w http.ResponseWriter, _ *GetWidgetInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetWidgetOK, body: v.Body}
+	return serverAnswer{kind: &answerKindGetWidgetOK, body: &v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -9,5 +9,5 @@ import (
 // TestAppendJSONMatchesEncodingJSON writes random answers with the
 // generated appendJSON and with encoding/json: same bytes, same failures.
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
-	jsoncheck.Check(t, 500, Host.appendJSON)
+	jsoncheck.Check(t, 500, (*Host).appendJSON)
 }

@@ -68,7 +68,7 @@ type ListPetsOK struct {
 var answerKindListPetsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListPetsOK) answer(w http.ResponseWriter, _ *ListPetsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListPetsOK, body: jsonList[Pet](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindListPetsOK, body: jsonList[Pet, *Pet](answerNonNil(v.Body))}
 }
 
 // CreatePetInput is the request of CreatePet, decoded and validated.

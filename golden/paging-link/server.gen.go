@@ -66,7 +66,7 @@ var answerKindListReposOK = serverAnswerKind{status: 200, contentType: "applicat
 
 func (v ListReposOK) answer(w http.ResponseWriter, _ *ListReposInput) serverAnswer {
 	answerHeader(w, "Link", v.Link, answerString)
-	return serverAnswer{kind: &answerKindListReposOK, body: jsonList[Repo](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindListReposOK, body: jsonList[Repo, *Repo](answerNonNil(v.Body))}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

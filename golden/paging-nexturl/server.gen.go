@@ -85,7 +85,7 @@ type ListOrdersOK struct {
 var answerKindListOrdersOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListOrdersOK) answer(w http.ResponseWriter, _ *ListOrdersInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListOrdersOK, body: v.Body}
+	return serverAnswer{kind: &answerKindListOrdersOK, body: &v.Body}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

@@ -88,7 +88,7 @@ type ListEventsOK struct {
 var answerKindListEventsOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListEventsOK) answer(w http.ResponseWriter, _ *ListEventsInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListEventsOK, body: jsonList[Event](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindListEventsOK, body: jsonList[Event, *Event](answerNonNil(v.Body))}
 }
 
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,

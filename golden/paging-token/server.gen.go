@@ -95,7 +95,7 @@ type ListFeedOK struct {
 var answerKindListFeedOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListFeedOK) answer(w http.ResponseWriter, _ *ListFeedInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListFeedOK, body: v.Body}
+	return serverAnswer{kind: &answerKindListFeedOK, body: &v.Body}
 }
 
 // ListTopicsInput is the request of ListTopics, decoded and validated.

@@ -397,7 +397,7 @@ func (c *Client) UpdateFile(ctx context.Context, fileID string, params *UpdateFi
 	if params != nil {
 		clientOpt(s, clientInQuery, "fields", params.Fields, clientString)
 	}
-	clientOptJSON(s, "application/json", body)
+	clientOptJSON(s, "application/json", body != nil, body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -415,7 +415,7 @@ func (c *Client) AddSharedLink(ctx context.Context, fileID string, params *AddSh
 	if params != nil {
 		s.query.Set("fields", params.Fields)
 	}
-	clientOptJSON(s, "application/json", body)
+	clientOptJSON(s, "application/json", body != nil, body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -433,7 +433,7 @@ func (c *Client) RemoveSharedLink(ctx context.Context, fileID string, params *Re
 	if params != nil {
 		s.query.Set("fields", params.Fields)
 	}
-	clientOptJSON(s, "application/json", body)
+	clientOptJSON(s, "application/json", body != nil, body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -837,9 +837,11 @@ func (s *clientCall) setJSON(contentType string, v any) {
 	s.setBody(contentType, data)
 }
 
-// clientOptJSON encodes an optional request body as JSON when it is set.
-func clientOptJSON[T any](s *clientCall, contentType string, body *T) {
-	if body != nil {
+// clientOptJSON encodes an optional request body as JSON when it is present (not a
+// nil pointer). Not generic: an instance per body type cost the compiler two
+// functions each.
+func clientOptJSON(s *clientCall, contentType string, present bool, body any) {
+	if present {
 		s.setJSON(contentType, body)
 	}
 }

@@ -63,7 +63,7 @@ type ListLivesOK struct {
 var answerKindListLivesOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v ListLivesOK) answer(w http.ResponseWriter, _ *ListLivesInput) serverAnswer {
-	return serverAnswer{kind: &answerKindListLivesOK, body: jsonList[Live](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindListLivesOK, body: jsonList[Live, *Live](answerNonNil(v.Body))}
 }
 
 // GetLiveInput is the request of GetLive, decoded and validated.
@@ -85,7 +85,7 @@ type GetLiveOK struct {
 var answerKindGetLiveOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v GetLiveOK) answer(w http.ResponseWriter, _ *GetLiveInput) serverAnswer {
-	return serverAnswer{kind: &answerKindGetLiveOK, body: v.Body}
+	return serverAnswer{kind: &answerKindGetLiveOK, body: &v.Body}
 }
 
 // LiveStartedInput is the request of LiveStarted, decoded and validated.

@@ -9,7 +9,7 @@ import (
 // TestAppendJSONMatchesEncodingJSON writes random answers with the
 // generated appendJSON and with encoding/json: same bytes, same failures.
 func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
-	jsoncheck.Check(t, 500, Item.appendJSON)
-	jsoncheck.Check(t, 500, Part.appendJSON)
-	jsoncheck.Check(t, 500, Failure.appendJSON)
+	jsoncheck.Check(t, 500, (*Item).appendJSON)
+	jsoncheck.Check(t, 500, (*Part).appendJSON)
+	jsoncheck.Check(t, 500, (*Failure).appendJSON)
 }

@@ -88,7 +88,7 @@ type RunBatchOK struct {
 var answerKindRunBatchOK = serverAnswerKind{status: 200, contentType: "application/json", write: serverBodyAppended}
 
 func (v RunBatchOK) answer(w http.ResponseWriter, _ *RunBatchInput) serverAnswer {
-	return serverAnswer{kind: &answerKindRunBatchOK, body: jsonList[Item](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindRunBatchOK, body: jsonList[Item, *Item](answerNonNil(v.Body))}
 }
 
 // GetItemInput is the request of GetItem, decoded and validated.

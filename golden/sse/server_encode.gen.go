@@ -16,11 +16,23 @@ type jsonAppender interface {
 	appendJSON(b []byte) ([]byte, error)
 }
 
-// jsonList writes a list of jsonAppenders; a nil list is null, as in encoding/json.
-type jsonList[T jsonAppender] []T
+// jsonList writes a list of structs, each by address; a nil list is null, as in
+// encoding/json. P is *T: the items' appendJSON has a pointer receiver.
+type jsonList[T any, P interface {
+	*T
+	jsonAppender
+}] []T
 
-func (l jsonList[T]) appendJSON(b []byte) ([]byte, error) {
-	return appendJSONItems(l, b, T.appendJSON)
+func (l jsonList[T, P]) appendJSON(b []byte) ([]byte, error) {
+	if l == nil {
+		return append(b, "null"...), nil
+	}
+	var err error
+	b = append(b, '[')
+	for i := range l {
+		b, err = appendJSONItem(b, err, i, P(&l[i]))
+	}
+	return appendJSONListClose(b, err, false)
 }
 
 // serverBuffers keeps answer buffers between requests; very large ones are let go.
@@ -137,16 +149,68 @@ func appendJSONPtr[T any](b []byte, err error, key string, x *T, enc func(T, []b
 	return enc(*x, appendJSONKey(b, key))
 }
 
-// appendJSONObject writes a member held by pointer to a struct, unless the pointer is
-// nil (present is false). An interface, not a type parameter: generic code is compiled
-// once per pointer type when it calls the type's methods.
+// appendJSONObject writes a member that is a struct, by address: left out unless
+// present, null when null is true. An interface, not a type parameter: generic code
+// is compiled once per struct type.
 //
 //go:noinline
-func appendJSONObject(b []byte, err error, key string, present bool, x jsonAppender) ([]byte, error) {
+func appendJSONObject(b []byte, err error, key string, present, null bool, x jsonAppender) ([]byte, error) {
 	if err != nil || !present {
 		return b, err
 	}
-	return x.appendJSON(appendJSONKey(b, key))
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return x.appendJSON(b)
+}
+
+// appendJSONAny writes a member with encoding/json, unless present is false.
+//
+//go:noinline
+func appendJSONAny(b []byte, err error, key string, present bool, x any) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	data, err := json.Marshal(x)
+	return append(appendJSONKey(b, key), data...), err
+}
+
+// appendJSONListOpen starts a member that is a list of structs: null when the list
+// is nil, or nothing when omit is true too. appendJSONItem writes the items and
+// appendJSONListClose ends the list.
+//
+//go:noinline
+func appendJSONListOpen(b []byte, err error, key string, isNil, omit bool) ([]byte, error) {
+	if err != nil || isNil && omit {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if isNil {
+		return append(b, "null"...), nil
+	}
+	return append(b, '['), nil
+}
+
+// appendJSONItem writes the item i of a list of structs, by address.
+//
+//go:noinline
+func appendJSONItem(b []byte, err error, i int, x jsonAppender) ([]byte, error) {
+	if err != nil {
+		return b, err
+	}
+	if i > 0 {
+		b = append(b, ',')
+	}
+	return x.appendJSON(b)
+}
+
+// appendJSONListClose ends a list that appendJSONListOpen started.
+func appendJSONListClose(b []byte, err error, isNil bool) ([]byte, error) {
+	if err != nil || isNil {
+		return b, err
+	}
+	return append(b, ']'), nil
 }
 
 // appendJSONPtrOrNull writes a required member held by pointer; nil is null.
@@ -244,16 +308,20 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v ChatCompletion) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONList(b, err, `"choices":`, v.Choices, ChatCompletionChoicesItem.appendJSON)
+	b, err = appendJSONListOpen(b, err, `"choices":`, v.Choices == nil, false)
+	for i := range v.Choices {
+		b, err = appendJSONItem(b, err, i, &v.Choices[i])
+	}
+	b, err = appendJSONListClose(b, err, v.Choices == nil)
 	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONStr)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v ChatCompletionChoicesItem) appendJSON(b []byte) (_ []byte, err error) {
+func (v *ChatCompletionChoicesItem) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONPtr(b, err, `"index":`, v.Index, appendJSONInt)
-	b, err = appendJSONObject(b, err, `"message":`, v.Message != nil, v.Message)
+	b, err = appendJSONObject(b, err, `"message":`, v.Message != nil, false, v.Message)
 	return appendJSONClose(b, err)
 }
 
@@ -265,7 +333,7 @@ func (v Error) appendJSON(b []byte) (_ []byte, err error) {
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
-func (v Message) appendJSON(b []byte) (_ []byte, err error) {
+func (v *Message) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"content":`, v.Content, appendJSONStr)
 	b, err = appendJSONField(b, err, `"role":`, string(v.Role), appendJSONStr)

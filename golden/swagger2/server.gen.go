@@ -84,7 +84,7 @@ var answerKindListPetsOK = serverAnswerKind{status: 200, contentType: "applicati
 
 func (v ListPetsOK) answer(w http.ResponseWriter, _ *ListPetsInput) serverAnswer {
 	answerHeader(w, "X-Next", v.XNext, answerString)
-	return serverAnswer{kind: &answerKindListPetsOK, body: jsonList[Pet](answerNonNil(v.Body))}
+	return serverAnswer{kind: &answerKindListPetsOK, body: jsonList[Pet, *Pet](answerNonNil(v.Body))}
 }
 
 // CreatePetInput is the request of CreatePet, decoded and validated.

@@ -147,15 +147,15 @@ func randomTime(rng *rand.Rand) time.Time {
 }
 
 // Check fills a T at random, rounds times, and requires write (a method
-// expression such as LiveList.appendJSON) to agree with encoding/json's
+// expression such as (*LiveList).appendJSON) to agree with encoding/json's
 // Marshal: the same bytes, or an error when Marshal fails.
-func Check[T any](t testing.TB, rounds int, write func(T, []byte) ([]byte, error)) {
+func Check[T any](t testing.TB, rounds int, write func(*T, []byte) ([]byte, error)) {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range rounds {
 		var v T
 		Fill(rng, &v)
-		got, gotErr := write(v, nil)
+		got, gotErr := write(&v, nil)
 		want, wantErr := json.Marshal(v)
 		if (gotErr != nil) != (wantErr != nil) || wantErr == nil && string(got) != string(want) {
 			t.Fatalf("%T: the writer wrote\n%s (error %v)\nencoding/json wrote\n%s (error %v)", v, got, gotErr, want, wantErr)
