@@ -65,67 +65,101 @@ func genClientPageType(f *jen.File) {
 }
 
 func genClientPagesLoop(f *jen.File) {
-	zeroErr := func(err jen.Code) jen.Code {
-		return jen.Block(jen.Var().Id("zero").Id("T"), jen.Id("yield").Call(jen.Id("zero"), err), jen.Return())
-	}
 	p := func(field string) *jen.Statement { return jen.Id("p").Dot(field) }
+	f.Comment("clientPageState is what the loop of every iterator knows of one page: its items")
+	f.Comment("(to fingerprint), how many there are, the next key (nil when the answer names")
+	f.Comment("none), and the page's total and limit as clientPage has them.")
+	f.Type().Id("clientPageState").Struct(
+		jen.Id("items").Any(),
+		jen.Id("n").Int(),
+		jen.Id("next").Any(),
+		jen.List(jen.Id("total"), jen.Id("limit")).Int64(),
+	)
 	f.Comment("clientPages yields the items of every page, from the page at first on; fetch gets one")
 	f.Comment("page. It stops at an empty page (unless keepEmpty: a token API may answer an empty page")
 	f.Comment("that is not the last), after a page shorter than the limit asked for, once the items")
 	f.Comment("seen reach the total, when the next key is the zero K or one already fetched, when a")
 	f.Comment("page repeats the items of an earlier one (a server that ignores the page parameter; a")
 	f.Comment("second empty page is such a repeat), after maxPages pages when it is positive, when the")
-	f.Comment("loop breaks, and at the first error, which it yields.")
+	f.Comment("loop breaks, and at the first error, which it yields. Only this typed shell is compiled")
+	f.Comment("per item type: clientWalk is the loop. Kept out of line, so that its closures are")
+	f.Comment("compiled once per item type, not once more in every method that returns it.")
+	f.Comment(noInline)
 	f.Func().Id("clientPages").Types(pagerTypes()).Params(
 		clientCtxParam(), jen.Id("maxPages").Int(), jen.Id("first").Id("K"), jen.Id("keepEmpty").Bool(),
 		jen.Id("fetch").Func().Params(clientCtxParam(), jen.Id("at").Id("K")).Params(jen.Id("clientPage").Types(jen.Id("T"), jen.Id("K")), jen.Error()),
 	).Qual(clientPkgIter, "Seq2").Types(jen.Id("T"), jen.Error()).Block(
 		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(jen.Id("T"), jen.Error()).Bool()).Block(
-			jen.Var().Id("none").Id("K"),
-			jen.Id("fetched").Op(":=").Map(jen.Id("K")).Bool().Values(),
-			jen.Id("pages").Op(":=").Map(jen.Uint64()).Bool().Values(),
-			jen.Id("seed").Op(":=").Qual(clientPkgMaphash, "MakeSeed").Call(),
-			jen.Var().Id("seen").Int64(),
-			jen.Id("at").Op(":=").Id("first"),
-			jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("maxPages").Op("<=").Lit(0).Op("||").Id("n").Op("<").Id("maxPages"), jen.Id("n").Op("++")).Block(
-				jen.If(jen.Err().Op(":=").Id("ctx").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Add(zeroErr(jen.Err())),
-				jen.Id("fetched").Index(jen.Id("at")).Op("=").True(),
-				jen.List(jen.Id("p"), jen.Err()).Op(":=").Id("fetch").Call(jen.Id("ctx"), jen.Id("at")),
-				jen.If(jen.Err().Op("!=").Nil()).Add(zeroErr(jen.Err())),
-				jen.List(jen.Id("sum"), jen.Id("ok")).Op(":=").Id("clientPageSum").Call(jen.Id("seed"), p("items")),
-				jen.If(jen.Id("ok").Op("&&").Id("pages").Index(jen.Id("sum"))).Block(jen.Return()),
-				jen.Id("pages").Index(jen.Id("sum")).Op("=").True(),
-				jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(p("items"))).Block(
-					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
+			jen.Var().Id("items").Index().Id("T"),
+			jen.Err().Op(":=").Id("clientWalk").Call(jen.Id("ctx"), jen.Id("maxPages"), jen.Id("first"), jen.Id("keepEmpty"),
+				jen.Func().Params(clientCtxParam(), jen.Id("at").Any()).Params(jen.Id("clientPageState"), jen.Error()).Block(
+					jen.List(jen.Id("p"), jen.Err()).Op(":=").Id("fetch").Call(jen.Id("ctx"), jen.Id("at").Assert(jen.Id("K"))),
+					jen.Id("items").Op("=").Add(p("items")),
+					jen.Id("s").Op(":=").Id("clientPageState").Values(jen.Dict{
+						jen.Id("items"): p("items"), jen.Id("n"): jen.Len(p("items")), jen.Id("total"): p("total"), jen.Id("limit"): p("limit"),
+					}),
+					jen.Var().Id("none").Id("K"),
+					jen.If(p("next").Op("!=").Id("none")).Block(jen.Id("s").Dot("next").Op("=").Add(p("next"))),
+					jen.Return(jen.Id("s"), jen.Err()),
 				),
-				jen.Id("seen").Op("+=").Int64().Call(jen.Len(p("items"))),
-				jen.Switch().Block(
-					jen.Case(
-						jen.Len(p("items")).Op("==").Lit(0).Op("&&").Op("!").Id("keepEmpty"),
-						p("total").Op(">").Lit(0).Op("&&").Id("seen").Op(">=").Add(p("total")),
-						p("limit").Op(">").Lit(0).Op("&&").Int64().Call(jen.Len(p("items"))).Op("<").Add(p("limit")),
-						p("next").Op("==").Id("none").Op("||").Id("fetched").Index(p("next")),
-					).Block(jen.Return()),
-				),
-				jen.Id("at").Op("=").Add(p("next")),
+				jen.Func().Params(jen.Id("i").Int()).Bool().Block(jen.Return(jen.Id("yield").Call(jen.Id("items").Index(jen.Id("i")), jen.Nil()))),
 			),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Var().Id("zero").Id("T"), jen.Id("yield").Call(jen.Id("zero"), jen.Err())),
 		)),
+	)
+	genClientWalk(f)
+}
+
+// genClientWalk renders the loop of clientPages, which knows items only by
+// their number, so that it is compiled once for every item and key type.
+func genClientWalk(f *jen.File) {
+	p := func(field string) *jen.Statement { return jen.Id("p").Dot(field) }
+	f.Comment("clientWalk fetches pages from first on with the stop rules of clientPages and calls")
+	f.Comment("each with the index of every item of a page. It returns the error to yield, nil when")
+	f.Comment("the walk ends or each returns false.")
+	f.Func().Id("clientWalk").Params(
+		clientCtxParam(), jen.Id("maxPages").Int(), jen.Id("first").Any(), jen.Id("keepEmpty").Bool(),
+		jen.Id("fetch").Func().Params(clientCtxParam(), jen.Id("at").Any()).Params(jen.Id("clientPageState"), jen.Error()),
+		jen.Id("each").Func().Params(jen.Int()).Bool(),
+	).Error().Block(
+		jen.Id("fetched").Op(":=").Map(jen.Any()).Bool().Values(),
+		jen.Id("pages").Op(":=").Map(jen.Uint64()).Bool().Values(),
+		jen.Id("seed").Op(":=").Qual(clientPkgMaphash, "MakeSeed").Call(),
+		jen.Var().Id("seen").Int64(),
+		jen.Id("at").Op(":=").Id("first"),
+		jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("maxPages").Op("<=").Lit(0).Op("||").Id("n").Op("<").Id("maxPages"), jen.Id("n").Op("++")).Block(
+			jen.If(jen.Err().Op(":=").Id("ctx").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.Id("fetched").Index(jen.Id("at")).Op("=").True(),
+			jen.List(jen.Id("p"), jen.Err()).Op(":=").Id("fetch").Call(jen.Id("ctx"), jen.Id("at")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.List(jen.Id("sum"), jen.Id("ok")).Op(":=").Id("clientPageSum").Call(jen.Id("seed"), p("items")),
+			jen.If(jen.Id("ok").Op("&&").Id("pages").Index(jen.Id("sum"))).Block(jen.Return(jen.Nil())),
+			jen.Id("pages").Index(jen.Id("sum")).Op("=").True(),
+			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Add(p("n")), jen.Id("i").Op("++")).Block(
+				jen.If(jen.Op("!").Id("each").Call(jen.Id("i"))).Block(jen.Return(jen.Nil())),
+			),
+			jen.Id("seen").Op("+=").Int64().Call(p("n")),
+			jen.Switch().Block(
+				jen.Case(
+					p("n").Op("==").Lit(0).Op("&&").Op("!").Id("keepEmpty"),
+					p("total").Op(">").Lit(0).Op("&&").Id("seen").Op(">=").Add(p("total")),
+					p("limit").Op(">").Lit(0).Op("&&").Int64().Call(p("n")).Op("<").Add(p("limit")),
+					p("next").Op("==").Nil().Op("||").Id("fetched").Index(p("next")),
+				).Block(jen.Return(jen.Nil())),
+			),
+			jen.Id("at").Op("=").Add(p("next")),
+		),
+		jen.Return(jen.Nil()),
 	)
 }
 
 func genClientPageHelpers(f *jen.File) {
 	f.Comment("clientPageSum fingerprints the items of a page, to notice a page that repeats an")
 	f.Comment("earlier one; ok is false when they cannot be encoded.")
-	f.Func().Id("clientPageSum").Types(jen.Id("T").Any()).Params(jen.Id("seed").Qual(clientPkgMaphash, "Seed"), jen.Id("items").Index().Id("T")).Params(jen.Uint64(), jen.Bool()).Block(
+	f.Func().Id("clientPageSum").Params(jen.Id("seed").Qual(clientPkgMaphash, "Seed"), jen.Id("items").Any()).Params(jen.Uint64(), jen.Bool()).Block(
 		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("items")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(0), jen.False())),
 		jen.Return(jen.Qual(clientPkgMaphash, "Bytes").Call(jen.Id("seed"), jen.Id("data")), jen.True()),
-	)
-	f.Comment("clientCopy is a copy of the caller's params, which an iterator changes page by page.")
-	f.Func().Id("clientCopy").Types(jen.Id("P").Any()).Params(jen.Id("params").Op("*").Id("P")).Id("P").Block(
-		jen.Var().Id("r").Id("P"),
-		jen.If(jen.Id("params").Op("!=").Nil()).Block(jen.Id("r").Op("=").Op("*").Id("params")),
-		jen.Return(jen.Id("r")),
 	)
 	f.Comment("clientDeref is the value an optional field points to, or the zero value.")
 	f.Func().Id("clientDeref").Types(jen.Id("V").Any()).Params(jen.Id("v").Op("*").Id("V")).Id("V").Block(
