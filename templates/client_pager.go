@@ -66,90 +66,93 @@ func genClientPageType(f *jen.File) {
 
 func genClientPagesLoop(f *jen.File) {
 	p := func(field string) *jen.Statement { return jen.Id("p").Dot(field) }
-	f.Comment("clientPageState is what the loop of every iterator knows of one page: its items")
-	f.Comment("(to fingerprint), how many there are, the next key (nil when the answer names")
-	f.Comment("none), and the page's total and limit as clientPage has them.")
-	f.Type().Id("clientPageState").Struct(
-		jen.Id("items").Any(),
-		jen.Id("n").Int(),
-		jen.Id("next").Any(),
-		jen.List(jen.Id("total"), jen.Id("limit")).Int64(),
-	)
+	w := func(name string) *jen.Statement { return jen.Id("w").Dot(name) }
 	f.Comment("clientPages yields the items of every page, from the page at first on; fetch gets one")
 	f.Comment("page. It stops at an empty page (unless keepEmpty: a token API may answer an empty page")
 	f.Comment("that is not the last), after a page shorter than the limit asked for, once the items")
 	f.Comment("seen reach the total, when the next key is the zero K or one already fetched, when a")
 	f.Comment("page repeats the items of an earlier one (a server that ignores the page parameter; a")
 	f.Comment("second empty page is such a repeat), after maxPages pages when it is positive, when the")
-	f.Comment("loop breaks, and at the first error, which it yields. Only this typed shell is compiled")
-	f.Comment("per item type: clientWalk is the loop. Kept out of line, so that its closures are")
-	f.Comment("compiled once per item type, not once more in every method that returns it.")
+	f.Comment("loop breaks, and at the first error, which it yields. The rules are clientWalk's, so")
+	f.Comment("that only this loop is compiled per item type; it is kept out of line, so that it is not")
+	f.Comment("compiled once more in every method that returns it.")
 	f.Comment(noInline)
 	f.Func().Id("clientPages").Types(pagerTypes()).Params(
 		clientCtxParam(), jen.Id("maxPages").Int(), jen.Id("first").Id("K"), jen.Id("keepEmpty").Bool(),
 		jen.Id("fetch").Func().Params(clientCtxParam(), jen.Id("at").Id("K")).Params(jen.Id("clientPage").Types(jen.Id("T"), jen.Id("K")), jen.Error()),
 	).Qual(clientPkgIter, "Seq2").Types(jen.Id("T"), jen.Error()).Block(
 		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(jen.Id("T"), jen.Error()).Bool()).Block(
-			jen.Var().Id("items").Index().Id("T"),
-			jen.Err().Op(":=").Id("clientWalk").Call(jen.Id("ctx"), jen.Id("maxPages"), jen.Id("first"), jen.Id("keepEmpty"),
-				jen.Func().Params(clientCtxParam(), jen.Id("at").Any()).Params(jen.Id("clientPageState"), jen.Error()).Block(
-					jen.List(jen.Id("p"), jen.Err()).Op(":=").Id("fetch").Call(jen.Id("ctx"), jen.Id("at").Assert(jen.Id("K"))),
-					jen.Id("items").Op("=").Add(p("items")),
-					jen.Id("s").Op(":=").Id("clientPageState").Values(jen.Dict{
-						jen.Id("items"): p("items"), jen.Id("n"): jen.Len(p("items")), jen.Id("total"): p("total"), jen.Id("limit"): p("limit"),
-					}),
-					jen.Var().Id("none").Id("K"),
-					jen.If(p("next").Op("!=").Id("none")).Block(jen.Id("s").Dot("next").Op("=").Add(p("next"))),
-					jen.Return(jen.Id("s"), jen.Err()),
+			jen.Id("w").Op(":=").Id("newClientWalk").Call(jen.Id("maxPages"), jen.Id("keepEmpty")),
+			jen.Var().Id("none").Id("K"),
+			jen.For(jen.Id("at").Op(":=").Id("first"), jen.Id("at").Op("!=").Id("none").Op("||").Id("w").Dot("n").Op("==").Lit(0), jen.Empty()).Block(
+				jen.List(jen.Id("more"), jen.Err()).Op(":=").Add(w("begin")).Call(jen.Id("ctx"), jen.Id("at")),
+				jen.Var().Id("p").Id("clientPage").Types(jen.Id("T"), jen.Id("K")),
+				jen.If(jen.Id("more")).Block(jen.List(jen.Id("p"), jen.Err()).Op("=").Id("fetch").Call(jen.Id("ctx"), jen.Id("at"))),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Var().Id("zero").Id("T"), jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return()),
+				jen.If(jen.Op("!").Id("more").Op("||").Op("!").Add(w("fresh")).Call(p("items"))).Block(jen.Return()),
+				jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(p("items"))).Block(
+					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
 				),
-				jen.Func().Params(jen.Id("i").Int()).Bool().Block(jen.Return(jen.Id("yield").Call(jen.Id("items").Index(jen.Id("i")), jen.Nil()))),
+				jen.If(jen.Op("!").Add(w("goOn")).Call(jen.Len(p("items")), p("total"), p("limit"), p("next"))).Block(jen.Return()),
+				jen.Id("at").Op("=").Add(p("next")),
 			),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Var().Id("zero").Id("T"), jen.Id("yield").Call(jen.Id("zero"), jen.Err())),
 		)),
 	)
 	genClientWalk(f)
 }
 
-// genClientWalk renders the loop of clientPages, which knows items only by
-// their number, so that it is compiled once for every item and key type.
+// genClientWalk renders the state and stop rules of clientPages, which know
+// a page only by its number of items and its keys, so that they are compiled
+// once for every item and key type.
 func genClientWalk(f *jen.File) {
-	p := func(field string) *jen.Statement { return jen.Id("p").Dot(field) }
-	f.Comment("clientWalk fetches pages from first on with the stop rules of clientPages and calls")
-	f.Comment("each with the index of every item of a page. It returns the error to yield, nil when")
-	f.Comment("the walk ends or each returns false.")
-	f.Func().Id("clientWalk").Params(
-		clientCtxParam(), jen.Id("maxPages").Int(), jen.Id("first").Any(), jen.Id("keepEmpty").Bool(),
-		jen.Id("fetch").Func().Params(clientCtxParam(), jen.Id("at").Any()).Params(jen.Id("clientPageState"), jen.Error()),
-		jen.Id("each").Func().Params(jen.Int()).Bool(),
-	).Error().Block(
-		jen.Id("fetched").Op(":=").Map(jen.Any()).Bool().Values(),
-		jen.Id("pages").Op(":=").Map(jen.Uint64()).Bool().Values(),
-		jen.Id("seed").Op(":=").Qual(clientPkgMaphash, "MakeSeed").Call(),
-		jen.Var().Id("seen").Int64(),
-		jen.Id("at").Op(":=").Id("first"),
-		jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("maxPages").Op("<=").Lit(0).Op("||").Id("n").Op("<").Id("maxPages"), jen.Id("n").Op("++")).Block(
-			jen.If(jen.Err().Op(":=").Id("ctx").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-			jen.Id("fetched").Index(jen.Id("at")).Op("=").True(),
-			jen.List(jen.Id("p"), jen.Err()).Op(":=").Id("fetch").Call(jen.Id("ctx"), jen.Id("at")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-			jen.List(jen.Id("sum"), jen.Id("ok")).Op(":=").Id("clientPageSum").Call(jen.Id("seed"), p("items")),
-			jen.If(jen.Id("ok").Op("&&").Id("pages").Index(jen.Id("sum"))).Block(jen.Return(jen.Nil())),
-			jen.Id("pages").Index(jen.Id("sum")).Op("=").True(),
-			jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Add(p("n")), jen.Id("i").Op("++")).Block(
-				jen.If(jen.Op("!").Id("each").Call(jen.Id("i"))).Block(jen.Return(jen.Nil())),
-			),
-			jen.Id("seen").Op("+=").Int64().Call(p("n")),
-			jen.Switch().Block(
-				jen.Case(
-					p("n").Op("==").Lit(0).Op("&&").Op("!").Id("keepEmpty"),
-					p("total").Op(">").Lit(0).Op("&&").Id("seen").Op(">=").Add(p("total")),
-					p("limit").Op(">").Lit(0).Op("&&").Int64().Call(p("n")).Op("<").Add(p("limit")),
-					p("next").Op("==").Nil().Op("||").Id("fetched").Index(p("next")),
-				).Block(jen.Return(jen.Nil())),
-			),
-			jen.Id("at").Op("=").Add(p("next")),
-		),
-		jen.Return(jen.Nil()),
+	w := func(name string) *jen.Statement { return jen.Id("w").Dot(name) }
+	recv := jen.Id("w").Op("*").Id("clientWalk")
+	f.Comment("clientWalk is the state of one walk of clientPages: the keys fetched, the")
+	f.Comment("fingerprints of the pages seen, and the items seen. Its methods stay out of line,")
+	f.Comment("so that they are not compiled again in every item type's loop.")
+	f.Type().Id("clientWalk").Struct(
+		jen.List(jen.Id("maxPages"), jen.Id("n")).Int(),
+		jen.Id("keepEmpty").Bool(),
+		jen.Id("fetched").Map(jen.Any()).Bool(),
+		jen.Id("pages").Map(jen.Uint64()).Bool(),
+		jen.Id("seed").Qual(clientPkgMaphash, "Seed"),
+		jen.Id("seen").Int64(),
+	)
+	f.Func().Id("newClientWalk").Params(jen.Id("maxPages").Int(), jen.Id("keepEmpty").Bool()).Op("*").Id("clientWalk").Block(
+		jen.Return(jen.Op("&").Id("clientWalk").Values(jen.Dict{
+			jen.Id("maxPages"): jen.Id("maxPages"), jen.Id("keepEmpty"): jen.Id("keepEmpty"),
+			jen.Id("fetched"): jen.Map(jen.Any()).Bool().Values(), jen.Id("pages"): jen.Map(jen.Uint64()).Bool().Values(),
+			jen.Id("seed"): jen.Qual(clientPkgMaphash, "MakeSeed").Call(),
+		})),
+	)
+	f.Comment("begin reports whether to fetch the page at key at: not after maxPages pages, and")
+	f.Comment("not once ctx has ended, which is the error.")
+	f.Comment(noInline)
+	f.Func().Params(recv.Clone()).Id("begin").Params(clientCtxParam(), jen.Id("at").Any()).Params(jen.Bool(), jen.Error()).Block(
+		jen.If(w("maxPages").Op(">").Lit(0).Op("&&").Add(w("n")).Op(">=").Add(w("maxPages"))).Block(jen.Return(jen.False(), jen.Nil())),
+		jen.If(jen.Err().Op(":=").Id("ctx").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+		w("n").Op("++"),
+		w("fetched").Index(jen.Id("at")).Op("=").True(),
+		jen.Return(jen.True(), jen.Nil()),
+	)
+	f.Comment("fresh reports whether a page's items differ from those of every earlier page.")
+	f.Comment(noInline)
+	f.Func().Params(recv.Clone()).Id("fresh").Params(jen.Id("items").Any()).Bool().Block(
+		jen.List(jen.Id("sum"), jen.Id("ok")).Op(":=").Id("clientPageSum").Call(w("seed"), jen.Id("items")),
+		jen.If(jen.Id("ok").Op("&&").Add(w("pages")).Index(jen.Id("sum"))).Block(jen.Return(jen.False())),
+		w("pages").Index(jen.Id("sum")).Op("=").True(),
+		jen.Return(jen.True()),
+	)
+	f.Comment("goOn reports, after a page of n items, whether there is a next page to fetch.")
+	f.Comment(noInline)
+	f.Func().Params(recv.Clone()).Id("goOn").Params(jen.Id("n").Int(), jen.List(jen.Id("total"), jen.Id("limit")).Int64(), jen.Id("next").Any()).Bool().Block(
+		w("seen").Op("+=").Int64().Call(jen.Id("n")),
+		jen.Return(jen.Op("!").Parens(
+			jen.Id("n").Op("==").Lit(0).Op("&&").Op("!").Add(w("keepEmpty")).Op("||").
+				Id("total").Op(">").Lit(0).Op("&&").Add(w("seen")).Op(">=").Id("total").Op("||").
+				Id("limit").Op(">").Lit(0).Op("&&").Int64().Call(jen.Id("n")).Op("<").Id("limit").Op("||").
+				Add(w("fetched")).Index(jen.Id("next")),
+		)),
 	)
 }
 

@@ -1126,90 +1126,104 @@ type clientPage[T any, K comparable] struct {
 	total, limit int64
 }
 
-// clientPageState is what the loop of every iterator knows of one page: its items
-// (to fingerprint), how many there are, the next key (nil when the answer names
-// none), and the page's total and limit as clientPage has them.
-type clientPageState struct {
-	items        any
-	n            int
-	next         any
-	total, limit int64
-}
-
 // clientPages yields the items of every page, from the page at first on; fetch gets one
 // page. It stops at an empty page (unless keepEmpty: a token API may answer an empty page
 // that is not the last), after a page shorter than the limit asked for, once the items
 // seen reach the total, when the next key is the zero K or one already fetched, when a
 // page repeats the items of an earlier one (a server that ignores the page parameter; a
 // second empty page is such a repeat), after maxPages pages when it is positive, when the
-// loop breaks, and at the first error, which it yields. Only this typed shell is compiled
-// per item type: clientWalk is the loop. Kept out of line, so that its closures are
-// compiled once per item type, not once more in every method that returns it.
+// loop breaks, and at the first error, which it yields. The rules are clientWalk's, so
+// that only this loop is compiled per item type; it is kept out of line, so that it is not
+// compiled once more in every method that returns it.
 //
 //go:noinline
 func clientPages[T any, K comparable](ctx context.Context, maxPages int, first K, keepEmpty bool, fetch func(ctx context.Context, at K) (clientPage[T, K], error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		var items []T
-		err := clientWalk(ctx, maxPages, first, keepEmpty, func(ctx context.Context, at any) (clientPageState, error) {
-			p, err := fetch(ctx, at.(K))
-			items = p.items
-			s := clientPageState{
-				items: p.items,
-				limit: p.limit,
-				n:     len(p.items),
-				total: p.total,
+		w := newClientWalk(maxPages, keepEmpty)
+		var none K
+		for at := first; at != none || w.n == 0; {
+			more, err := w.begin(ctx, at)
+			var p clientPage[T, K]
+			if more {
+				p, err = fetch(ctx, at)
 			}
-			var none K
-			if p.next != none {
-				s.next = p.next
+			if err != nil {
+				var zero T
+				yield(zero, err)
+				return
 			}
-			return s, err
-		}, func(i int) bool {
-			return yield(items[i], nil)
-		})
-		if err != nil {
-			var zero T
-			yield(zero, err)
+			if !more || !w.fresh(p.items) {
+				return
+			}
+			for _, item := range p.items {
+				if !yield(item, nil) {
+					return
+				}
+			}
+			if !w.goOn(len(p.items), p.total, p.limit, p.next) {
+				return
+			}
+			at = p.next
 		}
 	}
 }
 
-// clientWalk fetches pages from first on with the stop rules of clientPages and calls
-// each with the index of every item of a page. It returns the error to yield, nil when
-// the walk ends or each returns false.
-func clientWalk(ctx context.Context, maxPages int, first any, keepEmpty bool, fetch func(ctx context.Context, at any) (clientPageState, error), each func(int) bool) error {
-	fetched := map[any]bool{}
-	pages := map[uint64]bool{}
-	seed := maphash.MakeSeed()
-	var seen int64
-	at := first
-	for n := 0; maxPages <= 0 || n < maxPages; n++ {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		fetched[at] = true
-		p, err := fetch(ctx, at)
-		if err != nil {
-			return err
-		}
-		sum, ok := clientPageSum(seed, p.items)
-		if ok && pages[sum] {
-			return nil
-		}
-		pages[sum] = true
-		for i := 0; i < p.n; i++ {
-			if !each(i) {
-				return nil
-			}
-		}
-		seen += int64(p.n)
-		switch {
-		case p.n == 0 && !keepEmpty, p.total > 0 && seen >= p.total, p.limit > 0 && int64(p.n) < p.limit, p.next == nil || fetched[p.next]:
-			return nil
-		}
-		at = p.next
+// clientWalk is the state of one walk of clientPages: the keys fetched, the
+// fingerprints of the pages seen, and the items seen. Its methods stay out of line,
+// so that they are not compiled again in every item type's loop.
+type clientWalk struct {
+	maxPages, n int
+	keepEmpty   bool
+	fetched     map[any]bool
+	pages       map[uint64]bool
+	seed        maphash.Seed
+	seen        int64
+}
+
+func newClientWalk(maxPages int, keepEmpty bool) *clientWalk {
+	return &clientWalk{
+		fetched:   map[any]bool{},
+		keepEmpty: keepEmpty,
+		maxPages:  maxPages,
+		pages:     map[uint64]bool{},
+		seed:      maphash.MakeSeed(),
 	}
-	return nil
+}
+
+// begin reports whether to fetch the page at key at: not after maxPages pages, and
+// not once ctx has ended, which is the error.
+//
+//go:noinline
+func (w *clientWalk) begin(ctx context.Context, at any) (bool, error) {
+	if w.maxPages > 0 && w.n >= w.maxPages {
+		return false, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	w.n++
+	w.fetched[at] = true
+	return true, nil
+}
+
+// fresh reports whether a page's items differ from those of every earlier page.
+//
+//go:noinline
+func (w *clientWalk) fresh(items any) bool {
+	sum, ok := clientPageSum(w.seed, items)
+	if ok && w.pages[sum] {
+		return false
+	}
+	w.pages[sum] = true
+	return true
+}
+
+// goOn reports, after a page of n items, whether there is a next page to fetch.
+//
+//go:noinline
+func (w *clientWalk) goOn(n int, total, limit int64, next any) bool {
+	w.seen += int64(n)
+	return !(n == 0 && !w.keepEmpty || total > 0 && w.seen >= total || limit > 0 && int64(n) < limit || w.fetched[next])
 }
 
 // clientPageSum fingerprints the items of a page, to notice a page that repeats an
