@@ -145,7 +145,8 @@ func genClientTolerate(f *jen.File) {
 				jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("members")).Op("!=").Nil()).Block(jen.Return(jen.False())),
 				jen.Id("fields").Op(":=").Id("clientFields").Call(v().Dot("Type").Call()),
 				jen.List(jen.Id("extra"), jen.Id("hasExtra")).Op(":=").Id("clientExtra").Call(v().Dot("Type").Call()),
-				jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("members")))).Block(
+				sortedKeys("keys", jen.Id("members")),
+				jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Id("keys")).Block(
 					jen.List(jen.Id("index"), jen.Id("ok")).Op(":=").Id("fields").Index(jen.Id("key")),
 					jen.If(jen.Op("!").Id("ok").Op("&&").Op("!").Id("hasExtra")).Block(
 						jen.Comment("encoding/json matches names regardless of case; a struct with additional"),
@@ -176,7 +177,8 @@ func genClientTolerate(f *jen.File) {
 				members(),
 				jen.If(v().Dot("Type").Call().Dot("Key").Call().Dot("Kind").Call().Op("!=").Qual(clientPkgReflect, "String").Op("||").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("members")).Op("!=").Nil()).Block(jen.Return(jen.False())),
 				v().Dot("Set").Call(jen.Qual(clientPkgReflect, "MakeMapWithSize").Call(v().Dot("Type").Call(), jen.Len(jen.Id("members")))),
-				jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("members")))).Block(
+				sortedKeys("keys", jen.Id("members")),
+				jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Id("keys")).Block(
 					jen.Id("clientTolerateMember").Call(v(), jen.Id("key"), jen.Id("members").Index(jen.Id("key")), jen.Id("pointer"), jen.Id("misfits")),
 				),
 				jen.Return(jen.True()),
@@ -234,7 +236,8 @@ func genClientTolerate(f *jen.File) {
 			jen.If(jen.Id("name").Op("==").Lit("")).Block(jen.Id("name").Op("=").Id("field").Dot("Name")),
 			jen.Id("fields").Index(jen.Id("name")).Op("=").Id("i"),
 		),
-		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("fields")))).Block(
+		sortedKeys("keys", jen.Id("fields")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("keys")).Block(
 			jen.If(jen.List(jen.Id("_"), jen.Id("taken")).Op(":=").Id("fields").Index(jen.Qual(pkgStrings, "ToLower").Call(jen.Id("name"))), jen.Op("!").Id("taken")).Block(
 				jen.Id("fields").Index(jen.Qual(pkgStrings, "ToLower").Call(jen.Id("name"))).Op("=").Id("fields").Index(jen.Id("name")),
 			),

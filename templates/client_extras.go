@@ -24,10 +24,15 @@ func (g *clientGen) genBulkMethod(f *jen.File, op *generator.Operation) {
 		for i, l := range bk.Lists {
 			lens[i] = jen.Len(clientBulkList(bk, jen.Id("body"), l))
 		}
-		call := jen.Id("clientBulk").Call(
+		// Without a merge, the chunks answer nothing to collect: clientChunks sends them.
+		helper, sent := "clientBulk", jen.Params(jen.Index().Add(elem.Clone()), jen.Error())
+		if bk.Merge == generator.MergeNone {
+			helper, sent = "clientChunks", jen.Error()
+		}
+		call := jen.Id(helper).Call(
 			jen.Id("ctx"), jen.Lit(op.ID), jen.Id(bk.ChunkSizeVar), jen.Lit(int(bk.MaxItems)),
 			jen.Index().Int().Values(lens...),
-			jen.Func().Params(jen.Id("r").Id("clientChunk")).Params(jen.Index().Add(elem.Clone()), jen.Error()).BlockFunc(func(send *jen.Group) {
+			jen.Func().Params(jen.Id("r").Id("clientChunk")).Add(sent).BlockFunc(func(send *jen.Group) {
 				send.Id("req").Op(":=").Id("body")
 				for i, l := range bk.Lists {
 					send.Add(clientBulkList(bk, jen.Id("req"), l)).Op("=").Id("clientChunkOf").Call(
@@ -37,11 +42,6 @@ func (g *clientGen) genBulkMethod(f *jen.File, op *generator.Operation) {
 				clientBulkSend(send, op)
 			}),
 		)
-		if bk.Merge == generator.MergeNone {
-			b.List(jen.Id("_"), jen.Err()).Op(":=").Add(call)
-			b.Return(jen.Err())
-			return
-		}
 		b.Return(call)
 	}))
 }
@@ -71,12 +71,12 @@ func clientBulkSend(b *jen.Group, op *generator.Operation) {
 	bk := op.Bulk
 	call := jen.Id("c").Dot(op.Name).Call(clientCallArgs(op, jen.Id("params"), jen.Id("req"))...)
 	if bk.Merge == generator.MergeNone && clientResultType(op) == nil {
-		b.Return(jen.Nil(), call)
+		b.Return(call)
 		return
 	}
 	if bk.Merge == generator.MergeNone {
 		b.List(jen.Id("_"), jen.Err()).Op(":=").Add(call)
-		b.Return(jen.Nil(), jen.Err())
+		b.Return(jen.Err())
 		return
 	}
 	if bk.Merge == generator.MergeConcat && op.ResultType == "" {
@@ -195,38 +195,53 @@ func genClientBulkError(f *jen.File) {
 }
 
 func (g *clientGen) genClientBulk(f *jen.File) {
-	f.Comment("clientBulk checks the chunk size, splits lists of the given lengths into chunks,")
-	f.Comment("and sends them in order with send. It goes on after a chunk fails, but sends")
-	f.Comment("nothing more once ctx has ended, and returns what the chunks that succeeded")
-	f.Comment("answered, with a *BulkError when some failed. size 0 means maxItems.")
+	f.Comment("clientBulk sends lists of the given lengths in chunks with send, as clientChunks")
+	f.Comment("does, and returns what the chunks that succeeded answered, in order, with a")
+	f.Comment("*BulkError when some failed. Only this shell is compiled per item type.")
+	f.Comment(noInline)
 	f.Func().Id("clientBulk").Types(jen.Id("T").Any()).Params(
 		clientCtxParam(), jen.Id("operation").String(), jen.List(jen.Id("size"), jen.Id("maxItems")).Int(), jen.Id("lens").Index().Int(),
 		jen.Id("send").Func().Params(jen.Id("clientChunk")).Params(jen.Index().Id("T"), jen.Error()),
 	).Params(jen.Index().Id("T"), jen.Error()).Block(
+		jen.Var().Id("all").Index().Id("T"),
+		jen.Err().Op(":=").Id("clientChunks").Call(jen.Id("ctx"), jen.Id("operation"), jen.Id("size"), jen.Id("maxItems"), jen.Id("lens"),
+			jen.Func().Params(jen.Id("chunk").Id("clientChunk")).Error().Block(
+				jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("send").Call(jen.Id("chunk")),
+				jen.Id("all").Op("=").Append(jen.Id("all"), jen.Id("got").Op("...")),
+				jen.Return(jen.Err()),
+			),
+		),
+		jen.Return(jen.Id("all"), jen.Err()),
+	)
+	f.Comment("clientChunks checks the chunk size, splits lists of the given lengths into chunks,")
+	f.Comment("and sends them in order with send. It goes on after a chunk fails, but sends")
+	f.Comment("nothing more once ctx has ended, and returns a *BulkError when some failed.")
+	f.Comment("size 0 means maxItems.")
+	f.Func().Id("clientChunks").Params(
+		clientCtxParam(), jen.Id("operation").String(), jen.List(jen.Id("size"), jen.Id("maxItems")).Int(), jen.Id("lens").Index().Int(),
+		jen.Id("send").Func().Params(jen.Id("clientChunk")).Error(),
+	).Error().Block(
 		jen.If(jen.Id("size").Op("<=").Lit(0)).Block(jen.Id("size").Op("=").Id("maxItems")),
 		jen.If(jen.Id("size").Op("<=").Lit(0)).Block(
-			jen.Return(jen.Nil(), g.errorf("%s: the chunk size must be positive, as the spec gives no maxItems", jen.Id("operation"))),
+			jen.Return(g.errorf("%s: the chunk size must be positive, as the spec gives no maxItems", jen.Id("operation"))),
 		),
 		jen.If(jen.Id("maxItems").Op(">").Lit(0).Op("&&").Id("size").Op(">").Id("maxItems")).Block(
-			jen.Return(jen.Nil(), g.errorf("%s: chunk size %d is above the spec's maxItems %d", jen.Id("operation"), jen.Id("size"), jen.Id("maxItems"))),
+			jen.Return(g.errorf("%s: chunk size %d is above the spec's maxItems %d", jen.Id("operation"), jen.Id("size"), jen.Id("maxItems"))),
 		),
 		jen.Id("chunks").Op(":=").Id("clientSplit").Call(jen.Id("size"), jen.Id("lens")),
-		jen.Var().Id("all").Index().Id("T"),
 		jen.Id("errs").Op(":=").Make(jen.Index().Error(), jen.Len(jen.Id("chunks"))),
 		jen.Id("failed").Op(":=").False(),
 		jen.For(jen.List(jen.Id("i"), jen.Id("chunk")).Op(":=").Range().Id("chunks")).Block(
 			jen.Id("errs").Index(jen.Id("i")).Op("=").Id("ctx").Dot("Err").Call(),
 			jen.If(jen.Id("errs").Index(jen.Id("i")).Op("==").Nil()).Block(
-				jen.Var().Id("got").Index().Id("T"),
-				jen.List(jen.Id("got"), jen.Id("errs").Index(jen.Id("i"))).Op("=").Id("send").Call(jen.Id("chunk")),
-				jen.Id("all").Op("=").Append(jen.Id("all"), jen.Id("got").Op("...")),
+				jen.Id("errs").Index(jen.Id("i")).Op("=").Id("send").Call(jen.Id("chunk")),
 			),
 			jen.Id("failed").Op("=").Id("failed").Op("||").Id("errs").Index(jen.Id("i")).Op("!=").Nil(),
 		),
 		jen.If(jen.Id("failed")).Block(
-			jen.Return(jen.Id("all"), jen.Op("&").Id("BulkError").Values(jen.Dict{jen.Id("ChunkSize"): jen.Id("size"), jen.Id("Errs"): jen.Id("errs")})),
+			jen.Return(jen.Op("&").Id("BulkError").Values(jen.Dict{jen.Id("ChunkSize"): jen.Id("size"), jen.Id("Errs"): jen.Id("errs")})),
 		),
-		jen.Return(jen.Id("all"), jen.Nil()),
+		jen.Return(jen.Nil()),
 	)
 }
 
@@ -279,7 +294,8 @@ func (g *clientGen) genParamHelpers(f *jen.File) {
 		f.Comment("clientMapPairs lists the keys and written values of a map, in key order.")
 		f.Func().Id("clientMapPairs").Types(jen.Id("V").Any()).Params(jen.Id("m").Map(jen.String()).Id("V"), jen.Id("format").Func().Params(jen.Id("V")).String()).Index().String().Block(
 			jen.Var().Id("pairs").Index().String(),
-			jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("m")))).Block(
+			sortedKeys("keys", jen.Id("m")),
+			jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("keys")).Block(
 				jen.Id("pairs").Op("=").Append(jen.Id("pairs"), jen.Id("k"), jen.Id("format").Call(jen.Id("m").Index(jen.Id("k")))),
 			),
 			jen.Return(jen.Id("pairs")),
@@ -388,4 +404,14 @@ func genClientStyledObject(f *jen.File) {
 		),
 		jen.Return(jen.Id("b").Dot("String").Call()),
 	)
+}
+
+// sortedKeys declares name, the keys of the string-keyed map m in order. A
+// loop and sort.Strings compile to no generic instance per map type, as
+// slices.Sorted(maps.Keys(m)) would.
+func sortedKeys(name string, m jen.Code) *jen.Statement {
+	keys := func() *jen.Statement { return jen.Id(name) }
+	return keys().Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(m)).Line().
+		For(jen.Id("k").Op(":=").Range().Add(m)).Block(keys().Op("=").Append(keys(), jen.Id("k"))).Line().
+		Qual(pkgSort, "Strings").Call(keys())
 }

@@ -65,50 +65,93 @@ func genClientPageType(f *jen.File) {
 }
 
 func genClientPagesLoop(f *jen.File) {
-	zeroErr := func(err jen.Code) jen.Code {
-		return jen.Block(jen.Var().Id("zero").Id("T"), jen.Id("yield").Call(jen.Id("zero"), err), jen.Return())
-	}
 	p := func(field string) *jen.Statement { return jen.Id("p").Dot(field) }
+	w := func(name string) *jen.Statement { return jen.Id("w").Dot(name) }
 	f.Comment("clientPages yields the items of every page, from the page at first on; fetch gets one")
 	f.Comment("page. It stops at an empty page (unless keepEmpty: a token API may answer an empty page")
 	f.Comment("that is not the last), after a page shorter than the limit asked for, once the items")
 	f.Comment("seen reach the total, when the next key is the zero K or one already fetched, when a")
 	f.Comment("page repeats the items of an earlier one (a server that ignores the page parameter; a")
 	f.Comment("second empty page is such a repeat), after maxPages pages when it is positive, when the")
-	f.Comment("loop breaks, and at the first error, which it yields.")
+	f.Comment("loop breaks, and at the first error, which it yields. The rules are clientWalk's, so")
+	f.Comment("that only this loop is compiled per item type; it is kept out of line, so that it is not")
+	f.Comment("compiled once more in every method that returns it.")
+	f.Comment(noInline)
 	f.Func().Id("clientPages").Types(pagerTypes()).Params(
 		clientCtxParam(), jen.Id("maxPages").Int(), jen.Id("first").Id("K"), jen.Id("keepEmpty").Bool(),
 		jen.Id("fetch").Func().Params(clientCtxParam(), jen.Id("at").Id("K")).Params(jen.Id("clientPage").Types(jen.Id("T"), jen.Id("K")), jen.Error()),
 	).Qual(clientPkgIter, "Seq2").Types(jen.Id("T"), jen.Error()).Block(
 		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(jen.Id("T"), jen.Error()).Bool()).Block(
+			jen.Id("w").Op(":=").Id("newClientWalk").Call(jen.Id("maxPages"), jen.Id("keepEmpty")),
 			jen.Var().Id("none").Id("K"),
-			jen.Id("fetched").Op(":=").Map(jen.Id("K")).Bool().Values(),
-			jen.Id("pages").Op(":=").Map(jen.Uint64()).Bool().Values(),
-			jen.Id("seed").Op(":=").Qual(clientPkgMaphash, "MakeSeed").Call(),
-			jen.Var().Id("seen").Int64(),
-			jen.Id("at").Op(":=").Id("first"),
-			jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("maxPages").Op("<=").Lit(0).Op("||").Id("n").Op("<").Id("maxPages"), jen.Id("n").Op("++")).Block(
-				jen.If(jen.Err().Op(":=").Id("ctx").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Add(zeroErr(jen.Err())),
-				jen.Id("fetched").Index(jen.Id("at")).Op("=").True(),
-				jen.List(jen.Id("p"), jen.Err()).Op(":=").Id("fetch").Call(jen.Id("ctx"), jen.Id("at")),
-				jen.If(jen.Err().Op("!=").Nil()).Add(zeroErr(jen.Err())),
-				jen.List(jen.Id("sum"), jen.Id("ok")).Op(":=").Id("clientPageSum").Call(jen.Id("seed"), p("items")),
-				jen.If(jen.Id("ok").Op("&&").Id("pages").Index(jen.Id("sum"))).Block(jen.Return()),
-				jen.Id("pages").Index(jen.Id("sum")).Op("=").True(),
+			jen.For(jen.Id("at").Op(":=").Id("first"), jen.Id("at").Op("!=").Id("none").Op("||").Id("w").Dot("n").Op("==").Lit(0), jen.Empty()).Block(
+				jen.List(jen.Id("more"), jen.Err()).Op(":=").Add(w("begin")).Call(jen.Id("ctx"), jen.Id("at")),
+				jen.Var().Id("p").Id("clientPage").Types(jen.Id("T"), jen.Id("K")),
+				jen.If(jen.Id("more")).Block(jen.List(jen.Id("p"), jen.Err()).Op("=").Id("fetch").Call(jen.Id("ctx"), jen.Id("at"))),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Var().Id("zero").Id("T"), jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return()),
+				jen.If(jen.Op("!").Id("more").Op("||").Op("!").Add(w("fresh")).Call(p("items"))).Block(jen.Return()),
 				jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(p("items"))).Block(
 					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
 				),
-				jen.Id("seen").Op("+=").Int64().Call(jen.Len(p("items"))),
-				jen.Switch().Block(
-					jen.Case(
-						jen.Len(p("items")).Op("==").Lit(0).Op("&&").Op("!").Id("keepEmpty"),
-						p("total").Op(">").Lit(0).Op("&&").Id("seen").Op(">=").Add(p("total")),
-						p("limit").Op(">").Lit(0).Op("&&").Int64().Call(jen.Len(p("items"))).Op("<").Add(p("limit")),
-						p("next").Op("==").Id("none").Op("||").Id("fetched").Index(p("next")),
-					).Block(jen.Return()),
-				),
+				jen.If(jen.Op("!").Add(w("goOn")).Call(jen.Len(p("items")), p("total"), p("limit"), p("next"))).Block(jen.Return()),
 				jen.Id("at").Op("=").Add(p("next")),
 			),
+		)),
+	)
+	genClientWalk(f)
+}
+
+// genClientWalk renders the state and stop rules of clientPages, which know
+// a page only by its number of items and its keys, so that they are compiled
+// once for every item and key type.
+func genClientWalk(f *jen.File) {
+	w := func(name string) *jen.Statement { return jen.Id("w").Dot(name) }
+	recv := jen.Id("w").Op("*").Id("clientWalk")
+	f.Comment("clientWalk is the state of one walk of clientPages: the keys fetched, the")
+	f.Comment("fingerprints of the pages seen, and the items seen. Its methods stay out of line,")
+	f.Comment("so that they are not compiled again in every item type's loop.")
+	f.Type().Id("clientWalk").Struct(
+		jen.List(jen.Id("maxPages"), jen.Id("n")).Int(),
+		jen.Id("keepEmpty").Bool(),
+		jen.Id("fetched").Map(jen.Any()).Bool(),
+		jen.Id("pages").Map(jen.Uint64()).Bool(),
+		jen.Id("seed").Qual(clientPkgMaphash, "Seed"),
+		jen.Id("seen").Int64(),
+	)
+	f.Func().Id("newClientWalk").Params(jen.Id("maxPages").Int(), jen.Id("keepEmpty").Bool()).Op("*").Id("clientWalk").Block(
+		jen.Return(jen.Op("&").Id("clientWalk").Values(jen.Dict{
+			jen.Id("maxPages"): jen.Id("maxPages"), jen.Id("keepEmpty"): jen.Id("keepEmpty"),
+			jen.Id("fetched"): jen.Map(jen.Any()).Bool().Values(), jen.Id("pages"): jen.Map(jen.Uint64()).Bool().Values(),
+			jen.Id("seed"): jen.Qual(clientPkgMaphash, "MakeSeed").Call(),
+		})),
+	)
+	f.Comment("begin reports whether to fetch the page at key at: not after maxPages pages, and")
+	f.Comment("not once ctx has ended, which is the error.")
+	f.Comment(noInline)
+	f.Func().Params(recv.Clone()).Id("begin").Params(clientCtxParam(), jen.Id("at").Any()).Params(jen.Bool(), jen.Error()).Block(
+		jen.If(w("maxPages").Op(">").Lit(0).Op("&&").Add(w("n")).Op(">=").Add(w("maxPages"))).Block(jen.Return(jen.False(), jen.Nil())),
+		jen.If(jen.Err().Op(":=").Id("ctx").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
+		w("n").Op("++"),
+		w("fetched").Index(jen.Id("at")).Op("=").True(),
+		jen.Return(jen.True(), jen.Nil()),
+	)
+	f.Comment("fresh reports whether a page's items differ from those of every earlier page.")
+	f.Comment(noInline)
+	f.Func().Params(recv.Clone()).Id("fresh").Params(jen.Id("items").Any()).Bool().Block(
+		jen.List(jen.Id("sum"), jen.Id("ok")).Op(":=").Id("clientPageSum").Call(w("seed"), jen.Id("items")),
+		jen.If(jen.Id("ok").Op("&&").Add(w("pages")).Index(jen.Id("sum"))).Block(jen.Return(jen.False())),
+		w("pages").Index(jen.Id("sum")).Op("=").True(),
+		jen.Return(jen.True()),
+	)
+	f.Comment("goOn reports, after a page of n items, whether there is a next page to fetch.")
+	f.Comment(noInline)
+	f.Func().Params(recv.Clone()).Id("goOn").Params(jen.Id("n").Int(), jen.List(jen.Id("total"), jen.Id("limit")).Int64(), jen.Id("next").Any()).Bool().Block(
+		w("seen").Op("+=").Int64().Call(jen.Id("n")),
+		jen.Return(jen.Op("!").Parens(
+			jen.Id("n").Op("==").Lit(0).Op("&&").Op("!").Add(w("keepEmpty")).Op("||").
+				Id("total").Op(">").Lit(0).Op("&&").Add(w("seen")).Op(">=").Id("total").Op("||").
+				Id("limit").Op(">").Lit(0).Op("&&").Int64().Call(jen.Id("n")).Op("<").Id("limit").Op("||").
+				Add(w("fetched")).Index(jen.Id("next")),
 		)),
 	)
 }
@@ -116,16 +159,10 @@ func genClientPagesLoop(f *jen.File) {
 func genClientPageHelpers(f *jen.File) {
 	f.Comment("clientPageSum fingerprints the items of a page, to notice a page that repeats an")
 	f.Comment("earlier one; ok is false when they cannot be encoded.")
-	f.Func().Id("clientPageSum").Types(jen.Id("T").Any()).Params(jen.Id("seed").Qual(clientPkgMaphash, "Seed"), jen.Id("items").Index().Id("T")).Params(jen.Uint64(), jen.Bool()).Block(
+	f.Func().Id("clientPageSum").Params(jen.Id("seed").Qual(clientPkgMaphash, "Seed"), jen.Id("items").Any()).Params(jen.Uint64(), jen.Bool()).Block(
 		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("items")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(0), jen.False())),
 		jen.Return(jen.Qual(clientPkgMaphash, "Bytes").Call(jen.Id("seed"), jen.Id("data")), jen.True()),
-	)
-	f.Comment("clientCopy is a copy of the caller's params, which an iterator changes page by page.")
-	f.Func().Id("clientCopy").Types(jen.Id("P").Any()).Params(jen.Id("params").Op("*").Id("P")).Id("P").Block(
-		jen.Var().Id("r").Id("P"),
-		jen.If(jen.Id("params").Op("!=").Nil()).Block(jen.Id("r").Op("=").Op("*").Id("params")),
-		jen.Return(jen.Id("r")),
 	)
 	f.Comment("clientDeref is the value an optional field points to, or the zero value.")
 	f.Func().Id("clientDeref").Types(jen.Id("V").Any()).Params(jen.Id("v").Op("*").Id("V")).Id("V").Block(

@@ -86,7 +86,9 @@ func (g *clientGen) pageFetch(b *jen.Group, op *generator.Operation) {
 	client := jen.Id("c")
 	params := jen.Op("&").Id("r")
 	if pg.Param != nil {
-		b.Id("r").Op(":=").Id("clientCopy").Call(jen.Id("params"))
+		// A copy of the caller's params, which the iterator changes page by page.
+		b.Var().Id("r").Id(op.ParamsType)
+		b.If(jen.Id("params").Op("!=").Nil()).Block(jen.Id("r").Op("=").Op("*").Id("params"))
 		if pg.Param.ByPointer() {
 			set := jen.Id("r").Dot(pg.Param.GoName).Op("=").Op("&").Add(at.Clone())
 			if pg.Style == generator.PagingCursor || pg.Style == generator.PagingToken {

@@ -107,11 +107,14 @@ func (g *clientGen) genCall(f *jen.File) {
 	f.Comment("encodeQuery writes the query string in key order. Brackets in names stay as they")
 	f.Comment("are, as APIs with filters such as title[eq] document them.")
 	f.Func().Params(s().Op("*").Id("clientCall")).Id("encodeQuery").Params().String().Block(
-		jen.Id("keys").Op(":=").Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(s().Dot("query"))),
-		jen.Id("keys").Op("=").Qual(clientPkgSlices, "AppendSeq").Call(jen.Id("keys"), jen.Qual(clientPkgMaps, "Keys").Call(s().Dot("rawQuery"))),
-		jen.Qual(clientPkgSlices, "Sort").Call(jen.Id("keys")),
+		jen.Id("keys").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(s().Dot("query")).Op("+").Len(s().Dot("rawQuery"))),
+		jen.For(jen.Id("key").Op(":=").Range().Add(s().Dot("query"))).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("key"))),
+		jen.For(jen.Id("key").Op(":=").Range().Add(s().Dot("rawQuery"))).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("key"))),
+		jen.Comment("Loops and sort.Strings, not slices.Sorted(maps.Keys(...)): no generic instances."),
+		jen.Qual(pkgSort, "Strings").Call(jen.Id("keys")),
 		jen.Var().Id("parts").Index().String(),
-		jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Qual(clientPkgSlices, "Compact").Call(jen.Id("keys"))).Block(
+		jen.For(jen.List(jen.Id("i"), jen.Id("key")).Op(":=").Range().Id("keys")).Block(
+			jen.If(jen.Id("i").Op(">").Lit(0).Op("&&").Id("key").Op("==").Id("keys").Index(jen.Id("i").Op("-").Lit(1))).Block(jen.Continue()),
 			jen.Id("name").Op(":=").Id("clientUnbracket").Dot("Replace").Call(jen.Qual(pkgURL, "QueryEscape").Call(jen.Id("key"))),
 			jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(s().Dot("query")).Index(jen.Id("key"))).Block(
 				jen.Id("parts").Op("=").Append(jen.Id("parts"), jen.Id("name").Op("+").Lit("=").Op("+").Qual(pkgURL, "QueryEscape").Call(jen.Id("v"))),
@@ -228,9 +231,11 @@ func (g *clientGen) genAttempt(f *jen.File) {
 		jen.For(jen.List(jen.Id("_"), jen.Id("cookie")).Op(":=").Range().Add(s().Dot("cookies"))).Block(
 			req().Dot("AddCookie").Call(jen.Id("cookie")),
 		),
-		jen.For(jen.List(jen.Id("_"), jen.Id("edit")).Op(":=").Range().Qual(clientPkgSlices, "Concat").Call(c().Dot("editors"), s().Dot("editors"))).Block(
-			jen.If(jen.Err().Op(":=").Id("edit").Call(jen.Id("ctx"), req()), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), g.errorf("%s: request editor: %w", s().Dot("operation"), jen.Err())),
+		jen.For(jen.List(jen.Id("_"), jen.Id("editors")).Op(":=").Range().Index(jen.Lit(2)).Index().Id("RequestEditorFn").Values(c().Dot("editors"), s().Dot("editors"))).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("edit")).Op(":=").Range().Id("editors")).Block(
+				jen.If(jen.Err().Op(":=").Id("edit").Call(jen.Id("ctx"), req()), jen.Err().Op("!=").Nil()).Block(
+					jen.Return(jen.Nil(), g.errorf("%s: request editor: %w", s().Dot("operation"), jen.Err())),
+				),
 			),
 		),
 		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(c().Dot("httpClient").Dot("Do").Call(req())),

@@ -227,6 +227,7 @@ type filterUses struct {
 	format                map[string]bool   // format helper names
 	table                 map[string]bool   // Go types in AppendQuery tables
 	read                  map[string]string // Go types in Parse tables: what a value must be
+	readEnums             []*generator.TypeRef
 	where                 bool
 	contains, prefix, suf bool
 }
@@ -235,21 +236,27 @@ func filterUsesOf(ops []*generator.Operation) filterUses {
 	u := filterUses{parse: map[string]bool{}, format: map[string]bool{}, table: map[string]bool{}, read: map[string]string{}}
 	for _, op := range ops {
 		for _, o := range op.Filter.Ops {
-			if _, typ := tableTarget(o); typ != "" {
+			target, typ := tableTarget(o)
+			if typ != "" && isStringEnum(o.Value) && u.read[typ] == "" {
+				u.readEnums = append(u.readEnums, o.Value)
+			}
+			if typ != "" {
 				u.read[typ] = kindWant(o)
 			} else if o.List {
 				u.list = true
 			} else {
 				u.single = true
 			}
-			u.parse[parseHelper(o.Kind)] = true
+			if !isStringEnum(o.Value) || target == nil {
+				u.parse[parseHelper(o.Kind)] = true
+			}
 			if v, typ := tableOperand(o); v != nil {
 				u.table[typ] = true
 			} else {
 				u.format[formatHelper(o)] = true
 				u.set = u.set || !o.List
 			}
-			if cond, _ := boundsCheck(o); cond != nil || generator.IsEnum(elemType(o)) {
+			if cond, _ := boundsCheck(o); target == nil && (cond != nil || generator.IsEnum(elemType(o))) {
 				u.where = true
 			}
 			if o.Match == nil {

@@ -242,16 +242,22 @@ func filterReadCall(table []jen.Code) jen.Code {
 
 // tableTarget is where filterRead stores a plain one-value operand (a
 // pointer to the operand's field, in filterUnixAt for Unix seconds) and the
-// Go type filterStore switches on; nil for enums, bounded values, lists and
-// types without a case.
+// Go type filterStore switches on; nil for bounded values, lists, enums
+// that are not strings and types without a case.
 func tableTarget(o *generator.FilterOp) (jen.Code, string) {
-	if o.List || generator.IsEnum(o.Value) || o.Value.Kind == generator.RefNamed {
+	if o.List {
 		return nil, ""
 	}
 	if cond, _ := boundsCheck(o); cond != nil {
 		return nil, ""
 	}
 	field := jen.Op("&").Id("f").Dot(o.Prop.GoName).Dot(o.GoName)
+	if isStringEnum(o.Value) {
+		return field, goTypeString(o.Value)
+	}
+	if generator.IsEnum(o.Value) || o.Value.Kind == generator.RefNamed {
+		return nil, ""
+	}
 	t := o.Value
 	switch {
 	case t.Kind == generator.RefTime && o.Kind == generator.FilterValueUnix:
@@ -264,10 +270,17 @@ func tableTarget(o *generator.FilterOp) (jen.Code, string) {
 	return nil, ""
 }
 
+// isStringEnum reports whether t is an enum of strings, which filterStore
+// reads in a case of its own rather than through a generic parser.
+func isStringEnum(t *generator.TypeRef) bool {
+	return generator.IsEnum(t) && generator.Unalias(t).Named.Enum.Base == generator.RefString
+}
+
 // genFilterRead renders the table reader of the Parse functions: filterRead,
-// and filterStore with one case per Go type that some table holds; want says
-// what a value of that type must be.
-func genFilterRead(f *jen.File, want map[string]string) {
+// and filterStore with one case per Go type that some table holds (enums of
+// strings last, in the order of enums); want says what a value of that type
+// must be.
+func genFilterRead(f *jen.File, want map[string]string, enums []*generator.TypeRef) {
 	if len(want) == 0 {
 		return
 	}
@@ -326,6 +339,14 @@ func genFilterRead(f *jen.File, want map[string]string) {
 					jen.List(id("v"), id("ok")).Op(":=").Add(c.parse).Call(id("s")),
 					jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(want[c.name]))),
 					field.Op("=").Op("&").Id("v"),
+				)
+			}
+			// A case per enum, not a generic parser per enum: no instance to compile.
+			for _, t := range enums {
+				g.Case(jen.Op("**").Add(typeRef(t))).Block(
+					id("v").Op(":=").Add(typeRef(t)).Call(id("s")),
+					jen.If(jen.Op("!").Id("v").Dot("Valid").Call()).Block(jen.Return(jen.Lit(want[goTypeString(t)]))),
+					jen.Op("*").Id("t").Op("=").Op("&").Id("v"),
 				)
 			}
 		}),
@@ -474,7 +495,7 @@ func genFilterQueryHelpers(f *jen.File, u filterUses) {
 	if u.single {
 		genFilterParam(f, parse.Clone())
 	}
-	genFilterRead(f, u.read)
+	genFilterRead(f, u.read, u.readEnums)
 	if u.set {
 		genFilterSet(f)
 	}

@@ -49,7 +49,8 @@ func (g *clientGen) genClientForm(f *jen.File) {
 		jen.List(jen.Id("tree"), jen.Err()).Op(":=").Id("clientJSONTree").Call(jen.Id("v")),
 		clientIfErr(g.errorf("%s: encoding the request body: %w", jen.Id("s").Dot("operation"), jen.Err())),
 		jen.Var().Id("pairs").Index().String(),
-		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("tree")))).Block(
+		sortedKeys("keys", jen.Id("tree")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("keys")).Block(
 			jen.Id("pairs").Op("=").Id("clientFormPairs").Call(jen.Id("pairs"), jen.Id("name"), jen.Id("tree").Index(jen.Id("name")), jen.Id("styles").Index(jen.Id("name"))),
 		),
 		jen.Id("s").Dot("setBody").Call(jen.Id("contentType"), jen.Index().Byte().Call(jen.Qual(pkgStrings, "Join").Call(jen.Id("pairs"), jen.Lit("&")))),
@@ -82,7 +83,8 @@ func genClientFormPairs(f *jen.File) {
 		jen.Switch(jen.Id("v").Op(":=").Id("v").Assert(jen.Type())).Block(
 			jen.Case(jen.Nil()).Block(jen.Return(jen.Id("pairs"))),
 			jen.Case(jen.Map(jen.String()).Any()).Block(
-				jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("v")))).Block(
+				sortedKeys("keys", jen.Id("v")),
+				jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("keys")).Block(
 					jen.Id("pairs").Op("=").Id("clientFormPairs").Call(jen.Id("pairs"), jen.Id("name").Op("+").Lit("[").Op("+").Id("k").Op("+").Lit("]"), jen.Id("v").Index(jen.Id("k")), jen.Lit("")),
 				),
 				jen.Return(jen.Id("pairs")),
@@ -258,7 +260,8 @@ func genServerForm(f *jen.File) {
 	f.Comment("expand[]); repeated names make lists of text.")
 	f.Func().Id("serverFormTree").Params(jen.Id("values").Qual(pkgURL, "Values")).Map(jen.String()).Any().Block(
 		jen.Id("root").Op(":=").Map(jen.String()).Any().Values(),
-		jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(jen.Id("values")))).Block(
+		sortedKeys("keys", jen.Id("values")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Id("keys")).Block(
 			jen.List(jen.Id("node"), jen.Id("segs")).Op(":=").List(jen.Id("root"), jen.Id("serverFormSegments").Call(jen.Id("key"))),
 			jen.For(jen.List(jen.Id("_"), jen.Id("seg")).Op(":=").Range().Id("segs").Index(jen.Empty(), jen.Len(jen.Id("segs")).Op("-").Lit(1))).Block(
 				jen.List(jen.Id("next"), jen.Id("ok")).Op(":=").Id("node").Index(jen.Id("seg")).Assert(jen.Map(jen.String()).Any()),

@@ -131,7 +131,8 @@ func (g *clientGen) genClientMultipart(f *jen.File) {
 		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Add(m().Dot("parts"))).Block(
 			jen.Id("asJSON").Index(jen.Id("p").Dot("name")).Op("=").Id("p").Dot("json"),
 		),
-		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(clientPkgSlices, "Sorted").Call(jen.Qual(clientPkgMaps, "Keys").Call(m().Dot("tree")))).Block(
+		sortedKeys("keys", m().Dot("tree")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("keys")).Block(
 			jen.Id("v").Op(":=").Add(m().Dot("tree")).Index(jen.Id("name")),
 			jen.List(jen.Id("items"), jen.Id("list")).Op(":=").Id("v").Assert(jen.Index().Any()),
 			jen.If(jen.Op("!").Id("list").Op("||").Id("asJSON").Index(jen.Id("name"))).Block(jen.Id("items").Op("=").Index().Any().Values(jen.Id("v"))),

@@ -551,21 +551,15 @@ func ParseListLivesFilter(q url.Values) (ListLivesFilter, []FilterError) {
 	filterRead(q, &errs, []filterTarget{
 		{"title[eq]", &f.Title.Eq},
 		{"title[contains]", &f.Title.Contains},
-	})
-	f.Status.Eq = filterParam(q, "status[eq]", filterWhere(filterParseString[LiveStatus], LiveStatus.Valid), "one of Scheduled, Live, Ended", &errs)
-	filterRead(q, &errs, []filterTarget{
+		{"status[eq]", &f.Status.Eq},
 		{"startDate[lt]", filterUnixAt{&f.StartDate.Lt}},
 		{"startDate[lte]", filterUnixAt{&f.StartDate.Lte}},
 		{"startDate[gt]", filterUnixAt{&f.StartDate.Gt}},
 		{"startDate[gte]", filterUnixAt{&f.StartDate.Gte}},
 		{"startDate[eq]", filterUnixAt{&f.StartDate.Eq}},
-	})
-	f.Solution.Eq = filterParam(q, "solution[eq]", filterWhere(filterParseString[LiveSolution], LiveSolution.Valid), "one of Youtube, Vimeo, BuiltIn", &errs)
-	filterRead(q, &errs, []filterTarget{
+		{"solution[eq]", &f.Solution.Eq},
 		{"replay[eq]", &f.Replay.Eq},
-	})
-	f.BuiltInType.Eq = filterParam(q, "builtInType[eq]", filterWhere(filterParseString[BuiltInType], BuiltInType.Valid), "one of Workshop, Webinar", &errs)
-	filterRead(q, &errs, []filterTarget{
+		{"builtInType[eq]", &f.BuiltInType.Eq},
 		{"averageViewTime[lt]", &f.AverageViewTime.Lt},
 		{"averageViewTime[lte]", &f.AverageViewTime.Lte},
 		{"averageViewTime[gt]", &f.AverageViewTime.Gt},
@@ -1022,10 +1016,8 @@ func ParseListLiveParticipantsFilter(q url.Values) (ListLiveParticipantsFilter, 
 		{"lastname[contains]", &f.Lastname.Contains},
 		{"email[eq]", &f.Email.Eq},
 		{"email[contains]", &f.Email.Contains},
-	})
-	f.Type.Eq = filterParam(q, "type[eq]", filterWhere(filterParseString[ParticipantType], ParticipantType.Valid), "one of Participant, Speaker, Host", &errs)
-	f.Status.Eq = filterParam(q, "status[eq]", filterWhere(filterParseString[ParticipantStatus], ParticipantStatus.Valid), "one of Accepted, Invited, Declined", &errs)
-	filterRead(q, &errs, []filterTarget{
+		{"type[eq]", &f.Type.Eq},
+		{"status[eq]", &f.Status.Eq},
 		{"hasReplayed[eq]", &f.HasReplayed.Eq},
 		{"hasParticipated[eq]", &f.HasParticipated.Eq},
 	})
@@ -1287,9 +1279,7 @@ func ParseListLiveSpeakersFilter(q url.Values) (ListLiveSpeakersFilter, []Filter
 		{"lastname[contains]", &f.Lastname.Contains},
 		{"email[eq]", &f.Email.Eq},
 		{"email[contains]", &f.Email.Contains},
-	})
-	f.Status.Eq = filterParam(q, "status[eq]", filterWhere(filterParseString[ParticipantStatus], ParticipantStatus.Valid), "one of Accepted, Invited, Declined", &errs)
-	filterRead(q, &errs, []filterTarget{
+		{"status[eq]", &f.Status.Eq},
 		{"hasReplayed[eq]", &f.HasReplayed.Eq},
 		{"hasParticipated[eq]", &f.HasParticipated.Eq},
 	})
@@ -1386,31 +1376,6 @@ func (f ListLiveSpeakersFilter) Match(item Participant) bool {
 	return true
 }
 
-// filterParam reads a one-value filter parameter: nil when it is absent, and a
-// FilterError in errs when it is given more than once or does not parse.
-func filterParam[T any](q url.Values, name string, parse func(string) (T, bool), want string, errs *[]FilterError) *T {
-	values := q[name]
-	if len(values) == 0 {
-		return nil
-	}
-	if len(values) > 1 {
-		*errs = append(*errs, FilterError{
-			Param:   name,
-			Problem: fmt.Sprintf("is given %d times; give it once", len(values)),
-		})
-		return nil
-	}
-	v, ok := parse(values[0])
-	if !ok {
-		*errs = append(*errs, FilterError{
-			Param:   name,
-			Problem: filterQuote(values[0]) + " is not " + want,
-		})
-		return nil
-	}
-	return &v
-}
-
 // filterTarget is one plain one-value operand of a filter: its wire name and a
 // pointer to the field that holds it.
 type filterTarget struct {
@@ -1477,6 +1442,36 @@ func filterStore(target any, s string) string {
 			return "a Unix time in seconds, such as 1715734941"
 		}
 		*t.at = &v
+	case **LiveStatus:
+		v := LiveStatus(s)
+		if !v.Valid() {
+			return "one of Scheduled, Live, Ended"
+		}
+		*t = &v
+	case **LiveSolution:
+		v := LiveSolution(s)
+		if !v.Valid() {
+			return "one of Youtube, Vimeo, BuiltIn"
+		}
+		*t = &v
+	case **BuiltInType:
+		v := BuiltInType(s)
+		if !v.Valid() {
+			return "one of Workshop, Webinar"
+		}
+		*t = &v
+	case **ParticipantType:
+		v := ParticipantType(s)
+		if !v.Valid() {
+			return "one of Participant, Speaker, Host"
+		}
+		*t = &v
+	case **ParticipantStatus:
+		v := ParticipantStatus(s)
+		if !v.Valid() {
+			return "one of Accepted, Invited, Declined"
+		}
+		*t = &v
 	}
 	return ""
 }
@@ -1533,15 +1528,6 @@ func filterQuote(s string) string {
 		cut--
 	}
 	return strconv.Quote(s[:cut]) + "..."
-}
-
-// filterWhere wraps a parser so that it also rejects the values that fail ok: enum
-// values the spec does not list, values outside its bounds.
-func filterWhere[T any](parse func(string) (T, bool), ok func(T) bool) func(string) (T, bool) {
-	return func(s string) (T, bool) {
-		v, parsed := parse(s)
-		return v, parsed && ok(v)
-	}
 }
 
 // filterParseString takes any text, as a string or a string-based type.

@@ -448,8 +448,8 @@ func ParseListWidgetsFilter(q url.Values) (ListWidgetsFilter, []FilterError) {
 		{"name[startsWith]", &f.Name.StartsWith},
 		{"name[endsWith]", &f.Name.EndsWith},
 		{"name[ne]", &f.Name.Ne},
+		{"kind[eq]", &f.Kind.Eq},
 	})
-	f.Kind.Eq = filterParam(q, "kind[eq]", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
 	f.Kind.In = filterList(q, "kind[in]", ",", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
 	f.Kind.Nin = filterList(q, "kind[nin]", "", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
 	f.Size.Lt = filterParam(q, "size[lt]", filterWhere(filterParseFloat[float64], func(v float64) bool {
@@ -710,6 +710,12 @@ func filterStore(target any, s string) string {
 		v, ok := filterParseDateTime(s)
 		if !ok {
 			return "an RFC 3339 date-time, such as 2024-05-15T01:22:21Z"
+		}
+		*t = &v
+	case **WidgetKind:
+		v := WidgetKind(s)
+		if !v.Valid() {
+			return "one of gear, lever, spring"
 		}
 		*t = &v
 	}

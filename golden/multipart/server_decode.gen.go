@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -862,7 +863,12 @@ func serverDeepObject(q url.Values, name string, form *serverForm) []byte {
 // expand[]); repeated names make lists of text.
 func serverFormTree(values url.Values) map[string]any {
 	root := map[string]any{}
-	for _, key := range slices.Sorted(maps.Keys(values)) {
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
 		node, segs := root, serverFormSegments(key)
 		for _, seg := range segs[:len(segs)-1] {
 			next, ok := node[seg].(map[string]any)

@@ -9,12 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"reflect"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -482,11 +482,20 @@ func (s *clientCall) addList(name, sep string, values []string) {
 // encodeQuery writes the query string in key order. Brackets in names stay as they
 // are, as APIs with filters such as title[eq] document them.
 func (s *clientCall) encodeQuery() string {
-	keys := slices.Sorted(maps.Keys(s.query))
-	keys = slices.AppendSeq(keys, maps.Keys(s.rawQuery))
-	slices.Sort(keys)
+	keys := make([]string, 0, len(s.query)+len(s.rawQuery))
+	for key := range s.query {
+		keys = append(keys, key)
+	}
+	for key := range s.rawQuery {
+		keys = append(keys, key)
+	}
+	// Loops and sort.Strings, not slices.Sorted(maps.Keys(...)): no generic instances.
+	sort.Strings(keys)
 	var parts []string
-	for _, key := range slices.Compact(keys) {
+	for i, key := range keys {
+		if i > 0 && key == keys[i-1] {
+			continue
+		}
 		name := clientUnbracket.Replace(url.QueryEscape(key))
 		for _, v := range s.query[key] {
 			parts = append(parts, name+"="+url.QueryEscape(v))
@@ -560,9 +569,11 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 	for _, cookie := range s.cookies {
 		req.AddCookie(cookie)
 	}
-	for _, edit := range slices.Concat(c.editors, s.editors) {
-		if err := edit(ctx, req); err != nil {
-			return nil, fmt.Errorf("registrants: %s: request editor: %w", s.operation, err)
+	for _, editors := range [2][]RequestEditorFn{c.editors, s.editors} {
+		for _, edit := range editors {
+			if err := edit(ctx, req); err != nil {
+				return nil, fmt.Errorf("registrants: %s: request editor: %w", s.operation, err)
+			}
 		}
 	}
 	resp, err := c.httpClient.Do(req)
@@ -765,7 +776,12 @@ func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, mis
 		}
 		fields := clientFields(v.Type())
 		extra, hasExtra := clientExtra(v.Type())
-		for _, key := range slices.Sorted(maps.Keys(members)) {
+		keys := make([]string, 0, len(members))
+		for k := range members {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, key := range keys {
 			index, ok := fields[key]
 			if !ok && !hasExtra {
 				// encoding/json matches names regardless of case; a struct with additional
@@ -796,7 +812,12 @@ func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, mis
 			return false
 		}
 		v.Set(reflect.MakeMapWithSize(v.Type(), len(members)))
-		for _, key := range slices.Sorted(maps.Keys(members)) {
+		keys := make([]string, 0, len(members))
+		for k := range members {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, key := range keys {
 			clientTolerateMember(v, key, members[key], pointer, misfits)
 		}
 		return true
@@ -868,7 +889,12 @@ func clientFields(t reflect.Type) map[string]int {
 		}
 		fields[name] = i
 	}
-	for _, name := range slices.Sorted(maps.Keys(fields)) {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, name := range keys {
 		if _, taken := fields[strings.ToLower(name)]; !taken {
 			fields[strings.ToLower(name)] = fields[name]
 		}
@@ -1144,40 +1170,52 @@ func (e *BulkError) Unwrap() []error {
 // part that one chunk sends.
 type clientChunk [][2]int
 
-// clientBulk checks the chunk size, splits lists of the given lengths into chunks,
-// and sends them in order with send. It goes on after a chunk fails, but sends
-// nothing more once ctx has ended, and returns what the chunks that succeeded
-// answered, with a *BulkError when some failed. size 0 means maxItems.
+// clientBulk sends lists of the given lengths in chunks with send, as clientChunks
+// does, and returns what the chunks that succeeded answered, in order, with a
+// *BulkError when some failed. Only this shell is compiled per item type.
+//
+//go:noinline
 func clientBulk[T any](ctx context.Context, operation string, size, maxItems int, lens []int, send func(clientChunk) ([]T, error)) ([]T, error) {
+	var all []T
+	err := clientChunks(ctx, operation, size, maxItems, lens, func(chunk clientChunk) error {
+		got, err := send(chunk)
+		all = append(all, got...)
+		return err
+	})
+	return all, err
+}
+
+// clientChunks checks the chunk size, splits lists of the given lengths into chunks,
+// and sends them in order with send. It goes on after a chunk fails, but sends
+// nothing more once ctx has ended, and returns a *BulkError when some failed.
+// size 0 means maxItems.
+func clientChunks(ctx context.Context, operation string, size, maxItems int, lens []int, send func(clientChunk) error) error {
 	if size <= 0 {
 		size = maxItems
 	}
 	if size <= 0 {
-		return nil, fmt.Errorf("registrants: %s: the chunk size must be positive, as the spec gives no maxItems", operation)
+		return fmt.Errorf("registrants: %s: the chunk size must be positive, as the spec gives no maxItems", operation)
 	}
 	if maxItems > 0 && size > maxItems {
-		return nil, fmt.Errorf("registrants: %s: chunk size %d is above the spec's maxItems %d", operation, size, maxItems)
+		return fmt.Errorf("registrants: %s: chunk size %d is above the spec's maxItems %d", operation, size, maxItems)
 	}
 	chunks := clientSplit(size, lens)
-	var all []T
 	errs := make([]error, len(chunks))
 	failed := false
 	for i, chunk := range chunks {
 		errs[i] = ctx.Err()
 		if errs[i] == nil {
-			var got []T
-			got, errs[i] = send(chunk)
-			all = append(all, got...)
+			errs[i] = send(chunk)
 		}
 		failed = failed || errs[i] != nil
 	}
 	if failed {
-		return all, &BulkError{
+		return &BulkError{
 			ChunkSize: size,
 			Errs:      errs,
 		}
 	}
-	return all, nil
+	return nil
 }
 
 // clientSplit cuts lists of the given lengths, taken one after the other, into

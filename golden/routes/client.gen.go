@@ -11,12 +11,11 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"reflect"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -859,11 +858,20 @@ func (s *clientCall) addList(name, sep string, values []string) {
 // encodeQuery writes the query string in key order. Brackets in names stay as they
 // are, as APIs with filters such as title[eq] document them.
 func (s *clientCall) encodeQuery() string {
-	keys := slices.Sorted(maps.Keys(s.query))
-	keys = slices.AppendSeq(keys, maps.Keys(s.rawQuery))
-	slices.Sort(keys)
+	keys := make([]string, 0, len(s.query)+len(s.rawQuery))
+	for key := range s.query {
+		keys = append(keys, key)
+	}
+	for key := range s.rawQuery {
+		keys = append(keys, key)
+	}
+	// Loops and sort.Strings, not slices.Sorted(maps.Keys(...)): no generic instances.
+	sort.Strings(keys)
 	var parts []string
-	for _, key := range slices.Compact(keys) {
+	for i, key := range keys {
+		if i > 0 && key == keys[i-1] {
+			continue
+		}
 		name := clientUnbracket.Replace(url.QueryEscape(key))
 		for _, v := range s.query[key] {
 			parts = append(parts, name+"="+url.QueryEscape(v))
@@ -924,7 +932,12 @@ func (s *clientCall) setForm(contentType string, v any, styles map[string]string
 		return fmt.Errorf("routes: %s: encoding the request body: %w", s.operation, err)
 	}
 	var pairs []string
-	for _, name := range slices.Sorted(maps.Keys(tree)) {
+	keys := make([]string, 0, len(tree))
+	for k := range tree {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, name := range keys {
 		pairs = clientFormPairs(pairs, name, tree[name], styles[name])
 	}
 	s.setBody(contentType, []byte(strings.Join(pairs, "&")))
@@ -954,7 +967,12 @@ func clientFormPairs(pairs []string, name string, v any, style string) []string 
 	case nil:
 		return pairs
 	case map[string]any:
-		for _, k := range slices.Sorted(maps.Keys(v)) {
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
 			pairs = clientFormPairs(pairs, name+"["+k+"]", v[k], "")
 		}
 		return pairs
@@ -1037,9 +1055,11 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 	for _, cookie := range s.cookies {
 		req.AddCookie(cookie)
 	}
-	for _, edit := range slices.Concat(c.editors, s.editors) {
-		if err := edit(ctx, req); err != nil {
-			return nil, fmt.Errorf("routes: %s: request editor: %w", s.operation, err)
+	for _, editors := range [2][]RequestEditorFn{c.editors, s.editors} {
+		for _, edit := range editors {
+			if err := edit(ctx, req); err != nil {
+				return nil, fmt.Errorf("routes: %s: request editor: %w", s.operation, err)
+			}
 		}
 	}
 	resp, err := c.httpClient.Do(req)
@@ -1247,7 +1267,12 @@ func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, mis
 		}
 		fields := clientFields(v.Type())
 		extra, hasExtra := clientExtra(v.Type())
-		for _, key := range slices.Sorted(maps.Keys(members)) {
+		keys := make([]string, 0, len(members))
+		for k := range members {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, key := range keys {
 			index, ok := fields[key]
 			if !ok && !hasExtra {
 				// encoding/json matches names regardless of case; a struct with additional
@@ -1278,7 +1303,12 @@ func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, mis
 			return false
 		}
 		v.Set(reflect.MakeMapWithSize(v.Type(), len(members)))
-		for _, key := range slices.Sorted(maps.Keys(members)) {
+		keys := make([]string, 0, len(members))
+		for k := range members {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, key := range keys {
 			clientTolerateMember(v, key, members[key], pointer, misfits)
 		}
 		return true
@@ -1350,7 +1380,12 @@ func clientFields(t reflect.Type) map[string]int {
 		}
 		fields[name] = i
 	}
-	for _, name := range slices.Sorted(maps.Keys(fields)) {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, name := range keys {
 		if _, taken := fields[strings.ToLower(name)]; !taken {
 			fields[strings.ToLower(name)] = fields[name]
 		}
