@@ -64,6 +64,8 @@ func (g *clientGen) genCall(f *jen.File) {
 	}
 	params = append(params, jen.Id("editors").Index().Id("RequestEditorFn"))
 	f.Comment("newClientCall starts a call of an operation; accept is its Accept header, if any.")
+	f.Comment("It stays out of line: inlined, its maps would be made in every method.")
+	f.Comment(noInline)
 	f.Func().Id("newClientCall").Params(params...).Op("*").Id("clientCall").Block(
 		jen.Return(jen.Op("&").Id("clientCall").Values(fields)),
 	)
@@ -73,7 +75,9 @@ func (g *clientGen) genCall(f *jen.File) {
 		jen.If(s().Dot("err").Op("==").Nil()).Block(s().Dot("err").Op("=").Err()),
 	)
 	f.Comment("emptyPath keeps the error of a path parameter that is empty, which would make")
-	f.Comment("a request for another path.")
+	f.Comment("a request for another path. It stays out of line: it is called for most path")
+	f.Comment("parameters of every method.")
+	f.Comment(noInline)
 	f.Func().Params(s().Op("*").Id("clientCall")).Id("emptyPath").Params(jen.Id("name").String(), jen.Id("empty").Bool()).Block(
 		jen.If(jen.Id("empty")).Block(s().Dot("keep").Call(jen.Qual(pkgErrors, "New").Call(jen.Lit(g.api.Package + ": ").Op("+").Add(s().Dot("operation")).Op("+").Lit(": path parameter ").Op("+").Id("name").Op("+").Lit(" is empty")))),
 	)

@@ -997,6 +997,32 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationLinkChannelGroups, (*serverHandler).serveLinkChannelGroups},
+	{serverOperationListLives, (*serverHandler).serveListLives},
+	{serverOperationCreateLive, (*serverHandler).serveCreateLive},
+	{serverOperationGetLive, (*serverHandler).serveGetLive},
+	{serverOperationUpdateLive, (*serverHandler).serveUpdateLive},
+	{serverOperationDeleteLive, (*serverHandler).serveDeleteLive},
+	{serverOperationListLiveGroups, (*serverHandler).serveListLiveGroups},
+	{serverOperationLinkLiveGroup, (*serverHandler).serveLinkLiveGroup},
+	{serverOperationUnlinkLiveGroup, (*serverHandler).serveUnlinkLiveGroup},
+	{serverOperationUnlinkLiveGroups, (*serverHandler).serveUnlinkLiveGroups},
+	{serverOperationListLiveParticipants, (*serverHandler).serveListLiveParticipants},
+	{serverOperationInviteLiveParticipant, (*serverHandler).serveInviteLiveParticipant},
+	{serverOperationBulkInviteLiveParticipants, (*serverHandler).serveBulkInviteLiveParticipants},
+	{serverOperationListLiveSpeakers, (*serverHandler).serveListLiveSpeakers},
+	{serverOperationInviteLiveSpeaker, (*serverHandler).serveInviteLiveSpeaker},
+	{serverOperationBulkInviteLiveSpeakers, (*serverHandler).serveBulkInviteLiveSpeakers},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -1013,22 +1039,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationLinkChannelGroups, (*serverHandler).serveLinkChannelGroups)
-	h.handle(serverOperationListLives, (*serverHandler).serveListLives)
-	h.handle(serverOperationCreateLive, (*serverHandler).serveCreateLive)
-	h.handle(serverOperationGetLive, (*serverHandler).serveGetLive)
-	h.handle(serverOperationUpdateLive, (*serverHandler).serveUpdateLive)
-	h.handle(serverOperationDeleteLive, (*serverHandler).serveDeleteLive)
-	h.handle(serverOperationListLiveGroups, (*serverHandler).serveListLiveGroups)
-	h.handle(serverOperationLinkLiveGroup, (*serverHandler).serveLinkLiveGroup)
-	h.handle(serverOperationUnlinkLiveGroup, (*serverHandler).serveUnlinkLiveGroup)
-	h.handle(serverOperationUnlinkLiveGroups, (*serverHandler).serveUnlinkLiveGroups)
-	h.handle(serverOperationListLiveParticipants, (*serverHandler).serveListLiveParticipants)
-	h.handle(serverOperationInviteLiveParticipant, (*serverHandler).serveInviteLiveParticipant)
-	h.handle(serverOperationBulkInviteLiveParticipants, (*serverHandler).serveBulkInviteLiveParticipants)
-	h.handle(serverOperationListLiveSpeakers, (*serverHandler).serveListLiveSpeakers)
-	h.handle(serverOperationInviteLiveSpeaker, (*serverHandler).serveInviteLiveSpeaker)
-	h.handle(serverOperationBulkInviteLiveSpeakers, (*serverHandler).serveBulkInviteLiveSpeakers)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -1281,7 +1294,7 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in LinkChannelGroupsInput
-	in.ChannelID = r.PathValue("channelID")
+	in.ChannelID = serverPathValue(r, "channelID")
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -1414,7 +1427,7 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetLiveInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetLive(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getLive", err)
@@ -1439,7 +1452,7 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in UpdateLiveInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -1485,7 +1498,7 @@ func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in DeleteLiveInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.DeleteLive(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "deleteLive", err)
@@ -1506,7 +1519,7 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	var in ListLiveGroupsInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
 		at := &validationPath{in: "query", name: "page"}
 		c.addIf(at, v < 1, "must be at least 1")
@@ -1541,7 +1554,7 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in LinkLiveGroupInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -1586,8 +1599,8 @@ func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	var in UnlinkLiveGroupInput
-	in.LiveID = r.PathValue("liveID")
-	in.GroupID = r.PathValue("groupID")
+	in.LiveID = serverPathValue(r, "liveID")
+	in.GroupID = serverPathValue(r, "groupID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.UnlinkLiveGroup(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "unlinkLiveGroup", err)
@@ -1613,7 +1626,7 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in UnlinkLiveGroupsInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -1660,7 +1673,7 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 		return
 	}
 	var in ListLiveParticipantsInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
 		at := &validationPath{in: "query", name: "page"}
 		c.addIf(at, v < 1, "must be at least 1")
@@ -1704,7 +1717,7 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 		return
 	}
 	var in InviteLiveParticipantInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -1753,7 +1766,7 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 		return
 	}
 	var in BulkInviteLiveParticipantsInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -1799,7 +1812,7 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in ListLiveSpeakersInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
 		at := &validationPath{in: "query", name: "page"}
 		c.addIf(at, v < 1, "must be at least 1")
@@ -1842,7 +1855,7 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in InviteLiveSpeakerInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -1893,7 +1906,7 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 		return
 	}
 	var in BulkInviteLiveSpeakersInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {

@@ -1241,6 +1241,20 @@ type serverHandler struct {
 	matched []http.Handler
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationGetAccountLink, (*serverHandler).serveGetAccountLink},
+	{serverOperationListConversations, (*serverHandler).serveListConversations},
+	{serverOperationStartConversationStream, (*serverHandler).serveStartConversationStream},
+	{serverOperationGetOperation, (*serverHandler).serveGetOperation},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, and matches first itself, most specific
 // first, the paths ServeMux cannot express (text and parameters in one segment, a fixed
@@ -1268,10 +1282,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationGetAccountLink, (*serverHandler).serveGetAccountLink)
-	h.handle(serverOperationListConversations, (*serverHandler).serveListConversations)
-	h.handle(serverOperationStartConversationStream, (*serverHandler).serveStartConversationStream)
-	h.handle(serverOperationGetOperation, (*serverHandler).serveGetOperation)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.matched = make([]http.Handler, len(serverRoutes))
 	for i, route := range serverRoutes {
 		h.matched[i] = h.wrap(route.op, route.serve)
@@ -2202,8 +2215,8 @@ func (h *serverHandler) serveGetAccountLink(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	var in GetAccountLinkInput
-	in.AccountID = r.PathValue("accountID")
-	in.AccountID2 = r.PathValue("accountID2")
+	in.AccountID = serverPathValue(r, "accountID")
+	in.AccountID2 = serverPathValue(r, "accountID2")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetAccountLink(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getAccountLink", err)
@@ -2224,7 +2237,7 @@ func (h *serverHandler) serveGetBoard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetBoardInput
-	in.BoardID = r.PathValue("boardID")
+	in.BoardID = serverPathValue(r, "boardID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetBoard(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getBoard", err)
@@ -2245,7 +2258,7 @@ func (h *serverHandler) serveGetBoardsByFilter(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in GetBoardsByFilterInput
-	in.Filter = r.PathValue("filter")
+	in.Filter = serverPathValue(r, "filter")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetBoardsByFilter(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getBoardsByFilter", err)
@@ -2405,7 +2418,7 @@ func (h *serverHandler) serveUpdateFile(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in UpdateFileInput
-	in.FileID = r.PathValue("fileID")
+	in.FileID = serverPathValue(r, "fileID")
 	in.Params.Fields = serverParamPtr(serverQueryOf(c, q, "fields", false, serverTextOf[string]))
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -2449,7 +2462,7 @@ func (h *serverHandler) serveAddSharedLink(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in AddSharedLinkInput
-	in.FileID = r.PathValue("fileID")
+	in.FileID = serverPathValue(r, "fileID")
 	in.Params.Fields, _ = serverQueryOf(c, q, "fields", true, serverTextOf[string])
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -2496,7 +2509,7 @@ func (h *serverHandler) serveRemoveSharedLink(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in RemoveSharedLinkInput
-	in.FileID = r.PathValue("fileID")
+	in.FileID = serverPathValue(r, "fileID")
 	in.Params.Fields, _ = serverQueryOf(c, q, "fields", true, serverTextOf[string])
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -2541,7 +2554,7 @@ func (h *serverHandler) serveAddFolderSharedLink(w http.ResponseWriter, r *http.
 		return
 	}
 	var in AddFolderSharedLinkInput
-	in.FolderID = r.PathValue("folderID")
+	in.FolderID = serverPathValue(r, "folderID")
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -2586,7 +2599,7 @@ func (h *serverHandler) serveUpdateFolderSharedLink(w http.ResponseWriter, r *ht
 		return
 	}
 	var in UpdateFolderSharedLinkInput
-	in.FolderID = r.PathValue("folderID")
+	in.FolderID = serverPathValue(r, "folderID")
 	if data != nil {
 		at := &validationPath{in: "body"}
 		if serverIsNull(data) {
@@ -2626,7 +2639,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetItemInput
-	in.ItemID, _ = serverPathOf(c, "itemId", r.PathValue("itemID"), serverParseIntOf[int])
+	in.ItemID, _ = serverPathOf(c, "itemId", serverPathValue(r, "itemID"), serverParseIntOf[int])
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetItem(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getItem", err)
@@ -2647,7 +2660,7 @@ func (h *serverHandler) serveGetItemBySlug(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in GetItemBySlugInput
-	in.Slug = r.PathValue("slug")
+	in.Slug = serverPathValue(r, "slug")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetItemBySlug(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getItemBySlug", err)
@@ -2668,7 +2681,7 @@ func (h *serverHandler) serveGetInvitee(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in GetInviteeInput
-	in.InviteeID = r.PathValue("inviteeID")
+	in.InviteeID = serverPathValue(r, "inviteeID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetInvitee(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getInvitee", err)
@@ -2689,7 +2702,7 @@ func (h *serverHandler) serveListInvitees(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in ListInviteesInput
-	in.MeetingID = r.PathValue("meetingID")
+	in.MeetingID = serverPathValue(r, "meetingID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.ListInvitees(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listInvitees", err)
@@ -2710,8 +2723,8 @@ func (h *serverHandler) serveGetPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetPageInput
-	in.Page, _ = serverPathOf(c, "page", r.PathValue("page"), serverParseIntOf[int])
-	in.Format = r.PathValue("format")
+	in.Page, _ = serverPathOf(c, "page", serverPathValue(r, "page"), serverParseIntOf[int])
+	in.Format = serverPathValue(r, "format")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetPage(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPage", err)
@@ -2732,12 +2745,12 @@ func (h *serverHandler) serveGetPair(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetPairInput
-	if v, ok := serverPathOf(c, "a", r.PathValue("a"), serverTextOf[string]); ok {
+	if v, ok := serverPathOf(c, "a", serverPathValue(r, "a"), serverTextOf[string]); ok {
 		at := &validationPath{in: "path", name: "a"}
 		validateString(c, at, v, 0, 1, nil)
 		in.A = v
 	}
-	in.B = r.PathValue("b")
+	in.B = serverPathValue(r, "b")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetPair(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPair", err)
@@ -2758,7 +2771,7 @@ func (h *serverHandler) serveGetPeriodReport(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	var in GetPeriodReportInput
-	if v, ok := serverPathOf(c, "period", r.PathValue("period"), serverTextOf[GetPeriodReportPeriod]); ok {
+	if v, ok := serverPathOf(c, "period", serverPathValue(r, "period"), serverTextOf[GetPeriodReportPeriod]); ok {
 		at := &validationPath{in: "path", name: "period"}
 		c.addIf(at, !v.Valid(), "must be one of \"daily\", \"weekly\"")
 		in.Period = v
@@ -2783,7 +2796,7 @@ func (h *serverHandler) serveGetReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetReportInput
-	in.ReportID = r.PathValue("reportID")
+	in.ReportID = serverPathValue(r, "reportID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetReport(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getReport", err)
@@ -2952,7 +2965,7 @@ func (h *serverHandler) serveGetTagByCode(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in GetTagByCodeInput
-	if v, ok := serverPathOf(c, "tagCode", r.PathValue("tagCode"), serverTextOf[string]); ok {
+	if v, ok := serverPathOf(c, "tagCode", serverPathValue(r, "tagCode"), serverTextOf[string]); ok {
 		at := &validationPath{in: "path", name: "tagCode"}
 		validateString(c, at, v, 0, -1, validationPattern1)
 		in.TagCode = v
@@ -2977,7 +2990,7 @@ func (h *serverHandler) serveGetTag(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetTagInput
-	in.TagName = r.PathValue("tagName")
+	in.TagName = serverPathValue(r, "tagName")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetTag(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getTag", err)
@@ -3018,7 +3031,7 @@ func (h *serverHandler) serveGetTask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetTaskInput
-	in.ID = r.PathValue("id")
+	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetTask(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getTask", err)
@@ -3039,7 +3052,7 @@ func (h *serverHandler) serveGetTaskJSON(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	var in GetTaskJSONInput
-	in.ID = r.PathValue("id")
+	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetTaskJSON(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getTaskJSON", err)
@@ -3060,7 +3073,7 @@ func (h *serverHandler) serveHeadTaskJSON(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in HeadTaskJSONInput
-	in.ID = r.PathValue("id")
+	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.HeadTaskJSON(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "headTaskJSON", err)
@@ -3198,7 +3211,7 @@ func (h *serverHandler) serveExpirePassword(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	var in ExpirePasswordInput
-	in.UserID = r.PathValue("userID")
+	in.UserID = serverPathValue(r, "userID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.ExpirePassword(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "expirePassword", err)
@@ -3220,7 +3233,7 @@ func (h *serverHandler) serveExpireWithTemporaryPassword(w http.ResponseWriter, 
 		return
 	}
 	var in ExpireWithTemporaryPasswordInput
-	in.UserID = r.PathValue("userID")
+	in.UserID = serverPathValue(r, "userID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.ExpireWithTemporaryPassword(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "expireWithTemporaryPassword", err)
@@ -3241,7 +3254,7 @@ func (h *serverHandler) serveGetOperation(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in GetOperationInput
-	in.Name = r.PathValue("name")
+	in.Name = serverPathValue(r, "name")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetOperation(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getOperation", err)
@@ -3262,7 +3275,7 @@ func (h *serverHandler) serveCancelOperation(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	var in CancelOperationInput
-	in.Name = r.PathValue("name")
+	in.Name = serverPathValue(r, "name")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.CancelOperation(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "cancelOperation", err)

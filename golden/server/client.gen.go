@@ -517,6 +517,9 @@ type clientCall struct {
 }
 
 // newClientCall starts a call of an operation; accept is its Accept header, if any.
+// It stays out of line: inlined, its maps would be made in every method.
+//
+//go:noinline
 func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
 	return &clientCall{
 		accept:    accept,
@@ -539,7 +542,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("server: " + s.operation + ": path parameter " + name + " is empty"))

@@ -388,6 +388,21 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationListPets, (*serverHandler).serveListPets},
+	{serverOperationCreatePet, (*serverHandler).serveCreatePet},
+	{serverOperationGetPet, (*serverHandler).serveGetPet},
+	{serverOperationUploadPhoto, (*serverHandler).serveUploadPhoto},
+	{serverOperationRenamePet, (*serverHandler).serveRenamePet},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -404,11 +419,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListPets, (*serverHandler).serveListPets)
-	h.handle(serverOperationCreatePet, (*serverHandler).serveCreatePet)
-	h.handle(serverOperationGetPet, (*serverHandler).serveGetPet)
-	h.handle(serverOperationUploadPhoto, (*serverHandler).serveUploadPhoto)
-	h.handle(serverOperationRenamePet, (*serverHandler).serveRenamePet)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -744,7 +757,7 @@ func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetPetInput
-	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
+	in.PetID, _ = serverPathOf(c, "petId", serverPathValue(r, "petID"), serverParseIntOf[int64])
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetPet(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPet", err)
@@ -776,7 +789,7 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 	}
 	defer parts.close()
 	var in UploadPhotoInput
-	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
+	in.PetID, _ = serverPathOf(c, "petId", serverPathValue(r, "petID"), serverParseIntOf[int64])
 	data := parts.json(serverFormUploadPhoto)
 	if data != nil {
 		at := &validationPath{in: "body"}
@@ -835,7 +848,7 @@ func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in RenamePetInput
-	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
+	in.PetID, _ = serverPathOf(c, "petId", serverPathValue(r, "petID"), serverParseIntOf[int64])
 	if data != nil {
 		data = serverFormJSON(c, data, serverFormRenamePet)
 	}
