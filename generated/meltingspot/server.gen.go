@@ -1297,24 +1297,7 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 	in.ChannelID = serverPathValue(r, "channelID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*GroupIDsRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = GroupIDsRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*GroupIDsRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1384,24 +1367,7 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 	var in CreateLiveInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*CreateLiveRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = CreateLiveRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*CreateLiveRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1455,24 +1421,7 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*UpdateLiveRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = UpdateLiveRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*UpdateLiveRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1557,24 +1506,7 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*LinkLiveGroupRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = LinkLiveGroupRequest{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*LinkLiveGroupRequest)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -1629,24 +1561,7 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*GroupIDsRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = GroupIDsRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*GroupIDsRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1720,24 +1635,7 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*InviteLiveParticipantRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = InviteLiveParticipantRequest{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*InviteLiveParticipantRequest)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -1769,24 +1667,7 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*BulkInviteRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = BulkInviteRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*BulkInviteRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1858,24 +1739,7 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*InviteLiveSpeakerRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = InviteLiveSpeakerRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*InviteLiveSpeakerRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1909,24 +1773,7 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*BulkInviteLiveSpeakersRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = BulkInviteLiveSpeakersRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*BulkInviteLiveSpeakersRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {

@@ -748,24 +748,7 @@ func (h *serverHandler) serveCreateMeetingInvitees(w http.ResponseWriter, r *htt
 	var in CreateMeetingInviteesInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*CreateMeetingInviteesRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = CreateMeetingInviteesRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*CreateMeetingInviteesRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {

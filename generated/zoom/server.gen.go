@@ -553,24 +553,7 @@ func (h *serverHandler) serveAddMeetingRegistrant(w http.ResponseWriter, r *http
 	in.Params.OccurrenceIDs, _ = serverQueryListOf[string](c, q, "occurrence_ids", ",", false, nil)
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*MeetingRegistrantRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = MeetingRegistrantRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*MeetingRegistrantRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {

@@ -782,24 +782,7 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 	var in AddTagsInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*AddTagsRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = AddTagsRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*AddTagsRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -966,24 +949,7 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 	var in ImportThingsInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*ThingBatch)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = ThingBatch{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ThingBatch)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1043,20 +1009,7 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(Point)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*Point)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = Point{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-		}
+		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*Point)(nil), nil)
 	}
 	if !h.invalid(w, c) {
 		if out, err := h.impl.ClearNotes(c.ctx, in); err != nil || out == nil {

@@ -577,24 +577,7 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	decodeBody := func(data []byte) {
 		if data != nil {
 			at := &validationPath{in: "body"}
-			if serverIsNull(data) {
-				c.missing(at, "must not be null")
-			} else if err := json.Unmarshal(data, &in.Body); err != nil {
-				if serverBodyError(c, at, err, func() {
-					if serverDescend(c, at, data, serverKindObject, false) {
-						(*Pet)(nil).serverWalk(c, at, data)
-					}
-				}) {
-					body := &in.Body
-					*body = Pet{}
-					body.serverDecodeMembers(c, at, data)
-					body.validate(c, at)
-				}
-			} else {
-				body := &in.Body
-				if serverDescend(c, at, data, serverKindObject, true) {
-					body.serverWalk(c, at, data)
-				}
+			if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Pet)(nil), &in.Body) {
 				in.Body.validate(c, at)
 			}
 		} else {
@@ -636,24 +619,7 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 		data := parts.json(serverFormCreatePetMultipartBody)
 		if data != nil {
 			at := &validationPath{in: "body"}
-			if serverIsNull(data) {
-				c.missing(at, "must not be null")
-			} else if err := json.Unmarshal(data, &in.MultipartBody); err != nil {
-				if serverBodyError(c, at, err, func() {
-					if serverDescend(c, at, data, serverKindObject, false) {
-						(*CreatePetMultipartRequestBody)(nil).serverWalk(c, at, data)
-					}
-				}) {
-					body := &in.MultipartBody
-					*body = CreatePetMultipartRequestBody{}
-					body.serverDecodeMembers(c, at, data)
-					body.validate(c, at)
-				}
-			} else {
-				body := &in.MultipartBody
-				if serverDescend(c, at, data, serverKindObject, true) {
-					body.serverWalk(c, at, data)
-				}
+			if serverDecodeObject(c, at, data, &in.MultipartBody, serverKindObject, (*CreatePetMultipartRequestBody)(nil), &in.MultipartBody) {
 				in.MultipartBody.validate(c, at)
 			}
 		} else {

@@ -684,24 +684,7 @@ func (h *serverHandler) serveCreateItem(w http.ResponseWriter, r *http.Request) 
 	var in CreateItemInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*Item)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = Item{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Item)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {

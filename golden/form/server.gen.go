@@ -565,24 +565,7 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(TokenRequestBody)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*TokenRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = TokenRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, in.Body, serverKindObject, (*TokenRequestBody)(nil), in.Body) {
 			in.Body.validate(c, at)
 		}
 	}
@@ -635,24 +618,7 @@ func (h *serverHandler) serveCreatePaymentIntent(w http.ResponseWriter, r *http.
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*PaymentIntentParams)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = PaymentIntentParams{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*PaymentIntentParams)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {

@@ -525,24 +525,7 @@ func (h *serverHandler) serveAddHost(w http.ResponseWriter, r *http.Request) {
 	var in AddHostInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*Host)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = Host{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Host)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}

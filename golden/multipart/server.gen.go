@@ -565,24 +565,7 @@ func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) 
 	data := parts.json(serverFormUploadFile)
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*UploadFileRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = UploadFileRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*UploadFileRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -618,24 +601,7 @@ func (h *serverHandler) serveTagFiles(w http.ResponseWriter, r *http.Request) {
 	var in TagFilesInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*TagFilesRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = TagFilesRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*TagFilesRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {

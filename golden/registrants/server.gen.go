@@ -595,24 +595,7 @@ func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Reque
 	var in InsertInviteesInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*InsertInviteesRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = InsertInviteesRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*InsertInviteesRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -647,24 +630,7 @@ func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Reques
 	in.Params.OccurrenceIDs, _ = serverQueryListOf[string](c, q, "occurrence_ids", ",", false, nil)
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*Registrant)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = Registrant{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Registrant)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {

@@ -2285,24 +2285,7 @@ func (h *serverHandler) serveChat(w http.ResponseWriter, r *http.Request) {
 	var in ChatInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*ChatRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = ChatRequest{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ChatRequest)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -2332,24 +2315,7 @@ func (h *serverHandler) serveChatStream(w http.ResponseWriter, r *http.Request) 
 	var in ChatStreamInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*ChatRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = ChatRequest{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ChatRequest)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -2423,20 +2389,7 @@ func (h *serverHandler) serveUpdateFile(w http.ResponseWriter, r *http.Request) 
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(UpdateFileRequestBody)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*UpdateFileRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = UpdateFileRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-		}
+		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*UpdateFileRequestBody)(nil), nil)
 	}
 	if !h.invalid(w, c) {
 		if out, err := h.impl.UpdateFile(c.ctx, in); err != nil || out == nil {
@@ -2467,20 +2420,7 @@ func (h *serverHandler) serveAddSharedLink(w http.ResponseWriter, r *http.Reques
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(AddSharedLinkRequestBody)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*AddSharedLinkRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = AddSharedLinkRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
+		if serverDecodeObject(c, at, data, in.Body, serverKindObject, (*AddSharedLinkRequestBody)(nil), nil) {
 			in.Body.validate(c, at)
 		}
 	}
@@ -2514,20 +2454,7 @@ func (h *serverHandler) serveRemoveSharedLink(w http.ResponseWriter, r *http.Req
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(RemoveSharedLinkRequestBody)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*RemoveSharedLinkRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = RemoveSharedLinkRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-		}
+		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*RemoveSharedLinkRequestBody)(nil), nil)
 	}
 	if !h.invalid(w, c) {
 		if out, err := h.impl.RemoveSharedLink(c.ctx, in); err != nil || out == nil {
@@ -2557,20 +2484,7 @@ func (h *serverHandler) serveAddFolderSharedLink(w http.ResponseWriter, r *http.
 	in.FolderID = serverPathValue(r, "folderID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*SharedLinkRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = SharedLinkRequest{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*SharedLinkRequest)(nil), nil)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -2602,20 +2516,7 @@ func (h *serverHandler) serveUpdateFolderSharedLink(w http.ResponseWriter, r *ht
 	in.FolderID = serverPathValue(r, "folderID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*SharedLinkRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = SharedLinkRequest{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*SharedLinkRequest)(nil), nil)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -2823,24 +2724,7 @@ func (h *serverHandler) serveAddSchemaFields(w http.ResponseWriter, r *http.Requ
 	var in AddSchemaFieldsInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*AddSchemaFieldsRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = AddSchemaFieldsRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*AddSchemaFieldsRequestBody)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -3109,24 +2993,7 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*TokenRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = TokenRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*TokenRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -3167,24 +3034,7 @@ func (h *serverHandler) serveRefreshToken(w http.ResponseWriter, r *http.Request
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*RefreshTokenRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = RefreshTokenRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*RefreshTokenRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {

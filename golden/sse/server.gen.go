@@ -752,24 +752,7 @@ func (h *serverHandler) serveCreateChatCompletion(w http.ResponseWriter, r *http
 	var in CreateChatCompletionInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*ChatRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = ChatRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ChatRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -801,24 +784,7 @@ func (h *serverHandler) serveSpeak(w http.ResponseWriter, r *http.Request) {
 	var in SpeakInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*SpeakRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = SpeakRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*SpeakRequestBody)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}

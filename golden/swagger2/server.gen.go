@@ -714,24 +714,7 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	var in CreatePetInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*NewPet)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = NewPet{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*NewPet)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -794,24 +777,7 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(UploadPhotoRequestBody)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*UploadPhotoRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = UploadPhotoRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*UploadPhotoRequestBody)(nil), in.Body)
 	}
 	if in.Body != nil {
 		if file := parts.file(c, "file"); file != nil {
@@ -855,24 +821,7 @@ func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(RenamePetRequestBody)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*RenamePetRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = RenamePetRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*RenamePetRequestBody)(nil), in.Body)
 	}
 	if !h.invalid(w, c) {
 		if out, err := h.impl.RenamePet(c.ctx, in); err != nil || out == nil {

@@ -622,24 +622,7 @@ func (h *serverHandler) serveSubscribe(w http.ResponseWriter, r *http.Request) {
 	var in SubscribeInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*SubscribeRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = SubscribeRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*SubscribeRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -671,24 +654,7 @@ func (h *serverHandler) serveNewPet(w http.ResponseWriter, r *http.Request) {
 	var in NewPetInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*Pet)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = Pet{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Pet)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -720,24 +686,7 @@ func (h *serverHandler) serveSubscribeOrderShipped(w http.ResponseWriter, r *htt
 	var in SubscribeOrderShippedInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*Shipment)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = Shipment{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Shipment)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
