@@ -63,11 +63,12 @@ func (g *clientGen) genCall(f *jen.File) {
 		fields[jen.Id("security")] = jen.Id("security")
 	}
 	params = append(params, jen.Id("editors").Index().Id("RequestEditorFn"))
-	f.Comment("newClientCall starts a call of an operation; accept is its Accept header, if any.")
-	f.Comment("It stays out of line: inlined, its maps would be made in every method.")
+	f.Comment("start starts a call of an operation; accept is its Accept header, if any. It stays")
+	f.Comment("out of line, or its maps would be made in every method; the caller's clientCall")
+	f.Comment("stays on the caller's stack.")
 	f.Comment(noInline)
-	f.Func().Id("newClientCall").Params(params...).Op("*").Id("clientCall").Block(
-		jen.Return(jen.Op("&").Id("clientCall").Values(fields)),
+	f.Func().Params(jen.Id("s").Op("*").Id("clientCall")).Id("start").Params(params...).Block(
+		jen.Op("*").Id("s").Op("=").Id("clientCall").Values(fields),
 	)
 	s := func() *jen.Statement { return jen.Id("s") }
 	f.Comment("keep keeps the first error building a call.")

@@ -371,7 +371,8 @@ var clientErrorsOfAddMeetingRegistrant = []clientError{
 //   - 201 (result): Meeting registrant created.
 //   - 429 (*APIError): Too many requests; the request has been rate limited.
 func (c *Client) AddMeetingRegistrant(ctx context.Context, meetingID int64, params *AddMeetingRegistrantParams, body MeetingRegistrantRequest, opts ...RequestEditorFn) (MeetingRegistrantCreated, error) {
-	s := newClientCall("addMeetingRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", "application/json", [][]string{{"openapiOAuth"}}, opts)
+	s := &clientCall{}
+	s.start("addMeetingRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", "application/json", [][]string{{"openapiOAuth"}}, opts)
 	if params != nil {
 		clientList(s, clientInQuery, "occurrence_ids", ",", params.OccurrenceIDs, clientString)
 	}
@@ -399,12 +400,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

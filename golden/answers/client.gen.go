@@ -297,7 +297,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The names of the reports.
 func (c *Client) ListReports(ctx context.Context, opts ...RequestEditorFn) ([]string, error) {
-	s := newClientCall("listReports", http.MethodGet, "/reports", "application/json", opts)
+	s := &clientCall{}
+	s.start("listReports", http.MethodGet, "/reports", "application/json", opts)
 	r := new([]string)
 	return clientValue(r, c.call(ctx, s, nil, r))
 }
@@ -326,7 +327,8 @@ var clientErrorsOfGetReport = []clientError{
 //   - 204 (result NoContent): The report is empty.
 //   - default (*APIError): Any other answer.
 func (c *Client) GetReport(ctx context.Context, id string, opts ...RequestEditorFn) (*GetReportResult, error) {
-	s := newClientCall("getReport", http.MethodGet, "/reports/"+url.PathEscape(id), "application/json", opts)
+	s := &clientCall{}
+	s.start("getReport", http.MethodGet, "/reports/"+url.PathEscape(id), "application/json", opts)
 	s.emptyPath("id", id == "")
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -363,12 +365,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

@@ -301,7 +301,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 201 (result): Stored, with the type it was sent as.
 func (c *Client) UploadAsset(ctx context.Context, body io.Reader, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("uploadAsset", http.MethodPost, "/assets", "text/plain", opts)
+	s := &clientCall{}
+	s.start("uploadAsset", http.MethodPost, "/assets", "text/plain", opts)
 	s.setStream("application/octet-stream", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -324,7 +325,8 @@ func (c *Client) UploadAsset(ctx context.Context, body io.Reader, opts ...Reques
 // Answers:
 //   - 200 (result): The image.
 func (c *Client) GetAvatar(ctx context.Context, opts ...RequestEditorFn) (io.ReadCloser, error) {
-	s := newClientCall("getAvatar", http.MethodGet, "/avatar", "image/png", opts)
+	s := &clientCall{}
+	s.start("getAvatar", http.MethodGet, "/avatar", "image/png", opts)
 	s.streamAnswer = true
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -348,7 +350,8 @@ func (c *Client) GetAvatar(ctx context.Context, opts ...RequestEditorFn) (io.Rea
 // Answers:
 //   - 204 (success): Replaced.
 func (c *Client) SetAvatar(ctx context.Context, body io.Reader, opts ...RequestEditorFn) error {
-	s := newClientCall("setAvatar", http.MethodPut, "/avatar", "", opts)
+	s := &clientCall{}
+	s.start("setAvatar", http.MethodPut, "/avatar", "", opts)
 	if body != nil {
 		s.setStream("image/png", body)
 	}
@@ -362,7 +365,8 @@ func (c *Client) SetAvatar(ctx context.Context, body io.Reader, opts ...RequestE
 // Answers:
 //   - 200 (result): The text.
 func (c *Client) Echo(ctx context.Context, body *string, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("echo", http.MethodPost, "/echo", "text/plain; charset=utf-8", opts)
+	s := &clientCall{}
+	s.start("echo", http.MethodPost, "/echo", "text/plain; charset=utf-8", opts)
 	if body != nil {
 		s.setBody("text/plain", []byte(*body))
 	}
@@ -404,7 +408,8 @@ var clientErrorsOfDownloadFile = []clientError{
 //   - 206 (result PartialContent): Part of the file.
 //   - 404 (*APIError): No such file.
 func (c *Client) DownloadFile(ctx context.Context, name string, opts ...RequestEditorFn) (*DownloadFileResult, error) {
-	s := newClientCall("downloadFile", http.MethodGet, "/files/"+url.PathEscape(name), "application/octet-stream, application/json", opts)
+	s := &clientCall{}
+	s.start("downloadFile", http.MethodGet, "/files/"+url.PathEscape(name), "application/octet-stream, application/json", opts)
 	s.emptyPath("name", name == "")
 	s.streamAnswer = true
 	resp, err := c.send(ctx, s)
@@ -440,7 +445,8 @@ var clientErrorsOfUploadFile = []clientError{
 //   - 201 (result): Stored.
 //   - 400 (*APIError): Bad request.
 func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, opts ...RequestEditorFn) (*Stored, error) {
-	s := newClientCall("uploadFile", http.MethodPut, "/files/"+url.PathEscape(name), "application/json", opts)
+	s := &clientCall{}
+	s.start("uploadFile", http.MethodPut, "/files/"+url.PathEscape(name), "application/json", opts)
 	s.emptyPath("name", name == "")
 	s.setStream("application/octet-stream", body)
 	r := new(Stored)
@@ -454,7 +460,8 @@ func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, op
 // Answers:
 //   - 200 (result): The note as stored.
 func (c *Client) AddNote(ctx context.Context, body string, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("addNote", http.MethodPost, "/notes", "text/plain", opts)
+	s := &clientCall{}
+	s.start("addNote", http.MethodPost, "/notes", "text/plain", opts)
 	s.setBody("text/plain", []byte(body))
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -474,7 +481,8 @@ func (c *Client) AddNote(ctx context.Context, body string, opts ...RequestEditor
 // Answers:
 //   - 200 (result): The script as stored.
 func (c *Client) PutScript(ctx context.Context, body string, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("putScript", http.MethodPut, "/scripts", "application/javascript", opts)
+	s := &clientCall{}
+	s.start("putScript", http.MethodPut, "/scripts", "application/javascript", opts)
 	s.setBody("application/javascript", []byte(body))
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -511,12 +519,13 @@ type clientCall struct {
 	err                     error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

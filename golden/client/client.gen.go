@@ -405,7 +405,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The tags added.
 func (c *Client) AddTags(ctx context.Context, body AddTagsRequestBody, opts ...RequestEditorFn) ([]string, error) {
-	s := newClientCall("addTags", http.MethodPost, "/tags~batchAdd", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	s := &clientCall{}
+	s.start("addTags", http.MethodPost, "/tags~batchAdd", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	s.setJSON("application/json", body)
 	r := new([]string)
 	return clientValue(r, c.call(ctx, s, nil, r))
@@ -434,7 +435,8 @@ func (c *Client) AddTagsInChunks(ctx context.Context, body AddTagsRequestBody, c
 // Answers:
 //   - 200 (result): A page of things.
 func (c *Client) ListThings(ctx context.Context, params *ListThingsParams, opts ...RequestEditorFn) (*ThingPage, error) {
-	s := newClientCall("listThings", http.MethodGet, "/things", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	s := &clientCall{}
+	s.start("listThings", http.MethodGet, "/things", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
 		clientOpt(s, clientInQuery, "per_page", params.PerPage, clientInt)
@@ -552,7 +554,8 @@ var clientErrorsOfImportThings = []clientError{
 //   - 422 (*APIError): Some things are invalid.
 //   - 2XX (result Status2XX): Another success.
 func (c *Client) ImportThings(ctx context.Context, body ThingBatch, opts ...RequestEditorFn) (*ImportThingsResult, error) {
-	s := newClientCall("importThings", http.MethodPost, "/things", "application/json, text/plain", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	s := &clientCall{}
+	s.start("importThings", http.MethodPost, "/things", "application/json, text/plain", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -606,7 +609,8 @@ func (c *Client) ImportThingsInChunks(ctx context.Context, body ThingBatch, chun
 // Answers:
 //   - 200 (result): The notes as stored.
 func (c *Client) PutThingsIDNotes(ctx context.Context, id int64, body io.Reader, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("put  things  id  notes", http.MethodPut, "/things/"+strconv.FormatInt(id, 10)+"/notes", "text/plain", [][]string{}, opts)
+	s := &clientCall{}
+	s.start("put  things  id  notes", http.MethodPut, "/things/"+strconv.FormatInt(id, 10)+"/notes", "text/plain", [][]string{}, opts)
 	if body != nil {
 		s.setStream("application/octet-stream", body)
 	}
@@ -635,7 +639,8 @@ var clientErrorsOfClearNotes = []clientError{
 // Answers:
 //   - default (result): Whatever the server says.
 func (c *Client) ClearNotes(ctx context.Context, id int64, body *Point, opts ...RequestEditorFn) (*ProblemModel, error) {
-	s := newClientCall("clearNotes", http.MethodDelete, "/things/"+strconv.FormatInt(id, 10)+"/notes", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	s := &clientCall{}
+	s.start("clearNotes", http.MethodDelete, "/things/"+strconv.FormatInt(id, 10)+"/notes", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	clientOptJSON(s, "application/json", body)
 	r := new(ProblemModel)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfClearNotes, r))
@@ -660,7 +665,8 @@ var clientErrorsOfGetThing = []clientError{
 //   - 4XX (*APIError): Another client error.
 //   - default (*APIError): An unexpected error.
 func (c *Client) GetThing(ctx context.Context, id int64, kind Kind, shape string, coords []float64, params *GetThingParams, opts ...RequestEditorFn) (*Thing, error) {
-	s := newClientCall("getThing", http.MethodGet, "/things/"+strconv.FormatInt(id, 10)+"/"+url.PathEscape(string(kind))+"/."+url.PathEscape(shape)+"/"+clientPathList("matrix", "coords", true, clientStrings(coords, func(v float64) string {
+	s := &clientCall{}
+	s.start("getThing", http.MethodGet, "/things/"+strconv.FormatInt(id, 10)+"/"+url.PathEscape(string(kind))+"/."+url.PathEscape(shape)+"/"+clientPathList("matrix", "coords", true, clientStrings(coords, func(v float64) string {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	})), "application/json", [][]string{{"basic"}, {"session"}}, opts)
 	s.emptyPath("kind", kind == "")
@@ -701,12 +707,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

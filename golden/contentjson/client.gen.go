@@ -297,7 +297,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): What the server read.
 func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...RequestEditorFn) (*Echo, error) {
-	s := newClientCall("search", http.MethodGet, "/search", "application/json", opts)
+	s := &clientCall{}
+	s.start("search", http.MethodGet, "/search", "application/json", opts)
 	if params != nil {
 		if params.Where != nil {
 			s.query.Set("where", clientJSONText(*params.Where))
@@ -327,12 +328,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

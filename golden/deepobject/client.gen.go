@@ -297,7 +297,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The filter as read.
 func (c *Client) ListCharges(ctx context.Context, params *ListChargesParams, opts ...RequestEditorFn) (*ChargeFilter, error) {
-	s := newClientCall("listCharges", http.MethodGet, "/charges", "application/json", opts)
+	s := &clientCall{}
+	s.start("listCharges", http.MethodGet, "/charges", "application/json", opts)
 	if params != nil {
 		if params.Filter2 != nil {
 			clientDeepObject(s.query, "filter", *params.Filter2)
@@ -332,7 +333,8 @@ func (c *Client) ListCharges(ctx context.Context, params *ListChargesParams, opt
 // Answers:
 //   - 200 (result): The objects as read, in parameter order.
 func (c *Client) GetPerson(ctx context.Context, who Person, label Person, matrix Person, params *GetPersonParams, opts ...RequestEditorFn) ([]Person, error) {
-	s := newClientCall("getPerson", http.MethodGet, "/people/"+clientStyledObject("simple", "who", false, func() []string {
+	s := &clientCall{}
+	s.start("getPerson", http.MethodGet, "/people/"+clientStyledObject("simple", "who", false, func() []string {
 		var w []string
 		if who.Age != nil {
 			w = append(w, "age", strconv.FormatInt(int64(*who.Age), 10))
@@ -414,12 +416,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

@@ -297,7 +297,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The token.
 func (c *Client) Token(ctx context.Context, body *TokenRequestBody, opts ...RequestEditorFn) (*Token200ResponseBody, error) {
-	s := newClientCall("token", http.MethodPost, "/oauth/token", "application/json", opts)
+	s := &clientCall{}
+	s.start("token", http.MethodPost, "/oauth/token", "application/json", opts)
 	if body != nil {
 		s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
 	}
@@ -312,7 +313,8 @@ func (c *Client) Token(ctx context.Context, body *TokenRequestBody, opts ...Requ
 // Answers:
 //   - 200 (result): The intent as the server read it.
 func (c *Client) CreatePaymentIntent(ctx context.Context, body PaymentIntentParams, opts ...RequestEditorFn) (*PaymentIntentParams, error) {
-	s := newClientCall("createPaymentIntent", http.MethodPost, "/v1/payment_intents", "application/json", opts)
+	s := &clientCall{}
+	s.start("createPaymentIntent", http.MethodPost, "/v1/payment_intents", "application/json", opts)
 	s.keep(s.setForm("application/x-www-form-urlencoded", body, map[string]string{
 		"expand":   "deepObject",
 		"items":    "deepObject",
@@ -339,12 +341,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

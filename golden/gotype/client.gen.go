@@ -297,7 +297,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 201 (result): Added
 func (c *Client) AddHost(ctx context.Context, body Host, opts ...RequestEditorFn) (*Host, error) {
-	s := newClientCall("addHost", http.MethodPost, "/hosts", "application/json", opts)
+	s := &clientCall{}
+	s.start("addHost", http.MethodPost, "/hosts", "application/json", opts)
 	s.setJSON("application/json", body)
 	r := new(Host)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -319,12 +320,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

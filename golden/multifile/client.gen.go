@@ -297,7 +297,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): the pets
 func (c *Client) ListPets(ctx context.Context, opts ...RequestEditorFn) ([]Pet, error) {
-	s := newClientCall("listPets", http.MethodGet, "/pets", "application/json", opts)
+	s := &clientCall{}
+	s.start("listPets", http.MethodGet, "/pets", "application/json", opts)
 	r := new([]Pet)
 	return clientValue(r, c.call(ctx, s, nil, r))
 }
@@ -309,7 +310,8 @@ func (c *Client) ListPets(ctx context.Context, opts ...RequestEditorFn) ([]Pet, 
 // Answers:
 //   - 201 (result): created
 func (c *Client) CreatePet(ctx context.Context, body NewPet, opts ...RequestEditorFn) (*Pet, error) {
-	s := newClientCall("createPet", http.MethodPost, "/pets", "application/json", opts)
+	s := &clientCall{}
+	s.start("createPet", http.MethodPost, "/pets", "application/json", opts)
 	s.setJSON("application/json", body)
 	r := new(Pet)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -328,7 +330,8 @@ var clientErrorsOfGetPet = []clientError{
 //   - 200 (result): the pet
 //   - 404 (*APIError): no such pet
 func (c *Client) GetPet(ctx context.Context, petID int64, opts ...RequestEditorFn) (*Pet, error) {
-	s := newClientCall("getPet", http.MethodGet, "/pets/"+strconv.FormatInt(petID, 10), "application/json", opts)
+	s := &clientCall{}
+	s.start("getPet", http.MethodGet, "/pets/"+strconv.FormatInt(petID, 10), "application/json", opts)
 	r := new(Pet)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfGetPet, r))
 }
@@ -349,12 +352,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

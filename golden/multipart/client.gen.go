@@ -300,7 +300,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): What the server received.
 func (c *Client) UploadFile(ctx context.Context, body UploadFileRequestBody, opts ...RequestEditorFn) (*Received, error) {
-	s := newClientCall("uploadFile", http.MethodPost, "/files", "application/json", opts)
+	s := &clientCall{}
+	s.start("uploadFile", http.MethodPost, "/files", "application/json", opts)
 	s.keep(s.setMultipart(body, []clientPart{{
 		json: true,
 		name: "attributes",
@@ -324,7 +325,8 @@ func (c *Client) UploadFile(ctx context.Context, body UploadFileRequestBody, opt
 // Answers:
 //   - 204 (success): Tagged.
 func (c *Client) TagFiles(ctx context.Context, body TagFilesRequestBody, opts ...RequestEditorFn) error {
-	s := newClientCall("tagFiles", http.MethodPost, "/files/tags", "", opts)
+	s := &clientCall{}
+	s.start("tagFiles", http.MethodPost, "/files/tags", "", opts)
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, nil, nil)
 }
@@ -365,12 +367,13 @@ type clientCall struct {
 	err                     error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

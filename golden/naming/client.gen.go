@@ -297,7 +297,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (success): ok
 func (c *Client) ListUserAPIKeys(ctx context.Context, userID int64, params *ListUserAPIKeysParams, opts ...RequestEditorFn) error {
-	s := newClientCall("list-user.api_keys", http.MethodGet, "/v1/users/"+strconv.FormatInt(userID, 10)+"/api-keys", "", opts)
+	s := &clientCall{}
+	s.start("list-user.api_keys", http.MethodGet, "/v1/users/"+strconv.FormatInt(userID, 10)+"/api-keys", "", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "page_size", params.PageSize, clientInt)
 	}
@@ -320,12 +321,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

@@ -307,7 +307,8 @@ var clientErrorsOfGetExport = []clientError{
 // status, a transport error and the end of ctx are yielded once, and end the stream.
 // Breaking out of the loop closes the connection.
 func (c *Client) GetExport(ctx context.Context, exportID string, opts ...RequestEditorFn) iter.Seq2[Record, error] {
-	s := newClientCall("getExport", http.MethodGet, "/exports/"+url.PathEscape(exportID), "application/x-ndjson", opts)
+	s := &clientCall{}
+	s.start("getExport", http.MethodGet, "/exports/"+url.PathEscape(exportID), "application/x-ndjson", opts)
 	s.emptyPath("exportID", exportID == "")
 	return clientStream[Record](c, ctx, s, clientLines, clientErrorsOfGetExport)
 }
@@ -322,7 +323,8 @@ func (c *Client) GetExport(ctx context.Context, exportID string, opts ...Request
 // transport error and the end of ctx are yielded once, and end the stream. Breaking out of
 // the loop closes the connection.
 func (c *Client) GetFeed(ctx context.Context, opts ...RequestEditorFn) iter.Seq2[Record, error] {
-	s := newClientCall("getFeed", http.MethodGet, "/feed", "application/json-seq", opts)
+	s := &clientCall{}
+	s.start("getFeed", http.MethodGet, "/feed", "application/json-seq", opts)
 	return clientStream[Record](c, ctx, s, clientLines, nil)
 }
 
@@ -336,7 +338,8 @@ func (c *Client) GetFeed(ctx context.Context, opts ...RequestEditorFn) iter.Seq2
 // transport error and the end of ctx are yielded once, and end the stream. Breaking out of
 // the loop closes the connection.
 func (c *Client) GetLogs(ctx context.Context, opts ...RequestEditorFn) iter.Seq2[json.RawMessage, error] {
-	s := newClientCall("getLogs", http.MethodGet, "/logs", "application/jsonl", opts)
+	s := &clientCall{}
+	s.start("getLogs", http.MethodGet, "/logs", "application/jsonl", opts)
 	return clientStream[json.RawMessage](c, ctx, s, clientLines, nil)
 }
 
@@ -357,12 +360,13 @@ type clientCall struct {
 	err          error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

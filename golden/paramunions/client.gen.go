@@ -297,7 +297,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The values as read.
 func (c *Client) ListProjects(ctx context.Context, iDs []ProjectRef, params *ListProjectsParams, opts ...RequestEditorFn) (*Echo, error) {
-	s := newClientCall("listProjects", http.MethodGet, "/projects/"+clientPathList("simple", "ids", false, clientStrings(iDs, func(v ProjectRef) string {
+	s := &clientCall{}
+	s.start("listProjects", http.MethodGet, "/projects/"+clientPathList("simple", "ids", false, clientStrings(iDs, func(v ProjectRef) string {
 		return clientValueText(v)
 	})), "application/json", opts)
 	s.emptyPath("ids", len(iDs) == 0)
@@ -338,12 +339,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

@@ -365,7 +365,8 @@ var clientErrorsOfInsertInvitees = []clientError{
 //   - 200 (result): Inserted
 //   - 423 (*APIError): Locked
 func (c *Client) InsertInvitees(ctx context.Context, body InsertInviteesRequestBody, opts ...RequestEditorFn) (*InsertInvitees200ResponseBody, error) {
-	s := newClientCall("insertInvitees", http.MethodPost, "/invitees/bulkInsert", "application/json", nil, opts)
+	s := &clientCall{}
+	s.start("insertInvitees", http.MethodPost, "/invitees/bulkInsert", "application/json", nil, opts)
 	s.setJSON("application/json", body)
 	r := new(InsertInvitees200ResponseBody)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfInsertInvitees, r))
@@ -402,7 +403,8 @@ var clientErrorsOfAddRegistrant = []clientError{
 //   - 201 (success): Created
 //   - 429 (*APIError): Too many requests
 func (c *Client) AddRegistrant(ctx context.Context, meetingID int64, params *AddRegistrantParams, body Registrant, opts ...RequestEditorFn) error {
-	s := newClientCall("addRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", "", [][]string{{"oauth"}}, opts)
+	s := &clientCall{}
+	s.start("addRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", "", [][]string{{"oauth"}}, opts)
 	if params != nil {
 		clientList(s, clientInQuery, "occurrence_ids", ",", params.OccurrenceIDs, clientString)
 	}
@@ -429,12 +431,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

@@ -297,7 +297,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The lives.
 func (c *Client) ListLives(ctx context.Context, opts ...RequestEditorFn) ([]Live, error) {
-	s := newClientCall("listLives", http.MethodGet, "/v1/lives", "application/json", opts)
+	s := &clientCall{}
+	s.start("listLives", http.MethodGet, "/v1/lives", "application/json", opts)
 	r := new([]Live)
 	return clientValue(r, c.call(ctx, s, nil, r))
 }
@@ -309,7 +310,8 @@ func (c *Client) ListLives(ctx context.Context, opts ...RequestEditorFn) ([]Live
 // Answers:
 //   - 200 (result): The live.
 func (c *Client) GetLive(ctx context.Context, id string, opts ...RequestEditorFn) (*Live, error) {
-	s := newClientCall("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(id), "application/json", opts)
+	s := &clientCall{}
+	s.start("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(id), "application/json", opts)
 	s.emptyPath("id", id == "")
 	r := new(Live)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -331,12 +333,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

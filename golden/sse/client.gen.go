@@ -305,7 +305,8 @@ var clientErrorsOfCreateChatCompletion = []clientError{
 //   - 200 (result): The completion, or its chunks when the request asks for a stream.
 //   - 400 (*APIError): The request is invalid.
 func (c *Client) CreateChatCompletion(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) (*ChatCompletion, error) {
-	s := newClientCall("createChatCompletion", http.MethodPost, "/chat/completions", "application/json", opts)
+	s := &clientCall{}
+	s.start("createChatCompletion", http.MethodPost, "/chat/completions", "application/json", opts)
 	s.setJSON("application/json", body)
 	r := new(ChatCompletion)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfCreateChatCompletion, r))
@@ -323,7 +324,8 @@ func (c *Client) CreateChatCompletion(ctx context.Context, body ChatRequest, opt
 // under WithStrictDecoding. An error status, a transport error and the end of ctx are
 // yielded once, and end the stream. Breaking out of the loop closes the connection.
 func (c *Client) CreateChatCompletionStream(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) iter.Seq2[ChatChunk, error] {
-	s := newClientCall("createChatCompletion", http.MethodPost, "/chat/completions", "text/event-stream", opts)
+	s := &clientCall{}
+	s.start("createChatCompletion", http.MethodPost, "/chat/completions", "text/event-stream", opts)
 	s.setJSON("application/json", body)
 	return clientStream[ChatChunk](c, ctx, s, clientSSE, clientErrorsOfCreateChatCompletion)
 }
@@ -338,7 +340,8 @@ func (c *Client) CreateChatCompletionStream(ctx context.Context, body ChatReques
 // error status, a transport error and the end of ctx are yielded once, and end the stream.
 // Breaking out of the loop closes the connection.
 func (c *Client) Speak(ctx context.Context, body SpeakRequestBody, opts ...RequestEditorFn) iter.Seq2[SpeechEvent, error] {
-	s := newClientCall("speak", http.MethodPost, "/speech", "text/event-stream", opts)
+	s := &clientCall{}
+	s.start("speak", http.MethodPost, "/speech", "text/event-stream", opts)
 	s.setJSON("application/json", body)
 	return clientStream[SpeechEvent](c, ctx, s, clientSSEEnvelope, nil)
 }
@@ -353,7 +356,8 @@ func (c *Client) Speak(ctx context.Context, body SpeakRequestBody, opts ...Reque
 // WithStrictDecoding. An error status, a transport error and the end of ctx are yielded
 // once, and end the stream. Breaking out of the loop closes the connection.
 func (c *Client) ListTicks(ctx context.Context, params *ListTicksParams, opts ...RequestEditorFn) iter.Seq2[string, error] {
-	s := newClientCall("listTicks", http.MethodGet, "/ticks", "text/event-stream", opts)
+	s := &clientCall{}
+	s.start("listTicks", http.MethodGet, "/ticks", "text/event-stream", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "count", params.Count, clientInt)
 	}
@@ -377,12 +381,13 @@ type clientCall struct {
 	err          error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},

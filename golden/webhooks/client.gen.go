@@ -297,7 +297,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 201 (success): Subscribed.
 func (c *Client) Subscribe(ctx context.Context, body SubscribeRequestBody, opts ...RequestEditorFn) error {
-	s := newClientCall("subscribe", http.MethodPost, "/subscriptions", "", opts)
+	s := &clientCall{}
+	s.start("subscribe", http.MethodPost, "/subscriptions", "", opts)
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, nil, nil)
 }
@@ -318,12 +319,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-// It stays out of line: inlined, its maps would be made in every method.
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
 //
 //go:noinline
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
