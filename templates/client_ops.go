@@ -48,7 +48,8 @@ func (g *clientGen) genClientCall(f *jen.File, op *generator.Operation, name, te
 // with its Accept header, the path checks, the parameters and the body. An
 // error building the call is kept in it, and send returns it unsent.
 func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept string) {
-	b.Id("s").Op(":=").Id("newClientCall").CallFunc(func(args *jen.Group) {
+	b.Id("s").Op(":=").Op("&").Id("clientCall").Values()
+	b.Id("s").Dot("start").CallFunc(func(args *jen.Group) {
 		args.Lit(op.ID)
 		args.Qual(pkgHTTP, clientMethodConst(op.Method))
 		args.Add(g.clientPathExpr(op))

@@ -63,9 +63,12 @@ func (g *clientGen) genCall(f *jen.File) {
 		fields[jen.Id("security")] = jen.Id("security")
 	}
 	params = append(params, jen.Id("editors").Index().Id("RequestEditorFn"))
-	f.Comment("newClientCall starts a call of an operation; accept is its Accept header, if any.")
-	f.Func().Id("newClientCall").Params(params...).Op("*").Id("clientCall").Block(
-		jen.Return(jen.Op("&").Id("clientCall").Values(fields)),
+	f.Comment("start starts a call of an operation; accept is its Accept header, if any. It stays")
+	f.Comment("out of line, or its maps would be made in every method; the caller's clientCall")
+	f.Comment("stays on the caller's stack.")
+	f.Comment(noInline)
+	f.Func().Params(jen.Id("s").Op("*").Id("clientCall")).Id("start").Params(params...).Block(
+		jen.Op("*").Id("s").Op("=").Id("clientCall").Values(fields),
 	)
 	s := func() *jen.Statement { return jen.Id("s") }
 	f.Comment("keep keeps the first error building a call.")
@@ -73,7 +76,9 @@ func (g *clientGen) genCall(f *jen.File) {
 		jen.If(s().Dot("err").Op("==").Nil()).Block(s().Dot("err").Op("=").Err()),
 	)
 	f.Comment("emptyPath keeps the error of a path parameter that is empty, which would make")
-	f.Comment("a request for another path.")
+	f.Comment("a request for another path. It stays out of line: it is called for most path")
+	f.Comment("parameters of every method.")
+	f.Comment(noInline)
 	f.Func().Params(s().Op("*").Id("clientCall")).Id("emptyPath").Params(jen.Id("name").String(), jen.Id("empty").Bool()).Block(
 		jen.If(jen.Id("empty")).Block(s().Dot("keep").Call(jen.Qual(pkgErrors, "New").Call(jen.Lit(g.api.Package + ": ").Op("+").Add(s().Dot("operation")).Op("+").Lit(": path parameter ").Op("+").Id("name").Op("+").Lit(" is empty")))),
 	)

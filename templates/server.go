@@ -67,6 +67,9 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 		genParseUnionRuntime(f, lists)
 	}
 	genBodyRuntime(f)
+	if c.decodesObjects(api) {
+		genDecodeObjectRuntime(f)
+	}
 	genStreamBody(f, api)
 	if hasBodyVariants(api) {
 		genServerBodyVariant(f)

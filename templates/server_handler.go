@@ -186,6 +186,7 @@ func genNewHandler(f *jen.File, api *generator.API) {
 		routing += " Operations that declare nothing a request carries to tell them apart are served by the first in route order," +
 			" unless impl implements OperationChooser, which picks one of them for each request."
 	}
+	genMuxRoutes(f, api)
 	for _, line := range wrap("NewHandler returns an http.Handler that serves the API with impl. "+routing+
 		" For each request it checks credentials (401), the content type (415) and size (413) of the body, decodes and validates the"+
 		" parameters and body (400, listing every problem at once), calls impl and writes its answer."+
@@ -199,10 +200,10 @@ func genNewHandler(f *jen.File, api *generator.API) {
 	f.Func().Id("NewHandler").Params(jen.Id("impl").Id("Server"), jen.Id("opts").Op("...").Id("HandlerOption")).Qual(pkgHTTP, "Handler").BlockFunc(func(g *jen.Group) {
 		g.Id("h").Op(":=").Id("newServerHandler").Call(jen.Id("opts"))
 		g.Id("h").Dot("impl").Op("=").Id("impl")
-		for _, o := range api.Operations {
-			if !o.ServerMatched {
-				g.Id("h").Dot("handle").Call(jen.Id(operationVar(o)), serveExpr(o))
-			}
+		if len(muxRouted(api)) > 0 {
+			g.For(jen.List(jen.Id("_"), jen.Id("route")).Op(":=").Range().Id("serverMuxRoutes")).Block(
+				jen.Id("h").Dot("handle").Call(jen.Id("route").Dot("op"), jen.Id("route").Dot("serve")),
+			)
 		}
 		if hasMatcher(api) {
 			g.Id("h").Dot("matched").Op("=").Make(jen.Index().Qual(pkgHTTP, "Handler"), jen.Len(jen.Id("serverRoutes")))
@@ -229,6 +230,39 @@ func genNewHandler(f *jen.File, api *generator.API) {
 		g.Return(jen.Id("h"))
 	})
 	genServerMethods(f, api)
+}
+
+// muxRouted are the operations that http.ServeMux routes.
+func muxRouted(api *generator.API) []*generator.Operation {
+	var ops []*generator.Operation
+	for _, o := range api.Operations {
+		if !o.ServerMatched {
+			ops = append(ops, o)
+		}
+	}
+	return ops
+}
+
+// genMuxRoutes renders the table of the operations ServeMux routes, which
+// NewHandler reads: as data it costs nothing to compile per operation, where
+// one call per operation made NewHandler grow with the API.
+func genMuxRoutes(f *jen.File, api *generator.API) {
+	ops := muxRouted(api)
+	if len(ops) == 0 {
+		return
+	}
+	f.Comment("serverMuxRoute is an operation that http.ServeMux routes, with its handler method.")
+	f.Type().Id("serverMuxRoute").Struct(
+		jen.Id("op").Op("*").Id(srvOperation),
+		jen.Id("serve").Func().Params(handlerRecv(), writerParam(), requestParam()),
+	)
+	f.Comment("serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.")
+	f.Var().Id("serverMuxRoutes").Op("=").Index().Id("serverMuxRoute").ValuesFunc(func(g *jen.Group) {
+		for _, o := range ops {
+			g.Line().Values(jen.Id(operationVar(o)), serveExpr(o))
+		}
+		g.Line()
+	})
 }
 
 // genServerMethods renders the methods the handler probes to answer 405.

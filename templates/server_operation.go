@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/seed-0d47db62/livegen/generator"
@@ -144,6 +145,10 @@ func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
 		model = target.Clone()
 	}
 	kinds := kindsExpr(kindsOf(b.Type))
+	if c.decodesObject(b) {
+		c.genDecodeObject(g, b, target.Clone(), model, kinds)
+		return
+	}
 	walk := func(m, decoded jen.Code) func(*jen.Group) {
 		return func(g *jen.Group) {
 			descend := jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), kinds, decoded)
@@ -205,4 +210,83 @@ func bodyOwner(b *generator.RequestBody) *generator.Type {
 		return t
 	}
 	return nil
+}
+
+// decodesObject reports whether a body is decoded by serverDecodeObject: a
+// JSON struct that is walked and can be decoded member by member.
+func (c *checks) decodesObject(b *generator.RequestBody) bool {
+	return bodyOwner(b) != nil && c.walksInto(b.Type)
+}
+
+// decodesObjects reports whether an operation's body is decoded by
+// serverDecodeObject.
+func (c *checks) decodesObjects(api *generator.API) bool {
+	return slices.ContainsFunc(api.ServedOperations(), func(o *generator.Operation) bool {
+		return slices.ContainsFunc(o.RequestBodies(), func(b *generator.RequestBody) bool { return b != nil && !isMultipart(b) && c.decodesObject(b) })
+	})
+}
+
+// genDecodeObject decodes a struct body with serverDecodeObject and
+// validates it: per operation only the call and the validation differ.
+func (c *checks) genDecodeObject(g *jen.Group, b *generator.RequestBody, target *jen.Statement, model, kinds jen.Code) {
+	root := jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")})
+	walkDecoded := jen.Nil()
+	if c.usesModel(b.Type) {
+		walkDecoded = jen.Add(model)
+	}
+	decode := g.If(jen.Id("data").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+		g.Id("at").Op(":=").Add(root.Clone())
+		if bodyByPointer(b) {
+			g.Add(target).Op("=").New(typeRef(b.Type))
+		}
+		call := jen.Id("serverDecodeObject").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), model, kinds,
+			jen.Parens(jen.Op("*").Id(bodyOwner(b).Name)).Call(jen.Nil()), walkDecoded)
+		// A struct is validated by its validate method, when it has one (see c.value).
+		if !c.plan.HasMethod(bodyOwner(b)) {
+			g.Add(call)
+			return
+		}
+		g.If(call).Block(jen.Add(target).Dot("validate").Call(jen.Id("c"), jen.Id("at")))
+	})
+	if b.Required {
+		decode.Else().Block(report(root.Clone(), jen.Lit("a request body is required")))
+	}
+}
+
+// genDecodeObjectRuntime renders serverDecodeObject, the decoding that every
+// struct body shares.
+func genDecodeObjectRuntime(f *jen.File) {
+	c, at, data := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("data").Index().Byte()
+	walkParams := jen.Params(statePtr(), pathPtr(), jen.Index().Byte())
+	f.Comment("serverWalker walks the JSON text of a struct for what decoding cannot show; a nil")
+	f.Comment("receiver checks the kinds of the members too.")
+	f.Type().Id("serverWalker").Interface(jen.Id("serverWalk").Add(walkParams.Clone()))
+	f.Comment("serverMemberDecoder decodes each member of a struct's JSON object on its own.")
+	f.Type().Id("serverMemberDecoder").Interface(jen.Id("serverDecodeMembers").Add(walkParams.Clone()))
+	f.Comment("serverDecodeObject decodes the JSON body data into v, a pointer to a struct. When")
+	f.Comment("json.Unmarshal refuses it, walk (a nil pointer of v's type) finds the values of the")
+	f.Comment("wrong kind, and v is decoded again member by member so that the members that are")
+	f.Comment("right are still validated; after a clean decoding, walkDecoded, if any, walks data")
+	f.Comment("with the decoded value. It reports whether v holds a value to validate.")
+	f.Func().Id("serverDecodeObject").Params(c, at, data, jen.Id("v").Id("serverMemberDecoder"), jen.Id("kinds").Id("serverKind"), jen.List(jen.Id("walk"), jen.Id("walkDecoded")).Id("serverWalker")).Bool().Block(
+		jen.If(jen.Id("serverIsNull").Call(jen.Id("data"))).Block(
+			jen.Id("c").Dot("missing").Call(jen.Id("at"), jen.Lit("must not be null")),
+			jen.Return(jen.False()),
+		),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
+			jen.If(jen.Op("!").Id("serverBodyError").Call(jen.Id("c"), jen.Id("at"), jen.Err(), jen.Func().Params().Block(
+				jen.If(jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id("kinds"), jen.False())).Block(
+					jen.Id("walk").Dot("serverWalk").Call(jen.Id("c"), jen.Id("at"), jen.Id("data")),
+				),
+			))).Block(jen.Return(jen.False())),
+			jen.Comment("What json.Unmarshal decoded before it failed is dropped."),
+			jen.Qual("reflect", "ValueOf").Call(jen.Id("v")).Dot("Elem").Call().Dot("SetZero").Call(),
+			jen.Id("v").Dot("serverDecodeMembers").Call(jen.Id("c"), jen.Id("at"), jen.Id("data")),
+			jen.Return(jen.True()),
+		),
+		jen.If(jen.Id("walkDecoded").Op("!=").Nil().Op("&&").Id("serverDescend").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id("kinds"), jen.True())).Block(
+			jen.Id("walkDecoded").Dot("serverWalk").Call(jen.Id("c"), jen.Id("at"), jen.Id("data")),
+		),
+		jen.Return(jen.True()),
+	)
 }

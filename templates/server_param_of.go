@@ -79,7 +79,7 @@ func paramLookup(p *generator.Param, wildcard string) (jen.Code, bool) {
 		}
 		switch p.In {
 		case "path":
-			items := jen.Id("serverPathList").Call(jen.Id("r").Dot("PathValue").Call(jen.Lit(wildcard)), jen.Lit(p.Style), name, jen.Lit(p.Explode))
+			items := jen.Id("serverPathList").Call(jen.Id("serverPathValue").Call(jen.Id("r"), jen.Lit(wildcard)), jen.Lit(p.Style), name, jen.Lit(p.Explode))
 			return helper("serverPathListOf").Call(c, name, items, parse), true
 		case "query":
 			return helper("serverQueryListOf").Call(c, q, name, jen.Lit(listSeparatorOf(p)), required, parse), true

@@ -160,7 +160,7 @@ func (c *checks) genListParam(g *jen.Group, p *generator.Param, wildcard string,
 	var lookup jen.Code
 	switch p.In {
 	case "path":
-		lookup = jen.Id("serverPathList").Call(jen.Id("r").Dot("PathValue").Call(jen.Lit(wildcard)), jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode)).Op(",").True()
+		lookup = jen.Id("serverPathList").Call(jen.Id("serverPathValue").Call(jen.Id("r"), jen.Lit(wildcard)), jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode)).Op(",").True()
 	case "query":
 		lookup = jen.Id("serverQueryList").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(listSeparatorOf(p)), jen.Lit(p.Required))
 	case "header":
@@ -398,6 +398,12 @@ func genParamRuntime(f *jen.File) {
 		jen.If(jen.Id("s").Op("==").Lit("")).Block(jen.Return(jen.Index().String().Values())),
 		jen.Return(jen.Qual(pkgStrings, "Split").Call(jen.Id("s"), jen.Id("sep"))),
 	)
+	f.Comment("serverPathValue is the value of a path wildcard. It stays out of line: inlined,")
+	f.Comment("Request.PathValue's search of the pattern would be compiled into every handler.")
+	f.Comment(noInline)
+	f.Func().Id("serverPathValue").Params(requestParam(), jen.Id("name").String()).String().Block(
+		jen.Return(jen.Id("r").Dot("PathValue").Call(jen.Id("name"))),
+	)
 	genPathListRuntime(f)
 	genObjectRuntime(f)
 	genStyledObjectRuntime(f)
@@ -584,7 +590,7 @@ func wildcardOf(o *generator.Operation, p *generator.Param) string {
 // pathValue is the text of a scalar path parameter: the segment, without
 // the prefix of the label (.v) and matrix (;name=v) styles.
 func pathValue(p *generator.Param, wildcard string) *jen.Statement {
-	segment := jen.Id("r").Dot("PathValue").Call(jen.Lit(wildcard))
+	segment := jen.Id("serverPathValue").Call(jen.Id("r"), jen.Lit(wildcard))
 	switch p.Style {
 	case "label":
 		return jen.Qual(pkgStrings, "TrimPrefix").Call(segment, jen.Lit("."))

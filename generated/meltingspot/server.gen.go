@@ -997,6 +997,32 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationLinkChannelGroups, (*serverHandler).serveLinkChannelGroups},
+	{serverOperationListLives, (*serverHandler).serveListLives},
+	{serverOperationCreateLive, (*serverHandler).serveCreateLive},
+	{serverOperationGetLive, (*serverHandler).serveGetLive},
+	{serverOperationUpdateLive, (*serverHandler).serveUpdateLive},
+	{serverOperationDeleteLive, (*serverHandler).serveDeleteLive},
+	{serverOperationListLiveGroups, (*serverHandler).serveListLiveGroups},
+	{serverOperationLinkLiveGroup, (*serverHandler).serveLinkLiveGroup},
+	{serverOperationUnlinkLiveGroup, (*serverHandler).serveUnlinkLiveGroup},
+	{serverOperationUnlinkLiveGroups, (*serverHandler).serveUnlinkLiveGroups},
+	{serverOperationListLiveParticipants, (*serverHandler).serveListLiveParticipants},
+	{serverOperationInviteLiveParticipant, (*serverHandler).serveInviteLiveParticipant},
+	{serverOperationBulkInviteLiveParticipants, (*serverHandler).serveBulkInviteLiveParticipants},
+	{serverOperationListLiveSpeakers, (*serverHandler).serveListLiveSpeakers},
+	{serverOperationInviteLiveSpeaker, (*serverHandler).serveInviteLiveSpeaker},
+	{serverOperationBulkInviteLiveSpeakers, (*serverHandler).serveBulkInviteLiveSpeakers},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -1013,22 +1039,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationLinkChannelGroups, (*serverHandler).serveLinkChannelGroups)
-	h.handle(serverOperationListLives, (*serverHandler).serveListLives)
-	h.handle(serverOperationCreateLive, (*serverHandler).serveCreateLive)
-	h.handle(serverOperationGetLive, (*serverHandler).serveGetLive)
-	h.handle(serverOperationUpdateLive, (*serverHandler).serveUpdateLive)
-	h.handle(serverOperationDeleteLive, (*serverHandler).serveDeleteLive)
-	h.handle(serverOperationListLiveGroups, (*serverHandler).serveListLiveGroups)
-	h.handle(serverOperationLinkLiveGroup, (*serverHandler).serveLinkLiveGroup)
-	h.handle(serverOperationUnlinkLiveGroup, (*serverHandler).serveUnlinkLiveGroup)
-	h.handle(serverOperationUnlinkLiveGroups, (*serverHandler).serveUnlinkLiveGroups)
-	h.handle(serverOperationListLiveParticipants, (*serverHandler).serveListLiveParticipants)
-	h.handle(serverOperationInviteLiveParticipant, (*serverHandler).serveInviteLiveParticipant)
-	h.handle(serverOperationBulkInviteLiveParticipants, (*serverHandler).serveBulkInviteLiveParticipants)
-	h.handle(serverOperationListLiveSpeakers, (*serverHandler).serveListLiveSpeakers)
-	h.handle(serverOperationInviteLiveSpeaker, (*serverHandler).serveInviteLiveSpeaker)
-	h.handle(serverOperationBulkInviteLiveSpeakers, (*serverHandler).serveBulkInviteLiveSpeakers)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -1283,27 +1296,10 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in LinkChannelGroupsInput
-	in.ChannelID = r.PathValue("channelID")
+	in.ChannelID = serverPathValue(r, "channelID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*GroupIDsRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = GroupIDsRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*GroupIDsRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1373,24 +1369,7 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 	var in CreateLiveInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*CreateLiveRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = CreateLiveRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*CreateLiveRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1416,7 +1395,7 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetLiveInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetLive(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getLive", err)
@@ -1441,27 +1420,10 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in UpdateLiveInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*UpdateLiveRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = UpdateLiveRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*UpdateLiveRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1487,7 +1449,7 @@ func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in DeleteLiveInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.DeleteLive(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "deleteLive", err)
@@ -1508,7 +1470,7 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	var in ListLiveGroupsInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
 		at := &validationPath{in: "query", name: "page"}
 		c.addIf(at, v < 1, "must be at least 1")
@@ -1543,27 +1505,10 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in LinkLiveGroupInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*LinkLiveGroupRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = LinkLiveGroupRequest{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*LinkLiveGroupRequest)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -1588,8 +1533,8 @@ func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	var in UnlinkLiveGroupInput
-	in.LiveID = r.PathValue("liveID")
-	in.GroupID = r.PathValue("groupID")
+	in.LiveID = serverPathValue(r, "liveID")
+	in.GroupID = serverPathValue(r, "groupID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.UnlinkLiveGroup(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "unlinkLiveGroup", err)
@@ -1615,27 +1560,10 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in UnlinkLiveGroupsInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*GroupIDsRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = GroupIDsRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*GroupIDsRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1662,7 +1590,7 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 		return
 	}
 	var in ListLiveParticipantsInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
 		at := &validationPath{in: "query", name: "page"}
 		c.addIf(at, v < 1, "must be at least 1")
@@ -1706,27 +1634,10 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 		return
 	}
 	var in InviteLiveParticipantInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*InviteLiveParticipantRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = InviteLiveParticipantRequest{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*InviteLiveParticipantRequest)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -1755,27 +1666,10 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 		return
 	}
 	var in BulkInviteLiveParticipantsInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*BulkInviteRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = BulkInviteRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*BulkInviteRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1801,7 +1695,7 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in ListLiveSpeakersInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
 		at := &validationPath{in: "query", name: "page"}
 		c.addIf(at, v < 1, "must be at least 1")
@@ -1844,27 +1738,10 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in InviteLiveSpeakerInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*InviteLiveSpeakerRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = InviteLiveSpeakerRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*InviteLiveSpeakerRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1895,27 +1772,10 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 		return
 	}
 	var in BulkInviteLiveSpeakersInput
-	in.LiveID = r.PathValue("liveID")
+	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*BulkInviteLiveSpeakersRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = BulkInviteLiveSpeakersRequest{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*BulkInviteLiveSpeakersRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {

@@ -433,7 +433,8 @@ var clientErrorsOfCreateMeetingInvitees = []clientError{
 //   - 504 (*APIError): An upstream server failed to respond on time. If your query uses max
 //     parameter, please try to reduce it.
 func (c *Client) CreateMeetingInvitees(ctx context.Context, body CreateMeetingInviteesRequest, opts ...RequestEditorFn) (*CreateMeetingInviteesResult, error) {
-	s := newClientCall("createMeetingInvitees", http.MethodPost, "/meetingInvitees/bulkInsert", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("createMeetingInvitees", http.MethodPost, "/meetingInvitees/bulkInsert", "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -498,9 +499,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -521,7 +526,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("webex: " + s.operation + ": path parameter " + name + " is empty"))

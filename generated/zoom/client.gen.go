@@ -371,7 +371,8 @@ var clientErrorsOfAddMeetingRegistrant = []clientError{
 //   - 201 (result): Meeting registrant created.
 //   - 429 (*APIError): Too many requests; the request has been rate limited.
 func (c *Client) AddMeetingRegistrant(ctx context.Context, meetingID int64, params *AddMeetingRegistrantParams, body MeetingRegistrantRequest, opts ...RequestEditorFn) (MeetingRegistrantCreated, error) {
-	s := newClientCall("addMeetingRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", "application/json", [][]string{{"openapiOAuth"}}, opts)
+	s := &clientCall{}
+	s.start("addMeetingRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", "application/json", [][]string{{"openapiOAuth"}}, opts)
 	if params != nil {
 		clientList(s, clientInQuery, "occurrence_ids", ",", params.OccurrenceIDs, clientString)
 	}
@@ -399,9 +400,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -422,7 +427,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("zoom: " + s.operation + ": path parameter " + name + " is empty"))

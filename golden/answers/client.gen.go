@@ -296,7 +296,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The names of the reports.
 func (c *Client) ListReports(ctx context.Context, opts ...RequestEditorFn) ([]string, error) {
-	s := newClientCall("listReports", http.MethodGet, "/reports", "application/json", opts)
+	s := &clientCall{}
+	s.start("listReports", http.MethodGet, "/reports", "application/json", opts)
 	r := new([]string)
 	return clientValue(r, c.call(ctx, s, nil, r))
 }
@@ -325,7 +326,8 @@ var clientErrorsOfGetReport = []clientError{
 //   - 204 (result NoContent): The report is empty.
 //   - default (*APIError): Any other answer.
 func (c *Client) GetReport(ctx context.Context, id string, opts ...RequestEditorFn) (*GetReportResult, error) {
-	s := newClientCall("getReport", http.MethodGet, "/reports/"+url.PathEscape(id), "application/json", opts)
+	s := &clientCall{}
+	s.start("getReport", http.MethodGet, "/reports/"+url.PathEscape(id), "application/json", opts)
 	s.emptyPath("id", id == "")
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -362,9 +364,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -384,7 +390,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("answers: " + s.operation + ": path parameter " + name + " is empty"))

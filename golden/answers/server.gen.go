@@ -338,6 +338,18 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationListReports, (*serverHandler).serveListReports},
+	{serverOperationGetReport, (*serverHandler).serveGetReport},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -354,8 +366,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListReports, (*serverHandler).serveListReports)
-	h.handle(serverOperationGetReport, (*serverHandler).serveGetReport)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -670,7 +683,7 @@ func (h *serverHandler) serveGetReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetReportInput
-	in.ID = r.PathValue("id")
+	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetReport(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getReport", err)

@@ -300,7 +300,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 201 (result): Stored, with the type it was sent as.
 func (c *Client) UploadAsset(ctx context.Context, body io.Reader, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("uploadAsset", http.MethodPost, "/assets", "text/plain", opts)
+	s := &clientCall{}
+	s.start("uploadAsset", http.MethodPost, "/assets", "text/plain", opts)
 	s.setStream("application/octet-stream", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -323,7 +324,8 @@ func (c *Client) UploadAsset(ctx context.Context, body io.Reader, opts ...Reques
 // Answers:
 //   - 200 (result): The image.
 func (c *Client) GetAvatar(ctx context.Context, opts ...RequestEditorFn) (io.ReadCloser, error) {
-	s := newClientCall("getAvatar", http.MethodGet, "/avatar", "image/png", opts)
+	s := &clientCall{}
+	s.start("getAvatar", http.MethodGet, "/avatar", "image/png", opts)
 	s.streamAnswer = true
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -347,7 +349,8 @@ func (c *Client) GetAvatar(ctx context.Context, opts ...RequestEditorFn) (io.Rea
 // Answers:
 //   - 204 (success): Replaced.
 func (c *Client) SetAvatar(ctx context.Context, body io.Reader, opts ...RequestEditorFn) error {
-	s := newClientCall("setAvatar", http.MethodPut, "/avatar", "", opts)
+	s := &clientCall{}
+	s.start("setAvatar", http.MethodPut, "/avatar", "", opts)
 	if body != nil {
 		s.setStream("image/png", body)
 	}
@@ -361,7 +364,8 @@ func (c *Client) SetAvatar(ctx context.Context, body io.Reader, opts ...RequestE
 // Answers:
 //   - 200 (result): The text.
 func (c *Client) Echo(ctx context.Context, body *string, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("echo", http.MethodPost, "/echo", "text/plain; charset=utf-8", opts)
+	s := &clientCall{}
+	s.start("echo", http.MethodPost, "/echo", "text/plain; charset=utf-8", opts)
 	if body != nil {
 		s.setBody("text/plain", []byte(*body))
 	}
@@ -403,7 +407,8 @@ var clientErrorsOfDownloadFile = []clientError{
 //   - 206 (result PartialContent): Part of the file.
 //   - 404 (*APIError): No such file.
 func (c *Client) DownloadFile(ctx context.Context, name string, opts ...RequestEditorFn) (*DownloadFileResult, error) {
-	s := newClientCall("downloadFile", http.MethodGet, "/files/"+url.PathEscape(name), "application/octet-stream, application/json", opts)
+	s := &clientCall{}
+	s.start("downloadFile", http.MethodGet, "/files/"+url.PathEscape(name), "application/octet-stream, application/json", opts)
 	s.emptyPath("name", name == "")
 	s.streamAnswer = true
 	resp, err := c.send(ctx, s)
@@ -439,7 +444,8 @@ var clientErrorsOfUploadFile = []clientError{
 //   - 201 (result): Stored.
 //   - 400 (*APIError): Bad request.
 func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, opts ...RequestEditorFn) (*Stored, error) {
-	s := newClientCall("uploadFile", http.MethodPut, "/files/"+url.PathEscape(name), "application/json", opts)
+	s := &clientCall{}
+	s.start("uploadFile", http.MethodPut, "/files/"+url.PathEscape(name), "application/json", opts)
 	s.emptyPath("name", name == "")
 	s.setStream("application/octet-stream", body)
 	r := new(Stored)
@@ -453,7 +459,8 @@ func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, op
 // Answers:
 //   - 200 (result): The note as stored.
 func (c *Client) AddNote(ctx context.Context, body string, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("addNote", http.MethodPost, "/notes", "text/plain", opts)
+	s := &clientCall{}
+	s.start("addNote", http.MethodPost, "/notes", "text/plain", opts)
 	s.setBody("text/plain", []byte(body))
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -473,7 +480,8 @@ func (c *Client) AddNote(ctx context.Context, body string, opts ...RequestEditor
 // Answers:
 //   - 200 (result): The script as stored.
 func (c *Client) PutScript(ctx context.Context, body string, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("putScript", http.MethodPut, "/scripts", "application/javascript", opts)
+	s := &clientCall{}
+	s.start("putScript", http.MethodPut, "/scripts", "application/javascript", opts)
 	s.setBody("application/javascript", []byte(body))
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -510,9 +518,13 @@ type clientCall struct {
 	err                     error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -532,7 +544,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("binary: " + s.operation + ": path parameter " + name + " is empty"))

@@ -486,6 +486,24 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationUploadAsset, (*serverHandler).serveUploadAsset},
+	{serverOperationGetAvatar, (*serverHandler).serveGetAvatar},
+	{serverOperationSetAvatar, (*serverHandler).serveSetAvatar},
+	{serverOperationEcho, (*serverHandler).serveEcho},
+	{serverOperationDownloadFile, (*serverHandler).serveDownloadFile},
+	{serverOperationUploadFile, (*serverHandler).serveUploadFile},
+	{serverOperationAddNote, (*serverHandler).serveAddNote},
+	{serverOperationPutScript, (*serverHandler).servePutScript},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -502,14 +520,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationUploadAsset, (*serverHandler).serveUploadAsset)
-	h.handle(serverOperationGetAvatar, (*serverHandler).serveGetAvatar)
-	h.handle(serverOperationSetAvatar, (*serverHandler).serveSetAvatar)
-	h.handle(serverOperationEcho, (*serverHandler).serveEcho)
-	h.handle(serverOperationDownloadFile, (*serverHandler).serveDownloadFile)
-	h.handle(serverOperationUploadFile, (*serverHandler).serveUploadFile)
-	h.handle(serverOperationAddNote, (*serverHandler).serveAddNote)
-	h.handle(serverOperationPutScript, (*serverHandler).servePutScript)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -858,7 +871,7 @@ func (h *serverHandler) serveDownloadFile(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in DownloadFileInput
-	in.Name = r.PathValue("name")
+	in.Name = serverPathValue(r, "name")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.DownloadFile(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "downloadFile", err)
@@ -883,7 +896,7 @@ func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in UploadFileInput
-	in.Name = r.PathValue("name")
+	in.Name = serverPathValue(r, "name")
 	if data == nil {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}

@@ -12,12 +12,12 @@ import (
 	"hash/maphash"
 	"io"
 	"iter"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"reflect"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -405,7 +405,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The tags added.
 func (c *Client) AddTags(ctx context.Context, body AddTagsRequestBody, opts ...RequestEditorFn) ([]string, error) {
-	s := newClientCall("addTags", http.MethodPost, "/tags~batchAdd", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	s := &clientCall{}
+	s.start("addTags", http.MethodPost, "/tags~batchAdd", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	s.setJSON("application/json", body)
 	r := new([]string)
 	return clientValue(r, c.call(ctx, s, nil, r))
@@ -434,7 +435,8 @@ func (c *Client) AddTagsInChunks(ctx context.Context, body AddTagsRequestBody, c
 // Answers:
 //   - 200 (result): A page of things.
 func (c *Client) ListThings(ctx context.Context, params *ListThingsParams, opts ...RequestEditorFn) (*ThingPage, error) {
-	s := newClientCall("listThings", http.MethodGet, "/things", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	s := &clientCall{}
+	s.start("listThings", http.MethodGet, "/things", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
 		clientOpt(s, clientInQuery, "per_page", params.PerPage, clientInt)
@@ -507,10 +509,7 @@ func (c *Client) ListThingsAll(ctx context.Context, params *ListThingsParams, op
 		first = *params.Page
 	}
 	return clientPages(ctx, c.maxPages, first, false, func(ctx context.Context, at int64) (clientPage[Thing, int64], error) {
-		var r ListThingsParams
-		if params != nil {
-			r = *params
-		}
+		r := clientCopy(params)
 		r.Page = &at
 		resp, err := c.ListThings(ctx, &r, opts...)
 		if err != nil {
@@ -555,7 +554,8 @@ var clientErrorsOfImportThings = []clientError{
 //   - 422 (*APIError): Some things are invalid.
 //   - 2XX (result Status2XX): Another success.
 func (c *Client) ImportThings(ctx context.Context, body ThingBatch, opts ...RequestEditorFn) (*ImportThingsResult, error) {
-	s := newClientCall("importThings", http.MethodPost, "/things", "application/json, text/plain", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	s := &clientCall{}
+	s.start("importThings", http.MethodPost, "/things", "application/json, text/plain", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -609,7 +609,8 @@ func (c *Client) ImportThingsInChunks(ctx context.Context, body ThingBatch, chun
 // Answers:
 //   - 200 (result): The notes as stored.
 func (c *Client) PutThingsIDNotes(ctx context.Context, id int64, body io.Reader, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("put  things  id  notes", http.MethodPut, "/things/"+strconv.FormatInt(id, 10)+"/notes", "text/plain", [][]string{}, opts)
+	s := &clientCall{}
+	s.start("put  things  id  notes", http.MethodPut, "/things/"+strconv.FormatInt(id, 10)+"/notes", "text/plain", [][]string{}, opts)
 	if body != nil {
 		s.setStream("application/octet-stream", body)
 	}
@@ -638,8 +639,9 @@ var clientErrorsOfClearNotes = []clientError{
 // Answers:
 //   - default (result): Whatever the server says.
 func (c *Client) ClearNotes(ctx context.Context, id int64, body *Point, opts ...RequestEditorFn) (*ProblemModel, error) {
-	s := newClientCall("clearNotes", http.MethodDelete, "/things/"+strconv.FormatInt(id, 10)+"/notes", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	clientOptJSON(s, "application/json", body != nil, body)
+	s := &clientCall{}
+	s.start("clearNotes", http.MethodDelete, "/things/"+strconv.FormatInt(id, 10)+"/notes", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	clientOptJSON(s, "application/json", body)
 	r := new(ProblemModel)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfClearNotes, r))
 }
@@ -663,7 +665,8 @@ var clientErrorsOfGetThing = []clientError{
 //   - 4XX (*APIError): Another client error.
 //   - default (*APIError): An unexpected error.
 func (c *Client) GetThing(ctx context.Context, id int64, kind Kind, shape string, coords []float64, params *GetThingParams, opts ...RequestEditorFn) (*Thing, error) {
-	s := newClientCall("getThing", http.MethodGet, "/things/"+strconv.FormatInt(id, 10)+"/"+url.PathEscape(string(kind))+"/."+url.PathEscape(shape)+"/"+clientPathList("matrix", "coords", true, clientStrings(coords, func(v float64) string {
+	s := &clientCall{}
+	s.start("getThing", http.MethodGet, "/things/"+strconv.FormatInt(id, 10)+"/"+url.PathEscape(string(kind))+"/."+url.PathEscape(shape)+"/"+clientPathList("matrix", "coords", true, clientStrings(coords, func(v float64) string {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	})), "application/json", [][]string{{"basic"}, {"session"}}, opts)
 	s.emptyPath("kind", kind == "")
@@ -704,9 +707,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -727,7 +734,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("client: " + s.operation + ": path parameter " + name + " is empty"))
@@ -744,11 +754,9 @@ func (s *clientCall) setJSON(contentType string, v any) {
 	s.setBody(contentType, data)
 }
 
-// clientOptJSON encodes an optional request body as JSON when it is present (not a
-// nil pointer). Not generic: an instance per body type cost the compiler two
-// functions each.
-func clientOptJSON(s *clientCall, contentType string, present bool, body any) {
-	if present {
+// clientOptJSON encodes an optional request body as JSON when it is set.
+func clientOptJSON[T any](s *clientCall, contentType string, body *T) {
+	if body != nil {
 		s.setJSON(contentType, body)
 	}
 }
@@ -806,20 +814,11 @@ func (s *clientCall) addList(name, sep string, values []string) {
 // encodeQuery writes the query string in key order. Brackets in names stay as they
 // are, as APIs with filters such as title[eq] document them.
 func (s *clientCall) encodeQuery() string {
-	keys := make([]string, 0, len(s.query)+len(s.rawQuery))
-	for key := range s.query {
-		keys = append(keys, key)
-	}
-	for key := range s.rawQuery {
-		keys = append(keys, key)
-	}
-	// Loops and sort.Strings, not slices.Sorted(maps.Keys(...)): no generic instances.
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(s.query))
+	keys = slices.AppendSeq(keys, maps.Keys(s.rawQuery))
+	slices.Sort(keys)
 	var parts []string
-	for i, key := range keys {
-		if i > 0 && key == keys[i-1] {
-			continue
-		}
+	for _, key := range slices.Compact(keys) {
 		name := clientUnbracket.Replace(url.QueryEscape(key))
 		for _, v := range s.query[key] {
 			parts = append(parts, name+"="+url.QueryEscape(v))
@@ -920,11 +919,9 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 	for _, cookie := range s.cookies {
 		req.AddCookie(cookie)
 	}
-	for _, editors := range [2][]RequestEditorFn{c.editors, s.editors} {
-		for _, edit := range editors {
-			if err := edit(ctx, req); err != nil {
-				return nil, fmt.Errorf("client: %s: request editor: %w", s.operation, err)
-			}
+	for _, edit := range slices.Concat(c.editors, s.editors) {
+		if err := edit(ctx, req); err != nil {
+			return nil, fmt.Errorf("client: %s: request editor: %w", s.operation, err)
 		}
 	}
 	resp, err := c.httpClient.Do(req)
@@ -1127,12 +1124,7 @@ func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, mis
 		}
 		fields := clientFields(v.Type())
 		extra, hasExtra := clientExtra(v.Type())
-		keys := make([]string, 0, len(members))
-		for k := range members {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, key := range keys {
+		for _, key := range slices.Sorted(maps.Keys(members)) {
 			index, ok := fields[key]
 			if !ok && !hasExtra {
 				// encoding/json matches names regardless of case; a struct with additional
@@ -1163,12 +1155,7 @@ func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, mis
 			return false
 		}
 		v.Set(reflect.MakeMapWithSize(v.Type(), len(members)))
-		keys := make([]string, 0, len(members))
-		for k := range members {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, key := range keys {
+		for _, key := range slices.Sorted(maps.Keys(members)) {
 			clientTolerateMember(v, key, members[key], pointer, misfits)
 		}
 		return true
@@ -1240,12 +1227,7 @@ func clientFields(t reflect.Type) map[string]int {
 		}
 		fields[name] = i
 	}
-	keys := make([]string, 0, len(fields))
-	for k := range fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, name := range keys {
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
 		if _, taken := fields[strings.ToLower(name)]; !taken {
 			fields[strings.ToLower(name)] = fields[name]
 		}
@@ -1535,12 +1517,7 @@ func clientAddObject(s *clientCall, name string, deep, explode bool, pairs []str
 // clientMapPairs lists the keys and written values of a map, in key order.
 func clientMapPairs[V any](m map[string]V, format func(V) string) []string {
 	var pairs []string
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		pairs = append(pairs, k, format(m[k]))
 	}
 	return pairs
@@ -1563,35 +1540,41 @@ type clientPage[T any, K comparable] struct {
 // seen reach the total, when the next key is the zero K or one already fetched, when a
 // page repeats the items of an earlier one (a server that ignores the page parameter; a
 // second empty page is such a repeat), after maxPages pages when it is positive, when the
-// loop breaks, and at the first error, which it yields. The rules are clientWalk's, so
-// that only this loop is compiled per item type; it is kept out of line, so that it is not
-// compiled once more in every method that returns it.
-//
-//go:noinline
+// loop breaks, and at the first error, which it yields.
 func clientPages[T any, K comparable](ctx context.Context, maxPages int, first K, keepEmpty bool, fetch func(ctx context.Context, at K) (clientPage[T, K], error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		w := newClientWalk(maxPages, keepEmpty)
 		var none K
-		for at := first; at != none || w.n == 0; {
-			more, err := w.begin(ctx, at)
-			var p clientPage[T, K]
-			if more {
-				p, err = fetch(ctx, at)
+		fetched := map[K]bool{}
+		pages := map[uint64]bool{}
+		seed := maphash.MakeSeed()
+		var seen int64
+		at := first
+		for n := 0; maxPages <= 0 || n < maxPages; n++ {
+			if err := ctx.Err(); err != nil {
+				var zero T
+				yield(zero, err)
+				return
 			}
+			fetched[at] = true
+			p, err := fetch(ctx, at)
 			if err != nil {
 				var zero T
 				yield(zero, err)
 				return
 			}
-			if !more || !w.fresh(p.items) {
+			sum, ok := clientPageSum(seed, p.items)
+			if ok && pages[sum] {
 				return
 			}
+			pages[sum] = true
 			for _, item := range p.items {
 				if !yield(item, nil) {
 					return
 				}
 			}
-			if !w.goOn(len(p.items), p.total, p.limit, p.next) {
+			seen += int64(len(p.items))
+			switch {
+			case len(p.items) == 0 && !keepEmpty, p.total > 0 && seen >= p.total, p.limit > 0 && int64(len(p.items)) < p.limit, p.next == none || fetched[p.next]:
 				return
 			}
 			at = p.next
@@ -1599,72 +1582,23 @@ func clientPages[T any, K comparable](ctx context.Context, maxPages int, first K
 	}
 }
 
-// clientWalk is the state of one walk of clientPages: the keys fetched, the
-// fingerprints of the pages seen, and the items seen. Its methods stay out of line,
-// so that they are not compiled again in every item type's loop.
-type clientWalk struct {
-	maxPages, n int
-	keepEmpty   bool
-	fetched     map[any]bool
-	pages       map[uint64]bool
-	seed        maphash.Seed
-	seen        int64
-}
-
-func newClientWalk(maxPages int, keepEmpty bool) *clientWalk {
-	return &clientWalk{
-		fetched:   map[any]bool{},
-		keepEmpty: keepEmpty,
-		maxPages:  maxPages,
-		pages:     map[uint64]bool{},
-		seed:      maphash.MakeSeed(),
-	}
-}
-
-// begin reports whether to fetch the page at key at: not after maxPages pages, and
-// not once ctx has ended, which is the error.
-//
-//go:noinline
-func (w *clientWalk) begin(ctx context.Context, at any) (bool, error) {
-	if w.maxPages > 0 && w.n >= w.maxPages {
-		return false, nil
-	}
-	if err := ctx.Err(); err != nil {
-		return false, err
-	}
-	w.n++
-	w.fetched[at] = true
-	return true, nil
-}
-
-// fresh reports whether a page's items differ from those of every earlier page.
-//
-//go:noinline
-func (w *clientWalk) fresh(items any) bool {
-	sum, ok := clientPageSum(w.seed, items)
-	if ok && w.pages[sum] {
-		return false
-	}
-	w.pages[sum] = true
-	return true
-}
-
-// goOn reports, after a page of n items, whether there is a next page to fetch.
-//
-//go:noinline
-func (w *clientWalk) goOn(n int, total, limit int64, next any) bool {
-	w.seen += int64(n)
-	return !(n == 0 && !w.keepEmpty || total > 0 && w.seen >= total || limit > 0 && int64(n) < limit || w.fetched[next])
-}
-
 // clientPageSum fingerprints the items of a page, to notice a page that repeats an
 // earlier one; ok is false when they cannot be encoded.
-func clientPageSum(seed maphash.Seed, items any) (uint64, bool) {
+func clientPageSum[T any](seed maphash.Seed, items []T) (uint64, bool) {
 	data, err := json.Marshal(items)
 	if err != nil {
 		return 0, false
 	}
 	return maphash.Bytes(seed, data), true
+}
+
+// clientCopy is a copy of the caller's params, which an iterator changes page by page.
+func clientCopy[P any](params *P) P {
+	var r P
+	if params != nil {
+		r = *params
+	}
+	return r
 }
 
 // clientDeref is the value an optional field points to, or the zero value.
@@ -1723,52 +1657,40 @@ func (e *BulkError) Unwrap() []error {
 // part that one chunk sends.
 type clientChunk [][2]int
 
-// clientBulk sends lists of the given lengths in chunks with send, as clientChunks
-// does, and returns what the chunks that succeeded answered, in order, with a
-// *BulkError when some failed. Only this shell is compiled per item type.
-//
-//go:noinline
-func clientBulk[T any](ctx context.Context, operation string, size, maxItems int, lens []int, send func(clientChunk) ([]T, error)) ([]T, error) {
-	var all []T
-	err := clientChunks(ctx, operation, size, maxItems, lens, func(chunk clientChunk) error {
-		got, err := send(chunk)
-		all = append(all, got...)
-		return err
-	})
-	return all, err
-}
-
-// clientChunks checks the chunk size, splits lists of the given lengths into chunks,
+// clientBulk checks the chunk size, splits lists of the given lengths into chunks,
 // and sends them in order with send. It goes on after a chunk fails, but sends
-// nothing more once ctx has ended, and returns a *BulkError when some failed.
-// size 0 means maxItems.
-func clientChunks(ctx context.Context, operation string, size, maxItems int, lens []int, send func(clientChunk) error) error {
+// nothing more once ctx has ended, and returns what the chunks that succeeded
+// answered, with a *BulkError when some failed. size 0 means maxItems.
+func clientBulk[T any](ctx context.Context, operation string, size, maxItems int, lens []int, send func(clientChunk) ([]T, error)) ([]T, error) {
 	if size <= 0 {
 		size = maxItems
 	}
 	if size <= 0 {
-		return fmt.Errorf("client: %s: the chunk size must be positive, as the spec gives no maxItems", operation)
+		return nil, fmt.Errorf("client: %s: the chunk size must be positive, as the spec gives no maxItems", operation)
 	}
 	if maxItems > 0 && size > maxItems {
-		return fmt.Errorf("client: %s: chunk size %d is above the spec's maxItems %d", operation, size, maxItems)
+		return nil, fmt.Errorf("client: %s: chunk size %d is above the spec's maxItems %d", operation, size, maxItems)
 	}
 	chunks := clientSplit(size, lens)
+	var all []T
 	errs := make([]error, len(chunks))
 	failed := false
 	for i, chunk := range chunks {
 		errs[i] = ctx.Err()
 		if errs[i] == nil {
-			errs[i] = send(chunk)
+			var got []T
+			got, errs[i] = send(chunk)
+			all = append(all, got...)
 		}
 		failed = failed || errs[i] != nil
 	}
 	if failed {
-		return &BulkError{
+		return all, &BulkError{
 			ChunkSize: size,
 			Errs:      errs,
 		}
 	}
-	return nil
+	return all, nil
 }
 
 // clientSplit cuts lists of the given lengths, taken one after the other, into

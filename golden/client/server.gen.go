@@ -490,6 +490,22 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationAddTags, (*serverHandler).serveAddTags},
+	{serverOperationListThings, (*serverHandler).serveListThings},
+	{serverOperationImportThings, (*serverHandler).serveImportThings},
+	{serverOperationPutThingsIDNotes, (*serverHandler).servePutThingsIDNotes},
+	{serverOperationClearNotes, (*serverHandler).serveClearNotes},
+	{serverOperationGetThing, (*serverHandler).serveGetThing},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -506,12 +522,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationAddTags, (*serverHandler).serveAddTags)
-	h.handle(serverOperationListThings, (*serverHandler).serveListThings)
-	h.handle(serverOperationImportThings, (*serverHandler).serveImportThings)
-	h.handle(serverOperationPutThingsIDNotes, (*serverHandler).servePutThingsIDNotes)
-	h.handle(serverOperationClearNotes, (*serverHandler).serveClearNotes)
-	h.handle(serverOperationGetThing, (*serverHandler).serveGetThing)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -771,24 +784,7 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 	var in AddTagsInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*AddTagsRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = AddTagsRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*AddTagsRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -955,24 +951,7 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 	var in ImportThingsInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*ThingBatch)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = ThingBatch{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ThingBatch)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1002,7 +981,7 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in PutThingsIDNotesInput
-	in.ID, _ = serverPathOf(c, "id", r.PathValue("id"), serverParseIntOf[int64])
+	in.ID, _ = serverPathOf(c, "id", serverPathValue(r, "id"), serverParseIntOf[int64])
 	in.Body = data
 	if !h.invalid(w, c) {
 		if out, err := h.impl.PutThingsIDNotes(c.ctx, in); err != nil || out == nil {
@@ -1028,24 +1007,11 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in ClearNotesInput
-	in.ID, _ = serverPathOf(c, "id", r.PathValue("id"), serverParseIntOf[int64])
+	in.ID, _ = serverPathOf(c, "id", serverPathValue(r, "id"), serverParseIntOf[int64])
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(Point)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*Point)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = Point{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-		}
+		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*Point)(nil), nil)
 	}
 	if !h.invalid(w, c) {
 		if out, err := h.impl.ClearNotes(c.ctx, in); err != nil || out == nil {
@@ -1067,14 +1033,14 @@ func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetThingInput
-	in.ID, _ = serverPathOf(c, "id", r.PathValue("id"), serverParseIntOf[int64])
-	if v, ok := serverPathOf(c, "kind", r.PathValue("kind"), serverTextOf[Kind]); ok {
+	in.ID, _ = serverPathOf(c, "id", serverPathValue(r, "id"), serverParseIntOf[int64])
+	if v, ok := serverPathOf(c, "kind", serverPathValue(r, "kind"), serverTextOf[Kind]); ok {
 		at := &validationPath{in: "path", name: "kind"}
 		c.addIf(at, !v.Valid(), "must be one of \"small\", \"large\"")
 		in.Kind = v
 	}
-	in.Shape = strings.TrimPrefix(r.PathValue("shape"), ".")
-	in.Coords, _ = serverPathListOf(c, "coords", serverPathList(r.PathValue("coords"), "matrix", "coords", true), serverParseFloatOf[float64])
+	in.Shape = strings.TrimPrefix(serverPathValue(r, "shape"), ".")
+	in.Coords, _ = serverPathListOf(c, "coords", serverPathList(serverPathValue(r, "coords"), "matrix", "coords", true), serverParseFloatOf[float64])
 	in.Params.XRequestID, _ = serverHeaderOf(c, r.Header, "X-Request-Id", true, serverTextOf[string])
 	in.Params.XTags, _ = serverHeaderListOf[string](c, r.Header, "X-Tags", false, nil)
 	in.Params.SessionHint = serverParamPtr(serverCookieOf(c, r, "session_hint", false, serverParseBoolOf[bool]))

@@ -14,6 +14,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -299,6 +300,14 @@ func serverSplit(s, sep string) []string {
 		return []string{}
 	}
 	return strings.Split(s, sep)
+}
+
+// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
+// Request.PathValue's search of the pattern would be compiled into every handler.
+//
+//go:noinline
+func serverPathValue(r *http.Request, name string) string {
+	return r.PathValue(name)
 }
 
 // serverPathList splits a list path parameter: simple (a,b), label (.a,b or .a.b
@@ -1019,6 +1028,46 @@ func serverCountItems(c *validationState, data []byte) int {
 		n++
 	})
 	return n
+}
+
+// serverWalker walks the JSON text of a struct for what decoding cannot show; a nil
+// receiver checks the kinds of the members too.
+type serverWalker interface {
+	serverWalk(*validationState, *validationPath, []byte)
+}
+
+// serverMemberDecoder decodes each member of a struct's JSON object on its own.
+type serverMemberDecoder interface {
+	serverDecodeMembers(*validationState, *validationPath, []byte)
+}
+
+// serverDecodeObject decodes the JSON body data into v, a pointer to a struct. When
+// json.Unmarshal refuses it, walk (a nil pointer of v's type) finds the values of the
+// wrong kind, and v is decoded again member by member so that the members that are
+// right are still validated; after a clean decoding, walkDecoded, if any, walks data
+// with the decoded value. It reports whether v holds a value to validate.
+func serverDecodeObject(c *validationState, at *validationPath, data []byte, v serverMemberDecoder, kinds serverKind, walk, walkDecoded serverWalker) bool {
+	if serverIsNull(data) {
+		c.missing(at, "must not be null")
+		return false
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		if !serverBodyError(c, at, err, func() {
+			if serverDescend(c, at, data, kinds, false) {
+				walk.serverWalk(c, at, data)
+			}
+		}) {
+			return false
+		}
+		// What json.Unmarshal decoded before it failed is dropped.
+		reflect.ValueOf(v).Elem().SetZero()
+		v.serverDecodeMembers(c, at, data)
+		return true
+	}
+	if walkDecoded != nil && serverDescend(c, at, data, kinds, true) {
+		walkDecoded.serverWalk(c, at, data)
+	}
+	return true
 }
 
 // streamBody checks the content type of a binary body and hands the body over

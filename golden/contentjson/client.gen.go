@@ -296,7 +296,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): What the server read.
 func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...RequestEditorFn) (*Echo, error) {
-	s := newClientCall("search", http.MethodGet, "/search", "application/json", opts)
+	s := &clientCall{}
+	s.start("search", http.MethodGet, "/search", "application/json", opts)
 	if params != nil {
 		if params.Where != nil {
 			s.query.Set("where", clientJSONText(*params.Where))
@@ -326,9 +327,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -348,7 +353,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("contentjson: " + s.operation + ": path parameter " + name + " is empty"))

@@ -335,7 +335,8 @@ func (c *Client) CreatePetWithMultipartBody(ctx context.Context, body CreatePetM
 
 // sendCreatePet sends CreatePet with the body that setBody sets, and reads its answer.
 func (c *Client) sendCreatePet(ctx context.Context, setBody func(*clientCall), opts ...RequestEditorFn) (*Received, error) {
-	s := newClientCall("createPet", http.MethodPost, "/pets", "application/json", opts)
+	s := &clientCall{}
+	s.start("createPet", http.MethodPost, "/pets", "application/json", opts)
 	setBody(s)
 	r := new(Received)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -348,7 +349,8 @@ func (c *Client) sendCreatePet(ctx context.Context, setBody func(*clientCall), o
 // Answers:
 //   - 200 (result): The pet.
 func (c *Client) GetPet(ctx context.Context, name string, opts ...RequestEditorFn) (*Pet, error) {
-	s := newClientCall("getPet", http.MethodGet, "/pets/"+url.PathEscape(name), "application/json", opts)
+	s := &clientCall{}
+	s.start("getPet", http.MethodGet, "/pets/"+url.PathEscape(name), "application/json", opts)
 	s.emptyPath("name", name == "")
 	r := new(Pet)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -377,9 +379,13 @@ type clientCall struct {
 	err                     error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -399,7 +405,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("contenttypes: " + s.operation + ": path parameter " + name + " is empty"))

@@ -296,7 +296,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The filter as read.
 func (c *Client) ListCharges(ctx context.Context, params *ListChargesParams, opts ...RequestEditorFn) (*ChargeFilter, error) {
-	s := newClientCall("listCharges", http.MethodGet, "/charges", "application/json", opts)
+	s := &clientCall{}
+	s.start("listCharges", http.MethodGet, "/charges", "application/json", opts)
 	if params != nil {
 		if params.Filter2 != nil {
 			clientDeepObject(s.query, "filter", *params.Filter2)
@@ -331,7 +332,8 @@ func (c *Client) ListCharges(ctx context.Context, params *ListChargesParams, opt
 // Answers:
 //   - 200 (result): The objects as read, in parameter order.
 func (c *Client) GetPerson(ctx context.Context, who Person, label Person, matrix Person, params *GetPersonParams, opts ...RequestEditorFn) ([]Person, error) {
-	s := newClientCall("getPerson", http.MethodGet, "/people/"+clientStyledObject("simple", "who", false, func() []string {
+	s := &clientCall{}
+	s.start("getPerson", http.MethodGet, "/people/"+clientStyledObject("simple", "who", false, func() []string {
 		var w []string
 		if who.Age != nil {
 			w = append(w, "age", strconv.FormatInt(int64(*who.Age), 10))
@@ -413,9 +415,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -435,7 +441,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("deepobject: " + s.operation + ": path parameter " + name + " is empty"))

@@ -284,6 +284,18 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationListCharges, (*serverHandler).serveListCharges},
+	{serverOperationGetPerson, (*serverHandler).serveGetPerson},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -300,8 +312,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListCharges, (*serverHandler).serveListCharges)
-	h.handle(serverOperationGetPerson, (*serverHandler).serveGetPerson)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -676,7 +689,7 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 			in:   "path",
 			name: "who",
 		}
-		s := r.PathValue("who")
+		s := serverPathValue(r, "who")
 		if m, ok := serverStyledObject(c, at, s, "simple", "who", false); ok {
 			var obj Person
 			if s, ok := m["age"]; ok {
@@ -707,7 +720,7 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 			in:   "path",
 			name: "label",
 		}
-		s := strings.TrimPrefix(r.PathValue("label"), ".")
+		s := strings.TrimPrefix(serverPathValue(r, "label"), ".")
 		if m, ok := serverStyledObject(c, at, s, "label", "label", true); ok {
 			var obj Person
 			if s, ok := m["age"]; ok {
@@ -738,7 +751,7 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 			in:   "path",
 			name: "matrix",
 		}
-		s := strings.TrimPrefix(r.PathValue("matrix"), ";matrix=")
+		s := strings.TrimPrefix(serverPathValue(r, "matrix"), ";matrix=")
 		if m, ok := serverStyledObject(c, at, s, "matrix", "matrix", true); ok {
 			var obj Person
 			if s, ok := m["age"]; ok {

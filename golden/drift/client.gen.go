@@ -364,7 +364,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): Up
 func (c *Client) Health(ctx context.Context, opts ...RequestEditorFn) (*Empty, error) {
-	s := newClientCall("health", http.MethodGet, "/health", "application/json", [][]string{}, opts)
+	s := &clientCall{}
+	s.start("health", http.MethodGet, "/health", "application/json", [][]string{}, opts)
 	r := new(Empty)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -376,7 +377,8 @@ func (c *Client) Health(ctx context.Context, opts ...RequestEditorFn) (*Empty, e
 // Answers:
 //   - 200 (result): A page of items
 func (c *Client) ListItems(ctx context.Context, opts ...RequestEditorFn) (*ItemList, error) {
-	s := newClientCall("listItems", http.MethodGet, "/items", "application/json", nil, opts)
+	s := &clientCall{}
+	s.start("listItems", http.MethodGet, "/items", "application/json", nil, opts)
 	r := new(ItemList)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -388,7 +390,8 @@ func (c *Client) ListItems(ctx context.Context, opts ...RequestEditorFn) (*ItemL
 // Answers:
 //   - 201 (result): Created
 func (c *Client) CreateItem(ctx context.Context, body Item, opts ...RequestEditorFn) (*Item, error) {
-	s := newClientCall("createItem", http.MethodPost, "/items", "application/json", nil, opts)
+	s := &clientCall{}
+	s.start("createItem", http.MethodPost, "/items", "application/json", nil, opts)
 	s.setJSON("application/json", body)
 	r := new(Item)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -412,7 +415,8 @@ type InviteItemResult struct {
 //   - 200 (result OK): Already invited
 //   - 201 (result Created): Invited
 func (c *Client) InviteItem(ctx context.Context, itemID string, opts ...RequestEditorFn) (*InviteItemResult, error) {
-	s := newClientCall("inviteItem", http.MethodPost, "/items/"+url.PathEscape(itemID)+"/invite", "application/json", nil, opts)
+	s := &clientCall{}
+	s.start("inviteItem", http.MethodPost, "/items/"+url.PathEscape(itemID)+"/invite", "application/json", nil, opts)
 	s.emptyPath("itemId", itemID == "")
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -440,7 +444,8 @@ func (c *Client) InviteItem(ctx context.Context, itemID string, opts ...RequestE
 // Answers:
 //   - 200 (result): The meeting
 func (c *Client) GetMeeting(ctx context.Context, meetingID MeetingID, params *GetMeetingParams, opts ...RequestEditorFn) (Receipt, error) {
-	s := newClientCall("getMeeting", http.MethodGet, "/meetings/"+url.PathEscape(clientValueText(meetingID)), "application/json", nil, opts)
+	s := &clientCall{}
+	s.start("getMeeting", http.MethodGet, "/meetings/"+url.PathEscape(clientValueText(meetingID)), "application/json", nil, opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "occurrence", params.Occurrence, clientUnionText)
 	}
@@ -467,9 +472,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -490,7 +499,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("drift: " + s.operation + ": path parameter " + name + " is empty"))

@@ -363,6 +363,21 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationHealth, (*serverHandler).serveHealth},
+	{serverOperationListItems, (*serverHandler).serveListItems},
+	{serverOperationCreateItem, (*serverHandler).serveCreateItem},
+	{serverOperationInviteItem, (*serverHandler).serveInviteItem},
+	{serverOperationGetMeeting, (*serverHandler).serveGetMeeting},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -379,11 +394,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationHealth, (*serverHandler).serveHealth)
-	h.handle(serverOperationListItems, (*serverHandler).serveListItems)
-	h.handle(serverOperationCreateItem, (*serverHandler).serveCreateItem)
-	h.handle(serverOperationInviteItem, (*serverHandler).serveInviteItem)
-	h.handle(serverOperationGetMeeting, (*serverHandler).serveGetMeeting)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -673,24 +686,7 @@ func (h *serverHandler) serveCreateItem(w http.ResponseWriter, r *http.Request) 
 	var in CreateItemInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*Item)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = Item{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Item)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -716,7 +712,7 @@ func (h *serverHandler) serveInviteItem(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in InviteItemInput
-	in.ItemID = r.PathValue("itemID")
+	in.ItemID = serverPathValue(r, "itemID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.InviteItem(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "inviteItem", err)
@@ -737,7 +733,7 @@ func (h *serverHandler) serveGetMeeting(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in GetMeetingInput
-	in.MeetingID, _ = serverPathOf(c, "meetingId", r.PathValue("meetingID"), serverParseUnionOf[MeetingID])
+	in.MeetingID, _ = serverPathOf(c, "meetingId", serverPathValue(r, "meetingID"), serverParseUnionOf[MeetingID])
 	in.Params.Occurrence = serverParamPtr(serverQueryOf(c, q, "occurrence", false, serverParseUnionOf[MeetingID]))
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetMeeting(c.ctx, in); err != nil || out == nil {

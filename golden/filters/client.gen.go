@@ -298,7 +298,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): Gadgets.
 func (c *Client) ListGadgets(ctx context.Context, params *ListGadgetsParams, opts ...RequestEditorFn) ([]Gadget, error) {
-	s := newClientCall("listGadgets", http.MethodGet, "/gadgets", "application/json", opts)
+	s := &clientCall{}
+	s.start("listGadgets", http.MethodGet, "/gadgets", "application/json", opts)
 	if params != nil {
 		params.Filter.AppendQuery(s.query)
 	}
@@ -315,7 +316,8 @@ func (c *Client) ListGadgets(ctx context.Context, params *ListGadgetsParams, opt
 // Answers:
 //   - 200 (result): Statistics.
 func (c *Client) GetStats(ctx context.Context, params *GetStatsParams, opts ...RequestEditorFn) (*GetStats200ResponseBody, error) {
-	s := newClientCall("getStats", http.MethodGet, "/stats", "application/json", opts)
+	s := &clientCall{}
+	s.start("getStats", http.MethodGet, "/stats", "application/json", opts)
 	if params != nil {
 		params.Filter.AppendQuery(s.query)
 	}
@@ -332,7 +334,8 @@ func (c *Client) GetStats(ctx context.Context, params *GetStatsParams, opts ...R
 // Answers:
 //   - 200 (result): A page of widgets.
 func (c *Client) ListWidgets(ctx context.Context, params *ListWidgetsParams, opts ...RequestEditorFn) (*WidgetList, error) {
-	s := newClientCall("listWidgets", http.MethodGet, "/widgets", "application/json", opts)
+	s := &clientCall{}
+	s.start("listWidgets", http.MethodGet, "/widgets", "application/json", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "page[size]", params.PageSize, clientInt)
 		s.query.Set("label[eq]", params.LabelEq)
@@ -351,7 +354,8 @@ func (c *Client) ListWidgets(ctx context.Context, params *ListWidgetsParams, opt
 // Answers:
 //   - 200 (result): One widget.
 func (c *Client) GetWidget(ctx context.Context, id string, opts ...RequestEditorFn) (*Widget, error) {
-	s := newClientCall("getWidget", http.MethodGet, "/widgets/"+url.PathEscape(id), "application/json", opts)
+	s := &clientCall{}
+	s.start("getWidget", http.MethodGet, "/widgets/"+url.PathEscape(id), "application/json", opts)
 	s.emptyPath("id", id == "")
 	r := new(Widget)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -373,9 +377,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -395,7 +403,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("filters: " + s.operation + ": path parameter " + name + " is empty"))

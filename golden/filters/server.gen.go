@@ -339,6 +339,20 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationListGadgets, (*serverHandler).serveListGadgets},
+	{serverOperationGetStats, (*serverHandler).serveGetStats},
+	{serverOperationListWidgets, (*serverHandler).serveListWidgets},
+	{serverOperationGetWidget, (*serverHandler).serveGetWidget},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -355,10 +369,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListGadgets, (*serverHandler).serveListGadgets)
-	h.handle(serverOperationGetStats, (*serverHandler).serveGetStats)
-	h.handle(serverOperationListWidgets, (*serverHandler).serveListWidgets)
-	h.handle(serverOperationGetWidget, (*serverHandler).serveGetWidget)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -694,7 +707,7 @@ func (h *serverHandler) serveGetWidget(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetWidgetInput
-	in.ID = r.PathValue("id")
+	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetWidget(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getWidget", err)

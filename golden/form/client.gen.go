@@ -296,7 +296,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The token.
 func (c *Client) Token(ctx context.Context, body *TokenRequestBody, opts ...RequestEditorFn) (*Token200ResponseBody, error) {
-	s := newClientCall("token", http.MethodPost, "/oauth/token", "application/json", opts)
+	s := &clientCall{}
+	s.start("token", http.MethodPost, "/oauth/token", "application/json", opts)
 	if body != nil {
 		s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
 	}
@@ -311,7 +312,8 @@ func (c *Client) Token(ctx context.Context, body *TokenRequestBody, opts ...Requ
 // Answers:
 //   - 200 (result): The intent as the server read it.
 func (c *Client) CreatePaymentIntent(ctx context.Context, body PaymentIntentParams, opts ...RequestEditorFn) (*PaymentIntentParams, error) {
-	s := newClientCall("createPaymentIntent", http.MethodPost, "/v1/payment_intents", "application/json", opts)
+	s := &clientCall{}
+	s.start("createPaymentIntent", http.MethodPost, "/v1/payment_intents", "application/json", opts)
 	s.keep(s.setForm("application/x-www-form-urlencoded", body, map[string]string{
 		"expand":   "deepObject",
 		"items":    "deepObject",
@@ -338,9 +340,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -360,7 +366,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("form: " + s.operation + ": path parameter " + name + " is empty"))

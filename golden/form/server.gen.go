@@ -279,6 +279,18 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationToken, (*serverHandler).serveToken},
+	{serverOperationCreatePaymentIntent, (*serverHandler).serveCreatePaymentIntent},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -295,8 +307,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationToken, (*serverHandler).serveToken)
-	h.handle(serverOperationCreatePaymentIntent, (*serverHandler).serveCreatePaymentIntent)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -554,24 +567,7 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(TokenRequestBody)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*TokenRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = TokenRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, in.Body, serverKindObject, (*TokenRequestBody)(nil), in.Body) {
 			in.Body.validate(c, at)
 		}
 	}
@@ -624,24 +620,7 @@ func (h *serverHandler) serveCreatePaymentIntent(w http.ResponseWriter, r *http.
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*PaymentIntentParams)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = PaymentIntentParams{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*PaymentIntentParams)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {

@@ -296,7 +296,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 201 (result): Added
 func (c *Client) AddHost(ctx context.Context, body Host, opts ...RequestEditorFn) (*Host, error) {
-	s := newClientCall("addHost", http.MethodPost, "/hosts", "application/json", opts)
+	s := &clientCall{}
+	s.start("addHost", http.MethodPost, "/hosts", "application/json", opts)
 	s.setJSON("application/json", body)
 	r := new(Host)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -318,9 +319,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -340,7 +345,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("gotype: " + s.operation + ": path parameter " + name + " is empty"))

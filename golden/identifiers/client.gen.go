@@ -296,7 +296,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): stored
 func (c *Client) FilesPutFile(ctx context.Context, errors_ string, strings_ string, bytes_ int, io_ string, body OddNames, opts ...RequestEditorFn) (*OddNames, error) {
-	s := newClientCall("files.put-file", http.MethodPut, "/files/"+url.PathEscape(errors_)+"/"+url.PathEscape(strings_)+"/"+strconv.FormatInt(int64(bytes_), 10)+"/"+url.PathEscape(io_), "application/json", opts)
+	s := &clientCall{}
+	s.start("files.put-file", http.MethodPut, "/files/"+url.PathEscape(errors_)+"/"+url.PathEscape(strings_)+"/"+strconv.FormatInt(int64(bytes_), 10)+"/"+url.PathEscape(io_), "application/json", opts)
 	s.emptyPath("errors", errors_ == "")
 	s.emptyPath("strings", strings_ == "")
 	s.emptyPath("io", io_ == "")
@@ -312,7 +313,8 @@ func (c *Client) FilesPutFile(ctx context.Context, errors_ string, strings_ stri
 // Answers:
 //   - 204 (success): gone
 func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 string, fmt_ string, strconv_ string, opts ...RequestEditorFn) error {
-	s := newClientCall("http", http.MethodDelete, "/http/"+url.PathEscape(req2)+"/"+url.PathEscape(err2)+"/"+url.PathEscape(resp2)+"/"+url.PathEscape(fmt_)+"/"+url.PathEscape(strconv_), "", opts)
+	s := &clientCall{}
+	s.start("http", http.MethodDelete, "/http/"+url.PathEscape(req2)+"/"+url.PathEscape(err2)+"/"+url.PathEscape(resp2)+"/"+url.PathEscape(fmt_)+"/"+url.PathEscape(strconv_), "", opts)
 	s.emptyPath("req", req2 == "")
 	s.emptyPath("err", err2 == "")
 	s.emptyPath("resp", resp2 == "")
@@ -328,7 +330,8 @@ func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 strin
 // Answers:
 //   - 200 (result): a context
 func (c *Client) JSON(ctx context.Context, opts ...RequestEditorFn) (*Context, error) {
-	s := newClientCall("json", http.MethodGet, "/json", "application/json", opts)
+	s := &clientCall{}
+	s.start("json", http.MethodGet, "/json", "application/json", opts)
 	r := new(Context)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -341,7 +344,8 @@ func (c *Client) JSON(ctx context.Context, opts ...RequestEditorFn) (*Context, e
 // Answers:
 //   - 200 (result): the repository's issues
 func (c *Client) IssuesListForRepo(ctx context.Context, url_ string, http_ string, json_ string, time_ string, context_ string, params *IssuesListForRepoParams, opts ...RequestEditorFn) (*URL, error) {
-	s := newClientCall("issues/list-for-repo", http.MethodGet, "/repos/"+url.PathEscape(url_)+"/"+url.PathEscape(http_)+"/"+url.PathEscape(json_)+"/"+url.PathEscape(time_)+"/"+url.PathEscape(context_), "application/json", opts)
+	s := &clientCall{}
+	s.start("issues/list-for-repo", http.MethodGet, "/repos/"+url.PathEscape(url_)+"/"+url.PathEscape(http_)+"/"+url.PathEscape(json_)+"/"+url.PathEscape(time_)+"/"+url.PathEscape(context_), "application/json", opts)
 	s.emptyPath("url", url_ == "")
 	s.emptyPath("http", http_ == "")
 	s.emptyPath("json", json_ == "")
@@ -376,9 +380,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -398,7 +406,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("identifiers: " + s.operation + ": path parameter " + name + " is empty"))

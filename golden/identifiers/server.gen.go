@@ -352,6 +352,20 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationFilesPutFile, (*serverHandler).serveFilesPutFile},
+	{serverOperationHTTP, (*serverHandler).serveHTTP},
+	{serverOperationJSON, (*serverHandler).serveJSON},
+	{serverOperationIssuesListForRepo, (*serverHandler).serveIssuesListForRepo},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -368,10 +382,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationFilesPutFile, (*serverHandler).serveFilesPutFile)
-	h.handle(serverOperationHTTP, (*serverHandler).serveHTTP)
-	h.handle(serverOperationJSON, (*serverHandler).serveJSON)
-	h.handle(serverOperationIssuesListForRepo, (*serverHandler).serveIssuesListForRepo)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -620,30 +633,13 @@ func (h *serverHandler) serveFilesPutFile(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in FilesPutFileInput
-	in.Errors = r.PathValue("errors_")
-	in.Strings = r.PathValue("strings_")
-	in.Bytes, _ = serverPathOf(c, "bytes", r.PathValue("bytes_"), serverParseIntOf[int])
-	in.Io = r.PathValue("io_")
+	in.Errors = serverPathValue(r, "errors_")
+	in.Strings = serverPathValue(r, "strings_")
+	in.Bytes, _ = serverPathOf(c, "bytes", serverPathValue(r, "bytes_"), serverParseIntOf[int])
+	in.Io = serverPathValue(r, "io_")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*OddNames)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = OddNames{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*OddNames)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -667,11 +663,11 @@ func (h *serverHandler) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in HTTPInput
-	in.Req = r.PathValue("req2")
-	in.Err = r.PathValue("err2")
-	in.Resp = r.PathValue("resp2")
-	in.Fmt = r.PathValue("fmt_")
-	in.Strconv = r.PathValue("strconv_")
+	in.Req = serverPathValue(r, "req2")
+	in.Err = serverPathValue(r, "err2")
+	in.Resp = serverPathValue(r, "resp2")
+	in.Fmt = serverPathValue(r, "fmt_")
+	in.Strconv = serverPathValue(r, "strconv_")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.HTTP(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "http", err)
@@ -713,11 +709,11 @@ func (h *serverHandler) serveIssuesListForRepo(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in IssuesListForRepoInput
-	in.URL = r.PathValue("url_")
-	in.HTTP = r.PathValue("http_")
-	in.JSON = r.PathValue("json_")
-	in.Time = r.PathValue("time_")
-	in.Context = r.PathValue("context_")
+	in.URL = serverPathValue(r, "url_")
+	in.HTTP = serverPathValue(r, "http_")
+	in.JSON = serverPathValue(r, "json_")
+	in.Time = serverPathValue(r, "time_")
+	in.Context = serverPathValue(r, "context_")
 	in.Params.Errors = serverParamPtr(serverQueryOf(c, q, "errors", false, serverTextOf[string]))
 	in.Params.Strings = serverParamPtr(serverQueryOf(c, q, "strings", false, serverTextOf[string]))
 	in.Params.Io = serverParamPtr(serverQueryOf(c, q, "io", false, serverParseIntOf[int]))

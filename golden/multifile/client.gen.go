@@ -296,7 +296,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): the pets
 func (c *Client) ListPets(ctx context.Context, opts ...RequestEditorFn) ([]Pet, error) {
-	s := newClientCall("listPets", http.MethodGet, "/pets", "application/json", opts)
+	s := &clientCall{}
+	s.start("listPets", http.MethodGet, "/pets", "application/json", opts)
 	r := new([]Pet)
 	return clientValue(r, c.call(ctx, s, nil, r))
 }
@@ -308,7 +309,8 @@ func (c *Client) ListPets(ctx context.Context, opts ...RequestEditorFn) ([]Pet, 
 // Answers:
 //   - 201 (result): created
 func (c *Client) CreatePet(ctx context.Context, body NewPet, opts ...RequestEditorFn) (*Pet, error) {
-	s := newClientCall("createPet", http.MethodPost, "/pets", "application/json", opts)
+	s := &clientCall{}
+	s.start("createPet", http.MethodPost, "/pets", "application/json", opts)
 	s.setJSON("application/json", body)
 	r := new(Pet)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -327,7 +329,8 @@ var clientErrorsOfGetPet = []clientError{
 //   - 200 (result): the pet
 //   - 404 (*APIError): no such pet
 func (c *Client) GetPet(ctx context.Context, petID int64, opts ...RequestEditorFn) (*Pet, error) {
-	s := newClientCall("getPet", http.MethodGet, "/pets/"+strconv.FormatInt(petID, 10), "application/json", opts)
+	s := &clientCall{}
+	s.start("getPet", http.MethodGet, "/pets/"+strconv.FormatInt(petID, 10), "application/json", opts)
 	r := new(Pet)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfGetPet, r))
 }
@@ -348,9 +351,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -370,7 +377,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("multifile: " + s.operation + ": path parameter " + name + " is empty"))

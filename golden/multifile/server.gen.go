@@ -312,6 +312,19 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationListPets, (*serverHandler).serveListPets},
+	{serverOperationCreatePet, (*serverHandler).serveCreatePet},
+	{serverOperationGetPet, (*serverHandler).serveGetPet},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -328,9 +341,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListPets, (*serverHandler).serveListPets)
-	h.handle(serverOperationCreatePet, (*serverHandler).serveCreatePet)
-	h.handle(serverOperationGetPet, (*serverHandler).serveGetPet)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -606,24 +619,7 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	var in CreatePetInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*NewPet)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = NewPet{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*NewPet)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -649,7 +645,7 @@ func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetPetInput
-	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
+	in.PetID, _ = serverPathOf(c, "petId", serverPathValue(r, "petID"), serverParseIntOf[int64])
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetPet(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPet", err)

@@ -299,7 +299,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): What the server received.
 func (c *Client) UploadFile(ctx context.Context, body UploadFileRequestBody, opts ...RequestEditorFn) (*Received, error) {
-	s := newClientCall("uploadFile", http.MethodPost, "/files", "application/json", opts)
+	s := &clientCall{}
+	s.start("uploadFile", http.MethodPost, "/files", "application/json", opts)
 	s.keep(s.setMultipart(body, []clientPart{{
 		json: true,
 		name: "attributes",
@@ -323,7 +324,8 @@ func (c *Client) UploadFile(ctx context.Context, body UploadFileRequestBody, opt
 // Answers:
 //   - 204 (success): Tagged.
 func (c *Client) TagFiles(ctx context.Context, body TagFilesRequestBody, opts ...RequestEditorFn) error {
-	s := newClientCall("tagFiles", http.MethodPost, "/files/tags", "", opts)
+	s := &clientCall{}
+	s.start("tagFiles", http.MethodPost, "/files/tags", "", opts)
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, nil, nil)
 }
@@ -363,9 +365,13 @@ type clientCall struct {
 	err                     error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -385,7 +391,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("multipart: " + s.operation + ": path parameter " + name + " is empty"))

@@ -296,7 +296,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (success): ok
 func (c *Client) ListUserAPIKeys(ctx context.Context, userID int64, params *ListUserAPIKeysParams, opts ...RequestEditorFn) error {
-	s := newClientCall("list-user.api_keys", http.MethodGet, "/v1/users/"+strconv.FormatInt(userID, 10)+"/api-keys", "", opts)
+	s := &clientCall{}
+	s.start("list-user.api_keys", http.MethodGet, "/v1/users/"+strconv.FormatInt(userID, 10)+"/api-keys", "", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "page_size", params.PageSize, clientInt)
 	}
@@ -319,9 +320,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -341,7 +346,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("naming: " + s.operation + ": path parameter " + name + " is empty"))

@@ -250,6 +250,17 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationListUserAPIKeys, (*serverHandler).serveListUserAPIKeys},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -266,7 +277,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListUserAPIKeys, (*serverHandler).serveListUserAPIKeys)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -504,7 +517,7 @@ func (h *serverHandler) serveListUserAPIKeys(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	var in ListUserAPIKeysInput
-	in.UserID, _ = serverPathOf(c, "user_id", r.PathValue("userID"), serverParseIntOf[int64])
+	in.UserID, _ = serverPathOf(c, "user_id", serverPathValue(r, "userID"), serverParseIntOf[int64])
 	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "page_size", false, serverParseIntOf[int]))
 	if !h.invalid(w, c) {
 		if out, err := h.impl.ListUserAPIKeys(c.ctx, in); err != nil || out == nil {

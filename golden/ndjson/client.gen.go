@@ -306,7 +306,8 @@ var clientErrorsOfGetExport = []clientError{
 // status, a transport error and the end of ctx are yielded once, and end the stream.
 // Breaking out of the loop closes the connection.
 func (c *Client) GetExport(ctx context.Context, exportID string, opts ...RequestEditorFn) iter.Seq2[Record, error] {
-	s := newClientCall("getExport", http.MethodGet, "/exports/"+url.PathEscape(exportID), "application/x-ndjson", opts)
+	s := &clientCall{}
+	s.start("getExport", http.MethodGet, "/exports/"+url.PathEscape(exportID), "application/x-ndjson", opts)
 	s.emptyPath("exportID", exportID == "")
 	return clientStream[Record](c, ctx, s, clientLines, clientErrorsOfGetExport)
 }
@@ -321,7 +322,8 @@ func (c *Client) GetExport(ctx context.Context, exportID string, opts ...Request
 // transport error and the end of ctx are yielded once, and end the stream. Breaking out of
 // the loop closes the connection.
 func (c *Client) GetFeed(ctx context.Context, opts ...RequestEditorFn) iter.Seq2[Record, error] {
-	s := newClientCall("getFeed", http.MethodGet, "/feed", "application/json-seq", opts)
+	s := &clientCall{}
+	s.start("getFeed", http.MethodGet, "/feed", "application/json-seq", opts)
 	return clientStream[Record](c, ctx, s, clientLines, nil)
 }
 
@@ -335,7 +337,8 @@ func (c *Client) GetFeed(ctx context.Context, opts ...RequestEditorFn) iter.Seq2
 // transport error and the end of ctx are yielded once, and end the stream. Breaking out of
 // the loop closes the connection.
 func (c *Client) GetLogs(ctx context.Context, opts ...RequestEditorFn) iter.Seq2[json.RawMessage, error] {
-	s := newClientCall("getLogs", http.MethodGet, "/logs", "application/jsonl", opts)
+	s := &clientCall{}
+	s.start("getLogs", http.MethodGet, "/logs", "application/jsonl", opts)
 	return clientStream[json.RawMessage](c, ctx, s, clientLines, nil)
 }
 
@@ -356,9 +359,13 @@ type clientCall struct {
 	err          error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -378,7 +385,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("ndjson: " + s.operation + ": path parameter " + name + " is empty"))

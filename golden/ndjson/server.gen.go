@@ -339,6 +339,19 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationGetExport, (*serverHandler).serveGetExport},
+	{serverOperationGetFeed, (*serverHandler).serveGetFeed},
+	{serverOperationGetLogs, (*serverHandler).serveGetLogs},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -355,9 +368,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationGetExport, (*serverHandler).serveGetExport)
-	h.handle(serverOperationGetFeed, (*serverHandler).serveGetFeed)
-	h.handle(serverOperationGetLogs, (*serverHandler).serveGetLogs)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -726,7 +739,7 @@ func (h *serverHandler) serveGetExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetExportInput
-	in.ExportID = r.PathValue("exportID")
+	in.ExportID = serverPathValue(r, "exportID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetExport(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getExport", err)

@@ -379,7 +379,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): One page of repositories.
 func (c *Client) ListRepos(ctx context.Context, org string, params *ListReposParams, opts ...RequestEditorFn) ([]Repo, error) {
-	s := newClientCall("listRepos", http.MethodGet, "/orgs/"+url.PathEscape(org)+"/repos", "application/json", [][]string{{"token"}, {"key"}}, opts)
+	s := &clientCall{}
+	s.start("listRepos", http.MethodGet, "/orgs/"+url.PathEscape(org)+"/repos", "application/json", [][]string{{"token"}, {"key"}}, opts)
 	s.emptyPath("org", org == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "per_page", params.PerPage, clientInt)
@@ -421,9 +422,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -444,7 +449,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("paginglink: " + s.operation + ": path parameter " + name + " is empty"))

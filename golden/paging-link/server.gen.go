@@ -255,6 +255,17 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationListRepos, (*serverHandler).serveListRepos},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -271,7 +282,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListRepos, (*serverHandler).serveListRepos)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -533,7 +546,7 @@ func (h *serverHandler) serveListRepos(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in ListReposInput
-	in.Org = r.PathValue("org")
+	in.Org = serverPathValue(r, "org")
 	if v, ok := serverQueryOf(c, q, "per_page", false, serverParseIntOf[int]); ok {
 		at := &validationPath{in: "query", name: "per_page"}
 		c.addIf(at, v < 1, "must be at least 1")

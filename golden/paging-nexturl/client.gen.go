@@ -372,7 +372,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): One page of messages.
 func (c *Client) ListMessages(ctx context.Context, params *ListMessagesParams, opts ...RequestEditorFn) (*ListMessages200ResponseBody, error) {
-	s := newClientCall("listMessages", http.MethodGet, "/messages", "application/json", [][]string{{"key"}}, opts)
+	s := &clientCall{}
+	s.start("listMessages", http.MethodGet, "/messages", "application/json", [][]string{{"key"}}, opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "PageSize", params.PageSize, clientInt)
 	}
@@ -410,7 +411,8 @@ func (c *Client) ListMessagesAll(ctx context.Context, params *ListMessagesParams
 // Answers:
 //   - 200 (result): One HAL page of orders.
 func (c *Client) ListOrders(ctx context.Context, opts ...RequestEditorFn) (*ListOrders200ResponseBody, error) {
-	s := newClientCall("listOrders", http.MethodGet, "/orders", "application/json", [][]string{{"key"}}, opts)
+	s := &clientCall{}
+	s.start("listOrders", http.MethodGet, "/orders", "application/json", [][]string{{"key"}}, opts)
 	r := new(ListOrders200ResponseBody)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -457,9 +459,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -480,7 +486,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("pagingnexturl: " + s.operation + ": path parameter " + name + " is empty"))

@@ -311,7 +311,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): One page of alerts, and how many there are.
 func (c *Client) ListAlerts(ctx context.Context, params *ListAlertsParams, opts ...RequestEditorFn) (*ListAlerts200ResponseBody, error) {
-	s := newClientCall("listAlerts", http.MethodGet, "/alerts", "application/json", opts)
+	s := &clientCall{}
+	s.start("listAlerts", http.MethodGet, "/alerts", "application/json", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "offset", params.Offset, clientInt)
 		s.query.Set("limit", strconv.FormatInt(int64(params.Limit), 10))
@@ -357,7 +358,8 @@ func (c *Client) ListAlertsAll(ctx context.Context, params *ListAlertsParams, op
 // Answers:
 //   - 200 (result): One page of events.
 func (c *Client) ListEvents(ctx context.Context, params *ListEventsParams, opts ...RequestEditorFn) ([]Event, error) {
-	s := newClientCall("listEvents", http.MethodGet, "/events", "application/json", opts)
+	s := &clientCall{}
+	s.start("listEvents", http.MethodGet, "/events", "application/json", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "offset", params.Offset, clientInt)
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
@@ -412,9 +414,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -434,7 +440,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("pagingoffset: " + s.operation + ": path parameter " + name + " is empty"))

@@ -277,6 +277,18 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationListAlerts, (*serverHandler).serveListAlerts},
+	{serverOperationListEvents, (*serverHandler).serveListEvents},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -293,8 +305,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListAlerts, (*serverHandler).serveListAlerts)
-	h.handle(serverOperationListEvents, (*serverHandler).serveListEvents)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }

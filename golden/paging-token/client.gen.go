@@ -311,7 +311,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): One page of channels.
 func (c *Client) ListConversations(ctx context.Context, params *ListConversationsParams, opts ...RequestEditorFn) (*ListConversations200ResponseBody, error) {
-	s := newClientCall("listConversations", http.MethodGet, "/conversations.list", "application/json", opts)
+	s := &clientCall{}
+	s.start("listConversations", http.MethodGet, "/conversations.list", "application/json", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "cursor", params.Cursor, clientString)
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
@@ -358,7 +359,8 @@ func (c *Client) ListConversationsAll(ctx context.Context, params *ListConversat
 // Answers:
 //   - 200 (result): One page of the feed.
 func (c *Client) ListFeed(ctx context.Context, params *ListFeedParams, opts ...RequestEditorFn) (*ListFeed200ResponseBody, error) {
-	s := newClientCall("listFeed", http.MethodGet, "/feed", "application/json", opts)
+	s := &clientCall{}
+	s.start("listFeed", http.MethodGet, "/feed", "application/json", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "after", params.After, clientString)
 	}
@@ -405,7 +407,8 @@ func (c *Client) ListFeedAll(ctx context.Context, params *ListFeedParams, opts .
 // Answers:
 //   - 200 (result): One page of topics.
 func (c *Client) ListTopics(ctx context.Context, params *ListTopicsParams, opts ...RequestEditorFn) (*ListTopics200ResponseBody, error) {
-	s := newClientCall("listTopics", http.MethodGet, "/v1/topics", "application/json", opts)
+	s := &clientCall{}
+	s.start("listTopics", http.MethodGet, "/v1/topics", "application/json", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "pageToken", params.PageToken, clientString)
 		clientOpt(s, clientInQuery, "pageSize", params.PageSize, clientInt)
@@ -459,9 +462,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -481,7 +488,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("pagingtoken: " + s.operation + ": path parameter " + name + " is empty"))

@@ -296,7 +296,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The values as read.
 func (c *Client) ListProjects(ctx context.Context, iDs []ProjectRef, params *ListProjectsParams, opts ...RequestEditorFn) (*Echo, error) {
-	s := newClientCall("listProjects", http.MethodGet, "/projects/"+clientPathList("simple", "ids", false, clientStrings(iDs, func(v ProjectRef) string {
+	s := &clientCall{}
+	s.start("listProjects", http.MethodGet, "/projects/"+clientPathList("simple", "ids", false, clientStrings(iDs, func(v ProjectRef) string {
 		return clientValueText(v)
 	})), "application/json", opts)
 	s.emptyPath("ids", len(iDs) == 0)
@@ -337,9 +338,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -359,7 +364,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("paramunions: " + s.operation + ": path parameter " + name + " is empty"))

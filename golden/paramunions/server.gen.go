@@ -253,6 +253,17 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationListProjects, (*serverHandler).serveListProjects},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -269,7 +280,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListProjects, (*serverHandler).serveListProjects)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -517,7 +530,7 @@ func (h *serverHandler) serveListProjects(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in ListProjectsInput
-	if v, ok := serverPathListOf(c, "ids", serverPathList(r.PathValue("iDs"), "simple", "ids", false), serverParseUnionOf[ProjectRef]); ok {
+	if v, ok := serverPathListOf(c, "ids", serverPathList(serverPathValue(r, "iDs"), "simple", "ids", false), serverParseUnionOf[ProjectRef]); ok {
 		at := &validationPath{in: "path", name: "ids"}
 		{
 			at1 := at

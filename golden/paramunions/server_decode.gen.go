@@ -93,6 +93,14 @@ func serverSplit(s, sep string) []string {
 	return strings.Split(s, sep)
 }
 
+// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
+// Request.PathValue's search of the pattern would be compiled into every handler.
+//
+//go:noinline
+func serverPathValue(r *http.Request, name string) string {
+	return r.PathValue(name)
+}
+
 // serverPathList splits a list path parameter: simple (a,b), label (.a,b or .a.b
 // exploded) or matrix (;name=a,b or ;name=a;name=b exploded).
 func serverPathList(s, style, name string, explode bool) []string {

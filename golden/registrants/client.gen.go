@@ -365,7 +365,8 @@ var clientErrorsOfInsertInvitees = []clientError{
 //   - 200 (result): Inserted
 //   - 423 (*APIError): Locked
 func (c *Client) InsertInvitees(ctx context.Context, body InsertInviteesRequestBody, opts ...RequestEditorFn) (*InsertInvitees200ResponseBody, error) {
-	s := newClientCall("insertInvitees", http.MethodPost, "/invitees/bulkInsert", "application/json", nil, opts)
+	s := &clientCall{}
+	s.start("insertInvitees", http.MethodPost, "/invitees/bulkInsert", "application/json", nil, opts)
 	s.setJSON("application/json", body)
 	r := new(InsertInvitees200ResponseBody)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfInsertInvitees, r))
@@ -402,7 +403,8 @@ var clientErrorsOfAddRegistrant = []clientError{
 //   - 201 (success): Created
 //   - 429 (*APIError): Too many requests
 func (c *Client) AddRegistrant(ctx context.Context, meetingID int64, params *AddRegistrantParams, body Registrant, opts ...RequestEditorFn) error {
-	s := newClientCall("addRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", "", [][]string{{"oauth"}}, opts)
+	s := &clientCall{}
+	s.start("addRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", "", [][]string{{"oauth"}}, opts)
 	if params != nil {
 		clientList(s, clientInQuery, "occurrence_ids", ",", params.OccurrenceIDs, clientString)
 	}
@@ -429,9 +431,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -452,7 +458,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("registrants: " + s.operation + ": path parameter " + name + " is empty"))

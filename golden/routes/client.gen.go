@@ -298,7 +298,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The link.
 func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID2 string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getAccountLink", http.MethodGet, "/accounts/"+url.PathEscape(accountID)+"/links/"+url.PathEscape(accountID2), "application/json", opts)
+	s := &clientCall{}
+	s.start("getAccountLink", http.MethodGet, "/accounts/"+url.PathEscape(accountID)+"/links/"+url.PathEscape(accountID2), "application/json", opts)
 	s.emptyPath("accountId", accountID == "")
 	s.emptyPath("accountId", accountID2 == "")
 	r := new(Served)
@@ -313,7 +314,8 @@ func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID
 // Answers:
 //   - 200 (result): The board.
 func (c *Client) GetBoard(ctx context.Context, boardID string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getBoard", http.MethodGet, "/boards/"+url.PathEscape(boardID), "application/json", opts)
+	s := &clientCall{}
+	s.start("getBoard", http.MethodGet, "/boards/"+url.PathEscape(boardID), "application/json", opts)
 	s.emptyPath("boardId", boardID == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -326,7 +328,8 @@ func (c *Client) GetBoard(ctx context.Context, boardID string, opts ...RequestEd
 // Answers:
 //   - 200 (result): The boards.
 func (c *Client) GetBoardsByFilter(ctx context.Context, filter string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getBoardsByFilter", http.MethodGet, "/boards/"+url.PathEscape(filter), "application/json", opts)
+	s := &clientCall{}
+	s.start("getBoardsByFilter", http.MethodGet, "/boards/"+url.PathEscape(filter), "application/json", opts)
 	s.emptyPath("filter", filter == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -339,7 +342,8 @@ func (c *Client) GetBoardsByFilter(ctx context.Context, filter string, opts ...R
 // Answers:
 //   - 200 (result): The answer.
 func (c *Client) Chat(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("chat", http.MethodPost, "/chat", "application/json", opts)
+	s := &clientCall{}
+	s.start("chat", http.MethodPost, "/chat", "application/json", opts)
 	s.setJSON("application/json", body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -355,7 +359,8 @@ func (c *Client) Chat(ctx context.Context, body ChatRequest, opts ...RequestEdit
 // WithStrictDecoding. An error status, a transport error and the end of ctx are yielded
 // once, and end the stream. Breaking out of the loop closes the connection.
 func (c *Client) ChatStream(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) iter.Seq2[Served, error] {
-	s := newClientCall("chatStream", http.MethodPost, "/chat", "text/event-stream", opts)
+	s := &clientCall{}
+	s.start("chatStream", http.MethodPost, "/chat", "text/event-stream", opts)
 	s.setJSON("application/json", body)
 	return clientStream[Served](c, ctx, s, clientSSE, nil)
 }
@@ -367,7 +372,8 @@ func (c *Client) ChatStream(ctx context.Context, body ChatRequest, opts ...Reque
 // Answers:
 //   - 200 (result): The conversations.
 func (c *Client) ListConversations(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("listConversations", http.MethodGet, "/conversations", "application/json", opts)
+	s := &clientCall{}
+	s.start("listConversations", http.MethodGet, "/conversations", "application/json", opts)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -379,7 +385,8 @@ func (c *Client) ListConversations(ctx context.Context, opts ...RequestEditorFn)
 // Answers:
 //   - 200 (result): Started.
 func (c *Client) StartConversationStream(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("startConversationStream", http.MethodPost, "/conversations", "application/json", opts)
+	s := &clientCall{}
+	s.start("startConversationStream", http.MethodPost, "/conversations", "application/json", opts)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -391,7 +398,8 @@ func (c *Client) StartConversationStream(ctx context.Context, opts ...RequestEdi
 // Answers:
 //   - 200 (result): Updated.
 func (c *Client) UpdateFile(ctx context.Context, fileID string, params *UpdateFileParams, body *UpdateFileRequestBody, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("updateFile", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	s := &clientCall{}
+	s.start("updateFile", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
 	s.emptyPath("fileId", fileID == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "fields", params.Fields, clientString)
@@ -409,7 +417,8 @@ func (c *Client) UpdateFile(ctx context.Context, fileID string, params *UpdateFi
 // Answers:
 //   - 200 (result): Linked.
 func (c *Client) AddSharedLink(ctx context.Context, fileID string, params *AddSharedLinkParams, body *AddSharedLinkRequestBody, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("addSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	s := &clientCall{}
+	s.start("addSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
 	s.emptyPath("fileId", fileID == "")
 	if params != nil {
 		s.query.Set("fields", params.Fields)
@@ -427,7 +436,8 @@ func (c *Client) AddSharedLink(ctx context.Context, fileID string, params *AddSh
 // Answers:
 //   - 200 (result): Unlinked.
 func (c *Client) RemoveSharedLink(ctx context.Context, fileID string, params *RemoveSharedLinkParams, body *RemoveSharedLinkRequestBody, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("removeSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	s := &clientCall{}
+	s.start("removeSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
 	s.emptyPath("fileId", fileID == "")
 	if params != nil {
 		s.query.Set("fields", params.Fields)
@@ -445,7 +455,8 @@ func (c *Client) RemoveSharedLink(ctx context.Context, fileID string, params *Re
 // Answers:
 //   - 200 (result): Linked.
 func (c *Client) AddFolderSharedLink(ctx context.Context, folderID string, body SharedLinkRequest, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("addFolderSharedLink", http.MethodPut, "/folders/"+url.PathEscape(folderID), "application/json", opts)
+	s := &clientCall{}
+	s.start("addFolderSharedLink", http.MethodPut, "/folders/"+url.PathEscape(folderID), "application/json", opts)
 	s.emptyPath("folderId", folderID == "")
 	s.setJSON("application/json", body)
 	r := new(Served)
@@ -459,7 +470,8 @@ func (c *Client) AddFolderSharedLink(ctx context.Context, folderID string, body 
 // Answers:
 //   - 200 (result): Updated.
 func (c *Client) UpdateFolderSharedLink(ctx context.Context, folderID string, body SharedLinkRequest, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("updateFolderSharedLink", http.MethodPut, "/folders/"+url.PathEscape(folderID), "application/json", opts)
+	s := &clientCall{}
+	s.start("updateFolderSharedLink", http.MethodPut, "/folders/"+url.PathEscape(folderID), "application/json", opts)
 	s.emptyPath("folderId", folderID == "")
 	s.setJSON("application/json", body)
 	r := new(Served)
@@ -473,7 +485,8 @@ func (c *Client) UpdateFolderSharedLink(ctx context.Context, folderID string, bo
 // Answers:
 //   - 200 (result): The item.
 func (c *Client) GetItem(ctx context.Context, itemID int, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getItem", http.MethodGet, "/items/"+strconv.FormatInt(int64(itemID), 10), "application/json", opts)
+	s := &clientCall{}
+	s.start("getItem", http.MethodGet, "/items/"+strconv.FormatInt(int64(itemID), 10), "application/json", opts)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -485,7 +498,8 @@ func (c *Client) GetItem(ctx context.Context, itemID int, opts ...RequestEditorF
 // Answers:
 //   - 200 (result): The item.
 func (c *Client) GetItemBySlug(ctx context.Context, slug string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getItemBySlug", http.MethodGet, "/items/"+url.PathEscape(slug), "application/json", opts)
+	s := &clientCall{}
+	s.start("getItemBySlug", http.MethodGet, "/items/"+url.PathEscape(slug), "application/json", opts)
 	s.emptyPath("slug", slug == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -498,7 +512,8 @@ func (c *Client) GetItemBySlug(ctx context.Context, slug string, opts ...Request
 // Answers:
 //   - 200 (result): The invitee.
 func (c *Client) GetInvitee(ctx context.Context, inviteeID string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getInvitee", http.MethodGet, "/meetings/invitees/"+url.PathEscape(inviteeID), "application/json", opts)
+	s := &clientCall{}
+	s.start("getInvitee", http.MethodGet, "/meetings/invitees/"+url.PathEscape(inviteeID), "application/json", opts)
 	s.emptyPath("inviteeId", inviteeID == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -511,7 +526,8 @@ func (c *Client) GetInvitee(ctx context.Context, inviteeID string, opts ...Reque
 // Answers:
 //   - 200 (result): The invitees.
 func (c *Client) ListInvitees(ctx context.Context, meetingID string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("listInvitees", http.MethodGet, "/meetings/"+url.PathEscape(meetingID)+"/invitees", "application/json", opts)
+	s := &clientCall{}
+	s.start("listInvitees", http.MethodGet, "/meetings/"+url.PathEscape(meetingID)+"/invitees", "application/json", opts)
 	s.emptyPath("meetingId", meetingID == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -524,7 +540,8 @@ func (c *Client) ListInvitees(ctx context.Context, meetingID string, opts ...Req
 // Answers:
 //   - 200 (result): The page.
 func (c *Client) GetPage(ctx context.Context, page int, format string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getPage", http.MethodGet, "/pages/"+strconv.FormatInt(int64(page), 10)+"."+url.PathEscape(format), "application/json", opts)
+	s := &clientCall{}
+	s.start("getPage", http.MethodGet, "/pages/"+strconv.FormatInt(int64(page), 10)+"."+url.PathEscape(format), "application/json", opts)
 	s.emptyPath("format", format == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -537,7 +554,8 @@ func (c *Client) GetPage(ctx context.Context, page int, format string, opts ...R
 // Answers:
 //   - 200 (result): The pair.
 func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getPair", http.MethodGet, "/pairs/"+url.PathEscape(a)+url.PathEscape(b), "application/json", opts)
+	s := &clientCall{}
+	s.start("getPair", http.MethodGet, "/pairs/"+url.PathEscape(a)+url.PathEscape(b), "application/json", opts)
 	s.emptyPath("a", a == "")
 	s.emptyPath("b", b == "")
 	r := new(Served)
@@ -551,7 +569,8 @@ func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...Reques
 // Answers:
 //   - 200 (result): The report.
 func (c *Client) GetPeriodReport(ctx context.Context, period GetPeriodReportPeriod, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getPeriodReport", http.MethodGet, "/reports/"+url.PathEscape(string(period)), "application/json", opts)
+	s := &clientCall{}
+	s.start("getPeriodReport", http.MethodGet, "/reports/"+url.PathEscape(string(period)), "application/json", opts)
 	s.emptyPath("period", period == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -564,7 +583,8 @@ func (c *Client) GetPeriodReport(ctx context.Context, period GetPeriodReportPeri
 // Answers:
 //   - 200 (result): The report.
 func (c *Client) GetReport(ctx context.Context, reportID string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getReport", http.MethodGet, "/reports/"+url.PathEscape(reportID), "application/json", opts)
+	s := &clientCall{}
+	s.start("getReport", http.MethodGet, "/reports/"+url.PathEscape(reportID), "application/json", opts)
 	s.emptyPath("reportId", reportID == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -577,7 +597,8 @@ func (c *Client) GetReport(ctx context.Context, reportID string, opts ...Request
 // Answers:
 //   - 200 (result): Added.
 func (c *Client) AddSchemaFields(ctx context.Context, body AddSchemaFieldsRequestBody, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("addSchemaFields", http.MethodPut, "/schema", "application/json", opts)
+	s := &clientCall{}
+	s.start("addSchemaFields", http.MethodPut, "/schema", "application/json", opts)
 	s.setJSON("application/json", body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -590,7 +611,8 @@ func (c *Client) AddSchemaFields(ctx context.Context, body AddSchemaFieldsReques
 // Answers:
 //   - 200 (result): Patched.
 func (c *Client) UpdateSchema(ctx context.Context, body []UpdateSchemaRequestBodyItem, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("updateSchema", http.MethodPut, "/schema", "application/json", opts)
+	s := &clientCall{}
+	s.start("updateSchema", http.MethodPut, "/schema", "application/json", opts)
 	s.setJSON("application/json-patch+json", body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -603,7 +625,8 @@ func (c *Client) UpdateSchema(ctx context.Context, body []UpdateSchemaRequestBod
 // Answers:
 //   - 200 (result): The item.
 func (c *Client) GetSharedItem(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getSharedItem", http.MethodGet, "/shared_items", "application/json", opts)
+	s := &clientCall{}
+	s.start("getSharedItem", http.MethodGet, "/shared_items", "application/json", opts)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -615,7 +638,8 @@ func (c *Client) GetSharedItem(ctx context.Context, opts ...RequestEditorFn) (*S
 // Answers:
 //   - 200 (result): The folder.
 func (c *Client) GetSharedFolder(ctx context.Context, params *GetSharedFolderParams, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getSharedFolder", http.MethodGet, "/shared_items", "application/json", opts)
+	s := &clientCall{}
+	s.start("getSharedFolder", http.MethodGet, "/shared_items", "application/json", opts)
 	if params != nil {
 		s.header.Set("boxapi", params.Boxapi)
 	}
@@ -630,7 +654,8 @@ func (c *Client) GetSharedFolder(ctx context.Context, params *GetSharedFolderPar
 // Answers:
 //   - 200 (result): The tag.
 func (c *Client) GetTagByCode(ctx context.Context, tagCode string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getTagByCode", http.MethodGet, "/tags/"+url.PathEscape(tagCode), "application/json", opts)
+	s := &clientCall{}
+	s.start("getTagByCode", http.MethodGet, "/tags/"+url.PathEscape(tagCode), "application/json", opts)
 	s.emptyPath("tagCode", tagCode == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -643,7 +668,8 @@ func (c *Client) GetTagByCode(ctx context.Context, tagCode string, opts ...Reque
 // Answers:
 //   - 200 (result): The tag.
 func (c *Client) GetTag(ctx context.Context, tagName string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getTag", http.MethodGet, "/tags/"+url.PathEscape(tagName), "application/json", opts)
+	s := &clientCall{}
+	s.start("getTag", http.MethodGet, "/tags/"+url.PathEscape(tagName), "application/json", opts)
 	s.emptyPath("tagName", tagName == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -656,7 +682,8 @@ func (c *Client) GetTag(ctx context.Context, tagName string, opts ...RequestEdit
 // Answers:
 //   - 200 (result): Every task.
 func (c *Client) ExportTasks(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("exportTasks", http.MethodGet, "/tasks/export.json", "application/json", opts)
+	s := &clientCall{}
+	s.start("exportTasks", http.MethodGet, "/tasks/export.json", "application/json", opts)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -668,7 +695,8 @@ func (c *Client) ExportTasks(ctx context.Context, opts ...RequestEditorFn) (*Ser
 // Answers:
 //   - 200 (result): The task.
 func (c *Client) GetTask(ctx context.Context, id string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getTask", http.MethodGet, "/tasks/"+url.PathEscape(id), "application/json", opts)
+	s := &clientCall{}
+	s.start("getTask", http.MethodGet, "/tasks/"+url.PathEscape(id), "application/json", opts)
 	s.emptyPath("id", id == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -681,7 +709,8 @@ func (c *Client) GetTask(ctx context.Context, id string, opts ...RequestEditorFn
 // Answers:
 //   - 200 (result): The task as JSON.
 func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getTaskJSON", http.MethodGet, "/tasks/"+url.PathEscape(id)+".json", "application/json", opts)
+	s := &clientCall{}
+	s.start("getTaskJSON", http.MethodGet, "/tasks/"+url.PathEscape(id)+".json", "application/json", opts)
 	s.emptyPath("id", id == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -694,7 +723,8 @@ func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEdit
 // Answers:
 //   - 204 (success): The task exists.
 func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) error {
-	s := newClientCall("headTaskJSON", http.MethodHead, "/tasks/"+url.PathEscape(id)+".json", "", opts)
+	s := &clientCall{}
+	s.start("headTaskJSON", http.MethodHead, "/tasks/"+url.PathEscape(id)+".json", "", opts)
 	s.emptyPath("id", id == "")
 	return c.call(ctx, s, nil, nil)
 }
@@ -706,7 +736,8 @@ func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEdi
 // Answers:
 //   - 200 (result): A token.
 func (c *Client) Token(ctx context.Context, body TokenRequestBody, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("token", http.MethodPost, "/token", "application/json", opts)
+	s := &clientCall{}
+	s.start("token", http.MethodPost, "/token", "application/json", opts)
 	s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -719,7 +750,8 @@ func (c *Client) Token(ctx context.Context, body TokenRequestBody, opts ...Reque
 // Answers:
 //   - 200 (result): A token.
 func (c *Client) RefreshToken(ctx context.Context, body RefreshTokenRequestBody, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("refreshToken", http.MethodPost, "/token", "application/json", opts)
+	s := &clientCall{}
+	s.start("refreshToken", http.MethodPost, "/token", "application/json", opts)
 	s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -732,7 +764,8 @@ func (c *Client) RefreshToken(ctx context.Context, body RefreshTokenRequestBody,
 // Answers:
 //   - 200 (result): Expired.
 func (c *Client) ExpirePassword(ctx context.Context, userID string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("expirePassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
+	s := &clientCall{}
+	s.start("expirePassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
 	s.emptyPath("userId", userID == "")
 	s.query.Set("tempPassword", "false")
 	r := new(Served)
@@ -747,7 +780,8 @@ func (c *Client) ExpirePassword(ctx context.Context, userID string, opts ...Requ
 // Answers:
 //   - 200 (result): Expired.
 func (c *Client) ExpireWithTemporaryPassword(ctx context.Context, userID string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("expireWithTemporaryPassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
+	s := &clientCall{}
+	s.start("expireWithTemporaryPassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
 	s.emptyPath("userId", userID == "")
 	s.query.Set("tempPassword", "true")
 	r := new(Served)
@@ -761,7 +795,8 @@ func (c *Client) ExpireWithTemporaryPassword(ctx context.Context, userID string,
 // Answers:
 //   - 200 (result): The operation.
 func (c *Client) GetOperation(ctx context.Context, name string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("getOperation", http.MethodGet, "/v1/"+url.PathEscape(name), "application/json", opts)
+	s := &clientCall{}
+	s.start("getOperation", http.MethodGet, "/v1/"+url.PathEscape(name), "application/json", opts)
 	s.emptyPath("name", name == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -774,7 +809,8 @@ func (c *Client) GetOperation(ctx context.Context, name string, opts ...RequestE
 // Answers:
 //   - 200 (result): Cancelled.
 func (c *Client) CancelOperation(ctx context.Context, name string, opts ...RequestEditorFn) (*Served, error) {
-	s := newClientCall("cancelOperation", http.MethodPost, "/v1/"+url.PathEscape(name)+":cancel", "application/json", opts)
+	s := &clientCall{}
+	s.start("cancelOperation", http.MethodPost, "/v1/"+url.PathEscape(name)+":cancel", "application/json", opts)
 	s.emptyPath("name", name == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -797,9 +833,13 @@ type clientCall struct {
 	err          error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -819,7 +859,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("routes: " + s.operation + ": path parameter " + name + " is empty"))

@@ -1241,6 +1241,20 @@ type serverHandler struct {
 	matched []http.Handler
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationGetAccountLink, (*serverHandler).serveGetAccountLink},
+	{serverOperationListConversations, (*serverHandler).serveListConversations},
+	{serverOperationStartConversationStream, (*serverHandler).serveStartConversationStream},
+	{serverOperationGetOperation, (*serverHandler).serveGetOperation},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, and matches first itself, most specific
 // first, the paths ServeMux cannot express (text and parameters in one segment, a fixed
@@ -1268,10 +1282,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationGetAccountLink, (*serverHandler).serveGetAccountLink)
-	h.handle(serverOperationListConversations, (*serverHandler).serveListConversations)
-	h.handle(serverOperationStartConversationStream, (*serverHandler).serveStartConversationStream)
-	h.handle(serverOperationGetOperation, (*serverHandler).serveGetOperation)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.matched = make([]http.Handler, len(serverRoutes))
 	for i, route := range serverRoutes {
 		h.matched[i] = h.wrap(route.op, route.serve)
@@ -2205,8 +2218,8 @@ func (h *serverHandler) serveGetAccountLink(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	var in GetAccountLinkInput
-	in.AccountID = r.PathValue("accountID")
-	in.AccountID2 = r.PathValue("accountID2")
+	in.AccountID = serverPathValue(r, "accountID")
+	in.AccountID2 = serverPathValue(r, "accountID2")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetAccountLink(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getAccountLink", err)
@@ -2227,7 +2240,7 @@ func (h *serverHandler) serveGetBoard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetBoardInput
-	in.BoardID = r.PathValue("boardID")
+	in.BoardID = serverPathValue(r, "boardID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetBoard(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getBoard", err)
@@ -2248,7 +2261,7 @@ func (h *serverHandler) serveGetBoardsByFilter(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in GetBoardsByFilterInput
-	in.Filter = r.PathValue("filter")
+	in.Filter = serverPathValue(r, "filter")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetBoardsByFilter(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getBoardsByFilter", err)
@@ -2275,24 +2288,7 @@ func (h *serverHandler) serveChat(w http.ResponseWriter, r *http.Request) {
 	var in ChatInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*ChatRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = ChatRequest{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ChatRequest)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -2322,24 +2318,7 @@ func (h *serverHandler) serveChatStream(w http.ResponseWriter, r *http.Request) 
 	var in ChatStreamInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*ChatRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = ChatRequest{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ChatRequest)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -2408,25 +2387,12 @@ func (h *serverHandler) serveUpdateFile(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in UpdateFileInput
-	in.FileID = r.PathValue("fileID")
+	in.FileID = serverPathValue(r, "fileID")
 	in.Params.Fields = serverParamPtr(serverQueryOf(c, q, "fields", false, serverTextOf[string]))
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(UpdateFileRequestBody)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*UpdateFileRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = UpdateFileRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-		}
+		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*UpdateFileRequestBody)(nil), nil)
 	}
 	if !h.invalid(w, c) {
 		if out, err := h.impl.UpdateFile(c.ctx, in); err != nil || out == nil {
@@ -2452,25 +2418,12 @@ func (h *serverHandler) serveAddSharedLink(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in AddSharedLinkInput
-	in.FileID = r.PathValue("fileID")
+	in.FileID = serverPathValue(r, "fileID")
 	in.Params.Fields, _ = serverQueryOf(c, q, "fields", true, serverTextOf[string])
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(AddSharedLinkRequestBody)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*AddSharedLinkRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = AddSharedLinkRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
+		if serverDecodeObject(c, at, data, in.Body, serverKindObject, (*AddSharedLinkRequestBody)(nil), nil) {
 			in.Body.validate(c, at)
 		}
 	}
@@ -2499,25 +2452,12 @@ func (h *serverHandler) serveRemoveSharedLink(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in RemoveSharedLinkInput
-	in.FileID = r.PathValue("fileID")
+	in.FileID = serverPathValue(r, "fileID")
 	in.Params.Fields, _ = serverQueryOf(c, q, "fields", true, serverTextOf[string])
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(RemoveSharedLinkRequestBody)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*RemoveSharedLinkRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = RemoveSharedLinkRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-		}
+		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*RemoveSharedLinkRequestBody)(nil), nil)
 	}
 	if !h.invalid(w, c) {
 		if out, err := h.impl.RemoveSharedLink(c.ctx, in); err != nil || out == nil {
@@ -2544,23 +2484,10 @@ func (h *serverHandler) serveAddFolderSharedLink(w http.ResponseWriter, r *http.
 		return
 	}
 	var in AddFolderSharedLinkInput
-	in.FolderID = r.PathValue("folderID")
+	in.FolderID = serverPathValue(r, "folderID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*SharedLinkRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = SharedLinkRequest{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*SharedLinkRequest)(nil), nil)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -2589,23 +2516,10 @@ func (h *serverHandler) serveUpdateFolderSharedLink(w http.ResponseWriter, r *ht
 		return
 	}
 	var in UpdateFolderSharedLinkInput
-	in.FolderID = r.PathValue("folderID")
+	in.FolderID = serverPathValue(r, "folderID")
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*SharedLinkRequest)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = SharedLinkRequest{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*SharedLinkRequest)(nil), nil)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -2629,7 +2543,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetItemInput
-	in.ItemID, _ = serverPathOf(c, "itemId", r.PathValue("itemID"), serverParseIntOf[int])
+	in.ItemID, _ = serverPathOf(c, "itemId", serverPathValue(r, "itemID"), serverParseIntOf[int])
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetItem(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getItem", err)
@@ -2650,7 +2564,7 @@ func (h *serverHandler) serveGetItemBySlug(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in GetItemBySlugInput
-	in.Slug = r.PathValue("slug")
+	in.Slug = serverPathValue(r, "slug")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetItemBySlug(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getItemBySlug", err)
@@ -2671,7 +2585,7 @@ func (h *serverHandler) serveGetInvitee(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in GetInviteeInput
-	in.InviteeID = r.PathValue("inviteeID")
+	in.InviteeID = serverPathValue(r, "inviteeID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetInvitee(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getInvitee", err)
@@ -2692,7 +2606,7 @@ func (h *serverHandler) serveListInvitees(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in ListInviteesInput
-	in.MeetingID = r.PathValue("meetingID")
+	in.MeetingID = serverPathValue(r, "meetingID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.ListInvitees(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listInvitees", err)
@@ -2713,8 +2627,8 @@ func (h *serverHandler) serveGetPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetPageInput
-	in.Page, _ = serverPathOf(c, "page", r.PathValue("page"), serverParseIntOf[int])
-	in.Format = r.PathValue("format")
+	in.Page, _ = serverPathOf(c, "page", serverPathValue(r, "page"), serverParseIntOf[int])
+	in.Format = serverPathValue(r, "format")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetPage(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPage", err)
@@ -2735,12 +2649,12 @@ func (h *serverHandler) serveGetPair(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetPairInput
-	if v, ok := serverPathOf(c, "a", r.PathValue("a"), serverTextOf[string]); ok {
+	if v, ok := serverPathOf(c, "a", serverPathValue(r, "a"), serverTextOf[string]); ok {
 		at := &validationPath{in: "path", name: "a"}
 		validateString(c, at, v, 0, 1, nil)
 		in.A = v
 	}
-	in.B = r.PathValue("b")
+	in.B = serverPathValue(r, "b")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetPair(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPair", err)
@@ -2761,7 +2675,7 @@ func (h *serverHandler) serveGetPeriodReport(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	var in GetPeriodReportInput
-	if v, ok := serverPathOf(c, "period", r.PathValue("period"), serverTextOf[GetPeriodReportPeriod]); ok {
+	if v, ok := serverPathOf(c, "period", serverPathValue(r, "period"), serverTextOf[GetPeriodReportPeriod]); ok {
 		at := &validationPath{in: "path", name: "period"}
 		c.addIf(at, !v.Valid(), "must be one of \"daily\", \"weekly\"")
 		in.Period = v
@@ -2786,7 +2700,7 @@ func (h *serverHandler) serveGetReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetReportInput
-	in.ReportID = r.PathValue("reportID")
+	in.ReportID = serverPathValue(r, "reportID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetReport(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getReport", err)
@@ -2813,24 +2727,7 @@ func (h *serverHandler) serveAddSchemaFields(w http.ResponseWriter, r *http.Requ
 	var in AddSchemaFieldsInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*AddSchemaFieldsRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = AddSchemaFieldsRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*AddSchemaFieldsRequestBody)(nil), &in.Body)
 	} else {
 		c.add(&validationPath{in: "body"}, "a request body is required")
 	}
@@ -2955,7 +2852,7 @@ func (h *serverHandler) serveGetTagByCode(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in GetTagByCodeInput
-	if v, ok := serverPathOf(c, "tagCode", r.PathValue("tagCode"), serverTextOf[string]); ok {
+	if v, ok := serverPathOf(c, "tagCode", serverPathValue(r, "tagCode"), serverTextOf[string]); ok {
 		at := &validationPath{in: "path", name: "tagCode"}
 		validateString(c, at, v, 0, -1, validationPattern1)
 		in.TagCode = v
@@ -2980,7 +2877,7 @@ func (h *serverHandler) serveGetTag(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetTagInput
-	in.TagName = r.PathValue("tagName")
+	in.TagName = serverPathValue(r, "tagName")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetTag(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getTag", err)
@@ -3021,7 +2918,7 @@ func (h *serverHandler) serveGetTask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetTaskInput
-	in.ID = r.PathValue("id")
+	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetTask(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getTask", err)
@@ -3042,7 +2939,7 @@ func (h *serverHandler) serveGetTaskJSON(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	var in GetTaskJSONInput
-	in.ID = r.PathValue("id")
+	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetTaskJSON(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getTaskJSON", err)
@@ -3063,7 +2960,7 @@ func (h *serverHandler) serveHeadTaskJSON(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in HeadTaskJSONInput
-	in.ID = r.PathValue("id")
+	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.HeadTaskJSON(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "headTaskJSON", err)
@@ -3099,24 +2996,7 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*TokenRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = TokenRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*TokenRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -3157,24 +3037,7 @@ func (h *serverHandler) serveRefreshToken(w http.ResponseWriter, r *http.Request
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*RefreshTokenRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = RefreshTokenRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*RefreshTokenRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -3201,7 +3064,7 @@ func (h *serverHandler) serveExpirePassword(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	var in ExpirePasswordInput
-	in.UserID = r.PathValue("userID")
+	in.UserID = serverPathValue(r, "userID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.ExpirePassword(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "expirePassword", err)
@@ -3223,7 +3086,7 @@ func (h *serverHandler) serveExpireWithTemporaryPassword(w http.ResponseWriter, 
 		return
 	}
 	var in ExpireWithTemporaryPasswordInput
-	in.UserID = r.PathValue("userID")
+	in.UserID = serverPathValue(r, "userID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.ExpireWithTemporaryPassword(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "expireWithTemporaryPassword", err)
@@ -3244,7 +3107,7 @@ func (h *serverHandler) serveGetOperation(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in GetOperationInput
-	in.Name = r.PathValue("name")
+	in.Name = serverPathValue(r, "name")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetOperation(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getOperation", err)
@@ -3265,7 +3128,7 @@ func (h *serverHandler) serveCancelOperation(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	var in CancelOperationInput
-	in.Name = r.PathValue("name")
+	in.Name = serverPathValue(r, "name")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.CancelOperation(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "cancelOperation", err)

@@ -296,7 +296,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The lives.
 func (c *Client) ListLives(ctx context.Context, opts ...RequestEditorFn) ([]Live, error) {
-	s := newClientCall("listLives", http.MethodGet, "/v1/lives", "application/json", opts)
+	s := &clientCall{}
+	s.start("listLives", http.MethodGet, "/v1/lives", "application/json", opts)
 	r := new([]Live)
 	return clientValue(r, c.call(ctx, s, nil, r))
 }
@@ -308,7 +309,8 @@ func (c *Client) ListLives(ctx context.Context, opts ...RequestEditorFn) ([]Live
 // Answers:
 //   - 200 (result): The live.
 func (c *Client) GetLive(ctx context.Context, id string, opts ...RequestEditorFn) (*Live, error) {
-	s := newClientCall("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(id), "application/json", opts)
+	s := &clientCall{}
+	s.start("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(id), "application/json", opts)
 	s.emptyPath("id", id == "")
 	r := new(Live)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -330,9 +332,13 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -352,7 +358,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("selection: " + s.operation + ": path parameter " + name + " is empty"))

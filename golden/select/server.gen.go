@@ -295,6 +295,18 @@ type serverHandler struct {
 	hooks Webhooks
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationListLives, (*serverHandler).serveListLives},
+	{serverOperationGetLive, (*serverHandler).serveGetLive},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -311,8 +323,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListLives, (*serverHandler).serveListLives)
-	h.handle(serverOperationGetLive, (*serverHandler).serveGetLive)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -624,7 +637,7 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetLiveInput
-	in.ID = r.PathValue("id")
+	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetLive(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getLive", err)
@@ -651,24 +664,7 @@ func (h *serverHandler) serveLiveStarted(w http.ResponseWriter, r *http.Request)
 	var in LiveStartedInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*LiveEvent)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = LiveEvent{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*LiveEvent)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {

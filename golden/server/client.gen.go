@@ -388,7 +388,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): The items.
 func (c *Client) RunBatch(ctx context.Context, body []Item, opts ...RequestEditorFn) ([]Item, error) {
-	s := newClientCall("runBatch", http.MethodPost, "/batch~run", "application/json", [][]string{}, opts)
+	s := &clientCall{}
+	s.start("runBatch", http.MethodPost, "/batch~run", "application/json", [][]string{}, opts)
 	if body != nil {
 		s.setJSON("application/json", body)
 	}
@@ -411,7 +412,8 @@ var clientErrorsOfGetItem = []clientError{
 //   - 4XX (*APIError): A client error.
 //   - default (*APIError): Any other answer.
 func (c *Client) GetItem(ctx context.Context, itemID int64, params *GetItemParams, opts ...RequestEditorFn) (*Item, error) {
-	s := newClientCall("getItem", http.MethodGet, "/items/"+strconv.FormatInt(itemID, 10), "application/json", [][]string{{"bearer"}}, opts)
+	s := &clientCall{}
+	s.start("getItem", http.MethodGet, "/items/"+strconv.FormatInt(itemID, 10), "application/json", [][]string{{"bearer"}}, opts)
 	if params != nil {
 		s.query.Set("view", string(params.View))
 		clientOpt(s, clientInQuery, "since", params.Since, clientTime)
@@ -431,7 +433,8 @@ func (c *Client) GetItem(ctx context.Context, itemID int64, params *GetItemParam
 // Answers:
 //   - 204 (success): Stored.
 func (c *Client) PutItem(ctx context.Context, itemID int64, body Item, opts ...RequestEditorFn) error {
-	s := newClientCall("putItem", http.MethodPut, "/items/"+strconv.FormatInt(itemID, 10), "", [][]string{{"basic"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
+	s := &clientCall{}
+	s.start("putItem", http.MethodPut, "/items/"+strconv.FormatInt(itemID, 10), "", [][]string{{"basic"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, nil, nil)
 }
@@ -458,7 +461,8 @@ func (c *Client) PutItemInChunks(ctx context.Context, itemID int64, body Item, c
 // Answers:
 //   - 204 (success): Archived.
 func (c *Client) ArchiveItem(ctx context.Context, itemID string, opts ...RequestEditorFn) error {
-	s := newClientCall("archiveItem", http.MethodPost, "/items/"+url.PathEscape(itemID)+":archive", "", [][]string{{"bearer"}}, opts)
+	s := &clientCall{}
+	s.start("archiveItem", http.MethodPost, "/items/"+url.PathEscape(itemID)+":archive", "", [][]string{{"bearer"}}, opts)
 	s.emptyPath("itemId", itemID == "")
 	return c.call(ctx, s, nil, nil)
 }
@@ -474,7 +478,8 @@ func (c *Client) ArchiveItem(ctx context.Context, itemID string, opts ...Request
 // Answers:
 //   - 201 (result): Stored.
 func (c *Client) Upload(ctx context.Context, body io.Reader, opts ...RequestEditorFn) (string, error) {
-	s := newClientCall("upload", http.MethodPost, "/uploads/", "text/plain", [][]string{{"apiKeyCookie"}}, opts)
+	s := &clientCall{}
+	s.start("upload", http.MethodPost, "/uploads/", "text/plain", [][]string{{"apiKeyCookie"}}, opts)
 	if body != nil {
 		s.setStream("application/octet-stream", body)
 	}
@@ -515,9 +520,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -538,7 +547,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("server: " + s.operation + ": path parameter " + name + " is empty"))

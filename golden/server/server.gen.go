@@ -400,6 +400,20 @@ type serverHandler struct {
 	matched []http.Handler
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationRunBatch, (*serverHandler).serveRunBatch},
+	{serverOperationGetItem, (*serverHandler).serveGetItem},
+	{serverOperationPutItem, (*serverHandler).servePutItem},
+	{serverOperationUpload, (*serverHandler).serveUpload},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, and matches first itself, most specific
 // first, the paths ServeMux cannot express (text and parameters in one segment, a fixed
@@ -417,10 +431,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationRunBatch, (*serverHandler).serveRunBatch)
-	h.handle(serverOperationGetItem, (*serverHandler).serveGetItem)
-	h.handle(serverOperationPutItem, (*serverHandler).servePutItem)
-	h.handle(serverOperationUpload, (*serverHandler).serveUpload)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.matched = make([]http.Handler, len(serverRoutes))
 	for i, route := range serverRoutes {
 		h.matched[i] = h.wrap(route.op, route.serve)
@@ -901,7 +914,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetItemInput
-	if v, ok := serverPathOf(c, "itemId", r.PathValue("itemID"), serverParseIntOf[int64]); ok {
+	if v, ok := serverPathOf(c, "itemId", serverPathValue(r, "itemID"), serverParseIntOf[int64]); ok {
 		at := &validationPath{in: "path", name: "itemId"}
 		c.addIf(at, v < 1, "must be at least 1")
 		in.ItemID = v
@@ -965,27 +978,10 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in PutItemInput
-	in.ItemID, _ = serverPathOf(c, "itemId", r.PathValue("itemID"), serverParseIntOf[int64])
+	in.ItemID, _ = serverPathOf(c, "itemId", serverPathValue(r, "itemID"), serverParseIntOf[int64])
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*Item)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = Item{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Item)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -1011,7 +1007,7 @@ func (h *serverHandler) serveArchiveItem(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	var in ArchiveItemInput
-	in.ItemID = r.PathValue("itemID")
+	in.ItemID = serverPathValue(r, "itemID")
 	if !h.invalid(w, c) {
 		if out, err := h.impl.ArchiveItem(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "archiveItem", err)

@@ -304,7 +304,8 @@ var clientErrorsOfCreateChatCompletion = []clientError{
 //   - 200 (result): The completion, or its chunks when the request asks for a stream.
 //   - 400 (*APIError): The request is invalid.
 func (c *Client) CreateChatCompletion(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) (*ChatCompletion, error) {
-	s := newClientCall("createChatCompletion", http.MethodPost, "/chat/completions", "application/json", opts)
+	s := &clientCall{}
+	s.start("createChatCompletion", http.MethodPost, "/chat/completions", "application/json", opts)
 	s.setJSON("application/json", body)
 	r := new(ChatCompletion)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfCreateChatCompletion, r))
@@ -322,7 +323,8 @@ func (c *Client) CreateChatCompletion(ctx context.Context, body ChatRequest, opt
 // under WithStrictDecoding. An error status, a transport error and the end of ctx are
 // yielded once, and end the stream. Breaking out of the loop closes the connection.
 func (c *Client) CreateChatCompletionStream(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) iter.Seq2[ChatChunk, error] {
-	s := newClientCall("createChatCompletion", http.MethodPost, "/chat/completions", "text/event-stream", opts)
+	s := &clientCall{}
+	s.start("createChatCompletion", http.MethodPost, "/chat/completions", "text/event-stream", opts)
 	s.setJSON("application/json", body)
 	return clientStream[ChatChunk](c, ctx, s, clientSSE, clientErrorsOfCreateChatCompletion)
 }
@@ -337,7 +339,8 @@ func (c *Client) CreateChatCompletionStream(ctx context.Context, body ChatReques
 // error status, a transport error and the end of ctx are yielded once, and end the stream.
 // Breaking out of the loop closes the connection.
 func (c *Client) Speak(ctx context.Context, body SpeakRequestBody, opts ...RequestEditorFn) iter.Seq2[SpeechEvent, error] {
-	s := newClientCall("speak", http.MethodPost, "/speech", "text/event-stream", opts)
+	s := &clientCall{}
+	s.start("speak", http.MethodPost, "/speech", "text/event-stream", opts)
 	s.setJSON("application/json", body)
 	return clientStream[SpeechEvent](c, ctx, s, clientSSEEnvelope, nil)
 }
@@ -352,7 +355,8 @@ func (c *Client) Speak(ctx context.Context, body SpeakRequestBody, opts ...Reque
 // WithStrictDecoding. An error status, a transport error and the end of ctx are yielded
 // once, and end the stream. Breaking out of the loop closes the connection.
 func (c *Client) ListTicks(ctx context.Context, params *ListTicksParams, opts ...RequestEditorFn) iter.Seq2[string, error] {
-	s := newClientCall("listTicks", http.MethodGet, "/ticks", "text/event-stream", opts)
+	s := &clientCall{}
+	s.start("listTicks", http.MethodGet, "/ticks", "text/event-stream", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "count", params.Count, clientInt)
 	}
@@ -376,9 +380,13 @@ type clientCall struct {
 	err          error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -398,7 +406,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("sse: " + s.operation + ": path parameter " + name + " is empty"))

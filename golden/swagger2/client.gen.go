@@ -360,7 +360,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 // Answers:
 //   - 200 (result): the pets
 func (c *Client) ListPets(ctx context.Context, params *ListPetsParams, opts ...RequestEditorFn) ([]Pet, error) {
-	s := newClientCall("listPets", http.MethodGet, "/pets", "application/json", [][]string{{"apiKey"}}, opts)
+	s := &clientCall{}
+	s.start("listPets", http.MethodGet, "/pets", "application/json", [][]string{{"apiKey"}}, opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 		clientList(s, clientInQuery, "tags", ",", params.Tags, clientString)
@@ -382,7 +383,8 @@ var clientErrorsOfCreatePet = []clientError{
 //   - 201 (result): created
 //   - default (*APIError): a problem
 func (c *Client) CreatePet(ctx context.Context, body NewPet, opts ...RequestEditorFn) (*Pet, error) {
-	s := newClientCall("createPet", http.MethodPost, "/pets", "application/json", [][]string{{"apiKey"}}, opts)
+	s := &clientCall{}
+	s.start("createPet", http.MethodPost, "/pets", "application/json", [][]string{{"apiKey"}}, opts)
 	s.setJSON("application/json", body)
 	r := new(Pet)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfCreatePet, r))
@@ -401,7 +403,8 @@ var clientErrorsOfGetPet = []clientError{
 //   - 200 (result): the pet
 //   - 404 (*APIError): no such pet
 func (c *Client) GetPet(ctx context.Context, petID int64, opts ...RequestEditorFn) (*Pet, error) {
-	s := newClientCall("getPet", http.MethodGet, "/pets/"+strconv.FormatInt(petID, 10), "application/json", [][]string{{"apiKey"}}, opts)
+	s := &clientCall{}
+	s.start("getPet", http.MethodGet, "/pets/"+strconv.FormatInt(petID, 10), "application/json", [][]string{{"apiKey"}}, opts)
 	r := new(Pet)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfGetPet, r))
 }
@@ -413,7 +416,8 @@ func (c *Client) GetPet(ctx context.Context, petID int64, opts ...RequestEditorF
 // Answers:
 //   - 204 (success): stored
 func (c *Client) UploadPhoto(ctx context.Context, petID int64, body *UploadPhotoRequestBody, opts ...RequestEditorFn) error {
-	s := newClientCall("uploadPhoto", http.MethodPost, "/pets/"+strconv.FormatInt(petID, 10)+"/photo", "", [][]string{{"apiKey"}}, opts)
+	s := &clientCall{}
+	s.start("uploadPhoto", http.MethodPost, "/pets/"+strconv.FormatInt(petID, 10)+"/photo", "", [][]string{{"apiKey"}}, opts)
 	if body != nil {
 		s.keep(s.setMultipart(body, []clientPart{{
 			file: &body.File,
@@ -430,7 +434,8 @@ func (c *Client) UploadPhoto(ctx context.Context, petID int64, body *UploadPhoto
 // Answers:
 //   - 200 (result): renamed
 func (c *Client) RenamePet(ctx context.Context, petID int64, body *RenamePetRequestBody, opts ...RequestEditorFn) (*Pet, error) {
-	s := newClientCall("renamePet", http.MethodPost, "/pets/"+strconv.FormatInt(petID, 10)+"/rename", "application/json", [][]string{{"apiKey"}}, opts)
+	s := &clientCall{}
+	s.start("renamePet", http.MethodPost, "/pets/"+strconv.FormatInt(petID, 10)+"/rename", "application/json", [][]string{{"apiKey"}}, opts)
 	if body != nil {
 		s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
 	}
@@ -464,9 +469,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -487,7 +496,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("swagger2: " + s.operation + ": path parameter " + name + " is empty"))

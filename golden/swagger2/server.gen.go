@@ -388,6 +388,21 @@ type serverHandler struct {
 	mux  *http.ServeMux
 }
 
+// serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
+type serverMuxRoute struct {
+	op    *ServerOperation
+	serve func(h *serverHandler, w http.ResponseWriter, r *http.Request)
+}
+
+// serverMuxRoutes are the operations that http.ServeMux routes, in the API's order.
+var serverMuxRoutes = []serverMuxRoute{
+	{serverOperationListPets, (*serverHandler).serveListPets},
+	{serverOperationCreatePet, (*serverHandler).serveCreatePet},
+	{serverOperationGetPet, (*serverHandler).serveGetPet},
+	{serverOperationUploadPhoto, (*serverHandler).serveUploadPhoto},
+	{serverOperationRenamePet, (*serverHandler).serveRenamePet},
+}
+
 // NewHandler returns an http.Handler that serves the API with impl. It routes with
 // http.ServeMux method and wildcard patterns, so it needs no router and plugs into any
 // router or middleware as an http.Handler. For each request it checks credentials (401),
@@ -404,11 +419,9 @@ type serverHandler struct {
 func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	h := newServerHandler(opts)
 	h.impl = impl
-	h.handle(serverOperationListPets, (*serverHandler).serveListPets)
-	h.handle(serverOperationCreatePet, (*serverHandler).serveCreatePet)
-	h.handle(serverOperationGetPet, (*serverHandler).serveGetPet)
-	h.handle(serverOperationUploadPhoto, (*serverHandler).serveUploadPhoto)
-	h.handle(serverOperationRenamePet, (*serverHandler).serveRenamePet)
+	for _, route := range serverMuxRoutes {
+		h.handle(route.op, route.serve)
+	}
 	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
@@ -703,24 +716,7 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	var in CreatePetInput
 	if data != nil {
 		at := &validationPath{in: "body"}
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*NewPet)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := &in.Body
-				*body = NewPet{}
-				body.serverDecodeMembers(c, at, data)
-				body.validate(c, at)
-			}
-		} else {
-			body := &in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
+		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*NewPet)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
@@ -746,7 +742,7 @@ func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetPetInput
-	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
+	in.PetID, _ = serverPathOf(c, "petId", serverPathValue(r, "petID"), serverParseIntOf[int64])
 	if !h.invalid(w, c) {
 		if out, err := h.impl.GetPet(c.ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPet", err)
@@ -778,29 +774,12 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 	}
 	defer parts.close()
 	var in UploadPhotoInput
-	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
+	in.PetID, _ = serverPathOf(c, "petId", serverPathValue(r, "petID"), serverParseIntOf[int64])
 	data := parts.json(serverFormUploadPhoto)
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(UploadPhotoRequestBody)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*UploadPhotoRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = UploadPhotoRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*UploadPhotoRequestBody)(nil), in.Body)
 	}
 	if in.Body != nil {
 		if file := parts.file(c, "file"); file != nil {
@@ -837,31 +816,14 @@ func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in RenamePetInput
-	in.PetID, _ = serverPathOf(c, "petId", r.PathValue("petID"), serverParseIntOf[int64])
+	in.PetID, _ = serverPathOf(c, "petId", serverPathValue(r, "petID"), serverParseIntOf[int64])
 	if data != nil {
 		data = serverFormJSON(c, data, serverFormRenamePet)
 	}
 	if data != nil {
 		at := &validationPath{in: "body"}
 		in.Body = new(RenamePetRequestBody)
-		if serverIsNull(data) {
-			c.missing(at, "must not be null")
-		} else if err := json.Unmarshal(data, in.Body); err != nil {
-			if serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindObject, false) {
-					(*RenamePetRequestBody)(nil).serverWalk(c, at, data)
-				}
-			}) {
-				body := in.Body
-				*body = RenamePetRequestBody{}
-				body.serverDecodeMembers(c, at, data)
-			}
-		} else {
-			body := in.Body
-			if serverDescend(c, at, data, serverKindObject, true) {
-				body.serverWalk(c, at, data)
-			}
-		}
+		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*RenamePetRequestBody)(nil), in.Body)
 	}
 	if !h.invalid(w, c) {
 		if out, err := h.impl.RenamePet(c.ctx, in); err != nil || out == nil {

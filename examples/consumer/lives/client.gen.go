@@ -383,7 +383,8 @@ var clientErrorsOfLinkChannelGroups = []clientError{
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Channel not found
 func (c *Client) LinkChannelGroups(ctx context.Context, channelID string, body GroupIDsRequest, opts ...RequestEditorFn) error {
-	s := newClientCall("linkChannelGroups", http.MethodPost, "/v1/channels/"+url.PathEscape(channelID)+"/groups~bulkAdd", "", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("linkChannelGroups", http.MethodPost, "/v1/channels/"+url.PathEscape(channelID)+"/groups~bulkAdd", "", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("channelId", channelID == "")
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, clientErrorsOfLinkChannelGroups, nil)
@@ -419,7 +420,8 @@ var clientErrorsOfListLives = []clientError{
 //   - 200 (result): Lives returned successfully
 //   - 400 (*APIError): Malformed payload
 func (c *Client) ListLives(ctx context.Context, params *ListLivesParams, opts ...RequestEditorFn) (*LiveList, error) {
-	s := newClientCall("listLives", http.MethodGet, "/v1/lives", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("listLives", http.MethodGet, "/v1/lives", "application/json", [][]string{{"bearerAuth"}}, opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
@@ -471,7 +473,8 @@ func (c *Client) ListLivesAll(ctx context.Context, params *ListLivesParams, opts
 //   - 201 (result): Live has been successfully created
 //   - 400 (*APIError): Malformed payload
 func (c *Client) CreateLive(ctx context.Context, body CreateLiveRequest, opts ...RequestEditorFn) (*Live, error) {
-	s := newClientCall("createLive", http.MethodPost, "/v1/lives", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("createLive", http.MethodPost, "/v1/lives", "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.setJSON("application/json", body)
 	r := new(Live)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfListLives, r))
@@ -494,7 +497,8 @@ var clientErrorsOfGetLive = []clientError{
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) GetLive(ctx context.Context, liveID string, opts ...RequestEditorFn) (*Live, error) {
-	s := newClientCall("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID), "application/json", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID), "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	r := new(Live)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfGetLive, r))
@@ -511,7 +515,8 @@ func (c *Client) GetLive(ctx context.Context, liveID string, opts ...RequestEdit
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) UpdateLive(ctx context.Context, liveID string, body UpdateLiveRequest, opts ...RequestEditorFn) (*Live, error) {
-	s := newClientCall("updateLive", http.MethodPut, "/v1/lives/"+url.PathEscape(liveID), "application/json", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("updateLive", http.MethodPut, "/v1/lives/"+url.PathEscape(liveID), "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	r := new(Live)
@@ -529,7 +534,8 @@ func (c *Client) UpdateLive(ctx context.Context, liveID string, body UpdateLiveR
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) DeleteLive(ctx context.Context, liveID string, opts ...RequestEditorFn) error {
-	s := newClientCall("deleteLive", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID), "", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("deleteLive", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID), "", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	return c.call(ctx, s, clientErrorsOfGetLive, nil)
 }
@@ -545,7 +551,8 @@ func (c *Client) DeleteLive(ctx context.Context, liveID string, opts ...RequestE
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) ListLiveGroups(ctx context.Context, liveID string, params *ListLiveGroupsParams, opts ...RequestEditorFn) (*GroupList, error) {
-	s := newClientCall("listLiveGroups", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("listLiveGroups", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
@@ -598,7 +605,8 @@ func (c *Client) ListLiveGroupsAll(ctx context.Context, liveID string, params *L
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) LinkLiveGroup(ctx context.Context, liveID string, body LinkLiveGroupRequest, opts ...RequestEditorFn) error {
-	s := newClientCall("linkLiveGroup", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("linkLiveGroup", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, clientErrorsOfGetLive, nil)
@@ -621,7 +629,8 @@ var clientErrorsOfUnlinkLiveGroup = []clientError{
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live or Group not found
 func (c *Client) UnlinkLiveGroup(ctx context.Context, liveID string, groupID string, opts ...RequestEditorFn) error {
-	s := newClientCall("unlinkLiveGroup", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID)+"/groups/"+url.PathEscape(groupID), "", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("unlinkLiveGroup", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID)+"/groups/"+url.PathEscape(groupID), "", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.emptyPath("groupId", groupID == "")
 	return c.call(ctx, s, clientErrorsOfUnlinkLiveGroup, nil)
@@ -638,7 +647,8 @@ func (c *Client) UnlinkLiveGroup(ctx context.Context, liveID string, groupID str
 //   - 400 (*APIError): Malformed payload
 //   - 404 (*APIError): Live not found
 func (c *Client) UnlinkLiveGroups(ctx context.Context, liveID string, body GroupIDsRequest, opts ...RequestEditorFn) error {
-	s := newClientCall("unlinkLiveGroups", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups~bulkRemove", "", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("unlinkLiveGroups", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups~bulkRemove", "", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, clientErrorsOfGetLive, nil)
@@ -669,7 +679,8 @@ func (c *Client) UnlinkLiveGroupsInChunks(ctx context.Context, liveID string, bo
 //   - 200 (result): Live participants returned successfully
 //   - 400 (*APIError): Malformed payload
 func (c *Client) ListLiveParticipants(ctx context.Context, liveID string, params *ListLiveParticipantsParams, opts ...RequestEditorFn) (*ParticipantList, error) {
-	s := newClientCall("listLiveParticipants", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/participants", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("listLiveParticipants", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/participants", "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
@@ -734,7 +745,8 @@ type InviteLiveParticipantResult struct {
 //   - 201 (result Created): Member has been successfully invited
 //   - 400 (*APIError): Malformed payload
 func (c *Client) InviteLiveParticipant(ctx context.Context, liveID string, body InviteLiveParticipantRequest, opts ...RequestEditorFn) (*InviteLiveParticipantResult, error) {
-	s := newClientCall("inviteLiveParticipant", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("inviteLiveParticipant", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants", "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
@@ -776,7 +788,8 @@ var clientErrorsOfBulkInviteLiveParticipants = []clientError{
 //   - 400 (*APIError): Malformed payload
 //   - 413 (*APIError): Payload is too large
 func (c *Client) BulkInviteLiveParticipants(ctx context.Context, liveID string, body BulkInviteRequest, opts ...RequestEditorFn) ([]Participant, error) {
-	s := newClientCall("bulkInviteLiveParticipants", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants~bulkInvite", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("bulkInviteLiveParticipants", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants~bulkInvite", "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	r := new([]Participant)
@@ -809,7 +822,8 @@ func (c *Client) BulkInviteLiveParticipantsInChunks(ctx context.Context, liveID 
 //   - 200 (result): Live speakers returned successfully
 //   - 400 (*APIError): Malformed payload
 func (c *Client) ListLiveSpeakers(ctx context.Context, liveID string, params *ListLiveSpeakersParams, opts ...RequestEditorFn) (*ParticipantList, error) {
-	s := newClientCall("listLiveSpeakers", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("listLiveSpeakers", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
@@ -876,7 +890,8 @@ type InviteLiveSpeakerResult struct {
 //   - 201 (result Created): Member has been successfully invited
 //   - 400 (*APIError): Malformed payload
 func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body InviteLiveSpeakerRequest, opts ...RequestEditorFn) (*InviteLiveSpeakerResult, error) {
-	s := newClientCall("inviteLiveSpeaker", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("inviteLiveSpeaker", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
@@ -910,7 +925,8 @@ func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body Invi
 //   - 400 (*APIError): Malformed payload
 //   - 413 (*APIError): Payload is too large
 func (c *Client) BulkInviteLiveSpeakers(ctx context.Context, liveID string, body BulkInviteLiveSpeakersRequest, opts ...RequestEditorFn) ([]Participant, error) {
-	s := newClientCall("bulkInviteLiveSpeakers", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers~bulkInvite", "application/json", [][]string{{"bearerAuth"}}, opts)
+	s := &clientCall{}
+	s.start("bulkInviteLiveSpeakers", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers~bulkInvite", "application/json", [][]string{{"bearerAuth"}}, opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	r := new([]Participant)
@@ -950,9 +966,13 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// newClientCall starts a call of an operation; accept is its Accept header, if any.
-func newClientCall(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) *clientCall {
-	return &clientCall{
+// start starts a call of an operation; accept is its Accept header, if any. It stays
+// out of line, or its maps would be made in every method; the caller's clientCall
+// stays on the caller's stack.
+//
+//go:noinline
+func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+	*s = clientCall{
 		accept:    accept,
 		editors:   editors,
 		header:    http.Header{},
@@ -973,7 +993,10 @@ func (s *clientCall) keep(err error) {
 }
 
 // emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path.
+// a request for another path. It stays out of line: it is called for most path
+// parameters of every method.
+//
+//go:noinline
 func (s *clientCall) emptyPath(name string, empty bool) {
 	if empty {
 		s.keep(errors.New("lives: " + s.operation + ": path parameter " + name + " is empty"))
