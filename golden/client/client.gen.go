@@ -12,12 +12,12 @@ import (
 	"hash/maphash"
 	"io"
 	"iter"
-	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"reflect"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -509,7 +509,10 @@ func (c *Client) ListThingsAll(ctx context.Context, params *ListThingsParams, op
 		first = *params.Page
 	}
 	return clientPages(ctx, c.maxPages, first, false, func(ctx context.Context, at int64) (clientPage[Thing, int64], error) {
-		r := clientCopy(params)
+		var r ListThingsParams
+		if params != nil {
+			r = *params
+		}
 		r.Page = &at
 		resp, err := c.ListThings(ctx, &r, opts...)
 		if err != nil {
@@ -641,7 +644,7 @@ var clientErrorsOfClearNotes = []clientError{
 func (c *Client) ClearNotes(ctx context.Context, id int64, body *Point, opts ...RequestEditorFn) (*ProblemModel, error) {
 	s := &clientCall{}
 	s.start("clearNotes", http.MethodDelete, "/things/"+strconv.FormatInt(id, 10)+"/notes", "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}, opts)
-	clientOptJSON(s, "application/json", body)
+	clientOptJSON(s, "application/json", body != nil, body)
 	r := new(ProblemModel)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfClearNotes, r))
 }
@@ -754,9 +757,11 @@ func (s *clientCall) setJSON(contentType string, v any) {
 	s.setBody(contentType, data)
 }
 
-// clientOptJSON encodes an optional request body as JSON when it is set.
-func clientOptJSON[T any](s *clientCall, contentType string, body *T) {
-	if body != nil {
+// clientOptJSON encodes an optional request body as JSON when it is present (not a
+// nil pointer). Not generic: an instance per body type cost the compiler two
+// functions each.
+func clientOptJSON(s *clientCall, contentType string, present bool, body any) {
+	if present {
 		s.setJSON(contentType, body)
 	}
 }
@@ -814,11 +819,20 @@ func (s *clientCall) addList(name, sep string, values []string) {
 // encodeQuery writes the query string in key order. Brackets in names stay as they
 // are, as APIs with filters such as title[eq] document them.
 func (s *clientCall) encodeQuery() string {
-	keys := slices.Sorted(maps.Keys(s.query))
-	keys = slices.AppendSeq(keys, maps.Keys(s.rawQuery))
-	slices.Sort(keys)
+	keys := make([]string, 0, len(s.query)+len(s.rawQuery))
+	for key := range s.query {
+		keys = append(keys, key)
+	}
+	for key := range s.rawQuery {
+		keys = append(keys, key)
+	}
+	// Loops and sort.Strings, not slices.Sorted(maps.Keys(...)): no generic instances.
+	sort.Strings(keys)
 	var parts []string
-	for _, key := range slices.Compact(keys) {
+	for i, key := range keys {
+		if i > 0 && key == keys[i-1] {
+			continue
+		}
 		name := clientUnbracket.Replace(url.QueryEscape(key))
 		for _, v := range s.query[key] {
 			parts = append(parts, name+"="+url.QueryEscape(v))
@@ -919,9 +933,11 @@ func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*ht
 	for _, cookie := range s.cookies {
 		req.AddCookie(cookie)
 	}
-	for _, edit := range slices.Concat(c.editors, s.editors) {
-		if err := edit(ctx, req); err != nil {
-			return nil, fmt.Errorf("client: %s: request editor: %w", s.operation, err)
+	for _, editors := range [2][]RequestEditorFn{c.editors, s.editors} {
+		for _, edit := range editors {
+			if err := edit(ctx, req); err != nil {
+				return nil, fmt.Errorf("client: %s: request editor: %w", s.operation, err)
+			}
 		}
 	}
 	resp, err := c.httpClient.Do(req)
@@ -1124,7 +1140,12 @@ func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, mis
 		}
 		fields := clientFields(v.Type())
 		extra, hasExtra := clientExtra(v.Type())
-		for _, key := range slices.Sorted(maps.Keys(members)) {
+		keys := make([]string, 0, len(members))
+		for k := range members {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, key := range keys {
 			index, ok := fields[key]
 			if !ok && !hasExtra {
 				// encoding/json matches names regardless of case; a struct with additional
@@ -1155,7 +1176,12 @@ func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, mis
 			return false
 		}
 		v.Set(reflect.MakeMapWithSize(v.Type(), len(members)))
-		for _, key := range slices.Sorted(maps.Keys(members)) {
+		keys := make([]string, 0, len(members))
+		for k := range members {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, key := range keys {
 			clientTolerateMember(v, key, members[key], pointer, misfits)
 		}
 		return true
@@ -1227,7 +1253,12 @@ func clientFields(t reflect.Type) map[string]int {
 		}
 		fields[name] = i
 	}
-	for _, name := range slices.Sorted(maps.Keys(fields)) {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, name := range keys {
 		if _, taken := fields[strings.ToLower(name)]; !taken {
 			fields[strings.ToLower(name)] = fields[name]
 		}
@@ -1517,7 +1548,12 @@ func clientAddObject(s *clientCall, name string, deep, explode bool, pairs []str
 // clientMapPairs lists the keys and written values of a map, in key order.
 func clientMapPairs[V any](m map[string]V, format func(V) string) []string {
 	var pairs []string
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
 		pairs = append(pairs, k, format(m[k]))
 	}
 	return pairs
@@ -1540,41 +1576,35 @@ type clientPage[T any, K comparable] struct {
 // seen reach the total, when the next key is the zero K or one already fetched, when a
 // page repeats the items of an earlier one (a server that ignores the page parameter; a
 // second empty page is such a repeat), after maxPages pages when it is positive, when the
-// loop breaks, and at the first error, which it yields.
+// loop breaks, and at the first error, which it yields. The rules are clientWalk's, so
+// that only this loop is compiled per item type; it is kept out of line, so that it is not
+// compiled once more in every method that returns it.
+//
+//go:noinline
 func clientPages[T any, K comparable](ctx context.Context, maxPages int, first K, keepEmpty bool, fetch func(ctx context.Context, at K) (clientPage[T, K], error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
+		w := newClientWalk(maxPages, keepEmpty)
 		var none K
-		fetched := map[K]bool{}
-		pages := map[uint64]bool{}
-		seed := maphash.MakeSeed()
-		var seen int64
-		at := first
-		for n := 0; maxPages <= 0 || n < maxPages; n++ {
-			if err := ctx.Err(); err != nil {
-				var zero T
-				yield(zero, err)
-				return
+		for at := first; at != none || w.n == 0; {
+			more, err := w.begin(ctx, at)
+			var p clientPage[T, K]
+			if more {
+				p, err = fetch(ctx, at)
 			}
-			fetched[at] = true
-			p, err := fetch(ctx, at)
 			if err != nil {
 				var zero T
 				yield(zero, err)
 				return
 			}
-			sum, ok := clientPageSum(seed, p.items)
-			if ok && pages[sum] {
+			if !more || !w.fresh(p.items) {
 				return
 			}
-			pages[sum] = true
 			for _, item := range p.items {
 				if !yield(item, nil) {
 					return
 				}
 			}
-			seen += int64(len(p.items))
-			switch {
-			case len(p.items) == 0 && !keepEmpty, p.total > 0 && seen >= p.total, p.limit > 0 && int64(len(p.items)) < p.limit, p.next == none || fetched[p.next]:
+			if !w.goOn(len(p.items), p.total, p.limit, p.next) {
 				return
 			}
 			at = p.next
@@ -1582,23 +1612,72 @@ func clientPages[T any, K comparable](ctx context.Context, maxPages int, first K
 	}
 }
 
+// clientWalk is the state of one walk of clientPages: the keys fetched, the
+// fingerprints of the pages seen, and the items seen. Its methods stay out of line,
+// so that they are not compiled again in every item type's loop.
+type clientWalk struct {
+	maxPages, n int
+	keepEmpty   bool
+	fetched     map[any]bool
+	pages       map[uint64]bool
+	seed        maphash.Seed
+	seen        int64
+}
+
+func newClientWalk(maxPages int, keepEmpty bool) *clientWalk {
+	return &clientWalk{
+		fetched:   map[any]bool{},
+		keepEmpty: keepEmpty,
+		maxPages:  maxPages,
+		pages:     map[uint64]bool{},
+		seed:      maphash.MakeSeed(),
+	}
+}
+
+// begin reports whether to fetch the page at key at: not after maxPages pages, and
+// not once ctx has ended, which is the error.
+//
+//go:noinline
+func (w *clientWalk) begin(ctx context.Context, at any) (bool, error) {
+	if w.maxPages > 0 && w.n >= w.maxPages {
+		return false, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	w.n++
+	w.fetched[at] = true
+	return true, nil
+}
+
+// fresh reports whether a page's items differ from those of every earlier page.
+//
+//go:noinline
+func (w *clientWalk) fresh(items any) bool {
+	sum, ok := clientPageSum(w.seed, items)
+	if ok && w.pages[sum] {
+		return false
+	}
+	w.pages[sum] = true
+	return true
+}
+
+// goOn reports, after a page of n items, whether there is a next page to fetch.
+//
+//go:noinline
+func (w *clientWalk) goOn(n int, total, limit int64, next any) bool {
+	w.seen += int64(n)
+	return !(n == 0 && !w.keepEmpty || total > 0 && w.seen >= total || limit > 0 && int64(n) < limit || w.fetched[next])
+}
+
 // clientPageSum fingerprints the items of a page, to notice a page that repeats an
 // earlier one; ok is false when they cannot be encoded.
-func clientPageSum[T any](seed maphash.Seed, items []T) (uint64, bool) {
+func clientPageSum(seed maphash.Seed, items any) (uint64, bool) {
 	data, err := json.Marshal(items)
 	if err != nil {
 		return 0, false
 	}
 	return maphash.Bytes(seed, data), true
-}
-
-// clientCopy is a copy of the caller's params, which an iterator changes page by page.
-func clientCopy[P any](params *P) P {
-	var r P
-	if params != nil {
-		r = *params
-	}
-	return r
 }
 
 // clientDeref is the value an optional field points to, or the zero value.
@@ -1657,40 +1736,52 @@ func (e *BulkError) Unwrap() []error {
 // part that one chunk sends.
 type clientChunk [][2]int
 
-// clientBulk checks the chunk size, splits lists of the given lengths into chunks,
-// and sends them in order with send. It goes on after a chunk fails, but sends
-// nothing more once ctx has ended, and returns what the chunks that succeeded
-// answered, with a *BulkError when some failed. size 0 means maxItems.
+// clientBulk sends lists of the given lengths in chunks with send, as clientChunks
+// does, and returns what the chunks that succeeded answered, in order, with a
+// *BulkError when some failed. Only this shell is compiled per item type.
+//
+//go:noinline
 func clientBulk[T any](ctx context.Context, operation string, size, maxItems int, lens []int, send func(clientChunk) ([]T, error)) ([]T, error) {
+	var all []T
+	err := clientChunks(ctx, operation, size, maxItems, lens, func(chunk clientChunk) error {
+		got, err := send(chunk)
+		all = append(all, got...)
+		return err
+	})
+	return all, err
+}
+
+// clientChunks checks the chunk size, splits lists of the given lengths into chunks,
+// and sends them in order with send. It goes on after a chunk fails, but sends
+// nothing more once ctx has ended, and returns a *BulkError when some failed.
+// size 0 means maxItems.
+func clientChunks(ctx context.Context, operation string, size, maxItems int, lens []int, send func(clientChunk) error) error {
 	if size <= 0 {
 		size = maxItems
 	}
 	if size <= 0 {
-		return nil, fmt.Errorf("client: %s: the chunk size must be positive, as the spec gives no maxItems", operation)
+		return fmt.Errorf("client: %s: the chunk size must be positive, as the spec gives no maxItems", operation)
 	}
 	if maxItems > 0 && size > maxItems {
-		return nil, fmt.Errorf("client: %s: chunk size %d is above the spec's maxItems %d", operation, size, maxItems)
+		return fmt.Errorf("client: %s: chunk size %d is above the spec's maxItems %d", operation, size, maxItems)
 	}
 	chunks := clientSplit(size, lens)
-	var all []T
 	errs := make([]error, len(chunks))
 	failed := false
 	for i, chunk := range chunks {
 		errs[i] = ctx.Err()
 		if errs[i] == nil {
-			var got []T
-			got, errs[i] = send(chunk)
-			all = append(all, got...)
+			errs[i] = send(chunk)
 		}
 		failed = failed || errs[i] != nil
 	}
 	if failed {
-		return all, &BulkError{
+		return &BulkError{
 			ChunkSize: size,
 			Errs:      errs,
 		}
 	}
-	return all, nil
+	return nil
 }
 
 // clientSplit cuts lists of the given lengths, taken one after the other, into
