@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var selectionSpec = filepath.Join("..", "..", "golden", "selection", "spec.yaml")
+var selectionSpec = filepath.Join("..", "..", "golden", "select", "spec.yaml")
 
 func TestIncludeMatchingNothingIsNamed(t *testing.T) {
 	var stdout, stderr bytes.Buffer
