@@ -218,11 +218,11 @@ func (c *checks) decodesObject(b *generator.RequestBody) bool {
 	return bodyOwner(b) != nil && c.walksInto(b.Type)
 }
 
-// decodesObjects reports whether an operation's body is decoded by
-// serverDecodeObject.
+// decodesObjects reports whether any body of an operation or webhook,
+// multipart JSON parts included, is decoded by serverDecodeObject.
 func (c *checks) decodesObjects(api *generator.API) bool {
 	return slices.ContainsFunc(api.ServedOperations(), func(o *generator.Operation) bool {
-		return slices.ContainsFunc(o.RequestBodies(), func(b *generator.RequestBody) bool { return b != nil && !isMultipart(b) && c.decodesObject(b) })
+		return slices.ContainsFunc(o.RequestBodies(), func(b *generator.RequestBody) bool { return b != nil && c.decodesObject(b) })
 	})
 }
 
