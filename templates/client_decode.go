@@ -97,107 +97,105 @@ func (g *clientGen) genDecode(f *jen.File) {
 
 // genClientTolerate renders the tolerant walk, emitted once per package: it
 // decodes what fits, value by value, driven by the Go types' json tags, so
-// that no per-type code is generated.
+// that no per-type code is generated. Objects, maps and arrays share one loop
+// over their parts, and Nullables and pointers one path through their value.
 func genClientTolerate(f *jen.File) {
 	v := func() *jen.Statement { return jen.Id("v") }
-	child := func(data jen.Code, value jen.Code, name jen.Code) jen.Code {
-		return jen.Id("clientTolerate").Call(data, value, name, jen.Id("pointer").Op("+").Lit("/").Op("+").Id("clientPointerEscape").Dot("Replace").Call(name), jen.Id("misfits"))
-	}
-	misfit := jen.Op("*").Id("misfits").Op("=").Append(jen.Op("*").Id("misfits"), jen.Id("Misfit").Values(jen.Dict{
-		jen.Id("Name"): jen.Id("name"), jen.Id("Pointer"): jen.Id("pointer"), jen.Id("Raw"): jen.Id("data"), jen.Id("Problem"): jen.Err().Dot("Error").Call(),
-	}))
-	members := func() jen.Code {
-		return jen.Var().Id("members").Map(jen.String()).Qual(pkgJSON, "RawMessage")
+	extra := func() *jen.Statement { return jen.Id("extra") }
+	misfitsSince := func(before jen.Code, pointer jen.Code) *jen.Statement {
+		return jen.Id("clientNothingFits").Call(jen.Op("*").Id("misfits"), before, pointer)
 	}
 	f.Comment("clientTolerate decodes data into v, which is settable, keeping every value that")
 	f.Comment("fits and listing the others as misfits. Each value is first decoded as a whole;")
 	f.Comment("only a value that fails is taken apart: objects member by member, arrays item by")
-	f.Comment("item, a Nullable through its value. What cannot be taken apart stays zero.")
+	f.Comment("item, a Nullable or a pointer through its value. What cannot be taken apart stays")
+	f.Comment("zero.")
 	f.Func().Id("clientTolerate").Params(jen.Id("data").Index().Byte(), v().Qual(clientPkgReflect, "Value"), jen.List(jen.Id("name"), jen.Id("pointer")).String(), jen.Id("misfits").Op("*").Index().Id("Misfit")).Block(
 		jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), v().Dot("Addr").Call().Dot("Interface").Call()),
 		jen.If(jen.Err().Op("==").Nil()).Block(jen.Return()),
 		v().Dot("SetZero").Call(),
+		jen.Var().Id("inner").Qual(clientPkgReflect, "Value"),
 		jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Add(v().Dot("Addr").Call().Dot("Interface").Call()).Assert(jen.Interface(jen.Id("nullableValue").Params().Any())), jen.Id("ok")).Block(
+			jen.Id("inner").Op("=").Qual(clientPkgReflect, "ValueOf").Call(jen.Id("n").Dot("nullableValue").Call()).Dot("Elem").Call(),
+		).Else().If(v().Dot("Kind").Call().Op("==").Qual(clientPkgReflect, "Pointer")).Block(
+			v().Dot("Set").Call(jen.Qual(clientPkgReflect, "New").Call(v().Dot("Type").Call().Dot("Elem").Call())),
+			jen.Id("inner").Op("=").Add(v()).Dot("Elem").Call(),
+		),
+		jen.If(jen.Id("inner").Dot("IsValid").Call()).Block(
 			jen.Id("before").Op(":=").Len(jen.Op("*").Id("misfits")),
-			jen.Id("clientTolerate").Call(jen.Id("data"), jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("n").Dot("nullableValue").Call()).Dot("Elem").Call(), jen.Id("name"), jen.Id("pointer"), jen.Id("misfits")),
-			jen.If(jen.Id("clientNothingFits").Call(jen.Op("*").Id("misfits"), jen.Id("before"), jen.Id("pointer"))).Block(v().Dot("SetZero").Call()),
+			jen.Id("clientTolerate").Call(jen.Id("data"), jen.Id("inner"), jen.Id("name"), jen.Id("pointer"), jen.Id("misfits")),
+			jen.If(misfitsSince(jen.Id("before"), jen.Id("pointer"))).Block(v().Dot("SetZero").Call()),
 			jen.Return(),
 		),
 		jen.Comment("Unions and other types that decode themselves stay whole; structs with"),
 		jen.Comment("additional properties are taken apart like the others."),
 		jen.List(jen.Id("_"), jen.Id("custom")).Op(":=").Add(v().Dot("Addr").Call().Dot("Interface").Call()).Assert(jen.Qual(pkgJSON, "Unmarshaler")),
-		jen.If(jen.List(jen.Id("_"), jen.Id("extra")).Op(":=").Id("clientExtra").Call(v().Dot("Type").Call()), jen.Parens(jen.Op("!").Id("custom").Op("||").Id("extra")).Op("&&").Id("clientTolerateParts").Call(jen.Id("data"), v(), jen.Id("name"), jen.Id("pointer"), jen.Id("misfits"))).Block(jen.Return()),
-		misfit,
+		jen.If(jen.List(jen.Id("_"), jen.Id("extra")).Op(":=").Id("clientExtra").Call(v().Dot("Type").Call()), jen.Parens(jen.Op("!").Id("custom").Op("||").Id("extra")).Op("&&").Id("clientTolerateParts").Call(jen.Id("data"), v(), jen.Id("pointer"), jen.Id("misfits"))).Block(jen.Return()),
+		jen.Op("*").Id("misfits").Op("=").Append(jen.Op("*").Id("misfits"), jen.Id("Misfit").Values(jen.Dict{
+			jen.Id("Name"): jen.Id("name"), jen.Id("Pointer"): jen.Id("pointer"), jen.Id("Raw"): jen.Id("data"), jen.Id("Problem"): jen.Err().Dot("Error").Call(),
+		})),
 	)
-	f.Comment("clientTolerateParts decodes an object, array or pointer part by part, and reports")
-	f.Comment("whether data had the shape for it.")
-	f.Func().Id("clientTolerateParts").Params(jen.Id("data").Index().Byte(), v().Qual(clientPkgReflect, "Value"), jen.List(jen.Id("name"), jen.Id("pointer")).String(), jen.Id("misfits").Op("*").Index().Id("Misfit")).Bool().Block(
+	f.Comment("clientTolerateParts decodes an object, map or array part by part, in the order")
+	f.Comment("of names and indexes, and reports whether data had the shape for it.")
+	f.Func().Id("clientTolerateParts").Params(jen.Id("data").Index().Byte(), v().Qual(clientPkgReflect, "Value"), jen.Id("pointer").String(), jen.Id("misfits").Op("*").Index().Id("Misfit")).Bool().Block(
+		jen.Var().Defs(
+			jen.Id("names").Index().String(),
+			jen.Id("parts").Index().Qual(pkgJSON, "RawMessage"),
+			jen.Id("fields").Map(jen.String()).Int(),
+			extra().Qual(clientPkgReflect, "Value").Comment("the map that keeps the members that are not fields"),
+		),
 		jen.Switch(v().Dot("Kind").Call()).Block(
-			jen.Case(jen.Qual(clientPkgReflect, "Pointer")).Block(
-				jen.Id("before").Op(":=").Len(jen.Op("*").Id("misfits")),
-				v().Dot("Set").Call(jen.Qual(clientPkgReflect, "New").Call(v().Dot("Type").Call().Dot("Elem").Call())),
-				jen.Id("clientTolerate").Call(jen.Id("data"), v().Dot("Elem").Call(), jen.Id("name"), jen.Id("pointer"), jen.Id("misfits")),
-				jen.If(jen.Id("clientNothingFits").Call(jen.Op("*").Id("misfits"), jen.Id("before"), jen.Id("pointer"))).Block(v().Dot("SetZero").Call()),
-				jen.Return(jen.True()),
-			),
-			jen.Case(jen.Qual(clientPkgReflect, "Struct")).Block(
-				members(),
-				jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("members")).Op("!=").Nil()).Block(jen.Return(jen.False())),
-				jen.Id("fields").Op(":=").Id("clientFields").Call(v().Dot("Type").Call()),
-				jen.List(jen.Id("extra"), jen.Id("hasExtra")).Op(":=").Id("clientExtra").Call(v().Dot("Type").Call()),
-				sortedKeys("keys", jen.Id("members")),
-				jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Id("keys")).Block(
-					jen.List(jen.Id("index"), jen.Id("ok")).Op(":=").Id("fields").Index(jen.Id("key")),
-					jen.If(jen.Op("!").Id("ok").Op("&&").Op("!").Id("hasExtra")).Block(
-						jen.Comment("encoding/json matches names regardless of case; a struct with additional"),
-						jen.Comment("properties matches them exactly."),
-						jen.List(jen.Id("index"), jen.Id("ok")).Op("=").Id("fields").Index(jen.Qual(pkgStrings, "ToLower").Call(jen.Id("key"))),
-					),
-					jen.Switch().Block(
-						jen.Case(jen.Id("ok")).Block(
-							child(jen.Id("members").Index(jen.Id("key")), v().Dot("Field").Call(jen.Id("index")), jen.Id("key")),
-						),
-						jen.Case(jen.Id("hasExtra")).Block(
-							jen.Id("clientTolerateMember").Call(v().Dot("FieldByIndex").Call(jen.Id("extra").Dot("Index")), jen.Id("key"), jen.Id("members").Index(jen.Id("key")), jen.Id("pointer"), jen.Id("misfits")),
-						),
-					),
-				),
-				jen.Return(jen.True()),
-			),
 			jen.Case(jen.Qual(clientPkgReflect, "Slice")).Block(
-				jen.Var().Id("items").Index().Qual(pkgJSON, "RawMessage"),
-				jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("items")).Op("!=").Nil()).Block(jen.Return(jen.False())),
-				v().Dot("Set").Call(jen.Qual(clientPkgReflect, "MakeSlice").Call(v().Dot("Type").Call(), jen.Len(jen.Id("items")), jen.Len(jen.Id("items")))),
-				jen.For(jen.List(jen.Id("i"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
-					child(jen.Id("item"), v().Dot("Index").Call(jen.Id("i")), jen.Qual(pkgStrconv, "Itoa").Call(jen.Id("i"))),
-				),
-				jen.Return(jen.True()),
+				jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("parts")).Op("!=").Nil()).Block(jen.Return(jen.False())),
+				v().Dot("Set").Call(jen.Qual(clientPkgReflect, "MakeSlice").Call(v().Dot("Type").Call(), jen.Len(jen.Id("parts")), jen.Len(jen.Id("parts")))),
+				jen.For(jen.Id("i").Op(":=").Range().Id("parts")).Block(jen.Id("names").Op("=").Append(jen.Id("names"), jen.Qual(pkgStrconv, "Itoa").Call(jen.Id("i")))),
 			),
-			jen.Case(jen.Qual(clientPkgReflect, "Map")).Block(
-				members(),
-				jen.If(v().Dot("Type").Call().Dot("Key").Call().Dot("Kind").Call().Op("!=").Qual(clientPkgReflect, "String").Op("||").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("members")).Op("!=").Nil()).Block(jen.Return(jen.False())),
-				v().Dot("Set").Call(jen.Qual(clientPkgReflect, "MakeMapWithSize").Call(v().Dot("Type").Call(), jen.Len(jen.Id("members")))),
+			jen.Case(jen.Qual(clientPkgReflect, "Struct"), jen.Qual(clientPkgReflect, "Map")).Block(
+				jen.Var().Id("members").Map(jen.String()).Qual(pkgJSON, "RawMessage"),
+				jen.If(jen.Parens(v().Dot("Kind").Call().Op("==").Qual(clientPkgReflect, "Map").Op("&&").Add(v()).Dot("Type").Call().Dot("Key").Call().Dot("Kind").Call().Op("!=").Qual(clientPkgReflect, "String")).Op("||").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("members")).Op("!=").Nil()).Block(jen.Return(jen.False())),
 				sortedKeys("keys", jen.Id("members")),
-				jen.For(jen.List(jen.Id("_"), jen.Id("key")).Op(":=").Range().Id("keys")).Block(
-					jen.Id("clientTolerateMember").Call(v(), jen.Id("key"), jen.Id("members").Index(jen.Id("key")), jen.Id("pointer"), jen.Id("misfits")),
+				jen.Id("names").Op("=").Id("keys"),
+				jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("names")).Block(jen.Id("parts").Op("=").Append(jen.Id("parts"), jen.Id("members").Index(jen.Id("name")))),
+				jen.If(v().Dot("Kind").Call().Op("==").Qual(clientPkgReflect, "Map")).Block(
+					v().Dot("Set").Call(jen.Qual(clientPkgReflect, "MakeMapWithSize").Call(v().Dot("Type").Call(), jen.Len(jen.Id("members")))),
+					extra().Op("=").Add(v()),
+				).Else().Block(
+					jen.Id("fields").Op("=").Id("clientFields").Call(v().Dot("Type").Call()),
+					jen.If(jen.List(jen.Id("field"), jen.Id("ok")).Op(":=").Id("clientExtra").Call(v().Dot("Type").Call()), jen.Id("ok")).Block(
+						extra().Op("=").Add(v()).Dot("FieldByIndex").Call(jen.Id("field").Dot("Index")),
+					),
 				),
-				jen.Return(jen.True()),
+			),
+			jen.Default().Block(jen.Return(jen.False())),
+		),
+		jen.For(jen.List(jen.Id("i"), jen.Id("name")).Op(":=").Range().Id("names")).Block(
+			jen.Id("at").Op(":=").Id("pointer").Op("+").Lit("/").Op("+").Id("clientPointerEscape").Dot("Replace").Call(jen.Id("name")),
+			jen.List(jen.Id("index"), jen.Id("ok")).Op(":=").Id("fields").Index(jen.Id("name")),
+			jen.If(jen.Op("!").Id("ok").Op("&&").Op("!").Add(extra()).Dot("IsValid").Call()).Block(
+				jen.Comment("encoding/json matches names regardless of case; a struct with additional"),
+				jen.Comment("properties matches them exactly."),
+				jen.List(jen.Id("index"), jen.Id("ok")).Op("=").Id("fields").Index(jen.Qual(pkgStrings, "ToLower").Call(jen.Id("name"))),
+			),
+			jen.Switch().Block(
+				jen.Case(v().Dot("Kind").Call().Op("==").Qual(clientPkgReflect, "Slice")).Block(
+					jen.Id("clientTolerate").Call(jen.Id("parts").Index(jen.Id("i")), v().Dot("Index").Call(jen.Id("i")), jen.Id("name"), jen.Id("at"), jen.Id("misfits")),
+				),
+				jen.Case(jen.Id("ok")).Block(
+					jen.Id("clientTolerate").Call(jen.Id("parts").Index(jen.Id("i")), v().Dot("Field").Call(jen.Id("index")), jen.Id("name"), jen.Id("at"), jen.Id("misfits")),
+				),
+				jen.Case(extra().Dot("IsValid").Call()).Block(
+					jen.Comment("The map is made when nil; a member that does not fit at all is left out of it."),
+					jen.If(extra().Dot("IsNil").Call()).Block(extra().Dot("Set").Call(jen.Qual(clientPkgReflect, "MakeMap").Call(extra().Dot("Type").Call()))),
+					jen.Id("value").Op(":=").Qual(clientPkgReflect, "New").Call(extra().Dot("Type").Call().Dot("Elem").Call()).Dot("Elem").Call(),
+					jen.Id("before").Op(":=").Len(jen.Op("*").Id("misfits")),
+					jen.Id("clientTolerate").Call(jen.Id("parts").Index(jen.Id("i")), jen.Id("value"), jen.Id("name"), jen.Id("at"), jen.Id("misfits")),
+					jen.If(jen.Op("!").Add(misfitsSince(jen.Id("before"), jen.Id("at")))).Block(
+						extra().Dot("SetMapIndex").Call(jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("name")).Dot("Convert").Call(extra().Dot("Type").Call().Dot("Key").Call()), jen.Id("value")),
+					),
+				),
 			),
 		),
-		jen.Return(jen.False()),
-	)
-	m := func() *jen.Statement { return jen.Id("m") }
-	f.Comment("clientTolerateMember decodes the member key of an object into the map m, which")
-	f.Comment("is made when nil; a member that does not fit at all is left out of it.")
-	f.Func().Id("clientTolerateMember").Params(m().Qual(clientPkgReflect, "Value"), jen.Id("key").String(), jen.Id("data").Index().Byte(), jen.Id("pointer").String(), jen.Id("misfits").Op("*").Index().Id("Misfit")).Block(
-		jen.If(m().Dot("IsNil").Call()).Block(m().Dot("Set").Call(jen.Qual(clientPkgReflect, "MakeMap").Call(m().Dot("Type").Call()))),
-		jen.Id("value").Op(":=").Qual(clientPkgReflect, "New").Call(m().Dot("Type").Call().Dot("Elem").Call()).Dot("Elem").Call(),
-		jen.Id("before").Op(":=").Len(jen.Op("*").Id("misfits")),
-		child(jen.Id("data"), jen.Id("value"), jen.Id("key")),
-		jen.If(jen.Id("clientNothingFits").Call(jen.Op("*").Id("misfits"), jen.Id("before"), jen.Id("pointer").Op("+").Lit("/").Op("+").Id("clientPointerEscape").Dot("Replace").Call(jen.Id("key")))).Block(
-			jen.Return().Comment("a member that does not fit is left out"),
-		),
-		m().Dot("SetMapIndex").Call(jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("key")).Dot("Convert").Call(m().Dot("Type").Call().Dot("Key").Call()), jen.Id("value")),
+		jen.Return(jen.True()),
 	)
 	f.Comment("clientExtra is the AdditionalProperties field of a generated struct, which keeps")
 	f.Comment("the properties that its schema does not list.")
@@ -229,15 +227,18 @@ func genClientTolerate(f *jen.File) {
 		jen.Id("clientFieldLock").Dot("RUnlock").Call(),
 		jen.If(jen.Id("ok")).Block(jen.Return(jen.Id("known"))),
 		jen.Id("fields").Op(":=").Map(jen.String()).Int().Values(),
+		jen.Var().Id("names").Index().String(),
 		jen.For(jen.Id("i").Op(":=").Range().Id("t").Dot("NumField").Call()).Block(
 			jen.Id("field").Op(":=").Id("t").Dot("Field").Call(jen.Id("i")),
 			jen.List(jen.Id("name"), jen.Id("_"), jen.Id("_")).Op(":=").Qual(pkgStrings, "Cut").Call(jen.Id("field").Dot("Tag").Dot("Get").Call(jen.Lit("json")), jen.Lit(",")),
 			jen.If(jen.Op("!").Id("field").Dot("IsExported").Call().Op("||").Id("name").Op("==").Lit("-")).Block(jen.Continue()),
 			jen.If(jen.Id("name").Op("==").Lit("")).Block(jen.Id("name").Op("=").Id("field").Dot("Name")),
 			jen.Id("fields").Index(jen.Id("name")).Op("=").Id("i"),
+			jen.Id("names").Op("=").Append(jen.Id("names"), jen.Id("name")),
 		),
-		sortedKeys("keys", jen.Id("fields")),
-		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("keys")).Block(
+		jen.Comment("Of names that differ in case only, the first field takes the lower-case one,"),
+		jen.Comment("as encoding/json matches the first field in order; fields, not a sort, give the order."),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("names")).Block(
 			jen.If(jen.List(jen.Id("_"), jen.Id("taken")).Op(":=").Id("fields").Index(jen.Qual(pkgStrings, "ToLower").Call(jen.Id("name"))), jen.Op("!").Id("taken")).Block(
 				jen.Id("fields").Index(jen.Qual(pkgStrings, "ToLower").Call(jen.Id("name"))).Op("=").Id("fields").Index(jen.Id("name")),
 			),
