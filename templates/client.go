@@ -38,8 +38,9 @@ type clientGen struct {
 	// usesOptJSON is set when a method sends an optional JSON body.
 	usesOptJSON bool
 	formatters  map[string]bool
-	// errorTables names the declared tables of error answers by their rows.
-	errorTables map[string]string
+	// shared names the declared package variables of tables (error answers,
+	// security alternatives) by their rendered value.
+	shared map[string]string
 }
 
 // Client renders client.gen.go: the Client type and its options, one

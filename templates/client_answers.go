@@ -2,7 +2,6 @@ package templates
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/seed-0d47db62/livegen/generator"
@@ -17,7 +16,6 @@ import (
 // the operation documents none.
 func (g *clientGen) clientErrorTable(f *jen.File, op *generator.Operation) jen.Code {
 	var rows []jen.Code
-	var key strings.Builder
 	add := func(status int, r *generator.Response) {
 		body := jen.Nil()
 		if r.Type != nil && !r.Raw {
@@ -25,7 +23,6 @@ func (g *clientGen) clientErrorTable(f *jen.File, op *generator.Operation) jen.C
 		}
 		row := jen.Values(jen.Lit(status), jen.Lit(r.Description), body)
 		rows = append(rows, row)
-		fmt.Fprintf(&key, "%#v\n", row)
 	}
 	for _, r := range clientErrorResponses(op) {
 		status := r.Status
@@ -40,21 +37,29 @@ func (g *clientGen) clientErrorTable(f *jen.File, op *generator.Operation) jen.C
 	if len(rows) == 0 {
 		return jen.Nil()
 	}
-	if g.errorTables == nil {
-		g.errorTables = map[string]string{}
+	table := jen.Index().Id("clientError").ValuesFunc(func(v *jen.Group) {
+		for _, row := range rows {
+			v.Line().Add(row)
+		}
+		v.Line()
+	})
+	return g.clientShared(f, "clientErrorsOf"+op.Name, "are the documented error answers of "+op.Name+", and of every operation that documents the same.", table)
+}
+
+// clientShared declares, before the first method that uses it, a package
+// variable holding value, and names it for every later operation with the same
+// value: one table in the binary, and no literal built in every call.
+func (g *clientGen) clientShared(f *jen.File, name, doc string, value *jen.Statement) jen.Code {
+	key := fmt.Sprintf("%#v", value)
+	if g.shared == nil {
+		g.shared = map[string]string{}
 	}
-	name, ok := g.errorTables[key.String()]
-	if !ok {
-		name = "clientErrorsOf" + op.Name
-		g.errorTables[key.String()] = name
-		f.Commentf("%s are the documented error answers of %s, and of every operation that documents the same.", name, op.Name)
-		f.Var().Id(name).Op("=").Index().Id("clientError").ValuesFunc(func(v *jen.Group) {
-			for _, row := range rows {
-				v.Line().Add(row)
-			}
-			v.Line()
-		})
+	if known, ok := g.shared[key]; ok {
+		return jen.Id(known)
 	}
+	g.shared[key] = name
+	f.Comment(name + " " + doc)
+	f.Var().Id(name).Op("=").Add(value)
 	return jen.Id(name)
 }
 

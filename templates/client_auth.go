@@ -55,10 +55,12 @@ func (g *clientGen) genCredentials(f *jen.File) {
 			),
 			jen.Return(),
 		),
+		jen.Comment("A loop, not slices.ContainsFunc, whose instances would be compiled here."),
+		jen.Id("alternatives").Op(":"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("schemes")).Op(":=").Range().Id("s").Dot("security")).Block(
-			jen.If(jen.Qual(clientPkgSlices, "ContainsFunc").Call(jen.Id("schemes"), jen.Func().Params(jen.Id("scheme").String()).Bool().Block(
-				jen.Return(jen.Op("!").Id("c").Dot("hasCredential").Call(jen.Id("scheme"))),
-			))).Block(jen.Continue()),
+			jen.For(jen.List(jen.Id("_"), jen.Id("scheme")).Op(":=").Range().Id("schemes")).Block(
+				jen.If(jen.Op("!").Id("c").Dot("hasCredential").Call(jen.Id("scheme"))).Block(jen.Continue().Id("alternatives")),
+			),
 			jen.For(jen.List(jen.Id("_"), jen.Id("scheme")).Op(":=").Range().Id("schemes")).Block(
 				jen.Id("c").Dot("applyCredential").Call(jen.Id("s"), jen.Id("scheme")),
 			),

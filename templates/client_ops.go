@@ -22,8 +22,9 @@ func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
 // genClientCall renders a method that sends an operation and reads its answer.
 func (g *clientGen) genClientCall(f *jen.File, op *generator.Operation, name, text string, params []jen.Code) {
 	errors := g.clientErrorTable(f, op)
+	security := g.clientSecurity(f, op)
 	f.Add(declDoc(name, text).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Params(params...).Add(clientMethodResults(op)).BlockFunc(func(b *jen.Group) {
-		g.genCallSetup(b, op, clientAccept(op))
+		g.genCallSetup(b, op, clientAccept(op), security)
 		if answer := clientGenericAnswer(op, errors); answer != nil {
 			for _, line := range answer {
 				b.Add(line)
@@ -45,9 +46,10 @@ func (g *clientGen) genClientCall(f *jen.File, op *generator.Operation, name, te
 }
 
 // genCallSetup renders how every method of an operation starts: the call
-// with its Accept header, the path checks, the parameters and the body. An
-// error building the call is kept in it, and send returns it unsent.
-func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept string) {
+// with its Accept header and security (g.clientSecurity), the path checks,
+// the parameters and the body. An error building the call is kept in it, and
+// send returns it unsent.
+func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept string, security jen.Code) {
 	b.Id("s").Op(":=").Op("&").Id("clientCall").Values()
 	b.Id("s").Dot("start").CallFunc(func(args *jen.Group) {
 		args.Lit(op.ID)
@@ -55,7 +57,7 @@ func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept s
 		args.Add(g.clientPathExpr(op))
 		args.Lit(accept)
 		if g.auth {
-			args.Add(clientSecurityLit(op))
+			args.Add(security)
 		}
 		args.Id("opts")
 	})
@@ -273,12 +275,13 @@ func clientMethodConst(method string) string {
 	return "Method" + method[:1] + strings.ToLower(method[1:])
 }
 
-// clientSecurityLit is the operation's security alternatives as a
-// [][]string literal of scheme keys; identical alternatives (that differ
-// only in scopes) are written once. It is empty for an open operation, and
-// nil when the spec states no requirement (every credential is sent).
-func clientSecurityLit(op *generator.Operation) jen.Code {
-	if op.SecurityUnstated {
+// clientSecurity is the operation's security alternatives as scheme keys,
+// identical alternatives (that differ only in scopes) written once: a shared
+// [][]string (a literal would be allocated in every call), empty for an open
+// operation, and nil when the spec states no requirement (every credential is
+// sent) or declares no scheme.
+func (g *clientGen) clientSecurity(f *jen.File, op *generator.Operation) jen.Code {
+	if !g.auth || op.SecurityUnstated {
 		return jen.Nil()
 	}
 	if len(op.Security) == 0 {
@@ -302,7 +305,7 @@ func clientSecurityLit(op *generator.Operation) jen.Code {
 		}
 		alts = append(alts, jen.Values(lits...))
 	}
-	return jen.Index().Index().String().Values(alts...)
+	return g.clientShared(f, "clientSecurityOf"+op.Name, "are the security alternatives of "+op.Name+", and of every operation that states the same.", jen.Index().Index().String().Values(alts...))
 }
 
 // clientAccept is the Accept header of a call: the media types of its

@@ -115,8 +115,8 @@ func (g *clientGen) genCall(f *jen.File) {
 		jen.Id("keys").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(s().Dot("query")).Op("+").Len(s().Dot("rawQuery"))),
 		jen.For(jen.Id("key").Op(":=").Range().Add(s().Dot("query"))).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("key"))),
 		jen.For(jen.Id("key").Op(":=").Range().Add(s().Dot("rawQuery"))).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("key"))),
-		jen.Comment("Loops and sort.Strings, not slices.Sorted(maps.Keys(...)): no generic instances."),
-		jen.Qual(pkgSort, "Strings").Call(jen.Id("keys")),
+		jen.Comment("sort.Sort, as sort.Strings and slices.Sorted compile their generic sort into this package."),
+		jen.If(jen.Len(jen.Id("keys")).Op(">").Lit(1)).Block(clientSortStrings(jen.Id("keys"))),
 		jen.Var().Id("parts").Index().String(),
 		jen.For(jen.List(jen.Id("i"), jen.Id("key")).Op(":=").Range().Id("keys")).Block(
 			jen.If(jen.Id("i").Op(">").Lit(0).Op("&&").Id("key").Op("==").Id("keys").Index(jen.Id("i").Op("-").Lit(1))).Block(jen.Continue()),
@@ -381,7 +381,6 @@ func (g *clientGen) genAnswer(f *jen.File) {
 	)
 	f.Comment("readBody reads and closes the body of an answer, up to the cap of its status.")
 	f.Func().Params(c().Op("*").Id("Client")).Id("readBody").Params(s().Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response")).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Defer().Add(resp().Dot("Body").Dot("Close").Call()),
 		jen.Id("limit").Op(":=").Add(c().Dot("maxResponseBytes")),
 		jen.If(jen.Id("limit").Op("<=").Lit(0)).Block(jen.Id("limit").Op("=").Id("clientMaxResponseBytes")),
 		jen.Id("success").Op(":=").Add(resp().Dot("StatusCode")).Op("/").Lit(100).Op("==").Lit(2),
@@ -391,7 +390,9 @@ func (g *clientGen) genAnswer(f *jen.File) {
 			jen.Id("buf").Dot("Grow").Call(jen.Int().Call(jen.Min(resp().Dot("ContentLength"), jen.Id("limit"), jen.Id("clientPresize"))).Op("+").Qual(pkgBytes, "MinRead")),
 		),
 		jen.Comment("One byte more than the cap tells a body at the cap from a longer one."),
-		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("buf").Dot("ReadFrom").Call(jen.Qual(pkgIO, "LimitReader").Call(resp().Dot("Body"), jen.Id("limit").Op("+").Lit(1))), jen.Err().Op("!=").Nil()).Block(
+		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("buf").Dot("ReadFrom").Call(jen.Qual(pkgIO, "LimitReader").Call(resp().Dot("Body"), jen.Id("limit").Op("+").Lit(1))),
+		jen.Id("_").Op("=").Add(resp()).Dot("Body").Dot("Close").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), g.errorf("%s: reading the answer (status %d): %w", s().Dot("operation"), resp().Dot("StatusCode"), jen.Err())),
 		),
 		jen.Id("body").Op(":=").Id("buf").Dot("Bytes").Call(),
@@ -465,7 +466,7 @@ func (g *clientGen) genAPIError(f *jen.File) {
 	)
 }
 
-// genRetryPolicy renders RetryPolicy with its defaults and backoff.
+// genRetryPolicy renders RetryPolicy; retryWait applies its defaults and backoff.
 func (g *clientGen) genRetryPolicy(f *jen.File) {
 	f.Add(doc(`RetryPolicy says when a call is sent again. A call is retried when the server
 answers 429 Too Many Requests, 423 Locked or 503 Service Unavailable, after the
@@ -484,6 +485,12 @@ take the defaults that their comments give.`).Type().Id("RetryPolicy").Struct(
 		clientDocField("MaxDelay caps a backoff, but not a Retry-After delay, which the server chose. Default 10s.", jen.Id("MaxDelay"), jen.Qual(pkgTime, "Duration")),
 		clientDocField("RetryNonIdempotent also retries POST and PATCH calls on 503, for operations that the caller knows are safe to repeat.", jen.Id("RetryNonIdempotent"), jen.Bool()),
 	))
+}
+
+// clientRetryDefaults are the statements that give the zero fields of the
+// RetryPolicy p their defaults, in the retry decision itself rather than a
+// method, which would be compiled twice (with its pointer wrapper).
+func clientRetryDefaults() *jen.Statement {
 	p := func() *jen.Statement { return jen.Id("p") }
 	defaults := []struct {
 		field string
@@ -495,24 +502,11 @@ take the defaults that their comments give.`).Type().Id("RetryPolicy").Struct(
 		{"BaseDelay", "<=", jen.Lit(500).Op("*").Qual(pkgTime, "Millisecond")},
 		{"MaxDelay", "<=", jen.Lit(10).Op("*").Qual(pkgTime, "Second")},
 	}
-	f.Comment("withDefaults fills the zero fields of p with their defaults.")
-	f.Func().Params(p().Id("RetryPolicy")).Id("withDefaults").Params().Id("RetryPolicy").BlockFunc(func(b *jen.Group) {
-		for _, d := range defaults {
-			b.If(p().Dot(d.field).Op(d.zero).Lit(0)).Block(p().Dot(d.field).Op("=").Add(d.value))
-		}
-		b.Return(p())
-	})
-	f.Comment("backoff is the wait before retry n (1 for the first): BaseDelay doubled n-1 times")
-	f.Comment("and capped at MaxDelay, of which a random part of up to half is dropped so that")
-	f.Comment("clients that failed together do not retry together.")
-	f.Func().Params(p().Id("RetryPolicy")).Id("backoff").Params(jen.Id("n").Int()).Qual(pkgTime, "Duration").Block(
-		jen.Id("d").Op(":=").Add(p().Dot("BaseDelay")),
-		jen.For(jen.Id("i").Op(":=").Lit(1), jen.Id("i").Op("<").Id("n").Op("&&").Id("d").Op("<").Add(p().Dot("MaxDelay")), jen.Id("i").Op("++")).Block(
-			jen.Id("d").Op("*=").Lit(2),
-		),
-		jen.Id("d").Op("=").Min(jen.Id("d"), p().Dot("MaxDelay")),
-		jen.Return(jen.Id("d").Op("-").Qual(clientPkgRand, "N").Call(jen.Id("d").Op("/").Lit(2).Op("+").Lit(1))),
-	)
+	code := jen.Comment("Zero fields take their defaults.")
+	for _, d := range defaults {
+		code.Line().If(p().Dot(d.field).Op(d.zero).Lit(0)).Block(p().Dot(d.field).Op("=").Add(d.value))
+	}
+	return code
 }
 
 // onceOnly refuses retries to a call whose body was read from a reader that
@@ -538,7 +532,8 @@ func (g *clientGen) genRetryHelpers(f *jen.File) {
 		clientCtxParam(), jen.Id("s").Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response"), jen.Id("attempt").Int(), jen.Id("start").Qual(pkgTime, "Time"),
 	).Params(jen.Qual(pkgTime, "Duration"), jen.Bool()).Block(
 		g.onceOnly(no.Clone()),
-		jen.Id("p").Op(":=").Add(c().Dot("retry").Dot("withDefaults").Call()),
+		jen.Id("p").Op(":=").Add(c().Dot("retry")),
+		clientRetryDefaults(),
 		jen.Switch(resp().Dot("StatusCode")).Block(
 			jen.Case(jen.Qual(pkgHTTP, "StatusTooManyRequests"), jen.Qual(pkgHTTP, "StatusLocked")),
 			jen.Case(jen.Qual(pkgHTTP, "StatusServiceUnavailable")).Block(
@@ -549,8 +544,17 @@ func (g *clientGen) genRetryHelpers(f *jen.File) {
 		jen.If(jen.Id("attempt").Op(">=").Id("p").Dot("MaxAttempts")).Block(no.Clone()),
 		jen.Id("now").Op(":=").Add(c().Dot("now").Call()),
 		jen.List(wait(), jen.Id("ok")).Op(":=").Id("clientRetryAfter").Call(resp().Dot("Header").Dot("Get").Call(jen.Lit("Retry-After")), jen.Id("now")),
+		jen.Comment("The backoff is BaseDelay doubled for each retry after the first and capped at"),
+		jen.Comment("MaxDelay, of which a random part of up to half is dropped so that clients that"),
+		jen.Comment("failed together do not retry together."),
+		jen.Id("backoff").Op(":=").Id("p").Dot("BaseDelay"),
+		jen.For(jen.Id("i").Op(":=").Lit(1), jen.Id("i").Op("<").Id("attempt").Op("&&").Id("backoff").Op("<").Id("p").Dot("MaxDelay"), jen.Id("i").Op("++")).Block(
+			jen.Id("backoff").Op("*=").Lit(2),
+		),
+		jen.Id("backoff").Op("=").Min(jen.Id("backoff"), jen.Id("p").Dot("MaxDelay")),
+		jen.Id("backoff").Op("-=").Qual(clientPkgRand, "N").Call(jen.Id("backoff").Op("/").Lit(2).Op("+").Lit(1)),
 		jen.Comment("Retry-After: 0 or a date passed waits the backoff all the same."),
-		jen.If(jen.Id("backoff").Op(":=").Id("p").Dot("backoff").Call(jen.Id("attempt")), jen.Op("!").Id("ok").Op("||").Add(wait()).Op("<").Id("backoff")).Block(wait().Op("=").Id("backoff")),
+		jen.If(jen.Op("!").Id("ok").Op("||").Add(wait()).Op("<").Id("backoff")).Block(wait().Op("=").Id("backoff")),
 		jen.If(jen.Id("now").Dot("Add").Call(wait()).Dot("Sub").Call(jen.Id("start")).Op(">").Id("p").Dot("MaxElapsed")).Block(no.Clone()),
 		jen.If(jen.List(jen.Id("deadline"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Deadline").Call(), jen.Id("ok").Op("&&").Id("now").Dot("Add").Call(wait()).Dot("After").Call(jen.Id("deadline"))).Block(no.Clone()),
 		jen.Return(wait(), jen.True()),
@@ -582,9 +586,8 @@ func (g *clientGen) genRetryHelpers(f *jen.File) {
 	f.Comment("clientSleep waits for d, or until ctx ends.")
 	f.Func().Id("clientSleep").Params(clientCtxParam(), jen.Id("d").Qual(pkgTime, "Duration")).Error().Block(
 		jen.Id("t").Op(":=").Qual(pkgTime, "NewTimer").Call(jen.Id("d")),
-		jen.Defer().Id("t").Dot("Stop").Call(),
 		jen.Select().Block(
-			jen.Case(jen.Op("<-").Id("ctx").Dot("Done").Call()).Block(jen.Return(jen.Id("ctx").Dot("Err").Call())),
+			jen.Case(jen.Op("<-").Id("ctx").Dot("Done").Call()).Block(jen.Id("t").Dot("Stop").Call(), jen.Return(jen.Id("ctx").Dot("Err").Call())),
 			jen.Case(jen.Op("<-").Id("t").Dot("C")).Block(jen.Return(jen.Nil())),
 		),
 	)

@@ -168,35 +168,6 @@ type RetryPolicy struct {
 	RetryNonIdempotent bool
 }
 
-// withDefaults fills the zero fields of p with their defaults.
-func (p RetryPolicy) withDefaults() RetryPolicy {
-	if p.MaxAttempts == 0 {
-		p.MaxAttempts = 3
-	}
-	if p.MaxElapsed <= 0 {
-		p.MaxElapsed = time.Minute
-	}
-	if p.BaseDelay <= 0 {
-		p.BaseDelay = 500 * time.Millisecond
-	}
-	if p.MaxDelay <= 0 {
-		p.MaxDelay = 10 * time.Second
-	}
-	return p
-}
-
-// backoff is the wait before retry n (1 for the first): BaseDelay doubled n-1 times
-// and capped at MaxDelay, of which a random part of up to half is dropped so that
-// clients that failed together do not retry together.
-func (p RetryPolicy) backoff(n int) time.Duration {
-	d := p.BaseDelay
-	for i := 1; i < n && d < p.MaxDelay; i++ {
-		d *= 2
-	}
-	d = min(d, p.MaxDelay)
-	return d - rand.N(d/2+1)
-}
-
 // APIError is an answer that a call does not succeed with: every status outside
 // 2xx (every 2xx status is a success, documented or not). Find it with errors.As.
 type APIError struct {
@@ -425,8 +396,10 @@ func (s *clientCall) encodeQuery() string {
 	for key := range s.rawQuery {
 		keys = append(keys, key)
 	}
-	// Loops and sort.Strings, not slices.Sorted(maps.Keys(...)): no generic instances.
-	sort.Strings(keys)
+	// sort.Sort, as sort.Strings and slices.Sorted compile their generic sort into this package.
+	if len(keys) > 1 {
+		sort.Sort(sort.StringSlice(keys))
+	}
 	var parts []string
 	for i, key := range keys {
 		if i > 0 && key == keys[i-1] {
@@ -581,7 +554,6 @@ func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (
 
 // readBody reads and closes the body of an answer, up to the cap of its status.
 func (c *Client) readBody(s *clientCall, resp *http.Response) ([]byte, error) {
-	defer resp.Body.Close()
 	limit := c.maxResponseBytes
 	if limit <= 0 {
 		limit = clientMaxResponseBytes
@@ -595,7 +567,9 @@ func (c *Client) readBody(s *clientCall, resp *http.Response) ([]byte, error) {
 		buf.Grow(int(min(resp.ContentLength, limit, clientPresize)) + bytes.MinRead)
 	}
 	// One byte more than the cap tells a body at the cap from a longer one.
-	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1)); err != nil {
+	_, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
+	_ = resp.Body.Close()
+	if err != nil {
 		return nil, fmt.Errorf("ndjson: %s: reading the answer (status %d): %w", s.operation, resp.StatusCode, err)
 	}
 	body := buf.Bytes()
@@ -732,7 +706,7 @@ func clientTolerateParts(data []byte, v reflect.Value, pointer string, misfits *
 		for k := range members {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		sort.Sort(sort.StringSlice(keys))
 		names = keys
 		for _, name := range names {
 			parts = append(parts, members[name])
@@ -928,7 +902,20 @@ func clientValue[T any](r *T, err error) (T, error) {
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
-	p := c.retry.withDefaults()
+	p := c.retry
+	// Zero fields take their defaults.
+	if p.MaxAttempts == 0 {
+		p.MaxAttempts = 3
+	}
+	if p.MaxElapsed <= 0 {
+		p.MaxElapsed = time.Minute
+	}
+	if p.BaseDelay <= 0 {
+		p.BaseDelay = 500 * time.Millisecond
+	}
+	if p.MaxDelay <= 0 {
+		p.MaxDelay = 10 * time.Second
+	}
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests, http.StatusLocked:
 	case http.StatusServiceUnavailable:
@@ -943,8 +930,17 @@ func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Respon
 	}
 	now := c.now()
 	wait, ok := clientRetryAfter(resp.Header.Get("Retry-After"), now)
+	// The backoff is BaseDelay doubled for each retry after the first and capped at
+	// MaxDelay, of which a random part of up to half is dropped so that clients that
+	// failed together do not retry together.
+	backoff := p.BaseDelay
+	for i := 1; i < attempt && backoff < p.MaxDelay; i++ {
+		backoff *= 2
+	}
+	backoff = min(backoff, p.MaxDelay)
+	backoff -= rand.N(backoff/2 + 1)
 	// Retry-After: 0 or a date passed waits the backoff all the same.
-	if backoff := p.backoff(attempt); !ok || wait < backoff {
+	if !ok || wait < backoff {
 		wait = backoff
 	}
 	if now.Add(wait).Sub(start) > p.MaxElapsed {
@@ -983,9 +979,9 @@ func clientIdempotent(method string) bool {
 // clientSleep waits for d, or until ctx ends.
 func clientSleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
-	defer t.Stop()
 	select {
 	case <-ctx.Done():
+		t.Stop()
 		return ctx.Err()
 	case <-t.C:
 		return nil
