@@ -22,9 +22,9 @@ func (g *clientGen) genClientMethod(f *jen.File, op *generator.Operation) {
 // genClientCall renders a method that sends an operation and reads its answer.
 func (g *clientGen) genClientCall(f *jen.File, op *generator.Operation, name, text string, params []jen.Code) {
 	errors := g.clientErrorTable(f, op)
-	security := g.clientSecurity(f, op)
+	desc := g.clientOpDesc(f, op, name, clientAccept(op))
 	f.Add(declDoc(name, text).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).Params(params...).Add(clientMethodResults(op)).BlockFunc(func(b *jen.Group) {
-		g.genCallSetup(b, op, clientAccept(op), security)
+		g.genCallSetup(b, op, desc)
 		if answer := clientGenericAnswer(op, errors); answer != nil {
 			for _, line := range answer {
 				b.Add(line)
@@ -46,21 +46,12 @@ func (g *clientGen) genClientCall(f *jen.File, op *generator.Operation, name, te
 }
 
 // genCallSetup renders how every method of an operation starts: the call
-// with its Accept header and security (g.clientSecurity), the path checks,
-// the parameters and the body. An error building the call is kept in it, and
-// send returns it unsent.
-func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, accept string, security jen.Code) {
+// from the operation's description desc (g.clientOpDesc) and its path, the
+// path checks, the parameters and the body. An error building the call is
+// kept in it, and send returns it unsent.
+func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, desc jen.Code) {
 	b.Id("s").Op(":=").Op("&").Id("clientCall").Values()
-	b.Id("s").Dot("start").CallFunc(func(args *jen.Group) {
-		args.Lit(op.ID)
-		args.Qual(pkgHTTP, clientMethodConst(op.Method))
-		args.Add(g.clientPathExpr(op))
-		args.Lit(accept)
-		if g.auth {
-			args.Add(security)
-		}
-		args.Id("opts")
-	})
+	b.Id("s").Dot("start").Call(jen.Op("&").Add(desc), g.clientPathExpr(op), jen.Id("opts"))
 	g.genPathChecks(b, op)
 	if clientStreams(op) {
 		b.Id("s").Dot("streamAnswer").Op("=").True()
@@ -275,37 +266,40 @@ func clientMethodConst(method string) string {
 	return "Method" + method[:1] + strings.ToLower(method[1:])
 }
 
-// clientSecurity is the operation's security alternatives as scheme keys,
-// identical alternatives (that differ only in scopes) written once: a shared
-// [][]string (a literal would be allocated in every call), empty for an open
-// operation, and nil when the spec states no requirement (every credential is
-// sent) or declares no scheme.
-func (g *clientGen) clientSecurity(f *jen.File, op *generator.Operation) jen.Code {
-	if !g.auth || op.SecurityUnstated {
-		return jen.Nil()
-	}
-	if len(op.Security) == 0 {
-		return jen.Index().Index().String().Values()
-	}
-	seen := map[string]bool{}
-	var alts []jen.Code
-	for _, req := range op.Security {
-		var keys []string
-		for _, use := range req.Schemes {
-			keys = append(keys, use.Scheme.Key)
+// clientOpDesc declares, before the method name, the clientOp that its calls
+// start from: the operation's id, method, the Accept header accept and its
+// security alternatives as scheme keys, identical alternatives (that differ
+// only in scopes) written once, empty for an open operation, nil when the
+// spec states no requirement (every credential is sent). Static data, so
+// that a method passes one pointer and builds no literal.
+func (g *clientGen) clientOpDesc(f *jen.File, op *generator.Operation, name, accept string) jen.Code {
+	fields := []jen.Code{jen.Lit(op.ID), jen.Qual(pkgHTTP, clientMethodConst(op.Method)), jen.Lit(accept)}
+	switch {
+	case !g.auth:
+	case op.SecurityUnstated:
+		fields = append(fields, jen.Nil())
+	default:
+		seen := map[string]bool{}
+		alts := []jen.Code{}
+		for _, req := range op.Security {
+			var keys []string
+			for _, use := range req.Schemes {
+				keys = append(keys, use.Scheme.Key)
+			}
+			id := strings.Join(keys, "\x00")
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			lits := make([]jen.Code, len(keys))
+			for i, k := range keys {
+				lits[i] = jen.Lit(k)
+			}
+			alts = append(alts, jen.Values(lits...))
 		}
-		id := strings.Join(keys, "\x00")
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		lits := make([]jen.Code, len(keys))
-		for i, k := range keys {
-			lits[i] = jen.Lit(k)
-		}
-		alts = append(alts, jen.Values(lits...))
+		fields = append(fields, jen.Index().Index().String().Values(alts...))
 	}
-	return g.clientShared(f, "clientSecurityOf"+op.Name, "are the security alternatives of "+op.Name+", and of every operation that states the same.", jen.Index().Index().String().Values(alts...))
+	return g.clientShared(f, "clientOp"+name, "is how the calls of "+name+" start.", jen.Id("clientOp").Values(fields...))
 }
 
 // clientAccept is the Accept header of a call: the media types of its

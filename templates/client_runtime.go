@@ -51,23 +51,28 @@ func (g *clientGen) genCall(f *jen.File) {
 		s.Id("editors").Index().Id("RequestEditorFn")
 		s.Id("err").Error().Comment("the first error building the call; send returns it unsent")
 	})
-	params := []jen.Code{jen.List(jen.Id("operation"), jen.Id("method"), jen.Id("path"), jen.Id("accept")).String()}
+	f.Comment("clientOp describes an operation: what its calls start from.")
+	f.Type().Id("clientOp").StructFunc(func(s *jen.Group) {
+		s.List(jen.Id("id"), jen.Id("method")).String()
+		s.Id("accept").String().Comment("the Accept header, if any")
+		if g.auth {
+			s.Id("security").Index().Index().String().Comment("see clientCall")
+		}
+	})
 	fields := jen.Dict{
-		jen.Id("operation"): jen.Id("operation"), jen.Id("method"): jen.Id("method"), jen.Id("path"): jen.Id("path"),
+		jen.Id("operation"): jen.Id("op").Dot("id"), jen.Id("method"): jen.Id("op").Dot("method"), jen.Id("path"): jen.Id("path"),
 		jen.Id("query"): jen.Qual(pkgURL, "Values").Values(), jen.Id("rawQuery"): jen.Qual(pkgURL, "Values").Values(),
-		jen.Id("header"): jen.Qual(pkgHTTP, "Header").Values(), jen.Id("accept"): jen.Id("accept"),
+		jen.Id("header"): jen.Qual(pkgHTTP, "Header").Values(), jen.Id("accept"): jen.Id("op").Dot("accept"),
 		jen.Id("editors"): jen.Id("editors"),
 	}
 	if g.auth {
-		params = append(params, jen.Id("security").Index().Index().String())
-		fields[jen.Id("security")] = jen.Id("security")
+		fields[jen.Id("security")] = jen.Id("op").Dot("security")
 	}
-	params = append(params, jen.Id("editors").Index().Id("RequestEditorFn"))
-	f.Comment("start starts a call of an operation; accept is its Accept header, if any. It stays")
-	f.Comment("out of line, or its maps would be made in every method; the caller's clientCall")
-	f.Comment("stays on the caller's stack.")
+	f.Comment("start starts a call of the operation op at path. It stays out of line, or its")
+	f.Comment("maps would be made in every method; the caller's clientCall stays on the")
+	f.Comment("caller's stack.")
 	f.Comment(noInline)
-	f.Func().Params(jen.Id("s").Op("*").Id("clientCall")).Id("start").Params(params...).Block(
+	f.Func().Params(jen.Id("s").Op("*").Id("clientCall")).Id("start").Params(jen.Id("op").Op("*").Id("clientOp"), jen.Id("path").String(), jen.Id("editors").Index().Id("RequestEditorFn")).Block(
 		jen.Op("*").Id("s").Op("=").Id("clientCall").Values(fields),
 	)
 	s := func() *jen.Statement { return jen.Id("s") }

@@ -47,9 +47,9 @@ func (g *clientGen) genStreamMethod(f *jen.File, op *generator.Operation) {
 	event := typeRef(stream.Event)
 	seq := jen.Qual(clientPkgIter, "Seq2").Types(event.Clone(), jen.Error())
 	errors := g.clientErrorTable(f, op)
-	security := g.clientSecurity(f, op)
+	desc := g.clientOpDesc(f, op, op.StreamMethod, stream.ContentType)
 	f.Add(declDoc(op.StreamMethod, clientStreamDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.StreamMethod).Params(g.clientMethodParams(op)...).Add(seq).BlockFunc(func(b *jen.Group) {
-		g.genCallSetup(b, op, stream.ContentType, security)
+		g.genCallSetup(b, op, desc)
 		b.Return(jen.Id("clientStream").Types(event.Clone()).Call(jen.Id("c"), jen.Id("ctx"), jen.Id("s"), jen.Id(clientStreamFormat(stream)), errors))
 	}))
 }

@@ -344,8 +344,8 @@ var clientErrorsOfLinkChannelGroups = []clientError{
 	{404, "Channel not found", nil},
 }
 
-// clientSecurityOfLinkChannelGroups are the security alternatives of LinkChannelGroups, and of every operation that states the same.
-var clientSecurityOfLinkChannelGroups = [][]string{{"bearerAuth"}}
+// clientOpLinkChannelGroups is how the calls of LinkChannelGroups start.
+var clientOpLinkChannelGroups = clientOp{"linkChannelGroups", http.MethodPost, "", [][]string{{"bearerAuth"}}}
 
 // LinkChannelGroups: Link groups
 //
@@ -359,7 +359,7 @@ var clientSecurityOfLinkChannelGroups = [][]string{{"bearerAuth"}}
 //   - 404 (*APIError): Channel not found
 func (c *Client) LinkChannelGroups(ctx context.Context, channelID string, body GroupIDsRequest, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("linkChannelGroups", http.MethodPost, "/v1/channels/"+url.PathEscape(channelID)+"/groups~bulkAdd", "", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpLinkChannelGroups, "/v1/channels/"+url.PathEscape(channelID)+"/groups~bulkAdd", opts)
 	s.emptyPath("channelId", channelID == "")
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, clientErrorsOfLinkChannelGroups, nil)
@@ -383,6 +383,9 @@ var clientErrorsOfListLives = []clientError{
 	{400, "Malformed payload", nil},
 }
 
+// clientOpListLives is how the calls of ListLives start.
+var clientOpListLives = clientOp{"listLives", http.MethodGet, "application/json", [][]string{{"bearerAuth"}}}
+
 // ListLives: List Lives
 //
 // Returns a paginated list of Lives. Every bracket filter `field[op]` is matched against the
@@ -396,7 +399,7 @@ var clientErrorsOfListLives = []clientError{
 //   - 400 (*APIError): Malformed payload
 func (c *Client) ListLives(ctx context.Context, params *ListLivesParams, opts ...RequestEditorFn) (*LiveList, error) {
 	s := &clientCall{}
-	s.start("listLives", http.MethodGet, "/v1/lives", "application/json", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpListLives, "/v1/lives", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
@@ -438,6 +441,9 @@ func (c *Client) ListLivesAll(ctx context.Context, params *ListLivesParams, opts
 	})
 }
 
+// clientOpCreateLive is how the calls of CreateLive start.
+var clientOpCreateLive = clientOp{"createLive", http.MethodPost, "application/json", [][]string{{"bearerAuth"}}}
+
 // CreateLive: Create a Live
 //
 // Creates a Live and returns it.
@@ -449,7 +455,7 @@ func (c *Client) ListLivesAll(ctx context.Context, params *ListLivesParams, opts
 //   - 400 (*APIError): Malformed payload
 func (c *Client) CreateLive(ctx context.Context, body CreateLiveRequest, opts ...RequestEditorFn) (*Live, error) {
 	s := &clientCall{}
-	s.start("createLive", http.MethodPost, "/v1/lives", "application/json", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpCreateLive, "/v1/lives", opts)
 	s.setJSON("application/json", body)
 	r := new(Live)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfListLives, r))
@@ -460,6 +466,9 @@ var clientErrorsOfGetLive = []clientError{
 	{400, "Malformed payload", nil},
 	{404, "Live not found", nil},
 }
+
+// clientOpGetLive is how the calls of GetLive start.
+var clientOpGetLive = clientOp{"getLive", http.MethodGet, "application/json", [][]string{{"bearerAuth"}}}
 
 // GetLive: Get a Live
 //
@@ -473,11 +482,14 @@ var clientErrorsOfGetLive = []clientError{
 //   - 404 (*APIError): Live not found
 func (c *Client) GetLive(ctx context.Context, liveID string, opts ...RequestEditorFn) (*Live, error) {
 	s := &clientCall{}
-	s.start("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID), "application/json", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpGetLive, "/v1/lives/"+url.PathEscape(liveID), opts)
 	s.emptyPath("liveId", liveID == "")
 	r := new(Live)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfGetLive, r))
 }
+
+// clientOpUpdateLive is how the calls of UpdateLive start.
+var clientOpUpdateLive = clientOp{"updateLive", http.MethodPut, "application/json", [][]string{{"bearerAuth"}}}
 
 // UpdateLive: Update a Live
 //
@@ -491,12 +503,15 @@ func (c *Client) GetLive(ctx context.Context, liveID string, opts ...RequestEdit
 //   - 404 (*APIError): Live not found
 func (c *Client) UpdateLive(ctx context.Context, liveID string, body UpdateLiveRequest, opts ...RequestEditorFn) (*Live, error) {
 	s := &clientCall{}
-	s.start("updateLive", http.MethodPut, "/v1/lives/"+url.PathEscape(liveID), "application/json", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpUpdateLive, "/v1/lives/"+url.PathEscape(liveID), opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	r := new(Live)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfGetLive, r))
 }
+
+// clientOpDeleteLive is how the calls of DeleteLive start.
+var clientOpDeleteLive = clientOp{"deleteLive", http.MethodDelete, "", [][]string{{"bearerAuth"}}}
 
 // DeleteLive: Delete a Live
 //
@@ -510,10 +525,13 @@ func (c *Client) UpdateLive(ctx context.Context, liveID string, body UpdateLiveR
 //   - 404 (*APIError): Live not found
 func (c *Client) DeleteLive(ctx context.Context, liveID string, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("deleteLive", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID), "", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpDeleteLive, "/v1/lives/"+url.PathEscape(liveID), opts)
 	s.emptyPath("liveId", liveID == "")
 	return c.call(ctx, s, clientErrorsOfGetLive, nil)
 }
+
+// clientOpListLiveGroups is how the calls of ListLiveGroups start.
+var clientOpListLiveGroups = clientOp{"listLiveGroups", http.MethodGet, "application/json", [][]string{{"bearerAuth"}}}
 
 // ListLiveGroups: List groups
 //
@@ -527,7 +545,7 @@ func (c *Client) DeleteLive(ctx context.Context, liveID string, opts ...RequestE
 //   - 404 (*APIError): Live not found
 func (c *Client) ListLiveGroups(ctx context.Context, liveID string, params *ListLiveGroupsParams, opts ...RequestEditorFn) (*GroupList, error) {
 	s := &clientCall{}
-	s.start("listLiveGroups", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "application/json", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpListLiveGroups, "/v1/lives/"+url.PathEscape(liveID)+"/groups", opts)
 	s.emptyPath("liveId", liveID == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
@@ -569,6 +587,9 @@ func (c *Client) ListLiveGroupsAll(ctx context.Context, liveID string, params *L
 	})
 }
 
+// clientOpLinkLiveGroup is how the calls of LinkLiveGroup start.
+var clientOpLinkLiveGroup = clientOp{"linkLiveGroup", http.MethodPost, "", [][]string{{"bearerAuth"}}}
+
 // LinkLiveGroup: Link a group
 //
 // Links one group to a Live. No content is returned.
@@ -581,7 +602,7 @@ func (c *Client) ListLiveGroupsAll(ctx context.Context, liveID string, params *L
 //   - 404 (*APIError): Live not found
 func (c *Client) LinkLiveGroup(ctx context.Context, liveID string, body LinkLiveGroupRequest, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("linkLiveGroup", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups", "", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpLinkLiveGroup, "/v1/lives/"+url.PathEscape(liveID)+"/groups", opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, clientErrorsOfGetLive, nil)
@@ -592,6 +613,9 @@ var clientErrorsOfUnlinkLiveGroup = []clientError{
 	{400, "Malformed payload", nil},
 	{404, "Live or Group not found", nil},
 }
+
+// clientOpUnlinkLiveGroup is how the calls of UnlinkLiveGroup start.
+var clientOpUnlinkLiveGroup = clientOp{"unlinkLiveGroup", http.MethodDelete, "", [][]string{{"bearerAuth"}}}
 
 // UnlinkLiveGroup: Unlink a group from a live
 //
@@ -605,11 +629,14 @@ var clientErrorsOfUnlinkLiveGroup = []clientError{
 //   - 404 (*APIError): Live or Group not found
 func (c *Client) UnlinkLiveGroup(ctx context.Context, liveID string, groupID string, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("unlinkLiveGroup", http.MethodDelete, "/v1/lives/"+url.PathEscape(liveID)+"/groups/"+url.PathEscape(groupID), "", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpUnlinkLiveGroup, "/v1/lives/"+url.PathEscape(liveID)+"/groups/"+url.PathEscape(groupID), opts)
 	s.emptyPath("liveId", liveID == "")
 	s.emptyPath("groupId", groupID == "")
 	return c.call(ctx, s, clientErrorsOfUnlinkLiveGroup, nil)
 }
+
+// clientOpUnlinkLiveGroups is how the calls of UnlinkLiveGroups start.
+var clientOpUnlinkLiveGroups = clientOp{"unlinkLiveGroups", http.MethodPost, "", [][]string{{"bearerAuth"}}}
 
 // UnlinkLiveGroups: Unlink groups from a live
 //
@@ -623,7 +650,7 @@ func (c *Client) UnlinkLiveGroup(ctx context.Context, liveID string, groupID str
 //   - 404 (*APIError): Live not found
 func (c *Client) UnlinkLiveGroups(ctx context.Context, liveID string, body GroupIDsRequest, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("unlinkLiveGroups", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/groups~bulkRemove", "", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpUnlinkLiveGroups, "/v1/lives/"+url.PathEscape(liveID)+"/groups~bulkRemove", opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, clientErrorsOfGetLive, nil)
@@ -642,6 +669,9 @@ func (c *Client) UnlinkLiveGroupsInChunks(ctx context.Context, liveID string, bo
 	})
 }
 
+// clientOpListLiveParticipants is how the calls of ListLiveParticipants start.
+var clientOpListLiveParticipants = clientOp{"listLiveParticipants", http.MethodGet, "application/json", [][]string{{"bearerAuth"}}}
+
 // ListLiveParticipants: List Live participants
 //
 // Returns a paginated list of the participants of a Live. Bracket filters are matched
@@ -655,7 +685,7 @@ func (c *Client) UnlinkLiveGroupsInChunks(ctx context.Context, liveID string, bo
 //   - 400 (*APIError): Malformed payload
 func (c *Client) ListLiveParticipants(ctx context.Context, liveID string, params *ListLiveParticipantsParams, opts ...RequestEditorFn) (*ParticipantList, error) {
 	s := &clientCall{}
-	s.start("listLiveParticipants", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/participants", "application/json", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpListLiveParticipants, "/v1/lives/"+url.PathEscape(liveID)+"/participants", opts)
 	s.emptyPath("liveId", liveID == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
@@ -708,6 +738,9 @@ type InviteLiveParticipantResult struct {
 	Created *Participant
 }
 
+// clientOpInviteLiveParticipant is how the calls of InviteLiveParticipant start.
+var clientOpInviteLiveParticipant = clientOp{"inviteLiveParticipant", http.MethodPost, "application/json", [][]string{{"bearerAuth"}}}
+
 // InviteLiveParticipant: Invite a member as Live participant
 //
 // Invites one member as a participant of a Live. Two statuses mean success: 200 when the
@@ -721,7 +754,7 @@ type InviteLiveParticipantResult struct {
 //   - 400 (*APIError): Malformed payload
 func (c *Client) InviteLiveParticipant(ctx context.Context, liveID string, body InviteLiveParticipantRequest, opts ...RequestEditorFn) (*InviteLiveParticipantResult, error) {
 	s := &clientCall{}
-	s.start("inviteLiveParticipant", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants", "application/json", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpInviteLiveParticipant, "/v1/lives/"+url.PathEscape(liveID)+"/participants", opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
@@ -749,6 +782,9 @@ var clientErrorsOfBulkInviteLiveParticipants = []clientError{
 	{413, "Payload is too large", nil},
 }
 
+// clientOpBulkInviteLiveParticipants is how the calls of BulkInviteLiveParticipants start.
+var clientOpBulkInviteLiveParticipants = clientOp{"bulkInviteLiveParticipants", http.MethodPost, "application/json", [][]string{{"bearerAuth"}}}
+
 // BulkInviteLiveParticipants: Invite multiple members as Live participant
 //
 // Invites several members, by Spot member id and/or by email address, as participants of a
@@ -764,7 +800,7 @@ var clientErrorsOfBulkInviteLiveParticipants = []clientError{
 //   - 413 (*APIError): Payload is too large
 func (c *Client) BulkInviteLiveParticipants(ctx context.Context, liveID string, body BulkInviteRequest, opts ...RequestEditorFn) ([]Participant, error) {
 	s := &clientCall{}
-	s.start("bulkInviteLiveParticipants", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/participants~bulkInvite", "application/json", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpBulkInviteLiveParticipants, "/v1/lives/"+url.PathEscape(liveID)+"/participants~bulkInvite", opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	r := new([]Participant)
@@ -787,6 +823,9 @@ func (c *Client) BulkInviteLiveParticipantsInChunks(ctx context.Context, liveID 
 	})
 }
 
+// clientOpListLiveSpeakers is how the calls of ListLiveSpeakers start.
+var clientOpListLiveSpeakers = clientOp{"listLiveSpeakers", http.MethodGet, "application/json", [][]string{{"bearerAuth"}}}
+
 // ListLiveSpeakers: List Live speakers
 //
 // Returns a paginated list of the speakers of a Live (items are Participant objects).
@@ -798,7 +837,7 @@ func (c *Client) BulkInviteLiveParticipantsInChunks(ctx context.Context, liveID 
 //   - 400 (*APIError): Malformed payload
 func (c *Client) ListLiveSpeakers(ctx context.Context, liveID string, params *ListLiveSpeakersParams, opts ...RequestEditorFn) (*ParticipantList, error) {
 	s := &clientCall{}
-	s.start("listLiveSpeakers", http.MethodGet, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", "application/json", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpListLiveSpeakers, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", opts)
 	s.emptyPath("liveId", liveID == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
@@ -851,6 +890,9 @@ type InviteLiveSpeakerResult struct {
 	Created *Participant
 }
 
+// clientOpInviteLiveSpeaker is how the calls of InviteLiveSpeaker start.
+var clientOpInviteLiveSpeaker = clientOp{"inviteLiveSpeaker", http.MethodPost, "application/json", [][]string{{"bearerAuth"}}}
+
 // InviteLiveSpeaker: Invite a member as Live speaker
 //
 // Invites one member, given by email address (with optional profile details) or by Spot
@@ -866,7 +908,7 @@ type InviteLiveSpeakerResult struct {
 //   - 400 (*APIError): Malformed payload
 func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body InviteLiveSpeakerRequest, opts ...RequestEditorFn) (*InviteLiveSpeakerResult, error) {
 	s := &clientCall{}
-	s.start("inviteLiveSpeaker", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", "application/json", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpInviteLiveSpeaker, "/v1/lives/"+url.PathEscape(liveID)+"/speakers", opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
@@ -888,6 +930,9 @@ func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body Invi
 	return nil, resp.failWith(s, clientErrorsOfListLives)
 }
 
+// clientOpBulkInviteLiveSpeakers is how the calls of BulkInviteLiveSpeakers start.
+var clientOpBulkInviteLiveSpeakers = clientOp{"bulkInviteLiveSpeakers", http.MethodPost, "application/json", [][]string{{"bearerAuth"}}}
+
 // BulkInviteLiveSpeakers: Invite multiple members as Live speaker
 //
 // Invites several existing Spot members, by Spot member id, as speakers of a Live, and
@@ -901,7 +946,7 @@ func (c *Client) InviteLiveSpeaker(ctx context.Context, liveID string, body Invi
 //   - 413 (*APIError): Payload is too large
 func (c *Client) BulkInviteLiveSpeakers(ctx context.Context, liveID string, body BulkInviteLiveSpeakersRequest, opts ...RequestEditorFn) ([]Participant, error) {
 	s := &clientCall{}
-	s.start("bulkInviteLiveSpeakers", http.MethodPost, "/v1/lives/"+url.PathEscape(liveID)+"/speakers~bulkInvite", "application/json", clientSecurityOfLinkChannelGroups, opts)
+	s.start(&clientOpBulkInviteLiveSpeakers, "/v1/lives/"+url.PathEscape(liveID)+"/speakers~bulkInvite", opts)
 	s.emptyPath("liveId", liveID == "")
 	s.setJSON("application/json", body)
 	r := new([]Participant)
@@ -941,22 +986,29 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string     // the Accept header, if any
+	security   [][]string // see clientCall
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},
-		security:  security,
+		security:  op.security,
 	}
 }
 

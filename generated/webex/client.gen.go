@@ -358,8 +358,8 @@ var clientErrorsOfCreateMeetingInvitees = []clientError{
 	{504, "An upstream server failed to respond on time. If your query uses max parameter, please try to reduce it.", nil},
 }
 
-// clientSecurityOfCreateMeetingInvitees are the security alternatives of CreateMeetingInvitees, and of every operation that states the same.
-var clientSecurityOfCreateMeetingInvitees = [][]string{{"bearerAuth"}}
+// clientOpCreateMeetingInvitees is how the calls of CreateMeetingInvitees start.
+var clientOpCreateMeetingInvitees = clientOp{"createMeetingInvitees", http.MethodPost, "application/json", [][]string{{"bearerAuth"}}}
 
 // CreateMeetingInvitees: Create Meeting Invitees
 //
@@ -409,7 +409,7 @@ var clientSecurityOfCreateMeetingInvitees = [][]string{{"bearerAuth"}}
 //     parameter, please try to reduce it.
 func (c *Client) CreateMeetingInvitees(ctx context.Context, body CreateMeetingInviteesRequest, opts ...RequestEditorFn) (*CreateMeetingInviteesResult, error) {
 	s := &clientCall{}
-	s.start("createMeetingInvitees", http.MethodPost, "/meetingInvitees/bulkInsert", "application/json", clientSecurityOfCreateMeetingInvitees, opts)
+	s.start(&clientOpCreateMeetingInvitees, "/meetingInvitees/bulkInsert", opts)
 	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -474,22 +474,29 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string     // the Accept header, if any
+	security   [][]string // see clientCall
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},
-		security:  security,
+		security:  op.security,
 	}
 }
 

@@ -330,8 +330,8 @@ var clientErrorsOfAddMeetingRegistrant = []clientError{
 	{429, "Too many requests; the request has been rate limited.", nil},
 }
 
-// clientSecurityOfAddMeetingRegistrant are the security alternatives of AddMeetingRegistrant, and of every operation that states the same.
-var clientSecurityOfAddMeetingRegistrant = [][]string{{"openapiOAuth"}}
+// clientOpAddMeetingRegistrant is how the calls of AddMeetingRegistrant start.
+var clientOpAddMeetingRegistrant = clientOp{"addMeetingRegistrant", http.MethodPost, "application/json", [][]string{{"openapiOAuth"}}}
 
 // AddMeetingRegistrant: Add a meeting registrant
 //
@@ -347,7 +347,7 @@ var clientSecurityOfAddMeetingRegistrant = [][]string{{"openapiOAuth"}}
 //   - 429 (*APIError): Too many requests; the request has been rate limited.
 func (c *Client) AddMeetingRegistrant(ctx context.Context, meetingID int64, params *AddMeetingRegistrantParams, body MeetingRegistrantRequest, opts ...RequestEditorFn) (MeetingRegistrantCreated, error) {
 	s := &clientCall{}
-	s.start("addMeetingRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", "application/json", clientSecurityOfAddMeetingRegistrant, opts)
+	s.start(&clientOpAddMeetingRegistrant, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", opts)
 	if params != nil {
 		clientList(s, clientInQuery, "occurrence_ids", ",", params.OccurrenceIDs, clientString)
 	}
@@ -375,22 +375,29 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string     // the Accept header, if any
+	security   [][]string // see clientCall
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},
-		security:  security,
+		security:  op.security,
 	}
 }
 

@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpListReports is how the calls of ListReports start.
+var clientOpListReports = clientOp{"listReports", http.MethodGet, "application/json"}
+
 // ListReports: GET /reports.
 //
 // It sends GET /reports (operationId listReports).
@@ -268,7 +271,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): The names of the reports.
 func (c *Client) ListReports(ctx context.Context, opts ...RequestEditorFn) ([]string, error) {
 	s := &clientCall{}
-	s.start("listReports", http.MethodGet, "/reports", "application/json", opts)
+	s.start(&clientOpListReports, "/reports", opts)
 	r := new([]string)
 	return clientValue(r, c.call(ctx, s, nil, r))
 }
@@ -288,6 +291,9 @@ var clientErrorsOfGetReport = []clientError{
 	{0, "Any other answer.", clientNew[Meta]},
 }
 
+// clientOpGetReport is how the calls of GetReport start.
+var clientOpGetReport = clientOp{"getReport", http.MethodGet, "application/json"}
+
 // GetReport: GET /reports/{id}.
 //
 // It sends GET /reports/{id} (operationId getReport).
@@ -298,7 +304,7 @@ var clientErrorsOfGetReport = []clientError{
 //   - default (*APIError): Any other answer.
 func (c *Client) GetReport(ctx context.Context, id string, opts ...RequestEditorFn) (*GetReportResult, error) {
 	s := &clientCall{}
-	s.start("getReport", http.MethodGet, "/reports/"+url.PathEscape(id), "application/json", opts)
+	s.start(&clientOpGetReport, "/reports/"+url.PathEscape(id), opts)
 	s.emptyPath("id", id == "")
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -335,18 +341,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpUploadAsset is how the calls of UploadAsset start.
+var clientOpUploadAsset = clientOp{"uploadAsset", http.MethodPost, "text/plain"}
+
 // UploadAsset: Store an asset of any type, as GitHub's release assets take them.
 //
 // It sends POST /assets (operationId uploadAsset).
@@ -272,7 +275,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 201 (result): Stored, with the type it was sent as.
 func (c *Client) UploadAsset(ctx context.Context, body io.Reader, opts ...RequestEditorFn) (string, error) {
 	s := &clientCall{}
-	s.start("uploadAsset", http.MethodPost, "/assets", "text/plain", opts)
+	s.start(&clientOpUploadAsset, "/assets", opts)
 	s.setStream("application/octet-stream", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -285,6 +288,9 @@ func (c *Client) UploadAsset(ctx context.Context, body io.Reader, opts ...Reques
 	return "", resp.failWith(s, nil)
 }
 
+// clientOpGetAvatar is how the calls of GetAvatar start.
+var clientOpGetAvatar = clientOp{"getAvatar", http.MethodGet, "image/png"}
+
 // GetAvatar: The avatar.
 //
 // It sends GET /avatar (operationId getAvatar).
@@ -296,7 +302,7 @@ func (c *Client) UploadAsset(ctx context.Context, body io.Reader, opts ...Reques
 //   - 200 (result): The image.
 func (c *Client) GetAvatar(ctx context.Context, opts ...RequestEditorFn) (io.ReadCloser, error) {
 	s := &clientCall{}
-	s.start("getAvatar", http.MethodGet, "/avatar", "image/png", opts)
+	s.start(&clientOpGetAvatar, "/avatar", opts)
 	s.streamAnswer = true
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -308,6 +314,9 @@ func (c *Client) GetAvatar(ctx context.Context, opts ...RequestEditorFn) (io.Rea
 	}
 	return nil, resp.failWith(s, nil)
 }
+
+// clientOpSetAvatar is how the calls of SetAvatar start.
+var clientOpSetAvatar = clientOp{"setAvatar", http.MethodPut, ""}
 
 // SetAvatar: Replace the avatar, or clear it without a body.
 //
@@ -321,12 +330,15 @@ func (c *Client) GetAvatar(ctx context.Context, opts ...RequestEditorFn) (io.Rea
 //   - 204 (success): Replaced.
 func (c *Client) SetAvatar(ctx context.Context, body io.Reader, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("setAvatar", http.MethodPut, "/avatar", "", opts)
+	s.start(&clientOpSetAvatar, "/avatar", opts)
 	if body != nil {
 		s.setStream("image/png", body)
 	}
 	return c.call(ctx, s, nil, nil)
 }
+
+// clientOpEcho is how the calls of Echo start.
+var clientOpEcho = clientOp{"echo", http.MethodPost, "text/plain; charset=utf-8"}
 
 // Echo text, or nothing.
 //
@@ -336,7 +348,7 @@ func (c *Client) SetAvatar(ctx context.Context, body io.Reader, opts ...RequestE
 //   - 200 (result): The text.
 func (c *Client) Echo(ctx context.Context, body *string, opts ...RequestEditorFn) (string, error) {
 	s := &clientCall{}
-	s.start("echo", http.MethodPost, "/echo", "text/plain; charset=utf-8", opts)
+	s.start(&clientOpEcho, "/echo", opts)
 	if body != nil {
 		s.setBody("text/plain", []byte(*body))
 	}
@@ -366,6 +378,9 @@ var clientErrorsOfDownloadFile = []clientError{
 	{404, "No such file.", clientNew[Error]},
 }
 
+// clientOpDownloadFile is how the calls of DownloadFile start.
+var clientOpDownloadFile = clientOp{"downloadFile", http.MethodGet, "application/octet-stream, application/json"}
+
 // DownloadFile: Read a file, whole or in part.
 //
 // It sends GET /files/{name} (operationId downloadFile).
@@ -379,7 +394,7 @@ var clientErrorsOfDownloadFile = []clientError{
 //   - 404 (*APIError): No such file.
 func (c *Client) DownloadFile(ctx context.Context, name string, opts ...RequestEditorFn) (*DownloadFileResult, error) {
 	s := &clientCall{}
-	s.start("downloadFile", http.MethodGet, "/files/"+url.PathEscape(name), "application/octet-stream, application/json", opts)
+	s.start(&clientOpDownloadFile, "/files/"+url.PathEscape(name), opts)
 	s.emptyPath("name", name == "")
 	s.streamAnswer = true
 	resp, err := c.send(ctx, s)
@@ -403,6 +418,9 @@ var clientErrorsOfUploadFile = []clientError{
 	{400, "Bad request.", clientNew[Error]},
 }
 
+// clientOpUploadFile is how the calls of UploadFile start.
+var clientOpUploadFile = clientOp{"uploadFile", http.MethodPut, "application/json"}
+
 // UploadFile: Store a file.
 //
 // It sends PUT /files/{name} (operationId uploadFile).
@@ -416,12 +434,15 @@ var clientErrorsOfUploadFile = []clientError{
 //   - 400 (*APIError): Bad request.
 func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, opts ...RequestEditorFn) (*Stored, error) {
 	s := &clientCall{}
-	s.start("uploadFile", http.MethodPut, "/files/"+url.PathEscape(name), "application/json", opts)
+	s.start(&clientOpUploadFile, "/files/"+url.PathEscape(name), opts)
 	s.emptyPath("name", name == "")
 	s.setStream("application/octet-stream", body)
 	r := new(Stored)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfUploadFile, r))
 }
+
+// clientOpAddNote is how the calls of AddNote start.
+var clientOpAddNote = clientOp{"addNote", http.MethodPost, "text/plain"}
 
 // AddNote: Store a note, answered with its text as stored.
 //
@@ -431,7 +452,7 @@ func (c *Client) UploadFile(ctx context.Context, name string, body io.Reader, op
 //   - 200 (result): The note as stored.
 func (c *Client) AddNote(ctx context.Context, body string, opts ...RequestEditorFn) (string, error) {
 	s := &clientCall{}
-	s.start("addNote", http.MethodPost, "/notes", "text/plain", opts)
+	s.start(&clientOpAddNote, "/notes", opts)
 	s.setBody("text/plain", []byte(body))
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -444,6 +465,9 @@ func (c *Client) AddNote(ctx context.Context, body string, opts ...RequestEditor
 	return "", resp.failWith(s, nil)
 }
 
+// clientOpPutScript is how the calls of PutScript start.
+var clientOpPutScript = clientOp{"putScript", http.MethodPut, "application/javascript"}
+
 // PutScript: Replace the script, JavaScript source as text.
 //
 // It sends PUT /scripts (operationId putScript).
@@ -452,7 +476,7 @@ func (c *Client) AddNote(ctx context.Context, body string, opts ...RequestEditor
 //   - 200 (result): The script as stored.
 func (c *Client) PutScript(ctx context.Context, body string, opts ...RequestEditorFn) (string, error) {
 	s := &clientCall{}
-	s.start("putScript", http.MethodPut, "/scripts", "application/javascript", opts)
+	s.start(&clientOpPutScript, "/scripts", opts)
 	s.setBody("application/javascript", []byte(body))
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -489,18 +513,24 @@ type clientCall struct {
 	err                     error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

@@ -368,8 +368,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
-// clientSecurityOfAddTags are the security alternatives of AddTags, and of every operation that states the same.
-var clientSecurityOfAddTags = [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}
+// clientOpAddTags is how the calls of AddTags start.
+var clientOpAddTags = clientOp{"addTags", http.MethodPost, "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}}
 
 // AddTags: Add tags
 //
@@ -381,7 +381,7 @@ var clientSecurityOfAddTags = [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQue
 //   - 200 (result): The tags added.
 func (c *Client) AddTags(ctx context.Context, body AddTagsRequestBody, opts ...RequestEditorFn) ([]string, error) {
 	s := &clientCall{}
-	s.start("addTags", http.MethodPost, "/tags~batchAdd", "application/json", clientSecurityOfAddTags, opts)
+	s.start(&clientOpAddTags, "/tags~batchAdd", opts)
 	s.setJSON("application/json", body)
 	r := new([]string)
 	return clientValue(r, c.call(ctx, s, nil, r))
@@ -401,6 +401,9 @@ func (c *Client) AddTagsInChunks(ctx context.Context, body AddTagsRequestBody, c
 	})
 }
 
+// clientOpListThings is how the calls of ListThings start.
+var clientOpListThings = clientOp{"listThings", http.MethodGet, "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}}
+
 // ListThings: List things
 //
 // Every query style, and pagination by page and per_page.
@@ -411,7 +414,7 @@ func (c *Client) AddTagsInChunks(ctx context.Context, body AddTagsRequestBody, c
 //   - 200 (result): A page of things.
 func (c *Client) ListThings(ctx context.Context, params *ListThingsParams, opts ...RequestEditorFn) (*ThingPage, error) {
 	s := &clientCall{}
-	s.start("listThings", http.MethodGet, "/things", "application/json", clientSecurityOfAddTags, opts)
+	s.start(&clientOpListThings, "/things", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "page", params.Page, clientInt)
 		clientOpt(s, clientInQuery, "per_page", params.PerPage, clientInt)
@@ -520,6 +523,9 @@ var clientErrorsOfImportThings = []clientError{
 	{422, "Some things are invalid.", clientNew[ProblemModel]},
 }
 
+// clientOpImportThings is how the calls of ImportThings start.
+var clientOpImportThings = clientOp{"importThings", http.MethodPost, "application/json, text/plain", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}}
+
 // ImportThings: Import things
 //
 // Several successes, a bulk body with maxItems, and answers merged by their items.
@@ -533,7 +539,7 @@ var clientErrorsOfImportThings = []clientError{
 //   - 2XX (result Status2XX): Another success.
 func (c *Client) ImportThings(ctx context.Context, body ThingBatch, opts ...RequestEditorFn) (*ImportThingsResult, error) {
 	s := &clientCall{}
-	s.start("importThings", http.MethodPost, "/things", "application/json, text/plain", clientSecurityOfAddTags, opts)
+	s.start(&clientOpImportThings, "/things", opts)
 	s.setJSON("application/json", body)
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -574,6 +580,9 @@ func (c *Client) ImportThingsInChunks(ctx context.Context, body ThingBatch, chun
 	})
 }
 
+// clientOpPutThingsIDNotes is how the calls of PutThingsIDNotes start.
+var clientOpPutThingsIDNotes = clientOp{"put  things  id  notes", http.MethodPut, "text/plain", [][]string{}}
+
 // PutThingsIDNotes: Replace the notes of a thing
 //
 // No operationId; a raw body and a raw answer.
@@ -588,7 +597,7 @@ func (c *Client) ImportThingsInChunks(ctx context.Context, body ThingBatch, chun
 //   - 200 (result): The notes as stored.
 func (c *Client) PutThingsIDNotes(ctx context.Context, id int64, body io.Reader, opts ...RequestEditorFn) (string, error) {
 	s := &clientCall{}
-	s.start("put  things  id  notes", http.MethodPut, "/things/"+strconv.FormatInt(id, 10)+"/notes", "text/plain", [][]string{}, opts)
+	s.start(&clientOpPutThingsIDNotes, "/things/"+strconv.FormatInt(id, 10)+"/notes", opts)
 	if body != nil {
 		s.setStream("application/octet-stream", body)
 	}
@@ -608,6 +617,9 @@ var clientErrorsOfClearNotes = []clientError{
 	{0, "Whatever the server says.", clientNew[ProblemModel]},
 }
 
+// clientOpClearNotes is how the calls of ClearNotes start.
+var clientOpClearNotes = clientOp{"clearNotes", http.MethodDelete, "application/json", [][]string{{"bearer"}, {"apiKeyHeader", "apiKeyQuery"}}}
+
 // ClearNotes: Clear notes
 //
 // An optional JSON body, and an answer without documented successes.
@@ -618,7 +630,7 @@ var clientErrorsOfClearNotes = []clientError{
 //   - default (result): Whatever the server says.
 func (c *Client) ClearNotes(ctx context.Context, id int64, body *Point, opts ...RequestEditorFn) (*ProblemModel, error) {
 	s := &clientCall{}
-	s.start("clearNotes", http.MethodDelete, "/things/"+strconv.FormatInt(id, 10)+"/notes", "application/json", clientSecurityOfAddTags, opts)
+	s.start(&clientOpClearNotes, "/things/"+strconv.FormatInt(id, 10)+"/notes", opts)
 	clientOptJSON(s, "application/json", body != nil, body)
 	r := new(ProblemModel)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfClearNotes, r))
@@ -631,8 +643,8 @@ var clientErrorsOfGetThing = []clientError{
 	{0, "An unexpected error.", clientNew[ProblemModel]},
 }
 
-// clientSecurityOfGetThing are the security alternatives of GetThing, and of every operation that states the same.
-var clientSecurityOfGetThing = [][]string{{"basic"}, {"session"}}
+// clientOpGetThing is how the calls of GetThing start.
+var clientOpGetThing = clientOp{"getThing", http.MethodGet, "application/json", [][]string{{"basic"}, {"session"}}}
 
 // GetThing: Get a thing
 //
@@ -647,9 +659,9 @@ var clientSecurityOfGetThing = [][]string{{"basic"}, {"session"}}
 //   - default (*APIError): An unexpected error.
 func (c *Client) GetThing(ctx context.Context, id int64, kind Kind, shape string, coords []float64, params *GetThingParams, opts ...RequestEditorFn) (*Thing, error) {
 	s := &clientCall{}
-	s.start("getThing", http.MethodGet, "/things/"+strconv.FormatInt(id, 10)+"/"+url.PathEscape(string(kind))+"/."+url.PathEscape(shape)+"/"+clientPathList("matrix", "coords", true, clientStrings(coords, func(v float64) string {
+	s.start(&clientOpGetThing, "/things/"+strconv.FormatInt(id, 10)+"/"+url.PathEscape(string(kind))+"/."+url.PathEscape(shape)+"/"+clientPathList("matrix", "coords", true, clientStrings(coords, func(v float64) string {
 		return strconv.FormatFloat(v, 'f', -1, 64)
-	})), "application/json", clientSecurityOfGetThing, opts)
+	})), opts)
 	s.emptyPath("kind", kind == "")
 	s.emptyPath("shape", shape == "")
 	s.emptyPath("coords", len(coords) == 0)
@@ -688,22 +700,29 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string     // the Accept header, if any
+	security   [][]string // see clientCall
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},
-		security:  security,
+		security:  op.security,
 	}
 }
 

@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpSearch is how the calls of Search start.
+var clientOpSearch = clientOp{"search", http.MethodGet, "application/json"}
+
 // Search with a structured filter.
 //
 // It sends GET /search (operationId search).
@@ -268,7 +271,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): What the server read.
 func (c *Client) Search(ctx context.Context, params *SearchParams, opts ...RequestEditorFn) (*Echo, error) {
 	s := &clientCall{}
-	s.start("search", http.MethodGet, "/search", "application/json", opts)
+	s.start(&clientOpSearch, "/search", opts)
 	if params != nil {
 		if params.Where != nil {
 			s.query.Set("where", clientJSONText(*params.Where))
@@ -298,18 +301,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

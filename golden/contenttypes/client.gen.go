@@ -304,14 +304,20 @@ func (c *Client) CreatePetWithMultipartBody(ctx context.Context, body CreatePetM
 	}, opts...)
 }
 
+// clientOpsendCreatePet is how the calls of sendCreatePet start.
+var clientOpsendCreatePet = clientOp{"createPet", http.MethodPost, "application/json"}
+
 // sendCreatePet sends CreatePet with the body that setBody sets, and reads its answer.
 func (c *Client) sendCreatePet(ctx context.Context, setBody func(*clientCall), opts ...RequestEditorFn) (*Received, error) {
 	s := &clientCall{}
-	s.start("createPet", http.MethodPost, "/pets", "application/json", opts)
+	s.start(&clientOpsendCreatePet, "/pets", opts)
 	setBody(s)
 	r := new(Received)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetPet is how the calls of GetPet start.
+var clientOpGetPet = clientOp{"getPet", http.MethodGet, "application/json"}
 
 // GetPet: A pet, as JSON or as a CSV row.
 //
@@ -321,7 +327,7 @@ func (c *Client) sendCreatePet(ctx context.Context, setBody func(*clientCall), o
 //   - 200 (result): The pet.
 func (c *Client) GetPet(ctx context.Context, name string, opts ...RequestEditorFn) (*Pet, error) {
 	s := &clientCall{}
-	s.start("getPet", http.MethodGet, "/pets/"+url.PathEscape(name), "application/json", opts)
+	s.start(&clientOpGetPet, "/pets/"+url.PathEscape(name), opts)
 	s.emptyPath("name", name == "")
 	r := new(Pet)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -350,18 +356,24 @@ type clientCall struct {
 	err                     error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

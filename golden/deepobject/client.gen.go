@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpListCharges is how the calls of ListCharges start.
+var clientOpListCharges = clientOp{"listCharges", http.MethodGet, "application/json"}
+
 // ListCharges: Lists charges selected by a nested filter.
 //
 // It sends GET /charges (operationId listCharges).
@@ -268,7 +271,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): The filter as read.
 func (c *Client) ListCharges(ctx context.Context, params *ListChargesParams, opts ...RequestEditorFn) (*ChargeFilter, error) {
 	s := &clientCall{}
-	s.start("listCharges", http.MethodGet, "/charges", "application/json", opts)
+	s.start(&clientOpListCharges, "/charges", opts)
 	if params != nil {
 		if params.Filter2 != nil {
 			clientDeepObject(s.query, "filter", *params.Filter2)
@@ -296,6 +299,9 @@ func (c *Client) ListCharges(ctx context.Context, params *ListChargesParams, opt
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
+// clientOpGetPerson is how the calls of GetPerson start.
+var clientOpGetPerson = clientOp{"getPerson", http.MethodGet, "application/json"}
+
 // GetPerson: Echoes objects written in the path, a header and a cookie.
 //
 // It sends GET /people/{who}/{label}/{matrix} (operationId getPerson).
@@ -304,7 +310,7 @@ func (c *Client) ListCharges(ctx context.Context, params *ListChargesParams, opt
 //   - 200 (result): The objects as read, in parameter order.
 func (c *Client) GetPerson(ctx context.Context, who Person, label Person, matrix Person, params *GetPersonParams, opts ...RequestEditorFn) ([]Person, error) {
 	s := &clientCall{}
-	s.start("getPerson", http.MethodGet, "/people/"+clientStyledObject("simple", "who", false, func() []string {
+	s.start(&clientOpGetPerson, "/people/"+clientStyledObject("simple", "who", false, func() []string {
 		var w []string
 		if who.Age != nil {
 			w = append(w, "age", strconv.FormatInt(int64(*who.Age), 10))
@@ -334,7 +340,7 @@ func (c *Client) GetPerson(ctx context.Context, who Person, label Person, matrix
 		}
 		w = append(w, "role", matrix.Role)
 		return w
-	}(), url.PathEscape), "application/json", opts)
+	}(), url.PathEscape), opts)
 	if params != nil {
 		if params.XPerson != nil {
 			s.header.Set("X-Person", clientStyledObject("simple", "X-Person", true, func() []string {
@@ -386,18 +392,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

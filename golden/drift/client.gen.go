@@ -329,6 +329,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpHealth is how the calls of Health start.
+var clientOpHealth = clientOp{"health", http.MethodGet, "application/json", [][]string{}}
+
 // Health: GET /health.
 //
 // It sends GET /health (operationId health).
@@ -337,10 +340,13 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): Up
 func (c *Client) Health(ctx context.Context, opts ...RequestEditorFn) (*Empty, error) {
 	s := &clientCall{}
-	s.start("health", http.MethodGet, "/health", "application/json", [][]string{}, opts)
+	s.start(&clientOpHealth, "/health", opts)
 	r := new(Empty)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpListItems is how the calls of ListItems start.
+var clientOpListItems = clientOp{"listItems", http.MethodGet, "application/json", nil}
 
 // ListItems: GET /items.
 //
@@ -350,10 +356,13 @@ func (c *Client) Health(ctx context.Context, opts ...RequestEditorFn) (*Empty, e
 //   - 200 (result): A page of items
 func (c *Client) ListItems(ctx context.Context, opts ...RequestEditorFn) (*ItemList, error) {
 	s := &clientCall{}
-	s.start("listItems", http.MethodGet, "/items", "application/json", nil, opts)
+	s.start(&clientOpListItems, "/items", opts)
 	r := new(ItemList)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpCreateItem is how the calls of CreateItem start.
+var clientOpCreateItem = clientOp{"createItem", http.MethodPost, "application/json", nil}
 
 // CreateItem: POST /items.
 //
@@ -363,7 +372,7 @@ func (c *Client) ListItems(ctx context.Context, opts ...RequestEditorFn) (*ItemL
 //   - 201 (result): Created
 func (c *Client) CreateItem(ctx context.Context, body Item, opts ...RequestEditorFn) (*Item, error) {
 	s := &clientCall{}
-	s.start("createItem", http.MethodPost, "/items", "application/json", nil, opts)
+	s.start(&clientOpCreateItem, "/items", opts)
 	s.setJSON("application/json", body)
 	r := new(Item)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -379,6 +388,9 @@ type InviteItemResult struct {
 	Created *Receipt
 }
 
+// clientOpInviteItem is how the calls of InviteItem start.
+var clientOpInviteItem = clientOp{"inviteItem", http.MethodPost, "application/json", nil}
+
 // InviteItem: POST /items/{itemId}/invite.
 //
 // It sends POST /items/{itemId}/invite (operationId inviteItem).
@@ -388,7 +400,7 @@ type InviteItemResult struct {
 //   - 201 (result Created): Invited
 func (c *Client) InviteItem(ctx context.Context, itemID string, opts ...RequestEditorFn) (*InviteItemResult, error) {
 	s := &clientCall{}
-	s.start("inviteItem", http.MethodPost, "/items/"+url.PathEscape(itemID)+"/invite", "application/json", nil, opts)
+	s.start(&clientOpInviteItem, "/items/"+url.PathEscape(itemID)+"/invite", opts)
 	s.emptyPath("itemId", itemID == "")
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -409,6 +421,9 @@ func (c *Client) InviteItem(ctx context.Context, itemID string, opts ...RequestE
 	return nil, resp.failWith(s, nil)
 }
 
+// clientOpGetMeeting is how the calls of GetMeeting start.
+var clientOpGetMeeting = clientOp{"getMeeting", http.MethodGet, "application/json", nil}
+
 // GetMeeting: GET /meetings/{meetingId}.
 //
 // It sends GET /meetings/{meetingId} (operationId getMeeting).
@@ -417,7 +432,7 @@ func (c *Client) InviteItem(ctx context.Context, itemID string, opts ...RequestE
 //   - 200 (result): The meeting
 func (c *Client) GetMeeting(ctx context.Context, meetingID MeetingID, params *GetMeetingParams, opts ...RequestEditorFn) (Receipt, error) {
 	s := &clientCall{}
-	s.start("getMeeting", http.MethodGet, "/meetings/"+url.PathEscape(clientValueText(meetingID)), "application/json", nil, opts)
+	s.start(&clientOpGetMeeting, "/meetings/"+url.PathEscape(clientValueText(meetingID)), opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "occurrence", params.Occurrence, clientUnionText)
 	}
@@ -444,22 +459,29 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string     // the Accept header, if any
+	security   [][]string // see clientCall
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},
-		security:  security,
+		security:  op.security,
 	}
 }
 

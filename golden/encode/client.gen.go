@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpListNodes is how the calls of ListNodes start.
+var clientOpListNodes = clientOp{"listNodes", http.MethodGet, "application/json"}
+
 // ListNodes: GET /nodes.
 //
 // It sends GET /nodes (operationId listNodes).
@@ -268,7 +271,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): The nodes.
 func (c *Client) ListNodes(ctx context.Context, opts ...RequestEditorFn) ([]Node, error) {
 	s := &clientCall{}
-	s.start("listNodes", http.MethodGet, "/nodes", "application/json", opts)
+	s.start(&clientOpListNodes, "/nodes", opts)
 	r := new([]Node)
 	return clientValue(r, c.call(ctx, s, nil, r))
 }
@@ -289,18 +292,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

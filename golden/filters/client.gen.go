@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpListGadgets is how the calls of ListGadgets start.
+var clientOpListGadgets = clientOp{"listGadgets", http.MethodGet, "application/json"}
+
 // ListGadgets: GET /gadgets.
 //
 // A top-level array answer.
@@ -270,13 +273,16 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): Gadgets.
 func (c *Client) ListGadgets(ctx context.Context, params *ListGadgetsParams, opts ...RequestEditorFn) ([]Gadget, error) {
 	s := &clientCall{}
-	s.start("listGadgets", http.MethodGet, "/gadgets", "application/json", opts)
+	s.start(&clientOpListGadgets, "/gadgets", opts)
 	if params != nil {
 		params.Filter.AppendQuery(s.query)
 	}
 	r := new([]Gadget)
 	return clientValue(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetStats is how the calls of GetStats start.
+var clientOpGetStats = clientOp{"getStats", http.MethodGet, "application/json"}
 
 // GetStats: GET /stats.
 //
@@ -288,13 +294,16 @@ func (c *Client) ListGadgets(ctx context.Context, params *ListGadgetsParams, opt
 //   - 200 (result): Statistics.
 func (c *Client) GetStats(ctx context.Context, params *GetStatsParams, opts ...RequestEditorFn) (*GetStats200ResponseBody, error) {
 	s := &clientCall{}
-	s.start("getStats", http.MethodGet, "/stats", "application/json", opts)
+	s.start(&clientOpGetStats, "/stats", opts)
 	if params != nil {
 		params.Filter.AppendQuery(s.query)
 	}
 	r := new(GetStats200ResponseBody)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpListWidgets is how the calls of ListWidgets start.
+var clientOpListWidgets = clientOp{"listWidgets", http.MethodGet, "application/json"}
 
 // ListWidgets: GET /widgets.
 //
@@ -306,7 +315,7 @@ func (c *Client) GetStats(ctx context.Context, params *GetStatsParams, opts ...R
 //   - 200 (result): A page of widgets.
 func (c *Client) ListWidgets(ctx context.Context, params *ListWidgetsParams, opts ...RequestEditorFn) (*WidgetList, error) {
 	s := &clientCall{}
-	s.start("listWidgets", http.MethodGet, "/widgets", "application/json", opts)
+	s.start(&clientOpListWidgets, "/widgets", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "page[size]", params.PageSize, clientInt)
 		s.query.Set("label[eq]", params.LabelEq)
@@ -315,6 +324,9 @@ func (c *Client) ListWidgets(ctx context.Context, params *ListWidgetsParams, opt
 	r := new(WidgetList)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetWidget is how the calls of GetWidget start.
+var clientOpGetWidget = clientOp{"getWidget", http.MethodGet, "application/json"}
 
 // GetWidget: GET /widgets/{id}.
 //
@@ -326,7 +338,7 @@ func (c *Client) ListWidgets(ctx context.Context, params *ListWidgetsParams, opt
 //   - 200 (result): One widget.
 func (c *Client) GetWidget(ctx context.Context, id string, opts ...RequestEditorFn) (*Widget, error) {
 	s := &clientCall{}
-	s.start("getWidget", http.MethodGet, "/widgets/"+url.PathEscape(id), "application/json", opts)
+	s.start(&clientOpGetWidget, "/widgets/"+url.PathEscape(id), opts)
 	s.emptyPath("id", id == "")
 	r := new(Widget)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -348,18 +360,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

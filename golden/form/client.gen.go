@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpToken is how the calls of Token start.
+var clientOpToken = clientOp{"token", http.MethodPost, "application/json"}
+
 // Token: An OAuth token request.
 //
 // It sends POST /oauth/token (operationId token).
@@ -268,13 +271,16 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): The token.
 func (c *Client) Token(ctx context.Context, body *TokenRequestBody, opts ...RequestEditorFn) (*Token200ResponseBody, error) {
 	s := &clientCall{}
-	s.start("token", http.MethodPost, "/oauth/token", "application/json", opts)
+	s.start(&clientOpToken, "/oauth/token", opts)
 	if body != nil {
 		s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
 	}
 	r := new(Token200ResponseBody)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpCreatePaymentIntent is how the calls of CreatePaymentIntent start.
+var clientOpCreatePaymentIntent = clientOp{"createPaymentIntent", http.MethodPost, "application/json"}
 
 // CreatePaymentIntent: Create a payment intent.
 //
@@ -284,7 +290,7 @@ func (c *Client) Token(ctx context.Context, body *TokenRequestBody, opts ...Requ
 //   - 200 (result): The intent as the server read it.
 func (c *Client) CreatePaymentIntent(ctx context.Context, body PaymentIntentParams, opts ...RequestEditorFn) (*PaymentIntentParams, error) {
 	s := &clientCall{}
-	s.start("createPaymentIntent", http.MethodPost, "/v1/payment_intents", "application/json", opts)
+	s.start(&clientOpCreatePaymentIntent, "/v1/payment_intents", opts)
 	s.keep(s.setForm("application/x-www-form-urlencoded", body, map[string]string{
 		"expand":   "deepObject",
 		"items":    "deepObject",
@@ -311,18 +317,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

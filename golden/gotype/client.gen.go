@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpAddHost is how the calls of AddHost start.
+var clientOpAddHost = clientOp{"addHost", http.MethodPost, "application/json"}
+
 // AddHost: POST /hosts.
 //
 // It sends POST /hosts (operationId addHost).
@@ -268,7 +271,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 201 (result): Added
 func (c *Client) AddHost(ctx context.Context, body Host, opts ...RequestEditorFn) (*Host, error) {
 	s := &clientCall{}
-	s.start("addHost", http.MethodPost, "/hosts", "application/json", opts)
+	s.start(&clientOpAddHost, "/hosts", opts)
 	s.setJSON("application/json", body)
 	r := new(Host)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -290,18 +293,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpFilesPutFile is how the calls of FilesPutFile start.
+var clientOpFilesPutFile = clientOp{"files.put-file", http.MethodPut, "application/json"}
+
 // FilesPutFile: PUT /files/{errors}/{strings}/{bytes}/{io}.
 //
 // It sends PUT /files/{errors}/{strings}/{bytes}/{io} (operationId files.put-file).
@@ -268,7 +271,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): stored
 func (c *Client) FilesPutFile(ctx context.Context, errors_ string, strings_ string, bytes_ int, io_ string, body OddNames, opts ...RequestEditorFn) (*OddNames, error) {
 	s := &clientCall{}
-	s.start("files.put-file", http.MethodPut, "/files/"+url.PathEscape(errors_)+"/"+url.PathEscape(strings_)+"/"+strconv.FormatInt(int64(bytes_), 10)+"/"+url.PathEscape(io_), "application/json", opts)
+	s.start(&clientOpFilesPutFile, "/files/"+url.PathEscape(errors_)+"/"+url.PathEscape(strings_)+"/"+strconv.FormatInt(int64(bytes_), 10)+"/"+url.PathEscape(io_), opts)
 	s.emptyPath("errors", errors_ == "")
 	s.emptyPath("strings", strings_ == "")
 	s.emptyPath("io", io_ == "")
@@ -276,6 +279,9 @@ func (c *Client) FilesPutFile(ctx context.Context, errors_ string, strings_ stri
 	r := new(OddNames)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpHTTP is how the calls of HTTP start.
+var clientOpHTTP = clientOp{"http", http.MethodDelete, ""}
 
 // HTTP: DELETE /http/{req}/{err}/{resp}/{fmt}/{strconv}.
 //
@@ -285,7 +291,7 @@ func (c *Client) FilesPutFile(ctx context.Context, errors_ string, strings_ stri
 //   - 204 (success): gone
 func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 string, fmt_ string, strconv_ string, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("http", http.MethodDelete, "/http/"+url.PathEscape(req2)+"/"+url.PathEscape(err2)+"/"+url.PathEscape(resp2)+"/"+url.PathEscape(fmt_)+"/"+url.PathEscape(strconv_), "", opts)
+	s.start(&clientOpHTTP, "/http/"+url.PathEscape(req2)+"/"+url.PathEscape(err2)+"/"+url.PathEscape(resp2)+"/"+url.PathEscape(fmt_)+"/"+url.PathEscape(strconv_), opts)
 	s.emptyPath("req", req2 == "")
 	s.emptyPath("err", err2 == "")
 	s.emptyPath("resp", resp2 == "")
@@ -293,6 +299,9 @@ func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 strin
 	s.emptyPath("strconv", strconv_ == "")
 	return c.call(ctx, s, nil, nil)
 }
+
+// clientOpJSON is how the calls of JSON start.
+var clientOpJSON = clientOp{"json", http.MethodGet, "application/json"}
 
 // JSON: GET /json.
 //
@@ -302,10 +311,13 @@ func (c *Client) HTTP(ctx context.Context, req2 string, err2 string, resp2 strin
 //   - 200 (result): a context
 func (c *Client) JSON(ctx context.Context, opts ...RequestEditorFn) (*Context, error) {
 	s := &clientCall{}
-	s.start("json", http.MethodGet, "/json", "application/json", opts)
+	s.start(&clientOpJSON, "/json", opts)
 	r := new(Context)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpIssuesListForRepo is how the calls of IssuesListForRepo start.
+var clientOpIssuesListForRepo = clientOp{"issues/list-for-repo", http.MethodGet, "application/json"}
 
 // IssuesListForRepo: GET /repos/{url}/{http}/{json}/{time}/{context}.
 //
@@ -316,7 +328,7 @@ func (c *Client) JSON(ctx context.Context, opts ...RequestEditorFn) (*Context, e
 //   - 200 (result): the repository's issues
 func (c *Client) IssuesListForRepo(ctx context.Context, url_ string, http_ string, json_ string, time_ string, context_ string, params *IssuesListForRepoParams, opts ...RequestEditorFn) (*URL, error) {
 	s := &clientCall{}
-	s.start("issues/list-for-repo", http.MethodGet, "/repos/"+url.PathEscape(url_)+"/"+url.PathEscape(http_)+"/"+url.PathEscape(json_)+"/"+url.PathEscape(time_)+"/"+url.PathEscape(context_), "application/json", opts)
+	s.start(&clientOpIssuesListForRepo, "/repos/"+url.PathEscape(url_)+"/"+url.PathEscape(http_)+"/"+url.PathEscape(json_)+"/"+url.PathEscape(time_)+"/"+url.PathEscape(context_), opts)
 	s.emptyPath("url", url_ == "")
 	s.emptyPath("http", http_ == "")
 	s.emptyPath("json", json_ == "")
@@ -351,18 +363,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

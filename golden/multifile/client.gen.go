@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpListPets is how the calls of ListPets start.
+var clientOpListPets = clientOp{"listPets", http.MethodGet, "application/json"}
+
 // ListPets: Lists the pets.
 //
 // It sends GET /pets (operationId listPets).
@@ -268,10 +271,13 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): the pets
 func (c *Client) ListPets(ctx context.Context, opts ...RequestEditorFn) ([]Pet, error) {
 	s := &clientCall{}
-	s.start("listPets", http.MethodGet, "/pets", "application/json", opts)
+	s.start(&clientOpListPets, "/pets", opts)
 	r := new([]Pet)
 	return clientValue(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpCreatePet is how the calls of CreatePet start.
+var clientOpCreatePet = clientOp{"createPet", http.MethodPost, "application/json"}
 
 // CreatePet: POST /pets.
 //
@@ -281,7 +287,7 @@ func (c *Client) ListPets(ctx context.Context, opts ...RequestEditorFn) ([]Pet, 
 //   - 201 (result): created
 func (c *Client) CreatePet(ctx context.Context, body NewPet, opts ...RequestEditorFn) (*Pet, error) {
 	s := &clientCall{}
-	s.start("createPet", http.MethodPost, "/pets", "application/json", opts)
+	s.start(&clientOpCreatePet, "/pets", opts)
 	s.setJSON("application/json", body)
 	r := new(Pet)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -292,6 +298,9 @@ var clientErrorsOfGetPet = []clientError{
 	{404, "no such pet", clientNew[Error]},
 }
 
+// clientOpGetPet is how the calls of GetPet start.
+var clientOpGetPet = clientOp{"getPet", http.MethodGet, "application/json"}
+
 // GetPet: Reads one pet.
 //
 // It sends GET /pets/{petId} (operationId getPet).
@@ -301,7 +310,7 @@ var clientErrorsOfGetPet = []clientError{
 //   - 404 (*APIError): no such pet
 func (c *Client) GetPet(ctx context.Context, petID int64, opts ...RequestEditorFn) (*Pet, error) {
 	s := &clientCall{}
-	s.start("getPet", http.MethodGet, "/pets/"+strconv.FormatInt(petID, 10), "application/json", opts)
+	s.start(&clientOpGetPet, "/pets/"+strconv.FormatInt(petID, 10), opts)
 	r := new(Pet)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfGetPet, r))
 }
@@ -322,18 +331,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

@@ -263,6 +263,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpUploadFile is how the calls of UploadFile start.
+var clientOpUploadFile = clientOp{"uploadFile", http.MethodPost, "application/json"}
+
 // UploadFile: Upload a file with its purpose.
 //
 // It sends POST /files (operationId uploadFile).
@@ -271,7 +274,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): What the server received.
 func (c *Client) UploadFile(ctx context.Context, body UploadFileRequestBody, opts ...RequestEditorFn) (*Received, error) {
 	s := &clientCall{}
-	s.start("uploadFile", http.MethodPost, "/files", "application/json", opts)
+	s.start(&clientOpUploadFile, "/files", opts)
 	s.keep(s.setMultipart(body, []clientPart{{
 		json: true,
 		name: "attributes",
@@ -287,6 +290,9 @@ func (c *Client) UploadFile(ctx context.Context, body UploadFileRequestBody, opt
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
 
+// clientOpTagFiles is how the calls of TagFiles start.
+var clientOpTagFiles = clientOp{"tagFiles", http.MethodPost, ""}
+
 // TagFiles: Tag many files at once, at most two per call; the client also sends larger lists
 // in chunks.
 //
@@ -296,7 +302,7 @@ func (c *Client) UploadFile(ctx context.Context, body UploadFileRequestBody, opt
 //   - 204 (success): Tagged.
 func (c *Client) TagFiles(ctx context.Context, body TagFilesRequestBody, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("tagFiles", http.MethodPost, "/files/tags", "", opts)
+	s.start(&clientOpTagFiles, "/files/tags", opts)
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, nil, nil)
 }
@@ -336,18 +342,24 @@ type clientCall struct {
 	err                     error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

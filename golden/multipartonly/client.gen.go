@@ -263,6 +263,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpLogin is how the calls of Login start.
+var clientOpLogin = clientOp{"login", http.MethodPost, "text/plain"}
+
 // Login: POST /login.
 //
 // It sends POST /login (operationId login).
@@ -271,7 +274,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): the passcode was read
 func (c *Client) Login(ctx context.Context, body LoginRequestBody, opts ...RequestEditorFn) (string, error) {
 	s := &clientCall{}
-	s.start("login", http.MethodPost, "/login", "text/plain", opts)
+	s.start(&clientOpLogin, "/login", opts)
 	s.keep(s.setMultipart(body, nil))
 	resp, err := c.send(ctx, s)
 	if err != nil {
@@ -307,18 +310,24 @@ type clientCall struct {
 	err                     error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpListUserAPIKeys is how the calls of ListUserAPIKeys start.
+var clientOpListUserAPIKeys = clientOp{"list-user.api_keys", http.MethodGet, ""}
+
 // ListUserAPIKeys: GET /v1/users/{user_id}/api-keys.
 //
 // It sends GET /v1/users/{user_id}/api-keys (operationId list-user.api_keys).
@@ -268,7 +271,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (success): ok
 func (c *Client) ListUserAPIKeys(ctx context.Context, userID int64, params *ListUserAPIKeysParams, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("list-user.api_keys", http.MethodGet, "/v1/users/"+strconv.FormatInt(userID, 10)+"/api-keys", "", opts)
+	s.start(&clientOpListUserAPIKeys, "/v1/users/"+strconv.FormatInt(userID, 10)+"/api-keys", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "page_size", params.PageSize, clientInt)
 	}
@@ -291,18 +294,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

@@ -267,6 +267,9 @@ var clientErrorsOfGetExport = []clientError{
 	{404, "No such export.", clientNew[Error]},
 }
 
+// clientOpGetExport is how the calls of GetExport start.
+var clientOpGetExport = clientOp{"getExport", http.MethodGet, "application/x-ndjson"}
+
 // GetExport: Streams the records of an export.
 //
 // It sends GET /exports/{exportID} (operationId getExport) when the loop starts, once per
@@ -278,10 +281,13 @@ var clientErrorsOfGetExport = []clientError{
 // Breaking out of the loop closes the connection.
 func (c *Client) GetExport(ctx context.Context, exportID string, opts ...RequestEditorFn) iter.Seq2[Record, error] {
 	s := &clientCall{}
-	s.start("getExport", http.MethodGet, "/exports/"+url.PathEscape(exportID), "application/x-ndjson", opts)
+	s.start(&clientOpGetExport, "/exports/"+url.PathEscape(exportID), opts)
 	s.emptyPath("exportID", exportID == "")
 	return clientStream[Record](c, ctx, s, clientLines, clientErrorsOfGetExport)
 }
+
+// clientOpGetFeed is how the calls of GetFeed start.
+var clientOpGetFeed = clientOp{"getFeed", http.MethodGet, "application/json-seq"}
 
 // GetFeed: Streams the feed as a JSON text sequence.
 //
@@ -294,9 +300,12 @@ func (c *Client) GetExport(ctx context.Context, exportID string, opts ...Request
 // the loop closes the connection.
 func (c *Client) GetFeed(ctx context.Context, opts ...RequestEditorFn) iter.Seq2[Record, error] {
 	s := &clientCall{}
-	s.start("getFeed", http.MethodGet, "/feed", "application/json-seq", opts)
+	s.start(&clientOpGetFeed, "/feed", opts)
 	return clientStream[Record](c, ctx, s, clientLines, nil)
 }
+
+// clientOpGetLogs is how the calls of GetLogs start.
+var clientOpGetLogs = clientOp{"getLogs", http.MethodGet, "application/jsonl"}
 
 // GetLogs: Streams log lines of any shape.
 //
@@ -309,7 +318,7 @@ func (c *Client) GetFeed(ctx context.Context, opts ...RequestEditorFn) iter.Seq2
 // the loop closes the connection.
 func (c *Client) GetLogs(ctx context.Context, opts ...RequestEditorFn) iter.Seq2[json.RawMessage, error] {
 	s := &clientCall{}
-	s.start("getLogs", http.MethodGet, "/logs", "application/jsonl", opts)
+	s.start(&clientOpGetLogs, "/logs", opts)
 	return clientStream[json.RawMessage](c, ctx, s, clientLines, nil)
 }
 
@@ -330,18 +339,24 @@ type clientCall struct {
 	err          error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

@@ -275,6 +275,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpListCustomers is how the calls of ListCustomers start.
+var clientOpListCustomers = clientOp{"listCustomers", http.MethodGet, "application/json"}
+
 // ListCustomers: List customers
 //
 // It sends GET /v1/customers (operationId listCustomers).
@@ -283,7 +286,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): One page of customers.
 func (c *Client) ListCustomers(ctx context.Context, params *ListCustomersParams, opts ...RequestEditorFn) (*CustomerList, error) {
 	s := &clientCall{}
-	s.start("listCustomers", http.MethodGet, "/v1/customers", "application/json", opts)
+	s.start(&clientOpListCustomers, "/v1/customers", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 		clientOpt(s, clientInQuery, "starting_after", params.StartingAfter, clientString)
@@ -343,18 +346,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

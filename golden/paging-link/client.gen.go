@@ -345,8 +345,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
-// clientSecurityOfListRepos are the security alternatives of ListRepos, and of every operation that states the same.
-var clientSecurityOfListRepos = [][]string{{"token"}, {"key"}}
+// clientOpListRepos is how the calls of ListRepos start.
+var clientOpListRepos = clientOp{"listRepos", http.MethodGet, "application/json", [][]string{{"token"}, {"key"}}}
 
 // ListRepos: List an organisation's repositories
 //
@@ -356,7 +356,7 @@ var clientSecurityOfListRepos = [][]string{{"token"}, {"key"}}
 //   - 200 (result): One page of repositories.
 func (c *Client) ListRepos(ctx context.Context, org string, params *ListReposParams, opts ...RequestEditorFn) ([]Repo, error) {
 	s := &clientCall{}
-	s.start("listRepos", http.MethodGet, "/orgs/"+url.PathEscape(org)+"/repos", "application/json", clientSecurityOfListRepos, opts)
+	s.start(&clientOpListRepos, "/orgs/"+url.PathEscape(org)+"/repos", opts)
 	s.emptyPath("org", org == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "per_page", params.PerPage, clientInt)
@@ -398,22 +398,29 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string     // the Accept header, if any
+	security   [][]string // see clientCall
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},
-		security:  security,
+		security:  op.security,
 	}
 }
 

@@ -337,8 +337,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
-// clientSecurityOfListMessages are the security alternatives of ListMessages, and of every operation that states the same.
-var clientSecurityOfListMessages = [][]string{{"key"}}
+// clientOpListMessages is how the calls of ListMessages start.
+var clientOpListMessages = clientOp{"listMessages", http.MethodGet, "application/json", [][]string{{"key"}}}
 
 // ListMessages: List messages
 //
@@ -348,7 +348,7 @@ var clientSecurityOfListMessages = [][]string{{"key"}}
 //   - 200 (result): One page of messages.
 func (c *Client) ListMessages(ctx context.Context, params *ListMessagesParams, opts ...RequestEditorFn) (*ListMessages200ResponseBody, error) {
 	s := &clientCall{}
-	s.start("listMessages", http.MethodGet, "/messages", "application/json", clientSecurityOfListMessages, opts)
+	s.start(&clientOpListMessages, "/messages", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "PageSize", params.PageSize, clientInt)
 	}
@@ -379,6 +379,9 @@ func (c *Client) ListMessagesAll(ctx context.Context, params *ListMessagesParams
 	})
 }
 
+// clientOpListOrders is how the calls of ListOrders start.
+var clientOpListOrders = clientOp{"listOrders", http.MethodGet, "application/json", [][]string{{"key"}}}
+
 // ListOrders: List orders
 //
 // It sends GET /orders (operationId listOrders).
@@ -387,7 +390,7 @@ func (c *Client) ListMessagesAll(ctx context.Context, params *ListMessagesParams
 //   - 200 (result): One HAL page of orders.
 func (c *Client) ListOrders(ctx context.Context, opts ...RequestEditorFn) (*ListOrders200ResponseBody, error) {
 	s := &clientCall{}
-	s.start("listOrders", http.MethodGet, "/orders", "application/json", clientSecurityOfListMessages, opts)
+	s.start(&clientOpListOrders, "/orders", opts)
 	r := new(ListOrders200ResponseBody)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
@@ -434,22 +437,29 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string     // the Accept header, if any
+	security   [][]string // see clientCall
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},
-		security:  security,
+		security:  op.security,
 	}
 }
 

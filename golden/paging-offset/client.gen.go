@@ -275,6 +275,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpListAlerts is how the calls of ListAlerts start.
+var clientOpListAlerts = clientOp{"listAlerts", http.MethodGet, "application/json"}
+
 // ListAlerts: List alerts
 //
 // It sends GET /alerts (operationId listAlerts).
@@ -283,7 +286,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): One page of alerts, and how many there are.
 func (c *Client) ListAlerts(ctx context.Context, params *ListAlertsParams, opts ...RequestEditorFn) (*ListAlerts200ResponseBody, error) {
 	s := &clientCall{}
-	s.start("listAlerts", http.MethodGet, "/alerts", "application/json", opts)
+	s.start(&clientOpListAlerts, "/alerts", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "offset", params.Offset, clientInt)
 		s.query.Set("limit", strconv.FormatInt(int64(params.Limit), 10))
@@ -322,6 +325,9 @@ func (c *Client) ListAlertsAll(ctx context.Context, params *ListAlertsParams, op
 	})
 }
 
+// clientOpListEvents is how the calls of ListEvents start.
+var clientOpListEvents = clientOp{"listEvents", http.MethodGet, "application/json"}
+
 // ListEvents: List events
 //
 // It sends GET /events (operationId listEvents).
@@ -330,7 +336,7 @@ func (c *Client) ListAlertsAll(ctx context.Context, params *ListAlertsParams, op
 //   - 200 (result): One page of events.
 func (c *Client) ListEvents(ctx context.Context, params *ListEventsParams, opts ...RequestEditorFn) ([]Event, error) {
 	s := &clientCall{}
-	s.start("listEvents", http.MethodGet, "/events", "application/json", opts)
+	s.start(&clientOpListEvents, "/events", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "offset", params.Offset, clientInt)
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
@@ -385,18 +391,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

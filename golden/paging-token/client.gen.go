@@ -275,6 +275,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpListConversations is how the calls of ListConversations start.
+var clientOpListConversations = clientOp{"listConversations", http.MethodGet, "application/json"}
+
 // ListConversations: List conversations
 //
 // It sends GET /conversations.list (operationId listConversations).
@@ -283,7 +286,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): One page of channels.
 func (c *Client) ListConversations(ctx context.Context, params *ListConversationsParams, opts ...RequestEditorFn) (*ListConversations200ResponseBody, error) {
 	s := &clientCall{}
-	s.start("listConversations", http.MethodGet, "/conversations.list", "application/json", opts)
+	s.start(&clientOpListConversations, "/conversations.list", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "cursor", params.Cursor, clientString)
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
@@ -321,6 +324,9 @@ func (c *Client) ListConversationsAll(ctx context.Context, params *ListConversat
 	})
 }
 
+// clientOpListFeed is how the calls of ListFeed start.
+var clientOpListFeed = clientOp{"listFeed", http.MethodGet, "application/json"}
+
 // ListFeed: List the feed
 //
 // Names nothing that detection knows; x-livegen-pagination says how it pages.
@@ -331,7 +337,7 @@ func (c *Client) ListConversationsAll(ctx context.Context, params *ListConversat
 //   - 200 (result): One page of the feed.
 func (c *Client) ListFeed(ctx context.Context, params *ListFeedParams, opts ...RequestEditorFn) (*ListFeed200ResponseBody, error) {
 	s := &clientCall{}
-	s.start("listFeed", http.MethodGet, "/feed", "application/json", opts)
+	s.start(&clientOpListFeed, "/feed", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "after", params.After, clientString)
 	}
@@ -371,6 +377,9 @@ func (c *Client) ListFeedAll(ctx context.Context, params *ListFeedParams, opts .
 	})
 }
 
+// clientOpListTopics is how the calls of ListTopics start.
+var clientOpListTopics = clientOp{"listTopics", http.MethodGet, "application/json"}
+
 // ListTopics: List topics
 //
 // It sends GET /v1/topics (operationId listTopics).
@@ -379,7 +388,7 @@ func (c *Client) ListFeedAll(ctx context.Context, params *ListFeedParams, opts .
 //   - 200 (result): One page of topics.
 func (c *Client) ListTopics(ctx context.Context, params *ListTopicsParams, opts ...RequestEditorFn) (*ListTopics200ResponseBody, error) {
 	s := &clientCall{}
-	s.start("listTopics", http.MethodGet, "/v1/topics", "application/json", opts)
+	s.start(&clientOpListTopics, "/v1/topics", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "pageToken", params.PageToken, clientString)
 		clientOpt(s, clientInQuery, "pageSize", params.PageSize, clientInt)
@@ -433,18 +442,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

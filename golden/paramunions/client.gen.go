@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpListProjects is how the calls of ListProjects start.
+var clientOpListProjects = clientOp{"listProjects", http.MethodGet, "application/json"}
+
 // ListProjects: Echoes the unions it reads, in parameter order.
 //
 // It sends GET /projects/{ids} (operationId listProjects).
@@ -268,9 +271,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): The values as read.
 func (c *Client) ListProjects(ctx context.Context, iDs []ProjectRef, params *ListProjectsParams, opts ...RequestEditorFn) (*Echo, error) {
 	s := &clientCall{}
-	s.start("listProjects", http.MethodGet, "/projects/"+clientPathList("simple", "ids", false, clientStrings(iDs, func(v ProjectRef) string {
+	s.start(&clientOpListProjects, "/projects/"+clientPathList("simple", "ids", false, clientStrings(iDs, func(v ProjectRef) string {
 		return clientValueText(v)
-	})), "application/json", opts)
+	})), opts)
 	s.emptyPath("ids", len(iDs) == 0)
 	if params != nil {
 		clientList(s, clientInQuery, "project", "", params.Project, clientUnionText)
@@ -309,18 +312,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

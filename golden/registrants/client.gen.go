@@ -329,6 +329,9 @@ var clientErrorsOfInsertInvitees = []clientError{
 	{423, "Locked", nil},
 }
 
+// clientOpInsertInvitees is how the calls of InsertInvitees start.
+var clientOpInsertInvitees = clientOp{"insertInvitees", http.MethodPost, "application/json", nil}
+
 // InsertInvitees: POST /invitees/bulkInsert.
 //
 // It sends POST /invitees/bulkInsert (operationId insertInvitees).
@@ -338,7 +341,7 @@ var clientErrorsOfInsertInvitees = []clientError{
 //   - 423 (*APIError): Locked
 func (c *Client) InsertInvitees(ctx context.Context, body InsertInviteesRequestBody, opts ...RequestEditorFn) (*InsertInvitees200ResponseBody, error) {
 	s := &clientCall{}
-	s.start("insertInvitees", http.MethodPost, "/invitees/bulkInsert", "application/json", nil, opts)
+	s.start(&clientOpInsertInvitees, "/invitees/bulkInsert", opts)
 	s.setJSON("application/json", body)
 	r := new(InsertInvitees200ResponseBody)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfInsertInvitees, r))
@@ -367,8 +370,8 @@ var clientErrorsOfAddRegistrant = []clientError{
 	{429, "Too many requests", nil},
 }
 
-// clientSecurityOfAddRegistrant are the security alternatives of AddRegistrant, and of every operation that states the same.
-var clientSecurityOfAddRegistrant = [][]string{{"oauth"}}
+// clientOpAddRegistrant is how the calls of AddRegistrant start.
+var clientOpAddRegistrant = clientOp{"addRegistrant", http.MethodPost, "", [][]string{{"oauth"}}}
 
 // AddRegistrant: POST /meetings/{meetingId}/registrants.
 //
@@ -379,7 +382,7 @@ var clientSecurityOfAddRegistrant = [][]string{{"oauth"}}
 //   - 429 (*APIError): Too many requests
 func (c *Client) AddRegistrant(ctx context.Context, meetingID int64, params *AddRegistrantParams, body Registrant, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("addRegistrant", http.MethodPost, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", "", clientSecurityOfAddRegistrant, opts)
+	s.start(&clientOpAddRegistrant, "/meetings/"+strconv.FormatInt(meetingID, 10)+"/registrants", opts)
 	if params != nil {
 		clientList(s, clientInQuery, "occurrence_ids", ",", params.OccurrenceIDs, clientString)
 	}
@@ -406,22 +409,29 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string     // the Accept header, if any
+	security   [][]string // see clientCall
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},
-		security:  security,
+		security:  op.security,
 	}
 }
 

@@ -262,6 +262,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpGetAccountLink is how the calls of GetAccountLink start.
+var clientOpGetAccountLink = clientOp{"getAccountLink", http.MethodGet, "application/json"}
+
 // GetAccountLink: A parameter named twice is two parameters.
 //
 // It sends GET /accounts/{accountId}/links/{accountId} (operationId getAccountLink).
@@ -270,12 +273,15 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): The link.
 func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID2 string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getAccountLink", http.MethodGet, "/accounts/"+url.PathEscape(accountID)+"/links/"+url.PathEscape(accountID2), "application/json", opts)
+	s.start(&clientOpGetAccountLink, "/accounts/"+url.PathEscape(accountID)+"/links/"+url.PathEscape(accountID2), opts)
 	s.emptyPath("accountId", accountID == "")
 	s.emptyPath("accountId", accountID2 == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetBoard is how the calls of GetBoard start.
+var clientOpGetBoard = clientOp{"getBoard", http.MethodGet, "application/json"}
 
 // GetBoard: Nothing tells it apart from getBoardsByFilter; it serves both unless the Server
 // chooses.
@@ -286,11 +292,14 @@ func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID
 //   - 200 (result): The board.
 func (c *Client) GetBoard(ctx context.Context, boardID string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getBoard", http.MethodGet, "/boards/"+url.PathEscape(boardID), "application/json", opts)
+	s.start(&clientOpGetBoard, "/boards/"+url.PathEscape(boardID), opts)
 	s.emptyPath("boardId", boardID == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetBoardsByFilter is how the calls of GetBoardsByFilter start.
+var clientOpGetBoardsByFilter = clientOp{"getBoardsByFilter", http.MethodGet, "application/json"}
 
 // GetBoardsByFilter: GET /boards/{filter}.
 //
@@ -300,11 +309,14 @@ func (c *Client) GetBoard(ctx context.Context, boardID string, opts ...RequestEd
 //   - 200 (result): The boards.
 func (c *Client) GetBoardsByFilter(ctx context.Context, filter string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getBoardsByFilter", http.MethodGet, "/boards/"+url.PathEscape(filter), "application/json", opts)
+	s.start(&clientOpGetBoardsByFilter, "/boards/"+url.PathEscape(filter), opts)
 	s.emptyPath("filter", filter == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpChat is how the calls of Chat start.
+var clientOpChat = clientOp{"chat", http.MethodPost, "application/json"}
 
 // Chat: POST /chat.
 //
@@ -314,11 +326,14 @@ func (c *Client) GetBoardsByFilter(ctx context.Context, filter string, opts ...R
 //   - 200 (result): The answer.
 func (c *Client) Chat(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("chat", http.MethodPost, "/chat", "application/json", opts)
+	s.start(&clientOpChat, "/chat", opts)
 	s.setJSON("application/json", body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpChatStream is how the calls of ChatStream start.
+var clientOpChatStream = clientOp{"chatStream", http.MethodPost, "text/event-stream"}
 
 // ChatStream: It answers an event stream, so a request that accepts one is its.
 //
@@ -331,10 +346,13 @@ func (c *Client) Chat(ctx context.Context, body ChatRequest, opts ...RequestEdit
 // once, and end the stream. Breaking out of the loop closes the connection.
 func (c *Client) ChatStream(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) iter.Seq2[Served, error] {
 	s := &clientCall{}
-	s.start("chatStream", http.MethodPost, "/chat", "text/event-stream", opts)
+	s.start(&clientOpChatStream, "/chat", opts)
 	s.setJSON("application/json", body)
 	return clientStream[Served](c, ctx, s, clientSSE, nil)
 }
+
+// clientOpListConversations is how the calls of ListConversations start.
+var clientOpListConversations = clientOp{"listConversations", http.MethodGet, "application/json"}
 
 // ListConversations: GET /conversations.
 //
@@ -344,10 +362,13 @@ func (c *Client) ChatStream(ctx context.Context, body ChatRequest, opts ...Reque
 //   - 200 (result): The conversations.
 func (c *Client) ListConversations(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("listConversations", http.MethodGet, "/conversations", "application/json", opts)
+	s.start(&clientOpListConversations, "/conversations", opts)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpStartConversationStream is how the calls of StartConversationStream start.
+var clientOpStartConversationStream = clientOp{"startConversationStream", http.MethodPost, "application/json"}
 
 // StartConversationStream: A
 //
@@ -357,10 +378,13 @@ func (c *Client) ListConversations(ctx context.Context, opts ...RequestEditorFn)
 //   - 200 (result): Started.
 func (c *Client) StartConversationStream(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("startConversationStream", http.MethodPost, "/conversations", "application/json", opts)
+	s.start(&clientOpStartConversationStream, "/conversations", opts)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpUpdateFile is how the calls of UpdateFile start.
+var clientOpUpdateFile = clientOp{"updateFile", http.MethodPut, "application/json"}
 
 // UpdateFile: The general operation of its twins, which serves what they do not take.
 //
@@ -370,7 +394,7 @@ func (c *Client) StartConversationStream(ctx context.Context, opts ...RequestEdi
 //   - 200 (result): Updated.
 func (c *Client) UpdateFile(ctx context.Context, fileID string, params *UpdateFileParams, body *UpdateFileRequestBody, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("updateFile", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	s.start(&clientOpUpdateFile, "/files/"+url.PathEscape(fileID), opts)
 	s.emptyPath("fileId", fileID == "")
 	if params != nil {
 		clientOpt(s, clientInQuery, "fields", params.Fields, clientString)
@@ -379,6 +403,9 @@ func (c *Client) UpdateFile(ctx context.Context, fileID string, params *UpdateFi
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpAddSharedLink is how the calls of AddSharedLink start.
+var clientOpAddSharedLink = clientOp{"addSharedLink", http.MethodPut, "application/json"}
 
 // AddSharedLink: The same request as updateFile once the fragment is dropped; a required
 // query tells them apart.
@@ -389,7 +416,7 @@ func (c *Client) UpdateFile(ctx context.Context, fileID string, params *UpdateFi
 //   - 200 (result): Linked.
 func (c *Client) AddSharedLink(ctx context.Context, fileID string, params *AddSharedLinkParams, body *AddSharedLinkRequestBody, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("addSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	s.start(&clientOpAddSharedLink, "/files/"+url.PathEscape(fileID), opts)
 	s.emptyPath("fileId", fileID == "")
 	if params != nil {
 		s.query.Set("fields", params.Fields)
@@ -398,6 +425,9 @@ func (c *Client) AddSharedLink(ctx context.Context, fileID string, params *AddSh
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpRemoveSharedLink is how the calls of RemoveSharedLink start.
+var clientOpRemoveSharedLink = clientOp{"removeSharedLink", http.MethodPut, "application/json"}
 
 // RemoveSharedLink: The same request as addSharedLink but for its body, whose shared_link
 // may be null.
@@ -408,7 +438,7 @@ func (c *Client) AddSharedLink(ctx context.Context, fileID string, params *AddSh
 //   - 200 (result): Unlinked.
 func (c *Client) RemoveSharedLink(ctx context.Context, fileID string, params *RemoveSharedLinkParams, body *RemoveSharedLinkRequestBody, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("removeSharedLink", http.MethodPut, "/files/"+url.PathEscape(fileID), "application/json", opts)
+	s.start(&clientOpRemoveSharedLink, "/files/"+url.PathEscape(fileID), opts)
 	s.emptyPath("fileId", fileID == "")
 	if params != nil {
 		s.query.Set("fields", params.Fields)
@@ -417,6 +447,9 @@ func (c *Client) RemoveSharedLink(ctx context.Context, fileID string, params *Re
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpAddFolderSharedLink is how the calls of AddFolderSharedLink start.
+var clientOpAddFolderSharedLink = clientOp{"addFolderSharedLink", http.MethodPut, "application/json"}
 
 // AddFolderSharedLink: The same request as updateFolderSharedLink; whether the folder has a
 // link, which only the server knows, tells them apart.
@@ -427,12 +460,15 @@ func (c *Client) RemoveSharedLink(ctx context.Context, fileID string, params *Re
 //   - 200 (result): Linked.
 func (c *Client) AddFolderSharedLink(ctx context.Context, folderID string, body SharedLinkRequest, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("addFolderSharedLink", http.MethodPut, "/folders/"+url.PathEscape(folderID), "application/json", opts)
+	s.start(&clientOpAddFolderSharedLink, "/folders/"+url.PathEscape(folderID), opts)
 	s.emptyPath("folderId", folderID == "")
 	s.setJSON("application/json", body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpUpdateFolderSharedLink is how the calls of UpdateFolderSharedLink start.
+var clientOpUpdateFolderSharedLink = clientOp{"updateFolderSharedLink", http.MethodPut, "application/json"}
 
 // UpdateFolderSharedLink: PUT /folders/{folderId}#updateSharedLink.
 //
@@ -442,12 +478,15 @@ func (c *Client) AddFolderSharedLink(ctx context.Context, folderID string, body 
 //   - 200 (result): Updated.
 func (c *Client) UpdateFolderSharedLink(ctx context.Context, folderID string, body SharedLinkRequest, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("updateFolderSharedLink", http.MethodPut, "/folders/"+url.PathEscape(folderID), "application/json", opts)
+	s.start(&clientOpUpdateFolderSharedLink, "/folders/"+url.PathEscape(folderID), opts)
 	s.emptyPath("folderId", folderID == "")
 	s.setJSON("application/json", body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetItem is how the calls of GetItem start.
+var clientOpGetItem = clientOp{"getItem", http.MethodGet, "application/json"}
 
 // GetItem: An integer path parameter tells it apart from getItemBySlug.
 //
@@ -457,10 +496,13 @@ func (c *Client) UpdateFolderSharedLink(ctx context.Context, folderID string, bo
 //   - 200 (result): The item.
 func (c *Client) GetItem(ctx context.Context, itemID int, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getItem", http.MethodGet, "/items/"+strconv.FormatInt(int64(itemID), 10), "application/json", opts)
+	s.start(&clientOpGetItem, "/items/"+strconv.FormatInt(int64(itemID), 10), opts)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetItemBySlug is how the calls of GetItemBySlug start.
+var clientOpGetItemBySlug = clientOp{"getItemBySlug", http.MethodGet, "application/json"}
 
 // GetItemBySlug: GET /items/{slug}.
 //
@@ -470,11 +512,14 @@ func (c *Client) GetItem(ctx context.Context, itemID int, opts ...RequestEditorF
 //   - 200 (result): The item.
 func (c *Client) GetItemBySlug(ctx context.Context, slug string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getItemBySlug", http.MethodGet, "/items/"+url.PathEscape(slug), "application/json", opts)
+	s.start(&clientOpGetItemBySlug, "/items/"+url.PathEscape(slug), opts)
 	s.emptyPath("slug", slug == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetInvitee is how the calls of GetInvitee start.
+var clientOpGetInvitee = clientOp{"getInvitee", http.MethodGet, "application/json"}
 
 // GetInvitee: ServeMux calls this path and the one above conflicting.
 //
@@ -484,11 +529,14 @@ func (c *Client) GetItemBySlug(ctx context.Context, slug string, opts ...Request
 //   - 200 (result): The invitee.
 func (c *Client) GetInvitee(ctx context.Context, inviteeID string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getInvitee", http.MethodGet, "/meetings/invitees/"+url.PathEscape(inviteeID), "application/json", opts)
+	s.start(&clientOpGetInvitee, "/meetings/invitees/"+url.PathEscape(inviteeID), opts)
 	s.emptyPath("inviteeId", inviteeID == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpListInvitees is how the calls of ListInvitees start.
+var clientOpListInvitees = clientOp{"listInvitees", http.MethodGet, "application/json"}
 
 // ListInvitees: GET /meetings/{meetingId}/invitees.
 //
@@ -498,11 +546,14 @@ func (c *Client) GetInvitee(ctx context.Context, inviteeID string, opts ...Reque
 //   - 200 (result): The invitees.
 func (c *Client) ListInvitees(ctx context.Context, meetingID string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("listInvitees", http.MethodGet, "/meetings/"+url.PathEscape(meetingID)+"/invitees", "application/json", opts)
+	s.start(&clientOpListInvitees, "/meetings/"+url.PathEscape(meetingID)+"/invitees", opts)
 	s.emptyPath("meetingId", meetingID == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetPage is how the calls of GetPage start.
+var clientOpGetPage = clientOp{"getPage", http.MethodGet, "application/json"}
 
 // GetPage: Two parameters separated by text.
 //
@@ -512,11 +563,14 @@ func (c *Client) ListInvitees(ctx context.Context, meetingID string, opts ...Req
 //   - 200 (result): The page.
 func (c *Client) GetPage(ctx context.Context, page int, format string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getPage", http.MethodGet, "/pages/"+strconv.FormatInt(int64(page), 10)+"."+url.PathEscape(format), "application/json", opts)
+	s.start(&clientOpGetPage, "/pages/"+strconv.FormatInt(int64(page), 10)+"."+url.PathEscape(format), opts)
 	s.emptyPath("format", format == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetPair is how the calls of GetPair start.
+var clientOpGetPair = clientOp{"getPair", http.MethodGet, "application/json"}
 
 // GetPair: Two parameters side by side; the first holds one character.
 //
@@ -526,12 +580,15 @@ func (c *Client) GetPage(ctx context.Context, page int, format string, opts ...R
 //   - 200 (result): The pair.
 func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getPair", http.MethodGet, "/pairs/"+url.PathEscape(a)+url.PathEscape(b), "application/json", opts)
+	s.start(&clientOpGetPair, "/pairs/"+url.PathEscape(a)+url.PathEscape(b), opts)
 	s.emptyPath("a", a == "")
 	s.emptyPath("b", b == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetPeriodReport is how the calls of GetPeriodReport start.
+var clientOpGetPeriodReport = clientOp{"getPeriodReport", http.MethodGet, "application/json"}
 
 // GetPeriodReport: An enum path parameter tells it apart from getReport.
 //
@@ -541,11 +598,14 @@ func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...Reques
 //   - 200 (result): The report.
 func (c *Client) GetPeriodReport(ctx context.Context, period GetPeriodReportPeriod, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getPeriodReport", http.MethodGet, "/reports/"+url.PathEscape(string(period)), "application/json", opts)
+	s.start(&clientOpGetPeriodReport, "/reports/"+url.PathEscape(string(period)), opts)
 	s.emptyPath("period", period == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetReport is how the calls of GetReport start.
+var clientOpGetReport = clientOp{"getReport", http.MethodGet, "application/json"}
 
 // GetReport: GET /reports/{reportId}.
 //
@@ -555,11 +615,14 @@ func (c *Client) GetPeriodReport(ctx context.Context, period GetPeriodReportPeri
 //   - 200 (result): The report.
 func (c *Client) GetReport(ctx context.Context, reportID string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getReport", http.MethodGet, "/reports/"+url.PathEscape(reportID), "application/json", opts)
+	s.start(&clientOpGetReport, "/reports/"+url.PathEscape(reportID), opts)
 	s.emptyPath("reportId", reportID == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpAddSchemaFields is how the calls of AddSchemaFields start.
+var clientOpAddSchemaFields = clientOp{"addSchemaFields", http.MethodPut, "application/json"}
 
 // AddSchemaFields: The body's media type tells it apart from updateSchema.
 //
@@ -569,11 +632,14 @@ func (c *Client) GetReport(ctx context.Context, reportID string, opts ...Request
 //   - 200 (result): Added.
 func (c *Client) AddSchemaFields(ctx context.Context, body AddSchemaFieldsRequestBody, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("addSchemaFields", http.MethodPut, "/schema", "application/json", opts)
+	s.start(&clientOpAddSchemaFields, "/schema", opts)
 	s.setJSON("application/json", body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpUpdateSchema is how the calls of UpdateSchema start.
+var clientOpUpdateSchema = clientOp{"updateSchema", http.MethodPut, "application/json"}
 
 // UpdateSchema: PUT /schema#update.
 //
@@ -583,11 +649,14 @@ func (c *Client) AddSchemaFields(ctx context.Context, body AddSchemaFieldsReques
 //   - 200 (result): Patched.
 func (c *Client) UpdateSchema(ctx context.Context, body []UpdateSchemaRequestBodyItem, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("updateSchema", http.MethodPut, "/schema", "application/json", opts)
+	s.start(&clientOpUpdateSchema, "/schema", opts)
 	s.setJSON("application/json-patch+json", body)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetSharedItem is how the calls of GetSharedItem start.
+var clientOpGetSharedItem = clientOp{"getSharedItem", http.MethodGet, "application/json"}
 
 // GetSharedItem: GET /shared_items.
 //
@@ -597,10 +666,13 @@ func (c *Client) UpdateSchema(ctx context.Context, body []UpdateSchemaRequestBod
 //   - 200 (result): The item.
 func (c *Client) GetSharedItem(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getSharedItem", http.MethodGet, "/shared_items", "application/json", opts)
+	s.start(&clientOpGetSharedItem, "/shared_items", opts)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetSharedFolder is how the calls of GetSharedFolder start.
+var clientOpGetSharedFolder = clientOp{"getSharedFolder", http.MethodGet, "application/json"}
 
 // GetSharedFolder: A required header tells it apart from getSharedItem.
 //
@@ -610,13 +682,16 @@ func (c *Client) GetSharedItem(ctx context.Context, opts ...RequestEditorFn) (*S
 //   - 200 (result): The folder.
 func (c *Client) GetSharedFolder(ctx context.Context, params *GetSharedFolderParams, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getSharedFolder", http.MethodGet, "/shared_items", "application/json", opts)
+	s.start(&clientOpGetSharedFolder, "/shared_items", opts)
 	if params != nil {
 		s.header.Set("boxapi", params.Boxapi)
 	}
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetTagByCode is how the calls of GetTagByCode start.
+var clientOpGetTagByCode = clientOp{"getTagByCode", http.MethodGet, "application/json"}
 
 // GetTagByCode: A path parameter's pattern tells it apart from getTag.
 //
@@ -626,11 +701,14 @@ func (c *Client) GetSharedFolder(ctx context.Context, params *GetSharedFolderPar
 //   - 200 (result): The tag.
 func (c *Client) GetTagByCode(ctx context.Context, tagCode string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getTagByCode", http.MethodGet, "/tags/"+url.PathEscape(tagCode), "application/json", opts)
+	s.start(&clientOpGetTagByCode, "/tags/"+url.PathEscape(tagCode), opts)
 	s.emptyPath("tagCode", tagCode == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetTag is how the calls of GetTag start.
+var clientOpGetTag = clientOp{"getTag", http.MethodGet, "application/json"}
 
 // GetTag: GET /tags/{tagName}.
 //
@@ -640,11 +718,14 @@ func (c *Client) GetTagByCode(ctx context.Context, tagCode string, opts ...Reque
 //   - 200 (result): The tag.
 func (c *Client) GetTag(ctx context.Context, tagName string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getTag", http.MethodGet, "/tags/"+url.PathEscape(tagName), "application/json", opts)
+	s.start(&clientOpGetTag, "/tags/"+url.PathEscape(tagName), opts)
 	s.emptyPath("tagName", tagName == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpExportTasks is how the calls of ExportTasks start.
+var clientOpExportTasks = clientOp{"exportTasks", http.MethodGet, "application/json"}
 
 // ExportTasks: Text beats a parameter with text.
 //
@@ -654,10 +735,13 @@ func (c *Client) GetTag(ctx context.Context, tagName string, opts ...RequestEdit
 //   - 200 (result): Every task.
 func (c *Client) ExportTasks(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("exportTasks", http.MethodGet, "/tasks/export.json", "application/json", opts)
+	s.start(&clientOpExportTasks, "/tasks/export.json", opts)
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetTask is how the calls of GetTask start.
+var clientOpGetTask = clientOp{"getTask", http.MethodGet, "application/json"}
 
 // GetTask: GET /tasks/{id}.
 //
@@ -667,11 +751,14 @@ func (c *Client) ExportTasks(ctx context.Context, opts ...RequestEditorFn) (*Ser
 //   - 200 (result): The task.
 func (c *Client) GetTask(ctx context.Context, id string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getTask", http.MethodGet, "/tasks/"+url.PathEscape(id), "application/json", opts)
+	s.start(&clientOpGetTask, "/tasks/"+url.PathEscape(id), opts)
 	s.emptyPath("id", id == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetTaskJSON is how the calls of GetTaskJSON start.
+var clientOpGetTaskJSON = clientOp{"getTaskJSON", http.MethodGet, "application/json"}
 
 // GetTaskJSON: A parameter followed by text in one segment.
 //
@@ -681,11 +768,14 @@ func (c *Client) GetTask(ctx context.Context, id string, opts ...RequestEditorFn
 //   - 200 (result): The task as JSON.
 func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getTaskJSON", http.MethodGet, "/tasks/"+url.PathEscape(id)+".json", "application/json", opts)
+	s.start(&clientOpGetTaskJSON, "/tasks/"+url.PathEscape(id)+".json", opts)
 	s.emptyPath("id", id == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpHeadTaskJSON is how the calls of HeadTaskJSON start.
+var clientOpHeadTaskJSON = clientOp{"headTaskJSON", http.MethodHead, ""}
 
 // HeadTaskJSON: A HEAD operation beside a GET one on the same matched path.
 //
@@ -695,10 +785,13 @@ func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEdit
 //   - 204 (success): The task exists.
 func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("headTaskJSON", http.MethodHead, "/tasks/"+url.PathEscape(id)+".json", "", opts)
+	s.start(&clientOpHeadTaskJSON, "/tasks/"+url.PathEscape(id)+".json", opts)
 	s.emptyPath("id", id == "")
 	return c.call(ctx, s, nil, nil)
 }
+
+// clientOpToken is how the calls of Token start.
+var clientOpToken = clientOp{"token", http.MethodPost, "application/json"}
 
 // Token: POST /token.
 //
@@ -708,11 +801,14 @@ func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEdi
 //   - 200 (result): A token.
 func (c *Client) Token(ctx context.Context, body TokenRequestBody, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("token", http.MethodPost, "/token", "application/json", opts)
+	s.start(&clientOpToken, "/token", opts)
 	s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpRefreshToken is how the calls of RefreshToken start.
+var clientOpRefreshToken = clientOp{"refreshToken", http.MethodPost, "application/json"}
 
 // RefreshToken: A body member's enum tells it apart from token.
 //
@@ -722,11 +818,14 @@ func (c *Client) Token(ctx context.Context, body TokenRequestBody, opts ...Reque
 //   - 200 (result): A token.
 func (c *Client) RefreshToken(ctx context.Context, body RefreshTokenRequestBody, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("refreshToken", http.MethodPost, "/token", "application/json", opts)
+	s.start(&clientOpRefreshToken, "/token", opts)
 	s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpExpirePassword is how the calls of ExpirePassword start.
+var clientOpExpirePassword = clientOp{"expirePassword", http.MethodPost, "application/json"}
 
 // ExpirePassword: POST /users/{userId}/expire?tempPassword=false.
 //
@@ -736,12 +835,15 @@ func (c *Client) RefreshToken(ctx context.Context, body RefreshTokenRequestBody,
 //   - 200 (result): Expired.
 func (c *Client) ExpirePassword(ctx context.Context, userID string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("expirePassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
+	s.start(&clientOpExpirePassword, "/users/"+url.PathEscape(userID)+"/expire", opts)
 	s.emptyPath("userId", userID == "")
 	s.query.Set("tempPassword", "false")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpExpireWithTemporaryPassword is how the calls of ExpireWithTemporaryPassword start.
+var clientOpExpireWithTemporaryPassword = clientOp{"expireWithTemporaryPassword", http.MethodPost, "application/json"}
 
 // ExpireWithTemporaryPassword: A fixed query tells two operations apart.
 //
@@ -752,12 +854,15 @@ func (c *Client) ExpirePassword(ctx context.Context, userID string, opts ...Requ
 //   - 200 (result): Expired.
 func (c *Client) ExpireWithTemporaryPassword(ctx context.Context, userID string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("expireWithTemporaryPassword", http.MethodPost, "/users/"+url.PathEscape(userID)+"/expire", "application/json", opts)
+	s.start(&clientOpExpireWithTemporaryPassword, "/users/"+url.PathEscape(userID)+"/expire", opts)
 	s.emptyPath("userId", userID == "")
 	s.query.Set("tempPassword", "true")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetOperation is how the calls of GetOperation start.
+var clientOpGetOperation = clientOp{"getOperation", http.MethodGet, "application/json"}
 
 // GetOperation: GET /v1/{name}.
 //
@@ -767,11 +872,14 @@ func (c *Client) ExpireWithTemporaryPassword(ctx context.Context, userID string,
 //   - 200 (result): The operation.
 func (c *Client) GetOperation(ctx context.Context, name string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("getOperation", http.MethodGet, "/v1/"+url.PathEscape(name), "application/json", opts)
+	s.start(&clientOpGetOperation, "/v1/"+url.PathEscape(name), opts)
 	s.emptyPath("name", name == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpCancelOperation is how the calls of CancelOperation start.
+var clientOpCancelOperation = clientOp{"cancelOperation", http.MethodPost, "application/json"}
 
 // CancelOperation: A Google-style custom method.
 //
@@ -781,7 +889,7 @@ func (c *Client) GetOperation(ctx context.Context, name string, opts ...RequestE
 //   - 200 (result): Cancelled.
 func (c *Client) CancelOperation(ctx context.Context, name string, opts ...RequestEditorFn) (*Served, error) {
 	s := &clientCall{}
-	s.start("cancelOperation", http.MethodPost, "/v1/"+url.PathEscape(name)+":cancel", "application/json", opts)
+	s.start(&clientOpCancelOperation, "/v1/"+url.PathEscape(name)+":cancel", opts)
 	s.emptyPath("name", name == "")
 	r := new(Served)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -804,18 +912,24 @@ type clientCall struct {
 	err          error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

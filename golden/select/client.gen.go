@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpListLives is how the calls of ListLives start.
+var clientOpListLives = clientOp{"listLives", http.MethodGet, "application/json"}
+
 // ListLives: GET /v1/lives.
 //
 // It sends GET /v1/lives (operationId listLives).
@@ -268,10 +271,13 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): The lives.
 func (c *Client) ListLives(ctx context.Context, opts ...RequestEditorFn) ([]Live, error) {
 	s := &clientCall{}
-	s.start("listLives", http.MethodGet, "/v1/lives", "application/json", opts)
+	s.start(&clientOpListLives, "/v1/lives", opts)
 	r := new([]Live)
 	return clientValue(r, c.call(ctx, s, nil, r))
 }
+
+// clientOpGetLive is how the calls of GetLive start.
+var clientOpGetLive = clientOp{"getLive", http.MethodGet, "application/json"}
 
 // GetLive: GET /v1/lives/{id}.
 //
@@ -281,7 +287,7 @@ func (c *Client) ListLives(ctx context.Context, opts ...RequestEditorFn) ([]Live
 //   - 200 (result): The live.
 func (c *Client) GetLive(ctx context.Context, id string, opts ...RequestEditorFn) (*Live, error) {
 	s := &clientCall{}
-	s.start("getLive", http.MethodGet, "/v1/lives/"+url.PathEscape(id), "application/json", opts)
+	s.start(&clientOpGetLive, "/v1/lives/"+url.PathEscape(id), opts)
 	s.emptyPath("id", id == "")
 	r := new(Live)
 	return clientResult(r, c.call(ctx, s, nil, r))
@@ -303,18 +309,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

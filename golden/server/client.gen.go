@@ -353,6 +353,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpRunBatch is how the calls of RunBatch start.
+var clientOpRunBatch = clientOp{"runBatch", http.MethodPost, "application/json", [][]string{}}
+
 // RunBatch: An open operation with a literal tilde and an optional array body.
 //
 // It sends POST /batch~run (operationId runBatch).
@@ -361,7 +364,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 200 (result): The items.
 func (c *Client) RunBatch(ctx context.Context, body []Item, opts ...RequestEditorFn) ([]Item, error) {
 	s := &clientCall{}
-	s.start("runBatch", http.MethodPost, "/batch~run", "application/json", [][]string{}, opts)
+	s.start(&clientOpRunBatch, "/batch~run", opts)
 	if body != nil {
 		s.setJSON("application/json", body)
 	}
@@ -375,8 +378,8 @@ var clientErrorsOfGetItem = []clientError{
 	{0, "Any other answer.", nil},
 }
 
-// clientSecurityOfGetItem are the security alternatives of GetItem, and of every operation that states the same.
-var clientSecurityOfGetItem = [][]string{{"bearer"}}
+// clientOpGetItem is how the calls of GetItem start.
+var clientOpGetItem = clientOp{"getItem", http.MethodGet, "application/json", [][]string{{"bearer"}}}
 
 // GetItem: Path, query, header and cookie parameters.
 //
@@ -388,7 +391,7 @@ var clientSecurityOfGetItem = [][]string{{"bearer"}}
 //   - default (*APIError): Any other answer.
 func (c *Client) GetItem(ctx context.Context, itemID int64, params *GetItemParams, opts ...RequestEditorFn) (*Item, error) {
 	s := &clientCall{}
-	s.start("getItem", http.MethodGet, "/items/"+strconv.FormatInt(itemID, 10), "application/json", clientSecurityOfGetItem, opts)
+	s.start(&clientOpGetItem, "/items/"+strconv.FormatInt(itemID, 10), opts)
 	if params != nil {
 		s.query.Set("view", string(params.View))
 		clientOpt(s, clientInQuery, "since", params.Since, clientTime)
@@ -401,8 +404,8 @@ func (c *Client) GetItem(ctx context.Context, itemID int64, params *GetItemParam
 	return clientResult(r, c.call(ctx, s, clientErrorsOfGetItem, r))
 }
 
-// clientSecurityOfPutItem are the security alternatives of PutItem, and of every operation that states the same.
-var clientSecurityOfPutItem = [][]string{{"basic"}, {"apiKeyHeader", "apiKeyQuery"}}
+// clientOpPutItem is how the calls of PutItem start.
+var clientOpPutItem = clientOp{"putItem", http.MethodPut, "", [][]string{{"basic"}, {"apiKeyHeader", "apiKeyQuery"}}}
 
 // PutItem: A JSON body with required, nested, nullable and constrained properties.
 //
@@ -412,7 +415,7 @@ var clientSecurityOfPutItem = [][]string{{"basic"}, {"apiKeyHeader", "apiKeyQuer
 //   - 204 (success): Stored.
 func (c *Client) PutItem(ctx context.Context, itemID int64, body Item, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("putItem", http.MethodPut, "/items/"+strconv.FormatInt(itemID, 10), "", clientSecurityOfPutItem, opts)
+	s.start(&clientOpPutItem, "/items/"+strconv.FormatInt(itemID, 10), opts)
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, nil, nil)
 }
@@ -432,6 +435,9 @@ func (c *Client) PutItemInChunks(ctx context.Context, itemID int64, body Item, c
 	})
 }
 
+// clientOpArchiveItem is how the calls of ArchiveItem start.
+var clientOpArchiveItem = clientOp{"archiveItem", http.MethodPost, "", [][]string{{"bearer"}}}
+
 // ArchiveItem: A segment that mixes a parameter with text; ServeMux cannot route it.
 //
 // It sends POST /items/{itemId}:archive (operationId archiveItem).
@@ -440,13 +446,13 @@ func (c *Client) PutItemInChunks(ctx context.Context, itemID int64, body Item, c
 //   - 204 (success): Archived.
 func (c *Client) ArchiveItem(ctx context.Context, itemID string, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("archiveItem", http.MethodPost, "/items/"+url.PathEscape(itemID)+":archive", "", clientSecurityOfGetItem, opts)
+	s.start(&clientOpArchiveItem, "/items/"+url.PathEscape(itemID)+":archive", opts)
 	s.emptyPath("itemId", itemID == "")
 	return c.call(ctx, s, nil, nil)
 }
 
-// clientSecurityOfUpload are the security alternatives of Upload, and of every operation that states the same.
-var clientSecurityOfUpload = [][]string{{"apiKeyCookie"}}
+// clientOpUpload is how the calls of Upload start.
+var clientOpUpload = clientOp{"upload", http.MethodPost, "text/plain", [][]string{{"apiKeyCookie"}}}
 
 // Upload: A trailing slash, an optional raw body and an API key in a cookie.
 //
@@ -460,7 +466,7 @@ var clientSecurityOfUpload = [][]string{{"apiKeyCookie"}}
 //   - 201 (result): Stored.
 func (c *Client) Upload(ctx context.Context, body io.Reader, opts ...RequestEditorFn) (string, error) {
 	s := &clientCall{}
-	s.start("upload", http.MethodPost, "/uploads/", "text/plain", clientSecurityOfUpload, opts)
+	s.start(&clientOpUpload, "/uploads/", opts)
 	if body != nil {
 		s.setStream("application/octet-stream", body)
 	}
@@ -501,22 +507,29 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string     // the Accept header, if any
+	security   [][]string // see clientCall
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},
-		security:  security,
+		security:  op.security,
 	}
 }
 

@@ -267,6 +267,9 @@ var clientErrorsOfCreateChatCompletion = []clientError{
 	{400, "The request is invalid.", clientNew[Error]},
 }
 
+// clientOpCreateChatCompletion is how the calls of CreateChatCompletion start.
+var clientOpCreateChatCompletion = clientOp{"createChatCompletion", http.MethodPost, "application/json"}
+
 // CreateChatCompletion: Completes a chat.
 //
 // It sends POST /chat/completions (operationId createChatCompletion).
@@ -276,11 +279,14 @@ var clientErrorsOfCreateChatCompletion = []clientError{
 //   - 400 (*APIError): The request is invalid.
 func (c *Client) CreateChatCompletion(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) (*ChatCompletion, error) {
 	s := &clientCall{}
-	s.start("createChatCompletion", http.MethodPost, "/chat/completions", "application/json", opts)
+	s.start(&clientOpCreateChatCompletion, "/chat/completions", opts)
 	s.setJSON("application/json", body)
 	r := new(ChatCompletion)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfCreateChatCompletion, r))
 }
+
+// clientOpCreateChatCompletionStream is how the calls of CreateChatCompletionStream start.
+var clientOpCreateChatCompletionStream = clientOp{"createChatCompletion", http.MethodPost, "text/event-stream"}
 
 // CreateChatCompletionStream is CreateChatCompletion answered as a stream
 // (text/event-stream): the request must ask for one as the API says (such as "stream": true
@@ -295,10 +301,13 @@ func (c *Client) CreateChatCompletion(ctx context.Context, body ChatRequest, opt
 // yielded once, and end the stream. Breaking out of the loop closes the connection.
 func (c *Client) CreateChatCompletionStream(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) iter.Seq2[ChatChunk, error] {
 	s := &clientCall{}
-	s.start("createChatCompletion", http.MethodPost, "/chat/completions", "text/event-stream", opts)
+	s.start(&clientOpCreateChatCompletionStream, "/chat/completions", opts)
 	s.setJSON("application/json", body)
 	return clientStream[ChatChunk](c, ctx, s, clientSSE, clientErrorsOfCreateChatCompletion)
 }
+
+// clientOpSpeak is how the calls of Speak start.
+var clientOpSpeak = clientOp{"speak", http.MethodPost, "text/event-stream"}
 
 // Speak: Speaks a text, in audio chunks.
 //
@@ -311,10 +320,13 @@ func (c *Client) CreateChatCompletionStream(ctx context.Context, body ChatReques
 // Breaking out of the loop closes the connection.
 func (c *Client) Speak(ctx context.Context, body SpeakRequestBody, opts ...RequestEditorFn) iter.Seq2[SpeechEvent, error] {
 	s := &clientCall{}
-	s.start("speak", http.MethodPost, "/speech", "text/event-stream", opts)
+	s.start(&clientOpSpeak, "/speech", opts)
 	s.setJSON("application/json", body)
 	return clientStream[SpeechEvent](c, ctx, s, clientSSEEnvelope, nil)
 }
+
+// clientOpListTicks is how the calls of ListTicks start.
+var clientOpListTicks = clientOp{"listTicks", http.MethodGet, "text/event-stream"}
 
 // ListTicks: Streams ticks as text.
 //
@@ -327,7 +339,7 @@ func (c *Client) Speak(ctx context.Context, body SpeakRequestBody, opts ...Reque
 // once, and end the stream. Breaking out of the loop closes the connection.
 func (c *Client) ListTicks(ctx context.Context, params *ListTicksParams, opts ...RequestEditorFn) iter.Seq2[string, error] {
 	s := &clientCall{}
-	s.start("listTicks", http.MethodGet, "/ticks", "text/event-stream", opts)
+	s.start(&clientOpListTicks, "/ticks", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "count", params.Count, clientInt)
 	}
@@ -351,18 +363,24 @@ type clientCall struct {
 	err          error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},

@@ -325,8 +325,8 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
-// clientSecurityOfListPets are the security alternatives of ListPets, and of every operation that states the same.
-var clientSecurityOfListPets = [][]string{{"apiKey"}}
+// clientOpListPets is how the calls of ListPets start.
+var clientOpListPets = clientOp{"listPets", http.MethodGet, "application/json", [][]string{{"apiKey"}}}
 
 // ListPets: GET /pets.
 //
@@ -336,7 +336,7 @@ var clientSecurityOfListPets = [][]string{{"apiKey"}}
 //   - 200 (result): the pets
 func (c *Client) ListPets(ctx context.Context, params *ListPetsParams, opts ...RequestEditorFn) ([]Pet, error) {
 	s := &clientCall{}
-	s.start("listPets", http.MethodGet, "/pets", "application/json", clientSecurityOfListPets, opts)
+	s.start(&clientOpListPets, "/pets", opts)
 	if params != nil {
 		clientOpt(s, clientInQuery, "limit", params.Limit, clientInt)
 		clientList(s, clientInQuery, "tags", ",", params.Tags, clientString)
@@ -350,6 +350,9 @@ var clientErrorsOfCreatePet = []clientError{
 	{0, "a problem", clientNew[Error]},
 }
 
+// clientOpCreatePet is how the calls of CreatePet start.
+var clientOpCreatePet = clientOp{"createPet", http.MethodPost, "application/json", [][]string{{"apiKey"}}}
+
 // CreatePet: POST /pets.
 //
 // It sends POST /pets (operationId createPet).
@@ -359,7 +362,7 @@ var clientErrorsOfCreatePet = []clientError{
 //   - default (*APIError): a problem
 func (c *Client) CreatePet(ctx context.Context, body NewPet, opts ...RequestEditorFn) (*Pet, error) {
 	s := &clientCall{}
-	s.start("createPet", http.MethodPost, "/pets", "application/json", clientSecurityOfListPets, opts)
+	s.start(&clientOpCreatePet, "/pets", opts)
 	s.setJSON("application/json", body)
 	r := new(Pet)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfCreatePet, r))
@@ -370,6 +373,9 @@ var clientErrorsOfGetPet = []clientError{
 	{404, "no such pet", clientNew[Error]},
 }
 
+// clientOpGetPet is how the calls of GetPet start.
+var clientOpGetPet = clientOp{"getPet", http.MethodGet, "application/json", [][]string{{"apiKey"}}}
+
 // GetPet: GET /pets/{petId}.
 //
 // It sends GET /pets/{petId} (operationId getPet).
@@ -379,10 +385,13 @@ var clientErrorsOfGetPet = []clientError{
 //   - 404 (*APIError): no such pet
 func (c *Client) GetPet(ctx context.Context, petID int64, opts ...RequestEditorFn) (*Pet, error) {
 	s := &clientCall{}
-	s.start("getPet", http.MethodGet, "/pets/"+strconv.FormatInt(petID, 10), "application/json", clientSecurityOfListPets, opts)
+	s.start(&clientOpGetPet, "/pets/"+strconv.FormatInt(petID, 10), opts)
 	r := new(Pet)
 	return clientResult(r, c.call(ctx, s, clientErrorsOfGetPet, r))
 }
+
+// clientOpUploadPhoto is how the calls of UploadPhoto start.
+var clientOpUploadPhoto = clientOp{"uploadPhoto", http.MethodPost, "", [][]string{{"apiKey"}}}
 
 // UploadPhoto: POST /pets/{petId}/photo.
 //
@@ -392,7 +401,7 @@ func (c *Client) GetPet(ctx context.Context, petID int64, opts ...RequestEditorF
 //   - 204 (success): stored
 func (c *Client) UploadPhoto(ctx context.Context, petID int64, body *UploadPhotoRequestBody, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("uploadPhoto", http.MethodPost, "/pets/"+strconv.FormatInt(petID, 10)+"/photo", "", clientSecurityOfListPets, opts)
+	s.start(&clientOpUploadPhoto, "/pets/"+strconv.FormatInt(petID, 10)+"/photo", opts)
 	if body != nil {
 		s.keep(s.setMultipart(body, []clientPart{{
 			file: &body.File,
@@ -402,6 +411,9 @@ func (c *Client) UploadPhoto(ctx context.Context, petID int64, body *UploadPhoto
 	return c.call(ctx, s, nil, nil)
 }
 
+// clientOpRenamePet is how the calls of RenamePet start.
+var clientOpRenamePet = clientOp{"renamePet", http.MethodPost, "application/json", [][]string{{"apiKey"}}}
+
 // RenamePet: POST /pets/{petId}/rename.
 //
 // It sends POST /pets/{petId}/rename (operationId renamePet).
@@ -410,7 +422,7 @@ func (c *Client) UploadPhoto(ctx context.Context, petID int64, body *UploadPhoto
 //   - 200 (result): renamed
 func (c *Client) RenamePet(ctx context.Context, petID int64, body *RenamePetRequestBody, opts ...RequestEditorFn) (*Pet, error) {
 	s := &clientCall{}
-	s.start("renamePet", http.MethodPost, "/pets/"+strconv.FormatInt(petID, 10)+"/rename", "application/json", clientSecurityOfListPets, opts)
+	s.start(&clientOpRenamePet, "/pets/"+strconv.FormatInt(petID, 10)+"/rename", opts)
 	if body != nil {
 		s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
 	}
@@ -444,22 +456,29 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string     // the Accept header, if any
+	security   [][]string // see clientCall
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},
-		security:  security,
+		security:  op.security,
 	}
 }
 

@@ -260,6 +260,9 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 	return context.WithValue(ctx, answerKey{}, into)
 }
 
+// clientOpSubscribe is how the calls of Subscribe start.
+var clientOpSubscribe = clientOp{"subscribe", http.MethodPost, ""}
+
 // Subscribe to order events.
 //
 // It sends POST /subscriptions (operationId subscribe).
@@ -268,7 +271,7 @@ func RecordAnswer(ctx context.Context, into *Answer) context.Context {
 //   - 201 (success): Subscribed.
 func (c *Client) Subscribe(ctx context.Context, body SubscribeRequestBody, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("subscribe", http.MethodPost, "/subscriptions", "", opts)
+	s.start(&clientOpSubscribe, "/subscriptions", opts)
 	s.setJSON("application/json", body)
 	return c.call(ctx, s, nil, nil)
 }
@@ -289,18 +292,24 @@ type clientCall struct {
 	err       error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string // the Accept header, if any
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},
