@@ -35,6 +35,9 @@ type clientGen struct {
 	streams bool
 	// usesPut and formatters record the parameter writers that the methods call.
 	usesPut bool
+	// usesAddList is set when a method joins a query list itself (clientList
+	// and clientAddObject call addList too).
+	usesAddList bool
 	// usesOptJSON is set when a method sends an optional JSON body.
 	usesOptJSON bool
 	formatters  map[string]bool

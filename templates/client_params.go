@@ -224,6 +224,7 @@ func (g *clientGen) clientParamSet(p *generator.Param, x *jen.Statement) []jen.C
 			)}
 		}
 		if p.In == "query" {
+			g.usesAddList = true
 			return []jen.Code{jen.Id("s").Dot("addList").Call(jen.Lit(p.Name), jen.Lit(clientListSeparator(p)), values)}
 		}
 		return []jen.Code{clientPut(p, jen.Qual(pkgStrings, "Join").Call(values, jen.Lit(",")))}

@@ -105,15 +105,17 @@ func (g *clientGen) genCall(f *jen.File) {
 		)
 	}
 	g.genSetStream(f)
-	f.Comment("addList adds a list parameter that is not exploded: each value escaped, joined by")
-	f.Comment("sep, which stays as it is (name=a,b rather than name=a%2Cb).")
-	f.Func().Params(s().Op("*").Id("clientCall")).Id("addList").Params(jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("values").Index().String()).Block(
-		jen.Id("escaped").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("values"))),
-		jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Id("values")).Block(
-			jen.Id("escaped").Index(jen.Id("i")).Op("=").Qual(pkgURL, "QueryEscape").Call(jen.Id("v")),
-		),
-		s().Dot("rawQuery").Dot("Set").Call(jen.Id("name"), jen.Qual(pkgStrings, "Join").Call(jen.Id("escaped"), jen.Id("sep"))),
-	)
+	if g.usesAddList || g.usesPut || g.usesObject {
+		f.Comment("addList adds a list parameter that is not exploded: each value escaped, joined by")
+		f.Comment("sep, which stays as it is (name=a,b rather than name=a%2Cb).")
+		f.Func().Params(s().Op("*").Id("clientCall")).Id("addList").Params(jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("values").Index().String()).Block(
+			jen.Id("escaped").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("values"))),
+			jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Id("values")).Block(
+				jen.Id("escaped").Index(jen.Id("i")).Op("=").Qual(pkgURL, "QueryEscape").Call(jen.Id("v")),
+			),
+			s().Dot("rawQuery").Dot("Set").Call(jen.Id("name"), jen.Qual(pkgStrings, "Join").Call(jen.Id("escaped"), jen.Id("sep"))),
+		)
+	}
 	f.Comment("encodeQuery writes the query string in key order. Brackets in names stay as they")
 	f.Comment("are, as APIs with filters such as title[eq] document them.")
 	f.Func().Params(s().Op("*").Id("clientCall")).Id("encodeQuery").Params().String().Block(

@@ -528,16 +528,6 @@ func (s *clientCall) setJSON(contentType string, v any) {
 	s.setBody(contentType, data)
 }
 
-// addList adds a list parameter that is not exploded: each value escaped, joined by
-// sep, which stays as it is (name=a,b rather than name=a%2Cb).
-func (s *clientCall) addList(name, sep string, values []string) {
-	escaped := make([]string, len(values))
-	for i, v := range values {
-		escaped[i] = url.QueryEscape(v)
-	}
-	s.rawQuery.Set(name, strings.Join(escaped, sep))
-}
-
 // encodeQuery writes the query string in key order. Brackets in names stay as they
 // are, as APIs with filters such as title[eq] document them.
 func (s *clientCall) encodeQuery() string {
