@@ -179,11 +179,25 @@ func genFilterSetters(f *jen.File, flt *generator.Filter) {
 // genFilterIsZero renders IsZero, true when no condition is set.
 func genFilterIsZero(f *jen.File, flt *generator.Filter) {
 	f.Commentf("%s reports whether no condition is set, so that the filter selects every item.", generator.FilterIsZero)
-	f.Func().Params(jen.Id("f").Id(flt.TypeName)).Id(generator.FilterIsZero).Params().Bool().Block(
-		jen.Return(andLines(flt.Ops, func(o *generator.FilterOp) jen.Code {
+	zero := jen.Id("f").Op("==").Id(flt.TypeName).Values()
+	if hasListOp(flt) {
+		zero = andLines(flt.Ops, func(o *generator.FilterOp) jen.Code {
 			return jen.Id("f").Dot(o.Prop.GoName).Dot(o.GoName).Op("==").Nil()
-		})),
-	)
+		})
+	}
+	f.Func().Params(jen.Id("f").Id(flt.TypeName)).Id(generator.FilterIsZero).Params().Bool().Block(jen.Return(zero))
+}
+
+// hasListOp reports whether a filter has a list operand, whose slice makes
+// the filter incomparable; without one, IsZero compares with the zero value
+// in one memory comparison.
+func hasListOp(flt *generator.Filter) bool {
+	for _, o := range flt.Ops {
+		if o.List {
+			return true
+		}
+	}
+	return false
 }
 
 // andLines joins conditions with &&, one per line.
@@ -247,7 +261,7 @@ func filterUsesOf(ops []*generator.Operation) filterUses {
 			} else {
 				u.single = true
 			}
-			if !isStringEnum(o.Value) || target == nil {
+			if target == nil || o.Kind == generator.FilterValueUnix || o.Kind == generator.FilterValueDateTime {
 				u.parse[parseHelper(o.Kind)] = true
 			}
 			if v, typ := tableOperand(o); v != nil {

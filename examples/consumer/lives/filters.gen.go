@@ -451,94 +451,54 @@ func (f ListLivesFilter) TotalReplayViewEq(v int) ListLivesFilter {
 
 // IsZero reports whether no condition is set, so that the filter selects every item.
 func (f ListLivesFilter) IsZero() bool {
-	return f.Title.Eq == nil &&
-		f.Title.Contains == nil &&
-		f.Status.Eq == nil &&
-		f.StartDate.Lt == nil &&
-		f.StartDate.Lte == nil &&
-		f.StartDate.Gt == nil &&
-		f.StartDate.Gte == nil &&
-		f.StartDate.Eq == nil &&
-		f.Solution.Eq == nil &&
-		f.Replay.Eq == nil &&
-		f.BuiltInType.Eq == nil &&
-		f.AverageViewTime.Lt == nil &&
-		f.AverageViewTime.Lte == nil &&
-		f.AverageViewTime.Gt == nil &&
-		f.AverageViewTime.Gte == nil &&
-		f.AverageViewTime.Eq == nil &&
-		f.Invited.Lt == nil &&
-		f.Invited.Lte == nil &&
-		f.Invited.Gt == nil &&
-		f.Invited.Gte == nil &&
-		f.Invited.Eq == nil &&
-		f.Registrant.Lt == nil &&
-		f.Registrant.Lte == nil &&
-		f.Registrant.Gt == nil &&
-		f.Registrant.Gte == nil &&
-		f.Registrant.Eq == nil &&
-		f.Attendee.Lt == nil &&
-		f.Attendee.Lte == nil &&
-		f.Attendee.Gt == nil &&
-		f.Attendee.Gte == nil &&
-		f.Attendee.Eq == nil &&
-		f.AttendanceRate.Lt == nil &&
-		f.AttendanceRate.Lte == nil &&
-		f.AttendanceRate.Gt == nil &&
-		f.AttendanceRate.Gte == nil &&
-		f.AttendanceRate.Eq == nil &&
-		f.TotalReplayView.Lt == nil &&
-		f.TotalReplayView.Lte == nil &&
-		f.TotalReplayView.Gt == nil &&
-		f.TotalReplayView.Gte == nil &&
-		f.TotalReplayView.Eq == nil
+	return f == ListLivesFilter{}
 }
 
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLivesFilter) AppendQuery(q url.Values) {
 	filterAppend(q, []filterOperand{
-		{"title[eq]", f.Title.Eq},
-		{"title[contains]", f.Title.Contains},
-		{"status[eq]", (*string)(f.Status.Eq)},
-		{"startDate[lt]", (*filterUnix)(f.StartDate.Lt)},
-		{"startDate[lte]", (*filterUnix)(f.StartDate.Lte)},
-		{"startDate[gt]", (*filterUnix)(f.StartDate.Gt)},
-		{"startDate[gte]", (*filterUnix)(f.StartDate.Gte)},
-		{"startDate[eq]", (*filterUnix)(f.StartDate.Eq)},
-		{"solution[eq]", (*string)(f.Solution.Eq)},
-		{"replay[eq]", f.Replay.Eq},
-		{"builtInType[eq]", (*string)(f.BuiltInType.Eq)},
-		{"averageViewTime[lt]", f.AverageViewTime.Lt},
-		{"averageViewTime[lte]", f.AverageViewTime.Lte},
-		{"averageViewTime[gt]", f.AverageViewTime.Gt},
-		{"averageViewTime[gte]", f.AverageViewTime.Gte},
-		{"averageViewTime[eq]", f.AverageViewTime.Eq},
-		{"invited[lt]", f.Invited.Lt},
-		{"invited[lte]", f.Invited.Lte},
-		{"invited[gt]", f.Invited.Gt},
-		{"invited[gte]", f.Invited.Gte},
-		{"invited[eq]", f.Invited.Eq},
-		{"registrant[lt]", f.Registrant.Lt},
-		{"registrant[lte]", f.Registrant.Lte},
-		{"registrant[gt]", f.Registrant.Gt},
-		{"registrant[gte]", f.Registrant.Gte},
-		{"registrant[eq]", f.Registrant.Eq},
-		{"attendee[lt]", f.Attendee.Lt},
-		{"attendee[lte]", f.Attendee.Lte},
-		{"attendee[gt]", f.Attendee.Gt},
-		{"attendee[gte]", f.Attendee.Gte},
-		{"attendee[eq]", f.Attendee.Eq},
-		{"attendanceRate[lt]", f.AttendanceRate.Lt},
-		{"attendanceRate[lte]", f.AttendanceRate.Lte},
-		{"attendanceRate[gt]", f.AttendanceRate.Gt},
-		{"attendanceRate[gte]", f.AttendanceRate.Gte},
-		{"attendanceRate[eq]", f.AttendanceRate.Eq},
-		{"totalReplayView[lt]", f.TotalReplayView.Lt},
-		{"totalReplayView[lte]", f.TotalReplayView.Lte},
-		{"totalReplayView[gt]", f.TotalReplayView.Gt},
-		{"totalReplayView[gte]", f.TotalReplayView.Gte},
-		{"totalReplayView[eq]", f.TotalReplayView.Eq},
+		{name: "title[eq]", value: f.Title.Eq},
+		{name: "title[contains]", value: f.Title.Contains},
+		{name: "status[eq]", value: (*string)(f.Status.Eq)},
+		{name: "startDate[lt]", value: (*filterUnix)(f.StartDate.Lt)},
+		{name: "startDate[lte]", value: (*filterUnix)(f.StartDate.Lte)},
+		{name: "startDate[gt]", value: (*filterUnix)(f.StartDate.Gt)},
+		{name: "startDate[gte]", value: (*filterUnix)(f.StartDate.Gte)},
+		{name: "startDate[eq]", value: (*filterUnix)(f.StartDate.Eq)},
+		{name: "solution[eq]", value: (*string)(f.Solution.Eq)},
+		{name: "replay[eq]", value: f.Replay.Eq},
+		{name: "builtInType[eq]", value: (*string)(f.BuiltInType.Eq)},
+		{name: "averageViewTime[lt]", value: f.AverageViewTime.Lt},
+		{name: "averageViewTime[lte]", value: f.AverageViewTime.Lte},
+		{name: "averageViewTime[gt]", value: f.AverageViewTime.Gt},
+		{name: "averageViewTime[gte]", value: f.AverageViewTime.Gte},
+		{name: "averageViewTime[eq]", value: f.AverageViewTime.Eq},
+		{name: "invited[lt]", value: f.Invited.Lt},
+		{name: "invited[lte]", value: f.Invited.Lte},
+		{name: "invited[gt]", value: f.Invited.Gt},
+		{name: "invited[gte]", value: f.Invited.Gte},
+		{name: "invited[eq]", value: f.Invited.Eq},
+		{name: "registrant[lt]", value: f.Registrant.Lt},
+		{name: "registrant[lte]", value: f.Registrant.Lte},
+		{name: "registrant[gt]", value: f.Registrant.Gt},
+		{name: "registrant[gte]", value: f.Registrant.Gte},
+		{name: "registrant[eq]", value: f.Registrant.Eq},
+		{name: "attendee[lt]", value: f.Attendee.Lt},
+		{name: "attendee[lte]", value: f.Attendee.Lte},
+		{name: "attendee[gt]", value: f.Attendee.Gt},
+		{name: "attendee[gte]", value: f.Attendee.Gte},
+		{name: "attendee[eq]", value: f.Attendee.Eq},
+		{name: "attendanceRate[lt]", value: f.AttendanceRate.Lt},
+		{name: "attendanceRate[lte]", value: f.AttendanceRate.Lte},
+		{name: "attendanceRate[gt]", value: f.AttendanceRate.Gt},
+		{name: "attendanceRate[gte]", value: f.AttendanceRate.Gte},
+		{name: "attendanceRate[eq]", value: f.AttendanceRate.Eq},
+		{name: "totalReplayView[lt]", value: f.TotalReplayView.Lt},
+		{name: "totalReplayView[lte]", value: f.TotalReplayView.Lte},
+		{name: "totalReplayView[gt]", value: f.TotalReplayView.Gt},
+		{name: "totalReplayView[gte]", value: f.TotalReplayView.Gte},
+		{name: "totalReplayView[eq]", value: f.TotalReplayView.Eq},
 	})
 }
 
@@ -549,47 +509,47 @@ func ParseListLivesFilter(q url.Values) (ListLivesFilter, []FilterError) {
 	var f ListLivesFilter
 	var errs []FilterError
 	filterRead(q, &errs, []filterTarget{
-		{"title[eq]", &f.Title.Eq},
-		{"title[contains]", &f.Title.Contains},
-		{"status[eq]", &f.Status.Eq},
-		{"startDate[lt]", filterUnixAt{&f.StartDate.Lt}},
-		{"startDate[lte]", filterUnixAt{&f.StartDate.Lte}},
-		{"startDate[gt]", filterUnixAt{&f.StartDate.Gt}},
-		{"startDate[gte]", filterUnixAt{&f.StartDate.Gte}},
-		{"startDate[eq]", filterUnixAt{&f.StartDate.Eq}},
-		{"solution[eq]", &f.Solution.Eq},
-		{"replay[eq]", &f.Replay.Eq},
-		{"builtInType[eq]", &f.BuiltInType.Eq},
-		{"averageViewTime[lt]", &f.AverageViewTime.Lt},
-		{"averageViewTime[lte]", &f.AverageViewTime.Lte},
-		{"averageViewTime[gt]", &f.AverageViewTime.Gt},
-		{"averageViewTime[gte]", &f.AverageViewTime.Gte},
-		{"averageViewTime[eq]", &f.AverageViewTime.Eq},
-		{"invited[lt]", &f.Invited.Lt},
-		{"invited[lte]", &f.Invited.Lte},
-		{"invited[gt]", &f.Invited.Gt},
-		{"invited[gte]", &f.Invited.Gte},
-		{"invited[eq]", &f.Invited.Eq},
-		{"registrant[lt]", &f.Registrant.Lt},
-		{"registrant[lte]", &f.Registrant.Lte},
-		{"registrant[gt]", &f.Registrant.Gt},
-		{"registrant[gte]", &f.Registrant.Gte},
-		{"registrant[eq]", &f.Registrant.Eq},
-		{"attendee[lt]", &f.Attendee.Lt},
-		{"attendee[lte]", &f.Attendee.Lte},
-		{"attendee[gt]", &f.Attendee.Gt},
-		{"attendee[gte]", &f.Attendee.Gte},
-		{"attendee[eq]", &f.Attendee.Eq},
-		{"attendanceRate[lt]", &f.AttendanceRate.Lt},
-		{"attendanceRate[lte]", &f.AttendanceRate.Lte},
-		{"attendanceRate[gt]", &f.AttendanceRate.Gt},
-		{"attendanceRate[gte]", &f.AttendanceRate.Gte},
-		{"attendanceRate[eq]", &f.AttendanceRate.Eq},
-		{"totalReplayView[lt]", &f.TotalReplayView.Lt},
-		{"totalReplayView[lte]", &f.TotalReplayView.Lte},
-		{"totalReplayView[gt]", &f.TotalReplayView.Gt},
-		{"totalReplayView[gte]", &f.TotalReplayView.Gte},
-		{"totalReplayView[eq]", &f.TotalReplayView.Eq},
+		{name: "title[eq]", field: &f.Title.Eq},
+		{name: "title[contains]", field: &f.Title.Contains},
+		{name: "status[eq]", field: &f.Status.Eq},
+		{name: "startDate[lt]", field: filterUnixAt{&f.StartDate.Lt}},
+		{name: "startDate[lte]", field: filterUnixAt{&f.StartDate.Lte}},
+		{name: "startDate[gt]", field: filterUnixAt{&f.StartDate.Gt}},
+		{name: "startDate[gte]", field: filterUnixAt{&f.StartDate.Gte}},
+		{name: "startDate[eq]", field: filterUnixAt{&f.StartDate.Eq}},
+		{name: "solution[eq]", field: &f.Solution.Eq},
+		{name: "replay[eq]", field: &f.Replay.Eq},
+		{name: "builtInType[eq]", field: &f.BuiltInType.Eq},
+		{name: "averageViewTime[lt]", field: &f.AverageViewTime.Lt},
+		{name: "averageViewTime[lte]", field: &f.AverageViewTime.Lte},
+		{name: "averageViewTime[gt]", field: &f.AverageViewTime.Gt},
+		{name: "averageViewTime[gte]", field: &f.AverageViewTime.Gte},
+		{name: "averageViewTime[eq]", field: &f.AverageViewTime.Eq},
+		{name: "invited[lt]", field: &f.Invited.Lt},
+		{name: "invited[lte]", field: &f.Invited.Lte},
+		{name: "invited[gt]", field: &f.Invited.Gt},
+		{name: "invited[gte]", field: &f.Invited.Gte},
+		{name: "invited[eq]", field: &f.Invited.Eq},
+		{name: "registrant[lt]", field: &f.Registrant.Lt},
+		{name: "registrant[lte]", field: &f.Registrant.Lte},
+		{name: "registrant[gt]", field: &f.Registrant.Gt},
+		{name: "registrant[gte]", field: &f.Registrant.Gte},
+		{name: "registrant[eq]", field: &f.Registrant.Eq},
+		{name: "attendee[lt]", field: &f.Attendee.Lt},
+		{name: "attendee[lte]", field: &f.Attendee.Lte},
+		{name: "attendee[gt]", field: &f.Attendee.Gt},
+		{name: "attendee[gte]", field: &f.Attendee.Gte},
+		{name: "attendee[eq]", field: &f.Attendee.Eq},
+		{name: "attendanceRate[lt]", field: &f.AttendanceRate.Lt},
+		{name: "attendanceRate[lte]", field: &f.AttendanceRate.Lte},
+		{name: "attendanceRate[gt]", field: &f.AttendanceRate.Gt},
+		{name: "attendanceRate[gte]", field: &f.AttendanceRate.Gte},
+		{name: "attendanceRate[eq]", field: &f.AttendanceRate.Eq},
+		{name: "totalReplayView[lt]", field: &f.TotalReplayView.Lt},
+		{name: "totalReplayView[lte]", field: &f.TotalReplayView.Lte},
+		{name: "totalReplayView[gt]", field: &f.TotalReplayView.Gt},
+		{name: "totalReplayView[gte]", field: &f.TotalReplayView.Gte},
+		{name: "totalReplayView[eq]", field: &f.TotalReplayView.Eq},
 	})
 	return f, errs
 }
@@ -974,32 +934,23 @@ func (f ListLiveParticipantsFilter) HasParticipatedEq(v bool) ListLiveParticipan
 
 // IsZero reports whether no condition is set, so that the filter selects every item.
 func (f ListLiveParticipantsFilter) IsZero() bool {
-	return f.Firstname.Eq == nil &&
-		f.Firstname.Contains == nil &&
-		f.Lastname.Eq == nil &&
-		f.Lastname.Contains == nil &&
-		f.Email.Eq == nil &&
-		f.Email.Contains == nil &&
-		f.Type.Eq == nil &&
-		f.Status.Eq == nil &&
-		f.HasReplayed.Eq == nil &&
-		f.HasParticipated.Eq == nil
+	return f == ListLiveParticipantsFilter{}
 }
 
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLiveParticipantsFilter) AppendQuery(q url.Values) {
 	filterAppend(q, []filterOperand{
-		{"firstname[eq]", f.Firstname.Eq},
-		{"firstname[contains]", f.Firstname.Contains},
-		{"lastname[eq]", f.Lastname.Eq},
-		{"lastname[contains]", f.Lastname.Contains},
-		{"email[eq]", f.Email.Eq},
-		{"email[contains]", f.Email.Contains},
-		{"type[eq]", (*string)(f.Type.Eq)},
-		{"status[eq]", (*string)(f.Status.Eq)},
-		{"hasReplayed[eq]", f.HasReplayed.Eq},
-		{"hasParticipated[eq]", f.HasParticipated.Eq},
+		{name: "firstname[eq]", value: f.Firstname.Eq},
+		{name: "firstname[contains]", value: f.Firstname.Contains},
+		{name: "lastname[eq]", value: f.Lastname.Eq},
+		{name: "lastname[contains]", value: f.Lastname.Contains},
+		{name: "email[eq]", value: f.Email.Eq},
+		{name: "email[contains]", value: f.Email.Contains},
+		{name: "type[eq]", value: (*string)(f.Type.Eq)},
+		{name: "status[eq]", value: (*string)(f.Status.Eq)},
+		{name: "hasReplayed[eq]", value: f.HasReplayed.Eq},
+		{name: "hasParticipated[eq]", value: f.HasParticipated.Eq},
 	})
 }
 
@@ -1010,16 +961,16 @@ func ParseListLiveParticipantsFilter(q url.Values) (ListLiveParticipantsFilter, 
 	var f ListLiveParticipantsFilter
 	var errs []FilterError
 	filterRead(q, &errs, []filterTarget{
-		{"firstname[eq]", &f.Firstname.Eq},
-		{"firstname[contains]", &f.Firstname.Contains},
-		{"lastname[eq]", &f.Lastname.Eq},
-		{"lastname[contains]", &f.Lastname.Contains},
-		{"email[eq]", &f.Email.Eq},
-		{"email[contains]", &f.Email.Contains},
-		{"type[eq]", &f.Type.Eq},
-		{"status[eq]", &f.Status.Eq},
-		{"hasReplayed[eq]", &f.HasReplayed.Eq},
-		{"hasParticipated[eq]", &f.HasParticipated.Eq},
+		{name: "firstname[eq]", field: &f.Firstname.Eq},
+		{name: "firstname[contains]", field: &f.Firstname.Contains},
+		{name: "lastname[eq]", field: &f.Lastname.Eq},
+		{name: "lastname[contains]", field: &f.Lastname.Contains},
+		{name: "email[eq]", field: &f.Email.Eq},
+		{name: "email[contains]", field: &f.Email.Contains},
+		{name: "type[eq]", field: &f.Type.Eq},
+		{name: "status[eq]", field: &f.Status.Eq},
+		{name: "hasReplayed[eq]", field: &f.HasReplayed.Eq},
+		{name: "hasParticipated[eq]", field: &f.HasParticipated.Eq},
 	})
 	return f, errs
 }
@@ -1239,30 +1190,22 @@ func (f ListLiveSpeakersFilter) HasParticipatedEq(v bool) ListLiveSpeakersFilter
 
 // IsZero reports whether no condition is set, so that the filter selects every item.
 func (f ListLiveSpeakersFilter) IsZero() bool {
-	return f.Firstname.Eq == nil &&
-		f.Firstname.Contains == nil &&
-		f.Lastname.Eq == nil &&
-		f.Lastname.Contains == nil &&
-		f.Email.Eq == nil &&
-		f.Email.Contains == nil &&
-		f.Status.Eq == nil &&
-		f.HasReplayed.Eq == nil &&
-		f.HasParticipated.Eq == nil
+	return f == ListLiveSpeakersFilter{}
 }
 
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLiveSpeakersFilter) AppendQuery(q url.Values) {
 	filterAppend(q, []filterOperand{
-		{"firstname[eq]", f.Firstname.Eq},
-		{"firstname[contains]", f.Firstname.Contains},
-		{"lastname[eq]", f.Lastname.Eq},
-		{"lastname[contains]", f.Lastname.Contains},
-		{"email[eq]", f.Email.Eq},
-		{"email[contains]", f.Email.Contains},
-		{"status[eq]", (*string)(f.Status.Eq)},
-		{"hasReplayed[eq]", f.HasReplayed.Eq},
-		{"hasParticipated[eq]", f.HasParticipated.Eq},
+		{name: "firstname[eq]", value: f.Firstname.Eq},
+		{name: "firstname[contains]", value: f.Firstname.Contains},
+		{name: "lastname[eq]", value: f.Lastname.Eq},
+		{name: "lastname[contains]", value: f.Lastname.Contains},
+		{name: "email[eq]", value: f.Email.Eq},
+		{name: "email[contains]", value: f.Email.Contains},
+		{name: "status[eq]", value: (*string)(f.Status.Eq)},
+		{name: "hasReplayed[eq]", value: f.HasReplayed.Eq},
+		{name: "hasParticipated[eq]", value: f.HasParticipated.Eq},
 	})
 }
 
@@ -1273,15 +1216,15 @@ func ParseListLiveSpeakersFilter(q url.Values) (ListLiveSpeakersFilter, []Filter
 	var f ListLiveSpeakersFilter
 	var errs []FilterError
 	filterRead(q, &errs, []filterTarget{
-		{"firstname[eq]", &f.Firstname.Eq},
-		{"firstname[contains]", &f.Firstname.Contains},
-		{"lastname[eq]", &f.Lastname.Eq},
-		{"lastname[contains]", &f.Lastname.Contains},
-		{"email[eq]", &f.Email.Eq},
-		{"email[contains]", &f.Email.Contains},
-		{"status[eq]", &f.Status.Eq},
-		{"hasReplayed[eq]", &f.HasReplayed.Eq},
-		{"hasParticipated[eq]", &f.HasParticipated.Eq},
+		{name: "firstname[eq]", field: &f.Firstname.Eq},
+		{name: "firstname[contains]", field: &f.Firstname.Contains},
+		{name: "lastname[eq]", field: &f.Lastname.Eq},
+		{name: "lastname[contains]", field: &f.Lastname.Contains},
+		{name: "email[eq]", field: &f.Email.Eq},
+		{name: "email[contains]", field: &f.Email.Contains},
+		{name: "status[eq]", field: &f.Status.Eq},
+		{name: "hasReplayed[eq]", field: &f.HasReplayed.Eq},
+		{name: "hasParticipated[eq]", field: &f.HasParticipated.Eq},
 	})
 	return f, errs
 }
@@ -1379,6 +1322,7 @@ func (f ListLiveSpeakersFilter) Match(item Participant) bool {
 // filterTarget is one plain one-value operand of a filter: its wire name and a
 // pointer to the field that holds it.
 type filterTarget struct {
+	_     [0]func()
 	name  string
 	field any
 }
@@ -1419,22 +1363,20 @@ func filterRead(q url.Values, errs *[]FilterError, targets []filterTarget) {
 func filterStore(target any, s string) string {
 	switch t := target.(type) {
 	case **string:
-		v, ok := filterParseString[string](s)
-		if !ok {
-			return "a string"
-		}
+		v := s
 		*t = &v
 	case **int:
-		v, ok := filterParseInt[int](s)
-		if !ok {
+		n, err := strconv.ParseInt(s, 10, 0)
+		if err != nil {
 			return "an integer"
 		}
+		v := int(n)
 		*t = &v
 	case **bool:
-		v, ok := filterParseBool[bool](s)
-		if !ok {
+		if s != "true" && s != "false" {
 			return "true or false"
 		}
+		v := s == "true"
 		*t = &v
 	case filterUnixAt:
 		v, ok := filterParseUnix(s)
@@ -1479,6 +1421,7 @@ func filterStore(target any, s string) string {
 // filterOperand is one one-value operand of a filter: its wire name and a pointer
 // to its value, nil when the condition is not set.
 type filterOperand struct {
+	_     [0]func()
 	name  string
 	value any
 }
@@ -1528,25 +1471,6 @@ func filterQuote(s string) string {
 		cut--
 	}
 	return strconv.Quote(s[:cut]) + "..."
-}
-
-// filterParseString takes any text, as a string or a string-based type.
-func filterParseString[S ~string](s string) (S, bool) {
-	return S(s), true
-}
-
-// filterParseInt parses a base-10 integer that fits in N.
-func filterParseInt[N ~int | ~int32 | ~int64](s string) (N, bool) {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || int64(N(n)) != n {
-		return 0, false
-	}
-	return N(n), true
-}
-
-// filterParseBool takes exactly "true" or "false", as the API writes booleans.
-func filterParseBool[B ~bool](s string) (B, bool) {
-	return B(s == "true"), s == "true" || s == "false"
 }
 
 // filterParseUnix parses Unix seconds into a UTC time.
