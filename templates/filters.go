@@ -59,9 +59,10 @@ func genFilterType(f *jen.File, op *generator.Operation) {
 	flt := op.Filter
 	f.Add(filterTypeDoc(op).Type().Id(flt.TypeName).StructFunc(func(g *jen.Group) {
 		for _, prop := range flt.Props {
-			g.Add(doc(propDoc(prop))).Id(prop.GoName).StructFunc(func(sg *jen.Group) {
+			tail := sharedDocTail(prop)
+			g.Add(doc(propDoc(prop, tail))).Id(prop.GoName).StructFunc(func(sg *jen.Group) {
 				for _, o := range prop.Ops {
-					sg.Add(doc(opDoc(o))).Id(o.GoName).Add(operandType(o))
+					sg.Add(doc(opDoc(o, tail))).Id(o.GoName).Add(operandType(o))
 				}
 			})
 		}
@@ -123,8 +124,9 @@ func exampleArg(o *generator.FilterOp) string {
 	}
 }
 
-// propDoc documents a filtered field and the property Match compares it with.
-func propDoc(prop *generator.FilterProp) string {
+// propDoc documents a filtered field, the property Match compares it with,
+// and the spec text that all its operators share.
+func propDoc(prop *generator.FilterProp, tail string) string {
 	text := fmt.Sprintf("%s holds the conditions on %s", prop.GoName, prop.Name)
 	var paths []string
 	for _, o := range prop.Ops {
@@ -135,11 +137,15 @@ func propDoc(prop *generator.FilterProp) string {
 	if len(paths) > 0 {
 		text += ", which Match compares with the item's " + strings.Join(paths, " and ")
 	}
+	if tail != "" {
+		return text + ". The spec says of each operator: " + tail
+	}
 	return text + "."
 }
 
-// opDoc documents one operand with its wire name and the spec's description.
-func opDoc(o *generator.FilterOp) string {
+// opDoc documents one operand with its wire name and the spec's description,
+// less the tail that the field's comment says.
+func opDoc(o *generator.FilterOp, tail string) string {
 	text := o.GoName + " is " + o.Param.Name
 	switch o.Kind {
 	case generator.FilterValueUnix:
@@ -150,8 +156,8 @@ func opDoc(o *generator.FilterOp) string {
 	if o.List {
 		text += "; nil leaves it unset, an empty list matches nothing"
 	}
-	if o.Param.Doc != "" {
-		text += ": " + o.Param.Doc
+	if d := docWithout(o.Param.Doc, tail); d != "" {
+		text += ": " + d
 	}
 	return text
 }

@@ -48,27 +48,21 @@ type ListLivesFilter struct {
 		// Eq is status[eq]: Search Lives with a specific status.
 		Eq *LiveStatus
 	}
-	// StartDate holds the conditions on startDate.
+	// StartDate holds the conditions on startDate. The spec says of each operator: Unix
+	// timestamp in seconds since epoch, compared with the Live's startDate (a date-time string
+	// in responses).
 	StartDate struct {
 		// Lt is startDate[lt] (sent as Unix seconds): Return elements with date before than this.
-		// Unix timestamp in seconds since epoch, compared with the Live's startDate (a date-time
-		// string in responses).
 		Lt *time.Time
 		// Lte is startDate[lte] (sent as Unix seconds): Return elements with date before than or
-		// equal to this. Unix timestamp in seconds since epoch, compared with the Live's startDate
-		// (a date-time string in responses).
+		// equal to this.
 		Lte *time.Time
 		// Gt is startDate[gt] (sent as Unix seconds): Return elements with date after than this.
-		// Unix timestamp in seconds since epoch, compared with the Live's startDate (a date-time
-		// string in responses).
 		Gt *time.Time
 		// Gte is startDate[gte] (sent as Unix seconds): Return elements with date after than or
-		// equal to this. Unix timestamp in seconds since epoch, compared with the Live's startDate
-		// (a date-time string in responses).
+		// equal to this.
 		Gte *time.Time
-		// Eq is startDate[eq] (sent as Unix seconds): Return elements with date equal to this. Unix
-		// timestamp in seconds since epoch, compared with the Live's startDate (a date-time string
-		// in responses).
+		// Eq is startDate[eq] (sent as Unix seconds): Return elements with date equal to this.
 		Eq *time.Time
 	}
 	// Solution holds the conditions on solution.
@@ -88,117 +82,91 @@ type ListLivesFilter struct {
 		Eq *BuiltInType
 	}
 	// AverageViewTime holds the conditions on averageViewTime, which Match compares with the
-	// item's metrics.averageViewTime.
+	// item's metrics.averageViewTime. The spec says of each operator: Matches
+	// metrics.averageViewTime of the Live.
 	AverageViewTime struct {
-		// Lt is averageViewTime[lt]: Return elements with value lower than this. Matches
-		// metrics.averageViewTime of the Live.
+		// Lt is averageViewTime[lt]: Return elements with value lower than this.
 		Lt *int
 		// Lte is averageViewTime[lte]: Return elements with value lower than or equal to this.
-		// Matches metrics.averageViewTime of the Live.
 		Lte *int
-		// Gt is averageViewTime[gt]: Return elements with value greater than this. Matches
-		// metrics.averageViewTime of the Live.
+		// Gt is averageViewTime[gt]: Return elements with value greater than this.
 		Gt *int
 		// Gte is averageViewTime[gte]: Return elements with value greater than or equal to this.
-		// Matches metrics.averageViewTime of the Live.
 		Gte *int
-		// Eq is averageViewTime[eq]: Return elements with value equal to this. Matches
-		// metrics.averageViewTime of the Live.
+		// Eq is averageViewTime[eq]: Return elements with value equal to this.
 		Eq *int
 	}
 	// Invited holds the conditions on invited, which Match compares with the item's
-	// metrics.invited.
+	// metrics.invited. The spec says of each operator: Matches metrics.invited of the Live.
 	Invited struct {
-		// Lt is invited[lt]: Return elements with value lower than this. Matches metrics.invited of
-		// the Live.
+		// Lt is invited[lt]: Return elements with value lower than this.
 		Lt *int
-		// Lte is invited[lte]: Return elements with value lower than or equal to this. Matches
-		// metrics.invited of the Live.
+		// Lte is invited[lte]: Return elements with value lower than or equal to this.
 		Lte *int
-		// Gt is invited[gt]: Return elements with value greater than this. Matches metrics.invited
-		// of the Live.
+		// Gt is invited[gt]: Return elements with value greater than this.
 		Gt *int
-		// Gte is invited[gte]: Return elements with value greater than or equal to this. Matches
-		// metrics.invited of the Live.
+		// Gte is invited[gte]: Return elements with value greater than or equal to this.
 		Gte *int
-		// Eq is invited[eq]: Return elements with value equal to this. Matches metrics.invited of
-		// the Live.
+		// Eq is invited[eq]: Return elements with value equal to this.
 		Eq *int
 	}
 	// Registrant holds the conditions on registrant, which Match compares with the item's
-	// metrics.registrant.
+	// metrics.registrant. The spec says of each operator: Matches metrics.registrant of the
+	// Live.
 	Registrant struct {
-		// Lt is registrant[lt]: Return elements with value lower than this. Matches
-		// metrics.registrant of the Live.
+		// Lt is registrant[lt]: Return elements with value lower than this.
 		Lt *int
-		// Lte is registrant[lte]: Return elements with value lower than or equal to this. Matches
-		// metrics.registrant of the Live.
+		// Lte is registrant[lte]: Return elements with value lower than or equal to this.
 		Lte *int
-		// Gt is registrant[gt]: Return elements with value greater than this. Matches
-		// metrics.registrant of the Live.
+		// Gt is registrant[gt]: Return elements with value greater than this.
 		Gt *int
-		// Gte is registrant[gte]: Return elements with value greater than or equal to this. Matches
-		// metrics.registrant of the Live.
+		// Gte is registrant[gte]: Return elements with value greater than or equal to this.
 		Gte *int
-		// Eq is registrant[eq]: Return elements with value equal to this. Matches metrics.registrant
-		// of the Live.
+		// Eq is registrant[eq]: Return elements with value equal to this.
 		Eq *int
 	}
 	// Attendee holds the conditions on attendee, which Match compares with the item's
-	// metrics.attendee.
+	// metrics.attendee. The spec says of each operator: Matches metrics.attendee of the Live.
 	Attendee struct {
-		// Lt is attendee[lt]: Return elements with value lower than this. Matches metrics.attendee
-		// of the Live.
+		// Lt is attendee[lt]: Return elements with value lower than this.
 		Lt *int
-		// Lte is attendee[lte]: Return elements with value lower than or equal to this. Matches
-		// metrics.attendee of the Live.
+		// Lte is attendee[lte]: Return elements with value lower than or equal to this.
 		Lte *int
-		// Gt is attendee[gt]: Return elements with value greater than this. Matches metrics.attendee
-		// of the Live.
+		// Gt is attendee[gt]: Return elements with value greater than this.
 		Gt *int
-		// Gte is attendee[gte]: Return elements with value greater than or equal to this. Matches
-		// metrics.attendee of the Live.
+		// Gte is attendee[gte]: Return elements with value greater than or equal to this.
 		Gte *int
-		// Eq is attendee[eq]: Return elements with value equal to this. Matches metrics.attendee of
-		// the Live.
+		// Eq is attendee[eq]: Return elements with value equal to this.
 		Eq *int
 	}
 	// AttendanceRate holds the conditions on attendanceRate, which Match compares with the
-	// item's metrics.attendanceRate.
+	// item's metrics.attendanceRate. The spec says of each operator: Matches
+	// metrics.attendanceRate of the Live.
 	AttendanceRate struct {
-		// Lt is attendanceRate[lt]: Return elements with value lower than this. Matches
-		// metrics.attendanceRate of the Live.
+		// Lt is attendanceRate[lt]: Return elements with value lower than this.
 		Lt *int
 		// Lte is attendanceRate[lte]: Return elements with value lower than or equal to this.
-		// Matches metrics.attendanceRate of the Live.
 		Lte *int
-		// Gt is attendanceRate[gt]: Return elements with value greater than this. Matches
-		// metrics.attendanceRate of the Live.
+		// Gt is attendanceRate[gt]: Return elements with value greater than this.
 		Gt *int
 		// Gte is attendanceRate[gte]: Return elements with value greater than or equal to this.
-		// Matches metrics.attendanceRate of the Live.
 		Gte *int
-		// Eq is attendanceRate[eq]: Return elements with value equal to this. Matches
-		// metrics.attendanceRate of the Live.
+		// Eq is attendanceRate[eq]: Return elements with value equal to this.
 		Eq *int
 	}
 	// TotalReplayView holds the conditions on totalReplayView, which Match compares with the
-	// item's metrics.totalReplayView.
+	// item's metrics.totalReplayView. The spec says of each operator: Matches
+	// metrics.totalReplayView of the Live.
 	TotalReplayView struct {
-		// Lt is totalReplayView[lt]: Return elements with value lower than this. Matches
-		// metrics.totalReplayView of the Live.
+		// Lt is totalReplayView[lt]: Return elements with value lower than this.
 		Lt *int
 		// Lte is totalReplayView[lte]: Return elements with value lower than or equal to this.
-		// Matches metrics.totalReplayView of the Live.
 		Lte *int
-		// Gt is totalReplayView[gt]: Return elements with value greater than this. Matches
-		// metrics.totalReplayView of the Live.
+		// Gt is totalReplayView[gt]: Return elements with value greater than this.
 		Gt *int
 		// Gte is totalReplayView[gte]: Return elements with value greater than or equal to this.
-		// Matches metrics.totalReplayView of the Live.
 		Gte *int
-		// Eq is totalReplayView[eq]: Return elements with value equal to this. Matches
-		// metrics.totalReplayView of the Live.
+		// Eq is totalReplayView[eq]: Return elements with value equal to this.
 		Eq *int
 	}
 }
@@ -820,32 +788,29 @@ func (f ListLivesFilter) Match(item Live) bool {
 // ParseListLiveParticipantsFilter, and Match applies it to a Participant in memory.
 type ListLiveParticipantsFilter struct {
 	// Firstname holds the conditions on firstname, which Match compares with the item's
+	// spotMemberFirstname. The spec says of each operator: Matched against the Participant's
 	// spotMemberFirstname.
 	Firstname struct {
-		// Eq is firstname[eq]: Search participants with a specific firstname. Matched against the
-		// Participant's spotMemberFirstname.
+		// Eq is firstname[eq]: Search participants with a specific firstname.
 		Eq *string
 		// Contains is firstname[contains]: Search participants that contains this in the firstname.
-		// Matched against the Participant's spotMemberFirstname.
 		Contains *string
 	}
 	// Lastname holds the conditions on lastname, which Match compares with the item's
+	// spotMemberLastname. The spec says of each operator: Matched against the Participant's
 	// spotMemberLastname.
 	Lastname struct {
-		// Eq is lastname[eq]: Search participants with a specific lastname. Matched against the
-		// Participant's spotMemberLastname.
+		// Eq is lastname[eq]: Search participants with a specific lastname.
 		Eq *string
 		// Contains is lastname[contains]: Search participants that contains this in the lastname.
-		// Matched against the Participant's spotMemberLastname.
 		Contains *string
 	}
 	// Email holds the conditions on email, which Match compares with the item's spotMemberEmail.
+	// The spec says of each operator: Matched against the Participant's spotMemberEmail.
 	Email struct {
-		// Eq is email[eq]: Search participants with a specific email. Matched against the
-		// Participant's spotMemberEmail.
+		// Eq is email[eq]: Search participants with a specific email.
 		Eq *string
-		// Contains is email[contains]: Search participants that contains this in the email. Matched
-		// against the Participant's spotMemberEmail.
+		// Contains is email[contains]: Search participants that contains this in the email.
 		Contains *string
 	}
 	// Type holds the conditions on type.
@@ -1087,32 +1052,29 @@ func (f ListLiveParticipantsFilter) Match(item Participant) bool {
 // and Match applies it to a Participant in memory.
 type ListLiveSpeakersFilter struct {
 	// Firstname holds the conditions on firstname, which Match compares with the item's
+	// spotMemberFirstname. The spec says of each operator: Matched against the Participant's
 	// spotMemberFirstname.
 	Firstname struct {
-		// Eq is firstname[eq]: Search participants with a specific firstname. Matched against the
-		// Participant's spotMemberFirstname.
+		// Eq is firstname[eq]: Search participants with a specific firstname.
 		Eq *string
 		// Contains is firstname[contains]: Search participants that contains this in the firstname.
-		// Matched against the Participant's spotMemberFirstname.
 		Contains *string
 	}
 	// Lastname holds the conditions on lastname, which Match compares with the item's
+	// spotMemberLastname. The spec says of each operator: Matched against the Participant's
 	// spotMemberLastname.
 	Lastname struct {
-		// Eq is lastname[eq]: Search participants with a specific lastname. Matched against the
-		// Participant's spotMemberLastname.
+		// Eq is lastname[eq]: Search participants with a specific lastname.
 		Eq *string
 		// Contains is lastname[contains]: Search participants that contains this in the lastname.
-		// Matched against the Participant's spotMemberLastname.
 		Contains *string
 	}
 	// Email holds the conditions on email, which Match compares with the item's spotMemberEmail.
+	// The spec says of each operator: Matched against the Participant's spotMemberEmail.
 	Email struct {
-		// Eq is email[eq]: Search participants with a specific email. Matched against the
-		// Participant's spotMemberEmail.
+		// Eq is email[eq]: Search participants with a specific email.
 		Eq *string
-		// Contains is email[contains]: Search participants that contains this in the email. Matched
-		// against the Participant's spotMemberEmail.
+		// Contains is email[contains]: Search participants that contains this in the email.
 		Contains *string
 	}
 	// Status holds the conditions on status.
