@@ -208,10 +208,15 @@ func hasListOp(flt *generator.Filter) bool {
 
 // andLines joins conditions with &&, one per line.
 func andLines[T any](items []T, cond func(T) jen.Code) *jen.Statement {
+	return joinLines(items, "&&", cond)
+}
+
+// joinLines joins conditions with a binary operator, one per line.
+func joinLines[T any](items []T, op string, cond func(T) jen.Code) *jen.Statement {
 	s := jen.Null()
 	for i, it := range items {
 		if i > 0 {
-			s.Op("&&").Line()
+			s.Op(op).Line()
 		}
 		s.Add(cond(it))
 	}

@@ -96,27 +96,19 @@ func ParseListGadgetsFilter(q url.Values) (ListGadgetsFilter, []FilterError) {
 //   - a condition on a property that is absent or null never holds, not even ne or nin;
 //   - eq, ne, lt, lte, gt and gte compare strings exactly, byte by byte.
 func (f ListGadgetsFilter) Match(item Gadget) bool {
-	// The name conditions.
-	{
-		c := f.Name
-		if c.Eq != nil {
-			x := item.Name
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Name; c.Eq != nil {
+		x := item.Name
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The score conditions.
-	{
-		c := f.Score
-		if c.Lte != nil {
-			if item.Score == nil {
-				return false
-			}
-			x := *item.Score
-			if x > *c.Lte {
-				return false
-			}
+	if c := f.Score; c.Lte != nil {
+		if item.Score == nil {
+			return false
+		}
+		x := *item.Score
+		if x > *c.Lte {
+			return false
 		}
 	}
 	return true
@@ -489,137 +481,87 @@ func ParseListWidgetsFilter(q url.Values) (ListWidgetsFilter, []FilterError) {
 //   - in holds when the property equals one of the values, nin when it equals none; an empty in list matches nothing;
 //   - the conditions that the type's documentation lists as ignored always hold.
 func (f ListWidgetsFilter) Match(item Widget) bool {
-	// The name conditions.
-	{
-		c := f.Name
-		if c.Eq != nil || c.Contains != nil || c.StartsWith != nil || c.EndsWith != nil || c.Ne != nil {
-			x := item.Name
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
-			if c.StartsWith != nil && !filterHasPrefixFold(x, *c.StartsWith) {
-				return false
-			}
-			if c.EndsWith != nil && !filterHasSuffixFold(x, *c.EndsWith) {
-				return false
-			}
-			if c.Ne != nil && x == *c.Ne {
-				return false
-			}
+	if c := f.Name; c.Eq != nil || c.Contains != nil || c.StartsWith != nil || c.EndsWith != nil || c.Ne != nil {
+		x := item.Name
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) ||
+			c.StartsWith != nil && !filterHasPrefixFold(x, *c.StartsWith) ||
+			c.EndsWith != nil && !filterHasSuffixFold(x, *c.EndsWith) ||
+			c.Ne != nil && x == *c.Ne {
+			return false
 		}
 	}
-	// The kind conditions.
-	{
-		c := f.Kind
-		if c.Eq != nil || c.In != nil || c.Nin != nil {
-			if item.Kind == nil {
-				return false
-			}
-			x := *item.Kind
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.In != nil && !slices.Contains(c.In, x) {
-				return false
-			}
-			if c.Nin != nil && slices.Contains(c.Nin, x) {
-				return false
-			}
+	if c := f.Kind; c.Eq != nil || c.In != nil || c.Nin != nil {
+		if item.Kind == nil {
+			return false
+		}
+		x := *item.Kind
+		if c.Eq != nil && x != *c.Eq ||
+			c.In != nil && !slices.Contains(c.In, x) ||
+			c.Nin != nil && slices.Contains(c.Nin, x) {
+			return false
 		}
 	}
-	// The size conditions.
-	{
-		c := f.Size
-		if c.Lt != nil || c.Gte != nil {
-			if item.Size == nil {
-				return false
-			}
-			x := *item.Size
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Gte != nil && x < float64(*c.Gte) {
-				return false
-			}
+	if c := f.Size; c.Lt != nil || c.Gte != nil {
+		if item.Size == nil {
+			return false
+		}
+		x := *item.Size
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Gte != nil && x < float64(*c.Gte) {
+			return false
 		}
 	}
-	// The weight conditions.
-	{
-		c := f.Weight
-		if c.In != nil {
-			if item.Weight == nil {
-				return false
-			}
-			x := *item.Weight
-			if !slices.ContainsFunc(c.In, func(v int64) bool {
-				return int64(x) == v
-			}) {
-				return false
-			}
+	if c := f.Weight; c.In != nil {
+		if item.Weight == nil {
+			return false
+		}
+		x := *item.Weight
+		if !slices.ContainsFunc(c.In, func(v int64) bool {
+			return int64(x) == v
+		}) {
+			return false
 		}
 	}
-	// The createdAt conditions.
-	{
-		c := f.CreatedAt
-		if c.Gte != nil || c.Lt != nil || c.In != nil {
-			if item.CreatedAt == nil {
-				return false
-			}
-			x := *item.CreatedAt
-			if c.Gte != nil && x.Unix() < c.Gte.Unix() {
-				return false
-			}
-			if c.Lt != nil && !x.Before(*c.Lt) {
-				return false
-			}
-			if c.In != nil && !slices.ContainsFunc(c.In, func(v time.Time) bool {
+	if c := f.CreatedAt; c.Gte != nil || c.Lt != nil || c.In != nil {
+		if item.CreatedAt == nil {
+			return false
+		}
+		x := *item.CreatedAt
+		if c.Gte != nil && x.Unix() < c.Gte.Unix() ||
+			c.Lt != nil && !x.Before(*c.Lt) ||
+			c.In != nil && !slices.ContainsFunc(c.In, func(v time.Time) bool {
 				return x.Unix() == v.Unix()
 			}) {
-				return false
-			}
+			return false
 		}
 	}
-	// The active conditions.
-	{
-		c := f.Active
-		if c.Eq != nil {
-			x := item.State.Active
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Active; c.Eq != nil {
+		x := item.State.Active
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The owner conditions.
-	{
-		c := f.Owner
-		if c.Eq != nil {
-			p1, ok := item.Owner.Get()
-			if !ok {
-				return false
-			}
-			if p1.Name == nil {
-				return false
-			}
-			x := *p1.Name
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Owner; c.Eq != nil {
+		p1, ok := item.Owner.Get()
+		if !ok {
+			return false
+		}
+		if p1.Name == nil {
+			return false
+		}
+		x := *p1.Name
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The level conditions.
-	{
-		c := f.Level
-		if c.Gt != nil {
-			x, ok := item.State.Level.Get()
-			if !ok {
-				return false
-			}
-			if x <= int64(*c.Gt) {
-				return false
-			}
+	if c := f.Level; c.Gt != nil {
+		x, ok := item.State.Level.Get()
+		if !ok {
+			return false
+		}
+		if x <= int64(*c.Gt) {
+			return false
 		}
 	}
 	return true

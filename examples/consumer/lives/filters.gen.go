@@ -529,247 +529,141 @@ func ParseListLivesFilter(q url.Values) (ListLivesFilter, []FilterError) {
 //   - contains, startsWith and endsWith ignore case (Unicode simple folding, as strings.EqualFold does);
 //   - a Unix-time condition compares whole seconds: a date-time property is cut to its second.
 func (f ListLivesFilter) Match(item Live) bool {
-	// The title conditions.
-	{
-		c := f.Title
-		if c.Eq != nil || c.Contains != nil {
-			if item.Title == nil {
-				return false
-			}
-			x := *item.Title
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Title; c.Eq != nil || c.Contains != nil {
+		if item.Title == nil {
+			return false
+		}
+		x := *item.Title
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The status conditions.
-	{
-		c := f.Status
-		if c.Eq != nil {
-			if item.Status == nil {
-				return false
-			}
-			x := *item.Status
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Status; c.Eq != nil {
+		if item.Status == nil {
+			return false
+		}
+		x := *item.Status
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The startDate conditions.
-	{
-		c := f.StartDate
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.StartDate == nil {
-				return false
-			}
-			x := *item.StartDate
-			if c.Lt != nil && x.Unix() >= c.Lt.Unix() {
-				return false
-			}
-			if c.Lte != nil && x.Unix() > c.Lte.Unix() {
-				return false
-			}
-			if c.Gt != nil && x.Unix() <= c.Gt.Unix() {
-				return false
-			}
-			if c.Gte != nil && x.Unix() < c.Gte.Unix() {
-				return false
-			}
-			if c.Eq != nil && x.Unix() != c.Eq.Unix() {
-				return false
-			}
+	if c := f.StartDate; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.StartDate == nil {
+			return false
+		}
+		x := *item.StartDate
+		if c.Lt != nil && x.Unix() >= c.Lt.Unix() ||
+			c.Lte != nil && x.Unix() > c.Lte.Unix() ||
+			c.Gt != nil && x.Unix() <= c.Gt.Unix() ||
+			c.Gte != nil && x.Unix() < c.Gte.Unix() ||
+			c.Eq != nil && x.Unix() != c.Eq.Unix() {
+			return false
 		}
 	}
-	// The solution conditions.
-	{
-		c := f.Solution
-		if c.Eq != nil {
-			if item.Solution == nil {
-				return false
-			}
-			x := *item.Solution
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Solution; c.Eq != nil {
+		if item.Solution == nil {
+			return false
+		}
+		x := *item.Solution
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The replay conditions.
-	{
-		c := f.Replay
-		if c.Eq != nil {
-			if item.BuiltInConfig == nil || item.BuiltInConfig.RecordAvailable == nil {
-				return false
-			}
-			x := *item.BuiltInConfig.RecordAvailable
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Replay; c.Eq != nil {
+		if item.BuiltInConfig == nil || item.BuiltInConfig.RecordAvailable == nil {
+			return false
+		}
+		x := *item.BuiltInConfig.RecordAvailable
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The builtInType conditions.
-	{
-		c := f.BuiltInType
-		if c.Eq != nil {
-			x, ok := item.BuiltInType.Get()
-			if !ok {
-				return false
-			}
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.BuiltInType; c.Eq != nil {
+		x, ok := item.BuiltInType.Get()
+		if !ok {
+			return false
+		}
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The averageViewTime conditions.
-	{
-		c := f.AverageViewTime
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.Metrics == nil || item.Metrics.AverageViewTime == nil {
-				return false
-			}
-			x := *item.Metrics.AverageViewTime
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Lte != nil && x > *c.Lte {
-				return false
-			}
-			if c.Gt != nil && x <= *c.Gt {
-				return false
-			}
-			if c.Gte != nil && x < *c.Gte {
-				return false
-			}
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
+	if c := f.AverageViewTime; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.Metrics == nil || item.Metrics.AverageViewTime == nil {
+			return false
+		}
+		x := *item.Metrics.AverageViewTime
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Lte != nil && x > *c.Lte ||
+			c.Gt != nil && x <= *c.Gt ||
+			c.Gte != nil && x < *c.Gte ||
+			c.Eq != nil && x != *c.Eq {
+			return false
 		}
 	}
-	// The invited conditions.
-	{
-		c := f.Invited
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.Metrics == nil || item.Metrics.Invited == nil {
-				return false
-			}
-			x := *item.Metrics.Invited
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Lte != nil && x > *c.Lte {
-				return false
-			}
-			if c.Gt != nil && x <= *c.Gt {
-				return false
-			}
-			if c.Gte != nil && x < *c.Gte {
-				return false
-			}
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
+	if c := f.Invited; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.Metrics == nil || item.Metrics.Invited == nil {
+			return false
+		}
+		x := *item.Metrics.Invited
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Lte != nil && x > *c.Lte ||
+			c.Gt != nil && x <= *c.Gt ||
+			c.Gte != nil && x < *c.Gte ||
+			c.Eq != nil && x != *c.Eq {
+			return false
 		}
 	}
-	// The registrant conditions.
-	{
-		c := f.Registrant
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.Metrics == nil || item.Metrics.Registrant == nil {
-				return false
-			}
-			x := *item.Metrics.Registrant
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Lte != nil && x > *c.Lte {
-				return false
-			}
-			if c.Gt != nil && x <= *c.Gt {
-				return false
-			}
-			if c.Gte != nil && x < *c.Gte {
-				return false
-			}
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
+	if c := f.Registrant; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.Metrics == nil || item.Metrics.Registrant == nil {
+			return false
+		}
+		x := *item.Metrics.Registrant
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Lte != nil && x > *c.Lte ||
+			c.Gt != nil && x <= *c.Gt ||
+			c.Gte != nil && x < *c.Gte ||
+			c.Eq != nil && x != *c.Eq {
+			return false
 		}
 	}
-	// The attendee conditions.
-	{
-		c := f.Attendee
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.Metrics == nil || item.Metrics.Attendee == nil {
-				return false
-			}
-			x := *item.Metrics.Attendee
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Lte != nil && x > *c.Lte {
-				return false
-			}
-			if c.Gt != nil && x <= *c.Gt {
-				return false
-			}
-			if c.Gte != nil && x < *c.Gte {
-				return false
-			}
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
+	if c := f.Attendee; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.Metrics == nil || item.Metrics.Attendee == nil {
+			return false
+		}
+		x := *item.Metrics.Attendee
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Lte != nil && x > *c.Lte ||
+			c.Gt != nil && x <= *c.Gt ||
+			c.Gte != nil && x < *c.Gte ||
+			c.Eq != nil && x != *c.Eq {
+			return false
 		}
 	}
-	// The attendanceRate conditions.
-	{
-		c := f.AttendanceRate
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.Metrics == nil || item.Metrics.AttendanceRate == nil {
-				return false
-			}
-			x := *item.Metrics.AttendanceRate
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Lte != nil && x > *c.Lte {
-				return false
-			}
-			if c.Gt != nil && x <= *c.Gt {
-				return false
-			}
-			if c.Gte != nil && x < *c.Gte {
-				return false
-			}
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
+	if c := f.AttendanceRate; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.Metrics == nil || item.Metrics.AttendanceRate == nil {
+			return false
+		}
+		x := *item.Metrics.AttendanceRate
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Lte != nil && x > *c.Lte ||
+			c.Gt != nil && x <= *c.Gt ||
+			c.Gte != nil && x < *c.Gte ||
+			c.Eq != nil && x != *c.Eq {
+			return false
 		}
 	}
-	// The totalReplayView conditions.
-	{
-		c := f.TotalReplayView
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.Metrics == nil || item.Metrics.TotalReplayView == nil {
-				return false
-			}
-			x := *item.Metrics.TotalReplayView
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Lte != nil && x > *c.Lte {
-				return false
-			}
-			if c.Gt != nil && x <= *c.Gt {
-				return false
-			}
-			if c.Gte != nil && x < *c.Gte {
-				return false
-			}
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
+	if c := f.TotalReplayView; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.Metrics == nil || item.Metrics.TotalReplayView == nil {
+			return false
+		}
+		x := *item.Metrics.TotalReplayView
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Lte != nil && x > *c.Lte ||
+			c.Gt != nil && x <= *c.Gt ||
+			c.Gte != nil && x < *c.Gte ||
+			c.Eq != nil && x != *c.Eq {
+			return false
 		}
 	}
 	return true
@@ -946,95 +840,61 @@ func ParseListLiveParticipantsFilter(q url.Values) (ListLiveParticipantsFilter, 
 //   - eq, ne, lt, lte, gt and gte compare strings exactly, byte by byte;
 //   - contains, startsWith and endsWith ignore case (Unicode simple folding, as strings.EqualFold does).
 func (f ListLiveParticipantsFilter) Match(item Participant) bool {
-	// The firstname conditions.
-	{
-		c := f.Firstname
-		if c.Eq != nil || c.Contains != nil {
-			if item.SpotMemberFirstname == nil {
-				return false
-			}
-			x := *item.SpotMemberFirstname
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Firstname; c.Eq != nil || c.Contains != nil {
+		if item.SpotMemberFirstname == nil {
+			return false
+		}
+		x := *item.SpotMemberFirstname
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The lastname conditions.
-	{
-		c := f.Lastname
-		if c.Eq != nil || c.Contains != nil {
-			if item.SpotMemberLastname == nil {
-				return false
-			}
-			x := *item.SpotMemberLastname
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Lastname; c.Eq != nil || c.Contains != nil {
+		if item.SpotMemberLastname == nil {
+			return false
+		}
+		x := *item.SpotMemberLastname
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The email conditions.
-	{
-		c := f.Email
-		if c.Eq != nil || c.Contains != nil {
-			x := item.SpotMemberEmail
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Email; c.Eq != nil || c.Contains != nil {
+		x := item.SpotMemberEmail
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The type conditions.
-	{
-		c := f.Type
-		if c.Eq != nil {
-			x := item.Type
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Type; c.Eq != nil {
+		x := item.Type
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The status conditions.
-	{
-		c := f.Status
-		if c.Eq != nil {
-			x := item.Status
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Status; c.Eq != nil {
+		x := item.Status
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The hasReplayed conditions.
-	{
-		c := f.HasReplayed
-		if c.Eq != nil {
-			if item.Metrics.HasReplayed == nil {
-				return false
-			}
-			x := *item.Metrics.HasReplayed
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.HasReplayed; c.Eq != nil {
+		if item.Metrics.HasReplayed == nil {
+			return false
+		}
+		x := *item.Metrics.HasReplayed
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The hasParticipated conditions.
-	{
-		c := f.HasParticipated
-		if c.Eq != nil {
-			if item.Metrics.HasParticipated == nil {
-				return false
-			}
-			x := *item.Metrics.HasParticipated
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.HasParticipated; c.Eq != nil {
+		if item.Metrics.HasParticipated == nil {
+			return false
+		}
+		x := *item.Metrics.HasParticipated
+		if x != *c.Eq {
+			return false
 		}
 	}
 	return true
@@ -1197,85 +1057,55 @@ func ParseListLiveSpeakersFilter(q url.Values) (ListLiveSpeakersFilter, []Filter
 //   - eq, ne, lt, lte, gt and gte compare strings exactly, byte by byte;
 //   - contains, startsWith and endsWith ignore case (Unicode simple folding, as strings.EqualFold does).
 func (f ListLiveSpeakersFilter) Match(item Participant) bool {
-	// The firstname conditions.
-	{
-		c := f.Firstname
-		if c.Eq != nil || c.Contains != nil {
-			if item.SpotMemberFirstname == nil {
-				return false
-			}
-			x := *item.SpotMemberFirstname
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Firstname; c.Eq != nil || c.Contains != nil {
+		if item.SpotMemberFirstname == nil {
+			return false
+		}
+		x := *item.SpotMemberFirstname
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The lastname conditions.
-	{
-		c := f.Lastname
-		if c.Eq != nil || c.Contains != nil {
-			if item.SpotMemberLastname == nil {
-				return false
-			}
-			x := *item.SpotMemberLastname
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Lastname; c.Eq != nil || c.Contains != nil {
+		if item.SpotMemberLastname == nil {
+			return false
+		}
+		x := *item.SpotMemberLastname
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The email conditions.
-	{
-		c := f.Email
-		if c.Eq != nil || c.Contains != nil {
-			x := item.SpotMemberEmail
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Email; c.Eq != nil || c.Contains != nil {
+		x := item.SpotMemberEmail
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The status conditions.
-	{
-		c := f.Status
-		if c.Eq != nil {
-			x := item.Status
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Status; c.Eq != nil {
+		x := item.Status
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The hasReplayed conditions.
-	{
-		c := f.HasReplayed
-		if c.Eq != nil {
-			if item.Metrics.HasReplayed == nil {
-				return false
-			}
-			x := *item.Metrics.HasReplayed
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.HasReplayed; c.Eq != nil {
+		if item.Metrics.HasReplayed == nil {
+			return false
+		}
+		x := *item.Metrics.HasReplayed
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The hasParticipated conditions.
-	{
-		c := f.HasParticipated
-		if c.Eq != nil {
-			if item.Metrics.HasParticipated == nil {
-				return false
-			}
-			x := *item.Metrics.HasParticipated
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.HasParticipated; c.Eq != nil {
+		if item.Metrics.HasParticipated == nil {
+			return false
+		}
+		x := *item.Metrics.HasParticipated
+		if x != *c.Eq {
+			return false
 		}
 	}
 	return true
