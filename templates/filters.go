@@ -59,9 +59,10 @@ func genFilterType(f *jen.File, op *generator.Operation) {
 	flt := op.Filter
 	f.Add(filterTypeDoc(op).Type().Id(flt.TypeName).StructFunc(func(g *jen.Group) {
 		for _, prop := range flt.Props {
-			g.Add(doc(propDoc(prop))).Id(prop.GoName).StructFunc(func(sg *jen.Group) {
+			tail := sharedDocTail(prop)
+			g.Add(doc(propDoc(prop, tail))).Id(prop.GoName).StructFunc(func(sg *jen.Group) {
 				for _, o := range prop.Ops {
-					sg.Add(doc(opDoc(o))).Id(o.GoName).Add(operandType(o))
+					sg.Add(doc(opDoc(o, tail))).Id(o.GoName).Add(operandType(o))
 				}
 			})
 		}
@@ -123,8 +124,9 @@ func exampleArg(o *generator.FilterOp) string {
 	}
 }
 
-// propDoc documents a filtered field and the property Match compares it with.
-func propDoc(prop *generator.FilterProp) string {
+// propDoc documents a filtered field, the property Match compares it with,
+// and the spec text that all its operators share.
+func propDoc(prop *generator.FilterProp, tail string) string {
 	text := fmt.Sprintf("%s holds the conditions on %s", prop.GoName, prop.Name)
 	var paths []string
 	for _, o := range prop.Ops {
@@ -135,11 +137,15 @@ func propDoc(prop *generator.FilterProp) string {
 	if len(paths) > 0 {
 		text += ", which Match compares with the item's " + strings.Join(paths, " and ")
 	}
+	if tail != "" {
+		return text + ". The spec says of each operator: " + tail
+	}
 	return text + "."
 }
 
-// opDoc documents one operand with its wire name and the spec's description.
-func opDoc(o *generator.FilterOp) string {
+// opDoc documents one operand with its wire name and the spec's description,
+// less the tail that the field's comment says.
+func opDoc(o *generator.FilterOp, tail string) string {
 	text := o.GoName + " is " + o.Param.Name
 	switch o.Kind {
 	case generator.FilterValueUnix:
@@ -150,8 +156,8 @@ func opDoc(o *generator.FilterOp) string {
 	if o.List {
 		text += "; nil leaves it unset, an empty list matches nothing"
 	}
-	if o.Param.Doc != "" {
-		text += ": " + o.Param.Doc
+	if d := docWithout(o.Param.Doc, tail); d != "" {
+		text += ": " + d
 	}
 	return text
 }
@@ -179,19 +185,38 @@ func genFilterSetters(f *jen.File, flt *generator.Filter) {
 // genFilterIsZero renders IsZero, true when no condition is set.
 func genFilterIsZero(f *jen.File, flt *generator.Filter) {
 	f.Commentf("%s reports whether no condition is set, so that the filter selects every item.", generator.FilterIsZero)
-	f.Func().Params(jen.Id("f").Id(flt.TypeName)).Id(generator.FilterIsZero).Params().Bool().Block(
-		jen.Return(andLines(flt.Ops, func(o *generator.FilterOp) jen.Code {
+	zero := jen.Id("f").Op("==").Id(flt.TypeName).Values()
+	if hasListOp(flt) {
+		zero = andLines(flt.Ops, func(o *generator.FilterOp) jen.Code {
 			return jen.Id("f").Dot(o.Prop.GoName).Dot(o.GoName).Op("==").Nil()
-		})),
-	)
+		})
+	}
+	f.Func().Params(jen.Id("f").Id(flt.TypeName)).Id(generator.FilterIsZero).Params().Bool().Block(jen.Return(zero))
+}
+
+// hasListOp reports whether a filter has a list operand, whose slice makes
+// the filter incomparable; without one, IsZero compares with the zero value
+// in one memory comparison.
+func hasListOp(flt *generator.Filter) bool {
+	for _, o := range flt.Ops {
+		if o.List {
+			return true
+		}
+	}
+	return false
 }
 
 // andLines joins conditions with &&, one per line.
 func andLines[T any](items []T, cond func(T) jen.Code) *jen.Statement {
+	return joinLines(items, "&&", cond)
+}
+
+// joinLines joins conditions with a binary operator, one per line.
+func joinLines[T any](items []T, op string, cond func(T) jen.Code) *jen.Statement {
 	s := jen.Null()
 	for i, it := range items {
 		if i > 0 {
-			s.Op("&&").Line()
+			s.Op(op).Line()
 		}
 		s.Add(cond(it))
 	}
@@ -247,7 +272,7 @@ func filterUsesOf(ops []*generator.Operation) filterUses {
 			} else {
 				u.single = true
 			}
-			if !isStringEnum(o.Value) || target == nil {
+			if target == nil || o.Kind == generator.FilterValueUnix || o.Kind == generator.FilterValueDateTime {
 				u.parse[parseHelper(o.Kind)] = true
 			}
 			if v, typ := tableOperand(o); v != nil {

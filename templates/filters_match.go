@@ -68,21 +68,30 @@ func matchDoc(flt *generator.Filter) string {
 // for each item property they compare with, look it up once, then test each
 // set condition, returning false from Match when one fails.
 func genMatchProp(g *jen.Group, prop *generator.FilterProp) {
-	g.Comment("The " + prop.Name + " conditions.")
-	g.BlockFunc(func(g *jen.Group) {
-		g.Id("c").Op(":=").Id("f").Dot(prop.GoName)
-		for _, ops := range opsByItemPath(prop) {
-			anySet := joinOp(ops, "||", func(o *generator.FilterOp) jen.Code { return opSet(o) })
-			g.If(anySet).BlockFunc(func(b *jen.Group) {
-				genItemLookup(b, ops[0].Match.Path)
-				for _, o := range ops {
-					fails := matchFails(o)
-					if len(ops) > 1 {
-						fails = opSet(o).Op("&&").Add(fails)
-					}
-					b.If(fails).Block(jen.Return(jen.False()))
+	c := jen.Id("c").Op(":=").Id("f").Dot(prop.GoName)
+	groups := opsByItemPath(prop)
+	check := func(g *jen.Group, ops []*generator.FilterOp, init jen.Code) {
+		anySet := joinOp(ops, "||", func(o *generator.FilterOp) jen.Code { return opSet(o) })
+		g.If(init, anySet).BlockFunc(func(b *jen.Group) {
+			genItemLookup(b, ops[0].Match.Path)
+			// One if for all conditions, one per line: a set one that fails returns false.
+			b.If(joinLines(ops, "||", func(o *generator.FilterOp) jen.Code {
+				if len(ops) == 1 {
+					return matchFails(o)
 				}
-			})
+				return opSet(o).Op("&&").Add(matchFails(o))
+			})).Block(jen.Return(jen.False()))
+		})
+	}
+	if len(groups) == 1 {
+		check(g, groups[0], c)
+		return
+	}
+	// The field's operators compare with more than one property of item.
+	g.BlockFunc(func(g *jen.Group) {
+		g.Add(c)
+		for _, ops := range groups {
+			check(g, ops, nil)
 		}
 	})
 }

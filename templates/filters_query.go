@@ -21,7 +21,7 @@ func genFilterAppendQuery(f *jen.File, flt *generator.Filter) {
 		var table []jen.Code
 		for _, o := range flt.Ops {
 			if v, _ := tableOperand(o); v != nil {
-				table = append(table, jen.Values(jen.Lit(o.Param.Name), v))
+				table = append(table, tableEntry(o, "value", v))
 			}
 		}
 		if len(table) > 0 {
@@ -64,6 +64,19 @@ func tableOperand(o *generator.FilterOp) (jen.Code, string) {
 	return nil, ""
 }
 
+// genTableEntryType renders the entry type of a filter table: a wire name and
+// a pointer. The leading [0]func() makes it incomparable, so that the compiler
+// writes no equality function for it and for the array of each table.
+func genTableEntryType(f *jen.File, name, pointer string) {
+	f.Type().Id(name).Struct(jen.Id("_").Index(jen.Lit(0)).Func().Params(), jen.Id("name").String(), jen.Id(pointer).Any())
+}
+
+// tableEntry is one entry of a filter table, keyed since the blank field
+// cannot be given by position.
+func tableEntry(o *generator.FilterOp, pointer string, v jen.Code) jen.Code {
+	return jen.Values(jen.Id("name").Op(":").Lit(o.Param.Name), jen.Id(pointer).Op(":").Add(v))
+}
+
 // plainKindNames are the Go types that filterText writes.
 var plainKindNames = map[generator.RefKind]string{
 	generator.RefString: "string", generator.RefInt: "int", generator.RefInt32: "int32",
@@ -89,7 +102,7 @@ func genFilterAppend(f *jen.File, types map[string]bool) {
 	}
 	f.Comment("filterOperand is one one-value operand of a filter: its wire name and a pointer")
 	f.Comment("to its value, nil when the condition is not set.")
-	f.Type().Id("filterOperand").Struct(jen.Id("name").String(), jen.Id("value").Any())
+	genTableEntryType(f, "filterOperand", "value")
 	if types["filterUnix"] {
 		f.Comment("filterUnix is a time that the query carries as Unix seconds.")
 		f.Type().Id("filterUnix").Qual(pkgTime, "Time")
@@ -207,7 +220,7 @@ func genFilterParse(f *jen.File, op *generator.Operation) {
 		var table []jen.Code
 		for _, o := range flt.Ops {
 			if target, _ := tableTarget(o); target != nil {
-				table = append(table, jen.Values(jen.Lit(o.Param.Name), target))
+				table = append(table, tableEntry(o, "field", target))
 				continue
 			}
 			if len(table) > 0 {
@@ -280,15 +293,15 @@ func isStringEnum(t *generator.TypeRef) bool {
 // and filterStore with one case per Go type that some table holds (enums of
 // strings last, in the order of enums); want says what a value of that type
 // must be.
-func genFilterRead(f *jen.File, want map[string]string, enums []*generator.TypeRef) {
-	if len(want) == 0 {
+func genFilterRead(f *jen.File, wants map[string]string, enums []*generator.TypeRef) {
+	if len(wants) == 0 {
 		return
 	}
 	id := jen.Id
 	f.Comment("filterTarget is one plain one-value operand of a filter: its wire name and a")
 	f.Comment("pointer to the field that holds it.")
-	f.Type().Id("filterTarget").Struct(id("name").String(), id("field").Any())
-	if want["filterUnixAt"] != "" {
+	genTableEntryType(f, "filterTarget", "field")
+	if wants["filterUnixAt"] != "" {
 		f.Comment("filterUnixAt is a time field that the query fills from Unix seconds.")
 		f.Type().Id("filterUnixAt").Struct(id("at").Op("**").Qual(pkgTime, "Time"))
 	}
@@ -309,43 +322,62 @@ func genFilterRead(f *jen.File, want map[string]string, enums []*generator.TypeR
 			),
 		),
 	)
+	// Each case parses in place rather than through a generic parser, whose
+	// instance and dictionary wrapper per type would be compiled functions.
+	want := func(name string) jen.Code { return jen.Return(jen.Lit(wants[name])) }
+	failed := func(name string, cond jen.Code) jen.Code { return jen.If(cond).Block(want(name)) }
+	parseInt := func(name string, bits int, v jen.Code) []jen.Code {
+		return []jen.Code{
+			jen.List(id("n"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(id("s"), jen.Lit(10), jen.Lit(bits)),
+			failed(name, jen.Err().Op("!=").Nil()),
+			id("v").Op(":=").Add(v),
+		}
+	}
+	callParse := func(name, helper string) []jen.Code {
+		return []jen.Code{
+			jen.List(id("v"), id("ok")).Op(":=").Id(helper).Call(id("s")),
+			failed(name, jen.Op("!").Id("ok")),
+		}
+	}
 	cases := []struct {
 		name  string
 		typ   jen.Code
-		parse jen.Code
+		parse []jen.Code
 	}{
-		{"string", jen.String(), id("filterParseString").Types(jen.String())},
-		{"int", jen.Int(), id("filterParseInt").Types(jen.Int())},
-		{"int32", jen.Int32(), id("filterParseInt").Types(jen.Int32())},
-		{"int64", jen.Int64(), id("filterParseInt").Types(jen.Int64())},
-		{"float64", jen.Float64(), id("filterParseFloat").Types(jen.Float64())},
-		{"bool", jen.Bool(), id("filterParseBool").Types(jen.Bool())},
-		{"time", jen.Qual(pkgTime, "Time"), id("filterParseDateTime")},
-		{"filterUnixAt", nil, id("filterParseUnix")},
+		{"string", jen.String(), []jen.Code{id("v").Op(":=").Id("s")}},
+		{"int", jen.Int(), parseInt("int", 0, jen.Int().Call(id("n")))},
+		{"int32", jen.Int32(), parseInt("int32", 32, jen.Int32().Call(id("n")))},
+		{"int64", jen.Int64(), parseInt("int64", 64, id("n"))},
+		{"float64", jen.Float64(), []jen.Code{
+			jen.List(id("v"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseFloat").Call(id("s"), jen.Lit(64)),
+			failed("float64", jen.Err().Op("!=").Nil().Op("||").Qual(pkgMath, "IsNaN").Call(id("v")).Op("||").Qual(pkgMath, "IsInf").Call(id("v"), jen.Lit(0))),
+		}},
+		{"bool", jen.Bool(), []jen.Code{
+			failed("bool", id("s").Op("!=").Lit("true").Op("&&").Id("s").Op("!=").Lit("false")),
+			id("v").Op(":=").Id("s").Op("==").Lit("true"),
+		}},
+		{"time", jen.Qual(pkgTime, "Time"), callParse("time", "filterParseDateTime")},
+		{"filterUnixAt", nil, callParse("filterUnixAt", "filterParseUnix")},
 	}
 	f.Comment("filterStore parses s into the field that target points to; it returns what s")
 	f.Comment("should have been when s does not parse, and \"\" when it does.")
 	f.Func().Id("filterStore").Params(id("target").Any(), id("s").String()).String().Block(
 		jen.Switch(id("t").Op(":=").Id("target").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
 			for _, c := range cases {
-				if want[c.name] == "" {
+				if wants[c.name] == "" {
 					continue
 				}
 				typ, field := jen.Op("**").Add(c.typ), jen.Op("*").Id("t")
 				if c.typ == nil {
 					typ, field = id(c.name), jen.Op("*").Id("t").Dot("at")
 				}
-				g.Case(typ).Block(
-					jen.List(id("v"), id("ok")).Op(":=").Add(c.parse).Call(id("s")),
-					jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(want[c.name]))),
-					field.Op("=").Op("&").Id("v"),
-				)
+				g.Case(typ).Block(append(c.parse, field.Op("=").Op("&").Id("v"))...)
 			}
 			// A case per enum, not a generic parser per enum: no instance to compile.
 			for _, t := range enums {
 				g.Case(jen.Op("**").Add(typeRef(t))).Block(
 					id("v").Op(":=").Add(typeRef(t)).Call(id("s")),
-					jen.If(jen.Op("!").Id("v").Dot("Valid").Call()).Block(jen.Return(jen.Lit(want[goTypeString(t)]))),
+					jen.If(jen.Op("!").Id("v").Dot("Valid").Call()).Block(jen.Return(jen.Lit(wants[goTypeString(t)]))),
 					jen.Op("*").Id("t").Op("=").Op("&").Id("v"),
 				)
 			}

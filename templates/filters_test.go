@@ -62,8 +62,25 @@ func TestFiltersCurated(t *testing.T) {
 		"func (f ListLivesFilter) Match(item Live) bool",
 		"func (f ListLiveParticipantsFilter) Match(item Participant) bool",
 		"func (f ListLiveSpeakersFilter) Match(item Participant) bool",
-		`{"startDate[gte]", (*filterUnix)(f.StartDate.Gte)},`,
+		`{name: "startDate[gte]", value: (*filterUnix)(f.StartDate.Gte)},`,
 	} {
 		require.Contains(t, string(out), want)
 	}
+}
+
+// TestFilterSharedDocTail checks that the sentences that end every
+// operator's spec text move to the field's comment, and only those.
+func TestFilterSharedDocTail(t *testing.T) {
+	op := func(doc string) *generator.FilterOp {
+		return &generator.FilterOp{Param: &generator.Param{Doc: doc}}
+	}
+	prop := &generator.FilterProp{Ops: []*generator.FilterOp{
+		op("Lower than this. Matches metrics.invited\nof the Live."),
+		op("Equal to this. Matches metrics.invited of the Live."),
+	}}
+	tail := sharedDocTail(prop)
+	require.Equal(t, "Matches metrics.invited of the Live.", tail)
+	require.Equal(t, "Lower than this.", docWithout(prop.Ops[0].Param.Doc, tail))
+	require.Equal(t, "", sharedDocTail(&generator.FilterProp{Ops: []*generator.FilterOp{op("A. B."), op("C. D.")}}))
+	require.Equal(t, "", sharedDocTail(&generator.FilterProp{Ops: prop.Ops[:1]}))
 }

@@ -48,27 +48,21 @@ type ListLivesFilter struct {
 		// Eq is status[eq]: Search Lives with a specific status.
 		Eq *LiveStatus
 	}
-	// StartDate holds the conditions on startDate.
+	// StartDate holds the conditions on startDate. The spec says of each operator: Unix
+	// timestamp in seconds since epoch, compared with the Live's startDate (a date-time string
+	// in responses).
 	StartDate struct {
 		// Lt is startDate[lt] (sent as Unix seconds): Return elements with date before than this.
-		// Unix timestamp in seconds since epoch, compared with the Live's startDate (a date-time
-		// string in responses).
 		Lt *time.Time
 		// Lte is startDate[lte] (sent as Unix seconds): Return elements with date before than or
-		// equal to this. Unix timestamp in seconds since epoch, compared with the Live's startDate
-		// (a date-time string in responses).
+		// equal to this.
 		Lte *time.Time
 		// Gt is startDate[gt] (sent as Unix seconds): Return elements with date after than this.
-		// Unix timestamp in seconds since epoch, compared with the Live's startDate (a date-time
-		// string in responses).
 		Gt *time.Time
 		// Gte is startDate[gte] (sent as Unix seconds): Return elements with date after than or
-		// equal to this. Unix timestamp in seconds since epoch, compared with the Live's startDate
-		// (a date-time string in responses).
+		// equal to this.
 		Gte *time.Time
-		// Eq is startDate[eq] (sent as Unix seconds): Return elements with date equal to this. Unix
-		// timestamp in seconds since epoch, compared with the Live's startDate (a date-time string
-		// in responses).
+		// Eq is startDate[eq] (sent as Unix seconds): Return elements with date equal to this.
 		Eq *time.Time
 	}
 	// Solution holds the conditions on solution.
@@ -88,117 +82,91 @@ type ListLivesFilter struct {
 		Eq *BuiltInType
 	}
 	// AverageViewTime holds the conditions on averageViewTime, which Match compares with the
-	// item's metrics.averageViewTime.
+	// item's metrics.averageViewTime. The spec says of each operator: Matches
+	// metrics.averageViewTime of the Live.
 	AverageViewTime struct {
-		// Lt is averageViewTime[lt]: Return elements with value lower than this. Matches
-		// metrics.averageViewTime of the Live.
+		// Lt is averageViewTime[lt]: Return elements with value lower than this.
 		Lt *int
 		// Lte is averageViewTime[lte]: Return elements with value lower than or equal to this.
-		// Matches metrics.averageViewTime of the Live.
 		Lte *int
-		// Gt is averageViewTime[gt]: Return elements with value greater than this. Matches
-		// metrics.averageViewTime of the Live.
+		// Gt is averageViewTime[gt]: Return elements with value greater than this.
 		Gt *int
 		// Gte is averageViewTime[gte]: Return elements with value greater than or equal to this.
-		// Matches metrics.averageViewTime of the Live.
 		Gte *int
-		// Eq is averageViewTime[eq]: Return elements with value equal to this. Matches
-		// metrics.averageViewTime of the Live.
+		// Eq is averageViewTime[eq]: Return elements with value equal to this.
 		Eq *int
 	}
 	// Invited holds the conditions on invited, which Match compares with the item's
-	// metrics.invited.
+	// metrics.invited. The spec says of each operator: Matches metrics.invited of the Live.
 	Invited struct {
-		// Lt is invited[lt]: Return elements with value lower than this. Matches metrics.invited of
-		// the Live.
+		// Lt is invited[lt]: Return elements with value lower than this.
 		Lt *int
-		// Lte is invited[lte]: Return elements with value lower than or equal to this. Matches
-		// metrics.invited of the Live.
+		// Lte is invited[lte]: Return elements with value lower than or equal to this.
 		Lte *int
-		// Gt is invited[gt]: Return elements with value greater than this. Matches metrics.invited
-		// of the Live.
+		// Gt is invited[gt]: Return elements with value greater than this.
 		Gt *int
-		// Gte is invited[gte]: Return elements with value greater than or equal to this. Matches
-		// metrics.invited of the Live.
+		// Gte is invited[gte]: Return elements with value greater than or equal to this.
 		Gte *int
-		// Eq is invited[eq]: Return elements with value equal to this. Matches metrics.invited of
-		// the Live.
+		// Eq is invited[eq]: Return elements with value equal to this.
 		Eq *int
 	}
 	// Registrant holds the conditions on registrant, which Match compares with the item's
-	// metrics.registrant.
+	// metrics.registrant. The spec says of each operator: Matches metrics.registrant of the
+	// Live.
 	Registrant struct {
-		// Lt is registrant[lt]: Return elements with value lower than this. Matches
-		// metrics.registrant of the Live.
+		// Lt is registrant[lt]: Return elements with value lower than this.
 		Lt *int
-		// Lte is registrant[lte]: Return elements with value lower than or equal to this. Matches
-		// metrics.registrant of the Live.
+		// Lte is registrant[lte]: Return elements with value lower than or equal to this.
 		Lte *int
-		// Gt is registrant[gt]: Return elements with value greater than this. Matches
-		// metrics.registrant of the Live.
+		// Gt is registrant[gt]: Return elements with value greater than this.
 		Gt *int
-		// Gte is registrant[gte]: Return elements with value greater than or equal to this. Matches
-		// metrics.registrant of the Live.
+		// Gte is registrant[gte]: Return elements with value greater than or equal to this.
 		Gte *int
-		// Eq is registrant[eq]: Return elements with value equal to this. Matches metrics.registrant
-		// of the Live.
+		// Eq is registrant[eq]: Return elements with value equal to this.
 		Eq *int
 	}
 	// Attendee holds the conditions on attendee, which Match compares with the item's
-	// metrics.attendee.
+	// metrics.attendee. The spec says of each operator: Matches metrics.attendee of the Live.
 	Attendee struct {
-		// Lt is attendee[lt]: Return elements with value lower than this. Matches metrics.attendee
-		// of the Live.
+		// Lt is attendee[lt]: Return elements with value lower than this.
 		Lt *int
-		// Lte is attendee[lte]: Return elements with value lower than or equal to this. Matches
-		// metrics.attendee of the Live.
+		// Lte is attendee[lte]: Return elements with value lower than or equal to this.
 		Lte *int
-		// Gt is attendee[gt]: Return elements with value greater than this. Matches metrics.attendee
-		// of the Live.
+		// Gt is attendee[gt]: Return elements with value greater than this.
 		Gt *int
-		// Gte is attendee[gte]: Return elements with value greater than or equal to this. Matches
-		// metrics.attendee of the Live.
+		// Gte is attendee[gte]: Return elements with value greater than or equal to this.
 		Gte *int
-		// Eq is attendee[eq]: Return elements with value equal to this. Matches metrics.attendee of
-		// the Live.
+		// Eq is attendee[eq]: Return elements with value equal to this.
 		Eq *int
 	}
 	// AttendanceRate holds the conditions on attendanceRate, which Match compares with the
-	// item's metrics.attendanceRate.
+	// item's metrics.attendanceRate. The spec says of each operator: Matches
+	// metrics.attendanceRate of the Live.
 	AttendanceRate struct {
-		// Lt is attendanceRate[lt]: Return elements with value lower than this. Matches
-		// metrics.attendanceRate of the Live.
+		// Lt is attendanceRate[lt]: Return elements with value lower than this.
 		Lt *int
 		// Lte is attendanceRate[lte]: Return elements with value lower than or equal to this.
-		// Matches metrics.attendanceRate of the Live.
 		Lte *int
-		// Gt is attendanceRate[gt]: Return elements with value greater than this. Matches
-		// metrics.attendanceRate of the Live.
+		// Gt is attendanceRate[gt]: Return elements with value greater than this.
 		Gt *int
 		// Gte is attendanceRate[gte]: Return elements with value greater than or equal to this.
-		// Matches metrics.attendanceRate of the Live.
 		Gte *int
-		// Eq is attendanceRate[eq]: Return elements with value equal to this. Matches
-		// metrics.attendanceRate of the Live.
+		// Eq is attendanceRate[eq]: Return elements with value equal to this.
 		Eq *int
 	}
 	// TotalReplayView holds the conditions on totalReplayView, which Match compares with the
-	// item's metrics.totalReplayView.
+	// item's metrics.totalReplayView. The spec says of each operator: Matches
+	// metrics.totalReplayView of the Live.
 	TotalReplayView struct {
-		// Lt is totalReplayView[lt]: Return elements with value lower than this. Matches
-		// metrics.totalReplayView of the Live.
+		// Lt is totalReplayView[lt]: Return elements with value lower than this.
 		Lt *int
 		// Lte is totalReplayView[lte]: Return elements with value lower than or equal to this.
-		// Matches metrics.totalReplayView of the Live.
 		Lte *int
-		// Gt is totalReplayView[gt]: Return elements with value greater than this. Matches
-		// metrics.totalReplayView of the Live.
+		// Gt is totalReplayView[gt]: Return elements with value greater than this.
 		Gt *int
 		// Gte is totalReplayView[gte]: Return elements with value greater than or equal to this.
-		// Matches metrics.totalReplayView of the Live.
 		Gte *int
-		// Eq is totalReplayView[eq]: Return elements with value equal to this. Matches
-		// metrics.totalReplayView of the Live.
+		// Eq is totalReplayView[eq]: Return elements with value equal to this.
 		Eq *int
 	}
 }
@@ -451,94 +419,54 @@ func (f ListLivesFilter) TotalReplayViewEq(v int) ListLivesFilter {
 
 // IsZero reports whether no condition is set, so that the filter selects every item.
 func (f ListLivesFilter) IsZero() bool {
-	return f.Title.Eq == nil &&
-		f.Title.Contains == nil &&
-		f.Status.Eq == nil &&
-		f.StartDate.Lt == nil &&
-		f.StartDate.Lte == nil &&
-		f.StartDate.Gt == nil &&
-		f.StartDate.Gte == nil &&
-		f.StartDate.Eq == nil &&
-		f.Solution.Eq == nil &&
-		f.Replay.Eq == nil &&
-		f.BuiltInType.Eq == nil &&
-		f.AverageViewTime.Lt == nil &&
-		f.AverageViewTime.Lte == nil &&
-		f.AverageViewTime.Gt == nil &&
-		f.AverageViewTime.Gte == nil &&
-		f.AverageViewTime.Eq == nil &&
-		f.Invited.Lt == nil &&
-		f.Invited.Lte == nil &&
-		f.Invited.Gt == nil &&
-		f.Invited.Gte == nil &&
-		f.Invited.Eq == nil &&
-		f.Registrant.Lt == nil &&
-		f.Registrant.Lte == nil &&
-		f.Registrant.Gt == nil &&
-		f.Registrant.Gte == nil &&
-		f.Registrant.Eq == nil &&
-		f.Attendee.Lt == nil &&
-		f.Attendee.Lte == nil &&
-		f.Attendee.Gt == nil &&
-		f.Attendee.Gte == nil &&
-		f.Attendee.Eq == nil &&
-		f.AttendanceRate.Lt == nil &&
-		f.AttendanceRate.Lte == nil &&
-		f.AttendanceRate.Gt == nil &&
-		f.AttendanceRate.Gte == nil &&
-		f.AttendanceRate.Eq == nil &&
-		f.TotalReplayView.Lt == nil &&
-		f.TotalReplayView.Lte == nil &&
-		f.TotalReplayView.Gt == nil &&
-		f.TotalReplayView.Gte == nil &&
-		f.TotalReplayView.Eq == nil
+	return f == ListLivesFilter{}
 }
 
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLivesFilter) AppendQuery(q url.Values) {
 	filterAppend(q, []filterOperand{
-		{"title[eq]", f.Title.Eq},
-		{"title[contains]", f.Title.Contains},
-		{"status[eq]", (*string)(f.Status.Eq)},
-		{"startDate[lt]", (*filterUnix)(f.StartDate.Lt)},
-		{"startDate[lte]", (*filterUnix)(f.StartDate.Lte)},
-		{"startDate[gt]", (*filterUnix)(f.StartDate.Gt)},
-		{"startDate[gte]", (*filterUnix)(f.StartDate.Gte)},
-		{"startDate[eq]", (*filterUnix)(f.StartDate.Eq)},
-		{"solution[eq]", (*string)(f.Solution.Eq)},
-		{"replay[eq]", f.Replay.Eq},
-		{"builtInType[eq]", (*string)(f.BuiltInType.Eq)},
-		{"averageViewTime[lt]", f.AverageViewTime.Lt},
-		{"averageViewTime[lte]", f.AverageViewTime.Lte},
-		{"averageViewTime[gt]", f.AverageViewTime.Gt},
-		{"averageViewTime[gte]", f.AverageViewTime.Gte},
-		{"averageViewTime[eq]", f.AverageViewTime.Eq},
-		{"invited[lt]", f.Invited.Lt},
-		{"invited[lte]", f.Invited.Lte},
-		{"invited[gt]", f.Invited.Gt},
-		{"invited[gte]", f.Invited.Gte},
-		{"invited[eq]", f.Invited.Eq},
-		{"registrant[lt]", f.Registrant.Lt},
-		{"registrant[lte]", f.Registrant.Lte},
-		{"registrant[gt]", f.Registrant.Gt},
-		{"registrant[gte]", f.Registrant.Gte},
-		{"registrant[eq]", f.Registrant.Eq},
-		{"attendee[lt]", f.Attendee.Lt},
-		{"attendee[lte]", f.Attendee.Lte},
-		{"attendee[gt]", f.Attendee.Gt},
-		{"attendee[gte]", f.Attendee.Gte},
-		{"attendee[eq]", f.Attendee.Eq},
-		{"attendanceRate[lt]", f.AttendanceRate.Lt},
-		{"attendanceRate[lte]", f.AttendanceRate.Lte},
-		{"attendanceRate[gt]", f.AttendanceRate.Gt},
-		{"attendanceRate[gte]", f.AttendanceRate.Gte},
-		{"attendanceRate[eq]", f.AttendanceRate.Eq},
-		{"totalReplayView[lt]", f.TotalReplayView.Lt},
-		{"totalReplayView[lte]", f.TotalReplayView.Lte},
-		{"totalReplayView[gt]", f.TotalReplayView.Gt},
-		{"totalReplayView[gte]", f.TotalReplayView.Gte},
-		{"totalReplayView[eq]", f.TotalReplayView.Eq},
+		{name: "title[eq]", value: f.Title.Eq},
+		{name: "title[contains]", value: f.Title.Contains},
+		{name: "status[eq]", value: (*string)(f.Status.Eq)},
+		{name: "startDate[lt]", value: (*filterUnix)(f.StartDate.Lt)},
+		{name: "startDate[lte]", value: (*filterUnix)(f.StartDate.Lte)},
+		{name: "startDate[gt]", value: (*filterUnix)(f.StartDate.Gt)},
+		{name: "startDate[gte]", value: (*filterUnix)(f.StartDate.Gte)},
+		{name: "startDate[eq]", value: (*filterUnix)(f.StartDate.Eq)},
+		{name: "solution[eq]", value: (*string)(f.Solution.Eq)},
+		{name: "replay[eq]", value: f.Replay.Eq},
+		{name: "builtInType[eq]", value: (*string)(f.BuiltInType.Eq)},
+		{name: "averageViewTime[lt]", value: f.AverageViewTime.Lt},
+		{name: "averageViewTime[lte]", value: f.AverageViewTime.Lte},
+		{name: "averageViewTime[gt]", value: f.AverageViewTime.Gt},
+		{name: "averageViewTime[gte]", value: f.AverageViewTime.Gte},
+		{name: "averageViewTime[eq]", value: f.AverageViewTime.Eq},
+		{name: "invited[lt]", value: f.Invited.Lt},
+		{name: "invited[lte]", value: f.Invited.Lte},
+		{name: "invited[gt]", value: f.Invited.Gt},
+		{name: "invited[gte]", value: f.Invited.Gte},
+		{name: "invited[eq]", value: f.Invited.Eq},
+		{name: "registrant[lt]", value: f.Registrant.Lt},
+		{name: "registrant[lte]", value: f.Registrant.Lte},
+		{name: "registrant[gt]", value: f.Registrant.Gt},
+		{name: "registrant[gte]", value: f.Registrant.Gte},
+		{name: "registrant[eq]", value: f.Registrant.Eq},
+		{name: "attendee[lt]", value: f.Attendee.Lt},
+		{name: "attendee[lte]", value: f.Attendee.Lte},
+		{name: "attendee[gt]", value: f.Attendee.Gt},
+		{name: "attendee[gte]", value: f.Attendee.Gte},
+		{name: "attendee[eq]", value: f.Attendee.Eq},
+		{name: "attendanceRate[lt]", value: f.AttendanceRate.Lt},
+		{name: "attendanceRate[lte]", value: f.AttendanceRate.Lte},
+		{name: "attendanceRate[gt]", value: f.AttendanceRate.Gt},
+		{name: "attendanceRate[gte]", value: f.AttendanceRate.Gte},
+		{name: "attendanceRate[eq]", value: f.AttendanceRate.Eq},
+		{name: "totalReplayView[lt]", value: f.TotalReplayView.Lt},
+		{name: "totalReplayView[lte]", value: f.TotalReplayView.Lte},
+		{name: "totalReplayView[gt]", value: f.TotalReplayView.Gt},
+		{name: "totalReplayView[gte]", value: f.TotalReplayView.Gte},
+		{name: "totalReplayView[eq]", value: f.TotalReplayView.Eq},
 	})
 }
 
@@ -549,47 +477,47 @@ func ParseListLivesFilter(q url.Values) (ListLivesFilter, []FilterError) {
 	var f ListLivesFilter
 	var errs []FilterError
 	filterRead(q, &errs, []filterTarget{
-		{"title[eq]", &f.Title.Eq},
-		{"title[contains]", &f.Title.Contains},
-		{"status[eq]", &f.Status.Eq},
-		{"startDate[lt]", filterUnixAt{&f.StartDate.Lt}},
-		{"startDate[lte]", filterUnixAt{&f.StartDate.Lte}},
-		{"startDate[gt]", filterUnixAt{&f.StartDate.Gt}},
-		{"startDate[gte]", filterUnixAt{&f.StartDate.Gte}},
-		{"startDate[eq]", filterUnixAt{&f.StartDate.Eq}},
-		{"solution[eq]", &f.Solution.Eq},
-		{"replay[eq]", &f.Replay.Eq},
-		{"builtInType[eq]", &f.BuiltInType.Eq},
-		{"averageViewTime[lt]", &f.AverageViewTime.Lt},
-		{"averageViewTime[lte]", &f.AverageViewTime.Lte},
-		{"averageViewTime[gt]", &f.AverageViewTime.Gt},
-		{"averageViewTime[gte]", &f.AverageViewTime.Gte},
-		{"averageViewTime[eq]", &f.AverageViewTime.Eq},
-		{"invited[lt]", &f.Invited.Lt},
-		{"invited[lte]", &f.Invited.Lte},
-		{"invited[gt]", &f.Invited.Gt},
-		{"invited[gte]", &f.Invited.Gte},
-		{"invited[eq]", &f.Invited.Eq},
-		{"registrant[lt]", &f.Registrant.Lt},
-		{"registrant[lte]", &f.Registrant.Lte},
-		{"registrant[gt]", &f.Registrant.Gt},
-		{"registrant[gte]", &f.Registrant.Gte},
-		{"registrant[eq]", &f.Registrant.Eq},
-		{"attendee[lt]", &f.Attendee.Lt},
-		{"attendee[lte]", &f.Attendee.Lte},
-		{"attendee[gt]", &f.Attendee.Gt},
-		{"attendee[gte]", &f.Attendee.Gte},
-		{"attendee[eq]", &f.Attendee.Eq},
-		{"attendanceRate[lt]", &f.AttendanceRate.Lt},
-		{"attendanceRate[lte]", &f.AttendanceRate.Lte},
-		{"attendanceRate[gt]", &f.AttendanceRate.Gt},
-		{"attendanceRate[gte]", &f.AttendanceRate.Gte},
-		{"attendanceRate[eq]", &f.AttendanceRate.Eq},
-		{"totalReplayView[lt]", &f.TotalReplayView.Lt},
-		{"totalReplayView[lte]", &f.TotalReplayView.Lte},
-		{"totalReplayView[gt]", &f.TotalReplayView.Gt},
-		{"totalReplayView[gte]", &f.TotalReplayView.Gte},
-		{"totalReplayView[eq]", &f.TotalReplayView.Eq},
+		{name: "title[eq]", field: &f.Title.Eq},
+		{name: "title[contains]", field: &f.Title.Contains},
+		{name: "status[eq]", field: &f.Status.Eq},
+		{name: "startDate[lt]", field: filterUnixAt{&f.StartDate.Lt}},
+		{name: "startDate[lte]", field: filterUnixAt{&f.StartDate.Lte}},
+		{name: "startDate[gt]", field: filterUnixAt{&f.StartDate.Gt}},
+		{name: "startDate[gte]", field: filterUnixAt{&f.StartDate.Gte}},
+		{name: "startDate[eq]", field: filterUnixAt{&f.StartDate.Eq}},
+		{name: "solution[eq]", field: &f.Solution.Eq},
+		{name: "replay[eq]", field: &f.Replay.Eq},
+		{name: "builtInType[eq]", field: &f.BuiltInType.Eq},
+		{name: "averageViewTime[lt]", field: &f.AverageViewTime.Lt},
+		{name: "averageViewTime[lte]", field: &f.AverageViewTime.Lte},
+		{name: "averageViewTime[gt]", field: &f.AverageViewTime.Gt},
+		{name: "averageViewTime[gte]", field: &f.AverageViewTime.Gte},
+		{name: "averageViewTime[eq]", field: &f.AverageViewTime.Eq},
+		{name: "invited[lt]", field: &f.Invited.Lt},
+		{name: "invited[lte]", field: &f.Invited.Lte},
+		{name: "invited[gt]", field: &f.Invited.Gt},
+		{name: "invited[gte]", field: &f.Invited.Gte},
+		{name: "invited[eq]", field: &f.Invited.Eq},
+		{name: "registrant[lt]", field: &f.Registrant.Lt},
+		{name: "registrant[lte]", field: &f.Registrant.Lte},
+		{name: "registrant[gt]", field: &f.Registrant.Gt},
+		{name: "registrant[gte]", field: &f.Registrant.Gte},
+		{name: "registrant[eq]", field: &f.Registrant.Eq},
+		{name: "attendee[lt]", field: &f.Attendee.Lt},
+		{name: "attendee[lte]", field: &f.Attendee.Lte},
+		{name: "attendee[gt]", field: &f.Attendee.Gt},
+		{name: "attendee[gte]", field: &f.Attendee.Gte},
+		{name: "attendee[eq]", field: &f.Attendee.Eq},
+		{name: "attendanceRate[lt]", field: &f.AttendanceRate.Lt},
+		{name: "attendanceRate[lte]", field: &f.AttendanceRate.Lte},
+		{name: "attendanceRate[gt]", field: &f.AttendanceRate.Gt},
+		{name: "attendanceRate[gte]", field: &f.AttendanceRate.Gte},
+		{name: "attendanceRate[eq]", field: &f.AttendanceRate.Eq},
+		{name: "totalReplayView[lt]", field: &f.TotalReplayView.Lt},
+		{name: "totalReplayView[lte]", field: &f.TotalReplayView.Lte},
+		{name: "totalReplayView[gt]", field: &f.TotalReplayView.Gt},
+		{name: "totalReplayView[gte]", field: &f.TotalReplayView.Gte},
+		{name: "totalReplayView[eq]", field: &f.TotalReplayView.Eq},
 	})
 	return f, errs
 }
@@ -601,247 +529,141 @@ func ParseListLivesFilter(q url.Values) (ListLivesFilter, []FilterError) {
 //   - contains, startsWith and endsWith ignore case (Unicode simple folding, as strings.EqualFold does);
 //   - a Unix-time condition compares whole seconds: a date-time property is cut to its second.
 func (f ListLivesFilter) Match(item Live) bool {
-	// The title conditions.
-	{
-		c := f.Title
-		if c.Eq != nil || c.Contains != nil {
-			if item.Title == nil {
-				return false
-			}
-			x := *item.Title
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Title; c.Eq != nil || c.Contains != nil {
+		if item.Title == nil {
+			return false
+		}
+		x := *item.Title
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The status conditions.
-	{
-		c := f.Status
-		if c.Eq != nil {
-			if item.Status == nil {
-				return false
-			}
-			x := *item.Status
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Status; c.Eq != nil {
+		if item.Status == nil {
+			return false
+		}
+		x := *item.Status
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The startDate conditions.
-	{
-		c := f.StartDate
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.StartDate == nil {
-				return false
-			}
-			x := *item.StartDate
-			if c.Lt != nil && x.Unix() >= c.Lt.Unix() {
-				return false
-			}
-			if c.Lte != nil && x.Unix() > c.Lte.Unix() {
-				return false
-			}
-			if c.Gt != nil && x.Unix() <= c.Gt.Unix() {
-				return false
-			}
-			if c.Gte != nil && x.Unix() < c.Gte.Unix() {
-				return false
-			}
-			if c.Eq != nil && x.Unix() != c.Eq.Unix() {
-				return false
-			}
+	if c := f.StartDate; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.StartDate == nil {
+			return false
+		}
+		x := *item.StartDate
+		if c.Lt != nil && x.Unix() >= c.Lt.Unix() ||
+			c.Lte != nil && x.Unix() > c.Lte.Unix() ||
+			c.Gt != nil && x.Unix() <= c.Gt.Unix() ||
+			c.Gte != nil && x.Unix() < c.Gte.Unix() ||
+			c.Eq != nil && x.Unix() != c.Eq.Unix() {
+			return false
 		}
 	}
-	// The solution conditions.
-	{
-		c := f.Solution
-		if c.Eq != nil {
-			if item.Solution == nil {
-				return false
-			}
-			x := *item.Solution
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Solution; c.Eq != nil {
+		if item.Solution == nil {
+			return false
+		}
+		x := *item.Solution
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The replay conditions.
-	{
-		c := f.Replay
-		if c.Eq != nil {
-			if item.BuiltInConfig == nil || item.BuiltInConfig.RecordAvailable == nil {
-				return false
-			}
-			x := *item.BuiltInConfig.RecordAvailable
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Replay; c.Eq != nil {
+		if item.BuiltInConfig == nil || item.BuiltInConfig.RecordAvailable == nil {
+			return false
+		}
+		x := *item.BuiltInConfig.RecordAvailable
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The builtInType conditions.
-	{
-		c := f.BuiltInType
-		if c.Eq != nil {
-			x, ok := item.BuiltInType.Get()
-			if !ok {
-				return false
-			}
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.BuiltInType; c.Eq != nil {
+		x, ok := item.BuiltInType.Get()
+		if !ok {
+			return false
+		}
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The averageViewTime conditions.
-	{
-		c := f.AverageViewTime
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.Metrics == nil || item.Metrics.AverageViewTime == nil {
-				return false
-			}
-			x := *item.Metrics.AverageViewTime
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Lte != nil && x > *c.Lte {
-				return false
-			}
-			if c.Gt != nil && x <= *c.Gt {
-				return false
-			}
-			if c.Gte != nil && x < *c.Gte {
-				return false
-			}
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
+	if c := f.AverageViewTime; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.Metrics == nil || item.Metrics.AverageViewTime == nil {
+			return false
+		}
+		x := *item.Metrics.AverageViewTime
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Lte != nil && x > *c.Lte ||
+			c.Gt != nil && x <= *c.Gt ||
+			c.Gte != nil && x < *c.Gte ||
+			c.Eq != nil && x != *c.Eq {
+			return false
 		}
 	}
-	// The invited conditions.
-	{
-		c := f.Invited
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.Metrics == nil || item.Metrics.Invited == nil {
-				return false
-			}
-			x := *item.Metrics.Invited
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Lte != nil && x > *c.Lte {
-				return false
-			}
-			if c.Gt != nil && x <= *c.Gt {
-				return false
-			}
-			if c.Gte != nil && x < *c.Gte {
-				return false
-			}
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
+	if c := f.Invited; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.Metrics == nil || item.Metrics.Invited == nil {
+			return false
+		}
+		x := *item.Metrics.Invited
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Lte != nil && x > *c.Lte ||
+			c.Gt != nil && x <= *c.Gt ||
+			c.Gte != nil && x < *c.Gte ||
+			c.Eq != nil && x != *c.Eq {
+			return false
 		}
 	}
-	// The registrant conditions.
-	{
-		c := f.Registrant
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.Metrics == nil || item.Metrics.Registrant == nil {
-				return false
-			}
-			x := *item.Metrics.Registrant
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Lte != nil && x > *c.Lte {
-				return false
-			}
-			if c.Gt != nil && x <= *c.Gt {
-				return false
-			}
-			if c.Gte != nil && x < *c.Gte {
-				return false
-			}
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
+	if c := f.Registrant; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.Metrics == nil || item.Metrics.Registrant == nil {
+			return false
+		}
+		x := *item.Metrics.Registrant
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Lte != nil && x > *c.Lte ||
+			c.Gt != nil && x <= *c.Gt ||
+			c.Gte != nil && x < *c.Gte ||
+			c.Eq != nil && x != *c.Eq {
+			return false
 		}
 	}
-	// The attendee conditions.
-	{
-		c := f.Attendee
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.Metrics == nil || item.Metrics.Attendee == nil {
-				return false
-			}
-			x := *item.Metrics.Attendee
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Lte != nil && x > *c.Lte {
-				return false
-			}
-			if c.Gt != nil && x <= *c.Gt {
-				return false
-			}
-			if c.Gte != nil && x < *c.Gte {
-				return false
-			}
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
+	if c := f.Attendee; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.Metrics == nil || item.Metrics.Attendee == nil {
+			return false
+		}
+		x := *item.Metrics.Attendee
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Lte != nil && x > *c.Lte ||
+			c.Gt != nil && x <= *c.Gt ||
+			c.Gte != nil && x < *c.Gte ||
+			c.Eq != nil && x != *c.Eq {
+			return false
 		}
 	}
-	// The attendanceRate conditions.
-	{
-		c := f.AttendanceRate
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.Metrics == nil || item.Metrics.AttendanceRate == nil {
-				return false
-			}
-			x := *item.Metrics.AttendanceRate
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Lte != nil && x > *c.Lte {
-				return false
-			}
-			if c.Gt != nil && x <= *c.Gt {
-				return false
-			}
-			if c.Gte != nil && x < *c.Gte {
-				return false
-			}
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
+	if c := f.AttendanceRate; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.Metrics == nil || item.Metrics.AttendanceRate == nil {
+			return false
+		}
+		x := *item.Metrics.AttendanceRate
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Lte != nil && x > *c.Lte ||
+			c.Gt != nil && x <= *c.Gt ||
+			c.Gte != nil && x < *c.Gte ||
+			c.Eq != nil && x != *c.Eq {
+			return false
 		}
 	}
-	// The totalReplayView conditions.
-	{
-		c := f.TotalReplayView
-		if c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
-			if item.Metrics == nil || item.Metrics.TotalReplayView == nil {
-				return false
-			}
-			x := *item.Metrics.TotalReplayView
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Lte != nil && x > *c.Lte {
-				return false
-			}
-			if c.Gt != nil && x <= *c.Gt {
-				return false
-			}
-			if c.Gte != nil && x < *c.Gte {
-				return false
-			}
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
+	if c := f.TotalReplayView; c.Lt != nil || c.Lte != nil || c.Gt != nil || c.Gte != nil || c.Eq != nil {
+		if item.Metrics == nil || item.Metrics.TotalReplayView == nil {
+			return false
+		}
+		x := *item.Metrics.TotalReplayView
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Lte != nil && x > *c.Lte ||
+			c.Gt != nil && x <= *c.Gt ||
+			c.Gte != nil && x < *c.Gte ||
+			c.Eq != nil && x != *c.Eq {
+			return false
 		}
 	}
 	return true
@@ -860,32 +682,29 @@ func (f ListLivesFilter) Match(item Live) bool {
 // ParseListLiveParticipantsFilter, and Match applies it to a Participant in memory.
 type ListLiveParticipantsFilter struct {
 	// Firstname holds the conditions on firstname, which Match compares with the item's
+	// spotMemberFirstname. The spec says of each operator: Matched against the Participant's
 	// spotMemberFirstname.
 	Firstname struct {
-		// Eq is firstname[eq]: Search participants with a specific firstname. Matched against the
-		// Participant's spotMemberFirstname.
+		// Eq is firstname[eq]: Search participants with a specific firstname.
 		Eq *string
 		// Contains is firstname[contains]: Search participants that contains this in the firstname.
-		// Matched against the Participant's spotMemberFirstname.
 		Contains *string
 	}
 	// Lastname holds the conditions on lastname, which Match compares with the item's
+	// spotMemberLastname. The spec says of each operator: Matched against the Participant's
 	// spotMemberLastname.
 	Lastname struct {
-		// Eq is lastname[eq]: Search participants with a specific lastname. Matched against the
-		// Participant's spotMemberLastname.
+		// Eq is lastname[eq]: Search participants with a specific lastname.
 		Eq *string
 		// Contains is lastname[contains]: Search participants that contains this in the lastname.
-		// Matched against the Participant's spotMemberLastname.
 		Contains *string
 	}
 	// Email holds the conditions on email, which Match compares with the item's spotMemberEmail.
+	// The spec says of each operator: Matched against the Participant's spotMemberEmail.
 	Email struct {
-		// Eq is email[eq]: Search participants with a specific email. Matched against the
-		// Participant's spotMemberEmail.
+		// Eq is email[eq]: Search participants with a specific email.
 		Eq *string
-		// Contains is email[contains]: Search participants that contains this in the email. Matched
-		// against the Participant's spotMemberEmail.
+		// Contains is email[contains]: Search participants that contains this in the email.
 		Contains *string
 	}
 	// Type holds the conditions on type.
@@ -974,32 +793,23 @@ func (f ListLiveParticipantsFilter) HasParticipatedEq(v bool) ListLiveParticipan
 
 // IsZero reports whether no condition is set, so that the filter selects every item.
 func (f ListLiveParticipantsFilter) IsZero() bool {
-	return f.Firstname.Eq == nil &&
-		f.Firstname.Contains == nil &&
-		f.Lastname.Eq == nil &&
-		f.Lastname.Contains == nil &&
-		f.Email.Eq == nil &&
-		f.Email.Contains == nil &&
-		f.Type.Eq == nil &&
-		f.Status.Eq == nil &&
-		f.HasReplayed.Eq == nil &&
-		f.HasParticipated.Eq == nil
+	return f == ListLiveParticipantsFilter{}
 }
 
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLiveParticipantsFilter) AppendQuery(q url.Values) {
 	filterAppend(q, []filterOperand{
-		{"firstname[eq]", f.Firstname.Eq},
-		{"firstname[contains]", f.Firstname.Contains},
-		{"lastname[eq]", f.Lastname.Eq},
-		{"lastname[contains]", f.Lastname.Contains},
-		{"email[eq]", f.Email.Eq},
-		{"email[contains]", f.Email.Contains},
-		{"type[eq]", (*string)(f.Type.Eq)},
-		{"status[eq]", (*string)(f.Status.Eq)},
-		{"hasReplayed[eq]", f.HasReplayed.Eq},
-		{"hasParticipated[eq]", f.HasParticipated.Eq},
+		{name: "firstname[eq]", value: f.Firstname.Eq},
+		{name: "firstname[contains]", value: f.Firstname.Contains},
+		{name: "lastname[eq]", value: f.Lastname.Eq},
+		{name: "lastname[contains]", value: f.Lastname.Contains},
+		{name: "email[eq]", value: f.Email.Eq},
+		{name: "email[contains]", value: f.Email.Contains},
+		{name: "type[eq]", value: (*string)(f.Type.Eq)},
+		{name: "status[eq]", value: (*string)(f.Status.Eq)},
+		{name: "hasReplayed[eq]", value: f.HasReplayed.Eq},
+		{name: "hasParticipated[eq]", value: f.HasParticipated.Eq},
 	})
 }
 
@@ -1010,16 +820,16 @@ func ParseListLiveParticipantsFilter(q url.Values) (ListLiveParticipantsFilter, 
 	var f ListLiveParticipantsFilter
 	var errs []FilterError
 	filterRead(q, &errs, []filterTarget{
-		{"firstname[eq]", &f.Firstname.Eq},
-		{"firstname[contains]", &f.Firstname.Contains},
-		{"lastname[eq]", &f.Lastname.Eq},
-		{"lastname[contains]", &f.Lastname.Contains},
-		{"email[eq]", &f.Email.Eq},
-		{"email[contains]", &f.Email.Contains},
-		{"type[eq]", &f.Type.Eq},
-		{"status[eq]", &f.Status.Eq},
-		{"hasReplayed[eq]", &f.HasReplayed.Eq},
-		{"hasParticipated[eq]", &f.HasParticipated.Eq},
+		{name: "firstname[eq]", field: &f.Firstname.Eq},
+		{name: "firstname[contains]", field: &f.Firstname.Contains},
+		{name: "lastname[eq]", field: &f.Lastname.Eq},
+		{name: "lastname[contains]", field: &f.Lastname.Contains},
+		{name: "email[eq]", field: &f.Email.Eq},
+		{name: "email[contains]", field: &f.Email.Contains},
+		{name: "type[eq]", field: &f.Type.Eq},
+		{name: "status[eq]", field: &f.Status.Eq},
+		{name: "hasReplayed[eq]", field: &f.HasReplayed.Eq},
+		{name: "hasParticipated[eq]", field: &f.HasParticipated.Eq},
 	})
 	return f, errs
 }
@@ -1030,95 +840,61 @@ func ParseListLiveParticipantsFilter(q url.Values) (ListLiveParticipantsFilter, 
 //   - eq, ne, lt, lte, gt and gte compare strings exactly, byte by byte;
 //   - contains, startsWith and endsWith ignore case (Unicode simple folding, as strings.EqualFold does).
 func (f ListLiveParticipantsFilter) Match(item Participant) bool {
-	// The firstname conditions.
-	{
-		c := f.Firstname
-		if c.Eq != nil || c.Contains != nil {
-			if item.SpotMemberFirstname == nil {
-				return false
-			}
-			x := *item.SpotMemberFirstname
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Firstname; c.Eq != nil || c.Contains != nil {
+		if item.SpotMemberFirstname == nil {
+			return false
+		}
+		x := *item.SpotMemberFirstname
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The lastname conditions.
-	{
-		c := f.Lastname
-		if c.Eq != nil || c.Contains != nil {
-			if item.SpotMemberLastname == nil {
-				return false
-			}
-			x := *item.SpotMemberLastname
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Lastname; c.Eq != nil || c.Contains != nil {
+		if item.SpotMemberLastname == nil {
+			return false
+		}
+		x := *item.SpotMemberLastname
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The email conditions.
-	{
-		c := f.Email
-		if c.Eq != nil || c.Contains != nil {
-			x := item.SpotMemberEmail
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Email; c.Eq != nil || c.Contains != nil {
+		x := item.SpotMemberEmail
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The type conditions.
-	{
-		c := f.Type
-		if c.Eq != nil {
-			x := item.Type
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Type; c.Eq != nil {
+		x := item.Type
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The status conditions.
-	{
-		c := f.Status
-		if c.Eq != nil {
-			x := item.Status
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Status; c.Eq != nil {
+		x := item.Status
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The hasReplayed conditions.
-	{
-		c := f.HasReplayed
-		if c.Eq != nil {
-			if item.Metrics.HasReplayed == nil {
-				return false
-			}
-			x := *item.Metrics.HasReplayed
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.HasReplayed; c.Eq != nil {
+		if item.Metrics.HasReplayed == nil {
+			return false
+		}
+		x := *item.Metrics.HasReplayed
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The hasParticipated conditions.
-	{
-		c := f.HasParticipated
-		if c.Eq != nil {
-			if item.Metrics.HasParticipated == nil {
-				return false
-			}
-			x := *item.Metrics.HasParticipated
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.HasParticipated; c.Eq != nil {
+		if item.Metrics.HasParticipated == nil {
+			return false
+		}
+		x := *item.Metrics.HasParticipated
+		if x != *c.Eq {
+			return false
 		}
 	}
 	return true
@@ -1136,32 +912,29 @@ func (f ListLiveParticipantsFilter) Match(item Participant) bool {
 // and Match applies it to a Participant in memory.
 type ListLiveSpeakersFilter struct {
 	// Firstname holds the conditions on firstname, which Match compares with the item's
+	// spotMemberFirstname. The spec says of each operator: Matched against the Participant's
 	// spotMemberFirstname.
 	Firstname struct {
-		// Eq is firstname[eq]: Search participants with a specific firstname. Matched against the
-		// Participant's spotMemberFirstname.
+		// Eq is firstname[eq]: Search participants with a specific firstname.
 		Eq *string
 		// Contains is firstname[contains]: Search participants that contains this in the firstname.
-		// Matched against the Participant's spotMemberFirstname.
 		Contains *string
 	}
 	// Lastname holds the conditions on lastname, which Match compares with the item's
+	// spotMemberLastname. The spec says of each operator: Matched against the Participant's
 	// spotMemberLastname.
 	Lastname struct {
-		// Eq is lastname[eq]: Search participants with a specific lastname. Matched against the
-		// Participant's spotMemberLastname.
+		// Eq is lastname[eq]: Search participants with a specific lastname.
 		Eq *string
 		// Contains is lastname[contains]: Search participants that contains this in the lastname.
-		// Matched against the Participant's spotMemberLastname.
 		Contains *string
 	}
 	// Email holds the conditions on email, which Match compares with the item's spotMemberEmail.
+	// The spec says of each operator: Matched against the Participant's spotMemberEmail.
 	Email struct {
-		// Eq is email[eq]: Search participants with a specific email. Matched against the
-		// Participant's spotMemberEmail.
+		// Eq is email[eq]: Search participants with a specific email.
 		Eq *string
-		// Contains is email[contains]: Search participants that contains this in the email. Matched
-		// against the Participant's spotMemberEmail.
+		// Contains is email[contains]: Search participants that contains this in the email.
 		Contains *string
 	}
 	// Status holds the conditions on status.
@@ -1239,30 +1012,22 @@ func (f ListLiveSpeakersFilter) HasParticipatedEq(v bool) ListLiveSpeakersFilter
 
 // IsZero reports whether no condition is set, so that the filter selects every item.
 func (f ListLiveSpeakersFilter) IsZero() bool {
-	return f.Firstname.Eq == nil &&
-		f.Firstname.Contains == nil &&
-		f.Lastname.Eq == nil &&
-		f.Lastname.Contains == nil &&
-		f.Email.Eq == nil &&
-		f.Email.Contains == nil &&
-		f.Status.Eq == nil &&
-		f.HasReplayed.Eq == nil &&
-		f.HasParticipated.Eq == nil
+	return f == ListLiveSpeakersFilter{}
 }
 
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLiveSpeakersFilter) AppendQuery(q url.Values) {
 	filterAppend(q, []filterOperand{
-		{"firstname[eq]", f.Firstname.Eq},
-		{"firstname[contains]", f.Firstname.Contains},
-		{"lastname[eq]", f.Lastname.Eq},
-		{"lastname[contains]", f.Lastname.Contains},
-		{"email[eq]", f.Email.Eq},
-		{"email[contains]", f.Email.Contains},
-		{"status[eq]", (*string)(f.Status.Eq)},
-		{"hasReplayed[eq]", f.HasReplayed.Eq},
-		{"hasParticipated[eq]", f.HasParticipated.Eq},
+		{name: "firstname[eq]", value: f.Firstname.Eq},
+		{name: "firstname[contains]", value: f.Firstname.Contains},
+		{name: "lastname[eq]", value: f.Lastname.Eq},
+		{name: "lastname[contains]", value: f.Lastname.Contains},
+		{name: "email[eq]", value: f.Email.Eq},
+		{name: "email[contains]", value: f.Email.Contains},
+		{name: "status[eq]", value: (*string)(f.Status.Eq)},
+		{name: "hasReplayed[eq]", value: f.HasReplayed.Eq},
+		{name: "hasParticipated[eq]", value: f.HasParticipated.Eq},
 	})
 }
 
@@ -1273,15 +1038,15 @@ func ParseListLiveSpeakersFilter(q url.Values) (ListLiveSpeakersFilter, []Filter
 	var f ListLiveSpeakersFilter
 	var errs []FilterError
 	filterRead(q, &errs, []filterTarget{
-		{"firstname[eq]", &f.Firstname.Eq},
-		{"firstname[contains]", &f.Firstname.Contains},
-		{"lastname[eq]", &f.Lastname.Eq},
-		{"lastname[contains]", &f.Lastname.Contains},
-		{"email[eq]", &f.Email.Eq},
-		{"email[contains]", &f.Email.Contains},
-		{"status[eq]", &f.Status.Eq},
-		{"hasReplayed[eq]", &f.HasReplayed.Eq},
-		{"hasParticipated[eq]", &f.HasParticipated.Eq},
+		{name: "firstname[eq]", field: &f.Firstname.Eq},
+		{name: "firstname[contains]", field: &f.Firstname.Contains},
+		{name: "lastname[eq]", field: &f.Lastname.Eq},
+		{name: "lastname[contains]", field: &f.Lastname.Contains},
+		{name: "email[eq]", field: &f.Email.Eq},
+		{name: "email[contains]", field: &f.Email.Contains},
+		{name: "status[eq]", field: &f.Status.Eq},
+		{name: "hasReplayed[eq]", field: &f.HasReplayed.Eq},
+		{name: "hasParticipated[eq]", field: &f.HasParticipated.Eq},
 	})
 	return f, errs
 }
@@ -1292,85 +1057,55 @@ func ParseListLiveSpeakersFilter(q url.Values) (ListLiveSpeakersFilter, []Filter
 //   - eq, ne, lt, lte, gt and gte compare strings exactly, byte by byte;
 //   - contains, startsWith and endsWith ignore case (Unicode simple folding, as strings.EqualFold does).
 func (f ListLiveSpeakersFilter) Match(item Participant) bool {
-	// The firstname conditions.
-	{
-		c := f.Firstname
-		if c.Eq != nil || c.Contains != nil {
-			if item.SpotMemberFirstname == nil {
-				return false
-			}
-			x := *item.SpotMemberFirstname
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Firstname; c.Eq != nil || c.Contains != nil {
+		if item.SpotMemberFirstname == nil {
+			return false
+		}
+		x := *item.SpotMemberFirstname
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The lastname conditions.
-	{
-		c := f.Lastname
-		if c.Eq != nil || c.Contains != nil {
-			if item.SpotMemberLastname == nil {
-				return false
-			}
-			x := *item.SpotMemberLastname
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Lastname; c.Eq != nil || c.Contains != nil {
+		if item.SpotMemberLastname == nil {
+			return false
+		}
+		x := *item.SpotMemberLastname
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The email conditions.
-	{
-		c := f.Email
-		if c.Eq != nil || c.Contains != nil {
-			x := item.SpotMemberEmail
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
+	if c := f.Email; c.Eq != nil || c.Contains != nil {
+		x := item.SpotMemberEmail
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			return false
 		}
 	}
-	// The status conditions.
-	{
-		c := f.Status
-		if c.Eq != nil {
-			x := item.Status
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Status; c.Eq != nil {
+		x := item.Status
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The hasReplayed conditions.
-	{
-		c := f.HasReplayed
-		if c.Eq != nil {
-			if item.Metrics.HasReplayed == nil {
-				return false
-			}
-			x := *item.Metrics.HasReplayed
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.HasReplayed; c.Eq != nil {
+		if item.Metrics.HasReplayed == nil {
+			return false
+		}
+		x := *item.Metrics.HasReplayed
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The hasParticipated conditions.
-	{
-		c := f.HasParticipated
-		if c.Eq != nil {
-			if item.Metrics.HasParticipated == nil {
-				return false
-			}
-			x := *item.Metrics.HasParticipated
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.HasParticipated; c.Eq != nil {
+		if item.Metrics.HasParticipated == nil {
+			return false
+		}
+		x := *item.Metrics.HasParticipated
+		if x != *c.Eq {
+			return false
 		}
 	}
 	return true
@@ -1379,6 +1114,7 @@ func (f ListLiveSpeakersFilter) Match(item Participant) bool {
 // filterTarget is one plain one-value operand of a filter: its wire name and a
 // pointer to the field that holds it.
 type filterTarget struct {
+	_     [0]func()
 	name  string
 	field any
 }
@@ -1419,22 +1155,20 @@ func filterRead(q url.Values, errs *[]FilterError, targets []filterTarget) {
 func filterStore(target any, s string) string {
 	switch t := target.(type) {
 	case **string:
-		v, ok := filterParseString[string](s)
-		if !ok {
-			return "a string"
-		}
+		v := s
 		*t = &v
 	case **int:
-		v, ok := filterParseInt[int](s)
-		if !ok {
+		n, err := strconv.ParseInt(s, 10, 0)
+		if err != nil {
 			return "an integer"
 		}
+		v := int(n)
 		*t = &v
 	case **bool:
-		v, ok := filterParseBool[bool](s)
-		if !ok {
+		if s != "true" && s != "false" {
 			return "true or false"
 		}
+		v := s == "true"
 		*t = &v
 	case filterUnixAt:
 		v, ok := filterParseUnix(s)
@@ -1479,6 +1213,7 @@ func filterStore(target any, s string) string {
 // filterOperand is one one-value operand of a filter: its wire name and a pointer
 // to its value, nil when the condition is not set.
 type filterOperand struct {
+	_     [0]func()
 	name  string
 	value any
 }
@@ -1528,25 +1263,6 @@ func filterQuote(s string) string {
 		cut--
 	}
 	return strconv.Quote(s[:cut]) + "..."
-}
-
-// filterParseString takes any text, as a string or a string-based type.
-func filterParseString[S ~string](s string) (S, bool) {
-	return S(s), true
-}
-
-// filterParseInt parses a base-10 integer that fits in N.
-func filterParseInt[N ~int | ~int32 | ~int64](s string) (N, bool) {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || int64(N(n)) != n {
-		return 0, false
-	}
-	return N(n), true
-}
-
-// filterParseBool takes exactly "true" or "false", as the API writes booleans.
-func filterParseBool[B ~bool](s string) (B, bool) {
-	return B(s == "true"), s == "true" || s == "false"
 }
 
 // filterParseUnix parses Unix seconds into a UTC time.

@@ -64,15 +64,14 @@ func (f ListGadgetsFilter) ScoreLte(v float32) ListGadgetsFilter {
 
 // IsZero reports whether no condition is set, so that the filter selects every item.
 func (f ListGadgetsFilter) IsZero() bool {
-	return f.Name.Eq == nil &&
-		f.Score.Lte == nil
+	return f == ListGadgetsFilter{}
 }
 
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListGadgetsFilter) AppendQuery(q url.Values) {
 	filterAppend(q, []filterOperand{
-		{"name[eq]", f.Name.Eq},
+		{name: "name[eq]", value: f.Name.Eq},
 	})
 	filterSet(q, "score[lte]", f.Score.Lte, func(x float32) string {
 		return strconv.FormatFloat(float64(x), 'g', -1, 32)
@@ -86,7 +85,7 @@ func ParseListGadgetsFilter(q url.Values) (ListGadgetsFilter, []FilterError) {
 	var f ListGadgetsFilter
 	var errs []FilterError
 	filterRead(q, &errs, []filterTarget{
-		{"name[eq]", &f.Name.Eq},
+		{name: "name[eq]", field: &f.Name.Eq},
 	})
 	f.Score.Lte = filterParam(q, "score[lte]", filterParseFloat[float32], "a finite number", &errs)
 	return f, errs
@@ -97,27 +96,19 @@ func ParseListGadgetsFilter(q url.Values) (ListGadgetsFilter, []FilterError) {
 //   - a condition on a property that is absent or null never holds, not even ne or nin;
 //   - eq, ne, lt, lte, gt and gte compare strings exactly, byte by byte.
 func (f ListGadgetsFilter) Match(item Gadget) bool {
-	// The name conditions.
-	{
-		c := f.Name
-		if c.Eq != nil {
-			x := item.Name
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Name; c.Eq != nil {
+		x := item.Name
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The score conditions.
-	{
-		c := f.Score
-		if c.Lte != nil {
-			if item.Score == nil {
-				return false
-			}
-			x := *item.Score
-			if x > *c.Lte {
-				return false
-			}
+	if c := f.Score; c.Lte != nil {
+		if item.Score == nil {
+			return false
+		}
+		x := *item.Score
+		if x > *c.Lte {
+			return false
 		}
 	}
 	return true
@@ -149,14 +140,14 @@ func (f GetStatsFilter) DayGte(v string) GetStatsFilter {
 
 // IsZero reports whether no condition is set, so that the filter selects every item.
 func (f GetStatsFilter) IsZero() bool {
-	return f.Day.Gte == nil
+	return f == GetStatsFilter{}
 }
 
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f GetStatsFilter) AppendQuery(q url.Values) {
 	filterAppend(q, []filterOperand{
-		{"day[gte]", f.Day.Gte},
+		{name: "day[gte]", value: f.Day.Gte},
 	})
 }
 
@@ -167,7 +158,7 @@ func ParseGetStatsFilter(q url.Values) (GetStatsFilter, []FilterError) {
 	var f GetStatsFilter
 	var errs []FilterError
 	filterRead(q, &errs, []filterTarget{
-		{"day[gte]", &f.Day.Gte},
+		{name: "day[gte]", field: &f.Day.Gte},
 	})
 	return f, errs
 }
@@ -409,22 +400,22 @@ func (f ListWidgetsFilter) IsZero() bool {
 // the client calls it to build the query string.
 func (f ListWidgetsFilter) AppendQuery(q url.Values) {
 	filterAppend(q, []filterOperand{
-		{"name[eq]", f.Name.Eq},
-		{"name[contains]", f.Name.Contains},
-		{"name[startsWith]", f.Name.StartsWith},
-		{"name[endsWith]", f.Name.EndsWith},
-		{"name[ne]", f.Name.Ne},
-		{"kind[eq]", (*string)(f.Kind.Eq)},
-		{"size[lt]", f.Size.Lt},
-		{"size[gte]", f.Size.Gte},
-		{"createdAt[gte]", (*filterUnix)(f.CreatedAt.Gte)},
-		{"createdAt[lt]", f.CreatedAt.Lt},
-		{"active[eq]", f.Active.Eq},
-		{"owner[eq]", f.Owner.Eq},
-		{"level[gt]", f.Level.Gt},
-		{"color[eq]", f.Color.Eq},
-		{"name[near]", f.Name.Near},
-		{"tags[contains]", f.Tags.Contains},
+		{name: "name[eq]", value: f.Name.Eq},
+		{name: "name[contains]", value: f.Name.Contains},
+		{name: "name[startsWith]", value: f.Name.StartsWith},
+		{name: "name[endsWith]", value: f.Name.EndsWith},
+		{name: "name[ne]", value: f.Name.Ne},
+		{name: "kind[eq]", value: (*string)(f.Kind.Eq)},
+		{name: "size[lt]", value: f.Size.Lt},
+		{name: "size[gte]", value: f.Size.Gte},
+		{name: "createdAt[gte]", value: (*filterUnix)(f.CreatedAt.Gte)},
+		{name: "createdAt[lt]", value: f.CreatedAt.Lt},
+		{name: "active[eq]", value: f.Active.Eq},
+		{name: "owner[eq]", value: f.Owner.Eq},
+		{name: "level[gt]", value: f.Level.Gt},
+		{name: "color[eq]", value: f.Color.Eq},
+		{name: "name[near]", value: f.Name.Near},
+		{name: "tags[contains]", value: f.Tags.Contains},
 	})
 	filterSetList(q, "kind[in]", ",", f.Kind.In, filterFormatString)
 	filterSetList(q, "kind[nin]", "", f.Kind.Nin, filterFormatString)
@@ -439,16 +430,16 @@ func ParseListWidgetsFilter(q url.Values) (ListWidgetsFilter, []FilterError) {
 	var f ListWidgetsFilter
 	var errs []FilterError
 	filterRead(q, &errs, []filterTarget{
-		{"name[eq]", &f.Name.Eq},
+		{name: "name[eq]", field: &f.Name.Eq},
 	})
 	f.Name.Contains = filterParam(q, "name[contains]", filterWhere(filterParseString[string], func(v string) bool {
 		return utf8.RuneCountInString(v) >= 2 && utf8.RuneCountInString(v) <= 20
 	}), "a string, at least 2 characters long and at most 20 characters long", &errs)
 	filterRead(q, &errs, []filterTarget{
-		{"name[startsWith]", &f.Name.StartsWith},
-		{"name[endsWith]", &f.Name.EndsWith},
-		{"name[ne]", &f.Name.Ne},
-		{"kind[eq]", &f.Kind.Eq},
+		{name: "name[startsWith]", field: &f.Name.StartsWith},
+		{name: "name[endsWith]", field: &f.Name.EndsWith},
+		{name: "name[ne]", field: &f.Name.Ne},
+		{name: "kind[eq]", field: &f.Kind.Eq},
 	})
 	f.Kind.In = filterList(q, "kind[in]", ",", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
 	f.Kind.Nin = filterList(q, "kind[nin]", "", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
@@ -456,27 +447,27 @@ func ParseListWidgetsFilter(q url.Values) (ListWidgetsFilter, []FilterError) {
 		return v > 0
 	}), "a finite number, greater than 0", &errs)
 	filterRead(q, &errs, []filterTarget{
-		{"size[gte]", &f.Size.Gte},
+		{name: "size[gte]", field: &f.Size.Gte},
 	})
 	f.Weight.In = filterList(q, "weight[in]", "|", filterParseInt[int64], "an integer", &errs)
 	f.CreatedAt.Gte = filterParam(q, "createdAt[gte]", filterWhere(filterParseUnix, func(v time.Time) bool {
 		return v.Unix() >= 0
 	}), "a Unix time in seconds, such as 1715734941, at least 0", &errs)
 	filterRead(q, &errs, []filterTarget{
-		{"createdAt[lt]", &f.CreatedAt.Lt},
+		{name: "createdAt[lt]", field: &f.CreatedAt.Lt},
 	})
 	f.CreatedAt.In = filterList(q, "createdAt[in]", "", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
 	filterRead(q, &errs, []filterTarget{
-		{"active[eq]", &f.Active.Eq},
-		{"owner[eq]", &f.Owner.Eq},
+		{name: "active[eq]", field: &f.Active.Eq},
+		{name: "owner[eq]", field: &f.Owner.Eq},
 	})
 	f.Level.Gt = filterParam(q, "level[gt]", filterWhere(filterParseInt[int], func(v int) bool {
 		return v >= 0 && v <= 10
 	}), "an integer, at least 0 and at most 10", &errs)
 	filterRead(q, &errs, []filterTarget{
-		{"color[eq]", &f.Color.Eq},
-		{"name[near]", &f.Name.Near},
-		{"tags[contains]", &f.Tags.Contains},
+		{name: "color[eq]", field: &f.Color.Eq},
+		{name: "name[near]", field: &f.Name.Near},
+		{name: "tags[contains]", field: &f.Tags.Contains},
 	})
 	return f, errs
 }
@@ -490,137 +481,87 @@ func ParseListWidgetsFilter(q url.Values) (ListWidgetsFilter, []FilterError) {
 //   - in holds when the property equals one of the values, nin when it equals none; an empty in list matches nothing;
 //   - the conditions that the type's documentation lists as ignored always hold.
 func (f ListWidgetsFilter) Match(item Widget) bool {
-	// The name conditions.
-	{
-		c := f.Name
-		if c.Eq != nil || c.Contains != nil || c.StartsWith != nil || c.EndsWith != nil || c.Ne != nil {
-			x := item.Name
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.Contains != nil && !filterContainsFold(x, *c.Contains) {
-				return false
-			}
-			if c.StartsWith != nil && !filterHasPrefixFold(x, *c.StartsWith) {
-				return false
-			}
-			if c.EndsWith != nil && !filterHasSuffixFold(x, *c.EndsWith) {
-				return false
-			}
-			if c.Ne != nil && x == *c.Ne {
-				return false
-			}
+	if c := f.Name; c.Eq != nil || c.Contains != nil || c.StartsWith != nil || c.EndsWith != nil || c.Ne != nil {
+		x := item.Name
+		if c.Eq != nil && x != *c.Eq ||
+			c.Contains != nil && !filterContainsFold(x, *c.Contains) ||
+			c.StartsWith != nil && !filterHasPrefixFold(x, *c.StartsWith) ||
+			c.EndsWith != nil && !filterHasSuffixFold(x, *c.EndsWith) ||
+			c.Ne != nil && x == *c.Ne {
+			return false
 		}
 	}
-	// The kind conditions.
-	{
-		c := f.Kind
-		if c.Eq != nil || c.In != nil || c.Nin != nil {
-			if item.Kind == nil {
-				return false
-			}
-			x := *item.Kind
-			if c.Eq != nil && x != *c.Eq {
-				return false
-			}
-			if c.In != nil && !slices.Contains(c.In, x) {
-				return false
-			}
-			if c.Nin != nil && slices.Contains(c.Nin, x) {
-				return false
-			}
+	if c := f.Kind; c.Eq != nil || c.In != nil || c.Nin != nil {
+		if item.Kind == nil {
+			return false
+		}
+		x := *item.Kind
+		if c.Eq != nil && x != *c.Eq ||
+			c.In != nil && !slices.Contains(c.In, x) ||
+			c.Nin != nil && slices.Contains(c.Nin, x) {
+			return false
 		}
 	}
-	// The size conditions.
-	{
-		c := f.Size
-		if c.Lt != nil || c.Gte != nil {
-			if item.Size == nil {
-				return false
-			}
-			x := *item.Size
-			if c.Lt != nil && x >= *c.Lt {
-				return false
-			}
-			if c.Gte != nil && x < float64(*c.Gte) {
-				return false
-			}
+	if c := f.Size; c.Lt != nil || c.Gte != nil {
+		if item.Size == nil {
+			return false
+		}
+		x := *item.Size
+		if c.Lt != nil && x >= *c.Lt ||
+			c.Gte != nil && x < float64(*c.Gte) {
+			return false
 		}
 	}
-	// The weight conditions.
-	{
-		c := f.Weight
-		if c.In != nil {
-			if item.Weight == nil {
-				return false
-			}
-			x := *item.Weight
-			if !slices.ContainsFunc(c.In, func(v int64) bool {
-				return int64(x) == v
-			}) {
-				return false
-			}
+	if c := f.Weight; c.In != nil {
+		if item.Weight == nil {
+			return false
+		}
+		x := *item.Weight
+		if !slices.ContainsFunc(c.In, func(v int64) bool {
+			return int64(x) == v
+		}) {
+			return false
 		}
 	}
-	// The createdAt conditions.
-	{
-		c := f.CreatedAt
-		if c.Gte != nil || c.Lt != nil || c.In != nil {
-			if item.CreatedAt == nil {
-				return false
-			}
-			x := *item.CreatedAt
-			if c.Gte != nil && x.Unix() < c.Gte.Unix() {
-				return false
-			}
-			if c.Lt != nil && !x.Before(*c.Lt) {
-				return false
-			}
-			if c.In != nil && !slices.ContainsFunc(c.In, func(v time.Time) bool {
+	if c := f.CreatedAt; c.Gte != nil || c.Lt != nil || c.In != nil {
+		if item.CreatedAt == nil {
+			return false
+		}
+		x := *item.CreatedAt
+		if c.Gte != nil && x.Unix() < c.Gte.Unix() ||
+			c.Lt != nil && !x.Before(*c.Lt) ||
+			c.In != nil && !slices.ContainsFunc(c.In, func(v time.Time) bool {
 				return x.Unix() == v.Unix()
 			}) {
-				return false
-			}
+			return false
 		}
 	}
-	// The active conditions.
-	{
-		c := f.Active
-		if c.Eq != nil {
-			x := item.State.Active
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Active; c.Eq != nil {
+		x := item.State.Active
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The owner conditions.
-	{
-		c := f.Owner
-		if c.Eq != nil {
-			p1, ok := item.Owner.Get()
-			if !ok {
-				return false
-			}
-			if p1.Name == nil {
-				return false
-			}
-			x := *p1.Name
-			if x != *c.Eq {
-				return false
-			}
+	if c := f.Owner; c.Eq != nil {
+		p1, ok := item.Owner.Get()
+		if !ok {
+			return false
+		}
+		if p1.Name == nil {
+			return false
+		}
+		x := *p1.Name
+		if x != *c.Eq {
+			return false
 		}
 	}
-	// The level conditions.
-	{
-		c := f.Level
-		if c.Gt != nil {
-			x, ok := item.State.Level.Get()
-			if !ok {
-				return false
-			}
-			if x <= int64(*c.Gt) {
-				return false
-			}
+	if c := f.Level; c.Gt != nil {
+		x, ok := item.State.Level.Get()
+		if !ok {
+			return false
+		}
+		if x <= int64(*c.Gt) {
+			return false
 		}
 	}
 	return true
@@ -654,6 +595,7 @@ func filterParam[T any](q url.Values, name string, parse func(string) (T, bool),
 // filterTarget is one plain one-value operand of a filter: its wire name and a
 // pointer to the field that holds it.
 type filterTarget struct {
+	_     [0]func()
 	name  string
 	field any
 }
@@ -689,22 +631,20 @@ func filterRead(q url.Values, errs *[]FilterError, targets []filterTarget) {
 func filterStore(target any, s string) string {
 	switch t := target.(type) {
 	case **string:
-		v, ok := filterParseString[string](s)
-		if !ok {
-			return "a string"
-		}
+		v := s
 		*t = &v
 	case **int32:
-		v, ok := filterParseInt[int32](s)
-		if !ok {
+		n, err := strconv.ParseInt(s, 10, 32)
+		if err != nil {
 			return "an integer that fits in 32 bits"
 		}
+		v := int32(n)
 		*t = &v
 	case **bool:
-		v, ok := filterParseBool[bool](s)
-		if !ok {
+		if s != "true" && s != "false" {
 			return "true or false"
 		}
+		v := s == "true"
 		*t = &v
 	case **time.Time:
 		v, ok := filterParseDateTime(s)
@@ -732,6 +672,7 @@ func filterSet[T any](q url.Values, name string, v *T, format func(T) string) {
 // filterOperand is one one-value operand of a filter: its wire name and a pointer
 // to its value, nil when the condition is not set.
 type filterOperand struct {
+	_     [0]func()
 	name  string
 	value any
 }
@@ -897,11 +838,6 @@ func filterParseFloat[F ~float32 | ~float64](s string) (F, bool) {
 		return 0, false
 	}
 	return v, true
-}
-
-// filterParseBool takes exactly "true" or "false", as the API writes booleans.
-func filterParseBool[B ~bool](s string) (B, bool) {
-	return B(s == "true"), s == "true" || s == "false"
 }
 
 // filterParseUnix parses Unix seconds into a UTC time.
