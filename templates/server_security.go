@@ -168,12 +168,17 @@ func genAuthenticate(f *jen.File) {
 		jen.For(jen.List(jen.Id("_"), jen.Id("alt")).Op(":=").Range().Id("alternatives")).Block(
 			jen.List(jen.Id("ctx"), jen.Id("problem"), jen.Id("ok")).Op(":=").Id("h").Dot("satisfy").Call(jen.Id("r"), jen.Id("op"), jen.Id("alt")),
 			jen.If(jen.Id("ok")).Block(jen.Return(jen.Id("ctx"), jen.True())),
-			jen.If(jen.Op("!").Qual(pkgSlices, "Contains").Call(jen.Id("problems"), jen.Id("problem"))).Block(
+			// Loops rather than slices.Contains, whose generic instances would be compiled into the package.
+			jen.Id("seen").Op(":=").False(),
+			jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("problems")).Block(
+				jen.Id("seen").Op("=").Id("seen").Op("||").Id("p").Op("==").Id("problem"),
+			),
+			jen.If(jen.Op("!").Id("seen")).Block(
 				jen.Id("problems").Op("=").Append(jen.Id("problems"), jen.Id("problem")),
 			),
 			jen.For(jen.List(jen.Id("_"), jen.Id("use")).Op(":=").Range().Id("alt")).Block(
 				jen.If(jen.Id("a").Op(":=").Id("use").Dot("scheme").Dot("auth"), jen.Id("a").Op("!=").Lit("").Op("&&").
-					Op("!").Qual(pkgSlices, "Contains").Call(jen.Id("w").Dot("Header").Call().Dot("Values").Call(jen.Lit("WWW-Authenticate")), jen.Id("a"))).Block(
+					Op("!").Id("serverListed").Call(jen.Id("w").Dot("Header").Call().Dot("Values").Call(jen.Lit("WWW-Authenticate")), jen.Id("a"))).Block(
 					jen.Id("w").Dot("Header").Call().Dot("Add").Call(jen.Lit("WWW-Authenticate"), jen.Id("a")),
 				),
 			),

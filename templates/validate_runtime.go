@@ -12,7 +12,6 @@ const (
 	pkgNetip  = "net/netip"
 	pkgMath   = "math"
 	pkgSlices = "slices"
-	pkgMaps   = "maps"
 )
 
 // Identifiers of the validation runtime in validate.gen.go. They are
@@ -106,7 +105,10 @@ func genValidationPath(f *jen.File) {
 				),
 			),
 		),
-		jen.Qual(pkgSlices, "Reverse").Call(jen.Id("steps")),
+		// A loop rather than slices.Reverse, whose generic instances would be compiled into the package.
+		jen.For(jen.List(jen.Id("i"), jen.Id("j")).Op(":=").List(jen.Lit(0), jen.Len(jen.Id("steps")).Op("-").Lit(1)), jen.Id("i").Op("<").Id("j"), jen.List(jen.Id("i"), jen.Id("j")).Op("=").List(jen.Id("i").Op("+").Lit(1), jen.Id("j").Op("-").Lit(1))).Block(
+			jen.List(jen.Id("steps").Index(jen.Id("i")), jen.Id("steps").Index(jen.Id("j"))).Op("=").List(jen.Id("steps").Index(jen.Id("j")), jen.Id("steps").Index(jen.Id("i"))),
+		),
 		jen.If(jen.Id("p").Dot("root").Call().Dot("brackets").Op("&&").Len(jen.Id("steps")).Op(">").Lit(1)).Block(
 			jen.Return(jen.Id("steps").Index(jen.Lit(0)).Op("+").Lit("[").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("steps").Index(jen.Lit(1), jen.Empty()), jen.Lit("][")).Op("+").Lit("]")),
 		),
@@ -404,7 +406,11 @@ func genJSONKey(f *jen.File) {
 func genSortedKeys(f *jen.File) {
 	f.Comment("validationKeys lists the keys of m in order, so that problems come in a stable order.")
 	f.Func().Id("validationKeys").Types(jen.Id("V").Any()).Params(jen.Id("m").Map(jen.String()).Id("V")).Index().String().Block(
-		jen.Return(jen.Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(jen.Id("m")))),
+		jen.Id("keys").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(jen.Id("m"))),
+		jen.For(jen.Id("k").Op(":=").Range().Id("m")).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("k"))),
+		jen.Comment("sort.Strings rather than slices.Sorted, whose generic instances would be compiled into the package."),
+		jen.Qual(pkgSort, "Strings").Call(jen.Id("keys")),
+		jen.Return(jen.Id("keys")),
 	)
 }
 

@@ -9,10 +9,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"maps"
 	"net/http"
 	"runtime/debug"
-	"slices"
 	"strings"
 )
 
@@ -460,7 +458,18 @@ func (d *serverQueryNames) has(name string) bool {
 			return true
 		}
 	}
-	return slices.Contains(d.names, name)
+	return serverListed(d.names, name)
+}
+
+// serverListed reports whether list holds s. It is a loop rather than slices.Contains,
+// whose generic instances would be compiled into the package.
+func serverListed(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
@@ -836,7 +845,7 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 		}
 		if m, ok := serverQueryObject(c, at, q, "labels", "deepObject", true, nil, serverOperationListThings.declares, false); ok {
 			obj := make(map[string]string, len(m))
-			for _, k := range slices.Sorted(maps.Keys(m)) {
+			for _, k := range serverSortedKeys(m) {
 				if v, ok := serverParsed(c, at, m[k], true, serverTextOf[string]); ok {
 					obj[k] = v
 				}

@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
-	"slices"
 	"strings"
 )
 
@@ -220,7 +219,18 @@ func (d *serverQueryNames) has(name string) bool {
 			return true
 		}
 	}
-	return slices.Contains(d.names, name)
+	return serverListed(d.names, name)
+}
+
+// serverListed reports whether list holds s. It is a loop rather than slices.Contains,
+// whose generic instances would be compiled into the package.
+func serverListed(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name

@@ -5,7 +5,6 @@ package multifile
 import (
 	"context"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -115,7 +114,9 @@ func (p *validationPath) String() string {
 			steps = append(steps, validationPointerEscaper.Replace(q.name))
 		}
 	}
-	slices.Reverse(steps)
+	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
+		steps[i], steps[j] = steps[j], steps[i]
+	}
 	if p.root().brackets && len(steps) > 1 {
 		return steps[0] + "[" + strings.Join(steps[1:], "][") + "]"
 	}

@@ -16,7 +16,6 @@ import (
 	"reflect"
 	"regexp"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -1209,7 +1208,18 @@ func (d *serverQueryNames) has(name string) bool {
 			return true
 		}
 	}
-	return slices.Contains(d.names, name)
+	return serverListed(d.names, name)
+}
+
+// serverListed reports whether list holds s. It is a loop rather than slices.Contains,
+// whose generic instances would be compiled into the package.
+func serverListed(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
@@ -1846,7 +1856,7 @@ func serverQueryHolds(r *http.Request, pairs []string) bool {
 	}
 	q := r.URL.Query()
 	for i := 0; i+1 < len(pairs); i += 2 {
-		if !slices.Contains(q[pairs[i]], pairs[i+1]) {
+		if !serverListed(q[pairs[i]], pairs[i+1]) {
 			return false
 		}
 	}
@@ -1976,7 +1986,7 @@ func (t *serverTwin) holds(r *http.Request, values []string, limit int64, peek *
 			if m.notNull {
 				return false
 			}
-		case m.enum != nil && !slices.Contains(m.enum, got.text):
+		case m.enum != nil && !serverListed(m.enum, got.text):
 			return false
 		}
 	}
@@ -1994,7 +2004,7 @@ func (p serverTwinParam) holds(value string) bool {
 	case "boolean":
 		_, err = strconv.ParseBool(value)
 	}
-	if err != nil || p.enum != nil && !slices.Contains(p.enum, value) {
+	if err != nil || p.enum != nil && !serverListed(p.enum, value) {
 		return false
 	}
 	return p.pattern == nil || p.pattern.MatchString(value)

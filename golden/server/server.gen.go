@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/url"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -368,7 +367,18 @@ func (d *serverQueryNames) has(name string) bool {
 			return true
 		}
 	}
-	return slices.Contains(d.names, name)
+	return serverListed(d.names, name)
+}
+
+// serverListed reports whether list holds s. It is a loop rather than slices.Contains,
+// whose generic instances would be compiled into the package.
+func serverListed(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
@@ -792,7 +802,7 @@ func serverQueryHolds(r *http.Request, pairs []string) bool {
 	}
 	q := r.URL.Query()
 	for i := 0; i+1 < len(pairs); i += 2 {
-		if !slices.Contains(q[pairs[i]], pairs[i+1]) {
+		if !serverListed(q[pairs[i]], pairs[i+1]) {
 			return false
 		}
 	}

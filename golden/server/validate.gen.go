@@ -5,12 +5,11 @@ package server
 import (
 	"context"
 	"fmt"
-	"maps"
 	"math"
 	"net/mail"
 	"net/url"
 	"regexp"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -191,7 +190,9 @@ func (p *validationPath) String() string {
 			steps = append(steps, validationPointerEscaper.Replace(q.name))
 		}
 	}
-	slices.Reverse(steps)
+	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
+		steps[i], steps[j] = steps[j], steps[i]
+	}
 	if p.root().brackets && len(steps) > 1 {
 		return steps[0] + "[" + strings.Join(steps[1:], "][") + "]"
 	}
@@ -500,7 +501,13 @@ func validationUniqueBy[K comparable](c *validationState, at *validationPath, pr
 
 // validationKeys lists the keys of m in order, so that problems come in a stable order.
 func validationKeys[V any](m map[string]V) []string {
-	return slices.Sorted(maps.Keys(m))
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	// sort.Strings rather than slices.Sorted, whose generic instances would be compiled into the package.
+	sort.Strings(keys)
+	return keys
 }
 
 // Patterns from the spec, compiled once. The generator checked that Go's regexp
