@@ -316,7 +316,9 @@ func genQueryNamesRuntime(f *jen.File) {
 	f.Comment("serverQueryNames are the query parameters an operation declares: names, and the")
 	f.Comment("names that start with a prefix (a deepObject parameter's name[).")
 	f.Type().Id("serverQueryNames").Struct(jen.List(jen.Id("names"), jen.Id("prefixes")).Index().String())
-	f.Comment("has reports whether d (nil: no name) declares the query parameter name.")
+	f.Comment("has reports whether d (nil: no name) declares the query parameter name. It stays")
+	f.Comment("out of line, so that DeclaresQuery and its pointer form are calls.")
+	f.Comment(noInline)
 	f.Func().Params(jen.Id("d").Op("*").Id("serverQueryNames")).Id("has").Params(jen.Id("name").String()).Bool().Block(
 		jen.If(jen.Id("d").Op("==").Nil()).Block(jen.Return(jen.False())),
 		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("d").Dot("prefixes")).Block(

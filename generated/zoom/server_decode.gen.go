@@ -64,12 +64,8 @@ func (s *serverScheme) credentials(r *http.Request) (AuthRequest, string) {
 	c := AuthRequest{Scheme: s.name}
 	var given []string
 	switch s.kind {
-	case "authorization", "basic":
-		given = r.Header.Values("Authorization")
-	case "header":
+	case "authorization":
 		given = r.Header.Values(s.param)
-	case "query":
-		given = r.URL.Query()[s.param]
 	}
 	if len(given) > 1 {
 		return c, "must be given once, not " + strconv.Itoa(len(given)) + " times"
@@ -77,20 +73,6 @@ func (s *serverScheme) credentials(r *http.Request) (AuthRequest, string) {
 	switch s.kind {
 	case "authorization":
 		c.Token = serverAuthorization(r, s.auth)
-	case "basic":
-		var ok bool
-		c.Username, c.Password, ok = r.BasicAuth()
-		return c, s.problemUnless(ok)
-	case "header", "query":
-		if len(given) == 1 {
-			c.Token = given[0]
-		}
-	case "cookie":
-		if ck, err := r.Cookie(s.param); err == nil {
-			c.Token = ck.Value
-		}
-	case "mutualTLS":
-		return c, s.problemUnless(r.TLS != nil && len(r.TLS.PeerCertificates) > 0)
 	default:
 		// A scheme the handler cannot read: the Authenticator decides.
 		return c, ""

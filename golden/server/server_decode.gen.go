@@ -65,9 +65,7 @@ func (s *serverScheme) credentials(r *http.Request) (AuthRequest, string) {
 	c := AuthRequest{Scheme: s.name}
 	var given []string
 	switch s.kind {
-	case "authorization", "basic":
-		given = r.Header.Values("Authorization")
-	case "header":
+	case "authorization", "basic", "header":
 		given = r.Header.Values(s.param)
 	case "query":
 		given = r.URL.Query()[s.param]
@@ -90,8 +88,6 @@ func (s *serverScheme) credentials(r *http.Request) (AuthRequest, string) {
 		if ck, err := r.Cookie(s.param); err == nil {
 			c.Token = ck.Value
 		}
-	case "mutualTLS":
-		return c, s.problemUnless(r.TLS != nil && len(r.TLS.PeerCertificates) > 0)
 	default:
 		// A scheme the handler cannot read: the Authenticator decides.
 		return c, ""
