@@ -32,22 +32,22 @@ type ValidationError struct {
 
 // Error lists the problems on one line.
 func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("invalid")
+	b := []byte("invalid")
 	for i, p := range e.Problems {
-		if i > 0 {
-			b.WriteString(";")
+		sep := "; "
+		if i == 0 {
+			sep = " "
 		}
-		b.WriteString(" " + p.In)
+		b = append(b, sep+p.In...)
 		if p.Name != "" {
-			b.WriteString(" " + p.Name)
+			b = append(b, " "+p.Name...)
 		}
-		b.WriteString(": " + p.Problem)
+		b = append(b, ": "+p.Problem...)
 	}
 	if e.MoreProblems > 0 {
-		b.WriteString("; and " + strconv.Itoa(e.MoreProblems) + " more")
+		b = append(b, "; and "+strconv.Itoa(e.MoreProblems)+" more"...)
 	}
-	return b.String()
+	return string(b)
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
