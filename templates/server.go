@@ -62,11 +62,11 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	c := newChecks(api)
 	f := newFile(api)
 	genSecurity(f, api)
-	genParamRuntime(f)
+	genParamRuntime(f, paramReadersOf(api))
 	if unions, lists := unionParams(api); unions {
 		genParseUnionRuntime(f, lists)
 	}
-	genBodyRuntime(f)
+	genBodyRuntime(f, c.readsBodies(api), hasMatcher(api))
 	if c.decodesObjects(api) {
 		genDecodeObjectRuntime(f)
 	}

@@ -98,13 +98,38 @@ func mediaType(ct string) string {
 	return strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
 }
 
-// genBodyRuntime renders reading the body and walking its JSON text.
-func genBodyRuntime(f *jen.File) {
+// genBodyRuntime renders reading the body and walking its JSON text when
+// bodies (an operation reads a body, or a body type is walked), and else the
+// match of a media type alone when the route matcher needs it.
+func genBodyRuntime(f *jen.File, bodies, matcher bool) {
+	if !bodies {
+		if matcher {
+			genMediaTypeMatches(f)
+		}
+		return
+	}
 	genReadBody(f)
+	genMediaTypeMatches(f)
 	genBodyError(f)
 	genKinds(f)
 	genScanner(f)
 	genCountItems(f)
+}
+
+// readsBodies reports whether a served operation of api reads a request body
+// or c walks a type, which is what the body runtime is for.
+func (c *checks) readsBodies(api *generator.API) bool {
+	for _, o := range api.ServedOperations() {
+		if o.Body != nil {
+			return true
+		}
+	}
+	for _, t := range api.Types {
+		if c.plan.Walks(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // genReadBody renders readBody, which answers 415 and 413 itself.
@@ -147,6 +172,11 @@ func genReadBody(f *jen.File) {
 			jen.Lit("the request body is larger than ").Op("+").Id("limit").Op("+").Lit(" bytes"),
 			problem(jen.Lit("body"), jen.Lit(""), jen.Lit("must be at most ").Op("+").Id("limit").Op("+").Lit(" bytes")))),
 	)
+}
+
+// genMediaTypeMatches renders serverMediaTypeMatches, which the body reader
+// and the route matcher call.
+func genMediaTypeMatches(f *jen.File) {
 	f.Comment("serverMediaTypeMatches reports whether a Content-Type header is the media type the")
 	f.Comment("operation reads (parameters such as charset aside; want may be type/* or */*).")
 	f.Func().Id("serverMediaTypeMatches").Params(jen.List(jen.Id("header"), jen.Id("want")).String()).Bool().Block(

@@ -141,11 +141,13 @@ func genAuthTypes(f *jen.File) {
 		jen.Comment("Username and Password are set for HTTP basic authentication.").Line().Id("Username").String(),
 		jen.Id("Password").String(),
 	)
+	// String stays out of line, so that GoString and the pointer forms of both
+	// are calls; it joins at most five strings at once, which needs no array.
 	f.Comment("String describes the credentials without their secrets.")
+	f.Comment(noInline)
 	f.Func().Params(jen.Id("c").Id(authRequest)).Id("String").Params().String().Block(
-		jen.Return(jen.Lit(authRequest+"{Operation: ").Op("+").Id("c").Dot("Operation").Op("+").
-			Lit(", Scheme: ").Op("+").Id("c").Dot("Scheme").Op("+").
-			Lit(", Scopes: [").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("c").Dot("Scopes"), jen.Lit(" ")).Op("+").Lit("], secrets redacted}")),
+		jen.Id("s").Op(":=").Lit(authRequest+"{Operation: ").Op("+").Id("c").Dot("Operation").Op("+").Lit(", Scheme: ").Op("+").Id("c").Dot("Scheme"),
+		jen.Return(jen.Id("s").Op("+").Lit(", Scopes: [").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("c").Dot("Scopes"), jen.Lit(" ")).Op("+").Lit("], secrets redacted}")),
 	)
 	f.Comment("GoString keeps the secrets out of %#v too.")
 	f.Func().Params(jen.Id("c").Id(authRequest)).Id("GoString").Params().String().Block(jen.Return(jen.Id("c").Dot("String").Call()))
@@ -297,9 +299,8 @@ func genHandlerRuntime(f *jen.File, api *generator.API) {
 			jen.Id("v").Op(":=").Recover(),
 			jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return()),
 			jen.If(jen.Id("v").Op("==").Qual(pkgHTTP, "ErrAbortHandler")).Block(jen.Panic(jen.Id("v"))),
-			jen.Id("h").Dot("logger").Dot("ErrorContext").Call(jen.Id("r").Dot("Context").Call(), jen.Lit("panic while serving a request"),
-				jen.Lit("method"), jen.Id("r").Dot("Method"), jen.Lit("path"), jen.Id("r").Dot("URL").Dot("Path"),
-				jen.Lit("panic"), jen.Qual(pkgFmt, "Sprint").Call(jen.Id("v")), jen.Lit("stack"), jen.String().Call(jen.Qual(pkgDebug, "Stack").Call())),
+			logError("panic while serving a request", slogString("method", jen.Id("r").Dot("Method")), slogString("path", jen.Id("r").Dot("URL").Dot("Path")),
+				slogString("panic", jen.Qual(pkgFmt, "Sprint").Call(jen.Id("v"))), slogString("stack", jen.String().Call(jen.Qual(pkgDebug, "Stack").Call()))),
 			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusInternalServerError"), errorBody(jen.Lit("internal server error"))),
 		).Call(),
 		jen.Do(func(s *jen.Statement) {
@@ -348,7 +349,7 @@ func genRespond(f *jen.File) {
 	f.Comment("is logged and answered 500.")
 	f.Func().Params(handlerRecv()).Id("answer").Params(writerParam(), requestParam(), jen.Id("op").String(), jen.Id("a").Id("serverAnswer")).Block(
 		jen.If(jen.Err().Op(":=").Id("serverWriteAnswer").Call(jen.Id("w"), jen.Id("a")), jen.Err().Op("!=").Nil()).Block(
-			jen.Id("h").Dot("logger").Dot("ErrorContext").Call(jen.Id("r").Dot("Context").Call(), jen.Lit("cannot write the answer"), jen.Lit("operation"), jen.Id("op"), jen.Lit("error"), jen.Err()),
+			logError("cannot write the answer", slogString("operation", jen.Id("op")), jen.Qual(pkgSlog, "Any").Call(jen.Lit("error"), jen.Err())),
 			jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusInternalServerError"), errorBody(jen.Lit("internal server error"))),
 		),
 	)
@@ -366,7 +367,7 @@ func genRespond(f *jen.File) {
 		jen.List(jen.Id("status"), jen.Id("body")).Op(":=").Id("h").Dot("mapError").Call(jen.Id("r").Dot("Context").Call(), jen.Err()),
 		jen.If(jen.Id("status").Op("<").Lit(400).Op("||").Id("status").Op(">").Lit(599)).Block(jen.Id("status").Op("=").Qual(pkgHTTP, "StatusInternalServerError")),
 		jen.If(jen.Id("status").Op(">=").Lit(500)).Block(
-			jen.Id("h").Dot("logger").Dot("ErrorContext").Call(jen.Id("r").Dot("Context").Call(), jen.Lit("operation failed"), jen.Lit("operation"), jen.Id("op"), jen.Lit("status"), jen.Id("status"), jen.Lit("error"), jen.Err()),
+			logError("operation failed", slogString("operation", jen.Id("op")), jen.Qual(pkgSlog, "Int").Call(jen.Lit("status"), jen.Id("status")), jen.Qual(pkgSlog, "Any").Call(jen.Lit("error"), jen.Err())),
 		),
 		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Id("status"), jen.Id("body")),
 	)
@@ -440,4 +441,18 @@ func genWriters(f *jen.File) {
 		jen.List(jen.Id("_"), jen.Id("_")).Op("=").Id("w").Dot("Write").Call(jen.Id("data")),
 		jen.Return(jen.Nil()),
 	)
+}
+
+// logError logs msg at error level with attrs, in the request's context. It
+// passes slog.Attr values rather than key, value pairs: a ...any argument
+// list escapes, and each length's array type would get an equality function
+// compiled into the package.
+func logError(msg string, attrs ...jen.Code) jen.Code {
+	args := append([]jen.Code{jen.Id("r").Dot("Context").Call(), jen.Qual(pkgSlog, "LevelError"), jen.Lit(msg)}, attrs...)
+	return jen.Id("h").Dot("logger").Dot("LogAttrs").Call(args...)
+}
+
+// slogString is the slog.String attribute key, value.
+func slogString(key string, value jen.Code) jen.Code {
+	return jen.Qual(pkgSlog, "String").Call(jen.Lit(key), value)
 }

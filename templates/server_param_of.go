@@ -113,8 +113,9 @@ func (c *checks) genParamLine(g *jen.Group, p *generator.Param, lookup jen.Code,
 	})
 }
 
-// genParamOfRuntime renders the generic readers and parsers of parameters.
-func genParamOfRuntime(f *jen.File) {
+// genParamOfRuntime renders the generic readers and parsers of parameters,
+// the readers of the locations that n says are there.
+func genParamOfRuntime(f *jen.File, n paramReaders) {
 	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
 	parse := jen.Id("parse").Func().Params(jen.String()).Params(jen.Id("T"), jen.String())
 	tAny := jen.Id("T").Any()
@@ -159,14 +160,18 @@ func genParamOfRuntime(f *jen.File) {
 		src      []jen.Code // the parameters that hold the values
 		lookup   string     // the reader of the text
 		args     []jen.Code // its arguments after c, at
+		needed   bool       // a parameter is there
 	}
 	header := jen.Id("h").Qual(pkgHTTP, "Header")
 	nameReq := []jen.Code{jen.Id("name").String(), jen.Id("required").Bool()}
 	for _, rd := range []reader{
-		{"query", "a query parameter", []jen.Code{jen.Id("q").Qual(pkgURL, "Values")}, "serverQuery", []jen.Code{jen.Id("q")}},
-		{"header", "a header parameter", []jen.Code{header}, "serverHeader", []jen.Code{jen.Id("h")}},
-		{"cookie", "a cookie parameter", []jen.Code{requestParam()}, "serverCookie", []jen.Code{jen.Id("r")}},
+		{"query", "a query parameter", []jen.Code{jen.Id("q").Qual(pkgURL, "Values")}, "serverQuery", []jen.Code{jen.Id("q")}, n.query},
+		{"header", "a header parameter", []jen.Code{header}, "serverHeader", []jen.Code{jen.Id("h")}, n.header},
+		{"cookie", "a cookie parameter", []jen.Code{requestParam()}, "serverCookie", []jen.Code{jen.Id("r")}, n.cookie},
 	} {
+		if !rd.needed {
+			continue
+		}
 		args := append(append([]jen.Code{jen.Id("c"), jen.Id("at")}, rd.args...), jen.Id("name"), jen.Id("required"))
 		params := append(append([]jen.Code{c.Clone()}, rd.src...), nameReq...)
 		f.Commentf("%sOf is the value of %s, parsed by parse; false when absent or wrong.", rd.lookup, rd.what)
@@ -196,5 +201,5 @@ func genParamOfRuntime(f *jen.File) {
 		paramAt("path"),
 		jen.Return(jen.Id("serverParsedList").Call(jen.Id("c"), jen.Id("at"), jen.Id("items"), jen.True(), jen.Id("parse"))),
 	)
-	genParseRuntime(f)
+	genParseRuntime(f, n.parsed)
 }

@@ -234,7 +234,7 @@ func (c *checks) genObjectFields(g *jen.Group, p *generator.Param, t *generator.
 	g.If(jen.List(m, jen.Id("ok")).Op(":=").Add(lookup), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
 		if t.Kind == generator.RefMap {
 			g.Id("obj").Op(":=").Make(typeRef(p.Type), jen.Len(jen.Id("m")))
-			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(jen.Id("m")))).BlockFunc(func(g *jen.Group) {
+			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("serverSortedKeys").Call(jen.Id("m"))).BlockFunc(func(g *jen.Group) {
 				if parseUsesAt(t.Elem) {
 					g.Id("at").Op(":=").Id("at").Dot("field").Call(jen.Id("k"))
 				}
@@ -316,13 +316,23 @@ func genQueryNamesRuntime(f *jen.File) {
 	f.Comment("serverQueryNames are the query parameters an operation declares: names, and the")
 	f.Comment("names that start with a prefix (a deepObject parameter's name[).")
 	f.Type().Id("serverQueryNames").Struct(jen.List(jen.Id("names"), jen.Id("prefixes")).Index().String())
-	f.Comment("has reports whether d (nil: no name) declares the query parameter name.")
+	f.Comment("has reports whether d (nil: no name) declares the query parameter name. It stays")
+	f.Comment("out of line, so that DeclaresQuery and its pointer form are calls.")
+	f.Comment(noInline)
 	f.Func().Params(jen.Id("d").Op("*").Id("serverQueryNames")).Id("has").Params(jen.Id("name").String()).Bool().Block(
 		jen.If(jen.Id("d").Op("==").Nil()).Block(jen.Return(jen.False())),
 		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("d").Dot("prefixes")).Block(
 			jen.If(jen.Qual(pkgStrings, "HasPrefix").Call(jen.Id("name"), jen.Id("p"))).Block(jen.Return(jen.True())),
 		),
-		jen.Return(jen.Qual(pkgSlices, "Contains").Call(jen.Id("d").Dot("names"), jen.Id("name"))),
+		jen.Return(jen.Id("serverListed").Call(jen.Id("d").Dot("names"), jen.Id("name"))),
+	)
+	f.Comment("serverListed reports whether list holds s. It is a loop rather than slices.Contains,")
+	f.Comment("whose generic instances would be compiled into the package.")
+	f.Func().Id("serverListed").Params(jen.Id("list").Index().String(), jen.Id("s").String()).Bool().Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("list")).Block(
+			jen.If(jen.Id("x").Op("==").Id("s")).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.False()),
 	)
 }
 
@@ -349,9 +359,42 @@ func formatValue(r *generator.TypeRef, x jen.Code) jen.Code {
 	return jen.Id("serverHeaderText").Call(x)
 }
 
-// genParamRuntime renders the helpers that read and parse parameters.
-func genParamRuntime(f *jen.File) {
-	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
+// paramReaders says which parameter readers the served operations call, so
+// that a spec compiles only those (a spec without header parameters no
+// header reader). serverQuery is always there: WithStrictQuery reads it.
+type paramReaders struct {
+	query, header, cookie bool // a query, header or cookie parameter
+	pathList              bool // a list in a path segment
+	object                bool // a map or struct parameter
+	parsed                bool // a parameter whose text is parsed
+}
+
+// paramReadersOf finds the readers that the served operations of api call.
+func paramReadersOf(api *generator.API) paramReaders {
+	var n paramReaders
+	for _, o := range api.ServedOperations() {
+		for _, p := range serverParams(o) {
+			enc := generator.ClientEncoding(p)
+			n.query = n.query || p.In == "query" || enc == generator.EncodeUnionList
+			n.header = n.header || p.In == "header"
+			n.cookie = n.cookie || p.In == "cookie"
+			n.pathList = n.pathList || p.In == "path" && enc == generator.EncodeList
+			n.object = n.object || enc == generator.EncodeObject
+			n.parsed = n.parsed || p.In != "path" || enc != generator.EncodeScalar || scalarBaseOf(p.Type) != generator.RefString
+		}
+	}
+	return n
+}
+
+// split reports whether a reader that splits a value into items is there.
+func (n paramReaders) split() bool {
+	return n.query || n.header || n.cookie || n.pathList || n.object
+}
+
+// genParamRuntime renders the helpers that read and parse parameters: those
+// that n says the operations call.
+func genParamRuntime(f *jen.File, n paramReaders) {
+	c := jen.Id("c").Add(statePtr())
 	query := jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query")})
 	f.Comment("serverQuery parses the query string. A malformed one is a problem, and the")
 	f.Comment("well-formed pairs are still read. net/url reads no query of more than 10,000")
@@ -367,6 +410,37 @@ func genParamRuntime(f *jen.File) {
 		),
 		jen.Return(jen.Id("q")),
 	)
+	genStrictQuery(f)
+	f.Comment("serverPathValue is the value of a path wildcard. It stays out of line: inlined,")
+	f.Comment("Request.PathValue's search of the pattern would be compiled into every handler.")
+	f.Comment(noInline)
+	f.Func().Id("serverPathValue").Params(requestParam(), jen.Id("name").String()).String().Block(
+		jen.Return(jen.Id("r").Dot("PathValue").Call(jen.Id("name"))),
+	)
+	if n.query {
+		genQueryRuntime(f)
+	}
+	if n.split() {
+		f.Comment("serverSplit splits a list value; an empty value is an empty list.")
+		f.Func().Id("serverSplit").Params(jen.List(jen.Id("s"), jen.Id("sep")).String()).Index().String().Block(
+			jen.If(jen.Id("s").Op("==").Lit("")).Block(jen.Return(jen.Index().String().Values())),
+			jen.Return(jen.Qual(pkgStrings, "Split").Call(jen.Id("s"), jen.Id("sep"))),
+		)
+	}
+	if n.pathList {
+		genPathListRuntime(f)
+	}
+	if n.object {
+		genObjectRuntime(f, n.query)
+		genStyledObjectRuntime(f)
+	}
+	genHeaderRuntime(f, n)
+	genParamOfRuntime(f, n)
+}
+
+// genQueryRuntime renders the reading of query parameters' values.
+func genQueryRuntime(f *jen.File) {
+	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
 	once := func(n jen.Code) jen.Code {
 		return report(jen.Id("at"), jen.Lit("must be given once, not ").Op("+").Qual(pkgStrconv, "Itoa").Call(n).Op("+").Lit(" times"))
 	}
@@ -393,26 +467,22 @@ func genParamRuntime(f *jen.File) {
 		),
 		jen.Return(jen.Id("serverSplit").Call(jen.Id("values").Index(jen.Lit(0)), jen.Id("sep")), jen.True()),
 	)
-	f.Comment("serverSplit splits a list value; an empty value is an empty list.")
-	f.Func().Id("serverSplit").Params(jen.List(jen.Id("s"), jen.Id("sep")).String()).Index().String().Block(
-		jen.If(jen.Id("s").Op("==").Lit("")).Block(jen.Return(jen.Index().String().Values())),
-		jen.Return(jen.Qual(pkgStrings, "Split").Call(jen.Id("s"), jen.Id("sep"))),
-	)
-	f.Comment("serverPathValue is the value of a path wildcard. It stays out of line: inlined,")
-	f.Comment("Request.PathValue's search of the pattern would be compiled into every handler.")
-	f.Comment(noInline)
-	f.Func().Id("serverPathValue").Params(requestParam(), jen.Id("name").String()).String().Block(
-		jen.Return(jen.Id("r").Dot("PathValue").Call(jen.Id("name"))),
-	)
-	genPathListRuntime(f)
-	genObjectRuntime(f)
-	genStyledObjectRuntime(f)
-	genHeaderRuntime(f)
-	genParamOfRuntime(f)
 }
 
-// genObjectRuntime renders the reading of an object query parameter.
-func genObjectRuntime(f *jen.File) {
+// genObjectRuntime renders the reading of an object query parameter (when
+// query) and the key order in which object parameters are typed.
+func genObjectRuntime(f *jen.File, query bool) {
+	f.Comment("serverSortedKeys lists the keys of an object parameter in order, so that problems")
+	f.Comment("come in a stable order.")
+	f.Func().Id("serverSortedKeys").Params(jen.Id("m").Map(jen.String()).String()).Index().String().Block(
+		jen.Id("keys").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(jen.Id("m"))),
+		jen.For(jen.Id("k").Op(":=").Range().Id("m")).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("k"))),
+		jen.Qual(pkgSort, "Strings").Call(jen.Id("keys")),
+		jen.Return(jen.Id("keys")),
+	)
+	if !query {
+		return
+	}
 	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
 	f.Comment("serverQueryObject reads an object parameter as text per property: deepObject")
 	f.Comment("(name[key]=value), form exploded (key=value, for the struct's keys, or every")
@@ -455,61 +525,79 @@ func genObjectRuntime(f *jen.File) {
 		),
 		jen.Return(jen.Id("m"), jen.True()),
 	)
+}
+
+// genStrictQuery renders serverStrictQuery. It sorts with sort.Strings:
+// slices.Sorted and maps.Keys would compile their generic instances into
+// every generated package.
+func genStrictQuery(f *jen.File) {
 	f.Comment("serverStrictQuery reports every query parameter with a bracket in its name that the")
-	f.Comment("operation does not declare (WithStrictQuery).")
-	f.Func().Id("serverStrictQuery").Params(c.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.Id("declared").Op("*").Id("serverQueryNames")).Block(
-		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(jen.Id("q")))).Block(
+	f.Comment("operation does not declare (WithStrictQuery), in name order.")
+	f.Func().Id("serverStrictQuery").Params(jen.Id("c").Add(statePtr()), jen.Id("q").Qual(pkgURL, "Values"), jen.Id("declared").Op("*").Id("serverQueryNames")).Block(
+		jen.Var().Id("names").Index().String(),
+		jen.For(jen.Id("name").Op(":=").Range().Id("q")).Block(
 			jen.If(jen.Qual(pkgStrings, "Contains").Call(jen.Id("name"), jen.Lit("[")).Op("&&").Op("!").Id("declared").Dot("has").Call(jen.Id("name"))).Block(
-				report(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query"), jen.Id("name"): jen.Id("name")}), jen.Lit("is not a parameter of this operation")),
+				jen.Id("names").Op("=").Append(jen.Id("names"), jen.Id("name")),
 			),
+		),
+		jen.Qual(pkgSort, "Strings").Call(jen.Id("names")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("names")).Block(
+			report(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query"), jen.Id("name"): jen.Id("name")}), jen.Lit("is not a parameter of this operation")),
 		),
 	)
 }
 
-// genHeaderRuntime renders the reading of header and cookie parameters.
-func genHeaderRuntime(f *jen.File) {
+// genHeaderRuntime renders the writing of header values as JSON, and the
+// reading of header and cookie parameters when n says they are there.
+func genHeaderRuntime(f *jen.File, n paramReaders) {
 	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
 	missing := jen.If(jen.Id("required")).Block(report(jen.Id("at"), jen.Lit("is required")))
-	f.Comment("serverHeaderValue is the one value of a header parameter.")
-	f.Func().Id("serverHeaderValue").Params(c.Clone(), at.Clone(), jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
-		jen.Id("values").Op(":=").Id("h").Dot("Values").Call(jen.Id("name")),
-		jen.Switch(jen.Len(jen.Id("values"))).Block(
-			jen.Case(jen.Lit(0)).Block(missing.Clone(), jen.Return(jen.Lit(""), jen.False())),
-			jen.Case(jen.Lit(1)).Block(jen.Return(jen.Id("values").Index(jen.Lit(0)), jen.True())),
-		),
-		report(jen.Id("at"), jen.Lit("must be given once")),
-		jen.Return(jen.Lit(""), jen.False()),
-	)
-	f.Comment("serverHeaderList is the comma-separated items of a header parameter, over all its lines.")
-	f.Func().Id("serverHeaderList").Params(c.Clone(), at.Clone(), jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
-		jen.Id("values").Op(":=").Id("h").Dot("Values").Call(jen.Id("name")),
-		jen.If(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(missing.Clone(), jen.Return(jen.Nil(), jen.False())),
-		jen.Id("items").Op(":=").Id("serverSplit").Call(jen.Qual(pkgStrings, "Join").Call(jen.Id("values"), jen.Lit(",")), jen.Lit(",")),
-		jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(jen.Id("items").Index(jen.Id("i")).Op("=").Qual(pkgStrings, "TrimSpace").Call(jen.Id("items").Index(jen.Id("i")))),
-		jen.Return(jen.Id("items"), jen.True()),
-	)
-	f.Comment("serverCookieValue is the value of a cookie parameter.")
-	f.Func().Id("serverCookieValue").Params(c.Clone(), at.Clone(), requestParam(), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
-		jen.List(jen.Id("ck"), jen.Err()).Op(":=").Id("r").Dot("Cookie").Call(jen.Id("name")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(missing.Clone(), jen.Return(jen.Lit(""), jen.False())),
-		jen.Return(jen.Id("ck").Dot("Value"), jen.True()),
-	)
-	f.Comment("serverCookieList is the comma-separated items of a cookie parameter.")
-	f.Func().Id("serverCookieList").Params(c.Clone(), at.Clone(), requestParam(), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
-		jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("serverCookieValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("r"), jen.Id("name"), jen.Id("required")),
-		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
-		jen.Return(jen.Id("serverSplit").Call(jen.Id("s"), jen.Lit(",")), jen.True()),
-	)
 	f.Comment("serverHeaderText writes a header value that is not a scalar as JSON text.")
 	f.Func().Id("serverHeaderText").Params(jen.Id("v").Any()).String().Block(
 		jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
 		jen.Return(jen.String().Call(jen.Id("data"))),
 	)
+	if n.header {
+		f.Comment("serverHeaderValue is the one value of a header parameter.")
+		f.Func().Id("serverHeaderValue").Params(c.Clone(), at.Clone(), jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
+			jen.Id("values").Op(":=").Id("h").Dot("Values").Call(jen.Id("name")),
+			jen.Switch(jen.Len(jen.Id("values"))).Block(
+				jen.Case(jen.Lit(0)).Block(missing.Clone(), jen.Return(jen.Lit(""), jen.False())),
+				jen.Case(jen.Lit(1)).Block(jen.Return(jen.Id("values").Index(jen.Lit(0)), jen.True())),
+			),
+			report(jen.Id("at"), jen.Lit("must be given once")),
+			jen.Return(jen.Lit(""), jen.False()),
+		)
+		f.Comment("serverHeaderList is the comma-separated items of a header parameter, over all its lines.")
+		f.Func().Id("serverHeaderList").Params(c.Clone(), at.Clone(), jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
+			jen.Id("values").Op(":=").Id("h").Dot("Values").Call(jen.Id("name")),
+			jen.If(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(missing.Clone(), jen.Return(jen.Nil(), jen.False())),
+			jen.Id("items").Op(":=").Id("serverSplit").Call(jen.Qual(pkgStrings, "Join").Call(jen.Id("values"), jen.Lit(",")), jen.Lit(",")),
+			jen.For(jen.Id("i").Op(":=").Range().Id("items")).Block(jen.Id("items").Index(jen.Id("i")).Op("=").Qual(pkgStrings, "TrimSpace").Call(jen.Id("items").Index(jen.Id("i")))),
+			jen.Return(jen.Id("items"), jen.True()),
+		)
+	}
+	if n.cookie {
+		f.Comment("serverCookieValue is the value of a cookie parameter.")
+		f.Func().Id("serverCookieValue").Params(c.Clone(), at.Clone(), requestParam(), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
+			jen.List(jen.Id("ck"), jen.Err()).Op(":=").Id("r").Dot("Cookie").Call(jen.Id("name")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(missing.Clone(), jen.Return(jen.Lit(""), jen.False())),
+			jen.Return(jen.Id("ck").Dot("Value"), jen.True()),
+		)
+		f.Comment("serverCookieList is the comma-separated items of a cookie parameter.")
+		f.Func().Id("serverCookieList").Params(c.Clone(), at.Clone(), requestParam(), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
+			jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("serverCookieValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("r"), jen.Id("name"), jen.Id("required")),
+			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
+			jen.Return(jen.Id("serverSplit").Call(jen.Id("s"), jen.Lit(",")), jen.True()),
+		)
+	}
 }
 
 // genParseRuntime renders the parsers of scalar parameter values: each
 // takes the text and returns the value, or the problem that it is not one.
-func genParseRuntime(f *jen.File) {
+// The generic ones cost nothing until they are called; the others are
+// there when a parameter's text is parsed.
+func genParseRuntime(f *jen.File, parsed bool) {
 	text := jen.Id("s").String()
 	result := func(t jen.Code) jen.Code { return jen.Params(t, jen.String()) }
 	f.Comment("serverParseIntOf parses a decimal integer that T holds.")
@@ -542,6 +630,16 @@ func genParseRuntime(f *jen.File) {
 	f.Func().Id("serverParseBoolOf").Types(jen.Id("T").Op("~").Bool()).Params(text.Clone()).Add(result(jen.Id("T"))).Block(
 		jen.Return(jen.Id("s").Op("==").Lit("true"), jen.Id("serverProblemUnless").Call(jen.Id("s").Op("==").Lit("true").Op("||").Id("s").Op("==").Lit("false"), jen.Lit("must be true or false"))),
 	)
+	f.Comment("serverTextOf is text as the string type T: nothing to parse.")
+	f.Func().Id("serverTextOf").Types(jen.Id("T").Op("~").String()).Params(text.Clone()).Add(result(jen.Id("T"))).Block(jen.Return(jen.Id("T").Call(jen.Id("s")), jen.Lit("")))
+	f.Comment("serverProblemUnless is problem unless ok.")
+	f.Func().Id("serverProblemUnless").Params(jen.Id("ok").Bool(), jen.Id("problem").String()).String().Block(
+		jen.If(jen.Id("ok")).Block(jen.Return(jen.Lit(""))),
+		jen.Return(jen.Id("problem")),
+	)
+	if !parsed {
+		return
+	}
 	f.Comment("serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a")
 	f.Comment("space (an unescaped time zone offset) is read as '+'.")
 	f.Func().Id("serverParseTime").Params(text.Clone()).Add(result(jen.Qual(pkgTime, "Time"))).Block(
@@ -556,15 +654,8 @@ func genParseRuntime(f *jen.File) {
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual(pkgB64, "StdEncoding").Dot("DecodeString").Call(jen.Id("s")),
 		jen.Return(jen.Id("b"), jen.Id("serverProblemUnless").Call(jen.Err().Op("==").Nil(), jen.Lit("must be base64 text"))),
 	)
-	f.Comment("serverTextOf is text as the string type T: nothing to parse.")
-	f.Func().Id("serverTextOf").Types(jen.Id("T").Op("~").String()).Params(text.Clone()).Add(result(jen.Id("T"))).Block(jen.Return(jen.Id("T").Call(jen.Id("s")), jen.Lit("")))
 	f.Comment("serverAnyText is text as a value of any type.")
 	f.Func().Id("serverAnyText").Params(text.Clone()).Add(result(jen.Any())).Block(jen.Return(jen.Id("s"), jen.Lit("")))
-	f.Comment("serverProblemUnless is problem unless ok.")
-	f.Func().Id("serverProblemUnless").Params(jen.Id("ok").Bool(), jen.Id("problem").String()).String().Block(
-		jen.If(jen.Id("ok")).Block(jen.Return(jen.Lit(""))),
-		jen.Return(jen.Id("problem")),
-	)
 }
 
 // paramTarget is where the handler stores a decoded parameter.

@@ -29,7 +29,12 @@ func genSecurity(f *jen.File, api *generator.API) {
 	if !usesSecurity(api) {
 		return
 	}
-	genSchemeType(f)
+	kinds := map[string]bool{}
+	for _, s := range api.SecuritySchemes {
+		kind, _, _, _, _ := describeScheme(s)
+		kinds[kind] = true
+	}
+	genSchemeType(f, kinds)
 	for _, s := range api.SecuritySchemes {
 		genSchemeVar(f, s)
 	}
@@ -61,8 +66,22 @@ func genSecurity(f *jen.File, api *generator.API) {
 	genAuthenticate(f)
 }
 
-// genSchemeType renders serverScheme and its credentials lookup.
-func genSchemeType(f *jen.File) {
+// genSchemeType renders serverScheme and its credentials lookup, which reads
+// the kinds of credentials that the spec's schemes have and no other.
+func genSchemeType(f *jen.File, kinds map[string]bool) {
+	// cases are the switch cases of the kinds in the spec; a case with none is left out.
+	cases := func(body []jen.Code, names ...string) jen.Code {
+		var used []jen.Code
+		for _, k := range names {
+			if kinds[k] {
+				used = append(used, jen.Lit(k))
+			}
+		}
+		if len(used) == 0 {
+			return jen.Null()
+		}
+		return jen.Case(used...).Block(body...)
+	}
 	f.Comment("serverScheme is a security scheme of the spec: where its credentials are.")
 	f.Type().Id("serverScheme").Struct(
 		incomparable(),
@@ -84,33 +103,33 @@ func genSchemeType(f *jen.File) {
 		jen.Id("c").Op(":=").Id(authRequest).Values(jen.Dict{jen.Id("Scheme"): jen.Id("s").Dot("name")}),
 		jen.Var().Id("given").Index().String(),
 		jen.Switch(jen.Id("s").Dot("kind")).Block(
-			jen.Case(jen.Lit("authorization"), jen.Lit("basic")).Block(jen.Id("given").Op("=").Id("r").Dot("Header").Dot("Values").Call(jen.Lit("Authorization"))),
-			jen.Case(jen.Lit("header")).Block(jen.Id("given").Op("=").Id("r").Dot("Header").Dot("Values").Call(jen.Id("s").Dot("param"))),
-			jen.Case(jen.Lit("query")).Block(jen.Id("given").Op("=").Id("r").Dot("URL").Dot("Query").Call().Index(jen.Id("s").Dot("param"))),
+			// The param of authorization and basic is Authorization.
+			cases([]jen.Code{jen.Id("given").Op("=").Id("r").Dot("Header").Dot("Values").Call(jen.Id("s").Dot("param"))}, "authorization", "basic", "header"),
+			cases([]jen.Code{jen.Id("given").Op("=").Id("r").Dot("URL").Dot("Query").Call().Index(jen.Id("s").Dot("param"))}, "query"),
 		),
 		jen.If(jen.Len(jen.Id("given")).Op(">").Lit(1)).Block(
 			jen.Return(jen.Id("c"), jen.Lit("must be given once, not ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Len(jen.Id("given"))).Op("+").Lit(" times")),
 		),
 		jen.Switch(jen.Id("s").Dot("kind")).Block(
-			jen.Case(jen.Lit("authorization")).Block(
+			cases([]jen.Code{
 				jen.Id("c").Dot("Token").Op("=").Id("serverAuthorization").Call(jen.Id("r"), jen.Id("s").Dot("auth")),
-			),
-			jen.Case(jen.Lit("basic")).Block(
+			}, "authorization"),
+			cases([]jen.Code{
 				jen.Var().Id("ok").Bool(),
 				jen.List(jen.Id("c").Dot("Username"), jen.Id("c").Dot("Password"), jen.Id("ok")).Op("=").Id("r").Dot("BasicAuth").Call(),
 				jen.Return(jen.Id("c"), jen.Id("s").Dot("problemUnless").Call(jen.Id("ok"))),
-			),
-			jen.Case(jen.Lit("header"), jen.Lit("query")).Block(
+			}, "basic"),
+			cases([]jen.Code{
 				jen.If(jen.Len(jen.Id("given")).Op("==").Lit(1)).Block(jen.Id("c").Dot("Token").Op("=").Id("given").Index(jen.Lit(0))),
-			),
-			jen.Case(jen.Lit("cookie")).Block(
+			}, "header", "query"),
+			cases([]jen.Code{
 				jen.If(jen.List(jen.Id("ck"), jen.Err()).Op(":=").Id("r").Dot("Cookie").Call(jen.Id("s").Dot("param")), jen.Err().Op("==").Nil()).Block(
 					jen.Id("c").Dot("Token").Op("=").Id("ck").Dot("Value"),
 				),
-			),
-			jen.Case(jen.Lit("mutualTLS")).Block(
+			}, "cookie"),
+			cases([]jen.Code{
 				jen.Return(jen.Id("c"), jen.Id("s").Dot("problemUnless").Call(jen.Id("r").Dot("TLS").Op("!=").Nil().Op("&&").Len(jen.Id("r").Dot("TLS").Dot("PeerCertificates")).Op(">").Lit(0))),
-			),
+			}, "mutualTLS"),
 			jen.Default().Block(
 				jen.Comment("A scheme the handler cannot read: the Authenticator decides."),
 				jen.Return(jen.Id("c"), jen.Lit("")),
@@ -123,6 +142,9 @@ func genSchemeType(f *jen.File) {
 		jen.If(jen.Id("found")).Block(jen.Return(jen.Lit(""))),
 		jen.Return(jen.Id("s").Dot("missing")),
 	)
+	if !kinds["authorization"] {
+		return
+	}
 	f.Comment("serverAuthorization is what follows scheme (compared ignoring case) in the")
 	f.Comment("Authorization header, or \"\".")
 	f.Func().Id("serverAuthorization").Params(requestParam(), jen.Id("scheme").String()).String().Block(
@@ -136,7 +158,19 @@ func genSchemeType(f *jen.File) {
 
 // genSchemeVar renders the description of one security scheme.
 func genSchemeVar(f *jen.File, s *generator.SecurityScheme) {
-	kind, auth, in, param, missing := "other", "", "header", "Authorization", "credentials for "+s.Key+" are required"
+	kind, auth, in, param, missing := describeScheme(s)
+	f.Commentf("%s is the security scheme %s (%s).", schemeVar(s), s.Key, s.Type)
+	f.Var().Id(schemeVar(s)).Op("=").Op("&").Id("serverScheme").Values(jen.Dict{
+		jen.Id("name"): jen.Lit(s.Key), jen.Id("kind"): jen.Lit(kind), jen.Id("auth"): jen.Lit(auth),
+		jen.Id("in"): jen.Lit(in), jen.Id("param"): jen.Lit(param), jen.Id("missing"): jen.Lit(missing),
+	})
+}
+
+// describeScheme is how the handler reads the credentials of a scheme: their
+// kind (authorization, basic, header, query, cookie, mutualTLS or other), the
+// Authorization scheme, where they are and the problem when they are absent.
+func describeScheme(s *generator.SecurityScheme) (kind, auth, in, param, missing string) {
+	kind, auth, in, param, missing = "other", "", "header", "Authorization", "credentials for "+s.Key+" are required"
 	switch {
 	case s.Type == "http" && s.Scheme == "basic":
 		kind, auth, missing = "basic", "Basic", "HTTP basic credentials are required"
@@ -149,11 +183,7 @@ func genSchemeVar(f *jen.File, s *generator.SecurityScheme) {
 	case s.Type == "mutualTLS":
 		kind, in, param, missing = "mutualTLS", "tls", "", "a client certificate is required"
 	}
-	f.Commentf("%s is the security scheme %s (%s).", schemeVar(s), s.Key, s.Type)
-	f.Var().Id(schemeVar(s)).Op("=").Op("&").Id("serverScheme").Values(jen.Dict{
-		jen.Id("name"): jen.Lit(s.Key), jen.Id("kind"): jen.Lit(kind), jen.Id("auth"): jen.Lit(auth),
-		jen.Id("in"): jen.Lit(in), jen.Id("param"): jen.Lit(param), jen.Id("missing"): jen.Lit(missing),
-	})
+	return kind, auth, in, param, missing
 }
 
 // genAuthenticate renders the check of a request's credentials.
@@ -168,12 +198,17 @@ func genAuthenticate(f *jen.File) {
 		jen.For(jen.List(jen.Id("_"), jen.Id("alt")).Op(":=").Range().Id("alternatives")).Block(
 			jen.List(jen.Id("ctx"), jen.Id("problem"), jen.Id("ok")).Op(":=").Id("h").Dot("satisfy").Call(jen.Id("r"), jen.Id("op"), jen.Id("alt")),
 			jen.If(jen.Id("ok")).Block(jen.Return(jen.Id("ctx"), jen.True())),
-			jen.If(jen.Op("!").Qual(pkgSlices, "Contains").Call(jen.Id("problems"), jen.Id("problem"))).Block(
+			// Loops rather than slices.Contains, whose generic instances would be compiled into the package.
+			jen.Id("seen").Op(":=").False(),
+			jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("problems")).Block(
+				jen.Id("seen").Op("=").Id("seen").Op("||").Id("p").Op("==").Id("problem"),
+			),
+			jen.If(jen.Op("!").Id("seen")).Block(
 				jen.Id("problems").Op("=").Append(jen.Id("problems"), jen.Id("problem")),
 			),
 			jen.For(jen.List(jen.Id("_"), jen.Id("use")).Op(":=").Range().Id("alt")).Block(
 				jen.If(jen.Id("a").Op(":=").Id("use").Dot("scheme").Dot("auth"), jen.Id("a").Op("!=").Lit("").Op("&&").
-					Op("!").Qual(pkgSlices, "Contains").Call(jen.Id("w").Dot("Header").Call().Dot("Values").Call(jen.Lit("WWW-Authenticate")), jen.Id("a"))).Block(
+					Op("!").Id("serverListed").Call(jen.Id("w").Dot("Header").Call().Dot("Values").Call(jen.Lit("WWW-Authenticate")), jen.Id("a"))).Block(
 					jen.Id("w").Dot("Header").Call().Dot("Add").Call(jen.Lit("WWW-Authenticate"), jen.Id("a")),
 				),
 			),

@@ -215,7 +215,7 @@ func genServerTwins(f *jen.File) {
 			jen.Switch().Block(
 				jen.Case(jen.Op("!").Id("ok")).Block(jen.If(jen.Id("m").Dot("required")).Block(jen.Return(jen.False()))),
 				jen.Case(jen.Id("got").Dot("null")).Block(jen.If(jen.Id("m").Dot("notNull")).Block(jen.Return(jen.False()))),
-				jen.Case(jen.Id("m").Dot("enum").Op("!=").Nil().Op("&&").Op("!").Qual(pkgSlices, "Contains").Call(jen.Id("m").Dot("enum"), jen.Id("got").Dot("text"))).Block(jen.Return(jen.False())),
+				jen.Case(jen.Id("m").Dot("enum").Op("!=").Nil().Op("&&").Op("!").Id("serverListed").Call(jen.Id("m").Dot("enum"), jen.Id("got").Dot("text"))).Block(jen.Return(jen.False())),
 			),
 		),
 		jen.Return(jen.True()),
@@ -229,7 +229,7 @@ func genServerTwins(f *jen.File) {
 			jen.Case(jen.Lit("number")).Block(jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(pkgStrconv, "ParseFloat").Call(jen.Id("value"), jen.Lit(64))),
 			jen.Case(jen.Lit("boolean")).Block(jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(pkgStrconv, "ParseBool").Call(jen.Id("value"))),
 		),
-		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("p").Dot("enum").Op("!=").Nil().Op("&&").Op("!").Qual(pkgSlices, "Contains").Call(jen.Id("p").Dot("enum"), jen.Id("value"))).Block(jen.Return(jen.False())),
+		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("p").Dot("enum").Op("!=").Nil().Op("&&").Op("!").Id("serverListed").Call(jen.Id("p").Dot("enum"), jen.Id("value"))).Block(jen.Return(jen.False())),
 		jen.Return(jen.Id("p").Dot("pattern").Op("==").Nil().Op("||").Id("p").Dot("pattern").Dot("MatchString").Call(jen.Id("value"))),
 	)
 

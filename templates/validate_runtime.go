@@ -12,7 +12,6 @@ const (
 	pkgNetip  = "net/netip"
 	pkgMath   = "math"
 	pkgSlices = "slices"
-	pkgMaps   = "maps"
 )
 
 // Identifiers of the validation runtime in validate.gen.go. They are
@@ -48,20 +47,24 @@ func genProblemTypes(f *jen.File) {
 			Comment(strconv.Itoa(valStopAfter)+" problems, so a value may have more still.").Line().
 			Id("MoreProblems").Int(),
 	)
+	// Appending to a []byte compiles to less than strings.Builder, whose
+	// WriteString is inlined at every call.
+	b := jen.Id("b")
+	add := func(x jen.Code) jen.Code { return b.Clone().Op("=").Append(b.Clone(), jen.Add(x).Op("...")) }
 	f.Comment("Error lists the problems on one line.")
 	f.Func().Params(jen.Id("e").Op("*").Id("ValidationError")).Id("Error").Params().String().Block(
-		jen.Var().Id("b").Qual(pkgStrings, "Builder"),
-		jen.Id("b").Dot("WriteString").Call(jen.Lit("invalid")),
+		b.Clone().Op(":=").Index().Byte().Call(jen.Lit("invalid")),
 		jen.For(jen.List(jen.Id("i"), jen.Id("p")).Op(":=").Range().Id("e").Dot("Problems")).Block(
-			jen.If(jen.Id("i").Op(">").Lit(0)).Block(jen.Id("b").Dot("WriteString").Call(jen.Lit(";"))),
-			jen.Id("b").Dot("WriteString").Call(jen.Lit(" ").Op("+").Id("p").Dot("In")),
-			jen.If(jen.Id("p").Dot("Name").Op("!=").Lit("")).Block(jen.Id("b").Dot("WriteString").Call(jen.Lit(" ").Op("+").Id("p").Dot("Name"))),
-			jen.Id("b").Dot("WriteString").Call(jen.Lit(": ").Op("+").Id("p").Dot("Problem")),
+			jen.Id("sep").Op(":=").Lit("; "),
+			jen.If(jen.Id("i").Op("==").Lit(0)).Block(jen.Id("sep").Op("=").Lit(" ")),
+			add(jen.Id("sep").Op("+").Id("p").Dot("In")),
+			jen.If(jen.Id("p").Dot("Name").Op("!=").Lit("")).Block(add(jen.Lit(" ").Op("+").Id("p").Dot("Name"))),
+			add(jen.Lit(": ").Op("+").Id("p").Dot("Problem")),
 		),
 		jen.If(jen.Id("e").Dot("MoreProblems").Op(">").Lit(0)).Block(
-			jen.Id("b").Dot("WriteString").Call(jen.Lit("; and ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("e").Dot("MoreProblems")).Op("+").Lit(" more")),
+			add(jen.Lit("; and ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("e").Dot("MoreProblems")).Op("+").Lit(" more")),
 		),
-		jen.Return(jen.Id("b").Dot("String").Call()),
+		jen.Return(jen.String().Call(b.Clone())),
 	)
 }
 
@@ -106,7 +109,10 @@ func genValidationPath(f *jen.File) {
 				),
 			),
 		),
-		jen.Qual(pkgSlices, "Reverse").Call(jen.Id("steps")),
+		// A loop rather than slices.Reverse, whose generic instances would be compiled into the package.
+		jen.For(jen.List(jen.Id("i"), jen.Id("j")).Op(":=").List(jen.Lit(0), jen.Len(jen.Id("steps")).Op("-").Lit(1)), jen.Id("i").Op("<").Id("j"), jen.List(jen.Id("i"), jen.Id("j")).Op("=").List(jen.Id("i").Op("+").Lit(1), jen.Id("j").Op("-").Lit(1))).Block(
+			jen.List(jen.Id("steps").Index(jen.Id("i")), jen.Id("steps").Index(jen.Id("j"))).Op("=").List(jen.Id("steps").Index(jen.Id("j")), jen.Id("steps").Index(jen.Id("i"))),
+		),
 		jen.If(jen.Id("p").Dot("root").Call().Dot("brackets").Op("&&").Len(jen.Id("steps")).Op(">").Lit(1)).Block(
 			jen.Return(jen.Id("steps").Index(jen.Lit(0)).Op("+").Lit("[").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("steps").Index(jen.Lit(1), jen.Empty()), jen.Lit("][")).Op("+").Lit("]")),
 		),
@@ -404,7 +410,11 @@ func genJSONKey(f *jen.File) {
 func genSortedKeys(f *jen.File) {
 	f.Comment("validationKeys lists the keys of m in order, so that problems come in a stable order.")
 	f.Func().Id("validationKeys").Types(jen.Id("V").Any()).Params(jen.Id("m").Map(jen.String()).Id("V")).Index().String().Block(
-		jen.Return(jen.Qual(pkgSlices, "Sorted").Call(jen.Qual(pkgMaps, "Keys").Call(jen.Id("m")))),
+		jen.Id("keys").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(jen.Id("m"))),
+		jen.For(jen.Id("k").Op(":=").Range().Id("m")).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("k"))),
+		jen.Comment("sort.Strings rather than slices.Sorted, whose generic instances would be compiled into the package."),
+		jen.Qual(pkgSort, "Strings").Call(jen.Id("keys")),
+		jen.Return(jen.Id("keys")),
 	)
 }
 

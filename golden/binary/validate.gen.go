@@ -4,7 +4,6 @@ package binary
 
 import (
 	"context"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -33,22 +32,22 @@ type ValidationError struct {
 
 // Error lists the problems on one line.
 func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("invalid")
+	b := []byte("invalid")
 	for i, p := range e.Problems {
-		if i > 0 {
-			b.WriteString(";")
+		sep := "; "
+		if i == 0 {
+			sep = " "
 		}
-		b.WriteString(" " + p.In)
+		b = append(b, sep+p.In...)
 		if p.Name != "" {
-			b.WriteString(" " + p.Name)
+			b = append(b, " "+p.Name...)
 		}
-		b.WriteString(": " + p.Problem)
+		b = append(b, ": "+p.Problem...)
 	}
 	if e.MoreProblems > 0 {
-		b.WriteString("; and " + strconv.Itoa(e.MoreProblems) + " more")
+		b = append(b, "; and "+strconv.Itoa(e.MoreProblems)+" more"...)
 	}
-	return b.String()
+	return string(b)
 }
 
 // validationPath is where a value sits: the root names the location (and the parameter),
@@ -95,7 +94,9 @@ func (p *validationPath) String() string {
 			steps = append(steps, validationPointerEscaper.Replace(q.name))
 		}
 	}
-	slices.Reverse(steps)
+	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
+		steps[i], steps[j] = steps[j], steps[i]
+	}
 	if p.root().brackets && len(steps) > 1 {
 		return steps[0] + "[" + strings.Join(steps[1:], "][") + "]"
 	}

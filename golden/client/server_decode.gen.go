@@ -9,13 +9,12 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"maps"
 	"math"
 	"mime"
 	"net/http"
 	"net/url"
 	"reflect"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -66,9 +65,7 @@ func (s *serverScheme) credentials(r *http.Request) (AuthRequest, string) {
 	c := AuthRequest{Scheme: s.name}
 	var given []string
 	switch s.kind {
-	case "authorization", "basic":
-		given = r.Header.Values("Authorization")
-	case "header":
+	case "authorization", "basic", "header":
 		given = r.Header.Values(s.param)
 	case "query":
 		given = r.URL.Query()[s.param]
@@ -91,8 +88,6 @@ func (s *serverScheme) credentials(r *http.Request) (AuthRequest, string) {
 		if ck, err := r.Cookie(s.param); err == nil {
 			c.Token = ck.Value
 		}
-	case "mutualTLS":
-		return c, s.problemUnless(r.TLS != nil && len(r.TLS.PeerCertificates) > 0)
 	default:
 		// A scheme the handler cannot read: the Authenticator decides.
 		return c, ""
@@ -195,11 +190,15 @@ func (h *serverHandler) authenticate(w http.ResponseWriter, r *http.Request, op 
 		if ok {
 			return ctx, true
 		}
-		if !slices.Contains(problems, problem) {
+		seen := false
+		for _, p := range problems {
+			seen = seen || p == problem
+		}
+		if !seen {
 			problems = append(problems, problem)
 		}
 		for _, use := range alt {
-			if a := use.scheme.auth; a != "" && !slices.Contains(w.Header().Values("WWW-Authenticate"), a) {
+			if a := use.scheme.auth; a != "" && !serverListed(w.Header().Values("WWW-Authenticate"), a) {
 				w.Header().Add("WWW-Authenticate", a)
 			}
 		}
@@ -258,6 +257,32 @@ func serverQuery(c *validationState, raw string) url.Values {
 	return q
 }
 
+// serverStrictQuery reports every query parameter with a bracket in its name that the
+// operation does not declare (WithStrictQuery), in name order.
+func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
+	var names []string
+	for name := range q {
+		if strings.Contains(name, "[") && !declared.has(name) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		c.add(&validationPath{
+			in:   "query",
+			name: name,
+		}, "is not a parameter of this operation")
+	}
+}
+
+// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
+// Request.PathValue's search of the pattern would be compiled into every handler.
+//
+//go:noinline
+func serverPathValue(r *http.Request, name string) string {
+	return r.PathValue(name)
+}
+
 // serverQueryValue is the one value of a query parameter; false when it is absent
 // (a problem when required) or given more than once.
 func serverQueryValue(c *validationState, at *validationPath, q url.Values, name string, required bool) (string, bool) {
@@ -302,14 +327,6 @@ func serverSplit(s, sep string) []string {
 	return strings.Split(s, sep)
 }
 
-// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
-// Request.PathValue's search of the pattern would be compiled into every handler.
-//
-//go:noinline
-func serverPathValue(r *http.Request, name string) string {
-	return r.PathValue(name)
-}
-
 // serverPathList splits a list path parameter: simple (a,b), label (.a,b or .a.b
 // exploded) or matrix (;name=a,b or ;name=a;name=b exploded).
 func serverPathList(s, style, name string, explode bool) []string {
@@ -331,6 +348,17 @@ func serverPathList(s, style, name string, explode bool) []string {
 		return items
 	}
 	return serverSplit(s, ",")
+}
+
+// serverSortedKeys lists the keys of an object parameter in order, so that problems
+// come in a stable order.
+func serverSortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // serverQueryObject reads an object parameter as text per property: deepObject
@@ -373,19 +401,6 @@ func serverQueryObject(c *validationState, at *validationPath, q url.Values, nam
 	return m, true
 }
 
-// serverStrictQuery reports every query parameter with a bracket in its name that the
-// operation does not declare (WithStrictQuery).
-func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
-	for _, name := range slices.Sorted(maps.Keys(q)) {
-		if strings.Contains(name, "[") && !declared.has(name) {
-			c.add(&validationPath{
-				in:   "query",
-				name: name,
-			}, "is not a parameter of this operation")
-		}
-	}
-}
-
 // serverStyledObject reads the key, value pairs of an object parameter in a path,
 // header or cookie: simple role,admin (exploded role=admin,firstName=Alex), label
 // .role,admin (exploded .role=admin.firstName=Alex), matrix ;name=role,admin
@@ -424,6 +439,12 @@ func serverStyledObject(c *validationState, at *validationPath, s, style, name s
 		m[parts[i]] = parts[i+1]
 	}
 	return m, true
+}
+
+// serverHeaderText writes a header value that is not a scalar as JSON text.
+func serverHeaderText(v any) string {
+	data, _ := json.Marshal(v)
+	return string(data)
 }
 
 // serverHeaderValue is the one value of a header parameter.
@@ -477,12 +498,6 @@ func serverCookieList(c *validationState, at *validationPath, r *http.Request, n
 		return nil, false
 	}
 	return serverSplit(s, ","), true
-}
-
-// serverHeaderText writes a header value that is not a scalar as JSON text.
-func serverHeaderText(v any) string {
-	data, _ := json.Marshal(v)
-	return string(data)
 }
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
@@ -616,6 +631,19 @@ func serverParseBoolOf[T ~bool](s string) (T, string) {
 	return s == "true", serverProblemUnless(s == "true" || s == "false", "must be true or false")
 }
 
+// serverTextOf is text as the string type T: nothing to parse.
+func serverTextOf[T ~string](s string) (T, string) {
+	return T(s), ""
+}
+
+// serverProblemUnless is problem unless ok.
+func serverProblemUnless(ok bool, problem string) string {
+	if ok {
+		return ""
+	}
+	return problem
+}
+
 // serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a
 // space (an unescaped time zone offset) is read as '+'.
 func serverParseTime(s string) (time.Time, string) {
@@ -632,22 +660,9 @@ func serverParseBytes(s string) ([]byte, string) {
 	return b, serverProblemUnless(err == nil, "must be base64 text")
 }
 
-// serverTextOf is text as the string type T: nothing to parse.
-func serverTextOf[T ~string](s string) (T, string) {
-	return T(s), ""
-}
-
 // serverAnyText is text as a value of any type.
 func serverAnyText(s string) (any, string) {
 	return s, ""
-}
-
-// serverProblemUnless is problem unless ok.
-func serverProblemUnless(ok bool, problem string) string {
-	if ok {
-		return ""
-	}
-	return problem
 }
 
 // readBody checks the content type and reads the body, up to the size limit. It

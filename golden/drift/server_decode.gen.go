@@ -7,13 +7,12 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"maps"
 	"math"
 	"mime"
 	"net/http"
 	"net/url"
 	"reflect"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -47,6 +46,32 @@ func serverQuery(c *validationState, raw string) url.Values {
 		c.add(&validationPath{in: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
 	}
 	return q
+}
+
+// serverStrictQuery reports every query parameter with a bracket in its name that the
+// operation does not declare (WithStrictQuery), in name order.
+func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
+	var names []string
+	for name := range q {
+		if strings.Contains(name, "[") && !declared.has(name) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		c.add(&validationPath{
+			in:   "query",
+			name: name,
+		}, "is not a parameter of this operation")
+	}
+}
+
+// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
+// Request.PathValue's search of the pattern would be compiled into every handler.
+//
+//go:noinline
+func serverPathValue(r *http.Request, name string) string {
+	return r.PathValue(name)
 }
 
 // serverQueryValue is the one value of a query parameter; false when it is absent
@@ -91,183 +116,6 @@ func serverSplit(s, sep string) []string {
 		return []string{}
 	}
 	return strings.Split(s, sep)
-}
-
-// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
-// Request.PathValue's search of the pattern would be compiled into every handler.
-//
-//go:noinline
-func serverPathValue(r *http.Request, name string) string {
-	return r.PathValue(name)
-}
-
-// serverPathList splits a list path parameter: simple (a,b), label (.a,b or .a.b
-// exploded) or matrix (;name=a,b or ;name=a;name=b exploded).
-func serverPathList(s, style, name string, explode bool) []string {
-	switch style {
-	case "label":
-		s = strings.TrimPrefix(s, ".")
-		if explode {
-			return serverSplit(s, ".")
-		}
-	case "matrix":
-		prefix := ";" + name + "="
-		if !explode {
-			return serverSplit(strings.TrimPrefix(s, prefix), ",")
-		}
-		items := strings.Split(s, ";")[1:]
-		for i := range items {
-			items[i] = strings.TrimPrefix(items[i], name+"=")
-		}
-		return items
-	}
-	return serverSplit(s, ",")
-}
-
-// serverQueryObject reads an object parameter as text per property: deepObject
-// (name[key]=value), form exploded (key=value, for the struct's keys, or every
-// undeclared parameter for a map) or form (name=key,value,...).
-func serverQueryObject(c *validationState, at *validationPath, q url.Values, name, style string, explode bool, keys []string, declared *serverQueryNames, required bool) (map[string]string, bool) {
-	m := map[string]string{}
-	switch {
-	case style == "deepObject":
-		for k, values := range q {
-			if key, ok := strings.CutPrefix(k, name+"["); ok && strings.HasSuffix(key, "]") && len(values) > 0 {
-				m[key[:len(key)-1]] = values[0]
-			}
-		}
-	case explode && keys != nil:
-		for _, k := range keys {
-			if values := q[k]; len(values) > 0 {
-				m[k] = values[0]
-			}
-		}
-	case explode:
-		for k, values := range q {
-			if !declared.has(k) && len(values) > 0 {
-				m[k] = values[0]
-			}
-		}
-	default:
-		s, ok := serverQueryValue(c, at, q, name, required)
-		if !ok {
-			return nil, false
-		}
-		return serverStyledObject(c, at, s, "form", name, false)
-	}
-	if len(m) == 0 {
-		if required {
-			c.add(at, "is required")
-		}
-		return nil, false
-	}
-	return m, true
-}
-
-// serverStrictQuery reports every query parameter with a bracket in its name that the
-// operation does not declare (WithStrictQuery).
-func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
-	for _, name := range slices.Sorted(maps.Keys(q)) {
-		if strings.Contains(name, "[") && !declared.has(name) {
-			c.add(&validationPath{
-				in:   "query",
-				name: name,
-			}, "is not a parameter of this operation")
-		}
-	}
-}
-
-// serverStyledObject reads the key, value pairs of an object parameter in a path,
-// header or cookie: simple role,admin (exploded role=admin,firstName=Alex), label
-// .role,admin (exploded .role=admin.firstName=Alex), matrix ;name=role,admin
-// (exploded ;role=admin;firstName=Alex).
-func serverStyledObject(c *validationState, at *validationPath, s, style, name string, explode bool) (map[string]string, bool) {
-	sep := ","
-	switch {
-	case style == "label":
-		s = strings.TrimPrefix(s, ".")
-		if explode {
-			sep = "."
-		}
-	case style == "matrix" && explode:
-		s, sep = strings.TrimPrefix(s, ";"), ";"
-	case style == "matrix":
-		s = strings.TrimPrefix(s, ";"+name+"=")
-	}
-	m := map[string]string{}
-	parts := serverSplit(s, sep)
-	if explode {
-		for _, part := range parts {
-			k, v, ok := strings.Cut(part, "=")
-			if !ok {
-				c.add(at, "must be key=value pairs")
-				return nil, false
-			}
-			m[k] = v
-		}
-		return m, true
-	}
-	if len(parts)%2 != 0 {
-		c.add(at, "must be key,value pairs")
-		return nil, false
-	}
-	for i := 0; i < len(parts); i += 2 {
-		m[parts[i]] = parts[i+1]
-	}
-	return m, true
-}
-
-// serverHeaderValue is the one value of a header parameter.
-func serverHeaderValue(c *validationState, at *validationPath, h http.Header, name string, required bool) (string, bool) {
-	values := h.Values(name)
-	switch len(values) {
-	case 0:
-		if required {
-			c.add(at, "is required")
-		}
-		return "", false
-	case 1:
-		return values[0], true
-	}
-	c.add(at, "must be given once")
-	return "", false
-}
-
-// serverHeaderList is the comma-separated items of a header parameter, over all its lines.
-func serverHeaderList(c *validationState, at *validationPath, h http.Header, name string, required bool) ([]string, bool) {
-	values := h.Values(name)
-	if len(values) == 0 {
-		if required {
-			c.add(at, "is required")
-		}
-		return nil, false
-	}
-	items := serverSplit(strings.Join(values, ","), ",")
-	for i := range items {
-		items[i] = strings.TrimSpace(items[i])
-	}
-	return items, true
-}
-
-// serverCookieValue is the value of a cookie parameter.
-func serverCookieValue(c *validationState, at *validationPath, r *http.Request, name string, required bool) (string, bool) {
-	ck, err := r.Cookie(name)
-	if err != nil {
-		if required {
-			c.add(at, "is required")
-		}
-		return "", false
-	}
-	return ck.Value, true
-}
-
-// serverCookieList is the comma-separated items of a cookie parameter.
-func serverCookieList(c *validationState, at *validationPath, r *http.Request, name string, required bool) ([]string, bool) {
-	s, ok := serverCookieValue(c, at, r, name, required)
-	if !ok {
-		return nil, false
-	}
-	return serverSplit(s, ","), true
 }
 
 // serverHeaderText writes a header value that is not a scalar as JSON text.
@@ -333,34 +181,6 @@ func serverQueryListOf[T any](c *validationState, q url.Values, name, sep string
 	return serverParsedList(c, at, items, ok, parse)
 }
 
-// serverHeaderOf is the value of a header parameter, parsed by parse; false when absent or wrong.
-func serverHeaderOf[T any](c *validationState, h http.Header, name string, required bool, parse func(string) (T, string)) (T, bool) {
-	at := &validationPath{in: "header", name: name}
-	s, ok := serverHeaderValue(c, at, h, name, required)
-	return serverParsed(c, at, s, ok, parse)
-}
-
-// serverHeaderListOf is the items of a header parameter, parsed by parse.
-func serverHeaderListOf[T any](c *validationState, h http.Header, name string, required bool, parse func(string) (T, string)) ([]T, bool) {
-	at := &validationPath{in: "header", name: name}
-	items, ok := serverHeaderList(c, at, h, name, required)
-	return serverParsedList(c, at, items, ok, parse)
-}
-
-// serverCookieOf is the value of a cookie parameter, parsed by parse; false when absent or wrong.
-func serverCookieOf[T any](c *validationState, r *http.Request, name string, required bool, parse func(string) (T, string)) (T, bool) {
-	at := &validationPath{in: "cookie", name: name}
-	s, ok := serverCookieValue(c, at, r, name, required)
-	return serverParsed(c, at, s, ok, parse)
-}
-
-// serverCookieListOf is the items of a cookie parameter, parsed by parse.
-func serverCookieListOf[T any](c *validationState, r *http.Request, name string, required bool, parse func(string) (T, string)) ([]T, bool) {
-	at := &validationPath{in: "cookie", name: name}
-	items, ok := serverCookieList(c, at, r, name, required)
-	return serverParsedList(c, at, items, ok, parse)
-}
-
 // serverPathOf is the value of a path parameter, whose text is s, parsed by parse.
 func serverPathOf[T any](c *validationState, name, s string, parse func(string) (T, string)) (T, bool) {
 	at := &validationPath{in: "path", name: name}
@@ -407,6 +227,19 @@ func serverParseBoolOf[T ~bool](s string) (T, string) {
 	return s == "true", serverProblemUnless(s == "true" || s == "false", "must be true or false")
 }
 
+// serverTextOf is text as the string type T: nothing to parse.
+func serverTextOf[T ~string](s string) (T, string) {
+	return T(s), ""
+}
+
+// serverProblemUnless is problem unless ok.
+func serverProblemUnless(ok bool, problem string) string {
+	if ok {
+		return ""
+	}
+	return problem
+}
+
 // serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a
 // space (an unescaped time zone offset) is read as '+'.
 func serverParseTime(s string) (time.Time, string) {
@@ -423,22 +256,9 @@ func serverParseBytes(s string) ([]byte, string) {
 	return b, serverProblemUnless(err == nil, "must be base64 text")
 }
 
-// serverTextOf is text as the string type T: nothing to parse.
-func serverTextOf[T ~string](s string) (T, string) {
-	return T(s), ""
-}
-
 // serverAnyText is text as a value of any type.
 func serverAnyText(s string) (any, string) {
 	return s, ""
-}
-
-// serverProblemUnless is problem unless ok.
-func serverProblemUnless(ok bool, problem string) string {
-	if ok {
-		return ""
-	}
-	return problem
 }
 
 // serverParseUnionOf reads the text of a oneOf/anyOf of scalars, as clients write

@@ -7,12 +7,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"maps"
 	"math"
-	"mime"
 	"net/http"
 	"net/url"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -47,6 +44,32 @@ func serverQuery(c *validationState, raw string) url.Values {
 		c.add(&validationPath{in: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
 	}
 	return q
+}
+
+// serverStrictQuery reports every query parameter with a bracket in its name that the
+// operation does not declare (WithStrictQuery), in name order.
+func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
+	var names []string
+	for name := range q {
+		if strings.Contains(name, "[") && !declared.has(name) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		c.add(&validationPath{
+			in:   "query",
+			name: name,
+		}, "is not a parameter of this operation")
+	}
+}
+
+// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
+// Request.PathValue's search of the pattern would be compiled into every handler.
+//
+//go:noinline
+func serverPathValue(r *http.Request, name string) string {
+	return r.PathValue(name)
 }
 
 // serverQueryValue is the one value of a query parameter; false when it is absent
@@ -93,14 +116,6 @@ func serverSplit(s, sep string) []string {
 	return strings.Split(s, sep)
 }
 
-// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
-// Request.PathValue's search of the pattern would be compiled into every handler.
-//
-//go:noinline
-func serverPathValue(r *http.Request, name string) string {
-	return r.PathValue(name)
-}
-
 // serverPathList splits a list path parameter: simple (a,b), label (.a,b or .a.b
 // exploded) or matrix (;name=a,b or ;name=a;name=b exploded).
 func serverPathList(s, style, name string, explode bool) []string {
@@ -124,97 +139,10 @@ func serverPathList(s, style, name string, explode bool) []string {
 	return serverSplit(s, ",")
 }
 
-// serverQueryObject reads an object parameter as text per property: deepObject
-// (name[key]=value), form exploded (key=value, for the struct's keys, or every
-// undeclared parameter for a map) or form (name=key,value,...).
-func serverQueryObject(c *validationState, at *validationPath, q url.Values, name, style string, explode bool, keys []string, declared *serverQueryNames, required bool) (map[string]string, bool) {
-	m := map[string]string{}
-	switch {
-	case style == "deepObject":
-		for k, values := range q {
-			if key, ok := strings.CutPrefix(k, name+"["); ok && strings.HasSuffix(key, "]") && len(values) > 0 {
-				m[key[:len(key)-1]] = values[0]
-			}
-		}
-	case explode && keys != nil:
-		for _, k := range keys {
-			if values := q[k]; len(values) > 0 {
-				m[k] = values[0]
-			}
-		}
-	case explode:
-		for k, values := range q {
-			if !declared.has(k) && len(values) > 0 {
-				m[k] = values[0]
-			}
-		}
-	default:
-		s, ok := serverQueryValue(c, at, q, name, required)
-		if !ok {
-			return nil, false
-		}
-		return serverStyledObject(c, at, s, "form", name, false)
-	}
-	if len(m) == 0 {
-		if required {
-			c.add(at, "is required")
-		}
-		return nil, false
-	}
-	return m, true
-}
-
-// serverStrictQuery reports every query parameter with a bracket in its name that the
-// operation does not declare (WithStrictQuery).
-func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
-	for _, name := range slices.Sorted(maps.Keys(q)) {
-		if strings.Contains(name, "[") && !declared.has(name) {
-			c.add(&validationPath{
-				in:   "query",
-				name: name,
-			}, "is not a parameter of this operation")
-		}
-	}
-}
-
-// serverStyledObject reads the key, value pairs of an object parameter in a path,
-// header or cookie: simple role,admin (exploded role=admin,firstName=Alex), label
-// .role,admin (exploded .role=admin.firstName=Alex), matrix ;name=role,admin
-// (exploded ;role=admin;firstName=Alex).
-func serverStyledObject(c *validationState, at *validationPath, s, style, name string, explode bool) (map[string]string, bool) {
-	sep := ","
-	switch {
-	case style == "label":
-		s = strings.TrimPrefix(s, ".")
-		if explode {
-			sep = "."
-		}
-	case style == "matrix" && explode:
-		s, sep = strings.TrimPrefix(s, ";"), ";"
-	case style == "matrix":
-		s = strings.TrimPrefix(s, ";"+name+"=")
-	}
-	m := map[string]string{}
-	parts := serverSplit(s, sep)
-	if explode {
-		for _, part := range parts {
-			k, v, ok := strings.Cut(part, "=")
-			if !ok {
-				c.add(at, "must be key=value pairs")
-				return nil, false
-			}
-			m[k] = v
-		}
-		return m, true
-	}
-	if len(parts)%2 != 0 {
-		c.add(at, "must be key,value pairs")
-		return nil, false
-	}
-	for i := 0; i < len(parts); i += 2 {
-		m[parts[i]] = parts[i+1]
-	}
-	return m, true
+// serverHeaderText writes a header value that is not a scalar as JSON text.
+func serverHeaderText(v any) string {
+	data, _ := json.Marshal(v)
+	return string(data)
 }
 
 // serverHeaderValue is the one value of a header parameter.
@@ -268,12 +196,6 @@ func serverCookieList(c *validationState, at *validationPath, r *http.Request, n
 		return nil, false
 	}
 	return serverSplit(s, ","), true
-}
-
-// serverHeaderText writes a header value that is not a scalar as JSON text.
-func serverHeaderText(v any) string {
-	data, _ := json.Marshal(v)
-	return string(data)
 }
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
@@ -407,6 +329,19 @@ func serverParseBoolOf[T ~bool](s string) (T, string) {
 	return s == "true", serverProblemUnless(s == "true" || s == "false", "must be true or false")
 }
 
+// serverTextOf is text as the string type T: nothing to parse.
+func serverTextOf[T ~string](s string) (T, string) {
+	return T(s), ""
+}
+
+// serverProblemUnless is problem unless ok.
+func serverProblemUnless(ok bool, problem string) string {
+	if ok {
+		return ""
+	}
+	return problem
+}
+
 // serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a
 // space (an unescaped time zone offset) is read as '+'.
 func serverParseTime(s string) (time.Time, string) {
@@ -423,22 +358,9 @@ func serverParseBytes(s string) ([]byte, string) {
 	return b, serverProblemUnless(err == nil, "must be base64 text")
 }
 
-// serverTextOf is text as the string type T: nothing to parse.
-func serverTextOf[T ~string](s string) (T, string) {
-	return T(s), ""
-}
-
 // serverAnyText is text as a value of any type.
 func serverAnyText(s string) (any, string) {
 	return s, ""
-}
-
-// serverProblemUnless is problem unless ok.
-func serverProblemUnless(ok bool, problem string) string {
-	if ok {
-		return ""
-	}
-	return problem
 }
 
 // serverParseUnionOf reads the text of a oneOf/anyOf of scalars, as clients write
@@ -492,386 +414,6 @@ func serverLooksScalar(s string) bool {
 	}
 	_, err := strconv.ParseFloat(s, 64)
 	return err == nil && s != "" && strings.IndexAny(s, "xXpPiInN_") < 0
-}
-
-// readBody checks the content type and reads the body, up to the size limit. It
-// answers 415 (wrong or missing content type) and 413 (too large) itself and then
-// returns false. A request without body bytes gives nil.
-func (h *serverHandler) readBody(w http.ResponseWriter, r *http.Request, mediaType string) ([]byte, bool) {
-	if r.ContentLength == 0 {
-		return nil, true
-	}
-	if !serverCheckMediaType(w, r, mediaType) {
-		return nil, false
-	}
-	if r.ContentLength > h.maxBodyBytes {
-		h.tooLarge(w)
-		return nil, false
-	}
-	size := r.ContentLength
-	if size < 0 {
-		size = 0
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
-	if _, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, h.maxBodyBytes)); err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			h.tooLarge(w)
-		} else {
-			serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-				Message: "the request body could not be read",
-				Problems: []Problem{{
-					In:      "body",
-					Name:    "",
-					Problem: "could not be read to its end",
-				}},
-			})
-		}
-		return nil, false
-	}
-	if buf.Len() == 0 {
-		return nil, true
-	}
-	return buf.Bytes(), true
-}
-
-// serverCheckMediaType answers 415 when the body is not of the media type the
-// operation reads, and then returns false.
-func serverCheckMediaType(w http.ResponseWriter, r *http.Request, mediaType string) bool {
-	if serverMediaTypeMatches(r.Header.Get("Content-Type"), mediaType) {
-		return true
-	}
-	serverWriteError(w, http.StatusUnsupportedMediaType, ErrorResponse{
-		Message: "the request body must be " + mediaType,
-		Problems: []Problem{{
-			In:      "header",
-			Name:    "Content-Type",
-			Problem: "must be " + mediaType,
-		}},
-	})
-	return false
-}
-
-// tooLarge answers 413.
-func (h *serverHandler) tooLarge(w http.ResponseWriter) {
-	limit := strconv.FormatInt(h.maxBodyBytes, 10)
-	serverWriteError(w, http.StatusRequestEntityTooLarge, ErrorResponse{
-		Message: "the request body is larger than " + limit + " bytes",
-		Problems: []Problem{{
-			In:      "body",
-			Name:    "",
-			Problem: "must be at most " + limit + " bytes",
-		}},
-	})
-}
-
-// serverMediaTypeMatches reports whether a Content-Type header is the media type the
-// operation reads (parameters such as charset aside; want may be type/* or */*).
-func serverMediaTypeMatches(header, want string) bool {
-	got, _, err := mime.ParseMediaType(header)
-	switch {
-	case err != nil:
-		return false
-	case want == "*/*":
-		return true
-	case strings.HasSuffix(want, "/*"):
-		return strings.HasPrefix(got, strings.TrimSuffix(want, "*"))
-	}
-	return got == want
-}
-
-// serverBodyError reports a body that json.Unmarshal refused. Malformed JSON is one
-// problem, and then it returns false; otherwise walk looks for every value of the
-// wrong kind, and the decoder's own error is the problem only when walk finds none.
-func serverBodyError(c *validationState, at *validationPath, err error, walk func()) bool {
-	var syntax *json.SyntaxError
-	if errors.As(err, &syntax) {
-		c.add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
-		return false
-	}
-	n := c.found()
-	walk()
-	if c.found() > n || c.stopped {
-		return true
-	}
-	var typ *json.UnmarshalTypeError
-	if errors.As(err, &typ) && typ.Field != "" {
-		p := at
-		for _, name := range strings.Split(typ.Field, ".") {
-			p = p.field(name)
-		}
-		c.add(p, "must not be a JSON "+typ.Value)
-		return true
-	}
-	c.add(at, "cannot be decoded: "+strings.TrimPrefix(err.Error(), "json: "))
-	return true
-}
-
-// serverKind is a set of JSON kinds that a schema accepts.
-type serverKind uint16
-
-const (
-	serverKindString serverKind = 1 << iota
-	serverKindDateTime
-	serverKindBase64
-	serverKindNumber
-	serverKindInteger
-	serverKindInt32
-	serverKindBoolean
-	serverKindArray
-	serverKindObject
-	serverKindAny serverKind = 1<<9 - 1
-)
-
-// serverKindTexts name the kinds in problems, bit by bit.
-var serverKindTexts = []string{"a string", "a date-time string (RFC 3339)", "a base64 string", "a number", "an integer", "an integer that fits in 32 bits", "a boolean", "an array", "an object"}
-
-// serverDescend reports whether to walk into value: not when it is null, nor when
-// the body did not decode (decoded is false) and value is not of a kind in want,
-// which is then a problem at at.
-func serverDescend(c *validationState, at *validationPath, value []byte, want serverKind, decoded bool) bool {
-	if serverIsNull(value) {
-		return false
-	}
-	if decoded || serverKindOf(value, want) {
-		return true
-	}
-	var texts []string
-	for i, text := range serverKindTexts {
-		if want&(1<<i) != 0 {
-			texts = append(texts, text)
-		}
-	}
-	c.add(at, "must be "+strings.Join(texts, " or "))
-	return false
-}
-
-// serverKindOf reports whether a JSON value (not null) is of a kind in want, as
-// encoding/json would decode it.
-func serverKindOf(value []byte, want serverKind) bool {
-	if len(value) == 0 {
-		return false
-	}
-	switch value[0] {
-	case '"':
-		switch {
-		case want&serverKindString != 0:
-			return true
-		case want&serverKindDateTime != 0:
-			var t time.Time
-			return t.UnmarshalJSON(value) == nil
-		case want&serverKindBase64 != 0:
-			var b []byte
-			return json.Unmarshal(value, &b) == nil
-		}
-		return false
-	case '{':
-		return want&serverKindObject != 0
-	case '[':
-		return want&serverKindArray != 0
-	case 't', 'f':
-		return want&serverKindBoolean != 0
-	}
-	switch {
-	case want&serverKindNumber != 0:
-		return true
-	case want&serverKindInteger != 0:
-		_, err := strconv.ParseInt(string(value), 10, 64)
-		return err == nil
-	case want&serverKindInt32 != 0:
-		_, err := strconv.ParseInt(string(value), 10, 32)
-		return err == nil
-	}
-	return false
-}
-
-// serverIsNull reports whether a JSON value is null; a whole body may have white
-// space around it (json.Encoder ends it with a newline).
-func serverIsNull(value []byte) bool {
-	return string(bytes.Trim(value, " \t\r\n")) == "null"
-}
-
-// serverSpace skips JSON white space from i.
-func serverSpace(data []byte, i int) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// serverSkipString returns the index after the JSON string that starts at i.
-func serverSkipString(data []byte, i int) int {
-	for i++; i < len(data); i++ {
-		switch data[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
-		}
-	}
-	return len(data)
-}
-
-// serverSkipValue returns the index after the JSON value that starts at i. It
-// remembers in c the length of each container of serverRememberFrom bytes or more
-// that it scans, so that walks into nested values do not scan the same bytes again at
-// every level: deep bodies cost time in proportion to their size.
-func serverSkipValue(c *validationState, data []byte, i int) int {
-	if i >= len(data) {
-		return len(data)
-	}
-	switch data[i] {
-	case '"':
-		return serverSkipString(data, i)
-	case '{', '[':
-		open := c.open[:0]
-		for i < len(data) {
-			switch data[i] {
-			case '"':
-				i = serverSkipString(data, i)
-				continue
-			case '{', '[':
-				if n, ok := c.ends[&data[i]]; ok {
-					i += n
-					if len(open) == 0 {
-						return i
-					}
-					continue
-				}
-				open = append(open, i)
-			case '}', ']':
-				if len(open) == 0 {
-					return i + 1
-				}
-				from := open[len(open)-1]
-				open = open[:len(open)-1]
-				if n := i + 1 - from; n >= serverRememberFrom {
-					if c.ends == nil {
-						c.ends = map[*byte]int{}
-					}
-					c.ends[&data[from]] = n
-				}
-				if len(open) == 0 {
-					c.open = open
-					return i + 1
-				}
-			}
-			i++
-		}
-		c.open = open
-		return len(data)
-	}
-	for i < len(data) && !strings.ContainsRune(" \t\r\n,]}", rune(data[i])) {
-		i++
-	}
-	return i
-}
-
-// serverRememberFrom is the size from which serverSkipValue remembers a container's
-// length: smaller ones cost little to scan again, and are the most numerous.
-const serverRememberFrom = 64
-
-// serverEachMember calls fn with the key (quoted, as written) and the value of each
-// member of the JSON object in data, while c goes on checking.
-func serverEachMember(c *validationState, data []byte, fn func(key, value []byte)) {
-	i := serverSpace(data, 0)
-	if i >= len(data) || data[i] != '{' {
-		return
-	}
-	for i++; c.checking(); i++ {
-		i = serverSpace(data, i)
-		if i >= len(data) || data[i] != '"' {
-			return
-		}
-		end := serverSkipString(data, i)
-		key := data[i:end]
-		i = serverSpace(data, end)
-		if i >= len(data) || data[i] != ':' {
-			return
-		}
-		i = serverSpace(data, i+1)
-		end = serverSkipValue(c, data, i)
-		fn(key, data[i:end])
-		i = serverSpace(data, end)
-		if i >= len(data) || data[i] != ',' {
-			return
-		}
-	}
-}
-
-// serverEachItem calls fn with the index and the value of each item of the JSON
-// array in data, while c goes on checking.
-func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
-	i := serverSpace(data, 0)
-	if i >= len(data) || data[i] != '[' {
-		return
-	}
-	i = serverSpace(data, i+1)
-	if i < len(data) && data[i] == ']' {
-		return
-	}
-	for n := 0; c.checking(); n++ {
-		i = serverSpace(data, i)
-		if i >= len(data) {
-			return
-		}
-		end := serverSkipValue(c, data, i)
-		fn(n, data[i:end])
-		i = serverSpace(data, end)
-		if i >= len(data) || data[i] != ',' {
-			return
-		}
-		i++
-	}
-}
-
-// serverField is the index in names of the property a member key names, or -1.
-// Like encoding/json, it prefers an exact match and then, when fold is set, ignores
-// case (types that keep unlisted properties match names exactly).
-func serverField(key []byte, names []string, fold bool) int {
-	if len(key) < 2 {
-		return -1
-	}
-	name := key[1 : len(key)-1]
-	if bytes.IndexByte(name, '\\') >= 0 {
-		var s string
-		if json.Unmarshal(key, &s) != nil {
-			return -1
-		}
-		name = []byte(s)
-	}
-	for i, n := range names {
-		if string(name) == n {
-			return i
-		}
-	}
-	if !fold {
-		return -1
-	}
-	for i, n := range names {
-		if bytes.EqualFold(name, []byte(n)) {
-			return i
-		}
-	}
-	return -1
-}
-
-// serverKeyText is the text of a member key.
-func serverKeyText(key []byte) string {
-	var s string
-	if json.Unmarshal(key, &s) != nil {
-		return string(key)
-	}
-	return s
-}
-
-// serverCountItems is the number of items of the JSON array in data.
-func serverCountItems(c *validationState, data []byte) int {
-	n := 0
-	serverEachItem(c, data, func(int, []byte) {
-		n++
-	})
-	return n
 }
 
 // serverForm is how a form body maps onto its type: shape gives the JSON kind of

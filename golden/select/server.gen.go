@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
-	"slices"
 	"strings"
 )
 
@@ -217,8 +216,11 @@ type AuthRequest struct {
 }
 
 // String describes the credentials without their secrets.
+//
+//go:noinline
 func (c AuthRequest) String() string {
-	return "AuthRequest{Operation: " + c.Operation + ", Scheme: " + c.Scheme + ", Scopes: [" + strings.Join(c.Scopes, " ") + "], secrets redacted}"
+	s := "AuthRequest{Operation: " + c.Operation + ", Scheme: " + c.Scheme
+	return s + ", Scopes: [" + strings.Join(c.Scopes, " ") + "], secrets redacted}"
 }
 
 // GoString keeps the secrets out of %#v too.
@@ -254,7 +256,10 @@ type serverQueryNames struct {
 	names, prefixes []string
 }
 
-// has reports whether d (nil: no name) declares the query parameter name.
+// has reports whether d (nil: no name) declares the query parameter name. It stays
+// out of line, so that DeclaresQuery and its pointer form are calls.
+//
+//go:noinline
 func (d *serverQueryNames) has(name string) bool {
 	if d == nil {
 		return false
@@ -264,7 +269,18 @@ func (d *serverQueryNames) has(name string) bool {
 			return true
 		}
 	}
-	return slices.Contains(d.names, name)
+	return serverListed(d.names, name)
+}
+
+// serverListed reports whether list holds s. It is a loop rather than slices.Contains,
+// whose generic instances would be compiled into the package.
+func serverListed(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
@@ -362,7 +378,7 @@ func (h *serverHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if v == http.ErrAbortHandler {
 			panic(v)
 		}
-		h.logger.ErrorContext(r.Context(), "panic while serving a request", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+		h.logger.LogAttrs(r.Context(), slog.LevelError, "panic while serving a request", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("panic", fmt.Sprint(v)), slog.String("stack", string(debug.Stack())))
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}()
 	h.mux.ServeHTTP(w, r)
@@ -410,7 +426,7 @@ func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, htt
 // is logged and answered 500.
 func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
 	if err := serverWriteAnswer(w, a); err != nil {
-		h.logger.ErrorContext(r.Context(), "cannot write the answer", "operation", op, "error", err)
+		h.logger.LogAttrs(r.Context(), slog.LevelError, "cannot write the answer", slog.String("operation", op), slog.Any("error", err))
 		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
 	}
 }
@@ -431,7 +447,7 @@ func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, 
 		status = http.StatusInternalServerError
 	}
 	if status >= 500 {
-		h.logger.ErrorContext(r.Context(), "operation failed", "operation", op, "status", status, "error", err)
+		h.logger.LogAttrs(r.Context(), slog.LevelError, "operation failed", slog.String("operation", op), slog.Int("status", status), slog.Any("error", err))
 	}
 	serverWriteError(w, status, body)
 }

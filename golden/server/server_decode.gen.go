@@ -9,13 +9,12 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"maps"
 	"math"
 	"mime"
 	"net/http"
 	"net/url"
 	"reflect"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -66,9 +65,7 @@ func (s *serverScheme) credentials(r *http.Request) (AuthRequest, string) {
 	c := AuthRequest{Scheme: s.name}
 	var given []string
 	switch s.kind {
-	case "authorization", "basic":
-		given = r.Header.Values("Authorization")
-	case "header":
+	case "authorization", "basic", "header":
 		given = r.Header.Values(s.param)
 	case "query":
 		given = r.URL.Query()[s.param]
@@ -91,8 +88,6 @@ func (s *serverScheme) credentials(r *http.Request) (AuthRequest, string) {
 		if ck, err := r.Cookie(s.param); err == nil {
 			c.Token = ck.Value
 		}
-	case "mutualTLS":
-		return c, s.problemUnless(r.TLS != nil && len(r.TLS.PeerCertificates) > 0)
 	default:
 		// A scheme the handler cannot read: the Authenticator decides.
 		return c, ""
@@ -192,11 +187,15 @@ func (h *serverHandler) authenticate(w http.ResponseWriter, r *http.Request, op 
 		if ok {
 			return ctx, true
 		}
-		if !slices.Contains(problems, problem) {
+		seen := false
+		for _, p := range problems {
+			seen = seen || p == problem
+		}
+		if !seen {
 			problems = append(problems, problem)
 		}
 		for _, use := range alt {
-			if a := use.scheme.auth; a != "" && !slices.Contains(w.Header().Values("WWW-Authenticate"), a) {
+			if a := use.scheme.auth; a != "" && !serverListed(w.Header().Values("WWW-Authenticate"), a) {
 				w.Header().Add("WWW-Authenticate", a)
 			}
 		}
@@ -255,6 +254,32 @@ func serverQuery(c *validationState, raw string) url.Values {
 	return q
 }
 
+// serverStrictQuery reports every query parameter with a bracket in its name that the
+// operation does not declare (WithStrictQuery), in name order.
+func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
+	var names []string
+	for name := range q {
+		if strings.Contains(name, "[") && !declared.has(name) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		c.add(&validationPath{
+			in:   "query",
+			name: name,
+		}, "is not a parameter of this operation")
+	}
+}
+
+// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
+// Request.PathValue's search of the pattern would be compiled into every handler.
+//
+//go:noinline
+func serverPathValue(r *http.Request, name string) string {
+	return r.PathValue(name)
+}
+
 // serverQueryValue is the one value of a query parameter; false when it is absent
 // (a problem when required) or given more than once.
 func serverQueryValue(c *validationState, at *validationPath, q url.Values, name string, required bool) (string, bool) {
@@ -299,128 +324,10 @@ func serverSplit(s, sep string) []string {
 	return strings.Split(s, sep)
 }
 
-// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
-// Request.PathValue's search of the pattern would be compiled into every handler.
-//
-//go:noinline
-func serverPathValue(r *http.Request, name string) string {
-	return r.PathValue(name)
-}
-
-// serverPathList splits a list path parameter: simple (a,b), label (.a,b or .a.b
-// exploded) or matrix (;name=a,b or ;name=a;name=b exploded).
-func serverPathList(s, style, name string, explode bool) []string {
-	switch style {
-	case "label":
-		s = strings.TrimPrefix(s, ".")
-		if explode {
-			return serverSplit(s, ".")
-		}
-	case "matrix":
-		prefix := ";" + name + "="
-		if !explode {
-			return serverSplit(strings.TrimPrefix(s, prefix), ",")
-		}
-		items := strings.Split(s, ";")[1:]
-		for i := range items {
-			items[i] = strings.TrimPrefix(items[i], name+"=")
-		}
-		return items
-	}
-	return serverSplit(s, ",")
-}
-
-// serverQueryObject reads an object parameter as text per property: deepObject
-// (name[key]=value), form exploded (key=value, for the struct's keys, or every
-// undeclared parameter for a map) or form (name=key,value,...).
-func serverQueryObject(c *validationState, at *validationPath, q url.Values, name, style string, explode bool, keys []string, declared *serverQueryNames, required bool) (map[string]string, bool) {
-	m := map[string]string{}
-	switch {
-	case style == "deepObject":
-		for k, values := range q {
-			if key, ok := strings.CutPrefix(k, name+"["); ok && strings.HasSuffix(key, "]") && len(values) > 0 {
-				m[key[:len(key)-1]] = values[0]
-			}
-		}
-	case explode && keys != nil:
-		for _, k := range keys {
-			if values := q[k]; len(values) > 0 {
-				m[k] = values[0]
-			}
-		}
-	case explode:
-		for k, values := range q {
-			if !declared.has(k) && len(values) > 0 {
-				m[k] = values[0]
-			}
-		}
-	default:
-		s, ok := serverQueryValue(c, at, q, name, required)
-		if !ok {
-			return nil, false
-		}
-		return serverStyledObject(c, at, s, "form", name, false)
-	}
-	if len(m) == 0 {
-		if required {
-			c.add(at, "is required")
-		}
-		return nil, false
-	}
-	return m, true
-}
-
-// serverStrictQuery reports every query parameter with a bracket in its name that the
-// operation does not declare (WithStrictQuery).
-func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
-	for _, name := range slices.Sorted(maps.Keys(q)) {
-		if strings.Contains(name, "[") && !declared.has(name) {
-			c.add(&validationPath{
-				in:   "query",
-				name: name,
-			}, "is not a parameter of this operation")
-		}
-	}
-}
-
-// serverStyledObject reads the key, value pairs of an object parameter in a path,
-// header or cookie: simple role,admin (exploded role=admin,firstName=Alex), label
-// .role,admin (exploded .role=admin.firstName=Alex), matrix ;name=role,admin
-// (exploded ;role=admin;firstName=Alex).
-func serverStyledObject(c *validationState, at *validationPath, s, style, name string, explode bool) (map[string]string, bool) {
-	sep := ","
-	switch {
-	case style == "label":
-		s = strings.TrimPrefix(s, ".")
-		if explode {
-			sep = "."
-		}
-	case style == "matrix" && explode:
-		s, sep = strings.TrimPrefix(s, ";"), ";"
-	case style == "matrix":
-		s = strings.TrimPrefix(s, ";"+name+"=")
-	}
-	m := map[string]string{}
-	parts := serverSplit(s, sep)
-	if explode {
-		for _, part := range parts {
-			k, v, ok := strings.Cut(part, "=")
-			if !ok {
-				c.add(at, "must be key=value pairs")
-				return nil, false
-			}
-			m[k] = v
-		}
-		return m, true
-	}
-	if len(parts)%2 != 0 {
-		c.add(at, "must be key,value pairs")
-		return nil, false
-	}
-	for i := 0; i < len(parts); i += 2 {
-		m[parts[i]] = parts[i+1]
-	}
-	return m, true
+// serverHeaderText writes a header value that is not a scalar as JSON text.
+func serverHeaderText(v any) string {
+	data, _ := json.Marshal(v)
+	return string(data)
 }
 
 // serverHeaderValue is the one value of a header parameter.
@@ -474,12 +381,6 @@ func serverCookieList(c *validationState, at *validationPath, r *http.Request, n
 		return nil, false
 	}
 	return serverSplit(s, ","), true
-}
-
-// serverHeaderText writes a header value that is not a scalar as JSON text.
-func serverHeaderText(v any) string {
-	data, _ := json.Marshal(v)
-	return string(data)
 }
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
@@ -613,6 +514,19 @@ func serverParseBoolOf[T ~bool](s string) (T, string) {
 	return s == "true", serverProblemUnless(s == "true" || s == "false", "must be true or false")
 }
 
+// serverTextOf is text as the string type T: nothing to parse.
+func serverTextOf[T ~string](s string) (T, string) {
+	return T(s), ""
+}
+
+// serverProblemUnless is problem unless ok.
+func serverProblemUnless(ok bool, problem string) string {
+	if ok {
+		return ""
+	}
+	return problem
+}
+
 // serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a
 // space (an unescaped time zone offset) is read as '+'.
 func serverParseTime(s string) (time.Time, string) {
@@ -629,22 +543,9 @@ func serverParseBytes(s string) ([]byte, string) {
 	return b, serverProblemUnless(err == nil, "must be base64 text")
 }
 
-// serverTextOf is text as the string type T: nothing to parse.
-func serverTextOf[T ~string](s string) (T, string) {
-	return T(s), ""
-}
-
 // serverAnyText is text as a value of any type.
 func serverAnyText(s string) (any, string) {
 	return s, ""
-}
-
-// serverProblemUnless is problem unless ok.
-func serverProblemUnless(ok bool, problem string) string {
-	if ok {
-		return ""
-	}
-	return problem
 }
 
 // readBody checks the content type and reads the body, up to the size limit. It

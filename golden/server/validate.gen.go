@@ -5,12 +5,11 @@ package server
 import (
 	"context"
 	"fmt"
-	"maps"
 	"math"
 	"net/mail"
 	"net/url"
 	"regexp"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -41,22 +40,22 @@ type ValidationError struct {
 
 // Error lists the problems on one line.
 func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString("invalid")
+	b := []byte("invalid")
 	for i, p := range e.Problems {
-		if i > 0 {
-			b.WriteString(";")
+		sep := "; "
+		if i == 0 {
+			sep = " "
 		}
-		b.WriteString(" " + p.In)
+		b = append(b, sep+p.In...)
 		if p.Name != "" {
-			b.WriteString(" " + p.Name)
+			b = append(b, " "+p.Name...)
 		}
-		b.WriteString(": " + p.Problem)
+		b = append(b, ": "+p.Problem...)
 	}
 	if e.MoreProblems > 0 {
-		b.WriteString("; and " + strconv.Itoa(e.MoreProblems) + " more")
+		b = append(b, "; and "+strconv.Itoa(e.MoreProblems)+" more"...)
 	}
-	return b.String()
+	return string(b)
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -191,7 +190,9 @@ func (p *validationPath) String() string {
 			steps = append(steps, validationPointerEscaper.Replace(q.name))
 		}
 	}
-	slices.Reverse(steps)
+	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
+		steps[i], steps[j] = steps[j], steps[i]
+	}
 	if p.root().brackets && len(steps) > 1 {
 		return steps[0] + "[" + strings.Join(steps[1:], "][") + "]"
 	}
@@ -500,7 +501,13 @@ func validationUniqueBy[K comparable](c *validationState, at *validationPath, pr
 
 // validationKeys lists the keys of m in order, so that problems come in a stable order.
 func validationKeys[V any](m map[string]V) []string {
-	return slices.Sorted(maps.Keys(m))
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	// sort.Strings rather than slices.Sorted, whose generic instances would be compiled into the package.
+	sort.Strings(keys)
+	return keys
 }
 
 // Patterns from the spec, compiled once. The generator checked that Go's regexp
