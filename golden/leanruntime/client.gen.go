@@ -13,7 +13,6 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -188,11 +187,13 @@ func (c *Client) authenticate(s *clientCall) {
 		}
 		return
 	}
+	// A loop, not slices.ContainsFunc, whose instances would be compiled here.
+alternatives:
 	for _, schemes := range s.security {
-		if slices.ContainsFunc(schemes, func(scheme string) bool {
-			return !c.hasCredential(scheme)
-		}) {
-			continue
+		for _, scheme := range schemes {
+			if !c.hasCredential(scheme) {
+				continue alternatives
+			}
 		}
 		for _, scheme := range schemes {
 			c.applyCredential(s, scheme)
@@ -226,35 +227,6 @@ type RetryPolicy struct {
 	// RetryNonIdempotent also retries POST and PATCH calls on 503, for operations that the
 	// caller knows are safe to repeat.
 	RetryNonIdempotent bool
-}
-
-// withDefaults fills the zero fields of p with their defaults.
-func (p RetryPolicy) withDefaults() RetryPolicy {
-	if p.MaxAttempts == 0 {
-		p.MaxAttempts = 3
-	}
-	if p.MaxElapsed <= 0 {
-		p.MaxElapsed = time.Minute
-	}
-	if p.BaseDelay <= 0 {
-		p.BaseDelay = 500 * time.Millisecond
-	}
-	if p.MaxDelay <= 0 {
-		p.MaxDelay = 10 * time.Second
-	}
-	return p
-}
-
-// backoff is the wait before retry n (1 for the first): BaseDelay doubled n-1 times
-// and capped at MaxDelay, of which a random part of up to half is dropped so that
-// clients that failed together do not retry together.
-func (p RetryPolicy) backoff(n int) time.Duration {
-	d := p.BaseDelay
-	for i := 1; i < n && d < p.MaxDelay; i++ {
-		d *= 2
-	}
-	d = min(d, p.MaxDelay)
-	return d - rand.N(d/2+1)
 }
 
 // APIError is an answer that a call does not succeed with: every status outside
@@ -356,6 +328,9 @@ var clientErrorsOfDeleteReport = []clientError{
 	{404, "No such report.", nil},
 }
 
+// clientOpDeleteReport is how the calls of DeleteReport start.
+var clientOpDeleteReport = clientOp{"deleteReport", http.MethodDelete, "", [][]string{{"bearer"}}}
+
 // DeleteReport: DELETE /reports/{id}.csv.
 //
 // It sends DELETE /reports/{id}.csv (operationId deleteReport).
@@ -365,7 +340,7 @@ var clientErrorsOfDeleteReport = []clientError{
 //   - 404 (*APIError): No such report.
 func (c *Client) DeleteReport(ctx context.Context, id string, opts ...RequestEditorFn) error {
 	s := &clientCall{}
-	s.start("deleteReport", http.MethodDelete, "/reports/"+url.PathEscape(id)+".csv", "", [][]string{{"bearer"}}, opts)
+	s.start(&clientOpDeleteReport, "/reports/"+url.PathEscape(id)+".csv", opts)
 	s.emptyPath("id", id == "")
 	return c.call(ctx, s, clientErrorsOfDeleteReport, nil)
 }
@@ -389,22 +364,29 @@ type clientCall struct {
 	err      error // the first error building the call; send returns it unsent
 }
 
-// start starts a call of an operation; accept is its Accept header, if any. It stays
-// out of line, or its maps would be made in every method; the caller's clientCall
-// stays on the caller's stack.
+// clientOp describes an operation: what its calls start from.
+type clientOp struct {
+	id, method string
+	accept     string     // the Accept header, if any
+	security   [][]string // see clientCall
+}
+
+// start starts a call of the operation op at path. It stays out of line, or its
+// maps would be made in every method; the caller's clientCall stays on the
+// caller's stack.
 //
 //go:noinline
-func (s *clientCall) start(operation, method, path, accept string, security [][]string, editors []RequestEditorFn) {
+func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
 	*s = clientCall{
-		accept:    accept,
+		accept:    op.accept,
 		editors:   editors,
 		header:    http.Header{},
-		method:    method,
-		operation: operation,
+		method:    op.method,
+		operation: op.id,
 		path:      path,
 		query:     url.Values{},
 		rawQuery:  url.Values{},
-		security:  security,
+		security:  op.security,
 	}
 }
 
@@ -436,16 +418,6 @@ func (s *clientCall) setJSON(contentType string, v any) {
 	s.setBody(contentType, data)
 }
 
-// addList adds a list parameter that is not exploded: each value escaped, joined by
-// sep, which stays as it is (name=a,b rather than name=a%2Cb).
-func (s *clientCall) addList(name, sep string, values []string) {
-	escaped := make([]string, len(values))
-	for i, v := range values {
-		escaped[i] = url.QueryEscape(v)
-	}
-	s.rawQuery.Set(name, strings.Join(escaped, sep))
-}
-
 // encodeQuery writes the query string in key order. Brackets in names stay as they
 // are, as APIs with filters such as title[eq] document them.
 func (s *clientCall) encodeQuery() string {
@@ -456,8 +428,10 @@ func (s *clientCall) encodeQuery() string {
 	for key := range s.rawQuery {
 		keys = append(keys, key)
 	}
-	// Loops and sort.Strings, not slices.Sorted(maps.Keys(...)): no generic instances.
-	sort.Strings(keys)
+	// sort.Sort, as sort.Strings and slices.Sorted compile their generic sort into this package.
+	if len(keys) > 1 {
+		sort.Sort(sort.StringSlice(keys))
+	}
 	var parts []string
 	for i, key := range keys {
 		if i > 0 && key == keys[i-1] {
@@ -608,7 +582,6 @@ func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (
 
 // readBody reads and closes the body of an answer, up to the cap of its status.
 func (c *Client) readBody(s *clientCall, resp *http.Response) ([]byte, error) {
-	defer resp.Body.Close()
 	limit := c.maxResponseBytes
 	if limit <= 0 {
 		limit = clientMaxResponseBytes
@@ -622,7 +595,9 @@ func (c *Client) readBody(s *clientCall, resp *http.Response) ([]byte, error) {
 		buf.Grow(int(min(resp.ContentLength, limit, clientPresize)) + bytes.MinRead)
 	}
 	// One byte more than the cap tells a body at the cap from a longer one.
-	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1)); err != nil {
+	_, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
+	_ = resp.Body.Close()
+	if err != nil {
 		return nil, fmt.Errorf("leanruntime: %s: reading the answer (status %d): %w", s.operation, resp.StatusCode, err)
 	}
 	body := buf.Bytes()
@@ -693,18 +668,26 @@ func clientIsJSON(contentType string) bool {
 // clientTolerate decodes data into v, which is settable, keeping every value that
 // fits and listing the others as misfits. Each value is first decoded as a whole;
 // only a value that fails is taken apart: objects member by member, arrays item by
-// item, a Nullable through its value. What cannot be taken apart stays zero.
+// item, a Nullable or a pointer through its value. What cannot be taken apart stays
+// zero.
 func clientTolerate(data []byte, v reflect.Value, name, pointer string, misfits *[]Misfit) {
 	err := json.Unmarshal(data, v.Addr().Interface())
 	if err == nil {
 		return
 	}
 	v.SetZero()
+	var inner reflect.Value
 	if n, ok := v.Addr().Interface().(interface {
 		nullableValue() any
 	}); ok {
+		inner = reflect.ValueOf(n.nullableValue()).Elem()
+	} else if v.Kind() == reflect.Pointer {
+		v.Set(reflect.New(v.Type().Elem()))
+		inner = v.Elem()
+	}
+	if inner.IsValid() {
 		before := len(*misfits)
-		clientTolerate(data, reflect.ValueOf(n.nullableValue()).Elem(), name, pointer, misfits)
+		clientTolerate(data, inner, name, pointer, misfits)
 		if clientNothingFits(*misfits, before, pointer) {
 			v.SetZero()
 		}
@@ -713,7 +696,7 @@ func clientTolerate(data []byte, v reflect.Value, name, pointer string, misfits 
 	// Unions and other types that decode themselves stay whole; structs with
 	// additional properties are taken apart like the others.
 	_, custom := v.Addr().Interface().(json.Unmarshaler)
-	if _, extra := clientExtra(v.Type()); (!custom || extra) && clientTolerateParts(data, v, name, pointer, misfits) {
+	if _, extra := clientExtra(v.Type()); (!custom || extra) && clientTolerateParts(data, v, pointer, misfits) {
 		return
 	}
 	*misfits = append(*misfits, Misfit{
@@ -724,87 +707,77 @@ func clientTolerate(data []byte, v reflect.Value, name, pointer string, misfits 
 	})
 }
 
-// clientTolerateParts decodes an object, array or pointer part by part, and reports
-// whether data had the shape for it.
-func clientTolerateParts(data []byte, v reflect.Value, name, pointer string, misfits *[]Misfit) bool {
+// clientTolerateParts decodes an object, map or array part by part, in the order
+// of names and indexes, and reports whether data had the shape for it.
+func clientTolerateParts(data []byte, v reflect.Value, pointer string, misfits *[]Misfit) bool {
+	var (
+		names  []string
+		parts  []json.RawMessage
+		fields map[string]int
+		extra  reflect.Value // the map that keeps the members that are not fields
+	)
 	switch v.Kind() {
-	case reflect.Pointer:
-		before := len(*misfits)
-		v.Set(reflect.New(v.Type().Elem()))
-		clientTolerate(data, v.Elem(), name, pointer, misfits)
-		if clientNothingFits(*misfits, before, pointer) {
-			v.SetZero()
-		}
-		return true
-	case reflect.Struct:
-		var members map[string]json.RawMessage
-		if json.Unmarshal(data, &members) != nil {
-			return false
-		}
-		fields := clientFields(v.Type())
-		extra, hasExtra := clientExtra(v.Type())
-		keys := make([]string, 0, len(members))
-		for k := range members {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, key := range keys {
-			index, ok := fields[key]
-			if !ok && !hasExtra {
-				// encoding/json matches names regardless of case; a struct with additional
-				// properties matches them exactly.
-				index, ok = fields[strings.ToLower(key)]
-			}
-			switch {
-			case ok:
-				clientTolerate(members[key], v.Field(index), key, pointer+"/"+clientPointerEscape.Replace(key), misfits)
-			case hasExtra:
-				clientTolerateMember(v.FieldByIndex(extra.Index), key, members[key], pointer, misfits)
-			}
-		}
-		return true
 	case reflect.Slice:
-		var items []json.RawMessage
-		if json.Unmarshal(data, &items) != nil {
+		if json.Unmarshal(data, &parts) != nil {
 			return false
 		}
-		v.Set(reflect.MakeSlice(v.Type(), len(items), len(items)))
-		for i, item := range items {
-			clientTolerate(item, v.Index(i), strconv.Itoa(i), pointer+"/"+clientPointerEscape.Replace(strconv.Itoa(i)), misfits)
+		v.Set(reflect.MakeSlice(v.Type(), len(parts), len(parts)))
+		for i := range parts {
+			names = append(names, strconv.Itoa(i))
 		}
-		return true
-	case reflect.Map:
+	case reflect.Struct, reflect.Map:
 		var members map[string]json.RawMessage
-		if v.Type().Key().Kind() != reflect.String || json.Unmarshal(data, &members) != nil {
+		if (v.Kind() == reflect.Map && v.Type().Key().Kind() != reflect.String) || json.Unmarshal(data, &members) != nil {
 			return false
 		}
-		v.Set(reflect.MakeMapWithSize(v.Type(), len(members)))
 		keys := make([]string, 0, len(members))
 		for k := range members {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
-		for _, key := range keys {
-			clientTolerateMember(v, key, members[key], pointer, misfits)
+		sort.Sort(sort.StringSlice(keys))
+		names = keys
+		for _, name := range names {
+			parts = append(parts, members[name])
 		}
-		return true
+		if v.Kind() == reflect.Map {
+			v.Set(reflect.MakeMapWithSize(v.Type(), len(members)))
+			extra = v
+		} else {
+			fields = clientFields(v.Type())
+			if field, ok := clientExtra(v.Type()); ok {
+				extra = v.FieldByIndex(field.Index)
+			}
+		}
+	default:
+		return false
 	}
-	return false
-}
-
-// clientTolerateMember decodes the member key of an object into the map m, which
-// is made when nil; a member that does not fit at all is left out of it.
-func clientTolerateMember(m reflect.Value, key string, data []byte, pointer string, misfits *[]Misfit) {
-	if m.IsNil() {
-		m.Set(reflect.MakeMap(m.Type()))
+	for i, name := range names {
+		at := pointer + "/" + clientPointerEscape.Replace(name)
+		index, ok := fields[name]
+		if !ok && !extra.IsValid() {
+			// encoding/json matches names regardless of case; a struct with additional
+			// properties matches them exactly.
+			index, ok = fields[strings.ToLower(name)]
+		}
+		switch {
+		case v.Kind() == reflect.Slice:
+			clientTolerate(parts[i], v.Index(i), name, at, misfits)
+		case ok:
+			clientTolerate(parts[i], v.Field(index), name, at, misfits)
+		case extra.IsValid():
+			// The map is made when nil; a member that does not fit at all is left out of it.
+			if extra.IsNil() {
+				extra.Set(reflect.MakeMap(extra.Type()))
+			}
+			value := reflect.New(extra.Type().Elem()).Elem()
+			before := len(*misfits)
+			clientTolerate(parts[i], value, name, at, misfits)
+			if !clientNothingFits(*misfits, before, at) {
+				extra.SetMapIndex(reflect.ValueOf(name).Convert(extra.Type().Key()), value)
+			}
+		}
 	}
-	value := reflect.New(m.Type().Elem()).Elem()
-	before := len(*misfits)
-	clientTolerate(data, value, key, pointer+"/"+clientPointerEscape.Replace(key), misfits)
-	if clientNothingFits(*misfits, before, pointer+"/"+clientPointerEscape.Replace(key)) {
-		return // a member that does not fit is left out
-	}
-	m.SetMapIndex(reflect.ValueOf(key).Convert(m.Type().Key()), value)
+	return true
 }
 
 // clientExtra is the AdditionalProperties field of a generated struct, which keeps
@@ -845,6 +818,7 @@ func clientFields(t reflect.Type) map[string]int {
 		return known
 	}
 	fields := map[string]int{}
+	var names []string
 	for i := range t.NumField() {
 		field := t.Field(i)
 		name, _, _ := strings.Cut(field.Tag.Get("json"), ",")
@@ -855,13 +829,11 @@ func clientFields(t reflect.Type) map[string]int {
 			name = field.Name
 		}
 		fields[name] = i
+		names = append(names, name)
 	}
-	keys := make([]string, 0, len(fields))
-	for k := range fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, name := range keys {
+	// Of names that differ in case only, the first field takes the lower-case one,
+	// as encoding/json matches the first field in order; fields, not a sort, give the order.
+	for _, name := range names {
 		if _, taken := fields[strings.ToLower(name)]; !taken {
 			fields[strings.ToLower(name)] = fields[name]
 		}
@@ -958,7 +930,20 @@ func clientValue[T any](r *T, err error) (T, error) {
 // retryWait decides whether the answer to attempt number attempt is retried, and
 // after which wait; see RetryPolicy.
 func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
-	p := c.retry.withDefaults()
+	p := c.retry
+	// Zero fields take their defaults.
+	if p.MaxAttempts == 0 {
+		p.MaxAttempts = 3
+	}
+	if p.MaxElapsed <= 0 {
+		p.MaxElapsed = time.Minute
+	}
+	if p.BaseDelay <= 0 {
+		p.BaseDelay = 500 * time.Millisecond
+	}
+	if p.MaxDelay <= 0 {
+		p.MaxDelay = 10 * time.Second
+	}
 	switch resp.StatusCode {
 	case http.StatusTooManyRequests, http.StatusLocked:
 	case http.StatusServiceUnavailable:
@@ -973,8 +958,17 @@ func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Respon
 	}
 	now := c.now()
 	wait, ok := clientRetryAfter(resp.Header.Get("Retry-After"), now)
+	// The backoff is BaseDelay doubled for each retry after the first and capped at
+	// MaxDelay, of which a random part of up to half is dropped so that clients that
+	// failed together do not retry together.
+	backoff := p.BaseDelay
+	for i := 1; i < attempt && backoff < p.MaxDelay; i++ {
+		backoff *= 2
+	}
+	backoff = min(backoff, p.MaxDelay)
+	backoff -= rand.N(backoff/2 + 1)
 	// Retry-After: 0 or a date passed waits the backoff all the same.
-	if backoff := p.backoff(attempt); !ok || wait < backoff {
+	if !ok || wait < backoff {
 		wait = backoff
 	}
 	if now.Add(wait).Sub(start) > p.MaxElapsed {
@@ -1013,9 +1007,9 @@ func clientIdempotent(method string) bool {
 // clientSleep waits for d, or until ctx ends.
 func clientSleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
-	defer t.Stop()
 	select {
 	case <-ctx.Done():
+		t.Stop()
 		return ctx.Err()
 	case <-t.C:
 		return nil
