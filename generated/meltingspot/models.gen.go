@@ -520,23 +520,14 @@ func (v *RichTextNode) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*v = RichTextNode{}
-	if raw, ok := all["children"]; ok {
-		delete(all, "children")
-		if err := json.Unmarshal(raw, &v.Children); err != nil {
-			return fmt.Errorf("property %q: %w", "children", err)
-		}
+	if err := jsonTakeProperty(all, "children", &v.Children); err != nil {
+		return err
 	}
-	if raw, ok := all["text"]; ok {
-		delete(all, "text")
-		if err := json.Unmarshal(raw, &v.Text); err != nil {
-			return fmt.Errorf("property %q: %w", "text", err)
-		}
+	if err := jsonTakeProperty(all, "text", &v.Text); err != nil {
+		return err
 	}
-	if raw, ok := all["type"]; ok {
-		delete(all, "type")
-		if err := json.Unmarshal(raw, &v.Type); err != nil {
-			return fmt.Errorf("property %q: %w", "type", err)
-		}
+	if err := jsonTakeProperty(all, "type", &v.Type); err != nil {
+		return err
 	}
 	for k, raw := range all {
 		var value any
@@ -859,4 +850,18 @@ func onlyKeys(keys map[string]json.RawMessage, names ...string) bool {
 		}
 	}
 	return found == len(keys)
+}
+
+// jsonTakeProperty decodes the member name of an object, if it is there, into
+// into, and removes it from the members.
+func jsonTakeProperty(all map[string]json.RawMessage, name string, into any) error {
+	raw, ok := all[name]
+	if !ok {
+		return nil
+	}
+	delete(all, name)
+	if err := json.Unmarshal(raw, into); err != nil {
+		return fmt.Errorf("property %q: %w", name, err)
+	}
+	return nil
 }

@@ -117,11 +117,8 @@ func (v *Meta) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*v = Meta{}
-	if raw, ok := all["label"]; ok {
-		delete(all, "label")
-		if err := json.Unmarshal(raw, &v.Label); err != nil {
-			return fmt.Errorf("property %q: %w", "label", err)
-		}
+	if err := jsonTakeProperty(all, "label", &v.Label); err != nil {
+		return err
 	}
 	for k, raw := range all {
 		var value int
@@ -297,4 +294,18 @@ func onlyKeys(keys map[string]json.RawMessage, names ...string) bool {
 		}
 	}
 	return found == len(keys)
+}
+
+// jsonTakeProperty decodes the member name of an object, if it is there, into
+// into, and removes it from the members.
+func jsonTakeProperty(all map[string]json.RawMessage, name string, into any) error {
+	raw, ok := all[name]
+	if !ok {
+		return nil
+	}
+	delete(all, name)
+	if err := json.Unmarshal(raw, into); err != nil {
+		return fmt.Errorf("property %q: %w", name, err)
+	}
+	return nil
 }

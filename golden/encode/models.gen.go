@@ -52,11 +52,8 @@ func (v *Bag) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*v = Bag{}
-	if raw, ok := all["n"]; ok {
-		delete(all, "n")
-		if err := json.Unmarshal(raw, &v.N); err != nil {
-			return fmt.Errorf("property %q: %w", "n", err)
-		}
+	if err := jsonTakeProperty(all, "n", &v.N); err != nil {
+		return err
 	}
 	for k, raw := range all {
 		var value string
@@ -361,4 +358,18 @@ func onlyKeys(keys map[string]json.RawMessage, names ...string) bool {
 		}
 	}
 	return found == len(keys)
+}
+
+// jsonTakeProperty decodes the member name of an object, if it is there, into
+// into, and removes it from the members.
+func jsonTakeProperty(all map[string]json.RawMessage, name string, into any) error {
+	raw, ok := all[name]
+	if !ok {
+		return nil
+	}
+	delete(all, name)
+	if err := json.Unmarshal(raw, into); err != nil {
+		return fmt.Errorf("property %q: %w", name, err)
+	}
+	return nil
 }
