@@ -22,7 +22,7 @@ func Models(api *generator.API) ([]byte, error) {
 	if usesNullable(api) {
 		genNullable(f)
 	}
-	if usesUnions(api) {
+	if usesShapeUnions(api) {
 		genUnionHelpers(f)
 	}
 	if usesRenamed(api) {
