@@ -22,7 +22,7 @@ func Models(api *generator.API) ([]byte, error) {
 	if usesNullable(api) {
 		genNullable(f)
 	}
-	if usesUnions(api) {
+	if usesShapeUnions(api) {
 		genUnionHelpers(f)
 	}
 	if usesRenamed(api) {
@@ -30,6 +30,9 @@ func Models(api *generator.API) ([]byte, error) {
 	}
 	if usesTuples(api) {
 		genTupleHelpers(f)
+	}
+	if usesListedProperties(api) {
+		genListedPropertyHelper(f)
 	}
 	return render(f)
 }
@@ -159,14 +162,38 @@ func genAdditionalPropertiesJSON(f *jen.File, t *generator.Type) {
 }
 
 // genListedPropertyDecode decodes one listed property from the object's
-// members, by its exact name, and removes it from them.
+// members, by its exact name, and removes it from them: one call of the
+// shared jsonTakeProperty per property.
 func genListedPropertyDecode(fl *generator.Field) jen.Code {
-	name := jen.Lit(fl.JSONName)
-	return jen.If(jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("all").Index(name), jen.Id("ok")).Block(
-		jen.Delete(jen.Id("all"), name),
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Id("v").Dot(fl.Name)), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("property %q: %w"), name, jen.Err())),
+	return jen.If(jen.Err().Op(":=").Id("jsonTakeProperty").Call(jen.Id("all"), jen.Lit(fl.JSONName), jen.Op("&").Id("v").Dot(fl.Name)), jen.Err().Op("!=").Nil()).Block(
+		jen.Return(jen.Err()),
+	)
+}
+
+// usesListedProperties reports whether a struct with additional properties
+// lists properties of its own.
+func usesListedProperties(api *generator.API) bool {
+	for _, t := range api.Types {
+		if t.Kind == generator.KindStruct && t.AdditionalProperties != nil && len(t.Fields) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// genListedPropertyHelper renders jsonTakeProperty, which the UnmarshalJSON
+// of structs with additional properties calls once per listed property.
+func genListedPropertyHelper(f *jen.File) {
+	f.Comment("jsonTakeProperty decodes the member name of an object, if it is there, into")
+	f.Comment("into, and removes it from the members.")
+	f.Func().Id("jsonTakeProperty").Params(jen.Id("all").Map(jen.String()).Qual(pkgJSON, "RawMessage"), jen.Id("name").String(), jen.Id("into").Any()).Error().Block(
+		jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("all").Index(jen.Id("name")),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil())),
+		jen.Delete(jen.Id("all"), jen.Id("name")),
+		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("raw"), jen.Id("into")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("property %q: %w"), jen.Id("name"), jen.Err())),
 		),
+		jen.Return(jen.Nil()),
 	)
 }
 

@@ -49,13 +49,17 @@ func genNullable(f *jen.File) {
 	f.Comment("The value is decoded in place, which spares an allocation per property; on")
 	f.Comment("error n is left absent.")
 	f.Func().Params(jen.Id("n").Op("*").Add(nt())).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.If(jen.String().Call(jen.Qual(pkgBytes, "TrimSpace").Call(jen.Id("data"))).Op("==").Lit("null")).Block(
-			jen.Op("*").Id("n").Op("=").Id("Null").Types(jen.Id("T")).Call(),
-			jen.Return(jen.Nil()),
-		),
 		jen.Op("*").Id("n").Op("=").Add(nt()).Values(),
-		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("n").Dot("value")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Id("n").Dot("set").Op("=").True(),
-		jen.Return(jen.Nil()),
+		jen.List(jen.Id("null"), jen.Err()).Op(":=").Id("nullableDecode").Call(jen.Id("data"), jen.Op("&").Id("n").Dot("value")),
+		jen.List(jen.Id("n").Dot("set"), jen.Id("n").Dot("null")).Op("=").List(jen.Err().Op("==").Nil(), jen.Id("null")),
+		jen.Return(jen.Err()),
+	)
+	f.Comment("nullableDecode reads null (reporting it) or a value into into: the part of")
+	f.Comment("Nullable's UnmarshalJSON that does not depend on T, compiled once.")
+	f.Func().Id("nullableDecode").Params(jen.Id("data").Index().Byte(), jen.Id("into").Any()).Params(jen.Bool(), jen.Error()).Block(
+		jen.If(jen.String().Call(jen.Qual(pkgBytes, "TrimSpace").Call(jen.Id("data"))).Op("==").Lit("null")).Block(
+			jen.Return(jen.True(), jen.Nil()),
+		),
+		jen.Return(jen.False(), jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Id("into"))),
 	)
 }

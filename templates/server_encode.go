@@ -29,6 +29,7 @@ func ServerEncode(api *generator.API) ([]byte, error) {
 	}
 	f := newFile(api)
 	genEncodeRuntime(f, holdsNullable(types))
+	genScalarMembers(f, scalarKinds(types))
 	bodies := answerBodies(api)
 	for _, t := range api.Types {
 		if types[t] {
@@ -232,6 +233,9 @@ func appendMember(fl *generator.Field) jen.Code {
 		default:
 			return object(jen.True(), jen.False(), jen.Op("&").Add(x))
 		}
+	}
+	if kind, ok := scalarKind(fl); ok {
+		return scalarMember(fl, kind, call)
 	}
 	if r := fl.Type; handedToJSON(r) || r.Kind == generator.RefSlice && handedToJSON(r.Elem) {
 		// Held as it is in an interface: generic helpers would be compiled

@@ -5,9 +5,11 @@ import (
 	"github.com/seed-0d47db62/livegen/generator"
 )
 
-func usesUnions(api *generator.API) bool {
+// usesShapeUnions reports whether a union is told apart by its value's shape
+// (not by a discriminator), the only kind that calls genUnionHelpers' code.
+func usesShapeUnions(api *generator.API) bool {
 	for _, t := range api.Types {
-		if t.Kind == generator.KindUnion {
+		if t.Kind == generator.KindUnion && t.Union.Discriminator == nil {
 			return true
 		}
 	}
@@ -77,57 +79,46 @@ func genDiscriminatedUnmarshal(f *jen.File, t *generator.Type) {
 // genShapeUnmarshal decodes by the JSON value's kind. Among object variants
 // it first takes one whose required properties are all present and which
 // knows every property given, then one whose required properties are present.
+// Which variants to try, in which order, is worked out by the shared
+// unionTries from a table of the variants' shapes; the method keeps only one
+// decode per variant.
 func genShapeUnmarshal(f *jen.File, t *generator.Type) {
 	u := t.Union
-	var objects, others []*generator.Variant
-	for _, v := range u.Variants {
-		if v.JSONKind == "object" {
-			objects = append(objects, v)
-		} else {
-			others = append(others, v)
+	table := "unionShapesOf" + t.Name
+	f.Commentf("%s says how each variant of %s fits a JSON value, for unionTries.", table, t.Name)
+	f.Var().Id(table).Op("=").Index().Id("unionShape").ValuesFunc(func(g *jen.Group) {
+		for _, v := range u.Variants {
+			g.Add(variantShape(v))
 		}
-	}
+	})
 	f.Comment("UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by")
 	f.Comment("which variant's required and known properties fit the value.")
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
 		g.Op("*").Id("u").Op("=").Id(t.Name).Values()
-		g.Id("kind").Op(":=").Id("jsonKindOf").Call(jen.Id("data"))
-		if len(objects) > 0 {
-			g.If(jen.Id("kind").Op("==").Lit("object")).BlockFunc(func(og *jen.Group) {
-				og.Var().Id("keys").Map(jen.String()).Qual(pkgJSON, "RawMessage")
-				og.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("keys")), jen.Err().Op("!=").Nil()).Block(
-					jen.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit(t.Name+": %w"), jen.Err())),
-				)
-				for _, exact := range []bool{true, false} {
-					for _, v := range objects {
-						cond := variantKeyCheck(v, exact)
-						if cond == nil {
-							continue
-						}
-						og.If(cond).Block(decodeVariant(v)...)
-					}
+		g.List(jen.Id("kind"), jen.Id("tries"), jen.Err()).Op(":=").Id("unionTries").Call(
+			jen.Id("data"), jen.Lit(t.Name), jen.Id(table), jen.Make(jen.Index().Int(), jen.Lit(0), jen.Lit(2*len(u.Variants))))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+		g.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Id("tries")).Block(
+			jen.Switch(jen.Id("i")).BlockFunc(func(sw *jen.Group) {
+				for i, v := range u.Variants {
+					sw.Case(jen.Lit(i)).Block(decodeVariant(v)...)
 				}
-			})
-		}
-		for _, v := range others {
-			g.If(jen.Id("kindMatches").Call(jen.Id("kind"), jen.Lit(v.JSONKind))).Block(decodeVariant(v)...)
-		}
+			}),
+		)
 		g.Return(jen.Qual(pkgFmt, "Errorf").Call(jen.Lit(t.Name+": a JSON %s matches no variant"), jen.Id("kind")))
 	})
 }
 
-// variantKeyCheck is the condition under which an object variant is tried:
-// with exact, its required properties are present and no property is
-// unknown to it; otherwise its required properties are present. Variants
-// whose properties are not known (maps, open structs) are tried only in the
-// second pass, and nil means "skip in this pass".
-func variantKeyCheck(v *generator.Variant, exact bool) jen.Code {
+// variantShape is a variant's row of its union's unionShape table: its
+// JSON kind and, for a struct, its required and known properties; exact
+// when it can be matched on known properties (no additional properties).
+// A variant without required properties fits every object in the second
+// pass, as does an object that is not a struct (a map).
+func variantShape(v *generator.Variant) jen.Code {
+	row := jen.Dict{jen.Id("kind"): jen.Lit(v.JSONKind)}
 	st := structOf(v.Type)
-	if st == nil {
-		if exact {
-			return nil
-		}
-		return jen.True()
+	if v.JSONKind != "object" || st == nil {
+		return jen.Values(row)
 	}
 	var required, known []jen.Code
 	for _, fl := range st.Fields {
@@ -136,14 +127,14 @@ func variantKeyCheck(v *generator.Variant, exact bool) jen.Code {
 			required = append(required, jen.Lit(fl.JSONName))
 		}
 	}
-	has := jen.Id("hasKeys").Call(append([]jen.Code{jen.Id("keys")}, required...)...)
-	if !exact {
-		return has
+	row[jen.Id("exact")] = jen.Lit(st.AdditionalProperties == nil)
+	if len(required) > 0 {
+		row[jen.Id("required")] = jen.Index().String().Values(required...)
 	}
-	if st.AdditionalProperties != nil {
-		return nil
+	if len(known) > 0 {
+		row[jen.Id("known")] = jen.Index().String().Values(known...)
 	}
-	return jen.Add(has).Op("&&").Id("onlyKeys").Call(append([]jen.Code{jen.Id("keys")}, known...)...)
+	return jen.Values(row)
 }
 
 // structOf returns the struct type behind a reference, or nil.
@@ -187,23 +178,60 @@ func genUnionHelpers(f *jen.File) {
 		),
 		jen.Return(jen.Lit("number")),
 	)
-	f.Comment("kindMatches reports whether a JSON value of kind can decode into a variant of want.")
-	f.Func().Id("kindMatches").Params(jen.List(jen.Id("kind"), jen.Id("want")).String()).Bool().Block(
-		jen.Return(jen.Id("want").Op("==").Lit("").Op("||").Id("kind").Op("==").Id("want").Op("||").
-			Parens(jen.Id("kind").Op("==").Lit("number").Op("&&").Id("want").Op("==").Lit("integer"))),
+	f.Comment("unionShape says how a variant of a union fits a JSON value: its JSON kind (any")
+	f.Comment("when empty) and, for a struct, the properties it requires and knows; exact when")
+	f.Comment("it can be matched on known properties.")
+	f.Type().Id("unionShape").Struct(
+		jen.Id("kind").String(),
+		jen.Id("exact").Bool(),
+		jen.List(jen.Id("required"), jen.Id("known")).Index().String(),
 	)
-	f.Comment("hasKeys reports whether every name is a property of the object.")
-	f.Func().Id("hasKeys").Params(jen.Id("keys").Map(jen.String()).Qual(pkgJSON, "RawMessage"), jen.Id("names").Op("...").String()).Bool().Block(
-		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("names")).Block(
-			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("keys").Index(jen.Id("name")), jen.Op("!").Id("ok")).Block(jen.Return(jen.False())),
+	f.Comment("unionTries names the kind of data and appends to tries, in order, the variants of a")
+	f.Comment("union to decode it as: for an object, first the variants whose required")
+	f.Comment("properties are present and that know every property given, then those whose")
+	f.Comment("required properties are present (and objects without known properties); then")
+	f.Comment("the variants of other kinds that the value's kind fits.")
+	f.Func().Id("unionTries").Params(jen.Id("data").Index().Byte(), jen.Id("name").String(), jen.Id("shapes").Index().Id("unionShape"), jen.Id("tries").Index().Int()).
+		Params(jen.String(), jen.Index().Int(), jen.Error()).Block(
+		jen.Id("kind").Op(":=").Id("jsonKindOf").Call(jen.Id("data")),
+		jen.Var().Id("keys").Map(jen.String()).Qual(pkgJSON, "RawMessage"),
+		jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("shapes")).Block(
+			jen.If(jen.Id("kind").Op("==").Lit("object").Op("&&").Id("s").Dot("kind").Op("==").Lit("object")).Block(
+				jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("keys")), jen.Err().Op("!=").Nil()).Block(
+					jen.Return(jen.Id("kind"), jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: %w"), jen.Id("name"), jen.Err())),
+				),
+				jen.Break(),
+			),
 		),
-		jen.Return(jen.True()),
+		jen.For(jen.Id("pass").Op(":=").Range().Lit(3)).Block(
+			jen.For(jen.Id("i").Op(":=").Range().Id("shapes")).Block(
+				jen.If(jen.Id("unionFits").Call(jen.Op("&").Id("shapes").Index(jen.Id("i")), jen.Id("pass"), jen.Id("kind"), jen.Id("keys"))).Block(
+					jen.Id("tries").Op("=").Append(jen.Id("tries"), jen.Id("i")),
+				),
+			),
+		),
+		jen.Return(jen.Id("kind"), jen.Id("tries"), jen.Nil()),
 	)
-	f.Comment("onlyKeys reports whether every property of the object is one of names, matched exactly.")
-	f.Func().Id("onlyKeys").Params(jen.Id("keys").Map(jen.String()).Qual(pkgJSON, "RawMessage"), jen.Id("names").Op("...").String()).Bool().Block(
+	f.Comment("unionFits reports whether unionTries tries a variant in a pass: 0 an object whose")
+	f.Comment("required properties are present and which knows every property given, 1 an")
+	f.Comment("object whose required properties are present, 2 a value of another kind that")
+	f.Comment("the value's kind fits (a number fits an integer). keys are the object's")
+	f.Comment("properties, nil unless the value is an object.")
+	f.Comment(noInline)
+	has := func() *jen.Statement {
+		return jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("keys").Index(jen.Id("name"))
+	}
+	f.Func().Id("unionFits").Params(jen.Id("s").Op("*").Id("unionShape"), jen.Id("pass").Int(), jen.Id("kind").String(), jen.Id("keys").Map(jen.String()).Qual(pkgJSON, "RawMessage")).Bool().Block(
+		jen.If(jen.Id("pass").Op("==").Lit(2)).Block(jen.Return(jen.Id("s").Dot("kind").Op("!=").Lit("object").Op("&&").Parens(
+			jen.Id("s").Dot("kind").Op("==").Lit("").Op("||").Id("s").Dot("kind").Op("==").Id("kind").Op("||").Id("kind").Op("==").Lit("number").Op("&&").Id("s").Dot("kind").Op("==").Lit("integer")))),
+		jen.If(jen.Id("s").Dot("kind").Op("!=").Lit("object").Op("||").Id("keys").Op("==").Nil().Op("||").Id("pass").Op("==").Lit(0).Op("&&").Op("!").Id("s").Dot("exact")).Block(jen.Return(jen.False())),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("s").Dot("required")).Block(
+			jen.If(has(), jen.Op("!").Id("ok")).Block(jen.Return(jen.False())),
+		),
+		jen.If(jen.Id("pass").Op("==").Lit(1)).Block(jen.Return(jen.True())),
 		jen.Id("found").Op(":=").Lit(0),
-		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("names")).Block(
-			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("keys").Index(jen.Id("name")), jen.Id("ok")).Block(jen.Id("found").Op("++")),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("s").Dot("known")).Block(
+			jen.If(has(), jen.Id("ok")).Block(jen.Id("found").Op("++")),
 		),
 		jen.Return(jen.Id("found").Op("==").Len(jen.Id("keys"))),
 	)

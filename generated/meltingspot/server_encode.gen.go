@@ -319,11 +319,67 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONBoolAt writes a member of type bool held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONBoolAt(b []byte, err error, key string, present, null bool, x *bool) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendBool(b, *x), nil
+}
+
+// appendJSONTimeAt writes a member of type time.Time held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONTimeAt(b []byte, err error, key string, present, null bool, x *time.Time) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONTime(*x, b)
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *BuiltInConfig) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"isRecorded":`, v.IsRecorded, appendJSONBool)
-	b, err = appendJSONPtr(b, err, `"recordAvailable":`, v.RecordAvailable, appendJSONBool)
+	b, err = appendJSONBoolAt(b, err, `"isRecorded":`, v.IsRecorded != nil, false, v.IsRecorded)
+	b, err = appendJSONBoolAt(b, err, `"recordAvailable":`, v.RecordAvailable != nil, false, v.RecordAvailable)
 	b, err = appendJSONObject(b, err, `"replayVideo":`, v.ReplayVideo.set, v.ReplayVideo.null, &v.ReplayVideo.value)
 	b, err = appendJSONObject(b, err, `"videos":`, v.Videos != nil, false, v.Videos)
 	return appendJSONClose(b, err)
@@ -332,11 +388,11 @@ func (v *BuiltInConfig) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Group) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"description":`, v.Description, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"emoji":`, v.Emoji, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"icon":`, v.Icon, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"id":`, v.ID, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"name":`, v.Name, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"description":`, v.Description != nil, false, v.Description)
+	b, err = appendJSONStrAt(b, err, `"emoji":`, v.Emoji != nil, false, v.Emoji)
+	b, err = appendJSONStrAt(b, err, `"icon":`, v.Icon != nil, false, v.Icon)
+	b, err = appendJSONStrAt(b, err, `"id":`, v.ID != nil, false, v.ID)
+	b, err = appendJSONStrAt(b, err, `"name":`, v.Name != nil, false, v.Name)
 	return appendJSONClose(b, err)
 }
 
@@ -348,7 +404,7 @@ func (v GroupList) appendJSON(b []byte) (_ []byte, err error) {
 		b, err = appendJSONItem(b, err, i, &v.Items[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Items == nil)
-	b, err = appendJSONField(b, err, `"total":`, v.Total, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"total":`, true, false, &v.Total)
 	return appendJSONClose(b, err)
 }
 
@@ -356,29 +412,29 @@ func (v GroupList) appendJSON(b []byte) (_ []byte, err error) {
 func (v Live) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONObject(b, err, `"builtInConfig":`, v.BuiltInConfig != nil, false, v.BuiltInConfig)
-	b, err = appendJSONNullable(b, err, `"builtInType":`, v.BuiltInType, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"computedStatus":`, (*string)(v.ComputedStatus), appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"builtInType":`, v.BuiltInType.set, v.BuiltInType.null, (*string)(&v.BuiltInType.value))
+	b, err = appendJSONStrAt(b, err, `"computedStatus":`, v.ComputedStatus != nil, false, (*string)(v.ComputedStatus))
 	b, err = appendJSONObject(b, err, `"config":`, v.Config != nil, false, v.Config)
-	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
+	b, err = appendJSONTimeAt(b, err, `"createdAt":`, v.CreatedAt != nil, false, v.CreatedAt)
 	b, err = appendJSONAny(b, err, `"description":`, v.Description != nil, v.Description)
-	b, err = appendJSONPtr(b, err, `"endDate":`, v.EndDate, appendJSONTime)
-	b, err = appendJSONPtr(b, err, `"id":`, v.ID, appendJSONStr)
+	b, err = appendJSONTimeAt(b, err, `"endDate":`, v.EndDate != nil, false, v.EndDate)
+	b, err = appendJSONStrAt(b, err, `"id":`, v.ID != nil, false, v.ID)
 	b, err = appendJSONObject(b, err, `"metrics":`, v.Metrics != nil, false, v.Metrics)
 	b, err = appendJSONObject(b, err, `"privacy":`, v.Privacy != nil, false, v.Privacy)
-	b, err = appendJSONPtr(b, err, `"solution":`, (*string)(v.Solution), appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"spotId":`, v.SpotID, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"startDate":`, v.StartDate, appendJSONTime)
-	b, err = appendJSONPtr(b, err, `"status":`, (*string)(v.Status), appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"title":`, v.Title, appendJSONStr)
-	b, err = appendJSONNullable(b, err, `"videoUrl":`, v.VideoURL, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"solution":`, v.Solution != nil, false, (*string)(v.Solution))
+	b, err = appendJSONStrAt(b, err, `"spotId":`, v.SpotID != nil, false, v.SpotID)
+	b, err = appendJSONTimeAt(b, err, `"startDate":`, v.StartDate != nil, false, v.StartDate)
+	b, err = appendJSONStrAt(b, err, `"status":`, v.Status != nil, false, (*string)(v.Status))
+	b, err = appendJSONStrAt(b, err, `"title":`, v.Title != nil, false, v.Title)
+	b, err = appendJSONStrAt(b, err, `"videoUrl":`, v.VideoURL.set, v.VideoURL.null, &v.VideoURL.value)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *LiveConfig) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"chatVisibility":`, (*string)(v.ChatVisibility), appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"participantsVisibility":`, (*string)(v.ParticipantsVisibility), appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"chatVisibility":`, v.ChatVisibility != nil, false, (*string)(v.ChatVisibility))
+	b, err = appendJSONStrAt(b, err, `"participantsVisibility":`, v.ParticipantsVisibility != nil, false, (*string)(v.ParticipantsVisibility))
 	return appendJSONClose(b, err)
 }
 
@@ -390,38 +446,38 @@ func (v LiveList) appendJSON(b []byte) (_ []byte, err error) {
 		b, err = appendJSONItem(b, err, i, &v.Items[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Items == nil)
-	b, err = appendJSONField(b, err, `"total":`, v.Total, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"total":`, true, false, &v.Total)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *LiveMetrics) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"attendanceRate":`, v.AttendanceRate, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"attendee":`, v.Attendee, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"averageViewTime":`, v.AverageViewTime, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"invited":`, v.Invited, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"noShow":`, v.NoShow, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"registrant":`, v.Registrant, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"totalReplayView":`, v.TotalReplayView, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"attendanceRate":`, v.AttendanceRate != nil, false, v.AttendanceRate)
+	b, err = appendJSONIntAt(b, err, `"attendee":`, v.Attendee != nil, false, v.Attendee)
+	b, err = appendJSONIntAt(b, err, `"averageViewTime":`, v.AverageViewTime != nil, false, v.AverageViewTime)
+	b, err = appendJSONIntAt(b, err, `"invited":`, v.Invited != nil, false, v.Invited)
+	b, err = appendJSONIntAt(b, err, `"noShow":`, v.NoShow != nil, false, v.NoShow)
+	b, err = appendJSONIntAt(b, err, `"registrant":`, v.Registrant != nil, false, v.Registrant)
+	b, err = appendJSONIntAt(b, err, `"totalReplayView":`, v.TotalReplayView != nil, false, v.TotalReplayView)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Participant) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONStr)
-	b, err = appendJSONPtrOrNull(b, err, `"invitedAt":`, v.InvitedAt, appendJSONTime)
-	b, err = appendJSONField(b, err, `"isHighlighted":`, v.IsHighlighted, appendJSONBool)
-	b, err = appendJSONField(b, err, `"liveId":`, v.LiveID, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"id":`, true, false, &v.ID)
+	b, err = appendJSONTimeAt(b, err, `"invitedAt":`, true, v.InvitedAt == nil, v.InvitedAt)
+	b, err = appendJSONBoolAt(b, err, `"isHighlighted":`, true, false, &v.IsHighlighted)
+	b, err = appendJSONStrAt(b, err, `"liveId":`, true, false, &v.LiveID)
 	b, err = appendJSONObject(b, err, `"metrics":`, true, false, &v.Metrics)
-	b, err = appendJSONPtrOrNull(b, err, `"registeredAt":`, v.RegisteredAt, appendJSONTime)
-	b, err = appendJSONField(b, err, `"spotMemberEmail":`, v.SpotMemberEmail, appendJSONStr)
-	b, err = appendJSONPtrOrNull(b, err, `"spotMemberFirstname":`, v.SpotMemberFirstname, appendJSONStr)
-	b, err = appendJSONField(b, err, `"spotMemberId":`, v.SpotMemberID, appendJSONStr)
-	b, err = appendJSONPtrOrNull(b, err, `"spotMemberLastname":`, v.SpotMemberLastname, appendJSONStr)
-	b, err = appendJSONField(b, err, `"status":`, string(v.Status), appendJSONStr)
-	b, err = appendJSONField(b, err, `"type":`, string(v.Type), appendJSONStr)
+	b, err = appendJSONTimeAt(b, err, `"registeredAt":`, true, v.RegisteredAt == nil, v.RegisteredAt)
+	b, err = appendJSONStrAt(b, err, `"spotMemberEmail":`, true, false, &v.SpotMemberEmail)
+	b, err = appendJSONStrAt(b, err, `"spotMemberFirstname":`, true, v.SpotMemberFirstname == nil, v.SpotMemberFirstname)
+	b, err = appendJSONStrAt(b, err, `"spotMemberId":`, true, false, &v.SpotMemberID)
+	b, err = appendJSONStrAt(b, err, `"spotMemberLastname":`, true, v.SpotMemberLastname == nil, v.SpotMemberLastname)
+	b, err = appendJSONStrAt(b, err, `"status":`, true, false, (*string)(&v.Status))
+	b, err = appendJSONStrAt(b, err, `"type":`, true, false, (*string)(&v.Type))
 	return appendJSONClose(b, err)
 }
 
@@ -433,33 +489,33 @@ func (v ParticipantList) appendJSON(b []byte) (_ []byte, err error) {
 		b, err = appendJSONItem(b, err, i, &v.Items[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Items == nil)
-	b, err = appendJSONField(b, err, `"total":`, v.Total, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"total":`, true, false, &v.Total)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *ParticipantMetrics) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtrOrNull(b, err, `"hasParticipated":`, v.HasParticipated, appendJSONBool)
-	b, err = appendJSONPtrOrNull(b, err, `"hasReplayed":`, v.HasReplayed, appendJSONBool)
-	b, err = appendJSONPtrOrNull(b, err, `"viewTime":`, v.ViewTime, appendJSONInt)
+	b, err = appendJSONBoolAt(b, err, `"hasParticipated":`, true, v.HasParticipated == nil, v.HasParticipated)
+	b, err = appendJSONBoolAt(b, err, `"hasReplayed":`, true, v.HasReplayed == nil, v.HasReplayed)
+	b, err = appendJSONIntAt(b, err, `"viewTime":`, true, v.ViewTime == nil, v.ViewTime)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Privacy) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"participation":`, (*string)(v.Participation), appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"visibility":`, (*string)(v.Visibility), appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"participation":`, v.Participation != nil, false, (*string)(v.Participation))
+	b, err = appendJSONStrAt(b, err, `"visibility":`, v.Visibility != nil, false, (*string)(v.Visibility))
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Video) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
-	b, err = appendJSONPtr(b, err, `"encoding":`, (*string)(v.Encoding), appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"quality":`, v.Quality, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"url":`, v.URL, appendJSONStr)
+	b, err = appendJSONTimeAt(b, err, `"createdAt":`, v.CreatedAt != nil, false, v.CreatedAt)
+	b, err = appendJSONStrAt(b, err, `"encoding":`, v.Encoding != nil, false, (*string)(v.Encoding))
+	b, err = appendJSONStrAt(b, err, `"quality":`, v.Quality != nil, false, v.Quality)
+	b, err = appendJSONStrAt(b, err, `"url":`, v.URL != nil, false, v.URL)
 	return appendJSONClose(b, err)
 }

@@ -305,6 +305,34 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONBoolAt writes a member of type bool held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONBoolAt(b []byte, err error, key string, present, null bool, x *bool) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendBool(b, *x), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v CreateMeetingInviteesResponse) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
@@ -319,11 +347,11 @@ func (v CreateMeetingInviteesResponse) appendJSON(b []byte) (_ []byte, err error
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *MeetingInvitee) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"coHost":`, v.CoHost, appendJSONBool)
-	b, err = appendJSONPtr(b, err, `"displayName":`, v.DisplayName, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"email":`, v.Email, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"id":`, v.ID, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"meetingId":`, v.MeetingID, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"panelist":`, v.Panelist, appendJSONBool)
+	b, err = appendJSONBoolAt(b, err, `"coHost":`, v.CoHost != nil, false, v.CoHost)
+	b, err = appendJSONStrAt(b, err, `"displayName":`, v.DisplayName != nil, false, v.DisplayName)
+	b, err = appendJSONStrAt(b, err, `"email":`, v.Email != nil, false, v.Email)
+	b, err = appendJSONStrAt(b, err, `"id":`, v.ID != nil, false, v.ID)
+	b, err = appendJSONStrAt(b, err, `"meetingId":`, v.MeetingID != nil, false, v.MeetingID)
+	b, err = appendJSONBoolAt(b, err, `"panelist":`, v.Panelist != nil, false, v.Panelist)
 	return appendJSONClose(b, err)
 }

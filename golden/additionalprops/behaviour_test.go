@@ -127,3 +127,13 @@ func TestAdditionalPropsCaseVariantOfTypedListedName(t *testing.T) {
 	}
 	require.Equal(t, map[string]int{"NAME": 7}, l.AdditionalProperties)
 }
+
+// TestAdditionalPropsListedWrongTypeNamed: a listed property that does not
+// decode is an error naming it, and the value is left as the decoder found it.
+func TestAdditionalPropsListedWrongTypeNamed(t *testing.T) {
+	var l Labeled
+	err := json.Unmarshal([]byte(`{"width":3,"name":7}`), &l)
+	require.ErrorContains(t, err, `property "name": `)
+	require.NoError(t, json.Unmarshal([]byte(`{"width":3}`), &l))
+	require.Equal(t, map[string]int{"width": 3}, l.AdditionalProperties)
+}

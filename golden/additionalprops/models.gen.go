@@ -48,11 +48,8 @@ func (v *Labeled) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*v = Labeled{}
-	if raw, ok := all["name"]; ok {
-		delete(all, "name")
-		if err := json.Unmarshal(raw, &v.Name); err != nil {
-			return fmt.Errorf("property %q: %w", "name", err)
-		}
+	if err := jsonTakeProperty(all, "name", &v.Name); err != nil {
+		return err
 	}
 	for k, raw := range all {
 		var value int
@@ -110,11 +107,8 @@ func (v *Open) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*v = Open{}
-	if raw, ok := all["id"]; ok {
-		delete(all, "id")
-		if err := json.Unmarshal(raw, &v.ID); err != nil {
-			return fmt.Errorf("property %q: %w", "id", err)
-		}
+	if err := jsonTakeProperty(all, "id", &v.ID); err != nil {
+		return err
 	}
 	for k, raw := range all {
 		var value any
@@ -125,6 +119,20 @@ func (v *Open) UnmarshalJSON(data []byte) error {
 			v.AdditionalProperties = map[string]any{}
 		}
 		v.AdditionalProperties[k] = value
+	}
+	return nil
+}
+
+// jsonTakeProperty decodes the member name of an object, if it is there, into
+// into, and removes it from the members.
+func jsonTakeProperty(all map[string]json.RawMessage, name string, into any) error {
+	raw, ok := all[name]
+	if !ok {
+		return nil
+	}
+	delete(all, name)
+	if err := json.Unmarshal(raw, into); err != nil {
+		return fmt.Errorf("property %q: %w", name, err)
 	}
 	return nil
 }

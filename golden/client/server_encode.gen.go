@@ -305,19 +305,61 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONInt64At writes a member of type int64 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONInt64At(b []byte, err error, key string, present, null bool, x *int64) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v ProblemModel) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"status":`, v.Status, appendJSONInt)
-	b, err = appendJSONField(b, err, `"title":`, v.Title, appendJSONStr)
+	b, err = appendJSONIntAt(b, err, `"status":`, v.Status != nil, false, v.Status)
+	b, err = appendJSONStrAt(b, err, `"title":`, true, false, &v.Title)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Thing) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"kind":`, (*string)(v.Kind), appendJSONStr)
+	b, err = appendJSONInt64At(b, err, `"id":`, true, false, &v.ID)
+	b, err = appendJSONStrAt(b, err, `"kind":`, v.Kind != nil, false, (*string)(v.Kind))
 	return appendJSONClose(b, err)
 }
 
@@ -329,6 +371,6 @@ func (v ThingPage) appendJSON(b []byte) (_ []byte, err error) {
 		b, err = appendJSONItem(b, err, i, &v.Items[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Items == nil)
-	b, err = appendJSONPtr(b, err, `"total_count":`, v.TotalCount, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"total_count":`, v.TotalCount != nil, false, v.TotalCount)
 	return appendJSONClose(b, err)
 }

@@ -305,11 +305,53 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONInt32At writes a member of type int32 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONInt32At(b []byte, err error, key string, present, null bool, x *int32) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Echo) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"label":`, v.Label, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"limit":`, v.Limit, appendJSONInt)
+	b, err = appendJSONStrAt(b, err, `"label":`, v.Label != nil, false, v.Label)
+	b, err = appendJSONInt32At(b, err, `"limit":`, v.Limit != nil, false, v.Limit)
 	b, err = appendJSONObject(b, err, `"where":`, v.Where != nil, false, v.Where)
 	return appendJSONClose(b, err)
 }
@@ -317,7 +359,7 @@ func (v Echo) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *FilterModel) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"field":`, v.Field, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"field":`, true, false, &v.Field)
 	b, err = appendJSONObject(b, err, `"range":`, v.Range != nil, false, v.Range)
 	b, err = appendJSONOmitList(b, err, `"values":`, v.Values, appendJSONStr)
 	return appendJSONClose(b, err)
@@ -326,7 +368,7 @@ func (v *FilterModel) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *FilterModelRange) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"max":`, v.Max, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"min":`, v.Min, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"max":`, v.Max != nil, false, v.Max)
+	b, err = appendJSONIntAt(b, err, `"min":`, v.Min != nil, false, v.Min)
 	return appendJSONClose(b, err)
 }

@@ -305,11 +305,39 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Pet) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"age":`, v.Age, appendJSONInt)
-	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
+	b, err = appendJSONIntAt(b, err, `"age":`, v.Age != nil, false, v.Age)
+	b, err = appendJSONStrAt(b, err, `"name":`, true, false, &v.Name)
 	b, err = appendJSONOmitList(b, err, `"tags":`, v.Tags, appendJSONStr)
 	return appendJSONClose(b, err)
 }
@@ -317,10 +345,10 @@ func (v Pet) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Received) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"age":`, v.Age, appendJSONInt)
-	b, err = appendJSONField(b, err, `"contentType":`, v.ContentType, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"name":`, v.Name, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"size":`, v.Size, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"age":`, v.Age != nil, false, v.Age)
+	b, err = appendJSONStrAt(b, err, `"contentType":`, true, false, &v.ContentType)
+	b, err = appendJSONStrAt(b, err, `"name":`, v.Name != nil, false, v.Name)
+	b, err = appendJSONIntAt(b, err, `"size":`, v.Size != nil, false, v.Size)
 	b, err = appendJSONOmitList(b, err, `"tags":`, v.Tags, appendJSONStr)
 	return appendJSONClose(b, err)
 }

@@ -305,11 +305,53 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONInt64At writes a member of type int64 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONInt64At(b []byte, err error, key string, present, null bool, x *int64) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v ChargeFilter) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONObject(b, err, `"created":`, v.Created != nil, false, v.Created)
-	b, err = appendJSONPtr(b, err, `"customer":`, v.Customer, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"customer":`, v.Customer != nil, false, v.Customer)
 	b, err = appendJSONListOpen(b, err, `"lines":`, v.Lines == nil, true)
 	for i := range v.Lines {
 		b, err = appendJSONItem(b, err, i, &v.Lines[i])
@@ -323,24 +365,24 @@ func (v ChargeFilter) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *ChargeFilterLinesItem) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"product":`, v.Product, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"quantity":`, v.Quantity, appendJSONInt)
+	b, err = appendJSONStrAt(b, err, `"product":`, v.Product != nil, false, v.Product)
+	b, err = appendJSONIntAt(b, err, `"quantity":`, v.Quantity != nil, false, v.Quantity)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Person) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"age":`, v.Age, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"firstName":`, v.FirstName, appendJSONStr)
-	b, err = appendJSONField(b, err, `"role":`, v.Role, appendJSONStr)
+	b, err = appendJSONIntAt(b, err, `"age":`, v.Age != nil, false, v.Age)
+	b, err = appendJSONStrAt(b, err, `"firstName":`, v.FirstName != nil, false, v.FirstName)
+	b, err = appendJSONStrAt(b, err, `"role":`, true, false, &v.Role)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Range) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"gte":`, v.Gte, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"lt":`, v.Lt, appendJSONInt)
+	b, err = appendJSONInt64At(b, err, `"gte":`, v.Gte != nil, false, v.Gte)
+	b, err = appendJSONInt64At(b, err, `"lt":`, v.Lt != nil, false, v.Lt)
 	return appendJSONClose(b, err)
 }

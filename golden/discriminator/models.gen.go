@@ -4,7 +4,6 @@
 package discriminator
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -94,51 +93,4 @@ func (u *Pet) UnmarshalJSON(data []byte) error {
 		return json.Unmarshal(data, u.Dog)
 	}
 	return fmt.Errorf("Pet: unknown kind %q", probe.Value)
-}
-
-// jsonKindOf names the kind of a JSON value by its first byte.
-func jsonKindOf(data []byte) string {
-	data = bytes.TrimLeft(data, " \t\r\n")
-	if len(data) == 0 {
-		return "empty value"
-	}
-	switch data[0] {
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case '"':
-		return "string"
-	case 't', 'f':
-		return "boolean"
-	case 'n':
-		return "null"
-	}
-	return "number"
-}
-
-// kindMatches reports whether a JSON value of kind can decode into a variant of want.
-func kindMatches(kind, want string) bool {
-	return want == "" || kind == want || (kind == "number" && want == "integer")
-}
-
-// hasKeys reports whether every name is a property of the object.
-func hasKeys(keys map[string]json.RawMessage, names ...string) bool {
-	for _, name := range names {
-		if _, ok := keys[name]; !ok {
-			return false
-		}
-	}
-	return true
-}
-
-// onlyKeys reports whether every property of the object is one of names, matched exactly.
-func onlyKeys(keys map[string]json.RawMessage, names ...string) bool {
-	found := 0
-	for _, name := range names {
-		if _, ok := keys[name]; ok {
-			found++
-		}
-	}
-	return found == len(keys)
 }

@@ -319,6 +319,62 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONInt32At writes a member of type int32 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONInt32At(b []byte, err error, key string, present, null bool, x *int32) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONTimeAt writes a member of type time.Time held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONTimeAt(b []byte, err error, key string, present, null bool, x *time.Time) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONTime(*x, b)
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Empty) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
@@ -329,15 +385,15 @@ func (v Empty) appendJSON(b []byte) (_ []byte, err error) {
 func (v Item) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONIf(b, err, v.Anything != nil, `"anything":`, v.Anything, appendJSONValue)
-	b, err = appendJSONPtr(b, err, `"count":`, v.Count, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
+	b, err = appendJSONInt32At(b, err, `"count":`, v.Count != nil, false, v.Count)
+	b, err = appendJSONTimeAt(b, err, `"createdAt":`, v.CreatedAt != nil, false, v.CreatedAt)
 	b, err = appendJSONIf(b, err, v.Extra != nil, `"extra":`, v.Extra, appendJSONValue)
-	b, err = appendJSONPtr(b, err, `"id":`, v.ID, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"id":`, v.ID != nil, false, v.ID)
 	b, err = appendJSONAny(b, err, `"meta":`, v.Meta != nil, v.Meta)
-	b, err = appendJSONPtr(b, err, `"status":`, (*string)(v.Status), appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"status":`, v.Status != nil, false, (*string)(v.Status))
 	b, err = appendJSONOmitList(b, err, `"tags":`, v.Tags, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"title":`, v.Title, appendJSONStr)
-	b, err = appendJSONNullable(b, err, `"videoUrl":`, v.VideoURL, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"title":`, v.Title != nil, false, v.Title)
+	b, err = appendJSONStrAt(b, err, `"videoUrl":`, v.VideoURL.set, v.VideoURL.null, &v.VideoURL.value)
 	return appendJSONClose(b, err)
 }
 
@@ -349,6 +405,6 @@ func (v ItemList) appendJSON(b []byte) (_ []byte, err error) {
 		b, err = appendJSONItem(b, err, i, &v.Items[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Items == nil)
-	b, err = appendJSONField(b, err, `"total":`, v.Total, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"total":`, true, false, &v.Total)
 	return appendJSONClose(b, err)
 }

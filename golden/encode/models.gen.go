@@ -52,11 +52,8 @@ func (v *Bag) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*v = Bag{}
-	if raw, ok := all["n"]; ok {
-		delete(all, "n")
-		if err := json.Unmarshal(raw, &v.N); err != nil {
-			return fmt.Errorf("property %q: %w", "n", err)
-		}
+	if err := jsonTakeProperty(all, "n", &v.N); err != nil {
+		return err
 	}
 	for k, raw := range all {
 		var value string
@@ -150,36 +147,36 @@ func (u Mark) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("Mark: no variant is set")
 }
 
+// unionShapesOfMark says how each variant of Mark fits a JSON value, for unionTries.
+var unionShapesOfMark = []unionShape{{
+	exact:    true,
+	kind:     "object",
+	known:    []string{"name", "weight"},
+	required: []string{"name"},
+}, {kind: "number"}}
+
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *Mark) UnmarshalJSON(data []byte) error {
 	*u = Mark{}
-	kind := jsonKindOf(data)
-	if kind == "object" {
-		var keys map[string]json.RawMessage
-		if err := json.Unmarshal(data, &keys); err != nil {
-			return fmt.Errorf("Mark: %w", err)
-		}
-		if hasKeys(keys, "name") && onlyKeys(keys, "name", "weight") {
-			var v Leaf
-			if json.Unmarshal(data, &v) == nil {
-				u.Leaf = &v
-				return nil
-			}
-		}
-		if hasKeys(keys, "name") {
-			var v Leaf
-			if json.Unmarshal(data, &v) == nil {
-				u.Leaf = &v
-				return nil
-			}
-		}
+	kind, tries, err := unionTries(data, "Mark", unionShapesOfMark, make([]int, 0, 4))
+	if err != nil {
+		return err
 	}
-	if kindMatches(kind, "number") {
-		var v float64
-		if json.Unmarshal(data, &v) == nil {
-			u.Float64 = &v
-			return nil
+	for _, i := range tries {
+		switch i {
+		case 0:
+			var v Leaf
+			if json.Unmarshal(data, &v) == nil {
+				u.Leaf = &v
+				return nil
+			}
+		case 1:
+			var v float64
+			if json.Unmarshal(data, &v) == nil {
+				u.Float64 = &v
+				return nil
+			}
 		}
 	}
 	return fmt.Errorf("Mark: a JSON %s matches no variant", kind)
@@ -304,16 +301,19 @@ func (n *Nullable[T]) nullableValue() any {
 // The value is decoded in place, which spares an allocation per property; on
 // error n is left absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
-		*n = Null[T]()
-		return nil
-	}
 	*n = Nullable[T]{}
-	if err := json.Unmarshal(data, &n.value); err != nil {
-		return err
+	null, err := nullableDecode(data, &n.value)
+	n.set, n.null = err == nil, null
+	return err
+}
+
+// nullableDecode reads null (reporting it) or a value into into: the part of
+// Nullable's UnmarshalJSON that does not depend on T, compiled once.
+func nullableDecode(data []byte, into any) (bool, error) {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return true, nil
 	}
-	n.set = true
-	return nil
+	return false, json.Unmarshal(data, into)
 }
 
 // jsonKindOf names the kind of a JSON value by its first byte.
@@ -337,28 +337,82 @@ func jsonKindOf(data []byte) string {
 	return "number"
 }
 
-// kindMatches reports whether a JSON value of kind can decode into a variant of want.
-func kindMatches(kind, want string) bool {
-	return want == "" || kind == want || (kind == "number" && want == "integer")
+// unionShape says how a variant of a union fits a JSON value: its JSON kind (any
+// when empty) and, for a struct, the properties it requires and knows; exact when
+// it can be matched on known properties.
+type unionShape struct {
+	kind            string
+	exact           bool
+	required, known []string
 }
 
-// hasKeys reports whether every name is a property of the object.
-func hasKeys(keys map[string]json.RawMessage, names ...string) bool {
-	for _, name := range names {
+// unionTries names the kind of data and appends to tries, in order, the variants of a
+// union to decode it as: for an object, first the variants whose required
+// properties are present and that know every property given, then those whose
+// required properties are present (and objects without known properties); then
+// the variants of other kinds that the value's kind fits.
+func unionTries(data []byte, name string, shapes []unionShape, tries []int) (string, []int, error) {
+	kind := jsonKindOf(data)
+	var keys map[string]json.RawMessage
+	for _, s := range shapes {
+		if kind == "object" && s.kind == "object" {
+			if err := json.Unmarshal(data, &keys); err != nil {
+				return kind, nil, fmt.Errorf("%s: %w", name, err)
+			}
+			break
+		}
+	}
+	for pass := range 3 {
+		for i := range shapes {
+			if unionFits(&shapes[i], pass, kind, keys) {
+				tries = append(tries, i)
+			}
+		}
+	}
+	return kind, tries, nil
+}
+
+// unionFits reports whether unionTries tries a variant in a pass: 0 an object whose
+// required properties are present and which knows every property given, 1 an
+// object whose required properties are present, 2 a value of another kind that
+// the value's kind fits (a number fits an integer). keys are the object's
+// properties, nil unless the value is an object.
+//
+//go:noinline
+func unionFits(s *unionShape, pass int, kind string, keys map[string]json.RawMessage) bool {
+	if pass == 2 {
+		return s.kind != "object" && (s.kind == "" || s.kind == kind || kind == "number" && s.kind == "integer")
+	}
+	if s.kind != "object" || keys == nil || pass == 0 && !s.exact {
+		return false
+	}
+	for _, name := range s.required {
 		if _, ok := keys[name]; !ok {
 			return false
 		}
 	}
-	return true
-}
-
-// onlyKeys reports whether every property of the object is one of names, matched exactly.
-func onlyKeys(keys map[string]json.RawMessage, names ...string) bool {
+	if pass == 1 {
+		return true
+	}
 	found := 0
-	for _, name := range names {
+	for _, name := range s.known {
 		if _, ok := keys[name]; ok {
 			found++
 		}
 	}
 	return found == len(keys)
+}
+
+// jsonTakeProperty decodes the member name of an object, if it is there, into
+// into, and removes it from the members.
+func jsonTakeProperty(all map[string]json.RawMessage, name string, into any) error {
+	raw, ok := all[name]
+	if !ok {
+		return nil
+	}
+	delete(all, name)
+	if err := json.Unmarshal(raw, into); err != nil {
+		return fmt.Errorf("property %q: %w", name, err)
+	}
+	return nil
 }

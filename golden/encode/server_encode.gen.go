@@ -319,18 +319,103 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONInt64At writes a member of type int64 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONInt64At(b []byte, err error, key string, present, null bool, x *int64) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONFloat64At writes a member of type float64 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONFloat64At(b []byte, err error, key string, present, null bool, x *float64) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	data, err := json.Marshal(*x)
+	return append(b, data...), err
+}
+
+// appendJSONBoolAt writes a member of type bool held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONBoolAt(b []byte, err error, key string, present, null bool, x *bool) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendBool(b, *x), nil
+}
+
+// appendJSONTimeAt writes a member of type time.Time held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONTimeAt(b []byte, err error, key string, present, null bool, x *time.Time) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONTime(*x, b)
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Leaf) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"weight":`, v.Weight, appendJSONInt)
+	b, err = appendJSONStrAt(b, err, `"name":`, true, false, &v.Name)
+	b, err = appendJSONIntAt(b, err, `"weight":`, v.Weight != nil, false, v.Weight)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Node) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"active":`, v.Active, appendJSONBool)
+	b, err = appendJSONBoolAt(b, err, `"active":`, v.Active != nil, false, v.Active)
 	b, err = appendJSONNullable(b, err, `"aliases":`, v.Aliases, func(x []string, b []byte) ([]byte, error) {
 		return appendJSONItems(x, b, appendJSONStr)
 	})
@@ -351,8 +436,8 @@ func (v *Node) appendJSON(b []byte) (_ []byte, err error) {
 	b, err = appendJSONList(b, err, `"grid":`, v.Grid, func(x []int, b []byte) ([]byte, error) {
 		return appendJSONItems(x, b, appendJSONInt)
 	})
-	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"kind":`, (*string)(v.Kind), appendJSONStr)
+	b, err = appendJSONInt64At(b, err, `"id":`, true, false, &v.ID)
+	b, err = appendJSONStrAt(b, err, `"kind":`, v.Kind != nil, false, (*string)(v.Kind))
 	b, err = appendJSONObject(b, err, `"last":`, true, v.Last == nil, v.Last)
 	b, err = appendJSONObject(b, err, `"leaf":`, true, false, &v.Leaf)
 	b, err = appendJSONListOpen(b, err, `"leaves":`, v.Leaves == nil, false)
@@ -360,12 +445,12 @@ func (v *Node) appendJSON(b []byte) (_ []byte, err error) {
 		b, err = appendJSONItem(b, err, i, &v.Leaves[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Leaves == nil)
-	b, err = appendJSONPtr(b, err, `"level":`, (*int)(v.Level), appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"level":`, v.Level != nil, false, (*int)(v.Level))
 	b, err = appendJSONAny(b, err, `"mark":`, v.Mark != nil, v.Mark)
 	b, err = appendJSONAny(b, err, `"marks":`, v.Marks != nil, v.Marks)
 	b, err = appendJSONObject(b, err, `"next":`, true, v.Next == nil, v.Next)
 	b, err = appendJSONIf(b, err, v.Note != nil, `"note":`, v.Note, appendJSONValue)
-	b, err = appendJSONPtrOrNull(b, err, `"owner":`, v.Owner, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"owner":`, true, v.Owner == nil, v.Owner)
 	b, err = appendJSONObject(b, err, `"parent":`, v.Parent.set, v.Parent.null || v.Parent.value == nil, v.Parent.value)
 	b, err = appendJSONField(b, err, `"payload":`, v.Payload, appendJSONValue)
 	b, err = appendJSONAny(b, err, `"pocket":`, v.Pocket.set, v.Pocket)
@@ -374,8 +459,8 @@ func (v *Node) appendJSON(b []byte) (_ []byte, err error) {
 			return x.appendJSON(b)
 		})
 	})
-	b, err = appendJSONPtr(b, err, `"score":`, v.Score, appendJSONValue)
-	b, err = appendJSONNullable(b, err, `"seen":`, v.Seen, appendJSONTime)
+	b, err = appendJSONFloat64At(b, err, `"score":`, v.Score != nil, false, v.Score)
+	b, err = appendJSONTimeAt(b, err, `"seen":`, v.Seen.set, v.Seen.null, &v.Seen.value)
 	b, err = appendJSONObject(b, err, `"shade":`, v.Shade.set, v.Shade.null, &v.Shade.value)
 	b, err = appendJSONOmitList(b, err, `"tags":`, v.Tags, appendJSONStr)
 	return appendJSONClose(b, err)

@@ -319,39 +319,139 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONInt64At writes a member of type int64 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONInt64At(b []byte, err error, key string, present, null bool, x *int64) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONFloat32At writes a member of type float32 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONFloat32At(b []byte, err error, key string, present, null bool, x *float32) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	data, err := json.Marshal(*x)
+	return append(b, data...), err
+}
+
+// appendJSONFloat64At writes a member of type float64 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONFloat64At(b []byte, err error, key string, present, null bool, x *float64) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	data, err := json.Marshal(*x)
+	return append(b, data...), err
+}
+
+// appendJSONBoolAt writes a member of type bool held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONBoolAt(b []byte, err error, key string, present, null bool, x *bool) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendBool(b, *x), nil
+}
+
+// appendJSONTimeAt writes a member of type time.Time held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONTimeAt(b []byte, err error, key string, present, null bool, x *time.Time) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONTime(*x, b)
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Gadget) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"score":`, v.Score, appendJSONValue)
+	b, err = appendJSONStrAt(b, err, `"name":`, true, false, &v.Name)
+	b, err = appendJSONFloat32At(b, err, `"score":`, v.Score != nil, false, v.Score)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v GetStats200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"count":`, v.Count, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"count":`, v.Count != nil, false, v.Count)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Owner) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"name":`, v.Name, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"name":`, v.Name != nil, false, v.Name)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Widget) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"createdAt":`, v.CreatedAt, appendJSONTime)
-	b, err = appendJSONPtr(b, err, `"kind":`, (*string)(v.Kind), appendJSONStr)
-	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
+	b, err = appendJSONTimeAt(b, err, `"createdAt":`, v.CreatedAt != nil, false, v.CreatedAt)
+	b, err = appendJSONStrAt(b, err, `"kind":`, v.Kind != nil, false, (*string)(v.Kind))
+	b, err = appendJSONStrAt(b, err, `"name":`, true, false, &v.Name)
 	b, err = appendJSONObject(b, err, `"owner":`, v.Owner.set, v.Owner.null, &v.Owner.value)
-	b, err = appendJSONPtr(b, err, `"size":`, v.Size, appendJSONValue)
+	b, err = appendJSONFloat64At(b, err, `"size":`, v.Size != nil, false, v.Size)
 	b, err = appendJSONObject(b, err, `"state":`, true, false, &v.State)
 	b, err = appendJSONOmitList(b, err, `"tags":`, v.Tags, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"weight":`, v.Weight, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"weight":`, v.Weight != nil, false, v.Weight)
 	return appendJSONClose(b, err)
 }
 
@@ -363,14 +463,14 @@ func (v WidgetList) appendJSON(b []byte) (_ []byte, err error) {
 		b, err = appendJSONItem(b, err, i, &v.Items[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Items == nil)
-	b, err = appendJSONField(b, err, `"total":`, v.Total, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"total":`, true, false, &v.Total)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *WidgetState) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"active":`, v.Active, appendJSONBool)
-	b, err = appendJSONNullable(b, err, `"level":`, v.Level, appendJSONInt)
+	b, err = appendJSONBoolAt(b, err, `"active":`, true, false, &v.Active)
+	b, err = appendJSONInt64At(b, err, `"level":`, v.Level.set, v.Level.null, &v.Level.value)
 	return appendJSONClose(b, err)
 }

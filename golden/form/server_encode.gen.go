@@ -305,12 +305,54 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONBoolAt writes a member of type bool held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONBoolAt(b []byte, err error, key string, present, null bool, x *bool) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendBool(b, *x), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v PaymentIntentParams) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"amount":`, v.Amount, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"capture":`, v.Capture, appendJSONBool)
-	b, err = appendJSONField(b, err, `"currency":`, v.Currency, appendJSONStr)
+	b, err = appendJSONIntAt(b, err, `"amount":`, true, false, &v.Amount)
+	b, err = appendJSONBoolAt(b, err, `"capture":`, v.Capture != nil, false, v.Capture)
+	b, err = appendJSONStrAt(b, err, `"currency":`, true, false, &v.Currency)
 	b, err = appendJSONOmitList(b, err, `"expand":`, v.Expand, appendJSONStr)
 	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, true)
 	for i := range v.Items {
@@ -325,14 +367,14 @@ func (v PaymentIntentParams) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *PaymentIntentParamsItemsItem) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"price":`, v.Price, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"quantity":`, v.Quantity, appendJSONInt)
+	b, err = appendJSONStrAt(b, err, `"price":`, true, false, &v.Price)
+	b, err = appendJSONIntAt(b, err, `"quantity":`, v.Quantity != nil, false, v.Quantity)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Token200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"access_token":`, v.AccessToken, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"access_token":`, v.AccessToken != nil, false, v.AccessToken)
 	return appendJSONClose(b, err)
 }

@@ -305,11 +305,25 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Host) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONField(b, err, `"address":`, v.Address, appendJSONValue)
-	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"name":`, true, false, &v.Name)
 	b, err = appendJSONPtr(b, err, `"weight":`, v.Weight, appendJSONValue)
 	return appendJSONClose(b, err)
 }

@@ -305,17 +305,31 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Context) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"url":`, v.URL, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"url":`, v.URL != nil, false, v.URL)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *HTTP) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"context":`, v.Context, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"context":`, v.Context != nil, false, v.Context)
 	b, err = appendJSONOmitList(b, err, `"errors":`, v.Errors, appendJSONStr)
 	return appendJSONClose(b, err)
 }
@@ -323,12 +337,12 @@ func (v *HTTP) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v URL) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"URL":`, v.URL, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"Url":`, v.URL2, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"URL":`, v.URL != nil, false, v.URL)
+	b, err = appendJSONStrAt(b, err, `"Url":`, v.URL2 != nil, false, v.URL2)
 	b, err = appendJSONObject(b, err, `"http":`, v.HTTP != nil, false, v.HTTP)
-	b, err = appendJSONPtr(b, err, `"json":`, v.JSON, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"sort":`, (*string)(v.Sort), appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"time":`, v.Time, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"url":`, v.URL3, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"json":`, v.JSON != nil, false, v.JSON)
+	b, err = appendJSONStrAt(b, err, `"sort":`, v.Sort != nil, false, (*string)(v.Sort))
+	b, err = appendJSONStrAt(b, err, `"time":`, v.Time != nil, false, v.Time)
+	b, err = appendJSONStrAt(b, err, `"url":`, v.URL3 != nil, false, v.URL3)
 	return appendJSONClose(b, err)
 }

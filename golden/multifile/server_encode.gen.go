@@ -305,26 +305,54 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONInt64At writes a member of type int64 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONInt64At(b []byte, err error, key string, present, null bool, x *int64) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Error) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"message":`, v.Message, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"message":`, true, false, &v.Message)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Owner) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"email":`, v.Email, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"name":`, v.Name, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"email":`, v.Email != nil, false, v.Email)
+	b, err = appendJSONStrAt(b, err, `"name":`, v.Name != nil, false, v.Name)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Pet) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONInt)
-	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
+	b, err = appendJSONInt64At(b, err, `"id":`, true, false, &v.ID)
+	b, err = appendJSONStrAt(b, err, `"name":`, true, false, &v.Name)
 	b, err = appendJSONObject(b, err, `"owner":`, v.Owner != nil, false, v.Owner)
 	return appendJSONClose(b, err)
 }

@@ -305,17 +305,45 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Received) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"content_type":`, v.ContentType, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"name":`, v.Name, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"owner":`, v.Owner, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"purpose":`, v.Purpose, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"sha256":`, v.Sha256, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"size":`, v.Size, appendJSONInt)
-	b, err = appendJSONPtr(b, err, `"size_hint":`, v.SizeHint, appendJSONInt)
+	b, err = appendJSONStrAt(b, err, `"content_type":`, v.ContentType != nil, false, v.ContentType)
+	b, err = appendJSONStrAt(b, err, `"name":`, v.Name != nil, false, v.Name)
+	b, err = appendJSONStrAt(b, err, `"owner":`, v.Owner != nil, false, v.Owner)
+	b, err = appendJSONStrAt(b, err, `"purpose":`, v.Purpose != nil, false, v.Purpose)
+	b, err = appendJSONStrAt(b, err, `"sha256":`, v.Sha256 != nil, false, v.Sha256)
+	b, err = appendJSONIntAt(b, err, `"size":`, v.Size != nil, false, v.Size)
+	b, err = appendJSONIntAt(b, err, `"size_hint":`, v.SizeHint != nil, false, v.SizeHint)
 	b, err = appendJSONOmitList(b, err, `"tags":`, v.Tags, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"thumbnail":`, v.Thumbnail, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"thumbnail":`, v.Thumbnail != nil, false, v.Thumbnail)
 	return appendJSONClose(b, err)
 }

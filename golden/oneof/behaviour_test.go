@@ -157,3 +157,16 @@ func TestAnyOfExtraPropertiesAccepted(t *testing.T) {
 	require.NotNil(t, f.FlexibleOption1)
 	require.Equal(t, 1, *f.FlexibleOption1.Code)
 }
+
+// TestOneOfPrefersTheVariantThatKnowsEveryProperty: Cat comes first and has
+// its required name, but only Dog knows "barks".
+func TestOneOfPrefersTheVariantThatKnowsEveryProperty(t *testing.T) {
+	p := roundTrip[Pet](t, `{"name":"Rex","barks":true}`)
+	require.Nil(t, p.Cat)
+	require.NotNil(t, p.Dog)
+	p = roundTrip[Pet](t, `{"name":"Tom"}`)
+	require.NotNil(t, p.Cat)
+	var loose Pet
+	require.NoError(t, json.Unmarshal([]byte(`{"name":"Max","wags":true}`), &loose))
+	require.NotNil(t, loose.Cat, "no variant knows wags: the first whose required properties are there")
+}

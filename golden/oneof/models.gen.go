@@ -21,6 +21,12 @@ type ByPhone struct {
 	Phone string `json:"phone"`
 }
 
+// Cat is defined by the schema at /components/schemas/Cat.
+type Cat struct {
+	Name  string `json:"name"`
+	Purrs *bool  `json:"purrs,omitempty"`
+}
+
 // Contact: A oneOf without discriminator, told apart by JSON kind and by properties.
 type Contact struct {
 	ByEmail *ByEmail
@@ -44,60 +50,62 @@ func (u Contact) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("Contact: no variant is set")
 }
 
+// unionShapesOfContact says how each variant of Contact fits a JSON value, for unionTries.
+var unionShapesOfContact = []unionShape{{
+	exact:    true,
+	kind:     "object",
+	known:    []string{"email", "name"},
+	required: []string{"email"},
+}, {
+	exact:    true,
+	kind:     "object",
+	known:    []string{"phone"},
+	required: []string{"phone"},
+}, {kind: "string"}, {kind: "integer"}}
+
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *Contact) UnmarshalJSON(data []byte) error {
 	*u = Contact{}
-	kind := jsonKindOf(data)
-	if kind == "object" {
-		var keys map[string]json.RawMessage
-		if err := json.Unmarshal(data, &keys); err != nil {
-			return fmt.Errorf("Contact: %w", err)
-		}
-		if hasKeys(keys, "email") && onlyKeys(keys, "email", "name") {
+	kind, tries, err := unionTries(data, "Contact", unionShapesOfContact, make([]int, 0, 8))
+	if err != nil {
+		return err
+	}
+	for _, i := range tries {
+		switch i {
+		case 0:
 			var v ByEmail
 			if json.Unmarshal(data, &v) == nil {
 				u.ByEmail = &v
 				return nil
 			}
-		}
-		if hasKeys(keys, "phone") && onlyKeys(keys, "phone") {
+		case 1:
 			var v ByPhone
 			if json.Unmarshal(data, &v) == nil {
 				u.ByPhone = &v
 				return nil
 			}
-		}
-		if hasKeys(keys, "email") {
-			var v ByEmail
+		case 2:
+			var v string
 			if json.Unmarshal(data, &v) == nil {
-				u.ByEmail = &v
+				u.String = &v
 				return nil
 			}
-		}
-		if hasKeys(keys, "phone") {
-			var v ByPhone
+		case 3:
+			var v int
 			if json.Unmarshal(data, &v) == nil {
-				u.ByPhone = &v
+				u.Int = &v
 				return nil
 			}
-		}
-	}
-	if kindMatches(kind, "string") {
-		var v string
-		if json.Unmarshal(data, &v) == nil {
-			u.String = &v
-			return nil
-		}
-	}
-	if kindMatches(kind, "integer") {
-		var v int
-		if json.Unmarshal(data, &v) == nil {
-			u.Int = &v
-			return nil
 		}
 	}
 	return fmt.Errorf("Contact: a JSON %s matches no variant", kind)
+}
+
+// Dog is defined by the schema at /components/schemas/Dog.
+type Dog struct {
+	Barks *bool  `json:"barks,omitempty"`
+	Name  string `json:"name"`
 }
 
 // Flexible: An anyOf with an inline object.
@@ -117,36 +125,35 @@ func (u Flexible) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("Flexible: no variant is set")
 }
 
+// unionShapesOfFlexible says how each variant of Flexible fits a JSON value, for unionTries.
+var unionShapesOfFlexible = []unionShape{{
+	exact: true,
+	kind:  "object",
+	known: []string{"code"},
+}, {kind: "boolean"}}
+
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *Flexible) UnmarshalJSON(data []byte) error {
 	*u = Flexible{}
-	kind := jsonKindOf(data)
-	if kind == "object" {
-		var keys map[string]json.RawMessage
-		if err := json.Unmarshal(data, &keys); err != nil {
-			return fmt.Errorf("Flexible: %w", err)
-		}
-		if hasKeys(keys) && onlyKeys(keys, "code") {
-			var v FlexibleOption1
-			if json.Unmarshal(data, &v) == nil {
-				u.FlexibleOption1 = &v
-				return nil
-			}
-		}
-		if hasKeys(keys) {
-			var v FlexibleOption1
-			if json.Unmarshal(data, &v) == nil {
-				u.FlexibleOption1 = &v
-				return nil
-			}
-		}
+	kind, tries, err := unionTries(data, "Flexible", unionShapesOfFlexible, make([]int, 0, 4))
+	if err != nil {
+		return err
 	}
-	if kindMatches(kind, "boolean") {
-		var v bool
-		if json.Unmarshal(data, &v) == nil {
-			u.Bool = &v
-			return nil
+	for _, i := range tries {
+		switch i {
+		case 0:
+			var v FlexibleOption1
+			if json.Unmarshal(data, &v) == nil {
+				u.FlexibleOption1 = &v
+				return nil
+			}
+		case 1:
+			var v bool
+			if json.Unmarshal(data, &v) == nil {
+				u.Bool = &v
+				return nil
+			}
 		}
 	}
 	return fmt.Errorf("Flexible: a JSON %s matches no variant", kind)
@@ -155,6 +162,64 @@ func (u *Flexible) UnmarshalJSON(data []byte) error {
 // FlexibleOption1 is defined by the schema at /components/schemas/Flexible/anyOf/0.
 type FlexibleOption1 struct {
 	Code *int `json:"code,omitempty"`
+}
+
+// Pet: Two variants that both fit an object by their required properties; only one knows
+// every property given.
+type Pet struct {
+	Cat *Cat
+	Dog *Dog
+}
+
+// MarshalJSON writes the first variant that is set (oneOf).
+func (u Pet) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.Cat != nil:
+		return json.Marshal(u.Cat)
+	case u.Dog != nil:
+		return json.Marshal(u.Dog)
+	}
+	return nil, errors.New("Pet: no variant is set")
+}
+
+// unionShapesOfPet says how each variant of Pet fits a JSON value, for unionTries.
+var unionShapesOfPet = []unionShape{{
+	exact:    true,
+	kind:     "object",
+	known:    []string{"name", "purrs"},
+	required: []string{"name"},
+}, {
+	exact:    true,
+	kind:     "object",
+	known:    []string{"barks", "name"},
+	required: []string{"name"},
+}}
+
+// UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
+// which variant's required and known properties fit the value.
+func (u *Pet) UnmarshalJSON(data []byte) error {
+	*u = Pet{}
+	kind, tries, err := unionTries(data, "Pet", unionShapesOfPet, make([]int, 0, 4))
+	if err != nil {
+		return err
+	}
+	for _, i := range tries {
+		switch i {
+		case 0:
+			var v Cat
+			if json.Unmarshal(data, &v) == nil {
+				u.Cat = &v
+				return nil
+			}
+		case 1:
+			var v Dog
+			if json.Unmarshal(data, &v) == nil {
+				u.Dog = &v
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("Pet: a JSON %s matches no variant", kind)
 }
 
 // jsonKindOf names the kind of a JSON value by its first byte.
@@ -178,25 +243,65 @@ func jsonKindOf(data []byte) string {
 	return "number"
 }
 
-// kindMatches reports whether a JSON value of kind can decode into a variant of want.
-func kindMatches(kind, want string) bool {
-	return want == "" || kind == want || (kind == "number" && want == "integer")
+// unionShape says how a variant of a union fits a JSON value: its JSON kind (any
+// when empty) and, for a struct, the properties it requires and knows; exact when
+// it can be matched on known properties.
+type unionShape struct {
+	kind            string
+	exact           bool
+	required, known []string
 }
 
-// hasKeys reports whether every name is a property of the object.
-func hasKeys(keys map[string]json.RawMessage, names ...string) bool {
-	for _, name := range names {
+// unionTries names the kind of data and appends to tries, in order, the variants of a
+// union to decode it as: for an object, first the variants whose required
+// properties are present and that know every property given, then those whose
+// required properties are present (and objects without known properties); then
+// the variants of other kinds that the value's kind fits.
+func unionTries(data []byte, name string, shapes []unionShape, tries []int) (string, []int, error) {
+	kind := jsonKindOf(data)
+	var keys map[string]json.RawMessage
+	for _, s := range shapes {
+		if kind == "object" && s.kind == "object" {
+			if err := json.Unmarshal(data, &keys); err != nil {
+				return kind, nil, fmt.Errorf("%s: %w", name, err)
+			}
+			break
+		}
+	}
+	for pass := range 3 {
+		for i := range shapes {
+			if unionFits(&shapes[i], pass, kind, keys) {
+				tries = append(tries, i)
+			}
+		}
+	}
+	return kind, tries, nil
+}
+
+// unionFits reports whether unionTries tries a variant in a pass: 0 an object whose
+// required properties are present and which knows every property given, 1 an
+// object whose required properties are present, 2 a value of another kind that
+// the value's kind fits (a number fits an integer). keys are the object's
+// properties, nil unless the value is an object.
+//
+//go:noinline
+func unionFits(s *unionShape, pass int, kind string, keys map[string]json.RawMessage) bool {
+	if pass == 2 {
+		return s.kind != "object" && (s.kind == "" || s.kind == kind || kind == "number" && s.kind == "integer")
+	}
+	if s.kind != "object" || keys == nil || pass == 0 && !s.exact {
+		return false
+	}
+	for _, name := range s.required {
 		if _, ok := keys[name]; !ok {
 			return false
 		}
 	}
-	return true
-}
-
-// onlyKeys reports whether every property of the object is one of names, matched exactly.
-func onlyKeys(keys map[string]json.RawMessage, names ...string) bool {
+	if pass == 1 {
+		return true
+	}
 	found := 0
-	for _, name := range names {
+	for _, name := range s.known {
 		if _, ok := keys[name]; ok {
 			found++
 		}

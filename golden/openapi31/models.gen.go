@@ -165,23 +165,31 @@ func (u SampleV1) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("SampleV1: no variant is set")
 }
 
+// unionShapesOfSampleV1 says how each variant of SampleV1 fits a JSON value, for unionTries.
+var unionShapesOfSampleV1 = []unionShape{{kind: "integer"}, {kind: "string"}}
+
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *SampleV1) UnmarshalJSON(data []byte) error {
 	*u = SampleV1{}
-	kind := jsonKindOf(data)
-	if kindMatches(kind, "integer") {
-		var v int
-		if json.Unmarshal(data, &v) == nil {
-			u.Int = &v
-			return nil
-		}
+	kind, tries, err := unionTries(data, "SampleV1", unionShapesOfSampleV1, make([]int, 0, 4))
+	if err != nil {
+		return err
 	}
-	if kindMatches(kind, "string") {
-		var v string
-		if json.Unmarshal(data, &v) == nil {
-			u.String = &v
-			return nil
+	for _, i := range tries {
+		switch i {
+		case 0:
+			var v int
+			if json.Unmarshal(data, &v) == nil {
+				u.Int = &v
+				return nil
+			}
+		case 1:
+			var v string
+			if json.Unmarshal(data, &v) == nil {
+				u.String = &v
+				return nil
+			}
 		}
 	}
 	return fmt.Errorf("SampleV1: a JSON %s matches no variant", kind)
@@ -253,16 +261,19 @@ func (n *Nullable[T]) nullableValue() any {
 // The value is decoded in place, which spares an allocation per property; on
 // error n is left absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
-		*n = Null[T]()
-		return nil
-	}
 	*n = Nullable[T]{}
-	if err := json.Unmarshal(data, &n.value); err != nil {
-		return err
+	null, err := nullableDecode(data, &n.value)
+	n.set, n.null = err == nil, null
+	return err
+}
+
+// nullableDecode reads null (reporting it) or a value into into: the part of
+// Nullable's UnmarshalJSON that does not depend on T, compiled once.
+func nullableDecode(data []byte, into any) (bool, error) {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return true, nil
 	}
-	n.set = true
-	return nil
+	return false, json.Unmarshal(data, into)
 }
 
 // jsonKindOf names the kind of a JSON value by its first byte.
@@ -286,25 +297,65 @@ func jsonKindOf(data []byte) string {
 	return "number"
 }
 
-// kindMatches reports whether a JSON value of kind can decode into a variant of want.
-func kindMatches(kind, want string) bool {
-	return want == "" || kind == want || (kind == "number" && want == "integer")
+// unionShape says how a variant of a union fits a JSON value: its JSON kind (any
+// when empty) and, for a struct, the properties it requires and knows; exact when
+// it can be matched on known properties.
+type unionShape struct {
+	kind            string
+	exact           bool
+	required, known []string
 }
 
-// hasKeys reports whether every name is a property of the object.
-func hasKeys(keys map[string]json.RawMessage, names ...string) bool {
-	for _, name := range names {
+// unionTries names the kind of data and appends to tries, in order, the variants of a
+// union to decode it as: for an object, first the variants whose required
+// properties are present and that know every property given, then those whose
+// required properties are present (and objects without known properties); then
+// the variants of other kinds that the value's kind fits.
+func unionTries(data []byte, name string, shapes []unionShape, tries []int) (string, []int, error) {
+	kind := jsonKindOf(data)
+	var keys map[string]json.RawMessage
+	for _, s := range shapes {
+		if kind == "object" && s.kind == "object" {
+			if err := json.Unmarshal(data, &keys); err != nil {
+				return kind, nil, fmt.Errorf("%s: %w", name, err)
+			}
+			break
+		}
+	}
+	for pass := range 3 {
+		for i := range shapes {
+			if unionFits(&shapes[i], pass, kind, keys) {
+				tries = append(tries, i)
+			}
+		}
+	}
+	return kind, tries, nil
+}
+
+// unionFits reports whether unionTries tries a variant in a pass: 0 an object whose
+// required properties are present and which knows every property given, 1 an
+// object whose required properties are present, 2 a value of another kind that
+// the value's kind fits (a number fits an integer). keys are the object's
+// properties, nil unless the value is an object.
+//
+//go:noinline
+func unionFits(s *unionShape, pass int, kind string, keys map[string]json.RawMessage) bool {
+	if pass == 2 {
+		return s.kind != "object" && (s.kind == "" || s.kind == kind || kind == "number" && s.kind == "integer")
+	}
+	if s.kind != "object" || keys == nil || pass == 0 && !s.exact {
+		return false
+	}
+	for _, name := range s.required {
 		if _, ok := keys[name]; !ok {
 			return false
 		}
 	}
-	return true
-}
-
-// onlyKeys reports whether every property of the object is one of names, matched exactly.
-func onlyKeys(keys map[string]json.RawMessage, names ...string) bool {
+	if pass == 1 {
+		return true
+	}
 	found := 0
-	for _, name := range names {
+	for _, name := range s.known {
 		if _, ok := keys[name]; ok {
 			found++
 		}

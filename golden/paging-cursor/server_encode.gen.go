@@ -305,11 +305,39 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONBoolAt writes a member of type bool held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONBoolAt(b []byte, err error, key string, present, null bool, x *bool) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendBool(b, *x), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Customer) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"email":`, v.Email, appendJSONStr)
-	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"email":`, v.Email != nil, false, v.Email)
+	b, err = appendJSONStrAt(b, err, `"id":`, true, false, &v.ID)
 	return appendJSONClose(b, err)
 }
 
@@ -321,8 +349,8 @@ func (v CustomerList) appendJSON(b []byte) (_ []byte, err error) {
 		b, err = appendJSONItem(b, err, i, &v.Data[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Data == nil)
-	b, err = appendJSONField(b, err, `"has_more":`, v.HasMore, appendJSONBool)
-	b, err = appendJSONField(b, err, `"object":`, string(v.Object), appendJSONStr)
-	b, err = appendJSONField(b, err, `"url":`, v.URL, appendJSONStr)
+	b, err = appendJSONBoolAt(b, err, `"has_more":`, true, false, &v.HasMore)
+	b, err = appendJSONStrAt(b, err, `"object":`, true, false, (*string)(&v.Object))
+	b, err = appendJSONStrAt(b, err, `"url":`, true, false, &v.URL)
 	return appendJSONClose(b, err)
 }

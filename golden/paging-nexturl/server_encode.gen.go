@@ -305,6 +305,34 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v ListMessages200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
@@ -320,8 +348,8 @@ func (v ListMessages200ResponseBody) appendJSON(b []byte) (_ []byte, err error) 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *ListMessages200ResponseBodyMeta) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"next_page_url":`, v.NextPageURL, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"page_size":`, v.PageSize, appendJSONInt)
+	b, err = appendJSONStrAt(b, err, `"next_page_url":`, v.NextPageURL != nil, false, v.NextPageURL)
+	b, err = appendJSONIntAt(b, err, `"page_size":`, v.PageSize != nil, false, v.PageSize)
 	return appendJSONClose(b, err)
 }
 
@@ -347,13 +375,13 @@ func (v *ListOrders200ResponseBodyLinks) appendJSON(b []byte) (_ []byte, err err
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *ListOrders200ResponseBodyLinksNext) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"href":`, v.Href, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"href":`, v.Href != nil, false, v.Href)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Message) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"sid":`, v.Sid, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"sid":`, true, false, &v.Sid)
 	return appendJSONClose(b, err)
 }

@@ -305,10 +305,24 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Event) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"id":`, true, false, &v.ID)
 	return appendJSONClose(b, err)
 }
 
@@ -320,6 +334,6 @@ func (v ListAlerts200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 		b, err = appendJSONItem(b, err, i, &v.Results[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Results == nil)
-	b, err = appendJSONPtr(b, err, `"total":`, v.Total, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"total":`, v.Total != nil, false, v.Total)
 	return appendJSONClose(b, err)
 }

@@ -305,10 +305,38 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONBoolAt writes a member of type bool held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONBoolAt(b []byte, err error, key string, present, null bool, x *bool) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendBool(b, *x), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Channel) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"id":`, true, false, &v.ID)
 	return appendJSONClose(b, err)
 }
 
@@ -320,7 +348,7 @@ func (v ListConversations200ResponseBody) appendJSON(b []byte) (_ []byte, err er
 		b, err = appendJSONItem(b, err, i, &v.Channels[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Channels == nil)
-	b, err = appendJSONField(b, err, `"ok":`, v.Ok, appendJSONBool)
+	b, err = appendJSONBoolAt(b, err, `"ok":`, true, false, &v.Ok)
 	b, err = appendJSONObject(b, err, `"response_metadata":`, v.ResponseMetadata != nil, false, v.ResponseMetadata)
 	return appendJSONClose(b, err)
 }
@@ -328,7 +356,7 @@ func (v ListConversations200ResponseBody) appendJSON(b []byte) (_ []byte, err er
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *ListConversations200ResponseBodyResponseMetadata) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"next_cursor":`, v.NextCursor, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"next_cursor":`, v.NextCursor != nil, false, v.NextCursor)
 	return appendJSONClose(b, err)
 }
 
@@ -347,15 +375,15 @@ func (v *ListFeed200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *ListFeed200ResponseBodyPaging) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"after":`, v.After, appendJSONStr)
-	b, err = appendJSONField(b, err, `"more":`, v.More, appendJSONBool)
+	b, err = appendJSONStrAt(b, err, `"after":`, v.After != nil, false, v.After)
+	b, err = appendJSONBoolAt(b, err, `"more":`, true, false, &v.More)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v ListTopics200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"nextPageToken":`, v.NextPageToken, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"nextPageToken":`, v.NextPageToken != nil, false, v.NextPageToken)
 	b, err = appendJSONListOpen(b, err, `"topics":`, v.Topics == nil, true)
 	for i := range v.Topics {
 		b, err = appendJSONItem(b, err, i, &v.Topics[i])

@@ -305,6 +305,20 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Echo) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
@@ -312,8 +326,8 @@ func (v Echo) appendJSON(b []byte) (_ []byte, err error) {
 	b, err = appendJSONAny(b, err, `"header":`, v.Header != nil, v.Header)
 	b, err = appendJSONAny(b, err, `"ids":`, v.IDs != nil, v.IDs)
 	b, err = appendJSONAny(b, err, `"joined":`, v.Joined != nil, v.Joined)
-	b, err = appendJSONPtr(b, err, `"key":`, v.Key, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"note":`, v.Note, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"key":`, v.Key != nil, false, v.Key)
+	b, err = appendJSONStrAt(b, err, `"note":`, v.Note != nil, false, v.Note)
 	b, err = appendJSONAny(b, err, `"one":`, v.One != nil, v.One)
 	b, err = appendJSONAny(b, err, `"project":`, v.Project != nil, v.Project)
 	b, err = appendJSONOmitList(b, err, `"sort":`, v.Sort, appendJSONStr)

@@ -305,6 +305,20 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v InsertInvitees200ResponseBody) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
@@ -319,7 +333,7 @@ func (v InsertInvitees200ResponseBody) appendJSON(b []byte) (_ []byte, err error
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *InsertInvitees200ResponseBodyItemsItem) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"email":`, v.Email, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"id":`, v.ID, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"email":`, v.Email != nil, false, v.Email)
+	b, err = appendJSONStrAt(b, err, `"id":`, v.ID != nil, false, v.ID)
 	return appendJSONClose(b, err)
 }

@@ -305,11 +305,25 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Live) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONObject(b, err, `"host":`, true, false, &v.Host)
-	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"id":`, true, false, &v.ID)
 	b, err = appendJSONObject(b, err, `"settings":`, v.Settings != nil, false, v.Settings)
 	return appendJSONClose(b, err)
 }
@@ -317,13 +331,13 @@ func (v *Live) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Person) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"kind":`, v.Kind, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"kind":`, true, false, &v.Kind)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Settings) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"quality":`, (*string)(v.Quality), appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"quality":`, v.Quality != nil, false, (*string)(v.Quality))
 	return appendJSONClose(b, err)
 }

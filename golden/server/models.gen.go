@@ -69,36 +69,36 @@ func (u Size) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("Size: no variant is set")
 }
 
+// unionShapesOfSize says how each variant of Size fits a JSON value, for unionTries.
+var unionShapesOfSize = []unionShape{{kind: "integer"}, {
+	exact:    true,
+	kind:     "object",
+	known:    []string{"h", "w"},
+	required: []string{"h", "w"},
+}}
+
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *Size) UnmarshalJSON(data []byte) error {
 	*u = Size{}
-	kind := jsonKindOf(data)
-	if kind == "object" {
-		var keys map[string]json.RawMessage
-		if err := json.Unmarshal(data, &keys); err != nil {
-			return fmt.Errorf("Size: %w", err)
-		}
-		if hasKeys(keys, "h", "w") && onlyKeys(keys, "h", "w") {
-			var v Dimensions
-			if json.Unmarshal(data, &v) == nil {
-				u.Dimensions = &v
-				return nil
-			}
-		}
-		if hasKeys(keys, "h", "w") {
-			var v Dimensions
-			if json.Unmarshal(data, &v) == nil {
-				u.Dimensions = &v
-				return nil
-			}
-		}
+	kind, tries, err := unionTries(data, "Size", unionShapesOfSize, make([]int, 0, 4))
+	if err != nil {
+		return err
 	}
-	if kindMatches(kind, "integer") {
-		var v int
-		if json.Unmarshal(data, &v) == nil {
-			u.Int = &v
-			return nil
+	for _, i := range tries {
+		switch i {
+		case 0:
+			var v int
+			if json.Unmarshal(data, &v) == nil {
+				u.Int = &v
+				return nil
+			}
+		case 1:
+			var v Dimensions
+			if json.Unmarshal(data, &v) == nil {
+				u.Dimensions = &v
+				return nil
+			}
 		}
 	}
 	return fmt.Errorf("Size: a JSON %s matches no variant", kind)
@@ -175,25 +175,65 @@ func jsonKindOf(data []byte) string {
 	return "number"
 }
 
-// kindMatches reports whether a JSON value of kind can decode into a variant of want.
-func kindMatches(kind, want string) bool {
-	return want == "" || kind == want || (kind == "number" && want == "integer")
+// unionShape says how a variant of a union fits a JSON value: its JSON kind (any
+// when empty) and, for a struct, the properties it requires and knows; exact when
+// it can be matched on known properties.
+type unionShape struct {
+	kind            string
+	exact           bool
+	required, known []string
 }
 
-// hasKeys reports whether every name is a property of the object.
-func hasKeys(keys map[string]json.RawMessage, names ...string) bool {
-	for _, name := range names {
+// unionTries names the kind of data and appends to tries, in order, the variants of a
+// union to decode it as: for an object, first the variants whose required
+// properties are present and that know every property given, then those whose
+// required properties are present (and objects without known properties); then
+// the variants of other kinds that the value's kind fits.
+func unionTries(data []byte, name string, shapes []unionShape, tries []int) (string, []int, error) {
+	kind := jsonKindOf(data)
+	var keys map[string]json.RawMessage
+	for _, s := range shapes {
+		if kind == "object" && s.kind == "object" {
+			if err := json.Unmarshal(data, &keys); err != nil {
+				return kind, nil, fmt.Errorf("%s: %w", name, err)
+			}
+			break
+		}
+	}
+	for pass := range 3 {
+		for i := range shapes {
+			if unionFits(&shapes[i], pass, kind, keys) {
+				tries = append(tries, i)
+			}
+		}
+	}
+	return kind, tries, nil
+}
+
+// unionFits reports whether unionTries tries a variant in a pass: 0 an object whose
+// required properties are present and which knows every property given, 1 an
+// object whose required properties are present, 2 a value of another kind that
+// the value's kind fits (a number fits an integer). keys are the object's
+// properties, nil unless the value is an object.
+//
+//go:noinline
+func unionFits(s *unionShape, pass int, kind string, keys map[string]json.RawMessage) bool {
+	if pass == 2 {
+		return s.kind != "object" && (s.kind == "" || s.kind == kind || kind == "number" && s.kind == "integer")
+	}
+	if s.kind != "object" || keys == nil || pass == 0 && !s.exact {
+		return false
+	}
+	for _, name := range s.required {
 		if _, ok := keys[name]; !ok {
 			return false
 		}
 	}
-	return true
-}
-
-// onlyKeys reports whether every property of the object is one of names, matched exactly.
-func onlyKeys(keys map[string]json.RawMessage, names ...string) bool {
+	if pass == 1 {
+		return true
+	}
 	found := 0
-	for _, name := range names {
+	for _, name := range s.known {
 		if _, ok := keys[name]; ok {
 			found++
 		}

@@ -305,10 +305,53 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONInt32At writes a member of type int32 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONInt32At(b []byte, err error, key string, present, null bool, x *int32) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONFloat64At writes a member of type float64 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONFloat64At(b []byte, err error, key string, present, null bool, x *float64) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	data, err := json.Marshal(*x)
+	return append(b, data...), err
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Failure) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"reason":`, v.Reason, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"reason":`, v.Reason != nil, false, v.Reason)
 	return appendJSONClose(b, err)
 }
 
@@ -316,21 +359,21 @@ func (v Failure) appendJSON(b []byte) (_ []byte, err error) {
 func (v Item) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONOmitList(b, err, `"aliases":`, v.Aliases, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"count":`, v.Count, appendJSONInt)
+	b, err = appendJSONInt32At(b, err, `"count":`, v.Count != nil, false, v.Count)
 	b, err = appendJSONIf(b, err, v.Labels != nil, `"labels":`, v.Labels, appendJSONValue)
-	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
-	b, err = appendJSONPtrOrNull(b, err, `"note":`, v.Note, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"name":`, true, false, &v.Name)
+	b, err = appendJSONStrAt(b, err, `"note":`, true, v.Note == nil, v.Note)
 	b, err = appendJSONObject(b, err, `"outline":`, v.Outline != nil, false, v.Outline)
-	b, err = appendJSONField(b, err, `"owner":`, v.Owner, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"owner":`, true, false, &v.Owner)
 	b, err = appendJSONListOpen(b, err, `"parts":`, v.Parts == nil, false)
 	for i := range v.Parts {
 		b, err = appendJSONItem(b, err, i, &v.Parts[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Parts == nil)
-	b, err = appendJSONPtr(b, err, `"price":`, v.Price, appendJSONValue)
-	b, err = appendJSONPtr(b, err, `"site":`, v.Site, appendJSONStr)
+	b, err = appendJSONFloat64At(b, err, `"price":`, v.Price != nil, false, v.Price)
+	b, err = appendJSONStrAt(b, err, `"site":`, v.Site != nil, false, v.Site)
 	b, err = appendJSONOmitList(b, err, `"tags":`, v.Tags, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"when":`, v.When, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"when":`, v.When != nil, false, v.When)
 	return appendJSONClose(b, err)
 }
 
@@ -342,14 +385,14 @@ func (v *Outline) appendJSON(b []byte) (_ []byte, err error) {
 		b, err = appendJSONItem(b, err, i, &v.Children[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Children == nil)
-	b, err = appendJSONField(b, err, `"title":`, v.Title, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"title":`, true, false, &v.Title)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Part) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"code":`, v.Code, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"code":`, true, false, &v.Code)
 	b, err = appendJSONAny(b, err, `"size":`, v.Size != nil, v.Size)
 	return appendJSONClose(b, err)
 }

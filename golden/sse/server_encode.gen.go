@@ -305,6 +305,34 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v ChatCompletion) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
@@ -313,14 +341,14 @@ func (v ChatCompletion) appendJSON(b []byte) (_ []byte, err error) {
 		b, err = appendJSONItem(b, err, i, &v.Choices[i])
 	}
 	b, err = appendJSONListClose(b, err, v.Choices == nil)
-	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"id":`, true, false, &v.ID)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *ChatCompletionChoicesItem) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONPtr(b, err, `"index":`, v.Index, appendJSONInt)
+	b, err = appendJSONIntAt(b, err, `"index":`, v.Index != nil, false, v.Index)
 	b, err = appendJSONObject(b, err, `"message":`, v.Message != nil, false, v.Message)
 	return appendJSONClose(b, err)
 }
@@ -328,14 +356,14 @@ func (v *ChatCompletionChoicesItem) appendJSON(b []byte) (_ []byte, err error) {
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Error) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"message":`, v.Message, appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"message":`, true, false, &v.Message)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Message) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"content":`, v.Content, appendJSONStr)
-	b, err = appendJSONField(b, err, `"role":`, string(v.Role), appendJSONStr)
+	b, err = appendJSONStrAt(b, err, `"content":`, true, false, &v.Content)
+	b, err = appendJSONStrAt(b, err, `"role":`, true, false, (*string)(&v.Role))
 	return appendJSONClose(b, err)
 }

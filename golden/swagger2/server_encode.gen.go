@@ -305,20 +305,62 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
+// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return appendJSONString(b, *x), nil
+}
+
+// appendJSONInt32At writes a member of type int32 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONInt32At(b []byte, err error, key string, present, null bool, x *int32) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
+// appendJSONInt64At writes a member of type int64 held at x: left out unless present, null when null is true.
+//
+//go:noinline
+func appendJSONInt64At(b []byte, err error, key string, present, null bool, x *int64) ([]byte, error) {
+	if err != nil || !present {
+		return b, err
+	}
+	b = appendJSONKey(b, key)
+	if null {
+		return append(b, "null"...), nil
+	}
+	return strconv.AppendInt(b, int64(*x), 10), nil
+}
+
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Error) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"code":`, v.Code, appendJSONInt)
-	b, err = appendJSONField(b, err, `"message":`, v.Message, appendJSONStr)
+	b, err = appendJSONInt32At(b, err, `"code":`, true, false, &v.Code)
+	b, err = appendJSONStrAt(b, err, `"message":`, true, false, &v.Message)
 	return appendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Pet) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONField(b, err, `"id":`, v.ID, appendJSONInt)
-	b, err = appendJSONField(b, err, `"name":`, v.Name, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"tag":`, v.Tag, appendJSONStr)
-	b, err = appendJSONPtr(b, err, `"x":`, v.X, appendJSONStr)
+	b, err = appendJSONInt64At(b, err, `"id":`, true, false, &v.ID)
+	b, err = appendJSONStrAt(b, err, `"name":`, true, false, &v.Name)
+	b, err = appendJSONStrAt(b, err, `"tag":`, v.Tag != nil, false, v.Tag)
+	b, err = appendJSONStrAt(b, err, `"x":`, v.X != nil, false, v.X)
 	return appendJSONClose(b, err)
 }

@@ -140,14 +140,17 @@ func (n *Nullable[T]) nullableValue() any {
 // The value is decoded in place, which spares an allocation per property; on
 // error n is left absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
-		*n = Null[T]()
-		return nil
-	}
 	*n = Nullable[T]{}
-	if err := json.Unmarshal(data, &n.value); err != nil {
-		return err
+	null, err := nullableDecode(data, &n.value)
+	n.set, n.null = err == nil, null
+	return err
+}
+
+// nullableDecode reads null (reporting it) or a value into into: the part of
+// Nullable's UnmarshalJSON that does not depend on T, compiled once.
+func nullableDecode(data []byte, into any) (bool, error) {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return true, nil
 	}
-	n.set = true
-	return nil
+	return false, json.Unmarshal(data, into)
 }
