@@ -559,7 +559,7 @@ func (g *clientGen) genRetryHelpers(f *jen.File) {
 			jen.Id("backoff").Op("*=").Lit(2),
 		),
 		jen.Id("backoff").Op("=").Min(jen.Id("backoff"), jen.Id("p").Dot("MaxDelay")),
-		jen.Id("backoff").Op("-=").Qual(clientPkgRand, "N").Call(jen.Id("backoff").Op("/").Lit(2).Op("+").Lit(1)),
+		jen.Id("backoff").Op("-=").Qual(pkgTime, "Duration").Call(jen.Qual(clientPkgRand, "Int64N").Call(jen.Int64().Call(jen.Id("backoff").Op("/").Lit(2)).Op("+").Lit(1))),
 		jen.Comment("Retry-After: 0 or a date passed waits the backoff all the same."),
 		jen.If(jen.Op("!").Id("ok").Op("||").Add(wait()).Op("<").Id("backoff")).Block(wait().Op("=").Id("backoff")),
 		jen.If(jen.Id("now").Dot("Add").Call(wait()).Dot("Sub").Call(jen.Id("start")).Op(">").Id("p").Dot("MaxElapsed")).Block(no.Clone()),

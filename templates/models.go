@@ -276,10 +276,14 @@ func genEnumHelpers(f *jen.File, api *generator.API) {
 			continue
 		}
 		f.Comment(k.listed + " reports whether v is one of values. Out of line, so that every")
-		f.Comment("Valid, and the pointer wrapper the compiler writes for it, stays a call.")
+		f.Comment("Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as")
+		f.Comment("slices.Contains would be compiled here once per element type.")
 		f.Comment(noInline)
 		f.Func().Id(k.listed).Params(jen.Id("v").Add(k.elem()), jen.Id("values").Index().Add(k.elem())).Bool().Block(
-			jen.Return(jen.Qual(pkgSlices, "Contains").Call(jen.Id("values"), jen.Id("v"))),
+			jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("values")).Block(
+				jen.If(jen.Id("x").Op("==").Id("v")).Block(jen.Return(jen.True())),
+			),
+			jen.Return(jen.False()),
 		)
 	}
 }

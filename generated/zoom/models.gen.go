@@ -3,8 +3,6 @@
 // Package zoom is generated from Zoom Meeting Registrants (version 2.0.0).
 package zoom
 
-import "slices"
-
 // CustomQuestion: One custom question and its answer.
 type CustomQuestion struct {
 	// Title of the custom question.
@@ -193,9 +191,15 @@ type AddMeetingRegistrantParams struct {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }

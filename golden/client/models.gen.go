@@ -3,10 +3,7 @@
 // Package client is generated from Client features (version 1).
 package client
 
-import (
-	"slices"
-	"time"
-)
+import "time"
 
 // AddTagsRequestBody is defined by the schema at
 // /paths/~1tags~0batchAdd/post/requestBody/content/application~1json/schema.
@@ -120,9 +117,15 @@ type GetThingParams struct {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }

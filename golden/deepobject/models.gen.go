@@ -3,8 +3,6 @@
 // Package deepobject is generated from Deep objects (version 1.0).
 package deepobject
 
-import "slices"
-
 // ChargeFilter is defined by the schema at /components/schemas/ChargeFilter.
 type ChargeFilter struct {
 	Created  *Range                   `json:"created,omitempty"`
@@ -98,9 +96,15 @@ type GetPersonParams struct {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }

@@ -3,8 +3,6 @@
 // Package enums is generated from Enums (version 1).
 package enums
 
-import "slices"
-
 // Collides: A type whose constant would take an existing type name.
 type Collides string
 
@@ -178,25 +176,43 @@ func RatioValues() []Ratio {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // enumListedInt reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedInt(v int64, values []int64) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // enumListedFloat reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedFloat(v float64, values []float64) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }

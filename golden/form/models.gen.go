@@ -3,8 +3,6 @@
 // Package form is generated from Form (version 1.0).
 package form
 
-import "slices"
-
 // PaymentIntentParams is defined by the schema at /components/schemas/PaymentIntentParams.
 type PaymentIntentParams struct {
 	Amount   int                            `json:"amount"`
@@ -64,9 +62,15 @@ func TokenRequestBodyGrantTypeValues() []TokenRequestBodyGrantType {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }

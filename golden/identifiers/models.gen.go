@@ -5,7 +5,6 @@ package identifiers
 
 import (
 	"encoding/json"
-	"slices"
 	"strings"
 )
 
@@ -155,11 +154,17 @@ type IssuesListForRepoParams struct {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // jsonRename pairs a placeholder in a struct tag with the property's name.

@@ -3,10 +3,7 @@
 // Package multipart is generated from Multipart (version 1.0).
 package multipart
 
-import (
-	"io"
-	"slices"
-)
+import "io"
 
 // Attributes is defined by the schema at /components/schemas/Attributes.
 type Attributes struct {
@@ -78,11 +75,17 @@ func UploadFileRequestBodyPurposeValues() []UploadFileRequestBodyPurpose {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // FormFile is a file part of a multipart body: its bytes are read from Body as the

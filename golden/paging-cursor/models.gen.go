@@ -3,8 +3,6 @@
 // Package pagingcursor is generated from Customers (version 1).
 package pagingcursor
 
-import "slices"
-
 // Customer is defined by the schema at /components/schemas/Customer.
 type Customer struct {
 	Email *string `json:"email,omitempty"`
@@ -56,9 +54,15 @@ type ListCustomersParams struct {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }

@@ -3,8 +3,6 @@
 // Package registrants is generated from Registrants (version 1).
 package registrants
 
-import "slices"
-
 // InsertInvitees200ResponseBody is defined by the schema at
 // /paths/~1invitees~1bulkInsert/post/responses/200/content/application~1json/schema.
 type InsertInvitees200ResponseBody struct {
@@ -130,9 +128,15 @@ type AddRegistrantParams struct {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }

@@ -908,7 +908,7 @@ func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Respon
 		backoff *= 2
 	}
 	backoff = min(backoff, p.MaxDelay)
-	backoff -= rand.N(backoff/2 + 1)
+	backoff -= time.Duration(rand.Int64N(int64(backoff/2) + 1))
 	// Retry-After: 0 or a date passed waits the backoff all the same.
 	if !ok || wait < backoff {
 		wait = backoff

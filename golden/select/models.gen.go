@@ -3,8 +3,6 @@
 // Package selectcase is generated from Selection (version 1).
 package selectcase
 
-import "slices"
-
 // Guest: Kept only because Person's discriminator maps to it.
 type Guest struct {
 	InvitedBy *string `json:"invitedBy,omitempty"`
@@ -61,9 +59,15 @@ type Settings struct {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }

@@ -3,8 +3,6 @@
 // Package sse is generated from SSE (version 1).
 package sse
 
-import "slices"
-
 // ChatChunk is defined by the schema at /components/schemas/ChatChunk.
 type ChatChunk struct {
 	Choices []ChatChunkChoicesItem `json:"choices,omitzero"`
@@ -137,9 +135,15 @@ type ListTicksParams struct {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }

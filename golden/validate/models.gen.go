@@ -6,7 +6,6 @@ package validate
 import (
 	"bytes"
 	"encoding/json"
-	"slices"
 )
 
 // Code: A named string with a pattern and a length range.
@@ -75,11 +74,17 @@ type Person struct {
 type Tags []string
 
 // enumListedInt reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedInt(v int64, values []int64) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // Nullable holds an optional property that may also be null: the zero value is

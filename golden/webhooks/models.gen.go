@@ -6,7 +6,6 @@ package webhooks
 import (
 	"bytes"
 	"encoding/json"
-	"slices"
 )
 
 // Pet is defined by the schema at /components/schemas/Pet.
@@ -56,11 +55,17 @@ type SubscribeRequestBody struct {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // Nullable holds an optional property that may also be null: the zero value is

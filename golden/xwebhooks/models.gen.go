@@ -3,8 +3,6 @@
 // Package xwebhooks is generated from XWebhooks (version 1).
 package xwebhooks
 
-import "slices"
-
 // BalanceEvent is defined by the schema at /components/schemas/BalanceEvent.
 type BalanceEvent struct {
 	AccountID string                `json:"accountId"`
@@ -47,9 +45,15 @@ type LegacyNotificationRequestBody struct {
 }
 
 // enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call.
+// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
+// slices.Contains would be compiled here once per element type.
 //
 //go:noinline
 func enumListedString(v string, values []string) bool {
-	return slices.Contains(values, v)
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
