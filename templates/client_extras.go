@@ -407,18 +407,11 @@ func genClientStyledObject(f *jen.File) {
 }
 
 // sortedKeys declares name, the keys of the string-keyed map m in order. A
-// loop and clientSortStrings compile to no generic instance, as
-// slices.Sorted(maps.Keys(m)) would, once per map type.
+// loop and sort.Strings (whose sort is compiled in package sort) compile to
+// no generic instance, as slices.Sorted(maps.Keys(m)) would, once per map type.
 func sortedKeys(name string, m jen.Code) *jen.Statement {
 	keys := func() *jen.Statement { return jen.Id(name) }
 	return keys().Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(m)).Line().
 		For(jen.Id("k").Op(":=").Range().Add(m)).Block(keys().Op("=").Append(keys(), jen.Id("k"))).Line().
-		Add(clientSortStrings(keys()))
-}
-
-// clientSortStrings sorts a []string with sort.Sort, whose sort is compiled in
-// package sort: sort.Strings and slices.Sort are inlined and compile their
-// generic pdqsort (a dozen functions) into the generated package.
-func clientSortStrings(keys jen.Code) *jen.Statement {
-	return jen.Qual(pkgSort, "Sort").Call(jen.Qual(pkgSort, "StringSlice").Call(keys))
+		Add(jen.Qual(pkgSort, "Strings").Call(keys()))
 }

@@ -122,8 +122,7 @@ func (g *clientGen) genCall(f *jen.File) {
 		jen.Id("keys").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(s().Dot("query")).Op("+").Len(s().Dot("rawQuery"))),
 		jen.For(jen.Id("key").Op(":=").Range().Add(s().Dot("query"))).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("key"))),
 		jen.For(jen.Id("key").Op(":=").Range().Add(s().Dot("rawQuery"))).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("key"))),
-		jen.Comment("sort.Sort, as sort.Strings and slices.Sorted compile their generic sort into this package."),
-		jen.If(jen.Len(jen.Id("keys")).Op(">").Lit(1)).Block(clientSortStrings(jen.Id("keys"))),
+		jen.If(jen.Len(jen.Id("keys")).Op(">").Lit(1)).Block(jen.Qual(pkgSort, "Strings").Call(jen.Id("keys"))),
 		jen.Var().Id("parts").Index().String(),
 		jen.For(jen.List(jen.Id("i"), jen.Id("key")).Op(":=").Range().Id("keys")).Block(
 			jen.If(jen.Id("i").Op(">").Lit(0).Op("&&").Id("key").Op("==").Id("keys").Index(jen.Id("i").Op("-").Lit(1))).Block(jen.Continue()),

@@ -1060,9 +1060,8 @@ func (s *clientCall) encodeQuery() string {
 	for key := range s.rawQuery {
 		keys = append(keys, key)
 	}
-	// sort.Sort, as sort.Strings and slices.Sorted compile their generic sort into this package.
 	if len(keys) > 1 {
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 	}
 	var parts []string
 	for i, key := range keys {
@@ -1366,7 +1365,7 @@ func clientTolerateParts(data []byte, v reflect.Value, pointer string, misfits *
 		for k := range members {
 			keys = append(keys, k)
 		}
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 		names = keys
 		for _, name := range names {
 			parts = append(parts, members[name])

@@ -823,9 +823,8 @@ func (s *clientCall) encodeQuery() string {
 	for key := range s.rawQuery {
 		keys = append(keys, key)
 	}
-	// sort.Sort, as sort.Strings and slices.Sorted compile their generic sort into this package.
 	if len(keys) > 1 {
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 	}
 	var parts []string
 	for i, key := range keys {
@@ -1156,7 +1155,7 @@ func clientTolerateParts(data []byte, v reflect.Value, pointer string, misfits *
 		for k := range members {
 			keys = append(keys, k)
 		}
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 		names = keys
 		for _, name := range names {
 			parts = append(parts, members[name])
@@ -1571,7 +1570,7 @@ func clientMapPairs[V any](m map[string]V, format func(V) string) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Sort(sort.StringSlice(keys))
+	sort.Strings(keys)
 	for _, k := range keys {
 		pairs = append(pairs, k, format(m[k]))
 	}

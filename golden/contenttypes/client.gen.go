@@ -458,9 +458,8 @@ func (s *clientCall) encodeQuery() string {
 	for key := range s.rawQuery {
 		keys = append(keys, key)
 	}
-	// sort.Sort, as sort.Strings and slices.Sorted compile their generic sort into this package.
 	if len(keys) > 1 {
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 	}
 	var parts []string
 	for i, key := range keys {
@@ -531,7 +530,7 @@ func (s *clientCall) setForm(contentType string, v any, styles map[string]string
 	for k := range tree {
 		keys = append(keys, k)
 	}
-	sort.Sort(sort.StringSlice(keys))
+	sort.Strings(keys)
 	for _, name := range keys {
 		pairs = clientFormPairs(pairs, name, tree[name], styles[name])
 	}
@@ -566,7 +565,7 @@ func clientFormPairs(pairs []string, name string, v any, style string) []string 
 		for k := range v {
 			keys = append(keys, k)
 		}
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 		for _, k := range keys {
 			pairs = clientFormPairs(pairs, name+"["+k+"]", v[k], "")
 		}
@@ -666,7 +665,7 @@ func (m *clientMultipart) write() error {
 	for k := range m.tree {
 		keys = append(keys, k)
 	}
-	sort.Sort(sort.StringSlice(keys))
+	sort.Strings(keys)
 	for _, name := range keys {
 		v := m.tree[name]
 		items, list := v.([]any)
@@ -1038,7 +1037,7 @@ func clientTolerateParts(data []byte, v reflect.Value, pointer string, misfits *
 		for k := range members {
 			keys = append(keys, k)
 		}
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 		names = keys
 		for _, name := range names {
 			parts = append(parts, members[name])

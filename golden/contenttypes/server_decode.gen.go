@@ -682,7 +682,7 @@ func serverFormTree(values url.Values) map[string]any {
 	for k := range values {
 		keys = append(keys, k)
 	}
-	sort.Sort(sort.StringSlice(keys))
+	sort.Strings(keys)
 	for _, key := range keys {
 		node, segs := root, serverFormSegments(key)
 		for _, seg := range segs[:len(segs)-1] {

@@ -379,9 +379,8 @@ func (s *clientCall) encodeQuery() string {
 	for key := range s.rawQuery {
 		keys = append(keys, key)
 	}
-	// sort.Sort, as sort.Strings and slices.Sorted compile their generic sort into this package.
 	if len(keys) > 1 {
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 	}
 	var parts []string
 	for i, key := range keys {
@@ -452,7 +451,7 @@ func (s *clientCall) setForm(contentType string, v any, styles map[string]string
 	for k := range tree {
 		keys = append(keys, k)
 	}
-	sort.Sort(sort.StringSlice(keys))
+	sort.Strings(keys)
 	for _, name := range keys {
 		pairs = clientFormPairs(pairs, name, tree[name], styles[name])
 	}
@@ -487,7 +486,7 @@ func clientFormPairs(pairs []string, name string, v any, style string) []string 
 		for k := range v {
 			keys = append(keys, k)
 		}
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 		for _, k := range keys {
 			pairs = clientFormPairs(pairs, name+"["+k+"]", v[k], "")
 		}
@@ -795,7 +794,7 @@ func clientTolerateParts(data []byte, v reflect.Value, pointer string, misfits *
 		for k := range members {
 			keys = append(keys, k)
 		}
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 		names = keys
 		for _, name := range names {
 			parts = append(parts, members[name])

@@ -570,9 +570,8 @@ func (s *clientCall) encodeQuery() string {
 	for key := range s.rawQuery {
 		keys = append(keys, key)
 	}
-	// sort.Sort, as sort.Strings and slices.Sorted compile their generic sort into this package.
 	if len(keys) > 1 {
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 	}
 	var parts []string
 	for i, key := range keys {
@@ -643,7 +642,7 @@ func (s *clientCall) setForm(contentType string, v any, styles map[string]string
 	for k := range tree {
 		keys = append(keys, k)
 	}
-	sort.Sort(sort.StringSlice(keys))
+	sort.Strings(keys)
 	for _, name := range keys {
 		pairs = clientFormPairs(pairs, name, tree[name], styles[name])
 	}
@@ -678,7 +677,7 @@ func clientFormPairs(pairs []string, name string, v any, style string) []string 
 		for k := range v {
 			keys = append(keys, k)
 		}
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 		for _, k := range keys {
 			pairs = clientFormPairs(pairs, name+"["+k+"]", v[k], "")
 		}
@@ -778,7 +777,7 @@ func (m *clientMultipart) write() error {
 	for k := range m.tree {
 		keys = append(keys, k)
 	}
-	sort.Sort(sort.StringSlice(keys))
+	sort.Strings(keys)
 	for _, name := range keys {
 		v := m.tree[name]
 		items, list := v.([]any)
@@ -1151,7 +1150,7 @@ func clientTolerateParts(data []byte, v reflect.Value, pointer string, misfits *
 		for k := range members {
 			keys = append(keys, k)
 		}
-		sort.Sort(sort.StringSlice(keys))
+		sort.Strings(keys)
 		names = keys
 		for _, name := range names {
 			parts = append(parts, members[name])
