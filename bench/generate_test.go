@@ -205,7 +205,7 @@ func loadKin(b *testing.B, path string) *openapi3.T {
 
 // loadLivegen builds livegen's model, as the command does.
 func loadLivegen(b *testing.B, path string) *generator.API {
-	api, err := generator.LoadFile(path, generator.Options{Package: "api"})
+	api, err := generator.LoadFile(path, generator.Options{Package: "api", ImportPath: "example.com/api"})
 	if err != nil {
 		b.Fatal(err)
 	}

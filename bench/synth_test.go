@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -20,20 +21,22 @@ func TestSyntheticSpec(t *testing.T) {
 	for _, n := range []int{1, 2, 3, 4, 5, 6, 9, 10, 12} {
 		spec := SyntheticSpec(n)
 		require.True(t, bytes.Equal(spec, SyntheticSpec(n)), "n=%d: not deterministic", n)
-		api, err := generator.LoadData(spec, "synthetic.yaml", generator.Options{Package: "api", Strict: true})
+		api, err := generator.LoadData(spec, "synthetic.yaml", generator.Options{Package: "api", ImportPath: "example.com/api", Strict: true})
 		require.NoError(t, err, "n=%d", n)
 		require.Len(t, api.Operations, n)
 		require.Empty(t, api.Warnings)
 	}
 
 	spec := SyntheticSpec(10)
-	api, err := generator.LoadData(spec, "synthetic.yaml", generator.Options{Package: "api"})
+	api, err := generator.LoadData(spec, "synthetic.yaml", generator.Options{Package: "api", ImportPath: "example.com/api"})
 	require.NoError(t, err)
 	files, err := templates.Render(api, outputs)
 	require.NoError(t, err)
 	var names []string
 	for _, f := range files {
-		names = append(names, f.Name)
+		if !strings.HasPrefix(f.Name, templates.RuntimeDir+"/") { // the runtime package's files vary with what it holds
+			names = append(names, f.Name)
+		}
 	}
 	require.Equal(t, []string{"models.gen.go", "filters.gen.go", "client.gen.go", "validate.gen.go", "server.gen.go", "server_decode.gen.go", "server_encode.gen.go", "server_paging.gen.go"}, names)
 

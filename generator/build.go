@@ -74,7 +74,7 @@ func newBuilder(doc *openapi3.T, file string, opts Options) *builder {
 		schemes:  map[string]*SecurityScheme{},
 		mapped:   map[*Type][]*Type{},
 	}
-	b.api = &API{SpecName: opts.SpecName, Package: pkg}
+	b.api = &API{SpecName: opts.SpecName, Package: pkg, ImportPath: opts.ImportPath}
 	return b
 }
 

@@ -14,6 +14,9 @@ import (
 type Options struct {
 	// Package is the Go package name of the output.
 	Package string
+	// ImportPath is the output's import path, under which its runtime
+	// package is imported (see API.ImportPath).
+	ImportPath string
 	// SpecName is printed in generated headers; it defaults to the file's base name.
 	SpecName string
 	// Strict turns every warning into an error and validates the document fully.

@@ -8,8 +8,11 @@ import "github.com/seed-0d47db62/livegen/loader"
 // API is the whole model of one OpenAPI document.
 type API struct {
 	// SpecName is the spec file's base name, printed in generated headers.
-	SpecName    string
-	Package     string
+	SpecName string
+	Package  string
+	// ImportPath is the generated package's import path. The package
+	// imports its runtime from below it, so rendering needs it.
+	ImportPath  string
 	Title       string
 	Version     string
 	Description string

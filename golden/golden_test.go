@@ -29,7 +29,7 @@ func TestGolden(t *testing.T) {
 	for _, spec := range specs {
 		dir := filepath.Dir(spec)
 		t.Run(dir, func(t *testing.T) {
-			api, err := generator.LoadFile(spec, generator.Options{Package: casePackage(dir), SpecName: spec, Selection: caseSelection(t, dir)})
+			api, err := generator.LoadFile(spec, generator.Options{Package: casePackage(dir), ImportPath: "github.com/seed-0d47db62/livegen/golden/" + dir, SpecName: spec, Selection: caseSelection(t, dir)})
 			require.NoError(t, err)
 			files, err := templates.Render(api, nil)
 			require.NoError(t, err)
@@ -38,6 +38,7 @@ func TestGolden(t *testing.T) {
 				got[f.Name] = true
 				path := filepath.Join(dir, f.Name)
 				if *update {
+					require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
 					require.NoError(t, os.WriteFile(path, f.Content, 0o644))
 					continue
 				}
@@ -46,8 +47,9 @@ func TestGolden(t *testing.T) {
 				require.Equal(t, string(want), string(f.Content), "%s is stale; run go test ./golden -update and review the diff", path)
 			}
 			stale, _ := filepath.Glob(filepath.Join(dir, "*.gen.go"))
-			for _, path := range stale {
-				if got[filepath.Base(path)] {
+			inRuntime, _ := filepath.Glob(filepath.Join(dir, templates.RuntimeDir, "*.gen.go"))
+			for _, path := range append(stale, inRuntime...) {
+				if rel, _ := filepath.Rel(dir, path); got[filepath.ToSlash(rel)] {
 					continue
 				}
 				if *update {

@@ -232,10 +232,10 @@ func genServerForm(f *jen.File) {
 	f.Comment("items[0][price], expand[]), repeated names make lists, and values are numbers")
 	f.Comment("or booleans where the type wants them and read as such. A malformed form is a")
 	f.Comment("problem; the pairs read before the fault are kept.")
-	f.Func().Id("serverFormJSON").Params(jen.Id("c").Op("*").Id(valState), jen.Id("data").Index().Byte(), jen.Id("form").Op("*").Id("serverForm")).Index().Byte().Block(
+	f.Func().Id("serverFormJSON").Params(jen.Id("c").Op("*").Add(rt("State")), jen.Id("data").Index().Byte(), jen.Id("form").Op("*").Id("serverForm")).Index().Byte().Block(
 		jen.List(jen.Id("values"), jen.Err()).Op(":=").Qual(pkgURL, "ParseQuery").Call(jen.String().Call(jen.Id("data"))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Id("c").Dot("add").Call(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")}), jen.Lit("is not a valid form: ").Op("+").Err().Dot("Error").Call()),
+			jen.Id("c").Dot("Add").Call(jen.Op("&").Add(rt("Path")).Values(jen.Dict{jen.Id("In"): jen.Lit("body")}), jen.Lit("is not a valid form: ").Op("+").Err().Dot("Error").Call()),
 		),
 		jen.Return(jen.Id("form").Dot("json").Call(jen.Id("values"))),
 	)

@@ -226,14 +226,14 @@ func genServerMultipart(f *jen.File) {
 		jen.Return(jen.Id("form").Dot("json").Call(p().Dot("values").Call())),
 	)
 	f.Comment("file opens the first file part of a name; nil without one.")
-	f.Func().Params(p().Op("*").Id("serverParts")).Id("file").Params(jen.Id("c").Op("*").Id(valState), jen.Id("name").String()).Op("*").Id(formFileType).Block(
+	f.Func().Params(p().Op("*").Id("serverParts")).Id("file").Params(jen.Id("c").Op("*").Add(rt("State")), jen.Id("name").String()).Op("*").Id(formFileType).Block(
 		jen.If(p().Op("==").Nil()).Block(jen.Return(jen.Nil())),
 		jen.Id("files").Op(":=").Add(p().Dot("form").Dot("File")).Index(jen.Id("name")),
 		jen.If(jen.Len(jen.Id("files")).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
 		jen.List(jen.Id("body"), jen.Err()).Op(":=").Id("files").Index(jen.Lit(0)).Dot("Open").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Id("at").Op(":=").Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")}),
-			jen.Id("c").Dot("add").Call(jen.Id("at").Dot("field").Call(jen.Id("name")), jen.Lit("could not be read")),
+			jen.Id("at").Op(":=").Op("&").Add(rt("Path")).Values(jen.Dict{jen.Id("In"): jen.Lit("body")}),
+			jen.Id("c").Dot("Add").Call(jen.Id("at").Dot("Field").Call(jen.Id("name")), jen.Lit("could not be read")),
 			jen.Return(jen.Nil()),
 		),
 		p().Dot("open").Op("=").Append(p().Dot("open"), jen.Id("body")),

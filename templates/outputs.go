@@ -31,7 +31,7 @@ var Outputs = []Output{
 	{Name: "models", Doc: "Go types for every schema and parameter set, with JSON methods", Files: []OutputFile{{"models.gen.go", Models}}, Requires: []string{"filters"}},
 	{Name: "filters", Doc: "typed bracket filters: query encoding, parsing and in-memory matching", Files: []OutputFile{{"filters.gen.go", Filters}}},
 	{Name: "client", Doc: "typed client: every operation, typed errors, pagination, retries, bulk helpers", Files: []OutputFile{{"client.gen.go", Client}}, Requires: []string{"models"}},
-	{Name: "validate", Doc: "validators generated from the schemas' constraints", Files: []OutputFile{{"validate.gen.go", Validate}}, Requires: []string{"models"}},
+	{Name: "validate", Doc: "validators generated from the schemas' constraints", Files: []OutputFile{{"validate.gen.go", Validate}, {RuntimeDir + "/validate.gen.go", ValidateRuntime}}, Requires: []string{"models"}},
 	{Name: "server", Doc: "server interface and a validating net/http handler, and how it reads requests", Files: []OutputFile{{"server.gen.go", Server}, {"server_decode.gen.go", ServerDecode}, {"server_encode.gen.go", ServerEncode}, {"server_paging.gen.go", ServerPaging}}, Requires: []string{"models", "validate"}},
 }
 
@@ -80,8 +80,12 @@ func Render(api *generator.API, kinds []string) ([]File, error) {
 			todo = append(todo, o.Files...)
 		}
 	}
+	if api.ImportPath == "" {
+		return nil, fmt.Errorf("the generated package's import path is not set: its runtime package is imported from below it")
+	}
 	results := renderAll(api, todo)
 	var files []File
+	runtime := false
 	for i, o := range todo {
 		r := results[i]
 		if r.err != nil {
@@ -90,11 +94,15 @@ func Render(api *generator.API, kinds []string) ([]File, error) {
 		if r.content == nil {
 			continue // nothing to generate for this API (no filters, say)
 		}
-		parts, err := splitLarge(File{Name: o.Name, Content: r.content}, maxFileBytes)
+		runtime = runtime || strings.HasPrefix(o.Name, RuntimeDir+"/")
+		parts, err := splitLarge(File{Name: o.Name, Content: placeRuntime(r.content, api.ImportPath)}, maxFileBytes)
 		if err != nil {
 			return nil, err
 		}
 		files = append(files, parts...)
+	}
+	if runtime {
+		files = append(files, runtimeDoc(api))
 	}
 	return files, nil
 }

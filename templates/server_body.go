@@ -215,14 +215,14 @@ func genBodyError(f *jen.File) {
 				Qual(pkgStrconv, "FormatInt").Call(jen.Id("syntax").Dot("Offset"), jen.Lit(10)).Op("+").Lit(")")),
 			jen.Return(jen.False()),
 		),
-		jen.Id("n").Op(":=").Id("c").Dot("found").Call(),
+		jen.Id("n").Op(":=").Id("c").Dot("Found").Call(),
 		jen.Id("walk").Call(),
-		jen.If(jen.Id("c").Dot("found").Call().Op(">").Id("n").Op("||").Id("c").Dot("stopped")).Block(jen.Return(jen.True())),
+		jen.If(jen.Id("c").Dot("Found").Call().Op(">").Id("n").Op("||").Id("c").Dot("Stopped")).Block(jen.Return(jen.True())),
 		jen.Var().Id("typ").Op("*").Qual(pkgJSON, "UnmarshalTypeError"),
 		jen.If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("typ")).Op("&&").Id("typ").Dot("Field").Op("!=").Lit("")).Block(
 			jen.Id("p").Op(":=").Id("at"),
 			jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Qual(pkgStrings, "Split").Call(jen.Id("typ").Dot("Field"), jen.Lit("."))).Block(
-				jen.Id("p").Op("=").Id("p").Dot("field").Call(jen.Id("name")),
+				jen.Id("p").Op("=").Id("p").Dot("Field").Call(jen.Id("name")),
 			),
 			report(jen.Id("p"), jen.Lit("must not be a JSON ").Op("+").Id("typ").Dot("Value")),
 			jen.Return(jen.True()),
@@ -277,7 +277,7 @@ func genDecodeEach(f *jen.File) {
 		jen.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
 			jen.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id("names"), jen.Id("fold")),
 			jen.If(jen.Id("i").Op(">=").Lit(0).Op("&&").Qual(pkgJSON, "Unmarshal").Call(jen.Id("value"), jen.Id("targets").Index(jen.Id("i"))).Op("!=").Nil()).Block(
-				jen.Id("c").Dot("skip").Call(jen.Id("at").Dot("field").Call(jen.Id("names").Index(jen.Id("i")))),
+				jen.Id("c").Dot("Skip").Call(jen.Id("at").Dot("Field").Call(jen.Id("names").Index(jen.Id("i")))),
 			),
 		)),
 	)
@@ -393,12 +393,12 @@ func genScanner(f *jen.File) {
 		jen.Switch(at(i)).Block(
 			jen.Case(jen.LitRune('"')).Block(jen.Return(jen.Id("serverSkipString").Call(data, i))),
 			jen.Case(jen.LitRune('{'), jen.LitRune('[')).Block(
-				jen.Id("open").Op(":=").Id("c").Dot("open").Index(jen.Empty(), jen.Lit(0)),
+				jen.Id("open").Op(":=").Id("c").Dot("Open").Index(jen.Empty(), jen.Lit(0)),
 				jen.For(inRange()).Block(
 					jen.Switch(at(i)).Block(
 						jen.Case(jen.LitRune('"')).Block(jen.Id("i").Op("=").Id("serverSkipString").Call(data, i), jen.Continue()),
 						jen.Case(jen.LitRune('{'), jen.LitRune('[')).Block(
-							jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("c").Dot("ends").Index(jen.Op("&").Add(at(i))), jen.Id("ok")).Block(
+							jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Id("c").Dot("Ends").Index(jen.Op("&").Add(at(i))), jen.Id("ok")).Block(
 								jen.Id("i").Op("+=").Id("n"),
 								jen.If(jen.Len(jen.Id("open")).Op("==").Lit(0)).Block(jen.Return(jen.Id("i"))),
 								jen.Continue(),
@@ -410,18 +410,18 @@ func genScanner(f *jen.File) {
 							jen.Id("from").Op(":=").Id("open").Index(jen.Len(jen.Id("open")).Op("-").Lit(1)),
 							jen.Id("open").Op("=").Id("open").Index(jen.Empty(), jen.Len(jen.Id("open")).Op("-").Lit(1)),
 							jen.If(jen.Id("n").Op(":=").Id("i").Op("+").Lit(1).Op("-").Id("from"), jen.Id("n").Op(">=").Id("serverRememberFrom")).Block(
-								jen.If(jen.Id("c").Dot("ends").Op("==").Nil()).Block(jen.Id("c").Dot("ends").Op("=").Map(jen.Op("*").Byte()).Int().Values()),
-								jen.Id("c").Dot("ends").Index(jen.Op("&").Add(at(jen.Id("from")))).Op("=").Id("n"),
+								jen.If(jen.Id("c").Dot("Ends").Op("==").Nil()).Block(jen.Id("c").Dot("Ends").Op("=").Map(jen.Op("*").Byte()).Int().Values()),
+								jen.Id("c").Dot("Ends").Index(jen.Op("&").Add(at(jen.Id("from")))).Op("=").Id("n"),
 							),
 							jen.If(jen.Len(jen.Id("open")).Op("==").Lit(0)).Block(
-								jen.Id("c").Dot("open").Op("=").Id("open"),
+								jen.Id("c").Dot("Open").Op("=").Id("open"),
 								jen.Return(jen.Id("i").Op("+").Lit(1)),
 							),
 						),
 					),
 					jen.Id("i").Op("++"),
 				),
-				jen.Id("c").Dot("open").Op("=").Id("open"),
+				jen.Id("c").Dot("Open").Op("=").Id("open"),
 				jen.Return(jen.Len(data)),
 			),
 		),
@@ -436,7 +436,7 @@ func genScanner(f *jen.File) {
 	f.Func().Id("serverEachMember").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte())).Block(
 		jen.Id("i").Op(":=").Id("serverSpace").Call(data, jen.Lit(0)),
 		jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('{')).Block(jen.Return()),
-		jen.For(jen.Id("i").Op("++"), jen.Id("c").Dot("checking").Call(), jen.Id("i").Op("++")).Block(
+		jen.For(jen.Id("i").Op("++"), jen.Id("c").Dot("Checking").Call(), jen.Id("i").Op("++")).Block(
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, i),
 			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('"')).Block(jen.Return()),
 			jen.Id("end").Op(":=").Id("serverSkipString").Call(data, i),
@@ -457,7 +457,7 @@ func genScanner(f *jen.File) {
 		jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('[')).Block(jen.Return()),
 		jen.Id("i").Op("=").Id("serverSpace").Call(data, i.Clone().Op("+").Lit(1)),
 		jen.If(jen.Id("i").Op("<").Len(data).Op("&&").Add(at(i)).Op("==").LitRune(']')).Block(jen.Return()),
-		jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("c").Dot("checking").Call(), jen.Id("n").Op("++")).Block(
+		jen.For(jen.Id("n").Op(":=").Lit(0), jen.Id("c").Dot("Checking").Call(), jen.Id("n").Op("++")).Block(
 			jen.Id("i").Op("=").Id("serverSpace").Call(data, i),
 			jen.If(jen.Id("i").Op(">=").Len(data)).Block(jen.Return()),
 			jen.Id("end").Op(":=").Id("serverSkipValue").Call(jen.Id("c"), data, i),

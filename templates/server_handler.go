@@ -389,14 +389,14 @@ func genRespond(f *jen.File) {
 	f.Comment("request is valid.")
 	f.Func().Params(handlerRecv()).Id("invalid").Params(writerParam(), jen.Id("c").Add(statePtr())).Bool().Block(
 		jen.Switch().Block(
-			jen.Case(jen.Id("c").Dot("cancelled")).Block(
+			jen.Case(jen.Id("c").Dot("Cancelled")).Block(
 				jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusServiceUnavailable"), errorBody(jen.Lit("the request ended before it was checked"))),
 			),
-			jen.Case(jen.Id("c").Dot("found").Call().Op(">").Lit(0)).Block(
+			jen.Case(jen.Id("c").Dot("Found").Call().Op(">").Lit(0)).Block(
 				jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), jen.Id("ErrorResponse").Values(jen.Dict{
 					jen.Id("Message"):      jen.Lit("the request is invalid"),
-					jen.Id("Problems"):     jen.Id("c").Dot("problems"),
-					jen.Id("MoreProblems"): jen.Id("c").Dot("more"),
+					jen.Id("Problems"):     jen.Id("c").Dot("Problems"),
+					jen.Id("MoreProblems"): jen.Id("c").Dot("More"),
 				})),
 			),
 			jen.Default().Block(jen.Return(jen.False())),

@@ -19,7 +19,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 	genServerFormVars(f, o)
 	genServerDeepVars(f, o)
 	f.Add(doc(text).Func().Params(handlerRecv()).Id(o.ServerHandler).Params(writerParam(), requestParam()).BlockFunc(func(g *jen.Group) {
-		g.Id("c").Op(":=").Op("&").Id(valState).Values()
+		g.Id("c").Op(":=").Op("&").Add(rt("State")).Values()
 		begin := []jen.Code{jen.Id("w"), jen.Id("r"), jen.Id("c"), jen.Id(operationVar(o)), jen.Lit(hasQuery(o))}
 		if len(o.Security) > 0 {
 			begin = append(begin, jen.Id(securityVar(o)).Op("..."))
@@ -50,7 +50,7 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 		}
 		g.If(jen.Op("!").Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c"))).Block(
 			jen.If(
-				jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot(implField(o)).Dot(o.Name).Call(jen.Id("c").Dot("ctx"), jen.Id("in")),
+				jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot(implField(o)).Dot(o.Name).Call(jen.Id("c").Dot("Ctx"), jen.Id("in")),
 				jen.Err().Op("!=").Nil().Op("||").Id("out").Op("==").Nil(),
 			).Block(
 				jen.Id("h").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Err()),
@@ -110,7 +110,7 @@ func genServerFilter(g *jen.Group, o *generator.Operation) {
 	g.List(jen.Id("filter"), jen.Id("filterErrs")).Op(":=").Id(o.Filter.ParseFunc).Call(jen.Id("q"))
 	g.Id("in").Dot(generator.ServerParamsField).Dot(generator.FilterField).Op("=").Id("filter")
 	g.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("filterErrs")).Block(
-		report(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query"), jen.Id("name"): jen.Id("e").Dot("Param")}), jen.Id("e").Dot("Problem")),
+		report(jen.Op("&").Add(rt("Path")).Values(jen.Dict{jen.Id("In"): jen.Lit("query"), jen.Id("Name"): jen.Id("e").Dot("Param")}), jen.Id("e").Dot("Problem")),
 	)
 }
 
@@ -118,7 +118,7 @@ func genServerFilter(g *jen.Group, o *generator.Operation) {
 // is decoded once, walked for what decoding cannot show, then validated.
 func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
 	target := jen.Id("in").Dot(bodyField(b))
-	root := jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")})
+	root := jen.Op("&").Add(rt("Path")).Values(jen.Dict{jen.Id("In"): jen.Lit("body")})
 	if rawRequestBody(b) {
 		if b.Required {
 			g.If(jen.Id("data").Op("==").Nil()).Block(report(root.Clone(), jen.Lit("a request body is required")))
@@ -165,7 +165,7 @@ func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
 			g.Add(target.Clone()).Op("=").New(typeRef(b.Type))
 		}
 		g.If(jen.Id("serverIsNull").Call(jen.Id("data"))).Block(
-			jen.Id("c").Dot("missing").Call(jen.Id("at"), jen.Lit("must not be null")),
+			jen.Id("c").Dot("Missing").Call(jen.Id("at"), jen.Lit("must not be null")),
 		).Else().If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), model.Clone()), jen.Err().Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 			failed := jen.Id("serverBodyError").Call(jen.Id("c"), jen.Id("at"), jen.Err(), jen.Func().Params().BlockFunc(walk(nil, jen.False())))
 			owner := bodyOwner(b)
@@ -229,7 +229,7 @@ func (c *checks) decodesObjects(api *generator.API) bool {
 // genDecodeObject decodes a struct body with serverDecodeObject and
 // validates it: per operation only the call and the validation differ.
 func (c *checks) genDecodeObject(g *jen.Group, b *generator.RequestBody, target *jen.Statement, model, kinds jen.Code) {
-	root := jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("body")})
+	root := jen.Op("&").Add(rt("Path")).Values(jen.Dict{jen.Id("In"): jen.Lit("body")})
 	walkDecoded := jen.Nil()
 	if c.usesModel(b.Type) {
 		walkDecoded = jen.Add(model)
@@ -270,7 +270,7 @@ func genDecodeObjectRuntime(f *jen.File) {
 	f.Comment("with the decoded value. It reports whether v holds a value to validate.")
 	f.Func().Id("serverDecodeObject").Params(c, at, data, jen.Id("v").Id("serverMemberDecoder"), jen.Id("kinds").Id("serverKind"), jen.List(jen.Id("walk"), jen.Id("walkDecoded")).Id("serverWalker")).Bool().Block(
 		jen.If(jen.Id("serverIsNull").Call(jen.Id("data"))).Block(
-			jen.Id("c").Dot("missing").Call(jen.Id("at"), jen.Lit("must not be null")),
+			jen.Id("c").Dot("Missing").Call(jen.Id("at"), jen.Lit("must not be null")),
 			jen.Return(jen.False()),
 		),
 		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(

@@ -103,7 +103,7 @@ func (c *checks) genParamLine(g *jen.Group, p *generator.Param, lookup jen.Code,
 		return
 	}
 	g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(lookup), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
-		g.Id("at").Op(":=").Op("&").Id(valPath).Values(jen.Id("in").Op(":").Lit(p.In), jen.Id("name").Op(":").Lit(p.Name))
+		g.Id("at").Op(":=").Op("&").Add(rt("Path")).Values(jen.Id("In").Op(":").Lit(p.In), jen.Id("Name").Op(":").Lit(p.Name))
 		c.value(g, p.Type, jen.Id("v"), false, loc{parent: "at"}, 0)
 		if byPointer {
 			g.Add(target.Clone()).Op("=").Op("&").Id("v")
@@ -120,7 +120,7 @@ func genParamOfRuntime(f *jen.File, n paramReaders) {
 	parse := jen.Id("parse").Func().Params(jen.String()).Params(jen.Id("T"), jen.String())
 	tAny := jen.Id("T").Any()
 	paramAt := func(in string) jen.Code {
-		return jen.Id("at").Op(":=").Op("&").Id(valPath).Values(jen.Id("in").Op(":").Lit(in), jen.Id("name").Op(":").Id("name"))
+		return jen.Id("at").Op(":=").Op("&").Add(rt("Path")).Values(jen.Id("In").Op(":").Lit(in), jen.Id("Name").Op(":").Id("name"))
 	}
 	f.Comment("serverParsed parses the text s of a parameter that is there (found), reporting the")
 	f.Comment("parse function's problem at at; false when absent or wrong.")
@@ -141,7 +141,7 @@ func genParamOfRuntime(f *jen.File, n paramReaders) {
 		jen.Id("list").Op(":=").Make(jen.Index().Id("T"), jen.Lit(0), jen.Len(jen.Id("items"))),
 		jen.For(jen.List(jen.Id("i"), jen.Id("s")).Op(":=").Range().Id("items")).Block(
 			jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("serverParsed").Call(jen.Id("c"),
-				jen.Op("&").Id(valPath).Values(jen.Id("parent").Op(":").Id("at"), jen.Id("index").Op(":").Id("i"), jen.Id("isIndex").Op(":").True()),
+				jen.Op("&").Add(rt("Path")).Values(jen.Id("Parent").Op(":").Id("at"), jen.Id("Index").Op(":").Id("i"), jen.Id("IsIndex").Op(":").True()),
 				jen.Id("s"), jen.True(), jen.Id("parse")), jen.Id("ok")).Block(
 				jen.Id("list").Op("=").Append(jen.Id("list"), jen.Id("v")),
 			),

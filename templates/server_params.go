@@ -79,7 +79,7 @@ func (c *checks) genParam(g *jen.Group, o *generator.Operation, p *generator.Par
 		return
 	}
 	g.BlockFunc(func(g *jen.Group) {
-		g.Id("at").Op(":=").Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit(p.In), jen.Id("name"): jen.Lit(p.Name)})
+		g.Id("at").Op(":=").Op("&").Add(rt("Path")).Values(jen.Dict{jen.Id("In"): jen.Lit(p.In), jen.Id("Name"): jen.Lit(p.Name)})
 		assign := func(g *jen.Group, v jen.Code) {
 			c.value(g, p.Type, jen.Id("v"), false, loc{parent: "at"}, 0)
 			if byPointer {
@@ -185,7 +185,7 @@ func (c *checks) genListParam(g *jen.Group, p *generator.Param, wildcard string,
 		}
 		g.Id("list").Op(":=").Make(typeRef(p.Type), jen.Lit(0), jen.Len(jen.Id("items")))
 		g.For(jen.List(jen.Id("i"), jen.Id("s")).Op(":=").Range().Id("items")).BlockFunc(func(g *jen.Group) {
-			g.Id("at").Op(":=").Op("&").Id(valPath).Values(jen.Dict{jen.Id("parent"): jen.Id("at"), jen.Id("index"): jen.Id("i"), jen.Id("isIndex"): jen.True()})
+			g.Id("at").Op(":=").Op("&").Add(rt("Path")).Values(jen.Dict{jen.Id("Parent"): jen.Id("at"), jen.Id("Index"): jen.Id("i"), jen.Id("IsIndex"): jen.True()})
 			genParseScalar(g, elem, jen.Id("s"), jen.Id("at"), func(g *jen.Group, v jen.Code) {
 				g.Id("list").Op("=").Append(jen.Id("list"), v)
 			})
@@ -236,7 +236,7 @@ func (c *checks) genObjectFields(g *jen.Group, p *generator.Param, t *generator.
 			g.Id("obj").Op(":=").Make(typeRef(p.Type), jen.Len(jen.Id("m")))
 			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("serverSortedKeys").Call(jen.Id("m"))).BlockFunc(func(g *jen.Group) {
 				if parseUsesAt(t.Elem) {
-					g.Id("at").Op(":=").Id("at").Dot("field").Call(jen.Id("k"))
+					g.Id("at").Op(":=").Id("at").Dot("Field").Call(jen.Id("k"))
 				}
 				genParseScalar(g, t.Elem, jen.Id("m").Index(jen.Id("k")), jen.Id("at"), func(g *jen.Group, x jen.Code) {
 					g.Id("obj").Index(jen.Id("k")).Op("=").Add(x)
@@ -250,7 +250,7 @@ func (c *checks) genObjectFields(g *jen.Group, p *generator.Param, t *generator.
 		for _, f := range t.Named.Fields {
 			g.If(jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("m").Index(jen.Lit(f.JSONName)), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
 				if parseUsesAt(f.Type) {
-					g.Id("at").Op(":=").Id("at").Dot("field").Call(jen.Lit(f.JSONName))
+					g.Id("at").Op(":=").Id("at").Dot("Field").Call(jen.Lit(f.JSONName))
 				}
 				genParseScalar(g, f.Type, jen.Id("s"), jen.Id("at"), func(g *jen.Group, x jen.Code) {
 					if f.Shape() == generator.ShapePointer {
@@ -271,7 +271,7 @@ func requiredElse(f *generator.Field) jen.Code {
 	if !f.Required {
 		return jen.Null()
 	}
-	return jen.Else().Block(report(jen.Id("at").Dot("field").Call(jen.Lit(f.JSONName)), jen.Lit("is required")))
+	return jen.Else().Block(report(jen.Id("at").Dot("Field").Call(jen.Lit(f.JSONName)), jen.Lit("is required")))
 }
 
 // declaredQuery is the literal of the query parameter names that an
@@ -395,7 +395,7 @@ func (n paramReaders) split() bool {
 // that n says the operations call.
 func genParamRuntime(f *jen.File, n paramReaders) {
 	c := jen.Id("c").Add(statePtr())
-	query := jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query")})
+	query := jen.Op("&").Add(rt("Path")).Values(jen.Dict{jen.Id("In"): jen.Lit("query")})
 	f.Comment("serverQuery parses the query string. A malformed one is a problem, and the")
 	f.Comment("well-formed pairs are still read. net/url reads no query of more than 10,000")
 	f.Comment("parameters; that is a problem of its own.")
@@ -542,7 +542,7 @@ func genStrictQuery(f *jen.File) {
 		),
 		jen.Qual(pkgSort, "Strings").Call(jen.Id("names")),
 		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("names")).Block(
-			report(jen.Op("&").Id(valPath).Values(jen.Dict{jen.Id("in"): jen.Lit("query"), jen.Id("name"): jen.Id("name")}), jen.Lit("is not a parameter of this operation")),
+			report(jen.Op("&").Add(rt("Path")).Values(jen.Dict{jen.Id("In"): jen.Lit("query"), jen.Id("Name"): jen.Id("name")}), jen.Lit("is not a parameter of this operation")),
 		),
 	)
 }
@@ -765,7 +765,7 @@ func deepObjectLit(t *generator.TypeRef) jen.Code {
 // its bracketed pairs become JSON text, decoded into the parameter's type;
 // problems are named by the full bracket name (filter[created][gte]).
 func genDeepObjectParam(g *jen.Group, o *generator.Operation, p *generator.Param, assign func(*jen.Group, jen.Code)) {
-	g.Id("at").Dot("brackets").Op("=").True()
+	g.Id("at").Dot("Brackets").Op("=").True()
 	read := g.If(jen.Id("data").Op(":=").Id("serverDeepObject").Call(jen.Id("q"), jen.Lit(p.Name), jen.Id(deepVar(o, p))), jen.Id("data").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("v").Add(typeRef(p.Type))
 		g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(
@@ -868,13 +868,13 @@ func genJSONPathAt(f *jen.File) {
 			)
 			g.If(jen.Id("top").Dot("object").Op("&&").Id("top").Dot("key")).Block(
 				jen.List(jen.Id("name"), jen.Id("_")).Op(":=").Id("tok").Assert(jen.String()),
-				jen.List(jen.Id("here"), jen.Id("top").Dot("key")).Op("=").List(jen.Id("top").Dot("at").Dot("field").Call(jen.Id("name")), jen.False()),
+				jen.List(jen.Id("here"), jen.Id("top").Dot("key")).Op("=").List(jen.Id("top").Dot("at").Dot("Field").Call(jen.Id("name")), jen.False()),
 				jen.Continue(),
 			)
 			g.If(jen.Id("top").Dot("object")).Block(
 				jen.Id("top").Dot("key").Op("=").True(),
 			).Else().If(jen.Len(jen.Id("stack")).Op(">").Lit(1)).Block(
-				jen.List(jen.Id("here"), jen.Id("top").Dot("index")).Op("=").List(jen.Id("top").Dot("at").Dot("item").Call(jen.Id("top").Dot("index")), jen.Id("top").Dot("index").Op("+").Lit(1)),
+				jen.List(jen.Id("here"), jen.Id("top").Dot("index")).Op("=").List(jen.Id("top").Dot("at").Dot("Item").Call(jen.Id("top").Dot("index")), jen.Id("top").Dot("index").Op("+").Lit(1)),
 			)
 			g.If(jen.Id("dec").Dot("InputOffset").Call().Op(">=").Id("offset")).Block(jen.Return(jen.Id("here")))
 			g.If(jen.List(jen.Id("d"), jen.Id("ok")).Op(":=").Id("tok").Assert(jen.Qual(pkgJSON, "Delim")), jen.Id("ok")).Block(
@@ -934,7 +934,7 @@ func genQueryUnionOf(f *jen.File) {
 	f.Comment("lists, written as a list: one item that a scalar variant reads is that variant,")
 	f.Comment("otherwise the items are the list variant's, each read as serverParseUnionOf does.")
 	f.Func().Id("serverQueryUnionOf").Types(jen.Id("T").Any()).Params(c, jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("required").Bool()).Params(jen.Id("T"), jen.Bool()).Block(
-		jen.Id("at").Op(":=").Op("&").Id(valPath).Values(jen.Id("in").Op(":").Lit("query"), jen.Id("name").Op(":").Id("name")),
+		jen.Id("at").Op(":=").Op("&").Add(rt("Path")).Values(jen.Id("In").Op(":").Lit("query"), jen.Id("Name").Op(":").Id("name")),
 		jen.Var().Id("v").Id("T"),
 		jen.List(jen.Id("items"), jen.Id("ok")).Op(":=").Id("serverQueryList").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Id("name"), jen.Id("sep"), jen.Id("required")),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("v"), jen.False())),

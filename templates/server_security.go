@@ -255,14 +255,14 @@ func genServerBegin(f *jen.File, secured bool) {
 		auth = jen.If(jen.Len(jen.Id("security")).Op(">").Lit(0)).Block(
 			jen.List(jen.Id("ctx"), jen.Id("ok")).Op(":=").Id("h").Dot("authenticate").Call(jen.Id("w"), jen.Id("r"), jen.Id("op").Dot("ID"), jen.Id("security")),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
-			jen.Id("c").Dot("ctx").Op("=").Id("ctx"),
+			jen.Id("c").Dot("Ctx").Op("=").Id("ctx"),
 		)
 	}
 	f.Comment("serverBegin starts serving op: it checks the credentials against the alternative")
 	f.Comment("security requirements (answering 401 itself, then false), and reads the query when the")
 	f.Comment("operation has query parameters or WithStrictQuery asks to check it.")
 	f.Func().Params(handlerRecv()).Id("serverBegin").Params(params...).Params(jen.Qual(pkgURL, "Values"), jen.Bool()).Block(
-		jen.Id("c").Dot("ctx").Op("=").Id("r").Dot("Context").Call(),
+		jen.Id("c").Dot("Ctx").Op("=").Id("r").Dot("Context").Call(),
 		auth,
 		jen.Var().Id("q").Qual(pkgURL, "Values"),
 		jen.If(jen.Id("query").Op("||").Id("h").Dot("strictQuery")).Block(jen.Id("q").Op("=").Id("serverQuery").Call(jen.Id("c"), jen.Id("r").Dot("URL").Dot("RawQuery"))),

@@ -98,7 +98,7 @@ func genWalkMembers(f *jen.File) {
 		jen.If(jen.Id("i").Op("<").Lit(0).Op("||").Id("kinds").Index(jen.Id("i")).Op("&").Id("serverMemberRequired").Op("==").Lit(0)).Block(jen.Return(jen.True())),
 		jen.Id("seen").Index(jen.Id("i")).Op("=").True(),
 		jen.If(jen.Id("kinds").Index(jen.Id("i")).Op("&").Id("serverMemberNotNull").Op("!=").Lit(0).Op("&&").Id("serverIsNull").Call(jen.Id("value"))).Block(
-			jen.Id("c").Dot("missing").Call(jen.Id("at").Dot("field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Lit("must not be null")),
+			jen.Id("c").Dot("Missing").Call(jen.Id("at").Dot("Field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Lit("must not be null")),
 			jen.Return(jen.False()),
 		),
 		jen.Return(jen.True()),
@@ -115,7 +115,7 @@ func genWalkMembers(f *jen.File) {
 			jen.If(jen.Op("!").Id("serverMember").Call(jen.Id("c"), jen.Id("at"), jen.Id("names"), jen.Id("kinds"), jen.Id("seen"), jen.Id("i"), jen.Id("value")).Op("||").
 				Id("member").Op("!=").Nil().Op("&&").Id("member").Call(jen.Id("i"), jen.Id("key"), jen.Id("value"))).Block(jen.Return()),
 			jen.If(jen.Op("!").Id("decoded").Op("&&").Id("i").Op(">=").Lit(0)).Block(
-				jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at").Dot("field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Id("value"), jen.Id("kinds").Index(jen.Id("i")).Op("&").Id("serverKindAny"), jen.False()),
+				jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at").Dot("Field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Id("value"), jen.Id("kinds").Index(jen.Id("i")).Op("&").Id("serverKindAny"), jen.False()),
 			),
 		)),
 		jen.If(jen.Id("seen").Op("!=").Nil()).Block(jen.Id("serverMissing").Call(jen.Id("c"), jen.Id("at"), jen.Id("names"), jen.Id("kinds"), jen.Id("seen"))),
@@ -124,7 +124,7 @@ func genWalkMembers(f *jen.File) {
 	f.Func().Id("serverMissing").Params(c.Clone(), at.Clone(), names.Clone(), kinds.Clone(), seen.Clone()).Block(
 		jen.For(jen.List(jen.Id("i"), jen.Id("k")).Op(":=").Range().Id("kinds")).Block(
 			jen.If(jen.Id("k").Op("&").Id("serverMemberRequired").Op("!=").Lit(0).Op("&&").Op("!").Id("seen").Index(jen.Id("i"))).Block(
-				jen.Id("c").Dot("missing").Call(jen.Id("at").Dot("field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Lit("is required")),
+				jen.Id("c").Dot("Missing").Call(jen.Id("at").Dot("Field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Lit("is required")),
 			),
 		),
 	)
@@ -306,7 +306,7 @@ func fieldPointer(fl *generator.Field) func(g *jen.Group) {
 // type r named name. pointer, when set, emits the decoded value's pointer as
 // m1, for types whose walk matters after decoding too.
 func (c *checks) walkMember(g *jen.Group, r *generator.TypeRef, name jen.Code, pointer func(*jen.Group)) {
-	node := jen.Id("at").Dot("field").Call(name)
+	node := jen.Id("at").Dot("Field").Call(name)
 	kinds := kindsExpr(kindsOf(r))
 	if c.refPresence(r) && pointer != nil {
 		g.Id("at1").Op(":=").Add(node)
@@ -369,7 +369,7 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 	var params jen.Code
 	var lookup func() jen.Code
 	if r.Kind == generator.RefSlice {
-		node = jen.Id(at).Dot("item").Call(jen.Id(key))
+		node = jen.Id(at).Dot("Item").Call(jen.Id(key))
 		params = jen.List(jen.Id(key).Int(), jen.Id(item).Index().Byte())
 		lookup = func() jen.Code {
 			return jen.If(jen.Add(model).Op("!=").Nil().Op("&&").Id(key).Op("<").Len(jen.Op("*").Add(model))).Block(
@@ -378,7 +378,7 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 		}
 	} else {
 		name := jen.Id("serverKeyText").Call(jen.Id(key))
-		node = jen.Id(at).Dot("field").Call(name)
+		node = jen.Id(at).Dot("Field").Call(name)
 		params = jen.List(jen.Id(key), jen.Id(item).Index().Byte())
 		lookup = func() jen.Code {
 			return jen.If(jen.Add(model).Op("!=").Nil()).Block(
@@ -398,7 +398,7 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 		if generator.NullRejected(elem) {
 			// Go decodes null as the zero value; the schema does not allow it.
 			g.If(jen.Id("serverIsNull").Call(jen.Id(item))).Block(
-				jen.Id("c").Dot("missing").Call(jen.Id(elemAt), jen.Lit("must not be null")),
+				jen.Id("c").Dot("Missing").Call(jen.Id(elemAt), jen.Lit("must not be null")),
 				jen.Return(),
 			)
 		}
@@ -424,7 +424,7 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 	}
 	// Too many items are one problem, found before any item is walked.
 	g.If(jen.Id("n").Op(":=").Id("serverCountItems").Call(jen.Id("c"), jen.Id(raw)), jen.Id("n").Op(">").Add(intLit(max))).Block(
-		jen.Id("c").Dot("tooManyItems").Call(jen.Id(at), jen.Id("n"), intLit(max)),
+		jen.Id("c").Dot("TooManyItems").Call(jen.Id(at), jen.Id("n"), intLit(max)),
 	).Else().Block(loop)
 }
 

@@ -86,7 +86,7 @@ func TestSplitCuratedBuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a package")
 	}
-	api, err := generator.LoadData(openapi.Lives, "lives.yaml", generator.Options{Package: "lives"})
+	api, err := generator.LoadData(openapi.Lives, "lives.yaml", generator.Options{Package: "lives", ImportPath: "split"})
 	require.NoError(t, err)
 	files, err := Render(api, nil)
 	require.NoError(t, err)
@@ -101,7 +101,9 @@ func TestSplitCuratedBuilds(t *testing.T) {
 			formatted, err := format.Source(p.Content)
 			require.NoError(t, err)
 			require.Equal(t, string(formatted), string(p.Content), "%s is gofmt-clean", p.Name)
-			require.NoError(t, os.WriteFile(filepath.Join(dir, p.Name), p.Content, 0o644))
+			path := filepath.Join(dir, p.Name)
+			require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+			require.NoError(t, os.WriteFile(path, p.Content, 0o644))
 			count++
 		}
 	}

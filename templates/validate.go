@@ -5,31 +5,51 @@ import (
 	"github.com/seed-0d47db62/livegen/generator"
 )
 
-// Validate renders validate.gen.go: Problem and ValidationError, and a
-// Validate method for every type whose schema constrains its values. The
-// server calls the same methods, so client and server agree on validity.
+// Validate renders validate.gen.go: a Validate method for every type whose
+// schema constrains its values. The server calls the same methods, so client
+// and server agree on validity.
 func Validate(api *generator.API) ([]byte, error) {
-	if len(api.Types) == 0 && len(api.ServedOperations()) == 0 {
+	if !validates(api) {
 		return nil, nil
 	}
 	c := newChecks(api)
 	f := newFile(api)
-	genProblemTypes(f)
-	enums := false
+	genProblemAliases(f)
 	for _, t := range api.Types {
 		if c.plan.HasMethod(t) {
 			genValidateMethods(f, c, t)
-			enums = enums || t.Kind == generator.KindEnum
 		}
 	}
+	genValidateRoot(f)
+	genPatterns(f, c)
+	return render(f)
+}
+
+// ValidateRuntime renders the runtime's validate.gen.go: Problem and
+// ValidationError, where a value sits, the state that collects problems,
+// and the checks that the spec's constraints use.
+func ValidateRuntime(api *generator.API) ([]byte, error) {
+	if !validates(api) {
+		return nil, nil
+	}
+	c := newChecks(api)
+	f := newRuntimeFile(api)
+	genProblemTypes(f)
 	genValidationPath(f)
 	genValidationState(f, c.useAddIfProperty)
-	genValidateRoot(f)
-	if enums {
-		genValidateRootIf(f)
+	for _, t := range api.Types {
+		if c.plan.HasMethod(t) && t.Kind == generator.KindEnum {
+			genValidateRootIf(f)
+			break
+		}
 	}
 	genCheckHelpers(f, c)
 	return render(f)
+}
+
+// validates reports whether the API has anything to validate.
+func validates(api *generator.API) bool {
+	return len(api.Types) > 0 || len(api.ServedOperations()) > 0
 }
 
 // genValidateMethods renders Validate, for users, and validate, which
@@ -44,7 +64,7 @@ func genValidateMethods(f *jen.File, c *checks, t *generator.Type) {
 		// Callers check an enum in place with Valid; it has no validate.
 		f.Comment("Validate returns a *ValidationError if the spec does not list v, or nil.")
 		f.Func().Params(recv).Id("Validate").Params().Error().Block(
-			jen.Return(jen.Id("validateRootIf").Call(jen.Op("!").Id("v").Dot("Valid").Call(), jen.Lit(enumProblem(t)))))
+			jen.Return(rt("RootIf").Call(jen.Op("!").Id("v").Dot("Valid").Call(), jen.Lit(enumProblem(t)))))
 		return
 	}
 	f.Comment("Validate returns a *ValidationError listing every way v breaks its schema, or nil;")
@@ -55,8 +75,8 @@ func genValidateMethods(f *jen.File, c *checks, t *generator.Type) {
 	})
 }
 
-// genCheckHelpers renders the helpers and compiled patterns that the checks
-// of this package use, and only those.
+// genCheckHelpers renders the runtime's helpers that the checks of this
+// package use, and only those.
 func genCheckHelpers(f *jen.File, c *checks) {
 	for _, format := range generator.CheckedFormats {
 		if c.formats[format] {
@@ -79,6 +99,10 @@ func genCheckHelpers(f *jen.File, c *checks) {
 	if c.useSortedKeys {
 		genSortedKeys(f)
 	}
+}
+
+// genPatterns renders the spec's patterns, compiled once.
+func genPatterns(f *jen.File, c *checks) {
 	if len(c.patternOrder) == 0 {
 		return
 	}

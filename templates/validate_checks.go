@@ -19,14 +19,14 @@ type checks struct {
 	patterns         map[string]string
 	patternOrder     []string
 	formats          map[string]bool
-	useUnique        bool // validationUnique
-	useUniqueJSON    bool // validationUniqueJSON
-	useUniqueBy      bool // validationUniqueBy
-	useMultipleOf    bool // validationMultipleOf
-	useSortedKeys    bool // validationKeys
-	useString        bool // validateString
-	useMinItems      bool // validateMinItems
-	useAddIfProperty bool // validationState.addIfProperty
+	useUnique        bool // Unique
+	useUniqueJSON    bool // UniqueJSON
+	useUniqueBy      bool // UniqueBy
+	useMultipleOf    bool // MultipleOf
+	useSortedKeys    bool // SortedKeys
+	useString        bool // CheckString
+	useMinItems      bool // CheckMinItems
+	useAddIfProperty bool // State.AddIfProperty
 }
 
 // newChecks plans the checks of api: the validate method of every type,
@@ -73,9 +73,9 @@ type loc struct {
 func (l loc) problemAt() jen.Code {
 	switch {
 	case l.name != nil:
-		return jen.Id(l.parent).Dot("field").Call(l.name)
+		return jen.Id(l.parent).Dot("Field").Call(l.name)
 	case l.index != "":
-		return jen.Id(l.parent).Dot("item").Call(jen.Id(l.index))
+		return jen.Id(l.parent).Dot("Item").Call(jen.Id(l.index))
 	}
 	return jen.Id(l.parent)
 }
@@ -85,7 +85,7 @@ func (l loc) node() jen.Code { return l.problemAt() }
 
 // report adds a problem; text is a literal or an expression.
 func report(at jen.Code, text jen.Code) *jen.Statement {
-	return jen.Id("c").Dot("add").Call(at, text)
+	return jen.Id("c").Dot("Add").Call(at, text)
 }
 
 // reportIf adds a problem when bad holds, in one line. A property's path is
@@ -93,9 +93,9 @@ func report(at jen.Code, text jen.Code) *jen.Statement {
 func (c *checks) reportIf(l loc, bad jen.Code, text string) *jen.Statement {
 	if l.name != nil {
 		c.useAddIfProperty = true
-		return jen.Id("c").Dot("addIfProperty").Call(jen.Id(l.parent), l.name, bad, jen.Lit(text))
+		return jen.Id("c").Dot("AddIfProperty").Call(jen.Id(l.parent), l.name, bad, jen.Lit(text))
 	}
-	return jen.Id("c").Dot("addIf").Call(l.problemAt(), bad, jen.Lit(text))
+	return jen.Id("c").Dot("AddIf").Call(l.problemAt(), bad, jen.Lit(text))
 }
 
 // value emits the checks of x, a value of type r. named says that x's Go
@@ -144,11 +144,11 @@ func (c *checks) stringChecks(g *jen.Group, r *generator.TypeRef, x *jen.Stateme
 			pattern = jen.Id(c.pattern(cons.Pattern))
 		}
 		c.useString = true
-		g.Id("validateString").Call(jen.Id("c"), l.problemAt(), s.Clone(), minLen, maxLen, pattern)
+		g.Add(rt("CheckString")).Call(jen.Id("c"), l.problemAt(), s.Clone(), minLen, maxLen, pattern)
 	}
 	if fc, ok := formatChecks[r.Format]; ok {
 		c.formats[r.Format] = true
-		g.Add(c.reportIf(l, jen.Op("!").Id(fc.fn).Call(s.Clone()), fc.problem))
+		g.Add(c.reportIf(l, jen.Op("!").Add(rt(fc.fn)).Call(s.Clone()), fc.problem))
 	}
 }
 
@@ -189,7 +189,7 @@ func (c *checks) numberChecks(g *jen.Group, r *generator.TypeRef, x *jen.Stateme
 			return
 		}
 		c.useMultipleOf = true
-		g.Add(c.reportIf(l, jen.Op("!").Id("validationMultipleOf").Call(jen.Float64().Call(x.Clone()), jen.Op(formatBound(*m))), problem))
+		g.Add(c.reportIf(l, jen.Op("!").Add(rt("MultipleOf")).Call(jen.Float64().Call(x.Clone()), jen.Op(formatBound(*m))), problem))
 	}
 }
 
@@ -231,7 +231,7 @@ func (c *checks) sliceChecks(g *jen.Group, r *generator.TypeRef, x *jen.Statemen
 	count := func() *jen.Statement { return jen.Len(x.Clone()) }
 	if cons.MinItems > 0 && cons.MinItems <= math.MaxInt32 {
 		c.useMinItems = true
-		g.Id("validateMinItems").Call(jen.Id("c"), l.problemAt(), count(), intLit(cons.MinItems))
+		g.Add(rt("CheckMinItems")).Call(jen.Id("c"), l.problemAt(), count(), intLit(cons.MinItems))
 	}
 	by := generator.UniqueByField(r)
 	elems := c.plan.Checked(r.Elem)
@@ -245,7 +245,7 @@ func (c *checks) sliceChecks(g *jen.Group, r *generator.TypeRef, x *jen.Statemen
 			c.uniqueBy(g, by, x, at)
 		}
 		if elems {
-			g.For(jen.Id(i).Op(":=").Lit(0), jen.Id(i).Op("<").Len(x.Clone()).Op("&&").Id("c").Dot("checking").Call(), jen.Id(i).Op("++")).BlockFunc(func(g *jen.Group) {
+			g.For(jen.Id(i).Op(":=").Lit(0), jen.Id(i).Op("<").Len(x.Clone()).Op("&&").Id("c").Dot("Checking").Call(), jen.Id(i).Op("++")).BlockFunc(func(g *jen.Group) {
 				c.value(g, r.Elem, x.Clone().Index(jen.Id(i)), false, loc{parent: at, index: i}, depth+1)
 			})
 		}
@@ -255,7 +255,7 @@ func (c *checks) sliceChecks(g *jen.Group, r *generator.TypeRef, x *jen.Statemen
 		// Too many items are one problem; checking each of them would let a
 		// long array cost far more than the limit allows.
 		tooMany := g.If(count().Op(">").Add(intLit(max))).Block(
-			jen.Id("c").Dot("tooManyItems").Call(l.problemAt(), count(), intLit(max)))
+			jen.Id("c").Dot("TooManyItems").Call(l.problemAt(), count(), intLit(max)))
 		if checksItems {
 			tooMany.Else().BlockFunc(items)
 		}
@@ -277,14 +277,14 @@ func maxItems(r *generator.TypeRef) (uint64, bool) {
 
 // uniqueItems checks uniqueItems: with == on scalars, by JSON text otherwise.
 func (c *checks) uniqueItems(g *jen.Group, elem *generator.TypeRef, x *jen.Statement, at string) {
-	fn := "validationUniqueJSON"
+	fn := "UniqueJSON"
 	if comparableRef(elem) {
-		fn = "validationUnique"
+		fn = "Unique"
 		c.useUnique = true
 	} else {
 		c.useUniqueJSON = true
 	}
-	g.Id(fn).Call(jen.Id("c"), jen.Id(at), x.Clone())
+	g.Add(rt(fn)).Call(jen.Id("c"), jen.Id(at), x.Clone())
 }
 
 // comparableRef reports whether Go's == compares values of r as JSON does.
@@ -327,7 +327,7 @@ func (c *checks) uniqueBy(g *jen.Group, f *generator.Field, x *jen.Statement, at
 	default:
 		body = []jen.Code{jen.Return(fold(item), jen.True())}
 	}
-	g.Id("validationUniqueBy").Call(jen.Id("c"), jen.Id(at), jen.Lit(f.JSONName), jen.Len(x.Clone()),
+	g.Add(rt("UniqueBy")).Call(jen.Id("c"), jen.Id(at), jen.Lit(f.JSONName), jen.Len(x.Clone()),
 		jen.Func().Params(jen.Id("i").Int()).Params(key.Clone(), jen.Bool()).Block(body...))
 }
 
@@ -353,8 +353,8 @@ func (c *checks) mapChecks(g *jen.Group, r *generator.TypeRef, x *jen.Statement,
 func (c *checks) mapValues(g *jen.Group, elem *generator.TypeRef, x *jen.Statement, at string, depth int) {
 	c.useSortedKeys = true
 	k, e := fmt.Sprintf("k%d", depth+1), fmt.Sprintf("e%d", depth+1)
-	g.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Id("validationKeys").Call(x.Clone())).BlockFunc(func(g *jen.Group) {
-		g.If(jen.Op("!").Id("c").Dot("checking").Call()).Block(jen.Break())
+	g.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Add(rt("SortedKeys")).Call(x.Clone())).BlockFunc(func(g *jen.Group) {
+		g.If(jen.Op("!").Id("c").Dot("Checking").Call()).Block(jen.Break())
 		g.Id(e).Op(":=").Add(x.Clone()).Index(jen.Id(k))
 		c.value(g, elem, jen.Id(e), false, loc{parent: at, name: jen.Id(k)}, depth+1)
 	})
@@ -387,7 +387,7 @@ func (c *checks) field(g *jen.Group, f *generator.Field, x *jen.Statement, l loc
 			c.value(g, f.Type, x, false, l, 0)
 			return
 		}
-		missing := g.If(x.Clone().Op("==").Nil()).Block(jen.Id("c").Dot("missing").Call(l.problemAt(), jen.Lit("is required")))
+		missing := g.If(x.Clone().Op("==").Nil()).Block(jen.Id("c").Dot("Missing").Call(l.problemAt(), jen.Lit("is required")))
 		if c.plan.Checked(f.Type) {
 			missing.Else().BlockFunc(func(g *jen.Group) { c.value(g, f.Type, x, false, inBlock, 0) })
 		}

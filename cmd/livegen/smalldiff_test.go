@@ -46,7 +46,7 @@ func renderLives(t *testing.T, edit func(doc *yaml.Node)) map[string]string {
 	edit(&doc)
 	data, err := yaml.Marshal(&doc)
 	require.NoError(t, err)
-	api, err := generator.LoadData(data, openapi.DefaultSpecName, generator.Options{Package: "meltingspot"})
+	api, err := generator.LoadData(data, openapi.DefaultSpecName, generator.Options{Package: "meltingspot", ImportPath: "example.com/meltingspot"})
 	require.NoError(t, err)
 	files, err := templates.Render(api, nil)
 	require.NoError(t, err)

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/generated/meltingspot/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -1186,15 +1187,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -1302,7 +1303,7 @@ var serverOperationLinkChannelGroups = &ServerOperation{ID: "linkChannelGroups",
 // credentials, decodes and validates the request, calls Server.LinkChannelGroups and writes
 // its answer.
 func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationLinkChannelGroups, false, serverSecurityLinkChannelGroups...)
 	if !ok {
 		return
@@ -1314,15 +1315,15 @@ func (h *serverHandler) serveLinkChannelGroups(w http.ResponseWriter, r *http.Re
 	var in LinkChannelGroupsInput
 	in.ChannelID = serverPathValue(r, "channelID")
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*GroupIDsRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.LinkChannelGroups(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.LinkChannelGroups(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "linkChannelGroups", err)
 		} else {
 			h.answer(w, r, "linkChannelGroups", out.answer(w, nil))
@@ -1335,32 +1336,32 @@ var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", 
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
 // request, calls Server.ListLives and writes its answer.
 func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListLives, true, serverSecurityListLives...)
 	if !ok {
 		return
 	}
 	var in ListLivesInput
 	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "page"}
-		c.addIf(at, v < 1, "must be at least 1")
+		at := &livegenrt.Path{In: "query", Name: "page"}
+		c.AddIf(at, v < 1, "must be at least 1")
 		in.Params.Page = &v
 	}
 	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "limit"}
-		c.addIf(at, v < 1, "must be at least 1")
+		at := &livegenrt.Path{In: "query", Name: "limit"}
+		c.AddIf(at, v < 1, "must be at least 1")
 		in.Params.Limit = &v
 	}
 	filter, filterErrs := ParseListLivesFilter(q)
 	in.Params.Filter = filter
 	for _, e := range filterErrs {
-		c.add(&validationPath{
-			in:   "query",
-			name: e.Param,
+		c.Add(&livegenrt.Path{
+			In:   "query",
+			Name: e.Param,
 		}, e.Problem)
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListLives(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListLives(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listLives", err)
 		} else {
 			h.answer(w, r, "listLives", out.answer(w, nil))
@@ -1373,7 +1374,7 @@ var serverOperationCreateLive = &ServerOperation{ID: "createLive", Method: "POST
 // serveCreateLive serves POST /v1/lives: it checks the credentials, decodes and validates
 // the request, calls Server.CreateLive and writes its answer.
 func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationCreateLive, false, serverSecurityCreateLive...)
 	if !ok {
 		return
@@ -1384,15 +1385,15 @@ func (h *serverHandler) serveCreateLive(w http.ResponseWriter, r *http.Request) 
 	}
 	var in CreateLiveInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*CreateLiveRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.CreateLive(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.CreateLive(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "createLive", err)
 		} else {
 			h.answer(w, r, "createLive", out.answer(w, nil))
@@ -1405,7 +1406,7 @@ var serverOperationGetLive = &ServerOperation{ID: "getLive", Method: "GET", Path
 // serveGetLive serves GET /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetLive and writes its answer.
 func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetLive, false, serverSecurityGetLive...)
 	if !ok {
 		return
@@ -1413,7 +1414,7 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 	var in GetLiveInput
 	in.LiveID = serverPathValue(r, "liveID")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetLive(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetLive(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getLive", err)
 		} else {
 			h.answer(w, r, "getLive", out.answer(w, nil))
@@ -1426,7 +1427,7 @@ var serverOperationUpdateLive = &ServerOperation{ID: "updateLive", Method: "PUT"
 // serveUpdateLive serves PUT /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.UpdateLive and writes its answer.
 func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationUpdateLive, false, serverSecurityUpdateLive...)
 	if !ok {
 		return
@@ -1438,15 +1439,15 @@ func (h *serverHandler) serveUpdateLive(w http.ResponseWriter, r *http.Request) 
 	var in UpdateLiveInput
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*UpdateLiveRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.UpdateLive(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.UpdateLive(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "updateLive", err)
 		} else {
 			h.answer(w, r, "updateLive", out.answer(w, nil))
@@ -1459,7 +1460,7 @@ var serverOperationDeleteLive = &ServerOperation{ID: "deleteLive", Method: "DELE
 // serveDeleteLive serves DELETE /v1/lives/{liveId}: it checks the credentials, decodes and
 // validates the request, calls Server.DeleteLive and writes its answer.
 func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationDeleteLive, false, serverSecurityDeleteLive...)
 	if !ok {
 		return
@@ -1467,7 +1468,7 @@ func (h *serverHandler) serveDeleteLive(w http.ResponseWriter, r *http.Request) 
 	var in DeleteLiveInput
 	in.LiveID = serverPathValue(r, "liveID")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.DeleteLive(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.DeleteLive(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "deleteLive", err)
 		} else {
 			h.answer(w, r, "deleteLive", out.answer(w, nil))
@@ -1480,7 +1481,7 @@ var serverOperationListLiveGroups = &ServerOperation{ID: "listLiveGroups", Metho
 // serveListLiveGroups serves GET /v1/lives/{liveId}/groups: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveGroups and writes its answer.
 func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListLiveGroups, true, serverSecurityListLiveGroups...)
 	if !ok {
 		return
@@ -1488,17 +1489,17 @@ func (h *serverHandler) serveListLiveGroups(w http.ResponseWriter, r *http.Reque
 	var in ListLiveGroupsInput
 	in.LiveID = serverPathValue(r, "liveID")
 	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "page"}
-		c.addIf(at, v < 1, "must be at least 1")
+		at := &livegenrt.Path{In: "query", Name: "page"}
+		c.AddIf(at, v < 1, "must be at least 1")
 		in.Params.Page = &v
 	}
 	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "limit"}
-		c.addIf(at, v < 1, "must be at least 1")
+		at := &livegenrt.Path{In: "query", Name: "limit"}
+		c.AddIf(at, v < 1, "must be at least 1")
 		in.Params.Limit = &v
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListLiveGroups(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListLiveGroups(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listLiveGroups", err)
 		} else {
 			h.answer(w, r, "listLiveGroups", out.answer(w, nil))
@@ -1511,7 +1512,7 @@ var serverOperationLinkLiveGroup = &ServerOperation{ID: "linkLiveGroup", Method:
 // serveLinkLiveGroup serves POST /v1/lives/{liveId}/groups: it checks the credentials,
 // decodes and validates the request, calls Server.LinkLiveGroup and writes its answer.
 func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationLinkLiveGroup, false, serverSecurityLinkLiveGroup...)
 	if !ok {
 		return
@@ -1523,13 +1524,13 @@ func (h *serverHandler) serveLinkLiveGroup(w http.ResponseWriter, r *http.Reques
 	var in LinkLiveGroupInput
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*LinkLiveGroupRequest)(nil), &in.Body)
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.LinkLiveGroup(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.LinkLiveGroup(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "linkLiveGroup", err)
 		} else {
 			h.answer(w, r, "linkLiveGroup", out.answer(w, nil))
@@ -1543,7 +1544,7 @@ var serverOperationUnlinkLiveGroup = &ServerOperation{ID: "unlinkLiveGroup", Met
 // credentials, decodes and validates the request, calls Server.UnlinkLiveGroup and writes
 // its answer.
 func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationUnlinkLiveGroup, false, serverSecurityUnlinkLiveGroup...)
 	if !ok {
 		return
@@ -1552,7 +1553,7 @@ func (h *serverHandler) serveUnlinkLiveGroup(w http.ResponseWriter, r *http.Requ
 	in.LiveID = serverPathValue(r, "liveID")
 	in.GroupID = serverPathValue(r, "groupID")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.UnlinkLiveGroup(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.UnlinkLiveGroup(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "unlinkLiveGroup", err)
 		} else {
 			h.answer(w, r, "unlinkLiveGroup", out.answer(w, nil))
@@ -1566,7 +1567,7 @@ var serverOperationUnlinkLiveGroups = &ServerOperation{ID: "unlinkLiveGroups", M
 // credentials, decodes and validates the request, calls Server.UnlinkLiveGroups and writes
 // its answer.
 func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationUnlinkLiveGroups, false, serverSecurityUnlinkLiveGroups...)
 	if !ok {
 		return
@@ -1578,15 +1579,15 @@ func (h *serverHandler) serveUnlinkLiveGroups(w http.ResponseWriter, r *http.Req
 	var in UnlinkLiveGroupsInput
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*GroupIDsRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.UnlinkLiveGroups(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.UnlinkLiveGroups(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "unlinkLiveGroups", err)
 		} else {
 			h.answer(w, r, "unlinkLiveGroups", out.answer(w, nil))
@@ -1600,7 +1601,7 @@ var serverOperationListLiveParticipants = &ServerOperation{ID: "listLiveParticip
 // credentials, decodes and validates the request, calls Server.ListLiveParticipants and
 // writes its answer.
 func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListLiveParticipants, true, serverSecurityListLiveParticipants...)
 	if !ok {
 		return
@@ -1608,25 +1609,25 @@ func (h *serverHandler) serveListLiveParticipants(w http.ResponseWriter, r *http
 	var in ListLiveParticipantsInput
 	in.LiveID = serverPathValue(r, "liveID")
 	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "page"}
-		c.addIf(at, v < 1, "must be at least 1")
+		at := &livegenrt.Path{In: "query", Name: "page"}
+		c.AddIf(at, v < 1, "must be at least 1")
 		in.Params.Page = &v
 	}
 	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "limit"}
-		c.addIf(at, v < 1, "must be at least 1")
+		at := &livegenrt.Path{In: "query", Name: "limit"}
+		c.AddIf(at, v < 1, "must be at least 1")
 		in.Params.Limit = &v
 	}
 	filter, filterErrs := ParseListLiveParticipantsFilter(q)
 	in.Params.Filter = filter
 	for _, e := range filterErrs {
-		c.add(&validationPath{
-			in:   "query",
-			name: e.Param,
+		c.Add(&livegenrt.Path{
+			In:   "query",
+			Name: e.Param,
 		}, e.Problem)
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListLiveParticipants(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListLiveParticipants(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listLiveParticipants", err)
 		} else {
 			h.answer(w, r, "listLiveParticipants", out.answer(w, nil))
@@ -1640,7 +1641,7 @@ var serverOperationInviteLiveParticipant = &ServerOperation{ID: "inviteLiveParti
 // credentials, decodes and validates the request, calls Server.InviteLiveParticipant and
 // writes its answer.
 func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationInviteLiveParticipant, false, serverSecurityInviteLiveParticipant...)
 	if !ok {
 		return
@@ -1652,13 +1653,13 @@ func (h *serverHandler) serveInviteLiveParticipant(w http.ResponseWriter, r *htt
 	var in InviteLiveParticipantInput
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*InviteLiveParticipantRequest)(nil), &in.Body)
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.InviteLiveParticipant(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.InviteLiveParticipant(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "inviteLiveParticipant", err)
 		} else {
 			h.answer(w, r, "inviteLiveParticipant", out.answer(w, nil))
@@ -1672,7 +1673,7 @@ var serverOperationBulkInviteLiveParticipants = &ServerOperation{ID: "bulkInvite
 // checks the credentials, decodes and validates the request, calls
 // Server.BulkInviteLiveParticipants and writes its answer.
 func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationBulkInviteLiveParticipants, false, serverSecurityBulkInviteLiveParticipants...)
 	if !ok {
 		return
@@ -1684,15 +1685,15 @@ func (h *serverHandler) serveBulkInviteLiveParticipants(w http.ResponseWriter, r
 	var in BulkInviteLiveParticipantsInput
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*BulkInviteRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.BulkInviteLiveParticipants(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.BulkInviteLiveParticipants(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "bulkInviteLiveParticipants", err)
 		} else {
 			h.answer(w, r, "bulkInviteLiveParticipants", out.answer(w, nil))
@@ -1705,7 +1706,7 @@ var serverOperationListLiveSpeakers = &ServerOperation{ID: "listLiveSpeakers", M
 // serveListLiveSpeakers serves GET /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.ListLiveSpeakers and writes its answer.
 func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListLiveSpeakers, true, serverSecurityListLiveSpeakers...)
 	if !ok {
 		return
@@ -1713,25 +1714,25 @@ func (h *serverHandler) serveListLiveSpeakers(w http.ResponseWriter, r *http.Req
 	var in ListLiveSpeakersInput
 	in.LiveID = serverPathValue(r, "liveID")
 	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "page"}
-		c.addIf(at, v < 1, "must be at least 1")
+		at := &livegenrt.Path{In: "query", Name: "page"}
+		c.AddIf(at, v < 1, "must be at least 1")
 		in.Params.Page = &v
 	}
 	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "limit"}
-		c.addIf(at, v < 1, "must be at least 1")
+		at := &livegenrt.Path{In: "query", Name: "limit"}
+		c.AddIf(at, v < 1, "must be at least 1")
 		in.Params.Limit = &v
 	}
 	filter, filterErrs := ParseListLiveSpeakersFilter(q)
 	in.Params.Filter = filter
 	for _, e := range filterErrs {
-		c.add(&validationPath{
-			in:   "query",
-			name: e.Param,
+		c.Add(&livegenrt.Path{
+			In:   "query",
+			Name: e.Param,
 		}, e.Problem)
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListLiveSpeakers(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListLiveSpeakers(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listLiveSpeakers", err)
 		} else {
 			h.answer(w, r, "listLiveSpeakers", out.answer(w, nil))
@@ -1744,7 +1745,7 @@ var serverOperationInviteLiveSpeaker = &ServerOperation{ID: "inviteLiveSpeaker",
 // serveInviteLiveSpeaker serves POST /v1/lives/{liveId}/speakers: it checks the credentials,
 // decodes and validates the request, calls Server.InviteLiveSpeaker and writes its answer.
 func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationInviteLiveSpeaker, false, serverSecurityInviteLiveSpeaker...)
 	if !ok {
 		return
@@ -1756,15 +1757,15 @@ func (h *serverHandler) serveInviteLiveSpeaker(w http.ResponseWriter, r *http.Re
 	var in InviteLiveSpeakerInput
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*InviteLiveSpeakerRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.InviteLiveSpeaker(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.InviteLiveSpeaker(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "inviteLiveSpeaker", err)
 		} else {
 			h.answer(w, r, "inviteLiveSpeaker", out.answer(w, nil))
@@ -1778,7 +1779,7 @@ var serverOperationBulkInviteLiveSpeakers = &ServerOperation{ID: "bulkInviteLive
 // the credentials, decodes and validates the request, calls Server.BulkInviteLiveSpeakers
 // and writes its answer.
 func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationBulkInviteLiveSpeakers, false, serverSecurityBulkInviteLiveSpeakers...)
 	if !ok {
 		return
@@ -1790,15 +1791,15 @@ func (h *serverHandler) serveBulkInviteLiveSpeakers(w http.ResponseWriter, r *ht
 	var in BulkInviteLiveSpeakersInput
 	in.LiveID = serverPathValue(r, "liveID")
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*BulkInviteLiveSpeakersRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.BulkInviteLiveSpeakers(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.BulkInviteLiveSpeakers(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "bulkInviteLiveSpeakers", err)
 		} else {
 			h.answer(w, r, "bulkInviteLiveSpeakers", out.answer(w, nil))

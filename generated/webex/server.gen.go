@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/generated/webex/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -634,15 +635,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -754,7 +755,7 @@ var serverOperationCreateMeetingInvitees = &ServerOperation{ID: "createMeetingIn
 // credentials, decodes and validates the request, calls Server.CreateMeetingInvitees and
 // writes its answer.
 func (h *serverHandler) serveCreateMeetingInvitees(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationCreateMeetingInvitees, false, serverSecurityCreateMeetingInvitees...)
 	if !ok {
 		return
@@ -765,15 +766,15 @@ func (h *serverHandler) serveCreateMeetingInvitees(w http.ResponseWriter, r *htt
 	}
 	var in CreateMeetingInviteesInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*CreateMeetingInviteesRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.CreateMeetingInvitees(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.CreateMeetingInvitees(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "createMeetingInvitees", err)
 		} else {
 			h.answer(w, r, "createMeetingInvitees", out.answer(w, nil))

@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	livegenrt "github.com/seed-0d47db62/livegen/generated/zoom/internal/livegenrt"
 	"math"
 	"mime"
 	"net/http"
@@ -22,14 +23,14 @@ import (
 // serverBegin starts serving op: it checks the credentials against the alternative
 // security requirements (answering 401 itself, then false), and reads the query when the
 // operation has query parameters or WithStrictQuery asks to check it.
-func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *validationState, op *ServerOperation, query bool, security ...[]serverSchemeUse) (url.Values, bool) {
-	c.ctx = r.Context()
+func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *livegenrt.State, op *ServerOperation, query bool, security ...[]serverSchemeUse) (url.Values, bool) {
+	c.Ctx = r.Context()
 	if len(security) > 0 {
 		ctx, ok := h.authenticate(w, r, op.ID, security)
 		if !ok {
 			return nil, false
 		}
-		c.ctx = ctx
+		c.Ctx = ctx
 	}
 	var q url.Values
 	if query || h.strictQuery {
@@ -178,21 +179,21 @@ func (h *serverHandler) satisfy(r *http.Request, op string, alt []serverSchemeUs
 // serverQuery parses the query string. A malformed one is a problem, and the
 // well-formed pairs are still read. net/url reads no query of more than 10,000
 // parameters; that is a problem of its own.
-func serverQuery(c *validationState, raw string) url.Values {
+func serverQuery(c *livegenrt.State, raw string) url.Values {
 	if n := strings.Count(raw, "&") + 1; n > 10000 {
-		c.add(&validationPath{in: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
+		c.Add(&livegenrt.Path{In: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
 		return url.Values{}
 	}
 	q, err := url.ParseQuery(raw)
 	if err != nil {
-		c.add(&validationPath{in: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
+		c.Add(&livegenrt.Path{In: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
 	}
 	return q
 }
 
 // serverStrictQuery reports every query parameter with a bracket in its name that the
 // operation does not declare (WithStrictQuery), in name order.
-func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
+func serverStrictQuery(c *livegenrt.State, q url.Values, declared *serverQueryNames) {
 	var names []string
 	for name := range q {
 		if strings.Contains(name, "[") && !declared.has(name) {
@@ -201,9 +202,9 @@ func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNa
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		c.add(&validationPath{
-			in:   "query",
-			name: name,
+		c.Add(&livegenrt.Path{
+			In:   "query",
+			Name: name,
 		}, "is not a parameter of this operation")
 	}
 }
@@ -218,35 +219,35 @@ func serverPathValue(r *http.Request, name string) string {
 
 // serverQueryValue is the one value of a query parameter; false when it is absent
 // (a problem when required) or given more than once.
-func serverQueryValue(c *validationState, at *validationPath, q url.Values, name string, required bool) (string, bool) {
+func serverQueryValue(c *livegenrt.State, at *livegenrt.Path, q url.Values, name string, required bool) (string, bool) {
 	values := q[name]
 	switch len(values) {
 	case 0:
 		if required {
-			c.add(at, "is required")
+			c.Add(at, "is required")
 		}
 		return "", false
 	case 1:
 		return values[0], true
 	}
-	c.add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
+	c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
 	return "", false
 }
 
 // serverQueryList is the items of a list query parameter: each value an item when sep
 // is "" (form, exploded), otherwise one value split at sep.
-func serverQueryList(c *validationState, at *validationPath, q url.Values, name, sep string, required bool) ([]string, bool) {
+func serverQueryList(c *livegenrt.State, at *livegenrt.Path, q url.Values, name, sep string, required bool) ([]string, bool) {
 	values := q[name]
 	switch {
 	case len(values) == 0:
 		if required {
-			c.add(at, "is required")
+			c.Add(at, "is required")
 		}
 		return nil, false
 	case sep == "":
 		return values, true
 	case len(values) > 1:
-		c.add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
+		c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
 		return nil, false
 	}
 	return serverSplit(values[0], sep), true
@@ -268,14 +269,14 @@ func serverHeaderText(v any) string {
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
 // parse function's problem at at; false when absent or wrong.
-func serverParsed[T any](c *validationState, at *validationPath, s string, found bool, parse func(string) (T, string)) (T, bool) {
+func serverParsed[T any](c *livegenrt.State, at *livegenrt.Path, s string, found bool, parse func(string) (T, string)) (T, bool) {
 	var v T
 	if !found {
 		return v, false
 	}
 	v, problem := parse(s)
 	if problem != "" {
-		c.add(at, problem)
+		c.Add(at, problem)
 		return v, false
 	}
 	return v, true
@@ -283,7 +284,7 @@ func serverParsed[T any](c *validationState, at *validationPath, s string, found
 
 // serverParsedList parses the items of a list parameter that is there (found), each
 // problem at its index; the list when every item is right. A nil parse keeps text items.
-func serverParsedList[T any](c *validationState, at *validationPath, items []string, found bool, parse func(string) (T, string)) ([]T, bool) {
+func serverParsedList[T any](c *livegenrt.State, at *livegenrt.Path, items []string, found bool, parse func(string) (T, string)) ([]T, bool) {
 	switch {
 	case !found:
 		return nil, false
@@ -292,7 +293,7 @@ func serverParsedList[T any](c *validationState, at *validationPath, items []str
 	}
 	list := make([]T, 0, len(items))
 	for i, s := range items {
-		if v, ok := serverParsed(c, &validationPath{parent: at, index: i, isIndex: true}, s, true, parse); ok {
+		if v, ok := serverParsed(c, &livegenrt.Path{Parent: at, Index: i, IsIndex: true}, s, true, parse); ok {
 			list = append(list, v)
 		}
 	}
@@ -310,28 +311,28 @@ func serverParamPtr[T any](v T, ok bool) *T {
 }
 
 // serverQueryOf is the value of a query parameter, parsed by parse; false when absent or wrong.
-func serverQueryOf[T any](c *validationState, q url.Values, name string, required bool, parse func(string) (T, string)) (T, bool) {
-	at := &validationPath{in: "query", name: name}
+func serverQueryOf[T any](c *livegenrt.State, q url.Values, name string, required bool, parse func(string) (T, string)) (T, bool) {
+	at := &livegenrt.Path{In: "query", Name: name}
 	s, ok := serverQueryValue(c, at, q, name, required)
 	return serverParsed(c, at, s, ok, parse)
 }
 
 // serverQueryListOf is the items of a query parameter, parsed by parse.
-func serverQueryListOf[T any](c *validationState, q url.Values, name, sep string, required bool, parse func(string) (T, string)) ([]T, bool) {
-	at := &validationPath{in: "query", name: name}
+func serverQueryListOf[T any](c *livegenrt.State, q url.Values, name, sep string, required bool, parse func(string) (T, string)) ([]T, bool) {
+	at := &livegenrt.Path{In: "query", Name: name}
 	items, ok := serverQueryList(c, at, q, name, sep, required)
 	return serverParsedList(c, at, items, ok, parse)
 }
 
 // serverPathOf is the value of a path parameter, whose text is s, parsed by parse.
-func serverPathOf[T any](c *validationState, name, s string, parse func(string) (T, string)) (T, bool) {
-	at := &validationPath{in: "path", name: name}
+func serverPathOf[T any](c *livegenrt.State, name, s string, parse func(string) (T, string)) (T, bool) {
+	at := &livegenrt.Path{In: "path", Name: name}
 	return serverParsed(c, at, s, true, parse)
 }
 
 // serverPathListOf is the items of a list path parameter, parsed by parse.
-func serverPathListOf[T any](c *validationState, name string, items []string, parse func(string) (T, string)) ([]T, bool) {
-	at := &validationPath{in: "path", name: name}
+func serverPathListOf[T any](c *livegenrt.State, name string, items []string, parse func(string) (T, string)) ([]T, bool) {
+	at := &livegenrt.Path{In: "path", Name: name}
 	return serverParsedList(c, at, items, true, parse)
 }
 
@@ -492,27 +493,27 @@ func serverMediaTypeMatches(header, want string) bool {
 // serverBodyError reports a body that json.Unmarshal refused. Malformed JSON is one
 // problem, and then it returns false; otherwise walk looks for every value of the
 // wrong kind, and the decoder's own error is the problem only when walk finds none.
-func serverBodyError(c *validationState, at *validationPath, err error, walk func()) bool {
+func serverBodyError(c *livegenrt.State, at *livegenrt.Path, err error, walk func()) bool {
 	var syntax *json.SyntaxError
 	if errors.As(err, &syntax) {
-		c.add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
+		c.Add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
 		return false
 	}
-	n := c.found()
+	n := c.Found()
 	walk()
-	if c.found() > n || c.stopped {
+	if c.Found() > n || c.Stopped {
 		return true
 	}
 	var typ *json.UnmarshalTypeError
 	if errors.As(err, &typ) && typ.Field != "" {
 		p := at
 		for _, name := range strings.Split(typ.Field, ".") {
-			p = p.field(name)
+			p = p.Field(name)
 		}
-		c.add(p, "must not be a JSON "+typ.Value)
+		c.Add(p, "must not be a JSON "+typ.Value)
 		return true
 	}
-	c.add(at, "cannot be decoded: "+strings.TrimPrefix(err.Error(), "json: "))
+	c.Add(at, "cannot be decoded: "+strings.TrimPrefix(err.Error(), "json: "))
 	return true
 }
 
@@ -538,7 +539,7 @@ var serverKindTexts = []string{"a string", "a date-time string (RFC 3339)", "a b
 // serverDescend reports whether to walk into value: not when it is null, nor when
 // the body did not decode (decoded is false) and value is not of a kind in want,
 // which is then a problem at at.
-func serverDescend(c *validationState, at *validationPath, value []byte, want serverKind, decoded bool) bool {
+func serverDescend(c *livegenrt.State, at *livegenrt.Path, value []byte, want serverKind, decoded bool) bool {
 	if serverIsNull(value) {
 		return false
 	}
@@ -551,7 +552,7 @@ func serverDescend(c *validationState, at *validationPath, value []byte, want se
 			texts = append(texts, text)
 		}
 	}
-	c.add(at, "must be "+strings.Join(texts, " or "))
+	c.Add(at, "must be "+strings.Join(texts, " or "))
 	return false
 }
 
@@ -625,7 +626,7 @@ func serverSkipString(data []byte, i int) int {
 // remembers in c the length of each container of serverRememberFrom bytes or more
 // that it scans, so that walks into nested values do not scan the same bytes again at
 // every level: deep bodies cost time in proportion to their size.
-func serverSkipValue(c *validationState, data []byte, i int) int {
+func serverSkipValue(c *livegenrt.State, data []byte, i int) int {
 	if i >= len(data) {
 		return len(data)
 	}
@@ -633,14 +634,14 @@ func serverSkipValue(c *validationState, data []byte, i int) int {
 	case '"':
 		return serverSkipString(data, i)
 	case '{', '[':
-		open := c.open[:0]
+		open := c.Open[:0]
 		for i < len(data) {
 			switch data[i] {
 			case '"':
 				i = serverSkipString(data, i)
 				continue
 			case '{', '[':
-				if n, ok := c.ends[&data[i]]; ok {
+				if n, ok := c.Ends[&data[i]]; ok {
 					i += n
 					if len(open) == 0 {
 						return i
@@ -655,19 +656,19 @@ func serverSkipValue(c *validationState, data []byte, i int) int {
 				from := open[len(open)-1]
 				open = open[:len(open)-1]
 				if n := i + 1 - from; n >= serverRememberFrom {
-					if c.ends == nil {
-						c.ends = map[*byte]int{}
+					if c.Ends == nil {
+						c.Ends = map[*byte]int{}
 					}
-					c.ends[&data[from]] = n
+					c.Ends[&data[from]] = n
 				}
 				if len(open) == 0 {
-					c.open = open
+					c.Open = open
 					return i + 1
 				}
 			}
 			i++
 		}
-		c.open = open
+		c.Open = open
 		return len(data)
 	}
 	for i < len(data) && !strings.ContainsRune(" \t\r\n,]}", rune(data[i])) {
@@ -682,12 +683,12 @@ const serverRememberFrom = 64
 
 // serverEachMember calls fn with the key (quoted, as written) and the value of each
 // member of the JSON object in data, while c goes on checking.
-func serverEachMember(c *validationState, data []byte, fn func(key, value []byte)) {
+func serverEachMember(c *livegenrt.State, data []byte, fn func(key, value []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return
 	}
-	for i++; c.checking(); i++ {
+	for i++; c.Checking(); i++ {
 		i = serverSpace(data, i)
 		if i >= len(data) || data[i] != '"' {
 			return
@@ -710,7 +711,7 @@ func serverEachMember(c *validationState, data []byte, fn func(key, value []byte
 
 // serverEachItem calls fn with the index and the value of each item of the JSON
 // array in data, while c goes on checking.
-func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
+func serverEachItem(c *livegenrt.State, data []byte, fn func(int, []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '[' {
 		return
@@ -719,7 +720,7 @@ func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
 	if i < len(data) && data[i] == ']' {
 		return
 	}
-	for n := 0; c.checking(); n++ {
+	for n := 0; c.Checking(); n++ {
 		i = serverSpace(data, i)
 		if i >= len(data) {
 			return
@@ -775,7 +776,7 @@ func serverKeyText(key []byte) string {
 }
 
 // serverCountItems is the number of items of the JSON array in data.
-func serverCountItems(c *validationState, data []byte) int {
+func serverCountItems(c *livegenrt.State, data []byte) int {
 	n := 0
 	serverEachItem(c, data, func(int, []byte) {
 		n++
@@ -786,12 +787,12 @@ func serverCountItems(c *validationState, data []byte) int {
 // serverWalker walks the JSON text of a struct for what decoding cannot show; a nil
 // receiver checks the kinds of the members too.
 type serverWalker interface {
-	serverWalk(*validationState, *validationPath, []byte)
+	serverWalk(*livegenrt.State, *livegenrt.Path, []byte)
 }
 
 // serverMemberDecoder decodes each member of a struct's JSON object on its own.
 type serverMemberDecoder interface {
-	serverDecodeMembers(*validationState, *validationPath, []byte)
+	serverDecodeMembers(*livegenrt.State, *livegenrt.Path, []byte)
 }
 
 // serverDecodeObject decodes the JSON body data into v, a pointer to a struct. When
@@ -799,9 +800,9 @@ type serverMemberDecoder interface {
 // wrong kind, and v is decoded again member by member so that the members that are
 // right are still validated; after a clean decoding, walkDecoded, if any, walks data
 // with the decoded value. It reports whether v holds a value to validate.
-func serverDecodeObject(c *validationState, at *validationPath, data []byte, v serverMemberDecoder, kinds serverKind, walk, walkDecoded serverWalker) bool {
+func serverDecodeObject(c *livegenrt.State, at *livegenrt.Path, data []byte, v serverMemberDecoder, kinds serverKind, walk, walkDecoded serverWalker) bool {
 	if serverIsNull(data) {
-		c.missing(at, "must not be null")
+		c.Missing(at, "must not be null")
 		return false
 	}
 	if err := json.Unmarshal(data, v); err != nil {
@@ -830,7 +831,7 @@ var (
 )
 
 // serverWalk checks the JSON text data of a CustomQuestion: required properties, and kinds when v is nil.
-func (v *CustomQuestion) serverWalk(c *validationState, at *validationPath, data []byte) {
+func (v *CustomQuestion) serverWalk(c *livegenrt.State, at *livegenrt.Path, data []byte) {
 	if v != nil {
 		return
 	}
@@ -844,17 +845,17 @@ var (
 )
 
 // serverWalk checks the JSON text data of a MeetingRegistrantRequest: required properties, and kinds when v is nil.
-func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validationPath, data []byte) {
+func (v *MeetingRegistrantRequest) serverWalk(c *livegenrt.State, at *livegenrt.Path, data []byte) {
 	var seen [19]bool
 	serverWalkMembers(c, at, data, serverFieldsMeetingRegistrantRequest, serverKindsMeetingRegistrantRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 5:
-			at1 := at.field("custom_questions")
+			at1 := at.Field("custom_questions")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := at1.item(k2)
+					at3 := at1.Item(k2)
 					if serverIsNull(item2) {
-						c.missing(at3, "must not be null")
+						c.Missing(at3, "must not be null")
 						return
 					}
 					if serverDescend(c, at3, item2, serverKindObject, v != nil) {
@@ -870,7 +871,7 @@ func (v *MeetingRegistrantRequest) serverWalk(c *validationState, at *validation
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
 // serverDecodeEach).
-func (v *MeetingRegistrantRequest) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+func (v *MeetingRegistrantRequest) serverDecodeMembers(c *livegenrt.State, at *livegenrt.Path, data []byte) {
 	serverDecodeEach(c, at, data, serverFieldsMeetingRegistrantRequest, true, []any{&v.Address, &v.AutoApprove, &v.City, &v.Comments, &v.Country, &v.CustomQuestions, &v.Email, &v.FirstName, &v.Industry, &v.JobTitle, &v.Language, &v.LastName, &v.NoOfEmployees, &v.Org, &v.Phone, &v.PurchasingTimeFrame, &v.RoleInPurchaseProcess, &v.State, &v.Zip})
 }
 
@@ -884,13 +885,13 @@ const (
 // serverMember notes in seen that member i (-1: none listed) of an object is present,
 // and reports a null where the member must not be null; it then returns false, and
 // the walk below the member stops.
-func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+func serverMember(c *livegenrt.State, at *livegenrt.Path, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
 	if i < 0 || kinds[i]&serverMemberRequired == 0 {
 		return true
 	}
 	seen[i] = true
 	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
-		c.missing(at.field(names[i]), "must not be null")
+		c.Missing(at.Field(names[i]), "must not be null")
 		return false
 	}
 	return true
@@ -901,14 +902,14 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 // seen notes required members (nil when there are none); member walks below the members
 // that need more than a look at their kind, and returns true for them; decoded says
 // that the body decoded, and kinds are then right.
-func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+func serverWalkMembers(c *livegenrt.State, at *livegenrt.Path, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, names, fold)
 		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
 			return
 		}
 		if !decoded && i >= 0 {
-			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+			serverDescend(c, at.Field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
 	if seen != nil {
@@ -917,10 +918,10 @@ func serverWalkMembers(c *validationState, at *validationPath, data []byte, name
 }
 
 // serverMissing reports each required member of an object that seen lacks.
-func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+func serverMissing(c *livegenrt.State, at *livegenrt.Path, names []string, kinds []serverKind, seen []bool) {
 	for i, k := range kinds {
 		if k&serverMemberRequired != 0 && !seen[i] {
-			c.missing(at.field(names[i]), "is required")
+			c.Missing(at.Field(names[i]), "is required")
 		}
 	}
 }
@@ -932,11 +933,11 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 // again in every serverDecodeMembers.
 //
 //go:noinline
-func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+func serverDecodeEach(c *livegenrt.State, at *livegenrt.Path, data []byte, names []string, fold bool, targets []any) {
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, names, fold)
 		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
-			c.skip(at.field(names[i]))
+			c.Skip(at.Field(names[i]))
 		}
 	})
 }

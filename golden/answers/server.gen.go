@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/answers/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -513,15 +514,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -673,14 +674,14 @@ var serverOperationListReports = &ServerOperation{ID: "listReports", Method: "GE
 // serveListReports serves GET /reports: it checks the credentials, decodes and validates the
 // request, calls Server.ListReports and writes its answer.
 func (h *serverHandler) serveListReports(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationListReports, false)
 	if !ok {
 		return
 	}
 	var in ListReportsInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListReports(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListReports(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listReports", err)
 		} else {
 			h.answer(w, r, "listReports", out.answer(w, nil))
@@ -693,7 +694,7 @@ var serverOperationGetReport = &ServerOperation{ID: "getReport", Method: "GET", 
 // serveGetReport serves GET /reports/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetReport and writes its answer.
 func (h *serverHandler) serveGetReport(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetReport, false)
 	if !ok {
 		return
@@ -701,7 +702,7 @@ func (h *serverHandler) serveGetReport(w http.ResponseWriter, r *http.Request) {
 	var in GetReportInput
 	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetReport(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetReport(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getReport", err)
 		} else {
 			h.answer(w, r, "getReport", out.answer(w, nil))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/binary/internal/livegenrt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -667,15 +668,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -779,7 +780,7 @@ var serverOperationUploadAsset = &ServerOperation{ID: "uploadAsset", Method: "PO
 // serveUploadAsset serves POST /assets: it checks the credentials, decodes and validates the
 // request, calls Server.UploadAsset and writes its answer.
 func (h *serverHandler) serveUploadAsset(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationUploadAsset, false)
 	if !ok {
 		return
@@ -790,12 +791,12 @@ func (h *serverHandler) serveUploadAsset(w http.ResponseWriter, r *http.Request)
 	}
 	var in UploadAssetInput
 	if data == nil {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	in.Body = data
 	in.BodyContentType = r.Header.Get("Content-Type")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.UploadAsset(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.UploadAsset(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "uploadAsset", err)
 		} else {
 			h.answer(w, r, "uploadAsset", out.answer(w, nil))
@@ -808,14 +809,14 @@ var serverOperationGetAvatar = &ServerOperation{ID: "getAvatar", Method: "GET", 
 // serveGetAvatar serves GET /avatar: it checks the credentials, decodes and validates the
 // request, calls Server.GetAvatar and writes its answer.
 func (h *serverHandler) serveGetAvatar(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetAvatar, false)
 	if !ok {
 		return
 	}
 	var in GetAvatarInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetAvatar(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetAvatar(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getAvatar", err)
 		} else {
 			h.answer(w, r, "getAvatar", out.answer(w, nil))
@@ -828,7 +829,7 @@ var serverOperationSetAvatar = &ServerOperation{ID: "setAvatar", Method: "PUT", 
 // serveSetAvatar serves PUT /avatar: it checks the credentials, decodes and validates the
 // request, calls Server.SetAvatar and writes its answer.
 func (h *serverHandler) serveSetAvatar(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationSetAvatar, false)
 	if !ok {
 		return
@@ -840,7 +841,7 @@ func (h *serverHandler) serveSetAvatar(w http.ResponseWriter, r *http.Request) {
 	var in SetAvatarInput
 	in.Body = data
 	if !h.invalid(w, c) {
-		if out, err := h.impl.SetAvatar(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.SetAvatar(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "setAvatar", err)
 		} else {
 			h.answer(w, r, "setAvatar", out.answer(w, nil))
@@ -853,7 +854,7 @@ var serverOperationEcho = &ServerOperation{ID: "echo", Method: "POST", Path: "/e
 // serveEcho serves POST /echo: it checks the credentials, decodes and validates the request,
 // calls Server.Echo and writes its answer.
 func (h *serverHandler) serveEcho(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationEcho, false)
 	if !ok {
 		return
@@ -868,7 +869,7 @@ func (h *serverHandler) serveEcho(w http.ResponseWriter, r *http.Request) {
 		in.Body = &text
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.Echo(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.Echo(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "echo", err)
 		} else {
 			h.answer(w, r, "echo", out.answer(w, nil))
@@ -881,7 +882,7 @@ var serverOperationDownloadFile = &ServerOperation{ID: "downloadFile", Method: "
 // serveDownloadFile serves GET /files/{name}: it checks the credentials, decodes and
 // validates the request, calls Server.DownloadFile and writes its answer.
 func (h *serverHandler) serveDownloadFile(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationDownloadFile, false)
 	if !ok {
 		return
@@ -889,7 +890,7 @@ func (h *serverHandler) serveDownloadFile(w http.ResponseWriter, r *http.Request
 	var in DownloadFileInput
 	in.Name = serverPathValue(r, "name")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.DownloadFile(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.DownloadFile(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "downloadFile", err)
 		} else {
 			h.answer(w, r, "downloadFile", out.answer(w, nil))
@@ -902,7 +903,7 @@ var serverOperationUploadFile = &ServerOperation{ID: "uploadFile", Method: "PUT"
 // serveUploadFile serves PUT /files/{name}: it checks the credentials, decodes and validates
 // the request, calls Server.UploadFile and writes its answer.
 func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationUploadFile, false)
 	if !ok {
 		return
@@ -914,11 +915,11 @@ func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) 
 	var in UploadFileInput
 	in.Name = serverPathValue(r, "name")
 	if data == nil {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	in.Body = data
 	if !h.invalid(w, c) {
-		if out, err := h.impl.UploadFile(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.UploadFile(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "uploadFile", err)
 		} else {
 			h.answer(w, r, "uploadFile", out.answer(w, nil))
@@ -931,7 +932,7 @@ var serverOperationAddNote = &ServerOperation{ID: "addNote", Method: "POST", Pat
 // serveAddNote serves POST /notes: it checks the credentials, decodes and validates the
 // request, calls Server.AddNote and writes its answer.
 func (h *serverHandler) serveAddNote(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationAddNote, false)
 	if !ok {
 		return
@@ -942,11 +943,11 @@ func (h *serverHandler) serveAddNote(w http.ResponseWriter, r *http.Request) {
 	}
 	var in AddNoteInput
 	if data == nil {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	in.Body = string(data)
 	if !h.invalid(w, c) {
-		if out, err := h.impl.AddNote(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.AddNote(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "addNote", err)
 		} else {
 			h.answer(w, r, "addNote", out.answer(w, nil))
@@ -959,7 +960,7 @@ var serverOperationPutScript = &ServerOperation{ID: "putScript", Method: "PUT", 
 // servePutScript serves PUT /scripts: it checks the credentials, decodes and validates the
 // request, calls Server.PutScript and writes its answer.
 func (h *serverHandler) servePutScript(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationPutScript, false)
 	if !ok {
 		return
@@ -970,11 +971,11 @@ func (h *serverHandler) servePutScript(w http.ResponseWriter, r *http.Request) {
 	}
 	var in PutScriptInput
 	if data == nil {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	in.Body = string(data)
 	if !h.invalid(w, c) {
-		if out, err := h.impl.PutScript(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.PutScript(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "putScript", err)
 		} else {
 			h.answer(w, r, "putScript", out.answer(w, nil))

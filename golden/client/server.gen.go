@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/client/internal/livegenrt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -668,15 +669,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -787,7 +788,7 @@ var serverOperationAddTags = &ServerOperation{ID: "addTags", Method: "POST", Pat
 // serveAddTags serves POST /tags~batchAdd: it checks the credentials, decodes and validates
 // the request, calls Server.AddTags and writes its answer.
 func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationAddTags, false, serverSecurityAddTags...)
 	if !ok {
 		return
@@ -798,15 +799,15 @@ func (h *serverHandler) serveAddTags(w http.ResponseWriter, r *http.Request) {
 	}
 	var in AddTagsInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*AddTagsRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.AddTags(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.AddTags(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "addTags", err)
 		} else {
 			h.answer(w, r, "addTags", out.answer(w, nil))
@@ -819,15 +820,15 @@ var serverOperationListThings = &ServerOperation{ID: "listThings", Method: "GET"
 // serveListThings serves GET /things: it checks the credentials, decodes and validates the
 // request, calls Server.ListThings and writes its answer.
 func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListThings, true, serverSecurityListThings...)
 	if !ok {
 		return
 	}
 	var in ListThingsInput
 	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int64]); ok {
-		at := &validationPath{in: "query", name: "page"}
-		c.addIf(at, v < 0, "must be at least 0")
+		at := &livegenrt.Path{In: "query", Name: "page"}
+		c.AddIf(at, v < 0, "must be at least 0")
 		in.Params.Page = &v
 	}
 	in.Params.PerPage = serverParamPtr(serverQueryOf(c, q, "per_page", false, serverParseIntOf[int64]))
@@ -835,19 +836,19 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 	in.Params.Names, _ = serverQueryListOf[string](c, q, "names", ",", false, nil)
 	in.Params.Words, _ = serverQueryListOf[string](c, q, "words", " ", false, nil)
 	if v, ok := serverQueryListOf(c, q, "kinds", "|", false, serverTextOf[Kind]); ok {
-		at := &validationPath{in: "query", name: "kinds"}
+		at := &livegenrt.Path{In: "query", Name: "kinds"}
 		{
 			at1 := at
-			for i1 := 0; i1 < len(v) && c.checking(); i1++ {
-				c.addIf(at1.item(i1), !v[i1].Valid(), "must be one of \"small\", \"large\"")
+			for i1 := 0; i1 < len(v) && c.Checking(); i1++ {
+				c.AddIf(at1.Item(i1), !v[i1].Valid(), "must be one of \"small\", \"large\"")
 			}
 		}
 		in.Params.Kinds = v
 	}
 	{
-		at := &validationPath{
-			in:   "query",
-			name: "labels",
+		at := &livegenrt.Path{
+			In:   "query",
+			Name: "labels",
 		}
 		if m, ok := serverQueryObject(c, at, q, "labels", "deepObject", true, nil, serverOperationListThings.declares, false); ok {
 			obj := make(map[string]string, len(m))
@@ -861,51 +862,51 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 		}
 	}
 	{
-		at := &validationPath{
-			in:   "query",
-			name: "box",
+		at := &livegenrt.Path{
+			In:   "query",
+			Name: "box",
 		}
 		if m, ok := serverQueryObject(c, at, q, "box", "deepObject", true, []string{"at", "h", "w"}, serverOperationListThings.declares, false); ok {
 			var obj Box
 			if s, ok := m["at"]; ok {
-				at := at.field("at")
+				at := at.Field("at")
 				if v, ok := serverParsed(c, at, s, true, serverParseTime); ok {
 					obj.At = &v
 				}
 			}
 			if s, ok := m["h"]; ok {
-				at := at.field("h")
+				at := at.Field("h")
 				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.H = &v
 				}
 			}
 			if s, ok := m["w"]; ok {
-				at := at.field("w")
+				at := at.Field("w")
 				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.W = v
 				}
 			} else {
-				c.add(at.field("w"), "is required")
+				c.Add(at.Field("w"), "is required")
 			}
 			v := obj
 			in.Params.Box = &v
 		}
 	}
 	{
-		at := &validationPath{
-			in:   "query",
-			name: "point",
+		at := &livegenrt.Path{
+			In:   "query",
+			Name: "point",
 		}
 		if m, ok := serverQueryObject(c, at, q, "point", "form", true, []string{"x", "y"}, serverOperationListThings.declares, false); ok {
 			var obj Point
 			if s, ok := m["x"]; ok {
-				at := at.field("x")
+				at := at.Field("x")
 				if v, ok := serverParsed(c, at, s, true, serverParseFloatOf[float64]); ok {
 					obj.X = &v
 				}
 			}
 			if s, ok := m["y"]; ok {
-				at := at.field("y")
+				at := at.Field("y")
 				if v, ok := serverParsed(c, at, s, true, serverParseFloatOf[float64]); ok {
 					obj.Y = &v
 				}
@@ -915,20 +916,20 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 		}
 	}
 	{
-		at := &validationPath{
-			in:   "query",
-			name: "size",
+		at := &livegenrt.Path{
+			In:   "query",
+			Name: "size",
 		}
 		if m, ok := serverQueryObject(c, at, q, "size", "form", false, []string{"x", "y"}, serverOperationListThings.declares, false); ok {
 			var obj Point
 			if s, ok := m["x"]; ok {
-				at := at.field("x")
+				at := at.Field("x")
 				if v, ok := serverParsed(c, at, s, true, serverParseFloatOf[float64]); ok {
 					obj.X = &v
 				}
 			}
 			if s, ok := m["y"]; ok {
-				at := at.field("y")
+				at := at.Field("y")
 				if v, ok := serverParsed(c, at, s, true, serverParseFloatOf[float64]); ok {
 					obj.Y = &v
 				}
@@ -941,7 +942,7 @@ func (h *serverHandler) serveListThings(w http.ResponseWriter, r *http.Request) 
 	in.Params.Ratio, _ = serverQueryOf(c, q, "ratio", true, serverParseFloatOf[float32])
 	in.Params.Token, _ = serverQueryOf(c, q, "token", false, serverParseBytes)
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListThings(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListThings(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listThings", err)
 		} else {
 			h.answer(w, r, "listThings", out.answer(w, nil))
@@ -954,7 +955,7 @@ var serverOperationImportThings = &ServerOperation{ID: "importThings", Method: "
 // serveImportThings serves POST /things: it checks the credentials, decodes and validates
 // the request, calls Server.ImportThings and writes its answer.
 func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationImportThings, false, serverSecurityImportThings...)
 	if !ok {
 		return
@@ -965,15 +966,15 @@ func (h *serverHandler) serveImportThings(w http.ResponseWriter, r *http.Request
 	}
 	var in ImportThingsInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ThingBatch)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ImportThings(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ImportThings(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "importThings", err)
 		} else {
 			h.answer(w, r, "importThings", out.answer(w, nil))
@@ -986,7 +987,7 @@ var serverOperationPutThingsIDNotes = &ServerOperation{ID: "put  things  id  not
 // servePutThingsIDNotes serves PUT /things/{id}/notes: it checks the credentials, decodes
 // and validates the request, calls Server.PutThingsIDNotes and writes its answer.
 func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationPutThingsIDNotes, false)
 	if !ok {
 		return
@@ -999,7 +1000,7 @@ func (h *serverHandler) servePutThingsIDNotes(w http.ResponseWriter, r *http.Req
 	in.ID, _ = serverPathOf(c, "id", serverPathValue(r, "id"), serverParseIntOf[int64])
 	in.Body = data
 	if !h.invalid(w, c) {
-		if out, err := h.impl.PutThingsIDNotes(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.PutThingsIDNotes(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "put  things  id  notes", err)
 		} else {
 			h.answer(w, r, "put  things  id  notes", out.answer(w, nil))
@@ -1012,7 +1013,7 @@ var serverOperationClearNotes = &ServerOperation{ID: "clearNotes", Method: "DELE
 // serveClearNotes serves DELETE /things/{id}/notes: it checks the credentials, decodes and
 // validates the request, calls Server.ClearNotes and writes its answer.
 func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationClearNotes, false, serverSecurityClearNotes...)
 	if !ok {
 		return
@@ -1024,12 +1025,12 @@ func (h *serverHandler) serveClearNotes(w http.ResponseWriter, r *http.Request) 
 	var in ClearNotesInput
 	in.ID, _ = serverPathOf(c, "id", serverPathValue(r, "id"), serverParseIntOf[int64])
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		in.Body = new(Point)
 		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*Point)(nil), nil)
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ClearNotes(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ClearNotes(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "clearNotes", err)
 		} else {
 			h.answer(w, r, "clearNotes", out.answer(w, nil))
@@ -1042,7 +1043,7 @@ var serverOperationGetThing = &ServerOperation{ID: "getThing", Method: "GET", Pa
 // serveGetThing serves GET /things/{id}/{kind}/{shape}/{coords}: it checks the credentials,
 // decodes and validates the request, calls Server.GetThing and writes its answer.
 func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetThing, false, serverSecurityGetThing...)
 	if !ok {
 		return
@@ -1050,8 +1051,8 @@ func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
 	var in GetThingInput
 	in.ID, _ = serverPathOf(c, "id", serverPathValue(r, "id"), serverParseIntOf[int64])
 	if v, ok := serverPathOf(c, "kind", serverPathValue(r, "kind"), serverTextOf[Kind]); ok {
-		at := &validationPath{in: "path", name: "kind"}
-		c.addIf(at, !v.Valid(), "must be one of \"small\", \"large\"")
+		at := &livegenrt.Path{In: "path", Name: "kind"}
+		c.AddIf(at, !v.Valid(), "must be one of \"small\", \"large\"")
 		in.Kind = v
 	}
 	in.Shape = strings.TrimPrefix(serverPathValue(r, "shape"), ".")
@@ -1060,7 +1061,7 @@ func (h *serverHandler) serveGetThing(w http.ResponseWriter, r *http.Request) {
 	in.Params.XTags, _ = serverHeaderListOf[string](c, r.Header, "X-Tags", false, nil)
 	in.Params.SessionHint = serverParamPtr(serverCookieOf(c, r, "session_hint", false, serverParseBoolOf[bool]))
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetThing(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetThing(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getThing", err)
 		} else {
 			h.answer(w, r, "getThing", out.answer(w, nil))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/contentjson/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -424,15 +425,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -531,56 +532,56 @@ var serverOperationSearch = &ServerOperation{ID: "search", Method: "GET", Path: 
 // serveSearch serves GET /search: it checks the credentials, decodes and validates the
 // request, calls Server.Search and writes its answer.
 func (h *serverHandler) serveSearch(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationSearch, true)
 	if !ok {
 		return
 	}
 	var in SearchInput
 	{
-		at := &validationPath{
-			in:   "query",
-			name: "where",
+		at := &livegenrt.Path{
+			In:   "query",
+			Name: "where",
 		}
 		if s, ok := serverQueryValue(c, at, q, "where", false); ok {
 			var v FilterModel
 			if json.Unmarshal([]byte(s), &v) != nil {
-				c.add(at, "must be JSON text of the parameter's schema")
+				c.Add(at, "must be JSON text of the parameter's schema")
 			} else {
 				in.Params.Where = &v
 			}
 		}
 	}
 	{
-		at := &validationPath{
-			in:   "query",
-			name: "limit",
+		at := &livegenrt.Path{
+			In:   "query",
+			Name: "limit",
 		}
 		if s, ok := serverQueryValue(c, at, q, "limit", false); ok {
 			var v int32
 			if json.Unmarshal([]byte(s), &v) != nil {
-				c.add(at, "must be JSON text of the parameter's schema")
+				c.Add(at, "must be JSON text of the parameter's schema")
 			} else {
 				in.Params.Limit = &v
 			}
 		}
 	}
 	{
-		at := &validationPath{
-			in:   "header",
-			name: "X-Label",
+		at := &livegenrt.Path{
+			In:   "header",
+			Name: "X-Label",
 		}
 		if s, ok := serverHeaderValue(c, at, r.Header, "X-Label", true); ok {
 			var v string
 			if json.Unmarshal([]byte(s), &v) != nil {
-				c.add(at, "must be JSON text of the parameter's schema")
+				c.Add(at, "must be JSON text of the parameter's schema")
 			} else {
 				in.Params.XLabel = v
 			}
 		}
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.Search(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.Search(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "search", err)
 		} else {
 			h.answer(w, r, "search", out.answer(w, nil))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/contenttypes/internal/livegenrt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -464,15 +465,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -586,7 +587,7 @@ var serverFormCreatePetMultipartBody = &serverForm{
 // serveCreatePet serves POST /pets: it checks the credentials, decodes and validates the
 // request, calls Server.CreatePet and writes its answer.
 func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationCreatePet, false)
 	if !ok {
 		return
@@ -594,12 +595,12 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	var in CreatePetInput
 	decodeBody := func(data []byte) {
 		if data != nil {
-			at := &validationPath{in: "body"}
+			at := &livegenrt.Path{In: "body"}
 			if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Pet)(nil), &in.Body) {
 				in.Body.validate(c, at)
 			}
 		} else {
-			c.add(&validationPath{in: "body"}, "a request body is required")
+			c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 		}
 	}
 	in.BodyContentType = r.Header.Get("Content-Type")
@@ -625,7 +626,7 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if data == nil {
-			c.add(&validationPath{in: "body"}, "a request body is required")
+			c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 		}
 		in.BinaryBody = data
 	case 3:
@@ -636,12 +637,12 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 		defer parts.close()
 		data := parts.json(serverFormCreatePetMultipartBody)
 		if data != nil {
-			at := &validationPath{in: "body"}
+			at := &livegenrt.Path{In: "body"}
 			if serverDecodeObject(c, at, data, &in.MultipartBody, serverKindObject, (*CreatePetMultipartRequestBody)(nil), &in.MultipartBody) {
 				in.MultipartBody.validate(c, at)
 			}
 		} else {
-			c.add(&validationPath{in: "body"}, "a request body is required")
+			c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 		}
 		if file := parts.file(c, "photo"); file != nil {
 			in.MultipartBody.Photo = *file
@@ -657,7 +658,7 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.CreatePet(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.CreatePet(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "createPet", err)
 		} else {
 			h.answer(w, r, "createPet", out.answer(w, nil))
@@ -670,7 +671,7 @@ var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: 
 // serveGetPet serves GET /pets/{name}: it checks the credentials, decodes and validates the
 // request, calls Server.GetPet and writes its answer.
 func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetPet, false)
 	if !ok {
 		return
@@ -678,7 +679,7 @@ func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
 	var in GetPetInput
 	in.Name = serverPathValue(r, "name")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetPet(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetPet(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPet", err)
 		} else {
 			h.answer(w, r, "getPet", out.answer(w, nil))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/deepobject/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -459,15 +460,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -605,18 +606,18 @@ var serverDeepListChargesSortBy = &serverForm{
 // serveListCharges serves GET /charges: it checks the credentials, decodes and validates the
 // request, calls Server.ListCharges and writes its answer.
 func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListCharges, true)
 	if !ok {
 		return
 	}
 	var in ListChargesInput
 	{
-		at := &validationPath{
-			in:   "query",
-			name: "filter",
+		at := &livegenrt.Path{
+			In:   "query",
+			Name: "filter",
 		}
-		at.brackets = true
+		at.Brackets = true
 		if data := serverDeepObject(q, "filter", serverDeepListChargesFilter2); data != nil {
 			var v ChargeFilter
 			if err := json.Unmarshal(data, &v); err != nil {
@@ -628,9 +629,9 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 		}
 	}
 	{
-		at := &validationPath{
-			in:   "query",
-			name: "page",
+		at := &livegenrt.Path{
+			In:   "query",
+			Name: "page",
 		}
 		if m, ok := serverQueryObject(c, at, q, "page", "deepObject", true, []string{"after", "size"}, serverOperationListCharges.declares, false); ok {
 			var obj ListChargesPage
@@ -640,7 +641,7 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 				}
 			}
 			if s, ok := m["size"]; ok {
-				at := at.field("size")
+				at := at.Field("size")
 				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.Size = &v
 				}
@@ -651,11 +652,11 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 		}
 	}
 	{
-		at := &validationPath{
-			in:   "query",
-			name: "lines",
+		at := &livegenrt.Path{
+			In:   "query",
+			Name: "lines",
 		}
-		at.brackets = true
+		at.Brackets = true
 		if data := serverDeepObject(q, "lines", serverDeepListChargesLines); data != nil {
 			var v []ListChargesLinesItem
 			if err := json.Unmarshal(data, &v); err != nil {
@@ -666,11 +667,11 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 		}
 	}
 	{
-		at := &validationPath{
-			in:   "query",
-			name: "sort_by",
+		at := &livegenrt.Path{
+			In:   "query",
+			Name: "sort_by",
 		}
-		at.brackets = true
+		at.Brackets = true
 		if data := serverDeepObject(q, "sort_by", serverDeepListChargesSortBy); data != nil {
 			var v map[string]any
 			if err := json.Unmarshal(data, &v); err != nil {
@@ -681,7 +682,7 @@ func (h *serverHandler) serveListCharges(w http.ResponseWriter, r *http.Request)
 		}
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListCharges(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListCharges(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listCharges", err)
 		} else {
 			h.answer(w, r, "listCharges", out.answer(w, nil))
@@ -694,22 +695,22 @@ var serverOperationGetPerson = &ServerOperation{ID: "getPerson", Method: "GET", 
 // serveGetPerson serves GET /people/{who}/{label}/{matrix}: it checks the credentials,
 // decodes and validates the request, calls Server.GetPerson and writes its answer.
 func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetPerson, false)
 	if !ok {
 		return
 	}
 	var in GetPersonInput
 	{
-		at := &validationPath{
-			in:   "path",
-			name: "who",
+		at := &livegenrt.Path{
+			In:   "path",
+			Name: "who",
 		}
 		s := serverPathValue(r, "who")
 		if m, ok := serverStyledObject(c, at, s, "simple", "who", false); ok {
 			var obj Person
 			if s, ok := m["age"]; ok {
-				at := at.field("age")
+				at := at.Field("age")
 				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.Age = &v
 				}
@@ -724,7 +725,7 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 					obj.Role = v
 				}
 			} else {
-				c.add(at.field("role"), "is required")
+				c.Add(at.Field("role"), "is required")
 			}
 			v := obj
 			v.validate(c, at)
@@ -732,15 +733,15 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	{
-		at := &validationPath{
-			in:   "path",
-			name: "label",
+		at := &livegenrt.Path{
+			In:   "path",
+			Name: "label",
 		}
 		s := strings.TrimPrefix(serverPathValue(r, "label"), ".")
 		if m, ok := serverStyledObject(c, at, s, "label", "label", true); ok {
 			var obj Person
 			if s, ok := m["age"]; ok {
-				at := at.field("age")
+				at := at.Field("age")
 				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.Age = &v
 				}
@@ -755,7 +756,7 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 					obj.Role = v
 				}
 			} else {
-				c.add(at.field("role"), "is required")
+				c.Add(at.Field("role"), "is required")
 			}
 			v := obj
 			v.validate(c, at)
@@ -763,15 +764,15 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	{
-		at := &validationPath{
-			in:   "path",
-			name: "matrix",
+		at := &livegenrt.Path{
+			In:   "path",
+			Name: "matrix",
 		}
 		s := strings.TrimPrefix(serverPathValue(r, "matrix"), ";matrix=")
 		if m, ok := serverStyledObject(c, at, s, "matrix", "matrix", true); ok {
 			var obj Person
 			if s, ok := m["age"]; ok {
-				at := at.field("age")
+				at := at.Field("age")
 				if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 					obj.Age = &v
 				}
@@ -786,7 +787,7 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 					obj.Role = v
 				}
 			} else {
-				c.add(at.field("role"), "is required")
+				c.Add(at.Field("role"), "is required")
 			}
 			v := obj
 			v.validate(c, at)
@@ -794,15 +795,15 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	{
-		at := &validationPath{
-			in:   "header",
-			name: "X-Person",
+		at := &livegenrt.Path{
+			In:   "header",
+			Name: "X-Person",
 		}
 		if s, ok := serverHeaderValue(c, at, r.Header, "X-Person", false); ok {
 			if m, ok := serverStyledObject(c, at, s, "simple", "X-Person", true); ok {
 				var obj Person
 				if s, ok := m["age"]; ok {
-					at := at.field("age")
+					at := at.Field("age")
 					if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 						obj.Age = &v
 					}
@@ -817,7 +818,7 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 						obj.Role = v
 					}
 				} else {
-					c.add(at.field("role"), "is required")
+					c.Add(at.Field("role"), "is required")
 				}
 				v := obj
 				v.validate(c, at)
@@ -826,15 +827,15 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	{
-		at := &validationPath{
-			in:   "cookie",
-			name: "person",
+		at := &livegenrt.Path{
+			In:   "cookie",
+			Name: "person",
 		}
 		if s, ok := serverCookieValue(c, at, r, "person", false); ok {
 			if m, ok := serverStyledObject(c, at, s, "form", "person", false); ok {
 				var obj Person
 				if s, ok := m["age"]; ok {
-					at := at.field("age")
+					at := at.Field("age")
 					if v, ok := serverParsed(c, at, s, true, serverParseIntOf[int]); ok {
 						obj.Age = &v
 					}
@@ -849,7 +850,7 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 						obj.Role = v
 					}
 				} else {
-					c.add(at.field("role"), "is required")
+					c.Add(at.Field("role"), "is required")
 				}
 				v := obj
 				v.validate(c, at)
@@ -858,7 +859,7 @@ func (h *serverHandler) serveGetPerson(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetPerson(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetPerson(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPerson", err)
 		} else {
 			h.answer(w, r, "getPerson", out.answer(w, nil))

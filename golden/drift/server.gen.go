@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/drift/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -541,15 +542,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -650,14 +651,14 @@ var serverOperationHealth = &ServerOperation{ID: "health", Method: "GET", Path: 
 // serveHealth serves GET /health: it checks the credentials, decodes and validates the
 // request, calls Server.Health and writes its answer.
 func (h *serverHandler) serveHealth(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationHealth, false)
 	if !ok {
 		return
 	}
 	var in HealthInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.Health(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.Health(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "health", err)
 		} else {
 			h.answer(w, r, "health", out.answer(w, nil))
@@ -670,14 +671,14 @@ var serverOperationListItems = &ServerOperation{ID: "listItems", Method: "GET", 
 // serveListItems serves GET /items: it checks the credentials, decodes and validates the
 // request, calls Server.ListItems and writes its answer.
 func (h *serverHandler) serveListItems(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationListItems, false)
 	if !ok {
 		return
 	}
 	var in ListItemsInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListItems(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListItems(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listItems", err)
 		} else {
 			h.answer(w, r, "listItems", out.answer(w, nil))
@@ -690,7 +691,7 @@ var serverOperationCreateItem = &ServerOperation{ID: "createItem", Method: "POST
 // serveCreateItem serves POST /items: it checks the credentials, decodes and validates the
 // request, calls Server.CreateItem and writes its answer.
 func (h *serverHandler) serveCreateItem(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationCreateItem, false)
 	if !ok {
 		return
@@ -701,15 +702,15 @@ func (h *serverHandler) serveCreateItem(w http.ResponseWriter, r *http.Request) 
 	}
 	var in CreateItemInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Item)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.CreateItem(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.CreateItem(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "createItem", err)
 		} else {
 			h.answer(w, r, "createItem", out.answer(w, nil))
@@ -722,7 +723,7 @@ var serverOperationInviteItem = &ServerOperation{ID: "inviteItem", Method: "POST
 // serveInviteItem serves POST /items/{itemId}/invite: it checks the credentials, decodes and
 // validates the request, calls Server.InviteItem and writes its answer.
 func (h *serverHandler) serveInviteItem(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationInviteItem, false)
 	if !ok {
 		return
@@ -730,7 +731,7 @@ func (h *serverHandler) serveInviteItem(w http.ResponseWriter, r *http.Request) 
 	var in InviteItemInput
 	in.ItemID = serverPathValue(r, "itemID")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.InviteItem(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.InviteItem(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "inviteItem", err)
 		} else {
 			h.answer(w, r, "inviteItem", out.answer(w, nil))
@@ -743,7 +744,7 @@ var serverOperationGetMeeting = &ServerOperation{ID: "getMeeting", Method: "GET"
 // serveGetMeeting serves GET /meetings/{meetingId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetMeeting and writes its answer.
 func (h *serverHandler) serveGetMeeting(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationGetMeeting, true)
 	if !ok {
 		return
@@ -752,7 +753,7 @@ func (h *serverHandler) serveGetMeeting(w http.ResponseWriter, r *http.Request) 
 	in.MeetingID, _ = serverPathOf(c, "meetingId", serverPathValue(r, "meetingID"), serverParseUnionOf[MeetingID])
 	in.Params.Occurrence = serverParamPtr(serverQueryOf(c, q, "occurrence", false, serverParseUnionOf[MeetingID]))
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetMeeting(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetMeeting(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getMeeting", err)
 		} else {
 			h.answer(w, r, "getMeeting", out.answer(w, nil))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/encode/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -421,15 +422,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -536,14 +537,14 @@ var serverOperationListNodes = &ServerOperation{ID: "listNodes", Method: "GET", 
 // serveListNodes serves GET /nodes: it checks the credentials, decodes and validates the
 // request, calls Server.ListNodes and writes its answer.
 func (h *serverHandler) serveListNodes(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationListNodes, false)
 	if !ok {
 		return
 	}
 	var in ListNodesInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListNodes(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListNodes(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listNodes", err)
 		} else {
 			h.answer(w, r, "listNodes", out.answer(w, nil))

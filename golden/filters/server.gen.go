@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/filters/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -516,15 +517,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -631,7 +632,7 @@ var serverOperationListGadgets = &ServerOperation{ID: "listGadgets", Method: "GE
 // serveListGadgets serves GET /gadgets: it checks the credentials, decodes and validates the
 // request, calls Server.ListGadgets and writes its answer.
 func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListGadgets, true)
 	if !ok {
 		return
@@ -640,13 +641,13 @@ func (h *serverHandler) serveListGadgets(w http.ResponseWriter, r *http.Request)
 	filter, filterErrs := ParseListGadgetsFilter(q)
 	in.Params.Filter = filter
 	for _, e := range filterErrs {
-		c.add(&validationPath{
-			in:   "query",
-			name: e.Param,
+		c.Add(&livegenrt.Path{
+			In:   "query",
+			Name: e.Param,
 		}, e.Problem)
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListGadgets(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListGadgets(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listGadgets", err)
 		} else {
 			h.answer(w, r, "listGadgets", out.answer(w, nil))
@@ -659,7 +660,7 @@ var serverOperationGetStats = &ServerOperation{ID: "getStats", Method: "GET", Pa
 // serveGetStats serves GET /stats: it checks the credentials, decodes and validates the
 // request, calls Server.GetStats and writes its answer.
 func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationGetStats, true)
 	if !ok {
 		return
@@ -668,13 +669,13 @@ func (h *serverHandler) serveGetStats(w http.ResponseWriter, r *http.Request) {
 	filter, filterErrs := ParseGetStatsFilter(q)
 	in.Params.Filter = filter
 	for _, e := range filterErrs {
-		c.add(&validationPath{
-			in:   "query",
-			name: e.Param,
+		c.Add(&livegenrt.Path{
+			In:   "query",
+			Name: e.Param,
 		}, e.Problem)
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetStats(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetStats(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getStats", err)
 		} else {
 			h.answer(w, r, "getStats", out.answer(w, nil))
@@ -687,7 +688,7 @@ var serverOperationListWidgets = &ServerOperation{ID: "listWidgets", Method: "GE
 // serveListWidgets serves GET /widgets: it checks the credentials, decodes and validates the
 // request, calls Server.ListWidgets and writes its answer.
 func (h *serverHandler) serveListWidgets(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListWidgets, true)
 	if !ok {
 		return
@@ -698,13 +699,13 @@ func (h *serverHandler) serveListWidgets(w http.ResponseWriter, r *http.Request)
 	filter, filterErrs := ParseListWidgetsFilter(q)
 	in.Params.Filter = filter
 	for _, e := range filterErrs {
-		c.add(&validationPath{
-			in:   "query",
-			name: e.Param,
+		c.Add(&livegenrt.Path{
+			In:   "query",
+			Name: e.Param,
 		}, e.Problem)
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListWidgets(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListWidgets(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listWidgets", err)
 		} else {
 			h.answer(w, r, "listWidgets", out.answer(w, nil))
@@ -717,7 +718,7 @@ var serverOperationGetWidget = &ServerOperation{ID: "getWidget", Method: "GET", 
 // serveGetWidget serves GET /widgets/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetWidget and writes its answer.
 func (h *serverHandler) serveGetWidget(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetWidget, false)
 	if !ok {
 		return
@@ -725,7 +726,7 @@ func (h *serverHandler) serveGetWidget(w http.ResponseWriter, r *http.Request) {
 	var in GetWidgetInput
 	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetWidget(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetWidget(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getWidget", err)
 		} else {
 			h.answer(w, r, "getWidget", out.answer(w, nil))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/form/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -454,15 +455,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -567,7 +568,7 @@ var serverFormToken = &serverForm{
 // serveToken serves POST /oauth/token: it checks the credentials, decodes and validates the
 // request, calls Server.Token and writes its answer.
 func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationToken, false)
 	if !ok {
 		return
@@ -581,14 +582,14 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 		data = serverFormJSON(c, data, serverFormToken)
 	}
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		in.Body = new(TokenRequestBody)
 		if serverDecodeObject(c, at, data, in.Body, serverKindObject, (*TokenRequestBody)(nil), in.Body) {
 			in.Body.validate(c, at)
 		}
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.Token(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.Token(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "token", err)
 		} else {
 			h.answer(w, r, "token", out.answer(w, nil))
@@ -621,7 +622,7 @@ var serverFormCreatePaymentIntent = &serverForm{
 // serveCreatePaymentIntent serves POST /v1/payment_intents: it checks the credentials,
 // decodes and validates the request, calls Server.CreatePaymentIntent and writes its answer.
 func (h *serverHandler) serveCreatePaymentIntent(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationCreatePaymentIntent, false)
 	if !ok {
 		return
@@ -635,15 +636,15 @@ func (h *serverHandler) serveCreatePaymentIntent(w http.ResponseWriter, r *http.
 		data = serverFormJSON(c, data, serverFormCreatePaymentIntent)
 	}
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*PaymentIntentParams)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.CreatePaymentIntent(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.CreatePaymentIntent(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "createPaymentIntent", err)
 		} else {
 			h.answer(w, r, "createPaymentIntent", out.answer(w, nil))

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/form/internal/livegenrt"
 	"math"
 	"mime"
 	"net/http"
@@ -20,8 +21,8 @@ import (
 // serverBegin starts serving op: it checks the credentials against the alternative
 // security requirements (answering 401 itself, then false), and reads the query when the
 // operation has query parameters or WithStrictQuery asks to check it.
-func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *validationState, op *ServerOperation, query bool) (url.Values, bool) {
-	c.ctx = r.Context()
+func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *livegenrt.State, op *ServerOperation, query bool) (url.Values, bool) {
+	c.Ctx = r.Context()
 	var q url.Values
 	if query || h.strictQuery {
 		q = serverQuery(c, r.URL.RawQuery)
@@ -35,21 +36,21 @@ func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *v
 // serverQuery parses the query string. A malformed one is a problem, and the
 // well-formed pairs are still read. net/url reads no query of more than 10,000
 // parameters; that is a problem of its own.
-func serverQuery(c *validationState, raw string) url.Values {
+func serverQuery(c *livegenrt.State, raw string) url.Values {
 	if n := strings.Count(raw, "&") + 1; n > 10000 {
-		c.add(&validationPath{in: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
+		c.Add(&livegenrt.Path{In: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
 		return url.Values{}
 	}
 	q, err := url.ParseQuery(raw)
 	if err != nil {
-		c.add(&validationPath{in: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
+		c.Add(&livegenrt.Path{In: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
 	}
 	return q
 }
 
 // serverStrictQuery reports every query parameter with a bracket in its name that the
 // operation does not declare (WithStrictQuery), in name order.
-func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
+func serverStrictQuery(c *livegenrt.State, q url.Values, declared *serverQueryNames) {
 	var names []string
 	for name := range q {
 		if strings.Contains(name, "[") && !declared.has(name) {
@@ -58,9 +59,9 @@ func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNa
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		c.add(&validationPath{
-			in:   "query",
-			name: name,
+		c.Add(&livegenrt.Path{
+			In:   "query",
+			Name: name,
 		}, "is not a parameter of this operation")
 	}
 }
@@ -81,14 +82,14 @@ func serverHeaderText(v any) string {
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
 // parse function's problem at at; false when absent or wrong.
-func serverParsed[T any](c *validationState, at *validationPath, s string, found bool, parse func(string) (T, string)) (T, bool) {
+func serverParsed[T any](c *livegenrt.State, at *livegenrt.Path, s string, found bool, parse func(string) (T, string)) (T, bool) {
 	var v T
 	if !found {
 		return v, false
 	}
 	v, problem := parse(s)
 	if problem != "" {
-		c.add(at, problem)
+		c.Add(at, problem)
 		return v, false
 	}
 	return v, true
@@ -96,7 +97,7 @@ func serverParsed[T any](c *validationState, at *validationPath, s string, found
 
 // serverParsedList parses the items of a list parameter that is there (found), each
 // problem at its index; the list when every item is right. A nil parse keeps text items.
-func serverParsedList[T any](c *validationState, at *validationPath, items []string, found bool, parse func(string) (T, string)) ([]T, bool) {
+func serverParsedList[T any](c *livegenrt.State, at *livegenrt.Path, items []string, found bool, parse func(string) (T, string)) ([]T, bool) {
 	switch {
 	case !found:
 		return nil, false
@@ -105,7 +106,7 @@ func serverParsedList[T any](c *validationState, at *validationPath, items []str
 	}
 	list := make([]T, 0, len(items))
 	for i, s := range items {
-		if v, ok := serverParsed(c, &validationPath{parent: at, index: i, isIndex: true}, s, true, parse); ok {
+		if v, ok := serverParsed(c, &livegenrt.Path{Parent: at, Index: i, IsIndex: true}, s, true, parse); ok {
 			list = append(list, v)
 		}
 	}
@@ -123,14 +124,14 @@ func serverParamPtr[T any](v T, ok bool) *T {
 }
 
 // serverPathOf is the value of a path parameter, whose text is s, parsed by parse.
-func serverPathOf[T any](c *validationState, name, s string, parse func(string) (T, string)) (T, bool) {
-	at := &validationPath{in: "path", name: name}
+func serverPathOf[T any](c *livegenrt.State, name, s string, parse func(string) (T, string)) (T, bool) {
+	at := &livegenrt.Path{In: "path", Name: name}
 	return serverParsed(c, at, s, true, parse)
 }
 
 // serverPathListOf is the items of a list path parameter, parsed by parse.
-func serverPathListOf[T any](c *validationState, name string, items []string, parse func(string) (T, string)) ([]T, bool) {
-	at := &validationPath{in: "path", name: name}
+func serverPathListOf[T any](c *livegenrt.State, name string, items []string, parse func(string) (T, string)) ([]T, bool) {
+	at := &livegenrt.Path{In: "path", Name: name}
 	return serverParsedList(c, at, items, true, parse)
 }
 
@@ -270,27 +271,27 @@ func serverMediaTypeMatches(header, want string) bool {
 // serverBodyError reports a body that json.Unmarshal refused. Malformed JSON is one
 // problem, and then it returns false; otherwise walk looks for every value of the
 // wrong kind, and the decoder's own error is the problem only when walk finds none.
-func serverBodyError(c *validationState, at *validationPath, err error, walk func()) bool {
+func serverBodyError(c *livegenrt.State, at *livegenrt.Path, err error, walk func()) bool {
 	var syntax *json.SyntaxError
 	if errors.As(err, &syntax) {
-		c.add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
+		c.Add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
 		return false
 	}
-	n := c.found()
+	n := c.Found()
 	walk()
-	if c.found() > n || c.stopped {
+	if c.Found() > n || c.Stopped {
 		return true
 	}
 	var typ *json.UnmarshalTypeError
 	if errors.As(err, &typ) && typ.Field != "" {
 		p := at
 		for _, name := range strings.Split(typ.Field, ".") {
-			p = p.field(name)
+			p = p.Field(name)
 		}
-		c.add(p, "must not be a JSON "+typ.Value)
+		c.Add(p, "must not be a JSON "+typ.Value)
 		return true
 	}
-	c.add(at, "cannot be decoded: "+strings.TrimPrefix(err.Error(), "json: "))
+	c.Add(at, "cannot be decoded: "+strings.TrimPrefix(err.Error(), "json: "))
 	return true
 }
 
@@ -316,7 +317,7 @@ var serverKindTexts = []string{"a string", "a date-time string (RFC 3339)", "a b
 // serverDescend reports whether to walk into value: not when it is null, nor when
 // the body did not decode (decoded is false) and value is not of a kind in want,
 // which is then a problem at at.
-func serverDescend(c *validationState, at *validationPath, value []byte, want serverKind, decoded bool) bool {
+func serverDescend(c *livegenrt.State, at *livegenrt.Path, value []byte, want serverKind, decoded bool) bool {
 	if serverIsNull(value) {
 		return false
 	}
@@ -329,7 +330,7 @@ func serverDescend(c *validationState, at *validationPath, value []byte, want se
 			texts = append(texts, text)
 		}
 	}
-	c.add(at, "must be "+strings.Join(texts, " or "))
+	c.Add(at, "must be "+strings.Join(texts, " or "))
 	return false
 }
 
@@ -403,7 +404,7 @@ func serverSkipString(data []byte, i int) int {
 // remembers in c the length of each container of serverRememberFrom bytes or more
 // that it scans, so that walks into nested values do not scan the same bytes again at
 // every level: deep bodies cost time in proportion to their size.
-func serverSkipValue(c *validationState, data []byte, i int) int {
+func serverSkipValue(c *livegenrt.State, data []byte, i int) int {
 	if i >= len(data) {
 		return len(data)
 	}
@@ -411,14 +412,14 @@ func serverSkipValue(c *validationState, data []byte, i int) int {
 	case '"':
 		return serverSkipString(data, i)
 	case '{', '[':
-		open := c.open[:0]
+		open := c.Open[:0]
 		for i < len(data) {
 			switch data[i] {
 			case '"':
 				i = serverSkipString(data, i)
 				continue
 			case '{', '[':
-				if n, ok := c.ends[&data[i]]; ok {
+				if n, ok := c.Ends[&data[i]]; ok {
 					i += n
 					if len(open) == 0 {
 						return i
@@ -433,19 +434,19 @@ func serverSkipValue(c *validationState, data []byte, i int) int {
 				from := open[len(open)-1]
 				open = open[:len(open)-1]
 				if n := i + 1 - from; n >= serverRememberFrom {
-					if c.ends == nil {
-						c.ends = map[*byte]int{}
+					if c.Ends == nil {
+						c.Ends = map[*byte]int{}
 					}
-					c.ends[&data[from]] = n
+					c.Ends[&data[from]] = n
 				}
 				if len(open) == 0 {
-					c.open = open
+					c.Open = open
 					return i + 1
 				}
 			}
 			i++
 		}
-		c.open = open
+		c.Open = open
 		return len(data)
 	}
 	for i < len(data) && !strings.ContainsRune(" \t\r\n,]}", rune(data[i])) {
@@ -460,12 +461,12 @@ const serverRememberFrom = 64
 
 // serverEachMember calls fn with the key (quoted, as written) and the value of each
 // member of the JSON object in data, while c goes on checking.
-func serverEachMember(c *validationState, data []byte, fn func(key, value []byte)) {
+func serverEachMember(c *livegenrt.State, data []byte, fn func(key, value []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return
 	}
-	for i++; c.checking(); i++ {
+	for i++; c.Checking(); i++ {
 		i = serverSpace(data, i)
 		if i >= len(data) || data[i] != '"' {
 			return
@@ -488,7 +489,7 @@ func serverEachMember(c *validationState, data []byte, fn func(key, value []byte
 
 // serverEachItem calls fn with the index and the value of each item of the JSON
 // array in data, while c goes on checking.
-func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
+func serverEachItem(c *livegenrt.State, data []byte, fn func(int, []byte)) {
 	i := serverSpace(data, 0)
 	if i >= len(data) || data[i] != '[' {
 		return
@@ -497,7 +498,7 @@ func serverEachItem(c *validationState, data []byte, fn func(int, []byte)) {
 	if i < len(data) && data[i] == ']' {
 		return
 	}
-	for n := 0; c.checking(); n++ {
+	for n := 0; c.Checking(); n++ {
 		i = serverSpace(data, i)
 		if i >= len(data) {
 			return
@@ -553,7 +554,7 @@ func serverKeyText(key []byte) string {
 }
 
 // serverCountItems is the number of items of the JSON array in data.
-func serverCountItems(c *validationState, data []byte) int {
+func serverCountItems(c *livegenrt.State, data []byte) int {
 	n := 0
 	serverEachItem(c, data, func(int, []byte) {
 		n++
@@ -564,12 +565,12 @@ func serverCountItems(c *validationState, data []byte) int {
 // serverWalker walks the JSON text of a struct for what decoding cannot show; a nil
 // receiver checks the kinds of the members too.
 type serverWalker interface {
-	serverWalk(*validationState, *validationPath, []byte)
+	serverWalk(*livegenrt.State, *livegenrt.Path, []byte)
 }
 
 // serverMemberDecoder decodes each member of a struct's JSON object on its own.
 type serverMemberDecoder interface {
-	serverDecodeMembers(*validationState, *validationPath, []byte)
+	serverDecodeMembers(*livegenrt.State, *livegenrt.Path, []byte)
 }
 
 // serverDecodeObject decodes the JSON body data into v, a pointer to a struct. When
@@ -577,9 +578,9 @@ type serverMemberDecoder interface {
 // wrong kind, and v is decoded again member by member so that the members that are
 // right are still validated; after a clean decoding, walkDecoded, if any, walks data
 // with the decoded value. It reports whether v holds a value to validate.
-func serverDecodeObject(c *validationState, at *validationPath, data []byte, v serverMemberDecoder, kinds serverKind, walk, walkDecoded serverWalker) bool {
+func serverDecodeObject(c *livegenrt.State, at *livegenrt.Path, data []byte, v serverMemberDecoder, kinds serverKind, walk, walkDecoded serverWalker) bool {
 	if serverIsNull(data) {
-		c.missing(at, "must not be null")
+		c.Missing(at, "must not be null")
 		return false
 	}
 	if err := json.Unmarshal(data, v); err != nil {
@@ -614,10 +615,10 @@ type serverForm struct {
 // items[0][price], expand[]), repeated names make lists, and values are numbers
 // or booleans where the type wants them and read as such. A malformed form is a
 // problem; the pairs read before the fault are kept.
-func serverFormJSON(c *validationState, data []byte, form *serverForm) []byte {
+func serverFormJSON(c *livegenrt.State, data []byte, form *serverForm) []byte {
 	values, err := url.ParseQuery(string(data))
 	if err != nil {
-		c.add(&validationPath{in: "body"}, "is not a valid form: "+err.Error())
+		c.Add(&livegenrt.Path{In: "body"}, "is not a valid form: "+err.Error())
 	}
 	return form.json(values)
 }
@@ -791,17 +792,17 @@ var (
 )
 
 // serverWalk checks the JSON text data of a PaymentIntentParams: required properties, and kinds when v is nil.
-func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath, data []byte) {
+func (v *PaymentIntentParams) serverWalk(c *livegenrt.State, at *livegenrt.Path, data []byte) {
 	var seen [7]bool
 	serverWalkMembers(c, at, data, serverFieldsPaymentIntentParams, serverKindsPaymentIntentParams, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 3:
-			at1 := at.field("expand")
+			at1 := at.Field("expand")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := at1.item(k2)
+					at3 := at1.Item(k2)
 					if serverIsNull(item2) {
-						c.missing(at3, "must not be null")
+						c.Missing(at3, "must not be null")
 						return
 					}
 					serverDescend(c, at3, item2, serverKindString, v != nil)
@@ -809,16 +810,16 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 			}
 			return true
 		case 4:
-			at1 := at.field("items")
+			at1 := at.Field("items")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				var m1 *[]PaymentIntentParamsItemsItem
 				if v != nil {
 					m1 = &v.Items
 				}
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := at1.item(k2)
+					at3 := at1.Item(k2)
 					if serverIsNull(item2) {
-						c.missing(at3, "must not be null")
+						c.Missing(at3, "must not be null")
 						return
 					}
 					if serverDescend(c, at3, item2, serverKindObject, v != nil) {
@@ -832,12 +833,12 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 			}
 			return true
 		case 5:
-			at1 := at.field("metadata")
+			at1 := at.Field("metadata")
 			if serverDescend(c, at1, value, serverKindObject, v != nil) {
 				serverEachMember(c, value, func(k2, item2 []byte) {
-					at3 := at1.field(serverKeyText(k2))
+					at3 := at1.Field(serverKeyText(k2))
 					if serverIsNull(item2) {
-						c.missing(at3, "must not be null")
+						c.Missing(at3, "must not be null")
 						return
 					}
 					serverDescend(c, at3, item2, serverKindString, v != nil)
@@ -845,12 +846,12 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 			}
 			return true
 		case 6:
-			at1 := at.field("methods")
+			at1 := at.Field("methods")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := at1.item(k2)
+					at3 := at1.Item(k2)
 					if serverIsNull(item2) {
-						c.missing(at3, "must not be null")
+						c.Missing(at3, "must not be null")
 						return
 					}
 					serverDescend(c, at3, item2, serverKindString, v != nil)
@@ -864,7 +865,7 @@ func (v *PaymentIntentParams) serverWalk(c *validationState, at *validationPath,
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
 // serverDecodeEach).
-func (v *PaymentIntentParams) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+func (v *PaymentIntentParams) serverDecodeMembers(c *livegenrt.State, at *livegenrt.Path, data []byte) {
 	serverDecodeEach(c, at, data, serverFieldsPaymentIntentParams, true, []any{&v.Amount, &v.Capture, &v.Currency, &v.Expand, &v.Items, &v.Metadata, &v.Methods})
 }
 
@@ -875,7 +876,7 @@ var (
 )
 
 // serverWalk checks the JSON text data of a PaymentIntentParamsItemsItem: required properties, and kinds when v is nil.
-func (v *PaymentIntentParamsItemsItem) serverWalk(c *validationState, at *validationPath, data []byte) {
+func (v *PaymentIntentParamsItemsItem) serverWalk(c *livegenrt.State, at *livegenrt.Path, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsPaymentIntentParamsItemsItem, serverKindsPaymentIntentParamsItemsItem, true, v != nil, seen[:], nil)
 }
@@ -887,17 +888,17 @@ var (
 )
 
 // serverWalk checks the JSON text data of a TokenRequestBody: required properties, and kinds when v is nil.
-func (v *TokenRequestBody) serverWalk(c *validationState, at *validationPath, data []byte) {
+func (v *TokenRequestBody) serverWalk(c *livegenrt.State, at *livegenrt.Path, data []byte) {
 	var seen [2]bool
 	serverWalkMembers(c, at, data, serverFieldsTokenRequestBody, serverKindsTokenRequestBody, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 1:
-			at1 := at.field("scope")
+			at1 := at.Field("scope")
 			if serverDescend(c, at1, value, serverKindArray, v != nil) {
 				serverEachItem(c, value, func(k2 int, item2 []byte) {
-					at3 := at1.item(k2)
+					at3 := at1.Item(k2)
 					if serverIsNull(item2) {
-						c.missing(at3, "must not be null")
+						c.Missing(at3, "must not be null")
 						return
 					}
 					serverDescend(c, at3, item2, serverKindString, v != nil)
@@ -911,7 +912,7 @@ func (v *TokenRequestBody) serverWalk(c *validationState, at *validationPath, da
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
 // serverDecodeEach).
-func (v *TokenRequestBody) serverDecodeMembers(c *validationState, at *validationPath, data []byte) {
+func (v *TokenRequestBody) serverDecodeMembers(c *livegenrt.State, at *livegenrt.Path, data []byte) {
 	serverDecodeEach(c, at, data, serverFieldsTokenRequestBody, true, []any{&v.GrantType, &v.Scope})
 }
 
@@ -925,13 +926,13 @@ const (
 // serverMember notes in seen that member i (-1: none listed) of an object is present,
 // and reports a null where the member must not be null; it then returns false, and
 // the walk below the member stops.
-func serverMember(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
+func serverMember(c *livegenrt.State, at *livegenrt.Path, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
 	if i < 0 || kinds[i]&serverMemberRequired == 0 {
 		return true
 	}
 	seen[i] = true
 	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
-		c.missing(at.field(names[i]), "must not be null")
+		c.Missing(at.Field(names[i]), "must not be null")
 		return false
 	}
 	return true
@@ -942,14 +943,14 @@ func serverMember(c *validationState, at *validationPath, names []string, kinds 
 // seen notes required members (nil when there are none); member walks below the members
 // that need more than a look at their kind, and returns true for them; decoded says
 // that the body decoded, and kinds are then right.
-func serverWalkMembers(c *validationState, at *validationPath, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
+func serverWalkMembers(c *livegenrt.State, at *livegenrt.Path, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, names, fold)
 		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
 			return
 		}
 		if !decoded && i >= 0 {
-			serverDescend(c, at.field(names[i]), value, kinds[i]&serverKindAny, false)
+			serverDescend(c, at.Field(names[i]), value, kinds[i]&serverKindAny, false)
 		}
 	})
 	if seen != nil {
@@ -958,10 +959,10 @@ func serverWalkMembers(c *validationState, at *validationPath, data []byte, name
 }
 
 // serverMissing reports each required member of an object that seen lacks.
-func serverMissing(c *validationState, at *validationPath, names []string, kinds []serverKind, seen []bool) {
+func serverMissing(c *livegenrt.State, at *livegenrt.Path, names []string, kinds []serverKind, seen []bool) {
 	for i, k := range kinds {
 		if k&serverMemberRequired != 0 && !seen[i] {
-			c.missing(at.field(names[i]), "is required")
+			c.Missing(at.Field(names[i]), "is required")
 		}
 	}
 }
@@ -973,11 +974,11 @@ func serverMissing(c *validationState, at *validationPath, names []string, kinds
 // again in every serverDecodeMembers.
 //
 //go:noinline
-func serverDecodeEach(c *validationState, at *validationPath, data []byte, names []string, fold bool, targets []any) {
+func serverDecodeEach(c *livegenrt.State, at *livegenrt.Path, data []byte, names []string, fold bool, targets []any) {
 	serverEachMember(c, data, func(key, value []byte) {
 		i := serverField(key, names, fold)
 		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
-			c.skip(at.field(names[i]))
+			c.Skip(at.Field(names[i]))
 		}
 	})
 }

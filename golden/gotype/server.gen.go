@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/gotype/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -424,15 +425,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -531,7 +532,7 @@ var serverOperationAddHost = &ServerOperation{ID: "addHost", Method: "POST", Pat
 // serveAddHost serves POST /hosts: it checks the credentials, decodes and validates the
 // request, calls Server.AddHost and writes its answer.
 func (h *serverHandler) serveAddHost(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationAddHost, false)
 	if !ok {
 		return
@@ -542,13 +543,13 @@ func (h *serverHandler) serveAddHost(w http.ResponseWriter, r *http.Request) {
 	}
 	var in AddHostInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Host)(nil), &in.Body)
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.AddHost(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.AddHost(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "addHost", err)
 		} else {
 			h.answer(w, r, "addHost", out.answer(w, nil))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/identifiers/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -529,15 +530,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -639,7 +640,7 @@ var serverOperationFilesPutFile = &ServerOperation{ID: "files.put-file", Method:
 // credentials, decodes and validates the request, calls Server.FilesPutFile and writes its
 // answer.
 func (h *serverHandler) serveFilesPutFile(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationFilesPutFile, false)
 	if !ok {
 		return
@@ -654,13 +655,13 @@ func (h *serverHandler) serveFilesPutFile(w http.ResponseWriter, r *http.Request
 	in.Bytes, _ = serverPathOf(c, "bytes", serverPathValue(r, "bytes_"), serverParseIntOf[int])
 	in.Io = serverPathValue(r, "io_")
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*OddNames)(nil), &in.Body)
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.FilesPutFile(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.FilesPutFile(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "files.put-file", err)
 		} else {
 			h.answer(w, r, "files.put-file", out.answer(w, nil))
@@ -673,7 +674,7 @@ var serverOperationHTTP = &ServerOperation{ID: "http", Method: "DELETE", Path: "
 // serveHTTP serves DELETE /http/{req}/{err}/{resp}/{fmt}/{strconv}: it checks the
 // credentials, decodes and validates the request, calls Server.HTTP and writes its answer.
 func (h *serverHandler) serveHTTP(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationHTTP, false)
 	if !ok {
 		return
@@ -685,7 +686,7 @@ func (h *serverHandler) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	in.Fmt = serverPathValue(r, "fmt_")
 	in.Strconv = serverPathValue(r, "strconv_")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.HTTP(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.HTTP(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "http", err)
 		} else {
 			h.answer(w, r, "http", out.answer(w, nil))
@@ -698,14 +699,14 @@ var serverOperationJSON = &ServerOperation{ID: "json", Method: "GET", Path: "/js
 // serveJSON serves GET /json: it checks the credentials, decodes and validates the request,
 // calls Server.JSON and writes its answer.
 func (h *serverHandler) serveJSON(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationJSON, false)
 	if !ok {
 		return
 	}
 	var in JSONInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.JSON(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.JSON(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "json", err)
 		} else {
 			h.answer(w, r, "json", out.answer(w, nil))
@@ -719,7 +720,7 @@ var serverOperationIssuesListForRepo = &ServerOperation{ID: "issues/list-for-rep
 // the credentials, decodes and validates the request, calls Server.IssuesListForRepo and
 // writes its answer.
 func (h *serverHandler) serveIssuesListForRepo(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationIssuesListForRepo, true)
 	if !ok {
 		return
@@ -738,7 +739,7 @@ func (h *serverHandler) serveIssuesListForRepo(w http.ResponseWriter, r *http.Re
 	in.Params.Bytes = serverParamPtr(serverHeaderOf(c, r.Header, "bytes", false, serverTextOf[string]))
 	in.Params.Context = serverParamPtr(serverHeaderOf(c, r.Header, "context", false, serverTextOf[string]))
 	if !h.invalid(w, c) {
-		if out, err := h.impl.IssuesListForRepo(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.IssuesListForRepo(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "issues/list-for-repo", err)
 		} else {
 			h.answer(w, r, "issues/list-for-repo", out.answer(w, nil))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/leanruntime/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -429,15 +430,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -657,7 +658,7 @@ var serverOperationDeleteReport = &ServerOperation{ID: "deleteReport", Method: "
 // serveDeleteReport serves DELETE /reports/{id}.csv: it checks the credentials, decodes and
 // validates the request, calls Server.DeleteReport and writes its answer.
 func (h *serverHandler) serveDeleteReport(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationDeleteReport, false, serverSecurityDeleteReport...)
 	if !ok {
 		return
@@ -665,7 +666,7 @@ func (h *serverHandler) serveDeleteReport(w http.ResponseWriter, r *http.Request
 	var in DeleteReportInput
 	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.DeleteReport(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.DeleteReport(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "deleteReport", err)
 		} else {
 			h.answer(w, r, "deleteReport", out.answer(w, nil))

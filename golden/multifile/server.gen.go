@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/multifile/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -488,15 +489,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -603,14 +604,14 @@ var serverOperationListPets = &ServerOperation{ID: "listPets", Method: "GET", Pa
 // serveListPets serves GET /pets: it checks the credentials, decodes and validates the
 // request, calls Server.ListPets and writes its answer.
 func (h *serverHandler) serveListPets(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationListPets, false)
 	if !ok {
 		return
 	}
 	var in ListPetsInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListPets(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListPets(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listPets", err)
 		} else {
 			h.answer(w, r, "listPets", out.answer(w, nil))
@@ -623,7 +624,7 @@ var serverOperationCreatePet = &ServerOperation{ID: "createPet", Method: "POST",
 // serveCreatePet serves POST /pets: it checks the credentials, decodes and validates the
 // request, calls Server.CreatePet and writes its answer.
 func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationCreatePet, false)
 	if !ok {
 		return
@@ -634,15 +635,15 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	}
 	var in CreatePetInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*NewPet)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.CreatePet(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.CreatePet(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "createPet", err)
 		} else {
 			h.answer(w, r, "createPet", out.answer(w, nil))
@@ -655,7 +656,7 @@ var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: 
 // serveGetPet serves GET /pets/{petId}: it checks the credentials, decodes and validates the
 // request, calls Server.GetPet and writes its answer.
 func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetPet, false)
 	if !ok {
 		return
@@ -663,7 +664,7 @@ func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
 	var in GetPetInput
 	in.PetID, _ = serverPathOf(c, "petId", serverPathValue(r, "petID"), serverParseIntOf[int64])
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetPet(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetPet(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPet", err)
 		} else {
 			h.answer(w, r, "getPet", out.answer(w, nil))

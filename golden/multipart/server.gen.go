@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/multipart/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -451,15 +452,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -569,7 +570,7 @@ var serverFormUploadFile = &serverForm{
 // serveUploadFile serves POST /files: it checks the credentials, decodes and validates the
 // request, calls Server.UploadFile and writes its answer.
 func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationUploadFile, false)
 	if !ok {
 		return
@@ -582,19 +583,19 @@ func (h *serverHandler) serveUploadFile(w http.ResponseWriter, r *http.Request) 
 	var in UploadFileInput
 	data := parts.json(serverFormUploadFile)
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*UploadFileRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if file := parts.file(c, "file"); file != nil {
 		in.Body.File = *file
 	}
 	in.Body.Thumbnail = parts.file(c, "thumbnail")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.UploadFile(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.UploadFile(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "uploadFile", err)
 		} else {
 			h.answer(w, r, "uploadFile", out.answer(w, nil))
@@ -607,7 +608,7 @@ var serverOperationTagFiles = &ServerOperation{ID: "tagFiles", Method: "POST", P
 // serveTagFiles serves POST /files/tags: it checks the credentials, decodes and validates
 // the request, calls Server.TagFiles and writes its answer.
 func (h *serverHandler) serveTagFiles(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationTagFiles, false)
 	if !ok {
 		return
@@ -618,15 +619,15 @@ func (h *serverHandler) serveTagFiles(w http.ResponseWriter, r *http.Request) {
 	}
 	var in TagFilesInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*TagFilesRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.TagFiles(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.TagFiles(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "tagFiles", err)
 		} else {
 			h.answer(w, r, "tagFiles", out.answer(w, nil))

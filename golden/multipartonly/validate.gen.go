@@ -2,325 +2,33 @@
 
 package multipartonly
 
-import (
-	"context"
-	"regexp"
-	"strconv"
-	"strings"
-	"unicode/utf8"
-)
+import livegenrt "github.com/seed-0d47db62/livegen/golden/multipartonly/internal/livegenrt"
 
 // Problem is one thing wrong with a request or a value: where it is and what is
 // wrong. The problem text never repeats a credential.
-type Problem struct {
-	// In is where the value was read from: path, query, header, cookie or body.
-	In string `json:"in"`
-	// Name is the parameter's name, or a JSON pointer into the body ("/items/3/email";
-	// "" is the whole body).
-	Name string `json:"name"`
-	// Problem says what is wrong.
-	Problem string `json:"problem"`
-}
+type Problem = livegenrt.Problem
 
 // ValidationError lists every problem found in a value or a request. The handler
 // answers it with 400; a Server method may return one to answer the same way.
-type ValidationError struct {
-	// Problems are the first 100 problems found, each once.
-	Problems []Problem
-	// MoreProblems counts the problems found beyond those listed. Checks stop after
-	// 1000 problems, so a value may have more still.
-	MoreProblems int
-}
-
-// Error lists the problems on one line.
-func (e *ValidationError) Error() string {
-	b := []byte("invalid")
-	for i, p := range e.Problems {
-		sep := "; "
-		if i == 0 {
-			sep = " "
-		}
-		b = append(b, sep+p.In...)
-		if p.Name != "" {
-			b = append(b, " "+p.Name...)
-		}
-		b = append(b, ": "+p.Problem...)
-	}
-	if e.MoreProblems > 0 {
-		b = append(b, "; and "+strconv.Itoa(e.MoreProblems)+" more"...)
-	}
-	return string(b)
-}
+type ValidationError = livegenrt.ValidationError
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
 // validate adds them to c, at path at.
 func (v *LoginRequestBody) Validate() error {
 	return validateRoot(v)
 }
-func (v *LoginRequestBody) validate(c *validationState, at *validationPath) {
+func (v *LoginRequestBody) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.Attempts != nil {
-		c.addIfProperty(at, "attempts", *v.Attempts < 0, "must be at least 0")
+		c.AddIfProperty(at, "attempts", *v.Attempts < 0, "must be at least 0")
 	}
-	validateString(c, at.field("passcode"), v.Passcode, 4, -1, nil)
-}
-
-// validationPath is where a value sits: the root names the location (and the parameter),
-// each step a property or an item. Checks build it on the stack as they descend and
-// turn it into text only when they find a problem.
-type validationPath struct {
-	_        [0]func()
-	parent   *validationPath
-	in       string
-	name     string
-	index    int
-	isIndex  bool
-	brackets bool
-}
-
-// field is the path of property name below p.
-func (p *validationPath) field(name string) *validationPath {
-	return &validationPath{
-		name:   name,
-		parent: p,
-	}
-}
-
-// item is the path of item i below p.
-func (p *validationPath) item(i int) *validationPath {
-	return &validationPath{
-		index:   i,
-		isIndex: true,
-		parent:  p,
-	}
-}
-
-// String is the parameter's name, or a JSON pointer into the body, with the steps below:
-// name/0/k, or name[0][k] for a deepObject parameter, which is written so.
-func (p *validationPath) String() string {
-	var steps []string
-	for q := p; q != nil; q = q.parent {
-		switch {
-		case q.parent == nil:
-			steps = append(steps, q.name)
-		case q.isIndex:
-			steps = append(steps, strconv.Itoa(q.index))
-		default:
-			steps = append(steps, validationPointerEscaper.Replace(q.name))
-		}
-	}
-	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
-		steps[i], steps[j] = steps[j], steps[i]
-	}
-	if p.root().brackets && len(steps) > 1 {
-		return steps[0] + "[" + strings.Join(steps[1:], "][") + "]"
-	}
-	return strings.Join(steps, "/")
-}
-
-// validationPointerEscaper escapes a property name for a JSON pointer (RFC 6901).
-var validationPointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
-
-// location is where the value was read from: the root's location.
-func (p *validationPath) location() string {
-	return p.root().in
-}
-
-// root is the path's first step, which names the location.
-func (p *validationPath) root() *validationPath {
-	for p.parent != nil {
-		p = p.parent
-	}
-	return p
-}
-
-// validationListed is how many problems an answer lists; the others are counted.
-// validationStopAfter distinct problems stop the checks, so that the cost of a
-// hostile value is bounded by these limits and the size of the value.
-const (
-	validationListed    = 100
-	validationStopAfter = 1000
-)
-
-// validationState collects the problems of one value or request, so that all of them are
-// reported together, each once.
-type validationState struct {
-	// ctx is the request's context; checks stop when it is done. Nil outside a request.
-	ctx context.Context
-	// problems are the first validationListed problems; more counts the others.
-	problems []Problem
-	more     int
-	// stopped says that checks stop: too many problems, or the context is done.
-	stopped bool
-	// cancelled says that the context ended the checks before their end.
-	cancelled bool
-	// steps counts the calls of checking, to look at ctx now and then.
-	steps int
-	// seen holds every problem found, so that each is reported once.
-	seen map[Problem]struct{}
-	// absent holds where values were reported absent or null (Problem text empty):
-	// the checks of their zero value would only repeat that, so problems at or
-	// below them are dropped.
-	absent map[Problem]struct{}
-	// ends and open serve the server's scans of a request body: the length of the
-	// larger JSON containers, by their first byte, and a stack of open ones.
-	ends map[*byte]int
-	open []int
-}
-
-// add records a problem with the value at path at.
-func (s *validationState) add(at *validationPath, problem string) {
-	if s.stopped {
-		return
-	}
-	s.record(Problem{
-		In:      at.location(),
-		Name:    at.String(),
-		Problem: problem,
-	})
-}
-
-// record lists or counts p, unless it repeats a problem or sits at or below an
-// absent value. Each look-up costs the length of p's name, whatever came before.
-func (s *validationState) record(p Problem) {
-	for name := p.Name; len(s.absent) > 0; {
-		if _, ok := s.absent[Problem{
-			In:   p.In,
-			Name: name,
-		}]; ok {
-			return
-		}
-		i := strings.LastIndexByte(name, '/')
-		if i < 0 {
-			break
-		}
-		name = name[:i]
-	}
-	if _, dup := s.seen[p]; dup {
-		return
-	}
-	if s.seen == nil {
-		s.seen = map[Problem]struct{}{}
-	}
-	s.seen[p] = struct{}{}
-	if len(s.problems) < validationListed {
-		s.problems = append(s.problems, p)
-	} else {
-		s.more++
-	}
-	if len(s.seen) >= validationStopAfter {
-		s.stopped = true
-	}
-}
-
-// missing records that the value at path at is absent or null where it must not be.
-func (s *validationState) missing(at *validationPath, problem string) {
-	if s.stopped {
-		return
-	}
-	p := Problem{
-		In:   at.location(),
-		Name: at.String(),
-	}
-	s.record(Problem{
-		In:      p.In,
-		Name:    p.Name,
-		Problem: problem,
-	})
-	s.markAbsent(p)
-}
-
-// skip drops the problems that checks would find at or below path at.
-func (s *validationState) skip(at *validationPath) {
-	if s.stopped {
-		return
-	}
-	s.markAbsent(Problem{
-		In:   at.location(),
-		Name: at.String(),
-	})
-}
-
-// markAbsent notes where a value is absent; p has no problem text.
-func (s *validationState) markAbsent(p Problem) {
-	if s.absent == nil {
-		s.absent = map[Problem]struct{}{}
-	}
-	s.absent[p] = struct{}{}
-}
-
-// tooManyItems reports an array of n items where at most max are allowed. Its items
-// are then not checked, so that a long array costs no more than a short one.
-func (s *validationState) tooManyItems(at *validationPath, n, max int) {
-	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
-}
-
-// addIf records a problem with the value at path at when bad is set: one line per check.
-func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
-	if bad {
-		s.add(at, problem)
-	}
-}
-
-// addIfProperty is addIf for property name below at. Out of line, so that a check
-// of a property is one short call that builds the path only for a problem.
-//
-//go:noinline
-func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
-	if bad {
-		s.add(at.field(name), problem)
-	}
-}
-
-// checking reports whether checks go on; walks over many values call it at each
-// step. They stop after too many problems, or when the request's context is done.
-func (s *validationState) checking() bool {
-	if s.stopped {
-		return false
-	}
-	s.steps++
-	if s.ctx != nil && s.steps%1024 == 0 && s.ctx.Err() != nil {
-		s.stopped, s.cancelled = true, true
-	}
-	return !s.stopped
-}
-
-// found is how many distinct problems were found, listed or not.
-func (s *validationState) found() int {
-	return len(s.problems) + s.more
-}
-
-// err is a *ValidationError with the problems, or nil when there are none.
-func (s *validationState) err() error {
-	if s.found() == 0 {
-		return nil
-	}
-	return &ValidationError{
-		MoreProblems: s.more,
-		Problems:     s.problems,
-	}
+	livegenrt.CheckString(c, at.Field("passcode"), v.Passcode, 4, -1, nil)
 }
 
 // validateRoot checks v as a whole value and returns its problems as an error.
 func validateRoot(v interface {
-	validate(c *validationState, at *validationPath)
+	validate(c *livegenrt.State, at *livegenrt.Path)
 }) error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
-}
-
-// validateString checks the length (in characters) and the pattern of s, at path at.
-// min 0 and max -1 leave the length unbounded; a nil pattern leaves s free.
-func validateString(c *validationState, at *validationPath, s string, min, max int, pattern *regexp.Regexp) {
-	if min > 0 || max >= 0 {
-		n := utf8.RuneCountInString(s)
-		if n < min {
-			c.add(at, "must be at least "+strconv.Itoa(min)+" characters long")
-		} else if max >= 0 && n > max {
-			c.add(at, "must be at most "+strconv.Itoa(max)+" characters long")
-		}
-	}
-	if pattern != nil && !pattern.MatchString(s) {
-		c.add(at, "must match the pattern "+pattern.String())
-	}
+	var c livegenrt.State
+	v.validate(&c, &livegenrt.Path{In: "body"})
+	return c.Err()
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/naming/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -424,15 +425,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -527,7 +528,7 @@ var serverOperationListUserAPIKeys = &ServerOperation{ID: "list-user.api_keys", 
 // serveListUserAPIKeys serves GET /v1/users/{user_id}/api-keys: it checks the credentials,
 // decodes and validates the request, calls Server.ListUserAPIKeys and writes its answer.
 func (h *serverHandler) serveListUserAPIKeys(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListUserAPIKeys, true)
 	if !ok {
 		return
@@ -536,7 +537,7 @@ func (h *serverHandler) serveListUserAPIKeys(w http.ResponseWriter, r *http.Requ
 	in.UserID, _ = serverPathOf(c, "user_id", serverPathValue(r, "userID"), serverParseIntOf[int64])
 	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "page_size", false, serverParseIntOf[int]))
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListUserAPIKeys(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListUserAPIKeys(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "list-user.api_keys", err)
 		} else {
 			h.answer(w, r, "list-user.api_keys", out.answer(w, nil))

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/ndjson/internal/livegenrt"
 	"iter"
 	"log/slog"
 	"net/http"
@@ -515,15 +516,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -749,7 +750,7 @@ var serverOperationGetExport = &ServerOperation{ID: "getExport", Method: "GET", 
 // serveGetExport serves GET /exports/{exportID}: it checks the credentials, decodes and
 // validates the request, calls Server.GetExport and writes its answer.
 func (h *serverHandler) serveGetExport(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetExport, false)
 	if !ok {
 		return
@@ -757,7 +758,7 @@ func (h *serverHandler) serveGetExport(w http.ResponseWriter, r *http.Request) {
 	var in GetExportInput
 	in.ExportID = serverPathValue(r, "exportID")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetExport(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetExport(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getExport", err)
 		} else {
 			h.answer(w, r, "getExport", out.answer(w, nil))
@@ -770,14 +771,14 @@ var serverOperationGetFeed = &ServerOperation{ID: "getFeed", Method: "GET", Path
 // serveGetFeed serves GET /feed: it checks the credentials, decodes and validates the
 // request, calls Server.GetFeed and writes its answer.
 func (h *serverHandler) serveGetFeed(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetFeed, false)
 	if !ok {
 		return
 	}
 	var in GetFeedInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetFeed(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetFeed(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getFeed", err)
 		} else {
 			h.answer(w, r, "getFeed", out.answer(w, nil))
@@ -790,14 +791,14 @@ var serverOperationGetLogs = &ServerOperation{ID: "getLogs", Method: "GET", Path
 // serveGetLogs serves GET /logs: it checks the credentials, decodes and validates the
 // request, calls Server.GetLogs and writes its answer.
 func (h *serverHandler) serveGetLogs(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetLogs, false)
 	if !ok {
 		return
 	}
 	var in GetLogsInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetLogs(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetLogs(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getLogs", err)
 		} else {
 			h.answer(w, r, "getLogs", out.answer(w, nil))

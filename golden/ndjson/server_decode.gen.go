@@ -5,6 +5,7 @@ package ndjson
 import (
 	"encoding/json"
 	"errors"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/ndjson/internal/livegenrt"
 	"math"
 	"net/http"
 	"net/url"
@@ -16,8 +17,8 @@ import (
 // serverBegin starts serving op: it checks the credentials against the alternative
 // security requirements (answering 401 itself, then false), and reads the query when the
 // operation has query parameters or WithStrictQuery asks to check it.
-func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *validationState, op *ServerOperation, query bool) (url.Values, bool) {
-	c.ctx = r.Context()
+func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *livegenrt.State, op *ServerOperation, query bool) (url.Values, bool) {
+	c.Ctx = r.Context()
 	var q url.Values
 	if query || h.strictQuery {
 		q = serverQuery(c, r.URL.RawQuery)
@@ -31,21 +32,21 @@ func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *v
 // serverQuery parses the query string. A malformed one is a problem, and the
 // well-formed pairs are still read. net/url reads no query of more than 10,000
 // parameters; that is a problem of its own.
-func serverQuery(c *validationState, raw string) url.Values {
+func serverQuery(c *livegenrt.State, raw string) url.Values {
 	if n := strings.Count(raw, "&") + 1; n > 10000 {
-		c.add(&validationPath{in: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
+		c.Add(&livegenrt.Path{In: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
 		return url.Values{}
 	}
 	q, err := url.ParseQuery(raw)
 	if err != nil {
-		c.add(&validationPath{in: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
+		c.Add(&livegenrt.Path{In: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
 	}
 	return q
 }
 
 // serverStrictQuery reports every query parameter with a bracket in its name that the
 // operation does not declare (WithStrictQuery), in name order.
-func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
+func serverStrictQuery(c *livegenrt.State, q url.Values, declared *serverQueryNames) {
 	var names []string
 	for name := range q {
 		if strings.Contains(name, "[") && !declared.has(name) {
@@ -54,9 +55,9 @@ func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNa
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		c.add(&validationPath{
-			in:   "query",
-			name: name,
+		c.Add(&livegenrt.Path{
+			In:   "query",
+			Name: name,
 		}, "is not a parameter of this operation")
 	}
 }
@@ -77,14 +78,14 @@ func serverHeaderText(v any) string {
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
 // parse function's problem at at; false when absent or wrong.
-func serverParsed[T any](c *validationState, at *validationPath, s string, found bool, parse func(string) (T, string)) (T, bool) {
+func serverParsed[T any](c *livegenrt.State, at *livegenrt.Path, s string, found bool, parse func(string) (T, string)) (T, bool) {
 	var v T
 	if !found {
 		return v, false
 	}
 	v, problem := parse(s)
 	if problem != "" {
-		c.add(at, problem)
+		c.Add(at, problem)
 		return v, false
 	}
 	return v, true
@@ -92,7 +93,7 @@ func serverParsed[T any](c *validationState, at *validationPath, s string, found
 
 // serverParsedList parses the items of a list parameter that is there (found), each
 // problem at its index; the list when every item is right. A nil parse keeps text items.
-func serverParsedList[T any](c *validationState, at *validationPath, items []string, found bool, parse func(string) (T, string)) ([]T, bool) {
+func serverParsedList[T any](c *livegenrt.State, at *livegenrt.Path, items []string, found bool, parse func(string) (T, string)) ([]T, bool) {
 	switch {
 	case !found:
 		return nil, false
@@ -101,7 +102,7 @@ func serverParsedList[T any](c *validationState, at *validationPath, items []str
 	}
 	list := make([]T, 0, len(items))
 	for i, s := range items {
-		if v, ok := serverParsed(c, &validationPath{parent: at, index: i, isIndex: true}, s, true, parse); ok {
+		if v, ok := serverParsed(c, &livegenrt.Path{Parent: at, Index: i, IsIndex: true}, s, true, parse); ok {
 			list = append(list, v)
 		}
 	}
@@ -119,14 +120,14 @@ func serverParamPtr[T any](v T, ok bool) *T {
 }
 
 // serverPathOf is the value of a path parameter, whose text is s, parsed by parse.
-func serverPathOf[T any](c *validationState, name, s string, parse func(string) (T, string)) (T, bool) {
-	at := &validationPath{in: "path", name: name}
+func serverPathOf[T any](c *livegenrt.State, name, s string, parse func(string) (T, string)) (T, bool) {
+	at := &livegenrt.Path{In: "path", Name: name}
 	return serverParsed(c, at, s, true, parse)
 }
 
 // serverPathListOf is the items of a list path parameter, parsed by parse.
-func serverPathListOf[T any](c *validationState, name string, items []string, parse func(string) (T, string)) ([]T, bool) {
-	at := &validationPath{in: "path", name: name}
+func serverPathListOf[T any](c *livegenrt.State, name string, items []string, parse func(string) (T, string)) ([]T, bool) {
+	at := &livegenrt.Path{In: "path", Name: name}
 	return serverParsedList(c, at, items, true, parse)
 }
 

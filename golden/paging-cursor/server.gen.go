@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/paging-cursor/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -424,15 +425,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -531,22 +532,22 @@ var serverOperationListCustomers = &ServerOperation{ID: "listCustomers", Method:
 // serveListCustomers serves GET /v1/customers: it checks the credentials, decodes and
 // validates the request, calls Server.ListCustomers and writes its answer.
 func (h *serverHandler) serveListCustomers(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListCustomers, true)
 	if !ok {
 		return
 	}
 	var in ListCustomersInput
 	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "limit"}
-		c.addIf(at, v < 1, "must be at least 1")
-		c.addIf(at, v > 100, "must be at most 100")
+		at := &livegenrt.Path{In: "query", Name: "limit"}
+		c.AddIf(at, v < 1, "must be at least 1")
+		c.AddIf(at, v > 100, "must be at most 100")
 		in.Params.Limit = &v
 	}
 	in.Params.StartingAfter = serverParamPtr(serverQueryOf(c, q, "starting_after", false, serverTextOf[string]))
 	in.Params.Email = serverParamPtr(serverQueryOf(c, q, "email", false, serverTextOf[string]))
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListCustomers(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListCustomers(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listCustomers", err)
 		} else {
 			h.answer(w, r, "listCustomers", out.answer(w, nil))

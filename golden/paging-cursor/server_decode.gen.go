@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/paging-cursor/internal/livegenrt"
 	"math"
 	"net/http"
 	"net/url"
@@ -18,8 +19,8 @@ import (
 // serverBegin starts serving op: it checks the credentials against the alternative
 // security requirements (answering 401 itself, then false), and reads the query when the
 // operation has query parameters or WithStrictQuery asks to check it.
-func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *validationState, op *ServerOperation, query bool) (url.Values, bool) {
-	c.ctx = r.Context()
+func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *livegenrt.State, op *ServerOperation, query bool) (url.Values, bool) {
+	c.Ctx = r.Context()
 	var q url.Values
 	if query || h.strictQuery {
 		q = serverQuery(c, r.URL.RawQuery)
@@ -33,21 +34,21 @@ func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *v
 // serverQuery parses the query string. A malformed one is a problem, and the
 // well-formed pairs are still read. net/url reads no query of more than 10,000
 // parameters; that is a problem of its own.
-func serverQuery(c *validationState, raw string) url.Values {
+func serverQuery(c *livegenrt.State, raw string) url.Values {
 	if n := strings.Count(raw, "&") + 1; n > 10000 {
-		c.add(&validationPath{in: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
+		c.Add(&livegenrt.Path{In: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
 		return url.Values{}
 	}
 	q, err := url.ParseQuery(raw)
 	if err != nil {
-		c.add(&validationPath{in: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
+		c.Add(&livegenrt.Path{In: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
 	}
 	return q
 }
 
 // serverStrictQuery reports every query parameter with a bracket in its name that the
 // operation does not declare (WithStrictQuery), in name order.
-func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
+func serverStrictQuery(c *livegenrt.State, q url.Values, declared *serverQueryNames) {
 	var names []string
 	for name := range q {
 		if strings.Contains(name, "[") && !declared.has(name) {
@@ -56,9 +57,9 @@ func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNa
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		c.add(&validationPath{
-			in:   "query",
-			name: name,
+		c.Add(&livegenrt.Path{
+			In:   "query",
+			Name: name,
 		}, "is not a parameter of this operation")
 	}
 }
@@ -73,35 +74,35 @@ func serverPathValue(r *http.Request, name string) string {
 
 // serverQueryValue is the one value of a query parameter; false when it is absent
 // (a problem when required) or given more than once.
-func serverQueryValue(c *validationState, at *validationPath, q url.Values, name string, required bool) (string, bool) {
+func serverQueryValue(c *livegenrt.State, at *livegenrt.Path, q url.Values, name string, required bool) (string, bool) {
 	values := q[name]
 	switch len(values) {
 	case 0:
 		if required {
-			c.add(at, "is required")
+			c.Add(at, "is required")
 		}
 		return "", false
 	case 1:
 		return values[0], true
 	}
-	c.add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
+	c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
 	return "", false
 }
 
 // serverQueryList is the items of a list query parameter: each value an item when sep
 // is "" (form, exploded), otherwise one value split at sep.
-func serverQueryList(c *validationState, at *validationPath, q url.Values, name, sep string, required bool) ([]string, bool) {
+func serverQueryList(c *livegenrt.State, at *livegenrt.Path, q url.Values, name, sep string, required bool) ([]string, bool) {
 	values := q[name]
 	switch {
 	case len(values) == 0:
 		if required {
-			c.add(at, "is required")
+			c.Add(at, "is required")
 		}
 		return nil, false
 	case sep == "":
 		return values, true
 	case len(values) > 1:
-		c.add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
+		c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
 		return nil, false
 	}
 	return serverSplit(values[0], sep), true
@@ -123,14 +124,14 @@ func serverHeaderText(v any) string {
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
 // parse function's problem at at; false when absent or wrong.
-func serverParsed[T any](c *validationState, at *validationPath, s string, found bool, parse func(string) (T, string)) (T, bool) {
+func serverParsed[T any](c *livegenrt.State, at *livegenrt.Path, s string, found bool, parse func(string) (T, string)) (T, bool) {
 	var v T
 	if !found {
 		return v, false
 	}
 	v, problem := parse(s)
 	if problem != "" {
-		c.add(at, problem)
+		c.Add(at, problem)
 		return v, false
 	}
 	return v, true
@@ -138,7 +139,7 @@ func serverParsed[T any](c *validationState, at *validationPath, s string, found
 
 // serverParsedList parses the items of a list parameter that is there (found), each
 // problem at its index; the list when every item is right. A nil parse keeps text items.
-func serverParsedList[T any](c *validationState, at *validationPath, items []string, found bool, parse func(string) (T, string)) ([]T, bool) {
+func serverParsedList[T any](c *livegenrt.State, at *livegenrt.Path, items []string, found bool, parse func(string) (T, string)) ([]T, bool) {
 	switch {
 	case !found:
 		return nil, false
@@ -147,7 +148,7 @@ func serverParsedList[T any](c *validationState, at *validationPath, items []str
 	}
 	list := make([]T, 0, len(items))
 	for i, s := range items {
-		if v, ok := serverParsed(c, &validationPath{parent: at, index: i, isIndex: true}, s, true, parse); ok {
+		if v, ok := serverParsed(c, &livegenrt.Path{Parent: at, Index: i, IsIndex: true}, s, true, parse); ok {
 			list = append(list, v)
 		}
 	}
@@ -165,28 +166,28 @@ func serverParamPtr[T any](v T, ok bool) *T {
 }
 
 // serverQueryOf is the value of a query parameter, parsed by parse; false when absent or wrong.
-func serverQueryOf[T any](c *validationState, q url.Values, name string, required bool, parse func(string) (T, string)) (T, bool) {
-	at := &validationPath{in: "query", name: name}
+func serverQueryOf[T any](c *livegenrt.State, q url.Values, name string, required bool, parse func(string) (T, string)) (T, bool) {
+	at := &livegenrt.Path{In: "query", Name: name}
 	s, ok := serverQueryValue(c, at, q, name, required)
 	return serverParsed(c, at, s, ok, parse)
 }
 
 // serverQueryListOf is the items of a query parameter, parsed by parse.
-func serverQueryListOf[T any](c *validationState, q url.Values, name, sep string, required bool, parse func(string) (T, string)) ([]T, bool) {
-	at := &validationPath{in: "query", name: name}
+func serverQueryListOf[T any](c *livegenrt.State, q url.Values, name, sep string, required bool, parse func(string) (T, string)) ([]T, bool) {
+	at := &livegenrt.Path{In: "query", Name: name}
 	items, ok := serverQueryList(c, at, q, name, sep, required)
 	return serverParsedList(c, at, items, ok, parse)
 }
 
 // serverPathOf is the value of a path parameter, whose text is s, parsed by parse.
-func serverPathOf[T any](c *validationState, name, s string, parse func(string) (T, string)) (T, bool) {
-	at := &validationPath{in: "path", name: name}
+func serverPathOf[T any](c *livegenrt.State, name, s string, parse func(string) (T, string)) (T, bool) {
+	at := &livegenrt.Path{In: "path", Name: name}
 	return serverParsed(c, at, s, true, parse)
 }
 
 // serverPathListOf is the items of a list path parameter, parsed by parse.
-func serverPathListOf[T any](c *validationState, name string, items []string, parse func(string) (T, string)) ([]T, bool) {
-	at := &validationPath{in: "path", name: name}
+func serverPathListOf[T any](c *livegenrt.State, name string, items []string, parse func(string) (T, string)) ([]T, bool) {
+	at := &livegenrt.Path{In: "path", Name: name}
 	return serverParsedList(c, at, items, true, parse)
 }
 

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/paging-link/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -429,15 +430,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -556,7 +557,7 @@ var serverOperationListRepos = &ServerOperation{ID: "listRepos", Method: "GET", 
 // serveListRepos serves GET /orgs/{org}/repos: it checks the credentials, decodes and
 // validates the request, calls Server.ListRepos and writes its answer.
 func (h *serverHandler) serveListRepos(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListRepos, true, serverSecurityListRepos...)
 	if !ok {
 		return
@@ -564,18 +565,18 @@ func (h *serverHandler) serveListRepos(w http.ResponseWriter, r *http.Request) {
 	var in ListReposInput
 	in.Org = serverPathValue(r, "org")
 	if v, ok := serverQueryOf(c, q, "per_page", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "per_page"}
-		c.addIf(at, v < 1, "must be at least 1")
-		c.addIf(at, v > 100, "must be at most 100")
+		at := &livegenrt.Path{In: "query", Name: "per_page"}
+		c.AddIf(at, v < 1, "must be at least 1")
+		c.AddIf(at, v > 100, "must be at most 100")
 		in.Params.PerPage = &v
 	}
 	if v, ok := serverQueryOf(c, q, "page", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "page"}
-		c.addIf(at, v < 1, "must be at least 1")
+		at := &livegenrt.Path{In: "query", Name: "page"}
+		c.AddIf(at, v < 1, "must be at least 1")
 		in.Params.Page = &v
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListRepos(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListRepos(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listRepos", err)
 		} else {
 			h.answer(w, r, "listRepos", out.answer(w, nil))

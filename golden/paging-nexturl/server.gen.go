@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/paging-nexturl/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -449,15 +450,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -556,7 +557,7 @@ var serverOperationListMessages = &ServerOperation{ID: "listMessages", Method: "
 // serveListMessages serves GET /messages: it checks the credentials, decodes and validates
 // the request, calls Server.ListMessages and writes its answer.
 func (h *serverHandler) serveListMessages(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListMessages, true, serverSecurityListMessages...)
 	if !ok {
 		return
@@ -564,7 +565,7 @@ func (h *serverHandler) serveListMessages(w http.ResponseWriter, r *http.Request
 	var in ListMessagesInput
 	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "PageSize", false, serverParseIntOf[int]))
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListMessages(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListMessages(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listMessages", err)
 		} else {
 			h.answer(w, r, "listMessages", out.answer(w, nil))
@@ -577,14 +578,14 @@ var serverOperationListOrders = &ServerOperation{ID: "listOrders", Method: "GET"
 // serveListOrders serves GET /orders: it checks the credentials, decodes and validates the
 // request, calls Server.ListOrders and writes its answer.
 func (h *serverHandler) serveListOrders(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationListOrders, false, serverSecurityListOrders...)
 	if !ok {
 		return
 	}
 	var in ListOrdersInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListOrders(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListOrders(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listOrders", err)
 		} else {
 			h.answer(w, r, "listOrders", out.answer(w, nil))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/paging-offset/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -452,15 +453,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -567,7 +568,7 @@ var serverOperationListAlerts = &ServerOperation{ID: "listAlerts", Method: "GET"
 // serveListAlerts serves GET /alerts: it checks the credentials, decodes and validates the
 // request, calls Server.ListAlerts and writes its answer.
 func (h *serverHandler) serveListAlerts(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListAlerts, true)
 	if !ok {
 		return
@@ -576,7 +577,7 @@ func (h *serverHandler) serveListAlerts(w http.ResponseWriter, r *http.Request) 
 	in.Params.Offset = serverParamPtr(serverQueryOf(c, q, "offset", false, serverParseIntOf[int64]))
 	in.Params.Limit, _ = serverQueryOf(c, q, "limit", true, serverParseIntOf[int])
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListAlerts(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListAlerts(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listAlerts", err)
 		} else {
 			h.answer(w, r, "listAlerts", out.answer(w, nil))
@@ -589,24 +590,24 @@ var serverOperationListEvents = &ServerOperation{ID: "listEvents", Method: "GET"
 // serveListEvents serves GET /events: it checks the credentials, decodes and validates the
 // request, calls Server.ListEvents and writes its answer.
 func (h *serverHandler) serveListEvents(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListEvents, true)
 	if !ok {
 		return
 	}
 	var in ListEventsInput
 	if v, ok := serverQueryOf(c, q, "offset", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "offset"}
-		c.addIf(at, v < 0, "must be at least 0")
+		at := &livegenrt.Path{In: "query", Name: "offset"}
+		c.AddIf(at, v < 0, "must be at least 0")
 		in.Params.Offset = &v
 	}
 	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "limit"}
-		c.addIf(at, v < 1, "must be at least 1")
+		at := &livegenrt.Path{In: "query", Name: "limit"}
+		c.AddIf(at, v < 1, "must be at least 1")
 		in.Params.Limit = &v
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListEvents(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListEvents(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listEvents", err)
 		} else {
 			h.answer(w, r, "listEvents", out.answer(w, nil))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/paging-token/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -482,15 +483,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -589,7 +590,7 @@ var serverOperationListConversations = &ServerOperation{ID: "listConversations",
 // serveListConversations serves GET /conversations.list: it checks the credentials, decodes
 // and validates the request, calls Server.ListConversations and writes its answer.
 func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListConversations, true)
 	if !ok {
 		return
@@ -598,7 +599,7 @@ func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Re
 	in.Params.Cursor = serverParamPtr(serverQueryOf(c, q, "cursor", false, serverTextOf[string]))
 	in.Params.Limit = serverParamPtr(serverQueryOf(c, q, "limit", false, serverParseIntOf[int]))
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListConversations(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListConversations(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listConversations", err)
 		} else {
 			h.answer(w, r, "listConversations", out.answer(w, nil))
@@ -611,7 +612,7 @@ var serverOperationListFeed = &ServerOperation{ID: "listFeed", Method: "GET", Pa
 // serveListFeed serves GET /feed: it checks the credentials, decodes and validates the
 // request, calls Server.ListFeed and writes its answer.
 func (h *serverHandler) serveListFeed(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListFeed, true)
 	if !ok {
 		return
@@ -619,7 +620,7 @@ func (h *serverHandler) serveListFeed(w http.ResponseWriter, r *http.Request) {
 	var in ListFeedInput
 	in.Params.After = serverParamPtr(serverQueryOf(c, q, "after", false, serverTextOf[string]))
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListFeed(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListFeed(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listFeed", err)
 		} else {
 			h.answer(w, r, "listFeed", out.answer(w, nil))
@@ -632,7 +633,7 @@ var serverOperationListTopics = &ServerOperation{ID: "listTopics", Method: "GET"
 // serveListTopics serves GET /v1/topics: it checks the credentials, decodes and validates
 // the request, calls Server.ListTopics and writes its answer.
 func (h *serverHandler) serveListTopics(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListTopics, true)
 	if !ok {
 		return
@@ -641,7 +642,7 @@ func (h *serverHandler) serveListTopics(w http.ResponseWriter, r *http.Request) 
 	in.Params.PageToken = serverParamPtr(serverQueryOf(c, q, "pageToken", false, serverTextOf[string]))
 	in.Params.PageSize = serverParamPtr(serverQueryOf(c, q, "pageSize", false, serverParseIntOf[int]))
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListTopics(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListTopics(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listTopics", err)
 		} else {
 			h.answer(w, r, "listTopics", out.answer(w, nil))

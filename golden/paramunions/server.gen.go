@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/paramunions/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -427,15 +428,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -540,63 +541,63 @@ var serverDeepListProjectsTarget = &serverForm{shape: map[string]byte{
 // serveListProjects serves GET /projects/{ids}: it checks the credentials, decodes and
 // validates the request, calls Server.ListProjects and writes its answer.
 func (h *serverHandler) serveListProjects(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListProjects, true)
 	if !ok {
 		return
 	}
 	var in ListProjectsInput
 	if v, ok := serverPathListOf(c, "ids", serverPathList(serverPathValue(r, "iDs"), "simple", "ids", false), serverParseUnionOf[ProjectRef]); ok {
-		at := &validationPath{in: "path", name: "ids"}
+		at := &livegenrt.Path{In: "path", Name: "ids"}
 		{
 			at1 := at
-			for i1 := 0; i1 < len(v) && c.checking(); i1++ {
-				v[i1].validate(c, at1.item(i1))
+			for i1 := 0; i1 < len(v) && c.Checking(); i1++ {
+				v[i1].validate(c, at1.Item(i1))
 			}
 		}
 		in.IDs = v
 	}
 	if v, ok := serverQueryListOf(c, q, "project", "", false, serverParseUnionOf[ProjectRef]); ok {
-		at := &validationPath{in: "query", name: "project"}
+		at := &livegenrt.Path{In: "query", Name: "project"}
 		{
 			at1 := at
-			for i1 := 0; i1 < len(v) && c.checking(); i1++ {
-				v[i1].validate(c, at1.item(i1))
+			for i1 := 0; i1 < len(v) && c.Checking(); i1++ {
+				v[i1].validate(c, at1.Item(i1))
 			}
 		}
 		in.Params.Project = v
 	}
 	if v, ok := serverQueryListOf(c, q, "joined", ",", false, serverParseUnionOf[ProjectRef]); ok {
-		at := &validationPath{in: "query", name: "joined"}
+		at := &livegenrt.Path{In: "query", Name: "joined"}
 		{
 			at1 := at
-			for i1 := 0; i1 < len(v) && c.checking(); i1++ {
-				v[i1].validate(c, at1.item(i1))
+			for i1 := 0; i1 < len(v) && c.Checking(); i1++ {
+				v[i1].validate(c, at1.Item(i1))
 			}
 		}
 		in.Params.Joined = v
 	}
 	if v, ok := serverQueryOf(c, q, "one", false, serverParseUnionOf[ProjectRef]); ok {
-		at := &validationPath{in: "query", name: "one"}
+		at := &livegenrt.Path{In: "query", Name: "one"}
 		v.validate(c, at)
 		in.Params.One = &v
 	}
 	if v, ok := serverQueryListOf(c, q, "limits", "", false, serverParseUnionOf[ListProjectsLimitsItem]); ok {
-		at := &validationPath{in: "query", name: "limits"}
+		at := &livegenrt.Path{In: "query", Name: "limits"}
 		{
 			at1 := at
-			for i1 := 0; i1 < len(v) && c.checking(); i1++ {
-				v[i1].validate(c, at1.item(i1))
+			for i1 := 0; i1 < len(v) && c.Checking(); i1++ {
+				v[i1].validate(c, at1.Item(i1))
 			}
 		}
 		in.Params.Limits = v
 	}
 	{
-		at := &validationPath{
-			in:   "query",
-			name: "target",
+		at := &livegenrt.Path{
+			In:   "query",
+			Name: "target",
 		}
-		at.brackets = true
+		at.Brackets = true
 		if data := serverDeepObject(q, "target", serverDeepListProjectsTarget); data != nil {
 			var v Target
 			if err := json.Unmarshal(data, &v); err != nil {
@@ -609,16 +610,16 @@ func (h *serverHandler) serveListProjects(w http.ResponseWriter, r *http.Request
 	}
 	in.Params.Sort, _ = serverQueryListOf[string](c, q, "sort", "", false, nil)
 	if v, ok := serverQueryUnionOf[ListProjectsStatus](c, q, "status", "", false); ok {
-		at := &validationPath{in: "query", name: "status"}
+		at := &livegenrt.Path{In: "query", Name: "status"}
 		v.validate(c, at)
 		in.Params.Status = &v
 	}
 	if v, ok := serverHeaderListOf(c, r.Header, "X-Projects", false, serverParseUnionOf[ProjectRef]); ok {
-		at := &validationPath{in: "header", name: "X-Projects"}
+		at := &livegenrt.Path{In: "header", Name: "X-Projects"}
 		{
 			at1 := at
-			for i1 := 0; i1 < len(v) && c.checking(); i1++ {
-				v[i1].validate(c, at1.item(i1))
+			for i1 := 0; i1 < len(v) && c.Checking(); i1++ {
+				v[i1].validate(c, at1.Item(i1))
 			}
 		}
 		in.Params.XProjects = v
@@ -626,17 +627,17 @@ func (h *serverHandler) serveListProjects(w http.ResponseWriter, r *http.Request
 	in.Params.IdempotencyKey = serverParamPtr(serverHeaderOf(c, r.Header, "Idempotency-Key", false, serverTextOf[string]))
 	in.Params.XNote = serverParamPtr(serverHeaderOf(c, r.Header, "X-Note", false, serverTextOf[string]))
 	if v, ok := serverCookieListOf(c, r, "projects", false, serverParseUnionOf[ProjectRef]); ok {
-		at := &validationPath{in: "cookie", name: "projects"}
+		at := &livegenrt.Path{In: "cookie", Name: "projects"}
 		{
 			at1 := at
-			for i1 := 0; i1 < len(v) && c.checking(); i1++ {
-				v[i1].validate(c, at1.item(i1))
+			for i1 := 0; i1 < len(v) && c.Checking(); i1++ {
+				v[i1].validate(c, at1.Item(i1))
 			}
 		}
 		in.Params.Projects = v
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListProjects(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListProjects(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listProjects", err)
 		} else {
 			h.answer(w, r, "listProjects", out.answer(w, nil))

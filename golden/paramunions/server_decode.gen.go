@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/paramunions/internal/livegenrt"
 	"math"
 	"net/http"
 	"net/url"
@@ -19,8 +20,8 @@ import (
 // serverBegin starts serving op: it checks the credentials against the alternative
 // security requirements (answering 401 itself, then false), and reads the query when the
 // operation has query parameters or WithStrictQuery asks to check it.
-func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *validationState, op *ServerOperation, query bool) (url.Values, bool) {
-	c.ctx = r.Context()
+func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *livegenrt.State, op *ServerOperation, query bool) (url.Values, bool) {
+	c.Ctx = r.Context()
 	var q url.Values
 	if query || h.strictQuery {
 		q = serverQuery(c, r.URL.RawQuery)
@@ -34,21 +35,21 @@ func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *v
 // serverQuery parses the query string. A malformed one is a problem, and the
 // well-formed pairs are still read. net/url reads no query of more than 10,000
 // parameters; that is a problem of its own.
-func serverQuery(c *validationState, raw string) url.Values {
+func serverQuery(c *livegenrt.State, raw string) url.Values {
 	if n := strings.Count(raw, "&") + 1; n > 10000 {
-		c.add(&validationPath{in: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
+		c.Add(&livegenrt.Path{In: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
 		return url.Values{}
 	}
 	q, err := url.ParseQuery(raw)
 	if err != nil {
-		c.add(&validationPath{in: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
+		c.Add(&livegenrt.Path{In: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
 	}
 	return q
 }
 
 // serverStrictQuery reports every query parameter with a bracket in its name that the
 // operation does not declare (WithStrictQuery), in name order.
-func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNames) {
+func serverStrictQuery(c *livegenrt.State, q url.Values, declared *serverQueryNames) {
 	var names []string
 	for name := range q {
 		if strings.Contains(name, "[") && !declared.has(name) {
@@ -57,9 +58,9 @@ func serverStrictQuery(c *validationState, q url.Values, declared *serverQueryNa
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		c.add(&validationPath{
-			in:   "query",
-			name: name,
+		c.Add(&livegenrt.Path{
+			In:   "query",
+			Name: name,
 		}, "is not a parameter of this operation")
 	}
 }
@@ -74,35 +75,35 @@ func serverPathValue(r *http.Request, name string) string {
 
 // serverQueryValue is the one value of a query parameter; false when it is absent
 // (a problem when required) or given more than once.
-func serverQueryValue(c *validationState, at *validationPath, q url.Values, name string, required bool) (string, bool) {
+func serverQueryValue(c *livegenrt.State, at *livegenrt.Path, q url.Values, name string, required bool) (string, bool) {
 	values := q[name]
 	switch len(values) {
 	case 0:
 		if required {
-			c.add(at, "is required")
+			c.Add(at, "is required")
 		}
 		return "", false
 	case 1:
 		return values[0], true
 	}
-	c.add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
+	c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
 	return "", false
 }
 
 // serverQueryList is the items of a list query parameter: each value an item when sep
 // is "" (form, exploded), otherwise one value split at sep.
-func serverQueryList(c *validationState, at *validationPath, q url.Values, name, sep string, required bool) ([]string, bool) {
+func serverQueryList(c *livegenrt.State, at *livegenrt.Path, q url.Values, name, sep string, required bool) ([]string, bool) {
 	values := q[name]
 	switch {
 	case len(values) == 0:
 		if required {
-			c.add(at, "is required")
+			c.Add(at, "is required")
 		}
 		return nil, false
 	case sep == "":
 		return values, true
 	case len(values) > 1:
-		c.add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
+		c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
 		return nil, false
 	}
 	return serverSplit(values[0], sep), true
@@ -146,27 +147,27 @@ func serverHeaderText(v any) string {
 }
 
 // serverHeaderValue is the one value of a header parameter.
-func serverHeaderValue(c *validationState, at *validationPath, h http.Header, name string, required bool) (string, bool) {
+func serverHeaderValue(c *livegenrt.State, at *livegenrt.Path, h http.Header, name string, required bool) (string, bool) {
 	values := h.Values(name)
 	switch len(values) {
 	case 0:
 		if required {
-			c.add(at, "is required")
+			c.Add(at, "is required")
 		}
 		return "", false
 	case 1:
 		return values[0], true
 	}
-	c.add(at, "must be given once")
+	c.Add(at, "must be given once")
 	return "", false
 }
 
 // serverHeaderList is the comma-separated items of a header parameter, over all its lines.
-func serverHeaderList(c *validationState, at *validationPath, h http.Header, name string, required bool) ([]string, bool) {
+func serverHeaderList(c *livegenrt.State, at *livegenrt.Path, h http.Header, name string, required bool) ([]string, bool) {
 	values := h.Values(name)
 	if len(values) == 0 {
 		if required {
-			c.add(at, "is required")
+			c.Add(at, "is required")
 		}
 		return nil, false
 	}
@@ -178,11 +179,11 @@ func serverHeaderList(c *validationState, at *validationPath, h http.Header, nam
 }
 
 // serverCookieValue is the value of a cookie parameter.
-func serverCookieValue(c *validationState, at *validationPath, r *http.Request, name string, required bool) (string, bool) {
+func serverCookieValue(c *livegenrt.State, at *livegenrt.Path, r *http.Request, name string, required bool) (string, bool) {
 	ck, err := r.Cookie(name)
 	if err != nil {
 		if required {
-			c.add(at, "is required")
+			c.Add(at, "is required")
 		}
 		return "", false
 	}
@@ -190,7 +191,7 @@ func serverCookieValue(c *validationState, at *validationPath, r *http.Request, 
 }
 
 // serverCookieList is the comma-separated items of a cookie parameter.
-func serverCookieList(c *validationState, at *validationPath, r *http.Request, name string, required bool) ([]string, bool) {
+func serverCookieList(c *livegenrt.State, at *livegenrt.Path, r *http.Request, name string, required bool) ([]string, bool) {
 	s, ok := serverCookieValue(c, at, r, name, required)
 	if !ok {
 		return nil, false
@@ -200,14 +201,14 @@ func serverCookieList(c *validationState, at *validationPath, r *http.Request, n
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
 // parse function's problem at at; false when absent or wrong.
-func serverParsed[T any](c *validationState, at *validationPath, s string, found bool, parse func(string) (T, string)) (T, bool) {
+func serverParsed[T any](c *livegenrt.State, at *livegenrt.Path, s string, found bool, parse func(string) (T, string)) (T, bool) {
 	var v T
 	if !found {
 		return v, false
 	}
 	v, problem := parse(s)
 	if problem != "" {
-		c.add(at, problem)
+		c.Add(at, problem)
 		return v, false
 	}
 	return v, true
@@ -215,7 +216,7 @@ func serverParsed[T any](c *validationState, at *validationPath, s string, found
 
 // serverParsedList parses the items of a list parameter that is there (found), each
 // problem at its index; the list when every item is right. A nil parse keeps text items.
-func serverParsedList[T any](c *validationState, at *validationPath, items []string, found bool, parse func(string) (T, string)) ([]T, bool) {
+func serverParsedList[T any](c *livegenrt.State, at *livegenrt.Path, items []string, found bool, parse func(string) (T, string)) ([]T, bool) {
 	switch {
 	case !found:
 		return nil, false
@@ -224,7 +225,7 @@ func serverParsedList[T any](c *validationState, at *validationPath, items []str
 	}
 	list := make([]T, 0, len(items))
 	for i, s := range items {
-		if v, ok := serverParsed(c, &validationPath{parent: at, index: i, isIndex: true}, s, true, parse); ok {
+		if v, ok := serverParsed(c, &livegenrt.Path{Parent: at, Index: i, IsIndex: true}, s, true, parse); ok {
 			list = append(list, v)
 		}
 	}
@@ -242,56 +243,56 @@ func serverParamPtr[T any](v T, ok bool) *T {
 }
 
 // serverQueryOf is the value of a query parameter, parsed by parse; false when absent or wrong.
-func serverQueryOf[T any](c *validationState, q url.Values, name string, required bool, parse func(string) (T, string)) (T, bool) {
-	at := &validationPath{in: "query", name: name}
+func serverQueryOf[T any](c *livegenrt.State, q url.Values, name string, required bool, parse func(string) (T, string)) (T, bool) {
+	at := &livegenrt.Path{In: "query", Name: name}
 	s, ok := serverQueryValue(c, at, q, name, required)
 	return serverParsed(c, at, s, ok, parse)
 }
 
 // serverQueryListOf is the items of a query parameter, parsed by parse.
-func serverQueryListOf[T any](c *validationState, q url.Values, name, sep string, required bool, parse func(string) (T, string)) ([]T, bool) {
-	at := &validationPath{in: "query", name: name}
+func serverQueryListOf[T any](c *livegenrt.State, q url.Values, name, sep string, required bool, parse func(string) (T, string)) ([]T, bool) {
+	at := &livegenrt.Path{In: "query", Name: name}
 	items, ok := serverQueryList(c, at, q, name, sep, required)
 	return serverParsedList(c, at, items, ok, parse)
 }
 
 // serverHeaderOf is the value of a header parameter, parsed by parse; false when absent or wrong.
-func serverHeaderOf[T any](c *validationState, h http.Header, name string, required bool, parse func(string) (T, string)) (T, bool) {
-	at := &validationPath{in: "header", name: name}
+func serverHeaderOf[T any](c *livegenrt.State, h http.Header, name string, required bool, parse func(string) (T, string)) (T, bool) {
+	at := &livegenrt.Path{In: "header", Name: name}
 	s, ok := serverHeaderValue(c, at, h, name, required)
 	return serverParsed(c, at, s, ok, parse)
 }
 
 // serverHeaderListOf is the items of a header parameter, parsed by parse.
-func serverHeaderListOf[T any](c *validationState, h http.Header, name string, required bool, parse func(string) (T, string)) ([]T, bool) {
-	at := &validationPath{in: "header", name: name}
+func serverHeaderListOf[T any](c *livegenrt.State, h http.Header, name string, required bool, parse func(string) (T, string)) ([]T, bool) {
+	at := &livegenrt.Path{In: "header", Name: name}
 	items, ok := serverHeaderList(c, at, h, name, required)
 	return serverParsedList(c, at, items, ok, parse)
 }
 
 // serverCookieOf is the value of a cookie parameter, parsed by parse; false when absent or wrong.
-func serverCookieOf[T any](c *validationState, r *http.Request, name string, required bool, parse func(string) (T, string)) (T, bool) {
-	at := &validationPath{in: "cookie", name: name}
+func serverCookieOf[T any](c *livegenrt.State, r *http.Request, name string, required bool, parse func(string) (T, string)) (T, bool) {
+	at := &livegenrt.Path{In: "cookie", Name: name}
 	s, ok := serverCookieValue(c, at, r, name, required)
 	return serverParsed(c, at, s, ok, parse)
 }
 
 // serverCookieListOf is the items of a cookie parameter, parsed by parse.
-func serverCookieListOf[T any](c *validationState, r *http.Request, name string, required bool, parse func(string) (T, string)) ([]T, bool) {
-	at := &validationPath{in: "cookie", name: name}
+func serverCookieListOf[T any](c *livegenrt.State, r *http.Request, name string, required bool, parse func(string) (T, string)) ([]T, bool) {
+	at := &livegenrt.Path{In: "cookie", Name: name}
 	items, ok := serverCookieList(c, at, r, name, required)
 	return serverParsedList(c, at, items, ok, parse)
 }
 
 // serverPathOf is the value of a path parameter, whose text is s, parsed by parse.
-func serverPathOf[T any](c *validationState, name, s string, parse func(string) (T, string)) (T, bool) {
-	at := &validationPath{in: "path", name: name}
+func serverPathOf[T any](c *livegenrt.State, name, s string, parse func(string) (T, string)) (T, bool) {
+	at := &livegenrt.Path{In: "path", Name: name}
 	return serverParsed(c, at, s, true, parse)
 }
 
 // serverPathListOf is the items of a list path parameter, parsed by parse.
-func serverPathListOf[T any](c *validationState, name string, items []string, parse func(string) (T, string)) ([]T, bool) {
-	at := &validationPath{in: "path", name: name}
+func serverPathListOf[T any](c *livegenrt.State, name string, items []string, parse func(string) (T, string)) ([]T, bool) {
+	at := &livegenrt.Path{In: "path", Name: name}
 	return serverParsedList(c, at, items, true, parse)
 }
 
@@ -380,8 +381,8 @@ func serverParseUnionOf[T any](s string) (T, string) {
 // serverQueryUnionOf is the value of a query parameter that is a union of scalars and
 // lists, written as a list: one item that a scalar variant reads is that variant,
 // otherwise the items are the list variant's, each read as serverParseUnionOf does.
-func serverQueryUnionOf[T any](c *validationState, q url.Values, name, sep string, required bool) (T, bool) {
-	at := &validationPath{in: "query", name: name}
+func serverQueryUnionOf[T any](c *livegenrt.State, q url.Values, name, sep string, required bool) (T, bool) {
+	at := &livegenrt.Path{In: "query", Name: name}
 	var v T
 	items, ok := serverQueryList(c, at, q, name, sep, required)
 	if !ok {
@@ -401,7 +402,7 @@ func serverQueryUnionOf[T any](c *validationState, q url.Values, name, sep strin
 	}
 	data, _ := json.Marshal(list)
 	if json.Unmarshal(data, &v) != nil {
-		c.add(at, "must be one of the values the schema allows")
+		c.Add(at, "must be one of the values the schema allows")
 		return v, false
 	}
 	return v, true
@@ -429,10 +430,10 @@ type serverForm struct {
 // items[0][price], expand[]), repeated names make lists, and values are numbers
 // or booleans where the type wants them and read as such. A malformed form is a
 // problem; the pairs read before the fault are kept.
-func serverFormJSON(c *validationState, data []byte, form *serverForm) []byte {
+func serverFormJSON(c *livegenrt.State, data []byte, form *serverForm) []byte {
 	values, err := url.ParseQuery(string(data))
 	if err != nil {
-		c.add(&validationPath{in: "body"}, "is not a valid form: "+err.Error())
+		c.Add(&livegenrt.Path{In: "body"}, "is not a valid form: "+err.Error())
 	}
 	return form.json(values)
 }
@@ -601,33 +602,33 @@ func (form *serverForm) list(v map[string]any, path string) ([]any, bool) {
 
 // serverParamJSONError reports a parameter value, the JSON text data, that does not
 // decode into its type, at the member that is wrong (lines[0][quantity]).
-func serverParamJSONError(c *validationState, at *validationPath, data []byte, err error) {
+func serverParamJSONError(c *livegenrt.State, at *livegenrt.Path, data []byte, err error) {
 	var te *json.UnmarshalTypeError
 	if !errors.As(err, &te) || te.Type == nil {
-		c.add(at, "is not valid: "+err.Error())
+		c.Add(at, "is not valid: "+err.Error())
 		return
 	}
 	at = serverJSONPathAt(at, data, te.Offset)
 	want := te.Type.String()
 	switch {
 	case strings.Contains(want, "int"):
-		c.add(at, "must be an integer")
+		c.Add(at, "must be an integer")
 	case strings.Contains(want, "float"):
-		c.add(at, "must be a number")
+		c.Add(at, "must be a number")
 	case want == "bool":
-		c.add(at, "must be true or false")
+		c.Add(at, "must be true or false")
 	default:
-		c.add(at, "must not be a "+te.Value)
+		c.Add(at, "must not be a "+te.Value)
 	}
 }
 
 // serverJSONPathAt is the path below at of the value of data that ends at offset,
 // with the list indices that a decoding error's Field leaves out.
-func serverJSONPathAt(at *validationPath, data []byte, offset int64) *validationPath {
+func serverJSONPathAt(at *livegenrt.Path, data []byte, offset int64) *livegenrt.Path {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	// Each open container: its path, and for an object whether a key is next.
 	type open struct {
-		at          *validationPath
+		at          *livegenrt.Path
 		object, key bool
 		index       int
 	}
@@ -645,13 +646,13 @@ func serverJSONPathAt(at *validationPath, data []byte, offset int64) *validation
 		}
 		if top.object && top.key {
 			name, _ := tok.(string)
-			here, top.key = top.at.field(name), false
+			here, top.key = top.at.Field(name), false
 			continue
 		}
 		if top.object {
 			top.key = true
 		} else if len(stack) > 1 {
-			here, top.index = top.at.item(top.index), top.index+1
+			here, top.index = top.at.Item(top.index), top.index+1
 		}
 		if dec.InputOffset() >= offset {
 			return here

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/registrants/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -482,15 +483,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -601,7 +602,7 @@ var serverOperationInsertInvitees = &ServerOperation{ID: "insertInvitees", Metho
 // serveInsertInvitees serves POST /invitees/bulkInsert: it checks the credentials, decodes
 // and validates the request, calls Server.InsertInvitees and writes its answer.
 func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationInsertInvitees, false)
 	if !ok {
 		return
@@ -612,15 +613,15 @@ func (h *serverHandler) serveInsertInvitees(w http.ResponseWriter, r *http.Reque
 	}
 	var in InsertInviteesInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*InsertInviteesRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.InsertInvitees(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.InsertInvitees(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "insertInvitees", err)
 		} else {
 			h.answer(w, r, "insertInvitees", out.answer(w, nil))
@@ -634,7 +635,7 @@ var serverOperationAddRegistrant = &ServerOperation{ID: "addRegistrant", Method:
 // credentials, decodes and validates the request, calls Server.AddRegistrant and writes its
 // answer.
 func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationAddRegistrant, true, serverSecurityAddRegistrant...)
 	if !ok {
 		return
@@ -647,15 +648,15 @@ func (h *serverHandler) serveAddRegistrant(w http.ResponseWriter, r *http.Reques
 	in.MeetingID, _ = serverPathOf(c, "meetingId", serverPathValue(r, "meetingID"), serverParseIntOf[int64])
 	in.Params.OccurrenceIDs, _ = serverQueryListOf[string](c, q, "occurrence_ids", ",", false, nil)
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Registrant)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.AddRegistrant(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.AddRegistrant(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "addRegistrant", err)
 		} else {
 			h.answer(w, r, "addRegistrant", out.answer(w, nil))

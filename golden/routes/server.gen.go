@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/routes/internal/livegenrt"
 	"io"
 	"iter"
 	"log/slog"
@@ -1437,15 +1438,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -2228,7 +2229,7 @@ var serverOperationGetAccountLink = &ServerOperation{ID: "getAccountLink", Metho
 // credentials, decodes and validates the request, calls Server.GetAccountLink and writes its
 // answer.
 func (h *serverHandler) serveGetAccountLink(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetAccountLink, false)
 	if !ok {
 		return
@@ -2237,7 +2238,7 @@ func (h *serverHandler) serveGetAccountLink(w http.ResponseWriter, r *http.Reque
 	in.AccountID = serverPathValue(r, "accountID")
 	in.AccountID2 = serverPathValue(r, "accountID2")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetAccountLink(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetAccountLink(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getAccountLink", err)
 		} else {
 			h.answer(w, r, "getAccountLink", out.answer(w, nil))
@@ -2250,7 +2251,7 @@ var serverOperationGetBoard = &ServerOperation{ID: "getBoard", Method: "GET", Pa
 // serveGetBoard serves GET /boards/{boardId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetBoard and writes its answer.
 func (h *serverHandler) serveGetBoard(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetBoard, false)
 	if !ok {
 		return
@@ -2258,7 +2259,7 @@ func (h *serverHandler) serveGetBoard(w http.ResponseWriter, r *http.Request) {
 	var in GetBoardInput
 	in.BoardID = serverPathValue(r, "boardID")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetBoard(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetBoard(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getBoard", err)
 		} else {
 			h.answer(w, r, "getBoard", out.answer(w, nil))
@@ -2271,7 +2272,7 @@ var serverOperationGetBoardsByFilter = &ServerOperation{ID: "getBoardsByFilter",
 // serveGetBoardsByFilter serves GET /boards/{filter}: it checks the credentials, decodes and
 // validates the request, calls Server.GetBoardsByFilter and writes its answer.
 func (h *serverHandler) serveGetBoardsByFilter(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetBoardsByFilter, false)
 	if !ok {
 		return
@@ -2279,7 +2280,7 @@ func (h *serverHandler) serveGetBoardsByFilter(w http.ResponseWriter, r *http.Re
 	var in GetBoardsByFilterInput
 	in.Filter = serverPathValue(r, "filter")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetBoardsByFilter(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetBoardsByFilter(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getBoardsByFilter", err)
 		} else {
 			h.answer(w, r, "getBoardsByFilter", out.answer(w, nil))
@@ -2292,7 +2293,7 @@ var serverOperationChat = &ServerOperation{ID: "chat", Method: "POST", Path: "/c
 // serveChat serves POST /chat: it checks the credentials, decodes and validates the request,
 // calls Server.Chat and writes its answer.
 func (h *serverHandler) serveChat(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationChat, false)
 	if !ok {
 		return
@@ -2303,13 +2304,13 @@ func (h *serverHandler) serveChat(w http.ResponseWriter, r *http.Request) {
 	}
 	var in ChatInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ChatRequest)(nil), &in.Body)
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.Chat(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.Chat(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "chat", err)
 		} else {
 			h.answer(w, r, "chat", out.answer(w, nil))
@@ -2322,7 +2323,7 @@ var serverOperationChatStream = &ServerOperation{ID: "chatStream", Method: "POST
 // serveChatStream serves POST /chat#stream: it checks the credentials, decodes and validates
 // the request, calls Server.ChatStream and writes its answer.
 func (h *serverHandler) serveChatStream(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationChatStream, false)
 	if !ok {
 		return
@@ -2333,13 +2334,13 @@ func (h *serverHandler) serveChatStream(w http.ResponseWriter, r *http.Request) 
 	}
 	var in ChatStreamInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ChatRequest)(nil), &in.Body)
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ChatStream(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ChatStream(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "chatStream", err)
 		} else {
 			h.answer(w, r, "chatStream", out.answer(w, nil))
@@ -2352,14 +2353,14 @@ var serverOperationListConversations = &ServerOperation{ID: "listConversations",
 // serveListConversations serves GET /conversations: it checks the credentials, decodes and
 // validates the request, calls Server.ListConversations and writes its answer.
 func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationListConversations, false)
 	if !ok {
 		return
 	}
 	var in ListConversationsInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListConversations(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListConversations(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listConversations", err)
 		} else {
 			h.answer(w, r, "listConversations", out.answer(w, nil))
@@ -2373,14 +2374,14 @@ var serverOperationStartConversationStream = &ServerOperation{ID: "startConversa
 // decodes and validates the request, calls Server.StartConversationStream and writes its
 // answer.
 func (h *serverHandler) serveStartConversationStream(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationStartConversationStream, false)
 	if !ok {
 		return
 	}
 	var in StartConversationStreamInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.StartConversationStream(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.StartConversationStream(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "startConversationStream", err)
 		} else {
 			h.answer(w, r, "startConversationStream", out.answer(w, nil))
@@ -2393,7 +2394,7 @@ var serverOperationUpdateFile = &ServerOperation{ID: "updateFile", Method: "PUT"
 // serveUpdateFile serves PUT /files/{fileId}: it checks the credentials, decodes and
 // validates the request, calls Server.UpdateFile and writes its answer.
 func (h *serverHandler) serveUpdateFile(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationUpdateFile, true)
 	if !ok {
 		return
@@ -2406,12 +2407,12 @@ func (h *serverHandler) serveUpdateFile(w http.ResponseWriter, r *http.Request) 
 	in.FileID = serverPathValue(r, "fileID")
 	in.Params.Fields = serverParamPtr(serverQueryOf(c, q, "fields", false, serverTextOf[string]))
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		in.Body = new(UpdateFileRequestBody)
 		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*UpdateFileRequestBody)(nil), nil)
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.UpdateFile(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.UpdateFile(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "updateFile", err)
 		} else {
 			h.answer(w, r, "updateFile", out.answer(w, nil))
@@ -2424,7 +2425,7 @@ var serverOperationAddSharedLink = &ServerOperation{ID: "addSharedLink", Method:
 // serveAddSharedLink serves PUT /files/{fileId}#addSharedLink: it checks the credentials,
 // decodes and validates the request, calls Server.AddSharedLink and writes its answer.
 func (h *serverHandler) serveAddSharedLink(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationAddSharedLink, true)
 	if !ok {
 		return
@@ -2437,14 +2438,14 @@ func (h *serverHandler) serveAddSharedLink(w http.ResponseWriter, r *http.Reques
 	in.FileID = serverPathValue(r, "fileID")
 	in.Params.Fields, _ = serverQueryOf(c, q, "fields", true, serverTextOf[string])
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		in.Body = new(AddSharedLinkRequestBody)
 		if serverDecodeObject(c, at, data, in.Body, serverKindObject, (*AddSharedLinkRequestBody)(nil), nil) {
 			in.Body.validate(c, at)
 		}
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.AddSharedLink(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.AddSharedLink(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "addSharedLink", err)
 		} else {
 			h.answer(w, r, "addSharedLink", out.answer(w, nil))
@@ -2458,7 +2459,7 @@ var serverOperationRemoveSharedLink = &ServerOperation{ID: "removeSharedLink", M
 // credentials, decodes and validates the request, calls Server.RemoveSharedLink and writes
 // its answer.
 func (h *serverHandler) serveRemoveSharedLink(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationRemoveSharedLink, true)
 	if !ok {
 		return
@@ -2471,12 +2472,12 @@ func (h *serverHandler) serveRemoveSharedLink(w http.ResponseWriter, r *http.Req
 	in.FileID = serverPathValue(r, "fileID")
 	in.Params.Fields, _ = serverQueryOf(c, q, "fields", true, serverTextOf[string])
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		in.Body = new(RemoveSharedLinkRequestBody)
 		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*RemoveSharedLinkRequestBody)(nil), nil)
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.RemoveSharedLink(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.RemoveSharedLink(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "removeSharedLink", err)
 		} else {
 			h.answer(w, r, "removeSharedLink", out.answer(w, nil))
@@ -2490,7 +2491,7 @@ var serverOperationAddFolderSharedLink = &ServerOperation{ID: "addFolderSharedLi
 // credentials, decodes and validates the request, calls Server.AddFolderSharedLink and
 // writes its answer.
 func (h *serverHandler) serveAddFolderSharedLink(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationAddFolderSharedLink, false)
 	if !ok {
 		return
@@ -2502,13 +2503,13 @@ func (h *serverHandler) serveAddFolderSharedLink(w http.ResponseWriter, r *http.
 	var in AddFolderSharedLinkInput
 	in.FolderID = serverPathValue(r, "folderID")
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*SharedLinkRequest)(nil), nil)
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.AddFolderSharedLink(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.AddFolderSharedLink(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "addFolderSharedLink", err)
 		} else {
 			h.answer(w, r, "addFolderSharedLink", out.answer(w, nil))
@@ -2522,7 +2523,7 @@ var serverOperationUpdateFolderSharedLink = &ServerOperation{ID: "updateFolderSh
 // credentials, decodes and validates the request, calls Server.UpdateFolderSharedLink and
 // writes its answer.
 func (h *serverHandler) serveUpdateFolderSharedLink(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationUpdateFolderSharedLink, false)
 	if !ok {
 		return
@@ -2534,13 +2535,13 @@ func (h *serverHandler) serveUpdateFolderSharedLink(w http.ResponseWriter, r *ht
 	var in UpdateFolderSharedLinkInput
 	in.FolderID = serverPathValue(r, "folderID")
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*SharedLinkRequest)(nil), nil)
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.UpdateFolderSharedLink(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.UpdateFolderSharedLink(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "updateFolderSharedLink", err)
 		} else {
 			h.answer(w, r, "updateFolderSharedLink", out.answer(w, nil))
@@ -2553,7 +2554,7 @@ var serverOperationGetItem = &ServerOperation{ID: "getItem", Method: "GET", Path
 // serveGetItem serves GET /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.GetItem and writes its answer.
 func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetItem, false)
 	if !ok {
 		return
@@ -2561,7 +2562,7 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 	var in GetItemInput
 	in.ItemID, _ = serverPathOf(c, "itemId", serverPathValue(r, "itemID"), serverParseIntOf[int])
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetItem(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetItem(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getItem", err)
 		} else {
 			h.answer(w, r, "getItem", out.answer(w, nil))
@@ -2574,7 +2575,7 @@ var serverOperationGetItemBySlug = &ServerOperation{ID: "getItemBySlug", Method:
 // serveGetItemBySlug serves GET /items/{slug}: it checks the credentials, decodes and
 // validates the request, calls Server.GetItemBySlug and writes its answer.
 func (h *serverHandler) serveGetItemBySlug(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetItemBySlug, false)
 	if !ok {
 		return
@@ -2582,7 +2583,7 @@ func (h *serverHandler) serveGetItemBySlug(w http.ResponseWriter, r *http.Reques
 	var in GetItemBySlugInput
 	in.Slug = serverPathValue(r, "slug")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetItemBySlug(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetItemBySlug(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getItemBySlug", err)
 		} else {
 			h.answer(w, r, "getItemBySlug", out.answer(w, nil))
@@ -2595,7 +2596,7 @@ var serverOperationGetInvitee = &ServerOperation{ID: "getInvitee", Method: "GET"
 // serveGetInvitee serves GET /meetings/invitees/{inviteeId}: it checks the credentials,
 // decodes and validates the request, calls Server.GetInvitee and writes its answer.
 func (h *serverHandler) serveGetInvitee(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetInvitee, false)
 	if !ok {
 		return
@@ -2603,7 +2604,7 @@ func (h *serverHandler) serveGetInvitee(w http.ResponseWriter, r *http.Request) 
 	var in GetInviteeInput
 	in.InviteeID = serverPathValue(r, "inviteeID")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetInvitee(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetInvitee(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getInvitee", err)
 		} else {
 			h.answer(w, r, "getInvitee", out.answer(w, nil))
@@ -2616,7 +2617,7 @@ var serverOperationListInvitees = &ServerOperation{ID: "listInvitees", Method: "
 // serveListInvitees serves GET /meetings/{meetingId}/invitees: it checks the credentials,
 // decodes and validates the request, calls Server.ListInvitees and writes its answer.
 func (h *serverHandler) serveListInvitees(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationListInvitees, false)
 	if !ok {
 		return
@@ -2624,7 +2625,7 @@ func (h *serverHandler) serveListInvitees(w http.ResponseWriter, r *http.Request
 	var in ListInviteesInput
 	in.MeetingID = serverPathValue(r, "meetingID")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListInvitees(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListInvitees(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listInvitees", err)
 		} else {
 			h.answer(w, r, "listInvitees", out.answer(w, nil))
@@ -2637,7 +2638,7 @@ var serverOperationGetPage = &ServerOperation{ID: "getPage", Method: "GET", Path
 // serveGetPage serves GET /pages/{page}.{format}: it checks the credentials, decodes and
 // validates the request, calls Server.GetPage and writes its answer.
 func (h *serverHandler) serveGetPage(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetPage, false)
 	if !ok {
 		return
@@ -2646,7 +2647,7 @@ func (h *serverHandler) serveGetPage(w http.ResponseWriter, r *http.Request) {
 	in.Page, _ = serverPathOf(c, "page", serverPathValue(r, "page"), serverParseIntOf[int])
 	in.Format = serverPathValue(r, "format")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetPage(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetPage(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPage", err)
 		} else {
 			h.answer(w, r, "getPage", out.answer(w, nil))
@@ -2659,20 +2660,20 @@ var serverOperationGetPair = &ServerOperation{ID: "getPair", Method: "GET", Path
 // serveGetPair serves GET /pairs/{a}{b}: it checks the credentials, decodes and validates
 // the request, calls Server.GetPair and writes its answer.
 func (h *serverHandler) serveGetPair(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetPair, false)
 	if !ok {
 		return
 	}
 	var in GetPairInput
 	if v, ok := serverPathOf(c, "a", serverPathValue(r, "a"), serverTextOf[string]); ok {
-		at := &validationPath{in: "path", name: "a"}
-		validateString(c, at, v, 0, 1, nil)
+		at := &livegenrt.Path{In: "path", Name: "a"}
+		livegenrt.CheckString(c, at, v, 0, 1, nil)
 		in.A = v
 	}
 	in.B = serverPathValue(r, "b")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetPair(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetPair(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPair", err)
 		} else {
 			h.answer(w, r, "getPair", out.answer(w, nil))
@@ -2685,19 +2686,19 @@ var serverOperationGetPeriodReport = &ServerOperation{ID: "getPeriodReport", Met
 // serveGetPeriodReport serves GET /reports/{period}: it checks the credentials, decodes and
 // validates the request, calls Server.GetPeriodReport and writes its answer.
 func (h *serverHandler) serveGetPeriodReport(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetPeriodReport, false)
 	if !ok {
 		return
 	}
 	var in GetPeriodReportInput
 	if v, ok := serverPathOf(c, "period", serverPathValue(r, "period"), serverTextOf[GetPeriodReportPeriod]); ok {
-		at := &validationPath{in: "path", name: "period"}
-		c.addIf(at, !v.Valid(), "must be one of \"daily\", \"weekly\"")
+		at := &livegenrt.Path{In: "path", Name: "period"}
+		c.AddIf(at, !v.Valid(), "must be one of \"daily\", \"weekly\"")
 		in.Period = v
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetPeriodReport(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetPeriodReport(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPeriodReport", err)
 		} else {
 			h.answer(w, r, "getPeriodReport", out.answer(w, nil))
@@ -2710,7 +2711,7 @@ var serverOperationGetReport = &ServerOperation{ID: "getReport", Method: "GET", 
 // serveGetReport serves GET /reports/{reportId}: it checks the credentials, decodes and
 // validates the request, calls Server.GetReport and writes its answer.
 func (h *serverHandler) serveGetReport(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetReport, false)
 	if !ok {
 		return
@@ -2718,7 +2719,7 @@ func (h *serverHandler) serveGetReport(w http.ResponseWriter, r *http.Request) {
 	var in GetReportInput
 	in.ReportID = serverPathValue(r, "reportID")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetReport(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetReport(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getReport", err)
 		} else {
 			h.answer(w, r, "getReport", out.answer(w, nil))
@@ -2731,7 +2732,7 @@ var serverOperationAddSchemaFields = &ServerOperation{ID: "addSchemaFields", Met
 // serveAddSchemaFields serves PUT /schema#add: it checks the credentials, decodes and
 // validates the request, calls Server.AddSchemaFields and writes its answer.
 func (h *serverHandler) serveAddSchemaFields(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationAddSchemaFields, false)
 	if !ok {
 		return
@@ -2742,13 +2743,13 @@ func (h *serverHandler) serveAddSchemaFields(w http.ResponseWriter, r *http.Requ
 	}
 	var in AddSchemaFieldsInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*AddSchemaFieldsRequestBody)(nil), &in.Body)
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.AddSchemaFields(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.AddSchemaFields(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "addSchemaFields", err)
 		} else {
 			h.answer(w, r, "addSchemaFields", out.answer(w, nil))
@@ -2761,7 +2762,7 @@ var serverOperationUpdateSchema = &ServerOperation{ID: "updateSchema", Method: "
 // serveUpdateSchema serves PUT /schema#update: it checks the credentials, decodes and
 // validates the request, calls Server.UpdateSchema and writes its answer.
 func (h *serverHandler) serveUpdateSchema(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationUpdateSchema, false)
 	if !ok {
 		return
@@ -2772,16 +2773,16 @@ func (h *serverHandler) serveUpdateSchema(w http.ResponseWriter, r *http.Request
 	}
 	var in UpdateSchemaInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverIsNull(data) {
-			c.missing(at, "must not be null")
+			c.Missing(at, "must not be null")
 		} else if err := json.Unmarshal(data, &in.Body); err != nil {
 			serverBodyError(c, at, err, func() {
 				if serverDescend(c, at, data, serverKindArray, false) {
 					serverEachItem(c, data, func(k1 int, item1 []byte) {
-						at2 := at.item(k1)
+						at2 := at.Item(k1)
 						if serverIsNull(item1) {
-							c.missing(at2, "must not be null")
+							c.Missing(at2, "must not be null")
 							return
 						}
 						if serverDescend(c, at2, item1, serverKindObject, false) {
@@ -2793,9 +2794,9 @@ func (h *serverHandler) serveUpdateSchema(w http.ResponseWriter, r *http.Request
 		} else {
 			if serverDescend(c, at, data, serverKindArray, true) {
 				serverEachItem(c, data, func(k1 int, item1 []byte) {
-					at2 := at.item(k1)
+					at2 := at.Item(k1)
 					if serverIsNull(item1) {
-						c.missing(at2, "must not be null")
+						c.Missing(at2, "must not be null")
 						return
 					}
 					if serverDescend(c, at2, item1, serverKindObject, true) {
@@ -2805,10 +2806,10 @@ func (h *serverHandler) serveUpdateSchema(w http.ResponseWriter, r *http.Request
 			}
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.UpdateSchema(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.UpdateSchema(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "updateSchema", err)
 		} else {
 			h.answer(w, r, "updateSchema", out.answer(w, nil))
@@ -2821,14 +2822,14 @@ var serverOperationGetSharedItem = &ServerOperation{ID: "getSharedItem", Method:
 // serveGetSharedItem serves GET /shared_items: it checks the credentials, decodes and
 // validates the request, calls Server.GetSharedItem and writes its answer.
 func (h *serverHandler) serveGetSharedItem(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetSharedItem, false)
 	if !ok {
 		return
 	}
 	var in GetSharedItemInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetSharedItem(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetSharedItem(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getSharedItem", err)
 		} else {
 			h.answer(w, r, "getSharedItem", out.answer(w, nil))
@@ -2841,7 +2842,7 @@ var serverOperationGetSharedFolder = &ServerOperation{ID: "getSharedFolder", Met
 // serveGetSharedFolder serves GET /shared_items#folders: it checks the credentials, decodes
 // and validates the request, calls Server.GetSharedFolder and writes its answer.
 func (h *serverHandler) serveGetSharedFolder(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetSharedFolder, false)
 	if !ok {
 		return
@@ -2849,7 +2850,7 @@ func (h *serverHandler) serveGetSharedFolder(w http.ResponseWriter, r *http.Requ
 	var in GetSharedFolderInput
 	in.Params.Boxapi, _ = serverHeaderOf(c, r.Header, "boxapi", true, serverTextOf[string])
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetSharedFolder(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetSharedFolder(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getSharedFolder", err)
 		} else {
 			h.answer(w, r, "getSharedFolder", out.answer(w, nil))
@@ -2862,19 +2863,19 @@ var serverOperationGetTagByCode = &ServerOperation{ID: "getTagByCode", Method: "
 // serveGetTagByCode serves GET /tags/{tagCode}: it checks the credentials, decodes and
 // validates the request, calls Server.GetTagByCode and writes its answer.
 func (h *serverHandler) serveGetTagByCode(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetTagByCode, false)
 	if !ok {
 		return
 	}
 	var in GetTagByCodeInput
 	if v, ok := serverPathOf(c, "tagCode", serverPathValue(r, "tagCode"), serverTextOf[string]); ok {
-		at := &validationPath{in: "path", name: "tagCode"}
-		validateString(c, at, v, 0, -1, validationPattern1)
+		at := &livegenrt.Path{In: "path", Name: "tagCode"}
+		livegenrt.CheckString(c, at, v, 0, -1, validationPattern1)
 		in.TagCode = v
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetTagByCode(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetTagByCode(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getTagByCode", err)
 		} else {
 			h.answer(w, r, "getTagByCode", out.answer(w, nil))
@@ -2887,7 +2888,7 @@ var serverOperationGetTag = &ServerOperation{ID: "getTag", Method: "GET", Path: 
 // serveGetTag serves GET /tags/{tagName}: it checks the credentials, decodes and validates
 // the request, calls Server.GetTag and writes its answer.
 func (h *serverHandler) serveGetTag(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetTag, false)
 	if !ok {
 		return
@@ -2895,7 +2896,7 @@ func (h *serverHandler) serveGetTag(w http.ResponseWriter, r *http.Request) {
 	var in GetTagInput
 	in.TagName = serverPathValue(r, "tagName")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetTag(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetTag(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getTag", err)
 		} else {
 			h.answer(w, r, "getTag", out.answer(w, nil))
@@ -2908,14 +2909,14 @@ var serverOperationExportTasks = &ServerOperation{ID: "exportTasks", Method: "GE
 // serveExportTasks serves GET /tasks/export.json: it checks the credentials, decodes and
 // validates the request, calls Server.ExportTasks and writes its answer.
 func (h *serverHandler) serveExportTasks(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationExportTasks, false)
 	if !ok {
 		return
 	}
 	var in ExportTasksInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ExportTasks(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ExportTasks(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "exportTasks", err)
 		} else {
 			h.answer(w, r, "exportTasks", out.answer(w, nil))
@@ -2928,7 +2929,7 @@ var serverOperationGetTask = &ServerOperation{ID: "getTask", Method: "GET", Path
 // serveGetTask serves GET /tasks/{id}: it checks the credentials, decodes and validates the
 // request, calls Server.GetTask and writes its answer.
 func (h *serverHandler) serveGetTask(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetTask, false)
 	if !ok {
 		return
@@ -2936,7 +2937,7 @@ func (h *serverHandler) serveGetTask(w http.ResponseWriter, r *http.Request) {
 	var in GetTaskInput
 	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetTask(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetTask(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getTask", err)
 		} else {
 			h.answer(w, r, "getTask", out.answer(w, nil))
@@ -2949,7 +2950,7 @@ var serverOperationGetTaskJSON = &ServerOperation{ID: "getTaskJSON", Method: "GE
 // serveGetTaskJSON serves GET /tasks/{id}.json: it checks the credentials, decodes and
 // validates the request, calls Server.GetTaskJSON and writes its answer.
 func (h *serverHandler) serveGetTaskJSON(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetTaskJSON, false)
 	if !ok {
 		return
@@ -2957,7 +2958,7 @@ func (h *serverHandler) serveGetTaskJSON(w http.ResponseWriter, r *http.Request)
 	var in GetTaskJSONInput
 	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetTaskJSON(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetTaskJSON(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getTaskJSON", err)
 		} else {
 			h.answer(w, r, "getTaskJSON", out.answer(w, nil))
@@ -2970,7 +2971,7 @@ var serverOperationHeadTaskJSON = &ServerOperation{ID: "headTaskJSON", Method: "
 // serveHeadTaskJSON serves HEAD /tasks/{id}.json: it checks the credentials, decodes and
 // validates the request, calls Server.HeadTaskJSON and writes its answer.
 func (h *serverHandler) serveHeadTaskJSON(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationHeadTaskJSON, false)
 	if !ok {
 		return
@@ -2978,7 +2979,7 @@ func (h *serverHandler) serveHeadTaskJSON(w http.ResponseWriter, r *http.Request
 	var in HeadTaskJSONInput
 	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.HeadTaskJSON(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.HeadTaskJSON(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "headTaskJSON", err)
 		} else {
 			h.answer(w, r, "headTaskJSON", out.answer(w, nil))
@@ -2997,7 +2998,7 @@ var serverFormToken = &serverForm{
 // serveToken serves POST /token: it checks the credentials, decodes and validates the
 // request, calls Server.Token and writes its answer.
 func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationToken, false)
 	if !ok {
 		return
@@ -3011,15 +3012,15 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 		data = serverFormJSON(c, data, serverFormToken)
 	}
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*TokenRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.Token(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.Token(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "token", err)
 		} else {
 			h.answer(w, r, "token", out.answer(w, nil))
@@ -3038,7 +3039,7 @@ var serverFormRefreshToken = &serverForm{
 // serveRefreshToken serves POST /token#refresh: it checks the credentials, decodes and
 // validates the request, calls Server.RefreshToken and writes its answer.
 func (h *serverHandler) serveRefreshToken(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationRefreshToken, false)
 	if !ok {
 		return
@@ -3052,15 +3053,15 @@ func (h *serverHandler) serveRefreshToken(w http.ResponseWriter, r *http.Request
 		data = serverFormJSON(c, data, serverFormRefreshToken)
 	}
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*RefreshTokenRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.RefreshToken(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.RefreshToken(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "refreshToken", err)
 		} else {
 			h.answer(w, r, "refreshToken", out.answer(w, nil))
@@ -3074,7 +3075,7 @@ var serverOperationExpirePassword = &ServerOperation{ID: "expirePassword", Metho
 // credentials, decodes and validates the request, calls Server.ExpirePassword and writes its
 // answer.
 func (h *serverHandler) serveExpirePassword(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationExpirePassword, false)
 	if !ok {
 		return
@@ -3082,7 +3083,7 @@ func (h *serverHandler) serveExpirePassword(w http.ResponseWriter, r *http.Reque
 	var in ExpirePasswordInput
 	in.UserID = serverPathValue(r, "userID")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ExpirePassword(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ExpirePassword(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "expirePassword", err)
 		} else {
 			h.answer(w, r, "expirePassword", out.answer(w, nil))
@@ -3096,7 +3097,7 @@ var serverOperationExpireWithTemporaryPassword = &ServerOperation{ID: "expireWit
 // checks the credentials, decodes and validates the request, calls
 // Server.ExpireWithTemporaryPassword and writes its answer.
 func (h *serverHandler) serveExpireWithTemporaryPassword(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationExpireWithTemporaryPassword, false)
 	if !ok {
 		return
@@ -3104,7 +3105,7 @@ func (h *serverHandler) serveExpireWithTemporaryPassword(w http.ResponseWriter, 
 	var in ExpireWithTemporaryPasswordInput
 	in.UserID = serverPathValue(r, "userID")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ExpireWithTemporaryPassword(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ExpireWithTemporaryPassword(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "expireWithTemporaryPassword", err)
 		} else {
 			h.answer(w, r, "expireWithTemporaryPassword", out.answer(w, nil))
@@ -3117,7 +3118,7 @@ var serverOperationGetOperation = &ServerOperation{ID: "getOperation", Method: "
 // serveGetOperation serves GET /v1/{name}: it checks the credentials, decodes and validates
 // the request, calls Server.GetOperation and writes its answer.
 func (h *serverHandler) serveGetOperation(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetOperation, false)
 	if !ok {
 		return
@@ -3125,7 +3126,7 @@ func (h *serverHandler) serveGetOperation(w http.ResponseWriter, r *http.Request
 	var in GetOperationInput
 	in.Name = serverPathValue(r, "name")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetOperation(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetOperation(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getOperation", err)
 		} else {
 			h.answer(w, r, "getOperation", out.answer(w, nil))
@@ -3138,7 +3139,7 @@ var serverOperationCancelOperation = &ServerOperation{ID: "cancelOperation", Met
 // serveCancelOperation serves POST /v1/{name}:cancel: it checks the credentials, decodes and
 // validates the request, calls Server.CancelOperation and writes its answer.
 func (h *serverHandler) serveCancelOperation(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationCancelOperation, false)
 	if !ok {
 		return
@@ -3146,7 +3147,7 @@ func (h *serverHandler) serveCancelOperation(w http.ResponseWriter, r *http.Requ
 	var in CancelOperationInput
 	in.Name = serverPathValue(r, "name")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.CancelOperation(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.CancelOperation(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "cancelOperation", err)
 		} else {
 			h.answer(w, r, "cancelOperation", out.answer(w, nil))

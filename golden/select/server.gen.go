@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/select/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -470,15 +471,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -627,14 +628,14 @@ var serverOperationListLives = &ServerOperation{ID: "listLives", Method: "GET", 
 // serveListLives serves GET /v1/lives: it checks the credentials, decodes and validates the
 // request, calls Server.ListLives and writes its answer.
 func (h *serverHandler) serveListLives(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationListLives, false)
 	if !ok {
 		return
 	}
 	var in ListLivesInput
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListLives(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListLives(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listLives", err)
 		} else {
 			h.answer(w, r, "listLives", out.answer(w, nil))
@@ -647,7 +648,7 @@ var serverOperationGetLive = &ServerOperation{ID: "getLive", Method: "GET", Path
 // serveGetLive serves GET /v1/lives/{id}: it checks the credentials, decodes and validates
 // the request, calls Server.GetLive and writes its answer.
 func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetLive, false)
 	if !ok {
 		return
@@ -655,7 +656,7 @@ func (h *serverHandler) serveGetLive(w http.ResponseWriter, r *http.Request) {
 	var in GetLiveInput
 	in.ID = serverPathValue(r, "id")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetLive(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetLive(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getLive", err)
 		} else {
 			h.answer(w, r, "getLive", out.answer(w, nil))
@@ -668,7 +669,7 @@ var serverOperationLiveStarted = &ServerOperation{ID: "liveStarted", Method: "PO
 // serveLiveStarted receives the webhook liveStarted (POST): it decodes and validates the
 // request, calls Webhooks.LiveStarted and writes its answer.
 func (h *serverHandler) serveLiveStarted(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationLiveStarted, false)
 	if !ok {
 		return
@@ -679,15 +680,15 @@ func (h *serverHandler) serveLiveStarted(w http.ResponseWriter, r *http.Request)
 	}
 	var in LiveStartedInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*LiveEvent)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.hooks.LiveStarted(c.ctx, in); err != nil || out == nil {
+		if out, err := h.hooks.LiveStarted(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "liveStarted", err)
 		} else {
 			h.answer(w, r, "liveStarted", out.answer(w, nil))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/server/internal/livegenrt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -586,15 +587,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -845,7 +846,7 @@ var serverOperationRunBatch = &ServerOperation{ID: "runBatch", Method: "POST", P
 // serveRunBatch serves POST /batch~run: it checks the credentials, decodes and validates the
 // request, calls Server.RunBatch and writes its answer.
 func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationRunBatch, false)
 	if !ok {
 		return
@@ -856,19 +857,19 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 	}
 	var in RunBatchInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverIsNull(data) {
-			c.missing(at, "must not be null")
+			c.Missing(at, "must not be null")
 		} else if err := json.Unmarshal(data, &in.Body); err != nil {
 			serverBodyError(c, at, err, func() {
 				if serverDescend(c, at, data, serverKindArray, false) {
 					if n := serverCountItems(c, data); n > 2 {
-						c.tooManyItems(at, n, 2)
+						c.TooManyItems(at, n, 2)
 					} else {
 						serverEachItem(c, data, func(k1 int, item1 []byte) {
-							at2 := at.item(k1)
+							at2 := at.Item(k1)
 							if serverIsNull(item1) {
-								c.missing(at2, "must not be null")
+								c.Missing(at2, "must not be null")
 								return
 							}
 							if serverDescend(c, at2, item1, serverKindObject, false) {
@@ -882,12 +883,12 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 			body := &in.Body
 			if serverDescend(c, at, data, serverKindArray, true) {
 				if n := serverCountItems(c, data); n > 2 {
-					c.tooManyItems(at, n, 2)
+					c.TooManyItems(at, n, 2)
 				} else {
 					serverEachItem(c, data, func(k1 int, item1 []byte) {
-						at2 := at.item(k1)
+						at2 := at.Item(k1)
 						if serverIsNull(item1) {
-							c.missing(at2, "must not be null")
+							c.Missing(at2, "must not be null")
 							return
 						}
 						if serverDescend(c, at2, item1, serverKindObject, true) {
@@ -901,17 +902,17 @@ func (h *serverHandler) serveRunBatch(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 			if len(in.Body) > 2 {
-				c.tooManyItems(at, len(in.Body), 2)
+				c.TooManyItems(at, len(in.Body), 2)
 			} else {
 				at1 := at
-				for i1 := 0; i1 < len(in.Body) && c.checking(); i1++ {
-					in.Body[i1].validate(c, at1.item(i1))
+				for i1 := 0; i1 < len(in.Body) && c.Checking(); i1++ {
+					in.Body[i1].validate(c, at1.Item(i1))
 				}
 			}
 		}
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.RunBatch(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.RunBatch(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "runBatch", err)
 		} else {
 			h.answer(w, r, "runBatch", out.answer(w, nil))
@@ -924,54 +925,54 @@ var serverOperationGetItem = &ServerOperation{ID: "getItem", Method: "GET", Path
 // serveGetItem serves GET /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.GetItem and writes its answer.
 func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationGetItem, true, serverSecurityGetItem...)
 	if !ok {
 		return
 	}
 	var in GetItemInput
 	if v, ok := serverPathOf(c, "itemId", serverPathValue(r, "itemID"), serverParseIntOf[int64]); ok {
-		at := &validationPath{in: "path", name: "itemId"}
-		c.addIf(at, v < 1, "must be at least 1")
+		at := &livegenrt.Path{In: "path", Name: "itemId"}
+		c.AddIf(at, v < 1, "must be at least 1")
 		in.ItemID = v
 	}
 	if v, ok := serverQueryOf(c, q, "view", true, serverTextOf[View]); ok {
-		at := &validationPath{in: "query", name: "view"}
-		c.addIf(at, !v.Valid(), "must be one of \"full\", \"brief\"")
+		at := &livegenrt.Path{In: "query", Name: "view"}
+		c.AddIf(at, !v.Valid(), "must be one of \"full\", \"brief\"")
 		in.Params.View = v
 	}
 	in.Params.Since = serverParamPtr(serverQueryOf(c, q, "since", false, serverParseTime))
 	if v, ok := serverQueryListOf[string](c, q, "tags", ",", false, nil); ok {
-		at := &validationPath{in: "query", name: "tags"}
+		at := &livegenrt.Path{In: "query", Name: "tags"}
 		if len(v) > 3 {
-			c.tooManyItems(at, len(v), 3)
+			c.TooManyItems(at, len(v), 3)
 		} else {
 			at1 := at
-			validationUnique(c, at1, v)
-			for i1 := 0; i1 < len(v) && c.checking(); i1++ {
-				validateString(c, at1.item(i1), v[i1], 0, -1, validationPattern2)
+			livegenrt.Unique(c, at1, v)
+			for i1 := 0; i1 < len(v) && c.Checking(); i1++ {
+				livegenrt.CheckString(c, at1.Item(i1), v[i1], 0, -1, validationPattern2)
 			}
 		}
 		in.Params.Tags = v
 	}
 	if v, ok := serverQueryOf(c, q, "ratio", false, serverParseFloatOf[float64]); ok {
-		at := &validationPath{in: "query", name: "ratio"}
-		c.addIf(at, v <= 0, "must be greater than 0")
-		c.addIf(at, v > 1, "must be at most 1")
+		at := &livegenrt.Path{In: "query", Name: "ratio"}
+		c.AddIf(at, v <= 0, "must be greater than 0")
+		c.AddIf(at, v > 1, "must be at most 1")
 		in.Params.Ratio = &v
 	}
 	if v, ok := serverHeaderOf(c, r.Header, "X-Request-Id", false, serverTextOf[string]); ok {
-		at := &validationPath{in: "header", name: "X-Request-Id"}
-		c.addIf(at, !validationUUID(v), "must be a UUID (8-4-4-4-12 hexadecimal digits)")
+		at := &livegenrt.Path{In: "header", Name: "X-Request-Id"}
+		c.AddIf(at, !livegenrt.IsUUID(v), "must be a UUID (8-4-4-4-12 hexadecimal digits)")
 		in.Params.XRequestID = &v
 	}
 	if v, ok := serverCookieOf(c, r, "session", false, serverTextOf[string]); ok {
-		at := &validationPath{in: "cookie", name: "session"}
-		validateString(c, at, v, 4, -1, nil)
+		at := &livegenrt.Path{In: "cookie", Name: "session"}
+		livegenrt.CheckString(c, at, v, 4, -1, nil)
 		in.Params.Session = &v
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetItem(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetItem(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getItem", err)
 		} else {
 			h.answer(w, r, "getItem", out.answer(w, nil))
@@ -984,7 +985,7 @@ var serverOperationPutItem = &ServerOperation{ID: "putItem", Method: "PUT", Path
 // servePutItem serves PUT /items/{itemId}: it checks the credentials, decodes and validates
 // the request, calls Server.PutItem and writes its answer.
 func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationPutItem, false, serverSecurityPutItem...)
 	if !ok {
 		return
@@ -996,15 +997,15 @@ func (h *serverHandler) servePutItem(w http.ResponseWriter, r *http.Request) {
 	var in PutItemInput
 	in.ItemID, _ = serverPathOf(c, "itemId", serverPathValue(r, "itemID"), serverParseIntOf[int64])
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Item)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.PutItem(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.PutItem(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "putItem", err)
 		} else {
 			h.answer(w, r, "putItem", out.answer(w, nil))
@@ -1017,7 +1018,7 @@ var serverOperationArchiveItem = &ServerOperation{ID: "archiveItem", Method: "PO
 // serveArchiveItem serves POST /items/{itemId}:archive: it checks the credentials, decodes
 // and validates the request, calls Server.ArchiveItem and writes its answer.
 func (h *serverHandler) serveArchiveItem(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationArchiveItem, false, serverSecurityArchiveItem...)
 	if !ok {
 		return
@@ -1025,7 +1026,7 @@ func (h *serverHandler) serveArchiveItem(w http.ResponseWriter, r *http.Request)
 	var in ArchiveItemInput
 	in.ItemID = serverPathValue(r, "itemID")
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ArchiveItem(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ArchiveItem(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "archiveItem", err)
 		} else {
 			h.answer(w, r, "archiveItem", out.answer(w, nil))
@@ -1038,7 +1039,7 @@ var serverOperationUpload = &ServerOperation{ID: "upload", Method: "POST", Path:
 // serveUpload serves POST /uploads/: it checks the credentials, decodes and validates the
 // request, calls Server.Upload and writes its answer.
 func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationUpload, false, serverSecurityUpload...)
 	if !ok {
 		return
@@ -1050,7 +1051,7 @@ func (h *serverHandler) serveUpload(w http.ResponseWriter, r *http.Request) {
 	var in UploadInput
 	in.Body = data
 	if !h.invalid(w, c) {
-		if out, err := h.impl.Upload(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.Upload(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "upload", err)
 		} else {
 			h.answer(w, r, "upload", out.answer(w, nil))

@@ -3,69 +3,26 @@
 package server
 
 import (
-	"context"
-	"fmt"
-	"math"
-	"net/mail"
-	"net/url"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/server/internal/livegenrt"
 	"regexp"
-	"sort"
-	"strconv"
-	"strings"
-	"time"
-	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a request or a value: where it is and what is
 // wrong. The problem text never repeats a credential.
-type Problem struct {
-	// In is where the value was read from: path, query, header, cookie or body.
-	In string `json:"in"`
-	// Name is the parameter's name, or a JSON pointer into the body ("/items/3/email";
-	// "" is the whole body).
-	Name string `json:"name"`
-	// Problem says what is wrong.
-	Problem string `json:"problem"`
-}
+type Problem = livegenrt.Problem
 
 // ValidationError lists every problem found in a value or a request. The handler
 // answers it with 400; a Server method may return one to answer the same way.
-type ValidationError struct {
-	// Problems are the first 100 problems found, each once.
-	Problems []Problem
-	// MoreProblems counts the problems found beyond those listed. Checks stop after
-	// 1000 problems, so a value may have more still.
-	MoreProblems int
-}
-
-// Error lists the problems on one line.
-func (e *ValidationError) Error() string {
-	b := []byte("invalid")
-	for i, p := range e.Problems {
-		sep := "; "
-		if i == 0 {
-			sep = " "
-		}
-		b = append(b, sep+p.In...)
-		if p.Name != "" {
-			b = append(b, " "+p.Name...)
-		}
-		b = append(b, ": "+p.Problem...)
-	}
-	if e.MoreProblems > 0 {
-		b = append(b, "; and "+strconv.Itoa(e.MoreProblems)+" more"...)
-	}
-	return string(b)
-}
+type ValidationError = livegenrt.ValidationError
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
 // validate adds them to c, at path at.
 func (v *Dimensions) Validate() error {
 	return validateRoot(v)
 }
-func (v *Dimensions) validate(c *validationState, at *validationPath) {
-	c.addIfProperty(at, "h", v.H < 0, "must be at least 0")
-	c.addIfProperty(at, "w", v.W < 0, "must be at least 0")
+func (v *Dimensions) validate(c *livegenrt.State, at *livegenrt.Path) {
+	c.AddIfProperty(at, "h", v.H < 0, "must be at least 0")
+	c.AddIfProperty(at, "w", v.W < 0, "must be at least 0")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -73,48 +30,48 @@ func (v *Dimensions) validate(c *validationState, at *validationPath) {
 func (v *Item) Validate() error {
 	return validateRoot(v)
 }
-func (v *Item) validate(c *validationState, at *validationPath) {
+func (v *Item) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.Count != nil {
-		c.addIfProperty(at, "count", *v.Count > 10, "must be at most 10")
+		c.AddIfProperty(at, "count", *v.Count > 10, "must be at most 10")
 	}
 	if v.Labels != nil {
-		at1 := at.field("labels")
-		for _, k1 := range validationKeys(v.Labels) {
-			if !c.checking() {
+		at1 := at.Field("labels")
+		for _, k1 := range livegenrt.SortedKeys(v.Labels) {
+			if !c.Checking() {
 				break
 			}
 			e1 := v.Labels[k1]
-			validateString(c, at1.field(k1), e1, 0, 3, nil)
+			livegenrt.CheckString(c, at1.Field(k1), e1, 0, 3, nil)
 		}
 	}
-	validateString(c, at.field("name"), v.Name, 1, 20, nil)
-	c.addIfProperty(at, "owner", !validationEmail(v.Owner), "must be an email address")
+	livegenrt.CheckString(c, at.Field("name"), v.Name, 1, 20, nil)
+	c.AddIfProperty(at, "owner", !livegenrt.IsEmail(v.Owner), "must be an email address")
 	if v.Parts == nil {
-		c.missing(at.field("parts"), "is required")
+		c.Missing(at.Field("parts"), "is required")
 	} else {
-		validateMinItems(c, at.field("parts"), len(v.Parts), 1)
-		at1 := at.field("parts")
-		validationUniqueBy(c, at1, "code", len(v.Parts), func(i int) (string, bool) {
+		livegenrt.CheckMinItems(c, at.Field("parts"), len(v.Parts), 1)
+		at1 := at.Field("parts")
+		livegenrt.UniqueBy(c, at1, "code", len(v.Parts), func(i int) (string, bool) {
 			return v.Parts[i].Code, true
 		})
-		for i1 := 0; i1 < len(v.Parts) && c.checking(); i1++ {
-			v.Parts[i1].validate(c, at1.item(i1))
+		for i1 := 0; i1 < len(v.Parts) && c.Checking(); i1++ {
+			v.Parts[i1].validate(c, at1.Item(i1))
 		}
 	}
 	if v.Price != nil {
-		c.addIfProperty(at, "price", *v.Price < 0, "must be at least 0")
-		c.addIfProperty(at, "price", !validationMultipleOf(float64(*v.Price), 0.5), "must be a multiple of 0.5")
+		c.AddIfProperty(at, "price", *v.Price < 0, "must be at least 0")
+		c.AddIfProperty(at, "price", !livegenrt.MultipleOf(float64(*v.Price), 0.5), "must be a multiple of 0.5")
 	}
 	if v.Site != nil {
-		c.addIfProperty(at, "site", !validationURI(*v.Site), "must be an absolute URI")
+		c.AddIfProperty(at, "site", !livegenrt.IsURI(*v.Site), "must be an absolute URI")
 	}
 	if v.Tags != nil {
 		if len(v.Tags) > 2 {
-			c.tooManyItems(at.field("tags"), len(v.Tags), 2)
+			c.TooManyItems(at.Field("tags"), len(v.Tags), 2)
 		}
 	}
 	if v.When != nil {
-		c.addIfProperty(at, "when", !validationDate(*v.When), "must be a date (YYYY-MM-DD)")
+		c.AddIfProperty(at, "when", !livegenrt.IsDate(*v.When), "must be a date (YYYY-MM-DD)")
 	}
 }
 
@@ -123,10 +80,10 @@ func (v *Item) validate(c *validationState, at *validationPath) {
 func (v *Part) Validate() error {
 	return validateRoot(v)
 }
-func (v *Part) validate(c *validationState, at *validationPath) {
-	validateString(c, at.field("code"), v.Code, 0, -1, validationPattern1)
+func (v *Part) validate(c *livegenrt.State, at *livegenrt.Path) {
+	livegenrt.CheckString(c, at.Field("code"), v.Code, 0, -1, validationPattern1)
 	if v.Size != nil {
-		v.Size.validate(c, at.field("size"))
+		v.Size.validate(c, at.Field("size"))
 	}
 }
 
@@ -135,7 +92,7 @@ func (v *Part) validate(c *validationState, at *validationPath) {
 func (v *Size) Validate() error {
 	return validateRoot(v)
 }
-func (v *Size) validate(c *validationState, at *validationPath) {
+func (v *Size) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.Dimensions != nil {
 		v.Dimensions.validate(c, at)
 	}
@@ -143,371 +100,16 @@ func (v *Size) validate(c *validationState, at *validationPath) {
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v View) Validate() error {
-	return validateRootIf(!v.Valid(), "must be one of \"full\", \"brief\"")
-}
-
-// validationPath is where a value sits: the root names the location (and the parameter),
-// each step a property or an item. Checks build it on the stack as they descend and
-// turn it into text only when they find a problem.
-type validationPath struct {
-	_        [0]func()
-	parent   *validationPath
-	in       string
-	name     string
-	index    int
-	isIndex  bool
-	brackets bool
-}
-
-// field is the path of property name below p.
-func (p *validationPath) field(name string) *validationPath {
-	return &validationPath{
-		name:   name,
-		parent: p,
-	}
-}
-
-// item is the path of item i below p.
-func (p *validationPath) item(i int) *validationPath {
-	return &validationPath{
-		index:   i,
-		isIndex: true,
-		parent:  p,
-	}
-}
-
-// String is the parameter's name, or a JSON pointer into the body, with the steps below:
-// name/0/k, or name[0][k] for a deepObject parameter, which is written so.
-func (p *validationPath) String() string {
-	var steps []string
-	for q := p; q != nil; q = q.parent {
-		switch {
-		case q.parent == nil:
-			steps = append(steps, q.name)
-		case q.isIndex:
-			steps = append(steps, strconv.Itoa(q.index))
-		default:
-			steps = append(steps, validationPointerEscaper.Replace(q.name))
-		}
-	}
-	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
-		steps[i], steps[j] = steps[j], steps[i]
-	}
-	if p.root().brackets && len(steps) > 1 {
-		return steps[0] + "[" + strings.Join(steps[1:], "][") + "]"
-	}
-	return strings.Join(steps, "/")
-}
-
-// validationPointerEscaper escapes a property name for a JSON pointer (RFC 6901).
-var validationPointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
-
-// location is where the value was read from: the root's location.
-func (p *validationPath) location() string {
-	return p.root().in
-}
-
-// root is the path's first step, which names the location.
-func (p *validationPath) root() *validationPath {
-	for p.parent != nil {
-		p = p.parent
-	}
-	return p
-}
-
-// validationListed is how many problems an answer lists; the others are counted.
-// validationStopAfter distinct problems stop the checks, so that the cost of a
-// hostile value is bounded by these limits and the size of the value.
-const (
-	validationListed    = 100
-	validationStopAfter = 1000
-)
-
-// validationState collects the problems of one value or request, so that all of them are
-// reported together, each once.
-type validationState struct {
-	// ctx is the request's context; checks stop when it is done. Nil outside a request.
-	ctx context.Context
-	// problems are the first validationListed problems; more counts the others.
-	problems []Problem
-	more     int
-	// stopped says that checks stop: too many problems, or the context is done.
-	stopped bool
-	// cancelled says that the context ended the checks before their end.
-	cancelled bool
-	// steps counts the calls of checking, to look at ctx now and then.
-	steps int
-	// seen holds every problem found, so that each is reported once.
-	seen map[Problem]struct{}
-	// absent holds where values were reported absent or null (Problem text empty):
-	// the checks of their zero value would only repeat that, so problems at or
-	// below them are dropped.
-	absent map[Problem]struct{}
-	// ends and open serve the server's scans of a request body: the length of the
-	// larger JSON containers, by their first byte, and a stack of open ones.
-	ends map[*byte]int
-	open []int
-}
-
-// add records a problem with the value at path at.
-func (s *validationState) add(at *validationPath, problem string) {
-	if s.stopped {
-		return
-	}
-	s.record(Problem{
-		In:      at.location(),
-		Name:    at.String(),
-		Problem: problem,
-	})
-}
-
-// record lists or counts p, unless it repeats a problem or sits at or below an
-// absent value. Each look-up costs the length of p's name, whatever came before.
-func (s *validationState) record(p Problem) {
-	for name := p.Name; len(s.absent) > 0; {
-		if _, ok := s.absent[Problem{
-			In:   p.In,
-			Name: name,
-		}]; ok {
-			return
-		}
-		i := strings.LastIndexByte(name, '/')
-		if i < 0 {
-			break
-		}
-		name = name[:i]
-	}
-	if _, dup := s.seen[p]; dup {
-		return
-	}
-	if s.seen == nil {
-		s.seen = map[Problem]struct{}{}
-	}
-	s.seen[p] = struct{}{}
-	if len(s.problems) < validationListed {
-		s.problems = append(s.problems, p)
-	} else {
-		s.more++
-	}
-	if len(s.seen) >= validationStopAfter {
-		s.stopped = true
-	}
-}
-
-// missing records that the value at path at is absent or null where it must not be.
-func (s *validationState) missing(at *validationPath, problem string) {
-	if s.stopped {
-		return
-	}
-	p := Problem{
-		In:   at.location(),
-		Name: at.String(),
-	}
-	s.record(Problem{
-		In:      p.In,
-		Name:    p.Name,
-		Problem: problem,
-	})
-	s.markAbsent(p)
-}
-
-// skip drops the problems that checks would find at or below path at.
-func (s *validationState) skip(at *validationPath) {
-	if s.stopped {
-		return
-	}
-	s.markAbsent(Problem{
-		In:   at.location(),
-		Name: at.String(),
-	})
-}
-
-// markAbsent notes where a value is absent; p has no problem text.
-func (s *validationState) markAbsent(p Problem) {
-	if s.absent == nil {
-		s.absent = map[Problem]struct{}{}
-	}
-	s.absent[p] = struct{}{}
-}
-
-// tooManyItems reports an array of n items where at most max are allowed. Its items
-// are then not checked, so that a long array costs no more than a short one.
-func (s *validationState) tooManyItems(at *validationPath, n, max int) {
-	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
-}
-
-// addIf records a problem with the value at path at when bad is set: one line per check.
-func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
-	if bad {
-		s.add(at, problem)
-	}
-}
-
-// addIfProperty is addIf for property name below at. Out of line, so that a check
-// of a property is one short call that builds the path only for a problem.
-//
-//go:noinline
-func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
-	if bad {
-		s.add(at.field(name), problem)
-	}
-}
-
-// checking reports whether checks go on; walks over many values call it at each
-// step. They stop after too many problems, or when the request's context is done.
-func (s *validationState) checking() bool {
-	if s.stopped {
-		return false
-	}
-	s.steps++
-	if s.ctx != nil && s.steps%1024 == 0 && s.ctx.Err() != nil {
-		s.stopped, s.cancelled = true, true
-	}
-	return !s.stopped
-}
-
-// found is how many distinct problems were found, listed or not.
-func (s *validationState) found() int {
-	return len(s.problems) + s.more
-}
-
-// err is a *ValidationError with the problems, or nil when there are none.
-func (s *validationState) err() error {
-	if s.found() == 0 {
-		return nil
-	}
-	return &ValidationError{
-		MoreProblems: s.more,
-		Problems:     s.problems,
-	}
+	return livegenrt.RootIf(!v.Valid(), "must be one of \"full\", \"brief\"")
 }
 
 // validateRoot checks v as a whole value and returns its problems as an error.
 func validateRoot(v interface {
-	validate(c *validationState, at *validationPath)
+	validate(c *livegenrt.State, at *livegenrt.Path)
 }) error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
-}
-
-// validateRootIf returns problem as an error about the whole value when bad holds.
-func validateRootIf(bad bool, problem string) error {
-	if !bad {
-		return nil
-	}
-	var c validationState
-	c.add(&validationPath{in: "body"}, problem)
-	return c.err()
-}
-
-// validationEmail reports whether s is a bare email address (no display name, no angle brackets).
-func validationEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Name == "" && a.Address == s
-}
-
-// validationUUID reports whether s is a UUID in its 36-character text form.
-func validationUUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// validationDate reports whether s is a date as RFC 3339 writes it.
-func validationDate(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil
-}
-
-// validationURI reports whether s is an absolute URI (with a scheme).
-func validationURI(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && u.Scheme != ""
-}
-
-// validationMultipleOf reports whether x is a multiple of m, allowing for rounding.
-func validationMultipleOf(x, m float64) bool {
-	q := x / m
-	return math.Abs(q-math.Round(q)) < 1e-09
-}
-
-// validateString checks the length (in characters) and the pattern of s, at path at.
-// min 0 and max -1 leave the length unbounded; a nil pattern leaves s free.
-func validateString(c *validationState, at *validationPath, s string, min, max int, pattern *regexp.Regexp) {
-	if min > 0 || max >= 0 {
-		n := utf8.RuneCountInString(s)
-		if n < min {
-			c.add(at, "must be at least "+strconv.Itoa(min)+" characters long")
-		} else if max >= 0 && n > max {
-			c.add(at, "must be at most "+strconv.Itoa(max)+" characters long")
-		}
-	}
-	if pattern != nil && !pattern.MatchString(s) {
-		c.add(at, "must match the pattern "+pattern.String())
-	}
-}
-
-// validateMinItems reports an array of n items where at least min are needed.
-func validateMinItems(c *validationState, at *validationPath, n, min int) {
-	if n < min {
-		c.add(at, "must have at least "+strconv.Itoa(min)+" items, not "+strconv.Itoa(n))
-	}
-}
-
-// validationUnique reports every item that repeats an earlier one (uniqueItems).
-func validationUnique[T comparable](c *validationState, at *validationPath, items []T) {
-	first := make(map[T]int, len(items))
-	for i, x := range items {
-		k := x
-		if j, dup := first[k]; dup {
-			c.add(at.item(i), "repeats item "+strconv.Itoa(j)+"; items must be unique")
-			continue
-		}
-		first[k] = i
-	}
-}
-
-// validationUniqueBy reports every item whose property prop repeats an earlier item's
-// (x-livegen-unique-by); key returns false for an item without the property.
-func validationUniqueBy[K comparable](c *validationState, at *validationPath, prop string, n int, key func(int) (K, bool)) {
-	first := make(map[K]int, n)
-	for i := 0; i < n; i++ {
-		k, ok := key(i)
-		if !ok {
-			continue
-		}
-		if j, dup := first[k]; dup {
-			c.add(at.item(i).field(prop), fmt.Sprintf("%#v is also the %s of item %d; each item's %s must be unique", k, prop, j, prop))
-			continue
-		}
-		first[k] = i
-	}
-}
-
-// validationKeys lists the keys of m in order, so that problems come in a stable order.
-func validationKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	// sort.Strings rather than slices.Sorted, whose generic instances would be compiled into the package.
-	sort.Strings(keys)
-	return keys
+	var c livegenrt.State
+	v.validate(&c, &livegenrt.Path{In: "body"})
+	return c.Err()
 }
 
 // Patterns from the spec, compiled once. The generator checked that Go's regexp

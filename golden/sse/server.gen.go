@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/sse/internal/livegenrt"
 	"iter"
 	"log/slog"
 	"net/http"
@@ -523,15 +524,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -758,7 +759,7 @@ var serverOperationCreateChatCompletion = &ServerOperation{ID: "createChatComple
 // decodes and validates the request, calls Server.CreateChatCompletion and writes its
 // answer.
 func (h *serverHandler) serveCreateChatCompletion(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationCreateChatCompletion, false)
 	if !ok {
 		return
@@ -769,15 +770,15 @@ func (h *serverHandler) serveCreateChatCompletion(w http.ResponseWriter, r *http
 	}
 	var in CreateChatCompletionInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ChatRequest)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.CreateChatCompletion(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.CreateChatCompletion(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "createChatCompletion", err)
 		} else {
 			h.answer(w, r, "createChatCompletion", out.answer(w, nil))
@@ -790,7 +791,7 @@ var serverOperationSpeak = &ServerOperation{ID: "speak", Method: "POST", Path: "
 // serveSpeak serves POST /speech: it checks the credentials, decodes and validates the
 // request, calls Server.Speak and writes its answer.
 func (h *serverHandler) serveSpeak(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationSpeak, false)
 	if !ok {
 		return
@@ -801,13 +802,13 @@ func (h *serverHandler) serveSpeak(w http.ResponseWriter, r *http.Request) {
 	}
 	var in SpeakInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*SpeakRequestBody)(nil), &in.Body)
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.Speak(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.Speak(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "speak", err)
 		} else {
 			h.answer(w, r, "speak", out.answer(w, nil))
@@ -820,7 +821,7 @@ var serverOperationListTicks = &ServerOperation{ID: "listTicks", Method: "GET", 
 // serveListTicks serves GET /ticks: it checks the credentials, decodes and validates the
 // request, calls Server.ListTicks and writes its answer.
 func (h *serverHandler) serveListTicks(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListTicks, true)
 	if !ok {
 		return
@@ -828,7 +829,7 @@ func (h *serverHandler) serveListTicks(w http.ResponseWriter, r *http.Request) {
 	var in ListTicksInput
 	in.Params.Count = serverParamPtr(serverQueryOf(c, q, "count", false, serverParseIntOf[int]))
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListTicks(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListTicks(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listTicks", err)
 		} else {
 			h.answer(w, r, "listTicks", out.answer(w, nil))

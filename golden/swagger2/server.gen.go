@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/swagger2/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -566,15 +567,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -693,21 +694,21 @@ var serverOperationListPets = &ServerOperation{ID: "listPets", Method: "GET", Pa
 // serveListPets serves GET /pets: it checks the credentials, decodes and validates the
 // request, calls Server.ListPets and writes its answer.
 func (h *serverHandler) serveListPets(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	q, ok := h.serverBegin(w, r, c, serverOperationListPets, true, serverSecurityListPets...)
 	if !ok {
 		return
 	}
 	var in ListPetsInput
 	if v, ok := serverQueryOf(c, q, "limit", false, serverParseIntOf[int]); ok {
-		at := &validationPath{in: "query", name: "limit"}
-		c.addIf(at, v < 1, "must be at least 1")
-		c.addIf(at, v > 100, "must be at most 100")
+		at := &livegenrt.Path{In: "query", Name: "limit"}
+		c.AddIf(at, v < 1, "must be at least 1")
+		c.AddIf(at, v > 100, "must be at most 100")
 		in.Params.Limit = &v
 	}
 	in.Params.Tags, _ = serverQueryListOf[string](c, q, "tags", ",", false, nil)
 	if !h.invalid(w, c) {
-		if out, err := h.impl.ListPets(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.ListPets(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "listPets", err)
 		} else {
 			h.answer(w, r, "listPets", out.answer(w, nil))
@@ -720,7 +721,7 @@ var serverOperationCreatePet = &ServerOperation{ID: "createPet", Method: "POST",
 // serveCreatePet serves POST /pets: it checks the credentials, decodes and validates the
 // request, calls Server.CreatePet and writes its answer.
 func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationCreatePet, false, serverSecurityCreatePet...)
 	if !ok {
 		return
@@ -731,15 +732,15 @@ func (h *serverHandler) serveCreatePet(w http.ResponseWriter, r *http.Request) {
 	}
 	var in CreatePetInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*NewPet)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.CreatePet(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.CreatePet(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "createPet", err)
 		} else {
 			h.answer(w, r, "createPet", out.answer(w, nil))
@@ -752,7 +753,7 @@ var serverOperationGetPet = &ServerOperation{ID: "getPet", Method: "GET", Path: 
 // serveGetPet serves GET /pets/{petId}: it checks the credentials, decodes and validates the
 // request, calls Server.GetPet and writes its answer.
 func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationGetPet, false, serverSecurityGetPet...)
 	if !ok {
 		return
@@ -760,7 +761,7 @@ func (h *serverHandler) serveGetPet(w http.ResponseWriter, r *http.Request) {
 	var in GetPetInput
 	in.PetID, _ = serverPathOf(c, "petId", serverPathValue(r, "petID"), serverParseIntOf[int64])
 	if !h.invalid(w, c) {
-		if out, err := h.impl.GetPet(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.GetPet(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "getPet", err)
 		} else {
 			h.answer(w, r, "getPet", out.answer(w, nil))
@@ -779,7 +780,7 @@ var serverFormUploadPhoto = &serverForm{
 // serveUploadPhoto serves POST /pets/{petId}/photo: it checks the credentials, decodes and
 // validates the request, calls Server.UploadPhoto and writes its answer.
 func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationUploadPhoto, false, serverSecurityUploadPhoto...)
 	if !ok {
 		return
@@ -793,7 +794,7 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 	in.PetID, _ = serverPathOf(c, "petId", serverPathValue(r, "petID"), serverParseIntOf[int64])
 	data := parts.json(serverFormUploadPhoto)
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		in.Body = new(UploadPhotoRequestBody)
 		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*UploadPhotoRequestBody)(nil), in.Body)
 	}
@@ -803,7 +804,7 @@ func (h *serverHandler) serveUploadPhoto(w http.ResponseWriter, r *http.Request)
 		}
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.UploadPhoto(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.UploadPhoto(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "uploadPhoto", err)
 		} else {
 			h.answer(w, r, "uploadPhoto", out.answer(w, nil))
@@ -822,7 +823,7 @@ var serverFormRenamePet = &serverForm{
 // serveRenamePet serves POST /pets/{petId}/rename: it checks the credentials, decodes and
 // validates the request, calls Server.RenamePet and writes its answer.
 func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationRenamePet, false, serverSecurityRenamePet...)
 	if !ok {
 		return
@@ -837,12 +838,12 @@ func (h *serverHandler) serveRenamePet(w http.ResponseWriter, r *http.Request) {
 		data = serverFormJSON(c, data, serverFormRenamePet)
 	}
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		in.Body = new(RenamePetRequestBody)
 		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*RenamePetRequestBody)(nil), in.Body)
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.RenamePet(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.RenamePet(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "renamePet", err)
 		} else {
 			h.answer(w, r, "renamePet", out.answer(w, nil))

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/webhooks/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -473,15 +474,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -628,7 +629,7 @@ var serverOperationSubscribe = &ServerOperation{ID: "subscribe", Method: "POST",
 // serveSubscribe serves POST /subscriptions: it checks the credentials, decodes and
 // validates the request, calls Server.Subscribe and writes its answer.
 func (h *serverHandler) serveSubscribe(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationSubscribe, false)
 	if !ok {
 		return
@@ -639,15 +640,15 @@ func (h *serverHandler) serveSubscribe(w http.ResponseWriter, r *http.Request) {
 	}
 	var in SubscribeInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*SubscribeRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.impl.Subscribe(c.ctx, in); err != nil || out == nil {
+		if out, err := h.impl.Subscribe(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "subscribe", err)
 		} else {
 			h.answer(w, r, "subscribe", out.answer(w, nil))
@@ -660,7 +661,7 @@ var serverOperationNewPet = &ServerOperation{ID: "newPet", Method: "POST", Path:
 // serveNewPet receives the webhook newPet (POST): it decodes and validates the request,
 // calls Webhooks.NewPet and writes its answer.
 func (h *serverHandler) serveNewPet(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationNewPet, false)
 	if !ok {
 		return
@@ -671,15 +672,15 @@ func (h *serverHandler) serveNewPet(w http.ResponseWriter, r *http.Request) {
 	}
 	var in NewPetInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Pet)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.hooks.NewPet(c.ctx, in); err != nil || out == nil {
+		if out, err := h.hooks.NewPet(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "newPet", err)
 		} else {
 			h.answer(w, r, "newPet", out.answer(w, nil))
@@ -692,7 +693,7 @@ var serverOperationSubscribeOrderShipped = &ServerOperation{ID: "Subscribe order
 // serveSubscribeOrderShipped receives the webhook Subscribe orderShipped (POST): it decodes
 // and validates the request, calls Webhooks.SubscribeOrderShipped and writes its answer.
 func (h *serverHandler) serveSubscribeOrderShipped(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationSubscribeOrderShipped, false)
 	if !ok {
 		return
@@ -703,15 +704,15 @@ func (h *serverHandler) serveSubscribeOrderShipped(w http.ResponseWriter, r *htt
 	}
 	var in SubscribeOrderShippedInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*Shipment)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.hooks.SubscribeOrderShipped(c.ctx, in); err != nil || out == nil {
+		if out, err := h.hooks.SubscribeOrderShipped(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "Subscribe orderShipped", err)
 		} else {
 			h.answer(w, r, "Subscribe orderShipped", out.answer(w, nil))

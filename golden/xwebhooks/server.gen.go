@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/xwebhooks/internal/livegenrt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -422,15 +423,15 @@ func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
 // the request's context ended the checks, answers 503 and reports true: the Server
 // must not see a request that was not checked to its end. It reports false when the
 // request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *validationState) bool {
+func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
 	switch {
-	case c.cancelled:
+	case c.Cancelled:
 		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.found() > 0:
+	case c.Found() > 0:
 		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
 			Message:      "the request is invalid",
-			MoreProblems: c.more,
-			Problems:     c.problems,
+			MoreProblems: c.More,
+			Problems:     c.Problems,
 		})
 	default:
 		return false
@@ -578,7 +579,7 @@ var serverOperationBalanceChanged = &ServerOperation{ID: "balanceChanged", Metho
 // serveBalanceChanged receives the webhook balanceChanged (POST): it decodes and validates
 // the request, calls Webhooks.BalanceChanged and writes its answer.
 func (h *serverHandler) serveBalanceChanged(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationBalanceChanged, false)
 	if !ok {
 		return
@@ -589,15 +590,15 @@ func (h *serverHandler) serveBalanceChanged(w http.ResponseWriter, r *http.Reque
 	}
 	var in BalanceChangedInput
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*BalanceEvent)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.hooks.BalanceChanged(c.ctx, in); err != nil || out == nil {
+		if out, err := h.hooks.BalanceChanged(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "balanceChanged", err)
 		} else {
 			h.answer(w, r, "balanceChanged", out.answer(w, nil))
@@ -616,7 +617,7 @@ var serverFormLegacyNotification = &serverForm{
 // serveLegacyNotification receives the webhook legacyNotification (POST): it decodes and
 // validates the request, calls Webhooks.LegacyNotification and writes its answer.
 func (h *serverHandler) serveLegacyNotification(w http.ResponseWriter, r *http.Request) {
-	c := &validationState{}
+	c := &livegenrt.State{}
 	_, ok := h.serverBegin(w, r, c, serverOperationLegacyNotification, false)
 	if !ok {
 		return
@@ -630,13 +631,13 @@ func (h *serverHandler) serveLegacyNotification(w http.ResponseWriter, r *http.R
 		data = serverFormJSON(c, data, serverFormLegacyNotification)
 	}
 	if data != nil {
-		at := &validationPath{in: "body"}
+		at := &livegenrt.Path{In: "body"}
 		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*LegacyNotificationRequestBody)(nil), &in.Body)
 	} else {
-		c.add(&validationPath{in: "body"}, "a request body is required")
+		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
 	if !h.invalid(w, c) {
-		if out, err := h.hooks.LegacyNotification(c.ctx, in); err != nil || out == nil {
+		if out, err := h.hooks.LegacyNotification(c.Ctx, in); err != nil || out == nil {
 			h.fail(w, r, "legacyNotification", err)
 		} else {
 			h.answer(w, r, "legacyNotification", out.answer(w, nil))

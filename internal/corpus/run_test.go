@@ -50,7 +50,7 @@ func runAll(t *testing.T, specs []string, timeBuilds bool) []result {
 		r.Name = filepath.Base(spec)
 		pkg := fmt.Sprintf("p%03d", i)
 		start := time.Now()
-		api, err := generator.LoadFile(spec, generator.Options{Package: pkg, SpecName: r.Name})
+		api, err := generator.LoadFile(spec, generator.Options{Package: pkg, ImportPath: "corpus/" + pkg, SpecName: r.Name})
 		var files []templates.File
 		if err == nil {
 			files, err = templates.Render(api, nil)
@@ -72,7 +72,9 @@ func runAll(t *testing.T, specs []string, timeBuilds bool) []result {
 		dir := filepath.Join(module, pkg)
 		require.NoError(t, os.MkdirAll(dir, 0o755))
 		for _, f := range files {
-			require.NoError(t, os.WriteFile(filepath.Join(dir, f.Name), f.Content, 0o644))
+			path := filepath.Join(dir, f.Name)
+			require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+			require.NoError(t, os.WriteFile(path, f.Content, 0o644))
 		}
 		pkgOf["corpus/"+pkg] = i
 	}

@@ -27,7 +27,7 @@ func FuzzGenerate(f *testing.F) {
 	}
 	f.Add([]byte(`{"openapi":"3.0.0","info":{"title":"x","version":"1"},"paths":{"/a/{b}":{"get":{"responses":{"200":{"description":"ok"}}}}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		api, err := generator.LoadData(data, "fuzz.yaml", generator.Options{Package: "fuzz"})
+		api, err := generator.LoadData(data, "fuzz.yaml", generator.Options{Package: "fuzz", ImportPath: "example.com/fuzz"})
 		if err != nil {
 			return
 		}

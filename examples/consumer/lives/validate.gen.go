@@ -2,72 +2,33 @@
 
 package lives
 
-import (
-	"context"
-	"net/mail"
-	"strconv"
-	"strings"
-)
+import livegenrt "example.com/consumer/lives/internal/livegenrt"
 
 // Problem is one thing wrong with a request or a value: where it is and what is
 // wrong. The problem text never repeats a credential.
-type Problem struct {
-	// In is where the value was read from: path, query, header, cookie or body.
-	In string `json:"in"`
-	// Name is the parameter's name, or a JSON pointer into the body ("/items/3/email";
-	// "" is the whole body).
-	Name string `json:"name"`
-	// Problem says what is wrong.
-	Problem string `json:"problem"`
-}
+type Problem = livegenrt.Problem
 
 // ValidationError lists every problem found in a value or a request. The handler
 // answers it with 400; a Server method may return one to answer the same way.
-type ValidationError struct {
-	// Problems are the first 100 problems found, each once.
-	Problems []Problem
-	// MoreProblems counts the problems found beyond those listed. Checks stop after
-	// 1000 problems, so a value may have more still.
-	MoreProblems int
-}
-
-// Error lists the problems on one line.
-func (e *ValidationError) Error() string {
-	b := []byte("invalid")
-	for i, p := range e.Problems {
-		sep := "; "
-		if i == 0 {
-			sep = " "
-		}
-		b = append(b, sep+p.In...)
-		if p.Name != "" {
-			b = append(b, " "+p.Name...)
-		}
-		b = append(b, ": "+p.Problem...)
-	}
-	if e.MoreProblems > 0 {
-		b = append(b, "; and "+strconv.Itoa(e.MoreProblems)+" more"...)
-	}
-	return string(b)
-}
+type ValidationError = livegenrt.ValidationError
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
 // validate adds them to c, at path at.
 func (v *BuiltInConfig) Validate() error {
 	return validateRoot(v)
 }
-func (v *BuiltInConfig) validate(c *validationState, at *validationPath) {
+func (v *BuiltInConfig) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if x, ok := v.ReplayVideo.Get(); ok {
-		x.validate(c, at.field("replayVideo"))
+		x.validate(c, at.Field("replayVideo"))
 	}
 	if v.Videos != nil {
-		v.Videos.validate(c, at.field("videos"))
+		v.Videos.validate(c, at.Field("videos"))
 	}
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v BuiltInType) Validate() error {
-	return validateRootIf(!v.Valid(), "must be one of \"Workshop\", \"Webinar\"")
+	return livegenrt.RootIf(!v.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -75,9 +36,9 @@ func (v BuiltInType) Validate() error {
 func (v *BulkInviteLiveSpeakersRequest) Validate() error {
 	return validateRoot(v)
 }
-func (v *BulkInviteLiveSpeakersRequest) validate(c *validationState, at *validationPath) {
+func (v *BulkInviteLiveSpeakersRequest) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.SpotMemberIDs == nil {
-		c.missing(at.field("spotMemberIds"), "is required")
+		c.Missing(at.Field("spotMemberIds"), "is required")
 	}
 }
 
@@ -86,11 +47,11 @@ func (v *BulkInviteLiveSpeakersRequest) validate(c *validationState, at *validat
 func (v *BulkInviteMembers) Validate() error {
 	return validateRoot(v)
 }
-func (v *BulkInviteMembers) validate(c *validationState, at *validationPath) {
+func (v *BulkInviteMembers) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.Emails != nil {
-		at1 := at.field("emails")
-		for i1 := 0; i1 < len(v.Emails) && c.checking(); i1++ {
-			c.addIf(at1.item(i1), !validationEmail(v.Emails[i1]), "must be an email address")
+		at1 := at.Field("emails")
+		for i1 := 0; i1 < len(v.Emails) && c.Checking(); i1++ {
+			c.AddIf(at1.Item(i1), !livegenrt.IsEmail(v.Emails[i1]), "must be an email address")
 		}
 	}
 }
@@ -100,13 +61,13 @@ func (v *BulkInviteMembers) validate(c *validationState, at *validationPath) {
 func (v *BulkInviteRequest) Validate() error {
 	return validateRoot(v)
 }
-func (v *BulkInviteRequest) validate(c *validationState, at *validationPath) {
-	v.Members.validate(c, at.field("members"))
+func (v *BulkInviteRequest) validate(c *livegenrt.State, at *livegenrt.Path) {
+	v.Members.validate(c, at.Field("members"))
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ChatVisibility) Validate() error {
-	return validateRootIf(!v.Valid(), "must be one of \"Display\"")
+	return livegenrt.RootIf(!v.Valid(), "must be one of \"Display\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -114,22 +75,22 @@ func (v ChatVisibility) Validate() error {
 func (v *CreateLiveRequest) Validate() error {
 	return validateRoot(v)
 }
-func (v *CreateLiveRequest) validate(c *validationState, at *validationPath) {
+func (v *CreateLiveRequest) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if x, ok := v.BuiltInType.Get(); ok {
-		c.addIfProperty(at, "builtInType", !x.Valid(), "must be one of \"Workshop\", \"Webinar\"")
+		c.AddIfProperty(at, "builtInType", !x.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 	}
 	if v.ChatVisibility != nil {
-		c.addIfProperty(at, "chatVisibility", !v.ChatVisibility.Valid(), "must be one of \"Display\"")
+		c.AddIfProperty(at, "chatVisibility", !v.ChatVisibility.Valid(), "must be one of \"Display\"")
 	}
 	if v.ParticipantsVisibility != nil {
-		c.addIfProperty(at, "participantsVisibility", !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
+		c.AddIfProperty(at, "participantsVisibility", !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
 	}
 	if v.Participation != nil {
-		c.addIfProperty(at, "participation", !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
+		c.AddIfProperty(at, "participation", !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
 	}
-	c.addIfProperty(at, "solution", !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
+	c.AddIfProperty(at, "solution", !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 	if v.Visibility != nil {
-		c.addIfProperty(at, "visibility", !v.Visibility.Valid(), "must be one of \"AnyOne\"")
+		c.AddIfProperty(at, "visibility", !v.Visibility.Valid(), "must be one of \"AnyOne\"")
 	}
 }
 
@@ -138,9 +99,9 @@ func (v *CreateLiveRequest) validate(c *validationState, at *validationPath) {
 func (v *GroupIDsRequest) Validate() error {
 	return validateRoot(v)
 }
-func (v *GroupIDsRequest) validate(c *validationState, at *validationPath) {
+func (v *GroupIDsRequest) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.GroupIDs == nil {
-		c.missing(at.field("groupIds"), "is required")
+		c.Missing(at.Field("groupIds"), "is required")
 	}
 }
 
@@ -149,9 +110,9 @@ func (v *GroupIDsRequest) validate(c *validationState, at *validationPath) {
 func (v *GroupList) Validate() error {
 	return validateRoot(v)
 }
-func (v *GroupList) validate(c *validationState, at *validationPath) {
+func (v *GroupList) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.Items == nil {
-		c.missing(at.field("items"), "is required")
+		c.Missing(at.Field("items"), "is required")
 	}
 }
 
@@ -160,8 +121,8 @@ func (v *GroupList) validate(c *validationState, at *validationPath) {
 func (v *InviteLiveSpeakerRequest) Validate() error {
 	return validateRoot(v)
 }
-func (v *InviteLiveSpeakerRequest) validate(c *validationState, at *validationPath) {
-	v.Member.validate(c, at.field("member"))
+func (v *InviteLiveSpeakerRequest) validate(c *livegenrt.State, at *livegenrt.Path) {
+	v.Member.validate(c, at.Field("member"))
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -169,27 +130,27 @@ func (v *InviteLiveSpeakerRequest) validate(c *validationState, at *validationPa
 func (v *Live) Validate() error {
 	return validateRoot(v)
 }
-func (v *Live) validate(c *validationState, at *validationPath) {
+func (v *Live) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.BuiltInConfig != nil {
-		v.BuiltInConfig.validate(c, at.field("builtInConfig"))
+		v.BuiltInConfig.validate(c, at.Field("builtInConfig"))
 	}
 	if x, ok := v.BuiltInType.Get(); ok {
-		c.addIfProperty(at, "builtInType", !x.Valid(), "must be one of \"Workshop\", \"Webinar\"")
+		c.AddIfProperty(at, "builtInType", !x.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 	}
 	if v.ComputedStatus != nil {
-		c.addIfProperty(at, "computedStatus", !v.ComputedStatus.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
+		c.AddIfProperty(at, "computedStatus", !v.ComputedStatus.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
 	}
 	if v.Config != nil {
-		v.Config.validate(c, at.field("config"))
+		v.Config.validate(c, at.Field("config"))
 	}
 	if v.Privacy != nil {
-		v.Privacy.validate(c, at.field("privacy"))
+		v.Privacy.validate(c, at.Field("privacy"))
 	}
 	if v.Solution != nil {
-		c.addIfProperty(at, "solution", !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
+		c.AddIfProperty(at, "solution", !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 	}
 	if v.Status != nil {
-		c.addIfProperty(at, "status", !v.Status.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
+		c.AddIfProperty(at, "status", !v.Status.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
 	}
 }
 
@@ -198,12 +159,12 @@ func (v *Live) validate(c *validationState, at *validationPath) {
 func (v *LiveConfig) Validate() error {
 	return validateRoot(v)
 }
-func (v *LiveConfig) validate(c *validationState, at *validationPath) {
+func (v *LiveConfig) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.ChatVisibility != nil {
-		c.addIfProperty(at, "chatVisibility", !v.ChatVisibility.Valid(), "must be one of \"Display\"")
+		c.AddIfProperty(at, "chatVisibility", !v.ChatVisibility.Valid(), "must be one of \"Display\"")
 	}
 	if v.ParticipantsVisibility != nil {
-		c.addIfProperty(at, "participantsVisibility", !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
+		c.AddIfProperty(at, "participantsVisibility", !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
 	}
 }
 
@@ -212,25 +173,25 @@ func (v *LiveConfig) validate(c *validationState, at *validationPath) {
 func (v *LiveList) Validate() error {
 	return validateRoot(v)
 }
-func (v *LiveList) validate(c *validationState, at *validationPath) {
+func (v *LiveList) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.Items == nil {
-		c.missing(at.field("items"), "is required")
+		c.Missing(at.Field("items"), "is required")
 	} else {
-		at1 := at.field("items")
-		for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
-			v.Items[i1].validate(c, at1.item(i1))
+		at1 := at.Field("items")
+		for i1 := 0; i1 < len(v.Items) && c.Checking(); i1++ {
+			v.Items[i1].validate(c, at1.Item(i1))
 		}
 	}
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v LiveSolution) Validate() error {
-	return validateRootIf(!v.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
+	return livegenrt.RootIf(!v.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v LiveStatus) Validate() error {
-	return validateRootIf(!v.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
+	return livegenrt.RootIf(!v.Valid(), "must be one of \"Scheduled\", \"Live\", \"Ended\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -238,8 +199,8 @@ func (v LiveStatus) Validate() error {
 func (v *MemberByEmail) Validate() error {
 	return validateRoot(v)
 }
-func (v *MemberByEmail) validate(c *validationState, at *validationPath) {
-	c.addIfProperty(at, "email", !validationEmail(v.Email), "must be an email address")
+func (v *MemberByEmail) validate(c *livegenrt.State, at *livegenrt.Path) {
+	c.AddIfProperty(at, "email", !livegenrt.IsEmail(v.Email), "must be an email address")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -247,9 +208,9 @@ func (v *MemberByEmail) validate(c *validationState, at *validationPath) {
 func (v *Participant) Validate() error {
 	return validateRoot(v)
 }
-func (v *Participant) validate(c *validationState, at *validationPath) {
-	c.addIfProperty(at, "status", !v.Status.Valid(), "must be one of \"Accepted\", \"Invited\", \"Declined\"")
-	c.addIfProperty(at, "type", !v.Type.Valid(), "must be one of \"Participant\", \"Speaker\", \"Host\"")
+func (v *Participant) validate(c *livegenrt.State, at *livegenrt.Path) {
+	c.AddIfProperty(at, "status", !v.Status.Valid(), "must be one of \"Accepted\", \"Invited\", \"Declined\"")
+	c.AddIfProperty(at, "type", !v.Type.Valid(), "must be one of \"Participant\", \"Speaker\", \"Host\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -257,35 +218,35 @@ func (v *Participant) validate(c *validationState, at *validationPath) {
 func (v *ParticipantList) Validate() error {
 	return validateRoot(v)
 }
-func (v *ParticipantList) validate(c *validationState, at *validationPath) {
+func (v *ParticipantList) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.Items == nil {
-		c.missing(at.field("items"), "is required")
+		c.Missing(at.Field("items"), "is required")
 	} else {
-		at1 := at.field("items")
-		for i1 := 0; i1 < len(v.Items) && c.checking(); i1++ {
-			v.Items[i1].validate(c, at1.item(i1))
+		at1 := at.Field("items")
+		for i1 := 0; i1 < len(v.Items) && c.Checking(); i1++ {
+			v.Items[i1].validate(c, at1.Item(i1))
 		}
 	}
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ParticipantStatus) Validate() error {
-	return validateRootIf(!v.Valid(), "must be one of \"Accepted\", \"Invited\", \"Declined\"")
+	return livegenrt.RootIf(!v.Valid(), "must be one of \"Accepted\", \"Invited\", \"Declined\"")
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ParticipantType) Validate() error {
-	return validateRootIf(!v.Valid(), "must be one of \"Participant\", \"Speaker\", \"Host\"")
+	return livegenrt.RootIf(!v.Valid(), "must be one of \"Participant\", \"Speaker\", \"Host\"")
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v ParticipantsVisibility) Validate() error {
-	return validateRootIf(!v.Valid(), "must be one of \"Display\", \"Ended\"")
+	return livegenrt.RootIf(!v.Valid(), "must be one of \"Display\", \"Ended\"")
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Participation) Validate() error {
-	return validateRootIf(!v.Valid(), "must be one of \"AnySpotMembers\"")
+	return livegenrt.RootIf(!v.Valid(), "must be one of \"AnySpotMembers\"")
 }
 
 // Validate returns a *ValidationError listing every way v breaks its schema, or nil;
@@ -293,12 +254,12 @@ func (v Participation) Validate() error {
 func (v *Privacy) Validate() error {
 	return validateRoot(v)
 }
-func (v *Privacy) validate(c *validationState, at *validationPath) {
+func (v *Privacy) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.Participation != nil {
-		c.addIfProperty(at, "participation", !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
+		c.AddIfProperty(at, "participation", !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
 	}
 	if v.Visibility != nil {
-		c.addIfProperty(at, "visibility", !v.Visibility.Valid(), "must be one of \"AnyOne\"")
+		c.AddIfProperty(at, "visibility", !v.Visibility.Valid(), "must be one of \"AnyOne\"")
 	}
 }
 
@@ -307,7 +268,7 @@ func (v *Privacy) validate(c *validationState, at *validationPath) {
 func (v *SpeakerMember) Validate() error {
 	return validateRoot(v)
 }
-func (v *SpeakerMember) validate(c *validationState, at *validationPath) {
+func (v *SpeakerMember) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.MemberByEmail != nil {
 		v.MemberByEmail.validate(c, at)
 	}
@@ -318,22 +279,22 @@ func (v *SpeakerMember) validate(c *validationState, at *validationPath) {
 func (v *UpdateLiveRequest) Validate() error {
 	return validateRoot(v)
 }
-func (v *UpdateLiveRequest) validate(c *validationState, at *validationPath) {
+func (v *UpdateLiveRequest) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.BuiltInType != nil {
-		c.addIfProperty(at, "builtInType", !v.BuiltInType.Valid(), "must be one of \"Workshop\", \"Webinar\"")
+		c.AddIfProperty(at, "builtInType", !v.BuiltInType.Valid(), "must be one of \"Workshop\", \"Webinar\"")
 	}
 	if v.ChatVisibility != nil {
-		c.addIfProperty(at, "chatVisibility", !v.ChatVisibility.Valid(), "must be one of \"Display\"")
+		c.AddIfProperty(at, "chatVisibility", !v.ChatVisibility.Valid(), "must be one of \"Display\"")
 	}
 	if v.ParticipantsVisibility != nil {
-		c.addIfProperty(at, "participantsVisibility", !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
+		c.AddIfProperty(at, "participantsVisibility", !v.ParticipantsVisibility.Valid(), "must be one of \"Display\", \"Ended\"")
 	}
 	if v.Participation != nil {
-		c.addIfProperty(at, "participation", !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
+		c.AddIfProperty(at, "participation", !v.Participation.Valid(), "must be one of \"AnySpotMembers\"")
 	}
-	c.addIfProperty(at, "solution", !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
+	c.AddIfProperty(at, "solution", !v.Solution.Valid(), "must be one of \"Youtube\", \"Vimeo\", \"BuiltIn\"")
 	if v.Visibility != nil {
-		c.addIfProperty(at, "visibility", !v.Visibility.Valid(), "must be one of \"AnyOne\"")
+		c.AddIfProperty(at, "visibility", !v.Visibility.Valid(), "must be one of \"AnyOne\"")
 	}
 }
 
@@ -342,279 +303,27 @@ func (v *UpdateLiveRequest) validate(c *validationState, at *validationPath) {
 func (v *Video) Validate() error {
 	return validateRoot(v)
 }
-func (v *Video) validate(c *validationState, at *validationPath) {
+func (v *Video) validate(c *livegenrt.State, at *livegenrt.Path) {
 	if v.Encoding != nil {
-		c.addIfProperty(at, "encoding", !v.Encoding.Valid(), "must be one of \"hls\"")
+		c.AddIfProperty(at, "encoding", !v.Encoding.Valid(), "must be one of \"hls\"")
 	}
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v VideoEncoding) Validate() error {
-	return validateRootIf(!v.Valid(), "must be one of \"hls\"")
+	return livegenrt.RootIf(!v.Valid(), "must be one of \"hls\"")
 }
 
 // Validate returns a *ValidationError if the spec does not list v, or nil.
 func (v Visibility) Validate() error {
-	return validateRootIf(!v.Valid(), "must be one of \"AnyOne\"")
-}
-
-// validationPath is where a value sits: the root names the location (and the parameter),
-// each step a property or an item. Checks build it on the stack as they descend and
-// turn it into text only when they find a problem.
-type validationPath struct {
-	_        [0]func()
-	parent   *validationPath
-	in       string
-	name     string
-	index    int
-	isIndex  bool
-	brackets bool
-}
-
-// field is the path of property name below p.
-func (p *validationPath) field(name string) *validationPath {
-	return &validationPath{
-		name:   name,
-		parent: p,
-	}
-}
-
-// item is the path of item i below p.
-func (p *validationPath) item(i int) *validationPath {
-	return &validationPath{
-		index:   i,
-		isIndex: true,
-		parent:  p,
-	}
-}
-
-// String is the parameter's name, or a JSON pointer into the body, with the steps below:
-// name/0/k, or name[0][k] for a deepObject parameter, which is written so.
-func (p *validationPath) String() string {
-	var steps []string
-	for q := p; q != nil; q = q.parent {
-		switch {
-		case q.parent == nil:
-			steps = append(steps, q.name)
-		case q.isIndex:
-			steps = append(steps, strconv.Itoa(q.index))
-		default:
-			steps = append(steps, validationPointerEscaper.Replace(q.name))
-		}
-	}
-	for i, j := 0, len(steps)-1; i < j; i, j = i+1, j-1 {
-		steps[i], steps[j] = steps[j], steps[i]
-	}
-	if p.root().brackets && len(steps) > 1 {
-		return steps[0] + "[" + strings.Join(steps[1:], "][") + "]"
-	}
-	return strings.Join(steps, "/")
-}
-
-// validationPointerEscaper escapes a property name for a JSON pointer (RFC 6901).
-var validationPointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
-
-// location is where the value was read from: the root's location.
-func (p *validationPath) location() string {
-	return p.root().in
-}
-
-// root is the path's first step, which names the location.
-func (p *validationPath) root() *validationPath {
-	for p.parent != nil {
-		p = p.parent
-	}
-	return p
-}
-
-// validationListed is how many problems an answer lists; the others are counted.
-// validationStopAfter distinct problems stop the checks, so that the cost of a
-// hostile value is bounded by these limits and the size of the value.
-const (
-	validationListed    = 100
-	validationStopAfter = 1000
-)
-
-// validationState collects the problems of one value or request, so that all of them are
-// reported together, each once.
-type validationState struct {
-	// ctx is the request's context; checks stop when it is done. Nil outside a request.
-	ctx context.Context
-	// problems are the first validationListed problems; more counts the others.
-	problems []Problem
-	more     int
-	// stopped says that checks stop: too many problems, or the context is done.
-	stopped bool
-	// cancelled says that the context ended the checks before their end.
-	cancelled bool
-	// steps counts the calls of checking, to look at ctx now and then.
-	steps int
-	// seen holds every problem found, so that each is reported once.
-	seen map[Problem]struct{}
-	// absent holds where values were reported absent or null (Problem text empty):
-	// the checks of their zero value would only repeat that, so problems at or
-	// below them are dropped.
-	absent map[Problem]struct{}
-	// ends and open serve the server's scans of a request body: the length of the
-	// larger JSON containers, by their first byte, and a stack of open ones.
-	ends map[*byte]int
-	open []int
-}
-
-// add records a problem with the value at path at.
-func (s *validationState) add(at *validationPath, problem string) {
-	if s.stopped {
-		return
-	}
-	s.record(Problem{
-		In:      at.location(),
-		Name:    at.String(),
-		Problem: problem,
-	})
-}
-
-// record lists or counts p, unless it repeats a problem or sits at or below an
-// absent value. Each look-up costs the length of p's name, whatever came before.
-func (s *validationState) record(p Problem) {
-	for name := p.Name; len(s.absent) > 0; {
-		if _, ok := s.absent[Problem{
-			In:   p.In,
-			Name: name,
-		}]; ok {
-			return
-		}
-		i := strings.LastIndexByte(name, '/')
-		if i < 0 {
-			break
-		}
-		name = name[:i]
-	}
-	if _, dup := s.seen[p]; dup {
-		return
-	}
-	if s.seen == nil {
-		s.seen = map[Problem]struct{}{}
-	}
-	s.seen[p] = struct{}{}
-	if len(s.problems) < validationListed {
-		s.problems = append(s.problems, p)
-	} else {
-		s.more++
-	}
-	if len(s.seen) >= validationStopAfter {
-		s.stopped = true
-	}
-}
-
-// missing records that the value at path at is absent or null where it must not be.
-func (s *validationState) missing(at *validationPath, problem string) {
-	if s.stopped {
-		return
-	}
-	p := Problem{
-		In:   at.location(),
-		Name: at.String(),
-	}
-	s.record(Problem{
-		In:      p.In,
-		Name:    p.Name,
-		Problem: problem,
-	})
-	s.markAbsent(p)
-}
-
-// skip drops the problems that checks would find at or below path at.
-func (s *validationState) skip(at *validationPath) {
-	if s.stopped {
-		return
-	}
-	s.markAbsent(Problem{
-		In:   at.location(),
-		Name: at.String(),
-	})
-}
-
-// markAbsent notes where a value is absent; p has no problem text.
-func (s *validationState) markAbsent(p Problem) {
-	if s.absent == nil {
-		s.absent = map[Problem]struct{}{}
-	}
-	s.absent[p] = struct{}{}
-}
-
-// tooManyItems reports an array of n items where at most max are allowed. Its items
-// are then not checked, so that a long array costs no more than a short one.
-func (s *validationState) tooManyItems(at *validationPath, n, max int) {
-	s.add(at, "must have at most "+strconv.Itoa(max)+" items, not "+strconv.Itoa(n))
-}
-
-// addIf records a problem with the value at path at when bad is set: one line per check.
-func (s *validationState) addIf(at *validationPath, bad bool, problem string) {
-	if bad {
-		s.add(at, problem)
-	}
-}
-
-// addIfProperty is addIf for property name below at. Out of line, so that a check
-// of a property is one short call that builds the path only for a problem.
-//
-//go:noinline
-func (s *validationState) addIfProperty(at *validationPath, name string, bad bool, problem string) {
-	if bad {
-		s.add(at.field(name), problem)
-	}
-}
-
-// checking reports whether checks go on; walks over many values call it at each
-// step. They stop after too many problems, or when the request's context is done.
-func (s *validationState) checking() bool {
-	if s.stopped {
-		return false
-	}
-	s.steps++
-	if s.ctx != nil && s.steps%1024 == 0 && s.ctx.Err() != nil {
-		s.stopped, s.cancelled = true, true
-	}
-	return !s.stopped
-}
-
-// found is how many distinct problems were found, listed or not.
-func (s *validationState) found() int {
-	return len(s.problems) + s.more
-}
-
-// err is a *ValidationError with the problems, or nil when there are none.
-func (s *validationState) err() error {
-	if s.found() == 0 {
-		return nil
-	}
-	return &ValidationError{
-		MoreProblems: s.more,
-		Problems:     s.problems,
-	}
+	return livegenrt.RootIf(!v.Valid(), "must be one of \"AnyOne\"")
 }
 
 // validateRoot checks v as a whole value and returns its problems as an error.
 func validateRoot(v interface {
-	validate(c *validationState, at *validationPath)
+	validate(c *livegenrt.State, at *livegenrt.Path)
 }) error {
-	var c validationState
-	v.validate(&c, &validationPath{in: "body"})
-	return c.err()
-}
-
-// validateRootIf returns problem as an error about the whole value when bad holds.
-func validateRootIf(bad bool, problem string) error {
-	if !bad {
-		return nil
-	}
-	var c validationState
-	c.add(&validationPath{in: "body"}, problem)
-	return c.err()
-}
-
-// validationEmail reports whether s is a bare email address (no display name, no angle brackets).
-func validationEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Name == "" && a.Address == s
+	var c livegenrt.State
+	v.validate(&c, &livegenrt.Path{In: "body"})
+	return c.Err()
 }
