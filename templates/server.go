@@ -62,24 +62,19 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	c := newChecks(api)
 	f := newFile(api)
 	genSecurity(f, api)
-	genParamRuntime(f, paramReadersOf(api))
+	genParamOfRuntime(f, paramReadersOf(api))
 	if unions, lists := unionParams(api); unions {
 		genParseUnionRuntime(f, lists)
 	}
-	genBodyRuntime(f, c.readsBodies(api), hasMatcher(api))
+	if c.readsBodies(api) {
+		genReadBody(f)
+	}
 	if c.decodesObjects(api) {
 		genDecodeObjectRuntime(f)
 	}
 	genStreamBody(f, api)
-	if hasBodyVariants(api) {
-		genServerBodyVariant(f)
-	}
 	if hasForms(api) || hasMultipart(api) || api.HasDeepObjects() {
 		genServerForm(f)
-	}
-	if api.HasDeepObjects() {
-		genParamJSONError(f)
-		genJSONPathAt(f)
 	}
 	if hasMultipart(api) {
 		genServerMultipart(f)

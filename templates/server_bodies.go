@@ -38,7 +38,7 @@ func (c *checks) genBodies(g *jen.Group, o *generator.Operation) {
 		}
 	}
 	g.Id("in").Dot(bodyTypeField).Op("=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type"))
-	g.Switch(jen.Id("serverBodyVariant").Call(types...)).BlockFunc(func(sw *jen.Group) {
+	g.Switch(rt("ServerBodyVariant").Call(types...)).BlockFunc(func(sw *jen.Group) {
 		for i, b := range bodies {
 			sw.Case(jen.Lit(i)).BlockFunc(func(g *jen.Group) {
 				genReadRequestBody(g, b)
@@ -63,14 +63,14 @@ func bodyDecoder(b *generator.RequestBody) string { return "decode" + bodyField(
 // genServerBodyVariant renders serverBodyVariant, which picks the body of
 // an operation that takes several kinds.
 func genServerBodyVariant(f *jen.File) {
-	f.Comment("serverBodyVariant is the index of the media type that a request's Content-Type")
+	f.Comment("ServerBodyVariant is the index of the media type that a request's Content-Type")
 	f.Comment("is, among those an operation takes; 0, the preferred one, for a request without")
 	f.Comment("body bytes, and -1 for any other type.")
-	f.Func().Id("serverBodyVariant").Params(requestParam(), jen.Id("mediaTypes").Op("...").String()).Int().Block(
+	f.Func().Add(rt("ServerBodyVariant")).Params(requestParam(), jen.Id("mediaTypes").Op("...").String()).Int().Block(
 		jen.If(jen.Id("r").Dot("ContentLength").Op("==").Lit(0)).Block(jen.Return(jen.Lit(0))),
 		jen.Id("header").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
 		jen.Return(jen.Qual(clientPkgSlices, "IndexFunc").Call(jen.Id("mediaTypes"), jen.Func().Params(jen.Id("want").String()).Bool().Block(
-			jen.Return(jen.Id("serverMediaTypeMatches").Call(jen.Id("header"), jen.Id("want"))),
+			jen.Return(rt("ServerMediaTypeMatches").Call(jen.Id("header"), jen.Id("want"))),
 		))),
 	)
 }

@@ -10,15 +10,15 @@ import (
 
 // JSON kinds a schema accepts, as bits of serverKind in the generated code.
 var jsonKinds = []struct{ name, text string }{
-	{"serverKindString", "a string"},
-	{"serverKindDateTime", "a date-time string (RFC 3339)"},
-	{"serverKindBase64", "a base64 string"},
-	{"serverKindNumber", "a number"},
-	{"serverKindInteger", "an integer"},
-	{"serverKindInt32", "an integer that fits in 32 bits"},
-	{"serverKindBoolean", "a boolean"},
-	{"serverKindArray", "an array"},
-	{"serverKindObject", "an object"},
+	{"ServerKindString", "a string"},
+	{"ServerKindDateTime", "a date-time string (RFC 3339)"},
+	{"ServerKindBase64", "a base64 string"},
+	{"ServerKindNumber", "a number"},
+	{"ServerKindInteger", "an integer"},
+	{"ServerKindInt32", "an integer that fits in 32 bits"},
+	{"ServerKindBoolean", "a boolean"},
+	{"ServerKindArray", "an array"},
+	{"ServerKindObject", "an object"},
 }
 
 // kindsOf lists the JSON kinds a value of r may have (null aside); nil for
@@ -26,23 +26,23 @@ var jsonKinds = []struct{ name, text string }{
 func kindsOf(r *generator.TypeRef) []string {
 	switch r.Kind {
 	case generator.RefString:
-		return []string{"serverKindString"}
+		return []string{"ServerKindString"}
 	case generator.RefTime:
-		return []string{"serverKindDateTime"}
+		return []string{"ServerKindDateTime"}
 	case generator.RefBytes:
-		return []string{"serverKindBase64"}
+		return []string{"ServerKindBase64"}
 	case generator.RefInt, generator.RefInt64:
-		return []string{"serverKindInteger"}
+		return []string{"ServerKindInteger"}
 	case generator.RefInt32:
-		return []string{"serverKindInt32"}
+		return []string{"ServerKindInt32"}
 	case generator.RefFloat32, generator.RefFloat64:
-		return []string{"serverKindNumber"}
+		return []string{"ServerKindNumber"}
 	case generator.RefBool:
-		return []string{"serverKindBoolean"}
+		return []string{"ServerKindBoolean"}
 	case generator.RefSlice:
-		return []string{"serverKindArray"}
+		return []string{"ServerKindArray"}
 	case generator.RefMap:
-		return []string{"serverKindObject"}
+		return []string{"ServerKindObject"}
 	case generator.RefNamed:
 		return namedKinds(r.Named)
 	}
@@ -52,9 +52,9 @@ func kindsOf(r *generator.TypeRef) []string {
 func namedKinds(t *generator.Type) []string {
 	switch t.Kind {
 	case generator.KindStruct:
-		return []string{"serverKindObject"}
+		return []string{"ServerKindObject"}
 	case generator.KindTuple:
-		return []string{"serverKindArray"}
+		return []string{"ServerKindArray"}
 	case generator.KindEnum:
 		return kindsOf(&generator.TypeRef{Kind: t.Enum.Base})
 	case generator.KindAlias:
@@ -80,14 +80,14 @@ func namedKinds(t *generator.Type) []string {
 // kindsExpr is the serverKind value of a list of kinds.
 func kindsExpr(kinds []string) jen.Code {
 	if kinds == nil {
-		return jen.Id("serverKindAny")
+		return rt("ServerKindAny")
 	}
 	var e *jen.Statement
 	for _, k := range kinds {
 		if e == nil {
-			e = jen.Id(k)
+			e = rt(k)
 		} else {
-			e = e.Op("|").Id(k)
+			e = e.Op("|").Add(rt(k))
 		}
 	}
 	return e
@@ -98,18 +98,17 @@ func mediaType(ct string) string {
 	return strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
 }
 
-// genBodyRuntime renders reading the body and walking its JSON text when
-// bodies (an operation reads a body, or a body type is walked), and else the
-// match of a media type alone when the route matcher needs it.
+// genBodyRuntime renders, into the runtime, walking a body's JSON text when
+// bodies (an operation reads a body, or a body type is walked), and the match
+// of a media type when bodies are read or the route matcher needs it.
 func genBodyRuntime(f *jen.File, bodies, matcher bool) {
+	if bodies || matcher {
+		genMediaTypeMatches(f)
+	}
 	if !bodies {
-		if matcher {
-			genMediaTypeMatches(f)
-		}
 		return
 	}
-	genReadBody(f)
-	genMediaTypeMatches(f)
+	genReadBodyRuntime(f)
 	genBodyError(f)
 	genKinds(f)
 	genScanner(f)
@@ -141,25 +140,17 @@ func genReadBody(f *jen.File) {
 	f.Func().Params(handlerRecv()).Id("readBody").Params(writerParam(), requestParam(), jen.Id("mediaType").String()).Params(jen.Index().Byte(), jen.Bool()).Block(
 		jen.If(jen.Id("r").Dot("ContentLength").Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.True())),
 		jen.If(jen.Op("!").Id("serverCheckMediaType").Call(jen.Id("w"), jen.Id("r"), jen.Id("mediaType"))).Block(jen.Return(jen.Nil(), jen.False())),
-		jen.If(jen.Id("r").Dot("ContentLength").Op(">").Id("h").Dot("maxBodyBytes")).Block(
-			jen.Id("h").Dot("tooLarge").Call(jen.Id("w")),
-			jen.Return(jen.Nil(), jen.False()),
-		),
-		jen.Id("size").Op(":=").Id("r").Dot("ContentLength"),
-		jen.If(jen.Id("size").Op("<").Lit(0)).Block(jen.Id("size").Op("=").Lit(0)),
-		jen.Id("buf").Op(":=").Qual(pkgBytes, "NewBuffer").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Id("size").Op("+").Qual(pkgBytes, "MinRead"))),
-		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("buf").Dot("ReadFrom").Call(
-			jen.Qual(pkgHTTP, "MaxBytesReader").Call(jen.Id("w"), jen.Id("r").Dot("Body"), jen.Id("h").Dot("maxBodyBytes"))), jen.Err().Op("!=").Nil()).Block(
+		jen.List(jen.Id("data"), jen.Err()).Op(":=").Add(rt("ServerReadBody")).Call(jen.Id("w"), jen.Id("r"), jen.Id("h").Dot("maxBodyBytes")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
 			tooLargeOrBad(jen.Lit("the request body could not be read"), jen.Lit("could not be read to its end")),
 			jen.Return(jen.Nil(), jen.False()),
 		),
-		jen.If(jen.Id("buf").Dot("Len").Call().Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.True())),
-		jen.Return(jen.Id("buf").Dot("Bytes").Call(), jen.True()),
+		jen.Return(jen.Id("data"), jen.True()),
 	)
 	f.Comment("serverCheckMediaType answers 415 when the body is not of the media type the")
 	f.Comment("operation reads, and then returns false.")
 	f.Func().Id("serverCheckMediaType").Params(writerParam(), requestParam(), jen.Id("mediaType").String()).Bool().Block(
-		jen.If(jen.Id("serverMediaTypeMatches").Call(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("mediaType"))).Block(jen.Return(jen.True())),
+		jen.If(rt("ServerMediaTypeMatches").Call(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("mediaType"))).Block(jen.Return(jen.True())),
 		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusUnsupportedMediaType"), errorBody(
 			jen.Lit("the request body must be ").Op("+").Id("mediaType"),
 			problem(jen.Lit("header"), jen.Lit("Content-Type"), jen.Lit("must be ").Op("+").Id("mediaType")))),
@@ -174,12 +165,33 @@ func genReadBody(f *jen.File) {
 	)
 }
 
+// genReadBodyRuntime renders ServerReadBody, the reading that readBody
+// answers for.
+func genReadBodyRuntime(f *jen.File) {
+	f.Comment("ServerReadBody reads the body of r, up to max bytes: a larger one is an")
+	f.Comment("*http.MaxBytesError. A request without body bytes gives nil.")
+	f.Func().Add(rt("ServerReadBody")).Params(writerParam(), requestParam(), jen.Id("max").Int64()).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.If(jen.Id("r").Dot("ContentLength").Op(">").Id("max")).Block(
+			jen.Return(jen.Nil(), jen.Op("&").Qual(pkgHTTP, "MaxBytesError").Values(jen.Dict{jen.Id("Limit"): jen.Id("max")})),
+		),
+		jen.Id("size").Op(":=").Id("r").Dot("ContentLength"),
+		jen.If(jen.Id("size").Op("<").Lit(0)).Block(jen.Id("size").Op("=").Lit(0)),
+		jen.Id("buf").Op(":=").Qual(pkgBytes, "NewBuffer").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Id("size").Op("+").Qual(pkgBytes, "MinRead"))),
+		jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("buf").Dot("ReadFrom").Call(
+			jen.Qual(pkgHTTP, "MaxBytesReader").Call(jen.Id("w"), jen.Id("r").Dot("Body"), jen.Id("max"))), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()),
+		),
+		jen.If(jen.Id("buf").Dot("Len").Call().Op("==").Lit(0)).Block(jen.Return(jen.Nil(), jen.Nil())),
+		jen.Return(jen.Id("buf").Dot("Bytes").Call(), jen.Nil()),
+	)
+}
+
 // genMediaTypeMatches renders serverMediaTypeMatches, which the body reader
 // and the route matcher call.
 func genMediaTypeMatches(f *jen.File) {
-	f.Comment("serverMediaTypeMatches reports whether a Content-Type header is the media type the")
+	f.Comment("ServerMediaTypeMatches reports whether a Content-Type header is the media type the")
 	f.Comment("operation reads (parameters such as charset aside; want may be type/* or */*).")
-	f.Func().Id("serverMediaTypeMatches").Params(jen.List(jen.Id("header"), jen.Id("want")).String()).Bool().Block(
+	f.Func().Add(rt("ServerMediaTypeMatches")).Params(jen.List(jen.Id("header"), jen.Id("want")).String()).Bool().Block(
 		jen.List(jen.Id("got"), jen.Id("_"), jen.Err()).Op(":=").Qual(pkgMime, "ParseMediaType").Call(jen.Id("header")),
 		jen.Switch().Block(
 			jen.Case(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False())),
@@ -205,10 +217,10 @@ func tooLargeOrBad(message, problem jen.Code) jen.Code {
 
 // genBodyError renders how a body that does not decode is reported.
 func genBodyError(f *jen.File) {
-	f.Comment("serverBodyError reports a body that json.Unmarshal refused. Malformed JSON is one")
+	f.Comment("ServerBodyError reports a body that json.Unmarshal refused. Malformed JSON is one")
 	f.Comment("problem, and then it returns false; otherwise walk looks for every value of the")
 	f.Comment("wrong kind, and the decoder's own error is the problem only when walk finds none.")
-	f.Func().Id("serverBodyError").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Err().Error(), jen.Id("walk").Func().Params()).Bool().Block(
+	f.Func().Add(rt("ServerBodyError")).Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Err().Error(), jen.Id("walk").Func().Params()).Bool().Block(
 		jen.Var().Id("syntax").Op("*").Qual(pkgJSON, "SyntaxError"),
 		jen.If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("syntax"))).Block(
 			report(jen.Id("at"), jen.Lit("is not valid JSON: ").Op("+").Id("syntax").Dot("Error").Call().Op("+").Lit(" (at byte ").Op("+").
@@ -253,9 +265,9 @@ func bodyStructs(api *generator.API) map[*generator.Type]bool {
 // pointers to its fields, in the order of its table of names.
 func genDecodeMembers(f *jen.File, t *generator.Type) {
 	f.Comment("serverDecodeMembers decodes each member of the JSON object data on its own (see")
-	f.Comment("serverDecodeEach).")
+	f.Comment("ServerDecodeEach).")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("serverDecodeMembers").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("data").Index().Byte()).Block(
-		jen.Id("serverDecodeEach").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id(fieldsVar(t)), jen.Lit(t.AdditionalProperties == nil),
+		rt("ServerDecodeEach").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id(fieldsVar(t)), jen.Lit(t.AdditionalProperties == nil),
 			jen.Index().Any().ValuesFunc(func(g *jen.Group) {
 				for _, fl := range t.Fields {
 					g.Op("&").Id("v").Dot(fl.Name)
@@ -266,15 +278,15 @@ func genDecodeMembers(f *jen.File, t *generator.Type) {
 
 // genDecodeEach renders serverDecodeEach, which every serverDecodeMembers calls.
 func genDecodeEach(f *jen.File) {
-	f.Comment("serverDecodeEach decodes each member of the JSON object data on its own into the")
+	f.Comment("ServerDecodeEach decodes each member of the JSON object data on its own into the")
 	f.Comment("target of the property it names, after decoding the whole object failed, so that the")
 	f.Comment("values that are right are still validated. A member that fails is skipped: its")
 	f.Comment("problem is reported already. Out of line: inlined, its closure would be compiled")
 	f.Comment("again in every serverDecodeMembers.")
 	f.Comment(noInline)
-	f.Func().Id("serverDecodeEach").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("data").Index().Byte(),
+	f.Func().Add(rt("ServerDecodeEach")).Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("data").Index().Byte(),
 		jen.Id("names").Index().String(), jen.Id("fold").Bool(), jen.Id("targets").Index().Any()).Block(
-		jen.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
+		rt("ServerEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
 			jen.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id("names"), jen.Id("fold")),
 			jen.If(jen.Id("i").Op(">=").Lit(0).Op("&&").Qual(pkgJSON, "Unmarshal").Call(jen.Id("value"), jen.Id("targets").Index(jen.Id("i"))).Op("!=").Nil()).Block(
 				jen.Id("c").Dot("Skip").Call(jen.Id("at").Dot("Field").Call(jen.Id("names").Index(jen.Id("i")))),
@@ -285,17 +297,17 @@ func genDecodeEach(f *jen.File) {
 
 // genKinds renders serverKind and the check of a value's JSON kind.
 func genKinds(f *jen.File) {
-	f.Comment("serverKind is a set of JSON kinds that a schema accepts.")
-	f.Type().Id("serverKind").Uint16()
+	f.Comment("ServerKind is a set of JSON kinds that a schema accepts.")
+	f.Type().Add(rt("ServerKind")).Uint16()
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for i, k := range jsonKinds {
 			if i == 0 {
-				g.Id(k.name).Id("serverKind").Op("=").Lit(1).Op("<<").Iota()
+				g.Add(rt(k.name)).Add(rt("ServerKind")).Op("=").Lit(1).Op("<<").Iota()
 				continue
 			}
-			g.Id(k.name)
+			g.Add(rt(k.name))
 		}
-		g.Id("serverKindAny").Id("serverKind").Op("=").Lit(1).Op("<<").Lit(len(jsonKinds)).Op("-").Lit(1)
+		g.Add(rt("ServerKindAny")).Add(rt("ServerKind")).Op("=").Lit(1).Op("<<").Lit(len(jsonKinds)).Op("-").Lit(1)
 	})
 	f.Comment("serverKindTexts name the kinds in problems, bit by bit.")
 	f.Var().Id("serverKindTexts").Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
@@ -303,12 +315,12 @@ func genKinds(f *jen.File) {
 			g.Lit(k.text)
 		}
 	})
-	f.Comment("serverDescend reports whether to walk into value: not when it is null, nor when")
+	f.Comment("ServerDescend reports whether to walk into value: not when it is null, nor when")
 	f.Comment("the body did not decode (decoded is false) and value is not of a kind in want,")
 	f.Comment("which is then a problem at at.")
-	f.Func().Id("serverDescend").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("value").Index().Byte(), jen.Id("want").Id("serverKind"), jen.Id("decoded").Bool()).Bool().Block(
-		jen.If(jen.Id("serverIsNull").Call(jen.Id("value"))).Block(jen.Return(jen.False())),
-		jen.If(jen.Id("decoded").Op("||").Id("serverKindOf").Call(jen.Id("value"), jen.Id("want"))).Block(jen.Return(jen.True())),
+	f.Func().Add(rt("ServerDescend")).Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("value").Index().Byte(), jen.Id("want").Add(rt("ServerKind")), jen.Id("decoded").Bool()).Bool().Block(
+		jen.If(rt("ServerIsNull").Call(jen.Id("value"))).Block(jen.Return(jen.False())),
+		jen.If(jen.Id("decoded").Op("||").Add(rt("ServerKindOf")).Call(jen.Id("value"), jen.Id("want"))).Block(jen.Return(jen.True())),
 		jen.Var().Id("texts").Index().String(),
 		jen.For(jen.List(jen.Id("i"), jen.Id("text")).Op(":=").Range().Id("serverKindTexts")).Block(
 			jen.If(jen.Id("want").Op("&").Parens(jen.Lit(1).Op("<<").Id("i")).Op("!=").Lit(0)).Block(
@@ -318,45 +330,45 @@ func genKinds(f *jen.File) {
 		report(jen.Id("at"), jen.Lit("must be ").Op("+").Qual(pkgStrings, "Join").Call(jen.Id("texts"), jen.Lit(" or "))),
 		jen.Return(jen.False()),
 	)
-	f.Comment("serverKindOf reports whether a JSON value (not null) is of a kind in want, as")
+	f.Comment("ServerKindOf reports whether a JSON value (not null) is of a kind in want, as")
 	f.Comment("encoding/json would decode it.")
-	f.Func().Id("serverKindOf").Params(jen.Id("value").Index().Byte(), jen.Id("want").Id("serverKind")).Bool().Block(
+	f.Func().Add(rt("ServerKindOf")).Params(jen.Id("value").Index().Byte(), jen.Id("want").Add(rt("ServerKind"))).Bool().Block(
 		jen.If(jen.Len(jen.Id("value")).Op("==").Lit(0)).Block(jen.Return(jen.False())),
 		jen.Switch(jen.Id("value").Index(jen.Lit(0))).Block(
 			jen.Case(jen.LitRune('"')).Block(
 				jen.Switch().Block(
-					jen.Case(jen.Id("want").Op("&").Id("serverKindString").Op("!=").Lit(0)).Block(jen.Return(jen.True())),
-					jen.Case(jen.Id("want").Op("&").Id("serverKindDateTime").Op("!=").Lit(0)).Block(
+					jen.Case(jen.Id("want").Op("&").Add(rt("ServerKindString")).Op("!=").Lit(0)).Block(jen.Return(jen.True())),
+					jen.Case(jen.Id("want").Op("&").Add(rt("ServerKindDateTime")).Op("!=").Lit(0)).Block(
 						jen.Var().Id("t").Qual(pkgTime, "Time"),
 						jen.Return(jen.Id("t").Dot("UnmarshalJSON").Call(jen.Id("value")).Op("==").Nil()),
 					),
-					jen.Case(jen.Id("want").Op("&").Id("serverKindBase64").Op("!=").Lit(0)).Block(
+					jen.Case(jen.Id("want").Op("&").Add(rt("ServerKindBase64")).Op("!=").Lit(0)).Block(
 						jen.Var().Id("b").Index().Byte(),
 						jen.Return(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("value"), jen.Op("&").Id("b")).Op("==").Nil()),
 					),
 				),
 				jen.Return(jen.False()),
 			),
-			jen.Case(jen.LitRune('{')).Block(jen.Return(jen.Id("want").Op("&").Id("serverKindObject").Op("!=").Lit(0))),
-			jen.Case(jen.LitRune('[')).Block(jen.Return(jen.Id("want").Op("&").Id("serverKindArray").Op("!=").Lit(0))),
-			jen.Case(jen.LitRune('t'), jen.LitRune('f')).Block(jen.Return(jen.Id("want").Op("&").Id("serverKindBoolean").Op("!=").Lit(0))),
+			jen.Case(jen.LitRune('{')).Block(jen.Return(jen.Id("want").Op("&").Add(rt("ServerKindObject")).Op("!=").Lit(0))),
+			jen.Case(jen.LitRune('[')).Block(jen.Return(jen.Id("want").Op("&").Add(rt("ServerKindArray")).Op("!=").Lit(0))),
+			jen.Case(jen.LitRune('t'), jen.LitRune('f')).Block(jen.Return(jen.Id("want").Op("&").Add(rt("ServerKindBoolean")).Op("!=").Lit(0))),
 		),
 		jen.Switch().Block(
-			jen.Case(jen.Id("want").Op("&").Id("serverKindNumber").Op("!=").Lit(0)).Block(jen.Return(jen.True())),
-			jen.Case(jen.Id("want").Op("&").Id("serverKindInteger").Op("!=").Lit(0)).Block(
+			jen.Case(jen.Id("want").Op("&").Add(rt("ServerKindNumber")).Op("!=").Lit(0)).Block(jen.Return(jen.True())),
+			jen.Case(jen.Id("want").Op("&").Add(rt("ServerKindInteger")).Op("!=").Lit(0)).Block(
 				jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.String().Call(jen.Id("value")), jen.Lit(10), jen.Lit(64)),
 				jen.Return(jen.Err().Op("==").Nil()),
 			),
-			jen.Case(jen.Id("want").Op("&").Id("serverKindInt32").Op("!=").Lit(0)).Block(
+			jen.Case(jen.Id("want").Op("&").Add(rt("ServerKindInt32")).Op("!=").Lit(0)).Block(
 				jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.String().Call(jen.Id("value")), jen.Lit(10), jen.Lit(32)),
 				jen.Return(jen.Err().Op("==").Nil()),
 			),
 		),
 		jen.Return(jen.False()),
 	)
-	f.Comment("serverIsNull reports whether a JSON value is null; a whole body may have white")
+	f.Comment("ServerIsNull reports whether a JSON value is null; a whole body may have white")
 	f.Comment("space around it (json.Encoder ends it with a newline).")
-	f.Func().Id("serverIsNull").Params(jen.Id("value").Index().Byte()).Bool().Block(
+	f.Func().Add(rt("ServerIsNull")).Params(jen.Id("value").Index().Byte()).Bool().Block(
 		jen.Return(jen.String().Call(jen.Qual(pkgBytes, "Trim").Call(jen.Id("value"), jen.Lit(" \t\r\n"))).Op("==").Lit("null")),
 	)
 }
@@ -431,9 +443,9 @@ func genScanner(f *jen.File) {
 	f.Comment("serverRememberFrom is the size from which serverSkipValue remembers a container's")
 	f.Comment("length: smaller ones cost little to scan again, and are the most numerous.")
 	f.Const().Id("serverRememberFrom").Op("=").Lit(64)
-	f.Comment("serverEachMember calls fn with the key (quoted, as written) and the value of each")
+	f.Comment("ServerEachMember calls fn with the key (quoted, as written) and the value of each")
 	f.Comment("member of the JSON object in data, while c goes on checking.")
-	f.Func().Id("serverEachMember").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte())).Block(
+	f.Func().Add(rt("ServerEachMember")).Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte())).Block(
 		jen.Id("i").Op(":=").Id("serverSpace").Call(data, jen.Lit(0)),
 		jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('{')).Block(jen.Return()),
 		jen.For(jen.Id("i").Op("++"), jen.Id("c").Dot("Checking").Call(), jen.Id("i").Op("++")).Block(
@@ -450,9 +462,9 @@ func genScanner(f *jen.File) {
 			jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune(',')).Block(jen.Return()),
 		),
 	)
-	f.Comment("serverEachItem calls fn with the index and the value of each item of the JSON")
+	f.Comment("ServerEachItem calls fn with the index and the value of each item of the JSON")
 	f.Comment("array in data, while c goes on checking.")
-	f.Func().Id("serverEachItem").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.Int(), jen.Index().Byte())).Block(
+	f.Func().Add(rt("ServerEachItem")).Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte(), jen.Id("fn").Func().Params(jen.Int(), jen.Index().Byte())).Block(
 		jen.Id("i").Op(":=").Id("serverSpace").Call(data, jen.Lit(0)),
 		jen.If(jen.Id("i").Op(">=").Len(data).Op("||").Add(at(i)).Op("!=").LitRune('[')).Block(jen.Return()),
 		jen.Id("i").Op("=").Id("serverSpace").Call(data, i.Clone().Op("+").Lit(1)),
@@ -487,8 +499,8 @@ func genScanner(f *jen.File) {
 		),
 		jen.Return(jen.Lit(-1)),
 	)
-	f.Comment("serverKeyText is the text of a member key.")
-	f.Func().Id("serverKeyText").Params(jen.Id("key").Index().Byte()).String().Block(
+	f.Comment("ServerKeyText is the text of a member key.")
+	f.Func().Add(rt("ServerKeyText")).Params(jen.Id("key").Index().Byte()).String().Block(
 		jen.Var().Id("s").String(),
 		jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("key"), jen.Op("&").Id("s")).Op("!=").Nil()).Block(jen.Return(jen.String().Call(jen.Id("key")))),
 		jen.Return(jen.Id("s")),
@@ -499,10 +511,10 @@ func genScanner(f *jen.File) {
 // walk an array that has maxItems (in server.gen.go or server_decode.gen.go,
 // so it is always there).
 func genCountItems(f *jen.File) {
-	f.Comment("serverCountItems is the number of items of the JSON array in data.")
-	f.Func().Id("serverCountItems").Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte()).Int().Block(
+	f.Comment("ServerCountItems is the number of items of the JSON array in data.")
+	f.Func().Add(rt("ServerCountItems")).Params(jen.Id("c").Add(statePtr()), jen.Id("data").Index().Byte()).Int().Block(
 		jen.Id("n").Op(":=").Lit(0),
-		jen.Id("serverEachItem").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.Int(), jen.Index().Byte()).Block(jen.Id("n").Op("++"))),
+		rt("ServerEachItem").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.Int(), jen.Index().Byte()).Block(jen.Id("n").Op("++"))),
 		jen.Return(jen.Id("n")),
 	)
 }

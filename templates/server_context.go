@@ -34,14 +34,13 @@ func genOperationType(f *jen.File) {
 			Comment("the same notation the route NewHandler matches itself (GET /tasks/{id}.json).").Line().
 			Id("Pattern").String(),
 		jen.Comment("declares reports whether a query parameter is the operation's (see DeclaresQuery).").Line().
-			Id("declares").Op("*").Id("serverQueryNames"),
+			Id("declares").Op("*").Add(rt("ServerQueryNames")),
 	)
-	genQueryNamesRuntime(f)
 	f.Comment("DeclaresQuery reports whether the operation declares the query parameter name")
 	f.Comment("(bracket filters included), so that a log can keep the values of declared")
 	f.Comment("parameters and redact the others. An API key sent in the query is declared too.")
 	f.Func().Params(jen.Id("o").Id(srvOperation)).Id("DeclaresQuery").Params(jen.Id("name").String()).Bool().Block(
-		jen.Return(jen.Id("o").Dot("declares").Dot("has").Call(jen.Id("name"))),
+		jen.Return(jen.Id("o").Dot("declares").Dot("Has").Call(jen.Id("name"))),
 	)
 	f.Comment("serverOperationKey is the context key of the " + srvOperation + ".")
 	f.Type().Id("serverOperationKey").Struct()

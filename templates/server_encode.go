@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/seed-0d47db62/livegen/generator"
@@ -29,13 +30,26 @@ func ServerEncode(api *generator.API) ([]byte, error) {
 	}
 	f := newFile(api)
 	genEncodeRuntime(f, holdsNullable(types))
-	genScalarMembers(f, scalarKinds(types))
 	bodies := answerBodies(api)
 	for _, t := range api.Types {
 		if types[t] {
 			genAppendJSON(f, t, bodies[t])
 		}
 	}
+	return render(f)
+}
+
+// ServerEncodeRuntime renders the runtime's server_encode.gen.go: the JSON
+// writing that appendJSON methods share and that does not depend on the
+// spec's types. nil when ServerEncode has nothing to write.
+func ServerEncodeRuntime(api *generator.API) ([]byte, error) {
+	types := encodedTypes(api)
+	if len(types) == 0 {
+		return nil, nil
+	}
+	f := newRuntimeFile(api)
+	genJSONWriterRuntime(f)
+	genScalarMembers(f, scalarKinds(types))
 	return render(f)
 }
 
@@ -177,7 +191,7 @@ func genAppendJSON(f *jen.File, t *generator.Type, answerBody bool) {
 			}
 			g.List(jen.Id("b"), jen.Err()).Op("=").Add(appendMember(fl))
 		}
-		g.Return(jen.Id("appendJSONClose").Call(jen.Id("b"), jen.Err()))
+		g.Return(rt("AppendJSONClose").Call(jen.Id("b"), jen.Err()))
 	})
 }
 
@@ -194,18 +208,22 @@ func structList(fl *generator.Field) bool {
 func appendObjects(g *jen.Group, fl *generator.Field) {
 	x := jen.Id("v").Dot(fl.Name)
 	isNil := x.Clone().Op("==").Nil()
-	g.List(jen.Id("b"), jen.Err()).Op("=").Id("appendJSONListOpen").Call(jen.Id("b"), jen.Err(), keyLit(jsonKey(fl.JSONName)), isNil, jen.Lit(fl.Shape() == generator.ShapeOmitZero))
+	g.List(jen.Id("b"), jen.Err()).Op("=").Add(rt("AppendJSONListOpen")).Call(jen.Id("b"), jen.Err(), keyLit(jsonKey(fl.JSONName)), isNil, jen.Lit(fl.Shape() == generator.ShapeOmitZero))
 	g.For(jen.Id("i").Op(":=").Range().Add(x.Clone())).Block(
 		jen.List(jen.Id("b"), jen.Err()).Op("=").Id("appendJSONItem").Call(jen.Id("b"), jen.Err(), jen.Id("i"), jen.Op("&").Add(x.Clone()).Index(jen.Id("i"))),
 	)
-	g.List(jen.Id("b"), jen.Err()).Op("=").Id("appendJSONListClose").Call(jen.Id("b"), jen.Err(), isNil.Clone())
+	g.List(jen.Id("b"), jen.Err()).Op("=").Add(rt("AppendJSONListClose")).Call(jen.Id("b"), jen.Err(), isNil.Clone())
 }
 
 // appendMember is the call that writes one member, left out as its tag says.
 func appendMember(fl *generator.Field) jen.Code {
 	x := jen.Id("v").Dot(fl.Name)
 	call := func(helper string, args ...jen.Code) jen.Code {
-		return jen.Id(helper).Call(append([]jen.Code{jen.Id("b"), jen.Err(), keyLit(jsonKey(fl.JSONName))}, args...)...)
+		fn := jen.Id(helper)
+		if unicode.IsUpper(rune(helper[0])) { // the runtime's
+			fn = rt(helper)
+		}
+		return fn.Call(append([]jen.Code{jen.Id("b"), jen.Err(), keyLit(jsonKey(fl.JSONName))}, args...)...)
 	}
 	shape := fl.Shape()
 	if base := enumBase(fl.Type); base != nil {
@@ -247,7 +265,7 @@ func appendMember(fl *generator.Field) jen.Code {
 		case shape == generator.ShapeOmitZero, shape == generator.ShapePointer && !fl.Required:
 			present = x.Clone().Op("!=").Nil()
 		}
-		return call("appendJSONAny", present, x)
+		return call("AppendJSONAny", present, x)
 	}
 	switch {
 	case shape == generator.ShapePointer && fl.Required:
@@ -278,9 +296,9 @@ func encoderOf(r *generator.TypeRef) jen.Code {
 	case generator.RefInt, generator.RefInt32, generator.RefInt64:
 		return jen.Id("appendJSONInt")
 	case generator.RefBool:
-		return jen.Id("appendJSONBool")
+		return rt("AppendJSONBool")
 	case generator.RefTime:
-		return jen.Id("appendJSONTime")
+		return rt("AppendJSONTime")
 	case generator.RefSlice: // a list in a list or in a Nullable
 		return encoderFunc(typeRef(r), jen.Id("appendJSONItems"), encoderOf(r.Elem))
 	case generator.RefNamed:

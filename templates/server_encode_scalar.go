@@ -15,14 +15,14 @@ import (
 
 // scalarAtHelpers names the helper of each kind, emitted when a member uses it.
 var scalarAtHelpers = map[generator.RefKind]string{
-	generator.RefString:  "appendJSONStrAt",
-	generator.RefInt:     "appendJSONIntAt",
-	generator.RefInt32:   "appendJSONInt32At",
-	generator.RefInt64:   "appendJSONInt64At",
-	generator.RefFloat32: "appendJSONFloat32At",
-	generator.RefFloat64: "appendJSONFloat64At",
-	generator.RefBool:    "appendJSONBoolAt",
-	generator.RefTime:    "appendJSONTimeAt",
+	generator.RefString:  "AppendJSONStrAt",
+	generator.RefInt:     "AppendJSONIntAt",
+	generator.RefInt32:   "AppendJSONInt32At",
+	generator.RefInt64:   "AppendJSONInt64At",
+	generator.RefFloat32: "AppendJSONFloat32At",
+	generator.RefFloat64: "AppendJSONFloat64At",
+	generator.RefBool:    "AppendJSONBoolAt",
+	generator.RefTime:    "AppendJSONTimeAt",
 }
 
 // scalarKind is the kind of Go value a member holds when a scalar helper
@@ -92,13 +92,13 @@ func genScalarMembers(f *jen.File, kinds map[generator.RefKind]bool) {
 		var write []jen.Code
 		switch kind {
 		case generator.RefString:
-			write = []jen.Code{jen.Return(jen.Id("appendJSONString").Call(jen.Id("b"), x), jen.Nil())}
+			write = []jen.Code{jen.Return(rt("AppendJSONString").Call(jen.Id("b"), x), jen.Nil())}
 		case generator.RefInt, generator.RefInt32, generator.RefInt64:
 			write = []jen.Code{jen.Return(jen.Qual(pkgStrconv, "AppendInt").Call(jen.Id("b"), jen.Int64().Call(x), jen.Lit(10)), jen.Nil())}
 		case generator.RefBool:
 			write = []jen.Code{jen.Return(jen.Qual(pkgStrconv, "AppendBool").Call(jen.Id("b"), x), jen.Nil())}
 		case generator.RefTime:
-			write = []jen.Code{jen.Return(jen.Id("appendJSONTime").Call(x, jen.Id("b")))}
+			write = []jen.Code{jen.Return(rt("AppendJSONTime").Call(x, jen.Id("b")))}
 		default: // floats, as encoding/json writes them
 			write = []jen.Code{
 				jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(x),
@@ -108,10 +108,10 @@ func genScalarMembers(f *jen.File, kinds map[generator.RefKind]bool) {
 		name := scalarAtHelpers[kind]
 		f.Comment(name + " writes a member of type " + jen.Add(typeRef(&generator.TypeRef{Kind: kind})).GoString() + " held at x: left out unless present, null when null is true.")
 		f.Comment(noInline)
-		f.Func().Id(name).Params(jen.Id("b").Index().Byte(), jen.Err().Error(), jen.Id("key").String(), jen.List(jen.Id("present"), jen.Id("null")).Bool(), jen.Id("x").Op("*").Add(typeRef(&generator.TypeRef{Kind: kind}))).
+		f.Func().Add(rt(name)).Params(jen.Id("b").Index().Byte(), jen.Err().Error(), jen.Id("key").String(), jen.List(jen.Id("present"), jen.Id("null")).Bool(), jen.Id("x").Op("*").Add(typeRef(&generator.TypeRef{Kind: kind}))).
 			Params(jen.Index().Byte(), jen.Error()).Block(append([]jen.Code{
 			passError(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("present")),
-			jen.Id("b").Op("=").Id("appendJSONKey").Call(jen.Id("b"), jen.Id("key")),
+			jen.Id("b").Op("=").Add(rt("AppendJSONKey")).Call(jen.Id("b"), jen.Id("key")),
 			jen.If(jen.Id("null")).Block(jen.Return(appendNull(), jen.Nil())),
 		}, write...)...)
 	}

@@ -163,7 +163,7 @@ func genServerMatch(f *jen.File, twins, choose bool) {
 		jen.If(jen.Len(jen.Id("pairs")).Op("==").Lit(0)).Block(jen.Return(jen.True())),
 		jen.Id("q").Op(":=").Id("r").Dot("URL").Dot("Query").Call(),
 		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("+").Lit(1).Op("<").Len(jen.Id("pairs")), jen.Id("i").Op("+=").Lit(2)).Block(
-			jen.If(jen.Op("!").Id("serverListed").Call(jen.Id("q").Index(jen.Id("pairs").Index(jen.Id("i"))), jen.Id("pairs").Index(jen.Id("i").Op("+").Lit(1)))).Block(jen.Return(jen.False())),
+			jen.If(jen.Op("!").Add(rt("ServerListed")).Call(jen.Id("q").Index(jen.Id("pairs").Index(jen.Id("i"))), jen.Id("pairs").Index(jen.Id("i").Op("+").Lit(1)))).Block(jen.Return(jen.False())),
 		),
 		jen.Return(jen.True()),
 	)

@@ -151,7 +151,7 @@ func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
 	}
 	walk := func(m, decoded jen.Code) func(*jen.Group) {
 		return func(g *jen.Group) {
-			descend := jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), kinds, decoded)
+			descend := rt("ServerDescend").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), kinds, decoded)
 			if !c.walksInto(b.Type) {
 				g.Add(descend)
 				return
@@ -164,10 +164,10 @@ func (c *checks) genBody(g *jen.Group, b *generator.RequestBody) {
 		if pointer {
 			g.Add(target.Clone()).Op("=").New(typeRef(b.Type))
 		}
-		g.If(jen.Id("serverIsNull").Call(jen.Id("data"))).Block(
+		g.If(rt("ServerIsNull").Call(jen.Id("data"))).Block(
 			jen.Id("c").Dot("Missing").Call(jen.Id("at"), jen.Lit("must not be null")),
 		).Else().If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), model.Clone()), jen.Err().Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
-			failed := jen.Id("serverBodyError").Call(jen.Id("c"), jen.Id("at"), jen.Err(), jen.Func().Params().BlockFunc(walk(nil, jen.False())))
+			failed := rt("ServerBodyError").Call(jen.Id("c"), jen.Id("at"), jen.Err(), jen.Func().Params().BlockFunc(walk(nil, jen.False())))
 			owner := bodyOwner(b)
 			if owner == nil {
 				g.Add(failed)
@@ -268,14 +268,14 @@ func genDecodeObjectRuntime(f *jen.File) {
 	f.Comment("wrong kind, and v is decoded again member by member so that the members that are")
 	f.Comment("right are still validated; after a clean decoding, walkDecoded, if any, walks data")
 	f.Comment("with the decoded value. It reports whether v holds a value to validate.")
-	f.Func().Id("serverDecodeObject").Params(c, at, data, jen.Id("v").Id("serverMemberDecoder"), jen.Id("kinds").Id("serverKind"), jen.List(jen.Id("walk"), jen.Id("walkDecoded")).Id("serverWalker")).Bool().Block(
-		jen.If(jen.Id("serverIsNull").Call(jen.Id("data"))).Block(
+	f.Func().Id("serverDecodeObject").Params(c, at, data, jen.Id("v").Id("serverMemberDecoder"), jen.Id("kinds").Add(rt("ServerKind")), jen.List(jen.Id("walk"), jen.Id("walkDecoded")).Id("serverWalker")).Bool().Block(
+		jen.If(rt("ServerIsNull").Call(jen.Id("data"))).Block(
 			jen.Id("c").Dot("Missing").Call(jen.Id("at"), jen.Lit("must not be null")),
 			jen.Return(jen.False()),
 		),
 		jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
-			jen.If(jen.Op("!").Id("serverBodyError").Call(jen.Id("c"), jen.Id("at"), jen.Err(), jen.Func().Params().Block(
-				jen.If(jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id("kinds"), jen.False())).Block(
+			jen.If(jen.Op("!").Add(rt("ServerBodyError")).Call(jen.Id("c"), jen.Id("at"), jen.Err(), jen.Func().Params().Block(
+				jen.If(rt("ServerDescend").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id("kinds"), jen.False())).Block(
 					jen.Id("walk").Dot("serverWalk").Call(jen.Id("c"), jen.Id("at"), jen.Id("data")),
 				),
 			))).Block(jen.Return(jen.False())),
@@ -284,7 +284,7 @@ func genDecodeObjectRuntime(f *jen.File) {
 			jen.Id("v").Dot("serverDecodeMembers").Call(jen.Id("c"), jen.Id("at"), jen.Id("data")),
 			jen.Return(jen.True()),
 		),
-		jen.If(jen.Id("walkDecoded").Op("!=").Nil().Op("&&").Id("serverDescend").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id("kinds"), jen.True())).Block(
+		jen.If(jen.Id("walkDecoded").Op("!=").Nil().Op("&&").Add(rt("ServerDescend")).Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id("kinds"), jen.True())).Block(
 			jen.Id("walkDecoded").Dot("serverWalk").Call(jen.Id("c"), jen.Id("at"), jen.Id("data")),
 		),
 		jen.Return(jen.True()),

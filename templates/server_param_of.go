@@ -2,6 +2,7 @@ package templates
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/seed-0d47db62/livegen/generator"
@@ -31,11 +32,11 @@ func parseFunc(r *generator.TypeRef) (jen.Code, bool) {
 	case generator.RefString:
 		return jen.Id("serverTextOf").Index(typeRef(r)), true
 	case generator.RefTime:
-		return jen.Id("serverParseTime"), r.Kind == generator.RefTime
+		return rt("ServerParseTime"), r.Kind == generator.RefTime
 	case generator.RefBytes:
-		return jen.Id("serverParseBytes"), r.Kind == generator.RefBytes
+		return rt("ServerParseBytes"), r.Kind == generator.RefBytes
 	case generator.RefAny:
-		return jen.Id("serverAnyText"), r.Kind == generator.RefAny
+		return rt("ServerAnyText"), r.Kind == generator.RefAny
 	}
 	return nil, false
 }
@@ -79,7 +80,7 @@ func paramLookup(p *generator.Param, wildcard string) (jen.Code, bool) {
 		}
 		switch p.In {
 		case "path":
-			items := jen.Id("serverPathList").Call(jen.Id("serverPathValue").Call(jen.Id("r"), jen.Lit(wildcard)), jen.Lit(p.Style), name, jen.Lit(p.Explode))
+			items := rt("ServerPathList").Call(rt("ServerPathValue").Call(jen.Id("r"), jen.Lit(wildcard)), jen.Lit(p.Style), name, jen.Lit(p.Explode))
 			return helper("serverPathListOf").Call(c, name, items, parse), true
 		case "query":
 			return helper("serverQueryListOf").Call(c, q, name, jen.Lit(listSeparatorOf(p)), required, parse), true
@@ -163,6 +164,8 @@ func genParamOfRuntime(f *jen.File, n paramReaders) {
 		needed   bool       // a parameter is there
 	}
 	header := jen.Id("h").Qual(pkgHTTP, "Header")
+	// The readers of text are the runtime's (serverQuery: ServerQueryValue).
+	exported := func(name string) string { return strings.ToUpper(name[:1]) + name[1:] }
 	nameReq := []jen.Code{jen.Id("name").String(), jen.Id("required").Bool()}
 	for _, rd := range []reader{
 		{"query", "a query parameter", []jen.Code{jen.Id("q").Qual(pkgURL, "Values")}, "serverQuery", []jen.Code{jen.Id("q")}, n.query},
@@ -177,7 +180,7 @@ func genParamOfRuntime(f *jen.File, n paramReaders) {
 		f.Commentf("%sOf is the value of %s, parsed by parse; false when absent or wrong.", rd.lookup, rd.what)
 		f.Func().Id(rd.lookup+"Of").Types(tAny.Clone()).Params(append(slices.Clone(params), parse.Clone())...).Params(jen.Id("T"), jen.Bool()).Block(
 			paramAt(rd.in),
-			jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id(rd.lookup+"Value").Call(args...),
+			jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Add(rt(exported(rd.lookup)+"Value")).Call(args...),
 			jen.Return(jen.Id("serverParsed").Call(jen.Id("c"), jen.Id("at"), jen.Id("s"), jen.Id("ok"), jen.Id("parse"))),
 		)
 		if rd.in == "query" {
@@ -187,7 +190,7 @@ func genParamOfRuntime(f *jen.File, n paramReaders) {
 		f.Commentf("%sListOf is the items of %s, parsed by parse.", rd.lookup, rd.what)
 		f.Func().Id(rd.lookup+"ListOf").Types(tAny.Clone()).Params(append(params, parse.Clone())...).Params(jen.Index().Id("T"), jen.Bool()).Block(
 			paramAt(rd.in),
-			jen.List(jen.Id("items"), jen.Id("ok")).Op(":=").Id(rd.lookup+"List").Call(args...),
+			jen.List(jen.Id("items"), jen.Id("ok")).Op(":=").Add(rt(exported(rd.lookup)+"List")).Call(args...),
 			jen.Return(jen.Id("serverParsedList").Call(jen.Id("c"), jen.Id("at"), jen.Id("items"), jen.Id("ok"), jen.Id("parse"))),
 		)
 	}
@@ -201,5 +204,5 @@ func genParamOfRuntime(f *jen.File, n paramReaders) {
 		paramAt("path"),
 		jen.Return(jen.Id("serverParsedList").Call(jen.Id("c"), jen.Id("at"), jen.Id("items"), jen.True(), jen.Id("parse"))),
 	)
-	genParseRuntime(f, n.parsed)
+	genParseRuntime(f)
 }

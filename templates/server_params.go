@@ -130,11 +130,11 @@ func withValue(g *jen.Group, p *generator.Param, wildcard string, body func(g *j
 		body(g, jen.Id("s"))
 		return
 	case "query":
-		lookup = jen.Id("serverQueryValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(p.Required))
+		lookup = rt("ServerQueryValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(p.Required))
 	case "header":
-		lookup = jen.Id("serverHeaderValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("r").Dot("Header"), jen.Lit(p.Name), jen.Lit(p.Required))
+		lookup = rt("ServerHeaderValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("r").Dot("Header"), jen.Lit(p.Name), jen.Lit(p.Required))
 	default:
-		lookup = jen.Id("serverCookieValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("r"), jen.Lit(p.Name), jen.Lit(p.Required))
+		lookup = rt("ServerCookieValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("r"), jen.Lit(p.Name), jen.Lit(p.Required))
 	}
 	g.If(jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Add(lookup), jen.Id("ok")).BlockFunc(func(g *jen.Group) { body(g, jen.Id("s")) })
 }
@@ -160,13 +160,13 @@ func (c *checks) genListParam(g *jen.Group, p *generator.Param, wildcard string,
 	var lookup jen.Code
 	switch p.In {
 	case "path":
-		lookup = jen.Id("serverPathList").Call(jen.Id("serverPathValue").Call(jen.Id("r"), jen.Lit(wildcard)), jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode)).Op(",").True()
+		lookup = rt("ServerPathList").Call(rt("ServerPathValue").Call(jen.Id("r"), jen.Lit(wildcard)), jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode)).Op(",").True()
 	case "query":
-		lookup = jen.Id("serverQueryList").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(listSeparatorOf(p)), jen.Lit(p.Required))
+		lookup = rt("ServerQueryList").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(listSeparatorOf(p)), jen.Lit(p.Required))
 	case "header":
-		lookup = jen.Id("serverHeaderList").Call(jen.Id("c"), jen.Id("at"), jen.Id("r").Dot("Header"), jen.Lit(p.Name), jen.Lit(p.Required))
+		lookup = rt("ServerHeaderList").Call(jen.Id("c"), jen.Id("at"), jen.Id("r").Dot("Header"), jen.Lit(p.Name), jen.Lit(p.Required))
 	default:
-		lookup = jen.Id("serverCookieList").Call(jen.Id("c"), jen.Id("at"), jen.Id("r"), jen.Lit(p.Name), jen.Lit(p.Required))
+		lookup = rt("ServerCookieList").Call(jen.Id("c"), jen.Id("at"), jen.Id("r"), jen.Lit(p.Name), jen.Lit(p.Required))
 	}
 	elem := listElem(p.Type)
 	g.If(jen.List(jen.Id("items"), jen.Id("ok")).Op(":=").Add(lookup), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
@@ -215,12 +215,12 @@ func (c *checks) genObjectParam(g *jen.Group, o *generator.Operation, p *generat
 	}
 	if p.In != "query" {
 		withValue(g, p, wildcard, func(g *jen.Group, s jen.Code) {
-			lookup := jen.Id("serverStyledObject").Call(jen.Id("c"), jen.Id("at"), s, jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode))
+			lookup := rt("ServerStyledObject").Call(jen.Id("c"), jen.Id("at"), s, jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode))
 			c.genObjectFields(g, p, t, lookup, assign)
 		})
 		return
 	}
-	lookup := jen.Id("serverQueryObject").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(p.Style), jen.Lit(p.Explode), keys, jen.Id(operationVar(o)).Dot("declares"), jen.Lit(p.Required))
+	lookup := rt("ServerQueryObject").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Lit(p.Name), jen.Lit(p.Style), jen.Lit(p.Explode), keys, jen.Id(operationVar(o)).Dot("declares"), jen.Lit(p.Required))
 	c.genObjectFields(g, p, t, lookup, assign)
 }
 
@@ -234,7 +234,7 @@ func (c *checks) genObjectFields(g *jen.Group, p *generator.Param, t *generator.
 	g.If(jen.List(m, jen.Id("ok")).Op(":=").Add(lookup), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
 		if t.Kind == generator.RefMap {
 			g.Id("obj").Op(":=").Make(typeRef(p.Type), jen.Len(jen.Id("m")))
-			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Id("serverSortedKeys").Call(jen.Id("m"))).BlockFunc(func(g *jen.Group) {
+			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(rt("ServerSortedKeys")).Call(jen.Id("m"))).BlockFunc(func(g *jen.Group) {
 				if parseUsesAt(t.Elem) {
 					g.Id("at").Op(":=").Id("at").Dot("Field").Call(jen.Id("k"))
 				}
@@ -303,32 +303,32 @@ func declaredQuery(o *generator.Operation) jen.Code {
 	if len(names) == 0 {
 		return nil
 	}
-	fields := []jen.Code{jen.Id("names").Op(":").Index().String().Values(names...)}
+	fields := []jen.Code{jen.Id("Names").Op(":").Index().String().Values(names...)}
 	if len(deep) > 0 {
-		fields = append(fields, jen.Id("prefixes").Op(":").Index().String().Values(deep...))
+		fields = append(fields, jen.Id("Prefixes").Op(":").Index().String().Values(deep...))
 	}
-	return jen.Op("&").Id("serverQueryNames").Values(fields...)
+	return jen.Op("&").Add(rt("ServerQueryNames")).Values(fields...)
 }
 
 // genQueryNamesRuntime renders serverQueryNames, data rather than code so
 // that each operation's names are a static table.
 func genQueryNamesRuntime(f *jen.File) {
-	f.Comment("serverQueryNames are the query parameters an operation declares: names, and the")
+	f.Comment("ServerQueryNames are the query parameters an operation declares: names, and the")
 	f.Comment("names that start with a prefix (a deepObject parameter's name[).")
-	f.Type().Id("serverQueryNames").Struct(jen.List(jen.Id("names"), jen.Id("prefixes")).Index().String())
-	f.Comment("has reports whether d (nil: no name) declares the query parameter name. It stays")
+	f.Type().Add(rt("ServerQueryNames")).Struct(jen.List(jen.Id("Names"), jen.Id("Prefixes")).Index().String())
+	f.Comment("Has reports whether d (nil: no name) declares the query parameter name. It stays")
 	f.Comment("out of line, so that DeclaresQuery and its pointer form are calls.")
 	f.Comment(noInline)
-	f.Func().Params(jen.Id("d").Op("*").Id("serverQueryNames")).Id("has").Params(jen.Id("name").String()).Bool().Block(
+	f.Func().Params(jen.Id("d").Op("*").Add(rt("ServerQueryNames"))).Id("Has").Params(jen.Id("name").String()).Bool().Block(
 		jen.If(jen.Id("d").Op("==").Nil()).Block(jen.Return(jen.False())),
-		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("d").Dot("prefixes")).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("d").Dot("Prefixes")).Block(
 			jen.If(jen.Qual(pkgStrings, "HasPrefix").Call(jen.Id("name"), jen.Id("p"))).Block(jen.Return(jen.True())),
 		),
-		jen.Return(jen.Id("serverListed").Call(jen.Id("d").Dot("names"), jen.Id("name"))),
+		jen.Return(rt("ServerListed").Call(jen.Id("d").Dot("Names"), jen.Id("name"))),
 	)
-	f.Comment("serverListed reports whether list holds s. It is a loop rather than slices.Contains,")
+	f.Comment("ServerListed reports whether list holds s. It is a loop rather than slices.Contains,")
 	f.Comment("whose generic instances would be compiled into the package.")
-	f.Func().Id("serverListed").Params(jen.Id("list").Index().String(), jen.Id("s").String()).Bool().Block(
+	f.Func().Add(rt("ServerListed")).Params(jen.Id("list").Index().String(), jen.Id("s").String()).Bool().Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("list")).Block(
 			jen.If(jen.Id("x").Op("==").Id("s")).Block(jen.Return(jen.True())),
 		),
@@ -356,7 +356,7 @@ func formatValue(r *generator.TypeRef, x jen.Code) jen.Code {
 	case generator.RefBytes:
 		return jen.Qual(pkgB64, "StdEncoding").Dot("EncodeToString").Call(x)
 	}
-	return jen.Id("serverHeaderText").Call(x)
+	return rt("ServerHeaderText").Call(x)
 }
 
 // paramReaders says which parameter readers the served operations call, so
@@ -396,10 +396,10 @@ func (n paramReaders) split() bool {
 func genParamRuntime(f *jen.File, n paramReaders) {
 	c := jen.Id("c").Add(statePtr())
 	query := jen.Op("&").Add(rt("Path")).Values(jen.Dict{jen.Id("In"): jen.Lit("query")})
-	f.Comment("serverQuery parses the query string. A malformed one is a problem, and the")
+	f.Comment("ServerQuery parses the query string. A malformed one is a problem, and the")
 	f.Comment("well-formed pairs are still read. net/url reads no query of more than 10,000")
 	f.Comment("parameters; that is a problem of its own.")
-	f.Func().Id("serverQuery").Params(c.Clone(), jen.Id("raw").String()).Qual(pkgURL, "Values").Block(
+	f.Func().Add(rt("ServerQuery")).Params(c.Clone(), jen.Id("raw").String()).Qual(pkgURL, "Values").Block(
 		jen.If(jen.Id("n").Op(":=").Qual(pkgStrings, "Count").Call(jen.Id("raw"), jen.Lit("&")).Op("+").Lit(1), jen.Id("n").Op(">").Lit(10000)).Block(
 			report(query.Clone(), jen.Lit("has ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("n")).Op("+").Lit(" parameters; at most 10000 are read")),
 			jen.Return(jen.Qual(pkgURL, "Values").Values()),
@@ -411,10 +411,10 @@ func genParamRuntime(f *jen.File, n paramReaders) {
 		jen.Return(jen.Id("q")),
 	)
 	genStrictQuery(f)
-	f.Comment("serverPathValue is the value of a path wildcard. It stays out of line: inlined,")
+	f.Comment("ServerPathValue is the value of a path wildcard. It stays out of line: inlined,")
 	f.Comment("Request.PathValue's search of the pattern would be compiled into every handler.")
 	f.Comment(noInline)
-	f.Func().Id("serverPathValue").Params(requestParam(), jen.Id("name").String()).String().Block(
+	f.Func().Add(rt("ServerPathValue")).Params(requestParam(), jen.Id("name").String()).String().Block(
 		jen.Return(jen.Id("r").Dot("PathValue").Call(jen.Id("name"))),
 	)
 	if n.query {
@@ -435,7 +435,7 @@ func genParamRuntime(f *jen.File, n paramReaders) {
 		genStyledObjectRuntime(f)
 	}
 	genHeaderRuntime(f, n)
-	genParamOfRuntime(f, n)
+	genParseTextRuntime(f, n.parsed)
 }
 
 // genQueryRuntime renders the reading of query parameters' values.
@@ -445,9 +445,9 @@ func genQueryRuntime(f *jen.File) {
 		return report(jen.Id("at"), jen.Lit("must be given once, not ").Op("+").Qual(pkgStrconv, "Itoa").Call(n).Op("+").Lit(" times"))
 	}
 	missing := jen.If(jen.Id("required")).Block(report(jen.Id("at"), jen.Lit("is required")))
-	f.Comment("serverQueryValue is the one value of a query parameter; false when it is absent")
+	f.Comment("ServerQueryValue is the one value of a query parameter; false when it is absent")
 	f.Comment("(a problem when required) or given more than once.")
-	f.Func().Id("serverQueryValue").Params(c.Clone(), at.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
+	f.Func().Add(rt("ServerQueryValue")).Params(c.Clone(), at.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
 		jen.Id("values").Op(":=").Id("q").Index(jen.Id("name")),
 		jen.Switch(jen.Len(jen.Id("values"))).Block(
 			jen.Case(jen.Lit(0)).Block(missing.Clone(), jen.Return(jen.Lit(""), jen.False())),
@@ -456,9 +456,9 @@ func genQueryRuntime(f *jen.File) {
 		once(jen.Len(jen.Id("values"))),
 		jen.Return(jen.Lit(""), jen.False()),
 	)
-	f.Comment("serverQueryList is the items of a list query parameter: each value an item when sep")
+	f.Comment("ServerQueryList is the items of a list query parameter: each value an item when sep")
 	f.Comment("is \"\" (form, exploded), otherwise one value split at sep.")
-	f.Func().Id("serverQueryList").Params(c.Clone(), at.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
+	f.Func().Add(rt("ServerQueryList")).Params(c.Clone(), at.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
 		jen.Id("values").Op(":=").Id("q").Index(jen.Id("name")),
 		jen.Switch().Block(
 			jen.Case(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(missing.Clone(), jen.Return(jen.Nil(), jen.False())),
@@ -472,9 +472,9 @@ func genQueryRuntime(f *jen.File) {
 // genObjectRuntime renders the reading of an object query parameter (when
 // query) and the key order in which object parameters are typed.
 func genObjectRuntime(f *jen.File, query bool) {
-	f.Comment("serverSortedKeys lists the keys of an object parameter in order, so that problems")
+	f.Comment("ServerSortedKeys lists the keys of an object parameter in order, so that problems")
 	f.Comment("come in a stable order.")
-	f.Func().Id("serverSortedKeys").Params(jen.Id("m").Map(jen.String()).String()).Index().String().Block(
+	f.Func().Add(rt("ServerSortedKeys")).Params(jen.Id("m").Map(jen.String()).String()).Index().String().Block(
 		jen.Id("keys").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(jen.Id("m"))),
 		jen.For(jen.Id("k").Op(":=").Range().Id("m")).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("k"))),
 		jen.Qual(pkgSort, "Strings").Call(jen.Id("keys")),
@@ -484,11 +484,11 @@ func genObjectRuntime(f *jen.File, query bool) {
 		return
 	}
 	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
-	f.Comment("serverQueryObject reads an object parameter as text per property: deepObject")
+	f.Comment("ServerQueryObject reads an object parameter as text per property: deepObject")
 	f.Comment("(name[key]=value), form exploded (key=value, for the struct's keys, or every")
 	f.Comment("undeclared parameter for a map) or form (name=key,value,...).")
-	f.Func().Id("serverQueryObject").Params(c.Clone(), at.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("style")).String(),
-		jen.Id("explode").Bool(), jen.Id("keys").Index().String(), jen.Id("declared").Op("*").Id("serverQueryNames"), jen.Id("required").Bool()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
+	f.Func().Add(rt("ServerQueryObject")).Params(c.Clone(), at.Clone(), jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("style")).String(),
+		jen.Id("explode").Bool(), jen.Id("keys").Index().String(), jen.Id("declared").Op("*").Add(rt("ServerQueryNames")), jen.Id("required").Bool()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
 		jen.Id("m").Op(":=").Map(jen.String()).String().Values(),
 		jen.Switch().Block(
 			jen.Case(jen.Id("style").Op("==").Lit("deepObject")).Block(
@@ -508,15 +508,15 @@ func genObjectRuntime(f *jen.File, query bool) {
 			),
 			jen.Case(jen.Id("explode")).Block(
 				jen.For(jen.List(jen.Id("k"), jen.Id("values")).Op(":=").Range().Id("q")).Block(
-					jen.If(jen.Op("!").Id("declared").Dot("has").Call(jen.Id("k")).Op("&&").Len(jen.Id("values")).Op(">").Lit(0)).Block(
+					jen.If(jen.Op("!").Id("declared").Dot("Has").Call(jen.Id("k")).Op("&&").Len(jen.Id("values")).Op(">").Lit(0)).Block(
 						jen.Id("m").Index(jen.Id("k")).Op("=").Id("values").Index(jen.Lit(0)),
 					),
 				),
 			),
 			jen.Default().Block(
-				jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("serverQueryValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Id("name"), jen.Id("required")),
+				jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Add(rt("ServerQueryValue")).Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Id("name"), jen.Id("required")),
 				jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
-				jen.Return(jen.Id("serverStyledObject").Call(jen.Id("c"), jen.Id("at"), jen.Id("s"), jen.Lit("form"), jen.Id("name"), jen.False())),
+				jen.Return(rt("ServerStyledObject").Call(jen.Id("c"), jen.Id("at"), jen.Id("s"), jen.Lit("form"), jen.Id("name"), jen.False())),
 			),
 		),
 		jen.If(jen.Len(jen.Id("m")).Op("==").Lit(0)).Block(
@@ -531,12 +531,12 @@ func genObjectRuntime(f *jen.File, query bool) {
 // slices.Sorted and maps.Keys would compile their generic instances into
 // every generated package.
 func genStrictQuery(f *jen.File) {
-	f.Comment("serverStrictQuery reports every query parameter with a bracket in its name that the")
+	f.Comment("ServerStrictQuery reports every query parameter with a bracket in its name that the")
 	f.Comment("operation does not declare (WithStrictQuery), in name order.")
-	f.Func().Id("serverStrictQuery").Params(jen.Id("c").Add(statePtr()), jen.Id("q").Qual(pkgURL, "Values"), jen.Id("declared").Op("*").Id("serverQueryNames")).Block(
+	f.Func().Add(rt("ServerStrictQuery")).Params(jen.Id("c").Add(statePtr()), jen.Id("q").Qual(pkgURL, "Values"), jen.Id("declared").Op("*").Add(rt("ServerQueryNames"))).Block(
 		jen.Var().Id("names").Index().String(),
 		jen.For(jen.Id("name").Op(":=").Range().Id("q")).Block(
-			jen.If(jen.Qual(pkgStrings, "Contains").Call(jen.Id("name"), jen.Lit("[")).Op("&&").Op("!").Id("declared").Dot("has").Call(jen.Id("name"))).Block(
+			jen.If(jen.Qual(pkgStrings, "Contains").Call(jen.Id("name"), jen.Lit("[")).Op("&&").Op("!").Id("declared").Dot("Has").Call(jen.Id("name"))).Block(
 				jen.Id("names").Op("=").Append(jen.Id("names"), jen.Id("name")),
 			),
 		),
@@ -552,14 +552,14 @@ func genStrictQuery(f *jen.File) {
 func genHeaderRuntime(f *jen.File, n paramReaders) {
 	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
 	missing := jen.If(jen.Id("required")).Block(report(jen.Id("at"), jen.Lit("is required")))
-	f.Comment("serverHeaderText writes a header value that is not a scalar as JSON text.")
-	f.Func().Id("serverHeaderText").Params(jen.Id("v").Any()).String().Block(
+	f.Comment("ServerHeaderText writes a header value that is not a scalar as JSON text.")
+	f.Func().Add(rt("ServerHeaderText")).Params(jen.Id("v").Any()).String().Block(
 		jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
 		jen.Return(jen.String().Call(jen.Id("data"))),
 	)
 	if n.header {
-		f.Comment("serverHeaderValue is the one value of a header parameter.")
-		f.Func().Id("serverHeaderValue").Params(c.Clone(), at.Clone(), jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
+		f.Comment("ServerHeaderValue is the one value of a header parameter.")
+		f.Func().Add(rt("ServerHeaderValue")).Params(c.Clone(), at.Clone(), jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
 			jen.Id("values").Op(":=").Id("h").Dot("Values").Call(jen.Id("name")),
 			jen.Switch(jen.Len(jen.Id("values"))).Block(
 				jen.Case(jen.Lit(0)).Block(missing.Clone(), jen.Return(jen.Lit(""), jen.False())),
@@ -568,8 +568,8 @@ func genHeaderRuntime(f *jen.File, n paramReaders) {
 			report(jen.Id("at"), jen.Lit("must be given once")),
 			jen.Return(jen.Lit(""), jen.False()),
 		)
-		f.Comment("serverHeaderList is the comma-separated items of a header parameter, over all its lines.")
-		f.Func().Id("serverHeaderList").Params(c.Clone(), at.Clone(), jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
+		f.Comment("ServerHeaderList is the comma-separated items of a header parameter, over all its lines.")
+		f.Func().Add(rt("ServerHeaderList")).Params(c.Clone(), at.Clone(), jen.Id("h").Qual(pkgHTTP, "Header"), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
 			jen.Id("values").Op(":=").Id("h").Dot("Values").Call(jen.Id("name")),
 			jen.If(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(missing.Clone(), jen.Return(jen.Nil(), jen.False())),
 			jen.Id("items").Op(":=").Id("serverSplit").Call(jen.Qual(pkgStrings, "Join").Call(jen.Id("values"), jen.Lit(",")), jen.Lit(",")),
@@ -578,26 +578,26 @@ func genHeaderRuntime(f *jen.File, n paramReaders) {
 		)
 	}
 	if n.cookie {
-		f.Comment("serverCookieValue is the value of a cookie parameter.")
-		f.Func().Id("serverCookieValue").Params(c.Clone(), at.Clone(), requestParam(), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
+		f.Comment("ServerCookieValue is the value of a cookie parameter.")
+		f.Func().Add(rt("ServerCookieValue")).Params(c.Clone(), at.Clone(), requestParam(), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.String(), jen.Bool()).Block(
 			jen.List(jen.Id("ck"), jen.Err()).Op(":=").Id("r").Dot("Cookie").Call(jen.Id("name")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(missing.Clone(), jen.Return(jen.Lit(""), jen.False())),
 			jen.Return(jen.Id("ck").Dot("Value"), jen.True()),
 		)
-		f.Comment("serverCookieList is the comma-separated items of a cookie parameter.")
-		f.Func().Id("serverCookieList").Params(c.Clone(), at.Clone(), requestParam(), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
-			jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("serverCookieValue").Call(jen.Id("c"), jen.Id("at"), jen.Id("r"), jen.Id("name"), jen.Id("required")),
+		f.Comment("ServerCookieList is the comma-separated items of a cookie parameter.")
+		f.Func().Add(rt("ServerCookieList")).Params(c.Clone(), at.Clone(), requestParam(), jen.Id("name").String(), jen.Id("required").Bool()).Params(jen.Index().String(), jen.Bool()).Block(
+			jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Add(rt("ServerCookieValue")).Call(jen.Id("c"), jen.Id("at"), jen.Id("r"), jen.Id("name"), jen.Id("required")),
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil(), jen.False())),
 			jen.Return(jen.Id("serverSplit").Call(jen.Id("s"), jen.Lit(",")), jen.True()),
 		)
 	}
 }
 
-// genParseRuntime renders the parsers of scalar parameter values: each
-// takes the text and returns the value, or the problem that it is not one.
-// The generic ones cost nothing until they are called; the others are
-// there when a parameter's text is parsed.
-func genParseRuntime(f *jen.File, parsed bool) {
+// genParseRuntime renders the generic parsers of scalar parameter values:
+// each takes the text and returns the value, or the problem that it is not
+// one. They cost nothing until they are called; the others are the
+// runtime's (genParseTextRuntime).
+func genParseRuntime(f *jen.File) {
 	text := jen.Id("s").String()
 	result := func(t jen.Code) jen.Code { return jen.Params(t, jen.String()) }
 	f.Comment("serverParseIntOf parses a decimal integer that T holds.")
@@ -628,34 +628,41 @@ func genParseRuntime(f *jen.File, parsed bool) {
 	)
 	f.Comment("serverParseBoolOf parses true or false, as JSON writes them.")
 	f.Func().Id("serverParseBoolOf").Types(jen.Id("T").Op("~").Bool()).Params(text.Clone()).Add(result(jen.Id("T"))).Block(
-		jen.Return(jen.Id("s").Op("==").Lit("true"), jen.Id("serverProblemUnless").Call(jen.Id("s").Op("==").Lit("true").Op("||").Id("s").Op("==").Lit("false"), jen.Lit("must be true or false"))),
+		jen.Return(jen.Id("s").Op("==").Lit("true"), rt("ServerProblemUnless").Call(jen.Id("s").Op("==").Lit("true").Op("||").Id("s").Op("==").Lit("false"), jen.Lit("must be true or false"))),
 	)
 	f.Comment("serverTextOf is text as the string type T: nothing to parse.")
 	f.Func().Id("serverTextOf").Types(jen.Id("T").Op("~").String()).Params(text.Clone()).Add(result(jen.Id("T"))).Block(jen.Return(jen.Id("T").Call(jen.Id("s")), jen.Lit("")))
-	f.Comment("serverProblemUnless is problem unless ok.")
-	f.Func().Id("serverProblemUnless").Params(jen.Id("ok").Bool(), jen.Id("problem").String()).String().Block(
+}
+
+// genParseTextRuntime renders, into the runtime, the parsers of parameter
+// values that are not generic: those of times, bytes and any value when parsed.
+func genParseTextRuntime(f *jen.File, parsed bool) {
+	text := jen.Id("s").String()
+	result := func(t jen.Code) jen.Code { return jen.Params(t, jen.String()) }
+	f.Comment("ServerProblemUnless is problem unless ok.")
+	f.Func().Add(rt("ServerProblemUnless")).Params(jen.Id("ok").Bool(), jen.Id("problem").String()).String().Block(
 		jen.If(jen.Id("ok")).Block(jen.Return(jen.Lit(""))),
 		jen.Return(jen.Id("problem")),
 	)
 	if !parsed {
 		return
 	}
-	f.Comment("serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a")
+	f.Comment("ServerParseTime parses an RFC 3339 date-time. A '+' that the query turned into a")
 	f.Comment("space (an unescaped time zone offset) is read as '+'.")
-	f.Func().Id("serverParseTime").Params(text.Clone()).Add(result(jen.Qual(pkgTime, "Time"))).Block(
+	f.Func().Add(rt("ServerParseTime")).Params(text.Clone()).Add(result(jen.Qual(pkgTime, "Time"))).Block(
 		jen.List(jen.Id("t"), jen.Err()).Op(":=").Qual(pkgTime, "Parse").Call(jen.Qual(pkgTime, "RFC3339"), jen.Id("s")),
 		jen.If(jen.Err().Op("!=").Nil().Op("&&").Qual(pkgStrings, "Contains").Call(jen.Id("s"), jen.Lit(" "))).Block(
 			jen.List(jen.Id("t"), jen.Err()).Op("=").Qual(pkgTime, "Parse").Call(jen.Qual(pkgTime, "RFC3339"), jen.Qual(pkgStrings, "ReplaceAll").Call(jen.Id("s"), jen.Lit(" "), jen.Lit("+"))),
 		),
-		jen.Return(jen.Id("t"), jen.Id("serverProblemUnless").Call(jen.Err().Op("==").Nil(), jen.Lit("must be a date-time (RFC 3339, such as 2025-05-15T01:22:21Z)"))),
+		jen.Return(jen.Id("t"), rt("ServerProblemUnless").Call(jen.Err().Op("==").Nil(), jen.Lit("must be a date-time (RFC 3339, such as 2025-05-15T01:22:21Z)"))),
 	)
-	f.Comment("serverParseBytes decodes base64 text (format byte).")
-	f.Func().Id("serverParseBytes").Params(text.Clone()).Add(result(jen.Index().Byte())).Block(
+	f.Comment("ServerParseBytes decodes base64 text (format byte).")
+	f.Func().Add(rt("ServerParseBytes")).Params(text.Clone()).Add(result(jen.Index().Byte())).Block(
 		jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual(pkgB64, "StdEncoding").Dot("DecodeString").Call(jen.Id("s")),
-		jen.Return(jen.Id("b"), jen.Id("serverProblemUnless").Call(jen.Err().Op("==").Nil(), jen.Lit("must be base64 text"))),
+		jen.Return(jen.Id("b"), rt("ServerProblemUnless").Call(jen.Err().Op("==").Nil(), jen.Lit("must be base64 text"))),
 	)
-	f.Comment("serverAnyText is text as a value of any type.")
-	f.Func().Id("serverAnyText").Params(text.Clone()).Add(result(jen.Any())).Block(jen.Return(jen.Id("s"), jen.Lit("")))
+	f.Comment("ServerAnyText is text as a value of any type.")
+	f.Func().Add(rt("ServerAnyText")).Params(text.Clone()).Add(result(jen.Any())).Block(jen.Return(jen.Id("s"), jen.Lit("")))
 }
 
 // paramTarget is where the handler stores a decoded parameter.
@@ -681,7 +688,7 @@ func wildcardOf(o *generator.Operation, p *generator.Param) string {
 // pathValue is the text of a scalar path parameter: the segment, without
 // the prefix of the label (.v) and matrix (;name=v) styles.
 func pathValue(p *generator.Param, wildcard string) *jen.Statement {
-	segment := jen.Id("serverPathValue").Call(jen.Id("r"), jen.Lit(wildcard))
+	segment := rt("ServerPathValue").Call(jen.Id("r"), jen.Lit(wildcard))
 	switch p.Style {
 	case "label":
 		return jen.Qual(pkgStrings, "TrimPrefix").Call(segment, jen.Lit("."))
@@ -693,9 +700,9 @@ func pathValue(p *generator.Param, wildcard string) *jen.Statement {
 
 // genPathListRuntime renders the split of a list path parameter by style.
 func genPathListRuntime(f *jen.File) {
-	f.Comment("serverPathList splits a list path parameter: simple (a,b), label (.a,b or .a.b")
+	f.Comment("ServerPathList splits a list path parameter: simple (a,b), label (.a,b or .a.b")
 	f.Comment("exploded) or matrix (;name=a,b or ;name=a;name=b exploded).")
-	f.Func().Id("serverPathList").Params(jen.List(jen.Id("s"), jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool()).Index().String().Block(
+	f.Func().Add(rt("ServerPathList")).Params(jen.List(jen.Id("s"), jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool()).Index().String().Block(
 		jen.Switch(jen.Id("style")).Block(
 			jen.Case(jen.Lit("label")).Block(
 				jen.Id("s").Op("=").Qual(pkgStrings, "TrimPrefix").Call(jen.Id("s"), jen.Lit(".")),
@@ -769,7 +776,7 @@ func genDeepObjectParam(g *jen.Group, o *generator.Operation, p *generator.Param
 	read := g.If(jen.Id("data").Op(":=").Id("serverDeepObject").Call(jen.Id("q"), jen.Lit(p.Name), jen.Id(deepVar(o, p))), jen.Id("data").Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("v").Add(typeRef(p.Type))
 		g.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")), jen.Err().Op("!=").Nil()).Block(
-			jen.Id("serverParamJSONError").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Err()),
+			rt("ServerParamJSONError").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Err()),
 		).Else().BlockFunc(func(g *jen.Group) { assign(g, jen.Id("v")) })
 	})
 	if p.Required {
@@ -781,9 +788,9 @@ func genDeepObjectParam(g *jen.Group, o *generator.Operation, p *generator.Param
 // decode into its type.
 func genParamJSONError(f *jen.File) {
 	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
-	f.Comment("serverParamJSONError reports a parameter value, the JSON text data, that does not")
+	f.Comment("ServerParamJSONError reports a parameter value, the JSON text data, that does not")
 	f.Comment("decode into its type, at the member that is wrong (lines[0][quantity]).")
-	f.Func().Id("serverParamJSONError").Params(c, at, jen.Id("data").Index().Byte(), jen.Err().Error()).Block(
+	f.Func().Add(rt("ServerParamJSONError")).Params(c, at, jen.Id("data").Index().Byte(), jen.Err().Error()).Block(
 		jen.Var().Id("te").Op("*").Qual(pkgJSON, "UnmarshalTypeError"),
 		jen.If(jen.Op("!").Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("te")).Op("||").Id("te").Dot("Type").Op("==").Nil()).Block(
 			report(jen.Id("at"), jen.Lit("is not valid: ").Op("+").Err().Dot("Error").Call()),
@@ -804,11 +811,11 @@ func genParamJSONError(f *jen.File) {
 // path, header or cookie.
 func genStyledObjectRuntime(f *jen.File) {
 	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
-	f.Comment("serverStyledObject reads the key, value pairs of an object parameter in a path,")
+	f.Comment("ServerStyledObject reads the key, value pairs of an object parameter in a path,")
 	f.Comment("header or cookie: simple role,admin (exploded role=admin,firstName=Alex), label")
 	f.Comment(".role,admin (exploded .role=admin.firstName=Alex), matrix ;name=role,admin")
 	f.Comment("(exploded ;role=admin;firstName=Alex).")
-	f.Func().Id("serverStyledObject").Params(c, at, jen.List(jen.Id("s"), jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
+	f.Func().Add(rt("ServerStyledObject")).Params(c, at, jen.List(jen.Id("s"), jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool()).Params(jen.Map(jen.String()).String(), jen.Bool()).Block(
 		jen.Id("sep").Op(":=").Lit(","),
 		jen.Switch().Block(
 			jen.Case(jen.Id("style").Op("==").Lit("label")).Block(
@@ -908,7 +915,7 @@ func genParseUnionRuntime(f *jen.File, lists bool) {
 	f.Comment("so (its decoder picks the variant in spec order), anything else as a string.")
 	f.Func().Id("serverParseUnionOf").Types(jen.Id("T").Any()).Params(text.Clone()).Add(result(jen.Id("T"))).Block(
 		jen.Var().Id("v").Id("T"),
-		jen.If(jen.Id("serverLooksScalar").Call(jen.Id("s")).Op("&&").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(jen.Id("s")), jen.Op("&").Id("v")).Op("==").Nil()).Block(
+		jen.If(rt("ServerLooksScalar").Call(jen.Id("s")).Op("&&").Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(jen.Id("s")), jen.Op("&").Id("v")).Op("==").Nil()).Block(
 			jen.Return(jen.Id("v"), jen.Lit("")),
 		),
 		jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Index().Byte().Call(jen.Qual(pkgStrconv, "Quote").Call(jen.Id("s"))), jen.Op("&").Id("v")).Op("==").Nil()).Block(
@@ -919,8 +926,14 @@ func genParseUnionRuntime(f *jen.File, lists bool) {
 	if lists {
 		genQueryUnionOf(f)
 	}
-	f.Comment("serverLooksScalar reports whether s reads as a JSON number or boolean.")
-	f.Func().Id("serverLooksScalar").Params(text.Clone()).Bool().Block(
+}
+
+// genLooksScalarRuntime renders, into the runtime, how union parameters
+// tell numbers and booleans from strings.
+func genLooksScalarRuntime(f *jen.File) {
+	text := jen.Id("s").String()
+	f.Comment("ServerLooksScalar reports whether s reads as a JSON number or boolean.")
+	f.Func().Add(rt("ServerLooksScalar")).Params(text.Clone()).Bool().Block(
 		jen.If(jen.Id("s").Op("==").Lit("true").Op("||").Id("s").Op("==").Lit("false")).Block(jen.Return(jen.True())),
 		jen.List(jen.Id("_"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseFloat").Call(jen.Id("s"), jen.Lit(64)),
 		jen.Return(jen.Err().Op("==").Nil().Op("&&").Id("s").Op("!=").Lit("").Op("&&").Qual(pkgStrings, "IndexAny").Call(jen.Id("s"), jen.Lit("xXpPiInN_")).Op("<").Lit(0)),
@@ -936,7 +949,7 @@ func genQueryUnionOf(f *jen.File) {
 	f.Func().Id("serverQueryUnionOf").Types(jen.Id("T").Any()).Params(c, jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("required").Bool()).Params(jen.Id("T"), jen.Bool()).Block(
 		jen.Id("at").Op(":=").Op("&").Add(rt("Path")).Values(jen.Id("In").Op(":").Lit("query"), jen.Id("Name").Op(":").Id("name")),
 		jen.Var().Id("v").Id("T"),
-		jen.List(jen.Id("items"), jen.Id("ok")).Op(":=").Id("serverQueryList").Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Id("name"), jen.Id("sep"), jen.Id("required")),
+		jen.List(jen.Id("items"), jen.Id("ok")).Op(":=").Add(rt("ServerQueryList")).Call(jen.Id("c"), jen.Id("at"), jen.Id("q"), jen.Id("name"), jen.Id("sep"), jen.Id("required")),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("v"), jen.False())),
 		jen.If(jen.Len(jen.Id("items")).Op("==").Lit(1)).Block(
 			jen.If(jen.List(jen.Id("one"), jen.Id("problem")).Op(":=").Id("serverParseUnionOf").Index(jen.Id("T")).Call(jen.Id("items").Index(jen.Lit(0))), jen.Id("problem").Op("==").Lit("")).Block(
@@ -946,7 +959,7 @@ func genQueryUnionOf(f *jen.File) {
 		jen.Id("list").Op(":=").Make(jen.Index().Qual(pkgJSON, "RawMessage"), jen.Len(jen.Id("items"))),
 		jen.For(jen.List(jen.Id("i"), jen.Id("s")).Op(":=").Range().Id("items")).Block(
 			jen.Id("list").Index(jen.Id("i")).Op("=").Qual(pkgJSON, "RawMessage").Call(jen.Qual(pkgStrconv, "Quote").Call(jen.Id("s"))),
-			jen.If(jen.Id("serverLooksScalar").Call(jen.Id("s"))).Block(jen.Id("list").Index(jen.Id("i")).Op("=").Qual(pkgJSON, "RawMessage").Call(jen.Id("s"))),
+			jen.If(rt("ServerLooksScalar").Call(jen.Id("s"))).Block(jen.Id("list").Index(jen.Id("i")).Op("=").Qual(pkgJSON, "RawMessage").Call(jen.Id("s"))),
 		),
 		jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("list")),
 		jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("v")).Op("!=").Nil()).Block(

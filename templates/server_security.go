@@ -214,7 +214,7 @@ func genAuthenticate(f *jen.File) {
 			),
 			jen.For(jen.List(jen.Id("_"), jen.Id("use")).Op(":=").Range().Id("alt")).Block(
 				jen.If(jen.Id("a").Op(":=").Id("use").Dot("scheme").Dot("auth"), jen.Id("a").Op("!=").Lit("").Op("&&").
-					Op("!").Id("serverListed").Call(jen.Id("w").Dot("Header").Call().Dot("Values").Call(jen.Lit("WWW-Authenticate")), jen.Id("a"))).Block(
+					Op("!").Add(rt("ServerListed")).Call(jen.Id("w").Dot("Header").Call().Dot("Values").Call(jen.Lit("WWW-Authenticate")), jen.Id("a"))).Block(
 					jen.Id("w").Dot("Header").Call().Dot("Add").Call(jen.Lit("WWW-Authenticate"), jen.Id("a")),
 				),
 			),
@@ -265,8 +265,8 @@ func genServerBegin(f *jen.File, secured bool) {
 		jen.Id("c").Dot("Ctx").Op("=").Id("r").Dot("Context").Call(),
 		auth,
 		jen.Var().Id("q").Qual(pkgURL, "Values"),
-		jen.If(jen.Id("query").Op("||").Id("h").Dot("strictQuery")).Block(jen.Id("q").Op("=").Id("serverQuery").Call(jen.Id("c"), jen.Id("r").Dot("URL").Dot("RawQuery"))),
-		jen.If(jen.Id("h").Dot("strictQuery")).Block(jen.Id("serverStrictQuery").Call(jen.Id("c"), jen.Id("q"), jen.Id("op").Dot("declares"))),
+		jen.If(jen.Id("query").Op("||").Id("h").Dot("strictQuery")).Block(jen.Id("q").Op("=").Add(rt("ServerQuery")).Call(jen.Id("c"), jen.Id("r").Dot("URL").Dot("RawQuery"))),
+		jen.If(jen.Id("h").Dot("strictQuery")).Block(rt("ServerStrictQuery").Call(jen.Id("c"), jen.Id("q"), jen.Id("op").Dot("declares"))),
 		jen.Return(jen.Id("q"), jen.True()),
 	)
 }

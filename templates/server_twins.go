@@ -199,7 +199,7 @@ func genServerTwins(f *jen.File) {
 		),
 		jen.Id("ct").Op(":=").Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
 		jen.If(jen.Id("t").Dot("contentType").Op("!=").Lit("").Op("&&").Parens(jen.Id("t").Dot("bodyRequired").Op("||").Id("ct").Op("!=").Lit("")).Op("&&").
-			Op("!").Id("serverMediaTypeMatches").Call(jen.Id("ct"), jen.Id("t").Dot("contentType"))).Block(jen.Return(jen.False())),
+			Op("!").Add(rt("ServerMediaTypeMatches")).Call(jen.Id("ct"), jen.Id("t").Dot("contentType"))).Block(jen.Return(jen.False())),
 		jen.If(jen.Id("t").Dot("accept").Op("!=").Lit("").Op("&&").Op("!").Qual(pkgStrings, "Contains").Call(
 			jen.Qual(pkgStrings, "ToLower").Call(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Accept"))), jen.Id("t").Dot("accept"))).Block(jen.Return(jen.False())),
 		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Id("t").Dot("path")).Block(
@@ -215,7 +215,7 @@ func genServerTwins(f *jen.File) {
 			jen.Switch().Block(
 				jen.Case(jen.Op("!").Id("ok")).Block(jen.If(jen.Id("m").Dot("required")).Block(jen.Return(jen.False()))),
 				jen.Case(jen.Id("got").Dot("null")).Block(jen.If(jen.Id("m").Dot("notNull")).Block(jen.Return(jen.False()))),
-				jen.Case(jen.Id("m").Dot("enum").Op("!=").Nil().Op("&&").Op("!").Id("serverListed").Call(jen.Id("m").Dot("enum"), jen.Id("got").Dot("text"))).Block(jen.Return(jen.False())),
+				jen.Case(jen.Id("m").Dot("enum").Op("!=").Nil().Op("&&").Op("!").Add(rt("ServerListed")).Call(jen.Id("m").Dot("enum"), jen.Id("got").Dot("text"))).Block(jen.Return(jen.False())),
 			),
 		),
 		jen.Return(jen.True()),
@@ -229,7 +229,7 @@ func genServerTwins(f *jen.File) {
 			jen.Case(jen.Lit("number")).Block(jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(pkgStrconv, "ParseFloat").Call(jen.Id("value"), jen.Lit(64))),
 			jen.Case(jen.Lit("boolean")).Block(jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(pkgStrconv, "ParseBool").Call(jen.Id("value"))),
 		),
-		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("p").Dot("enum").Op("!=").Nil().Op("&&").Op("!").Id("serverListed").Call(jen.Id("p").Dot("enum"), jen.Id("value"))).Block(jen.Return(jen.False())),
+		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("p").Dot("enum").Op("!=").Nil().Op("&&").Op("!").Add(rt("ServerListed")).Call(jen.Id("p").Dot("enum"), jen.Id("value"))).Block(jen.Return(jen.False())),
 		jen.Return(jen.Id("p").Dot("pattern").Op("==").Nil().Op("||").Id("p").Dot("pattern").Dot("MatchString").Call(jen.Id("value"))),
 	)
 
@@ -247,7 +247,7 @@ func genServerTwins(f *jen.File) {
 		jen.If(jen.Err().Op("!=").Nil().Op("||").Int64().Call(jen.Len(jen.Id("data"))).Op(">").Id("limit")).Block(jen.Return(jen.Nil())),
 		jen.Id("members").Op(":=").Map(jen.String()).Id("serverBodyMember").Values(),
 		jen.If(jen.Len(jen.Id("data")).Op("==").Lit(0)).Block(jen.Return(jen.Id("members"))),
-		jen.If(jen.Id("serverMediaTypeMatches").Call(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Lit("application/x-www-form-urlencoded"))).Block(
+		jen.If(rt("ServerMediaTypeMatches").Call(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Lit("application/x-www-form-urlencoded"))).Block(
 			jen.List(jen.Id("form"), jen.Err()).Op(":=").Qual(pkgURL, "ParseQuery").Call(jen.String().Call(jen.Id("data"))),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil())),
 			jen.For(jen.List(jen.Id("name"), jen.Id("values")).Op(":=").Range().Id("form")).Block(

@@ -21,15 +21,24 @@ func fieldsVar(t *generator.Type) string { return "serverFields" + t.Name }
 // genWalkers renders the walker of every type that a request body reaches.
 func genWalkers(f *jen.File, c *checks, api *generator.API) {
 	bodies := bodyStructs(api)
-	members, named := false, false
 	for _, t := range api.Types {
 		if c.plan.Walks(t) {
 			genWalker(f, c, t)
-			members = members || t.Kind == generator.KindStruct
-			named = named || c.walksNamedMember(t)
 		}
 		if bodies[t] {
 			genDecodeMembers(f, t)
+		}
+	}
+}
+
+// genWalkRuntime renders, into the runtime, what the walkers and the
+// member decoders of api share.
+func genWalkRuntime(f *jen.File, c *checks, api *generator.API) {
+	members, named := false, false
+	for _, t := range api.Types {
+		if c.plan.Walks(t) {
+			members = members || t.Kind == generator.KindStruct
+			named = named || c.walksNamedMember(t)
 		}
 	}
 	if members {
@@ -38,7 +47,7 @@ func genWalkers(f *jen.File, c *checks, api *generator.API) {
 	if named {
 		genWalkNamedMember(f)
 	}
-	if len(bodies) > 0 {
+	if len(bodyStructs(api)) > 0 {
 		genDecodeEach(f)
 	}
 }
@@ -72,9 +81,9 @@ func (c *checks) walksNamed(r *generator.TypeRef, withModel bool) bool {
 func memberKinds(fl *generator.Field) jen.Code {
 	e := jen.Add(kindsExpr(kindsOf(fl.Type)))
 	if generator.PresenceTracked(fl) {
-		e = e.Op("|").Id("serverMemberRequired")
+		e = e.Op("|").Add(rt("ServerMemberRequired"))
 		if !fl.Nullable && fl.Type.Kind != generator.RefAny {
-			e = e.Op("|").Id("serverMemberNotNull")
+			e = e.Op("|").Add(rt("ServerMemberNotNull"))
 		}
 	}
 	return e
@@ -84,38 +93,38 @@ func memberKinds(fl *generator.Field) jen.Code {
 // by their tables: which members are required, and which must not be null.
 func genWalkMembers(f *jen.File) {
 	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
-	names, kinds, seen := jen.Id("names").Index().String(), jen.Id("kinds").Index().Id("serverKind"), jen.Id("seen").Index().Bool()
-	f.Comment("serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,")
+	names, kinds, seen := jen.Id("names").Index().String(), jen.Id("kinds").Index().Add(rt("ServerKind")), jen.Id("seen").Index().Bool()
+	f.Comment("ServerMemberRequired and ServerMemberNotNull mark, in a walker's table of kinds,")
 	f.Comment("the members that must be present, and those that must not be null either.")
 	f.Const().Defs(
-		jen.Id("serverMemberRequired").Id("serverKind").Op("=").Lit(1).Op("<<").Lit(14),
-		jen.Id("serverMemberNotNull").Id("serverKind").Op("=").Lit(1).Op("<<").Lit(15),
+		rt("ServerMemberRequired").Add(rt("ServerKind")).Op("=").Lit(1).Op("<<").Lit(14),
+		rt("ServerMemberNotNull").Add(rt("ServerKind")).Op("=").Lit(1).Op("<<").Lit(15),
 	)
 	f.Comment("serverMember notes in seen that member i (-1: none listed) of an object is present,")
 	f.Comment("and reports a null where the member must not be null; it then returns false, and")
 	f.Comment("the walk below the member stops.")
 	f.Func().Id("serverMember").Params(c.Clone(), at.Clone(), names.Clone(), kinds.Clone(), seen.Clone(), jen.Id("i").Int(), jen.Id("value").Index().Byte()).Bool().Block(
-		jen.If(jen.Id("i").Op("<").Lit(0).Op("||").Id("kinds").Index(jen.Id("i")).Op("&").Id("serverMemberRequired").Op("==").Lit(0)).Block(jen.Return(jen.True())),
+		jen.If(jen.Id("i").Op("<").Lit(0).Op("||").Id("kinds").Index(jen.Id("i")).Op("&").Add(rt("ServerMemberRequired")).Op("==").Lit(0)).Block(jen.Return(jen.True())),
 		jen.Id("seen").Index(jen.Id("i")).Op("=").True(),
-		jen.If(jen.Id("kinds").Index(jen.Id("i")).Op("&").Id("serverMemberNotNull").Op("!=").Lit(0).Op("&&").Id("serverIsNull").Call(jen.Id("value"))).Block(
+		jen.If(jen.Id("kinds").Index(jen.Id("i")).Op("&").Add(rt("ServerMemberNotNull")).Op("!=").Lit(0).Op("&&").Add(rt("ServerIsNull")).Call(jen.Id("value"))).Block(
 			jen.Id("c").Dot("Missing").Call(jen.Id("at").Dot("Field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Lit("must not be null")),
 			jen.Return(jen.False()),
 		),
 		jen.Return(jen.True()),
 	)
-	f.Comment("serverWalkMembers walks the members of the JSON object data at path at, from the")
+	f.Comment("ServerWalkMembers walks the members of the JSON object data at path at, from the")
 	f.Comment("tables of its type: names, kinds, and whether names are matched ignoring case (fold).")
 	f.Comment("seen notes required members (nil when there are none); member walks below the members")
 	f.Comment("that need more than a look at their kind, and returns true for them; decoded says")
 	f.Comment("that the body decoded, and kinds are then right.")
-	f.Func().Id("serverWalkMembers").Params(c.Clone(), at.Clone(), jen.Id("data").Index().Byte(), names.Clone(), kinds.Clone(), jen.List(jen.Id("fold"), jen.Id("decoded")).Bool(), seen.Clone(),
+	f.Func().Add(rt("ServerWalkMembers")).Params(c.Clone(), at.Clone(), jen.Id("data").Index().Byte(), names.Clone(), kinds.Clone(), jen.List(jen.Id("fold"), jen.Id("decoded")).Bool(), seen.Clone(),
 		jen.Id("member").Func().Params(jen.Id("i").Int(), jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Bool()).Block(
-		jen.Id("serverEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
+		rt("ServerEachMember").Call(jen.Id("c"), jen.Id("data"), jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).Index().Byte()).Block(
 			jen.Id("i").Op(":=").Id("serverField").Call(jen.Id("key"), jen.Id("names"), jen.Id("fold")),
 			jen.If(jen.Op("!").Id("serverMember").Call(jen.Id("c"), jen.Id("at"), jen.Id("names"), jen.Id("kinds"), jen.Id("seen"), jen.Id("i"), jen.Id("value")).Op("||").
 				Id("member").Op("!=").Nil().Op("&&").Id("member").Call(jen.Id("i"), jen.Id("key"), jen.Id("value"))).Block(jen.Return()),
 			jen.If(jen.Op("!").Id("decoded").Op("&&").Id("i").Op(">=").Lit(0)).Block(
-				jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at").Dot("Field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Id("value"), jen.Id("kinds").Index(jen.Id("i")).Op("&").Id("serverKindAny"), jen.False()),
+				rt("ServerDescend").Call(jen.Id("c"), jen.Id("at").Dot("Field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Id("value"), jen.Id("kinds").Index(jen.Id("i")).Op("&").Add(rt("ServerKindAny")), jen.False()),
 			),
 		)),
 		jen.If(jen.Id("seen").Op("!=").Nil()).Block(jen.Id("serverMissing").Call(jen.Id("c"), jen.Id("at"), jen.Id("names"), jen.Id("kinds"), jen.Id("seen"))),
@@ -123,7 +132,7 @@ func genWalkMembers(f *jen.File) {
 	f.Comment("serverMissing reports each required member of an object that seen lacks.")
 	f.Func().Id("serverMissing").Params(c.Clone(), at.Clone(), names.Clone(), kinds.Clone(), seen.Clone()).Block(
 		jen.For(jen.List(jen.Id("i"), jen.Id("k")).Op(":=").Range().Id("kinds")).Block(
-			jen.If(jen.Id("k").Op("&").Id("serverMemberRequired").Op("!=").Lit(0).Op("&&").Op("!").Id("seen").Index(jen.Id("i"))).Block(
+			jen.If(jen.Id("k").Op("&").Add(rt("ServerMemberRequired")).Op("!=").Lit(0).Op("&&").Op("!").Id("seen").Index(jen.Id("i"))).Block(
 				jen.Id("c").Dot("Missing").Call(jen.Id("at").Dot("Field").Call(jen.Id("names").Index(jen.Id("i"))), jen.Lit("is required")),
 			),
 		),
@@ -133,11 +142,11 @@ func genWalkMembers(f *jen.File) {
 // genWalkNamedMember renders serverWalkMember, the walk into a member of a
 // named type of a body that did not decode.
 func genWalkNamedMember(f *jen.File) {
-	f.Comment("serverWalkMember walks into value, at path at, with walk when it is of a kind in want;")
+	f.Comment("ServerWalkMember walks into value, at path at, with walk when it is of a kind in want;")
 	f.Comment("the body did not decode.")
-	f.Func().Id("serverWalkMember").Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("value").Index().Byte(), jen.Id("want").Id("serverKind"),
+	f.Func().Add(rt("ServerWalkMember")).Params(jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr()), jen.Id("value").Index().Byte(), jen.Id("want").Add(rt("ServerKind")),
 		jen.Id("walk").Func().Params(statePtr(), pathPtr(), jen.Index().Byte())).Block(
-		jen.If(jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at"), jen.Id("value"), jen.Id("want"), jen.False())).Block(
+		jen.If(rt("ServerDescend").Call(jen.Id("c"), jen.Id("at"), jen.Id("value"), jen.Id("want"), jen.False())).Block(
 			jen.Id("walk").Call(jen.Id("c"), jen.Id("at"), jen.Id("value")),
 		),
 	)
@@ -153,7 +162,7 @@ func genWalker(f *jen.File, c *checks, t *generator.Type) {
 					g.Lit(fl.JSONName)
 				}
 			}),
-			jen.Id(kindsVar(t)).Op("=").Index().Id("serverKind").ValuesFunc(func(g *jen.Group) {
+			jen.Id(kindsVar(t)).Op("=").Index().Add(rt("ServerKind")).ValuesFunc(func(g *jen.Group) {
 				for _, fl := range t.Fields {
 					g.Add(memberKinds(fl))
 				}
@@ -176,7 +185,7 @@ func genWalker(f *jen.File, c *checks, t *generator.Type) {
 				g.Comment("Decoding failed: walk the one variant that the value's kind selects, if any.")
 				for _, x := range t.Union.Variants {
 					if c.walksInto(x.Type) && kindOwnedBy(t, x) {
-						g.If(jen.Id("serverKindOf").Call(jen.Id("data"), kindsExpr(kindsOf(x.Type)))).BlockFunc(func(g *jen.Group) {
+						g.If(rt("ServerKindOf").Call(jen.Id("data"), kindsExpr(kindsOf(x.Type)))).BlockFunc(func(g *jen.Group) {
 							c.walkRef(g, x.Type, "data", nil, jen.False(), "at", 0)
 						})
 					}
@@ -255,7 +264,7 @@ func (c *checks) walkStruct(g *jen.Group, t *generator.Type) {
 	if ap := t.AdditionalProperties; ap != nil && kindsOf(ap) != nil {
 		cases = append(cases, func(g *jen.Group) {
 			g.Case(jen.Lit(-1)).BlockFunc(func(g *jen.Group) {
-				c.walkMember(g, ap, jen.Id("serverKeyText").Call(jen.Id("key")), nil)
+				c.walkMember(g, ap, rt("ServerKeyText").Call(jen.Id("key")), nil)
 				g.Return(jen.True())
 			})
 		})
@@ -271,7 +280,7 @@ func (c *checks) walkStruct(g *jen.Group, t *generator.Type) {
 			jen.Return(jen.False()),
 		)
 	}
-	g.Id("serverWalkMembers").Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id(fieldsVar(t)), jen.Id(kindsVar(t)),
+	g.Add(rt("ServerWalkMembers")).Call(jen.Id("c"), jen.Id("at"), jen.Id("data"), jen.Id(fieldsVar(t)), jen.Id(kindsVar(t)),
 		jen.Lit(t.AdditionalProperties == nil), jen.Id("v").Op("!=").Nil(), seen, member)
 }
 
@@ -310,7 +319,7 @@ func (c *checks) walkMember(g *jen.Group, r *generator.TypeRef, name jen.Code, p
 	kinds := kindsExpr(kindsOf(r))
 	if c.refPresence(r) && pointer != nil {
 		g.Id("at1").Op(":=").Add(node)
-		g.If(jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at1"), jen.Id("value"), kinds, jen.Id("v").Op("!=").Nil())).BlockFunc(func(g *jen.Group) {
+		g.If(rt("ServerDescend").Call(jen.Id("c"), jen.Id("at1"), jen.Id("value"), kinds, jen.Id("v").Op("!=").Nil())).BlockFunc(func(g *jen.Group) {
 			var model jen.Code
 			if c.usesModel(r) {
 				pointer(g)
@@ -322,16 +331,16 @@ func (c *checks) walkMember(g *jen.Group, r *generator.TypeRef, name jen.Code, p
 	}
 	if c.walksNamed(r, pointer != nil) {
 		walk := jen.Parens(jen.Op("*").Id(generator.MethodOwner(r.Named).Name)).Call(jen.Nil()).Dot("serverWalk")
-		g.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("serverWalkMember").Call(jen.Id("c"), node, jen.Id("value"), kinds, walk))
+		g.If(jen.Id("v").Op("==").Nil()).Block(rt("ServerWalkMember").Call(jen.Id("c"), node, jen.Id("value"), kinds, walk))
 		return
 	}
 	if !c.walksInto(r) {
-		g.If(jen.Id("v").Op("==").Nil()).Block(jen.Id("serverDescend").Call(jen.Id("c"), node, jen.Id("value"), kinds, jen.False()))
+		g.If(jen.Id("v").Op("==").Nil()).Block(rt("ServerDescend").Call(jen.Id("c"), node, jen.Id("value"), kinds, jen.False()))
 		return
 	}
 	g.If(jen.Id("v").Op("==").Nil()).Block(
 		jen.Id("at1").Op(":=").Add(node),
-		jen.If(jen.Id("serverDescend").Call(jen.Id("c"), jen.Id("at1"), jen.Id("value"), kinds, jen.False())).BlockFunc(func(g *jen.Group) {
+		jen.If(rt("ServerDescend").Call(jen.Id("c"), jen.Id("at1"), jen.Id("value"), kinds, jen.False())).BlockFunc(func(g *jen.Group) {
 			c.walkRef(g, r, "value", nil, jen.False(), "at1", 1)
 		}),
 	)
@@ -377,32 +386,32 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 			)
 		}
 	} else {
-		name := jen.Id("serverKeyText").Call(jen.Id(key))
+		name := rt("ServerKeyText").Call(jen.Id(key))
 		node = jen.Id(at).Dot("Field").Call(name)
 		params = jen.List(jen.Id(key), jen.Id(item).Index().Byte())
 		lookup = func() jen.Code {
 			return jen.If(jen.Add(model).Op("!=").Nil()).Block(
-				jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Parens(jen.Op("*").Add(model)).Index(jen.Id("serverKeyText").Call(jen.Id(key))), jen.Id("ok")).Block(
+				jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Parens(jen.Op("*").Add(model)).Index(rt("ServerKeyText").Call(jen.Id(key))), jen.Id("ok")).Block(
 					jen.Id(next).Op("=").Op("&").Id("x"),
 				),
 			)
 		}
 	}
-	each := "serverEachItem"
+	each := "ServerEachItem"
 	if r.Kind == generator.RefMap {
-		each = "serverEachMember"
+		each = "ServerEachMember"
 	}
 	elem := r.Elem
-	loop := jen.Id(each).Call(jen.Id("c"), jen.Id(raw), jen.Func().Params(params).BlockFunc(func(g *jen.Group) {
+	loop := rt(each).Call(jen.Id("c"), jen.Id(raw), jen.Func().Params(params).BlockFunc(func(g *jen.Group) {
 		g.Id(elemAt).Op(":=").Add(node)
 		if generator.NullRejected(elem) {
 			// Go decodes null as the zero value; the schema does not allow it.
-			g.If(jen.Id("serverIsNull").Call(jen.Id(item))).Block(
+			g.If(rt("ServerIsNull").Call(jen.Id(item))).Block(
 				jen.Id("c").Dot("Missing").Call(jen.Id(elemAt), jen.Lit("must not be null")),
 				jen.Return(),
 			)
 		}
-		descend := jen.Id("serverDescend").Call(jen.Id("c"), jen.Id(elemAt), jen.Id(item), kindsExpr(kindsOf(elem)), decoded)
+		descend := rt("ServerDescend").Call(jen.Id("c"), jen.Id(elemAt), jen.Id(item), kindsExpr(kindsOf(elem)), decoded)
 		if !c.walksInto(elem) {
 			g.Add(descend)
 			return
@@ -423,7 +432,7 @@ func (c *checks) walkItems(g *jen.Group, r *generator.TypeRef, raw string, model
 		return
 	}
 	// Too many items are one problem, found before any item is walked.
-	g.If(jen.Id("n").Op(":=").Id("serverCountItems").Call(jen.Id("c"), jen.Id(raw)), jen.Id("n").Op(">").Add(intLit(max))).Block(
+	g.If(jen.Id("n").Op(":=").Add(rt("ServerCountItems")).Call(jen.Id("c"), jen.Id(raw)), jen.Id("n").Op(">").Add(intLit(max))).Block(
 		jen.Id("c").Dot("TooManyItems").Call(jen.Id(at), jen.Id("n"), intLit(max)),
 	).Else().Block(loop)
 }
@@ -456,10 +465,10 @@ func kindOwnedBy(t *generator.Type, x *generator.Variant) bool {
 // the kind itself.
 func kindFamily(k string) string {
 	switch k {
-	case "serverKindDateTime", "serverKindBase64":
-		return "serverKindString"
-	case "serverKindInteger", "serverKindInt32":
-		return "serverKindNumber"
+	case "ServerKindDateTime", "ServerKindBase64":
+		return "ServerKindString"
+	case "ServerKindInteger", "ServerKindInt32":
+		return "ServerKindNumber"
 	}
 	return k
 }
