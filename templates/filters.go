@@ -11,14 +11,10 @@ import (
 
 // Filters renders filters.gen.go: per list operation with bracket filters a
 // typed filter with setters, query encoding, parsing and in-memory matching;
-// nil when no operation has filters, so that no file is written.
+// nil when no operation has filters, so that no file is written. The
+// machinery that every filter shares is in the runtime (FiltersRuntime).
 func Filters(api *generator.API) ([]byte, error) {
-	var ops []*generator.Operation
-	for _, op := range api.Operations {
-		if op.Filter != nil {
-			ops = append(ops, op)
-		}
-	}
+	ops := filteredOps(api)
 	if len(ops) == 0 {
 		return nil, nil
 	}
@@ -33,13 +29,42 @@ func Filters(api *generator.API) ([]byte, error) {
 		genFilterParse(f, op)
 		genFilterMatch(f, flt)
 	}
+	genFilterStoreEnums(f, filterUsesOf(ops))
+	return render(f)
+}
+
+// FiltersRuntime renders the runtime's filters.gen.go: FilterProblem, the
+// query tables' readers and writers, the value parsers and formatters, and
+// the string tests of Match, each only when some filter uses it.
+func FiltersRuntime(api *generator.API) ([]byte, error) {
+	ops := filteredOps(api)
+	if len(ops) == 0 {
+		return nil, nil
+	}
+	f := newRuntimeFile(api)
+	genFilterProblem(f)
 	uses := filterUsesOf(ops)
 	genFilterQueryHelpers(f, uses)
 	genFilterMatchHelpers(f, uses)
 	return render(f)
 }
 
-// genFilterError renders the one error type that every Parse function reports.
+// filteredOps are the operations with bracket filters.
+func filteredOps(api *generator.API) []*generator.Operation {
+	var ops []*generator.Operation
+	for _, op := range api.Operations {
+		if op.Filter != nil {
+			ops = append(ops, op)
+		}
+	}
+	return ops
+}
+
+// genFilterError renders the one error type that every Parse function
+// reports, and filterErrors, which converts the runtime's problems to it.
+// FilterError is a type of the generated package, not an alias of the
+// runtime's: an alias would make vet's composites check flag users'
+// unkeyed FilterError literals as literals of another package's type.
 func genFilterError(f *jen.File) {
 	f.Comment("FilterError names a bracket filter parameter whose value cannot be used, so that")
 	f.Comment("a server can answer 400 naming the parameter and what it expects.")
@@ -51,6 +76,23 @@ func genFilterError(f *jen.File) {
 	f.Func().Params(jen.Id("e").Id("FilterError")).Id("Error").Params().String().Block(
 		jen.Return(jen.Id("e").Dot("Param").Op("+").Lit(": ").Op("+").Id("e").Dot("Problem")),
 	)
+	f.Comment("filterErrors converts the problems that the runtime's readers report; nil for none.")
+	f.Func().Id("filterErrors").Params(jen.Id("problems").Index().Add(rt("FilterProblem"))).Index().Id("FilterError").Block(
+		jen.If(jen.Id("problems").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Id("errs").Op(":=").Make(jen.Index().Id("FilterError"), jen.Len(jen.Id("problems"))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("p")).Op(":=").Range().Id("problems")).Block(
+			jen.Id("errs").Index(jen.Id("i")).Op("=").Id("FilterError").Call(jen.Id("p")),
+		),
+		jen.Return(jen.Id("errs")),
+	)
+}
+
+// genFilterProblem renders what the runtime's readers report: a FilterError
+// of the generated package, which converts it.
+func genFilterProblem(f *jen.File) {
+	f.Comment("FilterProblem is a bracket filter parameter whose value cannot be used: the")
+	f.Comment("generated package's FilterError, which the readers cannot name.")
+	f.Type().Id("FilterProblem").Struct(jen.List(jen.Id("Param"), jen.Id("Problem")).String())
 }
 
 // genFilterType renders the filter struct: one anonymous struct per filtered
