@@ -28,7 +28,7 @@ type OutputFile struct {
 
 // Outputs lists every output kind in the order files are written.
 var Outputs = []Output{
-	{Name: "models", Doc: "Go types for every schema and parameter set, with JSON methods", Files: []OutputFile{{"models.gen.go", Models}}, Requires: []string{"filters"}},
+	{Name: "models", Doc: "Go types for every schema and parameter set, with JSON methods", Files: []OutputFile{{"models.gen.go", Models}, {RuntimeDir + "/models.gen.go", ModelsRuntime}}, Requires: []string{"filters"}},
 	{Name: "filters", Doc: "typed bracket filters: query encoding, parsing and in-memory matching", Files: []OutputFile{{"filters.gen.go", Filters}, {RuntimeDir + "/filters.gen.go", FiltersRuntime}}},
 	{Name: "client", Doc: "typed client: every operation, typed errors, pagination, retries, bulk helpers", Files: []OutputFile{{"client.gen.go", Client}}, Requires: []string{"models"}},
 	{Name: "validate", Doc: "validators generated from the schemas' constraints", Files: []OutputFile{{"validate.gen.go", Validate}, {RuntimeDir + "/validate.gen.go", ValidateRuntime}}, Requires: []string{"models"}},
