@@ -44,6 +44,7 @@ func FiltersRuntime(api *generator.API) ([]byte, error) {
 	f := newRuntimeFile(api)
 	genFilterProblem(f)
 	uses := filterUsesOf(ops)
+	genFilterNews(f, uses.news)
 	genFilterQueryHelpers(f, uses)
 	genFilterMatchHelpers(f, uses)
 	return render(f)
@@ -218,9 +219,66 @@ func genFilterSetters(f *jen.File, flt *generator.Filter) {
 		}
 		f.Commentf("%s returns a copy of f that also requires %s.", o.Setter, o.Param.Name)
 		f.Func().Params(jen.Id("f").Id(flt.TypeName)).Id(o.Setter).Params(jen.Id("v").Add(typeRef(o.Value))).Id(flt.TypeName).Block(
-			field.Op("=").Op("&").Id("v"),
+			field.Op("=").Add(operandOf(o)),
 			jen.Return(jen.Id("f")),
 		)
+	}
+}
+
+// operandOf is a pointer to a copy of a setter's v: from the runtime's
+// FilterNew<type> for a string, number, bool or time (converted for an
+// enum of those), else &v. The call keeps the allocation out of every
+// setter and out of the pointer wrapper the compiler writes for each.
+func operandOf(o *generator.FilterOp) jen.Code {
+	v := jen.Id("v")
+	switch name := operandKind(o.Value); {
+	case name == "":
+		return jen.Op("&").Add(v)
+	case o.Value.Kind == generator.RefNamed:
+		base := typeRef(&generator.TypeRef{Kind: o.Value.Named.Enum.Base})
+		return jen.Parens(jen.Op("*").Add(typeRef(o.Value))).Call(rt(filterNew(name)).Call(base.Call(v)))
+	default:
+		return rt(filterNew(name)).Call(v)
+	}
+}
+
+// operandKind names the Go type that a runtime FilterNew<type> copies for a
+// one-value operand of type t ("time", or a plainKindNames value); "" when
+// there is none.
+func operandKind(t *generator.TypeRef) string {
+	switch {
+	case t.Kind == generator.RefTime:
+		return "time"
+	case t.Kind != generator.RefNamed:
+		return plainKindNames[t.Kind]
+	case t.Named.Kind == generator.KindEnum:
+		return plainKindNames[t.Named.Enum.Base]
+	}
+	return ""
+}
+
+// filterNew names the runtime function that copies a value of a kind.
+func filterNew(kind string) string {
+	return "FilterNew" + strings.ToUpper(kind[:1]) + kind[1:]
+}
+
+// operandKinds lists the kinds of FilterNew<type>, in the runtime's order.
+var operandKinds = []string{"string", "int", "int32", "int64", "float64", "bool", "time"}
+
+// genFilterNews renders the runtime's FilterNew<type> that the setters call.
+func genFilterNews(f *jen.File, used map[string]bool) {
+	for _, kind := range operandKinds {
+		if !used[kind] {
+			continue
+		}
+		t := jen.Id(kind)
+		if kind == "time" {
+			t = jen.Qual(pkgTime, "Time")
+		}
+		f.Commentf("%s returns a pointer to a copy of v, for the setters of filters: out of", filterNew(kind))
+		f.Comment("line, so that a setter and its pointer wrapper stay a call.")
+		f.Comment(noInline)
+		f.Func().Id(filterNew(kind)).Params(jen.Id("v").Add(t)).Op("*").Add(t.Clone()).Block(jen.Return(jen.Op("&").Id("v")))
 	}
 }
 
@@ -290,6 +348,7 @@ func goTypeString(t *generator.TypeRef) string {
 // filterUses records which helpers the generated filters call.
 type filterUses struct {
 	single, list, set     bool
+	news                  map[string]bool   // kinds of the setters' FilterNew<type>
 	parse                 map[string]bool   // parse helper names
 	format                map[string]bool   // format helper names
 	table                 map[string]bool   // Go types in AppendQuery tables
@@ -300,9 +359,12 @@ type filterUses struct {
 }
 
 func filterUsesOf(ops []*generator.Operation) filterUses {
-	u := filterUses{parse: map[string]bool{}, format: map[string]bool{}, table: map[string]bool{}, read: map[string]string{}}
+	u := filterUses{news: map[string]bool{}, parse: map[string]bool{}, format: map[string]bool{}, table: map[string]bool{}, read: map[string]string{}}
 	for _, op := range ops {
 		for _, o := range op.Filter.Ops {
+			if !o.List {
+				u.news[operandKind(o.Value)] = true
+			}
 			target, typ := tableTarget(o)
 			if typ != "" && isStringEnum(o.Value) && u.read[typ] == "" {
 				u.readEnums = append(u.readEnums, o.Value)
