@@ -11,14 +11,10 @@ import (
 
 // Filters renders filters.gen.go: per list operation with bracket filters a
 // typed filter with setters, query encoding, parsing and in-memory matching;
-// nil when no operation has filters, so that no file is written.
+// nil when no operation has filters, so that no file is written. The
+// machinery that every filter shares is in the runtime (FiltersRuntime).
 func Filters(api *generator.API) ([]byte, error) {
-	var ops []*generator.Operation
-	for _, op := range api.Operations {
-		if op.Filter != nil {
-			ops = append(ops, op)
-		}
-	}
+	ops := filteredOps(api)
 	if len(ops) == 0 {
 		return nil, nil
 	}
@@ -33,13 +29,43 @@ func Filters(api *generator.API) ([]byte, error) {
 		genFilterParse(f, op)
 		genFilterMatch(f, flt)
 	}
+	genFilterStoreEnums(f, filterUsesOf(ops))
+	return render(f)
+}
+
+// FiltersRuntime renders the runtime's filters.gen.go: FilterProblem, the
+// query tables' readers and writers, the value parsers and formatters, and
+// the string tests of Match, each only when some filter uses it.
+func FiltersRuntime(api *generator.API) ([]byte, error) {
+	ops := filteredOps(api)
+	if len(ops) == 0 {
+		return nil, nil
+	}
+	f := newRuntimeFile(api)
+	genFilterProblem(f)
 	uses := filterUsesOf(ops)
+	genFilterNews(f, uses.news)
 	genFilterQueryHelpers(f, uses)
 	genFilterMatchHelpers(f, uses)
 	return render(f)
 }
 
-// genFilterError renders the one error type that every Parse function reports.
+// filteredOps are the operations with bracket filters.
+func filteredOps(api *generator.API) []*generator.Operation {
+	var ops []*generator.Operation
+	for _, op := range api.Operations {
+		if op.Filter != nil {
+			ops = append(ops, op)
+		}
+	}
+	return ops
+}
+
+// genFilterError renders the one error type that every Parse function
+// reports, and filterErrors, which converts the runtime's problems to it.
+// FilterError is a type of the generated package, not an alias of the
+// runtime's: an alias would make vet's composites check flag users'
+// unkeyed FilterError literals as literals of another package's type.
 func genFilterError(f *jen.File) {
 	f.Comment("FilterError names a bracket filter parameter whose value cannot be used, so that")
 	f.Comment("a server can answer 400 naming the parameter and what it expects.")
@@ -51,6 +77,23 @@ func genFilterError(f *jen.File) {
 	f.Func().Params(jen.Id("e").Id("FilterError")).Id("Error").Params().String().Block(
 		jen.Return(jen.Id("e").Dot("Param").Op("+").Lit(": ").Op("+").Id("e").Dot("Problem")),
 	)
+	f.Comment("filterErrors converts the problems that the runtime's readers report; nil for none.")
+	f.Func().Id("filterErrors").Params(jen.Id("problems").Index().Add(rt("FilterProblem"))).Index().Id("FilterError").Block(
+		jen.If(jen.Id("problems").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Id("errs").Op(":=").Make(jen.Index().Id("FilterError"), jen.Len(jen.Id("problems"))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("p")).Op(":=").Range().Id("problems")).Block(
+			jen.Id("errs").Index(jen.Id("i")).Op("=").Id("FilterError").Call(jen.Id("p")),
+		),
+		jen.Return(jen.Id("errs")),
+	)
+}
+
+// genFilterProblem renders what the runtime's readers report: a FilterError
+// of the generated package, which converts it.
+func genFilterProblem(f *jen.File) {
+	f.Comment("FilterProblem is a bracket filter parameter whose value cannot be used: the")
+	f.Comment("generated package's FilterError, which the readers cannot name.")
+	f.Type().Id("FilterProblem").Struct(jen.List(jen.Id("Param"), jen.Id("Problem")).String())
 }
 
 // genFilterType renders the filter struct: one anonymous struct per filtered
@@ -176,9 +219,66 @@ func genFilterSetters(f *jen.File, flt *generator.Filter) {
 		}
 		f.Commentf("%s returns a copy of f that also requires %s.", o.Setter, o.Param.Name)
 		f.Func().Params(jen.Id("f").Id(flt.TypeName)).Id(o.Setter).Params(jen.Id("v").Add(typeRef(o.Value))).Id(flt.TypeName).Block(
-			field.Op("=").Op("&").Id("v"),
+			field.Op("=").Add(operandOf(o)),
 			jen.Return(jen.Id("f")),
 		)
+	}
+}
+
+// operandOf is a pointer to a copy of a setter's v: from the runtime's
+// FilterNew<type> for a string, number, bool or time (converted for an
+// enum of those), else &v. The call keeps the allocation out of every
+// setter and out of the pointer wrapper the compiler writes for each.
+func operandOf(o *generator.FilterOp) jen.Code {
+	v := jen.Id("v")
+	switch name := operandKind(o.Value); {
+	case name == "":
+		return jen.Op("&").Add(v)
+	case o.Value.Kind == generator.RefNamed:
+		base := typeRef(&generator.TypeRef{Kind: o.Value.Named.Enum.Base})
+		return jen.Parens(jen.Op("*").Add(typeRef(o.Value))).Call(rt(filterNew(name)).Call(base.Call(v)))
+	default:
+		return rt(filterNew(name)).Call(v)
+	}
+}
+
+// operandKind names the Go type that a runtime FilterNew<type> copies for a
+// one-value operand of type t ("time", or a plainKindNames value); "" when
+// there is none.
+func operandKind(t *generator.TypeRef) string {
+	switch {
+	case t.Kind == generator.RefTime:
+		return "time"
+	case t.Kind != generator.RefNamed:
+		return plainKindNames[t.Kind]
+	case t.Named.Kind == generator.KindEnum:
+		return plainKindNames[t.Named.Enum.Base]
+	}
+	return ""
+}
+
+// filterNew names the runtime function that copies a value of a kind.
+func filterNew(kind string) string {
+	return "FilterNew" + strings.ToUpper(kind[:1]) + kind[1:]
+}
+
+// operandKinds lists the kinds of FilterNew<type>, in the runtime's order.
+var operandKinds = []string{"string", "int", "int32", "int64", "float64", "bool", "time"}
+
+// genFilterNews renders the runtime's FilterNew<type> that the setters call.
+func genFilterNews(f *jen.File, used map[string]bool) {
+	for _, kind := range operandKinds {
+		if !used[kind] {
+			continue
+		}
+		t := jen.Id(kind)
+		if kind == "time" {
+			t = jen.Qual(pkgTime, "Time")
+		}
+		f.Commentf("%s returns a pointer to a copy of v, for the setters of filters: out of", filterNew(kind))
+		f.Comment("line, so that a setter and its pointer wrapper stay a call.")
+		f.Comment(noInline)
+		f.Func().Id(filterNew(kind)).Params(jen.Id("v").Add(t)).Op("*").Add(t.Clone()).Block(jen.Return(jen.Op("&").Id("v")))
 	}
 }
 
@@ -248,6 +348,7 @@ func goTypeString(t *generator.TypeRef) string {
 // filterUses records which helpers the generated filters call.
 type filterUses struct {
 	single, list, set     bool
+	news                  map[string]bool   // kinds of the setters' FilterNew<type>
 	parse                 map[string]bool   // parse helper names
 	format                map[string]bool   // format helper names
 	table                 map[string]bool   // Go types in AppendQuery tables
@@ -258,9 +359,12 @@ type filterUses struct {
 }
 
 func filterUsesOf(ops []*generator.Operation) filterUses {
-	u := filterUses{parse: map[string]bool{}, format: map[string]bool{}, table: map[string]bool{}, read: map[string]string{}}
+	u := filterUses{news: map[string]bool{}, parse: map[string]bool{}, format: map[string]bool{}, table: map[string]bool{}, read: map[string]string{}}
 	for _, op := range ops {
 		for _, o := range op.Filter.Ops {
+			if !o.List {
+				u.news[operandKind(o.Value)] = true
+			}
 			target, typ := tableTarget(o)
 			if typ != "" && isStringEnum(o.Value) && u.read[typ] == "" {
 				u.readEnums = append(u.readEnums, o.Value)

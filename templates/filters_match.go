@@ -269,11 +269,11 @@ func compareFails(op generator.MatchOp, as generator.FilterValue, x, v *jen.Stat
 	case generator.MatchGte:
 		return x.Op("<").Add(v)
 	case generator.MatchContains:
-		return jen.Op("!").Id("filterContainsFold").Call(x, v)
+		return jen.Op("!").Add(rt("FilterContainsFold")).Call(x, v)
 	case generator.MatchStartsWith:
-		return jen.Op("!").Id("filterHasPrefixFold").Call(x, v)
+		return jen.Op("!").Add(rt("FilterHasPrefixFold")).Call(x, v)
 	default: // MatchEndsWith
-		return jen.Op("!").Id("filterHasSuffixFold").Call(x, v)
+		return jen.Op("!").Add(rt("FilterHasSuffixFold")).Call(x, v)
 	}
 }
 
@@ -295,13 +295,13 @@ func timeFails(op generator.MatchOp, x, v *jen.Statement) *jen.Statement {
 	}
 }
 
-// genFilterMatchHelpers renders the case-insensitive string tests that
+// genFilterMatchHelpers renders the runtime's case-insensitive string tests that
 // contains, startsWith and endsWith use.
 func genFilterMatchHelpers(f *jen.File, u filterUses) {
 	if u.prefix {
-		f.Comment("filterHasPrefixFold reports whether s starts with prefix, ignoring case as")
+		f.Comment("FilterHasPrefixFold reports whether s starts with prefix, ignoring case as")
 		f.Comment("strings.EqualFold does (Unicode simple folding keeps the number of runes).")
-		f.Func().Id("filterHasPrefixFold").Params(jen.List(jen.Id("s"), jen.Id("prefix")).String()).Bool().Block(
+		f.Func().Id("FilterHasPrefixFold").Params(jen.List(jen.Id("s"), jen.Id("prefix")).String()).Bool().Block(
 			jen.Id("end").Op(":=").Lit(0),
 			jen.For(jen.Id("n").Op(":=").Qual("unicode/utf8", "RuneCountInString").Call(jen.Id("prefix")), jen.Id("n").Op(">").Lit(0), jen.Id("n").Op("--")).Block(
 				jen.If(jen.Id("end").Op(">=").Len(jen.Id("s"))).Block(jen.Return(jen.False())),
@@ -312,9 +312,9 @@ func genFilterMatchHelpers(f *jen.File, u filterUses) {
 		)
 	}
 	if u.suf {
-		f.Comment("filterHasSuffixFold reports whether s ends with suffix, ignoring case as")
+		f.Comment("FilterHasSuffixFold reports whether s ends with suffix, ignoring case as")
 		f.Comment("strings.EqualFold does.")
-		f.Func().Id("filterHasSuffixFold").Params(jen.List(jen.Id("s"), jen.Id("suffix")).String()).Bool().Block(
+		f.Func().Id("FilterHasSuffixFold").Params(jen.List(jen.Id("s"), jen.Id("suffix")).String()).Bool().Block(
 			jen.Id("start").Op(":=").Len(jen.Id("s")),
 			jen.For(jen.Id("n").Op(":=").Qual("unicode/utf8", "RuneCountInString").Call(jen.Id("suffix")), jen.Id("n").Op(">").Lit(0), jen.Id("n").Op("--")).Block(
 				jen.If(jen.Id("start").Op("<=").Lit(0)).Block(jen.Return(jen.False())),
@@ -325,12 +325,12 @@ func genFilterMatchHelpers(f *jen.File, u filterUses) {
 		)
 	}
 	if u.contains {
-		f.Comment("filterContainsFold reports whether sub is within s, ignoring case as")
+		f.Comment("FilterContainsFold reports whether sub is within s, ignoring case as")
 		f.Comment("strings.EqualFold does; the empty string is within every string.")
-		f.Func().Id("filterContainsFold").Params(jen.List(jen.Id("s"), jen.Id("sub")).String()).Bool().Block(
+		f.Func().Id("FilterContainsFold").Params(jen.List(jen.Id("s"), jen.Id("sub")).String()).Bool().Block(
 			jen.If(jen.Id("sub").Op("==").Lit("")).Block(jen.Return(jen.True())),
 			jen.For(jen.Id("i").Op(":=").Range().Id("s")).Block(
-				jen.If(jen.Id("filterHasPrefixFold").Call(jen.Id("s").Index(jen.Id("i"), jen.Empty()), jen.Id("sub"))).Block(jen.Return(jen.True())),
+				jen.If(jen.Id("FilterHasPrefixFold").Call(jen.Id("s").Index(jen.Id("i"), jen.Empty()), jen.Id("sub"))).Block(jen.Return(jen.True())),
 			),
 			jen.Return(jen.False()),
 		)

@@ -12,7 +12,7 @@ import (
 
 // genFilterAppendQuery renders AppendQuery, which the client calls to put
 // every set condition in the query under its exact wire name. The one-value
-// operands go in one table that filterAppend reads, which compiles to far less
+// operands go in one table that the runtime's FilterAppend reads, which compiles to far less
 // code than a call per operand; lists and unusual types keep a call each.
 func genFilterAppendQuery(f *jen.File, flt *generator.Filter) {
 	f.Commentf("%s adds every set condition to q under its exact wire name (title[eq]);", generator.FilterAppendQuery)
@@ -21,11 +21,11 @@ func genFilterAppendQuery(f *jen.File, flt *generator.Filter) {
 		var table []jen.Code
 		for _, o := range flt.Ops {
 			if v, _ := tableOperand(o); v != nil {
-				table = append(table, tableEntry(o, "value", v))
+				table = append(table, tableEntry(o, "Value", v))
 			}
 		}
 		if len(table) > 0 {
-			g.Id("filterAppend").Call(jen.Id("q"), jen.Index().Id("filterOperand").ValuesFunc(func(vg *jen.Group) {
+			g.Add(rt("FilterAppend")).Call(jen.Id("q"), jen.Index().Add(rt("FilterOperand")).ValuesFunc(func(vg *jen.Group) {
 				for _, c := range table {
 					vg.Line().Add(c)
 				}
@@ -40,9 +40,9 @@ func genFilterAppendQuery(f *jen.File, flt *generator.Filter) {
 	})
 }
 
-// tableOperand is the value that filterAppend reads for a one-value operand,
-// a pointer to a string, number, bool or time (filterUnix for Unix seconds),
-// and the Go type filterText switches on; nil when the operand needs its own
+// tableOperand is the value that FilterAppend reads for a one-value operand,
+// a pointer to a string, number, bool or time (FilterUnix for Unix seconds),
+// and the Go type FilterText switches on; nil when the operand needs its own
 // call. An enum's pointer is converted to a pointer to its base type.
 func tableOperand(o *generator.FilterOp) (jen.Code, string) {
 	if o.List || formatHelper(o) == "" {
@@ -52,7 +52,7 @@ func tableOperand(o *generator.FilterOp) (jen.Code, string) {
 	t := o.Value
 	switch {
 	case t.Kind == generator.RefTime && o.Kind == generator.FilterValueUnix:
-		return jen.Parens(jen.Op("*").Id("filterUnix")).Call(field), "filterUnix"
+		return jen.Parens(jen.Op("*").Add(rt("FilterUnix"))).Call(field), "FilterUnix"
 	case t.Kind == generator.RefTime:
 		return field, "time"
 	case t.Kind != generator.RefNamed:
@@ -65,53 +65,53 @@ func tableOperand(o *generator.FilterOp) (jen.Code, string) {
 }
 
 // genTableEntryType renders the entry type of a filter table: a wire name and
-// a pointer. The leading [0]func() makes it incomparable, so that the compiler
+// a pointer, exported for the generated package's literals. The leading [0]func() makes it incomparable, so that the compiler
 // writes no equality function for it and for the array of each table.
 func genTableEntryType(f *jen.File, name, pointer string) {
-	f.Type().Id(name).Struct(jen.Id("_").Index(jen.Lit(0)).Func().Params(), jen.Id("name").String(), jen.Id(pointer).Any())
+	f.Type().Id(name).Struct(jen.Id("_").Index(jen.Lit(0)).Func().Params(), jen.Id("Name").String(), jen.Id(pointer).Any())
 }
 
 // tableEntry is one entry of a filter table, keyed since the blank field
 // cannot be given by position.
 func tableEntry(o *generator.FilterOp, pointer string, v jen.Code) jen.Code {
-	return jen.Values(jen.Id("name").Op(":").Lit(o.Param.Name), jen.Id(pointer).Op(":").Add(v))
+	return jen.Values(jen.Id("Name").Op(":").Lit(o.Param.Name), jen.Id(pointer).Op(":").Add(v))
 }
 
-// plainKindNames are the Go types that filterText writes.
+// plainKindNames are the Go types that FilterText writes.
 var plainKindNames = map[generator.RefKind]string{
 	generator.RefString: "string", generator.RefInt: "int", generator.RefInt32: "int32",
 	generator.RefInt64: "int64", generator.RefFloat64: "float64", generator.RefBool: "bool",
 }
 
 // genAppendOp writes one operand that is not in the table, when it is set:
-// one value with filterSet, a list with filterSetList per the parameter's style.
+// one value with FilterSet, a list with FilterSetList per the parameter's style.
 func genAppendOp(o *generator.FilterOp) jen.Code {
 	field := jen.Id("f").Dot(o.Prop.GoName).Dot(o.GoName)
 	name := jen.Lit(o.Param.Name)
 	if o.List {
-		return jen.Id("filterSetList").Call(jen.Id("q"), name, jen.Lit(listSeparator(o.Param)), field, formatterOf(o))
+		return rt("FilterSetList").Call(jen.Id("q"), name, jen.Lit(listSeparator(o.Param)), field, formatterOf(o))
 	}
-	return jen.Id("filterSet").Call(jen.Id("q"), name, field, formatterOf(o))
+	return rt("FilterSet").Call(jen.Id("q"), name, field, formatterOf(o))
 }
 
-// genFilterAppend renders the table reader of AppendQuery: filterAppend, and
-// filterText with one case per Go type that some table holds.
+// genFilterAppend renders the table reader of AppendQuery: FilterAppend, and
+// FilterText with one case per Go type that some table holds.
 func genFilterAppend(f *jen.File, types map[string]bool) {
 	if len(types) == 0 {
 		return
 	}
-	f.Comment("filterOperand is one one-value operand of a filter: its wire name and a pointer")
+	f.Comment("FilterOperand is one one-value operand of a filter: its wire name and a pointer")
 	f.Comment("to its value, nil when the condition is not set.")
-	genTableEntryType(f, "filterOperand", "value")
-	if types["filterUnix"] {
-		f.Comment("filterUnix is a time that the query carries as Unix seconds.")
-		f.Type().Id("filterUnix").Qual(pkgTime, "Time")
+	genTableEntryType(f, "FilterOperand", "Value")
+	if types["FilterUnix"] {
+		f.Comment("FilterUnix is a time that the query carries as Unix seconds.")
+		f.Type().Id("FilterUnix").Qual(pkgTime, "Time")
 	}
-	f.Comment("filterAppend writes every set operand to q under its wire name.")
-	f.Func().Id("filterAppend").Params(jen.Id("q").Qual(pkgURL, "Values"), jen.Id("operands").Index().Id("filterOperand")).Block(
+	f.Comment("FilterAppend writes every set operand to q under its wire name.")
+	f.Func().Id("FilterAppend").Params(jen.Id("q").Qual(pkgURL, "Values"), jen.Id("operands").Index().Id("FilterOperand")).Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("o")).Op(":=").Range().Id("operands")).Block(
-			jen.If(jen.List(jen.Id("text"), jen.Id("ok")).Op(":=").Id("filterText").Call(jen.Id("o").Dot("value")), jen.Id("ok")).Block(
-				jen.Id("q").Dot("Set").Call(jen.Id("o").Dot("name"), jen.Id("text")),
+			jen.If(jen.List(jen.Id("text"), jen.Id("ok")).Op(":=").Id("FilterText").Call(jen.Id("o").Dot("Value")), jen.Id("ok")).Block(
+				jen.Id("q").Dot("Set").Call(jen.Id("o").Dot("Name"), jen.Id("text")),
 			),
 		),
 	)
@@ -128,10 +128,10 @@ func genFilterAppend(f *jen.File, types map[string]bool) {
 		{"float64", jen.Float64(), jen.Qual(pkgStrconv, "FormatFloat").Call(jen.Op("*").Add(v), jen.LitRune('g'), jen.Lit(-1), jen.Lit(64))},
 		{"bool", jen.Bool(), jen.Qual(pkgStrconv, "FormatBool").Call(jen.Op("*").Add(v))},
 		{"time", jen.Qual(pkgTime, "Time"), v.Clone().Dot("Format").Call(jen.Qual(pkgTime, "RFC3339Nano"))},
-		{"filterUnix", jen.Id("filterUnix"), jen.Qual(pkgStrconv, "FormatInt").Call(jen.Parens(jen.Op("*").Qual(pkgTime, "Time")).Call(v).Dot("Unix").Call(), jen.Lit(10))},
+		{"FilterUnix", jen.Id("FilterUnix"), jen.Qual(pkgStrconv, "FormatInt").Call(jen.Parens(jen.Op("*").Qual(pkgTime, "Time")).Call(v).Dot("Unix").Call(), jen.Lit(10))},
 	}
-	f.Comment("filterText is the query text of the value that v points to; false when v is nil.")
-	f.Func().Id("filterText").Params(jen.Id("v").Any()).Params(jen.String(), jen.Bool()).Block(
+	f.Comment("FilterText is the query text of the value that v points to; false when v is nil.")
+	f.Func().Id("FilterText").Params(jen.Id("v").Any()).Params(jen.String(), jen.Bool()).Block(
 		jen.Switch(jen.Id("v").Op(":=").Id("v").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
 			for _, c := range cases {
 				if types[c.name] {
@@ -207,8 +207,8 @@ func encodeValue(v *jen.Statement, ptr bool, t *generator.TypeRef, kind generato
 
 // genFilterParse renders Parse<Filter>, which a server calls to read the
 // filter from a request's query and report every bad value. Like AppendQuery,
-// it reads the plain one-value operands from one table (filterRead); enums,
-// bounded values and lists keep a call each.
+// it reads the plain one-value operands from one table (FilterRead); enums
+// that are not strings, bounded values and lists keep a call each.
 func genFilterParse(f *jen.File, op *generator.Operation) {
 	flt := op.Filter
 	f.Commentf("%s reads the bracket filter parameters of %s from q. It reports every", flt.ParseFunc, op.Name)
@@ -216,36 +216,49 @@ func genFilterParse(f *jen.File, op *generator.Operation) {
 	f.Comment("others; a server answers 400 when the list is not empty. It ignores other parameters.")
 	f.Func().Id(flt.ParseFunc).Params(jen.Id("q").Qual(pkgURL, "Values")).Params(jen.Id(flt.TypeName), jen.Index().Id("FilterError")).BlockFunc(func(g *jen.Group) {
 		g.Var().Id("f").Id(flt.TypeName)
-		g.Var().Id("errs").Index().Id("FilterError")
+		g.Var().Id("errs").Index().Add(rt("FilterProblem"))
+		store := storeOf(flt)
 		var table []jen.Code
 		for _, o := range flt.Ops {
 			if target, _ := tableTarget(o); target != nil {
-				table = append(table, tableEntry(o, "field", target))
+				table = append(table, tableEntry(o, "Field", target))
 				continue
 			}
 			if len(table) > 0 {
-				g.Add(filterReadCall(table))
+				g.Add(filterReadCall(store, table))
 				table = nil
 			}
-			read := "filterParam"
+			read := "FilterParam"
 			args := []jen.Code{jen.Id("q"), jen.Lit(o.Param.Name)}
 			if o.List {
-				read = "filterList"
+				read = "FilterList"
 				args = append(args, jen.Lit(listSeparator(o.Param)))
 			}
 			args = append(args, parserOf(o), jen.Lit(wantOf(o)), jen.Op("&").Id("errs"))
-			g.Id("f").Dot(o.Prop.GoName).Dot(o.GoName).Op("=").Id(read).Call(args...)
+			g.Id("f").Dot(o.Prop.GoName).Dot(o.GoName).Op("=").Add(rt(read)).Call(args...)
 		}
 		if len(table) > 0 {
-			g.Add(filterReadCall(table))
+			g.Add(filterReadCall(store, table))
 		}
-		g.Return(jen.Id("f"), jen.Id("errs"))
+		g.Return(jen.Id("f"), jen.Id("filterErrors").Call(jen.Id("errs")))
 	})
 }
 
+// storeOf is the function that stores a filter's table targets: the
+// generated package's filterStore when one of them is an enum of strings,
+// else the runtime's FilterStore.
+func storeOf(flt *generator.Filter) jen.Code {
+	for _, o := range flt.Ops {
+		if target, _ := tableTarget(o); target != nil && isStringEnum(o.Value) {
+			return jen.Id("filterStore")
+		}
+	}
+	return rt("FilterStore")
+}
+
 // filterReadCall reads a run of table operands; runs keep the problems in spec order.
-func filterReadCall(table []jen.Code) jen.Code {
-	return jen.Id("filterRead").Call(jen.Id("q"), jen.Op("&").Id("errs"), jen.Index().Id("filterTarget").ValuesFunc(func(g *jen.Group) {
+func filterReadCall(store jen.Code, table []jen.Code) jen.Code {
+	return rt("FilterRead").Call(jen.Id("q"), jen.Op("&").Id("errs"), store, jen.Index().Add(rt("FilterTarget")).ValuesFunc(func(g *jen.Group) {
 		for _, c := range table {
 			g.Line().Add(c)
 		}
@@ -253,9 +266,9 @@ func filterReadCall(table []jen.Code) jen.Code {
 	}))
 }
 
-// tableTarget is where filterRead stores a plain one-value operand (a
-// pointer to the operand's field, in filterUnixAt for Unix seconds) and the
-// Go type filterStore switches on; nil for bounded values, lists, enums
+// tableTarget is where FilterRead stores a plain one-value operand (a
+// pointer to the operand's field, in a FilterUnixAt for Unix seconds) and
+// the Go type the store switches on; nil for bounded values, lists, enums
 // that are not strings and types without a case.
 func tableTarget(o *generator.FilterOp) (jen.Code, string) {
 	if o.List {
@@ -274,7 +287,7 @@ func tableTarget(o *generator.FilterOp) (jen.Code, string) {
 	t := o.Value
 	switch {
 	case t.Kind == generator.RefTime && o.Kind == generator.FilterValueUnix:
-		return jen.Id("filterUnixAt").Values(field), "filterUnixAt"
+		return rt("FilterUnixAt").Values(jen.Dict{jen.Id("At"): field}), "FilterUnixAt"
 	case t.Kind == generator.RefTime && o.Kind == generator.FilterValueDateTime:
 		return field, "time"
 	case formatHelper(o) != "" && plainKindNames[t.Kind] != "":
@@ -283,41 +296,41 @@ func tableTarget(o *generator.FilterOp) (jen.Code, string) {
 	return nil, ""
 }
 
-// isStringEnum reports whether t is an enum of strings, which filterStore
-// reads in a case of its own rather than through a generic parser.
+// isStringEnum reports whether t is an enum of strings, which the generated
+// package's filterStore reads in a case of its own.
 func isStringEnum(t *generator.TypeRef) bool {
 	return generator.IsEnum(t) && generator.Unalias(t).Named.Enum.Base == generator.RefString
 }
 
-// genFilterRead renders the table reader of the Parse functions: filterRead,
-// and filterStore with one case per Go type that some table holds (enums of
-// strings last, in the order of enums); want says what a value of that type
-// must be.
-func genFilterRead(f *jen.File, wants map[string]string, enums []*generator.TypeRef) {
+// genFilterRead renders the runtime's table reader of the Parse functions:
+// FilterRead, and FilterStore with one case per plain Go type that some
+// table holds; want says what a value of that type must be.
+func genFilterRead(f *jen.File, wants map[string]string) {
 	if len(wants) == 0 {
 		return
 	}
 	id := jen.Id
-	f.Comment("filterTarget is one plain one-value operand of a filter: its wire name and a")
+	f.Comment("FilterTarget is one plain one-value operand of a filter: its wire name and a")
 	f.Comment("pointer to the field that holds it.")
-	genTableEntryType(f, "filterTarget", "field")
-	if wants["filterUnixAt"] != "" {
-		f.Comment("filterUnixAt is a time field that the query fills from Unix seconds.")
-		f.Type().Id("filterUnixAt").Struct(id("at").Op("**").Qual(pkgTime, "Time"))
+	genTableEntryType(f, "FilterTarget", "Field")
+	if wants["FilterUnixAt"] != "" {
+		f.Comment("FilterUnixAt is a time field that the query fills from Unix seconds.")
+		f.Type().Id("FilterUnixAt").Struct(id("At").Op("**").Qual(pkgTime, "Time"))
 	}
-	f.Comment("filterRead reads every target's parameter from q, as filterParam does: a target")
-	f.Comment("stays nil when it is absent, and errs gets a FilterError when it is given more than")
-	f.Comment("once or does not parse.")
-	f.Func().Id("filterRead").Params(id("q").Qual(pkgURL, "Values"), id("errs").Op("*").Index().Id("FilterError"), id("targets").Index().Id("filterTarget")).Block(
+	f.Comment("FilterRead reads every target's parameter from q, as FilterParam does: a target")
+	f.Comment("stays nil when it is absent, and errs gets a FilterProblem when it is given more than")
+	f.Comment("once or when store cannot parse it (FilterStore, or a function of the generated")
+	f.Comment("package that knows its enums first).")
+	f.Func().Id("FilterRead").Params(id("q").Qual(pkgURL, "Values"), id("errs").Op("*").Index().Id("FilterProblem"), id("store").Func().Params(jen.Any(), jen.String()).String(), id("targets").Index().Id("FilterTarget")).Block(
 		jen.For(jen.List(id("_"), id("t")).Op(":=").Range().Id("targets")).Block(
-			id("values").Op(":=").Id("q").Index(id("t").Dot("name")),
+			id("values").Op(":=").Id("q").Index(id("t").Dot("Name")),
 			jen.If(jen.Len(id("values")).Op("==").Lit(0)).Block(jen.Continue()),
-			id("name").Op(":=").Id("t").Dot("name"),
+			id("name").Op(":=").Id("t").Dot("Name"),
 			jen.If(jen.Len(id("values")).Op(">").Lit(1)).Block(
 				appendFilterError(jen.Qual(pkgFmt, "Sprintf").Call(jen.Lit("is given %d times; give it once"), jen.Len(id("values")))),
 				jen.Continue(),
 			),
-			jen.If(id("want").Op(":=").Id("filterStore").Call(id("t").Dot("field"), id("values").Index(jen.Lit(0))), id("want").Op("!=").Lit("")).Block(
+			jen.If(id("want").Op(":=").Id("store").Call(id("t").Dot("Field"), id("values").Index(jen.Lit(0))), id("want").Op("!=").Lit("")).Block(
 				appendFilterError(badValue(id("values").Index(jen.Lit(0)))),
 			),
 		),
@@ -356,51 +369,72 @@ func genFilterRead(f *jen.File, wants map[string]string, enums []*generator.Type
 			failed("bool", id("s").Op("!=").Lit("true").Op("&&").Id("s").Op("!=").Lit("false")),
 			id("v").Op(":=").Id("s").Op("==").Lit("true"),
 		}},
-		{"time", jen.Qual(pkgTime, "Time"), callParse("time", "filterParseDateTime")},
-		{"filterUnixAt", nil, callParse("filterUnixAt", "filterParseUnix")},
+		{"time", jen.Qual(pkgTime, "Time"), callParse("time", "FilterParseDateTime")},
+		{"FilterUnixAt", nil, callParse("FilterUnixAt", "FilterParseUnix")},
 	}
-	f.Comment("filterStore parses s into the field that target points to; it returns what s")
+	f.Comment("FilterStore parses s into the field that target points to; it returns what s")
 	f.Comment("should have been when s does not parse, and \"\" when it does.")
+	var plain []jen.Code
+	for _, c := range cases {
+		if wants[c.name] == "" {
+			continue
+		}
+		typ, field := jen.Op("**").Add(c.typ), jen.Op("*").Id("t")
+		if c.typ == nil {
+			typ, field = id(c.name), jen.Op("*").Id("t").Dot("At")
+		}
+		plain = append(plain, jen.Case(typ).Block(append(c.parse, field.Op("=").Op("&").Id("v"))...))
+	}
+	f.Func().Id("FilterStore").Params(id("target").Any(), id("s").String()).String().BlockFunc(func(g *jen.Group) {
+		if len(plain) > 0 { // else every table target is an enum, which the generated package stores
+			g.Switch(id("t").Op(":=").Id("target").Assert(jen.Type())).Block(plain...)
+		}
+		g.Return(jen.Lit(""))
+	})
+}
+
+// genFilterStoreEnums renders filterStore, which stores the table targets
+// that are enums of strings, types of the spec, and leaves the others to the
+// runtime's FilterStore. A case per enum, not a generic parser per enum: no
+// instance to compile.
+func genFilterStoreEnums(f *jen.File, u filterUses) {
+	if len(u.readEnums) == 0 {
+		return
+	}
+	id := jen.Id
+	f.Comment("filterStore parses s into the enum field that target points to, as the")
+	f.Comment("runtime's FilterStore does for the other types: it returns what s should have")
+	f.Comment("been when s is not a value the spec lists, and \"\" when it is.")
 	f.Func().Id("filterStore").Params(id("target").Any(), id("s").String()).String().Block(
 		jen.Switch(id("t").Op(":=").Id("target").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
-			for _, c := range cases {
-				if wants[c.name] == "" {
-					continue
-				}
-				typ, field := jen.Op("**").Add(c.typ), jen.Op("*").Id("t")
-				if c.typ == nil {
-					typ, field = id(c.name), jen.Op("*").Id("t").Dot("at")
-				}
-				g.Case(typ).Block(append(c.parse, field.Op("=").Op("&").Id("v"))...)
-			}
-			// A case per enum, not a generic parser per enum: no instance to compile.
-			for _, t := range enums {
+			for _, t := range u.readEnums {
 				g.Case(jen.Op("**").Add(typeRef(t))).Block(
 					id("v").Op(":=").Add(typeRef(t)).Call(id("s")),
-					jen.If(jen.Op("!").Id("v").Dot("Valid").Call()).Block(jen.Return(jen.Lit(wants[goTypeString(t)]))),
+					jen.If(jen.Op("!").Id("v").Dot("Valid").Call()).Block(jen.Return(jen.Lit(u.read[goTypeString(t)]))),
 					jen.Op("*").Id("t").Op("=").Op("&").Id("v"),
+					jen.Return(jen.Lit("")),
 				)
 			}
 		}),
-		jen.Return(jen.Lit("")),
+		jen.Return(rt("FilterStore").Call(id("target"), id("s"))),
 	)
 }
 
-// parseHelper names the generated function that parses one value of a kind.
+// parseHelper names the runtime function that parses one value of a kind.
 func parseHelper(kind generator.FilterValue) string {
 	switch kind {
 	case generator.FilterValueInt:
-		return "filterParseInt"
+		return "FilterParseInt"
 	case generator.FilterValueFloat:
-		return "filterParseFloat"
+		return "FilterParseFloat"
 	case generator.FilterValueBool:
-		return "filterParseBool"
+		return "FilterParseBool"
 	case generator.FilterValueUnix:
-		return "filterParseUnix"
+		return "FilterParseUnix"
 	case generator.FilterValueDateTime:
-		return "filterParseDateTime"
+		return "FilterParseDateTime"
 	default:
-		return "filterParseString"
+		return "FilterParseString"
 	}
 }
 
@@ -408,15 +442,15 @@ func parseHelper(kind generator.FilterValue) string {
 // check that the value is one the spec lists, and bounds that it is within them.
 func parserOf(o *generator.FilterOp) jen.Code {
 	t := elemType(o)
-	p := jen.Id(parseHelper(o.Kind))
+	p := rt(parseHelper(o.Kind))
 	if o.Kind != generator.FilterValueUnix && o.Kind != generator.FilterValueDateTime {
 		p = p.Types(typeRef(t))
 	}
 	if generator.IsEnum(t) {
-		p = jen.Id("filterWhere").Call(p, typeRef(t).Dot("Valid"))
+		p = rt("FilterWhere").Call(p, typeRef(t).Dot("Valid"))
 	}
 	if cond, _ := boundsCheck(o); cond != nil {
-		p = jen.Id("filterWhere").Call(p, jen.Func().Params(jen.Id("v").Add(typeRef(t))).Bool().Block(jen.Return(cond)))
+		p = rt("FilterWhere").Call(p, jen.Func().Params(jen.Id("v").Add(typeRef(t))).Bool().Block(jen.Return(cond)))
 	}
 	return p
 }
@@ -520,14 +554,14 @@ func boundsCheck(o *generator.FilterOp) (*jen.Statement, []string) {
 	return joinOp(conds, "&&", func(c jen.Code) jen.Code { return c }), texts
 }
 
-// genFilterQueryHelpers renders the helpers that AppendQuery and the Parse
-// functions call: one generic reader per shape and one parser per kind.
+// genFilterQueryHelpers renders the runtime's helpers that AppendQuery and
+// the Parse functions call: one generic reader per shape and one parser per kind.
 func genFilterQueryHelpers(f *jen.File, u filterUses) {
 	parse := jen.Id("parse").Func().Params(jen.String()).Params(jen.Id("T"), jen.Bool())
 	if u.single {
 		genFilterParam(f, parse.Clone())
 	}
-	genFilterRead(f, u.read, u.readEnums)
+	genFilterRead(f, u.read)
 	if u.set {
 		genFilterSet(f)
 	}
@@ -538,9 +572,9 @@ func genFilterQueryHelpers(f *jen.File, u filterUses) {
 	}
 	genFilterQuote(f)
 	if u.where {
-		f.Comment("filterWhere wraps a parser so that it also rejects the values that fail ok: enum")
+		f.Comment("FilterWhere wraps a parser so that it also rejects the values that fail ok: enum")
 		f.Comment("values the spec does not list, values outside its bounds.")
-		f.Func().Id("filterWhere").Types(jen.Id("T").Any()).
+		f.Func().Id("FilterWhere").Types(jen.Id("T").Any()).
 			Params(parse.Clone(), jen.Id("ok").Func().Params(jen.Id("T")).Bool()).
 			Func().Params(jen.String()).Params(jen.Id("T"), jen.Bool()).Block(
 			jen.Return(jen.Func().Params(jen.Id("s").String()).Params(jen.Id("T"), jen.Bool()).Block(
@@ -550,7 +584,7 @@ func genFilterQueryHelpers(f *jen.File, u filterUses) {
 		)
 	}
 	genFilterFormatters(f, u.format)
-	for _, name := range []string{"filterParseString", "filterParseInt", "filterParseFloat", "filterParseBool", "filterParseUnix", "filterParseDateTime"} {
+	for _, name := range []string{"FilterParseString", "FilterParseInt", "FilterParseFloat", "FilterParseBool", "FilterParseUnix", "FilterParseDateTime"} {
 		if u.parse[name] {
 			filterParsers[name](f)
 		}
@@ -559,10 +593,10 @@ func genFilterQueryHelpers(f *jen.File, u filterUses) {
 
 // genFilterParam renders the reader of a one-value parameter.
 func genFilterParam(f *jen.File, parse *jen.Statement) {
-	f.Comment("filterParam reads a one-value filter parameter: nil when it is absent, and a")
-	f.Comment("FilterError in errs when it is given more than once or does not parse.")
-	f.Func().Id("filterParam").Types(jen.Id("T").Any()).Params(
-		jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), parse, jen.Id("want").String(), jen.Id("errs").Op("*").Index().Id("FilterError"),
+	f.Comment("FilterParam reads a one-value filter parameter: nil when it is absent, and a")
+	f.Comment("FilterProblem in errs when it is given more than once or does not parse.")
+	f.Func().Id("FilterParam").Types(jen.Id("T").Any()).Params(
+		jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), parse, jen.Id("want").String(), jen.Id("errs").Op("*").Index().Id("FilterProblem"),
 	).Op("*").Id("T").Block(
 		jen.Id("values").Op(":=").Id("q").Index(jen.Id("name")),
 		jen.If(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
@@ -579,9 +613,9 @@ func genFilterParam(f *jen.File, parse *jen.Statement) {
 	)
 }
 
-// appendFilterError adds a FilterError for the parameter `name` to errs.
+// appendFilterError adds a FilterProblem for the parameter `name` to errs.
 func appendFilterError(problem jen.Code) *jen.Statement {
-	return jen.Op("*").Id("errs").Op("=").Append(jen.Op("*").Id("errs"), jen.Id("FilterError").Values(jen.Dict{
+	return jen.Op("*").Id("errs").Op("=").Append(jen.Op("*").Id("errs"), rt("FilterProblem").Values(jen.Dict{
 		jen.Id("Param"):   jen.Id("name"),
 		jen.Id("Problem"): problem,
 	}))
@@ -589,16 +623,16 @@ func appendFilterError(problem jen.Code) *jen.Statement {
 
 // badValue is the problem of a value s that does not parse.
 func badValue(s *jen.Statement) *jen.Statement {
-	return jen.Id("filterQuote").Call(s).Op("+").Lit(" is not ").Op("+").Id("want")
+	return rt("FilterQuote").Call(s).Op("+").Lit(" is not ").Op("+").Id("want")
 }
 
 // genFilterList renders the reader of a list parameter.
 func genFilterList(f *jen.File, parse *jen.Statement) {
-	f.Comment("filterList reads a list filter parameter, repeated (sep is \"\") or joined by sep:")
-	f.Comment("nil when it is absent, empty for one empty value, and a FilterError in errs")
+	f.Comment("FilterList reads a list filter parameter, repeated (sep is \"\") or joined by sep:")
+	f.Comment("nil when it is absent, empty for one empty value, and a FilterProblem in errs")
 	f.Comment("when a value does not parse.")
-	f.Func().Id("filterList").Types(jen.Id("T").Any()).Params(
-		jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), parse, jen.Id("want").String(), jen.Id("errs").Op("*").Index().Id("FilterError"),
+	f.Func().Id("FilterList").Types(jen.Id("T").Any()).Params(
+		jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), parse, jen.Id("want").String(), jen.Id("errs").Op("*").Index().Id("FilterProblem"),
 	).Index().Id("T").Block(
 		jen.Id("values").Op(":=").Id("q").Index(jen.Id("name")),
 		jen.If(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(jen.Return(jen.Nil())),
@@ -625,21 +659,21 @@ func genFilterList(f *jen.File, parse *jen.Statement) {
 	)
 }
 
-// genFilterSet renders the writer of a one-value parameter, the inverse of filterParam.
+// genFilterSet renders the writer of a one-value parameter, the inverse of FilterParam.
 func genFilterSet(f *jen.File) {
-	f.Comment("filterSet writes a one-value filter parameter when v is set.")
-	f.Func().Id("filterSet").Types(jen.Id("T").Any()).Params(
+	f.Comment("FilterSet writes a one-value filter parameter when v is set.")
+	f.Func().Id("FilterSet").Types(jen.Id("T").Any()).Params(
 		jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), jen.Id("v").Op("*").Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String(),
 	).Block(
 		jen.If(jen.Id("v").Op("!=").Nil()).Block(jen.Id("q").Dot("Set").Call(jen.Id("name"), jen.Id("format").Call(jen.Op("*").Id("v")))),
 	)
 }
 
-// genFilterSetList renders the writer of a list parameter, the inverse of filterList.
+// genFilterSetList renders the writer of a list parameter, the inverse of FilterList.
 func genFilterSetList(f *jen.File) {
-	f.Comment("filterSetList writes a list filter parameter, repeated (sep is \"\") or joined by")
+	f.Comment("FilterSetList writes a list filter parameter, repeated (sep is \"\") or joined by")
 	f.Comment("sep; an empty list is one empty value, a nil one is left out.")
-	f.Func().Id("filterSetList").Types(jen.Id("T").Any()).Params(
+	f.Func().Id("FilterSetList").Types(jen.Id("T").Any()).Params(
 		jen.Id("q").Qual(pkgURL, "Values"), jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("values").Index().Id("T"), jen.Id("format").Func().Params(jen.Id("T")).String(),
 	).Block(
 		jen.If(jen.Id("values").Op("==").Nil()).Block(jen.Return()),
@@ -659,8 +693,8 @@ func genFilterSetList(f *jen.File) {
 // so that a huge query does not make a huge error body.
 func genFilterQuote(f *jen.File) {
 	const limit = 64
-	f.Commentf("filterQuote quotes a value for a FilterError, cut after %d bytes.", limit)
-	f.Func().Id("filterQuote").Params(jen.Id("s").String()).String().Block(
+	f.Commentf("FilterQuote quotes a value for a FilterError, cut after %d bytes.", limit)
+	f.Func().Id("FilterQuote").Params(jen.Id("s").String()).String().Block(
 		jen.If(jen.Len(jen.Id("s")).Op("<=").Lit(limit)).Block(jen.Return(jen.Qual(pkgStrconv, "Quote").Call(jen.Id("s")))),
 		jen.Id("cut").Op(":=").Lit(limit),
 		jen.For(jen.Id("cut").Op(">").Lit(0).Op("&&").Op("!").Qual("unicode/utf8", "RuneStart").Call(jen.Id("s").Index(jen.Id("cut")))).Block(jen.Id("cut").Op("--")),
@@ -670,46 +704,46 @@ func genFilterQuote(f *jen.File) {
 
 // filterParsers render the parser of one value of each kind.
 var filterParsers = map[string]func(*jen.File){
-	"filterParseString": func(f *jen.File) {
-		f.Comment("filterParseString takes any text, as a string or a string-based type.")
-		f.Func().Id("filterParseString").Types(jen.Id("S").Op("~").String()).Params(jen.Id("s").String()).Params(jen.Id("S"), jen.Bool()).Block(
+	"FilterParseString": func(f *jen.File) {
+		f.Comment("FilterParseString takes any text, as a string or a string-based type.")
+		f.Func().Id("FilterParseString").Types(jen.Id("S").Op("~").String()).Params(jen.Id("s").String()).Params(jen.Id("S"), jen.Bool()).Block(
 			jen.Return(jen.Id("S").Call(jen.Id("s")), jen.True()),
 		)
 	},
-	"filterParseInt": func(f *jen.File) {
-		f.Comment("filterParseInt parses a base-10 integer that fits in N.")
-		f.Func().Id("filterParseInt").Types(jen.Id("N").Union(jen.Op("~").Int(), jen.Op("~").Int32(), jen.Op("~").Int64())).Params(jen.Id("s").String()).Params(jen.Id("N"), jen.Bool()).Block(
+	"FilterParseInt": func(f *jen.File) {
+		f.Comment("FilterParseInt parses a base-10 integer that fits in N.")
+		f.Func().Id("FilterParseInt").Types(jen.Id("N").Union(jen.Op("~").Int(), jen.Op("~").Int32(), jen.Op("~").Int64())).Params(jen.Id("s").String()).Params(jen.Id("N"), jen.Bool()).Block(
 			jen.List(jen.Id("n"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Lit(64)),
 			jen.If(jen.Err().Op("!=").Nil().Op("||").Int64().Call(jen.Id("N").Call(jen.Id("n"))).Op("!=").Id("n")).Block(jen.Return(jen.Lit(0), jen.False())),
 			jen.Return(jen.Id("N").Call(jen.Id("n")), jen.True()),
 		)
 	},
-	"filterParseFloat": func(f *jen.File) {
-		f.Comment("filterParseFloat parses a finite number; NaN and infinities compare with nothing.")
-		f.Func().Id("filterParseFloat").Types(jen.Id("F").Union(jen.Op("~").Float32(), jen.Op("~").Float64())).Params(jen.Id("s").String()).Params(jen.Id("F"), jen.Bool()).Block(
+	"FilterParseFloat": func(f *jen.File) {
+		f.Comment("FilterParseFloat parses a finite number; NaN and infinities compare with nothing.")
+		f.Func().Id("FilterParseFloat").Types(jen.Id("F").Union(jen.Op("~").Float32(), jen.Op("~").Float64())).Params(jen.Id("s").String()).Params(jen.Id("F"), jen.Bool()).Block(
 			jen.List(jen.Id("x"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseFloat").Call(jen.Id("s"), jen.Lit(64)),
 			jen.Id("v").Op(":=").Id("F").Call(jen.Id("x")),
 			jen.If(jen.Err().Op("!=").Nil().Op("||").Qual("math", "IsNaN").Call(jen.Float64().Call(jen.Id("v"))).Op("||").Qual("math", "IsInf").Call(jen.Float64().Call(jen.Id("v")), jen.Lit(0))).Block(jen.Return(jen.Lit(0), jen.False())),
 			jen.Return(jen.Id("v"), jen.True()),
 		)
 	},
-	"filterParseBool": func(f *jen.File) {
-		f.Comment("filterParseBool takes exactly \"true\" or \"false\", as the API writes booleans.")
-		f.Func().Id("filterParseBool").Types(jen.Id("B").Op("~").Bool()).Params(jen.Id("s").String()).Params(jen.Id("B"), jen.Bool()).Block(
+	"FilterParseBool": func(f *jen.File) {
+		f.Comment("FilterParseBool takes exactly \"true\" or \"false\", as the API writes booleans.")
+		f.Func().Id("FilterParseBool").Types(jen.Id("B").Op("~").Bool()).Params(jen.Id("s").String()).Params(jen.Id("B"), jen.Bool()).Block(
 			jen.Return(jen.Id("B").Call(jen.Id("s").Op("==").Lit("true")), jen.Id("s").Op("==").Lit("true").Op("||").Id("s").Op("==").Lit("false")),
 		)
 	},
-	"filterParseUnix": func(f *jen.File) {
-		f.Comment("filterParseUnix parses Unix seconds into a UTC time.")
-		f.Func().Id("filterParseUnix").Params(jen.Id("s").String()).Params(jen.Qual(pkgTime, "Time"), jen.Bool()).Block(
+	"FilterParseUnix": func(f *jen.File) {
+		f.Comment("FilterParseUnix parses Unix seconds into a UTC time.")
+		f.Func().Id("FilterParseUnix").Params(jen.Id("s").String()).Params(jen.Qual(pkgTime, "Time"), jen.Bool()).Block(
 			jen.List(jen.Id("n"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.Id("s"), jen.Lit(10), jen.Lit(64)),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Qual(pkgTime, "Time").Values(), jen.False())),
 			jen.Return(jen.Qual(pkgTime, "Unix").Call(jen.Id("n"), jen.Lit(0)).Dot("UTC").Call(), jen.True()),
 		)
 	},
-	"filterParseDateTime": func(f *jen.File) {
-		f.Comment("filterParseDateTime parses an RFC 3339 date-time.")
-		f.Func().Id("filterParseDateTime").Params(jen.Id("s").String()).Params(jen.Qual(pkgTime, "Time"), jen.Bool()).Block(
+	"FilterParseDateTime": func(f *jen.File) {
+		f.Comment("FilterParseDateTime parses an RFC 3339 date-time.")
+		f.Func().Id("FilterParseDateTime").Params(jen.Id("s").String()).Params(jen.Qual(pkgTime, "Time"), jen.Bool()).Block(
 			jen.List(jen.Id("t"), jen.Err()).Op(":=").Qual(pkgTime, "Parse").Call(jen.Qual(pkgTime, "RFC3339Nano"), jen.Id("s")),
 			jen.Return(jen.Id("t"), jen.Err().Op("==").Nil()),
 		)

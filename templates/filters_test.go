@@ -33,10 +33,39 @@ paths:
 	out, err := Filters(api)
 	require.NoError(t, err)
 	require.Nil(t, out)
+	out, err = FiltersRuntime(api)
+	require.NoError(t, err)
+	require.Nil(t, out, "no filters: nothing for the runtime to hold")
+	out, err = ModelsRuntime(api)
+	require.NoError(t, err)
+	require.Nil(t, out, "no enums, unions, tuples or nullable properties: nothing for the runtime to hold")
+}
+
+// TestFiltersRuntimeCurated checks that the curated spec's runtime holds the
+// machinery that its filters call, and nothing that they do not call.
+func TestFiltersRuntimeCurated(t *testing.T) {
+	api, err := generator.LoadData(openapi.Lives, openapi.DefaultSpecName, generator.Options{Package: "meltingspot"})
+	require.NoError(t, err)
+	out, err := FiltersRuntime(api)
+	require.NoError(t, err)
+	for _, want := range []string{
+		"package livegenrt",
+		"func FilterRead(q url.Values, errs *[]FilterProblem, store func(any, string) string, targets []FilterTarget)",
+		"func FilterStore(target any, s string) string",
+		"func FilterAppend(q url.Values, operands []FilterOperand)",
+		"func FilterNewTime(v time.Time) *time.Time",
+		"func FilterContainsFold(s, sub string) bool",
+	} {
+		require.Contains(t, string(out), want)
+	}
+	// MeltingSpot has no list operators, no float operands and no endsWith.
+	for _, absent := range []string{"FilterList", "FilterSetList", "FilterNewFloat64", "FilterHasSuffixFold", "case **LiveStatus"} {
+		require.NotContains(t, string(out), absent)
+	}
 }
 
 // TestFiltersCurated renders the curated spec's filters twice: the output is
-// the same bytes, parses, imports only the standard library and holds every
+// the same bytes, parses, imports only the standard library and the runtime, and holds every
 // function the client and the server call.
 func TestFiltersCurated(t *testing.T) {
 	load := func() []byte {
@@ -53,16 +82,20 @@ func TestFiltersCurated(t *testing.T) {
 	for _, imp := range file.Imports {
 		path, err := strconv.Unquote(imp.Path.Value)
 		require.NoError(t, err)
+		if path == runtimeImport {
+			continue // the generated runtime, whose real path Render puts in
+		}
 		require.NotContains(t, strings.Split(path, "/")[0], ".", "only standard library imports")
 	}
 	for _, want := range []string{
 		"type FilterError struct",
+		"return f, filterErrors(errs)",
 		"func (f ListLivesFilter) AppendQuery(q url.Values)",
 		"func ParseListLivesFilter(q url.Values) (ListLivesFilter, []FilterError)",
 		"func (f ListLivesFilter) Match(item Live) bool",
 		"func (f ListLiveParticipantsFilter) Match(item Participant) bool",
 		"func (f ListLiveSpeakersFilter) Match(item Participant) bool",
-		`{name: "startDate[gte]", value: (*filterUnix)(f.StartDate.Gte)},`,
+		`{Name: "startDate[gte]", Value: (*livegenrt.FilterUnix)(f.StartDate.Gte)},`,
 	} {
 		require.Contains(t, string(out), want)
 	}

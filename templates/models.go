@@ -15,23 +15,39 @@ func Models(api *generator.API) ([]byte, error) {
 		genType(f, t)
 	}
 	genParamsStructs(f, api)
-	genEnumHelpers(f, api)
 	if hasMultipart(api) {
 		genFormFile(f)
 	}
 	if usesNullable(api) {
 		genNullable(f)
 	}
-	if usesShapeUnions(api) {
+	return render(f)
+}
+
+// ModelsRuntime renders the runtime's models.gen.go: what the types' methods
+// share (enum lookups, Nullable's decoding, union, renamed-property, tuple
+// and additional-property helpers), each only when some type needs it; nil
+// when none does.
+func ModelsRuntime(api *generator.API) ([]byte, error) {
+	enums, nullable, unions, renamed, tuples, listed := usesEnums(api), usesNullable(api), usesShapeUnions(api), usesRenamed(api), usesTuples(api), usesListedProperties(api)
+	if !enums && !nullable && !unions && !renamed && !tuples && !listed {
+		return nil, nil
+	}
+	f := newRuntimeFile(api)
+	genEnumHelpers(f, api)
+	if nullable {
+		genNullableRuntime(f)
+	}
+	if unions {
 		genUnionHelpers(f)
 	}
-	if usesRenamed(api) {
+	if renamed {
 		genRenamedHelpers(f)
 	}
-	if usesTuples(api) {
+	if tuples {
 		genTupleHelpers(f)
 	}
-	if usesListedProperties(api) {
+	if listed {
 		genListedPropertyHelper(f)
 	}
 	return render(f)
@@ -163,9 +179,9 @@ func genAdditionalPropertiesJSON(f *jen.File, t *generator.Type) {
 
 // genListedPropertyDecode decodes one listed property from the object's
 // members, by its exact name, and removes it from them: one call of the
-// shared jsonTakeProperty per property.
+// runtime's JSONTakeProperty per property.
 func genListedPropertyDecode(fl *generator.Field) jen.Code {
-	return jen.If(jen.Err().Op(":=").Id("jsonTakeProperty").Call(jen.Id("all"), jen.Lit(fl.JSONName), jen.Op("&").Id("v").Dot(fl.Name)), jen.Err().Op("!=").Nil()).Block(
+	return jen.If(jen.Err().Op(":=").Add(rt("JSONTakeProperty")).Call(jen.Id("all"), jen.Lit(fl.JSONName), jen.Op("&").Id("v").Dot(fl.Name)), jen.Err().Op("!=").Nil()).Block(
 		jen.Return(jen.Err()),
 	)
 }
@@ -181,12 +197,12 @@ func usesListedProperties(api *generator.API) bool {
 	return false
 }
 
-// genListedPropertyHelper renders jsonTakeProperty, which the UnmarshalJSON
+// genListedPropertyHelper renders the runtime's JSONTakeProperty, which the UnmarshalJSON
 // of structs with additional properties calls once per listed property.
 func genListedPropertyHelper(f *jen.File) {
-	f.Comment("jsonTakeProperty decodes the member name of an object, if it is there, into")
+	f.Comment("JSONTakeProperty decodes the member name of an object, if it is there, into")
 	f.Comment("into, and removes it from the members.")
-	f.Func().Id("jsonTakeProperty").Params(jen.Id("all").Map(jen.String()).Qual(pkgJSON, "RawMessage"), jen.Id("name").String(), jen.Id("into").Any()).Error().Block(
+	f.Func().Id("JSONTakeProperty").Params(jen.Id("all").Map(jen.String()).Qual(pkgJSON, "RawMessage"), jen.Id("name").String(), jen.Id("into").Any()).Error().Block(
 		jen.List(jen.Id("raw"), jen.Id("ok")).Op(":=").Id("all").Index(jen.Id("name")),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil())),
 		jen.Delete(jen.Id("all"), jen.Id("name")),
@@ -210,7 +226,7 @@ func genEnum(f *jen.File, d *jen.Statement, t *generator.Type) {
 	f.Commentf("Valid reports whether v is a value that the spec lists. Unknown values still")
 	f.Comment("decode without error, because APIs add values over time.")
 	f.Func().Params(jen.Id("v").Id(t.Name)).Id("Valid").Params().Bool().Block(
-		jen.Return(jen.Id(kind.listed).Call(kind.elem().Call(jen.Id("v")), table.Clone())),
+		jen.Return(rt(kind.listed).Call(kind.elem().Call(jen.Id("v")), table.Clone())),
 	)
 	f.Commentf("%s lists the values, for Valid (through a shared helper) and %s.", enumTable(t), t.ValuesFunc)
 	// A slice, not an array: the compiler writes an equality function for the
@@ -242,9 +258,9 @@ type enumKind struct {
 }
 
 var enumKinds = []enumKind{
-	{"enumListedString", jen.String},
-	{"enumListedInt", jen.Int64},
-	{"enumListedFloat", jen.Float64},
+	{"EnumListedString", jen.String},
+	{"EnumListedInt", jen.Int64},
+	{"EnumListedFloat", jen.Float64},
 }
 
 // enumKindOf picks the helpers of t's base: the generator makes enums of
@@ -263,7 +279,17 @@ func enumKindOf(t *generator.Type) enumKind {
 // from every other name in the package.
 func enumTable(t *generator.Type) string { return "enumValuesOf" + t.Name }
 
-// genEnumHelpers renders the helpers that Valid methods call, once.
+// usesEnums reports whether the API has an enum, whose Valid calls the runtime.
+func usesEnums(api *generator.API) bool {
+	for _, t := range api.Types {
+		if t.Kind == generator.KindEnum {
+			return true
+		}
+	}
+	return false
+}
+
+// genEnumHelpers renders the runtime's helpers that Valid methods call.
 func genEnumHelpers(f *jen.File, api *generator.API) {
 	used := map[string]bool{}
 	for _, t := range api.Types {

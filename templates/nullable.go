@@ -50,13 +50,17 @@ func genNullable(f *jen.File) {
 	f.Comment("error n is left absent.")
 	f.Func().Params(jen.Id("n").Op("*").Add(nt())).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Op("*").Id("n").Op("=").Add(nt()).Values(),
-		jen.List(jen.Id("null"), jen.Err()).Op(":=").Id("nullableDecode").Call(jen.Id("data"), jen.Op("&").Id("n").Dot("value")),
+		jen.List(jen.Id("null"), jen.Err()).Op(":=").Add(rt("NullableDecode")).Call(jen.Id("data"), jen.Op("&").Id("n").Dot("value")),
 		jen.List(jen.Id("n").Dot("set"), jen.Id("n").Dot("null")).Op("=").List(jen.Err().Op("==").Nil(), jen.Id("null")),
 		jen.Return(jen.Err()),
 	)
-	f.Comment("nullableDecode reads null (reporting it) or a value into into: the part of")
+}
+
+// genNullableRuntime renders the runtime's part of Nullable's UnmarshalJSON.
+func genNullableRuntime(f *jen.File) {
+	f.Comment("NullableDecode reads null (reporting it) or a value into into: the part of")
 	f.Comment("Nullable's UnmarshalJSON that does not depend on T, compiled once.")
-	f.Func().Id("nullableDecode").Params(jen.Id("data").Index().Byte(), jen.Id("into").Any()).Params(jen.Bool(), jen.Error()).Block(
+	f.Func().Id("NullableDecode").Params(jen.Id("data").Index().Byte(), jen.Id("into").Any()).Params(jen.Bool(), jen.Error()).Block(
 		jen.If(jen.String().Call(jen.Qual(pkgBytes, "TrimSpace").Call(jen.Id("data"))).Op("==").Lit("null")).Block(
 			jen.Return(jen.True(), jen.Nil()),
 		),

@@ -42,13 +42,13 @@ func genTuple(f *jen.File, d *jen.Statement, t *generator.Type) {
 			for _, fl := range positions[tp.Required:] {
 				args = append(args, tuplePresent(fl))
 			}
-			items = items.Index(jen.Empty(), jen.Id("tupleLen").Call(args...))
+			items = items.Index(jen.Empty(), rt("TupleLen").Call(args...))
 		}
 		if tp.Rest == nil {
 			g.Return(jen.Qual(pkgJSON, "Marshal").Call(items))
 			return
 		}
-		g.Return(jen.Qual(pkgJSON, "Marshal").Call(jen.Id("appendTupleRest").Call(items, jen.Id("v").Dot(tp.Rest.Name))))
+		g.Return(jen.Qual(pkgJSON, "Marshal").Call(rt("AppendTupleRest").Call(items, jen.Id("v").Dot(tp.Rest.Name))))
 	})
 	f.Comment("UnmarshalJSON reads a JSON array into the positions, in order" + tupleBounds(tp) + ".")
 	f.Func().Params(jen.Id("v").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
@@ -61,7 +61,7 @@ func genTuple(f *jen.File, d *jen.Statement, t *generator.Type) {
 		for _, fl := range positions {
 			args = append(args, jen.Op("&").Id("v").Dot(fl.Name))
 		}
-		g.Return(jen.Id("unmarshalTuple").Call(args...))
+		g.Return(rt("UnmarshalTuple").Call(args...))
 	})
 }
 
@@ -95,27 +95,27 @@ func tuplePresent(fl *generator.Field) jen.Code {
 	return jen.Id("v").Dot(fl.Name).Op("!=").Nil()
 }
 
-// genTupleHelpers renders the helpers that every tuple's methods call.
+// genTupleHelpers renders the runtime's helpers that every tuple's methods call.
 func genTupleHelpers(f *jen.File) {
-	f.Comment("tupleLen is how many positions of a tuple to write: all of them when full,")
+	f.Comment("TupleLen is how many positions of a tuple to write: all of them when full,")
 	f.Comment("else the required ones and the optional ones up to the last present one.")
-	f.Func().Id("tupleLen").Params(jen.Id("required").Int(), jen.Id("full").Bool(), jen.Id("present").Op("...").Bool()).Int().Block(
+	f.Func().Id("TupleLen").Params(jen.Id("required").Int(), jen.Id("full").Bool(), jen.Id("present").Op("...").Bool()).Int().Block(
 		jen.If(jen.Id("full")).Block(jen.Return(jen.Id("required").Op("+").Len(jen.Id("present")))),
 		jen.For(jen.Id("i").Op(":=").Len(jen.Id("present")).Op("-").Lit(1), jen.Id("i").Op(">=").Lit(0), jen.Id("i").Op("--")).Block(
 			jen.If(jen.Id("present").Index(jen.Id("i"))).Block(jen.Return(jen.Id("required").Op("+").Id("i").Op("+").Lit(1))),
 		),
 		jen.Return(jen.Id("required")),
 	)
-	f.Comment("appendTupleRest appends the items after a tuple's positions.")
-	f.Func().Id("appendTupleRest").Types(jen.Id("T").Any()).Params(jen.Id("items").Index().Any(), jen.Id("rest").Index().Id("T")).Index().Any().Block(
+	f.Comment("AppendTupleRest appends the items after a tuple's positions.")
+	f.Func().Id("AppendTupleRest").Types(jen.Id("T").Any()).Params(jen.Id("items").Index().Any(), jen.Id("rest").Index().Id("T")).Index().Any().Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("rest")).Block(
 			jen.Id("items").Op("=").Append(jen.Id("items"), jen.Id("x")),
 		),
 		jen.Return(jen.Id("items")),
 	)
-	f.Comment("unmarshalTuple reads a JSON array into a tuple's positions (pointers to its fields)")
+	f.Comment("UnmarshalTuple reads a JSON array into a tuple's positions (pointers to its fields)")
 	f.Comment("and the items after them into rest (nil when none may follow; max < 0 is no bound).")
-	f.Func().Id("unmarshalTuple").Params(
+	f.Func().Id("UnmarshalTuple").Params(
 		jen.Id("data").Index().Byte(), jen.List(jen.Id("required"), jen.Id("max")).Int(), jen.Id("rest").Any(), jen.Id("positions").Op("...").Any(),
 	).Error().Block(
 		jen.Var().Id("items").Index().Qual(pkgJSON, "RawMessage"),

@@ -80,13 +80,13 @@ func genDiscriminatedUnmarshal(f *jen.File, t *generator.Type) {
 // it first takes one whose required properties are all present and which
 // knows every property given, then one whose required properties are present.
 // Which variants to try, in which order, is worked out by the shared
-// unionTries from a table of the variants' shapes; the method keeps only one
+// runtime's UnionTries from a table of the variants' shapes; the method keeps only one
 // decode per variant.
 func genShapeUnmarshal(f *jen.File, t *generator.Type) {
 	u := t.Union
 	table := "unionShapesOf" + t.Name
-	f.Commentf("%s says how each variant of %s fits a JSON value, for unionTries.", table, t.Name)
-	f.Var().Id(table).Op("=").Index().Id("unionShape").ValuesFunc(func(g *jen.Group) {
+	f.Commentf("%s says how each variant of %s fits a JSON value, for UnionTries.", table, t.Name)
+	f.Var().Id(table).Op("=").Index().Add(rt("UnionShape")).ValuesFunc(func(g *jen.Group) {
 		for _, v := range u.Variants {
 			g.Add(variantShape(v))
 		}
@@ -95,7 +95,7 @@ func genShapeUnmarshal(f *jen.File, t *generator.Type) {
 	f.Comment("which variant's required and known properties fit the value.")
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().BlockFunc(func(g *jen.Group) {
 		g.Op("*").Id("u").Op("=").Id(t.Name).Values()
-		g.List(jen.Id("kind"), jen.Id("tries"), jen.Err()).Op(":=").Id("unionTries").Call(
+		g.List(jen.Id("kind"), jen.Id("tries"), jen.Err()).Op(":=").Add(rt("UnionTries")).Call(
 			jen.Id("data"), jen.Lit(t.Name), jen.Id(table), jen.Make(jen.Index().Int(), jen.Lit(0), jen.Lit(2*len(u.Variants))))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 		g.For(jen.List(jen.Id("_"), jen.Id("i")).Op(":=").Range().Id("tries")).Block(
@@ -109,13 +109,13 @@ func genShapeUnmarshal(f *jen.File, t *generator.Type) {
 	})
 }
 
-// variantShape is a variant's row of its union's unionShape table: its
+// variantShape is a variant's row of its union's UnionShape table: its
 // JSON kind and, for a struct, its required and known properties; exact
 // when it can be matched on known properties (no additional properties).
 // A variant without required properties fits every object in the second
 // pass, as does an object that is not a struct (a map).
 func variantShape(v *generator.Variant) jen.Code {
-	row := jen.Dict{jen.Id("kind"): jen.Lit(v.JSONKind)}
+	row := jen.Dict{jen.Id("Kind"): jen.Lit(v.JSONKind)}
 	st := structOf(v.Type)
 	if v.JSONKind != "object" || st == nil {
 		return jen.Values(row)
@@ -127,12 +127,12 @@ func variantShape(v *generator.Variant) jen.Code {
 			required = append(required, jen.Lit(fl.JSONName))
 		}
 	}
-	row[jen.Id("exact")] = jen.Lit(st.AdditionalProperties == nil)
+	row[jen.Id("Exact")] = jen.Lit(st.AdditionalProperties == nil)
 	if len(required) > 0 {
-		row[jen.Id("required")] = jen.Index().String().Values(required...)
+		row[jen.Id("Required")] = jen.Index().String().Values(required...)
 	}
 	if len(known) > 0 {
-		row[jen.Id("known")] = jen.Index().String().Values(known...)
+		row[jen.Id("Known")] = jen.Index().String().Values(known...)
 	}
 	return jen.Values(row)
 }
@@ -163,7 +163,7 @@ func decodeVariant(v *generator.Variant) []jen.Code {
 	}
 }
 
-// genUnionHelpers renders the small functions that union decoding shares.
+// genUnionHelpers renders the runtime's functions that union decoding shares.
 func genUnionHelpers(f *jen.File) {
 	f.Comment("jsonKindOf names the kind of a JSON value by its first byte.")
 	f.Func().Id("jsonKindOf").Params(jen.Id("data").Index().Byte()).String().Block(
@@ -178,25 +178,25 @@ func genUnionHelpers(f *jen.File) {
 		),
 		jen.Return(jen.Lit("number")),
 	)
-	f.Comment("unionShape says how a variant of a union fits a JSON value: its JSON kind (any")
+	f.Comment("UnionShape says how a variant of a union fits a JSON value: its JSON kind (any")
 	f.Comment("when empty) and, for a struct, the properties it requires and knows; exact when")
 	f.Comment("it can be matched on known properties.")
-	f.Type().Id("unionShape").Struct(
-		jen.Id("kind").String(),
-		jen.Id("exact").Bool(),
-		jen.List(jen.Id("required"), jen.Id("known")).Index().String(),
+	f.Type().Id("UnionShape").Struct(
+		jen.Id("Kind").String(),
+		jen.Id("Exact").Bool(),
+		jen.List(jen.Id("Required"), jen.Id("Known")).Index().String(),
 	)
-	f.Comment("unionTries names the kind of data and appends to tries, in order, the variants of a")
+	f.Comment("UnionTries names the kind of data and appends to tries, in order, the variants of a")
 	f.Comment("union to decode it as: for an object, first the variants whose required")
 	f.Comment("properties are present and that know every property given, then those whose")
 	f.Comment("required properties are present (and objects without known properties); then")
 	f.Comment("the variants of other kinds that the value's kind fits.")
-	f.Func().Id("unionTries").Params(jen.Id("data").Index().Byte(), jen.Id("name").String(), jen.Id("shapes").Index().Id("unionShape"), jen.Id("tries").Index().Int()).
+	f.Func().Id("UnionTries").Params(jen.Id("data").Index().Byte(), jen.Id("name").String(), jen.Id("shapes").Index().Id("UnionShape"), jen.Id("tries").Index().Int()).
 		Params(jen.String(), jen.Index().Int(), jen.Error()).Block(
 		jen.Id("kind").Op(":=").Id("jsonKindOf").Call(jen.Id("data")),
 		jen.Var().Id("keys").Map(jen.String()).Qual(pkgJSON, "RawMessage"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("shapes")).Block(
-			jen.If(jen.Id("kind").Op("==").Lit("object").Op("&&").Id("s").Dot("kind").Op("==").Lit("object")).Block(
+			jen.If(jen.Id("kind").Op("==").Lit("object").Op("&&").Id("s").Dot("Kind").Op("==").Lit("object")).Block(
 				jen.If(jen.Err().Op(":=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("keys")), jen.Err().Op("!=").Nil()).Block(
 					jen.Return(jen.Id("kind"), jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("%s: %w"), jen.Id("name"), jen.Err())),
 				),
@@ -212,7 +212,7 @@ func genUnionHelpers(f *jen.File) {
 		),
 		jen.Return(jen.Id("kind"), jen.Id("tries"), jen.Nil()),
 	)
-	f.Comment("unionFits reports whether unionTries tries a variant in a pass: 0 an object whose")
+	f.Comment("unionFits reports whether UnionTries tries a variant in a pass: 0 an object whose")
 	f.Comment("required properties are present and which knows every property given, 1 an")
 	f.Comment("object whose required properties are present, 2 a value of another kind that")
 	f.Comment("the value's kind fits (a number fits an integer). keys are the object's")
@@ -221,16 +221,16 @@ func genUnionHelpers(f *jen.File) {
 	has := func() *jen.Statement {
 		return jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("keys").Index(jen.Id("name"))
 	}
-	f.Func().Id("unionFits").Params(jen.Id("s").Op("*").Id("unionShape"), jen.Id("pass").Int(), jen.Id("kind").String(), jen.Id("keys").Map(jen.String()).Qual(pkgJSON, "RawMessage")).Bool().Block(
-		jen.If(jen.Id("pass").Op("==").Lit(2)).Block(jen.Return(jen.Id("s").Dot("kind").Op("!=").Lit("object").Op("&&").Parens(
-			jen.Id("s").Dot("kind").Op("==").Lit("").Op("||").Id("s").Dot("kind").Op("==").Id("kind").Op("||").Id("kind").Op("==").Lit("number").Op("&&").Id("s").Dot("kind").Op("==").Lit("integer")))),
-		jen.If(jen.Id("s").Dot("kind").Op("!=").Lit("object").Op("||").Id("keys").Op("==").Nil().Op("||").Id("pass").Op("==").Lit(0).Op("&&").Op("!").Id("s").Dot("exact")).Block(jen.Return(jen.False())),
-		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("s").Dot("required")).Block(
+	f.Func().Id("unionFits").Params(jen.Id("s").Op("*").Id("UnionShape"), jen.Id("pass").Int(), jen.Id("kind").String(), jen.Id("keys").Map(jen.String()).Qual(pkgJSON, "RawMessage")).Bool().Block(
+		jen.If(jen.Id("pass").Op("==").Lit(2)).Block(jen.Return(jen.Id("s").Dot("Kind").Op("!=").Lit("object").Op("&&").Parens(
+			jen.Id("s").Dot("Kind").Op("==").Lit("").Op("||").Id("s").Dot("Kind").Op("==").Id("kind").Op("||").Id("kind").Op("==").Lit("number").Op("&&").Id("s").Dot("Kind").Op("==").Lit("integer")))),
+		jen.If(jen.Id("s").Dot("Kind").Op("!=").Lit("object").Op("||").Id("keys").Op("==").Nil().Op("||").Id("pass").Op("==").Lit(0).Op("&&").Op("!").Id("s").Dot("Exact")).Block(jen.Return(jen.False())),
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("s").Dot("Required")).Block(
 			jen.If(has(), jen.Op("!").Id("ok")).Block(jen.Return(jen.False())),
 		),
 		jen.If(jen.Id("pass").Op("==").Lit(1)).Block(jen.Return(jen.True())),
 		jen.Id("found").Op(":=").Lit(0),
-		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("s").Dot("known")).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("s").Dot("Known")).Block(
 			jen.If(has(), jen.Id("ok")).Block(jen.Id("found").Op("++")),
 		),
 		jen.Return(jen.Id("found").Op("==").Len(jen.Id("keys"))),
