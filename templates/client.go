@@ -41,18 +41,40 @@ type clientGen struct {
 	// usesOptJSON is set when a method sends an optional JSON body.
 	usesOptJSON bool
 	formatters  map[string]bool
+	// rt is the runtime's file, which the shared machinery goes into.
+	rt *jen.File
 	// shared names the declared package variables of tables (error answers,
 	// security alternatives) by their rendered value.
 	shared map[string]string
 }
 
 // Client renders client.gen.go: the Client type and its options, one
-// method per operation, page iterators, bulk helpers, typed errors and the
-// retry loop. An API without operations has no client.
+// method per operation, page iterators and bulk helpers. An API without
+// operations has no client.
 func Client(api *generator.API) ([]byte, error) {
 	if len(api.Operations) == 0 {
 		return nil, nil
 	}
+	return render(buildClient(api).api)
+}
+
+// ClientRuntime renders the runtime's client.gen.go: the call, the transport
+// loop with its retries, the reading and tolerant decoding of answers, the
+// error and answer types, and the writers of parameters and bodies.
+func ClientRuntime(api *generator.API) ([]byte, error) {
+	if len(api.Operations) == 0 {
+		return nil, nil
+	}
+	return render(buildClient(api).rt)
+}
+
+// clientFiles are the client's file in the generated package and in its
+// runtime.
+type clientFiles struct{ api, rt *jen.File }
+
+// buildClient builds both files of the client: the runtime's pieces depend
+// on what the methods use, so both come from one pass over the operations.
+func buildClient(api *generator.API) clientFiles {
 	g := &clientGen{api: api, auth: len(api.SecuritySchemes) > 0, streams: hasStreams(api)}
 	for _, op := range api.Operations {
 		for _, body := range op.RequestBodies() {
@@ -62,10 +84,14 @@ func Client(api *generator.API) ([]byte, error) {
 		g.downloads = g.downloads || clientStreams(op)
 	}
 	f := newFile(api)
+	g.rt = newRuntimeFile(api)
 	g.genClientType(f)
 	g.genClientOptions(f)
 	if g.auth {
 		g.genCredentials(f)
+	}
+	if g.usesNullable() {
+		genClientNullableValue(f)
 	}
 	g.genRetryPolicy(f)
 	g.genAPIError(f)
@@ -85,26 +111,34 @@ func Client(api *generator.API) ([]byte, error) {
 			g.genBulkMethod(f, op)
 		}
 	}
-	g.genCall(f)
+	r := g.rt
+	g.genEngine(r)
+	g.genCall(r)
+	if g.usesPut || g.auth {
+		genClientIn(r)
+	}
+	if g.auth {
+		genClientAuthenticate(r)
+	}
 	if hasForms(api) || g.multipart || api.HasDeepObjects() {
-		genClientJSONTree(f)
+		genClientJSONTree(r)
 	}
 	if hasForms(api) {
-		g.genClientForm(f)
+		g.genClientForm(r)
 	}
 	if hasForms(api) || api.HasDeepObjects() {
-		genClientFormPairs(f)
+		genClientFormPairs(r)
 	}
 	if g.multipart {
-		g.genClientMultipart(f)
+		g.genClientMultipart(r)
 	}
-	g.genSend(f)
-	g.genAnswer(f)
-	genClientAnswers(f)
-	g.genRetryHelpers(f)
+	g.genSend(r)
+	g.genAnswer(r)
+	genClientAnswers(f, r)
+	g.genRetryHelpers(r)
 	g.genParamHelpers(f)
 	if clientHasPagination(api) {
-		genClientPager(f, api, g.auth)
+		genClientPager(f, g.rt, api, g.auth)
 	}
 	if clientHasBulk(api) {
 		g.genBulkHelpers(f)
@@ -112,7 +146,13 @@ func Client(api *generator.API) ([]byte, error) {
 	if g.streams {
 		g.genStreamRuntime(f)
 	}
-	return render(f)
+	return clientFiles{api: f, rt: r}
+}
+
+// clientAlias declares in the generated package an alias of a runtime type
+// that users see, with the type's doc comment.
+func clientAlias(f *jen.File, name, text string) {
+	f.Add(doc(text).Type().Id(name).Op("=").Add(rt(name)))
 }
 
 // errorf is fmt.Errorf with the package name in front, as every error that
@@ -138,31 +178,17 @@ func (g *clientGen) genClientType(f *jen.File) {
 	f.Comment("Client calls " + title + ": one method per operation, named after its")
 	f.Comment("operationId. It is safe for concurrent use; create it with NewClient.")
 	f.Type().Id("Client").StructFunc(func(s *jen.Group) {
-		s.Id("baseURL").String()
-		s.Id("httpClient").Id("HTTPDoer")
-		s.Id("editors").Index().Id("RequestEditorFn")
-		s.Id("userAgent").String()
-		if g.auth {
-			s.Id("credentials").Id("Credentials")
-		}
-		s.Id("retry").Id("RetryPolicy")
-		s.Id("maxResponseBytes").Int64().Comment("cap of a success body; 0 is clientMaxResponseBytes")
-		s.Id("strict").Bool().Comment("misfits are errors")
+		s.Comment("engine sends the calls: the transport, editors, retries and decoding.")
+		s.Id("engine").Add(rt("ClientEngine"))
 		if clientHasPagination(g.api) {
 			s.Id("maxPages").Int()
 		}
-		s.Comment("now and sleep are the clock of the retry loop; tests replace them.")
-		s.Id("now").Func().Params().Qual(pkgTime, "Time")
-		s.Id("sleep").Func().Params(clientCtxParam(), jen.Id("d").Qual(pkgTime, "Duration")).Error()
 	})
-	f.Comment("HTTPDoer sends HTTP requests; *http.Client is one. Wrap one to trace, log or")
-	f.Comment("rate-limit the calls.")
-	f.Type().Id("HTTPDoer").Interface(
-		jen.Id("Do").Params(jen.Id("req").Op("*").Qual(pkgHTTP, "Request")).Params(jen.Op("*").Qual(pkgHTTP, "Response"), jen.Error()),
-	)
-	f.Comment("RequestEditorFn changes a request before it is sent, to add a header or sign it.")
-	f.Comment("Editors run on every attempt, retries included; an error stops the call.")
-	f.Type().Id("RequestEditorFn").Func().Params(clientCtxParam(), jen.Id("req").Op("*").Qual(pkgHTTP, "Request")).Error()
+	clientAlias(f, "HTTPDoer", httpDoerDoc)
+	clientAlias(f, "RequestEditorFn", requestEditorDoc)
+	if g.uploads {
+		clientAlias(f, "ReopenableBody", reopenableBodyDoc)
+	}
 	f.Comment("ClientOption configures a Client in NewClient.")
 	f.Type().Id("ClientOption").Func().Params(jen.Id("c").Op("*").Id("Client")).Error()
 	g.genNewClient(f)
@@ -177,6 +203,15 @@ func (g *clientGen) genNewClient(f *jen.File) {
 	f.Commentf("such as %q. Without options it sends requests with", server)
 	f.Comment("http.DefaultClient and retries as the zero RetryPolicy says.")
 	u := jen.Id("u")
+	engine := jen.Dict{
+		jen.Id("BaseURL"):    jen.Qual(pkgStrings, "TrimSuffix").Call(jen.Id("baseURL"), jen.Lit("/")),
+		jen.Id("HTTPClient"): jen.Qual(pkgHTTP, "DefaultClient"),
+		jen.Id("Now"):        jen.Qual(pkgTime, "Now"),
+		jen.Id("Sleep"):      rt("ClientSleep"),
+	}
+	if g.usesNullable() {
+		engine[jen.Id("Nullable")] = jen.Id("clientNullableValue")
+	}
 	f.Func().Id("NewClient").Params(jen.Id("baseURL").String(), jen.Id("opts").Op("...").Id("ClientOption")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
 		jen.List(u, jen.Err()).Op(":=").Qual(pkgURL, "Parse").Call(jen.Id("baseURL")),
 		clientIfErr(jen.Nil(), g.errorf("NewClient: %w", jen.Err())),
@@ -186,12 +221,7 @@ func (g *clientGen) genNewClient(f *jen.File) {
 			Op("||").Add(u.Clone()).Dot("Fragment").Op("!=").Lit("")).Block(
 			jen.Return(jen.Nil(), g.errorf("NewClient: base URL %q is not an absolute http or https URL without query", jen.Id("baseURL"))),
 		),
-		jen.Id("c").Op(":=").Op("&").Id("Client").Values(jen.Dict{
-			jen.Id("baseURL"):    jen.Qual(pkgStrings, "TrimSuffix").Call(jen.Id("baseURL"), jen.Lit("/")),
-			jen.Id("httpClient"): jen.Qual(pkgHTTP, "DefaultClient"),
-			jen.Id("now"):        jen.Qual(pkgTime, "Now"),
-			jen.Id("sleep"):      jen.Id("clientSleep"),
-		}),
+		jen.Id("c").Op(":=").Op("&").Id("Client").Values(jen.Dict{jen.Id("engine"): rt("ClientEngine").Values(engine)}),
 		jen.For(jen.List(jen.Id("_"), jen.Id("opt")).Op(":=").Range().Id("opts")).Block(
 			jen.If(jen.Id("opt").Op("==").Nil()).Block(jen.Continue()),
 			jen.If(jen.Err().Op(":=").Id("opt").Call(jen.Id("c")), jen.Err().Op("!=").Nil()).Block(
@@ -219,37 +249,37 @@ func (g *clientGen) genClientOptions(f *jen.File) {
 		{
 			name: "WithHTTPClient", doc: "WithHTTPClient sends the requests with doer, for instance an *http.Client with a\ntimeout or a proxy, instead of http.DefaultClient.",
 			param: jen.Id("doer").Id("HTTPDoer"), invalid: jen.Id("doer").Op("==").Nil(), problem: "WithHTTPClient: the client is nil",
-			set: c().Dot("httpClient").Op("=").Id("doer"),
+			set: c().Dot("engine").Dot("HTTPClient").Op("=").Id("doer"),
 		},
 		{
 			name: "WithRequestEditorFn", doc: "WithRequestEditorFn adds an editor that runs on every request, after the client\nhas set the credentials and the user agent, and before the editors of the call.",
 			param: jen.Id("fn").Id("RequestEditorFn"), invalid: jen.Id("fn").Op("==").Nil(), problem: "WithRequestEditorFn: the editor is nil",
-			set: c().Dot("editors").Op("=").Append(c().Dot("editors"), jen.Id("fn")),
+			set: c().Dot("engine").Dot("Editors").Op("=").Append(c().Dot("engine").Dot("Editors"), jen.Id("fn")),
 		},
 		{
 			name: "WithUserAgent", doc: "WithUserAgent sets the User-Agent header of every request.",
-			param: jen.Id("userAgent").String(), set: c().Dot("userAgent").Op("=").Id("userAgent"),
+			param: jen.Id("userAgent").String(), set: c().Dot("engine").Dot("UserAgent").Op("=").Id("userAgent"),
 		},
 	}
 	if g.auth {
 		options = append(options, clientOption{
 			name: "WithCredentials", doc: "WithCredentials sets the secrets that calls authenticate with; see Credentials.",
-			param: jen.Id("credentials").Id("Credentials"), set: c().Dot("credentials").Op("=").Id("credentials"),
+			param: jen.Id("credentials").Id("Credentials"), set: c().Dot("engine").Dot("Secrets").Op("=").Id("clientSecrets").Call(jen.Id("credentials")),
 		})
 	}
 	options = append(options, clientOption{
 		name: "WithRetryPolicy", doc: "WithRetryPolicy sets when and how calls are retried; see RetryPolicy.\nRetryPolicy{MaxAttempts: 1} turns retries off.",
-		param: jen.Id("policy").Id("RetryPolicy"), set: c().Dot("retry").Op("=").Id("policy"),
+		param: jen.Id("policy").Id("RetryPolicy"), set: c().Dot("engine").Dot("Retry").Op("=").Id("policy"),
 	})
 	options = append(options,
 		clientOption{
 			name: "WithMaxResponseBytes", doc: "WithMaxResponseBytes caps the body of a success answer: a longer one fails the call\nwith an error that names the cap. The default is 256 MiB.",
 			param: jen.Id("n").Int64(), invalid: jen.Id("n").Op("<=").Lit(0), problem: "WithMaxResponseBytes: the cap is not positive",
-			set: c().Dot("maxResponseBytes").Op("=").Id("n"),
+			set: c().Dot("engine").Dot("MaxResponseBytes").Op("=").Id("n"),
 		},
 		clientOption{
 			name: "WithStrictDecoding", doc: "WithStrictDecoding makes a success answer that does not fit the spec an error: a\nbody that is not JSON, or a value that does not fit its Go type (see Misfit).\nWithout it such answers succeed and their misfits are reported to RecordAnswer.",
-			set: c().Dot("strict").Op("=").True(),
+			set: c().Dot("engine").Dot("Strict").Op("=").True(),
 		},
 	)
 	if clientHasPagination(g.api) {

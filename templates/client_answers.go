@@ -15,13 +15,15 @@ import (
 // error answers, declared before the first method that uses it; nil when
 // the operation documents none.
 func (g *clientGen) clientErrorTable(f *jen.File, op *generator.Operation) jen.Code {
-	var rows []jen.Code
+	var rows []jen.Dict
 	add := func(status int, r *generator.Response) {
-		body := jen.Nil()
-		if r.Type != nil && !r.Raw {
-			body = jen.Id("clientNew").Index(typeRef(r.Type))
+		row := jen.Dict{jen.Id("Status"): jen.Lit(status)}
+		if r.Description != "" {
+			row[jen.Id("Description")] = jen.Lit(r.Description)
 		}
-		row := jen.Values(jen.Lit(status), jen.Lit(r.Description), body)
+		if r.Type != nil && !r.Raw {
+			row[jen.Id("Body")] = jen.Id("clientNew").Index(typeRef(r.Type))
+		}
 		rows = append(rows, row)
 	}
 	for _, r := range clientErrorResponses(op) {
@@ -37,9 +39,9 @@ func (g *clientGen) clientErrorTable(f *jen.File, op *generator.Operation) jen.C
 	if len(rows) == 0 {
 		return jen.Nil()
 	}
-	table := jen.Index().Id("clientError").ValuesFunc(func(v *jen.Group) {
+	table := jen.Index().Add(rt("ClientError")).ValuesFunc(func(v *jen.Group) {
 		for _, row := range rows {
-			v.Line().Add(row)
+			v.Line().Values(row)
 		}
 		v.Line()
 	})
@@ -64,14 +66,14 @@ func (g *clientGen) clientShared(f *jen.File, name, doc string, value *jen.State
 }
 
 // clientGenericAnswer is how a method with a single JSON result, or none,
-// returns: through c.call, which decodes into a result made here; nil for
+// returns: through the engine's Call, which decodes into a result made here; nil for
 // the other methods, which render their own switch.
 func clientGenericAnswer(op *generator.Operation, errors jen.Code) []jen.Code {
 	if op.ResultType != "" || clientStreams(op) {
 		return nil
 	}
 	call := func(into jen.Code) *jen.Statement {
-		return jen.Id("c").Dot("call").Call(jen.Id("ctx"), jen.Id("s"), errors, into)
+		return jen.Id("c").Dot("engine").Dot("Call").Call(jen.Id("ctx"), jen.Id("s"), errors, into)
 	}
 	if len(op.Successes) == 0 || (len(op.Successes) == 1 && op.Successes[0].Type == nil) {
 		return []jen.Code{jen.Return(call(jen.Nil()))}
@@ -90,43 +92,39 @@ func clientGenericAnswer(op *generator.Operation, errors jen.Code) []jen.Code {
 	}
 }
 
-// genClientAnswers renders the error table type and the generic answer
-// functions.
-func genClientAnswers(f *jen.File) {
-	errs := jen.Id("errs").Index().Id("clientError")
-	send := []jen.Code{
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("s")),
-	}
-	f.Comment("clientError is a documented error answer: its status, a range (4 is 4XX), or 0")
-	f.Comment("for the spec's default answer; body makes the value that the error body is")
-	f.Comment("decoded into (nil: the body is kept raw only).")
-	f.Type().Id("clientError").Struct(
-		jen.Id("status").Int(),
-		jen.Id("description").String(),
-		jen.Id("body").Func().Params().Any(),
+// genClientAnswers renders the error table type and the answer functions:
+// the generic ones in the generated package f, the others in the runtime r.
+func genClientAnswers(f, r *jen.File) {
+	errs := jen.Id("errs").Index().Id("ClientError")
+	r.Comment("ClientError is a documented error answer: its status, a range (4 is 4XX), or 0")
+	r.Comment("for the spec's default answer; Body makes the value that the error body is")
+	r.Comment("decoded into (nil: the body is kept raw only).")
+	r.Type().Id("ClientError").Struct(
+		jen.Id("Status").Int(),
+		jen.Id("Description").String(),
+		jen.Id("Body").Func().Params().Any(),
 	)
 	f.Comment("clientNew makes the value an error body is decoded into.")
 	f.Func().Id("clientNew").Types(jen.Id("T").Any()).Params().Any().Block(jen.Return(jen.New(jen.Id("T"))))
-	f.Comment("failWith turns an answer into the *APIError of the first documented error answer")
-	f.Comment("its status matches: an exact status, a range, then the default.")
-	f.Func().Params(jen.Id("a").Op("*").Id("clientAnswer")).Id("failWith").Params(jen.Id("s").Op("*").Id("clientCall"), errs.Clone()).Op("*").Id("APIError").Block(
+	r.Comment("FailWith turns an answer into the *APIError of the first documented error answer")
+	r.Comment("its status matches: an exact status, a range, then the default.")
+	r.Func().Params(jen.Id("a").Op("*").Id("ClientAnswer")).Id("FailWith").Params(jen.Id("s").Op("*").Id("ClientCall"), errs.Clone()).Op("*").Id("APIError").Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("errs")).Block(
-			jen.If(jen.Id("e").Dot("status").Op("!=").Id("a").Dot("status").Op("&&").Id("e").Dot("status").Op("!=").Id("a").Dot("status").Op("/").Lit(100).Op("&&").Id("e").Dot("status").Op("!=").Lit(0)).Block(jen.Continue()),
+			jen.If(jen.Id("e").Dot("Status").Op("!=").Id("a").Dot("Status").Op("&&").Id("e").Dot("Status").Op("!=").Id("a").Dot("Status").Op("/").Lit(100).Op("&&").Id("e").Dot("Status").Op("!=").Lit(0)).Block(jen.Continue()),
 			jen.Var().Id("body").Any(),
-			jen.If(jen.Id("e").Dot("body").Op("!=").Nil()).Block(jen.Id("body").Op("=").Id("e").Dot("body").Call()),
-			jen.Return(jen.Id("a").Dot("fail").Call(jen.Id("s"), jen.Id("e").Dot("description"), jen.Id("body"))),
+			jen.If(jen.Id("e").Dot("Body").Op("!=").Nil()).Block(jen.Id("body").Op("=").Id("e").Dot("Body").Call()),
+			jen.Return(jen.Id("a").Dot("Fail").Call(jen.Id("s"), jen.Id("e").Dot("Description"), jen.Id("body"))),
 		),
-		jen.Return(jen.Id("a").Dot("fail").Call(jen.Id("s"), jen.Lit(""), jen.Nil())),
+		jen.Return(jen.Id("a").Dot("Fail").Call(jen.Id("s"), jen.Lit(""), jen.Nil())),
 	)
-	f.Comment("call sends a call and decodes a 2xx answer into result (nil: a success without")
-	f.Comment("a result); any other status fails with its documented error answer.")
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("call").Params(clientCtxParam(), jen.Id("s").Op("*").Id("clientCall"), errs.Clone(), jen.Id("result").Any()).Error().Block(
-		append(send,
-			clientIfErr(jen.Err()),
-			jen.If(jen.Id("resp").Dot("status").Op("/").Lit(100).Op("!=").Lit(2)).Block(jen.Return(jen.Id("resp").Dot("failWith").Call(jen.Id("s"), jen.Id("errs")))),
-			jen.If(jen.Id("result").Op("==").Nil()).Block(jen.Return(jen.Nil())),
-			jen.Return(jen.Id("resp").Dot("decode").Call(jen.Id("s"), jen.Id("result"))),
-		)...,
+	r.Comment("Call sends a call and decodes a 2xx answer into result (nil: a success without")
+	r.Comment("a result); any other status fails with its documented error answer.")
+	r.Func().Params(jen.Id("c").Op("*").Id("ClientEngine")).Id("Call").Params(clientCtxParam(), jen.Id("s").Op("*").Id("ClientCall"), errs.Clone(), jen.Id("result").Any()).Error().Block(
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("Send").Call(jen.Id("ctx"), jen.Id("s")),
+		clientIfErr(jen.Err()),
+		jen.If(jen.Id("resp").Dot("Status").Op("/").Lit(100).Op("!=").Lit(2)).Block(jen.Return(jen.Id("resp").Dot("FailWith").Call(jen.Id("s"), jen.Id("errs")))),
+		jen.If(jen.Id("result").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Id("resp").Dot("Decode").Call(jen.Id("s"), jen.Id("result"))),
 	)
 	f.Comment("clientResult is a method's result r, nil when the call failed.")
 	f.Func().Id("clientResult").Types(jen.Id("P").Any()).Params(jen.Id("r").Id("P"), jen.Err().Error()).Params(jen.Id("P"), jen.Error()).Block(

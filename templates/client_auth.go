@@ -6,7 +6,7 @@ import (
 )
 
 // genCredentials renders Credentials, one field per security scheme, and
-// the methods that pick and apply the credentials of a call.
+// clientSecrets, which writes them as the secrets that the engine sends.
 func (g *clientGen) genCredentials(f *jen.File) {
 	f.Comment("Credentials holds the secrets of the security schemes that the spec declares.")
 	f.Comment("A call authenticates with the first of its operation's security alternatives")
@@ -17,55 +17,70 @@ func (g *clientGen) genCredentials(f *jen.File) {
 			s.Add(doc(clientCredentialDoc(sc))).Id(sc.GoName).Add(clientCredentialType(sc))
 		}
 	})
-	cred := func(sc *generator.SecurityScheme) *jen.Statement {
-		return jen.Id("c").Dot("credentials").Dot(sc.GoName)
-	}
-	f.Comment("hasCredential reports whether the secret of a security scheme is set.")
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("hasCredential").Params(jen.Id("scheme").String()).Bool().Block(
-		jen.Switch(jen.Id("scheme")).BlockFunc(func(sw *jen.Group) {
-			for _, sc := range g.api.SecuritySchemes {
-				zero := jen.Lit("")
+	cred := func(sc *generator.SecurityScheme) *jen.Statement { return jen.Id("credentials").Dot(sc.GoName) }
+	f.Comment("clientSecrets lists the secrets of credentials that are set, as the engine sends")
+	f.Comment("them, in the order of the spec's security schemes.")
+	f.Func().Id("clientSecrets").Params(jen.Id("credentials").Id("Credentials")).Index().Add(rt("ClientSecret")).BlockFunc(func(b *jen.Group) {
+		b.Var().Id("secrets").Index().Add(rt("ClientSecret"))
+		for _, sc := range g.api.SecuritySchemes {
+			zero := jen.Lit("")
+			if clientIsBasic(sc) {
+				zero = jen.Nil()
+			}
+			in, name, value := clientSecretOf(sc, cred(sc))
+			secret := jen.Dict{jen.Id("Scheme"): jen.Lit(sc.Key), jen.Id("In"): rt(in), jen.Id("Name"): jen.Lit(name), jen.Id("Value"): value}
+			b.If(cred(sc).Op("!=").Add(zero)).BlockFunc(func(then *jen.Group) {
 				if clientIsBasic(sc) {
-					zero = jen.Nil()
+					then.List(jen.Id("password"), jen.Id("_")).Op(":=").Add(cred(sc)).Dot("Password").Call()
 				}
-				sw.Case(jen.Lit(sc.Key)).Block(jen.Return(cred(sc).Op("!=").Add(zero)))
-			}
-		}),
-		jen.Return(jen.False()),
+				then.Id("secrets").Op("=").Append(jen.Id("secrets"), rt("ClientSecret").Values(secret))
+			})
+		}
+		b.Return(jen.Id("secrets"))
+	})
+}
+
+// genClientAuthenticate renders the runtime's ClientSecret and how the
+// engine picks and sends the secrets of a call.
+func genClientAuthenticate(f *jen.File) {
+	f.Comment("ClientSecret is a secret that the client sends for a security scheme: the value")
+	f.Comment("of a header, query parameter or cookie.")
+	f.Type().Id("ClientSecret").Struct(
+		jen.Id("Scheme").String().Comment("the scheme's key in the spec"),
+		jen.Id("In").Id("ClientIn"),
+		jen.List(jen.Id("Name"), jen.Id("Value")).String(),
 	)
-	f.Comment("applyCredential adds the secret of a security scheme to a call.")
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("applyCredential").Params(jen.Id("s").Op("*").Id("clientCall"), jen.Id("scheme").String()).Block(
-		jen.Switch(jen.Id("scheme")).BlockFunc(func(sw *jen.Group) {
-			for _, sc := range g.api.SecuritySchemes {
-				sw.Case(jen.Lit(sc.Key)).Block(clientApplyCredential(sc, cred(sc))...)
-			}
-		}),
-	)
-	schemes := make([]jen.Code, len(g.api.SecuritySchemes))
-	for i, sc := range g.api.SecuritySchemes {
-		schemes[i] = jen.Lit(sc.Key)
-	}
 	f.Comment("authenticate adds the secrets of the first security alternative of a call whose")
 	f.Comment("secrets are all set. A call whose operation states no requirement (nil")
 	f.Comment("security) sends every secret that is set, as its API most likely wants one.")
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("authenticate").Params(jen.Id("s").Op("*").Id("clientCall")).Block(
-		jen.If(jen.Id("s").Dot("security").Op("==").Nil()).Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("scheme")).Op(":=").Range().Index().String().Values(schemes...)).Block(
-				jen.If(jen.Id("c").Dot("hasCredential").Call(jen.Id("scheme"))).Block(jen.Id("c").Dot("applyCredential").Call(jen.Id("s"), jen.Id("scheme"))),
+	f.Func().Params(jen.Id("c").Op("*").Id("ClientEngine")).Id("authenticate").Params(jen.Id("s").Op("*").Id("ClientCall")).Block(
+		jen.If(jen.Id("s").Dot("Security").Op("==").Nil()).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("secret")).Op(":=").Range().Id("c").Dot("Secrets")).Block(
+				jen.Id("s").Dot("Put").Call(jen.Id("secret").Dot("In"), jen.Id("secret").Dot("Name"), jen.Id("secret").Dot("Value")),
 			),
 			jen.Return(),
 		),
-		jen.Comment("A loop, not slices.ContainsFunc, whose instances would be compiled here."),
+		jen.Comment("Loops, not slices.ContainsFunc, whose instances would be compiled here."),
 		jen.Id("alternatives").Op(":"),
-		jen.For(jen.List(jen.Id("_"), jen.Id("schemes")).Op(":=").Range().Id("s").Dot("security")).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("schemes")).Op(":=").Range().Id("s").Dot("Security")).Block(
 			jen.For(jen.List(jen.Id("_"), jen.Id("scheme")).Op(":=").Range().Id("schemes")).Block(
-				jen.If(jen.Op("!").Id("c").Dot("hasCredential").Call(jen.Id("scheme"))).Block(jen.Continue().Id("alternatives")),
+				jen.If(jen.Id("c").Dot("secret").Call(jen.Id("scheme")).Op("==").Nil()).Block(jen.Continue().Id("alternatives")),
 			),
 			jen.For(jen.List(jen.Id("_"), jen.Id("scheme")).Op(":=").Range().Id("schemes")).Block(
-				jen.Id("c").Dot("applyCredential").Call(jen.Id("s"), jen.Id("scheme")),
+				jen.Id("secret").Op(":=").Id("c").Dot("secret").Call(jen.Id("scheme")),
+				jen.Id("s").Dot("Put").Call(jen.Id("secret").Dot("In"), jen.Id("secret").Dot("Name"), jen.Id("secret").Dot("Value")),
 			),
 			jen.Return(),
 		),
+	)
+	f.Comment("secret is the secret of a scheme, nil when the client has none.")
+	f.Func().Params(jen.Id("c").Op("*").Id("ClientEngine")).Id("secret").Params(jen.Id("scheme").String()).Op("*").Id("ClientSecret").Block(
+		jen.For(jen.Id("i").Op(":=").Range().Id("c").Dot("Secrets")).Block(
+			jen.If(jen.Id("c").Dot("Secrets").Index(jen.Id("i")).Dot("Scheme").Op("==").Id("scheme")).Block(
+				jen.Return(jen.Op("&").Id("c").Dot("Secrets").Index(jen.Id("i"))),
+			),
+		),
+		jen.Return(jen.Nil()),
 	)
 }
 
@@ -104,30 +119,24 @@ func clientCredentialDoc(sc *generator.SecurityScheme) string {
 	return text
 }
 
-// clientApplyCredential is the statements that add one scheme's secret to a call.
-func clientApplyCredential(sc *generator.SecurityScheme, secret *jen.Statement) []jen.Code {
-	header := func(value jen.Code) jen.Code {
-		return jen.Id("s").Dot("header").Dot("Set").Call(jen.Lit("Authorization"), value)
-	}
+// clientSecretOf is where a scheme's secret goes and how it is written: the
+// runtime's ClientIn constant, the header, parameter or
+// cookie name, and the value from secret (a basic scheme's reads password).
+func clientSecretOf(sc *generator.SecurityScheme, secret *jen.Statement) (in, name string, value jen.Code) {
 	switch {
 	case clientIsBasic(sc):
-		return []jen.Code{
-			jen.List(jen.Id("password"), jen.Id("_")).Op(":=").Add(secret.Clone()).Dot("Password").Call(),
-			header(jen.Lit("Basic ").Op("+").Qual(clientPkgBase64, "StdEncoding").Dot("EncodeToString").Call(
-				jen.Index().Byte().Call(secret.Clone().Dot("Username").Call().Op("+").Lit(":").Op("+").Id("password")),
-			)),
-		}
+		return "ClientInHeader", "Authorization", jen.Lit("Basic ").Op("+").Qual(clientPkgBase64, "StdEncoding").Dot("EncodeToString").Call(
+			jen.Index().Byte().Call(secret.Clone().Dot("Username").Call().Op("+").Lit(":").Op("+").Id("password")),
+		)
 	case sc.Type == "http" && sc.Scheme != "bearer":
-		return []jen.Code{header(secret)}
+		return "ClientInHeader", "Authorization", secret
 	case sc.Type == "apiKey" && sc.In == "query":
-		return []jen.Code{jen.Id("s").Dot("query").Dot("Set").Call(jen.Lit(sc.Name), secret)}
+		return "ClientInQuery", sc.Name, secret
 	case sc.Type == "apiKey" && sc.In == "cookie":
-		return []jen.Code{jen.Id("s").Dot("cookies").Op("=").Append(jen.Id("s").Dot("cookies"), jen.Op("&").Qual(pkgHTTP, "Cookie").Values(jen.Dict{
-			jen.Id("Name"): jen.Lit(sc.Name), jen.Id("Value"): secret,
-		}))}
+		return "ClientInCookie", sc.Name, secret
 	case sc.Type == "apiKey":
-		return []jen.Code{jen.Id("s").Dot("header").Dot("Set").Call(jen.Lit(sc.Name), secret)}
+		return "ClientInHeader", sc.Name, secret
 	default: // bearer, oauth2, openIdConnect
-		return []jen.Code{header(jen.Lit("Bearer ").Op("+").Add(secret))}
+		return "ClientInHeader", "Authorization", jen.Lit("Bearer ").Op("+").Add(secret)
 	}
 }

@@ -20,7 +20,7 @@ func (g *clientGen) genClientBodyMethods(f *jen.File, op *generator.Operation) {
 				text += " " + clientStreamBodyNote
 			}
 		}
-		setBody := jen.Func().Params(jen.Id("s").Op("*").Id("clientCall")).BlockFunc(func(b *jen.Group) { g.encodeBody(b, body) })
+		setBody := jen.Func().Params(jen.Id("s").Op("*").Add(rt("ClientCall"))).BlockFunc(func(b *jen.Group) { g.encodeBody(b, body) })
 		f.Add(declDoc(name, text).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(name).
 			Params(g.clientParamsWithBody(op, jen.Id("body").Add(clientBodyType(body)))...).Add(clientMethodResults(op)).
 			Block(jen.Return(jen.Id("c").Dot(shared).Call(clientCallArgs(op, jen.Id("params"), setBody)...))))
@@ -28,7 +28,7 @@ func (g *clientGen) genClientBodyMethods(f *jen.File, op *generator.Operation) {
 	g.bodyFromSetter = true
 	defer func() { g.bodyFromSetter = false }()
 	g.genClientCall(f, op, shared, shared+" sends "+op.Name+" with the body that setBody sets, and reads its answer.",
-		g.clientParamsWithBody(op, jen.Id("setBody").Func().Params(jen.Op("*").Id("clientCall"))))
+		g.clientParamsWithBody(op, jen.Id("setBody").Func().Params(jen.Op("*").Add(rt("ClientCall")))))
 }
 
 // clientParamsWithBody are an operation's method parameters with body as

@@ -24,15 +24,15 @@ func (g *clientGen) genBulkMethod(f *jen.File, op *generator.Operation) {
 		for i, l := range bk.Lists {
 			lens[i] = jen.Len(clientBulkList(bk, jen.Id("body"), l))
 		}
-		// Without a merge, the chunks answer nothing to collect: clientChunks sends them.
-		helper, sent := "clientBulk", jen.Params(jen.Index().Add(elem.Clone()), jen.Error())
+		// Without a merge, the chunks answer nothing to collect: ClientChunks sends them.
+		helper, sent := jen.Id("clientBulk"), jen.Params(jen.Index().Add(elem.Clone()), jen.Error())
 		if bk.Merge == generator.MergeNone {
-			helper, sent = "clientChunks", jen.Error()
+			helper, sent = rt("ClientChunks"), jen.Error()
 		}
-		call := jen.Id(helper).Call(
+		call := helper.Call(
 			jen.Id("ctx"), jen.Lit(op.ID), jen.Id(bk.ChunkSizeVar), jen.Lit(int(bk.MaxItems)),
 			jen.Index().Int().Values(lens...),
-			jen.Func().Params(jen.Id("r").Id("clientChunk")).Add(sent).BlockFunc(func(send *jen.Group) {
+			jen.Func().Params(jen.Id("r").Add(rt("ClientChunk"))).Add(sent).BlockFunc(func(send *jen.Group) {
 				send.Id("req").Op(":=").Id("body")
 				for i, l := range bk.Lists {
 					send.Add(clientBulkList(bk, jen.Id("req"), l)).Op("=").Id("clientChunkOf").Call(
@@ -146,12 +146,13 @@ func clientBulkDoc(op *generator.Operation) string {
 // genBulkHelpers renders BulkError and the chunking that every bulk helper
 // shares.
 func (g *clientGen) genBulkHelpers(f *jen.File) {
-	genClientBulkError(f)
-	f.Comment("clientChunk holds, for each list of a chunked body, the bounds [lo, hi) of the")
-	f.Comment("part that one chunk sends.")
-	f.Type().Id("clientChunk").Index().Index(jen.Lit(2)).Int()
+	clientAlias(f, "BulkError", bulkErrorDoc)
+	genClientBulkError(g.rt)
+	g.rt.Comment("ClientChunk holds, for each list of a chunked body, the bounds [lo, hi) of the")
+	g.rt.Comment("part that one chunk sends.")
+	g.rt.Type().Id("ClientChunk").Index().Index(jen.Lit(2)).Int()
 	g.genClientBulk(f)
-	genClientSplit(f)
+	genClientSplit(g.rt)
 	f.Comment("clientChunkOf is the part of a list that a chunk sends: the list itself when the")
 	f.Comment("chunk takes all of it, nil when it takes none and omitEmpty is set.")
 	f.Func().Id("clientChunkOf").Types(jen.Id("T").Any()).Params(jen.Id("list").Index().Id("T"), jen.Id("part").Index(jen.Lit(2)).Int(), jen.Id("omitEmpty").Bool()).Index().Id("T").Block(
@@ -161,12 +162,14 @@ func (g *clientGen) genBulkHelpers(f *jen.File) {
 	)
 }
 
+// bulkErrorDoc is the doc comment of BulkError and of its alias.
+const bulkErrorDoc = `BulkError reports the chunks that failed in a call split by an ...InChunks method;
+what the other chunks answered is returned next to it. errors.As finds the
+*APIError of a failed chunk through it.`
+
 func genClientBulkError(f *jen.File) {
 	e := func() *jen.Statement { return jen.Id("e") }
-	f.Comment("BulkError reports the chunks that failed in a call split by an ...InChunks method;")
-	f.Comment("what the other chunks answered is returned next to it. errors.As finds the")
-	f.Comment("*APIError of a failed chunk through it.")
-	f.Type().Id("BulkError").Struct(
+	f.Add(doc(bulkErrorDoc)).Type().Id("BulkError").Struct(
 		clientDocField("ChunkSize is the number of list items per chunk: chunk i sent the items i*ChunkSize up to (i+1)*ChunkSize of the lists, taken one after the other.", jen.Id("ChunkSize"), jen.Int()),
 		clientDocField("Errs holds one entry per chunk, in the order they were sent: nil for a chunk that succeeded.", jen.Id("Errs"), jen.Index().Error()),
 	)
@@ -195,17 +198,17 @@ func genClientBulkError(f *jen.File) {
 }
 
 func (g *clientGen) genClientBulk(f *jen.File) {
-	f.Comment("clientBulk sends lists of the given lengths in chunks with send, as clientChunks")
+	f.Comment("clientBulk sends lists of the given lengths in chunks with send, as ClientChunks")
 	f.Comment("does, and returns what the chunks that succeeded answered, in order, with a")
 	f.Comment("*BulkError when some failed. Only this shell is compiled per item type.")
 	f.Comment(noInline)
 	f.Func().Id("clientBulk").Types(jen.Id("T").Any()).Params(
 		clientCtxParam(), jen.Id("operation").String(), jen.List(jen.Id("size"), jen.Id("maxItems")).Int(), jen.Id("lens").Index().Int(),
-		jen.Id("send").Func().Params(jen.Id("clientChunk")).Params(jen.Index().Id("T"), jen.Error()),
+		jen.Id("send").Func().Params(rt("ClientChunk")).Params(jen.Index().Id("T"), jen.Error()),
 	).Params(jen.Index().Id("T"), jen.Error()).Block(
 		jen.Var().Id("all").Index().Id("T"),
-		jen.Err().Op(":=").Id("clientChunks").Call(jen.Id("ctx"), jen.Id("operation"), jen.Id("size"), jen.Id("maxItems"), jen.Id("lens"),
-			jen.Func().Params(jen.Id("chunk").Id("clientChunk")).Error().Block(
+		jen.Err().Op(":=").Add(rt("ClientChunks")).Call(jen.Id("ctx"), jen.Id("operation"), jen.Id("size"), jen.Id("maxItems"), jen.Id("lens"),
+			jen.Func().Params(jen.Id("chunk").Add(rt("ClientChunk"))).Error().Block(
 				jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("send").Call(jen.Id("chunk")),
 				jen.Id("all").Op("=").Append(jen.Id("all"), jen.Id("got").Op("...")),
 				jen.Return(jen.Err()),
@@ -213,13 +216,14 @@ func (g *clientGen) genClientBulk(f *jen.File) {
 		),
 		jen.Return(jen.Id("all"), jen.Err()),
 	)
-	f.Comment("clientChunks checks the chunk size, splits lists of the given lengths into chunks,")
-	f.Comment("and sends them in order with send. It goes on after a chunk fails, but sends")
-	f.Comment("nothing more once ctx has ended, and returns a *BulkError when some failed.")
-	f.Comment("size 0 means maxItems.")
-	f.Func().Id("clientChunks").Params(
+	r := g.rt
+	r.Comment("ClientChunks checks the chunk size, splits lists of the given lengths into chunks,")
+	r.Comment("and sends them in order with send. It goes on after a chunk fails, but sends")
+	r.Comment("nothing more once ctx has ended, and returns a *BulkError when some failed.")
+	r.Comment("size 0 means maxItems.")
+	r.Func().Id("ClientChunks").Params(
 		clientCtxParam(), jen.Id("operation").String(), jen.List(jen.Id("size"), jen.Id("maxItems")).Int(), jen.Id("lens").Index().Int(),
-		jen.Id("send").Func().Params(jen.Id("clientChunk")).Error(),
+		jen.Id("send").Func().Params(jen.Id("ClientChunk")).Error(),
 	).Error().Block(
 		jen.If(jen.Id("size").Op("<=").Lit(0)).Block(jen.Id("size").Op("=").Id("maxItems")),
 		jen.If(jen.Id("size").Op("<=").Lit(0)).Block(
@@ -249,13 +253,13 @@ func genClientSplit(f *jen.File) {
 	f.Comment("clientSplit cuts lists of the given lengths, taken one after the other, into")
 	f.Comment("chunks of at most size items. Lists that are all empty make one chunk, so that")
 	f.Comment("the call is still sent once.")
-	f.Func().Id("clientSplit").Params(jen.Id("size").Int(), jen.Id("lens").Index().Int()).Index().Id("clientChunk").Block(
+	f.Func().Id("clientSplit").Params(jen.Id("size").Int(), jen.Id("lens").Index().Int()).Index().Id("ClientChunk").Block(
 		jen.Id("total").Op(":=").Lit(0),
 		jen.For(jen.List(jen.Id("_"), jen.Id("n")).Op(":=").Range().Id("lens")).Block(jen.Id("total").Op("+=").Id("n")),
-		jen.Var().Id("chunks").Index().Id("clientChunk"),
+		jen.Var().Id("chunks").Index().Id("ClientChunk"),
 		jen.For(jen.Id("start").Op(":=").Lit(0), jen.Id("start").Op("<").Id("total").Op("||").Len(jen.Id("chunks")).Op("==").Lit(0), jen.Id("start").Op("+=").Id("size")).Block(
 			jen.Id("end").Op(":=").Min(jen.Id("start").Op("+").Id("size"), jen.Id("total")),
-			jen.Id("chunk").Op(":=").Make(jen.Id("clientChunk"), jen.Len(jen.Id("lens"))),
+			jen.Id("chunk").Op(":=").Make(jen.Id("ClientChunk"), jen.Len(jen.Id("lens"))),
 			jen.Id("offset").Op(":=").Lit(0),
 			jen.For(jen.List(jen.Id("i"), jen.Id("n")).Op(":=").Range().Id("lens")).Block(
 				jen.Id("chunk").Index(jen.Id("i")).Op("=").Index(jen.Lit(2)).Int().Values(
@@ -282,13 +286,13 @@ func (g *clientGen) genParamHelpers(f *jen.File) {
 		)
 	}
 	if g.usesPathList {
-		genClientPathList(f)
+		genClientPathList(g.rt)
 	}
 	if g.usesObject {
-		genClientAddObject(f)
+		genClientAddObject(g.rt)
 	}
 	if g.usesStyledObject {
-		genClientStyledObject(f)
+		genClientStyledObject(g.rt)
 	}
 	if g.usesMapPairs {
 		f.Comment("clientMapPairs lists the keys and written values of a map, in key order.")
@@ -301,11 +305,12 @@ func (g *clientGen) genParamHelpers(f *jen.File) {
 			jen.Return(jen.Id("pairs")),
 		)
 	}
+	r := g.rt
 	if g.usesJSONText {
-		f.Comment("clientValueText writes a value that no parameter style defines, such as a union:")
-		f.Comment("a string as it is, another scalar as its JSON text (42, true), and an object or")
-		f.Comment("array as JSON text.")
-		f.Func().Id("clientValueText").Params(jen.Id("v").Any()).String().Block(
+		r.Comment("ClientValueText writes a value that no parameter style defines, such as a union:")
+		r.Comment("a string as it is, another scalar as its JSON text (42, true), and an object or")
+		r.Comment("array as JSON text.")
+		r.Func().Id("ClientValueText").Params(jen.Id("v").Any()).String().Block(
 			jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
 			jen.Var().Id("text").String(),
 			jen.If(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("text")).Op("==").Nil()).Block(jen.Return(jen.Id("text"))),
@@ -313,28 +318,28 @@ func (g *clientGen) genParamHelpers(f *jen.File) {
 		)
 	}
 	if g.usesUnionItems {
-		f.Comment("clientUnionItems writes the variant that is set of a union of scalars and lists as")
-		f.Comment("the texts of a list: a list item by item, a scalar as a list of one, null as none.")
-		f.Func().Id("clientUnionItems").Params(jen.Id("v").Any()).Index().String().Block(
+		r.Comment("ClientUnionItems writes the variant that is set of a union of scalars and lists as")
+		r.Comment("the texts of a list: a list item by item, a scalar as a list of one, null as none.")
+		r.Func().Id("ClientUnionItems").Params(jen.Id("v").Any()).Index().String().Block(
 			jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
 			jen.Var().Id("items").Index().Qual(pkgJSON, "RawMessage"),
 			jen.Switch().Block(
 				jen.Case(jen.Len(jen.Id("data")).Op("==").Lit(0).Op("||").String().Call(jen.Id("data")).Op("==").Lit("null")).Block(jen.Return(jen.Nil())),
 				jen.Case(jen.Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("items")).Op("!=").Nil()).Block(
-					jen.Return(jen.Index().String().Values(jen.Id("clientValueText").Call(jen.Qual(pkgJSON, "RawMessage").Call(jen.Id("data"))))),
+					jen.Return(jen.Index().String().Values(jen.Id("ClientValueText").Call(jen.Qual(pkgJSON, "RawMessage").Call(jen.Id("data"))))),
 				),
 			),
 			jen.Id("texts").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("items"))),
 			jen.For(jen.List(jen.Id("i"), jen.Id("item")).Op(":=").Range().Id("items")).Block(
-				jen.Id("texts").Index(jen.Id("i")).Op("=").Id("clientValueText").Call(jen.Id("item")),
+				jen.Id("texts").Index(jen.Id("i")).Op("=").Id("ClientValueText").Call(jen.Id("item")),
 			),
 			jen.Return(jen.Id("texts")),
 		)
 	}
 	if g.usesContentJSON {
-		f.Comment("clientJSONText writes the value of a parameter declared with content")
-		f.Comment("application/json: its JSON text, strings quoted.")
-		f.Func().Id("clientJSONText").Params(jen.Id("v").Any()).String().Block(
+		r.Comment("ClientJSONText writes the value of a parameter declared with content")
+		r.Comment("application/json: its JSON text, strings quoted.")
+		r.Func().Id("ClientJSONText").Params(jen.Id("v").Any()).String().Block(
 			jen.List(jen.Id("data"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
 			jen.Return(jen.String().Call(jen.Id("data"))),
 		)
@@ -342,9 +347,9 @@ func (g *clientGen) genParamHelpers(f *jen.File) {
 }
 
 func genClientPathList(f *jen.File) {
-	f.Comment("clientPathList writes a list path parameter in its style: simple a,b; label .a,b")
+	f.Comment("ClientPathList writes a list path parameter in its style: simple a,b; label .a,b")
 	f.Comment("(exploded .a.b); matrix ;name=a,b (exploded ;name=a;name=b).")
-	f.Func().Id("clientPathList").Params(jen.List(jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool(), jen.Id("values").Index().String()).String().Block(
+	f.Func().Id("ClientPathList").Params(jen.List(jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool(), jen.Id("values").Index().String()).String().Block(
 		jen.Id("escaped").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("values"))),
 		jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Id("values")).Block(
 			jen.Id("escaped").Index(jen.Id("i")).Op("=").Qual(pkgURL, "PathEscape").Call(jen.Id("v")),
@@ -360,18 +365,18 @@ func genClientPathList(f *jen.File) {
 }
 
 func genClientAddObject(f *jen.File) {
-	f.Comment("clientAddObject adds the key, value pairs of an object parameter to the query of")
+	f.Comment("ClientAddObject adds the key, value pairs of an object parameter to the query of")
 	f.Comment("a call: deepObject name[key]=value, form exploded key=value, form name=key,value,...")
-	f.Func().Id("clientAddObject").Params(jen.Id("s").Op("*").Id("clientCall"), jen.Id("name").String(), jen.List(jen.Id("deep"), jen.Id("explode")).Bool(), jen.Id("pairs").Index().String()).Block(
+	f.Func().Id("ClientAddObject").Params(jen.Id("s").Op("*").Id("ClientCall"), jen.Id("name").String(), jen.List(jen.Id("deep"), jen.Id("explode")).Bool(), jen.Id("pairs").Index().String()).Block(
 		jen.If(jen.Len(jen.Id("pairs")).Op("==").Lit(0)).Block(jen.Return()),
 		jen.If(jen.Op("!").Id("deep").Op("&&").Op("!").Id("explode")).Block(
-			jen.Id("s").Dot("addList").Call(jen.Id("name"), jen.Lit(","), jen.Id("pairs")),
+			jen.Id("s").Dot("AddList").Call(jen.Id("name"), jen.Lit(","), jen.Id("pairs")),
 			jen.Return(),
 		),
 		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("+").Lit(1).Op("<").Len(jen.Id("pairs")), jen.Id("i").Op("+=").Lit(2)).Block(
 			jen.Id("key").Op(":=").Id("pairs").Index(jen.Id("i")),
 			jen.If(jen.Id("deep")).Block(jen.Id("key").Op("=").Id("name").Op("+").Lit("[").Op("+").Id("key").Op("+").Lit("]")),
-			jen.Id("s").Dot("query").Dot("Add").Call(jen.Id("key"), jen.Id("pairs").Index(jen.Id("i").Op("+").Lit(1))),
+			jen.Id("s").Dot("Query").Dot("Add").Call(jen.Id("key"), jen.Id("pairs").Index(jen.Id("i").Op("+").Lit(1))),
 		),
 	)
 }
@@ -379,11 +384,11 @@ func genClientAddObject(f *jen.File) {
 // genClientStyledObject renders the writing of an object parameter outside
 // the query.
 func genClientStyledObject(f *jen.File) {
-	f.Comment("clientStyledObject writes the key, value pairs of an object parameter in a path,")
+	f.Comment("ClientStyledObject writes the key, value pairs of an object parameter in a path,")
 	f.Comment("header or cookie: simple role,admin,firstName,Alex (exploded role=admin,firstName=Alex),")
 	f.Comment("label .role,admin (exploded .role=admin.firstName=Alex), matrix ;name=role,admin")
 	f.Comment("(exploded ;role=admin;firstName=Alex). escape, when set, escapes each key and value.")
-	f.Func().Id("clientStyledObject").Params(jen.List(jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool(), jen.Id("pairs").Index().String(), jen.Id("escape").Func().Params(jen.String()).String()).String().Block(
+	f.Func().Id("ClientStyledObject").Params(jen.List(jen.Id("style"), jen.Id("name")).String(), jen.Id("explode").Bool(), jen.Id("pairs").Index().String(), jen.Id("escape").Func().Params(jen.String()).String()).String().Block(
 		jen.List(jen.Id("prefix"), jen.Id("sep"), jen.Id("kv")).Op(":=").List(jen.Lit(""), jen.Lit(","), jen.Lit(",")),
 		jen.If(jen.Id("explode")).Block(jen.Id("kv").Op("=").Lit("=")),
 		jen.Switch().Block(

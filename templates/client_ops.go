@@ -31,17 +31,17 @@ func (g *clientGen) genClientCall(f *jen.File, op *generator.Operation, name, te
 			}
 			return
 		}
-		b.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("s"))
+		b.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("engine").Dot("Send").Call(jen.Id("ctx"), jen.Id("s"))
 		b.Add(clientIfErr(clientFailResults(op, jen.Err())...))
 		b.Switch().BlockFunc(func(sw *jen.Group) {
 			for _, r := range op.Successes {
 				sw.Case(clientSuccessCond(op, r)).Block(clientSuccessReturn(op, r)...)
 			}
 			if !clientTakesEvery2xx(op) {
-				sw.Case(jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(2)).Block(clientUndocumentedSuccess(op)...)
+				sw.Case(jen.Id("resp").Dot("Status").Op("/").Lit(100).Op("==").Lit(2)).Block(clientUndocumentedSuccess(op)...)
 			}
 		})
-		b.Return(clientFailResults(op, jen.Id("resp").Dot("failWith").Call(jen.Id("s"), errors))...)
+		b.Return(clientFailResults(op, jen.Id("resp").Dot("FailWith").Call(jen.Id("s"), errors))...)
 	}))
 }
 
@@ -50,11 +50,11 @@ func (g *clientGen) genClientCall(f *jen.File, op *generator.Operation, name, te
 // path checks, the parameters and the body. An error building the call is
 // kept in it, and send returns it unsent.
 func (g *clientGen) genCallSetup(b *jen.Group, op *generator.Operation, desc jen.Code) {
-	b.Id("s").Op(":=").Op("&").Id("clientCall").Values()
-	b.Id("s").Dot("start").Call(jen.Op("&").Add(desc), g.clientPathExpr(op), jen.Id("opts"))
+	b.Id("s").Op(":=").Op("&").Add(rt("ClientCall")).Values()
+	b.Id("s").Dot("Start").Call(jen.Op("&").Add(desc), g.clientPathExpr(op), jen.Id("opts"))
 	g.genPathChecks(b, op)
 	if clientStreams(op) {
-		b.Id("s").Dot("streamAnswer").Op("=").True()
+		b.Id("s").Dot("StreamAnswer").Op("=").True()
 	}
 	if op.ParamsType != "" {
 		b.If(jen.Id("params").Op("!=").Nil()).BlockFunc(func(pb *jen.Group) {
@@ -273,11 +273,12 @@ func clientMethodConst(method string) string {
 // spec states no requirement (every credential is sent). Static data, so
 // that a method passes one pointer and builds no literal.
 func (g *clientGen) clientOpDesc(f *jen.File, op *generator.Operation, name, accept string) jen.Code {
-	fields := []jen.Code{jen.Lit(op.ID), jen.Qual(pkgHTTP, clientMethodConst(op.Method)), jen.Lit(accept)}
+	fields := jen.Dict{jen.Id("ID"): jen.Lit(op.ID), jen.Id("Method"): jen.Qual(pkgHTTP, clientMethodConst(op.Method))}
+	if accept != "" {
+		fields[jen.Id("Accept")] = jen.Lit(accept)
+	}
 	switch {
-	case !g.auth:
-	case op.SecurityUnstated:
-		fields = append(fields, jen.Nil())
+	case !g.auth, op.SecurityUnstated: // nil: every credential is sent
 	default:
 		seen := map[string]bool{}
 		alts := []jen.Code{}
@@ -297,9 +298,9 @@ func (g *clientGen) clientOpDesc(f *jen.File, op *generator.Operation, name, acc
 			}
 			alts = append(alts, jen.Values(lits...))
 		}
-		fields = append(fields, jen.Index().Index().String().Values(alts...))
+		fields[jen.Id("Security")] = jen.Index().Index().String().Values(alts...)
 	}
-	return g.clientShared(f, "clientOp"+name, "is how the calls of "+name+" start.", jen.Id("clientOp").Values(fields...))
+	return g.clientShared(f, "clientOp"+name, "is how the calls of "+name+" start.", rt("ClientOp").Values(fields))
 }
 
 // clientAccept is the Accept header of a call: the media types of its
@@ -335,23 +336,23 @@ func (g *clientGen) encodeBody(b *jen.Group, body *generator.RequestBody) {
 	var set jen.Code
 	switch {
 	case body.Kind == generator.BodyBinary:
-		set = jen.Id("s").Dot("setStream").Call(jen.Lit(sentContentType(body.ContentType)), jen.Id("body"))
+		set = jen.Id("s").Dot("SetStream").Call(jen.Lit(sentContentType(body.ContentType)), jen.Id("body"))
 	case body.Kind == generator.BodyForm:
-		set = jen.Id("s").Dot("keep").Call(jen.Id("s").Dot("setForm").Call(jen.Lit(body.ContentType), jen.Id("body"), formStylesLit(body)))
+		set = jen.Id("s").Dot("Keep").Call(jen.Id("s").Dot("SetForm").Call(jen.Lit(body.ContentType), jen.Id("body"), formStylesLit(body)))
 	case body.Kind == generator.BodyMultipart:
-		set = jen.Id("s").Dot("keep").Call(jen.Id("s").Dot("setMultipart").Call(jen.Id("body"), clientPartsLit(body)))
+		set = jen.Id("s").Dot("Keep").Call(jen.Id("s").Dot("SetMultipart").Call(jen.Id("body"), clientPartsLit(body)))
 	case body.Kind == generator.BodyText && body.Required:
-		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Index().Byte().Call(jen.Id("body")))
+		set = jen.Id("s").Dot("SetBody").Call(jen.Lit(body.ContentType), jen.Index().Byte().Call(jen.Id("body")))
 	case body.Kind == generator.BodyText:
-		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Index().Byte().Call(jen.Op("*").Id("body")))
+		set = jen.Id("s").Dot("SetBody").Call(jen.Lit(body.ContentType), jen.Index().Byte().Call(jen.Op("*").Id("body")))
 	case body.Type.Kind == generator.RefBytes && (!body.JSON || body.Type.Format == ""):
-		set = jen.Id("s").Dot("setBody").Call(jen.Lit(body.ContentType), jen.Id("body"))
+		set = jen.Id("s").Dot("SetBody").Call(jen.Lit(body.ContentType), jen.Id("body"))
 	case !body.Required && !body.Type.IsCollection() && body.Type.Kind != generator.RefAny:
 		g.usesOptJSON = true
-		b.Id("clientOptJSON").Call(jen.Id("s"), jen.Lit(body.ContentType), jen.Id("body").Op("!=").Nil(), jen.Id("body"))
+		b.Add(rt("ClientOptJSON")).Call(jen.Id("s"), jen.Lit(body.ContentType), jen.Id("body").Op("!=").Nil(), jen.Id("body"))
 		return
 	default:
-		set = jen.Id("s").Dot("setJSON").Call(jen.Lit(body.ContentType), jen.Id("body"))
+		set = jen.Id("s").Dot("SetJSON").Call(jen.Lit(body.ContentType), jen.Id("body"))
 	}
 	if body.Required {
 		b.Add(set)
@@ -365,9 +366,9 @@ func (g *clientGen) encodeBody(b *jen.Group, body *generator.RequestBody) {
 // are told apart by their exact status.
 func clientSuccessCond(op *generator.Operation, r *generator.Response) jen.Code {
 	if len(op.Successes) == 1 || r.Range == 2 {
-		return jen.Id("resp").Dot("status").Op("/").Lit(100).Op("==").Lit(2)
+		return jen.Id("resp").Dot("Status").Op("/").Lit(100).Op("==").Lit(2)
 	}
-	return jen.Id("resp").Dot("status").Op("==").Lit(r.Status)
+	return jen.Id("resp").Dot("Status").Op("==").Lit(r.Status)
 }
 
 // clientTakesEvery2xx reports whether the success answers of an operation
@@ -391,7 +392,7 @@ func clientTakesEvery2xx(op *generator.Operation) bool {
 func clientUndocumentedSuccess(op *generator.Operation) []jen.Code {
 	var out []jen.Code
 	if clientStreams(op) {
-		out = append(out, jen.Id("clientDiscard").Call(jen.Id("resp").Dot("stream")))
+		out = append(out, rt("ClientDiscard").Call(jen.Id("resp").Dot("Stream")))
 	}
 	switch {
 	case op.ResultType != "":
@@ -416,18 +417,18 @@ func clientSuccessReturn(op *generator.Operation, r *generator.Response) []jen.C
 	case r.Type == nil:
 		return []jen.Code{jen.Return(result(jen.True()), jen.Nil())}
 	case r.Raw && clientStreamed(op, r):
-		return []jen.Code{jen.Return(result(jen.Id("resp").Dot("stream")), jen.Nil())}
+		return []jen.Code{jen.Return(result(jen.Id("resp").Dot("Stream")), jen.Nil())}
 	case r.Raw && r.Kind == generator.BodyText && op.ResultType == "":
-		return []jen.Code{jen.Return(jen.String().Call(jen.Id("resp").Dot("body")), jen.Nil())}
+		return []jen.Code{jen.Return(jen.String().Call(jen.Id("resp").Dot("Body")), jen.Nil())}
 	case r.Raw && r.Kind == generator.BodyText:
 		return []jen.Code{
-			jen.Id("text").Op(":=").String().Call(jen.Id("resp").Dot("body")),
+			jen.Id("text").Op(":=").String().Call(jen.Id("resp").Dot("Body")),
 			jen.Return(result(jen.Op("&").Id("text")), jen.Nil()),
 		}
 	case r.Raw && op.ResultType == "":
-		return []jen.Code{jen.Return(jen.Id("resp").Dot("body"), jen.Nil())}
+		return []jen.Code{jen.Return(jen.Id("resp").Dot("Body"), jen.Nil())}
 	case r.Raw:
-		return []jen.Code{jen.Return(result(jen.Op("&").Id("resp").Dot("body")), jen.Nil())}
+		return []jen.Code{jen.Return(result(jen.Op("&").Id("resp").Dot("Body")), jen.Nil())}
 	}
 	value := jen.Id("r")
 	if op.ResultType == "" && !r.ResultByPointer {
@@ -435,7 +436,7 @@ func clientSuccessReturn(op *generator.Operation, r *generator.Response) []jen.C
 	}
 	return []jen.Code{
 		jen.Id("r").Op(":=").New(typeRef(r.Type)),
-		jen.If(jen.Err().Op("=").Id("resp").Dot("decode").Call(jen.Id("s"), jen.Id("r")), jen.Err().Op("!=").Nil()).Block(
+		jen.If(jen.Err().Op("=").Id("resp").Dot("Decode").Call(jen.Id("s"), jen.Id("r")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(clientFailResults(op, jen.Err())...),
 		),
 		jen.Return(result(value), jen.Nil()),

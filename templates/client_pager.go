@@ -11,15 +11,16 @@ const clientPkgMaphash = "hash/maphash"
 // genClientPager renders the machinery that every page iterator shares,
 // once per package: the page type, the loop with its stop rules, and for
 // the styles that follow URLs, the client that goes there.
-func genClientPager(f *jen.File, api *generator.API, auth bool) {
+func genClientPager(f, r *jen.File, api *generator.API, auth bool) {
 	genClientPageType(f)
+	genClientWalk(r)
 	genClientPagesLoop(f)
-	genClientPageHelpers(f)
+	genClientPageHelpers(f, r)
 	if pagerUses(api, generator.PagingLink, generator.PagingNextURL) {
-		genClientPageClient(f, api, auth)
+		genClientPageClient(f, r, api, auth)
 	}
 	if pagerUses(api, generator.PagingLink) {
-		genClientLinkNext(f)
+		genClientLinkNext(r)
 		genClientLinkPages(f)
 	}
 	for _, op := range api.Operations {
@@ -73,7 +74,7 @@ func genClientPagesLoop(f *jen.File) {
 	f.Comment("seen reach the total, when the next key is the zero K or one already fetched, when a")
 	f.Comment("page repeats the items of an earlier one (a server that ignores the page parameter; a")
 	f.Comment("second empty page is such a repeat), after maxPages pages when it is positive, when the")
-	f.Comment("loop breaks, and at the first error, which it yields. The rules are clientWalk's, so")
+	f.Comment("loop breaks, and at the first error, which it yields. The rules are ClientWalk's, so")
 	f.Comment("that only this loop is compiled per item type; it is kept out of line, so that it is not")
 	f.Comment("compiled once more in every method that returns it.")
 	f.Comment(noInline)
@@ -82,23 +83,22 @@ func genClientPagesLoop(f *jen.File) {
 		jen.Id("fetch").Func().Params(clientCtxParam(), jen.Id("at").Id("K")).Params(jen.Id("clientPage").Types(jen.Id("T"), jen.Id("K")), jen.Error()),
 	).Qual(clientPkgIter, "Seq2").Types(jen.Id("T"), jen.Error()).Block(
 		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(jen.Id("T"), jen.Error()).Bool()).Block(
-			jen.Id("w").Op(":=").Id("newClientWalk").Call(jen.Id("maxPages"), jen.Id("keepEmpty")),
+			jen.Id("w").Op(":=").Add(rt("NewClientWalk")).Call(jen.Id("maxPages"), jen.Id("keepEmpty")),
 			jen.Var().Id("none").Id("K"),
-			jen.For(jen.Id("at").Op(":=").Id("first"), jen.Id("at").Op("!=").Id("none").Op("||").Id("w").Dot("n").Op("==").Lit(0), jen.Empty()).Block(
-				jen.List(jen.Id("more"), jen.Err()).Op(":=").Add(w("begin")).Call(jen.Id("ctx"), jen.Id("at")),
+			jen.For(jen.Id("at").Op(":=").Id("first"), jen.Id("at").Op("!=").Id("none").Op("||").Id("w").Dot("N").Op("==").Lit(0), jen.Empty()).Block(
+				jen.List(jen.Id("more"), jen.Err()).Op(":=").Add(w("Begin")).Call(jen.Id("ctx"), jen.Id("at")),
 				jen.Var().Id("p").Id("clientPage").Types(jen.Id("T"), jen.Id("K")),
 				jen.If(jen.Id("more")).Block(jen.List(jen.Id("p"), jen.Err()).Op("=").Id("fetch").Call(jen.Id("ctx"), jen.Id("at"))),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Var().Id("zero").Id("T"), jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return()),
-				jen.If(jen.Op("!").Id("more").Op("||").Op("!").Add(w("fresh")).Call(p("items"))).Block(jen.Return()),
+				jen.If(jen.Op("!").Id("more").Op("||").Op("!").Add(w("Fresh")).Call(p("items"))).Block(jen.Return()),
 				jen.For(jen.List(jen.Id("_"), jen.Id("item")).Op(":=").Range().Add(p("items"))).Block(
 					jen.If(jen.Op("!").Id("yield").Call(jen.Id("item"), jen.Nil())).Block(jen.Return()),
 				),
-				jen.If(jen.Op("!").Add(w("goOn")).Call(jen.Len(p("items")), p("total"), p("limit"), p("next"))).Block(jen.Return()),
+				jen.If(jen.Op("!").Add(w("GoOn")).Call(jen.Len(p("items")), p("total"), p("limit"), p("next"))).Block(jen.Return()),
 				jen.Id("at").Op("=").Add(p("next")),
 			),
 		)),
 	)
-	genClientWalk(f)
 }
 
 // genClientWalk renders the state and stop rules of clientPages, which know
@@ -106,46 +106,48 @@ func genClientPagesLoop(f *jen.File) {
 // once for every item and key type.
 func genClientWalk(f *jen.File) {
 	w := func(name string) *jen.Statement { return jen.Id("w").Dot(name) }
-	recv := jen.Id("w").Op("*").Id("clientWalk")
-	f.Comment("clientWalk is the state of one walk of clientPages: the keys fetched, the")
+	recv := jen.Id("w").Op("*").Id("ClientWalk")
+	f.Comment("ClientWalk is the state of one walk of clientPages: the keys fetched, the")
 	f.Comment("fingerprints of the pages seen, and the items seen. Its methods stay out of line,")
 	f.Comment("so that they are not compiled again in every item type's loop.")
-	f.Type().Id("clientWalk").Struct(
-		jen.List(jen.Id("maxPages"), jen.Id("n")).Int(),
+	f.Type().Id("ClientWalk").Struct(
+		jen.Id("N").Int().Comment("the pages fetched"),
+		jen.Id("maxPages").Int(),
 		jen.Id("keepEmpty").Bool(),
 		jen.Id("fetched").Map(jen.Any()).Bool(),
 		jen.Id("pages").Map(jen.Uint64()).Bool(),
 		jen.Id("seed").Qual(clientPkgMaphash, "Seed"),
 		jen.Id("seen").Int64(),
 	)
-	f.Func().Id("newClientWalk").Params(jen.Id("maxPages").Int(), jen.Id("keepEmpty").Bool()).Op("*").Id("clientWalk").Block(
-		jen.Return(jen.Op("&").Id("clientWalk").Values(jen.Dict{
+	f.Comment("NewClientWalk starts a walk of at most maxPages pages (0: no cap).")
+	f.Func().Id("NewClientWalk").Params(jen.Id("maxPages").Int(), jen.Id("keepEmpty").Bool()).Op("*").Id("ClientWalk").Block(
+		jen.Return(jen.Op("&").Id("ClientWalk").Values(jen.Dict{
 			jen.Id("maxPages"): jen.Id("maxPages"), jen.Id("keepEmpty"): jen.Id("keepEmpty"),
 			jen.Id("fetched"): jen.Map(jen.Any()).Bool().Values(), jen.Id("pages"): jen.Map(jen.Uint64()).Bool().Values(),
 			jen.Id("seed"): jen.Qual(clientPkgMaphash, "MakeSeed").Call(),
 		})),
 	)
-	f.Comment("begin reports whether to fetch the page at key at: not after maxPages pages, and")
+	f.Comment("Begin reports whether to fetch the page at key at: not after maxPages pages, and")
 	f.Comment("not once ctx has ended, which is the error.")
 	f.Comment(noInline)
-	f.Func().Params(recv.Clone()).Id("begin").Params(clientCtxParam(), jen.Id("at").Any()).Params(jen.Bool(), jen.Error()).Block(
-		jen.If(w("maxPages").Op(">").Lit(0).Op("&&").Add(w("n")).Op(">=").Add(w("maxPages"))).Block(jen.Return(jen.False(), jen.Nil())),
+	f.Func().Params(recv.Clone()).Id("Begin").Params(clientCtxParam(), jen.Id("at").Any()).Params(jen.Bool(), jen.Error()).Block(
+		jen.If(w("maxPages").Op(">").Lit(0).Op("&&").Add(w("N")).Op(">=").Add(w("maxPages"))).Block(jen.Return(jen.False(), jen.Nil())),
 		jen.If(jen.Err().Op(":=").Id("ctx").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
-		w("n").Op("++"),
+		w("N").Op("++"),
 		w("fetched").Index(jen.Id("at")).Op("=").True(),
 		jen.Return(jen.True(), jen.Nil()),
 	)
-	f.Comment("fresh reports whether a page's items differ from those of every earlier page.")
+	f.Comment("Fresh reports whether a page's items differ from those of every earlier page.")
 	f.Comment(noInline)
-	f.Func().Params(recv.Clone()).Id("fresh").Params(jen.Id("items").Any()).Bool().Block(
+	f.Func().Params(recv.Clone()).Id("Fresh").Params(jen.Id("items").Any()).Bool().Block(
 		jen.List(jen.Id("sum"), jen.Id("ok")).Op(":=").Id("clientPageSum").Call(w("seed"), jen.Id("items")),
 		jen.If(jen.Id("ok").Op("&&").Add(w("pages")).Index(jen.Id("sum"))).Block(jen.Return(jen.False())),
 		w("pages").Index(jen.Id("sum")).Op("=").True(),
 		jen.Return(jen.True()),
 	)
-	f.Comment("goOn reports, after a page of n items, whether there is a next page to fetch.")
+	f.Comment("GoOn reports, after a page of n items, whether there is a next page to fetch.")
 	f.Comment(noInline)
-	f.Func().Params(recv.Clone()).Id("goOn").Params(jen.Id("n").Int(), jen.List(jen.Id("total"), jen.Id("limit")).Int64(), jen.Id("next").Any()).Bool().Block(
+	f.Func().Params(recv.Clone()).Id("GoOn").Params(jen.Id("n").Int(), jen.List(jen.Id("total"), jen.Id("limit")).Int64(), jen.Id("next").Any()).Bool().Block(
 		w("seen").Op("+=").Int64().Call(jen.Id("n")),
 		jen.Return(jen.Op("!").Parens(
 			jen.Id("n").Op("==").Lit(0).Op("&&").Op("!").Add(w("keepEmpty")).Op("||").
@@ -156,10 +158,10 @@ func genClientWalk(f *jen.File) {
 	)
 }
 
-func genClientPageHelpers(f *jen.File) {
-	f.Comment("clientPageSum fingerprints the items of a page, to notice a page that repeats an")
-	f.Comment("earlier one; ok is false when they cannot be encoded.")
-	f.Func().Id("clientPageSum").Params(jen.Id("seed").Qual(clientPkgMaphash, "Seed"), jen.Id("items").Any()).Params(jen.Uint64(), jen.Bool()).Block(
+func genClientPageHelpers(f, r *jen.File) {
+	r.Comment("clientPageSum fingerprints the items of a page, to notice a page that repeats an")
+	r.Comment("earlier one; ok is false when they cannot be encoded.")
+	r.Func().Id("clientPageSum").Params(jen.Id("seed").Qual(clientPkgMaphash, "Seed"), jen.Id("items").Any()).Params(jen.Uint64(), jen.Bool()).Block(
 		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("items")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(0), jen.False())),
 		jen.Return(jen.Qual(clientPkgMaphash, "Bytes").Call(jen.Id("seed"), jen.Id("data")), jen.True()),
@@ -173,7 +175,7 @@ func genClientPageHelpers(f *jen.File) {
 
 // genClientPageClient renders pageClient and the doer that keeps the
 // answer's header, for the styles that follow a URL from the server.
-func genClientPageClient(f *jen.File, api *generator.API, auth bool) {
+func genClientPageClient(f, r *jen.File, api *generator.API, auth bool) {
 	var keys []jen.Code
 	for _, sc := range api.SecuritySchemes {
 		if sc.Type == "apiKey" && sc.In == "query" {
@@ -181,14 +183,15 @@ func genClientPageClient(f *jen.File, api *generator.API, auth bool) {
 		}
 	}
 	req := func() *jen.Statement { return jen.Id("req") }
-	f.Comment("clientHeaderKeeper keeps the header of the last answer, for the Link header.")
-	f.Type().Id("clientHeaderKeeper").Struct(
-		jen.Id("doer").Id("HTTPDoer"),
-		jen.Id("header").Qual(pkgHTTP, "Header"),
+	r.Comment("ClientHeaderKeeper keeps the header of the last answer, for the Link header.")
+	r.Type().Id("ClientHeaderKeeper").Struct(
+		jen.Id("Doer").Id("HTTPDoer"),
+		jen.Id("Header").Qual(pkgHTTP, "Header"),
 	)
-	f.Func().Params(jen.Id("k").Op("*").Id("clientHeaderKeeper")).Id("Do").Params(req().Op("*").Qual(pkgHTTP, "Request")).Params(jen.Op("*").Qual(pkgHTTP, "Response"), jen.Error()).Block(
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("k").Dot("doer").Dot("Do").Call(req()),
-		jen.If(jen.Id("resp").Op("!=").Nil()).Block(jen.Id("k").Dot("header").Op("=").Id("resp").Dot("Header")),
+	r.Comment("Do sends req with Doer and keeps the answer's header.")
+	r.Func().Params(jen.Id("k").Op("*").Id("ClientHeaderKeeper")).Id("Do").Params(req().Op("*").Qual(pkgHTTP, "Request")).Params(jen.Op("*").Qual(pkgHTTP, "Response"), jen.Error()).Block(
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Id("k").Dot("Doer").Dot("Do").Call(req()),
+		jen.If(jen.Id("resp").Op("!=").Nil()).Block(jen.Id("k").Dot("Header").Op("=").Id("resp").Dot("Header")),
 		jen.Return(jen.Id("resp"), jen.Err()),
 	)
 	f.Comment("pageClient is a copy of c that sends the next call to next, a URL from the server")
@@ -197,10 +200,10 @@ func genClientPageClient(f *jen.File, api *generator.API, auth bool) {
 	f.Comment("on the scheme and host of the base URL, so that a server cannot send them elsewhere.")
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("pageClient").Params(jen.Id("next").String()).Params(jen.Op("*").Id("Client"), jen.Op("*").Qual(pkgHTTP, "Header"), jen.Error()).Block(
 		jen.Id("pc").Op(":=").Op("*").Id("c"),
-		jen.Id("keeper").Op(":=").Op("&").Id("clientHeaderKeeper").Values(jen.Id("doer").Op(":").Id("c").Dot("httpClient")),
-		jen.Id("pc").Dot("httpClient").Op("=").Id("keeper"),
-		jen.If(jen.Id("next").Op("==").Lit("")).Block(jen.Return(jen.Op("&").Id("pc"), jen.Op("&").Id("keeper").Dot("header"), jen.Nil())),
-		jen.List(jen.Id("base"), jen.Err()).Op(":=").Qual(pkgURL, "Parse").Call(jen.Id("c").Dot("baseURL")),
+		jen.Id("keeper").Op(":=").Op("&").Add(rt("ClientHeaderKeeper")).Values(jen.Id("Doer").Op(":").Id("c").Dot("engine").Dot("HTTPClient")),
+		jen.Id("pc").Dot("engine").Dot("HTTPClient").Op("=").Id("keeper"),
+		jen.If(jen.Id("next").Op("==").Lit("")).Block(jen.Return(jen.Op("&").Id("pc"), jen.Op("&").Id("keeper").Dot("Header"), jen.Nil())),
+		jen.List(jen.Id("base"), jen.Err()).Op(":=").Qual(pkgURL, "Parse").Call(jen.Id("c").Dot("engine").Dot("BaseURL")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Err())),
 		jen.List(jen.Id("target"), jen.Err()).Op(":=").Id("base").Dot("Parse").Call(jen.Id("next")),
 		jen.If(jen.Err().Op("!=").Nil().Op("||").Parens(jen.Id("target").Dot("Scheme").Op("!=").Lit("http").Op("&&").Id("target").Dot("Scheme").Op("!=").Lit("https"))).Block(
@@ -211,7 +214,7 @@ func genClientPageClient(f *jen.File, api *generator.API, auth bool) {
 				return
 			}
 			st.Id("sameHost").Op(":=").Id("target").Dot("Scheme").Op("==").Id("base").Dot("Scheme").Op("&&").Qual(pkgStrings, "EqualFold").Call(jen.Id("target").Dot("Host"), jen.Id("base").Dot("Host")).Line()
-			st.If(jen.Op("!").Id("sameHost")).Block(jen.Id("pc").Dot("credentials").Op("=").Id("Credentials").Values())
+			st.If(jen.Op("!").Id("sameHost")).Block(jen.Id("pc").Dot("engine").Dot("Secrets").Op("=").Nil())
 		}),
 		jen.List(jen.Id("ref"), jen.Id("_")).Op(":=").Qual(pkgURL, "Parse").Call(jen.Id("next")),
 		jen.Id("goTo").Op(":=").Func().Params(jen.Id("_").Qual(pkgContext, "Context"), req().Op("*").Qual(pkgHTTP, "Request")).Error().BlockFunc(func(b *jen.Group) {
@@ -228,8 +231,8 @@ func genClientPageClient(f *jen.File, api *generator.API, auth bool) {
 			b.Return(jen.Nil())
 		}),
 		jen.Comment("First, so that the client's editors (a signature) see the URL that is sent."),
-		jen.Id("pc").Dot("editors").Op("=").Append(jen.Index().Id("RequestEditorFn").Values(jen.Id("goTo")), jen.Id("c").Dot("editors").Op("...")),
-		jen.Return(jen.Op("&").Id("pc"), jen.Op("&").Id("keeper").Dot("header"), jen.Nil()),
+		jen.Id("pc").Dot("engine").Dot("Editors").Op("=").Append(jen.Index().Id("RequestEditorFn").Values(jen.Id("goTo")), jen.Id("c").Dot("engine").Dot("Editors").Op("...")),
+		jen.Return(jen.Op("&").Id("pc"), jen.Op("&").Id("keeper").Dot("Header"), jen.Nil()),
 	)
 	if len(keys) > 0 {
 		f.Comment("clientKeepKeys adds to u the API keys of sent (the query of the call) that u lacks,")
@@ -248,9 +251,9 @@ func genClientPageClient(f *jen.File, api *generator.API, auth bool) {
 // genClientLinkNext renders the reader of RFC 8288 Link headers.
 func genClientLinkNext(f *jen.File) {
 	s := func(name string) *jen.Statement { return jen.Qual(pkgStrings, name) }
-	f.Comment("clientLinkNext is the target of the link with rel=\"next\" in an answer's Link headers")
+	f.Comment("ClientLinkNext is the target of the link with rel=\"next\" in an answer's Link headers")
 	f.Comment("(RFC 8288: `<https://api.example.com/items?page=2>; rel=\"next\", <...>; rel=\"last\"`), or \"\".")
-	f.Func().Id("clientLinkNext").Params(jen.Id("header").Qual(pkgHTTP, "Header")).String().Block(
+	f.Func().Id("ClientLinkNext").Params(jen.Id("header").Qual(pkgHTTP, "Header")).String().Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("value")).Op(":=").Range().Id("header").Dot("Values").Call(jen.Lit("Link"))).Block(
 			jen.For().Block(
 				jen.List(jen.Id("start"), jen.Id("end")).Op(":=").List(s("IndexByte").Call(jen.Id("value"), jen.LitRune('<')), s("IndexByte").Call(jen.Id("value"), jen.LitRune('>'))),
@@ -289,7 +292,7 @@ func genClientLinkPages(f *jen.File) {
 				clientIfErr(page.Clone().Values(), jen.Err()),
 				jen.List(jen.Id("items"), jen.Err()).Op(":=").Id("fetch").Call(jen.Id("ctx"), jen.Id("pc")),
 				clientIfErr(page.Clone().Values(), jen.Err()),
-				jen.Return(page.Clone().Values(jen.Dict{jen.Id("items"): jen.Id("items"), jen.Id("next"): jen.Id("clientLinkNext").Call(jen.Op("*").Id("header"))}), jen.Nil()),
+				jen.Return(page.Clone().Values(jen.Dict{jen.Id("items"): jen.Id("items"), jen.Id("next"): rt("ClientLinkNext").Call(jen.Op("*").Id("header"))}), jen.Nil()),
 			),
 		)),
 	)

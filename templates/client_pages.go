@@ -128,7 +128,7 @@ func (g *clientGen) pageFetch(b *jen.Group, op *generator.Operation) {
 	case generator.PagingToken, generator.PagingNextURL:
 		b.Add(page()).Dot("next").Op("=").Add(pageValue(jen.Id("resp"), pg.Next))
 	case generator.PagingLink:
-		b.Add(page()).Dot("next").Op("=").Id("clientLinkNext").Call(jen.Op("*").Id(pg.Locals.Header))
+		b.Add(page()).Dot("next").Op("=").Add(rt("ClientLinkNext")).Call(jen.Op("*").Id(pg.Locals.Header))
 	}
 	if len(pg.Total) > 0 {
 		total := jen.Int64().Call(pageValue(jen.Id("resp"), pg.Total))

@@ -19,7 +19,7 @@ func (g *clientGen) genPathChecks(b *jen.Group, op *generator.Operation) {
 		default:
 			continue
 		}
-		b.Id("s").Dot("emptyPath").Call(jen.Lit(p.Name), empty)
+		b.Id("s").Dot("EmptyPath").Call(jen.Lit(p.Name), empty)
 	}
 }
 
@@ -58,7 +58,7 @@ func (g *clientGen) clientPathExpr(op *generator.Operation) jen.Code {
 // (/users/{id}/expire?temp=true), after the parameters, so that they win.
 func genFixedQuery(b *jen.Group, op *generator.Operation) {
 	for _, q := range op.Route.Query {
-		b.Id("s").Dot("query").Dot("Set").Call(jen.Lit(q.Name), jen.Lit(q.Value))
+		b.Id("s").Dot("Query").Dot("Set").Call(jen.Lit(q.Name), jen.Lit(q.Value))
 	}
 }
 
@@ -70,7 +70,7 @@ func (g *clientGen) clientPathValue(p *generator.Param) (prefix string, value je
 	switch generator.ClientEncoding(p) {
 	case generator.EncodeList:
 		g.usesPathList = true
-		return "", jen.Id("clientPathList").Call(jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode), g.clientListValues(clientUnalias(p.Type).Elem, p.Type, x))
+		return "", rt("ClientPathList").Call(jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode), g.clientListValues(clientUnalias(p.Type).Elem, p.Type, x))
 	case generator.EncodeJSON:
 		return "", jen.Qual(pkgURL, "PathEscape").Call(g.clientJSONValue(p, x))
 	case generator.EncodeObject:
@@ -138,7 +138,7 @@ func clientFormat(t *generator.TypeRef, x *jen.Statement) *jen.Statement {
 		return jen.Qual(clientPkgBase64, "StdEncoding").Dot("EncodeToString").Call(as(jen.Index().Byte()))
 	case generator.RefNamed:
 		if base.Named.Kind != generator.KindEnum {
-			return jen.Id("clientValueText").Call(x)
+			return rt("ClientValueText").Call(x)
 		}
 		switch base.Named.Enum.Base {
 		case generator.RefString:
@@ -148,7 +148,7 @@ func clientFormat(t *generator.TypeRef, x *jen.Statement) *jen.Statement {
 		}
 		return formatInt()
 	}
-	return jen.Id("clientValueText").Call(x)
+	return rt("ClientValueText").Call(x)
 }
 
 // clientListValues is a []string expression of a list of scalars: the list
@@ -180,7 +180,7 @@ func (g *clientGen) genParamsEncoding(b *jen.Group, op *generator.Operation) {
 		}
 	}
 	if op.Filter != nil {
-		b.Id("params").Dot(generator.FilterField).Dot(generator.FilterAppendQuery).Call(jen.Id("s").Dot("query"))
+		b.Id("params").Dot(generator.FilterField).Dot(generator.FilterAppendQuery).Call(jen.Id("s").Dot("Query"))
 	}
 }
 
@@ -220,26 +220,26 @@ func (g *clientGen) clientParamSet(p *generator.Param, x *jen.Statement) []jen.C
 		values := g.clientListValues(clientUnalias(p.Type).Elem, p.Type, x)
 		if p.In == "query" && (p.Explode || p.Style == "deepObject") {
 			return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(values)).Block(
-				jen.Id("s").Dot("query").Dot("Add").Call(jen.Lit(p.Name), jen.Id("v")),
+				jen.Id("s").Dot("Query").Dot("Add").Call(jen.Lit(p.Name), jen.Id("v")),
 			)}
 		}
 		if p.In == "query" {
 			g.usesAddList = true
-			return []jen.Code{jen.Id("s").Dot("addList").Call(jen.Lit(p.Name), jen.Lit(clientListSeparator(p)), values)}
+			return []jen.Code{jen.Id("s").Dot("AddList").Call(jen.Lit(p.Name), jen.Lit(clientListSeparator(p)), values)}
 		}
 		return []jen.Code{clientPut(p, jen.Qual(pkgStrings, "Join").Call(values, jen.Lit(",")))}
 	case generator.EncodeDeepObject:
-		return []jen.Code{jen.Id("clientDeepObject").Call(jen.Id("s").Dot("query"), jen.Lit(p.Name), x)}
+		return []jen.Code{rt("ClientDeepObject").Call(jen.Id("s").Dot("Query"), jen.Lit(p.Name), x)}
 	case generator.EncodeUnionList:
 		g.usesUnionItems, g.usesJSONText, g.usesPut = true, true, true
 		g.clientFormatter(&generator.TypeRef{Kind: generator.RefString})
-		return []jen.Code{jen.Id("clientList").Call(jen.Id("s"), jen.Id("clientInQuery"), jen.Lit(p.Name), jen.Lit(listSeparatorOf(p)), jen.Id("clientUnionItems").Call(x), jen.Id("clientString"))}
+		return []jen.Code{jen.Id("clientList").Call(jen.Id("s"), rt("ClientInQuery"), jen.Lit(p.Name), jen.Lit(listSeparatorOf(p)), rt("ClientUnionItems").Call(x), jen.Id("clientString"))}
 	case generator.EncodeObject:
 		if p.In != "query" {
 			return []jen.Code{clientPut(p, g.clientStyledObject(p, x, jen.Nil()))}
 		}
 		g.usesObject = true
-		return []jen.Code{jen.Id("clientAddObject").Call(jen.Id("s"), jen.Lit(p.Name), jen.Lit(p.Style == "deepObject"), jen.Lit(p.Explode), g.clientObjectPairs(p.Type, x))}
+		return []jen.Code{rt("ClientAddObject").Call(jen.Id("s"), jen.Lit(p.Name), jen.Lit(p.Style == "deepObject"), jen.Lit(p.Explode), g.clientObjectPairs(p.Type, x))}
 	}
 	return []jen.Code{clientPut(p, g.clientJSONValue(p, x))}
 }
@@ -249,23 +249,23 @@ func (g *clientGen) clientParamSet(p *generator.Param, x *jen.Statement) []jen.C
 func (g *clientGen) clientJSONValue(p *generator.Param, x *jen.Statement) jen.Code {
 	if p.ContentJSON {
 		g.usesContentJSON = true
-		return jen.Id("clientJSONText").Call(x)
+		return rt("ClientJSONText").Call(x)
 	}
 	g.usesJSONText = true
-	return jen.Id("clientValueText").Call(x)
+	return rt("ClientValueText").Call(x)
 }
 
 // clientPut sets a parameter's written value in its location.
 func clientPut(p *generator.Param, value jen.Code) jen.Code {
 	switch p.In {
 	case "header":
-		return jen.Id("s").Dot("header").Dot("Set").Call(jen.Lit(p.Name), value)
+		return jen.Id("s").Dot("Header").Dot("Set").Call(jen.Lit(p.Name), value)
 	case "cookie":
-		return jen.Id("s").Dot("cookies").Op("=").Append(jen.Id("s").Dot("cookies"), jen.Op("&").Qual(pkgHTTP, "Cookie").Values(jen.Dict{
+		return jen.Id("s").Dot("Cookies").Op("=").Append(jen.Id("s").Dot("Cookies"), jen.Op("&").Qual(pkgHTTP, "Cookie").Values(jen.Dict{
 			jen.Id("Name"): jen.Lit(p.Name), jen.Id("Value"): value,
 		}))
 	}
-	return jen.Id("s").Dot("query").Dot("Set").Call(jen.Lit(p.Name), value)
+	return jen.Id("s").Dot("Query").Dot("Set").Call(jen.Lit(p.Name), value)
 }
 
 // clientListSeparator joins the escaped values of a query list that is not
@@ -321,5 +321,5 @@ func clientDeref(t *generator.TypeRef, ptr *jen.Statement) *jen.Statement {
 // value passed through escape (nil: as it is).
 func (g *clientGen) clientStyledObject(p *generator.Param, x *jen.Statement, escape jen.Code) jen.Code {
 	g.usesStyledObject = true
-	return jen.Id("clientStyledObject").Call(jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode), g.clientObjectPairs(p.Type, x), escape)
+	return rt("ClientStyledObject").Call(jen.Lit(p.Style), jen.Lit(p.Name), jen.Lit(p.Explode), g.clientObjectPairs(p.Type, x), escape)
 }

@@ -32,7 +32,7 @@ var clientFormatters = []struct {
 	}},
 	{"clientTime", nil, func() jen.Code { return jen.Id("v").Dot("Format").Call(jen.Qual(pkgTime, "RFC3339Nano")) }},
 	// A oneOf/anyOf of scalars: the text of the variant that is set.
-	{"clientUnionText", func() jen.Code { return jen.Any() }, func() jen.Code { return jen.Id("clientValueText").Call(jen.Id("v")) }},
+	{"clientUnionText", func() jen.Code { return jen.Any() }, func() jen.Code { return rt("ClientValueText").Call(jen.Id("v")) }},
 }
 
 // clientFormatter names the function that writes a scalar of type t as
@@ -84,11 +84,11 @@ func (g *clientGen) clientFormatter(t *generator.TypeRef) string {
 func clientIn(p *generator.Param) jen.Code {
 	switch p.In {
 	case "header":
-		return jen.Id("clientInHeader")
+		return rt("ClientInHeader")
 	case "cookie":
-		return jen.Id("clientInCookie")
+		return rt("ClientInCookie")
 	}
-	return jen.Id("clientInQuery")
+	return rt("ClientInQuery")
 }
 
 // clientPutCall is the one-line call that writes an optional scalar or an
@@ -119,7 +119,30 @@ func (g *clientGen) clientPutCall(p *generator.Param) jen.Code {
 	return nil
 }
 
-// genClientPut renders the location constants, clientOpt, clientList and the
+// genClientIn renders, in the runtime, where a parameter or a secret goes and
+// Put, which puts it there.
+func genClientIn(r *jen.File) {
+	s := func() *jen.Statement { return jen.Id("s") }
+	r.Comment("ClientIn is where a parameter goes.")
+	r.Type().Id("ClientIn").Int()
+	r.Const().Defs(
+		jen.Id("ClientInQuery").Id("ClientIn").Op("=").Iota(),
+		jen.Id("ClientInHeader"),
+		jen.Id("ClientInCookie"),
+	)
+	r.Comment("Put sets a parameter's written value in its location.")
+	r.Func().Params(s().Op("*").Id("ClientCall")).Id("Put").Params(jen.Id("in").Id("ClientIn"), jen.List(jen.Id("name"), jen.Id("value")).String()).Block(
+		jen.Switch(jen.Id("in")).Block(
+			jen.Case(jen.Id("ClientInHeader")).Block(s().Dot("Header").Dot("Set").Call(jen.Id("name"), jen.Id("value"))),
+			jen.Case(jen.Id("ClientInCookie")).Block(s().Dot("Cookies").Op("=").Append(s().Dot("Cookies"), jen.Op("&").Qual(pkgHTTP, "Cookie").Values(jen.Dict{
+				jen.Id("Name"): jen.Id("name"), jen.Id("Value"): jen.Id("value"),
+			}))),
+			jen.Default().Block(s().Dot("Query").Dot("Set").Call(jen.Id("name"), jen.Id("value"))),
+		),
+	)
+}
+
+// genClientPut renders clientOpt, clientList and the
 // formatters that the methods call.
 func (g *clientGen) genClientPut(f *jen.File) {
 	if !g.usesPut {
@@ -127,41 +150,24 @@ func (g *clientGen) genClientPut(f *jen.File) {
 	}
 	g.usesStrings = true // clientList writes the values of other lists with clientStrings
 	s := func() *jen.Statement { return jen.Id("s") }
-	f.Comment("clientIn is where a parameter goes.")
-	f.Type().Id("clientIn").Int()
-	f.Const().Defs(
-		jen.Id("clientInQuery").Id("clientIn").Op("=").Iota(),
-		jen.Id("clientInHeader"),
-		jen.Id("clientInCookie"),
-	)
-	f.Comment("put sets a parameter's written value in its location.")
-	f.Func().Params(s().Op("*").Id("clientCall")).Id("put").Params(jen.Id("in").Id("clientIn"), jen.List(jen.Id("name"), jen.Id("value")).String()).Block(
-		jen.Switch(jen.Id("in")).Block(
-			jen.Case(jen.Id("clientInHeader")).Block(s().Dot("header").Dot("Set").Call(jen.Id("name"), jen.Id("value"))),
-			jen.Case(jen.Id("clientInCookie")).Block(s().Dot("cookies").Op("=").Append(s().Dot("cookies"), jen.Op("&").Qual(pkgHTTP, "Cookie").Values(jen.Dict{
-				jen.Id("Name"): jen.Id("name"), jen.Id("Value"): jen.Id("value"),
-			}))),
-			jen.Default().Block(s().Dot("query").Dot("Set").Call(jen.Id("name"), jen.Id("value"))),
-		),
-	)
 	format := jen.Id("format").Func().Params(jen.Id("T")).String()
 	f.Comment("clientOpt writes an optional parameter when it is set.")
-	f.Func().Id("clientOpt").Types(jen.Id("T").Any()).Params(s().Op("*").Id("clientCall"), jen.Id("in").Id("clientIn"), jen.Id("name").String(), jen.Id("v").Op("*").Id("T"), format.Clone()).Block(
-		jen.If(jen.Id("v").Op("!=").Nil()).Block(s().Dot("put").Call(jen.Id("in"), jen.Id("name"), jen.Id("format").Call(jen.Op("*").Id("v")))),
+	f.Func().Id("clientOpt").Types(jen.Id("T").Any()).Params(s().Op("*").Add(rt("ClientCall")), jen.Id("in").Add(rt("ClientIn")), jen.Id("name").String(), jen.Id("v").Op("*").Id("T"), format.Clone()).Block(
+		jen.If(jen.Id("v").Op("!=").Nil()).Block(s().Dot("Put").Call(jen.Id("in"), jen.Id("name"), jen.Id("format").Call(jen.Op("*").Id("v")))),
 	)
 	f.Comment("clientList writes an optional list parameter when it has values: in the query")
 	f.Comment("one pair per value when sep is empty (exploded), else the escaped values joined")
 	f.Comment("by sep; elsewhere joined by commas.")
-	f.Func().Id("clientList").Types(jen.Id("T").Any()).Params(s().Op("*").Id("clientCall"), jen.Id("in").Id("clientIn"), jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("values").Index().Id("T"), format.Clone()).Block(
+	f.Func().Id("clientList").Types(jen.Id("T").Any()).Params(s().Op("*").Add(rt("ClientCall")), jen.Id("in").Add(rt("ClientIn")), jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("values").Index().Id("T"), format.Clone()).Block(
 		jen.If(jen.Len(jen.Id("values")).Op("==").Lit(0)).Block(jen.Return()),
 		jen.List(jen.Id("written"), jen.Id("ok")).Op(":=").Any().Call(jen.Id("values")).Assert(jen.Index().String()),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Id("written").Op("=").Id("clientStrings").Call(jen.Id("values"), jen.Id("format"))),
 		jen.Switch().Block(
-			jen.Case(jen.Id("in").Op("==").Id("clientInQuery").Op("&&").Id("sep").Op("==").Lit("")).Block(
-				jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id("written")).Block(s().Dot("query").Dot("Add").Call(jen.Id("name"), jen.Id("v"))),
+			jen.Case(jen.Id("in").Op("==").Add(rt("ClientInQuery")).Op("&&").Id("sep").Op("==").Lit("")).Block(
+				jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id("written")).Block(s().Dot("Query").Dot("Add").Call(jen.Id("name"), jen.Id("v"))),
 			),
-			jen.Case(jen.Id("in").Op("==").Id("clientInQuery")).Block(s().Dot("addList").Call(jen.Id("name"), jen.Id("sep"), jen.Id("written"))),
-			jen.Default().Block(s().Dot("put").Call(jen.Id("in"), jen.Id("name"), jen.Qual(pkgStrings, "Join").Call(jen.Id("written"), jen.Lit(",")))),
+			jen.Case(jen.Id("in").Op("==").Add(rt("ClientInQuery"))).Block(s().Dot("AddList").Call(jen.Id("name"), jen.Id("sep"), jen.Id("written"))),
+			jen.Default().Block(s().Dot("Put").Call(jen.Id("in"), jen.Id("name"), jen.Qual(pkgStrings, "Join").Call(jen.Id("written"), jen.Lit(",")))),
 		),
 	)
 	for _, fm := range clientFormatters {

@@ -16,121 +16,157 @@ const clientPresize = 16 << 20
 // page of an API, far below what would exhaust a process.
 const clientMaxResponseBytes = 256 << 20
 
-// genCall renders clientCall, the request of one call that every attempt
+// The doc comments of the runtime's types that the generated package aliases.
+const (
+	httpDoerDoc      = "HTTPDoer sends HTTP requests; *http.Client is one. Wrap one to trace, log or\nrate-limit the calls."
+	requestEditorDoc = "RequestEditorFn changes a request before it is sent, to add a header or sign it.\nEditors run on every attempt, retries included; an error stops the call."
+)
+
+// genEngine renders ClientEngine, the state that every call of a client
+// reads: the Client of the generated package holds one, set by its options.
+func (g *clientGen) genEngine(f *jen.File) {
+	f.Add(doc(httpDoerDoc)).Type().Id("HTTPDoer").Interface(
+		jen.Id("Do").Params(jen.Id("req").Op("*").Qual(pkgHTTP, "Request")).Params(jen.Op("*").Qual(pkgHTTP, "Response"), jen.Error()),
+	)
+	f.Add(doc(requestEditorDoc)).Type().Id("RequestEditorFn").Func().Params(clientCtxParam(), jen.Id("req").Op("*").Qual(pkgHTTP, "Request")).Error()
+	f.Comment("ClientEngine sends the calls of a Client: its fields are the client's settings,")
+	f.Comment("which NewClient and the options set.")
+	f.Type().Id("ClientEngine").StructFunc(func(s *jen.Group) {
+		s.Id("BaseURL").String()
+		s.Id("HTTPClient").Id("HTTPDoer")
+		s.Id("Editors").Index().Id("RequestEditorFn")
+		s.Id("UserAgent").String()
+		s.Id("Retry").Id("RetryPolicy")
+		s.Id("MaxResponseBytes").Int64().Comment("cap of a success body; 0 is clientMaxResponseBytes")
+		s.Id("Strict").Bool().Comment("misfits are errors")
+		if g.auth {
+			s.Id("Secrets").Index().Id("ClientSecret").Comment("the credentials that are set")
+		}
+		s.Comment("Nullable reaches into a Nullable of the generated package for the tolerant")
+		s.Comment("decoder: it returns a pointer to the value it makes n hold, or nil when n is")
+		s.Comment("no Nullable. Nil when the package has none.")
+		s.Id("Nullable").Func().Params(jen.Id("n").Any()).Any()
+		s.Comment("Now and Sleep are the clock of the retry loop; tests replace them.")
+		s.Id("Now").Func().Params().Qual(pkgTime, "Time")
+		s.Id("Sleep").Func().Params(clientCtxParam(), jen.Id("d").Qual(pkgTime, "Duration")).Error()
+	})
+}
+
+// genCall renders ClientCall, the request of one call that every attempt
 // replays, and the methods that fill its body.
 func (g *clientGen) genCall(f *jen.File) {
-	f.Comment("clientCall is one call of an operation, ready to be sent, and sent again when")
+	f.Comment("ClientCall is one call of an operation, ready to be sent, and sent again when")
 	f.Comment("it is retried: the body is kept as bytes so that every attempt replays it.")
-	f.Type().Id("clientCall").StructFunc(func(s *jen.Group) {
-		s.Id("operation").String().Comment("the operationId, which errors name")
-		s.Id("method").String()
-		s.Id("path").String().Comment("escaped, after the base URL")
-		s.Id("query").Qual(pkgURL, "Values").Comment("values as they are; escaped when sent")
-		s.Id("rawQuery").Qual(pkgURL, "Values").Comment("values already escaped: joined lists")
-		s.Id("header").Qual(pkgHTTP, "Header")
-		s.Id("accept").String().Comment("the Accept header, unless a header parameter sets one")
-		s.Id("cookies").Index().Op("*").Qual(pkgHTTP, "Cookie")
-		s.Id("body").Index().Byte().Comment("nil without a body")
+	f.Type().Id("ClientCall").StructFunc(func(s *jen.Group) {
+		s.Id("Operation").String().Comment("the operationId, which errors name")
+		s.Id("Method").String()
+		s.Id("Path").String().Comment("escaped, after the base URL")
+		s.Id("Query").Qual(pkgURL, "Values").Comment("values as they are; escaped when sent")
+		s.Id("RawQuery").Qual(pkgURL, "Values").Comment("values already escaped: joined lists")
+		s.Id("Header").Qual(pkgHTTP, "Header")
+		s.Id("Accept").String().Comment("the Accept header, unless a header parameter sets one")
+		s.Id("Cookies").Index().Op("*").Qual(pkgHTTP, "Cookie")
+		s.Id("Body").Index().Byte().Comment("nil without a body")
 		if g.uploads {
 			s.Comment("stream is a body read from the caller's reader as it is sent. It is sent once")
 			s.Comment("(a call is not retried) unless it seeks: then every attempt rewinds it to")
 			s.Comment("streamStart and sends streamSize bytes.")
-			s.Id("stream").Qual(pkgIO, "Reader")
-			s.Id("rewinds").Bool()
-			s.Id("reopen").Func().Params().Params(jen.Qual(pkgIO, "ReadCloser"), jen.Error()).Comment("a ReopenableBody's Open: every attempt opens the body anew")
-			s.List(jen.Id("streamStart"), jen.Id("streamSize")).Int64()
+			s.Id("Stream").Qual(pkgIO, "Reader")
+			s.Id("Rewinds").Bool()
+			s.Id("Reopen").Func().Params().Params(jen.Qual(pkgIO, "ReadCloser"), jen.Error()).Comment("a ReopenableBody's Open: every attempt opens the body anew")
+			s.List(jen.Id("StreamStart"), jen.Id("StreamSize")).Int64()
 		}
 		if g.handsOverAnswers() {
-			s.Id("streamAnswer").Bool().Comment("a success body is handed over unread (streamed downloads and event streams)")
+			s.Id("StreamAnswer").Bool().Comment("a success body is handed over unread (streamed downloads and event streams)")
 		}
 		if g.auth {
 			s.Comment("security lists alternative sets of security schemes; the first set whose")
 			s.Comment("credentials are all configured authenticates the call.")
-			s.Id("security").Index().Index().String()
+			s.Id("Security").Index().Index().String()
 		}
-		s.Id("editors").Index().Id("RequestEditorFn")
-		s.Id("err").Error().Comment("the first error building the call; send returns it unsent")
+		s.Id("Editors").Index().Id("RequestEditorFn")
+		s.Id("Err").Error().Comment("the first error building the call; Send returns it unsent")
 	})
-	f.Comment("clientOp describes an operation: what its calls start from.")
-	f.Type().Id("clientOp").StructFunc(func(s *jen.Group) {
-		s.List(jen.Id("id"), jen.Id("method")).String()
-		s.Id("accept").String().Comment("the Accept header, if any")
+	f.Comment("ClientOp describes an operation: what its calls start from.")
+	f.Type().Id("ClientOp").StructFunc(func(s *jen.Group) {
+		s.List(jen.Id("ID"), jen.Id("Method")).String()
+		s.Id("Accept").String().Comment("the Accept header, if any")
 		if g.auth {
-			s.Id("security").Index().Index().String().Comment("see clientCall")
+			s.Id("Security").Index().Index().String().Comment("see ClientCall")
 		}
 	})
 	fields := jen.Dict{
-		jen.Id("operation"): jen.Id("op").Dot("id"), jen.Id("method"): jen.Id("op").Dot("method"), jen.Id("path"): jen.Id("path"),
-		jen.Id("query"): jen.Qual(pkgURL, "Values").Values(), jen.Id("rawQuery"): jen.Qual(pkgURL, "Values").Values(),
-		jen.Id("header"): jen.Qual(pkgHTTP, "Header").Values(), jen.Id("accept"): jen.Id("op").Dot("accept"),
-		jen.Id("editors"): jen.Id("editors"),
+		jen.Id("Operation"): jen.Id("op").Dot("ID"), jen.Id("Method"): jen.Id("op").Dot("Method"), jen.Id("Path"): jen.Id("path"),
+		jen.Id("Query"): jen.Qual(pkgURL, "Values").Values(), jen.Id("RawQuery"): jen.Qual(pkgURL, "Values").Values(),
+		jen.Id("Header"): jen.Qual(pkgHTTP, "Header").Values(), jen.Id("Accept"): jen.Id("op").Dot("Accept"),
+		jen.Id("Editors"): jen.Id("editors"),
 	}
 	if g.auth {
-		fields[jen.Id("security")] = jen.Id("op").Dot("security")
+		fields[jen.Id("Security")] = jen.Id("op").Dot("Security")
 	}
-	f.Comment("start starts a call of the operation op at path. It stays out of line, or its")
-	f.Comment("maps would be made in every method; the caller's clientCall stays on the")
+	f.Comment("Start starts a call of the operation op at path. It stays out of line, or its")
+	f.Comment("maps would be made in every method; the caller's ClientCall stays on the")
 	f.Comment("caller's stack.")
 	f.Comment(noInline)
-	f.Func().Params(jen.Id("s").Op("*").Id("clientCall")).Id("start").Params(jen.Id("op").Op("*").Id("clientOp"), jen.Id("path").String(), jen.Id("editors").Index().Id("RequestEditorFn")).Block(
-		jen.Op("*").Id("s").Op("=").Id("clientCall").Values(fields),
+	f.Func().Params(jen.Id("s").Op("*").Id("ClientCall")).Id("Start").Params(jen.Id("op").Op("*").Id("ClientOp"), jen.Id("path").String(), jen.Id("editors").Index().Id("RequestEditorFn")).Block(
+		jen.Op("*").Id("s").Op("=").Id("ClientCall").Values(fields),
 	)
 	s := func() *jen.Statement { return jen.Id("s") }
-	f.Comment("keep keeps the first error building a call.")
-	f.Func().Params(s().Op("*").Id("clientCall")).Id("keep").Params(jen.Err().Error()).Block(
-		jen.If(s().Dot("err").Op("==").Nil()).Block(s().Dot("err").Op("=").Err()),
+	f.Comment("Keep keeps the first error building a call.")
+	f.Func().Params(s().Op("*").Id("ClientCall")).Id("Keep").Params(jen.Err().Error()).Block(
+		jen.If(s().Dot("Err").Op("==").Nil()).Block(s().Dot("Err").Op("=").Err()),
 	)
-	f.Comment("emptyPath keeps the error of a path parameter that is empty, which would make")
+	f.Comment("EmptyPath keeps the error of a path parameter that is empty, which would make")
 	f.Comment("a request for another path. It stays out of line: it is called for most path")
 	f.Comment("parameters of every method.")
 	f.Comment(noInline)
-	f.Func().Params(s().Op("*").Id("clientCall")).Id("emptyPath").Params(jen.Id("name").String(), jen.Id("empty").Bool()).Block(
-		jen.If(jen.Id("empty")).Block(s().Dot("keep").Call(jen.Qual(pkgErrors, "New").Call(jen.Lit(g.api.Package + ": ").Op("+").Add(s().Dot("operation")).Op("+").Lit(": path parameter ").Op("+").Id("name").Op("+").Lit(" is empty")))),
+	f.Func().Params(s().Op("*").Id("ClientCall")).Id("EmptyPath").Params(jen.Id("name").String(), jen.Id("empty").Bool()).Block(
+		jen.If(jen.Id("empty")).Block(s().Dot("Keep").Call(jen.Qual(pkgErrors, "New").Call(jen.Lit(g.api.Package + ": ").Op("+").Add(s().Dot("Operation")).Op("+").Lit(": path parameter ").Op("+").Id("name").Op("+").Lit(" is empty")))),
 	)
-	f.Comment("setJSON encodes the request body as JSON.")
-	f.Func().Params(s().Op("*").Id("clientCall")).Id("setJSON").Params(jen.Id("contentType").String(), jen.Id("v").Any()).Block(
+	f.Comment("SetJSON encodes the request body as JSON.")
+	f.Func().Params(s().Op("*").Id("ClientCall")).Id("SetJSON").Params(jen.Id("contentType").String(), jen.Id("v").Any()).Block(
 		jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(jen.Id("v")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
-			s().Dot("keep").Call(g.errorf("%s: encoding the request body: %w", s().Dot("operation"), jen.Err())),
+			s().Dot("Keep").Call(g.errorf("%s: encoding the request body: %w", s().Dot("Operation"), jen.Err())),
 			jen.Return(),
 		),
-		s().Dot("setBody").Call(jen.Id("contentType"), jen.Id("data")),
+		s().Dot("SetBody").Call(jen.Id("contentType"), jen.Id("data")),
 	)
 	if g.usesOptJSON {
-		f.Comment("clientOptJSON encodes an optional request body as JSON when it is present (not a")
+		f.Comment("ClientOptJSON encodes an optional request body as JSON when it is present (not a")
 		f.Comment("nil pointer). Not generic: an instance per body type cost the compiler two")
 		f.Comment("functions each.")
-		f.Func().Id("clientOptJSON").Params(s().Op("*").Id("clientCall"), jen.Id("contentType").String(), jen.Id("present").Bool(), jen.Id("body").Any()).Block(
-			jen.If(jen.Id("present")).Block(s().Dot("setJSON").Call(jen.Id("contentType"), jen.Id("body"))),
+		f.Func().Id("ClientOptJSON").Params(s().Op("*").Id("ClientCall"), jen.Id("contentType").String(), jen.Id("present").Bool(), jen.Id("body").Any()).Block(
+			jen.If(jen.Id("present")).Block(s().Dot("SetJSON").Call(jen.Id("contentType"), jen.Id("body"))),
 		)
 	}
 	g.genSetStream(f)
 	if g.usesAddList || g.usesPut || g.usesObject {
-		f.Comment("addList adds a list parameter that is not exploded: each value escaped, joined by")
+		f.Comment("AddList adds a list parameter that is not exploded: each value escaped, joined by")
 		f.Comment("sep, which stays as it is (name=a,b rather than name=a%2Cb).")
-		f.Func().Params(s().Op("*").Id("clientCall")).Id("addList").Params(jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("values").Index().String()).Block(
+		f.Func().Params(s().Op("*").Id("ClientCall")).Id("AddList").Params(jen.List(jen.Id("name"), jen.Id("sep")).String(), jen.Id("values").Index().String()).Block(
 			jen.Id("escaped").Op(":=").Make(jen.Index().String(), jen.Len(jen.Id("values"))),
 			jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Id("values")).Block(
 				jen.Id("escaped").Index(jen.Id("i")).Op("=").Qual(pkgURL, "QueryEscape").Call(jen.Id("v")),
 			),
-			s().Dot("rawQuery").Dot("Set").Call(jen.Id("name"), jen.Qual(pkgStrings, "Join").Call(jen.Id("escaped"), jen.Id("sep"))),
+			s().Dot("RawQuery").Dot("Set").Call(jen.Id("name"), jen.Qual(pkgStrings, "Join").Call(jen.Id("escaped"), jen.Id("sep"))),
 		)
 	}
 	f.Comment("encodeQuery writes the query string in key order. Brackets in names stay as they")
 	f.Comment("are, as APIs with filters such as title[eq] document them.")
-	f.Func().Params(s().Op("*").Id("clientCall")).Id("encodeQuery").Params().String().Block(
-		jen.Id("keys").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(s().Dot("query")).Op("+").Len(s().Dot("rawQuery"))),
-		jen.For(jen.Id("key").Op(":=").Range().Add(s().Dot("query"))).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("key"))),
-		jen.For(jen.Id("key").Op(":=").Range().Add(s().Dot("rawQuery"))).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("key"))),
+	f.Func().Params(s().Op("*").Id("ClientCall")).Id("encodeQuery").Params().String().Block(
+		jen.Id("keys").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(s().Dot("Query")).Op("+").Len(s().Dot("RawQuery"))),
+		jen.For(jen.Id("key").Op(":=").Range().Add(s().Dot("Query"))).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("key"))),
+		jen.For(jen.Id("key").Op(":=").Range().Add(s().Dot("RawQuery"))).Block(jen.Id("keys").Op("=").Append(jen.Id("keys"), jen.Id("key"))),
 		jen.If(jen.Len(jen.Id("keys")).Op(">").Lit(1)).Block(jen.Qual(pkgSort, "Strings").Call(jen.Id("keys"))),
 		jen.Var().Id("parts").Index().String(),
 		jen.For(jen.List(jen.Id("i"), jen.Id("key")).Op(":=").Range().Id("keys")).Block(
 			jen.If(jen.Id("i").Op(">").Lit(0).Op("&&").Id("key").Op("==").Id("keys").Index(jen.Id("i").Op("-").Lit(1))).Block(jen.Continue()),
 			jen.Id("name").Op(":=").Id("clientUnbracket").Dot("Replace").Call(jen.Qual(pkgURL, "QueryEscape").Call(jen.Id("key"))),
-			jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(s().Dot("query")).Index(jen.Id("key"))).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(s().Dot("Query")).Index(jen.Id("key"))).Block(
 				jen.Id("parts").Op("=").Append(jen.Id("parts"), jen.Id("name").Op("+").Lit("=").Op("+").Qual(pkgURL, "QueryEscape").Call(jen.Id("v"))),
 			),
-			jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(s().Dot("rawQuery")).Index(jen.Id("key"))).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(s().Dot("RawQuery")).Index(jen.Id("key"))).Block(
 				jen.Id("parts").Op("=").Append(jen.Id("parts"), jen.Id("name").Op("+").Lit("=").Op("+").Id("v")),
 			),
 		),
@@ -139,26 +175,28 @@ func (g *clientGen) genCall(f *jen.File) {
 	f.Comment("clientUnbracket puts back the brackets that url.QueryEscape escapes in names;")
 	f.Comment("built once, as a Replacer is costly to build and safe to share.")
 	f.Var().Id("clientUnbracket").Op("=").Qual(pkgStrings, "NewReplacer").Call(jen.Lit("%5B"), jen.Lit("["), jen.Lit("%5D"), jen.Lit("]"))
-	f.Comment("setBody sets the request body as it is sent.")
-	f.Func().Params(s().Op("*").Id("clientCall")).Id("setBody").Params(jen.Id("contentType").String(), jen.Id("data").Index().Byte()).Block(
+	f.Comment("SetBody sets the request body as it is sent.")
+	f.Func().Params(s().Op("*").Id("ClientCall")).Id("SetBody").Params(jen.Id("contentType").String(), jen.Id("data").Index().Byte()).Block(
 		jen.If(jen.Id("data").Op("==").Nil()).Block(jen.Id("data").Op("=").Index().Byte().Values()),
-		s().Dot("body").Op("=").Id("data"),
-		s().Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType")),
+		s().Dot("Body").Op("=").Id("data"),
+		s().Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType")),
 	)
 }
 
-// genSetStream renders setStream, for clients with streamed uploads.
+// reopenableBodyDoc is the doc comment of ReopenableBody and of its alias.
+const reopenableBodyDoc = `ReopenableBody is an upload body that the client opens anew for each attempt, as
+http.Request.GetBody does, so that a call with it is retried like one whose body
+seeks. Open is called once per attempt (and per redirect), and the client closes
+what it returns; Size, when above zero, is sent as Content-Length, else the body
+goes chunked. Pass it where an upload takes an io.Reader.`
+
+// genSetStream renders SetStream, for clients with streamed uploads.
 func (g *clientGen) genSetStream(f *jen.File) {
 	if !g.uploads {
 		return
 	}
 	s := func() *jen.Statement { return jen.Id("s") }
-	f.Comment("ReopenableBody is an upload body that the client opens anew for each attempt, as")
-	f.Comment("http.Request.GetBody does, so that a call with it is retried like one whose body")
-	f.Comment("seeks. Open is called once per attempt (and per redirect), and the client closes")
-	f.Comment("what it returns; Size, when above zero, is sent as Content-Length, else the body")
-	f.Comment("goes chunked. Pass it where an upload takes an io.Reader.")
-	f.Type().Id("ReopenableBody").Struct(
+	f.Add(doc(reopenableBodyDoc)).Type().Id("ReopenableBody").Struct(
 		jen.Id("Open").Func().Params().Params(jen.Qual(pkgIO, "ReadCloser"), jen.Error()),
 		jen.Id("Size").Int64(),
 	)
@@ -166,14 +204,14 @@ func (g *clientGen) genSetStream(f *jen.File) {
 	f.Func().Params(jen.Id("ReopenableBody")).Id("Read").Params(jen.Index().Byte()).Params(jen.Int(), jen.Error()).Block(
 		jen.Return(jen.Lit(0), jen.Qual(pkgErrors, "New").Call(jen.Lit("ReopenableBody is opened by the client, not read"))),
 	)
-	f.Comment("setStream sets a body that is read from r as it is sent. When r seeks, its size")
+	f.Comment("SetStream sets a body that is read from r as it is sent. When r seeks, its size")
 	f.Comment("is sent as Content-Length and retries rewind it; a ReopenableBody is opened for")
 	f.Comment("each attempt; otherwise the call is sent once.")
-	f.Func().Params(s().Op("*").Id("clientCall")).Id("setStream").Params(jen.Id("contentType").String(), jen.Id("r").Qual(pkgIO, "Reader")).Block(
-		s().Dot("stream").Op("=").Id("r"),
-		s().Dot("header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType")),
+	f.Func().Params(s().Op("*").Id("ClientCall")).Id("SetStream").Params(jen.Id("contentType").String(), jen.Id("r").Qual(pkgIO, "Reader")).Block(
+		s().Dot("Stream").Op("=").Id("r"),
+		s().Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType")),
 		jen.If(jen.List(jen.Id("body"), jen.Id("ok")).Op(":=").Id("r").Assert(jen.Id("ReopenableBody")), jen.Id("ok").Op("&&").Id("body").Dot("Open").Op("!=").Nil()).Block(
-			jen.List(s().Dot("reopen"), s().Dot("streamSize")).Op("=").List(jen.Id("body").Dot("Open"), jen.Id("body").Dot("Size")),
+			jen.List(s().Dot("Reopen"), s().Dot("StreamSize")).Op("=").List(jen.Id("body").Dot("Open"), jen.Id("body").Dot("Size")),
 			jen.Return(),
 		),
 		jen.List(jen.Id("seeker"), jen.Id("ok")).Op(":=").Id("r").Assert(jen.Qual(pkgIO, "Seeker")),
@@ -182,7 +220,7 @@ func (g *clientGen) genSetStream(f *jen.File) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return()),
 		jen.List(jen.Id("end"), jen.Err()).Op(":=").Id("seeker").Dot("Seek").Call(jen.Lit(0), jen.Qual(pkgIO, "SeekEnd")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return()),
-		jen.List(s().Dot("rewinds"), s().Dot("streamStart"), s().Dot("streamSize")).Op("=").List(jen.True(), jen.Id("start"), jen.Id("end").Op("-").Id("start")),
+		jen.List(s().Dot("Rewinds"), s().Dot("StreamStart"), s().Dot("StreamSize")).Op("=").List(jen.True(), jen.Id("start"), jen.Id("end").Op("-").Id("start")),
 	)
 }
 
@@ -190,19 +228,19 @@ func (g *clientGen) genSetStream(f *jen.File) {
 func (g *clientGen) genSend(f *jen.File) {
 	c := func() *jen.Statement { return jen.Id("c") }
 	s := func() *jen.Statement { return jen.Id("s") }
-	f.Comment("send sends a call and returns the final answer, with its body read and closed,")
+	f.Comment("Send sends a call and returns the final answer, with its body read and closed,")
 	f.Comment("after the retries that the policy allows. Answers of every status are returned;")
 	f.Comment("the error is one building the call, or a transport, editor or context error.")
-	f.Func().Params(c().Op("*").Id("Client")).Id("send").Params(clientCtxParam(), s().Op("*").Id("clientCall")).Params(jen.Op("*").Id("clientAnswer"), jen.Error()).BlockFunc(func(b *jen.Group) {
-		b.If(s().Dot("err").Op("!=").Nil()).Block(jen.Return(jen.Nil(), s().Dot("err")))
+	f.Func().Params(c().Op("*").Id("ClientEngine")).Id("Send").Params(clientCtxParam(), s().Op("*").Id("ClientCall")).Params(jen.Op("*").Id("ClientAnswer"), jen.Error()).BlockFunc(func(b *jen.Group) {
+		b.If(s().Dot("Err").Op("!=").Nil()).Block(jen.Return(jen.Nil(), s().Dot("Err")))
 		if g.auth {
 			b.Add(c().Dot("authenticate").Call(s()))
 		}
-		b.Id("target").Op(":=").Add(c().Dot("baseURL")).Op("+").Add(s().Dot("path"))
+		b.Id("target").Op(":=").Add(c().Dot("BaseURL")).Op("+").Add(s().Dot("Path"))
 		b.If(jen.Id("query").Op(":=").Add(s().Dot("encodeQuery").Call()), jen.Id("query").Op("!=").Lit("")).Block(
 			jen.Id("target").Op("+=").Lit("?").Op("+").Id("query"),
 		)
-		b.Id("start").Op(":=").Add(c().Dot("now").Call())
+		b.Id("start").Op(":=").Add(c().Dot("Now").Call())
 		b.For(jen.Id("attempt").Op(":=").Lit(1), jen.Empty(), jen.Id("attempt").Op("++")).Block(
 			jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(c().Dot("attempt").Call(jen.Id("ctx"), s(), jen.Id("target"))),
 			clientIfErr(jen.Nil(), jen.Err()),
@@ -210,9 +248,9 @@ func (g *clientGen) genSend(f *jen.File) {
 			jen.If(jen.Op("!").Id("retry")).BlockFunc(func(b *jen.Group) {
 				b.Return(c().Dot("read").Call(jen.Id("ctx"), s(), jen.Id("resp")))
 			}),
-			jen.Id("clientDiscard").Call(jen.Id("resp").Dot("Body")),
-			jen.If(jen.Err().Op(":=").Add(c().Dot("sleep").Call(jen.Id("ctx"), jen.Id("wait"))), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), g.errorf("%s: waiting %v to retry after status %d: %w", s().Dot("operation"), jen.Id("wait"), jen.Id("resp").Dot("StatusCode"), jen.Err())),
+			jen.Id("ClientDiscard").Call(jen.Id("resp").Dot("Body")),
+			jen.If(jen.Err().Op(":=").Add(c().Dot("Sleep").Call(jen.Id("ctx"), jen.Id("wait"))), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), g.errorf("%s: waiting %v to retry after status %d: %w", s().Dot("Operation"), jen.Id("wait"), jen.Id("resp").Dot("StatusCode"), jen.Err())),
 			),
 		)
 	})
@@ -226,38 +264,38 @@ func (g *clientGen) genAttempt(f *jen.File) {
 	s := func() *jen.Statement { return jen.Id("s") }
 	req := func() *jen.Statement { return jen.Id("req") }
 	f.Comment("attempt sends a call once. Editors see a fresh request every time.")
-	f.Func().Params(c().Op("*").Id("Client")).Id("attempt").Params(clientCtxParam(), s().Op("*").Id("clientCall"), jen.Id("target").String()).Params(jen.Op("*").Qual(pkgHTTP, "Response"), jen.Error()).Block(
+	f.Func().Params(c().Op("*").Id("ClientEngine")).Id("attempt").Params(clientCtxParam(), s().Op("*").Id("ClientCall"), jen.Id("target").String()).Params(jen.Op("*").Qual(pkgHTTP, "Response"), jen.Error()).Block(
 		jen.Var().Id("body").Qual(pkgIO, "Reader"),
 		g.attemptBody(),
-		jen.List(req(), jen.Err()).Op(":=").Qual(pkgHTTP, "NewRequestWithContext").Call(jen.Id("ctx"), s().Dot("method"), jen.Id("target"), jen.Id("body")),
-		clientIfErr(jen.Nil(), g.errorf("%s: %w", s().Dot("operation"), jen.Err())),
+		jen.List(req(), jen.Err()).Op(":=").Qual(pkgHTTP, "NewRequestWithContext").Call(jen.Id("ctx"), s().Dot("Method"), jen.Id("target"), jen.Id("body")),
+		clientIfErr(jen.Nil(), g.errorf("%s: %w", s().Dot("Operation"), jen.Err())),
 		g.attemptLength(),
-		req().Dot("Header").Op("=").Add(s().Dot("header").Dot("Clone").Call()),
-		jen.If(jen.List(jen.Id("_"), jen.Id("set")).Op(":=").Add(req().Dot("Header")).Index(jen.Lit("Accept")), s().Dot("accept").Op("!=").Lit("").Op("&&").Op("!").Id("set")).Block(
-			req().Dot("Header").Dot("Set").Call(jen.Lit("Accept"), s().Dot("accept")),
+		req().Dot("Header").Op("=").Add(s().Dot("Header").Dot("Clone").Call()),
+		jen.If(jen.List(jen.Id("_"), jen.Id("set")).Op(":=").Add(req().Dot("Header")).Index(jen.Lit("Accept")), s().Dot("Accept").Op("!=").Lit("").Op("&&").Op("!").Id("set")).Block(
+			req().Dot("Header").Dot("Set").Call(jen.Lit("Accept"), s().Dot("Accept")),
 		),
-		jen.If(c().Dot("userAgent").Op("!=").Lit("")).Block(
-			req().Dot("Header").Dot("Set").Call(jen.Lit("User-Agent"), c().Dot("userAgent")),
+		jen.If(c().Dot("UserAgent").Op("!=").Lit("")).Block(
+			req().Dot("Header").Dot("Set").Call(jen.Lit("User-Agent"), c().Dot("UserAgent")),
 		),
-		jen.For(jen.List(jen.Id("_"), jen.Id("cookie")).Op(":=").Range().Add(s().Dot("cookies"))).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("cookie")).Op(":=").Range().Add(s().Dot("Cookies"))).Block(
 			req().Dot("AddCookie").Call(jen.Id("cookie")),
 		),
-		jen.For(jen.List(jen.Id("_"), jen.Id("editors")).Op(":=").Range().Index(jen.Lit(2)).Index().Id("RequestEditorFn").Values(c().Dot("editors"), s().Dot("editors"))).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("editors")).Op(":=").Range().Index(jen.Lit(2)).Index().Id("RequestEditorFn").Values(c().Dot("Editors"), s().Dot("Editors"))).Block(
 			jen.For(jen.List(jen.Id("_"), jen.Id("edit")).Op(":=").Range().Id("editors")).Block(
 				jen.If(jen.Err().Op(":=").Id("edit").Call(jen.Id("ctx"), req()), jen.Err().Op("!=").Nil()).Block(
-					jen.Return(jen.Nil(), g.errorf("%s: request editor: %w", s().Dot("operation"), jen.Err())),
+					jen.Return(jen.Nil(), g.errorf("%s: request editor: %w", s().Dot("Operation"), jen.Err())),
 				),
 			),
 		),
-		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(c().Dot("httpClient").Dot("Do").Call(req())),
+		jen.List(jen.Id("resp"), jen.Err()).Op(":=").Add(c().Dot("HTTPClient").Dot("Do").Call(req())),
 		jen.Var().Id("urlErr").Op("*").Qual(pkgURL, "Error"),
 		jen.If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("urlErr"))).Block(
 			jen.Comment("The query may carry an API key: errors name the path only."),
-			jen.Id("urlErr").Dot("URL").Op("=").Add(c().Dot("baseURL")).Op("+").Add(s().Dot("path")),
+			jen.Id("urlErr").Dot("URL").Op("=").Add(c().Dot("BaseURL")).Op("+").Add(s().Dot("Path")),
 		),
-		clientIfErr(jen.Nil(), g.errorf("%s: %w", s().Dot("operation"), jen.Err())),
+		clientIfErr(jen.Nil(), g.errorf("%s: %w", s().Dot("Operation"), jen.Err())),
 		jen.If(jen.Id("resp").Op("==").Nil().Op("||").Id("resp").Dot("Body").Op("==").Nil()).Block(
-			jen.Return(jen.Nil(), g.errorf("%s: the HTTP client returned no response", s().Dot("operation"))),
+			jen.Return(jen.Nil(), g.errorf("%s: the HTTP client returned no response", s().Dot("Operation"))),
 		),
 		jen.Return(jen.Id("resp"), jen.Nil()),
 	)
@@ -268,34 +306,34 @@ func (g *clientGen) genAttempt(f *jen.File) {
 // it seeks.
 func (g *clientGen) attemptBody() jen.Code {
 	s := func() *jen.Statement { return jen.Id("s") }
-	fromBytes := jen.Id("body").Op("=").Qual(pkgBytes, "NewReader").Call(s().Dot("body"))
+	fromBytes := jen.Id("body").Op("=").Qual(pkgBytes, "NewReader").Call(s().Dot("Body"))
 	if !g.uploads {
-		return jen.If(s().Dot("body").Op("!=").Nil()).Block(fromBytes)
+		return jen.If(s().Dot("Body").Op("!=").Nil()).Block(fromBytes)
 	}
 	var multipart jen.Code = jen.Null()
 	if g.multipart {
-		multipart = jen.List(jen.Id("multipart"), jen.Id("isMultipart")).Op(":=").Add(s().Dot("stream")).Assert(jen.Op("*").Id("clientMultipart")).Line()
+		multipart = jen.List(jen.Id("multipart"), jen.Id("isMultipart")).Op(":=").Add(s().Dot("Stream")).Assert(jen.Op("*").Id("clientMultipart")).Line()
 	}
 	return jen.Add(multipart).Switch().Block(
-		jen.Case(s().Dot("rewinds")).Block(
-			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(s().Dot("stream")).Assert(jen.Qual(pkgIO, "Seeker")).Dot("Seek").Call(s().Dot("streamStart"), jen.Qual(pkgIO, "SeekStart")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), g.errorf("%s: rewinding the request body: %w", s().Dot("operation"), jen.Err())),
+		jen.Case(s().Dot("Rewinds")).Block(
+			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(s().Dot("Stream")).Assert(jen.Qual(pkgIO, "Seeker")).Dot("Seek").Call(s().Dot("StreamStart"), jen.Qual(pkgIO, "SeekStart")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), g.errorf("%s: rewinding the request body: %w", s().Dot("Operation"), jen.Err())),
 			),
-			jen.Id("body").Op("=").Qual(pkgIO, "LimitReader").Call(s().Dot("stream"), s().Dot("streamSize")),
+			jen.Id("body").Op("=").Qual(pkgIO, "LimitReader").Call(s().Dot("Stream"), s().Dot("StreamSize")),
 		),
 		g.multipartBody(),
-		jen.Case(s().Dot("reopen").Op("!=").Nil()).Block(
-			jen.List(jen.Id("opened"), jen.Err()).Op(":=").Add(s().Dot("reopen")).Call(),
+		jen.Case(s().Dot("Reopen").Op("!=").Nil()).Block(
+			jen.List(jen.Id("opened"), jen.Err()).Op(":=").Add(s().Dot("Reopen")).Call(),
 			jen.If(jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), g.errorf("%s: opening the request body: %w", s().Dot("operation"), jen.Err())),
+				jen.Return(jen.Nil(), g.errorf("%s: opening the request body: %w", s().Dot("Operation"), jen.Err())),
 			),
 			jen.Id("body").Op("=").Id("opened"),
 		),
-		jen.Case(s().Dot("stream").Op("!=").Nil()).Block(
+		jen.Case(s().Dot("Stream").Op("!=").Nil()).Block(
 			jen.Comment("The caller's reader is not closed: the caller opened it."),
-			jen.Id("body").Op("=").Qual(pkgIO, "NopCloser").Call(s().Dot("stream")),
+			jen.Id("body").Op("=").Qual(pkgIO, "NopCloser").Call(s().Dot("Stream")),
 		),
-		jen.Case(s().Dot("body").Op("!=").Nil()).Block(fromBytes),
+		jen.Case(s().Dot("Body").Op("!=").Nil()).Block(fromBytes),
 	)
 }
 
@@ -314,12 +352,12 @@ func (g *clientGen) attemptLength() jen.Code {
 		return jen.Null()
 	}
 	s := func() *jen.Statement { return jen.Id("s") }
-	return jen.If(s().Dot("rewinds")).Block(
-		jen.Id("req").Dot("ContentLength").Op("=").Add(s().Dot("streamSize")),
-		jen.If(s().Dot("streamSize").Op("==").Lit(0)).Block(jen.Id("req").Dot("Body").Op("=").Qual(pkgHTTP, "NoBody")),
-	).Line().If(s().Dot("reopen").Op("!=").Nil()).Block(
-		jen.Id("req").Dot("GetBody").Op("=").Add(s().Dot("reopen")),
-		jen.If(s().Dot("streamSize").Op(">").Lit(0)).Block(jen.Id("req").Dot("ContentLength").Op("=").Add(s().Dot("streamSize"))),
+	return jen.If(s().Dot("Rewinds")).Block(
+		jen.Id("req").Dot("ContentLength").Op("=").Add(s().Dot("StreamSize")),
+		jen.If(s().Dot("StreamSize").Op("==").Lit(0)).Block(jen.Id("req").Dot("Body").Op("=").Qual(pkgHTTP, "NoBody")),
+	).Line().If(s().Dot("Reopen").Op("!=").Nil()).Block(
+		jen.Id("req").Dot("GetBody").Op("=").Add(s().Dot("Reopen")),
+		jen.If(s().Dot("StreamSize").Op(">").Lit(0)).Block(jen.Id("req").Dot("ContentLength").Op("=").Add(s().Dot("StreamSize"))),
 	)
 }
 
@@ -333,32 +371,33 @@ func (g *clientGen) handsOverAnswers() bool { return g.downloads || g.streams }
 func (g *clientGen) readAnswerBody() jen.Code {
 	read := jen.List(jen.Id("body"), jen.Err()).Op(":=").Id("c").Dot("readBody").Call(jen.Id("s"), jen.Id("resp")).Line().
 		Add(clientIfErr(jen.Nil(), jen.Err())).Line().
-		Id("a").Dot("body").Op("=").Id("body")
+		Id("a").Dot("Body").Op("=").Id("body")
 	if !g.handsOverAnswers() {
 		return read
 	}
-	return jen.If(jen.Id("s").Dot("streamAnswer").Op("&&").Id("resp").Dot("StatusCode").Op("/").Lit(100).Op("==").Lit(2)).Block(
-		jen.Id("a").Dot("stream").Op("=").Id("resp").Dot("Body"),
+	return jen.If(jen.Id("s").Dot("StreamAnswer").Op("&&").Id("resp").Dot("StatusCode").Op("/").Lit(100).Op("==").Lit(2)).Block(
+		jen.Id("a").Dot("Stream").Op("=").Id("resp").Dot("Body"),
 	).Else().Block(read)
 }
 
-// genAnswer renders clientAnswer, the reading of answers, and their
+// genAnswer renders ClientAnswer, the reading of answers, and their
 // decoding into results or APIErrors.
 func (g *clientGen) genAnswer(f *jen.File) {
 	a := func() *jen.Statement { return jen.Id("a") }
 	s := func() *jen.Statement { return jen.Id("s") }
 	resp := func() *jen.Statement { return jen.Id("resp") }
-	f.Comment("clientAnswer is an answer whose body has been read and closed, or, for the")
+	f.Comment("ClientAnswer is an answer whose body has been read and closed, or, for the")
 	f.Comment("success of a streamed download or event stream, handed over unread in stream.")
-	f.Type().Id("clientAnswer").StructFunc(func(st *jen.Group) {
-		st.Id("status").Int()
-		st.Id("header").Qual(pkgHTTP, "Header")
-		st.Id("body").Index().Byte()
+	f.Type().Id("ClientAnswer").StructFunc(func(st *jen.Group) {
+		st.Id("Status").Int()
+		st.Id("Header").Qual(pkgHTTP, "Header")
+		st.Id("Body").Index().Byte()
 		if g.handsOverAnswers() {
-			st.Id("stream").Qual(pkgIO, "ReadCloser").Comment("the unread success body of a streamed download or event stream; nil otherwise")
+			st.Id("Stream").Qual(pkgIO, "ReadCloser").Comment("the unread success body of a streamed download or event stream; nil otherwise")
 		}
-		st.Id("strict").Bool().Comment("misfits are errors (WithStrictDecoding)")
-		st.Id("record").Op("*").Id("Answer").Comment("where RecordAnswer asked for the answer; nil without")
+		st.Id("Strict").Bool().Comment("misfits are errors (WithStrictDecoding)")
+		st.Id("Record").Op("*").Id("Answer").Comment("where RecordAnswer asked for the answer; nil without")
+		st.Id("Nullable").Func().Params(jen.Any()).Any().Comment("the engine's Nullable, for the tolerant decoder")
 	})
 	f.Comment("clientMaxErrorBody caps the body that an APIError keeps, and how much of a")
 	f.Comment("discarded body is drained so that the connection can be reused.")
@@ -374,20 +413,20 @@ func (g *clientGen) genAnswer(f *jen.File) {
 	f.Comment("connection is closed rather than drained. The buffer is sized from")
 	f.Comment("Content-Length, when the server sends it, so that it is allocated once. The")
 	f.Comment("success body of a streamed download is left unread for the caller, uncapped.")
-	f.Func().Params(c().Op("*").Id("Client")).Id("read").Params(clientCtxParam(), s().Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response")).Params(jen.Op("*").Id("clientAnswer"), jen.Error()).Block(
-		jen.Id("a").Op(":=").Op("&").Id("clientAnswer").Values(jen.Dict{
-			jen.Id("status"): resp().Dot("StatusCode"), jen.Id("header"): resp().Dot("Header"), jen.Id("strict"): c().Dot("strict"),
+	f.Func().Params(c().Op("*").Id("ClientEngine")).Id("read").Params(clientCtxParam(), s().Op("*").Id("ClientCall"), resp().Op("*").Qual(pkgHTTP, "Response")).Params(jen.Op("*").Id("ClientAnswer"), jen.Error()).Block(
+		jen.Id("a").Op(":=").Op("&").Id("ClientAnswer").Values(jen.Dict{
+			jen.Id("Status"): resp().Dot("StatusCode"), jen.Id("Header"): resp().Dot("Header"), jen.Id("Strict"): c().Dot("Strict"), jen.Id("Nullable"): c().Dot("Nullable"),
 		}),
 		g.readAnswerBody(),
-		jen.If(jen.List(jen.Id("record"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Value").Call(jen.Id("answerKey").Values()).Assert(jen.Op("*").Id("Answer")), jen.Id("ok").Op("&&").Id("record").Op("!=").Nil()).Block(
-			jen.Op("*").Id("record").Op("=").Id("Answer").Values(jen.Dict{jen.Id("StatusCode"): a().Dot("status"), jen.Id("Header"): a().Dot("header"), jen.Id("Body"): a().Dot("body")}),
-			a().Dot("record").Op("=").Id("record"),
+		jen.If(jen.List(jen.Id("record"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Value").Call(jen.Id("AnswerKey").Values()).Assert(jen.Op("*").Id("Answer")), jen.Id("ok").Op("&&").Id("record").Op("!=").Nil()).Block(
+			jen.Op("*").Id("record").Op("=").Id("Answer").Values(jen.Dict{jen.Id("StatusCode"): a().Dot("Status"), jen.Id("Header"): a().Dot("Header"), jen.Id("Body"): a().Dot("Body")}),
+			a().Dot("Record").Op("=").Id("record"),
 		),
 		jen.Return(a(), jen.Nil()),
 	)
 	f.Comment("readBody reads and closes the body of an answer, up to the cap of its status.")
-	f.Func().Params(c().Op("*").Id("Client")).Id("readBody").Params(s().Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response")).Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Id("limit").Op(":=").Add(c().Dot("maxResponseBytes")),
+	f.Func().Params(c().Op("*").Id("ClientEngine")).Id("readBody").Params(s().Op("*").Id("ClientCall"), resp().Op("*").Qual(pkgHTTP, "Response")).Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Id("limit").Op(":=").Add(c().Dot("MaxResponseBytes")),
 		jen.If(jen.Id("limit").Op("<=").Lit(0)).Block(jen.Id("limit").Op("=").Id("clientMaxResponseBytes")),
 		jen.Id("success").Op(":=").Add(resp().Dot("StatusCode")).Op("/").Lit(100).Op("==").Lit(2),
 		jen.If(jen.Op("!").Id("success")).Block(jen.Id("limit").Op("=").Id("clientMaxErrorBody")),
@@ -399,34 +438,34 @@ func (g *clientGen) genAnswer(f *jen.File) {
 		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("buf").Dot("ReadFrom").Call(jen.Qual(pkgIO, "LimitReader").Call(resp().Dot("Body"), jen.Id("limit").Op("+").Lit(1))),
 		jen.Id("_").Op("=").Add(resp()).Dot("Body").Dot("Close").Call(),
 		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), g.errorf("%s: reading the answer (status %d): %w", s().Dot("operation"), resp().Dot("StatusCode"), jen.Err())),
+			jen.Return(jen.Nil(), g.errorf("%s: reading the answer (status %d): %w", s().Dot("Operation"), resp().Dot("StatusCode"), jen.Err())),
 		),
 		jen.Id("body").Op(":=").Id("buf").Dot("Bytes").Call(),
 		jen.If(jen.Int64().Call(jen.Len(jen.Id("body"))).Op(">").Id("limit")).BlockFunc(func(b *jen.Group) {
 			b.If(jen.Id("success")).Block(
-				jen.Return(jen.Nil(), g.errorf("%s: the answer (status %d) is larger than %d bytes; raise WithMaxResponseBytes to read it", s().Dot("operation"), resp().Dot("StatusCode"), jen.Id("limit"))),
+				jen.Return(jen.Nil(), g.errorf("%s: the answer (status %d) is larger than %d bytes; raise WithMaxResponseBytes to read it", s().Dot("Operation"), resp().Dot("StatusCode"), jen.Id("limit"))),
 			)
 			b.Id("body").Op("=").Id("body").Index(jen.Empty(), jen.Id("limit"))
 		}),
 		jen.Return(jen.Id("body"), jen.Nil()),
 	)
-	f.Comment("clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and")
+	f.Comment("ClientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and")
 	f.Comment("closes it.")
-	f.Func().Id("clientDiscard").Params(jen.Id("body").Qual(pkgIO, "ReadCloser")).Block(
+	f.Func().Id("ClientDiscard").Params(jen.Id("body").Qual(pkgIO, "ReadCloser")).Block(
 		jen.List(jen.Id("_"), jen.Id("_")).Op("=").Qual(pkgIO, "Copy").Call(jen.Qual(pkgIO, "Discard"), jen.Qual(pkgIO, "LimitReader").Call(jen.Id("body"), jen.Id("clientMaxErrorBody"))),
 		jen.Id("_").Op("=").Id("body").Dot("Close").Call(),
 	)
 	g.genDecode(f)
-	f.Comment("fail turns an answer into an *APIError. description is the spec's text for the")
+	f.Comment("Fail turns an answer into an *APIError. description is the spec's text for the")
 	f.Comment("status; body, when not nil, points to a value of the Go type that the spec")
 	f.Comment("gives the error body, and is kept when the body decodes into it.")
-	f.Func().Params(a().Op("*").Id("clientAnswer")).Id("fail").Params(s().Op("*").Id("clientCall"), jen.Id("description").String(), jen.Id("body").Any()).Op("*").Id("APIError").Block(
+	f.Func().Params(a().Op("*").Id("ClientAnswer")).Id("Fail").Params(s().Op("*").Id("ClientCall"), jen.Id("description").String(), jen.Id("body").Any()).Op("*").Id("APIError").Block(
 		jen.Id("e").Op(":=").Op("&").Id("APIError").Values(jen.Dict{
-			jen.Id("Operation"): s().Dot("operation"), jen.Id("Method"): s().Dot("method"), jen.Id("Path"): s().Dot("path"),
-			jen.Id("StatusCode"): a().Dot("status"), jen.Id("Description"): jen.Id("description"), jen.Id("Header"): a().Dot("header"),
-			jen.Id("RawBody"): a().Dot("body").Index(jen.Empty(), jen.Min(jen.Len(a().Dot("body")), jen.Id("clientMaxErrorBody"))),
+			jen.Id("Operation"): s().Dot("Operation"), jen.Id("Method"): s().Dot("Method"), jen.Id("Path"): s().Dot("Path"),
+			jen.Id("StatusCode"): a().Dot("Status"), jen.Id("Description"): jen.Id("description"), jen.Id("Header"): a().Dot("Header"),
+			jen.Id("RawBody"): a().Dot("Body").Index(jen.Empty(), jen.Min(jen.Len(a().Dot("Body")), jen.Id("clientMaxErrorBody"))),
 		}),
-		jen.If(jen.Id("body").Op("!=").Nil().Op("&&").Qual(pkgJSON, "Unmarshal").Call(a().Dot("body"), jen.Id("body")).Op("==").Nil()).Block(
+		jen.If(jen.Id("body").Op("!=").Nil().Op("&&").Qual(pkgJSON, "Unmarshal").Call(a().Dot("Body"), jen.Id("body")).Op("==").Nil()).Block(
 			jen.Id("e").Dot("Body").Op("=").Id("body"),
 		),
 		jen.Return(jen.Id("e")),
@@ -436,9 +475,10 @@ func (g *clientGen) genAnswer(f *jen.File) {
 // genAPIError renders APIError, the error of every answer that a call does
 // not succeed with.
 func (g *clientGen) genAPIError(f *jen.File) {
-	f.Comment("APIError is an answer that a call does not succeed with: every status outside")
-	f.Comment("2xx (every 2xx status is a success, documented or not). Find it with errors.As.")
-	f.Type().Id("APIError").Struct(
+	text := "APIError is an answer that a call does not succeed with: every status outside\n2xx (every 2xx status is a success, documented or not). Find it with errors.As."
+	clientAlias(f, "APIError", text)
+	f = g.rt
+	f.Add(doc(text)).Type().Id("APIError").Struct(
 		clientDocField("Operation is the operationId of the call (\""+g.api.Operations[0].ID+"\").", jen.Id("Operation"), jen.String()),
 		clientDocField("Method and Path are the request's method and path (after the base URL, without the query).", jen.List(jen.Id("Method"), jen.Id("Path")), jen.String()),
 		clientDocField("StatusCode is the HTTP status of the answer.", jen.Id("StatusCode"), jen.Int()),
@@ -472,9 +512,8 @@ func (g *clientGen) genAPIError(f *jen.File) {
 	)
 }
 
-// genRetryPolicy renders RetryPolicy; retryWait applies its defaults and backoff.
-func (g *clientGen) genRetryPolicy(f *jen.File) {
-	f.Add(doc(`RetryPolicy says when a call is sent again. A call is retried when the server
+// retryPolicyDoc is the doc comment of RetryPolicy and of its alias.
+const retryPolicyDoc = `RetryPolicy says when a call is sent again. A call is retried when the server
 answers 429 Too Many Requests, 423 Locked or 503 Service Unavailable, after the
 delay that the answer's Retry-After header gives (seconds or an HTTP date) but
 never sooner than an exponential backoff with jitter, so that "Retry-After: 0"
@@ -484,7 +523,12 @@ idempotent methods (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) unless
 RetryNonIdempotent is set. Retries stop after MaxAttempts attempts, when the next
 attempt would start after MaxElapsed or after the context's deadline, and when
 the context ends; the last answer is then returned as an *APIError. Zero fields
-take the defaults that their comments give.`).Type().Id("RetryPolicy").Struct(
+take the defaults that their comments give.`
+
+// genRetryPolicy renders RetryPolicy; retryWait applies its defaults and backoff.
+func (g *clientGen) genRetryPolicy(f *jen.File) {
+	clientAlias(f, "RetryPolicy", retryPolicyDoc)
+	g.rt.Add(doc(retryPolicyDoc).Type().Id("RetryPolicy").Struct(
 		clientDocField("MaxAttempts is the number of attempts, the first included; 1 turns retries off. Default 3.", jen.Id("MaxAttempts"), jen.Int()),
 		clientDocField("MaxElapsed bounds the time from the first attempt to the start of the last, waits included. Default 1 minute.", jen.Id("MaxElapsed"), jen.Qual(pkgTime, "Duration")),
 		clientDocField("BaseDelay is the backoff before the first retry; it doubles for each retry after that. Default 500ms.", jen.Id("BaseDelay"), jen.Qual(pkgTime, "Duration")),
@@ -522,7 +566,7 @@ func (g *clientGen) onceOnly(no jen.Code) jen.Code {
 		return jen.Null()
 	}
 	return jen.Comment("A body read from a reader that does not seek is gone once sent.").Line().
-		If(jen.Id("s").Dot("stream").Op("!=").Nil().Op("&&").Op("!").Id("s").Dot("rewinds").Op("&&").Id("s").Dot("reopen").Op("==").Nil()).Block(no)
+		If(jen.Id("s").Dot("Stream").Op("!=").Nil().Op("&&").Op("!").Id("s").Dot("Rewinds").Op("&&").Id("s").Dot("Reopen").Op("==").Nil()).Block(no)
 }
 
 // genRetryHelpers renders the retry decision, Retry-After parsing, the
@@ -534,22 +578,22 @@ func (g *clientGen) genRetryHelpers(f *jen.File) {
 	no := jen.Return(jen.Lit(0), jen.False())
 	f.Comment("retryWait decides whether the answer to attempt number attempt is retried, and")
 	f.Comment("after which wait; see RetryPolicy.")
-	f.Func().Params(c().Op("*").Id("Client")).Id("retryWait").Params(
-		clientCtxParam(), jen.Id("s").Op("*").Id("clientCall"), resp().Op("*").Qual(pkgHTTP, "Response"), jen.Id("attempt").Int(), jen.Id("start").Qual(pkgTime, "Time"),
+	f.Func().Params(c().Op("*").Id("ClientEngine")).Id("retryWait").Params(
+		clientCtxParam(), jen.Id("s").Op("*").Id("ClientCall"), resp().Op("*").Qual(pkgHTTP, "Response"), jen.Id("attempt").Int(), jen.Id("start").Qual(pkgTime, "Time"),
 	).Params(jen.Qual(pkgTime, "Duration"), jen.Bool()).Block(
 		g.onceOnly(no.Clone()),
-		jen.Id("p").Op(":=").Add(c().Dot("retry")),
+		jen.Id("p").Op(":=").Add(c().Dot("Retry")),
 		clientRetryDefaults(),
 		jen.Switch(resp().Dot("StatusCode")).Block(
 			jen.Case(jen.Qual(pkgHTTP, "StatusTooManyRequests"), jen.Qual(pkgHTTP, "StatusLocked")),
 			jen.Case(jen.Qual(pkgHTTP, "StatusServiceUnavailable")).Block(
-				jen.If(jen.Op("!").Id("p").Dot("RetryNonIdempotent").Op("&&").Op("!").Id("clientIdempotent").Call(jen.Id("s").Dot("method"))).Block(no.Clone()),
+				jen.If(jen.Op("!").Id("p").Dot("RetryNonIdempotent").Op("&&").Op("!").Id("clientIdempotent").Call(jen.Id("s").Dot("Method"))).Block(no.Clone()),
 			),
 			jen.Default().Block(no.Clone()),
 		),
 		jen.If(jen.Id("attempt").Op(">=").Id("p").Dot("MaxAttempts")).Block(no.Clone()),
-		jen.Id("now").Op(":=").Add(c().Dot("now").Call()),
-		jen.List(wait(), jen.Id("ok")).Op(":=").Id("clientRetryAfter").Call(resp().Dot("Header").Dot("Get").Call(jen.Lit("Retry-After")), jen.Id("now")),
+		jen.Id("now").Op(":=").Add(c().Dot("Now").Call()),
+		jen.List(wait(), jen.Id("ok")).Op(":=").Id("ClientRetryAfter").Call(resp().Dot("Header").Dot("Get").Call(jen.Lit("Retry-After")), jen.Id("now")),
 		jen.Comment("The backoff is BaseDelay doubled for each retry after the first and capped at"),
 		jen.Comment("MaxDelay, of which a random part of up to half is dropped so that clients that"),
 		jen.Comment("failed together do not retry together."),
@@ -565,9 +609,9 @@ func (g *clientGen) genRetryHelpers(f *jen.File) {
 		jen.If(jen.List(jen.Id("deadline"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Deadline").Call(), jen.Id("ok").Op("&&").Id("now").Dot("Add").Call(wait()).Dot("After").Call(jen.Id("deadline"))).Block(no.Clone()),
 		jen.Return(wait(), jen.True()),
 	)
-	f.Comment("clientRetryAfter reads a Retry-After header: a number of seconds or an HTTP date.")
+	f.Comment("ClientRetryAfter reads a Retry-After header: a number of seconds or an HTTP date.")
 	f.Comment("ok is false when the header is absent or unreadable.")
-	f.Func().Id("clientRetryAfter").Params(jen.Id("value").String(), jen.Id("now").Qual(pkgTime, "Time")).Params(jen.Qual(pkgTime, "Duration"), jen.Bool()).Block(
+	f.Func().Id("ClientRetryAfter").Params(jen.Id("value").String(), jen.Id("now").Qual(pkgTime, "Time")).Params(jen.Qual(pkgTime, "Duration"), jen.Bool()).Block(
 		jen.Id("value").Op("=").Qual(pkgStrings, "TrimSpace").Call(jen.Id("value")),
 		jen.If(jen.List(jen.Id("seconds"), jen.Err()).Op(":=").Qual(pkgStrconv, "ParseInt").Call(jen.Id("value"), jen.Lit(10), jen.Lit(64)), jen.Err().Op("==").Nil().Op("&&").Id("seconds").Op(">=").Lit(0)).Block(
 			jen.Comment("A billion seconds is far beyond any MaxElapsed, and fits a Duration."),
@@ -589,8 +633,8 @@ func (g *clientGen) genRetryHelpers(f *jen.File) {
 		),
 		jen.Return(jen.False()),
 	)
-	f.Comment("clientSleep waits for d, or until ctx ends.")
-	f.Func().Id("clientSleep").Params(clientCtxParam(), jen.Id("d").Qual(pkgTime, "Duration")).Error().Block(
+	f.Comment("ClientSleep waits for d, or until ctx ends.")
+	f.Func().Id("ClientSleep").Params(clientCtxParam(), jen.Id("d").Qual(pkgTime, "Duration")).Error().Block(
 		jen.Id("t").Op(":=").Qual(pkgTime, "NewTimer").Call(jen.Id("d")),
 		jen.Select().Block(
 			jen.Case(jen.Op("<-").Id("ctx").Dot("Done").Call()).Block(jen.Id("t").Dot("Stop").Call(), jen.Return(jen.Id("ctx").Dot("Err").Call())),

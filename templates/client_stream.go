@@ -28,15 +28,15 @@ func hasStreams(api *generator.API) bool {
 func clientStreamFormat(s *generator.Stream) string {
 	switch {
 	case s.Kind != generator.StreamSSE:
-		return "clientLines"
+		return "ClientLines"
 	case s.Envelope && s.Text:
-		return "clientSSEEnvelopeText"
+		return "ClientSSEEnvelopeText"
 	case s.Envelope:
-		return "clientSSEEnvelope"
+		return "ClientSSEEnvelope"
 	case s.Text:
-		return "clientSSEText"
+		return "ClientSSEText"
 	}
-	return "clientSSE"
+	return "ClientSSE"
 }
 
 // genStreamMethod renders the method that streams an operation's answer:
@@ -50,7 +50,7 @@ func (g *clientGen) genStreamMethod(f *jen.File, op *generator.Operation) {
 	desc := g.clientOpDesc(f, op, op.StreamMethod, stream.ContentType)
 	f.Add(declDoc(op.StreamMethod, clientStreamDoc(op)).Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.StreamMethod).Params(g.clientMethodParams(op)...).Add(seq).BlockFunc(func(b *jen.Group) {
 		g.genCallSetup(b, op, desc)
-		b.Return(jen.Id("clientStream").Types(event.Clone()).Call(jen.Id("c"), jen.Id("ctx"), jen.Id("s"), jen.Id(clientStreamFormat(stream)), errors))
+		b.Return(jen.Id("clientStream").Types(event.Clone()).Call(jen.Id("c"), jen.Id("ctx"), jen.Id("s"), rt(clientStreamFormat(stream)), errors))
 	}))
 }
 
@@ -80,19 +80,20 @@ func clientStreamDoc(op *generator.Operation) string {
 // genStreamRuntime renders what every streaming method shares: the formats,
 // the loop over events, the event reader and the event decoder.
 func (g *clientGen) genStreamRuntime(f *jen.File) {
-	f.Comment("clientStreamFormat says how the events of a stream are framed and decoded.")
-	f.Type().Id("clientStreamFormat").Int()
-	f.Const().Defs(
-		jen.Id("clientSSE").Id("clientStreamFormat").Op("=").Iota().Comment("Server-Sent Events whose data is the event's JSON"),
-		jen.Id("clientSSEText").Comment("Server-Sent Events whose data is the event, a string"),
-		jen.Id("clientSSEEnvelope").Comment("Server-Sent Events into a struct of their fields; data is JSON"),
-		jen.Id("clientSSEEnvelopeText").Comment("Server-Sent Events into a struct of their fields; data is a string"),
-		jen.Id("clientLines").Comment("one JSON value a line (NDJSON, JSON Lines), or after an RS byte (json-seq)"),
+	r := g.rt
+	r.Comment("ClientStreamFormat says how the events of a stream are framed and decoded.")
+	r.Type().Id("ClientStreamFormat").Int()
+	r.Const().Defs(
+		jen.Id("ClientSSE").Id("ClientStreamFormat").Op("=").Iota().Comment("Server-Sent Events whose data is the event's JSON"),
+		jen.Id("ClientSSEText").Comment("Server-Sent Events whose data is the event, a string"),
+		jen.Id("ClientSSEEnvelope").Comment("Server-Sent Events into a struct of their fields; data is JSON"),
+		jen.Id("ClientSSEEnvelopeText").Comment("Server-Sent Events into a struct of their fields; data is a string"),
+		jen.Id("ClientLines").Comment("one JSON value a line (NDJSON, JSON Lines), or after an RS byte (json-seq)"),
 	)
 	g.genStreamLoop(f)
-	g.genCheckStream(f)
-	g.genEventReader(f)
-	g.genEventDecoder(f)
+	g.genCheckStream(r)
+	g.genEventReader(r)
+	g.genEventDecoder(r)
 }
 
 // genStreamLoop renders clientStream.
@@ -104,35 +105,35 @@ func (g *clientGen) genStreamLoop(f *jen.File) {
 	f.Comment("answer fails with its documented error answer in errs. The body is closed")
 	f.Comment("when the stream ends, however it ends.")
 	f.Func().Id("clientStream").Types(jen.Id("E").Any()).Params(
-		jen.Id("c").Op("*").Id("Client"), clientCtxParam(), jen.Id("s").Op("*").Id("clientCall"), jen.Id("format").Id("clientStreamFormat"), jen.Id("errs").Index().Id("clientError"),
+		jen.Id("c").Op("*").Id("Client"), clientCtxParam(), jen.Id("s").Op("*").Add(rt("ClientCall")), jen.Id("format").Add(rt("ClientStreamFormat")), jen.Id("errs").Index().Add(rt("ClientError")),
 	).Add(seq.Clone()).Block(
-		jen.Id("s").Dot("streamAnswer").Op("=").True(),
+		jen.Id("s").Dot("StreamAnswer").Op("=").True(),
 		jen.Return(jen.Func().Params(yield.Clone()).Block(
 			zero(),
-			jen.List(jen.Id("a"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("s")),
+			jen.List(jen.Id("a"), jen.Err()).Op(":=").Id("c").Dot("engine").Dot("Send").Call(jen.Id("ctx"), jen.Id("s")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return()),
-			jen.If(jen.Id("a").Dot("stream").Op("==").Nil()).Block(
-				jen.Id("yield").Call(jen.Id("zero"), jen.Id("a").Dot("failWith").Call(jen.Id("s"), jen.Id("errs"))),
+			jen.If(jen.Id("a").Dot("Stream").Op("==").Nil()).Block(
+				jen.Id("yield").Call(jen.Id("zero"), jen.Id("a").Dot("FailWith").Call(jen.Id("s"), jen.Id("errs"))),
 				jen.Return(),
 			),
-			jen.Defer().Id("a").Dot("stream").Dot("Close").Call(),
-			jen.If(jen.Err().Op(":=").Id("a").Dot("checkStream").Call(jen.Id("s"), jen.Id("format")), jen.Err().Op("!=").Nil()).Block(
+			jen.Defer().Id("a").Dot("Stream").Dot("Close").Call(),
+			jen.If(jen.Err().Op(":=").Id("a").Dot("CheckStream").Call(jen.Id("s"), jen.Id("format")), jen.Err().Op("!=").Nil()).Block(
 				jen.If(jen.Err().Op("!=").Qual(pkgIO, "EOF")).Block(jen.Id("yield").Call(jen.Id("zero"), jen.Err())),
 				jen.Return(),
 			),
-			jen.Id("r").Op(":=").Id("newClientEvents").Call(jen.Id("a").Dot("stream"), jen.Id("format"), jen.Id("c").Dot("maxResponseBytes")),
+			jen.Id("r").Op(":=").Add(rt("NewClientEvents")).Call(jen.Id("a").Dot("Stream"), jen.Id("format"), jen.Id("c").Dot("engine").Dot("MaxResponseBytes")),
 			jen.For(jen.Id("n").Op(":=").Lit(0), jen.Empty(), jen.Id("n").Op("++")).Block(
 				jen.If(jen.Err().Op(":=").Id("ctx").Dot("Err").Call(), jen.Err().Op("!=").Nil()).Block(
 					jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return(),
 				),
-				jen.If(jen.Err().Op(":=").Id("r").Dot("next").Call(), jen.Err().Op("!=").Nil()).Block(
+				jen.If(jen.Err().Op(":=").Id("r").Dot("Next").Call(), jen.Err().Op("!=").Nil()).Block(
 					jen.If(jen.Err().Op("!=").Qual(pkgIO, "EOF")).Block(
-						jen.Id("yield").Call(jen.Id("zero"), g.errorf("%s: reading the stream: %w", jen.Id("s").Dot("operation"), jen.Err())),
+						jen.Id("yield").Call(jen.Id("zero"), g.errorf("%s: reading the stream: %w", jen.Id("s").Dot("Operation"), jen.Err())),
 					),
 					jen.Return(),
 				),
 				jen.Id("event").Op(":=").Id("zero"),
-				jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("a").Dot("decodeEvent").Call(jen.Id("s"), jen.Id("n"), jen.Id("r"), jen.Op("&").Id("event")),
+				jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("a").Dot("DecodeEvent").Call(jen.Id("s"), jen.Id("n"), jen.Id("r"), jen.Op("&").Id("event")),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("yield").Call(jen.Id("zero"), jen.Err()), jen.Return()),
 				jen.If(jen.Id("ok").Op("&&").Op("!").Id("yield").Call(jen.Id("event"), jen.Nil())).Block(jen.Return()),
 			),
@@ -145,18 +146,18 @@ func (g *clientGen) genStreamLoop(f *jen.File) {
 // stream, a proxy's page) that would otherwise read as no events at all.
 func (g *clientGen) genCheckStream(f *jen.File) {
 	a := func() *jen.Statement { return jen.Id("a") }
-	f.Comment("checkStream reports an SSE answer of another content type as a misfit with its")
+	f.Comment("CheckStream reports an SSE answer of another content type as a misfit with its")
 	f.Comment("first bytes, which ends the stream (an error under WithStrictDecoding). Lines")
 	f.Comment("are read under any type, as servers send them as JSON or text too.")
-	f.Func().Params(a().Op("*").Id("clientAnswer")).Id("checkStream").Params(jen.Id("s").Op("*").Id("clientCall"), jen.Id("format").Id("clientStreamFormat")).Error().Block(
-		jen.Id("ct").Op(":=").Add(a().Dot("header").Dot("Get").Call(jen.Lit("Content-Type"))),
+	f.Func().Params(a().Op("*").Id("ClientAnswer")).Id("CheckStream").Params(jen.Id("s").Op("*").Id("ClientCall"), jen.Id("format").Id("ClientStreamFormat")).Error().Block(
+		jen.Id("ct").Op(":=").Add(a().Dot("Header").Dot("Get").Call(jen.Lit("Content-Type"))),
 		jen.List(jen.Id("media"), jen.Id("_"), jen.Id("_")).Op(":=").Qual(pkgStrings, "Cut").Call(jen.Id("ct"), jen.Lit(";")),
-		jen.If(jen.Id("format").Op("==").Id("clientLines").Op("||").Id("media").Op("==").Lit("").Op("||").Qual(pkgStrings, "EqualFold").Call(jen.Qual(pkgStrings, "TrimSpace").Call(jen.Id("media")), jen.Lit("text/event-stream"))).Block(
+		jen.If(jen.Id("format").Op("==").Id("ClientLines").Op("||").Id("media").Op("==").Lit("").Op("||").Qual(pkgStrings, "EqualFold").Call(jen.Qual(pkgStrings, "TrimSpace").Call(jen.Id("media")), jen.Lit("text/event-stream"))).Block(
 			jen.Return(jen.Nil()),
 		),
-		jen.List(jen.Id("head"), jen.Id("_")).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Qual(pkgIO, "LimitReader").Call(a().Dot("stream"), jen.Lit(512))),
+		jen.List(jen.Id("head"), jen.Id("_")).Op(":=").Qual(pkgIO, "ReadAll").Call(jen.Qual(pkgIO, "LimitReader").Call(a().Dot("Stream"), jen.Lit(512))),
 		jen.Id("m").Op(":=").Id("Misfit").Values(jen.Dict{jen.Id("Raw"): jen.Id("head"), jen.Id("Problem"): jen.Lit("the answer is ").Op("+").Id("ct").Op("+").Lit(", not text/event-stream")}),
-		jen.If(jen.Err().Op(":=").Add(a().Dot("misfit").Call(jen.Id("s"), jen.Index().Id("Misfit").Values(jen.Id("m")), jen.Nil())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.If(jen.Err().Op(":=").Add(a().Dot("Misfit").Call(jen.Id("s"), jen.Index().Id("Misfit").Values(jen.Id("m")), jen.Nil())), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Return(jen.Qual(pkgIO, "EOF")),
 	)
 }
@@ -164,34 +165,34 @@ func (g *clientGen) genCheckStream(f *jen.File) {
 // genEventReader renders clientEvents, which cuts a body into events.
 func (g *clientGen) genEventReader(f *jen.File) {
 	r := func() *jen.Statement { return jen.Id("r") }
-	f.Comment("clientEvents reads the events of a stream one at a time.")
-	f.Type().Id("clientEvents").Struct(
+	f.Comment("ClientEvents reads the events of a stream one at a time.")
+	f.Type().Id("ClientEvents").Struct(
 		jen.Id("scan").Op("*").Qual(clientPkgBufio, "Scanner"),
-		jen.Id("format").Id("clientStreamFormat"),
+		jen.Id("format").Id("ClientStreamFormat"),
 		jen.Id("event").String().Comment("the SSE event field of the current event"),
 		jen.Id("id").String().Comment("the last SSE id field, which later events keep"),
 		jen.Id("data").Index().Byte().Comment("the data of the current event, valid until next"),
 	)
-	f.Comment("newClientEvents reads body; a line longer than limit (0: clientMaxResponseBytes)")
+	f.Comment("NewClientEvents reads body; a line longer than limit (0: clientMaxResponseBytes)")
 	f.Comment("is an error.")
-	f.Func().Id("newClientEvents").Params(jen.Id("body").Qual(pkgIO, "Reader"), jen.Id("format").Id("clientStreamFormat"), jen.Id("limit").Int64()).Op("*").Id("clientEvents").Block(
+	f.Func().Id("NewClientEvents").Params(jen.Id("body").Qual(pkgIO, "Reader"), jen.Id("format").Id("ClientStreamFormat"), jen.Id("limit").Int64()).Op("*").Id("ClientEvents").Block(
 		jen.If(jen.Id("limit").Op("<=").Lit(0)).Block(jen.Id("limit").Op("=").Id("clientMaxResponseBytes")),
 		jen.Id("scan").Op(":=").Qual(clientPkgBufio, "NewScanner").Call(jen.Id("body")),
 		jen.Id("scan").Dot("Buffer").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(4096)), jen.Int().Call(jen.Min(jen.Id("limit"), jen.Lit(1<<30)))),
-		jen.Return(jen.Op("&").Id("clientEvents").Values(jen.Dict{jen.Id("scan"): jen.Id("scan"), jen.Id("format"): jen.Id("format")})),
+		jen.Return(jen.Op("&").Id("ClientEvents").Values(jen.Dict{jen.Id("scan"): jen.Id("scan"), jen.Id("format"): jen.Id("format")})),
 	)
 	line := func() *jen.Statement { return jen.Id("line") }
-	f.Comment("next reads the next event: a non-blank line, or the SSE fields up to a blank")
+	f.Comment("Next reads the next event: a non-blank line, or the SSE fields up to a blank")
 	f.Comment("line, past comments (\": ping\") and events without data. It returns io.EOF at")
 	f.Comment("the end of the body and at the data: [DONE] of OpenAI-style streams; an event")
 	f.Comment("left unfinished by the end of the body is dropped, as EventSource drops it.")
-	f.Func().Params(r().Op("*").Id("clientEvents")).Id("next").Params().Error().Block(
+	f.Func().Params(r().Op("*").Id("ClientEvents")).Id("Next").Params().Error().Block(
 		r().Dot("event").Op("=").Lit(""),
 		r().Dot("data").Op("=").Add(r().Dot("data")).Index(jen.Empty(), jen.Lit(0)),
 		jen.Id("hasData").Op(":=").False(),
 		jen.For(r().Dot("scan").Dot("Scan").Call()).Block(
 			line().Op(":=").Add(r().Dot("scan").Dot("Bytes").Call()),
-			jen.If(r().Dot("format").Op("==").Id("clientLines")).Block(
+			jen.If(r().Dot("format").Op("==").Id("ClientLines")).Block(
 				line().Op("=").Qual(pkgBytes, "TrimSpace").Call(jen.Qual(pkgBytes, "TrimLeft").Call(line(), jen.Lit("\x1e"))),
 				jen.If(jen.Len(line()).Op(">").Lit(0)).Block(r().Dot("data").Op("=").Add(line()), jen.Return(jen.Nil())),
 				jen.Continue(),
@@ -232,32 +233,32 @@ func (g *clientGen) genEventDecoder(f *jen.File) {
 	quote := func(x jen.Code) jen.Code {
 		return jen.List(jen.Id("quoted"), jen.Id("_")).Op(":=").Qual(pkgJSON, "Marshal").Call(x)
 	}
-	f.Comment("decodeEvent decodes event number n into v. ok is false for an event to skip: no")
+	f.Comment("DecodeEvent decodes event number n into v. ok is false for an event to skip: no")
 	f.Comment("data, or nothing of it fits (a misfit). Misfits are reported as in other answers,")
 	f.Comment("their pointers starting with /n; under WithStrictDecoding they are the error.")
-	f.Func().Params(a().Op("*").Id("clientAnswer")).Id("decodeEvent").Params(jen.Id("s").Op("*").Id("clientCall"), jen.Id("n").Int(), r().Op("*").Id("clientEvents"), jen.Id("v").Any()).Params(jen.Id("ok").Bool(), jen.Err().Error()).Block(
+	f.Func().Params(a().Op("*").Id("ClientAnswer")).Id("DecodeEvent").Params(jen.Id("s").Op("*").Id("ClientCall"), jen.Id("n").Int(), r().Op("*").Id("ClientEvents"), jen.Id("v").Any()).Params(jen.Id("ok").Bool(), jen.Err().Error()).Block(
 		jen.Id("data").Op(":=").Add(r().Dot("data")),
 		jen.Switch(r().Dot("format")).Block(
-			jen.Case(jen.Id("clientSSEText")).Block(
+			jen.Case(jen.Id("ClientSSEText")).Block(
 				jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("v")).Dot("Elem").Call().Dot("SetString").Call(jen.String().Call(jen.Id("data"))),
 				jen.Return(jen.True(), jen.Nil()),
 			),
-			jen.Case(jen.Id("clientSSEEnvelope"), jen.Id("clientSSEEnvelopeText")).Block(
-				jen.Id("data").Op("=").Id("clientEnvelope").Call(r(), r().Dot("format").Op("==").Id("clientSSEEnvelopeText")),
+			jen.Case(jen.Id("ClientSSEEnvelope"), jen.Id("ClientSSEEnvelopeText")).Block(
+				jen.Id("data").Op("=").Id("clientEnvelope").Call(r(), r().Dot("format").Op("==").Id("ClientSSEEnvelopeText")),
 			),
 		),
 		jen.If(jen.Len(jen.Qual(pkgBytes, "TrimSpace").Call(jen.Id("data"))).Op("==").Lit(0)).Block(jen.Return(jen.False(), jen.Nil())),
 		jen.Err().Op("=").Qual(pkgJSON, "Unmarshal").Call(jen.Id("data"), jen.Id("v")),
 		jen.If(jen.Err().Op("==").Nil()).Block(jen.Return(jen.True(), jen.Nil())),
 		jen.Id("pointer").Op(":=").Lit("/").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("n")),
-		jen.If(a().Dot("strict")).Block(jen.Return(jen.False(), a().Dot("misfit").Call(jen.Id("s"), jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("event %d: %w"), jen.Id("n"), jen.Err())))),
+		jen.If(a().Dot("Strict")).Block(jen.Return(jen.False(), a().Dot("Misfit").Call(jen.Id("s"), jen.Nil(), jen.Qual(pkgFmt, "Errorf").Call(jen.Lit("event %d: %w"), jen.Id("n"), jen.Err())))),
 		jen.Var().Id("misfits").Index().Id("Misfit"),
-		jen.Id("clientTolerate").Call(jen.Id("data"), jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("v")).Dot("Elem").Call(), jen.Qual(pkgStrconv, "Itoa").Call(jen.Id("n")), jen.Id("pointer"), jen.Op("&").Id("misfits")),
-		jen.Return(jen.Op("!").Id("clientNothingFits").Call(jen.Id("misfits"), jen.Lit(0), jen.Id("pointer")), a().Dot("misfit").Call(jen.Id("s"), jen.Id("misfits"), jen.Nil())),
+		jen.Id("ClientTolerate").Call(jen.Id("data"), jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("v")).Dot("Elem").Call(), jen.Qual(pkgStrconv, "Itoa").Call(jen.Id("n")), jen.Id("pointer"), jen.Op("&").Id("misfits"), a().Dot("Nullable")),
+		jen.Return(jen.Op("!").Id("clientNothingFits").Call(jen.Id("misfits"), jen.Lit(0), jen.Id("pointer")), a().Dot("Misfit").Call(jen.Id("s"), jen.Id("misfits"), jen.Nil())),
 	)
 	f.Comment("clientEnvelope writes the fields of an SSE event as the JSON of an envelope")
 	f.Comment("struct: data as it is (text: as a string), event and id when set.")
-	f.Func().Id("clientEnvelope").Params(r().Op("*").Id("clientEvents"), jen.Id("text").Bool()).Index().Byte().Block(
+	f.Func().Id("clientEnvelope").Params(r().Op("*").Id("ClientEvents"), jen.Id("text").Bool()).Index().Byte().Block(
 		jen.Id("b").Op(":=").Index().Byte().Call(jen.Lit(`{"data":`)),
 		jen.Switch().Block(
 			jen.Case(jen.Id("text")).Block(

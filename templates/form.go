@@ -38,22 +38,22 @@ func formStylesLit(b *generator.RequestBody) jen.Code {
 	return jen.Map(jen.String()).String().Values(d)
 }
 
-// genClientForm renders setForm and the writing of a JSON tree as pairs.
+// genClientForm renders SetForm and the writing of a JSON tree as pairs.
 func (g *clientGen) genClientForm(f *jen.File) {
-	f.Comment("setForm encodes v as an application/x-www-form-urlencoded body: members as")
+	f.Comment("SetForm encodes v as an application/x-www-form-urlencoded body: members as")
 	f.Comment("name=value in name order, nested members in brackets (meta[k]=v, items[0][p]=v),")
 	f.Comment("lists of scalars repeated (tag=a&tag=b), or joined or written tag[]=a as styles")
 	f.Comment("say (\"form\": a,b; \"pipeDelimited\": a|b; \"spaceDelimited\": a b; \"deepObject\":")
 	f.Comment("tag[]=a). Values are written as their JSON (numbers, true, false); null is left out.")
-	f.Func().Params(jen.Id("s").Op("*").Id("clientCall")).Id("setForm").Params(jen.Id("contentType").String(), jen.Id("v").Any(), jen.Id("styles").Map(jen.String()).String()).Error().Block(
+	f.Func().Params(jen.Id("s").Op("*").Id("ClientCall")).Id("SetForm").Params(jen.Id("contentType").String(), jen.Id("v").Any(), jen.Id("styles").Map(jen.String()).String()).Error().Block(
 		jen.List(jen.Id("tree"), jen.Err()).Op(":=").Id("clientJSONTree").Call(jen.Id("v")),
-		clientIfErr(g.errorf("%s: encoding the request body: %w", jen.Id("s").Dot("operation"), jen.Err())),
+		clientIfErr(g.errorf("%s: encoding the request body: %w", jen.Id("s").Dot("Operation"), jen.Err())),
 		jen.Var().Id("pairs").Index().String(),
 		sortedKeys("keys", jen.Id("tree")),
 		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("keys")).Block(
 			jen.Id("pairs").Op("=").Id("clientFormPairs").Call(jen.Id("pairs"), jen.Id("name"), jen.Id("tree").Index(jen.Id("name")), jen.Id("styles").Index(jen.Id("name"))),
 		),
-		jen.Id("s").Dot("setBody").Call(jen.Id("contentType"), jen.Index().Byte().Call(jen.Qual(pkgStrings, "Join").Call(jen.Id("pairs"), jen.Lit("&")))),
+		jen.Id("s").Dot("SetBody").Call(jen.Id("contentType"), jen.Index().Byte().Call(jen.Qual(pkgStrings, "Join").Call(jen.Id("pairs"), jen.Lit("&")))),
 		jen.Return(jen.Nil()),
 	)
 }
@@ -61,10 +61,10 @@ func (g *clientGen) genClientForm(f *jen.File) {
 // genClientFormPairs renders the writing of a JSON tree as bracketed pairs,
 // shared by form bodies and deepObject query parameters.
 func genClientFormPairs(f *jen.File) {
-	f.Comment("clientDeepObject adds a nested object or list parameter to the query in the")
+	f.Comment("ClientDeepObject adds a nested object or list parameter to the query in the")
 	f.Comment("bracket form of form bodies: name[k]=v, name[k][sub]=v, name[list][]=v,")
 	f.Comment("name[items][0][k]=v, name[0][k]=v. A value that does not marshal is left out.")
-	f.Func().Id("clientDeepObject").Params(jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), jen.Id("v").Any()).Block(
+	f.Func().Id("ClientDeepObject").Params(jen.Id("q").Qual(pkgURL, "Values"), jen.Id("name").String(), jen.Id("v").Any()).Block(
 		jen.List(jen.Id("tree"), jen.Err()).Op(":=").Id("clientJSONTree").Call(jen.Map(jen.String()).Any().Values(jen.Dict{jen.Lit("v"): jen.Id("v")})),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return()),
 		jen.For(jen.List(jen.Id("_"), jen.Id("pair")).Op(":=").Range().Id("clientFormPairs").Call(jen.Nil(), jen.Id("name"), jen.Id("tree").Index(jen.Lit("v")), jen.Lit(""))).Block(

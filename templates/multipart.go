@@ -54,55 +54,64 @@ func genFormFile(f *jen.File) {
 }
 
 // clientPartsLit lists the parts of a multipart body that are not plain text.
+// A FormFile goes to the runtime as its ClientFile, a struct of the same fields.
 func clientPartsLit(b *generator.RequestBody) jen.Code {
 	var parts []jen.Code
+	file := func() *jen.Statement { return jen.Parens(jen.Op("*").Add(rt("ClientFile"))) }
 	for _, p := range b.Parts {
-		d := jen.Dict{jen.Id("name"): jen.Lit(p.Name)}
+		d := jen.Dict{jen.Id("Name"): jen.Lit(p.Name)}
 		if p.ContentType != "" {
-			d[jen.Id("contentType")] = jen.Lit(p.ContentType)
+			d[jen.Id("ContentType")] = jen.Lit(p.ContentType)
 		}
 		switch {
 		case p.File && p.Pointer:
-			d[jen.Id("file")] = jen.Id("body").Dot(p.GoName)
+			d[jen.Id("File")] = file().Call(jen.Id("body").Dot(p.GoName))
 		case p.File:
-			d[jen.Id("file")] = jen.Op("&").Id("body").Dot(p.GoName)
+			d[jen.Id("File")] = file().Call(jen.Op("&").Id("body").Dot(p.GoName))
 		default:
-			d[jen.Id("json")] = jen.True()
+			d[jen.Id("JSON")] = jen.True()
 		}
 		parts = append(parts, jen.Values(d))
 	}
 	if len(parts) == 0 {
 		return jen.Nil()
 	}
-	return jen.Index().Id("clientPart").Values(parts...)
+	return jen.Index().Add(rt("ClientPart")).Values(parts...)
 }
 
-// genClientMultipart renders setMultipart and the body that writes the parts.
+// genClientMultipart renders SetMultipart and the body that writes the parts.
 func (g *clientGen) genClientMultipart(f *jen.File) {
 	s := func() *jen.Statement { return jen.Id("s") }
 	m := func() *jen.Statement { return jen.Id("m") }
-	f.Comment("clientPart is a part of a multipart body that is not plain text: a file, or a")
-	f.Comment("member sent as JSON. contentType is the spec's; a file's own comes first.")
-	f.Type().Id("clientPart").Struct(
-		incomparable(),
-		jen.List(jen.Id("name"), jen.Id("contentType")).String(),
-		jen.Id("file").Op("*").Id(formFileType),
-		jen.Id("json").Bool(),
+	f.Comment("ClientFile is a file part as the generated package's FormFile holds it: a")
+	f.Comment("*FormFile converts to a *ClientFile.")
+	f.Type().Id("ClientFile").Struct(
+		jen.Id("Name").String().Comment("the file name"),
+		jen.Id("ContentType").String().Comment("the media type; empty for the part's default"),
+		jen.Id("Body").Qual(pkgIO, "Reader"),
 	)
-	f.Comment("setMultipart sets a multipart/form-data body, written as it is sent: the members")
+	f.Comment("ClientPart is a part of a multipart body that is not plain text: a file, or a")
+	f.Comment("member sent as JSON. ContentType is the spec's; a file's own comes first.")
+	f.Type().Id("ClientPart").Struct(
+		incomparable(),
+		jen.List(jen.Id("Name"), jen.Id("ContentType")).String(),
+		jen.Id("File").Op("*").Id("ClientFile"),
+		jen.Id("JSON").Bool(),
+	)
+	f.Comment("SetMultipart sets a multipart/form-data body, written as it is sent: the members")
 	f.Comment("of v in name order as text parts (lists repeat the name; objects and the parts")
 	f.Comment("marked json are JSON), then the files. The files are read once: the call is not")
 	f.Comment("retried.")
-	f.Func().Params(s().Op("*").Id("clientCall")).Id("setMultipart").Params(jen.Id("v").Any(), jen.Id("parts").Index().Id("clientPart")).Error().Block(
+	f.Func().Params(s().Op("*").Id("ClientCall")).Id("SetMultipart").Params(jen.Id("v").Any(), jen.Id("parts").Index().Id("ClientPart")).Error().Block(
 		jen.List(jen.Id("tree"), jen.Err()).Op(":=").Id("clientJSONTree").Call(jen.Id("v")),
-		clientIfErr(g.errorf("%s: encoding the request body: %w", s().Dot("operation"), jen.Err())),
+		clientIfErr(g.errorf("%s: encoding the request body: %w", s().Dot("Operation"), jen.Err())),
 		jen.List(jen.Id("pr"), jen.Id("pw")).Op(":=").Qual(pkgIO, "Pipe").Call(),
 		jen.Id("body").Op(":=").Op("&").Id("clientMultipart").Values(jen.Dict{
 			jen.Id("tree"): jen.Id("tree"), jen.Id("parts"): jen.Id("parts"),
 			jen.Id("pr"): jen.Id("pr"), jen.Id("pw"): jen.Id("pw"),
 			jen.Id("writer"): jen.Qual(pkgMultipart, "NewWriter").Call(jen.Id("pw")),
 		}),
-		s().Dot("setStream").Call(jen.Id("body").Dot("writer").Dot("FormDataContentType").Call(), jen.Id("body")),
+		s().Dot("SetStream").Call(jen.Id("body").Dot("writer").Dot("FormDataContentType").Call(), jen.Id("body")),
 		jen.Return(jen.Nil()),
 	)
 	f.Comment("clientMultipart is a multipart body that is written into a pipe while the")
@@ -110,7 +119,7 @@ func (g *clientGen) genClientMultipart(f *jen.File) {
 	f.Comment("the first read; closing the body ends it.")
 	f.Type().Id("clientMultipart").Struct(
 		jen.Id("tree").Map(jen.String()).Any(),
-		jen.Id("parts").Index().Id("clientPart"),
+		jen.Id("parts").Index().Id("ClientPart"),
 		jen.Id("pr").Op("*").Qual(pkgIO, "PipeReader"),
 		jen.Id("pw").Op("*").Qual(pkgIO, "PipeWriter"),
 		jen.Id("writer").Op("*").Qual(pkgMultipart, "Writer"),
@@ -129,7 +138,7 @@ func (g *clientGen) genClientMultipart(f *jen.File) {
 	f.Func().Params(m().Op("*").Id("clientMultipart")).Id("write").Params().Error().Block(
 		jen.Id("asJSON").Op(":=").Map(jen.String()).Bool().Values(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Add(m().Dot("parts"))).Block(
-			jen.Id("asJSON").Index(jen.Id("p").Dot("name")).Op("=").Id("p").Dot("json"),
+			jen.Id("asJSON").Index(jen.Id("p").Dot("Name")).Op("=").Id("p").Dot("JSON"),
 		),
 		sortedKeys("keys", m().Dot("tree")),
 		jen.For(jen.List(jen.Id("_"), jen.Id("name")).Op(":=").Range().Id("keys")).Block(
@@ -141,13 +150,13 @@ func (g *clientGen) genClientMultipart(f *jen.File) {
 			),
 		),
 		jen.For(jen.List(jen.Id("_"), jen.Id("p")).Op(":=").Range().Add(m().Dot("parts"))).Block(
-			jen.If(jen.Id("p").Dot("file").Op("==").Nil()).Block(jen.Continue()),
-			jen.Id("contentType").Op(":=").Id("p").Dot("file").Dot("ContentType"),
-			jen.If(jen.Id("contentType").Op("==").Lit("")).Block(jen.Id("contentType").Op("=").Id("p").Dot("contentType")),
+			jen.If(jen.Id("p").Dot("File").Op("==").Nil()).Block(jen.Continue()),
+			jen.Id("contentType").Op(":=").Id("p").Dot("File").Dot("ContentType"),
+			jen.If(jen.Id("contentType").Op("==").Lit("")).Block(jen.Id("contentType").Op("=").Id("p").Dot("ContentType")),
 			jen.If(jen.Id("contentType").Op("==").Lit("")).Block(jen.Id("contentType").Op("=").Lit("application/octet-stream")),
-			jen.List(jen.Id("w"), jen.Err()).Op(":=").Add(m().Dot("writer")).Dot("CreatePart").Call(jen.Id("clientPartHeader").Call(jen.Id("p").Dot("name"), jen.Id("p").Dot("file").Dot("Name"), jen.Id("contentType"))),
-			jen.If(jen.Err().Op("==").Nil().Op("&&").Id("p").Dot("file").Dot("Body").Op("!=").Nil()).Block(
-				jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(pkgIO, "Copy").Call(jen.Id("w"), jen.Id("p").Dot("file").Dot("Body")),
+			jen.List(jen.Id("w"), jen.Err()).Op(":=").Add(m().Dot("writer")).Dot("CreatePart").Call(jen.Id("clientPartHeader").Call(jen.Id("p").Dot("Name"), jen.Id("p").Dot("File").Dot("Name"), jen.Id("contentType"))),
+			jen.If(jen.Err().Op("==").Nil().Op("&&").Id("p").Dot("File").Dot("Body").Op("!=").Nil()).Block(
+				jen.List(jen.Id("_"), jen.Err()).Op("=").Qual(pkgIO, "Copy").Call(jen.Id("w"), jen.Id("p").Dot("File").Dot("Body")),
 			),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		),

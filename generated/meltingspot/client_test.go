@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/seed-0d47db62/livegen/generated/meltingspot/internal/livegenrt"
 )
 
 // The example answers of the spec: the seed's examples, with the placeholders
@@ -154,7 +156,7 @@ func newClientForTest(t *testing.T, api *clientFakeAPI, opts ...ClientOption) (*
 	c, err := NewClient(api.URL+"/", all...)
 	require.NoError(t, err)
 	clock := &clientFakeClock{now: time.Date(2025, 5, 15, 12, 0, 0, 0, time.UTC)}
-	c.now, c.sleep = clock.Now, clock.Sleep
+	c.engine.Now, c.engine.Sleep = clock.Now, clock.Sleep
 	return c, clock
 }
 
@@ -613,7 +615,7 @@ func TestClientNewClientChecksTheBaseURL(t *testing.T) {
 	require.ErrorContains(t, err, "WithHTTPClient")
 	c, err := NewClient("https://openapi.meltingspot.io/base/")
 	require.NoError(t, err)
-	require.Equal(t, "https://openapi.meltingspot.io/base", c.baseURL)
+	require.Equal(t, "https://openapi.meltingspot.io/base", c.engine.BaseURL)
 }
 
 // TestBaseURLPath keeps the path of the base URL in front of the operation's.
@@ -747,10 +749,10 @@ func TestClientRetryIsCancelledMidBackoff(t *testing.T) {
 	c, _ := newClientForTest(t, api)
 	ctx, cancel := context.WithCancel(context.Background())
 	var waited time.Duration
-	c.sleep = func(ctx context.Context, d time.Duration) error {
+	c.engine.Sleep = func(ctx context.Context, d time.Duration) error {
 		waited = d
 		cancel() // the caller gives up while the client waits
-		return clientSleep(ctx, d)
+		return livegenrt.ClientSleep(ctx, d)
 	}
 	_, err := c.GetLive(ctx, "l1")
 	require.ErrorIs(t, err, context.Canceled)
@@ -787,12 +789,12 @@ func TestClientRetryAfterParsing(t *testing.T) {
 		"Thu, 15 May 2025 11:00:00 GMT": 0, // in the past: now
 		"99999999999999":                1_000_000_000 * time.Second,
 	} {
-		got, ok := clientRetryAfter(value, now)
+		got, ok := livegenrt.ClientRetryAfter(value, now)
 		require.True(t, ok, value)
 		require.Equal(t, want, got, value)
 	}
 	for _, value := range []string{"", "-1", "soon", "1.5"} {
-		_, ok := clientRetryAfter(value, now)
+		_, ok := livegenrt.ClientRetryAfter(value, now)
 		require.False(t, ok, value)
 	}
 }
@@ -801,7 +803,7 @@ func TestClientRetryAfterParsing(t *testing.T) {
 func TestClientSleepEndsWithTheContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	require.ErrorIs(t, clientSleep(ctx, time.Hour), context.Canceled)
+	require.ErrorIs(t, livegenrt.ClientSleep(ctx, time.Hour), context.Canceled)
 }
 
 // TestPagesAreWalked walks a list of 5 Lives by pages of 2: pages 1, 2 and 3,
@@ -1102,7 +1104,7 @@ func TestClientBodiesAreDrainedAndClosed(t *testing.T) {
 	c, err := NewClient("https://openapi.meltingspot.io", WithHTTPClient(doer))
 	require.NoError(t, err)
 	clock := &clientFakeClock{}
-	c.now, c.sleep = clock.Now, clock.Sleep
+	c.engine.Now, c.engine.Sleep = clock.Now, clock.Sleep
 	_, err = c.GetLive(context.Background(), "l1")
 	require.NoError(t, err)
 	_, err = c.GetLive(context.Background(), "l1")

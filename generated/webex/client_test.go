@@ -59,7 +59,7 @@ func newClientForTest(t *testing.T, h http.Handler) *Client {
 	t.Cleanup(srv.Close)
 	c, err := NewClient(srv.URL+"/v1", WithHTTPClient(srv.Client()), WithCredentials(Credentials{BearerAuth: "tok"}))
 	require.NoError(t, err)
-	c.sleep = func(context.Context, time.Duration) error { return nil }
+	c.engine.Sleep = func(context.Context, time.Duration) error { return nil }
 	return c
 }
 
@@ -137,7 +137,7 @@ func TestClientRateLimit(t *testing.T) {
 		w.WriteHeader(http.StatusTooManyRequests)
 	}))
 	var waits []time.Duration
-	c.sleep = func(_ context.Context, d time.Duration) error {
+	c.engine.Sleep = func(_ context.Context, d time.Duration) error {
 		waits = append(waits, d)
 		return nil
 	}

@@ -36,7 +36,7 @@ func newClientForTest(t *testing.T, answer func(w http.ResponseWriter, r clientS
 	t.Cleanup(srv.Close)
 	c, err := NewClient(srv.URL+"/v1", append([]ClientOption{WithHTTPClient(srv.Client())}, opts...)...)
 	require.NoError(t, err)
-	c.sleep = func(context.Context, time.Duration) error { return nil }
+	c.engine.Sleep = func(context.Context, time.Duration) error { return nil }
 	return c, &seen
 }
 

@@ -52,7 +52,7 @@ func newDriftClient(t *testing.T, reply driftReply, opts ...ClientOption) (*Clie
 	t.Cleanup(srv.Close)
 	c, err := NewClient(srv.URL, append([]ClientOption{WithHTTPClient(srv.Client())}, opts...)...)
 	require.NoError(t, err)
-	c.sleep = func(context.Context, time.Duration) error { return nil }
+	c.engine.Sleep = func(context.Context, time.Duration) error { return nil }
 	return c, &seen
 }
 
@@ -299,8 +299,8 @@ func TestDriftRetryAfterZeroWaitsTheBackoff(t *testing.T) {
 			WithRetryPolicy(RetryPolicy{MaxAttempts: 50, MaxElapsed: 3 * time.Second, BaseDelay: time.Second, MaxDelay: time.Second}))
 		now := time.Date(2025, 5, 15, 12, 0, 0, 0, time.UTC)
 		var waits []time.Duration
-		c.now = func() time.Time { return now }
-		c.sleep = func(_ context.Context, d time.Duration) error {
+		c.engine.Now = func() time.Time { return now }
+		c.engine.Sleep = func(_ context.Context, d time.Duration) error {
 			waits = append(waits, d)
 			now = now.Add(d)
 			return nil

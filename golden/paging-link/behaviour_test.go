@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/seed-0d47db62/livegen/golden/paging-link/internal/livegenrt"
 )
 
 // repoServer serves 7 repositories by pages of per_page (default 3), with
@@ -152,7 +154,7 @@ func TestClientLinkNext(t *testing.T) {
 		`garbage`: "",
 		``:        "",
 	} {
-		require.Equal(t, want, clientLinkNext(http.Header{"Link": {value}}), value)
+		require.Equal(t, want, livegenrt.ClientLinkNext(http.Header{"Link": {value}}), value)
 	}
 }
 

@@ -55,7 +55,7 @@ func start(t *testing.T, impl Server, opts ...HandlerOption) (*Client, *[]time.D
 	c, err := NewClient(srv.URL, WithCredentials(Credentials{Oauth: "token"}))
 	require.NoError(t, err)
 	var waits []time.Duration
-	c.sleep = func(_ context.Context, d time.Duration) error { waits = append(waits, d); return nil }
+	c.engine.Sleep = func(_ context.Context, d time.Duration) error { waits = append(waits, d); return nil }
 	return c, &waits
 }
 
