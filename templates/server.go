@@ -40,7 +40,7 @@ func Server(api *generator.API) ([]byte, error) {
 	genAnswerRuntime(f, api)
 	genServerRoutes(f, api)
 	if hasStreams(api) {
-		genServerStreamRuntime(f)
+		genServerStreamWriter(f)
 	}
 	genWebhookReceiver(f, api)
 	for _, o := range api.ServedOperations() {

@@ -38,6 +38,9 @@ func ServerRuntime(api *generator.API) ([]byte, error) {
 		genSchemeType(f, schemeKinds(api))
 		genAuthenticate(f)
 	}
+	if hasStreams(api) {
+		genServerStreamRuntime(f)
+	}
 	return render(f)
 }
 
