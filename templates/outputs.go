@@ -32,7 +32,7 @@ var Outputs = []Output{
 	{Name: "filters", Doc: "typed bracket filters: query encoding, parsing and in-memory matching", Files: []OutputFile{{"filters.gen.go", Filters}, {RuntimeDir + "/filters.gen.go", FiltersRuntime}}},
 	{Name: "client", Doc: "typed client: every operation, typed errors, pagination, retries, bulk helpers", Files: []OutputFile{{"client.gen.go", Client}, {RuntimeDir + "/client.gen.go", ClientRuntime}}, Requires: []string{"models"}},
 	{Name: "validate", Doc: "validators generated from the schemas' constraints", Files: []OutputFile{{"validate.gen.go", Validate}, {RuntimeDir + "/validate.gen.go", ValidateRuntime}}, Requires: []string{"models"}},
-	{Name: "server", Doc: "server interface and a validating net/http handler, and how it reads requests", Files: []OutputFile{{"server.gen.go", Server}, {"server_decode.gen.go", ServerDecode}, {"server_encode.gen.go", ServerEncode}, {"server_paging.gen.go", ServerPaging}, {RuntimeDir + "/server_decode.gen.go", ServerDecodeRuntime}, {RuntimeDir + "/server_encode.gen.go", ServerEncodeRuntime}}, Requires: []string{"models", "validate"}},
+	{Name: "server", Doc: "server interface and a validating net/http handler, and how it reads requests", Files: []OutputFile{{"server.gen.go", Server}, {"server_decode.gen.go", ServerDecode}, {"server_encode.gen.go", ServerEncode}, {"server_paging.gen.go", ServerPaging}, {RuntimeDir + "/server.gen.go", ServerRuntime}, {RuntimeDir + "/server_decode.gen.go", ServerDecodeRuntime}, {RuntimeDir + "/server_encode.gen.go", ServerEncodeRuntime}}, Requires: []string{"models", "validate"}},
 }
 
 // FileNames lists the files of an output.

@@ -31,16 +31,16 @@ func Server(api *generator.API) ([]byte, error) {
 		genServerInput(f, o)
 		genServerOutput(f, o)
 	}
-	genErrorResponse(f)
-	genHandlerOptions(f)
-	genAuthTypes(f)
+	genServerAliases(f)
+	genHandlerOptionCalls(f)
 	genOperationType(f)
 	genNewHandler(f, api)
-	genHandlerRuntime(f, api)
+	genServeHTTP(f, api)
+	genRouteOperation(f)
 	genAnswerRuntime(f, api)
 	genServerRoutes(f, api)
 	if hasStreams(api) {
-		genServerStreamRuntime(f)
+		genServerStreamWriter(f)
 	}
 	genWebhookReceiver(f, api)
 	for _, o := range api.ServedOperations() {

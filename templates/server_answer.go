@@ -402,10 +402,10 @@ func genAnswerWriter(f *jen.File, api *generator.API) {
 	}
 	k, body := jen.Id("k"), jen.Id("a").Dot("body")
 	cases := map[string][]jen.Code{
-		"serverNoBody":       {jen.Return(jen.Id("serverWriteStatus").Call(jen.Id("w"), jen.Id("status")))},
+		"serverNoBody":       {jen.Return(rt("ServerWriteStatus").Call(jen.Id("w"), jen.Id("status")))},
 		"serverBodyAppended": {jen.Return(jen.Id("serverWriteAppended").Call(jen.Id("w"), jen.Id("status"), k.Clone().Dot("contentType"), body.Clone().Assert(jen.Id("jsonAppender"))))},
-		"serverBodyJSON":     {jen.Return(jen.Id("serverWriteJSON").Call(jen.Id("w"), jen.Id("status"), k.Clone().Dot("contentType"), body.Clone()))},
-		"serverBodyBytes":    {jen.Return(jen.Id("serverWriteBytes").Call(jen.Id("w"), jen.Id("status"), k.Clone().Dot("contentType"), body.Clone().Assert(jen.Index().Byte())))},
+		"serverBodyJSON":     {jen.Return(rt("ServerWriteJSON").Call(jen.Id("w"), jen.Id("status"), k.Clone().Dot("contentType"), body.Clone()))},
+		"serverBodyBytes":    {jen.Return(rt("ServerWriteBytes").Call(jen.Id("w"), jen.Id("status"), k.Clone().Dot("contentType"), body.Clone().Assert(jen.Index().Byte())))},
 		"serverBodyStream": {
 			jen.List(jen.Id("reader"), jen.Id("_")).Op(":=").Add(body.Clone()).Assert(jen.Qual(pkgIO, "Reader")),
 			jen.Return(jen.Id("serverWriteStream").Call(jen.Id("w"), jen.Id("status"), k.Clone().Dot("contentType"), jen.Id("reader"))),

@@ -151,7 +151,7 @@ func genReadBody(f *jen.File) {
 	f.Comment("operation reads, and then returns false.")
 	f.Func().Id("serverCheckMediaType").Params(writerParam(), requestParam(), jen.Id("mediaType").String()).Bool().Block(
 		jen.If(rt("ServerMediaTypeMatches").Call(jen.Id("r").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("mediaType"))).Block(jen.Return(jen.True())),
-		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusUnsupportedMediaType"), errorBody(
+		rt("ServerWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusUnsupportedMediaType"), errorBody(
 			jen.Lit("the request body must be ").Op("+").Id("mediaType"),
 			problem(jen.Lit("header"), jen.Lit("Content-Type"), jen.Lit("must be ").Op("+").Id("mediaType")))),
 		jen.Return(jen.False()),
@@ -159,7 +159,7 @@ func genReadBody(f *jen.File) {
 	f.Comment("tooLarge answers 413.")
 	f.Func().Params(handlerRecv()).Id("tooLarge").Params(writerParam()).Block(
 		jen.Id("limit").Op(":=").Qual(pkgStrconv, "FormatInt").Call(jen.Id("h").Dot("maxBodyBytes"), jen.Lit(10)),
-		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusRequestEntityTooLarge"), errorBody(
+		rt("ServerWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusRequestEntityTooLarge"), errorBody(
 			jen.Lit("the request body is larger than ").Op("+").Id("limit").Op("+").Lit(" bytes"),
 			problem(jen.Lit("body"), jen.Lit(""), jen.Lit("must be at most ").Op("+").Id("limit").Op("+").Lit(" bytes")))),
 	)
@@ -211,7 +211,7 @@ func tooLargeOrBad(message, problem jen.Code) jen.Code {
 		If(jen.Qual(pkgErrors, "As").Call(jen.Err(), jen.Op("&").Id("tooLarge"))).Block(
 		jen.Id("h").Dot("tooLarge").Call(jen.Id("w")),
 	).Else().Block(
-		jen.Id("serverWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), errorBody(message, problemLit(jen.Lit("body"), jen.Lit(""), problem))),
+		rt("ServerWriteError").Call(jen.Id("w"), jen.Qual(pkgHTTP, "StatusBadRequest"), errorBody(message, problemLit(jen.Lit("body"), jen.Lit(""), problem))),
 	)
 }
 

@@ -42,12 +42,10 @@ func genOperationType(f *jen.File) {
 	f.Func().Params(jen.Id("o").Id(srvOperation)).Id("DeclaresQuery").Params(jen.Id("name").String()).Bool().Block(
 		jen.Return(jen.Id("o").Dot("declares").Dot("Has").Call(jen.Id("name"))),
 	)
-	f.Comment("serverOperationKey is the context key of the " + srvOperation + ".")
-	f.Type().Id("serverOperationKey").Struct()
 	f.Comment(srvOperationFrom + " is the operation that serves the request whose context is")
 	f.Comment("ctx; false outside a request routed by NewHandler's handler.")
 	f.Func().Id(srvOperationFrom).Params(jen.Id("ctx").Qual(pkgContext, "Context")).Params(jen.Id(srvOperation), jen.Bool()).Block(
-		jen.List(jen.Id("o"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Value").Call(jen.Id("serverOperationKey").Values()).Assert(jen.Op("*").Id(srvOperation)),
+		jen.List(jen.Id("o"), jen.Id("ok")).Op(":=").Id("ctx").Dot("Value").Call(rt("ServerOperationKey").Values()).Assert(jen.Op("*").Id(srvOperation)),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id(srvOperation).Values(), jen.False())),
 		jen.Return(jen.Op("*").Id("o"), jen.True()),
 	)
@@ -64,27 +62,37 @@ func genOperationVar(f *jen.File, o *generator.Operation) {
 }
 
 // genRouteOperation renders handle, which routes one operation with
-// ServeMux, and wrap, which puts its ServerOperation into the request's
-// context and runs the middleware and the operation's handler. Operations
+// ServeMux, and wrap, which serves it through the runtime's Route: the
+// middleware, with its ServerOperation in the request's context. Operations
 // are given as method expressions, (*serverHandler).serveOp: a method value,
 // h.serveOp, would cost a compiled wrapper per operation.
 func genRouteOperation(f *jen.File) {
 	serve := jen.Id("serve").Func().Params(jen.Op("*").Id(srvHandler), jen.Qual(pkgHTTP, "ResponseWriter"), jen.Op("*").Qual(pkgHTTP, "Request"))
 	f.Comment("handle routes op to serve with ServeMux.")
 	f.Func().Params(handlerRecv()).Id("handle").Params(jen.Id("op").Op("*").Id(srvOperation), serve.Clone()).Block(
-		jen.Id("h").Dot("mux").Dot("Handle").Call(jen.Id("op").Dot("Pattern"), jen.Id("h").Dot("wrap").Call(jen.Id("op"), jen.Id("serve"))),
+		sharedHandler().Dot("Mux").Dot("Handle").Call(jen.Id("op").Dot("Pattern"), jen.Id("h").Dot("wrap").Call(jen.Id("op"), jen.Id("serve"))),
 	)
 	f.Comment("wrap serves op with serve, through the middleware, with op in the request's context.")
 	f.Func().Params(handlerRecv()).Id("wrap").Params(jen.Id("op").Op("*").Id(srvOperation), serve.Clone()).Qual(pkgHTTP, "Handler").Block(
-		jen.Var().Id("next").Qual(pkgHTTP, "Handler").Op("=").Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(writerParam(), requestParam()).Block(
+		jen.Return(sharedHandler().Dot("Route").Call(jen.Id("op"), jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(writerParam(), requestParam()).Block(
 			jen.Id("serve").Call(jen.Id("h"), jen.Id("w"), jen.Id("r")),
-		)),
-		jen.For(jen.Id("i").Op(":=").Len(jen.Id("h").Dot("middleware")).Op("-").Lit(1), jen.Id("i").Op(">=").Lit(0), jen.Id("i").Op("--")).Block(
-			jen.Id("next").Op("=").Id("h").Dot("middleware").Index(jen.Id("i")).Call(jen.Id("next")),
+		)))),
+	)
+}
+
+// genRoute renders the runtime's Route: the middleware around an
+// operation's handler, with the operation in the request's context.
+func genRoute(f *jen.File) {
+	f.Comment("ServerOperationKey is the context key of the operation that serves a request.")
+	f.Type().Id("ServerOperationKey").Struct()
+	f.Comment("Route serves next through the middleware, with op in the request's context.")
+	f.Func().Params(rtHandlerRecv()).Id("Route").Params(jen.Id("op").Any(), jen.Id("next").Qual(pkgHTTP, "Handler")).Qual(pkgHTTP, "Handler").Block(
+		jen.For(jen.Id("i").Op(":=").Len(jen.Id("h").Dot("Middleware")).Op("-").Lit(1), jen.Id("i").Op(">=").Lit(0), jen.Id("i").Op("--")).Block(
+			jen.Id("next").Op("=").Id("h").Dot("Middleware").Index(jen.Id("i")).Call(jen.Id("next")),
 		),
 		jen.Return(jen.Qual(pkgHTTP, "HandlerFunc").Call(jen.Func().Params(writerParam(), requestParam()).Block(
 			jen.Id("next").Dot("ServeHTTP").Call(jen.Id("w"), jen.Id("r").Dot("WithContext").Call(
-				jen.Qual(pkgContext, "WithValue").Call(jen.Id("r").Dot("Context").Call(), jen.Id("serverOperationKey").Values(), jen.Id("op")))),
+				jen.Qual(pkgContext, "WithValue").Call(jen.Id("r").Dot("Context").Call(), jen.Id("ServerOperationKey").Values(), jen.Id("op")))),
 		))),
 	)
 }
@@ -99,7 +107,7 @@ func genUnimplemented(f *jen.File, api *generator.API) {
 	f.Comment(errNotImplemented + " is what the methods of " + srvUnimplemented + " return. The handler")
 	f.Comment("answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the")
 	f.Comment("error mapper.")
-	f.Var().Id(errNotImplemented).Op("=").Qual(pkgErrors, "New").Call(jen.Lit("operation not implemented"))
+	f.Var().Id(errNotImplemented).Op("=").Add(rt(errNotImplemented))
 	f.Comment(srvUnimplemented + " answers every operation with " + errNotImplemented + ", which the")
 	f.Comment("handler answers with 501. Embed it in a type that implements the operations a")
 	f.Comment("service serves so far; the type stays a Server when operations are added to the spec.")

@@ -40,7 +40,7 @@ func genEncodeRuntime(f *jen.File, nullable bool) {
 		jen.List(jen.Id("data"), jen.Err()).Op(":=").Id("body").Dot("appendJSON").Call(jen.Parens(jen.Op("*").Id("buf")).Index(jen.Empty(), jen.Lit(0))),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 		jen.Op("*").Id("buf").Op("=").Id("data"),
-		jen.Return(jen.Id("serverWriteBytes").Call(jen.Id("w"), jen.Id("status"), jen.Id("contentType"), jen.Id("data"))),
+		jen.Return(rt("ServerWriteBytes").Call(jen.Id("w"), jen.Id("status"), jen.Id("contentType"), jen.Id("data"))),
 	)
 
 	genMemberHelpers(f, nullable)

@@ -138,6 +138,12 @@ func genServerMatch(f *jen.File, twins, choose bool) {
 		})
 		g.Return(jen.Lit(-1), jen.Nil())
 	})
+	f.Comment("serverMatches reports whether a route of the matcher takes r's path with method,")
+	f.Comment("for the Allow header of 405.")
+	f.Func().Id("serverMatches").Params(requestParam(), jen.Id("method").String()).Bool().Block(
+		jen.List(jen.Id("i"), jen.Id("_")).Op(":=").Id("serverMatch").Call(jen.Id("r"), jen.Id("method"), jen.Lit(0)),
+		jen.Return(jen.Id("i").Op(">=").Lit(0)),
+	)
 	f.Comment("serverMatchSegment matches one path segment with parts, appending the wildcards'")
 	f.Comment("values: the first and last text are the segment's prefix and suffix, a wildcard")
 	f.Comment("followed by more wildcards ends where the text after it first occurs, the last one")

@@ -48,12 +48,12 @@ func genServeOperation(f *jen.File, c *checks, o *generator.Operation) {
 		case o.Body != nil:
 			c.genDecodeRequestBody(g, o, o.Body)
 		}
-		g.If(jen.Op("!").Id("h").Dot("invalid").Call(jen.Id("w"), jen.Id("c"))).Block(
+		g.If(jen.Op("!").Add(sharedHandler()).Dot("Invalid").Call(jen.Id("w"), jen.Id("c"))).Block(
 			jen.If(
 				jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("h").Dot(implField(o)).Dot(o.Name).Call(jen.Id("c").Dot("Ctx"), jen.Id("in")),
 				jen.Err().Op("!=").Nil().Op("||").Id("out").Op("==").Nil(),
 			).Block(
-				jen.Id("h").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Err()),
+				sharedHandler().Dot("Fail").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Err()),
 			).Else().Block(
 				jen.Id("h").Dot("answer").Call(jen.Id("w"), jen.Id("r"), jen.Lit(o.ID), jen.Id("out").Dot(answerMethodName).Call(jen.Id("w"), jen.Nil())),
 			),

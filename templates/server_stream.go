@@ -15,17 +15,17 @@ const serverPkgIter = "iter"
 func serverStreamFormat(s *generator.Stream) string {
 	switch {
 	case s.Kind == generator.StreamLines:
-		return "serverLines"
+		return "ServerLines"
 	case s.Kind == generator.StreamSeq:
-		return "serverSeq"
+		return "ServerSeq"
 	case s.Envelope && s.Text:
-		return "serverSSEEnvelopeText"
+		return "ServerSSEEnvelopeText"
 	case s.Envelope:
-		return "serverSSEEnvelope"
+		return "ServerSSEEnvelope"
 	case s.Text:
-		return "serverSSEText"
+		return "ServerSSEText"
 	}
-	return "serverSSE"
+	return "ServerSSE"
 }
 
 // genEventsField renders the Events field of an answer that can stream.
@@ -42,28 +42,19 @@ func genEventsField(g *jen.Group, r *generator.Response) {
 func genWriteEvents(g *jen.Group, r *generator.Response, status jen.Code) {
 	events := jen.Id("v").Dot(generator.ServerEventsField)
 	g.If(events.Clone().Op("!=").Nil()).Block(
-		jen.Return(jen.Id("serverAnswer").Values(jen.Id("kind").Op(":").Op("&").Id("serverAnswerWritten"), jen.Id("body").Op(":").Id("serverWriteEvents").Call(jen.Id("w"), status, jen.Lit(r.Stream.ContentType), jen.Id(serverStreamFormat(r.Stream)), events.Clone()))),
+		jen.Return(jen.Id("serverAnswer").Values(jen.Id("kind").Op(":").Op("&").Id("serverAnswerWritten"), jen.Id("body").Op(":").Id("serverWriteEvents").Call(jen.Id("w"), status, jen.Lit(r.Stream.ContentType), rt(serverStreamFormat(r.Stream)), events.Clone()))),
 	)
 }
 
-// genServerStreamRuntime renders serverWriteEvents and how it frames events.
-func genServerStreamRuntime(f *jen.File) {
-	f.Comment("serverStreamFormat says how the events of a stream are written.")
-	f.Type().Id("serverStreamFormat").Int()
-	f.Const().Defs(
-		jen.Id("serverSSE").Id("serverStreamFormat").Op("=").Iota().Comment("Server-Sent Events whose data is the event's JSON"),
-		jen.Id("serverSSEText").Comment("Server-Sent Events whose data is the event, a string"),
-		jen.Id("serverSSEEnvelope").Comment("Server-Sent Events from a struct of their fields; data is JSON"),
-		jen.Id("serverSSEEnvelopeText").Comment("Server-Sent Events from a struct of their fields; data is a string"),
-		jen.Id("serverLines").Comment("one JSON value a line"),
-		jen.Id("serverSeq").Comment("json-seq: an RS byte, a JSON value and a line feed"),
-	)
+// genServerStreamWriter renders serverWriteEvents, which sends a stream's
+// events as the runtime frames them.
+func genServerStreamWriter(f *jen.File) {
 	buf := func() *jen.Statement { return jen.Id("buf") }
 	f.Comment("serverWriteEvents sends the status, then each event as it comes, flushed. The")
 	f.Comment("status is sent: a write that fails means the client went away, which ends the")
 	f.Comment("stream, and an event that cannot be encoded aborts the connection, so that the")
 	f.Comment("client sees the stream cut short rather than ended.")
-	f.Func().Id("serverWriteEvents").Types(jen.Id("E").Any()).Params(writerParam(), jen.Id("status").Int(), jen.Id("contentType").String(), jen.Id("format").Id("serverStreamFormat"), jen.Id("events").Qual(serverPkgIter, "Seq").Types(jen.Id("E"))).Error().Block(
+	f.Func().Id("serverWriteEvents").Types(jen.Id("E").Any()).Params(writerParam(), jen.Id("status").Int(), jen.Id("contentType").String(), jen.Id("format").Add(rt("ServerStreamFormat")), jen.Id("events").Qual(serverPkgIter, "Seq").Types(jen.Id("E"))).Error().Block(
 		jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Id("contentType")),
 		jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Cache-Control"), jen.Lit("no-cache")),
 		jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
@@ -73,7 +64,7 @@ func genServerStreamRuntime(f *jen.File) {
 		jen.Id("enc").Op(":=").Qual(pkgJSON, "NewEncoder").Call(jen.Op("&").Add(buf())),
 		jen.For(jen.Id("event").Op(":=").Range().Id("events")).Block(
 			buf().Dot("Reset").Call(),
-			jen.If(jen.Err().Op(":=").Id("serverAppendEvent").Call(jen.Op("&").Add(buf()), jen.Id("enc"), jen.Id("format"), jen.Id("event")), jen.Err().Op("!=").Nil()).Block(
+			jen.If(jen.Err().Op(":=").Add(rt("ServerAppendEvent")).Call(jen.Op("&").Add(buf()), jen.Id("enc"), jen.Id("format"), jen.Id("event")), jen.Err().Op("!=").Nil()).Block(
 				jen.Panic(jen.Qual(pkgHTTP, "ErrAbortHandler")),
 			),
 			jen.If(jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("w").Dot("Write").Call(buf().Dot("Bytes").Call()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil())),
@@ -81,17 +72,32 @@ func genServerStreamRuntime(f *jen.File) {
 		),
 		jen.Return(jen.Nil()),
 	)
+}
+
+// genServerStreamRuntime renders, in the runtime, how events are framed.
+func genServerStreamRuntime(f *jen.File) {
+	buf := func() *jen.Statement { return jen.Id("buf") }
+	f.Comment("ServerStreamFormat says how the events of a stream are written.")
+	f.Type().Id("ServerStreamFormat").Int()
+	f.Const().Defs(
+		jen.Id("ServerSSE").Id("ServerStreamFormat").Op("=").Iota().Comment("Server-Sent Events whose data is the event's JSON"),
+		jen.Id("ServerSSEText").Comment("Server-Sent Events whose data is the event, a string"),
+		jen.Id("ServerSSEEnvelope").Comment("Server-Sent Events from a struct of their fields; data is JSON"),
+		jen.Id("ServerSSEEnvelopeText").Comment("Server-Sent Events from a struct of their fields; data is a string"),
+		jen.Id("ServerLines").Comment("one JSON value a line"),
+		jen.Id("ServerSeq").Comment("json-seq: an RS byte, a JSON value and a line feed"),
+	)
 	enc := func() jen.Code { return jen.Return(jen.Id("enc").Dot("Encode").Call(jen.Id("event"))) }
-	f.Comment("serverAppendEvent frames one event into buf; enc writes JSON into buf.")
-	f.Func().Id("serverAppendEvent").Params(buf().Op("*").Qual(pkgBytes, "Buffer"), jen.Id("enc").Op("*").Qual(pkgJSON, "Encoder"), jen.Id("format").Id("serverStreamFormat"), jen.Id("event").Any()).Error().Block(
+	f.Comment("ServerAppendEvent frames one event into buf; enc writes JSON into buf.")
+	f.Func().Id("ServerAppendEvent").Params(buf().Op("*").Qual(pkgBytes, "Buffer"), jen.Id("enc").Op("*").Qual(pkgJSON, "Encoder"), jen.Id("format").Id("ServerStreamFormat"), jen.Id("event").Any()).Error().Block(
 		jen.Switch(jen.Id("format")).Block(
-			jen.Case(jen.Id("serverLines")).Block(enc()),
-			jen.Case(jen.Id("serverSeq")).Block(buf().Dot("WriteByte").Call(jen.Lit(0x1e)), enc()),
-			jen.Case(jen.Id("serverSSEText")).Block(
+			jen.Case(jen.Id("ServerLines")).Block(enc()),
+			jen.Case(jen.Id("ServerSeq")).Block(buf().Dot("WriteByte").Call(jen.Lit(0x1e)), enc()),
+			jen.Case(jen.Id("ServerSSEText")).Block(
 				jen.Id("serverAppendData").Call(buf(), jen.Qual(clientPkgReflect, "ValueOf").Call(jen.Id("event")).Dot("String").Call()),
 			),
-			jen.Case(jen.Id("serverSSEEnvelope"), jen.Id("serverSSEEnvelopeText")).Block(
-				jen.If(jen.Err().Op(":=").Id("serverAppendEnvelope").Call(buf(), jen.Id("format").Op("==").Id("serverSSEEnvelopeText"), jen.Id("event")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+			jen.Case(jen.Id("ServerSSEEnvelope"), jen.Id("ServerSSEEnvelopeText")).Block(
+				jen.If(jen.Err().Op(":=").Id("serverAppendEnvelope").Call(buf(), jen.Id("format").Op("==").Id("ServerSSEEnvelopeText"), jen.Id("event")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 			),
 			jen.Default().Block(
 				buf().Dot("WriteString").Call(jen.Lit("data: ")),

@@ -61,7 +61,6 @@ func genWebhookReceiver(f *jen.File, api *generator.API) {
 	f.Func().Params(jen.Id("r").Op("*").Id("WebhookReceiver")).Id("handler").Params().Op("*").Id(srvHandler).Block(
 		jen.Id("h").Op(":=").Id("newServerHandler").Call(jen.Id("r").Dot("opts")),
 		jen.Id("h").Dot("hooks").Op("=").Id("r").Dot("impl"),
-		jen.Id("h").Dot("mux").Dot("HandleFunc").Call(jen.Lit("/"), jen.Id("h").Dot("serveUnrouted")),
 		jen.Return(jen.Id("h")),
 	)
 	for _, o := range api.Webhooks {
