@@ -4,10 +4,10 @@
 package meltingspot
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/generated/meltingspot/internal/livegenrt"
 	"time"
 )
 
@@ -34,7 +34,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v BuiltInType) Valid() bool {
-	return enumListedString(string(v), enumValuesOfBuiltInType)
+	return livegenrt.EnumListedString(string(v), enumValuesOfBuiltInType)
 }
 
 // enumValuesOfBuiltInType lists the values, for Valid (through a shared helper) and BuiltInTypeValues.
@@ -91,7 +91,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ChatVisibility) Valid() bool {
-	return enumListedString(string(v), enumValuesOfChatVisibility)
+	return livegenrt.EnumListedString(string(v), enumValuesOfChatVisibility)
 }
 
 // enumValuesOfChatVisibility lists the values, for Valid (through a shared helper) and ChatVisibilityValues.
@@ -262,7 +262,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v LiveSolution) Valid() bool {
-	return enumListedString(string(v), enumValuesOfLiveSolution)
+	return livegenrt.EnumListedString(string(v), enumValuesOfLiveSolution)
 }
 
 // enumValuesOfLiveSolution lists the values, for Valid (through a shared helper) and LiveSolutionValues.
@@ -289,7 +289,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v LiveStatus) Valid() bool {
-	return enumListedString(string(v), enumValuesOfLiveStatus)
+	return livegenrt.EnumListedString(string(v), enumValuesOfLiveStatus)
 }
 
 // enumValuesOfLiveStatus lists the values, for Valid (through a shared helper) and LiveStatusValues.
@@ -372,7 +372,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ParticipantStatus) Valid() bool {
-	return enumListedString(string(v), enumValuesOfParticipantStatus)
+	return livegenrt.EnumListedString(string(v), enumValuesOfParticipantStatus)
 }
 
 // enumValuesOfParticipantStatus lists the values, for Valid (through a shared helper) and ParticipantStatusValues.
@@ -399,7 +399,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ParticipantType) Valid() bool {
-	return enumListedString(string(v), enumValuesOfParticipantType)
+	return livegenrt.EnumListedString(string(v), enumValuesOfParticipantType)
 }
 
 // enumValuesOfParticipantType lists the values, for Valid (through a shared helper) and ParticipantTypeValues.
@@ -425,7 +425,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ParticipantsVisibility) Valid() bool {
-	return enumListedString(string(v), enumValuesOfParticipantsVisibility)
+	return livegenrt.EnumListedString(string(v), enumValuesOfParticipantsVisibility)
 }
 
 // enumValuesOfParticipantsVisibility lists the values, for Valid (through a shared helper) and ParticipantsVisibilityValues.
@@ -450,7 +450,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Participation) Valid() bool {
-	return enumListedString(string(v), enumValuesOfParticipation)
+	return livegenrt.EnumListedString(string(v), enumValuesOfParticipation)
 }
 
 // enumValuesOfParticipation lists the values, for Valid (through a shared helper) and ParticipationValues.
@@ -519,13 +519,13 @@ func (v *RichTextNode) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*v = RichTextNode{}
-	if err := jsonTakeProperty(all, "children", &v.Children); err != nil {
+	if err := livegenrt.JSONTakeProperty(all, "children", &v.Children); err != nil {
 		return err
 	}
-	if err := jsonTakeProperty(all, "text", &v.Text); err != nil {
+	if err := livegenrt.JSONTakeProperty(all, "text", &v.Text); err != nil {
 		return err
 	}
-	if err := jsonTakeProperty(all, "type", &v.Type); err != nil {
+	if err := livegenrt.JSONTakeProperty(all, "type", &v.Type); err != nil {
 		return err
 	}
 	for k, raw := range all {
@@ -560,19 +560,19 @@ func (u SpeakerMember) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("SpeakerMember: no variant is set")
 }
 
-// unionShapesOfSpeakerMember says how each variant of SpeakerMember fits a JSON value, for unionTries.
-var unionShapesOfSpeakerMember = []unionShape{{
-	exact:    true,
-	kind:     "object",
-	known:    []string{"biography", "email", "firstName", "lastName", "title"},
-	required: []string{"email"},
-}, {kind: "string"}}
+// unionShapesOfSpeakerMember says how each variant of SpeakerMember fits a JSON value, for UnionTries.
+var unionShapesOfSpeakerMember = []livegenrt.UnionShape{{
+	Exact:    true,
+	Kind:     "object",
+	Known:    []string{"biography", "email", "firstName", "lastName", "title"},
+	Required: []string{"email"},
+}, {Kind: "string"}}
 
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *SpeakerMember) UnmarshalJSON(data []byte) error {
 	*u = SpeakerMember{}
-	kind, tries, err := unionTries(data, "SpeakerMember", unionShapesOfSpeakerMember, make([]int, 0, 4))
+	kind, tries, err := livegenrt.UnionTries(data, "SpeakerMember", unionShapesOfSpeakerMember, make([]int, 0, 4))
 	if err != nil {
 		return err
 	}
@@ -648,7 +648,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v VideoEncoding) Valid() bool {
-	return enumListedString(string(v), enumValuesOfVideoEncoding)
+	return livegenrt.EnumListedString(string(v), enumValuesOfVideoEncoding)
 }
 
 // enumValuesOfVideoEncoding lists the values, for Valid (through a shared helper) and VideoEncodingValues.
@@ -673,7 +673,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Visibility) Valid() bool {
-	return enumListedString(string(v), enumValuesOfVisibility)
+	return livegenrt.EnumListedString(string(v), enumValuesOfVisibility)
 }
 
 // enumValuesOfVisibility lists the values, for Valid (through a shared helper) and VisibilityValues.
@@ -724,20 +724,6 @@ type ListLiveSpeakersParams struct {
 	Page *int
 	// query parameter limit: The limit of results to be returned per page.
 	Limit *int
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // Nullable holds an optional property that may also be null: the zero value is
@@ -799,117 +785,7 @@ func (n *Nullable[T]) nullableValue() any {
 // error n is left absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	*n = Nullable[T]{}
-	null, err := nullableDecode(data, &n.value)
+	null, err := livegenrt.NullableDecode(data, &n.value)
 	n.set, n.null = err == nil, null
 	return err
-}
-
-// nullableDecode reads null (reporting it) or a value into into: the part of
-// Nullable's UnmarshalJSON that does not depend on T, compiled once.
-func nullableDecode(data []byte, into any) (bool, error) {
-	if string(bytes.TrimSpace(data)) == "null" {
-		return true, nil
-	}
-	return false, json.Unmarshal(data, into)
-}
-
-// jsonKindOf names the kind of a JSON value by its first byte.
-func jsonKindOf(data []byte) string {
-	data = bytes.TrimLeft(data, " \t\r\n")
-	if len(data) == 0 {
-		return "empty value"
-	}
-	switch data[0] {
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case '"':
-		return "string"
-	case 't', 'f':
-		return "boolean"
-	case 'n':
-		return "null"
-	}
-	return "number"
-}
-
-// unionShape says how a variant of a union fits a JSON value: its JSON kind (any
-// when empty) and, for a struct, the properties it requires and knows; exact when
-// it can be matched on known properties.
-type unionShape struct {
-	kind            string
-	exact           bool
-	required, known []string
-}
-
-// unionTries names the kind of data and appends to tries, in order, the variants of a
-// union to decode it as: for an object, first the variants whose required
-// properties are present and that know every property given, then those whose
-// required properties are present (and objects without known properties); then
-// the variants of other kinds that the value's kind fits.
-func unionTries(data []byte, name string, shapes []unionShape, tries []int) (string, []int, error) {
-	kind := jsonKindOf(data)
-	var keys map[string]json.RawMessage
-	for _, s := range shapes {
-		if kind == "object" && s.kind == "object" {
-			if err := json.Unmarshal(data, &keys); err != nil {
-				return kind, nil, fmt.Errorf("%s: %w", name, err)
-			}
-			break
-		}
-	}
-	for pass := range 3 {
-		for i := range shapes {
-			if unionFits(&shapes[i], pass, kind, keys) {
-				tries = append(tries, i)
-			}
-		}
-	}
-	return kind, tries, nil
-}
-
-// unionFits reports whether unionTries tries a variant in a pass: 0 an object whose
-// required properties are present and which knows every property given, 1 an
-// object whose required properties are present, 2 a value of another kind that
-// the value's kind fits (a number fits an integer). keys are the object's
-// properties, nil unless the value is an object.
-//
-//go:noinline
-func unionFits(s *unionShape, pass int, kind string, keys map[string]json.RawMessage) bool {
-	if pass == 2 {
-		return s.kind != "object" && (s.kind == "" || s.kind == kind || kind == "number" && s.kind == "integer")
-	}
-	if s.kind != "object" || keys == nil || pass == 0 && !s.exact {
-		return false
-	}
-	for _, name := range s.required {
-		if _, ok := keys[name]; !ok {
-			return false
-		}
-	}
-	if pass == 1 {
-		return true
-	}
-	found := 0
-	for _, name := range s.known {
-		if _, ok := keys[name]; ok {
-			found++
-		}
-	}
-	return found == len(keys)
-}
-
-// jsonTakeProperty decodes the member name of an object, if it is there, into
-// into, and removes it from the members.
-func jsonTakeProperty(all map[string]json.RawMessage, name string, into any) error {
-	raw, ok := all[name]
-	if !ok {
-		return nil
-	}
-	delete(all, name)
-	if err := json.Unmarshal(raw, into); err != nil {
-		return fmt.Errorf("property %q: %w", name, err)
-	}
-	return nil
 }

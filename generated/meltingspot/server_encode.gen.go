@@ -4,11 +4,9 @@ package meltingspot
 
 import (
 	"encoding/json"
+	livegenrt "github.com/seed-0d47db62/livegen/generated/meltingspot/internal/livegenrt"
 	"net/http"
 	"strconv"
-	"sync"
-	"time"
-	"unicode/utf8"
 )
 
 // jsonAppender is a type that writes its own JSON, as encoding/json's Marshal would.
@@ -32,14 +30,8 @@ func (l jsonList[T, P]) appendJSON(b []byte) ([]byte, error) {
 	for i := range l {
 		b, err = appendJSONItem(b, err, i, P(&l[i]))
 	}
-	return appendJSONListClose(b, err, false)
+	return livegenrt.AppendJSONListClose(b, err, false)
 }
-
-// serverBuffers keeps answer buffers between requests; very large ones are let go.
-var serverBuffers = sync.Pool{New: func() any {
-	b := make([]byte, 0, 4096)
-	return &b
-}}
 
 // serverWriteAppended writes a JSON answer with the body's appendJSON. Encoding comes
 // first, so that a value that cannot be encoded is an error before anything is sent.
@@ -47,10 +39,10 @@ var serverBuffers = sync.Pool{New: func() any {
 // costs one small allocation per answer, where an instance per type cost the compiler
 // two functions per type.
 func serverWriteAppended(w http.ResponseWriter, status int, contentType string, body jsonAppender) error {
-	buf := serverBuffers.Get().(*[]byte)
+	buf := livegenrt.ServerBuffers.Get().(*[]byte)
 	defer func() {
 		if cap(*buf) <= 1048576 {
-			serverBuffers.Put(buf)
+			livegenrt.ServerBuffers.Put(buf)
 		}
 	}()
 	data, err := body.appendJSON((*buf)[:0])
@@ -58,65 +50,7 @@ func serverWriteAppended(w http.ResponseWriter, status int, contentType string, 
 		return err
 	}
 	*buf = data
-	return serverWriteBytes(w, status, contentType, data)
-}
-
-// appendJSONKey starts an object member: a comma unless it is the first one.
-func appendJSONKey(b []byte, key string) []byte {
-	if b[len(b)-1] != '{' {
-		b = append(b, ',')
-	}
-	return append(b, key...)
-}
-
-// appendJSONString writes s as encoding/json does: <, > and & escaped, invalid UTF-8
-// as U+FFFD, U+2028 and U+2029 escaped.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, "\\ufffd"...)
-			start = i + size
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&15])
-			start = i + size
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return livegenrt.ServerWriteBytes(w, status, contentType, data)
 }
 
 // appendJSONField writes a member that is always there.
@@ -126,7 +60,7 @@ func appendJSONField[T any](b []byte, err error, key string, x T, enc func(T, []
 	if err != nil {
 		return b, err
 	}
-	return enc(x, appendJSONKey(b, key))
+	return enc(x, livegenrt.AppendJSONKey(b, key))
 }
 
 // appendJSONIf writes a member that is there when present is true.
@@ -136,7 +70,7 @@ func appendJSONIf[T any](b []byte, err error, present bool, key string, x T, enc
 	if err != nil || !present {
 		return b, err
 	}
-	return enc(x, appendJSONKey(b, key))
+	return enc(x, livegenrt.AppendJSONKey(b, key))
 }
 
 // appendJSONPtr writes a member held by pointer; nil leaves it out.
@@ -146,7 +80,7 @@ func appendJSONPtr[T any](b []byte, err error, key string, x *T, enc func(T, []b
 	if err != nil || x == nil {
 		return b, err
 	}
-	return enc(*x, appendJSONKey(b, key))
+	return enc(*x, livegenrt.AppendJSONKey(b, key))
 }
 
 // appendJSONObject writes a member that is a struct, by address: left out unless
@@ -158,38 +92,11 @@ func appendJSONObject(b []byte, err error, key string, present, null bool, x jso
 	if err != nil || !present {
 		return b, err
 	}
-	b = appendJSONKey(b, key)
+	b = livegenrt.AppendJSONKey(b, key)
 	if null {
 		return append(b, "null"...), nil
 	}
 	return x.appendJSON(b)
-}
-
-// appendJSONAny writes a member with encoding/json, unless present is false.
-//
-//go:noinline
-func appendJSONAny(b []byte, err error, key string, present bool, x any) ([]byte, error) {
-	if err != nil || !present {
-		return b, err
-	}
-	data, err := json.Marshal(x)
-	return append(appendJSONKey(b, key), data...), err
-}
-
-// appendJSONListOpen starts a member that is a list of structs: null when the list
-// is nil, or nothing when omit is true too. appendJSONItem writes the items and
-// appendJSONListClose ends the list.
-//
-//go:noinline
-func appendJSONListOpen(b []byte, err error, key string, isNil, omit bool) ([]byte, error) {
-	if err != nil || isNil && omit {
-		return b, err
-	}
-	b = appendJSONKey(b, key)
-	if isNil {
-		return append(b, "null"...), nil
-	}
-	return append(b, '['), nil
 }
 
 // appendJSONItem writes the item i of a list of structs, by address.
@@ -205,14 +112,6 @@ func appendJSONItem(b []byte, err error, i int, x jsonAppender) ([]byte, error) 
 	return x.appendJSON(b)
 }
 
-// appendJSONListClose ends a list that appendJSONListOpen started.
-func appendJSONListClose(b []byte, err error, isNil bool) ([]byte, error) {
-	if err != nil || isNil {
-		return b, err
-	}
-	return append(b, ']'), nil
-}
-
 // appendJSONPtrOrNull writes a required member held by pointer; nil is null.
 //
 //go:noinline
@@ -220,7 +119,7 @@ func appendJSONPtrOrNull[T any](b []byte, err error, key string, x *T, enc func(
 	if err != nil {
 		return b, err
 	}
-	return appendJSONOrNull(x, appendJSONKey(b, key), enc)
+	return appendJSONOrNull(x, livegenrt.AppendJSONKey(b, key), enc)
 }
 
 // appendJSONNullable writes a Nullable member: left out when absent, null or the value.
@@ -230,7 +129,7 @@ func appendJSONNullable[T any](b []byte, err error, key string, x Nullable[T], e
 	if err != nil || !x.set {
 		return b, err
 	}
-	b = appendJSONKey(b, key)
+	b = livegenrt.AppendJSONKey(b, key)
 	if x.null {
 		return append(b, "null"...), nil
 	}
@@ -244,7 +143,7 @@ func appendJSONList[T any](b []byte, err error, key string, l []T, enc func(T, [
 	if err != nil {
 		return b, err
 	}
-	return appendJSONItems(l, appendJSONKey(b, key), enc)
+	return appendJSONItems(l, livegenrt.AppendJSONKey(b, key), enc)
 }
 
 // appendJSONOmitList writes an optional list member; a nil list leaves it out.
@@ -254,15 +153,7 @@ func appendJSONOmitList[T any](b []byte, err error, key string, l []T, enc func(
 	if err != nil || l == nil {
 		return b, err
 	}
-	return appendJSONItems(l, appendJSONKey(b, key), enc)
-}
-
-// appendJSONClose ends an object, or drops it when a member could not be written.
-func appendJSONClose(b []byte, err error) ([]byte, error) {
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '}'), nil
+	return appendJSONItems(l, livegenrt.AppendJSONKey(b, key), enc)
 }
 
 // appendJSONItems writes a list with enc; a nil list is null, as in encoding/json.
@@ -293,24 +184,12 @@ func appendJSONOrNull[T any](x *T, b []byte, enc func(T, []byte) ([]byte, error)
 
 // appendJSONStr writes a string or a string enum.
 func appendJSONStr[S ~string](s S, b []byte) ([]byte, error) {
-	return appendJSONString(b, string(s)), nil
+	return livegenrt.AppendJSONString(b, string(s)), nil
 }
 
 // appendJSONInt writes an integer or an integer enum.
 func appendJSONInt[I ~int | ~int32 | ~int64](i I, b []byte) ([]byte, error) {
 	return strconv.AppendInt(b, int64(i), 10), nil
-}
-
-// appendJSONBool writes a boolean.
-func appendJSONBool(x bool, b []byte) ([]byte, error) {
-	return strconv.AppendBool(b, x), nil
-}
-
-// appendJSONTime writes t as time.Time's MarshalJSON does.
-func appendJSONTime(t time.Time, b []byte) ([]byte, error) {
-	b = append(b, '"')
-	b, err := t.AppendText(b)
-	return append(b, '"'), err
 }
 
 // appendJSONValue writes what the encoders above leave to encoding/json.
@@ -319,203 +198,147 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
-// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
-//
-//go:noinline
-func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
-	if err != nil || !present {
-		return b, err
-	}
-	b = appendJSONKey(b, key)
-	if null {
-		return append(b, "null"...), nil
-	}
-	return appendJSONString(b, *x), nil
-}
-
-// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
-//
-//go:noinline
-func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
-	if err != nil || !present {
-		return b, err
-	}
-	b = appendJSONKey(b, key)
-	if null {
-		return append(b, "null"...), nil
-	}
-	return strconv.AppendInt(b, int64(*x), 10), nil
-}
-
-// appendJSONBoolAt writes a member of type bool held at x: left out unless present, null when null is true.
-//
-//go:noinline
-func appendJSONBoolAt(b []byte, err error, key string, present, null bool, x *bool) ([]byte, error) {
-	if err != nil || !present {
-		return b, err
-	}
-	b = appendJSONKey(b, key)
-	if null {
-		return append(b, "null"...), nil
-	}
-	return strconv.AppendBool(b, *x), nil
-}
-
-// appendJSONTimeAt writes a member of type time.Time held at x: left out unless present, null when null is true.
-//
-//go:noinline
-func appendJSONTimeAt(b []byte, err error, key string, present, null bool, x *time.Time) ([]byte, error) {
-	if err != nil || !present {
-		return b, err
-	}
-	b = appendJSONKey(b, key)
-	if null {
-		return append(b, "null"...), nil
-	}
-	return appendJSONTime(*x, b)
-}
-
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *BuiltInConfig) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONBoolAt(b, err, `"isRecorded":`, v.IsRecorded != nil, false, v.IsRecorded)
-	b, err = appendJSONBoolAt(b, err, `"recordAvailable":`, v.RecordAvailable != nil, false, v.RecordAvailable)
+	b, err = livegenrt.AppendJSONBoolAt(b, err, `"isRecorded":`, v.IsRecorded != nil, false, v.IsRecorded)
+	b, err = livegenrt.AppendJSONBoolAt(b, err, `"recordAvailable":`, v.RecordAvailable != nil, false, v.RecordAvailable)
 	b, err = appendJSONObject(b, err, `"replayVideo":`, v.ReplayVideo.set, v.ReplayVideo.null, &v.ReplayVideo.value)
 	b, err = appendJSONObject(b, err, `"videos":`, v.Videos != nil, false, v.Videos)
-	return appendJSONClose(b, err)
+	return livegenrt.AppendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Group) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONStrAt(b, err, `"description":`, v.Description != nil, false, v.Description)
-	b, err = appendJSONStrAt(b, err, `"emoji":`, v.Emoji != nil, false, v.Emoji)
-	b, err = appendJSONStrAt(b, err, `"icon":`, v.Icon != nil, false, v.Icon)
-	b, err = appendJSONStrAt(b, err, `"id":`, v.ID != nil, false, v.ID)
-	b, err = appendJSONStrAt(b, err, `"name":`, v.Name != nil, false, v.Name)
-	return appendJSONClose(b, err)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"description":`, v.Description != nil, false, v.Description)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"emoji":`, v.Emoji != nil, false, v.Emoji)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"icon":`, v.Icon != nil, false, v.Icon)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"id":`, v.ID != nil, false, v.ID)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"name":`, v.Name != nil, false, v.Name)
+	return livegenrt.AppendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v GroupList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
+	b, err = livegenrt.AppendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
 	for i := range v.Items {
 		b, err = appendJSONItem(b, err, i, &v.Items[i])
 	}
-	b, err = appendJSONListClose(b, err, v.Items == nil)
-	b, err = appendJSONIntAt(b, err, `"total":`, true, false, &v.Total)
-	return appendJSONClose(b, err)
+	b, err = livegenrt.AppendJSONListClose(b, err, v.Items == nil)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"total":`, true, false, &v.Total)
+	return livegenrt.AppendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v Live) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
 	b, err = appendJSONObject(b, err, `"builtInConfig":`, v.BuiltInConfig != nil, false, v.BuiltInConfig)
-	b, err = appendJSONStrAt(b, err, `"builtInType":`, v.BuiltInType.set, v.BuiltInType.null, (*string)(&v.BuiltInType.value))
-	b, err = appendJSONStrAt(b, err, `"computedStatus":`, v.ComputedStatus != nil, false, (*string)(v.ComputedStatus))
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"builtInType":`, v.BuiltInType.set, v.BuiltInType.null, (*string)(&v.BuiltInType.value))
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"computedStatus":`, v.ComputedStatus != nil, false, (*string)(v.ComputedStatus))
 	b, err = appendJSONObject(b, err, `"config":`, v.Config != nil, false, v.Config)
-	b, err = appendJSONTimeAt(b, err, `"createdAt":`, v.CreatedAt != nil, false, v.CreatedAt)
-	b, err = appendJSONAny(b, err, `"description":`, v.Description != nil, v.Description)
-	b, err = appendJSONTimeAt(b, err, `"endDate":`, v.EndDate != nil, false, v.EndDate)
-	b, err = appendJSONStrAt(b, err, `"id":`, v.ID != nil, false, v.ID)
+	b, err = livegenrt.AppendJSONTimeAt(b, err, `"createdAt":`, v.CreatedAt != nil, false, v.CreatedAt)
+	b, err = livegenrt.AppendJSONAny(b, err, `"description":`, v.Description != nil, v.Description)
+	b, err = livegenrt.AppendJSONTimeAt(b, err, `"endDate":`, v.EndDate != nil, false, v.EndDate)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"id":`, v.ID != nil, false, v.ID)
 	b, err = appendJSONObject(b, err, `"metrics":`, v.Metrics != nil, false, v.Metrics)
 	b, err = appendJSONObject(b, err, `"privacy":`, v.Privacy != nil, false, v.Privacy)
-	b, err = appendJSONStrAt(b, err, `"solution":`, v.Solution != nil, false, (*string)(v.Solution))
-	b, err = appendJSONStrAt(b, err, `"spotId":`, v.SpotID != nil, false, v.SpotID)
-	b, err = appendJSONTimeAt(b, err, `"startDate":`, v.StartDate != nil, false, v.StartDate)
-	b, err = appendJSONStrAt(b, err, `"status":`, v.Status != nil, false, (*string)(v.Status))
-	b, err = appendJSONStrAt(b, err, `"title":`, v.Title != nil, false, v.Title)
-	b, err = appendJSONStrAt(b, err, `"videoUrl":`, v.VideoURL.set, v.VideoURL.null, &v.VideoURL.value)
-	return appendJSONClose(b, err)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"solution":`, v.Solution != nil, false, (*string)(v.Solution))
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"spotId":`, v.SpotID != nil, false, v.SpotID)
+	b, err = livegenrt.AppendJSONTimeAt(b, err, `"startDate":`, v.StartDate != nil, false, v.StartDate)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"status":`, v.Status != nil, false, (*string)(v.Status))
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"title":`, v.Title != nil, false, v.Title)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"videoUrl":`, v.VideoURL.set, v.VideoURL.null, &v.VideoURL.value)
+	return livegenrt.AppendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *LiveConfig) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONStrAt(b, err, `"chatVisibility":`, v.ChatVisibility != nil, false, (*string)(v.ChatVisibility))
-	b, err = appendJSONStrAt(b, err, `"participantsVisibility":`, v.ParticipantsVisibility != nil, false, (*string)(v.ParticipantsVisibility))
-	return appendJSONClose(b, err)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"chatVisibility":`, v.ChatVisibility != nil, false, (*string)(v.ChatVisibility))
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"participantsVisibility":`, v.ParticipantsVisibility != nil, false, (*string)(v.ParticipantsVisibility))
+	return livegenrt.AppendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v LiveList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
+	b, err = livegenrt.AppendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
 	for i := range v.Items {
 		b, err = appendJSONItem(b, err, i, &v.Items[i])
 	}
-	b, err = appendJSONListClose(b, err, v.Items == nil)
-	b, err = appendJSONIntAt(b, err, `"total":`, true, false, &v.Total)
-	return appendJSONClose(b, err)
+	b, err = livegenrt.AppendJSONListClose(b, err, v.Items == nil)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"total":`, true, false, &v.Total)
+	return livegenrt.AppendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *LiveMetrics) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONIntAt(b, err, `"attendanceRate":`, v.AttendanceRate != nil, false, v.AttendanceRate)
-	b, err = appendJSONIntAt(b, err, `"attendee":`, v.Attendee != nil, false, v.Attendee)
-	b, err = appendJSONIntAt(b, err, `"averageViewTime":`, v.AverageViewTime != nil, false, v.AverageViewTime)
-	b, err = appendJSONIntAt(b, err, `"invited":`, v.Invited != nil, false, v.Invited)
-	b, err = appendJSONIntAt(b, err, `"noShow":`, v.NoShow != nil, false, v.NoShow)
-	b, err = appendJSONIntAt(b, err, `"registrant":`, v.Registrant != nil, false, v.Registrant)
-	b, err = appendJSONIntAt(b, err, `"totalReplayView":`, v.TotalReplayView != nil, false, v.TotalReplayView)
-	return appendJSONClose(b, err)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"attendanceRate":`, v.AttendanceRate != nil, false, v.AttendanceRate)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"attendee":`, v.Attendee != nil, false, v.Attendee)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"averageViewTime":`, v.AverageViewTime != nil, false, v.AverageViewTime)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"invited":`, v.Invited != nil, false, v.Invited)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"noShow":`, v.NoShow != nil, false, v.NoShow)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"registrant":`, v.Registrant != nil, false, v.Registrant)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"totalReplayView":`, v.TotalReplayView != nil, false, v.TotalReplayView)
+	return livegenrt.AppendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Participant) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONStrAt(b, err, `"id":`, true, false, &v.ID)
-	b, err = appendJSONTimeAt(b, err, `"invitedAt":`, true, v.InvitedAt == nil, v.InvitedAt)
-	b, err = appendJSONBoolAt(b, err, `"isHighlighted":`, true, false, &v.IsHighlighted)
-	b, err = appendJSONStrAt(b, err, `"liveId":`, true, false, &v.LiveID)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"id":`, true, false, &v.ID)
+	b, err = livegenrt.AppendJSONTimeAt(b, err, `"invitedAt":`, true, v.InvitedAt == nil, v.InvitedAt)
+	b, err = livegenrt.AppendJSONBoolAt(b, err, `"isHighlighted":`, true, false, &v.IsHighlighted)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"liveId":`, true, false, &v.LiveID)
 	b, err = appendJSONObject(b, err, `"metrics":`, true, false, &v.Metrics)
-	b, err = appendJSONTimeAt(b, err, `"registeredAt":`, true, v.RegisteredAt == nil, v.RegisteredAt)
-	b, err = appendJSONStrAt(b, err, `"spotMemberEmail":`, true, false, &v.SpotMemberEmail)
-	b, err = appendJSONStrAt(b, err, `"spotMemberFirstname":`, true, v.SpotMemberFirstname == nil, v.SpotMemberFirstname)
-	b, err = appendJSONStrAt(b, err, `"spotMemberId":`, true, false, &v.SpotMemberID)
-	b, err = appendJSONStrAt(b, err, `"spotMemberLastname":`, true, v.SpotMemberLastname == nil, v.SpotMemberLastname)
-	b, err = appendJSONStrAt(b, err, `"status":`, true, false, (*string)(&v.Status))
-	b, err = appendJSONStrAt(b, err, `"type":`, true, false, (*string)(&v.Type))
-	return appendJSONClose(b, err)
+	b, err = livegenrt.AppendJSONTimeAt(b, err, `"registeredAt":`, true, v.RegisteredAt == nil, v.RegisteredAt)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"spotMemberEmail":`, true, false, &v.SpotMemberEmail)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"spotMemberFirstname":`, true, v.SpotMemberFirstname == nil, v.SpotMemberFirstname)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"spotMemberId":`, true, false, &v.SpotMemberID)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"spotMemberLastname":`, true, v.SpotMemberLastname == nil, v.SpotMemberLastname)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"status":`, true, false, (*string)(&v.Status))
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"type":`, true, false, (*string)(&v.Type))
+	return livegenrt.AppendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v ParticipantList) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
+	b, err = livegenrt.AppendJSONListOpen(b, err, `"items":`, v.Items == nil, false)
 	for i := range v.Items {
 		b, err = appendJSONItem(b, err, i, &v.Items[i])
 	}
-	b, err = appendJSONListClose(b, err, v.Items == nil)
-	b, err = appendJSONIntAt(b, err, `"total":`, true, false, &v.Total)
-	return appendJSONClose(b, err)
+	b, err = livegenrt.AppendJSONListClose(b, err, v.Items == nil)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"total":`, true, false, &v.Total)
+	return livegenrt.AppendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *ParticipantMetrics) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONBoolAt(b, err, `"hasParticipated":`, true, v.HasParticipated == nil, v.HasParticipated)
-	b, err = appendJSONBoolAt(b, err, `"hasReplayed":`, true, v.HasReplayed == nil, v.HasReplayed)
-	b, err = appendJSONIntAt(b, err, `"viewTime":`, true, v.ViewTime == nil, v.ViewTime)
-	return appendJSONClose(b, err)
+	b, err = livegenrt.AppendJSONBoolAt(b, err, `"hasParticipated":`, true, v.HasParticipated == nil, v.HasParticipated)
+	b, err = livegenrt.AppendJSONBoolAt(b, err, `"hasReplayed":`, true, v.HasReplayed == nil, v.HasReplayed)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"viewTime":`, true, v.ViewTime == nil, v.ViewTime)
+	return livegenrt.AppendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Privacy) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONStrAt(b, err, `"participation":`, v.Participation != nil, false, (*string)(v.Participation))
-	b, err = appendJSONStrAt(b, err, `"visibility":`, v.Visibility != nil, false, (*string)(v.Visibility))
-	return appendJSONClose(b, err)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"participation":`, v.Participation != nil, false, (*string)(v.Participation))
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"visibility":`, v.Visibility != nil, false, (*string)(v.Visibility))
+	return livegenrt.AppendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Video) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONTimeAt(b, err, `"createdAt":`, v.CreatedAt != nil, false, v.CreatedAt)
-	b, err = appendJSONStrAt(b, err, `"encoding":`, v.Encoding != nil, false, (*string)(v.Encoding))
-	b, err = appendJSONStrAt(b, err, `"quality":`, v.Quality != nil, false, v.Quality)
-	b, err = appendJSONStrAt(b, err, `"url":`, v.URL != nil, false, v.URL)
-	return appendJSONClose(b, err)
+	b, err = livegenrt.AppendJSONTimeAt(b, err, `"createdAt":`, v.CreatedAt != nil, false, v.CreatedAt)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"encoding":`, v.Encoding != nil, false, (*string)(v.Encoding))
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"quality":`, v.Quality != nil, false, v.Quality)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"url":`, v.URL != nil, false, v.URL)
+	return livegenrt.AppendJSONClose(b, err)
 }

@@ -3,6 +3,8 @@
 // Package zoom is generated from Zoom Meeting Registrants (version 2.0.0).
 package zoom
 
+import livegenrt "github.com/seed-0d47db62/livegen/generated/zoom/internal/livegenrt"
+
 // CustomQuestion: One custom question and its answer.
 type CustomQuestion struct {
 	// Title of the custom question.
@@ -74,7 +76,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v NoOfEmployees) Valid() bool {
-	return enumListedString(string(v), enumValuesOfNoOfEmployees)
+	return livegenrt.EnumListedString(string(v), enumValuesOfNoOfEmployees)
 }
 
 // enumValuesOfNoOfEmployees lists the values, for Valid (through a shared helper) and NoOfEmployeesValues.
@@ -104,7 +106,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v PurchasingTimeFrame) Valid() bool {
-	return enumListedString(string(v), enumValuesOfPurchasingTimeFrame)
+	return livegenrt.EnumListedString(string(v), enumValuesOfPurchasingTimeFrame)
 }
 
 // enumValuesOfPurchasingTimeFrame lists the values, for Valid (through a shared helper) and PurchasingTimeFrameValues.
@@ -140,7 +142,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantLanguage) Valid() bool {
-	return enumListedString(string(v), enumValuesOfRegistrantLanguage)
+	return livegenrt.EnumListedString(string(v), enumValuesOfRegistrantLanguage)
 }
 
 // enumValuesOfRegistrantLanguage lists the values, for Valid (through a shared helper) and RegistrantLanguageValues.
@@ -168,7 +170,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RoleInPurchaseProcess) Valid() bool {
-	return enumListedString(string(v), enumValuesOfRoleInPurchaseProcess)
+	return livegenrt.EnumListedString(string(v), enumValuesOfRoleInPurchaseProcess)
 }
 
 // enumValuesOfRoleInPurchaseProcess lists the values, for Valid (through a shared helper) and RoleInPurchaseProcessValues.
@@ -188,18 +190,4 @@ type AddMeetingRegistrantParams struct {
 	// query parameter occurrence_ids: Occurrence IDs. You can find these with the meeting get
 	// API. Multiple values separated by comma.
 	OccurrenceIDs []string
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

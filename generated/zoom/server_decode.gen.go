@@ -3,269 +3,51 @@
 package zoom
 
 import (
-	"bytes"
-	"context"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	livegenrt "github.com/seed-0d47db62/livegen/generated/zoom/internal/livegenrt"
 	"math"
-	"mime"
 	"net/http"
 	"net/url"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // serverBegin starts serving op: it checks the credentials against the alternative
 // security requirements (answering 401 itself, then false), and reads the query when the
 // operation has query parameters or WithStrictQuery asks to check it.
-func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *livegenrt.State, op *ServerOperation, query bool, security ...[]serverSchemeUse) (url.Values, bool) {
+func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *livegenrt.State, op *ServerOperation, query bool, security ...[]livegenrt.ServerSchemeUse) (url.Values, bool) {
 	c.Ctx = r.Context()
 	if len(security) > 0 {
-		ctx, ok := h.authenticate(w, r, op.ID, security)
+		ctx, ok := h.shared.Authenticate(w, r, op.ID, security)
 		if !ok {
 			return nil, false
 		}
 		c.Ctx = ctx
 	}
 	var q url.Values
-	if query || h.strictQuery {
-		q = serverQuery(c, r.URL.RawQuery)
+	if query || h.shared.StrictQuery {
+		q = livegenrt.ServerQuery(c, r.URL.RawQuery)
 	}
-	if h.strictQuery {
-		serverStrictQuery(c, q, op.declares)
+	if h.shared.StrictQuery {
+		livegenrt.ServerStrictQuery(c, q, op.declares)
 	}
 	return q, true
 }
 
-// serverScheme is a security scheme of the spec: where its credentials are.
-type serverScheme struct {
-	_       [0]func()
-	name    string // key in components.securitySchemes
-	kind    string // authorization, basic, header, query, cookie, mutualTLS or other
-	auth    string // the Authorization scheme (Bearer) of kind authorization
-	in      string // where the credentials are, for problems
-	param   string // the header, query parameter or cookie that holds them
-	missing string // the problem when they are absent
-}
-
-// serverSchemeUse is a scheme that a requirement names, with the scopes it asks for.
-type serverSchemeUse struct {
-	scheme *serverScheme
-	scopes []string
-}
-
-// credentials finds the credentials of the scheme in r. The problem is "" when they
-// are there; credentials given twice are a problem rather than a guess at which counts.
-func (s *serverScheme) credentials(r *http.Request) (AuthRequest, string) {
-	c := AuthRequest{Scheme: s.name}
-	var given []string
-	switch s.kind {
-	case "authorization":
-		given = r.Header.Values(s.param)
-	}
-	if len(given) > 1 {
-		return c, "must be given once, not " + strconv.Itoa(len(given)) + " times"
-	}
-	switch s.kind {
-	case "authorization":
-		c.Token = serverAuthorization(r, s.auth)
-	default:
-		// A scheme the handler cannot read: the Authenticator decides.
-		return c, ""
-	}
-	return c, s.problemUnless(c.Token != "")
-}
-
-// problemUnless is the scheme's missing problem unless found.
-func (s *serverScheme) problemUnless(found bool) string {
-	if found {
-		return ""
-	}
-	return s.missing
-}
-
-// serverAuthorization is what follows scheme (compared ignoring case) in the
-// Authorization header, or "".
-func serverAuthorization(r *http.Request, scheme string) string {
-	v := r.Header.Get("Authorization")
-	n := len(scheme)
-	if len(v) <= n || v[n] != ' ' || !strings.EqualFold(v[:n], scheme) {
-		return ""
-	}
-	return strings.TrimSpace(v[n+1:])
-}
-
 // serverSchemeOpenapiOAuth is the security scheme openapiOAuth (oauth2).
-var serverSchemeOpenapiOAuth = &serverScheme{
-	auth:    "Bearer",
-	in:      "header",
-	kind:    "authorization",
-	missing: "a bearer token is required",
-	name:    "openapiOAuth",
-	param:   "Authorization",
+var serverSchemeOpenapiOAuth = &livegenrt.ServerScheme{
+	Auth:    "Bearer",
+	In:      "header",
+	Kind:    "authorization",
+	Missing: "a bearer token is required",
+	Name:    "openapiOAuth",
+	Param:   "Authorization",
 }
 
 // serverSecurityAddMeetingRegistrant lists the alternative security requirements of AddMeetingRegistrant.
-var serverSecurityAddMeetingRegistrant = [][]serverSchemeUse{{{scheme: serverSchemeOpenapiOAuth, scopes: []string{"meeting:write:admin"}}}, {{scheme: serverSchemeOpenapiOAuth, scopes: []string{"meeting:write"}}}}
-
-// authenticate checks the credentials of r against the alternative requirements of
-// its operation: the first alternative whose every scheme has credentials (accepted by
-// the Authenticator, when there is one) wins. Otherwise it answers 401 itself, naming
-// what is missing or rejected but never the credentials, and returns false.
-func (h *serverHandler) authenticate(w http.ResponseWriter, r *http.Request, op string, alternatives [][]serverSchemeUse) (context.Context, bool) {
-	var problems []Problem
-	for _, alt := range alternatives {
-		ctx, problem, ok := h.satisfy(r, op, alt)
-		if ok {
-			return ctx, true
-		}
-		seen := false
-		for _, p := range problems {
-			seen = seen || p == problem
-		}
-		if !seen {
-			problems = append(problems, problem)
-		}
-		for _, use := range alt {
-			if a := use.scheme.auth; a != "" && !serverListed(w.Header().Values("WWW-Authenticate"), a) {
-				w.Header().Add("WWW-Authenticate", a)
-			}
-		}
-	}
-	serverWriteError(w, http.StatusUnauthorized, ErrorResponse{
-		Message:  "missing or rejected credentials",
-		Problems: problems,
-	})
-	return nil, false
-}
-
-// satisfy checks one requirement: every scheme it names must have credentials.
-func (h *serverHandler) satisfy(r *http.Request, op string, alt []serverSchemeUse) (context.Context, Problem, bool) {
-	ctx := r.Context()
-	for _, use := range alt {
-		s := use.scheme
-		creds, problem := s.credentials(r)
-		if problem != "" {
-			return nil, Problem{
-				In:      s.in,
-				Name:    s.param,
-				Problem: problem,
-			}, false
-		}
-		if h.authenticator == nil {
-			continue
-		}
-		creds.Operation, creds.Scopes = op, use.scopes
-		next, err := h.authenticator(ctx, creds)
-		if err != nil {
-			return nil, Problem{
-				In:      s.in,
-				Name:    s.param,
-				Problem: "the credentials were rejected",
-			}, false
-		}
-		if next != nil {
-			ctx = next
-		}
-	}
-	return ctx, Problem{}, true
-}
-
-// serverQuery parses the query string. A malformed one is a problem, and the
-// well-formed pairs are still read. net/url reads no query of more than 10,000
-// parameters; that is a problem of its own.
-func serverQuery(c *livegenrt.State, raw string) url.Values {
-	if n := strings.Count(raw, "&") + 1; n > 10000 {
-		c.Add(&livegenrt.Path{In: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
-		return url.Values{}
-	}
-	q, err := url.ParseQuery(raw)
-	if err != nil {
-		c.Add(&livegenrt.Path{In: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
-	}
-	return q
-}
-
-// serverStrictQuery reports every query parameter with a bracket in its name that the
-// operation does not declare (WithStrictQuery), in name order.
-func serverStrictQuery(c *livegenrt.State, q url.Values, declared *serverQueryNames) {
-	var names []string
-	for name := range q {
-		if strings.Contains(name, "[") && !declared.has(name) {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		c.Add(&livegenrt.Path{
-			In:   "query",
-			Name: name,
-		}, "is not a parameter of this operation")
-	}
-}
-
-// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
-// Request.PathValue's search of the pattern would be compiled into every handler.
-//
-//go:noinline
-func serverPathValue(r *http.Request, name string) string {
-	return r.PathValue(name)
-}
-
-// serverQueryValue is the one value of a query parameter; false when it is absent
-// (a problem when required) or given more than once.
-func serverQueryValue(c *livegenrt.State, at *livegenrt.Path, q url.Values, name string, required bool) (string, bool) {
-	values := q[name]
-	switch len(values) {
-	case 0:
-		if required {
-			c.Add(at, "is required")
-		}
-		return "", false
-	case 1:
-		return values[0], true
-	}
-	c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
-	return "", false
-}
-
-// serverQueryList is the items of a list query parameter: each value an item when sep
-// is "" (form, exploded), otherwise one value split at sep.
-func serverQueryList(c *livegenrt.State, at *livegenrt.Path, q url.Values, name, sep string, required bool) ([]string, bool) {
-	values := q[name]
-	switch {
-	case len(values) == 0:
-		if required {
-			c.Add(at, "is required")
-		}
-		return nil, false
-	case sep == "":
-		return values, true
-	case len(values) > 1:
-		c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
-		return nil, false
-	}
-	return serverSplit(values[0], sep), true
-}
-
-// serverSplit splits a list value; an empty value is an empty list.
-func serverSplit(s, sep string) []string {
-	if s == "" {
-		return []string{}
-	}
-	return strings.Split(s, sep)
-}
-
-// serverHeaderText writes a header value that is not a scalar as JSON text.
-func serverHeaderText(v any) string {
-	data, _ := json.Marshal(v)
-	return string(data)
-}
+var serverSecurityAddMeetingRegistrant = [][]livegenrt.ServerSchemeUse{{{Scheme: serverSchemeOpenapiOAuth, Scopes: []string{"meeting:write:admin"}}}, {{Scheme: serverSchemeOpenapiOAuth, Scopes: []string{"meeting:write"}}}}
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
 // parse function's problem at at; false when absent or wrong.
@@ -313,14 +95,14 @@ func serverParamPtr[T any](v T, ok bool) *T {
 // serverQueryOf is the value of a query parameter, parsed by parse; false when absent or wrong.
 func serverQueryOf[T any](c *livegenrt.State, q url.Values, name string, required bool, parse func(string) (T, string)) (T, bool) {
 	at := &livegenrt.Path{In: "query", Name: name}
-	s, ok := serverQueryValue(c, at, q, name, required)
+	s, ok := livegenrt.ServerQueryValue(c, at, q, name, required)
 	return serverParsed(c, at, s, ok, parse)
 }
 
 // serverQueryListOf is the items of a query parameter, parsed by parse.
 func serverQueryListOf[T any](c *livegenrt.State, q url.Values, name, sep string, required bool, parse func(string) (T, string)) ([]T, bool) {
 	at := &livegenrt.Path{In: "query", Name: name}
-	items, ok := serverQueryList(c, at, q, name, sep, required)
+	items, ok := livegenrt.ServerQueryList(c, at, q, name, sep, required)
 	return serverParsedList(c, at, items, ok, parse)
 }
 
@@ -367,41 +149,12 @@ func serverParseFloatOf[T ~float32 | ~float64](s string) (T, string) {
 
 // serverParseBoolOf parses true or false, as JSON writes them.
 func serverParseBoolOf[T ~bool](s string) (T, string) {
-	return s == "true", serverProblemUnless(s == "true" || s == "false", "must be true or false")
+	return s == "true", livegenrt.ServerProblemUnless(s == "true" || s == "false", "must be true or false")
 }
 
 // serverTextOf is text as the string type T: nothing to parse.
 func serverTextOf[T ~string](s string) (T, string) {
 	return T(s), ""
-}
-
-// serverProblemUnless is problem unless ok.
-func serverProblemUnless(ok bool, problem string) string {
-	if ok {
-		return ""
-	}
-	return problem
-}
-
-// serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a
-// space (an unescaped time zone offset) is read as '+'.
-func serverParseTime(s string) (time.Time, string) {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil && strings.Contains(s, " ") {
-		t, err = time.Parse(time.RFC3339, strings.ReplaceAll(s, " ", "+"))
-	}
-	return t, serverProblemUnless(err == nil, "must be a date-time (RFC 3339, such as 2025-05-15T01:22:21Z)")
-}
-
-// serverParseBytes decodes base64 text (format byte).
-func serverParseBytes(s string) ([]byte, string) {
-	b, err := base64.StdEncoding.DecodeString(s)
-	return b, serverProblemUnless(err == nil, "must be base64 text")
-}
-
-// serverAnyText is text as a value of any type.
-func serverAnyText(s string) (any, string) {
-	return s, ""
 }
 
 // readBody checks the content type and reads the body, up to the size limit. It
@@ -414,23 +167,15 @@ func (h *serverHandler) readBody(w http.ResponseWriter, r *http.Request, mediaTy
 	if !serverCheckMediaType(w, r, mediaType) {
 		return nil, false
 	}
-	if r.ContentLength > h.maxBodyBytes {
-		h.tooLarge(w)
-		return nil, false
-	}
-	size := r.ContentLength
-	if size < 0 {
-		size = 0
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
-	if _, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, h.maxBodyBytes)); err != nil {
+	data, err := livegenrt.ServerReadBody(w, r, h.maxBodyBytes)
+	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
 			h.tooLarge(w)
 		} else {
-			serverWriteError(w, http.StatusBadRequest, ErrorResponse{
+			livegenrt.ServerWriteError(w, http.StatusBadRequest, livegenrt.ErrorResponse{
 				Message: "the request body could not be read",
-				Problems: []Problem{{
+				Problems: []livegenrt.Problem{{
 					In:      "body",
 					Name:    "",
 					Problem: "could not be read to its end",
@@ -439,21 +184,18 @@ func (h *serverHandler) readBody(w http.ResponseWriter, r *http.Request, mediaTy
 		}
 		return nil, false
 	}
-	if buf.Len() == 0 {
-		return nil, true
-	}
-	return buf.Bytes(), true
+	return data, true
 }
 
 // serverCheckMediaType answers 415 when the body is not of the media type the
 // operation reads, and then returns false.
 func serverCheckMediaType(w http.ResponseWriter, r *http.Request, mediaType string) bool {
-	if serverMediaTypeMatches(r.Header.Get("Content-Type"), mediaType) {
+	if livegenrt.ServerMediaTypeMatches(r.Header.Get("Content-Type"), mediaType) {
 		return true
 	}
-	serverWriteError(w, http.StatusUnsupportedMediaType, ErrorResponse{
+	livegenrt.ServerWriteError(w, http.StatusUnsupportedMediaType, livegenrt.ErrorResponse{
 		Message: "the request body must be " + mediaType,
-		Problems: []Problem{{
+		Problems: []livegenrt.Problem{{
 			In:      "header",
 			Name:    "Content-Type",
 			Problem: "must be " + mediaType,
@@ -465,323 +207,14 @@ func serverCheckMediaType(w http.ResponseWriter, r *http.Request, mediaType stri
 // tooLarge answers 413.
 func (h *serverHandler) tooLarge(w http.ResponseWriter) {
 	limit := strconv.FormatInt(h.maxBodyBytes, 10)
-	serverWriteError(w, http.StatusRequestEntityTooLarge, ErrorResponse{
+	livegenrt.ServerWriteError(w, http.StatusRequestEntityTooLarge, livegenrt.ErrorResponse{
 		Message: "the request body is larger than " + limit + " bytes",
-		Problems: []Problem{{
+		Problems: []livegenrt.Problem{{
 			In:      "body",
 			Name:    "",
 			Problem: "must be at most " + limit + " bytes",
 		}},
 	})
-}
-
-// serverMediaTypeMatches reports whether a Content-Type header is the media type the
-// operation reads (parameters such as charset aside; want may be type/* or */*).
-func serverMediaTypeMatches(header, want string) bool {
-	got, _, err := mime.ParseMediaType(header)
-	switch {
-	case err != nil:
-		return false
-	case want == "*/*":
-		return true
-	case strings.HasSuffix(want, "/*"):
-		return strings.HasPrefix(got, strings.TrimSuffix(want, "*"))
-	}
-	return got == want
-}
-
-// serverBodyError reports a body that json.Unmarshal refused. Malformed JSON is one
-// problem, and then it returns false; otherwise walk looks for every value of the
-// wrong kind, and the decoder's own error is the problem only when walk finds none.
-func serverBodyError(c *livegenrt.State, at *livegenrt.Path, err error, walk func()) bool {
-	var syntax *json.SyntaxError
-	if errors.As(err, &syntax) {
-		c.Add(at, "is not valid JSON: "+syntax.Error()+" (at byte "+strconv.FormatInt(syntax.Offset, 10)+")")
-		return false
-	}
-	n := c.Found()
-	walk()
-	if c.Found() > n || c.Stopped {
-		return true
-	}
-	var typ *json.UnmarshalTypeError
-	if errors.As(err, &typ) && typ.Field != "" {
-		p := at
-		for _, name := range strings.Split(typ.Field, ".") {
-			p = p.Field(name)
-		}
-		c.Add(p, "must not be a JSON "+typ.Value)
-		return true
-	}
-	c.Add(at, "cannot be decoded: "+strings.TrimPrefix(err.Error(), "json: "))
-	return true
-}
-
-// serverKind is a set of JSON kinds that a schema accepts.
-type serverKind uint16
-
-const (
-	serverKindString serverKind = 1 << iota
-	serverKindDateTime
-	serverKindBase64
-	serverKindNumber
-	serverKindInteger
-	serverKindInt32
-	serverKindBoolean
-	serverKindArray
-	serverKindObject
-	serverKindAny serverKind = 1<<9 - 1
-)
-
-// serverKindTexts name the kinds in problems, bit by bit.
-var serverKindTexts = []string{"a string", "a date-time string (RFC 3339)", "a base64 string", "a number", "an integer", "an integer that fits in 32 bits", "a boolean", "an array", "an object"}
-
-// serverDescend reports whether to walk into value: not when it is null, nor when
-// the body did not decode (decoded is false) and value is not of a kind in want,
-// which is then a problem at at.
-func serverDescend(c *livegenrt.State, at *livegenrt.Path, value []byte, want serverKind, decoded bool) bool {
-	if serverIsNull(value) {
-		return false
-	}
-	if decoded || serverKindOf(value, want) {
-		return true
-	}
-	var texts []string
-	for i, text := range serverKindTexts {
-		if want&(1<<i) != 0 {
-			texts = append(texts, text)
-		}
-	}
-	c.Add(at, "must be "+strings.Join(texts, " or "))
-	return false
-}
-
-// serverKindOf reports whether a JSON value (not null) is of a kind in want, as
-// encoding/json would decode it.
-func serverKindOf(value []byte, want serverKind) bool {
-	if len(value) == 0 {
-		return false
-	}
-	switch value[0] {
-	case '"':
-		switch {
-		case want&serverKindString != 0:
-			return true
-		case want&serverKindDateTime != 0:
-			var t time.Time
-			return t.UnmarshalJSON(value) == nil
-		case want&serverKindBase64 != 0:
-			var b []byte
-			return json.Unmarshal(value, &b) == nil
-		}
-		return false
-	case '{':
-		return want&serverKindObject != 0
-	case '[':
-		return want&serverKindArray != 0
-	case 't', 'f':
-		return want&serverKindBoolean != 0
-	}
-	switch {
-	case want&serverKindNumber != 0:
-		return true
-	case want&serverKindInteger != 0:
-		_, err := strconv.ParseInt(string(value), 10, 64)
-		return err == nil
-	case want&serverKindInt32 != 0:
-		_, err := strconv.ParseInt(string(value), 10, 32)
-		return err == nil
-	}
-	return false
-}
-
-// serverIsNull reports whether a JSON value is null; a whole body may have white
-// space around it (json.Encoder ends it with a newline).
-func serverIsNull(value []byte) bool {
-	return string(bytes.Trim(value, " \t\r\n")) == "null"
-}
-
-// serverSpace skips JSON white space from i.
-func serverSpace(data []byte, i int) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// serverSkipString returns the index after the JSON string that starts at i.
-func serverSkipString(data []byte, i int) int {
-	for i++; i < len(data); i++ {
-		switch data[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
-		}
-	}
-	return len(data)
-}
-
-// serverSkipValue returns the index after the JSON value that starts at i. It
-// remembers in c the length of each container of serverRememberFrom bytes or more
-// that it scans, so that walks into nested values do not scan the same bytes again at
-// every level: deep bodies cost time in proportion to their size.
-func serverSkipValue(c *livegenrt.State, data []byte, i int) int {
-	if i >= len(data) {
-		return len(data)
-	}
-	switch data[i] {
-	case '"':
-		return serverSkipString(data, i)
-	case '{', '[':
-		open := c.Open[:0]
-		for i < len(data) {
-			switch data[i] {
-			case '"':
-				i = serverSkipString(data, i)
-				continue
-			case '{', '[':
-				if n, ok := c.Ends[&data[i]]; ok {
-					i += n
-					if len(open) == 0 {
-						return i
-					}
-					continue
-				}
-				open = append(open, i)
-			case '}', ']':
-				if len(open) == 0 {
-					return i + 1
-				}
-				from := open[len(open)-1]
-				open = open[:len(open)-1]
-				if n := i + 1 - from; n >= serverRememberFrom {
-					if c.Ends == nil {
-						c.Ends = map[*byte]int{}
-					}
-					c.Ends[&data[from]] = n
-				}
-				if len(open) == 0 {
-					c.Open = open
-					return i + 1
-				}
-			}
-			i++
-		}
-		c.Open = open
-		return len(data)
-	}
-	for i < len(data) && !strings.ContainsRune(" \t\r\n,]}", rune(data[i])) {
-		i++
-	}
-	return i
-}
-
-// serverRememberFrom is the size from which serverSkipValue remembers a container's
-// length: smaller ones cost little to scan again, and are the most numerous.
-const serverRememberFrom = 64
-
-// serverEachMember calls fn with the key (quoted, as written) and the value of each
-// member of the JSON object in data, while c goes on checking.
-func serverEachMember(c *livegenrt.State, data []byte, fn func(key, value []byte)) {
-	i := serverSpace(data, 0)
-	if i >= len(data) || data[i] != '{' {
-		return
-	}
-	for i++; c.Checking(); i++ {
-		i = serverSpace(data, i)
-		if i >= len(data) || data[i] != '"' {
-			return
-		}
-		end := serverSkipString(data, i)
-		key := data[i:end]
-		i = serverSpace(data, end)
-		if i >= len(data) || data[i] != ':' {
-			return
-		}
-		i = serverSpace(data, i+1)
-		end = serverSkipValue(c, data, i)
-		fn(key, data[i:end])
-		i = serverSpace(data, end)
-		if i >= len(data) || data[i] != ',' {
-			return
-		}
-	}
-}
-
-// serverEachItem calls fn with the index and the value of each item of the JSON
-// array in data, while c goes on checking.
-func serverEachItem(c *livegenrt.State, data []byte, fn func(int, []byte)) {
-	i := serverSpace(data, 0)
-	if i >= len(data) || data[i] != '[' {
-		return
-	}
-	i = serverSpace(data, i+1)
-	if i < len(data) && data[i] == ']' {
-		return
-	}
-	for n := 0; c.Checking(); n++ {
-		i = serverSpace(data, i)
-		if i >= len(data) {
-			return
-		}
-		end := serverSkipValue(c, data, i)
-		fn(n, data[i:end])
-		i = serverSpace(data, end)
-		if i >= len(data) || data[i] != ',' {
-			return
-		}
-		i++
-	}
-}
-
-// serverField is the index in names of the property a member key names, or -1.
-// Like encoding/json, it prefers an exact match and then, when fold is set, ignores
-// case (types that keep unlisted properties match names exactly).
-func serverField(key []byte, names []string, fold bool) int {
-	if len(key) < 2 {
-		return -1
-	}
-	name := key[1 : len(key)-1]
-	if bytes.IndexByte(name, '\\') >= 0 {
-		var s string
-		if json.Unmarshal(key, &s) != nil {
-			return -1
-		}
-		name = []byte(s)
-	}
-	for i, n := range names {
-		if string(name) == n {
-			return i
-		}
-	}
-	if !fold {
-		return -1
-	}
-	for i, n := range names {
-		if bytes.EqualFold(name, []byte(n)) {
-			return i
-		}
-	}
-	return -1
-}
-
-// serverKeyText is the text of a member key.
-func serverKeyText(key []byte) string {
-	var s string
-	if json.Unmarshal(key, &s) != nil {
-		return string(key)
-	}
-	return s
-}
-
-// serverCountItems is the number of items of the JSON array in data.
-func serverCountItems(c *livegenrt.State, data []byte) int {
-	n := 0
-	serverEachItem(c, data, func(int, []byte) {
-		n++
-	})
-	return n
 }
 
 // serverWalker walks the JSON text of a struct for what decoding cannot show; a nil
@@ -800,14 +233,14 @@ type serverMemberDecoder interface {
 // wrong kind, and v is decoded again member by member so that the members that are
 // right are still validated; after a clean decoding, walkDecoded, if any, walks data
 // with the decoded value. It reports whether v holds a value to validate.
-func serverDecodeObject(c *livegenrt.State, at *livegenrt.Path, data []byte, v serverMemberDecoder, kinds serverKind, walk, walkDecoded serverWalker) bool {
-	if serverIsNull(data) {
+func serverDecodeObject(c *livegenrt.State, at *livegenrt.Path, data []byte, v serverMemberDecoder, kinds livegenrt.ServerKind, walk, walkDecoded serverWalker) bool {
+	if livegenrt.ServerIsNull(data) {
 		c.Missing(at, "must not be null")
 		return false
 	}
 	if err := json.Unmarshal(data, v); err != nil {
-		if !serverBodyError(c, at, err, func() {
-			if serverDescend(c, at, data, kinds, false) {
+		if !livegenrt.ServerBodyError(c, at, err, func() {
+			if livegenrt.ServerDescend(c, at, data, kinds, false) {
 				walk.serverWalk(c, at, data)
 			}
 		}) {
@@ -818,7 +251,7 @@ func serverDecodeObject(c *livegenrt.State, at *livegenrt.Path, data []byte, v s
 		v.serverDecodeMembers(c, at, data)
 		return true
 	}
-	if walkDecoded != nil && serverDescend(c, at, data, kinds, true) {
+	if walkDecoded != nil && livegenrt.ServerDescend(c, at, data, kinds, true) {
 		walkDecoded.serverWalk(c, at, data)
 	}
 	return true
@@ -827,7 +260,7 @@ func serverDecodeObject(c *livegenrt.State, at *livegenrt.Path, data []byte, v s
 // serverFieldsCustomQuestion and serverKindsCustomQuestion list the JSON names and kinds of the properties of CustomQuestion.
 var (
 	serverFieldsCustomQuestion = []string{"title", "value"}
-	serverKindsCustomQuestion  = []serverKind{serverKindString, serverKindString}
+	serverKindsCustomQuestion  = []livegenrt.ServerKind{livegenrt.ServerKindString, livegenrt.ServerKindString}
 )
 
 // serverWalk checks the JSON text data of a CustomQuestion: required properties, and kinds when v is nil.
@@ -835,30 +268,30 @@ func (v *CustomQuestion) serverWalk(c *livegenrt.State, at *livegenrt.Path, data
 	if v != nil {
 		return
 	}
-	serverWalkMembers(c, at, data, serverFieldsCustomQuestion, serverKindsCustomQuestion, true, v != nil, nil, nil)
+	livegenrt.ServerWalkMembers(c, at, data, serverFieldsCustomQuestion, serverKindsCustomQuestion, true, v != nil, nil, nil)
 }
 
 // serverFieldsMeetingRegistrantRequest and serverKindsMeetingRegistrantRequest list the JSON names and kinds of the properties of MeetingRegistrantRequest.
 var (
 	serverFieldsMeetingRegistrantRequest = []string{"address", "auto_approve", "city", "comments", "country", "custom_questions", "email", "first_name", "industry", "job_title", "language", "last_name", "no_of_employees", "org", "phone", "purchasing_time_frame", "role_in_purchase_process", "state", "zip"}
-	serverKindsMeetingRegistrantRequest  = []serverKind{serverKindString, serverKindBoolean, serverKindString, serverKindString, serverKindString, serverKindArray, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString | serverMemberRequired | serverMemberNotNull, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString, serverKindString}
+	serverKindsMeetingRegistrantRequest  = []livegenrt.ServerKind{livegenrt.ServerKindString, livegenrt.ServerKindBoolean, livegenrt.ServerKindString, livegenrt.ServerKindString, livegenrt.ServerKindString, livegenrt.ServerKindArray, livegenrt.ServerKindString | livegenrt.ServerMemberRequired | livegenrt.ServerMemberNotNull, livegenrt.ServerKindString | livegenrt.ServerMemberRequired | livegenrt.ServerMemberNotNull, livegenrt.ServerKindString, livegenrt.ServerKindString, livegenrt.ServerKindString, livegenrt.ServerKindString, livegenrt.ServerKindString, livegenrt.ServerKindString, livegenrt.ServerKindString, livegenrt.ServerKindString, livegenrt.ServerKindString, livegenrt.ServerKindString, livegenrt.ServerKindString}
 )
 
 // serverWalk checks the JSON text data of a MeetingRegistrantRequest: required properties, and kinds when v is nil.
 func (v *MeetingRegistrantRequest) serverWalk(c *livegenrt.State, at *livegenrt.Path, data []byte) {
 	var seen [19]bool
-	serverWalkMembers(c, at, data, serverFieldsMeetingRegistrantRequest, serverKindsMeetingRegistrantRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
+	livegenrt.ServerWalkMembers(c, at, data, serverFieldsMeetingRegistrantRequest, serverKindsMeetingRegistrantRequest, true, v != nil, seen[:], func(i int, key, value []byte) bool {
 		switch i {
 		case 5:
 			at1 := at.Field("custom_questions")
-			if serverDescend(c, at1, value, serverKindArray, v != nil) {
-				serverEachItem(c, value, func(k2 int, item2 []byte) {
+			if livegenrt.ServerDescend(c, at1, value, livegenrt.ServerKindArray, v != nil) {
+				livegenrt.ServerEachItem(c, value, func(k2 int, item2 []byte) {
 					at3 := at1.Item(k2)
-					if serverIsNull(item2) {
+					if livegenrt.ServerIsNull(item2) {
 						c.Missing(at3, "must not be null")
 						return
 					}
-					if serverDescend(c, at3, item2, serverKindObject, v != nil) {
+					if livegenrt.ServerDescend(c, at3, item2, livegenrt.ServerKindObject, v != nil) {
 						(*CustomQuestion)(nil).serverWalk(c, at3, item2)
 					}
 				})
@@ -870,74 +303,7 @@ func (v *MeetingRegistrantRequest) serverWalk(c *livegenrt.State, at *livegenrt.
 }
 
 // serverDecodeMembers decodes each member of the JSON object data on its own (see
-// serverDecodeEach).
+// ServerDecodeEach).
 func (v *MeetingRegistrantRequest) serverDecodeMembers(c *livegenrt.State, at *livegenrt.Path, data []byte) {
-	serverDecodeEach(c, at, data, serverFieldsMeetingRegistrantRequest, true, []any{&v.Address, &v.AutoApprove, &v.City, &v.Comments, &v.Country, &v.CustomQuestions, &v.Email, &v.FirstName, &v.Industry, &v.JobTitle, &v.Language, &v.LastName, &v.NoOfEmployees, &v.Org, &v.Phone, &v.PurchasingTimeFrame, &v.RoleInPurchaseProcess, &v.State, &v.Zip})
-}
-
-// serverMemberRequired and serverMemberNotNull mark, in a walker's table of kinds,
-// the members that must be present, and those that must not be null either.
-const (
-	serverMemberRequired serverKind = 1 << 14
-	serverMemberNotNull  serverKind = 1 << 15
-)
-
-// serverMember notes in seen that member i (-1: none listed) of an object is present,
-// and reports a null where the member must not be null; it then returns false, and
-// the walk below the member stops.
-func serverMember(c *livegenrt.State, at *livegenrt.Path, names []string, kinds []serverKind, seen []bool, i int, value []byte) bool {
-	if i < 0 || kinds[i]&serverMemberRequired == 0 {
-		return true
-	}
-	seen[i] = true
-	if kinds[i]&serverMemberNotNull != 0 && serverIsNull(value) {
-		c.Missing(at.Field(names[i]), "must not be null")
-		return false
-	}
-	return true
-}
-
-// serverWalkMembers walks the members of the JSON object data at path at, from the
-// tables of its type: names, kinds, and whether names are matched ignoring case (fold).
-// seen notes required members (nil when there are none); member walks below the members
-// that need more than a look at their kind, and returns true for them; decoded says
-// that the body decoded, and kinds are then right.
-func serverWalkMembers(c *livegenrt.State, at *livegenrt.Path, data []byte, names []string, kinds []serverKind, fold, decoded bool, seen []bool, member func(i int, key, value []byte) bool) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, names, fold)
-		if !serverMember(c, at, names, kinds, seen, i, value) || member != nil && member(i, key, value) {
-			return
-		}
-		if !decoded && i >= 0 {
-			serverDescend(c, at.Field(names[i]), value, kinds[i]&serverKindAny, false)
-		}
-	})
-	if seen != nil {
-		serverMissing(c, at, names, kinds, seen)
-	}
-}
-
-// serverMissing reports each required member of an object that seen lacks.
-func serverMissing(c *livegenrt.State, at *livegenrt.Path, names []string, kinds []serverKind, seen []bool) {
-	for i, k := range kinds {
-		if k&serverMemberRequired != 0 && !seen[i] {
-			c.Missing(at.Field(names[i]), "is required")
-		}
-	}
-}
-
-// serverDecodeEach decodes each member of the JSON object data on its own into the
-// target of the property it names, after decoding the whole object failed, so that the
-// values that are right are still validated. A member that fails is skipped: its
-// problem is reported already. Out of line: inlined, its closure would be compiled
-// again in every serverDecodeMembers.
-//
-//go:noinline
-func serverDecodeEach(c *livegenrt.State, at *livegenrt.Path, data []byte, names []string, fold bool, targets []any) {
-	serverEachMember(c, data, func(key, value []byte) {
-		i := serverField(key, names, fold)
-		if i >= 0 && json.Unmarshal(value, targets[i]) != nil {
-			c.Skip(at.Field(names[i]))
-		}
-	})
+	livegenrt.ServerDecodeEach(c, at, data, serverFieldsMeetingRegistrantRequest, true, []any{&v.Address, &v.AutoApprove, &v.City, &v.Comments, &v.Country, &v.CustomQuestions, &v.Email, &v.FirstName, &v.Industry, &v.JobTitle, &v.Language, &v.LastName, &v.NoOfEmployees, &v.Org, &v.Phone, &v.PurchasingTimeFrame, &v.RoleInPurchaseProcess, &v.State, &v.Zip})
 }

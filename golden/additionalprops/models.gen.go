@@ -6,6 +6,7 @@ package additionalprops
 import (
 	"encoding/json"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/additionalprops/internal/livegenrt"
 )
 
 // Labeled: Listed properties plus typed extra properties, kept on a round trip.
@@ -48,7 +49,7 @@ func (v *Labeled) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*v = Labeled{}
-	if err := jsonTakeProperty(all, "name", &v.Name); err != nil {
+	if err := livegenrt.JSONTakeProperty(all, "name", &v.Name); err != nil {
 		return err
 	}
 	for k, raw := range all {
@@ -107,7 +108,7 @@ func (v *Open) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*v = Open{}
-	if err := jsonTakeProperty(all, "id", &v.ID); err != nil {
+	if err := livegenrt.JSONTakeProperty(all, "id", &v.ID); err != nil {
 		return err
 	}
 	for k, raw := range all {
@@ -119,20 +120,6 @@ func (v *Open) UnmarshalJSON(data []byte) error {
 			v.AdditionalProperties = map[string]any{}
 		}
 		v.AdditionalProperties[k] = value
-	}
-	return nil
-}
-
-// jsonTakeProperty decodes the member name of an object, if it is there, into
-// into, and removes it from the members.
-func jsonTakeProperty(all map[string]json.RawMessage, name string, into any) error {
-	raw, ok := all[name]
-	if !ok {
-		return nil
-	}
-	delete(all, name)
-	if err := json.Unmarshal(raw, into); err != nil {
-		return fmt.Errorf("property %q: %w", name, err)
 	}
 	return nil
 }

@@ -3,7 +3,10 @@
 // Package answers is generated from Reports (version 1).
 package answers
 
-import "time"
+import (
+	livegenrt "github.com/seed-0d47db62/livegen/golden/answers/internal/livegenrt"
+	"time"
+)
 
 // Kind is defined by the schema at /components/schemas/Kind.
 type Kind string
@@ -16,7 +19,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Kind) Valid() bool {
-	return enumListedString(string(v), enumValuesOfKind)
+	return livegenrt.EnumListedString(string(v), enumValuesOfKind)
 }
 
 // enumValuesOfKind lists the values, for Valid (through a shared helper) and KindValues.
@@ -43,17 +46,3 @@ type Meta struct {
 
 // Stamp is defined by the schema at /components/schemas/Stamp.
 type Stamp time.Time
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}

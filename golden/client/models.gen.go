@@ -3,7 +3,10 @@
 // Package client is generated from Client features (version 1).
 package client
 
-import "time"
+import (
+	livegenrt "github.com/seed-0d47db62/livegen/golden/client/internal/livegenrt"
+	"time"
+)
 
 // AddTagsRequestBody is defined by the schema at
 // /paths/~1tags~0batchAdd/post/requestBody/content/application~1json/schema.
@@ -30,7 +33,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Kind) Valid() bool {
-	return enumListedString(string(v), enumValuesOfKind)
+	return livegenrt.EnumListedString(string(v), enumValuesOfKind)
 }
 
 // enumValuesOfKind lists the values, for Valid (through a shared helper) and KindValues.
@@ -114,18 +117,4 @@ type GetThingParams struct {
 	XTags []string
 	// cookie parameter session_hint
 	SessionHint *bool
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

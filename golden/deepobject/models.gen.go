@@ -3,6 +3,8 @@
 // Package deepobject is generated from Deep objects (version 1.0).
 package deepobject
 
+import livegenrt "github.com/seed-0d47db62/livegen/golden/deepobject/internal/livegenrt"
+
 // ChargeFilter is defined by the schema at /components/schemas/ChargeFilter.
 type ChargeFilter struct {
 	Created  *Range                   `json:"created,omitempty"`
@@ -32,7 +34,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ChargeFilterStatusItem) Valid() bool {
-	return enumListedString(string(v), enumValuesOfChargeFilterStatusItem)
+	return livegenrt.EnumListedString(string(v), enumValuesOfChargeFilterStatusItem)
 }
 
 // enumValuesOfChargeFilterStatusItem lists the values, for Valid (through a shared helper) and ChargeFilterStatusItemValues.
@@ -93,18 +95,4 @@ type GetPersonParams struct {
 	XPerson *Person
 	// cookie parameter person: Form style, role,admin,firstName,Alex.
 	Person *Person
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

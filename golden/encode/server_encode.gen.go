@@ -4,11 +4,9 @@ package encode
 
 import (
 	"encoding/json"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/encode/internal/livegenrt"
 	"net/http"
 	"strconv"
-	"sync"
-	"time"
-	"unicode/utf8"
 )
 
 // jsonAppender is a type that writes its own JSON, as encoding/json's Marshal would.
@@ -32,14 +30,8 @@ func (l jsonList[T, P]) appendJSON(b []byte) ([]byte, error) {
 	for i := range l {
 		b, err = appendJSONItem(b, err, i, P(&l[i]))
 	}
-	return appendJSONListClose(b, err, false)
+	return livegenrt.AppendJSONListClose(b, err, false)
 }
-
-// serverBuffers keeps answer buffers between requests; very large ones are let go.
-var serverBuffers = sync.Pool{New: func() any {
-	b := make([]byte, 0, 4096)
-	return &b
-}}
 
 // serverWriteAppended writes a JSON answer with the body's appendJSON. Encoding comes
 // first, so that a value that cannot be encoded is an error before anything is sent.
@@ -47,10 +39,10 @@ var serverBuffers = sync.Pool{New: func() any {
 // costs one small allocation per answer, where an instance per type cost the compiler
 // two functions per type.
 func serverWriteAppended(w http.ResponseWriter, status int, contentType string, body jsonAppender) error {
-	buf := serverBuffers.Get().(*[]byte)
+	buf := livegenrt.ServerBuffers.Get().(*[]byte)
 	defer func() {
 		if cap(*buf) <= 1048576 {
-			serverBuffers.Put(buf)
+			livegenrt.ServerBuffers.Put(buf)
 		}
 	}()
 	data, err := body.appendJSON((*buf)[:0])
@@ -58,65 +50,7 @@ func serverWriteAppended(w http.ResponseWriter, status int, contentType string, 
 		return err
 	}
 	*buf = data
-	return serverWriteBytes(w, status, contentType, data)
-}
-
-// appendJSONKey starts an object member: a comma unless it is the first one.
-func appendJSONKey(b []byte, key string) []byte {
-	if b[len(b)-1] != '{' {
-		b = append(b, ',')
-	}
-	return append(b, key...)
-}
-
-// appendJSONString writes s as encoding/json does: <, > and & escaped, invalid UTF-8
-// as U+FFFD, U+2028 and U+2029 escaped.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, "\\ufffd"...)
-			start = i + size
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&15])
-			start = i + size
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return livegenrt.ServerWriteBytes(w, status, contentType, data)
 }
 
 // appendJSONField writes a member that is always there.
@@ -126,7 +60,7 @@ func appendJSONField[T any](b []byte, err error, key string, x T, enc func(T, []
 	if err != nil {
 		return b, err
 	}
-	return enc(x, appendJSONKey(b, key))
+	return enc(x, livegenrt.AppendJSONKey(b, key))
 }
 
 // appendJSONIf writes a member that is there when present is true.
@@ -136,7 +70,7 @@ func appendJSONIf[T any](b []byte, err error, present bool, key string, x T, enc
 	if err != nil || !present {
 		return b, err
 	}
-	return enc(x, appendJSONKey(b, key))
+	return enc(x, livegenrt.AppendJSONKey(b, key))
 }
 
 // appendJSONPtr writes a member held by pointer; nil leaves it out.
@@ -146,7 +80,7 @@ func appendJSONPtr[T any](b []byte, err error, key string, x *T, enc func(T, []b
 	if err != nil || x == nil {
 		return b, err
 	}
-	return enc(*x, appendJSONKey(b, key))
+	return enc(*x, livegenrt.AppendJSONKey(b, key))
 }
 
 // appendJSONObject writes a member that is a struct, by address: left out unless
@@ -158,38 +92,11 @@ func appendJSONObject(b []byte, err error, key string, present, null bool, x jso
 	if err != nil || !present {
 		return b, err
 	}
-	b = appendJSONKey(b, key)
+	b = livegenrt.AppendJSONKey(b, key)
 	if null {
 		return append(b, "null"...), nil
 	}
 	return x.appendJSON(b)
-}
-
-// appendJSONAny writes a member with encoding/json, unless present is false.
-//
-//go:noinline
-func appendJSONAny(b []byte, err error, key string, present bool, x any) ([]byte, error) {
-	if err != nil || !present {
-		return b, err
-	}
-	data, err := json.Marshal(x)
-	return append(appendJSONKey(b, key), data...), err
-}
-
-// appendJSONListOpen starts a member that is a list of structs: null when the list
-// is nil, or nothing when omit is true too. appendJSONItem writes the items and
-// appendJSONListClose ends the list.
-//
-//go:noinline
-func appendJSONListOpen(b []byte, err error, key string, isNil, omit bool) ([]byte, error) {
-	if err != nil || isNil && omit {
-		return b, err
-	}
-	b = appendJSONKey(b, key)
-	if isNil {
-		return append(b, "null"...), nil
-	}
-	return append(b, '['), nil
 }
 
 // appendJSONItem writes the item i of a list of structs, by address.
@@ -205,14 +112,6 @@ func appendJSONItem(b []byte, err error, i int, x jsonAppender) ([]byte, error) 
 	return x.appendJSON(b)
 }
 
-// appendJSONListClose ends a list that appendJSONListOpen started.
-func appendJSONListClose(b []byte, err error, isNil bool) ([]byte, error) {
-	if err != nil || isNil {
-		return b, err
-	}
-	return append(b, ']'), nil
-}
-
 // appendJSONPtrOrNull writes a required member held by pointer; nil is null.
 //
 //go:noinline
@@ -220,7 +119,7 @@ func appendJSONPtrOrNull[T any](b []byte, err error, key string, x *T, enc func(
 	if err != nil {
 		return b, err
 	}
-	return appendJSONOrNull(x, appendJSONKey(b, key), enc)
+	return appendJSONOrNull(x, livegenrt.AppendJSONKey(b, key), enc)
 }
 
 // appendJSONNullable writes a Nullable member: left out when absent, null or the value.
@@ -230,7 +129,7 @@ func appendJSONNullable[T any](b []byte, err error, key string, x Nullable[T], e
 	if err != nil || !x.set {
 		return b, err
 	}
-	b = appendJSONKey(b, key)
+	b = livegenrt.AppendJSONKey(b, key)
 	if x.null {
 		return append(b, "null"...), nil
 	}
@@ -244,7 +143,7 @@ func appendJSONList[T any](b []byte, err error, key string, l []T, enc func(T, [
 	if err != nil {
 		return b, err
 	}
-	return appendJSONItems(l, appendJSONKey(b, key), enc)
+	return appendJSONItems(l, livegenrt.AppendJSONKey(b, key), enc)
 }
 
 // appendJSONOmitList writes an optional list member; a nil list leaves it out.
@@ -254,15 +153,7 @@ func appendJSONOmitList[T any](b []byte, err error, key string, l []T, enc func(
 	if err != nil || l == nil {
 		return b, err
 	}
-	return appendJSONItems(l, appendJSONKey(b, key), enc)
-}
-
-// appendJSONClose ends an object, or drops it when a member could not be written.
-func appendJSONClose(b []byte, err error) ([]byte, error) {
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '}'), nil
+	return appendJSONItems(l, livegenrt.AppendJSONKey(b, key), enc)
 }
 
 // appendJSONItems writes a list with enc; a nil list is null, as in encoding/json.
@@ -293,24 +184,12 @@ func appendJSONOrNull[T any](x *T, b []byte, enc func(T, []byte) ([]byte, error)
 
 // appendJSONStr writes a string or a string enum.
 func appendJSONStr[S ~string](s S, b []byte) ([]byte, error) {
-	return appendJSONString(b, string(s)), nil
+	return livegenrt.AppendJSONString(b, string(s)), nil
 }
 
 // appendJSONInt writes an integer or an integer enum.
 func appendJSONInt[I ~int | ~int32 | ~int64](i I, b []byte) ([]byte, error) {
 	return strconv.AppendInt(b, int64(i), 10), nil
-}
-
-// appendJSONBool writes a boolean.
-func appendJSONBool(x bool, b []byte) ([]byte, error) {
-	return strconv.AppendBool(b, x), nil
-}
-
-// appendJSONTime writes t as time.Time's MarshalJSON does.
-func appendJSONTime(t time.Time, b []byte) ([]byte, error) {
-	b = append(b, '"')
-	b, err := t.AppendText(b)
-	return append(b, '"'), err
 }
 
 // appendJSONValue writes what the encoders above leave to encoding/json.
@@ -319,112 +198,27 @@ func appendJSONValue[T any](x T, b []byte) ([]byte, error) {
 	return append(b, data...), err
 }
 
-// appendJSONStrAt writes a member of type string held at x: left out unless present, null when null is true.
-//
-//go:noinline
-func appendJSONStrAt(b []byte, err error, key string, present, null bool, x *string) ([]byte, error) {
-	if err != nil || !present {
-		return b, err
-	}
-	b = appendJSONKey(b, key)
-	if null {
-		return append(b, "null"...), nil
-	}
-	return appendJSONString(b, *x), nil
-}
-
-// appendJSONIntAt writes a member of type int held at x: left out unless present, null when null is true.
-//
-//go:noinline
-func appendJSONIntAt(b []byte, err error, key string, present, null bool, x *int) ([]byte, error) {
-	if err != nil || !present {
-		return b, err
-	}
-	b = appendJSONKey(b, key)
-	if null {
-		return append(b, "null"...), nil
-	}
-	return strconv.AppendInt(b, int64(*x), 10), nil
-}
-
-// appendJSONInt64At writes a member of type int64 held at x: left out unless present, null when null is true.
-//
-//go:noinline
-func appendJSONInt64At(b []byte, err error, key string, present, null bool, x *int64) ([]byte, error) {
-	if err != nil || !present {
-		return b, err
-	}
-	b = appendJSONKey(b, key)
-	if null {
-		return append(b, "null"...), nil
-	}
-	return strconv.AppendInt(b, int64(*x), 10), nil
-}
-
-// appendJSONFloat64At writes a member of type float64 held at x: left out unless present, null when null is true.
-//
-//go:noinline
-func appendJSONFloat64At(b []byte, err error, key string, present, null bool, x *float64) ([]byte, error) {
-	if err != nil || !present {
-		return b, err
-	}
-	b = appendJSONKey(b, key)
-	if null {
-		return append(b, "null"...), nil
-	}
-	data, err := json.Marshal(*x)
-	return append(b, data...), err
-}
-
-// appendJSONBoolAt writes a member of type bool held at x: left out unless present, null when null is true.
-//
-//go:noinline
-func appendJSONBoolAt(b []byte, err error, key string, present, null bool, x *bool) ([]byte, error) {
-	if err != nil || !present {
-		return b, err
-	}
-	b = appendJSONKey(b, key)
-	if null {
-		return append(b, "null"...), nil
-	}
-	return strconv.AppendBool(b, *x), nil
-}
-
-// appendJSONTimeAt writes a member of type time.Time held at x: left out unless present, null when null is true.
-//
-//go:noinline
-func appendJSONTimeAt(b []byte, err error, key string, present, null bool, x *time.Time) ([]byte, error) {
-	if err != nil || !present {
-		return b, err
-	}
-	b = appendJSONKey(b, key)
-	if null {
-		return append(b, "null"...), nil
-	}
-	return appendJSONTime(*x, b)
-}
-
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Leaf) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONStrAt(b, err, `"name":`, true, false, &v.Name)
-	b, err = appendJSONIntAt(b, err, `"weight":`, v.Weight != nil, false, v.Weight)
-	return appendJSONClose(b, err)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"name":`, true, false, &v.Name)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"weight":`, v.Weight != nil, false, v.Weight)
+	return livegenrt.AppendJSONClose(b, err)
 }
 
 // appendJSON writes v as encoding/json's Marshal does.
 func (v *Node) appendJSON(b []byte) (_ []byte, err error) {
 	b = append(b, '{')
-	b, err = appendJSONBoolAt(b, err, `"active":`, v.Active != nil, false, v.Active)
+	b, err = livegenrt.AppendJSONBoolAt(b, err, `"active":`, v.Active != nil, false, v.Active)
 	b, err = appendJSONNullable(b, err, `"aliases":`, v.Aliases, func(x []string, b []byte) ([]byte, error) {
 		return appendJSONItems(x, b, appendJSONStr)
 	})
-	b, err = appendJSONAny(b, err, `"bag":`, true, v.Bag)
-	b, err = appendJSONListOpen(b, err, `"children":`, v.Children == nil, true)
+	b, err = livegenrt.AppendJSONAny(b, err, `"bag":`, true, v.Bag)
+	b, err = livegenrt.AppendJSONListOpen(b, err, `"children":`, v.Children == nil, true)
 	for i := range v.Children {
 		b, err = appendJSONItem(b, err, i, &v.Children[i])
 	}
-	b, err = appendJSONListClose(b, err, v.Children == nil)
+	b, err = livegenrt.AppendJSONListClose(b, err, v.Children == nil)
 	b, err = appendJSONField(b, err, `"counts":`, v.Counts, appendJSONValue)
 	b, err = appendJSONIf(b, err, v.Extra != nil, `"extra":`, v.Extra, appendJSONValue)
 	b, err = appendJSONNullable(b, err, `"fallen":`, v.Fallen, func(x []Leaf, b []byte) ([]byte, error) {
@@ -436,32 +230,32 @@ func (v *Node) appendJSON(b []byte) (_ []byte, err error) {
 	b, err = appendJSONList(b, err, `"grid":`, v.Grid, func(x []int, b []byte) ([]byte, error) {
 		return appendJSONItems(x, b, appendJSONInt)
 	})
-	b, err = appendJSONInt64At(b, err, `"id":`, true, false, &v.ID)
-	b, err = appendJSONStrAt(b, err, `"kind":`, v.Kind != nil, false, (*string)(v.Kind))
+	b, err = livegenrt.AppendJSONInt64At(b, err, `"id":`, true, false, &v.ID)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"kind":`, v.Kind != nil, false, (*string)(v.Kind))
 	b, err = appendJSONObject(b, err, `"last":`, true, v.Last == nil, v.Last)
 	b, err = appendJSONObject(b, err, `"leaf":`, true, false, &v.Leaf)
-	b, err = appendJSONListOpen(b, err, `"leaves":`, v.Leaves == nil, false)
+	b, err = livegenrt.AppendJSONListOpen(b, err, `"leaves":`, v.Leaves == nil, false)
 	for i := range v.Leaves {
 		b, err = appendJSONItem(b, err, i, &v.Leaves[i])
 	}
-	b, err = appendJSONListClose(b, err, v.Leaves == nil)
-	b, err = appendJSONIntAt(b, err, `"level":`, v.Level != nil, false, (*int)(v.Level))
-	b, err = appendJSONAny(b, err, `"mark":`, v.Mark != nil, v.Mark)
-	b, err = appendJSONAny(b, err, `"marks":`, v.Marks != nil, v.Marks)
+	b, err = livegenrt.AppendJSONListClose(b, err, v.Leaves == nil)
+	b, err = livegenrt.AppendJSONIntAt(b, err, `"level":`, v.Level != nil, false, (*int)(v.Level))
+	b, err = livegenrt.AppendJSONAny(b, err, `"mark":`, v.Mark != nil, v.Mark)
+	b, err = livegenrt.AppendJSONAny(b, err, `"marks":`, v.Marks != nil, v.Marks)
 	b, err = appendJSONObject(b, err, `"next":`, true, v.Next == nil, v.Next)
 	b, err = appendJSONIf(b, err, v.Note != nil, `"note":`, v.Note, appendJSONValue)
-	b, err = appendJSONStrAt(b, err, `"owner":`, true, v.Owner == nil, v.Owner)
+	b, err = livegenrt.AppendJSONStrAt(b, err, `"owner":`, true, v.Owner == nil, v.Owner)
 	b, err = appendJSONObject(b, err, `"parent":`, v.Parent.set, v.Parent.null || v.Parent.value == nil, v.Parent.value)
 	b, err = appendJSONField(b, err, `"payload":`, v.Payload, appendJSONValue)
-	b, err = appendJSONAny(b, err, `"pocket":`, v.Pocket.set, v.Pocket)
+	b, err = livegenrt.AppendJSONAny(b, err, `"pocket":`, v.Pocket.set, v.Pocket)
 	b, err = appendJSONOmitList(b, err, `"rows":`, v.Rows, func(x []Leaf, b []byte) ([]byte, error) {
 		return appendJSONItems(x, b, func(x Leaf, b []byte) ([]byte, error) {
 			return x.appendJSON(b)
 		})
 	})
-	b, err = appendJSONFloat64At(b, err, `"score":`, v.Score != nil, false, v.Score)
-	b, err = appendJSONTimeAt(b, err, `"seen":`, v.Seen.set, v.Seen.null, &v.Seen.value)
+	b, err = livegenrt.AppendJSONFloat64At(b, err, `"score":`, v.Score != nil, false, v.Score)
+	b, err = livegenrt.AppendJSONTimeAt(b, err, `"seen":`, v.Seen.set, v.Seen.null, &v.Seen.value)
 	b, err = appendJSONObject(b, err, `"shade":`, v.Shade.set, v.Shade.null, &v.Shade.value)
 	b, err = appendJSONOmitList(b, err, `"tags":`, v.Tags, appendJSONStr)
-	return appendJSONClose(b, err)
+	return livegenrt.AppendJSONClose(b, err)
 }

@@ -3,6 +3,8 @@
 // Package enums is generated from Enums (version 1).
 package enums
 
+import livegenrt "github.com/seed-0d47db62/livegen/golden/enums/internal/livegenrt"
+
 // Collides: A type whose constant would take an existing type name.
 type Collides string
 
@@ -13,7 +15,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Collides) Valid() bool {
-	return enumListedString(string(v), enumValuesOfCollides)
+	return livegenrt.EnumListedString(string(v), enumValuesOfCollides)
 }
 
 // enumValuesOfCollides lists the values, for Valid (through a shared helper) and CollidesValues3.
@@ -46,7 +48,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Employees) Valid() bool {
-	return enumListedString(string(v), enumValuesOfEmployees)
+	return livegenrt.EnumListedString(string(v), enumValuesOfEmployees)
 }
 
 // enumValuesOfEmployees lists the values, for Valid (through a shared helper) and EmployeesValues.
@@ -80,7 +82,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v HolderInline) Valid() bool {
-	return enumListedString(string(v), enumValuesOfHolderInline)
+	return livegenrt.EnumListedString(string(v), enumValuesOfHolderInline)
 }
 
 // enumValuesOfHolderInline lists the values, for Valid (through a shared helper) and HolderInlineValues.
@@ -106,7 +108,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Named) Valid() bool {
-	return enumListedString(string(v), enumValuesOfNamed)
+	return livegenrt.EnumListedString(string(v), enumValuesOfNamed)
 }
 
 // enumValuesOfNamed lists the values, for Valid (through a shared helper) and NamedValues.
@@ -133,7 +135,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Priority) Valid() bool {
-	return enumListedInt(int64(v), enumValuesOfPriority)
+	return livegenrt.EnumListedInt(int64(v), enumValuesOfPriority)
 }
 
 // enumValuesOfPriority lists the values, for Valid (through a shared helper) and PriorityValues.
@@ -160,7 +162,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Ratio) Valid() bool {
-	return enumListedFloat(float64(v), enumValuesOfRatio)
+	return livegenrt.EnumListedFloat(float64(v), enumValuesOfRatio)
 }
 
 // enumValuesOfRatio lists the values, for Valid (through a shared helper) and RatioValues.
@@ -173,46 +175,4 @@ func RatioValues() []Ratio {
 		out[i] = Ratio(v)
 	}
 	return out
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-// enumListedInt reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedInt(v int64, values []int64) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-// enumListedFloat reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedFloat(v float64, values []float64) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

@@ -3,47 +3,31 @@
 package filters
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"math/rand/v2"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/filters/internal/livegenrt"
 	"net/http"
 	"net/url"
-	"reflect"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
 // Client calls Filters: one method per operation, named after its
 // operationId. It is safe for concurrent use; create it with NewClient.
 type Client struct {
-	baseURL          string
-	httpClient       HTTPDoer
-	editors          []RequestEditorFn
-	userAgent        string
-	retry            RetryPolicy
-	maxResponseBytes int64 // cap of a success body; 0 is clientMaxResponseBytes
-	strict           bool  // misfits are errors
-	// now and sleep are the clock of the retry loop; tests replace them.
-	now   func() time.Time
-	sleep func(ctx context.Context, d time.Duration) error
+	// engine sends the calls: the transport, editors, retries and decoding.
+	engine livegenrt.ClientEngine
 }
 
 // HTTPDoer sends HTTP requests; *http.Client is one. Wrap one to trace, log or
 // rate-limit the calls.
-type HTTPDoer interface {
-	Do(req *http.Request) (*http.Response, error)
-}
+type HTTPDoer = livegenrt.HTTPDoer
 
 // RequestEditorFn changes a request before it is sent, to add a header or sign it.
 // Editors run on every attempt, retries included; an error stops the call.
-type RequestEditorFn func(ctx context.Context, req *http.Request) error
+type RequestEditorFn = livegenrt.RequestEditorFn
 
 // ClientOption configures a Client in NewClient.
 type ClientOption func(c *Client) error
@@ -59,12 +43,13 @@ func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 		return nil, fmt.Errorf("filters: NewClient: base URL %q is not an absolute http or https URL without query", baseURL)
 	}
-	c := &Client{
-		baseURL:    strings.TrimSuffix(baseURL, "/"),
-		httpClient: http.DefaultClient,
-		now:        time.Now,
-		sleep:      clientSleep,
-	}
+	c := &Client{engine: livegenrt.ClientEngine{
+		BaseURL:    strings.TrimSuffix(baseURL, "/"),
+		HTTPClient: http.DefaultClient,
+		Now:        time.Now,
+		Nullable:   clientNullableValue,
+		Sleep:      livegenrt.ClientSleep,
+	}}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -83,7 +68,7 @@ func WithHTTPClient(doer HTTPDoer) ClientOption {
 		if doer == nil {
 			return errors.New("WithHTTPClient: the client is nil")
 		}
-		c.httpClient = doer
+		c.engine.HTTPClient = doer
 		return nil
 	}
 }
@@ -95,7 +80,7 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 		if fn == nil {
 			return errors.New("WithRequestEditorFn: the editor is nil")
 		}
-		c.editors = append(c.editors, fn)
+		c.engine.Editors = append(c.engine.Editors, fn)
 		return nil
 	}
 }
@@ -103,7 +88,7 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // WithUserAgent sets the User-Agent header of every request.
 func WithUserAgent(userAgent string) ClientOption {
 	return func(c *Client) error {
-		c.userAgent = userAgent
+		c.engine.UserAgent = userAgent
 		return nil
 	}
 }
@@ -112,7 +97,7 @@ func WithUserAgent(userAgent string) ClientOption {
 // RetryPolicy{MaxAttempts: 1} turns retries off.
 func WithRetryPolicy(policy RetryPolicy) ClientOption {
 	return func(c *Client) error {
-		c.retry = policy
+		c.engine.Retry = policy
 		return nil
 	}
 }
@@ -124,7 +109,7 @@ func WithMaxResponseBytes(n int64) ClientOption {
 		if n <= 0 {
 			return errors.New("WithMaxResponseBytes: the cap is not positive")
 		}
-		c.maxResponseBytes = n
+		c.engine.MaxResponseBytes = n
 		return nil
 	}
 }
@@ -134,9 +119,20 @@ func WithMaxResponseBytes(n int64) ClientOption {
 // Without it such answers succeed and their misfits are reported to RecordAnswer.
 func WithStrictDecoding() ClientOption {
 	return func(c *Client) error {
-		c.strict = true
+		c.engine.Strict = true
 		return nil
 	}
+}
+
+// clientNullableValue makes n, when it is a Nullable, hold a value and returns a
+// pointer to that value; nil otherwise. The tolerant decoder of the runtime calls it.
+func clientNullableValue(n any) any {
+	if n, ok := n.(interface {
+		nullableValue() any
+	}); ok {
+		return n.nullableValue()
+	}
+	return nil
 }
 
 // RetryPolicy says when a call is sent again. A call is retried when the server
@@ -150,100 +146,21 @@ func WithStrictDecoding() ClientOption {
 // attempt would start after MaxElapsed or after the context's deadline, and when
 // the context ends; the last answer is then returned as an *APIError. Zero fields
 // take the defaults that their comments give.
-type RetryPolicy struct {
-	// MaxAttempts is the number of attempts, the first included; 1 turns retries off. Default 3.
-	MaxAttempts int
-	// MaxElapsed bounds the time from the first attempt to the start of the last, waits
-	// included. Default 1 minute.
-	MaxElapsed time.Duration
-	// BaseDelay is the backoff before the first retry; it doubles for each retry after that.
-	// Default 500ms.
-	BaseDelay time.Duration
-	// MaxDelay caps a backoff, but not a Retry-After delay, which the server chose. Default 10s.
-	MaxDelay time.Duration
-	// RetryNonIdempotent also retries POST and PATCH calls on 503, for operations that the
-	// caller knows are safe to repeat.
-	RetryNonIdempotent bool
-}
+type RetryPolicy = livegenrt.RetryPolicy
 
 // APIError is an answer that a call does not succeed with: every status outside
 // 2xx (every 2xx status is a success, documented or not). Find it with errors.As.
-type APIError struct {
-	// Operation is the operationId of the call ("listGadgets").
-	Operation string
-	// Method and Path are the request's method and path (after the base URL, without the query).
-	Method, Path string
-	// StatusCode is the HTTP status of the answer.
-	StatusCode int
-	// Description is the spec's description of the status for this operation; empty when the
-	// spec has none.
-	Description string
-	// Header holds the headers of the answer.
-	Header http.Header
-	// Body is the decoded error body: a pointer to the Go type that the spec gives for this
-	// status. It is nil when the spec gives none or the body does not decode into it.
-	Body any
-	// RawBody is the body of the answer, at most 64 KiB of it.
-	RawBody []byte
-}
-
-// Error says which call failed, with which status, and why.
-func (e *APIError) Error() string {
-	msg := fmt.Sprintf("filters: %s: %d %s", e.Operation, e.StatusCode, http.StatusText(e.StatusCode))
-	if e.Description != "" {
-		msg += ": " + e.Description
-	}
-	if ct := e.Header.Get("Content-Type"); len(e.RawBody) > 0 && !clientIsJSON(ct) && !json.Valid(e.RawBody) {
-		// A proxy's page rather than the API's answer: say so.
-		msg += " (" + ct + ")"
-	}
-	if len(e.RawBody) > 0 {
-		msg += ": " + clientSnippet(e.RawBody)
-	}
-	return msg
-}
-
-// clientSnippet is the start of a body on one line, for error messages.
-func clientSnippet(body []byte) string {
-	text := strings.Join(strings.Fields(string(body[:min(len(body), 300)])), " ")
-	if len(text) > 200 || len(body) > 300 {
-		text = text[:min(len(text), 200)] + "..."
-	}
-	return strings.ToValidUTF8(text, "?")
-}
+type APIError = livegenrt.APIError
 
 // Misfit is a value of a success answer that does not fit the Go type that the
 // spec gives it: an object where a string is declared, a string where a number
 // is, a number out of range. The call still succeeds: the misfit stays the zero
 // value of its field and every other value is decoded. A body that is not JSON
 // at all is one misfit with an empty Pointer.
-type Misfit struct {
-	// Name is the property name or array index of the value; empty for the whole body.
-	Name string
-	// Pointer is the JSON pointer of the value in the body (RFC 6901), such as
-	// /items/0/videoUrl.
-	Pointer string
-	// Raw is the value as the server sent it (for a body that is not JSON, its first bytes).
-	Raw []byte
-	// Problem says why the value does not fit.
-	Problem string
-}
+type Misfit = livegenrt.Misfit
 
 // Answer is the final answer of a call as the client received it; see RecordAnswer.
-type Answer struct {
-	// StatusCode is the HTTP status of the answer.
-	StatusCode int
-	// Header holds the headers of the answer.
-	Header http.Header
-	// Body is the body of the answer as read (an error body at most 64 KiB of it).
-	Body []byte
-	// Misfits lists the values of a success answer that did not fit their Go types: array items
-	// in order, object members by name.
-	Misfits []Misfit
-}
-
-// answerKey is the context key under which RecordAnswer keeps its Answer.
-type answerKey struct{}
+type Answer = livegenrt.Answer
 
 // RecordAnswer returns a copy of ctx with which a call records its final answer
 // in into: the status, headers and body, and the misfits of a success answer.
@@ -257,11 +174,15 @@ type answerKey struct{}
 //	live, err := c.GetLive(RecordAnswer(ctx, &answer), id)
 //	for _, m := range answer.Misfits { log.Printf("%s: %s", m.Pointer, m.Raw) }
 func RecordAnswer(ctx context.Context, into *Answer) context.Context {
-	return context.WithValue(ctx, answerKey{}, into)
+	return context.WithValue(ctx, livegenrt.AnswerKey{}, into)
 }
 
 // clientOpListGadgets is how the calls of ListGadgets start.
-var clientOpListGadgets = clientOp{"listGadgets", http.MethodGet, "application/json"}
+var clientOpListGadgets = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "listGadgets",
+	Method: http.MethodGet,
+}
 
 // ListGadgets: GET /gadgets.
 //
@@ -272,17 +193,21 @@ var clientOpListGadgets = clientOp{"listGadgets", http.MethodGet, "application/j
 // Answers:
 //   - 200 (result): Gadgets.
 func (c *Client) ListGadgets(ctx context.Context, params *ListGadgetsParams, opts ...RequestEditorFn) ([]Gadget, error) {
-	s := &clientCall{}
-	s.start(&clientOpListGadgets, "/gadgets", opts)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpListGadgets, "/gadgets", opts)
 	if params != nil {
-		params.Filter.AppendQuery(s.query)
+		params.Filter.AppendQuery(s.Query)
 	}
 	r := new([]Gadget)
-	return clientValue(r, c.call(ctx, s, nil, r))
+	return clientValue(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetStats is how the calls of GetStats start.
-var clientOpGetStats = clientOp{"getStats", http.MethodGet, "application/json"}
+var clientOpGetStats = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getStats",
+	Method: http.MethodGet,
+}
 
 // GetStats: GET /stats.
 //
@@ -293,17 +218,21 @@ var clientOpGetStats = clientOp{"getStats", http.MethodGet, "application/json"}
 // Answers:
 //   - 200 (result): Statistics.
 func (c *Client) GetStats(ctx context.Context, params *GetStatsParams, opts ...RequestEditorFn) (*GetStats200ResponseBody, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetStats, "/stats", opts)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetStats, "/stats", opts)
 	if params != nil {
-		params.Filter.AppendQuery(s.query)
+		params.Filter.AppendQuery(s.Query)
 	}
 	r := new(GetStats200ResponseBody)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpListWidgets is how the calls of ListWidgets start.
-var clientOpListWidgets = clientOp{"listWidgets", http.MethodGet, "application/json"}
+var clientOpListWidgets = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "listWidgets",
+	Method: http.MethodGet,
+}
 
 // ListWidgets: GET /widgets.
 //
@@ -314,19 +243,23 @@ var clientOpListWidgets = clientOp{"listWidgets", http.MethodGet, "application/j
 // Answers:
 //   - 200 (result): A page of widgets.
 func (c *Client) ListWidgets(ctx context.Context, params *ListWidgetsParams, opts ...RequestEditorFn) (*WidgetList, error) {
-	s := &clientCall{}
-	s.start(&clientOpListWidgets, "/widgets", opts)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpListWidgets, "/widgets", opts)
 	if params != nil {
-		clientOpt(s, clientInQuery, "page[size]", params.PageSize, clientInt)
-		s.query.Set("label[eq]", params.LabelEq)
-		params.Filter.AppendQuery(s.query)
+		clientOpt(s, livegenrt.ClientInQuery, "page[size]", params.PageSize, clientInt)
+		s.Query.Set("label[eq]", params.LabelEq)
+		params.Filter.AppendQuery(s.Query)
 	}
 	r := new(WidgetList)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetWidget is how the calls of GetWidget start.
-var clientOpGetWidget = clientOp{"getWidget", http.MethodGet, "application/json"}
+var clientOpGetWidget = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getWidget",
+	Method: http.MethodGet,
+}
 
 // GetWidget: GET /widgets/{id}.
 //
@@ -337,578 +270,16 @@ var clientOpGetWidget = clientOp{"getWidget", http.MethodGet, "application/json"
 // Answers:
 //   - 200 (result): One widget.
 func (c *Client) GetWidget(ctx context.Context, id string, opts ...RequestEditorFn) (*Widget, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetWidget, "/widgets/"+url.PathEscape(id), opts)
-	s.emptyPath("id", id == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetWidget, "/widgets/"+url.PathEscape(id), opts)
+	s.EmptyPath("id", id == "")
 	r := new(Widget)
-	return clientResult(r, c.call(ctx, s, nil, r))
-}
-
-// clientCall is one call of an operation, ready to be sent, and sent again when
-// it is retried: the body is kept as bytes so that every attempt replays it.
-type clientCall struct {
-	operation string // the operationId, which errors name
-	method    string
-	path      string     // escaped, after the base URL
-	query     url.Values // values as they are; escaped when sent
-	rawQuery  url.Values // values already escaped: joined lists
-	header    http.Header
-	accept    string // the Accept header, unless a header parameter sets one
-	cookies   []*http.Cookie
-	body      []byte // nil without a body
-	editors   []RequestEditorFn
-	err       error // the first error building the call; send returns it unsent
-}
-
-// clientOp describes an operation: what its calls start from.
-type clientOp struct {
-	id, method string
-	accept     string // the Accept header, if any
-}
-
-// start starts a call of the operation op at path. It stays out of line, or its
-// maps would be made in every method; the caller's clientCall stays on the
-// caller's stack.
-//
-//go:noinline
-func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
-	*s = clientCall{
-		accept:    op.accept,
-		editors:   editors,
-		header:    http.Header{},
-		method:    op.method,
-		operation: op.id,
-		path:      path,
-		query:     url.Values{},
-		rawQuery:  url.Values{},
-	}
-}
-
-// keep keeps the first error building a call.
-func (s *clientCall) keep(err error) {
-	if s.err == nil {
-		s.err = err
-	}
-}
-
-// emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path. It stays out of line: it is called for most path
-// parameters of every method.
-//
-//go:noinline
-func (s *clientCall) emptyPath(name string, empty bool) {
-	if empty {
-		s.keep(errors.New("filters: " + s.operation + ": path parameter " + name + " is empty"))
-	}
-}
-
-// setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		s.keep(fmt.Errorf("filters: %s: encoding the request body: %w", s.operation, err))
-		return
-	}
-	s.setBody(contentType, data)
-}
-
-// addList adds a list parameter that is not exploded: each value escaped, joined by
-// sep, which stays as it is (name=a,b rather than name=a%2Cb).
-func (s *clientCall) addList(name, sep string, values []string) {
-	escaped := make([]string, len(values))
-	for i, v := range values {
-		escaped[i] = url.QueryEscape(v)
-	}
-	s.rawQuery.Set(name, strings.Join(escaped, sep))
-}
-
-// encodeQuery writes the query string in key order. Brackets in names stay as they
-// are, as APIs with filters such as title[eq] document them.
-func (s *clientCall) encodeQuery() string {
-	keys := make([]string, 0, len(s.query)+len(s.rawQuery))
-	for key := range s.query {
-		keys = append(keys, key)
-	}
-	for key := range s.rawQuery {
-		keys = append(keys, key)
-	}
-	if len(keys) > 1 {
-		sort.Strings(keys)
-	}
-	var parts []string
-	for i, key := range keys {
-		if i > 0 && key == keys[i-1] {
-			continue
-		}
-		name := clientUnbracket.Replace(url.QueryEscape(key))
-		for _, v := range s.query[key] {
-			parts = append(parts, name+"="+url.QueryEscape(v))
-		}
-		for _, v := range s.rawQuery[key] {
-			parts = append(parts, name+"="+v)
-		}
-	}
-	return strings.Join(parts, "&")
-}
-
-// clientUnbracket puts back the brackets that url.QueryEscape escapes in names;
-// built once, as a Replacer is costly to build and safe to share.
-var clientUnbracket = strings.NewReplacer("%5B", "[", "%5D", "]")
-
-// setBody sets the request body as it is sent.
-func (s *clientCall) setBody(contentType string, data []byte) {
-	if data == nil {
-		data = []byte{}
-	}
-	s.body = data
-	s.header.Set("Content-Type", contentType)
-}
-
-// send sends a call and returns the final answer, with its body read and closed,
-// after the retries that the policy allows. Answers of every status are returned;
-// the error is one building the call, or a transport, editor or context error.
-func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
-	if s.err != nil {
-		return nil, s.err
-	}
-	target := c.baseURL + s.path
-	if query := s.encodeQuery(); query != "" {
-		target += "?" + query
-	}
-	start := c.now()
-	for attempt := 1; ; attempt++ {
-		resp, err := c.attempt(ctx, s, target)
-		if err != nil {
-			return nil, err
-		}
-		wait, retry := c.retryWait(ctx, s, resp, attempt, start)
-		if !retry {
-			return c.read(ctx, s, resp)
-		}
-		clientDiscard(resp.Body)
-		if err := c.sleep(ctx, wait); err != nil {
-			return nil, fmt.Errorf("filters: %s: waiting %v to retry after status %d: %w", s.operation, wait, resp.StatusCode, err)
-		}
-	}
-}
-
-// attempt sends a call once. Editors see a fresh request every time.
-func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*http.Response, error) {
-	var body io.Reader
-	if s.body != nil {
-		body = bytes.NewReader(s.body)
-	}
-	req, err := http.NewRequestWithContext(ctx, s.method, target, body)
-	if err != nil {
-		return nil, fmt.Errorf("filters: %s: %w", s.operation, err)
-	}
-	req.Header = s.header.Clone()
-	if _, set := req.Header["Accept"]; s.accept != "" && !set {
-		req.Header.Set("Accept", s.accept)
-	}
-	if c.userAgent != "" {
-		req.Header.Set("User-Agent", c.userAgent)
-	}
-	for _, cookie := range s.cookies {
-		req.AddCookie(cookie)
-	}
-	for _, editors := range [2][]RequestEditorFn{c.editors, s.editors} {
-		for _, edit := range editors {
-			if err := edit(ctx, req); err != nil {
-				return nil, fmt.Errorf("filters: %s: request editor: %w", s.operation, err)
-			}
-		}
-	}
-	resp, err := c.httpClient.Do(req)
-	var urlErr *url.Error
-	if errors.As(err, &urlErr) {
-		// The query may carry an API key: errors name the path only.
-		urlErr.URL = c.baseURL + s.path
-	}
-	if err != nil {
-		return nil, fmt.Errorf("filters: %s: %w", s.operation, err)
-	}
-	if resp == nil || resp.Body == nil {
-		return nil, fmt.Errorf("filters: %s: the HTTP client returned no response", s.operation)
-	}
-	return resp, nil
-}
-
-// clientAnswer is an answer whose body has been read and closed, or, for the
-// success of a streamed download or event stream, handed over unread in stream.
-type clientAnswer struct {
-	status int
-	header http.Header
-	body   []byte
-	strict bool    // misfits are errors (WithStrictDecoding)
-	record *Answer // where RecordAnswer asked for the answer; nil without
-}
-
-// clientMaxErrorBody caps the body that an APIError keeps, and how much of a
-// discarded body is drained so that the connection can be reused.
-const clientMaxErrorBody = 65536
-
-// clientPresize caps the buffer that is sized from Content-Length before reading,
-// so that a false length cannot make the client allocate more than this up front.
-const clientPresize = 16777216
-
-// clientMaxResponseBytes is the default cap of a success body (WithMaxResponseBytes).
-const clientMaxResponseBytes = 268435456
-
-// read reads and closes the body of the final answer of a call: a success body up
-// to the client's cap, an error body up to clientMaxErrorBody, past which the
-// connection is closed rather than drained. The buffer is sized from
-// Content-Length, when the server sends it, so that it is allocated once. The
-// success body of a streamed download is left unread for the caller, uncapped.
-func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (*clientAnswer, error) {
-	a := &clientAnswer{
-		header: resp.Header,
-		status: resp.StatusCode,
-		strict: c.strict,
-	}
-	body, err := c.readBody(s, resp)
-	if err != nil {
-		return nil, err
-	}
-	a.body = body
-	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
-		*record = Answer{
-			Body:       a.body,
-			Header:     a.header,
-			StatusCode: a.status,
-		}
-		a.record = record
-	}
-	return a, nil
-}
-
-// readBody reads and closes the body of an answer, up to the cap of its status.
-func (c *Client) readBody(s *clientCall, resp *http.Response) ([]byte, error) {
-	limit := c.maxResponseBytes
-	if limit <= 0 {
-		limit = clientMaxResponseBytes
-	}
-	success := resp.StatusCode/100 == 2
-	if !success {
-		limit = clientMaxErrorBody
-	}
-	var buf bytes.Buffer
-	if resp.ContentLength > 0 {
-		buf.Grow(int(min(resp.ContentLength, limit, clientPresize)) + bytes.MinRead)
-	}
-	// One byte more than the cap tells a body at the cap from a longer one.
-	_, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
-	_ = resp.Body.Close()
-	if err != nil {
-		return nil, fmt.Errorf("filters: %s: reading the answer (status %d): %w", s.operation, resp.StatusCode, err)
-	}
-	body := buf.Bytes()
-	if int64(len(body)) > limit {
-		if success {
-			return nil, fmt.Errorf("filters: %s: the answer (status %d) is larger than %d bytes; raise WithMaxResponseBytes to read it", s.operation, resp.StatusCode, limit)
-		}
-		body = body[:limit]
-	}
-	return body, nil
-}
-
-// clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and
-// closes it.
-func clientDiscard(body io.ReadCloser) {
-	_, _ = io.Copy(io.Discard, io.LimitReader(body, clientMaxErrorBody))
-	_ = body.Close()
-}
-
-// decode decodes the body of a success answer into v. An empty body leaves v
-// zero. A body that is not JSON, and values that do not fit their Go types, are
-// misfits: reported, not errors, unless the client is strict.
-func (a *clientAnswer) decode(s *clientCall, v any) error {
-	if len(bytes.TrimSpace(a.body)) == 0 {
-		return nil
-	}
-	// A JSON body under another type (servers that let it be sniffed as text/plain)
-	// is still read; anything else, such as a proxy's HTML page, is not fed to the decoder.
-	if ct := a.header.Get("Content-Type"); !clientIsJSON(ct) && !json.Valid(a.body) {
-		m := Misfit{
-			Problem: "the answer is " + ct + ", not JSON",
-			Raw:     a.body[:min(len(a.body), 512)],
-		}
-		return a.misfit(s, []Misfit{m}, nil)
-	}
-	err := json.Unmarshal(a.body, v)
-	if err == nil || a.strict {
-		return a.misfit(s, nil, err)
-	}
-	var misfits []Misfit
-	clientTolerate(a.body, reflect.ValueOf(v).Elem(), "", "", &misfits)
-	return a.misfit(s, misfits, nil)
-}
-
-// misfit reports the misfits of an answer to its recorder; err, or any misfit
-// when the client is strict, is the error of the call.
-func (a *clientAnswer) misfit(s *clientCall, misfits []Misfit, err error) error {
-	if a.record != nil {
-		a.record.Misfits = append(a.record.Misfits, misfits...)
-	}
-	if err == nil && a.strict && len(misfits) > 0 {
-		err = errors.New(misfits[0].Problem + ": " + clientSnippet(misfits[0].Raw))
-	}
-	if err != nil {
-		return fmt.Errorf("filters: %s: decoding the answer (status %d): %w", s.operation, a.status, err)
-	}
-	return nil
-}
-
-// clientIsJSON reports whether a Content-Type is JSON (application/json or a +json
-// type); an absent one is taken as JSON, as many servers leave it out.
-func clientIsJSON(contentType string) bool {
-	media, _, _ := strings.Cut(contentType, ";")
-	media = strings.ToLower(strings.TrimSpace(media))
-	return media == "" || media == "application/json" || strings.HasSuffix(media, "+json")
-}
-
-// clientTolerate decodes data into v, which is settable, keeping every value that
-// fits and listing the others as misfits. Each value is first decoded as a whole;
-// only a value that fails is taken apart: objects member by member, arrays item by
-// item, a Nullable or a pointer through its value. What cannot be taken apart stays
-// zero.
-func clientTolerate(data []byte, v reflect.Value, name, pointer string, misfits *[]Misfit) {
-	err := json.Unmarshal(data, v.Addr().Interface())
-	if err == nil {
-		return
-	}
-	v.SetZero()
-	var inner reflect.Value
-	if n, ok := v.Addr().Interface().(interface {
-		nullableValue() any
-	}); ok {
-		inner = reflect.ValueOf(n.nullableValue()).Elem()
-	} else if v.Kind() == reflect.Pointer {
-		v.Set(reflect.New(v.Type().Elem()))
-		inner = v.Elem()
-	}
-	if inner.IsValid() {
-		before := len(*misfits)
-		clientTolerate(data, inner, name, pointer, misfits)
-		if clientNothingFits(*misfits, before, pointer) {
-			v.SetZero()
-		}
-		return
-	}
-	// Unions and other types that decode themselves stay whole; structs with
-	// additional properties are taken apart like the others.
-	_, custom := v.Addr().Interface().(json.Unmarshaler)
-	if _, extra := clientExtra(v.Type()); (!custom || extra) && clientTolerateParts(data, v, pointer, misfits) {
-		return
-	}
-	*misfits = append(*misfits, Misfit{
-		Name:    name,
-		Pointer: pointer,
-		Problem: err.Error(),
-		Raw:     data,
-	})
-}
-
-// clientTolerateParts decodes an object, map or array part by part, in the order
-// of names and indexes, and reports whether data had the shape for it.
-func clientTolerateParts(data []byte, v reflect.Value, pointer string, misfits *[]Misfit) bool {
-	var (
-		names  []string
-		parts  []json.RawMessage
-		fields map[string]int
-		extra  reflect.Value // the map that keeps the members that are not fields
-	)
-	switch v.Kind() {
-	case reflect.Slice:
-		if json.Unmarshal(data, &parts) != nil {
-			return false
-		}
-		v.Set(reflect.MakeSlice(v.Type(), len(parts), len(parts)))
-		for i := range parts {
-			names = append(names, strconv.Itoa(i))
-		}
-	case reflect.Struct, reflect.Map:
-		var members map[string]json.RawMessage
-		if (v.Kind() == reflect.Map && v.Type().Key().Kind() != reflect.String) || json.Unmarshal(data, &members) != nil {
-			return false
-		}
-		keys := make([]string, 0, len(members))
-		for k := range members {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		names = keys
-		for _, name := range names {
-			parts = append(parts, members[name])
-		}
-		if v.Kind() == reflect.Map {
-			v.Set(reflect.MakeMapWithSize(v.Type(), len(members)))
-			extra = v
-		} else {
-			fields = clientFields(v.Type())
-			if field, ok := clientExtra(v.Type()); ok {
-				extra = v.FieldByIndex(field.Index)
-			}
-		}
-	default:
-		return false
-	}
-	for i, name := range names {
-		at := pointer + "/" + clientPointerEscape.Replace(name)
-		index, ok := fields[name]
-		if !ok && !extra.IsValid() {
-			// encoding/json matches names regardless of case; a struct with additional
-			// properties matches them exactly.
-			index, ok = fields[strings.ToLower(name)]
-		}
-		switch {
-		case v.Kind() == reflect.Slice:
-			clientTolerate(parts[i], v.Index(i), name, at, misfits)
-		case ok:
-			clientTolerate(parts[i], v.Field(index), name, at, misfits)
-		case extra.IsValid():
-			// The map is made when nil; a member that does not fit at all is left out of it.
-			if extra.IsNil() {
-				extra.Set(reflect.MakeMap(extra.Type()))
-			}
-			value := reflect.New(extra.Type().Elem()).Elem()
-			before := len(*misfits)
-			clientTolerate(parts[i], value, name, at, misfits)
-			if !clientNothingFits(*misfits, before, at) {
-				extra.SetMapIndex(reflect.ValueOf(name).Convert(extra.Type().Key()), value)
-			}
-		}
-	}
-	return true
-}
-
-// clientExtra is the AdditionalProperties field of a generated struct, which keeps
-// the properties that its schema does not list.
-func clientExtra(t reflect.Type) (reflect.StructField, bool) {
-	if t.Kind() != reflect.Struct {
-		return reflect.StructField{}, false
-	}
-	field, ok := t.FieldByName("AdditionalProperties")
-	return field, ok && field.Tag.Get("json") == "-" && field.Type.Kind() == reflect.Map
-}
-
-// clientNothingFits reports whether the misfits listed since before include the
-// value at pointer as a whole, which then stays zero (nil, absent) rather than
-// pointing at a zero value.
-func clientNothingFits(misfits []Misfit, before int, pointer string) bool {
-	return len(misfits) > before && misfits[before].Pointer == pointer
-}
-
-// clientPointerEscape escapes a name as a JSON pointer token.
-var clientPointerEscape = strings.NewReplacer("~", "~0", "/", "~1")
-
-// clientFieldCache maps a struct type to its fields by JSON name, built once per type.
-// A map under a lock rather than a sync.Map, whose generic insides would be compiled
-// into every generated package.
-var (
-	clientFieldLock  sync.RWMutex
-	clientFieldCache = map[reflect.Type]map[string]int{}
-)
-
-// clientFields maps the JSON names of a struct's fields, from their json tags, to
-// their indexes; each name also in lower case, for names that differ in case only.
-func clientFields(t reflect.Type) map[string]int {
-	clientFieldLock.RLock()
-	known, ok := clientFieldCache[t]
-	clientFieldLock.RUnlock()
-	if ok {
-		return known
-	}
-	fields := map[string]int{}
-	var names []string
-	for i := range t.NumField() {
-		field := t.Field(i)
-		name, _, _ := strings.Cut(field.Tag.Get("json"), ",")
-		if !field.IsExported() || name == "-" {
-			continue
-		}
-		if name == "" {
-			name = field.Name
-		}
-		fields[name] = i
-		names = append(names, name)
-	}
-	// Of names that differ in case only, the first field takes the lower-case one,
-	// as encoding/json matches the first field in order; fields, not a sort, give the order.
-	for _, name := range names {
-		if _, taken := fields[strings.ToLower(name)]; !taken {
-			fields[strings.ToLower(name)] = fields[name]
-		}
-	}
-	clientFieldLock.Lock()
-	clientFieldCache[t] = fields
-	clientFieldLock.Unlock()
-	return fields
-}
-
-// fail turns an answer into an *APIError. description is the spec's text for the
-// status; body, when not nil, points to a value of the Go type that the spec
-// gives the error body, and is kept when the body decodes into it.
-func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIError {
-	e := &APIError{
-		Description: description,
-		Header:      a.header,
-		Method:      s.method,
-		Operation:   s.operation,
-		Path:        s.path,
-		RawBody:     a.body[:min(len(a.body), clientMaxErrorBody)],
-		StatusCode:  a.status,
-	}
-	if body != nil && json.Unmarshal(a.body, body) == nil {
-		e.Body = body
-	}
-	return e
-}
-
-// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
-// for the spec's default answer; body makes the value that the error body is
-// decoded into (nil: the body is kept raw only).
-type clientError struct {
-	status      int
-	description string
-	body        func() any
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientNew makes the value an error body is decoded into.
 func clientNew[T any]() any {
 	return new(T)
-}
-
-// failWith turns an answer into the *APIError of the first documented error answer
-// its status matches: an exact status, a range, then the default.
-func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
-	for _, e := range errs {
-		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
-			continue
-		}
-		var body any
-		if e.body != nil {
-			body = e.body()
-		}
-		return a.fail(s, e.description, body)
-	}
-	return a.fail(s, "", nil)
-}
-
-// call sends a call and decodes a 2xx answer into result (nil: a success without
-// a result); any other status fails with its documented error answer.
-func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	if resp.status/100 != 2 {
-		return resp.failWith(s, errs)
-	}
-	if result == nil {
-		return nil
-	}
-	return resp.decode(s, result)
 }
 
 // clientResult is a method's result r, nil when the call failed.
@@ -929,130 +300,17 @@ func clientValue[T any](r *T, err error) (T, error) {
 	return *r, nil
 }
 
-// retryWait decides whether the answer to attempt number attempt is retried, and
-// after which wait; see RetryPolicy.
-func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
-	p := c.retry
-	// Zero fields take their defaults.
-	if p.MaxAttempts == 0 {
-		p.MaxAttempts = 3
-	}
-	if p.MaxElapsed <= 0 {
-		p.MaxElapsed = time.Minute
-	}
-	if p.BaseDelay <= 0 {
-		p.BaseDelay = 500 * time.Millisecond
-	}
-	if p.MaxDelay <= 0 {
-		p.MaxDelay = 10 * time.Second
-	}
-	switch resp.StatusCode {
-	case http.StatusTooManyRequests, http.StatusLocked:
-	case http.StatusServiceUnavailable:
-		if !p.RetryNonIdempotent && !clientIdempotent(s.method) {
-			return 0, false
-		}
-	default:
-		return 0, false
-	}
-	if attempt >= p.MaxAttempts {
-		return 0, false
-	}
-	now := c.now()
-	wait, ok := clientRetryAfter(resp.Header.Get("Retry-After"), now)
-	// The backoff is BaseDelay doubled for each retry after the first and capped at
-	// MaxDelay, of which a random part of up to half is dropped so that clients that
-	// failed together do not retry together.
-	backoff := p.BaseDelay
-	for i := 1; i < attempt && backoff < p.MaxDelay; i++ {
-		backoff *= 2
-	}
-	backoff = min(backoff, p.MaxDelay)
-	backoff -= time.Duration(rand.Int64N(int64(backoff/2) + 1))
-	// Retry-After: 0 or a date passed waits the backoff all the same.
-	if !ok || wait < backoff {
-		wait = backoff
-	}
-	if now.Add(wait).Sub(start) > p.MaxElapsed {
-		return 0, false
-	}
-	if deadline, ok := ctx.Deadline(); ok && now.Add(wait).After(deadline) {
-		return 0, false
-	}
-	return wait, true
-}
-
-// clientRetryAfter reads a Retry-After header: a number of seconds or an HTTP date.
-// ok is false when the header is absent or unreadable.
-func clientRetryAfter(value string, now time.Time) (time.Duration, bool) {
-	value = strings.TrimSpace(value)
-	if seconds, err := strconv.ParseInt(value, 10, 64); err == nil && seconds >= 0 {
-		// A billion seconds is far beyond any MaxElapsed, and fits a Duration.
-		return time.Duration(min(seconds, 1000000000)) * time.Second, true
-	}
-	if date, err := http.ParseTime(value); err == nil {
-		return max(date.Sub(now), 0), true
-	}
-	return 0, false
-}
-
-// clientIdempotent reports whether sending a request of this method twice has the
-// effect of sending it once (RFC 9110).
-func clientIdempotent(method string) bool {
-	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodTrace, http.MethodPut, http.MethodDelete:
-		return true
-	}
-	return false
-}
-
-// clientSleep waits for d, or until ctx ends.
-func clientSleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	select {
-	case <-ctx.Done():
-		t.Stop()
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
-// clientIn is where a parameter goes.
-type clientIn int
-
-const (
-	clientInQuery clientIn = iota
-	clientInHeader
-	clientInCookie
-)
-
-// put sets a parameter's written value in its location.
-func (s *clientCall) put(in clientIn, name, value string) {
-	switch in {
-	case clientInHeader:
-		s.header.Set(name, value)
-	case clientInCookie:
-		s.cookies = append(s.cookies, &http.Cookie{
-			Name:  name,
-			Value: value,
-		})
-	default:
-		s.query.Set(name, value)
-	}
-}
-
 // clientOpt writes an optional parameter when it is set.
-func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+func clientOpt[T any](s *livegenrt.ClientCall, in livegenrt.ClientIn, name string, v *T, format func(T) string) {
 	if v != nil {
-		s.put(in, name, format(*v))
+		s.Put(in, name, format(*v))
 	}
 }
 
 // clientList writes an optional list parameter when it has values: in the query
 // one pair per value when sep is empty (exploded), else the escaped values joined
 // by sep; elsewhere joined by commas.
-func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+func clientList[T any](s *livegenrt.ClientCall, in livegenrt.ClientIn, name, sep string, values []T, format func(T) string) {
 	if len(values) == 0 {
 		return
 	}
@@ -1061,14 +319,14 @@ func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T,
 		written = clientStrings(values, format)
 	}
 	switch {
-	case in == clientInQuery && sep == "":
+	case in == livegenrt.ClientInQuery && sep == "":
 		for _, v := range written {
-			s.query.Add(name, v)
+			s.Query.Add(name, v)
 		}
-	case in == clientInQuery:
-		s.addList(name, sep, written)
+	case in == livegenrt.ClientInQuery:
+		s.AddList(name, sep, written)
 	default:
-		s.put(in, name, strings.Join(written, ","))
+		s.Put(in, name, strings.Join(written, ","))
 	}
 }
 

@@ -3,12 +3,10 @@
 package filters
 
 import (
-	"fmt"
-	"math"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/filters/internal/livegenrt"
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -25,6 +23,18 @@ type FilterError struct {
 // Error makes a FilterError usable as an error: "startDate[gte]: ...".
 func (e FilterError) Error() string {
 	return e.Param + ": " + e.Problem
+}
+
+// filterErrors converts the problems that the runtime's readers report; nil for none.
+func filterErrors(problems []livegenrt.FilterProblem) []FilterError {
+	if problems == nil {
+		return nil
+	}
+	errs := make([]FilterError, len(problems))
+	for i, p := range problems {
+		errs[i] = FilterError(p)
+	}
+	return errs
 }
 
 // ListGadgetsFilter holds the bracket filter parameters of ListGadgets (field[op], such as
@@ -52,7 +62,7 @@ type ListGadgetsFilter struct {
 
 // NameEq returns a copy of f that also requires name[eq].
 func (f ListGadgetsFilter) NameEq(v string) ListGadgetsFilter {
-	f.Name.Eq = &v
+	f.Name.Eq = livegenrt.FilterNewString(v)
 	return f
 }
 
@@ -70,10 +80,10 @@ func (f ListGadgetsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListGadgetsFilter) AppendQuery(q url.Values) {
-	filterAppend(q, []filterOperand{
-		{name: "name[eq]", value: f.Name.Eq},
+	livegenrt.FilterAppend(q, []livegenrt.FilterOperand{
+		{Name: "name[eq]", Value: f.Name.Eq},
 	})
-	filterSet(q, "score[lte]", f.Score.Lte, func(x float32) string {
+	livegenrt.FilterSet(q, "score[lte]", f.Score.Lte, func(x float32) string {
 		return strconv.FormatFloat(float64(x), 'g', -1, 32)
 	})
 }
@@ -83,12 +93,12 @@ func (f ListGadgetsFilter) AppendQuery(q url.Values) {
 // others; a server answers 400 when the list is not empty. It ignores other parameters.
 func ParseListGadgetsFilter(q url.Values) (ListGadgetsFilter, []FilterError) {
 	var f ListGadgetsFilter
-	var errs []FilterError
-	filterRead(q, &errs, []filterTarget{
-		{name: "name[eq]", field: &f.Name.Eq},
+	var errs []livegenrt.FilterProblem
+	livegenrt.FilterRead(q, &errs, livegenrt.FilterStore, []livegenrt.FilterTarget{
+		{Name: "name[eq]", Field: &f.Name.Eq},
 	})
-	f.Score.Lte = filterParam(q, "score[lte]", filterParseFloat[float32], "a finite number", &errs)
-	return f, errs
+	f.Score.Lte = livegenrt.FilterParam(q, "score[lte]", livegenrt.FilterParseFloat[float32], "a finite number", &errs)
+	return f, filterErrors(errs)
 }
 
 // Match reports whether item meets every set condition, so that fakes and tests filter the
@@ -134,7 +144,7 @@ type GetStatsFilter struct {
 
 // DayGte returns a copy of f that also requires day[gte].
 func (f GetStatsFilter) DayGte(v string) GetStatsFilter {
-	f.Day.Gte = &v
+	f.Day.Gte = livegenrt.FilterNewString(v)
 	return f
 }
 
@@ -146,8 +156,8 @@ func (f GetStatsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f GetStatsFilter) AppendQuery(q url.Values) {
-	filterAppend(q, []filterOperand{
-		{name: "day[gte]", value: f.Day.Gte},
+	livegenrt.FilterAppend(q, []livegenrt.FilterOperand{
+		{Name: "day[gte]", Value: f.Day.Gte},
 	})
 }
 
@@ -156,11 +166,11 @@ func (f GetStatsFilter) AppendQuery(q url.Values) {
 // others; a server answers 400 when the list is not empty. It ignores other parameters.
 func ParseGetStatsFilter(q url.Values) (GetStatsFilter, []FilterError) {
 	var f GetStatsFilter
-	var errs []FilterError
-	filterRead(q, &errs, []filterTarget{
-		{name: "day[gte]", field: &f.Day.Gte},
+	var errs []livegenrt.FilterProblem
+	livegenrt.FilterRead(q, &errs, livegenrt.FilterStore, []livegenrt.FilterTarget{
+		{Name: "day[gte]", Field: &f.Day.Gte},
 	})
-	return f, errs
+	return f, filterErrors(errs)
 }
 
 // ListWidgetsFilter holds the bracket filter parameters of ListWidgets (field[op], such as
@@ -254,37 +264,37 @@ type ListWidgetsFilter struct {
 
 // NameEq returns a copy of f that also requires name[eq].
 func (f ListWidgetsFilter) NameEq(v string) ListWidgetsFilter {
-	f.Name.Eq = &v
+	f.Name.Eq = livegenrt.FilterNewString(v)
 	return f
 }
 
 // NameContains returns a copy of f that also requires name[contains].
 func (f ListWidgetsFilter) NameContains(v string) ListWidgetsFilter {
-	f.Name.Contains = &v
+	f.Name.Contains = livegenrt.FilterNewString(v)
 	return f
 }
 
 // NameStartsWith returns a copy of f that also requires name[startsWith].
 func (f ListWidgetsFilter) NameStartsWith(v string) ListWidgetsFilter {
-	f.Name.StartsWith = &v
+	f.Name.StartsWith = livegenrt.FilterNewString(v)
 	return f
 }
 
 // NameEndsWith returns a copy of f that also requires name[endsWith].
 func (f ListWidgetsFilter) NameEndsWith(v string) ListWidgetsFilter {
-	f.Name.EndsWith = &v
+	f.Name.EndsWith = livegenrt.FilterNewString(v)
 	return f
 }
 
 // NameNe returns a copy of f that also requires name[ne].
 func (f ListWidgetsFilter) NameNe(v string) ListWidgetsFilter {
-	f.Name.Ne = &v
+	f.Name.Ne = livegenrt.FilterNewString(v)
 	return f
 }
 
 // KindEq returns a copy of f that also requires kind[eq].
 func (f ListWidgetsFilter) KindEq(v WidgetKind) ListWidgetsFilter {
-	f.Kind.Eq = &v
+	f.Kind.Eq = (*WidgetKind)(livegenrt.FilterNewString(string(v)))
 	return f
 }
 
@@ -302,13 +312,13 @@ func (f ListWidgetsFilter) KindNin(values ...WidgetKind) ListWidgetsFilter {
 
 // SizeLt returns a copy of f that also requires size[lt].
 func (f ListWidgetsFilter) SizeLt(v float64) ListWidgetsFilter {
-	f.Size.Lt = &v
+	f.Size.Lt = livegenrt.FilterNewFloat64(v)
 	return f
 }
 
 // SizeGte returns a copy of f that also requires size[gte].
 func (f ListWidgetsFilter) SizeGte(v int32) ListWidgetsFilter {
-	f.Size.Gte = &v
+	f.Size.Gte = livegenrt.FilterNewInt32(v)
 	return f
 }
 
@@ -320,13 +330,13 @@ func (f ListWidgetsFilter) WeightIn(values ...int64) ListWidgetsFilter {
 
 // CreatedAtGte returns a copy of f that also requires createdAt[gte].
 func (f ListWidgetsFilter) CreatedAtGte(v time.Time) ListWidgetsFilter {
-	f.CreatedAt.Gte = &v
+	f.CreatedAt.Gte = livegenrt.FilterNewTime(v)
 	return f
 }
 
 // CreatedAtLt returns a copy of f that also requires createdAt[lt].
 func (f ListWidgetsFilter) CreatedAtLt(v time.Time) ListWidgetsFilter {
-	f.CreatedAt.Lt = &v
+	f.CreatedAt.Lt = livegenrt.FilterNewTime(v)
 	return f
 }
 
@@ -338,37 +348,37 @@ func (f ListWidgetsFilter) CreatedAtIn(values ...time.Time) ListWidgetsFilter {
 
 // ActiveEq returns a copy of f that also requires active[eq].
 func (f ListWidgetsFilter) ActiveEq(v bool) ListWidgetsFilter {
-	f.Active.Eq = &v
+	f.Active.Eq = livegenrt.FilterNewBool(v)
 	return f
 }
 
 // OwnerEq returns a copy of f that also requires owner[eq].
 func (f ListWidgetsFilter) OwnerEq(v string) ListWidgetsFilter {
-	f.Owner.Eq = &v
+	f.Owner.Eq = livegenrt.FilterNewString(v)
 	return f
 }
 
 // LevelGt returns a copy of f that also requires level[gt].
 func (f ListWidgetsFilter) LevelGt(v int) ListWidgetsFilter {
-	f.Level.Gt = &v
+	f.Level.Gt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // ColorEq returns a copy of f that also requires color[eq].
 func (f ListWidgetsFilter) ColorEq(v string) ListWidgetsFilter {
-	f.Color.Eq = &v
+	f.Color.Eq = livegenrt.FilterNewString(v)
 	return f
 }
 
 // NameNear returns a copy of f that also requires name[near].
 func (f ListWidgetsFilter) NameNear(v string) ListWidgetsFilter {
-	f.Name.Near = &v
+	f.Name.Near = livegenrt.FilterNewString(v)
 	return f
 }
 
 // TagsContains returns a copy of f that also requires tags[contains].
 func (f ListWidgetsFilter) TagsContains(v string) ListWidgetsFilter {
-	f.Tags.Contains = &v
+	f.Tags.Contains = livegenrt.FilterNewString(v)
 	return f
 }
 
@@ -399,28 +409,28 @@ func (f ListWidgetsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListWidgetsFilter) AppendQuery(q url.Values) {
-	filterAppend(q, []filterOperand{
-		{name: "name[eq]", value: f.Name.Eq},
-		{name: "name[contains]", value: f.Name.Contains},
-		{name: "name[startsWith]", value: f.Name.StartsWith},
-		{name: "name[endsWith]", value: f.Name.EndsWith},
-		{name: "name[ne]", value: f.Name.Ne},
-		{name: "kind[eq]", value: (*string)(f.Kind.Eq)},
-		{name: "size[lt]", value: f.Size.Lt},
-		{name: "size[gte]", value: f.Size.Gte},
-		{name: "createdAt[gte]", value: (*filterUnix)(f.CreatedAt.Gte)},
-		{name: "createdAt[lt]", value: f.CreatedAt.Lt},
-		{name: "active[eq]", value: f.Active.Eq},
-		{name: "owner[eq]", value: f.Owner.Eq},
-		{name: "level[gt]", value: f.Level.Gt},
-		{name: "color[eq]", value: f.Color.Eq},
-		{name: "name[near]", value: f.Name.Near},
-		{name: "tags[contains]", value: f.Tags.Contains},
+	livegenrt.FilterAppend(q, []livegenrt.FilterOperand{
+		{Name: "name[eq]", Value: f.Name.Eq},
+		{Name: "name[contains]", Value: f.Name.Contains},
+		{Name: "name[startsWith]", Value: f.Name.StartsWith},
+		{Name: "name[endsWith]", Value: f.Name.EndsWith},
+		{Name: "name[ne]", Value: f.Name.Ne},
+		{Name: "kind[eq]", Value: (*string)(f.Kind.Eq)},
+		{Name: "size[lt]", Value: f.Size.Lt},
+		{Name: "size[gte]", Value: f.Size.Gte},
+		{Name: "createdAt[gte]", Value: (*livegenrt.FilterUnix)(f.CreatedAt.Gte)},
+		{Name: "createdAt[lt]", Value: f.CreatedAt.Lt},
+		{Name: "active[eq]", Value: f.Active.Eq},
+		{Name: "owner[eq]", Value: f.Owner.Eq},
+		{Name: "level[gt]", Value: f.Level.Gt},
+		{Name: "color[eq]", Value: f.Color.Eq},
+		{Name: "name[near]", Value: f.Name.Near},
+		{Name: "tags[contains]", Value: f.Tags.Contains},
 	})
-	filterSetList(q, "kind[in]", ",", f.Kind.In, filterFormatString)
-	filterSetList(q, "kind[nin]", "", f.Kind.Nin, filterFormatString)
-	filterSetList(q, "weight[in]", "|", f.Weight.In, filterFormatInt)
-	filterSetList(q, "createdAt[in]", "", f.CreatedAt.In, filterFormatUnix)
+	livegenrt.FilterSetList(q, "kind[in]", ",", f.Kind.In, livegenrt.FilterFormatString)
+	livegenrt.FilterSetList(q, "kind[nin]", "", f.Kind.Nin, livegenrt.FilterFormatString)
+	livegenrt.FilterSetList(q, "weight[in]", "|", f.Weight.In, livegenrt.FilterFormatInt)
+	livegenrt.FilterSetList(q, "createdAt[in]", "", f.CreatedAt.In, livegenrt.FilterFormatUnix)
 }
 
 // ParseListWidgetsFilter reads the bracket filter parameters of ListWidgets from q. It reports every
@@ -428,48 +438,48 @@ func (f ListWidgetsFilter) AppendQuery(q url.Values) {
 // others; a server answers 400 when the list is not empty. It ignores other parameters.
 func ParseListWidgetsFilter(q url.Values) (ListWidgetsFilter, []FilterError) {
 	var f ListWidgetsFilter
-	var errs []FilterError
-	filterRead(q, &errs, []filterTarget{
-		{name: "name[eq]", field: &f.Name.Eq},
+	var errs []livegenrt.FilterProblem
+	livegenrt.FilterRead(q, &errs, filterStore, []livegenrt.FilterTarget{
+		{Name: "name[eq]", Field: &f.Name.Eq},
 	})
-	f.Name.Contains = filterParam(q, "name[contains]", filterWhere(filterParseString[string], func(v string) bool {
+	f.Name.Contains = livegenrt.FilterParam(q, "name[contains]", livegenrt.FilterWhere(livegenrt.FilterParseString[string], func(v string) bool {
 		return utf8.RuneCountInString(v) >= 2 && utf8.RuneCountInString(v) <= 20
 	}), "a string, at least 2 characters long and at most 20 characters long", &errs)
-	filterRead(q, &errs, []filterTarget{
-		{name: "name[startsWith]", field: &f.Name.StartsWith},
-		{name: "name[endsWith]", field: &f.Name.EndsWith},
-		{name: "name[ne]", field: &f.Name.Ne},
-		{name: "kind[eq]", field: &f.Kind.Eq},
+	livegenrt.FilterRead(q, &errs, filterStore, []livegenrt.FilterTarget{
+		{Name: "name[startsWith]", Field: &f.Name.StartsWith},
+		{Name: "name[endsWith]", Field: &f.Name.EndsWith},
+		{Name: "name[ne]", Field: &f.Name.Ne},
+		{Name: "kind[eq]", Field: &f.Kind.Eq},
 	})
-	f.Kind.In = filterList(q, "kind[in]", ",", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
-	f.Kind.Nin = filterList(q, "kind[nin]", "", filterWhere(filterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
-	f.Size.Lt = filterParam(q, "size[lt]", filterWhere(filterParseFloat[float64], func(v float64) bool {
+	f.Kind.In = livegenrt.FilterList(q, "kind[in]", ",", livegenrt.FilterWhere(livegenrt.FilterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
+	f.Kind.Nin = livegenrt.FilterList(q, "kind[nin]", "", livegenrt.FilterWhere(livegenrt.FilterParseString[WidgetKind], WidgetKind.Valid), "one of gear, lever, spring", &errs)
+	f.Size.Lt = livegenrt.FilterParam(q, "size[lt]", livegenrt.FilterWhere(livegenrt.FilterParseFloat[float64], func(v float64) bool {
 		return v > 0
 	}), "a finite number, greater than 0", &errs)
-	filterRead(q, &errs, []filterTarget{
-		{name: "size[gte]", field: &f.Size.Gte},
+	livegenrt.FilterRead(q, &errs, filterStore, []livegenrt.FilterTarget{
+		{Name: "size[gte]", Field: &f.Size.Gte},
 	})
-	f.Weight.In = filterList(q, "weight[in]", "|", filterParseInt[int64], "an integer", &errs)
-	f.CreatedAt.Gte = filterParam(q, "createdAt[gte]", filterWhere(filterParseUnix, func(v time.Time) bool {
+	f.Weight.In = livegenrt.FilterList(q, "weight[in]", "|", livegenrt.FilterParseInt[int64], "an integer", &errs)
+	f.CreatedAt.Gte = livegenrt.FilterParam(q, "createdAt[gte]", livegenrt.FilterWhere(livegenrt.FilterParseUnix, func(v time.Time) bool {
 		return v.Unix() >= 0
 	}), "a Unix time in seconds, such as 1715734941, at least 0", &errs)
-	filterRead(q, &errs, []filterTarget{
-		{name: "createdAt[lt]", field: &f.CreatedAt.Lt},
+	livegenrt.FilterRead(q, &errs, filterStore, []livegenrt.FilterTarget{
+		{Name: "createdAt[lt]", Field: &f.CreatedAt.Lt},
 	})
-	f.CreatedAt.In = filterList(q, "createdAt[in]", "", filterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
-	filterRead(q, &errs, []filterTarget{
-		{name: "active[eq]", field: &f.Active.Eq},
-		{name: "owner[eq]", field: &f.Owner.Eq},
+	f.CreatedAt.In = livegenrt.FilterList(q, "createdAt[in]", "", livegenrt.FilterParseUnix, "a Unix time in seconds, such as 1715734941", &errs)
+	livegenrt.FilterRead(q, &errs, filterStore, []livegenrt.FilterTarget{
+		{Name: "active[eq]", Field: &f.Active.Eq},
+		{Name: "owner[eq]", Field: &f.Owner.Eq},
 	})
-	f.Level.Gt = filterParam(q, "level[gt]", filterWhere(filterParseInt[int], func(v int) bool {
+	f.Level.Gt = livegenrt.FilterParam(q, "level[gt]", livegenrt.FilterWhere(livegenrt.FilterParseInt[int], func(v int) bool {
 		return v >= 0 && v <= 10
 	}), "an integer, at least 0 and at most 10", &errs)
-	filterRead(q, &errs, []filterTarget{
-		{name: "color[eq]", field: &f.Color.Eq},
-		{name: "name[near]", field: &f.Name.Near},
-		{name: "tags[contains]", field: &f.Tags.Contains},
+	livegenrt.FilterRead(q, &errs, filterStore, []livegenrt.FilterTarget{
+		{Name: "color[eq]", Field: &f.Color.Eq},
+		{Name: "name[near]", Field: &f.Name.Near},
+		{Name: "tags[contains]", Field: &f.Tags.Contains},
 	})
-	return f, errs
+	return f, filterErrors(errs)
 }
 
 // Match reports whether item meets every set condition, so that fakes and tests filter the
@@ -484,9 +494,9 @@ func (f ListWidgetsFilter) Match(item Widget) bool {
 	if c := f.Name; c.Eq != nil || c.Contains != nil || c.StartsWith != nil || c.EndsWith != nil || c.Ne != nil {
 		x := item.Name
 		if c.Eq != nil && x != *c.Eq ||
-			c.Contains != nil && !filterContainsFold(x, *c.Contains) ||
-			c.StartsWith != nil && !filterHasPrefixFold(x, *c.StartsWith) ||
-			c.EndsWith != nil && !filterHasSuffixFold(x, *c.EndsWith) ||
+			c.Contains != nil && !livegenrt.FilterContainsFold(x, *c.Contains) ||
+			c.StartsWith != nil && !livegenrt.FilterHasPrefixFold(x, *c.StartsWith) ||
+			c.EndsWith != nil && !livegenrt.FilterHasSuffixFold(x, *c.EndsWith) ||
 			c.Ne != nil && x == *c.Ne {
 			return false
 		}
@@ -567,332 +577,18 @@ func (f ListWidgetsFilter) Match(item Widget) bool {
 	return true
 }
 
-// filterParam reads a one-value filter parameter: nil when it is absent, and a
-// FilterError in errs when it is given more than once or does not parse.
-func filterParam[T any](q url.Values, name string, parse func(string) (T, bool), want string, errs *[]FilterError) *T {
-	values := q[name]
-	if len(values) == 0 {
-		return nil
-	}
-	if len(values) > 1 {
-		*errs = append(*errs, FilterError{
-			Param:   name,
-			Problem: fmt.Sprintf("is given %d times; give it once", len(values)),
-		})
-		return nil
-	}
-	v, ok := parse(values[0])
-	if !ok {
-		*errs = append(*errs, FilterError{
-			Param:   name,
-			Problem: filterQuote(values[0]) + " is not " + want,
-		})
-		return nil
-	}
-	return &v
-}
-
-// filterTarget is one plain one-value operand of a filter: its wire name and a
-// pointer to the field that holds it.
-type filterTarget struct {
-	_     [0]func()
-	name  string
-	field any
-}
-
-// filterRead reads every target's parameter from q, as filterParam does: a target
-// stays nil when it is absent, and errs gets a FilterError when it is given more than
-// once or does not parse.
-func filterRead(q url.Values, errs *[]FilterError, targets []filterTarget) {
-	for _, t := range targets {
-		values := q[t.name]
-		if len(values) == 0 {
-			continue
-		}
-		name := t.name
-		if len(values) > 1 {
-			*errs = append(*errs, FilterError{
-				Param:   name,
-				Problem: fmt.Sprintf("is given %d times; give it once", len(values)),
-			})
-			continue
-		}
-		if want := filterStore(t.field, values[0]); want != "" {
-			*errs = append(*errs, FilterError{
-				Param:   name,
-				Problem: filterQuote(values[0]) + " is not " + want,
-			})
-		}
-	}
-}
-
-// filterStore parses s into the field that target points to; it returns what s
-// should have been when s does not parse, and "" when it does.
+// filterStore parses s into the enum field that target points to, as the
+// runtime's FilterStore does for the other types: it returns what s should have
+// been when s is not a value the spec lists, and "" when it is.
 func filterStore(target any, s string) string {
 	switch t := target.(type) {
-	case **string:
-		v := s
-		*t = &v
-	case **int32:
-		n, err := strconv.ParseInt(s, 10, 32)
-		if err != nil {
-			return "an integer that fits in 32 bits"
-		}
-		v := int32(n)
-		*t = &v
-	case **bool:
-		if s != "true" && s != "false" {
-			return "true or false"
-		}
-		v := s == "true"
-		*t = &v
-	case **time.Time:
-		v, ok := filterParseDateTime(s)
-		if !ok {
-			return "an RFC 3339 date-time, such as 2024-05-15T01:22:21Z"
-		}
-		*t = &v
 	case **WidgetKind:
 		v := WidgetKind(s)
 		if !v.Valid() {
 			return "one of gear, lever, spring"
 		}
 		*t = &v
+		return ""
 	}
-	return ""
-}
-
-// filterSet writes a one-value filter parameter when v is set.
-func filterSet[T any](q url.Values, name string, v *T, format func(T) string) {
-	if v != nil {
-		q.Set(name, format(*v))
-	}
-}
-
-// filterOperand is one one-value operand of a filter: its wire name and a pointer
-// to its value, nil when the condition is not set.
-type filterOperand struct {
-	_     [0]func()
-	name  string
-	value any
-}
-
-// filterUnix is a time that the query carries as Unix seconds.
-type filterUnix time.Time
-
-// filterAppend writes every set operand to q under its wire name.
-func filterAppend(q url.Values, operands []filterOperand) {
-	for _, o := range operands {
-		if text, ok := filterText(o.value); ok {
-			q.Set(o.name, text)
-		}
-	}
-}
-
-// filterText is the query text of the value that v points to; false when v is nil.
-func filterText(v any) (string, bool) {
-	switch v := v.(type) {
-	case *string:
-		if v != nil {
-			return *v, true
-		}
-	case *int:
-		if v != nil {
-			return strconv.Itoa(*v), true
-		}
-	case *int32:
-		if v != nil {
-			return strconv.FormatInt(int64(*v), 10), true
-		}
-	case *float64:
-		if v != nil {
-			return strconv.FormatFloat(*v, 'g', -1, 64), true
-		}
-	case *bool:
-		if v != nil {
-			return strconv.FormatBool(*v), true
-		}
-	case *time.Time:
-		if v != nil {
-			return v.Format(time.RFC3339Nano), true
-		}
-	case *filterUnix:
-		if v != nil {
-			return strconv.FormatInt((*time.Time)(v).Unix(), 10), true
-		}
-	}
-	return "", false
-}
-
-// filterList reads a list filter parameter, repeated (sep is "") or joined by sep:
-// nil when it is absent, empty for one empty value, and a FilterError in errs
-// when a value does not parse.
-func filterList[T any](q url.Values, name, sep string, parse func(string) (T, bool), want string, errs *[]FilterError) []T {
-	values := q[name]
-	if len(values) == 0 {
-		return nil
-	}
-	if sep != "" && len(values) > 1 {
-		*errs = append(*errs, FilterError{
-			Param:   name,
-			Problem: fmt.Sprintf("is given %d times; give it once, values joined by %q", len(values), sep),
-		})
-		return nil
-	}
-	if len(values) == 1 && values[0] == "" {
-		return []T{}
-	}
-	if sep != "" {
-		values = strings.Split(values[0], sep)
-	}
-	out := make([]T, 0, len(values))
-	for _, s := range values {
-		v, ok := parse(s)
-		if !ok {
-			*errs = append(*errs, FilterError{
-				Param:   name,
-				Problem: filterQuote(s) + " is not " + want,
-			})
-			return nil
-		}
-		out = append(out, v)
-	}
-	return out
-}
-
-// filterSetList writes a list filter parameter, repeated (sep is "") or joined by
-// sep; an empty list is one empty value, a nil one is left out.
-func filterSetList[T any](q url.Values, name, sep string, values []T, format func(T) string) {
-	if values == nil {
-		return
-	}
-	texts := make([]string, len(values))
-	for i, v := range values {
-		texts[i] = format(v)
-	}
-	switch {
-	case len(texts) == 0:
-		q.Set(name, "")
-	case sep == "":
-		q[name] = texts
-	default:
-		q.Set(name, strings.Join(texts, sep))
-	}
-}
-
-// filterQuote quotes a value for a FilterError, cut after 64 bytes.
-func filterQuote(s string) string {
-	if len(s) <= 64 {
-		return strconv.Quote(s)
-	}
-	cut := 64
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "..."
-}
-
-// filterWhere wraps a parser so that it also rejects the values that fail ok: enum
-// values the spec does not list, values outside its bounds.
-func filterWhere[T any](parse func(string) (T, bool), ok func(T) bool) func(string) (T, bool) {
-	return func(s string) (T, bool) {
-		v, parsed := parse(s)
-		return v, parsed && ok(v)
-	}
-}
-
-// filterFormatString writes a string or a string enum.
-func filterFormatString[S ~string](x S) string {
-	return string(x)
-}
-
-// filterFormatInt writes an integer in base 10.
-func filterFormatInt[I ~int | ~int32 | ~int64](x I) string {
-	return strconv.FormatInt(int64(x), 10)
-}
-
-// filterFormatUnix writes a time as Unix seconds.
-func filterFormatUnix(x time.Time) string {
-	return strconv.FormatInt(x.Unix(), 10)
-}
-
-// filterParseString takes any text, as a string or a string-based type.
-func filterParseString[S ~string](s string) (S, bool) {
-	return S(s), true
-}
-
-// filterParseInt parses a base-10 integer that fits in N.
-func filterParseInt[N ~int | ~int32 | ~int64](s string) (N, bool) {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || int64(N(n)) != n {
-		return 0, false
-	}
-	return N(n), true
-}
-
-// filterParseFloat parses a finite number; NaN and infinities compare with nothing.
-func filterParseFloat[F ~float32 | ~float64](s string) (F, bool) {
-	x, err := strconv.ParseFloat(s, 64)
-	v := F(x)
-	if err != nil || math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
-		return 0, false
-	}
-	return v, true
-}
-
-// filterParseUnix parses Unix seconds into a UTC time.
-func filterParseUnix(s string) (time.Time, bool) {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return time.Time{}, false
-	}
-	return time.Unix(n, 0).UTC(), true
-}
-
-// filterParseDateTime parses an RFC 3339 date-time.
-func filterParseDateTime(s string) (time.Time, bool) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	return t, err == nil
-}
-
-// filterHasPrefixFold reports whether s starts with prefix, ignoring case as
-// strings.EqualFold does (Unicode simple folding keeps the number of runes).
-func filterHasPrefixFold(s, prefix string) bool {
-	end := 0
-	for n := utf8.RuneCountInString(prefix); n > 0; n-- {
-		if end >= len(s) {
-			return false
-		}
-		_, size := utf8.DecodeRuneInString(s[end:])
-		end += size
-	}
-	return strings.EqualFold(s[:end], prefix)
-}
-
-// filterHasSuffixFold reports whether s ends with suffix, ignoring case as
-// strings.EqualFold does.
-func filterHasSuffixFold(s, suffix string) bool {
-	start := len(s)
-	for n := utf8.RuneCountInString(suffix); n > 0; n-- {
-		if start <= 0 {
-			return false
-		}
-		_, size := utf8.DecodeLastRuneInString(s[:start])
-		start -= size
-	}
-	return strings.EqualFold(s[start:], suffix)
-}
-
-// filterContainsFold reports whether sub is within s, ignoring case as
-// strings.EqualFold does; the empty string is within every string.
-func filterContainsFold(s, sub string) bool {
-	if sub == "" {
-		return true
-	}
-	for i := range s {
-		if filterHasPrefixFold(s[i:], sub) {
-			return true
-		}
-	}
-	return false
+	return livegenrt.FilterStore(target, s)
 }

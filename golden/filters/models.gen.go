@@ -4,8 +4,8 @@
 package filters
 
 import (
-	"bytes"
 	"encoding/json"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/filters/internal/livegenrt"
 	"time"
 )
 
@@ -51,7 +51,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v WidgetKind) Valid() bool {
-	return enumListedString(string(v), enumValuesOfWidgetKind)
+	return livegenrt.EnumListedString(string(v), enumValuesOfWidgetKind)
 }
 
 // enumValuesOfWidgetKind lists the values, for Valid (through a shared helper) and WidgetKindValues.
@@ -98,20 +98,6 @@ type ListWidgetsParams struct {
 	PageSize *int
 	// query parameter label[eq] (required): A required bracket parameter stays a plain one.
 	LabelEq string
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // Nullable holds an optional property that may also be null: the zero value is
@@ -173,16 +159,7 @@ func (n *Nullable[T]) nullableValue() any {
 // error n is left absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	*n = Nullable[T]{}
-	null, err := nullableDecode(data, &n.value)
+	null, err := livegenrt.NullableDecode(data, &n.value)
 	n.set, n.null = err == nil, null
 	return err
-}
-
-// nullableDecode reads null (reporting it) or a value into into: the part of
-// Nullable's UnmarshalJSON that does not depend on T, compiled once.
-func nullableDecode(data []byte, into any) (bool, error) {
-	if string(bytes.TrimSpace(data)) == "null" {
-		return true, nil
-	}
-	return false, json.Unmarshal(data, into)
 }

@@ -3,6 +3,8 @@
 // Package form is generated from Form (version 1.0).
 package form
 
+import livegenrt "github.com/seed-0d47db62/livegen/golden/form/internal/livegenrt"
+
 // PaymentIntentParams is defined by the schema at /components/schemas/PaymentIntentParams.
 type PaymentIntentParams struct {
 	Amount   int                            `json:"amount"`
@@ -46,7 +48,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v TokenRequestBodyGrantType) Valid() bool {
-	return enumListedString(string(v), enumValuesOfTokenRequestBodyGrantType)
+	return livegenrt.EnumListedString(string(v), enumValuesOfTokenRequestBodyGrantType)
 }
 
 // enumValuesOfTokenRequestBodyGrantType lists the values, for Valid (through a shared helper) and TokenRequestBodyGrantTypeValues.
@@ -59,18 +61,4 @@ func TokenRequestBodyGrantTypeValues() []TokenRequestBodyGrantType {
 		out[i] = TokenRequestBodyGrantType(v)
 	}
 	return out
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

@@ -3,10 +3,7 @@
 // Package identifiers is generated from Identifiers (version 1).
 package identifiers
 
-import (
-	"encoding/json"
-	"strings"
-)
+import livegenrt "github.com/seed-0d47db62/livegen/golden/identifiers/internal/livegenrt"
 
 // Context: A schema named like the context package.
 type Context struct {
@@ -36,18 +33,39 @@ type OddNames struct {
 }
 
 // oddNamesRenames pairs the placeholders in OddNames's struct tags with the property names.
-var oddNamesRenames = []jsonRename{{"~X", ""}, {"~X2", "-"}, {"~ABC", "a,b c"}, {"~BackSlash", "back\\slash"}, {"~ItS", "it's"}, {"~SayHi", "say \"hi\""}, {"~TabIn", "tab\tin"}}
+var oddNamesRenames = []livegenrt.JSONRename{{
+	Name: "",
+	Tag:  "~X",
+}, {
+	Name: "-",
+	Tag:  "~X2",
+}, {
+	Name: "a,b c",
+	Tag:  "~ABC",
+}, {
+	Name: "back\\slash",
+	Tag:  "~BackSlash",
+}, {
+	Name: "it's",
+	Tag:  "~ItS",
+}, {
+	Name: "say \"hi\"",
+	Tag:  "~SayHi",
+}, {
+	Name: "tab\tin",
+	Tag:  "~TabIn",
+}}
 
 // MarshalJSON writes every property under its name in the spec.
 func (v OddNames) MarshalJSON() ([]byte, error) {
 	type plainOddNames OddNames
-	return marshalRenamed(plainOddNames(v), oddNamesRenames)
+	return livegenrt.MarshalRenamed(plainOddNames(v), oddNamesRenames)
 }
 
 // UnmarshalJSON reads every property by its exact name in the spec.
 func (v *OddNames) UnmarshalJSON(data []byte) error {
 	type plainOddNames OddNames
-	return unmarshalRenamed(data, (*plainOddNames)(v), oddNamesRenames)
+	return livegenrt.UnmarshalRenamed(data, (*plainOddNames)(v), oddNamesRenames)
 }
 
 // SortOrder: Enum values whose symbols keep them apart.
@@ -71,7 +89,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v SortOrder) Valid() bool {
-	return enumListedString(string(v), enumValuesOfSortOrder)
+	return livegenrt.EnumListedString(string(v), enumValuesOfSortOrder)
 }
 
 // enumValuesOfSortOrder lists the values, for Valid (through a shared helper) and SortOrderValues.
@@ -120,7 +138,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v URLSort) Valid() bool {
-	return enumListedString(string(v), enumValuesOfURLSort)
+	return livegenrt.EnumListedString(string(v), enumValuesOfURLSort)
 }
 
 // enumValuesOfURLSort lists the values, for Valid (through a shared helper) and URLSortValues.
@@ -151,71 +169,4 @@ type IssuesListForRepoParams struct {
 	Bytes *string
 	// header parameter context
 	Context *string
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-// jsonRename pairs a placeholder in a struct tag with the property's name.
-type jsonRename struct {
-	tag, name string
-}
-
-// marshalRenamed writes v as encoding/json does, with each placeholder member
-// under its property's name.
-func marshalRenamed(v any, renames []jsonRename) ([]byte, error) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(data, &all); err != nil || all == nil {
-		return data, err
-	}
-	for _, r := range renames {
-		if raw, ok := all[r.tag]; ok {
-			delete(all, r.tag)
-			all[r.name] = raw
-		}
-	}
-	return json.Marshal(all)
-}
-
-// unmarshalRenamed reads data into v as encoding/json does, matching the renamed
-// properties by their exact names; members that only look like a placeholder
-// are dropped.
-func unmarshalRenamed(data []byte, v any, renames []jsonRename) error {
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(data, &all); err != nil || all == nil {
-		return json.Unmarshal(data, v)
-	}
-	for k := range all {
-		for _, r := range renames {
-			if strings.EqualFold(k, r.tag) {
-				delete(all, k)
-			}
-		}
-	}
-	for _, r := range renames {
-		if raw, ok := all[r.name]; ok {
-			delete(all, r.name)
-			all[r.tag] = raw
-		}
-	}
-	fixed, err := json.Marshal(all)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(fixed, v)
 }

@@ -3,7 +3,10 @@
 // Package multipart is generated from Multipart (version 1.0).
 package multipart
 
-import "io"
+import (
+	livegenrt "github.com/seed-0d47db62/livegen/golden/multipart/internal/livegenrt"
+	"io"
+)
 
 // Attributes is defined by the schema at /components/schemas/Attributes.
 type Attributes struct {
@@ -59,7 +62,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v UploadFileRequestBodyPurpose) Valid() bool {
-	return enumListedString(string(v), enumValuesOfUploadFileRequestBodyPurpose)
+	return livegenrt.EnumListedString(string(v), enumValuesOfUploadFileRequestBodyPurpose)
 }
 
 // enumValuesOfUploadFileRequestBodyPurpose lists the values, for Valid (through a shared helper) and UploadFileRequestBodyPurposeValues.
@@ -72,20 +75,6 @@ func UploadFileRequestBodyPurposeValues() []UploadFileRequestBodyPurpose {
 		out[i] = UploadFileRequestBodyPurpose(v)
 	}
 	return out
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // FormFile is a file part of a multipart body: its bytes are read from Body as the

@@ -4,14 +4,10 @@ package multipartonly
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	livegenrt "github.com/seed-0d47db62/livegen/golden/multipartonly/internal/livegenrt"
 	"log/slog"
 	"net/http"
-	"runtime/debug"
-	"strings"
 )
 
 // Server is what a team implements to serve Multipart only, or to fake it in
@@ -28,7 +24,7 @@ type Server interface {
 // ErrNotImplemented is what the methods of UnimplementedServer return. The handler
 // answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the
 // error mapper.
-var ErrNotImplemented = errors.New("operation not implemented")
+var ErrNotImplemented = livegenrt.ErrNotImplemented
 
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
@@ -67,75 +63,54 @@ func (v LoginOK) answer(w http.ResponseWriter, _ *LoginInput) serverAnswer {
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
 // 404, 405, 413, 415, 500, 501, 503) and of errors mapped by WithErrorMapper: a message
 // and the list of problems, empty when there are none.
-type ErrorResponse struct {
-	Message  string    `json:"message"`
-	Problems []Problem `json:"problems"`
-	// MoreProblems counts the problems found but not listed: the list stops at 100,
-	// and checks stop after 1000 problems.
-	MoreProblems int `json:"moreProblems,omitempty"`
-}
+type ErrorResponse = livegenrt.ErrorResponse
+
+// Authenticator checks the credentials a request presents for one security scheme
+// of its operation (see WithAuthenticator). It returns the context the Server method
+// receives (add the caller's identity to it; nil keeps ctx), or an error to answer
+// 401. The error's text is neither sent nor logged, since it may hold the credentials.
+type Authenticator = livegenrt.Authenticator
+
+// AuthRequest is what the handler asks an Authenticator to check: the credentials a
+// request presents for one security scheme. String and LogValue leave the secrets
+// out, so that printing or logging one is safe.
+type AuthRequest = livegenrt.AuthRequest
 
 // HandlerOption configures NewHandler.
-type HandlerOption func(*serverConfig)
-
-// serverConfig holds what the options set.
-type serverConfig struct {
-	maxBodyBytes  int64
-	authenticator Authenticator
-	mapError      func(ctx context.Context, err error) (int, ErrorResponse)
-	logger        *slog.Logger
-	strictQuery   bool
-	middleware    []func(http.Handler) http.Handler
-}
+type HandlerOption = livegenrt.HandlerOption
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 1 MiB); a larger body is
 // answered with 413. n <= 0 keeps the default.
 func WithMaxBodyBytes(n int64) HandlerOption {
-	return func(c *serverConfig) {
-		if n > 0 {
-			c.maxBodyBytes = n
-		}
-	}
+	return livegenrt.WithMaxBodyBytes(n)
 }
 
 // WithAuthenticator checks the credentials of every operation that the spec secures.
 // Without it, the credentials of the declared kind must be present (a bearer token for
 // a bearer scheme) but are not checked.
-func WithAuthenticator(a Authenticator) HandlerOption {
-	return func(c *serverConfig) {
-		c.authenticator = a
-	}
+func WithAuthenticator(a livegenrt.Authenticator) HandlerOption {
+	return livegenrt.WithAuthenticator(a)
 }
 
 // WithErrorMapper decides the status and body that answer an error returned by a
 // Server method. The default answers a *ValidationError with 400 and its problems, and
 // any other error with 500 and a generic message (the error is logged, not sent). A
 // status outside 400-599 becomes 500; errors answered with 5xx are logged.
-func WithErrorMapper(m func(ctx context.Context, err error) (int, ErrorResponse)) HandlerOption {
-	return func(c *serverConfig) {
-		if m != nil {
-			c.mapError = m
-		}
-	}
+func WithErrorMapper(m func(ctx context.Context, err error) (int, livegenrt.ErrorResponse)) HandlerOption {
+	return livegenrt.WithErrorMapper(m)
 }
 
 // WithLogger sets where panics and failed operations are logged (default
 // slog.Default()). Credentials are never logged.
 func WithLogger(l *slog.Logger) HandlerOption {
-	return func(c *serverConfig) {
-		if l != nil {
-			c.logger = l
-		}
-	}
+	return livegenrt.WithLogger(l)
 }
 
 // WithStrictQuery answers 400 to a query parameter whose name has a bracket
 // (title[foo]) but that the operation does not declare, so that a mistyped filter is
 // not silently ignored.
 func WithStrictQuery() HandlerOption {
-	return func(c *serverConfig) {
-		c.strictQuery = true
-	}
+	return livegenrt.WithStrictQuery()
 }
 
 // WithMiddleware wraps the handler of every routed operation in mw, the first
@@ -143,51 +118,7 @@ func WithStrictQuery() HandlerOption {
 // so that logging, metrics and tracing know the operation and its route. Requests that
 // no operation matches (404, 405) do not go through mw.
 func WithMiddleware(mw ...func(http.Handler) http.Handler) HandlerOption {
-	return func(c *serverConfig) {
-		c.middleware = append(c.middleware, mw...)
-	}
-}
-
-// Authenticator checks the credentials a request presents for one security scheme
-// of its operation (see WithAuthenticator). It returns the context the Server method
-// receives (add the caller's identity to it; nil keeps ctx), or an error to answer
-// 401. The error's text is neither sent nor logged, since it may hold the credentials.
-type Authenticator func(ctx context.Context, req AuthRequest) (context.Context, error)
-
-// AuthRequest is what the handler asks an Authenticator to check: the credentials a
-// request presents for one security scheme. String and LogValue leave the secrets
-// out, so that printing or logging one is safe.
-type AuthRequest struct {
-	// Operation is the operationId of the request's operation.
-	Operation string
-	// Scheme is the scheme's name in components.securitySchemes.
-	Scheme string
-	// Scopes are the scopes the operation asks for (oauth2, openIdConnect).
-	Scopes []string
-	// Token is the bearer token or the API key; for other HTTP schemes, what follows
-	// the scheme name in the Authorization header.
-	Token string
-	// Username and Password are set for HTTP basic authentication.
-	Username string
-	Password string
-}
-
-// String describes the credentials without their secrets.
-//
-//go:noinline
-func (c AuthRequest) String() string {
-	s := "AuthRequest{Operation: " + c.Operation + ", Scheme: " + c.Scheme
-	return s + ", Scopes: [" + strings.Join(c.Scopes, " ") + "], secrets redacted}"
-}
-
-// GoString keeps the secrets out of %#v too.
-func (c AuthRequest) GoString() string {
-	return c.String()
-}
-
-// LogValue keeps the secrets out of log/slog output.
-func (c AuthRequest) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("operation", c.Operation), slog.String("scheme", c.Scheme), slog.Any("scopes", c.Scopes))
+	return livegenrt.WithMiddleware(mw...)
 }
 
 // ServerOperation is the operation that serves a request, as the spec declares it. The
@@ -204,56 +135,20 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares *serverQueryNames
-}
-
-// serverQueryNames are the query parameters an operation declares: names, and the
-// names that start with a prefix (a deepObject parameter's name[).
-type serverQueryNames struct {
-	names, prefixes []string
-}
-
-// has reports whether d (nil: no name) declares the query parameter name. It stays
-// out of line, so that DeclaresQuery and its pointer form are calls.
-//
-//go:noinline
-func (d *serverQueryNames) has(name string) bool {
-	if d == nil {
-		return false
-	}
-	for _, p := range d.prefixes {
-		if strings.HasPrefix(name, p) {
-			return true
-		}
-	}
-	return serverListed(d.names, name)
-}
-
-// serverListed reports whether list holds s. It is a loop rather than slices.Contains,
-// whose generic instances would be compiled into the package.
-func serverListed(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	declares *livegenrt.ServerQueryNames
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares.has(name)
+	return o.declares.Has(name)
 }
-
-// serverOperationKey is the context key of the ServerOperation.
-type serverOperationKey struct{}
 
 // OperationFromContext is the operation that serves the request whose context is
 // ctx; false outside a request routed by NewHandler's handler.
 func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
-	o, ok := ctx.Value(serverOperationKey{}).(*ServerOperation)
+	o, ok := ctx.Value(livegenrt.ServerOperationKey{}).(*ServerOperation)
 	if !ok {
 		return ServerOperation{}, false
 	}
@@ -262,9 +157,12 @@ func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
 
 // serverHandler serves the API with a Server.
 type serverHandler struct {
-	serverConfig
-	impl Server
-	mux  *http.ServeMux
+	// shared is what every generated handler has and does; a field rather than
+	// embedded, so that its methods get no wrappers compiled here.
+	shared livegenrt.ServerHandler
+	impl   Server
+	// maxBodyBytes is the limit of WithMaxBodyBytes, where the body readers find it.
+	maxBodyBytes int64
 }
 
 // serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
@@ -297,25 +195,15 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	for _, route := range serverMuxRoutes {
 		h.handle(route.op, route.serve)
 	}
-	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
 
 // newServerHandler is a handler with the defaults and opts, serving nothing yet.
 func newServerHandler(opts []HandlerOption) *serverHandler {
-	h := &serverHandler{
-		mux: http.NewServeMux(),
-		serverConfig: serverConfig{
-			logger:       slog.Default(),
-			mapError:     serverMapError,
-			maxBodyBytes: 1 << 20,
-		},
-	}
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&h.serverConfig)
-		}
-	}
+	h := &serverHandler{}
+	h.shared.Methods = serverMethods
+	h.shared.Init(opts)
+	h.maxBodyBytes = h.shared.MaxBodyBytes
 	return h
 }
 
@@ -325,158 +213,28 @@ var serverMethods = []string{"POST"}
 // ServeHTTP routes the request. A panic below becomes a logged 500; the server keeps
 // serving. http.ErrAbortHandler keeps its meaning.
 func (h *serverHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	defer func() {
-		v := recover()
-		if v == nil {
-			return
-		}
-		if v == http.ErrAbortHandler {
-			panic(v)
-		}
-		h.logger.LogAttrs(r.Context(), slog.LevelError, "panic while serving a request", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("panic", fmt.Sprint(v)), slog.String("stack", string(debug.Stack())))
-		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
-	}()
-	h.mux.ServeHTTP(w, r)
-}
-
-// serveUnrouted answers a request that no operation matches: 405 with Allow when
-// another method is served on the path, 404 otherwise.
-func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
-	var allow []string
-	for _, m := range serverMethods {
-		probe := new(http.Request)
-		*probe = *r
-		probe.Method = m
-		if _, pattern := h.mux.Handler(probe); pattern != "/" {
-			allow = append(allow, m)
-		}
-	}
-	if len(allow) == 0 {
-		serverWriteError(w, http.StatusNotFound, ErrorResponse{Message: "no operation has this path"})
-		return
-	}
-	w.Header().Set("Allow", strings.Join(allow, ", "))
-	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
-}
-
-// handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
-	h.mux.Handle(op.Pattern, h.wrap(op, serve))
-}
-
-// wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
-	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		serve(h, w, r)
-	})
-	for i := len(h.middleware) - 1; i >= 0; i-- {
-		next = h.middleware[i](next)
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
-	})
+	defer h.shared.Recover(w, r)
+	h.shared.Mux.ServeHTTP(w, r)
 }
 
 // answer writes the answer a Server method returned; one that cannot be written
 // is logged and answered 500.
 func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
 	if err := serverWriteAnswer(w, a); err != nil {
-		h.logger.LogAttrs(r.Context(), slog.LevelError, "cannot write the answer", slog.String("operation", op), slog.Any("error", err))
-		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
+		h.shared.Unwritten(w, r, op, err)
 	}
 }
 
-// fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper; nil, when the method returned no answer
-// either, is an error too.
-func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
-	if err == nil {
-		err = errors.New("the Server method returned neither an answer nor an error")
-	}
-	if errors.Is(err, ErrNotImplemented) {
-		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
-		return
-	}
-	status, body := h.mapError(r.Context(), err)
-	if status < 400 || status > 599 {
-		status = http.StatusInternalServerError
-	}
-	if status >= 500 {
-		h.logger.LogAttrs(r.Context(), slog.LevelError, "operation failed", slog.String("operation", op), slog.Int("status", status), slog.Any("error", err))
-	}
-	serverWriteError(w, status, body)
+// handle routes op to serve with ServeMux.
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
+	h.shared.Mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
-// serverMapError is the default error mapper: a *ValidationError is 400, anything
-// else 500 with a generic message.
-func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
-	var invalid *ValidationError
-	if errors.As(err, &invalid) {
-		return http.StatusBadRequest, ErrorResponse{
-			Message:      "the request is invalid",
-			MoreProblems: invalid.MoreProblems,
-			Problems:     invalid.Problems,
-		}
-	}
-	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
-}
-
-// invalid answers 400 with the problems of the request and reports true, or, when
-// the request's context ended the checks, answers 503 and reports true: the Server
-// must not see a request that was not checked to its end. It reports false when the
-// request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
-	switch {
-	case c.Cancelled:
-		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.Found() > 0:
-		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-			Message:      "the request is invalid",
-			MoreProblems: c.More,
-			Problems:     c.Problems,
-		})
-	default:
-		return false
-	}
-	return true
-}
-
-// serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
-func serverWriteError(w http.ResponseWriter, status int, body ErrorResponse) {
-	if body.Problems == nil {
-		body.Problems = []Problem{}
-	}
-	if body.Message == "" {
-		body.Message = http.StatusText(status)
-	}
-	data, _ := json.Marshal(body)
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, _ = w.Write(data)
-}
-
-// serverWriteJSON writes a JSON answer. Encoding comes first, so that a value that
-// cannot be encoded is an error before anything is sent.
-func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body any) error {
-	data, err := json.Marshal(body)
-	if err != nil {
-		return err
-	}
-	return serverWriteBytes(w, status, contentType, data)
-}
-
-// serverWriteStatus writes an answer without a body.
-func serverWriteStatus(w http.ResponseWriter, status int) error {
-	w.WriteHeader(status)
-	return nil
-}
-
-// serverWriteBytes writes an answer whose body is ready.
-func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
-	w.Header().Set("Content-Type", contentType)
-	w.WriteHeader(status)
-	_, _ = w.Write(data)
-	return nil
+// wrap serves op with serve, through the middleware, with op in the request's context.
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	return h.shared.Route(op, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	}))
 }
 
 // serverAnswer is an answer as data, what each answer type's method returns: the
@@ -522,9 +280,9 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 	}
 	switch k.write {
 	case serverBodyBytes:
-		return serverWriteBytes(w, status, k.contentType, a.body.([]byte))
+		return livegenrt.ServerWriteBytes(w, status, k.contentType, a.body.([]byte))
 	}
-	return serverWriteStatus(w, status)
+	return livegenrt.ServerWriteStatus(w, status)
 }
 
 var serverOperationLogin = &ServerOperation{ID: "login", Method: "POST", Path: "/login", Pattern: "POST /login"}
@@ -552,15 +310,15 @@ func (h *serverHandler) serveLogin(w http.ResponseWriter, r *http.Request) {
 	data := parts.json(serverFormLogin)
 	if data != nil {
 		at := &livegenrt.Path{In: "body"}
-		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*LoginRequestBody)(nil), &in.Body) {
+		if serverDecodeObject(c, at, data, &in.Body, livegenrt.ServerKindObject, (*LoginRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
 		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.Login(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "login", err)
+			h.shared.Fail(w, r, "login", err)
 		} else {
 			h.answer(w, r, "login", out.answer(w, nil))
 		}

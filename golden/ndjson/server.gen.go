@@ -12,9 +12,6 @@ import (
 	"iter"
 	"log/slog"
 	"net/http"
-	"reflect"
-	"runtime/debug"
-	"strings"
 )
 
 // Server is what a team implements to serve NDJSON, or to fake it in
@@ -35,7 +32,7 @@ type Server interface {
 // ErrNotImplemented is what the methods of UnimplementedServer return. The handler
 // answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the
 // error mapper.
-var ErrNotImplemented = errors.New("operation not implemented")
+var ErrNotImplemented = livegenrt.ErrNotImplemented
 
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
@@ -81,7 +78,7 @@ var answerKindGetExportOK = serverAnswerKind{status: 200, contentType: "applicat
 
 func (v GetExportOK) answer(w http.ResponseWriter, _ *GetExportInput) serverAnswer {
 	if v.Events != nil {
-		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "application/x-ndjson", serverLines, v.Events)}
+		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "application/x-ndjson", livegenrt.ServerLines, v.Events)}
 	}
 	return serverAnswer{kind: &answerKindGetExportOK, body: []byte(v.Body)}
 }
@@ -120,7 +117,7 @@ var answerKindGetFeedOK = serverAnswerKind{status: 200, contentType: "applicatio
 
 func (v GetFeedOK) answer(w http.ResponseWriter, _ *GetFeedInput) serverAnswer {
 	if v.Events != nil {
-		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "application/json-seq", serverSeq, v.Events)}
+		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "application/json-seq", livegenrt.ServerSeq, v.Events)}
 	}
 	return serverAnswer{kind: &answerKindGetFeedOK, body: []byte(v.Body)}
 }
@@ -148,7 +145,7 @@ var answerKindGetLogsOK = serverAnswerKind{status: 200, contentType: "applicatio
 
 func (v GetLogsOK) answer(w http.ResponseWriter, _ *GetLogsInput) serverAnswer {
 	if v.Events != nil {
-		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "application/jsonl", serverLines, v.Events)}
+		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "application/jsonl", livegenrt.ServerLines, v.Events)}
 	}
 	return serverAnswer{kind: &answerKindGetLogsOK, body: []byte(v.Body)}
 }
@@ -156,75 +153,54 @@ func (v GetLogsOK) answer(w http.ResponseWriter, _ *GetLogsInput) serverAnswer {
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
 // 404, 405, 413, 415, 500, 501, 503) and of errors mapped by WithErrorMapper: a message
 // and the list of problems, empty when there are none.
-type ErrorResponse struct {
-	Message  string    `json:"message"`
-	Problems []Problem `json:"problems"`
-	// MoreProblems counts the problems found but not listed: the list stops at 100,
-	// and checks stop after 1000 problems.
-	MoreProblems int `json:"moreProblems,omitempty"`
-}
+type ErrorResponse = livegenrt.ErrorResponse
+
+// Authenticator checks the credentials a request presents for one security scheme
+// of its operation (see WithAuthenticator). It returns the context the Server method
+// receives (add the caller's identity to it; nil keeps ctx), or an error to answer
+// 401. The error's text is neither sent nor logged, since it may hold the credentials.
+type Authenticator = livegenrt.Authenticator
+
+// AuthRequest is what the handler asks an Authenticator to check: the credentials a
+// request presents for one security scheme. String and LogValue leave the secrets
+// out, so that printing or logging one is safe.
+type AuthRequest = livegenrt.AuthRequest
 
 // HandlerOption configures NewHandler.
-type HandlerOption func(*serverConfig)
-
-// serverConfig holds what the options set.
-type serverConfig struct {
-	maxBodyBytes  int64
-	authenticator Authenticator
-	mapError      func(ctx context.Context, err error) (int, ErrorResponse)
-	logger        *slog.Logger
-	strictQuery   bool
-	middleware    []func(http.Handler) http.Handler
-}
+type HandlerOption = livegenrt.HandlerOption
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 1 MiB); a larger body is
 // answered with 413. n <= 0 keeps the default.
 func WithMaxBodyBytes(n int64) HandlerOption {
-	return func(c *serverConfig) {
-		if n > 0 {
-			c.maxBodyBytes = n
-		}
-	}
+	return livegenrt.WithMaxBodyBytes(n)
 }
 
 // WithAuthenticator checks the credentials of every operation that the spec secures.
 // Without it, the credentials of the declared kind must be present (a bearer token for
 // a bearer scheme) but are not checked.
-func WithAuthenticator(a Authenticator) HandlerOption {
-	return func(c *serverConfig) {
-		c.authenticator = a
-	}
+func WithAuthenticator(a livegenrt.Authenticator) HandlerOption {
+	return livegenrt.WithAuthenticator(a)
 }
 
 // WithErrorMapper decides the status and body that answer an error returned by a
 // Server method. The default answers a *ValidationError with 400 and its problems, and
 // any other error with 500 and a generic message (the error is logged, not sent). A
 // status outside 400-599 becomes 500; errors answered with 5xx are logged.
-func WithErrorMapper(m func(ctx context.Context, err error) (int, ErrorResponse)) HandlerOption {
-	return func(c *serverConfig) {
-		if m != nil {
-			c.mapError = m
-		}
-	}
+func WithErrorMapper(m func(ctx context.Context, err error) (int, livegenrt.ErrorResponse)) HandlerOption {
+	return livegenrt.WithErrorMapper(m)
 }
 
 // WithLogger sets where panics and failed operations are logged (default
 // slog.Default()). Credentials are never logged.
 func WithLogger(l *slog.Logger) HandlerOption {
-	return func(c *serverConfig) {
-		if l != nil {
-			c.logger = l
-		}
-	}
+	return livegenrt.WithLogger(l)
 }
 
 // WithStrictQuery answers 400 to a query parameter whose name has a bracket
 // (title[foo]) but that the operation does not declare, so that a mistyped filter is
 // not silently ignored.
 func WithStrictQuery() HandlerOption {
-	return func(c *serverConfig) {
-		c.strictQuery = true
-	}
+	return livegenrt.WithStrictQuery()
 }
 
 // WithMiddleware wraps the handler of every routed operation in mw, the first
@@ -232,51 +208,7 @@ func WithStrictQuery() HandlerOption {
 // so that logging, metrics and tracing know the operation and its route. Requests that
 // no operation matches (404, 405) do not go through mw.
 func WithMiddleware(mw ...func(http.Handler) http.Handler) HandlerOption {
-	return func(c *serverConfig) {
-		c.middleware = append(c.middleware, mw...)
-	}
-}
-
-// Authenticator checks the credentials a request presents for one security scheme
-// of its operation (see WithAuthenticator). It returns the context the Server method
-// receives (add the caller's identity to it; nil keeps ctx), or an error to answer
-// 401. The error's text is neither sent nor logged, since it may hold the credentials.
-type Authenticator func(ctx context.Context, req AuthRequest) (context.Context, error)
-
-// AuthRequest is what the handler asks an Authenticator to check: the credentials a
-// request presents for one security scheme. String and LogValue leave the secrets
-// out, so that printing or logging one is safe.
-type AuthRequest struct {
-	// Operation is the operationId of the request's operation.
-	Operation string
-	// Scheme is the scheme's name in components.securitySchemes.
-	Scheme string
-	// Scopes are the scopes the operation asks for (oauth2, openIdConnect).
-	Scopes []string
-	// Token is the bearer token or the API key; for other HTTP schemes, what follows
-	// the scheme name in the Authorization header.
-	Token string
-	// Username and Password are set for HTTP basic authentication.
-	Username string
-	Password string
-}
-
-// String describes the credentials without their secrets.
-//
-//go:noinline
-func (c AuthRequest) String() string {
-	s := "AuthRequest{Operation: " + c.Operation + ", Scheme: " + c.Scheme
-	return s + ", Scopes: [" + strings.Join(c.Scopes, " ") + "], secrets redacted}"
-}
-
-// GoString keeps the secrets out of %#v too.
-func (c AuthRequest) GoString() string {
-	return c.String()
-}
-
-// LogValue keeps the secrets out of log/slog output.
-func (c AuthRequest) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("operation", c.Operation), slog.String("scheme", c.Scheme), slog.Any("scopes", c.Scopes))
+	return livegenrt.WithMiddleware(mw...)
 }
 
 // ServerOperation is the operation that serves a request, as the spec declares it. The
@@ -293,56 +225,20 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares *serverQueryNames
-}
-
-// serverQueryNames are the query parameters an operation declares: names, and the
-// names that start with a prefix (a deepObject parameter's name[).
-type serverQueryNames struct {
-	names, prefixes []string
-}
-
-// has reports whether d (nil: no name) declares the query parameter name. It stays
-// out of line, so that DeclaresQuery and its pointer form are calls.
-//
-//go:noinline
-func (d *serverQueryNames) has(name string) bool {
-	if d == nil {
-		return false
-	}
-	for _, p := range d.prefixes {
-		if strings.HasPrefix(name, p) {
-			return true
-		}
-	}
-	return serverListed(d.names, name)
-}
-
-// serverListed reports whether list holds s. It is a loop rather than slices.Contains,
-// whose generic instances would be compiled into the package.
-func serverListed(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	declares *livegenrt.ServerQueryNames
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares.has(name)
+	return o.declares.Has(name)
 }
-
-// serverOperationKey is the context key of the ServerOperation.
-type serverOperationKey struct{}
 
 // OperationFromContext is the operation that serves the request whose context is
 // ctx; false outside a request routed by NewHandler's handler.
 func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
-	o, ok := ctx.Value(serverOperationKey{}).(*ServerOperation)
+	o, ok := ctx.Value(livegenrt.ServerOperationKey{}).(*ServerOperation)
 	if !ok {
 		return ServerOperation{}, false
 	}
@@ -351,9 +247,12 @@ func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
 
 // serverHandler serves the API with a Server.
 type serverHandler struct {
-	serverConfig
-	impl Server
-	mux  *http.ServeMux
+	// shared is what every generated handler has and does; a field rather than
+	// embedded, so that its methods get no wrappers compiled here.
+	shared livegenrt.ServerHandler
+	impl   Server
+	// maxBodyBytes is the limit of WithMaxBodyBytes, where the body readers find it.
+	maxBodyBytes int64
 }
 
 // serverMuxRoute is an operation that http.ServeMux routes, with its handler method.
@@ -388,25 +287,15 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	for _, route := range serverMuxRoutes {
 		h.handle(route.op, route.serve)
 	}
-	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
 
 // newServerHandler is a handler with the defaults and opts, serving nothing yet.
 func newServerHandler(opts []HandlerOption) *serverHandler {
-	h := &serverHandler{
-		mux: http.NewServeMux(),
-		serverConfig: serverConfig{
-			logger:       slog.Default(),
-			mapError:     serverMapError,
-			maxBodyBytes: 1 << 20,
-		},
-	}
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&h.serverConfig)
-		}
-	}
+	h := &serverHandler{}
+	h.shared.Methods = serverMethods
+	h.shared.Init(opts)
+	h.maxBodyBytes = h.shared.MaxBodyBytes
 	return h
 }
 
@@ -416,158 +305,28 @@ var serverMethods = []string{"GET", "HEAD"}
 // ServeHTTP routes the request. A panic below becomes a logged 500; the server keeps
 // serving. http.ErrAbortHandler keeps its meaning.
 func (h *serverHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	defer func() {
-		v := recover()
-		if v == nil {
-			return
-		}
-		if v == http.ErrAbortHandler {
-			panic(v)
-		}
-		h.logger.LogAttrs(r.Context(), slog.LevelError, "panic while serving a request", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("panic", fmt.Sprint(v)), slog.String("stack", string(debug.Stack())))
-		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
-	}()
-	h.mux.ServeHTTP(w, r)
-}
-
-// serveUnrouted answers a request that no operation matches: 405 with Allow when
-// another method is served on the path, 404 otherwise.
-func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
-	var allow []string
-	for _, m := range serverMethods {
-		probe := new(http.Request)
-		*probe = *r
-		probe.Method = m
-		if _, pattern := h.mux.Handler(probe); pattern != "/" {
-			allow = append(allow, m)
-		}
-	}
-	if len(allow) == 0 {
-		serverWriteError(w, http.StatusNotFound, ErrorResponse{Message: "no operation has this path"})
-		return
-	}
-	w.Header().Set("Allow", strings.Join(allow, ", "))
-	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
-}
-
-// handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
-	h.mux.Handle(op.Pattern, h.wrap(op, serve))
-}
-
-// wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
-	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		serve(h, w, r)
-	})
-	for i := len(h.middleware) - 1; i >= 0; i-- {
-		next = h.middleware[i](next)
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
-	})
+	defer h.shared.Recover(w, r)
+	h.shared.Mux.ServeHTTP(w, r)
 }
 
 // answer writes the answer a Server method returned; one that cannot be written
 // is logged and answered 500.
 func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
 	if err := serverWriteAnswer(w, a); err != nil {
-		h.logger.LogAttrs(r.Context(), slog.LevelError, "cannot write the answer", slog.String("operation", op), slog.Any("error", err))
-		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
+		h.shared.Unwritten(w, r, op, err)
 	}
 }
 
-// fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper; nil, when the method returned no answer
-// either, is an error too.
-func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
-	if err == nil {
-		err = errors.New("the Server method returned neither an answer nor an error")
-	}
-	if errors.Is(err, ErrNotImplemented) {
-		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
-		return
-	}
-	status, body := h.mapError(r.Context(), err)
-	if status < 400 || status > 599 {
-		status = http.StatusInternalServerError
-	}
-	if status >= 500 {
-		h.logger.LogAttrs(r.Context(), slog.LevelError, "operation failed", slog.String("operation", op), slog.Int("status", status), slog.Any("error", err))
-	}
-	serverWriteError(w, status, body)
+// handle routes op to serve with ServeMux.
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
+	h.shared.Mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
-// serverMapError is the default error mapper: a *ValidationError is 400, anything
-// else 500 with a generic message.
-func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
-	var invalid *ValidationError
-	if errors.As(err, &invalid) {
-		return http.StatusBadRequest, ErrorResponse{
-			Message:      "the request is invalid",
-			MoreProblems: invalid.MoreProblems,
-			Problems:     invalid.Problems,
-		}
-	}
-	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
-}
-
-// invalid answers 400 with the problems of the request and reports true, or, when
-// the request's context ended the checks, answers 503 and reports true: the Server
-// must not see a request that was not checked to its end. It reports false when the
-// request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
-	switch {
-	case c.Cancelled:
-		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.Found() > 0:
-		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-			Message:      "the request is invalid",
-			MoreProblems: c.More,
-			Problems:     c.Problems,
-		})
-	default:
-		return false
-	}
-	return true
-}
-
-// serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
-func serverWriteError(w http.ResponseWriter, status int, body ErrorResponse) {
-	if body.Problems == nil {
-		body.Problems = []Problem{}
-	}
-	if body.Message == "" {
-		body.Message = http.StatusText(status)
-	}
-	data, _ := json.Marshal(body)
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, _ = w.Write(data)
-}
-
-// serverWriteJSON writes a JSON answer. Encoding comes first, so that a value that
-// cannot be encoded is an error before anything is sent.
-func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body any) error {
-	data, err := json.Marshal(body)
-	if err != nil {
-		return err
-	}
-	return serverWriteBytes(w, status, contentType, data)
-}
-
-// serverWriteStatus writes an answer without a body.
-func serverWriteStatus(w http.ResponseWriter, status int) error {
-	w.WriteHeader(status)
-	return nil
-}
-
-// serverWriteBytes writes an answer whose body is ready.
-func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
-	w.Header().Set("Content-Type", contentType)
-	w.WriteHeader(status)
-	_, _ = w.Write(data)
-	return nil
+// wrap serves op with serve, through the middleware, with op in the request's context.
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	return h.shared.Route(op, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	}))
 }
 
 // serverAnswer is an answer as data, what each answer type's method returns: the
@@ -618,31 +377,19 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 	case serverBodyAppended:
 		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
 	case serverBodyBytes:
-		return serverWriteBytes(w, status, k.contentType, a.body.([]byte))
+		return livegenrt.ServerWriteBytes(w, status, k.contentType, a.body.([]byte))
 	case serverBodyWritten:
 		err, _ := a.body.(error)
 		return err
 	}
-	return serverWriteStatus(w, status)
+	return livegenrt.ServerWriteStatus(w, status)
 }
-
-// serverStreamFormat says how the events of a stream are written.
-type serverStreamFormat int
-
-const (
-	serverSSE             serverStreamFormat = iota // Server-Sent Events whose data is the event's JSON
-	serverSSEText                                   // Server-Sent Events whose data is the event, a string
-	serverSSEEnvelope                               // Server-Sent Events from a struct of their fields; data is JSON
-	serverSSEEnvelopeText                           // Server-Sent Events from a struct of their fields; data is a string
-	serverLines                                     // one JSON value a line
-	serverSeq                                       // json-seq: an RS byte, a JSON value and a line feed
-)
 
 // serverWriteEvents sends the status, then each event as it comes, flushed. The
 // status is sent: a write that fails means the client went away, which ends the
 // stream, and an event that cannot be encoded aborts the connection, so that the
 // client sees the stream cut short rather than ended.
-func serverWriteEvents[E any](w http.ResponseWriter, status int, contentType string, format serverStreamFormat, events iter.Seq[E]) error {
+func serverWriteEvents[E any](w http.ResponseWriter, status int, contentType string, format livegenrt.ServerStreamFormat, events iter.Seq[E]) error {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Cache-Control", "no-cache")
 	w.WriteHeader(status)
@@ -652,7 +399,7 @@ func serverWriteEvents[E any](w http.ResponseWriter, status int, contentType str
 	enc := json.NewEncoder(&buf)
 	for event := range events {
 		buf.Reset()
-		if err := serverAppendEvent(&buf, enc, format, event); err != nil {
+		if err := livegenrt.ServerAppendEvent(&buf, enc, format, event); err != nil {
 			panic(http.ErrAbortHandler)
 		}
 		if _, err := w.Write(buf.Bytes()); err != nil {
@@ -663,86 +410,6 @@ func serverWriteEvents[E any](w http.ResponseWriter, status int, contentType str
 		}
 	}
 	return nil
-}
-
-// serverAppendEvent frames one event into buf; enc writes JSON into buf.
-func serverAppendEvent(buf *bytes.Buffer, enc *json.Encoder, format serverStreamFormat, event any) error {
-	switch format {
-	case serverLines:
-		return enc.Encode(event)
-	case serverSeq:
-		buf.WriteByte(30)
-		return enc.Encode(event)
-	case serverSSEText:
-		serverAppendData(buf, reflect.ValueOf(event).String())
-	case serverSSEEnvelope, serverSSEEnvelopeText:
-		if err := serverAppendEnvelope(buf, format == serverSSEEnvelopeText, event); err != nil {
-			return err
-		}
-	default:
-		buf.WriteString("data: ")
-		if err := enc.Encode(event); err != nil {
-			return err
-		}
-		// Encode ended the line; compact JSON has no line feed of its own.
-	}
-	buf.WriteByte('\n')
-	return nil
-}
-
-// serverAppendData writes text as data lines, one per line of it.
-func serverAppendData(buf *bytes.Buffer, text string) {
-	for line := range strings.SplitSeq(text, "\n") {
-		buf.WriteString("data: ")
-		buf.WriteString(strings.TrimSuffix(line, "\r"))
-		buf.WriteByte('\n')
-	}
-}
-
-// serverAppendEnvelope writes an envelope struct's members as the SSE fields they
-// name: event, id and retry when set, then data (text: the string, as lines).
-func serverAppendEnvelope(buf *bytes.Buffer, text bool, event any) error {
-	data, err := json.Marshal(event)
-	if err != nil {
-		return err
-	}
-	var fields struct {
-		Event json.RawMessage `json:"event"`
-		ID    json.RawMessage `json:"id"`
-		Retry json.RawMessage `json:"retry"`
-		Data  json.RawMessage `json:"data"`
-	}
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return err
-	}
-	for _, field := range [...]struct {
-		name  string
-		value json.RawMessage
-	}{{"event", fields.Event}, {"id", fields.ID}, {"retry", fields.Retry}} {
-		value := serverUnquote(field.value)
-		if value != "" {
-			fmt.Fprintf(buf, "%s: %s\n", field.name, strings.ReplaceAll(value, "\n", " "))
-		}
-	}
-	if text {
-		serverAppendData(buf, serverUnquote(fields.Data))
-		return nil
-	}
-	serverAppendData(buf, string(fields.Data))
-	return nil
-}
-
-// serverUnquote is a JSON value as SSE text: a string without its quotes, null and
-// absent as nothing, anything else as its JSON.
-func serverUnquote(value json.RawMessage) string {
-	var s string
-	if json.Unmarshal(value, &s) == nil {
-		return s
-	}
-	if string(value) == "null" {
-		return ""
-	}
-	return string(value)
 }
 
 var serverOperationGetExport = &ServerOperation{ID: "getExport", Method: "GET", Path: "/exports/{exportID}", Pattern: "GET /exports/{exportID}"}
@@ -756,10 +423,10 @@ func (h *serverHandler) serveGetExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetExportInput
-	in.ExportID = serverPathValue(r, "exportID")
-	if !h.invalid(w, c) {
+	in.ExportID = livegenrt.ServerPathValue(r, "exportID")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetExport(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getExport", err)
+			h.shared.Fail(w, r, "getExport", err)
 		} else {
 			h.answer(w, r, "getExport", out.answer(w, nil))
 		}
@@ -777,9 +444,9 @@ func (h *serverHandler) serveGetFeed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetFeedInput
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetFeed(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getFeed", err)
+			h.shared.Fail(w, r, "getFeed", err)
 		} else {
 			h.answer(w, r, "getFeed", out.answer(w, nil))
 		}
@@ -797,9 +464,9 @@ func (h *serverHandler) serveGetLogs(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetLogsInput
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetLogs(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getLogs", err)
+			h.shared.Fail(w, r, "getLogs", err)
 		} else {
 			h.answer(w, r, "getLogs", out.answer(w, nil))
 		}

@@ -3,13 +3,11 @@
 package ndjson
 
 import (
-	"encoding/json"
 	"errors"
 	livegenrt "github.com/seed-0d47db62/livegen/golden/ndjson/internal/livegenrt"
 	"math"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -20,60 +18,13 @@ import (
 func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *livegenrt.State, op *ServerOperation, query bool) (url.Values, bool) {
 	c.Ctx = r.Context()
 	var q url.Values
-	if query || h.strictQuery {
-		q = serverQuery(c, r.URL.RawQuery)
+	if query || h.shared.StrictQuery {
+		q = livegenrt.ServerQuery(c, r.URL.RawQuery)
 	}
-	if h.strictQuery {
-		serverStrictQuery(c, q, op.declares)
+	if h.shared.StrictQuery {
+		livegenrt.ServerStrictQuery(c, q, op.declares)
 	}
 	return q, true
-}
-
-// serverQuery parses the query string. A malformed one is a problem, and the
-// well-formed pairs are still read. net/url reads no query of more than 10,000
-// parameters; that is a problem of its own.
-func serverQuery(c *livegenrt.State, raw string) url.Values {
-	if n := strings.Count(raw, "&") + 1; n > 10000 {
-		c.Add(&livegenrt.Path{In: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
-		return url.Values{}
-	}
-	q, err := url.ParseQuery(raw)
-	if err != nil {
-		c.Add(&livegenrt.Path{In: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
-	}
-	return q
-}
-
-// serverStrictQuery reports every query parameter with a bracket in its name that the
-// operation does not declare (WithStrictQuery), in name order.
-func serverStrictQuery(c *livegenrt.State, q url.Values, declared *serverQueryNames) {
-	var names []string
-	for name := range q {
-		if strings.Contains(name, "[") && !declared.has(name) {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		c.Add(&livegenrt.Path{
-			In:   "query",
-			Name: name,
-		}, "is not a parameter of this operation")
-	}
-}
-
-// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
-// Request.PathValue's search of the pattern would be compiled into every handler.
-//
-//go:noinline
-func serverPathValue(r *http.Request, name string) string {
-	return r.PathValue(name)
-}
-
-// serverHeaderText writes a header value that is not a scalar as JSON text.
-func serverHeaderText(v any) string {
-	data, _ := json.Marshal(v)
-	return string(data)
 }
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
@@ -162,18 +113,10 @@ func serverParseFloatOf[T ~float32 | ~float64](s string) (T, string) {
 
 // serverParseBoolOf parses true or false, as JSON writes them.
 func serverParseBoolOf[T ~bool](s string) (T, string) {
-	return s == "true", serverProblemUnless(s == "true" || s == "false", "must be true or false")
+	return s == "true", livegenrt.ServerProblemUnless(s == "true" || s == "false", "must be true or false")
 }
 
 // serverTextOf is text as the string type T: nothing to parse.
 func serverTextOf[T ~string](s string) (T, string) {
 	return T(s), ""
-}
-
-// serverProblemUnless is problem unless ok.
-func serverProblemUnless(ok bool, problem string) string {
-	if ok {
-		return ""
-	}
-	return problem
 }

@@ -4,8 +4,8 @@
 package nullable
 
 import (
-	"bytes"
 	"encoding/json"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/nullable/internal/livegenrt"
 )
 
 // Member: Required, optional and nullable properties keep absent, null and a value apart.
@@ -85,16 +85,7 @@ func (n *Nullable[T]) nullableValue() any {
 // error n is left absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	*n = Nullable[T]{}
-	null, err := nullableDecode(data, &n.value)
+	null, err := livegenrt.NullableDecode(data, &n.value)
 	n.set, n.null = err == nil, null
 	return err
-}
-
-// nullableDecode reads null (reporting it) or a value into into: the part of
-// Nullable's UnmarshalJSON that does not depend on T, compiled once.
-func nullableDecode(data []byte, into any) (bool, error) {
-	if string(bytes.TrimSpace(data)) == "null" {
-		return true, nil
-	}
-	return false, json.Unmarshal(data, into)
 }

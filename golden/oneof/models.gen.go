@@ -4,10 +4,10 @@
 package oneof
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/oneof/internal/livegenrt"
 )
 
 // ByEmail is defined by the schema at /components/schemas/ByEmail.
@@ -50,24 +50,24 @@ func (u Contact) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("Contact: no variant is set")
 }
 
-// unionShapesOfContact says how each variant of Contact fits a JSON value, for unionTries.
-var unionShapesOfContact = []unionShape{{
-	exact:    true,
-	kind:     "object",
-	known:    []string{"email", "name"},
-	required: []string{"email"},
+// unionShapesOfContact says how each variant of Contact fits a JSON value, for UnionTries.
+var unionShapesOfContact = []livegenrt.UnionShape{{
+	Exact:    true,
+	Kind:     "object",
+	Known:    []string{"email", "name"},
+	Required: []string{"email"},
 }, {
-	exact:    true,
-	kind:     "object",
-	known:    []string{"phone"},
-	required: []string{"phone"},
-}, {kind: "string"}, {kind: "integer"}}
+	Exact:    true,
+	Kind:     "object",
+	Known:    []string{"phone"},
+	Required: []string{"phone"},
+}, {Kind: "string"}, {Kind: "integer"}}
 
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *Contact) UnmarshalJSON(data []byte) error {
 	*u = Contact{}
-	kind, tries, err := unionTries(data, "Contact", unionShapesOfContact, make([]int, 0, 8))
+	kind, tries, err := livegenrt.UnionTries(data, "Contact", unionShapesOfContact, make([]int, 0, 8))
 	if err != nil {
 		return err
 	}
@@ -125,18 +125,18 @@ func (u Flexible) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("Flexible: no variant is set")
 }
 
-// unionShapesOfFlexible says how each variant of Flexible fits a JSON value, for unionTries.
-var unionShapesOfFlexible = []unionShape{{
-	exact: true,
-	kind:  "object",
-	known: []string{"code"},
-}, {kind: "boolean"}}
+// unionShapesOfFlexible says how each variant of Flexible fits a JSON value, for UnionTries.
+var unionShapesOfFlexible = []livegenrt.UnionShape{{
+	Exact: true,
+	Kind:  "object",
+	Known: []string{"code"},
+}, {Kind: "boolean"}}
 
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *Flexible) UnmarshalJSON(data []byte) error {
 	*u = Flexible{}
-	kind, tries, err := unionTries(data, "Flexible", unionShapesOfFlexible, make([]int, 0, 4))
+	kind, tries, err := livegenrt.UnionTries(data, "Flexible", unionShapesOfFlexible, make([]int, 0, 4))
 	if err != nil {
 		return err
 	}
@@ -182,24 +182,24 @@ func (u Pet) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("Pet: no variant is set")
 }
 
-// unionShapesOfPet says how each variant of Pet fits a JSON value, for unionTries.
-var unionShapesOfPet = []unionShape{{
-	exact:    true,
-	kind:     "object",
-	known:    []string{"name", "purrs"},
-	required: []string{"name"},
+// unionShapesOfPet says how each variant of Pet fits a JSON value, for UnionTries.
+var unionShapesOfPet = []livegenrt.UnionShape{{
+	Exact:    true,
+	Kind:     "object",
+	Known:    []string{"name", "purrs"},
+	Required: []string{"name"},
 }, {
-	exact:    true,
-	kind:     "object",
-	known:    []string{"barks", "name"},
-	required: []string{"name"},
+	Exact:    true,
+	Kind:     "object",
+	Known:    []string{"barks", "name"},
+	Required: []string{"name"},
 }}
 
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *Pet) UnmarshalJSON(data []byte) error {
 	*u = Pet{}
-	kind, tries, err := unionTries(data, "Pet", unionShapesOfPet, make([]int, 0, 4))
+	kind, tries, err := livegenrt.UnionTries(data, "Pet", unionShapesOfPet, make([]int, 0, 4))
 	if err != nil {
 		return err
 	}
@@ -220,91 +220,4 @@ func (u *Pet) UnmarshalJSON(data []byte) error {
 		}
 	}
 	return fmt.Errorf("Pet: a JSON %s matches no variant", kind)
-}
-
-// jsonKindOf names the kind of a JSON value by its first byte.
-func jsonKindOf(data []byte) string {
-	data = bytes.TrimLeft(data, " \t\r\n")
-	if len(data) == 0 {
-		return "empty value"
-	}
-	switch data[0] {
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case '"':
-		return "string"
-	case 't', 'f':
-		return "boolean"
-	case 'n':
-		return "null"
-	}
-	return "number"
-}
-
-// unionShape says how a variant of a union fits a JSON value: its JSON kind (any
-// when empty) and, for a struct, the properties it requires and knows; exact when
-// it can be matched on known properties.
-type unionShape struct {
-	kind            string
-	exact           bool
-	required, known []string
-}
-
-// unionTries names the kind of data and appends to tries, in order, the variants of a
-// union to decode it as: for an object, first the variants whose required
-// properties are present and that know every property given, then those whose
-// required properties are present (and objects without known properties); then
-// the variants of other kinds that the value's kind fits.
-func unionTries(data []byte, name string, shapes []unionShape, tries []int) (string, []int, error) {
-	kind := jsonKindOf(data)
-	var keys map[string]json.RawMessage
-	for _, s := range shapes {
-		if kind == "object" && s.kind == "object" {
-			if err := json.Unmarshal(data, &keys); err != nil {
-				return kind, nil, fmt.Errorf("%s: %w", name, err)
-			}
-			break
-		}
-	}
-	for pass := range 3 {
-		for i := range shapes {
-			if unionFits(&shapes[i], pass, kind, keys) {
-				tries = append(tries, i)
-			}
-		}
-	}
-	return kind, tries, nil
-}
-
-// unionFits reports whether unionTries tries a variant in a pass: 0 an object whose
-// required properties are present and which knows every property given, 1 an
-// object whose required properties are present, 2 a value of another kind that
-// the value's kind fits (a number fits an integer). keys are the object's
-// properties, nil unless the value is an object.
-//
-//go:noinline
-func unionFits(s *unionShape, pass int, kind string, keys map[string]json.RawMessage) bool {
-	if pass == 2 {
-		return s.kind != "object" && (s.kind == "" || s.kind == kind || kind == "number" && s.kind == "integer")
-	}
-	if s.kind != "object" || keys == nil || pass == 0 && !s.exact {
-		return false
-	}
-	for _, name := range s.required {
-		if _, ok := keys[name]; !ok {
-			return false
-		}
-	}
-	if pass == 1 {
-		return true
-	}
-	found := 0
-	for _, name := range s.known {
-		if _, ok := keys[name]; ok {
-			found++
-		}
-	}
-	return found == len(keys)
 }

@@ -4,10 +4,10 @@
 package openapi31
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/openapi31/internal/livegenrt"
 )
 
 // Attachment: 3.1 describes encoded strings with contentEncoding and contentMediaType.
@@ -44,13 +44,13 @@ type AttachmentPoint struct {
 // MarshalJSON writes the positions as a JSON array, leaving out absent trailing
 // positions, then the items of Rest.
 func (v AttachmentPoint) MarshalJSON() ([]byte, error) {
-	return json.Marshal(appendTupleRest([]any{v.V0, v.V1}[:tupleLen(0, len(v.Rest) > 0, v.V0 != nil, v.V1 != nil)], v.Rest))
+	return json.Marshal(livegenrt.AppendTupleRest([]any{v.V0, v.V1}[:livegenrt.TupleLen(0, len(v.Rest) > 0, v.V0 != nil, v.V1 != nil)], v.Rest))
 }
 
 // UnmarshalJSON reads a JSON array into the positions, in order.
 func (v *AttachmentPoint) UnmarshalJSON(data []byte) error {
 	*v = AttachmentPoint{}
-	return unmarshalTuple(data, 0, -1, &v.Rest, &v.V0, &v.V1)
+	return livegenrt.UnmarshalTuple(data, 0, -1, &v.Rest, &v.V0, &v.V1)
 }
 
 // Flag: items false closes a tuple.
@@ -61,13 +61,13 @@ type Flag struct {
 // MarshalJSON writes the positions as a JSON array, leaving out absent trailing
 // positions, then the items of Rest.
 func (v Flag) MarshalJSON() ([]byte, error) {
-	return json.Marshal([]any{v.V0}[:tupleLen(0, false, v.V0 != nil)])
+	return json.Marshal([]any{v.V0}[:livegenrt.TupleLen(0, false, v.V0 != nil)])
 }
 
 // UnmarshalJSON reads a JSON array into the positions, in order; it may have at most 1 item.
 func (v *Flag) UnmarshalJSON(data []byte) error {
 	*v = Flag{}
-	return unmarshalTuple(data, 0, 1, nil, &v.V0)
+	return livegenrt.UnmarshalTuple(data, 0, 1, nil, &v.V0)
 }
 
 // Item: OpenAPI 3.1 spells nullable as a type array with null.
@@ -90,7 +90,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ItemKind) Valid() bool {
-	return enumListedString(string(v), enumValuesOfItemKind)
+	return livegenrt.EnumListedString(string(v), enumValuesOfItemKind)
 }
 
 // enumValuesOfItemKind lists the values, for Valid (through a shared helper) and ItemKindValues.
@@ -119,13 +119,13 @@ type Route struct {
 // MarshalJSON writes the positions as a JSON array, leaving out absent trailing
 // positions, then the items of Rest.
 func (v Route) MarshalJSON() ([]byte, error) {
-	return json.Marshal(appendTupleRest([]any{v.V0, v.V1}[:tupleLen(1, len(v.Rest) > 0, !v.V1.IsZero())], v.Rest))
+	return json.Marshal(livegenrt.AppendTupleRest([]any{v.V0, v.V1}[:livegenrt.TupleLen(1, len(v.Rest) > 0, !v.V1.IsZero())], v.Rest))
 }
 
 // UnmarshalJSON reads a JSON array into the positions, in order; it must have at least 1 item.
 func (v *Route) UnmarshalJSON(data []byte) error {
 	*v = Route{}
-	return unmarshalTuple(data, 1, -1, &v.Rest, &v.V0, &v.V1)
+	return livegenrt.UnmarshalTuple(data, 1, -1, &v.Rest, &v.V0, &v.V1)
 }
 
 // Sample: A closed tuple, as Pydantic writes one (minItems and maxItems equal the count).
@@ -144,7 +144,7 @@ func (v Sample) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads a JSON array into the positions, in order; it must have 2 items.
 func (v *Sample) UnmarshalJSON(data []byte) error {
 	*v = Sample{}
-	return unmarshalTuple(data, 2, 2, nil, &v.V0, &v.V1)
+	return livegenrt.UnmarshalTuple(data, 2, 2, nil, &v.V0, &v.V1)
 }
 
 // SampleV1 is defined by the schema at /components/schemas/Sample/prefixItems/1.
@@ -164,14 +164,14 @@ func (u SampleV1) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("SampleV1: no variant is set")
 }
 
-// unionShapesOfSampleV1 says how each variant of SampleV1 fits a JSON value, for unionTries.
-var unionShapesOfSampleV1 = []unionShape{{kind: "integer"}, {kind: "string"}}
+// unionShapesOfSampleV1 says how each variant of SampleV1 fits a JSON value, for UnionTries.
+var unionShapesOfSampleV1 = []livegenrt.UnionShape{{Kind: "integer"}, {Kind: "string"}}
 
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *SampleV1) UnmarshalJSON(data []byte) error {
 	*u = SampleV1{}
-	kind, tries, err := unionTries(data, "SampleV1", unionShapesOfSampleV1, make([]int, 0, 4))
+	kind, tries, err := livegenrt.UnionTries(data, "SampleV1", unionShapesOfSampleV1, make([]int, 0, 4))
 	if err != nil {
 		return err
 	}
@@ -192,20 +192,6 @@ func (u *SampleV1) UnmarshalJSON(data []byte) error {
 		}
 	}
 	return fmt.Errorf("SampleV1: a JSON %s matches no variant", kind)
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // Nullable holds an optional property that may also be null: the zero value is
@@ -267,156 +253,7 @@ func (n *Nullable[T]) nullableValue() any {
 // error n is left absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	*n = Nullable[T]{}
-	null, err := nullableDecode(data, &n.value)
+	null, err := livegenrt.NullableDecode(data, &n.value)
 	n.set, n.null = err == nil, null
 	return err
-}
-
-// nullableDecode reads null (reporting it) or a value into into: the part of
-// Nullable's UnmarshalJSON that does not depend on T, compiled once.
-func nullableDecode(data []byte, into any) (bool, error) {
-	if string(bytes.TrimSpace(data)) == "null" {
-		return true, nil
-	}
-	return false, json.Unmarshal(data, into)
-}
-
-// jsonKindOf names the kind of a JSON value by its first byte.
-func jsonKindOf(data []byte) string {
-	data = bytes.TrimLeft(data, " \t\r\n")
-	if len(data) == 0 {
-		return "empty value"
-	}
-	switch data[0] {
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case '"':
-		return "string"
-	case 't', 'f':
-		return "boolean"
-	case 'n':
-		return "null"
-	}
-	return "number"
-}
-
-// unionShape says how a variant of a union fits a JSON value: its JSON kind (any
-// when empty) and, for a struct, the properties it requires and knows; exact when
-// it can be matched on known properties.
-type unionShape struct {
-	kind            string
-	exact           bool
-	required, known []string
-}
-
-// unionTries names the kind of data and appends to tries, in order, the variants of a
-// union to decode it as: for an object, first the variants whose required
-// properties are present and that know every property given, then those whose
-// required properties are present (and objects without known properties); then
-// the variants of other kinds that the value's kind fits.
-func unionTries(data []byte, name string, shapes []unionShape, tries []int) (string, []int, error) {
-	kind := jsonKindOf(data)
-	var keys map[string]json.RawMessage
-	for _, s := range shapes {
-		if kind == "object" && s.kind == "object" {
-			if err := json.Unmarshal(data, &keys); err != nil {
-				return kind, nil, fmt.Errorf("%s: %w", name, err)
-			}
-			break
-		}
-	}
-	for pass := range 3 {
-		for i := range shapes {
-			if unionFits(&shapes[i], pass, kind, keys) {
-				tries = append(tries, i)
-			}
-		}
-	}
-	return kind, tries, nil
-}
-
-// unionFits reports whether unionTries tries a variant in a pass: 0 an object whose
-// required properties are present and which knows every property given, 1 an
-// object whose required properties are present, 2 a value of another kind that
-// the value's kind fits (a number fits an integer). keys are the object's
-// properties, nil unless the value is an object.
-//
-//go:noinline
-func unionFits(s *unionShape, pass int, kind string, keys map[string]json.RawMessage) bool {
-	if pass == 2 {
-		return s.kind != "object" && (s.kind == "" || s.kind == kind || kind == "number" && s.kind == "integer")
-	}
-	if s.kind != "object" || keys == nil || pass == 0 && !s.exact {
-		return false
-	}
-	for _, name := range s.required {
-		if _, ok := keys[name]; !ok {
-			return false
-		}
-	}
-	if pass == 1 {
-		return true
-	}
-	found := 0
-	for _, name := range s.known {
-		if _, ok := keys[name]; ok {
-			found++
-		}
-	}
-	return found == len(keys)
-}
-
-// tupleLen is how many positions of a tuple to write: all of them when full,
-// else the required ones and the optional ones up to the last present one.
-func tupleLen(required int, full bool, present ...bool) int {
-	if full {
-		return required + len(present)
-	}
-	for i := len(present) - 1; i >= 0; i-- {
-		if present[i] {
-			return required + i + 1
-		}
-	}
-	return required
-}
-
-// appendTupleRest appends the items after a tuple's positions.
-func appendTupleRest[T any](items []any, rest []T) []any {
-	for _, x := range rest {
-		items = append(items, x)
-	}
-	return items
-}
-
-// unmarshalTuple reads a JSON array into a tuple's positions (pointers to its fields)
-// and the items after them into rest (nil when none may follow; max < 0 is no bound).
-func unmarshalTuple(data []byte, required, max int, rest any, positions ...any) error {
-	var items []json.RawMessage
-	if err := json.Unmarshal(data, &items); err != nil {
-		return err
-	}
-	if len(items) < required {
-		return fmt.Errorf("the array has %d items; at least %d are required", len(items), required)
-	}
-	if max >= 0 && len(items) > max {
-		return fmt.Errorf("the array has %d items; at most %d are allowed", len(items), max)
-	}
-	for i, p := range positions {
-		if i >= len(items) {
-			return nil
-		}
-		if err := json.Unmarshal(items[i], p); err != nil {
-			return fmt.Errorf("item %d: %w", i, err)
-		}
-	}
-	if rest == nil || len(items) == len(positions) {
-		return nil
-	}
-	raw, err := json.Marshal(items[len(positions):])
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(raw, rest)
 }

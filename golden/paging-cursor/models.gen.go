@@ -3,6 +3,8 @@
 // Package pagingcursor is generated from Customers (version 1).
 package pagingcursor
 
+import livegenrt "github.com/seed-0d47db62/livegen/golden/paging-cursor/internal/livegenrt"
+
 // Customer is defined by the schema at /components/schemas/Customer.
 type Customer struct {
 	Email *string `json:"email,omitempty"`
@@ -28,7 +30,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v CustomerListObject) Valid() bool {
-	return enumListedString(string(v), enumValuesOfCustomerListObject)
+	return livegenrt.EnumListedString(string(v), enumValuesOfCustomerListObject)
 }
 
 // enumValuesOfCustomerListObject lists the values, for Valid (through a shared helper) and CustomerListObjectValues.
@@ -51,18 +53,4 @@ type ListCustomersParams struct {
 	StartingAfter *string
 	// query parameter email
 	Email *string
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

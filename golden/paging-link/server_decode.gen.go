@@ -3,282 +3,59 @@
 package paginglink
 
 import (
-	"context"
-	"encoding/base64"
-	"encoding/json"
 	"errors"
 	livegenrt "github.com/seed-0d47db62/livegen/golden/paging-link/internal/livegenrt"
 	"math"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // serverBegin starts serving op: it checks the credentials against the alternative
 // security requirements (answering 401 itself, then false), and reads the query when the
 // operation has query parameters or WithStrictQuery asks to check it.
-func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *livegenrt.State, op *ServerOperation, query bool, security ...[]serverSchemeUse) (url.Values, bool) {
+func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *livegenrt.State, op *ServerOperation, query bool, security ...[]livegenrt.ServerSchemeUse) (url.Values, bool) {
 	c.Ctx = r.Context()
 	if len(security) > 0 {
-		ctx, ok := h.authenticate(w, r, op.ID, security)
+		ctx, ok := h.shared.Authenticate(w, r, op.ID, security)
 		if !ok {
 			return nil, false
 		}
 		c.Ctx = ctx
 	}
 	var q url.Values
-	if query || h.strictQuery {
-		q = serverQuery(c, r.URL.RawQuery)
+	if query || h.shared.StrictQuery {
+		q = livegenrt.ServerQuery(c, r.URL.RawQuery)
 	}
-	if h.strictQuery {
-		serverStrictQuery(c, q, op.declares)
+	if h.shared.StrictQuery {
+		livegenrt.ServerStrictQuery(c, q, op.declares)
 	}
 	return q, true
 }
 
-// serverScheme is a security scheme of the spec: where its credentials are.
-type serverScheme struct {
-	_       [0]func()
-	name    string // key in components.securitySchemes
-	kind    string // authorization, basic, header, query, cookie, mutualTLS or other
-	auth    string // the Authorization scheme (Bearer) of kind authorization
-	in      string // where the credentials are, for problems
-	param   string // the header, query parameter or cookie that holds them
-	missing string // the problem when they are absent
-}
-
-// serverSchemeUse is a scheme that a requirement names, with the scopes it asks for.
-type serverSchemeUse struct {
-	scheme *serverScheme
-	scopes []string
-}
-
-// credentials finds the credentials of the scheme in r. The problem is "" when they
-// are there; credentials given twice are a problem rather than a guess at which counts.
-func (s *serverScheme) credentials(r *http.Request) (AuthRequest, string) {
-	c := AuthRequest{Scheme: s.name}
-	var given []string
-	switch s.kind {
-	case "authorization":
-		given = r.Header.Values(s.param)
-	case "query":
-		given = r.URL.Query()[s.param]
-	}
-	if len(given) > 1 {
-		return c, "must be given once, not " + strconv.Itoa(len(given)) + " times"
-	}
-	switch s.kind {
-	case "authorization":
-		c.Token = serverAuthorization(r, s.auth)
-	case "query":
-		if len(given) == 1 {
-			c.Token = given[0]
-		}
-	default:
-		// A scheme the handler cannot read: the Authenticator decides.
-		return c, ""
-	}
-	return c, s.problemUnless(c.Token != "")
-}
-
-// problemUnless is the scheme's missing problem unless found.
-func (s *serverScheme) problemUnless(found bool) string {
-	if found {
-		return ""
-	}
-	return s.missing
-}
-
-// serverAuthorization is what follows scheme (compared ignoring case) in the
-// Authorization header, or "".
-func serverAuthorization(r *http.Request, scheme string) string {
-	v := r.Header.Get("Authorization")
-	n := len(scheme)
-	if len(v) <= n || v[n] != ' ' || !strings.EqualFold(v[:n], scheme) {
-		return ""
-	}
-	return strings.TrimSpace(v[n+1:])
-}
-
 // serverSchemeKey is the security scheme key (apiKey).
-var serverSchemeKey = &serverScheme{
-	auth:    "",
-	in:      "query",
-	kind:    "query",
-	missing: "an API key is required",
-	name:    "key",
-	param:   "access_token",
+var serverSchemeKey = &livegenrt.ServerScheme{
+	Auth:    "",
+	In:      "query",
+	Kind:    "query",
+	Missing: "an API key is required",
+	Name:    "key",
+	Param:   "access_token",
 }
 
 // serverSchemeToken is the security scheme token (http).
-var serverSchemeToken = &serverScheme{
-	auth:    "Bearer",
-	in:      "header",
-	kind:    "authorization",
-	missing: "a bearer token is required",
-	name:    "token",
-	param:   "Authorization",
+var serverSchemeToken = &livegenrt.ServerScheme{
+	Auth:    "Bearer",
+	In:      "header",
+	Kind:    "authorization",
+	Missing: "a bearer token is required",
+	Name:    "token",
+	Param:   "Authorization",
 }
 
 // serverSecurityListRepos lists the alternative security requirements of ListRepos.
-var serverSecurityListRepos = [][]serverSchemeUse{{{scheme: serverSchemeToken}}, {{scheme: serverSchemeKey}}}
-
-// authenticate checks the credentials of r against the alternative requirements of
-// its operation: the first alternative whose every scheme has credentials (accepted by
-// the Authenticator, when there is one) wins. Otherwise it answers 401 itself, naming
-// what is missing or rejected but never the credentials, and returns false.
-func (h *serverHandler) authenticate(w http.ResponseWriter, r *http.Request, op string, alternatives [][]serverSchemeUse) (context.Context, bool) {
-	var problems []Problem
-	for _, alt := range alternatives {
-		ctx, problem, ok := h.satisfy(r, op, alt)
-		if ok {
-			return ctx, true
-		}
-		seen := false
-		for _, p := range problems {
-			seen = seen || p == problem
-		}
-		if !seen {
-			problems = append(problems, problem)
-		}
-		for _, use := range alt {
-			if a := use.scheme.auth; a != "" && !serverListed(w.Header().Values("WWW-Authenticate"), a) {
-				w.Header().Add("WWW-Authenticate", a)
-			}
-		}
-	}
-	serverWriteError(w, http.StatusUnauthorized, ErrorResponse{
-		Message:  "missing or rejected credentials",
-		Problems: problems,
-	})
-	return nil, false
-}
-
-// satisfy checks one requirement: every scheme it names must have credentials.
-func (h *serverHandler) satisfy(r *http.Request, op string, alt []serverSchemeUse) (context.Context, Problem, bool) {
-	ctx := r.Context()
-	for _, use := range alt {
-		s := use.scheme
-		creds, problem := s.credentials(r)
-		if problem != "" {
-			return nil, Problem{
-				In:      s.in,
-				Name:    s.param,
-				Problem: problem,
-			}, false
-		}
-		if h.authenticator == nil {
-			continue
-		}
-		creds.Operation, creds.Scopes = op, use.scopes
-		next, err := h.authenticator(ctx, creds)
-		if err != nil {
-			return nil, Problem{
-				In:      s.in,
-				Name:    s.param,
-				Problem: "the credentials were rejected",
-			}, false
-		}
-		if next != nil {
-			ctx = next
-		}
-	}
-	return ctx, Problem{}, true
-}
-
-// serverQuery parses the query string. A malformed one is a problem, and the
-// well-formed pairs are still read. net/url reads no query of more than 10,000
-// parameters; that is a problem of its own.
-func serverQuery(c *livegenrt.State, raw string) url.Values {
-	if n := strings.Count(raw, "&") + 1; n > 10000 {
-		c.Add(&livegenrt.Path{In: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
-		return url.Values{}
-	}
-	q, err := url.ParseQuery(raw)
-	if err != nil {
-		c.Add(&livegenrt.Path{In: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
-	}
-	return q
-}
-
-// serverStrictQuery reports every query parameter with a bracket in its name that the
-// operation does not declare (WithStrictQuery), in name order.
-func serverStrictQuery(c *livegenrt.State, q url.Values, declared *serverQueryNames) {
-	var names []string
-	for name := range q {
-		if strings.Contains(name, "[") && !declared.has(name) {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		c.Add(&livegenrt.Path{
-			In:   "query",
-			Name: name,
-		}, "is not a parameter of this operation")
-	}
-}
-
-// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
-// Request.PathValue's search of the pattern would be compiled into every handler.
-//
-//go:noinline
-func serverPathValue(r *http.Request, name string) string {
-	return r.PathValue(name)
-}
-
-// serverQueryValue is the one value of a query parameter; false when it is absent
-// (a problem when required) or given more than once.
-func serverQueryValue(c *livegenrt.State, at *livegenrt.Path, q url.Values, name string, required bool) (string, bool) {
-	values := q[name]
-	switch len(values) {
-	case 0:
-		if required {
-			c.Add(at, "is required")
-		}
-		return "", false
-	case 1:
-		return values[0], true
-	}
-	c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
-	return "", false
-}
-
-// serverQueryList is the items of a list query parameter: each value an item when sep
-// is "" (form, exploded), otherwise one value split at sep.
-func serverQueryList(c *livegenrt.State, at *livegenrt.Path, q url.Values, name, sep string, required bool) ([]string, bool) {
-	values := q[name]
-	switch {
-	case len(values) == 0:
-		if required {
-			c.Add(at, "is required")
-		}
-		return nil, false
-	case sep == "":
-		return values, true
-	case len(values) > 1:
-		c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
-		return nil, false
-	}
-	return serverSplit(values[0], sep), true
-}
-
-// serverSplit splits a list value; an empty value is an empty list.
-func serverSplit(s, sep string) []string {
-	if s == "" {
-		return []string{}
-	}
-	return strings.Split(s, sep)
-}
-
-// serverHeaderText writes a header value that is not a scalar as JSON text.
-func serverHeaderText(v any) string {
-	data, _ := json.Marshal(v)
-	return string(data)
-}
+var serverSecurityListRepos = [][]livegenrt.ServerSchemeUse{{{Scheme: serverSchemeToken}}, {{Scheme: serverSchemeKey}}}
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
 // parse function's problem at at; false when absent or wrong.
@@ -326,14 +103,14 @@ func serverParamPtr[T any](v T, ok bool) *T {
 // serverQueryOf is the value of a query parameter, parsed by parse; false when absent or wrong.
 func serverQueryOf[T any](c *livegenrt.State, q url.Values, name string, required bool, parse func(string) (T, string)) (T, bool) {
 	at := &livegenrt.Path{In: "query", Name: name}
-	s, ok := serverQueryValue(c, at, q, name, required)
+	s, ok := livegenrt.ServerQueryValue(c, at, q, name, required)
 	return serverParsed(c, at, s, ok, parse)
 }
 
 // serverQueryListOf is the items of a query parameter, parsed by parse.
 func serverQueryListOf[T any](c *livegenrt.State, q url.Values, name, sep string, required bool, parse func(string) (T, string)) ([]T, bool) {
 	at := &livegenrt.Path{In: "query", Name: name}
-	items, ok := serverQueryList(c, at, q, name, sep, required)
+	items, ok := livegenrt.ServerQueryList(c, at, q, name, sep, required)
 	return serverParsedList(c, at, items, ok, parse)
 }
 
@@ -380,39 +157,10 @@ func serverParseFloatOf[T ~float32 | ~float64](s string) (T, string) {
 
 // serverParseBoolOf parses true or false, as JSON writes them.
 func serverParseBoolOf[T ~bool](s string) (T, string) {
-	return s == "true", serverProblemUnless(s == "true" || s == "false", "must be true or false")
+	return s == "true", livegenrt.ServerProblemUnless(s == "true" || s == "false", "must be true or false")
 }
 
 // serverTextOf is text as the string type T: nothing to parse.
 func serverTextOf[T ~string](s string) (T, string) {
 	return T(s), ""
-}
-
-// serverProblemUnless is problem unless ok.
-func serverProblemUnless(ok bool, problem string) string {
-	if ok {
-		return ""
-	}
-	return problem
-}
-
-// serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a
-// space (an unescaped time zone offset) is read as '+'.
-func serverParseTime(s string) (time.Time, string) {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil && strings.Contains(s, " ") {
-		t, err = time.Parse(time.RFC3339, strings.ReplaceAll(s, " ", "+"))
-	}
-	return t, serverProblemUnless(err == nil, "must be a date-time (RFC 3339, such as 2025-05-15T01:22:21Z)")
-}
-
-// serverParseBytes decodes base64 text (format byte).
-func serverParseBytes(s string) ([]byte, string) {
-	b, err := base64.StdEncoding.DecodeString(s)
-	return b, serverProblemUnless(err == nil, "must be base64 text")
-}
-
-// serverAnyText is text as a value of any type.
-func serverAnyText(s string) (any, string) {
-	return s, ""
 }

@@ -3,17 +3,13 @@
 package pagingtoken
 
 import (
-	"encoding/base64"
-	"encoding/json"
 	"errors"
 	livegenrt "github.com/seed-0d47db62/livegen/golden/paging-token/internal/livegenrt"
 	"math"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // serverBegin starts serving op: it checks the credentials against the alternative
@@ -22,104 +18,13 @@ import (
 func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *livegenrt.State, op *ServerOperation, query bool) (url.Values, bool) {
 	c.Ctx = r.Context()
 	var q url.Values
-	if query || h.strictQuery {
-		q = serverQuery(c, r.URL.RawQuery)
+	if query || h.shared.StrictQuery {
+		q = livegenrt.ServerQuery(c, r.URL.RawQuery)
 	}
-	if h.strictQuery {
-		serverStrictQuery(c, q, op.declares)
+	if h.shared.StrictQuery {
+		livegenrt.ServerStrictQuery(c, q, op.declares)
 	}
 	return q, true
-}
-
-// serverQuery parses the query string. A malformed one is a problem, and the
-// well-formed pairs are still read. net/url reads no query of more than 10,000
-// parameters; that is a problem of its own.
-func serverQuery(c *livegenrt.State, raw string) url.Values {
-	if n := strings.Count(raw, "&") + 1; n > 10000 {
-		c.Add(&livegenrt.Path{In: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
-		return url.Values{}
-	}
-	q, err := url.ParseQuery(raw)
-	if err != nil {
-		c.Add(&livegenrt.Path{In: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
-	}
-	return q
-}
-
-// serverStrictQuery reports every query parameter with a bracket in its name that the
-// operation does not declare (WithStrictQuery), in name order.
-func serverStrictQuery(c *livegenrt.State, q url.Values, declared *serverQueryNames) {
-	var names []string
-	for name := range q {
-		if strings.Contains(name, "[") && !declared.has(name) {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		c.Add(&livegenrt.Path{
-			In:   "query",
-			Name: name,
-		}, "is not a parameter of this operation")
-	}
-}
-
-// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
-// Request.PathValue's search of the pattern would be compiled into every handler.
-//
-//go:noinline
-func serverPathValue(r *http.Request, name string) string {
-	return r.PathValue(name)
-}
-
-// serverQueryValue is the one value of a query parameter; false when it is absent
-// (a problem when required) or given more than once.
-func serverQueryValue(c *livegenrt.State, at *livegenrt.Path, q url.Values, name string, required bool) (string, bool) {
-	values := q[name]
-	switch len(values) {
-	case 0:
-		if required {
-			c.Add(at, "is required")
-		}
-		return "", false
-	case 1:
-		return values[0], true
-	}
-	c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
-	return "", false
-}
-
-// serverQueryList is the items of a list query parameter: each value an item when sep
-// is "" (form, exploded), otherwise one value split at sep.
-func serverQueryList(c *livegenrt.State, at *livegenrt.Path, q url.Values, name, sep string, required bool) ([]string, bool) {
-	values := q[name]
-	switch {
-	case len(values) == 0:
-		if required {
-			c.Add(at, "is required")
-		}
-		return nil, false
-	case sep == "":
-		return values, true
-	case len(values) > 1:
-		c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
-		return nil, false
-	}
-	return serverSplit(values[0], sep), true
-}
-
-// serverSplit splits a list value; an empty value is an empty list.
-func serverSplit(s, sep string) []string {
-	if s == "" {
-		return []string{}
-	}
-	return strings.Split(s, sep)
-}
-
-// serverHeaderText writes a header value that is not a scalar as JSON text.
-func serverHeaderText(v any) string {
-	data, _ := json.Marshal(v)
-	return string(data)
 }
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
@@ -168,14 +73,14 @@ func serverParamPtr[T any](v T, ok bool) *T {
 // serverQueryOf is the value of a query parameter, parsed by parse; false when absent or wrong.
 func serverQueryOf[T any](c *livegenrt.State, q url.Values, name string, required bool, parse func(string) (T, string)) (T, bool) {
 	at := &livegenrt.Path{In: "query", Name: name}
-	s, ok := serverQueryValue(c, at, q, name, required)
+	s, ok := livegenrt.ServerQueryValue(c, at, q, name, required)
 	return serverParsed(c, at, s, ok, parse)
 }
 
 // serverQueryListOf is the items of a query parameter, parsed by parse.
 func serverQueryListOf[T any](c *livegenrt.State, q url.Values, name, sep string, required bool, parse func(string) (T, string)) ([]T, bool) {
 	at := &livegenrt.Path{In: "query", Name: name}
-	items, ok := serverQueryList(c, at, q, name, sep, required)
+	items, ok := livegenrt.ServerQueryList(c, at, q, name, sep, required)
 	return serverParsedList(c, at, items, ok, parse)
 }
 
@@ -222,39 +127,10 @@ func serverParseFloatOf[T ~float32 | ~float64](s string) (T, string) {
 
 // serverParseBoolOf parses true or false, as JSON writes them.
 func serverParseBoolOf[T ~bool](s string) (T, string) {
-	return s == "true", serverProblemUnless(s == "true" || s == "false", "must be true or false")
+	return s == "true", livegenrt.ServerProblemUnless(s == "true" || s == "false", "must be true or false")
 }
 
 // serverTextOf is text as the string type T: nothing to parse.
 func serverTextOf[T ~string](s string) (T, string) {
 	return T(s), ""
-}
-
-// serverProblemUnless is problem unless ok.
-func serverProblemUnless(ok bool, problem string) string {
-	if ok {
-		return ""
-	}
-	return problem
-}
-
-// serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a
-// space (an unescaped time zone offset) is read as '+'.
-func serverParseTime(s string) (time.Time, string) {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil && strings.Contains(s, " ") {
-		t, err = time.Parse(time.RFC3339, strings.ReplaceAll(s, " ", "+"))
-	}
-	return t, serverProblemUnless(err == nil, "must be a date-time (RFC 3339, such as 2025-05-15T01:22:21Z)")
-}
-
-// serverParseBytes decodes base64 text (format byte).
-func serverParseBytes(s string) ([]byte, string) {
-	b, err := base64.StdEncoding.DecodeString(s)
-	return b, serverProblemUnless(err == nil, "must be base64 text")
-}
-
-// serverAnyText is text as a value of any type.
-func serverAnyText(s string) (any, string) {
-	return s, ""
 }

@@ -4,10 +4,10 @@
 package paramunions
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/paramunions/internal/livegenrt"
 )
 
 // Echo is defined by the schema at /components/schemas/Echo.
@@ -44,14 +44,14 @@ func (u ListProjectsLimitsItem) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("ListProjectsLimitsItem: no variant is set")
 }
 
-// unionShapesOfListProjectsLimitsItem says how each variant of ListProjectsLimitsItem fits a JSON value, for unionTries.
-var unionShapesOfListProjectsLimitsItem = []unionShape{{kind: "integer"}, {kind: "boolean"}}
+// unionShapesOfListProjectsLimitsItem says how each variant of ListProjectsLimitsItem fits a JSON value, for UnionTries.
+var unionShapesOfListProjectsLimitsItem = []livegenrt.UnionShape{{Kind: "integer"}, {Kind: "boolean"}}
 
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *ListProjectsLimitsItem) UnmarshalJSON(data []byte) error {
 	*u = ListProjectsLimitsItem{}
-	kind, tries, err := unionTries(data, "ListProjectsLimitsItem", unionShapesOfListProjectsLimitsItem, make([]int, 0, 4))
+	kind, tries, err := livegenrt.UnionTries(data, "ListProjectsLimitsItem", unionShapesOfListProjectsLimitsItem, make([]int, 0, 4))
 	if err != nil {
 		return err
 	}
@@ -92,14 +92,14 @@ func (u ListProjectsStatus) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("ListProjectsStatus: no variant is set")
 }
 
-// unionShapesOfListProjectsStatus says how each variant of ListProjectsStatus fits a JSON value, for unionTries.
-var unionShapesOfListProjectsStatus = []unionShape{{kind: "string"}, {kind: "array"}}
+// unionShapesOfListProjectsStatus says how each variant of ListProjectsStatus fits a JSON value, for UnionTries.
+var unionShapesOfListProjectsStatus = []livegenrt.UnionShape{{Kind: "string"}, {Kind: "array"}}
 
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *ListProjectsStatus) UnmarshalJSON(data []byte) error {
 	*u = ListProjectsStatus{}
-	kind, tries, err := unionTries(data, "ListProjectsStatus", unionShapesOfListProjectsStatus, make([]int, 0, 4))
+	kind, tries, err := livegenrt.UnionTries(data, "ListProjectsStatus", unionShapesOfListProjectsStatus, make([]int, 0, 4))
 	if err != nil {
 		return err
 	}
@@ -139,14 +139,14 @@ func (u ProjectRef) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("ProjectRef: no variant is set")
 }
 
-// unionShapesOfProjectRef says how each variant of ProjectRef fits a JSON value, for unionTries.
-var unionShapesOfProjectRef = []unionShape{{kind: "integer"}, {kind: "string"}}
+// unionShapesOfProjectRef says how each variant of ProjectRef fits a JSON value, for UnionTries.
+var unionShapesOfProjectRef = []livegenrt.UnionShape{{Kind: "integer"}, {Kind: "string"}}
 
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *ProjectRef) UnmarshalJSON(data []byte) error {
 	*u = ProjectRef{}
-	kind, tries, err := unionTries(data, "ProjectRef", unionShapesOfProjectRef, make([]int, 0, 4))
+	kind, tries, err := livegenrt.UnionTries(data, "ProjectRef", unionShapesOfProjectRef, make([]int, 0, 4))
 	if err != nil {
 		return err
 	}
@@ -181,7 +181,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Status) Valid() bool {
-	return enumListedString(string(v), enumValuesOfStatus)
+	return livegenrt.EnumListedString(string(v), enumValuesOfStatus)
 }
 
 // enumValuesOfStatus lists the values, for Valid (through a shared helper) and StatusValues.
@@ -213,24 +213,24 @@ func (u Target) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("Target: no variant is set")
 }
 
-// unionShapesOfTarget says how each variant of Target fits a JSON value, for unionTries.
-var unionShapesOfTarget = []unionShape{{
-	exact:    true,
-	kind:     "object",
-	known:    []string{"size", "team"},
-	required: []string{"team"},
+// unionShapesOfTarget says how each variant of Target fits a JSON value, for UnionTries.
+var unionShapesOfTarget = []livegenrt.UnionShape{{
+	Exact:    true,
+	Kind:     "object",
+	Known:    []string{"size", "team"},
+	Required: []string{"team"},
 }, {
-	exact:    true,
-	kind:     "object",
-	known:    []string{"active", "user"},
-	required: []string{"user"},
+	Exact:    true,
+	Kind:     "object",
+	Known:    []string{"active", "user"},
+	Required: []string{"user"},
 }}
 
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *Target) UnmarshalJSON(data []byte) error {
 	*u = Target{}
-	kind, tries, err := unionTries(data, "Target", unionShapesOfTarget, make([]int, 0, 4))
+	kind, tries, err := livegenrt.UnionTries(data, "Target", unionShapesOfTarget, make([]int, 0, 4))
 	if err != nil {
 		return err
 	}
@@ -292,105 +292,4 @@ type ListProjectsParams struct {
 	XNote *string
 	// cookie parameter projects: A list of scalar unions in a cookie.
 	Projects []ProjectRef
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-// jsonKindOf names the kind of a JSON value by its first byte.
-func jsonKindOf(data []byte) string {
-	data = bytes.TrimLeft(data, " \t\r\n")
-	if len(data) == 0 {
-		return "empty value"
-	}
-	switch data[0] {
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case '"':
-		return "string"
-	case 't', 'f':
-		return "boolean"
-	case 'n':
-		return "null"
-	}
-	return "number"
-}
-
-// unionShape says how a variant of a union fits a JSON value: its JSON kind (any
-// when empty) and, for a struct, the properties it requires and knows; exact when
-// it can be matched on known properties.
-type unionShape struct {
-	kind            string
-	exact           bool
-	required, known []string
-}
-
-// unionTries names the kind of data and appends to tries, in order, the variants of a
-// union to decode it as: for an object, first the variants whose required
-// properties are present and that know every property given, then those whose
-// required properties are present (and objects without known properties); then
-// the variants of other kinds that the value's kind fits.
-func unionTries(data []byte, name string, shapes []unionShape, tries []int) (string, []int, error) {
-	kind := jsonKindOf(data)
-	var keys map[string]json.RawMessage
-	for _, s := range shapes {
-		if kind == "object" && s.kind == "object" {
-			if err := json.Unmarshal(data, &keys); err != nil {
-				return kind, nil, fmt.Errorf("%s: %w", name, err)
-			}
-			break
-		}
-	}
-	for pass := range 3 {
-		for i := range shapes {
-			if unionFits(&shapes[i], pass, kind, keys) {
-				tries = append(tries, i)
-			}
-		}
-	}
-	return kind, tries, nil
-}
-
-// unionFits reports whether unionTries tries a variant in a pass: 0 an object whose
-// required properties are present and which knows every property given, 1 an
-// object whose required properties are present, 2 a value of another kind that
-// the value's kind fits (a number fits an integer). keys are the object's
-// properties, nil unless the value is an object.
-//
-//go:noinline
-func unionFits(s *unionShape, pass int, kind string, keys map[string]json.RawMessage) bool {
-	if pass == 2 {
-		return s.kind != "object" && (s.kind == "" || s.kind == kind || kind == "number" && s.kind == "integer")
-	}
-	if s.kind != "object" || keys == nil || pass == 0 && !s.exact {
-		return false
-	}
-	for _, name := range s.required {
-		if _, ok := keys[name]; !ok {
-			return false
-		}
-	}
-	if pass == 1 {
-		return true
-	}
-	found := 0
-	for _, name := range s.known {
-		if _, ok := keys[name]; ok {
-			found++
-		}
-	}
-	return found == len(keys)
 }

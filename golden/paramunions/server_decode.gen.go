@@ -3,8 +3,6 @@
 package paramunions
 
 import (
-	"bytes"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	livegenrt "github.com/seed-0d47db62/livegen/golden/paramunions/internal/livegenrt"
@@ -14,7 +12,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // serverBegin starts serving op: it checks the credentials against the alternative
@@ -23,180 +20,13 @@ import (
 func (h *serverHandler) serverBegin(w http.ResponseWriter, r *http.Request, c *livegenrt.State, op *ServerOperation, query bool) (url.Values, bool) {
 	c.Ctx = r.Context()
 	var q url.Values
-	if query || h.strictQuery {
-		q = serverQuery(c, r.URL.RawQuery)
+	if query || h.shared.StrictQuery {
+		q = livegenrt.ServerQuery(c, r.URL.RawQuery)
 	}
-	if h.strictQuery {
-		serverStrictQuery(c, q, op.declares)
+	if h.shared.StrictQuery {
+		livegenrt.ServerStrictQuery(c, q, op.declares)
 	}
 	return q, true
-}
-
-// serverQuery parses the query string. A malformed one is a problem, and the
-// well-formed pairs are still read. net/url reads no query of more than 10,000
-// parameters; that is a problem of its own.
-func serverQuery(c *livegenrt.State, raw string) url.Values {
-	if n := strings.Count(raw, "&") + 1; n > 10000 {
-		c.Add(&livegenrt.Path{In: "query"}, "has "+strconv.Itoa(n)+" parameters; at most 10000 are read")
-		return url.Values{}
-	}
-	q, err := url.ParseQuery(raw)
-	if err != nil {
-		c.Add(&livegenrt.Path{In: "query"}, "the query string is malformed (a bad %-escape or a semicolon)")
-	}
-	return q
-}
-
-// serverStrictQuery reports every query parameter with a bracket in its name that the
-// operation does not declare (WithStrictQuery), in name order.
-func serverStrictQuery(c *livegenrt.State, q url.Values, declared *serverQueryNames) {
-	var names []string
-	for name := range q {
-		if strings.Contains(name, "[") && !declared.has(name) {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		c.Add(&livegenrt.Path{
-			In:   "query",
-			Name: name,
-		}, "is not a parameter of this operation")
-	}
-}
-
-// serverPathValue is the value of a path wildcard. It stays out of line: inlined,
-// Request.PathValue's search of the pattern would be compiled into every handler.
-//
-//go:noinline
-func serverPathValue(r *http.Request, name string) string {
-	return r.PathValue(name)
-}
-
-// serverQueryValue is the one value of a query parameter; false when it is absent
-// (a problem when required) or given more than once.
-func serverQueryValue(c *livegenrt.State, at *livegenrt.Path, q url.Values, name string, required bool) (string, bool) {
-	values := q[name]
-	switch len(values) {
-	case 0:
-		if required {
-			c.Add(at, "is required")
-		}
-		return "", false
-	case 1:
-		return values[0], true
-	}
-	c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
-	return "", false
-}
-
-// serverQueryList is the items of a list query parameter: each value an item when sep
-// is "" (form, exploded), otherwise one value split at sep.
-func serverQueryList(c *livegenrt.State, at *livegenrt.Path, q url.Values, name, sep string, required bool) ([]string, bool) {
-	values := q[name]
-	switch {
-	case len(values) == 0:
-		if required {
-			c.Add(at, "is required")
-		}
-		return nil, false
-	case sep == "":
-		return values, true
-	case len(values) > 1:
-		c.Add(at, "must be given once, not "+strconv.Itoa(len(values))+" times")
-		return nil, false
-	}
-	return serverSplit(values[0], sep), true
-}
-
-// serverSplit splits a list value; an empty value is an empty list.
-func serverSplit(s, sep string) []string {
-	if s == "" {
-		return []string{}
-	}
-	return strings.Split(s, sep)
-}
-
-// serverPathList splits a list path parameter: simple (a,b), label (.a,b or .a.b
-// exploded) or matrix (;name=a,b or ;name=a;name=b exploded).
-func serverPathList(s, style, name string, explode bool) []string {
-	switch style {
-	case "label":
-		s = strings.TrimPrefix(s, ".")
-		if explode {
-			return serverSplit(s, ".")
-		}
-	case "matrix":
-		prefix := ";" + name + "="
-		if !explode {
-			return serverSplit(strings.TrimPrefix(s, prefix), ",")
-		}
-		items := strings.Split(s, ";")[1:]
-		for i := range items {
-			items[i] = strings.TrimPrefix(items[i], name+"=")
-		}
-		return items
-	}
-	return serverSplit(s, ",")
-}
-
-// serverHeaderText writes a header value that is not a scalar as JSON text.
-func serverHeaderText(v any) string {
-	data, _ := json.Marshal(v)
-	return string(data)
-}
-
-// serverHeaderValue is the one value of a header parameter.
-func serverHeaderValue(c *livegenrt.State, at *livegenrt.Path, h http.Header, name string, required bool) (string, bool) {
-	values := h.Values(name)
-	switch len(values) {
-	case 0:
-		if required {
-			c.Add(at, "is required")
-		}
-		return "", false
-	case 1:
-		return values[0], true
-	}
-	c.Add(at, "must be given once")
-	return "", false
-}
-
-// serverHeaderList is the comma-separated items of a header parameter, over all its lines.
-func serverHeaderList(c *livegenrt.State, at *livegenrt.Path, h http.Header, name string, required bool) ([]string, bool) {
-	values := h.Values(name)
-	if len(values) == 0 {
-		if required {
-			c.Add(at, "is required")
-		}
-		return nil, false
-	}
-	items := serverSplit(strings.Join(values, ","), ",")
-	for i := range items {
-		items[i] = strings.TrimSpace(items[i])
-	}
-	return items, true
-}
-
-// serverCookieValue is the value of a cookie parameter.
-func serverCookieValue(c *livegenrt.State, at *livegenrt.Path, r *http.Request, name string, required bool) (string, bool) {
-	ck, err := r.Cookie(name)
-	if err != nil {
-		if required {
-			c.Add(at, "is required")
-		}
-		return "", false
-	}
-	return ck.Value, true
-}
-
-// serverCookieList is the comma-separated items of a cookie parameter.
-func serverCookieList(c *livegenrt.State, at *livegenrt.Path, r *http.Request, name string, required bool) ([]string, bool) {
-	s, ok := serverCookieValue(c, at, r, name, required)
-	if !ok {
-		return nil, false
-	}
-	return serverSplit(s, ","), true
 }
 
 // serverParsed parses the text s of a parameter that is there (found), reporting the
@@ -245,42 +75,42 @@ func serverParamPtr[T any](v T, ok bool) *T {
 // serverQueryOf is the value of a query parameter, parsed by parse; false when absent or wrong.
 func serverQueryOf[T any](c *livegenrt.State, q url.Values, name string, required bool, parse func(string) (T, string)) (T, bool) {
 	at := &livegenrt.Path{In: "query", Name: name}
-	s, ok := serverQueryValue(c, at, q, name, required)
+	s, ok := livegenrt.ServerQueryValue(c, at, q, name, required)
 	return serverParsed(c, at, s, ok, parse)
 }
 
 // serverQueryListOf is the items of a query parameter, parsed by parse.
 func serverQueryListOf[T any](c *livegenrt.State, q url.Values, name, sep string, required bool, parse func(string) (T, string)) ([]T, bool) {
 	at := &livegenrt.Path{In: "query", Name: name}
-	items, ok := serverQueryList(c, at, q, name, sep, required)
+	items, ok := livegenrt.ServerQueryList(c, at, q, name, sep, required)
 	return serverParsedList(c, at, items, ok, parse)
 }
 
 // serverHeaderOf is the value of a header parameter, parsed by parse; false when absent or wrong.
 func serverHeaderOf[T any](c *livegenrt.State, h http.Header, name string, required bool, parse func(string) (T, string)) (T, bool) {
 	at := &livegenrt.Path{In: "header", Name: name}
-	s, ok := serverHeaderValue(c, at, h, name, required)
+	s, ok := livegenrt.ServerHeaderValue(c, at, h, name, required)
 	return serverParsed(c, at, s, ok, parse)
 }
 
 // serverHeaderListOf is the items of a header parameter, parsed by parse.
 func serverHeaderListOf[T any](c *livegenrt.State, h http.Header, name string, required bool, parse func(string) (T, string)) ([]T, bool) {
 	at := &livegenrt.Path{In: "header", Name: name}
-	items, ok := serverHeaderList(c, at, h, name, required)
+	items, ok := livegenrt.ServerHeaderList(c, at, h, name, required)
 	return serverParsedList(c, at, items, ok, parse)
 }
 
 // serverCookieOf is the value of a cookie parameter, parsed by parse; false when absent or wrong.
 func serverCookieOf[T any](c *livegenrt.State, r *http.Request, name string, required bool, parse func(string) (T, string)) (T, bool) {
 	at := &livegenrt.Path{In: "cookie", Name: name}
-	s, ok := serverCookieValue(c, at, r, name, required)
+	s, ok := livegenrt.ServerCookieValue(c, at, r, name, required)
 	return serverParsed(c, at, s, ok, parse)
 }
 
 // serverCookieListOf is the items of a cookie parameter, parsed by parse.
 func serverCookieListOf[T any](c *livegenrt.State, r *http.Request, name string, required bool, parse func(string) (T, string)) ([]T, bool) {
 	at := &livegenrt.Path{In: "cookie", Name: name}
-	items, ok := serverCookieList(c, at, r, name, required)
+	items, ok := livegenrt.ServerCookieList(c, at, r, name, required)
 	return serverParsedList(c, at, items, ok, parse)
 }
 
@@ -327,7 +157,7 @@ func serverParseFloatOf[T ~float32 | ~float64](s string) (T, string) {
 
 // serverParseBoolOf parses true or false, as JSON writes them.
 func serverParseBoolOf[T ~bool](s string) (T, string) {
-	return s == "true", serverProblemUnless(s == "true" || s == "false", "must be true or false")
+	return s == "true", livegenrt.ServerProblemUnless(s == "true" || s == "false", "must be true or false")
 }
 
 // serverTextOf is text as the string type T: nothing to parse.
@@ -335,41 +165,12 @@ func serverTextOf[T ~string](s string) (T, string) {
 	return T(s), ""
 }
 
-// serverProblemUnless is problem unless ok.
-func serverProblemUnless(ok bool, problem string) string {
-	if ok {
-		return ""
-	}
-	return problem
-}
-
-// serverParseTime parses an RFC 3339 date-time. A '+' that the query turned into a
-// space (an unescaped time zone offset) is read as '+'.
-func serverParseTime(s string) (time.Time, string) {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil && strings.Contains(s, " ") {
-		t, err = time.Parse(time.RFC3339, strings.ReplaceAll(s, " ", "+"))
-	}
-	return t, serverProblemUnless(err == nil, "must be a date-time (RFC 3339, such as 2025-05-15T01:22:21Z)")
-}
-
-// serverParseBytes decodes base64 text (format byte).
-func serverParseBytes(s string) ([]byte, string) {
-	b, err := base64.StdEncoding.DecodeString(s)
-	return b, serverProblemUnless(err == nil, "must be base64 text")
-}
-
-// serverAnyText is text as a value of any type.
-func serverAnyText(s string) (any, string) {
-	return s, ""
-}
-
 // serverParseUnionOf reads the text of a oneOf/anyOf of scalars, as clients write
 // the variant that is set: a number or true/false as JSON when the union takes it
 // so (its decoder picks the variant in spec order), anything else as a string.
 func serverParseUnionOf[T any](s string) (T, string) {
 	var v T
-	if serverLooksScalar(s) && json.Unmarshal([]byte(s), &v) == nil {
+	if livegenrt.ServerLooksScalar(s) && json.Unmarshal([]byte(s), &v) == nil {
 		return v, ""
 	}
 	if json.Unmarshal([]byte(strconv.Quote(s)), &v) == nil {
@@ -384,7 +185,7 @@ func serverParseUnionOf[T any](s string) (T, string) {
 func serverQueryUnionOf[T any](c *livegenrt.State, q url.Values, name, sep string, required bool) (T, bool) {
 	at := &livegenrt.Path{In: "query", Name: name}
 	var v T
-	items, ok := serverQueryList(c, at, q, name, sep, required)
+	items, ok := livegenrt.ServerQueryList(c, at, q, name, sep, required)
 	if !ok {
 		return v, false
 	}
@@ -396,7 +197,7 @@ func serverQueryUnionOf[T any](c *livegenrt.State, q url.Values, name, sep strin
 	list := make([]json.RawMessage, len(items))
 	for i, s := range items {
 		list[i] = json.RawMessage(strconv.Quote(s))
-		if serverLooksScalar(s) {
+		if livegenrt.ServerLooksScalar(s) {
 			list[i] = json.RawMessage(s)
 		}
 	}
@@ -406,15 +207,6 @@ func serverQueryUnionOf[T any](c *livegenrt.State, q url.Values, name, sep strin
 		return v, false
 	}
 	return v, true
-}
-
-// serverLooksScalar reports whether s reads as a JSON number or boolean.
-func serverLooksScalar(s string) bool {
-	if s == "true" || s == "false" {
-		return true
-	}
-	_, err := strconv.ParseFloat(s, 64)
-	return err == nil && s != "" && strings.IndexAny(s, "xXpPiInN_") < 0
 }
 
 // serverForm is how a form body maps onto its type: shape gives the JSON kind of
@@ -598,67 +390,4 @@ func (form *serverForm) list(v map[string]any, path string) ([]any, bool) {
 		out[i] = form.value(item, path+"[]")
 	}
 	return out, true
-}
-
-// serverParamJSONError reports a parameter value, the JSON text data, that does not
-// decode into its type, at the member that is wrong (lines[0][quantity]).
-func serverParamJSONError(c *livegenrt.State, at *livegenrt.Path, data []byte, err error) {
-	var te *json.UnmarshalTypeError
-	if !errors.As(err, &te) || te.Type == nil {
-		c.Add(at, "is not valid: "+err.Error())
-		return
-	}
-	at = serverJSONPathAt(at, data, te.Offset)
-	want := te.Type.String()
-	switch {
-	case strings.Contains(want, "int"):
-		c.Add(at, "must be an integer")
-	case strings.Contains(want, "float"):
-		c.Add(at, "must be a number")
-	case want == "bool":
-		c.Add(at, "must be true or false")
-	default:
-		c.Add(at, "must not be a "+te.Value)
-	}
-}
-
-// serverJSONPathAt is the path below at of the value of data that ends at offset,
-// with the list indices that a decoding error's Field leaves out.
-func serverJSONPathAt(at *livegenrt.Path, data []byte, offset int64) *livegenrt.Path {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	// Each open container: its path, and for an object whether a key is next.
-	type open struct {
-		at          *livegenrt.Path
-		object, key bool
-		index       int
-	}
-	stack := []open{{at: at}}
-	here := at
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return here
-		}
-		top := &stack[len(stack)-1]
-		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
-			stack = stack[:len(stack)-1]
-			continue
-		}
-		if top.object && top.key {
-			name, _ := tok.(string)
-			here, top.key = top.at.Field(name), false
-			continue
-		}
-		if top.object {
-			top.key = true
-		} else if len(stack) > 1 {
-			here, top.index = top.at.Item(top.index), top.index+1
-		}
-		if dec.InputOffset() >= offset {
-			return here
-		}
-		if d, ok := tok.(json.Delim); ok {
-			stack = append(stack, open{at: here, object: d == '{', key: d == '{'})
-		}
-	}
 }

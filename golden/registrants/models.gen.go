@@ -3,6 +3,8 @@
 // Package registrants is generated from Registrants (version 1).
 package registrants
 
+import livegenrt "github.com/seed-0d47db62/livegen/golden/registrants/internal/livegenrt"
+
 // InsertInvitees200ResponseBody is defined by the schema at
 // /paths/~1invitees~1bulkInsert/post/responses/200/content/application~1json/schema.
 type InsertInvitees200ResponseBody struct {
@@ -50,7 +52,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantLanguage) Valid() bool {
-	return enumListedString(string(v), enumValuesOfRegistrantLanguage)
+	return livegenrt.EnumListedString(string(v), enumValuesOfRegistrantLanguage)
 }
 
 // enumValuesOfRegistrantLanguage lists the values, for Valid (through a shared helper) and RegistrantLanguageValues.
@@ -78,7 +80,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantNoOfEmployees) Valid() bool {
-	return enumListedString(string(v), enumValuesOfRegistrantNoOfEmployees)
+	return livegenrt.EnumListedString(string(v), enumValuesOfRegistrantNoOfEmployees)
 }
 
 // enumValuesOfRegistrantNoOfEmployees lists the values, for Valid (through a shared helper) and RegistrantNoOfEmployeesValues.
@@ -106,7 +108,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RegistrantRoleInPurchaseProcess) Valid() bool {
-	return enumListedString(string(v), enumValuesOfRegistrantRoleInPurchaseProcess)
+	return livegenrt.EnumListedString(string(v), enumValuesOfRegistrantRoleInPurchaseProcess)
 }
 
 // enumValuesOfRegistrantRoleInPurchaseProcess lists the values, for Valid (through a shared helper) and RegistrantRoleInPurchaseProcessValues.
@@ -125,18 +127,4 @@ func RegistrantRoleInPurchaseProcessValues() []RegistrantRoleInPurchaseProcess {
 type AddRegistrantParams struct {
 	// query parameter occurrence_ids
 	OccurrenceIDs []string
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

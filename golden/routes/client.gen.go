@@ -3,49 +3,33 @@
 package routes
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/routes/internal/livegenrt"
 	"io"
 	"iter"
-	"math/rand/v2"
 	"net/http"
 	"net/url"
-	"reflect"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
 // Client calls Routes: one method per operation, named after its
 // operationId. It is safe for concurrent use; create it with NewClient.
 type Client struct {
-	baseURL          string
-	httpClient       HTTPDoer
-	editors          []RequestEditorFn
-	userAgent        string
-	retry            RetryPolicy
-	maxResponseBytes int64 // cap of a success body; 0 is clientMaxResponseBytes
-	strict           bool  // misfits are errors
-	// now and sleep are the clock of the retry loop; tests replace them.
-	now   func() time.Time
-	sleep func(ctx context.Context, d time.Duration) error
+	// engine sends the calls: the transport, editors, retries and decoding.
+	engine livegenrt.ClientEngine
 }
 
 // HTTPDoer sends HTTP requests; *http.Client is one. Wrap one to trace, log or
 // rate-limit the calls.
-type HTTPDoer interface {
-	Do(req *http.Request) (*http.Response, error)
-}
+type HTTPDoer = livegenrt.HTTPDoer
 
 // RequestEditorFn changes a request before it is sent, to add a header or sign it.
 // Editors run on every attempt, retries included; an error stops the call.
-type RequestEditorFn func(ctx context.Context, req *http.Request) error
+type RequestEditorFn = livegenrt.RequestEditorFn
 
 // ClientOption configures a Client in NewClient.
 type ClientOption func(c *Client) error
@@ -61,12 +45,13 @@ func NewClient(baseURL string, opts ...ClientOption) (*Client, error) {
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
 		return nil, fmt.Errorf("routes: NewClient: base URL %q is not an absolute http or https URL without query", baseURL)
 	}
-	c := &Client{
-		baseURL:    strings.TrimSuffix(baseURL, "/"),
-		httpClient: http.DefaultClient,
-		now:        time.Now,
-		sleep:      clientSleep,
-	}
+	c := &Client{engine: livegenrt.ClientEngine{
+		BaseURL:    strings.TrimSuffix(baseURL, "/"),
+		HTTPClient: http.DefaultClient,
+		Now:        time.Now,
+		Nullable:   clientNullableValue,
+		Sleep:      livegenrt.ClientSleep,
+	}}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -85,7 +70,7 @@ func WithHTTPClient(doer HTTPDoer) ClientOption {
 		if doer == nil {
 			return errors.New("WithHTTPClient: the client is nil")
 		}
-		c.httpClient = doer
+		c.engine.HTTPClient = doer
 		return nil
 	}
 }
@@ -97,7 +82,7 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 		if fn == nil {
 			return errors.New("WithRequestEditorFn: the editor is nil")
 		}
-		c.editors = append(c.editors, fn)
+		c.engine.Editors = append(c.engine.Editors, fn)
 		return nil
 	}
 }
@@ -105,7 +90,7 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // WithUserAgent sets the User-Agent header of every request.
 func WithUserAgent(userAgent string) ClientOption {
 	return func(c *Client) error {
-		c.userAgent = userAgent
+		c.engine.UserAgent = userAgent
 		return nil
 	}
 }
@@ -114,7 +99,7 @@ func WithUserAgent(userAgent string) ClientOption {
 // RetryPolicy{MaxAttempts: 1} turns retries off.
 func WithRetryPolicy(policy RetryPolicy) ClientOption {
 	return func(c *Client) error {
-		c.retry = policy
+		c.engine.Retry = policy
 		return nil
 	}
 }
@@ -126,7 +111,7 @@ func WithMaxResponseBytes(n int64) ClientOption {
 		if n <= 0 {
 			return errors.New("WithMaxResponseBytes: the cap is not positive")
 		}
-		c.maxResponseBytes = n
+		c.engine.MaxResponseBytes = n
 		return nil
 	}
 }
@@ -136,9 +121,20 @@ func WithMaxResponseBytes(n int64) ClientOption {
 // Without it such answers succeed and their misfits are reported to RecordAnswer.
 func WithStrictDecoding() ClientOption {
 	return func(c *Client) error {
-		c.strict = true
+		c.engine.Strict = true
 		return nil
 	}
+}
+
+// clientNullableValue makes n, when it is a Nullable, hold a value and returns a
+// pointer to that value; nil otherwise. The tolerant decoder of the runtime calls it.
+func clientNullableValue(n any) any {
+	if n, ok := n.(interface {
+		nullableValue() any
+	}); ok {
+		return n.nullableValue()
+	}
+	return nil
 }
 
 // RetryPolicy says when a call is sent again. A call is retried when the server
@@ -152,100 +148,21 @@ func WithStrictDecoding() ClientOption {
 // attempt would start after MaxElapsed or after the context's deadline, and when
 // the context ends; the last answer is then returned as an *APIError. Zero fields
 // take the defaults that their comments give.
-type RetryPolicy struct {
-	// MaxAttempts is the number of attempts, the first included; 1 turns retries off. Default 3.
-	MaxAttempts int
-	// MaxElapsed bounds the time from the first attempt to the start of the last, waits
-	// included. Default 1 minute.
-	MaxElapsed time.Duration
-	// BaseDelay is the backoff before the first retry; it doubles for each retry after that.
-	// Default 500ms.
-	BaseDelay time.Duration
-	// MaxDelay caps a backoff, but not a Retry-After delay, which the server chose. Default 10s.
-	MaxDelay time.Duration
-	// RetryNonIdempotent also retries POST and PATCH calls on 503, for operations that the
-	// caller knows are safe to repeat.
-	RetryNonIdempotent bool
-}
+type RetryPolicy = livegenrt.RetryPolicy
 
 // APIError is an answer that a call does not succeed with: every status outside
 // 2xx (every 2xx status is a success, documented or not). Find it with errors.As.
-type APIError struct {
-	// Operation is the operationId of the call ("getAccountLink").
-	Operation string
-	// Method and Path are the request's method and path (after the base URL, without the query).
-	Method, Path string
-	// StatusCode is the HTTP status of the answer.
-	StatusCode int
-	// Description is the spec's description of the status for this operation; empty when the
-	// spec has none.
-	Description string
-	// Header holds the headers of the answer.
-	Header http.Header
-	// Body is the decoded error body: a pointer to the Go type that the spec gives for this
-	// status. It is nil when the spec gives none or the body does not decode into it.
-	Body any
-	// RawBody is the body of the answer, at most 64 KiB of it.
-	RawBody []byte
-}
-
-// Error says which call failed, with which status, and why.
-func (e *APIError) Error() string {
-	msg := fmt.Sprintf("routes: %s: %d %s", e.Operation, e.StatusCode, http.StatusText(e.StatusCode))
-	if e.Description != "" {
-		msg += ": " + e.Description
-	}
-	if ct := e.Header.Get("Content-Type"); len(e.RawBody) > 0 && !clientIsJSON(ct) && !json.Valid(e.RawBody) {
-		// A proxy's page rather than the API's answer: say so.
-		msg += " (" + ct + ")"
-	}
-	if len(e.RawBody) > 0 {
-		msg += ": " + clientSnippet(e.RawBody)
-	}
-	return msg
-}
-
-// clientSnippet is the start of a body on one line, for error messages.
-func clientSnippet(body []byte) string {
-	text := strings.Join(strings.Fields(string(body[:min(len(body), 300)])), " ")
-	if len(text) > 200 || len(body) > 300 {
-		text = text[:min(len(text), 200)] + "..."
-	}
-	return strings.ToValidUTF8(text, "?")
-}
+type APIError = livegenrt.APIError
 
 // Misfit is a value of a success answer that does not fit the Go type that the
 // spec gives it: an object where a string is declared, a string where a number
 // is, a number out of range. The call still succeeds: the misfit stays the zero
 // value of its field and every other value is decoded. A body that is not JSON
 // at all is one misfit with an empty Pointer.
-type Misfit struct {
-	// Name is the property name or array index of the value; empty for the whole body.
-	Name string
-	// Pointer is the JSON pointer of the value in the body (RFC 6901), such as
-	// /items/0/videoUrl.
-	Pointer string
-	// Raw is the value as the server sent it (for a body that is not JSON, its first bytes).
-	Raw []byte
-	// Problem says why the value does not fit.
-	Problem string
-}
+type Misfit = livegenrt.Misfit
 
 // Answer is the final answer of a call as the client received it; see RecordAnswer.
-type Answer struct {
-	// StatusCode is the HTTP status of the answer.
-	StatusCode int
-	// Header holds the headers of the answer.
-	Header http.Header
-	// Body is the body of the answer as read (an error body at most 64 KiB of it).
-	Body []byte
-	// Misfits lists the values of a success answer that did not fit their Go types: array items
-	// in order, object members by name.
-	Misfits []Misfit
-}
-
-// answerKey is the context key under which RecordAnswer keeps its Answer.
-type answerKey struct{}
+type Answer = livegenrt.Answer
 
 // RecordAnswer returns a copy of ctx with which a call records its final answer
 // in into: the status, headers and body, and the misfits of a success answer.
@@ -259,11 +176,15 @@ type answerKey struct{}
 //	live, err := c.GetLive(RecordAnswer(ctx, &answer), id)
 //	for _, m := range answer.Misfits { log.Printf("%s: %s", m.Pointer, m.Raw) }
 func RecordAnswer(ctx context.Context, into *Answer) context.Context {
-	return context.WithValue(ctx, answerKey{}, into)
+	return context.WithValue(ctx, livegenrt.AnswerKey{}, into)
 }
 
 // clientOpGetAccountLink is how the calls of GetAccountLink start.
-var clientOpGetAccountLink = clientOp{"getAccountLink", http.MethodGet, "application/json"}
+var clientOpGetAccountLink = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getAccountLink",
+	Method: http.MethodGet,
+}
 
 // GetAccountLink: A parameter named twice is two parameters.
 //
@@ -272,16 +193,20 @@ var clientOpGetAccountLink = clientOp{"getAccountLink", http.MethodGet, "applica
 // Answers:
 //   - 200 (result): The link.
 func (c *Client) GetAccountLink(ctx context.Context, accountID string, accountID2 string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetAccountLink, "/accounts/"+url.PathEscape(accountID)+"/links/"+url.PathEscape(accountID2), opts)
-	s.emptyPath("accountId", accountID == "")
-	s.emptyPath("accountId", accountID2 == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetAccountLink, "/accounts/"+url.PathEscape(accountID)+"/links/"+url.PathEscape(accountID2), opts)
+	s.EmptyPath("accountId", accountID == "")
+	s.EmptyPath("accountId", accountID2 == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetBoard is how the calls of GetBoard start.
-var clientOpGetBoard = clientOp{"getBoard", http.MethodGet, "application/json"}
+var clientOpGetBoard = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getBoard",
+	Method: http.MethodGet,
+}
 
 // GetBoard: Nothing tells it apart from getBoardsByFilter; it serves both unless the Server
 // chooses.
@@ -291,15 +216,19 @@ var clientOpGetBoard = clientOp{"getBoard", http.MethodGet, "application/json"}
 // Answers:
 //   - 200 (result): The board.
 func (c *Client) GetBoard(ctx context.Context, boardID string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetBoard, "/boards/"+url.PathEscape(boardID), opts)
-	s.emptyPath("boardId", boardID == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetBoard, "/boards/"+url.PathEscape(boardID), opts)
+	s.EmptyPath("boardId", boardID == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetBoardsByFilter is how the calls of GetBoardsByFilter start.
-var clientOpGetBoardsByFilter = clientOp{"getBoardsByFilter", http.MethodGet, "application/json"}
+var clientOpGetBoardsByFilter = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getBoardsByFilter",
+	Method: http.MethodGet,
+}
 
 // GetBoardsByFilter: GET /boards/{filter}.
 //
@@ -308,15 +237,19 @@ var clientOpGetBoardsByFilter = clientOp{"getBoardsByFilter", http.MethodGet, "a
 // Answers:
 //   - 200 (result): The boards.
 func (c *Client) GetBoardsByFilter(ctx context.Context, filter string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetBoardsByFilter, "/boards/"+url.PathEscape(filter), opts)
-	s.emptyPath("filter", filter == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetBoardsByFilter, "/boards/"+url.PathEscape(filter), opts)
+	s.EmptyPath("filter", filter == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpChat is how the calls of Chat start.
-var clientOpChat = clientOp{"chat", http.MethodPost, "application/json"}
+var clientOpChat = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "chat",
+	Method: http.MethodPost,
+}
 
 // Chat: POST /chat.
 //
@@ -325,15 +258,19 @@ var clientOpChat = clientOp{"chat", http.MethodPost, "application/json"}
 // Answers:
 //   - 200 (result): The answer.
 func (c *Client) Chat(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpChat, "/chat", opts)
-	s.setJSON("application/json", body)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpChat, "/chat", opts)
+	s.SetJSON("application/json", body)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpChatStream is how the calls of ChatStream start.
-var clientOpChatStream = clientOp{"chatStream", http.MethodPost, "text/event-stream"}
+var clientOpChatStream = livegenrt.ClientOp{
+	Accept: "text/event-stream",
+	ID:     "chatStream",
+	Method: http.MethodPost,
+}
 
 // ChatStream: It answers an event stream, so a request that accepts one is its.
 //
@@ -345,14 +282,18 @@ var clientOpChatStream = clientOp{"chatStream", http.MethodPost, "text/event-str
 // WithStrictDecoding. An error status, a transport error and the end of ctx are yielded
 // once, and end the stream. Breaking out of the loop closes the connection.
 func (c *Client) ChatStream(ctx context.Context, body ChatRequest, opts ...RequestEditorFn) iter.Seq2[Served, error] {
-	s := &clientCall{}
-	s.start(&clientOpChatStream, "/chat", opts)
-	s.setJSON("application/json", body)
-	return clientStream[Served](c, ctx, s, clientSSE, nil)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpChatStream, "/chat", opts)
+	s.SetJSON("application/json", body)
+	return clientStream[Served](c, ctx, s, livegenrt.ClientSSE, nil)
 }
 
 // clientOpListConversations is how the calls of ListConversations start.
-var clientOpListConversations = clientOp{"listConversations", http.MethodGet, "application/json"}
+var clientOpListConversations = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "listConversations",
+	Method: http.MethodGet,
+}
 
 // ListConversations: GET /conversations.
 //
@@ -361,14 +302,18 @@ var clientOpListConversations = clientOp{"listConversations", http.MethodGet, "a
 // Answers:
 //   - 200 (result): The conversations.
 func (c *Client) ListConversations(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpListConversations, "/conversations", opts)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpListConversations, "/conversations", opts)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpStartConversationStream is how the calls of StartConversationStream start.
-var clientOpStartConversationStream = clientOp{"startConversationStream", http.MethodPost, "application/json"}
+var clientOpStartConversationStream = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "startConversationStream",
+	Method: http.MethodPost,
+}
 
 // StartConversationStream: A
 //
@@ -377,14 +322,18 @@ var clientOpStartConversationStream = clientOp{"startConversationStream", http.M
 // Answers:
 //   - 200 (result): Started.
 func (c *Client) StartConversationStream(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpStartConversationStream, "/conversations", opts)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpStartConversationStream, "/conversations", opts)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpUpdateFile is how the calls of UpdateFile start.
-var clientOpUpdateFile = clientOp{"updateFile", http.MethodPut, "application/json"}
+var clientOpUpdateFile = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "updateFile",
+	Method: http.MethodPut,
+}
 
 // UpdateFile: The general operation of its twins, which serves what they do not take.
 //
@@ -393,19 +342,23 @@ var clientOpUpdateFile = clientOp{"updateFile", http.MethodPut, "application/jso
 // Answers:
 //   - 200 (result): Updated.
 func (c *Client) UpdateFile(ctx context.Context, fileID string, params *UpdateFileParams, body *UpdateFileRequestBody, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpUpdateFile, "/files/"+url.PathEscape(fileID), opts)
-	s.emptyPath("fileId", fileID == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpUpdateFile, "/files/"+url.PathEscape(fileID), opts)
+	s.EmptyPath("fileId", fileID == "")
 	if params != nil {
-		clientOpt(s, clientInQuery, "fields", params.Fields, clientString)
+		clientOpt(s, livegenrt.ClientInQuery, "fields", params.Fields, clientString)
 	}
-	clientOptJSON(s, "application/json", body != nil, body)
+	livegenrt.ClientOptJSON(s, "application/json", body != nil, body)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpAddSharedLink is how the calls of AddSharedLink start.
-var clientOpAddSharedLink = clientOp{"addSharedLink", http.MethodPut, "application/json"}
+var clientOpAddSharedLink = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "addSharedLink",
+	Method: http.MethodPut,
+}
 
 // AddSharedLink: The same request as updateFile once the fragment is dropped; a required
 // query tells them apart.
@@ -415,19 +368,23 @@ var clientOpAddSharedLink = clientOp{"addSharedLink", http.MethodPut, "applicati
 // Answers:
 //   - 200 (result): Linked.
 func (c *Client) AddSharedLink(ctx context.Context, fileID string, params *AddSharedLinkParams, body *AddSharedLinkRequestBody, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpAddSharedLink, "/files/"+url.PathEscape(fileID), opts)
-	s.emptyPath("fileId", fileID == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpAddSharedLink, "/files/"+url.PathEscape(fileID), opts)
+	s.EmptyPath("fileId", fileID == "")
 	if params != nil {
-		s.query.Set("fields", params.Fields)
+		s.Query.Set("fields", params.Fields)
 	}
-	clientOptJSON(s, "application/json", body != nil, body)
+	livegenrt.ClientOptJSON(s, "application/json", body != nil, body)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpRemoveSharedLink is how the calls of RemoveSharedLink start.
-var clientOpRemoveSharedLink = clientOp{"removeSharedLink", http.MethodPut, "application/json"}
+var clientOpRemoveSharedLink = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "removeSharedLink",
+	Method: http.MethodPut,
+}
 
 // RemoveSharedLink: The same request as addSharedLink but for its body, whose shared_link
 // may be null.
@@ -437,19 +394,23 @@ var clientOpRemoveSharedLink = clientOp{"removeSharedLink", http.MethodPut, "app
 // Answers:
 //   - 200 (result): Unlinked.
 func (c *Client) RemoveSharedLink(ctx context.Context, fileID string, params *RemoveSharedLinkParams, body *RemoveSharedLinkRequestBody, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpRemoveSharedLink, "/files/"+url.PathEscape(fileID), opts)
-	s.emptyPath("fileId", fileID == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpRemoveSharedLink, "/files/"+url.PathEscape(fileID), opts)
+	s.EmptyPath("fileId", fileID == "")
 	if params != nil {
-		s.query.Set("fields", params.Fields)
+		s.Query.Set("fields", params.Fields)
 	}
-	clientOptJSON(s, "application/json", body != nil, body)
+	livegenrt.ClientOptJSON(s, "application/json", body != nil, body)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpAddFolderSharedLink is how the calls of AddFolderSharedLink start.
-var clientOpAddFolderSharedLink = clientOp{"addFolderSharedLink", http.MethodPut, "application/json"}
+var clientOpAddFolderSharedLink = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "addFolderSharedLink",
+	Method: http.MethodPut,
+}
 
 // AddFolderSharedLink: The same request as updateFolderSharedLink; whether the folder has a
 // link, which only the server knows, tells them apart.
@@ -459,16 +420,20 @@ var clientOpAddFolderSharedLink = clientOp{"addFolderSharedLink", http.MethodPut
 // Answers:
 //   - 200 (result): Linked.
 func (c *Client) AddFolderSharedLink(ctx context.Context, folderID string, body SharedLinkRequest, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpAddFolderSharedLink, "/folders/"+url.PathEscape(folderID), opts)
-	s.emptyPath("folderId", folderID == "")
-	s.setJSON("application/json", body)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpAddFolderSharedLink, "/folders/"+url.PathEscape(folderID), opts)
+	s.EmptyPath("folderId", folderID == "")
+	s.SetJSON("application/json", body)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpUpdateFolderSharedLink is how the calls of UpdateFolderSharedLink start.
-var clientOpUpdateFolderSharedLink = clientOp{"updateFolderSharedLink", http.MethodPut, "application/json"}
+var clientOpUpdateFolderSharedLink = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "updateFolderSharedLink",
+	Method: http.MethodPut,
+}
 
 // UpdateFolderSharedLink: PUT /folders/{folderId}#updateSharedLink.
 //
@@ -477,16 +442,20 @@ var clientOpUpdateFolderSharedLink = clientOp{"updateFolderSharedLink", http.Met
 // Answers:
 //   - 200 (result): Updated.
 func (c *Client) UpdateFolderSharedLink(ctx context.Context, folderID string, body SharedLinkRequest, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpUpdateFolderSharedLink, "/folders/"+url.PathEscape(folderID), opts)
-	s.emptyPath("folderId", folderID == "")
-	s.setJSON("application/json", body)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpUpdateFolderSharedLink, "/folders/"+url.PathEscape(folderID), opts)
+	s.EmptyPath("folderId", folderID == "")
+	s.SetJSON("application/json", body)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetItem is how the calls of GetItem start.
-var clientOpGetItem = clientOp{"getItem", http.MethodGet, "application/json"}
+var clientOpGetItem = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getItem",
+	Method: http.MethodGet,
+}
 
 // GetItem: An integer path parameter tells it apart from getItemBySlug.
 //
@@ -495,14 +464,18 @@ var clientOpGetItem = clientOp{"getItem", http.MethodGet, "application/json"}
 // Answers:
 //   - 200 (result): The item.
 func (c *Client) GetItem(ctx context.Context, itemID int, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetItem, "/items/"+strconv.FormatInt(int64(itemID), 10), opts)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetItem, "/items/"+strconv.FormatInt(int64(itemID), 10), opts)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetItemBySlug is how the calls of GetItemBySlug start.
-var clientOpGetItemBySlug = clientOp{"getItemBySlug", http.MethodGet, "application/json"}
+var clientOpGetItemBySlug = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getItemBySlug",
+	Method: http.MethodGet,
+}
 
 // GetItemBySlug: GET /items/{slug}.
 //
@@ -511,15 +484,19 @@ var clientOpGetItemBySlug = clientOp{"getItemBySlug", http.MethodGet, "applicati
 // Answers:
 //   - 200 (result): The item.
 func (c *Client) GetItemBySlug(ctx context.Context, slug string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetItemBySlug, "/items/"+url.PathEscape(slug), opts)
-	s.emptyPath("slug", slug == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetItemBySlug, "/items/"+url.PathEscape(slug), opts)
+	s.EmptyPath("slug", slug == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetInvitee is how the calls of GetInvitee start.
-var clientOpGetInvitee = clientOp{"getInvitee", http.MethodGet, "application/json"}
+var clientOpGetInvitee = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getInvitee",
+	Method: http.MethodGet,
+}
 
 // GetInvitee: ServeMux calls this path and the one above conflicting.
 //
@@ -528,15 +505,19 @@ var clientOpGetInvitee = clientOp{"getInvitee", http.MethodGet, "application/jso
 // Answers:
 //   - 200 (result): The invitee.
 func (c *Client) GetInvitee(ctx context.Context, inviteeID string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetInvitee, "/meetings/invitees/"+url.PathEscape(inviteeID), opts)
-	s.emptyPath("inviteeId", inviteeID == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetInvitee, "/meetings/invitees/"+url.PathEscape(inviteeID), opts)
+	s.EmptyPath("inviteeId", inviteeID == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpListInvitees is how the calls of ListInvitees start.
-var clientOpListInvitees = clientOp{"listInvitees", http.MethodGet, "application/json"}
+var clientOpListInvitees = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "listInvitees",
+	Method: http.MethodGet,
+}
 
 // ListInvitees: GET /meetings/{meetingId}/invitees.
 //
@@ -545,15 +526,19 @@ var clientOpListInvitees = clientOp{"listInvitees", http.MethodGet, "application
 // Answers:
 //   - 200 (result): The invitees.
 func (c *Client) ListInvitees(ctx context.Context, meetingID string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpListInvitees, "/meetings/"+url.PathEscape(meetingID)+"/invitees", opts)
-	s.emptyPath("meetingId", meetingID == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpListInvitees, "/meetings/"+url.PathEscape(meetingID)+"/invitees", opts)
+	s.EmptyPath("meetingId", meetingID == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetPage is how the calls of GetPage start.
-var clientOpGetPage = clientOp{"getPage", http.MethodGet, "application/json"}
+var clientOpGetPage = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getPage",
+	Method: http.MethodGet,
+}
 
 // GetPage: Two parameters separated by text.
 //
@@ -562,15 +547,19 @@ var clientOpGetPage = clientOp{"getPage", http.MethodGet, "application/json"}
 // Answers:
 //   - 200 (result): The page.
 func (c *Client) GetPage(ctx context.Context, page int, format string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetPage, "/pages/"+strconv.FormatInt(int64(page), 10)+"."+url.PathEscape(format), opts)
-	s.emptyPath("format", format == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetPage, "/pages/"+strconv.FormatInt(int64(page), 10)+"."+url.PathEscape(format), opts)
+	s.EmptyPath("format", format == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetPair is how the calls of GetPair start.
-var clientOpGetPair = clientOp{"getPair", http.MethodGet, "application/json"}
+var clientOpGetPair = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getPair",
+	Method: http.MethodGet,
+}
 
 // GetPair: Two parameters side by side; the first holds one character.
 //
@@ -579,16 +568,20 @@ var clientOpGetPair = clientOp{"getPair", http.MethodGet, "application/json"}
 // Answers:
 //   - 200 (result): The pair.
 func (c *Client) GetPair(ctx context.Context, a string, b string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetPair, "/pairs/"+url.PathEscape(a)+url.PathEscape(b), opts)
-	s.emptyPath("a", a == "")
-	s.emptyPath("b", b == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetPair, "/pairs/"+url.PathEscape(a)+url.PathEscape(b), opts)
+	s.EmptyPath("a", a == "")
+	s.EmptyPath("b", b == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetPeriodReport is how the calls of GetPeriodReport start.
-var clientOpGetPeriodReport = clientOp{"getPeriodReport", http.MethodGet, "application/json"}
+var clientOpGetPeriodReport = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getPeriodReport",
+	Method: http.MethodGet,
+}
 
 // GetPeriodReport: An enum path parameter tells it apart from getReport.
 //
@@ -597,15 +590,19 @@ var clientOpGetPeriodReport = clientOp{"getPeriodReport", http.MethodGet, "appli
 // Answers:
 //   - 200 (result): The report.
 func (c *Client) GetPeriodReport(ctx context.Context, period GetPeriodReportPeriod, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetPeriodReport, "/reports/"+url.PathEscape(string(period)), opts)
-	s.emptyPath("period", period == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetPeriodReport, "/reports/"+url.PathEscape(string(period)), opts)
+	s.EmptyPath("period", period == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetReport is how the calls of GetReport start.
-var clientOpGetReport = clientOp{"getReport", http.MethodGet, "application/json"}
+var clientOpGetReport = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getReport",
+	Method: http.MethodGet,
+}
 
 // GetReport: GET /reports/{reportId}.
 //
@@ -614,15 +611,19 @@ var clientOpGetReport = clientOp{"getReport", http.MethodGet, "application/json"
 // Answers:
 //   - 200 (result): The report.
 func (c *Client) GetReport(ctx context.Context, reportID string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetReport, "/reports/"+url.PathEscape(reportID), opts)
-	s.emptyPath("reportId", reportID == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetReport, "/reports/"+url.PathEscape(reportID), opts)
+	s.EmptyPath("reportId", reportID == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpAddSchemaFields is how the calls of AddSchemaFields start.
-var clientOpAddSchemaFields = clientOp{"addSchemaFields", http.MethodPut, "application/json"}
+var clientOpAddSchemaFields = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "addSchemaFields",
+	Method: http.MethodPut,
+}
 
 // AddSchemaFields: The body's media type tells it apart from updateSchema.
 //
@@ -631,15 +632,19 @@ var clientOpAddSchemaFields = clientOp{"addSchemaFields", http.MethodPut, "appli
 // Answers:
 //   - 200 (result): Added.
 func (c *Client) AddSchemaFields(ctx context.Context, body AddSchemaFieldsRequestBody, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpAddSchemaFields, "/schema", opts)
-	s.setJSON("application/json", body)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpAddSchemaFields, "/schema", opts)
+	s.SetJSON("application/json", body)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpUpdateSchema is how the calls of UpdateSchema start.
-var clientOpUpdateSchema = clientOp{"updateSchema", http.MethodPut, "application/json"}
+var clientOpUpdateSchema = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "updateSchema",
+	Method: http.MethodPut,
+}
 
 // UpdateSchema: PUT /schema#update.
 //
@@ -648,15 +653,19 @@ var clientOpUpdateSchema = clientOp{"updateSchema", http.MethodPut, "application
 // Answers:
 //   - 200 (result): Patched.
 func (c *Client) UpdateSchema(ctx context.Context, body []UpdateSchemaRequestBodyItem, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpUpdateSchema, "/schema", opts)
-	s.setJSON("application/json-patch+json", body)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpUpdateSchema, "/schema", opts)
+	s.SetJSON("application/json-patch+json", body)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetSharedItem is how the calls of GetSharedItem start.
-var clientOpGetSharedItem = clientOp{"getSharedItem", http.MethodGet, "application/json"}
+var clientOpGetSharedItem = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getSharedItem",
+	Method: http.MethodGet,
+}
 
 // GetSharedItem: GET /shared_items.
 //
@@ -665,14 +674,18 @@ var clientOpGetSharedItem = clientOp{"getSharedItem", http.MethodGet, "applicati
 // Answers:
 //   - 200 (result): The item.
 func (c *Client) GetSharedItem(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetSharedItem, "/shared_items", opts)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetSharedItem, "/shared_items", opts)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetSharedFolder is how the calls of GetSharedFolder start.
-var clientOpGetSharedFolder = clientOp{"getSharedFolder", http.MethodGet, "application/json"}
+var clientOpGetSharedFolder = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getSharedFolder",
+	Method: http.MethodGet,
+}
 
 // GetSharedFolder: A required header tells it apart from getSharedItem.
 //
@@ -681,17 +694,21 @@ var clientOpGetSharedFolder = clientOp{"getSharedFolder", http.MethodGet, "appli
 // Answers:
 //   - 200 (result): The folder.
 func (c *Client) GetSharedFolder(ctx context.Context, params *GetSharedFolderParams, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetSharedFolder, "/shared_items", opts)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetSharedFolder, "/shared_items", opts)
 	if params != nil {
-		s.header.Set("boxapi", params.Boxapi)
+		s.Header.Set("boxapi", params.Boxapi)
 	}
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetTagByCode is how the calls of GetTagByCode start.
-var clientOpGetTagByCode = clientOp{"getTagByCode", http.MethodGet, "application/json"}
+var clientOpGetTagByCode = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getTagByCode",
+	Method: http.MethodGet,
+}
 
 // GetTagByCode: A path parameter's pattern tells it apart from getTag.
 //
@@ -700,15 +717,19 @@ var clientOpGetTagByCode = clientOp{"getTagByCode", http.MethodGet, "application
 // Answers:
 //   - 200 (result): The tag.
 func (c *Client) GetTagByCode(ctx context.Context, tagCode string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetTagByCode, "/tags/"+url.PathEscape(tagCode), opts)
-	s.emptyPath("tagCode", tagCode == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetTagByCode, "/tags/"+url.PathEscape(tagCode), opts)
+	s.EmptyPath("tagCode", tagCode == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetTag is how the calls of GetTag start.
-var clientOpGetTag = clientOp{"getTag", http.MethodGet, "application/json"}
+var clientOpGetTag = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getTag",
+	Method: http.MethodGet,
+}
 
 // GetTag: GET /tags/{tagName}.
 //
@@ -717,15 +738,19 @@ var clientOpGetTag = clientOp{"getTag", http.MethodGet, "application/json"}
 // Answers:
 //   - 200 (result): The tag.
 func (c *Client) GetTag(ctx context.Context, tagName string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetTag, "/tags/"+url.PathEscape(tagName), opts)
-	s.emptyPath("tagName", tagName == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetTag, "/tags/"+url.PathEscape(tagName), opts)
+	s.EmptyPath("tagName", tagName == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpExportTasks is how the calls of ExportTasks start.
-var clientOpExportTasks = clientOp{"exportTasks", http.MethodGet, "application/json"}
+var clientOpExportTasks = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "exportTasks",
+	Method: http.MethodGet,
+}
 
 // ExportTasks: Text beats a parameter with text.
 //
@@ -734,14 +759,18 @@ var clientOpExportTasks = clientOp{"exportTasks", http.MethodGet, "application/j
 // Answers:
 //   - 200 (result): Every task.
 func (c *Client) ExportTasks(ctx context.Context, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpExportTasks, "/tasks/export.json", opts)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpExportTasks, "/tasks/export.json", opts)
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetTask is how the calls of GetTask start.
-var clientOpGetTask = clientOp{"getTask", http.MethodGet, "application/json"}
+var clientOpGetTask = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getTask",
+	Method: http.MethodGet,
+}
 
 // GetTask: GET /tasks/{id}.
 //
@@ -750,15 +779,19 @@ var clientOpGetTask = clientOp{"getTask", http.MethodGet, "application/json"}
 // Answers:
 //   - 200 (result): The task.
 func (c *Client) GetTask(ctx context.Context, id string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetTask, "/tasks/"+url.PathEscape(id), opts)
-	s.emptyPath("id", id == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetTask, "/tasks/"+url.PathEscape(id), opts)
+	s.EmptyPath("id", id == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetTaskJSON is how the calls of GetTaskJSON start.
-var clientOpGetTaskJSON = clientOp{"getTaskJSON", http.MethodGet, "application/json"}
+var clientOpGetTaskJSON = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getTaskJSON",
+	Method: http.MethodGet,
+}
 
 // GetTaskJSON: A parameter followed by text in one segment.
 //
@@ -767,15 +800,18 @@ var clientOpGetTaskJSON = clientOp{"getTaskJSON", http.MethodGet, "application/j
 // Answers:
 //   - 200 (result): The task as JSON.
 func (c *Client) GetTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetTaskJSON, "/tasks/"+url.PathEscape(id)+".json", opts)
-	s.emptyPath("id", id == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetTaskJSON, "/tasks/"+url.PathEscape(id)+".json", opts)
+	s.EmptyPath("id", id == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpHeadTaskJSON is how the calls of HeadTaskJSON start.
-var clientOpHeadTaskJSON = clientOp{"headTaskJSON", http.MethodHead, ""}
+var clientOpHeadTaskJSON = livegenrt.ClientOp{
+	ID:     "headTaskJSON",
+	Method: http.MethodHead,
+}
 
 // HeadTaskJSON: A HEAD operation beside a GET one on the same matched path.
 //
@@ -784,14 +820,18 @@ var clientOpHeadTaskJSON = clientOp{"headTaskJSON", http.MethodHead, ""}
 // Answers:
 //   - 204 (success): The task exists.
 func (c *Client) HeadTaskJSON(ctx context.Context, id string, opts ...RequestEditorFn) error {
-	s := &clientCall{}
-	s.start(&clientOpHeadTaskJSON, "/tasks/"+url.PathEscape(id)+".json", opts)
-	s.emptyPath("id", id == "")
-	return c.call(ctx, s, nil, nil)
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpHeadTaskJSON, "/tasks/"+url.PathEscape(id)+".json", opts)
+	s.EmptyPath("id", id == "")
+	return c.engine.Call(ctx, s, nil, nil)
 }
 
 // clientOpToken is how the calls of Token start.
-var clientOpToken = clientOp{"token", http.MethodPost, "application/json"}
+var clientOpToken = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "token",
+	Method: http.MethodPost,
+}
 
 // Token: POST /token.
 //
@@ -800,15 +840,19 @@ var clientOpToken = clientOp{"token", http.MethodPost, "application/json"}
 // Answers:
 //   - 200 (result): A token.
 func (c *Client) Token(ctx context.Context, body TokenRequestBody, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpToken, "/token", opts)
-	s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpToken, "/token", opts)
+	s.Keep(s.SetForm("application/x-www-form-urlencoded", body, nil))
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpRefreshToken is how the calls of RefreshToken start.
-var clientOpRefreshToken = clientOp{"refreshToken", http.MethodPost, "application/json"}
+var clientOpRefreshToken = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "refreshToken",
+	Method: http.MethodPost,
+}
 
 // RefreshToken: A body member's enum tells it apart from token.
 //
@@ -817,15 +861,19 @@ var clientOpRefreshToken = clientOp{"refreshToken", http.MethodPost, "applicatio
 // Answers:
 //   - 200 (result): A token.
 func (c *Client) RefreshToken(ctx context.Context, body RefreshTokenRequestBody, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpRefreshToken, "/token", opts)
-	s.keep(s.setForm("application/x-www-form-urlencoded", body, nil))
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpRefreshToken, "/token", opts)
+	s.Keep(s.SetForm("application/x-www-form-urlencoded", body, nil))
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpExpirePassword is how the calls of ExpirePassword start.
-var clientOpExpirePassword = clientOp{"expirePassword", http.MethodPost, "application/json"}
+var clientOpExpirePassword = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "expirePassword",
+	Method: http.MethodPost,
+}
 
 // ExpirePassword: POST /users/{userId}/expire?tempPassword=false.
 //
@@ -834,16 +882,20 @@ var clientOpExpirePassword = clientOp{"expirePassword", http.MethodPost, "applic
 // Answers:
 //   - 200 (result): Expired.
 func (c *Client) ExpirePassword(ctx context.Context, userID string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpExpirePassword, "/users/"+url.PathEscape(userID)+"/expire", opts)
-	s.emptyPath("userId", userID == "")
-	s.query.Set("tempPassword", "false")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpExpirePassword, "/users/"+url.PathEscape(userID)+"/expire", opts)
+	s.EmptyPath("userId", userID == "")
+	s.Query.Set("tempPassword", "false")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpExpireWithTemporaryPassword is how the calls of ExpireWithTemporaryPassword start.
-var clientOpExpireWithTemporaryPassword = clientOp{"expireWithTemporaryPassword", http.MethodPost, "application/json"}
+var clientOpExpireWithTemporaryPassword = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "expireWithTemporaryPassword",
+	Method: http.MethodPost,
+}
 
 // ExpireWithTemporaryPassword: A fixed query tells two operations apart.
 //
@@ -853,16 +905,20 @@ var clientOpExpireWithTemporaryPassword = clientOp{"expireWithTemporaryPassword"
 // Answers:
 //   - 200 (result): Expired.
 func (c *Client) ExpireWithTemporaryPassword(ctx context.Context, userID string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpExpireWithTemporaryPassword, "/users/"+url.PathEscape(userID)+"/expire", opts)
-	s.emptyPath("userId", userID == "")
-	s.query.Set("tempPassword", "true")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpExpireWithTemporaryPassword, "/users/"+url.PathEscape(userID)+"/expire", opts)
+	s.EmptyPath("userId", userID == "")
+	s.Query.Set("tempPassword", "true")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpGetOperation is how the calls of GetOperation start.
-var clientOpGetOperation = clientOp{"getOperation", http.MethodGet, "application/json"}
+var clientOpGetOperation = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "getOperation",
+	Method: http.MethodGet,
+}
 
 // GetOperation: GET /v1/{name}.
 //
@@ -871,15 +927,19 @@ var clientOpGetOperation = clientOp{"getOperation", http.MethodGet, "application
 // Answers:
 //   - 200 (result): The operation.
 func (c *Client) GetOperation(ctx context.Context, name string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpGetOperation, "/v1/"+url.PathEscape(name), opts)
-	s.emptyPath("name", name == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpGetOperation, "/v1/"+url.PathEscape(name), opts)
+	s.EmptyPath("name", name == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientOpCancelOperation is how the calls of CancelOperation start.
-var clientOpCancelOperation = clientOp{"cancelOperation", http.MethodPost, "application/json"}
+var clientOpCancelOperation = livegenrt.ClientOp{
+	Accept: "application/json",
+	ID:     "cancelOperation",
+	Method: http.MethodPost,
+}
 
 // CancelOperation: A Google-style custom method.
 //
@@ -888,704 +948,16 @@ var clientOpCancelOperation = clientOp{"cancelOperation", http.MethodPost, "appl
 // Answers:
 //   - 200 (result): Cancelled.
 func (c *Client) CancelOperation(ctx context.Context, name string, opts ...RequestEditorFn) (*Served, error) {
-	s := &clientCall{}
-	s.start(&clientOpCancelOperation, "/v1/"+url.PathEscape(name)+":cancel", opts)
-	s.emptyPath("name", name == "")
+	s := &livegenrt.ClientCall{}
+	s.Start(&clientOpCancelOperation, "/v1/"+url.PathEscape(name)+":cancel", opts)
+	s.EmptyPath("name", name == "")
 	r := new(Served)
-	return clientResult(r, c.call(ctx, s, nil, r))
-}
-
-// clientCall is one call of an operation, ready to be sent, and sent again when
-// it is retried: the body is kept as bytes so that every attempt replays it.
-type clientCall struct {
-	operation    string // the operationId, which errors name
-	method       string
-	path         string     // escaped, after the base URL
-	query        url.Values // values as they are; escaped when sent
-	rawQuery     url.Values // values already escaped: joined lists
-	header       http.Header
-	accept       string // the Accept header, unless a header parameter sets one
-	cookies      []*http.Cookie
-	body         []byte // nil without a body
-	streamAnswer bool   // a success body is handed over unread (streamed downloads and event streams)
-	editors      []RequestEditorFn
-	err          error // the first error building the call; send returns it unsent
-}
-
-// clientOp describes an operation: what its calls start from.
-type clientOp struct {
-	id, method string
-	accept     string // the Accept header, if any
-}
-
-// start starts a call of the operation op at path. It stays out of line, or its
-// maps would be made in every method; the caller's clientCall stays on the
-// caller's stack.
-//
-//go:noinline
-func (s *clientCall) start(op *clientOp, path string, editors []RequestEditorFn) {
-	*s = clientCall{
-		accept:    op.accept,
-		editors:   editors,
-		header:    http.Header{},
-		method:    op.method,
-		operation: op.id,
-		path:      path,
-		query:     url.Values{},
-		rawQuery:  url.Values{},
-	}
-}
-
-// keep keeps the first error building a call.
-func (s *clientCall) keep(err error) {
-	if s.err == nil {
-		s.err = err
-	}
-}
-
-// emptyPath keeps the error of a path parameter that is empty, which would make
-// a request for another path. It stays out of line: it is called for most path
-// parameters of every method.
-//
-//go:noinline
-func (s *clientCall) emptyPath(name string, empty bool) {
-	if empty {
-		s.keep(errors.New("routes: " + s.operation + ": path parameter " + name + " is empty"))
-	}
-}
-
-// setJSON encodes the request body as JSON.
-func (s *clientCall) setJSON(contentType string, v any) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		s.keep(fmt.Errorf("routes: %s: encoding the request body: %w", s.operation, err))
-		return
-	}
-	s.setBody(contentType, data)
-}
-
-// clientOptJSON encodes an optional request body as JSON when it is present (not a
-// nil pointer). Not generic: an instance per body type cost the compiler two
-// functions each.
-func clientOptJSON(s *clientCall, contentType string, present bool, body any) {
-	if present {
-		s.setJSON(contentType, body)
-	}
-}
-
-// addList adds a list parameter that is not exploded: each value escaped, joined by
-// sep, which stays as it is (name=a,b rather than name=a%2Cb).
-func (s *clientCall) addList(name, sep string, values []string) {
-	escaped := make([]string, len(values))
-	for i, v := range values {
-		escaped[i] = url.QueryEscape(v)
-	}
-	s.rawQuery.Set(name, strings.Join(escaped, sep))
-}
-
-// encodeQuery writes the query string in key order. Brackets in names stay as they
-// are, as APIs with filters such as title[eq] document them.
-func (s *clientCall) encodeQuery() string {
-	keys := make([]string, 0, len(s.query)+len(s.rawQuery))
-	for key := range s.query {
-		keys = append(keys, key)
-	}
-	for key := range s.rawQuery {
-		keys = append(keys, key)
-	}
-	if len(keys) > 1 {
-		sort.Strings(keys)
-	}
-	var parts []string
-	for i, key := range keys {
-		if i > 0 && key == keys[i-1] {
-			continue
-		}
-		name := clientUnbracket.Replace(url.QueryEscape(key))
-		for _, v := range s.query[key] {
-			parts = append(parts, name+"="+url.QueryEscape(v))
-		}
-		for _, v := range s.rawQuery[key] {
-			parts = append(parts, name+"="+v)
-		}
-	}
-	return strings.Join(parts, "&")
-}
-
-// clientUnbracket puts back the brackets that url.QueryEscape escapes in names;
-// built once, as a Replacer is costly to build and safe to share.
-var clientUnbracket = strings.NewReplacer("%5B", "[", "%5D", "]")
-
-// setBody sets the request body as it is sent.
-func (s *clientCall) setBody(contentType string, data []byte) {
-	if data == nil {
-		data = []byte{}
-	}
-	s.body = data
-	s.header.Set("Content-Type", contentType)
-}
-
-// clientJSONTree is the JSON tree of a form or multipart body, numbers kept as text.
-func clientJSONTree(v any) (map[string]any, error) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	var tree map[string]any
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	return tree, dec.Decode(&tree)
-}
-
-// clientFormText writes a JSON scalar as form text.
-func clientFormText(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case json.Number:
-		return v.String()
-	case bool:
-		return strconv.FormatBool(v)
-	}
-	return ""
-}
-
-// setForm encodes v as an application/x-www-form-urlencoded body: members as
-// name=value in name order, nested members in brackets (meta[k]=v, items[0][p]=v),
-// lists of scalars repeated (tag=a&tag=b), or joined or written tag[]=a as styles
-// say ("form": a,b; "pipeDelimited": a|b; "spaceDelimited": a b; "deepObject":
-// tag[]=a). Values are written as their JSON (numbers, true, false); null is left out.
-func (s *clientCall) setForm(contentType string, v any, styles map[string]string) error {
-	tree, err := clientJSONTree(v)
-	if err != nil {
-		return fmt.Errorf("routes: %s: encoding the request body: %w", s.operation, err)
-	}
-	var pairs []string
-	keys := make([]string, 0, len(tree))
-	for k := range tree {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, name := range keys {
-		pairs = clientFormPairs(pairs, name, tree[name], styles[name])
-	}
-	s.setBody(contentType, []byte(strings.Join(pairs, "&")))
-	return nil
-}
-
-// clientDeepObject adds a nested object or list parameter to the query in the
-// bracket form of form bodies: name[k]=v, name[k][sub]=v, name[list][]=v,
-// name[items][0][k]=v, name[0][k]=v. A value that does not marshal is left out.
-func clientDeepObject(q url.Values, name string, v any) {
-	tree, err := clientJSONTree(map[string]any{"v": v})
-	if err != nil {
-		return
-	}
-	for _, pair := range clientFormPairs(nil, name, tree["v"], "") {
-		key, value, _ := strings.Cut(pair, "=")
-		key, _ = url.QueryUnescape(key)
-		value, _ = url.QueryUnescape(value)
-		q.Add(key, value)
-	}
-}
-
-// clientFormPairs appends the pairs of value v, a JSON tree, under name; style is
-// the style of a top-level member, "" below.
-func clientFormPairs(pairs []string, name string, v any, style string) []string {
-	switch v := v.(type) {
-	case nil:
-		return pairs
-	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			pairs = clientFormPairs(pairs, name+"["+k+"]", v[k], "")
-		}
-		return pairs
-	case []any:
-		texts := make([]string, 0, len(v))
-		for i, item := range v {
-			switch item.(type) {
-			case map[string]any, []any:
-				pairs = clientFormPairs(pairs, name+"["+strconv.Itoa(i)+"]", item, "")
-			default:
-				texts = append(texts, clientFormText(item))
-			}
-		}
-		if sep, joined := clientFormSeparators[style]; joined && len(texts) > 0 {
-			return append(pairs, clientUnbracket.Replace(url.QueryEscape(name))+"="+url.QueryEscape(strings.Join(texts, sep)))
-		}
-		if style == "" && strings.HasSuffix(name, "]") || style == "deepObject" {
-			name += "[]"
-		}
-		for _, text := range texts {
-			pairs = append(pairs, clientUnbracket.Replace(url.QueryEscape(name))+"="+url.QueryEscape(text))
-		}
-		return pairs
-	}
-	return append(pairs, clientUnbracket.Replace(url.QueryEscape(name))+"="+url.QueryEscape(clientFormText(v)))
-}
-
-// clientFormSeparators joins the lists of the styles that do not repeat names.
-var clientFormSeparators = map[string]string{
-	"form":           ",",
-	"pipeDelimited":  "|",
-	"spaceDelimited": " ",
-}
-
-// send sends a call and returns the final answer, with its body read and closed,
-// after the retries that the policy allows. Answers of every status are returned;
-// the error is one building the call, or a transport, editor or context error.
-func (c *Client) send(ctx context.Context, s *clientCall) (*clientAnswer, error) {
-	if s.err != nil {
-		return nil, s.err
-	}
-	target := c.baseURL + s.path
-	if query := s.encodeQuery(); query != "" {
-		target += "?" + query
-	}
-	start := c.now()
-	for attempt := 1; ; attempt++ {
-		resp, err := c.attempt(ctx, s, target)
-		if err != nil {
-			return nil, err
-		}
-		wait, retry := c.retryWait(ctx, s, resp, attempt, start)
-		if !retry {
-			return c.read(ctx, s, resp)
-		}
-		clientDiscard(resp.Body)
-		if err := c.sleep(ctx, wait); err != nil {
-			return nil, fmt.Errorf("routes: %s: waiting %v to retry after status %d: %w", s.operation, wait, resp.StatusCode, err)
-		}
-	}
-}
-
-// attempt sends a call once. Editors see a fresh request every time.
-func (c *Client) attempt(ctx context.Context, s *clientCall, target string) (*http.Response, error) {
-	var body io.Reader
-	if s.body != nil {
-		body = bytes.NewReader(s.body)
-	}
-	req, err := http.NewRequestWithContext(ctx, s.method, target, body)
-	if err != nil {
-		return nil, fmt.Errorf("routes: %s: %w", s.operation, err)
-	}
-	req.Header = s.header.Clone()
-	if _, set := req.Header["Accept"]; s.accept != "" && !set {
-		req.Header.Set("Accept", s.accept)
-	}
-	if c.userAgent != "" {
-		req.Header.Set("User-Agent", c.userAgent)
-	}
-	for _, cookie := range s.cookies {
-		req.AddCookie(cookie)
-	}
-	for _, editors := range [2][]RequestEditorFn{c.editors, s.editors} {
-		for _, edit := range editors {
-			if err := edit(ctx, req); err != nil {
-				return nil, fmt.Errorf("routes: %s: request editor: %w", s.operation, err)
-			}
-		}
-	}
-	resp, err := c.httpClient.Do(req)
-	var urlErr *url.Error
-	if errors.As(err, &urlErr) {
-		// The query may carry an API key: errors name the path only.
-		urlErr.URL = c.baseURL + s.path
-	}
-	if err != nil {
-		return nil, fmt.Errorf("routes: %s: %w", s.operation, err)
-	}
-	if resp == nil || resp.Body == nil {
-		return nil, fmt.Errorf("routes: %s: the HTTP client returned no response", s.operation)
-	}
-	return resp, nil
-}
-
-// clientAnswer is an answer whose body has been read and closed, or, for the
-// success of a streamed download or event stream, handed over unread in stream.
-type clientAnswer struct {
-	status int
-	header http.Header
-	body   []byte
-	stream io.ReadCloser // the unread success body of a streamed download or event stream; nil otherwise
-	strict bool          // misfits are errors (WithStrictDecoding)
-	record *Answer       // where RecordAnswer asked for the answer; nil without
-}
-
-// clientMaxErrorBody caps the body that an APIError keeps, and how much of a
-// discarded body is drained so that the connection can be reused.
-const clientMaxErrorBody = 65536
-
-// clientPresize caps the buffer that is sized from Content-Length before reading,
-// so that a false length cannot make the client allocate more than this up front.
-const clientPresize = 16777216
-
-// clientMaxResponseBytes is the default cap of a success body (WithMaxResponseBytes).
-const clientMaxResponseBytes = 268435456
-
-// read reads and closes the body of the final answer of a call: a success body up
-// to the client's cap, an error body up to clientMaxErrorBody, past which the
-// connection is closed rather than drained. The buffer is sized from
-// Content-Length, when the server sends it, so that it is allocated once. The
-// success body of a streamed download is left unread for the caller, uncapped.
-func (c *Client) read(ctx context.Context, s *clientCall, resp *http.Response) (*clientAnswer, error) {
-	a := &clientAnswer{
-		header: resp.Header,
-		status: resp.StatusCode,
-		strict: c.strict,
-	}
-	if s.streamAnswer && resp.StatusCode/100 == 2 {
-		a.stream = resp.Body
-	} else {
-		body, err := c.readBody(s, resp)
-		if err != nil {
-			return nil, err
-		}
-		a.body = body
-	}
-	if record, ok := ctx.Value(answerKey{}).(*Answer); ok && record != nil {
-		*record = Answer{
-			Body:       a.body,
-			Header:     a.header,
-			StatusCode: a.status,
-		}
-		a.record = record
-	}
-	return a, nil
-}
-
-// readBody reads and closes the body of an answer, up to the cap of its status.
-func (c *Client) readBody(s *clientCall, resp *http.Response) ([]byte, error) {
-	limit := c.maxResponseBytes
-	if limit <= 0 {
-		limit = clientMaxResponseBytes
-	}
-	success := resp.StatusCode/100 == 2
-	if !success {
-		limit = clientMaxErrorBody
-	}
-	var buf bytes.Buffer
-	if resp.ContentLength > 0 {
-		buf.Grow(int(min(resp.ContentLength, limit, clientPresize)) + bytes.MinRead)
-	}
-	// One byte more than the cap tells a body at the cap from a longer one.
-	_, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
-	_ = resp.Body.Close()
-	if err != nil {
-		return nil, fmt.Errorf("routes: %s: reading the answer (status %d): %w", s.operation, resp.StatusCode, err)
-	}
-	body := buf.Bytes()
-	if int64(len(body)) > limit {
-		if success {
-			return nil, fmt.Errorf("routes: %s: the answer (status %d) is larger than %d bytes; raise WithMaxResponseBytes to read it", s.operation, resp.StatusCode, limit)
-		}
-		body = body[:limit]
-	}
-	return body, nil
-}
-
-// clientDiscard drains what is left of a body, up to clientMaxErrorBody bytes, and
-// closes it.
-func clientDiscard(body io.ReadCloser) {
-	_, _ = io.Copy(io.Discard, io.LimitReader(body, clientMaxErrorBody))
-	_ = body.Close()
-}
-
-// decode decodes the body of a success answer into v. An empty body leaves v
-// zero. A body that is not JSON, and values that do not fit their Go types, are
-// misfits: reported, not errors, unless the client is strict.
-func (a *clientAnswer) decode(s *clientCall, v any) error {
-	if len(bytes.TrimSpace(a.body)) == 0 {
-		return nil
-	}
-	// A JSON body under another type (servers that let it be sniffed as text/plain)
-	// is still read; anything else, such as a proxy's HTML page, is not fed to the decoder.
-	if ct := a.header.Get("Content-Type"); !clientIsJSON(ct) && !json.Valid(a.body) {
-		m := Misfit{
-			Problem: "the answer is " + ct + ", not JSON",
-			Raw:     a.body[:min(len(a.body), 512)],
-		}
-		return a.misfit(s, []Misfit{m}, nil)
-	}
-	err := json.Unmarshal(a.body, v)
-	if err == nil || a.strict {
-		return a.misfit(s, nil, err)
-	}
-	var misfits []Misfit
-	clientTolerate(a.body, reflect.ValueOf(v).Elem(), "", "", &misfits)
-	return a.misfit(s, misfits, nil)
-}
-
-// misfit reports the misfits of an answer to its recorder; err, or any misfit
-// when the client is strict, is the error of the call.
-func (a *clientAnswer) misfit(s *clientCall, misfits []Misfit, err error) error {
-	if a.record != nil {
-		a.record.Misfits = append(a.record.Misfits, misfits...)
-	}
-	if err == nil && a.strict && len(misfits) > 0 {
-		err = errors.New(misfits[0].Problem + ": " + clientSnippet(misfits[0].Raw))
-	}
-	if err != nil {
-		return fmt.Errorf("routes: %s: decoding the answer (status %d): %w", s.operation, a.status, err)
-	}
-	return nil
-}
-
-// clientIsJSON reports whether a Content-Type is JSON (application/json or a +json
-// type); an absent one is taken as JSON, as many servers leave it out.
-func clientIsJSON(contentType string) bool {
-	media, _, _ := strings.Cut(contentType, ";")
-	media = strings.ToLower(strings.TrimSpace(media))
-	return media == "" || media == "application/json" || strings.HasSuffix(media, "+json")
-}
-
-// clientTolerate decodes data into v, which is settable, keeping every value that
-// fits and listing the others as misfits. Each value is first decoded as a whole;
-// only a value that fails is taken apart: objects member by member, arrays item by
-// item, a Nullable or a pointer through its value. What cannot be taken apart stays
-// zero.
-func clientTolerate(data []byte, v reflect.Value, name, pointer string, misfits *[]Misfit) {
-	err := json.Unmarshal(data, v.Addr().Interface())
-	if err == nil {
-		return
-	}
-	v.SetZero()
-	var inner reflect.Value
-	if n, ok := v.Addr().Interface().(interface {
-		nullableValue() any
-	}); ok {
-		inner = reflect.ValueOf(n.nullableValue()).Elem()
-	} else if v.Kind() == reflect.Pointer {
-		v.Set(reflect.New(v.Type().Elem()))
-		inner = v.Elem()
-	}
-	if inner.IsValid() {
-		before := len(*misfits)
-		clientTolerate(data, inner, name, pointer, misfits)
-		if clientNothingFits(*misfits, before, pointer) {
-			v.SetZero()
-		}
-		return
-	}
-	// Unions and other types that decode themselves stay whole; structs with
-	// additional properties are taken apart like the others.
-	_, custom := v.Addr().Interface().(json.Unmarshaler)
-	if _, extra := clientExtra(v.Type()); (!custom || extra) && clientTolerateParts(data, v, pointer, misfits) {
-		return
-	}
-	*misfits = append(*misfits, Misfit{
-		Name:    name,
-		Pointer: pointer,
-		Problem: err.Error(),
-		Raw:     data,
-	})
-}
-
-// clientTolerateParts decodes an object, map or array part by part, in the order
-// of names and indexes, and reports whether data had the shape for it.
-func clientTolerateParts(data []byte, v reflect.Value, pointer string, misfits *[]Misfit) bool {
-	var (
-		names  []string
-		parts  []json.RawMessage
-		fields map[string]int
-		extra  reflect.Value // the map that keeps the members that are not fields
-	)
-	switch v.Kind() {
-	case reflect.Slice:
-		if json.Unmarshal(data, &parts) != nil {
-			return false
-		}
-		v.Set(reflect.MakeSlice(v.Type(), len(parts), len(parts)))
-		for i := range parts {
-			names = append(names, strconv.Itoa(i))
-		}
-	case reflect.Struct, reflect.Map:
-		var members map[string]json.RawMessage
-		if (v.Kind() == reflect.Map && v.Type().Key().Kind() != reflect.String) || json.Unmarshal(data, &members) != nil {
-			return false
-		}
-		keys := make([]string, 0, len(members))
-		for k := range members {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		names = keys
-		for _, name := range names {
-			parts = append(parts, members[name])
-		}
-		if v.Kind() == reflect.Map {
-			v.Set(reflect.MakeMapWithSize(v.Type(), len(members)))
-			extra = v
-		} else {
-			fields = clientFields(v.Type())
-			if field, ok := clientExtra(v.Type()); ok {
-				extra = v.FieldByIndex(field.Index)
-			}
-		}
-	default:
-		return false
-	}
-	for i, name := range names {
-		at := pointer + "/" + clientPointerEscape.Replace(name)
-		index, ok := fields[name]
-		if !ok && !extra.IsValid() {
-			// encoding/json matches names regardless of case; a struct with additional
-			// properties matches them exactly.
-			index, ok = fields[strings.ToLower(name)]
-		}
-		switch {
-		case v.Kind() == reflect.Slice:
-			clientTolerate(parts[i], v.Index(i), name, at, misfits)
-		case ok:
-			clientTolerate(parts[i], v.Field(index), name, at, misfits)
-		case extra.IsValid():
-			// The map is made when nil; a member that does not fit at all is left out of it.
-			if extra.IsNil() {
-				extra.Set(reflect.MakeMap(extra.Type()))
-			}
-			value := reflect.New(extra.Type().Elem()).Elem()
-			before := len(*misfits)
-			clientTolerate(parts[i], value, name, at, misfits)
-			if !clientNothingFits(*misfits, before, at) {
-				extra.SetMapIndex(reflect.ValueOf(name).Convert(extra.Type().Key()), value)
-			}
-		}
-	}
-	return true
-}
-
-// clientExtra is the AdditionalProperties field of a generated struct, which keeps
-// the properties that its schema does not list.
-func clientExtra(t reflect.Type) (reflect.StructField, bool) {
-	if t.Kind() != reflect.Struct {
-		return reflect.StructField{}, false
-	}
-	field, ok := t.FieldByName("AdditionalProperties")
-	return field, ok && field.Tag.Get("json") == "-" && field.Type.Kind() == reflect.Map
-}
-
-// clientNothingFits reports whether the misfits listed since before include the
-// value at pointer as a whole, which then stays zero (nil, absent) rather than
-// pointing at a zero value.
-func clientNothingFits(misfits []Misfit, before int, pointer string) bool {
-	return len(misfits) > before && misfits[before].Pointer == pointer
-}
-
-// clientPointerEscape escapes a name as a JSON pointer token.
-var clientPointerEscape = strings.NewReplacer("~", "~0", "/", "~1")
-
-// clientFieldCache maps a struct type to its fields by JSON name, built once per type.
-// A map under a lock rather than a sync.Map, whose generic insides would be compiled
-// into every generated package.
-var (
-	clientFieldLock  sync.RWMutex
-	clientFieldCache = map[reflect.Type]map[string]int{}
-)
-
-// clientFields maps the JSON names of a struct's fields, from their json tags, to
-// their indexes; each name also in lower case, for names that differ in case only.
-func clientFields(t reflect.Type) map[string]int {
-	clientFieldLock.RLock()
-	known, ok := clientFieldCache[t]
-	clientFieldLock.RUnlock()
-	if ok {
-		return known
-	}
-	fields := map[string]int{}
-	var names []string
-	for i := range t.NumField() {
-		field := t.Field(i)
-		name, _, _ := strings.Cut(field.Tag.Get("json"), ",")
-		if !field.IsExported() || name == "-" {
-			continue
-		}
-		if name == "" {
-			name = field.Name
-		}
-		fields[name] = i
-		names = append(names, name)
-	}
-	// Of names that differ in case only, the first field takes the lower-case one,
-	// as encoding/json matches the first field in order; fields, not a sort, give the order.
-	for _, name := range names {
-		if _, taken := fields[strings.ToLower(name)]; !taken {
-			fields[strings.ToLower(name)] = fields[name]
-		}
-	}
-	clientFieldLock.Lock()
-	clientFieldCache[t] = fields
-	clientFieldLock.Unlock()
-	return fields
-}
-
-// fail turns an answer into an *APIError. description is the spec's text for the
-// status; body, when not nil, points to a value of the Go type that the spec
-// gives the error body, and is kept when the body decodes into it.
-func (a *clientAnswer) fail(s *clientCall, description string, body any) *APIError {
-	e := &APIError{
-		Description: description,
-		Header:      a.header,
-		Method:      s.method,
-		Operation:   s.operation,
-		Path:        s.path,
-		RawBody:     a.body[:min(len(a.body), clientMaxErrorBody)],
-		StatusCode:  a.status,
-	}
-	if body != nil && json.Unmarshal(a.body, body) == nil {
-		e.Body = body
-	}
-	return e
-}
-
-// clientError is a documented error answer: its status, a range (4 is 4XX), or 0
-// for the spec's default answer; body makes the value that the error body is
-// decoded into (nil: the body is kept raw only).
-type clientError struct {
-	status      int
-	description string
-	body        func() any
+	return clientResult(r, c.engine.Call(ctx, s, nil, r))
 }
 
 // clientNew makes the value an error body is decoded into.
 func clientNew[T any]() any {
 	return new(T)
-}
-
-// failWith turns an answer into the *APIError of the first documented error answer
-// its status matches: an exact status, a range, then the default.
-func (a *clientAnswer) failWith(s *clientCall, errs []clientError) *APIError {
-	for _, e := range errs {
-		if e.status != a.status && e.status != a.status/100 && e.status != 0 {
-			continue
-		}
-		var body any
-		if e.body != nil {
-			body = e.body()
-		}
-		return a.fail(s, e.description, body)
-	}
-	return a.fail(s, "", nil)
-}
-
-// call sends a call and decodes a 2xx answer into result (nil: a success without
-// a result); any other status fails with its documented error answer.
-func (c *Client) call(ctx context.Context, s *clientCall, errs []clientError, result any) error {
-	resp, err := c.send(ctx, s)
-	if err != nil {
-		return err
-	}
-	if resp.status/100 != 2 {
-		return resp.failWith(s, errs)
-	}
-	if result == nil {
-		return nil
-	}
-	return resp.decode(s, result)
 }
 
 // clientResult is a method's result r, nil when the call failed.
@@ -1606,130 +978,17 @@ func clientValue[T any](r *T, err error) (T, error) {
 	return *r, nil
 }
 
-// retryWait decides whether the answer to attempt number attempt is retried, and
-// after which wait; see RetryPolicy.
-func (c *Client) retryWait(ctx context.Context, s *clientCall, resp *http.Response, attempt int, start time.Time) (time.Duration, bool) {
-	p := c.retry
-	// Zero fields take their defaults.
-	if p.MaxAttempts == 0 {
-		p.MaxAttempts = 3
-	}
-	if p.MaxElapsed <= 0 {
-		p.MaxElapsed = time.Minute
-	}
-	if p.BaseDelay <= 0 {
-		p.BaseDelay = 500 * time.Millisecond
-	}
-	if p.MaxDelay <= 0 {
-		p.MaxDelay = 10 * time.Second
-	}
-	switch resp.StatusCode {
-	case http.StatusTooManyRequests, http.StatusLocked:
-	case http.StatusServiceUnavailable:
-		if !p.RetryNonIdempotent && !clientIdempotent(s.method) {
-			return 0, false
-		}
-	default:
-		return 0, false
-	}
-	if attempt >= p.MaxAttempts {
-		return 0, false
-	}
-	now := c.now()
-	wait, ok := clientRetryAfter(resp.Header.Get("Retry-After"), now)
-	// The backoff is BaseDelay doubled for each retry after the first and capped at
-	// MaxDelay, of which a random part of up to half is dropped so that clients that
-	// failed together do not retry together.
-	backoff := p.BaseDelay
-	for i := 1; i < attempt && backoff < p.MaxDelay; i++ {
-		backoff *= 2
-	}
-	backoff = min(backoff, p.MaxDelay)
-	backoff -= time.Duration(rand.Int64N(int64(backoff/2) + 1))
-	// Retry-After: 0 or a date passed waits the backoff all the same.
-	if !ok || wait < backoff {
-		wait = backoff
-	}
-	if now.Add(wait).Sub(start) > p.MaxElapsed {
-		return 0, false
-	}
-	if deadline, ok := ctx.Deadline(); ok && now.Add(wait).After(deadline) {
-		return 0, false
-	}
-	return wait, true
-}
-
-// clientRetryAfter reads a Retry-After header: a number of seconds or an HTTP date.
-// ok is false when the header is absent or unreadable.
-func clientRetryAfter(value string, now time.Time) (time.Duration, bool) {
-	value = strings.TrimSpace(value)
-	if seconds, err := strconv.ParseInt(value, 10, 64); err == nil && seconds >= 0 {
-		// A billion seconds is far beyond any MaxElapsed, and fits a Duration.
-		return time.Duration(min(seconds, 1000000000)) * time.Second, true
-	}
-	if date, err := http.ParseTime(value); err == nil {
-		return max(date.Sub(now), 0), true
-	}
-	return 0, false
-}
-
-// clientIdempotent reports whether sending a request of this method twice has the
-// effect of sending it once (RFC 9110).
-func clientIdempotent(method string) bool {
-	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodTrace, http.MethodPut, http.MethodDelete:
-		return true
-	}
-	return false
-}
-
-// clientSleep waits for d, or until ctx ends.
-func clientSleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	select {
-	case <-ctx.Done():
-		t.Stop()
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
-// clientIn is where a parameter goes.
-type clientIn int
-
-const (
-	clientInQuery clientIn = iota
-	clientInHeader
-	clientInCookie
-)
-
-// put sets a parameter's written value in its location.
-func (s *clientCall) put(in clientIn, name, value string) {
-	switch in {
-	case clientInHeader:
-		s.header.Set(name, value)
-	case clientInCookie:
-		s.cookies = append(s.cookies, &http.Cookie{
-			Name:  name,
-			Value: value,
-		})
-	default:
-		s.query.Set(name, value)
-	}
-}
-
 // clientOpt writes an optional parameter when it is set.
-func clientOpt[T any](s *clientCall, in clientIn, name string, v *T, format func(T) string) {
+func clientOpt[T any](s *livegenrt.ClientCall, in livegenrt.ClientIn, name string, v *T, format func(T) string) {
 	if v != nil {
-		s.put(in, name, format(*v))
+		s.Put(in, name, format(*v))
 	}
 }
 
 // clientList writes an optional list parameter when it has values: in the query
 // one pair per value when sep is empty (exploded), else the escaped values joined
 // by sep; elsewhere joined by commas.
-func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T, format func(T) string) {
+func clientList[T any](s *livegenrt.ClientCall, in livegenrt.ClientIn, name, sep string, values []T, format func(T) string) {
 	if len(values) == 0 {
 		return
 	}
@@ -1738,14 +997,14 @@ func clientList[T any](s *clientCall, in clientIn, name, sep string, values []T,
 		written = clientStrings(values, format)
 	}
 	switch {
-	case in == clientInQuery && sep == "":
+	case in == livegenrt.ClientInQuery && sep == "":
 		for _, v := range written {
-			s.query.Add(name, v)
+			s.Query.Add(name, v)
 		}
-	case in == clientInQuery:
-		s.addList(name, sep, written)
+	case in == livegenrt.ClientInQuery:
+		s.AddList(name, sep, written)
 	default:
-		s.put(in, name, strings.Join(written, ","))
+		s.Put(in, name, strings.Join(written, ","))
 	}
 }
 
@@ -1763,54 +1022,43 @@ func clientStrings[T any](values []T, format func(T) string) []string {
 	return out
 }
 
-// clientStreamFormat says how the events of a stream are framed and decoded.
-type clientStreamFormat int
-
-const (
-	clientSSE             clientStreamFormat = iota // Server-Sent Events whose data is the event's JSON
-	clientSSEText                                   // Server-Sent Events whose data is the event, a string
-	clientSSEEnvelope                               // Server-Sent Events into a struct of their fields; data is JSON
-	clientSSEEnvelopeText                           // Server-Sent Events into a struct of their fields; data is a string
-	clientLines                                     // one JSON value a line (NDJSON, JSON Lines), or after an RS byte (json-seq)
-)
-
 // clientStream sends the call when the loop starts and yields its events. An error
 // answer fails with its documented error answer in errs. The body is closed
 // when the stream ends, however it ends.
-func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format clientStreamFormat, errs []clientError) iter.Seq2[E, error] {
-	s.streamAnswer = true
+func clientStream[E any](c *Client, ctx context.Context, s *livegenrt.ClientCall, format livegenrt.ClientStreamFormat, errs []livegenrt.ClientError) iter.Seq2[E, error] {
+	s.StreamAnswer = true
 	return func(yield func(E, error) bool) {
 		var zero E
-		a, err := c.send(ctx, s)
+		a, err := c.engine.Send(ctx, s)
 		if err != nil {
 			yield(zero, err)
 			return
 		}
-		if a.stream == nil {
-			yield(zero, a.failWith(s, errs))
+		if a.Stream == nil {
+			yield(zero, a.FailWith(s, errs))
 			return
 		}
-		defer a.stream.Close()
-		if err := a.checkStream(s, format); err != nil {
+		defer a.Stream.Close()
+		if err := a.CheckStream(s, format); err != nil {
 			if err != io.EOF {
 				yield(zero, err)
 			}
 			return
 		}
-		r := newClientEvents(a.stream, format, c.maxResponseBytes)
+		r := livegenrt.NewClientEvents(a.Stream, format, c.engine.MaxResponseBytes)
 		for n := 0; ; n++ {
 			if err := ctx.Err(); err != nil {
 				yield(zero, err)
 				return
 			}
-			if err := r.next(); err != nil {
+			if err := r.Next(); err != nil {
 				if err != io.EOF {
-					yield(zero, fmt.Errorf("routes: %s: reading the stream: %w", s.operation, err))
+					yield(zero, fmt.Errorf("routes: %s: reading the stream: %w", s.Operation, err))
 				}
 				return
 			}
 			event := zero
-			ok, err := a.decodeEvent(s, n, r, &event)
+			ok, err := a.DecodeEvent(s, n, r, &event)
 			if err != nil {
 				yield(zero, err)
 				return
@@ -1820,148 +1068,4 @@ func clientStream[E any](c *Client, ctx context.Context, s *clientCall, format c
 			}
 		}
 	}
-}
-
-// checkStream reports an SSE answer of another content type as a misfit with its
-// first bytes, which ends the stream (an error under WithStrictDecoding). Lines
-// are read under any type, as servers send them as JSON or text too.
-func (a *clientAnswer) checkStream(s *clientCall, format clientStreamFormat) error {
-	ct := a.header.Get("Content-Type")
-	media, _, _ := strings.Cut(ct, ";")
-	if format == clientLines || media == "" || strings.EqualFold(strings.TrimSpace(media), "text/event-stream") {
-		return nil
-	}
-	head, _ := io.ReadAll(io.LimitReader(a.stream, 512))
-	m := Misfit{
-		Problem: "the answer is " + ct + ", not text/event-stream",
-		Raw:     head,
-	}
-	if err := a.misfit(s, []Misfit{m}, nil); err != nil {
-		return err
-	}
-	return io.EOF
-}
-
-// clientEvents reads the events of a stream one at a time.
-type clientEvents struct {
-	scan   *bufio.Scanner
-	format clientStreamFormat
-	event  string // the SSE event field of the current event
-	id     string // the last SSE id field, which later events keep
-	data   []byte // the data of the current event, valid until next
-}
-
-// newClientEvents reads body; a line longer than limit (0: clientMaxResponseBytes)
-// is an error.
-func newClientEvents(body io.Reader, format clientStreamFormat, limit int64) *clientEvents {
-	if limit <= 0 {
-		limit = clientMaxResponseBytes
-	}
-	scan := bufio.NewScanner(body)
-	scan.Buffer(make([]byte, 0, 4096), int(min(limit, 1073741824)))
-	return &clientEvents{
-		format: format,
-		scan:   scan,
-	}
-}
-
-// next reads the next event: a non-blank line, or the SSE fields up to a blank
-// line, past comments (": ping") and events without data. It returns io.EOF at
-// the end of the body and at the data: [DONE] of OpenAI-style streams; an event
-// left unfinished by the end of the body is dropped, as EventSource drops it.
-func (r *clientEvents) next() error {
-	r.event = ""
-	r.data = r.data[:0]
-	hasData := false
-	for r.scan.Scan() {
-		line := r.scan.Bytes()
-		if r.format == clientLines {
-			line = bytes.TrimSpace(bytes.TrimLeft(line, "\x1e"))
-			if len(line) > 0 {
-				r.data = line
-				return nil
-			}
-			continue
-		}
-		switch {
-		case len(line) == 0 && hasData:
-			if string(r.data) == "[DONE]" {
-				return io.EOF
-			}
-			return nil
-		case len(line) == 0:
-			r.event = ""
-		case line[0] != ':':
-			field, value, _ := bytes.Cut(line, []byte(":"))
-			value = bytes.TrimPrefix(value, []byte(" "))
-			switch string(field) {
-			case "event":
-				r.event = string(value)
-			case "id":
-				if bytes.IndexByte(value, 0) < 0 {
-					r.id = string(value)
-				}
-			case "data":
-				if hasData {
-					r.data = append(r.data, '\n')
-				}
-				r.data = append(r.data, value...)
-				hasData = true
-			}
-		}
-	}
-	if err := r.scan.Err(); err != nil {
-		return err
-	}
-	return io.EOF
-}
-
-// decodeEvent decodes event number n into v. ok is false for an event to skip: no
-// data, or nothing of it fits (a misfit). Misfits are reported as in other answers,
-// their pointers starting with /n; under WithStrictDecoding they are the error.
-func (a *clientAnswer) decodeEvent(s *clientCall, n int, r *clientEvents, v any) (ok bool, err error) {
-	data := r.data
-	switch r.format {
-	case clientSSEText:
-		reflect.ValueOf(v).Elem().SetString(string(data))
-		return true, nil
-	case clientSSEEnvelope, clientSSEEnvelopeText:
-		data = clientEnvelope(r, r.format == clientSSEEnvelopeText)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return false, nil
-	}
-	err = json.Unmarshal(data, v)
-	if err == nil {
-		return true, nil
-	}
-	pointer := "/" + strconv.Itoa(n)
-	if a.strict {
-		return false, a.misfit(s, nil, fmt.Errorf("event %d: %w", n, err))
-	}
-	var misfits []Misfit
-	clientTolerate(data, reflect.ValueOf(v).Elem(), strconv.Itoa(n), pointer, &misfits)
-	return !clientNothingFits(misfits, 0, pointer), a.misfit(s, misfits, nil)
-}
-
-// clientEnvelope writes the fields of an SSE event as the JSON of an envelope
-// struct: data as it is (text: as a string), event and id when set.
-func clientEnvelope(r *clientEvents, text bool) []byte {
-	b := []byte("{\"data\":")
-	switch {
-	case text:
-		quoted, _ := json.Marshal(string(r.data))
-		b = append(b, quoted...)
-	case len(bytes.TrimSpace(r.data)) == 0:
-		b = append(b, "null"...)
-	default:
-		b = append(b, r.data...)
-	}
-	for _, field := range [2][2]string{{"event", r.event}, {"id", r.id}} {
-		if field[1] != "" {
-			quoted, _ := json.Marshal(field[1])
-			b = append(append(b, ",\""+field[0]+"\":"...), quoted...)
-		}
-	}
-	return append(b, '}')
 }

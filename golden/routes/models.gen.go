@@ -4,8 +4,8 @@
 package routes
 
 import (
-	"bytes"
 	"encoding/json"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/routes/internal/livegenrt"
 )
 
 // AddSchemaFieldsRequestBody is defined by the schema at
@@ -38,7 +38,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v AddSharedLinkRequestBodySharedLinkAccess) Valid() bool {
-	return enumListedString(string(v), enumValuesOfAddSharedLinkRequestBodySharedLinkAccess)
+	return livegenrt.EnumListedString(string(v), enumValuesOfAddSharedLinkRequestBodySharedLinkAccess)
 }
 
 // enumValuesOfAddSharedLinkRequestBodySharedLinkAccess lists the values, for Valid (through a shared helper) and AddSharedLinkRequestBodySharedLinkAccessValues.
@@ -71,7 +71,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v GetPeriodReportPeriod) Valid() bool {
-	return enumListedString(string(v), enumValuesOfGetPeriodReportPeriod)
+	return livegenrt.EnumListedString(string(v), enumValuesOfGetPeriodReportPeriod)
 }
 
 // enumValuesOfGetPeriodReportPeriod lists the values, for Valid (through a shared helper) and GetPeriodReportPeriodValues.
@@ -104,7 +104,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v RefreshTokenRequestBodyGrantType) Valid() bool {
-	return enumListedString(string(v), enumValuesOfRefreshTokenRequestBodyGrantType)
+	return livegenrt.EnumListedString(string(v), enumValuesOfRefreshTokenRequestBodyGrantType)
 }
 
 // enumValuesOfRefreshTokenRequestBodyGrantType lists the values, for Valid (through a shared helper) and RefreshTokenRequestBodyGrantTypeValues.
@@ -162,7 +162,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v TokenRequestBodyGrantType) Valid() bool {
-	return enumListedString(string(v), enumValuesOfTokenRequestBodyGrantType)
+	return livegenrt.EnumListedString(string(v), enumValuesOfTokenRequestBodyGrantType)
 }
 
 // enumValuesOfTokenRequestBodyGrantType lists the values, for Valid (through a shared helper) and TokenRequestBodyGrantTypeValues.
@@ -211,20 +211,6 @@ type RemoveSharedLinkParams struct {
 type GetSharedFolderParams struct {
 	// header parameter boxapi (required)
 	Boxapi string
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // Nullable holds an optional property that may also be null: the zero value is
@@ -286,16 +272,7 @@ func (n *Nullable[T]) nullableValue() any {
 // error n is left absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	*n = Nullable[T]{}
-	null, err := nullableDecode(data, &n.value)
+	null, err := livegenrt.NullableDecode(data, &n.value)
 	n.set, n.null = err == nil, null
 	return err
-}
-
-// nullableDecode reads null (reporting it) or a value into into: the part of
-// Nullable's UnmarshalJSON that does not depend on T, compiled once.
-func nullableDecode(data []byte, into any) (bool, error) {
-	if string(bytes.TrimSpace(data)) == "null" {
-		return true, nil
-	}
-	return false, json.Unmarshal(data, into)
 }

@@ -14,9 +14,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"reflect"
 	"regexp"
-	"runtime/debug"
 	"strconv"
 	"strings"
 )
@@ -122,7 +120,7 @@ type Server interface {
 // ErrNotImplemented is what the methods of UnimplementedServer return. The handler
 // answers it (or an error that wraps it) with 501 and an ErrorResponse, whatever the
 // error mapper.
-var ErrNotImplemented = errors.New("operation not implemented")
+var ErrNotImplemented = livegenrt.ErrNotImplemented
 
 // UnimplementedServer answers every operation with ErrNotImplemented, which the
 // handler answers with 501. Embed it in a type that implements the operations a
@@ -357,7 +355,7 @@ var answerKindChatStreamOK = serverAnswerKind{status: 200, contentType: "text/ev
 
 func (v ChatStreamOK) answer(w http.ResponseWriter, _ *ChatStreamInput) serverAnswer {
 	if v.Events != nil {
-		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "text/event-stream", serverSSE, v.Events)}
+		return serverAnswer{kind: &serverAnswerWritten, body: serverWriteEvents(w, 200, "text/event-stream", livegenrt.ServerSSE, v.Events)}
 	}
 	return serverAnswer{kind: &answerKindChatStreamOK, body: []byte(v.Body)}
 }
@@ -1056,75 +1054,54 @@ func (v CancelOperationOK) answer(w http.ResponseWriter, _ *CancelOperationInput
 // ErrorResponse is the JSON body of every error the handler answers itself (400, 401,
 // 404, 405, 413, 415, 500, 501, 503) and of errors mapped by WithErrorMapper: a message
 // and the list of problems, empty when there are none.
-type ErrorResponse struct {
-	Message  string    `json:"message"`
-	Problems []Problem `json:"problems"`
-	// MoreProblems counts the problems found but not listed: the list stops at 100,
-	// and checks stop after 1000 problems.
-	MoreProblems int `json:"moreProblems,omitempty"`
-}
+type ErrorResponse = livegenrt.ErrorResponse
+
+// Authenticator checks the credentials a request presents for one security scheme
+// of its operation (see WithAuthenticator). It returns the context the Server method
+// receives (add the caller's identity to it; nil keeps ctx), or an error to answer
+// 401. The error's text is neither sent nor logged, since it may hold the credentials.
+type Authenticator = livegenrt.Authenticator
+
+// AuthRequest is what the handler asks an Authenticator to check: the credentials a
+// request presents for one security scheme. String and LogValue leave the secrets
+// out, so that printing or logging one is safe.
+type AuthRequest = livegenrt.AuthRequest
 
 // HandlerOption configures NewHandler.
-type HandlerOption func(*serverConfig)
-
-// serverConfig holds what the options set.
-type serverConfig struct {
-	maxBodyBytes  int64
-	authenticator Authenticator
-	mapError      func(ctx context.Context, err error) (int, ErrorResponse)
-	logger        *slog.Logger
-	strictQuery   bool
-	middleware    []func(http.Handler) http.Handler
-}
+type HandlerOption = livegenrt.HandlerOption
 
 // WithMaxBodyBytes limits request bodies to n bytes (default 1 MiB); a larger body is
 // answered with 413. n <= 0 keeps the default.
 func WithMaxBodyBytes(n int64) HandlerOption {
-	return func(c *serverConfig) {
-		if n > 0 {
-			c.maxBodyBytes = n
-		}
-	}
+	return livegenrt.WithMaxBodyBytes(n)
 }
 
 // WithAuthenticator checks the credentials of every operation that the spec secures.
 // Without it, the credentials of the declared kind must be present (a bearer token for
 // a bearer scheme) but are not checked.
-func WithAuthenticator(a Authenticator) HandlerOption {
-	return func(c *serverConfig) {
-		c.authenticator = a
-	}
+func WithAuthenticator(a livegenrt.Authenticator) HandlerOption {
+	return livegenrt.WithAuthenticator(a)
 }
 
 // WithErrorMapper decides the status and body that answer an error returned by a
 // Server method. The default answers a *ValidationError with 400 and its problems, and
 // any other error with 500 and a generic message (the error is logged, not sent). A
 // status outside 400-599 becomes 500; errors answered with 5xx are logged.
-func WithErrorMapper(m func(ctx context.Context, err error) (int, ErrorResponse)) HandlerOption {
-	return func(c *serverConfig) {
-		if m != nil {
-			c.mapError = m
-		}
-	}
+func WithErrorMapper(m func(ctx context.Context, err error) (int, livegenrt.ErrorResponse)) HandlerOption {
+	return livegenrt.WithErrorMapper(m)
 }
 
 // WithLogger sets where panics and failed operations are logged (default
 // slog.Default()). Credentials are never logged.
 func WithLogger(l *slog.Logger) HandlerOption {
-	return func(c *serverConfig) {
-		if l != nil {
-			c.logger = l
-		}
-	}
+	return livegenrt.WithLogger(l)
 }
 
 // WithStrictQuery answers 400 to a query parameter whose name has a bracket
 // (title[foo]) but that the operation does not declare, so that a mistyped filter is
 // not silently ignored.
 func WithStrictQuery() HandlerOption {
-	return func(c *serverConfig) {
-		c.strictQuery = true
-	}
+	return livegenrt.WithStrictQuery()
 }
 
 // WithMiddleware wraps the handler of every routed operation in mw, the first
@@ -1132,51 +1109,7 @@ func WithStrictQuery() HandlerOption {
 // so that logging, metrics and tracing know the operation and its route. Requests that
 // no operation matches (404, 405) do not go through mw.
 func WithMiddleware(mw ...func(http.Handler) http.Handler) HandlerOption {
-	return func(c *serverConfig) {
-		c.middleware = append(c.middleware, mw...)
-	}
-}
-
-// Authenticator checks the credentials a request presents for one security scheme
-// of its operation (see WithAuthenticator). It returns the context the Server method
-// receives (add the caller's identity to it; nil keeps ctx), or an error to answer
-// 401. The error's text is neither sent nor logged, since it may hold the credentials.
-type Authenticator func(ctx context.Context, req AuthRequest) (context.Context, error)
-
-// AuthRequest is what the handler asks an Authenticator to check: the credentials a
-// request presents for one security scheme. String and LogValue leave the secrets
-// out, so that printing or logging one is safe.
-type AuthRequest struct {
-	// Operation is the operationId of the request's operation.
-	Operation string
-	// Scheme is the scheme's name in components.securitySchemes.
-	Scheme string
-	// Scopes are the scopes the operation asks for (oauth2, openIdConnect).
-	Scopes []string
-	// Token is the bearer token or the API key; for other HTTP schemes, what follows
-	// the scheme name in the Authorization header.
-	Token string
-	// Username and Password are set for HTTP basic authentication.
-	Username string
-	Password string
-}
-
-// String describes the credentials without their secrets.
-//
-//go:noinline
-func (c AuthRequest) String() string {
-	s := "AuthRequest{Operation: " + c.Operation + ", Scheme: " + c.Scheme
-	return s + ", Scopes: [" + strings.Join(c.Scopes, " ") + "], secrets redacted}"
-}
-
-// GoString keeps the secrets out of %#v too.
-func (c AuthRequest) GoString() string {
-	return c.String()
-}
-
-// LogValue keeps the secrets out of log/slog output.
-func (c AuthRequest) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("operation", c.Operation), slog.String("scheme", c.Scheme), slog.Any("scopes", c.Scopes))
+	return livegenrt.WithMiddleware(mw...)
 }
 
 // ServerOperation is the operation that serves a request, as the spec declares it. The
@@ -1193,56 +1126,20 @@ type ServerOperation struct {
 	// the same notation the route NewHandler matches itself (GET /tasks/{id}.json).
 	Pattern string
 	// declares reports whether a query parameter is the operation's (see DeclaresQuery).
-	declares *serverQueryNames
-}
-
-// serverQueryNames are the query parameters an operation declares: names, and the
-// names that start with a prefix (a deepObject parameter's name[).
-type serverQueryNames struct {
-	names, prefixes []string
-}
-
-// has reports whether d (nil: no name) declares the query parameter name. It stays
-// out of line, so that DeclaresQuery and its pointer form are calls.
-//
-//go:noinline
-func (d *serverQueryNames) has(name string) bool {
-	if d == nil {
-		return false
-	}
-	for _, p := range d.prefixes {
-		if strings.HasPrefix(name, p) {
-			return true
-		}
-	}
-	return serverListed(d.names, name)
-}
-
-// serverListed reports whether list holds s. It is a loop rather than slices.Contains,
-// whose generic instances would be compiled into the package.
-func serverListed(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	declares *livegenrt.ServerQueryNames
 }
 
 // DeclaresQuery reports whether the operation declares the query parameter name
 // (bracket filters included), so that a log can keep the values of declared
 // parameters and redact the others. An API key sent in the query is declared too.
 func (o ServerOperation) DeclaresQuery(name string) bool {
-	return o.declares.has(name)
+	return o.declares.Has(name)
 }
-
-// serverOperationKey is the context key of the ServerOperation.
-type serverOperationKey struct{}
 
 // OperationFromContext is the operation that serves the request whose context is
 // ctx; false outside a request routed by NewHandler's handler.
 func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
-	o, ok := ctx.Value(serverOperationKey{}).(*ServerOperation)
+	o, ok := ctx.Value(livegenrt.ServerOperationKey{}).(*ServerOperation)
 	if !ok {
 		return ServerOperation{}, false
 	}
@@ -1251,9 +1148,12 @@ func OperationFromContext(ctx context.Context) (ServerOperation, bool) {
 
 // serverHandler serves the API with a Server.
 type serverHandler struct {
-	serverConfig
-	impl Server
-	mux  *http.ServeMux
+	// shared is what every generated handler has and does; a field rather than
+	// embedded, so that its methods get no wrappers compiled here.
+	shared livegenrt.ServerHandler
+	impl   Server
+	// maxBodyBytes is the limit of WithMaxBodyBytes, where the body readers find it.
+	maxBodyBytes int64
 	// matched serves the routes of serverRoutes, by position.
 	matched []http.Handler
 }
@@ -1306,25 +1206,16 @@ func NewHandler(impl Server, opts ...HandlerOption) http.Handler {
 	for i, route := range serverRoutes {
 		h.matched[i] = h.wrap(route.op, route.serve)
 	}
-	h.mux.HandleFunc("/", h.serveUnrouted)
 	return h
 }
 
 // newServerHandler is a handler with the defaults and opts, serving nothing yet.
 func newServerHandler(opts []HandlerOption) *serverHandler {
-	h := &serverHandler{
-		mux: http.NewServeMux(),
-		serverConfig: serverConfig{
-			logger:       slog.Default(),
-			mapError:     serverMapError,
-			maxBodyBytes: 1 << 20,
-		},
-	}
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&h.serverConfig)
-		}
-	}
+	h := &serverHandler{}
+	h.shared.Methods = serverMethods
+	h.shared.Routes = serverMatches
+	h.shared.Init(opts)
+	h.maxBodyBytes = h.shared.MaxBodyBytes
 	return h
 }
 
@@ -1334,162 +1225,31 @@ var serverMethods = []string{"GET", "HEAD", "PUT", "POST"}
 // ServeHTTP routes the request. A panic below becomes a logged 500; the server keeps
 // serving. http.ErrAbortHandler keeps its meaning.
 func (h *serverHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	defer func() {
-		v := recover()
-		if v == nil {
-			return
-		}
-		if v == http.ErrAbortHandler {
-			panic(v)
-		}
-		h.logger.LogAttrs(r.Context(), slog.LevelError, "panic while serving a request", slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("panic", fmt.Sprint(v)), slog.String("stack", string(debug.Stack())))
-		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
-	}()
+	defer h.shared.Recover(w, r)
 	if h.matched != nil && h.serveMatched(w, r) {
 		return
 	}
-	h.mux.ServeHTTP(w, r)
-}
-
-// serveUnrouted answers a request that no operation matches: 405 with Allow when
-// another method is served on the path, 404 otherwise.
-func (h *serverHandler) serveUnrouted(w http.ResponseWriter, r *http.Request) {
-	var allow []string
-	for _, m := range serverMethods {
-		probe := new(http.Request)
-		*probe = *r
-		probe.Method = m
-		_, pattern := h.mux.Handler(probe)
-		if i, _ := serverMatch(r, m, 0); pattern != "/" || i >= 0 {
-			allow = append(allow, m)
-		}
-	}
-	if len(allow) == 0 {
-		serverWriteError(w, http.StatusNotFound, ErrorResponse{Message: "no operation has this path"})
-		return
-	}
-	w.Header().Set("Allow", strings.Join(allow, ", "))
-	serverWriteError(w, http.StatusMethodNotAllowed, ErrorResponse{Message: "method " + r.Method + " is not allowed on this path; use " + strings.Join(allow, ", ")})
-}
-
-// handle routes op to serve with ServeMux.
-func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
-	h.mux.Handle(op.Pattern, h.wrap(op, serve))
-}
-
-// wrap serves op with serve, through the middleware, with op in the request's context.
-func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
-	var next http.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		serve(h, w, r)
-	})
-	for i := len(h.middleware) - 1; i >= 0; i-- {
-		next = h.middleware[i](next)
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), serverOperationKey{}, op)))
-	})
+	h.shared.Mux.ServeHTTP(w, r)
 }
 
 // answer writes the answer a Server method returned; one that cannot be written
 // is logged and answered 500.
 func (h *serverHandler) answer(w http.ResponseWriter, r *http.Request, op string, a serverAnswer) {
 	if err := serverWriteAnswer(w, a); err != nil {
-		h.logger.LogAttrs(r.Context(), slog.LevelError, "cannot write the answer", slog.String("operation", op), slog.Any("error", err))
-		serverWriteError(w, http.StatusInternalServerError, ErrorResponse{Message: "internal server error"})
+		h.shared.Unwritten(w, r, op, err)
 	}
 }
 
-// fail answers an error returned by a Server method: ErrNotImplemented with 501,
-// anything else through the error mapper; nil, when the method returned no answer
-// either, is an error too.
-func (h *serverHandler) fail(w http.ResponseWriter, r *http.Request, op string, err error) {
-	if err == nil {
-		err = errors.New("the Server method returned neither an answer nor an error")
-	}
-	if errors.Is(err, ErrNotImplemented) {
-		serverWriteError(w, http.StatusNotImplemented, ErrorResponse{Message: "operation " + op + " is not implemented"})
-		return
-	}
-	status, body := h.mapError(r.Context(), err)
-	if status < 400 || status > 599 {
-		status = http.StatusInternalServerError
-	}
-	if status >= 500 {
-		h.logger.LogAttrs(r.Context(), slog.LevelError, "operation failed", slog.String("operation", op), slog.Int("status", status), slog.Any("error", err))
-	}
-	serverWriteError(w, status, body)
+// handle routes op to serve with ServeMux.
+func (h *serverHandler) handle(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) {
+	h.shared.Mux.Handle(op.Pattern, h.wrap(op, serve))
 }
 
-// serverMapError is the default error mapper: a *ValidationError is 400, anything
-// else 500 with a generic message.
-func serverMapError(ctx context.Context, err error) (int, ErrorResponse) {
-	var invalid *ValidationError
-	if errors.As(err, &invalid) {
-		return http.StatusBadRequest, ErrorResponse{
-			Message:      "the request is invalid",
-			MoreProblems: invalid.MoreProblems,
-			Problems:     invalid.Problems,
-		}
-	}
-	return http.StatusInternalServerError, ErrorResponse{Message: "internal server error"}
-}
-
-// invalid answers 400 with the problems of the request and reports true, or, when
-// the request's context ended the checks, answers 503 and reports true: the Server
-// must not see a request that was not checked to its end. It reports false when the
-// request is valid.
-func (h *serverHandler) invalid(w http.ResponseWriter, c *livegenrt.State) bool {
-	switch {
-	case c.Cancelled:
-		serverWriteError(w, http.StatusServiceUnavailable, ErrorResponse{Message: "the request ended before it was checked"})
-	case c.Found() > 0:
-		serverWriteError(w, http.StatusBadRequest, ErrorResponse{
-			Message:      "the request is invalid",
-			MoreProblems: c.More,
-			Problems:     c.Problems,
-		})
-	default:
-		return false
-	}
-	return true
-}
-
-// serverWriteError writes an ErrorResponse; the problem list is [] rather than null.
-func serverWriteError(w http.ResponseWriter, status int, body ErrorResponse) {
-	if body.Problems == nil {
-		body.Problems = []Problem{}
-	}
-	if body.Message == "" {
-		body.Message = http.StatusText(status)
-	}
-	data, _ := json.Marshal(body)
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, _ = w.Write(data)
-}
-
-// serverWriteJSON writes a JSON answer. Encoding comes first, so that a value that
-// cannot be encoded is an error before anything is sent.
-func serverWriteJSON(w http.ResponseWriter, status int, contentType string, body any) error {
-	data, err := json.Marshal(body)
-	if err != nil {
-		return err
-	}
-	return serverWriteBytes(w, status, contentType, data)
-}
-
-// serverWriteStatus writes an answer without a body.
-func serverWriteStatus(w http.ResponseWriter, status int) error {
-	w.WriteHeader(status)
-	return nil
-}
-
-// serverWriteBytes writes an answer whose body is ready.
-func serverWriteBytes(w http.ResponseWriter, status int, contentType string, data []byte) error {
-	w.Header().Set("Content-Type", contentType)
-	w.WriteHeader(status)
-	_, _ = w.Write(data)
-	return nil
+// wrap serves op with serve, through the middleware, with op in the request's context.
+func (h *serverHandler) wrap(op *ServerOperation, serve func(*serverHandler, http.ResponseWriter, *http.Request)) http.Handler {
+	return h.shared.Route(op, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		serve(h, w, r)
+	}))
 }
 
 // serverAnswer is an answer as data, what each answer type's method returns: the
@@ -1540,12 +1300,12 @@ func serverWriteAnswer(w http.ResponseWriter, a serverAnswer) error {
 	case serverBodyAppended:
 		return serverWriteAppended(w, status, k.contentType, a.body.(jsonAppender))
 	case serverBodyBytes:
-		return serverWriteBytes(w, status, k.contentType, a.body.([]byte))
+		return livegenrt.ServerWriteBytes(w, status, k.contentType, a.body.([]byte))
 	case serverBodyWritten:
 		err, _ := a.body.(error)
 		return err
 	}
-	return serverWriteStatus(w, status)
+	return livegenrt.ServerWriteStatus(w, status)
 }
 
 // serverRoute is an operation that NewHandler routes itself, ahead of http.ServeMux:
@@ -1829,6 +1589,13 @@ func serverMatch(r *http.Request, method string, limit int64) (int, []string) {
 	return -1, nil
 }
 
+// serverMatches reports whether a route of the matcher takes r's path with method,
+// for the Allow header of 405.
+func serverMatches(r *http.Request, method string) bool {
+	i, _ := serverMatch(r, method, 0)
+	return i >= 0
+}
+
 // serverMatchSegment matches one path segment with parts, appending the wildcards'
 // values: the first and last text are the segment's prefix and suffix, a wildcard
 // followed by more wildcards ends where the text after it first occurs, the last one
@@ -1863,7 +1630,7 @@ func serverQueryHolds(r *http.Request, pairs []string) bool {
 	}
 	q := r.URL.Query()
 	for i := 0; i+1 < len(pairs); i += 2 {
-		if !serverListed(q[pairs[i]], pairs[i+1]) {
+		if !livegenrt.ServerListed(q[pairs[i]], pairs[i+1]) {
 			return false
 		}
 	}
@@ -1962,7 +1729,7 @@ func (t *serverTwin) holds(r *http.Request, values []string, limit int64, peek *
 		}
 	}
 	ct := r.Header.Get("Content-Type")
-	if t.contentType != "" && (t.bodyRequired || ct != "") && !serverMediaTypeMatches(ct, t.contentType) {
+	if t.contentType != "" && (t.bodyRequired || ct != "") && !livegenrt.ServerMediaTypeMatches(ct, t.contentType) {
 		return false
 	}
 	if t.accept != "" && !strings.Contains(strings.ToLower(r.Header.Get("Accept")), t.accept) {
@@ -1993,7 +1760,7 @@ func (t *serverTwin) holds(r *http.Request, values []string, limit int64, peek *
 			if m.notNull {
 				return false
 			}
-		case m.enum != nil && !serverListed(m.enum, got.text):
+		case m.enum != nil && !livegenrt.ServerListed(m.enum, got.text):
 			return false
 		}
 	}
@@ -2011,7 +1778,7 @@ func (p serverTwinParam) holds(value string) bool {
 	case "boolean":
 		_, err = strconv.ParseBool(value)
 	}
-	if err != nil || p.enum != nil && !serverListed(p.enum, value) {
+	if err != nil || p.enum != nil && !livegenrt.ServerListed(p.enum, value) {
 		return false
 	}
 	return p.pattern == nil || p.pattern.MatchString(value)
@@ -2039,7 +1806,7 @@ func serverPeekBody(r *http.Request, limit int64) map[string]serverBodyMember {
 	if len(data) == 0 {
 		return members
 	}
-	if serverMediaTypeMatches(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+	if livegenrt.ServerMediaTypeMatches(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
 		form, err := url.ParseQuery(string(data))
 		if err != nil {
 			return nil
@@ -2104,23 +1871,11 @@ func (h *serverHandler) choose(r *http.Request, i int, values []string) int {
 	return i
 }
 
-// serverStreamFormat says how the events of a stream are written.
-type serverStreamFormat int
-
-const (
-	serverSSE             serverStreamFormat = iota // Server-Sent Events whose data is the event's JSON
-	serverSSEText                                   // Server-Sent Events whose data is the event, a string
-	serverSSEEnvelope                               // Server-Sent Events from a struct of their fields; data is JSON
-	serverSSEEnvelopeText                           // Server-Sent Events from a struct of their fields; data is a string
-	serverLines                                     // one JSON value a line
-	serverSeq                                       // json-seq: an RS byte, a JSON value and a line feed
-)
-
 // serverWriteEvents sends the status, then each event as it comes, flushed. The
 // status is sent: a write that fails means the client went away, which ends the
 // stream, and an event that cannot be encoded aborts the connection, so that the
 // client sees the stream cut short rather than ended.
-func serverWriteEvents[E any](w http.ResponseWriter, status int, contentType string, format serverStreamFormat, events iter.Seq[E]) error {
+func serverWriteEvents[E any](w http.ResponseWriter, status int, contentType string, format livegenrt.ServerStreamFormat, events iter.Seq[E]) error {
 	w.Header().Set("Content-Type", contentType)
 	w.Header().Set("Cache-Control", "no-cache")
 	w.WriteHeader(status)
@@ -2130,7 +1885,7 @@ func serverWriteEvents[E any](w http.ResponseWriter, status int, contentType str
 	enc := json.NewEncoder(&buf)
 	for event := range events {
 		buf.Reset()
-		if err := serverAppendEvent(&buf, enc, format, event); err != nil {
+		if err := livegenrt.ServerAppendEvent(&buf, enc, format, event); err != nil {
 			panic(http.ErrAbortHandler)
 		}
 		if _, err := w.Write(buf.Bytes()); err != nil {
@@ -2141,86 +1896,6 @@ func serverWriteEvents[E any](w http.ResponseWriter, status int, contentType str
 		}
 	}
 	return nil
-}
-
-// serverAppendEvent frames one event into buf; enc writes JSON into buf.
-func serverAppendEvent(buf *bytes.Buffer, enc *json.Encoder, format serverStreamFormat, event any) error {
-	switch format {
-	case serverLines:
-		return enc.Encode(event)
-	case serverSeq:
-		buf.WriteByte(30)
-		return enc.Encode(event)
-	case serverSSEText:
-		serverAppendData(buf, reflect.ValueOf(event).String())
-	case serverSSEEnvelope, serverSSEEnvelopeText:
-		if err := serverAppendEnvelope(buf, format == serverSSEEnvelopeText, event); err != nil {
-			return err
-		}
-	default:
-		buf.WriteString("data: ")
-		if err := enc.Encode(event); err != nil {
-			return err
-		}
-		// Encode ended the line; compact JSON has no line feed of its own.
-	}
-	buf.WriteByte('\n')
-	return nil
-}
-
-// serverAppendData writes text as data lines, one per line of it.
-func serverAppendData(buf *bytes.Buffer, text string) {
-	for line := range strings.SplitSeq(text, "\n") {
-		buf.WriteString("data: ")
-		buf.WriteString(strings.TrimSuffix(line, "\r"))
-		buf.WriteByte('\n')
-	}
-}
-
-// serverAppendEnvelope writes an envelope struct's members as the SSE fields they
-// name: event, id and retry when set, then data (text: the string, as lines).
-func serverAppendEnvelope(buf *bytes.Buffer, text bool, event any) error {
-	data, err := json.Marshal(event)
-	if err != nil {
-		return err
-	}
-	var fields struct {
-		Event json.RawMessage `json:"event"`
-		ID    json.RawMessage `json:"id"`
-		Retry json.RawMessage `json:"retry"`
-		Data  json.RawMessage `json:"data"`
-	}
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return err
-	}
-	for _, field := range [...]struct {
-		name  string
-		value json.RawMessage
-	}{{"event", fields.Event}, {"id", fields.ID}, {"retry", fields.Retry}} {
-		value := serverUnquote(field.value)
-		if value != "" {
-			fmt.Fprintf(buf, "%s: %s\n", field.name, strings.ReplaceAll(value, "\n", " "))
-		}
-	}
-	if text {
-		serverAppendData(buf, serverUnquote(fields.Data))
-		return nil
-	}
-	serverAppendData(buf, string(fields.Data))
-	return nil
-}
-
-// serverUnquote is a JSON value as SSE text: a string without its quotes, null and
-// absent as nothing, anything else as its JSON.
-func serverUnquote(value json.RawMessage) string {
-	var s string
-	if json.Unmarshal(value, &s) == nil {
-		return s
-	}
-	if string(value) == "null" {
-		return ""
-	}
-	return string(value)
 }
 
 var serverOperationGetAccountLink = &ServerOperation{ID: "getAccountLink", Method: "GET", Path: "/accounts/{accountId}/links/{accountId}", Pattern: "GET /accounts/{accountID}/links/{accountID2}"}
@@ -2235,11 +1910,11 @@ func (h *serverHandler) serveGetAccountLink(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	var in GetAccountLinkInput
-	in.AccountID = serverPathValue(r, "accountID")
-	in.AccountID2 = serverPathValue(r, "accountID2")
-	if !h.invalid(w, c) {
+	in.AccountID = livegenrt.ServerPathValue(r, "accountID")
+	in.AccountID2 = livegenrt.ServerPathValue(r, "accountID2")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetAccountLink(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getAccountLink", err)
+			h.shared.Fail(w, r, "getAccountLink", err)
 		} else {
 			h.answer(w, r, "getAccountLink", out.answer(w, nil))
 		}
@@ -2257,10 +1932,10 @@ func (h *serverHandler) serveGetBoard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetBoardInput
-	in.BoardID = serverPathValue(r, "boardID")
-	if !h.invalid(w, c) {
+	in.BoardID = livegenrt.ServerPathValue(r, "boardID")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetBoard(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getBoard", err)
+			h.shared.Fail(w, r, "getBoard", err)
 		} else {
 			h.answer(w, r, "getBoard", out.answer(w, nil))
 		}
@@ -2278,10 +1953,10 @@ func (h *serverHandler) serveGetBoardsByFilter(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in GetBoardsByFilterInput
-	in.Filter = serverPathValue(r, "filter")
-	if !h.invalid(w, c) {
+	in.Filter = livegenrt.ServerPathValue(r, "filter")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetBoardsByFilter(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getBoardsByFilter", err)
+			h.shared.Fail(w, r, "getBoardsByFilter", err)
 		} else {
 			h.answer(w, r, "getBoardsByFilter", out.answer(w, nil))
 		}
@@ -2305,13 +1980,13 @@ func (h *serverHandler) serveChat(w http.ResponseWriter, r *http.Request) {
 	var in ChatInput
 	if data != nil {
 		at := &livegenrt.Path{In: "body"}
-		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ChatRequest)(nil), &in.Body)
+		serverDecodeObject(c, at, data, &in.Body, livegenrt.ServerKindObject, (*ChatRequest)(nil), &in.Body)
 	} else {
 		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.Chat(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "chat", err)
+			h.shared.Fail(w, r, "chat", err)
 		} else {
 			h.answer(w, r, "chat", out.answer(w, nil))
 		}
@@ -2335,13 +2010,13 @@ func (h *serverHandler) serveChatStream(w http.ResponseWriter, r *http.Request) 
 	var in ChatStreamInput
 	if data != nil {
 		at := &livegenrt.Path{In: "body"}
-		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*ChatRequest)(nil), &in.Body)
+		serverDecodeObject(c, at, data, &in.Body, livegenrt.ServerKindObject, (*ChatRequest)(nil), &in.Body)
 	} else {
 		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.ChatStream(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "chatStream", err)
+			h.shared.Fail(w, r, "chatStream", err)
 		} else {
 			h.answer(w, r, "chatStream", out.answer(w, nil))
 		}
@@ -2359,9 +2034,9 @@ func (h *serverHandler) serveListConversations(w http.ResponseWriter, r *http.Re
 		return
 	}
 	var in ListConversationsInput
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.ListConversations(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "listConversations", err)
+			h.shared.Fail(w, r, "listConversations", err)
 		} else {
 			h.answer(w, r, "listConversations", out.answer(w, nil))
 		}
@@ -2380,16 +2055,16 @@ func (h *serverHandler) serveStartConversationStream(w http.ResponseWriter, r *h
 		return
 	}
 	var in StartConversationStreamInput
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.StartConversationStream(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "startConversationStream", err)
+			h.shared.Fail(w, r, "startConversationStream", err)
 		} else {
 			h.answer(w, r, "startConversationStream", out.answer(w, nil))
 		}
 	}
 }
 
-var serverOperationUpdateFile = &ServerOperation{ID: "updateFile", Method: "PUT", Path: "/files/{fileId}", Pattern: "PUT /files/{fileID}", declares: &serverQueryNames{names: []string{"fields"}}}
+var serverOperationUpdateFile = &ServerOperation{ID: "updateFile", Method: "PUT", Path: "/files/{fileId}", Pattern: "PUT /files/{fileID}", declares: &livegenrt.ServerQueryNames{Names: []string{"fields"}}}
 
 // serveUpdateFile serves PUT /files/{fileId}: it checks the credentials, decodes and
 // validates the request, calls Server.UpdateFile and writes its answer.
@@ -2404,23 +2079,23 @@ func (h *serverHandler) serveUpdateFile(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in UpdateFileInput
-	in.FileID = serverPathValue(r, "fileID")
+	in.FileID = livegenrt.ServerPathValue(r, "fileID")
 	in.Params.Fields = serverParamPtr(serverQueryOf(c, q, "fields", false, serverTextOf[string]))
 	if data != nil {
 		at := &livegenrt.Path{In: "body"}
 		in.Body = new(UpdateFileRequestBody)
-		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*UpdateFileRequestBody)(nil), nil)
+		serverDecodeObject(c, at, data, in.Body, livegenrt.ServerKindObject, (*UpdateFileRequestBody)(nil), nil)
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.UpdateFile(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "updateFile", err)
+			h.shared.Fail(w, r, "updateFile", err)
 		} else {
 			h.answer(w, r, "updateFile", out.answer(w, nil))
 		}
 	}
 }
 
-var serverOperationAddSharedLink = &ServerOperation{ID: "addSharedLink", Method: "PUT", Path: "/files/{fileId}#addSharedLink", Pattern: "PUT /files/{fileID}", declares: &serverQueryNames{names: []string{"fields"}}}
+var serverOperationAddSharedLink = &ServerOperation{ID: "addSharedLink", Method: "PUT", Path: "/files/{fileId}#addSharedLink", Pattern: "PUT /files/{fileID}", declares: &livegenrt.ServerQueryNames{Names: []string{"fields"}}}
 
 // serveAddSharedLink serves PUT /files/{fileId}#addSharedLink: it checks the credentials,
 // decodes and validates the request, calls Server.AddSharedLink and writes its answer.
@@ -2435,25 +2110,25 @@ func (h *serverHandler) serveAddSharedLink(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in AddSharedLinkInput
-	in.FileID = serverPathValue(r, "fileID")
+	in.FileID = livegenrt.ServerPathValue(r, "fileID")
 	in.Params.Fields, _ = serverQueryOf(c, q, "fields", true, serverTextOf[string])
 	if data != nil {
 		at := &livegenrt.Path{In: "body"}
 		in.Body = new(AddSharedLinkRequestBody)
-		if serverDecodeObject(c, at, data, in.Body, serverKindObject, (*AddSharedLinkRequestBody)(nil), nil) {
+		if serverDecodeObject(c, at, data, in.Body, livegenrt.ServerKindObject, (*AddSharedLinkRequestBody)(nil), nil) {
 			in.Body.validate(c, at)
 		}
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.AddSharedLink(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "addSharedLink", err)
+			h.shared.Fail(w, r, "addSharedLink", err)
 		} else {
 			h.answer(w, r, "addSharedLink", out.answer(w, nil))
 		}
 	}
 }
 
-var serverOperationRemoveSharedLink = &ServerOperation{ID: "removeSharedLink", Method: "PUT", Path: "/files/{fileId}#removeSharedLink", Pattern: "PUT /files/{fileID}", declares: &serverQueryNames{names: []string{"fields"}}}
+var serverOperationRemoveSharedLink = &ServerOperation{ID: "removeSharedLink", Method: "PUT", Path: "/files/{fileId}#removeSharedLink", Pattern: "PUT /files/{fileID}", declares: &livegenrt.ServerQueryNames{Names: []string{"fields"}}}
 
 // serveRemoveSharedLink serves PUT /files/{fileId}#removeSharedLink: it checks the
 // credentials, decodes and validates the request, calls Server.RemoveSharedLink and writes
@@ -2469,16 +2144,16 @@ func (h *serverHandler) serveRemoveSharedLink(w http.ResponseWriter, r *http.Req
 		return
 	}
 	var in RemoveSharedLinkInput
-	in.FileID = serverPathValue(r, "fileID")
+	in.FileID = livegenrt.ServerPathValue(r, "fileID")
 	in.Params.Fields, _ = serverQueryOf(c, q, "fields", true, serverTextOf[string])
 	if data != nil {
 		at := &livegenrt.Path{In: "body"}
 		in.Body = new(RemoveSharedLinkRequestBody)
-		serverDecodeObject(c, at, data, in.Body, serverKindObject, (*RemoveSharedLinkRequestBody)(nil), nil)
+		serverDecodeObject(c, at, data, in.Body, livegenrt.ServerKindObject, (*RemoveSharedLinkRequestBody)(nil), nil)
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.RemoveSharedLink(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "removeSharedLink", err)
+			h.shared.Fail(w, r, "removeSharedLink", err)
 		} else {
 			h.answer(w, r, "removeSharedLink", out.answer(w, nil))
 		}
@@ -2501,16 +2176,16 @@ func (h *serverHandler) serveAddFolderSharedLink(w http.ResponseWriter, r *http.
 		return
 	}
 	var in AddFolderSharedLinkInput
-	in.FolderID = serverPathValue(r, "folderID")
+	in.FolderID = livegenrt.ServerPathValue(r, "folderID")
 	if data != nil {
 		at := &livegenrt.Path{In: "body"}
-		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*SharedLinkRequest)(nil), nil)
+		serverDecodeObject(c, at, data, &in.Body, livegenrt.ServerKindObject, (*SharedLinkRequest)(nil), nil)
 	} else {
 		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.AddFolderSharedLink(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "addFolderSharedLink", err)
+			h.shared.Fail(w, r, "addFolderSharedLink", err)
 		} else {
 			h.answer(w, r, "addFolderSharedLink", out.answer(w, nil))
 		}
@@ -2533,16 +2208,16 @@ func (h *serverHandler) serveUpdateFolderSharedLink(w http.ResponseWriter, r *ht
 		return
 	}
 	var in UpdateFolderSharedLinkInput
-	in.FolderID = serverPathValue(r, "folderID")
+	in.FolderID = livegenrt.ServerPathValue(r, "folderID")
 	if data != nil {
 		at := &livegenrt.Path{In: "body"}
-		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*SharedLinkRequest)(nil), nil)
+		serverDecodeObject(c, at, data, &in.Body, livegenrt.ServerKindObject, (*SharedLinkRequest)(nil), nil)
 	} else {
 		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.UpdateFolderSharedLink(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "updateFolderSharedLink", err)
+			h.shared.Fail(w, r, "updateFolderSharedLink", err)
 		} else {
 			h.answer(w, r, "updateFolderSharedLink", out.answer(w, nil))
 		}
@@ -2560,10 +2235,10 @@ func (h *serverHandler) serveGetItem(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetItemInput
-	in.ItemID, _ = serverPathOf(c, "itemId", serverPathValue(r, "itemID"), serverParseIntOf[int])
-	if !h.invalid(w, c) {
+	in.ItemID, _ = serverPathOf(c, "itemId", livegenrt.ServerPathValue(r, "itemID"), serverParseIntOf[int])
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetItem(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getItem", err)
+			h.shared.Fail(w, r, "getItem", err)
 		} else {
 			h.answer(w, r, "getItem", out.answer(w, nil))
 		}
@@ -2581,10 +2256,10 @@ func (h *serverHandler) serveGetItemBySlug(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in GetItemBySlugInput
-	in.Slug = serverPathValue(r, "slug")
-	if !h.invalid(w, c) {
+	in.Slug = livegenrt.ServerPathValue(r, "slug")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetItemBySlug(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getItemBySlug", err)
+			h.shared.Fail(w, r, "getItemBySlug", err)
 		} else {
 			h.answer(w, r, "getItemBySlug", out.answer(w, nil))
 		}
@@ -2602,10 +2277,10 @@ func (h *serverHandler) serveGetInvitee(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var in GetInviteeInput
-	in.InviteeID = serverPathValue(r, "inviteeID")
-	if !h.invalid(w, c) {
+	in.InviteeID = livegenrt.ServerPathValue(r, "inviteeID")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetInvitee(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getInvitee", err)
+			h.shared.Fail(w, r, "getInvitee", err)
 		} else {
 			h.answer(w, r, "getInvitee", out.answer(w, nil))
 		}
@@ -2623,10 +2298,10 @@ func (h *serverHandler) serveListInvitees(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in ListInviteesInput
-	in.MeetingID = serverPathValue(r, "meetingID")
-	if !h.invalid(w, c) {
+	in.MeetingID = livegenrt.ServerPathValue(r, "meetingID")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.ListInvitees(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "listInvitees", err)
+			h.shared.Fail(w, r, "listInvitees", err)
 		} else {
 			h.answer(w, r, "listInvitees", out.answer(w, nil))
 		}
@@ -2644,11 +2319,11 @@ func (h *serverHandler) serveGetPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetPageInput
-	in.Page, _ = serverPathOf(c, "page", serverPathValue(r, "page"), serverParseIntOf[int])
-	in.Format = serverPathValue(r, "format")
-	if !h.invalid(w, c) {
+	in.Page, _ = serverPathOf(c, "page", livegenrt.ServerPathValue(r, "page"), serverParseIntOf[int])
+	in.Format = livegenrt.ServerPathValue(r, "format")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetPage(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getPage", err)
+			h.shared.Fail(w, r, "getPage", err)
 		} else {
 			h.answer(w, r, "getPage", out.answer(w, nil))
 		}
@@ -2666,15 +2341,15 @@ func (h *serverHandler) serveGetPair(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetPairInput
-	if v, ok := serverPathOf(c, "a", serverPathValue(r, "a"), serverTextOf[string]); ok {
+	if v, ok := serverPathOf(c, "a", livegenrt.ServerPathValue(r, "a"), serverTextOf[string]); ok {
 		at := &livegenrt.Path{In: "path", Name: "a"}
 		livegenrt.CheckString(c, at, v, 0, 1, nil)
 		in.A = v
 	}
-	in.B = serverPathValue(r, "b")
-	if !h.invalid(w, c) {
+	in.B = livegenrt.ServerPathValue(r, "b")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetPair(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getPair", err)
+			h.shared.Fail(w, r, "getPair", err)
 		} else {
 			h.answer(w, r, "getPair", out.answer(w, nil))
 		}
@@ -2692,14 +2367,14 @@ func (h *serverHandler) serveGetPeriodReport(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	var in GetPeriodReportInput
-	if v, ok := serverPathOf(c, "period", serverPathValue(r, "period"), serverTextOf[GetPeriodReportPeriod]); ok {
+	if v, ok := serverPathOf(c, "period", livegenrt.ServerPathValue(r, "period"), serverTextOf[GetPeriodReportPeriod]); ok {
 		at := &livegenrt.Path{In: "path", Name: "period"}
 		c.AddIf(at, !v.Valid(), "must be one of \"daily\", \"weekly\"")
 		in.Period = v
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetPeriodReport(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getPeriodReport", err)
+			h.shared.Fail(w, r, "getPeriodReport", err)
 		} else {
 			h.answer(w, r, "getPeriodReport", out.answer(w, nil))
 		}
@@ -2717,10 +2392,10 @@ func (h *serverHandler) serveGetReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetReportInput
-	in.ReportID = serverPathValue(r, "reportID")
-	if !h.invalid(w, c) {
+	in.ReportID = livegenrt.ServerPathValue(r, "reportID")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetReport(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getReport", err)
+			h.shared.Fail(w, r, "getReport", err)
 		} else {
 			h.answer(w, r, "getReport", out.answer(w, nil))
 		}
@@ -2744,13 +2419,13 @@ func (h *serverHandler) serveAddSchemaFields(w http.ResponseWriter, r *http.Requ
 	var in AddSchemaFieldsInput
 	if data != nil {
 		at := &livegenrt.Path{In: "body"}
-		serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*AddSchemaFieldsRequestBody)(nil), &in.Body)
+		serverDecodeObject(c, at, data, &in.Body, livegenrt.ServerKindObject, (*AddSchemaFieldsRequestBody)(nil), &in.Body)
 	} else {
 		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.AddSchemaFields(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "addSchemaFields", err)
+			h.shared.Fail(w, r, "addSchemaFields", err)
 		} else {
 			h.answer(w, r, "addSchemaFields", out.answer(w, nil))
 		}
@@ -2774,32 +2449,32 @@ func (h *serverHandler) serveUpdateSchema(w http.ResponseWriter, r *http.Request
 	var in UpdateSchemaInput
 	if data != nil {
 		at := &livegenrt.Path{In: "body"}
-		if serverIsNull(data) {
+		if livegenrt.ServerIsNull(data) {
 			c.Missing(at, "must not be null")
 		} else if err := json.Unmarshal(data, &in.Body); err != nil {
-			serverBodyError(c, at, err, func() {
-				if serverDescend(c, at, data, serverKindArray, false) {
-					serverEachItem(c, data, func(k1 int, item1 []byte) {
+			livegenrt.ServerBodyError(c, at, err, func() {
+				if livegenrt.ServerDescend(c, at, data, livegenrt.ServerKindArray, false) {
+					livegenrt.ServerEachItem(c, data, func(k1 int, item1 []byte) {
 						at2 := at.Item(k1)
-						if serverIsNull(item1) {
+						if livegenrt.ServerIsNull(item1) {
 							c.Missing(at2, "must not be null")
 							return
 						}
-						if serverDescend(c, at2, item1, serverKindObject, false) {
+						if livegenrt.ServerDescend(c, at2, item1, livegenrt.ServerKindObject, false) {
 							(*UpdateSchemaRequestBodyItem)(nil).serverWalk(c, at2, item1)
 						}
 					})
 				}
 			})
 		} else {
-			if serverDescend(c, at, data, serverKindArray, true) {
-				serverEachItem(c, data, func(k1 int, item1 []byte) {
+			if livegenrt.ServerDescend(c, at, data, livegenrt.ServerKindArray, true) {
+				livegenrt.ServerEachItem(c, data, func(k1 int, item1 []byte) {
 					at2 := at.Item(k1)
-					if serverIsNull(item1) {
+					if livegenrt.ServerIsNull(item1) {
 						c.Missing(at2, "must not be null")
 						return
 					}
-					if serverDescend(c, at2, item1, serverKindObject, true) {
+					if livegenrt.ServerDescend(c, at2, item1, livegenrt.ServerKindObject, true) {
 						(*UpdateSchemaRequestBodyItem)(nil).serverWalk(c, at2, item1)
 					}
 				})
@@ -2808,9 +2483,9 @@ func (h *serverHandler) serveUpdateSchema(w http.ResponseWriter, r *http.Request
 	} else {
 		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.UpdateSchema(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "updateSchema", err)
+			h.shared.Fail(w, r, "updateSchema", err)
 		} else {
 			h.answer(w, r, "updateSchema", out.answer(w, nil))
 		}
@@ -2828,9 +2503,9 @@ func (h *serverHandler) serveGetSharedItem(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var in GetSharedItemInput
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetSharedItem(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getSharedItem", err)
+			h.shared.Fail(w, r, "getSharedItem", err)
 		} else {
 			h.answer(w, r, "getSharedItem", out.answer(w, nil))
 		}
@@ -2849,9 +2524,9 @@ func (h *serverHandler) serveGetSharedFolder(w http.ResponseWriter, r *http.Requ
 	}
 	var in GetSharedFolderInput
 	in.Params.Boxapi, _ = serverHeaderOf(c, r.Header, "boxapi", true, serverTextOf[string])
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetSharedFolder(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getSharedFolder", err)
+			h.shared.Fail(w, r, "getSharedFolder", err)
 		} else {
 			h.answer(w, r, "getSharedFolder", out.answer(w, nil))
 		}
@@ -2869,14 +2544,14 @@ func (h *serverHandler) serveGetTagByCode(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in GetTagByCodeInput
-	if v, ok := serverPathOf(c, "tagCode", serverPathValue(r, "tagCode"), serverTextOf[string]); ok {
+	if v, ok := serverPathOf(c, "tagCode", livegenrt.ServerPathValue(r, "tagCode"), serverTextOf[string]); ok {
 		at := &livegenrt.Path{In: "path", Name: "tagCode"}
 		livegenrt.CheckString(c, at, v, 0, -1, validationPattern1)
 		in.TagCode = v
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetTagByCode(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getTagByCode", err)
+			h.shared.Fail(w, r, "getTagByCode", err)
 		} else {
 			h.answer(w, r, "getTagByCode", out.answer(w, nil))
 		}
@@ -2894,10 +2569,10 @@ func (h *serverHandler) serveGetTag(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetTagInput
-	in.TagName = serverPathValue(r, "tagName")
-	if !h.invalid(w, c) {
+	in.TagName = livegenrt.ServerPathValue(r, "tagName")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetTag(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getTag", err)
+			h.shared.Fail(w, r, "getTag", err)
 		} else {
 			h.answer(w, r, "getTag", out.answer(w, nil))
 		}
@@ -2915,9 +2590,9 @@ func (h *serverHandler) serveExportTasks(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	var in ExportTasksInput
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.ExportTasks(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "exportTasks", err)
+			h.shared.Fail(w, r, "exportTasks", err)
 		} else {
 			h.answer(w, r, "exportTasks", out.answer(w, nil))
 		}
@@ -2935,10 +2610,10 @@ func (h *serverHandler) serveGetTask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in GetTaskInput
-	in.ID = serverPathValue(r, "id")
-	if !h.invalid(w, c) {
+	in.ID = livegenrt.ServerPathValue(r, "id")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetTask(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getTask", err)
+			h.shared.Fail(w, r, "getTask", err)
 		} else {
 			h.answer(w, r, "getTask", out.answer(w, nil))
 		}
@@ -2956,10 +2631,10 @@ func (h *serverHandler) serveGetTaskJSON(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	var in GetTaskJSONInput
-	in.ID = serverPathValue(r, "id")
-	if !h.invalid(w, c) {
+	in.ID = livegenrt.ServerPathValue(r, "id")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetTaskJSON(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getTaskJSON", err)
+			h.shared.Fail(w, r, "getTaskJSON", err)
 		} else {
 			h.answer(w, r, "getTaskJSON", out.answer(w, nil))
 		}
@@ -2977,10 +2652,10 @@ func (h *serverHandler) serveHeadTaskJSON(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in HeadTaskJSONInput
-	in.ID = serverPathValue(r, "id")
-	if !h.invalid(w, c) {
+	in.ID = livegenrt.ServerPathValue(r, "id")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.HeadTaskJSON(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "headTaskJSON", err)
+			h.shared.Fail(w, r, "headTaskJSON", err)
 		} else {
 			h.answer(w, r, "headTaskJSON", out.answer(w, nil))
 		}
@@ -3013,15 +2688,15 @@ func (h *serverHandler) serveToken(w http.ResponseWriter, r *http.Request) {
 	}
 	if data != nil {
 		at := &livegenrt.Path{In: "body"}
-		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*TokenRequestBody)(nil), &in.Body) {
+		if serverDecodeObject(c, at, data, &in.Body, livegenrt.ServerKindObject, (*TokenRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
 		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.Token(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "token", err)
+			h.shared.Fail(w, r, "token", err)
 		} else {
 			h.answer(w, r, "token", out.answer(w, nil))
 		}
@@ -3054,15 +2729,15 @@ func (h *serverHandler) serveRefreshToken(w http.ResponseWriter, r *http.Request
 	}
 	if data != nil {
 		at := &livegenrt.Path{In: "body"}
-		if serverDecodeObject(c, at, data, &in.Body, serverKindObject, (*RefreshTokenRequestBody)(nil), &in.Body) {
+		if serverDecodeObject(c, at, data, &in.Body, livegenrt.ServerKindObject, (*RefreshTokenRequestBody)(nil), &in.Body) {
 			in.Body.validate(c, at)
 		}
 	} else {
 		c.Add(&livegenrt.Path{In: "body"}, "a request body is required")
 	}
-	if !h.invalid(w, c) {
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.RefreshToken(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "refreshToken", err)
+			h.shared.Fail(w, r, "refreshToken", err)
 		} else {
 			h.answer(w, r, "refreshToken", out.answer(w, nil))
 		}
@@ -3081,10 +2756,10 @@ func (h *serverHandler) serveExpirePassword(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	var in ExpirePasswordInput
-	in.UserID = serverPathValue(r, "userID")
-	if !h.invalid(w, c) {
+	in.UserID = livegenrt.ServerPathValue(r, "userID")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.ExpirePassword(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "expirePassword", err)
+			h.shared.Fail(w, r, "expirePassword", err)
 		} else {
 			h.answer(w, r, "expirePassword", out.answer(w, nil))
 		}
@@ -3103,10 +2778,10 @@ func (h *serverHandler) serveExpireWithTemporaryPassword(w http.ResponseWriter, 
 		return
 	}
 	var in ExpireWithTemporaryPasswordInput
-	in.UserID = serverPathValue(r, "userID")
-	if !h.invalid(w, c) {
+	in.UserID = livegenrt.ServerPathValue(r, "userID")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.ExpireWithTemporaryPassword(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "expireWithTemporaryPassword", err)
+			h.shared.Fail(w, r, "expireWithTemporaryPassword", err)
 		} else {
 			h.answer(w, r, "expireWithTemporaryPassword", out.answer(w, nil))
 		}
@@ -3124,10 +2799,10 @@ func (h *serverHandler) serveGetOperation(w http.ResponseWriter, r *http.Request
 		return
 	}
 	var in GetOperationInput
-	in.Name = serverPathValue(r, "name")
-	if !h.invalid(w, c) {
+	in.Name = livegenrt.ServerPathValue(r, "name")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.GetOperation(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "getOperation", err)
+			h.shared.Fail(w, r, "getOperation", err)
 		} else {
 			h.answer(w, r, "getOperation", out.answer(w, nil))
 		}
@@ -3145,10 +2820,10 @@ func (h *serverHandler) serveCancelOperation(w http.ResponseWriter, r *http.Requ
 		return
 	}
 	var in CancelOperationInput
-	in.Name = serverPathValue(r, "name")
-	if !h.invalid(w, c) {
+	in.Name = livegenrt.ServerPathValue(r, "name")
+	if !h.shared.Invalid(w, c) {
 		if out, err := h.impl.CancelOperation(c.Ctx, in); err != nil || out == nil {
-			h.fail(w, r, "cancelOperation", err)
+			h.shared.Fail(w, r, "cancelOperation", err)
 		} else {
 			h.answer(w, r, "cancelOperation", out.answer(w, nil))
 		}

@@ -3,6 +3,8 @@
 // Package selectcase is generated from Selection (version 1).
 package selectcase
 
+import livegenrt "github.com/seed-0d47db62/livegen/golden/select/internal/livegenrt"
+
 // Guest: Kept only because Person's discriminator maps to it.
 type Guest struct {
 	InvitedBy *string `json:"invitedBy,omitempty"`
@@ -38,7 +40,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Quality) Valid() bool {
-	return enumListedString(string(v), enumValuesOfQuality)
+	return livegenrt.EnumListedString(string(v), enumValuesOfQuality)
 }
 
 // enumValuesOfQuality lists the values, for Valid (through a shared helper) and QualityValues.
@@ -56,18 +58,4 @@ func QualityValues() []Quality {
 // Settings is defined by the schema at /components/schemas/Settings.
 type Settings struct {
 	Quality *Quality `json:"quality,omitempty"`
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

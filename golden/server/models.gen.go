@@ -4,10 +4,10 @@
 package server
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/server/internal/livegenrt"
 	"time"
 )
 
@@ -68,19 +68,19 @@ func (u Size) MarshalJSON() ([]byte, error) {
 	return nil, errors.New("Size: no variant is set")
 }
 
-// unionShapesOfSize says how each variant of Size fits a JSON value, for unionTries.
-var unionShapesOfSize = []unionShape{{kind: "integer"}, {
-	exact:    true,
-	kind:     "object",
-	known:    []string{"h", "w"},
-	required: []string{"h", "w"},
+// unionShapesOfSize says how each variant of Size fits a JSON value, for UnionTries.
+var unionShapesOfSize = []livegenrt.UnionShape{{Kind: "integer"}, {
+	Exact:    true,
+	Kind:     "object",
+	Known:    []string{"h", "w"},
+	Required: []string{"h", "w"},
 }}
 
 // UnmarshalJSON picks the variant by the JSON value's kind and, among objects, by
 // which variant's required and known properties fit the value.
 func (u *Size) UnmarshalJSON(data []byte) error {
 	*u = Size{}
-	kind, tries, err := unionTries(data, "Size", unionShapesOfSize, make([]int, 0, 4))
+	kind, tries, err := livegenrt.UnionTries(data, "Size", unionShapesOfSize, make([]int, 0, 4))
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v View) Valid() bool {
-	return enumListedString(string(v), enumValuesOfView)
+	return livegenrt.EnumListedString(string(v), enumValuesOfView)
 }
 
 // enumValuesOfView lists the values, for Valid (through a shared helper) and ViewValues.
@@ -143,105 +143,4 @@ type GetItemParams struct {
 	XRequestID *string
 	// cookie parameter session
 	Session *string
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
-// jsonKindOf names the kind of a JSON value by its first byte.
-func jsonKindOf(data []byte) string {
-	data = bytes.TrimLeft(data, " \t\r\n")
-	if len(data) == 0 {
-		return "empty value"
-	}
-	switch data[0] {
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case '"':
-		return "string"
-	case 't', 'f':
-		return "boolean"
-	case 'n':
-		return "null"
-	}
-	return "number"
-}
-
-// unionShape says how a variant of a union fits a JSON value: its JSON kind (any
-// when empty) and, for a struct, the properties it requires and knows; exact when
-// it can be matched on known properties.
-type unionShape struct {
-	kind            string
-	exact           bool
-	required, known []string
-}
-
-// unionTries names the kind of data and appends to tries, in order, the variants of a
-// union to decode it as: for an object, first the variants whose required
-// properties are present and that know every property given, then those whose
-// required properties are present (and objects without known properties); then
-// the variants of other kinds that the value's kind fits.
-func unionTries(data []byte, name string, shapes []unionShape, tries []int) (string, []int, error) {
-	kind := jsonKindOf(data)
-	var keys map[string]json.RawMessage
-	for _, s := range shapes {
-		if kind == "object" && s.kind == "object" {
-			if err := json.Unmarshal(data, &keys); err != nil {
-				return kind, nil, fmt.Errorf("%s: %w", name, err)
-			}
-			break
-		}
-	}
-	for pass := range 3 {
-		for i := range shapes {
-			if unionFits(&shapes[i], pass, kind, keys) {
-				tries = append(tries, i)
-			}
-		}
-	}
-	return kind, tries, nil
-}
-
-// unionFits reports whether unionTries tries a variant in a pass: 0 an object whose
-// required properties are present and which knows every property given, 1 an
-// object whose required properties are present, 2 a value of another kind that
-// the value's kind fits (a number fits an integer). keys are the object's
-// properties, nil unless the value is an object.
-//
-//go:noinline
-func unionFits(s *unionShape, pass int, kind string, keys map[string]json.RawMessage) bool {
-	if pass == 2 {
-		return s.kind != "object" && (s.kind == "" || s.kind == kind || kind == "number" && s.kind == "integer")
-	}
-	if s.kind != "object" || keys == nil || pass == 0 && !s.exact {
-		return false
-	}
-	for _, name := range s.required {
-		if _, ok := keys[name]; !ok {
-			return false
-		}
-	}
-	if pass == 1 {
-		return true
-	}
-	found := 0
-	for _, name := range s.known {
-		if _, ok := keys[name]; ok {
-			found++
-		}
-	}
-	return found == len(keys)
 }

@@ -3,6 +3,8 @@
 // Package sse is generated from SSE (version 1).
 package sse
 
+import livegenrt "github.com/seed-0d47db62/livegen/golden/sse/internal/livegenrt"
+
 // ChatChunk is defined by the schema at /components/schemas/ChatChunk.
 type ChatChunk struct {
 	Choices []ChatChunkChoicesItem `json:"choices,omitzero"`
@@ -67,7 +69,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v MessageRole) Valid() bool {
-	return enumListedString(string(v), enumValuesOfMessageRole)
+	return livegenrt.EnumListedString(string(v), enumValuesOfMessageRole)
 }
 
 // enumValuesOfMessageRole lists the values, for Valid (through a shared helper) and MessageRoleValues.
@@ -113,7 +115,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v SpeechEventEvent) Valid() bool {
-	return enumListedString(string(v), enumValuesOfSpeechEventEvent)
+	return livegenrt.EnumListedString(string(v), enumValuesOfSpeechEventEvent)
 }
 
 // enumValuesOfSpeechEventEvent lists the values, for Valid (through a shared helper) and SpeechEventEventValues.
@@ -132,18 +134,4 @@ func SpeechEventEventValues() []SpeechEventEvent {
 type ListTicksParams struct {
 	// query parameter count
 	Count *int
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

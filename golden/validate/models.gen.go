@@ -4,8 +4,8 @@
 package validate
 
 import (
-	"bytes"
 	"encoding/json"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/validate/internal/livegenrt"
 )
 
 // Code: A named string with a pattern and a length range.
@@ -23,7 +23,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v Level) Valid() bool {
-	return enumListedInt(int64(v), enumValuesOfLevel)
+	return livegenrt.EnumListedInt(int64(v), enumValuesOfLevel)
 }
 
 // enumValuesOfLevel lists the values, for Valid (through a shared helper) and LevelValues.
@@ -72,20 +72,6 @@ type Person struct {
 
 // Tags: A named list with item and uniqueness constraints.
 type Tags []string
-
-// enumListedInt reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedInt(v int64, values []int64) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
 
 // Nullable holds an optional property that may also be null: the zero value is
 // absent (left out of JSON), Null() is an explicit null, NewNullable(v) is a value.
@@ -146,16 +132,7 @@ func (n *Nullable[T]) nullableValue() any {
 // error n is left absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	*n = Nullable[T]{}
-	null, err := nullableDecode(data, &n.value)
+	null, err := livegenrt.NullableDecode(data, &n.value)
 	n.set, n.null = err == nil, null
 	return err
-}
-
-// nullableDecode reads null (reporting it) or a value into into: the part of
-// Nullable's UnmarshalJSON that does not depend on T, compiled once.
-func nullableDecode(data []byte, into any) (bool, error) {
-	if string(bytes.TrimSpace(data)) == "null" {
-		return true, nil
-	}
-	return false, json.Unmarshal(data, into)
 }

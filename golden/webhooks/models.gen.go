@@ -4,8 +4,8 @@
 package webhooks
 
 import (
-	"bytes"
 	"encoding/json"
+	livegenrt "github.com/seed-0d47db62/livegen/golden/webhooks/internal/livegenrt"
 )
 
 // Pet is defined by the schema at /components/schemas/Pet.
@@ -33,7 +33,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v ShipmentCarrier) Valid() bool {
-	return enumListedString(string(v), enumValuesOfShipmentCarrier)
+	return livegenrt.EnumListedString(string(v), enumValuesOfShipmentCarrier)
 }
 
 // enumValuesOfShipmentCarrier lists the values, for Valid (through a shared helper) and ShipmentCarrierValues.
@@ -52,20 +52,6 @@ func ShipmentCarrierValues() []ShipmentCarrier {
 // /paths/~1subscriptions/post/requestBody/content/application~1json/schema.
 type SubscribeRequestBody struct {
 	CallbackURL string `json:"callbackUrl"`
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // Nullable holds an optional property that may also be null: the zero value is
@@ -127,16 +113,7 @@ func (n *Nullable[T]) nullableValue() any {
 // error n is left absent.
 func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 	*n = Nullable[T]{}
-	null, err := nullableDecode(data, &n.value)
+	null, err := livegenrt.NullableDecode(data, &n.value)
 	n.set, n.null = err == nil, null
 	return err
-}
-
-// nullableDecode reads null (reporting it) or a value into into: the part of
-// Nullable's UnmarshalJSON that does not depend on T, compiled once.
-func nullableDecode(data []byte, into any) (bool, error) {
-	if string(bytes.TrimSpace(data)) == "null" {
-		return true, nil
-	}
-	return false, json.Unmarshal(data, into)
 }

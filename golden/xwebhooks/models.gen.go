@@ -3,6 +3,8 @@
 // Package xwebhooks is generated from XWebhooks (version 1).
 package xwebhooks
 
+import livegenrt "github.com/seed-0d47db62/livegen/golden/xwebhooks/internal/livegenrt"
+
 // BalanceEvent is defined by the schema at /components/schemas/BalanceEvent.
 type BalanceEvent struct {
 	AccountID string                `json:"accountId"`
@@ -22,7 +24,7 @@ const (
 // Valid reports whether v is a value that the spec lists. Unknown values still
 // decode without error, because APIs add values over time.
 func (v BalanceEventCurrency) Valid() bool {
-	return enumListedString(string(v), enumValuesOfBalanceEventCurrency)
+	return livegenrt.EnumListedString(string(v), enumValuesOfBalanceEventCurrency)
 }
 
 // enumValuesOfBalanceEventCurrency lists the values, for Valid (through a shared helper) and BalanceEventCurrencyValues.
@@ -42,18 +44,4 @@ func BalanceEventCurrencyValues() []BalanceEventCurrency {
 type LegacyNotificationRequestBody struct {
 	PspReference string `json:"pspReference"`
 	Success      *bool  `json:"success,omitempty"`
-}
-
-// enumListedString reports whether v is one of values. Out of line, so that every
-// Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as
-// slices.Contains would be compiled here once per element type.
-//
-//go:noinline
-func enumListedString(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

@@ -3,12 +3,9 @@
 package lives
 
 import (
-	"fmt"
+	livegenrt "example.com/consumer/lives/internal/livegenrt"
 	"net/url"
-	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // FilterError names a bracket filter parameter whose value cannot be used, so that
@@ -23,6 +20,18 @@ type FilterError struct {
 // Error makes a FilterError usable as an error: "startDate[gte]: ...".
 func (e FilterError) Error() string {
 	return e.Param + ": " + e.Problem
+}
+
+// filterErrors converts the problems that the runtime's readers report; nil for none.
+func filterErrors(problems []livegenrt.FilterProblem) []FilterError {
+	if problems == nil {
+		return nil
+	}
+	errs := make([]FilterError, len(problems))
+	for i, p := range problems {
+		errs[i] = FilterError(p)
+	}
+	return errs
 }
 
 // ListLivesFilter holds the bracket filter parameters of ListLives (field[op], such as
@@ -173,247 +182,247 @@ type ListLivesFilter struct {
 
 // TitleEq returns a copy of f that also requires title[eq].
 func (f ListLivesFilter) TitleEq(v string) ListLivesFilter {
-	f.Title.Eq = &v
+	f.Title.Eq = livegenrt.FilterNewString(v)
 	return f
 }
 
 // TitleContains returns a copy of f that also requires title[contains].
 func (f ListLivesFilter) TitleContains(v string) ListLivesFilter {
-	f.Title.Contains = &v
+	f.Title.Contains = livegenrt.FilterNewString(v)
 	return f
 }
 
 // StatusEq returns a copy of f that also requires status[eq].
 func (f ListLivesFilter) StatusEq(v LiveStatus) ListLivesFilter {
-	f.Status.Eq = &v
+	f.Status.Eq = (*LiveStatus)(livegenrt.FilterNewString(string(v)))
 	return f
 }
 
 // StartDateLt returns a copy of f that also requires startDate[lt].
 func (f ListLivesFilter) StartDateLt(v time.Time) ListLivesFilter {
-	f.StartDate.Lt = &v
+	f.StartDate.Lt = livegenrt.FilterNewTime(v)
 	return f
 }
 
 // StartDateLte returns a copy of f that also requires startDate[lte].
 func (f ListLivesFilter) StartDateLte(v time.Time) ListLivesFilter {
-	f.StartDate.Lte = &v
+	f.StartDate.Lte = livegenrt.FilterNewTime(v)
 	return f
 }
 
 // StartDateGt returns a copy of f that also requires startDate[gt].
 func (f ListLivesFilter) StartDateGt(v time.Time) ListLivesFilter {
-	f.StartDate.Gt = &v
+	f.StartDate.Gt = livegenrt.FilterNewTime(v)
 	return f
 }
 
 // StartDateGte returns a copy of f that also requires startDate[gte].
 func (f ListLivesFilter) StartDateGte(v time.Time) ListLivesFilter {
-	f.StartDate.Gte = &v
+	f.StartDate.Gte = livegenrt.FilterNewTime(v)
 	return f
 }
 
 // StartDateEq returns a copy of f that also requires startDate[eq].
 func (f ListLivesFilter) StartDateEq(v time.Time) ListLivesFilter {
-	f.StartDate.Eq = &v
+	f.StartDate.Eq = livegenrt.FilterNewTime(v)
 	return f
 }
 
 // SolutionEq returns a copy of f that also requires solution[eq].
 func (f ListLivesFilter) SolutionEq(v LiveSolution) ListLivesFilter {
-	f.Solution.Eq = &v
+	f.Solution.Eq = (*LiveSolution)(livegenrt.FilterNewString(string(v)))
 	return f
 }
 
 // ReplayEq returns a copy of f that also requires replay[eq].
 func (f ListLivesFilter) ReplayEq(v bool) ListLivesFilter {
-	f.Replay.Eq = &v
+	f.Replay.Eq = livegenrt.FilterNewBool(v)
 	return f
 }
 
 // BuiltInTypeEq returns a copy of f that also requires builtInType[eq].
 func (f ListLivesFilter) BuiltInTypeEq(v BuiltInType) ListLivesFilter {
-	f.BuiltInType.Eq = &v
+	f.BuiltInType.Eq = (*BuiltInType)(livegenrt.FilterNewString(string(v)))
 	return f
 }
 
 // AverageViewTimeLt returns a copy of f that also requires averageViewTime[lt].
 func (f ListLivesFilter) AverageViewTimeLt(v int) ListLivesFilter {
-	f.AverageViewTime.Lt = &v
+	f.AverageViewTime.Lt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AverageViewTimeLte returns a copy of f that also requires averageViewTime[lte].
 func (f ListLivesFilter) AverageViewTimeLte(v int) ListLivesFilter {
-	f.AverageViewTime.Lte = &v
+	f.AverageViewTime.Lte = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AverageViewTimeGt returns a copy of f that also requires averageViewTime[gt].
 func (f ListLivesFilter) AverageViewTimeGt(v int) ListLivesFilter {
-	f.AverageViewTime.Gt = &v
+	f.AverageViewTime.Gt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AverageViewTimeGte returns a copy of f that also requires averageViewTime[gte].
 func (f ListLivesFilter) AverageViewTimeGte(v int) ListLivesFilter {
-	f.AverageViewTime.Gte = &v
+	f.AverageViewTime.Gte = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AverageViewTimeEq returns a copy of f that also requires averageViewTime[eq].
 func (f ListLivesFilter) AverageViewTimeEq(v int) ListLivesFilter {
-	f.AverageViewTime.Eq = &v
+	f.AverageViewTime.Eq = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // InvitedLt returns a copy of f that also requires invited[lt].
 func (f ListLivesFilter) InvitedLt(v int) ListLivesFilter {
-	f.Invited.Lt = &v
+	f.Invited.Lt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // InvitedLte returns a copy of f that also requires invited[lte].
 func (f ListLivesFilter) InvitedLte(v int) ListLivesFilter {
-	f.Invited.Lte = &v
+	f.Invited.Lte = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // InvitedGt returns a copy of f that also requires invited[gt].
 func (f ListLivesFilter) InvitedGt(v int) ListLivesFilter {
-	f.Invited.Gt = &v
+	f.Invited.Gt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // InvitedGte returns a copy of f that also requires invited[gte].
 func (f ListLivesFilter) InvitedGte(v int) ListLivesFilter {
-	f.Invited.Gte = &v
+	f.Invited.Gte = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // InvitedEq returns a copy of f that also requires invited[eq].
 func (f ListLivesFilter) InvitedEq(v int) ListLivesFilter {
-	f.Invited.Eq = &v
+	f.Invited.Eq = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // RegistrantLt returns a copy of f that also requires registrant[lt].
 func (f ListLivesFilter) RegistrantLt(v int) ListLivesFilter {
-	f.Registrant.Lt = &v
+	f.Registrant.Lt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // RegistrantLte returns a copy of f that also requires registrant[lte].
 func (f ListLivesFilter) RegistrantLte(v int) ListLivesFilter {
-	f.Registrant.Lte = &v
+	f.Registrant.Lte = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // RegistrantGt returns a copy of f that also requires registrant[gt].
 func (f ListLivesFilter) RegistrantGt(v int) ListLivesFilter {
-	f.Registrant.Gt = &v
+	f.Registrant.Gt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // RegistrantGte returns a copy of f that also requires registrant[gte].
 func (f ListLivesFilter) RegistrantGte(v int) ListLivesFilter {
-	f.Registrant.Gte = &v
+	f.Registrant.Gte = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // RegistrantEq returns a copy of f that also requires registrant[eq].
 func (f ListLivesFilter) RegistrantEq(v int) ListLivesFilter {
-	f.Registrant.Eq = &v
+	f.Registrant.Eq = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AttendeeLt returns a copy of f that also requires attendee[lt].
 func (f ListLivesFilter) AttendeeLt(v int) ListLivesFilter {
-	f.Attendee.Lt = &v
+	f.Attendee.Lt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AttendeeLte returns a copy of f that also requires attendee[lte].
 func (f ListLivesFilter) AttendeeLte(v int) ListLivesFilter {
-	f.Attendee.Lte = &v
+	f.Attendee.Lte = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AttendeeGt returns a copy of f that also requires attendee[gt].
 func (f ListLivesFilter) AttendeeGt(v int) ListLivesFilter {
-	f.Attendee.Gt = &v
+	f.Attendee.Gt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AttendeeGte returns a copy of f that also requires attendee[gte].
 func (f ListLivesFilter) AttendeeGte(v int) ListLivesFilter {
-	f.Attendee.Gte = &v
+	f.Attendee.Gte = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AttendeeEq returns a copy of f that also requires attendee[eq].
 func (f ListLivesFilter) AttendeeEq(v int) ListLivesFilter {
-	f.Attendee.Eq = &v
+	f.Attendee.Eq = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AttendanceRateLt returns a copy of f that also requires attendanceRate[lt].
 func (f ListLivesFilter) AttendanceRateLt(v int) ListLivesFilter {
-	f.AttendanceRate.Lt = &v
+	f.AttendanceRate.Lt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AttendanceRateLte returns a copy of f that also requires attendanceRate[lte].
 func (f ListLivesFilter) AttendanceRateLte(v int) ListLivesFilter {
-	f.AttendanceRate.Lte = &v
+	f.AttendanceRate.Lte = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AttendanceRateGt returns a copy of f that also requires attendanceRate[gt].
 func (f ListLivesFilter) AttendanceRateGt(v int) ListLivesFilter {
-	f.AttendanceRate.Gt = &v
+	f.AttendanceRate.Gt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AttendanceRateGte returns a copy of f that also requires attendanceRate[gte].
 func (f ListLivesFilter) AttendanceRateGte(v int) ListLivesFilter {
-	f.AttendanceRate.Gte = &v
+	f.AttendanceRate.Gte = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // AttendanceRateEq returns a copy of f that also requires attendanceRate[eq].
 func (f ListLivesFilter) AttendanceRateEq(v int) ListLivesFilter {
-	f.AttendanceRate.Eq = &v
+	f.AttendanceRate.Eq = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // TotalReplayViewLt returns a copy of f that also requires totalReplayView[lt].
 func (f ListLivesFilter) TotalReplayViewLt(v int) ListLivesFilter {
-	f.TotalReplayView.Lt = &v
+	f.TotalReplayView.Lt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // TotalReplayViewLte returns a copy of f that also requires totalReplayView[lte].
 func (f ListLivesFilter) TotalReplayViewLte(v int) ListLivesFilter {
-	f.TotalReplayView.Lte = &v
+	f.TotalReplayView.Lte = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // TotalReplayViewGt returns a copy of f that also requires totalReplayView[gt].
 func (f ListLivesFilter) TotalReplayViewGt(v int) ListLivesFilter {
-	f.TotalReplayView.Gt = &v
+	f.TotalReplayView.Gt = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // TotalReplayViewGte returns a copy of f that also requires totalReplayView[gte].
 func (f ListLivesFilter) TotalReplayViewGte(v int) ListLivesFilter {
-	f.TotalReplayView.Gte = &v
+	f.TotalReplayView.Gte = livegenrt.FilterNewInt(v)
 	return f
 }
 
 // TotalReplayViewEq returns a copy of f that also requires totalReplayView[eq].
 func (f ListLivesFilter) TotalReplayViewEq(v int) ListLivesFilter {
-	f.TotalReplayView.Eq = &v
+	f.TotalReplayView.Eq = livegenrt.FilterNewInt(v)
 	return f
 }
 
@@ -425,48 +434,48 @@ func (f ListLivesFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLivesFilter) AppendQuery(q url.Values) {
-	filterAppend(q, []filterOperand{
-		{name: "title[eq]", value: f.Title.Eq},
-		{name: "title[contains]", value: f.Title.Contains},
-		{name: "status[eq]", value: (*string)(f.Status.Eq)},
-		{name: "startDate[lt]", value: (*filterUnix)(f.StartDate.Lt)},
-		{name: "startDate[lte]", value: (*filterUnix)(f.StartDate.Lte)},
-		{name: "startDate[gt]", value: (*filterUnix)(f.StartDate.Gt)},
-		{name: "startDate[gte]", value: (*filterUnix)(f.StartDate.Gte)},
-		{name: "startDate[eq]", value: (*filterUnix)(f.StartDate.Eq)},
-		{name: "solution[eq]", value: (*string)(f.Solution.Eq)},
-		{name: "replay[eq]", value: f.Replay.Eq},
-		{name: "builtInType[eq]", value: (*string)(f.BuiltInType.Eq)},
-		{name: "averageViewTime[lt]", value: f.AverageViewTime.Lt},
-		{name: "averageViewTime[lte]", value: f.AverageViewTime.Lte},
-		{name: "averageViewTime[gt]", value: f.AverageViewTime.Gt},
-		{name: "averageViewTime[gte]", value: f.AverageViewTime.Gte},
-		{name: "averageViewTime[eq]", value: f.AverageViewTime.Eq},
-		{name: "invited[lt]", value: f.Invited.Lt},
-		{name: "invited[lte]", value: f.Invited.Lte},
-		{name: "invited[gt]", value: f.Invited.Gt},
-		{name: "invited[gte]", value: f.Invited.Gte},
-		{name: "invited[eq]", value: f.Invited.Eq},
-		{name: "registrant[lt]", value: f.Registrant.Lt},
-		{name: "registrant[lte]", value: f.Registrant.Lte},
-		{name: "registrant[gt]", value: f.Registrant.Gt},
-		{name: "registrant[gte]", value: f.Registrant.Gte},
-		{name: "registrant[eq]", value: f.Registrant.Eq},
-		{name: "attendee[lt]", value: f.Attendee.Lt},
-		{name: "attendee[lte]", value: f.Attendee.Lte},
-		{name: "attendee[gt]", value: f.Attendee.Gt},
-		{name: "attendee[gte]", value: f.Attendee.Gte},
-		{name: "attendee[eq]", value: f.Attendee.Eq},
-		{name: "attendanceRate[lt]", value: f.AttendanceRate.Lt},
-		{name: "attendanceRate[lte]", value: f.AttendanceRate.Lte},
-		{name: "attendanceRate[gt]", value: f.AttendanceRate.Gt},
-		{name: "attendanceRate[gte]", value: f.AttendanceRate.Gte},
-		{name: "attendanceRate[eq]", value: f.AttendanceRate.Eq},
-		{name: "totalReplayView[lt]", value: f.TotalReplayView.Lt},
-		{name: "totalReplayView[lte]", value: f.TotalReplayView.Lte},
-		{name: "totalReplayView[gt]", value: f.TotalReplayView.Gt},
-		{name: "totalReplayView[gte]", value: f.TotalReplayView.Gte},
-		{name: "totalReplayView[eq]", value: f.TotalReplayView.Eq},
+	livegenrt.FilterAppend(q, []livegenrt.FilterOperand{
+		{Name: "title[eq]", Value: f.Title.Eq},
+		{Name: "title[contains]", Value: f.Title.Contains},
+		{Name: "status[eq]", Value: (*string)(f.Status.Eq)},
+		{Name: "startDate[lt]", Value: (*livegenrt.FilterUnix)(f.StartDate.Lt)},
+		{Name: "startDate[lte]", Value: (*livegenrt.FilterUnix)(f.StartDate.Lte)},
+		{Name: "startDate[gt]", Value: (*livegenrt.FilterUnix)(f.StartDate.Gt)},
+		{Name: "startDate[gte]", Value: (*livegenrt.FilterUnix)(f.StartDate.Gte)},
+		{Name: "startDate[eq]", Value: (*livegenrt.FilterUnix)(f.StartDate.Eq)},
+		{Name: "solution[eq]", Value: (*string)(f.Solution.Eq)},
+		{Name: "replay[eq]", Value: f.Replay.Eq},
+		{Name: "builtInType[eq]", Value: (*string)(f.BuiltInType.Eq)},
+		{Name: "averageViewTime[lt]", Value: f.AverageViewTime.Lt},
+		{Name: "averageViewTime[lte]", Value: f.AverageViewTime.Lte},
+		{Name: "averageViewTime[gt]", Value: f.AverageViewTime.Gt},
+		{Name: "averageViewTime[gte]", Value: f.AverageViewTime.Gte},
+		{Name: "averageViewTime[eq]", Value: f.AverageViewTime.Eq},
+		{Name: "invited[lt]", Value: f.Invited.Lt},
+		{Name: "invited[lte]", Value: f.Invited.Lte},
+		{Name: "invited[gt]", Value: f.Invited.Gt},
+		{Name: "invited[gte]", Value: f.Invited.Gte},
+		{Name: "invited[eq]", Value: f.Invited.Eq},
+		{Name: "registrant[lt]", Value: f.Registrant.Lt},
+		{Name: "registrant[lte]", Value: f.Registrant.Lte},
+		{Name: "registrant[gt]", Value: f.Registrant.Gt},
+		{Name: "registrant[gte]", Value: f.Registrant.Gte},
+		{Name: "registrant[eq]", Value: f.Registrant.Eq},
+		{Name: "attendee[lt]", Value: f.Attendee.Lt},
+		{Name: "attendee[lte]", Value: f.Attendee.Lte},
+		{Name: "attendee[gt]", Value: f.Attendee.Gt},
+		{Name: "attendee[gte]", Value: f.Attendee.Gte},
+		{Name: "attendee[eq]", Value: f.Attendee.Eq},
+		{Name: "attendanceRate[lt]", Value: f.AttendanceRate.Lt},
+		{Name: "attendanceRate[lte]", Value: f.AttendanceRate.Lte},
+		{Name: "attendanceRate[gt]", Value: f.AttendanceRate.Gt},
+		{Name: "attendanceRate[gte]", Value: f.AttendanceRate.Gte},
+		{Name: "attendanceRate[eq]", Value: f.AttendanceRate.Eq},
+		{Name: "totalReplayView[lt]", Value: f.TotalReplayView.Lt},
+		{Name: "totalReplayView[lte]", Value: f.TotalReplayView.Lte},
+		{Name: "totalReplayView[gt]", Value: f.TotalReplayView.Gt},
+		{Name: "totalReplayView[gte]", Value: f.TotalReplayView.Gte},
+		{Name: "totalReplayView[eq]", Value: f.TotalReplayView.Eq},
 	})
 }
 
@@ -475,51 +484,51 @@ func (f ListLivesFilter) AppendQuery(q url.Values) {
 // others; a server answers 400 when the list is not empty. It ignores other parameters.
 func ParseListLivesFilter(q url.Values) (ListLivesFilter, []FilterError) {
 	var f ListLivesFilter
-	var errs []FilterError
-	filterRead(q, &errs, []filterTarget{
-		{name: "title[eq]", field: &f.Title.Eq},
-		{name: "title[contains]", field: &f.Title.Contains},
-		{name: "status[eq]", field: &f.Status.Eq},
-		{name: "startDate[lt]", field: filterUnixAt{&f.StartDate.Lt}},
-		{name: "startDate[lte]", field: filterUnixAt{&f.StartDate.Lte}},
-		{name: "startDate[gt]", field: filterUnixAt{&f.StartDate.Gt}},
-		{name: "startDate[gte]", field: filterUnixAt{&f.StartDate.Gte}},
-		{name: "startDate[eq]", field: filterUnixAt{&f.StartDate.Eq}},
-		{name: "solution[eq]", field: &f.Solution.Eq},
-		{name: "replay[eq]", field: &f.Replay.Eq},
-		{name: "builtInType[eq]", field: &f.BuiltInType.Eq},
-		{name: "averageViewTime[lt]", field: &f.AverageViewTime.Lt},
-		{name: "averageViewTime[lte]", field: &f.AverageViewTime.Lte},
-		{name: "averageViewTime[gt]", field: &f.AverageViewTime.Gt},
-		{name: "averageViewTime[gte]", field: &f.AverageViewTime.Gte},
-		{name: "averageViewTime[eq]", field: &f.AverageViewTime.Eq},
-		{name: "invited[lt]", field: &f.Invited.Lt},
-		{name: "invited[lte]", field: &f.Invited.Lte},
-		{name: "invited[gt]", field: &f.Invited.Gt},
-		{name: "invited[gte]", field: &f.Invited.Gte},
-		{name: "invited[eq]", field: &f.Invited.Eq},
-		{name: "registrant[lt]", field: &f.Registrant.Lt},
-		{name: "registrant[lte]", field: &f.Registrant.Lte},
-		{name: "registrant[gt]", field: &f.Registrant.Gt},
-		{name: "registrant[gte]", field: &f.Registrant.Gte},
-		{name: "registrant[eq]", field: &f.Registrant.Eq},
-		{name: "attendee[lt]", field: &f.Attendee.Lt},
-		{name: "attendee[lte]", field: &f.Attendee.Lte},
-		{name: "attendee[gt]", field: &f.Attendee.Gt},
-		{name: "attendee[gte]", field: &f.Attendee.Gte},
-		{name: "attendee[eq]", field: &f.Attendee.Eq},
-		{name: "attendanceRate[lt]", field: &f.AttendanceRate.Lt},
-		{name: "attendanceRate[lte]", field: &f.AttendanceRate.Lte},
-		{name: "attendanceRate[gt]", field: &f.AttendanceRate.Gt},
-		{name: "attendanceRate[gte]", field: &f.AttendanceRate.Gte},
-		{name: "attendanceRate[eq]", field: &f.AttendanceRate.Eq},
-		{name: "totalReplayView[lt]", field: &f.TotalReplayView.Lt},
-		{name: "totalReplayView[lte]", field: &f.TotalReplayView.Lte},
-		{name: "totalReplayView[gt]", field: &f.TotalReplayView.Gt},
-		{name: "totalReplayView[gte]", field: &f.TotalReplayView.Gte},
-		{name: "totalReplayView[eq]", field: &f.TotalReplayView.Eq},
+	var errs []livegenrt.FilterProblem
+	livegenrt.FilterRead(q, &errs, filterStore, []livegenrt.FilterTarget{
+		{Name: "title[eq]", Field: &f.Title.Eq},
+		{Name: "title[contains]", Field: &f.Title.Contains},
+		{Name: "status[eq]", Field: &f.Status.Eq},
+		{Name: "startDate[lt]", Field: livegenrt.FilterUnixAt{At: &f.StartDate.Lt}},
+		{Name: "startDate[lte]", Field: livegenrt.FilterUnixAt{At: &f.StartDate.Lte}},
+		{Name: "startDate[gt]", Field: livegenrt.FilterUnixAt{At: &f.StartDate.Gt}},
+		{Name: "startDate[gte]", Field: livegenrt.FilterUnixAt{At: &f.StartDate.Gte}},
+		{Name: "startDate[eq]", Field: livegenrt.FilterUnixAt{At: &f.StartDate.Eq}},
+		{Name: "solution[eq]", Field: &f.Solution.Eq},
+		{Name: "replay[eq]", Field: &f.Replay.Eq},
+		{Name: "builtInType[eq]", Field: &f.BuiltInType.Eq},
+		{Name: "averageViewTime[lt]", Field: &f.AverageViewTime.Lt},
+		{Name: "averageViewTime[lte]", Field: &f.AverageViewTime.Lte},
+		{Name: "averageViewTime[gt]", Field: &f.AverageViewTime.Gt},
+		{Name: "averageViewTime[gte]", Field: &f.AverageViewTime.Gte},
+		{Name: "averageViewTime[eq]", Field: &f.AverageViewTime.Eq},
+		{Name: "invited[lt]", Field: &f.Invited.Lt},
+		{Name: "invited[lte]", Field: &f.Invited.Lte},
+		{Name: "invited[gt]", Field: &f.Invited.Gt},
+		{Name: "invited[gte]", Field: &f.Invited.Gte},
+		{Name: "invited[eq]", Field: &f.Invited.Eq},
+		{Name: "registrant[lt]", Field: &f.Registrant.Lt},
+		{Name: "registrant[lte]", Field: &f.Registrant.Lte},
+		{Name: "registrant[gt]", Field: &f.Registrant.Gt},
+		{Name: "registrant[gte]", Field: &f.Registrant.Gte},
+		{Name: "registrant[eq]", Field: &f.Registrant.Eq},
+		{Name: "attendee[lt]", Field: &f.Attendee.Lt},
+		{Name: "attendee[lte]", Field: &f.Attendee.Lte},
+		{Name: "attendee[gt]", Field: &f.Attendee.Gt},
+		{Name: "attendee[gte]", Field: &f.Attendee.Gte},
+		{Name: "attendee[eq]", Field: &f.Attendee.Eq},
+		{Name: "attendanceRate[lt]", Field: &f.AttendanceRate.Lt},
+		{Name: "attendanceRate[lte]", Field: &f.AttendanceRate.Lte},
+		{Name: "attendanceRate[gt]", Field: &f.AttendanceRate.Gt},
+		{Name: "attendanceRate[gte]", Field: &f.AttendanceRate.Gte},
+		{Name: "attendanceRate[eq]", Field: &f.AttendanceRate.Eq},
+		{Name: "totalReplayView[lt]", Field: &f.TotalReplayView.Lt},
+		{Name: "totalReplayView[lte]", Field: &f.TotalReplayView.Lte},
+		{Name: "totalReplayView[gt]", Field: &f.TotalReplayView.Gt},
+		{Name: "totalReplayView[gte]", Field: &f.TotalReplayView.Gte},
+		{Name: "totalReplayView[eq]", Field: &f.TotalReplayView.Eq},
 	})
-	return f, errs
+	return f, filterErrors(errs)
 }
 
 // Match reports whether item meets every set condition, so that fakes and tests filter the
@@ -535,7 +544,7 @@ func (f ListLivesFilter) Match(item Live) bool {
 		}
 		x := *item.Title
 		if c.Eq != nil && x != *c.Eq ||
-			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			c.Contains != nil && !livegenrt.FilterContainsFold(x, *c.Contains) {
 			return false
 		}
 	}
@@ -733,61 +742,61 @@ type ListLiveParticipantsFilter struct {
 
 // FirstnameEq returns a copy of f that also requires firstname[eq].
 func (f ListLiveParticipantsFilter) FirstnameEq(v string) ListLiveParticipantsFilter {
-	f.Firstname.Eq = &v
+	f.Firstname.Eq = livegenrt.FilterNewString(v)
 	return f
 }
 
 // FirstnameContains returns a copy of f that also requires firstname[contains].
 func (f ListLiveParticipantsFilter) FirstnameContains(v string) ListLiveParticipantsFilter {
-	f.Firstname.Contains = &v
+	f.Firstname.Contains = livegenrt.FilterNewString(v)
 	return f
 }
 
 // LastnameEq returns a copy of f that also requires lastname[eq].
 func (f ListLiveParticipantsFilter) LastnameEq(v string) ListLiveParticipantsFilter {
-	f.Lastname.Eq = &v
+	f.Lastname.Eq = livegenrt.FilterNewString(v)
 	return f
 }
 
 // LastnameContains returns a copy of f that also requires lastname[contains].
 func (f ListLiveParticipantsFilter) LastnameContains(v string) ListLiveParticipantsFilter {
-	f.Lastname.Contains = &v
+	f.Lastname.Contains = livegenrt.FilterNewString(v)
 	return f
 }
 
 // EmailEq returns a copy of f that also requires email[eq].
 func (f ListLiveParticipantsFilter) EmailEq(v string) ListLiveParticipantsFilter {
-	f.Email.Eq = &v
+	f.Email.Eq = livegenrt.FilterNewString(v)
 	return f
 }
 
 // EmailContains returns a copy of f that also requires email[contains].
 func (f ListLiveParticipantsFilter) EmailContains(v string) ListLiveParticipantsFilter {
-	f.Email.Contains = &v
+	f.Email.Contains = livegenrt.FilterNewString(v)
 	return f
 }
 
 // TypeEq returns a copy of f that also requires type[eq].
 func (f ListLiveParticipantsFilter) TypeEq(v ParticipantType) ListLiveParticipantsFilter {
-	f.Type.Eq = &v
+	f.Type.Eq = (*ParticipantType)(livegenrt.FilterNewString(string(v)))
 	return f
 }
 
 // StatusEq returns a copy of f that also requires status[eq].
 func (f ListLiveParticipantsFilter) StatusEq(v ParticipantStatus) ListLiveParticipantsFilter {
-	f.Status.Eq = &v
+	f.Status.Eq = (*ParticipantStatus)(livegenrt.FilterNewString(string(v)))
 	return f
 }
 
 // HasReplayedEq returns a copy of f that also requires hasReplayed[eq].
 func (f ListLiveParticipantsFilter) HasReplayedEq(v bool) ListLiveParticipantsFilter {
-	f.HasReplayed.Eq = &v
+	f.HasReplayed.Eq = livegenrt.FilterNewBool(v)
 	return f
 }
 
 // HasParticipatedEq returns a copy of f that also requires hasParticipated[eq].
 func (f ListLiveParticipantsFilter) HasParticipatedEq(v bool) ListLiveParticipantsFilter {
-	f.HasParticipated.Eq = &v
+	f.HasParticipated.Eq = livegenrt.FilterNewBool(v)
 	return f
 }
 
@@ -799,17 +808,17 @@ func (f ListLiveParticipantsFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLiveParticipantsFilter) AppendQuery(q url.Values) {
-	filterAppend(q, []filterOperand{
-		{name: "firstname[eq]", value: f.Firstname.Eq},
-		{name: "firstname[contains]", value: f.Firstname.Contains},
-		{name: "lastname[eq]", value: f.Lastname.Eq},
-		{name: "lastname[contains]", value: f.Lastname.Contains},
-		{name: "email[eq]", value: f.Email.Eq},
-		{name: "email[contains]", value: f.Email.Contains},
-		{name: "type[eq]", value: (*string)(f.Type.Eq)},
-		{name: "status[eq]", value: (*string)(f.Status.Eq)},
-		{name: "hasReplayed[eq]", value: f.HasReplayed.Eq},
-		{name: "hasParticipated[eq]", value: f.HasParticipated.Eq},
+	livegenrt.FilterAppend(q, []livegenrt.FilterOperand{
+		{Name: "firstname[eq]", Value: f.Firstname.Eq},
+		{Name: "firstname[contains]", Value: f.Firstname.Contains},
+		{Name: "lastname[eq]", Value: f.Lastname.Eq},
+		{Name: "lastname[contains]", Value: f.Lastname.Contains},
+		{Name: "email[eq]", Value: f.Email.Eq},
+		{Name: "email[contains]", Value: f.Email.Contains},
+		{Name: "type[eq]", Value: (*string)(f.Type.Eq)},
+		{Name: "status[eq]", Value: (*string)(f.Status.Eq)},
+		{Name: "hasReplayed[eq]", Value: f.HasReplayed.Eq},
+		{Name: "hasParticipated[eq]", Value: f.HasParticipated.Eq},
 	})
 }
 
@@ -818,20 +827,20 @@ func (f ListLiveParticipantsFilter) AppendQuery(q url.Values) {
 // others; a server answers 400 when the list is not empty. It ignores other parameters.
 func ParseListLiveParticipantsFilter(q url.Values) (ListLiveParticipantsFilter, []FilterError) {
 	var f ListLiveParticipantsFilter
-	var errs []FilterError
-	filterRead(q, &errs, []filterTarget{
-		{name: "firstname[eq]", field: &f.Firstname.Eq},
-		{name: "firstname[contains]", field: &f.Firstname.Contains},
-		{name: "lastname[eq]", field: &f.Lastname.Eq},
-		{name: "lastname[contains]", field: &f.Lastname.Contains},
-		{name: "email[eq]", field: &f.Email.Eq},
-		{name: "email[contains]", field: &f.Email.Contains},
-		{name: "type[eq]", field: &f.Type.Eq},
-		{name: "status[eq]", field: &f.Status.Eq},
-		{name: "hasReplayed[eq]", field: &f.HasReplayed.Eq},
-		{name: "hasParticipated[eq]", field: &f.HasParticipated.Eq},
+	var errs []livegenrt.FilterProblem
+	livegenrt.FilterRead(q, &errs, filterStore, []livegenrt.FilterTarget{
+		{Name: "firstname[eq]", Field: &f.Firstname.Eq},
+		{Name: "firstname[contains]", Field: &f.Firstname.Contains},
+		{Name: "lastname[eq]", Field: &f.Lastname.Eq},
+		{Name: "lastname[contains]", Field: &f.Lastname.Contains},
+		{Name: "email[eq]", Field: &f.Email.Eq},
+		{Name: "email[contains]", Field: &f.Email.Contains},
+		{Name: "type[eq]", Field: &f.Type.Eq},
+		{Name: "status[eq]", Field: &f.Status.Eq},
+		{Name: "hasReplayed[eq]", Field: &f.HasReplayed.Eq},
+		{Name: "hasParticipated[eq]", Field: &f.HasParticipated.Eq},
 	})
-	return f, errs
+	return f, filterErrors(errs)
 }
 
 // Match reports whether item meets every set condition, so that fakes and tests filter the
@@ -846,7 +855,7 @@ func (f ListLiveParticipantsFilter) Match(item Participant) bool {
 		}
 		x := *item.SpotMemberFirstname
 		if c.Eq != nil && x != *c.Eq ||
-			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			c.Contains != nil && !livegenrt.FilterContainsFold(x, *c.Contains) {
 			return false
 		}
 	}
@@ -856,14 +865,14 @@ func (f ListLiveParticipantsFilter) Match(item Participant) bool {
 		}
 		x := *item.SpotMemberLastname
 		if c.Eq != nil && x != *c.Eq ||
-			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			c.Contains != nil && !livegenrt.FilterContainsFold(x, *c.Contains) {
 			return false
 		}
 	}
 	if c := f.Email; c.Eq != nil || c.Contains != nil {
 		x := item.SpotMemberEmail
 		if c.Eq != nil && x != *c.Eq ||
-			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			c.Contains != nil && !livegenrt.FilterContainsFold(x, *c.Contains) {
 			return false
 		}
 	}
@@ -958,55 +967,55 @@ type ListLiveSpeakersFilter struct {
 
 // FirstnameEq returns a copy of f that also requires firstname[eq].
 func (f ListLiveSpeakersFilter) FirstnameEq(v string) ListLiveSpeakersFilter {
-	f.Firstname.Eq = &v
+	f.Firstname.Eq = livegenrt.FilterNewString(v)
 	return f
 }
 
 // FirstnameContains returns a copy of f that also requires firstname[contains].
 func (f ListLiveSpeakersFilter) FirstnameContains(v string) ListLiveSpeakersFilter {
-	f.Firstname.Contains = &v
+	f.Firstname.Contains = livegenrt.FilterNewString(v)
 	return f
 }
 
 // LastnameEq returns a copy of f that also requires lastname[eq].
 func (f ListLiveSpeakersFilter) LastnameEq(v string) ListLiveSpeakersFilter {
-	f.Lastname.Eq = &v
+	f.Lastname.Eq = livegenrt.FilterNewString(v)
 	return f
 }
 
 // LastnameContains returns a copy of f that also requires lastname[contains].
 func (f ListLiveSpeakersFilter) LastnameContains(v string) ListLiveSpeakersFilter {
-	f.Lastname.Contains = &v
+	f.Lastname.Contains = livegenrt.FilterNewString(v)
 	return f
 }
 
 // EmailEq returns a copy of f that also requires email[eq].
 func (f ListLiveSpeakersFilter) EmailEq(v string) ListLiveSpeakersFilter {
-	f.Email.Eq = &v
+	f.Email.Eq = livegenrt.FilterNewString(v)
 	return f
 }
 
 // EmailContains returns a copy of f that also requires email[contains].
 func (f ListLiveSpeakersFilter) EmailContains(v string) ListLiveSpeakersFilter {
-	f.Email.Contains = &v
+	f.Email.Contains = livegenrt.FilterNewString(v)
 	return f
 }
 
 // StatusEq returns a copy of f that also requires status[eq].
 func (f ListLiveSpeakersFilter) StatusEq(v ParticipantStatus) ListLiveSpeakersFilter {
-	f.Status.Eq = &v
+	f.Status.Eq = (*ParticipantStatus)(livegenrt.FilterNewString(string(v)))
 	return f
 }
 
 // HasReplayedEq returns a copy of f that also requires hasReplayed[eq].
 func (f ListLiveSpeakersFilter) HasReplayedEq(v bool) ListLiveSpeakersFilter {
-	f.HasReplayed.Eq = &v
+	f.HasReplayed.Eq = livegenrt.FilterNewBool(v)
 	return f
 }
 
 // HasParticipatedEq returns a copy of f that also requires hasParticipated[eq].
 func (f ListLiveSpeakersFilter) HasParticipatedEq(v bool) ListLiveSpeakersFilter {
-	f.HasParticipated.Eq = &v
+	f.HasParticipated.Eq = livegenrt.FilterNewBool(v)
 	return f
 }
 
@@ -1018,16 +1027,16 @@ func (f ListLiveSpeakersFilter) IsZero() bool {
 // AppendQuery adds every set condition to q under its exact wire name (title[eq]);
 // the client calls it to build the query string.
 func (f ListLiveSpeakersFilter) AppendQuery(q url.Values) {
-	filterAppend(q, []filterOperand{
-		{name: "firstname[eq]", value: f.Firstname.Eq},
-		{name: "firstname[contains]", value: f.Firstname.Contains},
-		{name: "lastname[eq]", value: f.Lastname.Eq},
-		{name: "lastname[contains]", value: f.Lastname.Contains},
-		{name: "email[eq]", value: f.Email.Eq},
-		{name: "email[contains]", value: f.Email.Contains},
-		{name: "status[eq]", value: (*string)(f.Status.Eq)},
-		{name: "hasReplayed[eq]", value: f.HasReplayed.Eq},
-		{name: "hasParticipated[eq]", value: f.HasParticipated.Eq},
+	livegenrt.FilterAppend(q, []livegenrt.FilterOperand{
+		{Name: "firstname[eq]", Value: f.Firstname.Eq},
+		{Name: "firstname[contains]", Value: f.Firstname.Contains},
+		{Name: "lastname[eq]", Value: f.Lastname.Eq},
+		{Name: "lastname[contains]", Value: f.Lastname.Contains},
+		{Name: "email[eq]", Value: f.Email.Eq},
+		{Name: "email[contains]", Value: f.Email.Contains},
+		{Name: "status[eq]", Value: (*string)(f.Status.Eq)},
+		{Name: "hasReplayed[eq]", Value: f.HasReplayed.Eq},
+		{Name: "hasParticipated[eq]", Value: f.HasParticipated.Eq},
 	})
 }
 
@@ -1036,19 +1045,19 @@ func (f ListLiveSpeakersFilter) AppendQuery(q url.Values) {
 // others; a server answers 400 when the list is not empty. It ignores other parameters.
 func ParseListLiveSpeakersFilter(q url.Values) (ListLiveSpeakersFilter, []FilterError) {
 	var f ListLiveSpeakersFilter
-	var errs []FilterError
-	filterRead(q, &errs, []filterTarget{
-		{name: "firstname[eq]", field: &f.Firstname.Eq},
-		{name: "firstname[contains]", field: &f.Firstname.Contains},
-		{name: "lastname[eq]", field: &f.Lastname.Eq},
-		{name: "lastname[contains]", field: &f.Lastname.Contains},
-		{name: "email[eq]", field: &f.Email.Eq},
-		{name: "email[contains]", field: &f.Email.Contains},
-		{name: "status[eq]", field: &f.Status.Eq},
-		{name: "hasReplayed[eq]", field: &f.HasReplayed.Eq},
-		{name: "hasParticipated[eq]", field: &f.HasParticipated.Eq},
+	var errs []livegenrt.FilterProblem
+	livegenrt.FilterRead(q, &errs, filterStore, []livegenrt.FilterTarget{
+		{Name: "firstname[eq]", Field: &f.Firstname.Eq},
+		{Name: "firstname[contains]", Field: &f.Firstname.Contains},
+		{Name: "lastname[eq]", Field: &f.Lastname.Eq},
+		{Name: "lastname[contains]", Field: &f.Lastname.Contains},
+		{Name: "email[eq]", Field: &f.Email.Eq},
+		{Name: "email[contains]", Field: &f.Email.Contains},
+		{Name: "status[eq]", Field: &f.Status.Eq},
+		{Name: "hasReplayed[eq]", Field: &f.HasReplayed.Eq},
+		{Name: "hasParticipated[eq]", Field: &f.HasParticipated.Eq},
 	})
-	return f, errs
+	return f, filterErrors(errs)
 }
 
 // Match reports whether item meets every set condition, so that fakes and tests filter the
@@ -1063,7 +1072,7 @@ func (f ListLiveSpeakersFilter) Match(item Participant) bool {
 		}
 		x := *item.SpotMemberFirstname
 		if c.Eq != nil && x != *c.Eq ||
-			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			c.Contains != nil && !livegenrt.FilterContainsFold(x, *c.Contains) {
 			return false
 		}
 	}
@@ -1073,14 +1082,14 @@ func (f ListLiveSpeakersFilter) Match(item Participant) bool {
 		}
 		x := *item.SpotMemberLastname
 		if c.Eq != nil && x != *c.Eq ||
-			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			c.Contains != nil && !livegenrt.FilterContainsFold(x, *c.Contains) {
 			return false
 		}
 	}
 	if c := f.Email; c.Eq != nil || c.Contains != nil {
 		x := item.SpotMemberEmail
 		if c.Eq != nil && x != *c.Eq ||
-			c.Contains != nil && !filterContainsFold(x, *c.Contains) {
+			c.Contains != nil && !livegenrt.FilterContainsFold(x, *c.Contains) {
 			return false
 		}
 	}
@@ -1111,193 +1120,46 @@ func (f ListLiveSpeakersFilter) Match(item Participant) bool {
 	return true
 }
 
-// filterTarget is one plain one-value operand of a filter: its wire name and a
-// pointer to the field that holds it.
-type filterTarget struct {
-	_     [0]func()
-	name  string
-	field any
-}
-
-// filterUnixAt is a time field that the query fills from Unix seconds.
-type filterUnixAt struct {
-	at **time.Time
-}
-
-// filterRead reads every target's parameter from q, as filterParam does: a target
-// stays nil when it is absent, and errs gets a FilterError when it is given more than
-// once or does not parse.
-func filterRead(q url.Values, errs *[]FilterError, targets []filterTarget) {
-	for _, t := range targets {
-		values := q[t.name]
-		if len(values) == 0 {
-			continue
-		}
-		name := t.name
-		if len(values) > 1 {
-			*errs = append(*errs, FilterError{
-				Param:   name,
-				Problem: fmt.Sprintf("is given %d times; give it once", len(values)),
-			})
-			continue
-		}
-		if want := filterStore(t.field, values[0]); want != "" {
-			*errs = append(*errs, FilterError{
-				Param:   name,
-				Problem: filterQuote(values[0]) + " is not " + want,
-			})
-		}
-	}
-}
-
-// filterStore parses s into the field that target points to; it returns what s
-// should have been when s does not parse, and "" when it does.
+// filterStore parses s into the enum field that target points to, as the
+// runtime's FilterStore does for the other types: it returns what s should have
+// been when s is not a value the spec lists, and "" when it is.
 func filterStore(target any, s string) string {
 	switch t := target.(type) {
-	case **string:
-		v := s
-		*t = &v
-	case **int:
-		n, err := strconv.ParseInt(s, 10, 0)
-		if err != nil {
-			return "an integer"
-		}
-		v := int(n)
-		*t = &v
-	case **bool:
-		if s != "true" && s != "false" {
-			return "true or false"
-		}
-		v := s == "true"
-		*t = &v
-	case filterUnixAt:
-		v, ok := filterParseUnix(s)
-		if !ok {
-			return "a Unix time in seconds, such as 1715734941"
-		}
-		*t.at = &v
 	case **LiveStatus:
 		v := LiveStatus(s)
 		if !v.Valid() {
 			return "one of Scheduled, Live, Ended"
 		}
 		*t = &v
+		return ""
 	case **LiveSolution:
 		v := LiveSolution(s)
 		if !v.Valid() {
 			return "one of Youtube, Vimeo, BuiltIn"
 		}
 		*t = &v
+		return ""
 	case **BuiltInType:
 		v := BuiltInType(s)
 		if !v.Valid() {
 			return "one of Workshop, Webinar"
 		}
 		*t = &v
+		return ""
 	case **ParticipantType:
 		v := ParticipantType(s)
 		if !v.Valid() {
 			return "one of Participant, Speaker, Host"
 		}
 		*t = &v
+		return ""
 	case **ParticipantStatus:
 		v := ParticipantStatus(s)
 		if !v.Valid() {
 			return "one of Accepted, Invited, Declined"
 		}
 		*t = &v
+		return ""
 	}
-	return ""
-}
-
-// filterOperand is one one-value operand of a filter: its wire name and a pointer
-// to its value, nil when the condition is not set.
-type filterOperand struct {
-	_     [0]func()
-	name  string
-	value any
-}
-
-// filterUnix is a time that the query carries as Unix seconds.
-type filterUnix time.Time
-
-// filterAppend writes every set operand to q under its wire name.
-func filterAppend(q url.Values, operands []filterOperand) {
-	for _, o := range operands {
-		if text, ok := filterText(o.value); ok {
-			q.Set(o.name, text)
-		}
-	}
-}
-
-// filterText is the query text of the value that v points to; false when v is nil.
-func filterText(v any) (string, bool) {
-	switch v := v.(type) {
-	case *string:
-		if v != nil {
-			return *v, true
-		}
-	case *int:
-		if v != nil {
-			return strconv.Itoa(*v), true
-		}
-	case *bool:
-		if v != nil {
-			return strconv.FormatBool(*v), true
-		}
-	case *filterUnix:
-		if v != nil {
-			return strconv.FormatInt((*time.Time)(v).Unix(), 10), true
-		}
-	}
-	return "", false
-}
-
-// filterQuote quotes a value for a FilterError, cut after 64 bytes.
-func filterQuote(s string) string {
-	if len(s) <= 64 {
-		return strconv.Quote(s)
-	}
-	cut := 64
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "..."
-}
-
-// filterParseUnix parses Unix seconds into a UTC time.
-func filterParseUnix(s string) (time.Time, bool) {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		return time.Time{}, false
-	}
-	return time.Unix(n, 0).UTC(), true
-}
-
-// filterHasPrefixFold reports whether s starts with prefix, ignoring case as
-// strings.EqualFold does (Unicode simple folding keeps the number of runes).
-func filterHasPrefixFold(s, prefix string) bool {
-	end := 0
-	for n := utf8.RuneCountInString(prefix); n > 0; n-- {
-		if end >= len(s) {
-			return false
-		}
-		_, size := utf8.DecodeRuneInString(s[end:])
-		end += size
-	}
-	return strings.EqualFold(s[:end], prefix)
-}
-
-// filterContainsFold reports whether sub is within s, ignoring case as
-// strings.EqualFold does; the empty string is within every string.
-func filterContainsFold(s, sub string) bool {
-	if sub == "" {
-		return true
-	}
-	for i := range s {
-		if filterHasPrefixFold(s[i:], sub) {
-			return true
-		}
-	}
-	return false
+	return livegenrt.FilterStore(target, s)
 }
