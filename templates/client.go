@@ -55,7 +55,7 @@ func Client(api *generator.API) ([]byte, error) {
 	if len(api.Operations) == 0 {
 		return nil, nil
 	}
-	return render(buildClient(api).api)
+	return render(sharedClient(api).api)
 }
 
 // ClientRuntime renders the runtime's client.gen.go: the call, the transport
@@ -65,7 +65,12 @@ func ClientRuntime(api *generator.API) ([]byte, error) {
 	if len(api.Operations) == 0 {
 		return nil, nil
 	}
-	return render(buildClient(api).rt)
+	return render(sharedClient(api).rt)
+}
+
+// sharedClient builds the client's files once per Render.
+func sharedClient(api *generator.API) clientFiles {
+	return shared(api, "client", func() clientFiles { return buildClient(api) })
 }
 
 // clientFiles are the client's file in the generated package and in its

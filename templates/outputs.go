@@ -83,6 +83,9 @@ func Render(api *generator.API, kinds []string) ([]File, error) {
 	if api.ImportPath == "" {
 		return nil, fmt.Errorf("the generated package's import path is not set: its runtime package is imported from below it")
 	}
+	if _, loaded := renderShares.LoadOrStore(api, &renderShare{items: map[string]*sharedItem{}}); !loaded {
+		defer renderShares.Delete(api)
+	}
 	results := renderAll(api, todo)
 	var files []File
 	runtime := false
@@ -180,4 +183,38 @@ func addRequired(want map[string]bool) {
 			}
 		}
 	}
+}
+
+// renderShares holds, for each Render under way, what several of its
+// renderers build together (the client's two files come from one pass), so
+// that the pass runs once. Render drops its entry when done; a renderer
+// called on its own builds afresh.
+var renderShares sync.Map // *generator.API -> *renderShare
+
+type renderShare struct {
+	mu    sync.Mutex
+	items map[string]*sharedItem
+}
+
+type sharedItem struct {
+	once  sync.Once
+	value any
+}
+
+// shared returns build's result for api, built once per Render.
+func shared[T any](api *generator.API, key string, build func() T) T {
+	s, ok := renderShares.Load(api)
+	if !ok {
+		return build()
+	}
+	share := s.(*renderShare)
+	share.mu.Lock()
+	item := share.items[key]
+	if item == nil {
+		item = &sharedItem{}
+		share.items[key] = item
+	}
+	share.mu.Unlock()
+	item.once.Do(func() { item.value = build() })
+	return item.value.(T)
 }

@@ -14,7 +14,7 @@ func ServerDecodeRuntime(api *generator.API) ([]byte, error) {
 	if len(api.ServedOperations()) == 0 {
 		return nil, nil
 	}
-	c := newChecks(api)
+	c := &checks{plan: generator.PlanValidation(api)} // which bodies are read; no check is rendered here
 	f := newRuntimeFile(api)
 	genQueryNamesRuntime(f)
 	genParamRuntime(f, paramReadersOf(api))
