@@ -218,7 +218,7 @@ func genAuthenticate(f *jen.File) {
 			),
 			jen.For(jen.List(jen.Id("_"), jen.Id("use")).Op(":=").Range().Id("alt")).Block(
 				jen.If(jen.Id("a").Op(":=").Id("use").Dot("Scheme").Dot("Auth"), jen.Id("a").Op("!=").Lit("").Op("&&").
-					Op("!").Id("serverChallenged").Call(jen.Id("w"), jen.Id("a"))).Block(
+					Op("!").Add(rt("ServerListed")).Call(jen.Id("w").Dot("Header").Call().Dot("Values").Call(jen.Lit("WWW-Authenticate")), jen.Id("a"))).Block(
 					jen.Id("w").Dot("Header").Call().Dot("Add").Call(jen.Lit("WWW-Authenticate"), jen.Id("a")),
 				),
 			),
@@ -227,13 +227,6 @@ func genAuthenticate(f *jen.File) {
 			jen.Id("Message"): jen.Lit("missing or rejected credentials"), jen.Id("Problems"): jen.Id("problems"),
 		})),
 		jen.Return(jen.Nil(), jen.False()),
-	)
-	f.Comment("serverChallenged reports whether the answer challenges the client with auth already.")
-	f.Func().Id("serverChallenged").Params(writerParam(), jen.Id("auth").String()).Bool().Block(
-		jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Id("w").Dot("Header").Call().Dot("Values").Call(jen.Lit("WWW-Authenticate"))).Block(
-			jen.If(jen.Id("v").Op("==").Id("auth")).Block(jen.Return(jen.True())),
-		),
-		jen.Return(jen.False()),
 	)
 	f.Comment("satisfy checks one requirement: every scheme it names must have credentials.")
 	f.Func().Params(rtHandlerRecv()).Id("satisfy").Params(requestParam(), jen.Id("op").String(), jen.Id("alt").Index().Id("ServerSchemeUse")).Params(ctxType.Clone(), rt("Problem"), jen.Bool()).Block(

@@ -407,7 +407,7 @@ func (h *ServerHandler) Authenticate(w http.ResponseWriter, r *http.Request, op 
 			problems = append(problems, problem)
 		}
 		for _, use := range alt {
-			if a := use.Scheme.Auth; a != "" && !serverChallenged(w, a) {
+			if a := use.Scheme.Auth; a != "" && !ServerListed(w.Header().Values("WWW-Authenticate"), a) {
 				w.Header().Add("WWW-Authenticate", a)
 			}
 		}
@@ -417,16 +417,6 @@ func (h *ServerHandler) Authenticate(w http.ResponseWriter, r *http.Request, op 
 		Problems: problems,
 	})
 	return nil, false
-}
-
-// serverChallenged reports whether the answer challenges the client with auth already.
-func serverChallenged(w http.ResponseWriter, auth string) bool {
-	for _, v := range w.Header().Values("WWW-Authenticate") {
-		if v == auth {
-			return true
-		}
-	}
-	return false
 }
 
 // satisfy checks one requirement: every scheme it names must have credentials.
