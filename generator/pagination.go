@@ -492,8 +492,12 @@ func itemField(item *TypeRef, name string, fits func(*TypeRef) bool) *Field {
 // pagingName folds a wire name, so that per_page, perPage and per-page
 // compare equal ("@odata.nextLink" folds to odatanextlink).
 func pagingName(name string) string {
-	return foldWord(strings.NewReplacer("@", "", ".", "", "$", "").Replace(name))
+	return foldWord(pagingPunctuation.Replace(name))
 }
+
+// pagingPunctuation is built once: a Replacer is costly to build and
+// pagingName runs for every field of every paged answer.
+var pagingPunctuation = strings.NewReplacer("@", "", ".", "", "$", "")
 
 // pagingParam finds the query parameter with one of names whose type fits.
 func pagingParam(o *Operation, names []string, fits func(*TypeRef) bool) *Param {

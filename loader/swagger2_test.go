@@ -46,4 +46,9 @@ func TestSwagger2DetectionLooksAtTheTopLevelOnly(t *testing.T) {
 	require.False(t, isSwagger2([]byte(`{"openapi": "3.0.3", "info": {"swagger": "2.0"}}`)))
 	require.False(t, isSwagger2([]byte("openapi: 3.0.3\ninfo:\n  swagger: x\n")))
 	require.True(t, isSwagger2([]byte("# a comment\nswagger: '2.0'\n")))
+	require.True(t, isSwagger2([]byte("openapi: x\r\n\"swagger\" \t: '2.0'")))
+	require.True(t, isSwagger2([]byte("'swagger':\n")))
+	require.False(t, isSwagger2([]byte("swaggerVersion: 2.0\n")))
+	require.False(t, isSwagger2([]byte("swagger\n: 2.0\n")))
+	require.False(t, isSwagger2([]byte("x: swagger: 2.0\n")))
 }

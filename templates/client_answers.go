@@ -1,8 +1,6 @@
 package templates
 
 import (
-	"fmt"
-
 	"github.com/dave/jennifer/jen"
 	"github.com/seed-0d47db62/livegen/generator"
 )
@@ -52,7 +50,7 @@ func (g *clientGen) clientErrorTable(f *jen.File, op *generator.Operation) jen.C
 // variable holding value, and names it for every later operation with the same
 // value: one table in the binary, and no literal built in every call.
 func (g *clientGen) clientShared(f *jen.File, name, doc string, value *jen.Statement) jen.Code {
-	key := fmt.Sprintf("%#v", value)
+	key := codeKey(value)
 	if g.shared == nil {
 		g.shared = map[string]string{}
 	}

@@ -33,6 +33,19 @@ func render(f *jen.File) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// codeKey is code's unformatted text: two pieces of code with the same key
+// render the same. Cheaper than GoString, which runs go/format.
+func codeKey(code jen.Code) string {
+	f := jen.NewFile("key")
+	f.NoFormat = true
+	f.Add(code)
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		panic(err) // rendering without formatting cannot fail
+	}
+	return buf.String()
+}
+
 // doc renders text as // comment lines and a line break, to be chained
 // with the declaration it documents; an empty statement when text is empty.
 func doc(text string) *jen.Statement {

@@ -23,7 +23,7 @@ func Server(api *generator.API) ([]byte, error) {
 	if len(api.ServedOperations()) == 0 {
 		return nil, nil
 	}
-	c := newChecks(api)
+	c := plannedChecks(api)
 	f := newFile(api)
 	genServerInterface(f, api)
 	genUnimplemented(f, api)
@@ -59,7 +59,7 @@ func ServerDecode(api *generator.API) ([]byte, error) {
 	if len(api.ServedOperations()) == 0 {
 		return nil, nil
 	}
-	c := newChecks(api)
+	c := plannedChecks(api)
 	f := newFile(api)
 	genSecurity(f, api)
 	genParamOfRuntime(f, paramReadersOf(api))

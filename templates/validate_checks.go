@@ -2,7 +2,9 @@ package templates
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -27,6 +29,17 @@ type checks struct {
 	useString        bool // CheckString
 	useMinItems      bool // CheckMinItems
 	useAddIfProperty bool // State.AddIfProperty
+}
+
+// plannedChecks is newChecks(api), planned once per Render and copied for
+// each renderer: rendering records what it uses, and renderers run at once.
+func plannedChecks(api *generator.API) *checks {
+	planned := shared(api, "checks", func() *checks { return newChecks(api) })
+	c := *planned
+	c.patterns = maps.Clone(planned.patterns)
+	c.formats = maps.Clone(planned.formats)
+	c.patternOrder = slices.Clone(planned.patternOrder)
+	return &c
 }
 
 // newChecks plans the checks of api: the validate method of every type,
