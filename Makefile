@@ -5,6 +5,7 @@ GO ?= go
 
 # generate writes the committed output of every curated spec.
 generate:
+	$(GO) test ./templates -run '^TestRuntimePieceTableIsFresh$$' -count=1 -update
 	$(GO) run ./cmd/livegen
 	$(GO) run ./cmd/livegen -spec openapi/webex/meeting-invitees.yaml -out generated/webex
 	$(GO) run ./cmd/livegen -spec openapi/zoom/meeting-registrants.yaml -out generated/zoom
@@ -30,6 +31,7 @@ test: check
 
 # golden rewrites the golden files from the current generator.
 golden:
+	$(GO) test ./templates -run '^TestRuntimePieceTableIsFresh$$' -count=1 -update
 	$(GO) test ./golden -update
 	$(GO) test ./internal/specdiff -update
 

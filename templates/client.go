@@ -42,7 +42,7 @@ type clientGen struct {
 	usesOptJSON bool
 	formatters  map[string]bool
 	// rt is the runtime's file, which the shared machinery goes into.
-	rt *jen.File
+	rt *runtimeText
 	// shared names the declared package variables of tables (error answers,
 	// security alternatives) by their rendered value.
 	shared map[string]string
@@ -65,7 +65,7 @@ func ClientRuntime(api *generator.API) ([]byte, error) {
 	if len(api.Operations) == 0 {
 		return nil, nil
 	}
-	return render(sharedClient(api).rt)
+	return sharedClient(api).rt.bytes()
 }
 
 // sharedClient builds the client's files once per Render.
@@ -75,7 +75,10 @@ func sharedClient(api *generator.API) clientFiles {
 
 // clientFiles are the client's file in the generated package and in its
 // runtime.
-type clientFiles struct{ api, rt *jen.File }
+type clientFiles struct {
+	api *jen.File
+	rt  *runtimeText
+}
 
 // buildClient builds both files of the client: the runtime's pieces depend
 // on what the methods use, so both come from one pass over the operations.
@@ -89,7 +92,7 @@ func buildClient(api *generator.API) clientFiles {
 		g.downloads = g.downloads || clientStreams(op)
 	}
 	f := newFile(api)
-	g.rt = newRuntimeFile(api)
+	g.rt = newRuntimeText(api)
 	g.genClientType(f)
 	g.genClientOptions(f)
 	if g.auth {
@@ -116,34 +119,33 @@ func buildClient(api *generator.API) clientFiles {
 			g.genBulkMethod(f, op)
 		}
 	}
-	r := g.rt
-	g.genEngine(r)
-	g.genCall(r)
+	g.rt.add(clientEnginePiece.call(g.auth))
+	g.genCall(g.rt.live())
 	if g.usesPut || g.auth {
-		genClientIn(r)
+		g.rt.add(clientInPiece.fixed())
 	}
 	if g.auth {
-		genClientAuthenticate(r)
+		g.rt.add(clientAuthenticatePiece.fixed())
 	}
 	if hasForms(api) || g.multipart || api.HasDeepObjects() {
-		genClientJSONTree(r)
+		g.rt.add(clientJSONTreePiece.fixed())
 	}
 	if hasForms(api) {
-		g.genClientForm(r)
+		g.rt.add(clientFormPiece.fixed())
 	}
 	if hasForms(api) || api.HasDeepObjects() {
-		genClientFormPairs(r)
+		g.rt.add(clientFormPairsPiece.fixed())
 	}
 	if g.multipart {
-		g.genClientMultipart(r)
+		g.rt.add(clientMultipartPiece.fixed())
 	}
-	g.genSend(r)
-	g.genAnswer(r)
-	genClientAnswers(f, r)
-	g.genRetryHelpers(r)
+	g.rt.add(clientSendPiece.call(clientSending{auth: g.auth, uploads: g.uploads, multipart: g.multipart}))
+	g.rt.add(clientAnswerPiece.call(g.handsOverAnswers()))
+	genClientAnswers(f, g.rt.live())
+	g.rt.add(clientRetryPiece.call(g.uploads))
 	g.genParamHelpers(f)
 	if clientHasPagination(api) {
-		genClientPager(f, g.rt, api, g.auth)
+		genClientPager(f, g.rt.live(), api, g.auth)
 	}
 	if clientHasBulk(api) {
 		g.genBulkHelpers(f)
@@ -151,7 +153,7 @@ func buildClient(api *generator.API) clientFiles {
 	if g.streams {
 		g.genStreamRuntime(f)
 	}
-	return clientFiles{api: f, rt: r}
+	return clientFiles{api: f, rt: g.rt}
 }
 
 // clientAlias declares in the generated package an alias of a runtime type

@@ -26,7 +26,7 @@ concurrent call its own.
 	for _, m := range answer.Misfits { log.Printf("%s: %s", m.Pointer, m.Raw) }`).Func().Id("RecordAnswer").Params(clientCtxParam(), jen.Id("into").Op("*").Id("Answer")).Qual(pkgContext, "Context").Block(
 		jen.Return(jen.Qual(pkgContext, "WithValue").Call(jen.Id("ctx"), rt("AnswerKey").Values(), jen.Id("into"))),
 	))
-	r := g.rt
+	r := g.rt.live()
 	r.Add(doc(misfitDoc).Type().Id("Misfit").Struct(
 		clientDocField("Name is the property name or array index of the value; empty for the whole body.", jen.Id("Name"), jen.String()),
 		clientDocField("Pointer is the JSON pointer of the value in the body (RFC 6901), such as /items/0/videoUrl.", jen.Id("Pointer"), jen.String()),

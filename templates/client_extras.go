@@ -147,12 +147,13 @@ func clientBulkDoc(op *generator.Operation) string {
 // shares.
 func (g *clientGen) genBulkHelpers(f *jen.File) {
 	clientAlias(f, "BulkError", bulkErrorDoc)
-	genClientBulkError(g.rt)
-	g.rt.Comment("ClientChunk holds, for each list of a chunked body, the bounds [lo, hi) of the")
-	g.rt.Comment("part that one chunk sends.")
-	g.rt.Type().Id("ClientChunk").Index().Index(jen.Lit(2)).Int()
+	r := g.rt.live()
+	genClientBulkError(r)
+	r.Comment("ClientChunk holds, for each list of a chunked body, the bounds [lo, hi) of the")
+	r.Comment("part that one chunk sends.")
+	r.Type().Id("ClientChunk").Index().Index(jen.Lit(2)).Int()
 	g.genClientBulk(f)
-	genClientSplit(g.rt)
+	genClientSplit(g.rt.live())
 	f.Comment("clientChunkOf is the part of a list that a chunk sends: the list itself when the")
 	f.Comment("chunk takes all of it, nil when it takes none and omitEmpty is set.")
 	f.Func().Id("clientChunkOf").Types(jen.Id("T").Any()).Params(jen.Id("list").Index().Id("T"), jen.Id("part").Index(jen.Lit(2)).Int(), jen.Id("omitEmpty").Bool()).Index().Id("T").Block(
@@ -216,7 +217,7 @@ func (g *clientGen) genClientBulk(f *jen.File) {
 		),
 		jen.Return(jen.Id("all"), jen.Err()),
 	)
-	r := g.rt
+	r := g.rt.live()
 	r.Comment("ClientChunks checks the chunk size, splits lists of the given lengths into chunks,")
 	r.Comment("and sends them in order with send. It goes on after a chunk fails, but sends")
 	r.Comment("nothing more once ctx has ended, and returns a *BulkError when some failed.")
@@ -286,13 +287,13 @@ func (g *clientGen) genParamHelpers(f *jen.File) {
 		)
 	}
 	if g.usesPathList {
-		genClientPathList(g.rt)
+		genClientPathList(g.rt.live())
 	}
 	if g.usesObject {
-		genClientAddObject(g.rt)
+		genClientAddObject(g.rt.live())
 	}
 	if g.usesStyledObject {
-		genClientStyledObject(g.rt)
+		genClientStyledObject(g.rt.live())
 	}
 	if g.usesMapPairs {
 		f.Comment("clientMapPairs lists the keys and written values of a map, in key order.")
@@ -305,7 +306,7 @@ func (g *clientGen) genParamHelpers(f *jen.File) {
 			jen.Return(jen.Id("pairs")),
 		)
 	}
-	r := g.rt
+	r := g.rt.live()
 	if g.usesJSONText {
 		r.Comment("ClientValueText writes a value that no parameter style defines, such as a union:")
 		r.Comment("a string as it is, another scalar as its JSON text (42, true), and an object or")

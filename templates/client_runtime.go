@@ -477,7 +477,7 @@ func (g *clientGen) genAnswer(f *jen.File) {
 func (g *clientGen) genAPIError(f *jen.File) {
 	text := "APIError is an answer that a call does not succeed with: every status outside\n2xx (every 2xx status is a success, documented or not). Find it with errors.As."
 	clientAlias(f, "APIError", text)
-	f = g.rt
+	f = g.rt.live()
 	f.Add(doc(text)).Type().Id("APIError").Struct(
 		clientDocField("Operation is the operationId of the call (\""+g.api.Operations[0].ID+"\").", jen.Id("Operation"), jen.String()),
 		clientDocField("Method and Path are the request's method and path (after the base URL, without the query).", jen.List(jen.Id("Method"), jen.Id("Path")), jen.String()),
@@ -528,7 +528,7 @@ take the defaults that their comments give.`
 // genRetryPolicy renders RetryPolicy; retryWait applies its defaults and backoff.
 func (g *clientGen) genRetryPolicy(f *jen.File) {
 	clientAlias(f, "RetryPolicy", retryPolicyDoc)
-	g.rt.Add(doc(retryPolicyDoc).Type().Id("RetryPolicy").Struct(
+	g.rt.live().Add(doc(retryPolicyDoc).Type().Id("RetryPolicy").Struct(
 		clientDocField("MaxAttempts is the number of attempts, the first included; 1 turns retries off. Default 3.", jen.Id("MaxAttempts"), jen.Int()),
 		clientDocField("MaxElapsed bounds the time from the first attempt to the start of the last, waits included. Default 1 minute.", jen.Id("MaxElapsed"), jen.Qual(pkgTime, "Duration")),
 		clientDocField("BaseDelay is the backoff before the first retry; it doubles for each retry after that. Default 500ms.", jen.Id("BaseDelay"), jen.Qual(pkgTime, "Duration")),

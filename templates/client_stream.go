@@ -80,7 +80,7 @@ func clientStreamDoc(op *generator.Operation) string {
 // genStreamRuntime renders what every streaming method shares: the formats,
 // the loop over events, the event reader and the event decoder.
 func (g *clientGen) genStreamRuntime(f *jen.File) {
-	r := g.rt
+	r := g.rt.live()
 	r.Comment("ClientStreamFormat says how the events of a stream are framed and decoded.")
 	r.Type().Id("ClientStreamFormat").Int()
 	r.Const().Defs(

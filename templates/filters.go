@@ -41,14 +41,21 @@ func FiltersRuntime(api *generator.API) ([]byte, error) {
 	if len(ops) == 0 {
 		return nil, nil
 	}
-	f := newRuntimeFile(api)
-	genFilterProblem(f)
+	t := newRuntimeText(api)
+	t.add(filterProblemPiece.fixed())
 	uses := filterUsesOf(ops)
-	genFilterNews(f, uses.news)
-	genFilterQueryHelpers(f, uses)
-	genFilterMatchHelpers(f, uses)
-	return render(f)
+	// The helpers follow the spec's operand types, too many to list.
+	t.add(livePiece(func(f *jen.File) {
+		genFilterNews(f, uses.news)
+		genFilterQueryHelpers(f, uses)
+		genFilterMatchHelpers(f, uses)
+	}))
+	return t.bytes()
 }
+
+// filterProblemPiece is FilterProblem and its reporting, which every
+// filtering API has.
+var filterProblemPiece = newFixedPiece("filterProblem", genFilterProblem)
 
 // filteredOps are the operations with bracket filters.
 func filteredOps(api *generator.API) []*generator.Operation {

@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 	"github.com/seed-0d47db62/livegen/generator"
 )
@@ -33,25 +35,36 @@ func ModelsRuntime(api *generator.API) ([]byte, error) {
 	if !enums && !nullable && !unions && !renamed && !tuples && !listed {
 		return nil, nil
 	}
-	f := newRuntimeFile(api)
-	genEnumHelpers(f, api)
+	t := newRuntimeText(api)
+	for _, call := range enumHelperCalls(api) {
+		t.add(call)
+	}
 	if nullable {
-		genNullableRuntime(f)
+		t.add(nullablePiece.fixed())
 	}
 	if unions {
-		genUnionHelpers(f)
+		t.add(unionHelpersPiece.fixed())
 	}
 	if renamed {
-		genRenamedHelpers(f)
+		t.add(renamedHelpersPiece.fixed())
 	}
 	if tuples {
-		genTupleHelpers(f)
+		t.add(tupleHelpersPiece.fixed())
 	}
 	if listed {
-		genListedPropertyHelper(f)
+		t.add(listedPropertyPiece.fixed())
 	}
-	return render(f)
+	return t.bytes()
 }
+
+// The models runtime's pieces.
+var (
+	nullablePiece       = newFixedPiece("nullable", genNullableRuntime)
+	unionHelpersPiece   = newFixedPiece("unionHelpers", genUnionHelpers)
+	renamedHelpersPiece = newFixedPiece("renamedHelpers", genRenamedHelpers)
+	tupleHelpersPiece   = newFixedPiece("tupleHelpers", genTupleHelpers)
+	listedPropertyPiece = newFixedPiece("listedProperty", genListedPropertyHelper)
+)
 
 func orDefault(s, def string) string {
 	if s == "" {
@@ -289,27 +302,48 @@ func usesEnums(api *generator.API) bool {
 	return false
 }
 
-// genEnumHelpers renders the runtime's helpers that Valid methods call.
-func genEnumHelpers(f *jen.File, api *generator.API) {
+// enumHelperCalls are the runtime pieces holding the look-ups that the Valid
+// methods of api call.
+func enumHelperCalls(api *generator.API) []pieceCall {
 	used := map[string]bool{}
 	for _, t := range api.Types {
 		if t.Kind == generator.KindEnum {
 			used[enumKindOf(t).listed] = true
 		}
 	}
+	var calls []pieceCall
 	for _, k := range enumKinds {
-		if !used[k.listed] {
-			continue
+		if used[k.listed] {
+			calls = append(calls, enumListedPiece.call(k.listed))
 		}
-		f.Comment(k.listed + " reports whether v is one of values. Out of line, so that every")
-		f.Comment("Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as")
-		f.Comment("slices.Contains would be compiled here once per element type.")
-		f.Comment(noInline)
-		f.Func().Id(k.listed).Params(jen.Id("v").Add(k.elem()), jen.Id("values").Index().Add(k.elem())).Bool().Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("values")).Block(
-				jen.If(jen.Id("x").Op("==").Id("v")).Block(jen.Return(jen.True())),
-			),
-			jen.Return(jen.False()),
-		)
 	}
+	return calls
+}
+
+// enumListedPiece renders the look-up of one enumKind, by its name.
+var enumListedPiece = newPiece("enumListed", enumListedNames(), func(f *jen.File, name string) {
+	i := slices.IndexFunc(enumKinds, func(k enumKind) bool { return k.listed == name })
+	genEnumListed(f, enumKinds[i])
+})
+
+func enumListedNames() []string {
+	var names []string
+	for _, k := range enumKinds {
+		names = append(names, k.listed)
+	}
+	return names
+}
+
+// genEnumListed renders the look-up of enum values of kind k.
+func genEnumListed(f *jen.File, k enumKind) {
+	f.Comment(k.listed + " reports whether v is one of values. Out of line, so that every")
+	f.Comment("Valid, and the pointer wrapper the compiler writes for it, stays a call; a loop, as")
+	f.Comment("slices.Contains would be compiled here once per element type.")
+	f.Comment(noInline)
+	f.Func().Id(k.listed).Params(jen.Id("v").Add(k.elem()), jen.Id("values").Index().Add(k.elem())).Bool().Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("values")).Block(
+			jen.If(jen.Id("x").Op("==").Id("v")).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.False()),
+	)
 }

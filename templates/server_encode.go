@@ -47,10 +47,12 @@ func ServerEncodeRuntime(api *generator.API) ([]byte, error) {
 	if len(types) == 0 {
 		return nil, nil
 	}
-	f := newRuntimeFile(api)
-	genJSONWriterRuntime(f)
-	genScalarMembers(f, scalarKinds(types))
-	return render(f)
+	t := newRuntimeText(api)
+	t.add(jsonWriterPiece.fixed())
+	for _, c := range scalarMemberCalls(scalarKinds(types)) {
+		t.add(c)
+	}
+	return t.bytes()
 }
 
 // appendable reports whether a named type gets an appendJSON method: a

@@ -165,6 +165,9 @@ func genValueEncoders(f *jen.File) {
 		jen.Return(jen.Append(jen.Id("b"), jen.Id("data").Op("...")), jen.Err()))
 }
 
+// jsonWriterPiece is genJSONWriterRuntime's piece of the runtime.
+var jsonWriterPiece = newFixedPiece("jsonWriter", genJSONWriterRuntime)
+
 // genJSONWriterRuntime renders, into the runtime, the JSON writing that
 // does not depend on the spec's types: strings, times, keys, the ends of
 // objects and lists, members left to encoding/json, and the answer buffers.

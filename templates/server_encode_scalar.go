@@ -1,7 +1,8 @@
 package templates
 
 import (
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/seed-0d47db62/livegen/generator"
@@ -80,39 +81,44 @@ func scalarMember(fl *generator.Field, kind generator.RefKind, call func(string,
 	return call(scalarAtHelpers[kind], present, null, at)
 }
 
-// genScalarMembers renders the scalar helpers of kinds.
-func genScalarMembers(f *jen.File, kinds map[generator.RefKind]bool) {
-	var order []generator.RefKind
-	for kind := range kinds {
-		order = append(order, kind)
+// scalarMemberPiece renders the scalar helper of one kind.
+var scalarMemberPiece = newPiece("scalarMember", slices.Sorted(maps.Keys(scalarAtHelpers)), genScalarMember)
+
+// scalarMemberCalls are the scalar helpers of kinds, in kind order.
+func scalarMemberCalls(kinds map[generator.RefKind]bool) []pieceCall {
+	var calls []pieceCall
+	for _, kind := range slices.Sorted(maps.Keys(kinds)) {
+		calls = append(calls, scalarMemberPiece.call(kind))
 	}
-	sort.Slice(order, func(i, j int) bool { return order[i] < order[j] })
+	return calls
+}
+
+// genScalarMember renders the scalar helper of kind.
+func genScalarMember(f *jen.File, kind generator.RefKind) {
 	x := jen.Op("*").Id("x")
-	for _, kind := range order {
-		var write []jen.Code
-		switch kind {
-		case generator.RefString:
-			write = []jen.Code{jen.Return(rt("AppendJSONString").Call(jen.Id("b"), x), jen.Nil())}
-		case generator.RefInt, generator.RefInt32, generator.RefInt64:
-			write = []jen.Code{jen.Return(jen.Qual(pkgStrconv, "AppendInt").Call(jen.Id("b"), jen.Int64().Call(x), jen.Lit(10)), jen.Nil())}
-		case generator.RefBool:
-			write = []jen.Code{jen.Return(jen.Qual(pkgStrconv, "AppendBool").Call(jen.Id("b"), x), jen.Nil())}
-		case generator.RefTime:
-			write = []jen.Code{jen.Return(rt("AppendJSONTime").Call(x, jen.Id("b")))}
-		default: // floats, as encoding/json writes them
-			write = []jen.Code{
-				jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(x),
-				jen.Return(jen.Append(jen.Id("b"), jen.Id("data").Op("...")), jen.Err()),
-			}
+	var write []jen.Code
+	switch kind {
+	case generator.RefString:
+		write = []jen.Code{jen.Return(rt("AppendJSONString").Call(jen.Id("b"), x), jen.Nil())}
+	case generator.RefInt, generator.RefInt32, generator.RefInt64:
+		write = []jen.Code{jen.Return(jen.Qual(pkgStrconv, "AppendInt").Call(jen.Id("b"), jen.Int64().Call(x), jen.Lit(10)), jen.Nil())}
+	case generator.RefBool:
+		write = []jen.Code{jen.Return(jen.Qual(pkgStrconv, "AppendBool").Call(jen.Id("b"), x), jen.Nil())}
+	case generator.RefTime:
+		write = []jen.Code{jen.Return(rt("AppendJSONTime").Call(x, jen.Id("b")))}
+	default: // floats, as encoding/json writes them
+		write = []jen.Code{
+			jen.List(jen.Id("data"), jen.Err()).Op(":=").Qual(pkgJSON, "Marshal").Call(x),
+			jen.Return(jen.Append(jen.Id("b"), jen.Id("data").Op("...")), jen.Err()),
 		}
-		name := scalarAtHelpers[kind]
-		f.Comment(name + " writes a member of type " + jen.Add(typeRef(&generator.TypeRef{Kind: kind})).GoString() + " held at x: left out unless present, null when null is true.")
-		f.Comment(noInline)
-		f.Func().Add(rt(name)).Params(jen.Id("b").Index().Byte(), jen.Err().Error(), jen.Id("key").String(), jen.List(jen.Id("present"), jen.Id("null")).Bool(), jen.Id("x").Op("*").Add(typeRef(&generator.TypeRef{Kind: kind}))).
-			Params(jen.Index().Byte(), jen.Error()).Block(append([]jen.Code{
-			passError(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("present")),
-			jen.Id("b").Op("=").Add(rt("AppendJSONKey")).Call(jen.Id("b"), jen.Id("key")),
-			jen.If(jen.Id("null")).Block(jen.Return(appendNull(), jen.Nil())),
-		}, write...)...)
 	}
+	name := scalarAtHelpers[kind]
+	f.Comment(name + " writes a member of type " + jen.Add(typeRef(&generator.TypeRef{Kind: kind})).GoString() + " held at x: left out unless present, null when null is true.")
+	f.Comment(noInline)
+	f.Func().Add(rt(name)).Params(jen.Id("b").Index().Byte(), jen.Err().Error(), jen.Id("key").String(), jen.List(jen.Id("present"), jen.Id("null")).Bool(), jen.Id("x").Op("*").Add(typeRef(&generator.TypeRef{Kind: kind}))).
+		Params(jen.Index().Byte(), jen.Error()).Block(append([]jen.Code{
+		passError(jen.Err().Op("!=").Nil().Op("||").Op("!").Id("present")),
+		jen.Id("b").Op("=").Add(rt("AppendJSONKey")).Call(jen.Id("b"), jen.Id("key")),
+		jen.If(jen.Id("null")).Block(jen.Return(appendNull(), jen.Nil())),
+	}, write...)...)
 }

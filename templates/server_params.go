@@ -391,52 +391,72 @@ func (n paramReaders) split() bool {
 	return n.query || n.header || n.cookie || n.pathList || n.object
 }
 
-// genParamRuntime renders the helpers that read and parse parameters: those
-// that n says the operations call.
-func genParamRuntime(f *jen.File, n paramReaders) {
-	c := jen.Id("c").Add(statePtr())
-	query := jen.Op("&").Add(rt("Path")).Values(jen.Dict{jen.Id("In"): jen.Lit("query")})
-	f.Comment("ServerQuery parses the query string. A malformed one is a problem, and the")
-	f.Comment("well-formed pairs are still read. net/url reads no query of more than 10,000")
-	f.Comment("parameters; that is a problem of its own.")
-	f.Func().Add(rt("ServerQuery")).Params(c.Clone(), jen.Id("raw").String()).Qual(pkgURL, "Values").Block(
-		jen.If(jen.Id("n").Op(":=").Qual(pkgStrings, "Count").Call(jen.Id("raw"), jen.Lit("&")).Op("+").Lit(1), jen.Id("n").Op(">").Lit(10000)).Block(
-			report(query.Clone(), jen.Lit("has ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("n")).Op("+").Lit(" parameters; at most 10000 are read")),
-			jen.Return(jen.Qual(pkgURL, "Values").Values()),
-		),
-		jen.List(jen.Id("q"), jen.Err()).Op(":=").Qual(pkgURL, "ParseQuery").Call(jen.Id("raw")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			report(query.Clone(), jen.Lit("the query string is malformed (a bad %-escape or a semicolon)")),
-		),
-		jen.Return(jen.Id("q")),
-	)
-	genStrictQuery(f)
-	f.Comment("ServerPathValue is the value of a path wildcard. It stays out of line: inlined,")
-	f.Comment("Request.PathValue's search of the pattern would be compiled into every handler.")
-	f.Comment(noInline)
-	f.Func().Add(rt("ServerPathValue")).Params(requestParam(), jen.Id("name").String()).String().Block(
-		jen.Return(jen.Id("r").Dot("PathValue").Call(jen.Id("name"))),
-	)
+// paramReaderCalls are the runtime pieces that read the parameters n
+// names: the query string and path values always, the rest as used.
+func paramReaderCalls(n paramReaders) []pieceCall {
+	calls := []pieceCall{paramBasePiece.fixed()}
 	if n.query {
-		genQueryRuntime(f)
+		calls = append(calls, queryReaderPiece.fixed())
 	}
 	if n.split() {
+		calls = append(calls, splitPiece.fixed())
+	}
+	if n.pathList {
+		calls = append(calls, pathListPiece.fixed())
+	}
+	if n.object {
+		calls = append(calls, objectReaderPiece.call(n.query))
+	}
+	calls = append(calls, headerReaderPiece.call(headerReading{header: n.header, cookie: n.cookie}), parseTextPiece.call(n.parsed))
+	return calls
+}
+
+// headerReading says which of headers and cookies a handler reads.
+type headerReading struct{ header, cookie bool }
+
+// The parameter readers' pieces.
+var (
+	paramBasePiece = newFixedPiece("paramBase", func(f *jen.File) {
+		c := jen.Id("c").Add(statePtr())
+		query := jen.Op("&").Add(rt("Path")).Values(jen.Dict{jen.Id("In"): jen.Lit("query")})
+		f.Comment("ServerQuery parses the query string. A malformed one is a problem, and the")
+		f.Comment("well-formed pairs are still read. net/url reads no query of more than 10,000")
+		f.Comment("parameters; that is a problem of its own.")
+		f.Func().Add(rt("ServerQuery")).Params(c.Clone(), jen.Id("raw").String()).Qual(pkgURL, "Values").Block(
+			jen.If(jen.Id("n").Op(":=").Qual(pkgStrings, "Count").Call(jen.Id("raw"), jen.Lit("&")).Op("+").Lit(1), jen.Id("n").Op(">").Lit(10000)).Block(
+				report(query.Clone(), jen.Lit("has ").Op("+").Qual(pkgStrconv, "Itoa").Call(jen.Id("n")).Op("+").Lit(" parameters; at most 10000 are read")),
+				jen.Return(jen.Qual(pkgURL, "Values").Values()),
+			),
+			jen.List(jen.Id("q"), jen.Err()).Op(":=").Qual(pkgURL, "ParseQuery").Call(jen.Id("raw")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(
+				report(query.Clone(), jen.Lit("the query string is malformed (a bad %-escape or a semicolon)")),
+			),
+			jen.Return(jen.Id("q")),
+		)
+		genStrictQuery(f)
+		f.Comment("ServerPathValue is the value of a path wildcard. It stays out of line: inlined,")
+		f.Comment("Request.PathValue's search of the pattern would be compiled into every handler.")
+		f.Comment(noInline)
+		f.Func().Add(rt("ServerPathValue")).Params(requestParam(), jen.Id("name").String()).String().Block(
+			jen.Return(jen.Id("r").Dot("PathValue").Call(jen.Id("name"))),
+		)
+	})
+	queryReaderPiece = newFixedPiece("queryReader", genQueryRuntime)
+	splitPiece       = newFixedPiece("split", func(f *jen.File) {
 		f.Comment("serverSplit splits a list value; an empty value is an empty list.")
 		f.Func().Id("serverSplit").Params(jen.List(jen.Id("s"), jen.Id("sep")).String()).Index().String().Block(
 			jen.If(jen.Id("s").Op("==").Lit("")).Block(jen.Return(jen.Index().String().Values())),
 			jen.Return(jen.Qual(pkgStrings, "Split").Call(jen.Id("s"), jen.Id("sep"))),
 		)
-	}
-	if n.pathList {
-		genPathListRuntime(f)
-	}
-	if n.object {
-		genObjectRuntime(f, n.query)
+	})
+	pathListPiece     = newFixedPiece("pathList", genPathListRuntime)
+	objectReaderPiece = newPiece("objectReader", bothBools, func(f *jen.File, query bool) {
+		genObjectRuntime(f, query)
 		genStyledObjectRuntime(f)
-	}
-	genHeaderRuntime(f, n)
-	genParseTextRuntime(f, n.parsed)
-}
+	})
+	headerReaderPiece = newPiece("headerReader", []headerReading{{false, false}, {false, true}, {true, false}, {true, true}}, genHeaderRuntime)
+	parseTextPiece    = newPiece("parseText", bothBools, genParseTextRuntime)
+)
 
 // genQueryRuntime renders the reading of query parameters' values.
 func genQueryRuntime(f *jen.File) {
@@ -549,7 +569,7 @@ func genStrictQuery(f *jen.File) {
 
 // genHeaderRuntime renders the writing of header values as JSON, and the
 // reading of header and cookie parameters when n says they are there.
-func genHeaderRuntime(f *jen.File, n paramReaders) {
+func genHeaderRuntime(f *jen.File, n headerReading) {
 	c, at := jen.Id("c").Add(statePtr()), jen.Id("at").Add(pathPtr())
 	missing := jen.If(jen.Id("required")).Block(report(jen.Id("at"), jen.Lit("is required")))
 	f.Comment("ServerHeaderText writes a header value that is not a scalar as JSON text.")

@@ -25,24 +25,34 @@ func ServerRuntime(api *generator.API) ([]byte, error) {
 	if len(api.ServedOperations()) == 0 {
 		return nil, nil
 	}
-	f := newRuntimeFile(api)
-	genErrorResponse(f)
-	genAuthTypes(f)
-	genHandlerOptions(f)
-	genHandlerType(f)
-	genHandlerRuntime(f)
-	genRoute(f)
-	genRespond(f)
-	genWriters(f)
+	t := newRuntimeText(api)
+	t.add(handlerPiece.fixed())
 	if usesSecurity(api) {
-		genSchemeType(f, schemeKinds(api))
-		genAuthenticate(f)
+		kinds := schemeKinds(api)
+		t.add(livePiece(func(f *jen.File) { genSchemeType(f, kinds) }))
+		t.add(authenticatePiece.fixed())
 	}
 	if hasStreams(api) {
-		genServerStreamRuntime(f)
+		t.add(serverStreamPiece.fixed())
 	}
-	return render(f)
+	return t.bytes()
 }
+
+// The server runtime's pieces.
+var (
+	handlerPiece = newFixedPiece("handler", func(f *jen.File) {
+		genErrorResponse(f)
+		genAuthTypes(f)
+		genHandlerOptions(f)
+		genHandlerType(f)
+		genHandlerRuntime(f)
+		genRoute(f)
+		genRespond(f)
+		genWriters(f)
+	})
+	authenticatePiece = newFixedPiece("authenticate", genAuthenticate)
+	serverStreamPiece = newFixedPiece("serverStream", genServerStreamRuntime)
+)
 
 // rtHandlerRecv is the receiver of the runtime handler's methods.
 func rtHandlerRecv() *jen.Statement { return jen.Id("h").Op("*").Id(rtHandler) }

@@ -31,9 +31,9 @@ func genWalkers(f *jen.File, c *checks, api *generator.API) {
 	}
 }
 
-// genWalkRuntime renders, into the runtime, what the walkers and the
+// walkCalls are the runtime pieces that the walkers and the
 // member decoders of api share.
-func genWalkRuntime(f *jen.File, c *checks, api *generator.API) {
+func walkCalls(c *checks, api *generator.API) []pieceCall {
 	members, named := false, false
 	for _, t := range api.Types {
 		if c.plan.Walks(t) {
@@ -41,16 +41,25 @@ func genWalkRuntime(f *jen.File, c *checks, api *generator.API) {
 			named = named || c.walksNamedMember(t)
 		}
 	}
+	var calls []pieceCall
 	if members {
-		genWalkMembers(f)
+		calls = append(calls, walkMembersPiece.fixed())
 	}
 	if named {
-		genWalkNamedMember(f)
+		calls = append(calls, walkNamedMemberPiece.fixed())
 	}
 	if len(bodyStructs(api)) > 0 {
-		genDecodeEach(f)
+		calls = append(calls, decodeEachPiece.fixed())
 	}
+	return calls
 }
+
+// The walkers' pieces.
+var (
+	walkMembersPiece     = newFixedPiece("walkMembers", genWalkMembers)
+	walkNamedMemberPiece = newFixedPiece("walkNamedMember", genWalkNamedMember)
+	decodeEachPiece      = newFixedPiece("decodeEach", genDecodeEach)
+)
 
 // tracksMembers reports whether a struct's walker notes which members it
 // sees: it has required members whose absence decoding cannot show.

@@ -12,7 +12,7 @@ func Validate(api *generator.API) ([]byte, error) {
 	if !validates(api) {
 		return nil, nil
 	}
-	c := newChecks(api)
+	c := plannedChecks(api)
 	f := newFile(api)
 	genProblemAliases(f)
 	for _, t := range api.Types {
@@ -32,19 +32,19 @@ func ValidateRuntime(api *generator.API) ([]byte, error) {
 	if !validates(api) {
 		return nil, nil
 	}
-	c := newChecks(api)
-	f := newRuntimeFile(api)
-	genProblemTypes(f)
-	genValidationPath(f)
-	genValidationState(f, c.useAddIfProperty)
-	for _, t := range api.Types {
-		if c.plan.HasMethod(t) && t.Kind == generator.KindEnum {
-			genValidateRootIf(f)
+	c := plannedChecks(api)
+	t := newRuntimeText(api)
+	t.add(validationStatePiece.call(c.useAddIfProperty))
+	for _, ty := range api.Types {
+		if c.plan.HasMethod(ty) && ty.Kind == generator.KindEnum {
+			t.add(validateRootIfPiece.fixed())
 			break
 		}
 	}
-	genCheckHelpers(f, c)
-	return render(f)
+	for _, call := range checkHelperCalls(c) {
+		t.add(call)
+	}
+	return t.bytes()
 }
 
 // validates reports whether the API has anything to validate.
@@ -75,30 +75,65 @@ func genValidateMethods(f *jen.File, c *checks, t *generator.Type) {
 	})
 }
 
-// genCheckHelpers renders the runtime's helpers that the checks of this
-// package use, and only those.
-func genCheckHelpers(f *jen.File, c *checks) {
+// checkHelperCalls are the runtime pieces holding the helpers that the
+// checks of this package use, and only those.
+func checkHelperCalls(c *checks) []pieceCall {
+	var calls []pieceCall
 	for _, format := range generator.CheckedFormats {
 		if c.formats[format] {
-			genFormatCheck(f, format)
+			calls = append(calls, formatCheckPiece.call(format))
 		}
 	}
 	if c.useMultipleOf {
-		genMultipleOf(f)
+		calls = append(calls, multipleOfPiece.fixed())
 	}
 	if c.useString {
-		genStringCheck(f)
+		calls = append(calls, stringCheckPiece.fixed())
 	}
 	if c.useMinItems {
-		genMinItems(f)
+		calls = append(calls, minItemsPiece.fixed())
 	}
-	genUniqueHelpers(f, c.useUnique, c.useUniqueJSON, c.useUniqueBy)
+	calls = append(calls, uniquePiece.call(uniqueUse{c.useUnique, c.useUniqueJSON, c.useUniqueBy}))
 	if c.useUniqueJSON {
-		genJSONKey(f)
+		calls = append(calls, jsonKeyPiece.fixed())
 	}
 	if c.useSortedKeys {
-		genSortedKeys(f)
+		calls = append(calls, sortedKeysPiece.fixed())
 	}
+	return calls
+}
+
+// uniqueUse says which of the uniqueness checks the spec's constraints use.
+type uniqueUse struct{ plain, json, by bool }
+
+// The validation runtime's pieces.
+var (
+	validationStatePiece = newPiece("validationState", bothBools, func(f *jen.File, addIfProperty bool) {
+		genProblemTypes(f)
+		genValidationPath(f)
+		genValidationState(f, addIfProperty)
+	})
+	validateRootIfPiece = newFixedPiece("validateRootIf", genValidateRootIf)
+	formatCheckPiece    = newPiece("formatCheck", generator.CheckedFormats, genFormatCheck)
+	multipleOfPiece     = newFixedPiece("multipleOf", genMultipleOf)
+	stringCheckPiece    = newFixedPiece("stringCheck", genStringCheck)
+	minItemsPiece       = newFixedPiece("minItems", genMinItems)
+	uniquePiece         = newPiece("unique", allUniqueUses(), func(f *jen.File, u uniqueUse) { genUniqueHelpers(f, u.plain, u.json, u.by) })
+	jsonKeyPiece        = newFixedPiece("jsonKey", genJSONKey)
+	sortedKeysPiece     = newFixedPiece("sortedKeys", genSortedKeys)
+)
+
+// allUniqueUses lists every uniqueUse.
+func allUniqueUses() []uniqueUse {
+	var uses []uniqueUse
+	for _, plain := range bothBools {
+		for _, json := range bothBools {
+			for _, by := range bothBools {
+				uses = append(uses, uniqueUse{plain, json, by})
+			}
+		}
+	}
+	return uses
 }
 
 // genPatterns renders the spec's patterns, compiled once.
