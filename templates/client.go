@@ -139,8 +139,10 @@ func buildClient(api *generator.API) clientFiles {
 	if g.multipart {
 		g.rt.add(clientMultipartPiece.fixed())
 	}
-	g.rt.add(clientSendPiece.call(clientSending{auth: g.auth, uploads: g.uploads, multipart: g.multipart}))
+	g.rt.add(clientSendPiece.call(g.auth))
+	g.rt.add(clientAttemptPiece.call(clientUploads{uploads: g.uploads, multipart: g.multipart}))
 	g.rt.add(clientAnswerPiece.call(g.handsOverAnswers()))
+	g.rt.add(clientAnswerBodyPiece.fixed())
 	genClientAnswers(f, g.rt.live())
 	g.rt.add(clientRetryPiece.call(g.uploads))
 	g.genParamHelpers(f)

@@ -14,8 +14,9 @@ func pieceClientGen(auth, uploads, multipart, handsOver bool) *clientGen {
 	return &clientGen{api: &generator.API{Package: pieceAPIPackage}, auth: auth, uploads: uploads, multipart: multipart, downloads: handsOver}
 }
 
-// clientSending are the switches of Send and of an attempt.
-type clientSending struct{ auth, uploads, multipart bool }
+// clientUploads are the switches of an attempt: whether some call streams
+// its request body, and whether some sends a multipart one (which streams).
+type clientUploads struct{ uploads, multipart bool }
 
 var (
 	clientEnginePiece = newPiece("clientEngine", bothBools, func(f *jen.File, auth bool) {
@@ -31,23 +32,19 @@ var (
 	clientMultipartPiece = newFixedPiece("clientMultipart", func(f *jen.File) {
 		pieceClientGen(false, true, true, false).genClientMultipart(f)
 	})
-	clientSendPiece = newPiece("clientSend", allClientSendings(), func(f *jen.File, s clientSending) {
-		pieceClientGen(s.auth, s.uploads, s.multipart, false).genSend(f)
+	clientSendPiece = newPiece("clientSend", bothBools, func(f *jen.File, auth bool) {
+		pieceClientGen(auth, false, false, false).genSend(f)
+	})
+	clientAttemptPiece = newPiece("clientAttempt", []clientUploads{{false, false}, {true, false}, {true, true}}, func(f *jen.File, u clientUploads) {
+		pieceClientGen(false, u.uploads, u.multipart, false).genAttempt(f)
 	})
 	clientAnswerPiece = newPiece("clientAnswer", bothBools, func(f *jen.File, handsOver bool) {
 		pieceClientGen(false, false, false, handsOver).genAnswer(f)
+	})
+	clientAnswerBodyPiece = newFixedPiece("clientAnswerBody", func(f *jen.File) {
+		pieceClientGen(false, false, false, false).genAnswerBody(f)
 	})
 	clientRetryPiece = newPiece("clientRetry", bothBools, func(f *jen.File, uploads bool) {
 		pieceClientGen(false, uploads, false, false).genRetryHelpers(f)
 	})
 )
-
-// allClientSendings lists the clientSendings that a spec can give: a client
-// with multipart bodies has uploads.
-func allClientSendings() []clientSending {
-	var all []clientSending
-	for _, auth := range bothBools {
-		all = append(all, clientSending{auth, false, false}, clientSending{auth, true, false}, clientSending{auth, true, true})
-	}
-	return all
-}

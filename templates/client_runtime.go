@@ -254,7 +254,6 @@ func (g *clientGen) genSend(f *jen.File) {
 			),
 		)
 	})
-	g.genAttempt(f)
 }
 
 // genAttempt renders one attempt: a fresh request from the call, the user
@@ -380,8 +379,8 @@ func (g *clientGen) readAnswerBody() jen.Code {
 	).Else().Block(read)
 }
 
-// genAnswer renders ClientAnswer, the reading of answers, and their
-// decoding into results or APIErrors.
+// genAnswer renders ClientAnswer and read, which makes one from a
+// response: a success body handed over unread when some call streams it.
 func (g *clientGen) genAnswer(f *jen.File) {
 	a := func() *jen.Statement { return jen.Id("a") }
 	s := func() *jen.Statement { return jen.Id("s") }
@@ -424,6 +423,15 @@ func (g *clientGen) genAnswer(f *jen.File) {
 		),
 		jen.Return(a(), jen.Nil()),
 	)
+}
+
+// genAnswerBody renders what every answer shares after ClientAnswer and
+// read: the reading of bodies, their tolerant decoding and the APIErrors.
+func (g *clientGen) genAnswerBody(f *jen.File) {
+	a := func() *jen.Statement { return jen.Id("a") }
+	s := func() *jen.Statement { return jen.Id("s") }
+	resp := func() *jen.Statement { return jen.Id("resp") }
+	c := func() *jen.Statement { return jen.Id("c") }
 	f.Comment("readBody reads and closes the body of an answer, up to the cap of its status.")
 	f.Func().Params(c().Op("*").Id("ClientEngine")).Id("readBody").Params(s().Op("*").Id("ClientCall"), resp().Op("*").Qual(pkgHTTP, "Response")).Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Id("limit").Op(":=").Add(c().Dot("MaxResponseBytes")),

@@ -70,8 +70,14 @@ type pieceCall struct {
 	file   *jen.File
 }
 
+// call is the piece with arg; its key is the piece's name, with the
+// argument in parentheses when it has several: clientSend({auth:true ...}).
 func (p *runtimePiece[A]) call(arg A) pieceCall {
-	return pieceCall{key: fmt.Sprintf("%s%+v", p.name, arg), render: func(f *jen.File) { p.render(f, arg) }}
+	key := p.name
+	if len(p.args) > 1 {
+		key = fmt.Sprintf("%s(%+v)", p.name, arg)
+	}
+	return pieceCall{key: key, render: func(f *jen.File) { p.render(f, arg) }}
 }
 
 // livePiece is a call rendered on the spot at every run: for a piece whose
@@ -146,7 +152,7 @@ func (t *runtimeText) bytes() ([]byte, error) {
 	texts := make([]pieceText, 0, len(t.calls))
 	for _, c := range t.calls {
 		text, ok := pieceTable()[c.key]
-		if !ok || c.key == "" {
+		if !ok {
 			var err error
 			if text, err = renderPiece(c); err != nil {
 				return nil, err

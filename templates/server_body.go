@@ -98,16 +98,10 @@ func mediaType(ct string) string {
 	return strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
 }
 
-// genBodyRuntime renders, into the runtime, walking a body's JSON text when
-// bodies (an operation reads a body, or a body type is walked), and the match
-// of a media type when bodies are read or the route matcher needs it.
-func genBodyRuntime(f *jen.File, bodies, matcher bool) {
-	if bodies || matcher {
-		genMediaTypeMatches(f)
-	}
-	if !bodies {
-		return
-	}
+// genBodyRuntime renders, into the runtime, the reading and walking of a
+// body's JSON text, for APIs whose operations read a body or walk a body
+// type.
+func genBodyRuntime(f *jen.File) {
 	genReadBodyRuntime(f)
 	genBodyError(f)
 	genKinds(f)

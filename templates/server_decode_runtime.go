@@ -24,7 +24,13 @@ func ServerDecodeRuntime(api *generator.API) ([]byte, error) {
 	if unions, _ := unionParams(api); unions {
 		t.add(looksScalarPiece.fixed())
 	}
-	t.add(bodyReadingPiece.call(bodyReading{bodies: c.readsBodies(api), matcher: hasMatcher(api)}))
+	bodies, matcher := c.readsBodies(api), hasMatcher(api)
+	if bodies || matcher {
+		t.add(mediaTypeMatchesPiece.fixed())
+	}
+	if bodies {
+		t.add(bodyReaderPiece.fixed())
+	}
 	if hasBodyVariants(api) {
 		t.add(bodyVariantPiece.fixed())
 	}
@@ -37,19 +43,14 @@ func ServerDecodeRuntime(api *generator.API) ([]byte, error) {
 	return t.bytes()
 }
 
-// bodyReading says what of request bodies the handler reads: their text,
-// or only their media types.
-type bodyReading struct{ bodies, matcher bool }
-
 // The server decode runtime's pieces.
 var (
-	queryNamesPiece  = newFixedPiece("queryNames", genQueryNamesRuntime)
-	looksScalarPiece = newFixedPiece("looksScalar", genLooksScalarRuntime)
-	bodyReadingPiece = newPiece("bodyReading", []bodyReading{{false, false}, {false, true}, {true, false}, {true, true}}, func(f *jen.File, r bodyReading) {
-		genBodyRuntime(f, r.bodies, r.matcher)
-	})
-	bodyVariantPiece = newFixedPiece("bodyVariant", genServerBodyVariant)
-	deepObjectPiece  = newFixedPiece("deepObject", func(f *jen.File) {
+	queryNamesPiece       = newFixedPiece("queryNames", genQueryNamesRuntime)
+	looksScalarPiece      = newFixedPiece("looksScalar", genLooksScalarRuntime)
+	mediaTypeMatchesPiece = newFixedPiece("mediaTypeMatches", genMediaTypeMatches)
+	bodyReaderPiece       = newFixedPiece("bodyReader", genBodyRuntime)
+	bodyVariantPiece      = newFixedPiece("bodyVariant", genServerBodyVariant)
+	deepObjectPiece       = newFixedPiece("deepObject", func(f *jen.File) {
 		genParamJSONError(f)
 		genJSONPathAt(f)
 	})

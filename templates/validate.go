@@ -34,6 +34,8 @@ func ValidateRuntime(api *generator.API) ([]byte, error) {
 	}
 	c := plannedChecks(api)
 	t := newRuntimeText(api)
+	t.add(problemTypesPiece.fixed())
+	t.add(validationPathPiece.fixed())
 	t.add(validationStatePiece.call(c.useAddIfProperty))
 	for _, ty := range api.Types {
 		if c.plan.HasMethod(ty) && ty.Kind == generator.KindEnum {
@@ -108,19 +110,17 @@ type uniqueUse struct{ plain, json, by bool }
 
 // The validation runtime's pieces.
 var (
-	validationStatePiece = newPiece("validationState", bothBools, func(f *jen.File, addIfProperty bool) {
-		genProblemTypes(f)
-		genValidationPath(f)
-		genValidationState(f, addIfProperty)
-	})
-	validateRootIfPiece = newFixedPiece("validateRootIf", genValidateRootIf)
-	formatCheckPiece    = newPiece("formatCheck", generator.CheckedFormats, genFormatCheck)
-	multipleOfPiece     = newFixedPiece("multipleOf", genMultipleOf)
-	stringCheckPiece    = newFixedPiece("stringCheck", genStringCheck)
-	minItemsPiece       = newFixedPiece("minItems", genMinItems)
-	uniquePiece         = newPiece("unique", allUniqueUses(), func(f *jen.File, u uniqueUse) { genUniqueHelpers(f, u.plain, u.json, u.by) })
-	jsonKeyPiece        = newFixedPiece("jsonKey", genJSONKey)
-	sortedKeysPiece     = newFixedPiece("sortedKeys", genSortedKeys)
+	problemTypesPiece    = newFixedPiece("problemTypes", genProblemTypes)
+	validationPathPiece  = newFixedPiece("validationPath", genValidationPath)
+	validationStatePiece = newPiece("validationState", bothBools, genValidationState)
+	validateRootIfPiece  = newFixedPiece("validateRootIf", genValidateRootIf)
+	formatCheckPiece     = newPiece("formatCheck", generator.CheckedFormats, genFormatCheck)
+	multipleOfPiece      = newFixedPiece("multipleOf", genMultipleOf)
+	stringCheckPiece     = newFixedPiece("stringCheck", genStringCheck)
+	minItemsPiece        = newFixedPiece("minItems", genMinItems)
+	uniquePiece          = newPiece("unique", allUniqueUses(), func(f *jen.File, u uniqueUse) { genUniqueHelpers(f, u.plain, u.json, u.by) })
+	jsonKeyPiece         = newFixedPiece("jsonKey", genJSONKey)
+	sortedKeysPiece      = newFixedPiece("sortedKeys", genSortedKeys)
 )
 
 // allUniqueUses lists every uniqueUse.
