@@ -94,15 +94,11 @@ func Render(api *generator.API, kinds []string) ([]File, error) {
 		if r.err != nil {
 			return nil, fmt.Errorf("%s: %w", o.Name, r.err)
 		}
-		if r.content == nil {
+		if r.files == nil {
 			continue // nothing to generate for this API (no filters, say)
 		}
 		runtime = runtime || strings.HasPrefix(o.Name, RuntimeDir+"/")
-		parts, err := splitLarge(File{Name: o.Name, Content: placeRuntime(r.content, api.ImportPath)}, maxFileBytes)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, parts...)
+		files = append(files, r.files...)
 	}
 	if runtime {
 		files = append(files, runtimeDoc(api))
@@ -110,11 +106,12 @@ func Render(api *generator.API, kinds []string) ([]File, error) {
 	return files, nil
 }
 
-// rendered is the outcome of one output's renderer.
+// rendered is the outcome of one output's renderer: its file, cut into
+// parts when large; none when the API has nothing for it.
 type rendered struct {
-	content []byte
-	err     error
-	panic   any
+	files []File
+	err   error
+	panic any
 }
 
 // renderAll runs the renderers at the same time: they only read the model,
@@ -132,7 +129,7 @@ func renderAll(api *generator.API, outputs []OutputFile) []rendered {
 					results[i].panic = r
 				}
 			}()
-			results[i].content, results[i].err = o.Render(api)
+			results[i].files, results[i].err = renderFile(api, o)
 		})
 	}
 	wg.Wait()
@@ -142,6 +139,16 @@ func renderAll(api *generator.API, outputs []OutputFile) []rendered {
 		}
 	}
 	return results
+}
+
+// renderFile renders one file, puts the runtime's import path in and cuts
+// it when large: in the renderer's goroutine, as cutting parses the file.
+func renderFile(api *generator.API, o OutputFile) ([]File, error) {
+	content, err := o.Render(api)
+	if err != nil || content == nil {
+		return nil, err
+	}
+	return splitLarge(File{Name: o.Name, Content: placeRuntime(content, api.ImportPath)}, maxFileBytes)
 }
 
 func isOutput(name string) bool {
