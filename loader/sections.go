@@ -43,8 +43,8 @@ func splitJSON(data []byte) (s sections, isJSON, ok bool) {
 		return s, false, false
 	}
 	// A repeated member would be merged into the first by encoding/json;
-	// members refuses them.
-	keys, values, ok := members(trimmed)
+	// uniqueMembers refuses them.
+	keys, values, ok := uniqueMembers(trimmed)
 	if !ok {
 		return s, true, false
 	}

@@ -111,8 +111,8 @@ func (d *entryDecoder) addPaths(raw json.RawMessage) (func() *openapi3.Paths, bo
 	if raw == nil || isNull(raw) {
 		return func() *openapi3.Paths { return nil }, true
 	}
-	var entries map[string]json.RawMessage // repeated paths: the last wins, as in kin-openapi
-	if json.Unmarshal(raw, &entries) != nil {
+	entries, ok := memberMap(raw) // repeated paths: the last wins, as in kin-openapi
+	if !ok {
 		return nil, false
 	}
 	keys := make([]string, 0, len(entries))
@@ -161,7 +161,7 @@ func (d *entryDecoder) addComponents(raw json.RawMessage) (func() *openapi3.Comp
 	if raw == nil || isNull(raw) {
 		return func() *openapi3.Components { return nil }, true
 	}
-	keys, values, ok := members(raw)
+	keys, values, ok := uniqueMembers(raw)
 	if !ok {
 		return nil, false
 	}
@@ -226,8 +226,8 @@ func addRefMap[M ~map[string]*V, V any](d *entryDecoder, raw json.RawMessage, in
 	if isNull(raw) {
 		return func() {}, true
 	}
-	var entries map[string]json.RawMessage
-	if json.Unmarshal(raw, &entries) != nil {
+	entries, ok := memberMap(raw)
+	if !ok {
 		return nil, false
 	}
 	keys := make([]string, 0, len(entries))
