@@ -18,14 +18,15 @@ import (
 )
 
 // The runtime package is the same Go for every spec that uses the same of
-// its parts, so formatting it again on every run is wasted work: it was a
-// third of a run's time. Its files are therefore made of pieces, runs
-// of declarations that depend only on an argument from a short, listed
-// domain. Every piece is rendered and formatted for every argument when
-// livegen is built (runtime_pieces.txt, written by `go test ./templates
-// -update`, which make generate runs); a run looks the pieces up and joins
-// them. Parts that follow the spec too closely to list (a set of operand
-// types, say) are rendered on the spot, as the API package is.
+// its parts, so formatting it again on every run is wasted work: it was
+// more than a quarter of rendering MeltingSpot. Its files are therefore
+// made of pieces, runs of declarations that depend only on an argument
+// from a short, listed domain. Every piece is rendered and formatted for
+// every argument when livegen is built (runtime_pieces.txt, written by
+// `go test ./templates -update`, which make generate runs); a run looks the
+// pieces up and joins them. Parts that follow the spec too closely to list
+// (a set of operand types, say) are rendered on the spot, as the API
+// package is.
 //
 // The table is tested to match what the pieces render. After a change to a
 // piece's renderer, make generate rewrites it: until then runs keep the old
