@@ -3,7 +3,8 @@ GO ?= go
 
 .PHONY: generate check test golden bench lint fuzz corpus
 
-# generate writes the committed output of every curated spec.
+# generate writes the runtime's pieces (templates/runtime_pieces.txt), then
+# the committed output of every curated spec.
 generate:
 	$(GO) test ./templates -run '^TestRuntimePieceTableIsFresh$$' -count=1 -update
 	$(GO) run ./cmd/livegen
@@ -29,7 +30,8 @@ test: check
 	$(GO) test -short -count=1 -run '^$$' -bench . -benchtime 1x ./bench
 	cd generated/peers && $(GO) vet ./... && $(GO) test -count=1 ./... && $(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./compare
 
-# golden rewrites the golden files from the current generator.
+# golden rewrites the runtime's pieces, then the golden files from the
+# current generator.
 golden:
 	$(GO) test ./templates -run '^TestRuntimePieceTableIsFresh$$' -count=1 -update
 	$(GO) test ./golden -update
