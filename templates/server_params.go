@@ -336,29 +336,6 @@ func genQueryNamesRuntime(f *jen.File) {
 	)
 }
 
-// formatValue is the text of a response header value.
-func formatValue(r *generator.TypeRef, x jen.Code) jen.Code {
-	named := r.Kind == generator.RefNamed
-	switch k := scalarBaseOf(r); k {
-	case generator.RefString:
-		if named {
-			return jen.String().Call(x)
-		}
-		return x
-	case generator.RefInt, generator.RefInt32, generator.RefInt64:
-		return jen.Qual(pkgStrconv, "FormatInt").Call(jen.Int64().Call(x), jen.Lit(10))
-	case generator.RefFloat32, generator.RefFloat64:
-		return jen.Qual(pkgStrconv, "FormatFloat").Call(jen.Float64().Call(x), jen.LitRune('g'), jen.Lit(-1), jen.Lit(64))
-	case generator.RefBool:
-		return jen.Qual(pkgStrconv, "FormatBool").Call(jen.Bool().Call(x))
-	case generator.RefTime:
-		return jen.Qual(pkgTime, "Time").Call(x).Dot("Format").Call(jen.Qual(pkgTime, "RFC3339Nano"))
-	case generator.RefBytes:
-		return jen.Qual(pkgB64, "StdEncoding").Dot("EncodeToString").Call(x)
-	}
-	return rt("ServerHeaderText").Call(x)
-}
-
 // paramReaders says which parameter readers the served operations call, so
 // that a spec compiles only those (a spec without header parameters no
 // header reader). serverQuery is always there: WithStrictQuery reads it.
