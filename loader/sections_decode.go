@@ -78,31 +78,6 @@ func (d *entryDecoder) run() error {
 	return first
 }
 
-// members reads a JSON object's members in order; ok is false for anything
-// but an object without repeated names (encoding/json would merge those).
-func members(raw json.RawMessage) (keys []string, values []json.RawMessage, ok bool) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, nil, false
-	}
-	seen := map[string]bool{}
-	for dec.More() {
-		tok, err := dec.Token()
-		key, isKey := tok.(string)
-		if err != nil || !isKey || seen[key] {
-			return nil, nil, false
-		}
-		seen[key] = true
-		var value json.RawMessage
-		if dec.Decode(&value) != nil {
-			return nil, nil, false
-		}
-		keys = append(keys, key)
-		values = append(values, value)
-	}
-	return keys, values, true
-}
-
 func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
 // addPaths plans the paths object; the returned function assembles it once

@@ -77,17 +77,8 @@ func placeRuntime(content []byte, importPath string) []byte {
 	}
 	end += start
 	lines := bytes.Split(content[start:end], []byte("\n"))
-	sort.SliceStable(lines, func(i, j int) bool { return importPathOf(lines[i]) < importPathOf(lines[j]) })
+	sort.SliceStable(lines, func(i, j int) bool { return importPathOf(string(lines[i])) < importPathOf(string(lines[j])) })
 	out := append([]byte{}, content[:start]...)
 	out = append(out, bytes.Join(lines, []byte("\n"))...)
 	return append(out, content[end:]...)
-}
-
-// importPathOf is the path of an import line: `\tname "path"` or `\t"path"`.
-func importPathOf(line []byte) string {
-	i := bytes.IndexByte(line, '"')
-	if i < 0 {
-		return string(line)
-	}
-	return string(line[i:])
 }

@@ -196,7 +196,7 @@ func writePieceImports(out *bytes.Buffer, texts []pieceText) {
 	for _, text := range texts {
 		lines = append(lines, text.imports...)
 	}
-	slices.SortFunc(lines, func(a, b string) int { return strings.Compare(importPathOf([]byte(a)), importPathOf([]byte(b))) })
+	sortImports(lines)
 	lines = slices.Compact(lines)
 	switch len(lines) {
 	case 0:

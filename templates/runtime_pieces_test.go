@@ -52,7 +52,7 @@ func TestRuntimePieceImportsDoNotClash(t *testing.T) {
 	byName := map[string]string{}
 	for _, text := range pieceTable() {
 		for _, line := range text.imports {
-			path := importPathOf([]byte(line))
+			path := importPathOf(line)
 			name := importName(line)
 			if other, ok := byName[name]; ok {
 				require.Equal(t, other, path, "runtime pieces import %s and %s, both named %s", other, path, name)
@@ -65,7 +65,7 @@ func TestRuntimePieceImportsDoNotClash(t *testing.T) {
 // importName is the name an import line binds: its alias, or the last
 // element of its path.
 func importName(line string) string {
-	path := importPathOf([]byte(line))
+	path := importPathOf(line)
 	if len(path) < len(line) {
 		return line[:len(line)-len(path)-1]
 	}

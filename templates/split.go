@@ -7,7 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -187,7 +187,7 @@ func writeImports(b *bytes.Buffer, imports map[string]string, used map[string]bo
 	if len(specs) == 0 {
 		return
 	}
-	sort.Slice(specs, func(i, j int) bool { return importPath(specs[i]) < importPath(specs[j]) })
+	sortImports(specs)
 	b.WriteString("\nimport (\n")
 	for _, s := range specs {
 		b.WriteString("\t" + s + "\n")
@@ -195,7 +195,16 @@ func writeImports(b *bytes.Buffer, imports map[string]string, used map[string]bo
 	b.WriteString(")\n")
 }
 
-// importPath is the quoted path of an import spec's text, for sorting.
-func importPath(spec string) string {
-	return spec[strings.IndexByte(spec, '"'):]
+// sortImports sorts import specs by path, as gofmt and jennifer order them.
+func sortImports(specs []string) {
+	slices.SortStableFunc(specs, func(a, b string) int { return strings.Compare(importPathOf(a), importPathOf(b)) })
+}
+
+// importPathOf is the quoted path of an import spec: `name "path"` or
+// `"path"`.
+func importPathOf(spec string) string {
+	if i := strings.IndexByte(spec, '"'); i >= 0 {
+		return spec[i:]
+	}
+	return spec
 }
